@@ -1,0 +1,1 @@
+Console.Error.WriteLine("No benchmark is written yet."); return 1;

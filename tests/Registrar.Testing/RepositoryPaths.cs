@@ -1,0 +1,30 @@
+namespace Registrar.Testing;
+
+/// <summary>Where the repository, its build output and ../shared are, seen from a test assembly.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static string EppSchemas => Path.Combine(Shared, "epp", "xsd");
+
+    /// <summary>Debug or Release: the configuration the tests themselves were built with.</summary>
+    public static string Configuration { get; } =
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    /// <summary>The built entry assembly of a project under src/ or tools/, same configuration as the tests.</summary>
+    public static string BuiltAssembly(string projectFolder, string assemblyName) =>
+        Path.Combine(Root, projectFolder, "bin", Configuration, "net10.0", assemblyName + ".dll");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Registrar.Functions.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException(
+            $"No Registrar.Functions.sln above {AppContext.BaseDirectory}: tests must run from a clone of the repository.");
+    }
+}

@@ -1,0 +1,31 @@
+namespace Registrar.Core.Lifecycle;
+
+/// <summary>
+/// A pure lifecycle decider: given the state of one instance (a registration), an event and the
+/// current instant, it returns the next state, the commands to carry out, and when to wake the
+/// instance if nothing else happens. Hosts only run deciders (the local runtime on Azure Tables,
+/// a Durable orchestration in Azure); every rule about time lives in the decider and the zone policy.
+/// </summary>
+/// <remarks>
+/// Implementations must be deterministic: the same state, event and instant always give the same
+/// decision, with no I/O and no clock of their own, so that a Durable replay or a redelivered
+/// event repeats nothing. State, event and command types must round-trip through System.Text.Json.
+/// </remarks>
+public interface ILifecycleDecider<TState, TEvent, TCommand>
+{
+    /// <summary>The state of an instance before its first event.</summary>
+    TState InitialState(string instanceId);
+
+    /// <summary>The event a host delivers when the instance's <see cref="Decision{TState, TCommand}.WakeAt"/> has come.</summary>
+    TEvent TimerDue(DateTimeOffset dueAt);
+
+    Decision<TState, TCommand> Decide(TState state, TEvent @event, DateTimeOffset now);
+
+    /// <summary>A terminal instance takes no more events and has no wake-up.</summary>
+    bool IsTerminal(TState state);
+}
+
+/// <param name="State">The state after the event.</param>
+/// <param name="Commands">What to do, in order; each is carried out once in effect.</param>
+/// <param name="WakeAt">When to deliver <c>TimerDue</c> if no other event comes first; null for no timer.</param>
+public sealed record Decision<TState, TCommand>(TState State, IReadOnlyList<TCommand> Commands, DateTimeOffset? WakeAt);

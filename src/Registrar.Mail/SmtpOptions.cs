@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registrar.Mail;
+
+/// <summary>Bound from the "Mail:Smtp" configuration section.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Mail:Smtp";
+
+    [Required] public string Host { get; set; } = "127.0.0.1";
+
+    [Range(1, 65535)] public int Port { get; set; } = 25;
+
+    /// <summary>None (a local sink only), StartTls or SslOnConnect.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    [Required, EmailAddress] public string FromAddress { get; set; } = "noreply@registrar.example";
+
+    public string FromName { get; set; } = "Registrar";
+
+    /// <summary>The domain part of Message-Id headers, so a resent notice keeps its id.</summary>
+    [Required] public string MessageIdDomain { get; set; } = "registrar.example";
+}
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

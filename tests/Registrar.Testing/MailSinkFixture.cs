@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace Registrar.Testing;
+
+/// <summary>MailDev (a real SMTP server with a REST API) from the project's npm dependencies, on
+/// free loopback ports; the tests read what the product mailed through its API.</summary>
+public sealed class MailSinkFixture : IAsyncLifetime
+{
+    private ChildProcess? _process;
+    private readonly HttpClient _http = new();
+
+    public int SmtpPort { get; private set; }
+    public int WebPort { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        SmtpPort = FreeTcpPort.Next();
+        WebPort = FreeTcpPort.Next();
+        var maildev = Path.Combine(RepositoryPaths.Root, "node_modules", "maildev", "dist", "bin", "maildev.js");
+        if (!File.Exists(maildev))
+            throw new InvalidOperationException($"MailDev is not installed at {maildev}: run scripts/setup.sh (npm ci).");
+        _process = ChildProcess.Start("node",
+            [maildev, "--smtp", SmtpPort.ToString(), "--ip", "127.0.0.1", "--web", WebPort.ToString(), "--web-ip", "127.0.0.1"]);
+        await FreeTcpPort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(30), () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(30), () => _process.Output);
+    }
+
+    public async Task<IReadOnlyList<ReceivedMail>> GetMessagesAsync() =>
+        await _http.GetFromJsonAsync<List<ReceivedMail>>($"http://127.0.0.1:{WebPort}/api/email") ?? [];
+
+    /// <summary>Polls until a mail to <paramref name="recipient"/> matching <paramref name="match"/> arrives.</summary>
+    public async Task<ReceivedMail> WaitForMailAsync(string recipient, Func<ReceivedMail, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var found = (await GetMessagesAsync()).FirstOrDefault(m => m.IsTo(recipient) && match(m));
+            if (found is not null) return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No mail to {recipient} matched within {timeout}.");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_process is not null) await _process.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedMail(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("html")] string? Html,
+    [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, System.Text.Json.JsonElement> Headers,
+    [property: JsonPropertyName("to")] IReadOnlyList<MailAddress> To)
+{
+    public string? MessageId => Headers.TryGetValue("message-id", out var id) ? id.GetString() : null;
+
+    public bool IsTo(string address) => To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record MailAddress([property: JsonPropertyName("address")] string Address);

@@ -1,0 +1,35 @@
+namespace Registrar.Api.Http;
+
+/// <summary>
+/// The problem types this API answers with (RFC 9457 "type"). Relative URI references: they
+/// resolve against the API's own address, where <c>GET /problems/{slug}</c> describes each one.
+/// </summary>
+public static class ProblemTypes
+{
+    public const string Validation = "/problems/validation";
+    public const string MalformedBody = "/problems/malformed-body";
+    public const string BodyTooLarge = "/problems/body-too-large";
+    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
+    public const string Unauthenticated = "/problems/unauthenticated";
+    public const string Forbidden = "/problems/forbidden";
+    public const string NotFound = "/problems/not-found";
+    public const string Conflict = "/problems/conflict";
+    public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
+    public const string NotificationRejected = "/problems/notification-rejected";
+    public const string RegistryUnavailable = "/problems/registry-unavailable";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [Validation] = "One or more fields are invalid; 'errors' names each field and what is wrong with it.",
+        [MalformedBody] = "The request body could not be read as the documented JSON or XML.",
+        [BodyTooLarge] = "The request body is larger than this endpoint accepts.",
+        [UnsupportedMediaType] = "The request's Content-Type is not the one this endpoint accepts.",
+        [Unauthenticated] = "The request carries no valid client credentials.",
+        [Forbidden] = "The authenticated client may not do this.",
+        [NotFound] = "No such resource is visible to the caller.",
+        [Conflict] = "The resource changed meanwhile or is in a state that does not allow this.",
+        [IdempotencyKeyReused] = "The Idempotency-Key was already used with a different request body.",
+        [NotificationRejected] = "A bank notification failed its authenticity or format checks; nothing was changed.",
+        [RegistryUnavailable] = "The registry could not be reached; retry later.",
+    };
+}

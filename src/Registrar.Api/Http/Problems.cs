@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Registrar.Api.Http;
+
+/// <summary>RFC 9457 problem details: every error this API returns is one of these.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Type = ProblemTypes.Validation,
+            Title = "The request is invalid.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = detail ?? string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))),
+        });
+
+    public static ProblemHttpResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult MalformedBody(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody, "The request body is malformed.", detail);
+
+    public static ProblemHttpResult BodyTooLarge(long limit) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "The request body is too large.",
+            $"This endpoint accepts at most {limit} bytes.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string expected) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type.",
+            $"Send the body as {expected}.");
+
+    public static ProblemHttpResult Unauthenticated(string detail) =>
+        Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", detail);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed.", detail);
+
+    public static ProblemHttpResult NotFound(string what) =>
+        Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", $"{what} does not exist or is not yours.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict.", detail);
+
+    public static ProblemHttpResult IdempotencyKeyReused() =>
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused.",
+            "This Idempotency-Key was first used with a different body; use a new key for a new request.");
+
+    public static ProblemHttpResult NotificationRejected(string reason, string detail) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = ProblemTypes.NotificationRejected,
+            Title = "The bank notification was rejected.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = detail,
+            Extensions = { ["reason"] = reason },
+        });
+
+    public static ProblemHttpResult RegistryUnavailable(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RegistryUnavailable, "The registry is unavailable.", detail);
+
+    private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Registrar.Api.Http;
+
+/// <summary>The request body as bytes, read at most up to a limit (signatures are computed over these exact bytes).</summary>
+public static class RawBody
+{
+    /// <returns>The body, or null when it is longer than <paramref name="limit"/>.</returns>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) return null;
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

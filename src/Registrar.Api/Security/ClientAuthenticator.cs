@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Registrar.Api.Http;
+
+namespace Registrar.Api.Security;
+
+/// <summary>
+/// Authenticates the calling client by its API key. Handlers call it first, so the check is the
+/// same in the local host and in the Functions app (where ASP.NET Core middleware does not run).
+/// </summary>
+public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> options)
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    /// <summary>The storefront says which customer it acts for; a customer only ever sees their own data.</summary>
+    public const string CustomerHeader = "X-Customer-Id";
+
+    public Authenticated<ApiClient> Authenticate(HttpRequest request, ApiClientRole role)
+    {
+        if (!request.Headers.TryGetValue(KeyHeader, out var keys) || keys.Count != 1 || string.IsNullOrEmpty(keys[0]))
+            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated($"Send the client's API key in the {KeyHeader} header."));
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(keys[0]!));
+        var client = options.CurrentValue.Clients.FirstOrDefault(c => HashMatches(c.KeySha256, hash));
+        if (client is null)
+            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated("The API key is not valid."));
+        if (client.Role != role)
+            return Authenticated<ApiClient>.Refused(Problems.Forbidden($"Client '{client.Name}' may not call {role} endpoints."));
+        return Authenticated<ApiClient>.As(client);
+    }
+
+    /// <summary>A storefront call on behalf of one customer: the client's key and the customer id.</summary>
+    public Authenticated<string> AuthenticateCustomer(HttpRequest request)
+    {
+        var client = Authenticate(request, ApiClientRole.Storefront);
+        if (client.Problem is not null) return Authenticated<string>.Refused(client.Problem);
+
+        var customer = request.Headers[CustomerHeader].ToString();
+        return CustomerId.IsValid(customer)
+            ? Authenticated<string>.As(customer)
+            : Authenticated<string>.Refused(Problems.Validation(CustomerHeader, CustomerId.Rule));
+    }
+
+    private static bool HashMatches(string expectedHex, byte[] actual)
+    {
+        try
+        {
+            return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(expectedHex), actual);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+public readonly record struct Authenticated<T>(T? Principal, ProblemHttpResult? Problem)
+{
+    public static Authenticated<T> As(T principal) => new(principal, null);
+    public static Authenticated<T> Refused(ProblemHttpResult problem) => new(default, problem);
+}
+
+/// <summary>Customer ids are the storefront's own account ids, opaque to us but safe as table keys.</summary>
+public static class CustomerId
+{
+    public const string Rule = "A customer id is 1 to 64 characters: letters, digits, '-' or '_'.";
+
+    public static bool IsValid(string? value) =>
+        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Registrar.Core.Customers;
+
+/// <summary>
+/// UA-1.5.1, UA-2.2.1: a registration request carries complete registrant data; incomplete data is
+/// refused with every missing or invalid field named. Field names are the request's JSON paths.
+/// </summary>
+public static partial class RegistrantDataRules
+{
+    private const int MaxFieldLength = 255; // RFC 5733 postalLineType / contact name limit
+
+    public static IReadOnlyDictionary<string, string[]> Check(RegistrantData data, string prefix)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Refuse(string field, string message) => errors[$"{prefix}.{field}"] = [message];
+
+        if (data.Kind == RegistrantKind.LegalEntity && IsBlank(data.Organization))
+            Refuse("organization", "A legal entity gives its organisation name.");
+        if (data.Kind == RegistrantKind.NaturalPerson && IsBlank(data.FullName))
+            Refuse("fullName", "A natural person gives their full name.");
+
+        var address = data.Address;
+        if (address is null)
+        {
+            Refuse("address", "The postal address is required: country, postcode, region, city, street, building.");
+        }
+        else
+        {
+            if (!IsCountryCode(address.Country)) Refuse("address.country", "An ISO 3166-1 alpha-2 country code, e.g. UA or KZ.");
+            if (IsBlank(address.PostalCode)) Refuse("address.postalCode", "The postcode is required.");
+            if (IsBlank(address.Region)) Refuse("address.region", "The region is required.");
+            if (IsBlank(address.City)) Refuse("address.city", "The city is required.");
+            if (IsBlank(address.Street)) Refuse("address.street", "The street is required.");
+            if (IsBlank(address.Building)) Refuse("address.building", "The building number is required.");
+        }
+
+        if (!IsEmail(data.Email)) Refuse("email", "A valid e-mail address is required.");
+        if (!EppPhone().IsMatch(data.Phone ?? "")) Refuse("phone", "A phone number in the form +CC.NUMBER, e.g. +380.441234567.");
+
+        foreach (var (field, value) in TextFields(data))
+        {
+            if (value is { Length: > MaxFieldLength }) Refuse(field, $"At most {MaxFieldLength} characters.");
+        }
+        return errors;
+    }
+
+    private static IEnumerable<(string, string?)> TextFields(RegistrantData d) =>
+    [
+        ("organization", d.Organization), ("fullName", d.FullName), ("address.region", d.Address?.Region),
+        ("address.city", d.Address?.City), ("address.street", d.Address?.Street), ("address.building", d.Address?.Building),
+        ("address.office", d.Address?.Office),
+    ];
+
+    private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static bool IsCountryCode(string? value) =>
+        value is { Length: 2 } && value.All(char.IsAsciiLetterUpper) && IsKnownRegion(value);
+
+    private static bool IsKnownRegion(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).TwoLetterISORegionName == code;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsEmail(string? value) =>
+        !IsBlank(value) && value!.Length <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
+
+    // RFC 5733 e164Type: "+" 1-3 digit country code "." up to 14 digits.
+    [GeneratedRegex(@"^\+[0-9]{1,3}\.[0-9]{1,14}$")]
+    private static partial Regex EppPhone();
+}

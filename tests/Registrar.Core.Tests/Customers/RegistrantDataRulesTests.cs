@@ -1,0 +1,73 @@
+using Registrar.Core.Customers;
+
+namespace Registrar.Core.Tests.Customers;
+
+public sealed class RegistrantDataRulesTests
+{
+    public static RegistrantData CompletePerson() => new(
+        RegistrantKind.NaturalPerson, null, "Шевченко Тарас Григорович",
+        new PostalAddress("UA", "01001", "Київська", "Київ", "Хрещатик", "1", "5"),
+        "taras@example.com.ua", "+380.441234567");
+
+    [Fact]
+    public void Complete_registrant_data_is_accepted_UA_1_5_1()
+    {
+        Assert.Empty(RegistrantDataRules.Check(CompletePerson(), "registrant"));
+    }
+
+    [Fact]
+    public void Incomplete_registrant_data_is_refused_with_every_missing_field_named_UA_1_5_1_UA_2_2_1()
+    {
+        var data = CompletePerson() with
+        {
+            FullName = " ",
+            Address = new PostalAddress("XX", "", "", "Київ", "", "", null),
+            Email = "not-an-email",
+            Phone = "0441234567",
+        };
+
+        var errors = RegistrantDataRules.Check(data, "registrant");
+
+        Assert.Equal(
+            new[]
+            {
+                "registrant.address.building", "registrant.address.country", "registrant.address.postalCode",
+                "registrant.address.region", "registrant.address.street", "registrant.email", "registrant.fullName",
+                "registrant.phone",
+            },
+            errors.Keys.Order());
+    }
+
+    [Fact]
+    public void A_legal_entity_must_name_its_organisation_UA_1_5_1()
+    {
+        var entity = CompletePerson() with { Kind = RegistrantKind.LegalEntity, Organization = null };
+
+        Assert.Contains("registrant.organization", RegistrantDataRules.Check(entity, "registrant").Keys);
+        Assert.Empty(RegistrantDataRules.Check(entity with { Organization = "ТОВ Приклад" }, "registrant"));
+    }
+
+    [Theory]
+    [InlineData("ABC-123", true)]
+    [InlineData("ua_nic01", true)]
+    [InlineData("ab", false)]
+    [InlineData("-abc", false)]
+    [InlineData("this-handle-is-too-long", false)]
+    [InlineData("a b c", false)]
+    public void An_existing_nic_handle_must_have_the_registry_contact_id_form_UA_1_13(string handle, bool valid)
+    {
+        Assert.Equal(valid, NicHandle.IsValid(handle));
+    }
+
+    [Fact]
+    public void The_technical_contact_is_the_registrant_the_registrar_or_a_named_person_UA_1_14()
+    {
+        Assert.Empty(TechnicalContact.Check(TechnicalContact.Registrant, "tech"));
+        Assert.Empty(TechnicalContact.Check(new TechnicalContact(TechnicalContactKind.Registrar, null), "tech"));
+        Assert.Empty(TechnicalContact.Check(new TechnicalContact(TechnicalContactKind.Person, CompletePerson()), "tech"));
+
+        Assert.Contains("tech.person", TechnicalContact.Check(new TechnicalContact(TechnicalContactKind.Person, null), "tech").Keys);
+        Assert.Contains("tech.person.phone",
+            TechnicalContact.Check(new TechnicalContact(TechnicalContactKind.Person, CompletePerson() with { Phone = "" }), "tech").Keys);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Registrar.Core.Customers;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>What a registration asks its host to do. <see cref="CommandId"/> is unique and stable:
+/// handlers are idempotent by it (it is also the EPP clTRID and the notice id).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CreateRegistryContact), "create-contact")]
+[JsonDerivedType(typeof(CreateDomain), "create-domain")]
+[JsonDerivedType(typeof(QueryDomain), "info-domain")]
+[JsonDerivedType(typeof(SendNotice), "send-notice")]
+[JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
+public abstract record RegistrationCommand(string CommandId, string RegistrationId);
+
+public sealed record CreateRegistryContact(string CommandId, string RegistrationId, string Zone, RegistrantData Registrant)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+public sealed record CreateDomain(
+    string CommandId, string RegistrationId, string Zone, string DomainName, int TermYears,
+    string RegistrantHandle, TechnicalContact TechnicalContact)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+/// <summary>Asks the registry about the domain instead of asking twice (architecture principle 3).</summary>
+public sealed record QueryDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+public sealed record SendNotice(string CommandId, string RegistrationId, NoticeKind Kind, string To, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+/// <summary>Something a person must look at; the registration waits or goes on as its state says.</summary>
+public sealed record FlagForOperations(string CommandId, string RegistrationId, string Reason)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+public enum NoticeKind
+{
+    /// <summary>UA-2.1.2: registered; carries a set-password link for the control panel.</summary>
+    Registered,
+
+    /// <summary>KZ-2.1: the name was taken; choose another name or a refund.</summary>
+    NameTaken,
+
+    /// <summary>UA-Pre-7: operations did not approve the trademark.</summary>
+    TrademarkRejected,
+}

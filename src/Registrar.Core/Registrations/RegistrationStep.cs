@@ -1,0 +1,37 @@
+using Registrar.Core.Lifecycle;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>Collects one decision: the evolving state and the commands, each with the next stable id.</summary>
+internal sealed class RegistrationStep(RegistrationState state)
+{
+    private readonly List<RegistrationCommand> _commands = [];
+
+    public RegistrationState State { get; private set; } = state;
+
+    public void Update(Func<RegistrationState, RegistrationState> change) => State = change(State);
+
+    /// <summary>A registry command whose answer the registration then waits for.</summary>
+    public void AskRegistry(Func<string, RegistrationCommand> command)
+    {
+        var id = NextCommandId();
+        Update(s => s with { AwaitedCommandId = id });
+        _commands.Add(command(id));
+    }
+
+    public void Notify(NoticeKind kind)
+    {
+        var order = State.Order!;
+        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.ContactEmail, order.DisplayName));
+    }
+
+    public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));
+
+    public Decision<RegistrationState, RegistrationCommand> Build(DateTimeOffset? wakeAt) => new(State, _commands, wakeAt);
+
+    private string NextCommandId()
+    {
+        Update(s => s with { CommandsIssued = s.CommandsIssued + 1 });
+        return $"{State.RegistrationId}-{State.CommandsIssued}";
+    }
+}

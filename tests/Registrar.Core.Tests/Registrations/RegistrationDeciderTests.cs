@@ -1,0 +1,187 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tests.Customers;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class RegistrationDeciderTests
+{
+    private static readonly DateTimeOffset PaidAt = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(5));
+    private static readonly DateTimeOffset DueBy = PaidAt.AddDays(1);
+    private readonly RegistrationDecider _decider = new(new FixedSchedule(DueBy));
+
+    private static RegistrationOrder Order(string? handle = null, bool trademark = false) => new(
+        "order-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", 1, "owner@example.kz",
+        handle, handle is null ? RegistrantDataRulesTests.CompletePerson() : null, TechnicalContact.Registrant, trademark);
+
+    private RegistrationState Paid(RegistrationOrder order, out IReadOnlyList<RegistrationCommand> commands)
+    {
+        var decision = _decider.Decide(_decider.InitialState("reg-1"), new RegistrationPaid("e1", order, PaidAt), PaidAt);
+        commands = decision.Commands;
+        return decision.State;
+    }
+
+    private RegistrationState Answer(RegistrationState state, RegistryOutcome outcome, out IReadOnlyList<RegistrationCommand> commands)
+    {
+        var decision = _decider.Decide(state, new RegistryAnswered($"answer-{state.CommandsIssued}", state.AwaitedCommandId!, outcome), PaidAt.AddHours(1));
+        commands = decision.Commands;
+        return decision.State;
+    }
+
+    [Fact]
+    public void Nothing_is_sent_to_the_registry_before_the_invoice_is_paid_KZ_3_2_UA_1_5_3()
+    {
+        var initial = _decider.InitialState("reg-1");
+
+        var decision = _decider.Decide(initial, new RegistryAnswered("e1", "reg-1-1", new DomainCreated(PaidAt)), PaidAt);
+
+        Assert.Equal(RegistrationPhase.AwaitingPayment, decision.State.Phase);
+        Assert.Empty(decision.Commands);
+    }
+
+    [Fact]
+    public void After_payment_the_contact_is_created_then_the_domain_and_the_deadline_timer_is_set_KZ_2_1()
+    {
+        var state = Paid(Order(), out var commands);
+
+        var createContact = Assert.IsType<CreateRegistryContact>(Assert.Single(commands));
+        Assert.Equal(RegistrationPhase.CreatingContact, state.Phase);
+        Assert.Equal(DueBy, _decider.Decide(state, new RegistrationTimerDue("t0", PaidAt), PaidAt).WakeAt);
+
+        state = Answer(state, new ContactCreated("C-REG-1"), out commands);
+
+        var create = Assert.IsType<CreateDomain>(Assert.Single(commands));
+        Assert.Equal(("xn--e1afmkfd.xn--80ao21a", "C-REG-1", 1), (create.DomainName, create.RegistrantHandle, create.TermYears));
+        Assert.NotEqual(createContact.CommandId, create.CommandId);
+        Assert.Equal(create.CommandId, state.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void An_existing_nic_handle_is_used_and_no_contact_is_created_UA_1_13()
+    {
+        Paid(Order(handle: "UA-NIC-7"), out var commands);
+
+        Assert.Equal("UA-NIC-7", Assert.IsType<CreateDomain>(Assert.Single(commands)).RegistrantHandle);
+    }
+
+    [Fact]
+    public void The_domain_counts_as_registered_with_the_registry_expiry_and_the_owner_gets_the_welcome_mail_UA_1_6_UA_2_1_2()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+        var expiry = new DateTimeOffset(2027, 11, 24, 4, 0, 0, TimeSpan.Zero);
+
+        state = Answer(state, new DomainCreated(expiry), out var commands);
+
+        Assert.Equal((RegistrationPhase.Registered, expiry), (state.Phase, state.ExpiresAt));
+        var notice = Assert.IsType<SendNotice>(Assert.Single(commands));
+        Assert.Equal((NoticeKind.Registered, "owner@example.kz"), (notice.Kind, notice.To));
+    }
+
+    [Fact]
+    public void A_name_taken_meanwhile_holds_the_money_until_the_customer_chooses_KZ_2_1_KZ_App_5()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        state = Answer(state, new NameTaken(), out var commands);
+
+        Assert.Equal(RegistrationPhase.NameTaken, state.Phase);
+        Assert.Contains(commands, c => c is SendNotice { Kind: NoticeKind.NameTaken });
+        Assert.Contains(commands, c => c is FlagForOperations);
+        Assert.DoesNotContain(commands, c => c is CreateDomain);
+
+        var refund = _decider.Decide(state, new CustomerChoseAfterNameTaken("e9", CustomerChoice.Refund), PaidAt.AddDays(2));
+        Assert.Equal(RegistrationPhase.Closed, refund.State.Phase);
+        Assert.Contains("refund", Assert.IsType<FlagForOperations>(Assert.Single(refund.Commands)).Reason);
+        Assert.True(_decider.IsTerminal(refund.State));
+    }
+
+    [Fact]
+    public void An_unknown_create_outcome_is_reconciled_with_info_and_never_created_twice()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        state = Answer(state, new OutcomeUnknown(), out var commands);
+        Assert.Equal(RegistrationPhase.Reconciling, state.Phase);
+        Assert.IsType<QueryDomain>(Assert.Single(commands));
+
+        var expiry = PaidAt.AddYears(1);
+        var registered = Answer(state, new DomainInfo(true, true, "H-1", expiry), out commands);
+        Assert.Equal((RegistrationPhase.Registered, expiry), (registered.Phase, registered.ExpiresAt));
+
+        var notThere = Answer(state, new DomainInfo(false, false, null, null), out commands);
+        Assert.Equal(RegistrationPhase.CreatingDomain, notThere.Phase);
+        Assert.IsType<CreateDomain>(Assert.Single(commands));
+    }
+
+    [Fact]
+    public void A_redelivered_create_answered_exists_counts_as_registered_only_when_it_is_our_own_registration()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        Assert.Equal(RegistrationPhase.Registered, Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1)), out _).Phase);
+        Assert.Equal(RegistrationPhase.NameTaken, Answer(state, new DomainInfo(true, true, "OTHER", PaidAt.AddYears(1)), out _).Phase);
+        Assert.Equal(RegistrationPhase.NameTaken, Answer(state, new DomainInfo(true, false, "H-1", PaidAt.AddYears(1)), out _).Phase);
+    }
+
+    [Fact]
+    public void A_second_level_ua_name_waits_for_the_trademark_approval_before_the_registry_is_asked_UA_Pre_7()
+    {
+        var state = Paid(Order(handle: "H-1", trademark: true), out var commands);
+
+        Assert.Equal(RegistrationPhase.AwaitingTrademarkReview, state.Phase);
+        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+
+        var approved = _decider.Decide(state, new TrademarkReviewed("e2", true, "ops-anna", null), PaidAt.AddHours(2));
+        Assert.IsType<CreateDomain>(Assert.Single(approved.Commands));
+
+        var refused = _decider.Decide(state, new TrademarkReviewed("e2", false, "ops-anna", "word mark differs"), PaidAt.AddHours(2));
+        Assert.Equal(RegistrationPhase.Closed, refused.State.Phase);
+        Assert.DoesNotContain(refused.Commands, c => c is CreateDomain or CreateRegistryContact);
+        Assert.Contains(refused.Commands, c => c is SendNotice { Kind: NoticeKind.TrademarkRejected });
+    }
+
+    [Fact]
+    public void A_registration_not_done_by_its_deadline_is_flagged_once_for_operations_KZ_2_1()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        var early = _decider.Decide(state, new RegistrationTimerDue("t1", DueBy.AddMinutes(-1)), DueBy.AddMinutes(-1));
+        Assert.Empty(early.Commands);
+
+        var due = _decider.Decide(state, new RegistrationTimerDue("t2", DueBy), DueBy);
+        Assert.Contains("KZ-2.1", Assert.IsType<FlagForOperations>(Assert.Single(due.Commands)).Reason);
+        Assert.Null(due.WakeAt);
+
+        Assert.Empty(_decider.Decide(due.State, new RegistrationTimerDue("t3", DueBy.AddHours(1)), DueBy.AddHours(1)).Commands);
+    }
+
+    [Fact]
+    public void An_answer_to_a_command_no_longer_awaited_changes_nothing()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        var stale = _decider.Decide(state, new RegistryAnswered("e5", "reg-1-99", new DomainCreated(PaidAt)), PaidAt);
+
+        Assert.Equal(state, stale.State);
+        Assert.Empty(stale.Commands);
+    }
+
+    [Fact]
+    public void The_same_state_and_event_always_give_the_same_decision()
+    {
+        var state = Paid(Order(), out _);
+        var @event = new RegistryAnswered("e7", state.AwaitedCommandId!, new ContactCreated("C-1"));
+
+        var first = _decider.Decide(state, @event, PaidAt);
+        var second = _decider.Decide(state, @event, PaidAt);
+
+        Assert.Equal(first.State, second.State);
+        Assert.Equal(first.Commands, second.Commands);
+        Assert.Equal(first.WakeAt, second.WakeAt);
+    }
+
+    private sealed class FixedSchedule(DateTimeOffset dueBy) : IRegistrationSchedule
+    {
+        public DateTimeOffset RegistrationDueBy(string zone, DateTimeOffset paidAt) => dueBy;
+    }
+}

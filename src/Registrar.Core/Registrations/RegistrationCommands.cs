@@ -25,7 +25,7 @@ public sealed record CreateDomain(
 public sealed record QueryDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
     : RegistrationCommand(CommandId, RegistrationId);
 
-public sealed record SendNotice(string CommandId, string RegistrationId, NoticeKind Kind, string To, string DomainName)
+public sealed record SendNotice(string CommandId, string RegistrationId, NoticeKind Kind, string CustomerId, string To, string Zone, string DomainName)
     : RegistrationCommand(CommandId, RegistrationId);
 
 /// <summary>Something a person must look at; the registration waits or goes on as its state says.</summary>

@@ -22,7 +22,7 @@ internal sealed class RegistrationStep(RegistrationState state)
     public void Notify(NoticeKind kind)
     {
         var order = State.Order!;
-        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.ContactEmail, order.DisplayName));
+        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.CustomerId, order.ContactEmail, order.Zone, order.DisplayName));
     }
 
     public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));

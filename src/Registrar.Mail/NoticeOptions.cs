@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registrar.Mail;
+
+/// <summary>Bound from "Notices".</summary>
+public sealed class NoticeOptions
+{
+    public const string Section = "Notices";
+
+    /// <summary>The control panel page that takes a set-password token (UA-2.1.2).</summary>
+    [Required, Url] public string SetPasswordUrl { get; set; } = "https://panel.registrar.example/set-password";
+
+    /// <summary>Base64 HMAC-SHA256 key that signs set-password tokens; the control panel verifies with the same key.</summary>
+    [Required, MinLength(44)] public string SetPasswordSigningKey { get; set; } = "";
+
+    /// <summary>How long a set-password link stays valid.</summary>
+    public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The language of each zone's notices ("ru" or "uk"): the language of that registrar's offer.</summary>
+    public Dictionary<string, string> LanguageByZone { get; set; } = new()
+    {
+        ["kz"] = "ru", ["қаз"] = "ru", ["ua"] = "uk", ["com.ua"] = "uk", ["kiev.ua"] = "uk", ["kyiv.ua"] = "uk",
+    };
+}

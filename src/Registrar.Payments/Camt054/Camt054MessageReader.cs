@@ -1,0 +1,159 @@
+using System.Xml.Linq;
+using Registrar.Payments.Notifications;
+
+namespace Registrar.Payments.Camt054;
+
+/// <summary>Walks Ntfctn → Ntry → TxDtls of one BkToCstmrDbtCdtNtfctn and keeps the booked credits.</summary>
+internal sealed class Camt054MessageReader(string bankId, Camt054Version version, XNamespace ns, TimeZoneInfo bankTimeZone)
+{
+    private const string NotProvided = "NOTPROVIDED";
+
+    public NotificationReadResult Read(XElement message)
+    {
+        var messageId = Text(message.Element(ns + "GrpHdr")?.Element(ns + "MsgId"))
+                        ?? throw Malformed("<GrpHdr><MsgId> is missing: every camt.054 message has a message identification.");
+        var notifications = message.Elements(ns + "Ntfctn").ToList();
+        if (notifications.Count == 0)
+            throw Malformed("The message has no <Ntfctn>.");
+
+        var credits = new List<BankCreditNotification>();
+        var ignored = new List<string>();
+        foreach (var notification in notifications)
+        {
+            var notificationId = Text(notification.Element(ns + "Id")) ?? "?";
+            var entryNumber = 0;
+            foreach (var entry in notification.Elements(ns + "Ntry"))
+            {
+                entryNumber++;
+                var where = $"Ntfctn '{notificationId}', Ntry #{entryNumber}";
+                var skip = WhyNotABookedCredit(entry);
+                if (skip is not null)
+                    ignored.Add($"{where}: {skip}");
+                else
+                    ReadCredits(entry, where, messageId, credits, ignored);
+            }
+        }
+        return NotificationReadResult.Accepted(credits, ignored);
+    }
+
+    private string? WhyNotABookedCredit(XElement entry)
+    {
+        var direction = Text(entry.Element(ns + "CdtDbtInd"));
+        if (direction != "CRDT")
+            return direction == "DBIT" ? "a debit, not a payment received" : throw Malformed($"<CdtDbtInd> '{direction}' is neither CRDT nor DBIT.");
+        if (Text(entry.Element(ns + "RvslInd")) is "true" or "1")
+            return "a reversal, not a payment received";
+        var status = Status(entry);
+        return status == "BOOK" ? null : $"status {status}, not booked";
+    }
+
+    private string Status(XElement entry)
+    {
+        var sts = entry.Element(ns + "Sts") ?? throw Malformed("An entry has no <Sts>.");
+        if (!version.StatusIsCodeChoice)
+            return sts.HasElements
+                ? throw Malformed($"camt.054.001.0{version.Number} writes the entry status as a code (<Sts>BOOK</Sts>), not as a choice.")
+                : Text(sts) ?? throw Malformed("An entry has an empty <Sts>.");
+        return Text(sts.Element(ns + "Cd")) ?? Text(sts.Element(ns + "Prtry"))
+               ?? throw Malformed($"camt.054.001.0{version.Number} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
+    }
+
+    private void ReadCredits(XElement entry, string where, string messageId, List<BankCreditNotification> credits, List<string> ignored)
+    {
+        var bookedAt = BookingInstant(entry, where);
+        var entryAmount = entry.Element(ns + "Amt") ?? throw Malformed($"{where}: <Amt> is missing.");
+        var entryReference = Reference(Text(entry.Element(ns + "AcctSvcrRef")));
+        var transactions = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList();
+
+        if (transactions.Count == 0)
+        {
+            var reference = entryReference ?? throw Malformed($"{where}: no <AcctSvcrRef> and no transaction details, so the credit cannot be told apart from others.");
+            var (amount, currency) = Amount(entryAmount, where);
+            credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt, null, null,
+                Text(entry.Element(ns + "AddtlNtryInf")) ?? "", messageId));
+            return;
+        }
+
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            var tx = transactions[i];
+            var txWhere = transactions.Count == 1 ? where : $"{where}, TxDtls #{i + 1}";
+            if (Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
+            {
+                ignored.Add($"{txWhere}: a debit inside a credit entry");
+                continue;
+            }
+
+            var amountElement = tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
+                                ?? tx.Element(ns + "Amt")
+                                ?? (transactions.Count == 1 ? entryAmount : throw Malformed($"{txWhere}: a batch entry needs the amount of each transaction (<AmtDtls><TxAmt><Amt> or <Amt>)."));
+            var (amount, currency) = Amount(amountElement, txWhere);
+            var refs = tx.Element(ns + "Refs");
+            // A batch entry's own reference is shared by its transactions: the position keeps each one distinct
+            // and stable when the same message is delivered again.
+            var reference = Reference(Text(refs?.Element(ns + "AcctSvcrRef")))
+                            ?? (entryReference is null ? null : transactions.Count == 1 ? entryReference : $"{entryReference}/{i + 1}")
+                            ?? Reference(Text(refs?.Element(ns + "EndToEndId")))
+                            ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry) and no usable <EndToEndId>, so the credit cannot be told apart from others.");
+
+            var parties = tx.Element(ns + "RltdPties");
+            credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt,
+                PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId));
+        }
+    }
+
+    private DateTimeOffset BookingInstant(XElement entry, string where)
+    {
+        var booking = entry.Element(ns + "BookgDt") ?? throw Malformed($"{where}: a booked entry has no <BookgDt>; the booking time is the payment instant (KZ-3.5, UA-3.4).");
+        if (Text(booking.Element(ns + "DtTm")) is { } dateTime)
+            return IsoDateTimes.ReadDateTime(dateTime, bankTimeZone) ?? throw Malformed($"{where}: <BookgDt><DtTm> '{dateTime}' is not an ISO 8601 date-time.");
+        if (Text(booking.Element(ns + "Dt")) is { } date)
+            return IsoDateTimes.ReadStartOfDay(date, bankTimeZone) ?? throw Malformed($"{where}: <BookgDt><Dt> '{date}' is not an ISO 8601 date.");
+        throw Malformed($"{where}: <BookgDt> has neither <Dt> nor <DtTm>.");
+    }
+
+    private static (decimal Amount, string Currency) Amount(XElement amount, string where)
+    {
+        var currency = amount.Attribute("Ccy")?.Value.Trim();
+        if (string.IsNullOrEmpty(currency))
+            throw Malformed($"{where}: the amount has no Ccy attribute.");
+        if (!ReportedAmount.TryRead(amount.Value, currency, countWrittenDecimals: false, out var value, out var error))
+            throw new Camt054FormatException(error!.Reason, $"{where}: {error.Message}");
+        return (value, currency);
+    }
+
+    private string? PayerName(XElement? parties)
+    {
+        var debtor = parties?.Element(ns + "Dbtr");
+        var party = version.DebtorIsPartyChoice ? debtor?.Element(ns + "Pty") : debtor;
+        return Text(party?.Element(ns + "Nm"));
+    }
+
+    private string? PayerAccount(XElement? parties)
+    {
+        var id = parties?.Element(ns + "DbtrAcct")?.Element(ns + "Id");
+        return Text(id?.Element(ns + "IBAN")) ?? Text(id?.Element(ns + "Othr")?.Element(ns + "Id"));
+    }
+
+    // UA-3.2: the invoice number may be in the free text or in the structured creditor reference.
+    private string Purpose(XElement? remittance)
+    {
+        if (remittance is null)
+            return "";
+        var parts = remittance.Elements(ns + "Ustrd").Select(Text)
+            .Concat(remittance.Elements(ns + "Strd").Select(s => Text(s.Element(ns + "CdtrRefInf")?.Element(ns + "Ref"))))
+            .OfType<string>();
+        return string.Join(" ", parts);
+    }
+
+    private static string? Reference(string? value) =>
+        value is null || value.Equals(NotProvided, StringComparison.OrdinalIgnoreCase) ? null : value;
+
+    private static string? Text(XElement? element)
+    {
+        var value = element?.Value.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static Camt054FormatException Malformed(string message) => new(NotificationRejectionReason.Malformed, message);
+}

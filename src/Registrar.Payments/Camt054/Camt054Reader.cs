@@ -1,0 +1,87 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Registrar.Payments.Notifications;
+
+namespace Registrar.Payments.Camt054;
+
+public sealed class Camt054ReaderOptions
+{
+    /// <summary>Largest accepted body. A notification with a few hundred entries is well under 1 MiB.</summary>
+    public int MaxBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Reads an ISO 20022 camt.054 credit notification (versions .02–.08) into the booked credits it reports.
+/// The XML is read with DTDs prohibited, no resolver and a character budget, so no entity expansion,
+/// external fetch or oversized document reaches the parser's memory.
+/// </summary>
+public sealed class Camt054Reader(Camt054ReaderOptions options)
+{
+    private const string RootName = "Document";
+    private const string MessageName = "BkToCstmrDbtCdtNtfctn";
+
+    /// <param name="bankId">The configured bank the message came from.</param>
+    /// <param name="body">The raw request body, as received.</param>
+    /// <param name="bankTimeZone">The bank's time zone: booking dates without a time, and times without an
+    /// offset, are read in it (KZ-3.5, UA-3.4: the bank's booking time is the payment instant).</param>
+    public NotificationReadResult Read(string bankId, ReadOnlySpan<byte> body, TimeZoneInfo bankTimeZone)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bankId);
+        ArgumentNullException.ThrowIfNull(bankTimeZone);
+
+        if (body.Length > options.MaxBytes)
+            return NotificationReadResult.Rejected(NotificationRejectionReason.Oversize,
+                $"The notification is {body.Length} bytes; at most {options.MaxBytes} bytes are accepted. Split the entries over several messages.");
+        if (body.IsEmpty)
+            return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, "The notification body is empty; a camt.054 XML document is expected.");
+        if (DeclaresDocumentType(body))
+            return NotificationReadResult.Rejected(NotificationRejectionReason.DtdForbidden,
+                "The XML has a document type declaration (<!DOCTYPE>); DTDs and entities are not accepted. Send the camt.054 document without one.");
+
+        try
+        {
+            var document = Load(body.ToArray());
+            var root = document.Root!;
+            if (root.Name.LocalName != RootName || !Camt054Version.IsCamt054Namespace(root.Name.NamespaceName))
+                return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed,
+                    $"The root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}; a camt.054 <Document> ({Camt054Version.Supported}) is expected.");
+            var version = Camt054Version.FromNamespace(root.Name.NamespaceName);
+            if (version is null)
+                return NotificationReadResult.Rejected(NotificationRejectionReason.UnsupportedVersion,
+                    $"Namespace '{root.Name.NamespaceName}' is not a supported version; supported: {Camt054Version.Supported}.");
+
+            var message = root.Element(root.Name.Namespace + MessageName)
+                          ?? throw new Camt054FormatException(NotificationRejectionReason.Malformed, $"<Document> has no <{MessageName}> element.");
+            return new Camt054MessageReader(bankId, version, root.Name.Namespace, bankTimeZone).Read(message);
+        }
+        catch (Camt054FormatException e)
+        {
+            return NotificationReadResult.Rejected(e.Reason, e.Message);
+        }
+        catch (XmlException e)
+        {
+            return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, $"The XML is not well-formed: {e.Message}");
+        }
+    }
+
+    private XDocument Load(byte[] body)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = options.MaxBytes,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
+        using var reader = XmlReader.Create(new MemoryStream(body, writable: false), settings);
+        return XDocument.Load(reader, LoadOptions.None);
+    }
+
+    // Checked on the raw text as well as by the parser so the refusal names the actual problem.
+    private static bool DeclaresDocumentType(ReadOnlySpan<byte> body) =>
+        body.IndexOf("<!DOCTYPE"u8) >= 0 || body.IndexOf(Encoding.Unicode.GetBytes("<!DOCTYPE")) >= 0;
+}

@@ -1,0 +1,26 @@
+namespace Registrar.Payments.Notifications;
+
+/// <summary>
+/// One credit to the registrar's account as a bank reported it, whatever the wire format.
+/// </summary>
+/// <param name="BankId">Which configured bank sent it.</param>
+/// <param name="TransactionReference">The bank's own reference for this credit: the idempotency key.</param>
+/// <param name="Amount">The credited amount, exactly as reported (never rounded).</param>
+/// <param name="CurrencyCode">The ISO 4217 code as reported; a code the registrar does not bill in is kept
+/// as-is so the payment is held for operations as wrong-currency rather than refused at the door.</param>
+/// <param name="BookedAt">KZ-3.5, UA-3.4: when the funds arrived on the registrar's account (the bank's
+/// booking time), not when the notification was received.</param>
+/// <param name="PayerName">The payer as the bank names them, when reported.</param>
+/// <param name="PayerAccount">The payer's account (IBAN, other id or masked card), when reported.</param>
+/// <param name="PaymentPurpose">The free text and structured references the payer wrote (UA-3.2).</param>
+/// <param name="MessageReference">The bank's identifier of the message that carried this credit.</param>
+public sealed record BankCreditNotification(
+    string BankId,
+    string TransactionReference,
+    decimal Amount,
+    string CurrencyCode,
+    DateTimeOffset BookedAt,
+    string? PayerName,
+    string? PayerAccount,
+    string PaymentPurpose,
+    string MessageReference);

@@ -1,0 +1,44 @@
+namespace Registrar.Payments.Notifications;
+
+/// <summary>Why a bank notification was refused before anything was recorded from it.</summary>
+public enum NotificationRejectionReason
+{
+    /// <summary>Missing, unreadable or wrong signature, or a key that does not verify it.</summary>
+    BadSignature,
+
+    /// <summary>The signed timestamp is outside the tolerance window.</summary>
+    StaleTimestamp,
+
+    /// <summary>This exact signed message was already accepted once.</summary>
+    Replay,
+
+    /// <summary>Not well-formed, wrong root, missing or invalid required content.</summary>
+    Malformed,
+
+    /// <summary>A field the format does not define (strict formats only).</summary>
+    UnknownField,
+
+    /// <summary>The body exceeds the configured size limit.</summary>
+    Oversize,
+
+    /// <summary>The XML carries a document type declaration (DTDs and entities are never processed).</summary>
+    DtdForbidden,
+
+    /// <summary>A message version this reader does not support.</summary>
+    UnsupportedVersion,
+
+    /// <summary>An amount with more decimals than its currency has.</summary>
+    AmountPrecision,
+
+    /// <summary>A negative, zero or otherwise impossible amount.</summary>
+    InvalidAmount,
+
+    /// <summary>No secret or key is configured for the named bank.</summary>
+    UnknownBank,
+}
+
+/// <summary>A refusal with a message a person (the bank's integrator or operations) can act on.</summary>
+public sealed record NotificationRejected(NotificationRejectionReason Reason, string Message)
+{
+    public override string ToString() => $"{Reason}: {Message}";
+}

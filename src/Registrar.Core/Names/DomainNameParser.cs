@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Names;
+
+/// <summary>
+/// UA-2.1.1 / KZ-App-8: turns what a person typed into a <see cref="DomainName"/>, or a refusal
+/// naming its reason. IDN per UTS #46 (IdnMapping with STD3 rules); LDH labels; a label at most
+/// 63 and a name at most 253 octets in A-label form; the zone's own character repertoire.
+/// </summary>
+public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
+{
+    private const int MaxLabelOctets = 63;
+    private const int MaxNameOctets = 253;
+
+    private readonly IdnMapping idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+
+    /// <summary>Checks syntax, zone and repertoire: for names that exist or may exist (lookups, transfers).</summary>
+    public NameParseResult Parse(string? input)
+    {
+        var typed = input ?? "";
+        var text = typed.Trim();
+        if (text.Length == 0)
+            return NameParseResult.Refused(NameRefusalReason.Empty, typed, "Type a domain name, such as example.kz.");
+        // A fully qualified name ends with the root's empty label: "example.kz." is "example.kz".
+        if (text.EndsWith('.'))
+            text = text[..^1];
+        text = text.ToLowerInvariant();
+
+        var asciiLabels = new List<string>();
+        foreach (var label in text.Split('.'))
+        {
+            var refusal = ToAsciiLabel(typed, label, out var asciiLabel);
+            if (refusal is not null)
+                return refusal;
+            asciiLabels.Add(asciiLabel);
+        }
+        var ascii = string.Join('.', asciiLabels);
+        if (ascii.Length > MaxNameOctets)
+            return NameParseResult.Refused(NameRefusalReason.NameTooLong, typed,
+                $"The name is {ascii.Length} characters long in its ASCII form; a domain name has at most {MaxNameOctets}.");
+        return InZone(typed, ascii, asciiLabels.Count);
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/>, then the registrar's refusal list (UA-2.1.1 / KZ-App-8): for names a
+    /// customer orders. A listed name is refused without saying which list it is on.
+    /// </summary>
+    public NameParseResult ParseForRegistration(string? input)
+    {
+        var result = Parse(input);
+        if (result.IsValid && refusals.Refuses(result.Name))
+            return NameParseResult.Refused(NameRefusalReason.RefusedByRegistrarPolicy, input ?? "",
+                $"'{result.Name}' is refused by registrar policy; choose another name.");
+        return result;
+    }
+
+    private NameParseResult InZone(string typed, string ascii, int labelCount)
+    {
+        if (!zones.TryFindForDomain(ascii, out var zone))
+        {
+            var known = string.Join(", ", zones.All.Select(z => "." + z.Zone));
+            return zones.TryFor(ascii, out var bare)
+                ? NameParseResult.Refused(NameRefusalReason.ZoneOnly, typed,
+                    $"'.{bare.Zone}' is a zone, not a name in it; type a name such as example.{bare.Zone}.")
+                : NameParseResult.Refused(NameRefusalReason.UnknownZone, typed,
+                    $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {known}.");
+        }
+        var zoneLabelCount = zone.AsciiZone.Count(c => c == '.') + 1;
+        if (labelCount > zoneLabelCount + 1)
+            return NameParseResult.Refused(NameRefusalReason.NotDirectlyUnderZone, typed,
+                $"Only names directly under .{zone.Zone} can be registered, such as example.{zone.Zone}; " +
+                "remove the labels in front (such as www.).");
+
+        var unicode = idn.GetUnicode(ascii);
+        var label = unicode[..unicode.IndexOf('.')];
+        // UA-2.1.1 / KZ-App-8: each zone has its own repertoire (Cyrillic with Kazakh letters for .қаз).
+        var disallowed = zone.Names.FirstDisallowedCharacter(label);
+        if (disallowed is not null)
+            return NameParseResult.Refused(NameRefusalReason.OutsideZoneRepertoire, typed,
+                $"'{disallowed}' cannot be used in .{zone.Zone} names, which use {zone.Names.Repertoire}.");
+        return NameParseResult.Accepted(new DomainName(unicode, ascii, zone));
+    }
+
+    private NameParseResult? ToAsciiLabel(string typed, string label, out string ascii)
+    {
+        ascii = "";
+        if (label.Length == 0)
+            return NameParseResult.Refused(NameRefusalReason.EmptyLabel, typed,
+                "The name has an empty label (two dots together, or a leading dot); remove the extra dot.");
+        foreach (var rune in label.EnumerateRunes())
+        {
+            if (!Rune.IsLetterOrDigit(rune) && rune.Value != '-')
+                return NameParseResult.Refused(NameRefusalReason.InvalidCharacter, typed,
+                    $"{Describe(rune)} cannot appear in a domain name; use letters, digits and hyphens only.");
+        }
+        if (label.StartsWith('-') || label.EndsWith('-'))
+            return NameParseResult.Refused(NameRefusalReason.HyphenAtLabelEdge, typed,
+                $"'{label}' starts or ends with a hyphen; a hyphen may only appear inside a label.");
+        if (label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn--", StringComparison.Ordinal))
+            return NameParseResult.Refused(NameRefusalReason.ReservedHyphens, typed,
+                $"'{label}' has hyphens in the 3rd and 4th positions, which are reserved for IDN labels (xn--); move or remove one.");
+        try
+        {
+            ascii = idn.GetAscii(label);
+            // An A-label is valid only if it decodes and encodes back to itself.
+            if (label.StartsWith("xn--", StringComparison.Ordinal) && idn.GetAscii(idn.GetUnicode(label)) != label)
+                throw new ArgumentException("not the canonical A-label", nameof(label));
+        }
+        catch (ArgumentException)
+        {
+            return NameParseResult.Refused(NameRefusalReason.InvalidIdn, typed,
+                $"'{label}' is not a valid internationalised label (UTS #46 / IDNA2008); check its spelling or type it in its Unicode form.");
+        }
+        if (ascii.Length > MaxLabelOctets)
+            return NameParseResult.Refused(NameRefusalReason.LabelTooLong, typed,
+                $"The label '{label}' is {ascii.Length} characters long in its ASCII form; a label has at most {MaxLabelOctets}.");
+        return null;
+    }
+
+    private static string Describe(Rune rune) => Rune.IsWhiteSpace(rune)
+        ? "A space"
+        : $"'{rune}' (U+{rune.Value:X4})";
+}

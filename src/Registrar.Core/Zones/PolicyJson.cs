@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Registrar.Core.Money;
+
+namespace Registrar.Core.Zones;
+
+/// <summary>How the rule data files (zones, tariffs, refusal list) are read: strictly, so a typo is an error.</summary>
+internal static class PolicyJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false), new CurrencyCodeConverter() },
+    };
+
+    private sealed class CurrencyCodeConverter : JsonConverter<Currency>
+    {
+        public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Currency.FromCode(reader.GetString() ?? "");
+
+        public override void Write(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Code);
+    }
+}
+
+/// <summary>Reads the data files compiled into Registrar.Core.</summary>
+internal static class EmbeddedData
+{
+    public static string ReadText(string resourceName)
+    {
+        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Registrar.Core is built without its data file '{resourceName}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

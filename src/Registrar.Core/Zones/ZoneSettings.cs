@@ -1,0 +1,171 @@
+using Registrar.Core.Tariffs;
+
+namespace Registrar.Core.Zones;
+
+// The small value types a ZonePolicy is made of. Each names the contract rule it implements
+// (Rule) and whether its figure is a default chosen here rather than taken from an offer.
+
+/// <summary>KZ-3.3: an invoice is payable within <paramref name="BankingDays"/> banking days of issue.</summary>
+public sealed record PaymentWindow(int BankingDays, string Rule, bool IsDefault = false);
+
+/// <summary>KZ-2.1, KZ-2.3: something the registrar must carry out within a number of business days.</summary>
+public sealed record ServiceDeadline(int BusinessDays, string Rule, bool IsDefault = false);
+
+/// <summary>
+/// KZ-2.7: a renewal must be paid no later than <paramref name="BankingDaysBeforeExpiry"/> banking
+/// days before expiry. UA-1.10: zero means by the expiry instant itself.
+/// </summary>
+public sealed record RenewalDeadline(int BankingDaysBeforeExpiry, string Rule, bool IsDefault = false)
+{
+    public bool IsAtExpiry => BankingDaysBeforeExpiry == 0;
+}
+
+/// <summary>
+/// KZ-2.6: warnings sent to the contact e-mail, each once: so many days before expiry, on the
+/// renewal deadline, on expiry, and (where the registrant keeps renewal priority) after expiry.
+/// </summary>
+public sealed record ReminderSchedule(
+    IReadOnlyList<int> DaysBeforeExpiry,
+    bool OnRenewalDeadline,
+    bool OnExpiry,
+    IReadOnlyList<int> DaysAfterExpiry,
+    string Rule,
+    bool IsDefault = false)
+{
+    /// <summary>The reminders for one expiry, in time order, each with a key that identifies it for "sent once".</summary>
+    public IReadOnlyList<ScheduledReminder> For(DateTimeOffset expiry, DateTimeOffset renewalDeadline)
+    {
+        var reminders = new List<ScheduledReminder>();
+        reminders.AddRange(DaysBeforeExpiry.Select(days =>
+            new ScheduledReminder(ReminderKind.BeforeExpiry, days, expiry.AddDays(-days))));
+        if (OnRenewalDeadline)
+            reminders.Add(new ScheduledReminder(ReminderKind.RenewalDeadline, 0, renewalDeadline));
+        if (OnExpiry)
+            reminders.Add(new ScheduledReminder(ReminderKind.Expiry, 0, expiry));
+        reminders.AddRange(DaysAfterExpiry.Select(days =>
+            new ScheduledReminder(ReminderKind.AfterExpiry, days, expiry.AddDays(days))));
+        return reminders.OrderBy(r => r.At).ThenBy(r => r.Kind).ToList();
+    }
+}
+
+public enum ReminderKind { BeforeExpiry, RenewalDeadline, Expiry, AfterExpiry }
+
+/// <param name="Days">Days before or after expiry; 0 for the deadline and expiry reminders.</param>
+public sealed record ScheduledReminder(ReminderKind Kind, int Days, DateTimeOffset At)
+{
+    /// <summary>Stable within one expiry: "before-expiry-30d", "renewal-deadline", "expiry", "after-expiry-7d".</summary>
+    public string Key => Kind switch
+    {
+        ReminderKind.BeforeExpiry => $"before-expiry-{Days}d",
+        ReminderKind.RenewalDeadline => "renewal-deadline",
+        ReminderKind.Expiry => "expiry",
+        _ => $"after-expiry-{Days}d",
+    };
+}
+
+/// <summary>
+/// KZ-2.8: an unpaid .kz domain is deleted after expiry and becomes free for anyone.
+/// UA-1.10 / UA-1.12: an unpaid .ua domain is deleted at the latest <paramref name="DaysAfterExpiry"/>
+/// days after expiry, and until then the registrant keeps priority to renew.
+/// </summary>
+public sealed record DeletionRule(
+    int DaysAfterExpiry,
+    bool RenewalPriorityUntilDeletion,
+    bool NameBecomesFree,
+    string Rule,
+    bool IsDefault = false)
+{
+    public DateTimeOffset DeletionDueAt(DateTimeOffset expiry) => expiry.AddDays(DaysAfterExpiry);
+
+    /// <summary>Whether the registrant may still renew at <paramref name="now"/>.</summary>
+    public bool RegistrantMayRenew(DateTimeOffset expiry, DateTimeOffset now) =>
+        now < expiry || (RenewalPriorityUntilDeletion && now < DeletionDueAt(expiry));
+}
+
+/// <summary>UA-1.11: a renewal after expiry may have its own price (the redemption tariff).</summary>
+public sealed record RedemptionRule(bool AppliesAfterExpiry, string Rule)
+{
+    /// <summary>The tariff operation a renewal paid at <paramref name="now"/> is priced with.</summary>
+    public TariffOperation RenewalOperation(DateTimeOffset expiry, DateTimeOffset now) =>
+        AppliesAfterExpiry && now >= expiry ? TariffOperation.RedemptionRenewal : TariffOperation.Renew;
+}
+
+/// <summary>
+/// KZ-2.3: where <paramref name="SelfService"/>, the customer changes DNS and contacts in the
+/// control panel at once; otherwise each change is a request the registrar carries out within
+/// <paramref name="RequestDeadline"/>.
+/// </summary>
+public sealed record ChangeHandling(bool SelfService, ServiceDeadline? RequestDeadline, string Rule);
+
+/// <summary>
+/// UA-2.1.1 / KZ-App-8: the characters a registrable label may use in its Unicode form.
+/// UA-Pre-7: whether a name directly under this zone needs a matching trademark.
+/// </summary>
+public sealed record NameRules(string AllowedCharacters, string Repertoire, bool RequiresTrademark, string Rule)
+{
+    /// <summary>The first character of <paramref name="unicodeLabel"/> outside the repertoire, or null.</summary>
+    public string? FirstDisallowedCharacter(string unicodeLabel)
+    {
+        foreach (var rune in unicodeLabel.EnumerateRunes())
+            if (!AllowedCharacters.Contains(rune.ToString(), StringComparison.Ordinal))
+                return rune.ToString();
+        return null;
+    }
+}
+
+public enum WhoisField
+{
+    DomainName,
+    Status,
+    Expiry,
+    NameServers,
+    Registrar,
+    RegistrantOrganization,
+    RegistrantCountry,
+    RegistrantName,
+    RegistrantAddress,
+    RegistrantEmail,
+    RegistrantPhone,
+}
+
+/// <summary>
+/// KZ-App-10.3: the zone decides which fields the public WHOIS/RDAP answer shows.
+/// UA-1.15: where <paramref name="AlwaysHidePersonalData"/>, personal data are never shown,
+/// whether or not the registrant asked.
+/// </summary>
+public sealed record WhoisDisclosure(
+    bool AlwaysHidePersonalData,
+    IReadOnlyList<WhoisField> PublishedFields,
+    string Rule,
+    bool IsDefault = false)
+{
+    public static bool IsPersonal(WhoisField field) => field is WhoisField.RegistrantName
+        or WhoisField.RegistrantAddress or WhoisField.RegistrantEmail or WhoisField.RegistrantPhone;
+
+    public bool Publishes(WhoisField field, bool registrantAskedToHide)
+    {
+        if (IsPersonal(field) && (AlwaysHidePersonalData || registrantAskedToHide))
+            return false;
+        return PublishedFields.Contains(field);
+    }
+}
+
+/// <summary>KZ-1.1 / UA-1.6: a term is a whole number of years, at least <paramref name="MinYears"/>.</summary>
+public sealed record RegistrationTerm(int MinYears, int MaxYears, string Rule)
+{
+    public bool Allows(int years) => years >= MinYears && years <= MaxYears;
+}
+
+/// <summary>
+/// Notice periods in calendar days, null where the zone's offer sets none.
+/// UA-1.3.4.1: the registrar's unilateral termination takes effect this long after its notice.
+/// UA-6.1: the registrant ends the contract with this much notice.
+/// KZ-App-4: a breach notice gives this long to cure.
+/// UA-6.2 / UA-6.3: an early termination by the registrar refunds whole unused months.
+/// </summary>
+public sealed record TerminationTerms(
+    int? RegistrarNoticeDays,
+    int? RegistrantNoticeDays,
+    int? BreachCureDays,
+    bool RefundsWholeUnusedMonths,
+    string Rule);

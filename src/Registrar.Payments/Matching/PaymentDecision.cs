@@ -1,0 +1,42 @@
+using Registrar.Payments.Invoices;
+using Registrar.Payments.Notifications;
+
+namespace Registrar.Payments.Matching;
+
+/// <summary>Why a payment goes to the operations review list instead of paying an invoice (UA-3.2).</summary>
+public enum HoldReason
+{
+    NoInvoiceNumberInPurpose,
+    SeveralInvoiceNumbers,
+    UnknownInvoice,
+    InvoiceAlreadyPaid,
+    InvoiceLapsed,
+    WrongCurrency,
+    Partial,
+    Overpaid,
+}
+
+/// <summary>What to do with one bank credit.</summary>
+public abstract record PaymentDecision(BankCreditNotification Payment);
+
+/// <summary>
+/// The credit pays the invoice in full, in its currency, in time. Only this releases anything to a registry
+/// (KZ-3.2, UA-1.5.3, UA-2.1.3: 100 % prepayment). <see cref="PaidAt"/> is the bank's booking time (KZ-3.5, UA-3.4).
+/// </summary>
+public sealed record Matched(BankCreditNotification Payment, InvoiceSnapshot Invoice) : PaymentDecision(Payment)
+{
+    public DateTimeOffset PaidAt => Payment.BookedAt;
+}
+
+/// <summary>
+/// The credit is kept, not applied: operations decide (refund, re-assign, top-up). Never guessed (UA-3.2).
+/// </summary>
+/// <param name="InvoiceNumbers">The valid invoice numbers found in the purpose, if any.</param>
+/// <param name="Invoice">The invoice the payment names, when there is exactly one and it exists.</param>
+/// <param name="Explanation">A sentence for the operations list.</param>
+public sealed record HeldForOperations(
+    BankCreditNotification Payment,
+    HoldReason Reason,
+    string Explanation,
+    IReadOnlyList<InvoiceNumber> InvoiceNumbers,
+    InvoiceSnapshot? Invoice) : PaymentDecision(Payment);

@@ -1,6 +1,7 @@
 namespace Registrar.Core.Money;
 
 /// <summary>An ISO 4217 currency this registrar bills in, with its number of minor units.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CurrencyJsonConverter))]
 public sealed record Currency
 {
     public static readonly Currency Kzt = new("KZT", 2);

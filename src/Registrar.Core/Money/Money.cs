@@ -6,6 +6,7 @@ namespace Registrar.Core.Money;
 /// An amount in a currency. Decimal, never floating point; never more precise than the
 /// currency's minor unit; arithmetic only between equal currencies.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money : IComparable<Money>
 {
     private Money(decimal amount, Currency currency)

@@ -1,0 +1,36 @@
+using Registrar.Core.Calendars;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Deadlines;
+
+/// <summary>
+/// Deadlines counted in the zone's country's business (banking) days. A deadline of N business
+/// days after an instant ends when the N-th business day after that instant's local date ends,
+/// in the registrar's own time zone.
+/// </summary>
+public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars) : IRegistrationSchedule
+{
+    /// <summary>KZ-3.3: an invoice is payable within the zone's payment window of banking days.</summary>
+    public DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt)
+    {
+        var policy = zones.For(zone);
+        return EndOfBusinessDayAfter(policy, issuedAt, policy.InvoicePaymentWindow.BankingDays);
+    }
+
+    /// <summary>KZ-2.1: after payment the registration is carried out within the zone's business days.</summary>
+    public DateTimeOffset RegistrationDueBy(string zone, DateTimeOffset paidAt)
+    {
+        var policy = zones.For(zone);
+        return EndOfBusinessDayAfter(policy, paidAt, policy.RegistrationAfterPayment.BusinessDays);
+    }
+
+    private DateTimeOffset EndOfBusinessDayAfter(ZonePolicy policy, DateTimeOffset instant, int businessDays)
+    {
+        var calendar = calendars.For(policy.CalendarCountry);
+        var local = TimeZoneInfo.ConvertTime(instant, calendar.TimeZone);
+        var lastDay = calendar.AddBusinessDays(DateOnly.FromDateTime(local.DateTime), businessDays);
+        var endLocal = lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(endLocal, calendar.TimeZone.GetUtcOffset(endLocal));
+    }
+}

@@ -1,0 +1,29 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Tariffs;
+
+namespace Registrar.Core.Orders;
+
+/// <summary>A placed order: the customer is the registrant of every domain in it (KZ-1.1).</summary>
+public sealed record Order(
+    string OrderId,
+    string CustomerId,
+    DateTimeOffset PlacedAt,
+    IReadOnlyList<OrderLine> Lines,
+    string ContactEmail,
+    string? RegistrantHandle,
+    RegistrantData? Registrant,
+    TechnicalContact TechnicalContact,
+    OfferAcceptance Acceptance,
+    string InvoiceNumber);
+
+/// <param name="DomainName">A-label (ASCII) form, as the registry knows it.</param>
+/// <param name="DisplayName">Unicode form, for people.</param>
+/// <param name="Price">UA-3.3: fixed when the invoice is issued; later tariffs never change it.</param>
+public sealed record OrderLine(
+    string DomainName,
+    string DisplayName,
+    string Zone,
+    int TermYears,
+    PriceQuote Price,
+    bool TrademarkRequired,
+    Trademark? Trademark);

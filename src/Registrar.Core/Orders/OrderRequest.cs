@@ -1,0 +1,25 @@
+using Registrar.Core.Customers;
+
+namespace Registrar.Core.Orders;
+
+/// <summary>What the storefront sends to place an order (KZ-1.1, UA-1.8): one or more domains, each with a term.</summary>
+/// <param name="ContactEmail">KZ-2.2: the customer's one responsible contact address; notices and change confirmations go there.</param>
+/// <param name="TechnicalContact">UA-1.14; the registrant when omitted.</param>
+public sealed record OrderRequest(
+    IReadOnlyList<OrderItemRequest> Items,
+    string ContactEmail,
+    RegistrantRequest Registrant,
+    TechnicalContact? TechnicalContact,
+    OfferAcceptance? Acceptance);
+
+/// <param name="Name">As the customer typed it, Unicode or A-label.</param>
+/// <param name="TermYears">Whole years (UA-1.6: at least one).</param>
+/// <param name="Trademark">UA-Pre-7: required for second-level .ua names.</param>
+public sealed record OrderItemRequest(string Name, int TermYears, Trademark? Trademark);
+
+/// <summary>UA-1.13: an existing nic-handle, or the data to create the registrant's contact from.</summary>
+public sealed record RegistrantRequest(string? NicHandle, RegistrantData? Data);
+
+/// <summary>UA-Pre-7: the trademark whose word element is the second-level .ua name.</summary>
+/// <param name="Office">Where it is registered: "UA" (national) or "WIPO" (international, designating Ukraine).</param>
+public sealed record Trademark(string WordMark, string RegistrationNumber, string Office, DateOnly RegisteredOn);

@@ -1,0 +1,163 @@
+using System.Net.Mail;
+using System.Text;
+using Registrar.Core.Customers;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Names;
+using Registrar.Core.Tariffs;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Orders;
+
+/// <summary>
+/// Places an order: every check first, each refusal naming its field; then the priced lines and
+/// the invoice. Pure: the caller supplies the ids and the invoice number and stores the result.
+/// </summary>
+public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariffs, ZoneDeadlines deadlines)
+{
+    public const int MaxItems = 50;
+
+    /// <summary>Checks the request and prices it at <paramref name="now"/>; nothing is allocated or stored yet.</summary>
+    public OrderCheck Check(OrderRequest request, DateTimeOffset now)
+    {
+        var errors = new OrderErrors();
+        VerifyItemsPresent(request, errors);
+        VerifyContactEmail(request.ContactEmail, errors);
+        VerifyRegistrant(request.Registrant, errors);
+        var technical = request.TechnicalContact ?? TechnicalContact.Registrant;
+        errors.Add(TechnicalContact.Check(technical, "technicalContact"));
+        var kind = request.Registrant?.Data?.Kind ?? RegistrantKind.NaturalPerson;
+        errors.Add(OfferAcceptance.Check(request.Acceptance, kind, "acceptance"));
+
+        var lines = PriceItems(request.Items ?? [], now, errors);
+        VerifyOneCurrency(lines, errors);
+        return errors.Any ? OrderCheck.Refused(errors.ToDictionary()) : OrderCheck.Passed(request, lines, technical);
+    }
+
+    /// <summary>The order and its invoice, for a request that passed <see cref="Check"/>.</summary>
+    public (Order Order, Invoice Invoice) Place(OrderCheck check, string customerId, string orderId, string invoiceNumber, DateTimeOffset now)
+    {
+        if (!check.IsPassed) throw new InvalidOperationException("Only a request that passed its checks can be placed.");
+        var request = check.Request!;
+        var lines = check.Lines;
+        var order = new Order(orderId, customerId, now, lines, request.ContactEmail, request.Registrant.NicHandle,
+            request.Registrant.Data, check.TechnicalContact!, request.Acceptance!, invoiceNumber);
+        var total = lines.Skip(1).Aggregate(lines[0].Price.Total, (sum, line) => sum + line.Price.Total);
+        // KZ-3.3: the payment window is the zone's; one order is one registrar, so the first line's zone speaks for all.
+        var invoice = new Invoice(invoiceNumber, orderId, customerId, total, now, deadlines.InvoiceDueAt(lines[0].Zone, now), InvoiceStatus.Open);
+        return (order, invoice);
+    }
+
+    private static void VerifyItemsPresent(OrderRequest request, OrderErrors errors)
+    {
+        // KZ-1.1, UA-1.8: an order lists one or more domains.
+        if (request.Items is null || request.Items.Count == 0)
+            errors.Add("items", "List at least one domain to register (KZ-1.1, UA-1.8).");
+        else if (request.Items.Count > MaxItems)
+            errors.Add("items", $"At most {MaxItems} domains per order.");
+    }
+
+    private static void VerifyContactEmail(string? email, OrderErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            errors.Add("contactEmail", "The customer's contact e-mail is required (KZ-2.2): a valid address.");
+    }
+
+    private static void VerifyRegistrant(RegistrantRequest? registrant, OrderErrors errors)
+    {
+        switch (registrant)
+        {
+            case null or { NicHandle: null, Data: null }:
+                errors.Add("registrant", "Give the registrant's data or an existing nic-handle (UA-1.5.1, UA-1.13).");
+                break;
+            case { NicHandle: not null, Data: not null }:
+                errors.Add("registrant", "Give either a nic-handle or the registrant's data, not both (UA-1.13).");
+                break;
+            case { NicHandle: { } handle }:
+                if (!NicHandle.IsValid(handle)) errors.Add("registrant.nicHandle", NicHandle.Rule);
+                break;
+            case { Data: { } data }:
+                errors.Add(RegistrantDataRules.Check(data, "registrant.data"));
+                break;
+        }
+    }
+
+    private List<OrderLine> PriceItems(IReadOnlyList<OrderItemRequest> items, DateTimeOffset now, OrderErrors errors)
+    {
+        var lines = new List<OrderLine>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = $"items[{i}]";
+            var item = items[i];
+            var parsed = names.ParseForRegistration(item.Name);
+            if (!parsed.IsValid)
+            {
+                errors.Add($"{field}.name", parsed.Refusal!.Message);
+                continue;
+            }
+            var name = parsed.Name!;
+            if (lines.Any(l => l.DomainName == name.Ascii))
+            {
+                errors.Add($"{field}.name", $"{name} is listed twice.");
+                continue;
+            }
+            if (!VerifyTrademark(name, item.Trademark, field, errors)) continue;
+            try
+            {
+                var price = tariffs.Quote(name.Zone.Zone, TariffOperation.Register, item.TermYears, now);
+                lines.Add(new OrderLine(name.Ascii, name.Unicode, name.Zone.Zone, item.TermYears, price,
+                    name.RequiresTrademark, item.Trademark));
+            }
+            catch (UnsupportedTermException e)
+            {
+                errors.Add($"{field}.termYears", e.Message);
+            }
+            catch (Exception e) when (e is NoTariffInForceException or OperationNotPricedException)
+            {
+                errors.Add($"{field}.name", e.Message);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>UA-Pre-7: a second-level .ua name needs a trademark whose word element is exactly the name.</summary>
+    private static bool VerifyTrademark(DomainName name, Trademark? trademark, string field, OrderErrors errors)
+    {
+        if (!name.RequiresTrademark)
+        {
+            if (trademark is null) return true;
+            errors.Add($"{field}.trademark", $"Only second-level .ua names carry a trademark; {name} does not (UA-Pre-7).");
+            return false;
+        }
+        if (trademark is null)
+        {
+            errors.Add($"{field}.trademark", $"{name} is a second-level .ua name: give the trademark whose word element is '{name.Label}' (UA-Pre-7).");
+            return false;
+        }
+        var ok = true;
+        if (!string.Equals(Normalize(trademark.WordMark), Normalize(name.Unicode.Split('.')[0]), StringComparison.Ordinal))
+        {
+            errors.Add($"{field}.trademark.wordMark", $"The word element '{trademark.WordMark}' does not match '{name.Unicode.Split('.')[0]}' exactly (UA-Pre-7).");
+            ok = false;
+        }
+        if (string.IsNullOrWhiteSpace(trademark.RegistrationNumber))
+        {
+            errors.Add($"{field}.trademark.registrationNumber", "The trademark's registration number is required (UA-Pre-7).");
+            ok = false;
+        }
+        if (trademark.Office is not ("UA" or "WIPO"))
+        {
+            errors.Add($"{field}.trademark.office", "The trademark must be registered in Ukraine (\"UA\") or internationally for Ukraine (\"WIPO\").");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static string Normalize(string text) => text.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+
+    private static void VerifyOneCurrency(List<OrderLine> lines, OrderErrors errors)
+    {
+        // One order is one invoice in one currency; .kz and .ua names belong to different registrars' offers.
+        if (lines.Select(l => l.Price.Total.Currency).Distinct().Count() > 1)
+            errors.Add("items", "All domains in one order must be billed in one currency: order .kz/.қаз and .ua names separately.");
+    }
+}

@@ -1,0 +1,137 @@
+using Registrar.Core.Calendars;
+using Registrar.Core.Customers;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Money;
+using Registrar.Core.Names;
+using Registrar.Core.Orders;
+using Registrar.Core.Tariffs;
+using Registrar.Core.Tests.Customers;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Tests.Orders;
+
+public sealed class PlaceOrderFlowTests
+{
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
+    private readonly PlaceOrderFlow _flow = new(
+        new DomainNameParser(Zones, RefusalList.LoadEmbedded()),
+        TariffSchedule.LoadEmbedded(Zones),
+        new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()));
+
+    private static OrderRequest Request(params OrderItemRequest[] items) => new(
+        items, "owner@mail.kz", new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson()), null,
+        new OfferAcceptance("kz-offer-2025", Now, "cust-1", PersonalDataConsent: true));
+
+    private static Trademark TradeMark(string word) => new(word, "123456", "UA", new DateOnly(2020, 5, 1));
+
+    [Fact]
+    public void An_order_of_several_domains_each_with_its_term_is_priced_and_invoiced_in_the_zone_currency_KZ_1_1_UA_1_8()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("пример.қаз", 2, null), new OrderItemRequest("shop-almaty.kz", 1, null)), Now);
+
+        Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
+        var (order, invoice) = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+
+        Assert.Equal(["xn--e1afmkfd.xn--80ao21a", "shop-almaty.kz"], order.Lines.Select(l => l.DomainName));
+        Assert.Equal([2, 1], order.Lines.Select(l => l.TermYears));
+        Assert.Equal(Currency.Kzt, invoice.Total.Currency);
+        Assert.Equal(order.Lines[0].Price.Total + order.Lines[1].Price.Total, invoice.Total);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+        Assert.Equal("KZ", check.InvoiceSeries(Zones));
+    }
+
+    [Fact]
+    public void An_empty_order_is_refused_KZ_1_1_UA_1_8()
+    {
+        var check = _flow.Check(Request(), Now);
+
+        Assert.Contains("items", check.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public void Terms_are_whole_years_of_at_least_one_UA_1_6(int years)
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("pryklad.com.ua", years, null)), Now);
+
+        Assert.Contains("items[0].termYears", check.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("-bad-.kz")]
+    [InlineData("nic.kz")]
+    [InlineData("name.example")]
+    public void Invalid_reserved_or_unknown_zone_names_are_refused_with_a_reason_UA_2_1_1_KZ_App_8(string name)
+    {
+        var check = _flow.Check(Request(new OrderItemRequest(name, 1, null)), Now);
+
+        Assert.NotEmpty(check.Errors["items[0].name"][0]);
+    }
+
+    [Fact]
+    public void A_second_level_ua_name_needs_a_trademark_matching_the_name_exactly_UA_Pre_7()
+    {
+        Assert.Contains("items[0].trademark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, null)), Now).Errors.Keys);
+        Assert.Contains("items[0].trademark.wordMark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("brands"))), Now).Errors.Keys);
+
+        var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("BRAND"))), Now);
+        Assert.True(check.IsPassed);
+        Assert.True(check.Lines[0].TrademarkRequired);
+    }
+
+    [Fact]
+    public void A_third_level_ua_name_needs_no_trademark_UA_Pre_7()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("brand.com.ua", 1, null)), Now);
+
+        Assert.True(check.IsPassed);
+        Assert.False(check.Lines[0].TrademarkRequired);
+    }
+
+    [Fact]
+    public void Names_billed_in_different_currencies_go_in_separate_orders()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null), new OrderItemRequest("shop.com.ua", 1, null)), Now);
+
+        Assert.Contains("items", check.Errors.Keys);
+    }
+
+    [Fact]
+    public void The_registrant_is_an_existing_nic_handle_or_complete_data_never_both_UA_1_13_UA_1_5_1()
+    {
+        var item = new OrderItemRequest("shop.kz", 1, null);
+        Assert.True(_flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", null) }, Now).IsPassed);
+        Assert.Contains("registrant", _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, null) }, Now).Errors.Keys);
+        Assert.Contains("registrant",
+            _flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", RegistrantDataRulesTests.CompletePerson()) }, Now).Errors.Keys);
+        Assert.Contains("registrant.data.email",
+            _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson() with { Email = "" }) }, Now).Errors.Keys);
+    }
+
+    [Fact]
+    public void No_order_without_the_recorded_offer_acceptance_UA_Pre_5()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)) with { Acceptance = null }, Now);
+
+        Assert.Contains("acceptance", check.Errors.Keys);
+    }
+
+    [Fact]
+    public void An_issued_invoice_keeps_its_price_when_a_later_tariff_is_published_UA_3_3_UA_2_1_4()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), Now);
+        var (_, invoice) = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+
+        var later = TariffSchedule.Parse("""
+            { "tariffs": [
+              { "zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false, "registrantChangePricedAsRegistration": true, "pricesPerYear": { "register": "6000.00", "renew": "6000.00" } },
+              { "zone": "kz", "currency": "KZT", "effectiveFrom": "2026-12-01T00:00:00+05:00", "placeholder": false, "registrantChangePricedAsRegistration": true, "pricesPerYear": { "register": "9000.00", "renew": "9000.00" } } ] }
+            """, Zones);
+
+        Assert.Equal(Money.Money.Of(9000m, Currency.Kzt), later.Quote("kz", TariffOperation.Register, 1, Now.AddMonths(1)).Total);
+        Assert.Equal(check.Lines[0].Price.Total, invoice.Total);
+    }
+}

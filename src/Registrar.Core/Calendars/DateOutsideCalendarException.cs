@@ -1,0 +1,45 @@
+namespace Registrar.Core.Calendars;
+
+/// <summary>
+/// A date (or the result of counting business days) lies outside the years a country's calendar data covers.
+/// Working days outside the data are never guessed: operations must add that year's file.
+/// </summary>
+public sealed class DateOutsideCalendarException : ArgumentOutOfRangeException
+{
+    private DateOutsideCalendarException(string country, DateOnly date, DateOnly firstDate, DateOnly lastDate, string message)
+        : base("date", date, message)
+    {
+        Country = country;
+        Date = date;
+        FirstDate = firstDate;
+        LastDate = lastDate;
+    }
+
+    public string Country { get; }
+
+    public DateOnly Date { get; }
+
+    public DateOnly FirstDate { get; }
+
+    public DateOnly LastDate { get; }
+
+    internal static DateOutsideCalendarException ForDate(string country, DateOnly date, DateOnly firstDate, DateOnly lastDate) =>
+        new(country, date, firstDate, lastDate,
+            $"{date:yyyy-MM-dd} is outside the {country} business-day calendar, which covers " +
+            $"{firstDate:yyyy-MM-dd} to {lastDate:yyyy-MM-dd}. {AddFileAdvice(country, date.Year)}");
+
+    internal static DateOutsideCalendarException ForCount(
+        string country, DateOnly date, int days, DateOnly firstDate, DateOnly lastDate)
+    {
+        var (direction, edge, year) = days > 0
+            ? ("after", $"end ({lastDate:yyyy-MM-dd})", lastDate.Year + 1)
+            : ("before", $"start ({firstDate:yyyy-MM-dd})", firstDate.Year - 1);
+        return new(country, date, firstDate, lastDate,
+            $"Counting {Math.Abs(days)} business days {direction} {date:yyyy-MM-dd} runs past the {edge} of the " +
+            $"{country} business-day calendar. {AddFileAdvice(country, year)}");
+    }
+
+    private static string AddFileAdvice(string country, int year) =>
+        $"Add the calendar file for {year} ({country.ToLowerInvariant()}-{year}.txt, with that year's holidays " +
+        "and transfers) to the calendar data; working days are never guessed.";
+}

@@ -69,9 +69,13 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         }
         var zoneLabelCount = zone.AsciiZone.Count(c => c == '.') + 1;
         if (labelCount > zoneLabelCount + 1)
+        {
+            var parent = idn.GetUnicode(ascii[(ascii.IndexOf('.') + 1)..]);
+            var example = string.Join('.', parent.Split('.')[^(zoneLabelCount + 1)..]);
             return NameParseResult.Refused(NameRefusalReason.NotDirectlyUnderZone, typed,
-                $"Only names directly under .{zone.Zone} can be registered, such as example.{zone.Zone}; " +
-                "remove the labels in front (such as www.).");
+                $"Names are registered directly under a zone, such as {example}; '.{parent}' is not a zone this registrar serves " +
+                $"(the zones are: {string.Join(", ", zones.All.Select(z => "." + z.Zone))}).");
+        }
 
         var unicode = idn.GetUnicode(ascii);
         var label = unicode[..unicode.IndexOf('.')];
@@ -110,14 +114,21 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         }
         catch (ArgumentException)
         {
-            return NameParseResult.Refused(NameRefusalReason.InvalidIdn, typed,
-                $"'{label}' is not a valid internationalised label (UTS #46 / IDNA2008); check its spelling or type it in its Unicode form.");
+            // IdnMapping refuses an over-long label without saying so; measure it to tell the person.
+            var length = PunycodeLength.OfALabel(label);
+            return length > MaxLabelOctets
+                ? LabelTooLong(typed, label, length)
+                : NameParseResult.Refused(NameRefusalReason.InvalidIdn, typed,
+                    $"'{label}' is not a valid internationalised label (UTS #46 / IDNA2008); check its spelling or type it in its Unicode form.");
         }
         if (ascii.Length > MaxLabelOctets)
-            return NameParseResult.Refused(NameRefusalReason.LabelTooLong, typed,
-                $"The label '{label}' is {ascii.Length} characters long in its ASCII form; a label has at most {MaxLabelOctets}.");
+            return LabelTooLong(typed, label, ascii.Length);
         return null;
     }
+
+    private static NameParseResult LabelTooLong(string typed, string label, int asciiLength) =>
+        NameParseResult.Refused(NameRefusalReason.LabelTooLong, typed,
+            $"The label '{label}' is {asciiLength} characters long in its ASCII form; a label has at most {MaxLabelOctets}.");
 
     private static string Describe(Rune rune) => Rune.IsWhiteSpace(rune)
         ? "A space"

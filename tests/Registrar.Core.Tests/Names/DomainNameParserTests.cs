@@ -1,0 +1,157 @@
+using Registrar.Core.Names;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Tests.Names;
+
+public sealed class DomainNameParserTests
+{
+    private readonly DomainNameParser parser = new(ZoneCatalog.LoadEmbedded(), RefusalList.LoadEmbedded());
+
+    [Theory]
+    [InlineData("пример.қаз")]
+    [InlineData("Пример.ҚАЗ")]
+    [InlineData("xn--e1afmkfd.xn--80ao21a")]
+    [InlineData("XN--E1AFMKFD.XN--80AO21A")]
+    [InlineData("пример.xn--80ao21a")]
+    [InlineData("  пример.қаз. ")]
+    public void A_qaz_name_has_one_Unicode_and_one_A_label_form_whichever_is_typed(string typed)
+    {
+        var name = parser.Parse(typed).ValueOrThrow();
+
+        Assert.Equal("пример.қаз", name.Unicode);
+        Assert.Equal("xn--e1afmkfd.xn--80ao21a", name.Ascii);
+        Assert.Equal(["пример", "қаз"], name.Labels);
+        Assert.Equal("пример", name.Label);
+        Assert.Equal("қаз", name.Zone.Zone);
+        Assert.Equal("пример.қаз", name.ToString());
+    }
+
+    [Fact]
+    public void Kazakh_letters_are_part_of_the_qaz_repertoire()
+    {
+        var name = parser.Parse("әғқңөұүһі.қаз").ValueOrThrow();
+
+        Assert.StartsWith("xn--", name.Ascii);
+        Assert.Equal("әғқңөұүһі.қаз", parser.Parse(name.Ascii).ValueOrThrow().Unicode);
+    }
+
+    [Theory]
+    [InlineData("Example.KZ", "example.kz", "kz")]
+    [InlineData("example.kz.", "example.kz", "kz")]
+    [InlineData("my-shop-24.com.ua", "my-shop-24.com.ua", "com.ua")]
+    [InlineData("kavun.KIEV.ua", "kavun.kiev.ua", "kiev.ua")]
+    [InlineData("kavun.kyiv.ua", "kavun.kyiv.ua", "kyiv.ua")]
+    [InlineData("brand.ua", "brand.ua", "ua")]
+    [InlineData("１２３.kz", "123.kz", "kz")]
+    public void An_ascii_name_is_case_folded_and_loses_its_trailing_dot(string typed, string expected, string zone)
+    {
+        var name = parser.Parse(typed).ValueOrThrow();
+
+        Assert.Equal(expected, name.Ascii);
+        Assert.Equal(expected, name.Unicode);
+        Assert.Equal(zone, name.Zone.Zone);
+    }
+
+    [Fact]
+    public void A_second_level_ua_name_needs_a_trademark_UA_Pre_7()
+    {
+        Assert.True(parser.Parse("brand.ua").ValueOrThrow().RequiresTrademark);
+    }
+
+    [Theory]
+    [InlineData("brand.com.ua")]
+    [InlineData("brand.kiev.ua")]
+    [InlineData("brand.kyiv.ua")]
+    [InlineData("brand.kz")]
+    [InlineData("бренд.қаз")]
+    public void Names_outside_second_level_ua_need_no_trademark_UA_Pre_7(string typed)
+    {
+        Assert.False(parser.Parse(typed).ValueOrThrow().RequiresTrademark);
+    }
+
+    [Theory]
+    [InlineData("", NameRefusalReason.Empty, "Type a domain name")]
+    [InlineData("   ", NameRefusalReason.Empty, "Type a domain name")]
+    [InlineData(null, NameRefusalReason.Empty, "Type a domain name")]
+    [InlineData("my shop.kz", NameRefusalReason.InvalidCharacter, "A space cannot appear")]
+    [InlineData("my_shop.kz", NameRefusalReason.InvalidCharacter, "'_' (U+005F) cannot appear")]
+    [InlineData("shop!.kz", NameRefusalReason.InvalidCharacter, "'!' (U+0021)")]
+    [InlineData("a..kz", NameRefusalReason.EmptyLabel, "empty label")]
+    [InlineData(".kz.", NameRefusalReason.EmptyLabel, "empty label")]
+    [InlineData("-shop.kz", NameRefusalReason.HyphenAtLabelEdge, "'-shop' starts or ends with a hyphen")]
+    [InlineData("shop-.com.ua", NameRefusalReason.HyphenAtLabelEdge, "'shop-' starts or ends with a hyphen")]
+    [InlineData("ab--cd.kz", NameRefusalReason.ReservedHyphens, "3rd and 4th positions")]
+    [InlineData("xn--abc.kz", NameRefusalReason.InvalidIdn, "'xn--abc' is not a valid internationalised label")]
+    [InlineData("shop.ru", NameRefusalReason.UnknownZone, "'shop.ru' is not in a zone this registrar serves; the zones are: .kz")]
+    [InlineData("shop.org.ua", NameRefusalReason.NotDirectlyUnderZone, "such as org.ua; '.org.ua' is not a zone this registrar serves")]
+    [InlineData("localhost", NameRefusalReason.UnknownZone, "not in a zone this registrar serves")]
+    [InlineData("kz", NameRefusalReason.ZoneOnly, "'.kz' is a zone, not a name in it; type a name such as example.kz.")]
+    [InlineData("XN--80AO21A", NameRefusalReason.ZoneOnly, "'.қаз' is a zone")]
+    [InlineData("www.shop.kz", NameRefusalReason.NotDirectlyUnderZone, "Names are registered directly under a zone, such as shop.kz; '.shop.kz' is not a zone")]
+    [InlineData("www.магазин.қаз", NameRefusalReason.NotDirectlyUnderZone, "such as магазин.қаз; '.магазин.қаз' is not a zone")]
+    [InlineData("пример.kz", NameRefusalReason.OutsideZoneRepertoire, "'п' cannot be used in .kz names, which use Latin letters a-z, digits and hyphen.")]
+    [InlineData("xn--e1afmkfd.kz", NameRefusalReason.OutsideZoneRepertoire, "cannot be used in .kz names")]
+    [InlineData("shop.қаз", NameRefusalReason.OutsideZoneRepertoire, "'s' cannot be used in .қаз names, which use Cyrillic letters")]
+    [InlineData("магазин.com.ua", NameRefusalReason.OutsideZoneRepertoire, "cannot be used in .com.ua names")]
+    [InlineData("straße.kz", NameRefusalReason.OutsideZoneRepertoire, "'ß' cannot be used in .kz names")]
+    public void An_invalid_name_is_refused_with_its_reason_and_what_to_do(string? typed, NameRefusalReason reason, string message)
+    {
+        var result = parser.Parse(typed);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(reason, result.Refusal.Reason);
+        Assert.Contains(message, result.Refusal.Message);
+        Assert.Equal(typed ?? "", result.Refusal.Input);
+    }
+
+    [Fact]
+    public void A_label_longer_than_63_octets_is_refused()
+    {
+        Assert.True(parser.Parse(new string('a', 63) + ".kz").IsValid);
+
+        var result = parser.Parse(new string('a', 64) + ".kz");
+
+        Assert.Equal(NameRefusalReason.LabelTooLong, result.Refusal!.Reason);
+        Assert.Contains("64 characters long in its ASCII form; a label has at most 63", result.Refusal.Message);
+    }
+
+    [Fact]
+    public void A_cyrillic_label_is_measured_in_its_A_label_form()
+    {
+        // 45 letters, but more than 63 octets once encoded as an A-label.
+        const string label = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіабв";
+
+        var result = parser.Parse(label + ".қаз");
+
+        Assert.Equal(NameRefusalReason.LabelTooLong, result.Refusal!.Reason);
+        Assert.Matches("is (6[4-9]|[7-9][0-9]) characters long in its ASCII form; a label has at most 63", result.Refusal.Message);
+    }
+
+    [Fact]
+    public void A_name_longer_than_253_octets_is_refused()
+    {
+        var longName = string.Join('.', Enumerable.Repeat(new string('a', 63), 4)) + ".kz";
+
+        var result = parser.Parse(longName);
+
+        Assert.Equal(NameRefusalReason.NameTooLong, result.Refusal!.Reason);
+        Assert.Contains("at most 253", result.Refusal.Message);
+    }
+
+    [Fact]
+    public void A_refused_name_thrown_carries_its_refusal()
+    {
+        var error = Assert.Throws<InvalidDomainNameException>(() => parser.Parse("shop.ru").ValueOrThrow());
+
+        Assert.Equal(NameRefusalReason.UnknownZone, error.Refusal.Reason);
+        Assert.Equal(error.Refusal.Message, error.Message);
+    }
+
+    [Fact]
+    public void Two_spellings_of_one_name_are_equal()
+    {
+        Assert.Equal(parser.Parse("ПРИМЕР.ҚАЗ").Name, parser.Parse("xn--e1afmkfd.xn--80ao21a").Name);
+        Assert.Equal(parser.Parse("ПРИМЕР.ҚАЗ").Name!.GetHashCode(), parser.Parse("xn--e1afmkfd.xn--80ao21a").Name!.GetHashCode());
+        Assert.NotEqual(parser.Parse("shop.kiev.ua").Name, parser.Parse("shop.kyiv.ua").Name);
+    }
+}

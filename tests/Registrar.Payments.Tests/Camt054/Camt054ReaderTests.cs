@@ -1,0 +1,139 @@
+using System.Text;
+using Registrar.Payments.Camt054;
+using Registrar.Payments.Notifications;
+using Registrar.Payments.Tests.Samples;
+
+namespace Registrar.Payments.Tests.Camt054;
+
+public sealed class Camt054ReaderTests
+{
+    private readonly Camt054Reader _reader = new(new Camt054ReaderOptions());
+
+    private NotificationReadResult Read(string sample, TimeZoneInfo zone) => _reader.Read("bank-1", SampleFiles.Camt054(sample), zone);
+
+    [Fact]
+    public void Version_02_credit_with_a_booking_date_counts_from_the_start_of_that_day_in_the_bank_zone_KZ_3_5()
+    {
+        var result = Read("camt.054.001.02-single-credit-date-only.xml", SampleFiles.Almaty);
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.FromHours(5)), credit.BookedAt);
+        Assert.Equal(("bank-1", "KASPI-7781200451", 15000.00m, "KZT"), (credit.BankId, credit.TransactionReference, credit.Amount, credit.CurrencyCode));
+        Assert.Equal("ТОО \"Ромашка\"", credit.PayerName);
+        Assert.Equal("KZ86125KZT5004100100", credit.PayerAccount);
+        Assert.Equal("Оплата по счету № KZ 2611 00042 7 за регистрацию домена romashka.kz, без НДС", credit.PaymentPurpose);
+        Assert.Equal("CASPKZKA-20261124-000187", credit.MessageReference);
+    }
+
+    [Fact]
+    public void Version_04_batch_gives_one_credit_per_transaction_and_skips_the_debit_and_the_pending_entry()
+    {
+        var result = Read("camt.054.001.04-batch-debit-pending.xml", SampleFiles.Almaty);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(["HB-TX-55120-1", "HB-BATCH-55120/2", "HB-BATCH-55120/3"], result.Credits.Select(c => c.TransactionReference));
+        Assert.All(result.Credits, c => Assert.Equal(15000.00m, c.Amount));
+        Assert.All(result.Credits, c => Assert.Equal(DateTimeOffset.Parse("2026-11-24T16:30:05+05:00"), c.BookedAt));
+        Assert.Equal("ИП Сапаров А.", result.Credits[0].PayerName);
+        Assert.Collection(result.Ignored,
+            debit => Assert.Contains("debit", debit),
+            pending => Assert.Contains("PDNG", pending));
+    }
+
+    [Fact]
+    public void Version_06_reads_several_notifications_structured_references_and_local_booking_times_UA_3_4()
+    {
+        var result = Read("camt.054.001.06-two-accounts-local-time.xml", SampleFiles.Kyiv);
+
+        Assert.Equal(2, result.Credits.Count);
+        Assert.Equal("UA-2611-00007-9", result.Credits[0].PaymentPurpose);
+        Assert.Equal("PB-26112400917", result.Credits[0].TransactionReference);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 55, 31, TimeSpan.FromHours(2)), result.Credits[0].BookedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 8, 58, 2, 250, TimeSpan.FromHours(2)), result.Credits[1].BookedAt);
+        Assert.Equal("Оплата за реєстрацію доменів згідно рахунку UA 2611 00008 7, без ПДВ", result.Credits[1].PaymentPurpose);
+    }
+
+    [Fact]
+    public void Version_08_reads_the_status_code_choice_and_the_debtor_party_choice()
+    {
+        var result = Read("camt.054.001.08-code-status-party-choice.xml", SampleFiles.Kyiv);
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal("UNJS-TX-88231", credit.TransactionReference);
+        Assert.Equal("Шевченко Тарас Григорович", credit.PayerName);
+        Assert.Equal("5375411234567890", credit.PayerAccount);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T11:59:48.120+02:00"), credit.BookedAt);
+        Assert.Equal(2, result.Ignored.Count);
+    }
+
+    [Fact]
+    public void An_unknown_currency_is_not_a_parse_error_it_is_passed_on_for_a_wrong_currency_hold()
+    {
+        var result = Read("camt.054.001.07-foreign-currency.xml", SampleFiles.Kyiv);
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal(("USD", 12.00m), (credit.CurrencyCode, credit.Amount));
+    }
+
+    [Fact]
+    public void The_status_shape_must_match_the_version()
+    {
+        var v08Shape = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("camt.054.001.08", "camt.054.001.05");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(v08Shape), SampleFiles.Kyiv);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains("<Sts>BOOK</Sts>", result.Rejection!.Message);
+    }
+
+    [Theory]
+    [InlineData("camt.054.001.01", NotificationRejectionReason.UnsupportedVersion)]
+    [InlineData("camt.054.001.09", NotificationRejectionReason.UnsupportedVersion)]
+    [InlineData("camt.053.001.02", NotificationRejectionReason.Malformed)]
+    public void Other_versions_and_messages_are_refused_by_namespace(string message, NotificationRejectionReason reason)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace("camt.054.001.02", message);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Equal(reason, result.Rejection?.Reason);
+    }
+
+    [Fact]
+    public void A_booked_credit_without_any_reference_is_refused_because_it_could_not_be_deduplicated()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace("<AcctSvcrRef>KASPI-7781200451</AcctSvcrRef>", "");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains("EndToEndId", result.Rejection!.Message);
+    }
+
+    [Fact]
+    public void A_booked_credit_without_a_booking_date_is_refused_KZ_3_5()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace("<BookgDt><Dt>2026-11-24</Dt></BookgDt>", "");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains("KZ-3.5", result.Rejection!.Message);
+    }
+
+    [Fact]
+    public void Trailing_zero_decimals_within_the_schema_are_accepted_but_real_sub_kopeck_amounts_are_not()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"));
+
+        var padded = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml.Replace(">15000.00<", ">15000.00000<")), SampleFiles.Almaty);
+        var precise = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml.Replace(">15000.00<", ">15000.005<")), SampleFiles.Almaty);
+
+        Assert.Equal(15000m, Assert.Single(padded.Credits).Amount);
+        Assert.Equal(NotificationRejectionReason.AmountPrecision, precise.Rejection?.Reason);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Xml.Linq;
+using Registrar.Epp.Responses;
+
+namespace Registrar.Epp.Commands;
+
+/// <summary>One name (domain, host) or id (contact) of a check answer.</summary>
+public sealed record CheckItem(string Name, bool Available, string? Reason);
+
+public sealed record CheckResult(IReadOnlyList<CheckItem> Items)
+{
+    public CheckItem this[string name] =>
+        Items.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"The check answer does not mention '{name}'.");
+
+    /// <summary>&lt;chkData&gt;&lt;cd&gt;&lt;name|id avail="…"&gt;…&lt;/…&gt;&lt;reason/&gt;&lt;/cd&gt;… (RFC 5731-5733).</summary>
+    internal static CheckResult Parse(XElement chkData, XNamespace ns, string keyElement)
+    {
+        var items = chkData.Elements(ns + "cd").Select(cd =>
+        {
+            var key = EppXml.RequiredElement(cd, ns + keyElement);
+            var avail = EppXml.RequiredAttribute(key, "avail");
+            return new CheckItem(key.Value.Trim(), avail is "1" or "true", cd.Element(ns + "reason")?.Value.Trim());
+        }).ToList();
+        return new CheckResult(items);
+    }
+}

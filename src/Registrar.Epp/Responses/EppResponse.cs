@@ -1,0 +1,33 @@
+using System.Xml.Linq;
+
+namespace Registrar.Epp.Responses;
+
+/// <summary>One &lt;result&gt; of a response: code, message and any &lt;value&gt;/&lt;extValue&gt; reasons.</summary>
+public sealed record EppResult(EppResultCode Code, string Message, IReadOnlyList<string> Reasons);
+
+/// <summary>&lt;msgQ&gt; of a response: messages waiting and, for poll req, the message itself.</summary>
+public sealed record EppMessageQueue(int Count, string Id, DateTimeOffset? QueuedAt, string? Message);
+
+/// <summary>A parsed &lt;response&gt;. The first result decides success; resData and extension are
+/// handed to the command that knows their schema.</summary>
+public sealed record EppResponse(
+    IReadOnlyList<EppResult> Results,
+    EppMessageQueue? MessageQueue,
+    XElement? ResultData,
+    XElement? Extension,
+    string? ClientTransactionId,
+    string ServerTransactionId)
+{
+    public EppResult Result => Results[0];
+    public EppResultCode Code => Result.Code;
+    public bool IsSuccess => Code.IsSuccess();
+}
+
+/// <summary>A parsed &lt;greeting&gt;: who the server is and which services it offers.</summary>
+public sealed record EppGreeting(
+    string ServerId,
+    DateTimeOffset ServerDate,
+    IReadOnlyList<string> Versions,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> ObjectUris,
+    IReadOnlyList<string> ExtensionUris);

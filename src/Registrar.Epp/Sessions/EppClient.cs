@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Transport;
+
+namespace Registrar.Epp.Sessions;
+
+/// <summary>A successful answer: the command's typed result and the transaction it belongs to.</summary>
+public sealed record EppReply<T>(
+    T Value, EppResultCode Code, string Message, string ClientTransactionId, string ServerTransactionId, EppMessageQueue? MessageQueue)
+{
+    public bool IsPending => Code == EppResultCode.SuccessPending;
+}
+
+/// <summary>Sends commands to one registry.</summary>
+public interface IEppClient
+{
+    string RegistryId { get; }
+    EppRegistryProfile Profile { get; }
+
+    /// <summary>Sends <paramref name="command"/> under a new clTRID.</summary>
+    Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends <paramref name="command"/> under the caller's clTRID (e.g. derived from an order id,
+    /// so the registry's logs tie back to the caller's record).</summary>
+    Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, string clTrid, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The pool-backed client. Failures are typed: <see cref="EppCommandFailedException"/> (the
+/// registry refused), <see cref="EppOutcomeUnknownException"/> (a state-changing command was sent and
+/// the connection dropped), <see cref="EppProtocolException"/>, <see cref="EppConnectionException"/>
+/// (nothing could be sent), <see cref="EppCommandValidationException"/> (nothing was sent).</summary>
+public sealed class EppClient(
+    string registryId,
+    EppRegistryProfile profile,
+    EppSessionPool pool,
+    ClTridGenerator clTrids,
+    int readRetries,
+    ILogger<EppClient> logger) : IEppClient, IAsyncDisposable
+{
+    public string RegistryId { get; } = registryId;
+    public EppRegistryProfile Profile { get; } = profile;
+    public EppSessionPool Pool { get; } = pool;
+
+    public Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(command, clTrids.Next(), cancellationToken);
+
+    public async Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, string clTrid, CancellationToken cancellationToken = default)
+    {
+        // Built before any session is taken: a command that cannot be sent fails without touching the registry.
+        var frame = EppFrameWriter.Command(command, Profile, clTrid);
+        var response = await SendWithRetriesAsync(command, frame, clTrid, cancellationToken);
+        if (!response.IsSuccess)
+            throw new EppCommandFailedException(command.Name, response.Result, clTrid, response.ServerTransactionId);
+        return new EppReply<T>(command.ParseResult(response, Profile), response.Code, response.Result.Message,
+            clTrid, response.ServerTransactionId, response.MessageQueue);
+    }
+
+    private async Task<EppResponse> SendWithRetriesAsync(IEppCommand command, byte[] frame, string clTrid, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var lease = await Pool.AcquireAsync(cancellationToken);
+            try
+            {
+                return await lease.Session.SendAsync(command.Name, frame, clTrid, cancellationToken);
+            }
+            catch (EppConnectionException e) when (command.IsIdempotent && attempt < readRetries)
+            {
+                logger.LogWarning("{Command} {ClTrid} lost its connection ({Reason}); re-sending on a new session (a read is safe to repeat)",
+                    command.Name, clTrid, e.Message);
+            }
+            catch (EppConnectionException e) when (!command.IsIdempotent)
+            {
+                logger.LogError("{Command} {ClTrid} lost its connection before the answer; its outcome is unknown and must be reconciled",
+                    command.Name, clTrid);
+                throw new EppOutcomeUnknownException(command.Name, clTrid, e);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => Pool.DisposeAsync();
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Transport;
+
+namespace Registrar.Epp.Sessions;
+
+/// <summary>One logged-in EPP session: strictly one command at a time (RFC 5734: a client must wait
+/// for the response before sending the next command on a connection).</summary>
+public sealed class EppSession : IAsyncDisposable
+{
+    private readonly EppConnection _connection;
+    private readonly EppResponseParser _parser;
+    private readonly EppRegistryProfile _profile;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private bool _ended;
+
+    internal EppSession(EppConnection connection, EppGreeting greeting, EppRegistryProfile profile,
+        EppResponseParser parser, TimeProvider time, ILogger logger)
+    {
+        _connection = connection;
+        Greeting = greeting;
+        _profile = profile;
+        _parser = parser;
+        _time = time;
+        _logger = logger;
+        LastActivity = time.GetUtcNow();
+    }
+
+    public EppGreeting Greeting { get; private set; }
+    public DateTimeOffset LastActivity { get; private set; }
+
+    /// <summary>The session can no longer carry commands and must be discarded.</summary>
+    public bool IsBroken => _ended || _connection.IsBroken;
+
+    public bool IsClosedByPeer => IsBroken || _connection.IsClosedByPeer;
+
+    /// <summary>Sends a built frame and returns the response to <paramref name="clTrid"/>, successful or not.
+    /// A connection failure here means the command may have reached the registry.</summary>
+    public async Task<EppResponse> SendAsync(string commandName, ReadOnlyMemory<byte> frame, string clTrid, CancellationToken cancellationToken)
+    {
+        ThrowIfBroken(commandName);
+        try
+        {
+            await _connection.WriteFrameAsync(frame, cancellationToken);
+            var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid);
+            LastActivity = _time.GetUtcNow();
+            if (response.Code.ClosesSession() || response.Code == EppResultCode.SuccessEndingSession)
+                _ended = true;
+            _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", commandName, clTrid, (int)response.Code, response.ServerTransactionId);
+            return response;
+        }
+        catch (EppProtocolException)
+        {
+            _ended = true;
+            throw;
+        }
+    }
+
+    public Task<EppResponse> SendAsync(IEppCommand command, string clTrid, CancellationToken cancellationToken) =>
+        SendAsync(command.Name, EppFrameWriter.Command(command, _profile, clTrid), clTrid, cancellationToken);
+
+    /// <summary>RFC 5730 &lt;hello&gt;: the keepalive; the server answers with a fresh greeting.</summary>
+    public async Task HelloAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfBroken("hello");
+        try
+        {
+            await _connection.WriteFrameAsync(EppFrameWriter.Hello(), cancellationToken);
+            Greeting = _parser.ParseGreeting(await _connection.ReadFrameAsync(cancellationToken));
+            LastActivity = _time.GetUtcNow();
+        }
+        catch (EppProtocolException)
+        {
+            _ended = true;
+            throw;
+        }
+    }
+
+    /// <summary>Logs out politely; failures are only logged, the connection is closed either way.</summary>
+    public async Task LogoutAsync(string clTrid, CancellationToken cancellationToken)
+    {
+        if (IsBroken) return;
+        try
+        {
+            await SendAsync(new LogoutCommand(), clTrid, cancellationToken);
+        }
+        catch (Exception e) when (e is EppConnectionException or EppProtocolException or OperationCanceledException)
+        {
+            _logger.LogDebug(e, "Logout {ClTrid} did not complete; closing the connection anyway", clTrid);
+        }
+        _ended = true;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _ended = true;
+        return _connection.DisposeAsync();
+    }
+
+    private void ThrowIfBroken(string commandName)
+    {
+        if (IsBroken) throw new EppConnectionException($"The session has ended; {commandName} was not sent.");
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Transport;
+
+namespace Registrar.Epp.Sessions;
+
+/// <summary>Opens logged-in sessions.</summary>
+public interface IEppSessionFactory
+{
+    Task<EppSession> OpenAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Connect → greeting → login, retried with exponential backoff while the registry is
+/// unreachable or at its session limit; a refused login (wrong password) is not retried.</summary>
+public sealed class EppSessionFactory(
+    IEppConnector connector,
+    EppRegistryOptions options,
+    EppRegistryProfile profile,
+    ClTridGenerator clTrids,
+    TimeProvider time,
+    ILoggerFactory loggers) : IEppSessionFactory
+{
+    private readonly ILogger _logger = loggers.CreateLogger<EppSessionFactory>();
+    private readonly EppResponseParser _parser = new(options.MaxFrameBytes);
+
+    public async Task<EppSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OpenOnceAsync(cancellationToken);
+            }
+            catch (Exception e) when (IsTransient(e) && attempt < options.MaxConnectAttempts)
+            {
+                var delay = Backoff(attempt);
+                _logger.LogWarning("EPP session to {Registry} not opened (attempt {Attempt} of {Max}): {Reason}; retrying in {Delay}",
+                    options.ToString(), attempt, options.MaxConnectAttempts, e.Message, delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<EppSession> OpenOnceAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connector.ConnectAsync(cancellationToken);
+        try
+        {
+            var greeting = _parser.ParseGreeting(await connection.ReadFrameAsync(cancellationToken));
+            WarnAboutUnannouncedServices(greeting);
+            var session = new EppSession(connection, greeting, profile, _parser, time, loggers.CreateLogger<EppSession>());
+            var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, options.Language);
+            var clTrid = clTrids.Next();
+            var response = await session.SendAsync(login, clTrid, cancellationToken);
+            if (!response.IsSuccess)
+                throw new EppCommandFailedException(login.Name, response.Result, clTrid, response.ServerTransactionId);
+            _logger.LogInformation("EPP session opened with {Server} as {ClientId}", greeting.ServerId, options.ClientId);
+            return session;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Unreachable, dropped, or the registry's session limit: worth another try later.
+    /// An authentication failure is not: repeating it could lock the account.</summary>
+    private static bool IsTransient(Exception e) => e switch
+    {
+        EppConnectionException => true,
+        EppCommandFailedException f => f.Code is EppResultCode.SessionLimitExceededServerClosingConnection
+            or EppResultCode.CommandFailedServerClosingConnection or EppResultCode.CommandFailed,
+        _ => false,
+    };
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = options.ReconnectInitialDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, options.ReconnectMaxDelay.TotalMilliseconds);
+        // Jitter keeps several workers that lost the registry together from reconnecting in lockstep.
+        return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+
+    private void WarnAboutUnannouncedServices(EppGreeting greeting)
+    {
+        var missing = profile.ObjectUris.Except(greeting.ObjectUris).Concat(profile.ExtensionUris.Except(greeting.ExtensionUris)).ToList();
+        if (missing.Count > 0)
+            _logger.LogWarning("The registry {Server} does not announce {Missing} that the '{Profile}' profile logs in with",
+                greeting.ServerId, string.Join(", ", missing), profile.Name);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Registrar.Payments.Notifications;
+using Registrar.Payments.Signatures;
+
+namespace Registrar.Payments.Tests.Signatures;
+
+/// <summary>A configured HMAC bank and the reader under test, with a clock the test controls.</summary>
+internal sealed class HmacSigning
+{
+    public const string Bank = "halyk";
+    public const string Secret = "whsec_test_9c1f0a77b2";
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 5, 30, 0, TimeSpan.Zero);
+
+    public HmacSigning()
+    {
+        Clock = new FixedClock(Now);
+        var options = new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } };
+        Reader = new HmacJsonNotificationReader(new HmacSignatureVerifier(options, Clock, new InMemoryReplayGuard(Clock)));
+    }
+
+    public FixedClock Clock { get; }
+
+    public HmacJsonNotificationReader Reader { get; }
+
+    public static string Header(byte[] body, DateTimeOffset signedAt, string secret = Secret)
+    {
+        var t = signedAt.ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"t={t},v1={Convert.ToHexStringLower(HmacSignatureVerifier.Sign(secret, t, body))}");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Registrar.Storage.Metering;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Storage.Configuration;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The storage clients (metered), bound from the <c>Storage</c> section, and every store.
+    /// Stores are generic over the document type the caller keeps in them, e.g.
+    /// <c>IOrderStore&lt;Order&gt;</c>.</summary>
+    public static IServiceCollection AddRegistrarStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageMeter>();
+        services.TryAddSingleton(sp => new StorageClients(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<StorageMeter>()));
+
+        services.TryAddSingleton(typeof(IAccountStore<,>), typeof(AccountStore<,>));
+        services.TryAddSingleton(typeof(IOrderStore<>), typeof(OrderStore<>));
+        services.TryAddSingleton(typeof(IInvoiceStore<>), typeof(InvoiceStore<>));
+        services.TryAddSingleton(typeof(IRegistrationStore<>), typeof(RegistrationStore<>));
+        services.TryAddSingleton(typeof(INoticeStore<>), typeof(NoticeStore<>));
+        services.TryAddSingleton(typeof(IAuditLog<>), typeof(AuditLog<>));
+        services.TryAddSingleton(typeof(ITariffStore<>), typeof(TariffStore<>));
+        services.TryAddSingleton<IPaymentStore, PaymentStore>();
+        services.TryAddSingleton<IIdempotencyKeyStore, IdempotencyKeyStore>();
+        return services;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Lifecycle;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+public enum LifecycleApplyOutcome
+{
+    Applied,
+    /// <summary>The event id was applied before: nothing changed.</summary>
+    Duplicate,
+    /// <summary>A timer the instance no longer waits for (superseded by a later decision).</summary>
+    StaleTimer,
+    /// <summary>The instance is terminal and takes no more events.</summary>
+    Terminal,
+}
+
+/// <summary>Applies one event to one instance: reads the state row, asks the decider, and writes the new
+/// state, the processed-event row and the outbox row in one entity group transaction; then hands the
+/// outbox to the command queue. A duplicate event id fails that transaction and so changes nothing.</summary>
+public sealed class LifecycleEngine<TState, TEvent, TCommand>(
+    ILifecycleDecider<TState, TEvent, TCommand> decider,
+    LifecycleTables<TEvent, TCommand> tables,
+    LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
+    IOptions<LifecycleRuntimeOptions> options,
+    TimeProvider time,
+    ILogger<LifecycleEngine<TState, TEvent, TCommand>> logger)
+{
+    private static readonly JsonSerializerOptions Json = DocumentTable.Json;
+
+    public Task<LifecycleApplyOutcome> ApplyAsync(string instanceId, string eventId, TEvent @event, CancellationToken ct) =>
+        ApplyAsync(instanceId, eventId, @event, timerDueAt: null, ct);
+
+    public Task<LifecycleApplyOutcome> FireTimerAsync(string instanceId, DateTimeOffset dueAt, CancellationToken ct) =>
+        ApplyAsync(instanceId, LifecycleTables<TEvent, TCommand>.TimerEventId(dueAt), decider.TimerDue(dueAt), dueAt, ct);
+
+    private async Task<LifecycleApplyOutcome> ApplyAsync(string instanceId, string eventId, TEvent @event,
+        DateTimeOffset? timerDueAt, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await ReadAsync(instanceId, ct);
+            if (timerDueAt is not null && current.NextWakeAt != timerDueAt) return LifecycleApplyOutcome.StaleTimer;
+            if (decider.IsTerminal(current.State)) return LifecycleApplyOutcome.Terminal;
+
+            var now = time.GetUtcNow();
+            var decision = decider.Decide(current.State, @event, now);
+            var sequence = current.Version + 1;
+            var commands = decision.Commands
+                .Select((command, index) => new LifecycleCommand<TCommand>(
+                    LifecycleTables<TEvent, TCommand>.CommandId(instanceId, sequence, index), command))
+                .ToList();
+            var wakeAt = decider.IsTerminal(decision.State) ? null : decision.WakeAt;
+
+            // The timer row goes first: if the transaction below never commits, the row is a stale timer
+            // the state does not point at, ignored when it fires; the other order could lose a wake-up.
+            if (wakeAt is not null && wakeAt != current.NextWakeAt)
+                await tables.Timers.UpsertEntityAsync(tables.TimerEntity(instanceId, wakeAt.Value), TableUpdateMode.Replace, ct);
+
+            try
+            {
+                await tables.Instances.SubmitTransactionAsync(
+                    Changes(instanceId, eventId, @event, current, decision.State, sequence, wakeAt, commands, now), ct);
+            }
+            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                if (await IsProcessedAsync(instanceId, eventId, ct)) return LifecycleApplyOutcome.Duplicate;
+                if (attempt >= options.Value.MaxConflictRetries) throw;
+                logger.LogDebug("Instance {InstanceId} changed under event {EventId}; applying it again.", instanceId, eventId);
+                continue;
+            }
+
+            if (current.NextWakeAt is { } superseded && superseded != wakeAt)
+                await DeleteTimerQuietlyAsync(instanceId, superseded, ct);
+            if (commands.Count > 0)
+                await dispatcher.TryDispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), ct);
+            return LifecycleApplyOutcome.Applied;
+        }
+    }
+
+    private async Task<CurrentState> ReadAsync(string instanceId, CancellationToken ct)
+    {
+        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.StateRow, cancellationToken: ct);
+        if (!row.HasValue) return new CurrentState(decider.InitialState(instanceId), 0, null, null);
+        var entity = row.Value!;
+        return new CurrentState(
+            JsonSerializer.Deserialize<TState>(entity.GetString("State"), Json)!,
+            entity.GetInt64("Version") ?? 0,
+            LifecycleStateRow.NextWakeAt(entity),
+            entity.ETag);
+    }
+
+    private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, CurrentState current,
+        TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
+    {
+        var partition = LifecycleTables<TEvent, TCommand>.Partition(instanceId);
+        var state = new TableEntity(partition, LifecycleTables<TEvent, TCommand>.StateRow)
+        {
+            ["InstanceId"] = instanceId,
+            ["State"] = JsonSerializer.Serialize(next, Json),
+            ["Version"] = sequence,
+            ["Terminal"] = decider.IsTerminal(next),
+            ["UpdatedAt"] = now,
+        };
+        LifecycleStateRow.SetNextWakeAt(state, wakeAt);
+        var commandsJson = JsonSerializer.Serialize(commands, Json);
+        var changes = new List<TableTransactionAction>
+        {
+            current.ETag is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, state, etag)
+                : new(TableTransactionActionType.Add, state),
+            new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.EventRow(eventId))
+            {
+                ["EventId"] = eventId,
+                ["Sequence"] = sequence,
+                ["Event"] = JsonSerializer.Serialize(@event, Json),
+                ["Commands"] = commandsJson,
+                ["AppliedAt"] = now,
+            }),
+        };
+        if (commands.Count > 0)
+        {
+            changes.Add(new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.OutboxRow(sequence))
+            {
+                ["InstanceId"] = instanceId,
+                ["Sequence"] = sequence,
+                ["Commands"] = commandsJson,
+            }));
+        }
+        return changes;
+    }
+
+    private async Task<bool> IsProcessedAsync(string instanceId, string eventId, CancellationToken ct)
+    {
+        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(eventId),
+            select: ["EventId"], cancellationToken: ct);
+        return row.HasValue;
+    }
+
+    private async Task DeleteTimerQuietlyAsync(string instanceId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        var timer = tables.TimerEntity(instanceId, dueAt);
+        try
+        {
+            await tables.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException e)
+        {
+            // Harmless if left: when it fires the state no longer points at it.
+            logger.LogDebug(e, "Superseded timer of {InstanceId} at {DueAt} was not deleted.", instanceId, dueAt);
+        }
+    }
+
+    private sealed record CurrentState(TState State, long Version, DateTimeOffset? NextWakeAt, ETag? ETag);
+}
+
+/// <summary>The next wake-up is kept as exact ticks: a timer fires only if its due instant equals the
+/// state's, and date columns may lose sub-millisecond precision.</summary>
+internal static class LifecycleStateRow
+{
+    public static DateTimeOffset? NextWakeAt(TableEntity state) =>
+        state.GetInt64("NextWakeTicks") is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public static void SetNextWakeAt(TableEntity state, DateTimeOffset? wakeAt)
+    {
+        if (wakeAt is null) return;
+        state["NextWakeTicks"] = wakeAt.Value.UtcTicks;
+        state["NextWakeAt"] = wakeAt.Value;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>One applied event and the commands its decision issued.</summary>
+public sealed record LifecycleHistoryEntry<TEvent, TCommand>(
+    long Sequence, string EventId, TEvent Event, DateTimeOffset AppliedAt, IReadOnlyList<LifecycleCommand<TCommand>> Commands);
+
+/// <param name="PendingCommands">Commands still in the outbox (not yet on the command queue).</param>
+/// <param name="History">Every applied event in order, with the commands it issued.</param>
+public sealed record LifecycleInstanceView<TState, TEvent, TCommand>(
+    string InstanceId,
+    TState State,
+    long Version,
+    bool IsTerminal,
+    DateTimeOffset? NextWakeAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<LifecycleCommand<TCommand>> PendingCommands,
+    IReadOnlyList<LifecycleHistoryEntry<TEvent, TCommand>> History);
+
+/// <summary>What operations see of an instance.</summary>
+public interface ILifecycleInspector<TState, TEvent, TCommand>
+{
+    /// <summary>Null when no event has reached the instance yet.</summary>
+    Task<LifecycleInstanceView<TState, TEvent, TCommand>?> GetAsync(string instanceId, CancellationToken ct);
+}
+
+/// <summary>Reads the whole instance partition in one query: state, event rows, outbox rows.</summary>
+public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables)
+    : ILifecycleInspector<TState, TEvent, TCommand>
+{
+    private static readonly JsonSerializerOptions Json = DocumentTable.Json;
+
+    public async Task<LifecycleInstanceView<TState, TEvent, TCommand>?> GetAsync(string instanceId, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        TableEntity? state = null;
+        var history = new List<LifecycleHistoryEntry<TEvent, TCommand>>();
+        var pending = new List<LifecycleCommand<TCommand>>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LifecycleTables<TEvent, TCommand>.Partition(instanceId)}");
+        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (row.RowKey == LifecycleTables<TEvent, TCommand>.StateRow)
+                state = row;
+            else if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.EventPrefix, StringComparison.Ordinal))
+                history.Add(new LifecycleHistoryEntry<TEvent, TCommand>(
+                    row.GetInt64("Sequence") ?? 0,
+                    row.GetString("EventId"),
+                    JsonSerializer.Deserialize<TEvent>(row.GetString("Event"), Json)!,
+                    row.GetDateTimeOffset("AppliedAt") ?? default,
+                    Commands(row)));
+            else if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.OutboxPrefix, StringComparison.Ordinal))
+                pending.AddRange(Commands(row));
+        }
+        if (state is null) return null;
+        return new LifecycleInstanceView<TState, TEvent, TCommand>(
+            instanceId,
+            JsonSerializer.Deserialize<TState>(state.GetString("State"), Json)!,
+            state.GetInt64("Version") ?? 0,
+            state.GetBoolean("Terminal") ?? false,
+            LifecycleStateRow.NextWakeAt(state),
+            state.GetDateTimeOffset("UpdatedAt") ?? default,
+            pending,
+            history.OrderBy(h => h.Sequence).ToList());
+    }
+
+    private static List<LifecycleCommand<TCommand>> Commands(TableEntity row) =>
+        JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), Json)!;
+}

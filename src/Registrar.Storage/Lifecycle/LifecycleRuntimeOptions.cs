@@ -1,0 +1,32 @@
+using Registrar.Storage.Queues;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>Bound from the <c>Lifecycle</c> configuration section.</summary>
+public sealed class LifecycleRuntimeOptions
+{
+    public const string SectionName = "Lifecycle";
+
+    /// <summary>Prefix of the runtime's tables and queues (lowercase letters and digits).</summary>
+    public string Name { get; set; } = "lifecycle";
+
+    /// <summary>Partitions the timers are spread over: each takes 2,000 writes/s, and a sweep reads each once.</summary>
+    public int TimerShards { get; set; } = 8;
+
+    /// <summary>How often due timers are looked for: a timer fires at most this late (plus the work ahead of it).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Timer events applied at the same time by the sweep.</summary>
+    public int TimerConcurrency { get; set; } = 16;
+
+    /// <summary>How often outbox rows a crash left behind are looked for. A row is re-dispatched when two
+    /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Times an event is re-applied after losing an ETag race with another writer of the instance.</summary>
+    public int MaxConflictRetries { get; set; } = 20;
+
+    public QueueWorkerOptions Events { get; set; } = new();
+
+    public QueueWorkerOptions Commands { get; set; } = new();
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Lifecycle;
+using Registrar.Storage.Queues;
+
+namespace Registrar.Storage.Lifecycle;
+
+public static class LifecycleServiceCollectionExtensions
+{
+    /// <summary>Runs <typeparamref name="TDecider"/> on Tables and Queues: the engine, the client and
+    /// inspector ports, and four background services (event worker, command worker, timer sweep, outbox
+    /// recovery). Needs <c>AddRegistrarStorage</c> and one <see cref="ILifecycleCommandHandler{TCommand}"/>
+    /// (see <see cref="AddLifecycleCommandHandler{TCommand, THandler}"/>).</summary>
+    public static IServiceCollection AddLifecycleRuntime<TState, TEvent, TCommand, TDecider>(
+        this IServiceCollection services, IConfiguration configuration)
+        where TDecider : class, ILifecycleDecider<TState, TEvent, TCommand>
+    {
+        services.AddOptions<LifecycleRuntimeOptions>().Bind(configuration.GetSection(LifecycleRuntimeOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ILifecycleDecider<TState, TEvent, TCommand>, TDecider>();
+        services.AddSingleton<LifecycleTables<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleOutboxDispatcher<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleEngine<TState, TEvent, TCommand>>();
+        services.AddSingleton<ILifecycleClient<TEvent>, LifecycleClient<TEvent, TCommand>>();
+        services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
+        services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
+        services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
+
+        services.AddHostedService(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(
+            sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Queue,
+            LifecycleEventMessage<TEvent>.Contract,
+            new LifecycleEventQueueHandler<TState, TEvent, TCommand>(sp.GetRequiredService<LifecycleEngine<TState, TEvent, TCommand>>()),
+            sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Events,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<TEvent>>>>()));
+        services.AddHostedService(sp => new QueueWorker<LifecycleCommandBatch<TCommand>>(
+            sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue,
+            LifecycleCommandBatch<TCommand>.Contract,
+            new LifecycleCommandQueueHandler<TCommand>(sp.GetRequiredService<ILifecycleCommandHandler<TCommand>>()),
+            sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LifecycleTimerSweeper<TState, TEvent, TCommand>>());
+        services.AddHostedService(sp => sp.GetRequiredService<LifecycleOutboxRecovery<TEvent, TCommand>>());
+        return services;
+    }
+
+    /// <summary>The handler that carries out <typeparamref name="TCommand"/>s (it may dispatch on subtypes).</summary>
+    public static IServiceCollection AddLifecycleCommandHandler<TCommand, THandler>(this IServiceCollection services)
+        where THandler : class, ILifecycleCommandHandler<TCommand>
+    {
+        services.AddSingleton<ILifecycleCommandHandler<TCommand>, THandler>();
+        return services;
+    }
+}

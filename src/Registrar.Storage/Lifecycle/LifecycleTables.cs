@@ -1,0 +1,77 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Queues;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>The runtime's tables and queues and its key layout (see StorageDesign.md).</summary>
+/// <remarks>
+/// <c>{name}instances</c>: one partition per instance, so its state, its processed-event rows and its
+/// outbox rows change in one entity group transaction. Rows: <c>state</c>; <c>event|{eventId}</c>
+/// (dedupe marker and history); <c>outbox|{sequence}</c> (commands not yet on the command queue).
+/// <c>{name}timers</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
+/// ordered range query per shard however far the clock jumped.
+/// </remarks>
+public sealed class LifecycleTables<TEvent, TCommand>
+{
+    public const string StateRow = "state";
+    public const string EventPrefix = "event|";
+    public const string OutboxPrefix = "outbox|";
+
+    private readonly EnsureOnce _created;
+
+    public LifecycleTables(StorageClients clients, IOptions<LifecycleRuntimeOptions> options)
+    {
+        var name = options.Value.Name;
+        Shards = options.Value.TimerShards;
+        Instances = clients.Table(name + "instances");
+        Timers = clients.Table(name + "timers");
+        Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(name + "-events"), LifecycleEventMessage<TEvent>.Contract);
+        Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
+        _created = new EnsureOnce(async ct =>
+        {
+            await Instances.CreateIfNotExistsAsync(ct);
+            await Timers.CreateIfNotExistsAsync(ct);
+        });
+    }
+
+    public TableClient Instances { get; }
+
+    public TableClient Timers { get; }
+
+    public QueueSender<LifecycleEventMessage<TEvent>> Events { get; }
+
+    public QueueSender<LifecycleCommandBatch<TCommand>> Commands { get; }
+
+    public int Shards { get; }
+
+    public Task EnsureCreatedAsync(CancellationToken ct) => _created.RunAsync(ct);
+
+    public static string Partition(string instanceId) => TableKeys.Escape(instanceId);
+
+    public static string EventRow(string eventId) => EventPrefix + TableKeys.Escape(eventId);
+
+    public static string OutboxRow(long sequence) => OutboxPrefix + sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string TimerEventId(DateTimeOffset dueAt) => "timer|" + TableKeys.Ticks(dueAt);
+
+    public static string CommandId(string instanceId, long sequence, int index) => $"{instanceId}:{sequence}:{index}";
+
+    public string TimerShard(string instanceId)
+    {
+        // FNV-1a: stable across processes, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in instanceId) hash = (hash ^ c) * 16777619u;
+        return "shard-" + (hash % (uint)Shards).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public TableEntity TimerEntity(string instanceId, DateTimeOffset dueAt) =>
+        new(TimerShard(instanceId), $"{TableKeys.Ticks(dueAt)}|{TableKeys.Escape(instanceId)}")
+        {
+            ["InstanceId"] = instanceId,
+            ["DueAt"] = dueAt,
+        };
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>Fires due timers: every <see cref="LifecycleRuntimeOptions.SweepInterval"/> it reads each
+/// timer shard up to "now" on the injected clock (one range query per shard, however far the clock was
+/// advanced), applies a TimerDue event per row, and deletes the row. A crash before the delete fires the
+/// same timer again, which is a duplicate event id and so a no-op.</summary>
+public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
+    LifecycleEngine<TState, TEvent, TCommand> engine,
+    LifecycleTables<TEvent, TCommand> tables,
+    IOptions<LifecycleRuntimeOptions> options,
+    TimeProvider time,
+    ILogger<LifecycleTimerSweeper<TState, TEvent, TCommand>> logger) : BackgroundService
+{
+    private const int RowsPerShardPerPass = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+            {
+                logger.LogWarning(e, "Timer sweep failed; trying again in {Interval}.", options.Value.SweepInterval);
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Fires every timer due now; returns how many fired.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        var fired = 0;
+        while (true)
+        {
+            var due = await ReadDueAsync(time.GetUtcNow(), ct);
+            if (due.Count == 0) return fired;
+            var firedThisPass = 0;
+            await Parallel.ForEachAsync(due,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerConcurrency, CancellationToken = ct },
+                async (timer, token) =>
+                {
+                    if (await FireAsync(timer, token)) Interlocked.Increment(ref firedThisPass);
+                });
+            fired += firedThisPass;
+            if (firedThisPass == 0) return fired;
+        }
+    }
+
+    private async Task<List<TableEntity>> ReadDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        // Row keys start with the due ticks, so "due by now" is every key below the next tick.
+        var upTo = TableKeys.Ticks(now.AddTicks(1));
+        var due = new List<TableEntity>();
+        for (var shard = 0; shard < tables.Shards; shard++)
+        {
+            var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
+            var query = tables.Timers.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
+                maxPerPage: RowsPerShardPerPass, cancellationToken: ct);
+            await foreach (var page in query.AsPages().WithCancellation(ct))
+            {
+                due.AddRange(page.Values);
+                break;
+            }
+        }
+        return due;
+    }
+
+    private async Task<bool> FireAsync(TableEntity timer, CancellationToken ct)
+    {
+        var instanceId = timer.GetString("InstanceId");
+        var dueAt = new DateTimeOffset(long.Parse(timer.RowKey[..19], CultureInfo.InvariantCulture), TimeSpan.Zero);
+        try
+        {
+            await engine.FireTimerAsync(instanceId, dueAt, ct);
+            await tables.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Deleted by the engine (superseded) or rewritten meanwhile: either way not ours to delete.
+            return true;
+        }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Timer of {InstanceId} due {DueAt} did not fire; the next sweep retries it.", instanceId, dueAt);
+            return false;
+        }
+    }
+}

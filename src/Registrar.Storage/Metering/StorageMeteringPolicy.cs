@@ -1,0 +1,49 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Registrar.Storage.Metering;
+
+/// <summary>Classifies each request a Tables or Queues client sends and counts it on a <see cref="StorageMeter"/>.
+/// Runs per retry, so a retried request counts again, as it does on the bill.</summary>
+public sealed class StorageMeteringPolicy(StorageMeter meter, StorageService service) : HttpPipelineSynchronousPolicy
+{
+    public override void OnSendingRequest(HttpMessage message) =>
+        meter.Count(Classify(service, message.Request.Method.Method, message.Request.Uri.Path, message.Request.Uri.Query));
+
+    public static string Classify(StorageService service, string method, string path, string query)
+    {
+        var last = path.TrimEnd('/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        return service == StorageService.Table ? ClassifyTable(method, last) : ClassifyQueue(method, path, last, query);
+    }
+
+    private static string ClassifyTable(string method, string lastSegment) => method switch
+    {
+        "POST" when lastSegment == "$batch" => "table.batch",
+        "POST" when lastSegment.StartsWith("Tables", StringComparison.Ordinal) => "table.create",
+        "POST" => "table.insert",
+        "PUT" => "table.update",
+        "MERGE" or "PATCH" => "table.merge",
+        "DELETE" when lastSegment.StartsWith("Tables(", StringComparison.Ordinal) => "table.drop",
+        "DELETE" => "table.delete",
+        "GET" when lastSegment.EndsWith(')') && !lastSegment.EndsWith("()", StringComparison.Ordinal) => "table.read",
+        "GET" => "table.query",
+        _ => "table.other",
+    };
+
+    private static string ClassifyQueue(string method, string path, string lastSegment, string query)
+    {
+        var onMessages = path.Contains("/messages", StringComparison.Ordinal);
+        var onOneMessage = onMessages && lastSegment != "messages";
+        return method switch
+        {
+            "POST" when onMessages => "queue.put",
+            "GET" when onMessages && query.Contains("peekonly=true", StringComparison.OrdinalIgnoreCase) => "queue.peek",
+            "GET" when onMessages => "queue.get",
+            "DELETE" when onOneMessage => "queue.delete",
+            "PUT" when onOneMessage => "queue.update",
+            "PUT" => "queue.create",
+            _ => "queue.other",
+        };
+    }
+}

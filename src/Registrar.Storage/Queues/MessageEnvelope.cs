@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Registrar.Storage.Queues;
+
+/// <summary>Every queue message body: a type name and version beside the payload, so that a new
+/// version can be deployed while old messages are still queued, and an unknown one goes to poison
+/// instead of being misread.</summary>
+public sealed record MessageEnvelope(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("body")] JsonElement Body);
+
+/// <summary>The type name and version a message class travels under.</summary>
+public sealed record MessageContract<TMessage>(string Type, int Version)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Serialize(TMessage message) =>
+        JsonSerializer.Serialize(new MessageEnvelope(Type, Version, JsonSerializer.SerializeToElement(message, Json)), Json);
+
+    /// <summary>Throws <see cref="UnreadableMessageException"/> for anything that is not this type and version.</summary>
+    public TMessage Deserialize(string text)
+    {
+        MessageEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<MessageEnvelope>(text, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadableMessageException($"The message is not a JSON envelope: {e.Message}");
+        }
+        if (envelope is null || envelope.Type != Type || envelope.Version != Version)
+            throw new UnreadableMessageException(
+                $"Expected a '{Type}' v{Version} message, got '{envelope?.Type}' v{envelope?.Version}.");
+        try
+        {
+            return envelope.Body.Deserialize<TMessage>(Json)
+                ?? throw new UnreadableMessageException($"The '{Type}' v{Version} message has an empty body.");
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadableMessageException($"The '{Type}' v{Version} body does not fit {typeof(TMessage).Name}: {e.Message}");
+        }
+    }
+}
+
+/// <summary>A message no handler can read: it goes to the poison queue at once, since retrying cannot help.</summary>
+public sealed class UnreadableMessageException(string message) : Exception(message);

@@ -1,0 +1,18 @@
+using Azure.Storage.Queues;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Queues;
+
+/// <summary>Puts versioned JSON messages on one queue, creating it on first use.</summary>
+public sealed class QueueSender<TMessage>(QueueClient queue, MessageContract<TMessage> contract)
+{
+    private readonly EnsureOnce _created = new(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct));
+
+    public QueueClient Queue => queue;
+
+    public async Task SendAsync(TMessage message, CancellationToken ct)
+    {
+        await _created.RunAsync(ct);
+        await queue.SendMessageAsync(contract.Serialize(message), ct);
+    }
+}

@@ -1,0 +1,55 @@
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>What an HTTP request with an Idempotency-Key produced. <see cref="StatusCode"/> is null while
+/// the first request is still being handled.</summary>
+public sealed record IdempotentResponse(
+    string RequestHash, DateTimeOffset StartedAt, int? StatusCode, string? ContentType, string? Body)
+{
+    public bool IsComplete => StatusCode is not null;
+}
+
+/// <param name="IsFirst">True when this request claimed the key and must be handled; false when a
+/// response (or a request in progress) exists for it.</param>
+public sealed record IdempotencyClaim(Stored<IdempotentResponse> Response, bool IsFirst);
+
+/// <summary>Idempotency keys, one partition per client and key: a repeated request gets the first
+/// response, and the request hash shows when a key is reused for a different request.</summary>
+public interface IIdempotencyKeyStore
+{
+    Task<IdempotencyClaim> ClaimAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct);
+
+    Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
+        string body, CancellationToken ct);
+}
+
+public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKeyStore
+{
+    private const string Row = "response";
+
+    private readonly DocumentTable _table = new(clients.Table("idempotency"));
+
+    public async Task<IdempotencyClaim> ClaimAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct)
+    {
+        var partition = Partition(clientId, key);
+        try
+        {
+            var claimed = new IdempotentResponse(requestHash, now, null, null, null);
+            return new(await _table.InsertAsync(partition, Row, claimed, null, ct), IsFirst: true);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            var existing = await _table.GetAsync<IdempotentResponse>(partition, Row, ct)
+                ?? throw new InvalidOperationException($"Idempotency key {key} of {clientId} vanished while being claimed.");
+            return new(existing, IsFirst: false);
+        }
+    }
+
+    public Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
+        string body, CancellationToken ct) =>
+        _table.ReplaceAsync(claimed, claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body }, null, ct);
+
+    private static string Partition(string clientId, string key) => $"{TableKeys.Escape(clientId)}|{TableKeys.Escape(key)}";
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>A bank payment notification exactly as it arrived, then what processing made of it.</summary>
+public sealed record PaymentNotification(
+    string BankReference,
+    string RawBody,
+    string ContentType,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? ProcessedAt,
+    JsonElement? Outcome)
+{
+    public bool IsProcessed => ProcessedAt is not null;
+}
+
+/// <param name="IsFirst">False when the bank repeated a notification already recorded.</param>
+public sealed record RecordedNotification(Stored<PaymentNotification> Notification, bool IsFirst);
+
+/// <summary>Payment notifications, one partition per bank transaction reference: the bank repeats its
+/// webhooks, and the reference is the natural key that makes recording them idempotent.</summary>
+public interface IPaymentStore
+{
+    /// <summary>Keeps the raw notification verbatim unless one with this bank reference exists already.</summary>
+    Task<RecordedNotification> RecordAsync(string bankReference, string rawBody, string contentType,
+        DateTimeOffset receivedAt, CancellationToken ct);
+
+    Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct);
+
+    Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
+        DateTimeOffset processedAt, CancellationToken ct);
+
+    /// <summary>Notifications recorded but not processed (a crash between the two): a scan on the Processed column.</summary>
+    IAsyncEnumerable<Stored<PaymentNotification>> ListUnprocessedAsync(CancellationToken ct);
+}
+
+public sealed class PaymentStore(StorageClients clients) : IPaymentStore
+{
+    private const string Row = "notification";
+
+    private readonly DocumentTable _table = new(clients.Table("payments"));
+
+    public async Task<RecordedNotification> RecordAsync(string bankReference, string rawBody, string contentType,
+        DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var notification = new PaymentNotification(bankReference, rawBody, contentType, receivedAt, null, null);
+        try
+        {
+            var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), Row, notification, Columns(false), ct);
+            return new RecordedNotification(stored, IsFirst: true);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            var existing = await GetAsync(bankReference, ct)
+                ?? throw new InvalidOperationException($"Payment notification {bankReference} vanished while being recorded.");
+            return new RecordedNotification(existing, IsFirst: false);
+        }
+    }
+
+    public Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
+        _table.GetAsync<PaymentNotification>(TableKeys.Escape(bankReference), Row, ct);
+
+    public Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
+        DateTimeOffset processedAt, CancellationToken ct)
+    {
+        var processed = current.Document with
+        {
+            ProcessedAt = processedAt,
+            Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
+        };
+        return _table.ReplaceAsync(current, processed, Columns(true), ct);
+    }
+
+    public IAsyncEnumerable<Stored<PaymentNotification>> ListUnprocessedAsync(CancellationToken ct) =>
+        _table.QueryAsync<PaymentNotification>(TableClient.CreateQueryFilter($"Processed eq {false}"), null, ct);
+
+    private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Registrar.Storage.Tables;
+
+/// <summary>One table of JSON documents: each row holds a serialised record in <c>Document</c> plus a
+/// few indexed columns that queries filter on. New fields on a record need no storage change.</summary>
+/// <remarks>A string column holds at most 64 KiB, so a document must stay below that (32 K characters
+/// of UTF-16 to be safe); larger payloads belong in blobs.</remarks>
+public sealed class DocumentTable(TableClient client)
+{
+    public const string DocumentColumn = "Document";
+
+    private readonly EnsureOnce _created = new(ct => client.CreateIfNotExistsAsync(ct));
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public string Name => client.Name;
+
+    public TableClient Client => client;
+
+    public Task EnsureCreatedAsync(CancellationToken ct) => _created.RunAsync(ct);
+
+    public async Task<Stored<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct);
+        return response.HasValue ? Read<T>(response.Value!) : null;
+    }
+
+    public async Task<Stored<T>> InsertAsync<T>(string partitionKey, string rowKey, T document,
+        IReadOnlyDictionary<string, object?>? columns, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        try
+        {
+            var response = await client.AddEntityAsync(Entity(partitionKey, rowKey, document, columns), ct);
+            return new Stored<T>(partitionKey, rowKey, document, response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            throw new DocumentAlreadyExistsException(Name, partitionKey, rowKey, e);
+        }
+    }
+
+    /// <summary>Replaces the row if it still has the ETag it was read with.</summary>
+    public async Task<Stored<T>> ReplaceAsync<T>(Stored<T> current, T document,
+        IReadOnlyDictionary<string, object?>? columns, CancellationToken ct)
+    {
+        try
+        {
+            var response = await client.UpdateEntityAsync(
+                Entity(current.PartitionKey, current.RowKey, document, columns), current.ETag, TableUpdateMode.Replace, ct);
+            return current with { Document = document, ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException(Name, current.PartitionKey, current.RowKey, e);
+        }
+    }
+
+    public async Task DeleteAsync<T>(Stored<T> current, CancellationToken ct)
+    {
+        try
+        {
+            await client.DeleteEntityAsync(current.PartitionKey, current.RowKey, current.ETag, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            throw new ConcurrencyConflictException(Name, current.PartitionKey, current.RowKey, e);
+        }
+    }
+
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(string filter, int? max,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        var count = 0;
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (max is not null && count++ >= max) yield break;
+            yield return Read<T>(entity);
+        }
+    }
+
+    /// <summary>Submits rows of one partition as an entity group transaction: all of them change, or none.</summary>
+    public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        try
+        {
+            await client.SubmitTransactionAsync(actions, ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            var failed = actions[e.FailedTransactionActionIndex ?? 0].Entity;
+            throw new ConcurrencyConflictException(Name, failed.PartitionKey, failed.RowKey, e);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            var failed = actions[e.FailedTransactionActionIndex ?? 0].Entity;
+            throw new DocumentAlreadyExistsException(Name, failed.PartitionKey, failed.RowKey, e);
+        }
+    }
+
+    public static TableEntity Entity<T>(string partitionKey, string rowKey, T document,
+        IReadOnlyDictionary<string, object?>? columns)
+    {
+        var entity = new TableEntity(partitionKey, rowKey)
+        {
+            [DocumentColumn] = JsonSerializer.Serialize(document, Json),
+        };
+        foreach (var (name, value) in columns ?? new Dictionary<string, object?>()) entity[name] = value;
+        return entity;
+    }
+
+    public static Stored<T> Read<T>(TableEntity entity) =>
+        new(entity.PartitionKey, entity.RowKey,
+            JsonSerializer.Deserialize<T>(entity.GetString(DocumentColumn), Json)!, entity.ETag);
+}

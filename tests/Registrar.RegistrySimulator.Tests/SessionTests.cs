@@ -1,0 +1,107 @@
+using System.Xml.Linq;
+using Registrar.Testing;
+
+namespace Registrar.RegistrySimulator.Tests;
+
+public sealed class SessionTests(RegistrySimulatorFixture simulator) : SimulatorTest(simulator)
+{
+    private static readonly XNamespace Epp = RawEppClient.Epp;
+
+    [Fact]
+    public async Task Greeting_on_connect_lists_both_profiles_over_TLS()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+        var menu = client.Greeting.Root!.Element(Epp + "greeting")!.Element(Epp + "svcMenu")!;
+        var objects = menu.Elements(Epp + "objURI").Select(e => e.Value).ToList();
+        Assert.Contains("urn:ietf:params:xml:ns:domain-1.0", objects);
+        Assert.Contains("http://hostmaster.ua/epp/domain-1.1", objects);
+        Assert.Contains("http://hostmaster.ua/epp/uaepp-1.1", menu.Element(Epp + "svcExtension")!.Elements().Select(e => e.Value));
+    }
+
+    [Fact]
+    public async Task Hello_is_answered_with_a_greeting()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+        var answer = await client.SendAsync(Frames.Hello());
+
+        Assert.NotNull(answer.Root!.Element(Epp + "greeting"));
+    }
+
+    [Fact]
+    public async Task Login_with_the_right_password_succeeds_and_echoes_clTRID_with_a_unique_svTRID()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
+        login.Element(Epp + "command")!.Add(new XElement(Epp + "clTRID", "LOGIN-42"));
+
+        var first = await client.SendAsync(login);
+        var second = await client.SendAsync(Frames.DomainCheck(Ietf, "free.kz"));
+
+        Assert.Equal(1000, RawEppClient.Code(first));
+        var trId = first.Root!.Descendants(Epp + "trID").Single();
+        Assert.Equal("LOGIN-42", trId.Element(Epp + "clTRID")!.Value);
+        Assert.NotEqual(trId.Element(Epp + "svTRID")!.Value, second.Root!.Descendants(Epp + "svTRID").Single().Value);
+    }
+
+    [Fact]
+    public async Task Login_with_a_wrong_password_is_an_authentication_error()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+        var answer = await client.SendAsync(Frames.Login(RegistrySimulatorFixture.Registrar1, "wrong-password"));
+
+        Assert.Equal(2200, RawEppClient.Code(answer));
+    }
+
+    [Fact]
+    public async Task Commands_before_login_are_a_command_use_error()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+        Assert.Equal(2002, await CodeOf(client, Frames.DomainCheck(Ietf, "example.kz")));
+    }
+
+    [Fact]
+    public async Task A_second_login_on_the_same_session_is_a_command_use_error()
+    {
+        await using var client = await LoginAsync();
+
+        Assert.Equal(2002, await CodeOf(client, Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1)));
+    }
+
+    [Fact]
+    public async Task Logout_answers_1500_and_closes_the_connection()
+    {
+        await using var client = await LoginAsync();
+
+        Assert.Equal(1500, await CodeOf(client, Frames.Logout()));
+        Assert.Null(await client.ReadAsync());
+    }
+
+    [Fact]
+    public async Task Sessions_beyond_the_per_registrar_cap_get_2502_and_are_closed()
+    {
+        var open = new List<RawEppClient>();
+        try
+        {
+            for (var i = 0; i < 4; i++) open.Add(await LoginAsync(RegistrySimulatorFixture.Registrar2, RegistrySimulatorFixture.Password2));
+            await using var fifth = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+            var answer = await fifth.SendAsync(Frames.Login(RegistrySimulatorFixture.Registrar2, RegistrySimulatorFixture.Password2));
+
+            Assert.Equal(2502, RawEppClient.Code(answer));
+            Assert.Null(await fifth.ReadAsync());
+            Assert.Equal(4, (await Simulator.GetStatsAsync()).Sessions);
+        }
+        finally
+        {
+            foreach (var client in open)
+            {
+                await client.SendAsync(Frames.Logout());
+                await client.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Xml.Linq;
+using Registrar.RegistrySimulator.Registry;
+using Registrar.RegistrySimulator.Transport;
+using Registrar.RegistrySimulator.Xml;
+
+namespace Registrar.RegistrySimulator.Commands;
+
+/// <summary>Routes a command to its handler after the session checks every command shares, runs it
+/// under the registry lock at the simulated now, and counts it.</summary>
+public sealed class CommandDispatcher
+{
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly RegistryStore _store;
+    private readonly TimeProvider _clock;
+    private readonly CommandStatistics _statistics;
+
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, RegistryStore store, TimeProvider clock, CommandStatistics statistics)
+    {
+        _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        _store = store;
+        _clock = clock;
+        _statistics = statistics;
+    }
+
+    public EppResponse Execute(ParsedCommand command, EppSession session)
+    {
+        try
+        {
+            CheckSession(command, session);
+            if (!_handlers.TryGetValue(command.Name, out var handler))
+                throw new EppCommandException(ResultCode.UnimplementedCommand, $"{command.Name} is not implemented by this registry.");
+
+            var element = command.ObjectElement ?? command.Verb;
+            lock (_store.Sync)
+            {
+                var now = _clock.GetUtcNow();
+                _store.Sweep(now);
+                _statistics.Count(command.Name);
+                return handler.Handle(new CommandContext(session, command.Profile, element, command.Extension, _store, now));
+            }
+        }
+        catch (EppCommandException e)
+        {
+            return EppResponse.Failure(e.Code, e.Detail);
+        }
+    }
+
+    private static void CheckSession(ParsedCommand command, EppSession session)
+    {
+        if (command.Name == "login") return;
+        if (!session.IsLoggedIn)
+            throw new EppCommandException(ResultCode.CommandUseError, "log in before sending other commands.");
+        if (command.ObjectElement is { } element && !session.ObjectUris.Contains(element.Name.Namespace))
+            throw new EppCommandException(ResultCode.UnimplementedObjectService, $"{element.Name.NamespaceName} was not requested at login.");
+        foreach (var extension in command.Extension?.Elements() ?? [])
+        {
+            if (!session.ExtensionUris.Contains(extension.Name.Namespace))
+                throw new EppCommandException(ResultCode.UnimplementedExtension, $"{extension.Name.NamespaceName} was not requested at login.");
+        }
+    }
+
+    /// <summary>The object and extension namespaces this registry serves (greeting and login).</summary>
+    public static IReadOnlyList<XNamespace> ObjectUris { get; } = EppProfile.All.SelectMany(p => p.ObjectNamespaces).ToList();
+
+    public static IReadOnlyList<XNamespace> ExtensionUris { get; } =
+    [
+        EppNamespaces.SecDns, EppProfile.Ietf.Rgp, EppProfile.Hostmaster.Rgp, EppNamespaces.Uaepp,
+        EppNamespaces.HostmasterPrefix + "secDNS-1.1",
+    ];
+}

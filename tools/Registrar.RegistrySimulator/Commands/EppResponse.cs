@@ -1,0 +1,23 @@
+using System.Xml.Linq;
+
+namespace Registrar.RegistrySimulator.Commands;
+
+/// <summary>The &lt;msgQ&gt; element: on poll req the message itself, on ack only the count left.</summary>
+public sealed record MessageQueueState(int Count, long Id, DateTimeOffset? QueuedAt = null, string? Text = null);
+
+/// <summary>What a handler answers; the response writer adds the envelope and transaction ids.</summary>
+public sealed record EppResponse(int Code, string Message)
+{
+    public XElement? ResData { get; init; }
+    public XElement? Extension { get; init; }
+    public MessageQueueState? MessageQueue { get; init; }
+    public bool CloseConnection { get; init; }
+
+    public static EppResponse Ok(XElement? resData = null) => new(ResultCode.Success, ResultCode.Text(ResultCode.Success)) { ResData = resData };
+
+    public static EppResponse Pending(XElement? resData = null) =>
+        new(ResultCode.SuccessPending, ResultCode.Text(ResultCode.SuccessPending)) { ResData = resData };
+
+    public static EppResponse Failure(int code, string detail) =>
+        new(code, $"{ResultCode.Text(code)}: {detail}") { CloseConnection = ResultCode.ClosesConnection(code) };
+}

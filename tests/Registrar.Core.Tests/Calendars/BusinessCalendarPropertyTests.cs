@@ -71,7 +71,7 @@ public sealed class BusinessCalendarPropertyTests
     }
 
     [Fact]
-    public void A_public_holiday_that_is_not_a_worked_holiday_is_never_a_business_day_KZ_2_1()
+    public void A_public_holiday_or_a_day_off_from_the_data_is_never_a_business_day_KZ_2_1()
     {
         var calendar = Calendars.For("KZ");
         var holidays = calendar.Entries

@@ -69,6 +69,21 @@ public sealed class CalendarFileParserTests
         Assert.Contains("missing header statement(s): year, time-zone, weekend, transfers", error.Message);
     }
 
+    [Theory]
+    [InlineData("country KZ", "country kz", "'kz' is not an ISO 3166-1 alpha-2 code")]
+    [InlineData("year 2031", "year 31", "'31' is not a four-digit year")]
+    [InlineData("weekend saturday sunday", "weekend saturday,sunday", "'saturday,sunday' is not a day of the week")]
+    [InlineData("weekend saturday sunday", "weekend saturday 0", "'0' is not a day of the week")]
+    [InlineData("time-zone Asia/Almaty", "time-zone Asia/Almaty\ntime-zone Asia/Aqtobe", "'time-zone' is stated twice (first on line 4)")]
+    public void A_malformed_header_is_refused_saying_what_is_wrong(string statement, string replacement, string problem)
+    {
+        var text = File(2031).Replace(statement, replacement.Replace("\\n", "\n"));
+
+        var error = Assert.Throws<CalendarDataException>(() => BusinessCalendars.Parse([("kz-2031.txt", text)]));
+
+        Assert.Contains(problem, error.Message);
+    }
+
     [Fact]
     public void A_missing_year_between_files_is_refused()
     {

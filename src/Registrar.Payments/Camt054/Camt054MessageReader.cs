@@ -62,14 +62,14 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
     {
         var bookedAt = BookingInstant(entry, where);
         var entryAmount = entry.Element(ns + "Amt") ?? throw Malformed($"{where}: <Amt> is missing.");
+        var (amountOfEntry, currencyOfEntry) = Amount(entryAmount, where);
         var entryReference = Reference(Text(entry.Element(ns + "AcctSvcrRef")));
         var transactions = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList();
 
         if (transactions.Count == 0)
         {
             var reference = entryReference ?? throw Malformed($"{where}: no <AcctSvcrRef> and no transaction details, so the credit cannot be told apart from others.");
-            var (amount, currency) = Amount(entryAmount, where);
-            credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt, null, null,
+            credits.Add(new BankCreditNotification(bankId, reference, amountOfEntry, currencyOfEntry, bookedAt, null, null,
                 Text(entry.Element(ns + "AddtlNtryInf")) ?? "", messageId));
             return;
         }

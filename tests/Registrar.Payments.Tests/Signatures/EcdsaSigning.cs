@@ -10,11 +10,11 @@ internal sealed class EcdsaSigning : IDisposable
 {
     public const string Bank = "monobank";
 
-    public EcdsaSigning()
+    public EcdsaSigning(int maxBodyBytes = 64 * 1024)
     {
         Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var configuredKey = Convert.ToBase64String(Encoding.ASCII.GetBytes(Key.ExportSubjectPublicKeyInfoPem()));
-        Reader = new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions { PublicKeysByBank = { [Bank] = configuredKey } }));
+        Reader = new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions { PublicKeysByBank = { [Bank] = configuredKey }, MaxBodyBytes = maxBodyBytes }));
     }
 
     public ECDsa Key { get; }

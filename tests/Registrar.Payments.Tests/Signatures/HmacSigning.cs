@@ -11,10 +11,10 @@ internal sealed class HmacSigning
     public const string Secret = "whsec_test_9c1f0a77b2";
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 5, 30, 0, TimeSpan.Zero);
 
-    public HmacSigning()
+    public HmacSigning(int maxBodyBytes = 64 * 1024)
     {
         Clock = new FixedClock(Now);
-        var options = new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } };
+        var options = new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret }, MaxBodyBytes = maxBodyBytes };
         Reader = new HmacJsonNotificationReader(new HmacSignatureVerifier(options, Clock, new InMemoryReplayGuard(Clock)));
     }
 

@@ -33,18 +33,26 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         return errors.Any ? OrderCheck.Refused(errors.ToDictionary()) : OrderCheck.Passed(request, lines, technical);
     }
 
-    /// <summary>The order and its invoice, for a request that passed <see cref="Check"/>.</summary>
-    public (Order Order, Invoice Invoice) Place(OrderCheck check, string customerId, string orderId, string invoiceNumber, DateTimeOffset now)
+    /// <summary>The order, for a request that passed <see cref="Check"/>, naming the invoice that will bill it.</summary>
+    public Order Place(OrderCheck check, string customerId, string orderId, string invoiceNumber, DateTimeOffset now)
     {
         if (!check.IsPassed) throw new InvalidOperationException("Only a request that passed its checks can be placed.");
         var request = check.Request!;
-        var lines = check.Lines;
-        var order = new Order(orderId, customerId, now, lines, request.ContactEmail, request.Registrant.NicHandle,
+        return new Order(orderId, customerId, now, check.Lines, request.ContactEmail, request.Registrant.NicHandle,
             request.Registrant.Data, check.TechnicalContact!, request.Acceptance!, invoiceNumber);
+    }
+
+    /// <summary>
+    /// The order's invoice, from the prices fixed in its lines (UA-3.3) and payable within the
+    /// zone's window from the moment the order was placed (KZ-3.3).
+    /// </summary>
+    public Invoice InvoiceFor(Order order)
+    {
+        var lines = order.Lines;
         var total = lines.Skip(1).Aggregate(lines[0].Price.Total, (sum, line) => sum + line.Price.Total);
-        // KZ-3.3: the payment window is the zone's; one order is one registrar, so the first line's zone speaks for all.
-        var invoice = new Invoice(invoiceNumber, orderId, customerId, total, now, deadlines.InvoiceDueAt(lines[0].Zone, now), InvoiceStatus.Open);
-        return (order, invoice);
+        // One order is one registrar's (one currency), so the first line's zone speaks for all.
+        var dueAt = deadlines.InvoiceDueAt(lines[0].Zone, order.PlacedAt);
+        return new Invoice(order.InvoiceNumber, order.OrderId, order.CustomerId, total, order.PlacedAt, dueAt, InvoiceStatus.Open);
     }
 
     private static void VerifyItemsPresent(OrderRequest request, OrderErrors errors)

@@ -31,7 +31,8 @@ public sealed class PlaceOrderFlowTests
         var check = _flow.Check(Request(new OrderItemRequest("пример.қаз", 2, null), new OrderItemRequest("shop-almaty.kz", 1, null)), Now);
 
         Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
-        var (order, invoice) = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        var order = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        var invoice = _flow.InvoiceFor(order);
 
         Assert.Equal(["xn--e1afmkfd.xn--80ao21a", "shop-almaty.kz"], order.Lines.Select(l => l.DomainName));
         Assert.Equal([2, 1], order.Lines.Select(l => l.TermYears));
@@ -123,7 +124,7 @@ public sealed class PlaceOrderFlowTests
     public void An_issued_invoice_keeps_its_price_when_a_later_tariff_is_published_UA_3_3_UA_2_1_4()
     {
         var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), Now);
-        var (_, invoice) = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        var invoice = _flow.InvoiceFor(_flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now));
 
         var later = TariffSchedule.Parse("""
             { "tariffs": [

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Registrar.Core.Operations;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>The operations review list. Open items live in one partition (a short list, read whole by
+/// the operations screen); a resolved item moves to the "resolved" partition in one transaction.</summary>
+public sealed class ReviewListStore(StorageClients clients) : IReviewList
+{
+    private const string Open = "open";
+    private const string Resolved = "resolved";
+
+    private readonly DocumentTable _table = new(clients.Table("review"));
+
+    public async Task AddAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        if (await _table.GetAsync<ReviewItem>(Resolved, TableKeys.Escape(item.Id), cancellationToken) is not null) return;
+        try
+        {
+            await _table.InsertAsync(Open, TableKeys.Escape(item.Id), item, null, cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Raised again by a redelivered command or notification: already on the list.
+        }
+    }
+
+    public async IAsyncEnumerable<ReviewItem> ListOpenAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in _table.QueryAsync<ReviewItem>($"PartitionKey eq '{Open}'", null, cancellationToken))
+            yield return item.Document;
+    }
+
+    public async Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var open = await _table.GetAsync<ReviewItem>(Open, TableKeys.Escape(itemId), cancellationToken);
+        if (open is null) return false;
+        var resolved = open.Document with { ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = at };
+        await _table.InsertAsync(Resolved, open.RowKey, resolved, null, cancellationToken);
+        await _table.DeleteAsync(open, cancellationToken);
+        return true;
+    }
+}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Registrar.Core.Money;
 
 namespace Registrar.Core.Zones;
 
@@ -14,17 +13,9 @@ internal static class PolicyJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false), new CurrencyCodeConverter() },
+        // Currency reads itself from its ISO code (CurrencyJsonConverter on the type).
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
-
-    private sealed class CurrencyCodeConverter : JsonConverter<Currency>
-    {
-        public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Currency.FromCode(reader.GetString() ?? "");
-
-        public override void Write(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Code);
-    }
 }
 
 /// <summary>Reads the data files compiled into Registrar.Core.</summary>

@@ -1,3 +1,4 @@
+using Registrar.Core.Calendars;
 using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Zones;
@@ -18,6 +19,21 @@ public sealed record ServiceDeadline(int BusinessDays, string Rule, bool IsDefau
 public sealed record RenewalDeadline(int BankingDaysBeforeExpiry, string Rule, bool IsDefault = false)
 {
     public bool IsAtExpiry => BankingDaysBeforeExpiry == 0;
+
+    /// <summary>
+    /// The instant a renewal payment is late from: the end, in the registrar's local time, of the
+    /// N-th banking day before the expiry's local date; or the expiry instant itself when N is 0.
+    /// </summary>
+    /// <param name="calendar">The zone's calendar (<see cref="ZonePolicy.CalendarCountry"/>).</param>
+    /// <exception cref="DateOutsideCalendarException">The expiry is outside the calendar data's years.</exception>
+    public DateTimeOffset DueAt(DateTimeOffset expiry, BusinessCalendar calendar)
+    {
+        if (IsAtExpiry)
+            return expiry;
+        var lastBankingDay = calendar.AddBusinessDays(calendar.LocalDate(expiry), -BankingDaysBeforeExpiry);
+        var endLocal = lastBankingDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(endLocal, calendar.TimeZone.GetUtcOffset(endLocal));
+    }
 }
 
 /// <summary>

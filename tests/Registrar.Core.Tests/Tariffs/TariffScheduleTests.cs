@@ -148,6 +148,17 @@ public sealed class TariffScheduleTests
     }
 
     [Fact]
+    public void A_stored_quote_reads_back_as_the_same_price_UA_3_3()
+    {
+        var quote = shipped.Quote("kiev.ua", TariffOperation.RedemptionRenewal, 1, InForce);
+
+        var stored = System.Text.Json.JsonSerializer.Serialize(quote);
+
+        Assert.Contains("\"amount\":\"300.00\"", stored);
+        Assert.Equal(quote, System.Text.Json.JsonSerializer.Deserialize<PriceQuote>(stored));
+    }
+
+    [Fact]
     public void A_quote_made_after_the_change_takes_the_new_price_UA_3_3()
     {
         var schedule = TariffSchedule.Parse(Tariffs(UaTariff("2026-01-01T00:00:00+02:00", "300.00"),

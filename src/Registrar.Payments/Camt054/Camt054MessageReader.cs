@@ -135,13 +135,15 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         return Text(id?.Element(ns + "IBAN")) ?? Text(id?.Element(ns + "Othr")?.Element(ns + "Id"));
     }
 
-    // UA-3.2: the invoice number may be in the free text or in the structured creditor reference.
+    // UA-3.2: the invoice number may be in the free text, the referred document number or the creditor reference.
     private string Purpose(XElement? remittance)
     {
         if (remittance is null)
             return "";
         var parts = remittance.Elements(ns + "Ustrd").Select(Text)
-            .Concat(remittance.Elements(ns + "Strd").Select(s => Text(s.Element(ns + "CdtrRefInf")?.Element(ns + "Ref"))))
+            .Concat(remittance.Elements(ns + "Strd").SelectMany(s =>
+                s.Elements(ns + "RfrdDocInf").Select(d => Text(d.Element(ns + "Nb")))
+                    .Append(Text(s.Element(ns + "CdtrRefInf")?.Element(ns + "Ref")))))
             .OfType<string>();
         return string.Join(" ", parts);
     }

@@ -20,6 +20,7 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
 {
     private const string RootName = "Document";
     private const string MessageName = "BkToCstmrDbtCdtNtfctn";
+    private static readonly byte[] DocumentTypeUtf16 = Encoding.Unicode.GetBytes("<!DOCTYPE");
 
     /// <param name="bankId">The configured bank the message came from.</param>
     /// <param name="body">The raw request body, as received.</param>
@@ -72,7 +73,7 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersInDocument = options.MaxBytes,
-            MaxCharactersFromEntities = 0,
+            MaxCharactersFromEntities = options.MaxBytes,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
@@ -83,5 +84,5 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
 
     // Checked on the raw text as well as by the parser so the refusal names the actual problem.
     private static bool DeclaresDocumentType(ReadOnlySpan<byte> body) =>
-        body.IndexOf("<!DOCTYPE"u8) >= 0 || body.IndexOf(Encoding.Unicode.GetBytes("<!DOCTYPE")) >= 0;
+        body.IndexOf("<!DOCTYPE"u8) >= 0 || body.IndexOf(DocumentTypeUtf16) >= 0;
 }

@@ -16,7 +16,7 @@ namespace Registrar.Payments.Invoices;
 /// among the digits and the check digit is detected (Damm); a mistyped series letter is caught with high
 /// probability and otherwise simply names no open invoice, which holds the payment for operations.
 /// </remarks>
-public readonly record struct InvoiceNumber
+public sealed record InvoiceNumber
 {
     public const int MaxSequence = 99_999;
     private const int DigitCount = 10; // YYMM + sequence(5) + check(1)
@@ -63,7 +63,7 @@ public readonly record struct InvoiceNumber
     public static InvoiceNumber Parse(string text) =>
         TryParse(text, out var number, out var error) ? number : throw new FormatException(error);
 
-    public static bool TryParse([NotNullWhen(true)] string? text, out InvoiceNumber number) =>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out InvoiceNumber? number) =>
         TryParse(text, out number, out _);
 
     /// <summary>
@@ -78,9 +78,9 @@ public readonly record struct InvoiceNumber
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{Year % 100:D2}{Month:D2}-{Sequence:D5}-{CheckDigit}");
 
-    internal static bool TryParse(string? text, out InvoiceNumber number, out string error)
+    internal static bool TryParse(string? text, [NotNullWhen(true)] out InvoiceNumber? number, out string error)
     {
-        number = default;
+        number = null;
         if (string.IsNullOrWhiteSpace(text))
         {
             error = "An invoice number is required, e.g. KZ-2611-00042-7.";

@@ -34,7 +34,10 @@ public static class MonobankWebhookParser
             if (status != Success)
                 return NotificationReadResult.Accepted([], [$"monobank invoice {invoiceId}: status '{status}', not a completed payment"]);
 
-            var currency = CurrencyCode(RequiredInteger(root, "ccy"));
+            var numericCurrency = RequiredInteger(root, "ccy");
+            if (numericCurrency is < 1 or > 999)
+                return Malformed($"monobank invoice {invoiceId}: 'ccy' {numericCurrency} is not an ISO 4217 numeric code.");
+            var currency = CurrencyCode((int)numericCurrency);
             var minorUnits = root.TryGetProperty("finalAmount", out var final) && final.ValueKind != JsonValueKind.Null
                 ? Integer(final, "finalAmount")
                 : RequiredInteger(root, "amount");
@@ -45,7 +48,7 @@ public static class MonobankWebhookParser
             var amount = minorUnits / (decimal)Math.Pow(10, digits);
 
             var modified = RequiredString(root, "modifiedDate");
-            if (!DateTimeOffset.TryParse(modified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var bookedAt))
+            if (!IsoDateTimes.TryReadInstant(modified, out var bookedAt))
                 return Malformed($"monobank invoice {invoiceId}: 'modifiedDate' '{modified}' is not an ISO 8601 date-time.");
 
             var purpose = string.Join(" ", new[] { OptionalString(root, "reference"), OptionalString(root, "destination") }.OfType<string>());
@@ -65,8 +68,8 @@ public static class MonobankWebhookParser
         }
     }
 
-    private static string CurrencyCode(long numeric) =>
-        AlphaCodes.TryGetValue((int)numeric, out var alpha) ? alpha : numeric.ToString("D3", CultureInfo.InvariantCulture);
+    private static string CurrencyCode(int numeric) =>
+        AlphaCodes.TryGetValue(numeric, out var alpha) ? alpha : numeric.ToString("D3", CultureInfo.InvariantCulture);
 
     private static string RequiredString(JsonElement root, string name) =>
         OptionalString(root, name) ?? throw new FieldException($"Required field '{name}' is missing or empty.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -63,8 +62,7 @@ public static class StrictJsonCreditParser
         if (!ReportedAmount.TryRead(fields["amount"]!, currency, countWrittenDecimals: true, out var amount, out var amountError))
             return NotificationReadResult.Rejected(amountError!);
         var bookedAtText = fields["bookedAt"]!;
-        if (!DateTimeOffset.TryParseExact(bookedAtText, ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"],
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var bookedAt))
+        if (!IsoDateTimes.TryReadInstant(bookedAtText, out var bookedAt))
             return Malformed($"'bookedAt' '{bookedAtText}' must be an ISO 8601 date-time with an offset, e.g. 2026-11-24T10:15:00+05:00.");
         var reference = fields["transactionReference"]!;
         if (string.IsNullOrWhiteSpace(reference))

@@ -136,4 +136,27 @@ public sealed class Camt054ReaderTests
         Assert.Equal(15000m, Assert.Single(padded.Credits).Amount);
         Assert.Equal(NotificationRejectionReason.AmountPrecision, precise.Rejection?.Reason);
     }
+
+    [Fact]
+    public void A_referred_document_number_in_structured_remittance_is_part_of_the_purpose_UA_3_2()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.06-two-accounts-local-time.xml"))
+            .Replace("<CdtrRefInf>\n                  <Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp>\n                  <Ref>UA-2611-00007-9</Ref>\n                </CdtrRefInf>",
+                "<RfrdDocInf><Tp><CdOrPrtry><Cd>CINV</Cd></CdOrPrtry></Tp><Nb>UA-2611-00007-9</Nb></RfrdDocInf>");
+        Assert.DoesNotContain("CdtrRefInf", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Equal("UA-2611-00007-9", result.Credits[0].PaymentPurpose);
+    }
+
+    [Fact]
+    public void A_document_type_declaration_is_refused_in_UTF_16_too()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"x\">]><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.02\"/>";
+
+        var result = _reader.Read("bank-1", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(xml)).ToArray(), SampleFiles.Kyiv);
+
+        Assert.Equal(NotificationRejectionReason.DtdForbidden, result.Rejection?.Reason);
+    }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Registrar.Payments.Camt054;
+namespace Registrar.Payments.Notifications;
 
-/// <summary>ISO 20022 ISODate / ISODateTime values, placed on the time line in the bank's time zone when they carry no offset.</summary>
+/// <summary>ISO 8601 dates and date-times as banks write them, read exactly (no culture-dependent guessing).</summary>
 internal static class IsoDateTimes
 {
     private static readonly string[] LocalFormats =
@@ -11,9 +11,14 @@ internal static class IsoDateTimes
     private static readonly string[] OffsetFormats =
         ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"];
 
+    /// <summary>A date-time that must carry its offset ("Z" or "+05:00").</summary>
+    public static bool TryReadInstant(string text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
+
+    /// <summary>A date-time with an offset, or without one and then read in <paramref name="zone"/> (ISO 20022 ISODateTime).</summary>
     public static DateTimeOffset? ReadDateTime(string text, TimeZoneInfo zone)
     {
-        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
+        if (TryReadInstant(text, out var withOffset))
             return withOffset;
         return DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? InZone(local, zone)

@@ -56,16 +56,17 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         return result;
     }
 
+    private string KnownZones => string.Join(", ", zones.All.Select(z => "." + z.Zone));
+
     private NameParseResult InZone(string typed, string ascii, int labelCount)
     {
         if (!zones.TryFindForDomain(ascii, out var zone))
         {
-            var known = string.Join(", ", zones.All.Select(z => "." + z.Zone));
             return zones.TryFor(ascii, out var bare)
                 ? NameParseResult.Refused(NameRefusalReason.ZoneOnly, typed,
                     $"'.{bare.Zone}' is a zone, not a name in it; type a name such as example.{bare.Zone}.")
                 : NameParseResult.Refused(NameRefusalReason.UnknownZone, typed,
-                    $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {known}.");
+                    $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {KnownZones}.");
         }
         var zoneLabelCount = zone.AsciiZone.Count(c => c == '.') + 1;
         if (labelCount > zoneLabelCount + 1)
@@ -74,7 +75,7 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
             var example = string.Join('.', parent.Split('.')[^(zoneLabelCount + 1)..]);
             return NameParseResult.Refused(NameRefusalReason.NotDirectlyUnderZone, typed,
                 $"Names are registered directly under a zone, such as {example}; '.{parent}' is not a zone this registrar serves " +
-                $"(the zones are: {string.Join(", ", zones.All.Select(z => "." + z.Zone))}).");
+                $"(the zones are: {KnownZones}).");
         }
 
         var unicode = idn.GetUnicode(ascii);

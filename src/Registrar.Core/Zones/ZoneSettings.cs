@@ -62,6 +62,14 @@ public sealed record ReminderSchedule(
             new ScheduledReminder(ReminderKind.AfterExpiry, days, expiry.AddDays(days))));
         return reminders.OrderBy(r => r.At).ThenBy(r => r.Kind).ToList();
     }
+
+    // Lists compare by content, so two loads of the same data give equal policies.
+    public bool Equals(ReminderSchedule? other) => other is not null
+        && DaysBeforeExpiry.SequenceEqual(other.DaysBeforeExpiry) && OnRenewalDeadline == other.OnRenewalDeadline
+        && OnExpiry == other.OnExpiry && DaysAfterExpiry.SequenceEqual(other.DaysAfterExpiry)
+        && Rule == other.Rule && IsDefault == other.IsDefault;
+
+    public override int GetHashCode() => HashCode.Combine(DaysBeforeExpiry.Count, OnRenewalDeadline, OnExpiry, Rule);
 }
 
 public enum ReminderKind { BeforeExpiry, RenewalDeadline, Expiry, AfterExpiry }
@@ -164,6 +172,12 @@ public sealed record WhoisDisclosure(
             return false;
         return PublishedFields.Contains(field);
     }
+
+    public bool Equals(WhoisDisclosure? other) => other is not null
+        && AlwaysHidePersonalData == other.AlwaysHidePersonalData && PublishedFields.SequenceEqual(other.PublishedFields)
+        && Rule == other.Rule && IsDefault == other.IsDefault;
+
+    public override int GetHashCode() => HashCode.Combine(AlwaysHidePersonalData, PublishedFields.Count, Rule);
 }
 
 /// <summary>KZ-1.1 / UA-1.6: a term is a whole number of years, at least <paramref name="MinYears"/>.</summary>

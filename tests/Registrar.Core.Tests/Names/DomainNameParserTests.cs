@@ -94,7 +94,7 @@ public sealed class DomainNameParserTests
     [InlineData("shop.қаз", NameRefusalReason.OutsideZoneRepertoire, "'s' cannot be used in .қаз names, which use Cyrillic letters")]
     [InlineData("магазин.com.ua", NameRefusalReason.OutsideZoneRepertoire, "cannot be used in .com.ua names")]
     [InlineData("straße.kz", NameRefusalReason.OutsideZoneRepertoire, "'ß' cannot be used in .kz names")]
-    public void An_invalid_name_is_refused_with_its_reason_and_what_to_do(string? typed, NameRefusalReason reason, string message)
+    public void An_invalid_name_is_refused_with_its_reason_and_what_to_do_UA_2_1_1_KZ_App_8(string? typed, NameRefusalReason reason, string message)
     {
         var result = parser.Parse(typed);
 

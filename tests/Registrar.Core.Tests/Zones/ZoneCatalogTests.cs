@@ -81,6 +81,15 @@ public sealed class ZoneCatalogTests
         Assert.Equal(Currency.Kzt, updated.For("kz").Currency);
     }
 
+    [Fact]
+    public void Policies_are_values_two_loads_of_the_same_data_are_equal()
+    {
+        var again = ZoneCatalog.Parse(ZoneData.Shipped());
+
+        Assert.All(catalog.All, policy => Assert.Equal(policy, again.For(policy.Zone)));
+        Assert.NotEqual(catalog.For("kiev.ua"), again.For("kyiv.ua"));
+    }
+
     [Theory]
     [InlineData("{ not json", "cannot be read")]
     [InlineData("{\"zones\": []}", "lists no zones")]

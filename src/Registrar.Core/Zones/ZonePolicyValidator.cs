@@ -8,6 +8,8 @@ internal static class ZonePolicyValidator
         var zone = policy.Zone;
         Require(zone.Length > 0 && zone == ZoneNames.Normalise(zone), zone, "zone",
             "must be lower case without leading or trailing dots");
+        Require(ZoneNames.ToUnicode(policy.AsciiZone) == zone, zone, "zone",
+            $"must be written in its Unicode form ('{ZoneNames.ToUnicode(policy.AsciiZone)}'), which is how people see it");
         Require(policy.RegistryId.Length > 0, zone, "registryId", "must name the registry");
         Require(policy.CalendarCountry.Length == 2 && policy.CalendarCountry.All(char.IsAsciiLetterUpper), zone,
             "calendarCountry", "must be an ISO 3166 two-letter code such as KZ or UA");

@@ -139,6 +139,24 @@ public sealed class ZoneCatalogTests
     }
 
     [Fact]
+    public void Zone_data_naming_a_zone_by_its_A_label_is_refused_asking_for_the_Unicode_form()
+    {
+        var error = Assert.Throws<ZoneDataException>(() =>
+            ZoneCatalog.Parse(ZoneData.Shipped().Replace("\"zone\": \"қаз\"", "\"zone\": \"xn--80ao21a\"")));
+
+        Assert.Equal("Zone 'xn--80ao21a', setting 'zone': must be written in its Unicode form ('қаз'), which is how people see it.", error.Message);
+    }
+
+    [Fact]
+    public void Zone_data_with_an_invalid_zone_name_is_refused()
+    {
+        var error = Assert.Throws<ZoneDataException>(() =>
+            ZoneCatalog.Parse(ZoneData.Shipped().Replace("\"zone\": \"kiev.ua\"", "\"zone\": \"kiev_ua\"")));
+
+        Assert.StartsWith("The zone data cannot be read: 'kiev_ua' is not a valid zone name", error.Message);
+    }
+
+    [Fact]
     public void Zone_data_with_a_term_shorter_than_one_year_is_refused_UA_1_6()
     {
         var error = Assert.Throws<ZoneDataException>(() =>

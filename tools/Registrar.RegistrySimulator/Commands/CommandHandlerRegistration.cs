@@ -11,6 +11,7 @@ public static class CommandHandlerRegistration
         var handlers = typeof(ICommandHandler).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommandHandler).IsAssignableFrom(t));
         foreach (var handler in handlers) services.AddSingleton(typeof(ICommandHandler), handler);
+        services.AddSingleton<Domains.DomainRestore>();
         return services;
     }
 }

@@ -1,0 +1,22 @@
+namespace Registrar.RegistrySimulator.Commands.Domains;
+
+/// <summary>RFC 5731 section 3.1.2: the sponsor, or anyone with the authInfo, sees everything; others
+/// see the public part.</summary>
+public sealed class DomainInfoHandler : ICommandHandler
+{
+    public string Name => "domain:info";
+
+    public EppResponse Handle(CommandContext context)
+    {
+        var domain = DomainRules.Existing(context, Registry.ObjectNames.Domain(context.Required("name")));
+        var authInfo = DomainRules.AuthInfoOf(context);
+        if (authInfo is not null && domain.SponsorId != context.ClientId && authInfo != domain.AuthInfo)
+            throw new EppCommandException(ResultCode.InvalidAuthInfo, $"the authInfo given for {domain.Name} is wrong.");
+
+        var full = domain.SponsorId == context.ClientId || authInfo is not null;
+        return EppResponse.Ok(DomainRules.InfData(context, domain, full)) with
+        {
+            Extension = DomainRules.RgpData(context, "infData", domain.RgpStatus),
+        };
+    }
+}

@@ -1,0 +1,105 @@
+using System.Xml.Linq;
+using Registrar.RegistrySimulator.Registry;
+
+namespace Registrar.RegistrySimulator.Commands.Domains;
+
+/// <summary>RFC 5731 section 3.2.5: add/remove name servers, contacts and client statuses, change the
+/// registrant or authInfo; the Hostmaster licence update; and RFC 3915 restore, which rides on update.</summary>
+public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
+{
+    private static readonly string[] ClientStatuses =
+        ["clientHold", "clientTransferProhibited", "clientUpdateProhibited", "clientDeleteProhibited", "clientRenewProhibited"];
+
+    public string Name => "domain:update";
+
+    public EppResponse Handle(CommandContext context)
+    {
+        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
+        DomainRules.SponsoredByCaller(context, domain);
+        if (context.ExtensionElement(context.Profile.Rgp, "update")?.Element(context.Profile.Rgp + "restore") is { } restoreRequest)
+            return restore.Handle(context, domain, (string)restoreRequest.Attribute("op")!);
+
+        var add = context.Element("add");
+        var remove = context.Element("rem");
+        var change = context.Element("chg");
+        var unlocking = Statuses(context, remove).Contains("clientUpdateProhibited");
+        DomainRules.NotProhibited(domain, "updates", unlocking
+            ? ["serverUpdateProhibited", "pendingDelete"]
+            : ["clientUpdateProhibited", "serverUpdateProhibited", "pendingDelete"]);
+        var addedStatuses = Statuses(context, add);
+        var removedStatuses = Statuses(context, remove);
+        var addedNameServers = add is null ? [] : DomainCreateHandler.NameServers(context, add);
+        var removedNameServers = remove?.Element(context.Ns + "ns")?.Elements().Select(e => ObjectNames.Host(e.Value)).ToList() ?? [];
+        var addedContacts = Contacts(context, add);
+        var removedContacts = Contacts(context, remove);
+        var newRegistrant = change?.Element(context.Ns + "registrant")?.Value.Trim();
+        foreach (var id in addedContacts.Select(c => c.Id).Concat(newRegistrant is { Length: > 0 } ? [newRegistrant] : []))
+        {
+            if (!context.Store.Contacts.ContainsKey(id))
+                throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"contact {id} does not exist.");
+        }
+        var newAuthInfo = change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "pw")?.Value;
+        var newLicence = DomainRules.Licence(context, "update");
+
+        // KZ-2.5: a change of registrant never touches the expiry.
+        domain.NameServers.RemoveAll(n => removedNameServers.Contains(n, StringComparer.OrdinalIgnoreCase));
+        domain.NameServers.AddRange(addedNameServers.Where(n => !domain.NameServers.Contains(n, StringComparer.OrdinalIgnoreCase)));
+        domain.Contacts.RemoveAll(removedContacts.Contains);
+        domain.Contacts.AddRange(addedContacts.Where(c => !domain.Contacts.Contains(c)));
+        domain.Statuses.ExceptWith(removedStatuses);
+        domain.Statuses.UnionWith(addedStatuses);
+        if (newRegistrant is { Length: > 0 }) domain.Registrant = newRegistrant;
+        if (newAuthInfo is not null) domain.AuthInfo = newAuthInfo;
+        if (newLicence is not null) domain.Licence = newLicence;
+        domain.UpdaterId = context.ClientId;
+        domain.UpdatedAt = context.Now;
+        return EppResponse.Ok();
+    }
+
+    private static List<string> Statuses(CommandContext context, XElement? container)
+    {
+        var statuses = container?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];
+        if (statuses.FirstOrDefault(s => !ClientStatuses.Contains(s)) is { } forbidden)
+            throw new EppCommandException(ResultCode.ParameterPolicy, $"a registrar may set only client statuses, not {forbidden}.");
+        return statuses;
+    }
+
+    private static List<(string Type, string Id)> Contacts(CommandContext context, XElement? container) =>
+        container?.Elements(context.Ns + "contact").Select(c => ((string)c.Attribute("type")!, c.Value.Trim())).ToList() ?? [];
+}
+
+/// <summary>RFC 3915 restore: request (then report, where the zone wants one) on a name in redemptionPeriod.</summary>
+public sealed class DomainRestore(RegistrarAccounts accounts)
+{
+    public EppResponse Handle(CommandContext context, Domain domain, string op)
+    {
+        var settings = context.Store.ZoneOf(domain.Name).Settings;
+        var expected = op == "request" ? DomainPhase.RedemptionPeriod : DomainPhase.PendingRestore;
+        if (domain.Phase != expected)
+            throw new EppCommandException(ResultCode.StatusProhibits,
+                $"a restore {op} needs {domain.Name} in {(op == "request" ? "redemptionPeriod" : "pendingRestore")}; its RGP status is {domain.RgpStatus ?? "none"}.");
+        if (op == "request") DomainRules.CanPay(context, accounts, "a restore");
+
+        if (op == "request" && settings.RestoreReportRequired)
+        {
+            domain.Phase = DomainPhase.PendingRestore;
+            domain.RestoreRequestedAt = context.Now;
+        }
+        else
+        {
+            Restore(domain, context.Now);
+        }
+        domain.UpdaterId = context.ClientId;
+        domain.UpdatedAt = context.Now;
+        return EppResponse.Ok() with { Extension = DomainRules.RgpData(context, "upData", domain.RgpStatus) };
+    }
+
+    // A restored name that had expired is renewed past now, as registries charge restore with a renewal.
+    private static void Restore(Domain domain, DateTimeOffset now)
+    {
+        domain.Phase = DomainPhase.Active;
+        domain.DeletionStartedAt = null;
+        domain.RestoreRequestedAt = null;
+        while (domain.ExpiresAt <= now) domain.ExpiresAt = domain.ExpiresAt.AddYears(1);
+    }
+}

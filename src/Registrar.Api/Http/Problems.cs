@@ -45,12 +45,12 @@ public static class Problems
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused.",
             "This Idempotency-Key was first used with a different body; use a new key for a new request.");
 
-    public static ProblemHttpResult NotificationRejected(string reason, string detail) =>
+    public static ProblemHttpResult NotificationRejected(string reason, string detail, int status) =>
         TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Type = ProblemTypes.NotificationRejected,
             Title = "The bank notification was rejected.",
-            Status = StatusCodes.Status400BadRequest,
+            Status = status,
             Detail = detail,
             Extensions = { ["reason"] = reason },
         });

@@ -32,8 +32,14 @@ public static class StrictJson
             return BodyRead<T>.Failed(Problems.UnsupportedMediaType("application/json"));
 
         var body = await RawBody.ReadAsync(request, limit, cancellationToken);
-        if (body is null) return BodyRead<T>.Failed(Problems.BodyTooLarge(limit));
+        return body is null ? BodyRead<T>.Failed(Problems.BodyTooLarge(limit)) : Deserialize<T>(request.ContentType, body);
+    }
 
+    /// <summary>A body already read (for example to hash or verify it first).</summary>
+    public static BodyRead<T> Deserialize<T>(string? contentType, byte[] body)
+    {
+        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return BodyRead<T>.Failed(Problems.UnsupportedMediaType("application/json"));
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, Options);

@@ -1,3 +1,4 @@
+using Registrar.Core.Orders;
 using System.Globalization;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Notifications;
@@ -31,7 +32,7 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices)
 
         // KZ-3.3: a lapsed invoice releases nothing. KZ-3.5, UA-3.4: timeliness is judged at the bank's booking
         // time, however early or late the notification itself arrives.
-        if (invoice.Status == InvoiceStatus.Lapsed || invoice.DueAt < payment.BookedAt)
+        if (invoice.Status == InvoiceStatus.Lapsed || invoice.DueAt <= payment.BookedAt)
             return Hold(payment, HoldReason.InvoiceLapsed, numbers, invoice,
                 $"Invoice {number} was payable until {invoice.DueAt:O}; the payment was booked at {payment.BookedAt:O}.");
 

@@ -1,3 +1,4 @@
+using Registrar.Core.Orders;
 using Registrar.Core.Money;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Matching;
@@ -8,7 +9,7 @@ namespace Registrar.Payments.Tests.Matching;
 public sealed class PaymentMatcherTests
 {
     private static readonly DateTimeOffset Issued = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
-    private static readonly DateTimeOffset DueAt = new(2026, 11, 26, 23, 59, 59, TimeSpan.FromHours(5)); // KZ-3.3: two banking days
+    private static readonly DateTimeOffset DueAt = new(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(5)); // KZ-3.3: lapses when the second banking day ends
     private static readonly InvoiceNumber KzInvoice = InvoiceNumber.Parse("KZ-2611-00042-7");
     private static readonly InvoiceNumber UaInvoice = InvoiceNumber.Parse("UA-2611-00007-9");
 
@@ -113,8 +114,8 @@ public sealed class PaymentMatcherTests
     [Fact]
     public async Task A_payment_booked_at_the_last_instant_is_in_time_and_one_booked_after_is_not_KZ_3_3_KZ_3_5()
     {
-        Assert.IsType<Matched>(await _matcher.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: DueAt)));
-        await Held(Payment("KZ-2611-00042-7", bookedAt: DueAt.AddSeconds(1)), HoldReason.InvoiceLapsed);
+        Assert.IsType<Matched>(await _matcher.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: DueAt.AddSeconds(-1))));
+        await Held(Payment("KZ-2611-00042-7", bookedAt: DueAt), HoldReason.InvoiceLapsed);
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+namespace Registrar.Api.Banks;
+
+/// <summary>Bound from "Banks": per bank, the time zone its camt.054 booking dates are in.
+/// Secrets and public keys are bound separately (HmacSignatureOptions, EcdsaSignatureOptions).</summary>
+public sealed class BankOptions
+{
+    public const string Section = "Banks";
+
+    public Dictionary<string, BankSettings> Banks { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class BankSettings
+{
+    /// <summary>IANA id, e.g. "Asia/Almaty" or "Europe/Kyiv": the day a date-only booking date means.</summary>
+    public string TimeZone { get; set; } = "UTC";
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Registrar.Api.Banks;
+using Registrar.Api.Operations;
+using Registrar.Api.Storefront;
+using Registrar.Core.Operations;
+
+namespace Registrar.Api.Endpoints;
+
+/// <summary>
+/// The HTTP API, grouped by caller. Every route is one call into a handler that both hosts share;
+/// the Functions app maps the same handlers to HTTP triggers.
+/// </summary>
+public static class RegistrarEndpoints
+{
+    public static IEndpointRouteBuilder MapRegistrarApi(this IEndpointRouteBuilder routes)
+    {
+        MapStorefront(routes.MapGroup("/api").WithTags("Storefront"));
+        MapBanks(routes.MapGroup("/api/banks/{bankId}").WithTags("Banks"));
+        MapOperations(routes.MapGroup("/api/ops").WithTags("Operations"));
+        routes.MapProblemTypes();
+        return routes;
+    }
+
+    private static void MapStorefront(RouteGroupBuilder api)
+    {
+        api.MapPost("/quotes", (HttpRequest request, QuoteHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .Accepts<QuoteRequest>("application/json").Produces<QuoteResponse>().ProducesProblem(400).ProducesProblem(401)
+            .WithSummary("Can these names be ordered, and at what price?");
+        api.MapPost("/orders", (HttpRequest request, PlaceOrderHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .Accepts<Core.Orders.OrderRequest>("application/json").Produces<OrderView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(422)
+            .WithSummary("Place an order; send an Idempotency-Key to make retries safe.");
+        api.MapGet("/orders/{orderId}", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
+                queries.GetOrderAsync(request, orderId, ct))
+            .Produces<OrderView>().ProducesProblem(404);
+        api.MapGet("/orders/{orderId}/invoice", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
+                queries.GetInvoiceAsync(request, orderId, ct))
+            .Produces<InvoiceView>().ProducesProblem(404);
+    }
+
+    private static void MapBanks(RouteGroupBuilder banks)
+    {
+        banks.MapPost("/camt054", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
+                handlers.Camt054Async(request, bankId, ct))
+            .Accepts<string>("application/xml").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .WithSummary("ISO 20022 camt.054 credit notification, signed with the bank's HMAC key (X-Signature).");
+        banks.MapPost("/notifications", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
+                handlers.HmacJsonAsync(request, bankId, ct))
+            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .WithSummary("JSON credit notification signed with a timestamped HMAC (X-Signature: t=…,v1=…).");
+        banks.MapPost("/acquiring", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
+                handlers.EcdsaJsonAsync(request, bankId, ct))
+            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .WithSummary("Acquiring webhook signed with ECDSA over the raw body (X-Sign).");
+    }
+
+    private static void MapOperations(RouteGroupBuilder ops)
+    {
+        ops.MapGet("/review", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListReviewAsync(request, ct))
+            .Produces<List<ReviewItem>>().ProducesProblem(401);
+        ops.MapPost("/review/{itemId}/resolve", (HttpRequest request, string itemId, OperationsHandlers handlers, CancellationToken ct) =>
+                handlers.ResolveAsync(request, itemId, ct))
+            .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404);
+        ops.MapPost("/registrations/{registrationId}/trademark",
+                (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
+                    handlers.ReviewTrademarkAsync(request, registrationId, ct))
+            .Accepts<TrademarkDecision>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(400)
+            .WithSummary("Approve or refuse the trademark behind a second-level .ua name (UA-Pre-7).");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Notices;
+using Registrar.Core.Operations;
+using Registrar.Core.Registrations;
+using Registrar.Mail;
+using Registrar.Registry;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Lifecycle;
+
+/// <summary>
+/// Carries out what the registration decider asked for, in either host. Each command is
+/// idempotent by its id: a registry answer is raised as an event whose id is the command's, a
+/// notice is claimed before it is mailed and never mailed twice, a flag is added to the review
+/// list once.
+/// </summary>
+public sealed class RegistrationCommandHandler(
+    RegistryCommandExecutor registry,
+    ILifecycleEvents<RegistrationEvent> registrations,
+    INoticeStore<SendNotice> notices,
+    NoticeComposer composer,
+    IMailSender mail,
+    IReviewList review,
+    TimeProvider clock,
+    ILogger<RegistrationCommandHandler> logger)
+{
+    public async Task HandleAsync(RegistrationCommand command, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case SendNotice notice:
+                await SendNoticeAsync(notice, ct);
+                break;
+            case FlagForOperations flag:
+                await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);
+                break;
+            default:
+                var outcome = await registry.ExecuteAsync(command, ct);
+                var eventId = "answer:" + command.CommandId;
+                await registrations.RaiseAsync(command.RegistrationId, eventId, new RegistryAnswered(eventId, command.CommandId, outcome), ct);
+                break;
+        }
+    }
+
+    private async Task SendNoticeAsync(SendNotice notice, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
+        if (claim.IsSent) return;
+        // A claimed but unsent notice is a crash between claim and send: send it now (the same
+        // Message-Id lets mail systems recognise the rare duplicate).
+        await mail.SendAsync(composer.Compose(notice, now), ct);
+        await notices.MarkSentAsync(claim.Record, clock.GetUtcNow(), ct);
+        logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
+    }
+}

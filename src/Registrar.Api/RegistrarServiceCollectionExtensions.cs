@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Registrar.Api.Banks;
+using Registrar.Api.Http;
+using Registrar.Api.Lifecycle;
+using Registrar.Api.Operations;
+using Registrar.Api.Security;
+using Registrar.Api.Storefront;
+using Registrar.Core.Calendars;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Names;
+using Registrar.Core.Operations;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Registry;
+using Registrar.Core.Tariffs;
+using Registrar.Core.Zones;
+using Registrar.Epp.Sessions;
+using Registrar.Mail;
+using Registrar.Payments.Camt054;
+using Registrar.Payments.Matching;
+using Registrar.Payments.Notifications;
+using Registrar.Payments.Signatures;
+using Registrar.Registry;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api;
+
+public static class RegistrarServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything both hosts share: the rules core, payments, storage, the registry gateway, notices
+    /// and the handlers. A host adds only what differs: its <see cref="Core.Notices.IMailSender"/>
+    /// (SMTP or Azure Communication Email) and its <see cref="Core.Lifecycle.ILifecycleEvents{TEvent}"/>
+    /// (the Tables runtime or Durable orchestrations).
+    /// </summary>
+    public static IServiceCollection AddRegistrar(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddRules(services);
+        AddPayments(services, configuration);
+        services.AddRegistrarStorage(configuration);
+        services.AddSingleton<IReviewList, ReviewListStore>();
+        services.AddSingleton<IInvoiceSequence, InvoiceSequenceStore>();
+        AddRegistry(services, configuration);
+        AddNotices(services, configuration);
+        AddHandlers(services, configuration);
+        return services;
+    }
+
+    private static void AddRules(IServiceCollection services)
+    {
+        services.AddSingleton(ZoneCatalog.LoadEmbedded());
+        services.AddSingleton(BusinessCalendars.LoadEmbedded());
+        services.AddSingleton(RefusalList.LoadEmbedded());
+        services.AddSingleton(sp => TariffSchedule.LoadEmbedded(sp.GetRequiredService<ZoneCatalog>()));
+        services.AddSingleton<DomainNameParser>();
+        services.AddSingleton<ZoneDeadlines>();
+        services.AddSingleton<IRegistrationSchedule>(sp => sp.GetRequiredService<ZoneDeadlines>());
+        services.AddSingleton<PlaceOrderFlow>();
+        services.AddSingleton<RegistrationDecider>();
+    }
+
+    private static void AddPayments(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HmacSignatureOptions>(configuration.GetSection("Payments:Hmac"));
+        services.Configure<EcdsaSignatureOptions>(configuration.GetSection("Payments:Ecdsa"));
+        services.Configure<Camt054ReaderOptions>(configuration.GetSection("Payments:Camt054"));
+        services.Configure<BankOptions>(configuration.GetSection(BankOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HmacSignatureOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EcdsaSignatureOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Camt054ReaderOptions>>().Value);
+        services.AddSingleton<IReplayGuard, StoredReplayGuard>();
+        services.AddSingleton<HmacSignatureVerifier>();
+        services.AddSingleton<EcdsaSignatureVerifier>();
+        services.AddSingleton<HmacJsonNotificationReader>();
+        services.AddSingleton<EcdsaJsonNotificationReader>();
+        services.AddSingleton<Camt054Reader>();
+        services.AddSingleton<IInvoiceLookup, StoredInvoiceLookup>();
+        services.AddSingleton<PaymentMatcher>();
+        services.AddSingleton<PaymentProcessor>();
+    }
+
+    private static void AddRegistry(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEppClients(configuration);
+        services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
+        services.AddSingleton<IRegistryAvailability, EppRegistryAvailability>();
+        services.AddSingleton<RegistryCommandExecutor>();
+    }
+
+    private static void AddNotices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SetPasswordLinks>();
+        services.AddSingleton<NoticeComposer>();
+    }
+
+    private static void AddHandlers(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApiClientOptions>(configuration.GetSection(ApiClientOptions.Section));
+        services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<IdempotentRequests>();
+        services.AddSingleton<QuoteHandler>();
+        services.AddSingleton<PlaceOrderHandler>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<BankNotificationHandlers>();
+        services.AddSingleton<OperationsHandlers>();
+        services.AddSingleton<RegistrationCommandHandler>();
+    }
+}

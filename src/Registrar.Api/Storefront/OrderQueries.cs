@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Orders;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>GET /api/orders/{id} and GET /api/orders/{id}/invoice: a customer only ever sees their own orders.</summary>
+public sealed class OrderQueries(
+    ClientAuthenticator authenticator, IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, TimeProvider clock)
+{
+    public async Task<IResult> GetOrderAsync(HttpRequest request, string orderId, CancellationToken ct)
+    {
+        var found = await FindAsync(request, orderId, ct);
+        return found.Problem ?? (IResult)TypedResults.Ok(OrderView.From(found.Order!, found.Invoice!, clock.GetUtcNow()));
+    }
+
+    public async Task<IResult> GetInvoiceAsync(HttpRequest request, string orderId, CancellationToken ct)
+    {
+        var found = await FindAsync(request, orderId, ct);
+        return found.Problem ?? (IResult)TypedResults.Ok(InvoiceView.From(found.Invoice!, clock.GetUtcNow()));
+    }
+
+    private async Task<(Order? Order, Invoice? Invoice, IResult? Problem)> FindAsync(HttpRequest request, string orderId, CancellationToken ct)
+    {
+        var customer = authenticator.AuthenticateCustomer(request);
+        if (customer.Problem is not null) return (null, null, customer.Problem);
+        // Looked up in the caller's own partition: another customer's order is simply not there.
+        var order = await orders.GetAsync(customer.Principal!, orderId, ct);
+        var invoice = order is null ? null : await invoices.GetAsync(order.Document.InvoiceNumber, ct);
+        return order is null || invoice is null
+            ? (null, null, Problems.NotFound($"Order '{orderId}'"))
+            : (order.Document, invoice.Document, null);
+    }
+}

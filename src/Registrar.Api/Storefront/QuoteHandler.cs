@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Names;
+using Registrar.Core.Registry;
+using Registrar.Core.Tariffs;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>
+/// POST /api/quotes: for each name, whether it can be ordered (rules core, then the registry's
+/// domain:check) and its price from the tariff in force now.
+/// </summary>
+public sealed class QuoteHandler(
+    ClientAuthenticator authenticator, DomainNameParser names, IRegistryAvailability registry, TariffSchedule tariffs, TimeProvider clock)
+{
+    public const int MaxNames = 50;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var client = authenticator.Authenticate(request, ApiClientRole.Storefront);
+        if (client.Problem is not null) return client.Problem;
+        var body = await StrictJson.ReadAsync<QuoteRequest>(request, cancellationToken);
+        if (body.Problem is not null) return body.Problem;
+        var quote = body.Value!;
+        if (quote.Names.Count is 0 or > MaxNames) return Problems.Validation("names", $"List 1 to {MaxNames} names.");
+        if (quote.TermYears < 1) return Problems.Validation("termYears", "The term is a whole number of years, at least 1 (UA-1.6).");
+
+        var now = clock.GetUtcNow();
+        var parsed = quote.Names.Select(n => (Typed: n, Result: names.ParseForRegistration(n))).ToList();
+        IReadOnlyDictionary<string, Availability> availability;
+        try
+        {
+            availability = await CheckAtRegistriesAsync(parsed.Where(p => p.Result.IsValid).Select(p => p.Result.Name!), cancellationToken);
+        }
+        catch (RegistryUnavailableException e)
+        {
+            return Problems.RegistryUnavailable(e.Message);
+        }
+        var quotes = parsed.Select(p => Quote(p.Typed, p.Result, availability, quote.TermYears, now)).ToList();
+        return TypedResults.Ok(new QuoteResponse(quotes, now));
+    }
+
+    private async Task<IReadOnlyDictionary<string, Availability>> CheckAtRegistriesAsync(IEnumerable<DomainName> valid, CancellationToken ct)
+    {
+        var checks = valid.GroupBy(n => n.Zone.Zone)
+            .Select(zone => registry.CheckAsync(zone.Key, zone.Select(n => n.Ascii).Distinct().ToList(), ct));
+        var answers = await Task.WhenAll(checks);
+        return answers.SelectMany(a => a).ToDictionary(a => a.Key, a => a.Value);
+    }
+
+    private NameQuote Quote(string typed, NameParseResult parsed, IReadOnlyDictionary<string, Availability> availability, int years, DateTimeOffset now)
+    {
+        if (!parsed.IsValid)
+            return new NameQuote(typed, null, null, null, false, parsed.Refusal!.Message, null, null, false);
+        var name = parsed.Name!;
+        var free = availability[name.Ascii];
+        try
+        {
+            var price = tariffs.Quote(name.Zone.Zone, TariffOperation.Register, years, now);
+            return new NameQuote(typed, name.Unicode, name.Ascii, name.Zone.Zone, free.IsAvailable,
+                free.IsAvailable ? null : $"Not available at the registry: {free.Reason ?? "in use"}.",
+                price.PricePerYear, price.Total, name.RequiresTrademark);
+        }
+        catch (Exception e) when (e is UnsupportedTermException or NoTariffInForceException or OperationNotPricedException)
+        {
+            return new NameQuote(typed, name.Unicode, name.Ascii, name.Zone.Zone, false, e.Message, null, null, name.RequiresTrademark);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Registrar.Core.Registry;
+using Registrar.Core.Zones;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Sessions;
+using Registrar.Epp.Transport;
+
+namespace Registrar.Registry;
+
+/// <summary>Availability through EPP domain:check at the zone's registry.</summary>
+public sealed class EppRegistryAvailability(ZoneCatalog zones, IEppClients clients) : IRegistryAvailability
+{
+    public async Task<IReadOnlyDictionary<string, Availability>> CheckAsync(string zone, IReadOnlyList<string> asciiNames, CancellationToken cancellationToken)
+    {
+        var registry = zones.For(zone).RegistryId;
+        try
+        {
+            var reply = await clients.For(registry).ExecuteAsync(new DomainCheckCommand(asciiNames), cancellationToken);
+            return asciiNames.ToDictionary(n => n, n => new Availability(reply.Value[n].Available, reply.Value[n].Reason));
+        }
+        catch (Exception e) when (e is EppConnectionException or EppProtocolException or EppCommandFailedException)
+        {
+            throw new RegistryUnavailableException(registry, e);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs the whole product on this machine: Azurite (Tables and
-# Queues, data kept in .data/azurite), then the local host on http://127.0.0.1:5080.
+# Queues, data kept in .data/azurite), the registry simulator (EPP on 7700, control on 7701),
+# then the local host on http://127.0.0.1:5080.
 # Ctrl+C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,26 @@ pids+=($!)
 wait_for_port "$AZURITE_TABLE_PORT" "Azurite tables"
 wait_for_port "$AZURITE_QUEUE_PORT" "Azurite queues"
 
+# The registry simulator stands in for KazNIC and Hostmaster: one EPP server speaking both profiles.
+SIM_EPP_PORT=${SIM_EPP_PORT:-7700}
+SIM_CONTROL_PORT=${SIM_CONTROL_PORT:-7701}
+sim_log=.data/registry-simulator.log
+dotnet tools/Registrar.RegistrySimulator/bin/Release/net10.0/Registrar.RegistrySimulator.dll \
+  --epp-port "$SIM_EPP_PORT" --control-port "$SIM_CONTROL_PORT" --schemas ../shared/epp/xsd >"$sim_log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do grep -q '^Control listening' "$sim_log" && break; sleep 0.2; done
+grep -q '^Control listening' "$sim_log" || { echo "run: the registry simulator did not start; see $sim_log" >&2; exit 1; }
+sim_cert=$(sed -n 's/^TLS certificate SHA-256 //p' "$sim_log")
+for registry in kaznic hostmaster; do
+  export "Epp__Registries__${registry}__Host=127.0.0.1"
+  export "Epp__Registries__${registry}__Port=${SIM_EPP_PORT}"
+  export "Epp__Registries__${registry}__PinnedServerThumbprints__0=${sim_cert}"
+done
+export Epp__Registries__kaznic__ClientId=registrar1 Epp__Registries__kaznic__Password=secret-1
+export Epp__Registries__hostmaster__ClientId=registrar2 Epp__Registries__hostmaster__Password=secret-2
+export Epp__Registries__hostmaster__Profile__Name=hostmaster-ua
+export RegistrySimulator__ControlUrl="http://127.0.0.1:${SIM_CONTROL_PORT}"
+
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;"
 
@@ -35,4 +56,5 @@ dotnet src/Registrar.LocalHost/bin/Release/net10.0/Registrar.LocalHost.dll --url
 pids+=($!)
 wait_for_port "$HTTP_PORT" "local host"
 echo "run: the local host answers on http://127.0.0.1:${HTTP_PORT} (health: /health). Ctrl+C stops it."
+echo "run: registry simulator EPP on 127.0.0.1:${SIM_EPP_PORT}, control API on http://127.0.0.1:${SIM_CONTROL_PORT}"
 wait -n "${pids[@]}"

@@ -25,6 +25,8 @@ public class RegistrySimulatorFixture : IAsyncLifetime
 
     public int EppPort { get; private set; }
     public Uri ControlUri { get; private set; } = null!;
+    /// <summary>SHA-256 (hex) of the self-signed certificate the simulator made at start, for pinning.</summary>
+    public string CertificateSha256 { get; private set; } = "";
     public string Output => _process?.Output ?? "";
 
     /// <summary>Extra command-line flags (e.g. "--session-cap", "2") for a derived fixture.</summary>
@@ -44,8 +46,10 @@ public class RegistrySimulatorFixture : IAsyncLifetime
             var output = _process.Output;
             var epp = Regex.Match(output, @"EPP listening on 127\.0\.0\.1:(\d+)");
             var control = Regex.Match(output, @"Control listening on (http://127\.0\.0\.1:\d+)");
-            if (epp.Success && control.Success)
+            var certificate = Regex.Match(output, @"TLS certificate SHA-256 ([0-9A-F]+)");
+            if (epp.Success && control.Success && certificate.Success)
             {
+                CertificateSha256 = certificate.Groups[1].Value;
                 EppPort = int.Parse(epp.Groups[1].Value);
                 ControlUri = new Uri(control.Groups[1].Value + "/");
                 return;

@@ -61,6 +61,8 @@ listener.Bind();
 await app.StartAsync();
 var controlAddress = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+// Clients pin this, since a self-signed certificate has no chain to validate.
+Console.WriteLine($"TLS certificate SHA-256 {listener.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}");
 Console.WriteLine($"EPP listening on 127.0.0.1:{listener.Port}");
 Console.WriteLine($"Control listening on {controlAddress}");
 await app.WaitForShutdownAsync();

@@ -1,1 +1,13 @@
-Console.Error.WriteLine("No benchmark is written yet."); return 1;
+using Registrar.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "epp" => await EppBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Registrar.Bench -- <epp>");
+    return 2;
+}

@@ -8,6 +8,7 @@ namespace Registrar.Epp.Responses;
 public sealed class EppResponseParser(long maxCharacters)
 {
     private static readonly XNamespace Epp = EppXml.Epp;
+    private readonly System.Xml.XmlReaderSettings _settings = EppXml.ReaderSettings(maxCharacters);
 
     public EppGreeting ParseGreeting(ReadOnlyMemory<byte> frame)
     {
@@ -49,7 +50,7 @@ public sealed class EppResponseParser(long maxCharacters)
 
     private XElement Envelope(ReadOnlyMemory<byte> frame)
     {
-        var root = EppXml.Parse(frame, maxCharacters).Root!;
+        var root = EppXml.Parse(frame, _settings).Root!;
         if (root.Name != Epp + "epp")
             throw new EppProtocolException($"The frame's root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}', not <epp> in {Epp}.");
         return root;

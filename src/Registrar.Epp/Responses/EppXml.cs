@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -10,21 +11,27 @@ public static class EppXml
 
     /// <summary>Parses a frame with no DTD processing, no resolver (no external entities) and a
     /// character limit, so a hostile or broken server cannot expand entities or exhaust memory.</summary>
-    public static XDocument Parse(ReadOnlyMemory<byte> frame, long maxCharacters)
+    public static XDocument Parse(ReadOnlyMemory<byte> frame, long maxCharacters) => Parse(frame, ReaderSettings(maxCharacters));
+
+    /// <summary>The hardened reader settings; parsers create them once and reuse them.</summary>
+    public static XmlReaderSettings ReaderSettings(long maxCharacters) => new()
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = maxCharacters,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
-        };
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = maxCharacters,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    public static XDocument Parse(ReadOnlyMemory<byte> frame, XmlReaderSettings settings)
+    {
         try
         {
-            using var stream = new MemoryStream(frame.ToArray(), writable: false);
+            using var stream = MemoryMarshal.TryGetArray(frame, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(frame.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, settings);
             return XDocument.Load(reader, LoadOptions.None);
         }

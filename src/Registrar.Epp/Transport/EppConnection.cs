@@ -7,6 +7,8 @@ namespace Registrar.Epp.Transport;
 /// Once anything goes wrong mid-frame the connection is <see cref="IsBroken"/> for good.</summary>
 public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSettings settings, TimeProvider time) : IAsyncDisposable
 {
+    private readonly CancellationTokenSource _deadline = new(Timeout.InfiniteTimeSpan, time);
+
     public bool IsBroken { get; private set; }
 
     /// <summary>True when the peer has closed an idle connection (readable with nothing to read), so
@@ -35,11 +37,14 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
     private async Task<T> GuardAsync<T>(string activity, TimeSpan timeout, Func<CancellationToken, Task<T>> io, CancellationToken cancellationToken)
     {
         if (IsBroken) throw new EppConnectionException($"The connection is broken; cannot go on {activity}.");
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        // One deadline source per connection, re-armed for each frame (commands on a connection are sequential).
+        _deadline.CancelAfter(timeout);
+        using var linked = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token)
+            : null;
         try
         {
-            return await io(linked.Token);
+            return await io(linked?.Token ?? _deadline.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -57,6 +62,10 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
             IsBroken = true;
             throw;
         }
+        finally
+        {
+            if (!_deadline.TryReset()) IsBroken = true;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -64,6 +73,7 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
         IsBroken = true;
         await stream.DisposeAsync();
         socket?.Dispose();
+        _deadline.Dispose();
     }
 }
 

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Sessions;
+using Registrar.Epp.Transport;
+
+namespace Registrar.Bench;
+
+/// <summary>domain:check commands/s through the client against the registry simulator (1 and 4
+/// sessions), beside raw TLS round trips/s on loopback with the same frame sizes (the physical
+/// limit) and Net::EPP (Perl) against the same simulator.</summary>
+public static class EppBenchmark
+{
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = FindRoot();
+        var simulatorDll = Path.Combine(root, "tools/Registrar.RegistrySimulator/bin/Release/net10.0/Registrar.RegistrySimulator.dll");
+        if (!File.Exists(simulatorDll))
+        {
+            Console.Error.WriteLine($"The simulator is not built at {simulatorDll}; build with -c Release.");
+            return 1;
+        }
+
+        var request = EppFrameWriter.Command(new DomainCheckCommand("bench-example.kz"), EppRegistryProfile.Ietf, "RGR-0190b3c6a1b27f0e9d2c4c1b2a3f4e5d");
+        var response = CheckResponse("bench-example.kz", "RGR-0190b3c6a1b27f0e9d2c4c1b2a3f4e5d");
+        Console.WriteLine($"Frame sizes: request {request.Length} B, response {response.Length} B; {Duration.TotalSeconds:0} s per figure");
+
+        var raw1 = await RawTlsRoundTripsAsync(request, response, connections: 1);
+        var raw4 = await RawTlsRoundTripsAsync(request, response, connections: 4);
+
+        await using var simulator = await Simulator.StartAsync(simulatorDll, root);
+        var client1 = await ClientChecksAsync(simulator, sessions: 1);
+        var client4 = await ClientChecksAsync(simulator, sessions: 4);
+        var netEpp = await NetEppChecksAsync(root, simulator);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-44}{"ops/s",12}");
+        Print("raw TLS round trips, 1 connection", raw1);
+        Print("raw TLS round trips, 4 connections", raw4);
+        Print("Registrar.Epp domain:check, 1 session", client1);
+        Print("Registrar.Epp domain:check, 4 sessions", client4);
+        Print("Net::EPP domain:check, 1 session", netEpp);
+        Console.WriteLine();
+        Console.WriteLine($"client / raw TLS (1):         {client1 / raw1:P1}");
+        Console.WriteLine($"client / raw TLS (4):         {client4 / raw4:P1}");
+        Console.WriteLine($"client 4 sessions / 1:        {client4 / client1:0.00}x");
+        if (netEpp > 0) Console.WriteLine($"client / Net::EPP (1):        {client1 / netEpp:0.00}x");
+        else Console.WriteLine("Net::EPP: not measured (see above)");
+        return 0;
+    }
+
+    private static void Print(string label, double opsPerSecond) => Console.WriteLine($"{label,-44}{opsPerSecond,12:N0}");
+
+    private static async Task<double> ClientChecksAsync(Simulator simulator, int sessions)
+    {
+        var options = new EppRegistryOptions
+        {
+            Host = "127.0.0.1", Port = simulator.EppPort, TlsServerName = "localhost", ClientId = "registrar1", Password = "secret-1",
+            PinnedServerThumbprints = [simulator.Thumbprint], MaxSessions = sessions,
+        };
+        await using var client = EppClients.Create("bench", options, TimeProvider.System, NullLoggerFactory.Instance);
+        var command = new DomainCheckCommand("bench-example.kz");
+        await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => client.ExecuteAsync(command)));
+        return await MeasureAsync(sessions, () => client.ExecuteAsync(command));
+    }
+
+    private static async Task<double> MeasureAsync(int workers, Func<Task> operation)
+    {
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (stopwatch.Elapsed < Duration)
+            {
+                await operation();
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The physical limit: an in-process TLS echo server answering each request frame with a
+    /// frame the size of the simulator's check answer; no XML is built or parsed on either side.</summary>
+    private static async Task<double> RawTlsRoundTripsAsync(byte[] request, byte[] response, int connections)
+    {
+        using var certificate = SelfSigned();
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var server = Task.Run(async () =>
+        {
+            var serving = new List<Task>();
+            try
+            {
+                while (true)
+                {
+                    var accepted = await listener.AcceptTcpClientAsync(stop.Token);
+                    serving.Add(EchoAsync(accepted, certificate, response, stop.Token));
+                }
+            }
+            catch (OperationCanceledException) { }
+            await Task.WhenAll(serving);
+        });
+
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var streams = new List<SslStream>();
+        for (var i = 0; i < connections; i++)
+        {
+            var tcp = new TcpClient { NoDelay = true };
+            await tcp.ConnectAsync(IPAddress.Loopback, port);
+            var tls = new SslStream(tcp.GetStream(), false, (_, c, _, _) => c is not null && c.GetCertHashString(HashAlgorithmName.SHA256) == certificate.GetCertHashString(HashAlgorithmName.SHA256));
+            await tls.AuthenticateAsClientAsync("localhost");
+            streams.Add(tls);
+        }
+        var figure = await MeasureRawAsync(streams, request);
+        foreach (var stream in streams) await stream.DisposeAsync();
+        await stop.CancelAsync();
+        listener.Stop();
+        await server;
+        return figure;
+    }
+
+    private static async Task<double> MeasureRawAsync(List<SslStream> streams, byte[] request)
+    {
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(streams.Select(stream => Task.Run(async () =>
+        {
+            while (stopwatch.Elapsed < Duration)
+            {
+                await EppFraming.WriteAsync(stream, request, default);
+                await EppFraming.ReadAsync(stream, 1 << 20, default);
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task EchoAsync(TcpClient client, X509Certificate2 certificate, byte[] response, CancellationToken cancellationToken)
+    {
+        client.NoDelay = true;
+        using (client)
+        await using (var tls = new SslStream(client.GetStream()))
+        {
+            try
+            {
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cancellationToken);
+                while (true)
+                {
+                    await EppFraming.ReadAsync(tls, 1 << 20, cancellationToken);
+                    await EppFraming.WriteAsync(tls, response, cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or EppConnectionException) { }
+        }
+    }
+
+    private static async Task<double> NetEppChecksAsync(string root, Simulator simulator)
+    {
+        var script = Path.Combine(root, "bench/Registrar.Bench/net-epp-check.pl");
+        var info = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { script, "127.0.0.1", simulator.EppPort.ToString(), "registrar1", "secret-1", Duration.TotalSeconds.ToString() })
+            info.ArgumentList.Add(arg);
+        try
+        {
+            using var perl = Process.Start(info)!;
+            var output = await perl.StandardOutput.ReadToEndAsync();
+            var errors = await perl.StandardError.ReadToEndAsync();
+            await perl.WaitForExitAsync();
+            var match = Regex.Match(output, @"checks_per_second=([\d.]+)");
+            if (perl.ExitCode == 0 && match.Success) return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"Net::EPP run failed (exit {perl.ExitCode}): {output}{errors}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Console.WriteLine($"Net::EPP not measured: perl cannot be started ({e.Message}); run scripts/setup.sh.");
+        }
+        return 0;
+    }
+
+    private static byte[] CheckResponse(string name, string clTrid)
+    {
+        XNamespace epp = EppXml.Epp;
+        XNamespace d = EppRegistryProfile.Ietf.DomainNamespace;
+        return EppFrameWriter.Serialize(new XDocument(new XElement(epp + "epp", new XElement(epp + "response",
+            new XElement(epp + "result", new XAttribute("code", 1000), new XElement(epp + "msg", "Command completed successfully")),
+            new XElement(epp + "resData", new XElement(d + "chkData", new XAttribute(XNamespace.Xmlns + "domain", d),
+                new XElement(d + "cd", new XElement(d + "name", new XAttribute("avail", "1"), name)))),
+            new XElement(epp + "trID", new XElement(epp + "clTRID", clTrid), new XElement(epp + "svTRID", "SIM-0000000000000001"))))));
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Registrar.Functions.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from a clone of the repository.");
+    }
+
+    /// <summary>The registry simulator as a child process, as RegistrySimulatorFixture starts it.</summary>
+    private sealed class Simulator : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private Simulator(Process process, int eppPort, string thumbprint)
+        {
+            _process = process;
+            EppPort = eppPort;
+            Thumbprint = thumbprint;
+        }
+
+        public int EppPort { get; }
+        public string Thumbprint { get; }
+
+        public static async Task<Simulator> StartAsync(string dll, string root)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+            foreach (var arg in new[] { dll, "--epp-port", "0", "--control-port", "0", "--schemas", Path.GetFullPath(Path.Combine(root, "../shared/epp/xsd")), "--session-cap", "8" })
+                info.ArgumentList.Add(arg);
+            var process = Process.Start(info)!;
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            string? thumbprint = null;
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                // The simulator makes a new self-signed certificate at each start and prints its
+                // SHA-256 before it listens; the client pins exactly that one.
+                var certificate = Regex.Match(line, @"TLS certificate SHA-256 ([0-9A-F]+)");
+                if (certificate.Success) thumbprint = certificate.Groups[1].Value;
+                var match = Regex.Match(line, @"EPP listening on 127\.0\.0\.1:(\d+)");
+                if (!match.Success) continue;
+                _ = process.StandardOutput.ReadToEndAsync();
+                return new Simulator(process, int.Parse(match.Groups[1].Value),
+                    thumbprint ?? throw new InvalidOperationException("The simulator did not print its certificate thumbprint."));
+            }
+            throw new InvalidOperationException("The registry simulator exited before listening.");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}

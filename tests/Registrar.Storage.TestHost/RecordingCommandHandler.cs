@@ -1,0 +1,37 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.TestHost;
+
+/// <summary>Carries out tiny commands by recording each in the <c>executions</c> table, keyed by command id:
+/// the row is the effect, so counting rows counts effects. A redelivered command finds its row and adds
+/// nothing; a charge answers with a Charged event whose id derives from the command id, so a repeat is a
+/// duplicate event.</summary>
+public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleClient<TinyEvent> lifecycle)
+    : ILifecycleCommandHandler<TinyCommand>
+{
+    private readonly TableClient _executions = clients.Table("executions");
+    private readonly EnsureOnce _created = new(ct => clients.Table("executions").CreateIfNotExistsAsync(ct));
+
+    public async Task HandleAsync(LifecycleCommandContext context, TinyCommand command, CancellationToken ct)
+    {
+        await _created.RunAsync(ct);
+        try
+        {
+            await _executions.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), TableKeys.Escape(context.CommandId))
+            {
+                ["Kind"] = command.Kind,
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Done before this delivery; carry on so a lost Charged event is still sent.
+        }
+        if (command.Kind == TinyCommand.Charge)
+            await lifecycle.SendAsync(context.InstanceId, context.CommandId + "|charged", new Charged(), ct);
+    }
+}

@@ -76,6 +76,13 @@ public sealed class RawEppClient : IAsyncDisposable
         await _tls.FlushAsync();
     }
 
+    /// <summary>Bytes as they are, without a length header (to send a hostile header).</summary>
+    public async Task WriteUnframedAsync(byte[] bytes)
+    {
+        await _tls.WriteAsync(bytes);
+        await _tls.FlushAsync();
+    }
+
     /// <summary>The next frame, or null if the server closed the connection.</summary>
     public async Task<XDocument?> ReadAsync()
     {

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -10,7 +11,8 @@ namespace Registrar.Storage.Configuration;
 /// on their pipelines.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(StorageOptions options, StorageMeter meter)
+    /// <param name="additionalPolicies">Further per-retry pipeline policies (telemetry, fault injection in tests).</param>
+    public StorageClients(StorageOptions options, StorageMeter meter, IEnumerable<HttpPipelinePolicy>? additionalPolicies = null)
     {
         options.Validate();
         Names = new StorageNames(options.NamePrefix);
@@ -19,6 +21,11 @@ public sealed class StorageClients
         tableOptions.AddPolicy(new StorageMeteringPolicy(meter, StorageService.Table), HttpPipelinePosition.PerRetry);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         queueOptions.AddPolicy(new StorageMeteringPolicy(meter, StorageService.Queue), HttpPipelinePosition.PerRetry);
+        foreach (var policy in additionalPolicies ?? [])
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,14 +12,16 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>The storage clients (metered), bound from the <c>Storage</c> section, and every store.
     /// Stores are generic over the document type the caller keeps in them, e.g.
-    /// <c>IOrderStore&lt;Order&gt;</c>.</summary>
+    /// <c>IOrderStore&lt;Order&gt;</c>. Any <see cref="HttpPipelinePolicy"/> registered in the container is
+    /// added to both clients' pipelines.</summary>
     public static IServiceCollection AddRegistrarStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageMeter>();
         services.TryAddSingleton(sp => new StorageClients(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<StorageMeter>()));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<StorageMeter>(),
+            sp.GetServices<HttpPipelinePolicy>()));
 
         services.TryAddSingleton(typeof(IAccountStore<,>), typeof(AccountStore<,>));
         services.TryAddSingleton(typeof(IOrderStore<>), typeof(OrderStore<>));

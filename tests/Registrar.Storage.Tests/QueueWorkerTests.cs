@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Queues;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class QueueWorkerTests(AzuriteFixture azurite)
+{
+    public sealed record Job(string Id, int Millis);
+
+    private static readonly MessageContract<Job> Contract = new("test.job", 1);
+
+    private sealed class RecordingHandler(Func<Job, QueueMessageContext, Task> onHandle) : IQueueMessageHandler<Job>
+    {
+        public ConcurrentQueue<(string Id, long DequeueCount)> Calls { get; } = new();
+
+        public async Task HandleAsync(Job message, QueueMessageContext context, CancellationToken ct)
+        {
+            Calls.Enqueue((message.Id, context.DequeueCount));
+            await onHandle(message, context);
+        }
+    }
+
+    private async Task<(QueueClient Queue, QueueClient Poison)> NewQueueAsync()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var queue = clients.Queue("jobs");
+        await queue.CreateIfNotExistsAsync();
+        return (queue, clients.Queues.GetQueueClient(StorageNames.PoisonQueue(queue.Name)));
+    }
+
+    private static QueueWorker<Job> Worker(QueueClient queue, IQueueMessageHandler<Job> handler, QueueWorkerOptions options) =>
+        new(queue, Contract, handler, options, TimeProvider.System, NullLogger<QueueWorker<Job>>.Instance);
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_moves_to_the_poison_queue_after_the_allowed_dequeues()
+    {
+        var (queue, poison) = await NewQueueAsync();
+        var handler = new RecordingHandler((_, _) => throw new InvalidOperationException("always fails"));
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { MaxDequeueCount = 3, RetryDelay = TimeSpan.Zero });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("j1", 0)));
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => poison.Exists() && (await poison.PeekMessagesAsync()).Value.Length == 1,
+            "the failing message reaches the poison queue");
+        await worker.StopAsync(default);
+
+        Assert.Equal([1L, 2L, 3L], handler.Calls.Select(c => c.DequeueCount));
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
+        Assert.Equal(new Job("j1", 0), Contract.Deserialize((await poison.PeekMessagesAsync()).Value[0].Body.ToString()));
+    }
+
+    [Fact]
+    public async Task A_message_of_an_unknown_type_or_version_goes_to_poison_without_reaching_the_handler()
+    {
+        var (queue, poison) = await NewQueueAsync();
+        var handler = new RecordingHandler((_, _) => Task.CompletedTask);
+        using var worker = Worker(queue, handler, new QueueWorkerOptions());
+        await queue.SendMessageAsync(new MessageContract<Job>("test.job", 2).Serialize(new Job("j2", 0)));
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => poison.Exists() && (await poison.PeekMessagesAsync()).Value.Length == 1,
+            "the unreadable message reaches the poison queue");
+        await worker.StopAsync(default);
+
+        Assert.Empty(handler.Calls);
+    }
+
+    [Fact]
+    public async Task Work_longer_than_the_visibility_timeout_keeps_the_message_hidden_and_is_done_once()
+    {
+        var (queue, _) = await NewQueueAsync();
+        var handler = new RecordingHandler((job, _) => Task.Delay(job.Millis));
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { VisibilityTimeout = TimeSpan.FromSeconds(1), MaxConcurrency = 4 });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("slow", 3500)));
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => handler.Calls.Count == 1 && (await queue.PeekMessagesAsync()).Value.Length == 0
+            && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the slow message is done and deleted");
+        await worker.StopAsync(default);
+
+        Assert.Equal([("slow", 1L)], handler.Calls);
+    }
+
+    [Fact]
+    public async Task Stopping_lets_the_message_in_hand_finish_and_takes_no_new_ones()
+    {
+        var (queue, _) = await NewQueueAsync();
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var finished = new ConcurrentBag<string>();
+        var handler = new RecordingHandler(async (job, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            finished.Add(job.Id);
+        });
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { MaxConcurrency = 1 });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("first", 0)));
+
+        await worker.StartAsync(default);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await queue.SendMessageAsync(Contract.Serialize(new Job("second", 0)));
+        var stopping = worker.StopAsync(default);
+        release.SetResult();
+        await stopping;
+
+        Assert.Equal(["first"], finished);
+        var left = (await queue.PeekMessagesAsync(10)).Value;
+        Assert.Equal(["second"], left.Select(m => Contract.Deserialize(m.Body.ToString()).Id));
+    }
+}

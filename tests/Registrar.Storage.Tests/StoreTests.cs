@@ -1,0 +1,149 @@
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StoreTests(AzuriteFixture azurite)
+{
+    private sealed record Order(string Domain, decimal Amount);
+
+    private sealed record Account(string Name);
+
+    private sealed record Contact(string Email);
+
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task An_update_from_a_stale_read_is_refused_as_a_concurrency_conflict()
+    {
+        var orders = new OrderStore<Order>(TestStorage.Clients(azurite));
+        await orders.CreateAsync("acc-1", "ord-1", new Order("example.kz", 10m), "new", default);
+        var firstReader = (await orders.GetAsync("acc-1", "ord-1", default))!;
+        var secondReader = (await orders.GetAsync("acc-1", "ord-1", default))!;
+
+        await orders.UpdateAsync(firstReader, firstReader.Document with { Amount = 12m }, "priced", default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            orders.UpdateAsync(secondReader, secondReader.Document with { Amount = 99m }, "priced", default));
+        Assert.Equal(12m, (await orders.GetAsync("acc-1", "ord-1", default))!.Document.Amount);
+    }
+
+    [Fact]
+    public async Task Creating_an_order_twice_is_refused()
+    {
+        var orders = new OrderStore<Order>(TestStorage.Clients(azurite));
+        await orders.CreateAsync("acc-1", "ord-1", new Order("example.kz", 10m), "new", default);
+
+        await Assert.ThrowsAsync<DocumentAlreadyExistsException>(() =>
+            orders.CreateAsync("acc-1", "ord-1", new Order("other.kz", 1m), "new", default));
+    }
+
+    [Fact]
+    public async Task An_account_and_its_contacts_are_created_all_or_nothing()
+    {
+        var accounts = new AccountStore<Account, Contact>(TestStorage.Clients(azurite));
+        await accounts.AddContactAsync("acc-1", "admin", new Contact("admin@example.kz"), default);
+
+        // The account row and a new contact are fine, but "admin" exists: the whole transaction fails.
+        await Assert.ThrowsAsync<DocumentAlreadyExistsException>(() => accounts.CreateAsync("acc-1", new Account("Example LLP"),
+            new Dictionary<string, Contact> { ["billing"] = new("billing@example.kz"), ["admin"] = new("other@example.kz") }, default));
+
+        Assert.Null(await accounts.GetAccountAsync("acc-1", default));
+        Assert.Null(await accounts.GetContactAsync("acc-1", "billing", default));
+        Assert.Equal("admin@example.kz", (await accounts.GetContactAsync("acc-1", "admin", default))!.Document.Email);
+    }
+
+    [Fact]
+    public async Task An_account_is_created_with_its_contacts_in_one_transaction()
+    {
+        var accounts = new AccountStore<Account, Contact>(TestStorage.Clients(azurite));
+
+        await accounts.CreateAsync("acc-2", new Account("Example LLP"),
+            new Dictionary<string, Contact> { ["admin"] = new("a@example.kz"), ["billing"] = new("b@example.kz") }, default);
+
+        Assert.Equal("Example LLP", (await accounts.GetAccountAsync("acc-2", default))!.Document.Name);
+        Assert.Equal(["a@example.kz", "b@example.kz"],
+            (await accounts.ListContactsAsync("acc-2", default).ToListAsync()).Select(c => c.Document.Email).Order());
+    }
+
+    [Fact]
+    public async Task A_repeated_bank_notification_is_recorded_once_and_kept_verbatim()
+    {
+        var payments = new PaymentStore(TestStorage.Clients(azurite));
+        const string raw = "{\"ref\":\"TX/2027#1\",\"amount\":\"5000.00\"}";
+
+        var first = await payments.RecordAsync("TX/2027#1", raw, "application/json", Now, default);
+        var processed = await payments.MarkProcessedAsync(first.Notification, new { Invoice = "INV-1" }, Now.AddSeconds(1), default);
+        var repeat = await payments.RecordAsync("TX/2027#1", "{\"different\":true}", "application/json", Now.AddMinutes(5), default);
+
+        Assert.True(first.IsFirst);
+        Assert.False(repeat.IsFirst);
+        Assert.Equal(raw, repeat.Notification.Document.RawBody);
+        Assert.True(repeat.Notification.Document.IsProcessed);
+        Assert.Equal(processed.ETag, repeat.Notification.ETag);
+        Assert.Empty(await payments.ListUnprocessedAsync(default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_notice_is_claimed_once_by_its_id()
+    {
+        var notices = new NoticeStore<string>(TestStorage.Clients(azurite));
+
+        var first = await notices.ClaimAsync("example.kz|renewal|2027-05-01", "reminder", Now, default);
+        await notices.MarkSentAsync(first.Record, Now, default);
+        var second = await notices.ClaimAsync("example.kz|renewal|2027-05-01", "reminder", Now.AddMinutes(1), default);
+
+        Assert.True(first.IsFirst);
+        Assert.False(second.IsFirst);
+        Assert.True(second.IsSent);
+    }
+
+    [Fact]
+    public async Task A_repeated_idempotency_key_gets_the_first_response()
+    {
+        var keys = new IdempotencyKeyStore(TestStorage.Clients(azurite));
+
+        var first = await keys.ClaimAsync("shop-1", "key-42", "hash-a", Now, default);
+        await keys.CompleteAsync(first.Response, 201, "application/json", "{\"orderId\":\"ord-1\"}", default);
+        var repeat = await keys.ClaimAsync("shop-1", "key-42", "hash-a", Now.AddSeconds(3), default);
+
+        Assert.True(first.IsFirst);
+        Assert.False(repeat.IsFirst);
+        Assert.Equal(201, repeat.Response.Document.StatusCode);
+        Assert.Equal("{\"orderId\":\"ord-1\"}", repeat.Response.Document.Body);
+    }
+
+    [Fact]
+    public async Task The_tariff_in_force_is_the_latest_effective_on_or_before_the_date()
+    {
+        var tariffs = new TariffStore<decimal>(TestStorage.Clients(azurite));
+        await tariffs.AddAsync("kz", new DateOnly(2026, 1, 1), 5000m, default);
+        await tariffs.AddAsync("kz", new DateOnly(2027, 1, 1), 5500m, default);
+
+        Assert.Equal(5000m, (await tariffs.InForceOnAsync("kz", new DateOnly(2026, 12, 31), default))!.Document);
+        Assert.Equal(5500m, (await tariffs.InForceOnAsync("kz", new DateOnly(2027, 1, 1), default))!.Document);
+        Assert.Null(await tariffs.InForceOnAsync("kz", new DateOnly(2025, 6, 1), default));
+    }
+
+    [Fact]
+    public async Task The_audit_log_reads_a_subject_newest_first()
+    {
+        var audit = new AuditLog<string>(TestStorage.Clients(azurite));
+        await audit.AppendAsync(new AuditEntry<string>("example.kz", Now, "ops", "created", "a"), default);
+        await audit.AppendAsync(new AuditEntry<string>("example.kz", Now.AddDays(1), "ops", "renewed", "b"), default);
+        await audit.AppendAsync(new AuditEntry<string>("other.kz", Now, "ops", "created", "c"), default);
+
+        var entries = await audit.ReadNewestFirstAsync("example.kz", 10, default).ToListAsync();
+
+        Assert.Equal(["renewed", "created"], entries.Select(e => e.Action));
+    }
+
+    [Fact]
+    public void Keys_from_outside_values_are_escaped_without_collisions()
+    {
+        Assert.Equal("TX%2F1%23a%3F%5C%25", TableKeys.Escape("TX/1#a?\\%"));
+        Assert.NotEqual(TableKeys.Escape("a/b"), TableKeys.Escape("a%2Fb"));
+    }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -101,6 +103,8 @@ public static class RegistrarServiceCollectionExtensions
 
     private static void AddHandlers(IServiceCollection services, IConfiguration configuration)
     {
+        // Enums travel as their names: a storefront reads "Paid", not 1.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<ApiClientOptions>(configuration.GetSection(ApiClientOptions.Section));
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<IdempotentRequests>();

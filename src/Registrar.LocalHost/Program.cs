@@ -1,8 +1,24 @@
-var builder = WebApplication.CreateBuilder(args);
+using Registrar.Api;
+using Registrar.Api.Endpoints;
+using Registrar.LocalHost.Registrations;
+using Registrar.Mail;
+
+// The content root is where the host was built to, so appsettings are found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+builder.Services.AddRegistrar(builder.Configuration);
+builder.Services.AddSmtpMail(builder.Configuration);
+builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi("/openapi/v1.json");
 app.MapHealthChecks("/health");
+app.MapRegistrarApi();
 app.Run();
 
 public partial class Program;

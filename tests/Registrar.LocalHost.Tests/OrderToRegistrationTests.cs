@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Registrar.Testing;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>The first slice a registrar sells with, through the running local host over HTTP:
+/// quote, order, invoice, bank notification, EPP create at the registry, welcome mail.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class OrderToRegistrationTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("магазин-алматы.қаз", "xn----7sbabao3ai3acii4eyg.xn--80ao21a", "KZT", "halyk")]
+    [InlineData("shop-almaty.kz", "shop-almaty.kz", "KZT", "halyk")]
+    public async Task A_paid_order_is_registered_at_the_registry_and_the_owner_is_mailed_KZ_2_1_UA_1_6_UA_2_1_2(
+        string name, string ascii, string currency, string bank)
+    {
+        var customer = "cust-" + Guid.NewGuid().ToString("N")[..8];
+        var email = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+
+        var quote = await PostJsonAsync(storefront, "api/quotes", new { names = new[] { name }, termYears = 1 });
+        var quoted = quote.GetProperty("quotes")[0];
+        Assert.True(quoted.GetProperty("available").GetBoolean(), quoted.ToString());
+        Assert.Equal(ascii, quoted.GetProperty("ascii").GetString());
+        Assert.Equal(currency, quoted.GetProperty("total").GetProperty("currency").GetString());
+
+        var order = await PlaceOrderAsync(storefront, name, email);
+        var invoice = order.GetProperty("invoice");
+        var number = invoice.GetProperty("number").GetString()!;
+        var total = invoice.GetProperty("total");
+        Assert.Equal("Open", invoice.GetProperty("status").GetString());
+
+        var camt = BankMessages.Camt054Credit(number, total.GetProperty("amount").GetString()!, currency, DateTimeOffset.Now, BankMessages.NewReference());
+        var receipt = await PostBankAsync(bank, camt, SecretOf(bank));
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.Contains("applied", await receipt.Content.ReadAsStringAsync());
+
+        var registered = await Eventually(() => product.Registry.GetDomainAsync(ascii), d => d is not null);
+        Assert.Equal("registrar1", registered!.Value.GetProperty("sponsor").GetString());
+        Assert.Equal(DateTimeOffset.UtcNow.AddYears(1).Date, registered.Value.GetProperty("expiresAt").GetDateTimeOffset().UtcDateTime.Date);
+        var mail = await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("set-password?token=") == true, Patience);
+        Assert.DoesNotContain("password:", mail.Text!, StringComparison.OrdinalIgnoreCase);
+
+        var paid = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{order.GetProperty("orderId").GetString()}/invoice");
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_camt054_posted_five_times_concurrently_registers_the_domain_once_UA_3_2()
+    {
+        var customer = "cust-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        var order = await PlaceOrderAsync(storefront, "five-times.kz", $"{customer}@mail.example.org");
+        var invoice = order.GetProperty("invoice");
+        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        var createsBefore = await product.Registry.CountAsync("domain:create");
+
+        // Each delivery is signed anew, as a bank's retry is: five valid posts of one credit.
+        var posts = Enumerable.Range(0, 5).Select(i => PostBankAsync("halyk", camt, ProductFixture.HalykSecret, secondsAgo: i));
+        var answers = await Task.WhenAll(posts);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await Eventually(() => product.Registry.GetDomainAsync("five-times.kz"), d => d is not null);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(createsBefore + 1, await product.Registry.CountAsync("domain:create"));
+    }
+
+    [Fact]
+    public async Task A_replayed_signed_notification_is_refused_and_changes_nothing()
+    {
+        var camt = BankMessages.Camt054Credit("KZ-2611-00001-3", "1.00", "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        var signature = BankMessages.Sign(ProductFixture.HalykSecret, camt);
+
+        var first = await PostBankAsync("halyk", camt, signature: signature);
+        var replay = await PostBankAsync("halyk", camt, signature: signature);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("application/problem+json", replay.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Replay", await replay.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)
+    {
+        var response = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name, termYears = 1, trademark = (object?)null } },
+            contactEmail = email,
+            registrant = new
+            {
+                nicHandle = (string?)null,
+                data = new
+                {
+                    kind = "NaturalPerson", organization = (string?)null, fullName = "Иванов Иван Иванович",
+                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10", office = "5" },
+                    email, phone = "+7.7012345678",
+                },
+            },
+            technicalContact = (object?)null,
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<HttpResponseMessage> PostBankAsync(string bank, string camt, string? secret = null, int secondsAgo = 0, string? signature = null)
+    {
+        using var client = product.Anonymous();
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", signature ?? BankMessages.Sign(secret!, camt, secondsAgo));
+        return await client.PostAsync($"api/banks/{bank}/camt054", content);
+    }
+
+    private static async Task<JsonElement> PostJsonAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string SecretOf(string bank) => bank == "halyk" ? ProductFixture.HalykSecret : "development-only-privatbank-secret";
+
+    private async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not done within {Patience}. Host output:\n{product.HostOutput[^Math.Min(product.HostOutput.Length, 6000)..]}");
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using Registrar.Testing;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>
+/// The whole product on this machine, as the README's run command starts it: Azurite, the
+/// registry simulator over TLS, MailDev, and the local host as a separate process configured
+/// through environment variables. Shared by the end-to-end tests of one collection.
+/// </summary>
+public sealed class ProductFixture : IAsyncLifetime
+{
+    public const string StorefrontKey = "dev-storefront-key";
+    public const string OperationsKey = "dev-operations-key";
+    public const string HalykSecret = "development-only-halyk-secret";
+
+    private ChildProcess? _host;
+
+    public AzuriteFixture Storage { get; } = new();
+    public RegistrySimulatorFixture Registry { get; } = new();
+    public MailSinkFixture Mail { get; } = new();
+    public Uri BaseAddress { get; private set; } = null!;
+    public string HostOutput => _host?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), Mail.InitializeAsync());
+        var port = FreeTcpPort.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _host = ChildProcess.Start("dotnet",
+            [RepositoryPaths.BuiltAssembly("src/Registrar.LocalHost", "Registrar.LocalHost"), "--urls", BaseAddress.ToString().TrimEnd('/')],
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = Storage.ConnectionString,
+                ["Epp__Registries__kaznic__Port"] = Registry.EppPort.ToString(),
+                ["Epp__Registries__kaznic__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
+                ["Epp__Registries__hostmaster__Port"] = Registry.EppPort.ToString(),
+                ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
+                ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
+                ["Lifecycle__SweepInterval"] = "00:00:00.200",
+            },
+            workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));
+        await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _host.Output);
+    }
+
+    public HttpClient Storefront(string customerId)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", StorefrontKey);
+        client.DefaultRequestHeaders.Add("X-Customer-Id", customerId);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public HttpClient Operations()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", OperationsKey);
+        return client;
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+        await Task.WhenAll(Storage.DisposeAsync(), Registry.DisposeAsync(), Mail.DisposeAsync());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProductCollection : ICollectionFixture<ProductFixture>
+{
+    public const string Name = "product";
+}

@@ -104,4 +104,49 @@ public sealed class SessionTests(RegistrySimulatorFixture simulator) : Simulator
             }
         }
     }
+
+    [Fact]
+    public async Task Login_in_a_language_the_server_does_not_offer_is_an_unimplemented_option()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
+        login.Descendants(Epp + "lang").Single().Value = "ru";
+
+        Assert.Equal(2102, await CodeOf(client, login));
+    }
+
+    [Fact]
+    public async Task Extensions_not_requested_at_login_are_an_unimplemented_extension()
+    {
+        await using var client = await LoginAsync(hostmaster: true);
+        var frame = Frames.DomainUpdate(Profile.Hostmaster, "any.com.ua",
+            extension: new XElement(Profile.Ietf.Rgp + "update", new XElement(Profile.Ietf.Rgp + "restore", new XAttribute("op", "request"))));
+
+        Assert.Equal(2103, await CodeOf(client, frame));
+    }
+
+    [Fact]
+    public async Task A_command_the_registry_does_not_implement_is_2101()
+    {
+        await using var client = await LoginAsync();
+        XNamespace contact = Profile.Ietf.Contact;
+        var transfer = Frames.Command(new XElement(Epp + "transfer", new XAttribute("op", "query"),
+            new XElement(contact + "transfer", new XElement(contact + "id", "c-1"))));
+
+        Assert.Equal(2101, await CodeOf(client, transfer));
+    }
+
+    [Fact]
+    public async Task A_new_password_given_at_login_replaces_the_old_one()
+    {
+        await using (var client = await RawEppClient.ConnectAsync(Simulator.EppPort))
+        {
+            Assert.Equal(1000, await CodeOf(client, Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1, newPassword: "changed-1")));
+            await client.SendAsync(Frames.Logout());
+        }
+        await using var again = await RawEppClient.ConnectAsync(Simulator.EppPort);
+
+        Assert.Equal(2200, await CodeOf(again, Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1)));
+        Assert.Equal(1000, await CodeOf(again, Frames.Login(RegistrySimulatorFixture.Registrar1, "changed-1")));
+    }
 }

@@ -8,13 +8,11 @@ public static class ResultCode
     public const int NoMessages = 1300;
     public const int AckToDequeue = 1301;
     public const int EndingSession = 1500;
-    public const int UnknownCommand = 2000;
     public const int SyntaxError = 2001;
     public const int CommandUseError = 2002;
     public const int MissingParameter = 2003;
     public const int ValueRange = 2004;
     public const int ValueSyntax = 2005;
-    public const int UnimplementedVersion = 2100;
     public const int UnimplementedCommand = 2101;
     public const int UnimplementedOption = 2102;
     public const int UnimplementedExtension = 2103;
@@ -43,13 +41,11 @@ public static class ResultCode
         NoMessages => "Command completed successfully; no messages",
         AckToDequeue => "Command completed successfully; ack to dequeue",
         EndingSession => "Command completed successfully; ending session",
-        UnknownCommand => "Unknown command",
         SyntaxError => "Command syntax error",
         CommandUseError => "Command use error",
         MissingParameter => "Required parameter missing",
         ValueRange => "Parameter value range error",
         ValueSyntax => "Parameter value syntax error",
-        UnimplementedVersion => "Unimplemented protocol version",
         UnimplementedCommand => "Unimplemented command",
         UnimplementedOption => "Unimplemented option",
         UnimplementedExtension => "Unimplemented extension",

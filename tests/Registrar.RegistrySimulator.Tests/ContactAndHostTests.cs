@@ -1,0 +1,90 @@
+using System.Xml.Linq;
+using Registrar.Testing;
+
+namespace Registrar.RegistrySimulator.Tests;
+
+public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : SimulatorTest(simulator)
+{
+    private static readonly XNamespace Contact = Profile.Ietf.Contact;
+    private static readonly XNamespace Host = Profile.Ietf.Host;
+
+    [Fact]
+    public async Task A_contact_is_created_checked_read_and_updated_by_its_sponsor()
+    {
+        await using var client = await LoginAsync();
+
+        var created = await CodeOf(client, Frames.ContactCreate(Ietf, "c-100", name: "Ainur <Test> & Co"));
+        var check = await client.SendAsync(Frames.ContactCheck(Ietf, "c-100", "c-101"));
+        var updated = await CodeOf(client, Frames.ContactUpdate(Ietf, "c-100", "new@example.kz"));
+        var info = RawEppClient.ResData(await client.SendAsync(Frames.ContactInfo(Ietf, "c-100")));
+
+        Assert.Equal(1000, created);
+        Assert.Equal(["0", "1"], RawEppClient.ResData(check).Descendants(Contact + "id").Select(e => (string)e.Attribute("avail")!));
+        Assert.Equal(1000, updated);
+        Assert.Equal("new@example.kz", info.Element(Contact + "email")!.Value);
+        Assert.Equal("Ainur <Test> & Co", info.Descendants(Contact + "name").Single().Value);
+    }
+
+    [Fact]
+    public async Task Contacts_refuse_bad_e_mail_and_strangers()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-200"));
+        await using var stranger = await LoginAsync(RegistrySimulatorFixture.Registrar2, RegistrySimulatorFixture.Password2);
+
+        Assert.Equal(2005, await CodeOf(client, Frames.ContactCreate(Ietf, "c-201", email: "not-an-address")));
+        Assert.Equal(2201, await CodeOf(stranger, Frames.ContactInfo(Ietf, "c-200")));
+        Assert.Equal(2201, await CodeOf(stranger, Frames.ContactUpdate(Ietf, "c-200", "x@example.kz")));
+        Assert.Equal(2303, await CodeOf(stranger, Frames.ContactDelete(Ietf, "c-999")));
+        await stranger.SendAsync(Frames.Logout());
+    }
+
+    [Fact]
+    public async Task Hosts_under_a_registered_domain_need_addresses_and_outside_hosts_take_none()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "owner"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "parent.kz", "owner"));
+
+        Assert.Equal(2003, await CodeOf(client, Frames.HostCreate(Ietf, "ns1.parent.kz")));
+        Assert.Equal(1000, await CodeOf(client, Frames.HostCreate(Ietf, "ns1.parent.kz", "192.0.2.1")));
+        Assert.Equal(2306, await CodeOf(client, Frames.HostCreate(Ietf, "ns1.elsewhere.net", "192.0.2.2")));
+        Assert.Equal(1000, await CodeOf(client, Frames.HostCreate(Ietf, "ns1.elsewhere.net")));
+        Assert.Equal(2302, await CodeOf(client, Frames.HostCreate(Ietf, "ns1.elsewhere.net")));
+        Assert.Equal(2005, await CodeOf(client, Frames.HostUpdate(Ietf, "ns1.parent.kz", "999.1.1.1")));
+        Assert.Equal(1000, await CodeOf(client, Frames.HostUpdate(Ietf, "ns1.parent.kz", "192.0.2.3")));
+        var check = await client.SendAsync(Frames.HostCheck(Ietf, "ns1.parent.kz", "ns2.parent.kz"));
+        Assert.Equal(["0", "1"], RawEppClient.ResData(check).Descendants(Host + "name").Select(e => (string)e.Attribute("avail")!));
+    }
+
+    [Fact]
+    public async Task A_host_in_use_as_a_name_server_cannot_be_deleted_until_released()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "owner"));
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns.dns-provider.net"));
+        Assert.Equal(1000, await CodeOf(client, Frames.DomainCreate(Ietf, "delegated.kz", "owner", nameServers: ["ns.dns-provider.net"])));
+
+        var whileUsed = await CodeOf(client, Frames.HostDelete(Ietf, "ns.dns-provider.net"));
+        var released = await CodeOf(client, Frames.DomainUpdate(Ietf, "delegated.kz",
+            remove: new XElement(Profile.Ietf.Domain + "rem", new XElement(Profile.Ietf.Domain + "ns", new XElement(Profile.Ietf.Domain + "hostObj", "ns.dns-provider.net")))));
+
+        Assert.Equal(2305, whileUsed);
+        Assert.Equal(1000, released);
+        Assert.Equal(1000, await CodeOf(client, Frames.HostDelete(Ietf, "ns.dns-provider.net")));
+    }
+
+    [Fact]
+    public async Task Another_registrar_may_not_create_hosts_under_a_domain_it_does_not_sponsor()
+    {
+        await using (var owner = await LoginAsync())
+        {
+            await owner.SendAsync(Frames.ContactCreate(Ietf, "owner"));
+            await owner.SendAsync(Frames.DomainCreate(Ietf, "theirs.kz", "owner"));
+        }
+        await using var other = await LoginAsync(RegistrySimulatorFixture.Registrar2, RegistrySimulatorFixture.Password2);
+
+        Assert.Equal(2201, await CodeOf(other, Frames.HostCreate(Ietf, "ns1.theirs.kz", "192.0.2.9")));
+        await other.SendAsync(Frames.Logout());
+    }
+}

@@ -87,15 +87,27 @@ public class HostmasterProfileTests
     }
 
     [Fact]
-    public void Login_announces_the_hostmaster_namespaces()
+    public void Login_announces_the_hostmaster_objects_and_extensions()
     {
         var frame = EppFrameWriter.CommandDocument(new LoginCommand("ua-registrar", "secret-1", null, "en"), Ua, "RGR-1");
 
         var svcs = frame.Root!.Element(Epp + "command")!.Element(Epp + "login")!.Element(Epp + "svcs")!;
         Assert.Equal(
-            ["http://hostmaster.ua/epp/domain-1.1", "http://hostmaster.ua/epp/contact-1.1", "http://hostmaster.ua/epp/host-1.1", "http://hostmaster.ua/epp/rgp-1.1"],
+            ["http://hostmaster.ua/epp/domain-1.1", "http://hostmaster.ua/epp/contact-1.1", "http://hostmaster.ua/epp/host-1.1"],
             svcs.Elements(Epp + "objURI").Select(e => e.Value));
-        Assert.Contains("http://hostmaster.ua/epp/uaepp-1.1", svcs.Element(Epp + "svcExtension")!.Elements(Epp + "extURI").Select(e => e.Value));
+        // The registry's greeting lists rgp-1.1 and uaepp-1.1 under svcExtension, not as objects.
+        Assert.Equal(
+            ["http://hostmaster.ua/epp/rgp-1.1", "http://hostmaster.ua/epp/uaepp-1.1", "http://hostmaster.ua/epp/secDNS-1.1"],
+            svcs.Element(Epp + "svcExtension")!.Elements(Epp + "extURI").Select(e => e.Value));
+    }
+
+    [Fact]
+    public void Restore_uses_the_hostmaster_rgp_namespace()
+    {
+        var frame = EppFrameWriter.CommandDocument(DomainUpdateCommand.RestoreRequest("example.com.ua"), Ua, "RGR-1");
+
+        var restore = frame.Descendants(XName.Get("restore", "http://hostmaster.ua/epp/rgp-1.1")).Single();
+        Assert.Equal("request", restore.Attribute("op")!.Value);
     }
 
     [Fact]

@@ -36,22 +36,19 @@ public sealed record EppRegistryProfile
 
     public const string HostmasterUaLicenceNamespace = "http://hostmaster.ua/epp/uaepp-1.1";
 
-    /// <summary>Hostmaster (.ua) as Net::DRI's HostmasterUA profile speaks it: its own 1.1 object
-    /// namespaces (rgp-1.1 among the objURIs) and uaepp-1.1 for the trademark licence.</summary>
+    /// <summary>Hostmaster (.ua): its own 1.1 object namespaces, and as extensions its rgp-1.1, its
+    /// secDNS-1.1 and uaepp-1.1 for the trademark licence — what the registry's greeting announces
+    /// and what Net::DRI's UA extension and other public Hostmaster clients log in with.</summary>
     public static EppRegistryProfile HostmasterUa { get; } = new()
     {
         Name = HostmasterUaName,
         DomainNamespace = "http://hostmaster.ua/epp/domain-1.1",
         ContactNamespace = "http://hostmaster.ua/epp/contact-1.1",
         HostNamespace = "http://hostmaster.ua/epp/host-1.1",
-        SecDnsNamespace = "urn:ietf:params:xml:ns:secDNS-1.1",
+        SecDnsNamespace = "http://hostmaster.ua/epp/secDNS-1.1",
         RgpNamespace = "http://hostmaster.ua/epp/rgp-1.1",
-        ObjectUris =
-        [
-            "http://hostmaster.ua/epp/domain-1.1", "http://hostmaster.ua/epp/contact-1.1",
-            "http://hostmaster.ua/epp/host-1.1", "http://hostmaster.ua/epp/rgp-1.1",
-        ],
-        ExtensionUris = [HostmasterUaLicenceNamespace, "urn:ietf:params:xml:ns:secDNS-1.1"],
+        ObjectUris = ["http://hostmaster.ua/epp/domain-1.1", "http://hostmaster.ua/epp/contact-1.1", "http://hostmaster.ua/epp/host-1.1"],
+        ExtensionUris = ["http://hostmaster.ua/epp/rgp-1.1", HostmasterUaLicenceNamespace, "http://hostmaster.ua/epp/secDNS-1.1"],
         LicensedSecondLevelZones = ["ua"],
     };
 

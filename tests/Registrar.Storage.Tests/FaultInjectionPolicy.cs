@@ -20,7 +20,7 @@ public sealed class FaultInjectionPolicy : HttpPipelineSynchronousPolicy
     public override void OnSendingRequest(HttpMessage message)
     {
         var request = message.Request;
-        var service = request.Uri.Path.Contains("/messages", StringComparison.Ordinal) || request.Uri.Port == QueuePort
+        var service = request.Uri.Path.Contains("/messages", StringComparison.Ordinal)
             ? StorageService.Queue : StorageService.Table;
         var kind = StorageMeteringPolicy.Classify(service, request.Method.Method, request.Uri.Path, request.Uri.Query);
         lock (_gate)
@@ -31,8 +31,6 @@ public sealed class FaultInjectionPolicy : HttpPipelineSynchronousPolicy
         }
         throw new RequestFailedException(503, $"Injected failure of {kind} {request.Uri.Path}");
     }
-
-    public int QueuePort { get; set; }
 
     private sealed class Fault(string kind, string pathContains, int remaining)
     {

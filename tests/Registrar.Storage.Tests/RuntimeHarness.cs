@@ -1,0 +1,82 @@
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.TestHost;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>The lifecycle runtime with the tiny decider, running in the test process on a manual clock,
+/// with its own table and queue names on the shared Azurite.</summary>
+public sealed class RuntimeHarness : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private RuntimeHarness(IHost host, ManualClock clock)
+    {
+        _host = host;
+        Clock = clock;
+    }
+
+    public ManualClock Clock { get; }
+
+    public LifecycleEngine<TinyState, TinyEvent, TinyCommand> Engine => Get<LifecycleEngine<TinyState, TinyEvent, TinyCommand>>();
+
+    public ILifecycleClient<TinyEvent> Client => Get<ILifecycleClient<TinyEvent>>();
+
+    public ILifecycleInspector<TinyState, TinyEvent, TinyCommand> Inspector => Get<ILifecycleInspector<TinyState, TinyEvent, TinyCommand>>();
+
+    public LifecycleTimerSweeper<TinyState, TinyEvent, TinyCommand> Sweeper => Get<LifecycleTimerSweeper<TinyState, TinyEvent, TinyCommand>>();
+
+    public LifecycleOutboxRecovery<TinyEvent, TinyCommand> Recovery => Get<LifecycleOutboxRecovery<TinyEvent, TinyCommand>>();
+
+    public LifecycleTables<TinyEvent, TinyCommand> Tables => Get<LifecycleTables<TinyEvent, TinyCommand>>();
+
+    public static async Task<RuntimeHarness> StartAsync(AzuriteFixture azurite, HttpPipelinePolicy? faults = null)
+    {
+        var clock = new ManualClock(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:NamePrefix"] = TestStorage.NewPrefix(),
+            ["Lifecycle:SweepInterval"] = "00:00:00.200",
+            ["Lifecycle:RecoveryInterval"] = "01:00:00",
+            ["Lifecycle:Events:MaxPollInterval"] = "00:00:00.200",
+            ["Lifecycle:Events:RetryDelay"] = "00:00:00.200",
+            ["Lifecycle:Commands:MaxPollInterval"] = "00:00:00.200",
+            ["Lifecycle:Commands:RetryDelay"] = "00:00:00.200",
+        });
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        if (faults is not null) builder.Services.AddSingleton(faults);
+        builder.Services.AddRegistrarStorage(builder.Configuration);
+        builder.Services.AddLifecycleRuntime<TinyState, TinyEvent, TinyCommand, TinyDecider>(builder.Configuration);
+        builder.Services.AddLifecycleCommandHandler<TinyCommand, RecordingCommandHandler>();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new RuntimeHarness(host, clock);
+    }
+
+    /// <summary>The command kinds the handler carried out for an instance, one entry per effect.</summary>
+    public async Task<List<string>> ExecutionsAsync(string instanceId)
+    {
+        var table = Get<StorageClients>().Table("executions");
+        await table.CreateIfNotExistsAsync();
+        return await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"))
+            .Select(e => e.GetString("Kind")).ToListAsync();
+    }
+
+    public async Task<TinyStage?> StageAsync(string instanceId) => (await Inspector.GetAsync(instanceId, default))?.State.Stage;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+}

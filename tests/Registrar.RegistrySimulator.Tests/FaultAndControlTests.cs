@@ -136,4 +136,22 @@ public sealed class FaultAndControlTests(RegistrySimulatorFixture simulator) : S
         Assert.InRange(advanced, target.AddDays(1), target.AddDays(1).AddMinutes(1));
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
     }
+
+    [Fact]
+    public async Task Zone_behaviour_can_be_changed_at_run_time()
+    {
+        using var http = new HttpClient();
+        var zone = await http.PutAsJsonAsync(new Uri(Simulator.ControlUri, "zones/test"),
+            new { expiry = "DeleteAfterExpiry", graceDaysAfterExpiry = 0, redemptionDays = 0, pendingDeleteDays = 0 });
+        var negative = await http.PutAsJsonAsync(new Uri(Simulator.ControlUri, "zones/test"), new { redemptionDays = -1 });
+        await using var client = await WithContactAsync();
+        await client.SendAsync(Frames.DomainCreate(Ietf, "short-lived.test", "owner"));
+        var expiry = (await Simulator.GetDomainAsync("short-lived.test"))!.Value.GetProperty("expiresAt").GetDateTimeOffset();
+
+        await Simulator.SetClockAsync(expiry.AddMinutes(1));
+
+        Assert.Equal(HttpStatusCode.OK, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Null(await Simulator.GetDomainAsync("short-lived.test"));
+    }
 }

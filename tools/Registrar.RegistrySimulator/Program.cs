@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,7 @@ services.AddSingleton(options);
 services.AddSingleton(validator);
 services.AddSingleton(new SimulatorClock(TimeProvider.System));
 services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatorClock>());
-services.AddSingleton(_ => new RegistryStore(ZoneSettings.Defaults()));
+services.AddSingleton(_ => new RegistryStore(ZoneSettings.WithOverrides(builder.Configuration.GetSection("Zones"))));
 services.AddSingleton(_ => new RegistrarAccounts(options.Registrars));
 services.AddSingleton<SessionRegistry>();
 services.AddSingleton<CommandStatistics>();

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
 using Registrar.RegistrySimulator.Registry;
 using Registrar.RegistrySimulator.Transport;
 using Registrar.RegistrySimulator.Xml;
@@ -13,9 +14,12 @@ public sealed class CommandDispatcher
     private readonly RegistryStore _store;
     private readonly TimeProvider _clock;
     private readonly CommandStatistics _statistics;
+    private readonly ILogger<CommandDispatcher> _logger;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, RegistryStore store, TimeProvider clock, CommandStatistics statistics)
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, RegistryStore store, TimeProvider clock, CommandStatistics statistics,
+        ILogger<CommandDispatcher> logger)
     {
+        _logger = logger;
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
         _store = store;
         _clock = clock;
@@ -42,6 +46,12 @@ public sealed class CommandDispatcher
         catch (EppCommandException e)
         {
             return EppResponse.Failure(e.Code, e.Detail);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect in the simulator must look like a registry-side failure, not a dropped session.
+            _logger.LogError(e, "{Command} failed inside the simulator.", command.Name);
+            return EppResponse.Failure(ResultCode.CommandFailed, $"the simulator could not execute {command.Name}: {e.Message}");
         }
     }
 

@@ -77,6 +77,7 @@ public static class ControlApi
         app.MapGet("/zones", (RegistryStore store) => Results.Ok(store.Zones));
         app.MapPut("/zones/{zone}", (string zone, ZoneSettings body, RegistryStore store) =>
         {
+            if (body.Validate() is { } problem) return Results.Problem($"Zone {zone}: {problem}", statusCode: 400);
             store.SetZone(zone, body);
             return Results.Ok(body);
         });

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Registrar.RegistrySimulator.Registry;
 
 public enum ExpiryBehaviour
@@ -37,6 +39,27 @@ public sealed record ZoneSettings
     public bool SecondLevelNeedsLicence { get; init; }
 
     public int MaxRegistrationYears { get; init; } = 10;
+
+    public string? Validate()
+    {
+        if (new[] { GraceDaysAfterExpiry, RedemptionDays, PendingDeleteDays, PendingRestoreDays, TransferAutoApproveDays }.Any(d => d < 0))
+            return "day counts must not be negative.";
+        return MaxRegistrationYears is < 1 or > 99 ? "maxRegistrationYears must be 1 to 99." : null;
+    }
+
+    /// <summary>The defaults below, each overridable from configuration, e.g. the environment variable
+    /// Zones__ua__GraceDaysAfterExpiry=10 or Zones__example__Expiry=DeleteAfterExpiry.</summary>
+    public static IReadOnlyDictionary<string, ZoneSettings> WithOverrides(IConfigurationSection zones)
+    {
+        var settings = new Dictionary<string, ZoneSettings>(Defaults(), StringComparer.OrdinalIgnoreCase);
+        foreach (var zone in zones.GetChildren())
+        {
+            var copy = (settings.GetValueOrDefault(zone.Key) ?? new ZoneSettings()) with { };
+            zone.Bind(copy);
+            settings[zone.Key] = copy;
+        }
+        return settings;
+    }
 
     public static IReadOnlyDictionary<string, ZoneSettings> Defaults()
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Registrar.Epp.Profiles;
 
 /// <summary>How to reach and log in to one registry, bound from "Epp:Registries:{id}".</summary>
-public sealed class EppRegistryOptions
+public sealed class EppRegistryOptions : IValidatableObject
 {
     [Required] public string Host { get; set; } = "";
     [Range(1, 65535)] public int Port { get; set; } = 700;
@@ -51,6 +51,24 @@ public sealed class EppRegistryOptions
     public string Language { get; set; } = "en";
 
     public EppProfileOptions Profile { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(ConnectTimeout), ConnectTimeout), (nameof(ReadTimeout), ReadTimeout), (nameof(WriteTimeout), WriteTimeout),
+                     (nameof(KeepAliveInterval), KeepAliveInterval), (nameof(ReconnectInitialDelay), ReconnectInitialDelay),
+                 })
+        {
+            if (value <= TimeSpan.Zero) yield return new ValidationResult($"{name} must be positive; it is {value}.", [name]);
+        }
+        if (ReconnectMaxDelay < ReconnectInitialDelay)
+            yield return new ValidationResult($"{nameof(ReconnectMaxDelay)} must not be below {nameof(ReconnectInitialDelay)}.", [nameof(ReconnectMaxDelay)]);
+        if (ClTridPrefix.Length is < 1 or > 16 || !ClTridPrefix.All(char.IsAsciiLetterOrDigit))
+            yield return new ValidationResult($"{nameof(ClTridPrefix)} must be 1 to 16 ASCII letters or digits.", [nameof(ClTridPrefix)]);
+        if (!string.IsNullOrEmpty(ClientCertificateKeyPath) && string.IsNullOrEmpty(ClientCertificatePath))
+            yield return new ValidationResult($"{nameof(ClientCertificateKeyPath)} is set without {nameof(ClientCertificatePath)}.", [nameof(ClientCertificatePath)]);
+    }
 
     /// <summary>For logs and errors: everything but the secrets.</summary>
     public override string ToString() => $"{ClientId}@{Host}:{Port} (profile {Profile.Name}, max {MaxSessions} sessions)";

@@ -156,4 +156,74 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
 
         Assert.Equal(2104, await CodeOf(client, Frames.DomainCreate(Ietf, "unpaid.kz", "jd1234")));
     }
+
+    [Fact]
+    public async Task Others_see_the_public_part_and_with_the_authInfo_everything()
+    {
+        await using (var owner = await WithContactAsync(await LoginAsync()))
+            await owner.SendAsync(Frames.DomainCreate(Ietf, "visible.kz", "jd1234", authInfo: "s3cret"));
+        await using var other = await LoginAsync(RegistrySimulatorFixture.Registrar2, RegistrySimulatorFixture.Password2);
+
+        var publicPart = RawEppClient.ResData(await other.SendAsync(Frames.DomainInfo(Ietf, "visible.kz")));
+        var withAuthInfo = RawEppClient.ResData(await other.SendAsync(Frames.DomainInfo(Ietf, "visible.kz", authInfo: "s3cret")));
+
+        Assert.Null(publicPart.Element(Domain + "registrant"));
+        Assert.Null(publicPart.Element(Domain + "authInfo"));
+        Assert.Equal("jd1234", withAuthInfo.Element(Domain + "registrant")!.Value);
+        await other.SendAsync(Frames.Logout());
+    }
+
+    [Fact]
+    public async Task Registrant_change_never_changes_the_expiry_KZ_2_5()
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        await WithContactAsync(client, "buyer1");
+        var created = await client.SendAsync(Frames.DomainCreate(Ietf, "sold.kz", "jd1234"));
+
+        var changed = await CodeOf(client, Frames.DomainUpdate(Ietf, "sold.kz",
+            change: new XElement(Domain + "chg", new XElement(Domain + "registrant", "buyer1"))));
+        var info = RawEppClient.ResData(await client.SendAsync(Frames.DomainInfo(Ietf, "sold.kz")));
+
+        Assert.Equal(1000, changed);
+        Assert.Equal("buyer1", info.Element(Domain + "registrant")!.Value);
+        Assert.Equal(ExpiryDate(created), info.Element(Domain + "exDate")!.Value[..10]);
+    }
+
+    [Fact]
+    public async Task Update_adds_name_servers_and_contacts_that_exist_and_refuses_unknown_ones()
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.dns.example"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "grow.kz", "jd1234"));
+        XElement Add(params object[] content) => new(Domain + "add", content);
+
+        var added = await CodeOf(client, Frames.DomainUpdate(Ietf, "grow.kz", add: Add(
+            new XElement(Domain + "ns", new XElement(Domain + "hostObj", "ns1.dns.example")),
+            new XElement(Domain + "contact", new XAttribute("type", "tech"), "jd1234"))));
+        var unknownHost = await CodeOf(client, Frames.DomainUpdate(Ietf, "grow.kz", add: Add(
+            new XElement(Domain + "ns", new XElement(Domain + "hostObj", "ns9.dns.example")))));
+        var unknownContact = await CodeOf(client, Frames.DomainUpdate(Ietf, "grow.kz", add: Add(
+            new XElement(Domain + "contact", new XAttribute("type", "admin"), "ghost"))));
+
+        Assert.Equal(1000, added);
+        Assert.Equal(2303, unknownHost);
+        Assert.Equal(2303, unknownContact);
+        var view = (await Simulator.GetDomainAsync("grow.kz"))!.Value;
+        Assert.Equal(["ns1.dns.example"], view.GetProperty("nameServers").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("inactive", view.GetProperty("statuses").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Many_sessions_at_once_see_one_consistent_registry()
+    {
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LoginAsync()));
+        await sessions[0].SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+
+        var codes = await Task.WhenAll(sessions.Select(s => CodeOf(s, Frames.DomainCreate(Ietf, "race.kz", "jd1234"))));
+
+        Assert.Single(codes, 1000);
+        Assert.Equal(3, codes.Count(c => c == 2302));
+        Assert.Equal(4, await Simulator.CountAsync("domain:create"));
+        foreach (var session in sessions) await session.DisposeAsync();
+    }
 }

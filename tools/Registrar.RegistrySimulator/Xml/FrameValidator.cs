@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -19,18 +20,16 @@ public sealed class FrameValidator
         [EppNamespaces.HostmasterPrefix + "secDNS-1.1"] = EppNamespaces.SecDns,
     };
 
-    private readonly XmlSchemaSet _schemas;
+    private readonly string _allXsd;
+    // XmlSchemaSet is not documented as thread-safe, so each concurrent validation rents its own.
+    private readonly ConcurrentBag<XmlSchemaSet> _schemaSets = [];
 
     public FrameValidator(string schemaDirectory)
     {
-        var allXsd = Path.Combine(schemaDirectory, "all.xsd");
-        if (!File.Exists(allXsd))
-            throw new FileNotFoundException($"The EPP schemas were not found: {allXsd} does not exist (pass --schemas DIR).", allXsd);
-
-        _schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = new XmlUrlResolver() };
-        using (var reader = XmlReader.Create(allXsd, settings)) _schemas.Add(null, reader);
-        _schemas.Compile();
+        _allXsd = Path.Combine(schemaDirectory, "all.xsd");
+        if (!File.Exists(_allXsd))
+            throw new FileNotFoundException($"The EPP schemas were not found: {_allXsd} does not exist (pass --schemas DIR).", _allXsd);
+        _schemaSets.Add(LoadSchemas());
     }
 
     public void Validate(XDocument frame)
@@ -40,15 +39,29 @@ public sealed class FrameValidator
 
         var usesHostmaster = frame.Descendants().Any(e => EppProfile.IsHostmaster(e.Name.Namespace));
         var toValidate = usesHostmaster ? HostmasterAsIetf(frame) : frame;
+        var schemas = _schemaSets.TryTake(out var pooled) ? pooled : LoadSchemas();
         try
         {
-            toValidate.Validate(_schemas, (_, e) => throw new XmlSchemaValidationException(e.Message, e.Exception));
+            toValidate.Validate(schemas, (_, e) => throw new XmlSchemaValidationException(e.Message, e.Exception));
         }
         catch (XmlSchemaValidationException e)
         {
             var message = usesHostmaster ? BackToHostmasterNames(e.Message) : e.Message;
             throw new FrameSyntaxException($"The frame does not validate: {message}");
         }
+        finally
+        {
+            _schemaSets.Add(schemas);
+        }
+    }
+
+    private XmlSchemaSet LoadSchemas()
+    {
+        var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = new XmlUrlResolver() };
+        using (var reader = XmlReader.Create(_allXsd, settings)) schemas.Add(null, reader);
+        schemas.Compile();
+        return schemas;
     }
 
     private static XDocument HostmasterAsIetf(XDocument frame)

@@ -151,3 +151,38 @@ public class SafetyAndPoolTests
         Assert.Equal(2, server.Seen["login"]);
     }
 }
+
+/// <summary>Cancellation is safe too: cancelling a create while it is in flight leaves its outcome unknown.</summary>
+public class CancellationTests
+{
+    [Fact]
+    public async Task Cancelling_a_create_after_it_was_sent_is_outcome_unknown()
+    {
+        await using var server = new ScriptedEppServer { Script = (name, _, _) => name == "domain:create" ? new ServerAction.Silence() : null };
+        await using var client = Clients.For(server.Options());
+        await client.ExecuteAsync(new DomainCheckCommand("warm.kz"));
+        using var cancel = new CancellationTokenSource();
+
+        var create = client.ExecuteAsync(new DomainCreateCommand { DomainName = "example.kz", AuthInfoPassword = "2fooBAR" }, cancel.Token);
+        while (!server.Seen.ContainsKey("domain:create")) await Task.Delay(5);
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<EppOutcomeUnknownException>(() => create);
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Cancelling_before_sending_is_a_plain_cancellation_and_sends_nothing()
+    {
+        await using var server = new ScriptedEppServer();
+        await using var client = Clients.For(server.Options());
+        await client.ExecuteAsync(new DomainCheckCommand("warm.kz"));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.ExecuteAsync(new DomainCreateCommand { DomainName = "example.kz", AuthInfoPassword = "2fooBAR" }, new CancellationToken(true)));
+
+        Assert.False(server.Seen.ContainsKey("domain:create"));
+        await client.ExecuteAsync(new DomainCheckCommand("again.kz"));
+        Assert.Equal(1, server.Seen["login"]);
+    }
+}

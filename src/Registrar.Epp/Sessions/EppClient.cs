@@ -71,7 +71,7 @@ public sealed class EppClient(
                 logger.LogWarning("{Command} {ClTrid} lost its connection ({Reason}); re-sending on a new session (a read is safe to repeat)",
                     command.Name, clTrid, e.Message);
             }
-            catch (EppConnectionException e) when (!command.IsIdempotent)
+            catch (Exception e) when (!command.IsIdempotent && IsMidCommandLoss(e, lease.Session))
             {
                 logger.LogError("{Command} {ClTrid} lost its connection before the answer; its outcome is unknown and must be reconciled",
                     command.Name, clTrid);
@@ -79,6 +79,11 @@ public sealed class EppClient(
             }
         }
     }
+
+    /// <summary>The frame may have reached the registry: the connection failed, or the caller cancelled
+    /// while it was being sent or answered (which leaves the session broken).</summary>
+    private static bool IsMidCommandLoss(Exception e, EppSession session) =>
+        e is EppConnectionException || (e is OperationCanceledException && session.IsBroken);
 
     public ValueTask DisposeAsync() => Pool.DisposeAsync();
 }

@@ -42,6 +42,8 @@ public sealed class EppSession : IAsyncDisposable
     public async Task<EppResponse> SendAsync(string commandName, ReadOnlyMemory<byte> frame, string clTrid, CancellationToken cancellationToken)
     {
         ThrowIfBroken(commandName);
+        // Cancelled before the first byte: nothing was sent and the session stays usable.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _connection.WriteFrameAsync(frame, cancellationToken);

@@ -11,14 +11,15 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
 
     public bool IsBroken { get; private set; }
 
-    /// <summary>True when the peer has closed an idle connection (readable with nothing to read), so
-    /// a state-changing command is not sent into a connection that is already gone.</summary>
+    /// <summary>True when an idle connection has become readable: between commands an EPP server sends
+    /// nothing, so that is the peer closing (FIN, or a TLS close_notify first). Checked before a session
+    /// is reused so a state-changing command is not sent into a connection that is already gone.</summary>
     public bool IsClosedByPeer
     {
         get
         {
             if (IsBroken || socket is null) return IsBroken;
-            try { return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0; }
+            try { return socket.Poll(0, SelectMode.SelectRead); }
             catch (Exception e) when (e is SocketException or ObjectDisposedException) { return true; }
         }
     }

@@ -1,5 +1,6 @@
 using Registrar.Api;
 using Registrar.Api.Endpoints;
+using Registrar.Api.Http;
 using Registrar.LocalHost.Registrations;
 using Registrar.Mail;
 
@@ -9,7 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRegistrar(builder.Configuration);
 builder.Services.AddSmtpMail(builder.Configuration);
 builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
 

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Testing;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>Bad input always gets an RFC 9457 problem with a 4xx status, and changes nothing.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class BadInputTests(ProductFixture product)
+{
+    public static TheoryData<string> Corpus() =>
+        new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "BadRequests")).Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task A_malformed_or_invalid_storefront_request_is_a_problem_and_stores_nothing(string file)
+    {
+        // File names say what they are: "{endpoint}.{status}.{what is wrong}.json".
+        var parts = file.Split('.');
+        var (endpoint, status) = (parts[0], int.Parse(parts[1]));
+        using var storefront = product.Storefront("bad-input");
+        var before = await CountRowsAsync();
+
+        var response = await storefront.PostAsync($"api/{endpoint}",
+            new StringContent(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "BadRequests", file)), Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, status);
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task An_order_refusal_names_every_offending_field()
+    {
+        using var storefront = product.Storefront("bad-input");
+
+        var response = await storefront.PostAsync("api/orders", Json("""
+            {"items":[{"name":"nic.kz","termYears":11,"trademark":null},{"name":"ok-name.kz","termYears":1,"trademark":null}],
+             "contactEmail":"not-an-email","registrant":{"nicHandle":null,"data":null},"technicalContact":null,"acceptance":null}
+            """));
+
+        var problem = await AssertProblemAsync(response, 400);
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Equal(["acceptance", "contactEmail", "items[0].name", "registrant"], errors.Order());
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_client_key_are_refused_and_a_customer_sees_only_their_own_orders()
+    {
+        using var anonymous = product.Anonymous();
+        await AssertProblemAsync(await anonymous.PostAsync("api/quotes", Json("""{"names":["shop.kz"],"termYears":1}""")), 401);
+
+        using var operationsAsStorefront = product.Operations();
+        operationsAsStorefront.DefaultRequestHeaders.Add("X-Customer-Id", "someone");
+        await AssertProblemAsync(await operationsAsStorefront.GetAsync("api/orders/O1"), 403);
+
+        using var stranger = product.Storefront("stranger");
+        await AssertProblemAsync(await stranger.GetAsync("api/orders/Odoesnotexist"), 404);
+    }
+
+    [Theory]
+    [InlineData("dtd", 400)]
+    [InlineData("three-decimals", 400)]
+    [InlineData("bad-signature", 401)]
+    [InlineData("stale-timestamp", 401)]
+    [InlineData("unknown-bank", 401)]
+    [InlineData("wrong-media-type", 415)]
+    [InlineData("oversized", 413)]
+    public async Task A_bad_bank_notification_is_a_problem_and_applies_nothing(string defect, int status)
+    {
+        var camt = BankMessages.Camt054Credit("KZ-2611-00001-3", "100.00", "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        var (bank, mediaType, signatureSecondsAgo) = ("halyk", "application/xml", 0);
+        switch (defect)
+        {
+            case "dtd": camt = camt.Replace("<Document", "<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Document"); break;
+            case "three-decimals": camt = camt.Replace("100.00", "100.005"); break;
+            case "stale-timestamp": signatureSecondsAgo = 3600; break;
+            case "unknown-bank": bank = "nobank"; break;
+            case "wrong-media-type": mediaType = "text/plain"; break;
+            case "oversized": camt += new string(' ', 2 * 1024 * 1024); break;
+        }
+        var signature = BankMessages.Sign(ProductFixture.HalykSecret, camt, signatureSecondsAgo);
+        if (defect == "bad-signature") signature = signature[..^4] + "0000";
+        var before = await CountRowsAsync();
+        using var client = product.Anonymous();
+        var content = new StringContent(camt, Encoding.UTF8, mediaType);
+        content.Headers.Add("X-Signature", signature);
+
+        await AssertProblemAsync(await client.PostAsync($"api/banks/{bank}/camt054", content), status);
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served()
+    {
+        using var client = product.Anonymous();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/orders", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/banks/{bankId}/camt054", out _));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.TryGetProperty("detail", out var detail) && !string.IsNullOrWhiteSpace(detail.GetString()), body);
+        return problem;
+    }
+
+    /// <summary>Rows in every table that holds business data: what "changes nothing" is measured by.</summary>
+    private async Task<int> CountRowsAsync()
+    {
+        var count = 0;
+        foreach (var table in new[] { "orders", "invoices", "payments", "review", "invoicesequences" })
+        {
+            var client = product.Storage.Tables.GetTableClient(table);
+            await client.CreateIfNotExistsAsync();
+            await foreach (var _ in client.QueryAsync<TableEntity>(select: ["PartitionKey"])) count++;
+        }
+        return count;
+    }
+}

@@ -3,8 +3,9 @@ using Azure.Storage.Queues;
 
 namespace Registrar.Testing;
 
-/// <summary>Azurite (Tables and Queues) from the project's npm dependencies, in memory, on free
-/// loopback ports; stopped when the fixture is disposed. Use as an xunit class or collection fixture.</summary>
+/// <summary>Azurite (Tables and Queues) from the project's npm dependencies, in memory (or on disk in
+/// <see cref="Location"/>), on free loopback ports; stopped when the fixture is disposed. Use as an xunit
+/// class or collection fixture.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     // The well-known development account; Azurite accepts only it unless told otherwise.
@@ -13,6 +14,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private ChildProcess? _process;
+
+    /// <summary>A folder for on-disk data that survives <see cref="RestartAsync"/>; null keeps data in memory.</summary>
+    public string? Location { get; init; }
 
     public int TablePort { get; private set; }
     public int QueuePort { get; private set; }
@@ -32,11 +36,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Stops Azurite abruptly and starts it again on the same ports (data is lost: in memory).</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops Azurite abruptly and starts it again on the same ports (data is lost: in memory).
+    /// With <paramref name="graceful"/> (and a <see cref="Location"/>) it is sent SIGTERM instead, so it
+    /// saves its data as a storage service would before the restart.</summary>
+    public async Task RestartAsync(bool graceful = false)
     {
+        if (_process is not null && graceful) await TerminateAsync(_process);
         if (_process is not null) await _process.DisposeAsync();
         await StartAsync();
+    }
+
+    private static async Task TerminateAsync(ChildProcess process)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString()]);
+        await kill.WaitForExitAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(50);
     }
 
     public async Task DisposeAsync()
@@ -52,7 +67,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         _process = ChildProcess.Start("node",
         [
-            azurite, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
+            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", FreeTcpPort.Next().ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),

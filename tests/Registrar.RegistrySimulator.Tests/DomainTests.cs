@@ -224,6 +224,10 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Single(codes, 1000);
         Assert.Equal(3, codes.Count(c => c == 2302));
         Assert.Equal(4, await Simulator.CountAsync("domain:create"));
-        foreach (var session in sessions) await session.DisposeAsync();
+        foreach (var session in sessions)
+        {
+            await session.SendAsync(Frames.Logout());
+            await session.DisposeAsync();
+        }
     }
 }

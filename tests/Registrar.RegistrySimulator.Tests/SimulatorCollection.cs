@@ -16,7 +16,14 @@ public abstract class SimulatorTest(RegistrySimulatorFixture simulator) : IAsync
     protected RegistrySimulatorFixture Simulator { get; } = simulator;
     protected static Profile Ietf => Profile.Ietf;
 
-    public virtual async Task InitializeAsync() => await Simulator.ResetAsync();
+    public virtual async Task InitializeAsync()
+    {
+        await Simulator.ResetAsync();
+        // Sessions of the previous test end when the server sees their sockets close; wait for that
+        // so session-cap checks start from zero.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await Simulator.GetStatsAsync()).Sessions > 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -155,12 +155,17 @@ public sealed class EppSessionPool : IAsyncDisposable
                 {
                     await session.HelloAsync(CancellationToken.None);
                 }
-                catch (Exception e) when (e is EppConnectionException or Responses.EppProtocolException)
+                catch (Exception e) when (e is EppConnectionException or Responses.EppProtocolException or OperationCanceledException)
                 {
                     _logger.LogInformation("Keepalive hello failed; the session will be replaced: {Reason}", e.Message);
                 }
                 await ReturnAsync(session);
             }
+        }
+        catch (Exception e)
+        {
+            // A timer callback has no caller to report to: log, and let the next tick try again.
+            _logger.LogError(e, "The EPP keepalive failed");
         }
         finally
         {

@@ -32,7 +32,7 @@ public sealed class RawEppClient : IAsyncDisposable
 
     public static async Task<RawEppClient> ConnectAsync(int port)
     {
-        var tcp = new TcpClient();
+        var tcp = new TcpClient { NoDelay = true };
         await tcp.ConnectAsync("127.0.0.1", port);
         var tls = new SslStream(tcp.GetStream(), false);
         await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
@@ -69,10 +69,10 @@ public sealed class RawEppClient : IAsyncDisposable
 
     public async Task WriteRawAsync(byte[] payload)
     {
-        var header = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)(payload.Length + 4));
-        await _tls.WriteAsync(header);
-        await _tls.WriteAsync(payload);
+        var frame = new byte[payload.Length + 4];
+        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)frame.Length);
+        payload.CopyTo(frame, 4);
+        await _tls.WriteAsync(frame);
         await _tls.FlushAsync();
     }
 

@@ -10,16 +10,23 @@ namespace Registrar.Storage.TestHost;
 /// <summary>Carries out tiny commands by recording each in the <c>executions</c> table, keyed by command id:
 /// the row is the effect, so counting rows counts effects. A redelivered command finds its row and adds
 /// nothing; a charge answers with a Charged event whose id derives from the command id, so a repeat is a
-/// duplicate event.</summary>
+/// duplicate event. Every delivery is also logged in <c>deliveries</c>, so a test can see that the
+/// at-least-once paths were exercised.</summary>
 public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleClient<TinyEvent> lifecycle)
     : ILifecycleCommandHandler<TinyCommand>
 {
     private readonly TableClient _executions = clients.Table("executions");
-    private readonly EnsureOnce _created = new(ct => clients.Table("executions").CreateIfNotExistsAsync(ct));
+    private readonly TableClient _deliveries = clients.Table("deliveries");
+    private readonly EnsureOnce _created = new(async ct =>
+    {
+        await clients.Table("executions").CreateIfNotExistsAsync(ct);
+        await clients.Table("deliveries").CreateIfNotExistsAsync(ct);
+    });
 
     public async Task HandleAsync(LifecycleCommandContext context, TinyCommand command, CancellationToken ct)
     {
         await _created.RunAsync(ct);
+        await _deliveries.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), $"{TableKeys.Escape(context.CommandId)}|{Guid.NewGuid():N}"), ct);
         try
         {
             await _executions.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), TableKeys.Escape(context.CommandId))

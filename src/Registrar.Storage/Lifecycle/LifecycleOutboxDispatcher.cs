@@ -33,7 +33,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
             await DispatchAsync(batch, ct);
             return true;
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Commands {Sequence} of {InstanceId} stay in the outbox until the recovery sweep.",
                 batch.Sequence, batch.InstanceId);

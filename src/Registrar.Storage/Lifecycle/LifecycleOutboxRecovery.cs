@@ -38,7 +38,7 @@ public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
             {
                 return;
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Outbox recovery failed; trying again in {Interval}.", options.Value.RecoveryInterval);
                 await Task.Delay(options.Value.RecoveryInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

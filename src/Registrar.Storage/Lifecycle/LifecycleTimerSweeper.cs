@@ -35,7 +35,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             {
                 return;
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Timer sweep failed; trying again in {Interval}.", options.Value.SweepInterval);
                 await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -99,7 +99,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             // Deleted by the engine (superseded) or rewritten meanwhile: either way not ours to delete.
             return true;
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Timer of {InstanceId} due {DueAt} did not fire; the next sweep retries it.", instanceId, dueAt);
             return false;

@@ -92,7 +92,7 @@ public sealed class QueueWorker<TMessage> : BackgroundService
                 if (held > 0) _slots.Release(held);
                 break;
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 if (held > 0) _slots.Release(held);
                 _logger.LogWarning(e, "Receiving from queue {Queue} failed; retrying in {Delay}.", _queue.Name, _options.RetryDelay);

@@ -1,0 +1,130 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Metering;
+using Registrar.Storage.TestHost;
+using Registrar.Testing;
+using Xunit.Abstractions;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>The runtime survives its host being killed mid-work and its storage restarting under load:
+/// every instance reaches its end state, every event is applied once, every command takes effect once.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task Killing_the_host_at_random_points_loses_and_repeats_nothing_for_200_instances()
+    {
+        var prefix = TestStorage.NewPrefix();
+        var instances = Enumerable.Range(1, 200).Select(i => $"kill-{i:D3}").ToList();
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        output.WriteLine($"Random seed {seed}.");
+
+        await using var host = new TestHostProcess(azurite.ConnectionString, prefix);
+        await StartInstancesAsync(azurite.ConnectionString, prefix, instances);
+        await host.StartAsync();
+        // Kills land anywhere: while events, commands or timers of different instances are mid-flight.
+        for (var kill = 1; kill <= 6 && await CountDoneAsync(azurite.ConnectionString, prefix) < instances.Count; kill++)
+        {
+            await Task.Delay(random.Next(500, 4000));
+            await host.KillAsync();
+            output.WriteLine($"Kill {kill}: {await CountDoneAsync(azurite.ConnectionString, prefix)} of 200 done.");
+            await host.StartAsync();
+        }
+
+        await AssertAllDoneExactlyOnceAsync(azurite.ConnectionString, prefix, instances, () => host.Output);
+    }
+
+    [Fact]
+    public async Task Restarting_storage_under_load_loses_nothing_once_the_host_reconnects()
+    {
+        var folder = Directory.CreateTempSubdirectory("azurite-");
+        try
+        {
+            var storage = new AzuriteFixture { Location = folder.FullName };
+            await storage.InitializeAsync();
+            try
+            {
+                var prefix = TestStorage.NewPrefix();
+                var instances = Enumerable.Range(1, 100).Select(i => $"restart-{i:D3}").ToList();
+                await using var host = new TestHostProcess(storage.ConnectionString, prefix);
+                await StartInstancesAsync(storage.ConnectionString, prefix, instances);
+                await host.StartAsync();
+
+                await Task.Delay(3000);
+                output.WriteLine($"Before the restart: {await CountDoneAsync(storage.ConnectionString, prefix)} of 100 done.");
+                await storage.RestartAsync(graceful: true);
+
+                await AssertAllDoneExactlyOnceAsync(storage.ConnectionString, prefix, instances, () => host.Output);
+            }
+            finally
+            {
+                await storage.DisposeAsync();
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static StorageClients Clients(string connectionString, string prefix) =>
+        new(new StorageOptions { ConnectionString = connectionString, NamePrefix = prefix }, new StorageMeter());
+
+    private static async Task StartInstancesAsync(string connectionString, string prefix, IEnumerable<string> instances)
+    {
+        var client = new LifecycleClient<TinyEvent, TinyCommand>(
+            new LifecycleTables<TinyEvent, TinyCommand>(Clients(connectionString, prefix), Options.Create(new LifecycleRuntimeOptions())));
+        await Parallel.ForEachAsync(instances, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (id, ct) => await client.SendAsync(id, "start", new Start(Wait), ct));
+    }
+
+    private static async Task<int> CountDoneAsync(string connectionString, string prefix)
+    {
+        var table = Clients(connectionString, prefix).Table("lifecycleinstances");
+        try
+        {
+            return await table.QueryAsync<TableEntity>("RowKey eq 'state' and Terminal eq true", select: ["RowKey"]).CountAsync();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task AssertAllDoneExactlyOnceAsync(string connectionString, string prefix, List<string> instances, Func<string> hostOutput)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await CountDoneAsync(connectionString, prefix) < instances.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Only {await CountDoneAsync(connectionString, prefix)} of {instances.Count} instances finished. Host: {hostOutput()}");
+            await Task.Delay(250);
+        }
+
+        var clients = Clients(connectionString, prefix);
+        // Commands are dispatched after the state commits, so the last notify may still be in flight.
+        await TestStorage.EventuallyAsync(async () =>
+            await clients.Table("executions").QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync() >= 2 * instances.Count,
+            "every notify executed", seconds: 60);
+
+        var states = await clients.Table("lifecycleinstances")
+            .QueryAsync<TableEntity>("RowKey eq 'state'").ToDictionaryAsync(e => e.GetString("InstanceId"));
+        var executions = (await clients.Table("executions").QueryAsync<TableEntity>().ToListAsync())
+            .ToLookup(e => e.PartitionKey, e => e.RowKey);
+        var deliveries = await clients.Table("deliveries").QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync();
+        output.WriteLine($"{deliveries} command deliveries for {2 * instances.Count} commands.");
+
+        Assert.All(instances, id =>
+        {
+            Assert.Equal(3, states[id].GetInt64("Version"));
+            Assert.True(states[id].GetBoolean("Terminal"));
+            Assert.Equal([$"{id}:1:0", $"{id}:3:0"], executions[id].Order());
+        });
+    }
+}

@@ -57,7 +57,7 @@ public sealed class FaultInjector
         lock (_sync)
         {
             var s = _settings;
-            if (s.Commands.Count > 0 && !s.Commands.Contains(commandName, StringComparer.Ordinal)) return FaultDecision.None;
+            if (s.Commands is { Count: > 0 } only && !only.Contains(commandName, StringComparer.Ordinal)) return FaultDecision.None;
             var dropBefore = Draw(s.DropBeforeExecuteRate);
             var fail = !dropBefore && Draw(s.FailRate);
             var dropAfter = !dropBefore && !fail && Draw(s.DropAfterExecuteRate);

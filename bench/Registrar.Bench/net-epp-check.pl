@@ -34,7 +34,7 @@ request(frame(qq{<login><clID>$clid</clID><pw>$pw</pw><options><version>1.0</ver
     . q{<objURI>urn:ietf:params:xml:ns:host-1.0</objURI></svcs></login>}));
 
 my $check = q{<check><domain:check xmlns:domain="urn:ietf:params:xml:ns:domain-1.0"><domain:name>bench-example.kz</domain:name></domain:check></check>};
-request(frame($check)) for 1 .. 20;    # warm-up
+request(frame($check)) for 1 .. 500;    # warm-up
 
 my ($count, $start) = (0, time);
 while (time - $start < $seconds) { request(frame($check)); $count++; }

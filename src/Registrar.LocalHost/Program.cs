@@ -2,6 +2,7 @@ using Registrar.Api;
 using Registrar.Api.Endpoints;
 using Registrar.Api.Http;
 using Registrar.LocalHost.Registrations;
+using Registrar.LocalHost.Runtime;
 using Registrar.Mail;
 
 // The content root is where the host was built to, so appsettings are found whatever the working directory.
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRegistrar(builder.Configuration);
 builder.Services.AddSmtpMail(builder.Configuration);
 builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
+builder.Services.AddLocalRuntime(builder.Environment);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
@@ -19,6 +21,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi("/openapi/v1.json");
 app.MapHealthChecks("/health");
+app.MapOperationsClock();
 app.MapRegistrarApi();
 app.Run();
 

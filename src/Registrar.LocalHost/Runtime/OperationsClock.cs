@@ -1,0 +1,75 @@
+namespace Registrar.LocalHost.Runtime;
+
+/// <summary>The development clock: wall-clock time, shifted and sped up by operations so that a year of
+/// lifecycle runs in seconds in end-to-end tests. Only the reading of "now" moves: timers and delays
+/// (polling intervals, EPP and HTTP timeouts) still run on real time, so advancing the clock makes
+/// the timer sweep find more due work on its next pass rather than making the host spin.</summary>
+public sealed class OperationsClock : TimeProvider
+{
+    private readonly TimeProvider _real;
+    private readonly Lock _gate = new();
+    private DateTimeOffset _realAnchor;
+    private DateTimeOffset _clockAnchor;
+    private double _acceleration = 1;
+
+    public OperationsClock(TimeProvider real)
+    {
+        _real = real;
+        _realAnchor = _clockAnchor = real.GetUtcNow();
+    }
+
+    public double Acceleration
+    {
+        get { lock (_gate) return _acceleration; }
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate) return Now(_real.GetUtcNow());
+    }
+
+    public override TimeZoneInfo LocalTimeZone => _real.LocalTimeZone;
+
+    public override long TimestampFrequency => _real.TimestampFrequency;
+
+    public override long GetTimestamp() => _real.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        _real.CreateTimer(callback, state, dueTime, period);
+
+    /// <summary>Moves the clock forward; the clock never goes back, since stored due times and event times would then lie.</summary>
+    public DateTimeOffset Advance(TimeSpan by)
+    {
+        if (by < TimeSpan.Zero) throw new ClockChangeException($"The clock only moves forward; {by} is negative.");
+        lock (_gate)
+        {
+            Reanchor();
+            _clockAnchor += by;
+            return _clockAnchor;
+        }
+    }
+
+    /// <summary>From now on a real second counts as <paramref name="factor"/> seconds (1 = real time).</summary>
+    public void Accelerate(double factor)
+    {
+        if (!double.IsFinite(factor) || factor < 1 || factor > 1_000_000)
+            throw new ClockChangeException($"Acceleration must be between 1 and 1,000,000; {factor} is not.");
+        lock (_gate)
+        {
+            Reanchor();
+            _acceleration = factor;
+        }
+    }
+
+    private void Reanchor()
+    {
+        var real = _real.GetUtcNow();
+        _clockAnchor = Now(real);
+        _realAnchor = real;
+    }
+
+    private DateTimeOffset Now(DateTimeOffset real) =>
+        _clockAnchor + TimeSpan.FromTicks((long)((real - _realAnchor).Ticks * _acceleration));
+}
+
+public sealed class ClockChangeException(string message) : ArgumentException(message);

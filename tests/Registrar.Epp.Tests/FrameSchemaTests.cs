@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Extensions;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Tests.Support;
+using Registrar.Testing;
 
 namespace Registrar.Epp.Tests;
 
@@ -102,6 +104,42 @@ public class FrameSchemaTests
         var frame = EppFrameWriter.Command(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c");
 
         Assert.Empty(EppSchemas.Validate(frame));
+    }
+
+    [Fact]
+    public async Task Every_emitted_frame_also_passes_xmllint_an_independent_validator()
+    {
+        var folder = Directory.CreateTempSubdirectory("epp-frames-");
+        try
+        {
+            var files = Commands.Select((command, i) =>
+            {
+                var path = Path.Combine(folder.FullName, $"frame-{i:00}.xml");
+                File.WriteAllBytes(path, EppFrameWriter.Command(command.Value(), Ietf, "RGR-0190b3c6a1b27f0e9d2c"));
+                return path;
+            }).Append(WriteHello(folder.FullName)).ToList();
+
+            var start = new ProcessStartInfo("xmllint") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "--noout", "--nonet", "--schema", Path.Combine(RepositoryPaths.EppSchemas, "all.xsd") }.Concat(files))
+                start.ArgumentList.Add(argument);
+            using var xmllint = Process.Start(start)!;
+            var report = await xmllint.StandardError.ReadToEndAsync();
+            await xmllint.WaitForExitAsync();
+
+            Assert.True(xmllint.ExitCode == 0, report);
+            Assert.Equal(files.Count, report.Split('\n').Count(line => line.EndsWith(" validates")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string WriteHello(string folder)
+    {
+        var path = Path.Combine(folder, "hello.xml");
+        File.WriteAllBytes(path, EppFrameWriter.Hello());
+        return path;
     }
 
     [Fact]

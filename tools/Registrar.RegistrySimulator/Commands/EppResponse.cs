@@ -9,7 +9,8 @@ public sealed record MessageQueueState(int Count, long Id, DateTimeOffset? Queue
 public sealed record EppResponse(int Code, string Message)
 {
     public XElement? ResData { get; init; }
-    public XElement? Extension { get; init; }
+    /// <summary>Elements of the response's &lt;extension&gt; (rgp:infData, secDNS:infData …).</summary>
+    public IReadOnlyList<XElement> Extensions { get; init; } = [];
     public MessageQueueState? MessageQueue { get; init; }
     public bool CloseConnection { get; init; }
 

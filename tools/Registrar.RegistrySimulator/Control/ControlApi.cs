@@ -101,11 +101,11 @@ public sealed record DomainView(
     string Name, string Roid, string Sponsor, string Registrant, IReadOnlyList<string> Statuses, string? RgpStatus,
     string Phase, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? DeletionStartedAt,
     IReadOnlyList<string> NameServers, IReadOnlyDictionary<string, string[]> Contacts, string AuthInfo, string? Licence,
-    string? TransferStatus, string? TransferRequestedBy)
+    string? TransferStatus, string? TransferRequestedBy, IReadOnlyList<DsRecord> DsData)
 {
     public static DomainView Of(Domain d) => new(
         d.Name, d.Roid, d.SponsorId, d.Registrant, d.EffectiveStatuses(), d.RgpStatus, d.Phase.ToString(), d.CreatedAt,
         d.ExpiresAt, d.DeletionStartedAt, d.NameServers.ToList(),
         d.Contacts.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToArray()),
-        d.AuthInfo, d.Licence, d.LastTransfer?.StatusText, d.LastTransfer?.RequestingId);
+        d.AuthInfo, d.Licence, d.LastTransfer?.StatusText, d.LastTransfer?.RequestingId, d.DsData.ToList());
 }

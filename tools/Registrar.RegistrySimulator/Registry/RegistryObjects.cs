@@ -53,6 +53,7 @@ public sealed class Domain
     public string? Licence { get; set; }
     public List<(string Type, string Id)> Contacts { get; } = [];
     public List<string> NameServers { get; } = [];
+    public List<DsRecord> DsData { get; } = [];
     /// <summary>Client- and server-set statuses (clientHold, serverTransferProhibited …).</summary>
     public HashSet<string> Statuses { get; } = new(StringComparer.Ordinal);
     public DomainPhase Phase { get; set; } = DomainPhase.Active;
@@ -88,6 +89,9 @@ public sealed class Domain
 
     public bool Has(params string[] statuses) => statuses.Any(Statuses.Contains);
 }
+
+/// <summary>An RFC 5910 DS record.</summary>
+public sealed record DsRecord(int KeyTag, int Algorithm, int DigestType, string Digest);
 
 public sealed class Contact
 {

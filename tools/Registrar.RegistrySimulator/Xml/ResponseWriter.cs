@@ -24,7 +24,7 @@ public sealed class ResponseWriter
             body.Add(msgQ);
         }
         if (response.ResData is not null) body.Add(new XElement(Epp + "resData", response.ResData));
-        if (response.Extension is not null) body.Add(new XElement(Epp + "extension", response.Extension));
+        if (response.Extensions.Count > 0) body.Add(new XElement(Epp + "extension", response.Extensions));
 
         var transaction = new XElement(Epp + "trID");
         if (!string.IsNullOrEmpty(clientTransactionId)) transaction.Add(new XElement(Epp + "clTRID", clientTransactionId));

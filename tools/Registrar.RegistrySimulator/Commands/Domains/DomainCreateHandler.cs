@@ -26,6 +26,7 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
         }
         var nameServers = NameServers(context);
         var licence = DomainRules.Licence(context, "create");
+        var dsData = DomainSecDns.FromCreate(context);
         // UA-Pre-7: a second-level .ua name is registered only for the holder of a matching trademark.
         if (settings.SecondLevelNeedsLicence && name.Count(c => c == '.') == zone.Count(c => c == '.') + 1 && string.IsNullOrEmpty(licence))
             throw new EppCommandException(ResultCode.ParameterPolicy, $"{name} is a second-level .{zone} name: it needs a trademark licence in <uaepp:license>.");
@@ -46,6 +47,7 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
         };
         domain.Contacts.AddRange(contacts);
         domain.NameServers.AddRange(nameServers);
+        domain.DsData.AddRange(dsData);
         context.Store.Domains.Add(name, domain);
 
         return EppResponse.Ok(context.Res("creData",

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Registrar.RegistrySimulator.Commands.Domains;
 
 /// <summary>RFC 5731 section 3.1.2: the sponsor, or anyone with the authInfo, sees everything; others
@@ -14,9 +16,10 @@ public sealed class DomainInfoHandler : ICommandHandler
             throw new EppCommandException(ResultCode.InvalidAuthInfo, $"the authInfo given for {domain.Name} is wrong.");
 
         var full = domain.SponsorId == context.ClientId || authInfo is not null;
+        XElement?[] extensions = [DomainRules.RgpData(context, "infData", domain.RgpStatus), full ? DomainSecDns.InfData(context, domain.DsData) : null];
         return EppResponse.Ok(DomainRules.InfData(context, domain, full)) with
         {
-            Extension = DomainRules.RgpData(context, "infData", domain.RgpStatus),
+            Extensions = extensions.OfType<XElement>().ToList(),
         };
     }
 }

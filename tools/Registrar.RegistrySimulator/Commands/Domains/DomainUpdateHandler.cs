@@ -40,6 +40,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
         }
         var newAuthInfo = change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "pw")?.Value;
         var newLicence = DomainRules.Licence(context, "update");
+        var newDsData = DomainSecDns.AfterUpdate(context, domain.DsData);
 
         // KZ-2.5: a change of registrant never touches the expiry.
         domain.NameServers.RemoveAll(n => removedNameServers.Contains(n, StringComparer.OrdinalIgnoreCase));
@@ -51,6 +52,11 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
         if (newRegistrant is { Length: > 0 }) domain.Registrant = newRegistrant;
         if (newAuthInfo is not null) domain.AuthInfo = newAuthInfo;
         if (newLicence is not null) domain.Licence = newLicence;
+        if (newDsData is not null)
+        {
+            domain.DsData.Clear();
+            domain.DsData.AddRange(newDsData);
+        }
         domain.UpdaterId = context.ClientId;
         domain.UpdatedAt = context.Now;
         return EppResponse.Ok();
@@ -91,7 +97,7 @@ public sealed class DomainRestore(RegistrarAccounts accounts)
         }
         domain.UpdaterId = context.ClientId;
         domain.UpdatedAt = context.Now;
-        return EppResponse.Ok() with { Extension = DomainRules.RgpData(context, "upData", domain.RgpStatus) };
+        return EppResponse.Ok() with { Extensions = DomainRules.RgpData(context, "upData", domain.RgpStatus) is { } upData ? [upData] : [] };
     }
 
     // A restored name that had expired is renewed past now, as registries charge restore with a renewal.

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Xml.Linq;
+using Registrar.Testing;
+
+namespace Registrar.RegistrySimulator.Tests;
+
+public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorTest(simulator)
+{
+    private static readonly XNamespace SecDns = "urn:ietf:params:xml:ns:secDNS-1.1";
+
+    [Fact]
+    public async Task DS_records_from_the_shared_create_sample_are_kept_shown_and_removed()
+    {
+        await using var client = await LoginAsync();
+        foreach (var contact in new[] { "jd1234", "sh8013" }) await client.SendAsync(Frames.ContactCreate(Ietf, contact));
+        foreach (var host in new[] { "ns1.example.com", "ns2.example.com" }) await client.SendAsync(Frames.HostCreate(Ietf, host));
+        await client.WriteRawAsync(File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "epp", "samples", "domain-create-secdns.xml")));
+        var created = (await client.ReadAsync())!;
+
+        var info = await client.SendAsync(Frames.DomainInfo(Ietf, "example.com"));
+        var removed = await CodeOf(client, Frames.DomainUpdate(Ietf, "example.com",
+            extension: new XElement(SecDns + "update", new XElement(SecDns + "rem", new XElement(SecDns + "all", "true")))));
+        var after = await client.SendAsync(Frames.DomainInfo(Ietf, "example.com"));
+
+        Assert.Equal(1000, RawEppClient.Code(created));
+        var ds = info.Root!.Descendants(SecDns + "dsData").Single();
+        Assert.Equal("12345", ds.Element(SecDns + "keyTag")!.Value);
+        Assert.Equal("49FD46E6C4B45C55D4AC", ds.Element(SecDns + "digest")!.Value);
+        Assert.Equal(1000, removed);
+        Assert.Empty(after.Root!.Descendants(SecDns + "dsData"));
+    }
+
+    [Fact]
+    public async Task The_key_data_interface_is_refused_by_policy()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "signed.kz", "jd1234"));
+        var keyData = new XElement(SecDns + "keyData",
+            new XElement(SecDns + "flags", 257), new XElement(SecDns + "protocol", 3), new XElement(SecDns + "alg", 13),
+            new XElement(SecDns + "pubKey", Convert.ToBase64String(Encoding.ASCII.GetBytes("not really a key"))));
+
+        var answer = await CodeOf(client, Frames.DomainUpdate(Ietf, "signed.kz",
+            extension: new XElement(SecDns + "update", new XElement(SecDns + "add", keyData))));
+
+        Assert.Equal(2306, answer);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Registrar.RegistrySimulator.Registry;
+using Registrar.RegistrySimulator.Xml;
+
+namespace Registrar.RegistrySimulator.Commands.Domains;
+
+/// <summary>RFC 5910 secDNS-1.1, DS data interface: create, update (add, rem, rem all) and info.</summary>
+public static class DomainSecDns
+{
+    private static readonly XNamespace[] Namespaces = [EppNamespaces.SecDns, EppNamespaces.HostmasterPrefix + "secDNS-1.1"];
+
+    public static IReadOnlyList<DsRecord> FromCreate(CommandContext context) =>
+        Extension(context, "create") is { } create ? Records(create) : [];
+
+    /// <summary>The DS set after a secDNS:update, or null when the command carries none.</summary>
+    public static List<DsRecord>? AfterUpdate(CommandContext context, IReadOnlyList<DsRecord> current)
+    {
+        if (Extension(context, "update") is not { } update) return null;
+        var ns = update.Name.Namespace;
+        var result = current.ToList();
+        if (update.Element(ns + "rem") is { } remove)
+        {
+            if ((string?)remove.Element(ns + "all") is "true" or "1") result.Clear();
+            else result.RemoveAll(Records(remove).Contains);
+        }
+        if (update.Element(ns + "add") is { } add) result.AddRange(Records(add).Where(r => !result.Contains(r)));
+        return result;
+    }
+
+    /// <summary>secDNS:infData in the namespace the session asked for at login; null if it asked for none.</summary>
+    public static XElement? InfData(CommandContext context, IReadOnlyList<DsRecord> records)
+    {
+        if (records.Count == 0 || Namespaces.FirstOrDefault(context.Session.ExtensionUris.Contains) is not { } ns) return null;
+        return new XElement(ns + "infData", records.Select(r => new XElement(ns + "dsData",
+            new XElement(ns + "keyTag", r.KeyTag), new XElement(ns + "alg", r.Algorithm),
+            new XElement(ns + "digestType", r.DigestType), new XElement(ns + "digest", r.Digest))));
+    }
+
+    private static XElement? Extension(CommandContext context, string name) =>
+        Namespaces.Select(ns => context.ExtensionElement(ns, name)).FirstOrDefault(e => e is not null);
+
+    private static List<DsRecord> Records(XElement container)
+    {
+        var ns = container.Name.Namespace;
+        if (container.Elements(ns + "keyData").Any())
+            throw new EppCommandException(ResultCode.ParameterPolicy, "this registry takes DS records (<secDNS:dsData>), not <secDNS:keyData>.");
+        return container.Elements(ns + "dsData").Select(ds => new DsRecord(
+            int.Parse(ds.Element(ns + "keyTag")!.Value, CultureInfo.InvariantCulture),
+            int.Parse(ds.Element(ns + "alg")!.Value, CultureInfo.InvariantCulture),
+            int.Parse(ds.Element(ns + "digestType")!.Value, CultureInfo.InvariantCulture),
+            ds.Element(ns + "digest")!.Value.Trim().ToUpperInvariant())).ToList();
+    }
+}

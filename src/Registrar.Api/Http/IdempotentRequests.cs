@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Http;
 
@@ -31,9 +32,21 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
 
         var result = await handle(key);
         var response = await RecordedResponse.CaptureAsync(result, request.HttpContext);
-        if (response.StatusCode < 500)
-            await store.CompleteAsync(claim.Response, response.StatusCode, response.ContentType, response.Body, ct);
+        if (response.StatusCode < 500) await CompleteAsync(claim.Response, response, ct);
         return response;
+    }
+
+    private async Task CompleteAsync(Stored<IdempotentResponse> claimed, RecordedResponse response, CancellationToken ct)
+    {
+        try
+        {
+            await store.CompleteAsync(claimed, response.StatusCode, response.ContentType, response.Body, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A concurrent request with the same key completed it first, with the same answer:
+            // the handler is idempotent for the key.
+        }
     }
 
     private static string RequestHash(HttpRequest request, byte[] body)

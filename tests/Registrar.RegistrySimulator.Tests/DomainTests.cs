@@ -63,6 +63,9 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Equal(2303, await CodeOf(client, Frames.DomainCreate(Ietf, "a2.kz", "jd1234", nameServers: ["ns1.nowhere.net"])));
         Assert.Equal(2005, await CodeOf(client, Frames.DomainCreate(Ietf, "-bad-.kz", "jd1234")));
         Assert.Equal(2004, await CodeOf(client, Frames.DomainCreate(Ietf, "a3.kz", "jd1234", years: 11)));
+        var withoutRegistrant = Frames.DomainCreate(Ietf, "a4.kz", "jd1234");
+        withoutRegistrant.Descendants(Domain + "registrant").Remove();
+        Assert.Equal(2003, await CodeOf(client, withoutRegistrant));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class PollHandler : ICommandHandler
         var op = (string)context.Command.Attribute("op")!;
         if (op == "ack")
         {
-            var id = (string?)context.Command.Attribute("msgID");
+            var id = (string?)context.Command.Attribute("msgID")
+                ?? throw new EppCommandException(ResultCode.MissingParameter, "poll op=\"ack\" needs a msgID.");
             if (!long.TryParse(id, out var messageId) || !context.Store.AckPoll(context.ClientId, messageId))
                 throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"no message {id} is queued for {context.ClientId}.");
             var left = context.Store.PeekPoll(context.ClientId).Count;

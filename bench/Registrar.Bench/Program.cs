@@ -3,11 +3,12 @@ using Registrar.Bench;
 return args.FirstOrDefault() switch
 {
     "epp" => await EppBenchmark.RunAsync(args[1..]),
+    "storage" => await StorageBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Registrar.Bench -- <epp>");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Registrar.Bench -- <epp|storage>");
     return 2;
 }

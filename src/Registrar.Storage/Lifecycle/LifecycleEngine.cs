@@ -76,7 +76,8 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
                 continue;
             }
 
-            if (current.NextWakeAt is { } superseded && superseded != wakeAt)
+            // The timer being fired is deleted by the sweep that fired it.
+            if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
                 await DeleteTimerQuietlyAsync(instanceId, superseded, ct);
             if (commands.Count > 0)
                 await dispatcher.TryDispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), ct);

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registrar.Core.Lifecycle;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Metering;
+using Registrar.Testing;
+
+namespace Registrar.Bench;
+
+/// <summary>The local lifecycle runtime on Azurite: events applied per second and timers fired per second
+/// for N instances, storage transactions per event from the metering policy, and host memory; beside them,
+/// in the same run, raw single-entity inserts per second (the least every event must pay once).</summary>
+/// <remarks>Usage: <c>storage [--instances N] [--concurrency C]</c>; N defaults to 100,000.</remarks>
+public static class StorageBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var instances = Option(args, "--instances", 100_000);
+        var concurrency = Option(args, "--concurrency", 64);
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            Console.WriteLine($"Storage benchmark: {instances:N0} lifecycle instances, {concurrency} at a time, Azurite in memory, {Environment.ProcessorCount} cores.");
+            var baseline = await RawInsertsPerSecondAsync(azurite, Math.Min(instances, 20_000), concurrency);
+            Console.WriteLine($"baseline  raw single-entity inserts: {baseline,10:N0} /s");
+
+            var result = await RunLifecycleAsync(azurite, instances, concurrency);
+            Print("events    applied (Start → wake-up)", result.EventsPerSecond, baseline, result.EventTransactions, instances);
+            Print("timers    fired (TimerDue → 1 command)", result.TimersPerSecond, baseline, result.TimerTransactions, instances);
+            Console.WriteLine($"memory    managed heap {result.ManagedBytes / 1048576.0:N0} MiB, working set peak {result.PeakWorkingSet / 1048576.0:N0} MiB");
+            return 0;
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static void Print(string what, double perSecond, double baseline, IReadOnlyDictionary<string, long> transactions, int count)
+    {
+        var total = transactions.Values.Sum();
+        Console.WriteLine($"{what}: {perSecond,10:N0} /s  = {perSecond / baseline:P0} of the baseline");
+        Console.WriteLine($"          storage transactions per event {(double)total / count:N2}  (" +
+            string.Join(", ", transactions.Select(t => $"{t.Key} {(double)t.Value / count:N2}")) + ")");
+        Console.WriteLine($"          baseline inserts per event at this rate {baseline / perSecond:N2}");
+    }
+
+    private static async Task<double> RawInsertsPerSecondAsync(AzuriteFixture azurite, int count, int concurrency)
+    {
+        var table = azurite.Tables.GetTableClient("baseline");
+        await table.CreateIfNotExistsAsync();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (i, ct) => await table.AddEntityAsync(new TableEntity($"p{i}", "row") { ["Document"] = "{\"stage\":\"waiting\"}" }, ct));
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private sealed record Result(double EventsPerSecond, IReadOnlyDictionary<string, long> EventTransactions,
+        double TimersPerSecond, IReadOnlyDictionary<string, long> TimerTransactions, long ManagedBytes, long PeakWorkingSet);
+
+    private static async Task<Result> RunLifecycleAsync(AzuriteFixture azurite, int instances, int concurrency)
+    {
+        var clock = new BenchClock(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Lifecycle:TimerConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        }).Build();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddRegistrarStorage(configuration);
+        services.AddLifecycleRuntime<BenchState, BenchEvent, string, BenchDecider>(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<LifecycleEngine<BenchState, BenchEvent, string>>();
+        var sweeper = provider.GetRequiredService<LifecycleTimerSweeper<BenchState, BenchEvent, string>>();
+        var meter = provider.GetRequiredService<StorageMeter>();
+        await provider.GetRequiredService<LifecycleTables<BenchEvent, string>>().EnsureCreatedAsync(default);
+        await provider.GetRequiredService<LifecycleTables<BenchEvent, string>>().Commands.Queue.CreateIfNotExistsAsync();
+
+        meter.Reset();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (i, ct) => await engine.ApplyAsync($"bench-{i:D6}", "start", new BenchEvent.Start(), ct));
+        var eventsPerSecond = instances / watch.Elapsed.TotalSeconds;
+        var eventTransactions = meter.Snapshot();
+
+        clock.Advance(BenchDecider.Wait);
+        meter.Reset();
+        watch.Restart();
+        var fired = await sweeper.SweepAsync(default);
+        var timersPerSecond = fired / watch.Elapsed.TotalSeconds;
+        var timerTransactions = meter.Snapshot();
+        if (fired != instances) throw new InvalidOperationException($"{fired} timers fired for {instances} instances.");
+
+        using var process = Process.GetCurrentProcess();
+        return new Result(eventsPerSecond, eventTransactions, timersPerSecond, timerTransactions,
+            GC.GetTotalMemory(forceFullCollection: true), process.PeakWorkingSet64);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    public sealed record BenchState(bool Waiting, bool Done);
+
+    [System.Text.Json.Serialization.JsonPolymorphic]
+    [System.Text.Json.Serialization.JsonDerivedType(typeof(Start), "start")]
+    [System.Text.Json.Serialization.JsonDerivedType(typeof(Wake), "wake")]
+    public abstract record BenchEvent
+    {
+        public sealed record Start : BenchEvent;
+
+        public sealed record Wake(DateTimeOffset DueAt) : BenchEvent;
+    }
+
+    /// <summary>Start sets a wake-up a day later; the wake-up issues one command and ends the instance.</summary>
+    private sealed class BenchDecider : ILifecycleDecider<BenchState, BenchEvent, string>
+    {
+        public static readonly TimeSpan Wait = TimeSpan.FromDays(1);
+
+        public BenchState InitialState(string instanceId) => new(false, false);
+
+        public BenchEvent TimerDue(DateTimeOffset dueAt) => new BenchEvent.Wake(dueAt);
+
+        public Decision<BenchState, string> Decide(BenchState state, BenchEvent @event, DateTimeOffset now) => @event switch
+        {
+            BenchEvent.Start => new(new BenchState(true, false), [], now + Wait),
+            BenchEvent.Wake => new(new BenchState(false, true), ["notify"], null),
+            _ => new(state, [], null),
+        };
+
+        public bool IsTerminal(BenchState state) => state.Done;
+    }
+
+    private sealed class BenchClock(DateTimeOffset start) : TimeProvider
+    {
+        private long _ticks = start.UtcTicks;
+
+        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    }
+}

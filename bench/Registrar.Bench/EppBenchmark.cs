@@ -103,67 +103,98 @@ public static class EppBenchmark
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The physical limit: an in-process TLS echo server answering each request frame with a
-    /// frame the size of the simulator's check answer; no XML is built or parsed on either side.</summary>
+    /// frame the size of the simulator's check answer, blocking I/O on dedicated threads at both ends
+    /// (no thread-pool hops), and no XML built or parsed on either side.</summary>
     private static async Task<double> RawTlsRoundTripsAsync(byte[] request, byte[] response, int connections)
     {
         using var certificate = SelfSigned();
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        using var stop = new CancellationTokenSource();
-        var server = Task.Run(async () =>
-        {
-            var serving = new List<Task>();
-            try
-            {
-                while (true)
-                {
-                    var accepted = await listener.AcceptTcpClientAsync(stop.Token);
-                    serving.Add(EchoAsync(accepted, certificate, response, stop.Token));
-                }
-            }
-            catch (OperationCanceledException) { }
-            await Task.WhenAll(serving);
-        });
+        var pinned = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        var framedRequest = EppFraming.Frame(request);
+        var framedResponse = EppFraming.Frame(response);
 
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var streams = new List<SslStream>();
+        var clients = new List<SslStream>();
+        var echoes = new List<Thread>();
         for (var i = 0; i < connections; i++)
         {
             var tcp = new TcpClient { NoDelay = true };
-            await tcp.ConnectAsync(IPAddress.Loopback, port);
-            var tls = new SslStream(tcp.GetStream(), false, (_, c, _, _) => c is not null && c.GetCertHashString(HashAlgorithmName.SHA256) == certificate.GetCertHashString(HashAlgorithmName.SHA256));
-            await tls.AuthenticateAsClientAsync("localhost");
-            streams.Add(tls);
+            var connecting = tcp.ConnectAsync((IPEndPoint)listener.LocalEndPoint!);
+            var accepted = await listener.AcceptAsync();
+            await connecting;
+            accepted.NoDelay = true;
+            var serverTls = new SslStream(new NetworkStream(accepted, ownsSocket: true));
+            var clientTls = new SslStream(tcp.GetStream(), false, (_, c, _, _) => c?.GetCertHashString(HashAlgorithmName.SHA256) == pinned);
+            await Task.WhenAll(
+                serverTls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }),
+                clientTls.AuthenticateAsClientAsync("localhost"));
+            var echo = new Thread(() => Echo(serverTls, framedResponse)) { IsBackground = true };
+            echo.Start();
+            echoes.Add(echo);
+            clients.Add(clientTls);
         }
-        var figure = await MeasureAsync(connections, async worker =>
+
+        var buffer = new byte[connections][];
+        for (var i = 0; i < connections; i++) buffer[i] = new byte[64 * 1024];
+        var figure = MeasureBlocking(connections, worker =>
         {
-            await EppFraming.WriteAsync(streams[worker], request, default);
-            await EppFraming.ReadAsync(streams[worker], 1 << 20, default);
+            clients[worker].Write(framedRequest);
+            ReadFrame(clients[worker], buffer[worker]);
         });
-        foreach (var stream in streams) await stream.DisposeAsync();
-        await stop.CancelAsync();
-        listener.Stop();
-        await server;
+        foreach (var client in clients) await client.DisposeAsync();
+        foreach (var echo in echoes) echo.Join();
         return figure;
     }
 
-    private static async Task EchoAsync(TcpClient client, X509Certificate2 certificate, byte[] response, CancellationToken cancellationToken)
+    private static void Echo(SslStream tls, byte[] framedResponse)
     {
-        client.NoDelay = true;
-        using (client)
-        await using (var tls = new SslStream(client.GetStream()))
+        var buffer = new byte[64 * 1024];
+        try
         {
-            try
+            while (true)
             {
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cancellationToken);
-                while (true)
-                {
-                    await EppFraming.ReadAsync(tls, 1 << 20, cancellationToken);
-                    await EppFraming.WriteAsync(tls, response, cancellationToken);
-                }
+                ReadFrame(tls, buffer);
+                tls.Write(framedResponse);
             }
-            catch (Exception e) when (e is IOException or OperationCanceledException or EppConnectionException) { }
         }
+        catch (Exception e) when (e is IOException or EndOfStreamException or ObjectDisposedException) { }
+        finally
+        {
+            tls.Dispose();
+        }
+    }
+
+    private static void ReadFrame(Stream stream, byte[] buffer)
+    {
+        stream.ReadExactly(buffer.AsSpan(0, EppFraming.HeaderLength));
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer);
+        stream.ReadExactly(buffer.AsSpan(0, length - EppFraming.HeaderLength));
+    }
+
+    private static double MeasureBlocking(int workers, Action<int> operation)
+    {
+        RunThreadsFor(workers, operation, WarmUp);
+        var rounds = new List<double>();
+        for (var i = 0; i < Rounds; i++) rounds.Add(RunThreadsFor(workers, operation, Round));
+        return Median(rounds);
+    }
+
+    private static double RunThreadsFor(int workers, Action<int> operation, TimeSpan duration)
+    {
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, workers).Select(worker => new Thread(() =>
+        {
+            while (stopwatch.Elapsed < duration)
+            {
+                operation(worker);
+                Interlocked.Increment(ref count);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return count / stopwatch.Elapsed.TotalSeconds;
     }
 
     private static async Task<double> NetEppChecksAsync(string root, Simulator simulator)

@@ -8,6 +8,9 @@ scripts/setup.sh
 
 dotnet build Registrar.Local.slnf -c Release --no-restore -nologo -clp:ErrorsOnly
 
+# The Azure infrastructure: infra/main.bicep must build and lint with no warning.
+scripts/bicep-check.sh
+
 log=$(mktemp)
 status=0
 dotnet test Registrar.Local.slnf -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?

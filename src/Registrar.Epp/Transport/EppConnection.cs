@@ -7,8 +7,6 @@ namespace Registrar.Epp.Transport;
 /// Once anything goes wrong mid-frame the connection is <see cref="IsBroken"/> for good.</summary>
 public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSettings settings, TimeProvider time) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _deadline = new(Timeout.InfiniteTimeSpan, time);
-
     public bool IsBroken { get; private set; }
 
     /// <summary>True when an idle connection has become readable: between commands an EPP server sends
@@ -38,14 +36,15 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
     private async Task<T> GuardAsync<T>(string activity, TimeSpan timeout, Func<CancellationToken, Task<T>> io, CancellationToken cancellationToken)
     {
         if (IsBroken) throw new EppConnectionException($"The connection is broken; cannot go on {activity}.");
-        // One deadline source per connection, re-armed for each frame (commands on a connection are sequential).
-        _deadline.CancelAfter(timeout);
+        // A deadline of its own for each frame: a CancellationTokenSource on a TimeProvider other than the
+        // system's (the local host's operations clock) cannot be reset and re-armed.
+        using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token)
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
             : null;
         try
         {
-            return await io(linked?.Token ?? _deadline.Token);
+            return await io(linked?.Token ?? deadline.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -63,10 +62,6 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
             IsBroken = true;
             throw;
         }
-        finally
-        {
-            if (!_deadline.TryReset()) IsBroken = true;
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -74,7 +69,6 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
         IsBroken = true;
         await stream.DisposeAsync();
         socket?.Dispose();
-        _deadline.Dispose();
     }
 }
 

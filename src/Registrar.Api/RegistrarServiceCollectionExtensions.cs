@@ -111,6 +111,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<QuoteHandler>();
         services.AddSingleton<PlaceOrderHandler>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<NameTakenChoiceHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
         services.AddSingleton<RegistrationCommandHandler>();

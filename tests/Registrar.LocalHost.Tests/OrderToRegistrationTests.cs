@@ -16,6 +16,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
     [Theory]
     [InlineData("магазин-алматы.қаз", "xn----7sbabao3ai3acii4eyg.xn--80ao21a", "KZT", "halyk")]
     [InlineData("shop-almaty.kz", "shop-almaty.kz", "KZT", "halyk")]
+    [InlineData("kvitkova-lavka.com.ua", "kvitkova-lavka.com.ua", "UAH", "privatbank")]
     public async Task A_paid_order_is_registered_at_the_registry_and_the_owner_is_mailed_KZ_2_1_UA_1_6_UA_2_1_2(
         string name, string ascii, string currency, string bank)
     {
@@ -41,7 +42,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         Assert.Contains("applied", await receipt.Content.ReadAsStringAsync());
 
         var registered = await Eventually(() => product.Registry.GetDomainAsync(ascii), d => d is not null);
-        Assert.Equal("registrar1", registered!.Value.GetProperty("sponsor").GetString());
+        Assert.Equal(currency == "KZT" ? "registrar1" : "registrar2", registered!.Value.GetProperty("sponsor").GetString());
         Assert.Equal(DateTimeOffset.UtcNow.AddYears(1).Date, registered.Value.GetProperty("expiresAt").GetDateTimeOffset().UtcDateTime.Date);
         var mail = await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("set-password?token=") == true, Patience);
         Assert.DoesNotContain("password:", mail.Text!, StringComparison.OrdinalIgnoreCase);
@@ -84,6 +85,44 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         Assert.Equal("application/problem+json", replay.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Replay", await replay.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_paid_order_loses_to_an_earlier_registration_and_the_money_is_held_until_the_customer_chooses_KZ_2_1_KZ_App_5_KZ_App_6()
+    {
+        var (first, second) = ("first-" + Guid.NewGuid().ToString("N")[..6], "second-" + Guid.NewGuid().ToString("N")[..6]);
+        using var firstStorefront = product.Storefront(first);
+        using var secondStorefront = product.Storefront(second);
+        var firstOrder = await PlaceOrderAsync(firstStorefront, "contested-name.kz", $"{first}@mail.example.org");
+        var secondOrder = await PlaceOrderAsync(secondStorefront, "contested-name.kz", $"{second}@mail.example.org");
+
+        await PayAsync(firstOrder);
+        await Eventually(() => product.Registry.GetDomainAsync("contested-name.kz"), d => d is not null);
+        await PayAsync(secondOrder);
+
+        // KZ-App-6: the domain stays the first registrant's; the second is told and keeps their money until they choose.
+        await product.Mail.WaitForMailAsync($"{second}@mail.example.org", m => m.Subject.Contains("занят"), Patience);
+        var registrationId = secondOrder.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        using var operations = product.Operations();
+        var held = await Eventually(() => operations.GetFromJsonAsync<JsonElement>("api/ops/review"),
+            r => r.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == registrationId));
+        Assert.Contains("KZ-2.1", held.EnumerateArray().First(i => i.GetProperty("subject").GetString() == registrationId).GetProperty("explanation").GetString());
+
+        var choice = await secondStorefront.PostAsJsonAsync($"api/registrations/{registrationId}/choice", new { choice = "Refund" });
+        Assert.Equal(HttpStatusCode.Accepted, choice.StatusCode);
+        await Eventually(() => operations.GetFromJsonAsync<JsonElement>("api/ops/review"),
+            r => r.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == registrationId
+                                             && i.GetProperty("explanation").GetString()!.Contains("refund")));
+        using var stranger = product.Storefront(first);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"api/registrations/{registrationId}/choice", new { choice = "Refund" })).StatusCode);
+    }
+
+    private async Task PayAsync(JsonElement order)
+    {
+        var invoice = order.GetProperty("invoice");
+        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        Assert.Equal(HttpStatusCode.OK, (await PostBankAsync("halyk", camt, ProductFixture.HalykSecret)).StatusCode);
     }
 
     private async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)

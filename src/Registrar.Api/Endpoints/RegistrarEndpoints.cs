@@ -38,6 +38,11 @@ public static class RegistrarEndpoints
         api.MapGet("/orders/{orderId}/invoice", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetInvoiceAsync(request, orderId, ct))
             .Produces<InvoiceView>().ProducesProblem(404);
+        api.MapPost("/registrations/{registrationId}/choice",
+                (HttpRequest request, string registrationId, NameTakenChoiceHandler handler, CancellationToken ct) =>
+                    handler.HandleAsync(request, registrationId, ct))
+            .Accepts<NameTakenChoice>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(404)
+            .WithSummary("After the name was taken: choose a refund or another name (KZ-2.1).");
     }
 
     private static void MapBanks(RouteGroupBuilder banks)

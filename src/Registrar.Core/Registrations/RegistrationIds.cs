@@ -5,4 +5,12 @@ namespace Registrar.Core.Registrations;
 public static class RegistrationIds
 {
     public static string For(string orderId, int lineIndex) => $"{orderId}-{lineIndex + 1}";
+
+    /// <summary>The order a registration id belongs to.</summary>
+    public static bool TryOrderOf(string registrationId, out string orderId)
+    {
+        var dash = registrationId.LastIndexOf('-');
+        orderId = dash > 0 ? registrationId[..dash] : "";
+        return dash > 0 && int.TryParse(registrationId.AsSpan(dash + 1), out var line) && line > 0;
+    }
 }

@@ -4,6 +4,7 @@ using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Epp.Commands;
+using Registrar.Epp.Extensions;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
@@ -54,6 +55,8 @@ public sealed class RegistryCommandExecutor(
             Registrant = create.RegistrantHandle,
             Contacts = [new DomainContact("tech", tech.Handle!), new DomainContact("admin", create.RegistrantHandle)],
             AuthInfoPassword = RegistryContacts.NewAuthInfo(),
+            // UA-Pre-7: a second-level .ua name is registered under its trademark licence.
+            Extensions = create.TrademarkLicence is { } licence ? [HostmasterLicenceExtension.ForCreate(licence)] : [],
         };
         try
         {

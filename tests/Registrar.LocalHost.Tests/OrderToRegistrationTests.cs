@@ -117,19 +117,43 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"api/registrations/{registrationId}/choice", new { choice = "Refund" })).StatusCode);
     }
 
-    private async Task PayAsync(JsonElement order)
+    [Fact]
+    public async Task A_second_level_ua_name_is_registered_only_after_operations_approve_its_trademark_UA_Pre_7()
+    {
+        var customer = "tm-" + Guid.NewGuid().ToString("N")[..6];
+        using var storefront = product.Storefront(customer);
+        var name = "brand" + Guid.NewGuid().ToString("N")[..6] + ".ua";
+        var order = await PlaceOrderAsync(storefront, name, $"{customer}@mail.example.org",
+            new { wordMark = name.Split('.')[0], registrationNumber = "UA-345678", office = "UA", registeredOn = "2021-03-01" });
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+
+        await PayAsync(order, "UAH", "privatbank");
+        using var operations = product.Operations();
+        await Eventually(() => operations.GetFromJsonAsync<JsonElement>("api/ops/review"),
+            r => r.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == registrationId));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Null(await product.Registry.GetDomainAsync(name));
+
+        var approval = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/trademark", new { approved = true, reason = (string?)null });
+        Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
+
+        var registered = await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
+        Assert.Contains("UA-345678", registered!.Value.GetProperty("licence").ToString());
+    }
+
+    private async Task PayAsync(JsonElement order, string currency = "KZT", string bank = "halyk")
     {
         var invoice = order.GetProperty("invoice");
         var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
-            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
-        Assert.Equal(HttpStatusCode.OK, (await PostBankAsync("halyk", camt, ProductFixture.HalykSecret)).StatusCode);
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, currency, DateTimeOffset.Now, BankMessages.NewReference());
+        Assert.Equal(HttpStatusCode.OK, (await PostBankAsync(bank, camt, SecretOf(bank))).StatusCode);
     }
 
-    private async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)
+    private async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email, object? trademark = null)
     {
         var response = await storefront.PostAsJsonAsync("api/orders", new
         {
-            items = new[] { new { name, termYears = 1, trademark = (object?)null } },
+            items = new[] { new { name, termYears = 1, trademark } },
             contactEmail = email,
             registrant = new
             {

@@ -18,7 +18,7 @@ public sealed record CreateRegistryContact(string CommandId, string Registration
 
 public sealed record CreateDomain(
     string CommandId, string RegistrationId, string Zone, string DomainName, int TermYears,
-    string RegistrantHandle, TechnicalContact TechnicalContact)
+    string RegistrantHandle, TechnicalContact TechnicalContact, string? TrademarkLicence)
     : RegistrationCommand(CommandId, RegistrationId);
 
 /// <summary>Asks the registry about the domain instead of asking twice (architecture principle 3).</summary>

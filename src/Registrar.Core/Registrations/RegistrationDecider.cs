@@ -97,7 +97,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         var order = state.Order!;
         step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain });
         step.AskRegistry(id => new CreateDomain(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears,
-            state.RegistrantHandle!, order.TechnicalContact));
+            state.RegistrantHandle!, order.TechnicalContact, order.TrademarkLicence));
     }
 
     private static void OnRegistryAnswered(RegistrationStep step, RegistryOutcome outcome)

@@ -36,6 +36,7 @@ public enum CustomerChoice
 /// <param name="DomainName">The A-label (ASCII) form, as the registry knows it.</param>
 /// <param name="DisplayName">The Unicode form, for people.</param>
 /// <param name="RegistrantHandle">UA-1.13: an existing nic-handle; null when the contact is to be created from <paramref name="Registrant"/>.</param>
+/// <param name="TrademarkLicence">UA-Pre-7: the trademark registration a second-level .ua name is registered under.</param>
 public sealed record RegistrationOrder(
     string OrderId,
     string CustomerId,
@@ -47,7 +48,8 @@ public sealed record RegistrationOrder(
     string? RegistrantHandle,
     RegistrantData? Registrant,
     TechnicalContact TechnicalContact,
-    bool TrademarkRequired);
+    bool TrademarkRequired,
+    string? TrademarkLicence);
 
 /// <summary>The registry's answer, reduced to what the lifecycle decides on.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]

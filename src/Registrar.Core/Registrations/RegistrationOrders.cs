@@ -9,6 +9,7 @@ public static class RegistrationOrders
     {
         var line = order.Lines[lineIndex];
         return new RegistrationOrder(order.OrderId, order.CustomerId, line.DomainName, line.DisplayName, line.Zone, line.TermYears,
-            order.ContactEmail, order.RegistrantHandle, order.Registrant, order.TechnicalContact, line.TrademarkRequired);
+            order.ContactEmail, order.RegistrantHandle, order.Registrant, order.TechnicalContact, line.TrademarkRequired,
+            line.Trademark?.RegistrationNumber);
     }
 }

@@ -12,7 +12,8 @@ public sealed class RegistrationDeciderTests
 
     private static RegistrationOrder Order(string? handle = null, bool trademark = false) => new(
         "order-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", 1, "owner@example.kz",
-        handle, handle is null ? RegistrantDataRulesTests.CompletePerson() : null, TechnicalContact.Registrant, trademark);
+        handle, handle is null ? RegistrantDataRulesTests.CompletePerson() : null, TechnicalContact.Registrant, trademark,
+        trademark ? "UA-123456" : null);
 
     private RegistrationState Paid(RegistrationOrder order, out IReadOnlyList<RegistrationCommand> commands)
     {
@@ -132,7 +133,7 @@ public sealed class RegistrationDeciderTests
         Assert.IsType<FlagForOperations>(Assert.Single(commands));
 
         var approved = _decider.Decide(state, new TrademarkReviewed("e2", true, "ops-anna", null), PaidAt.AddHours(2));
-        Assert.IsType<CreateDomain>(Assert.Single(approved.Commands));
+        Assert.Equal("UA-123456", Assert.IsType<CreateDomain>(Assert.Single(approved.Commands)).TrademarkLicence);
 
         var refused = _decider.Decide(state, new TrademarkReviewed("e2", false, "ops-anna", "word mark differs"), PaidAt.AddHours(2));
         Assert.Equal(RegistrationPhase.Closed, refused.State.Phase);

@@ -1,0 +1,116 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using Registrar.Core.Operations;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
+using Registrar.Epp.Sessions;
+using Registrar.Orchestration.Registry;
+
+namespace Registrar.Orchestration.Tests;
+
+public class RegistryPollDrainerTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 2, 1, 8, 0, 0, TimeSpan.Zero);
+    private readonly List<string> _steps = [];
+    private readonly List<ReviewItem> _review = [];
+    private readonly Mock<IEppClients> _clients = new();
+
+    private static XElement TransferNotice(string domain)
+    {
+        XNamespace d = "urn:ietf:params:xml:ns:domain-1.0";
+        return new XElement(d + "trnData", new XElement(d + "name", domain), new XElement(d + "trStatus", "pending"));
+    }
+
+    private Mock<IEppClient> Registry(string id, params PollMessage[] queued)
+    {
+        var queue = new Queue<PollMessage>(queued);
+        var client = new Mock<IEppClient>();
+        client.SetupGet(c => c.RegistryId).Returns(id);
+        client.Setup(c => c.ExecuteAsync(It.IsAny<PollRequestCommand>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                PollMessage? next = queue.TryPeek(out var m) ? m : null;
+                return new EppReply<PollMessage?>(next, next is null ? EppResultCode.SuccessNoMessages : EppResultCode.SuccessAckToDequeue, "", "c", "s", null);
+            });
+        client.Setup(c => c.ExecuteAsync(It.IsAny<PollAckCommand>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _steps.Add($"ack {id}:{queue.Dequeue().Id}");
+                return new EppReply<int>(queue.Count, EppResultCode.Success, "", "c", "s", null);
+            });
+        _clients.Setup(c => c.For(id)).Returns(client.Object);
+        return client;
+    }
+
+    private RegistryPollDrainer Drainer(params string[] registries)
+    {
+        var review = new Mock<IReviewList>();
+        review.Setup(r => r.AddAsync(It.IsAny<ReviewItem>(), It.IsAny<CancellationToken>()))
+            .Callback<ReviewItem, CancellationToken>((item, _) => { _steps.Add($"review {item.Id}"); _review.Add(item); })
+            .Returns(Task.CompletedTask);
+        var options = new EppOptions();
+        foreach (string id in registries)
+        {
+            options.Registries[id] = new EppRegistryOptions();
+        }
+
+        var clock = new Mock<TimeProvider>();
+        clock.Setup(c => c.GetUtcNow()).Returns(Now);
+        return new RegistryPollDrainer(_clients.Object, review.Object, Options.Create(options), clock.Object, NullLogger<RegistryPollDrainer>.Instance);
+    }
+
+    [Fact]
+    public async Task Each_message_is_on_the_review_list_before_it_is_acknowledged()
+    {
+        Registry("hostmaster",
+            new PollMessage("41", 1, Now.AddHours(-2), "Transfer requested", TransferNotice("shop.com.ua")),
+            new PollMessage("42", 0, null, "Registry maintenance on Sunday", null));
+
+        var drained = await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, drained["hostmaster"]);
+        Assert.Equal(["review poll:hostmaster:41", "ack hostmaster:41", "review poll:hostmaster:42", "ack hostmaster:42"], _steps);
+        Assert.Equal("shop.com.ua", _review[0].Subject);
+        Assert.Contains("trnData for shop.com.ua", _review[0].Explanation);
+        Assert.Equal(("hostmaster", "registry-message", Now), (_review[1].Subject, _review[1].Kind, _review[1].RaisedAt));
+    }
+
+    [Fact]
+    public async Task An_empty_queue_adds_and_acknowledges_nothing()
+    {
+        Registry("kaznic");
+
+        var drained = await Drainer("kaznic").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(0, drained["kaznic"]);
+        Assert.Empty(_steps);
+    }
+
+    [Fact]
+    public async Task A_registry_that_fails_is_left_for_the_next_run_and_the_others_are_drained()
+    {
+        _clients.Setup(c => c.For("hostmaster")).Throws(new InvalidOperationException("connection refused"));
+        Registry("kaznic", new PollMessage("7", 0, null, "Domain deleted", null));
+
+        var drained = await Drainer("hostmaster", "kaznic").DrainAllAsync(CancellationToken.None);
+
+        Assert.False(drained.ContainsKey("hostmaster"));
+        Assert.Equal(1, drained["kaznic"]);
+    }
+
+    [Fact]
+    public async Task One_run_takes_at_most_the_bounded_number_of_messages_from_a_registry()
+    {
+        var flood = Enumerable.Range(1, RegistryPollDrainer.MaxMessagesPerRegistry + 5)
+            .Select(i => new PollMessage(i.ToString(), 0, null, "note", null)).ToArray();
+        Registry("kaznic", flood);
+
+        var drained = await Drainer("kaznic").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(RegistryPollDrainer.MaxMessagesPerRegistry, drained["kaznic"]);
+        Assert.Equal(RegistryPollDrainer.MaxMessagesPerRegistry, _review.Count);
+    }
+}

@@ -48,24 +48,35 @@ public static class EppBenchmark
         var netEpp = await NetEppChecksAsync(root, simulator);
 
         Console.WriteLine();
-        Console.WriteLine($"{"",-44}{"ops/s",12}");
+        Console.WriteLine($"{"",-44}{"ops/s",12}{"client CPU µs/op",20}");
         Print("raw TLS round trips, 1 connection", raw1);
         Print("raw TLS round trips, 4 connections", raw4);
         Print("Registrar.Epp domain:check, 1 session", client1);
         Print("Registrar.Epp domain:check, 4 sessions", client4);
         Print("Net::EPP domain:check, 1 session", netEpp);
+        Console.WriteLine("(raw TLS CPU counts both ends, client and echo server, in one process; the others count the client only)");
         Console.WriteLine();
-        Console.WriteLine($"client / raw TLS (1):         {client1 / raw1:P1}");
-        Console.WriteLine($"client / raw TLS (4):         {client4 / raw4:P1}");
-        Console.WriteLine($"client 4 sessions / 1:        {client4 / client1:0.00}x");
-        if (netEpp > 0) Console.WriteLine($"client / Net::EPP (1):        {client1 / netEpp:0.00}x");
+        Console.WriteLine($"client / raw TLS (1):         {client1.OpsPerSecond / raw1.OpsPerSecond:P1}");
+        Console.WriteLine($"client / raw TLS (4):         {client4.OpsPerSecond / raw4.OpsPerSecond:P1}");
+        Console.WriteLine($"client 4 sessions / 1:        {client4.OpsPerSecond / client1.OpsPerSecond:0.00}x");
+        if (netEpp.OpsPerSecond > 0)
+        {
+            Console.WriteLine($"client / Net::EPP (1):        {client1.OpsPerSecond / netEpp.OpsPerSecond:0.00}x throughput, " +
+                              $"{client1.CpuMicrosPerOp / netEpp.CpuMicrosPerOp:0.00}x CPU per command");
+        }
         else Console.WriteLine("Net::EPP: not measured (see above)");
+        Console.WriteLine($"Load average while measuring: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         return 0;
     }
 
-    private static void Print(string label, double opsPerSecond) => Console.WriteLine($"{label,-44}{opsPerSecond,12:N0}");
+    /// <summary>Median throughput of the rounds, and CPU time the measuring process spent per operation
+    /// (less sensitive than throughput to other load on a shared machine).</summary>
+    private sealed record Figure(double OpsPerSecond, double CpuMicrosPerOp);
 
-    private static async Task<double> ClientChecksAsync(Simulator simulator, int sessions)
+    private static void Print(string label, Figure figure) =>
+        Console.WriteLine($"{label,-44}{figure.OpsPerSecond,12:N0}{figure.CpuMicrosPerOp,20:N1}");
+
+    private static async Task<Figure> ClientChecksAsync(Simulator simulator, int sessions)
     {
         var options = new EppRegistryOptions
         {
@@ -77,15 +88,16 @@ public static class EppBenchmark
         return await MeasureAsync(sessions, _ => client.ExecuteAsync(command));
     }
 
-    private static async Task<double> MeasureAsync(int workers, Func<int, Task> operation)
+    private static async Task<Figure> MeasureAsync(int workers, Func<int, Task> operation)
     {
         await RunForAsync(workers, operation, WarmUp);
-        var rounds = new List<double>();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var rounds = new List<(long Count, double Seconds)>();
         for (var i = 0; i < Rounds; i++) rounds.Add(await RunForAsync(workers, operation, Round));
-        return Median(rounds);
+        return ToFigure(rounds, Environment.CpuUsage.TotalTime - cpu);
     }
 
-    private static async Task<double> RunForAsync(int workers, Func<int, Task> operation, TimeSpan duration)
+    private static async Task<(long Count, double Seconds)> RunForAsync(int workers, Func<int, Task> operation, TimeSpan duration)
     {
         long count = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -97,15 +109,18 @@ public static class EppBenchmark
                 Interlocked.Increment(ref count);
             }
         })));
-        return count / stopwatch.Elapsed.TotalSeconds;
+        return (count, stopwatch.Elapsed.TotalSeconds);
     }
+
+    private static Figure ToFigure(List<(long Count, double Seconds)> rounds, TimeSpan cpu) =>
+        new(Median(rounds.Select(r => r.Count / r.Seconds).ToList()), cpu.TotalMicroseconds / rounds.Sum(r => r.Count));
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The physical limit: an in-process TLS echo server answering each request frame with a
     /// frame the size of the simulator's check answer, blocking I/O on dedicated threads at both ends
     /// (no thread-pool hops), and no XML built or parsed on either side.</summary>
-    private static async Task<double> RawTlsRoundTripsAsync(byte[] request, byte[] response, int connections)
+    private static async Task<Figure> RawTlsRoundTripsAsync(byte[] request, byte[] response, int connections)
     {
         using var certificate = SelfSigned();
         var pinned = certificate.GetCertHashString(HashAlgorithmName.SHA256);
@@ -172,15 +187,16 @@ public static class EppBenchmark
         stream.ReadExactly(buffer.AsSpan(0, length - EppFraming.HeaderLength));
     }
 
-    private static double MeasureBlocking(int workers, Action<int> operation)
+    private static Figure MeasureBlocking(int workers, Action<int> operation)
     {
         RunThreadsFor(workers, operation, WarmUp);
-        var rounds = new List<double>();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var rounds = new List<(long Count, double Seconds)>();
         for (var i = 0; i < Rounds; i++) rounds.Add(RunThreadsFor(workers, operation, Round));
-        return Median(rounds);
+        return ToFigure(rounds, Environment.CpuUsage.TotalTime - cpu);
     }
 
-    private static double RunThreadsFor(int workers, Action<int> operation, TimeSpan duration)
+    private static (long Count, double Seconds) RunThreadsFor(int workers, Action<int> operation, TimeSpan duration)
     {
         long count = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -194,23 +210,23 @@ public static class EppBenchmark
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        return count / stopwatch.Elapsed.TotalSeconds;
+        return (count, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static async Task<double> NetEppChecksAsync(string root, Simulator simulator)
+    private static async Task<Figure> NetEppChecksAsync(string root, Simulator simulator)
     {
-        var rounds = new List<double>();
+        var rounds = new List<Figure>();
         for (var i = 0; i < Rounds; i++)
         {
             var figure = await NetEppRoundAsync(root, simulator);
-            if (figure is null) return 0;
-            rounds.Add(figure.Value);
+            if (figure is null) return new Figure(0, 0);
+            rounds.Add(figure);
         }
-        return Median(rounds);
+        return rounds.OrderBy(r => r.OpsPerSecond).ElementAt(rounds.Count / 2);
     }
 
     /// <summary>One run of bench/Registrar.Bench/net-epp-check.pl (its own login and warm-up, then one round).</summary>
-    private static async Task<double?> NetEppRoundAsync(string root, Simulator simulator)
+    private static async Task<Figure?> NetEppRoundAsync(string root, Simulator simulator)
     {
         var script = Path.Combine(root, "bench/Registrar.Bench/net-epp-check.pl");
         var info = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -222,8 +238,11 @@ public static class EppBenchmark
             var output = await perl.StandardOutput.ReadToEndAsync();
             var errors = await perl.StandardError.ReadToEndAsync();
             await perl.WaitForExitAsync();
-            var match = Regex.Match(output, @"checks_per_second=([\d.]+)");
-            if (perl.ExitCode == 0 && match.Success) return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var rate = Regex.Match(output, @"checks_per_second=([\d.]+)");
+            var cpu = Regex.Match(output, @"cpu_us_per_check=([\d.]+)");
+            if (perl.ExitCode == 0 && rate.Success && cpu.Success)
+                return new Figure(double.Parse(rate.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    double.Parse(cpu.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             Console.WriteLine($"Net::EPP run failed (exit {perl.ExitCode}): {output}{errors}");
         }
         catch (System.ComponentModel.Win32Exception e)

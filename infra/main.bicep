@@ -27,8 +27,25 @@ certificates are not parameters: operations put them in Key Vault as epp-<id>-pa
 epp-<id>-certificate.''')
 param registries registryEndpoint[]
 
-@description('Banks that send HMAC-signed JSON notifications; each one\'s secret is in Key Vault as bank-<id>-hmac.')
+@description('Banks that send HMAC-signed notifications; each one\'s secret is in Key Vault as bank-<id>-hmac.')
 param hmacBanks string[] = []
+
+@description('Acquiring banks that sign with ECDSA: bank id to base64 of the PEM public key (public, not a secret).')
+param ecdsaPublicKeys object = {}
+
+@description('Bank id to the IANA time zone its booking times are written in.')
+param bankTimeZones object = {}
+
+@description('Callers of the HTTP API: name, role (Storefront or Operations) and the SHA-256 (hex) of the API key they send.')
+param apiClients apiClient[] = []
+
+type apiClient = {
+  name: string
+  role: 'Storefront' | 'Operations'
+  @minLength(64)
+  @maxLength(64)
+  keySha256: string
+}
 
 type registryEndpoint = {
   @description('Registry id as the zone policies name it: kaznic or hostmaster.')
@@ -40,6 +57,8 @@ type registryEndpoint = {
   @description('The registrar\'s login (clID) at this registry.')
   clientId: string
   profile: 'ietf' | 'hostmaster-ua'
+  @description('The registrar\'s own technical contact handle at this registry (UA-1.14).')
+  technicalContact: string
   @description('The registry\'s cap on concurrent sessions for this registrar.')
   @minValue(1)
   @maxValue(64)
@@ -51,7 +70,8 @@ type registryEndpoint = {
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var deploymentContainerName = 'app-package'
-var registryCommandQueueName = 'registry-commands'
+// The names src/Registrar.Functions/FunctionQueues.cs gives its queue triggers.
+var triggerQueueNames = ['registry-commands', 'lifecycle-events']
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -76,7 +96,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     deploymentContainerName: deploymentContainerName
-    registryCommandQueueName: registryCommandQueueName
+    queueNames: triggerQueueNames
   }
 }
 
@@ -125,10 +145,10 @@ var platformSettings = {
 var registrarSettings = {
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__QueueServiceUri: storage.outputs.queueEndpoint
-  Functions__RegistryCommandQueue: registryCommandQueueName
   Mail__Acs__Endpoint: communication.outputs.endpoint
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
   Notices__SetPasswordUrl: panelWelcomeUrl
+  Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
 }
 
 var keyVaultReference = '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName='
@@ -140,9 +160,19 @@ var registrySettings = reduce(registries, {}, (settings, r) => union(settings, {
   'Epp__Registries__${r.id}__MaxSessions': string(r.maxSessions)
   'Epp__Registries__${r.id}__Profile__Name': r.profile
   'Epp__Registries__${r.id}__Password': '${keyVaultReference}epp-${r.id}-password)'
+  'Registry__RegistrarTechnicalContacts__${r.id}': r.technicalContact
 }))
 
-var bankSettings = toObject(hmacBanks, bank => 'Payments__Hmac__SecretsByBank__${bank}', bank => '${keyVaultReference}bank-${bank}-hmac)')
+var bankSettings = union(
+  toObject(hmacBanks, bank => 'Payments__Hmac__SecretsByBank__${bank}', bank => '${keyVaultReference}bank-${bank}-hmac)'),
+  toObject(items(ecdsaPublicKeys), k => 'Payments__Ecdsa__PublicKeysByBank__${k.key}', k => string(k.value)),
+  toObject(items(bankTimeZones), z => 'Banks__Banks__${z.key}__TimeZone', z => string(z.value)))
+
+var apiClientSettings = reduce(range(0, length(apiClients)), {}, (settings, i) => union(settings, {
+  'Api__Clients__${i}__Name': apiClients[i].name
+  'Api__Clients__${i}__Role': apiClients[i].role
+  'Api__Clients__${i}__KeySha256': apiClients[i].keySha256
+}))
 
 module app 'modules/functionapp.bicep' = {
   scope: group
@@ -155,7 +185,7 @@ module app 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: 2048
-    appSettings: union(platformSettings, registrarSettings, registrySettings, bankSettings)
+    appSettings: union(platformSettings, registrarSettings, registrySettings, bankSettings, apiClientSettings)
   }
 }
 

@@ -6,7 +6,8 @@ param location string
 param tags object
 param principalId string
 param deploymentContainerName string
-param registryCommandQueueName string
+@description('The queues the Function App\'s queue triggers read.')
+param queueNames string[]
 
 var roles = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner (host leases, task hub, deployment package)
@@ -46,10 +47,10 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   name: 'default'
 }
 
-resource registryCommands 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+resource triggerQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [for queueName in queueNames: {
   parent: queues
-  name: registryCommandQueueName
-}
+  name: queueName
+}]
 
 resource dataRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in roles: {
   name: guid(account.id, principalId, roleId)
@@ -66,4 +67,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'
-output registryCommandQueue string = registryCommands.name
+output queues string[] = [for (queueName, i) in queueNames: triggerQueues[i].name]

@@ -1,0 +1,21 @@
+using Registrar.Core.Registrations;
+using Registrar.Storage.Queues;
+
+namespace Registrar.Functions;
+
+/// <summary>The Functions app's own queues (host.json's queue settings apply to their triggers).</summary>
+public static class FunctionQueues
+{
+    /// <summary>Registry commands waiting for an EPP session; its trigger's concurrency is matched to the
+    /// registries' session caps in host.json.</summary>
+    public const string RegistryCommands = "registry-commands";
+
+    /// <summary>Events for registrations, delivered to their orchestrations by a trigger that holds a Durable client.</summary>
+    public const string LifecycleEvents = "lifecycle-events";
+
+    public static readonly MessageContract<RegistrationCommand> RegistryCommandContract = new("registry-command", 1);
+
+    public static readonly MessageContract<LifecycleEventMessage> LifecycleEventContract = new("registration-event", 1);
+}
+
+public sealed record LifecycleEventMessage(string RegistrationId, string EventId, RegistrationEvent Event);

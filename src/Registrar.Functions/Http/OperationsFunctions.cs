@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Registrar.Api.Operations;
+
+namespace Registrar.Functions.Http;
+
+/// <summary>The operations API and the health probe.</summary>
+public sealed class OperationsFunctions(OperationsHandlers handlers)
+{
+    [Function("ListReview")]
+    public async Task<IActionResult> ListReview(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/review")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await handlers.ListReviewAsync(req, ct));
+
+    [Function("ResolveReview")]
+    public async Task<IActionResult> ResolveReview(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/review/{itemId}/resolve")] HttpRequest req, string itemId, CancellationToken ct) =>
+        new HandlerResult(await handlers.ResolveAsync(req, itemId, ct));
+
+    [Function("ReviewTrademark")]
+    public async Task<IActionResult> ReviewTrademark(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/trademark")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await handlers.ReviewTrademarkAsync(req, registrationId, ct));
+
+    [Function("Health")]
+    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+        new OkObjectResult(new { status = "ok" });
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Registrar.Api.Storefront;
+
+namespace Registrar.Functions.Http;
+
+/// <summary>The storefront API (routes under /api, as in the local host). The storefront also
+/// authenticates with its API key inside each handler.</summary>
+public sealed class StorefrontFunctions(QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, NameTakenChoiceHandler choices)
+{
+    [Function("Quote")]
+    public async Task<IActionResult> Quote(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quotes")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await quotes.HandleAsync(req, ct));
+
+    [Function("PlaceOrder")]
+    public async Task<IActionResult> PlaceOrder(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await orders.HandleAsync(req, ct));
+
+    [Function("GetOrder")]
+    public async Task<IActionResult> GetOrder(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}")] HttpRequest req, string orderId, CancellationToken ct) =>
+        new HandlerResult(await queries.GetOrderAsync(req, orderId, ct));
+
+    [Function("GetInvoice")]
+    public async Task<IActionResult> GetInvoice(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
+        new HandlerResult(await queries.GetInvoiceAsync(req, orderId, ct));
+
+    [Function("ChooseAfterNameTaken")]
+    public async Task<IActionResult> ChooseAfterNameTaken(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/choice")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await choices.HandleAsync(req, registrationId, ct));
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs the whole product on this machine: Azurite (Tables and
 # Queues, data kept in .data/azurite), the registry simulator (EPP on 7700, control on 7701),
-# then the local host on http://127.0.0.1:5080.
+# MailDev (SMTP on 1025, web on 1080), then the local host on http://127.0.0.1:5080.
 # Ctrl+C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +49,15 @@ export Epp__Registries__hostmaster__ClientId=registrar2 Epp__Registries__hostmas
 export Epp__Registries__hostmaster__Profile__Name=hostmaster-ua
 export RegistrySimulator__ControlUrl="http://127.0.0.1:${SIM_CONTROL_PORT}"
 
+# MailDev is the SMTP sink: every mail the product sends is readable at http://127.0.0.1:1080.
+SMTP_PORT=${SMTP_PORT:-1025}
+MAIL_WEB_PORT=${MAIL_WEB_PORT:-1080}
+node node_modules/maildev/dist/bin/maildev.js --smtp "$SMTP_PORT" --ip 127.0.0.1 --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
+  >.data/maildev.log 2>&1 &
+pids+=($!)
+wait_for_port "$SMTP_PORT" "MailDev SMTP"
+export Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT"
+
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;"
 
@@ -57,4 +66,6 @@ pids+=($!)
 wait_for_port "$HTTP_PORT" "local host"
 echo "run: the local host answers on http://127.0.0.1:${HTTP_PORT} (health: /health). Ctrl+C stops it."
 echo "run: registry simulator EPP on 127.0.0.1:${SIM_EPP_PORT}, control API on http://127.0.0.1:${SIM_CONTROL_PORT}"
+echo "run: mail sink at http://127.0.0.1:${MAIL_WEB_PORT}; API document at http://127.0.0.1:${HTTP_PORT}/openapi/v1.json"
+echo "run: development keys: X-Api-Key dev-storefront-key (storefront), dev-operations-key (operations)"
 wait -n "${pids[@]}"

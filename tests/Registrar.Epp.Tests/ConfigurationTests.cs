@@ -60,6 +60,8 @@ public class ConfigurationTests
     [InlineData("ReadTimeout", "00:00:00", "ReadTimeout")]
     [InlineData("MaxSessions", "0", "MaxSessions")]
     [InlineData("ClTridPrefix", "bad prefix!", "ClTridPrefix")]
+    [InlineData("Password", "short", "Password")]
+    [InlineData("NewPassword", "far-too-long-password", "NewPassword")]
     public async Task Invalid_registry_options_are_refused_naming_the_setting(string key, string value, string named)
     {
         await using var services = Services(new(TwoRegistries) { [$"Epp:Registries:kaznic:{key}"] = value });

@@ -62,6 +62,11 @@ public sealed class EppRegistryOptions : IValidatableObject
         {
             if (value <= TimeSpan.Zero) yield return new ValidationResult($"{name} must be positive; it is {value}.", [name]);
         }
+        // RFC 5730 pwType; the values themselves are never echoed.
+        if (Password.Length is < 6 or > 16)
+            yield return new ValidationResult($"{nameof(Password)} must be 6 to 16 characters (RFC 5730).", [nameof(Password)]);
+        if (NewPassword is { Length: < 6 or > 16 })
+            yield return new ValidationResult($"{nameof(NewPassword)} must be 6 to 16 characters (RFC 5730).", [nameof(NewPassword)]);
         if (ReconnectMaxDelay < ReconnectInitialDelay)
             yield return new ValidationResult($"{nameof(ReconnectMaxDelay)} must not be below {nameof(ReconnectInitialDelay)}.", [nameof(ReconnectMaxDelay)]);
         if (ClTridPrefix.Length is < 1 or > 16 || !ClTridPrefix.All(char.IsAsciiLetterOrDigit))

@@ -112,6 +112,19 @@ public sealed class PlaceOrderFlowTests
             _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson() with { Email = "" }) }, Now).Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-an-address")]
+    [InlineData("Owner <owner@mail.kz>")]
+    public void An_order_names_the_customers_one_responsible_contact_email_or_is_refused_KZ_2_2(string email)
+    {
+        var item = new OrderItemRequest("shop.kz", 1, null);
+        Assert.Contains("contactEmail", _flow.Check(Request(item) with { ContactEmail = email }, Now).Errors.Keys);
+
+        var order = _flow.Place(_flow.Check(Request(item), Now), "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        Assert.Equal("owner@mail.kz", order.ContactEmail);
+    }
+
     [Fact]
     public void No_order_without_the_recorded_offer_acceptance_UA_Pre_5()
     {

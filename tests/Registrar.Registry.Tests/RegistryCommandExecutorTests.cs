@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Sessions;
+using Registrar.Testing;
+
+namespace Registrar.Registry.Tests;
+
+/// <summary>The registry gateway against the registry simulator over real TLS: what the registration
+/// decider is told when the registry answers, refuses, or the connection drops.</summary>
+public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simulator) : IClassFixture<RegistrySimulatorFixture>, IAsyncLifetime
+{
+    private EppClients _clients = null!;
+    private RegistryCommandExecutor _executor = null!;
+
+    public Task InitializeAsync()
+    {
+        var registry = new EppRegistryOptions
+        {
+            Host = "127.0.0.1", Port = simulator.EppPort, ClientId = RegistrySimulatorFixture.Registrar1,
+            Password = RegistrySimulatorFixture.Password1, PinnedServerThumbprints = [simulator.CertificateSha256], MaxSessions = 2,
+            ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10),
+        };
+        var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = registry } });
+        _clients = new EppClients(epp, TimeProvider.System, NullLoggerFactory.Instance);
+        _executor = new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), _clients, Options.Create(new RegistryOptions()), epp,
+            NullLogger<RegistryCommandExecutor>.Instance);
+        return simulator.ClearFaultsAsync();
+    }
+
+    public async Task DisposeAsync() => await _clients.DisposeAsync();
+
+    private static RegistrantData Registrant() => new(RegistrantKind.NaturalPerson, null, "Иванов Иван",
+        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "10", null), "ivanov@mail.example.org", "+7.7012345678");
+
+    private static string NewName() => "gw-" + Guid.NewGuid().ToString("N")[..10] + ".kz";
+
+    private async Task<string> ContactAsync(string registrationId)
+    {
+        var created = await _executor.ExecuteAsync(new CreateRegistryContact(registrationId + "-1", registrationId, "kz", Registrant()), default);
+        return Assert.IsType<ContactCreated>(created).Handle;
+    }
+
+    private static CreateDomain Create(string registrationId, string name, string handle, int n = 2) =>
+        new($"{registrationId}-{n}", registrationId, "kz", name, 1, handle, TechnicalContact.Registrant, null);
+
+    [Fact]
+    public async Task A_created_domain_reports_the_registrys_expiry_UA_1_6()
+    {
+        var registration = "R" + Guid.NewGuid().ToString("N")[..8];
+        var handle = await ContactAsync(registration);
+
+        var outcome = await _executor.ExecuteAsync(Create(registration, NewName(), handle), default);
+
+        var created = Assert.IsType<DomainCreated>(outcome);
+        Assert.InRange(created.ExpiresAt, DateTimeOffset.UtcNow.AddYears(1).AddDays(-1), DateTimeOffset.UtcNow.AddYears(1).AddDays(1));
+    }
+
+    [Fact]
+    public async Task A_contact_create_repeated_after_a_lost_answer_finds_the_same_contact()
+    {
+        var registration = "R" + Guid.NewGuid().ToString("N")[..8];
+
+        Assert.Equal(await ContactAsync(registration), await ContactAsync(registration));
+    }
+
+    [Fact]
+    public async Task A_create_repeated_for_the_same_registration_is_recognised_as_ours_not_as_taken()
+    {
+        var registration = "R" + Guid.NewGuid().ToString("N")[..8];
+        var handle = await ContactAsync(registration);
+        var name = NewName();
+        Assert.IsType<DomainCreated>(await _executor.ExecuteAsync(Create(registration, name, handle), default));
+
+        var again = await _executor.ExecuteAsync(Create(registration, name, handle, n: 3), default);
+
+        var info = Assert.IsType<DomainInfo>(again);
+        Assert.True(info is { Exists: true, SponsorIsUs: true });
+        Assert.Equal(handle, info.RegistrantHandle, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_after_the_registry_executed_a_create_is_an_unknown_outcome_and_the_domain_exists_once()
+    {
+        var registration = "R" + Guid.NewGuid().ToString("N")[..8];
+        var handle = await ContactAsync(registration);
+        var name = NewName();
+        await simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:create"] });
+
+        var outcome = await _executor.ExecuteAsync(Create(registration, name, handle), default);
+        await simulator.ClearFaultsAsync();
+
+        Assert.IsType<OutcomeUnknown>(outcome);
+        var reconciled = Assert.IsType<DomainInfo>(await _executor.ExecuteAsync(new QueryDomain(registration + "-3", registration, "kz", name), default));
+        Assert.True(reconciled is { Exists: true, SponsorIsUs: true });
+    }
+
+    [Fact]
+    public async Task A_registry_refusal_is_reported_with_its_code_and_message()
+    {
+        var registration = "R" + Guid.NewGuid().ToString("N")[..8];
+
+        var outcome = await _executor.ExecuteAsync(Create(registration, NewName(), "NO-SUCH-CONTACT"), default);
+
+        var refused = Assert.IsType<RegistryRefused>(outcome);
+        Assert.InRange(refused.Code, 2000, 2599);
+        Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+    }
+}

@@ -216,5 +216,24 @@ public class TlsSessionTests
         Assert.True((await client.ExecuteAsync(new DomainCheckCommand("example.kz"))).Value["example.kz"].Available);
     }
 
+    /// <summary>A clock other than the system's, as the local host's operations clock is.</summary>
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+
+    [Fact]
+    public async Task Sessions_work_on_a_clock_other_than_the_systems()
+    {
+        await using var server = new ScriptedEppServer();
+        await using var client = Sessions.EppClients.Create("test", server.Options(), new ShiftedClock(TimeSpan.FromDays(400)),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        for (var i = 0; i < 3; i++) await client.ExecuteAsync(new DomainCheckCommand($"clock{i}.kz"));
+
+        Assert.Equal(1, server.Seen["login"]);
+        Assert.Equal(3, server.Seen["domain:check"]);
+    }
+
     internal static string? ClTrid(XDocument request) => request.Root!.Element(Epp + "command")?.Element(Epp + "clTRID")?.Value;
 }

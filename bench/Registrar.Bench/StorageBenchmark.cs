@@ -85,15 +85,22 @@ public static class StorageBenchmark
 
         meter.Reset();
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-            async (i, ct) => await engine.ApplyAsync($"bench-{i:D6}", "start", new BenchEvent.Start(), ct));
+        using (ReportProgress(meter, "events"))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+                async (i, ct) => await engine.ApplyAsync($"bench-{i:D6}", "start", new BenchEvent.Start(), ct));
+        }
         var eventsPerSecond = instances / watch.Elapsed.TotalSeconds;
         var eventTransactions = meter.Snapshot();
 
         clock.Advance(BenchDecider.Wait);
         meter.Reset();
         watch.Restart();
-        var fired = await sweeper.SweepAsync(default);
+        int fired;
+        using (ReportProgress(meter, "timers"))
+        {
+            fired = await sweeper.SweepAsync(default);
+        }
         var timersPerSecond = fired / watch.Elapsed.TotalSeconds;
         var timerTransactions = meter.Snapshot();
         if (fired != instances) throw new InvalidOperationException($"{fired} timers fired for {instances} instances.");
@@ -101,6 +108,18 @@ public static class StorageBenchmark
         using var process = Process.GetCurrentProcess();
         return new Result(eventsPerSecond, eventTransactions, timersPerSecond, timerTransactions,
             GC.GetTotalMemory(forceFullCollection: true), process.PeakWorkingSet64);
+    }
+
+    /// <summary>Every 10 s, the decisions committed so far (one entity group transaction each) and their recent rate.</summary>
+    private static Timer ReportProgress(StorageMeter meter, string phase)
+    {
+        long last = 0;
+        return new Timer(_ =>
+        {
+            var batches = meter.Snapshot().GetValueOrDefault("table.batch");
+            Console.WriteLine($"          … {phase}: {batches:N0} committed, {(batches - last) / 10.0:N0} /s over the last 10 s");
+            last = batches;
+        }, null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
     }
 
     private static int Option(string[] args, string name, int fallback)

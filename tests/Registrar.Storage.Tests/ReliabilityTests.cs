@@ -89,7 +89,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
         var table = Clients(connectionString, prefix).Table("lifecycleinstances");
         try
         {
-            return await table.QueryAsync<TableEntity>("RowKey eq 'state' and Terminal eq true", select: ["RowKey"]).CountAsync();
+            return await table.QueryAsync<TableEntity>("RowKey ge 'state|' and RowKey lt 'state}' and Terminal eq true", select: ["RowKey"]).CountAsync();
         }
         catch (Azure.RequestFailedException)
         {
@@ -114,7 +114,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
             "every notify executed", seconds: 60);
 
         var states = await clients.Table("lifecycleinstances")
-            .QueryAsync<TableEntity>("RowKey eq 'state'").ToDictionaryAsync(e => e.GetString("InstanceId"));
+            .QueryAsync<TableEntity>("RowKey ge 'state|' and RowKey lt 'state}'").ToDictionaryAsync(e => e.GetString("InstanceId"));
         var executions = (await clients.Table("executions").QueryAsync<TableEntity>().ToListAsync())
             .ToLookup(e => e.PartitionKey, e => e.RowKey);
         var deliveries = await clients.Table("deliveries").QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync();

@@ -88,7 +88,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     private async Task<CurrentState> ReadAsync(string instanceId, CancellationToken ct)
     {
         var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.StateRow, cancellationToken: ct);
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.StateRow(instanceId), cancellationToken: ct);
         if (!row.HasValue) return new CurrentState(decider.InitialState(instanceId), 0, null, null);
         var entity = row.Value!;
         return new CurrentState(
@@ -102,7 +102,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
         var partition = LifecycleTables<TEvent, TCommand>.Partition(instanceId);
-        var state = new TableEntity(partition, LifecycleTables<TEvent, TCommand>.StateRow)
+        var state = new TableEntity(partition, LifecycleTables<TEvent, TCommand>.StateRow(instanceId))
         {
             ["InstanceId"] = instanceId,
             ["State"] = JsonSerializer.Serialize(next, Json),
@@ -117,7 +117,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             current.ETag is { } etag
                 ? new(TableTransactionActionType.UpdateReplace, state, etag)
                 : new(TableTransactionActionType.Add, state),
-            new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.EventRow(eventId))
+            new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId))
             {
                 ["EventId"] = eventId,
                 ["Sequence"] = sequence,
@@ -128,7 +128,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         };
         if (commands.Count > 0)
         {
-            changes.Add(new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.OutboxRow(sequence))
+            changes.Add(new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.OutboxRow(instanceId, sequence))
             {
                 ["InstanceId"] = instanceId,
                 ["Sequence"] = sequence,
@@ -141,7 +141,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     private async Task<bool> IsProcessedAsync(string instanceId, string eventId, CancellationToken ct)
     {
         var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(eventId),
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId),
             select: ["EventId"], cancellationToken: ct);
         return row.HasValue;
     }

@@ -42,7 +42,7 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LifecycleTables<TEvent, TCommand>.Partition(instanceId)}");
         await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (row.RowKey == LifecycleTables<TEvent, TCommand>.StateRow)
+            if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.StatePrefix, StringComparison.Ordinal))
                 state = row;
             else if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.EventPrefix, StringComparison.Ordinal))
                 history.Add(new LifecycleHistoryEntry<TEvent, TCommand>(

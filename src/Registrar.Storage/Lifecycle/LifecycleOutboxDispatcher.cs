@@ -17,7 +17,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
         try
         {
             await tables.Instances.DeleteEntityAsync(LifecycleTables<TEvent, TCommand>.Partition(batch.InstanceId),
-                LifecycleTables<TEvent, TCommand>.OutboxRow(batch.Sequence), ETag.All, ct);
+                LifecycleTables<TEvent, TCommand>.OutboxRow(batch.InstanceId, batch.Sequence), ETag.All, ct);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

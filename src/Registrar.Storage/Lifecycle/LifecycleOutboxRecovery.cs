@@ -53,7 +53,7 @@ public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
         var seenNow = new HashSet<string>();
         var dispatched = 0;
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {LifecycleTables<TEvent, TCommand>.OutboxPrefix} and RowKey lt {"outbox}"}");
+            $"RowKey ge {LifecycleTables<TEvent, TCommand>.OutboxPrefix} and RowKey lt {LifecycleTables<TEvent, TCommand>.OutboxEnd}");
         await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             var key = row.PartitionKey + "/" + row.RowKey;

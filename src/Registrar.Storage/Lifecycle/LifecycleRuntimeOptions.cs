@@ -10,7 +10,8 @@ public sealed class LifecycleRuntimeOptions
     /// <summary>Prefix of the runtime's tables and queues (lowercase letters and digits).</summary>
     public string Name { get; set; } = "lifecycle";
 
-    /// <summary>Partitions the timers are spread over: each takes 2,000 writes/s, and a sweep reads each once.</summary>
+    /// <summary>Partitions the timers are spread over: each takes 2,000 writes/s, and a sweep reads each once.
+    /// Only ever raise it: timers already written to a shard above a lowered count would never be swept.</summary>
     public int TimerShards { get; set; } = 8;
 
     /// <summary>How often due timers are looked for: a timer fires at most this late (plus the work ahead of it).</summary>
@@ -21,7 +22,7 @@ public sealed class LifecycleRuntimeOptions
 
     /// <summary>How often outbox rows a crash left behind are looked for. A row is re-dispatched when two
     /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
-    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Times an event is re-applied after losing an ETag race with another writer of the instance.</summary>
     public int MaxConflictRetries { get; set; } = 20;

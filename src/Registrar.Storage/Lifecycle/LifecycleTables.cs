@@ -10,16 +10,22 @@ namespace Registrar.Storage.Lifecycle;
 /// <summary>The runtime's tables and queues and its key layout (see StorageDesign.md).</summary>
 /// <remarks>
 /// <c>{name}instances</c>: one partition per instance, so its state, its processed-event rows and its
-/// outbox rows change in one entity group transaction. Rows: <c>state</c>; <c>event|{eventId}</c>
-/// (dedupe marker and history); <c>outbox|{sequence}</c> (commands not yet on the command queue).
+/// outbox rows change in one entity group transaction. Rows: <c>state|…</c>; <c>event|{eventId}|…</c>
+/// (dedupe marker and history); <c>outbox|{sequence}|…</c> (commands not yet on the command queue).
+/// Row keys end with the instance id although the partition already names it: Azurite looks a row up
+/// by row key first, so a key every partition shares ("state") would make each point read scan every
+/// instance, and the local host would slow down as instances accumulate.
 /// <c>{name}timers</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
 /// ordered range query per shard however far the clock jumped.
 /// </remarks>
 public sealed class LifecycleTables<TEvent, TCommand>
 {
-    public const string StateRow = "state";
+    public const string StatePrefix = "state|";
     public const string EventPrefix = "event|";
     public const string OutboxPrefix = "outbox|";
+
+    /// <summary>Just above every outbox row key, for range filters.</summary>
+    public const string OutboxEnd = "outbox}";
 
     private readonly EnsureOnce _created;
 
@@ -52,9 +58,13 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     public static string Partition(string instanceId) => TableKeys.Escape(instanceId);
 
-    public static string EventRow(string eventId) => EventPrefix + TableKeys.Escape(eventId);
+    public static string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
 
-    public static string OutboxRow(long sequence) => OutboxPrefix + sequence.ToString("D19", CultureInfo.InvariantCulture);
+    public static string EventRow(string instanceId, string eventId) =>
+        $"{EventPrefix}{TableKeys.Escape(eventId)}|{TableKeys.Escape(instanceId)}";
+
+    public static string OutboxRow(string instanceId, long sequence) =>
+        $"{OutboxPrefix}{sequence.ToString("D19", CultureInfo.InvariantCulture)}|{TableKeys.Escape(instanceId)}";
 
     public static string TimerEventId(DateTimeOffset dueAt) => "timer|" + TableKeys.Ticks(dueAt);
 

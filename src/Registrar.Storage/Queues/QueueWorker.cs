@@ -106,7 +106,7 @@ public sealed class QueueWorker<TMessage> : BackgroundService
     {
         var task = Task.Run(() => ProcessAsync(message));
         _inFlight[message.MessageId] = task;
-        _ = task.ContinueWith(t => _inFlight.TryRemove(message.MessageId, out _), TaskScheduler.Default);
+        _ = task.ContinueWith(_ => _inFlight.TryRemove(message.MessageId, out var _), TaskScheduler.Default);
     }
 
     private async Task ProcessAsync(QueueMessage message)

@@ -26,20 +26,22 @@ public interface IAccountStore<TAccount, TContact>
 
 public sealed class AccountStore<TAccount, TContact>(StorageClients clients) : IAccountStore<TAccount, TContact>
 {
-    private const string AccountRow = "account";
+    // "account|{id}" rather than "account": Azurite finds rows by row key first, so one key shared by
+    // every partition would make each point read scan the whole table on the local host.
+    private const string AccountPrefix = "account|";
     private const string ContactPrefix = "contact|";
 
     private readonly DocumentTable _table = new(clients.Table("accounts"));
 
     public Task<Stored<TAccount>?> GetAccountAsync(string accountId, CancellationToken ct) =>
-        _table.GetAsync<TAccount>(TableKeys.Escape(accountId), AccountRow, ct);
+        _table.GetAsync<TAccount>(TableKeys.Escape(accountId), AccountPrefix + TableKeys.Escape(accountId), ct);
 
     public Task CreateAsync(string accountId, TAccount account, IReadOnlyDictionary<string, TContact> contacts, CancellationToken ct)
     {
         var partition = TableKeys.Escape(accountId);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, DocumentTable.Entity(partition, AccountRow, account, null)),
+            new(TableTransactionActionType.Add, DocumentTable.Entity(partition, AccountPrefix + partition, account, null)),
         };
         actions.AddRange(contacts.Select(c => new TableTransactionAction(TableTransactionActionType.Add,
             DocumentTable.Entity(partition, ContactPrefix + TableKeys.Escape(c.Key), c.Value, null))));

@@ -27,7 +27,8 @@ public interface IIdempotencyKeyStore
 
 public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKeyStore
 {
-    private const string Row = "response";
+    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
+    // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("idempotency"));
 
@@ -37,11 +38,11 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
         try
         {
             var claimed = new IdempotentResponse(requestHash, now, null, null, null);
-            return new(await _table.InsertAsync(partition, Row, claimed, null, ct), IsFirst: true);
+            return new(await _table.InsertAsync(partition, partition, claimed, null, ct), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
-            var existing = await _table.GetAsync<IdempotentResponse>(partition, Row, ct)
+            var existing = await _table.GetAsync<IdempotentResponse>(partition, partition, ct)
                 ?? throw new InvalidOperationException($"Idempotency key {key} of {clientId} vanished while being claimed.");
             return new(existing, IsFirst: false);
         }

@@ -25,7 +25,8 @@ public interface INoticeStore<TNotice>
 
 public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<TNotice>
 {
-    private const string Row = "notice";
+    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
+    // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("notices"));
 
@@ -34,7 +35,7 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         try
         {
             var record = new NoticeRecord<TNotice>(noticeId, notice, now, null);
-            return new(await _table.InsertAsync(TableKeys.Escape(noticeId), Row, record, null, ct), IsFirst: true);
+            return new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -48,5 +49,5 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         _table.ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
 
     public Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct) =>
-        _table.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(noticeId), Row, ct);
+        _table.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), ct);
 }

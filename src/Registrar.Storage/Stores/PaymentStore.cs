@@ -39,7 +39,8 @@ public interface IPaymentStore
 
 public sealed class PaymentStore(StorageClients clients) : IPaymentStore
 {
-    private const string Row = "notification";
+    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
+    // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("payments"));
 
@@ -49,7 +50,7 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         var notification = new PaymentNotification(bankReference, rawBody, contentType, receivedAt, null, null);
         try
         {
-            var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), Row, notification, Columns(false), ct);
+            var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), notification, Columns(false), ct);
             return new RecordedNotification(stored, IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
@@ -61,7 +62,7 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
     }
 
     public Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
-        _table.GetAsync<PaymentNotification>(TableKeys.Escape(bankReference), Row, ct);
+        _table.GetAsync<PaymentNotification>(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), ct);
 
     public Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct)

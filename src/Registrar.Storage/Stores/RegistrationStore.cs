@@ -20,15 +20,16 @@ public interface IRegistrationStore<TRegistration>
 
 public sealed class RegistrationStore<TRegistration>(StorageClients clients) : IRegistrationStore<TRegistration>
 {
-    private const string Row = "registration";
+    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
+    // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("registrations"));
 
     public Task<Stored<TRegistration>?> GetAsync(string domainName, CancellationToken ct) =>
-        _table.GetAsync<TRegistration>(Key(domainName), Row, ct);
+        _table.GetAsync<TRegistration>(Key(domainName), Key(domainName), ct);
 
     public Task<Stored<TRegistration>> CreateAsync(string domainName, string accountId, TRegistration registration, CancellationToken ct) =>
-        _table.InsertAsync(Key(domainName), Row, registration, Columns(accountId), ct);
+        _table.InsertAsync(Key(domainName), Key(domainName), registration, Columns(accountId), ct);
 
     public Task<Stored<TRegistration>> UpdateAsync(Stored<TRegistration> current, TRegistration changed, string accountId, CancellationToken ct) =>
         _table.ReplaceAsync(current, changed, Columns(accountId), ct);

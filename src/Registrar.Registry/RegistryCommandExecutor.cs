@@ -70,8 +70,9 @@ public sealed class RegistryCommandExecutor(
         {
             return await QueryAsync(client, create.DomainName, create.CommandId + "-i", ct);
         }
-        catch (EppOutcomeUnknownException)
+        catch (Exception e) when (e is EppOutcomeUnknownException or EppProtocolException)
         {
+            // Sent, but no answer we can trust: the registration asks the registry (info) instead of asking twice.
             return new OutcomeUnknown();
         }
         catch (EppCommandFailedException e)
@@ -112,8 +113,9 @@ public sealed class RegistryCommandExecutor(
             return info.Value.SponsoringClientId == ClientIdOf(client) ? null
                 : new RegistryRefused((int)e.Code, $"Contact {id} exists at the registry under another registrar.");
         }
-        catch (EppOutcomeUnknownException)
+        catch (Exception e) when (e is EppOutcomeUnknownException or EppProtocolException)
         {
+            // Sent, but no answer we can trust: the registration asks the registry (info) instead of asking twice.
             return new OutcomeUnknown();
         }
         catch (EppCommandFailedException e)

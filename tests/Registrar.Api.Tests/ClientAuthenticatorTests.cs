@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Registrar.Api.Security;
+
+namespace Registrar.Api.Tests;
+
+public sealed class ClientAuthenticatorTests
+{
+    private readonly ClientAuthenticator _authenticator = new(new StaticOptions(new ApiClientOptions
+    {
+        Clients =
+        [
+            new ApiClient { Name = "shop", KeySha256 = Hash("shop-key"), Role = ApiClientRole.Storefront },
+            new ApiClient { Name = "ops", KeySha256 = Hash("ops-key"), Role = ApiClientRole.Operations },
+        ],
+    }));
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static HttpRequest Request(string? key, string? customer = null)
+    {
+        var context = new DefaultHttpContext();
+        if (key is not null) context.Request.Headers[ClientAuthenticator.KeyHeader] = key;
+        if (customer is not null) context.Request.Headers[ClientAuthenticator.CustomerHeader] = customer;
+        return context.Request;
+    }
+
+    [Fact]
+    public void A_known_key_authenticates_its_client_for_its_role_only()
+    {
+        Assert.Equal("shop", _authenticator.Authenticate(Request("shop-key"), ApiClientRole.Storefront).Principal?.Name);
+        Assert.Equal(403, _authenticator.Authenticate(Request("shop-key"), ApiClientRole.Operations).Problem?.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("wrong-key")]
+    public void A_missing_or_unknown_key_is_a_401_problem(string? key)
+    {
+        var refused = _authenticator.Authenticate(Request(key), ApiClientRole.Storefront);
+
+        Assert.Null(refused.Principal);
+        Assert.IsType<ProblemHttpResult>(refused.Problem);
+        Assert.Equal(401, refused.Problem!.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("../other")]
+    public void A_storefront_call_must_name_a_well_formed_customer(string? customer)
+    {
+        var refused = _authenticator.AuthenticateCustomer(Request("shop-key", customer));
+
+        Assert.Equal(400, refused.Problem?.StatusCode);
+        Assert.Equal("cust-42", _authenticator.AuthenticateCustomer(Request("shop-key", "cust-42")).Principal);
+    }
+
+    private sealed class StaticOptions(ApiClientOptions value) : IOptionsMonitor<ApiClientOptions>
+    {
+        public ApiClientOptions CurrentValue => value;
+        public ApiClientOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<ApiClientOptions, string?> listener) => null;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using Registrar.Api.Http;
+
+namespace Registrar.Api.Tests;
+
+public sealed class StrictJsonTests
+{
+    private sealed record Sample(string Name, int Years, string? Note);
+
+    private static BodyRead<Sample> Read(string json, string contentType = "application/json") =>
+        StrictJson.Deserialize<Sample>(contentType, Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void A_body_of_the_documented_shape_is_read()
+    {
+        Assert.Equal(new Sample("shop.kz", 2, null), Read("""{"name":"shop.kz","years":2,"note":null}""").Value);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"shop.kz","years":2,"note":null,"extra":1}""", "extra")]
+    [InlineData("""{"years":2,"note":null}""", "name")]
+    [InlineData("""{"name":null,"years":2,"note":null}""", "name")]
+    [InlineData("""{"name":"shop.kz","years":"2","note":null}""", "years")]
+    [InlineData("""{"name":"shop.kz","years":2.5,"note":null}""", "years")]
+    [InlineData("""{"name":"shop.kz","years":2,"note":null,}""", "")]
+    [InlineData("""null""", "null")]
+    public void Anything_else_is_a_malformed_body_problem_that_names_the_place(string json, string mentioned)
+    {
+        var read = Read(json);
+
+        Assert.Null(read.Value);
+        Assert.Equal(400, read.Problem?.StatusCode);
+        Assert.Contains(mentioned, read.Problem!.ProblemDetails.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Another_media_type_is_refused_with_415()
+    {
+        Assert.Equal(415, Read("""{"name":"a","years":1,"note":null}""", "text/plain").Problem?.StatusCode);
+    }
+}

@@ -160,6 +160,8 @@ var registrySettings = reduce(registries, {}, (settings, r) => union(settings, {
   'Epp__Registries__${r.id}__MaxSessions': string(r.maxSessions)
   'Epp__Registries__${r.id}__Profile__Name': r.profile
   'Epp__Registries__${r.id}__Password': '${keyVaultReference}epp-${r.id}-password)'
+  // A Key Vault certificate's secret of the same name is its PFX, base64.
+  'Epp__Registries__${r.id}__ClientCertificatePfxBase64': '${keyVaultReference}epp-${r.id}-certificate)'
   'Registry__RegistrarTechnicalContacts__${r.id}': r.technicalContact
 }))
 

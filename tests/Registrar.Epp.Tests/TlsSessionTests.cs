@@ -83,6 +83,29 @@ public class TlsSessionTests
     }
 
     [Fact]
+    public async Task A_client_certificate_given_inline_as_a_base64_PFX_from_Key_Vault_is_presented()
+    {
+        await using var server = new ScriptedEppServer(requireClientCertificate: true);
+        var certificate = TestCertificates.SelfSigned("registrar1");
+        var pfx = Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
+
+        await using var client = Clients.For(server.Options(o => o.ClientCertificatePfxBase64 = pfx));
+        await client.ExecuteAsync(new DomainCheckCommand("example.kz"));
+
+        Assert.Contains(TestCertificates.Sha256(certificate), server.ClientCertificateThumbprints);
+    }
+
+    [Fact]
+    public void An_inline_client_certificate_that_is_not_a_PFX_is_a_configuration_error()
+    {
+        var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "r1", Password = "secret-1", ClientCertificatePfxBase64 = "bm90IGEgcGZ4" };
+
+        var error = Assert.Throws<EppConfigurationException>(() => Clients.For(options));
+
+        Assert.Contains("not a base64 PFX", error.Message);
+    }
+
+    [Fact]
     public void A_missing_client_certificate_file_is_a_configuration_error()
     {
         var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "r1", Password = "secret-1", ClientCertificatePath = "/nonexistent/cert.pfx" };

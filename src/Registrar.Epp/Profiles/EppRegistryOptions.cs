@@ -24,6 +24,10 @@ public sealed class EppRegistryOptions : IValidatableObject
     public string? ClientCertificateKeyPath { get; set; }
     public string? ClientCertificatePassword { get; set; }
 
+    /// <summary>The PFX itself, base64: what a Key Vault certificate reference yields in an app setting
+    /// (the secret of a Key Vault certificate is its PFX). Used when <see cref="ClientCertificatePath"/> is not set.</summary>
+    public string? ClientCertificatePfxBase64 { get; set; }
+
     /// <summary>SHA-256 thumbprints (hex) of server certificates to trust without a chain, for
     /// registries and simulators with a self-signed certificate. Empty: normal chain validation.</summary>
     public string[] PinnedServerThumbprints { get; set; } = [];

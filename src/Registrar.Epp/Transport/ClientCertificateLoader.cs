@@ -11,7 +11,7 @@ public static class ClientCertificateLoader
     public static X509Certificate2? Load(EppRegistryOptions options)
     {
         var path = options.ClientCertificatePath;
-        if (string.IsNullOrEmpty(path)) return null;
+        if (string.IsNullOrEmpty(path)) return LoadInline(options);
         if (!File.Exists(path))
             throw new EppConfigurationException($"The EPP client certificate '{path}' for {options.ClientId}@{options.Host} does not exist.");
         try
@@ -31,6 +31,22 @@ public static class ClientCertificateLoader
         catch (CryptographicException e)
         {
             throw new EppConfigurationException($"The EPP client certificate '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static X509Certificate2? LoadInline(EppRegistryOptions options)
+    {
+        if (string.IsNullOrEmpty(options.ClientCertificatePfxBase64)) return null;
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(options.ClientCertificatePfxBase64), options.ClientCertificatePassword);
+            return certificate.HasPrivateKey ? certificate
+                : throw new EppConfigurationException($"The inline EPP client certificate for {options.ClientId}@{options.Host} has no private key.");
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            throw new EppConfigurationException(
+                $"The inline EPP client certificate for {options.ClientId}@{options.Host} is not a base64 PFX: {e.Message}", e);
         }
     }
 }

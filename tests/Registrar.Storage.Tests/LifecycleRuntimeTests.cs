@@ -84,7 +84,10 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-4") == TinyStage.Waiting, "charged after recovery");
 
         Assert.Equal(["i-4:1:0"], stuck.PendingCommands.Select(c => c.CommandId));
-        Assert.Equal((0, 1), (firstSweep, secondSweep));
+        // A row seen once may be mid-dispatch and is left alone; the second sighting dispatches it
+        // (unless the host's own start-up recovery pass got there first).
+        Assert.Equal(0, firstSweep);
+        Assert.InRange(secondSweep, 0, 1);
         Assert.Empty((await runtime.Inspector.GetAsync("i-4", default))!.PendingCommands);
         Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-4"));
     }

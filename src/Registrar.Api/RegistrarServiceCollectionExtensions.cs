@@ -84,6 +84,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<IInvoiceLookup, StoredInvoiceLookup>();
         services.AddSingleton<PaymentMatcher>();
         services.AddSingleton<PaymentProcessor>();
+        services.AddSingleton<UnprocessedPaymentRecovery>();
     }
 
     private static void AddRegistry(IServiceCollection services, IConfiguration configuration)

@@ -34,7 +34,7 @@ public sealed class BankNotificationHandlers(
         if (!banks.Value.Banks.TryGetValue(bankId, out var bank)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
 
         var read = camt054.Read(bankId, body, TimeZoneInfo.FindSystemTimeZoneById(bank.TimeZone));
-        return await ApplyAsync(read, body, "camt.054", ct);
+        return await ApplyAsync(read, body, BankNotificationFormats.Camt054, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class BankNotificationHandlers(
         var body = await RawBody.ReadAsync(request, MaxBody, ct);
         if (body is null) return Problems.BodyTooLarge(MaxBody);
         var read = await hmacJson.ReadAsync(bankId, request.Headers[HmacSignatureHeader], body);
-        return await ApplyAsync(read, body, "hmac-json", ct);
+        return await ApplyAsync(read, body, BankNotificationFormats.HmacJson, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class BankNotificationHandlers(
         var body = await RawBody.ReadAsync(request, MaxBody, ct);
         if (body is null) return Problems.BodyTooLarge(MaxBody);
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await ApplyAsync(read, body, "ecdsa-json", ct);
+        return await ApplyAsync(read, body, BankNotificationFormats.EcdsaJson, ct);
     }
 
     private async Task<IResult> ApplyAsync(NotificationReadResult read, byte[] body, string format, CancellationToken ct)

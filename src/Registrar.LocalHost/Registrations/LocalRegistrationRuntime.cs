@@ -13,6 +13,7 @@ public static class LocalRegistrationRuntime
         services.AddLifecycleRuntime<RegistrationState, RegistrationEvent, RegistrationCommand, RegistrationDecider>(configuration);
         services.AddLifecycleCommandHandler<RegistrationCommand, RuntimeCommandHandler>();
         services.AddSingleton<ILifecycleEvents<RegistrationEvent>, RuntimeEvents>();
+        services.AddHostedService<PaymentRecoveryService>();
         return services;
     }
 

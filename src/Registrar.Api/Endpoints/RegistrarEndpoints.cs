@@ -73,5 +73,10 @@ public static class RegistrarEndpoints
                     handlers.ReviewTrademarkAsync(request, registrationId, ct))
             .Accepts<TrademarkDecision>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(400)
             .WithSummary("Approve or refuse the trademark behind a second-level .ua name (UA-Pre-7).");
+        ops.MapPost("/registrations/{registrationId}/retry",
+                (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
+                    handlers.RetryRegistrationAsync(request, registrationId, ct))
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(401)
+            .WithSummary("Try a registration the registry refused again, once the cause is fixed.");
     }
 }

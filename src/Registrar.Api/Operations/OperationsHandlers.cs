@@ -31,6 +31,16 @@ public sealed class OperationsHandlers(
         return resolved ? TypedResults.NoContent() : Problems.NotFound($"Open review item '{itemId}'");
     }
 
+    /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
+    public async Task<IResult> RetryRegistrationAsync(HttpRequest request, string registrationId, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        var eventId = $"retry:{registrationId}:{clock.GetUtcNow().UtcTicks}";
+        await registrations.RaiseAsync(registrationId, eventId, new OperationsRetried(eventId, operations.Principal!.Name), ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
     /// <summary>UA-Pre-7: the trademark behind a second-level .ua name is approved or refused by a person.</summary>
     public async Task<IResult> ReviewTrademarkAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {

@@ -34,6 +34,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 step.Update(s => s with { OverdueFlagged = true });
                 step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
                 break;
+            case OperationsRetried when state.Phase == RegistrationPhase.Stalled:
+                StartRegistering(step);
+                break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
                 step.Flag(choice.Choice == CustomerChoice.Refund

@@ -10,6 +10,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RegistryAnswered), "registry-answered")]
 [JsonDerivedType(typeof(RegistrationTimerDue), "timer-due")]
 [JsonDerivedType(typeof(CustomerChoseAfterNameTaken), "customer-chose")]
+[JsonDerivedType(typeof(OperationsRetried), "operations-retried")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -25,6 +26,9 @@ public sealed record RegistrationTimerDue(string EventId, DateTimeOffset DueAt) 
 
 /// <summary>KZ-2.1: after the name was taken, the customer chose a refund (money stays held until operations pay it out).</summary>
 public sealed record CustomerChoseAfterNameTaken(string EventId, CustomerChoice Choice) : RegistrationEvent(EventId);
+
+/// <summary>Operations looked at a stalled registration (the registry refused) and want it tried again.</summary>
+public sealed record OperationsRetried(string EventId, string By) : RegistrationEvent(EventId);
 
 public enum CustomerChoice
 {

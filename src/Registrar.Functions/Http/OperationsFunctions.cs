@@ -23,6 +23,11 @@ public sealed class OperationsFunctions(OperationsHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/trademark")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await handlers.ReviewTrademarkAsync(req, registrationId, ct));
 
+    [Function("RetryRegistration")]
+    public async Task<IActionResult> RetryRegistration(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/retry")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await handlers.RetryRegistrationAsync(req, registrationId, ct));
+
     [Function("Health")]
     public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
         new OkObjectResult(new { status = "ok" });

@@ -157,6 +157,21 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_registry_refusal_stalls_the_registration_for_operations_who_can_have_it_tried_again()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        state = Answer(state, new RegistryRefused(2306, "Parameter value policy error"), out var commands);
+        Assert.Equal(RegistrationPhase.Stalled, state.Phase);
+        Assert.Contains("2306", Assert.IsType<FlagForOperations>(Assert.Single(commands)).Reason);
+
+        var retried = _decider.Decide(state, new OperationsRetried("r1", "ops-anna"), PaidAt.AddHours(3));
+        Assert.Equal(RegistrationPhase.CreatingDomain, retried.State.Phase);
+        Assert.IsType<CreateDomain>(Assert.Single(retried.Commands));
+        Assert.Empty(_decider.Decide(retried.State, new OperationsRetried("r2", "ops-anna"), PaidAt.AddHours(3)).Commands);
+    }
+
+    [Fact]
     public void An_answer_to_a_command_no_longer_awaited_changes_nothing()
     {
         var state = Paid(Order(handle: "H-1"), out _);

@@ -47,6 +47,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
         services.AddSingleton<IInvoiceSequence, InvoiceSequenceStore>();
+        services.AddSingleton<IRegistrationViews, RegistrationViewStore>();
         AddRegistry(services, configuration);
         AddNotices(services, configuration);
         AddHandlers(services, configuration);

@@ -49,6 +49,13 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
 
         var paid = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{order.GetProperty("orderId").GetString()}/invoice");
         Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        var registrations = await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            r => r.EnumerateArray().Any(v => v.GetProperty("phase").GetString() == "Registered"));
+        var view = Assert.Single(registrations.EnumerateArray());
+        Assert.Equal((ascii, name), (view.GetProperty("domainName").GetString(), view.GetProperty("displayName").GetString()));
+        // UA-1.6: the registry's expiry instant (EPP carries it to the millisecond).
+        var expiry = registered.Value.GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.Equal(expiry, view.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]

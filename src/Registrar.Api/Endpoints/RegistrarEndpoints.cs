@@ -38,6 +38,9 @@ public static class RegistrarEndpoints
         api.MapGet("/orders/{orderId}/invoice", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetInvoiceAsync(request, orderId, ct))
             .Produces<InvoiceView>().ProducesProblem(404);
+        api.MapGet("/registrations", (HttpRequest request, OrderQueries queries, CancellationToken ct) => queries.ListRegistrationsAsync(request, ct))
+            .Produces<List<Core.Registrations.RegistrationView>>().ProducesProblem(401)
+            .WithSummary("The customer's registrations, with their phase and expiry.");
         api.MapPost("/registrations/{registrationId}/choice",
                 (HttpRequest request, string registrationId, NameTakenChoiceHandler handler, CancellationToken ct) =>
                     handler.HandleAsync(request, registrationId, ct))

@@ -22,6 +22,7 @@ public sealed class RegistrationCommandHandler(
     NoticeComposer composer,
     IMailSender mail,
     IReviewList review,
+    IRegistrationViews views,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
 {
@@ -31,6 +32,9 @@ public sealed class RegistrationCommandHandler(
         {
             case SendNotice notice:
                 await SendNoticeAsync(notice, ct);
+                break;
+            case RecordRegistrationView record:
+                await views.RecordAsync(record.View, record.Sequence, ct);
                 break;
             case FlagForOperations flag:
                 await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);

@@ -2,14 +2,25 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Storefront;
 
 /// <summary>GET /api/orders/{id} and GET /api/orders/{id}/invoice: a customer only ever sees their own orders.</summary>
 public sealed class OrderQueries(
-    ClientAuthenticator authenticator, IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, TimeProvider clock)
+    ClientAuthenticator authenticator, IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, IRegistrationViews registrations, TimeProvider clock)
 {
+    /// <summary>GET /api/registrations: the customer's registrations, each with its phase and the registry's expiry.</summary>
+    public async Task<IResult> ListRegistrationsAsync(HttpRequest request, CancellationToken ct)
+    {
+        var customer = authenticator.AuthenticateCustomer(request);
+        if (customer.Problem is not null) return customer.Problem;
+        var views = new List<RegistrationView>();
+        await foreach (var view in registrations.ListAsync(customer.Principal!, ct)) views.Add(view);
+        return TypedResults.Ok(views);
+    }
+
     public async Task<IResult> GetOrderAsync(HttpRequest request, string orderId, CancellationToken ct)
     {
         var found = await FindAsync(request, orderId, ct);

@@ -31,5 +31,3 @@ public sealed record OrderView(string OrderId, DateTimeOffset PlacedAt, IReadOnl
             l.Price.Total, l.TrademarkRequired, RegistrationIds.For(order.OrderId, i))).ToList(),
         InvoiceView.From(invoice, now));
 }
-
-public sealed record RegistrationView(string RegistrationId, string Name, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt);

@@ -11,6 +11,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(QueryDomain), "info-domain")]
 [JsonDerivedType(typeof(SendNotice), "send-notice")]
 [JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
+[JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId);
 
 public sealed record CreateRegistryContact(string CommandId, string RegistrationId, string Zone, RegistrantData Registrant)
@@ -31,6 +32,15 @@ public sealed record SendNotice(string CommandId, string RegistrationId, NoticeK
 /// <summary>Something a person must look at; the registration waits or goes on as its state says.</summary>
 public sealed record FlagForOperations(string CommandId, string RegistrationId, string Reason)
     : RegistrationCommand(CommandId, RegistrationId);
+
+/// <summary>Keeps the customer's view of the registration current (what GET /api/registrations lists).</summary>
+/// <param name="Sequence">Grows with every decision, so an older view arriving late never replaces a newer one.</param>
+public sealed record RecordRegistrationView(string CommandId, string RegistrationId, RegistrationView View, int Sequence)
+    : RegistrationCommand(CommandId, RegistrationId);
+
+/// <summary>A registration as its customer sees it.</summary>
+public sealed record RegistrationView(
+    string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt);
 
 public enum NoticeKind
 {

@@ -44,7 +44,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                     : $"Customer chose another name instead of {state.Order!.DisplayName}: apply the held money to the new order (KZ-2.1).");
                 break;
         }
-        return step.Build(WakeAt(step.State));
+        return step.Build(state, WakeAt(step.State));
     }
 
     private void OnPaid(RegistrationStep step, RegistrationPaid paid)

@@ -27,7 +27,18 @@ internal sealed class RegistrationStep(RegistrationState state)
 
     public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));
 
-    public Decision<RegistrationState, RegistrationCommand> Build(DateTimeOffset? wakeAt) => new(State, _commands, wakeAt);
+    /// <summary>The decision; when the phase or expiry changed, it also records the customer's view of it.</summary>
+    public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt)
+    {
+        if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt))
+        {
+            var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
+                State.Phase, State.ExpiresAt);
+            var id = NextCommandId();
+            _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued));
+        }
+        return new(State, _commands, wakeAt);
+    }
 
     private string NextCommandId()
     {

@@ -29,6 +29,11 @@ public sealed class StorefrontFunctions(QuoteHandler quotes, PlaceOrderHandler o
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetInvoiceAsync(req, orderId, ct));
 
+    [Function("ListRegistrations")]
+    public async Task<IActionResult> ListRegistrations(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "registrations")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await queries.ListRegistrationsAsync(req, ct));
+
     [Function("ChooseAfterNameTaken")]
     public async Task<IActionResult> ChooseAfterNameTaken(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/choice")] HttpRequest req, string registrationId, CancellationToken ct) =>

@@ -9,7 +9,7 @@ namespace Registrar.Functions.Lifecycle;
 /// <summary>
 /// Runs one command a registration's decision asked for. Registry commands are queued for the EPP
 /// session pool (the queue trigger's concurrency is what keeps within the registries' session caps);
-/// notices and operations flags are handled here, idempotently by the command's id.
+/// notices, operations flags and customer views are handled here, idempotently by the command's id.
 /// </summary>
 public sealed class LifecycleCommandActivity(RegistrationCommandHandler handler, QueueSender<RegistrationCommand> registryCommands)
 {
@@ -17,14 +17,14 @@ public sealed class LifecycleCommandActivity(RegistrationCommandHandler handler,
     public async Task<IReadOnlyList<RegistrationEvent>> Run(
         [ActivityTrigger] LifecycleCommandRequest<RegistrationCommand> request, CancellationToken cancellationToken)
     {
-        if (request.Command is SendNotice or FlagForOperations)
-        {
-            await handler.HandleAsync(request.Command, cancellationToken);
-        }
-        else
+        if (request.Command is CreateRegistryContact or CreateDomain or QueryDomain)
         {
             // The registry's answer comes back later as an external event (RegistryCommandFunction).
             await registryCommands.SendAsync(request.Command, cancellationToken);
+        }
+        else
+        {
+            await handler.HandleAsync(request.Command, cancellationToken);
         }
 
         return [];

@@ -1,4 +1,5 @@
 using Registrar.Core.Customers;
+using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Tests.Customers;
 
@@ -18,16 +19,20 @@ public sealed class RegistrationDeciderTests
     private RegistrationState Paid(RegistrationOrder order, out IReadOnlyList<RegistrationCommand> commands)
     {
         var decision = _decider.Decide(_decider.InitialState("reg-1"), new RegistrationPaid("e1", order, PaidAt), PaidAt);
-        commands = decision.Commands;
+        commands = Effects(decision);
         return decision.State;
     }
 
     private RegistrationState Answer(RegistrationState state, RegistryOutcome outcome, out IReadOnlyList<RegistrationCommand> commands)
     {
         var decision = _decider.Decide(state, new RegistryAnswered($"answer-{state.CommandsIssued}", state.AwaitedCommandId!, outcome), PaidAt.AddHours(1));
-        commands = decision.Commands;
+        commands = Effects(decision);
         return decision.State;
     }
+
+    /// <summary>What the decision asks the world to do, without the customer-view bookkeeping (tested on its own).</summary>
+    private static IReadOnlyList<RegistrationCommand> Effects(Decision<RegistrationState, RegistrationCommand> decision) =>
+        decision.Commands.Where(c => c is not RecordRegistrationView).ToList();
 
     [Fact]
     public void Nothing_is_sent_to_the_registry_before_the_invoice_is_paid_KZ_3_2_UA_1_5_3()
@@ -92,7 +97,7 @@ public sealed class RegistrationDeciderTests
 
         var refund = _decider.Decide(state, new CustomerChoseAfterNameTaken("e9", CustomerChoice.Refund), PaidAt.AddDays(2));
         Assert.Equal(RegistrationPhase.Closed, refund.State.Phase);
-        Assert.Contains("refund", Assert.IsType<FlagForOperations>(Assert.Single(refund.Commands)).Reason);
+        Assert.Contains("refund", Assert.IsType<FlagForOperations>(Assert.Single(Effects(refund))).Reason);
         Assert.True(_decider.IsTerminal(refund.State));
     }
 
@@ -133,12 +138,12 @@ public sealed class RegistrationDeciderTests
         Assert.IsType<FlagForOperations>(Assert.Single(commands));
 
         var approved = _decider.Decide(state, new TrademarkReviewed("e2", true, "ops-anna", null), PaidAt.AddHours(2));
-        Assert.Equal("UA-123456", Assert.IsType<CreateDomain>(Assert.Single(approved.Commands)).TrademarkLicence);
+        Assert.Equal("UA-123456", Assert.IsType<CreateDomain>(Assert.Single(Effects(approved))).TrademarkLicence);
 
         var refused = _decider.Decide(state, new TrademarkReviewed("e2", false, "ops-anna", "word mark differs"), PaidAt.AddHours(2));
         Assert.Equal(RegistrationPhase.Closed, refused.State.Phase);
-        Assert.DoesNotContain(refused.Commands, c => c is CreateDomain or CreateRegistryContact);
-        Assert.Contains(refused.Commands, c => c is SendNotice { Kind: NoticeKind.TrademarkRejected });
+        Assert.DoesNotContain(Effects(refused), c => c is CreateDomain or CreateRegistryContact);
+        Assert.Contains(Effects(refused), c => c is SendNotice { Kind: NoticeKind.TrademarkRejected });
     }
 
     [Fact]
@@ -147,13 +152,13 @@ public sealed class RegistrationDeciderTests
         var state = Paid(Order(handle: "H-1"), out _);
 
         var early = _decider.Decide(state, new RegistrationTimerDue("t1", DueBy.AddMinutes(-1)), DueBy.AddMinutes(-1));
-        Assert.Empty(early.Commands);
+        Assert.Empty(Effects(early));
 
         var due = _decider.Decide(state, new RegistrationTimerDue("t2", DueBy), DueBy);
-        Assert.Contains("KZ-2.1", Assert.IsType<FlagForOperations>(Assert.Single(due.Commands)).Reason);
+        Assert.Contains("KZ-2.1", Assert.IsType<FlagForOperations>(Assert.Single(Effects(due))).Reason);
         Assert.Null(due.WakeAt);
 
-        Assert.Empty(_decider.Decide(due.State, new RegistrationTimerDue("t3", DueBy.AddHours(1)), DueBy.AddHours(1)).Commands);
+        Assert.Empty(Effects(_decider.Decide(due.State, new RegistrationTimerDue("t3", DueBy.AddHours(1)), DueBy.AddHours(1))));
     }
 
     [Fact]
@@ -167,8 +172,25 @@ public sealed class RegistrationDeciderTests
 
         var retried = _decider.Decide(state, new OperationsRetried("r1", "ops-anna"), PaidAt.AddHours(3));
         Assert.Equal(RegistrationPhase.CreatingDomain, retried.State.Phase);
-        Assert.IsType<CreateDomain>(Assert.Single(retried.Commands));
-        Assert.Empty(_decider.Decide(retried.State, new OperationsRetried("r2", "ops-anna"), PaidAt.AddHours(3)).Commands);
+        Assert.IsType<CreateDomain>(Assert.Single(Effects(retried)));
+        Assert.Empty(Effects(_decider.Decide(retried.State, new OperationsRetried("r2", "ops-anna"), PaidAt.AddHours(3))));
+    }
+
+    [Fact]
+    public void Every_change_of_phase_or_expiry_records_the_customers_view_with_a_growing_sequence()
+    {
+        var paid = _decider.Decide(_decider.InitialState("reg-1"), new RegistrationPaid("e1", Order(handle: "H-1"), PaidAt), PaidAt);
+        var first = Assert.IsType<RecordRegistrationView>(paid.Commands.Last());
+        Assert.Equal((RegistrationPhase.CreatingDomain, "cust-1"), (first.View.Phase, first.View.CustomerId));
+
+        var expiry = PaidAt.AddYears(1);
+        var registered = _decider.Decide(paid.State, new RegistryAnswered("e2", paid.State.AwaitedCommandId!, new DomainCreated(expiry)), PaidAt);
+        var second = Assert.IsType<RecordRegistrationView>(registered.Commands.Last());
+        Assert.Equal((RegistrationPhase.Registered, expiry), (second.View.Phase, second.View.ExpiresAt));
+        Assert.True(second.Sequence > first.Sequence);
+
+        var unchanged = _decider.Decide(registered.State, new RegistrationTimerDue("t", PaidAt.AddDays(2)), PaidAt.AddDays(2));
+        Assert.DoesNotContain(unchanged.Commands, c => c is RecordRegistrationView);
     }
 
     [Fact]
@@ -179,7 +201,7 @@ public sealed class RegistrationDeciderTests
         var stale = _decider.Decide(state, new RegistryAnswered("e5", "reg-1-99", new DomainCreated(PaidAt)), PaidAt);
 
         Assert.Equal(state, stale.State);
-        Assert.Empty(stale.Commands);
+        Assert.Empty(Effects(stale));
     }
 
     [Fact]
@@ -192,7 +214,7 @@ public sealed class RegistrationDeciderTests
         var second = _decider.Decide(state, @event, PaidAt);
 
         Assert.Equal(first.State, second.State);
-        Assert.Equal(first.Commands, second.Commands);
+        Assert.Equal(Effects(first), Effects(second));
         Assert.Equal(first.WakeAt, second.WakeAt);
     }
 

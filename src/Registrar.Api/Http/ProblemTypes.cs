@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
     public const string NotificationRejected = "/problems/notification-rejected";
     public const string RegistryUnavailable = "/problems/registry-unavailable";
+    public const string CalendarMissing = "/problems/calendar-missing";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -31,5 +32,6 @@ public static class ProblemTypes
         [IdempotencyKeyReused] = "The Idempotency-Key was already used with a different request body.",
         [NotificationRejected] = "A bank notification failed its authenticity or format checks; nothing was changed.",
         [RegistryUnavailable] = "The registry could not be reached; retry later.",
+        [CalendarMissing] = "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.",
     };
 }

@@ -58,6 +58,10 @@ public static class Problems
     public static ProblemHttpResult RegistryUnavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RegistryUnavailable, "The registry is unavailable.", detail);
 
+    /// <summary>A deadline cannot be counted because the calendar data ends before it: never guessed.</summary>
+    public static ProblemHttpResult CalendarMissing(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.CalendarMissing, "The business-day calendar is missing.", detail);
+
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }

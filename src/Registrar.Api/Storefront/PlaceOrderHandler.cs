@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Core.Calendars;
 using Registrar.Core.Orders;
 using Registrar.Core.Zones;
 using Registrar.Payments.Invoices;
@@ -48,6 +49,15 @@ public sealed class PlaceOrderHandler(
         if (!check.IsPassed) return Problems.Validation(check.Errors);
 
         var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
+        try
+        {
+            // KZ-3.3: the due date is counted before anything is stored, so a missing calendar year stores nothing.
+            flow.InvoiceDueAt(check, now);
+        }
+        catch (DateOutsideCalendarException e)
+        {
+            return Problems.CalendarMissing(e.Message);
+        }
         var existing = await orders.GetAsync(customerId, orderId, ct);
         var order = existing?.Document ?? await CreateOrderAsync(check, customerId, orderId, now, ct);
         var invoice = await EnsureInvoiceAsync(order, customerId, ct);

@@ -50,10 +50,16 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
     {
         var lines = order.Lines;
         var total = lines.Skip(1).Aggregate(lines[0].Price.Total, (sum, line) => sum + line.Price.Total);
-        // One order is one registrar's (one currency), so the first line's zone speaks for all.
-        var dueAt = deadlines.InvoiceDueAt(lines[0].Zone, order.PlacedAt);
-        return new Invoice(order.InvoiceNumber, order.OrderId, order.CustomerId, total, order.PlacedAt, dueAt, InvoiceStatus.Open);
+        return new Invoice(order.InvoiceNumber, order.OrderId, order.CustomerId, total, order.PlacedAt,
+            InvoiceDueAt(lines[0].Zone, order.PlacedAt), InvoiceStatus.Open);
     }
+
+    /// <summary>KZ-3.3: when an invoice for a checked request, issued at <paramref name="issuedAt"/>, lapses.</summary>
+    /// <exception cref="Calendars.DateOutsideCalendarException">The calendar data does not reach that far.</exception>
+    public DateTimeOffset InvoiceDueAt(OrderCheck check, DateTimeOffset issuedAt) => InvoiceDueAt(check.Lines[0].Zone, issuedAt);
+
+    // One order is one registrar's (one currency), so the first line's zone speaks for all.
+    private DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt) => deadlines.InvoiceDueAt(zone, issuedAt);
 
     private static void VerifyItemsPresent(OrderRequest request, OrderErrors errors)
     {

@@ -126,6 +126,16 @@ public sealed class PlaceOrderFlowTests
     }
 
     [Fact]
+    public void An_invoice_due_date_past_the_calendar_data_is_an_error_not_a_guess_KZ_3_3()
+    {
+        var late = new DateTimeOffset(2030, 12, 30, 10, 0, 0, TimeSpan.FromHours(5));
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), Now);
+
+        var error = Assert.Throws<DateOutsideCalendarException>(() => _flow.InvoiceDueAt(check, late));
+        Assert.Contains("2031", error.Message);
+    }
+
+    [Fact]
     public void No_order_without_the_recorded_offer_acceptance_UA_Pre_5()
     {
         var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)) with { Acceptance = null }, Now);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Calendars;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Orders;
 using Registrar.Core.Zones;
 using Registrar.Payments.Invoices;
@@ -21,6 +22,7 @@ public sealed class PlaceOrderHandler(
     ClientAuthenticator authenticator,
     PlaceOrderFlow flow,
     ZoneCatalog zones,
+    ZoneDeadlines deadlines,
     IInvoiceSequence sequence,
     IOrderStore<Order> orders,
     IInvoiceStore<Invoice> invoices,
@@ -67,7 +69,8 @@ public sealed class PlaceOrderHandler(
     private async Task<Order> CreateOrderAsync(OrderCheck check, string customerId, string orderId, DateTimeOffset now, CancellationToken ct)
     {
         var series = check.InvoiceSeries(zones);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Dated in the registrar's own time zone: an order placed at 01:00 in Almaty on the 1st belongs to the new month.
+        var today = deadlines.LocalDate(check.Lines[0].Zone, now);
         var number = InvoiceNumber.Create(series, today, await sequence.NextAsync(series, today.Year, today.Month, ct));
         var order = flow.Place(check, customerId, orderId, number.ToString(), now);
         try

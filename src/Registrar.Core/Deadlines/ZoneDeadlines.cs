@@ -25,6 +25,10 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         return EndOfBusinessDayAfter(policy, paidAt, policy.RegistrationAfterPayment.BusinessDays);
     }
 
+    /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>
+    public DateOnly LocalDate(string zone, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, calendars.For(zones.For(zone).CalendarCountry).TimeZone).DateTime);
+
     private DateTimeOffset EndOfBusinessDayAfter(ZonePolicy policy, DateTimeOffset instant, int businessDays)
     {
         var calendar = calendars.For(policy.CalendarCountry);

@@ -35,6 +35,15 @@ public sealed class ZoneDeadlinesTests
     }
 
     [Fact]
+    public void Invoices_are_dated_in_the_registrars_time_zone()
+    {
+        var instant = new DateTimeOffset(2026, 11, 30, 20, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateOnly(2026, 12, 1), _deadlines.LocalDate("kz", instant));
+        Assert.Equal(new DateOnly(2026, 11, 30), _deadlines.LocalDate("ua", instant));
+    }
+
+    [Fact]
     public void A_kz_registration_paid_on_Friday_evening_is_due_by_the_end_of_Monday_KZ_2_1()
     {
         var paid = new DateTimeOffset(2026, 11, 27, 20, 0, 0, Almaty);

@@ -33,8 +33,8 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
 
     public async Task DisposeAsync() => await _clients.DisposeAsync();
 
-    private static RegistrantData Registrant() => new(RegistrantKind.NaturalPerson, null, "Иванов Иван",
-        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "10", null), "ivanov@mail.example.org", "+7.7012345678");
+    private static RegistrantData Registrant() => new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "10"), "ivanov@mail.example.org", "+7.7012345678", FullName: "Иванов Иван");
 
     private static string NewName() => "gw-" + Guid.NewGuid().ToString("N")[..10] + ".kz";
 

@@ -61,4 +61,4 @@ public sealed class OperationsHandlers(
 
 public sealed record Resolution(string Note);
 
-public sealed record TrademarkDecision(bool Approved, string? Reason);
+public sealed record TrademarkDecision(bool Approved, string? Reason = null);

@@ -1,15 +1,16 @@
 namespace Registrar.Core.Customers;
 
 /// <summary>The registrant's details as the registry needs them (UA-1.5.1, UA-2.2.1).</summary>
-/// <param name="Organization">For a legal entity; a natural person gives <paramref name="FullName"/>.</param>
 /// <param name="Phone">EPP form (RFC 5733): "+CC.NUMBER", e.g. "+380.441234567".</param>
+/// <param name="Organization">For a legal entity; a natural person gives <paramref name="FullName"/>.</param>
+/// <remarks>Optional members come last with defaults, so a client may leave them out of the JSON.</remarks>
 public sealed record RegistrantData(
     RegistrantKind Kind,
-    string? Organization,
-    string? FullName,
     PostalAddress Address,
     string Email,
-    string Phone);
+    string Phone,
+    string? Organization = null,
+    string? FullName = null);
 
 /// <param name="Country">ISO 3166-1 alpha-2, e.g. "UA", "KZ".</param>
 /// <param name="Office">Office or apartment; may be empty where the building has none.</param>
@@ -20,7 +21,7 @@ public sealed record PostalAddress(
     string City,
     string Street,
     string Building,
-    string? Office);
+    string? Office = null);
 
 public enum RegistrantKind
 {

@@ -1,7 +1,7 @@
 namespace Registrar.Core.Customers;
 
 /// <summary>UA-1.14: the technical contact is the registrant, the registrar, or a named responsible person.</summary>
-public sealed record TechnicalContact(TechnicalContactKind Kind, RegistrantData? Person)
+public sealed record TechnicalContact(TechnicalContactKind Kind, RegistrantData? Person = null)
 {
     public static readonly TechnicalContact Registrant = new(TechnicalContactKind.Registrant, null);
 

@@ -9,16 +9,16 @@ public sealed record OrderRequest(
     IReadOnlyList<OrderItemRequest> Items,
     string ContactEmail,
     RegistrantRequest Registrant,
-    TechnicalContact? TechnicalContact,
-    OfferAcceptance? Acceptance);
+    TechnicalContact? TechnicalContact = null,
+    OfferAcceptance? Acceptance = null);
 
 /// <param name="Name">As the customer typed it, Unicode or A-label.</param>
 /// <param name="TermYears">Whole years (UA-1.6: at least one).</param>
 /// <param name="Trademark">UA-Pre-7: required for second-level .ua names.</param>
-public sealed record OrderItemRequest(string Name, int TermYears, Trademark? Trademark);
+public sealed record OrderItemRequest(string Name, int TermYears, Trademark? Trademark = null);
 
 /// <summary>UA-1.13: an existing nic-handle, or the data to create the registrant's contact from.</summary>
-public sealed record RegistrantRequest(string? NicHandle, RegistrantData? Data);
+public sealed record RegistrantRequest(string? NicHandle = null, RegistrantData? Data = null);
 
 /// <summary>UA-Pre-7: the trademark whose word element is the second-level .ua name.</summary>
 /// <param name="Office">Where it is registered: "UA" (national) or "WIPO" (international, designating Ukraine).</param>

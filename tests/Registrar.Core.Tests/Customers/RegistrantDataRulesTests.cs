@@ -5,9 +5,9 @@ namespace Registrar.Core.Tests.Customers;
 public sealed class RegistrantDataRulesTests
 {
     public static RegistrantData CompletePerson() => new(
-        RegistrantKind.NaturalPerson, null, "Шевченко Тарас Григорович",
+        RegistrantKind.NaturalPerson,
         new PostalAddress("UA", "01001", "Київська", "Київ", "Хрещатик", "1", "5"),
-        "taras@example.com.ua", "+380.441234567");
+        "taras@example.com.ua", "+380.441234567", FullName: "Шевченко Тарас Григорович");
 
     [Fact]
     public void Complete_registrant_data_is_accepted_UA_1_5_1()

@@ -16,6 +16,9 @@ public sealed class ProductFixture : IAsyncLifetime
 
     private ChildProcess? _host;
 
+    /// <summary>The acquiring bank's signing key; the host is configured with its public half.</summary>
+    public System.Security.Cryptography.ECDsa AcquirerKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
     public AzuriteFixture Storage { get; } = new();
     public RegistrySimulatorFixture Registry { get; } = new();
     public MailSinkFixture Mail { get; } = new();
@@ -39,6 +42,8 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
                 ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
                 ["Lifecycle__SweepInterval"] = "00:00:00.200",
+                ["Payments__Ecdsa__PublicKeysByBank__monobank"] =
+                    Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
             },
             workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));
         await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _host.Output);
@@ -65,6 +70,7 @@ public sealed class ProductFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        AcquirerKey.Dispose();
         await Task.WhenAll(Storage.DisposeAsync(), Registry.DisposeAsync(), Mail.DisposeAsync());
     }
 }

@@ -7,7 +7,8 @@ public sealed record LifecycleLoopOptions
     /// taken in the order they arrived whatever their type.</summary>
     public const string EventName = "LifecycleEvent";
 
-    /// <summary>The activity that runs one command through <see cref="ILifecycleCommandRunner{TCommand, TEvent}"/>.</summary>
+    /// <summary>The activity that runs one command: a <see cref="LifecycleCommandRequest{TCommand}"/> in, the events it
+    /// produced at once out (usually none); it runs at least once, so its effects are keyed by the command id.</summary>
     public const string CommandActivityName = "RunLifecycleCommand";
 
     /// <summary>Events applied before the orchestration continues as new. A registration sees a few

@@ -94,6 +94,7 @@ public static class RegistrarServiceCollectionExtensions
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.AddSingleton<IRegistryAvailability, EppRegistryAvailability>();
         services.AddSingleton<RegistryCommandExecutor>();
+        services.AddSingleton<RegistryPollDrainer>();
     }
 
     private static void AddNotices(IServiceCollection services, IConfiguration configuration)

@@ -8,7 +8,6 @@ using Registrar.Core.Notices;
 using Registrar.Core.Registrations;
 using Registrar.Functions.Lifecycle;
 using Registrar.Functions.Mail;
-using Registrar.Orchestration.Registry;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Queues;
 
@@ -30,7 +29,6 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton(sp => new QueueSender<RegistrationCommand>(
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(FunctionQueues.RegistryCommands), FunctionQueues.RegistryCommandContract));
         services.AddSingleton<ILifecycleEvents<RegistrationEvent>, QueuedLifecycleEvents>();
-        services.AddSingleton<RegistryPollDrainer>();
         return services;
     }
 }

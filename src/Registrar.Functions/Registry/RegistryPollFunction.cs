@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Registrar.Orchestration.Registry;
+using Registrar.Registry;
 
 namespace Registrar.Functions.Registry;
 

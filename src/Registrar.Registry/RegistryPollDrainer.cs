@@ -5,7 +5,7 @@ using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Sessions;
 
-namespace Registrar.Orchestration.Registry;
+namespace Registrar.Registry;
 
 /// <summary>
 /// Empties each registry's EPP message queue (transfer notices, deletions, registry notes) into the

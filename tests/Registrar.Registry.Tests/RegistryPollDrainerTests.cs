@@ -7,9 +7,9 @@ using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
-using Registrar.Orchestration.Registry;
+using Registrar.Registry;
 
-namespace Registrar.Orchestration.Tests;
+namespace Registrar.Registry.Tests;
 
 public class RegistryPollDrainerTests
 {

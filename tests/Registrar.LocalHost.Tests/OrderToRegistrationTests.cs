@@ -59,6 +59,39 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task One_paid_invoice_registers_every_domain_of_the_order_each_for_its_own_term_KZ_1_1_UA_1_8()
+    {
+        var customer = "multi-" + Guid.NewGuid().ToString("N")[..6];
+        using var storefront = product.Storefront(customer);
+        var (first, second) = ($"first-{customer}.kz", $"second-{customer}.kz");
+        var response = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name = first, termYears = 1 }, new { name = second, termYears = 3 } },
+            contactEmail = $"{customer}@mail.example.org",
+            registrant = new
+            {
+                data = new
+                {
+                    kind = "NaturalPerson", fullName = "Иванов Иван",
+                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "Абая", building = "10" },
+                    email = $"{customer}@mail.example.org", phone = "+7.7012345678",
+                },
+            },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        await PayAsync(await response.Content.ReadFromJsonAsync<JsonElement>());
+
+        var one = await Eventually(() => product.Registry.GetDomainAsync(first), d => d is not null);
+        var three = await Eventually(() => product.Registry.GetDomainAsync(second), d => d is not null);
+        Assert.Equal(1, Years(one!.Value));
+        Assert.Equal(3, Years(three!.Value));
+        static int Years(JsonElement domain) =>
+            domain.GetProperty("expiresAt").GetDateTimeOffset().Year - domain.GetProperty("createdAt").GetDateTimeOffset().Year;
+    }
+
+    [Fact]
     public async Task The_same_camt054_posted_five_times_concurrently_registers_the_domain_once_UA_3_2()
     {
         var customer = "cust-" + Guid.NewGuid().ToString("N")[..8];

@@ -23,6 +23,7 @@ app.MapOpenApi("/openapi/v1.json");
 app.MapHealthChecks("/health");
 app.MapOperationsClock();
 app.MapRegistrarApi();
+app.MapRegistrationInspection();
 app.Run();
 
 public partial class Program;

@@ -173,6 +173,10 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
             r => r.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == registrationId));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Null(await product.Registry.GetDomainAsync(name));
+        var waiting = await operations.GetFromJsonAsync<JsonElement>($"api/ops/registrations/{registrationId}");
+        Assert.Equal("AwaitingTrademarkReview", waiting.GetProperty("state").GetProperty("phase").GetString());
+        Assert.True(waiting.GetProperty("nextWakeAt").ValueKind == JsonValueKind.String, "the KZ-2.1 deadline timer is set");
+        Assert.Contains(waiting.GetProperty("history").EnumerateArray(), h => h.GetProperty("eventId").GetString()!.StartsWith("paid:"));
 
         var approval = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/trademark", new { approved = true, reason = (string?)null });
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);

@@ -26,16 +26,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
     [Fact]
     public async Task A_credit_recorded_before_a_crash_is_applied_by_the_recovery_pass_once()
     {
-        var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "recovery" }, new StorageMeter());
-        var (orders, invoices, payments) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new PaymentStore(clients));
-        var events = new RecordedEvents();
-        var clock = new FakeTimeProvider(Issued);
-        var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(invoices)), invoices, orders, events,
-            new ReviewListStore(clients), clock, NullLogger<PaymentProcessor>.Instance);
-        var recovery = new UnprocessedPaymentRecovery(payments, new Camt054Reader(new Camt054ReaderOptions()),
-            Options.Create(new BankOptions { Banks = { ["halyk"] = new BankSettings { TimeZone = "Asia/Almaty" } } }), processor, clock,
-            NullLogger<UnprocessedPaymentRecovery>.Instance);
-
+        var (payments, orders, invoices, events, clock, recovery) = Build("recovery");
         var order = Order();
         await orders.CreateAsync(order.CustomerId, order.OrderId, order, "placed", default);
         await invoices.CreateAsync(order.InvoiceNumber, order.CustomerId,
@@ -52,6 +43,41 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         Assert.Equal(InvoiceStatus.Paid, (await invoices.GetAsync(order.InvoiceNumber, default))!.Document.Status);
         var paid = Assert.IsType<RegistrationPaid>(Assert.Single(events.Raised));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5)), paid.PaidAt);
+    }
+
+    [Fact]
+    public async Task A_credit_that_paid_its_invoice_just_before_a_crash_still_starts_the_registrations()
+    {
+        var (payments, orders, invoices, events, clock, recovery) = Build("recovery2");
+        var order = Order() with { OrderId = "Orecovery2" };
+        await orders.CreateAsync(order.CustomerId, order.OrderId, order, "placed", default);
+        var bookedAt = new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5));
+        // The crash came after the invoice was marked paid and before any registration was started.
+        await invoices.CreateAsync(order.InvoiceNumber, order.CustomerId,
+            new Invoice(order.InvoiceNumber, order.OrderId, order.CustomerId, Money.Of(6000m, Currency.Kzt), Issued, Issued.AddDays(3),
+                InvoiceStatus.Paid, bookedAt, "halyk:TX-RECOVER-1"), "Paid", default);
+        await payments.RecordAsync("halyk:TX-RECOVER-1", Camt(order.InvoiceNumber), BankNotificationFormats.Camt054, Issued, default);
+        clock.Advance(UnprocessedPaymentRecovery.Grace);
+
+        Assert.Equal(1, await recovery.RecoverAsync(default));
+
+        var paid = Assert.IsType<RegistrationPaid>(Assert.Single(events.Raised));
+        Assert.Equal(bookedAt, paid.PaidAt);
+        Assert.Equal("applied", (await payments.GetAsync("halyk:TX-RECOVER-1", default))!.Document.Outcome!.Value.GetProperty("result").GetString());
+    }
+
+    private (PaymentStore, OrderStore<Order>, InvoiceStore<Invoice>, RecordedEvents, FakeTimeProvider, UnprocessedPaymentRecovery) Build(string prefix)
+    {
+        var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix }, new StorageMeter());
+        var (orders, invoices, payments) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new PaymentStore(clients));
+        var events = new RecordedEvents();
+        var clock = new FakeTimeProvider(Issued);
+        var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(invoices)), invoices, orders, events,
+            new ReviewListStore(clients), clock, NullLogger<PaymentProcessor>.Instance);
+        var recovery = new UnprocessedPaymentRecovery(payments, new Camt054Reader(new Camt054ReaderOptions()),
+            Options.Create(new BankOptions { Banks = { ["halyk"] = new BankSettings { TimeZone = "Asia/Almaty" } } }), processor, clock,
+            NullLogger<UnprocessedPaymentRecovery>.Instance);
+        return (payments, orders, invoices, events, clock, recovery);
     }
 
     private static Order Order() => new("Orecovery1", "cust-r", Issued,

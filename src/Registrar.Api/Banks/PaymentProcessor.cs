@@ -47,9 +47,16 @@ public sealed class PaymentProcessor(
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)
     {
         var decision = await matcher.DecideAsync(credit, ct);
-        if (decision is Matched matched && await PayInvoiceAsync(reference, matched, ct) is { } invoice)
+        var invoice = decision switch
         {
-            await StartRegistrationsAsync(invoice, matched.PaidAt, ct);
+            Matched matched => await PayInvoiceAsync(reference, matched, ct),
+            // Paid by this very payment before a crash stopped the rest: carry on from there.
+            HeldForOperations { Reason: HoldReason.InvoiceAlreadyPaid, Invoice: { } paid } => await PaidByAsync(reference, paid.Number.ToString(), ct),
+            _ => null,
+        };
+        if (invoice is not null)
+        {
+            await StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct);
             logger.LogInformation("Payment {Reference} paid invoice {Invoice}", reference, invoice.Number);
             return new PaymentOutcome(reference, "applied", invoice.Number);
         }
@@ -83,6 +90,9 @@ public sealed class PaymentProcessor(
             }
         }
     }
+
+    private async Task<Invoice?> PaidByAsync(string reference, string invoiceNumber, CancellationToken ct) =>
+        (await invoices.GetAsync(invoiceNumber, ct))?.Document is { PaymentReference: var paidBy } invoice && paidBy == reference ? invoice : null;
 
     private async Task StartRegistrationsAsync(Invoice invoice, DateTimeOffset paidAt, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
 builder.Services.AddLocalRuntime(builder.Environment);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 
 var app = builder.Build();
 app.UseExceptionHandler();

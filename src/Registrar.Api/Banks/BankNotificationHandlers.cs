@@ -27,30 +27,27 @@ public sealed class BankNotificationHandlers(
     /// <summary>ISO 20022 camt.054, signed like the JSON notifications (timestamped HMAC over the raw body).</summary>
     public async Task<IResult> Camt054Async(HttpRequest request, string bankId, CancellationToken ct)
     {
-        if (!IsMediaType(request, "application/xml", "text/xml")) return Problems.UnsupportedMediaType("application/xml");
-        var body = await RawBody.ReadAsync(request, MaxBody, ct);
-        if (body is null) return Problems.BodyTooLarge(MaxBody);
+        var (body, problem) = await ReadBodyAsync(request, ct, "application/xml", "text/xml");
+        if (problem is not null) return problem;
         if (await hmac.VerifyAsync(bankId, request.Headers[HmacSignatureHeader], body) is { } rejected) return Rejected(rejected);
-        if (!banks.Value.Banks.TryGetValue(bankId, out var bank)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
+        if (!banks.Value.TryTimeZone(bankId, out var timeZone)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
 
-        var read = camt054.Read(bankId, body, TimeZoneInfo.FindSystemTimeZoneById(bank.TimeZone));
+        var read = camt054.Read(bankId, body, timeZone);
         return await ApplyAsync(read, body, BankNotificationFormats.Camt054, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
-        if (!IsMediaType(request, "application/json")) return Problems.UnsupportedMediaType("application/json");
-        var body = await RawBody.ReadAsync(request, MaxBody, ct);
-        if (body is null) return Problems.BodyTooLarge(MaxBody);
+        var (body, problem) = await ReadBodyAsync(request, ct, "application/json");
+        if (problem is not null) return problem;
         var read = await hmacJson.ReadAsync(bankId, request.Headers[HmacSignatureHeader], body);
         return await ApplyAsync(read, body, BankNotificationFormats.HmacJson, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
-        if (!IsMediaType(request, "application/json")) return Problems.UnsupportedMediaType("application/json");
-        var body = await RawBody.ReadAsync(request, MaxBody, ct);
-        if (body is null) return Problems.BodyTooLarge(MaxBody);
+        var (body, problem) = await ReadBodyAsync(request, ct, "application/json");
+        if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
         return await ApplyAsync(read, body, BankNotificationFormats.EcdsaJson, ct);
     }
@@ -73,8 +70,14 @@ public sealed class BankNotificationHandlers(
             _ => StatusCodes.Status400BadRequest,
         });
 
-    private static bool IsMediaType(HttpRequest request, params string[] types) =>
-        request.ContentType is { } contentType && types.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The raw body (signatures are over these exact bytes), or the problem with its media type or size.</summary>
+    private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct, params string[] mediaTypes)
+    {
+        if (request.ContentType is not { } contentType || !mediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            return ([], Problems.UnsupportedMediaType(mediaTypes[0]));
+        var body = await RawBody.ReadAsync(request, MaxBody, ct);
+        return body is null ? ([], Problems.BodyTooLarge(MaxBody)) : (body, null);
+    }
 }
 
 /// <param name="Ignored">Entries the bank reported that are not credits to apply (debits, pending), with why.</param>

@@ -7,6 +7,13 @@ public sealed class BankOptions
     public const string Section = "Banks";
 
     public Dictionary<string, BankSettings> Banks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The time zone a bank's date-only booking dates are in; false for a bank not configured.</summary>
+    public bool TryTimeZone(string bankId, out TimeZoneInfo timeZone)
+    {
+        timeZone = Banks.TryGetValue(bankId, out var bank) ? TimeZoneInfo.FindSystemTimeZoneById(bank.TimeZone) : TimeZoneInfo.Utc;
+        return bank is not null;
+    }
 }
 
 public sealed class BankSettings

@@ -50,8 +50,7 @@ public sealed class UnprocessedPaymentRecovery(
         var body = Encoding.UTF8.GetBytes(notification.RawBody);
         return notification.ContentType switch
         {
-            BankNotificationFormats.Camt054 => camt054.Read(bankId, body,
-                TimeZoneInfo.FindSystemTimeZoneById(banks.Value.Banks.GetValueOrDefault(bankId)?.TimeZone ?? "UTC")),
+            BankNotificationFormats.Camt054 => camt054.Read(bankId, body, banks.Value.TryTimeZone(bankId, out var timeZone) ? timeZone : TimeZoneInfo.Utc),
             BankNotificationFormats.HmacJson => StrictJsonCreditParser.Parse(bankId, body),
             BankNotificationFormats.EcdsaJson => MonobankWebhookParser.Parse(bankId, body),
             _ => NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, $"Unknown recorded format '{notification.ContentType}'."),

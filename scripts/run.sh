@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet build Registrar.Local.slnf -c Release --no-restore -nologo -clp:ErrorsOnly
+dotnet build Registrar.sln -c Release --no-restore -nologo -clp:ErrorsOnly
 
 HTTP_PORT=${HTTP_PORT:-5080}
 AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}

@@ -22,4 +22,4 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-dotnet restore Registrar.Local.slnf --verbosity quiet
+dotnet restore Registrar.sln --verbosity quiet

@@ -274,7 +274,7 @@ public static class EppBenchmark
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Registrar.Functions.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Registrar.sln"))) return dir.FullName;
         throw new InvalidOperationException("Run the benchmark from a clone of the repository.");
     }
 }

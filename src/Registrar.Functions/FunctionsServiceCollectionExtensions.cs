@@ -1,5 +1,3 @@
-using Azure.Communication.Email;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +5,6 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Registrations;
 using Registrar.Functions.Lifecycle;
-using Registrar.Functions.Mail;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Queues;
 
@@ -19,10 +16,6 @@ public static class FunctionsServiceCollectionExtensions
     /// Durable orchestrations, and the queue that feeds registry commands to the EPP session pool.</summary>
     public static IServiceCollection AddRegistrarFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AcsEmailOptions>().Bind(configuration.GetSection(AcsEmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new EmailClient(sp.GetRequiredService<IOptions<AcsEmailOptions>>().Value.Endpoint, new DefaultAzureCredential()));
-        services.AddSingleton<IMailSender, AcsMailSender>();
-
         // The queue triggers read these queues by their literal names, so no storage name prefix applies.
         services.AddSingleton(sp => new QueueSender<LifecycleEventMessage>(
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(FunctionQueues.LifecycleEvents), FunctionQueues.LifecycleEventContract));

@@ -1,7 +1,9 @@
-using Microsoft.Azure.Functions.Worker;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 using Registrar.Api;
 using Registrar.Functions;
 
@@ -9,9 +11,13 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+// Traces, metrics and logs leave through OpenTelemetry to Application Insights (the connection
+// string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, set by infra/main.bicep).
+builder.Services.AddOpenTelemetry()
+    .UseFunctionsWorkerDefaults()
+    .WithTracing(tracing => tracing.AddAzureMonitorTraceExporter())
+    .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter())
+    .WithLogging(logging => logging.AddAzureMonitorLogExporter());
 
 // The same services as the local host, then what differs in Azure: mail through Communication
 // Services and lifecycle events through Durable orchestrations.

@@ -21,10 +21,10 @@ public static class RepositoryPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Registrar.Functions.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Registrar.sln")))
                 return dir.FullName;
         }
         throw new InvalidOperationException(
-            $"No Registrar.Functions.sln above {AppContext.BaseDirectory}: tests must run from a clone of the repository.");
+            $"No Registrar.sln above {AppContext.BaseDirectory}: tests must run from a clone of the repository.");
     }
 }

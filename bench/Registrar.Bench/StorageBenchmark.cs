@@ -149,6 +149,12 @@ public static class StorageBenchmark
 
         public BenchEvent TimerDue(DateTimeOffset dueAt) => new BenchEvent.Wake(dueAt);
 
+        public BenchEvent CommandFailed(string command, string reason) => throw new InvalidOperationException($"The benchmark's command {command} failed: {reason}");
+
+        public bool StartsInstance(BenchEvent @event) => @event is BenchEvent.Start;
+
+        public string Describe(BenchState state) => state.Done ? "done" : "waiting";
+
         public Decision<BenchState, string> Decide(BenchState state, BenchEvent @event, DateTimeOffset now) => @event switch
         {
             BenchEvent.Start => new(new BenchState(true, false), [], now + Wait),

@@ -12,6 +12,7 @@ using Registrar.Api.Security;
 using Registrar.Api.Storefront;
 using Registrar.Core.Calendars;
 using Registrar.Core.Deadlines;
+using Registrar.Core.Lifecycle;
 using Registrar.Core.Names;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
@@ -65,6 +66,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<IRegistrationSchedule>(sp => sp.GetRequiredService<ZoneDeadlines>());
         services.AddSingleton<PlaceOrderFlow>();
         services.AddSingleton<RegistrationDecider>();
+        services.TryAddSingleton<ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand>>(
+            sp => sp.GetRequiredService<RegistrationDecider>());
     }
 
     private static void AddPayments(IServiceCollection services, IConfiguration configuration)

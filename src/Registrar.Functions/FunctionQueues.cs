@@ -10,12 +10,11 @@ public static class FunctionQueues
     /// registries' session caps in host.json.</summary>
     public const string RegistryCommands = "registry-commands";
 
+    /// <summary>Where the Functions host moves a registry command whose retries ran out (its name is the host's rule).</summary>
+    public const string RegistryCommandsPoison = RegistryCommands + "-poison";
+
     /// <summary>Events for registrations, delivered to their orchestrations by a trigger that holds a Durable client.</summary>
     public const string LifecycleEvents = "lifecycle-events";
 
     public static readonly MessageContract<RegistrationCommand> RegistryCommandContract = new("registry-command", 1);
-
-    public static readonly MessageContract<LifecycleEventMessage> LifecycleEventContract = new("registration-event", 1);
 }
-
-public sealed record LifecycleEventMessage(string RegistrationId, string EventId, RegistrationEvent Event);

@@ -1,11 +1,15 @@
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Registrar.Core.Lifecycle;
-using Registrar.Core.Notices;
+using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
 using Registrar.Functions.Lifecycle;
+using Registrar.Mail;
+using Registrar.Orchestration.Lifecycle;
 using Registrar.Storage.Configuration;
+using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Queues;
 
 namespace Registrar.Functions;
@@ -16,9 +20,16 @@ public static class FunctionsServiceCollectionExtensions
     /// Durable orchestrations, and the queue that feeds registry commands to the EPP session pool.</summary>
     public static IServiceCollection AddRegistrarFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        // The Durable extension serializes orchestration inputs, events, activity payloads and custom
+        // status with the worker's serializer: the same settings as everything else that is stored.
+        services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StoredJson.Options));
+
+        services.AddOptions<LifecycleLoopOptions>();
+        services.AddAcsMail(configuration);
+
         // The queue triggers read these queues by their literal names, so no storage name prefix applies.
-        services.AddSingleton(sp => new QueueSender<LifecycleEventMessage>(
-            sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(FunctionQueues.LifecycleEvents), FunctionQueues.LifecycleEventContract));
+        services.AddSingleton(sp => new QueueSender<LifecycleEventMessage<RegistrationEvent>>(
+            sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(FunctionQueues.LifecycleEvents), LifecycleEventMessage<RegistrationEvent>.Contract));
         services.AddSingleton(sp => new QueueSender<RegistrationCommand>(
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(FunctionQueues.RegistryCommands), FunctionQueues.RegistryCommandContract));
         services.AddSingleton<ILifecycleEvents<RegistrationEvent>, QueuedLifecycleEvents>();

@@ -7,6 +7,7 @@ namespace Registrar.Storage.TestHost;
 [JsonDerivedType(typeof(Start), "start")]
 [JsonDerivedType(typeof(Charged), "charged")]
 [JsonDerivedType(typeof(Wake), "wake")]
+[JsonDerivedType(typeof(GaveUp), "gave-up")]
 public abstract record TinyEvent;
 
 /// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed.</summary>
@@ -15,6 +16,9 @@ public sealed record Start(TimeSpan Wait) : TinyEvent;
 public sealed record Charged : TinyEvent;
 
 public sealed record Wake(DateTimeOffset DueAt) : TinyEvent;
+
+/// <summary>The host gave up on a command; the tiny lifecycle ignores it.</summary>
+public sealed record GaveUp(string Kind) : TinyEvent;
 
 public sealed record TinyCommand(string Kind)
 {
@@ -34,6 +38,12 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
     public TinyState InitialState(string instanceId) => new(TinyStage.New, TimeSpan.Zero, null);
 
     public TinyEvent TimerDue(DateTimeOffset dueAt) => new Wake(dueAt);
+
+    public TinyEvent CommandFailed(TinyCommand command, string reason) => new GaveUp(command.Kind);
+
+    public bool StartsInstance(TinyEvent @event) => @event is Start;
+
+    public string Describe(TinyState state) => state.Stage.ToString();
 
     public Decision<TinyState, TinyCommand> Decide(TinyState state, TinyEvent @event, DateTimeOffset now) =>
         (state.Stage, @event) switch

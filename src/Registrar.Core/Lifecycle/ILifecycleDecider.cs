@@ -19,6 +19,18 @@ public interface ILifecycleDecider<TState, TEvent, TCommand>
     /// <summary>The event a host delivers when the instance's <see cref="Decision{TState, TCommand}.WakeAt"/> has come.</summary>
     TEvent TimerDue(DateTimeOffset dueAt);
 
+    /// <summary>The event a host delivers when it gave up carrying out <paramref name="command"/> (its retries
+    /// ran out, or its queue message was poisoned): a failure becomes a state the decider knows, never the
+    /// end of the instance.</summary>
+    TEvent CommandFailed(TCommand command, string reason);
+
+    /// <summary>Whether <paramref name="event"/> may create an instance that does not exist yet. Any other
+    /// event for an unknown instance is refused by the host, so a stray id never creates a lifecycle.</summary>
+    bool StartsInstance(TEvent @event);
+
+    /// <summary>The state's name as operations read it (the orchestration's custom status, the inspection route).</summary>
+    string Describe(TState state);
+
     Decision<TState, TCommand> Decide(TState state, TEvent @event, DateTimeOffset now);
 
     /// <summary>A terminal instance takes no more events and has no wake-up.</summary>

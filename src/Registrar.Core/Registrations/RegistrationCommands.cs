@@ -12,31 +12,70 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(SendNotice), "send-notice")]
 [JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
 [JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
-public abstract record RegistrationCommand(string CommandId, string RegistrationId);
+public abstract record RegistrationCommand(string CommandId, string RegistrationId)
+{
+    /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
+    [JsonIgnore]
+    public abstract CommandRoute Route { get; }
+}
+
+/// <summary>Where a command is carried out.</summary>
+public enum CommandRoute
+{
+    /// <summary>An EPP command under the zone's registry session cap; its answer comes back as an event.</summary>
+    Registry,
+
+    /// <summary>A notice mailed to the customer, once per command id.</summary>
+    Mail,
+
+    /// <summary>A record kept by the registrar (the customer's view of the registration).</summary>
+    Record,
+
+    /// <summary>An item on the operations review list.</summary>
+    Operations,
+}
 
 public sealed record CreateRegistryContact(string CommandId, string RegistrationId, string Zone, RegistrantData Registrant)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
 
 public sealed record CreateDomain(
     string CommandId, string RegistrationId, string Zone, string DomainName, int TermYears,
     string RegistrantHandle, TechnicalContact TechnicalContact, string? TrademarkLicence)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
 
 /// <summary>Asks the registry about the domain instead of asking twice (architecture principle 3).</summary>
 public sealed record QueryDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
 
 public sealed record SendNotice(string CommandId, string RegistrationId, NoticeKind Kind, string CustomerId, string To, string Zone, string DomainName)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Mail;
+}
 
 /// <summary>Something a person must look at; the registration waits or goes on as its state says.</summary>
 public sealed record FlagForOperations(string CommandId, string RegistrationId, string Reason)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Operations;
+}
 
 /// <summary>Keeps the customer's view of the registration current (what GET /api/registrations lists).</summary>
 /// <param name="Sequence">Grows with every decision, so an older view arriving late never replaces a newer one.</param>
 public sealed record RecordRegistrationView(string CommandId, string RegistrationId, RegistrationView View, int Sequence)
-    : RegistrationCommand(CommandId, RegistrationId);
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Record;
+}
 
 /// <summary>A registration as its customer sees it.</summary>
 public sealed record RegistrationView(

@@ -9,11 +9,24 @@ namespace Registrar.Core.Registrations;
 public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     : ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand>
 {
+    /// <summary>How long a command a host gave up on waits before it is tried again by itself: long
+    /// enough for an outage of mail or storage to pass, short enough that a notice is not a day late.</summary>
+    public static readonly TimeSpan FailedCommandRetryDelay = TimeSpan.FromHours(1);
+
     public RegistrationState InitialState(string instanceId) => new(instanceId, RegistrationPhase.AwaitingPayment);
 
     public RegistrationEvent TimerDue(DateTimeOffset dueAt) => new RegistrationTimerDue($"timer:{dueAt.UtcTicks}", dueAt);
 
-    public bool IsTerminal(RegistrationState state) => state.Phase == RegistrationPhase.Closed;
+    public RegistrationEvent CommandFailed(RegistrationCommand command, string reason) =>
+        new RegistrationCommandFailed($"failed:{command.CommandId}", command, reason);
+
+    /// <summary>Only the payment starts a registration's life; anything else for an unknown id is stray.</summary>
+    public bool StartsInstance(RegistrationEvent @event) => @event is RegistrationPaid;
+
+    public string Describe(RegistrationState state) => state.Phase.ToString();
+
+    /// <summary>Closed, with nothing left to try again: a notice that failed on closing still gets its retries.</summary>
+    public bool IsTerminal(RegistrationState state) => state.Phase == RegistrationPhase.Closed && state.FailedCommands.Count == 0;
 
     public Decision<RegistrationState, RegistrationCommand> Decide(RegistrationState state, RegistrationEvent @event, DateTimeOffset now)
     {
@@ -29,13 +42,14 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId:
                 OnRegistryAnswered(step, answer.Outcome);
                 break;
-            case RegistrationTimerDue when IsOverdue(state, now):
-                // KZ-2.1: the registration was not done within the business-day deadline.
-                step.Update(s => s with { OverdueFlagged = true });
-                step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
+            case RegistrationTimerDue:
+                OnTimerDue(step, now);
                 break;
-            case OperationsRetried when state.Phase == RegistrationPhase.Stalled:
-                StartRegistering(step);
+            case RegistrationCommandFailed failed:
+                OnCommandFailed(step, failed, now);
+                break;
+            case OperationsRetried:
+                OnOperationsRetried(step);
                 break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
@@ -45,6 +59,53 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
         }
         return step.Build(state, WakeAt(step.State));
+    }
+
+    private static void OnTimerDue(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (IsOverdue(state, now))
+        {
+            // KZ-2.1: the registration was not done within the business-day deadline.
+            step.Update(s => s with { OverdueFlagged = true });
+            step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
+        }
+        if (state.RetryFailedAt is { } retryAt && now >= retryAt) RetryFailedCommands(step);
+    }
+
+    private static void OnCommandFailed(RegistrationStep step, RegistrationCommandFailed failed, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (failed.Command.CommandId == state.AwaitedCommandId)
+        {
+            // The registry was never asked, or its answer never came back: nothing to reconcile with, a person decides.
+            step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
+            step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}): retry when the cause is fixed.");
+            return;
+        }
+        if (failed.Command.Route == CommandRoute.Registry
+            || state.FailedCommands.Any(c => c.CommandId == failed.Command.CommandId))
+        {
+            return; // a registry command no longer awaited, or a failure already recorded
+        }
+
+        // Mail, records and flags keep their ids when tried again, so the effect still happens once.
+        step.Update(s => s with { FailedCommands = [.. s.FailedCommands, failed.Command], RetryFailedAt = now + FailedCommandRetryDelay });
+        if (failed.Command is not FlagForOperations)
+            step.Flag($"Could not carry out {failed.Command.GetType().Name} for registration {state.RegistrationId} ({failed.Reason}); it is tried again at {now + FailedCommandRetryDelay:u}.");
+    }
+
+    private static void OnOperationsRetried(RegistrationStep step)
+    {
+        if (step.State.FailedCommands.Count > 0) RetryFailedCommands(step);
+        if (step.State.Phase == RegistrationPhase.Stalled) StartRegistering(step);
+    }
+
+    private static void RetryFailedCommands(RegistrationStep step)
+    {
+        var failed = step.State.FailedCommands;
+        step.Update(s => s with { FailedCommands = [], RetryFailedAt = null });
+        foreach (var command in failed) step.Reissue(command);
     }
 
     private void OnPaid(RegistrationStep step, RegistrationPaid paid)
@@ -161,8 +222,15 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
         or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
-    private static DateTimeOffset? WakeAt(RegistrationState state) =>
-        IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
+    private static DateTimeOffset? WakeAt(RegistrationState state)
+    {
+        var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
+        return (overdueCheck, state.RetryFailedAt) switch
+        {
+            ({ } due, { } retry) => due < retry ? due : retry,
+            (var due, var retry) => due ?? retry,
+        };
+    }
 
     private static string Describe(RegistryOutcome outcome) => outcome switch
     {

@@ -11,6 +11,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RegistrationTimerDue), "timer-due")]
 [JsonDerivedType(typeof(CustomerChoseAfterNameTaken), "customer-chose")]
 [JsonDerivedType(typeof(OperationsRetried), "operations-retried")]
+[JsonDerivedType(typeof(RegistrationCommandFailed), "command-failed")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -27,8 +28,14 @@ public sealed record RegistrationTimerDue(string EventId, DateTimeOffset DueAt) 
 /// <summary>KZ-2.1: after the name was taken, the customer chose a refund (money stays held until operations pay it out).</summary>
 public sealed record CustomerChoseAfterNameTaken(string EventId, CustomerChoice Choice) : RegistrationEvent(EventId);
 
-/// <summary>Operations looked at a stalled registration (the registry refused) and want it tried again.</summary>
+/// <summary>Operations looked at a stalled registration (the registry refused, or a command could not be
+/// carried out) and want it tried again.</summary>
 public sealed record OperationsRetried(string EventId, string By) : RegistrationEvent(EventId);
+
+/// <summary>A host gave up carrying out one of this registration's commands (retries exhausted, or the
+/// registry command's queue message was poisoned). The command travels whole so it can be tried again
+/// under the same id, which keeps its effect once.</summary>
+public sealed record RegistrationCommandFailed(string EventId, RegistrationCommand Command, string Reason) : RegistrationEvent(EventId);
 
 public enum CustomerChoice
 {

@@ -27,6 +27,9 @@ internal sealed class RegistrationStep(RegistrationState state)
 
     public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));
 
+    /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
+    public void Reissue(RegistrationCommand command) => _commands.Add(command);
+
     /// <summary>The decision; when the phase or expiry changed, it also records the customer's view of it.</summary>
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt)
     {

@@ -7,26 +7,16 @@ using Registrar.Storage.Queues;
 namespace Registrar.Functions.Lifecycle;
 
 /// <summary>
-/// Runs one command a registration's decision asked for. Registry commands are queued for the EPP
-/// session pool (the queue trigger's concurrency is what keeps within the registries' session caps);
-/// notices, operations flags and customer views are handled here, idempotently by the command's id.
+/// Carries out one command of a registration's decision, as its route says. Registry commands are
+/// queued for the EPP session pool (the queue trigger and the shared session slots keep within the
+/// registries' caps) and answered later as an event; the rest are handled here, idempotently by the
+/// command's id.
 /// </summary>
 public sealed class LifecycleCommandActivity(RegistrationCommandHandler handler, QueueSender<RegistrationCommand> registryCommands)
 {
     [Function(LifecycleLoopOptions.CommandActivityName)]
-    public async Task<IReadOnlyList<RegistrationEvent>> Run(
-        [ActivityTrigger] LifecycleCommandRequest<RegistrationCommand> request, CancellationToken cancellationToken)
-    {
-        if (request.Command is CreateRegistryContact or CreateDomain or QueryDomain)
-        {
-            // The registry's answer comes back later as an external event (RegistryCommandFunction).
-            await registryCommands.SendAsync(request.Command, cancellationToken);
-        }
-        else
-        {
-            await handler.HandleAsync(request.Command, cancellationToken);
-        }
-
-        return [];
-    }
+    public Task Run([ActivityTrigger] LifecycleCommandRequest<RegistrationCommand> request, CancellationToken cancellationToken) =>
+        request.Command.Route == CommandRoute.Registry
+            ? registryCommands.SendAsync(request.Command, cancellationToken)
+            : handler.HandleAsync(request.Command, cancellationToken);
 }

@@ -2,44 +2,58 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Orchestration.Lifecycle;
+using Registrar.Storage.Lifecycle;
 
 namespace Registrar.Functions.Lifecycle;
 
 /// <summary>
-/// Delivers a queued event to its registration's orchestration, starting the orchestration with it
-/// when there is none yet. At least once: the decider ignores an event it has already applied.
+/// Delivers a queued event to its registration's orchestration. Only an event that starts a lifecycle
+/// (the payment) creates the orchestration; any other event for an unknown registration is dropped, so
+/// a stray or mistyped id never starts an eternal orchestration. At least once: the loop drops an event
+/// id it has already applied.
 /// </summary>
-public sealed class LifecycleEventDelivery(ILogger<LifecycleEventDelivery> logger)
+public sealed class LifecycleEventDelivery(
+    ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, ILogger<LifecycleEventDelivery> logger)
 {
     [Function("DeliverLifecycleEvent")]
-    public async Task Run(
+    public Task Run(
         [QueueTrigger(FunctionQueues.LifecycleEvents)] string message,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        DeliverAsync(LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message), client, cancellationToken);
+
+    public async Task DeliverAsync(LifecycleEventMessage<RegistrationEvent> delivery, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        LifecycleEventMessage delivery = FunctionQueues.LifecycleEventContract.Deserialize(message);
-        string instanceId = RegistrationInstanceId.For(delivery.RegistrationId);
+        string instanceId = RegistrationInstanceId.For(delivery.InstanceId);
+        var raised = new RaisedEvent<RegistrationEvent>(delivery.EventId, delivery.Event);
 
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                RegistrationOrchestrator.Name,
-                LifecycleInput<RegistrationState, RegistrationEvent>.Start(delivery.Event),
-                new StartOrchestrationOptions(instanceId),
-                cancellationToken);
+            if (!decider.StartsInstance(delivery.Event))
+            {
+                logger.LogWarning("Event {EventId} dropped: registration {RegistrationId} has no lifecycle and {EventType} does not start one",
+                    delivery.EventId, delivery.InstanceId, delivery.Event.GetType().Name);
+                return;
+            }
+            // Two deliveries racing here: the second start fails, its message is retried, and by then the
+            // instance exists, so the event is raised and dropped as already applied.
+            await client.ScheduleNewOrchestrationInstanceAsync(RegistrationOrchestrator.Name,
+                LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>.Start(raised),
+                new StartOrchestrationOptions(instanceId), cancellationToken);
             return;
         }
 
         if (instance.IsCompleted)
         {
             logger.LogWarning("Event {EventId} for registration {RegistrationId} dropped: its lifecycle ended ({Status})",
-                delivery.EventId, delivery.RegistrationId, instance.RuntimeStatus);
+                delivery.EventId, delivery.InstanceId, instance.RuntimeStatus);
             return;
         }
 
-        await client.RaiseEventAsync(instanceId, LifecycleLoopOptions.EventName, delivery.Event, cancellationToken);
+        await client.RaiseEventAsync(instanceId, LifecycleLoopOptions.EventName, raised, cancellationToken);
     }
 }

@@ -1,43 +1,21 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 using Registrar.Core.Registrations;
 using Registrar.Orchestration.Lifecycle;
 
 namespace Registrar.Functions.Lifecycle;
 
-/// <summary>One eternal orchestration per registration, running the shared lifecycle loop over the
-/// registration decider. Everything it does is in <see cref="LifecycleLoop{TState, TEvent, TCommand}"/>.</summary>
-public sealed class RegistrationOrchestrator(RegistrationDecider decider)
+/// <summary>One eternal orchestration per registration, running the shared lifecycle loop; its decisions
+/// are made by <see cref="LifecycleDecisionActivity"/> and its commands by <see cref="LifecycleCommandActivity"/>.</summary>
+public sealed class RegistrationOrchestrator(IOptions<LifecycleLoopOptions> options)
 {
     public const string Name = "RegistrationLifecycle";
 
-    private static readonly LifecycleLoopOptions Options = new();
+    private readonly LifecycleLoop<RegistrationState, RegistrationEvent, RegistrationCommand> _loop = new(options.Value);
 
     [Function(Name)]
-    public Task<RegistrationState> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new LifecycleLoop<RegistrationState, RegistrationEvent, RegistrationCommand>(decider, state => state.Phase.ToString(), Options)
-            .RunAsync(new DurableOrchestrationContext(context));
-}
-
-/// <summary>Durable Task's context behind the loop's interface: one call each, nothing added.</summary>
-internal sealed class DurableOrchestrationContext(TaskOrchestrationContext context) : IOrchestrationContext
-{
-    public string InstanceId => context.InstanceId;
-
-    public DateTime CurrentUtcDateTime => context.CurrentUtcDateTime;
-
-    public T? GetInput<T>() => context.GetInput<T>();
-
-    public Task<T> CallActivityAsync<T>(string name, object? input, ActivityRetry retry) =>
-        context.CallActivityAsync<T>(name, input, TaskOptions.FromRetryPolicy(
-            new RetryPolicy(retry.MaxAttempts, retry.FirstInterval, retry.BackoffCoefficient, retry.MaxInterval)));
-
-    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => context.CreateTimer(fireAt, cancellationToken);
-
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
-        context.WaitForExternalEvent<T>(eventName, cancellationToken);
-
-    public void ContinueAsNew(object? newInput) => context.ContinueAsNew(newInput, preserveUnprocessedEvents: true);
-
-    public void SetCustomStatus(object? customStatus) => context.SetCustomStatus(customStatus);
+    public Task<RegistrationState?> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        _loop.RunAsync(context, context.GetInput<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>>()
+            ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} was started without a lifecycle input."));
 }

@@ -1,32 +1,54 @@
 namespace Registrar.Orchestration.Lifecycle;
 
 /// <summary>
-/// The input of one generation of a registration's orchestration. The first generation is started
-/// with <see cref="Start"/>; each <c>ContinueAsNew</c> carries the state, the pending wake-up and the
-/// events not yet applied, so nothing is lost when the history is cut.
+/// The input of one generation of a lifecycle orchestration. The first generation starts with
+/// <see cref="Start"/>; each <c>ContinueAsNew</c> carries the state, the pending wake-up, the triggers not
+/// yet decided and the ids of the latest events applied, so nothing is lost or applied twice when the
+/// history is cut.
 /// </summary>
 /// <param name="State">The state so far; null before the first event (the decider's initial state).</param>
 /// <param name="WakeAt">When the decider asked to be woken if no event comes first.</param>
-/// <param name="PendingEvents">Events produced by commands and not yet applied, in order.</param>
-/// <param name="Generation">How many times the orchestration continued as new; part of every command id.</param>
-public sealed record LifecycleInput<TState, TEvent>(
+/// <param name="Pending">Triggers received and not yet decided, in order.</param>
+/// <param name="RecentEventIds">Ids of the latest events applied, newest last: a redelivered event is dropped.</param>
+/// <param name="Generation">How many times the orchestration continued as new.</param>
+public sealed record LifecycleInput<TState, TEvent, TCommand>(
     TState? State,
     DateTimeOffset? WakeAt,
-    IReadOnlyList<TEvent> PendingEvents,
-    long Generation)
+    IReadOnlyList<LifecycleTrigger<TEvent, TCommand>> Pending,
+    IReadOnlyList<string> RecentEventIds,
+    int Generation)
 {
-    /// <summary>The input that starts a registration's lifecycle with its first event (e.g. the order paid).</summary>
-    public static LifecycleInput<TState, TEvent> Start(TEvent firstEvent) => new(default, null, [firstEvent], 0);
+    public static LifecycleInput<TState, TEvent, TCommand> Start(RaisedEvent<TEvent> first) =>
+        new(default, null, [LifecycleTrigger<TEvent, TCommand>.Raised(first)], [], 0);
 }
 
-/// <summary>The orchestration's custom status, what operations see in the portal for a registration.</summary>
-/// <param name="State">The state's name.</param>
-/// <param name="WakeAt">The next wake-up, if any.</param>
-/// <param name="Terminal">True once the lifecycle has ended.</param>
-public sealed record LifecycleStatus(string State, DateTimeOffset? WakeAt, bool Terminal);
+/// <summary>An event as it is raised on an orchestration. The event travels as a property typed by its
+/// base type, so its type discriminator is written whatever the runtime type (a bare derived event
+/// serialized as <c>object</c> loses it, and the orchestration cannot read it back).</summary>
+/// <param name="EventId">The sender's natural key for the event: the same id twice is applied once.</param>
+public sealed record RaisedEvent<TEvent>(string EventId, TEvent Event);
 
-/// <summary>The input of the activity that carries out one command of a decision.</summary>
-/// <param name="RegistrationId">The registration the command belongs to.</param>
-/// <param name="CommandId">Stable across retries and replays: the idempotency key of the command's effect
-/// (the notice id of a mail, the clTRID of an EPP command, the key of an audit entry).</param>
-public sealed record LifecycleCommandRequest<TCommand>(string RegistrationId, string CommandId, TCommand Command);
+/// <summary>What the loop hands the decider: an event raised from outside, the wake-up it asked for, or a
+/// command the host gave up on. Exactly one of the three is set.</summary>
+public sealed record LifecycleTrigger<TEvent, TCommand>(
+    RaisedEvent<TEvent>? Event,
+    DateTimeOffset? TimerDueAt,
+    TCommand? FailedCommand,
+    string? FailureReason)
+{
+    public static LifecycleTrigger<TEvent, TCommand> Raised(RaisedEvent<TEvent> raised) => new(raised, null, default, null);
+
+    public static LifecycleTrigger<TEvent, TCommand> TimerDue(DateTimeOffset dueAt) => new(null, dueAt, default, null);
+
+    public static LifecycleTrigger<TEvent, TCommand> Failed(TCommand command, string reason) => new(null, null, command, reason);
+}
+
+/// <summary>The orchestration's custom status: what operations read of a registration in Azure.</summary>
+/// <param name="Description">The state's name (the registration's phase).</param>
+/// <param name="State">The whole current state.</param>
+/// <param name="Problem">Why the loop is waiting on itself (a decision that keeps failing), if it is.</param>
+public sealed record LifecycleStatus<TState>(string Description, DateTimeOffset? WakeAt, bool Terminal, TState? State, string? Problem);
+
+/// <summary>The input of the activity that carries out one command; the command's own id is its idempotency key.</summary>
+/// <param name="InstanceId">The lifecycle instance (registration) the command belongs to.</param>
+public sealed record LifecycleCommandRequest<TCommand>(string InstanceId, TCommand Command);

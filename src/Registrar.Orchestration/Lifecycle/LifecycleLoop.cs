@@ -1,134 +1,154 @@
-using Registrar.Core.Lifecycle;
+using Microsoft.DurableTask;
 
 namespace Registrar.Orchestration.Lifecycle;
 
 /// <summary>
-/// One registration's lifecycle as an eternal orchestration: wait for the next event or the decider's
-/// wake-up, apply the decider, run its commands as activities, and continue as new every
-/// <see cref="LifecycleLoopOptions.EventsPerGeneration"/> events. It only runs the decider; every rule
-/// lives there.
+/// One lifecycle instance (a registration) as an eternal Durable orchestration: wait for the next
+/// event or the decider's wake-up, have the decision activity decide, run its commands as activities,
+/// and continue as new every <see cref="LifecycleLoopOptions.EventsPerGeneration"/> events. It decides
+/// nothing itself: every rule runs in the decision activity, whose recorded result replays unchanged.
 /// </summary>
 /// <remarks>
-/// Deterministic by construction: time comes from <see cref="IOrchestrationContext.CurrentUtcDateTime"/>,
-/// command ids from the generation and a counter, and the only awaited tasks are the context's, so a
-/// replay of the same history schedules the same activities and timers in the same order.
+/// Deterministic by construction: time comes from the context's clock, and the only awaited tasks are
+/// the context's. A command that fails after its retries is handed to the decider as a failure, and a
+/// decision that keeps failing is tried again later: the orchestration itself never fails.
 /// </remarks>
 public sealed class LifecycleLoop<TState, TEvent, TCommand>
 {
-    private readonly ILifecycleDecider<TState, TEvent, TCommand> _decider;
-    private readonly Func<TState, string> _stateName;
     private readonly LifecycleLoopOptions _options;
 
-    /// <param name="stateName">The state's name as operations should read it in the custom status.</param>
-    public LifecycleLoop(ILifecycleDecider<TState, TEvent, TCommand> decider, Func<TState, string> stateName, LifecycleLoopOptions options)
+    public LifecycleLoop(LifecycleLoopOptions options)
     {
-        ArgumentNullException.ThrowIfNull(decider);
-        ArgumentNullException.ThrowIfNull(stateName);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _decider = decider;
-        _stateName = stateName;
         _options = options;
     }
 
     /// <returns>The final state when the lifecycle ends, or the state handed to the next generation.</returns>
-    public async Task<TState> RunAsync(IOrchestrationContext context)
+    public Task<TState?> RunAsync(TaskOrchestrationContext context, LifecycleInput<TState, TEvent, TCommand> input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        LifecycleInput<TState, TEvent> input = context.GetInput<LifecycleInput<TState, TEvent>>()
-            ?? throw new InvalidOperationException(
-                $"Orchestration {context.InstanceId} was started without a lifecycle input; start it with LifecycleInput.Start(firstEvent).");
-
-        var run = new Generation(this, context, input);
-        return await run.RunAsync();
+        ArgumentNullException.ThrowIfNull(input);
+        return new Generation(_options, context, input).RunAsync();
     }
 
-    /// <summary>The mutable part of one generation's run, kept out of the loop's shared fields.</summary>
-    private sealed class Generation(LifecycleLoop<TState, TEvent, TCommand> loop, IOrchestrationContext context, LifecycleInput<TState, TEvent> input)
+    /// <summary>The mutable part of one generation's run.</summary>
+    private sealed class Generation(LifecycleLoopOptions options, TaskOrchestrationContext context, LifecycleInput<TState, TEvent, TCommand> input)
     {
-        private readonly string _registrationId = RegistrationInstanceId.ToRegistrationId(context.InstanceId);
-        private readonly Queue<TEvent> _pending = new(input.PendingEvents);
-        private TState _state = default!;
+        private readonly string _id = RegistrationInstanceId.ToRegistrationId(context.InstanceId);
+        private readonly Queue<LifecycleTrigger<TEvent, TCommand>> _pending = new(input.Pending);
+        private readonly List<string> _recentEventIds = [.. input.RecentEventIds];
+        private TState? _state = input.State;
         private DateTimeOffset? _wakeAt = input.WakeAt;
+        private string _description = "";
+        private string? _problem;
         private int _applied;
-        private int _commandsIssued;
 
         // An external-event wait that lost to the timer stays outstanding and is reused: Durable hands
-        // an event to the newest waiter, so abandoning one and starting another could strand an event.
-        private Task<TEvent>? _externalEvent;
+        // an event to the oldest waiter, so abandoning one and starting another could strand an event.
+        private Task<RaisedEvent<TEvent>>? _externalEvent;
 
-        public async Task<TState> RunAsync()
+        public async Task<TState?> RunAsync()
         {
-            _state = input.State ?? loop._decider.InitialState(_registrationId);
-
-            while (!loop._decider.IsTerminal(_state))
+            while (true)
             {
                 // Only cut the history when no wait is outstanding, so no event is owed to this generation.
-                if (_applied >= loop._options.EventsPerGeneration && _externalEvent is null)
+                if (_applied >= options.EventsPerGeneration && _externalEvent is null)
                 {
-                    context.ContinueAsNew(new LifecycleInput<TState, TEvent>(_state, _wakeAt, [.. _pending], input.Generation + 1));
+                    context.ContinueAsNew(
+                        new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, [.. _pending], [.. _recentEventIds], input.Generation + 1),
+                        preserveUnprocessedEvents: true);
                     return _state;
                 }
 
-                context.SetCustomStatus(new LifecycleStatus(loop._stateName(_state), _wakeAt, Terminal: false));
-                TEvent next = _pending.Count > 0 ? _pending.Dequeue() : await NextEventAsync();
-                await ApplyAsync(next);
-            }
+                SetStatus(terminal: false);
+                var trigger = _pending.Count > 0 ? _pending.Dequeue() : await NextTriggerAsync();
+                if (trigger.Event is { } raised && _recentEventIds.Contains(raised.EventId)) continue;
 
-            context.SetCustomStatus(new LifecycleStatus(loop._stateName(_state), null, Terminal: true));
-            return _state;
+                var step = await DecideAsync(trigger);
+                Remember(trigger);
+                _state = step.State;
+                _wakeAt = step.WakeAt;
+                _description = step.Description;
+                foreach (var command in step.Commands) await RunCommandAsync(command);
+
+                if (step.Terminal && _pending.Count == 0)
+                {
+                    SetStatus(terminal: true);
+                    return _state;
+                }
+            }
         }
 
-        private async Task<TEvent> NextEventAsync()
+        private async Task<LifecycleTrigger<TEvent, TCommand>> NextTriggerAsync()
         {
-            _externalEvent ??= context.WaitForExternalEvent<TEvent>(LifecycleLoopOptions.EventName);
-            if (_wakeAt is null || _externalEvent.IsCompleted)
-            {
-                return await TakeExternalEventAsync();
-            }
+            _externalEvent ??= context.WaitForExternalEvent<RaisedEvent<TEvent>>(LifecycleLoopOptions.EventName);
+            if (_wakeAt is null || _externalEvent.IsCompleted) return await TakeExternalEventAsync();
 
-            DateTimeOffset wakeAt = _wakeAt.Value;
+            var wakeAt = _wakeAt.Value;
             using var timerCancellation = new CancellationTokenSource();
-            Task timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
-            Task winner = await Task.WhenAny(_externalEvent, timer);
-            if (winner == _externalEvent)
+            var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
+            if (await Task.WhenAny(_externalEvent, timer) == _externalEvent)
             {
                 // An uncancelled durable timer keeps the instance busy until it fires.
                 timerCancellation.Cancel();
                 return await TakeExternalEventAsync();
             }
-
-            await timer;
-            return loop._decider.TimerDue(wakeAt);
+            return LifecycleTrigger<TEvent, TCommand>.TimerDue(wakeAt);
         }
 
-        private async Task<TEvent> TakeExternalEventAsync()
+        private async Task<LifecycleTrigger<TEvent, TCommand>> TakeExternalEventAsync()
         {
-            TEvent received = await _externalEvent!;
+            var received = await _externalEvent!;
             _externalEvent = null;
-            return received;
+            return LifecycleTrigger<TEvent, TCommand>.Raised(received);
         }
 
-        private async Task ApplyAsync(TEvent @event)
+        private async Task<LifecycleStep<TState, TCommand>> DecideAsync(LifecycleTrigger<TEvent, TCommand> trigger)
         {
-            var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
-            Decision<TState, TCommand> decision = loop._decider.Decide(_state, @event, now);
-            _state = decision.State;
-            _wakeAt = decision.WakeAt;
-            _applied++;
-
-            foreach (TCommand command in decision.Commands)
+            while (true)
             {
-                string commandId = $"{context.InstanceId}:g{input.Generation}:c{_commandsIssued++}";
-                IReadOnlyList<TEvent> produced = await context.CallActivityAsync<IReadOnlyList<TEvent>>(
-                    LifecycleLoopOptions.CommandActivityName,
-                    new LifecycleCommandRequest<TCommand>(_registrationId, commandId, command),
-                    loop._options.CommandRetry);
-                foreach (TEvent e in produced)
+                var request = new DecisionRequest<TState, TEvent, TCommand>(_id, _state, trigger, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+                try
                 {
-                    _pending.Enqueue(e);
+                    var step = await context.CallActivityAsync<LifecycleStep<TState, TCommand>>(
+                        LifecycleLoopOptions.DecisionActivityName, request, TaskOptions.FromRetryPolicy(options.ActivityRetry));
+                    _problem = null;
+                    return step;
+                }
+                catch (TaskFailedException e)
+                {
+                    // A decision that cannot be made (a calendar year missing, a defect) must not end the
+                    // lifecycle: wait, keep the trigger, and decide again once the cause may be fixed.
+                    _problem = $"Deciding failed: {e.FailureDetails.ErrorMessage}";
+                    SetStatus(terminal: false);
+                    await context.CreateTimer(context.CurrentUtcDateTime + options.DecisionRetryDelay, CancellationToken.None);
                 }
             }
         }
+
+        private async Task RunCommandAsync(TCommand command)
+        {
+            try
+            {
+                await context.CallActivityAsync(LifecycleLoopOptions.CommandActivityName,
+                    new LifecycleCommandRequest<TCommand>(_id, command), TaskOptions.FromRetryPolicy(options.ActivityRetry));
+            }
+            catch (TaskFailedException e)
+            {
+                _pending.Enqueue(LifecycleTrigger<TEvent, TCommand>.Failed(command, e.FailureDetails.ErrorMessage));
+            }
+        }
+
+        private void Remember(LifecycleTrigger<TEvent, TCommand> trigger)
+        {
+            _applied++;
+            if (trigger.Event is not { } raised) return;
+            _recentEventIds.Add(raised.EventId);
+            if (_recentEventIds.Count > options.RememberedEventIds) _recentEventIds.RemoveAt(0);
+        }
+
+        private void SetStatus(bool terminal) =>
+            context.SetCustomStatus(new LifecycleStatus<TState>(_description, terminal ? null : _wakeAt, terminal, _state, _problem));
     }
 }

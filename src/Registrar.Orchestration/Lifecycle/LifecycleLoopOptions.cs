@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Registrar.Orchestration.Lifecycle;
 
 /// <summary>Names and limits of the lifecycle loop, shared by the orchestration and the code that talks to it.</summary>
@@ -7,29 +9,35 @@ public sealed record LifecycleLoopOptions
     /// taken in the order they arrived whatever their type.</summary>
     public const string EventName = "LifecycleEvent";
 
-    /// <summary>The activity that runs one command: a <see cref="LifecycleCommandRequest{TCommand}"/> in, the events it
-    /// produced at once out (usually none); it runs at least once, so its effects are keyed by the command id.</summary>
+    /// <summary>The activity that decides: a <see cref="DecisionRequest{TState, TEvent, TCommand}"/> in, a
+    /// <see cref="LifecycleStep{TState, TCommand}"/> out.</summary>
+    public const string DecisionActivityName = "DecideLifecycle";
+
+    /// <summary>The activity that carries out one command (a <see cref="LifecycleCommandRequest{TCommand}"/>);
+    /// it runs at least once, so its effects are keyed by the command's id.</summary>
     public const string CommandActivityName = "RunLifecycleCommand";
 
     /// <summary>Events applied before the orchestration continues as new. A registration sees a few
     /// dozen events a year; this keeps each generation's history (and its replay) short.</summary>
     public int EventsPerGeneration { get; init; } = 25;
 
-    public ActivityRetry CommandRetry { get; init; } = ActivityRetry.Default;
+    /// <summary>How many of the latest event ids are remembered to drop a redelivered event. Redelivery
+    /// comes within minutes; a registration sees far fewer events than this in that time.</summary>
+    public int RememberedEventIds { get; init; } = 100;
+
+    /// <summary>Transient failures of storage, mail or a registry's session limit clear within minutes; a
+    /// command still failing after this becomes a <c>CommandFailed</c> event the decider handles.</summary>
+    public RetryPolicy ActivityRetry { get; init; } = new(6, TimeSpan.FromSeconds(10), 2.0, TimeSpan.FromMinutes(5));
+
+    /// <summary>How long the loop waits before deciding again when the decision activity itself kept failing.</summary>
+    public TimeSpan DecisionRetryDelay { get; init; } = TimeSpan.FromHours(1);
 
     internal void Validate()
     {
-        if (EventsPerGeneration < 1)
+        if (EventsPerGeneration < 1 || RememberedEventIds < 1 || DecisionRetryDelay <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(EventsPerGeneration), EventsPerGeneration,
-                "A generation must apply at least one event before it continues as new.");
-        }
-
-        if (CommandRetry.MaxAttempts < 1 || CommandRetry.FirstInterval <= TimeSpan.Zero
-            || CommandRetry.BackoffCoefficient < 1.0 || CommandRetry.MaxInterval < CommandRetry.FirstInterval)
-        {
-            throw new ArgumentOutOfRangeException(nameof(CommandRetry), CommandRetry,
-                "A command retry needs at least one attempt, a positive first interval, a backoff coefficient of 1 or more and a maximum interval no shorter than the first.");
+            throw new ArgumentOutOfRangeException(nameof(EventsPerGeneration), this,
+                "A generation applies at least one event, remembers at least one event id, and waits a positive time before deciding again.");
         }
     }
 }

@@ -13,6 +13,12 @@ public static class RegistrationInstanceId
     private const int MaxRegistrationIdLength = 200;
     private static readonly char[] Forbidden = ['/', '\\', '#', '?'];
 
+    /// <summary>Whether <paramref name="registrationId"/> can name an orchestration at all; route ids are checked
+    /// with it before anything is looked up or raised.</summary>
+    public static bool IsWellFormed(string? registrationId) =>
+        registrationId is { Length: > 0 and <= MaxRegistrationIdLength }
+        && registrationId.IndexOfAny(Forbidden) < 0 && !registrationId.Any(char.IsControl);
+
     public static string For(string registrationId)
     {
         ArgumentNullException.ThrowIfNull(registrationId);

@@ -18,6 +18,8 @@ public enum LifecycleApplyOutcome
     StaleTimer,
     /// <summary>The instance is terminal and takes no more events.</summary>
     Terminal,
+    /// <summary>No such instance, and the event does not start one: nothing stored.</summary>
+    UnknownInstance,
 }
 
 /// <summary>Applies one event to one instance: reads the state row, asks the decider, and writes the new
@@ -48,6 +50,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             var current = await ReadAsync(instanceId, ct);
             if (timerDueAt is not null && current.NextWakeAt != timerDueAt) return LifecycleApplyOutcome.StaleTimer;
             if (decider.IsTerminal(current.State)) return LifecycleApplyOutcome.Terminal;
+            if (current.ETag is null && !decider.StartsInstance(@event)) return LifecycleApplyOutcome.UnknownInstance;
 
             var now = time.GetUtcNow();
             var decision = decider.Decide(current.State, @event, now);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Lifecycle;
 using Registrar.Storage.Queues;
 
 namespace Registrar.Storage.Lifecycle;
@@ -11,13 +13,30 @@ public sealed class LifecycleEventQueueHandler<TState, TEvent, TCommand>(Lifecyc
 }
 
 /// <summary>Carries out a decision's commands in order. A failure leaves the message to be redelivered,
-/// which repeats the commands before the failed one: handlers make that harmless by command id.</summary>
-public sealed class LifecycleCommandQueueHandler<TCommand>(ILifecycleCommandHandler<TCommand> handler)
+/// which repeats the commands before the failed one: handlers make that harmless by command id. On the
+/// last delivery a command that still fails is handed to the decider as a failure event and the rest go
+/// on, as a Durable orchestration does when an activity's retries run out: no command is silently lost.</summary>
+public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
+    ILifecycleCommandHandler<TCommand> handler,
+    ILifecycleDecider<TState, TEvent, TCommand> decider,
+    ILifecycleClient<TEvent> events,
+    int maxDeliveries,
+    ILogger logger)
     : IQueueMessageHandler<LifecycleCommandBatch<TCommand>>
 {
     public async Task HandleAsync(LifecycleCommandBatch<TCommand> batch, QueueMessageContext context, CancellationToken ct)
     {
         foreach (var command in batch.Commands)
-            await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence), command.Command, ct);
+        {
+            try
+            {
+                await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence), command.Command, ct);
+            }
+            catch (Exception e) when (context.DequeueCount >= maxDeliveries && !ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Command {CommandId} of {InstanceId} failed on every delivery; the decider is told.", command.CommandId, batch.InstanceId);
+                await events.SendAsync(batch.InstanceId, "failed:" + command.CommandId, decider.CommandFailed(command.Command, e.Message), ct);
+            }
+        }
     }
 }

@@ -39,7 +39,12 @@ public static class LifecycleServiceCollectionExtensions
         services.AddHostedService(sp => new QueueWorker<LifecycleCommandBatch<TCommand>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue,
             LifecycleCommandBatch<TCommand>.Contract,
-            new LifecycleCommandQueueHandler<TCommand>(sp.GetRequiredService<ILifecycleCommandHandler<TCommand>>()),
+            new LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
+                sp.GetRequiredService<ILifecycleCommandHandler<TCommand>>(),
+                sp.GetRequiredService<ILifecycleDecider<TState, TEvent, TCommand>>(),
+                sp.GetRequiredService<ILifecycleClient<TEvent>>(),
+                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands.MaxDequeueCount,
+                sp.GetRequiredService<ILogger<LifecycleCommandQueueHandler<TState, TEvent, TCommand>>>()),
             sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>()));

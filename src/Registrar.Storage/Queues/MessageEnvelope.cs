@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Registrar.Core.Persistence;
 
 namespace Registrar.Storage.Queues;
 
@@ -14,7 +15,7 @@ public sealed record MessageEnvelope(
 /// <summary>The type name and version a message class travels under.</summary>
 public sealed record MessageContract<TMessage>(string Type, int Version)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public string Serialize(TMessage message) =>
         JsonSerializer.Serialize(new MessageEnvelope(Type, Version, JsonSerializer.SerializeToElement(message, Json)), Json);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Registrar.Core.Persistence;
 
 namespace Registrar.Storage.Tables;
 
@@ -16,7 +17,7 @@ public sealed class DocumentTable(TableClient client)
 
     private readonly EnsureOnce _created = new(ct => client.CreateIfNotExistsAsync(ct));
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json => StoredJson.Options;
 
     public string Name => client.Name;
 

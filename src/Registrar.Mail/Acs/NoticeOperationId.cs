@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Registrar.Orchestration.Notices;
+namespace Registrar.Mail.Acs;
 
 /// <summary>
 /// The operation id a mail service is given for a notice: the same notice id always gives the same

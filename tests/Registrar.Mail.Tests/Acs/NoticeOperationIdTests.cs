@@ -1,6 +1,6 @@
-using Registrar.Orchestration.Notices;
+using Registrar.Mail.Acs;
 
-namespace Registrar.Orchestration.Tests;
+namespace Registrar.Mail.Tests.Acs;
 
 public class NoticeOperationIdTests
 {

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Registrations;
+using Registrar.Orchestration.Lifecycle;
+
+namespace Registrar.Functions.Http;
+
+/// <summary>
+/// GET /api/ops/registrations/{id}: what operations see of one registration in Azure, read from its
+/// orchestration: runtime status, the lifecycle status the loop keeps (phase, state, next wake-up, a
+/// decision that keeps failing). The local host answers the same route from its tables.
+/// </summary>
+public sealed class RegistrationInspectionFunction(ClientAuthenticator authenticator)
+{
+    [Function("GetRegistration")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations/{registrationId}")] HttpRequest req,
+        string registrationId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct)
+    {
+        if (authenticator.Authenticate(req, ApiClientRole.Operations).Problem is { } problem) return new HandlerResult(problem);
+        if (!RegistrationInstanceId.IsWellFormed(registrationId))
+            return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
+
+        var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: false, ct);
+        if (instance is null) return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
+        return new HandlerResult(Results.Ok(new RegistrationInspection(
+            registrationId,
+            instance.RuntimeStatus.ToString(),
+            instance.CreatedAt,
+            instance.LastUpdatedAt,
+            instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>())));
+    }
+}
+
+/// <param name="RuntimeStatus">The orchestration's Durable status (Running while the lifecycle goes on).</param>
+public sealed record RegistrationInspection(
+    string RegistrationId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LifecycleStatus<RegistrationState>? Lifecycle);

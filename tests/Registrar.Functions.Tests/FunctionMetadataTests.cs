@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Registrar.Testing;
+
+namespace Registrar.Functions.Tests;
+
+/// <summary>The functions the Worker SDK generated at build time (functions.metadata, what the Functions
+/// host loads) are exactly those the README's two tables promise, with the same triggers.</summary>
+public sealed partial class FunctionMetadataTests
+{
+    [Fact]
+    public void Every_built_function_has_the_trigger_the_README_promises_and_no_other_function_exists()
+    {
+        var built = BuiltFunctions();
+        var promised = PromisedFunctions();
+
+        Assert.Equal(promised.Keys.Order(), built.Keys.Order());
+        foreach (var (name, trigger) in promised) Assert.Equal((name, trigger), (name, built[name]));
+    }
+
+    [Fact]
+    public void Every_route_is_under_api_and_only_the_health_probe_is_anonymous()
+    {
+        var http = BuiltFunctions().Where(f => f.Value.StartsWith("http ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(http);
+        Assert.All(http, f => Assert.EndsWith(f.Key == "Health" ? " Anonymous" : " Function", f.Value));
+    }
+
+    /// <summary>Each function as one line: "http GET /api/route Level", "queue name", "timer schedule", "orchestration", "activity".</summary>
+    private static Dictionary<string, string> BuiltFunctions()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var functions = new Dictionary<string, string>();
+        foreach (var function in metadata.RootElement.EnumerateArray())
+        {
+            var trigger = function.GetProperty("bindings").EnumerateArray()
+                .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            functions.Add(function.GetProperty("name").GetString()!, Describe(trigger));
+        }
+        return functions;
+    }
+
+    private static string Describe(JsonElement trigger) => trigger.GetProperty("type").GetString() switch
+    {
+        "httpTrigger" => $"http {trigger.GetProperty("methods")[0].GetString()!.ToUpperInvariant()} /api/{trigger.GetProperty("route").GetString()} {trigger.GetProperty("authLevel").GetString()}",
+        "queueTrigger" => $"queue {trigger.GetProperty("queueName").GetString()}",
+        "timerTrigger" => $"timer {trigger.GetProperty("schedule").GetString()}",
+        "orchestrationTrigger" => "orchestration",
+        "activityTrigger" => "activity",
+        var other => other!,
+    };
+
+    private static Dictionary<string, string> PromisedFunctions()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var promised = new Dictionary<string, string>();
+        foreach (Match row in HttpRow().Matches(readme))
+            promised.Add(row.Groups["name"].Value, $"http {row.Groups["method"].Value} {row.Groups["route"].Value} {row.Groups["level"].Value}");
+        foreach (Match row in OtherRow().Matches(readme))
+            promised.Add(row.Groups["name"].Value, string.Join(' ', new[] { row.Groups["kind"].Value, row.Groups["what"].Value }.Where(v => v.Length > 0)));
+        return promised;
+    }
+
+    [GeneratedRegex(@"^\| `(?<name>\w+)` \| `(?<method>[A-Z]+) (?<route>/api/[^`]+)` \| (?<level>\w+)", RegexOptions.Multiline)]
+    private static partial Regex HttpRow();
+
+    [GeneratedRegex(@"^\| `(?<name>\w+)` \| (?<kind>orchestration|activity|queue|timer)(?: `(?<what>[^`]+)`)? \|", RegexOptions.Multiline)]
+    private static partial Regex OtherRow();
+}

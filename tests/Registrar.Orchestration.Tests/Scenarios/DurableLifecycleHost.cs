@@ -1,0 +1,93 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Persistence;
+using Registrar.Core.Registrations;
+using Registrar.Functions.Lifecycle;
+using Registrar.Orchestration.Lifecycle;
+using Registrar.Storage.Lifecycle;
+using Registrar.Testing;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>
+/// Host (2): the Functions app's orchestration on the real Durable Task SDK in process (the DurableTask.Core
+/// dispatcher replays every episode), with the production orchestrator, decision activity and event
+/// delivery classes, the production serializer settings, and events raised through a real client. Only
+/// the command activity is the scenario's: it records commands instead of reaching the registry or mail.
+/// </summary>
+public sealed class DurableLifecycleHost : ILifecycleHost
+{
+    private readonly DurableTaskTestHost _host;
+    private readonly LifecycleEventDelivery _delivery;
+
+    private DurableLifecycleHost(DurableTaskTestHost host, LifecycleEventDelivery delivery, RecordingCommands commands)
+    {
+        _host = host;
+        _delivery = delivery;
+        Commands = commands;
+    }
+
+    public RecordingCommands Commands { get; }
+
+    public DurableTaskClient Client => _host.Client;
+
+    /// <summary>Fast retries: a failing command gives up within a second instead of minutes.</summary>
+    public static LifecycleLoopOptions TestLoopOptions { get; } = new()
+    {
+        ActivityRetry = new RetryPolicy(2, TimeSpan.FromMilliseconds(50), 1.0, TimeSpan.FromMilliseconds(50)),
+        DecisionRetryDelay = TimeSpan.FromMilliseconds(500),
+    };
+
+    public static async Task<DurableLifecycleHost> StartAsync(
+        ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, LifecycleLoopOptions? loopOptions = null)
+    {
+        var commands = new RecordingCommands();
+        var orchestrator = new RegistrationOrchestrator(Options.Create(loopOptions ?? TestLoopOptions));
+        var decisions = new LifecycleDecisionActivity(decider);
+        var converter = new JsonDataConverter(StoredJson.Options);
+        var host = await DurableTaskTestHost.StartAsync(tasks =>
+            {
+                // Typed as the Functions host reads it: GetInput<T> in the orchestrator then sees the lifecycle input.
+                tasks.AddOrchestratorFunc<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>, RegistrationState?>(
+                    RegistrationOrchestrator.Name, (context, _) => orchestrator.Run(context));
+                tasks.AddActivityFunc<DecisionRequest<RegistrationState, RegistrationEvent, RegistrationCommand>, LifecycleStep<RegistrationState, RegistrationCommand>>(
+                    LifecycleLoopOptions.DecisionActivityName, (_, request) => decisions.Run(request));
+                tasks.AddActivityFunc<LifecycleCommandRequest<RegistrationCommand>>(
+                    LifecycleLoopOptions.CommandActivityName, (_, request) => commands.CarryOutAsync(request.Command));
+            },
+            new DurableTaskTestHostOptions
+            {
+                Port = FreeTcpPort.Next(),
+                ConfigureServices = services =>
+                {
+                    services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
+                    services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
+                },
+            });
+        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, NullLogger<LifecycleEventDelivery>.Instance), commands);
+    }
+
+    public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>
+        _delivery.DeliverAsync(new LifecycleEventMessage<RegistrationEvent>(registrationId, eventId, @event), _host.Client, CancellationToken.None);
+
+    public async Task<RegistrationState?> StateAsync(string registrationId)
+    {
+        var status = await StatusAsync(registrationId);
+        return status?.State;
+    }
+
+    public async Task<LifecycleStatus<RegistrationState>?> StatusAsync(string registrationId)
+    {
+        var instance = await _host.Client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true);
+        return instance?.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>();
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}

@@ -1,0 +1,147 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>The lifecycle scenarios every host must pass with the real decider: the same events in, the same
+/// commands out, the same final state. Each new lifecycle flow is added here.</summary>
+public static class LifecycleScenarios
+{
+    public static readonly RegistrantData Person = new(
+        RegistrantKind.NaturalPerson, new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "1", "2"),
+        "owner@example.kz", "+7.7271234567", FullName: "Иванов Иван");
+
+    public static IReadOnlyDictionary<string, Func<ScenarioRun, Task>> All { get; } = new Dictionary<string, Func<ScenarioRun, Task>>
+    {
+        ["A paid .kz domain gets its contact, then the domain, then the welcome mail, registered with the registry's expiry (UA-1.6)"] = PaidDomainIsRegistered,
+        ["A name taken meanwhile holds the money until the customer chooses a refund (KZ-2.1)"] = NameTakenThenRefund,
+        ["An unknown create outcome is reconciled with info, never sent twice"] = UnknownOutcomeReconciled,
+        ["A redelivered payment or answer changes nothing"] = DuplicatesChangeNothing,
+        ["A refused create stalls for operations, whose retry registers it"] = RefusedThenRetried,
+        ["A registry command that cannot be carried out stalls the registration instead of ending it"] = FailedRegistryCommandStalls,
+        ["A notice that cannot be mailed is kept and sent under its own id when operations retry"] = FailedNoticeIsKept,
+        ["A registration past its business-day deadline is flagged once (KZ-2.1)"] = OverdueIsFlagged,
+        ["A second-level .ua name waits for the trademark approval (UA-Pre-7)"] = TrademarkApprovalFirst,
+        ["An event for a registration that has no lifecycle creates none"] = StrayEventCreatesNothing,
+    };
+
+    public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(
+        "order-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, 1, "owner@example.kz",
+        handle, handle is null ? Person : null, TechnicalContact.Registrant, trademark, trademark ? "UA-123456" : null);
+
+    private static RegistrationPaid Paid(RegistrationOrder order, DateTimeOffset? at = null) =>
+        new("paid:bank-1:tx-1", order, at ?? DateTimeOffset.UtcNow);
+
+    private static DateTimeOffset Expiry => new(DateTimeOffset.UtcNow.Year + 1, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static async Task PaidDomainIsRegistered(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order()), typeof(CreateRegistryContact), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new ContactCreated("C-1"), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var last = await run.AnswerAsync(new DomainCreated(Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
+        Assert.Equal(Expiry, state.ExpiresAt);
+        Assert.Equal(NoticeKind.Registered, last.OfType<SendNotice>().Single().Kind);
+    }
+
+    private static async Task NameTakenThenRefund(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new NameTaken(), typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.NameTaken);
+
+        await run.RaiseAsync(new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.Refund), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
+    private static async Task UnknownOutcomeReconciled(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new OutcomeUnknown(), typeof(QueryDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
+        Assert.Single(run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>());
+        Assert.Equal(Expiry, state.ExpiresAt);
+    }
+
+    private static async Task DuplicatesChangeNothing(ScenarioRun run)
+    {
+        var paid = Paid(Order(handle: "H-1"));
+        var create = (await run.RaiseAsync(paid, typeof(CreateDomain), typeof(RecordRegistrationView))).OfType<CreateDomain>().Single();
+        var answer = new RegistryAnswered("answer:" + create.CommandId, create.CommandId, new DomainCreated(Expiry));
+        await run.RaiseAsync(paid);
+        await run.RaiseAsync(answer, typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.RaiseAsync(answer);
+        await run.RaiseAsync(paid);
+
+        await run.SettlesInAsync(RegistrationPhase.Registered);
+        Assert.Single(run.Host.Commands.For(run.RegistrationId).OfType<SendNotice>());
+    }
+
+    private static async Task RefusedThenRetried(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryRefused(2306, "Parameter value policy error"), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+
+        await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered);
+    }
+
+    private static async Task FailedRegistryCommandStalls(ScenarioRun run)
+    {
+        run.Host.Commands.FailWhile(run.RegistrationId, c => c is CreateDomain);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(RecordRegistrationView), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+
+        run.Host.Commands.Recover(run.RegistrationId);
+        await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered);
+    }
+
+    private static async Task FailedNoticeIsKept(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        run.Host.Commands.FailWhile(run.RegistrationId, c => c is SendNotice);
+        await run.AnswerAsync(new DomainCreated(Expiry), typeof(RecordRegistrationView), typeof(FlagForOperations));
+        var waiting = await run.SettlesInAsync(RegistrationPhase.Registered);
+        var failed = Assert.IsType<SendNotice>(Assert.Single(waiting.FailedCommands));
+
+        run.Host.Commands.Recover(run.RegistrationId);
+        var sent = await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"), typeof(SendNotice));
+        Assert.Equal(failed.CommandId, sent.Single().CommandId);
+        Assert.Empty((await run.SettlesInAsync(RegistrationPhase.Registered)).FailedCommands);
+    }
+
+    private static async Task OverdueIsFlagged(ScenarioRun run)
+    {
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-14);
+        await run.RaiseAsync(Paid(Order(handle: "H-1"), longAgo), typeof(CreateDomain), typeof(RecordRegistrationView), typeof(FlagForOperations));
+
+        var state = await run.SettlesInAsync(RegistrationPhase.CreatingDomain);
+        Assert.True(state.OverdueFlagged);
+    }
+
+    private static async Task TrademarkApprovalFirst(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("ua", handle: "H-1", trademark: true)), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.AwaitingTrademarkReview);
+
+        await run.RaiseAsync(new TrademarkReviewed("trademark:1", true, "ops-1", null), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered);
+    }
+
+    private static async Task StrayEventCreatesNothing(ScenarioRun run)
+    {
+        await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"));
+        await Task.Delay(1000);
+
+        Assert.Null(await run.Host.StateAsync(run.RegistrationId));
+        Assert.Empty(run.Host.Commands.For(run.RegistrationId));
+    }
+}

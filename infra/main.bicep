@@ -27,6 +27,11 @@ certificates are not parameters: operations put them in Key Vault as epp-<id>-pa
 epp-<id>-certificate.''')
 param registries registryEndpoint[]
 
+@description('Part of the Key Vault\'s name. Purge protection keeps a deleted vault\'s name taken for 90 days, so after `azd down` raise it (azd env set AZURE_KEY_VAULT_GENERATION 2) before the next `azd up`.')
+@minLength(1)
+@maxLength(2)
+param keyVaultGeneration string = '1'
+
 @description('Banks that send HMAC-signed notifications; each one\'s secret is in Key Vault as bank-<id>-hmac.')
 param hmacBanks string[] = []
 
@@ -114,7 +119,7 @@ module monitoring 'modules/monitoring.bicep' = {
 module vault 'modules/keyvault.bicep' = {
   scope: group
   params: {
-    name: 'kv-${token}'
+    name: 'kv-${keyVaultGeneration}-${take(token, 18)}'
     location: location
     tags: tags
     principalId: identity.outputs.principalId

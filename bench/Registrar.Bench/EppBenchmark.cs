@@ -83,7 +83,8 @@ public static class EppBenchmark
             Host = "127.0.0.1", Port = simulator.EppPort, TlsServerName = "localhost", ClientId = "registrar1", Password = "secret-1",
             PinnedServerThumbprints = [simulator.Thumbprint], MaxSessions = sessions,
         };
-        await using var client = EppClients.Create("bench", options, TimeProvider.System, NullLoggerFactory.Instance);
+        await using var client = EppClients.Create("bench", options, UnsharedEppSessionSlots.Instance, TimeProvider.System,
+            NullLoggerFactory.Instance);
         var command = new DomainCheckCommand("bench-example.kz");
         return await MeasureAsync(sessions, _ => client.ExecuteAsync(command));
     }

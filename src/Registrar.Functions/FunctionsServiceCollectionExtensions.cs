@@ -9,6 +9,7 @@ using Registrar.Functions.Lifecycle;
 using Registrar.Mail;
 using Registrar.Orchestration.Lifecycle;
 using Registrar.Storage.Configuration;
+using Registrar.Storage.Leases;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Queues;
 
@@ -26,6 +27,10 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddOptions<LifecycleLoopOptions>();
         services.AddAcsMail(configuration);
+
+        // Flex Consumption scales the queue triggers out on its own: each registry's session cap is
+        // shared by all instances through a table row per session slot, not counted per instance.
+        services.AddSharedEppSessionSlots();
 
         // The queue triggers read these queues by their literal names, so no storage name prefix applies.
         services.AddSingleton(sp => new QueueSender<LifecycleEventMessage<RegistrationEvent>>(

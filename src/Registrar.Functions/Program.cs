@@ -6,10 +6,12 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using Registrar.Api;
 using Registrar.Functions;
+using Registrar.Functions.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+KeyVaultReferences.ThrowIfUnresolved(builder.Configuration);
 
 // Traces, metrics and logs leave through OpenTelemetry to Application Insights (the connection
 // string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, set by infra/main.bicep).

@@ -249,8 +249,8 @@ public class TlsSessionTests
     public async Task Sessions_work_on_a_clock_other_than_the_systems()
     {
         await using var server = new ScriptedEppServer();
-        await using var client = Sessions.EppClients.Create("test", server.Options(), new ShiftedClock(TimeSpan.FromDays(400)),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var client = Sessions.EppClients.Create("test", server.Options(), Sessions.UnsharedEppSessionSlots.Instance,
+            new ShiftedClock(TimeSpan.FromDays(400)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
         for (var i = 0; i < 3; i++) await client.ExecuteAsync(new DomainCheckCommand($"clock{i}.kz"));
 

@@ -25,7 +25,7 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
             ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10),
         };
         var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = registry } });
-        _clients = new EppClients(epp, TimeProvider.System, NullLoggerFactory.Instance);
+        _clients = new EppClients(epp, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
         _executor = new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), _clients, Options.Create(new RegistryOptions()), epp,
             NullLogger<RegistryCommandExecutor>.Instance);
         return simulator.ClearFaultsAsync();

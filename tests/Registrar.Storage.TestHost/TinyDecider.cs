@@ -17,8 +17,9 @@ public sealed record Charged : TinyEvent;
 
 public sealed record Wake(DateTimeOffset DueAt) : TinyEvent;
 
-/// <summary>The host gave up on a command; the tiny lifecycle ignores it.</summary>
-public sealed record GaveUp(string Kind) : TinyEvent;
+/// <summary>The host gave up on a command; the tiny lifecycle ignores it. Not named "Kind": that is the
+/// events' type discriminator in JSON.</summary>
+public sealed record GaveUp(string Command) : TinyEvent;
 
 public sealed record TinyCommand(string Kind)
 {

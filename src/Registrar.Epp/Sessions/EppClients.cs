@@ -16,7 +16,8 @@ public interface IEppClients
     IEppClient For(string registryId);
 }
 
-public sealed class EppClients(IOptions<EppOptions> options, TimeProvider time, ILoggerFactory loggers) : IEppClients, IAsyncDisposable
+public sealed class EppClients(IOptions<EppOptions> options, IEppSessionSlots slots, TimeProvider time, ILoggerFactory loggers)
+    : IEppClients, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<EppClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
@@ -24,19 +25,20 @@ public sealed class EppClients(IOptions<EppOptions> options, TimeProvider time, 
         _clients.GetOrAdd(registryId, id => new Lazy<EppClient>(() => Create(id, Options(id)))).Value;
 
     /// <summary>Builds a client for one registry from its options (also used directly by tools and benchmarks).</summary>
-    public static EppClient Create(string registryId, EppRegistryOptions registry, TimeProvider time, ILoggerFactory loggers)
+    public static EppClient Create(string registryId, EppRegistryOptions registry, IEppSessionSlots slots, TimeProvider time,
+        ILoggerFactory loggers)
     {
         Validate(registryId, registry);
         var profile = EppRegistryProfile.FromOptions(registry.Profile);
         var clTrids = new ClTridGenerator(registry.ClTridPrefix);
         var connector = new EppTlsConnector(registry, time, loggers.CreateLogger<EppTlsConnector>());
         var factory = new EppSessionFactory(connector, registry, profile, clTrids, time, loggers);
-        var pool = new EppSessionPool(factory, registry.MaxSessions, registry.KeepAliveInterval, clTrids, time,
+        var pool = new EppSessionPool(registryId, factory, slots, registry.MaxSessions, registry.KeepAliveInterval, clTrids, time,
             loggers.CreateLogger<EppSessionPool>());
         return new EppClient(registryId, profile, pool, clTrids, registry.ReadRetries, loggers.CreateLogger<EppClient>());
     }
 
-    private EppClient Create(string registryId, EppRegistryOptions registry) => Create(registryId, registry, time, loggers);
+    private EppClient Create(string registryId, EppRegistryOptions registry) => Create(registryId, registry, slots, time, loggers);
 
     private EppRegistryOptions Options(string registryId) =>
         options.Value.Registries.TryGetValue(registryId, out var registry) ? registry
@@ -60,11 +62,13 @@ public sealed class EppClients(IOptions<EppOptions> options, TimeProvider time, 
 
 public static class EppServiceCollectionExtensions
 {
-    /// <summary>EPP clients for the registries configured under "Epp:Registries".</summary>
+    /// <summary>EPP clients for the registries configured under "Epp:Registries". Session slots are not
+    /// shared unless another <see cref="IEppSessionSlots"/> is registered (an app on several instances).</summary>
     public static IServiceCollection AddEppClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EppOptions>().Bind(configuration.GetSection(EppOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEppSessionSlots>(UnsharedEppSessionSlots.Instance);
         services.AddSingleton<EppClients>();
         services.AddSingleton<IEppClients>(sp => sp.GetRequiredService<EppClients>());
         return services;

@@ -3,15 +3,18 @@ using Registrar.Epp.Transport;
 
 namespace Registrar.Epp.Sessions;
 
-/// <summary>Sessions to one registry, never more than the registry allows at once. When all are busy
-/// callers queue in arrival order (FIFO); broken sessions are discarded and their slot handed on; idle
+/// <summary>Sessions to one registry, never more than the registry allows at once: in this process by
+/// the pool's own count, across processes by the shared slot each session holds. When all are busy
+/// callers queue in arrival order (FIFO); broken sessions are discarded and their place handed on; idle
 /// sessions send &lt;hello&gt; so the registry does not time them out.</summary>
-public sealed class EppSessionPool : IAsyncDisposable
+public sealed partial class EppSessionPool : IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly Stack<EppSession> _idle = new();
-    private readonly LinkedList<TaskCompletionSource<EppSession?>> _waiters = new();
+    private readonly Stack<PooledSession> _idle = new();
+    private readonly LinkedList<TaskCompletionSource<PooledSession?>> _waiters = new();
+    private readonly string _registryId;
     private readonly IEppSessionFactory _factory;
+    private readonly IEppSessionSlots _slots;
     private readonly ClTridGenerator _clTrids;
     private readonly TimeSpan _keepAliveInterval;
     private readonly TimeProvider _time;
@@ -21,17 +24,20 @@ public sealed class EppSessionPool : IAsyncDisposable
     private int _keepAliveRunning;
     private bool _disposed;
 
-    public EppSessionPool(IEppSessionFactory factory, int maxSessions, TimeSpan keepAliveInterval,
-        ClTridGenerator clTrids, TimeProvider time, ILogger<EppSessionPool> logger)
+    public EppSessionPool(string registryId, IEppSessionFactory factory, IEppSessionSlots slots, int maxSessions,
+        TimeSpan keepAliveInterval, ClTridGenerator clTrids, TimeProvider time, ILogger<EppSessionPool> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSessions, 1);
+        _registryId = registryId;
         _factory = factory;
+        _slots = slots;
         MaxSessions = maxSessions;
         _keepAliveInterval = keepAliveInterval;
         _clTrids = clTrids;
         _time = time;
         _logger = logger;
-        var tick = keepAliveInterval / 2;
+        // Idle sessions are also checked for giving their shared slot back, which may be due before a hello.
+        var tick = (slots.ReleaseIdleAfter is { } release && release < keepAliveInterval ? release : keepAliveInterval) / 2;
         _keepAliveTimer = time.CreateTimer(_ => _ = KeepAliveAsync(), null, tick, tick);
     }
 
@@ -44,75 +50,99 @@ public sealed class EppSessionPool : IAsyncDisposable
 
     public async Task<EppSessionLease> AcquireAsync(CancellationToken cancellationToken)
     {
-        EppSession? session;
-        TaskCompletionSource<EppSession?>? waiter = null;
-        LinkedListNode<TaskCompletionSource<EppSession?>>? node = null;
-        var dead = new List<EppSession>();
+        PooledSession? pooled;
+        TaskCompletionSource<PooledSession?>? waiter = null;
+        LinkedListNode<TaskCompletionSource<PooledSession?>>? node = null;
+        var dead = new List<PooledSession>();
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            session = TakeLiveIdleLocked(dead);
-            if (session is null && _open < MaxSessions) _open++;
-            else if (session is null)
+            pooled = TakeLiveIdleLocked(dead);
+            if (pooled is null && _open < MaxSessions) _open++;
+            else if (pooled is null)
             {
-                waiter = new TaskCompletionSource<EppSession?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiter = new TaskCompletionSource<PooledSession?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 node = _waiters.AddLast(waiter);
             }
         }
-        foreach (var gone in dead) await gone.DisposeAsync();
+        foreach (var gone in dead) await CloseAsync(gone);
 
         if (waiter is not null)
         {
             await using (cancellationToken.Register(() => CancelWaiter(node!, cancellationToken)))
-                session = await waiter.Task;
+                pooled = await waiter.Task;
         }
-        if (session is not null) return new EppSessionLease(this, session);
+        if (pooled is not null) return new EppSessionLease(this, pooled);
 
-        // This caller holds a free slot: open a session in it.
+        // This caller holds a free place in this process: take a shared slot, then open a session in it.
+        IEppSessionSlot? slot = null;
         try
         {
-            return new EppSessionLease(this, await _factory.OpenAsync(cancellationToken));
+            slot = await AcquireSharedSlotAsync(cancellationToken);
+            return new EppSessionLease(this, new PooledSession(await _factory.OpenAsync(cancellationToken), slot));
         }
         catch
         {
-            ReleaseSlot();
+            if (slot is not null) await slot.DisposeAsync();
+            ReleasePlace();
             throw;
         }
     }
 
-    internal async ValueTask ReturnAsync(EppSession session)
+    private async Task<IEppSessionSlot> AcquireSharedSlotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _slots.AcquireAsync(_registryId, MaxSessions, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was sent: callers handle this as they handle an unreachable registry.
+            throw new EppConnectionException($"No session slot for {_registryId} could be taken: {e.Message}", e);
+        }
+    }
+
+    internal ValueTask ReturnAsync(PooledSession pooled)
+    {
+        pooled.LastReturned = _time.GetUtcNow();
+        return PutBackAsync(pooled);
+    }
+
+    private async ValueTask PutBackAsync(PooledSession pooled)
     {
         lock (_gate)
         {
-            if (!session.IsBroken && !_disposed)
+            if (!pooled.Session.IsBroken && pooled.Slot.IsHeld && !_disposed)
             {
                 if (_waiters.First is { } first)
                 {
                     _waiters.RemoveFirst();
-                    first.Value.SetResult(session);
+                    first.Value.SetResult(pooled);
                 }
-                else _idle.Push(session);
+                else _idle.Push(pooled);
                 return;
             }
         }
-        _logger.LogDebug("Discarding an EPP session that has ended");
-        await CloseAsync(session);
-        ReleaseSlot();
+        _logger.LogDebug("Discarding an EPP session to {Registry} that has ended or lost its slot", _registryId);
+        await CloseAsync(pooled);
+        ReleasePlace();
     }
 
-    private EppSession? TakeLiveIdleLocked(List<EppSession> dead)
+    private PooledSession? TakeLiveIdleLocked(List<PooledSession> dead)
     {
-        while (_idle.TryPop(out var session))
+        while (_idle.TryPop(out var pooled))
         {
-            // A connection the registry closed while idle would turn the next create into "outcome unknown".
-            if (!session.IsClosedByPeer) return session;
+            // A connection the registry closed while idle would turn the next create into "outcome unknown";
+            // a session whose slot was lost may be one more than the registry allows.
+            if (!pooled.Session.IsClosedByPeer && pooled.Slot.IsHeld) return pooled;
             _open--;
-            dead.Add(session);
+            dead.Add(pooled);
         }
         return null;
     }
 
-    private void ReleaseSlot()
+    /// <summary>Gives a place in this process to the first waiter, who then opens a session in it.</summary>
+    private void ReleasePlace()
     {
         lock (_gate)
         {
@@ -125,66 +155,39 @@ public sealed class EppSessionPool : IAsyncDisposable
         }
     }
 
-    private void CancelWaiter(LinkedListNode<TaskCompletionSource<EppSession?>> node, CancellationToken cancellationToken)
+    private void CancelWaiter(LinkedListNode<TaskCompletionSource<PooledSession?>> node, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (node.List is null) return; // already handed a session or a slot
+            if (node.List is null) return; // already handed a session or a place
             _waiters.Remove(node);
         }
         node.Value.TrySetCanceled(cancellationToken);
     }
 
-    private async Task KeepAliveAsync()
+    private async Task CloseAsync(PooledSession pooled)
     {
-        if (Interlocked.Exchange(ref _keepAliveRunning, 1) == 1) return;
         try
         {
-            var due = new List<EppSession>();
-            lock (_gate)
+            if (!pooled.Session.IsClosedByPeer)
             {
-                var now = _time.GetUtcNow();
-                var fresh = _idle.Where(s => now - s.LastActivity < _keepAliveInterval).Reverse().ToList();
-                due.AddRange(_idle.Where(s => now - s.LastActivity >= _keepAliveInterval));
-                _idle.Clear();
-                foreach (var session in fresh) _idle.Push(session);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+                await pooled.Session.LogoutAsync(_clTrids.Next(), timeout.Token);
             }
-            foreach (var session in due)
-            {
-                try
-                {
-                    await session.HelloAsync(CancellationToken.None);
-                }
-                catch (Exception e) when (e is EppConnectionException or Responses.EppProtocolException or OperationCanceledException)
-                {
-                    _logger.LogInformation("Keepalive hello failed; the session will be replaced: {Reason}", e.Message);
-                }
-                await ReturnAsync(session);
-            }
-        }
-        catch (Exception e)
-        {
-            // A timer callback has no caller to report to: log, and let the next tick try again.
-            _logger.LogError(e, "The EPP keepalive failed");
         }
         finally
         {
-            Volatile.Write(ref _keepAliveRunning, 0);
+            await pooled.Session.DisposeAsync();
+            // Only after the session has ended, so that the registry never counts it and the next holder's at once.
+            await pooled.Slot.DisposeAsync();
         }
-    }
-
-    private async Task CloseAsync(EppSession session)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-        await session.LogoutAsync(_clTrids.Next(), timeout.Token);
-        await session.DisposeAsync();
     }
 
     /// <summary>Logs out idle sessions; sessions still leased are closed when returned.</summary>
     public async ValueTask DisposeAsync()
     {
-        List<EppSession> idle;
-        List<TaskCompletionSource<EppSession?>> waiters;
+        List<PooledSession> idle;
+        List<TaskCompletionSource<PooledSession?>> waiters;
         lock (_gate)
         {
             if (_disposed) return;
@@ -197,24 +200,6 @@ public sealed class EppSessionPool : IAsyncDisposable
         }
         await _keepAliveTimer.DisposeAsync();
         foreach (var waiter in waiters) waiter.TrySetException(new ObjectDisposedException(nameof(EppSessionPool)));
-        foreach (var session in idle) await CloseAsync(session);
+        foreach (var pooled in idle) await CloseAsync(pooled);
     }
-}
-
-/// <summary>A session borrowed from the pool; disposing gives it back (or discards it if broken).</summary>
-public sealed class EppSessionLease : IAsyncDisposable
-{
-    private readonly EppSessionPool _pool;
-    private int _returned;
-
-    internal EppSessionLease(EppSessionPool pool, EppSession session)
-    {
-        _pool = pool;
-        Session = session;
-    }
-
-    public EppSession Session { get; }
-
-    public ValueTask DisposeAsync() =>
-        Interlocked.Exchange(ref _returned, 1) == 0 ? _pool.ReturnAsync(Session) : ValueTask.CompletedTask;
 }

@@ -55,6 +55,7 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
                 // Only cut the history when no wait is outstanding, so no event is owed to this generation.
                 if (_applied >= options.EventsPerGeneration && _externalEvent is null)
                 {
+                    TakeEventsAlreadyReceived();
                     context.ContinueAsNew(
                         new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, [.. _pending], [.. _recentEventIds], input.Generation + 1),
                         preserveUnprocessedEvents: true);
@@ -78,6 +79,17 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
                     return _state;
                 }
             }
+        }
+
+        /// <summary>Events that arrived while the generation was busy wait in the SDK's buffer, which a wait takes
+        /// from at once. They go into the next generation's input rather than through the backend's re-send of
+        /// unprocessed events at <c>ContinueAsNew</c>, which the in-process backend loses; only an event arriving
+        /// after the cut still relies on <c>preserveUnprocessedEvents</c>.</summary>
+        private void TakeEventsAlreadyReceived()
+        {
+            Task<RaisedEvent<TEvent>> wait;
+            while ((wait = context.WaitForExternalEvent<RaisedEvent<TEvent>>(LifecycleLoopOptions.EventName)).IsCompleted)
+                _pending.Enqueue(LifecycleTrigger<TEvent, TCommand>.Raised(wait.Result));
         }
 
         private async Task<LifecycleTrigger<TEvent, TCommand>> NextTriggerAsync()

@@ -7,5 +7,5 @@ namespace Registrar.Epp.Tests.Support;
 public static class Clients
 {
     public static EppClient For(EppRegistryOptions options, string registryId = "test") =>
-        EppClients.Create(registryId, options, TimeProvider.System, NullLoggerFactory.Instance);
+        EppClients.Create(registryId, options, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
 }

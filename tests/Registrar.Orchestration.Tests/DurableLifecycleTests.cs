@@ -82,21 +82,23 @@ public sealed class DurableLifecycleTests
         var run = new ScenarioRun(host, "broken-1");
         await host.RaiseAsync("broken-1", "paid:1", Paid());
 
-        var status = await WaitForProblemAsync(host, "broken-1");
+        var status = await WaitForStatusAsync(host, "broken-1", s => s.Problem is not null);
         Assert.Contains("no calendar for this year", status.Problem);
 
         decider.Failing = false;
         await run.StepAsync(() => Task.CompletedTask, typeof(CreateDomain), typeof(RecordRegistrationView));
-        Assert.Null((await host.StatusAsync("broken-1"))!.Problem);
+        var recovered = await WaitForStatusAsync(host, "broken-1", s => s.Problem is null);
+        Assert.Equal(RegistrationPhase.CreatingDomain, recovered.State!.Phase);
     }
 
-    private static async Task<LifecycleStatus<RegistrationState>> WaitForProblemAsync(DurableLifecycleHost host, string registrationId)
+    private static async Task<LifecycleStatus<RegistrationState>> WaitForStatusAsync(
+        DurableLifecycleHost host, string registrationId, Func<LifecycleStatus<RegistrationState>, bool> until)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            if (await host.StatusAsync(registrationId) is { Problem: not null } status) return status;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"{registrationId} never reported a problem.");
+            if (await host.StatusAsync(registrationId) is { } status && until(status)) return status;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{registrationId} never reached the expected status.");
             await Task.Delay(50);
         }
     }

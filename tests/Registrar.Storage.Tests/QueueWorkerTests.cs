@@ -75,8 +75,9 @@ public sealed class QueueWorkerTests(AzuriteFixture azurite)
     {
         var (queue, _) = await NewQueueAsync();
         var handler = new RecordingHandler((job, _) => Task.Delay(job.Millis));
-        using var worker = Worker(queue, handler, new QueueWorkerOptions { VisibilityTimeout = TimeSpan.FromSeconds(1), MaxConcurrency = 4 });
-        await queue.SendMessageAsync(Contract.Serialize(new Job("slow", 3500)));
+        // Renewed every half timeout: 3 s leaves room for a renewal delayed by a busy 2-core machine.
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { VisibilityTimeout = TimeSpan.FromSeconds(3), MaxConcurrency = 4 });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("slow", 7000)));
 
         await worker.StartAsync(default);
         await TestStorage.EventuallyAsync(async () => handler.Calls.Count == 1 && (await queue.PeekMessagesAsync()).Value.Length == 0

@@ -27,7 +27,7 @@ public sealed class RegistrationInspectionFunction(ClientAuthenticator authentic
         if (!RegistrationInstanceId.IsWellFormed(registrationId))
             return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
 
-        var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: false, ct);
+        var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true, ct);
         if (instance is null) return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
         return new HandlerResult(Results.Ok(new RegistrationInspection(
             registrationId,

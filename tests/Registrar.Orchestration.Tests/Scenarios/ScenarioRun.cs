@@ -34,12 +34,13 @@ public sealed class ScenarioRun(ILifecycleHost host, string registrationId)
         return carried;
     }
 
-    /// <summary>Waits for the registration to reach <paramref name="phase"/>, then checks that no command came after the last step.</summary>
-    public async Task<RegistrationState> SettlesInAsync(RegistrationPhase phase)
+    /// <summary>Waits for the registration to reach <paramref name="phase"/> (and <paramref name="until"/>: a host may
+    /// show a state a moment after the commands it led to), then checks that no command came after the last step.</summary>
+    public async Task<RegistrationState> SettlesInAsync(RegistrationPhase phase, Func<RegistrationState, bool>? until = null)
     {
         var deadline = DateTime.UtcNow + StepTimeout;
         RegistrationState? state;
-        while ((state = await host.StateAsync(registrationId))?.Phase != phase)
+        while ((state = await host.StateAsync(registrationId)) is null || state.Phase != phase || until?.Invoke(state) == false)
         {
             if (DateTime.UtcNow > deadline) Assert.Fail($"{registrationId} did not reach {phase}; it is {state?.Phase.ToString() ?? "unknown"}.");
             await Task.Delay(50);

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Registrar.Core.Customers;
+using Registrar.Core.Money;
+using Registrar.Core.Orders;
+using Registrar.Core.Persistence;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Persistence;
+
+/// <summary>
+/// Documents as today's code stores them (tables, queues, orchestration histories), kept as files. A
+/// stored document outlives the code that wrote it: renaming a member, inserting an enum member or
+/// changing a type discriminator must fail here, not when a running registration reads its state.
+/// Set REGISTRAR_WRITE_GOLDEN=1 to write the files after a deliberate, migrated format change.
+/// </summary>
+public sealed class GoldenDocumentTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(5));
+
+    private static readonly RegistrantData Person = new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "1", "2"), "owner@example.kz", "+7.7271234567", FullName: "Иванов Иван");
+
+    private static readonly RegistrationOrder Order = new("order-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", 2,
+        "owner@example.kz", null, Person, TechnicalContact.Registrant, false, null);
+
+    public static TheoryData<string> Documents() => [.. Samples.Keys];
+
+    private static readonly Dictionary<string, object> Samples = new()
+    {
+        ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
+            "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1)),
+        ["registration-events"] = new RegistrationEvent[]
+        {
+            new RegistrationPaid("paid:halyk:tx-1", Order, At),
+            new TrademarkReviewed("trademark:1", false, "ops-1", "no licence"),
+            new RegistryAnswered("answer:order-1-1-1", "order-1-1-1", new ContactCreated("C-1")),
+            new RegistryAnswered("answer:order-1-1-2", "order-1-1-2", new DomainCreated(At.AddYears(2))),
+            new RegistryAnswered("answer:order-1-1-3", "order-1-1-3", new NameTaken()),
+            new RegistryAnswered("answer:order-1-1-4", "order-1-1-4", new DomainInfo(true, true, "C-1", At.AddYears(2))),
+            new RegistryAnswered("answer:order-1-1-5", "order-1-1-5", new OutcomeUnknown()),
+            new RegistryAnswered("answer:order-1-1-6", "order-1-1-6", new RegistryRefused(2306, "policy")),
+            new RegistrationTimerDue("timer:1", At),
+            new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.AnotherName),
+            new OperationsRetried("retry:1", "ops-1"),
+            new RegistrationCommandFailed("failed:order-1-1-7", new FlagForOperations("order-1-1-7", "order-1-1", "look"), "storage down"),
+        },
+        ["registration-commands"] = new RegistrationCommand[]
+        {
+            new CreateRegistryContact("order-1-1-1", "order-1-1", "қаз", Person),
+            new CreateDomain("order-1-1-2", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 2, "C-1", TechnicalContact.Registrant, null),
+            new QueryDomain("order-1-1-3", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new SendNotice("order-1-1-4", "order-1-1", NoticeKind.NameTaken, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new FlagForOperations("order-1-1-5", "order-1-1", "look"),
+            new RecordRegistrationView("order-1-1-6", "order-1-1",
+                new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2)), 6),
+        },
+        ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
+            InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void A_document_stored_by_todays_code_is_read_back_and_written_byte_for_byte_the_same(string name)
+    {
+        var sample = Samples[name];
+        var path = Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".json");
+        var written = JsonSerializer.Serialize(sample, sample.GetType(), Indented) + "\n";
+        if (Environment.GetEnvironmentVariable("REGISTRAR_WRITE_GOLDEN") == "1")
+            File.WriteAllText(Path.Combine(SourceFolder(), name + ".json"), written);
+
+        var golden = File.ReadAllText(path);
+
+        Assert.Equal(golden, written);
+        var read = JsonSerializer.Deserialize(golden, sample.GetType(), StoredJson.Options);
+        Assert.Equal(JsonSerializer.Serialize(sample, sample.GetType(), StoredJson.Options), JsonSerializer.Serialize(read, sample.GetType(), StoredJson.Options));
+    }
+
+    [Fact]
+    public void Enums_are_stored_by_name()
+    {
+        var json = JsonSerializer.Serialize(Samples["registration-state"], StoredJson.Options);
+
+        Assert.Contains("\"phase\":\"CreatingDomain\"", json);
+        Assert.Contains("\"kind\":\"Registered\"", json);
+    }
+
+    private static readonly JsonSerializerOptions Indented = new(StoredJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        Path.Combine(Path.GetDirectoryName(file)!, "Golden");
+}

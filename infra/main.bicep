@@ -150,6 +150,7 @@ var platformSettings = {
 var registrarSettings = {
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__QueueServiceUri: storage.outputs.queueEndpoint
+  Storage__BlobServiceUri: storage.outputs.blobEndpoint
   Mail__Acs__Endpoint: communication.outputs.endpoint
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
   Notices__SetPasswordUrl: panelWelcomeUrl

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs the whole product on this machine: Azurite (Tables and
-# Queues, data kept in .data/azurite), the registry simulator (EPP on 7700, control on 7701),
+# Sets up what is missing and runs the whole product on this machine: Azurite (Tables, Queues
+# and Blobs, data kept in .data/azurite), the registry simulator (EPP on 7700, control on 7701),
 # MailDev (SMTP on 1025, web on 1080), then the local host on http://127.0.0.1:5080.
 # Ctrl+C stops everything it started.
 set -euo pipefail
@@ -11,6 +11,7 @@ dotnet build Registrar.sln -c Release --no-restore -nologo -clp:ErrorsOnly
 HTTP_PORT=${HTTP_PORT:-5080}
 AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}
 AZURITE_QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
+AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
 mkdir -p .data/azurite
 
 pids=()
@@ -23,11 +24,12 @@ wait_for_port() {
 }
 
 node node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
-  --disableProductStyleUrl --silent --blobPort 0 \
+  --disableProductStyleUrl --silent --blobPort "$AZURITE_BLOB_PORT" \
   --tablePort "$AZURITE_TABLE_PORT" --queuePort "$AZURITE_QUEUE_PORT" &
 pids+=($!)
 wait_for_port "$AZURITE_TABLE_PORT" "Azurite tables"
 wait_for_port "$AZURITE_QUEUE_PORT" "Azurite queues"
+wait_for_port "$AZURITE_BLOB_PORT" "Azurite blobs"
 
 # The registry simulator stands in for KazNIC and Hostmaster: one EPP server speaking both profiles.
 SIM_EPP_PORT=${SIM_EPP_PORT:-7700}
@@ -59,7 +61,7 @@ wait_for_port "$SMTP_PORT" "MailDev SMTP"
 export Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT"
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;"
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:${AZURITE_BLOB_PORT}/devstoreaccount1;"
 
 dotnet src/Registrar.LocalHost/bin/Release/net10.0/Registrar.LocalHost.dll --urls "http://127.0.0.1:${HTTP_PORT}" &
 pids+=($!)

@@ -155,6 +155,8 @@ public static class StorageBenchmark
 
         public string Describe(BenchState state) => state.Done ? "done" : "waiting";
 
+        public string CommandId(string instanceId, string command) => $"{instanceId}:{command}";
+
         public Decision<BenchState, string> Decide(BenchState state, BenchEvent @event, DateTimeOffset now) => @event switch
         {
             BenchEvent.Start => new(new BenchState(true, false), [], now + Wait),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Banks;
+using Registrar.Api.Hosting;
 using Registrar.Api.Http;
 using Registrar.Api.Lifecycle;
 using Registrar.Api.Operations;
@@ -43,7 +44,7 @@ public static class RegistrarServiceCollectionExtensions
     public static IServiceCollection AddRegistrar(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        AddRules(services);
+        AddRules(services, configuration);
         AddPayments(services, configuration);
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
@@ -55,12 +56,16 @@ public static class RegistrarServiceCollectionExtensions
         return services;
     }
 
-    private static void AddRules(IServiceCollection services)
+    private static void AddRules(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ZoneCatalog.LoadEmbedded());
         services.AddSingleton(BusinessCalendars.LoadEmbedded());
         services.AddSingleton(RefusalList.LoadEmbedded());
-        services.AddSingleton(sp => TariffSchedule.LoadEmbedded(sp.GetRequiredService<ZoneCatalog>()));
+        services.Configure<TariffOptions>(configuration.GetSection(TariffOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TariffOptions>>().Value.PriceListPath is { Length: > 0 } path
+            ? TariffSchedule.Parse(File.ReadAllText(path), sp.GetRequiredService<ZoneCatalog>())
+            : TariffSchedule.LoadEmbedded(sp.GetRequiredService<ZoneCatalog>()));
+        services.AddHostedService<TariffStartupCheck>();
         services.AddSingleton<DomainNameParser>();
         services.AddSingleton<ZoneDeadlines>();
         services.AddSingleton<IRegistrationSchedule>(sp => sp.GetRequiredService<ZoneDeadlines>());
@@ -88,6 +93,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<IInvoiceLookup, StoredInvoiceLookup>();
         services.AddSingleton<PaymentMatcher>();
         services.AddSingleton<PaymentProcessor>();
+        services.AddSingleton<ReversalReporter>();
+        services.AddSingleton<BankMessageApplier>();
         services.AddSingleton<UnprocessedPaymentRecovery>();
     }
 

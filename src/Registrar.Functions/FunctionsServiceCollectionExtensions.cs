@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Registrar.Api.Hosting;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StoredJson.Options));
 
         services.AddOptions<LifecycleLoopOptions>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddAcsMail(configuration);
 
         // Flex Consumption scales the queue triggers out on its own: each registry's session cap is

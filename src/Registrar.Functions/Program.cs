@@ -5,19 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using Registrar.Api;
+using Registrar.Core.Telemetry;
 using Registrar.Functions;
 using Registrar.Functions.Configuration;
+using Registrar.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpHardeningMiddleware>();
 KeyVaultReferences.ThrowIfUnresolved(builder.Configuration);
 
 // Traces, metrics and logs leave through OpenTelemetry to Application Insights (the connection
 // string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, set by infra/main.bicep).
 builder.Services.AddOpenTelemetry()
     .UseFunctionsWorkerDefaults()
-    .WithTracing(tracing => tracing.AddAzureMonitorTraceExporter())
+    .WithTracing(tracing => tracing.AddSource([.. RegistrarTelemetry.SourceNames]).AddAzureMonitorTraceExporter())
     .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter())
     .WithLogging(logging => logging.AddAzureMonitorLogExporter());
 

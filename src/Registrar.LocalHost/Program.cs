@@ -1,6 +1,8 @@
 using Registrar.Api;
 using Registrar.Api.Endpoints;
+using Registrar.Api.Hosting;
 using Registrar.Api.Http;
+using Registrar.LocalHost.Http;
 using Registrar.LocalHost.Registrations;
 using Registrar.LocalHost.Runtime;
 using Registrar.Mail;
@@ -9,14 +11,17 @@ using Registrar.Mail;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRegistrar(builder.Configuration);
+builder.Services.AddRegistrarTelemetry(builder.Configuration);
 builder.Services.AddSmtpMail(builder.Configuration);
 builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
 builder.Services.AddLocalRuntime(builder.Environment);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
+builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 
 var app = builder.Build();
+app.UseNoSniff();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi("/openapi/v1.json");

@@ -38,4 +38,34 @@ public sealed class StrictJsonTests
     {
         Assert.Equal(415, Read("""{"name":"a","years":1,"note":null}""", "text/plain").Problem?.StatusCode);
     }
+
+    [Theory]
+    [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/jsonp")]
+    public void A_body_declared_in_another_charset_or_media_type_is_refused_with_415(string contentType)
+    {
+        Assert.Equal(415, Read("""{"name":"a","years":1,"note":null}""", contentType).Problem?.StatusCode);
+    }
+
+    [Fact]
+    public void Utf8_may_be_declared()
+    {
+        Assert.NotNull(Read("""{"name":"a","years":1,"note":null}""", "application/json; charset=UTF-8").Value);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"shop.kz","years":2,"note":null,"extra":1}""")]
+    [InlineData("""{"years":2,"note":null}""")]
+    [InlineData("""{"name":null,"years":2,"note":null}""")]
+    [InlineData("""{"name":"shop.kz","years":"2","note":null}""")]
+    [InlineData("""[1,2]""")]
+    [InlineData("""{"name":{"deep":[[[]]]},"years":2,"note":null}""")]
+    public void A_problem_never_names_an_internal_type(string json)
+    {
+        var detail = Read(json).Problem!.ProblemDetails.Detail!;
+
+        Assert.DoesNotContain("Registrar.", detail);
+        Assert.DoesNotContain("System.", detail);
+    }
 }

@@ -79,7 +79,7 @@ public sealed class BadInputTests(ProductFixture product)
             case "stale-timestamp": signatureSecondsAgo = 3600; break;
             case "unknown-bank": bank = "nobank"; break;
             case "wrong-media-type": mediaType = "text/plain"; break;
-            case "oversized": camt += new string(' ', 2 * 1024 * 1024); break;
+            case "oversized": camt += new string(' ', 11 * 1024 * 1024); break;
         }
         var signature = BankMessages.Sign(ProductFixture.HalykSecret, camt, signatureSecondsAgo);
         if (defect == "bad-signature") signature = signature[..^4] + "0000";

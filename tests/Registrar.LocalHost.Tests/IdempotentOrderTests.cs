@@ -11,7 +11,7 @@ public sealed class IdempotentOrderTests(ProductFixture product)
     private static string Order(string name) => $$$"""
         {"items":[{"name":"{{{name}}}","termYears":2,"trademark":null}],"contactEmail":"owner@mail.example.org",
          "registrant":{"nicHandle":"KZ-NIC-77","data":null},"technicalContact":null,
-         "acceptance":{"offerVersion":"2025-01","acceptedAt":"2026-11-24T06:00:00Z","accountId":"acct","personalDataConsent":true}}
+         "acceptance":{"offerVersion":"2025-01","acceptedAt":"2026-11-24T06:00:00Z","personalDataConsent":true}}
         """;
 
     private static HttpRequestMessage Post(string body, string key)

@@ -77,7 +77,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
                     email = $"{customer}@mail.example.org", phone = "+7.7012345678",
                 },
             },
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -148,6 +148,9 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
             r => r.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == registrationId));
         Assert.Contains("KZ-2.1", held.EnumerateArray().First(i => i.GetProperty("subject").GetString() == registrationId).GetProperty("explanation").GetString());
 
+        // The storefront offers the choice once its view of the registration says the name was taken.
+        await Eventually(() => secondStorefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            r => r.EnumerateArray().Any(v => v.GetProperty("registrationId").GetString() == registrationId && v.GetProperty("phase").GetString() == "NameTaken"));
         var choice = await secondStorefront.PostAsJsonAsync($"api/registrations/{registrationId}/choice", new { choice = "Refund" });
         Assert.Equal(HttpStatusCode.Accepted, choice.StatusCode);
         await Eventually(() => operations.GetFromJsonAsync<JsonElement>("api/ops/review"),
@@ -178,6 +181,8 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         Assert.True(waiting.GetProperty("nextWakeAt").ValueKind == JsonValueKind.String, "the KZ-2.1 deadline timer is set");
         Assert.Contains(waiting.GetProperty("history").EnumerateArray(), h => h.GetProperty("eventId").GetString()!.StartsWith("paid:"));
 
+        await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            r => r.EnumerateArray().Any(v => v.GetProperty("registrationId").GetString() == registrationId));
         var approval = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/trademark", new { approved = true, reason = (string?)null });
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
 
@@ -210,7 +215,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
                 },
             },
             technicalContact = (object?)null,
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -19,7 +19,7 @@ public sealed class RegistrationDeadlineTests(ProductFixture product)
             contactEmail = $"{customer}@mail.example.org",
             registrant = new { nicHandle = "UA-NIC-1", data = (object?)null },
             technicalContact = (object?)null,
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
         });
         var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
         var invoice = order.GetProperty("invoice");
@@ -35,7 +35,7 @@ public sealed class RegistrationDeadlineTests(ProductFixture product)
         Assert.DoesNotContain(await ReviewAsync(operations), i => i.GetProperty("explanation").GetString()!.Contains("overdue"));
 
         // Nobody reviews the trademark; four days pass (enough business days whatever weekday this runs on).
-        var advanced = await product.Anonymous().PostAsJsonAsync("ops/clock/advance", new { by = "4.00:00:00" });
+        var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = "4.00:00:00" });
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
 
         var overdue = await WaitForReviewAsync(operations,

@@ -90,7 +90,7 @@ public sealed class SignedJsonPaymentTests(ProductFixture product)
                     email = $"{customer}@mail.example.org", phone = "+380.441234567",
                 },
             },
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, accountId = "acct", personalDataConsent = true },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>(), name, customer);

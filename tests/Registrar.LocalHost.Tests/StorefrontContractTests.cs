@@ -22,7 +22,7 @@ public sealed class StorefrontContractTests(ProductFixture product)
                 "kind": "NaturalPerson", "fullName": "Абаев Абай",
                 "address": { "country": "KZ", "postalCode": "050000", "region": "Алматы", "city": "Алматы", "street": "Абая", "building": "1" },
                 "email": "owner@mail.example.org", "phone": "+7.7011234567" } },
-              "acceptance": { "offerVersion": "2025-01", "acceptedAt": "2026-11-24T06:00:00Z", "accountId": "acct", "personalDataConsent": true }
+              "acceptance": { "offerVersion": "2025-01", "acceptedAt": "2026-11-24T06:00:00Z", "personalDataConsent": true }
             }
             """, Encoding.UTF8, "application/json"));
 

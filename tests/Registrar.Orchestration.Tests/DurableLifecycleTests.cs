@@ -121,6 +121,8 @@ public sealed class DurableLifecycleTests
 
         public string Describe(RegistrationState state) => inner.Describe(state);
 
+        public string CommandId(string instanceId, RegistrationCommand command) => inner.CommandId(instanceId, command);
+
         public bool IsTerminal(RegistrationState state) => inner.IsTerminal(state);
 
         public Decision<RegistrationState, RegistrationCommand> Decide(RegistrationState state, RegistrationEvent @event, DateTimeOffset now)

@@ -27,8 +27,8 @@ public class RegistrationInstanceIdTests
     [Fact]
     public void An_overlong_registration_id_is_refused()
     {
-        var refused = Assert.Throws<ArgumentException>(() => RegistrationInstanceId.For(new string('x', 201)));
-        Assert.Contains("1 to 200 characters", refused.Message);
+        var refused = Assert.Throws<ArgumentException>(() => RegistrationInstanceId.For(new string('x', 65)));
+        Assert.Contains("1 to 64", refused.Message);
     }
 
     [Theory]

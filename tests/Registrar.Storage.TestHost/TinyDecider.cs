@@ -46,6 +46,9 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
 
     public string Describe(TinyState state) => state.Stage.ToString();
 
+    /// <summary>Each kind of command happens once in an instance's life.</summary>
+    public string CommandId(string instanceId, TinyCommand command) => $"{instanceId}:{command.Kind}";
+
     public Decision<TinyState, TinyCommand> Decide(TinyState state, TinyEvent @event, DateTimeOffset now) =>
         (state.Stage, @event) switch
         {

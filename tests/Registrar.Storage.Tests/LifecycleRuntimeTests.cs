@@ -25,9 +25,9 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         var done = (await runtime.Inspector.GetAsync("i-1", default))!;
         Assert.True(done.IsTerminal);
         Assert.Null(done.NextWakeAt);
-        Assert.Equal(["start", "i-1:1:0|charged", LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(waiting.NextWakeAt!.Value)],
+        Assert.Equal(["start", "i-1:charge|charged", LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(waiting.NextWakeAt!.Value)],
             done.History.Select(h => h.EventId));
-        Assert.Equal(["i-1:1:0", "i-1:3:0"], done.History.SelectMany(h => h.Commands).Select(c => c.CommandId));
+        Assert.Equal(["i-1:charge", "i-1:notify"], done.History.SelectMany(h => h.Commands).Select(c => c.CommandId));
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-1")).Count == 2, "notify executed");
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("i-1")).Order());
     }
@@ -45,7 +45,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(LifecycleApplyOutcome.Applied, first);
         Assert.Equal(LifecycleApplyOutcome.Duplicate, again);
         var view = (await runtime.Inspector.GetAsync("i-2", default))!;
-        Assert.Equal(["start", "i-2:1:0|charged"], view.History.Select(h => h.EventId));
+        Assert.Equal(["start", "i-2:charge|charged"], view.History.Select(h => h.EventId));
         Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-2"));
     }
 
@@ -83,7 +83,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         var secondSweep = await runtime.Recovery.RecoverAsync(dispatchAll: false, default);
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-4") == TinyStage.Waiting, "charged after recovery");
 
-        Assert.Equal(["i-4:1:0"], stuck.PendingCommands.Select(c => c.CommandId));
+        Assert.Equal(["i-4:charge"], stuck.PendingCommands.Select(c => c.CommandId));
         // A row seen once may be mid-dispatch and is left alone; the second sighting dispatches it
         // (unless the host's own start-up recovery pass got there first).
         Assert.Equal(0, firstSweep);

@@ -124,7 +124,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
         {
             Assert.Equal(3, states[id].GetInt64("Version"));
             Assert.True(states[id].GetBoolean("Terminal"));
-            Assert.Equal([$"{id}:1:0", $"{id}:3:0"], executions[id].Order());
+            Assert.Equal([$"{id}:charge", $"{id}:notify"], executions[id].Order());
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 using Registrar.Testing;
@@ -69,21 +70,38 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_repeated_bank_notification_is_recorded_once_and_kept_verbatim()
+    public async Task A_repeated_bank_credit_is_recorded_once_under_its_reference()
     {
         var payments = new PaymentStore(TestStorage.Clients(azurite));
-        const string raw = "{\"ref\":\"TX/2027#1\",\"amount\":\"5000.00\"}";
 
-        var first = await payments.RecordAsync("TX/2027#1", raw, "application/json", Now, default);
+        var first = await payments.RecordAsync("TX/2027#1", "halyk:first", "camt.054", Now, default);
         var processed = await payments.MarkProcessedAsync(first.Notification, new { Invoice = "INV-1" }, Now.AddSeconds(1), default);
-        var repeat = await payments.RecordAsync("TX/2027#1", "{\"different\":true}", "application/json", Now.AddMinutes(5), default);
+        var repeat = await payments.RecordAsync("TX/2027#1", "halyk:second", "camt.054", Now.AddMinutes(5), default);
 
         Assert.True(first.IsFirst);
         Assert.False(repeat.IsFirst);
-        Assert.Equal(raw, repeat.Notification.Document.RawBody);
+        Assert.Equal("halyk:first", repeat.Notification.Document.MessageId);
         Assert.True(repeat.Notification.Document.IsProcessed);
         Assert.Equal(processed.ETag, repeat.Notification.ETag);
-        Assert.Empty(await payments.ListUnprocessedAsync(default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_bank_message_larger_than_a_table_property_is_kept_byte_for_byte_once()
+    {
+        var messages = new BankMessageStore(TestStorage.Clients(azurite));
+        // A UTF-8 byte order mark, then far more than the 64 KB a table property holds.
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("<x>" + new string('я', 200_000) + "</x>")).ToArray();
+
+        var first = await messages.RecordAsync("halyk", "camt.054", body, Now, default);
+        var again = await messages.RecordAsync("halyk", "camt.054", body, Now.AddMinutes(1), default);
+        var processed = await messages.MarkProcessedAsync(first.Message, new { Status = "applied" }, Now.AddSeconds(1), default);
+
+        Assert.True(first.IsFirst);
+        Assert.False(again.IsFirst);
+        Assert.Equal(first.Message.Document.MessageId, again.Message.Document.MessageId);
+        Assert.Equal(body, await messages.ReadBodyAsync(again.Message.Document, default));
+        Assert.True(processed.Document.IsProcessed);
+        Assert.Empty(await messages.ListUnprocessedAsync(default).ToListAsync());
     }
 
     [Fact]
@@ -106,7 +124,7 @@ public sealed class StoreTests(AzuriteFixture azurite)
         var keys = new IdempotencyKeyStore(TestStorage.Clients(azurite));
 
         var first = await keys.ClaimAsync("shop-1", "key-42", "hash-a", Now, default);
-        await keys.CompleteAsync(first.Response, 201, "application/json", "{\"orderId\":\"ord-1\"}", default);
+        await keys.CompleteAsync(first.Response, 201, "application/json", "{\"orderId\":\"ord-1\"}", null, default);
         var repeat = await keys.ClaimAsync("shop-1", "key-42", "hash-a", Now.AddSeconds(3), default);
 
         Assert.True(first.IsFirst);

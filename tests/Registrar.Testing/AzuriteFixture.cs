@@ -1,9 +1,10 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace Registrar.Testing;
 
-/// <summary>Azurite (Tables and Queues) from the project's npm dependencies, in memory (or on disk in
+/// <summary>Azurite (Tables, Queues and Blobs) from the project's npm dependencies, in memory (or on disk in
 /// <see cref="Location"/>), on free loopback ports; stopped when the fixture is disposed. Use as an xunit
 /// class or collection fixture.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -20,19 +21,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int TablePort { get; private set; }
     public int QueuePort { get; private set; }
+    public int BlobPort { get; private set; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};";
 
     public TableServiceClient Tables => new(ConnectionString);
     public QueueServiceClient Queues => new(ConnectionString);
+    public BlobServiceClient Blobs => new(ConnectionString);
 
     public async Task InitializeAsync()
     {
         TablePort = FreeTcpPort.Next();
         QueuePort = FreeTcpPort.Next();
+        BlobPort = FreeTcpPort.Next();
         await StartAsync();
     }
 
@@ -69,11 +74,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         [
             azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--blobHost", "127.0.0.1", "--blobPort", FreeTcpPort.Next().ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
         ]);
         await FreeTcpPort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30), () => _process.Output);
         await FreeTcpPort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30), () => _process.Output);
     }
 }

@@ -1,16 +1,21 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Http;
 using Registrar.Payments.Camt054;
 using Registrar.Payments.Notifications;
 using Registrar.Payments.Signatures;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Banks;
 
 /// <summary>
-/// The bank notification endpoints, one per format. Each verifies authenticity before anything
-/// else, then records and applies every credit; a rejected notification changes nothing.
+/// The bank notification endpoints, one per format. Each checks authenticity and reads the message without
+/// changing anything (a refused message changes nothing), records the bytes verbatim, and only then spends
+/// the signature: a crash before the record leaves the bank's identical retry acceptable, a crash after it
+/// leaves a recorded message the recovery pass applies. Entries are applied in the background; the bank is
+/// answered with every outcome when they are done within <see cref="BankOptions.AnswerWithin"/>, else 202.
 /// </summary>
 public sealed class BankNotificationHandlers(
     HmacSignatureVerifier hmac,
@@ -18,48 +23,71 @@ public sealed class BankNotificationHandlers(
     EcdsaJsonNotificationReader ecdsaJson,
     Camt054Reader camt054,
     IOptions<BankOptions> banks,
-    PaymentProcessor processor)
+    IBankMessageStore messages,
+    BankMessageApplier applier,
+    TimeProvider clock,
+    ILogger<BankNotificationHandlers> logger)
 {
     public const string HmacSignatureHeader = "X-Signature";
     public const string EcdsaSignatureHeader = "X-Sign";
-    private const int MaxBody = 1024 * 1024;
+    private const int MaxJsonBody = 1024 * 1024;
 
     /// <summary>ISO 20022 camt.054, signed like the JSON notifications (timestamped HMAC over the raw body).</summary>
     public async Task<IResult> Camt054Async(HttpRequest request, string bankId, CancellationToken ct)
     {
-        var (body, problem) = await ReadBodyAsync(request, ct, "application/xml", "text/xml");
+        var (body, problem) = await ReadBodyAsync(request, camt054.MaxBytes, ct, "application/xml", "text/xml");
         if (problem is not null) return problem;
-        if (await hmac.VerifyAsync(bankId, request.Headers[HmacSignatureHeader], body) is { } rejected) return Rejected(rejected);
+        var verification = hmac.Verify(bankId, request.Headers[HmacSignatureHeader], body);
+        if (verification.Rejection is { } rejected) return Rejected(rejected);
         if (!banks.Value.TryTimeZone(bankId, out var timeZone)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
 
         var read = camt054.Read(bankId, body, timeZone);
-        return await ApplyAsync(read, body, BankNotificationFormats.Camt054, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
-        var (body, problem) = await ReadBodyAsync(request, ct, "application/json");
+        var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
-        var read = await hmacJson.ReadAsync(bankId, request.Headers[HmacSignatureHeader], body);
-        return await ApplyAsync(read, body, BankNotificationFormats.HmacJson, ct);
+        var read = hmacJson.Read(bankId, request.Headers[HmacSignatureHeader], body);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
-        var (body, problem) = await ReadBodyAsync(request, ct, "application/json");
+        var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await ApplyAsync(read, body, BankNotificationFormats.EcdsaJson, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), ct);
     }
 
-    private async Task<IResult> ApplyAsync(NotificationReadResult read, byte[] body, string format, CancellationToken ct)
+    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, CancellationToken ct)
     {
-        if (read.Rejection is { } rejection) return Rejected(rejection);
-        var raw = Encoding.UTF8.GetString(body);
-        var outcomes = new List<PaymentOutcome>();
-        foreach (var credit in read.Credits) outcomes.Add(await processor.ApplyAsync(credit, raw, format, ct));
-        return TypedResults.Ok(new BankNotificationReceipt(outcomes, read.Ignored));
+        if (read.Result.Rejection is { } rejection) return Rejected(rejection);
+
+        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), ct);
+        if (read.Signature is not null && await hmac.SpendAsync(read.Signature) is { } replay) return Rejected(replay);
+
+        var applying = ApplyInBackground(recorded.Message);
+        await Task.WhenAny(applying, Task.Delay(banks.Value.AnswerWithin, CancellationToken.None));
+        if (applying.IsCompleted && applying.Result is { Status: not BankNotificationReceipt.ApplyingStatus } receipt) return TypedResults.Ok(receipt);
+        var entries = read.Result.Credits.Count + read.Result.Reversals.Count + read.Result.Refused.Count;
+        return TypedResults.Accepted((string?)null, BankNotificationReceipt.Applying(recorded.Message.Document.MessageId, entries) with { Ignored = read.Result.Ignored });
     }
+
+    /// <summary>Not tied to the request: the bank may hang up once answered. A failure is left to the recovery pass.</summary>
+    private Task<BankNotificationReceipt?> ApplyInBackground(Stored<BankMessage> message) => Task.Run(async () =>
+    {
+        try
+        {
+            return await applier.ApplyAsync(message, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Applying bank message {MessageId} failed; the recovery pass applies it", message.Document.MessageId);
+            return null;
+        }
+    });
 
     private static IResult Rejected(NotificationRejected rejection) => Problems.NotificationRejected(rejection.Reason.ToString(), rejection.Message,
         rejection.Reason switch
@@ -71,14 +99,11 @@ public sealed class BankNotificationHandlers(
         });
 
     /// <summary>The raw body (signatures are over these exact bytes), or the problem with its media type or size.</summary>
-    private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct, params string[] mediaTypes)
+    private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct, params string[] mediaTypes)
     {
         if (request.ContentType is not { } contentType || !mediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
             return ([], Problems.UnsupportedMediaType(mediaTypes[0]));
-        var body = await RawBody.ReadAsync(request, MaxBody, ct);
-        return body is null ? ([], Problems.BodyTooLarge(MaxBody)) : (body, null);
+        var body = await RawBody.ReadAsync(request, maxBytes, ct);
+        return body is null ? ([], Problems.BodyTooLarge(maxBytes)) : (body, null);
     }
 }
-
-/// <param name="Ignored">Entries the bank reported that are not credits to apply (debits, pending), with why.</param>
-public sealed record BankNotificationReceipt(IReadOnlyList<PaymentOutcome> Payments, IReadOnlyList<string> Ignored);

@@ -1,12 +1,17 @@
 namespace Registrar.Api.Banks;
 
-/// <summary>Bound from "Banks": per bank, the time zone its camt.054 booking dates are in.
+/// <summary>Bound from "Banks": per bank, the time zone its camt.054 booking dates are in; how long a
+/// bank's request waits for its entries.
 /// Secrets and public keys are bound separately (HmacSignatureOptions, EcdsaSignatureOptions).</summary>
 public sealed class BankOptions
 {
     public const string Section = "Banks";
 
     public Dictionary<string, BankSettings> Banks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long a bank's request waits for its entries to be applied: a small message is answered with
+    /// every outcome, a large one (thousands of credits) with 202 once recorded, its entries applied after.</summary>
+    public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The time zone a bank's date-only booking dates are in; false for a bank not configured.</summary>
     public bool TryTimeZone(string bankId, out TimeZoneInfo timeZone)

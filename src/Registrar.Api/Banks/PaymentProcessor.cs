@@ -11,7 +11,8 @@ using Registrar.Storage.Tables;
 namespace Registrar.Api.Banks;
 
 /// <summary>
-/// Applies bank credits: each is recorded verbatim under its bank reference first, then matched;
+/// Applies bank credits: each is recorded under its bank reference first (naming the verbatim message
+/// that carried it), then matched;
 /// a full match pays the invoice and starts one registration per ordered domain, anything else is
 /// held for operations (UA-3.2). Every step is idempotent by the bank reference, so repeated,
 /// concurrent or crashed notifications apply once.
@@ -26,10 +27,10 @@ public sealed class PaymentProcessor(
     TimeProvider clock,
     ILogger<PaymentProcessor> logger)
 {
-    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string rawBody, string format, CancellationToken ct)
+    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string messageId, string format, CancellationToken ct)
     {
         var reference = $"{credit.BankId}:{credit.TransactionReference}";
-        var recorded = await payments.RecordAsync(reference, rawBody, format, clock.GetUtcNow(), ct);
+        var recorded = await payments.RecordAsync(reference, messageId, format, clock.GetUtcNow(), ct);
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
         var outcome = await DecideAndApplyAsync(reference, credit, ct);

@@ -13,6 +13,6 @@ public sealed class StoredInvoiceLookup(IInvoiceStore<Invoice> invoices) : IInvo
         var stored = await invoices.GetAsync(number.ToString(), cancellationToken);
         if (stored is null) return null;
         var invoice = stored.Document;
-        return new InvoiceSnapshot(number, invoice.Total, invoice.Status, invoice.DueAt);
+        return new InvoiceSnapshot(number, invoice.Total, invoice.Status, invoice.IssuedAt, invoice.DueAt);
     }
 }

@@ -52,15 +52,15 @@ public static class RegistrarEndpoints
     {
         banks.MapPost("/camt054", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
                 handlers.Camt054Async(request, bankId, ct))
-            .Accepts<string>("application/xml").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .Accepts<string>("application/xml").Produces<BankNotificationReceipt>().Produces<BankNotificationReceipt>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401)
             .WithSummary("ISO 20022 camt.054 credit notification, signed with the bank's HMAC key (X-Signature).");
         banks.MapPost("/notifications", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
                 handlers.HmacJsonAsync(request, bankId, ct))
-            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().Produces<BankNotificationReceipt>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401)
             .WithSummary("JSON credit notification signed with a timestamped HMAC (X-Signature: t=…,v1=…).");
         banks.MapPost("/acquiring", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
                 handlers.EcdsaJsonAsync(request, bankId, ct))
-            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().ProducesProblem(400).ProducesProblem(401)
+            .Accepts<string>("application/json").Produces<BankNotificationReceipt>().Produces<BankNotificationReceipt>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401)
             .WithSummary("Acquiring webhook signed with ECDSA over the raw body (X-Sign).");
     }
 

@@ -8,39 +8,51 @@ namespace Registrar.Api.Http;
 
 /// <summary>
 /// The Idempotency-Key header: a retried request with the same key and body gets the first
-/// answer; the same key with another body is refused. Handlers run under it must themselves be
-/// idempotent for the key (a first attempt may have crashed half-way and left no answer).
+/// answer; the same key with another body is refused. Only a request that passed its checks and
+/// began executing owns its key: a refusal is judged again on retry, so a request refused while
+/// data was missing (a calendar year, say) succeeds once the data is fixed. Handlers run under it
+/// must themselves be idempotent for the key (a first attempt may have crashed half-way).
 /// </summary>
 public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
 
-    public async Task<IResult> RunAsync(HttpRequest request, string scope, byte[] body, CancellationToken ct,
-        Func<string?, Task<IResult>> handle)
+    public async Task<IResult> RunAsync<TChecked>(HttpRequest request, string scope, byte[] body,
+        Func<Checked<TChecked>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)
     {
         var key = request.Headers[Header].ToString();
-        if (key.Length == 0) return await handle(null);
+        if (key.Length == 0)
+        {
+            var unkeyed = check();
+            return unkeyed.Problem ?? await execute(unkeyed.Value!, null);
+        }
         if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
             return Problems.Validation(Header, "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.");
 
         var hash = RequestHash(request, body);
-        var claim = await store.ClaimAsync(scope, key, hash, clock.GetUtcNow(), ct);
-        var earlier = claim.Response.Document;
-        if (!claim.IsFirst && earlier.RequestHash != hash) return Problems.IdempotencyKeyReused();
-        if (!claim.IsFirst && earlier.IsComplete)
-            return new RecordedResponse(earlier.StatusCode!.Value, earlier.ContentType!, earlier.Body!);
+        if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, hash) is { } answered) return answered;
+        var checkedRequest = check();
+        if (checkedRequest.Problem is not null) return checkedRequest.Problem;
 
-        var result = await handle(key);
+        var claim = await store.ClaimAsync(scope, key, hash, clock.GetUtcNow(), ct);
+        if (!claim.IsFirst && Replay(claim.Response.Document, hash) is { } raced) return raced;
+        var result = await execute(checkedRequest.Value!, key);
         var response = await RecordedResponse.CaptureAsync(result, request.HttpContext);
         if (response.StatusCode < 500) await CompleteAsync(claim.Response, response, ct);
         return response;
     }
 
+    /// <returns>The answer an earlier request with this key already settled, or null when this one must run.</returns>
+    private static IResult? Replay(IdempotentResponse earlier, string hash) =>
+        earlier.RequestHash != hash ? Problems.IdempotencyKeyReused()
+        : earlier.IsComplete ? new RecordedResponse(earlier.StatusCode!.Value, earlier.ContentType!, earlier.Body!, earlier.Headers)
+        : null;
+
     private async Task CompleteAsync(Stored<IdempotentResponse> claimed, RecordedResponse response, CancellationToken ct)
     {
         try
         {
-            await store.CompleteAsync(claimed, response.StatusCode, response.ContentType, response.Body, ct);
+            await store.CompleteAsync(claimed, response.StatusCode, response.ContentType, response.Body, response.Headers, ct);
         }
         catch (ConcurrencyConflictException)
         {
@@ -58,12 +70,23 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     }
 }
 
-/// <summary>A response as status, media type and body: what an idempotent request replays.</summary>
-public sealed class RecordedResponse(int statusCode, string contentType, string body) : IResult
+/// <summary>Either the request, checked and ready to execute, or the problem it is refused with.</summary>
+public readonly record struct Checked<T>(T? Value, IResult? Problem)
 {
+    public static Checked<T> Passed(T value) => new(value, null);
+    public static Checked<T> Refused(IResult problem) => new(default, problem);
+}
+
+/// <summary>A response as status, media type, body and the headers a client acts on: what an idempotent request replays.</summary>
+public sealed class RecordedResponse(int statusCode, string contentType, string body, IReadOnlyDictionary<string, string>? headers) : IResult
+{
+    /// <summary>Where the created resource is, and whether a cache may keep the answer.</summary>
+    private static readonly string[] KeptHeaders = ["Location", "Cache-Control"];
+
     public int StatusCode { get; } = statusCode;
     public string ContentType { get; } = contentType;
     public string Body { get; } = body;
+    public IReadOnlyDictionary<string, string> Headers { get; } = headers ?? new Dictionary<string, string>();
 
     public static async Task<RecordedResponse> CaptureAsync(IResult result, HttpContext original)
     {
@@ -71,14 +94,17 @@ public sealed class RecordedResponse(int statusCode, string contentType, string 
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
         await result.ExecuteAsync(context);
+        var headers = KeptHeaders.Where(h => context.Response.Headers.ContainsKey(h))
+            .ToDictionary(h => h, h => context.Response.Headers[h].ToString());
         return new RecordedResponse(context.Response.StatusCode, context.Response.ContentType ?? "application/json",
-            Encoding.UTF8.GetString(buffer.ToArray()));
+            Encoding.UTF8.GetString(buffer.ToArray()), headers);
     }
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
         httpContext.Response.ContentType = ContentType;
+        foreach (var (name, value) in Headers) httpContext.Response.Headers[name] = value;
         return httpContext.Response.WriteAsync(Body);
     }
 }

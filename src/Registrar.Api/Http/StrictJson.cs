@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace Registrar.Api.Http;
 
 /// <summary>
-/// Reads a JSON request body strictly: a size limit, the right media type, no unknown fields,
-/// required properties present, nulls only where the contract allows them. Anything else is a
-/// problem result naming what was wrong, and nothing has been changed.
+/// Reads a JSON request body strictly: a size limit, the right media type in UTF-8 (RFC 8259 8.1),
+/// no unknown fields, required properties present, nulls only where the contract allows them.
+/// Anything else is a problem result naming what was wrong, and nothing has been changed.
 /// </summary>
 public static class StrictJson
 {
@@ -28,8 +28,7 @@ public static class StrictJson
     public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken,
         long limit = DefaultBodyLimit)
     {
-        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return BodyRead<T>.Failed(Problems.UnsupportedMediaType("application/json"));
+        if (MediaTypeProblem(request.ContentType) is { } wrongType) return BodyRead<T>.Failed(wrongType);
 
         var body = await RawBody.ReadAsync(request, limit, cancellationToken);
         return body is null ? BodyRead<T>.Failed(Problems.BodyTooLarge(limit)) : Deserialize<T>(request.ContentType, body);
@@ -38,8 +37,7 @@ public static class StrictJson
     /// <summary>A body already read (for example to hash or verify it first).</summary>
     public static BodyRead<T> Deserialize<T>(string? contentType, byte[] body)
     {
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return BodyRead<T>.Failed(Problems.UnsupportedMediaType("application/json"));
+        if (MediaTypeProblem(contentType) is { } wrongType) return BodyRead<T>.Failed(wrongType);
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, Options);
@@ -49,17 +47,26 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            return BodyRead<T>.Failed(Problems.MalformedBody(Describe(e)));
+            return BodyRead<T>.Failed(Problems.MalformedBody(JsonErrors.Describe(e)));
         }
     }
 
-    private static string Describe(JsonException e) =>
-        e.Path is { Length: > 0 } path ? $"At {path}: {e.Message}" : e.Message;
+    /// <summary>application/json, with no charset or UTF-8: a body declared in another charset would be read wrongly.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? MediaTypeProblem(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            return Problems.UnsupportedMediaType("application/json");
+        var charset = mediaType.Charset.Value;
+        return charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Problems.UnsupportedMediaType("application/json in UTF-8 (RFC 8259 8.1); no other charset is read");
+    }
 }
 
 /// <summary>Either the body as <typeparamref name="T"/> or the problem to answer with.</summary>
-public readonly record struct BodyRead<T>(T? Value, ProblemHttpResult? Problem)
+public readonly record struct BodyRead<T>(T? Value, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem)
 {
     public static BodyRead<T> Read(T value) => new(value, null);
-    public static BodyRead<T> Failed(ProblemHttpResult problem) => new(default, problem);
+    public static BodyRead<T> Failed(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem) => new(default, problem);
 }

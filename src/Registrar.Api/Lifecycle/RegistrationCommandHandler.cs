@@ -3,6 +3,7 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Operations;
 using Registrar.Core.Registrations;
+using Registrar.Core.Telemetry;
 using Registrar.Mail;
 using Registrar.Registry;
 using Registrar.Storage.Stores;
@@ -39,18 +40,24 @@ public sealed class RegistrationCommandHandler(
             case FlagForOperations flag:
                 await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);
                 break;
-            default:
+            case { Route: CommandRoute.Registry }:
                 var outcome = await registry.ExecuteAsync(command, ct);
                 var eventId = "answer:" + command.CommandId;
                 await registrations.RaiseAsync(command.RegistrationId, eventId, new RegistryAnswered(eventId, command.CommandId, outcome), ct);
                 break;
+            default:
+                throw new ArgumentException($"No handler carries out {command.GetType().Name} ({command.Route}).", nameof(command));
         }
     }
 
     private async Task SendNoticeAsync(SendNotice notice, CancellationToken ct)
     {
+        using var activity = RegistrarTelemetry.Mail.StartActivity($"notice {notice.Kind}");
+        activity?.SetTag("registrar.notice.id", notice.CommandId);
+        activity?.SetTag("registrar.registration", notice.RegistrationId);
         var now = clock.GetUtcNow();
         var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
+        activity?.SetTag("registrar.notice.already_sent", claim.IsSent);
         if (claim.IsSent) return;
         // A claimed but unsent notice is a crash between claim and send: send it now (the same
         // Message-Id lets mail systems recognise the rare duplicate).

@@ -7,25 +7,34 @@ using Registrar.Core.Registrations;
 
 namespace Registrar.Api.Operations;
 
-/// <summary>What operations staff do: work the review list and decide what rules leave to a person.</summary>
+/// <summary>What operations staff do: work the review list and decide what rules leave to a person.
+/// A route that names a registration is checked for form and existence before any event is raised:
+/// only a payment starts a lifecycle, so an unknown id is a 404, never a new instance.</summary>
 public sealed class OperationsHandlers(
-    ClientAuthenticator authenticator, IReviewList review, ILifecycleEvents<RegistrationEvent> registrations, TimeProvider clock)
+    ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations,
+    TimeProvider clock)
 {
+    // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
+    private const int MaxReviewItemIdLength = 255;
+    private const int MaxNoteLength = 4_000;
+
     public async Task<IResult> ListReviewAsync(HttpRequest request, CancellationToken ct)
     {
         if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
         var items = new List<ReviewItem>();
         await foreach (var item in review.ListOpenAsync(ct)) items.Add(item);
-        return TypedResults.Ok(items);
+        return new PrivateResult(TypedResults.Ok(items));
     }
 
     public async Task<IResult> ResolveAsync(HttpRequest request, string itemId, CancellationToken ct)
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
+        if (itemId.Length > MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.NotFound("That review item");
         var body = await StrictJson.ReadAsync<Resolution>(request, ct);
         if (body.Problem is not null) return body.Problem;
         if (string.IsNullOrWhiteSpace(body.Value!.Note)) return Problems.Validation("note", "Say what was done.");
+        if (body.Value.Note.Length > MaxNoteLength) return Problems.Validation("note", $"At most {MaxNoteLength} characters.");
 
         var resolved = await review.ResolveAsync(itemId, operations.Principal!.Name, body.Value.Note, clock.GetUtcNow(), ct);
         return resolved ? TypedResults.NoContent() : Problems.NotFound($"Open review item '{itemId}'");
@@ -36,9 +45,11 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        var eventId = $"retry:{registrationId}:{clock.GetUtcNow().UtcTicks}";
+        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
+
+        var eventId = $"retry:{registrationId}:{Guid.NewGuid():N}";
         await registrations.RaiseAsync(registrationId, eventId, new OperationsRetried(eventId, operations.Principal!.Name), ct);
-        return TypedResults.Accepted((string?)null);
+        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
 
     /// <summary>UA-Pre-7: the trademark behind a second-level .ua name is approved or refused by a person.</summary>
@@ -46,17 +57,26 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
+        if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
         var body = await StrictJson.ReadAsync<TrademarkDecision>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var decision = body.Value!;
         if (!decision.Approved && string.IsNullOrWhiteSpace(decision.Reason))
             return Problems.Validation("reason", "Say why the trademark is refused; the customer is told.");
+        if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
+        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
 
-        var eventId = $"trademark:{registrationId}";
+        // One id per decision made: the lifecycle acts on the first one made while the review is awaited.
+        var eventId = $"trademark:{registrationId}:{Guid.NewGuid():N}";
         await registrations.RaiseAsync(registrationId, eventId,
             new TrademarkReviewed(eventId, decision.Approved, operations.Principal!.Name, decision.Reason), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
+
+    private async Task<IResult?> UnknownAsync(string registrationId, CancellationToken ct) =>
+        !RegistrationIds.IsWellFormed(registrationId) ? RegistrationProblems.Unknown()
+        : await views.FindAsync(registrationId, ct) is null ? RegistrationProblems.Unknown(registrationId)
+        : null;
 }
 
 public sealed record Resolution(string Note);

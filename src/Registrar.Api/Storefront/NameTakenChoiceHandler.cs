@@ -4,7 +4,6 @@ using Registrar.Api.Security;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
-using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Storefront;
 
@@ -13,19 +12,24 @@ namespace Registrar.Api.Storefront;
 /// be registered, the customer chooses another name or a refund; the money is held until then.
 /// </summary>
 public sealed class NameTakenChoiceHandler(
-    ClientAuthenticator authenticator, IOrderStore<Order> orders, ILifecycleEvents<RegistrationEvent> registrations)
+    ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
         var customer = authenticator.AuthenticateCustomer(request);
         if (customer.Problem is not null) return customer.Problem;
+        if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
         var body = await StrictJson.ReadAsync<NameTakenChoice>(request, ct);
         if (body.Problem is not null) return body.Problem;
-        if (!RegistrationIds.TryOrderOf(registrationId, out var orderId) || await orders.GetAsync(customer.Principal!, orderId, ct) is null)
-            return Problems.NotFound($"Registration '{registrationId}'");
+        // The customer's own view: another customer's registration, or one no payment started, is not there.
+        var view = await views.GetAsync(customer.Principal!, registrationId, ct);
+        if (view is null) return RegistrationProblems.Unknown(registrationId);
+        if (view.Phase != RegistrationPhase.NameTaken)
+            return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: a choice applies only after its name was taken (KZ-2.1).");
 
-        // One choice per registration: the event id makes a repeated or changed choice a no-op.
-        var eventId = $"choice:{registrationId}";
+        // One id per choice made: the lifecycle takes the first choice made in NameTaken and ignores later ones,
+        // so a choice refused as early is never mistaken for a duplicate of the real one.
+        var eventId = $"choice:{registrationId}:{Guid.NewGuid():N}";
         await registrations.RaiseAsync(registrationId, eventId, new CustomerChoseAfterNameTaken(eventId, body.Value!.Choice), ct);
         return TypedResults.Accepted((string?)null);
     }

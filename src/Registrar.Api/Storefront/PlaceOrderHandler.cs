@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
@@ -14,9 +15,11 @@ using Registrar.Storage.Tables;
 namespace Registrar.Api.Storefront;
 
 /// <summary>
-/// POST /api/orders: checks and prices the order, then stores it with its invoice. With an
-/// Idempotency-Key, a retried POST gets the first answer: the order id is derived from the
-/// customer and the key, so even a retry after a crash mid-way finds and completes the same order.
+/// POST /api/orders: every check first (body, rules, the due date's calendar, what fits in storage),
+/// then the invoice number, the order and its invoice. With an Idempotency-Key, a retried POST gets
+/// the first answer: the order id is derived from the customer and the key, and the invoice number
+/// is taken for that order, so even a retry after a crash mid-way completes the same order under the
+/// same number.
 /// </summary>
 public sealed class PlaceOrderHandler(
     ClientAuthenticator authenticator,
@@ -29,6 +32,9 @@ public sealed class PlaceOrderHandler(
     IdempotentRequests idempotency,
     TimeProvider clock)
 {
+    // Every order id has this length ("O" and 16 hex digits): a draft measured with it has the stored size.
+    private const string DraftOrderId = "O0000000000000000";
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var customer = authenticator.AuthenticateCustomer(request);
@@ -37,20 +43,19 @@ public sealed class PlaceOrderHandler(
         var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, cancellationToken);
         if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
 
-        return await idempotency.RunAsync(request, customerId, raw, cancellationToken,
-            key => PlaceAsync(request, customerId, key, raw, cancellationToken));
+        var now = clock.GetUtcNow();
+        var placed = await idempotency.RunAsync(request, customerId, raw, () => Check(request.ContentType, raw, customerId, now),
+            (check, key) => PlaceAsync(check, customerId, key, now, cancellationToken), cancellationToken);
+        return new PrivateResult(placed);
     }
 
-    private async Task<IResult> PlaceAsync(HttpRequest request, string customerId, string? idempotencyKey, byte[] raw, CancellationToken ct)
+    /// <summary>Everything that can refuse the order, before anything is numbered or stored.</summary>
+    private Checked<OrderCheck> Check(string? contentType, byte[] raw, string customerId, DateTimeOffset now)
     {
-        var body = StrictJson.Deserialize<OrderRequest>(request.ContentType, raw);
-        if (body.Problem is not null) return body.Problem;
-
-        var now = clock.GetUtcNow();
-        var check = flow.Check(body.Value!, now);
-        if (!check.IsPassed) return Problems.Validation(check.Errors);
-
-        var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
+        var body = StrictJson.Deserialize<OrderRequest>(contentType, raw);
+        if (body.Problem is not null) return Checked<OrderCheck>.Refused(body.Problem);
+        var check = flow.Check(body.Value!, customerId, now);
+        if (!check.IsPassed) return Checked<OrderCheck>.Refused(Problems.Validation(check.Errors));
         try
         {
             // KZ-3.3: the due date is counted before anything is stored, so a missing calendar year stores nothing.
@@ -58,8 +63,25 @@ public sealed class PlaceOrderHandler(
         }
         catch (DateOutsideCalendarException e)
         {
-            return Problems.CalendarMissing(e.Message);
+            return Checked<OrderCheck>.Refused(Problems.CalendarMissing(e.Message));
         }
+        return FitsStorage(check, customerId, now)
+            ? Checked<OrderCheck>.Passed(check)
+            : Checked<OrderCheck>.Refused(Problems.Validation("items",
+                "The order is too large to keep: order fewer domains at a time, or shorten the names and trademarks."));
+    }
+
+    /// <summary>The order, and the answer an Idempotency-Key keeps, each fit the one table property that holds them.</summary>
+    private bool FitsStorage(OrderCheck check, string customerId, DateTimeOffset now)
+    {
+        var draft = flow.Place(check, customerId, DraftOrderId, NumberFor(check, now, 1).ToString(), now);
+        var answer = JsonSerializer.Serialize(OrderView.From(draft, flow.InvoiceFor(draft), now), DocumentTable.Json);
+        return DocumentLimits.Fits(draft) && DocumentLimits.Fits(new IdempotentResponse(new string('0', 64), now, 201, "application/json", answer));
+    }
+
+    private async Task<IResult> PlaceAsync(OrderCheck check, string customerId, string? idempotencyKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
         var existing = await orders.GetAsync(customerId, orderId, ct);
         var order = existing?.Document ?? await CreateOrderAsync(check, customerId, orderId, now, ct);
         var invoice = await EnsureInvoiceAsync(order, customerId, ct);
@@ -68,10 +90,9 @@ public sealed class PlaceOrderHandler(
 
     private async Task<Order> CreateOrderAsync(OrderCheck check, string customerId, string orderId, DateTimeOffset now, CancellationToken ct)
     {
-        var series = check.InvoiceSeries(zones);
-        // Dated in the registrar's own time zone: an order placed at 01:00 in Almaty on the 1st belongs to the new month.
-        var today = deadlines.LocalDate(check.Lines[0].Zone, now);
-        var number = InvoiceNumber.Create(series, today, await sequence.NextAsync(series, today.Year, today.Month, ct));
+        var (series, today) = (check.InvoiceSeries(zones), LocalDate(check, now));
+        var orderKey = $"{customerId}|{orderId}";
+        var number = NumberFor(check, now, await sequence.TakeAsync(series, today.Year, today.Month, orderKey, ct));
         var order = flow.Place(check, customerId, orderId, number.ToString(), now);
         try
         {
@@ -81,7 +102,19 @@ public sealed class PlaceOrderHandler(
         {
             return (await orders.GetAsync(customerId, orderId, ct))!.Document;
         }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // A number is spent only by an order that is stored: give it back, so the series has no gap.
+            await sequence.ReleaseAsync(series, today.Year, today.Month, orderKey, CancellationToken.None);
+            throw;
+        }
     }
+
+    // Dated in the registrar's own time zone: an order placed at 01:00 in Almaty on the 1st belongs to the new month.
+    private DateOnly LocalDate(OrderCheck check, DateTimeOffset now) => deadlines.LocalDate(check.Lines[0].Zone, now);
+
+    private InvoiceNumber NumberFor(OrderCheck check, DateTimeOffset now, int sequenceNumber) =>
+        InvoiceNumber.Create(check.InvoiceSeries(zones), LocalDate(check, now), sequenceNumber);
 
     /// <summary>The order is stored first and names its invoice, so a crash between the two is completed by the retry.</summary>
     private async Task<Invoice> EnsureInvoiceAsync(Order order, string customerId, CancellationToken ct)

@@ -24,6 +24,7 @@ public sealed class QuoteHandler(
         if (body.Problem is not null) return body.Problem;
         var quote = body.Value!;
         if (quote.Names.Count is 0 or > MaxNames) return Problems.Validation("names", $"List 1 to {MaxNames} names.");
+        if (quote.Names.Any(n => n is null)) return Problems.Validation("names", "Each name is a string, such as \"example.kz\"; null is not a name.");
         if (quote.TermYears < 1) return Problems.Validation("termYears", "The term is a whole number of years, at least 1 (UA-1.6).");
 
         var now = clock.GetUtcNow();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 
 namespace Registrar.Core.Customers;
@@ -11,6 +10,7 @@ namespace Registrar.Core.Customers;
 public static partial class RegistrantDataRules
 {
     private const int MaxFieldLength = 255; // RFC 5733 postalLineType / contact name limit
+    private const int MaxPostalCodeLength = 16; // RFC 5733 pcType
 
     public static IReadOnlyDictionary<string, string[]> Check(RegistrantData data, string prefix)
     {
@@ -37,21 +37,23 @@ public static partial class RegistrantDataRules
             if (IsBlank(address.Building)) Refuse("address.building", "The building number is required.");
         }
 
-        if (!IsEmail(data.Email)) Refuse("email", "A valid e-mail address is required.");
+        if (!TextRules.IsEmail(data.Email))
+            Refuse("email", $"A valid e-mail address is required, with at most {TextRules.MaxEmailLocalPart} characters before the '@' (RFC 5321).");
         if (!EppPhone().IsMatch(data.Phone ?? "")) Refuse("phone", "A phone number in the form +CC.NUMBER, e.g. +380.441234567.");
 
-        foreach (var (field, value) in TextFields(data))
+        foreach (var (field, value, limit) in TextFields(data))
         {
-            if (value is { Length: > MaxFieldLength }) Refuse(field, $"At most {MaxFieldLength} characters.");
+            if (TextRules.Refusal(value, limit) is { } refusal) Refuse(field, refusal);
         }
         return errors;
     }
 
-    private static IEnumerable<(string, string?)> TextFields(RegistrantData d) =>
+    private static IEnumerable<(string Field, string? Value, int Limit)> TextFields(RegistrantData d) =>
     [
-        ("organization", d.Organization), ("fullName", d.FullName), ("address.region", d.Address?.Region),
-        ("address.city", d.Address?.City), ("address.street", d.Address?.Street), ("address.building", d.Address?.Building),
-        ("address.office", d.Address?.Office),
+        ("organization", d.Organization, MaxFieldLength), ("fullName", d.FullName, MaxFieldLength),
+        ("address.postalCode", d.Address?.PostalCode, MaxPostalCodeLength), ("address.region", d.Address?.Region, MaxFieldLength),
+        ("address.city", d.Address?.City, MaxFieldLength), ("address.street", d.Address?.Street, MaxFieldLength),
+        ("address.building", d.Address?.Building, MaxFieldLength), ("address.office", d.Address?.Office, MaxFieldLength),
     ];
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
@@ -71,8 +73,6 @@ public static partial class RegistrantDataRules
         }
     }
 
-    private static bool IsEmail(string? value) =>
-        !IsBlank(value) && value!.Length <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
 
     // RFC 5733 e164Type: "+" 1-3 digit country code "." up to 14 digits.
     [GeneratedRegex(@"^\+[0-9]{1,3}\.[0-9]{1,14}$")]

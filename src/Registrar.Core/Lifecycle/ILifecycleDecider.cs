@@ -28,6 +28,10 @@ public interface ILifecycleDecider<TState, TEvent, TCommand>
     /// event for an unknown instance is refused by the host, so a stray id never creates a lifecycle.</summary>
     bool StartsInstance(TEvent @event);
 
+    /// <summary>The command's id: unique forever and stable across redelivery and replay, the idempotency key of
+    /// its effect in every host (the EPP clTRID and the mail's operation id derive from it).</summary>
+    string CommandId(string instanceId, TCommand command);
+
     /// <summary>The state's name as operations read it (the orchestration's custom status, the inspection route).</summary>
     string Describe(TState state);
 

@@ -10,7 +10,7 @@ public sealed record OrderRequest(
     string ContactEmail,
     RegistrantRequest Registrant,
     TechnicalContact? TechnicalContact = null,
-    OfferAcceptance? Acceptance = null);
+    OfferAcceptanceRequest? Acceptance = null);
 
 /// <param name="Name">As the customer typed it, Unicode or A-label.</param>
 /// <param name="TermYears">Whole years (UA-1.6: at least one).</param>

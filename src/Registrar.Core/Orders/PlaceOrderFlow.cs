@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
@@ -16,8 +15,11 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
 {
     public const int MaxItems = 50;
 
-    /// <summary>Checks the request and prices it at <paramref name="now"/>; nothing is allocated or stored yet.</summary>
-    public OrderCheck Check(OrderRequest request, DateTimeOffset now)
+    public const int MaxTrademarkFieldLength = 255;
+
+    /// <summary>Checks the request that <paramref name="customerId"/> sends and prices it at <paramref name="now"/>;
+    /// nothing is allocated or stored yet.</summary>
+    public OrderCheck Check(OrderRequest request, string customerId, DateTimeOffset now)
     {
         var errors = new OrderErrors();
         VerifyItemsPresent(request, errors);
@@ -26,7 +28,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         var technical = request.TechnicalContact ?? TechnicalContact.Registrant;
         errors.Add(TechnicalContact.Check(technical, "technicalContact"));
         var kind = request.Registrant?.Data?.Kind ?? RegistrantKind.NaturalPerson;
-        errors.Add(OfferAcceptance.Check(request.Acceptance, kind, "acceptance"));
+        errors.Add(OfferAcceptance.Check(request.Acceptance, kind, customerId, "acceptance"));
 
         var lines = PriceItems(request.Items ?? [], now, errors);
         VerifyOneCurrency(lines, errors);
@@ -39,7 +41,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         if (!check.IsPassed) throw new InvalidOperationException("Only a request that passed its checks can be placed.");
         var request = check.Request!;
         return new Order(orderId, customerId, now, check.Lines, request.ContactEmail, request.Registrant.NicHandle,
-            request.Registrant.Data, check.TechnicalContact!, request.Acceptance!, invoiceNumber);
+            request.Registrant.Data, check.TechnicalContact!, OfferAcceptance.Record(request.Acceptance!, customerId, now), invoiceNumber);
     }
 
     /// <summary>
@@ -72,8 +74,8 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
 
     private static void VerifyContactEmail(string? email, OrderErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-            errors.Add("contactEmail", "The customer's contact e-mail is required (KZ-2.2): a valid address.");
+        if (!TextRules.IsEmail(email))
+            errors.Add("contactEmail", $"The customer's contact e-mail is required (KZ-2.2): a valid address, at most {TextRules.MaxEmailLocalPart} characters before the '@' (RFC 5321).");
     }
 
     private static void VerifyRegistrant(RegistrantRequest? registrant, OrderErrors errors)
@@ -102,6 +104,11 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         {
             var field = $"items[{i}]";
             var item = items[i];
+            if (item is null)
+            {
+                errors.Add(field, "Each item is an object with a name and a term.");
+                continue;
+            }
             var parsed = names.ParseForRegistration(item.Name);
             if (!parsed.IsValid)
             {
@@ -148,6 +155,12 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
             return false;
         }
         var ok = true;
+        foreach (var (member, value) in new[] { ("wordMark", trademark.WordMark), ("registrationNumber", trademark.RegistrationNumber) })
+        {
+            if (TextRules.Refusal(value, MaxTrademarkFieldLength) is not { } refusal) continue;
+            errors.Add($"{field}.trademark.{member}", refusal);
+            return false;
+        }
         if (!string.Equals(Normalize(trademark.WordMark), Normalize(name.Unicode.Split('.')[0]), StringComparison.Ordinal))
         {
             errors.Add($"{field}.trademark.wordMark", $"The word element '{trademark.WordMark}' does not match '{name.Unicode.Split('.')[0]}' exactly (UA-Pre-7).");

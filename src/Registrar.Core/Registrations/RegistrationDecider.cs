@@ -25,6 +25,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
 
     public string Describe(RegistrationState state) => state.Phase.ToString();
 
+    /// <summary>Each decision numbers its commands from the registration's own counter (<see cref="RegistrationStep"/>).</summary>
+    public string CommandId(string instanceId, RegistrationCommand command) => command.CommandId;
+
     /// <summary>Closed, with nothing left to try again: a notice that failed on closing still gets its retries.</summary>
     public bool IsTerminal(RegistrationState state) => state.Phase == RegistrationPhase.Closed && state.FailedCommands.Count == 0;
 

@@ -4,6 +4,17 @@ namespace Registrar.Core.Registrations;
 /// clTRID (RFC 5730: at most 64 characters).</summary>
 public static class RegistrationIds
 {
+    /// <summary>Ids are built here ("O" + 16 hex digits, "-", the line number); anything longer is not one of ours.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>
+    /// Whether a route's id can name a registration at all: 1 to 64 ASCII letters, digits, '-' or '_'.
+    /// Checked before anything is looked up, raised or put in a header, so '/', '\', '#', '?',
+    /// control characters (CR/LF) and non-ASCII never reach a table key, an instance id or a Location.
+    /// </summary>
+    public static bool IsWellFormed(string? registrationId) =>
+        registrationId is { Length: > 0 and <= MaxLength } && registrationId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static string For(string orderId, int lineIndex) => $"{orderId}-{lineIndex + 1}";
 
     /// <summary>The order a registration id belongs to.</summary>

@@ -58,6 +58,15 @@ public sealed class TariffSchedule
         return new TariffSchedule(zones, periodsByZone);
     }
 
+    /// <summary>The zones whose tariff in force at <paramref name="at"/> still holds placeholder amounts: prices no
+    /// customer may be billed until operations publish the real ones.</summary>
+    public IReadOnlyList<string> ZonesWithPlaceholdersAt(DateTimeOffset at) =>
+        [.. periodsByZone
+            .Where(zone => zone.Value.LastOrDefault(p => p.EffectiveFrom <= at) is { } inForce
+                && inForce.Tariffs.Values.Any(t => t.IsPlaceholder))
+            .Select(zone => zone.Key)
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>The price of <paramref name="operation"/> in <paramref name="zone"/> in force at <paramref name="at"/>.</summary>
     /// <exception cref="UnknownZoneException">This registrar does not serve the zone.</exception>
     /// <exception cref="NoTariffInForceException">The instant is before the zone's first tariff.</exception>

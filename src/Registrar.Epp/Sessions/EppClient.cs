@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
@@ -48,11 +49,18 @@ public sealed class EppClient(
 
     public async Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, string clTrid, CancellationToken cancellationToken = default)
     {
+        using var activity = EppTelemetry.Source.StartActivity($"EPP {command.Name}", ActivityKind.Client);
+        activity?.SetTag("epp.registry", RegistryId);
+        activity?.SetTag("epp.cltrid", clTrid);
         // Built before any session is taken: a command that cannot be sent fails without touching the registry.
         var frame = EppFrameWriter.Command(command, Profile, clTrid);
         var response = await SendWithRetriesAsync(command, frame, clTrid, cancellationToken);
+        activity?.SetTag("epp.result_code", (int)response.Code);
         if (!response.IsSuccess)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, response.Code.ToString());
             throw new EppCommandFailedException(command.Name, response.Result, clTrid, response.ServerTransactionId);
+        }
         return new EppReply<T>(command.ParseResult(response, Profile), response.Code, response.Result.Message,
             clTrid, response.ServerTransactionId, response.MessageQueue);
     }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Registrar.Api.Operations;
 
 namespace Registrar.Functions.Http;
 
-/// <summary>The operations API and the health probe.</summary>
-public sealed class OperationsFunctions(OperationsHandlers handlers)
+/// <summary>The operations API and the health probe (healthy only when storage answers, as in the local host).</summary>
+public sealed class OperationsFunctions(OperationsHandlers handlers, HealthCheckService health)
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
@@ -29,6 +30,12 @@ public sealed class OperationsFunctions(OperationsHandlers handlers)
         new HandlerResult(await handlers.RetryRegistrationAsync(req, registrationId, ct));
 
     [Function("Health")]
-    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
-        new OkObjectResult(new { status = "ok" });
+    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(ct);
+        return new ObjectResult(new { status = report.Status.ToString() })
+        {
+            StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
+        };
+    }
 }

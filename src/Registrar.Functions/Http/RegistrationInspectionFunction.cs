@@ -24,7 +24,7 @@ public sealed class RegistrationInspectionFunction(ClientAuthenticator authentic
         CancellationToken ct)
     {
         if (authenticator.Authenticate(req, ApiClientRole.Operations).Problem is { } problem) return new HandlerResult(problem);
-        if (!RegistrationInstanceId.IsWellFormed(registrationId))
+        if (!RegistrationIds.IsWellFormed(registrationId))
             return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
 
         var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true, ct);

@@ -6,6 +6,7 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Orchestration.Lifecycle;
 using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Queues;
 
 namespace Registrar.Functions.Lifecycle;
 
@@ -19,11 +20,15 @@ public sealed class LifecycleEventDelivery(
     ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, ILogger<LifecycleEventDelivery> logger)
 {
     [Function("DeliverLifecycleEvent")]
-    public Task Run(
+    public async Task Run(
         [QueueTrigger(FunctionQueues.LifecycleEvents)] string message,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) =>
-        DeliverAsync(LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message), client, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var delivery = LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message, out var sender);
+        using var activity = QueueTelemetry.StartProcessing(FunctionQueues.LifecycleEvents, null, null, sender);
+        await DeliverAsync(delivery, client, cancellationToken);
+    }
 
     public async Task DeliverAsync(LifecycleEventMessage<RegistrationEvent> delivery, DurableTaskClient client, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Registrar.Api.Lifecycle;
+using Registrar.Storage.Queues;
 
 namespace Registrar.Functions.Registry;
 
@@ -12,6 +13,10 @@ namespace Registrar.Functions.Registry;
 public sealed class RegistryCommandFunction(RegistrationCommandHandler handler)
 {
     [Function("RunRegistryCommand")]
-    public Task Run([QueueTrigger(FunctionQueues.RegistryCommands)] string message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(FunctionQueues.RegistryCommandContract.Deserialize(message), cancellationToken);
+    public async Task Run([QueueTrigger(FunctionQueues.RegistryCommands)] string message, CancellationToken cancellationToken)
+    {
+        var command = FunctionQueues.RegistryCommandContract.Deserialize(message, out var sender);
+        using var activity = QueueTelemetry.StartProcessing(FunctionQueues.RegistryCommands, null, null, sender);
+        await handler.HandleAsync(command, cancellationToken);
+    }
 }

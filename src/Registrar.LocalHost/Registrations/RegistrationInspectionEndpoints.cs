@@ -18,11 +18,14 @@ public static class RegistrationInspectionEndpoints
                 ClientAuthenticator authenticator, ILifecycleInspector<RegistrationState, RegistrationEvent, RegistrationCommand> inspector,
                 CancellationToken ct) =>
             {
-                if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
+                if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return (IResult)problem;
+                if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
                 var view = await inspector.GetAsync(registrationId, ct);
-                return view is null ? Problems.NotFound($"Registration '{registrationId}'") : Results.Ok(view);
+                // The state holds the registrant's data: no cache keeps it.
+                return view is null ? RegistrationProblems.Unknown(registrationId) : new PrivateResult(Results.Ok(view));
             })
             .WithTags("Operations")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(401).ProducesProblem(404)
             .WithSummary("A registration's state, next wake-up, pending commands and history (local runtime).");
         return routes;
     }

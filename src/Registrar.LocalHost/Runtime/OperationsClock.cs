@@ -37,13 +37,20 @@ public sealed class OperationsClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         _real.CreateTimer(callback, state, dueTime, period);
 
+    /// <summary>Enough for any lifecycle (a ten-year term and its deletion) and far from the end of DateTimeOffset.</summary>
+    public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(100 * 366);
+
+    private static readonly DateTimeOffset Horizon = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Moves the clock forward; the clock never goes back, since stored due times and event times would then lie.</summary>
     public DateTimeOffset Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw new ClockChangeException($"The clock only moves forward; {by} is negative.");
+        if (by > MaxAdvance) throw new ClockChangeException($"The clock moves at most {MaxAdvance.Days} days at a time.");
         lock (_gate)
         {
             Reanchor();
+            if (_clockAnchor > Horizon - by) throw new ClockChangeException($"The clock does not go past {Horizon:yyyy}.");
             _clockAnchor += by;
             return _clockAnchor;
         }

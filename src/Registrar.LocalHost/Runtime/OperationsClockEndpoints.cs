@@ -1,3 +1,6 @@
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+
 namespace Registrar.LocalHost.Runtime;
 
 public sealed record ClockReading(DateTimeOffset Now, double Acceleration);
@@ -6,7 +9,8 @@ public sealed record AdvanceClock(TimeSpan By);
 
 public sealed record AccelerateClock(double Factor);
 
-/// <summary>Development only: <c>GET /ops/clock</c>, <c>POST /ops/clock/advance {"by":"1.00:00:00"}</c>,
+/// <summary>Development only, and for operations only (the operations key, like every operations route):
+/// <c>GET /ops/clock</c>, <c>POST /ops/clock/advance {"by":"1.00:00:00"}</c>,
 /// <c>POST /ops/clock/accelerate {"factor":3600}</c>.</summary>
 public static class OperationsClockEndpoints
 {
@@ -15,23 +19,36 @@ public static class OperationsClockEndpoints
         var clock = endpoints.ServiceProvider.GetService<OperationsClock>();
         if (clock is null) return endpoints;
 
-        var group = endpoints.MapGroup("/ops/clock");
-        group.MapGet("", () => Reading(clock));
-        group.MapPost("/advance", (AdvanceClock request) => Change(clock, () => clock.Advance(request.By)));
-        group.MapPost("/accelerate", (AccelerateClock request) => Change(clock, () => clock.Accelerate(request.Factor)));
+        var group = endpoints.MapGroup("/ops/clock").WithTags("Operations");
+        group.MapGet("", (HttpRequest request, ClientAuthenticator authenticator) =>
+                Refusal(request, authenticator) ?? Results.Ok(Reading(clock)))
+            .Produces<ClockReading>().ProducesProblem(401);
+        group.MapPost("/advance", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
+                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), ct))
+            .Accepts<AdvanceClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
+        group.MapPost("/accelerate", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
+                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), ct))
+            .Accepts<AccelerateClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         return endpoints;
     }
 
-    private static IResult Change(OperationsClock clock, Action change)
+    private static IResult? Refusal(HttpRequest request, ClientAuthenticator authenticator) =>
+        authenticator.Authenticate(request, ApiClientRole.Operations).Problem;
+
+    private static async Task<IResult> ChangeAsync<TBody>(HttpRequest request, ClientAuthenticator authenticator, OperationsClock clock,
+        Action<TBody> change, CancellationToken ct)
     {
+        if (Refusal(request, authenticator) is { } refused) return refused;
+        var body = await StrictJson.ReadAsync<TBody>(request, ct);
+        if (body.Problem is not null) return body.Problem;
         try
         {
-            change();
+            change(body.Value!);
             return Results.Ok(Reading(clock));
         }
         catch (ClockChangeException e)
         {
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The clock cannot change that way.");
+            return Problems.Validation(typeof(TBody) == typeof(AdvanceClock) ? "by" : "factor", e.Message);
         }
     }
 

@@ -1,3 +1,5 @@
+using Registrar.Core.Registrations;
+
 namespace Registrar.Orchestration.Lifecycle;
 
 /// <summary>
@@ -8,36 +10,14 @@ public static class RegistrationInstanceId
 {
     private const string Prefix = "registration-";
 
-    // Durable Task's Azure Storage provider keys rows and blobs by instance id: these characters
-    // are refused there, and the length keeps the id well inside the key limits.
-    private const int MaxRegistrationIdLength = 200;
-    private static readonly char[] Forbidden = ['/', '\\', '#', '?'];
-
-    /// <summary>Whether <paramref name="registrationId"/> can name an orchestration at all; route ids are checked
-    /// with it before anything is looked up or raised.</summary>
-    public static bool IsWellFormed(string? registrationId) =>
-        registrationId is { Length: > 0 and <= MaxRegistrationIdLength }
-        && registrationId.IndexOfAny(Forbidden) < 0 && !registrationId.Any(char.IsControl);
-
-    public static string For(string registrationId)
-    {
-        ArgumentNullException.ThrowIfNull(registrationId);
-        if (registrationId.Length == 0 || registrationId.Length > MaxRegistrationIdLength)
-        {
-            throw new ArgumentException(
-                $"A registration id must be 1 to {MaxRegistrationIdLength} characters long; got {registrationId.Length}.",
+    /// <exception cref="ArgumentException">The id is not a registration id (<see cref="RegistrationIds.IsWellFormed"/>):
+    /// nothing a route did not check may name an orchestration (Durable's storage keys refuse '/', '\', '#', '?').</exception>
+    public static string For(string registrationId) =>
+        RegistrationIds.IsWellFormed(registrationId)
+            ? Prefix + registrationId
+            : throw new ArgumentException(
+                $"A registration id is 1 to {RegistrationIds.MaxLength} ASCII letters, digits, '-' or '_'; got {registrationId?.Length ?? 0} characters that are not.",
                 nameof(registrationId));
-        }
-
-        if (registrationId.IndexOfAny(Forbidden) >= 0 || registrationId.Any(char.IsControl))
-        {
-            throw new ArgumentException(
-                $"The registration id '{registrationId}' contains '/', '\\', '#', '?' or a control character, which an orchestration instance id cannot hold.",
-                nameof(registrationId));
-        }
-
-        return Prefix + registrationId;
-    }
 
     public static string ToRegistrationId(string instanceId)
     {

@@ -17,6 +17,8 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             throw Malformed("The message has no <Ntfctn>.");
 
         var credits = new List<BankCreditNotification>();
+        var reversals = new List<BankCreditNotification>();
+        var refused = new List<RefusedEntry>();
         var ignored = new List<string>();
         foreach (var notification in notifications)
         {
@@ -26,25 +28,48 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             {
                 entryNumber++;
                 var where = $"Ntfctn '{notificationId}', Ntry #{entryNumber}";
-                var skip = WhyNotABookedCredit(entry);
-                if (skip is not null)
-                    ignored.Add($"{where}: {skip}");
-                else
-                    ReadCredits(entry, where, messageId, credits, ignored);
+                // Entries are judged one by one: one that cannot be read is refused with its reason, the others stand.
+                try
+                {
+                    ReadEntry(entry, where, messageId, credits, reversals, ignored);
+                }
+                catch (Camt054FormatException e)
+                {
+                    refused.Add(new RefusedEntry(where, e.Reason, e.Message));
+                }
             }
         }
-        return NotificationReadResult.Accepted(credits, ignored);
+        // A message of which nothing could be read is refused whole, as before: the bank's answer names the defect.
+        if (refused.Count > 0 && credits.Count == 0 && reversals.Count == 0)
+            throw new Camt054FormatException(refused[0].Reason, refused[0].Message);
+        return NotificationReadResult.Accepted(credits, reversals, refused, ignored);
     }
 
-    private string? WhyNotABookedCredit(XElement entry)
+    private void ReadEntry(XElement entry, string where, string messageId,
+        List<BankCreditNotification> credits, List<BankCreditNotification> reversals, List<string> ignored)
     {
         var direction = Text(entry.Element(ns + "CdtDbtInd"));
-        if (direction != "CRDT")
-            return direction == "DBIT" ? "a debit, not a payment received" : throw Malformed($"<CdtDbtInd> '{direction}' is neither CRDT nor DBIT.");
-        if (Text(entry.Element(ns + "RvslInd")) is "true" or "1")
-            return "a reversal, not a payment received";
+        if (direction is not ("CRDT" or "DBIT"))
+            throw Malformed($"{where}: <CdtDbtInd> '{direction}' is neither CRDT nor DBIT.");
+        var isReversal = Text(entry.Element(ns + "RvslInd")) is "true" or "1";
+        if (direction == "DBIT" && !isReversal)
+        {
+            ignored.Add($"{where}: a debit, not a payment received");
+            return;
+        }
         var status = Status(entry);
-        return status == "BOOK" ? null : $"status {status}, not booked";
+        if (status != "BOOK")
+        {
+            ignored.Add($"{where}: status {status}, not booked");
+            return;
+        }
+        // Read whole before anything is kept: a batch entry with one unreadable transaction is refused as one.
+        var read = new List<BankCreditNotification>();
+        var skipped = new List<string>();
+        ReadCredits(entry, where, messageId, read, skipped, isReversal);
+        // A booked reversal moved money back: never silently ignored, whichever direction the bank writes it in.
+        (isReversal ? reversals : credits).AddRange(read);
+        ignored.AddRange(skipped);
     }
 
     private string Status(XElement entry)
@@ -58,7 +83,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                ?? throw Malformed($"camt.054.001.0{version.Number} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
     }
 
-    private void ReadCredits(XElement entry, string where, string messageId, List<BankCreditNotification> credits, List<string> ignored)
+    private void ReadCredits(XElement entry, string where, string messageId, List<BankCreditNotification> credits, List<string> ignored, bool isReversal)
     {
         var bookedAt = BookingInstant(entry, where);
         var entryAmount = entry.Element(ns + "Amt") ?? throw Malformed($"{where}: <Amt> is missing.");
@@ -78,7 +103,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         {
             var tx = transactions[i];
             var txWhere = transactions.Count == 1 ? where : $"{where}, TxDtls #{i + 1}";
-            if (Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
+            if (!isReversal && Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
             {
                 ignored.Add($"{txWhere}: a debit inside a credit entry");
                 continue;

@@ -7,8 +7,8 @@ namespace Registrar.Payments.Camt054;
 
 public sealed class Camt054ReaderOptions
 {
-    /// <summary>Largest accepted body. A notification with a few hundred entries is well under 1 MiB.</summary>
-    public int MaxBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest accepted body: a statement-sized file (5,000 credits are about 2 MB).</summary>
+    public int MaxBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 /// <summary>
@@ -18,6 +18,9 @@ public sealed class Camt054ReaderOptions
 /// </summary>
 public sealed class Camt054Reader(Camt054ReaderOptions options)
 {
+    /// <summary>The largest body read (the HTTP endpoint reads no more than this).</summary>
+    public int MaxBytes => options.MaxBytes;
+
     private const string RootName = "Document";
     private const string MessageName = "BkToCstmrDbtCdtNtfctn";
     private static readonly byte[] DocumentTypeUtf16 = Encoding.Unicode.GetBytes("<!DOCTYPE");

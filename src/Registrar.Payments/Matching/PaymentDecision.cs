@@ -14,6 +14,8 @@ public enum HoldReason
     WrongCurrency,
     Partial,
     Overpaid,
+    BookedBeforeInvoiceIssued,
+    BookedInFuture,
 }
 
 /// <summary>What to do with one bank credit.</summary>

@@ -9,8 +9,15 @@ namespace Registrar.Payments.Matching;
 /// UA-3.2: a payment is matched to an invoice by the invoice number in its purpose; anything short of an
 /// exact, unambiguous, in-time, full payment in the right currency is held for operations with the reason.
 /// </summary>
-public sealed class PaymentMatcher(IInvoiceLookup invoices)
+public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
 {
+    /// <summary>How far a bank's clock may run ahead of ours before a booking time is not believed.</summary>
+    public static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>A booking written as a date counts from the start of that day in the bank's zone, and booking
+    /// times are often to the second: a credit up to a day before the invoice's issue is of the same day.</summary>
+    public static readonly TimeSpan BookingPrecision = TimeSpan.FromDays(1);
+
     public async Task<PaymentDecision> DecideAsync(BankCreditNotification payment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payment);
@@ -23,12 +30,23 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices)
             return Hold(payment, HoldReason.SeveralInvoiceNumbers, numbers, null,
                 $"The purpose names {numbers.Count} invoices ({string.Join(", ", numbers)}); how to split the money is for operations to decide.");
 
+        // KZ-3.5, UA-3.4: the booking time is the payment instant and KZ-2.1 counts from it, so one that
+        // cannot be true is not applied: operations ask the bank.
+        var now = clock.GetUtcNow();
+        if (payment.BookedAt > now + ClockSkewTolerance)
+            return Hold(payment, HoldReason.BookedInFuture, numbers, null,
+                $"The payment is booked at {payment.BookedAt:O}, later than now ({now:O}); the bank's booking time cannot be in the future.");
+
         var number = numbers[0];
         var invoice = await invoices.FindAsync(number, cancellationToken);
         if (invoice is null)
             return Hold(payment, HoldReason.UnknownInvoice, numbers, null, $"No invoice {number} exists.");
         if (invoice.Status == InvoiceStatus.Paid)
             return Hold(payment, HoldReason.InvoiceAlreadyPaid, numbers, invoice, $"Invoice {number} is already paid; this is a second payment.");
+
+        if (payment.BookedAt < invoice.IssuedAt - BookingPrecision)
+            return Hold(payment, HoldReason.BookedBeforeInvoiceIssued, numbers, invoice,
+                $"The payment is booked at {payment.BookedAt:O}, before invoice {number} was issued ({invoice.IssuedAt:O}); it cannot be a payment of it.");
 
         // KZ-3.3: a lapsed invoice releases nothing. KZ-3.5, UA-3.4: timeliness is judged at the bank's booking
         // time, however early or late the notification itself arrives.

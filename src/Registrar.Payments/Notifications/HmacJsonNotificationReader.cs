@@ -2,16 +2,20 @@ using Registrar.Payments.Signatures;
 
 namespace Registrar.Payments.Notifications;
 
-/// <summary>The HMAC-signed JSON notification endpoint's work: authenticity first, then the strict body.</summary>
+/// <summary>The HMAC-signed JSON notification endpoint's work: authenticity first, then the strict body.
+/// The signature is left unspent: the caller spends it once the message is recorded.</summary>
 public sealed class HmacJsonNotificationReader(HmacSignatureVerifier verifier)
 {
     /// <param name="signatureHeader">The signature header's value, e.g. <c>t=1732400000,v1=…</c>.</param>
     /// <param name="rawBody">The body exactly as received: the signature covers these bytes.</param>
-    public async Task<NotificationReadResult> ReadAsync(string bankId, string? signatureHeader, ReadOnlyMemory<byte> rawBody)
+    public SignedRead Read(string bankId, string? signatureHeader, ReadOnlySpan<byte> rawBody)
     {
-        var rejection = await verifier.VerifyAsync(bankId, signatureHeader, rawBody);
-        return rejection is not null
-            ? NotificationReadResult.Rejected(rejection)
-            : StrictJsonCreditParser.Parse(bankId, rawBody.Span);
+        var verification = verifier.Verify(bankId, signatureHeader, rawBody);
+        return verification.Rejection is { } rejection
+            ? new SignedRead(NotificationReadResult.Rejected(rejection), null)
+            : new SignedRead(StrictJsonCreditParser.Parse(bankId, rawBody), verification.Signature);
     }
 }
+
+/// <summary>What an authentic message says, and its signature to spend once the message is recorded.</summary>
+public sealed record SignedRead(NotificationReadResult Result, HmacSignature? Signature);

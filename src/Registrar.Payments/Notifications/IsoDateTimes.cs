@@ -31,9 +31,13 @@ internal static class IsoDateTimes
             ? InZone(date.ToDateTime(TimeOnly.MinValue), zone)
             : null;
 
-    private static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
+    /// <returns>Null at the edges of the calendar, where the zone's offset would put the instant outside
+    /// what can be represented (0001-01-01 east of UTC, 9999-12-31 west of it).</returns>
+    private static DateTimeOffset? InZone(DateTime local, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        var offset = zone.GetUtcOffset(unspecified);
+        var utcTicks = unspecified.Ticks - offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(unspecified, offset);
     }
 }

@@ -9,5 +9,7 @@ public sealed class HmacSignatureOptions
     /// <summary>How far the signed timestamp may be from our clock, either way.</summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    public int MaxBodyBytes { get; set; } = 64 * 1024;
+    /// <summary>A busy registrar's daily camt.054 holds thousands of credits (5,000 are about 2 MB):
+    /// 10 MiB leaves room for a statement-sized file.</summary>
+    public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 }

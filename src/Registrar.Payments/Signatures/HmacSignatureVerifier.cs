@@ -7,41 +7,50 @@ namespace Registrar.Payments.Signatures;
 
 /// <summary>
 /// Verifies a timestamped HMAC-SHA256 over <c>t + "." + rawBody</c>: the bank's secret, a tolerance window
-/// around our clock, a constant-time comparison, and each signature accepted once (replay guard).
+/// around our clock, a constant-time comparison; then, as a separate step, each signature is spent once
+/// (replay guard). The caller records the message verbatim between the two, so that a crash never leaves a
+/// spent signature with nothing recorded: the bank's identical retry is then still accepted.
 /// </summary>
 public sealed class HmacSignatureVerifier(HmacSignatureOptions options, TimeProvider clock, IReplayGuard replayGuard)
 {
-    /// <summary>Null when authentic; otherwise why not. Nothing from the body is read before this passes.</summary>
-    public async Task<NotificationRejected?> VerifyAsync(string bankId, string? signatureHeader, ReadOnlyMemory<byte> rawBody)
+    /// <summary>The authentic signature, or why the request is not authentic. Changes nothing: nothing from
+    /// the body is read before this passes, and the signature is not spent.</summary>
+    public HmacVerification Verify(string bankId, string? signatureHeader, ReadOnlySpan<byte> rawBody)
     {
         if (rawBody.Length > options.MaxBodyBytes)
-            return new(NotificationRejectionReason.Oversize, $"The body is {rawBody.Length} bytes; at most {options.MaxBodyBytes} bytes are accepted.");
+            return Refused(NotificationRejectionReason.Oversize, $"The body is {rawBody.Length} bytes; at most {options.MaxBodyBytes} bytes are accepted. Split the entries over several messages.");
         if (!options.SecretsByBank.TryGetValue(bankId, out var secret) || string.IsNullOrEmpty(secret))
-            return new(NotificationRejectionReason.UnknownBank, $"No HMAC secret is configured for bank '{bankId}'.");
+            return Refused(NotificationRejectionReason.UnknownBank, $"No HMAC secret is configured for bank '{bankId}'.");
 
         var header = HmacSignatureHeader.TryParse(signatureHeader);
         if (header is null)
-            return new(NotificationRejectionReason.BadSignature, "The signature header is missing or unreadable; expected 't=<unix seconds>,v1=<64 hex digits>'.");
+            return Refused(NotificationRejectionReason.BadSignature, "The signature header is missing or unreadable; expected 't=<unix seconds>,v1=<64 hex digits>'.");
 
         var now = clock.GetUtcNow();
         if (header.Timestamp > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-            return new(NotificationRejectionReason.StaleTimestamp, $"The signed timestamp {header.Timestamp} is not a possible time.");
+            return Refused(NotificationRejectionReason.StaleTimestamp, $"The signed timestamp {header.Timestamp} is not a possible time.");
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(header.Timestamp);
         if ((now - signedAt).Duration() > options.Tolerance)
-            return new(NotificationRejectionReason.StaleTimestamp,
+            return Refused(NotificationRejectionReason.StaleTimestamp,
                 $"The request was signed at {signedAt:O}, more than {options.Tolerance.TotalMinutes:0.#} minutes from our clock ({now:O}); sign each delivery afresh and check the sender's clock.");
 
-        var expected = Sign(secret, header.Timestamp, rawBody.Span);
+        var expected = Sign(secret, header.Timestamp, rawBody);
         var matching = header.Signatures.FirstOrDefault(s => CryptographicOperations.FixedTimeEquals(s, expected));
         if (matching is null)
-            return new(NotificationRejectionReason.BadSignature, "No v1 signature matches the body under the bank's secret; check the secret and that the exact raw body is signed as t + \".\" + body.");
+            return Refused(NotificationRejectionReason.BadSignature, "No v1 signature matches the body under the bank's secret; check the secret and that the exact raw body is signed as t + \".\" + body.");
 
-        // Only an authentic request reaches the guard, so forgeries cannot fill it.
         var signatureId = string.Create(CultureInfo.InvariantCulture, $"{header.Timestamp}.{Convert.ToHexStringLower(matching)}");
-        if (!await replayGuard.TryRecordAsync(bankId, signatureId, signedAt + options.Tolerance))
-            return new(NotificationRejectionReason.Replay, "This signed request was already accepted; a retry must be signed again with a new timestamp.");
-        return null;
+        return new HmacVerification(null, new HmacSignature(bankId, signatureId, signedAt + options.Tolerance));
     }
+
+    /// <summary>Spends an authentic signature: null the first time, Replay after. Only an authentic request
+    /// reaches the guard, so forgeries cannot fill it.</summary>
+    public async Task<NotificationRejected?> SpendAsync(HmacSignature signature) =>
+        await replayGuard.TryRecordAsync(signature.BankId, signature.Id, signature.ExpiresAt)
+            ? null
+            : new(NotificationRejectionReason.Replay, "This signed request was already accepted; a retry must be signed again with a new timestamp.");
+
+    private static HmacVerification Refused(NotificationRejectionReason reason, string message) => new(new(reason, message), null);
 
     /// <summary>The v1 signature a bank would send; public so tests and a bank simulator sign exactly as verified.</summary>
     public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> rawBody)
@@ -53,3 +62,10 @@ public sealed class HmacSignatureVerifier(HmacSignatureOptions options, TimeProv
         return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
     }
 }
+
+/// <summary>An authentic signature, not yet spent.</summary>
+/// <param name="ExpiresAt">After this instant the timestamp check alone refuses it.</param>
+public sealed record HmacSignature(string BankId, string Id, DateTimeOffset ExpiresAt);
+
+/// <summary>Either the rejection or the authentic signature.</summary>
+public sealed record HmacVerification(NotificationRejected? Rejection, HmacSignature? Signature);

@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The storage clients (metered), bound from the <c>Storage</c> section, and every store.
     /// Stores are generic over the document type the caller keeps in them, e.g.
     /// <c>IOrderStore&lt;Order&gt;</c>. Any <see cref="HttpPipelinePolicy"/> registered in the container is
-    /// added to both clients' pipelines.</summary>
+    /// added to every client's pipeline.</summary>
     public static IServiceCollection AddRegistrarStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
@@ -26,11 +26,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(typeof(IAccountStore<,>), typeof(AccountStore<,>));
         services.TryAddSingleton(typeof(IOrderStore<>), typeof(OrderStore<>));
         services.TryAddSingleton(typeof(IInvoiceStore<>), typeof(InvoiceStore<>));
-        services.TryAddSingleton(typeof(IRegistrationStore<>), typeof(RegistrationStore<>));
         services.TryAddSingleton(typeof(INoticeStore<>), typeof(NoticeStore<>));
         services.TryAddSingleton(typeof(IAuditLog<>), typeof(AuditLog<>));
         services.TryAddSingleton(typeof(ITariffStore<>), typeof(TariffStore<>));
         services.TryAddSingleton<IPaymentStore, PaymentStore>();
+        services.TryAddSingleton<IBankMessageStore, BankMessageStore>();
         services.TryAddSingleton<IIdempotencyKeyStore, IdempotencyKeyStore>();
         return services;
     }

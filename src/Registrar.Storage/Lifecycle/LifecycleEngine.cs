@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Lifecycle;
+using Registrar.Core.Telemetry;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -44,6 +45,17 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     private async Task<LifecycleApplyOutcome> ApplyAsync(string instanceId, string eventId, TEvent @event,
         DateTimeOffset? timerDueAt, CancellationToken ct)
     {
+        using var activity = RegistrarTelemetry.Lifecycle.StartActivity($"lifecycle apply {@event?.GetType().Name}");
+        activity?.SetTag("registrar.lifecycle.instance", instanceId);
+        activity?.SetTag("registrar.lifecycle.event_id", eventId);
+        var outcome = await ApplyOnceAsync(instanceId, eventId, @event, timerDueAt, ct);
+        activity?.SetTag("registrar.lifecycle.outcome", outcome.ToString());
+        return outcome;
+    }
+
+    private async Task<LifecycleApplyOutcome> ApplyOnceAsync(string instanceId, string eventId, TEvent @event,
+        DateTimeOffset? timerDueAt, CancellationToken ct)
+    {
         await tables.EnsureCreatedAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
@@ -56,8 +68,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             var decision = decider.Decide(current.State, @event, now);
             var sequence = current.Version + 1;
             var commands = decision.Commands
-                .Select((command, index) => new LifecycleCommand<TCommand>(
-                    LifecycleTables<TEvent, TCommand>.CommandId(instanceId, sequence, index), command))
+                .Select(command => new LifecycleCommand<TCommand>(decider.CommandId(instanceId, command), command))
                 .ToList();
             var wakeAt = decider.IsTerminal(decision.State) ? null : decision.WakeAt;
 

@@ -2,8 +2,7 @@ using Registrar.Storage.Queues;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>A command of one decision with its id: <c>{instanceId}:{sequence}:{index}</c>, the key its
-/// handler is idempotent by.</summary>
+/// <summary>A command of one decision with the decider's id for it, the key its handler is idempotent by.</summary>
 public sealed record LifecycleCommand<TCommand>(string CommandId, TCommand Command);
 
 /// <summary>An event for an instance. <paramref name="EventId"/> is the sender's natural key for it

@@ -68,8 +68,6 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     public static string TimerEventId(DateTimeOffset dueAt) => "timer|" + TableKeys.Ticks(dueAt);
 
-    public static string CommandId(string instanceId, long sequence, int index) => $"{instanceId}:{sequence}:{index}";
-
     public string TimerShard(string instanceId)
     {
         // FNV-1a: stable across processes, unlike string.GetHashCode.

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Registrar.Storage.Metering;
 
-public enum StorageService { Table, Queue }
+public enum StorageService { Table, Queue, Blob }
 
 /// <summary>Counts storage transactions (REST requests, each retry included, as the service bills
 /// them) by kind, e.g. <c>table.insert</c>, <c>table.batch</c>, <c>queue.put</c>.</summary>

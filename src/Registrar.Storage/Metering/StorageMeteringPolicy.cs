@@ -3,7 +3,7 @@ using Azure.Core.Pipeline;
 
 namespace Registrar.Storage.Metering;
 
-/// <summary>Classifies each request a Tables or Queues client sends and counts it on a <see cref="StorageMeter"/>.
+/// <summary>Classifies each request a Tables, Queues or Blobs client sends and counts it on a <see cref="StorageMeter"/>.
 /// Runs per retry, so a retried request counts again, as it does on the bill.</summary>
 public sealed class StorageMeteringPolicy(StorageMeter meter, StorageService service) : HttpPipelineSynchronousPolicy
 {
@@ -14,8 +14,22 @@ public sealed class StorageMeteringPolicy(StorageMeter meter, StorageService ser
     {
         var last = path.TrimEnd('/');
         last = last[(last.LastIndexOf('/') + 1)..];
-        return service == StorageService.Table ? ClassifyTable(method, last) : ClassifyQueue(method, path, last, query);
+        return service switch
+        {
+            StorageService.Table => ClassifyTable(method, last),
+            StorageService.Blob => ClassifyBlob(method, query),
+            _ => ClassifyQueue(method, path, last, query),
+        };
     }
+
+    private static string ClassifyBlob(string method, string query) => method switch
+    {
+        "PUT" when query.Contains("restype=container", StringComparison.Ordinal) => "blob.container",
+        "PUT" => "blob.put",
+        "GET" or "HEAD" => "blob.read",
+        "DELETE" => "blob.delete",
+        _ => "blob.other",
+    };
 
     private static string ClassifyTable(string method, string lastSegment) => method switch
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Queues;
@@ -120,15 +121,17 @@ public sealed class QueueWorker<TMessage> : BackgroundService
                 return;
             }
             TMessage body;
+            ActivityContext sender;
             try
             {
-                body = _contract.Deserialize(message.Body.ToString());
+                body = _contract.Deserialize(message.Body.ToString(), out sender);
             }
             catch (UnreadableMessageException e)
             {
                 await MoveToPoisonAsync(message, lease, e.Message);
                 return;
             }
+            using var activity = QueueTelemetry.StartProcessing(_queue.Name, message.MessageId, message.DequeueCount, sender);
             await HandleWithRenewalAsync(message, body, lease);
             await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }

@@ -5,8 +5,10 @@ namespace Registrar.Storage.Stores;
 
 /// <summary>What an HTTP request with an Idempotency-Key produced. <see cref="StatusCode"/> is null while
 /// the first request is still being handled.</summary>
+/// <param name="Headers">The response headers a client acts on (Location, Cache-Control), replayed with the body.</param>
 public sealed record IdempotentResponse(
-    string RequestHash, DateTimeOffset StartedAt, int? StatusCode, string? ContentType, string? Body)
+    string RequestHash, DateTimeOffset StartedAt, int? StatusCode, string? ContentType, string? Body,
+    IReadOnlyDictionary<string, string>? Headers = null)
 {
     public bool IsComplete => StatusCode is not null;
 }
@@ -19,10 +21,13 @@ public sealed record IdempotencyClaim(Stored<IdempotentResponse> Response, bool 
 /// response, and the request hash shows when a key is reused for a different request.</summary>
 public interface IIdempotencyKeyStore
 {
+    /// <summary>The key's record, without claiming it: null when no request has claimed the key yet.</summary>
+    Task<Stored<IdempotentResponse>?> FindAsync(string clientId, string key, CancellationToken ct);
+
     Task<IdempotencyClaim> ClaimAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct);
 
     Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
-        string body, CancellationToken ct);
+        string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct);
 }
 
 public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKeyStore
@@ -31,6 +36,9 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
     // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("idempotency"));
+
+    public Task<Stored<IdempotentResponse>?> FindAsync(string clientId, string key, CancellationToken ct) =>
+        _table.GetAsync<IdempotentResponse>(Partition(clientId, key), Partition(clientId, key), ct);
 
     public async Task<IdempotencyClaim> ClaimAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct)
     {
@@ -49,8 +57,9 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
     }
 
     public Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
-        string body, CancellationToken ct) =>
-        _table.ReplaceAsync(claimed, claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body }, null, ct);
+        string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct) =>
+        _table.ReplaceAsync(claimed,
+            claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body, Headers = headers }, null, ct);
 
     private static string Partition(string clientId, string key) => $"{TableKeys.Escape(clientId)}|{TableKeys.Escape(key)}";
 }

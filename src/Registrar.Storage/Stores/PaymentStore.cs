@@ -1,14 +1,14 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Stores;
 
-/// <summary>A bank payment notification exactly as it arrived, then what processing made of it.</summary>
+/// <summary>One credit a bank reported, then what processing made of it.</summary>
+/// <param name="MessageId">The recorded bank message that first carried it (<see cref="IBankMessageStore"/>).</param>
 public sealed record PaymentNotification(
     string BankReference,
-    string RawBody,
+    string MessageId,
     string ContentType,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
@@ -24,17 +24,14 @@ public sealed record RecordedNotification(Stored<PaymentNotification> Notificati
 /// webhooks, and the reference is the natural key that makes recording them idempotent.</summary>
 public interface IPaymentStore
 {
-    /// <summary>Keeps the raw notification verbatim unless one with this bank reference exists already.</summary>
-    Task<RecordedNotification> RecordAsync(string bankReference, string rawBody, string contentType,
+    /// <summary>Keeps the credit, naming the message that carried it, unless one with this bank reference exists already.</summary>
+    Task<RecordedNotification> RecordAsync(string bankReference, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct);
 
     Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct);
 
     Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct);
-
-    /// <summary>Notifications recorded but not processed (a crash between the two): a scan on the Processed column.</summary>
-    IAsyncEnumerable<Stored<PaymentNotification>> ListUnprocessedAsync(CancellationToken ct);
 }
 
 public sealed class PaymentStore(StorageClients clients) : IPaymentStore
@@ -44,10 +41,10 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
 
     private readonly DocumentTable _table = new(clients.Table("payments"));
 
-    public async Task<RecordedNotification> RecordAsync(string bankReference, string rawBody, string contentType,
+    public async Task<RecordedNotification> RecordAsync(string bankReference, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var notification = new PaymentNotification(bankReference, rawBody, contentType, receivedAt, null, null);
+        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null);
         try
         {
             var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), notification, Columns(false), ct);
@@ -74,9 +71,6 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         };
         return _table.ReplaceAsync(current, processed, Columns(true), ct);
     }
-
-    public IAsyncEnumerable<Stored<PaymentNotification>> ListUnprocessedAsync(CancellationToken ct) =>
-        _table.QueryAsync<PaymentNotification>(TableClient.CreateQueryFilter($"Processed eq {false}"), null, ct);
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
 }

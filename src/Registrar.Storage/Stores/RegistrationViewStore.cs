@@ -39,5 +39,16 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
             yield return kept.Document.View;
     }
 
+    public async Task<RegistrationView?> GetAsync(string customerId, string registrationId, CancellationToken cancellationToken) =>
+        (await _table.GetAsync<KeptView>(TableKeys.Escape(customerId), TableKeys.Escape(registrationId), cancellationToken))?.Document.View;
+
+    /// <summary>A filter on the row key across customers: a registration id is unique, and operations ask rarely.</summary>
+    public async Task<RegistrationView?> FindAsync(string registrationId, CancellationToken cancellationToken)
+    {
+        var filter = $"RowKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
+        await foreach (var kept in _table.QueryAsync<KeptView>(filter, 1, cancellationToken)) return kept.Document.View;
+        return null;
+    }
+
     private sealed record KeptView(RegistrationView View, int Sequence);
 }

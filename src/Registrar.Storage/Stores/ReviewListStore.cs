@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Registrar.Core.Operations;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -6,7 +7,9 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Stores;
 
 /// <summary>The operations review list. Open items live in one partition (a short list, read whole by
-/// the operations screen); a resolved item moves to the "resolved" partition in one transaction.</summary>
+/// the operations screen); a resolved item moves to the "resolved" partition. The two partitions cannot
+/// share a transaction, so resolving is idempotent instead: a resolve that stopped between its two writes
+/// is finished by the next one, keeping the first resolution.</summary>
 public sealed class ReviewListStore(StorageClients clients) : IReviewList
 {
     private const string Open = "open";
@@ -38,8 +41,22 @@ public sealed class ReviewListStore(StorageClients clients) : IReviewList
         var open = await _table.GetAsync<ReviewItem>(Open, TableKeys.Escape(itemId), cancellationToken);
         if (open is null) return false;
         var resolved = open.Document with { ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = at };
-        await _table.InsertAsync(Resolved, open.RowKey, resolved, null, cancellationToken);
-        await _table.DeleteAsync(open, cancellationToken);
+        try
+        {
+            await _table.InsertAsync(Resolved, open.RowKey, resolved, null, cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // An earlier resolve stopped before it removed the open row: its resolution stands.
+        }
+        try
+        {
+            await _table.DeleteAsync(open, cancellationToken);
+        }
+        catch (Exception e) when (e is ConcurrencyConflictException or RequestFailedException { Status: 404 })
+        {
+            // A concurrent resolve removed it first.
+        }
         return true;
     }
 }

@@ -81,6 +81,16 @@ public sealed class KazakhstanCalendarTests
     }
 
     [Fact]
+    public void Under_the_2026_Constitution_30_August_is_a_working_day_and_15_March_a_holiday_from_2027_KZ_3_3()
+    {
+        // Sunday 30 August 2026 is no longer carried over to Monday 31 August; 15 March 2027 is a Monday.
+        Assert.True(Kazakhstan.IsBusinessDay(new DateOnly(2026, 8, 31)));
+        Assert.True(Kazakhstan.IsBusinessDay(new DateOnly(2027, 8, 30)));
+        Assert.False(Kazakhstan.IsBusinessDay(new DateOnly(2027, 3, 15)));
+        Assert.Equal(new DateOnly(2027, 3, 17), Kazakhstan.AddBusinessDays(new DateOnly(2027, 3, 12), 2));
+    }
+
+    [Fact]
     public void Orthodox_Christmas_on_a_Sunday_is_not_carried_over_KZ_2_1()
     {
         Assert.True(Kazakhstan.IsBusinessDay(new DateOnly(2029, 1, 8)));
@@ -88,7 +98,7 @@ public sealed class KazakhstanCalendarTests
 
     [Theory]
     [InlineData(2025, 246)] // Ministry of Labour: 119 days of rest in 2025 for a five-day week
-    [InlineData(2026, 246)] // Ministry of Labour production calendar 2026: 246 working days
+    [InlineData(2026, 247)] // Ministry of Labour production calendar 2026: 246, plus Monday 31 August (Constitution Day moved)
     public void A_year_has_as_many_business_days_as_the_Ministry_of_Labour_production_calendar(int year, int businessDays)
     {
         Assert.Equal(businessDays, Kazakhstan.BusinessDaysBetween(new DateOnly(year - 1, 12, 31), new DateOnly(year, 12, 31)));

@@ -70,4 +70,33 @@ public sealed class RegistrantDataRulesTests
         Assert.Contains("tech.person.phone",
             TechnicalContact.Check(new TechnicalContact(TechnicalContactKind.Person, CompletePerson() with { Phone = "" }), "tech").Keys);
     }
+
+    [Fact]
+    public void An_email_local_part_longer_than_64_characters_is_refused_RFC_5321()
+    {
+        var errors = RegistrantDataRules.Check(CompletePerson() with { Email = new string('a', 300) + "@example.com" }, "registrant");
+
+        Assert.Contains("registrant.email", errors.Keys);
+        Assert.Empty(RegistrantDataRules.Check(CompletePerson() with { Email = new string('a', 64) + "@example.com" }, "registrant"));
+    }
+
+    [Theory]
+    [InlineData("Шевченко\r\nBcc: all@example.com")]
+    [InlineData("Шевченко\u0000Тарас")]
+    public void A_name_with_a_line_break_or_control_character_is_refused(string fullName)
+    {
+        Assert.Contains("registrant.fullName", RegistrantDataRules.Check(CompletePerson() with { FullName = fullName }, "registrant").Keys);
+    }
+
+    [Fact]
+    public void Every_stored_address_field_has_a_limit()
+    {
+        var huge = new string('x', 40_000);
+        var address = CompletePerson().Address with { PostalCode = huge, Office = huge };
+
+        var errors = RegistrantDataRules.Check(CompletePerson() with { Address = address }, "registrant");
+
+        Assert.Contains("registrant.address.postalCode", errors.Keys);
+        Assert.Contains("registrant.address.office", errors.Keys);
+    }
 }

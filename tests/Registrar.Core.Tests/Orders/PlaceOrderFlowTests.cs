@@ -21,14 +21,14 @@ public sealed class PlaceOrderFlowTests
 
     private static OrderRequest Request(params OrderItemRequest[] items) => new(
         items, "owner@mail.kz", new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson()), null,
-        new OfferAcceptance("kz-offer-2025", Now, "cust-1", PersonalDataConsent: true));
+        new OfferAcceptanceRequest("kz-offer-2025", PersonalDataConsent: true, AccountId: "cust-1", AcceptedAt: Now));
 
     private static Trademark TradeMark(string word) => new(word, "123456", "UA", new DateOnly(2020, 5, 1));
 
     [Fact]
     public void An_order_of_several_domains_each_with_its_term_is_priced_and_invoiced_in_the_zone_currency_KZ_1_1_UA_1_8()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("пример.қаз", 2, null), new OrderItemRequest("shop-almaty.kz", 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("пример.қаз", 2, null), new OrderItemRequest("shop-almaty.kz", 1, null)), "cust-1", Now);
 
         Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
         var order = _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now);
@@ -45,7 +45,7 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void An_empty_order_is_refused_KZ_1_1_UA_1_8()
     {
-        var check = _flow.Check(Request(), Now);
+        var check = _flow.Check(Request(), "cust-1", Now);
 
         Assert.Contains("items", check.Errors.Keys);
     }
@@ -56,7 +56,7 @@ public sealed class PlaceOrderFlowTests
     [InlineData(11)]
     public void Terms_are_whole_years_of_at_least_one_UA_1_6(int years)
     {
-        var check = _flow.Check(Request(new OrderItemRequest("pryklad.com.ua", years, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("pryklad.com.ua", years, null)), "cust-1", Now);
 
         Assert.Contains("items[0].termYears", check.Errors.Keys);
     }
@@ -67,7 +67,7 @@ public sealed class PlaceOrderFlowTests
     [InlineData("name.example")]
     public void Invalid_reserved_or_unknown_zone_names_are_refused_with_a_reason_UA_2_1_1_KZ_App_8(string name)
     {
-        var check = _flow.Check(Request(new OrderItemRequest(name, 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest(name, 1, null)), "cust-1", Now);
 
         Assert.NotEmpty(check.Errors["items[0].name"][0]);
     }
@@ -75,10 +75,10 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void A_second_level_ua_name_needs_a_trademark_matching_the_name_exactly_UA_Pre_7()
     {
-        Assert.Contains("items[0].trademark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, null)), Now).Errors.Keys);
-        Assert.Contains("items[0].trademark.wordMark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("brands"))), Now).Errors.Keys);
+        Assert.Contains("items[0].trademark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, null)), "cust-1", Now).Errors.Keys);
+        Assert.Contains("items[0].trademark.wordMark", _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("brands"))), "cust-1", Now).Errors.Keys);
 
-        var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("BRAND"))), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("BRAND"))), "cust-1", Now);
         Assert.True(check.IsPassed);
         Assert.True(check.Lines[0].TrademarkRequired);
     }
@@ -86,7 +86,7 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void A_third_level_ua_name_needs_no_trademark_UA_Pre_7()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("brand.com.ua", 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("brand.com.ua", 1, null)), "cust-1", Now);
 
         Assert.True(check.IsPassed);
         Assert.False(check.Lines[0].TrademarkRequired);
@@ -95,7 +95,7 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void Names_billed_in_different_currencies_go_in_separate_orders()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null), new OrderItemRequest("shop.com.ua", 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null), new OrderItemRequest("shop.com.ua", 1, null)), "cust-1", Now);
 
         Assert.Contains("items", check.Errors.Keys);
     }
@@ -104,12 +104,12 @@ public sealed class PlaceOrderFlowTests
     public void The_registrant_is_an_existing_nic_handle_or_complete_data_never_both_UA_1_13_UA_1_5_1()
     {
         var item = new OrderItemRequest("shop.kz", 1, null);
-        Assert.True(_flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", null) }, Now).IsPassed);
-        Assert.Contains("registrant", _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, null) }, Now).Errors.Keys);
+        Assert.True(_flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", null) }, "cust-1", Now).IsPassed);
+        Assert.Contains("registrant", _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, null) }, "cust-1", Now).Errors.Keys);
         Assert.Contains("registrant",
-            _flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", RegistrantDataRulesTests.CompletePerson()) }, Now).Errors.Keys);
+            _flow.Check(Request(item) with { Registrant = new RegistrantRequest("KZ-NIC-1", RegistrantDataRulesTests.CompletePerson()) }, "cust-1", Now).Errors.Keys);
         Assert.Contains("registrant.data.email",
-            _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson() with { Email = "" }) }, Now).Errors.Keys);
+            _flow.Check(Request(item) with { Registrant = new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson() with { Email = "" }) }, "cust-1", Now).Errors.Keys);
     }
 
     [Theory]
@@ -119,9 +119,9 @@ public sealed class PlaceOrderFlowTests
     public void An_order_names_the_customers_one_responsible_contact_email_or_is_refused_KZ_2_2(string email)
     {
         var item = new OrderItemRequest("shop.kz", 1, null);
-        Assert.Contains("contactEmail", _flow.Check(Request(item) with { ContactEmail = email }, Now).Errors.Keys);
+        Assert.Contains("contactEmail", _flow.Check(Request(item) with { ContactEmail = email }, "cust-1", Now).Errors.Keys);
 
-        var order = _flow.Place(_flow.Check(Request(item), Now), "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        var order = _flow.Place(_flow.Check(Request(item), "cust-1", Now), "cust-1", "ord-1", "KZ-2611-00001-3", Now);
         Assert.Equal("owner@mail.kz", order.ContactEmail);
     }
 
@@ -129,7 +129,7 @@ public sealed class PlaceOrderFlowTests
     public void An_invoice_due_date_past_the_calendar_data_is_an_error_not_a_guess_KZ_3_3()
     {
         var late = new DateTimeOffset(2030, 12, 30, 10, 0, 0, TimeSpan.FromHours(5));
-        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now);
 
         var error = Assert.Throws<DateOutsideCalendarException>(() => _flow.InvoiceDueAt(check, late));
         Assert.Contains("2031", error.Message);
@@ -138,7 +138,7 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void No_order_without_the_recorded_offer_acceptance_UA_Pre_5()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)) with { Acceptance = null }, Now);
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)) with { Acceptance = null }, "cust-1", Now);
 
         Assert.Contains("acceptance", check.Errors.Keys);
     }
@@ -146,7 +146,7 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void An_issued_invoice_keeps_its_price_when_a_later_tariff_is_published_UA_3_3_UA_2_1_4()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), Now);
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now);
         var invoice = _flow.InvoiceFor(_flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now));
 
         var later = TariffSchedule.Parse("""
@@ -157,5 +157,49 @@ public sealed class PlaceOrderFlowTests
 
         Assert.Equal(Money.Money.Of(9000m, Currency.Kzt), later.Quote("kz", TariffOperation.Register, 1, Now.AddMonths(1)).Total);
         Assert.Equal(check.Lines[0].Price.Total, invoice.Total);
+    }
+
+    [Fact]
+    public void The_placed_order_records_the_acceptance_of_the_authenticated_customer_at_the_servers_time_UA_2_1_1()
+    {
+        var claimed = Now.AddYears(-3);
+        var request = Request(new OrderItemRequest("shop.kz", 1, null)) with
+        {
+            Acceptance = new OfferAcceptanceRequest("kz-offer-2025", true, AccountId: null, AcceptedAt: claimed),
+        };
+
+        var order = _flow.Place(_flow.Check(request, "cust-9", Now), "cust-9", "ord-1", "KZ-2611-00001-3", Now);
+
+        Assert.Equal(("cust-9", Now, claimed), (order.Acceptance.AccountId, order.Acceptance.AcceptedAt, order.Acceptance.ClaimedAcceptedAt));
+        Assert.Contains("acceptance.accountId", _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-9", Now).Errors.Keys);
+    }
+
+    [Fact]
+    public void A_null_item_is_refused_by_its_place_not_a_crash()
+    {
+        var check = _flow.Check(Request(null!, new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now);
+
+        Assert.Contains("items[0]", check.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("wordMark")]
+    [InlineData("registrationNumber")]
+    public void A_trademark_field_too_long_to_keep_is_refused_before_anything_is_numbered_UA_Pre_7(string member)
+    {
+        var huge = "pryklad" + new string(' ', 70_000);
+        var trademark = member == "wordMark" ? TradeMark(huge) : TradeMark("pryklad") with { RegistrationNumber = huge };
+
+        var check = _flow.Check(Request(new OrderItemRequest("pryklad.ua", 1, trademark)), "cust-1", Now);
+
+        Assert.Contains($"items[0].trademark.{member}", check.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_contact_email_with_a_local_part_over_64_characters_is_refused_KZ_2_2()
+    {
+        var request = Request(new OrderItemRequest("shop.kz", 1, null)) with { ContactEmail = new string('a', 300) + "@mail.kz" };
+
+        Assert.Contains("contactEmail", _flow.Check(request, "cust-1", Now).Errors.Keys);
     }
 }

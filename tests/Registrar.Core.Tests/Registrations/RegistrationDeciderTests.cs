@@ -37,12 +37,24 @@ public sealed class RegistrationDeciderTests
     [Fact]
     public void Nothing_is_sent_to_the_registry_before_the_invoice_is_paid_KZ_3_2_UA_1_5_3()
     {
-        var initial = _decider.InitialState("reg-1");
+        var unpaid = _decider.InitialState("reg-1");
+        RegistrationEvent[] everythingButThePayment =
+        [
+            new TrademarkReviewed("e1", true, "ops-1", null),
+            new OperationsRetried("e2", "ops-1"),
+            new RegistryAnswered("e3", "reg-1-1", new DomainInfo(false, false, null, null)),
+            new RegistrationTimerDue("e4", PaidAt),
+            new CustomerChoseAfterNameTaken("e5", CustomerChoice.AnotherName),
+        ];
 
-        var decision = _decider.Decide(initial, new RegistryAnswered("e1", "reg-1-1", new DomainCreated(PaidAt)), PaidAt);
-
-        Assert.Equal(RegistrationPhase.AwaitingPayment, decision.State.Phase);
-        Assert.Empty(decision.Commands);
+        foreach (var @event in everythingButThePayment)
+        {
+            var decision = _decider.Decide(unpaid, @event, PaidAt);
+            Assert.Equal(RegistrationPhase.AwaitingPayment, decision.State.Phase);
+            Assert.DoesNotContain(decision.Commands, c => c.Route == CommandRoute.Registry);
+        }
+        var paid = _decider.Decide(unpaid, new RegistrationPaid("e6", Order(), PaidAt), PaidAt);
+        Assert.Contains(paid.Commands, c => c.Route == CommandRoute.Registry);
     }
 
     [Fact]
@@ -216,6 +228,61 @@ public sealed class RegistrationDeciderTests
         Assert.Equal(first.State, second.State);
         Assert.Equal(Effects(first), Effects(second));
         Assert.Equal(first.WakeAt, second.WakeAt);
+    }
+
+    [Fact]
+    public void Only_a_payment_starts_a_registrations_lifecycle()
+    {
+        Assert.True(_decider.StartsInstance(new RegistrationPaid("e1", Order(), PaidAt)));
+        Assert.False(_decider.StartsInstance(new OperationsRetried("e2", "ops")));
+        Assert.False(_decider.StartsInstance(new RegistryAnswered("e3", "reg-1-1", new DomainCreated(PaidAt))));
+    }
+
+    [Fact]
+    public void A_registry_command_the_host_gave_up_on_stalls_the_registration_for_operations_whose_retry_asks_again()
+    {
+        var state = Paid(Order(handle: "H-1"), out var commands);
+        var create = Assert.IsType<CreateDomain>(Assert.Single(commands));
+
+        var failed = _decider.Decide(state, _decider.CommandFailed(create, "queue poisoned"), PaidAt.AddHours(1));
+        var retried = _decider.Decide(failed.State, new OperationsRetried("e9", "ops-1"), PaidAt.AddHours(2));
+
+        Assert.Equal(RegistrationPhase.Stalled, failed.State.Phase);
+        Assert.Contains("queue poisoned", Assert.IsType<FlagForOperations>(Assert.Single(Effects(failed))).Reason);
+        Assert.Equal(RegistrationPhase.CreatingDomain, retried.State.Phase);
+        Assert.NotEqual(create.CommandId, Assert.IsType<CreateDomain>(Assert.Single(Effects(retried))).CommandId);
+    }
+
+    [Fact]
+    public void A_notice_the_host_gave_up_on_is_kept_and_sent_again_under_its_own_id_an_hour_later()
+    {
+        var state = Answer(Paid(Order(handle: "H-1"), out _), new DomainCreated(PaidAt.AddYears(1)), out var commands);
+        var notice = Assert.IsType<SendNotice>(Assert.Single(commands));
+        var failedAt = PaidAt.AddHours(2);
+
+        var kept = _decider.Decide(state, _decider.CommandFailed(notice, "smtp down"), failedAt);
+        var early = _decider.Decide(kept.State, _decider.TimerDue(failedAt.AddMinutes(30)), failedAt.AddMinutes(30));
+        var due = _decider.Decide(kept.State, _decider.TimerDue(kept.WakeAt!.Value), kept.WakeAt.Value);
+
+        Assert.Equal(failedAt + RegistrationDecider.FailedCommandRetryDelay, kept.WakeAt);
+        Assert.Equal([notice], kept.State.FailedCommands);
+        Assert.Empty(Effects(early).OfType<SendNotice>());
+        Assert.Equal([notice], Effects(due));
+        Assert.Empty(due.State.FailedCommands);
+        Assert.Equal(RegistrationPhase.Registered, due.State.Phase);
+    }
+
+    [Fact]
+    public void A_closed_registration_with_a_notice_still_to_send_is_not_ended_until_it_is_sent()
+    {
+        var closed = new RegistrationState("reg-1", RegistrationPhase.Closed);
+        var notice = new SendNotice("reg-1-5", "reg-1", NoticeKind.TrademarkRejected, "cust-1", "owner@example.kz", "ua", "example.ua");
+
+        var waiting = _decider.Decide(closed, _decider.CommandFailed(notice, "smtp down"), PaidAt);
+
+        Assert.True(_decider.IsTerminal(closed));
+        Assert.False(_decider.IsTerminal(waiting.State));
+        Assert.NotNull(waiting.WakeAt);
     }
 
     private sealed class FixedSchedule(DateTimeOffset dueBy) : IRegistrationSchedule

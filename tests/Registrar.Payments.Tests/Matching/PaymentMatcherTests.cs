@@ -3,6 +3,7 @@ using Registrar.Core.Money;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Matching;
 using Registrar.Payments.Notifications;
+using Registrar.Payments.Tests.Signatures;
 
 namespace Registrar.Payments.Tests.Matching;
 
@@ -13,14 +14,16 @@ public sealed class PaymentMatcherTests
     private static readonly InvoiceNumber KzInvoice = InvoiceNumber.Parse("KZ-2611-00042-7");
     private static readonly InvoiceNumber UaInvoice = InvoiceNumber.Parse("UA-2611-00007-9");
 
+    private static readonly DateTimeOffset Now = DueAt.AddDays(1);
+
     private readonly Invoices _invoices = new();
     private readonly PaymentMatcher _matcher;
 
     public PaymentMatcherTests()
     {
-        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Open, DueAt));
-        _invoices.Add(new InvoiceSnapshot(UaInvoice, Money.Of(450m, Currency.Uah), InvoiceStatus.Open, DueAt));
-        _matcher = new PaymentMatcher(_invoices);
+        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Open, Issued, DueAt));
+        _invoices.Add(new InvoiceSnapshot(UaInvoice, Money.Of(450m, Currency.Uah), InvoiceStatus.Open, Issued, DueAt));
+        _matcher = new PaymentMatcher(_invoices, new FixedClock(Now));
     }
 
     private static BankCreditNotification Payment(string purpose, decimal amount = 15000m, string currency = "KZT", DateTimeOffset? bookedAt = null) =>
@@ -32,6 +35,28 @@ public sealed class PaymentMatcherTests
         Assert.Equal(reason, held.Reason);
         Assert.False(string.IsNullOrWhiteSpace(held.Explanation));
         return held;
+    }
+
+    [Fact]
+    public async Task A_credit_booked_before_its_invoice_was_issued_is_held_not_applied_KZ_3_5()
+    {
+        var held = await Held(Payment("KZ-2611-00042-7", bookedAt: Issued.AddMonths(-3)), HoldReason.BookedBeforeInvoiceIssued);
+
+        Assert.Contains("KZ-2611-00042-7", held.Explanation);
+        // A date-only booking of the issue day counts from its start, before the invoice's own time.
+        Assert.IsType<Matched>(await _matcher.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: Issued.AddHours(-10))));
+    }
+
+    [Fact]
+    public async Task A_credit_booked_in_the_future_beyond_the_clock_skew_is_held_not_applied_KZ_3_5()
+    {
+        var future = new PaymentMatcher(_invoices, new FixedClock(Issued.AddHours(1)));
+
+        var held = Assert.IsType<HeldForOperations>(await future.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: Issued.AddHours(2))));
+        var withinSkew = await future.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: Issued.AddHours(1) + PaymentMatcher.ClockSkewTolerance));
+
+        Assert.Equal(HoldReason.BookedInFuture, held.Reason);
+        Assert.IsType<Matched>(withinSkew);
     }
 
     [Fact]
@@ -98,7 +123,7 @@ public sealed class PaymentMatcherTests
     [Fact]
     public async Task A_second_payment_of_a_paid_invoice_is_held()
     {
-        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Paid, DueAt));
+        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Paid, Issued, DueAt));
 
         await Held(Payment("KZ-2611-00042-7"), HoldReason.InvoiceAlreadyPaid);
     }
@@ -106,7 +131,7 @@ public sealed class PaymentMatcherTests
     [Fact]
     public async Task A_lapsed_invoice_releases_nothing_KZ_3_3()
     {
-        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Lapsed, DueAt));
+        _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Lapsed, Issued, DueAt));
 
         await Held(Payment("KZ-2611-00042-7"), HoldReason.InvoiceLapsed);
     }

@@ -14,7 +14,7 @@ public sealed class HmacJsonNotificationReaderTests
     private readonly HmacSigning _bank = new();
 
     private Task<NotificationReadResult> Post(string body, string? header) =>
-        _bank.Reader.ReadAsync(HmacSigning.Bank, header, Encoding.UTF8.GetBytes(body));
+        _bank.PostAsync(header, Encoding.UTF8.GetBytes(body));
 
     private Task<NotificationReadResult> PostSigned(string body) =>
         Post(body, HmacSigning.Header(Encoding.UTF8.GetBytes(body), HmacSigning.Now));
@@ -73,6 +73,19 @@ public sealed class HmacJsonNotificationReaderTests
     }
 
     [Fact]
+    public async Task Reading_an_authentic_request_does_not_spend_its_signature_so_a_retry_after_a_crash_is_accepted()
+    {
+        var body = Encoding.UTF8.GetBytes(Body);
+        var header = HmacSigning.Header(body, HmacSigning.Now);
+
+        // The host read it, then stopped before recording the credit: the signature must still be unspent.
+        Assert.True(_bank.Reader.Read(HmacSigning.Bank, header, body).Result.IsAccepted);
+        var retry = await Post(Body, header);
+
+        Assert.True(retry.IsAccepted, retry.ToString());
+    }
+
+    [Fact]
     public async Task A_rotated_secret_can_be_sent_alongside_the_old_one()
     {
         var bytes = Encoding.UTF8.GetBytes(Body);
@@ -108,10 +121,10 @@ public sealed class HmacJsonNotificationReaderTests
     }
 
     [Fact]
-    public async Task An_unconfigured_bank_is_named()
+    public void An_unconfigured_bank_is_named()
     {
         var bytes = Encoding.UTF8.GetBytes(Body);
-        var result = await _bank.Reader.ReadAsync("unknown-bank", HmacSigning.Header(bytes, HmacSigning.Now), bytes);
+        var result = _bank.Reader.Read("unknown-bank", HmacSigning.Header(bytes, HmacSigning.Now), bytes).Result;
 
         Assert.Equal(NotificationRejectionReason.UnknownBank, result.Rejection?.Reason);
         Assert.Contains("unknown-bank", result.Rejection!.Message);

@@ -15,12 +15,23 @@ internal sealed class HmacSigning
     {
         Clock = new FixedClock(Now);
         var options = new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret }, MaxBodyBytes = maxBodyBytes };
-        Reader = new HmacJsonNotificationReader(new HmacSignatureVerifier(options, Clock, new InMemoryReplayGuard(Clock)));
+        Verifier = new HmacSignatureVerifier(options, Clock, new InMemoryReplayGuard(Clock));
+        Reader = new HmacJsonNotificationReader(Verifier);
     }
 
     public FixedClock Clock { get; }
 
+    public HmacSignatureVerifier Verifier { get; }
+
     public HmacJsonNotificationReader Reader { get; }
+
+    /// <summary>What the endpoint does: read the authentic message, (record it,) then spend its signature.</summary>
+    public async Task<NotificationReadResult> PostAsync(string? header, byte[] body)
+    {
+        var read = Reader.Read(Bank, header, body);
+        if (read.Signature is null) return read.Result;
+        return await Verifier.SpendAsync(read.Signature) is { } replay ? NotificationReadResult.Rejected(replay) : read.Result;
+    }
 
     public static string Header(byte[] body, DateTimeOffset signedAt, string secret = Secret)
     {

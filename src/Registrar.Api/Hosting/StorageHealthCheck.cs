@@ -2,9 +2,10 @@ using Azure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Registrar.Storage.Configuration;
 
-namespace Registrar.LocalHost.Runtime;
+namespace Registrar.Api.Hosting;
 
-/// <summary>Healthy only when Tables and Queues answer: without them nothing can be taken or kept.</summary>
+/// <summary>Healthy only when Tables and Queues answer: without them nothing can be taken or kept. Both hosts
+/// report it (the local host's /health, the Functions app's Health function).</summary>
 public sealed class StorageHealthCheck(StorageClients storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

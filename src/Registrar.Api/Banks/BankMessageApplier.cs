@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Operations;
+using Registrar.Payments.Camt054;
+using Registrar.Payments.Notifications;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Banks;
+
+/// <summary>
+/// Applies a recorded bank message entry by entry, from its bytes as stored (never decoded and encoded
+/// again): credits are applied, reversals and unreadable entries go to operations with their reason. One
+/// entry that fails leaves the message unprocessed for the recovery pass; the others are applied all the
+/// same, and every step is idempotent, so applying a message again applies nothing twice.
+/// </summary>
+public sealed class BankMessageApplier(
+    IBankMessageStore messages,
+    Camt054Reader camt054,
+    IOptions<BankOptions> banks,
+    PaymentProcessor payments,
+    ReversalReporter reversals,
+    IReviewList review,
+    TimeProvider clock,
+    ILogger<BankMessageApplier> logger)
+{
+    private const int Parallelism = 16;
+
+    public async Task<BankNotificationReceipt> ApplyAsync(Stored<BankMessage> stored, CancellationToken ct)
+    {
+        var message = stored.Document;
+        if (message.Outcome is { } outcome)
+            return outcome.Deserialize<BankNotificationReceipt>(DocumentTable.Json)! with { Status = BankNotificationReceipt.Duplicate };
+
+        var read = Read(message, await messages.ReadBodyAsync(message, ct));
+        if (read.Rejection is { } rejection)
+        {
+            // Read when it arrived, so only a reader changed since can refuse it now: operations must look.
+            logger.LogError("Recorded bank message {MessageId} cannot be read again ({Reason}); operations must look at it", message.MessageId, rejection.Reason);
+            return BankNotificationReceipt.Applying(message.MessageId, 0);
+        }
+
+        var entries = Entries(message, read).ToList();
+        var results = new PaymentOutcome?[entries.Count];
+        // Entries are independent and every step is idempotent and guarded by ETags, so they are applied side by side.
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (i, token) =>
+            {
+                try
+                {
+                    results[i] = await entries[i](token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "An entry of bank message {MessageId} failed; the recovery pass tries it again", message.MessageId);
+                }
+            });
+        var outcomes = results.OfType<PaymentOutcome>().ToList();
+        var failed = entries.Count - outcomes.Count;
+
+        var receipt = new BankNotificationReceipt(message.MessageId, BankNotificationReceipt.Applied, outcomes.Count, outcomes, read.Ignored);
+        if (failed > 0) return receipt with { Status = BankNotificationReceipt.ApplyingStatus, Entries = outcomes.Count + failed };
+        try
+        {
+            await messages.MarkProcessedAsync(stored, receipt, clock.GetUtcNow(), ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Applied concurrently too (the bank's retry, the recovery pass); every effect above is idempotent.
+        }
+        return receipt;
+    }
+
+    private IEnumerable<Func<CancellationToken, Task<PaymentOutcome>>> Entries(BankMessage message, NotificationReadResult read) =>
+        read.Credits.Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c, message.MessageId, message.Format, ct)))
+            .Concat(read.Reversals.Select(r => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => reversals.ReportAsync(r, message.MessageId, message.Format, ct))))
+            .Concat(read.Refused.Select(e => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => HoldRefusedAsync(message, e, ct))));
+
+    /// <summary>An entry that could not be read still stands for money the bank may have moved: operations see why.</summary>
+    private async Task<PaymentOutcome> HoldRefusedAsync(BankMessage message, RefusedEntry entry, CancellationToken ct)
+    {
+        var id = $"{message.MessageId} {entry.Position}";
+        await review.AddAsync(new ReviewItem(id, "payment", message.MessageId, "Unreadable" + entry.Reason,
+            $"An entry of the bank's message could not be read, so it was not applied: {entry.Message}", clock.GetUtcNow()), ct);
+        logger.LogWarning("Entry {Position} of bank message {MessageId} held for operations: {Reason}", entry.Position, message.MessageId, entry.Reason);
+        return new PaymentOutcome(id, "refused:" + entry.Reason, null);
+    }
+
+    /// <summary>The message's entries, from the bytes exactly as the bank sent them.</summary>
+    private NotificationReadResult Read(BankMessage message, byte[] body) => message.Format switch
+    {
+        BankNotificationFormats.Camt054 => camt054.Read(message.BankId, body,
+            banks.Value.TryTimeZone(message.BankId, out var timeZone) ? timeZone : TimeZoneInfo.Utc),
+        BankNotificationFormats.HmacJson => StrictJsonCreditParser.Parse(message.BankId, body),
+        BankNotificationFormats.EcdsaJson => MonobankWebhookParser.Parse(message.BankId, body),
+        _ => NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, $"Unknown recorded format '{message.Format}'."),
+    };
+}
+
+/// <summary>What became of a bank message: <see cref="Applied"/> with each entry's outcome, <see cref="ApplyingStatus"/>
+/// while its entries are still being applied (recorded: the bank need not send it again), or
+/// <see cref="Duplicate"/> when these same bytes had arrived before (the outcomes are those of the first time).</summary>
+/// <param name="Ignored">Entries the bank reported that are not credits to apply (debits, pending), with why.</param>
+public sealed record BankNotificationReceipt(string MessageId, string Status, int Entries, IReadOnlyList<PaymentOutcome> Payments, IReadOnlyList<string> Ignored)
+{
+    public const string Applied = "applied";
+    public const string ApplyingStatus = "applying";
+    public const string Duplicate = "duplicate";
+
+    public static BankNotificationReceipt Applying(string messageId, int entries) => new(messageId, ApplyingStatus, entries, [], []);
+}

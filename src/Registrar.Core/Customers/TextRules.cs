@@ -1,0 +1,30 @@
+namespace Registrar.Core.Customers;
+
+/// <summary>
+/// Every string an order keeps is bounded and on one line, checked before anything is stored or
+/// numbered: a table property holds at most 32 K UTF-16 characters, and a line break in a name or
+/// address would split a mail header, an EPP postal line or a log line.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>RFC 5321 4.5.3.1.1: the local part of an address is at most 64 octets.</summary>
+    public const int MaxEmailLocalPart = 64;
+
+    /// <summary>RFC 5321 4.5.3.1.3: a forward path is at most 256 octets, so an address at most 254.</summary>
+    public const int MaxEmail = 254;
+
+    /// <returns>Why <paramref name="value"/> cannot be kept, or null when it can (null values are judged elsewhere).</returns>
+    public static string? Refusal(string? value, int maxLength) => value switch
+    {
+        null => null,
+        { Length: var length } when length > maxLength => $"At most {maxLength} characters.",
+        _ when value.Any(char.IsControl) => "Line breaks and other control characters are not allowed.",
+        _ => null,
+    };
+
+    /// <summary>A single address as the registry and the mail server take it (RFC 5321 limits, ASCII or UTF-8 mailbox).</summary>
+    public static bool IsEmail(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxEmail && Refusal(value, MaxEmail) is null
+        && value.LastIndexOf('@') is var at and > 0 and <= MaxEmailLocalPart
+        && System.Net.Mail.MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
+}

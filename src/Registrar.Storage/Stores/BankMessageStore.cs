@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>A bank message as it arrived: its bytes are in a blob named <see cref="BodyBlob"/>, never
+/// decoded; this row says whether its entries were applied and what became of them.</summary>
+/// <param name="MessageId">The bank and the SHA-256 of the bytes: the same file sent again is the same message.</param>
+/// <param name="Format">How the bytes are to be read (camt.054, a JSON format).</param>
+public sealed record BankMessage(
+    string MessageId,
+    string BankId,
+    string Format,
+    string BodyBlob,
+    long Length,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? ProcessedAt,
+    JsonElement? Outcome)
+{
+    public bool IsProcessed => ProcessedAt is not null;
+}
+
+/// <param name="IsFirst">False when these exact bytes had been recorded already.</param>
+public sealed record RecordedBankMessage(Stored<BankMessage> Message, bool IsFirst);
+
+/// <summary>Bank messages kept byte for byte before anything may refuse the bank's retry of them.</summary>
+public interface IBankMessageStore
+{
+    /// <summary>Keeps the bytes and the message's row, unless these bytes from this bank were recorded already.</summary>
+    Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct);
+
+    Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct);
+
+    /// <summary>The bytes exactly as the bank sent them.</summary>
+    Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct);
+
+    Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct);
+
+    /// <summary>Messages recorded but not yet applied in full: a crash, or a file still being applied.</summary>
+    IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct);
+}
+
+public sealed class BankMessageStore : IBankMessageStore
+{
+    private readonly DocumentTable _table;
+    private readonly BlobContainerClient _bodies;
+    private readonly EnsureOnce _containerCreated;
+
+    public BankMessageStore(StorageClients clients)
+    {
+        _table = new DocumentTable(clients.Table("bankmessages"));
+        _bodies = clients.Container("bankmessages");
+        _containerCreated = new EnsureOnce(ct => _bodies.CreateIfNotExistsAsync(cancellationToken: ct));
+    }
+
+    public async Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var messageId = $"{bankId}:{hash}";
+        if (await GetAsync(messageId, ct) is { } known) return new RecordedBankMessage(known, IsFirst: false);
+
+        // The bytes first: a row never points at a body that is not there. A crash after the upload leaves
+        // an unreferenced blob, and the bank's retry (its signature not yet spent) records the row.
+        var blobName = $"{Uri.EscapeDataString(bankId)}/{hash}";
+        await UploadOnceAsync(blobName, body, ct);
+        var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null);
+        try
+        {
+            var key = TableKeys.Escape(messageId);
+            return new RecordedBankMessage(await _table.InsertAsync(key, key, message, Columns(false), ct), IsFirst: true);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            var existing = await GetAsync(messageId, ct)
+                ?? throw new InvalidOperationException($"Bank message {messageId} vanished while being recorded.");
+            return new RecordedBankMessage(existing, IsFirst: false);
+        }
+    }
+
+    public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) =>
+        _table.GetAsync<BankMessage>(TableKeys.Escape(messageId), TableKeys.Escape(messageId), ct);
+
+    public async Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct)
+    {
+        var content = await _bodies.GetBlobClient(message.BodyBlob).DownloadContentAsync(ct);
+        return content.Value.Content.ToArray();
+    }
+
+    public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct)
+    {
+        var processed = current.Document with { ProcessedAt = processedAt, Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json) };
+        return _table.ReplaceAsync(current, processed, Columns(true), ct);
+    }
+
+    public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) =>
+        _table.QueryAsync<BankMessage>(TableClient.CreateQueryFilter($"Processed eq {false}"), null, ct);
+
+    private async Task UploadOnceAsync(string blobName, ReadOnlyMemory<byte> body, CancellationToken ct)
+    {
+        await _containerCreated.RunAsync(ct);
+        try
+        {
+            // Named by its hash: an existing blob holds these same bytes, so it is never overwritten.
+            await _bodies.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(body),
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Already there: an earlier attempt, or a concurrent delivery of the same bytes.
+        }
+    }
+
+    private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
+}

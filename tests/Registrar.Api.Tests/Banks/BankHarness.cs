@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Registrar.Api.Banks;
+using Registrar.Core.Customers;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Money;
+using Registrar.Core.Operations;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+using Registrar.Payments.Camt054;
+using Registrar.Payments.Matching;
+using Registrar.Payments.Notifications;
+using Registrar.Payments.Signatures;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Metering;
+using Registrar.Storage.Stores;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Banks;
+
+/// <summary>The bank endpoints and the recovery pass as both hosts build them, on Azurite, with a clock the test moves.</summary>
+public sealed class BankHarness
+{
+    public const string Bank = "halyk";
+    public const string Secret = "test-halyk-secret";
+    public static readonly DateTimeOffset Issued = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
+
+    public BankHarness(AzuriteFixture azurite, IBankMessageStore? messages = null)
+    {
+        var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "b" + Guid.NewGuid().ToString("N")[..10] }, new StorageMeter());
+        (Orders, Invoices, Payments, Review) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new PaymentStore(clients), new ReviewListStore(clients));
+        Messages = messages ?? new BankMessageStore(clients);
+        var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
+        var camt054 = new Camt054Reader(new Camt054ReaderOptions());
+        var processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
+            Review, Clock, NullLogger<PaymentProcessor>.Instance);
+        var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
+        var applier = new BankMessageApplier(Messages, camt054, banks, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
+        var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock, new StoredReplayGuard(clients));
+        Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
+            new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions())), camt054, banks, Messages, applier, Clock,
+            NullLogger<BankNotificationHandlers>.Instance);
+        Recovery = new UnprocessedPaymentRecovery(Messages, applier, Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Issued.AddMinutes(40));
+    public RecordedEvents Events { get; } = new();
+    public OrderStore<Order> Orders { get; }
+    public InvoiceStore<Invoice> Invoices { get; }
+    public PaymentStore Payments { get; }
+    public ReviewListStore Review { get; }
+    public IBankMessageStore Messages { get; }
+    public BankNotificationHandlers Handlers { get; }
+    public UnprocessedPaymentRecovery Recovery { get; }
+
+    /// <summary>An order of one .kz domain and its open invoice for 6,000 KZT.</summary>
+    public async Task<Order> OrderAsync(int number)
+    {
+        var invoiceNumber = InvoiceNumberFor(number);
+        var order = new Order($"O{number:D16}", "cust-b", Issued,
+            [new OrderLine("shop.kz", "shop.kz", "kz", 1, new PriceQuote("kz", TariffOperation.Register, 1, Money.Of(6000m, Currency.Kzt),
+                Money.Of(6000m, Currency.Kzt), Issued, Issued), false, null)],
+            "owner@mail.kz", "KZ-NIC-1", null, TechnicalContact.Registrant, new OfferAcceptance("v1", Issued, "cust-b", true), invoiceNumber);
+        await Orders.CreateAsync(order.CustomerId, order.OrderId, order, "placed", default);
+        await Invoices.CreateAsync(invoiceNumber, order.CustomerId,
+            new Invoice(invoiceNumber, order.OrderId, order.CustomerId, Money.Of(6000m, Currency.Kzt), Issued, Issued.AddDays(3), InvoiceStatus.Open), "Open", default);
+        return order;
+    }
+
+    public static string InvoiceNumberFor(int number) => Registrar.Payments.Invoices.InvoiceNumber.Create("KZ", new DateOnly(2026, 11, 24), number).ToString();
+
+    public Task<IResult> PostCamtAsync(byte[] body, string? signature = null) =>
+        Handlers.Camt054Async(Request(body, "application/xml", signature ?? Sign(body)), Bank, default);
+
+    public string Sign(byte[] body)
+    {
+        var t = Clock.GetUtcNow().ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"t={t},v1={Convert.ToHexStringLower(HmacSignatureVerifier.Sign(Secret, t, body))}");
+    }
+
+    public async Task<List<ReviewItem>> OpenReviewAsync() => await Review.ListOpenAsync(default).ToListAsync();
+
+    public async Task<InvoiceStatus> InvoiceStatusAsync(string number) => (await Invoices.GetAsync(number, default))!.Document.Status;
+
+    private static HttpRequest Request(byte[] body, string contentType, string signature)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = contentType;
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body);
+        context.Request.Headers[BankNotificationHandlers.HmacSignatureHeader] = signature;
+        return context.Request;
+    }
+
+    public sealed class RecordedEvents : ILifecycleEvents<RegistrationEvent>
+    {
+        public List<RegistrationEvent> Raised { get; } = [];
+
+        public Task RaiseAsync(string instanceId, string eventId, RegistrationEvent @event, CancellationToken cancellationToken)
+        {
+            lock (Raised) Raised.Add(@event);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>camt.054 files as a bank writes them, one entry per credit.</summary>
+public static class CamtFiles
+{
+    public static byte[] Utf8(params string[] entries) => Encoding.UTF8.GetBytes(Document("UTF-8", entries));
+
+    public static string Document(string encoding, IEnumerable<string> entries) => $"""
+        <?xml version="1.0" encoding="{encoding}"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn>
+          <GrpHdr><MsgId>M-{Guid.NewGuid():N}</MsgId><CreDtTm>2026-11-24T10:31:00+05:00</CreDtTm></GrpHdr>
+          <Ntfctn><Id>N1</Id><CreDtTm>2026-11-24T10:31:00+05:00</CreDtTm><Acct><Id><IBAN>KZ86125KZT5004100100</IBAN></Id></Acct>
+          {string.Concat(entries)}
+          </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
+        """;
+
+    public static string Credit(string reference, string invoice, string booking = "<DtTm>2026-11-24T10:30:00+05:00</DtTm>", bool reversal = false,
+        string direction = "CRDT", string purpose = "Оплата по счету") => $"""
+        <Ntry><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>{direction}</CdtDbtInd>{(reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts><Cd>BOOK</Cd></Sts>
+          <BookgDt>{booking}</BookgDt><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+          <NtryDtls><TxDtls><Refs><AcctSvcrRef>{reference}</AcctSvcrRef></Refs><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>{direction}</CdtDbtInd>
+            <RmtInf><Ustrd>{purpose} {invoice}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+        """;
+}

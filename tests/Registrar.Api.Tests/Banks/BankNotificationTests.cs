@@ -1,0 +1,154 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Banks;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Banks;
+
+/// <summary>The bank endpoints on Azurite: what is recorded before what, and what becomes of each entry.</summary>
+public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_bank_retry_after_a_crash_between_signature_and_record_is_accepted_and_applied_once()
+    {
+        var crashing = new CrashingOnFirstRecord();
+        var bank = new BankHarness(azurite, crashing);
+        crashing.Inner = new BankHarness(azurite).Messages;
+        var order = await bank.OrderAsync(101);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-CRASH-1", order.InvoiceNumber));
+        var signature = bank.Sign(body);
+
+        await Assert.ThrowsAsync<IOException>(() => bank.PostCamtAsync(body, signature));
+        var retry = await bank.PostCamtAsync(body, signature);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(retry));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Single(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task The_same_signed_request_after_it_was_recorded_is_a_replay_and_applies_nothing_more()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(102);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-REPLAY-1", order.InvoiceNumber));
+        var signature = bank.Sign(body);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await bank.PostCamtAsync(body, signature)));
+        Assert.Equal(StatusCodes.Status401Unauthorized, Status(await bank.PostCamtAsync(body, signature)));
+        Assert.Single(bank.Events.Raised);
+    }
+
+    [Theory]
+    [InlineData("<Dt>0001-01-01</Dt>")]
+    [InlineData("<DtTm>0001-01-01T00:00:00</DtTm>")]
+    public async Task One_entry_booked_at_the_edge_of_the_calendar_is_held_with_its_reason_and_the_others_are_applied(string booking)
+    {
+        var bank = new BankHarness(azurite);
+        var (first, second) = (await bank.OrderAsync(103), await bank.OrderAsync(104));
+        var body = CamtFiles.Utf8(
+            CamtFiles.Credit("TX-GOOD-1", first.InvoiceNumber),
+            CamtFiles.Credit("TX-EDGE-1", "KZ-2611-00099-0", booking),
+            CamtFiles.Credit("TX-GOOD-2", second.InvoiceNumber));
+
+        var answer = await bank.PostCamtAsync(body);
+
+        var receipt = Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!;
+        Assert.Equal(["applied", "applied", "refused:Malformed"], receipt.Payments.Select(p => p.Result));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(first.InvoiceNumber));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(second.InvoiceNumber));
+        var held = Assert.Single(await bank.OpenReviewAsync());
+        Assert.Contains("Ntry #2", held.Explanation);
+    }
+
+    [Fact]
+    public async Task A_reversal_of_a_credit_that_paid_an_invoice_reaches_operations_with_the_invoice_and_its_registrations()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(105);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-PAID-1", order.InvoiceNumber)));
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-PAID-1", order.InvoiceNumber, reversal: true, direction: "DBIT")));
+
+        var receipt = Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!;
+        Assert.Equal("held:" + ReversalReporter.ReversedPaidInvoice, Assert.Single(receipt.Payments).Result);
+        Assert.Empty(receipt.Ignored);
+        var item = Assert.Single(await bank.OpenReviewAsync());
+        Assert.Equal(order.InvoiceNumber, item.Subject);
+        Assert.Contains(RegistrationIds.For(order.OrderId, 0), item.Explanation);
+    }
+
+    [Fact]
+    public async Task A_reversal_that_names_no_paid_invoice_is_held_for_review_not_ignored()
+    {
+        var bank = new BankHarness(azurite);
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REV-2", "no invoice", reversal: true)));
+
+        Assert.Equal("held:" + ReversalReporter.Unmatched, Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!.Payments).Result);
+        Assert.Equal(ReversalReporter.Unmatched, Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_credit_booked_months_before_its_invoice_was_issued_is_held_and_starts_nothing_KZ_2_1()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(106);
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-EARLY-1", order.InvoiceNumber, "<Dt>2026-08-01</Dt>")));
+
+        Assert.Equal("held:BookedBeforeInvoiceIssued", Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!.Payments).Result);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task A_file_of_three_hundred_credits_is_recorded_whole_and_every_invoice_is_paid_once()
+    {
+        var bank = new BankHarness(azurite);
+        var orders = new List<Order>();
+        for (var i = 0; i < 300; i++) orders.Add(await bank.OrderAsync(1000 + i));
+        var body = CamtFiles.Utf8([.. orders.Select((o, i) => CamtFiles.Credit($"TX-BULK-{i}", o.InvoiceNumber))]);
+        Assert.True(body.Length > 121 * 1024);
+
+        var status = Status(await bank.PostCamtAsync(body));
+
+        Assert.Contains(status, new[] { StatusCodes.Status200OK, StatusCodes.Status202Accepted });
+        await Eventually(async () => bank.Events.Raised.Count == 300 && (await bank.Messages.ListUnprocessedAsync(default).ToListAsync()).Count == 0);
+        foreach (var order in orders) Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not within 120 s");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The host stops while recording the first delivery: nothing is recorded, the bank sends it again.</summary>
+    private sealed class CrashingOnFirstRecord : IBankMessageStore
+    {
+        private int _calls;
+
+        public IBankMessageStore Inner { get; set; } = null!;
+
+        public Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct) =>
+            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(bankId, format, body, receivedAt, ct);
+
+        public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
+        public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);
+        public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct) =>
+            Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
+        public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Registrar.Api.Banks;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Banks;
+
+/// <summary>A crash after a bank message was recorded and before its entries were applied: the recovery
+/// pass applies them from the recorded bytes, against Azurite, with the real stores.</summary>
+public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_credit_recorded_before_a_crash_is_applied_by_the_recovery_pass_once()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(201);
+        // The request that received it recorded it (and spent its signature), then the host died.
+        await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
+            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-1", order.InvoiceNumber)), bank.Clock.GetUtcNow(), default);
+
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+        Assert.Equal(1, await bank.Recovery.RecoverAsync(default));
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        var paid = Assert.IsType<RegistrationPaid>(Assert.Single(bank.Events.Raised));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5)), paid.PaidAt);
+    }
+
+    [Fact]
+    public async Task A_credit_that_paid_its_invoice_just_before_a_crash_still_starts_the_registrations()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(202);
+        var bookedAt = new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5));
+        // The crash came after the invoice was marked paid and before any registration was started.
+        var open = (await bank.Invoices.GetAsync(order.InvoiceNumber, default))!;
+        await bank.Invoices.UpdateAsync(open, open.Document with { Status = InvoiceStatus.Paid, PaidAt = bookedAt, PaymentReference = "halyk:TX-RECOVER-2" },
+            order.CustomerId, "Paid", default);
+        await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
+            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-2", order.InvoiceNumber)), bank.Clock.GetUtcNow(), default);
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+
+        Assert.Equal(1, await bank.Recovery.RecoverAsync(default));
+
+        var paid = Assert.IsType<RegistrationPaid>(Assert.Single(bank.Events.Raised));
+        Assert.Equal(bookedAt, paid.PaidAt);
+        Assert.Equal("applied", (await bank.Payments.GetAsync("halyk:TX-RECOVER-2", default))!.Document.Outcome!.Value.GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_in_UTF_16_with_a_byte_order_mark_is_recovered_from_its_exact_bytes()
+    {
+        var bank = new BankHarness(azurite);
+        var body = Encoding.Unicode.GetPreamble()
+            .Concat(Encoding.Unicode.GetBytes(CamtFiles.Document("UTF-16", [CamtFiles.Credit("TX-UTF16-1", "", purpose: "Оплата без счёта")]))).ToArray();
+
+        var recorded = await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054, body, bank.Clock.GetUtcNow(), default);
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+        await bank.Recovery.RecoverAsync(default);
+
+        Assert.Equal(body, await bank.Messages.ReadBodyAsync(recorded.Message.Document, default));
+        Assert.Contains("\"Оплата без счёта\"", Assert.Single(await bank.OpenReviewAsync()).Explanation);
+    }
+}

@@ -1,0 +1,80 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Registrar.Api.Http;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Tests;
+
+public sealed class IdempotentRequestsTests
+{
+    private readonly InMemoryKeys _keys = new();
+    private readonly IdempotentRequests _idempotency;
+
+    public IdempotentRequestsTests() => _idempotency = new IdempotentRequests(_keys, TimeProvider.System);
+
+    [Fact]
+    public async Task A_request_refused_by_its_checks_does_not_own_its_key_and_its_retry_is_judged_again()
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        var refused = await RunAsync(() => Checked<string>.Refused(Problems.Validation("items[0].name", "No tariff in force yet.")), Execute);
+        var afterTheDataWasFixed = await RunAsync(() => Checked<string>.Passed("order"), Execute);
+
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Equal(201, afterTheDataWasFixed.StatusCode);
+        Assert.Equal(1, executed);
+    }
+
+    [Fact]
+    public async Task A_request_that_ran_owns_its_key_and_its_retry_gets_the_first_answer_with_its_location()
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        await RunAsync(() => Checked<string>.Passed("order"), Execute);
+        var retry = await RunAsync(() => Checked<string>.Refused(Problems.Validation("items", "no longer valid")), Execute);
+
+        Assert.Equal((201, "/api/orders/O1"), (retry.StatusCode, retry.Headers.Location.ToString()));
+        Assert.Equal(1, executed);
+    }
+
+    private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        context.Request.Method = "POST";
+        context.Request.Path = "/api/orders";
+        context.Request.Headers[IdempotentRequests.Header] = "key-1";
+        context.Response.Body = new MemoryStream();
+        var result = await _idempotency.RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), check, execute, default);
+        await result.ExecuteAsync(context);
+        return context.Response;
+    }
+
+    private sealed class InMemoryKeys : IIdempotencyKeyStore
+    {
+        private readonly Dictionary<string, Stored<IdempotentResponse>> _rows = new();
+
+        public Task<Stored<IdempotentResponse>?> FindAsync(string clientId, string key, CancellationToken ct) =>
+            Task.FromResult(_rows.GetValueOrDefault($"{clientId}|{key}"));
+
+        public Task<IdempotencyClaim> ClaimAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct)
+        {
+            var id = $"{clientId}|{key}";
+            if (_rows.TryGetValue(id, out var existing)) return Task.FromResult(new IdempotencyClaim(existing, false));
+            var claimed = new Stored<IdempotentResponse>(id, id, new IdempotentResponse(requestHash, now, null, null, null), new ETag("1"));
+            _rows[id] = claimed;
+            return Task.FromResult(new IdempotencyClaim(claimed, true));
+        }
+
+        public Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
+            string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+        {
+            var completed = claimed with { Document = claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body, Headers = headers } };
+            _rows[claimed.PartitionKey] = completed;
+            return Task.FromResult(completed);
+        }
+    }
+}

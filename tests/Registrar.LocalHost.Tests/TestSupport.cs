@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Testing;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>What the hostile-input tests assert again and again: the answer is a problem document, and nothing was stored.</summary>
+public static class TestSupport
+{
+    /// <summary>The tables only requests write to: what the lifecycle does in the background for earlier tests does not move them.
+    /// (Ghost lifecycle instances are looked for by id, see <see cref="InstanceExistsAsync"/>.)</summary>
+    private static readonly string[] Tables = ["orders", "invoices", "payments", "invoicesequences", "idempotency"];
+
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.StartsWith("/problems/", problem.GetProperty("type").GetString());
+        return problem;
+    }
+
+    /// <summary>Rows per table, so a test can say which table changed.</summary>
+    public static async Task<Dictionary<string, int>> CountRowsAsync(AzuriteFixture storage)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var table in Tables)
+        {
+            var client = storage.Tables.GetTableClient(table);
+            await client.CreateIfNotExistsAsync();
+            var count = 0;
+            await foreach (var _ in client.QueryAsync<TableEntity>(select: ["PartitionKey"])) count++;
+            counts[table] = count;
+        }
+        return counts;
+    }
+
+    /// <summary>Whether any lifecycle row exists for <paramref name="instanceId"/>: an event raised for it would have made one.</summary>
+    public static async Task<bool> InstanceExistsAsync(AzuriteFixture storage, string instanceId)
+    {
+        var client = storage.Tables.GetTableClient("lifecycleinstances");
+        await client.CreateIfNotExistsAsync();
+        await foreach (var _ in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), select: ["PartitionKey"])) return true;
+        return false;
+    }
+
+    public static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string customer, string name, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/orders") { Content = JsonContent.Create(OrderBody(customer, name)) };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        var response = await storefront.SendAsync(request);
+        Assert.True((int)response.StatusCode == 201, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static object OrderBody(string customer, string name, string offerVersion = "2025-01") => new
+    {
+        items = new[] { new { name, termYears = 1 } },
+        contactEmail = $"{customer}@mail.example.org",
+        registrant = new { nicHandle = "KZ-NIC-77" },
+        acceptance = new { offerVersion, personalDataConsent = true },
+    };
+
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Not done in time.");
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Registrar.Core.Operations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task An_order_asking_again_for_its_invoice_number_gets_the_same_one()
+    {
+        var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite));
+
+        var first = await sequence.TakeAsync("KZ", 2027, 3, "cust-1|O1", default);
+        var retried = await sequence.TakeAsync("KZ", 2027, 3, "cust-1|O1", default);
+        var next = await sequence.TakeAsync("KZ", 2027, 3, "cust-2|O2", default);
+
+        Assert.Equal((1, 1, 2), (first, retried, next));
+    }
+
+    [Fact]
+    public async Task A_number_given_back_by_an_order_that_was_not_stored_goes_to_the_next_order_no_gap()
+    {
+        var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite));
+        await sequence.TakeAsync("UA", 2027, 3, "cust-1|O1", default);
+        await sequence.TakeAsync("UA", 2027, 3, "cust-1|O2", default);
+
+        Assert.True(await sequence.ReleaseAsync("UA", 2027, 3, "cust-1|O2", default));
+
+        Assert.Equal(2, await sequence.TakeAsync("UA", 2027, 3, "cust-3|O3", default));
+    }
+
+    [Fact]
+    public async Task Concurrent_orders_each_get_their_own_number()
+    {
+        var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite));
+
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => sequence.TakeAsync("KZ", 2027, 4, $"c|O{i}", default)));
+
+        Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
+    }
+
+    [Fact]
+    public async Task A_resolve_that_stopped_between_its_two_writes_is_finished_by_the_next_resolve()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var review = new ReviewListStore(clients);
+        var item = new ReviewItem("TX-1", "payment", "TX-1", "held", "UA-3.2: amount differs", Now);
+        await review.AddAsync(item, default);
+        // What the first resolve left when the host stopped: the resolved row written, the open row still there.
+        await new DocumentTable(clients.Table("review")).InsertAsync("resolved", "TX-1",
+            item with { ResolvedBy = "ops-1", ResolutionNote = "refunded", ResolvedAt = Now }, null, default);
+
+        Assert.True(await review.ResolveAsync("TX-1", "ops-2", "refunded again", Now.AddMinutes(1), default));
+
+        Assert.Empty(await review.ListOpenAsync(default).ToListAsync());
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Registrar.Core.Telemetry;
+using Registrar.Storage.TestHost;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>One trace follows an event through the lifecycle runtime's queue hops: the event queue, the
+/// engine's decision, the command queue, the command's answer raised as the next event, and back.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TraceContextTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task An_event_its_commands_and_the_answer_they_raise_share_the_senders_trace_across_every_queue_hop()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Registrar.", StringComparison.Ordinal) || source.Name == nameof(TraceContextTests),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource(nameof(TraceContextTests));
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+
+        ActivityTraceId trace;
+        using (var sender = source.StartActivity("bank notification", ActivityKind.Server)!)
+        {
+            trace = sender.TraceId;
+            await runtime.Client.SendAsync("traced-1", "start", new Start(TimeSpan.FromDays(1)), default);
+        }
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("traced-1") == TinyStage.Waiting, "charged and waiting");
+        await TestStorage.EventuallyAsync(() => Task.FromResult(Applied(spans, "traced-1").Count() >= 2), "both events applied and traced");
+
+        var ours = spans.Where(s => s.TraceId == trace).ToList();
+        Assert.Equal(2, ours.Count(s => s.Source.Name == RegistrarTelemetry.Lifecycle.Name && Tag(s, "registrar.lifecycle.instance") == "traced-1"));
+        Assert.Contains(ours, s => s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("commands", StringComparison.Ordinal));
+        Assert.True(ours.Count(s => s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("events", StringComparison.Ordinal)) >= 2);
+        Assert.All(Applied(spans, "traced-1"), s => Assert.Equal(trace, s.TraceId));
+    }
+
+    private static IEnumerable<Activity> Applied(IEnumerable<Activity> spans, string instance) =>
+        spans.Where(s => s.Source.Name == RegistrarTelemetry.Lifecycle.Name && Tag(s, "registrar.lifecycle.instance") == instance);
+
+    private static string? Tag(Activity span, string name) => span.GetTagItem(name) as string;
+}

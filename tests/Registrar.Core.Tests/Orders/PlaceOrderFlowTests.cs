@@ -146,17 +146,21 @@ public sealed class PlaceOrderFlowTests
     [Fact]
     public void An_issued_invoice_keeps_its_price_when_a_later_tariff_is_published_UA_3_3_UA_2_1_4()
     {
-        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now);
-        var invoice = _flow.InvoiceFor(_flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now));
-
         var later = TariffSchedule.Parse("""
             { "tariffs": [
               { "zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false, "registrantChangePricedAsRegistration": true, "pricesPerYear": { "register": "6000.00", "renew": "6000.00" } },
               { "zone": "kz", "currency": "KZT", "effectiveFrom": "2026-12-01T00:00:00+05:00", "placeholder": false, "registrantChangePricedAsRegistration": true, "pricesPerYear": { "register": "9000.00", "renew": "9000.00" } } ] }
             """, Zones);
+        var flowAfterPublication = new PlaceOrderFlow(new DomainNameParser(Zones, RefusalList.LoadEmbedded()), later,
+            new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()));
+        var order = flowAfterPublication.Place(flowAfterPublication.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now),
+            "cust-1", "ord-1", "KZ-2611-00001-3", Now);
 
-        Assert.Equal(Money.Money.Of(9000m, Currency.Kzt), later.Quote("kz", TariffOperation.Register, 1, Now.AddMonths(1)).Total);
-        Assert.Equal(check.Lines[0].Price.Total, invoice.Total);
+        var invoicedAfterPublication = flowAfterPublication.InvoiceFor(order);
+        var orderedAfterPublication = flowAfterPublication.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now.AddMonths(1));
+
+        Assert.Equal(Money.Money.Of(6000m, Currency.Kzt), invoicedAfterPublication.Total);
+        Assert.Equal(Money.Money.Of(9000m, Currency.Kzt), orderedAfterPublication.Lines[0].Price.Total);
     }
 
     [Fact]

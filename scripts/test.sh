@@ -7,6 +7,9 @@ scripts/setup.sh
 
 dotnet build Registrar.sln -c Release --no-restore -nologo -clp:ErrorsOnly
 
+# The conventions in .editorconfig hold: whitespace, import order, file-scoped namespaces.
+dotnet format Registrar.sln --verify-no-changes --no-restore
+
 # The Azure infrastructure: infra/main.bicep must build and lint with no warning.
 scripts/bicep-check.sh
 

@@ -8,9 +8,9 @@ using Registrar.Epp.Extensions;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
+using ContactCreated = Registrar.Core.Registrations.ContactCreated;
 using DomainCreated = Registrar.Core.Registrations.DomainCreated;
 using DomainInfo = Registrar.Core.Registrations.DomainInfo;
-using ContactCreated = Registrar.Core.Registrations.ContactCreated;
 
 namespace Registrar.Registry;
 

@@ -1,5 +1,5 @@
-using Registrar.Core.Orders;
 using System.Globalization;
+using Registrar.Core.Orders;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Notifications;
 

@@ -106,7 +106,8 @@ public sealed class ScriptedEppServer : IAsyncDisposable
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or EppConnectionException or ObjectDisposedException
-                                      or System.Security.Authentication.AuthenticationException) { }
+                                      or System.Security.Authentication.AuthenticationException)
+        { }
         finally
         {
             lock (_connections) _active--;

@@ -1,5 +1,5 @@
-using Registrar.Core.Orders;
 using Registrar.Core.Money;
+using Registrar.Core.Orders;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Matching;
 using Registrar.Payments.Notifications;

@@ -59,7 +59,10 @@ public static class RegistrarServiceCollectionExtensions
     private static void AddRules(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ZoneCatalog.LoadEmbedded());
-        services.AddSingleton(BusinessCalendars.LoadEmbedded());
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value.CorrectionsFolder is { Length: > 0 } folder
+            ? BusinessCalendars.LoadEmbeddedWith(Directory.EnumerateFiles(folder, "*.txt").Select(f => (Path.GetFileName(f), File.ReadAllText(f))))
+            : BusinessCalendars.LoadEmbedded());
         services.AddSingleton(RefusalList.LoadEmbedded());
         services.Configure<TariffOptions>(configuration.GetSection(TariffOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TariffOptions>>().Value.PriceListPath is { Length: > 0 } path

@@ -27,7 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StoredJson.Options));
 
         services.AddOptions<LifecycleLoopOptions>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddRegistrarHealthChecks();
         services.AddAcsMail(configuration);
 
         // Flex Consumption scales the queue triggers out on its own: each registry's session cap is

@@ -18,7 +18,7 @@ builder.Services.AddLocalRuntime(builder.Environment);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+builder.Services.AddRegistrarHealthChecks();
 
 var app = builder.Build();
 app.UseNoSniff();

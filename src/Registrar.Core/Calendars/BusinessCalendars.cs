@@ -21,6 +21,22 @@ public sealed class BusinessCalendars
     /// <summary>The data files shipped in Registrar.Core (parsed once; the result is immutable).</summary>
     public static BusinessCalendars LoadEmbedded() => Embedded.Value;
 
+    /// <summary>The shipped files with operations' corrections: a file named like a shipped one (<c>kz-2027.txt</c>)
+    /// replaces it, a new name adds a year. Corrections take effect at the next start, without a code release.</summary>
+    /// <exception cref="CalendarDataException">A correction is malformed or leaves the years inconsistent.</exception>
+    public static BusinessCalendars LoadEmbeddedWith(IEnumerable<(string Name, string Text)> corrections)
+    {
+        var files = ReadEmbeddedFiles().ToDictionary(f => f.Name, f => f.Text, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, text) in corrections) files[name] = text;
+        return Parse(files.Select(f => (f.Key, f.Value)));
+    }
+
+    /// <summary>The years of every calendar whose data is an assumption (transfers not yet decreed) and that
+    /// a deadline between <paramref name="from"/> and <paramref name="to"/> may fall in.</summary>
+    public IReadOnlyList<CalendarYear> AssumedYearsBetween(DateOnly from, DateOnly to) =>
+        [.. _byCountry.Values.SelectMany(calendar => calendar.Years)
+            .Where(year => year.Transfers == TransferStatus.NotYetDecreed && year.Year >= from.Year && year.Year <= to.Year)];
+
     /// <summary>Builds the calendars from calendar files: (name for error messages, file text).</summary>
     /// <exception cref="CalendarDataException">A file is malformed, a year is missing or doubled, or files disagree.</exception>
     public static BusinessCalendars Parse(IEnumerable<(string Name, string Text)> files)

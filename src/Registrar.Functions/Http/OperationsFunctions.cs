@@ -35,7 +35,7 @@ public sealed class OperationsFunctions(OperationsHandlers handlers, HealthCheck
         var report = await health.CheckHealthAsync(ct);
         return new ObjectResult(new { status = report.Status.ToString() })
         {
-            StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
+            StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK,
         };
     }
 }

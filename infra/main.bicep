@@ -172,9 +172,9 @@ var registrySettings = reduce(registries, {}, (settings, r) => union(settings, {
 }))
 
 var bankSettings = union(
-  toObject(hmacBanks, bank => 'Payments__Hmac__SecretsByBank__${bank}', bank => '${keyVaultReference}bank-${bank}-hmac)'),
-  toObject(items(ecdsaPublicKeys), k => 'Payments__Ecdsa__PublicKeysByBank__${k.key}', k => string(k.value)),
-  toObject(items(bankTimeZones), z => 'Banks__Banks__${z.key}__TimeZone', z => string(z.value)))
+  toObject(hmacBanks, bank => 'Banks__${bank}__HmacSecret', bank => '${keyVaultReference}bank-${bank}-hmac)'),
+  toObject(items(ecdsaPublicKeys), k => 'Banks__${k.key}__EcdsaPublicKey', k => string(k.value)),
+  toObject(items(bankTimeZones), z => 'Banks__${z.key}__TimeZone', z => string(z.value)))
 
 var apiClientSettings = reduce(range(0, length(apiClients)), {}, (settings, i) => union(settings, {
   'Api__Clients__${i}__Name': apiClients[i].name

@@ -80,10 +80,25 @@ public static class RegistrarServiceCollectionExtensions
 
     private static void AddPayments(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<HmacSignatureOptions>(configuration.GetSection("Payments:Hmac"));
-        services.Configure<EcdsaSignatureOptions>(configuration.GetSection("Payments:Ecdsa"));
+        // One Banks:{id} section per bank; the verifiers get each bank's secret or key from it.
+        services.AddOptions<HmacSignatureOptions>().Bind(configuration.GetSection("Payments:Hmac"))
+            .PostConfigure<IOptions<BankOptions>>((hmac, banks) =>
+            {
+                foreach (var (id, bank) in banks.Value.Banks)
+                    if (!string.IsNullOrEmpty(bank.HmacSecret)) hmac.SecretsByBank[id] = bank.HmacSecret;
+            });
+        services.AddOptions<EcdsaSignatureOptions>().Bind(configuration.GetSection("Payments:Ecdsa"))
+            .PostConfigure<IOptions<BankOptions>>((ecdsa, banks) =>
+            {
+                foreach (var (id, bank) in banks.Value.Banks)
+                    if (!string.IsNullOrEmpty(bank.EcdsaPublicKey)) ecdsa.PublicKeysByBank[id] = bank.EcdsaPublicKey;
+            });
         services.Configure<Camt054ReaderOptions>(configuration.GetSection("Payments:Camt054"));
-        services.Configure<BankOptions>(configuration.GetSection(BankOptions.Section));
+        services.Configure<BankOptions>(banks =>
+        {
+            configuration.GetSection(BankOptions.Section).Bind(banks.Banks);
+            banks.AnswerWithin = configuration.GetValue("Payments:AnswerWithin", banks.AnswerWithin);
+        });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HmacSignatureOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EcdsaSignatureOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Camt054ReaderOptions>>().Value);

@@ -13,12 +13,12 @@ public sealed class KeyVaultReferencesTests
     {
         var settings = Settings(
             ("Epp:Registries:kaznic:Password", "@Microsoft.KeyVault(VaultName=kv-1-abc;SecretName=epp-kaznic-password)"),
-            ("Payments:Hmac:SecretsByBank:halyk", " @microsoft.keyvault(SecretUri=https://kv/secrets/bank-halyk-hmac)"),
+            ("Banks:halyk:HmacSecret", " @microsoft.keyvault(SecretUri=https://kv/secrets/bank-halyk-hmac)"),
             ("Mail:Acs:SenderAddress", "DoNotReply@example.azurecomm.net"));
 
         var refused = Assert.Throws<InvalidOperationException>(() => KeyVaultReferences.ThrowIfUnresolved(settings));
 
-        Assert.Contains("Epp:Registries:kaznic:Password, Payments:Hmac:SecretsByBank:halyk", refused.Message);
+        Assert.Contains("Banks:halyk:HmacSecret, Epp:Registries:kaznic:Password", refused.Message);
         Assert.DoesNotContain("SecretName", refused.Message);
         Assert.DoesNotContain("Mail:Acs", refused.Message);
     }

@@ -42,7 +42,7 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
                 ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
                 ["Lifecycle__SweepInterval"] = "00:00:00.200",
-                ["Payments__Ecdsa__PublicKeysByBank__monobank"] =
+                ["Banks__monobank__EcdsaPublicKey"] =
                     Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
             },
             workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));

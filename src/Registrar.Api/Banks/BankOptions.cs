@@ -1,8 +1,7 @@
 namespace Registrar.Api.Banks;
 
-/// <summary>Bound from "Banks": per bank, the time zone its camt.054 booking dates are in; how long a
-/// bank's request waits for its entries.
-/// Secrets and public keys are bound separately (HmacSignatureOptions, EcdsaSignatureOptions).</summary>
+/// <summary>Every bank in one place: one "Banks:{id}" section each (time zone, HMAC secret or ECDSA public
+/// key), and how long a bank's request waits for its entries ("Payments:AnswerWithin").</summary>
 public sealed class BankOptions
 {
     public const string Section = "Banks";
@@ -25,4 +24,12 @@ public sealed class BankSettings
 {
     /// <summary>IANA id, e.g. "Asia/Almaty" or "Europe/Kyiv": the day a date-only booking date means.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The webhook secret of a bank that signs with a timestamped HMAC (camt.054, JSON notifications);
+    /// from Key Vault in Azure, never from code.</summary>
+    public string? HmacSecret { get; set; }
+
+    /// <summary>The public key of a bank that signs with ECDSA (the acquiring webhook): base64 of a PEM
+    /// "PUBLIC KEY" or the PEM text itself.</summary>
+    public string? EcdsaPublicKey { get; set; }
 }

@@ -105,6 +105,21 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_outcome_of_a_file_of_five_thousand_credits_is_kept_although_it_is_larger_than_a_table_property()
+    {
+        var messages = new BankMessageStore(TestStorage.Clients(azurite));
+        var recorded = await messages.RecordAsync("halyk", "camt.054", Encoding.UTF8.GetBytes("<Document/>"), Now, default);
+        // About 80 characters an entry: 400 K characters, far above the 32 K a table property holds.
+        var outcome = Enumerable.Range(0, 5_000).Select(i => $"halyk:TX{i:D8} applied to KZ-2611-{i:D5}-7, registrations O{i:D16}-1").ToList();
+
+        var processed = await messages.MarkProcessedAsync(recorded.Message, outcome, Now.AddSeconds(1), default);
+
+        Assert.True(processed.Document.IsProcessed);
+        Assert.Equal(outcome, await messages.ReadOutcomeAsync<List<string>>(processed.Document, default));
+        Assert.Empty(await messages.ListUnprocessedAsync(default).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_notice_is_claimed_once_by_its_id()
     {
         var notices = new NoticeStore<string>(TestStorage.Clients(azurite));

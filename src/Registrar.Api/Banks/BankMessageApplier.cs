@@ -30,8 +30,8 @@ public sealed class BankMessageApplier(
     public async Task<BankNotificationReceipt> ApplyAsync(Stored<BankMessage> stored, CancellationToken ct)
     {
         var message = stored.Document;
-        if (message.Outcome is { } outcome)
-            return outcome.Deserialize<BankNotificationReceipt>(DocumentTable.Json)! with { Status = BankNotificationReceipt.Duplicate };
+        if (message.IsProcessed)
+            return await messages.ReadOutcomeAsync<BankNotificationReceipt>(message, ct) with { Status = BankNotificationReceipt.Duplicate };
 
         var read = Read(message, await messages.ReadBodyAsync(message, ct));
         if (read.Rejection is { } rejection)

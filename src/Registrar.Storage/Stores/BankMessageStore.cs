@@ -10,7 +10,8 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Stores;
 
 /// <summary>A bank message as it arrived: its bytes are in a blob named <see cref="BodyBlob"/>, never
-/// decoded; this row says whether its entries were applied and what became of them.</summary>
+/// decoded; this row says whether its entries were applied, and <see cref="OutcomeBlob"/> what became of
+/// them (a blob too: the outcome of a file of thousands of credits is far above a table property's 64 KB).</summary>
 /// <param name="MessageId">The bank and the SHA-256 of the bytes: the same file sent again is the same message.</param>
 /// <param name="Format">How the bytes are to be read (camt.054, a JSON format).</param>
 public sealed record BankMessage(
@@ -21,7 +22,7 @@ public sealed record BankMessage(
     long Length,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
-    JsonElement? Outcome)
+    string? OutcomeBlob)
 {
     public bool IsProcessed => ProcessedAt is not null;
 }
@@ -41,6 +42,9 @@ public interface IBankMessageStore
     Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct);
 
     Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct);
+
+    /// <summary>What became of a processed message's entries, as <see cref="MarkProcessedAsync"/> kept it.</summary>
+    Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct);
 
     /// <summary>Messages recorded but not yet applied in full: a crash, or a file still being applied.</summary>
     IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct);
@@ -92,10 +96,22 @@ public sealed class BankMessageStore : IBankMessageStore
         return content.Value.Content.ToArray();
     }
 
-    public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct)
+    public async Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct)
     {
-        var processed = current.Document with { ProcessedAt = processedAt, Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json) };
-        return _table.ReplaceAsync(current, processed, Columns(true), ct);
+        // The outcome first, so a processed row always points at it; a concurrent or repeated application
+        // writes the same outcome again, which is why it may overwrite.
+        var outcomeBlob = current.Document.BodyBlob + ".outcome.json";
+        await _bodies.GetBlobClient(outcomeBlob).UploadAsync(BinaryData.FromObjectAsJson(outcome, DocumentTable.Json), overwrite: true, ct);
+        var processed = current.Document with { ProcessedAt = processedAt, OutcomeBlob = outcomeBlob };
+        return await _table.ReplaceAsync(current, processed, Columns(true), ct);
+    }
+
+    public async Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct)
+    {
+        var blob = message.OutcomeBlob ?? throw new InvalidOperationException($"Bank message {message.MessageId} has not been processed.");
+        var content = await _bodies.GetBlobClient(blob).DownloadContentAsync(ct);
+        return content.Value.Content.ToObjectFromJson<TOutcome>(DocumentTable.Json)
+            ?? throw new InvalidOperationException($"The outcome of bank message {message.MessageId} is empty.");
     }
 
     public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) =>

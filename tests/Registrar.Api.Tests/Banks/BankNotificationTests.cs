@@ -149,6 +149,7 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);
         public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct) =>
             Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
+        public Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct) => Inner.ReadOutcomeAsync<TOutcome>(message, ct);
         public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
     }
 }

@@ -21,6 +21,7 @@ public sealed class RegistrationDeadlineTests(ProductFixture product)
             technicalContact = (object?)null,
             acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
         });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
         var invoice = order.GetProperty("invoice");
         var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;

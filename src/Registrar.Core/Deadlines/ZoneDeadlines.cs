@@ -25,9 +25,31 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         return EndOfBusinessDayAfter(policy, paidAt, policy.RegistrationAfterPayment.BusinessDays);
     }
 
+    public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry)
+    {
+        var policy = zones.For(zone);
+        var calendar = calendars.For(policy.CalendarCountry);
+        var payBy = policy.RenewalDeadline.DueAt(expiry, calendar);
+        // KZ-2.6: the deadline's reminder goes out as that last banking day begins, while paying is still possible.
+        var deadlineDayStarts = policy.RenewalDeadline.IsAtExpiry ? payBy : StartOfLocalDayBefore(payBy, calendar);
+        return new RenewalTimeline(
+            expiry,
+            policy.Reminders.For(expiry, deadlineDayStarts),
+            payBy,
+            policy.Deletion.DeletionDueAt(expiry),
+            policy.Deletion.RenewalPriorityUntilDeletion,
+            policy.Redemption.AppliesAfterExpiry);
+    }
+
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>
     public DateOnly LocalDate(string zone, DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, calendars.For(zones.For(zone).CalendarCountry).TimeZone).DateTime);
+
+    private static DateTimeOffset StartOfLocalDayBefore(DateTimeOffset endOfDay, BusinessCalendar calendar)
+    {
+        var start = calendar.LocalDate(endOfDay).AddDays(-1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(start, calendar.TimeZone.GetUtcOffset(start));
+    }
 
     private DateTimeOffset EndOfBusinessDayAfter(ZonePolicy policy, DateTimeOffset instant, int businessDays)
     {

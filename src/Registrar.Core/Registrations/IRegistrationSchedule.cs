@@ -1,8 +1,15 @@
 namespace Registrar.Core.Registrations;
 
-/// <summary>The zone- and calendar-dependent instants the registration decider needs.</summary>
+/// <summary>The zone- and calendar-dependent instants the registration decider needs, read from the zone's
+/// current settings at each decision: a settings change applies to the next wake-up of every registration.</summary>
 public interface IRegistrationSchedule
 {
     /// <summary>KZ-2.1: the end of the last business day on which a registration paid at <paramref name="paidAt"/> must be done.</summary>
     DateTimeOffset RegistrationDueBy(string zone, DateTimeOffset paidAt);
+
+    /// <summary>KZ-3.3: an invoice issued at <paramref name="issuedAt"/> lapses at this instant.</summary>
+    DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt);
+
+    /// <summary>KZ-2.6, KZ-2.7, KZ-2.8, UA-1.10 to UA-1.12: reminders, payment deadline and deletion for one expiry.</summary>
+    RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Registrar.Core.Customers;
+using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Registrations;
 
@@ -9,6 +10,10 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(CreateRegistryContact), "create-contact")]
 [JsonDerivedType(typeof(CreateDomain), "create-domain")]
 [JsonDerivedType(typeof(QueryDomain), "info-domain")]
+[JsonDerivedType(typeof(RenewDomain), "renew-domain")]
+[JsonDerivedType(typeof(DeleteDomain), "delete-domain")]
+[JsonDerivedType(typeof(RestoreDomain), "restore-domain")]
+[JsonDerivedType(typeof(IssueRenewalInvoice), "issue-renewal-invoice")]
 [JsonDerivedType(typeof(SendNotice), "send-notice")]
 [JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
 [JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
@@ -33,6 +38,9 @@ public enum CommandRoute
 
     /// <summary>An item on the operations review list.</summary>
     Operations,
+
+    /// <summary>An invoice the registrar issues; its number and amount come back as an event.</summary>
+    Billing,
 }
 
 public sealed record CreateRegistryContact(string CommandId, string RegistrationId, string Zone, RegistrantData Registrant)
@@ -56,7 +64,43 @@ public sealed record QueryDomain(string CommandId, string RegistrationId, string
     public override CommandRoute Route => CommandRoute.Registry;
 }
 
-public sealed record SendNotice(string CommandId, string RegistrationId, NoticeKind Kind, string CustomerId, string To, string Zone, string DomainName)
+/// <summary>UA-1.7: renews from the current expiry (RFC 5731 curExpDate), so a repeated renew is refused by the
+/// registry instead of adding a second term.</summary>
+public sealed record RenewDomain(string CommandId, string RegistrationId, string Zone, string DomainName, DateTimeOffset CurrentExpiry, int Years)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-2.8, UA-1.10: an unpaid domain is deleted at the registry.</summary>
+public sealed record DeleteDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>RFC 3915 restore request for a name the registry already put into its redemption period (UA-1.12).</summary>
+public sealed record RestoreDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-2.7, UA-1.10, UA-1.11: a renewal invoice, payable until <paramref name="DueAt"/>, priced with
+/// <paramref name="Operation"/>. Its number is claimed by the command id, so issuing it again returns the same invoice.</summary>
+public sealed record IssueRenewalInvoice(
+    string CommandId, string RegistrationId, string CustomerId, string Zone, string DomainName, int Years,
+    TariffOperation Operation, DateTimeOffset DueAt)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Billing;
+}
+
+/// <param name="Facts">What the notice's template shows besides the domain (expiry, invoice, deadlines).</param>
+/// <param name="Language">The customer's language ("ru", "uk", "kk", "en"); null for the zone's offer language.</param>
+public sealed record SendNotice(
+    string CommandId, string RegistrationId, NoticeKind Kind, string CustomerId, string To, string Zone, string DomainName,
+    NoticeFacts? Facts = null, string? Language = null)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Mail;
@@ -91,4 +135,29 @@ public enum NoticeKind
 
     /// <summary>UA-Pre-7: operations did not approve the trademark.</summary>
     TrademarkRejected,
+
+    /// <summary>KZ-2.6: the domain expires soon; an invoice issued earlier is still open, or none can be issued any more.</summary>
+    RenewalReminder,
+
+    /// <summary>KZ-2.6, KZ-2.7: the domain expires soon and here is the invoice that renews it.</summary>
+    RenewalInvoice,
+
+    /// <summary>UA-1.7: renewed; the new expiry is the registry's.</summary>
+    Renewed,
+
+    /// <summary>KZ-2.8, UA-1.10: expired unpaid; when it is deleted and (UA-1.12) until when it can still be renewed.</summary>
+    Expired,
+
+    /// <summary>KZ-2.8, UA-1.10: deleted at the registry; the name is free for anyone.</summary>
+    Deleted,
 }
+
+/// <summary>The figures a notice shows; which are set depends on its kind.</summary>
+/// <param name="PayBy">The last instant a renewal can be paid (KZ-2.7, UA-1.10; UA-1.12 after expiry).</param>
+/// <param name="DeletionAt">When an unpaid domain is deleted (KZ-2.8, UA-1.12).</param>
+public sealed record NoticeFacts(
+    DateTimeOffset? ExpiresAt = null,
+    DateTimeOffset? PayBy = null,
+    DateTimeOffset? DeletionAt = null,
+    string? InvoiceNumber = null,
+    Money.Money? Amount = null);

@@ -12,6 +12,10 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(CustomerChoseAfterNameTaken), "customer-chose")]
 [JsonDerivedType(typeof(OperationsRetried), "operations-retried")]
 [JsonDerivedType(typeof(RegistrationCommandFailed), "command-failed")]
+[JsonDerivedType(typeof(RenewalInvoiceIssued), "renewal-invoice-issued")]
+[JsonDerivedType(typeof(RenewalPaid), "renewal-paid")]
+[JsonDerivedType(typeof(RegistryObserved), "registry-observed")]
+[JsonDerivedType(typeof(RegistryReported), "registry-reported")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -37,6 +41,20 @@ public sealed record OperationsRetried(string EventId, string By) : Registration
 /// under the same id, which keeps its effect once.</summary>
 public sealed record RegistrationCommandFailed(string EventId, RegistrationCommand Command, string Reason) : RegistrationEvent(EventId);
 
+/// <summary>The billing host issued the invoice a <see cref="IssueRenewalInvoice"/> asked for (event id "answer:{command id}").</summary>
+public sealed record RenewalInvoiceIssued(string EventId, string CommandId, string InvoiceNumber, Money.Money Total, DateTimeOffset DueAt)
+    : RegistrationEvent(EventId);
+
+/// <summary>A renewal invoice of this registration was paid in full, at the bank's booking time (KZ-3.5, UA-3.4).</summary>
+public sealed record RenewalPaid(string EventId, string InvoiceNumber, int Years, DateTimeOffset PaidAt) : RegistrationEvent(EventId);
+
+/// <summary>The reconciliation sweep read the domain at the registry, the authority for expiry, statuses and sponsor.</summary>
+public sealed record RegistryObserved(string EventId, DomainInfo Info, DateTimeOffset ObservedAt) : RegistrationEvent(EventId);
+
+/// <summary>A registry poll message named this registration's domain (transfer, deletion, auto-renew, status
+/// change); the registration reads the domain back before it believes anything.</summary>
+public sealed record RegistryReported(string EventId, string Summary) : RegistrationEvent(EventId);
+
 public enum CustomerChoice
 {
     Refund,
@@ -48,6 +66,7 @@ public enum CustomerChoice
 /// <param name="DisplayName">The Unicode form, for people.</param>
 /// <param name="RegistrantHandle">UA-1.13: an existing nic-handle; null when the contact is to be created from <paramref name="Registrant"/>.</param>
 /// <param name="TrademarkLicence">UA-Pre-7: the trademark registration a second-level .ua name is registered under.</param>
+/// <param name="Language">The customer's language for notices ("ru", "uk", "kk", "en"); null for the zone's offer language.</param>
 public sealed record RegistrationOrder(
     string OrderId,
     string CustomerId,
@@ -60,7 +79,8 @@ public sealed record RegistrationOrder(
     RegistrantData? Registrant,
     TechnicalContact TechnicalContact,
     bool TrademarkRequired,
-    string? TrademarkLicence);
+    string? TrademarkLicence,
+    string? Language = null);
 
 /// <summary>The registry's answer, reduced to what the lifecycle decides on.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
@@ -70,6 +90,10 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(DomainInfo), "domain-info")]
 [JsonDerivedType(typeof(OutcomeUnknown), "outcome-unknown")]
 [JsonDerivedType(typeof(RegistryRefused), "refused")]
+[JsonDerivedType(typeof(DomainRenewed), "domain-renewed")]
+[JsonDerivedType(typeof(DomainDeleted), "domain-deleted")]
+[JsonDerivedType(typeof(DomainRestored), "domain-restored")]
+[JsonDerivedType(typeof(RegistryPending), "pending")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -84,7 +108,31 @@ public sealed record NameTaken : RegistryOutcome;
 /// outcome, or to a create answered "exists" (a redelivered create must not read as "taken").</summary>
 /// <param name="SponsorIsUs">The domain is held by this registrar.</param>
 /// <param name="RegistrantHandle">The domain's registrant contact at the registry.</param>
-public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt) : RegistryOutcome;
+/// <param name="Statuses">RFC 5731 statuses and RFC 3915 rgp statuses ("ok", "redemptionPeriod", "pendingDelete", …).</param>
+public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Statuses = null)
+    : RegistryOutcome
+{
+    public IReadOnlyList<string> Statuses { get; init; } = Statuses ?? [];
+
+    /// <summary>RFC 3915: deleted at the registry but still restorable.</summary>
+    public bool InRedemption => Statuses.Contains("redemptionPeriod", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Deleted at the registry and no longer restorable, or about to be purged.</summary>
+    public bool PendingDelete => Statuses.Contains("pendingDelete", StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>UA-1.7: renewed, with the new expiry the registry gave.</summary>
+public sealed record DomainRenewed(DateTimeOffset ExpiresAt) : RegistryOutcome;
+
+/// <summary>Deleted (EPP 1000), or found already gone (2303).</summary>
+public sealed record DomainDeleted : RegistryOutcome;
+
+/// <summary>RFC 3915: the restore was accepted; the domain is back in its pre-deletion state.</summary>
+public sealed record DomainRestored : RegistryOutcome;
+
+/// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
+/// the sweep. Never read as success or as "taken".</summary>
+public sealed record RegistryPending : RegistryOutcome;
 
 /// <summary>The connection dropped after the command was sent: it may or may not have been executed.</summary>
 public sealed record OutcomeUnknown : RegistryOutcome;

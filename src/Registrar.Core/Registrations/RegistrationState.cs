@@ -17,9 +17,41 @@ public sealed record RegistrationState(
     bool OverdueFlagged = false,
     int CommandsIssued = 0,
     IReadOnlyList<RegistrationCommand>? FailedCommands = null,
-    DateTimeOffset? RetryFailedAt = null)
+    DateTimeOffset? RetryFailedAt = null,
+    RenewalProgress? Renewal = null,
+    IReadOnlyList<string>? RegistryStatuses = null,
+    string? RegistryMismatch = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
+
+    /// <summary>Reminders, invoice and payment for the current expiry; starts afresh with every new expiry.</summary>
+    public RenewalProgress Renewal { get; init; } = Renewal ?? new();
+
+    /// <summary>The statuses the registry last reported (RFC 5731, RFC 3915): the registry is their authority.</summary>
+    public IReadOnlyList<string> RegistryStatuses { get; init; } = RegistryStatuses ?? [];
+}
+
+/// <summary>The renewal of one expiry.</summary>
+/// <param name="RemindersSent">KZ-2.6: keys of the reminders already sent (or passed over) for this expiry.</param>
+/// <param name="InvoiceCommandId">An invoice asked for whose number has not come back yet.</param>
+/// <param name="NoticeWithInvoice">The notice that waits for that invoice, to carry its number and amount.</param>
+/// <param name="PaidInvoice">The invoice whose payment renews this expiry: set once, so a second payment never renews twice.</param>
+/// <param name="CheckedAfterRefusal">The registry refused a renewal and was asked what it holds: a second refusal stalls.</param>
+public sealed record RenewalProgress(
+    IReadOnlyList<string>? RemindersSent = null,
+    string? InvoiceCommandId = null,
+    NoticeKind? NoticeWithInvoice = null,
+    string? InvoiceNumber = null,
+    Money.Money? InvoiceTotal = null,
+    DateTimeOffset? InvoiceDueAt = null,
+    string? PaidInvoice = null,
+    int PaidYears = 0,
+    bool CheckedAfterRefusal = false)
+{
+    public IReadOnlyList<string> RemindersSent { get; init; } = RemindersSent ?? [];
+
+    /// <summary>KZ-3.3: an issued invoice that has not lapsed at <paramref name="now"/>.</summary>
+    public bool HasOpenInvoice(DateTimeOffset now) => InvoiceNumber is not null && InvoiceDueAt > now;
 }
 
 public enum RegistrationPhase
@@ -46,4 +78,22 @@ public enum RegistrationPhase
 
     /// <summary>The customer chose a refund or another name, or the trademark was refused; operations settle the money.</summary>
     Closed,
+
+    /// <summary>UA-1.7: a paid renewal was sent to the registry (or waits for its pending answer).</summary>
+    Renewing,
+
+    /// <summary>UA-1.12: expired unpaid; the registrant may still renew until deletion (at the redemption tariff, UA-1.11).</summary>
+    Expired,
+
+    /// <summary>RFC 3915: a paid renewal first restores a name the registry already put into redemption.</summary>
+    Restoring,
+
+    /// <summary>KZ-2.8, UA-1.10: deletion asked of the registry; waits until the registry confirms the name is gone.</summary>
+    Deleting,
+
+    /// <summary>Deleted at the registry: the name is free for anyone.</summary>
+    Deleted,
+
+    /// <summary>The registry shows another registrar as sponsor: nothing more happens here.</summary>
+    TransferredAway,
 }

@@ -4,6 +4,7 @@ using Registrar.Core.Money;
 using Registrar.Core.Orders;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Tests.Persistence;
 
@@ -28,7 +29,9 @@ public sealed class GoldenDocumentTests
     private static readonly Dictionary<string, object> Samples = new()
     {
         ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
-            "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1)),
+            "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
+            new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
+            ["ok"], null),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -43,6 +46,14 @@ public sealed class GoldenDocumentTests
             new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.AnotherName),
             new OperationsRetried("retry:1", "ops-1"),
             new RegistrationCommandFailed("failed:order-1-1-7", new FlagForOperations("order-1-1-7", "order-1-1", "look"), "storage down"),
+            new RenewalInvoiceIssued("answer:order-1-1-8", "order-1-1-8", "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2)),
+            new RenewalPaid("renewal-paid:KZ-2611-00043-5", "KZ-2611-00043-5", 1, At),
+            new RegistryObserved("observed:1", new DomainInfo(true, true, "C-1", At.AddYears(2), ["ok"]), At),
+            new RegistryReported("poll:17", "Transfer requested."),
+            new RegistryAnswered("answer:order-1-1-9", "order-1-1-9", new DomainRenewed(At.AddYears(3))),
+            new RegistryAnswered("answer:order-1-1-10", "order-1-1-10", new DomainDeleted()),
+            new RegistryAnswered("answer:order-1-1-11", "order-1-1-11", new DomainRestored()),
+            new RegistryAnswered("answer:order-1-1-12", "order-1-1-12", new RegistryPending()),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -53,6 +64,12 @@ public sealed class GoldenDocumentTests
             new FlagForOperations("order-1-1-5", "order-1-1", "look"),
             new RecordRegistrationView("order-1-1-6", "order-1-1",
                 new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2)), 6),
+            new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
+            new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new IssueRenewalInvoice("order-1-1-10", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.Renew, At.AddDays(2)),
+            new SendNotice("order-1-1-11", "order-1-1", NoticeKind.RenewalInvoice, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "kk"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -73,6 +90,29 @@ public sealed class GoldenDocumentTests
         Assert.Equal(golden, written);
         var read = JsonSerializer.Deserialize(golden, sample.GetType(), StoredJson.Options);
         Assert.Equal(JsonSerializer.Serialize(sample, sample.GetType(), StoredJson.Options), JsonSerializer.Serialize(read, sample.GetType(), StoredJson.Options));
+    }
+
+    /// <summary>Registrations in flight when the renewal fields were added keep running: their stored state,
+    /// events and commands read with the new fields at their defaults.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_the_renewal_fields_still_reads(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-renewals.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state)
+        {
+            Assert.Empty(state.Renewal.RemindersSent);
+            Assert.Empty(state.RegistryStatuses);
+            Assert.Equal(RegistrationPhase.CreatingDomain, state.Phase);
+        }
+        if (read is RegistrationCommand[] commands)
+            Assert.Null(commands.OfType<SendNotice>().First().Facts);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
+using Registrar.Core.Calendars;
 using Registrar.Core.Customers;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Tests.Customers;
+using Registrar.Core.Zones;
 
 namespace Registrar.Core.Tests.Registrations;
 
@@ -287,6 +290,12 @@ public sealed class RegistrationDeciderTests
 
     private sealed class FixedSchedule(DateTimeOffset dueBy) : IRegistrationSchedule
     {
+        private readonly ZoneDeadlines _zones = new(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
+
         public DateTimeOffset RegistrationDueBy(string zone, DateTimeOffset paidAt) => dueBy;
+
+        public DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt) => _zones.InvoiceDueAt(zone, issuedAt);
+
+        public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry) => _zones.RenewalTimeline(zone, expiry);
     }
 }

@@ -3,12 +3,15 @@ using Registrar.Core.Lifecycle;
 namespace Registrar.Core.Registrations;
 
 /// <summary>
-/// The registration lifecycle from payment to a registered domain: pure and deterministic. It
-/// never asks the registry twice for the same create: an unknown outcome is reconciled with info.
+/// A registration's lifecycle from payment to a registered domain, and (<see cref="RenewalDecisions"/>) its
+/// life after that until it is deleted or transferred away: pure and deterministic. It never asks the
+/// registry twice for the same create or renew: an unknown outcome is reconciled with info.
 /// </summary>
 public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     : ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand>
 {
+    private readonly RenewalDecisions _renewals = new(schedule);
+
     /// <summary>How long a command a host gave up on waits before it is tried again by itself: long
     /// enough for an outage of mail or storage to pass, short enough that a notice is not a day late.</summary>
     public static readonly TimeSpan FailedCommandRetryDelay = TimeSpan.FromHours(1);
@@ -28,8 +31,10 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     /// <summary>Each decision numbers its commands from the registration's own counter (<see cref="RegistrationStep"/>).</summary>
     public string CommandId(string instanceId, RegistrationCommand command) => command.CommandId;
 
-    /// <summary>Closed, with nothing left to try again: a notice that failed on closing still gets its retries.</summary>
-    public bool IsTerminal(RegistrationState state) => state.Phase == RegistrationPhase.Closed && state.FailedCommands.Count == 0;
+    /// <summary>Ended, with nothing left to try again: a notice that failed on closing still gets its retries.</summary>
+    public bool IsTerminal(RegistrationState state) =>
+        state.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway
+        && state.FailedCommands.Count == 0;
 
     public Decision<RegistrationState, RegistrationCommand> Decide(RegistrationState state, RegistrationEvent @event, DateTimeOffset now)
     {
@@ -42,6 +47,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case TrademarkReviewed review when state.Phase == RegistrationPhase.AwaitingTrademarkReview:
                 OnTrademarkReviewed(step, review);
                 break;
+            case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId && RenewalDecisions.Covers(state.Phase):
+                RenewalAnswers.OnAnswered(step, answer.Outcome, now);
+                break;
             case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId:
                 OnRegistryAnswered(step, answer.Outcome);
                 break;
@@ -52,7 +60,19 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 OnCommandFailed(step, failed, now);
                 break;
             case OperationsRetried:
-                OnOperationsRetried(step);
+                OnOperationsRetried(step, now);
+                break;
+            case RenewalInvoiceIssued issued when issued.CommandId == state.Renewal.InvoiceCommandId:
+                _renewals.OnInvoiceIssued(step, issued, now);
+                break;
+            case RenewalPaid paid:
+                _renewals.OnPaid(step, paid);
+                break;
+            case RegistryObserved observed:
+                RenewalDecisions.OnObserved(step, observed.Info, now);
+                break;
+            case RegistryReported:
+                RenewalDecisions.OnReported(step);
                 break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
@@ -64,7 +84,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         return step.Build(state, WakeAt(step.State));
     }
 
-    private static void OnTimerDue(RegistrationStep step, DateTimeOffset now)
+    private void OnTimerDue(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
         if (IsOverdue(state, now))
@@ -74,6 +94,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
         }
         if (state.RetryFailedAt is { } retryAt && now >= retryAt) RetryFailedCommands(step);
+        _renewals.OnTime(step, now);
     }
 
     private static void OnCommandFailed(RegistrationStep step, RegistrationCommandFailed failed, DateTimeOffset now)
@@ -98,10 +119,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             step.Flag($"Could not carry out {failed.Command.GetType().Name} for registration {state.RegistrationId} ({failed.Reason}); it is tried again at {now + FailedCommandRetryDelay:u}.");
     }
 
-    private static void OnOperationsRetried(RegistrationStep step)
+    private void OnOperationsRetried(RegistrationStep step, DateTimeOffset now)
     {
         if (step.State.FailedCommands.Count > 0) RetryFailedCommands(step);
-        if (step.State.Phase == RegistrationPhase.Stalled) StartRegistering(step);
+        if (step.State.Phase != RegistrationPhase.Stalled) return;
+        if (step.State.ExpiresAt is null) StartRegistering(step);
+        else _renewals.Resume(step, now);
     }
 
     private static void RetryFailedCommands(RegistrationStep step)
@@ -203,7 +226,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
             default:
                 step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
-                step.Flag($"Registry answered {Describe(outcome)} while {state.Order?.DisplayName} was {state.Phase}: decide how to go on.");
+                step.Flag($"Registry answered {RenewalAnswers.Describe(outcome)} while {state.Order?.DisplayName} was {state.Phase}: decide how to go on.");
                 break;
         }
     }
@@ -211,7 +234,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private static void Registered(RegistrationStep step, DateTimeOffset expiresAt)
     {
         // UA-1.6: the domain counts as registered with the expiry the registry gave.
-        step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null });
+        step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });
         step.Notify(NoticeKind.Registered);
     }
 
@@ -225,19 +248,10 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
         or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
-    private static DateTimeOffset? WakeAt(RegistrationState state)
+    private DateTimeOffset? WakeAt(RegistrationState state)
     {
         var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
-        return (overdueCheck, state.RetryFailedAt) switch
-        {
-            ({ } due, { } retry) => due < retry ? due : retry,
-            (var due, var retry) => due ?? retry,
-        };
+        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state)];
+        return candidates.Where(c => c is not null).Min();
     }
-
-    private static string Describe(RegistryOutcome outcome) => outcome switch
-    {
-        RegistryRefused refused => $"{refused.Code} ({refused.Message})",
-        _ => outcome.GetType().Name,
-    };
 }

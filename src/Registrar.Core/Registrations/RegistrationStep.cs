@@ -19,10 +19,19 @@ internal sealed class RegistrationStep(RegistrationState state)
         _commands.Add(command(id));
     }
 
-    public void Notify(NoticeKind kind)
+    /// <summary>A command that is not awaited, such as an invoice whose number comes back as its own event.</summary>
+    public string Issue(Func<string, RegistrationCommand> command)
+    {
+        var id = NextCommandId();
+        _commands.Add(command(id));
+        return id;
+    }
+
+    public void Notify(NoticeKind kind, NoticeFacts? facts = null)
     {
         var order = State.Order!;
-        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.CustomerId, order.ContactEmail, order.Zone, order.DisplayName));
+        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.CustomerId, order.ContactEmail, order.Zone,
+            order.DisplayName, facts, order.Language));
     }
 
     public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));

@@ -1,0 +1,163 @@
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// The registry's answers once a domain is registered: to a renew, restore, delete or info, and what the sweep
+/// reads. The registry is the authority for expiry, statuses and sponsor: its answer is followed; an unknown
+/// outcome is read back with info; a pending one (1001) waits for the poll message or the sweep.
+/// </summary>
+internal static class RenewalAnswers
+{
+    /// <summary>EPP 2304 (status prohibits) and 2105 (not eligible for renewal): ask what the registry holds.</summary>
+    private static bool StatusProhibits(RegistryRefused refused) => refused.Code is 2304 or 2105;
+
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome, DateTimeOffset now)
+    {
+        var state = step.State;
+        switch (state.Phase, outcome)
+        {
+            case (Renewing, DomainRenewed renewed):
+                RenewalDecisions.Renewed(step, renewed.ExpiresAt);
+                break;
+            case (Renewing, DomainInfo info):
+                ReconcileRenewal(step, info);
+                break;
+            case (Renewing, RegistryRefused refused) when StatusProhibits(refused) && !state.Renewal.CheckedAfterRefusal:
+                step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = true } });
+                RenewalDecisions.Query(step);
+                break;
+            case (Restoring, DomainRestored):
+                RenewalDecisions.Renew(step);
+                break;
+            case (Restoring, DomainInfo info):
+                ReconcileRestore(step, info);
+                break;
+            case (Deleting, DomainDeleted):
+                RenewalDecisions.Deleted(step);
+                break;
+            case (Deleting, RegistryRefused refused) when StatusProhibits(refused):
+                RenewalDecisions.Query(step);
+                break;
+            case (Deleting, DomainInfo info):
+                ReconcileDeletion(step, info);
+                break;
+            case (Registered or Expired, DomainInfo info):
+                Observe(step, info, now);
+                break;
+            case (Renewing or Restoring or Deleting, OutcomeUnknown):
+                RenewalDecisions.Query(step);
+                break;
+            case (Renewing or Restoring or Deleting, RegistryPending):
+                // 1001: the registry acts later and says so by poll message; the sweep reads it back in any case.
+                step.Update(s => s with { AwaitedCommandId = null });
+                break;
+            default:
+                Stall(step, $"Registry answered {Describe(outcome)} while {state.Order!.DisplayName} was {state.Phase}: decide how to go on.");
+                break;
+        }
+    }
+
+    private static void ReconcileRenewal(RegistrationStep step, DomainInfo info)
+    {
+        var state = step.State;
+        Follow(step, info);
+        if (!info.Exists || !info.SponsorIsUs)
+            Stall(step, $"A renewal of {state.Order!.DisplayName} was paid, but the registry no longer holds it for us: refund or re-register.");
+        else if (info.ExpiresAt > state.ExpiresAt)
+            RenewalDecisions.Renewed(step, info.ExpiresAt.Value);
+        else if (info.InRedemption)
+            Restore(step);
+        else if (info.Statuses.Contains("pendingRenew", StringComparer.OrdinalIgnoreCase))
+            step.Update(s => s with { AwaitedCommandId = null });
+        else if (state.Renewal.CheckedAfterRefusal)
+            Stall(step, $"The registry refuses to renew {state.Order!.DisplayName} (statuses {string.Join(", ", info.Statuses)}): decide how to go on.");
+        else
+            RenewalDecisions.Renew(step); // the renew never took effect; its curExpDate keeps a repeat from adding a second term
+    }
+
+    private static void ReconcileRestore(RegistrationStep step, DomainInfo info)
+    {
+        Follow(step, info);
+        if (!info.Exists || !info.SponsorIsUs)
+            Stall(step, $"{step.State.Order!.DisplayName} could not be restored: the registry no longer holds it for us. Refund the renewal.");
+        else if (info.InRedemption)
+            Restore(step);
+        else if (info.Statuses.Contains("pendingRestore", StringComparer.OrdinalIgnoreCase))
+            step.Update(s => s with { AwaitedCommandId = null });
+        else
+            RenewalDecisions.Renew(step);
+    }
+
+    private static void ReconcileDeletion(RegistrationStep step, DomainInfo info)
+    {
+        Follow(step, info);
+        if (!info.Exists || !info.SponsorIsUs)
+            RenewalDecisions.Deleted(step);
+        else
+            step.Update(s => s with { AwaitedCommandId = null }); // in redemption or pending delete: the purge comes by poll or sweep
+    }
+
+    /// <summary>The registry's view of a domain that is registered or expired here.</summary>
+    private static void Observe(RegistrationStep step, DomainInfo info, DateTimeOffset now)
+    {
+        var state = step.State;
+        Follow(step, info);
+        if (!info.Exists && state.Phase == Expired)
+        {
+            // UA-1.12: the registry deleted the unpaid name itself.
+            RenewalDecisions.Deleted(step);
+            return;
+        }
+        if (!info.Exists || !info.SponsorIsUs)
+        {
+            step.Update(s => s with { Phase = info.Exists ? TransferredAway : s.Phase });
+            FlagOnce(step, info.Exists
+                ? $"The registry shows another registrar as sponsor of {state.Order!.DisplayName}: it was transferred away."
+                : $"The registry does not know {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}: find out why.");
+            return;
+        }
+        if (info.ExpiresAt is { } expiry && expiry != state.ExpiresAt)
+        {
+            // The registry is the authority for expiry: follow it, and a later one starts a new renewal round.
+            step.Update(s => s with
+            {
+                ExpiresAt = expiry,
+                Phase = expiry > now ? Registered : s.Phase,
+                Renewal = expiry > s.ExpiresAt ? new() : s.Renewal,
+            });
+            FlagOnce(step, $"The registry's expiry of {state.Order!.DisplayName} is {expiry:u}, not {state.ExpiresAt:u}: followed the registry.");
+        }
+    }
+
+    private static void Follow(RegistrationStep step, DomainInfo info) =>
+        step.Update(s => s with { AwaitedCommandId = null, RegistryStatuses = info.Statuses });
+
+    private static void Restore(RegistrationStep step)
+    {
+        var order = step.State.Order!;
+        // RFC 3915: the registry already put the name into redemption; restore it, then renew.
+        step.Update(s => s with { Phase = Restoring });
+        step.AskRegistry(id => new RestoreDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+    }
+
+    private static void Stall(RegistrationStep step, string reason)
+    {
+        step.Update(s => s with { Phase = Stalled, AwaitedCommandId = null });
+        step.Flag(reason);
+    }
+
+    /// <summary>A mismatch the sweep finds again on every run is flagged the first time only.</summary>
+    private static void FlagOnce(RegistrationStep step, string mismatch)
+    {
+        if (step.State.RegistryMismatch == mismatch) return;
+        step.Update(s => s with { RegistryMismatch = mismatch });
+        step.Flag(mismatch);
+    }
+
+    public static string Describe(RegistryOutcome outcome) => outcome switch
+    {
+        RegistryRefused refused => $"{refused.Code} ({refused.Message})",
+        _ => outcome.GetType().Name,
+    };
+}

@@ -1,0 +1,188 @@
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// A registered domain's life: reminders (KZ-2.6), renewal invoices (KZ-2.7, UA-1.10, UA-1.11), renewal from the
+/// previous expiry (UA-1.7), expiry and deletion (KZ-2.8, UA-1.10, UA-1.12). The registry is the authority for
+/// expiry and statuses: what it answers is followed, and an unknown outcome is read back, never sent again blindly.
+/// </summary>
+internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
+{
+    /// <summary>UA-1.7: a renewal adds one term of a year to the previous expiry.</summary>
+    private const int RenewalYears = 1;
+
+    public static bool Covers(RegistrationPhase phase) => phase is Registered or Renewing or Expired or Restoring or Deleting;
+
+    /// <summary>What falls due with time: the expiry, the latest due reminder, the deletion.</summary>
+    public void OnTime(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null) return;
+        var timeline = Timeline(state);
+        if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
+        RemindIfDue(step, timeline, now);
+        if (now >= timeline.DeleteAt) Delete(step);
+    }
+
+    public DateTimeOffset? NextWake(RegistrationState state)
+    {
+        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.ExpiresAt is null) return null;
+        var timeline = Timeline(state);
+        DateTimeOffset?[] candidates =
+        [
+            timeline.NextReminderAfter(state.Renewal.RemindersSent),
+            state.Phase == Registered ? timeline.Expiry : null,
+            timeline.DeleteAt,
+        ];
+        return candidates.Where(c => c is not null).Min();
+    }
+
+    public void OnInvoiceIssued(RegistrationStep step, RenewalInvoiceIssued issued, DateTimeOffset now)
+    {
+        var waiting = step.State.Renewal.NoticeWithInvoice ?? NoticeKind.RenewalInvoice;
+        step.Update(s => s with
+        {
+            Renewal = s.Renewal with
+            {
+                InvoiceCommandId = null,
+                NoticeWithInvoice = null,
+                InvoiceNumber = issued.InvoiceNumber,
+                InvoiceTotal = issued.Total,
+                InvoiceDueAt = issued.DueAt,
+            },
+        });
+        if (step.State.Phase is Registered or Expired && step.State.Renewal.PaidInvoice is null)
+            step.Notify(waiting, Facts(step.State, Timeline(step.State), now));
+    }
+
+    public void OnPaid(RegistrationStep step, RenewalPaid paid)
+    {
+        var state = step.State;
+        var refusal = state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
+            : state.Renewal.PaidInvoice is { } earlier ? $"invoice {earlier} already pays this renewal"
+            : paid.InvoiceNumber != state.Renewal.InvoiceNumber ? "it is not the renewal invoice of the current expiry"
+            : null;
+        if (refusal is not null)
+        {
+            // UA-1.7: a payment never renews twice; a person returns or re-applies the money.
+            step.Flag($"Renewal payment of invoice {paid.InvoiceNumber} for {state.Order!.DisplayName} renews nothing: {refusal}. Settle the money.");
+            return;
+        }
+        step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });
+        Renew(step);
+    }
+
+    /// <summary>A poll message named the domain: read it back from the registry before believing anything.</summary>
+    public static void OnReported(RegistrationStep step)
+    {
+        if (Covers(step.State.Phase) && step.State.AwaitedCommandId is null) Query(step);
+    }
+
+    /// <summary>The sweep read the domain; while a registry command is out, its own answer decides instead.</summary>
+    public static void OnObserved(RegistrationStep step, DomainInfo info, DateTimeOffset now)
+    {
+        if (Covers(step.State.Phase) && step.State.AwaitedCommandId is null) RenewalAnswers.OnAnswered(step, info, now);
+    }
+
+    /// <summary>Operations retried a registration that stalled after it was registered.</summary>
+    public void Resume(RegistrationStep step, DateTimeOffset now)
+    {
+        if (step.State.Renewal.PaidInvoice is not null)
+        {
+            Renew(step);
+            return;
+        }
+        step.Update(s => s with { Phase = now >= s.ExpiresAt ? Expired : Registered });
+        OnTime(step, now);
+    }
+
+    public static void Renew(RegistrationStep step)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        step.Update(s => s with { Phase = Renewing });
+        // UA-1.7: named from the current expiry, so the registry refuses a repeat instead of adding a second term.
+        step.AskRegistry(id => new RenewDomain(id, state.RegistrationId, order.Zone, order.DomainName, state.ExpiresAt!.Value, state.Renewal.PaidYears));
+    }
+
+    public static void Query(RegistrationStep step)
+    {
+        var order = step.State.Order!;
+        step.AskRegistry(id => new QueryDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+    }
+
+    public static void Renewed(RegistrationStep step, DateTimeOffset expiresAt)
+    {
+        step.Update(s => s with { Phase = Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });
+        step.Notify(NoticeKind.Renewed, new NoticeFacts(ExpiresAt: expiresAt));
+    }
+
+    public static void Deleted(RegistrationStep step)
+    {
+        step.Update(s => s with { Phase = RegistrationPhase.Deleted, AwaitedCommandId = null });
+        step.Notify(NoticeKind.Deleted);
+    }
+
+    public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
+
+    private void Expire(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
+    {
+        // The expiry notice stands for every reminder due up to it, the "on expiry" one included.
+        var passed = timeline.Reminders.Where(r => r.At <= timeline.Expiry).Select(r => r.Key);
+        step.Update(s => s with { Phase = Expired, Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent.Union(passed)] } });
+        RemindOrInvoice(step, timeline, now, NoticeKind.Expired);
+    }
+
+    private void RemindIfDue(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
+    {
+        var due = timeline.DueReminders(now, step.State.Renewal.RemindersSent);
+        if (due.Count == 0) return;
+        // KZ-2.6: each reminder once; a late wake-up sends only the latest one due, and the ones it passed over count as sent.
+        step.Update(s => s with { Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent, .. due.Select(r => r.Key)] } });
+        RemindOrInvoice(step, timeline, now, NoticeKind.RenewalReminder);
+    }
+
+    /// <summary>KZ-2.7: while the renewal can still be paid and no invoice is open (KZ-3.3 lets one lapse within days),
+    /// a new invoice is issued and the notice waits to carry it.</summary>
+    private void RemindOrInvoice(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, NoticeKind kind)
+    {
+        var state = step.State;
+        if (timeline.PayableUntil(now) is { } payableUntil && !state.Renewal.HasOpenInvoice(now) && state.Renewal.InvoiceCommandId is null)
+        {
+            IssueInvoice(step, timeline, now, payableUntil, kind == NoticeKind.Expired ? NoticeKind.Expired : NoticeKind.RenewalInvoice);
+            return;
+        }
+        step.Notify(kind, Facts(state, timeline, now));
+    }
+
+    private void IssueInvoice(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, DateTimeOffset payableUntil, NoticeKind notice)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        var lapses = schedule.InvoiceDueAt(order.Zone, now);
+        var dueAt = lapses < payableUntil ? lapses : payableUntil;
+        // UA-1.11: after expiry the renewal is priced with the redemption tariff.
+        var id = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName,
+            RenewalYears, timeline.OperationAt(now), dueAt));
+        step.Update(s => s with { Renewal = s.Renewal with { InvoiceCommandId = id, NoticeWithInvoice = notice } });
+    }
+
+    private static void Delete(RegistrationStep step)
+    {
+        var order = step.State.Order!;
+        step.Update(s => s with { Phase = Deleting });
+        step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+    }
+
+    private static NoticeFacts Facts(RegistrationState state, RenewalTimeline timeline, DateTimeOffset now)
+    {
+        var invoice = state.Renewal.HasOpenInvoice(now) ? state.Renewal : null;
+        return new NoticeFacts(
+            ExpiresAt: timeline.Expiry,
+            PayBy: invoice?.InvoiceDueAt ?? timeline.PayableUntil(now),
+            DeletionAt: timeline.DeleteAt,
+            InvoiceNumber: invoice?.InvoiceNumber,
+            Amount: invoice?.InvoiceTotal);
+    }
+}

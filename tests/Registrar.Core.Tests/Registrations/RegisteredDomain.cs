@@ -1,0 +1,81 @@
+using Registrar.Core.Calendars;
+using Registrar.Core.Customers;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Money;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>Drives one registered domain through the real decider and the embedded zone settings and calendars,
+/// the way a host does: events in, commands out, the timer delivered at the decision's wake-up.</summary>
+public sealed class RegisteredDomain
+{
+    private readonly RegistrationDecider _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
+    private int _events;
+
+    private RegisteredDomain(RegistrationState state, DateTimeOffset? wakeAt)
+    {
+        State = state;
+        WakeAt = wakeAt;
+    }
+
+    public RegistrationState State { get; private set; }
+
+    public DateTimeOffset? WakeAt { get; private set; }
+
+    public List<RegistrationCommand> Sent { get; } = [];
+
+    /// <summary>A domain of <paramref name="zone"/> registered at the registry with <paramref name="expiry"/>.</summary>
+    public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry)
+    {
+        var order = new RegistrationOrder("order-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, 1, "owner@example.test",
+            "H-1", null, TechnicalContact.Registrant, false, null, "en");
+        var domain = new RegisteredDomain(new RegistrationState("reg-1", RegistrationPhase.AwaitingPayment), null);
+        var paidAt = expiry.AddYears(-1);
+        domain.Raise(new RegistrationPaid("paid", order, paidAt), paidAt);
+        domain.Answer(new DomainCreated(expiry), paidAt);
+        domain.Sent.Clear();
+        return domain;
+    }
+
+    public IReadOnlyList<RegistrationCommand> Raise(RegistrationEvent @event, DateTimeOffset now)
+    {
+        var decision = _decider.Decide(State, @event, now);
+        State = decision.State;
+        WakeAt = decision.WakeAt;
+        var effects = decision.Commands.Where(c => c is not RecordRegistrationView).ToList();
+        Sent.AddRange(effects);
+        return effects;
+    }
+
+    public IReadOnlyList<RegistrationCommand> Answer(RegistryOutcome outcome, DateTimeOffset now) =>
+        Raise(new RegistryAnswered($"answer-{++_events}", State.AwaitedCommandId!, outcome), now);
+
+    /// <summary>Delivers the timer at its wake-up (or <paramref name="late"/> after it), as long as it comes no later than
+    /// <paramref name="until"/>; the invoice a decision asks for is issued at once, as the billing host does.</summary>
+    public void LiveUntil(DateTimeOffset until, TimeSpan late = default)
+    {
+        while (WakeAt is { } wake && wake + late <= until && !_decider.IsTerminal(State))
+        {
+            var now = wake + late;
+            var commands = Raise(_decider.TimerDue(wake), now);
+            foreach (var invoice in commands.OfType<IssueRenewalInvoice>()) IssueInvoice(invoice, now);
+        }
+    }
+
+    public IReadOnlyList<RegistrationCommand> IssueInvoice(IssueRenewalInvoice invoice, DateTimeOffset now) =>
+        Raise(new RenewalInvoiceIssued("answer:" + invoice.CommandId, invoice.CommandId, $"INV-{invoice.CommandId}",
+            Money.Money.Of(9000m, Currency.Kzt), invoice.DueAt), now);
+
+    public IReadOnlyList<RegistrationCommand> PayCurrentInvoice(DateTimeOffset now, string? number = null)
+    {
+        var invoice = number ?? State.Renewal.InvoiceNumber!;
+        return Raise(new RenewalPaid("renewal-paid:" + invoice, invoice, 1, now), now);
+    }
+
+    public IEnumerable<SendNotice> Notices(NoticeKind kind) => Sent.OfType<SendNotice>().Where(n => n.Kind == kind);
+
+    public bool IsTerminal => _decider.IsTerminal(State);
+}

@@ -1,0 +1,297 @@
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class RenewalDeciderTests
+{
+    /// <summary>A Tuesday with no KZ or UA holiday in the three weeks before it.</summary>
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan Almaty = TimeSpan.FromHours(5);
+
+    [Fact]
+    public void Reminders_go_out_30_14_and_7_days_before_expiry_and_on_the_deadline_each_once_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.LiveUntil(Expiry.AddMinutes(-1));
+
+        var reminders = domain.Sent.OfType<SendNotice>().ToList();
+        Assert.Equal(4, reminders.Count);
+        Assert.All(reminders, n => Assert.Equal("owner@example.test", n.To));
+        Assert.Equal(reminders.Count, reminders.Select(n => n.CommandId).Distinct().Count());
+        Assert.Equal(["before-expiry-30d", "before-expiry-14d", "before-expiry-7d", "renewal-deadline"], domain.State.Renewal.RemindersSent);
+        domain.LiveUntil(Expiry.AddMinutes(-1));
+        Assert.Equal(4, domain.Sent.OfType<SendNotice>().Count());
+    }
+
+    [Fact]
+    public void A_late_wake_up_sends_only_the_latest_reminder_due_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.LiveUntil(Expiry.AddDays(-6), late: TimeSpan.FromDays(17));
+
+        Assert.Single(domain.Sent.OfType<SendNotice>());
+        Assert.Contains("before-expiry-30d", domain.State.Renewal.RemindersSent);
+        Assert.Contains("before-expiry-14d", domain.State.Renewal.RemindersSent);
+    }
+
+    [Fact]
+    public void Renewal_invoice_is_payable_until_the_end_of_the_third_banking_day_before_expiry_KZ_2_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.LiveUntil(Expiry.AddDays(-3));
+
+        // 15 June 2027 is a Tuesday: Monday 14, Friday 11 and Thursday 10 June are the three banking days before it.
+        var payBy = new DateTimeOffset(2027, 6, 11, 0, 0, 0, Almaty);
+        var invoices = domain.Sent.OfType<IssueRenewalInvoice>().ToList();
+        Assert.All(invoices, i => Assert.True(i.DueAt <= payBy));
+        Assert.Equal(payBy, invoices.Last().DueAt);
+        Assert.All(invoices, i => Assert.Equal(TariffOperation.Renew, i.Operation));
+        var lastNotice = domain.Notices(NoticeKind.RenewalInvoice).Last();
+        Assert.Equal(payBy, lastNotice.Facts!.PayBy);
+        Assert.Equal("en", lastNotice.Language);
+    }
+
+    [Fact]
+    public void No_renewal_invoice_is_issued_after_the_kz_renewal_deadline_KZ_2_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-3));
+        var issued = domain.Sent.OfType<IssueRenewalInvoice>().Count();
+
+        domain.LiveUntil(Expiry);
+
+        Assert.Equal(issued, domain.Sent.OfType<IssueRenewalInvoice>().Count());
+        var expired = Assert.Single(domain.Notices(NoticeKind.Expired));
+        Assert.Null(expired.Facts!.InvoiceNumber);
+    }
+
+    [Fact]
+    public void A_kz_invoice_lapses_within_two_banking_days_so_each_later_reminder_brings_a_new_one_KZ_3_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.LiveUntil(Expiry.AddDays(-7));
+
+        var invoices = domain.Sent.OfType<IssueRenewalInvoice>().ToList();
+        Assert.Equal(3, invoices.Count);
+        Assert.Equal(3, domain.Notices(NoticeKind.RenewalInvoice).Select(n => n.Facts!.InvoiceNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public void An_unpaid_kz_domain_is_deleted_at_expiry_after_its_reminders_and_the_name_is_free_KZ_2_8()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.LiveUntil(Expiry);
+
+        var delete = Assert.IsType<DeleteDomain>(domain.Sent.Last());
+        Assert.Equal("example.kz", delete.DomainName);
+        Assert.Equal(RegistrationPhase.Deleting, domain.State.Phase);
+        Assert.Equal(5, domain.Sent.OfType<SendNotice>().Count());
+        domain.Answer(new DomainDeleted(), Expiry);
+        Assert.Equal(RegistrationPhase.Deleted, domain.State.Phase);
+        Assert.Single(domain.Notices(NoticeKind.Deleted));
+        Assert.True(domain.IsTerminal);
+    }
+
+    [Fact]
+    public void A_paid_kz_domain_is_not_deleted_KZ_2_8()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-10));
+
+        domain.PayCurrentInvoice(Expiry.AddDays(-10));
+        domain.LiveUntil(Expiry.AddDays(1));
+
+        Assert.DoesNotContain(domain.Sent, c => c is DeleteDomain);
+        Assert.Equal(RegistrationPhase.Renewing, domain.State.Phase);
+    }
+
+    [Fact]
+    public void A_renewal_adds_a_year_to_the_previous_expiry_not_to_the_payment_date_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+
+        var renew = Assert.IsType<RenewDomain>(Assert.Single(domain.PayCurrentInvoice(Expiry.AddDays(-29))));
+        Assert.Equal(Expiry, renew.CurrentExpiry);
+        Assert.Equal(1, renew.Years);
+
+        domain.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-29));
+        Assert.Equal(Expiry.AddYears(1), domain.State.ExpiresAt);
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+        Assert.Equal(Expiry.AddYears(1), Assert.Single(domain.Notices(NoticeKind.Renewed)).Facts!.ExpiresAt);
+        Assert.Equal(Expiry.AddYears(1).AddDays(-30), domain.WakeAt);
+    }
+
+    [Fact]
+    public void A_second_payment_never_renews_twice_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var invoice = domain.State.Renewal.InvoiceNumber!;
+        domain.PayCurrentInvoice(Expiry.AddDays(-29));
+
+        var again = domain.Raise(new RenewalPaid("renewal-paid:other", invoice, 1, Expiry.AddDays(-29)), Expiry.AddDays(-29));
+
+        Assert.IsType<FlagForOperations>(Assert.Single(again));
+        Assert.Single(domain.Sent.OfType<RenewDomain>());
+    }
+
+    [Fact]
+    public void A_payment_of_another_invoice_renews_nothing_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+
+        var commands = domain.PayCurrentInvoice(Expiry.AddDays(-29), number: "INV-unknown");
+
+        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Fact]
+    public void An_unknown_renew_outcome_is_read_back_and_a_renew_that_took_effect_is_not_sent_again_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        domain.PayCurrentInvoice(Expiry.AddDays(-29));
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new OutcomeUnknown(), Expiry.AddDays(-29))));
+        domain.Answer(new DomainInfo(true, true, "H-1", Expiry.AddYears(1), ["ok"]), Expiry.AddDays(-29));
+
+        Assert.Single(domain.Sent.OfType<RenewDomain>());
+        Assert.Equal(Expiry.AddYears(1), domain.State.ExpiresAt);
+    }
+
+    [Fact]
+    public void An_unknown_renew_outcome_that_did_not_take_effect_renews_from_the_same_expiry_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        domain.PayCurrentInvoice(Expiry.AddDays(-29));
+        domain.Answer(new OutcomeUnknown(), Expiry.AddDays(-29));
+
+        var again = domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["ok"]), Expiry.AddDays(-29));
+
+        Assert.Equal(Expiry, Assert.IsType<RenewDomain>(Assert.Single(again)).CurrentExpiry);
+    }
+
+    [Fact]
+    public void An_expired_ua_domain_stays_renewable_at_the_redemption_tariff_until_deletion_UA_1_11_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        domain.LiveUntil(Expiry);
+
+        Assert.Equal(RegistrationPhase.Expired, domain.State.Phase);
+        var invoice = domain.Sent.OfType<IssueRenewalInvoice>().Last();
+        Assert.Equal(TariffOperation.RedemptionRenewal, invoice.Operation);
+        Assert.True(invoice.DueAt <= Expiry.AddDays(28));
+        var expired = Assert.Single(domain.Notices(NoticeKind.Expired));
+        Assert.Equal(invoice.CommandId, expired.Facts!.InvoiceNumber![4..]);
+        Assert.Equal(Expiry.AddDays(28), expired.Facts.DeletionAt);
+
+        domain.PayCurrentInvoice(Expiry.AddDays(1));
+        Assert.Equal(Expiry, domain.Sent.OfType<RenewDomain>().Single().CurrentExpiry);
+    }
+
+    [Fact]
+    public void A_ua_renewal_paid_before_expiry_is_priced_as_a_renewal_UA_1_11()
+    {
+        var domain = RegisteredDomain.Expiring("ua", Expiry);
+
+        domain.LiveUntil(Expiry.AddDays(-1));
+
+        Assert.All(domain.Sent.OfType<IssueRenewalInvoice>(), i => Assert.Equal(TariffOperation.Renew, i.Operation));
+        Assert.All(domain.Sent.OfType<IssueRenewalInvoice>(), i => Assert.True(i.DueAt <= Expiry));
+    }
+
+    [Fact]
+    public void An_unpaid_ua_domain_is_deleted_28_days_after_expiry_not_before_UA_1_10_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("kyiv.ua", Expiry);
+
+        domain.LiveUntil(Expiry.AddDays(28).AddMinutes(-1));
+        Assert.DoesNotContain(domain.Sent, c => c is DeleteDomain);
+        Assert.Contains("after-expiry-21d", domain.State.Renewal.RemindersSent);
+
+        domain.LiveUntil(Expiry.AddDays(28));
+        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+    }
+
+    [Fact]
+    public void A_pending_deletion_waits_for_the_registry_to_report_the_name_gone()
+    {
+        var domain = RegisteredDomain.Expiring("ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(28));
+
+        Assert.Empty(domain.Answer(new RegistryPending(), Expiry.AddDays(28)));
+        Assert.Equal(RegistrationPhase.Deleting, domain.State.Phase);
+        Assert.Empty(domain.Notices(NoticeKind.Deleted));
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(new RegistryReported("poll:1", "deleted"), Expiry.AddDays(63))));
+        domain.Answer(new DomainInfo(false, false, null, null), Expiry.AddDays(63));
+        Assert.Equal(RegistrationPhase.Deleted, domain.State.Phase);
+        Assert.Single(domain.Notices(NoticeKind.Deleted));
+    }
+
+    [Fact]
+    public void A_renewal_of_a_name_in_redemption_restores_it_first_RFC_3915_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(1));
+        domain.PayCurrentInvoice(Expiry.AddDays(2));
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new RegistryRefused(2304, "redemptionPeriod"), Expiry.AddDays(2))));
+        Assert.IsType<RestoreDomain>(Assert.Single(domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["pendingDelete", "redemptionPeriod"]), Expiry.AddDays(2))));
+        var renew = Assert.IsType<RenewDomain>(Assert.Single(domain.Answer(new DomainRestored(), Expiry.AddDays(2))));
+
+        Assert.Equal(Expiry, renew.CurrentExpiry);
+    }
+
+    [Fact]
+    public void The_registry_is_the_authority_for_expiry_and_a_mismatch_is_flagged_once()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var observed = new DomainInfo(true, true, "H-1", Expiry.AddYears(1), ["ok"]);
+
+        var first = domain.Raise(new RegistryObserved("observed:1", observed, Expiry.AddDays(-60)), Expiry.AddDays(-60));
+        var second = domain.Raise(new RegistryObserved("observed:2", observed, Expiry.AddDays(-59)), Expiry.AddDays(-59));
+
+        Assert.Equal(Expiry.AddYears(1), domain.State.ExpiresAt);
+        Assert.IsType<FlagForOperations>(Assert.Single(first));
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public void A_domain_the_registry_shows_under_another_sponsor_ends_here_and_goes_to_operations()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var commands = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, false, "X-1", Expiry, ["ok"]), Expiry.AddDays(-60)), Expiry.AddDays(-60));
+
+        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+        Assert.True(domain.IsTerminal);
+    }
+
+    [Fact]
+    public void No_reminder_goes_out_once_the_renewal_is_paid_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        domain.PayCurrentInvoice(Expiry.AddDays(-29));
+        var sent = domain.Sent.Count;
+
+        domain.LiveUntil(Expiry.AddDays(-1));
+
+        Assert.Equal(sent, domain.Sent.Count);
+        Assert.Null(domain.WakeAt);
+    }
+}

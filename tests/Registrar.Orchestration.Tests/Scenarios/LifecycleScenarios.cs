@@ -23,13 +23,17 @@ public static class LifecycleScenarios
         ["A registration past its business-day deadline is flagged once (KZ-2.1)"] = OverdueIsFlagged,
         ["A second-level .ua name waits for the trademark approval (UA-Pre-7)"] = TrademarkApprovalFirst,
         ["An event for a registration that has no lifecycle creates none"] = StrayEventCreatesNothing,
+        ["A reminder brings the renewal invoice whose payment renews from the previous expiry, once (KZ-2.6, KZ-2.7, UA-1.7)"] = RenewalScenarios.PaidRenewal,
+        ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
+        ["An expired .ua domain is restored and renewed at the redemption tariff (UA-1.11, UA-1.12, RFC 3915)"] = RenewalScenarios.ExpiredUaRestored,
+        ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(
         "order-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, 1, "owner@example.kz",
         handle, handle is null ? Person : null, TechnicalContact.Registrant, trademark, trademark ? "UA-123456" : null);
 
-    private static RegistrationPaid Paid(RegistrationOrder order, DateTimeOffset? at = null) =>
+    public static RegistrationPaid Paid(RegistrationOrder order, DateTimeOffset? at = null) =>
         new("paid:bank-1:tx-1", order, at ?? DateTimeOffset.UtcNow);
 
     private static DateTimeOffset Expiry => new(DateTimeOffset.UtcNow.Year + 1, 6, 1, 0, 0, 0, TimeSpan.Zero);

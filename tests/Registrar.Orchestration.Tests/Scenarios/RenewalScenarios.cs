@@ -1,0 +1,88 @@
+using Registrar.Core.Money;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>A registered domain's life on the real clock: expiries are set so that what falls due has fallen due
+/// (the host's timer fires at once), and each step names every command it leads to, timers' included.</summary>
+public static class RenewalScenarios
+{
+    public static async Task PaidRenewal(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(20);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        // The 30-day reminder is already due: the timer asks for the invoice it carries.
+        var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(IssueRenewalInvoice));
+        var invoice = registered.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.Renew, invoice.Operation);
+
+        var reminder = await run.RaiseAsync(InvoiceIssued(invoice, "INV-1"), typeof(SendNotice));
+        Assert.Equal(NoticeKind.RenewalInvoice, reminder.OfType<SendNotice>().Single().Kind);
+        var paid = new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow);
+        var renew = await run.RaiseAsync(paid, typeof(RenewDomain), typeof(RecordRegistrationView));
+        Assert.Equal(expiry, renew.OfType<RenewDomain>().Single().CurrentExpiry);
+        await run.RaiseAsync(paid);
+
+        var renewed = await run.AnswerAsync(new DomainRenewed(expiry.AddYears(1)), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.Renewed, renewed.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+        Assert.Null(state.Renewal.PaidInvoice);
+    }
+
+    public static async Task UnpaidKzDeleted(ScenarioRun run)
+    {
+        var expired = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var lapsed = await run.AnswerAsync(new DomainCreated(expired),
+            typeof(SendNotice), typeof(RecordRegistrationView), typeof(SendNotice), typeof(DeleteDomain), typeof(RecordRegistrationView));
+        Assert.Equal([NoticeKind.Registered, NoticeKind.Expired], lapsed.OfType<SendNotice>().Select(n => n.Kind));
+
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.Deleting, s => s.AwaitedCommandId is null);
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "Domain deleted"), typeof(QueryDomain));
+        var deleted = await run.AnswerAsync(new DomainInfo(false, false, null, null), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.Deleted, deleted.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
+    public static async Task ExpiredUaRestored(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(-1);
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var lapsed = await run.AnswerAsync(new DomainCreated(expiry),
+            typeof(SendNotice), typeof(RecordRegistrationView), typeof(IssueRenewalInvoice), typeof(RecordRegistrationView));
+        var invoice = lapsed.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.RedemptionRenewal, invoice.Operation);
+
+        var notice = await run.RaiseAsync(InvoiceIssued(invoice, "INV-2"), typeof(SendNotice));
+        Assert.Equal(NoticeKind.Expired, notice.OfType<SendNotice>().Single().Kind);
+        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-2", "INV-2", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryRefused(2304, "Object status prohibits operation"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingDelete", "redemptionPeriod"]), typeof(RestoreDomain), typeof(RecordRegistrationView));
+        var renew = await run.AnswerAsync(new DomainRestored(), typeof(RenewDomain), typeof(RecordRegistrationView));
+        Assert.Equal(expiry, renew.OfType<RenewDomain>().Single().CurrentExpiry);
+        await run.AnswerAsync(new DomainRenewed(expiry.AddYears(1)), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+    }
+
+    public static async Task RegistryIsFollowed(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var later = new DomainInfo(true, true, "H-1", expiry.AddYears(1), ["ok"]);
+        await run.RaiseAsync(new RegistryObserved("observed:1", later, DateTimeOffset.UtcNow), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.RaiseAsync(new RegistryObserved("observed:2", later, DateTimeOffset.UtcNow));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+
+        var elsewhere = new DomainInfo(true, false, "X-9", expiry.AddYears(1), ["ok"]);
+        await run.RaiseAsync(new RegistryObserved("observed:3", elsewhere, DateTimeOffset.UtcNow), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.TransferredAway);
+    }
+
+    private static RenewalInvoiceIssued InvoiceIssued(IssueRenewalInvoice invoice, string number) =>
+        new("answer:" + invoice.CommandId, invoice.CommandId, number, Money.Of(9000m, Currency.Kzt), invoice.DueAt);
+}

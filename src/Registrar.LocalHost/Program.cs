@@ -27,6 +27,7 @@ app.UseStatusCodePages();
 app.MapOpenApi("/openapi/v1.json");
 app.MapHealthChecks("/health");
 app.MapOperationsClock();
+app.MapLifecycleBacklog();
 app.MapRegistrarApi();
 app.MapRegistrationInspection();
 app.Run();

@@ -28,6 +28,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleBacklog<TEvent, TCommand>>();
 
         services.AddHostedService(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Queue,

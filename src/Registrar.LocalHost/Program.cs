@@ -28,6 +28,7 @@ app.MapOpenApi("/openapi/v1.json");
 app.MapHealthChecks("/health");
 app.MapOperationsClock();
 app.MapLifecycleBacklog();
+app.MapStorageMeter();
 app.MapRegistrarApi();
 app.MapRegistrationInspection();
 app.Run();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -12,13 +13,14 @@ public sealed record LifecycleBacklogReading(int DueTimers, int QueuedEvents, in
     public bool IsSettled => DueTimers == 0 && QueuedEvents == 0 && QueuedCommands == 0;
 }
 
-public sealed class LifecycleBacklog<TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables, TimeProvider time)
+public sealed class LifecycleBacklog<TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables, StorageMeter meter, TimeProvider time)
 {
     /// <summary>Due timers are counted up to this many per shard: enough to see the runtime is busy.</summary>
     private const int DueTimersCountedPerShard = 100;
 
     public async Task<LifecycleBacklogReading> ReadAsync(CancellationToken ct)
     {
+        using var unmetered = meter.Unmetered();
         await tables.EnsureCreatedAsync(ct);
         var upTo = TableKeys.Ticks(time.GetUtcNow().AddTicks(1));
         var dueTimers = 0;

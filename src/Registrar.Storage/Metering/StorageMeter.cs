@@ -9,8 +9,20 @@ public enum StorageService { Table, Queue, Blob }
 public sealed class StorageMeter
 {
     private readonly ConcurrentDictionary<string, long> _counts = new();
+    private readonly AsyncLocal<bool> _unmetered = new();
 
-    public void Count(string kind) => _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    public void Count(string kind)
+    {
+        if (!_unmetered.Value) _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>Requests made in this async flow until disposed are not counted: operations watching the runtime
+    /// (the backlog) are not the product's work, and would otherwise blur the figures per domain.</summary>
+    public IDisposable Unmetered()
+    {
+        _unmetered.Value = true;
+        return new Restore(this);
+    }
 
     public IReadOnlyDictionary<string, long> Snapshot() =>
         new SortedDictionary<string, long>(_counts.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
@@ -18,4 +30,9 @@ public sealed class StorageMeter
     public long Total => _counts.Values.Sum();
 
     public void Reset() => _counts.Clear();
+
+    private sealed class Restore(StorageMeter meter) : IDisposable
+    {
+        public void Dispose() => meter._unmetered.Value = false;
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
-using Registrar.Testing;
 
-namespace Registrar.LocalHost.Tests;
+namespace Registrar.Testing;
 
 /// <summary>
 /// The whole product on this machine, as the README's run command starts it: Azurite, the
@@ -73,17 +72,4 @@ public sealed class ProductFixture : IAsyncLifetime
         AcquirerKey.Dispose();
         await Task.WhenAll(Storage.DisposeAsync(), Registry.DisposeAsync(), Mail.DisposeAsync());
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ProductCollection : ICollectionFixture<ProductFixture>
-{
-    public const string Name = "product";
-}
-
-/// <summary>A product of its own for tests that move the host's clock, so no other test sees the jump.</summary>
-[CollectionDefinition(Name)]
-public sealed class ClockedProductCollection : ICollectionFixture<ProductFixture>
-{
-    public const string Name = "product with a moving clock";
 }

@@ -1,29 +1,19 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Bench.Epp;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
-using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
-using Registrar.Epp.Transport;
 
 namespace Registrar.Bench;
 
-/// <summary>domain:check commands/s through the client against the registry simulator (1 and 4
-/// sessions), beside raw TLS round trips/s on loopback with the same frame sizes (the physical
-/// limit) and Net::EPP (Perl) against the same simulator.</summary>
+/// <summary>domain:check commands/s through the client against the registry simulator, run as its own
+/// process as the external check runs it, beside the ceiling on that same process (pre-built frames,
+/// answers read unparsed, same TLS settings) and Net::EPP (Perl) against it; over 1 and 4 sessions.</summary>
 public static class EppBenchmark
 {
-    // The machine is shared, so each figure is the median of several short rounds after a warm-up.
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Round = TimeSpan.FromSeconds(2);
-    private const int Rounds = 3;
+    private const string CheckedName = "bench-example.kz";
+    private const double CeilingGoal = 0.9;
+    private const double ScalingGoal = 3.0;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,242 +25,82 @@ public static class EppBenchmark
             return 1;
         }
 
-        var request = EppFrameWriter.Command(new DomainCheckCommand("bench-example.kz"), EppRegistryProfile.Ietf, "RGR-0190b3c6a1b27f0e9d2c4c1b2a3f4e5d");
-        var response = CheckResponse("bench-example.kz", "RGR-0190b3c6a1b27f0e9d2c4c1b2a3f4e5d");
-        Console.WriteLine($"Frame sizes: request {request.Length} B, response {response.Length} B; median of {Rounds} rounds of {Round.TotalSeconds:0} s per figure");
-
-        var raw1 = await RawTlsRoundTripsAsync(request, response, connections: 1);
-        var raw4 = await RawTlsRoundTripsAsync(request, response, connections: 4);
-
         await using var simulator = await Simulator.StartAsync(simulatorDll, root);
-        var client1 = await ClientChecksAsync(simulator, sessions: 1);
-        var client4 = await ClientChecksAsync(simulator, sessions: 4);
-        var netEpp = await NetEppChecksAsync(root, simulator);
+        // Many short alternating rounds: on a shared machine load comes and goes within seconds, and should fall
+        // on the ceiling and the client alike.
+        var measurement = new Measurement(() => simulator.CpuTime, warmUp: TimeSpan.FromSeconds(1), round: TimeSpan.FromSeconds(0.6), rounds: 15);
+        // The ceiling's request is the client's own domain:check frame, with a clTRID as long as the client's.
+        var login = EppFrameWriter.Command(new LoginCommand("registrar1", "secret-1", null, "en"), EppRegistryProfile.Ietf, "BENCH-LOGIN");
+        var request = EppFrameWriter.Command(new DomainCheckCommand(CheckedName), EppRegistryProfile.Ietf, new ClTridGenerator("RGR").Next());
 
+        // The simulator admits 8 sessions of one registrar: each comparison logs in only the sessions it uses.
+        var command = new DomainCheckCommand(CheckedName);
+        var ceilings = new List<CeilingSession> { await CeilingSession.OpenAsync(simulator.EppPort, simulator.Thumbprint, login, request) };
+        Comparison one;
+        await using (var client = CreateClient(simulator, sessions: 1))
+            one = await measurement.CompareAsync(1, w => ceilings[w].RoundTripAsync(), _ => client.ExecuteAsync(command));
+        while (ceilings.Count < 4) ceilings.Add(await CeilingSession.OpenAsync(simulator.EppPort, simulator.Thumbprint, login, request));
+        Comparison four;
+        await using (var client = CreateClient(simulator, sessions: 4))
+            four = await measurement.CompareAsync(4, w => ceilings[w].RoundTripAsync(), _ => client.ExecuteAsync(command));
+        foreach (var ceiling in ceilings) await ceiling.DisposeAsync();
+        var netEpp = await NetEppRun.MeasureAsync(root, simulator.EppPort, TimeSpan.FromSeconds(2), rounds: 3);
+
+        Console.WriteLine($"Simulator in its own process on 127.0.0.1:{simulator.EppPort}, {ceilings[0].Protocol}; frames: request " +
+                          $"{ceilings[0].RequestBytes} B, answer {ceilings[0].ResponseBytes} B (with the 4-byte header)");
+        Console.WriteLine($"Each figure: median of {measurement.Rounds} rounds of {measurement.Round.TotalSeconds:0.0} s, ceiling and client " +
+                          "rounds alternating (Net::EPP: median of 3 runs of 2 s); CPU per command = process CPU time / commands");
         Console.WriteLine();
-        Console.WriteLine($"{"",-44}{"ops/s",12}{"client CPU µs/op",20}");
-        Print("raw TLS round trips, 1 connection", raw1);
-        Print("raw TLS round trips, 4 connections", raw4);
-        Print("Registrar.Epp domain:check, 1 session", client1);
-        Print("Registrar.Epp domain:check, 4 sessions", client4);
-        Print("Net::EPP domain:check, 1 session", netEpp);
-        Console.WriteLine("(raw TLS CPU counts both ends, client and echo server, in one process; the others count the client only)");
-        Console.WriteLine();
-        Console.WriteLine($"client / raw TLS (1):         {client1.OpsPerSecond / raw1.OpsPerSecond:P1}");
-        Console.WriteLine($"client / raw TLS (4):         {client4.OpsPerSecond / raw4.OpsPerSecond:P1}");
-        Console.WriteLine($"client 4 sessions / 1:        {client4.OpsPerSecond / client1.OpsPerSecond:0.00}x");
-        if (netEpp.OpsPerSecond > 0)
-        {
-            Console.WriteLine($"client / Net::EPP (1):        {client1.OpsPerSecond / netEpp.OpsPerSecond:0.00}x throughput, " +
-                              $"{client1.CpuMicrosPerOp / netEpp.CpuMicrosPerOp:0.00}x CPU per command");
-        }
+        Console.WriteLine($"{"",-44}{"cmds/s",10}{"client CPU µs/cmd",20}{"simulator CPU µs/cmd",23}");
+        Print("ceiling (raw frames), 1 session", one.Baseline);
+        Print("Registrar.Epp domain:check, 1 session", one.Contender);
+        Print("ceiling (raw frames), 4 sessions", four.Baseline);
+        Print("Registrar.Epp domain:check, 4 sessions", four.Contender);
+        if (netEpp is not null) Print("Net::EPP domain:check, 1 session", netEpp);
         else Console.WriteLine("Net::EPP: not measured (see above)");
+        Console.WriteLine();
+        PrintRatio("client / ceiling, 1 session", one.Ratio, $"goal >= {CeilingGoal:0.0}", one.Ratio >= CeilingGoal);
+        Console.WriteLine($"{"client CPU/cmd / ceiling's, 1 session",-40}{one.Contender.CpuMicrosPerOp / one.Baseline.CpuMicrosPerOp,8:0.00}x");
+        PrintRatio("client / ceiling, 4 sessions", four.Ratio, "(no goal: for reference)", null);
+        PrintScaling(one, four);
+        if (netEpp is not null)
+            Console.WriteLine($"{"client / Net::EPP, 1 session",-40}{one.Contender.OpsPerSecond / netEpp.OpsPerSecond,8:0.00}x throughput, " +
+                              $"{one.Contender.CpuMicrosPerOp / netEpp.CpuMicrosPerOp:0.00}x CPU per command");
         Console.WriteLine($"Load average while measuring: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         return 0;
     }
 
-    /// <summary>Median throughput of the rounds, and CPU time the measuring process spent per operation
-    /// (less sensitive than throughput to other load on a shared machine).</summary>
-    private sealed record Figure(double OpsPerSecond, double CpuMicrosPerOp);
+    /// <summary>4 sessions can only reach 3x one session if the cores have room for it. Each command costs CPU
+    /// in the client and in the simulator, which share the machine's cores, so the cores cap the rate at
+    /// cores / (client + simulator CPU per command) whatever the number of sessions; and the ceiling's own
+    /// 4-session scaling shows what is left once other load on the machine has taken its share.</summary>
+    private static void PrintScaling(Comparison one, Comparison four)
+    {
+        var client = four.Contender.OpsPerSecond / one.Contender.OpsPerSecond;
+        var ceiling = four.Baseline.OpsPerSecond / one.Baseline.OpsPerSecond;
+        var coresCap = Environment.ProcessorCount * 1e6 / (four.Contender.CpuMicrosPerOp + four.Contender.SimulatorCpuMicrosPerOp);
+        var coresAllow = coresCap / one.Contender.OpsPerSecond >= ScalingGoal && ceiling >= ScalingGoal;
+        PrintRatio("client 4 sessions / 1 session", client, $"goal >= {ScalingGoal:0}x where the cores allow", coresAllow ? client >= ScalingGoal : null);
+        PrintRatio("ceiling 4 sessions / 1 session", ceiling, "", null);
+        Console.WriteLine($"  cores' cap: {Environment.ProcessorCount} cores / ({four.Contender.CpuMicrosPerOp:N1} client + " +
+                          $"{four.Contender.SimulatorCpuMicrosPerOp:N1} simulator µs CPU per command) = {coresCap:N0} cmds/s, " +
+                          $"{coresCap / one.Contender.OpsPerSecond:0.00}x one session; " +
+                          (coresAllow ? "the goal applies" : $"with the ceiling's own scaling, {ScalingGoal:0}x is out of the cores' reach here"));
+    }
 
     private static void Print(string label, Figure figure) =>
-        Console.WriteLine($"{label,-44}{figure.OpsPerSecond,12:N0}{figure.CpuMicrosPerOp,20:N1}");
+        Console.WriteLine($"{label,-44}{figure.OpsPerSecond,10:N0}{figure.CpuMicrosPerOp,20:N1}" +
+                          (double.IsNaN(figure.SimulatorCpuMicrosPerOp) ? $"{"-",23}" : $"{figure.SimulatorCpuMicrosPerOp,23:N1}"));
 
-    private static async Task<Figure> ClientChecksAsync(Simulator simulator, int sessions)
-    {
-        var options = new EppRegistryOptions
+    private static void PrintRatio(string label, double ratio, string goal, bool? met) =>
+        Console.WriteLine($"{label,-40}{ratio,8:0.00}x  {goal}" + met switch { true => ": met", false => ": NOT met", null => "" });
+
+    private static EppClient CreateClient(Simulator simulator, int sessions) =>
+        EppClients.Create("bench", new EppRegistryOptions
         {
             Host = "127.0.0.1", Port = simulator.EppPort, TlsServerName = "localhost", ClientId = "registrar1", Password = "secret-1",
             PinnedServerThumbprints = [simulator.Thumbprint], MaxSessions = sessions,
-        };
-        await using var client = EppClients.Create("bench", options, UnsharedEppSessionSlots.Instance, TimeProvider.System,
-            NullLoggerFactory.Instance);
-        var command = new DomainCheckCommand("bench-example.kz");
-        return await MeasureAsync(sessions, _ => client.ExecuteAsync(command));
-    }
-
-    private static async Task<Figure> MeasureAsync(int workers, Func<int, Task> operation)
-    {
-        await RunForAsync(workers, operation, WarmUp);
-        var cpu = Environment.CpuUsage.TotalTime;
-        var rounds = new List<(long Count, double Seconds)>();
-        for (var i = 0; i < Rounds; i++) rounds.Add(await RunForAsync(workers, operation, Round));
-        return ToFigure(rounds, Environment.CpuUsage.TotalTime - cpu);
-    }
-
-    private static async Task<(long Count, double Seconds)> RunForAsync(int workers, Func<int, Task> operation, TimeSpan duration)
-    {
-        long count = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
-        {
-            while (stopwatch.Elapsed < duration)
-            {
-                await operation(worker);
-                Interlocked.Increment(ref count);
-            }
-        })));
-        return (count, stopwatch.Elapsed.TotalSeconds);
-    }
-
-    private static Figure ToFigure(List<(long Count, double Seconds)> rounds, TimeSpan cpu) =>
-        new(Median(rounds.Select(r => r.Count / r.Seconds).ToList()), cpu.TotalMicroseconds / rounds.Sum(r => r.Count));
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    /// <summary>The physical limit: an in-process TLS echo server answering each request frame with a
-    /// frame the size of the simulator's check answer, blocking I/O on dedicated threads at both ends
-    /// (no thread-pool hops), and no XML built or parsed on either side.</summary>
-    private static async Task<Figure> RawTlsRoundTripsAsync(byte[] request, byte[] response, int connections)
-    {
-        using var certificate = SelfSigned();
-        var pinned = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        var framedRequest = EppFraming.Frame(request);
-        var framedResponse = EppFraming.Frame(response);
-
-        var clients = new List<SslStream>();
-        var echoes = new List<Thread>();
-        for (var i = 0; i < connections; i++)
-        {
-            var tcp = new TcpClient { NoDelay = true };
-            var connecting = tcp.ConnectAsync((IPEndPoint)listener.LocalEndPoint!);
-            var accepted = await listener.AcceptAsync();
-            await connecting;
-            accepted.NoDelay = true;
-            var serverTls = new SslStream(new NetworkStream(accepted, ownsSocket: true));
-            var clientTls = new SslStream(tcp.GetStream(), false, (_, c, _, _) => c?.GetCertHashString(HashAlgorithmName.SHA256) == pinned);
-            await Task.WhenAll(
-                serverTls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }),
-                clientTls.AuthenticateAsClientAsync("localhost"));
-            var echo = new Thread(() => Echo(serverTls, framedResponse)) { IsBackground = true };
-            echo.Start();
-            echoes.Add(echo);
-            clients.Add(clientTls);
-        }
-
-        var buffer = new byte[connections][];
-        for (var i = 0; i < connections; i++) buffer[i] = new byte[64 * 1024];
-        var figure = MeasureBlocking(connections, worker =>
-        {
-            clients[worker].Write(framedRequest);
-            ReadFrame(clients[worker], buffer[worker]);
-        });
-        foreach (var client in clients) await client.DisposeAsync();
-        foreach (var echo in echoes) echo.Join();
-        return figure;
-    }
-
-    private static void Echo(SslStream tls, byte[] framedResponse)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                ReadFrame(tls, buffer);
-                tls.Write(framedResponse);
-            }
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or ObjectDisposedException) { }
-        finally
-        {
-            tls.Dispose();
-        }
-    }
-
-    private static void ReadFrame(Stream stream, byte[] buffer)
-    {
-        stream.ReadExactly(buffer.AsSpan(0, EppFraming.HeaderLength));
-        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer);
-        stream.ReadExactly(buffer.AsSpan(0, length - EppFraming.HeaderLength));
-    }
-
-    private static Figure MeasureBlocking(int workers, Action<int> operation)
-    {
-        RunThreadsFor(workers, operation, WarmUp);
-        var cpu = Environment.CpuUsage.TotalTime;
-        var rounds = new List<(long Count, double Seconds)>();
-        for (var i = 0; i < Rounds; i++) rounds.Add(RunThreadsFor(workers, operation, Round));
-        return ToFigure(rounds, Environment.CpuUsage.TotalTime - cpu);
-    }
-
-    private static (long Count, double Seconds) RunThreadsFor(int workers, Action<int> operation, TimeSpan duration)
-    {
-        long count = 0;
-        var stopwatch = Stopwatch.StartNew();
-        var threads = Enumerable.Range(0, workers).Select(worker => new Thread(() =>
-        {
-            while (stopwatch.Elapsed < duration)
-            {
-                operation(worker);
-                Interlocked.Increment(ref count);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        return (count, stopwatch.Elapsed.TotalSeconds);
-    }
-
-    private static async Task<Figure> NetEppChecksAsync(string root, Simulator simulator)
-    {
-        var rounds = new List<Figure>();
-        for (var i = 0; i < Rounds; i++)
-        {
-            var figure = await NetEppRoundAsync(root, simulator);
-            if (figure is null) return new Figure(0, 0);
-            rounds.Add(figure);
-        }
-        return rounds.OrderBy(r => r.OpsPerSecond).ElementAt(rounds.Count / 2);
-    }
-
-    /// <summary>One run of bench/Registrar.Bench/net-epp-check.pl (its own login and warm-up, then one round).</summary>
-    private static async Task<Figure?> NetEppRoundAsync(string root, Simulator simulator)
-    {
-        var script = Path.Combine(root, "bench/Registrar.Bench/net-epp-check.pl");
-        var info = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, "127.0.0.1", simulator.EppPort.ToString(), "registrar1", "secret-1", Round.TotalSeconds.ToString() })
-            info.ArgumentList.Add(arg);
-        try
-        {
-            using var perl = Process.Start(info)!;
-            var output = await perl.StandardOutput.ReadToEndAsync();
-            var errors = await perl.StandardError.ReadToEndAsync();
-            await perl.WaitForExitAsync();
-            var rate = Regex.Match(output, @"checks_per_second=([\d.]+)");
-            var cpu = Regex.Match(output, @"cpu_us_per_check=([\d.]+)");
-            if (perl.ExitCode == 0 && rate.Success && cpu.Success)
-                return new Figure(double.Parse(rate.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                    double.Parse(cpu.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            Console.WriteLine($"Net::EPP run failed (exit {perl.ExitCode}): {output}{errors}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Console.WriteLine($"Net::EPP not measured: perl cannot be started ({e.Message}); run scripts/setup.sh.");
-        }
-        return null;
-    }
-
-    private static byte[] CheckResponse(string name, string clTrid)
-    {
-        XNamespace epp = EppXml.Epp;
-        XNamespace d = EppRegistryProfile.Ietf.DomainNamespace;
-        return EppFrameWriter.Serialize(new XDocument(new XElement(epp + "epp", new XElement(epp + "response",
-            new XElement(epp + "result", new XAttribute("code", 1000), new XElement(epp + "msg", "Command completed successfully")),
-            new XElement(epp + "resData", new XElement(d + "chkData", new XAttribute(XNamespace.Xmlns + "domain", d),
-                new XElement(d + "cd", new XElement(d + "name", new XAttribute("avail", "1"), name)))),
-            new XElement(epp + "trID", new XElement(epp + "clTRID", clTrid), new XElement(epp + "svTRID", "SIM-0000000000000001"))))));
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
+        }, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
 
     private static string FindRoot()
     {

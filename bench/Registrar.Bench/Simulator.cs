@@ -18,6 +18,9 @@ internal sealed class Simulator : IAsyncDisposable
     public int EppPort { get; }
     public string Thumbprint { get; }
 
+    /// <summary>CPU time the simulator process has used so far, to show its share of each command.</summary>
+    public TimeSpan CpuTime => _process.TotalProcessorTime;
+
     public static async Task<Simulator> StartAsync(string dll, string root)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };

@@ -5,12 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Banks;
+using Registrar.Api.Billing;
+using Registrar.Api.Claims;
 using Registrar.Api.Hosting;
 using Registrar.Api.Http;
 using Registrar.Api.Lifecycle;
 using Registrar.Api.Operations;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
+using Registrar.Api.Whois;
 using Registrar.Core.Calendars;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Lifecycle;
@@ -53,6 +56,8 @@ public static class RegistrarServiceCollectionExtensions
         AddRegistry(services, configuration);
         AddNotices(services, configuration);
         AddHandlers(services, configuration);
+        services.AddRegistrarWhois(configuration);
+        services.AddRegistrarContracts(configuration);
         return services;
     }
 
@@ -142,9 +147,12 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<QuoteHandler>();
         services.AddSingleton<PlaceOrderHandler>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
+        services.AddSingleton<RenewalIssueInstants>();
+        services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<RegistrationCommandHandler>();
     }
 }

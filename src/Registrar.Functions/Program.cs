@@ -9,6 +9,7 @@ using Registrar.Core.Telemetry;
 using Registrar.Functions;
 using Registrar.Functions.Configuration;
 using Registrar.Functions.Http;
+using Registrar.Registry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -28,5 +29,7 @@ builder.Services.AddOpenTelemetry()
 // Services and lifecycle events through Durable orchestrations.
 builder.Services.AddRegistrar(builder.Configuration);
 builder.Services.AddRegistrarFunctions(builder.Configuration);
+builder.Services.AddSingleton<PublicLookupLimiter>();
+builder.Services.AddRegistrySweep(builder.Configuration);
 
 builder.Build().Run();

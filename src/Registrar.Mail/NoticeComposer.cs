@@ -1,40 +1,51 @@
-using System.Net;
 using Microsoft.Extensions.Options;
+using Registrar.Core.Calendars;
 using Registrar.Core.Notices;
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
 
 namespace Registrar.Mail;
 
-/// <summary>Turns a notice the lifecycle decided on into the mail the customer reads, in the language of the zone's offer.</summary>
-public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordLinks links)
+/// <summary>
+/// Turns a notice the lifecycle decided on into the mail the customer reads, from the template of its kind in
+/// the customer's language. The templates are loaded when the composer is built, so a missing one stops the host
+/// at start (<see cref="NoticeTemplateException"/>).
+/// </summary>
+public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordLinks links, ZoneCatalog zones, BusinessCalendars calendars)
 {
     private readonly NoticeOptions _options = options.Value;
+    private readonly NoticeTemplates _templates = NoticeTemplates.LoadEmbedded();
 
     public MailMessage Compose(SendNotice notice, DateTimeOffset now)
     {
-        var name = notice.DomainName;
-        var language = _options.LanguageByZone.GetValueOrDefault(notice.Zone, "ru");
-        // UA-2.1.2: the welcome mail carries a set-password link, never a password.
-        var link = notice.Kind == NoticeKind.Registered ? links.Create(notice.CustomerId, notice.CommandId, now) : null;
-        var (subject, text) = (notice.Kind, language) switch
-        {
-            (NoticeKind.Registered, "uk") => ($"Домен {name} зареєстровано",
-                $"Домен {name} зареєстровано на ваше ім'я. Встановіть пароль до панелі керування за посиланням:"),
-            (NoticeKind.Registered, _) => ($"Домен {name} зарегистрирован",
-                $"Домен {name} зарегистрирован на ваше имя. Задайте пароль к панели управления по ссылке:"),
-            (NoticeKind.NameTaken, "uk") => ($"Домен {name} вже зайнято",
-                $"Поки ми реєстрували {name}, його зареєстрував інший заявник. Оберіть інше ім'я або повернення коштів; кошти утримуються до вашого рішення."),
-            (NoticeKind.NameTaken, _) => ($"Домен {name} уже занят",
-                $"Пока мы регистрировали {name}, его оформил другой заявитель. Выберите другое имя или возврат оплаты; средства удерживаются до вашего решения."),
-            (NoticeKind.TrademarkRejected, "uk") => ($"Реєстрацію {name} не схвалено",
-                $"Торговельна марка не відповідає імені {name}, тому домен не може бути зареєстровано. Ми зв'яжемося з вами щодо коштів."),
-            (NoticeKind.TrademarkRejected, _) => ($"Регистрация {name} не одобрена",
-                $"Товарный знак не соответствует имени {name}, поэтому домен не может быть зарегистрирован. Мы свяжемся с вами по поводу оплаты."),
-            _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "No template for this notice."),
-        };
-        var plain = link is null ? text : $"{text}\n{link}";
-        var html = $"<p>{WebUtility.HtmlEncode(text)}</p>" +
-                   (link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
-        return new MailMessage(notice.CommandId, notice.To, subject, plain, html);
+        var zone = zones.For(notice.Zone);
+        var rendered = _templates.Render(notice.Kind, LanguageOf(notice, zone), Values(notice, zone, now));
+        return new MailMessage(notice.CommandId, notice.To, rendered.Subject, rendered.PlainText, rendered.Html);
+    }
+
+    /// <summary>The customer's language when they chose one we write in, else the language of the zone's offer, else Russian.</summary>
+    private string LanguageOf(SendNotice notice, ZonePolicy zone) =>
+        CustomerLanguages.IsSupported(notice.Language) ? notice.Language!
+        : _options.LanguageByZone.GetValueOrDefault(zone.Zone) is { } offerLanguage && CustomerLanguages.IsSupported(offerLanguage) ? offerLanguage
+        : CustomerLanguages.Russian;
+
+    private NoticeValues Values(SendNotice notice, ZonePolicy zone, DateTimeOffset now)
+    {
+        // Dates as the registrar's country counts them: Asia/Almaty for .kz/.қаз, Europe/Kyiv for .ua.
+        var timeZone = calendars.For(zone.CalendarCountry).TimeZone;
+        string? Instant(DateTimeOffset? instant) => instant is { } value ? NoticeFormats.Instant(value, timeZone) : null;
+        var facts = notice.Facts ?? new NoticeFacts();
+        // UA-2.1.2: the welcome mail carries a set-password link, never a password; the notice id keeps it the same on a resend.
+        var registered = notice.Kind == NoticeKind.Registered;
+        return new NoticeValues(
+            notice.DomainName,
+            Instant(facts.ExpiresAt),
+            Instant(facts.PayBy),
+            Instant(facts.DeletionAt),
+            facts.InvoiceNumber,
+            facts.Amount is { } amount ? NoticeFormats.Amount(amount) : null,
+            registered ? links.Create(notice.CustomerId, notice.CommandId, now) : null,
+            registered ? Instant(now + _options.SetPasswordLinkLifetime) : null);
     }
 }

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Registrar.Core.Orders;
 
 namespace Registrar.Mail;
 
 /// <summary>Bound from "Notices".</summary>
-public sealed class NoticeOptions
+public sealed class NoticeOptions : IValidatableObject
 {
     public const string Section = "Notices";
 
@@ -16,9 +17,15 @@ public sealed class NoticeOptions
     /// <summary>How long a set-password link stays valid.</summary>
     public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>The language of each zone's notices ("ru" or "uk"): the language of that registrar's offer.</summary>
+    /// <summary>The language of a zone's notices when the customer chose none: the language of that registrar's offer
+    /// (one of <see cref="CustomerLanguages.All"/>). A zone not listed gets Russian.</summary>
     public Dictionary<string, string> LanguageByZone { get; set; } = new()
     {
         ["kz"] = "ru", ["қаз"] = "ru", ["ua"] = "uk", ["com.ua"] = "uk", ["kiev.ua"] = "uk", ["kyiv.ua"] = "uk",
     };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        LanguageByZone.Where(zone => !CustomerLanguages.IsSupported(zone.Value)).Select(zone => new ValidationResult(
+            $"Notices:LanguageByZone:{zone.Key} is '{zone.Value}'; notice templates exist for {string.Join(", ", CustomerLanguages.All)}.",
+            [nameof(LanguageByZone)]));
 }

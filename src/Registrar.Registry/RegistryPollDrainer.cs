@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registrar.Core.Lifecycle;
 using Registrar.Core.Operations;
+using Registrar.Core.Registrations;
+using Registrar.Core.Telemetry;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Sessions;
@@ -8,12 +12,15 @@ using Registrar.Epp.Sessions;
 namespace Registrar.Registry;
 
 /// <summary>
-/// Empties each registry's EPP message queue (transfer notices, deletions, registry notes) into the
-/// operations review list. A message is acknowledged only after it is on the list, and the list
-/// ignores an id it already holds, so a crash between the two repeats nothing.
+/// Empties each registry's EPP message queue (transfer notices, deletions, renewals, registry notes). A message
+/// naming the domain of one of our registrations is raised on it as <see cref="RegistryReported"/>; any other goes
+/// to the operations review list. A message is acknowledged only after its event or review item is stored, and
+/// both ignore an id they already hold, so a crash between the two repeats nothing and loses nothing.
 /// </summary>
 public sealed class RegistryPollDrainer(
     IEppClients clients,
+    IRegistrationViews registrations,
+    ILifecycleEvents<RegistrationEvent> events,
     IReviewList review,
     IOptions<EppOptions> epp,
     TimeProvider clock,
@@ -43,6 +50,7 @@ public sealed class RegistryPollDrainer(
 
     private async Task<int> DrainAsync(IEppClient client, CancellationToken cancellationToken)
     {
+        using var activity = RegistrarTelemetry.Lifecycle.StartActivity($"registry poll {client.RegistryId}", ActivityKind.Internal);
         int count = 0;
         while (count < MaxMessagesPerRegistry)
         {
@@ -52,21 +60,42 @@ public sealed class RegistryPollDrainer(
                 break;
             }
 
-            await review.AddAsync(ToReviewItem(client.RegistryId, message), cancellationToken);
+            await DeliverAsync(client, message, cancellationToken);
             await client.ExecuteAsync(new PollAckCommand(message.Id), cancellationToken);
             count++;
         }
 
+        activity?.SetTag("registrar.poll.messages", count);
         return count;
     }
 
-    private ReviewItem ToReviewItem(string registryId, PollMessage message)
+    private async Task DeliverAsync(IEppClient client, PollMessage message, CancellationToken cancellationToken)
     {
-        string? about = message.Data?.Descendants().FirstOrDefault(e => e.Name.LocalName == "name")?.Value;
+        string eventId = $"poll:{client.RegistryId}:{message.Id}";
+        IReadOnlyList<string> names = PollMessageDomains.Of(message, client.Profile.DomainNamespace);
+        foreach (string name in names)
+        {
+            if (await registrations.FindByDomainAsync(name, cancellationToken) is not { } registration)
+            {
+                continue;
+            }
+
+            await events.RaiseAsync(registration.RegistrationId, eventId, new RegistryReported(eventId, Summary(message)), cancellationToken);
+            logger.LogInformation("Registry message {MessageId} raised on registration {Registration}", eventId, registration.RegistrationId);
+            return;
+        }
+
+        await review.AddAsync(ToReviewItem(client.RegistryId, message, names.FirstOrDefault(), eventId), cancellationToken);
+    }
+
+    private static string Summary(PollMessage message) =>
+        $"{message.Data?.Name.LocalName ?? "note"}{(message.QueuedAt is { } at ? $" queued {at:u}" : "")}: {message.Text ?? "(no text)"}";
+
+    private ReviewItem ToReviewItem(string registryId, PollMessage message, string? about, string id)
+    {
         string kind = message.Data?.Name.LocalName ?? "note";
         string explanation = $"Registry {registryId} message {message.Id} ({kind}{(about is null ? "" : $" for {about}")}"
             + $"{(message.QueuedAt is { } at ? $", queued {at:u}" : "")}): {message.Text ?? "(no text)"}";
-        return new ReviewItem($"poll:{registryId}:{message.Id}", "registry-message", about ?? registryId, "registry-poll",
-            explanation, clock.GetUtcNow());
+        return new ReviewItem(id, "registry-message", about ?? registryId, "registry-poll", explanation, clock.GetUtcNow());
     }
 }

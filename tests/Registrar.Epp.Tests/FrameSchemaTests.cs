@@ -148,6 +148,15 @@ public class FrameSchemaTests
         Assert.Empty(EppSchemas.Validate(EppFrameWriter.Hello()));
     }
 
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void The_frame_the_client_sends_is_the_one_validated_here(string command)
+    {
+        using var sent = Transport.OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c"));
+
+        Assert.Equal(EppFrameWriter.Command(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c"), sent.Payload.ToArray());
+    }
+
     [Fact]
     public void The_schema_check_itself_rejects_an_invalid_frame()
     {

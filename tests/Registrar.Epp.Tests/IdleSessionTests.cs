@@ -18,11 +18,11 @@ public class IdleSessionTests(ImpatientSimulatorFixture simulator) : IClassFixtu
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private EppClient Client(TimeSpan keepAlive) => Clients.For(new EppRegistryOptions
+    private EppClient Client(TimeSpan keepAlive, int readRetries = 2) => Clients.For(new EppRegistryOptions
     {
         Host = "127.0.0.1", Port = simulator.EppPort, TlsServerName = "localhost",
         ClientId = RegistrySimulatorFixture.Registrar1, Password = RegistrySimulatorFixture.Password1,
-        PinnedServerThumbprints = [simulator.CertificateSha256], MaxSessions = 1, KeepAliveInterval = keepAlive,
+        PinnedServerThumbprints = [simulator.CertificateSha256], MaxSessions = 1, KeepAliveInterval = keepAlive, ReadRetries = readRetries,
     });
 
     private static ContactCreateCommand Contact(string id) => new()
@@ -55,5 +55,20 @@ public class IdleSessionTests(ImpatientSimulatorFixture simulator) : IClassFixtu
         Assert.Equal("idle2", created.Value.Id);
         Assert.Equal(2, await simulator.CountAsync("login"));
         Assert.Equal(1, await simulator.CountAsync("contact:create"));
+    }
+
+    [Theory]
+    [InlineData(2)] // not polled first: the closed session fails the read, which is re-sent on a new session
+    [InlineData(0)] // no retry to fall back on: polled first, as a create is
+    public async Task A_read_on_a_session_the_registry_closed_while_idle_is_answered_on_a_new_session(int readRetries)
+    {
+        await using var client = Client(keepAlive: TimeSpan.FromMinutes(10), readRetries);
+        await client.ExecuteAsync(new DomainCheckCommand("idle.kz"));
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var check = await client.ExecuteAsync(new DomainCheckCommand("idle.kz"));
+
+        Assert.True(check.Value["idle.kz"].Available);
+        Assert.Equal(2, await simulator.CountAsync("login"));
     }
 }

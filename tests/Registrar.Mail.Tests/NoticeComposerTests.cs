@@ -1,58 +1,120 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Registrations;
-using Registrar.Mail;
+using static Registrar.Mail.Tests.NoticeTestComposer;
 
 namespace Registrar.Mail.Tests;
 
+/// <summary>The welcome mail's set-password link, and which language a notice is written in.</summary>
 public sealed class NoticeComposerTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
-    private readonly SetPasswordLinks _links;
-    private readonly NoticeComposer _composer;
-
-    public NoticeComposerTests()
-    {
-        var options = Options.Create(new NoticeOptions
-        {
-            SetPasswordUrl = "https://panel.test/set-password",
-            SetPasswordSigningKey = Convert.ToBase64String(new byte[32]),
-        });
-        _links = new SetPasswordLinks(options, _clock);
-        _composer = new NoticeComposer(options, _links);
-    }
-
-    private static SendNotice Registered(string zone) =>
-        new("reg-1-3", "reg-1", NoticeKind.Registered, "cust-7", "owner@example.com.ua", zone, "приклад.com.ua");
+    private readonly NoticeTestComposer _mail = new();
 
     [Fact]
     public void The_welcome_mail_carries_a_set_password_link_for_the_customer_and_no_password_UA_2_1_2()
     {
-        var mail = _composer.Compose(Registered("com.ua"), Now);
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Registered, "com.ua", "приклад.com.ua"), Now);
 
-        Assert.Equal(("reg-1-3", "owner@example.com.ua"), (mail.NoticeId, mail.To));
+        Assert.Equal(("O00000000000000a1-1-3", "owner@example.org"), (mail.NoticeId, mail.To));
         Assert.Contains("зареєстровано", mail.Subject);
-        var link = mail.PlainText.Split('\n').Last();
+        var link = mail.PlainText.Split('\n').Single(line => line.StartsWith("https://", StringComparison.Ordinal));
         Assert.StartsWith("https://panel.test/set-password?token=", link);
-        Assert.Equal("cust-7", _links.Verify(link.Split("token=")[1]));
-        Assert.DoesNotContain("пароль:", mail.PlainText);
+        Assert.Equal("cust-7", _mail.Links.Verify(link.Split("token=")[1]));
+        Assert.Contains($"<a href=\"{link}\">{link}</a>", mail.Html);
+        Assert.DoesNotMatch(@"(?i)(пароль|password)\s*:\s*\S", mail.PlainText);
+    }
+
+    [Fact]
+    public void The_welcome_mail_says_until_when_its_link_works_in_the_zones_time_UA_2_1_2()
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Registered, language: "en"), Now);
+
+        // Three days after 10:00 UTC on 24 November 2026 is 15:00 in Almaty on the 27th.
+        Assert.Contains("The link is valid until 2026-11-27 15:00 (UTC+5).", mail.PlainText);
+    }
+
+    [Fact]
+    public void A_resent_welcome_mail_carries_the_same_link_UA_2_1_2()
+    {
+        var first = _mail.Composer.Compose(Notice(NoticeKind.Registered), Now);
+        var again = _mail.Composer.Compose(Notice(NoticeKind.Registered), Now);
+
+        Assert.Equal(first.PlainText, again.PlainText);
     }
 
     [Fact]
     public void A_set_password_link_expires_and_a_tampered_one_is_refused_UA_2_1_2()
     {
-        var token = _composer.Compose(Registered("kz"), Now).PlainText.Split("token=")[1];
+        var token = _mail.Composer.Compose(Notice(NoticeKind.Registered), Now).PlainText.Split("token=")[1].Split('\n')[0];
 
-        Assert.Null(_links.Verify(token[..^2] + (token[^2] == 'A' ? "BB" : "AA")));
-        _clock.Advance(TimeSpan.FromDays(4));
-        Assert.Null(_links.Verify(token));
+        Assert.Equal("cust-7", _mail.Links.Verify(token));
+        Assert.Null(_mail.Links.Verify(token[..^2] + (token[^2] == 'A' ? "BB" : "AA")));
+        _mail.Clock.Advance(TimeSpan.FromDays(4));
+        Assert.Null(_mail.Links.Verify(token));
     }
 
     [Fact]
-    public void Notices_are_in_the_language_of_the_zones_offer()
+    public void Only_the_welcome_mail_carries_a_link()
     {
-        Assert.Contains("зарегистрирован", _composer.Compose(Registered("қаз"), Now).Subject);
-        Assert.Contains("зареєстровано", _composer.Compose(Registered("kyiv.ua"), Now).Subject);
+        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k != NoticeKind.Registered))
+            Assert.DoesNotContain("token=", _mail.Composer.Compose(Notice(kind, facts: FullFacts), Now).PlainText);
+    }
+
+    [Theory]
+    [InlineData("kz", "ru")]
+    [InlineData("қаз", "ru")]
+    [InlineData("xn--80ao21a", "ru")]
+    [InlineData("ua", "uk")]
+    [InlineData("kyiv.ua", "uk")]
+    public void Without_a_chosen_language_a_notice_is_in_the_language_of_the_zones_offer(string zone, string language)
+    {
+        Assert.Contains($"<html lang=\"{language}\">", _mail.Composer.Compose(Notice(NoticeKind.Renewed, zone), Now).Html);
+    }
+
+    [Theory]
+    [InlineData("kz", "kk")]
+    [InlineData("kz", "uk")]
+    [InlineData("com.ua", "en")]
+    [InlineData("com.ua", "ru")]
+    public void A_notice_is_in_the_language_the_customer_chose(string zone, string language)
+    {
+        Assert.Contains($"<html lang=\"{language}\">", _mail.Composer.Compose(Notice(NoticeKind.Renewed, zone, language: language), Now).Html);
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("RU")]
+    [InlineData("")]
+    public void A_language_we_do_not_write_in_falls_back_to_the_zones_offer_language(string language)
+    {
+        Assert.Contains("<html lang=\"uk\">", _mail.Composer.Compose(Notice(NoticeKind.Renewed, "ua", language: language), Now).Html);
+    }
+
+    [Fact]
+    public void A_zone_without_an_offer_language_gets_Russian()
+    {
+        var composer = new NoticeTestComposer(new Dictionary<string, string> { ["ua"] = "uk" }).Composer;
+
+        Assert.Contains("<html lang=\"ru\">", composer.Compose(Notice(NoticeKind.Renewed, "com.ua"), Now).Html);
+    }
+
+    [Fact]
+    public void An_offer_language_without_templates_is_refused_when_the_options_are_validated()
+    {
+        var options = new NoticeOptions { LanguageByZone = new() { ["kz"] = "ru", ["ua"] = "de" } };
+
+        var problems = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+
+        Assert.Contains("Notices:LanguageByZone:ua", Assert.Single(problems).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("kz", "2027-06-01 09:30 (UTC+5)")]
+    [InlineData("қаз", "2027-06-01 09:30 (UTC+5)")]
+    [InlineData("ua", "2027-06-01 07:30 (UTC+3)")]
+    [InlineData("kiev.ua", "2027-06-01 07:30 (UTC+3)")]
+    public void Dates_are_shown_in_the_registrars_time_zone_with_its_offset(string zone, string expiry)
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Renewed, zone, facts: new NoticeFacts(ExpiresAt: FullFacts.ExpiresAt)), Now);
+
+        Assert.Contains(expiry, mail.PlainText);
     }
 }

@@ -5,18 +5,20 @@ using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Sessions;
+using Registrar.Registry.Tests.Support;
 using Registrar.Testing;
 
 namespace Registrar.Registry.Tests;
 
 /// <summary>The registry gateway against the registry simulator over real TLS: what the registration
 /// decider is told when the registry answers, refuses, or the connection drops.</summary>
-public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simulator) : IClassFixture<RegistrySimulatorFixture>, IAsyncLifetime
+[Collection(RegistryAndStorageCollection.Name)]
+public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
 {
     private EppClients _clients = null!;
     private RegistryCommandExecutor _executor = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         var registry = new EppRegistryOptions
         {
@@ -28,7 +30,7 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
         _clients = new EppClients(epp, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
         _executor = new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), _clients, Options.Create(new RegistryOptions()), epp,
             NullLogger<RegistryCommandExecutor>.Instance);
-        return simulator.ClearFaultsAsync();
+        await SimulatedRegistries.ResetAsync(simulator);
     }
 
     public async Task DisposeAsync() => await _clients.DisposeAsync();

@@ -2,7 +2,9 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using Registrar.Core.Lifecycle;
 using Registrar.Core.Operations;
+using Registrar.Core.Registrations;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
@@ -17,6 +19,7 @@ public class RegistryPollDrainerTests
     private readonly List<string> _steps = [];
     private readonly List<ReviewItem> _review = [];
     private readonly Mock<IEppClients> _clients = new();
+    private readonly Mock<IRegistrationViews> _views = new();
 
     private static XElement TransferNotice(string domain)
     {
@@ -29,6 +32,7 @@ public class RegistryPollDrainerTests
         var queue = new Queue<PollMessage>(queued);
         var client = new Mock<IEppClient>();
         client.SetupGet(c => c.RegistryId).Returns(id);
+        client.SetupGet(c => c.Profile).Returns(EppRegistryProfile.Ietf);
         client.Setup(c => c.ExecuteAsync(It.IsAny<PollRequestCommand>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
@@ -57,9 +61,14 @@ public class RegistryPollDrainerTests
             options.Registries[id] = new EppRegistryOptions();
         }
 
+        var events = new Mock<ILifecycleEvents<RegistrationEvent>>();
+        events.Setup(e => e.RaiseAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<RegistrationEvent>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, RegistrationEvent, CancellationToken>((instance, eventId, _, _) => _steps.Add($"raise {eventId} on {instance}"))
+            .Returns(Task.CompletedTask);
         var clock = new Mock<TimeProvider>();
         clock.Setup(c => c.GetUtcNow()).Returns(Now);
-        return new RegistryPollDrainer(_clients.Object, review.Object, Options.Create(options), clock.Object, NullLogger<RegistryPollDrainer>.Instance);
+        return new RegistryPollDrainer(_clients.Object, _views.Object, events.Object, review.Object, Options.Create(options), clock.Object,
+            NullLogger<RegistryPollDrainer>.Instance);
     }
 
     [Fact]
@@ -76,6 +85,31 @@ public class RegistryPollDrainerTests
         Assert.Equal("shop.com.ua", _review[0].Subject);
         Assert.Contains("trnData for shop.com.ua", _review[0].Explanation);
         Assert.Equal(("hostmaster", "registry-message", Now), (_review[1].Subject, _review[1].Kind, _review[1].RaisedAt));
+    }
+
+    [Fact]
+    public async Task A_message_naming_one_of_our_domains_is_raised_on_its_registration_before_it_is_acknowledged()
+    {
+        _views.Setup(v => v.FindByDomainAsync("shop.com.ua", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O1-1", "C1", "shop.com.ua", "shop.com.ua", "com.ua", RegistrationPhase.Registered, null));
+        Registry("hostmaster", new PollMessage("41", 0, Now.AddHours(-2), "Transfer requested", TransferNotice("shop.com.ua")));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["raise poll:hostmaster:41 on O1-1", "ack hostmaster:41"], _steps);
+        Assert.Empty(_review);
+    }
+
+    [Fact]
+    public async Task Without_domain_data_the_names_in_the_text_are_looked_up_in_A_label_form()
+    {
+        _views.Setup(v => v.FindByDomainAsync("xn--e1afmkfd.xn--80ao21a", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O2-1", "C1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Expired, null));
+        Registry("kaznic", new PollMessage("7", 0, null, "Domain Пример.қаз was deleted on 2027-01-01.", null));
+
+        await Drainer("kaznic").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["raise poll:kaznic:7 on O2-1", "ack kaznic:7"], _steps);
     }
 
     [Fact]

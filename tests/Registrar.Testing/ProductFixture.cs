@@ -24,6 +24,9 @@ public sealed class ProductFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public string HostOutput => _host?.Output ?? "";
 
+    /// <summary>The local host's process, for figures such as its peak memory.</summary>
+    public int? HostProcessId => _host?.Id;
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), Mail.InitializeAsync());

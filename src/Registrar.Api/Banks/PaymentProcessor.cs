@@ -13,9 +13,9 @@ namespace Registrar.Api.Banks;
 /// <summary>
 /// Applies bank credits: each is recorded under its bank reference first (naming the verbatim message
 /// that carried it), then matched;
-/// a full match pays the invoice and starts one registration per ordered domain, anything else is
-/// held for operations (UA-3.2). Every step is idempotent by the bank reference, so repeated,
-/// concurrent or crashed notifications apply once.
+/// a full match pays the invoice and starts one registration per ordered domain (a renewal invoice
+/// renews its one registration instead), anything else is held for operations (UA-3.2). Every step
+/// is idempotent by the bank reference, so repeated, concurrent or crashed notifications apply once.
 /// </summary>
 public sealed class PaymentProcessor(
     IPaymentStore payments,
@@ -57,7 +57,9 @@ public sealed class PaymentProcessor(
         };
         if (invoice is not null)
         {
-            await StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct);
+            await (invoice.Renewal is { } renewal
+                ? RenewAsync(invoice, renewal, ct)
+                : StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct));
             logger.LogInformation("Payment {Reference} paid invoice {Invoice}", reference, invoice.Number);
             return new PaymentOutcome(reference, "applied", invoice.Number);
         }
@@ -94,6 +96,15 @@ public sealed class PaymentProcessor(
 
     private async Task<Invoice?> PaidByAsync(string reference, string invoiceNumber, CancellationToken ct) =>
         (await invoices.GetAsync(invoiceNumber, ct))?.Document is { PaymentReference: var paidBy } invoice && paidBy == reference ? invoice : null;
+
+    /// <summary>KZ-2.7, UA-1.10: the paid renewal invoice renews its registration, by the years it was priced for; the
+    /// event id is the invoice's, so a second delivery of this payment renews nothing more.</summary>
+    private Task RenewAsync(Invoice invoice, RenewalOf renewal, CancellationToken ct)
+    {
+        var eventId = "renewal-paid:" + invoice.Number;
+        return registrations.RaiseAsync(renewal.RegistrationId, eventId,
+            new RenewalPaid(eventId, invoice.Number, renewal.Years, invoice.PaidAt!.Value), ct);
+    }
 
     private async Task StartRegistrationsAsync(Invoice invoice, DateTimeOffset paidAt, CancellationToken ct)
     {

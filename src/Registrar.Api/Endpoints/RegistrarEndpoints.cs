@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Registrar.Api.Banks;
+using Registrar.Api.Claims;
 using Registrar.Api.Operations;
 using Registrar.Api.Storefront;
+using Registrar.Api.Whois;
 using Registrar.Core.Operations;
 
 namespace Registrar.Api.Endpoints;
@@ -19,6 +21,9 @@ public static class RegistrarEndpoints
         MapStorefront(routes.MapGroup("/api").WithTags("Storefront"));
         MapBanks(routes.MapGroup("/api/banks/{bankId}").WithTags("Banks"));
         MapOperations(routes.MapGroup("/api/ops").WithTags("Operations"));
+        routes.MapGroup("/api").WithTags("WHOIS and RDAP").MapPublicLookups();
+        routes.MapGroup("/api/ops/disclosures").WithTags("Operations").MapDisclosures();
+        routes.MapClaims().MapContractOperations();
         routes.MapProblemTypes();
         return routes;
     }
@@ -38,6 +43,9 @@ public static class RegistrarEndpoints
         api.MapGet("/orders/{orderId}/invoice", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetInvoiceAsync(request, orderId, ct))
             .Produces<InvoiceView>().ProducesProblem(404);
+        api.MapGet("/invoices", (HttpRequest request, InvoiceQueries queries, CancellationToken ct) => queries.ListAsync(request, ct))
+            .Produces<List<CustomerInvoiceView>>().ProducesProblem(401)
+            .WithSummary("The customer's invoices, renewal invoices included, with their status now.");
         api.MapGet("/registrations", (HttpRequest request, OrderQueries queries, CancellationToken ct) => queries.ListRegistrationsAsync(request, ct))
             .Produces<List<Core.Registrations.RegistrationView>>().ProducesProblem(401)
             .WithSummary("The customer's registrations, with their phase and expiry.");

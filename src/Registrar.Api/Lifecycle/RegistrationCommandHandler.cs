@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Billing;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Operations;
@@ -14,7 +15,7 @@ namespace Registrar.Api.Lifecycle;
 /// Carries out what the registration decider asked for, in either host. Each command is
 /// idempotent by its id: a registry answer is raised as an event whose id is the command's, a
 /// notice is claimed before it is mailed and never mailed twice, a flag is added to the review
-/// list once.
+/// list once, a renewal invoice is numbered once and its number raised under the command's id.
 /// </summary>
 public sealed class RegistrationCommandHandler(
     RegistryCommandExecutor registry,
@@ -24,6 +25,7 @@ public sealed class RegistrationCommandHandler(
     IMailSender mail,
     IReviewList review,
     IRegistrationViews views,
+    IssueRenewalInvoiceFlow renewalInvoices,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
 {
@@ -39,6 +41,9 @@ public sealed class RegistrationCommandHandler(
                 break;
             case FlagForOperations flag:
                 await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);
+                break;
+            case IssueRenewalInvoice issue:
+                await renewalInvoices.CarryOutAsync(issue, ct);
                 break;
             case { Route: CommandRoute.Registry }:
                 var outcome = await registry.ExecuteAsync(command, ct);

@@ -1,9 +1,15 @@
+using Registrar.Core.Tariffs;
+
 namespace Registrar.Core.Orders;
 
 /// <summary>
-/// An invoice for an order. KZ-3.2, UA-1.5.3: 100 % prepayment; nothing goes to a registry before
-/// it is paid in full. KZ-3.3: payable until <see cref="DueAt"/>, then it lapses.
+/// An invoice for an order, or for renewing one registration (<see cref="Renewal"/>). KZ-3.2, UA-1.5.3: 100 %
+/// prepayment; nothing goes to a registry before it is paid in full. KZ-3.3: payable until <see cref="DueAt"/>,
+/// then it lapses.
 /// </summary>
+/// <param name="OrderId">The order it bills; for a renewal invoice, the registration it renews (there is no order).</param>
+/// <param name="Renewal">Set on a renewal invoice: its payment renews that registration instead of starting
+/// registrations. Null on order invoices, including every invoice stored before renewal invoices existed.</param>
 public sealed record Invoice(
     string Number,
     string OrderId,
@@ -13,12 +19,18 @@ public sealed record Invoice(
     DateTimeOffset DueAt,
     InvoiceStatus Status,
     DateTimeOffset? PaidAt = null,
-    string? PaymentReference = null)
+    string? PaymentReference = null,
+    RenewalOf? Renewal = null)
 {
     /// <summary>KZ-3.3, KZ-3.5: a payment booked after the due instant finds the invoice lapsed.</summary>
     public InvoiceStatus StatusAt(DateTimeOffset instant) =>
         Status == InvoiceStatus.Open && instant >= DueAt ? InvoiceStatus.Lapsed : Status;
 }
+
+/// <summary>What a renewal invoice renews (KZ-2.7, UA-1.10): its payment renews the registration's domain by
+/// <paramref name="Years"/>, priced with <paramref name="Operation"/> (UA-1.11: the redemption tariff after expiry).</summary>
+/// <param name="DomainName">The A-label (ASCII) form, as the registry knows it; the customer sees which domain the invoice renews.</param>
+public sealed record RenewalOf(string RegistrationId, string DomainName, int Years, TariffOperation Operation);
 
 public enum InvoiceStatus
 {

@@ -4,6 +4,7 @@ using Registrar.Core.Tariffs;
 namespace Registrar.Core.Orders;
 
 /// <summary>A placed order: the customer is the registrant of every domain in it (KZ-1.1).</summary>
+/// <param name="Language">The language of the customer's notices; null (and in orders stored before it existed) for the zone's offer language.</param>
 public sealed record Order(
     string OrderId,
     string CustomerId,
@@ -14,7 +15,8 @@ public sealed record Order(
     RegistrantData? Registrant,
     TechnicalContact TechnicalContact,
     OfferAcceptance Acceptance,
-    string InvoiceNumber);
+    string InvoiceNumber,
+    string? Language = null);
 
 /// <param name="DomainName">A-label (ASCII) form, as the registry knows it.</param>
 /// <param name="DisplayName">Unicode form, for people.</param>

@@ -5,12 +5,14 @@ namespace Registrar.Core.Orders;
 /// <summary>What the storefront sends to place an order (KZ-1.1, UA-1.8): one or more domains, each with a term.</summary>
 /// <param name="ContactEmail">KZ-2.2: the customer's one responsible contact address; notices and change confirmations go there.</param>
 /// <param name="TechnicalContact">UA-1.14; the registrant when omitted.</param>
+/// <param name="Language">The language of the customer's notices (<see cref="CustomerLanguages"/>); the zone's offer language when omitted.</param>
 public sealed record OrderRequest(
     IReadOnlyList<OrderItemRequest> Items,
     string ContactEmail,
     RegistrantRequest Registrant,
     TechnicalContact? TechnicalContact = null,
-    OfferAcceptanceRequest? Acceptance = null);
+    OfferAcceptanceRequest? Acceptance = null,
+    string? Language = null);
 
 /// <param name="Name">As the customer typed it, Unicode or A-label.</param>
 /// <param name="TermYears">Whole years (UA-1.6: at least one).</param>

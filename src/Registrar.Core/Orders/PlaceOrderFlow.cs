@@ -24,6 +24,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         var errors = new OrderErrors();
         VerifyItemsPresent(request, errors);
         VerifyContactEmail(request.ContactEmail, errors);
+        VerifyLanguage(request.Language, errors);
         VerifyRegistrant(request.Registrant, errors);
         var technical = request.TechnicalContact ?? TechnicalContact.Registrant;
         errors.Add(TechnicalContact.Check(technical, "technicalContact"));
@@ -41,7 +42,8 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         if (!check.IsPassed) throw new InvalidOperationException("Only a request that passed its checks can be placed.");
         var request = check.Request!;
         return new Order(orderId, customerId, now, check.Lines, request.ContactEmail, request.Registrant.NicHandle,
-            request.Registrant.Data, check.TechnicalContact!, OfferAcceptance.Record(request.Acceptance!, customerId, now), invoiceNumber);
+            request.Registrant.Data, check.TechnicalContact!, OfferAcceptance.Record(request.Acceptance!, customerId, now), invoiceNumber,
+            request.Language);
     }
 
     /// <summary>
@@ -76,6 +78,13 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
     {
         if (!TextRules.IsEmail(email))
             errors.Add("contactEmail", $"The customer's contact e-mail is required (KZ-2.2): a valid address, at most {TextRules.MaxEmailLocalPart} characters before the '@' (RFC 5321).");
+    }
+
+    private static void VerifyLanguage(string? language, OrderErrors errors)
+    {
+        // Optional: without it notices go out in the zone's offer language.
+        if (language is not null && !CustomerLanguages.IsSupported(language))
+            errors.Add("language", $"The language of notices is one of {string.Join(", ", CustomerLanguages.All.Select(l => $"\"{l}\""))} (lower case); omit it for the language of the zone's offer.");
     }
 
     private static void VerifyRegistrant(RegistrantRequest? registrant, OrderErrors errors)

@@ -7,7 +7,8 @@ namespace Registrar.Epp.Responses;
 /// <summary>The EPP namespace and the one hardened way this library reads XML from a registry.</summary>
 public static class EppXml
 {
-    public static readonly XNamespace Epp = "urn:ietf:params:xml:ns:epp-1.0";
+    public const string Namespace = "urn:ietf:params:xml:ns:epp-1.0";
+    public static readonly XNamespace Epp = Namespace;
 
     /// <summary>Parses a frame with no DTD processing, no resolver (no external entities) and a
     /// character limit, so a hostile or broken server cannot expand entities or exhaust memory.</summary>
@@ -29,17 +30,26 @@ public static class EppXml
     {
         try
         {
-            using var stream = MemoryMarshal.TryGetArray(frame, out var segment)
-                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-                : new MemoryStream(frame.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, settings);
+            using var reader = CreateReader(frame, settings);
             return XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {
-            throw new EppProtocolException($"The registry's frame is not acceptable XML: {e.Message}", e);
+            throw NotAcceptable(e);
         }
     }
+
+    /// <summary>A reader straight over the frame's bytes, wherever they live (a rented buffer included).</summary>
+    internal static XmlReader CreateReader(ReadOnlyMemory<byte> frame, XmlReaderSettings settings)
+    {
+        var stream = MemoryMarshal.TryGetArray(frame, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(frame.ToArray(), writable: false);
+        return XmlReader.Create(stream, settings);
+    }
+
+    internal static EppProtocolException NotAcceptable(XmlException e) =>
+        new($"The registry's frame is not acceptable XML: {e.Message}", e);
 
     internal static XElement RequiredElement(XElement parent, XName name) =>
         parent.Element(name) ?? throw new EppProtocolException(

@@ -49,11 +49,12 @@ public sealed class EppClient(
 
     public async Task<EppReply<T>> ExecuteAsync<T>(EppCommand<T> command, string clTrid, CancellationToken cancellationToken = default)
     {
-        using var activity = EppTelemetry.Source.StartActivity($"EPP {command.Name}", ActivityKind.Client);
+        // The span's name is only built when someone listens.
+        using var activity = EppTelemetry.Source.HasListeners() ? EppTelemetry.Source.StartActivity($"EPP {command.Name}", ActivityKind.Client) : null;
         activity?.SetTag("epp.registry", RegistryId);
         activity?.SetTag("epp.cltrid", clTrid);
         // Built before any session is taken: a command that cannot be sent fails without touching the registry.
-        var frame = EppFrameWriter.Command(command, Profile, clTrid);
+        using var frame = OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(command, Profile, clTrid));
         var response = await SendWithRetriesAsync(command, frame, clTrid, cancellationToken);
         activity?.SetTag("epp.result_code", (int)response.Code);
         if (!response.IsSuccess)
@@ -65,11 +66,11 @@ public sealed class EppClient(
             clTrid, response.ServerTransactionId, response.MessageQueue);
     }
 
-    private async Task<EppResponse> SendWithRetriesAsync(IEppCommand command, byte[] frame, string clTrid, CancellationToken cancellationToken)
+    private async Task<EppResponse> SendWithRetriesAsync(IEppCommand command, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            await using var lease = await Pool.AcquireAsync(cancellationToken);
+            await using var lease = await Pool.AcquireAsync(command.IsIdempotent && attempt < readRetries, cancellationToken);
             try
             {
                 return await lease.Session.SendAsync(command.Name, frame, clTrid, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class EppSession : IAsyncDisposable
 
     /// <summary>Sends a built frame and returns the response to <paramref name="clTrid"/>, successful or not.
     /// A connection failure here means the command may have reached the registry.</summary>
-    public async Task<EppResponse> SendAsync(string commandName, ReadOnlyMemory<byte> frame, string clTrid, CancellationToken cancellationToken)
+    public async Task<EppResponse> SendAsync(string commandName, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
     {
         ThrowIfBroken(commandName);
         // Cancelled before the first byte: nothing was sent and the session stays usable.
@@ -47,11 +47,14 @@ public sealed class EppSession : IAsyncDisposable
         try
         {
             await _connection.WriteFrameAsync(frame, cancellationToken);
-            var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid);
+            EppResponse response;
+            using (var answer = await _connection.ReadFrameAsync(cancellationToken))
+                response = _parser.ParseResponse(answer.Payload, clTrid);
             LastActivity = _time.GetUtcNow();
             if (response.Code.ClosesSession() || response.Code == EppResultCode.SuccessEndingSession)
                 _ended = true;
-            _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", commandName, clTrid, (int)response.Code, response.ServerTransactionId);
+            if (_logger.IsEnabled(LogLevel.Debug))
+                _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", commandName, clTrid, (int)response.Code, response.ServerTransactionId);
             return response;
         }
         catch (EppProtocolException)
@@ -61,8 +64,11 @@ public sealed class EppSession : IAsyncDisposable
         }
     }
 
-    public Task<EppResponse> SendAsync(IEppCommand command, string clTrid, CancellationToken cancellationToken) =>
-        SendAsync(command.Name, EppFrameWriter.Command(command, _profile, clTrid), clTrid, cancellationToken);
+    public async Task<EppResponse> SendAsync(IEppCommand command, string clTrid, CancellationToken cancellationToken)
+    {
+        using var frame = OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(command, _profile, clTrid));
+        return await SendAsync(command.Name, frame, clTrid, cancellationToken);
+    }
 
     /// <summary>RFC 5730 &lt;hello&gt;: the keepalive; the server answers with a fresh greeting.</summary>
     public async Task HelloAsync(CancellationToken cancellationToken)
@@ -70,8 +76,10 @@ public sealed class EppSession : IAsyncDisposable
         ThrowIfBroken("hello");
         try
         {
-            await _connection.WriteFrameAsync(EppFrameWriter.Hello(), cancellationToken);
-            Greeting = _parser.ParseGreeting(await _connection.ReadFrameAsync(cancellationToken));
+            using (var hello = OutgoingFrame.FromPayload(EppFrameWriter.Hello()))
+                await _connection.WriteFrameAsync(hello, cancellationToken);
+            using (var answer = await _connection.ReadFrameAsync(cancellationToken))
+                Greeting = _parser.ParseGreeting(answer.Payload);
             LastActivity = _time.GetUtcNow();
         }
         catch (EppProtocolException)

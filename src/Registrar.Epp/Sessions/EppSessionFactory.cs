@@ -23,7 +23,6 @@ public sealed class EppSessionFactory(
     ILoggerFactory loggers) : IEppSessionFactory
 {
     private readonly ILogger _logger = loggers.CreateLogger<EppSessionFactory>();
-    private readonly EppResponseParser _parser = new(options.MaxFrameBytes);
 
     public async Task<EppSession> OpenAsync(CancellationToken cancellationToken)
     {
@@ -46,11 +45,15 @@ public sealed class EppSessionFactory(
     private async Task<EppSession> OpenOnceAsync(CancellationToken cancellationToken)
     {
         var connection = await connector.ConnectAsync(cancellationToken);
+        // Each session reads its frames one at a time, with a parser of its own.
+        var parser = new EppResponseParser(options.MaxFrameBytes);
         try
         {
-            var greeting = _parser.ParseGreeting(await connection.ReadFrameAsync(cancellationToken));
+            EppGreeting greeting;
+            using (var frame = await connection.ReadFrameAsync(cancellationToken))
+                greeting = parser.ParseGreeting(frame.Payload);
             WarnAboutUnannouncedServices(greeting);
-            var session = new EppSession(connection, greeting, profile, _parser, time, loggers.CreateLogger<EppSession>());
+            var session = new EppSession(connection, greeting, profile, parser, time, loggers.CreateLogger<EppSession>());
             var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, options.Language);
             var clTrid = clTrids.Next();
             var response = await session.SendAsync(login, clTrid, cancellationToken);

@@ -48,16 +48,21 @@ public sealed partial class EppSessionPool : IAsyncDisposable
 
     public int Waiting { get { lock (_gate) return _waiters.Count; } }
 
-    public async Task<EppSessionLease> AcquireAsync(CancellationToken cancellationToken)
+    public Task<EppSessionLease> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(resendable: false, cancellationToken);
+
+    /// <summary>A session for a command that is <paramref name="resendable"/> (a read with retries left) is
+    /// not polled first for a close by the registry: if it turns out closed, the read goes again on another
+    /// session, and the poll would cost a system call on every command for that rare case.</summary>
+    public async Task<EppSessionLease> AcquireAsync(bool resendable, CancellationToken cancellationToken)
     {
         PooledSession? pooled;
         TaskCompletionSource<PooledSession?>? waiter = null;
         LinkedListNode<TaskCompletionSource<PooledSession?>>? node = null;
-        var dead = new List<PooledSession>();
+        List<PooledSession>? dead = null;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            pooled = TakeLiveIdleLocked(dead);
+            pooled = TakeLiveIdleLocked(resendable, ref dead);
             if (pooled is null && _open < MaxSessions) _open++;
             else if (pooled is null)
             {
@@ -65,7 +70,8 @@ public sealed partial class EppSessionPool : IAsyncDisposable
                 node = _waiters.AddLast(waiter);
             }
         }
-        foreach (var gone in dead) await CloseAsync(gone);
+        if (dead is not null)
+            foreach (var gone in dead) await CloseAsync(gone);
 
         if (waiter is not null)
         {
@@ -128,15 +134,16 @@ public sealed partial class EppSessionPool : IAsyncDisposable
         ReleasePlace();
     }
 
-    private PooledSession? TakeLiveIdleLocked(List<PooledSession> dead)
+    private PooledSession? TakeLiveIdleLocked(bool resendable, ref List<PooledSession>? dead)
     {
         while (_idle.TryPop(out var pooled))
         {
             // A connection the registry closed while idle would turn the next create into "outcome unknown";
             // a session whose slot was lost may be one more than the registry allows.
-            if (!pooled.Session.IsClosedByPeer && pooled.Slot.IsHeld) return pooled;
+            var gone = resendable ? pooled.Session.IsBroken : pooled.Session.IsClosedByPeer;
+            if (!gone && pooled.Slot.IsHeld) return pooled;
             _open--;
-            dead.Add(pooled);
+            (dead ??= []).Add(pooled);
         }
         return null;
     }

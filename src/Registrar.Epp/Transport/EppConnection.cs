@@ -7,6 +7,9 @@ namespace Registrar.Epp.Transport;
 /// Once anything goes wrong mid-frame the connection is <see cref="IsBroken"/> for good.</summary>
 public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSettings settings, TimeProvider time) : IAsyncDisposable
 {
+    // One frame is read at a time on a connection, so its header buffer is reused.
+    private readonly byte[] _header = new byte[EppFraming.HeaderLength];
+
     public bool IsBroken { get; private set; }
 
     /// <summary>True when an idle connection has become readable: between commands an EPP server sends
@@ -22,47 +25,62 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
         }
     }
 
-    public async Task WriteFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        await GuardAsync("sending a frame", settings.WriteTimeout, async token =>
-        {
-            await EppFraming.WriteAsync(stream, payload, token);
-            return true;
-        }, cancellationToken);
-
-    public Task<byte[]> ReadFrameAsync(CancellationToken cancellationToken) =>
-        GuardAsync("waiting for the registry's frame", settings.ReadTimeout,
-            token => EppFraming.ReadAsync(stream, settings.MaxFrameBytes, token), cancellationToken);
-
-    private async Task<T> GuardAsync<T>(string activity, TimeSpan timeout, Func<CancellationToken, Task<T>> io, CancellationToken cancellationToken)
+    /// <summary>Sends a whole frame, header and payload, in one write.</summary>
+    public async Task WriteFrameAsync(OutgoingFrame frame, CancellationToken cancellationToken)
     {
-        if (IsBroken) throw new EppConnectionException($"The connection is broken; cannot go on {activity}.");
-        // A deadline of its own for each frame: a CancellationTokenSource on a TimeProvider other than the
-        // system's (the local host's operations clock) cannot be reset and re-armed.
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
-            : null;
+        ThrowIfBroken("sending a frame");
+        using var deadline = new FrameDeadline(settings.WriteTimeout, time, cancellationToken);
         try
         {
-            return await io(linked?.Token ?? deadline.Token);
+            await stream.WriteAsync(frame.Bytes, deadline.Token);
+            await stream.FlushAsync(deadline.Token);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsFailure(e))
         {
             IsBroken = true;
-            throw new EppConnectionException($"Timed out after {timeout} {activity}.", e);
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            IsBroken = true;
-            throw new EppConnectionException($"The connection failed {activity}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is EppConnectionException or EppProtocolException or OperationCanceledException)
-        {
-            // Mid-frame: the stream position is unknown, so nothing more can be read from it.
-            IsBroken = true;
+            if (Describe(e, "sending a frame", settings.WriteTimeout, cancellationToken) is { } failure) throw failure;
             throw;
         }
     }
+
+    /// <summary>The next frame, in a rented buffer the caller disposes once it has read it.</summary>
+    public async Task<RentedFrame> ReadFrameAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfBroken("waiting for the registry's frame");
+        using var deadline = new FrameDeadline(settings.ReadTimeout, time, cancellationToken);
+        try
+        {
+            return await EppFraming.ReadRentedAsync(stream, _header, settings.MaxFrameBytes, deadline.Token);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            IsBroken = true;
+            if (Describe(e, "waiting for the registry's frame", settings.ReadTimeout, cancellationToken) is { } failure) throw failure;
+            throw;
+        }
+    }
+
+    private void ThrowIfBroken(string activity)
+    {
+        if (IsBroken) throw new EppConnectionException($"The connection is broken; cannot go on {activity}.");
+    }
+
+    private static bool IsFailure(Exception e) =>
+        e is OperationCanceledException or IOException or SocketException or ObjectDisposedException
+            or EppConnectionException or EppProtocolException;
+
+    /// <summary>I/O failures and our own deadline become <see cref="EppConnectionException"/>; protocol
+    /// errors and the caller's cancellation (null) are rethrown as they are. Either way the connection is
+    /// broken: mid-frame the stream position is unknown and nothing more can be read from it.</summary>
+    private static EppConnectionException? Describe(Exception e, string activity, TimeSpan timeout, CancellationToken cancellationToken) =>
+        e switch
+        {
+            OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+                new EppConnectionException($"Timed out after {timeout} {activity}.", e),
+            IOException or SocketException or ObjectDisposedException =>
+                new EppConnectionException($"The connection failed {activity}: {e.Message}", e),
+            _ => null,
+        };
 
     public async ValueTask DisposeAsync()
     {

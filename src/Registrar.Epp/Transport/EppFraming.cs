@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Registrar.Epp.Responses;
 
@@ -24,23 +25,44 @@ public static class EppFraming
         await stream.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Reads one frame. A length beyond <paramref name="maxFrameBytes"/> is refused before
-    /// anything is allocated for it, so a broken or hostile peer cannot exhaust memory.</summary>
+    /// <summary>Reads one frame into an array of its own.</summary>
     public static async Task<byte[]> ReadAsync(Stream stream, int maxFrameBytes, CancellationToken cancellationToken)
     {
-        var header = new byte[HeaderLength];
-        await ReadExactlyOrThrowAsync(stream, header, cancellationToken);
-        var total = BinaryPrimitives.ReadUInt32BigEndian(header);
+        using var frame = await ReadRentedAsync(stream, new byte[HeaderLength], maxFrameBytes, cancellationToken);
+        return frame.Payload.ToArray();
+    }
+
+    /// <summary>Reads one frame into a buffer rented from the shared pool; <paramref name="header"/> is the
+    /// caller's own 4-byte buffer, reused frame after frame. A length beyond <paramref name="maxFrameBytes"/>
+    /// is refused before anything is rented for it, so a broken or hostile peer cannot exhaust memory.</summary>
+    public static async ValueTask<RentedFrame> ReadRentedAsync(Stream stream, byte[] header, int maxFrameBytes,
+        CancellationToken cancellationToken)
+    {
+        await ReadExactlyOrThrowAsync(stream, header.AsMemory(0, HeaderLength), cancellationToken);
+        var length = PayloadLength(BinaryPrimitives.ReadUInt32BigEndian(header), maxFrameBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await ReadExactlyOrThrowAsync(stream, buffer.AsMemory(0, length), cancellationToken);
+            return new RentedFrame(buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static int PayloadLength(uint total, int maxFrameBytes)
+    {
         if (total <= HeaderLength)
             throw new EppProtocolException($"The frame header announces {total} bytes, which cannot hold an EPP message.");
         if (total > (uint)maxFrameBytes)
             throw new EppProtocolException($"The frame header announces {total} bytes, more than the {maxFrameBytes}-byte limit.");
-        var payload = new byte[total - HeaderLength];
-        await ReadExactlyOrThrowAsync(stream, payload, cancellationToken);
-        return payload;
+        return (int)total - HeaderLength;
     }
 
-    private static async Task ReadExactlyOrThrowAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    private static async ValueTask ReadExactlyOrThrowAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         try
         {

@@ -7,7 +7,8 @@ namespace Registrar.Functions.Http;
 
 /// <summary>The storefront API (routes under /api, as in the local host). The storefront also
 /// authenticates with its API key inside each handler.</summary>
-public sealed class StorefrontFunctions(QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, NameTakenChoiceHandler choices)
+public sealed class StorefrontFunctions(
+    QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices)
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
@@ -28,6 +29,11 @@ public sealed class StorefrontFunctions(QuoteHandler quotes, PlaceOrderHandler o
     public async Task<IActionResult> GetInvoice(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetInvoiceAsync(req, orderId, ct));
+
+    [Function("ListInvoices")]
+    public async Task<IActionResult> ListInvoices(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "invoices")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await invoices.ListAsync(req, ct));
 
     [Function("ListRegistrations")]
     public async Task<IActionResult> ListRegistrations(

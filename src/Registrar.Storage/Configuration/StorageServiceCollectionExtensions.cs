@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPaymentStore, PaymentStore>();
         services.TryAddSingleton<IBankMessageStore, BankMessageStore>();
         services.TryAddSingleton<IIdempotencyKeyStore, IdempotencyKeyStore>();
+        services.TryAddSingleton<IClaimStore, ClaimStore>();
+        services.TryAddSingleton<IForceMajeureNoticeStore, ForceMajeureNoticeStore>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Registrar.Core.Registrations;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
 
@@ -21,33 +23,73 @@ public interface INoticeStore<TNotice>
     Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct);
 
     Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct);
+
+    /// <summary>The notices claimed for one registration (a <see cref="RegistrationCommand"/>), oldest first: operations' mail log.</summary>
+    Task<IReadOnlyList<NoticeRecord<TNotice>>> ListForRegistrationAsync(string registrationId, CancellationToken ct);
 }
 
+/// <summary>
+/// The claim rows decide "sent once". Beside them, a copy of each claim of a registration's notice is kept in a
+/// table of its own, one partition per registration, so its mail log is one partition query instead of a scan of
+/// every notice ever sent. The copy is written after each change to the claim, so a crash in between leaves a
+/// copy behind that the command's redelivery brings up to date; the list reads the claim itself for a copy not
+/// yet marked sent, so a stale copy is never shown.
+/// </summary>
 public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<TNotice>
 {
     // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
     // every partition would make each point read scan the whole table on the local host.
 
     private readonly DocumentTable _table = new(clients.Table("notices"));
+    private readonly DocumentTable _byRegistration = new(clients.Table("noticesbyregistration"));
 
     public async Task<NoticeClaim<TNotice>> ClaimAsync(string noticeId, TNotice notice, DateTimeOffset now, CancellationToken ct)
     {
+        NoticeClaim<TNotice> claim;
         try
         {
             var record = new NoticeRecord<TNotice>(noticeId, notice, now, null);
-            return new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
+            claim = new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
             var existing = await GetAsync(noticeId, ct)
                 ?? throw new InvalidOperationException($"Notice {noticeId} vanished while being claimed.");
-            return new(existing, IsFirst: false);
+            claim = new(existing, IsFirst: false);
         }
+        await KeepCopyAsync(claim.Record.Document, ct);
+        return claim;
     }
 
-    public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
-        _table.ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
+    public async Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        var sent = await _table.ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
+        await KeepCopyAsync(sent.Document, ct);
+        return sent;
+    }
 
     public Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct) =>
         _table.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), ct);
+
+    public async Task<IReadOnlyList<NoticeRecord<TNotice>>> ListForRegistrationAsync(string registrationId, CancellationToken ct)
+    {
+        var filter = $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
+        var notices = new List<NoticeRecord<TNotice>>();
+        await foreach (var copy in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(filter, null, ct))
+        {
+            var record = copy.Document;
+            if (record.SentAt is null && await GetAsync(record.NoticeId, ct) is { } claim) record = claim.Document;
+            notices.Add(record);
+        }
+        return [.. notices.OrderBy(n => n.ClaimedAt).ThenBy(n => n.NoticeId, StringComparer.Ordinal)];
+    }
+
+    private async Task KeepCopyAsync(NoticeRecord<TNotice> record, CancellationToken ct)
+    {
+        // Only a registration's notices have a mail log; other notice types keep their claim row alone.
+        if (record.Notice is not RegistrationCommand { RegistrationId: { Length: > 0 } registrationId }) return;
+        await _byRegistration.EnsureCreatedAsync(ct);
+        var entity = DocumentTable.Entity(TableKeys.Escape(registrationId), TableKeys.Escape(record.NoticeId), record, null);
+        await _byRegistration.Client.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
 }

@@ -8,7 +8,7 @@ namespace Registrar.RegistrySimulator.Commands;
 /// <summary>One command as a handler sees it: the object element (e.g. &lt;domain:create&gt;), its
 /// extensions, the session, the registry and the simulated now.</summary>
 public sealed class CommandContext(
-    EppSession session, EppProfile profile, XElement command, XElement? extension, RegistryStore store, DateTimeOffset now)
+    EppSession session, EppProfile profile, XElement command, XElement? extension, RegistryStore store, DateTimeOffset now, TransactionIds transaction)
 {
     public EppSession Session { get; } = session;
     public EppProfile Profile { get; } = profile;
@@ -16,6 +16,9 @@ public sealed class CommandContext(
     public XElement? Extension { get; } = extension;
     public RegistryStore Store { get; } = store;
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The command's clTRID and the svTRID its response carries, for messages that name it later.</summary>
+    public TransactionIds Transaction { get; } = transaction;
 
     public string ClientId => Session.ClientId ?? throw new InvalidOperationException("No registrar is logged in.");
 

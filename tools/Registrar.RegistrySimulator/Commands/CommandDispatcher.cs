@@ -26,7 +26,8 @@ public sealed class CommandDispatcher
         _statistics = statistics;
     }
 
-    public EppResponse Execute(ParsedCommand command, EppSession session)
+    /// <param name="serverTransactionId">The svTRID the response will carry.</param>
+    public EppResponse Execute(ParsedCommand command, EppSession session, string serverTransactionId)
     {
         try
         {
@@ -40,7 +41,8 @@ public sealed class CommandDispatcher
                 var now = _clock.GetUtcNow();
                 _store.Sweep(now);
                 _statistics.Count(command.Name);
-                return handler.Handle(new CommandContext(session, command.Profile, element, command.Extension, _store, now));
+                var transaction = new TransactionIds(command.ClientTransactionId, serverTransactionId);
+                return handler.Handle(new CommandContext(session, command.Profile, element, command.Extension, _store, now, transaction));
             }
         }
         catch (EppCommandException e)

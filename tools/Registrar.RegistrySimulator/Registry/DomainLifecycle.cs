@@ -28,6 +28,8 @@ public sealed class DomainLifecycle(RegistryStore store)
         if (domain.HasPendingTransfer) CompleteTransfer(domain, TransferStatus.ServerCancelled, at);
         domain.DeletionStartedAt = at;
         domain.RestoreRequestedAt = null;
+        // The registry's own deletion; a client's delete records its transaction after this.
+        domain.DeleteTransaction = null;
         if (zone.RedemptionDays == 0 && zone.PendingDeleteDays == 0)
         {
             Purge(domain, at);
@@ -55,8 +57,8 @@ public sealed class DomainLifecycle(RegistryStore store)
         var record = pending with { Status = status, ActionDue = at, ProjectedExpiry = approved ? domain.ExpiresAt : null };
         domain.LastTransfer = record;
         var text = $"Transfer of {domain.Name} {record.StatusText}.";
-        store.Enqueue(pending.RequestingId, at, text, record);
-        store.Enqueue(losingId, at, text, record);
+        store.Enqueue(pending.RequestingId, at, text, new TransferNotice(record));
+        store.Enqueue(losingId, at, text, new TransferNotice(record));
     }
 
     private static DateTimeOffset? NextPhaseChange(Domain domain, ZoneSettings zone) => domain.Phase switch
@@ -75,14 +77,20 @@ public sealed class DomainLifecycle(RegistryStore store)
         {
             case DomainPhase.Active when zone.Expiry == ExpiryBehaviour.AutoRenew:
                 domain.ExpiresAt = domain.ExpiresAt.AddYears(1);
-                store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} was renewed automatically until {domain.ExpiresAt:yyyy-MM-dd}.");
+                store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} was renewed automatically until {domain.ExpiresAt:yyyy-MM-dd}.",
+                    new RenewalNotice(domain.Name, domain.ExpiresAt));
                 break;
             case DomainPhase.Active:
                 domain.Phase = DomainPhase.ExpiredGrace;
-                store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} expired; it is deleted unless renewed within {zone.GraceDaysAfterExpiry} days.");
+                store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} expired; it is deleted unless renewed within {zone.GraceDaysAfterExpiry} days.",
+                    DomainStateNotice.Of(domain));
                 break;
             case DomainPhase.ExpiredGrace:
                 BeginDeletion(domain, at);
+                // UA-1.12: deleted for non-renewal, and restorable while in redemption (RFC 3915); a purged name has its own message.
+                if (store.Domains.ContainsKey(domain.Name))
+                    store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} was deleted for non-renewal" + (domain.Phase == DomainPhase.RedemptionPeriod
+                        ? $"; it can be restored until {at.AddDays(zone.RedemptionDays):yyyy-MM-dd}." : "."), DomainStateNotice.Of(domain));
                 break;
             case DomainPhase.RedemptionPeriod:
                 domain.Phase = DomainPhase.PendingDelete;
@@ -106,6 +114,8 @@ public sealed class DomainLifecycle(RegistryStore store)
             store.Hosts.Remove(host.Name);
             foreach (var user in store.DomainsUsingHost(host.Name)) user.NameServers.RemoveAll(n => n.Equals(host.Name, StringComparison.OrdinalIgnoreCase));
         }
-        store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} was deleted and is free for registration.");
+        // RFC 5731 section 3.3: a client's delete answered 1001 is now done; the registry's own deletion has no transaction to name.
+        store.Enqueue(domain.SponsorId, at, $"Domain {domain.Name} was deleted and is free for registration.",
+            domain.DeleteTransaction is { } delete ? new PendingActionNotice(domain.Name, true, delete, at) : null);
     }
 }

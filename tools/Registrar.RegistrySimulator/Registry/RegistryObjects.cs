@@ -61,6 +61,8 @@ public sealed class Domain
     public DateTimeOffset? DeletionStartedAt { get; set; }
     public DateTimeOffset? RestoreRequestedAt { get; set; }
     public TransferRecord? LastTransfer { get; set; }
+    /// <summary>The client delete answered 1001 that put the domain into deletion; its outcome is told by panData.</summary>
+    public TransactionIds? DeleteTransaction { get; set; }
 
     public bool HasPendingTransfer => LastTransfer?.Status == TransferStatus.Pending;
 
@@ -124,4 +126,4 @@ public sealed class Host
     public HashSet<string> Statuses { get; } = new(StringComparer.Ordinal);
 }
 
-public sealed record PollMessage(long Id, string RecipientId, DateTimeOffset QueuedAt, string Text, TransferRecord? Transfer);
+public sealed record PollMessage(long Id, string RecipientId, DateTimeOffset QueuedAt, string Text, PollNotice? Notice);

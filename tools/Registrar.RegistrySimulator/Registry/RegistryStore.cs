@@ -62,8 +62,8 @@ public sealed class RegistryStore
         return null;
     }
 
-    public void Enqueue(string recipientId, DateTimeOffset at, string text, TransferRecord? transfer = null) =>
-        _poll.Add(new PollMessage(++_lastPollId, recipientId, at, text, transfer));
+    public void Enqueue(string recipientId, DateTimeOffset at, string text, PollNotice? notice = null) =>
+        _poll.Add(new PollMessage(++_lastPollId, recipientId, at, text, notice));
 
     public (PollMessage? First, int Count) PeekPoll(string recipientId)
     {

@@ -105,13 +105,15 @@ public sealed class EppConnection(
         var fault = faults.Decide(command.Name);
         if (fault.DropBeforeExecute) return false;
 
+        // Known before execution, so a later message (panData) can name this transaction.
+        var serverTransactionId = writer.NextServerTransactionId();
         var response = fault.FailCode is { } failCode
             ? EppResponse.Failure(failCode, "fault injected by the simulator's control API.")
-            : dispatcher.Execute(command, _session);
+            : dispatcher.Execute(command, _session, serverTransactionId);
         if (fault.DropAfterExecute) return false;
         if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, stoppingToken);
 
-        await codec.WriteAsync(tls, writer.Write(response, command.ClientTransactionId), stoppingToken);
+        await codec.WriteAsync(tls, writer.Write(response, command.ClientTransactionId, serverTransactionId), stoppingToken);
         return !response.CloseConnection;
     }
 }

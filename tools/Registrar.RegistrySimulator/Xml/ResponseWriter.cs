@@ -12,7 +12,10 @@ public sealed class ResponseWriter
     private readonly string _serverPrefix = "SIM-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
     private long _lastTransaction;
 
-    public byte[] Write(EppResponse response, string? clientTransactionId)
+    public string NextServerTransactionId() => $"{_serverPrefix}-{Interlocked.Increment(ref _lastTransaction)}";
+
+    /// <param name="serverTransactionId">The svTRID given to the command before it ran; a new one when null.</param>
+    public byte[] Write(EppResponse response, string? clientTransactionId, string? serverTransactionId = null)
     {
         var result = new XElement(Epp + "result", new XAttribute("code", response.Code), new XElement(Epp + "msg", response.Message));
         var body = new XElement(Epp + "response", result);
@@ -28,7 +31,7 @@ public sealed class ResponseWriter
 
         var transaction = new XElement(Epp + "trID");
         if (!string.IsNullOrEmpty(clientTransactionId)) transaction.Add(new XElement(Epp + "clTRID", clientTransactionId));
-        transaction.Add(new XElement(Epp + "svTRID", $"{_serverPrefix}-{Interlocked.Increment(ref _lastTransaction)}"));
+        transaction.Add(new XElement(Epp + "svTRID", serverTransactionId ?? NextServerTransactionId()));
         body.Add(transaction);
 
         return Serialize(new XElement(Epp + "epp", body));

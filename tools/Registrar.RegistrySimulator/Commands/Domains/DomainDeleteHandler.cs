@@ -21,7 +21,10 @@ public sealed class DomainDeleteHandler : ICommandHandler
             throw new EppCommandException(ResultCode.AssociationProhibits, $"other domains use its hosts {string.Join(", ", linkedHosts)}.");
 
         context.Store.Lifecycle.BeginDeletion(domain, context.Now);
+        if (!context.Store.Domains.ContainsKey(domain.Name)) return EppResponse.Ok();
 
-        return context.Store.Domains.ContainsKey(domain.Name) ? EppResponse.Pending() : EppResponse.Ok();
+        // RFC 5731 section 3.3: the purge (or a restore) is told later by a panData naming this transaction.
+        domain.DeleteTransaction = context.Transaction;
+        return EppResponse.Pending();
     }
 }

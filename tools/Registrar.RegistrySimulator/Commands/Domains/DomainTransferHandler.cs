@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Registrar.RegistrySimulator.Registry;
-using Registrar.RegistrySimulator.Xml;
 
 namespace Registrar.RegistrySimulator.Commands.Domains;
 
@@ -40,8 +39,8 @@ public sealed class DomainTransferHandler(RegistrarAccounts accounts) : ICommand
             context.Now.AddDays(settings.TransferAutoApproveDays), years, domain.ExpiresAt.AddYears(years));
         domain.LastTransfer = record;
         var text = $"Transfer of {domain.Name} requested by {context.ClientId}.";
-        context.Store.Enqueue(domain.SponsorId, context.Now, text, record);
-        context.Store.Enqueue(context.ClientId, context.Now, text, record);
+        context.Store.Enqueue(domain.SponsorId, context.Now, text, new TransferNotice(record));
+        context.Store.Enqueue(context.ClientId, context.Now, text, new TransferNotice(record));
         return EppResponse.Pending(TrnData(context, record));
     }
 
@@ -74,15 +73,5 @@ public sealed class DomainTransferHandler(RegistrarAccounts accounts) : ICommand
         return EppResponse.Ok(TrnData(context, domain.LastTransfer!));
     }
 
-    public static XElement TrnData(CommandContext context, TransferRecord record) => TrnData(context.Profile.Domain, record);
-
-    public static XElement TrnData(XNamespace ns, TransferRecord record) =>
-        new(ns + "trnData",
-            new XElement(ns + "name", record.DomainName),
-            new XElement(ns + "trStatus", record.StatusText),
-            new XElement(ns + "reID", record.RequestingId),
-            new XElement(ns + "reDate", EppDates.Format(record.RequestedAt)),
-            new XElement(ns + "acID", record.ActingId),
-            new XElement(ns + "acDate", EppDates.Format(record.ActionDue)),
-            record.ProjectedExpiry is { } exDate ? new XElement(ns + "exDate", EppDates.Format(exDate)) : null);
+    public static XElement TrnData(CommandContext context, TransferRecord record) => TransferNotice.TrnData(context.Profile.Domain, record);
 }

@@ -93,7 +93,7 @@ public sealed class DomainRestore(RegistrarAccounts accounts)
         }
         else
         {
-            Restore(domain, context.Now);
+            Restore(context, domain);
         }
         domain.UpdaterId = context.ClientId;
         domain.UpdatedAt = context.Now;
@@ -101,11 +101,16 @@ public sealed class DomainRestore(RegistrarAccounts accounts)
     }
 
     // A restored name that had expired is renewed past now, as registries charge restore with a renewal.
-    private static void Restore(Domain domain, DateTimeOffset now)
+    private static void Restore(CommandContext context, Domain domain)
     {
         domain.Phase = DomainPhase.Active;
         domain.DeletionStartedAt = null;
         domain.RestoreRequestedAt = null;
-        while (domain.ExpiresAt <= now) domain.ExpiresAt = domain.ExpiresAt.AddYears(1);
+        while (domain.ExpiresAt <= context.Now) domain.ExpiresAt = domain.ExpiresAt.AddYears(1);
+        // RFC 5731 section 3.3: the delete this client was answered 1001 for will now never happen.
+        if (domain.DeleteTransaction is { } delete)
+            context.Store.Enqueue(domain.SponsorId, context.Now, $"The deletion of {domain.Name} was cancelled by its restore.",
+                new PendingActionNotice(domain.Name, false, delete, context.Now));
+        domain.DeleteTransaction = null;
     }
 }

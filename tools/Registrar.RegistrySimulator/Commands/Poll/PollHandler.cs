@@ -1,5 +1,3 @@
-using Registrar.RegistrySimulator.Commands.Domains;
-
 namespace Registrar.RegistrySimulator.Commands.Poll;
 
 /// <summary>RFC 5730 section 2.9.2.3: req shows the oldest message (1301) or 1300 when none; ack removes one.</summary>
@@ -25,7 +23,7 @@ public sealed class PollHandler : ICommandHandler
         return new EppResponse(ResultCode.AckToDequeue, ResultCode.Text(ResultCode.AckToDequeue))
         {
             MessageQueue = new MessageQueueState(count, first.Id, first.QueuedAt, first.Text),
-            ResData = first.Transfer is null ? null : DomainTransferHandler.TrnData(context.Session.Profile.Domain, first.Transfer),
+            ResData = first.Notice?.ResData(context.Session.Profile.Domain),
         };
     }
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Registrar.Testing;
+using Registrar.Testing.YearInAMinute;
+
+namespace Registrar.Bench;
+
+/// <summary>The year in a minute at full size: registrations across all six zones live a year and more on the
+/// operations clock through the local host (Azurite, the simulator over TLS, MailDev), every customer acting on
+/// the invoices they see. Prints wall time, storage transactions per domain-year and the host's peak memory
+/// beside their goals.</summary>
+/// <remarks>Usage: <c>year [--registrations N] [--days D]</c>; defaults 1,000 and 400.</remarks>
+public static class YearBenchmark
+{
+    private const double WallTimeGoalSeconds = 60;
+    private const double TransactionsPerDomainYearGoal = 40;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var registrations = Option(args, "--registrations", 1_000);
+        var days = Option(args, "--days", 400);
+        var product = new ProductFixture();
+        await product.InitializeAsync();
+        try
+        {
+            Console.WriteLine($"Year benchmark: {registrations:N0} registrations over {days} simulated days, {Environment.ProcessorCount} cores.");
+            using var operations = product.Operations();
+            var before = await TransactionsAsync(operations);
+            var plan = new YearPlan(registrations, days, Seed: 2026);
+            var report = await new YearRun(product, plan).RunAsync();
+            var transactions = await TransactionsAsync(operations) - before;
+
+            var domainYears = report.Domains.Sum(d => (days - d.Customer.OrderDay) / 365.0);
+            var perDomainYear = transactions / domainYears;
+            var scaledWall = report.WallTime.TotalSeconds * 1_000 / domainYears;
+            Console.WriteLine($"domain-years lived         {domainYears,10:N1}");
+            Console.WriteLine($"wall time                  {report.WallTime.TotalSeconds,10:N1} s   per 1,000 domain-years {scaledWall,8:N1} s   goal <= {WallTimeGoalSeconds} s   ratio {WallTimeGoalSeconds / scaledWall:N2}");
+            Console.WriteLine($"storage transactions       {transactions,10:N0}     per domain-year {perDomainYear,8:N1}     goal <= {TransactionsPerDomainYearGoal}     ratio {TransactionsPerDomainYearGoal / perDomainYear:N2}");
+            Console.WriteLine($"host peak working set      {PeakMegabytes(product.HostProcessId),10:N0} MB");
+            Console.WriteLine($"renewal payments applied   {report.Payments.Count(p => p.BankAnswer.Contains("applied")),10:N0}   held {report.Payments.Count(p => p.BankAnswer.Contains("held")),6:N0}");
+            return 0;
+        }
+        finally
+        {
+            await product.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> TransactionsAsync(HttpClient operations) =>
+        (await operations.GetFromJsonAsync<JsonElement>("ops/storage/transactions")).GetProperty("total").GetInt64();
+
+    /// <summary>VmHWM from /proc: the resident set's high-water mark of the host process.</summary>
+    private static double PeakMegabytes(int? processId)
+    {
+        var status = processId is { } id ? $"/proc/{id}/status" : null;
+        if (status is null || !File.Exists(status)) return double.NaN;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

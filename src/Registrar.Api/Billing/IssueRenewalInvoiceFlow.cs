@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+using Registrar.Core.Telemetry;
+using Registrar.Core.Zones;
+using Registrar.Payments.Invoices;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Billing;
+
+/// <summary>
+/// Carries out <see cref="IssueRenewalInvoice"/>: the renewal priced with the tariff in force when the invoice is
+/// issued (UA-3.3; the redemption tariff when the command says so, UA-1.11), numbered in the zone's series, stored
+/// payable until the command's due instant (KZ-2.7, KZ-3.3), and its number and amount raised to the registration.
+/// Idempotent by the command id: the issue instant is fixed by the first attempt and the number claimed under the
+/// command id, so a redelivery or a retry after a crash finds the same invoice and spends no second number.
+/// </summary>
+public sealed class IssueRenewalInvoiceFlow(
+    TariffSchedule tariffs,
+    ZoneCatalog zones,
+    ZoneDeadlines deadlines,
+    RenewalIssueInstants issueInstants,
+    IInvoiceSequence sequence,
+    IInvoiceStore<Invoice> invoices,
+    ILifecycleEvents<RegistrationEvent> registrations,
+    TimeProvider clock,
+    ILogger<IssueRenewalInvoiceFlow> logger)
+{
+    public async Task<Invoice> CarryOutAsync(IssueRenewalInvoice command, CancellationToken ct)
+    {
+        using var activity = RegistrarTelemetry.Lifecycle.StartActivity("issue renewal invoice");
+        activity?.SetTag("registrar.registration", command.RegistrationId);
+        activity?.SetTag("registrar.command.id", command.CommandId);
+
+        // A renewal the tariff cannot price (no tariff in force, no redemption price, a term the zone does not offer)
+        // fails here, before anything is fixed or numbered; the host hands repeated failure to the decider.
+        VerifyPriced(command, clock.GetUtcNow());
+
+        var issuedAt = await issueInstants.FixAsync(command.CommandId, clock.GetUtcNow(), ct);
+        var invoice = await StoredOrIssuedAsync(command, issuedAt, ct);
+        var eventId = "answer:" + command.CommandId;
+        await registrations.RaiseAsync(command.RegistrationId, eventId,
+            new RenewalInvoiceIssued(eventId, command.CommandId, invoice.Number, invoice.Total, invoice.DueAt), ct);
+
+        activity?.SetTag("registrar.invoice", invoice.Number);
+        logger.LogInformation("Renewal invoice {Invoice} issued for {Registration} by command {Command}",
+            invoice.Number, command.RegistrationId, command.CommandId);
+        return invoice;
+    }
+
+    private void VerifyPriced(IssueRenewalInvoice command, DateTimeOffset now) => _ = Price(command, now);
+
+    private PriceQuote Price(IssueRenewalInvoice command, DateTimeOffset issuedAt) =>
+        tariffs.Quote(command.Zone, command.Operation, command.Years, issuedAt);
+
+    private async Task<Invoice> StoredOrIssuedAsync(IssueRenewalInvoice command, DateTimeOffset issuedAt, CancellationToken ct)
+    {
+        // The registrar's country is the series, so .kz and .ua invoices never share a number; dated in the
+        // registrar's own time zone, as an order's invoice is.
+        var series = zones.For(command.Zone).CalendarCountry;
+        var issuedOn = deadlines.LocalDate(command.Zone, issuedAt);
+        var claimKey = "renewal|" + command.CommandId;
+        var sequenceNumber = await sequence.TakeAsync(series, issuedOn.Year, issuedOn.Month, claimKey, ct);
+        var number = InvoiceNumber.Create(series, issuedOn, sequenceNumber).ToString();
+        if (await invoices.GetAsync(number, ct) is { } stored) return stored.Document;
+
+        // There is no order behind a renewal: the invoice names the registration it renews, so nothing that reads an
+        // invoice's order can take it for the invoice of the registration's original order.
+        var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, Price(command, issuedAt).Total, issuedAt,
+            command.DueAt, InvoiceStatus.Open, Renewal: new RenewalOf(command.RegistrationId, command.DomainName, command.Years, command.Operation));
+        try
+        {
+            return (await invoices.CreateAsync(number, command.CustomerId, invoice, invoice.Status.ToString(), ct)).Document;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return (await invoices.GetAsync(number, ct))!.Document;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // A number in a legal series is spent only by what is stored: give it back unless the invoice was stored after all.
+            if (await invoices.GetAsync(number, CancellationToken.None) is null)
+                await sequence.ReleaseAsync(series, issuedOn.Year, issuedOn.Month, claimKey, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Registrar.Api.Operations;
+
+public static class ContractOperationsEndpoints
+{
+    /// <summary>Force majeure notices (KZ-5.6, UA-7.2, UA-7.3) and early-termination refund quotes (UA-6.2, UA-6.3).</summary>
+    public static IEndpointRouteBuilder MapContractOperations(this IEndpointRouteBuilder routes)
+    {
+        var ops = routes.MapGroup("/api/ops").WithTags("Operations");
+        ops.MapPost("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.RecordAsync(request, ct))
+            .Accepts<RecordForceMajeureNotice>("application/json").Produces<ForceMajeureNoticeView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(503)
+            .WithSummary("Record a force majeure notice; its notice and proof deadlines are counted and late ones marked (KZ-5.6, UA-7.2, UA-7.3).");
+        ops.MapGet("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.ListAsync(request, ct))
+            .Produces<List<ForceMajeureNoticeView>>().ProducesProblem(401)
+            .WithSummary("The force majeure notices, each with its deadlines and whether it is late as of today.");
+        ops.MapGet("/registrations/{registrationId}/early-termination-refund",
+                (HttpRequest request, string registrationId, string? on, EarlyTerminationRefundHandler handler, CancellationToken ct) =>
+                    handler.QuoteAsync(request, registrationId, on, ct))
+            .Produces<EarlyTerminationRefundQuote>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("What the registrar refunds if it ends the service early on ?on=yyyy-MM-dd: whole unused months, not the month " +
+                         "of termination (UA-6.2, UA-6.3).");
+        return routes;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Registrar.Api.Http;
+
+namespace Registrar.Api.Whois;
+
+/// <summary>
+/// An error of the public lookups. Its body is an RDAP error response (RFC 9083 6: errorCode, title, description,
+/// with rdapConformance) and an RFC 9457 problem (type, status, detail) at once: the two share only "title", which
+/// means the same in both. An RDAP client asks for application/rdap+json (RFC 7480 4.2) and gets that media type;
+/// any other caller gets application/problem+json, as from every other route of this API.
+/// </summary>
+public sealed class LookupError(int status, string type, string title, string detail, TimeSpan? retryAfter = null) : IResult
+{
+    public const string TooManyRequestsType = "/problems/too-many-requests";
+
+    /// <summary>RFC 7480 5.4: a query that is not a domain name at all.</summary>
+    public static LookupError BadName(string detail) => new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The domain name is invalid.", detail);
+
+    public static LookupError NotHeld(string detail) => new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
+
+    /// <summary>RFC 7480 5.5: too many queries from one client; <c>Retry-After</c> says when to ask again.</summary>
+    public static LookupError TooManyRequests(TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, TooManyRequestsType, "Too many requests.",
+            $"This address asked too often; ask again in {Seconds(retryAfter)} s.", retryAfter);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = status;
+        response.ContentType = RdapJsonResult.IsAccepted(httpContext.Request) ? RdapJsonResult.MediaType : "application/problem+json";
+        response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
+        if (retryAfter is { } after) response.Headers.RetryAfter = Seconds(after).ToString(CultureInfo.InvariantCulture);
+        var body = new JsonObject
+        {
+            ["rdapConformance"] = new JsonArray("rdap_level_0"),
+            ["errorCode"] = status,
+            ["title"] = title,
+            ["description"] = new JsonArray(detail),
+            ["type"] = type,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        await response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
+    }
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Names;
+using Registrar.Core.Whois;
+
+namespace Registrar.Api.Whois;
+
+/// <summary>
+/// GET /api/rdap/domain/{name} and GET /api/whois/{name}: the public answer for a domain this registrar holds,
+/// with what <see cref="WhoisPublication"/> decides it shows (KZ-App-10.3, UA-1.15). The name may be typed in
+/// Unicode or A-label form. Anonymous; the rate limit is the hosts' (<see cref="PublicLookupRateLimitPolicy"/>).
+/// </summary>
+public sealed class PublicLookupHandlers(
+    DomainNameParser names, IRegisteredDomainDirectory directory, WhoisPublication publication, IOptions<WhoisOptions> options, TimeProvider clock)
+{
+    public async Task<IResult> RdapDomainAsync(HttpRequest request, string name, CancellationToken ct)
+    {
+        var found = await LookUpAsync(name, ct);
+        if (found.Error is not null) return found.Error;
+        var self = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, $"/api/rdap/domain/{found.Record!.AsciiName}");
+        return new RdapJsonResult(RdapDomainDocument.Build(found.Record, options.Value.RegistrarName, self, clock.GetUtcNow()));
+    }
+
+    public async Task<IResult> WhoisAsync(HttpRequest request, string name, CancellationToken ct)
+    {
+        var found = await LookUpAsync(name, ct);
+        return (IResult?)found.Error
+            ?? TypedResults.Text(WhoisText.Render(found.Record!, options.Value.RegistrarName, clock.GetUtcNow()), "text/plain; charset=utf-8");
+    }
+
+    private async Task<(PublicDomainRecord? Record, LookupError? Error)> LookUpAsync(string name, CancellationToken ct)
+    {
+        var parsed = names.Parse(name);
+        if (!parsed.IsValid)
+            return (null, IsMalformed(parsed.Refusal.Reason) ? LookupError.BadName(parsed.Refusal.Message) : LookupError.NotHeld(parsed.Refusal.Message));
+        var domain = await directory.FindAsync(parsed.Name.Ascii, ct);
+        return domain is null
+            ? (null, LookupError.NotHeld($"This registrar holds no registration of {parsed.Name.Unicode}."))
+            : (publication.Decide(domain), null);
+    }
+
+    /// <summary>RFC 7480 5.4: not a domain name at all is a bad request; a name this registrar cannot hold is simply not found.</summary>
+    private static bool IsMalformed(NameRefusalReason reason) => reason is not (NameRefusalReason.UnknownZone or NameRefusalReason.ZoneOnly
+        or NameRefusalReason.NotDirectlyUnderZone or NameRefusalReason.OutsideZoneRepertoire);
+}

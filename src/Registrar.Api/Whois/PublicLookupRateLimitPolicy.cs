@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Registrar.Api.Whois;
+
+/// <summary>
+/// The public lookups' rate limit (ASP.NET Core rate limiting): a fixed window of <see cref="WhoisOptions.PermitLimit"/>
+/// lookups per client address, none queued; the next is a 429 problem with Retry-After. The local host applies it
+/// with the rate limiting middleware; the Functions app, which runs no ASP.NET Core middleware, takes its permits
+/// from this same policy in the functions.
+/// </summary>
+public sealed class PublicLookupRateLimitPolicy(IOptions<WhoisOptions> options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "public-lookup";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected =>
+        (rejected, _) => new ValueTask(Rejection(rejected.Lease).ExecuteAsync(rejected.HttpContext));
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.PermitLimit,
+            Window = options.Value.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    /// <summary>The answer to a lookup refused a permit: when its window ends, the client may ask again.</summary>
+    public LookupError Rejection(RateLimitLease lease) =>
+        LookupError.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Value.Window);
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Registrar.Api.Whois;
+
+/// <summary>An RDAP answer: application/rdap+json (RFC 7480 4.2), readable from any web page's script (RFC 7480 5.6).</summary>
+public sealed class RdapJsonResult(JsonObject document) : IResult
+{
+    public const string MediaType = "application/rdap+json";
+
+    /// <summary>Whether the request's Accept header names the RDAP media type.</summary>
+    public static bool IsAccepted(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && a.Quality is null or > 0);
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = MediaType;
+        httpContext.Response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
+        return httpContext.Response.WriteAsync(document.ToJsonString(), httpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Registrar.Core.Contracts;
+
+/// <summary>One period of the contract: it starts on <see cref="StartsOn"/> and ends on <see cref="EndsOn"/>, the day the
+/// next period starts if it renews.</summary>
+public sealed record ContractPeriod(DateOnly StartsOn, DateOnly EndsOn);
+
+/// <param name="StopsRenewalOfCurrentPeriod">Given in time to stop the period the notice falls in from renewing.</param>
+/// <param name="LastNoticeDay">The last day a notice stops that period's renewal.</param>
+/// <param name="ContractEndsOn">When the contract ends: the current period's end, or, for a notice given too late for
+/// it, the end of the period it renewed into (the notice stops that renewal instead).</param>
+public sealed record RenewalNoticeOutcome(bool StopsRenewalOfCurrentPeriod, DateOnly LastNoticeDay, DateOnly ContractEndsOn, string Rule);
+
+/// <summary>
+/// UA-6.4: the contract takes effect when the payment arrives on the registrar's account and runs for a year; unless
+/// either side sends the other written notice at least 15 calendar days before its end, it renews itself for another
+/// year. Periods are counted from the start date, so a contract that starts on 29 February runs to 28 February.
+/// </summary>
+public sealed class ContractRenewal(AutoRenewalTerms terms)
+{
+    /// <param name="contractStartedOn">The registrar's local date the payment arrived (UA-3.4: the bank's booking).</param>
+    /// <param name="on">Any date; one before the start falls in the first period.</param>
+    public ContractPeriod PeriodOn(DateOnly contractStartedOn, DateOnly on)
+    {
+        var index = 0;
+        while (EndOf(contractStartedOn, index) <= on) index++;
+        return new ContractPeriod(StartOf(contractStartedOn, index), EndOf(contractStartedOn, index));
+    }
+
+    /// <summary>What a notice of ending given on <paramref name="noticeOn"/> does.</summary>
+    public RenewalNoticeOutcome NoticeGivenOn(DateOnly contractStartedOn, DateOnly noticeOn)
+    {
+        var period = PeriodOn(contractStartedOn, noticeOn);
+        var lastNoticeDay = period.EndsOn.AddDays(-terms.NoticeCalendarDays);
+        if (noticeOn <= lastNoticeDay)
+            return new RenewalNoticeOutcome(true, lastNoticeDay, period.EndsOn, terms.Rule);
+        var renewedInto = PeriodOn(contractStartedOn, period.EndsOn);
+        return new RenewalNoticeOutcome(false, lastNoticeDay, renewedInto.EndsOn, terms.Rule);
+    }
+
+    private DateOnly StartOf(DateOnly contractStartedOn, int period) => contractStartedOn.AddYears(period * terms.PeriodYears);
+
+    private DateOnly EndOf(DateOnly contractStartedOn, int period) => contractStartedOn.AddYears((period + 1) * terms.PeriodYears);
+}

@@ -1,0 +1,21 @@
+namespace Registrar.Core.Contracts;
+
+/// <summary>
+/// UA-6.1: the registrant may refuse the registrar's services at any time, warning the registrar the zone's number of
+/// days (<see cref="Zones.TerminationTerms.RegistrantNoticeDays"/>) before the date the contract is to end.
+/// </summary>
+public sealed class RegistrantTermination(int noticeDays)
+{
+    public const string Rule = "UA-6.1";
+
+    /// <summary>The earliest date a contract ends on after a notice given on <paramref name="noticeOn"/>.</summary>
+    public DateOnly EarliestEndAfter(DateOnly noticeOn) => noticeOn.AddDays(noticeDays);
+
+    /// <summary>The date the contract ends: the one the registrant asked for, or the earliest the notice allows when
+    /// they asked for none or for an earlier one.</summary>
+    public DateOnly EndsOn(DateOnly noticeOn, DateOnly? requestedEnd)
+    {
+        var earliest = EarliestEndAfter(noticeOn);
+        return requestedEnd is { } requested && requested > earliest ? requested : earliest;
+    }
+}

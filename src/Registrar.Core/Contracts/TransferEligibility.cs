@@ -1,0 +1,76 @@
+namespace Registrar.Core.Contracts;
+
+public enum TransferRefusalReason
+{
+    /// <summary>The registry banned transfer (or, KZ-App-9, deletion or renewal): a server…Prohibited status.</summary>
+    RegistryBan,
+
+    /// <summary>An authority ordered the ban; the registrar set the client…Prohibited status for it.</summary>
+    AuthorityBan,
+
+    /// <summary>The customer has unpaid invoices (KZ-App-9: the credit limit is not repaid; UA-3.5).</summary>
+    UnpaidInvoices,
+
+    /// <summary>KZ-App-9: another agreement between the customer and the registrar forbids the transfer.</summary>
+    AgreementForbidsTransfer,
+
+    /// <summary>UA-3.5: not every service of the current registrar is paid in full.</summary>
+    ServicesNotPaidInFull,
+}
+
+/// <summary>What the registrar knows about a domain and its customer when a transfer code is asked for.</summary>
+/// <param name="RegistryStatuses">The domain's EPP statuses at the registry (RFC 5731), as last read.</param>
+/// <param name="StatusesSetForAuthority">The client…Prohibited statuses the registrar set on an authority's order,
+/// as opposed to a lock the registrant asked for, which the registrar lifts on request.</param>
+/// <param name="UnpaidInvoices">The customer's invoices issued and not paid.</param>
+/// <param name="AgreementForbidsTransfer">Another agreement with the customer forbids the transfer.</param>
+/// <param name="AllServicesPaidInFull">Every service the registrar rendered the customer is paid for in full.</param>
+public sealed record TransferSituation(
+    IReadOnlyCollection<string> RegistryStatuses,
+    IReadOnlyCollection<string> StatusesSetForAuthority,
+    int UnpaidInvoices,
+    bool AgreementForbidsTransfer,
+    bool AllServicesPaidInFull);
+
+/// <summary>
+/// KZ-App-9: a transfer code is refused while KazNIC or another authority has banned the domain's transfer, deletion or
+/// renewal, while the customer's credit limit is unpaid, or while another agreement forbids the transfer.
+/// UA-3.5: a domain moves to another registrar only when every service of the current one is paid in full.
+/// Every refusal names its reason and rule; the figures and clauses are the zone's offer's (<see cref="TransferTerms"/>).
+/// </summary>
+public sealed class TransferEligibility(TransferTerms terms)
+{
+    private static readonly string[] TransferBans = ["serverTransferProhibited"];
+    private static readonly string[] RenewAndDeleteBans = ["serverRenewProhibited", "serverDeleteProhibited"];
+    private static readonly string[] AuthorityTransferBans = ["clientTransferProhibited"];
+    private static readonly string[] AuthorityRenewAndDeleteBans = ["clientRenewProhibited", "clientDeleteProhibited"];
+
+    /// <summary>Every reason the code may not be issued, nor the domain transfer away; empty when it may.</summary>
+    public IReadOnlyList<RuleRefusal<TransferRefusalReason>> Refusals(TransferSituation situation)
+    {
+        var refusals = new List<RuleRefusal<TransferRefusalReason>>();
+        var registryBans = situation.RegistryStatuses.Intersect(Bans(TransferBans, RenewAndDeleteBans), StringComparer.Ordinal).ToList();
+        if (registryBans.Count > 0)
+            refusals.Add(new(TransferRefusalReason.RegistryBan, terms.BanRule,
+                $"The registry has banned this domain ({string.Join(", ", registryBans)}): it cannot transfer ({terms.BanRule})."));
+        var authorityBans = situation.StatusesSetForAuthority.Intersect(Bans(AuthorityTransferBans, AuthorityRenewAndDeleteBans), StringComparer.Ordinal).ToList();
+        if (authorityBans.Count > 0)
+            refusals.Add(new(TransferRefusalReason.AuthorityBan, terms.BanRule,
+                $"An authority ordered a ban on this domain ({string.Join(", ", authorityBans)}): it cannot transfer ({terms.BanRule})."));
+        if (situation.UnpaidInvoices > 0)
+            refusals.Add(new(TransferRefusalReason.UnpaidInvoices, terms.UnpaidRule,
+                $"The customer has {situation.UnpaidInvoices} unpaid invoice(s); they are paid before a transfer ({terms.UnpaidRule})."));
+        if (terms.AgreementRule is { } agreementRule && situation.AgreementForbidsTransfer)
+            refusals.Add(new(TransferRefusalReason.AgreementForbidsTransfer, agreementRule,
+                $"Another agreement with the customer forbids transferring this domain ({agreementRule})."));
+        if (terms.PaidInFullRule is { } paidInFullRule && !situation.AllServicesPaidInFull)
+            refusals.Add(new(TransferRefusalReason.ServicesNotPaidInFull, paidInFullRule,
+                $"A domain moves to another registrar only when every service of this one is paid in full ({paidInFullRule})."));
+        return refusals;
+    }
+
+    public bool MayTransfer(TransferSituation situation) => Refusals(situation).Count == 0;
+
+    private IEnumerable<string> Bans(string[] transfer, string[] renewAndDelete) =>
+        terms.RenewAndDeleteBansBlock ? transfer.Concat(renewAndDelete) : transfer;
+}

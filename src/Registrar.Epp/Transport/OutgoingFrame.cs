@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Registrar.Epp.Commands;
+
+namespace Registrar.Epp.Transport;
+
+/// <summary>A request frame serialized once, straight into a buffer rented from the shared
+/// <see cref="ArrayPool{T}"/> with room left in front for the RFC 5734 length header: header and payload
+/// then go out in one write, with no copy. The same bytes can be sent again (a read re-sent on a new
+/// session); disposing gives the buffer back.</summary>
+public sealed class OutgoingFrame : IDisposable
+{
+    // The same serialization as EppFrameWriter: UTF-8 without a BOM, no indentation, an XML declaration,
+    // and characters XML cannot carry refused rather than written.
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = false,
+        OmitXmlDeclaration = false,
+        CheckCharacters = true,
+        CloseOutput = false,
+    };
+
+    private byte[]? _buffer;
+
+    private OutgoingFrame(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        Length = length;
+        BinaryPrimitives.WriteInt32BigEndian(buffer, length);
+    }
+
+    /// <summary>Header and payload, as they go on the wire.</summary>
+    public int Length { get; }
+
+    public ReadOnlyMemory<byte> Bytes => Buffer.AsMemory(0, Length);
+
+    public ReadOnlyMemory<byte> Payload => Buffer.AsMemory(EppFraming.HeaderLength, Length - EppFraming.HeaderLength);
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(OutgoingFrame));
+
+    public static OutgoingFrame Serialize(XDocument document)
+    {
+        var output = new RentedBufferStream(EppFraming.HeaderLength);
+        try
+        {
+            using (var writer = XmlWriter.Create(output, Settings)) document.Save(writer);
+            return new OutgoingFrame(output.Detach(), (int)output.Length);
+        }
+        catch (ArgumentException e)
+        {
+            output.Dispose();
+            throw new EppCommandValidationException($"The frame contains a character XML cannot carry: {e.Message}");
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Frames a payload that is already serialized (a &lt;hello&gt;).</summary>
+    public static OutgoingFrame FromPayload(ReadOnlySpan<byte> payload)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(EppFraming.HeaderLength + payload.Length);
+        payload.CopyTo(buffer.AsSpan(EppFraming.HeaderLength));
+        return new OutgoingFrame(buffer, EppFraming.HeaderLength + payload.Length);
+    }
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Buffers;
+
+namespace Registrar.Epp.Transport;
+
+/// <summary>A write-only stream over a buffer rented from the shared <see cref="ArrayPool{T}"/>, growing by
+/// renting a larger one, that starts writing after <c>reserved</c> bytes (left for a frame header).</summary>
+internal sealed class RentedBufferStream(int reserved) : Stream
+{
+    // Most EPP commands fit; the buffer doubles for the few that do not.
+    private const int InitialCapacity = 2048;
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    private int _length = reserved;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+
+    /// <summary>The reserved bytes and everything written.</summary>
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Hands the buffer over to the caller, who returns it to the pool.</summary>
+    public byte[] Detach()
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RentedBufferStream));
+        _buffer = null;
+        return buffer;
+    }
+
+    public override void Write(ReadOnlySpan<byte> data)
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RentedBufferStream));
+        if (_length + data.Length > buffer.Length) buffer = Grow(_length + data.Length);
+        data.CopyTo(buffer.AsSpan(_length));
+        _length += data.Length;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override void Flush() { }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (_buffer is { } buffer) ArrayPool<byte>.Shared.Return(buffer);
+        _buffer = null;
+        base.Dispose(disposing);
+    }
+
+    private byte[] Grow(int needed)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer!.Length * 2));
+        _buffer.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        return _buffer = larger;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Registrar.Api.Whois;
+
+namespace Registrar.Functions.Http;
+
+/// <summary>The public WHOIS/RDAP lookups: anonymous, as RDAP clients and WHOIS users carry no key; limited per client address.</summary>
+public sealed class PublicLookupFunctions(PublicLookupHandlers handlers, PublicLookupLimiter limiter)
+{
+    [Function("RdapDomain")]
+    public async Task<IActionResult> RdapDomain(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "rdap/domain/{name}")] HttpRequest req, string name, CancellationToken ct) =>
+        new HandlerResult(limiter.Refusal(req.HttpContext) ?? await handlers.RdapDomainAsync(req, name, ct));
+
+    [Function("WhoisDomain")]
+    public async Task<IActionResult> WhoisDomain(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "whois/{name}")] HttpRequest req, string name, CancellationToken ct) =>
+        new HandlerResult(limiter.Refusal(req.HttpContext) ?? await handlers.WhoisAsync(req, name, ct));
+}

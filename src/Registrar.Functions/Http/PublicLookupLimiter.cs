@@ -1,0 +1,24 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Whois;
+
+namespace Registrar.Functions.Http;
+
+/// <summary>
+/// The Functions app runs no ASP.NET Core middleware, so the public lookups take their permits here, from the same
+/// <see cref="PublicLookupRateLimitPolicy"/> the local host's rate limiting middleware applies. One per instance:
+/// Flex Consumption's instances each count their own callers.
+/// </summary>
+public sealed class PublicLookupLimiter(PublicLookupRateLimitPolicy policy) : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(policy.GetPartition);
+
+    /// <summary>The 429 to answer with, or null when the caller may be answered.</summary>
+    public IResult? Refusal(HttpContext context)
+    {
+        using var lease = _limiter.AttemptAcquire(context);
+        return lease.IsAcquired ? null : policy.Rejection(lease);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

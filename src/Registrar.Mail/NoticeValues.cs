@@ -1,0 +1,29 @@
+namespace Registrar.Mail;
+
+/// <summary>What a notice template can show, already formatted for the customer (dates in the zone's time,
+/// amounts with their currency). A value a notice does not have is null, and <c>{% if name %}</c> skips it.</summary>
+/// <param name="Domain">The domain as people write it (Unicode).</param>
+/// <param name="SetPasswordLink">UA-2.1.2: on <c>Registered</c> only; templates show it through the <c>link</c> filter.</param>
+public sealed record NoticeValues(
+    string Domain,
+    string? ExpiresAt = null,
+    string? PayBy = null,
+    string? DeletionAt = null,
+    string? InvoiceNumber = null,
+    string? Amount = null,
+    string? SetPasswordLink = null,
+    string? LinkValidUntil = null)
+{
+    /// <summary>The names templates use, each with its value.</summary>
+    public IEnumerable<(string Name, string? Value)> Variables =>
+    [
+        ("domain", Domain),
+        ("expires_at", ExpiresAt),
+        ("pay_by", PayBy),
+        ("deletion_at", DeletionAt),
+        ("invoice_number", InvoiceNumber),
+        ("amount", Amount),
+        ("set_password_link", SetPasswordLink),
+        ("link_valid_until", LinkValidUntil),
+    ];
+}

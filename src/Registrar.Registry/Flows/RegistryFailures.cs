@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Registrations;
+using Registrar.Epp.Responses;
+
+namespace Registrar.Registry.Flows;
+
+/// <summary>What every flow does with a command the registry did not carry out as asked. Failures where
+/// nothing was sent (no connection, a command that cannot be built) are not handled here: they propagate,
+/// for the queue to retry.</summary>
+internal sealed class RegistryFailures(ILogger logger)
+{
+    /// <summary>Sent, but no answer we can trust: the registration asks the registry (info) instead of asking twice.</summary>
+    public static bool LeftOutcomeUnknown(Exception e) => e is EppOutcomeUnknownException or EppProtocolException;
+
+    public RegistryRefused Refused(EppCommandFailedException e)
+    {
+        logger.LogWarning("Registry refused {Command} ({ClTrid}): {Code} {Message}", e.Command, e.ClientTransactionId, (int)e.Code, e.Result.Message);
+        return new RegistryRefused((int)e.Code, e.Result.Message);
+    }
+}

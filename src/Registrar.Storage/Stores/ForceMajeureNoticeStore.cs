@@ -1,0 +1,30 @@
+using Registrar.Core.Contracts;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>Force majeure notices (KZ-5.6, UA-7.2, UA-7.3) as operations record them, one partition per notice.
+/// Listing is a scan, for the operations screen: such notices are rare.</summary>
+public interface IForceMajeureNoticeStore
+{
+    Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct);
+
+    IAsyncEnumerable<ForceMajeureNotice> ListAsync(CancellationToken ct);
+}
+
+public sealed class ForceMajeureNoticeStore(StorageClients clients) : IForceMajeureNoticeStore
+{
+    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
+
+    private readonly DocumentTable _table = new(clients.Table("forcemajeurenotices"));
+
+    public Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct) =>
+        _table.InsertAsync(TableKeys.Escape(notice.NoticeId), TableKeys.Escape(notice.NoticeId), notice, null, ct);
+
+    public async IAsyncEnumerable<ForceMajeureNotice> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var stored in _table.QueryAsync<ForceMajeureNotice>("PartitionKey ne ''", null, ct))
+            yield return stored.Document;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Banks;
+using Registrar.Api.Tests.Banks;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Billing;
+
+/// <summary>A renewal invoice the flow issued, paid through the bank endpoints on Azurite: it renews its registration once,
+/// and everything a payment of an order's invoice is held for holds it too.</summary>
+public sealed class RenewalPaymentTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly DateTimeOffset BookedAt = new(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5));
+
+    [Fact]
+    public async Task A_paid_renewal_invoice_renews_its_registration_once_at_the_booking_time_and_starts_no_registration_KZ_2_7_KZ_3_5()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(2));
+
+        var paid = await PayAsync(bank, "TX-RENEW-1", invoice.Number);
+        bank.Clock.Advance(TimeSpan.FromSeconds(1));
+        var redelivered = await PayAsync(bank, "TX-RENEW-1", invoice.Number);
+
+        Assert.Equal("applied", paid);
+        Assert.Equal("duplicate", redelivered);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(invoice.Number));
+        Assert.Equal(new RenewalPaid("renewal-paid:" + invoice.Number, invoice.Number, 1, BookedAt), Assert.Single(bank.Events.Raised));
+    }
+
+    [Fact]
+    public async Task A_second_payment_of_a_paid_renewal_invoice_is_held_and_renews_nothing_more_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(2));
+        await PayAsync(bank, "TX-RENEW-2", invoice.Number);
+
+        var second = await PayAsync(bank, "TX-RENEW-3", invoice.Number);
+
+        Assert.Equal("held:InvoiceAlreadyPaid", second);
+        Assert.IsType<RenewalPaid>(Assert.Single(bank.Events.Raised));
+        Assert.Equal("InvoiceAlreadyPaid", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_renewal_payment_booked_after_the_invoice_lapsed_is_held_and_renews_nothing_KZ_3_3()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(1));
+        bank.Clock.Advance(TimeSpan.FromDays(3));
+
+        var late = await PayAsync(bank, "TX-RENEW-4", invoice.Number, "<DtTm>2026-11-26T10:30:00+05:00</DtTm>");
+
+        Assert.Equal("held:InvoiceLapsed", late);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(invoice.Number));
+        Assert.Empty(bank.Events.Raised);
+        Assert.Equal("InvoiceLapsed", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    /// <summary>A .kz renewal for one year (6,000 KZT, what the bank harness's credits pay), issued into the bank's invoice store.</summary>
+    private async Task<Invoice> IssueAsync(BankHarness bank, DateTimeOffset dueAt)
+    {
+        var renewals = new RenewalInvoices(azurite, bank.Clock, bank.Invoices);
+        return await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", dueAt: dueAt));
+    }
+
+    private static async Task<string> PayAsync(BankHarness bank, string reference, string invoiceNumber, string? booking = null)
+    {
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(booking is null
+            ? CamtFiles.Credit(reference, invoiceNumber)
+            : CamtFiles.Credit(reference, invoiceNumber, booking)));
+        return Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!.Payments).Result;
+    }
+}

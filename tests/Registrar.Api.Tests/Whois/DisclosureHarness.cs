@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Registrar.Api.Security;
+using Registrar.Api.Whois;
+using Registrar.Core.Customers;
+using Registrar.Core.Money;
+using Registrar.Core.Names;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+using Registrar.Core.Zones;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Metering;
+using Registrar.Storage.Stores;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Whois;
+
+/// <summary>One Azurite for the tests of this folder that need storage: each harness keeps its tables apart by name prefix.</summary>
+[CollectionDefinition(Name)]
+public sealed class WhoisStorageCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "whois on azurite";
+}
+
+/// <summary>The disclosure endpoints as both hosts build them, on Azurite: views and orders say which domains are held.</summary>
+public sealed class DisclosureHarness
+{
+    public const string OperationsKey = "ops-key";
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(2));
+
+    public DisclosureHarness(AzuriteFixture azurite)
+    {
+        Storage = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "w" + Guid.NewGuid().ToString("N")[..10] },
+            new StorageMeter());
+        (Views, Orders, Requests, Audit) = (new RegistrationViewStore(Storage), new OrderStore<Order>(Storage), new DisclosureRequestStore(Storage),
+            new AuditLog<DisclosureAudit>(Storage));
+        Directory = new RegisteredDomainDirectory(Storage, Orders);
+        var zones = ZoneCatalog.LoadEmbedded();
+        var clients = new ApiClientOptions
+        {
+            Clients =
+            [
+                new ApiClient { Name = "ops-console", KeySha256 = Hash(OperationsKey), Role = ApiClientRole.Operations },
+                new ApiClient { Name = "shop", KeySha256 = Hash("shop-key"), Role = ApiClientRole.Storefront },
+            ],
+        };
+        Handlers = new DisclosureHandlers(new ClientAuthenticator(new StaticOptions<ApiClientOptions>(clients)),
+            new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit, Clock);
+    }
+
+    public StorageClients Storage { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public RegistrationViewStore Views { get; }
+    public OrderStore<Order> Orders { get; }
+    public RegisteredDomainDirectory Directory { get; }
+    public DisclosureRequestStore Requests { get; }
+    public AuditLog<DisclosureAudit> Audit { get; }
+    public DisclosureHandlers Handlers { get; }
+
+    /// <summary>An order of <paramref name="domain"/> and its registration in <paramref name="phase"/>, as the lifecycle records it.</summary>
+    public async Task<string> HoldAsync(string domain, string zone, RegistrantData? registrant, RegistrationPhase phase = RegistrationPhase.Registered,
+        string? orderId = null, string customerId = "cust-w")
+    {
+        orderId ??= $"O{Guid.NewGuid():N}"[..17].ToUpperInvariant();
+        var price = Money.Of(1000m, Currency.Uah);
+        var order = new Order(orderId, customerId, Start,
+            [new OrderLine(domain, domain, zone, 1, new PriceQuote(zone, TariffOperation.Register, 1, price, price, Start, Start), false, null)],
+            $"{customerId}@mail.example", registrant is null ? "UA-NIC-1" : null, registrant, TechnicalContact.Registrant,
+            new OfferAcceptance("v1", Start, customerId, true), "INV-1");
+        await Orders.CreateAsync(customerId, orderId, order, "paid", default);
+        var registrationId = RegistrationIds.For(orderId, 0);
+        await Views.RecordAsync(new RegistrationView(registrationId, customerId, domain, domain, zone, phase,
+            phase == RegistrationPhase.Registered ? Start.AddYears(1) : null), 1, default);
+        return registrationId;
+    }
+
+    public static HttpRequest Post(object? body, string key = OperationsKey) => Request("POST", body, key);
+
+    public static HttpRequest Get(string key = OperationsKey) => Request("GET", null, key);
+
+    public static async Task<(int Status, JsonElement Body)> ReadAsync(IResult result)
+    {
+        var (status, _, body) = await WhoisSamples.RunAsync(result);
+        return (status, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement);
+    }
+
+    /// <summary>Rows in the tables a disclosure writes to: what "nothing changed" is measured by.</summary>
+    public async Task<int> RowsAsync()
+    {
+        var rows = 0;
+        foreach (var table in new[] { "disclosurerequests", "audit" })
+        {
+            var client = Storage.Table(table);
+            await client.CreateIfNotExistsAsync();
+            await foreach (var _ in client.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"])) rows++;
+        }
+        return rows;
+    }
+
+    private static HttpRequest Request(string method, object? body, string key)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Headers[ClientAuthenticator.KeyHeader] = key;
+        if (body is not null)
+        {
+            var bytes = body as byte[] ?? JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+        return context.Request;
+    }
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Registrar.Api.Whois;
+using Registrar.Core.Names;
+using Registrar.Core.Whois;
+using Registrar.Core.Zones;
+using static Registrar.Api.Tests.Whois.WhoisSamples;
+
+namespace Registrar.Api.Tests.Whois;
+
+/// <summary>GET /api/rdap/domain/{name} and GET /api/whois/{name} as both hosts run them.</summary>
+public sealed class PublicLookupHandlersTests
+{
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+
+    private readonly PublicLookupHandlers handlers = new(new DomainNameParser(Zones, RefusalList.LoadEmbedded()),
+        new HeldDomains(Held("xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", Company()), Held("shop.com.ua", "shop.com.ua", "com.ua", Person("UA"))),
+        new WhoisPublication(Zones), Options.Create(new WhoisOptions { RegistrarName = "Test Registrar" }),
+        new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)));
+
+    private static HttpContext Request(string? accept = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("registrar.example");
+        if (accept is not null) context.Request.Headers.Accept = accept;
+        return context;
+    }
+
+    [Theory]
+    [InlineData("пример.қаз")]
+    [InlineData("ПРИМЕР.ҚАЗ.")]
+    [InlineData("xn--e1afmkfd.xn--80ao21a")]
+    public async Task A_name_typed_in_unicode_or_as_a_label_is_answered_as_rdap_json_with_a_self_link_in_a_label_form(string typed)
+    {
+        var context = Request();
+
+        var (status, headers, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/rdap+json", headers.ContentType);
+        Assert.Equal("*", headers.AccessControlAllowOrigin);
+        var answer = JsonDocument.Parse(body).RootElement;
+        RdapShape.AssertDomainResponse(answer);
+        Assert.Equal("https://registrar.example/api/rdap/domain/xn--e1afmkfd.xn--80ao21a", answer.GetProperty("links")[0].GetProperty("href").GetString());
+    }
+
+    [Theory]
+    [InlineData("free-name.kz", 404)]
+    [InlineData("example.com", 404)]
+    [InlineData("bad..name.kz", 400)]
+    [InlineData("has space.kz", 400)]
+    public async Task A_name_not_held_here_is_a_404_and_a_malformed_one_a_400_each_an_rdap_error_for_an_rdap_client(string typed, int expected)
+    {
+        var context = Request("application/rdap+json");
+
+        var (status, headers, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+
+        Assert.Equal(expected, status);
+        Assert.Equal("application/rdap+json", headers.ContentType);
+        var error = JsonDocument.Parse(body).RootElement;
+        RdapShape.AssertErrorResponse(error, expected);
+        Assert.Equal(expected, error.GetProperty("status").GetInt32());
+        Assert.StartsWith("/problems/", error.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_that_does_not_ask_for_rdap_json_gets_the_same_error_as_an_rfc_9457_problem()
+    {
+        var context = Request();
+
+        var (status, headers, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, "free-name.kz", default), context);
+
+        Assert.Equal(404, status);
+        Assert.Equal("application/problem+json", headers.ContentType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(("/problems/not-found", 404), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.Contains("free-name.kz", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_whois_text_answer_shows_what_the_kz_policy_publishes_and_marks_the_rest_redacted_KZ_App_10_3()
+    {
+        var (status, headers, body) = await RunAsync(await handlers.WhoisAsync(Request().Request, "пример.қаз", default));
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("text/plain", headers.ContentType);
+        var lines = body.Split('\n');
+        Assert.Contains("Domain Name: xn--e1afmkfd.xn--80ao21a", lines);
+        Assert.Contains("Internationalized Domain Name: пример.қаз", lines);
+        Assert.Contains("Registrar: Test Registrar", lines);
+        Assert.Contains("Domain Status: active", lines);
+        Assert.Contains("Expiration Date: 2027-11-24T10:00:00Z", lines);
+        Assert.Contains("Registrant Organization: Company LLP", lines);
+        Assert.Contains("Registrant Country: KZ", lines);
+        Assert.Contains("Registrant Email: REDACTED (KZ-App-10.3)", lines);
+        Assert.Contains("Registrant Address: REDACTED (KZ-App-10.3)", lines);
+    }
+
+    [Fact]
+    public async Task The_whois_text_answer_for_a_ua_name_shows_no_registrant_data_UA_1_15()
+    {
+        var (_, _, body) = await RunAsync(await handlers.WhoisAsync(Request().Request, "shop.com.ua", default));
+
+        var lines = body.Split('\n');
+        Assert.Contains("Registrant Name: REDACTED (UA-1.15)", lines);
+        Assert.Contains("Registrant Phone: REDACTED (UA-1.15)", lines);
+        foreach (var secret in new[] { "Aigerim", "aigerim@mail.example", "7012345678", "Abay", "050000" })
+            Assert.DoesNotContain(secret, body);
+    }
+}

@@ -1,0 +1,44 @@
+using Registrar.Core.Registrations;
+using Registrar.Testing;
+using static Registrar.Api.Tests.Whois.WhoisSamples;
+
+namespace Registrar.Api.Tests.Whois;
+
+/// <summary>Which registration holds a name, read from the registration views on Azurite, with the registrant of its order.</summary>
+[Collection(WhoisStorageCollection.Name)]
+public sealed class RegisteredDomainDirectoryTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_registered_name_is_found_with_the_registrant_its_order_gave()
+    {
+        var harness = new DisclosureHarness(azurite);
+        var registrationId = await harness.HoldAsync("shop.kz", "kz", Company());
+
+        var found = await harness.Directory.FindAsync("shop.kz", default);
+
+        Assert.Equal(registrationId, found!.Registration.RegistrationId);
+        Assert.Equal(Company(), found.Registrant);
+    }
+
+    [Fact]
+    public async Task A_registrant_given_as_a_nic_handle_is_found_without_data_UA_1_13()
+    {
+        var harness = new DisclosureHarness(azurite);
+        await harness.HoldAsync("shop.kz", "kz", registrant: null);
+
+        var found = await harness.Directory.FindAsync("shop.kz", default);
+
+        Assert.NotNull(found);
+        Assert.Null(found.Registrant);
+    }
+
+    [Fact]
+    public async Task A_name_only_ordered_or_held_by_nobody_here_is_not_found()
+    {
+        var harness = new DisclosureHarness(azurite);
+        await harness.HoldAsync("ordered.kz", "kz", Company(), RegistrationPhase.AwaitingPayment);
+
+        Assert.Null(await harness.Directory.FindAsync("ordered.kz", default));
+        Assert.Null(await harness.Directory.FindAsync("nobody.kz", default));
+    }
+}

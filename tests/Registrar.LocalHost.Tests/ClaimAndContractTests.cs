@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
+using Registrar.Core.Zones;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A product of its own: the overdue claim test moves the host's clock weeks ahead.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClaimProductCollection : ICollectionFixture<ProductFixture>
+{
+    public const string Name = "product for claims";
+}
+
+/// <summary>Claims, force majeure notices and early-termination quotes through the running local host, on a paid .com.ua
+/// registration. Every date is the host's: another test here moves its clock.</summary>
+[Collection(ClaimProductCollection.Name)]
+public sealed class ClaimAndContractTests(ProductFixture product)
+{
+    private const string PrivatbankSecret = "development-only-privatbank-secret";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+    private static readonly ContractRules Rules = new(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones));
+    private static readonly BusinessCalendar Ukraine = BusinessCalendars.LoadEmbedded().For("UA");
+
+    [Fact]
+    public async Task A_claim_filed_in_time_with_proof_of_payment_is_listed_with_its_deadline_and_answered_once_UA_5_1_UA_5_2()
+    {
+        var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var disputedOn = Ukraine.LocalDate(await HostNowAsync()).AddDays(-1);
+
+        var filed = await storefront.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn, text = "The domain stopped resolving.\nPlease look into it.", proofOfPayment = invoiceNumber });
+
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var claim = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        var claimId = claim.GetProperty("claimId").GetString()!;
+        var expected = Rules.Claims("com.ua")!.Decide(disputedOn, claim.GetProperty("filedAt").GetDateTimeOffset(), invoiceNumber).Accepted!;
+        Assert.Equal(expected.AnswerBy, claim.GetProperty("answerBy").GetDateTimeOffset());
+        Assert.Equal("UA-5.1", claim.GetProperty("answerRule").GetString());
+
+        var listed = Assert.Single(await ClaimsAsync(operations), c => c.GetProperty("claimId").GetString() == claimId);
+        Assert.Equal((registrationId, false), (listed.GetProperty("registrationId").GetString(), listed.GetProperty("overdue").GetBoolean()));
+
+        var answered = await operations.PostAsJsonAsync($"api/ops/claims/{claimId}/answer", new { answeredBy = "Olena Kovalenko", text = "Fixed the delegation." });
+        Assert.True(answered.StatusCode == HttpStatusCode.OK, await answered.Content.ReadAsStringAsync());
+        var answer = (await answered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer");
+        Assert.Equal(("Olena Kovalenko", true), (answer.GetProperty("by").GetString(), answer.GetProperty("inTime").GetBoolean()));
+        var again = await AssertProblemAsync(
+            await operations.PostAsJsonAsync($"api/ops/claims/{claimId}/answer", new { answeredBy = "Petro", text = "Again." }), 409);
+        Assert.Contains("answered once", again.GetProperty("detail").GetString());
+        Assert.NotEqual(JsonValueKind.Null,
+            Assert.Single(await ClaimsAsync(operations), c => c.GetProperty("claimId").GetString() == claimId).GetProperty("answer").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_late_claim_or_one_without_proof_of_payment_is_refused_with_a_problem_naming_its_rule_and_nothing_is_stored_UA_5_1_UA_5_2()
+    {
+        var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
+        using var storefront = product.Storefront(customer);
+        var today = Ukraine.LocalDate(await HostNowAsync());
+        var before = await StoredClaimsAsync();
+
+        var late = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn = today.AddDays(-4), text = "Late.", proofOfPayment = invoiceNumber }), 400);
+        var unproved = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn = today, text = "No proof." }), 400);
+        using var stranger = product.Storefront("stranger-" + Guid.NewGuid().ToString("N")[..6]);
+        await AssertProblemAsync(await stranger.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn = today, text = "Not mine.", proofOfPayment = invoiceNumber }), 404);
+
+        Assert.Equal("UA-5.1", late.GetProperty("rule").GetString());
+        Assert.True(late.GetProperty("errors").TryGetProperty("disputedOn", out _));
+        Assert.Contains("UA-5.1", late.GetProperty("detail").GetString());
+        Assert.Equal("UA-5.2", unproved.GetProperty("rule").GetString());
+        Assert.True(unproved.GetProperty("errors").TryGetProperty("proofOfPayment", out _));
+        Assert.Equal(before, await StoredClaimsAsync());
+    }
+
+    [Fact]
+    public async Task A_claim_left_unanswered_past_its_14_business_days_is_flagged_for_operations_UA_5_1()
+    {
+        var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var filed = await storefront.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn = Ukraine.LocalDate(await HostNowAsync()), text = "No answer yet.", proofOfPayment = invoiceNumber });
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var claim = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        var claimId = claim.GetProperty("claimId").GetString()!;
+
+        await AdvanceClockPastAsync(operations, claim.GetProperty("answerBy").GetDateTimeOffset());
+
+        var flagged = await EventuallyAsync(
+            async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray()
+                .FirstOrDefault(i => i.GetProperty("kind").GetString() == "claim" && i.GetProperty("subject").GetString() == claimId),
+            item => item.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal("ClaimOverdue", flagged.GetProperty("reason").GetString());
+        Assert.Contains("UA-5.1", flagged.GetProperty("explanation").GetString());
+        Assert.True(Assert.Single(await ClaimsAsync(operations), c => c.GetProperty("claimId").GetString() == claimId).GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_early_termination_quote_refunds_the_whole_unused_months_of_the_paid_term_UA_6_2_UA_6_3()
+    {
+        var (_, registrationId, invoiceNumber) = await PaidRegistrationAsync();
+        using var operations = product.Operations();
+        var paidOn = Ukraine.LocalDate(await HostNowAsync());
+
+        var quote = await operations.GetFromJsonAsync<JsonElement>(
+            $"api/ops/registrations/{registrationId}/early-termination-refund?on={paidOn.AddDays(1):yyyy-MM-dd}");
+        await AssertProblemAsync(await operations.GetAsync($"api/ops/registrations/{registrationId}/early-termination-refund?on=tomorrow"), 400);
+
+        // Ended in the term's first month, which is kept: 11 of its 12 months come back.
+        var term = Assert.Single(quote.GetProperty("terms").EnumerateArray());
+        var paid = decimal.Parse(term.GetProperty("paid").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal((invoiceNumber, 12, 11), (term.GetProperty("invoiceNumber").GetString(), term.GetProperty("months").GetInt32(),
+            term.GetProperty("unusedWholeMonths").GetInt32()));
+        Assert.Equal(decimal.Round(paid * 11 / 12, 2, MidpointRounding.AwayFromZero).ToString("F2", CultureInfo.InvariantCulture),
+            quote.GetProperty("total").GetProperty("amount").GetString());
+        Assert.Equal("UA-6.2, UA-6.3", quote.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task A_force_majeure_notice_is_recorded_with_its_deadlines_and_a_late_one_is_marked_UA_7_2_UA_7_3_KZ_5_6()
+    {
+        using var operations = product.Operations();
+        var today = Ukraine.LocalDate(await HostNowAsync());
+
+        var late = await RecordForceMajeureAsync(operations, "ua", startedOn: today.AddDays(-10), notifiedOn: today);
+        var inTime = await RecordForceMajeureAsync(operations, "kz", startedOn: today.AddDays(-2), notifiedOn: today.AddDays(-1));
+        await AssertProblemAsync(await operations.PostAsJsonAsync("api/ops/force-majeure",
+            new { zone = "ua", party = "Registrar", circumstance = "x", startedOn = today, notifiedOn = today.AddDays(-1), recordedBy = "Olena" }), 400);
+
+        var uaDeadlines = Rules.ForceMajeure("ua").DeadlinesFor(today.AddDays(-10));
+        Assert.Equal((uaDeadlines.NotifyBy, "UA-7.2", false, true), (DateOnly.Parse(late.GetProperty("notifyBy").GetString()!, CultureInfo.InvariantCulture),
+            late.GetProperty("notifyRule").GetString(), late.GetProperty("notifiedInTime").GetBoolean(), late.GetProperty("late").GetBoolean()));
+        Assert.Equal(("UA-7.3", "Awaited"), (late.GetProperty("proveRule").GetString(), late.GetProperty("proof").GetString()));
+        Assert.Equal(("KZ-5.6", true, "NotRequired", false), (inTime.GetProperty("notifyRule").GetString(),
+            inTime.GetProperty("notifiedInTime").GetBoolean(), inTime.GetProperty("proof").GetString(), inTime.GetProperty("late").GetBoolean()));
+        var listed = (await operations.GetFromJsonAsync<JsonElement>("api/ops/force-majeure")).EnumerateArray().ToList();
+        Assert.Contains(listed, n => n.GetProperty("noticeId").GetString() == late.GetProperty("noticeId").GetString() && n.GetProperty("late").GetBoolean());
+    }
+
+    private static async Task<JsonElement> RecordForceMajeureAsync(HttpClient operations, string zone, DateOnly startedOn, DateOnly notifiedOn)
+    {
+        var recorded = await operations.PostAsJsonAsync("api/ops/force-majeure",
+            new { zone, party = "Registrar", circumstance = "Power grid down in the data centre.", startedOn, notifiedOn, recordedBy = "Olena" });
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        return await recorded.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A .com.ua order placed and paid by camt.054 at the host's time, once its registration is visible to the customer.</summary>
+    private async Task<(string Customer, string RegistrationId, string InvoiceNumber)> PaidRegistrationAsync()
+    {
+        var customer = "claim-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        var placed = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name = customer + ".com.ua", termYears = 1 } },
+            contactEmail = $"{customer}@mail.example.org",
+            registrant = new { nicHandle = "UA-NIC-1" },
+            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+        });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        var invoice = order.GetProperty("invoice");
+        var invoiceNumber = invoice.GetProperty("number").GetString()!;
+
+        var hostNow = await HostNowAsync();
+        var camt = BankMessages.Camt054Credit(invoiceNumber, invoice.GetProperty("total").GetProperty("amount").GetString()!, "UAH",
+            TimeZoneInfo.ConvertTime(hostNow, Ukraine.TimeZone), BankMessages.NewReference());
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(PrivatbankSecret, camt, hostNow));
+        using var bank = product.Anonymous();
+        var paid = await bank.PostAsync("api/banks/privatbank/camt054", content);
+        Assert.True(paid.StatusCode == HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
+
+        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
+        return (customer, registrationId, invoiceNumber);
+    }
+
+    private static async Task<List<JsonElement>> ClaimsAsync(HttpClient operations) =>
+        (await operations.GetFromJsonAsync<JsonElement>("api/ops/claims")).EnumerateArray().ToList();
+
+    private async Task<DateTimeOffset> HostNowAsync()
+    {
+        using var operations = product.Operations();
+        return (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
+    }
+
+    private async Task AdvanceClockPastAsync(HttpClient operations, DateTimeOffset instant)
+    {
+        var by = TimeSpan.FromSeconds(Math.Ceiling((instant - await HostNowAsync()).TotalSeconds) + 60);
+        var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = by.ToString("c", CultureInfo.InvariantCulture) });
+        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> StoredClaimsAsync()
+    {
+        var table = product.Storage.Tables.GetTableClient("claims");
+        await table.CreateIfNotExistsAsync();
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"])) count++;
+        return count;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using static Registrar.Mail.Tests.NoticeTestComposer;
+
+namespace Registrar.Mail.Tests;
+
+/// <summary>Every notice kind in every language: what the customer reads, and that nothing they typed becomes markup.</summary>
+public sealed class NoticeRenderingTests
+{
+    // Ampersand and tags in the name: the theory sees every template escape it.
+    private const string Domain = "<b>пример</b>&.kz";
+    private const string EscapedDomain = "&lt;b&gt;пример&lt;/b&gt;&amp;.kz";
+
+    private readonly NoticeTestComposer _mail = new();
+
+    public static TheoryData<NoticeKind, string> EveryKindInEveryLanguage()
+    {
+        var data = new TheoryData<NoticeKind, string>();
+        foreach (var kind in Enum.GetValues<NoticeKind>())
+            foreach (var language in CustomerLanguages.All) data.Add(kind, language);
+        return data;
+    }
+
+    /// <summary>The figures each kind shows when it has them.</summary>
+    private static string[] FiguresOf(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Registered => [ExpiresAtText],
+        NoticeKind.NameTaken or NoticeKind.TrademarkRejected => [AmountText, FullFacts.InvoiceNumber!],
+        NoticeKind.RenewalReminder or NoticeKind.RenewalInvoice or NoticeKind.Expired =>
+            [ExpiresAtText, PayByText, DeletionAtText, AmountText, FullFacts.InvoiceNumber!],
+        NoticeKind.Renewed => [ExpiresAtText],
+        NoticeKind.Deleted => [DeletionAtText],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryKindInEveryLanguage))]
+    public void Every_notice_names_the_domain_and_shows_its_figures_with_every_value_escaped_in_html(NoticeKind kind, string language)
+    {
+        var mail = _mail.Composer.Compose(Notice(kind, domain: Domain, facts: FullFacts, language: language), Now);
+
+        Assert.Contains(Domain, mail.Subject);
+        Assert.Contains(Domain, mail.PlainText);
+        Assert.Contains(EscapedDomain, mail.Html);
+        Assert.DoesNotContain("<b>", mail.Html);
+        Assert.Contains($"<html lang=\"{language}\">", mail.Html);
+        foreach (var figure in FiguresOf(kind))
+        {
+            Assert.Contains(figure, mail.PlainText);
+            // The encoder also escapes harmless characters ("+" in "UTC+5"); a browser shows them as they were.
+            Assert.Contains(figure, WebUtility.HtmlDecode(mail.Html));
+        }
+        AssertWellFormed(mail.PlainText);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKindInEveryLanguage))]
+    public void Every_notice_reads_well_without_any_figures(NoticeKind kind, string language)
+    {
+        var mail = _mail.Composer.Compose(Notice(kind, domain: "пример.kz", language: language), Now);
+
+        Assert.Contains("пример.kz", mail.PlainText);
+        Assert.DoesNotContain("2027", mail.PlainText);
+        AssertWellFormed(mail.PlainText);
+    }
+
+    [Fact]
+    public void A_hostile_domain_name_is_text_in_the_html_part_and_as_typed_in_the_plain_part()
+    {
+        const string hostile = "\"><script>alert('x')</script><img src=x onerror=alert(1)>.kz";
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Registered, domain: hostile, facts: FullFacts), Now);
+
+        Assert.DoesNotContain("<script", mail.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", mail.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", mail.Html);
+        Assert.Contains(hostile, mail.PlainText);
+        Assert.Contains(hostile, mail.Subject);
+        // The title carries the subject, escaped like the body.
+        Assert.Contains("<title>Домен &quot;&gt;&lt;script&gt;", mail.Html);
+    }
+
+    [Fact]
+    public void A_renewal_reminder_shows_the_expiry_the_open_invoice_and_the_deadline_to_pay_it_KZ_2_6()
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.RenewalReminder, facts: FullFacts), Now);
+
+        Assert.Contains($"действует до {ExpiresAtText}", mail.PlainText);
+        Assert.Contains($"Счёт на продление № {FullFacts.InvoiceNumber} на сумму {AmountText} ещё не оплачен.", mail.PlainText);
+        Assert.Contains($"Оплатите его до {PayByText}", mail.PlainText);
+    }
+
+    [Fact]
+    public void A_renewal_reminder_past_the_deadline_says_the_domain_can_no_longer_be_renewed_and_when_it_is_deleted_KZ_2_6_KZ_2_8()
+    {
+        var facts = FullFacts with { InvoiceNumber = null, Amount = null, PayBy = null };
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.RenewalReminder, facts: facts, language: "en"), Now);
+
+        Assert.Contains("the domain can no longer be renewed", mail.PlainText);
+        Assert.Contains($"it will be deleted on {DeletionAtText}", mail.PlainText);
+    }
+
+    [Fact]
+    public void A_renewal_invoice_is_payable_through_the_last_banking_day_before_the_deadline_KZ_2_7()
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.RenewalInvoice, facts: FullFacts, language: "kk"), Now);
+
+        Assert.Contains(FullFacts.InvoiceNumber!, mail.Subject);
+        Assert.Contains($"Төленетін сома: {AmountText}", mail.PlainText);
+        Assert.Contains($"Төлеу мерзімі: {PayByText} дейін", mail.PlainText);
+    }
+
+    [Fact]
+    public void A_renewed_notice_shows_the_registrys_new_expiry_counted_from_the_previous_one_UA_1_7()
+    {
+        var facts = new Core.Registrations.NoticeFacts(ExpiresAt: new DateTimeOffset(2028, 6, 1, 9, 0, 0, TimeSpan.FromHours(3)));
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Renewed, "com.ua", "приклад.com.ua", facts), Now);
+
+        Assert.Contains("реєстрація тепер діє до 2028-06-01 09:00 (UTC+3)", mail.PlainText);
+        Assert.Contains("від попередньої дати закінчення реєстрації", mail.PlainText);
+    }
+
+    [Fact]
+    public void An_expired_notice_says_until_when_the_domain_can_still_be_renewed_and_when_it_is_deleted_UA_1_10_UA_1_12()
+    {
+        var facts = new Core.Registrations.NoticeFacts(
+            ExpiresAt: new DateTimeOffset(2027, 6, 1, 9, 0, 0, TimeSpan.FromHours(3)),
+            PayBy: new DateTimeOffset(2027, 6, 29, 9, 0, 0, TimeSpan.FromHours(3)),
+            DeletionAt: new DateTimeOffset(2027, 6, 29, 9, 0, 0, TimeSpan.FromHours(3)),
+            InvoiceNumber: "UA-2706-00007-3",
+            Amount: Core.Money.Money.Of(900m, Core.Money.Currency.Uah));
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Expired, "ua", "приклад.ua", facts), Now);
+
+        Assert.Contains("До 2027-06-29 09:00 (UTC+3) домен ще можна продовжити", mail.PlainText);
+        Assert.Contains("Сплатіть рахунок № UA-2706-00007-3 на суму 900.00 UAH", mail.PlainText);
+        Assert.Contains("домен буде видалено з реєстру 2027-06-29 09:00 (UTC+3)", mail.PlainText);
+    }
+
+    [Fact]
+    public void An_expired_kz_notice_says_when_the_unpaid_domain_is_deleted_KZ_2_8()
+    {
+        var facts = new Core.Registrations.NoticeFacts(ExpiresAt: FullFacts.ExpiresAt, DeletionAt: FullFacts.ExpiresAt);
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Expired, facts: facts), Now);
+
+        Assert.Contains($"домен будет удалён из реестра {ExpiresAtText}", mail.PlainText);
+        Assert.DoesNotContain("ещё можно продлить", mail.PlainText);
+    }
+
+    [Theory]
+    [InlineData("ru", "любой желающий")]
+    [InlineData("uk", "будь-хто")]
+    [InlineData("kk", "кез келген адам")]
+    [InlineData("en", "Anyone can now register this name.")]
+    public void A_deleted_notice_says_when_and_that_the_name_is_free_for_anyone_KZ_2_8_UA_1_10(string language, string freeForAnyone)
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.Deleted, facts: FullFacts, language: language), Now);
+
+        Assert.Contains(DeletionAtText, mail.PlainText);
+        Assert.Contains(freeForAnyone, mail.PlainText);
+    }
+
+    [Fact]
+    public void Paragraphs_become_html_paragraphs_and_lines_within_one_become_line_breaks()
+    {
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.RenewalInvoice, facts: FullFacts, language: "en"), Now);
+
+        Assert.Contains($"<p>Invoice No. {FullFacts.InvoiceNumber}<br>\nAmount due: {AmountText}<br>\nPay by: {PayByText}</p>", WebUtility.HtmlDecode(mail.Html));
+        Assert.Contains("<p>Hello,</p>", mail.Html);
+    }
+
+    private static void AssertWellFormed(string text)
+    {
+        Assert.DoesNotContain("{{", text);
+        Assert.DoesNotContain("{%", text);
+        Assert.DoesNotContain("\n\n\n", text);
+        Assert.DoesNotContain(" \n", text);
+        Assert.DoesNotContain("  ", text);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Registrar.Core.Calendars;
+using Registrar.Core.Money;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Mail.Tests;
+
+/// <summary>The composer as the hosts build it, on the shipped zones and calendars, with a clock the test moves.</summary>
+internal sealed class NoticeTestComposer
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every figure a notice can show, each with the text the customer reads in a .kz notice (Almaty, UTC+5).</summary>
+    public static readonly NoticeFacts FullFacts = new(
+        ExpiresAt: new DateTimeOffset(2027, 6, 1, 4, 30, 0, TimeSpan.Zero),
+        PayBy: new DateTimeOffset(2027, 5, 27, 0, 0, 0, TimeSpan.FromHours(5)),
+        DeletionAt: new DateTimeOffset(2027, 6, 29, 4, 30, 0, TimeSpan.Zero),
+        InvoiceNumber: "KZ-2705-00042-7",
+        Amount: Money.Of(12_500m, Currency.Kzt));
+
+    public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";
+    // KZ-2.7: late from midnight on the 27th, so payable through the 26th.
+    public const string PayByText = "2027-05-26 23:59 (UTC+5)";
+    public const string DeletionAtText = "2027-06-29 09:30 (UTC+5)";
+    public const string AmountText = "12500.00 KZT";
+
+    public NoticeTestComposer(Dictionary<string, string>? languageByZone = null)
+    {
+        var options = new NoticeOptions
+        {
+            SetPasswordUrl = "https://panel.test/set-password",
+            SetPasswordSigningKey = Convert.ToBase64String(new byte[32]),
+        };
+        if (languageByZone is not null) options.LanguageByZone = languageByZone;
+        Links = new SetPasswordLinks(Options.Create(options), Clock);
+        Composer = new NoticeComposer(Options.Create(options), Links, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+    public SetPasswordLinks Links { get; }
+    public NoticeComposer Composer { get; }
+
+    public static SendNotice Notice(NoticeKind kind, string zone = "kz", string domain = "пример.kz", NoticeFacts? facts = null, string? language = null) =>
+        new("O00000000000000a1-1-3", "O00000000000000a1-1", kind, "cust-7", "owner@example.org", zone, domain, facts, language);
+}

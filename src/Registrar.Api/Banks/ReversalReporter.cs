@@ -62,6 +62,8 @@ public sealed class ReversalReporter(
 
     private async Task<IEnumerable<string>> RegistrationsOfAsync(Invoice invoice, CancellationToken ct)
     {
+        // A renewal invoice has no order: it names the one registration its payment renewed.
+        if (invoice.Renewal is { } renewal) return [renewal.RegistrationId];
         var order = (await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct))?.Document;
         return order is null ? [] : Enumerable.Range(0, order.Lines.Count).Select(i => RegistrationIds.For(order.OrderId, i));
     }

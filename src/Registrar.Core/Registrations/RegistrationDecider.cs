@@ -68,6 +68,14 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RenewalPaid paid:
                 _renewals.OnPaid(step, paid);
                 break;
+            case RegistryObserved observed when IsWaitingForPendingCreate(state):
+                step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
+                OnRegistryAnswered(step, observed.Info);
+                break;
+            case RegistryReported when IsWaitingForPendingCreate(state):
+                step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
+                step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
+                break;
             case RegistryObserved observed:
                 RenewalDecisions.OnObserved(step, observed.Info, now);
                 break;
@@ -203,6 +211,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 // The contact id is derived from the registration, so asking again cannot create a second one.
                 StartRegistering(step);
                 break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, RegistryPending):
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo info) when info.Statuses.Contains("pendingCreate", StringComparer.OrdinalIgnoreCase):
+                // EPP 1001: the registry creates it later and says so by poll message; the sweep reads it back in any case.
+                step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain, AwaitedCommandId = null });
+                break;
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainCreated created):
                 Registered(step, created.ExpiresAt);
                 break;
@@ -241,6 +254,10 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     /// <summary>Held by this registrar for this registration's registrant: our own earlier create.</summary>
     private static bool IsOurs(RegistrationState state, DomainInfo info) =>
         info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
+    private static bool IsWaitingForPendingCreate(RegistrationState state) =>
+        state.Phase == RegistrationPhase.CreatingDomain && state.AwaitedCommandId is null;
 
     private static bool IsOverdue(RegistrationState state, DateTimeOffset now) =>
         IsInProgress(state.Phase) && !state.OverdueFlagged && state.DueBy is { } due && now >= due;

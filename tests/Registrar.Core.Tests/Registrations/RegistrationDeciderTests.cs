@@ -288,6 +288,25 @@ public sealed class RegistrationDeciderTests
         Assert.NotNull(waiting.WakeAt);
     }
 
+    [Fact]
+    public void A_pending_create_waits_for_the_registry_and_is_never_read_as_registered_until_it_is()
+    {
+        var creating = Paid(Order(handle: "H-1"), out _);
+
+        var waiting = Answer(creating, new RegistryPending(), out var none);
+        Assert.Empty(none);
+        Assert.Equal((RegistrationPhase.CreatingDomain, (string?)null), (waiting.Phase, waiting.AwaitedCommandId));
+
+        var asked = _decider.Decide(waiting, new RegistryReported("poll:1", "created"), PaidAt.AddHours(2));
+        Assert.IsType<QueryDomain>(Assert.Single(asked.Commands, c => c is not RecordRegistrationView));
+        var stillPending = Answer(asked.State, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["pendingCreate"]), out _);
+        Assert.Equal(RegistrationPhase.CreatingDomain, stillPending.Phase);
+
+        var observed = _decider.Decide(stillPending, new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"]), PaidAt), PaidAt.AddHours(3));
+        Assert.Equal(RegistrationPhase.Registered, observed.State.Phase);
+        Assert.Equal(PaidAt.AddYears(1), observed.State.ExpiresAt);
+    }
+
     private sealed class FixedSchedule(DateTimeOffset dueBy) : IRegistrationSchedule
     {
         private readonly ZoneDeadlines _zones = new(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());

@@ -18,10 +18,12 @@ public static class ProblemTypes
     public const string NotificationRejected = "/problems/notification-rejected";
     public const string RegistryUnavailable = "/problems/registry-unavailable";
     public const string CalendarMissing = "/problems/calendar-missing";
+    public const string TooManyRequests = "/problems/too-many-requests";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [Validation] = "One or more fields are invalid; 'errors' names each field and what is wrong with it.",
+        [TooManyRequests] = "Too many lookups from one address; ask again after the time Retry-After gives.",
         [MalformedBody] = "The request body could not be read as the documented JSON or XML.",
         [BodyTooLarge] = "The request body is larger than this endpoint accepts.",
         [UnsupportedMediaType] = "The request's Content-Type is not the one this endpoint accepts.",

@@ -12,12 +12,14 @@ namespace Registrar.Api.Whois;
 /// means the same in both. An RDAP client asks for application/rdap+json (RFC 7480 4.2) and gets that media type;
 /// any other caller gets application/problem+json, as from every other route of this API.
 /// </summary>
-public sealed class LookupError(int status, string type, string title, string detail, TimeSpan? retryAfter = null) : IResult
+/// <param name="field">For a validation problem: the field named under "errors", as every validation problem of this API does.</param>
+public sealed class LookupError(int status, string type, string title, string detail, TimeSpan? retryAfter = null, string? field = null) : IResult
 {
-    public const string TooManyRequestsType = "/problems/too-many-requests";
+    public const string TooManyRequestsType = ProblemTypes.TooManyRequests;
 
     /// <summary>RFC 7480 5.4: a query that is not a domain name at all.</summary>
-    public static LookupError BadName(string detail) => new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The domain name is invalid.", detail);
+    public static LookupError BadName(string detail) =>
+        new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The domain name is invalid.", detail, field: "name");
 
     public static LookupError NotHeld(string detail) => new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
 
@@ -43,6 +45,7 @@ public sealed class LookupError(int status, string type, string title, string de
             ["status"] = status,
             ["detail"] = detail,
         };
+        if (field is not null) body["errors"] = new JsonObject { [field] = new JsonArray(detail) };
         await response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
     }
 

@@ -64,6 +64,7 @@ public sealed class PublicLookupHandlersTests
         RdapShape.AssertErrorResponse(error, expected);
         Assert.Equal(expected, error.GetProperty("status").GetInt32());
         Assert.StartsWith("/problems/", error.GetProperty("type").GetString());
+        Assert.Equal(expected == 400, error.TryGetProperty("errors", out var errors) && errors.TryGetProperty("name", out _));
     }
 
     [Fact]

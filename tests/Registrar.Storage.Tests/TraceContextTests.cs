@@ -32,7 +32,10 @@ public sealed class TraceContextTests(AzuriteFixture azurite)
             await runtime.Client.SendAsync("traced-1", "start", new Start(TimeSpan.FromDays(1)), default);
         }
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("traced-1") == TinyStage.Waiting, "charged and waiting");
-        await TestStorage.EventuallyAsync(() => Task.FromResult(Applied(spans, "traced-1").Count() >= 2), "both events applied and traced");
+        // A queue's consumer span ends after its handler's span, once the message is deleted: wait for both.
+        await TestStorage.EventuallyAsync(() => Task.FromResult(Applied(spans, "traced-1").Count() >= 2
+            && spans.Count(s => s.TraceId == trace && s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("events", StringComparison.Ordinal)) >= 2),
+            "both events applied and their queue spans ended");
 
         var ours = spans.Where(s => s.TraceId == trace).ToList();
         Assert.Equal(2, ours.Count(s => s.Source.Name == RegistrarTelemetry.Lifecycle.Name && Tag(s, "registrar.lifecycle.instance") == "traced-1"));

@@ -34,7 +34,7 @@ public static class YearBenchmark
             var domainYears = report.Domains.Sum(d => (days - d.Customer.OrderDay) / 365.0);
             var perDomainYear = transactions / domainYears;
             var scaledWall = report.WallTime.TotalSeconds * 1_000 / domainYears;
-            Console.WriteLine($"domain-years lived         {domainYears,10:N1}");
+            Console.WriteLine($"domain-years lived         {domainYears,10:N1}     clock steps {report.Steps:N0}");
             Console.WriteLine($"wall time                  {report.WallTime.TotalSeconds,10:N1} s   per 1,000 domain-years {scaledWall,8:N1} s   goal <= {WallTimeGoalSeconds} s   ratio {WallTimeGoalSeconds / scaledWall:N2}");
             Console.WriteLine($"storage transactions       {transactions,10:N0}     per domain-year {perDomainYear,8:N1}     goal <= {TransactionsPerDomainYearGoal}     ratio {TransactionsPerDomainYearGoal / perDomainYear:N2}");
             Console.WriteLine($"host peak working set      {PeakMegabytes(product.HostProcessId),10:N0} MB");

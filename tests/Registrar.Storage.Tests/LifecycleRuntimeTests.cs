@@ -33,6 +33,24 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_backlog_names_when_the_next_timer_falls_due()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        var backlog = runtime.Get<LifecycleBacklog<TinyEvent, TinyCommand>>();
+        var start = runtime.Clock.GetUtcNow();
+        await runtime.Client.SendAsync("i-near", "start", new Start(TimeSpan.FromDays(10)), default);
+        await runtime.Client.SendAsync("i-far", "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await backlog.ReadAsync(default)).IsSettled
+            && await runtime.StageAsync("i-near") == TinyStage.Waiting && await runtime.StageAsync("i-far") == TinyStage.Waiting, "both waiting");
+
+        Assert.Equal(new LifecycleBacklogReading(0, 0, 0, start.AddDays(10)), await backlog.ReadAsync(default));
+        runtime.Clock.Advance(TimeSpan.FromDays(20));
+        await TestStorage.EventuallyAsync(async () => (await backlog.ReadAsync(default)).IsSettled && await runtime.StageAsync("i-near") == TinyStage.Done, "the due timer fired");
+
+        Assert.Equal(new LifecycleBacklogReading(0, 0, 0, start.Add(Wait)), await backlog.ReadAsync(default));
+    }
+
+    [Fact]
     public async Task A_repeated_event_id_changes_nothing()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);

@@ -78,5 +78,5 @@ public sealed class RuntimeHarness : IAsyncDisposable
         _host.Dispose();
     }
 
-    private T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 }

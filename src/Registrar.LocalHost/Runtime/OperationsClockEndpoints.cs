@@ -1,5 +1,6 @@
 using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Storage.Lifecycle;
 
 namespace Registrar.LocalHost.Runtime;
 
@@ -18,16 +19,17 @@ public static class OperationsClockEndpoints
     {
         var clock = endpoints.ServiceProvider.GetService<OperationsClock>();
         if (clock is null) return endpoints;
+        var sweep = endpoints.ServiceProvider.GetRequiredService<LifecycleSweepSignal>();
 
         var group = endpoints.MapGroup("/ops/clock").WithTags("Operations");
         group.MapGet("", (HttpRequest request, ClientAuthenticator authenticator) =>
                 Refusal(request, authenticator) ?? Results.Ok(Reading(clock)))
             .Produces<ClockReading>().ProducesProblem(401);
         group.MapPost("/advance", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), ct))
+                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), sweep, ct))
             .Accepts<AdvanceClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         group.MapPost("/accelerate", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), ct))
+                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), sweep, ct))
             .Accepts<AccelerateClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         return endpoints;
     }
@@ -36,7 +38,7 @@ public static class OperationsClockEndpoints
         authenticator.Authenticate(request, ApiClientRole.Operations).Problem;
 
     private static async Task<IResult> ChangeAsync<TBody>(HttpRequest request, ClientAuthenticator authenticator, OperationsClock clock,
-        Action<TBody> change, CancellationToken ct)
+        Action<TBody> change, LifecycleSweepSignal sweep, CancellationToken ct)
     {
         if (Refusal(request, authenticator) is { } refused) return refused;
         var body = await StrictJson.ReadAsync<TBody>(request, ct);
@@ -44,6 +46,7 @@ public static class OperationsClockEndpoints
         try
         {
             change(body.Value!);
+            sweep.Wake.Wake();
             return Results.Ok(Reading(clock));
         }
         catch (ClockChangeException e)

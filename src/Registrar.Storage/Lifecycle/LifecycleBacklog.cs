@@ -7,8 +7,8 @@ namespace Registrar.Storage.Lifecycle;
 
 /// <summary>Work the runtime has not finished: timers already due, events and command batches still queued
 /// (a message being handled counts until it is deleted). Zero everywhere means every instance has settled
-/// at the current clock reading.</summary>
-public sealed record LifecycleBacklogReading(int DueTimers, int QueuedEvents, int QueuedCommands)
+/// at the current clock reading; <paramref name="NextTimerAt"/> is then when the next work falls due.</summary>
+public sealed record LifecycleBacklogReading(int DueTimers, int QueuedEvents, int QueuedCommands, DateTimeOffset? NextTimerAt)
 {
     public bool IsSettled => DueTimers == 0 && QueuedEvents == 0 && QueuedCommands == 0;
 }
@@ -24,19 +24,23 @@ public sealed class LifecycleBacklog<TEvent, TCommand>(LifecycleTables<TEvent, T
         await tables.EnsureCreatedAsync(ct);
         var upTo = TableKeys.Ticks(time.GetUtcNow().AddTicks(1));
         var dueTimers = 0;
+        DateTimeOffset? nextTimerAt = null;
         for (var shard = 0; shard < tables.Shards; shard++)
         {
             var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
-            var query = tables.Timers.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
-                maxPerPage: DueTimersCountedPerShard, select: ["RowKey"], cancellationToken: ct);
-            await foreach (var page in query.AsPages().WithCancellation(ct))
-            {
-                dueTimers += page.Values.Count;
-                break;
-            }
+            dueTimers += (await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct)).Count;
+            var next = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), 1, ct);
+            if (next.Count == 1 && TableKeys.InstantOfTicks(next[0][..19]) is var at && (nextTimerAt is null || at < nextTimerAt)) nextTimerAt = at;
         }
-        return new LifecycleBacklogReading(dueTimers, await CountAsync(tables.Events.Queue, ct), await CountAsync(tables.Commands.Queue, ct));
+        return new LifecycleBacklogReading(dueTimers, await CountAsync(tables.Events.Queue, ct), await CountAsync(tables.Commands.Queue, ct), nextTimerAt);
+    }
+
+    /// <summary>Timer row keys sort as their due instants, so the first page of a range is its earliest timers.</summary>
+    private async Task<IReadOnlyList<string>> FirstRowKeysAsync(string filter, int count, CancellationToken ct)
+    {
+        var query = tables.Timers.QueryAsync<TableEntity>(filter, maxPerPage: count, select: ["RowKey"], cancellationToken: ct);
+        await foreach (var page in query.AsPages().WithCancellation(ct)) return [.. page.Values.Select(row => row.RowKey)];
+        return [];
     }
 
     private static async Task<int> CountAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken ct)

@@ -29,6 +29,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
         services.AddSingleton<LifecycleBacklog<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleSweepSignal>();
 
         services.AddHostedService(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Queue,
@@ -36,7 +37,8 @@ public static class LifecycleServiceCollectionExtensions
             new LifecycleEventQueueHandler<TState, TEvent, TCommand>(sp.GetRequiredService<LifecycleEngine<TState, TEvent, TCommand>>()),
             sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Events,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<TEvent>>>>()));
+            sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<TEvent>>>>(),
+            sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Sent));
         services.AddHostedService(sp => new QueueWorker<LifecycleCommandBatch<TCommand>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue,
             LifecycleCommandBatch<TCommand>.Contract,
@@ -48,7 +50,8 @@ public static class LifecycleServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<LifecycleCommandQueueHandler<TState, TEvent, TCommand>>>()),
             sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>()));
+            sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>(),
+            sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Sent));
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleTimerSweeper<TState, TEvent, TCommand>>());
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleOutboxRecovery<TEvent, TCommand>>());
         return services;

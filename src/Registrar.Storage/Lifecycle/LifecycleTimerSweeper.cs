@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registrar.Storage.Queues;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -17,6 +18,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     LifecycleEngine<TState, TEvent, TCommand> engine,
     LifecycleTables<TEvent, TCommand> tables,
     IOptions<LifecycleRuntimeOptions> options,
+    LifecycleSweepSignal signal,
     TimeProvider time,
     ILogger<LifecycleTimerSweeper<TState, TEvent, TCommand>> logger) : BackgroundService
 {
@@ -28,8 +30,9 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         {
             try
             {
+                var woken = signal.Wake.Next;
                 await SweepAsync(stoppingToken);
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+                await WakeSignal.IdleAsync(woken, options.Value.SweepInterval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -87,7 +90,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     private async Task<bool> FireAsync(TableEntity timer, CancellationToken ct)
     {
         var instanceId = timer.GetString("InstanceId");
-        var dueAt = new DateTimeOffset(long.Parse(timer.RowKey[..19], CultureInfo.InvariantCulture), TimeSpan.Zero);
+        var dueAt = TableKeys.InstantOfTicks(timer.RowKey[..19]);
         try
         {
             await engine.FireTimerAsync(instanceId, dueAt, ct);

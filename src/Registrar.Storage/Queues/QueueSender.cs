@@ -3,16 +3,20 @@ using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Queues;
 
-/// <summary>Puts versioned JSON messages on one queue, creating it on first use.</summary>
+/// <summary>Puts versioned JSON messages on one queue, creating it on first use, and wakes this process's worker of
+/// that queue.</summary>
 public sealed class QueueSender<TMessage>(QueueClient queue, MessageContract<TMessage> contract)
 {
     private readonly EnsureOnce _created = new(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct));
 
     public QueueClient Queue => queue;
 
+    public WakeSignal Sent { get; } = new();
+
     public async Task SendAsync(TMessage message, CancellationToken ct)
     {
         await _created.RunAsync(ct);
         await queue.SendMessageAsync(contract.Serialize(message), ct);
+        Sent.Wake();
     }
 }

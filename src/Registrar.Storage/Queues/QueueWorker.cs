@@ -31,10 +31,14 @@ public sealed class QueueWorker<TMessage> : BackgroundService
     private readonly EnsureOnce _created;
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<string, Task> _inFlight = new();
+    private readonly WakeSignal _wake;
 
+    /// <param name="wake">Ends the wait between polls of an empty queue early: pass the signal of this process's
+    /// sender to the same queue.</param>
     public QueueWorker(QueueClient queue, MessageContract<TMessage> contract, IQueueMessageHandler<TMessage> handler,
-        QueueWorkerOptions options, TimeProvider time, ILogger<QueueWorker<TMessage>> logger)
+        QueueWorkerOptions options, TimeProvider time, ILogger<QueueWorker<TMessage>> logger, WakeSignal? wake = null)
     {
+        _wake = wake ?? new WakeSignal();
         _queue = queue;
         _poison = queue.GetParentQueueServiceClient().GetQueueClient(StorageNamesPoison(queue.Name));
         _contract = contract;
@@ -76,12 +80,13 @@ public sealed class QueueWorker<TMessage> : BackgroundService
                 held = 1;
                 while (held < MaxBatch && _slots.Wait(0)) held++;
 
+                var woken = _wake.Next;
                 QueueMessage[] messages = await _queue.ReceiveMessagesAsync(held, _options.VisibilityTimeout, stoppingToken);
                 if (held > messages.Length) _slots.Release(held - messages.Length);
                 held = 0;
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(idle, _time, stoppingToken);
+                    await WakeSignal.IdleAsync(woken, idle, _time, stoppingToken);
                     idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
                     continue;
                 }

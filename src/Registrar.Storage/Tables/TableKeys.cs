@@ -26,6 +26,10 @@ public static class TableKeys
     public static string Ticks(DateTimeOffset instant) =>
         instant.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>The instant a <see cref="Ticks"/> key names.</summary>
+    public static DateTimeOffset InstantOfTicks(string ticks) =>
+        new(long.Parse(ticks, NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
+
     /// <summary>Ticks counted down from the end of time, so that the newest row sorts first.</summary>
     public static string InvertedTicks(DateTimeOffset instant) =>
         (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

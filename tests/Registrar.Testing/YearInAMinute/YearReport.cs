@@ -1,9 +1,10 @@
 namespace Registrar.Testing.YearInAMinute;
 
-/// <summary>One customer's domain in the run: the order's invoice, and the expiry the registry first gave it.</summary>
+/// <summary>One customer's domain in the run: the order's invoice, the expiry the registry first gave it, and the
+/// moments its customer looks at their invoices.</summary>
 public sealed class YearDomain(YearCustomer customer, string registrationId, string orderInvoice, string orderAmount)
 {
-    private bool _latePaymentTried;
+    private readonly Queue<DateTimeOffset> _looks = new();
 
     public YearCustomer Customer { get; } = customer;
 
@@ -13,18 +14,40 @@ public sealed class YearDomain(YearCustomer customer, string registrationId, str
 
     public string OrderAmount { get; } = orderAmount;
 
-    public DateTimeOffset? FirstExpiry { get; set; }
+    public DateTimeOffset? FirstExpiry { get; private set; }
 
-    /// <summary>A late .kz payer tries once, with the first lapsed invoice they see.</summary>
-    public bool LatePaymentTried()
+    public bool HasPaid { get; private set; }
+
+    public DateTimeOffset? NextLook => _looks.Count > 0 ? _looks.Peek() : null;
+
+    /// <summary>On time: a day after the 30-day invoice, and again at the next reminders should it have been missed.
+    /// Late: a .kz customer once the invoice lapsed (3 banking days before expiry, KZ-2.7) but before expiry; a .ua
+    /// customer two days after expiry, with the redemption invoice (UA-1.11).</summary>
+    public void Registered(DateTimeOffset? expiry)
     {
-        if (_latePaymentTried) return false;
-        _latePaymentTried = true;
-        return true;
+        FirstExpiry = expiry;
+        if (expiry is not { } at) return;
+        var hour = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var looks = Customer.Habit switch
+        {
+            Habit.PaysOnTime => [hour.AddDays(-29), hour.AddDays(-13), hour.AddDays(-6)],
+            Habit.PaysLate when Customer.IsKz => [hour.AddHours(-12)],
+            Habit.PaysLate => [hour.AddDays(2)],
+            _ => Array.Empty<DateTimeOffset>(),
+        };
+        foreach (var look in looks) _looks.Enqueue(look);
+    }
+
+    public void Looked() => _looks.Dequeue();
+
+    public void Paid()
+    {
+        HasPaid = true;
+        _looks.Clear();
     }
 }
 
 /// <param name="BankAnswer">What the bank endpoint answered (applied, or held and why).</param>
 public sealed record YearPayment(string CustomerId, string InvoiceNumber, DateTimeOffset PaidAt, DateTimeOffset DueAt, string BankAnswer);
 
-public sealed record YearReport(YearPlan Plan, IReadOnlyList<YearDomain> Domains, IReadOnlyList<YearPayment> Payments, TimeSpan WallTime, DateTimeOffset EndedAt);
+public sealed record YearReport(YearPlan Plan, IReadOnlyList<YearDomain> Domains, IReadOnlyList<YearPayment> Payments, TimeSpan WallTime, DateTimeOffset EndedAt, int Steps);

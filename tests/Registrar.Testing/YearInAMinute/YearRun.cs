@@ -8,74 +8,99 @@ namespace Registrar.Testing.YearInAMinute;
 
 /// <summary>
 /// A year of a registrar's life through the running local host, driven only from outside: customers order and
-/// pay over HTTP and by bank notification, the operations clock moves a day at a time (the simulator's clock
-/// kept equal to it), and after every step the run waits until the lifecycle backlog has settled, then lets
-/// each customer act on the invoices they see, as their habit says.
+/// pay over HTTP and by bank notification, and look at their invoices when their habit says. Between two such
+/// moments the operations clock jumps to the end of the day on which the lifecycle's next timer falls due (the
+/// simulator's clock kept equal to it), and the run waits until the lifecycle backlog has settled. So a
+/// reminder is sent on its day however far apart the moments are, and a quiet month costs one step.
 /// </summary>
 public sealed class YearRun(ProductFixture product, YearPlan plan)
 {
     private static readonly TimeSpan SettlePatience = TimeSpan.FromSeconds(120);
     private readonly Dictionary<string, YearDomain> _domains = [];
-    private readonly HashSet<string> _paidInvoices = [];
     private readonly List<YearPayment> _payments = [];
+
+    public int Steps { get; private set; }
 
     public async Task<YearReport> RunAsync()
     {
-        var customers = plan.Customers();
         using var operations = product.Operations();
         await KeepRegistryClockAsync(operations);
+        var start = await NowAsync(operations);
+        var end = start.AddDays(plan.Days);
+        var ordersByInstant = plan.Customers().GroupBy(c => start.AddDays(c.OrderDay)).OrderBy(g => g.Key).ToList();
         var wall = Stopwatch.StartNew();
-        for (var day = 0; day <= plan.Days; day++)
+        while (true)
         {
-            await OrderAsync(customers.Where(c => c.OrderDay == day).ToList(), operations);
-            await ActOnInvoicesAsync(operations);
-            await SettleAsync(operations);
-            if (day == plan.Days) break;
-            await operations.PostAsJsonAsync("ops/clock/advance", new { by = "1.00:00:00" });
+            var now = await NowAsync(operations);
+            foreach (var due in ordersByInstant.Where(g => g.Key <= now).ToList())
+            {
+                await OrderAsync([.. due], operations);
+                ordersByInstant.Remove(due);
+            }
+            await ActOnInvoicesAsync(now);
+            var backlog = await SettleAsync(operations);
+            if (now >= end) break;
+            var next = new[]
+            {
+                end,
+                ordersByInstant.Count > 0 ? ordersByInstant[0].Key : end,
+                _domains.Values.Select(d => d.NextLook).Where(l => l is not null).Min() ?? end,
+                backlog.NextTimerAt is { } timer ? EndOfDay(timer) : end,
+            }.Min();
+            await operations.PostAsJsonAsync("ops/clock/advance", new { by = next > now ? next - now : TimeSpan.Zero });
             await KeepRegistryClockAsync(operations);
-            await SettleAsync(operations);
+            Steps++;
         }
         wall.Stop();
-        return new YearReport(plan, [.. _domains.Values], _payments, wall.Elapsed, await NowAsync(operations));
+        return new YearReport(plan, [.. _domains.Values], _payments, wall.Elapsed, await NowAsync(operations), Steps);
     }
+
+    /// <summary>Every timer of the day fires at this step, each no later than the end of its due day.</summary>
+    private static DateTimeOffset EndOfDay(DateTimeOffset instant) => new DateTimeOffset(instant.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddTicks(-1);
 
     private async Task OrderAsync(IReadOnlyList<YearCustomer> customers, HttpClient operations)
     {
-        if (customers.Count == 0) return;
+        var placed = new List<YearDomain>();
         foreach (var customer in customers)
         {
             using var storefront = product.Storefront(customer.CustomerId);
-            var placed = await storefront.PostAsJsonAsync("api/orders", OrderBody(customer));
-            var body = await placed.Content.ReadAsStringAsync();
-            if (placed.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"Order of {customer.DomainName}: {body}");
+            var answer = await storefront.PostAsJsonAsync("api/orders", OrderBody(customer));
+            var body = await answer.Content.ReadAsStringAsync();
+            if (answer.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"Order of {customer.DomainName}: {body}");
             var order = JsonDocument.Parse(body).RootElement;
             var invoice = order.GetProperty("invoice");
-            _domains[customer.CustomerId] = new YearDomain(customer, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!,
+            var domain = new YearDomain(customer, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!,
                 invoice.GetProperty("number").GetString()!, invoice.GetProperty("total").GetProperty("amount").GetString()!);
+            _domains[customer.CustomerId] = domain;
+            placed.Add(domain);
         }
         var now = await NowAsync(operations);
-        foreach (var currency in customers.GroupBy(c => c.Currency))
-        {
-            var credits = currency.Select(c => (_domains[c.CustomerId].OrderInvoice, _domains[c.CustomerId].OrderAmount)).ToList();
-            await PayAsync(currency.Key, credits, now);
-        }
+        foreach (var currency in placed.GroupBy(d => d.Customer.Currency))
+            await PayAsync(currency.Key, [.. currency.Select(d => (d.OrderInvoice, d.OrderAmount))], now);
         await SettleAsync(operations);
-        foreach (var customer in customers.Where(c => c.Zone == "ua"))
+        foreach (var domain in placed.Where(d => d.Customer.Zone == "ua"))
         {
             // UA-Pre-7: operations approve the trademark behind each second-level .ua name.
-            var approved = await operations.PostAsJsonAsync($"api/ops/registrations/{_domains[customer.CustomerId].RegistrationId}/trademark", new { approved = true });
+            var approved = await operations.PostAsJsonAsync($"api/ops/registrations/{domain.RegistrationId}/trademark", new { approved = true });
             if (approved.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"Trademark approval: {await approved.Content.ReadAsStringAsync()}");
+        }
+        await SettleAsync(operations);
+        foreach (var customer in placed.GroupBy(d => d.Customer.CustomerId))
+        {
+            using var storefront = product.Storefront(customer.Key);
+            var views = await storefront.GetFromJsonAsync<JsonElement>("api/registrations");
+            foreach (var domain in customer)
+                domain.Registered(views.EnumerateArray().Where(v => v.GetProperty("registrationId").GetString() == domain.RegistrationId)
+                    .Select(v => v.GetProperty("expiresAt")).Where(e => e.ValueKind == JsonValueKind.String).Select(e => (DateTimeOffset?)e.GetDateTimeOffset()).FirstOrDefault());
         }
     }
 
-    /// <summary>Each paying customer looks at their open renewal invoices and pays, on time or late, as their habit says.</summary>
-    private async Task ActOnInvoicesAsync(HttpClient operations)
+    /// <summary>Each customer whose moment has come looks at their open renewal invoices and pays, on time or late, as their habit says.</summary>
+    private async Task ActOnInvoicesAsync(DateTimeOffset now)
     {
-        var now = await NowAsync(operations);
-        // A customer looks at their invoices while their domain is due for renewal: from its first reminder until deletion.
-        foreach (var domain in _domains.Values.Where(d => d.Customer.Habit is Habit.PaysOnTime or Habit.PaysLate
-                     && d.FirstExpiry is { } expiry && now > expiry.AddDays(-31) && now < expiry.AddDays(29)))
+        foreach (var domain in _domains.Values.Where(d => d.NextLook <= now))
         {
+            domain.Looked();
             using var storefront = product.Storefront(domain.Customer.CustomerId);
             var invoices = await storefront.GetFromJsonAsync<JsonElement>("api/invoices");
             foreach (var invoice in invoices.EnumerateArray())
@@ -83,10 +108,10 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
                 if (invoice.TryGetProperty("renewal", out var renewal) is false || renewal.ValueKind == JsonValueKind.Null) continue;
                 var number = invoice.GetProperty("number").GetString()!;
                 var dueAt = invoice.GetProperty("dueAt").GetDateTimeOffset();
-                if (_paidInvoices.Contains(number) || !WouldPay(domain, dueAt, now)) continue;
-                _paidInvoices.Add(number);
+                if (domain.HasPaid || !WouldPay(domain, dueAt, now)) continue;
                 var amount = invoice.GetProperty("total").GetProperty("amount").GetString()!;
                 var answer = await PayAsync(domain.Customer.Currency, [(number, amount)], now);
+                domain.Paid();
                 _payments.Add(new YearPayment(domain.Customer.CustomerId, number, now, dueAt, answer));
             }
         }
@@ -97,8 +122,8 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
     private static bool WouldPay(YearDomain domain, DateTimeOffset dueAt, DateTimeOffset now) => domain.Customer.Habit switch
     {
         Habit.PaysOnTime => now < dueAt,
-        _ when domain.Customer.IsKz => now >= dueAt && domain.LatePaymentTried(),
-        _ => now < dueAt && domain.FirstExpiry is { } expiry && now > expiry.AddDays(2),
+        _ when domain.Customer.IsKz => now >= dueAt,
+        _ => now < dueAt && domain.FirstExpiry is { } expiry && now > expiry,
     };
 
     private async Task<string> PayAsync(string currency, IReadOnlyList<(string Invoice, string Amount)> credits, DateTimeOffset now)
@@ -114,21 +139,19 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
         return body;
     }
 
-    /// <summary>Waits until no timer is due and no event or command is queued, twice in a row; then records each
-    /// registration's first expiry once it is registered.</summary>
-    private async Task SettleAsync(HttpClient operations)
+    /// <summary>Waits until no timer is due and no event or command is queued, twice in a row.</summary>
+    private static async Task<LifecycleBacklog> SettleAsync(HttpClient operations)
     {
         var deadline = DateTime.UtcNow + SettlePatience;
         var settledReadings = 0;
-        while (settledReadings < 2)
+        while (true)
         {
-            var backlog = await operations.GetFromJsonAsync<JsonElement>("ops/lifecycle/backlog");
-            settledReadings = backlog.GetProperty("isSettled").GetBoolean() ? settledReadings + 1 : 0;
+            var backlog = await operations.GetFromJsonAsync<LifecycleBacklog>("ops/lifecycle/backlog");
+            settledReadings = backlog!.IsSettled ? settledReadings + 1 : 0;
+            if (settledReadings == 2) return backlog;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The lifecycle did not settle within {SettlePatience}: {backlog}");
-            await Task.Delay(settledReadings == 0 ? 100 : 250);
+            await Task.Delay(20);
         }
-        foreach (var domain in _domains.Values.Where(d => d.FirstExpiry is null))
-            domain.FirstExpiry = (await ViewAsync(domain))?.GetProperty("expiresAt") is { ValueKind: JsonValueKind.String } expiry ? expiry.GetDateTimeOffset() : null;
     }
 
     public async Task<JsonElement?> ViewAsync(YearDomain domain)
@@ -138,6 +161,8 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
         return views.EnumerateArray().Where(v => v.GetProperty("registrationId").GetString() == domain.RegistrationId)
             .Select(v => (JsonElement?)v).FirstOrDefault();
     }
+
+    private sealed record LifecycleBacklog(int DueTimers, int QueuedEvents, int QueuedCommands, DateTimeOffset? NextTimerAt, bool IsSettled);
 
     private async Task KeepRegistryClockAsync(HttpClient operations) => await product.Registry.SetClockAsync(await NowAsync(operations));
 
@@ -157,7 +182,18 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
                 : new { name = customer.DomainName, termYears = customer.TermYears },
         },
         contactEmail = customer.Email,
-        registrant = new { nicHandle = customer.IsKz ? "KZ-NIC-77" : "UA-NIC-77" },
+        registrant = new
+        {
+            nicHandle = (string?)null,
+            data = new
+            {
+                kind = "NaturalPerson", organization = (string?)null, fullName = customer.IsKz ? "Иванов Иван Иванович" : "Шевченко Тарас Григорович",
+                address = customer.IsKz
+                    ? new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10", office = "5" }
+                    : new { country = "UA", postalCode = "01001", region = "Київ", city = "Київ", street = "вул. Хрещатик", building = "1", office = "2" },
+                email = customer.Email, phone = customer.IsKz ? "+7.7012345678" : "+380.441234567",
+            },
+        },
         acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
         language = "en",
     };

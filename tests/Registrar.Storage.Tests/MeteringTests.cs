@@ -35,3 +35,15 @@ public sealed class MeteringTests(AzuriteFixture azurite)
         }, meter.Snapshot());
     }
 }
+
+public sealed class MeteredResourceTests
+{
+    [Theory]
+    [InlineData(StorageService.Table, "127.0.0.1", "/devstoreaccount1/lifecycleinstances(PartitionKey='a',RowKey='b')", "table lifecycleinstances")]
+    [InlineData(StorageService.Table, "127.0.0.1", "/devstoreaccount1/lifecycletimers()", "table lifecycletimers")]
+    [InlineData(StorageService.Queue, "acct.queue.core.windows.net", "/lifecycle-commands/messages", "queue lifecycle-commands")]
+    [InlineData(StorageService.Blob, "acct.blob.core.windows.net", "/bankmessages/halyk/1.xml", "blob bankmessages")]
+    public void A_request_is_counted_against_the_table_queue_or_container_it_names_on_either_endpoint_style(
+        StorageService service, string host, string path, string resource) =>
+        Assert.Equal(resource, StorageMeteringPolicy.Resource(service, host, path));
+}

@@ -43,7 +43,6 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Epp__Registries__hostmaster__Port"] = Registry.EppPort.ToString(),
                 ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
                 ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
-                ["Lifecycle__SweepInterval"] = "00:00:00.200",
                 ["Banks__monobank__EcdsaPublicKey"] =
                     Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
             },

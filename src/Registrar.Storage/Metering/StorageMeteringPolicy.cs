@@ -7,8 +7,22 @@ namespace Registrar.Storage.Metering;
 /// Runs per retry, so a retried request counts again, as it does on the bill.</summary>
 public sealed class StorageMeteringPolicy(StorageMeter meter, StorageService service) : HttpPipelineSynchronousPolicy
 {
-    public override void OnSendingRequest(HttpMessage message) =>
-        meter.Count(Classify(service, message.Request.Method.Method, message.Request.Uri.Path, message.Request.Uri.Query));
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        var uri = message.Request.Uri;
+        meter.Count(Classify(service, message.Request.Method.Method, uri.Path, uri.Query), Resource(service, uri.Host ?? "", uri.Path));
+    }
+
+    /// <summary>"table lifecycleinstances", "queue lifecycle-commands": the first path segment, after the account name
+    /// where the endpoint is path-style (the emulator on a loopback address).</summary>
+    public static string Resource(StorageService service, string host, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var pathStyle = host is "localhost" || System.Net.IPAddress.TryParse(host, out _);
+        var name = segments.Length > (pathStyle ? 1 : 0) ? segments[pathStyle ? 1 : 0] : "(account)";
+        var bracket = name.IndexOf('(', StringComparison.Ordinal);
+        return $"{service.ToString().ToLowerInvariant()} {(bracket >= 0 ? name[..bracket] : name)}";
+    }
 
     public static string Classify(StorageService service, string method, string path, string query)
     {

@@ -155,6 +155,7 @@ var registrarSettings = {
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
   Notices__SetPasswordUrl: panelWelcomeUrl
   Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
+  Notices__RequestConfirmationSigningKey: '${keyVaultReference}notices-request-confirmation-signing-key)'
 }
 
 var keyVaultReference = '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName='

@@ -134,6 +134,7 @@ public static class RegistrarServiceCollectionExtensions
     {
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SetPasswordLinks>();
+        services.AddSingleton<RequestConfirmationLinks>();
         services.AddSingleton<NoticeComposer>();
     }
 
@@ -149,6 +150,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
+        services.AddSingleton<CustomerRequestHandlers>();
+        services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
         services.AddSingleton<RenewalIssueInstants>();

@@ -12,7 +12,7 @@ namespace Registrar.Mail;
 /// the customer's language. The templates are loaded when the composer is built, so a missing one stops the host
 /// at start (<see cref="NoticeTemplateException"/>).
 /// </summary>
-public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordLinks links, ZoneCatalog zones, BusinessCalendars calendars)
+public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordLinks links, RequestConfirmationLinks confirmations, ZoneCatalog zones, BusinessCalendars calendars)
 {
     private readonly NoticeOptions _options = options.Value;
     private readonly NoticeTemplates _templates = NoticeTemplates.LoadEmbedded();
@@ -38,6 +38,9 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
         var facts = notice.Facts ?? new NoticeFacts();
         // UA-2.1.2: the welcome mail carries a set-password link, never a password; the notice id keeps it the same on a resend.
         var registered = notice.Kind == NoticeKind.Registered;
+        // KZ-5.3, UA-4.7: the confirmation link names the request and the account, and expires on its own.
+        var confirmation = notice.Kind == NoticeKind.RequestConfirmation && facts.RequestId is { } requestId ? requestId : null;
+        var linkLifetime = confirmation is not null ? _options.RequestConfirmationLinkLifetime : _options.SetPasswordLinkLifetime;
         return new NoticeValues(
             notice.DomainName,
             Instant(facts.ExpiresAt),
@@ -46,6 +49,8 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
             facts.InvoiceNumber,
             facts.Amount is { } amount ? NoticeFormats.Amount(amount) : null,
             registered ? links.Create(notice.CustomerId, notice.CommandId, now) : null,
-            registered ? Instant(now + _options.SetPasswordLinkLifetime) : null);
+            registered || confirmation is not null ? Instant(now + linkLifetime) : null,
+            confirmation is not null ? confirmations.Create(notice.CustomerId, confirmation, now) : null,
+            facts.RequestKind);
     }
 }

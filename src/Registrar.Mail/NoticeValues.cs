@@ -4,6 +4,8 @@ namespace Registrar.Mail;
 /// amounts with their currency). A value a notice does not have is null, and <c>{% if name %}</c> skips it.</summary>
 /// <param name="Domain">The domain as people write it (Unicode).</param>
 /// <param name="SetPasswordLink">UA-2.1.2: on <c>Registered</c> only; templates show it through the <c>link</c> filter.</param>
+/// <param name="ConfirmationLink">KZ-5.3, UA-4.7: on <c>RequestConfirmation</c> only, with <paramref name="LinkValidUntil"/> and <paramref name="Request"/>.</param>
+/// <param name="Request">The kind of customer request a confirmation confirms ("early-deletion").</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -12,7 +14,9 @@ public sealed record NoticeValues(
     string? InvoiceNumber = null,
     string? Amount = null,
     string? SetPasswordLink = null,
-    string? LinkValidUntil = null)
+    string? LinkValidUntil = null,
+    string? ConfirmationLink = null,
+    string? Request = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -25,5 +29,7 @@ public sealed record NoticeValues(
         ("amount", Amount),
         ("set_password_link", SetPasswordLink),
         ("link_valid_until", LinkValidUntil),
+        ("confirmation_link", ConfirmationLink),
+        ("request", Request),
     ];
 }

@@ -52,9 +52,9 @@ public sealed class NoticeComposerTests
     }
 
     [Fact]
-    public void Only_the_welcome_mail_carries_a_link()
+    public void Only_the_welcome_mail_and_a_request_confirmation_carry_a_link()
     {
-        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k != NoticeKind.Registered))
+        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k is not (NoticeKind.Registered or NoticeKind.RequestConfirmation)))
             Assert.DoesNotContain("token=", _mail.Composer.Compose(Notice(kind, facts: FullFacts), Now).PlainText);
     }
 

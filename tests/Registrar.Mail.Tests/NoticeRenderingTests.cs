@@ -31,6 +31,7 @@ public sealed class NoticeRenderingTests
             [ExpiresAtText, PayByText, DeletionAtText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.Renewed => [ExpiresAtText],
         NoticeKind.Deleted => [DeletionAtText],
+        NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

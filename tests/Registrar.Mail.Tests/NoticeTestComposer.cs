@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Calendars;
 using Registrar.Core.Money;
+using Registrar.Core.Notices;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 
@@ -32,16 +33,29 @@ internal sealed class NoticeTestComposer
         {
             SetPasswordUrl = "https://panel.test/set-password",
             SetPasswordSigningKey = Convert.ToBase64String(new byte[32]),
+            RequestConfirmationUrl = "https://panel.test/confirm-request",
+            RequestConfirmationSigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
         };
         if (languageByZone is not null) options.LanguageByZone = languageByZone;
-        Links = new SetPasswordLinks(Options.Create(options), Clock);
-        Composer = new NoticeComposer(Options.Create(options), Links, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
+        Links = new SetPasswordLinks(Options.Create(options), Uses, Clock);
+        Confirmations = new RequestConfirmationLinks(Options.Create(options), Uses, Clock);
+        Composer = new NoticeComposer(Options.Create(options), Links, Confirmations, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
+    public InMemoryLinkUses Uses { get; } = new();
     public SetPasswordLinks Links { get; }
+    public RequestConfirmationLinks Confirmations { get; }
     public NoticeComposer Composer { get; }
 
     public static SendNotice Notice(NoticeKind kind, string zone = "kz", string domain = "пример.kz", NoticeFacts? facts = null, string? language = null) =>
         new("O00000000000000a1-1-3", "O00000000000000a1-1", kind, "cust-7", "owner@example.org", zone, domain, facts, language);
+}
+
+/// <summary>The single-use link store as a set: the first use of an id is recorded, any later one refused.</summary>
+internal sealed class InMemoryLinkUses : ISingleUseLinkStore
+{
+    private readonly HashSet<string> _used = [];
+
+    public Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct) => Task.FromResult(_used.Add(linkId));
 }

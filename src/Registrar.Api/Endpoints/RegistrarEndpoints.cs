@@ -54,6 +54,22 @@ public static class RegistrarEndpoints
                     handler.HandleAsync(request, registrationId, ct))
             .Accepts<NameTakenChoice>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(404)
             .WithSummary("After the name was taken: choose a refund or another name (KZ-2.1).");
+        api.MapPost("/registrations/{registrationId}/requests",
+                (HttpRequest request, string registrationId, CustomerRequestHandlers handlers, CancellationToken ct) =>
+                    handlers.MakeAsync(request, registrationId, ct))
+            .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("A customer request (early-deletion), carried out once proved: a signed-in session the storefront vouches for, "
+                + "else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6).");
+        api.MapGet("/requests/confirmation", (HttpRequest request, CustomerRequestHandlers handlers, CancellationToken ct) =>
+                handlers.ConfirmAsync(request, ct))
+            .Produces<CustomerRequestView>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422)
+            .WithSummary("The confirmation link mailed to the contact e-mail: proves its request once, within 24 hours (KZ-5.3, UA-4.7).");
+        api.MapPost("/set-password-links/redemption", (HttpRequest request, SetPasswordLinkHandler handler, CancellationToken ct) =>
+                handler.RedeemAsync(request, ct))
+            .Accepts<SetPasswordLinkBody>("application/json").Produces<SetPasswordLinkRedeemed>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(410)
+            .WithSummary("Spend a welcome mail's set-password link: it names the account once (UA-2.1.2).");
     }
 
     private static void MapBanks(RouteGroupBuilder banks)
@@ -89,5 +105,10 @@ public static class RegistrarEndpoints
                     handlers.RetryRegistrationAsync(request, registrationId, ct))
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(401)
             .WithSummary("Try a registration the registry refused again, once the cause is fixed.");
+        ops.MapPost("/requests/{requestId}/proof", (HttpRequest request, string requestId, CustomerRequestHandlers handlers, CancellationToken ct) =>
+                handlers.RecordProofAsync(request, requestId, ct))
+            .Accepts<OperationsProof>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Record the papers operations checked (signed contract, identity documents) as a request's proof (UA-1.5.8).");
     }
 }

@@ -19,6 +19,10 @@ public static class ProblemTypes
     public const string RegistryUnavailable = "/problems/registry-unavailable";
     public const string CalendarMissing = "/problems/calendar-missing";
     public const string TooManyRequests = "/problems/too-many-requests";
+    public const string LinkInvalid = "/problems/link-invalid";
+    public const string LinkUsed = "/problems/link-used";
+    public const string LinkExpired = "/problems/link-expired";
+    public const string ProofNotAccepted = "/problems/proof-not-accepted";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -34,6 +38,10 @@ public static class ProblemTypes
         [IdempotencyKeyReused] = "The Idempotency-Key was already used with a different request body.",
         [NotificationRejected] = "A bank notification failed its authenticity or format checks; nothing was changed.",
         [RegistryUnavailable] = "The registry could not be reached; retry later.",
+        [LinkInvalid] = "The link's token is malformed or its signature does not match: it was not issued by this registrar.",
+        [LinkUsed] = "The link works once and was already used; nothing was changed (KZ-5.3, UA-4.7).",
+        [LinkExpired] = "The link has expired; ask again for a new one (KZ-5.3, UA-4.7).",
+        [ProofNotAccepted] = "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).",
         [CalendarMissing] = "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.",
     };
 }

@@ -62,6 +62,25 @@ public static class Problems
     public static ProblemHttpResult CalendarMissing(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.CalendarMissing, "The business-day calendar is missing.", detail);
 
+    public static ProblemHttpResult LinkInvalid() =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.LinkInvalid, "The link is not valid.", "This link was not issued by this registrar or was altered.");
+
+    public static ProblemHttpResult LinkUsed() =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.LinkUsed, "The link was already used.", "This link works once and was used before; nothing was changed.");
+
+    public static ProblemHttpResult LinkExpired() =>
+        Create(StatusCodes.Status410Gone, ProblemTypes.LinkExpired, "The link has expired.", "Ask again for a new link.");
+
+    public static ProblemHttpResult ProofNotAccepted(string rule, string detail) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = ProblemTypes.ProofNotAccepted,
+            Title = "This request does not accept that proof.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = detail,
+            Extensions = { ["rule"] = rule },
+        });
+
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }

@@ -150,14 +150,24 @@ public enum NoticeKind
 
     /// <summary>KZ-2.8, UA-1.10: deleted at the registry; the name is free for anyone.</summary>
     Deleted,
+
+    /// <summary>KZ-5.3, UA-4.7: a single-use, expiring link that confirms a customer request from the contact e-mail.</summary>
+    RequestConfirmation,
+
+    /// <summary>UA-1.5.6: deleted at the registry at the registrant's request; the name is free for anyone.</summary>
+    DeletedOnRequest,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
 /// <param name="PayBy">The last instant a renewal can be paid (KZ-2.7, UA-1.10; UA-1.12 after expiry).</param>
 /// <param name="DeletionAt">When an unpaid domain is deleted (KZ-2.8, UA-1.12).</param>
+/// <param name="RequestId">The customer request a confirmation link confirms (KZ-5.3, UA-4.7).</param>
+/// <param name="RequestKind">What that request asks for ("early-deletion", …).</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
     DateTimeOffset? DeletionAt = null,
     string? InvoiceNumber = null,
-    Money.Money? Amount = null);
+    Money.Money? Amount = null,
+    string? RequestId = null,
+    string? RequestKind = null);

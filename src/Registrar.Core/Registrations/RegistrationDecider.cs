@@ -82,6 +82,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RegistryReported:
                 RenewalDecisions.OnReported(step);
                 break;
+            case CustomerRequestMade made:
+                CustomerRequestDecisions.OnMade(step, made);
+                break;
+            case CustomerRequestProved proved:
+                CustomerRequestDecisions.OnProved(step, proved);
+                break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
                 step.Flag(choice.Choice == CustomerChoice.Refund

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Registrar.Core.Customers;
+using Registrar.Core.Requests;
 
 namespace Registrar.Core.Registrations;
 
@@ -16,6 +17,8 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RenewalPaid), "renewal-paid")]
 [JsonDerivedType(typeof(RegistryObserved), "registry-observed")]
 [JsonDerivedType(typeof(RegistryReported), "registry-reported")]
+[JsonDerivedType(typeof(CustomerRequestMade), "customer-request-made")]
+[JsonDerivedType(typeof(CustomerRequestProved), "customer-request-proved")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -54,6 +57,14 @@ public sealed record RegistryObserved(string EventId, DomainInfo Info, DateTimeO
 /// <summary>A registry poll message named this registration's domain (transfer, deletion, auto-renew, status
 /// change); the registration reads the domain back before it believes anything.</summary>
 public sealed record RegistryReported(string EventId, string Summary) : RegistrationEvent(EventId);
+
+/// <summary>KZ-5.3, UA-4.7: the customer asked for a change without a proof the request accepts yet: a single-use
+/// confirmation link goes to the account's contact e-mail.</summary>
+public sealed record CustomerRequestMade(string EventId, string RequestId, CustomerRequest Request) : RegistrationEvent(EventId);
+
+/// <summary>A customer request proved to come from the account, with the proof used (UA-1.5.8).</summary>
+public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof)
+    : RegistrationEvent(EventId);
 
 public enum CustomerChoice
 {

@@ -3,6 +3,7 @@ namespace Registrar.Core.Registrations;
 /// <summary>One domain's registration, from payment to registered (or to a held refund).</summary>
 /// <param name="AwaitedCommandId">The registry command whose answer the registration waits for; answers to any other are stale.</param>
 /// <param name="DueBy">KZ-2.1: when the registration must be done; overdue ones are flagged for operations.</param>
+/// <param name="DeletionRequestId">UA-1.5.6: the customer request the domain is being deleted for; null for a deletion of an unpaid domain.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -20,7 +21,8 @@ public sealed record RegistrationState(
     DateTimeOffset? RetryFailedAt = null,
     RenewalProgress? Renewal = null,
     IReadOnlyList<string>? RegistryStatuses = null,
-    string? RegistryMismatch = null)
+    string? RegistryMismatch = null,
+    string? DeletionRequestId = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

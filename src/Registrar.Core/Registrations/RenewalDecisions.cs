@@ -121,7 +121,8 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     public static void Deleted(RegistrationStep step)
     {
         step.Update(s => s with { Phase = RegistrationPhase.Deleted, AwaitedCommandId = null });
-        step.Notify(NoticeKind.Deleted);
+        // UA-1.5.6: a deletion the registrant asked for is told as such, not as a lapsed renewal.
+        step.Notify(step.State.DeletionRequestId is null ? NoticeKind.Deleted : NoticeKind.DeletedOnRequest);
     }
 
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);

@@ -8,7 +8,8 @@ namespace Registrar.Functions.Http;
 /// <summary>The storefront API (routes under /api, as in the local host). The storefront also
 /// authenticates with its API key inside each handler.</summary>
 public sealed class StorefrontFunctions(
-    QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices)
+    QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices,
+    CustomerRequestHandlers requests, SetPasswordLinkHandler passwordLinks)
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
@@ -44,4 +45,25 @@ public sealed class StorefrontFunctions(
     public async Task<IActionResult> ChooseAfterNameTaken(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/choice")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await choices.HandleAsync(req, registrationId, ct));
+
+    [Function("MakeCustomerRequest")]
+    public async Task<IActionResult> MakeCustomerRequest(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/requests")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await requests.MakeAsync(req, registrationId, ct));
+
+    /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
+    [Function("ConfirmCustomerRequest")]
+    public async Task<IActionResult> ConfirmCustomerRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "requests/confirmation")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await requests.ConfirmAsync(req, ct));
+
+    [Function("RecordCustomerRequestProof")]
+    public async Task<IActionResult> RecordCustomerRequestProof(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/requests/{requestId}/proof")] HttpRequest req, string requestId, CancellationToken ct) =>
+        new HandlerResult(await requests.RecordProofAsync(req, requestId, ct));
+
+    [Function("RedeemSetPasswordLink")]
+    public async Task<IActionResult> RedeemSetPasswordLink(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "set-password-links/redemption")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await passwordLinks.RedeemAsync(req, ct));
 }

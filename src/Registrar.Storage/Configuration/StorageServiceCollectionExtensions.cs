@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Registrar.Core.Notices;
+using Registrar.Core.Requests;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
 
@@ -34,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyKeyStore, IdempotencyKeyStore>();
         services.TryAddSingleton<IClaimStore, ClaimStore>();
         services.TryAddSingleton<IForceMajeureNoticeStore, ForceMajeureNoticeStore>();
+        services.TryAddSingleton<ISingleUseLinkStore, SingleUseLinkStore>();
+        services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Registrar.Core.Money;
 using Registrar.Core.Orders;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Tests.Persistence;
@@ -31,7 +32,7 @@ public sealed class GoldenDocumentTests
         ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
             "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
             new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
-            ["ok"], null),
+            ["ok"], null, "r-1"),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -54,6 +55,8 @@ public sealed class GoldenDocumentTests
             new RegistryAnswered("answer:order-1-1-10", "order-1-1-10", new DomainDeleted()),
             new RegistryAnswered("answer:order-1-1-11", "order-1-1-11", new DomainRestored()),
             new RegistryAnswered("answer:order-1-1-12", "order-1-1-12", new RegistryPending()),
+            new CustomerRequestMade("request:r-1", "r-1", new EarlyDeletionRequest()),
+            new CustomerRequestProved("proved:r-1", "r-1", new EarlyDeletionRequest(), RequestProof.SignedContract),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -70,6 +73,9 @@ public sealed class GoldenDocumentTests
             new IssueRenewalInvoice("order-1-1-10", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.Renew, At.AddDays(2)),
             new SendNotice("order-1-1-11", "order-1-1", NoticeKind.RenewalInvoice, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "kk"),
+            new SendNotice("order-1-1-12", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-1", RequestKind: "early-deletion")),
+            new SendNotice("order-1-1-13", "order-1-1", NoticeKind.DeletedOnRequest, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -122,6 +128,23 @@ public sealed class GoldenDocumentTests
             Assert.Null(invoice.Renewal);
             Assert.Equal("order-1", invoice.OrderId);
         }
+    }
+
+    /// <summary>Registrations in flight when customer requests were added keep running: no deletion was asked for,
+    /// and notices read without request facts.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_customer_requests_still_reads(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-requests.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.Null(state.DeletionRequestId);
+        if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
     }
 
     [Fact]

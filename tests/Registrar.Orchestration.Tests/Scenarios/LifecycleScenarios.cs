@@ -27,6 +27,8 @@ public static class LifecycleScenarios
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
         ["An expired .ua domain is restored and renewed at the redemption tariff (UA-1.11, UA-1.12, RFC 3915)"] = RenewalScenarios.ExpiredUaRestored,
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
+        ["Early deletion is mailed for confirmation, refused on a session alone, and carried out once confirmed (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6)"] =
+            CustomerRequestScenarios.EarlyDeletionOnConfirmation,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -1,0 +1,28 @@
+using Registrar.Core.Requests;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
+/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6).</param>
+/// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
+/// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
+public sealed record CustomerRequestBody(string Kind, bool SignedInSession = false);
+
+/// <summary>A customer request as its customer or operations see it.</summary>
+/// <param name="Proof">How it was proved (UA-1.5.8): null while it awaits the mailed confirmation or papers.</param>
+public sealed record CustomerRequestView(
+    string RequestId, string RegistrationId, string Kind, CustomerRequestStatus Status, RequestProof? Proof, DateTimeOffset MadeAt)
+{
+    public static CustomerRequestView Of(CustomerRequestRecord record) =>
+        new(record.RequestId, record.RegistrationId, record.Request.Kind, record.Status, record.Proof, record.MadeAt);
+}
+
+/// <summary>UA-1.5.8: papers operations checked, recorded as a request's proof.</summary>
+/// <param name="Proof">SignedContract or IdentityDocuments.</param>
+/// <param name="Reference">What was checked (contract number, document type and number), for the record.</param>
+public sealed record OperationsProof(RequestProof Proof, string Reference);
+
+/// <summary>A set-password link's token, as the control panel received it (UA-2.1.2).</summary>
+public sealed record SetPasswordLinkBody(string Token);
+
+public sealed record SetPasswordLinkRedeemed(string CustomerId);

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Mail;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>
+/// Customer requests with proof of who asks (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8): a request is carried out only once
+/// proved, by a signed-in session the storefront vouches for, by the single-use link mailed to the account's contact
+/// e-mail, or (UA-1.5.8) by papers operations checked. The record keeps which proof was used.
+/// </summary>
+public sealed class CustomerRequestHandlers(
+    ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
+    ILifecycleEvents<RegistrationEvent> registrations, TimeProvider clock)
+{
+    private const int MaxReferenceLength = 500;
+
+    /// <summary>POST /api/registrations/{registrationId}/requests</summary>
+    public async Task<IResult> MakeAsync(HttpRequest request, string registrationId, CancellationToken ct)
+    {
+        var customer = authenticator.AuthenticateCustomer(request);
+        if (customer.Problem is not null) return customer.Problem;
+        if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
+        var body = await StrictJson.ReadAsync<CustomerRequestBody>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        if (KindOf(body.Value!.Kind) is not { } asked)
+            return Problems.Validation("kind", $"'{EarlyDeletionRequest.KindName}' is the kind of request this registrar takes.");
+        var view = await views.GetAsync(customer.Principal!, registrationId, ct);
+        if (view is null) return RegistrationProblems.Unknown(registrationId);
+        if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
+            return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
+
+        var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
+            CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
+        if (body.Value.SignedInSession && RequestProofs.Accepts(asked, RequestProof.SignedInSession))
+        {
+            record = record.Proved(RequestProof.SignedInSession, record.MadeAt, customer.Principal!);
+            await requests.CreateAsync(record, ct);
+            await RaiseProvedAsync(record, ct);
+            return TypedResults.Accepted((string?)null, CustomerRequestView.Of(record));
+        }
+        // KZ-5.3, UA-4.7, UA-1.5.8: unproved, or a kind a session does not prove: the lifecycle mails the confirmation link.
+        await requests.CreateAsync(record, ct);
+        var eventId = $"request:{record.RequestId}";
+        await registrations.RaiseAsync(registrationId, eventId, new CustomerRequestMade(eventId, record.RequestId, asked), ct);
+        return TypedResults.Accepted((string?)null, CustomerRequestView.Of(record));
+    }
+
+    /// <summary>GET /api/requests/confirmation?token= — the link in the confirmation mail; the token is the proof.</summary>
+    public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
+        var redemption = await links.RedeemAsync(token, ct);
+        switch (redemption.Outcome)
+        {
+            case LinkUse.Invalid: return Problems.LinkInvalid();
+            case LinkUse.Expired: return Problems.LinkExpired();
+            case LinkUse.AlreadyUsed: return Problems.LinkUsed();
+        }
+        var record = await requests.GetAsync(redemption.LinkId!, ct);
+        if (record is null || record.CustomerId != redemption.Subject) return Problems.LinkInvalid();
+        if (!RequestProofs.Accepts(record.Request, RequestProof.ContactEmail))
+            return Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.");
+        var proved = record.Proved(RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId);
+        if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{record.RequestId}' was already proved.");
+        await RaiseProvedAsync(proved, ct);
+        return TypedResults.Ok(CustomerRequestView.Of(proved));
+    }
+
+    /// <summary>POST /api/ops/requests/{requestId}/proof — UA-1.5.8: a signed contract or identity documents operations checked.</summary>
+    public async Task<IResult> RecordProofAsync(HttpRequest request, string requestId, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        var body = await StrictJson.ReadAsync<OperationsProof>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        if (!RequestProofs.IsRecordedByOperations(body.Value!.Proof))
+            return Problems.Validation("proof", $"Operations record {RequestProof.SignedContract} or {RequestProof.IdentityDocuments} (UA-1.5.8).");
+        if (string.IsNullOrWhiteSpace(body.Value.Reference) || body.Value.Reference.Length > MaxReferenceLength)
+            return Problems.Validation("reference", $"Say what was checked, in at most {MaxReferenceLength} characters.");
+        var record = requestId.Length <= 64 ? await requests.GetAsync(requestId, ct) : null;
+        if (record is null) return Problems.NotFound("That request");
+        if (!RequestProofs.Accepts(record.Request, body.Value.Proof))
+            return Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
+
+        var proved = record.Proved(body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference);
+        if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");
+        await RaiseProvedAsync(proved, ct);
+        return TypedResults.Accepted((string?)null, CustomerRequestView.Of(proved));
+    }
+
+    private Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
+    {
+        var eventId = $"proved:{proved.RequestId}";
+        return registrations.RaiseAsync(proved.RegistrationId, eventId,
+            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value), ct);
+    }
+
+    private static CustomerRequest? KindOf(string kind) => kind switch
+    {
+        EarlyDeletionRequest.KindName => new EarlyDeletionRequest(),
+        _ => null,
+    };
+}

@@ -1,0 +1,61 @@
+using Registrar.Core.Requests;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// Customer requests on a registered domain (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8): an unproved one gets a confirmation
+/// link at the account's contact e-mail; a proved one is carried out only if its proof is one its kind accepts.
+/// A request that cannot be carried out now goes to operations, who answer the customer.
+/// </summary>
+internal static class CustomerRequestDecisions
+{
+    public static void OnMade(RegistrationStep step, CustomerRequestMade made)
+    {
+        if (Refusal(step.State) is { } refusal)
+        {
+            Refuse(step, made.RequestId, made.Request, refusal);
+            return;
+        }
+        // KZ-5.3, UA-4.7: the link goes to the contact e-mail the registration holds, never to an address the request names.
+        step.Notify(NoticeKind.RequestConfirmation, new NoticeFacts(RequestId: made.RequestId, RequestKind: made.Request.Kind));
+    }
+
+    public static void OnProved(RegistrationStep step, CustomerRequestProved proved)
+    {
+        if (!RequestProofs.Accepts(proved.Request, proved.Proof))
+        {
+            // UA-1.5.8: the API never hands such a proof on; if one arrives, nothing is done and a person looks.
+            Refuse(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
+            return;
+        }
+        if (Refusal(step.State) is { } refusal)
+        {
+            Refuse(step, proved.RequestId, proved.Request, refusal);
+            return;
+        }
+        switch (proved.Request)
+        {
+            case EarlyDeletionRequest:
+                DeleteEarly(step, proved.RequestId);
+                break;
+        }
+    }
+
+    /// <summary>UA-1.5.6: the registrant gives the domain up; once the registry deleted it the name is free.</summary>
+    private static void DeleteEarly(RegistrationStep step, string requestId)
+    {
+        var order = step.State.Order!;
+        step.Update(s => s with { Phase = Deleting, DeletionRequestId = requestId });
+        step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+    }
+
+    /// <summary>Requests apply to a domain held at the registry with no registry command of its own out.</summary>
+    private static string? Refusal(RegistrationState state) =>
+        state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
+        : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
+        : null;
+
+    private static void Refuse(RegistrationStep step, string requestId, CustomerRequest request, string reason) =>
+        step.Flag($"Customer request {requestId} ({request.Kind}) for {step.State.Order?.DisplayName ?? step.State.RegistrationId} is not carried out: {reason}. Answer the customer.");
+}

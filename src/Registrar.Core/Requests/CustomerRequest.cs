@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Registrar.Core.Requests;
+
+/// <summary>A change a customer asks for on one registration (KZ-2.3, KZ-5.3, UA-4.7); more kinds join as their
+/// flows are built, each with its own discriminator.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(EarlyDeletionRequest), EarlyDeletionRequest.KindName)]
+public abstract record CustomerRequest
+{
+    /// <summary>The name the storefront API and the notices use for this kind.</summary>
+    [JsonIgnore]
+    public abstract string Kind { get; }
+}
+
+/// <summary>UA-1.5.6: the registrant asks for the domain to be deleted before its term ends; the name is then free.
+/// Abandoning a domain needs the stronger proof of UA-1.5.8.</summary>
+public sealed record EarlyDeletionRequest : CustomerRequest
+{
+    public const string KindName = "early-deletion";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}

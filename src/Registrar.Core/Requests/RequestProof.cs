@@ -1,0 +1,33 @@
+namespace Registrar.Core.Requests;
+
+/// <summary>How a customer request was proved to come from the account (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8);
+/// stored by name, so members are only ever appended.</summary>
+public enum RequestProof
+{
+    /// <summary>The storefront vouched for a signed-in session of the account.</summary>
+    SignedInSession,
+
+    /// <summary>The single-use confirmation link mailed to the account's contact e-mail was followed.</summary>
+    ContactEmail,
+
+    /// <summary>UA-1.5.8: a signed written contract, checked and recorded by operations.</summary>
+    SignedContract,
+
+    /// <summary>UA-1.5.8: identity documents, checked and recorded by operations.</summary>
+    IdentityDocuments,
+}
+
+/// <summary>Which proof a request of each kind accepts.</summary>
+public static class RequestProofs
+{
+    /// <summary>KZ-5.3, UA-4.7: a change comes from the contact e-mail or a signed-in session of the account.
+    /// UA-1.5.8: abandoning a domain needs the contact e-mail, a signed contract or identity documents: a session is not enough.</summary>
+    public static bool Accepts(CustomerRequest request, RequestProof proof) => request switch
+    {
+        EarlyDeletionRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
+        _ => proof is RequestProof.SignedInSession or RequestProof.ContactEmail,
+    };
+
+    /// <summary>The proofs operations record after checking papers (UA-1.5.8).</summary>
+    public static bool IsRecordedByOperations(RequestProof proof) => proof is RequestProof.SignedContract or RequestProof.IdentityDocuments;
+}

@@ -1,0 +1,40 @@
+using Registrar.Core.Requests;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>Customer requests, one partition per request (KZ-5.3, UA-1.5.8); proving one presents the ETag it read,
+/// so a confirmation and an operations proof arriving together cannot both be recorded.</summary>
+public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequestStore
+{
+    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
+    private readonly DocumentTable _table = new(clients.Table("customerrequests"));
+
+    public async Task<CustomerRequestRecord?> GetAsync(string requestId, CancellationToken ct) =>
+        (await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(requestId), TableKeys.Escape(requestId), ct))?.Document;
+
+    public Task CreateAsync(CustomerRequestRecord request, CancellationToken ct) =>
+        _table.InsertAsync(TableKeys.Escape(request.RequestId), TableKeys.Escape(request.RequestId), request, Columns(request), ct);
+
+    public async Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct)
+    {
+        var current = await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(proved.RequestId), TableKeys.Escape(proved.RequestId), ct);
+        if (current is null || current.Document.Status != CustomerRequestStatus.AwaitingProof) return false;
+        try
+        {
+            await _table.ReplaceAsync(current, proved, Columns(proved), ct);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    private static Dictionary<string, object?> Columns(CustomerRequestRecord request) => new()
+    {
+        ["RegistrationId"] = request.RegistrationId,
+        ["Status"] = request.Status.ToString(),
+    };
+}

@@ -1,0 +1,29 @@
+using Registrar.Core.Notices;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>The first use of each single-use link, one row per link id: the insert fails when the row exists,
+/// so of two uses racing each other exactly one is recorded and the other is refused.</summary>
+public sealed class SingleUseLinkStore(StorageClients clients) : ISingleUseLinkStore
+{
+    private readonly DocumentTable _table = new(clients.Table("usedlinks"));
+
+    public async Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct)
+    {
+        // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
+        var key = TableKeys.Escape(linkId);
+        try
+        {
+            await _table.InsertAsync(key, key, new LinkUseRecord(linkId, usedAt), null, ct);
+            return true;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record LinkUseRecord(string LinkId, DateTimeOffset UsedAt);
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A customer request through the running host: proved from the contact e-mail by a single-use link, then
+/// carried out at the registry and told to the customer (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6).</summary>
+[Collection(ProductCollection.Name)]
+public sealed class CustomerRequestTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Early_deletion_is_confirmed_once_from_the_contact_email_then_deleted_at_the_registry_and_told_KZ_5_3_UA_4_7_UA_1_5_8_UA_1_5_6()
+    {
+        var customer = "req-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        var placed = await storefront.PostAsJsonAsync("api/orders", Body(customer, name));
+        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await PayAsync(order);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+
+        // UA-1.5.8: a signed-in session does not prove abandoning a domain: the confirmation goes to the contact e-mail.
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion", signedInSession = true });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var request = await made.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("AwaitingProof", request.GetProperty("status").GetString());
+        Assert.NotNull(await product.Registry.GetDomainAsync(name));
+
+        var mail = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Text?.Contains("confirmation?token=") == true, Patience);
+        var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
+        using var browser = product.Anonymous();
+
+        var confirmed = await browser.GetAsync($"api/requests/confirmation?token={token}");
+        Assert.True((int)confirmed.StatusCode == 200, await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal("ContactEmail", (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("proof").GetString());
+        var again = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={token}"), 409);
+        Assert.Equal("/problems/link-used", again.GetProperty("type").GetString());
+        var forged = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={token[..^2]}xx"), 400);
+        Assert.Equal("/problems/link-invalid", forged.GetProperty("type").GetString());
+
+        // UA-1.5.6: deleted at the registry, so the name is free, and the customer is told.
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is null, Patience);
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("по вашему запросу"), Patience);
+        Assert.Contains(name, told.Subject);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Deleted"), Patience);
+    }
+
+    // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.
+    private static object Body(string customer, string name) => new
+    {
+        items = new[] { new { name, termYears = 1 } },
+        contactEmail = $"{customer}@mail.example.org",
+        registrant = new
+        {
+            data = new
+            {
+                kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
+                address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
+                email = $"{customer}@mail.example.org", phone = "+7.7012345678",
+            },
+        },
+        acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+    };
+
+    private async Task PayAsync(JsonElement order)
+    {
+        // camt.054 times are whole seconds, and a credit booked before its invoice was issued is held for operations.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var invoice = order.GetProperty("invoice");
+        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        using var bank = product.Anonymous();
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));
+        Assert.Equal(200, (int)(await bank.PostAsync("api/banks/halyk/camt054", content)).StatusCode);
+    }
+}

@@ -46,7 +46,7 @@ internal static class SignedLinkTokens
         if (now >= expires) return new(LinkUse.Expired, subject, null);
         return await uses.TryUseAsync($"{purpose}:{linkId}", now, ct)
             ? new(LinkUse.FirstUse, subject, linkId)
-            : new(LinkUse.AlreadyUsed, subject, null);
+            : new(LinkUse.AlreadyUsed, subject, linkId);
     }
 
     private static byte[] Sign(string base64Key, string payload) =>
@@ -55,7 +55,8 @@ internal static class SignedLinkTokens
 
 /// <summary>What following a single-use link came to.</summary>
 /// <param name="Subject">The account the link was issued for (null for an invalid token).</param>
-/// <param name="LinkId">The id of what the link confirms, on its first use only.</param>
+/// <param name="LinkId">The id of what the link confirms, on its first and later uses (a later use may finish what a
+/// crash interrupted after the first use was recorded).</param>
 public sealed record LinkRedemption(LinkUse Outcome, string? Subject, string? LinkId);
 
 public enum LinkUse

@@ -59,7 +59,7 @@ public sealed class CustomerRequestHandlers(
         {
             case LinkUse.Invalid: return Problems.LinkInvalid();
             case LinkUse.Expired: return Problems.LinkExpired();
-            case LinkUse.AlreadyUsed: return Problems.LinkUsed();
+            case LinkUse.AlreadyUsed: return await FinishInterruptedConfirmationAsync(redemption, ct) ?? Problems.LinkUsed();
         }
         var record = await requests.GetAsync(redemption.LinkId!, ct);
         if (record is null || record.CustomerId != redemption.Subject) return Problems.LinkInvalid();
@@ -69,6 +69,24 @@ public sealed class CustomerRequestHandlers(
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{record.RequestId}' was already proved.");
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Ok(CustomerRequestView.Of(proved));
+    }
+
+    /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:
+    /// following the same link again finishes it (the event id repeats, so an event already raised changes nothing)
+    /// rather than leaving a spent link on a request nobody can prove any more. Null when there is nothing to finish.</summary>
+    private async Task<IResult?> FinishInterruptedConfirmationAsync(LinkRedemption redemption, CancellationToken ct)
+    {
+        var record = await requests.GetAsync(redemption.LinkId!, ct);
+        if (record is null || record.CustomerId != redemption.Subject || !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)) return null;
+        if (record.Status == CustomerRequestStatus.AwaitingProof)
+        {
+            var proved = record.Proved(RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId);
+            if (!await requests.TryProveAsync(proved, ct)) return null;
+            await RaiseProvedAsync(proved, ct);
+            return TypedResults.Ok(CustomerRequestView.Of(proved));
+        }
+        if (record.Proof == RequestProof.ContactEmail) await RaiseProvedAsync(record, ct);
+        return null;
     }
 
     /// <summary>POST /api/ops/requests/{requestId}/proof — UA-1.5.8: a signed contract or identity documents operations checked.</summary>

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Registrar.Api.Security;
+using Registrar.Api.Storefront;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Notices;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Mail;
+
+namespace Registrar.Api.Tests.Storefront;
+
+/// <summary>A crash between recording a confirmation link's use and proving its request must not leave a spent link
+/// on a request nobody can prove any more (KZ-5.3): the same link finishes it, once.</summary>
+public sealed class InterruptedConfirmationTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly Requests _requests = new();
+    private readonly UsedLinks _uses = new();
+    private readonly RaisedEvents _events = new();
+
+    [Fact]
+    public async Task A_link_whose_use_was_recorded_before_a_crash_proves_its_request_when_followed_again_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
+
+        var finished = await handlers.ConfirmAsync(Get(token), default);
+        var again = await handlers.ConfirmAsync(Get(token), default);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(finished));
+        Assert.Equal(RequestProof.ContactEmail, (await _requests.GetAsync("req-1", default))!.Proof);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(again));
+        Assert.All(_events.Raised, e => Assert.Equal("proved:req-1", e));
+        Assert.NotEmpty(_events.Raised);
+    }
+
+    [Fact]
+    public async Task A_link_used_once_to_the_end_changes_nothing_when_followed_again_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        var proved = await _requests.GetAsync("req-1", default);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(token), default)));
+
+        Assert.Equal(proved, await _requests.GetAsync("req-1", default));
+        Assert.Equal(["proved:req-1"], _events.Raised.Distinct());
+    }
+
+    private (CustomerRequestHandlers Handlers, RequestConfirmationLinks Links) Handlers()
+    {
+        var options = Options.Create(new NoticeOptions
+        {
+            SetPasswordSigningKey = Convert.ToBase64String(new byte[32]),
+            RequestConfirmationSigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+        });
+        var links = new RequestConfirmationLinks(options, _uses, _clock);
+        var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
+        return (new CustomerRequestHandlers(authenticator, null!, _requests, links, _events, _clock), links);
+    }
+
+    private CustomerRequestRecord Request() =>
+        new("req-1", "O1-1", "customer-1", new EarlyDeletionRequest(), CustomerRequestStatus.AwaitingProof, _clock.GetUtcNow());
+
+    private static string Token(string link) => link.Split("token=")[1];
+
+    private static HttpRequest Get(string token)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString("?token=" + Uri.EscapeDataString(token));
+        return context.Request;
+    }
+
+    private static int? Status(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode;
+
+    private sealed class Requests : ICustomerRequestStore
+    {
+        private readonly Dictionary<string, CustomerRequestRecord> _records = [];
+
+        public Task<CustomerRequestRecord?> GetAsync(string requestId, CancellationToken ct) => Task.FromResult(_records.GetValueOrDefault(requestId));
+
+        public Task CreateAsync(CustomerRequestRecord request, CancellationToken ct)
+        {
+            _records.Add(request.RequestId, request);
+            return Task.CompletedTask;
+        }
+
+        public Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct)
+        {
+            if (_records[proved.RequestId].Status != CustomerRequestStatus.AwaitingProof) return Task.FromResult(false);
+            _records[proved.RequestId] = proved;
+            return Task.FromResult(true);
+        }
+    }
+
+    private sealed class UsedLinks : ISingleUseLinkStore
+    {
+        private readonly HashSet<string> _used = [];
+
+        public Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct) => Task.FromResult(_used.Add(linkId));
+    }
+
+    private sealed class RaisedEvents : ILifecycleEvents<RegistrationEvent>
+    {
+        public List<string> Raised { get; } = [];
+
+        public Task RaiseAsync(string instanceId, string eventId, RegistrationEvent @event, CancellationToken cancellationToken)
+        {
+            Raised.Add(eventId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Registrar.Core.Operations;
+
+/// <summary>A bank credit as a held payment keeps it: what operations need to apply or refund it (UA-3.2).</summary>
+/// <param name="CurrencyCode">As the bank reported it: a currency this registrar does not bill in is kept, to be refunded.</param>
+/// <param name="BookedAt">KZ-3.5, UA-3.4: when the money arrived, which decides whether it came in time.</param>
+public sealed record HeldCredit(string Reference, decimal Amount, string CurrencyCode, DateTimeOffset BookedAt);
+
+/// <summary>A bank credit that paid nothing by itself, kept until operations apply, move or refund it, once.</summary>
+/// <param name="Reason">Why the matcher held it (a <c>HoldReason</c> name).</param>
+/// <param name="InvoiceNumber">The invoice the payment named, when it named exactly one that exists.</param>
+/// <param name="Resolution">What operations did with it; null while it is held.</param>
+public sealed record HeldPayment(
+    HeldCredit Credit,
+    string Reason,
+    string Explanation,
+    string? InvoiceNumber,
+    DateTimeOffset HeldAt,
+    HeldPaymentResolution? Resolution = null)
+{
+    public bool IsHeld => Resolution is null;
+
+    /// <summary>The invoice its money counts toward: the one operations applied it to, else, while held, the one it named.</summary>
+    public string? CountsToward => Resolution switch
+    {
+        null => InvoiceNumber,
+        { Action: HeldPaymentAction.Refunded } => null,
+        var applied => applied.InvoiceNumber,
+    };
+}
+
+public enum HeldPaymentAction
+{
+    /// <summary>Applied to the invoice it named.</summary>
+    Applied,
+
+    /// <summary>Applied to another invoice than the one it named (another order's, say).</summary>
+    Moved,
+
+    /// <summary>Sent back to the payer.</summary>
+    Refunded,
+}
+
+/// <param name="By">The operations API client that acted.</param>
+/// <param name="CompletedBy">For a held credit applied because another one made its invoice whole: that one's reference.</param>
+/// <param name="Refund">For a refund: the amount sent back and the bank reference of the outgoing transfer.</param>
+public sealed record HeldPaymentResolution(
+    HeldPaymentAction Action,
+    string By,
+    DateTimeOffset At,
+    string Reason,
+    string? InvoiceNumber = null,
+    string? CompletedBy = null,
+    HeldPaymentRefund? Refund = null);
+
+public sealed record HeldPaymentRefund(decimal Amount, string CurrencyCode, string BankReference);

@@ -154,6 +154,10 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
+        services.AddSingleton<HeldPaymentJournal>();
+        services.AddSingleton<ApplyHeldPaymentFlow>();
+        services.AddSingleton<RefundHeldPaymentFlow>();
+        services.AddSingleton<HeldPaymentHandlers>();
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<RegistrationCommandHandler>();

@@ -14,8 +14,9 @@ namespace Registrar.Api.Banks;
 /// Applies bank credits: each is recorded under its bank reference first (naming the verbatim message
 /// that carried it), then matched;
 /// a full match pays the invoice and starts one registration per ordered domain (a renewal invoice
-/// renews its one registration instead), anything else is held for operations (UA-3.2). Every step
-/// is idempotent by the bank reference, so repeated, concurrent or crashed notifications apply once.
+/// renews its one registration instead), anything else is held for operations (UA-3.2) until they apply it
+/// (<see cref="PayAsync"/>) or refund it. Every step is idempotent by the bank reference, so repeated, concurrent or
+/// crashed notifications apply once.
 /// </summary>
 public sealed class PaymentProcessor(
     IPaymentStore payments,
@@ -24,9 +25,13 @@ public sealed class PaymentProcessor(
     IOrderStore<Order> orders,
     ILifecycleEvents<RegistrationEvent> registrations,
     IReviewList review,
+    IHeldPaymentStore heldPayments,
     TimeProvider clock,
     ILogger<PaymentProcessor> logger)
 {
+    // A purpose the payer wrote may be long; the explanation quoting it is kept within a table property.
+    private const int MaxExplanationLength = 4_000;
+
     public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string messageId, string format, CancellationToken ct)
     {
         var reference = $"{credit.BankId}:{credit.TransactionReference}";
@@ -50,39 +55,52 @@ public sealed class PaymentProcessor(
         var decision = await matcher.DecideAsync(credit, ct);
         var invoice = decision switch
         {
-            Matched matched => await PayInvoiceAsync(reference, matched, ct),
+            Matched matched => await PayInvoiceAsync(reference, matched.Invoice.Number.ToString(), matched.PaidAt, ct),
             // Paid by this very payment before a crash stopped the rest: carry on from there.
             HeldForOperations { Reason: HoldReason.InvoiceAlreadyPaid, Invoice: { } paid } => await PaidByAsync(reference, paid.Number.ToString(), ct),
             _ => null,
         };
         if (invoice is not null)
         {
-            await (invoice.Renewal is { } renewal
-                ? RenewAsync(invoice, renewal, ct)
-                : StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct));
+            await ReleaseAsync(invoice, ct);
             logger.LogInformation("Payment {Reference} paid invoice {Invoice}", reference, invoice.Number);
             return new PaymentOutcome(reference, "applied", invoice.Number);
         }
 
         var held = decision as HeldForOperations
             ?? new HeldForOperations(credit, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [], null);
-        await review.AddAsync(new ReviewItem(reference, "payment", reference, held.Reason.ToString(), held.Explanation, clock.GetUtcNow()), ct);
+        var explanation = held.Explanation.Length > MaxExplanationLength ? held.Explanation[..MaxExplanationLength] : held.Explanation;
+        await heldPayments.AddAsync(new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt),
+            held.Reason.ToString(), explanation, held.Invoice?.Number.ToString(), clock.GetUtcNow()), ct);
+        await review.AddAsync(new ReviewItem(reference, "payment", reference, held.Reason.ToString(), explanation, clock.GetUtcNow()), ct);
         logger.LogWarning("Payment {Reference} held for operations: {Reason}", reference, held.Reason);
         return new PaymentOutcome(reference, "held:" + held.Reason, held.Invoice?.Number.ToString());
     }
 
+    /// <summary>Pays the invoice with held credits operations applied to it (UA-3.2), under the reference of the one that made
+    /// it whole, with exactly the effects a matched payment has.</summary>
     /// <returns>The paid invoice; null when another payment paid it first.</returns>
-    private async Task<Invoice?> PayInvoiceAsync(string reference, Matched matched, CancellationToken ct)
+    public async Task<Invoice?> PayAsync(string invoiceNumber, string reference, DateTimeOffset paidAt, CancellationToken ct)
+    {
+        var invoice = await PayInvoiceAsync(reference, invoiceNumber, paidAt, ct);
+        if (invoice is null) return null;
+        await ReleaseAsync(invoice, ct);
+        logger.LogInformation("Held payment {Reference} completed invoice {Invoice}", reference, invoice.Number);
+        return invoice;
+    }
+
+    /// <returns>The paid invoice; null when another payment paid it first.</returns>
+    private async Task<Invoice?> PayInvoiceAsync(string reference, string invoiceNumber, DateTimeOffset paidAt, CancellationToken ct)
     {
         while (true)
         {
-            var stored = await invoices.GetAsync(matched.Invoice.Number.ToString(), ct)
-                ?? throw new InvalidOperationException($"Invoice {matched.Invoice.Number} matched but cannot be read.");
+            var stored = await invoices.GetAsync(invoiceNumber, ct)
+                ?? throw new InvalidOperationException($"Invoice {invoiceNumber} to be paid cannot be read.");
             var invoice = stored.Document;
             if (invoice.Status == InvoiceStatus.Paid) return invoice.PaymentReference == reference ? invoice : null;
 
             // KZ-3.5, UA-3.4: paid at the bank's booking time.
-            var paid = invoice with { Status = InvoiceStatus.Paid, PaidAt = matched.PaidAt, PaymentReference = reference };
+            var paid = invoice with { Status = InvoiceStatus.Paid, PaidAt = paidAt, PaymentReference = reference };
             try
             {
                 return (await invoices.UpdateAsync(stored, paid, invoice.CustomerId, paid.Status.ToString(), ct)).Document;
@@ -93,6 +111,9 @@ public sealed class PaymentProcessor(
             }
         }
     }
+
+    private Task ReleaseAsync(Invoice invoice, CancellationToken ct) =>
+        invoice.Renewal is { } renewal ? RenewAsync(invoice, renewal, ct) : StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct);
 
     private async Task<Invoice?> PaidByAsync(string reference, string invoiceNumber, CancellationToken ct) =>
         (await invoices.GetAsync(invoiceNumber, ct))?.Document is { PaymentReference: var paidBy } invoice && paidBy == reference ? invoice : null;

@@ -23,7 +23,7 @@ public static class RegistrarEndpoints
         MapOperations(routes.MapGroup("/api/ops").WithTags("Operations"));
         routes.MapGroup("/api").WithTags("WHOIS and RDAP").MapPublicLookups();
         routes.MapGroup("/api/ops/disclosures").WithTags("Operations").MapDisclosures();
-        routes.MapClaims().MapContractOperations();
+        routes.MapClaims().MapContractOperations().MapHeldPayments();
         routes.MapProblemTypes();
         return routes;
     }

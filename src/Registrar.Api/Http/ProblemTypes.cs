@@ -23,6 +23,7 @@ public static class ProblemTypes
     public const string LinkUsed = "/problems/link-used";
     public const string LinkExpired = "/problems/link-expired";
     public const string ProofNotAccepted = "/problems/proof-not-accepted";
+    public const string PaymentNotApplicable = "/problems/payment-not-applicable";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -42,6 +43,8 @@ public static class ProblemTypes
         [LinkUsed] = "The link works once and was already used; nothing was changed (KZ-5.3, UA-4.7).",
         [LinkExpired] = "The link has expired; ask again for a new one (KZ-5.3, UA-4.7).",
         [ProofNotAccepted] = "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).",
+        [PaymentNotApplicable] = "A held payment cannot be applied or refunded that way (another currency, a lapsed or paid invoice, " +
+                                 "more than came); 'reason' names why, and nothing was changed.",
         [CalendarMissing] = "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.",
     };
 }

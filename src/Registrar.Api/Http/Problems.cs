@@ -55,6 +55,17 @@ public static class Problems
             Extensions = { ["reason"] = reason },
         });
 
+    /// <summary>UA-3.2: what operations asked of a held payment breaks a payment rule; <paramref name="reason"/> names which.</summary>
+    public static ProblemHttpResult PaymentNotApplicable(string reason, string detail) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = ProblemTypes.PaymentNotApplicable,
+            Title = "The held payment cannot be used that way.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = detail,
+            Extensions = { ["reason"] = reason },
+        });
+
     public static ProblemHttpResult RegistryUnavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RegistryUnavailable, "The registry is unavailable.", detail);
 

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IForceMajeureNoticeStore, ForceMajeureNoticeStore>();
         services.TryAddSingleton<ISingleUseLinkStore, SingleUseLinkStore>();
         services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
+        services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
         return services;
     }
 }

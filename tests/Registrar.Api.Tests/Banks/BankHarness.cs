@@ -38,7 +38,7 @@ public sealed class BankHarness
         var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
         var camt054 = new Camt054Reader(new Camt054ReaderOptions());
         var processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
-            Review, Clock, NullLogger<PaymentProcessor>.Instance);
+            Review, new HeldPaymentStore(clients), Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, camt054, banks, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock, new StoredReplayGuard(clients));

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Claims;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>Held payments (UA-3.2) for operations: the list, and applying, moving or refunding one, each once.</summary>
+public sealed class HeldPaymentHandlers(
+    ClientAuthenticator authenticator, IHeldPaymentStore held, ApplyHeldPaymentFlow apply, RefundHeldPaymentFlow refund)
+{
+    // Bank references are "{bank}:{reference}"; escaped, this keeps them inside a table key (1 KiB).
+    private const int MaxReferenceLength = 255;
+    private const int MaxInvoiceNumberLength = 64;
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
+        var payments = new List<HeldPaymentView>();
+        await foreach (var payment in held.ListHeldAsync(ct)) payments.Add(HeldPaymentView.Of(payment));
+        return new PrivateResult(TypedResults.Ok(payments.OrderBy(p => p.HeldAt).ToList()));
+    }
+
+    public async Task<IResult> ApplyAsync(HttpRequest request, string reference, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        if (!IsReference(reference)) return Problems.NotFound("That held payment");
+        var body = await StrictJson.ReadAsync<ApplyHeldPayment>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        var errors = new Dictionary<string, string[]>();
+        StoredText.Check(errors, "invoiceNumber", StoredText.LineRefusal(body.Value!.InvoiceNumber, MaxInvoiceNumberLength));
+        StoredText.Check(errors, "reason", StoredText.TextRefusal(body.Value.Reason));
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        return await apply.ApplyAsync(reference, body.Value with { InvoiceNumber = body.Value.InvoiceNumber.Trim() }, operations.Principal!.Name, ct);
+    }
+
+    public async Task<IResult> RefundAsync(HttpRequest request, string reference, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        if (!IsReference(reference)) return Problems.NotFound("That held payment");
+        var body = await StrictJson.ReadAsync<RefundHeldPayment>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        var value = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
+        if (!decimal.TryParse(value.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            errors["amount"] = ["An amount as text, digits with an optional '.' and decimals: \"1500.00\"."];
+        if (value.Currency is not { Length: 3 } || !value.Currency.All(char.IsAsciiLetterUpper))
+            errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
+        StoredText.Check(errors, "bankReference", StoredText.LineRefusal(value.BankReference, StoredText.MaxReferenceLength));
+        StoredText.Check(errors, "reason", StoredText.TextRefusal(value.Reason));
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        return await refund.RefundAsync(reference, value with { BankReference = value.BankReference.Trim() }, amount, operations.Principal!.Name, ct);
+    }
+
+    private static bool IsReference(string reference) => reference.Length <= MaxReferenceLength && !reference.Any(char.IsControl);
+}

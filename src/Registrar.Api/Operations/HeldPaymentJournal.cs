@@ -1,0 +1,20 @@
+using Registrar.Core.Operations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>What every action on a held payment leaves behind once it won: an audit entry (who, when, what, why) and
+/// the payment's item on the review list resolved with the same words.</summary>
+public sealed class HeldPaymentJournal(IAuditLog<HeldPaymentAudit> audit, IReviewList review)
+{
+    public async Task RecordAsync(HeldPayment payment, CancellationToken ct)
+    {
+        var resolution = payment.Resolution ?? throw new ArgumentException("Only a resolved payment is recorded.", nameof(payment));
+        await audit.AppendAsync(new AuditEntry<HeldPaymentAudit>(payment.Credit.Reference, resolution.At, resolution.By,
+            resolution.Action.ToString().ToLowerInvariant(), new HeldPaymentAudit(resolution.By, resolution)), ct);
+        var what = resolution.Refund is { } refund
+            ? $"Refunded {refund.Amount} {refund.CurrencyCode} (transfer {refund.BankReference})"
+            : $"{resolution.Action} to invoice {resolution.InvoiceNumber}";
+        await review.ResolveAsync(payment.Credit.Reference, resolution.By, $"{what}: {resolution.Reason}", resolution.At, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Core.Operations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>UA-3.2: operations record that a held payment was sent back (an over-payment, a wrong currency, no invoice);
+/// the payment leaves the held list. Once only: its ETag decides between concurrent actions.</summary>
+public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, HeldPaymentJournal journal, TimeProvider clock)
+{
+    public async Task<IResult> RefundAsync(string reference, RefundHeldPayment request, decimal amount, string client, CancellationToken ct)
+    {
+        var stored = await held.GetAsync(reference, ct);
+        if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
+        if (stored.Document.Resolution is { } earlier) return HeldPaymentProblems.Resolved(earlier);
+        var decision = HeldPaymentRules.Refund(stored.Document.Credit, amount, request.Currency);
+        if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);
+
+        var refund = new HeldPaymentRefund(amount, request.Currency, request.BankReference);
+        var resolution = new HeldPaymentResolution(HeldPaymentAction.Refunded, client, clock.GetUtcNow(), request.Reason, Refund: refund);
+        HeldPayment refunded;
+        try
+        {
+            refunded = (await held.ResolveAsync(stored, resolution, ct)).Document;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return HeldPaymentProblems.ResolvedMeanwhile(reference);
+        }
+        await journal.RecordAsync(refunded, ct);
+        return TypedResults.Ok(new HeldPaymentActionResult(HeldPaymentView.Of(refunded)));
+    }
+}
+
+public static class HeldPaymentProblems
+{
+    /// <summary>Each held payment is acted on once: a second action changes nothing.</summary>
+    public static IResult Resolved(HeldPaymentResolution earlier) =>
+        Problems.Conflict($"This payment was {earlier.Action.ToString().ToLowerInvariant()} by {earlier.By} at {earlier.At:O}; it is no longer held.");
+
+    public static IResult ResolvedMeanwhile(string reference) =>
+        Problems.Conflict($"Held payment '{reference}' was acted on by someone else meanwhile; nothing was changed by this request.");
+}

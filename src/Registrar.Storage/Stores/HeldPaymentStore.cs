@@ -1,0 +1,66 @@
+using Azure.Data.Tables;
+using Registrar.Core.Operations;
+using Registrar.Storage.Configuration;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Stores;
+
+/// <summary>Held payments (UA-3.2), one partition per bank reference, kept after operations resolve them. The held list
+/// and an invoice's credits filter on indexed columns (scans, for operations actions only).</summary>
+public interface IHeldPaymentStore
+{
+    /// <summary>Keeps the payment as held; keeping the same bank reference again changes nothing.</summary>
+    Task AddAsync(HeldPayment payment, CancellationToken ct);
+
+    Task<Stored<HeldPayment>?> GetAsync(string reference, CancellationToken ct);
+
+    IAsyncEnumerable<HeldPayment> ListHeldAsync(CancellationToken ct);
+
+    /// <summary>The payments whose money counts toward the invoice: held ones naming it, and those applied to it.</summary>
+    IAsyncEnumerable<Stored<HeldPayment>> ListForInvoiceAsync(string invoiceNumber, CancellationToken ct);
+
+    /// <summary>Records what operations did, if the payment is unchanged since it was read.</summary>
+    /// <exception cref="ConcurrencyConflictException">Another action resolved it first.</exception>
+    Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct);
+}
+
+public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
+{
+    // The row key repeats the partition key: Azurite finds rows by row key first (see PaymentStore).
+
+    private readonly DocumentTable _table = new(clients.Table("heldpayments"));
+
+    public async Task AddAsync(HeldPayment payment, CancellationToken ct)
+    {
+        var key = TableKeys.Escape(payment.Credit.Reference);
+        try
+        {
+            await _table.InsertAsync(key, key, payment, Columns(payment), ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Held by an earlier delivery of the same credit: that one, and any resolution of it, stands.
+        }
+    }
+
+    public Task<Stored<HeldPayment>?> GetAsync(string reference, CancellationToken ct) =>
+        _table.GetAsync<HeldPayment>(TableKeys.Escape(reference), TableKeys.Escape(reference), ct);
+
+    public async IAsyncEnumerable<HeldPayment> ListHeldAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var stored in _table.QueryAsync<HeldPayment>("Held eq true", null, ct))
+            yield return stored.Document;
+    }
+
+    public IAsyncEnumerable<Stored<HeldPayment>> ListForInvoiceAsync(string invoiceNumber, CancellationToken ct) =>
+        _table.QueryAsync<HeldPayment>(TableClient.CreateQueryFilter($"Invoice eq {invoiceNumber}"), null, ct);
+
+    public Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct)
+    {
+        var resolved = current.Document with { Resolution = resolution };
+        return _table.ReplaceAsync(current, resolved, Columns(resolved), ct);
+    }
+
+    private static Dictionary<string, object?> Columns(HeldPayment payment) =>
+        new() { ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "" };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Registrar.Testing;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>UA-3.2 through the running local host: a credit that pays nothing by itself is held, and operations apply
+/// or refund it, once.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class HeldPaymentTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_top_up_applied_to_a_partly_paid_invoice_pays_it_and_registers_the_domain_and_a_second_apply_changes_nothing_UA_3_2()
+    {
+        var customer = "held-" + Guid.NewGuid().ToString("N")[..8];
+        var name = customer + ".kz";
+        var email = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var invoice = (await PlaceOrderAsync(storefront, name, email)).GetProperty("invoice");
+        var number = invoice.GetProperty("number").GetString()!;
+        var total = decimal.Parse(invoice.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        var first = decimal.Round(total * 0.6m, 2);
+
+        var partial = await PayAsync(number, first);
+        var topUp = await PayAsync(number, total - first);
+        var held = await HeldAsync(operations);
+        Assert.Contains(partial, held);
+        Assert.Contains(topUp, held);
+        Assert.Null(await product.Registry.GetDomainAsync(name));
+
+        var applied = await operations.PostAsJsonAsync(HeldPath(topUp, "apply"), new { invoiceNumber = number, reason = "The customer topped up the rest." });
+        var result = await applied.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(applied.StatusCode == HttpStatusCode.OK, result.ToString());
+        Assert.Equal("Paid", result.GetProperty("invoiceStatus").GetString());
+        Assert.Equal("Applied", result.GetProperty("payment").GetProperty("resolution").GetProperty("action").GetString());
+
+        await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
+        await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("set-password?token=") == true, Patience);
+        var orderInvoice = await storefront.GetFromJsonAsync<JsonElement>($"api/invoices");
+        Assert.Contains(orderInvoice.EnumerateArray(), i => i.GetProperty("number").GetString() == number && i.GetProperty("status").GetString() == "Paid");
+        held = await HeldAsync(operations);
+        Assert.DoesNotContain(partial, held);
+        Assert.DoesNotContain(topUp, held);
+        var review = await operations.GetFromJsonAsync<JsonElement>("api/ops/review");
+        Assert.DoesNotContain(review.EnumerateArray(), i => i.GetProperty("id").GetString() is var id && (id == topUp || id == partial));
+
+        var creates = await product.Registry.CountAsync("domain:create");
+        var again = await operations.PostAsJsonAsync(HeldPath(topUp, "apply"), new { invoiceNumber = number, reason = "Twice." });
+        await TestSupport.AssertProblemAsync(again, 409);
+        await TestSupport.AssertProblemAsync(
+            await operations.PostAsJsonAsync(HeldPath(partial, "refund"), new { amount = "1.00", currency = "KZT", bankReference = "OUT-1", reason = "Twice." }), 409);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(creates, await product.Registry.CountAsync("domain:create"));
+        Assert.Equal(held.Order(), (await HeldAsync(operations)).Order());
+    }
+
+    [Fact]
+    public async Task A_refunded_over_payment_leaves_the_held_list_once_and_a_refund_of_more_than_came_is_refused_UA_3_2()
+    {
+        var customer = "over-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var invoice = (await PlaceOrderAsync(storefront, customer + ".kz", $"{customer}@mail.example.org")).GetProperty("invoice");
+        var total = decimal.Parse(invoice.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        var overpaid = await PayAsync(invoice.GetProperty("number").GetString()!, total + 100m);
+        Assert.Contains(overpaid, await HeldAsync(operations));
+
+        var tooMuch = await operations.PostAsJsonAsync(HeldPath(overpaid, "refund"),
+            new { amount = (total + 100.01m).ToString(CultureInfo.InvariantCulture), currency = "KZT", bankReference = "OUT-" + customer, reason = "Paid twice over." });
+        var problem = await TestSupport.AssertProblemAsync(tooMuch, 422);
+        Assert.Equal("RefundExceedsCredit", problem.GetProperty("reason").GetString());
+        Assert.Contains(overpaid, await HeldAsync(operations));
+
+        var refund = new { amount = (total + 100m).ToString(CultureInfo.InvariantCulture), currency = "KZT", bankReference = "OUT-" + customer, reason = "Paid twice over." };
+        var refunded = await operations.PostAsJsonAsync(HeldPath(overpaid, "refund"), refund);
+        var result = await refunded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(refunded.StatusCode == HttpStatusCode.OK, result.ToString());
+        Assert.Equal("OUT-" + customer, result.GetProperty("payment").GetProperty("resolution").GetProperty("refundBankReference").GetString());
+        Assert.DoesNotContain(overpaid, await HeldAsync(operations));
+        await TestSupport.AssertProblemAsync(await operations.PostAsJsonAsync(HeldPath(overpaid, "refund"), refund), 409);
+    }
+
+    private static string HeldPath(string reference, string action) => $"api/ops/payments/held/{Uri.EscapeDataString(reference)}/{action}";
+
+    private static async Task<List<string>> HeldAsync(HttpClient operations) =>
+        [.. (await operations.GetFromJsonAsync<JsonElement>("api/ops/payments/held")).EnumerateArray().Select(p => p.GetProperty("reference").GetString()!)];
+
+    /// <returns>The held payment's reference.</returns>
+    private async Task<string> PayAsync(string invoiceNumber, decimal amount)
+    {
+        var reference = BankMessages.NewReference();
+        var camt = BankMessages.Camt054Credit(invoiceNumber, amount.ToString(CultureInfo.InvariantCulture), "KZT", DateTimeOffset.Now, reference);
+        using var bank = product.Anonymous();
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));
+        var receipt = await bank.PostAsync("api/banks/halyk/camt054", content);
+        var body = await receipt.Content.ReadAsStringAsync();
+        Assert.True(receipt.StatusCode == HttpStatusCode.OK && body.Contains("held:"), body);
+        return "halyk:" + reference;
+    }
+
+    private static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)
+    {
+        var response = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name, termYears = 1 } },
+            contactEmail = email,
+            registrant = new
+            {
+                data = new
+                {
+                    kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
+                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
+                    email, phone = "+7.7012345678",
+                },
+            },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        await TestSupport.EventuallyAsync(read, done, Patience);
+}

@@ -42,7 +42,7 @@ public sealed class HeldPaymentTests(ProductFixture product)
 
         await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
         await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("set-password?token=") == true, Patience);
-        var orderInvoice = await storefront.GetFromJsonAsync<JsonElement>($"api/invoices");
+        var orderInvoice = await storefront.GetFromJsonAsync<JsonElement>("api/invoices");
         Assert.Contains(orderInvoice.EnumerateArray(), i => i.GetProperty("number").GetString() == number && i.GetProperty("status").GetString() == "Paid");
         held = await HeldAsync(operations);
         Assert.DoesNotContain(partial, held);

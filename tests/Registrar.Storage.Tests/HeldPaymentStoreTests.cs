@@ -1,0 +1,46 @@
+using Registrar.Core.Operations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class HeldPaymentStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static HeldPayment Held(string reference, string invoice) =>
+        new(new HeldCredit(reference, 1000m, "KZT", Now), "Partial", "Invoice is for 6000.00 KZT.", invoice, Now);
+
+    [Fact]
+    public async Task Of_two_concurrent_actions_on_one_held_payment_only_the_first_is_kept()
+    {
+        var store = new HeldPaymentStore(TestStorage.Clients(azurite));
+        await store.AddAsync(Held("halyk:TX1", "KZ-1"), default);
+        var (first, second) = ((await store.GetAsync("halyk:TX1", default))!, (await store.GetAsync("halyk:TX1", default))!);
+
+        await store.ResolveAsync(first, new HeldPaymentResolution(HeldPaymentAction.Applied, "ops-a", Now, "top-up", "KZ-1"), default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.ResolveAsync(second,
+            new HeldPaymentResolution(HeldPaymentAction.Refunded, "ops-b", Now, "refund", Refund: new HeldPaymentRefund(1000m, "KZT", "OUT-1")), default));
+        Assert.Equal(("ops-a", HeldPaymentAction.Applied), ((await store.GetAsync("halyk:TX1", default))!.Document.Resolution!.By,
+            (await store.GetAsync("halyk:TX1", default))!.Document.Resolution!.Action));
+    }
+
+    [Fact]
+    public async Task A_held_payment_leaves_the_held_list_when_resolved_and_counts_toward_the_invoice_it_was_moved_to()
+    {
+        var store = new HeldPaymentStore(TestStorage.Clients(azurite));
+        await store.AddAsync(Held("halyk:TX1", "KZ-1"), default);
+        await store.AddAsync(Held("halyk:TX2", "KZ-1"), default);
+        await store.AddAsync(Held("halyk:TX2", "KZ-9") with { Reason = "again" }, default);
+
+        await store.ResolveAsync((await store.GetAsync("halyk:TX2", default))!,
+            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops", Now, "another order", "KZ-2"), default);
+
+        Assert.Equal(["halyk:TX1"], await store.ListHeldAsync(default).Select(p => p.Credit.Reference).ToListAsync());
+        Assert.Equal(["halyk:TX1"], await store.ListForInvoiceAsync("KZ-1", default).Select(p => p.Document.Credit.Reference).ToListAsync());
+        Assert.Equal(["halyk:TX2"], await store.ListForInvoiceAsync("KZ-2", default).Select(p => p.Document.Credit.Reference).ToListAsync());
+    }
+}

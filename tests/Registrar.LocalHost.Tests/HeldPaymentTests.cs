@@ -77,13 +77,21 @@ public sealed class HeldPaymentTests(ProductFixture product)
         Assert.Equal("RefundExceedsCredit", problem.GetProperty("reason").GetString());
         Assert.Contains(overpaid, await HeldAsync(operations));
 
-        var refund = new { amount = (total + 100m).ToString(CultureInfo.InvariantCulture), currency = "KZT", bankReference = "OUT-" + customer, reason = "Paid twice over." };
-        var refunded = await operations.PostAsJsonAsync(HeldPath(overpaid, "refund"), refund);
-        var result = await refunded.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(refunded.StatusCode == HttpStatusCode.OK, result.ToString());
-        Assert.Equal("OUT-" + customer, result.GetProperty("payment").GetProperty("resolution").GetProperty("refundBankReference").GetString());
+        using var anonymous = product.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(problem.GetProperty("type").GetString()!.TrimStart('/'))).StatusCode);
+
+        // Two people refund it at once: one wins, the other is told and changes nothing.
+        var answers = await Task.WhenAll(new[] { "OUT-A-", "OUT-B-" }.Select(prefix => operations.PostAsJsonAsync(HeldPath(overpaid, "refund"),
+            new { amount = (total + 100m).ToString(CultureInfo.InvariantCulture), currency = "KZT", bankReference = prefix + customer, reason = "Paid twice over." })));
+        var won = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        await TestSupport.AssertProblemAsync(Assert.Single(answers, a => a != won), 409);
+        var result = await won.Content.ReadFromJsonAsync<JsonElement>();
+        var resolution = result.GetProperty("payment").GetProperty("resolution");
+        Assert.Equal("Refunded", resolution.GetProperty("action").GetString());
+        Assert.Equal((total + 100m).ToString(CultureInfo.InvariantCulture), resolution.GetProperty("refundedAmount").GetString());
         Assert.DoesNotContain(overpaid, await HeldAsync(operations));
-        await TestSupport.AssertProblemAsync(await operations.PostAsJsonAsync(HeldPath(overpaid, "refund"), refund), 409);
+        var review = await operations.GetFromJsonAsync<JsonElement>("api/ops/review");
+        Assert.DoesNotContain(review.EnumerateArray(), i => i.GetProperty("id").GetString() == overpaid);
     }
 
     private static string HeldPath(string reference, string action) => $"api/ops/payments/held/{Uri.EscapeDataString(reference)}/{action}";

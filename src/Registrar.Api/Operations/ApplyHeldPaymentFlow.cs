@@ -15,8 +15,8 @@ namespace Registrar.Api.Operations;
 /// paid through the same path a matched bank payment takes. Each held payment is acted on once: its ETag decides.
 /// </summary>
 public sealed class ApplyHeldPaymentFlow(
-    IHeldPaymentStore held, IInvoiceStore<Invoice> invoices, PaymentProcessor payments, HeldPaymentJournal journal, TimeProvider clock,
-    ILogger<ApplyHeldPaymentFlow> logger)
+    IHeldPaymentStore held, IInvoiceStore<Invoice> invoices, PaymentProcessor payments, HeldPaymentJournal journal, IReviewList review,
+    TimeProvider clock, ILogger<ApplyHeldPaymentFlow> logger)
 {
     public async Task<IResult> ApplyAsync(string reference, ApplyHeldPayment request, string client, CancellationToken ct)
     {
@@ -60,6 +60,10 @@ public sealed class ApplyHeldPaymentFlow(
             return new HeldPaymentActionResult(view, invoice.Status);
         }
         var paid = await payments.PayAsync(invoice.Number, applied.Credit.Reference, pays.PaidAt, ct);
+        // The surplus is not kept silently: it goes back to the payer or to another invoice, which operations decide.
+        if (!pays.Surplus.IsZero)
+            await review.AddAsync(new ReviewItem("surplus:" + applied.Credit.Reference, "payment", applied.Credit.Reference, "Surplus",
+                $"Invoice {invoice.Number} was paid with {pays.Surplus} more than its total {invoice.Total}.", by.At), ct);
         return new HeldPaymentActionResult(view, paid?.Status ?? InvoiceStatus.Paid, Surplus: pays.Surplus);
     }
 

@@ -32,13 +32,14 @@ public sealed class BankHarness
 
     public BankHarness(AzuriteFixture azurite, IBankMessageStore? messages = null)
     {
-        var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "b" + Guid.NewGuid().ToString("N")[..10] }, new StorageMeter());
+        var clients = Clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "b" + Guid.NewGuid().ToString("N")[..10] }, new StorageMeter());
         (Orders, Invoices, Payments, Review) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new PaymentStore(clients), new ReviewListStore(clients));
         Messages = messages ?? new BankMessageStore(clients);
         var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
         var camt054 = new Camt054Reader(new Camt054ReaderOptions());
-        var processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
-            Review, new HeldPaymentStore(clients), Clock, NullLogger<PaymentProcessor>.Instance);
+        HeldPayments = new HeldPaymentStore(clients);
+        var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
+            Review, HeldPayments, Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, camt054, banks, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock, new StoredReplayGuard(clients));
@@ -49,6 +50,9 @@ public sealed class BankHarness
     }
 
     public FakeTimeProvider Clock { get; } = new(Issued.AddMinutes(40));
+    public StorageClients Clients { get; }
+    public HeldPaymentStore HeldPayments { get; }
+    public PaymentProcessor Processor { get; }
     public RecordedEvents Events { get; } = new();
     public OrderStore<Order> Orders { get; }
     public InvoiceStore<Invoice> Invoices { get; }

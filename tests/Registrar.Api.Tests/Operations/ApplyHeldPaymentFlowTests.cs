@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Api.Operations;
+using Registrar.Api.Tests.Banks;
+using Registrar.Core.Money;
+using Registrar.Core.Operations;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
+using Registrar.Storage.Stores;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Operations;
+
+/// <summary>UA-3.2: a held payment applied by operations has exactly the effects of a matched bank payment.</summary>
+public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_payment_naming_no_invoice_moved_to_an_orders_invoice_pays_it_and_starts_its_registration()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(201);
+        var reference = await HoldUnnamedAsync(bank, "TX-MOVE-1");
+
+        var result = await Flow(bank).ApplyAsync(reference, new ApplyHeldPayment(order.InvoiceNumber, "The payer forgot the number."), "ops-desk", default);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(result));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.IsType<RegistrationPaid>(Assert.Single(bank.Events.Raised));
+        var moved = (await bank.HeldPayments.GetAsync(reference, default))!.Document.Resolution!;
+        Assert.Equal((HeldPaymentAction.Moved, "ops-desk", order.InvoiceNumber), (moved.Action, moved.By, moved.InvoiceNumber));
+        var audited = await new AuditLog<HeldPaymentAudit>(bank.Clients).ReadNewestFirstAsync(reference, 10, default).ToListAsync();
+        Assert.Equal(("ops-desk", "moved", "The payer forgot the number."), (audited.Single().Actor, audited.Single().Action, audited.Single().Details.Resolution.Reason));
+    }
+
+    [Fact]
+    public async Task A_held_payment_applied_to_a_renewal_invoice_renews_its_registration_KZ_2_7()
+    {
+        var bank = new BankHarness(azurite);
+        var number = BankHarness.InvoiceNumberFor(202);
+        await bank.Invoices.CreateAsync(number, "cust-b", new Invoice(number, "O0000000000000202-1", "cust-b", Money.Of(6000m, Currency.Kzt),
+            BankHarness.Issued, BankHarness.Issued.AddDays(3), InvoiceStatus.Open,
+            Renewal: new RenewalOf("O0000000000000202-1", "shop.kz", 1, TariffOperation.Renew)), "Open", default);
+        var reference = await HoldUnnamedAsync(bank, "TX-RENEW-1");
+
+        var result = await Flow(bank).ApplyAsync(reference, new ApplyHeldPayment(number, "Renewal paid without the number."), "ops-desk", default);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(result));
+        var renewal = Assert.IsType<RenewalPaid>(Assert.Single(bank.Events.Raised));
+        Assert.Equal((number, 1), (renewal.InvoiceNumber, renewal.Years));
+    }
+
+    [Fact]
+    public async Task A_second_apply_of_the_same_held_payment_is_a_conflict_and_raises_nothing_more()
+    {
+        var bank = new BankHarness(azurite);
+        var (first, second) = (await bank.OrderAsync(203), await bank.OrderAsync(204));
+        var reference = await HoldUnnamedAsync(bank, "TX-TWICE-1");
+        var flow = Flow(bank);
+        await flow.ApplyAsync(reference, new ApplyHeldPayment(first.InvoiceNumber, "first"), "ops-a", default);
+
+        var again = await flow.ApplyAsync(reference, new ApplyHeldPayment(second.InvoiceNumber, "second"), "ops-b", default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(again));
+        Assert.Single(bank.Events.Raised);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(second.InvoiceNumber));
+    }
+
+    private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)
+    {
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit(transaction, "", purpose: "Оплата за домен")));
+        return $"{BankHarness.Bank}:{transaction}";
+    }
+
+    private static ApplyHeldPaymentFlow Flow(BankHarness bank) =>
+        new(bank.HeldPayments, bank.Invoices, bank.Processor, new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review),
+            bank.Review, bank.Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+
+    private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;
+}

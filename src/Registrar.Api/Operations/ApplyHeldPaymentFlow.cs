@@ -22,14 +22,15 @@ public sealed class ApplyHeldPaymentFlow(
     {
         var stored = await held.GetAsync(reference, ct);
         if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
-        if (stored.Document.Resolution is { } earlier) return HeldPaymentProblems.Resolved(earlier);
+        if (stored.Document.Resolution is { } earlier)
+        {
+            await FinishAsync(stored.Document, ct);
+            return HeldPaymentProblems.Resolved(earlier);
+        }
         var invoice = (await invoices.GetAsync(request.InvoiceNumber, ct))?.Document;
         if (invoice is null) return Problems.NotFound($"Invoice '{request.InvoiceNumber}'");
-        var others = new List<Stored<HeldPayment>>();
-        await foreach (var other in held.ListForInvoiceAsync(invoice.Number, ct))
-            if (other.Document.Credit.Reference != reference) others.Add(other);
-        var decision = HeldPaymentRules.Apply(stored.Document.Credit, invoice,
-            [.. others.Where(o => !o.Document.IsHeld).Select(o => o.Document.Credit)], [.. others.Where(o => o.Document.IsHeld).Select(o => o.Document.Credit)]);
+        var others = await OthersAsync(invoice.Number, reference, ct);
+        var decision = Decide(stored.Document.Credit, invoice, others);
         if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);
 
         var action = invoice.Number == stored.Document.InvoiceNumber ? HeldPaymentAction.Applied : HeldPaymentAction.Moved;
@@ -42,6 +43,29 @@ public sealed class ApplyHeldPaymentFlow(
             _ => throw new InvalidOperationException($"Unexpected decision {decision}."),
         });
     }
+
+    /// <summary>An apply that stopped after keeping its resolution but before its invoice was paid is finished by the next
+    /// action on the same payment, as it would have finished (as the review list finishes a stopped resolve).</summary>
+    private async Task FinishAsync(HeldPayment payment, CancellationToken ct)
+    {
+        if (payment.Resolution is not { Action: not HeldPaymentAction.Refunded, CompletedBy: null, InvoiceNumber: { } number }) return;
+        var invoice = (await invoices.GetAsync(number, ct))?.Document;
+        if (invoice is not { Status: InvoiceStatus.Open }) return;
+        var others = await OthersAsync(number, payment.Credit.Reference, ct);
+        if (Decide(payment.Credit, invoice, others) is PaysInvoice pays) await CompleteAsync(payment, invoice, pays, others, ct);
+    }
+
+    private async Task<List<Stored<HeldPayment>>> OthersAsync(string invoiceNumber, string reference, CancellationToken ct)
+    {
+        var others = new List<Stored<HeldPayment>>();
+        await foreach (var other in held.ListForInvoiceAsync(invoiceNumber, ct))
+            if (other.Document.Credit.Reference != reference) others.Add(other);
+        return others;
+    }
+
+    private static HeldPaymentDecision Decide(HeldCredit credit, Invoice invoice, List<Stored<HeldPayment>> others) =>
+        HeldPaymentRules.Apply(credit, invoice,
+            [.. others.Where(o => !o.Document.IsHeld).Select(o => o.Document.Credit)], [.. others.Where(o => o.Document.IsHeld).Select(o => o.Document.Credit)]);
 
     /// <summary>The held credits that made the invoice whole are applied with this one; if another action took one of them
     /// first, the invoice waits for the rest, with what was applied counted.</summary>

@@ -66,6 +66,24 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(second.InvoiceNumber));
     }
 
+    [Fact]
+    public async Task An_apply_that_stopped_before_paying_its_invoice_is_finished_by_the_next_action_which_is_still_a_conflict()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(205);
+        var reference = await HoldUnnamedAsync(bank, "TX-STOPPED-1");
+        // What a host that died right after keeping the resolution leaves behind.
+        await bank.HeldPayments.ResolveAsync((await bank.HeldPayments.GetAsync(reference, default))!,
+            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops-a", bank.Clock.GetUtcNow(), "first", order.InvoiceNumber), default);
+
+        var again = await Flow(bank).ApplyAsync(reference, new ApplyHeldPayment(order.InvoiceNumber, "again"), "ops-b", default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(again));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.IsType<RegistrationPaid>(Assert.Single(bank.Events.Raised));
+        Assert.Equal("ops-a", (await bank.HeldPayments.GetAsync(reference, default))!.Document.Resolution!.By);
+    }
+
     private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)
     {
         await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit(transaction, "", purpose: "Оплата за домен")));

@@ -22,7 +22,7 @@ public sealed class HeldPaymentTests(ProductFixture product)
         var email = $"{customer}@mail.example.org";
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
-        var invoice = (await PlaceOrderAsync(storefront, name, email)).GetProperty("invoice");
+        var invoice = (await TestSupport.PlaceOrderWithNewContactAsync(storefront, name, email)).GetProperty("invoice");
         var number = invoice.GetProperty("number").GetString()!;
         var total = decimal.Parse(invoice.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
         var first = decimal.Round(total * 0.6m, 2);
@@ -66,7 +66,7 @@ public sealed class HeldPaymentTests(ProductFixture product)
         var customer = "over-" + Guid.NewGuid().ToString("N")[..8];
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
-        var invoice = (await PlaceOrderAsync(storefront, customer + ".kz", $"{customer}@mail.example.org")).GetProperty("invoice");
+        var invoice = (await TestSupport.PlaceOrderWithNewContactAsync(storefront, customer + ".kz", $"{customer}@mail.example.org")).GetProperty("invoice");
         var total = decimal.Parse(invoice.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
         var overpaid = await PayAsync(invoice.GetProperty("number").GetString()!, total + 100m);
         Assert.Contains(overpaid, await HeldAsync(operations));
@@ -111,27 +111,6 @@ public sealed class HeldPaymentTests(ProductFixture product)
         var body = await receipt.Content.ReadAsStringAsync();
         Assert.True(receipt.StatusCode == HttpStatusCode.OK && body.Contains("held:"), body);
         return "halyk:" + reference;
-    }
-
-    private static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)
-    {
-        var response = await storefront.PostAsJsonAsync("api/orders", new
-        {
-            items = new[] { new { name, termYears = 1 } },
-            contactEmail = email,
-            registrant = new
-            {
-                data = new
-                {
-                    kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
-                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
-                    email, phone = "+7.7012345678",
-                },
-            },
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done) =>

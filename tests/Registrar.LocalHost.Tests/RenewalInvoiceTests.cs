@@ -33,7 +33,7 @@ public sealed class RenewalInvoiceTests(ProductFixture product)
         var name = customer + ".kz";
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
-        var order = await PlaceOrderAsync(storefront, name, $"{customer}@mail.example.org");
+        var order = await TestSupport.PlaceOrderWithNewContactAsync(storefront, name, $"{customer}@mail.example.org");
         var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
         var invoice = order.GetProperty("invoice");
         Assert.Equal("applied", await PayAsync(invoice.GetProperty("number").GetString()!, invoice.GetProperty("total").GetProperty("amount").GetString()!));
@@ -132,27 +132,6 @@ public sealed class RenewalInvoiceTests(ProductFixture product)
         var body = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("payments")[0].GetProperty("result").GetString()!;
-    }
-
-    private static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email)
-    {
-        var response = await storefront.PostAsJsonAsync("api/orders", new
-        {
-            items = new[] { new { name, termYears = 1 } },
-            contactEmail = email,
-            registrant = new
-            {
-                data = new
-                {
-                    kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
-                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
-                    email, phone = "+7.7012345678",
-                },
-            },
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private sealed record RenewalFacts(string? InvoiceNumber, string? Amount, string? Currency, DateTimeOffset DueAt);

@@ -56,6 +56,28 @@ public static class TestSupport
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>An order whose registrant is given as data, so the registry contact is created with the domain.</summary>
+    public static async Task<JsonElement> PlaceOrderWithNewContactAsync(HttpClient storefront, string name, string email)
+    {
+        var response = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name, termYears = 1 } },
+            contactEmail = email,
+            registrant = new
+            {
+                data = new
+                {
+                    kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
+                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
+                    email, phone = "+7.7012345678",
+                },
+            },
+            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
+        });
+        Assert.True((int)response.StatusCode == 201, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public static object OrderBody(string customer, string name, string offerVersion = "2025-01") => new
     {
         items = new[] { new { name, termYears = 1 } },

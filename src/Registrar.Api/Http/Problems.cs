@@ -46,25 +46,11 @@ public static class Problems
             "This Idempotency-Key was first used with a different body; use a new key for a new request.");
 
     public static ProblemHttpResult NotificationRejected(string reason, string detail, int status) =>
-        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Type = ProblemTypes.NotificationRejected,
-            Title = "The bank notification was rejected.",
-            Status = status,
-            Detail = detail,
-            Extensions = { ["reason"] = reason },
-        });
+        Create(status, ProblemTypes.NotificationRejected, "The bank notification was rejected.", detail, ("reason", reason));
 
     /// <summary>UA-3.2: what operations asked of a held payment breaks a payment rule; <paramref name="reason"/> names which.</summary>
     public static ProblemHttpResult PaymentNotApplicable(string reason, string detail) =>
-        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Type = ProblemTypes.PaymentNotApplicable,
-            Title = "The held payment cannot be used that way.",
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Detail = detail,
-            Extensions = { ["reason"] = reason },
-        });
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.PaymentNotApplicable, "The held payment cannot be used that way.", detail, ("reason", reason));
 
     public static ProblemHttpResult RegistryUnavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RegistryUnavailable, "The registry is unavailable.", detail);
@@ -83,15 +69,13 @@ public static class Problems
         Create(StatusCodes.Status410Gone, ProblemTypes.LinkExpired, "The link has expired.", "Ask again for a new link.");
 
     public static ProblemHttpResult ProofNotAccepted(string rule, string detail) =>
-        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Type = ProblemTypes.ProofNotAccepted,
-            Title = "This request does not accept that proof.",
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Detail = detail,
-            Extensions = { ["rule"] = rule },
-        });
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ProofNotAccepted, "This request does not accept that proof.", detail, ("rule", rule));
 
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+
+    /// <param name="member">An extension member (RFC 9457 section 3.2) that tells a client which case it met.</param>
+    private static ProblemHttpResult Create(int status, string type, string title, string detail, (string Name, string Value) member) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type,
+            extensions: new Dictionary<string, object?> { [member.Name] = member.Value });
 }

@@ -68,6 +68,7 @@ public sealed class YearInAMinuteTests(ProductFixture product)
                     // UA-1.11: renewable after expiry at the redemption tariff, and renewed from the old expiry (UA-1.7).
                     Assert.Contains("applied", payment!.BankAnswer);
                     Assert.True(payment.PaidAt > first, because);
+                    AssertEveryReminderBeforeExpiry(reminders, first, because);
                     Assert.Equal(4, reminders.Count);
                     Assert.Single(notices, n => n.Kind == "Expired");
                     AssertRenewed(first, view, registry, notices, because);
@@ -111,6 +112,15 @@ public sealed class YearInAMinuteTests(ProductFixture product)
         return onDay || (customer.IsKz && sentAt > expiry.AddDays(-7) && sentAt < expiry);
     }
 
+    /// <summary>KZ-2.6: the 30, 14 and 7-day reminders each on its day. A `.kz` renewal-deadline reminder comes too, on a
+    /// day of its own unless holidays push the deadline onto the 7-day reminder's day (then one reminder, the later).</summary>
+    private static void AssertEveryReminderBeforeExpiry(List<SentNotice> reminders, DateTimeOffset expiry, string because)
+    {
+        foreach (var days in (int[])[30, 14, 7])
+            Assert.True(reminders.Any(r => r.SentAt >= expiry.AddDays(-days) && r.SentAt < expiry.AddDays(1 - days)), $"{because}: no {days}-day reminder");
+        Assert.InRange(reminders.Count(r => r.SentAt < expiry), 3, 4);
+    }
+
     private static void AssertRenewed(DateTimeOffset first, JsonElement view, JsonElement? registry, List<SentNotice> notices, string because)
     {
         Assert.True(view.GetProperty("phase").GetString() == "Registered", because);
@@ -121,7 +131,7 @@ public sealed class YearInAMinuteTests(ProductFixture product)
     private static void AssertDeletedAtExpiry(DateTimeOffset first, JsonElement view, JsonElement? registry, List<SentNotice> notices,
         List<SentNotice> reminders, string because)
     {
-        Assert.True(reminders.Count == 4, $"{because}: {reminders.Count} reminders before deletion");
+        AssertEveryReminderBeforeExpiry(reminders, first, because);
         Assert.Null(registry);
         Assert.Equal("Deleted", view.GetProperty("phase").GetString());
         Assert.Single(notices, n => n.Kind == "Expired");

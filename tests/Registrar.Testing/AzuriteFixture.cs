@@ -14,6 +14,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>Node starts Azurite in seconds, but a 2-core machine busy with parallel test projects can take far longer.</summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
+
     private ChildProcess? _process;
 
     /// <summary>A folder for on-disk data that survives <see cref="RestartAsync"/>; null keeps data in memory.</summary>
@@ -78,8 +81,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
         ]);
-        await FreeTcpPort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30), () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30), () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(TablePort, StartPatience, () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(QueuePort, StartPatience, () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(BlobPort, StartPatience, () => _process.Output);
     }
 }

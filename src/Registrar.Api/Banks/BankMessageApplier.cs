@@ -26,6 +26,7 @@ public sealed class BankMessageApplier(
     ILogger<BankMessageApplier> logger)
 {
     private const int Parallelism = 16;
+    private const int AttemptsPerEntry = 3;
 
     public async Task<BankNotificationReceipt> ApplyAsync(Stored<BankMessage> stored, CancellationToken ct)
     {
@@ -47,13 +48,24 @@ public sealed class BankMessageApplier(
         await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (i, token) =>
             {
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    results[i] = await entries[i](token);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "An entry of bank message {MessageId} failed; the recovery pass tries it again", message.MessageId);
+                    try
+                    {
+                        results[i] = await entries[i](token);
+                        break;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && attempt < AttemptsPerEntry)
+                    {
+                        // Each step is idempotent: another applier of the same entry (the bank's retry, the recovery pass)
+                        // winning a race is judged again here, and answers as a duplicate, rather than leaving it for later.
+                        logger.LogWarning(e, "An entry of bank message {MessageId} failed on attempt {Attempt}; judging it again", message.MessageId, attempt);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogError(e, "An entry of bank message {MessageId} failed; the recovery pass tries it again", message.MessageId);
+                        break;
+                    }
                 }
             });
         var outcomes = results.OfType<PaymentOutcome>().ToList();

@@ -106,9 +106,16 @@ public sealed class BankHarness
     {
         public List<RegistrationEvent> Raised { get; } = [];
 
+        /// <summary>How many of the next raises fail, as a queue briefly unreachable would.</summary>
+        public int FailuresToCome { get; set; }
+
         public Task RaiseAsync(string instanceId, string eventId, RegistrationEvent @event, CancellationToken cancellationToken)
         {
-            lock (Raised) Raised.Add(@event);
+            lock (Raised)
+            {
+                if (FailuresToCome > 0 && FailuresToCome-- > 0) throw new IOException("The event queue did not answer.");
+                Raised.Add(@event);
+            }
             return Task.CompletedTask;
         }
     }

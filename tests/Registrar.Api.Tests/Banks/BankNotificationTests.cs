@@ -32,6 +32,20 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_entry_that_failed_once_is_judged_again_in_the_same_answer_and_applied_once()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(190);
+        bank.Events.FailuresToCome = 1;
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-AGAIN-1", order.InvoiceNumber)));
+
+        Assert.Equal(StatusCodes.Status200OK, Status(answer));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Single(bank.Events.Raised);
+    }
+
+    [Fact]
     public async Task The_same_signed_request_after_it_was_recorded_is_a_replay_and_applies_nothing_more()
     {
         var bank = new BankHarness(azurite);

@@ -39,7 +39,7 @@ public sealed class DisclosureHarness
             new StorageMeter());
         (Views, Orders, Requests, Audit) = (new RegistrationViewStore(Storage), new OrderStore<Order>(Storage), new DisclosureRequestStore(Storage),
             new AuditLog<DisclosureAudit>(Storage));
-        Directory = new RegisteredDomainDirectory(Storage, Orders);
+        Directory = new RegisteredDomainDirectory(Views, Orders);
         var zones = ZoneCatalog.LoadEmbedded();
         var clients = new ApiClientOptions
         {

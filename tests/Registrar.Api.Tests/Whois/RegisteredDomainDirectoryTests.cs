@@ -4,7 +4,7 @@ using static Registrar.Api.Tests.Whois.WhoisSamples;
 
 namespace Registrar.Api.Tests.Whois;
 
-/// <summary>Which registration holds a name, read from the registration views on Azurite, with the registrant of its order.</summary>
+/// <summary>Which registration holds a name, read from the registration views' lookup by name on Azurite, with the registrant of its order.</summary>
 [Collection(WhoisStorageCollection.Name)]
 public sealed class RegisteredDomainDirectoryTests(AzuriteFixture azurite)
 {
@@ -40,5 +40,19 @@ public sealed class RegisteredDomainDirectoryTests(AzuriteFixture azurite)
 
         Assert.Null(await harness.Directory.FindAsync("ordered.kz", default));
         Assert.Null(await harness.Directory.FindAsync("nobody.kz", default));
+    }
+
+    [Fact]
+    public async Task A_name_deleted_and_registered_again_is_answered_for_by_its_new_registration_and_not_while_only_ordered()
+    {
+        var harness = new DisclosureHarness(azurite);
+        await harness.HoldAsync("again.kz", "kz", Company(), RegistrationPhase.Deleted, customerId: "first-holder");
+        var ordered = await harness.HoldAsync("again.kz", "kz", Company(), RegistrationPhase.AwaitingPayment, customerId: "second-holder");
+
+        Assert.Null(await harness.Directory.FindAsync("again.kz", default));
+        await harness.Views.RecordAsync(new RegistrationView(ordered, "second-holder", "again.kz", "again.kz", "kz", RegistrationPhase.Registered,
+            DisclosureHarness.Start.AddYears(1)), 2, default);
+
+        Assert.Equal(ordered, (await harness.Directory.FindAsync("again.kz", default))!.Registration.RegistrationId);
     }
 }

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISingleUseLinkStore, SingleUseLinkStore>();
         services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
+        services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
         return services;
     }
 }

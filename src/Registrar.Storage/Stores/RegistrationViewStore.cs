@@ -19,6 +19,7 @@ namespace Registrar.Storage.Stores;
 /// row per registration ("registration|{id}") naming its place in the line, changed with it in one entity
 /// group transaction.</item>
 /// </list>
+/// Operations' directory of all registrations (<see cref="RegistrationDirectory"/>) is kept last, in the same table.
 /// Lookup rows carry the view's sequence, so a late or redelivered record changes nothing there either.
 /// </summary>
 public sealed class RegistrationViewStore(StorageClients clients) : IRegistrationViews
@@ -28,6 +29,7 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
 
     private readonly DocumentTable _table = new(clients.Table("registrationviews"));
     private readonly DocumentTable _lookups = new(clients.Table("registrationlookups"));
+    private readonly RegistrationDirectory _directory = new(clients);
 
     public async Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
     {
@@ -35,6 +37,7 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
         // After the view, so a crash in between is repaired when the command is delivered again.
         await KeepDomainHolderAsync(view, sequence, cancellationToken);
         await KeepPlaceInCheckLineAsync(view, sequence, cancellationToken);
+        await _directory.KeepAsync(view, sequence, cancellationToken);
     }
 
     public async IAsyncEnumerable<RegistrationView> ListAsync(string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -154,6 +154,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
+        services.AddSingleton<RegistrationActions>();
         services.AddSingleton<HeldPaymentJournal>();
         services.AddSingleton<ApplyHeldPaymentFlow>();
         services.AddSingleton<RefundHeldPaymentFlow>();

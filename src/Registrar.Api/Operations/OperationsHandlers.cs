@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
-using Registrar.Core.Lifecycle;
 using Registrar.Core.Operations;
 using Registrar.Core.Registrations;
 
@@ -11,12 +10,11 @@ namespace Registrar.Api.Operations;
 /// A route that names a registration is checked for form and existence before any event is raised:
 /// only a payment starts a lifecycle, so an unknown id is a 404, never a new instance.</summary>
 public sealed class OperationsHandlers(
-    ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations,
-    TimeProvider clock)
+    ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, RegistrationActions actions, TimeProvider clock)
 {
     // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
     private const int MaxReviewItemIdLength = 255;
-    private const int MaxNoteLength = 4_000;
+    public const int MaxNoteLength = 4_000;
 
     public async Task<IResult> ListReviewAsync(HttpRequest request, CancellationToken ct)
     {
@@ -47,8 +45,7 @@ public sealed class OperationsHandlers(
         if (operations.Problem is not null) return operations.Problem;
         if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
 
-        var eventId = $"retry:{registrationId}:{Guid.NewGuid():N}";
-        await registrations.RaiseAsync(registrationId, eventId, new OperationsRetried(eventId, operations.Principal!.Name), ct);
+        await actions.RetryAsync(registrationId, new OperationsActor(operations.Principal!.Name, null), null, ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
 
@@ -66,10 +63,7 @@ public sealed class OperationsHandlers(
         if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
         if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
 
-        // One id per decision made: the lifecycle acts on the first one made while the review is awaited.
-        var eventId = $"trademark:{registrationId}:{Guid.NewGuid():N}";
-        await registrations.RaiseAsync(registrationId, eventId,
-            new TrademarkReviewed(eventId, decision.Approved, operations.Principal!.Name, decision.Reason), ct);
+        await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
 

@@ -1,0 +1,50 @@
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>Who did what to a registration, when and why: the audit entry of an operations action.</summary>
+/// <param name="Client">The operations client whose key was used.</param>
+/// <param name="Person">Who signed in to the operations page under that key; null through the API.</param>
+public sealed record RegistrationAudit(string Client, string? Person, string EventId, string? Reason);
+
+/// <summary>An operations actor: the API client, and the person when the operations page says who acts.</summary>
+public sealed record OperationsActor(string Client, string? Person)
+{
+    /// <summary>What the lifecycle event records as the decider.</summary>
+    public string Name => Person is null ? Client : $"{Client} ({Person})";
+}
+
+/// <summary>
+/// The actions on a registration that the API and the operations page share: each raises its lifecycle event and
+/// leaves an audit entry under the registration id (who, when, what, why). Callers check the id and the form first.
+/// </summary>
+public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> registrations, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
+{
+    public const string RetryAction = "retry";
+    public const string ApproveTrademarkAction = "trademark-approved";
+    public const string RefuseTrademarkAction = "trademark-refused";
+
+    /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
+    public async Task RetryAsync(string registrationId, OperationsActor actor, string? reason, CancellationToken ct)
+    {
+        var eventId = $"retry:{registrationId}:{Guid.NewGuid():N}";
+        await registrations.RaiseAsync(registrationId, eventId, new OperationsRetried(eventId, actor.Name), ct);
+        await AuditAsync(registrationId, RetryAction, actor, eventId, reason, ct);
+    }
+
+    /// <summary>UA-Pre-7: the trademark behind a second-level .ua name is approved or refused by a person.</summary>
+    public async Task ReviewTrademarkAsync(string registrationId, bool approved, string? reason, OperationsActor actor, CancellationToken ct)
+    {
+        // One id per decision made: the lifecycle acts on the first one made while the review is awaited.
+        var eventId = $"trademark:{registrationId}:{Guid.NewGuid():N}";
+        await registrations.RaiseAsync(registrationId, eventId, new TrademarkReviewed(eventId, approved, actor.Name, reason), ct);
+        await AuditAsync(registrationId, approved ? ApproveTrademarkAction : RefuseTrademarkAction, actor, eventId, reason, ct);
+    }
+
+    // After the event: an audit entry never claims an action that was not raised (a redelivered one is the same event).
+    private Task AuditAsync(string registrationId, string action, OperationsActor actor, string eventId, string? reason, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, action,
+            new RegistrationAudit(actor.Client, actor.Person, eventId, reason)), ct);
+}

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# xmllint validates EPP frames against ../shared/epp/xsd; Net::EPP is the independent EPP client.
-debian_packages=(libxml2-utils libnet-epp-perl openssl)
+# xmllint validates EPP frames against ../shared/epp/xsd; Net::EPP is the independent EPP client;
+# headless Chromium and its driver run the operations page's browser test (OperationsPageTests).
+debian_packages=(libxml2-utils libnet-epp-perl openssl chromium chromium-driver)
 missing=()
 for p in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,6 +2,7 @@ using Registrar.Api;
 using Registrar.Api.Endpoints;
 using Registrar.Api.Hosting;
 using Registrar.Api.Http;
+using Registrar.Api.Operations.Page;
 using Registrar.LocalHost.Claims;
 using Registrar.LocalHost.Http;
 using Registrar.LocalHost.Registrations;
@@ -36,6 +37,7 @@ app.MapStorageMeter();
 app.MapRegistrarApi();
 app.MapRegistrationInspection();
 app.MapRegistrationNotices();
+app.MapOperationsPage();
 app.Run();
 
 public partial class Program;

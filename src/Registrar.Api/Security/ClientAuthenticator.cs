@@ -22,8 +22,13 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
     {
         if (!request.Headers.TryGetValue(KeyHeader, out var keys) || keys.Count != 1 || string.IsNullOrEmpty(keys[0]))
             return Authenticated<ApiClient>.Refused(Problems.Unauthenticated($"Send the client's API key in the {KeyHeader} header."));
+        return AuthenticateKey(keys[0]!, role);
+    }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(keys[0]!));
+    /// <summary>A key given another way than the header: the operations page's sign-in form.</summary>
+    public Authenticated<ApiClient> AuthenticateKey(string key, ApiClientRole role)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         var client = options.CurrentValue.Clients.FirstOrDefault(c => HashMatches(c.KeySha256, hash));
         if (client is null)
             return Authenticated<ApiClient>.Refused(Problems.Unauthenticated("The API key is not valid."));
@@ -31,6 +36,10 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
             return Authenticated<ApiClient>.Refused(Problems.Forbidden($"Client '{client.Name}' may not call {role} endpoints."));
         return Authenticated<ApiClient>.As(client);
     }
+
+    /// <summary>Whether a client of that name and role is still configured: a session outlives no removed client.</summary>
+    public bool IsConfigured(string clientName, ApiClientRole role) =>
+        options.CurrentValue.Clients.Any(c => c.Name == clientName && c.Role == role);
 
     /// <summary>A storefront call on behalf of one customer: the client's key and the customer id.</summary>
     public Authenticated<string> AuthenticateCustomer(HttpRequest request)

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Core.Operations;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations.Page;
+
+/// <summary>
+/// GET /ops/page: what waits for a person (the review list, trademark approvals, stalled registrations), what expires
+/// soon, the registrations by phase, and a list of them filtered by phase and zone, a page at a time.
+/// </summary>
+public sealed class OperationsOverviewPage(
+    OperationsSessions sessions, IRegistrationDirectory directory, IReviewList review, ZoneCatalog zones, TimeProvider clock)
+{
+    private const int PageSize = 50;
+    private const int WaitingShown = 50;
+    private const int CountCap = 10_000;
+    private static readonly TimeSpan ExpiringWindow = TimeSpan.FromDays(30);
+
+    public async Task<IResult> RenderAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (sessions.Read(request) is not { } actor) return OperationsPageHandlers.SignInForm(null);
+        var query = request.Query;
+        RegistrationPhase? phase = null;
+        if (query["phase"].ToString() is { Length: > 0 } phaseText)
+        {
+            if (!Enum.GetNames<RegistrationPhase>().Contains(phaseText)) return OperationsPageHandlers.ErrorPage(400, "No such phase.");
+            phase = Enum.Parse<RegistrationPhase>(phaseText);
+        }
+        var zone = query["zone"].ToString() is { Length: > 0 } zoneText ? zoneText : null;
+        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) return OperationsPageHandlers.ErrorPage(400, "No such zone.");
+        var after = query["after"].ToString() is { Length: > 0 } afterText ? afterText : null;
+        if (after is not null && !RegistrationDirectory.IsPageKey(after)) return OperationsPageHandlers.ErrorPage(400, "No such page.");
+
+        var page = new HtmlPage();
+        page.Add($"""
+            <p>Signed in as {actor.Name}. <form class="inline" method="post" action="/ops/page/sign-out">{Token(request)}<button type="submit">Sign out</button></form></p>
+            """);
+        await WaitingAsync(page, ct);
+        await ExpiringAsync(page, ct);
+        await CountsAsync(page, ct);
+        await ListAsync(page, phase, zone, after, ct);
+        return page.Result("Overview");
+    }
+
+    public RawHtml Token(HttpRequest request) =>
+        new($"<input type=\"hidden\" name=\"{OperationsSessions.FormTokenField}\" value=\"{sessions.FormToken(request)}\">");
+
+    private async Task WaitingAsync(HtmlPage page, CancellationToken ct)
+    {
+        page.Add($"<h2>Waiting for a person</h2><h3>Trademark approvals</h3>");
+        Registrations(page, (await directory.ListAsync(RegistrationPhase.AwaitingTrademarkReview, null, null, WaitingShown, ct)).Registrations, "waiting-trademarks");
+        page.Add($"<h3>Stalled at the registry</h3>");
+        Registrations(page, (await directory.ListAsync(RegistrationPhase.Stalled, null, null, WaitingShown, ct)).Registrations, "waiting-stalled");
+        page.Add($"<h3>Review list (held payments, flags)</h3><table id=\"review\"><tr><th>raised</th><th>kind</th><th>subject</th><th>reason</th><th>explanation</th></tr>");
+        var shown = 0;
+        await foreach (var item in review.ListOpenAsync(ct))
+        {
+            if (shown++ == WaitingShown) break;
+            var subject = item.Kind == "registration" && RegistrationIds.IsWellFormed(item.Subject)
+                ? new RawHtml(Link(item.Subject))
+                : new RawHtml(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Subject));
+            page.Add($"<tr><td>{item.RaisedAt}</td><td>{item.Kind}</td><td>{subject}</td><td>{item.Reason}</td><td>{item.Explanation}</td></tr>");
+        }
+        page.Add($"</table>");
+    }
+
+    private async Task ExpiringAsync(HtmlPage page, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        page.Add($"<h2>Expiring in the next {ExpiringWindow.Days} days</h2>");
+        Registrations(page, await directory.ExpiringAsync(now, now + ExpiringWindow, WaitingShown, ct), "expiring");
+    }
+
+    private async Task CountsAsync(HtmlPage page, CancellationToken ct)
+    {
+        var counts = await directory.CountByPhaseAsync(CountCap, ct);
+        page.Add($"<h2>Registrations by phase</h2><table id=\"counts\"><tr><th>phase</th><th>registrations</th></tr>");
+        foreach (var (phase, count) in counts.Counts.OrderBy(c => c.Key))
+            page.Add($"<tr><td><a href=\"/ops/page?phase={phase}#list\">{phase}</a></td><td>{count}</td></tr>");
+        page.Add($"</table>");
+        if (counts.Capped) page.Add($"<p class=\"muted\">Counted up to {CountCap} registrations; there are more.</p>");
+    }
+
+    private async Task ListAsync(HtmlPage page, RegistrationPhase? phase, string? zone, string? after, CancellationToken ct)
+    {
+        var found = await directory.ListAsync(phase, zone, after, PageSize, ct);
+        page.Add($"<h2 id=\"list\">Registrations</h2><form method=\"get\" action=\"/ops/page#list\"><label>Phase <select name=\"phase\"><option value=\"\">any</option>");
+        foreach (var name in Enum.GetNames<RegistrationPhase>())
+            page.Add($"<option{new RawHtml(phase?.ToString() == name ? " selected" : "")}>{name}</option>");
+        page.Add($"</select></label> <label>Zone <select name=\"zone\"><option value=\"\">any</option>");
+        foreach (var policy in zones.All)
+            page.Add($"<option{new RawHtml(policy.Zone == zone ? " selected" : "")}>{policy.Zone}</option>");
+        page.Add($"</select></label> <button type=\"submit\">Show</button></form>");
+        Registrations(page, found.Registrations, "registrations");
+        if (found.Next is { } next)
+        {
+            var link = $"/ops/page?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&after={Uri.EscapeDataString(next)}#list";
+            page.Add($"<p><a id=\"next-page\" href=\"{link}\">Next page</a></p>");
+        }
+    }
+
+    private static void Registrations(HtmlPage page, IReadOnlyList<RegistrationView> views, string id)
+    {
+        if (views.Count == 0)
+        {
+            page.Add($"<p class=\"muted\" id=\"{id}\">None.</p>");
+            return;
+        }
+        page.Add($"<table id=\"{id}\"><tr><th>domain</th><th>zone</th><th>phase</th><th>expires</th><th>registration</th></tr>");
+        foreach (var view in views)
+            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{new RawHtml(Link(view.RegistrationId))}</td></tr>");
+        page.Add($"</table>");
+    }
+
+    private static string Link(string registrationId)
+    {
+        var encoded = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(registrationId);
+        return $"<a href=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(RegistrationTimelinePage.PathOf(registrationId))}\">{encoded}</a>";
+    }
+}

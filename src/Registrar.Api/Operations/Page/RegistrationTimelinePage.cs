@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations.Page;
+
+/// <summary>
+/// GET /ops/page/registrations/{id}: one registration's view, the actions its phase allows, its timeline (next
+/// wake-up, pending commands, each event with the commands it issued), its notices and its audit entries.
+/// Events and commands are shown by type and id only: their documents hold the registrant's data.
+/// The timeline needs the local runtime's inspector; a host without one shows the rest.
+/// </summary>
+public sealed class RegistrationTimelinePage(
+    OperationsSessions sessions, OperationsOverviewPage overview, IRegistrationViews views, INoticeStore<SendNotice> notices,
+    IAuditLog<RegistrationAudit> audit, ILifecycleInspector<RegistrationState, RegistrationEvent, RegistrationCommand>? inspector = null)
+{
+    private const int AuditShown = 50;
+
+    public static string PathOf(string registrationId) => $"/ops/page/registrations/{Uri.EscapeDataString(registrationId)}";
+
+    public async Task<IResult> RenderAsync(HttpRequest request, string registrationId, CancellationToken ct)
+    {
+        if (sessions.Read(request) is null) return OperationsPageHandlers.SignInForm(null);
+        if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view)
+            return OperationsPageHandlers.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
+
+        var page = new HtmlPage();
+        page.Add($"""
+            <table id="summary"><tr><th>domain</th><td>{view.DisplayName} ({view.DomainName})</td></tr>
+            <tr><th>zone</th><td>{view.Zone}</td></tr><tr><th>phase</th><td id="phase">{view.Phase}</td></tr>
+            <tr><th>customer</th><td>{view.CustomerId}</td></tr><tr><th>expires</th><td>{view.ExpiresAt}</td></tr></table>
+            """);
+        Actions(page, request, view);
+        if (inspector is not null) await TimelineAsync(page, registrationId, ct);
+        await NoticesAsync(page, registrationId, ct);
+        await AuditAsync(page, registrationId, ct);
+        return page.Result($"Registration {view.DisplayName}");
+    }
+
+    private void Actions(HtmlPage page, HttpRequest request, RegistrationView view)
+    {
+        var token = overview.Token(request);
+        var path = PathOf(view.RegistrationId);
+        if (view.Phase == RegistrationPhase.AwaitingTrademarkReview)
+            page.Add($"""
+                <h2>Trademark review (UA-Pre-7)</h2>
+                <form method="post" action="{path}/trademark">{token}
+                <p><label>Reason (required to refuse; the customer is told) <textarea name="reason" id="reason"></textarea></label></p>
+                <p><button type="submit" name="decision" value="approve" id="approve">Approve</button>
+                <button type="submit" name="decision" value="refuse" id="refuse">Refuse</button></p></form>
+                """);
+        if (view.Phase == RegistrationPhase.Stalled)
+            page.Add($"""
+                <h2>Stalled</h2>
+                <form method="post" action="{path}/retry">{token}
+                <p><label>What was fixed <textarea name="reason" id="reason" required></textarea></label></p>
+                <p><button type="submit" id="retry">Try again</button></p></form>
+                """);
+    }
+
+    private async Task TimelineAsync(HtmlPage page, string registrationId, CancellationToken ct)
+    {
+        var instance = await inspector!.GetAsync(registrationId, ct);
+        if (instance is null) return;
+        page.Add($"""
+            <h2>Timeline</h2><p>State version {instance.Version}, updated {instance.UpdatedAt}.
+            Next wake-up: <span id="next-wake">{(object?)instance.NextWakeAt ?? "none"}</span>.</p>
+            <h3>Pending commands</h3>
+            """);
+        if (instance.PendingCommands.Count == 0) page.Add($"<p class=\"muted\">None.</p>");
+        foreach (var pending in instance.PendingCommands) page.Add($"<p>{pending.Command?.GetType().Name} <span class=\"muted\">{pending.CommandId}</span></p>");
+        page.Add($"<h3>Events</h3><table id=\"history\"><tr><th>#</th><th>applied</th><th>event</th><th>commands issued</th></tr>");
+        foreach (var entry in instance.History.Reverse())
+        {
+            var commands = string.Join(", ", entry.Commands.Select(c => c.Command?.GetType().Name));
+            page.Add($"<tr><td>{entry.Sequence}</td><td>{entry.AppliedAt}</td><td>{entry.Event?.GetType().Name} <span class=\"muted\">{entry.EventId}</span></td><td>{commands}</td></tr>");
+        }
+        page.Add($"</table>");
+    }
+
+    private async Task NoticesAsync(HtmlPage page, string registrationId, CancellationToken ct)
+    {
+        page.Add($"<h2>Notices</h2><table id=\"notices\"><tr><th>kind</th><th>to</th><th>claimed</th><th>sent</th></tr>");
+        foreach (var notice in (await notices.ListForRegistrationAsync(registrationId, ct)).Select(RegistrationNoticeView.From))
+            page.Add($"<tr><td>{notice.Kind}</td><td>{notice.To}</td><td>{notice.ClaimedAt}</td><td>{(object?)notice.SentAt ?? "not yet"}</td></tr>");
+        page.Add($"</table>");
+    }
+
+    private async Task AuditAsync(HtmlPage page, string registrationId, CancellationToken ct)
+    {
+        page.Add($"<h2>Operations actions</h2><table id=\"audit\"><tr><th>when</th><th>who</th><th>what</th><th>why</th></tr>");
+        await foreach (var entry in audit.ReadNewestFirstAsync(registrationId, AuditShown, ct))
+            page.Add($"<tr><td>{entry.At}</td><td>{entry.Actor}</td><td>{entry.Action}</td><td>{entry.Details.Reason}</td></tr>");
+        page.Add($"</table>");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Net.Http.Headers;
+using Registrar.Api.Operations;
+using Registrar.Api.Operations.Page;
+using Registrar.Api.Security;
+
+namespace Registrar.Api.Tests.Operations;
+
+public sealed class OperationsSessionsTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly ApiClientOptions _clients = new()
+    {
+        Clients = [new ApiClient { Name = "ops", KeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("k"))), Role = ApiClientRole.Operations }],
+    };
+
+    private OperationsSessions Sessions(string key = "c2Vzc2lvbi1zaWduaW5nLWtleS1mb3ItdGVzdHMtb25seQ==") =>
+        new(Options.Create(new OperationsPageOptions { SessionSigningKey = key }), new ClientAuthenticator(new StaticOptions(_clients)), _clock);
+
+    /// <summary>Signs in on one response and carries its cookie into a new request, as a browser would.</summary>
+    private static HttpRequest SignedIn(OperationsSessions sessions, bool https = false)
+    {
+        var response = new DefaultHttpContext().Response;
+        sessions.SignIn(response, https, new OperationsActor("ops", "Olena"));
+        var cookie = SetCookieHeaderValue.Parse(response.Headers.SetCookie.ToString());
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
+        Assert.Equal(https, cookie.Secure);
+        var request = new DefaultHttpContext().Request;
+        request.Headers.Cookie = $"{cookie.Name}={cookie.Value}";
+        return request;
+    }
+
+    [Fact]
+    public void A_session_names_the_client_and_the_person_until_it_expires()
+    {
+        var sessions = Sessions();
+        var request = SignedIn(sessions, https: true);
+        Assert.Equal(new OperationsActor("ops", "Olena"), sessions.Read(request));
+        _clock.Advance(TimeSpan.FromHours(8));
+        Assert.Null(sessions.Read(request));
+    }
+
+    [Fact]
+    public void A_session_signed_with_another_key_or_altered_or_of_a_removed_client_is_no_session()
+    {
+        var request = SignedIn(Sessions());
+        Assert.Null(Sessions("YW5vdGhlci1rZXktYW5vdGhlci1rZXktYW5vdGhlci1rZXk=").Read(request));
+
+        var value = request.Cookies[OperationsSessions.CookieName]!;
+        var altered = new DefaultHttpContext().Request;
+        altered.Headers.Cookie = $"{OperationsSessions.CookieName}={(value[0] == 'A' ? 'B' : 'A')}{value[1..]}";
+        Assert.Null(Sessions().Read(altered));
+
+        _clients.Clients.Clear();
+        Assert.Null(Sessions().Read(request));
+    }
+
+    [Fact]
+    public void The_form_token_belongs_to_its_session()
+    {
+        var sessions = Sessions();
+        var first = SignedIn(sessions);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var second = SignedIn(sessions);
+        Assert.True(sessions.IsGenuineFormToken(first, sessions.FormToken(first)));
+        Assert.False(sessions.IsGenuineFormToken(second, sessions.FormToken(first)));
+        Assert.False(sessions.IsGenuineFormToken(first, "not base64!"));
+        Assert.False(sessions.IsGenuineFormToken(first, null));
+    }
+
+    private sealed class StaticOptions(ApiClientOptions value) : IOptionsMonitor<ApiClientOptions>
+    {
+        public ApiClientOptions CurrentValue => value;
+        public ApiClientOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<ApiClientOptions, string?> listener) => null;
+    }
+}

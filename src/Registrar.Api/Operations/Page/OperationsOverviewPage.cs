@@ -25,13 +25,13 @@ public sealed class OperationsOverviewPage(
         RegistrationPhase? phase = null;
         if (query["phase"].ToString() is { Length: > 0 } phaseText)
         {
-            if (!Enum.GetNames<RegistrationPhase>().Contains(phaseText)) return OperationsPageHandlers.ErrorPage(400, "No such phase.");
+            if (!Enum.GetNames<RegistrationPhase>().Contains(phaseText)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such phase.");
             phase = Enum.Parse<RegistrationPhase>(phaseText);
         }
         var zone = query["zone"].ToString() is { Length: > 0 } zoneText ? zoneText : null;
-        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) return OperationsPageHandlers.ErrorPage(400, "No such zone.");
+        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such zone.");
         var after = query["after"].ToString() is { Length: > 0 } afterText ? afterText : null;
-        if (after is not null && !RegistrationDirectory.IsPageKey(after)) return OperationsPageHandlers.ErrorPage(400, "No such page.");
+        if (after is not null && !RegistrationDirectory.IsPageKey(after)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such page.");
 
         var page = new HtmlPage();
         page.Add($"""
@@ -59,8 +59,8 @@ public sealed class OperationsOverviewPage(
         {
             if (shown++ == WaitingShown) break;
             var subject = item.Kind == "registration" && RegistrationIds.IsWellFormed(item.Subject)
-                ? new RawHtml(Link(item.Subject))
-                : new RawHtml(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(item.Subject));
+                ? Link(item.Subject)
+                : new HtmlPage().Add($"{item.Subject}").ToRaw();
             page.Add($"<tr><td>{item.RaisedAt}</td><td>{item.Kind}</td><td>{subject}</td><td>{item.Reason}</td><td>{item.Explanation}</td></tr>");
         }
         page.Add($"</table>");
@@ -110,13 +110,10 @@ public sealed class OperationsOverviewPage(
         }
         page.Add($"<table id=\"{id}\"><tr><th>domain</th><th>zone</th><th>phase</th><th>expires</th><th>registration</th></tr>");
         foreach (var view in views)
-            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{new RawHtml(Link(view.RegistrationId))}</td></tr>");
+            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{Link(view.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
 
-    private static string Link(string registrationId)
-    {
-        var encoded = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(registrationId);
-        return $"<a href=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(RegistrationTimelinePage.PathOf(registrationId))}\">{encoded}</a>";
-    }
+    private static RawHtml Link(string registrationId) =>
+        new HtmlPage().Add($"<a href=\"{RegistrationTimelinePage.PathOf(registrationId)}\">{registrationId}</a>").ToRaw();
 }

@@ -20,6 +20,16 @@ public sealed class OperationsPageTests(ProductFixture product)
     {
         var (name, registrationId) = await PlaceAndPayTrademarkOrderAsync();
 
+        // The operations API lists it among the registrations waiting for a trademark review in its zone.
+        using var operations = product.Operations();
+        await TestSupport.EventuallyAsync(
+            () => operations.GetFromJsonAsync<JsonElement>("api/ops/registrations?phase=AwaitingTrademarkReview&zone=ua&pageSize=100"),
+            page => page.GetProperty("registrations").EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId));
+        await TestSupport.AssertProblemAsync(await operations.GetAsync("api/ops/registrations?phase=Sleeping"), 400);
+        await TestSupport.AssertProblemAsync(await operations.GetAsync("api/ops/registrations?pageSize=101"), 400);
+        using var anonymous = product.Anonymous();
+        await TestSupport.AssertProblemAsync(await anonymous.GetAsync("api/ops/registrations"), 401);
+
         using var browser = StartBrowser();
         try
         {

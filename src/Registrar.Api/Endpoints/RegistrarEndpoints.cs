@@ -95,6 +95,9 @@ public static class RegistrarEndpoints
         ops.MapPost("/review/{itemId}/resolve", (HttpRequest request, string itemId, OperationsHandlers handlers, CancellationToken ct) =>
                 handlers.ResolveAsync(request, itemId, ct))
             .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404);
+        ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
+            .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
+            .WithSummary("All customers' registrations, filtered by phase and zone, a page at a time (?phase=&zone=&after=&pageSize=, at most 100).");
         ops.MapPost("/registrations/{registrationId}/trademark",
                 (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
                     handlers.ReviewTrademarkAsync(request, registrationId, ct))

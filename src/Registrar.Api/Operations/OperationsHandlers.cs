@@ -3,6 +3,8 @@ using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Operations;
 using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Operations;
 
@@ -10,7 +12,8 @@ namespace Registrar.Api.Operations;
 /// A route that names a registration is checked for form and existence before any event is raised:
 /// only a payment starts a lifecycle, so an unknown id is a 404, never a new instance.</summary>
 public sealed class OperationsHandlers(
-    ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, RegistrationActions actions, TimeProvider clock)
+    ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, IRegistrationDirectory directory, ZoneCatalog zones,
+    RegistrationActions actions, TimeProvider clock)
 {
     // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
     private const int MaxReviewItemIdLength = 255;
@@ -22,6 +25,16 @@ public sealed class OperationsHandlers(
         var items = new List<ReviewItem>();
         await foreach (var item in review.ListOpenAsync(ct)) items.Add(item);
         return new PrivateResult(TypedResults.Ok(items));
+    }
+
+    /// <summary>All customers' registrations by phase and zone, a page at a time: <c>next</c> is the following page's <c>after</c>.</summary>
+    public async Task<IResult> ListRegistrationsAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
+        var (query, field, error) = RegistrationListQuery.Read(request.Query, zones);
+        if (query is null) return Problems.Validation(field!, error!);
+        var page = await query.ListAsync(directory, ct);
+        return new PrivateResult(TypedResults.Ok(page));
     }
 
     public async Task<IResult> ResolveAsync(HttpRequest request, string itemId, CancellationToken ct)

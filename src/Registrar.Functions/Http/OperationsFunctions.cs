@@ -14,6 +14,11 @@ public sealed class OperationsFunctions(OperationsHandlers handlers, HealthCheck
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/review")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListReviewAsync(req, ct));
 
+    [Function("ListOperationsRegistrations")]
+    public async Task<IActionResult> ListOperationsRegistrations(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await handlers.ListRegistrationsAsync(req, ct));
+
     [Function("ResolveReview")]
     public async Task<IActionResult> ResolveReview(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/review/{itemId}/resolve")] HttpRequest req, string itemId, CancellationToken ct) =>

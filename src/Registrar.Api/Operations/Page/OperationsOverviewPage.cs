@@ -13,7 +13,6 @@ namespace Registrar.Api.Operations.Page;
 public sealed class OperationsOverviewPage(
     OperationsSessions sessions, IRegistrationDirectory directory, IReviewList review, ZoneCatalog zones, TimeProvider clock)
 {
-    private const int PageSize = 50;
     private const int WaitingShown = 50;
     private const int CountCap = 10_000;
     private static readonly TimeSpan ExpiringWindow = TimeSpan.FromDays(30);
@@ -21,17 +20,8 @@ public sealed class OperationsOverviewPage(
     public async Task<IResult> RenderAsync(HttpRequest request, CancellationToken ct)
     {
         if (sessions.Read(request) is not { } actor) return OperationsPageHandlers.SignInForm(null);
-        var query = request.Query;
-        RegistrationPhase? phase = null;
-        if (query["phase"].ToString() is { Length: > 0 } phaseText)
-        {
-            if (!Enum.GetNames<RegistrationPhase>().Contains(phaseText)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such phase.");
-            phase = Enum.Parse<RegistrationPhase>(phaseText);
-        }
-        var zone = query["zone"].ToString() is { Length: > 0 } zoneText ? zoneText : null;
-        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such zone.");
-        var after = query["after"].ToString() is { Length: > 0 } afterText ? afterText : null;
-        if (after is not null && !RegistrationDirectory.IsPageKey(after)) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, "No such page.");
+        var (query, _, error) = RegistrationListQuery.Read(request.Query, zones);
+        if (query is null) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, error!);
 
         var page = new HtmlPage();
         page.Add($"""
@@ -40,7 +30,7 @@ public sealed class OperationsOverviewPage(
         await WaitingAsync(page, ct);
         await ExpiringAsync(page, ct);
         await CountsAsync(page, ct);
-        await ListAsync(page, phase, zone, after, ct);
+        await ListAsync(page, query, ct);
         return page.Result("Overview");
     }
 
@@ -83,9 +73,10 @@ public sealed class OperationsOverviewPage(
         if (counts.Capped) page.Add($"<p class=\"muted\">Counted up to {CountCap} registrations; there are more.</p>");
     }
 
-    private async Task ListAsync(HtmlPage page, RegistrationPhase? phase, string? zone, string? after, CancellationToken ct)
+    private async Task ListAsync(HtmlPage page, RegistrationListQuery query, CancellationToken ct)
     {
-        var found = await directory.ListAsync(phase, zone, after, PageSize, ct);
+        var (phase, zone) = (query.Phase, query.Zone);
+        var found = await query.ListAsync(directory, ct);
         page.Add($"<h2 id=\"list\">Registrations</h2><form method=\"get\" action=\"/ops/page#list\"><label>Phase <select name=\"phase\"><option value=\"\">any</option>");
         foreach (var name in Enum.GetNames<RegistrationPhase>())
             page.Add($"<option{new RawHtml(phase?.ToString() == name ? " selected" : "")}>{name}</option>");
@@ -96,7 +87,7 @@ public sealed class OperationsOverviewPage(
         Registrations(page, found.Registrations, "registrations");
         if (found.Next is { } next)
         {
-            var link = $"/ops/page?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&after={Uri.EscapeDataString(next)}#list";
+            var link = $"/ops/page?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&pageSize={query.PageSize}&after={Uri.EscapeDataString(next)}#list";
             page.Add($"<p><a id=\"next-page\" href=\"{link}\">Next page</a></p>");
         }
     }

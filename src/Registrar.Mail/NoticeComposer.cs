@@ -51,6 +51,7 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
             registered ? links.Create(notice.CustomerId, notice.CommandId, now) : null,
             registered || confirmation is not null ? Instant(now + linkLifetime) : null,
             confirmation is not null ? confirmations.Create(notice.CustomerId, confirmation, now) : null,
-            facts.RequestKind);
+            facts.RequestKind,
+            facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null);
     }
 }

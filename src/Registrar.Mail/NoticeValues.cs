@@ -6,6 +6,7 @@ namespace Registrar.Mail;
 /// <param name="SetPasswordLink">UA-2.1.2: on <c>Registered</c> only; templates show it through the <c>link</c> filter.</param>
 /// <param name="ConfirmationLink">KZ-5.3, UA-4.7: on <c>RequestConfirmation</c> only, with <paramref name="LinkValidUntil"/> and <paramref name="Request"/>.</param>
 /// <param name="Request">The kind of customer request a confirmation confirms ("early-deletion").</param>
+/// <param name="NameServers">KZ-2.3: on <c>NameserversChanged</c>, the domain's name servers now, comma-separated.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -16,7 +17,8 @@ public sealed record NoticeValues(
     string? SetPasswordLink = null,
     string? LinkValidUntil = null,
     string? ConfirmationLink = null,
-    string? Request = null)
+    string? Request = null,
+    string? NameServers = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -31,5 +33,6 @@ public sealed record NoticeValues(
         ("link_valid_until", LinkValidUntil),
         ("confirmation_link", ConfirmationLink),
         ("request", Request),
+        ("name_servers", NameServers),
     ];
 }

@@ -32,6 +32,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.Renewed => [ExpiresAtText],
         NoticeKind.Deleted => [DeletionAtText],
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
+        NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

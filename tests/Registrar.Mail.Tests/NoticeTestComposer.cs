@@ -19,6 +19,7 @@ internal sealed class NoticeTestComposer
         PayBy: new DateTimeOffset(2027, 5, 27, 0, 0, 0, TimeSpan.FromHours(5)),
         DeletionAt: new DateTimeOffset(2027, 6, 29, 4, 30, 0, TimeSpan.Zero),
         InvoiceNumber: "KZ-2705-00042-7",
+        NameServers: ["ns1.example.net", "ns2.example.net"],
         Amount: Money.Of(12_500m, Currency.Kzt));
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";

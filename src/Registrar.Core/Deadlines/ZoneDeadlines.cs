@@ -25,6 +25,13 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         return EndOfBusinessDayAfter(policy, paidAt, policy.RegistrationAfterPayment.BusinessDays);
     }
 
+    /// <summary>KZ-2.3: outside .kz/.қаз a DNS or contact change is a request carried out within the zone's business days.</summary>
+    public DateTimeOffset? ChangeRequestDueBy(string zone, DateTimeOffset provedAt)
+    {
+        var policy = zones.For(zone);
+        return policy.Changes.RequestDeadline is { } deadline ? EndOfBusinessDayAfter(policy, provedAt, deadline.BusinessDays) : null;
+    }
+
     public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry)
     {
         var policy = zones.For(zone);

@@ -21,7 +21,7 @@ internal static class CustomerRequestDecisions
         step.Notify(NoticeKind.RequestConfirmation, new NoticeFacts(RequestId: made.RequestId, RequestKind: made.Request.Kind));
     }
 
-    public static void OnProved(RegistrationStep step, CustomerRequestProved proved)
+    public static void OnProved(RegistrationStep step, CustomerRequestProved proved, IRegistrationSchedule schedule, DateTimeOffset now)
     {
         if (!RequestProofs.Accepts(proved.Request, proved.Proof))
         {
@@ -38,6 +38,9 @@ internal static class CustomerRequestDecisions
         {
             case EarlyDeletionRequest:
                 DeleteEarly(step, proved.RequestId);
+                break;
+            case DnsChangeRequest dns:
+                NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, now));
                 break;
         }
     }

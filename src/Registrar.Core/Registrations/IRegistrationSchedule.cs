@@ -7,6 +7,10 @@ public interface IRegistrationSchedule
     /// <summary>KZ-2.1: the end of the last business day on which a registration paid at <paramref name="paidAt"/> must be done.</summary>
     DateTimeOffset RegistrationDueBy(string zone, DateTimeOffset paidAt);
 
+    /// <summary>KZ-2.3: when a change proved at <paramref name="provedAt"/> must be carried out by the registrar; null
+    /// where the zone lets the customer make it alone, applied at once.</summary>
+    DateTimeOffset? ChangeRequestDueBy(string zone, DateTimeOffset provedAt);
+
     /// <summary>KZ-3.3: an invoice issued at <paramref name="issuedAt"/> lapses at this instant.</summary>
     DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt);
 

@@ -17,6 +17,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(SendNotice), "send-notice")]
 [JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
 [JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
+[JsonDerivedType(typeof(UpdateDomainNameservers), "update-nameservers")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -81,6 +82,14 @@ public sealed record DeleteDomain(string CommandId, string RegistrationId, strin
 
 /// <summary>RFC 3915 restore request for a name the registry already put into its redemption period (UA-1.12).</summary>
 public sealed record RestoreDomain(string CommandId, string RegistrationId, string Zone, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-2.3: RFC 5731 domain:update to exactly <paramref name="NameServers"/>; the flow reads the domain first and
+/// adds and removes only the difference, so carrying it out again after an unknown outcome is a reconciliation.</summary>
+public sealed record UpdateDomainNameservers(string CommandId, string RegistrationId, string Zone, string DomainName, IReadOnlyList<string> NameServers)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Registry;
@@ -156,6 +165,9 @@ public enum NoticeKind
 
     /// <summary>UA-1.5.6: deleted at the registry at the registrant's request; the name is free for anyone.</summary>
     DeletedOnRequest,
+
+    /// <summary>KZ-2.3: the domain's name servers were changed at the registry as the customer asked.</summary>
+    NameserversChanged,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
@@ -163,6 +175,7 @@ public enum NoticeKind
 /// <param name="DeletionAt">When an unpaid domain is deleted (KZ-2.8, UA-1.12).</param>
 /// <param name="RequestId">The customer request a confirmation link confirms (KZ-5.3, UA-4.7).</param>
 /// <param name="RequestKind">What that request asks for ("early-deletion", …).</param>
+/// <param name="NameServers">KZ-2.3: the name servers the domain now has.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -170,4 +183,5 @@ public sealed record NoticeFacts(
     string? InvoiceNumber = null,
     Money.Money? Amount = null,
     string? RequestId = null,
-    string? RequestKind = null);
+    string? RequestKind = null,
+    IReadOnlyList<string>? NameServers = null);

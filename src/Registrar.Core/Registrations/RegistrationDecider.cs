@@ -47,6 +47,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case TrademarkReviewed review when state.Phase == RegistrationPhase.AwaitingTrademarkReview:
                 OnTrademarkReviewed(step, review);
                 break;
+            case RegistryAnswered answer when NameserverChangeDecisions.Awaits(state, answer):
+                NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
+                break;
             case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId && RenewalDecisions.Covers(state.Phase):
                 RenewalAnswers.OnAnswered(step, answer.Outcome, now);
                 break;
@@ -86,7 +89,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 CustomerRequestDecisions.OnMade(step, made);
                 break;
             case CustomerRequestProved proved:
-                CustomerRequestDecisions.OnProved(step, proved);
+                CustomerRequestDecisions.OnProved(step, proved, schedule, now);
                 break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
@@ -108,6 +111,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
         }
         if (state.RetryFailedAt is { } retryAt && now >= retryAt) RetryFailedCommands(step);
+        NameserverChangeDecisions.OnTime(step, now);
         _renewals.OnTime(step, now);
     }
 
@@ -274,7 +278,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private DateTimeOffset? WakeAt(RegistrationState state)
     {
         var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
-        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state)];
+        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state)];
         return candidates.Where(c => c is not null).Min();
     }
 }

@@ -105,6 +105,7 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(DomainDeleted), "domain-deleted")]
 [JsonDerivedType(typeof(DomainRestored), "domain-restored")]
 [JsonDerivedType(typeof(RegistryPending), "pending")]
+[JsonDerivedType(typeof(NameserversUpdated), "nameservers-updated")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -140,6 +141,9 @@ public sealed record DomainDeleted : RegistryOutcome;
 
 /// <summary>RFC 3915: the restore was accepted; the domain is back in its pre-deletion state.</summary>
 public sealed record DomainRestored : RegistryOutcome;
+
+/// <summary>KZ-2.3: the domain has exactly these name servers at the registry (updated, or found so on reading it back).</summary>
+public sealed record NameserversUpdated(IReadOnlyList<string> NameServers) : RegistryOutcome;
 
 /// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
 /// the sweep. Never read as success or as "taken".</summary>

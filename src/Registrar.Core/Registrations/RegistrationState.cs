@@ -4,6 +4,7 @@ namespace Registrar.Core.Registrations;
 /// <param name="AwaitedCommandId">The registry command whose answer the registration waits for; answers to any other are stale.</param>
 /// <param name="DueBy">KZ-2.1: when the registration must be done; overdue ones are flagged for operations.</param>
 /// <param name="DeletionRequestId">UA-1.5.6: the customer request the domain is being deleted for; null for a deletion of an unpaid domain.</param>
+/// <param name="NameserverChange">KZ-2.3: a proved DNS change not yet confirmed by the registry.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -22,7 +23,8 @@ public sealed record RegistrationState(
     RenewalProgress? Renewal = null,
     IReadOnlyList<string>? RegistryStatuses = null,
     string? RegistryMismatch = null,
-    string? DeletionRequestId = null)
+    string? DeletionRequestId = null,
+    NameserverChange? NameserverChange = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -55,6 +57,14 @@ public sealed record RenewalProgress(
     /// <summary>KZ-3.3: an issued invoice that has not lapsed at <paramref name="now"/>.</summary>
     public bool HasOpenInvoice(DateTimeOffset now) => InvoiceNumber is not null && InvoiceDueAt > now;
 }
+
+/// <summary>KZ-2.3: a proved DNS change on its way to the registry.</summary>
+/// <param name="DueBy">Where the zone's changes are requests the registrar carries out, the end of the business day
+/// by which it must be done; null where the customer's change applies at once.</param>
+/// <param name="OverdueFlagged">Operations were told it missed <paramref name="DueBy"/>; told once.</param>
+/// <param name="CommandId">The registry command last sent for it.</param>
+public sealed record NameserverChange(
+    string RequestId, IReadOnlyList<string> NameServers, DateTimeOffset? DueBy, bool OverdueFlagged = false, string? CommandId = null);
 
 public enum RegistrationPhase
 {

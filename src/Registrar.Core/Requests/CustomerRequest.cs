@@ -6,6 +6,7 @@ namespace Registrar.Core.Requests;
 /// flows are built, each with its own discriminator.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(EarlyDeletionRequest), EarlyDeletionRequest.KindName)]
+[JsonDerivedType(typeof(DnsChangeRequest), DnsChangeRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -18,6 +19,16 @@ public abstract record CustomerRequest
 public sealed record EarlyDeletionRequest : CustomerRequest
 {
     public const string KindName = "early-deletion";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-2.3: the customer names the domain's full set of name servers (host names, validated by
+/// <see cref="NameServerNames"/>); the registry is asked for exactly that set.</summary>
+public sealed record DnsChangeRequest(IReadOnlyList<string> NameServers) : CustomerRequest
+{
+    public const string KindName = "dns-change";
 
     [JsonIgnore]
     public override string Kind => KindName;

@@ -32,7 +32,7 @@ public sealed class GoldenDocumentTests
         ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
             "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
             new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
-            ["ok"], null, "r-1"),
+            ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3")),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -57,6 +57,9 @@ public sealed class GoldenDocumentTests
             new RegistryAnswered("answer:order-1-1-12", "order-1-1-12", new RegistryPending()),
             new CustomerRequestMade("request:r-1", "r-1", new EarlyDeletionRequest()),
             new CustomerRequestProved("proved:r-1", "r-1", new EarlyDeletionRequest(), RequestProof.SignedContract),
+            new CustomerRequestMade("request:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"])),
+            new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), RequestProof.SignedInSession),
+            new RegistryAnswered("answer:order-1-1-13", "order-1-1-13", new NameserversUpdated(["ns1.example.net", "ns2.example.net"])),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -76,6 +79,9 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-12", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-1", RequestKind: "early-deletion")),
             new SendNotice("order-1-1-13", "order-1-1", NoticeKind.DeletedOnRequest, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new UpdateDomainNameservers("order-1-1-14", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", ["ns1.example.net", "ns2.example.net"]),
+            new SendNotice("order-1-1-15", "order-1-1", NoticeKind.NameserversChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-2", NameServers: ["ns1.example.net", "ns2.example.net"])),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -145,6 +151,23 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.DeletionRequestId);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
+    }
+
+    /// <summary>Registrations in flight when DNS changes were added (KZ-2.3) keep running: no change is on its way,
+    /// and notices read without name servers.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_dns_changes_still_reads_KZ_2_3(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-dns-changes.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.Null(state.NameserverChange);
+        if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.NameServers));
     }
 
     [Fact]

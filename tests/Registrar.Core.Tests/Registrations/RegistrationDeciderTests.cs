@@ -315,6 +315,8 @@ public sealed class RegistrationDeciderTests
 
         public DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt) => _zones.InvoiceDueAt(zone, issuedAt);
 
+        public DateTimeOffset? ChangeRequestDueBy(string zone, DateTimeOffset provedAt) => _zones.ChangeRequestDueBy(zone, provedAt);
+
         public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry) => _zones.RenewalTimeline(zone, expiry);
     }
 }

@@ -1,0 +1,69 @@
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// KZ-2.3: a proved DNS change. For .kz/.қаз the customer's change applies at once. For the other zones the offer makes
+/// it a request the registrar carries out within 1 business day; the system carries it out at once through the same
+/// registry command, so the deadline is only a guard: a change still not confirmed by the registry when it passes
+/// (refused, pending, stalled) goes to operations, who finish it and answer the customer.
+/// </summary>
+internal static class NameserverChangeDecisions
+{
+    public static void Start(RegistrationStep step, string requestId, DnsChangeRequest request, DateTimeOffset? dueBy)
+    {
+        Ask(step, new NameserverChange(requestId, request.NameServers, dueBy));
+    }
+
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        var change = step.State.NameserverChange!;
+        var order = step.State.Order!;
+        switch (outcome)
+        {
+            case NameserversUpdated updated:
+                step.Update(s => s with { NameserverChange = null, AwaitedCommandId = null });
+                step.Notify(NoticeKind.NameserversChanged, new NoticeFacts(RequestId: change.RequestId, NameServers: updated.NameServers));
+                break;
+            case OutcomeUnknown:
+                // The flow reads the domain's name servers before it adds or removes any, so asking again reconciles
+                // with domain:info instead of repeating the update blindly.
+                Ask(step, change);
+                break;
+            case RegistryPending when change.DueBy is not null:
+            case RegistryRefused when change.DueBy is not null:
+                // KZ-2.3: a request the registrar must carry out by its deadline: the timer flags it if it is still not done.
+                step.Update(s => s with { AwaitedCommandId = null });
+                break;
+            default:
+                // KZ-2.3: a change the customer makes alone that did not apply at once: a person finishes it and tells them.
+                step.Update(s => s with { NameserverChange = null, AwaitedCommandId = null });
+                step.Flag($"DNS change {change.RequestId} for {order.DisplayName} was not applied: the registry answered "
+                    + $"{RenewalAnswers.Describe(outcome)}. Finish it or answer the customer (KZ-2.3).");
+                break;
+        }
+    }
+
+    /// <summary>KZ-2.3: a change request not done by the end of its business day is flagged to operations, once.</summary>
+    public static void OnTime(RegistrationStep step, DateTimeOffset now)
+    {
+        if (step.State.NameserverChange is not { DueBy: { } dueBy, OverdueFlagged: false } change || now < dueBy) return;
+        step.Update(s => s with { NameserverChange = change with { OverdueFlagged = true } });
+        step.Flag($"DNS change {change.RequestId} for {step.State.Order!.DisplayName} ({string.Join(", ", change.NameServers)}) "
+            + $"was due by {dueBy:u} and the registry has not confirmed it (KZ-2.3).");
+    }
+
+    public static DateTimeOffset? NextWake(RegistrationState state) =>
+        state.NameserverChange is { DueBy: { } dueBy, OverdueFlagged: false } ? dueBy : null;
+
+    /// <summary>The registry's answer to the change's own command.</summary>
+    public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
+        state.NameserverChange?.CommandId is { } id && answer.CommandId == id && id == state.AwaitedCommandId;
+
+    private static void Ask(RegistrationStep step, NameserverChange change)
+    {
+        var order = step.State.Order!;
+        step.AskRegistry(id => new UpdateDomainNameservers(id, step.State.RegistrationId, order.Zone, order.DomainName, change.NameServers));
+        step.Update(s => s with { NameserverChange = change with { CommandId = s.AwaitedCommandId } });
+    }
+}

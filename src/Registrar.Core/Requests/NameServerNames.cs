@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Registrar.Core.Requests;
+
+/// <summary>KZ-2.3: the name servers a DNS change may ask for: 2 to 13 distinct host names (RFC 1123 LDH labels, at
+/// least two, typed in Unicode or A-label form), kept in their lower-case A-label form as the registry knows them.</summary>
+public static class NameServerNames
+{
+    public const int Min = 2;
+    public const int Max = 13;
+
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
+
+    /// <summary>The host names in registry form, or why they are refused.</summary>
+    public static (IReadOnlyList<string>? Names, string? Error) Normalize(IReadOnlyList<string>? names)
+    {
+        if (names is null || names.Count is < Min or > Max) return (null, $"Give {Min} to {Max} name servers.");
+        var normalized = new List<string>(names.Count);
+        foreach (var name in names)
+        {
+            if (ToHostName(name) is not { } host) return (null, $"'{name}' is not a host name.");
+            if (normalized.Contains(host)) return (null, $"'{name}' is named twice.");
+            normalized.Add(host);
+        }
+        return (normalized, null);
+    }
+
+    private static string? ToHostName(string? name)
+    {
+        var trimmed = name?.Trim().TrimEnd('.');
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 253) return null;
+        try
+        {
+            var ascii = Idn.GetAscii(trimmed).ToLowerInvariant();
+            var labels = ascii.Split('.');
+            return labels.Length >= 2 && ascii.Length <= 253 && labels.All(IsLdhLabel) && !labels[^1].All(char.IsAsciiDigit) ? ascii : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLdhLabel(string label) =>
+        label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

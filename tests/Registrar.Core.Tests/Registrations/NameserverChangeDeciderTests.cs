@@ -1,0 +1,134 @@
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class NameserverChangeDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+    private static readonly DnsChangeRequest Change = new(["ns1.example.net", "ns2.example.net"]);
+
+    [Fact]
+    public void A_kz_dns_change_proved_by_a_session_is_applied_at_once_and_told_to_the_customer_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var wakeBefore = domain.WakeAt;
+
+        var update = Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        Assert.Equal(("example.kz", Change.NameServers), (update.DomainName, update.NameServers));
+        Assert.Null(domain.State.NameserverChange!.DueBy);
+        Assert.Equal(wakeBefore, domain.WakeAt);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new NameserversUpdated(Change.NameServers), Now.AddMinutes(1))));
+        Assert.Equal((NoticeKind.NameserversChanged, "owner@example.test"), (notice.Kind, notice.To));
+        Assert.Equal(Change.NameServers, notice.Facts!.NameServers);
+        Assert.Null(domain.State.NameserverChange);
+        Assert.Null(domain.State.AwaitedCommandId);
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Fact]
+    public void A_kz_dns_change_the_registry_refuses_changes_nothing_and_goes_to_operations_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2303, "host does not exist"), Now)));
+
+        Assert.Contains("KZ-2.3", flag.Reason);
+        Assert.Empty(domain.Notices(NoticeKind.NameserversChanged));
+        Assert.Null(domain.State.NameserverChange);
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Fact]
+    public void An_unknown_outcome_asks_again_through_the_flow_that_reads_the_domain_first_never_notifying_early_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var first = Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        var again = Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+
+        Assert.NotEqual(first.CommandId, again.CommandId);
+        Assert.Equal(first.NameServers, again.NameServers);
+        Assert.Equal(again.CommandId, domain.State.AwaitedCommandId);
+        Assert.Single(domain.Answer(new NameserversUpdated(Change.NameServers), Now), c => c is SendNotice { Kind: NoticeKind.NameserversChanged });
+    }
+
+    [Fact]
+    public void A_session_or_the_contact_email_proves_a_dns_change_papers_do_not_KZ_2_3_UA_4_7()
+    {
+        Assert.True(RequestProofs.Accepts(Change, RequestProof.SignedInSession));
+        Assert.True(RequestProofs.Accepts(Change, RequestProof.ContactEmail));
+        Assert.False(RequestProofs.Accepts(Change, RequestProof.SignedContract));
+
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(RequestProof.IdentityDocuments), Now)));
+        Assert.Null(domain.State.NameserverChange);
+    }
+
+    [Fact]
+    public void A_ua_dns_change_is_carried_out_at_once_with_its_business_day_deadline_recorded_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        // Proved on Tuesday 15 December (Kyiv): due by the end of Wednesday 16 December, the next Ukrainian business day.
+        var dueBy = new DateTimeOffset(2026, 12, 17, 0, 0, 0, TimeSpan.FromHours(2));
+        Assert.Equal(dueBy, domain.State.NameserverChange!.DueBy);
+        Assert.Equal(dueBy, domain.WakeAt);
+        domain.Answer(new NameserversUpdated(Change.NameServers), Now.AddMinutes(1));
+        domain.LiveUntil(dueBy.AddDays(1));
+        Assert.DoesNotContain(domain.Sent, c => c is FlagForOperations);
+        Assert.Single(domain.Notices(NoticeKind.NameserversChanged));
+    }
+
+    [Fact]
+    public void A_ua_dns_change_the_registry_refused_is_flagged_once_when_its_business_day_ends_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+
+        Assert.Empty(domain.Answer(new RegistryRefused(2306, "policy"), Now.AddMinutes(1)));
+        var dueBy = domain.State.NameserverChange!.DueBy!.Value;
+        Assert.Equal(dueBy, domain.WakeAt);
+
+        domain.LiveUntil(dueBy.AddDays(2));
+
+        var flag = Assert.Single(domain.Sent.OfType<FlagForOperations>());
+        Assert.Contains("KZ-2.3", flag.Reason);
+        Assert.True(domain.State.NameserverChange!.OverdueFlagged);
+        Assert.Empty(domain.Notices(NoticeKind.NameserversChanged));
+    }
+
+    [Fact]
+    public void An_unproved_dns_change_mails_a_confirmation_naming_its_kind_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(new CustomerRequestMade("request:r-1", "r-1", Change), Now)));
+
+        Assert.Equal(("dns-change", NoticeKind.RequestConfirmation), (notice.Facts!.RequestKind, notice.Kind));
+        Assert.Null(domain.State.NameserverChange);
+    }
+
+    [Theory]
+    [InlineData(new[] { "NS1.Example.NET.", "ns2.пример.қаз" }, true)]
+    [InlineData(new[] { "ns1.example.net" }, false)]
+    [InlineData(new[] { "ns1.example.net", "ns1.example.net" }, false)]
+    [InlineData(new[] { "ns1.example.net", "-bad.example.net" }, false)]
+    [InlineData(new[] { "ns1.example.net", "localhost" }, false)]
+    [InlineData(new[] { "ns1.example.net", "10.0.0.1" }, false)]
+    public void Name_servers_are_two_to_thirteen_distinct_host_names_KZ_2_3(string[] names, bool accepted)
+    {
+        var (normalized, error) = NameServerNames.Normalize(names);
+
+        Assert.Equal(accepted, error is null);
+        if (accepted) Assert.Equal(["ns1.example.net", "ns2.xn--e1afmkfd.xn--80ao21a"], normalized!);
+        Assert.NotNull(NameServerNames.Normalize([.. Enumerable.Range(1, 14).Select(i => $"ns{i}.example.net")]).Error);
+    }
+
+    private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
+}

@@ -24,6 +24,7 @@ public sealed class RegistryCommandExecutor
     private readonly DomainRenewFlow _domainRenew;
     private readonly DomainDeleteFlow _domainDelete;
     private readonly DomainRestoreFlow _domainRestore;
+    private readonly DomainUpdateFlow _domainUpdate;
 
     public RegistryCommandExecutor(
         ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, ILogger<RegistryCommandExecutor> logger)
@@ -36,6 +37,7 @@ public sealed class RegistryCommandExecutor
         _domainRenew = new DomainRenewFlow(registries, _domainInfo, failures);
         _domainDelete = new DomainDeleteFlow(registries, failures);
         _domainRestore = new DomainRestoreFlow(registries, failures);
+        _domainUpdate = new DomainUpdateFlow(registries, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -51,6 +53,7 @@ public sealed class RegistryCommandExecutor
             RenewDomain renew => await _domainRenew.RunAsync(renew, ct),
             DeleteDomain delete => await _domainDelete.RunAsync(delete, ct),
             RestoreDomain restore => await _domainRestore.RunAsync(restore, ct),
+            UpdateDomainNameservers update => await _domainUpdate.RunAsync(update, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

@@ -92,6 +92,10 @@ public class RegistrySimulatorFixture : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
     }
 
+    /// <summary>KZ-2.3: the name servers the simulator holds for a domain (host names as the registry keeps them).</summary>
+    public async Task<IReadOnlyList<string>> GetNameServersAsync(string name) =>
+        await GetDomainAsync(name) is { } domain ? [.. domain.GetProperty("nameServers").EnumerateArray().Select(n => n.GetString()!)] : [];
+
     /// <summary>Sets or clears server statuses (serverHold, serverTransferProhibited …) on a domain.</summary>
     public async Task SetServerStatusesAsync(string domain, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null) =>
         await SendAsync<JsonElement>(HttpMethod.Post, $"domains/{Uri.EscapeDataString(domain)}/statuses", new { add, remove });

@@ -6,7 +6,8 @@ using static Registrar.LocalHost.Tests.TestSupport;
 namespace Registrar.LocalHost.Tests;
 
 /// <summary>A customer request through the running host: proved from the contact e-mail by a single-use link, then
-/// carried out at the registry and told to the customer (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6).</summary>
+/// carried out at the registry and told to the customer (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6); a .kz DNS change from a
+/// signed-in session applied at once (KZ-2.3).</summary>
 [Collection(ProductCollection.Name)]
 public sealed class CustomerRequestTests(ProductFixture product)
 {
@@ -18,15 +19,7 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var customer = "req-" + Guid.NewGuid().ToString("N")[..8];
         var name = $"{customer}.kz";
         using var storefront = product.Storefront(customer);
-        var placed = await storefront.PostAsJsonAsync("api/orders", Body(customer, name));
-        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
-        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
-        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
-        await PayAsync(order);
-        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
-        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
-            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
-                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+        var registrationId = await RegisteredAsync(storefront, customer, name);
 
         // UA-1.5.8: a signed-in session does not prove abandoning a domain: the confirmation goes to the contact e-mail.
         var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion", signedInSession = true });
@@ -54,6 +47,45 @@ public sealed class CustomerRequestTests(ProductFixture product)
         await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
             l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
                 && r.GetProperty("phase").GetString() == "Deleted"), Patience);
+    }
+
+    [Fact]
+    public async Task A_kz_dns_change_from_a_signed_in_session_is_applied_at_the_registry_at_once_and_told_KZ_2_3()
+    {
+        var customer = "dns-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var requests = $"api/registrations/{registrationId}/requests";
+        string[] wanted = [$"ns1.{customer}-dns.net", $"ns2.{customer}-dns.net"];
+
+        var tooFew = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", signedInSession = true, nameServers = wanted[..1] }), 400);
+        Assert.Contains("nameServers", tooFew.GetRawText());
+
+        var made = await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", signedInSession = true, nameServers = wanted });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var request = await made.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Proved", "SignedInSession"), (request.GetProperty("status").GetString(), request.GetProperty("proof").GetString()));
+
+        await EventuallyAsync(() => product.Registry.GetNameServersAsync(name), ns => ns.Order().SequenceEqual(wanted), Patience);
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("DNS-серверы"), Patience);
+        Assert.Contains(name, told.Subject);
+        Assert.Contains(wanted[1], told.Text);
+    }
+
+    /// <summary>An order for <paramref name="name"/> placed and paid, until the registration is Registered.</summary>
+    private async Task<string> RegisteredAsync(HttpClient storefront, string customer, string name)
+    {
+        var placed = await storefront.PostAsJsonAsync("api/orders", Body(customer, name));
+        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await PayAsync(order);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+        return registrationId;
     }
 
     // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.

@@ -59,7 +59,7 @@ public static class RegistrarEndpoints
                     handlers.MakeAsync(request, registrationId, ct))
             .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("A customer request (early-deletion), carried out once proved: a signed-in session the storefront vouches for, "
+            .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers), carried out once proved: a signed-in session the storefront vouches for, "
                 + "else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6).");
         api.MapGet("/requests/confirmation", (HttpRequest request, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.ConfirmAsync(request, ct))

@@ -3,10 +3,11 @@ using Registrar.Core.Requests;
 namespace Registrar.Api.Storefront;
 
 /// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
-/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6).</param>
+/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6) or "dns-change" (KZ-2.3).</param>
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
-public sealed record CustomerRequestBody(string Kind, bool SignedInSession = false);
+/// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>
+public sealed record CustomerRequestBody(string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null);
 
 /// <summary>A customer request as its customer or operations see it.</summary>
 /// <param name="Proof">How it was proved (UA-1.5.8): null while it awaits the mailed confirmation or papers.</param>

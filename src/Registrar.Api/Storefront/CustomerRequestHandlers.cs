@@ -27,8 +27,8 @@ public sealed class CustomerRequestHandlers(
         if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
         var body = await StrictJson.ReadAsync<CustomerRequestBody>(request, ct);
         if (body.Problem is not null) return body.Problem;
-        if (KindOf(body.Value!.Kind) is not { } asked)
-            return Problems.Validation("kind", $"'{EarlyDeletionRequest.KindName}' is the kind of request this registrar takes.");
+        var (asked, invalid) = RequestOf(body.Value!);
+        if (asked is null) return invalid!;
         var view = await views.GetAsync(customer.Principal!, registrationId, ct);
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
@@ -36,7 +36,7 @@ public sealed class CustomerRequestHandlers(
 
         var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
             CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
-        if (body.Value.SignedInSession && RequestProofs.Accepts(asked, RequestProof.SignedInSession))
+        if (body.Value!.SignedInSession && RequestProofs.Accepts(asked, RequestProof.SignedInSession))
         {
             record = record.Proved(RequestProof.SignedInSession, record.MadeAt, customer.Principal!);
             await requests.CreateAsync(record, ct);
@@ -118,9 +118,19 @@ public sealed class CustomerRequestHandlers(
             new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value), ct);
     }
 
-    private static CustomerRequest? KindOf(string kind) => kind switch
+    private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body)
     {
-        EarlyDeletionRequest.KindName => new EarlyDeletionRequest(),
-        _ => null,
-    };
+        switch (body.Kind)
+        {
+            case EarlyDeletionRequest.KindName:
+                return (new EarlyDeletionRequest(), null);
+            case DnsChangeRequest.KindName:
+                // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
+                var (names, error) = NameServerNames.Normalize(body.NameServers);
+                return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
+            default:
+                return (null, Problems.Validation("kind",
+                    $"'{EarlyDeletionRequest.KindName}' and '{DnsChangeRequest.KindName}' are the kinds of request this registrar takes."));
+        }
+    }
 }

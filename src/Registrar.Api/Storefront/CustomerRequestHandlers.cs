@@ -115,7 +115,7 @@ public sealed class CustomerRequestHandlers(
     {
         var eventId = $"proved:{proved.RequestId}";
         return registrations.RaiseAsync(proved.RegistrationId, eventId,
-            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value), ct);
+            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt), ct);
     }
 
     private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body)

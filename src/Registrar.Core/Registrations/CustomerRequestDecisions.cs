@@ -40,7 +40,7 @@ internal static class CustomerRequestDecisions
                 DeleteEarly(step, proved.RequestId);
                 break;
             case DnsChangeRequest dns:
-                NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, now));
+                NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;
         }
     }

@@ -63,7 +63,9 @@ public sealed record RegistryReported(string EventId, string Summary) : Registra
 public sealed record CustomerRequestMade(string EventId, string RequestId, CustomerRequest Request) : RegistrationEvent(EventId);
 
 /// <summary>A customer request proved to come from the account, with the proof used (UA-1.5.8).</summary>
-public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof)
+/// <param name="ProvedAt">When it was proved: KZ-2.3 counts a change request's business day from then, however late the
+/// event is delivered; null in events stored before it was recorded, which count from their delivery.</param>
+public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof, DateTimeOffset? ProvedAt = null)
     : RegistrationEvent(EventId);
 
 public enum CustomerChoice

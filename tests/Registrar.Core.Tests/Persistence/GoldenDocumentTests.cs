@@ -58,7 +58,7 @@ public sealed class GoldenDocumentTests
             new CustomerRequestMade("request:r-1", "r-1", new EarlyDeletionRequest()),
             new CustomerRequestProved("proved:r-1", "r-1", new EarlyDeletionRequest(), RequestProof.SignedContract),
             new CustomerRequestMade("request:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"])),
-            new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), RequestProof.SignedInSession),
+            new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), RequestProof.SignedInSession, At),
             new RegistryAnswered("answer:order-1-1-13", "order-1-1-13", new NameserversUpdated(["ns1.example.net", "ns2.example.net"])),
         },
         ["registration-commands"] = new RegistrationCommand[]

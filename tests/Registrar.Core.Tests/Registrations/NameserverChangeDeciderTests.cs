@@ -104,6 +104,20 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
+    public void A_ua_change_request_counts_its_business_day_from_when_it_was_proved_not_from_a_late_delivery_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var provedAt = Now.AddDays(-7);
+
+        var sent = domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", Change, RequestProof.SignedInSession, provedAt), Now);
+
+        Assert.IsType<UpdateDomainNameservers>(Assert.Single(sent));
+        Assert.True(domain.State.NameserverChange!.DueBy < Now);
+        domain.LiveUntil(Now);
+        Assert.Contains("KZ-2.3", Assert.Single(domain.Sent.OfType<FlagForOperations>()).Reason);
+    }
+
+    [Fact]
     public void An_unproved_dns_change_mails_a_confirmation_naming_its_kind_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -7,6 +7,45 @@ namespace Registrar.Orchestration.Tests.Scenarios;
 /// <summary>Customer requests on a registered domain, proved before anything is done (KZ-5.3, UA-4.7, UA-1.5.8).</summary>
 public static class CustomerRequestScenarios
 {
+    private static readonly DnsChangeRequest DnsChange = new(["ns1.example.net", "ns2.example.net"]);
+
+    /// <summary>KZ-2.3: applied at once; papers do not prove it; a lost answer is asked again through the flow that reads
+    /// the domain first; the customer is told once the registry confirms.</summary>
+    public static async Task KzDnsChangeAppliedAtOnce(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-0", "req-0", DnsChange, RequestProof.SignedContract), typeof(FlagForOperations));
+        var update = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", DnsChange, RequestProof.SignedInSession),
+            typeof(UpdateDomainNameservers));
+        Assert.Equal(DnsChange.NameServers, update.OfType<UpdateDomainNameservers>().Single().NameServers);
+        await run.AnswerAsync(new OutcomeUnknown(), typeof(UpdateDomainNameservers));
+
+        var told = await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice));
+        Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
+        Assert.Null(state.NameserverChange);
+    }
+
+    /// <summary>KZ-2.3: a .ua change is a request due within 1 Ukrainian business day of its proof, carried out at once; one
+    /// proved a week ago and still unconfirmed is flagged to operations once, and still finished when the registry confirms.</summary>
+    public static async Task UaDnsChangePastItsBusinessDayIsFlagged(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        // The timer episode after the proof's finds the deadline already past.
+        var proved = new CustomerRequestProved("proved:req-1", "req-1", DnsChange, RequestProof.ContactEmail, DateTimeOffset.UtcNow.AddDays(-7));
+        var steps = await run.RaiseAsync(proved, typeof(UpdateDomainNameservers), typeof(FlagForOperations));
+        Assert.Contains("KZ-2.3", steps.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange?.OverdueFlagged == true);
+
+        await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
+        Assert.Null(state.AwaitedCommandId);
+    }
+
     public static async Task EarlyDeletionOnConfirmation(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(200);

@@ -29,6 +29,10 @@ public static class LifecycleScenarios
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
         ["Early deletion is mailed for confirmation, refused on a session alone, and carried out once confirmed (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6)"] =
             CustomerRequestScenarios.EarlyDeletionOnConfirmation,
+        ["A .kz DNS change is applied at once, refused on papers, and a lost answer reconciled before the customer is told (KZ-2.3)"] =
+            CustomerRequestScenarios.KzDnsChangeAppliedAtOnce,
+        ["A .ua DNS change is carried out at once and flagged once past its business day (KZ-2.3)"] =
+            CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

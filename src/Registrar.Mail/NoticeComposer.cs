@@ -52,6 +52,7 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
             registered || confirmation is not null ? Instant(now + linkLifetime) : null,
             confirmation is not null ? confirmations.Create(notice.CustomerId, confirmation, now) : null,
             facts.RequestKind,
-            facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null);
+            facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null,
+            facts.ContactEmail);
     }
 }

@@ -7,6 +7,7 @@ namespace Registrar.Mail;
 /// <param name="ConfirmationLink">KZ-5.3, UA-4.7: on <c>RequestConfirmation</c> only, with <paramref name="LinkValidUntil"/> and <paramref name="Request"/>.</param>
 /// <param name="Request">The kind of customer request a confirmation confirms ("early-deletion").</param>
 /// <param name="NameServers">KZ-2.3: on <c>NameserversChanged</c>, the domain's name servers now, comma-separated.</param>
+/// <param name="ContactEmail">UA-4.7: on <c>ContactEmailChanged</c>, the address notices go to from now on.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -18,7 +19,8 @@ public sealed record NoticeValues(
     string? LinkValidUntil = null,
     string? ConfirmationLink = null,
     string? Request = null,
-    string? NameServers = null)
+    string? NameServers = null,
+    string? ContactEmail = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -34,5 +36,6 @@ public sealed record NoticeValues(
         ("confirmation_link", ConfirmationLink),
         ("request", Request),
         ("name_servers", NameServers),
+        ("contact_email", ContactEmail),
     ];
 }

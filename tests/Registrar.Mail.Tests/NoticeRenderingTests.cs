@@ -33,6 +33,8 @@ public sealed class NoticeRenderingTests
         NoticeKind.Deleted => [DeletionAtText],
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
+        NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
+        NoticeKind.ContactEmailChangeRefused => [],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

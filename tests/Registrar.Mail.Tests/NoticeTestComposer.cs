@@ -20,6 +20,7 @@ internal sealed class NoticeTestComposer
         DeletionAt: new DateTimeOffset(2027, 6, 29, 4, 30, 0, TimeSpan.Zero),
         InvoiceNumber: "KZ-2705-00042-7",
         NameServers: ["ns1.example.net", "ns2.example.net"],
+        ContactEmail: "new-owner@example.org",
         Amount: Money.Of(12_500m, Currency.Kzt));
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";

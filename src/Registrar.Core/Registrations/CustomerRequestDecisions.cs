@@ -39,6 +39,9 @@ internal static class CustomerRequestDecisions
             case EarlyDeletionRequest:
                 DeleteEarly(step, proved.RequestId);
                 break;
+            case ContactEmailChangeRequest email:
+                ContactEmailChangeDecisions.Hold(step, proved.RequestId, email);
+                break;
             case DnsChangeRequest dns:
                 NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;

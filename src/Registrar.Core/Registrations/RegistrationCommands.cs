@@ -168,6 +168,12 @@ public enum NoticeKind
 
     /// <summary>KZ-2.3: the domain's name servers were changed at the registry as the customer asked.</summary>
     NameserversChanged,
+
+    /// <summary>UA-4.7, KZ-2.2: sent to the old contact e-mail: notices now go to the new one.</summary>
+    ContactEmailChanged,
+
+    /// <summary>UA-4.7: operations did not consent to the contact e-mail change; nothing changed.</summary>
+    ContactEmailChangeRefused,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
@@ -176,6 +182,7 @@ public enum NoticeKind
 /// <param name="RequestId">The customer request a confirmation link confirms (KZ-5.3, UA-4.7).</param>
 /// <param name="RequestKind">What that request asks for ("early-deletion", …).</param>
 /// <param name="NameServers">KZ-2.3: the name servers the domain now has.</param>
+/// <param name="ContactEmail">UA-4.7: the contact e-mail notices go to from now on.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -184,4 +191,5 @@ public sealed record NoticeFacts(
     Money.Money? Amount = null,
     string? RequestId = null,
     string? RequestKind = null,
-    IReadOnlyList<string>? NameServers = null);
+    IReadOnlyList<string>? NameServers = null,
+    string? ContactEmail = null);

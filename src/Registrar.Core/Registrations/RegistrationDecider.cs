@@ -91,6 +91,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case CustomerRequestProved proved:
                 CustomerRequestDecisions.OnProved(step, proved, schedule, now);
                 break;
+            case ContactEmailChangeReviewed reviewed:
+                ContactEmailChangeDecisions.OnReviewed(step, reviewed);
+                break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
                 step.Flag(choice.Choice == CustomerChoice.Refund

@@ -19,6 +19,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RegistryReported), "registry-reported")]
 [JsonDerivedType(typeof(CustomerRequestMade), "customer-request-made")]
 [JsonDerivedType(typeof(CustomerRequestProved), "customer-request-proved")]
+[JsonDerivedType(typeof(ContactEmailChangeReviewed), "contact-email-change-reviewed")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -66,6 +67,10 @@ public sealed record CustomerRequestMade(string EventId, string RequestId, Custo
 /// <param name="ProvedAt">When it was proved: KZ-2.3 counts a change request's business day from then, however late the
 /// event is delivered; null in events stored before it was recorded, which count from their delivery.</param>
 public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof, DateTimeOffset? ProvedAt = null)
+    : RegistrationEvent(EventId);
+
+/// <summary>UA-4.7: operations consented to, or refused, a proved contact e-mail change; who, when and why.</summary>
+public sealed record ContactEmailChangeReviewed(string EventId, string RequestId, bool Approved, string ReviewedBy, DateTimeOffset ReviewedAt, string Reason)
     : RegistrationEvent(EventId);
 
 public enum CustomerChoice

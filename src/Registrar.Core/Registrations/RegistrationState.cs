@@ -5,6 +5,7 @@ namespace Registrar.Core.Registrations;
 /// <param name="DueBy">KZ-2.1: when the registration must be done; overdue ones are flagged for operations.</param>
 /// <param name="DeletionRequestId">UA-1.5.6: the customer request the domain is being deleted for; null for a deletion of an unpaid domain.</param>
 /// <param name="NameserverChange">KZ-2.3: a proved DNS change not yet confirmed by the registry.</param>
+/// <param name="ContactEmailChange">UA-4.7: a proved contact e-mail change waiting for operations' consent.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -24,7 +25,8 @@ public sealed record RegistrationState(
     IReadOnlyList<string>? RegistryStatuses = null,
     string? RegistryMismatch = null,
     string? DeletionRequestId = null,
-    NameserverChange? NameserverChange = null)
+    NameserverChange? NameserverChange = null,
+    ContactEmailChange? ContactEmailChange = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -65,6 +67,9 @@ public sealed record RenewalProgress(
 /// <param name="CommandId">The registry command last sent for it.</param>
 public sealed record NameserverChange(
     string RequestId, IReadOnlyList<string> NameServers, DateTimeOffset? DueBy, bool OverdueFlagged = false, string? CommandId = null);
+
+/// <summary>UA-4.7, KZ-2.2: the contact e-mail a proved request asks for, until operations approve or refuse it.</summary>
+public sealed record ContactEmailChange(string RequestId, string Email);
 
 public enum RegistrationPhase
 {

@@ -27,10 +27,11 @@ internal sealed class RegistrationStep(RegistrationState state)
         return id;
     }
 
-    public void Notify(NoticeKind kind, NoticeFacts? facts = null)
+    /// <summary>A notice to the contact e-mail, or to <paramref name="to"/> (UA-4.7: the old address hears of its replacement).</summary>
+    public void Notify(NoticeKind kind, NoticeFacts? facts = null, string? to = null)
     {
         var order = State.Order!;
-        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.CustomerId, order.ContactEmail, order.Zone,
+        _commands.Add(new SendNotice(NextCommandId(), State.RegistrationId, kind, order.CustomerId, to ?? order.ContactEmail, order.Zone,
             order.DisplayName, facts, order.Language));
     }
 

@@ -7,6 +7,7 @@ namespace Registrar.Core.Requests;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(EarlyDeletionRequest), EarlyDeletionRequest.KindName)]
 [JsonDerivedType(typeof(DnsChangeRequest), DnsChangeRequest.KindName)]
+[JsonDerivedType(typeof(ContactEmailChangeRequest), ContactEmailChangeRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -29,6 +30,16 @@ public sealed record EarlyDeletionRequest : CustomerRequest
 public sealed record DnsChangeRequest(IReadOnlyList<string> NameServers) : CustomerRequest
 {
     public const string KindName = "dns-change";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>UA-4.7, KZ-2.2: the customer asks for notices to go to another contact e-mail; once proved it still waits for
+/// the registrar's consent (an operations approval).</summary>
+public sealed record ContactEmailChangeRequest(string Email) : CustomerRequest
+{
+    public const string KindName = "contact-email-change";
 
     [JsonIgnore]
     public override string Kind => KindName;

@@ -32,7 +32,8 @@ public sealed class GoldenDocumentTests
         ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
             "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
             new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
-            ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3")),
+            ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3"),
+            new ContactEmailChange("r-3", "new@example.kz")),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -60,6 +61,8 @@ public sealed class GoldenDocumentTests
             new CustomerRequestMade("request:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"])),
             new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), RequestProof.SignedInSession, At),
             new RegistryAnswered("answer:order-1-1-13", "order-1-1-13", new NameserversUpdated(["ns1.example.net", "ns2.example.net"])),
+            new CustomerRequestProved("proved:r-3", "r-3", new ContactEmailChangeRequest("new@example.kz"), RequestProof.ContactEmail, At),
+            new ContactEmailChangeReviewed("reviewed:r-3", "r-3", true, "ops-1", At, "called the owner back"),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -82,6 +85,9 @@ public sealed class GoldenDocumentTests
             new UpdateDomainNameservers("order-1-1-14", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", ["ns1.example.net", "ns2.example.net"]),
             new SendNotice("order-1-1-15", "order-1-1", NoticeKind.NameserversChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-2", NameServers: ["ns1.example.net", "ns2.example.net"])),
+            new SendNotice("order-1-1-16", "order-1-1", NoticeKind.ContactEmailChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-3", ContactEmail: "new@example.kz")),
+            new SendNotice("order-1-1-17", "order-1-1", NoticeKind.ContactEmailChangeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -153,8 +159,8 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
     }
 
-    /// <summary>Registrations in flight when DNS changes were added (KZ-2.3) keep running: no change is on its way,
-    /// and notices read without name servers.</summary>
+    /// <summary>Registrations in flight when DNS and contact e-mail changes were added (KZ-2.3, UA-4.7) keep running: no
+    /// change is on its way, and notices read without name servers.</summary>
     [Theory]
     [InlineData("registration-state", typeof(RegistrationState))]
     [InlineData("registration-events", typeof(RegistrationEvent[]))]
@@ -166,7 +172,7 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
 
         Assert.NotNull(read);
-        if (read is RegistrationState state) Assert.Null(state.NameserverChange);
+        if (read is RegistrationState state) Assert.Null(state.NameserverChange ?? (object?)state.ContactEmailChange);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.NameServers));
     }
 

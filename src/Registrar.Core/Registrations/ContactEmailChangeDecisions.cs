@@ -1,0 +1,37 @@
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// UA-4.7, KZ-2.2: the contact e-mail is where every proof of a request goes, so changing it needs the registrar's consent
+/// on top of the customer's proof. A proved change waits for operations; only their approval changes the address, and
+/// the old address is told, so an owner whose account was taken over hears of it.
+/// </summary>
+internal static class ContactEmailChangeDecisions
+{
+    public static void Hold(RegistrationStep step, string requestId, ContactEmailChangeRequest request)
+    {
+        step.Update(s => s with { ContactEmailChange = new ContactEmailChange(requestId, request.Email) });
+        step.Flag($"Request {requestId} asks to change the contact e-mail of {step.State.Order!.DisplayName} to {request.Email}: "
+            + $"approve or refuse it at /api/ops/requests/{requestId}/consent (UA-4.7, KZ-2.2).");
+    }
+
+    public static void OnReviewed(RegistrationStep step, ContactEmailChangeReviewed reviewed)
+    {
+        var order = step.State.Order;
+        if (order is null || step.State.ContactEmailChange is not { } change || change.RequestId != reviewed.RequestId)
+        {
+            step.Flag($"{reviewed.ReviewedBy} reviewed contact e-mail change {reviewed.RequestId}, but registration "
+                + $"{step.State.RegistrationId} holds no such change: nothing was changed (UA-4.7).");
+            return;
+        }
+        step.Update(s => s with { ContactEmailChange = null });
+        if (!reviewed.Approved)
+        {
+            step.Notify(NoticeKind.ContactEmailChangeRefused, new NoticeFacts(RequestId: change.RequestId));
+            return;
+        }
+        step.Update(s => s with { Order = order with { ContactEmail = change.Email } });
+        step.Notify(NoticeKind.ContactEmailChanged, new NoticeFacts(RequestId: change.RequestId, ContactEmail: change.Email), to: order.ContactEmail);
+    }
+}

@@ -73,6 +73,39 @@ public sealed class CustomerRequestTests(ProductFixture product)
         Assert.Contains(wanted[1], told.Text);
     }
 
+    [Fact]
+    public async Task A_contact_email_change_waits_for_operations_consent_then_the_old_address_is_told_and_the_new_one_used_UA_4_7_KZ_2_2()
+    {
+        var customer = "eml-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var requests = $"api/registrations/{registrationId}/requests";
+        var newAddress = $"{customer}-new@mail.example.org";
+
+        await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, new { kind = "contact-email-change", signedInSession = true, email = "not-an-address" }), 400);
+        var made = await storefront.PostAsJsonAsync(requests, new { kind = "contact-email-change", signedInSession = true, email = newAddress });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var requestId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var consent = $"api/ops/requests/{requestId}/consent";
+
+        await AssertProblemAsync(await operations.PostAsJsonAsync(consent, new { approved = true, reason = " " }), 400);
+        var approved = await operations.PostAsJsonAsync(consent, new { approved = true, reason = "called the owner back" });
+        Assert.True((int)approved.StatusCode == 200, await approved.Content.ReadAsStringAsync());
+        var view = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Approved", view.GetProperty("status").GetString());
+        Assert.Equal("called the owner back", view.GetProperty("consent").GetProperty("reason").GetString());
+        await AssertProblemAsync(await operations.PostAsJsonAsync(consent, new { approved = false, reason = "changed my mind" }), 409);
+
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("Контактный e-mail"), Patience);
+        Assert.Contains(newAddress, told.Text);
+        // Future notices go to the new address: a request's confirmation link now goes there.
+        var next = await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", nameServers = new[] { "ns1.example.net", "ns2.example.net" } });
+        Assert.True((int)next.StatusCode == 202, await next.Content.ReadAsStringAsync());
+        await product.Mail.WaitForMailAsync(newAddress, m => m.Text?.Contains("confirmation?token=") == true, Patience);
+    }
+
     /// <summary>An order for <paramref name="name"/> placed and paid, until the registration is Registered.</summary>
     private async Task<string> RegisteredAsync(HttpClient storefront, string customer, string name)
     {

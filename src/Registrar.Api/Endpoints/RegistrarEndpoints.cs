@@ -59,7 +59,7 @@ public static class RegistrarEndpoints
                     handlers.MakeAsync(request, registrationId, ct))
             .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers), carried out once proved: a signed-in session the storefront vouches for, "
+            .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers, contact-email-change with email), carried out once proved: a signed-in session the storefront vouches for, "
                 + "else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6).");
         api.MapGet("/requests/confirmation", (HttpRequest request, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.ConfirmAsync(request, ct))
@@ -113,5 +113,10 @@ public static class RegistrarEndpoints
             .Accepts<OperationsProof>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Record the papers operations checked (signed contract, identity documents) as a request's proof (UA-1.5.8).");
+        ops.MapPost("/requests/{requestId}/consent", (HttpRequest request, string requestId, CustomerRequestHandlers handlers, CancellationToken ct) =>
+                handlers.DecideConsentAsync(request, requestId, ct))
+            .Accepts<OperationsConsent>("application/json").Produces<CustomerRequestView>()
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Approve or refuse a proved contact e-mail change, saying why; only an approval changes the address (UA-4.7, KZ-2.2).");
     }
 }

@@ -3,20 +3,26 @@ using Registrar.Core.Requests;
 namespace Registrar.Api.Storefront;
 
 /// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
-/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6) or "dns-change" (KZ-2.3).</param>
+/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6), "dns-change" (KZ-2.3) or "contact-email-change" (UA-4.7, KZ-2.2).</param>
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
 /// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>
-public sealed record CustomerRequestBody(string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null);
+/// <param name="Email">For "contact-email-change": the new contact e-mail, changed only with the registrar's consent (UA-4.7).</param>
+public sealed record CustomerRequestBody(string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null, string? Email = null);
 
 /// <summary>A customer request as its customer or operations see it.</summary>
 /// <param name="Proof">How it was proved (UA-1.5.8): null while it awaits the mailed confirmation or papers.</param>
+/// <param name="Consent">UA-4.7: the registrar's answer, for a request that needs its consent and has it.</param>
 public sealed record CustomerRequestView(
-    string RequestId, string RegistrationId, string Kind, CustomerRequestStatus Status, RequestProof? Proof, DateTimeOffset MadeAt)
+    string RequestId, string RegistrationId, string Kind, CustomerRequestStatus Status, RequestProof? Proof, DateTimeOffset MadeAt,
+    RequestConsent? Consent = null)
 {
     public static CustomerRequestView Of(CustomerRequestRecord record) =>
-        new(record.RequestId, record.RegistrationId, record.Request.Kind, record.Status, record.Proof, record.MadeAt);
+        new(record.RequestId, record.RegistrationId, record.Request.Kind, record.Status, record.Proof, record.MadeAt, record.Consent);
 }
+
+/// <summary>UA-4.7: operations approve or refuse a proved contact e-mail change, saying why.</summary>
+public sealed record OperationsConsent(bool Approved, string Reason);
 
 /// <summary>UA-1.5.8: papers operations checked, recorded as a request's proof.</summary>
 /// <param name="Proof">SignedContract or IdentityDocuments.</param>

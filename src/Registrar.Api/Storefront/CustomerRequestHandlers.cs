@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
@@ -111,6 +112,41 @@ public sealed class CustomerRequestHandlers(
         return TypedResults.Accepted((string?)null, CustomerRequestView.Of(proved));
     }
 
+    /// <summary>POST /api/ops/requests/{requestId}/consent — UA-4.7: the registrar approves or refuses a proved contact
+    /// e-mail change; who, when and why are kept on the request, and only an approval changes the address.</summary>
+    public async Task<IResult> DecideConsentAsync(HttpRequest request, string requestId, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        var body = await StrictJson.ReadAsync<OperationsConsent>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        if (string.IsNullOrWhiteSpace(body.Value!.Reason) || body.Value.Reason.Length > MaxReferenceLength)
+            return Problems.Validation("reason", $"Say why, in at most {MaxReferenceLength} characters.");
+        var record = requestId.Length <= 64 ? await requests.GetAsync(requestId, ct) : null;
+        if (record is null) return Problems.NotFound("That request");
+        if (!record.NeedsConsent) return Problems.Conflict($"A '{record.Request.Kind}' request is carried out once proved: it takes no consent.");
+        if (record.Status is CustomerRequestStatus.Approved or CustomerRequestStatus.Refused)
+        {
+            // A crash after the consent was kept left its event unraised: the same event id again finishes it, changing nothing else.
+            await RaiseConsentAsync(record, ct);
+            return Problems.Conflict($"Request '{requestId}' was already {record.Status.ToString().ToLowerInvariant()}.");
+        }
+        if (record.Status != CustomerRequestStatus.Proved) return Problems.Conflict($"Request '{requestId}' is not proved yet.");
+
+        var decided = record.Decided(new RequestConsent(body.Value.Approved, operations.Principal!.Name, clock.GetUtcNow(), body.Value.Reason.Trim()));
+        if (!await requests.TryDecideAsync(decided, ct)) return Problems.Conflict($"Request '{requestId}' was already decided.");
+        await RaiseConsentAsync(decided, ct);
+        return TypedResults.Ok(CustomerRequestView.Of(decided));
+    }
+
+    private Task RaiseConsentAsync(CustomerRequestRecord decided, CancellationToken ct)
+    {
+        var consent = decided.Consent!;
+        var eventId = $"consent:{decided.RequestId}";
+        return registrations.RaiseAsync(decided.RegistrationId, eventId,
+            new ContactEmailChangeReviewed(eventId, decided.RequestId, consent.Approved, consent.By, consent.At, consent.Reason), ct);
+    }
+
     private Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
     {
         var eventId = $"proved:{proved.RequestId}";
@@ -124,13 +160,17 @@ public sealed class CustomerRequestHandlers(
         {
             case EarlyDeletionRequest.KindName:
                 return (new EarlyDeletionRequest(), null);
+            case ContactEmailChangeRequest.KindName:
+                return TextRules.IsEmail(body.Email) ? (new ContactEmailChangeRequest(body.Email!), null)
+                    : (null, Problems.Validation("email", "Give the new contact e-mail address (RFC 5321)."));
             case DnsChangeRequest.KindName:
                 // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
                 var (names, error) = NameServerNames.Normalize(body.NameServers);
                 return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
             default:
                 return (null, Problems.Validation("kind",
-                    $"'{EarlyDeletionRequest.KindName}' and '{DnsChangeRequest.KindName}' are the kinds of request this registrar takes."));
+                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}' and '{ContactEmailChangeRequest.KindName}' "
+                    + "are the kinds of request this registrar takes."));
         }
     }
 }

@@ -13,11 +13,22 @@ public sealed record CustomerRequestRecord(
     RequestProof? Proof = null,
     DateTimeOffset? ProvedAt = null,
     string? ProvedBy = null,
-    string? ProofReference = null)
+    string? ProofReference = null,
+    RequestConsent? Consent = null)
 {
     public CustomerRequestRecord Proved(RequestProof proof, DateTimeOffset at, string by, string? reference = null) =>
         this with { Status = CustomerRequestStatus.Proved, Proof = proof, ProvedAt = at, ProvedBy = by, ProofReference = reference };
+
+    /// <summary>UA-4.7: the registrar's answer to a proved request that needs its consent.</summary>
+    public CustomerRequestRecord Decided(RequestConsent consent) =>
+        this with { Status = consent.Approved ? CustomerRequestStatus.Approved : CustomerRequestStatus.Refused, Consent = consent };
+
+    /// <summary>UA-4.7: a contact e-mail change is carried out only with the registrar's consent.</summary>
+    public bool NeedsConsent => Request is ContactEmailChangeRequest;
 }
+
+/// <summary>UA-4.7: who at the registrar approved or refused a request, when, and why.</summary>
+public sealed record RequestConsent(bool Approved, string By, DateTimeOffset At, string Reason);
 
 public enum CustomerRequestStatus
 {
@@ -26,6 +37,12 @@ public enum CustomerRequestStatus
 
     /// <summary>Proved and handed to the registration's lifecycle, which carries it out.</summary>
     Proved,
+
+    /// <summary>UA-4.7: proved, and the registrar consented to it.</summary>
+    Approved,
+
+    /// <summary>UA-4.7: proved, and the registrar refused it; nothing changed.</summary>
+    Refused,
 }
 
 /// <summary>The records of customer requests; a change presents the ETag it read.</summary>
@@ -37,4 +54,7 @@ public interface ICustomerRequestStore
 
     /// <summary>Marks the request proved if it is still awaiting proof; false when someone proved it first.</summary>
     Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct);
+
+    /// <summary>UA-4.7: records the registrar's consent if the request is still proved and undecided; false when someone decided first.</summary>
+    Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct);
 }

@@ -62,6 +62,11 @@ public sealed class StorefrontFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/requests/{requestId}/proof")] HttpRequest req, string requestId, CancellationToken ct) =>
         new HandlerResult(await requests.RecordProofAsync(req, requestId, ct));
 
+    [Function("ConsentToCustomerRequest")]
+    public async Task<IActionResult> ConsentToCustomerRequest(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/requests/{requestId}/consent")] HttpRequest req, string requestId, CancellationToken ct) =>
+        new HandlerResult(await requests.DecideConsentAsync(req, requestId, ct));
+
     [Function("RedeemSetPasswordLink")]
     public async Task<IActionResult> RedeemSetPasswordLink(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "set-password-links/redemption")] HttpRequest req, CancellationToken ct) =>

@@ -5,7 +5,7 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Stores;
 
 /// <summary>Customer requests, one partition per request (KZ-5.3, UA-1.5.8); proving one presents the ETag it read,
-/// so a confirmation and an operations proof arriving together cannot both be recorded.</summary>
+/// so a confirmation and an operations proof arriving together cannot both be recorded, nor two consents (UA-4.7).</summary>
 public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequestStore
 {
     // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
@@ -17,13 +17,19 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
     public Task CreateAsync(CustomerRequestRecord request, CancellationToken ct) =>
         _table.InsertAsync(TableKeys.Escape(request.RequestId), TableKeys.Escape(request.RequestId), request, Columns(request), ct);
 
-    public async Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct)
+    public Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct) =>
+        TryAdvanceAsync(proved, CustomerRequestStatus.AwaitingProof, ct);
+
+    public Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct) =>
+        TryAdvanceAsync(decided, CustomerRequestStatus.Proved, ct);
+
+    private async Task<bool> TryAdvanceAsync(CustomerRequestRecord next, CustomerRequestStatus from, CancellationToken ct)
     {
-        var current = await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(proved.RequestId), TableKeys.Escape(proved.RequestId), ct);
-        if (current is null || current.Document.Status != CustomerRequestStatus.AwaitingProof) return false;
+        var current = await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(next.RequestId), TableKeys.Escape(next.RequestId), ct);
+        if (current is null || current.Document.Status != from) return false;
         try
         {
-            await _table.ReplaceAsync(current, proved, Columns(proved), ct);
+            await _table.ReplaceAsync(current, next, Columns(next), ct);
             return true;
         }
         catch (ConcurrencyConflictException)

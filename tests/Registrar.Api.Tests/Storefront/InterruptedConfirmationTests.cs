@@ -97,6 +97,13 @@ public sealed class InterruptedConfirmationTests
             _records[proved.RequestId] = proved;
             return Task.FromResult(true);
         }
+
+        public Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct)
+        {
+            if (_records[decided.RequestId].Status != CustomerRequestStatus.Proved) return Task.FromResult(false);
+            _records[decided.RequestId] = decided;
+            return Task.FromResult(true);
+        }
     }
 
     private sealed class UsedLinks : ISingleUseLinkStore

@@ -24,8 +24,9 @@ public static class CustomerRequestScenarios
 
         var told = await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice));
         Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
-        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
-        Assert.Null(state.NameserverChange);
+        // A host may show the state a moment after the notice it led to.
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
+        Assert.Null(state.AwaitedCommandId);
     }
 
     /// <summary>KZ-2.3: a .ua change is a request due within 1 Ukrainian business day of its proof, carried out at once; one
@@ -70,5 +71,27 @@ public static class CustomerRequestScenarios
         Assert.Equal(NoticeKind.DeletedOnRequest, deleted.OfType<SendNotice>().Single().Kind);
         var state = await run.SettlesInAsync(RegistrationPhase.Deleted);
         Assert.Equal("req-1", state.DeletionRequestId);
+    }
+
+    /// <summary>UA-4.7, KZ-2.2: a proved contact e-mail change waits for operations; a refusal changes nothing, an approval
+    /// moves notices to the new address and tells the old one.</summary>
+    public static async Task ContactEmailChangeNeedsConsent(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+        var change = new ContactEmailChangeRequest("new-owner@example.kz");
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", change, RequestProof.SignedInSession), typeof(FlagForOperations));
+        var refused = await run.RaiseAsync(new ContactEmailChangeReviewed("consent:req-1", "req-1", false, "ops-1", DateTimeOffset.UtcNow, "no"),
+            typeof(SendNotice));
+        Assert.Equal((NoticeKind.ContactEmailChangeRefused, "owner@example.kz"), (refused.OfType<SendNotice>().Single().Kind, refused.OfType<SendNotice>().Single().To));
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-2", "req-2", change, RequestProof.ContactEmail), typeof(FlagForOperations));
+        var approved = await run.RaiseAsync(new ContactEmailChangeReviewed("consent:req-2", "req-2", true, "ops-1", DateTimeOffset.UtcNow, "called back"),
+            typeof(SendNotice));
+        var told = approved.OfType<SendNotice>().Single();
+        Assert.Equal((NoticeKind.ContactEmailChanged, "owner@example.kz", "new-owner@example.kz"), (told.Kind, told.To, told.Facts!.ContactEmail));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Order!.ContactEmail == "new-owner@example.kz");
+        Assert.Null(state.ContactEmailChange);
     }
 }

@@ -33,6 +33,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.KzDnsChangeAppliedAtOnce,
         ["A .ua DNS change is carried out at once and flagged once past its business day (KZ-2.3)"] =
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
+        ["A contact e-mail change waits for operations' consent: refused nothing changes, approved the old address is told (UA-4.7, KZ-2.2)"] =
+            CustomerRequestScenarios.ContactEmailChangeNeedsConsent,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -52,6 +52,8 @@ public sealed class RegistrationInspectionFunctionTests
         var run = new ScenarioRun(host, "seen-1");
         await run.RaiseAsync(new RegistrationPaid("paid:1", LifecycleScenarios.Order(handle: "H-1"), DateTimeOffset.UtcNow),
             typeof(CreateDomain), typeof(RecordRegistrationView));
+        // The commands are carried out before the orchestration's status is written: read it once it is.
+        await run.SettlesInAsync(RegistrationPhase.CreatingDomain, s => s.AwaitedCommandId is not null);
 
         var (status, body) = await GetAsync(host, "seen-1");
         Assert.Equal((int)HttpStatusCode.OK, status);

@@ -26,8 +26,6 @@ public interface IClaimStore
 
 public sealed class ClaimStore(StorageClients clients) : IClaimStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
-
     private const string Open = "open";
     private const string Flagged = "flagged";
     private const string Answered = "answered";
@@ -35,10 +33,10 @@ public sealed class ClaimStore(StorageClients clients) : IClaimStore
     private readonly DocumentTable _table = new(clients.Table("claims"));
 
     public Task<Stored<Claim>?> GetAsync(string claimId, CancellationToken ct) =>
-        _table.GetAsync<Claim>(TableKeys.Escape(claimId), TableKeys.Escape(claimId), ct);
+        _table.GetByIdAsync<Claim>(claimId, ct);
 
     public Task<Stored<Claim>> CreateAsync(Claim claim, CancellationToken ct) =>
-        _table.InsertAsync(TableKeys.Escape(claim.ClaimId), TableKeys.Escape(claim.ClaimId), claim, Columns(claim), ct);
+        _table.InsertByIdAsync(claim.ClaimId, claim, Columns(claim), ct);
 
     public Task<Stored<Claim>> UpdateAsync(Stored<Claim> current, Claim changed, CancellationToken ct) =>
         _table.ReplaceAsync(current, changed, Columns(changed), ct);

@@ -8,14 +8,13 @@ namespace Registrar.Storage.Stores;
 /// so a confirmation and an operations proof arriving together cannot both be recorded, nor two consents (UA-4.7).</summary>
 public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequestStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
     private readonly DocumentTable _table = new(clients.Table("customerrequests"));
 
     public async Task<CustomerRequestRecord?> GetAsync(string requestId, CancellationToken ct) =>
-        (await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(requestId), TableKeys.Escape(requestId), ct))?.Document;
+        (await _table.GetByIdAsync<CustomerRequestRecord>(requestId, ct))?.Document;
 
     public Task CreateAsync(CustomerRequestRecord request, CancellationToken ct) =>
-        _table.InsertAsync(TableKeys.Escape(request.RequestId), TableKeys.Escape(request.RequestId), request, Columns(request), ct);
+        _table.InsertByIdAsync(request.RequestId, request, Columns(request), ct);
 
     public Task<bool> TryProveAsync(CustomerRequestRecord proved, CancellationToken ct) =>
         TryAdvanceAsync(proved, CustomerRequestStatus.AwaitingProof, ct);
@@ -25,7 +24,7 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
 
     private async Task<bool> TryAdvanceAsync(CustomerRequestRecord next, CustomerRequestStatus from, CancellationToken ct)
     {
-        var current = await _table.GetAsync<CustomerRequestRecord>(TableKeys.Escape(next.RequestId), TableKeys.Escape(next.RequestId), ct);
+        var current = await _table.GetByIdAsync<CustomerRequestRecord>(next.RequestId, ct);
         if (current is null || current.Document.Status != from) return false;
         try
         {

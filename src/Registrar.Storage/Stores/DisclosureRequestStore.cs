@@ -18,15 +18,13 @@ public interface IDisclosureRequestStore
 
 public sealed class DisclosureRequestStore(StorageClients clients) : IDisclosureRequestStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
-
     private readonly DocumentTable _table = new(clients.Table("disclosurerequests"));
 
     public Task<Stored<DisclosureRequest>?> GetAsync(string requestId, CancellationToken ct) =>
-        _table.GetAsync<DisclosureRequest>(TableKeys.Escape(requestId), TableKeys.Escape(requestId), ct);
+        _table.GetByIdAsync<DisclosureRequest>(requestId, ct);
 
     public Task<Stored<DisclosureRequest>> CreateAsync(DisclosureRequest request, CancellationToken ct) =>
-        _table.InsertAsync(TableKeys.Escape(request.RequestId), TableKeys.Escape(request.RequestId), request, Columns(request), ct);
+        _table.InsertByIdAsync(request.RequestId, request, Columns(request), ct);
 
     public Task<Stored<DisclosureRequest>> UpdateAsync(Stored<DisclosureRequest> current, DisclosureRequest changed, CancellationToken ct) =>
         _table.ReplaceAsync(current, changed, Columns(changed), ct);

@@ -15,12 +15,10 @@ public interface IForceMajeureNoticeStore
 
 public sealed class ForceMajeureNoticeStore(StorageClients clients) : IForceMajeureNoticeStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
-
     private readonly DocumentTable _table = new(clients.Table("forcemajeurenotices"));
 
     public Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct) =>
-        _table.InsertAsync(TableKeys.Escape(notice.NoticeId), TableKeys.Escape(notice.NoticeId), notice, null, ct);
+        _table.InsertByIdAsync(notice.NoticeId, notice, null, ct);
 
     public async IAsyncEnumerable<ForceMajeureNotice> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

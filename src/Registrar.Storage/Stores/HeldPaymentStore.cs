@@ -26,16 +26,13 @@ public interface IHeldPaymentStore
 
 public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first (see PaymentStore).
-
     private readonly DocumentTable _table = new(clients.Table("heldpayments"));
 
     public async Task AddAsync(HeldPayment payment, CancellationToken ct)
     {
-        var key = TableKeys.Escape(payment.Credit.Reference);
         try
         {
-            await _table.InsertAsync(key, key, payment, Columns(payment), ct);
+            await _table.InsertByIdAsync(payment.Credit.Reference, payment, Columns(payment), ct);
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -44,7 +41,7 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
     }
 
     public Task<Stored<HeldPayment>?> GetAsync(string reference, CancellationToken ct) =>
-        _table.GetAsync<HeldPayment>(TableKeys.Escape(reference), TableKeys.Escape(reference), ct);
+        _table.GetByIdAsync<HeldPayment>(reference, ct);
 
     public async IAsyncEnumerable<HeldPayment> ListHeldAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

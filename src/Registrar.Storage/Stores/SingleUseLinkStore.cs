@@ -12,11 +12,9 @@ public sealed class SingleUseLinkStore(StorageClients clients) : ISingleUseLinkS
 
     public async Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct)
     {
-        // The row key repeats the partition key: Azurite finds rows by row key first (see IdempotencyKeyStore).
-        var key = TableKeys.Escape(linkId);
         try
         {
-            await _table.InsertAsync(key, key, new LinkUseRecord(linkId, usedAt), null, ct);
+            await _table.InsertByIdAsync(linkId, new LinkUseRecord(linkId, usedAt), null, ct);
             return true;
         }
         catch (DocumentAlreadyExistsException)

@@ -71,6 +71,8 @@ public sealed class RenewalInvoiceTests(ProductFixture product)
         Assert.Equal(expiry.AddYears(1), atRegistry.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
 
         // The bank delivers the same credit again, then the customer pays the invoice a second time: nothing more is renewed.
+        // A bank signs each delivery anew; an identical signed request within the same second is a replay (401), not a retry.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         Assert.Equal("duplicate", await PayAsync(second.InvoiceNumber!, second.Amount!, reference));
         Assert.Equal("held:InvoiceAlreadyPaid", await PayAsync(second.InvoiceNumber!, second.Amount!));
         await Task.Delay(TimeSpan.FromSeconds(2));

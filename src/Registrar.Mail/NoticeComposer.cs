@@ -53,6 +53,8 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
             confirmation is not null ? confirmations.Create(notice.CustomerId, confirmation, now) : null,
             facts.RequestKind,
             facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null,
-            facts.ContactEmail);
+            facts.ContactEmail,
+            facts.Clause,
+            facts.Document);
     }
 }

@@ -8,6 +8,8 @@ namespace Registrar.Mail;
 /// <param name="Request">The kind of customer request a confirmation confirms ("early-deletion").</param>
 /// <param name="NameServers">KZ-2.3: on <c>NameserversChanged</c>, the domain's name servers now, comma-separated.</param>
 /// <param name="ContactEmail">UA-4.7: on <c>ContactEmailChanged</c>, the address notices go to from now on.</param>
+/// <param name="Clause">On operations decisions, the offer's clause the decision was taken under ("2.3.1.4").</param>
+/// <param name="Document">KZ-App-2, UA-2.2.3: on <c>Blocked</c> and <c>Unblocked</c>, the decision the block follows.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -20,7 +22,9 @@ public sealed record NoticeValues(
     string? ConfirmationLink = null,
     string? Request = null,
     string? NameServers = null,
-    string? ContactEmail = null)
+    string? ContactEmail = null,
+    string? Clause = null,
+    string? Document = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -37,5 +41,7 @@ public sealed record NoticeValues(
         ("request", Request),
         ("name_servers", NameServers),
         ("contact_email", ContactEmail),
+        ("clause", Clause),
+        ("document", Document),
     ];
 }

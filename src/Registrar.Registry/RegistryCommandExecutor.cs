@@ -25,6 +25,7 @@ public sealed class RegistryCommandExecutor
     private readonly DomainDeleteFlow _domainDelete;
     private readonly DomainRestoreFlow _domainRestore;
     private readonly DomainUpdateFlow _domainUpdate;
+    private readonly DomainHoldsFlow _domainHolds;
 
     public RegistryCommandExecutor(
         ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, ILogger<RegistryCommandExecutor> logger)
@@ -38,6 +39,7 @@ public sealed class RegistryCommandExecutor
         _domainDelete = new DomainDeleteFlow(registries, failures);
         _domainRestore = new DomainRestoreFlow(registries, failures);
         _domainUpdate = new DomainUpdateFlow(registries, failures);
+        _domainHolds = new DomainHoldsFlow(registries, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -54,6 +56,7 @@ public sealed class RegistryCommandExecutor
             DeleteDomain delete => await _domainDelete.RunAsync(delete, ct),
             RestoreDomain restore => await _domainRestore.RunAsync(restore, ct),
             UpdateDomainNameservers update => await _domainUpdate.RunAsync(update, ct),
+            SetDomainHolds holds => await _domainHolds.RunAsync(holds, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

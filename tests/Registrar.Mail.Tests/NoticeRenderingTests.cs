@@ -34,7 +34,10 @@ public sealed class NoticeRenderingTests
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
-        NoticeKind.ContactEmailChangeRefused => [],
+        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded => [],
+        NoticeKind.Suspended => ["2.3.1.4"],
+        NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],
+        NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed => ["2.3.1.4", DeletionAtText],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

@@ -21,6 +21,8 @@ internal sealed class NoticeTestComposer
         InvoiceNumber: "KZ-2705-00042-7",
         NameServers: ["ns1.example.net", "ns2.example.net"],
         ContactEmail: "new-owner@example.org",
+        Clause: "2.3.1.4",
+        Document: "Court ruling 2-123/2026",
         Amount: Money.Of(12_500m, Currency.Kzt));
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";

@@ -96,6 +96,10 @@ public class RegistrySimulatorFixture : IAsyncLifetime
     public async Task<IReadOnlyList<string>> GetNameServersAsync(string name) =>
         await GetDomainAsync(name) is { } domain ? [.. domain.GetProperty("nameServers").EnumerateArray().Select(n => n.GetString()!)] : [];
 
+    /// <summary>UA-2.3.1, KZ-App-2: the statuses the simulator holds for a domain (client and server statuses alike).</summary>
+    public async Task<IReadOnlyList<string>> GetStatusesAsync(string name) =>
+        await GetDomainAsync(name) is { } domain ? [.. domain.GetProperty("statuses").EnumerateArray().Select(n => n.GetString()!)] : [];
+
     /// <summary>Sets or clears server statuses (serverHold, serverTransferProhibited …) on a domain.</summary>
     public async Task SetServerStatusesAsync(string domain, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null) =>
         await SendAsync<JsonElement>(HttpMethod.Post, $"domains/{Uri.EscapeDataString(domain)}/statuses", new { add, remove });

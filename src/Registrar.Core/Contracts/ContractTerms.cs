@@ -44,6 +44,8 @@ public sealed record RefundTerms(string CourtDecisionRule, string RegistryEnding
 /// <param name="BreachTerminationRule">UA-2.3.2: a termination for the registrant's breach takes effect when the notice is
 /// sent; null where the offer has no such clause.</param>
 /// <param name="Refunds">Null where the offer has no refund clauses of this kind.</param>
+/// <param name="DisputeRule">KZ-App-2 / UA-2.2.3: the clause under which a dispute decision blocks, deletes or re-delegates a domain.</param>
+/// <param name="SuspensionRule">UA-2.3.1: the clause listing the grounds for suspending service; null where the offer has none.</param>
 public sealed record ContractTerms(
     string Offer,
     ClaimTerms? Claims,
@@ -51,4 +53,6 @@ public sealed record ContractTerms(
     AutoRenewalTerms? AutoRenewal,
     TransferTerms Transfers,
     string? BreachTerminationRule,
-    RefundTerms? Refunds);
+    RefundTerms? Refunds,
+    string DisputeRule,
+    string? SuspensionRule);

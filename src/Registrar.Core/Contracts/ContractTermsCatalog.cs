@@ -17,7 +17,10 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         AutoRenewal: null,
         Transfers: new TransferTerms("KZ-App-9", RenewAndDeleteBansBlock: true, "KZ-App-9", AgreementRule: "KZ-App-9", PaidInFullRule: null),
         BreachTerminationRule: null,
-        Refunds: null);
+        Refunds: null,
+        // KZ-App-2: the Regulation binds the customer to KazNIC's domain dispute policy.
+        DisputeRule: "KZ-App-2",
+        SuspensionRule: null);
 
     /// <summary>The Ukrainian registrar's offer (003_bcd5c043e548e63f.txt) for .ua, .com.ua, .kiev.ua and .kyiv.ua.</summary>
     public static readonly ContractTerms Ukraine = new(
@@ -28,7 +31,9 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         // UA-2.2.3: a domain blocked under the dispute policy; the offer has no clause on other agreements.
         Transfers: new TransferTerms("UA-2.2.3", RenewAndDeleteBansBlock: false, "UA-3.5", AgreementRule: null, PaidInFullRule: "UA-3.5"),
         BreachTerminationRule: "UA-2.3.2",
-        Refunds: new RefundTerms(CourtDecisionRule: "UA-1.5.5", RegistryEndingRule: "UA-1.3.6"));
+        Refunds: new RefundTerms(CourtDecisionRule: "UA-1.5.5", RegistryEndingRule: "UA-1.3.6"),
+        DisputeRule: "UA-2.2.3",
+        SuspensionRule: "UA-2.3.1");
 
     private static readonly FrozenDictionary<string, ContractTerms> ByCountry = new Dictionary<string, ContractTerms>
     {

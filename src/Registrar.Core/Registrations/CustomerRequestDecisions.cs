@@ -60,6 +60,8 @@ internal static class CustomerRequestDecisions
     private static string? Refusal(RegistrationState state) =>
         state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
         : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
+        : state.DisputeBlock is not null ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
+        : state.Ending is not null ? $"the contract ends at {state.Ending.EffectiveAt:u} ({state.Ending.Rule})"
         : null;
 
     private static void Refuse(RegistrationStep step, string requestId, CustomerRequest request, string reason) =>

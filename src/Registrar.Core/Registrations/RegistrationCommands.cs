@@ -18,6 +18,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(FlagForOperations), "flag-for-operations")]
 [JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
 [JsonDerivedType(typeof(UpdateDomainNameservers), "update-nameservers")]
+[JsonDerivedType(typeof(SetDomainHolds), "set-holds")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -92,6 +93,18 @@ public sealed record RestoreDomain(string CommandId, string RegistrationId, stri
 public sealed record UpdateDomainNameservers(string CommandId, string RegistrationId, string Zone, string DomainName, IReadOnlyList<string> NameServers)
     : RegistrationCommand(CommandId, RegistrationId)
 {
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3: RFC 5731 domain:update so that, of the holds the registrar manages
+/// (<see cref="ManagedHolds"/>), the domain carries exactly <paramref name="Holds"/>. The flow reads the domain first and
+/// adds and removes only the difference, so carrying it out again reconciles instead of repeating.</summary>
+public sealed record SetDomainHolds(string CommandId, string RegistrationId, string Zone, string DomainName, IReadOnlyList<string> Holds)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    /// <summary>RFC 5731 client statuses: a hold takes the domain out of the zone; a transfer ban keeps it where it is.</summary>
+    public static readonly IReadOnlyList<string> ManagedHolds = ["clientHold", "clientTransferProhibited"];
+
     public override CommandRoute Route => CommandRoute.Registry;
 }
 
@@ -174,6 +187,27 @@ public enum NoticeKind
 
     /// <summary>UA-4.7: operations did not consent to the contact e-mail change; nothing changed.</summary>
     ContactEmailChangeRefused,
+
+    /// <summary>UA-2.3.1: the service is suspended on the offer's clause; the registrant is asked for a written explanation.</summary>
+    Suspended,
+
+    /// <summary>UA-2.3.1: the suspension is lifted.</summary>
+    Unsuspended,
+
+    /// <summary>KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</summary>
+    Blocked,
+
+    /// <summary>KZ-App-2, UA-2.2.3: a later decision lifts the block.</summary>
+    Unblocked,
+
+    /// <summary>KZ-App-4: written notice of a breach; cured by the deadline, or the registration is cancelled then.</summary>
+    BreachNoticed,
+
+    /// <summary>UA-1.3.4.1, UA-2.3.2, UA-1.3.6: the registrar ends the contract on the offer's clause, effective then.</summary>
+    TerminationNoticed,
+
+    /// <summary>The contract ended on a decision (termination, uncured breach, dispute) and the domain was deleted.</summary>
+    ServiceEnded,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
@@ -183,6 +217,8 @@ public enum NoticeKind
 /// <param name="RequestKind">What that request asks for ("early-deletion", …).</param>
 /// <param name="NameServers">KZ-2.3: the name servers the domain now has.</param>
 /// <param name="ContactEmail">UA-4.7: the contact e-mail notices go to from now on.</param>
+/// <param name="Clause">The offer's clause a decision was taken under ("2.3.1.3"), as the customer reads it in the offer.</param>
+/// <param name="Document">KZ-App-2, UA-2.2.3: the decision a dispute outcome was taken on.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -192,4 +228,6 @@ public sealed record NoticeFacts(
     string? RequestId = null,
     string? RequestKind = null,
     IReadOnlyList<string>? NameServers = null,
-    string? ContactEmail = null);
+    string? ContactEmail = null,
+    string? Clause = null,
+    string? Document = null);

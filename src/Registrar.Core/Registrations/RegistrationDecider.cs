@@ -47,6 +47,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case TrademarkReviewed review when state.Phase == RegistrationPhase.AwaitingTrademarkReview:
                 OnTrademarkReviewed(step, review);
                 break;
+            case RegistryAnswered answer when OperationsDecisions.Awaits(state, answer):
+                OperationsDecisions.OnHoldsAnswered(step, answer.Outcome);
+                break;
             case RegistryAnswered answer when NameserverChangeDecisions.Awaits(state, answer):
                 NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
                 break;
@@ -94,6 +97,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case ContactEmailChangeReviewed reviewed:
                 ContactEmailChangeDecisions.OnReviewed(step, reviewed);
                 break;
+            case OperationsDecided decided:
+                OperationsDecisions.OnDecided(step, decided);
+                break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
                 step.Flag(choice.Choice == CustomerChoice.Refund
@@ -101,6 +107,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                     : $"Customer chose another name instead of {state.Order!.DisplayName}: apply the held money to the new order (KZ-2.1).");
                 break;
         }
+        // A decided end takes effect on whichever event comes first once it is due: its timer, or the answer it waited for.
+        OperationsDecisions.OnTime(step, now);
         return step.Build(state, WakeAt(step.State));
     }
 
@@ -121,6 +129,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private static void OnCommandFailed(RegistrationStep step, RegistrationCommandFailed failed, DateTimeOffset now)
     {
         var state = step.State;
+        if (failed.Command.CommandId == state.HoldsCommandId)
+        {
+            OperationsDecisions.OnHoldsAnswered(step, new RegistryRefused(0, failed.Reason));
+            return;
+        }
         if (failed.Command.CommandId == state.AwaitedCommandId)
         {
             // The registry was never asked, or its answer never came back: nothing to reconcile with, a person decides.
@@ -281,7 +294,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private DateTimeOffset? WakeAt(RegistrationState state)
     {
         var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
-        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state)];
+        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state),
+            OperationsDecisions.NextWake(state)];
         return candidates.Where(c => c is not null).Min();
     }
 }

@@ -20,6 +20,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(CustomerRequestMade), "customer-request-made")]
 [JsonDerivedType(typeof(CustomerRequestProved), "customer-request-proved")]
 [JsonDerivedType(typeof(ContactEmailChangeReviewed), "contact-email-change-reviewed")]
+[JsonDerivedType(typeof(OperationsDecided), "operations-decided")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -73,6 +74,11 @@ public sealed record CustomerRequestProved(string EventId, string RequestId, Cus
 public sealed record ContactEmailChangeReviewed(string EventId, string RequestId, bool Approved, string ReviewedBy, DateTimeOffset ReviewedAt, string Reason)
     : RegistrationEvent(EventId);
 
+/// <summary>Operations decided about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2,
+/// UA-1.3.6): who, when and why, as the audit entry of the same decision says.</summary>
+public sealed record OperationsDecided(string EventId, OperationsDecision Decision, string DecidedBy, DateTimeOffset DecidedAt, string Reason)
+    : RegistrationEvent(EventId);
+
 public enum CustomerChoice
 {
     Refund,
@@ -113,6 +119,7 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(DomainRestored), "domain-restored")]
 [JsonDerivedType(typeof(RegistryPending), "pending")]
 [JsonDerivedType(typeof(NameserversUpdated), "nameservers-updated")]
+[JsonDerivedType(typeof(HoldsUpdated), "holds-updated")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -151,6 +158,9 @@ public sealed record DomainRestored : RegistryOutcome;
 
 /// <summary>KZ-2.3: the domain has exactly these name servers at the registry (updated, or found so on reading it back).</summary>
 public sealed record NameserversUpdated(IReadOnlyList<string> NameServers) : RegistryOutcome;
+
+/// <summary>UA-2.3.1, KZ-App-2: the domain carries exactly these of the holds the registrar manages (updated, or found so).</summary>
+public sealed record HoldsUpdated(IReadOnlyList<string> Holds) : RegistryOutcome;
 
 /// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
 /// the sweep. Never read as success or as "taken".</summary>

@@ -6,6 +6,11 @@ namespace Registrar.Core.Registrations;
 /// <param name="DeletionRequestId">UA-1.5.6: the customer request the domain is being deleted for; null for a deletion of an unpaid domain.</param>
 /// <param name="NameserverChange">KZ-2.3: a proved DNS change not yet confirmed by the registry.</param>
 /// <param name="ContactEmailChange">UA-4.7: a proved contact e-mail change waiting for operations' consent.</param>
+/// <param name="Suspension">UA-2.3.1: the service is suspended, on this ground.</param>
+/// <param name="DisputeBlock">KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</param>
+/// <param name="Breach">KZ-App-4: a breach was noticed and may still be cured.</param>
+/// <param name="Ending">The registrar decided the contract ends; the domain is deleted when it takes effect.</param>
+/// <param name="HoldsCommandId">The registry command last sent to bring the domain's holds in line with the suspension and block.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -26,7 +31,12 @@ public sealed record RegistrationState(
     string? RegistryMismatch = null,
     string? DeletionRequestId = null,
     NameserverChange? NameserverChange = null,
-    ContactEmailChange? ContactEmailChange = null)
+    ContactEmailChange? ContactEmailChange = null,
+    ServiceSuspension? Suspension = null,
+    DisputeBlock? DisputeBlock = null,
+    PendingBreach? Breach = null,
+    ServiceEnding? Ending = null,
+    string? HoldsCommandId = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -70,6 +80,20 @@ public sealed record NameserverChange(
 
 /// <summary>UA-4.7, KZ-2.2: the contact e-mail a proved request asks for, until operations approve or refuse it.</summary>
 public sealed record ContactEmailChange(string RequestId, string Email);
+
+/// <summary>UA-2.3.1: suspended since <paramref name="Since"/> on <paramref name="Ground"/>.</summary>
+public sealed record ServiceSuspension(Contracts.SuspensionGround Ground, DateTimeOffset Since);
+
+/// <summary>KZ-App-2, UA-2.2.3: blocked since <paramref name="Since"/> on the decision <paramref name="Document"/>.</summary>
+public sealed record DisputeBlock(string Document, DateTimeOffset Since);
+
+/// <summary>KZ-App-4: noticed at <paramref name="NoticedAt"/>; cancelled at <paramref name="CureDeadline"/> unless cured.</summary>
+public sealed record PendingBreach(DateTimeOffset NoticedAt, DateTimeOffset CureDeadline);
+
+/// <summary>The contract ends at <paramref name="EffectiveAt"/> under <paramref name="Rule"/>; <paramref name="Ground"/> says
+/// why (null for a dispute decision to delete).</summary>
+/// <param name="CarriedOut">The deletion was asked of the registry (or the domain was already gone).</param>
+public sealed record ServiceEnding(string Rule, DateTimeOffset EffectiveAt, TerminationGround? Ground, bool CarriedOut = false);
 
 public enum RegistrationPhase
 {

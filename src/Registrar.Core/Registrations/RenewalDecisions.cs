@@ -18,7 +18,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     public void OnTime(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
-        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null) return;
+        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.Ending is not null) return;
         var timeline = Timeline(state);
         if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
         RemindIfDue(step, timeline, now);
@@ -27,7 +27,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
 
     public DateTimeOffset? NextWake(RegistrationState state)
     {
-        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.ExpiresAt is null) return null;
+        // A contract the registrar decided to end is not renewed: no reminder or invoice for a term it will not serve.
+        if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.ExpiresAt is null
+            || state.Ending is not null) return null;
         var timeline = Timeline(state);
         DateTimeOffset?[] candidates =
         [
@@ -121,8 +123,11 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     public static void Deleted(RegistrationStep step)
     {
         step.Update(s => s with { Phase = RegistrationPhase.Deleted, AwaitedCommandId = null });
-        // UA-1.5.6: a deletion the registrant asked for is told as such, not as a lapsed renewal.
-        step.Notify(step.State.DeletionRequestId is null ? NoticeKind.Deleted : NoticeKind.DeletedOnRequest);
+        // UA-1.5.6: a deletion the registrant asked for is told as such, and one operations decided as the contract's end,
+        // not as a lapsed renewal.
+        step.Notify(step.State.DeletionRequestId is not null ? NoticeKind.DeletedOnRequest
+            : step.State.Ending is not null ? NoticeKind.ServiceEnded
+            : NoticeKind.Deleted);
     }
 
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);

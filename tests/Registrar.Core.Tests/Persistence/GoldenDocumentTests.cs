@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Money;
 using Registrar.Core.Orders;
@@ -33,7 +34,9 @@ public sealed class GoldenDocumentTests
             "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
             new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
             ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3"),
-            new ContactEmailChange("r-3", "new@example.kz")),
+            new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
+            new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
+            new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18"),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -63,6 +66,13 @@ public sealed class GoldenDocumentTests
             new RegistryAnswered("answer:order-1-1-13", "order-1-1-13", new NameserversUpdated(["ns1.example.net", "ns2.example.net"])),
             new CustomerRequestProved("proved:r-3", "r-3", new ContactEmailChangeRequest("new@example.kz"), RequestProof.ContactEmail, At),
             new ContactEmailChangeReviewed("reviewed:r-3", "r-3", true, "ops-1", At, "called the owner back"),
+            new OperationsDecided("decision:1", new SuspendService(SuspensionGround.UnsolicitedMessages), "ops-1", At, "complaints"),
+            new OperationsDecided("decision:2", new ResumeService(), "ops-1", At, "explained"),
+            new OperationsDecided("decision:3", new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", "KZ-App-2"), "ops-1", At, "court"),
+            new OperationsDecided("decision:4", new BreachNotice(At.AddDays(30)), "ops-1", At, "breach"),
+            new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
+            new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
+            new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -88,6 +98,12 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-16", "order-1-1", NoticeKind.ContactEmailChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-3", ContactEmail: "new@example.kz")),
             new SendNotice("order-1-1-17", "order-1-1", NoticeKind.ContactEmailChangeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new SetDomainHolds("order-1-1-18", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", ["clientHold"]),
+            new SendNotice("order-1-1-19", "order-1-1", NoticeKind.Suspended, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(Clause: "2.3.1.7")),
+            new SendNotice("order-1-1-20", "order-1-1", NoticeKind.Blocked, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(Document: "Court ruling 2-123/2026")),
+            new SendNotice("order-1-1-21", "order-1-1", NoticeKind.ServiceEnded, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -174,6 +190,24 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.NameserverChange ?? (object?)state.ContactEmailChange);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.NameServers));
+    }
+
+    /// <summary>Registrations in flight when operations decisions were added (UA-2.3.1, KZ-App-2, KZ-App-4, UA-1.3.4.1) keep
+    /// running: not suspended, blocked, noticed or ending.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_operations_decisions_still_reads_UA_2_3_1(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-decisions.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state)
+            Assert.Null(state.Suspension ?? state.DisputeBlock ?? state.Breach ?? state.Ending ?? (object?)state.HoldsCommandId);
+        if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.Clause));
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using Registrar.Core.Contracts;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>What operations decided about a registered domain. The instants a rule makes of the decision (a cure
+/// deadline, when a termination takes effect) are computed from the zone's contract rules when it is made and travel
+/// with it, so the lifecycle carries out exactly what was decided and told.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SuspendService), SuspendService.KindName)]
+[JsonDerivedType(typeof(ResumeService), ResumeService.KindName)]
+[JsonDerivedType(typeof(DisputeDecision), DisputeDecision.KindName)]
+[JsonDerivedType(typeof(BreachNotice), BreachNotice.KindName)]
+[JsonDerivedType(typeof(BreachCured), BreachCured.KindName)]
+[JsonDerivedType(typeof(TerminationNotice), TerminationNotice.KindName)]
+public abstract record OperationsDecision
+{
+    /// <summary>The name the operations API and the audit log use for this kind.</summary>
+    [JsonIgnore]
+    public abstract string Kind { get; }
+}
+
+/// <summary>UA-2.3.1: the service is suspended on one of the offer's grounds; the domain is put on hold at the registry
+/// and the registrant asked for a written explanation.</summary>
+public sealed record SuspendService(SuspensionGround Ground) : OperationsDecision
+{
+    public const string KindName = "suspend";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>UA-2.3.1: a suspension ends; the hold is lifted at the registry.</summary>
+public sealed record ResumeService : OperationsDecision
+{
+    public const string KindName = "unsuspend";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-App-2, UA-2.2.3: a decision under the zone's dispute policy, with the document it was taken on (a court
+/// decision, an arbitration ruling: its issuer, number and date), under the zone's offer's <paramref name="Rule"/>.</summary>
+public sealed record DisputeDecision(DisputeOutcome Outcome, string Document, string Rule) : OperationsDecision
+{
+    public const string KindName = "dispute";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+public enum DisputeOutcome
+{
+    /// <summary>The domain stops resolving and cannot be transferred or changed until a later decision lifts the block.</summary>
+    Block,
+
+    /// <summary>A later decision lifts a block.</summary>
+    Unblock,
+
+    /// <summary>The domain is deleted at the registry; the name becomes free.</summary>
+    Delete,
+}
+
+/// <summary>KZ-App-4: written notice of a breach; the registration is cancelled at <paramref name="CureDeadline"/> unless
+/// operations record the breach cured first.</summary>
+public sealed record BreachNotice(DateTimeOffset CureDeadline) : OperationsDecision
+{
+    public const string KindName = "breach-notice";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-App-4: the customer cured the breach in time; the registration stays.</summary>
+public sealed record BreachCured : OperationsDecision
+{
+    public const string KindName = "breach-cured";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>The registrar ends the contract: the notice goes out now and the domain is deleted at
+/// <paramref name="EffectiveAt"/> (UA-1.3.4.1: 30 days later; UA-2.3.2 and UA-1.3.6: at once).</summary>
+public sealed record TerminationNotice(TerminationGround Ground, DateTimeOffset EffectiveAt, string Rule) : OperationsDecision
+{
+    public const string KindName = "termination";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+public enum TerminationGround
+{
+    /// <summary>UA-1.3.4.1: the registrar ends the contract on its own, with the zone's notice period.</summary>
+    RegistrarNotice,
+
+    /// <summary>UA-2.3.2: the registrant breached the contract; it ends when the notice is sent.</summary>
+    RegistrantBreach,
+
+    /// <summary>UA-1.3.6: the registry ended its agreement with the registrar; nothing is refunded.</summary>
+    RegistryAgreementEnded,
+
+    /// <summary>KZ-App-4: a breach was not cured within its time; the registration is cancelled.</summary>
+    BreachUncured,
+}

@@ -1,0 +1,157 @@
+using Registrar.Core.Contracts;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// What operations decide about a registered domain, carried out by the lifecycle: suspension (UA-2.3.1), dispute
+/// decisions (KZ-App-2, UA-2.2.3), breach notices (KZ-App-4) and the registrar's terminations (UA-1.3.4.1, UA-2.3.2,
+/// UA-1.3.6). A decision that does not apply to the registration as it is now changes nothing and goes back to
+/// operations; the API refuses what it can see before raising one, the lifecycle judges what only its state knows.
+/// </summary>
+internal static class OperationsDecisions
+{
+    public static void OnDecided(RegistrationStep step, OperationsDecided decided)
+    {
+        if (Refusal(step.State, decided.Decision) is { } refusal)
+        {
+            step.Flag($"{decided.DecidedBy} decided {decided.Decision.Kind} for {step.State.Order?.DisplayName ?? step.State.RegistrationId}, "
+                + $"but {refusal}: nothing was changed.");
+            return;
+        }
+        var at = decided.DecidedAt;
+        switch (decided.Decision)
+        {
+            case SuspendService suspend:
+                step.Update(s => s with { Suspension = new ServiceSuspension(suspend.Ground, at) });
+                SetHolds(step);
+                // UA-2.3.1: the notice names the offer's clause and asks the registrant to explain in writing.
+                step.Notify(NoticeKind.Suspended, new NoticeFacts(Clause: SuspensionClause(suspend.Ground)));
+                break;
+            case ResumeService:
+                step.Update(s => s with { Suspension = null });
+                SetHolds(step);
+                step.Notify(NoticeKind.Unsuspended);
+                break;
+            case DisputeDecision { Outcome: DisputeOutcome.Block } block:
+                step.Update(s => s with { DisputeBlock = new DisputeBlock(block.Document, at) });
+                SetHolds(step);
+                step.Notify(NoticeKind.Blocked, new NoticeFacts(Document: block.Document));
+                break;
+            case DisputeDecision { Outcome: DisputeOutcome.Unblock } unblock:
+                step.Update(s => s with { DisputeBlock = null });
+                SetHolds(step);
+                step.Notify(NoticeKind.Unblocked, new NoticeFacts(Document: unblock.Document));
+                break;
+            case DisputeDecision { Outcome: DisputeOutcome.Delete } delete:
+                step.Update(s => s with { Ending = new ServiceEnding(delete.Rule, at, null) });
+                break;
+            case BreachNotice notice:
+                step.Update(s => s with { Breach = new PendingBreach(at, notice.CureDeadline) });
+                step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: notice.CureDeadline, Clause: "4"));
+                break;
+            case BreachCured:
+                step.Update(s => s with { Breach = null });
+                break;
+            case TerminationNotice termination:
+                step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EffectiveAt, termination.Ground) });
+                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: termination.EffectiveAt, Clause: Clause(termination.Rule)));
+                break;
+        }
+    }
+
+    /// <summary>After every decision: a breach whose cure time ran out becomes the registration's end (KZ-App-4), and an
+    /// end that took effect deletes the domain as soon as no other registry command is out.</summary>
+    public static void OnTime(RegistrationStep step, DateTimeOffset now)
+    {
+        if (step.State.Breach is { } breach && now >= breach.CureDeadline && step.State.Ending is null)
+        {
+            step.Update(s => s with
+            {
+                Breach = null,
+                Ending = new ServiceEnding(BreachCure.Rule, breach.CureDeadline, TerminationGround.BreachUncured),
+            });
+        }
+        if (step.State.Ending is not { CarriedOut: false } ending || now < ending.EffectiveAt) return;
+        if (step.State.Phase is Deleting or Deleted or TransferredAway or Closed)
+        {
+            step.Update(s => s with { Ending = ending with { CarriedOut = true } });
+            return;
+        }
+        if (step.State.AwaitedCommandId is not null) return; // the answer's decision comes back here
+        var order = step.State.Order!;
+        step.Update(s => s with { Phase = Deleting, Ending = ending with { CarriedOut = true } });
+        step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+        if (ending.Ground == TerminationGround.RegistrarNotice)
+        {
+            // UA-6.2, UA-6.3: the registrar ended its service early, so whole unused months are paid back.
+            step.Flag($"The registrar ended the service of {order.DisplayName} early (UA-1.3.4.1): refund the whole unused months, "
+                + $"quoted at /api/ops/registrations/{step.State.RegistrationId}/early-termination-refund?on={ending.EffectiveAt:yyyy-MM-dd} (UA-6.2, UA-6.3).");
+        }
+    }
+
+    public static DateTimeOffset? NextWake(RegistrationState state)
+    {
+        if (state.Ending is { CarriedOut: false } ending) return state.AwaitedCommandId is null ? ending.EffectiveAt : null;
+        return state.Breach?.CureDeadline;
+    }
+
+    /// <summary>The registry's answer to the holds' own command.</summary>
+    public static bool Awaits(RegistrationState state, RegistryAnswered answer) => answer.CommandId == state.HoldsCommandId;
+
+    public static void OnHoldsAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case HoldsUpdated updated when updated.Holds.Order().SequenceEqual(WantedHolds(step.State).Order()):
+                step.Update(s => s with { HoldsCommandId = null });
+                break;
+            case HoldsUpdated or OutcomeUnknown:
+                SetHolds(step); // the flow reads the domain first, so asking again reconciles
+                break;
+            default:
+                step.Update(s => s with { HoldsCommandId = null });
+                step.Flag($"The registry did not set the holds of {step.State.Order!.DisplayName} to "
+                    + $"[{string.Join(", ", WantedHolds(step.State))}]: it answered {RenewalAnswers.Describe(outcome)}. Set them by hand (UA-2.3.1, KZ-App-2).");
+                break;
+        }
+    }
+
+    /// <summary>UA-2.3.1 suspends by taking the domain out of the zone; a dispute block also keeps it from being transferred.</summary>
+    public static IReadOnlyList<string> WantedHolds(RegistrationState state) =>
+        state.DisputeBlock is not null ? SetDomainHolds.ManagedHolds
+        : state.Suspension is not null ? ["clientHold"]
+        : [];
+
+    private static void SetHolds(RegistrationStep step)
+    {
+        var order = step.State.Order!;
+        var id = step.Issue(id => new SetDomainHolds(id, step.State.RegistrationId, order.Zone, order.DomainName, WantedHolds(step.State)));
+        step.Update(s => s with { HoldsCommandId = id });
+    }
+
+    /// <summary>Null when the decision applies to the registration as it is now; otherwise why not.</summary>
+    private static string? Refusal(RegistrationState state, OperationsDecision decision)
+    {
+        if (state.Phase is not (Registered or Expired or Renewing or Restoring or Stalled) || state.ExpiresAt is null)
+            return $"the domain is {state.Phase}, not held at the registry for this registration";
+        if (state.Ending is { } ending)
+            return $"the contract already ends at {ending.EffectiveAt:u} ({ending.Rule})";
+        return decision switch
+        {
+            SuspendService when state.Suspension is not null => "the service is already suspended (UA-2.3.1)",
+            ResumeService when state.Suspension is null => "the service is not suspended (UA-2.3.1)",
+            DisputeDecision { Outcome: DisputeOutcome.Block } when state.DisputeBlock is not null => "a dispute decision already blocks the domain",
+            DisputeDecision { Outcome: DisputeOutcome.Unblock } when state.DisputeBlock is null => "no dispute decision blocks the domain",
+            BreachNotice when state.Breach is not null => "a breach notice is already running (KZ-App-4)",
+            BreachCured when state.Breach is null => "no breach notice is running (KZ-App-4)",
+            _ => null,
+        };
+    }
+
+    /// <summary>UA-2.3.1.1 to UA-2.3.1.9: the grounds are the offer's sub-clauses in order.</summary>
+    private static string SuspensionClause(SuspensionGround ground) => $"2.3.1.{(int)ground + 1}";
+
+    /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer.</summary>
+    private static string Clause(string rule) => rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;
+}

@@ -1,0 +1,236 @@
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class OperationsDecisionDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    [Fact]
+    public void A_suspension_puts_the_domain_on_hold_and_asks_the_registrant_to_explain_under_the_grounds_clause_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        var commands = domain.Raise(Decided(new SuspendService(SuspensionGround.Malware)), Now);
+
+        var hold = Assert.Single(commands.OfType<SetDomainHolds>());
+        Assert.Equal(["clientHold"], hold.Holds);
+        var notice = Assert.Single(commands.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.Suspended, "2.3.1.4"), (notice.Kind, notice.Facts!.Clause));
+        Assert.Equal(new ServiceSuspension(SuspensionGround.Malware, Now), domain.State.Suspension);
+    }
+
+    [Fact]
+    public void A_second_suspension_changes_nothing_and_goes_back_to_operations_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Decided(new SuspendService(SuspensionGround.Malware)), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new SuspendService(SuspensionGround.IllegalContent), "2"), Now)));
+
+        Assert.Contains("already suspended", flag.Reason);
+        Assert.Equal(SuspensionGround.Malware, domain.State.Suspension!.Ground);
+    }
+
+    [Fact]
+    public void Unsuspending_lifts_the_hold_and_tells_the_registrant_and_needs_a_suspension_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new ResumeService(), "early"), Now)));
+        domain.Raise(Decided(new SuspendService(SuspensionGround.NonPayment)), Now);
+
+        var commands = domain.Raise(Decided(new ResumeService(), "2"), Now.AddDays(3));
+
+        Assert.Empty(Assert.Single(commands.OfType<SetDomainHolds>()).Holds);
+        Assert.Equal(NoticeKind.Unsuspended, Assert.Single(commands.OfType<SendNotice>()).Kind);
+        Assert.Null(domain.State.Suspension);
+    }
+
+    [Fact]
+    public void The_registry_answer_that_the_holds_are_set_closes_the_command_and_an_unknown_one_asks_again_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var first = domain.Raise(Decided(new SuspendService(SuspensionGround.Malware)), Now).OfType<SetDomainHolds>().Single();
+
+        var again = Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(new RegistryAnswered("a1", first.CommandId, new OutcomeUnknown()), Now)));
+        Assert.Empty(domain.Raise(new RegistryAnswered("a2", again.CommandId, new HoldsUpdated(["clientHold"])), Now));
+
+        Assert.Null(domain.State.HoldsCommandId);
+    }
+
+    [Fact]
+    public void Holds_the_registry_refuses_go_to_operations_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var hold = domain.Raise(Decided(new SuspendService(SuspensionGround.Malware)), Now).OfType<SetDomainHolds>().Single();
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(new RegistryAnswered("a1", hold.CommandId, new RegistryRefused(2304, "status prohibits")), Now)));
+
+        Assert.Contains("2304", flag.Reason);
+    }
+
+    [Theory]
+    [InlineData("kz", "KZ-App-2")]
+    [InlineData("com.ua", "UA-2.2.3")]
+    public void A_dispute_block_holds_the_domain_and_bans_its_transfer_and_refuses_customer_changes_until_unblocked_KZ_App_2_UA_2_2_3(string zone, string rule)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+
+        var commands = domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", rule)), Now);
+
+        Assert.Equal(["clientHold", "clientTransferProhibited"], Assert.Single(commands.OfType<SetDomainHolds>()).Holds);
+        Assert.Equal("Court ruling 2-123/2026", Assert.Single(commands.OfType<SendNotice>()).Facts!.Document);
+        var refused = domain.Raise(new CustomerRequestProved("p", "r-1", new Requests.DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
+            Requests.RequestProof.SignedInSession), Now.AddHours(1));
+        Assert.Contains("dispute decision blocks", Assert.IsType<FlagForOperations>(Assert.Single(refused)).Reason);
+
+        var lifted = domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Unblock, "Appeal ruling 2-9/2026", rule), "2"), Now.AddDays(10));
+        Assert.Empty(Assert.Single(lifted.OfType<SetDomainHolds>()).Holds);
+        Assert.Equal(NoticeKind.Unblocked, Assert.Single(lifted.OfType<SendNotice>()).Kind);
+    }
+
+    [Theory]
+    [InlineData("kz", "KZ-App-2")]
+    [InlineData("kiev.ua", "UA-2.2.3")]
+    public void A_dispute_decision_to_delete_deletes_the_domain_at_once_and_stops_its_renewal_KZ_App_2_UA_2_2_3(string zone, string rule)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+
+        var delete = Assert.IsType<DeleteDomain>(Assert.Single(domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Delete, "Ruling 7", rule)), Now)));
+        Assert.Equal($"example.{zone}", delete.DomainName);
+        Assert.Equal(RegistrationPhase.Deleting, domain.State.Phase);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new DomainDeleted(), Now)));
+        Assert.Equal(NoticeKind.ServiceEnded, told.Kind);
+        Assert.Equal(RegistrationPhase.Deleted, domain.State.Phase);
+        Assert.True(domain.IsTerminal);
+    }
+
+    [Fact]
+    public void A_breach_notice_gives_until_its_deadline_and_the_uncured_registration_is_cancelled_then_KZ_App_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var deadline = Now.AddDays(30);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Decided(new BreachNotice(deadline)), Now)));
+        Assert.Equal((NoticeKind.BreachNoticed, deadline), (notice.Kind, notice.Facts!.DeletionAt));
+
+        domain.LiveUntil(deadline.AddTicks(-1));
+        Assert.Empty(domain.Sent.OfType<DeleteDomain>());
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+
+        domain.LiveUntil(deadline);
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+        Assert.Equal(new ServiceEnding(BreachCure.Rule, deadline, TerminationGround.BreachUncured, CarriedOut: true), domain.State.Ending);
+    }
+
+    [Fact]
+    public void A_breach_cured_in_time_keeps_the_registration_KZ_App_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Decided(new BreachNotice(Now.AddDays(30))), Now);
+
+        Assert.Empty(domain.Raise(Decided(new BreachCured(), "2"), Now.AddDays(12)));
+        domain.LiveUntil(Now.AddDays(40));
+
+        Assert.Empty(domain.Sent.OfType<DeleteDomain>());
+        Assert.Null(domain.State.Breach);
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Fact]
+    public void The_registrars_termination_takes_effect_at_its_date_and_points_operations_at_the_refund_UA_1_3_4_1_UA_6_2()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var effective = Now.AddDays(30);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), Now)));
+        Assert.Equal((NoticeKind.TerminationNoticed, "1.3.4.1", effective), (notice.Kind, notice.Facts!.Clause, notice.Facts.DeletionAt));
+        Assert.Equal(effective, domain.WakeAt);
+
+        domain.LiveUntil(effective);
+
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+        Assert.Contains(domain.Sent.OfType<FlagForOperations>(), f => f.Reason.Contains("UA-6.2") && f.Reason.Contains("early-termination-refund"));
+    }
+
+    [Fact]
+    public void A_termination_for_breach_deletes_the_domain_when_the_notice_is_sent_UA_2_3_2()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        var commands = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrantBreach, Now, "UA-2.3.2")), Now);
+
+        Assert.Equal(NoticeKind.TerminationNoticed, Assert.Single(commands.OfType<SendNotice>()).Kind);
+        Assert.Single(commands.OfType<DeleteDomain>());
+        Assert.DoesNotContain(commands.OfType<FlagForOperations>(), f => f.Reason.Contains("refund"));
+    }
+
+    [Fact]
+    public void The_registrys_ending_of_its_agreement_deletes_the_domain_with_no_refund_UA_1_3_6()
+    {
+        var domain = RegisteredDomain.Expiring("ua", Expiry);
+
+        var commands = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistryAgreementEnded, Now, "UA-1.3.6")), Now);
+
+        Assert.Single(commands.OfType<DeleteDomain>());
+        Assert.Empty(commands.OfType<FlagForOperations>());
+        Assert.Equal("1.3.6", Assert.Single(commands.OfType<SendNotice>()).Facts!.Clause);
+    }
+
+    [Fact]
+    public void A_termination_noticed_stops_renewal_reminders_and_invoices_UA_1_3_4_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var effective = Expiry.AddDays(-5);
+
+        domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), effective.AddDays(-30));
+        domain.LiveUntil(effective);
+
+        Assert.Empty(domain.Notices(NoticeKind.RenewalReminder).Concat(domain.Notices(NoticeKind.RenewalInvoice)));
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
+    }
+
+    [Fact]
+    public void A_second_termination_while_one_runs_changes_nothing_UA_1_3_4_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, Now.AddDays(30), "UA-1.3.4.1")), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrantBreach, Now, "UA-2.3.2"), "2"), Now)));
+
+        Assert.Contains("already ends", flag.Reason);
+        Assert.Equal(Now.AddDays(30), domain.State.Ending!.EffectiveAt);
+    }
+
+    [Fact]
+    public void A_termination_due_while_a_renewal_awaits_its_answer_deletes_once_the_answer_came_UA_1_3_4_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var effective = Now.AddDays(30);
+        domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), Now);
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(new RegistryReported("poll", "status change"), effective.AddTicks(-1))));
+
+        Assert.Empty(domain.Raise(new RegistrationTimerDue("timer", effective), effective));
+        var afterAnswer = domain.Answer(new DomainInfo(true, true, "H-1", Expiry), effective.AddMinutes(1));
+
+        Assert.Single(afterAnswer, c => c is DeleteDomain);
+    }
+
+    [Fact]
+    public void Decisions_about_a_domain_not_registered_change_nothing()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Delete, "Ruling 7", "UA-2.2.3")), Now);
+        domain.Answer(new DomainDeleted(), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new SuspendService(SuspensionGround.Malware), "2"), Now)));
+
+        Assert.Contains("Deleted", flag.Reason);
+    }
+
+    private static OperationsDecided Decided(OperationsDecision decision, string id = "1") =>
+        new($"decision:{id}", decision, "ops (Dana)", Now, "because");
+}

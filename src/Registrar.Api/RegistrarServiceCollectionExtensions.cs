@@ -155,6 +155,9 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();
+        services.AddSingleton<OperationsDecisionReader>();
+        services.AddSingleton<OperationsDecisionHandlers>();
+        services.AddSingleton<RefundDecisionHandlers>();
         services.AddSingleton<RegistrationActions>();
         services.AddOptions<OperationsPageOptions>().Bind(configuration.GetSection(OperationsPageOptions.Section));
         services.AddSingleton<OperationsSessions>();

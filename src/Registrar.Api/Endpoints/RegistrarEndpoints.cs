@@ -108,6 +108,19 @@ public static class RegistrarEndpoints
                     handlers.RetryRegistrationAsync(request, registrationId, ct))
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(401)
             .WithSummary("Try a registration the registry refused again, once the cause is fixed.");
+        ops.MapPost("/registrations/{registrationId}/decisions",
+                (HttpRequest request, string registrationId, OperationsDecisionHandlers handlers, CancellationToken ct) =>
+                    handlers.DecideAsync(request, registrationId, ct))
+            .Accepts<OperationsDecisionBody>("application/json").Produces<OperationsDecisionAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Decide about a registered domain: suspend or unsuspend (UA-2.3.1), a dispute decision (KZ-App-2, UA-2.2.3), "
+                + "a breach notice or its cure (KZ-App-4), a termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6); audited, carried out by its lifecycle.");
+        ops.MapPost("/registrations/{registrationId}/refunds",
+                (HttpRequest request, string registrationId, RefundDecisionHandlers handlers, CancellationToken ct) =>
+                    handlers.DecideAsync(request, registrationId, ct))
+            .Accepts<RefundDecisionBody>("application/json").Produces<RefundDecisionRecorded>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Record a refund for a domain: only on a court decision or the registrar's early termination (UA-1.5.5, UA-6.2), never after the registry ended its agreement (UA-1.3.6); audited.");
         ops.MapPost("/requests/{requestId}/proof", (HttpRequest request, string requestId, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.RecordProofAsync(request, requestId, ct))
             .Accepts<OperationsProof>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)

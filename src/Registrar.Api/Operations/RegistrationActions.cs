@@ -43,6 +43,18 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         await AuditAsync(registrationId, approved ? ApproveTrademarkAction : RefuseTrademarkAction, actor, eventId, reason, ct);
     }
 
+    /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6: a decision about a registered domain;
+    /// the audit entry's action is the decision's kind.</summary>
+    /// <returns>The decision's id, which is its event's.</returns>
+    public async Task<string> DecideAsync(string registrationId, OperationsDecision decision, DateTimeOffset decidedAt, string reason,
+        OperationsActor actor, CancellationToken ct)
+    {
+        var eventId = $"decision:{registrationId}:{Guid.NewGuid():N}";
+        await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
+        await AuditAsync(registrationId, decision.Kind, actor, eventId, reason, ct);
+        return eventId;
+    }
+
     // After the event: an audit entry never claims an action that was not raised (a redelivered one is the same event).
     private Task AuditAsync(string registrationId, string action, OperationsActor actor, string eventId, string? reason, CancellationToken ct) =>
         audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, action,

@@ -10,5 +10,8 @@ public sealed record RegistryAgreementOutcome(bool DomainsMayBeDeleted, Money.Mo
 /// </summary>
 public sealed class RegistryAgreementEnding(string rule)
 {
+    /// <summary>The contract ends with the registry's agreement, at once: there is no notice period to wait out.</summary>
+    public TerminationEffect EndsAt(DateTimeOffset agreementEndedAt) => new(agreementEndedAt, rule);
+
     public RegistryAgreementOutcome OutcomeFor(Money.Money paid) => new(true, Money.Money.Zero(paid.Currency), rule);
 }

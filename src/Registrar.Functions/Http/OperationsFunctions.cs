@@ -7,7 +7,8 @@ using Registrar.Api.Operations;
 namespace Registrar.Functions.Http;
 
 /// <summary>The operations API and the health probe (healthy only when storage answers, as in the local host).</summary>
-public sealed class OperationsFunctions(OperationsHandlers handlers, HealthCheckService health)
+public sealed class OperationsFunctions(
+    OperationsHandlers handlers, OperationsDecisionHandlers decisions, RefundDecisionHandlers refunds, HealthCheckService health)
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
@@ -33,6 +34,16 @@ public sealed class OperationsFunctions(OperationsHandlers handlers, HealthCheck
     public async Task<IActionResult> RetryRegistration(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/retry")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await handlers.RetryRegistrationAsync(req, registrationId, ct));
+
+    [Function("DecideAboutRegistration")]
+    public async Task<IActionResult> DecideAboutRegistration(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/decisions")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await decisions.DecideAsync(req, registrationId, ct));
+
+    [Function("DecideRefund")]
+    public async Task<IActionResult> DecideRefund(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/refunds")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await refunds.DecideAsync(req, registrationId, ct));
 
     [Function("Health")]
     public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct)

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Registrations;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>
+/// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6).
+/// Checked here before anything is raised: the body, the zone's offer (a decision it has no clause for is refused with
+/// the rule) and that the domain is held for the registration; what only the registration's state knows (already
+/// suspended, no breach running) the lifecycle judges and sends back to operations.
+/// </summary>
+public sealed class OperationsDecisionHandlers(
+    ClientAuthenticator authenticator, IRegistrationViews views, OperationsDecisionReader reader, RegistrationActions actions, TimeProvider clock)
+{
+    public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
+        var body = await StrictJson.ReadAsync<OperationsDecisionBody>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        var form = body.Value!;
+        if (string.IsNullOrWhiteSpace(form.Reason)) return Problems.Validation("reason", "Say why, for the audit log.");
+        if (form.Reason.Length > OperationsHandlers.MaxNoteLength) return Problems.Validation("reason", $"At most {OperationsHandlers.MaxNoteLength} characters.");
+
+        var registration = await views.FindAsync(registrationId, ct);
+        if (registration is null) return RegistrationProblems.Unknown(registrationId);
+        var now = clock.GetUtcNow();
+        var (decision, problem) = reader.Read(form, registration.Zone, now);
+        if (problem is not null) return problem;
+        if (registration.Phase is not (Registered or Expired or Renewing or Restoring or Stalled) || registration.ExpiresAt is null)
+            return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: decisions apply to a domain held at the registry.");
+
+        var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
+        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, decisionId, decision!));
+    }
+
+    private static OperationsDecisionAccepted Accepted(string registrationId, string decisionId, OperationsDecision decision) => decision switch
+    {
+        TerminationNotice termination => new(registrationId, decisionId, decision.Kind, termination.Rule, termination.EffectiveAt, null,
+            termination.Ground == TerminationGround.RegistrarNotice
+                ? $"/api/ops/registrations/{registrationId}/early-termination-refund?on={termination.EffectiveAt:yyyy-MM-dd}"
+                : null),
+        BreachNotice breach => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, breach.CureDeadline, null),
+        DisputeDecision dispute => new(registrationId, decisionId, decision.Kind, dispute.Rule, null, null, null),
+        _ => new(registrationId, decisionId, decision.Kind, null, null, null, null),
+    };
+}

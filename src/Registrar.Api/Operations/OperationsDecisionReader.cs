@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Claims;
+using Registrar.Api.Http;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>
+/// Turns an operations decision's body into the lifecycle's <see cref="OperationsDecision"/> for one zone, with the
+/// instants its rule makes of it at <c>now</c>; refuses, naming the rule, a decision the zone's offer has no clause for.
+/// </summary>
+public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsCatalog offers)
+{
+    public const int MaxDocumentLength = 500;
+
+    public (OperationsDecision? Decision, ProblemHttpResult? Problem) Read(OperationsDecisionBody body, string zone, DateTimeOffset now) => body.Kind switch
+    {
+        SuspendService.KindName => body.Ground is { } ground && Enum.IsDefined(ground)
+            ? Suspension(zone, new SuspendService(ground))
+            : (null, Problems.Validation("ground", $"One of the grounds of UA-2.3.1: {string.Join(", ", Enum.GetNames<SuspensionGround>())}.")),
+        ResumeService.KindName => Suspension(zone, new ResumeService()),
+        DisputeDecision.KindName => Dispute(body, zone),
+        BreachNotice.KindName => rules.BreachCure(zone) is { } cure
+            ? (new BreachNotice(cure.CureDeadline(now)), null)
+            : (null, NoClause(BreachCure.Rule, zone, "breach notice with time to cure")),
+        BreachCured.KindName => rules.BreachCure(zone) is not null
+            ? (new BreachCured(), null)
+            : (null, NoClause(BreachCure.Rule, zone, "breach notice with time to cure")),
+        TerminationNotice.KindName => Termination(body.Termination, zone, now),
+        _ => (null, Problems.Validation("kind", "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination.")),
+    };
+
+    private (OperationsDecision?, ProblemHttpResult?) Suspension(string zone, OperationsDecision decision) =>
+        offers.For(zone).SuspensionRule is not null ? (decision, null) : (null, NoClause("UA-2.3.1", zone, "suspension of service"));
+
+    private (OperationsDecision?, ProblemHttpResult?) Dispute(OperationsDecisionBody body, string zone)
+    {
+        if (body.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+            return (null, Problems.Validation("outcome", "One of: Block, Unblock, Delete."));
+        if (string.IsNullOrWhiteSpace(body.Document) || body.Document.Length > MaxDocumentLength || body.Document.Any(char.IsControl))
+            return (null, Problems.Validation("document", $"The decision this follows (issuer, number, date), at most {MaxDocumentLength} characters on one line."));
+        return (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule), null);
+    }
+
+    private (OperationsDecision?, ProblemHttpResult?) Termination(TerminationGround? ground, string zone, DateTimeOffset now)
+    {
+        TerminationEffect? effect = ground switch
+        {
+            TerminationGround.RegistrarNotice => rules.RegistrarTermination(zone)?.AfterNoticeSentAt(now),
+            TerminationGround.RegistrantBreach => rules.BreachTermination(zone)?.AfterNoticeSentAt(now),
+            TerminationGround.RegistryAgreementEnded => rules.RegistryAgreementEnding(zone)?.EndsAt(now),
+            _ => null,
+        };
+        if (ground is not (TerminationGround.RegistrarNotice or TerminationGround.RegistrantBreach or TerminationGround.RegistryAgreementEnded))
+            return (null, Problems.Validation("termination", "One of: RegistrarNotice (UA-1.3.4.1), RegistrantBreach (UA-2.3.2), RegistryAgreementEnded (UA-1.3.6)."));
+        if (effect is null)
+        {
+            var rule = ground switch { TerminationGround.RegistrarNotice => RegistrarTermination.Rule, TerminationGround.RegistrantBreach => "UA-2.3.2", _ => "UA-1.3.6" };
+            return (null, NoClause(rule, zone, $"termination on the ground {ground}"));
+        }
+        return (new TerminationNotice(ground.Value, effect.At, effect.Rule), null);
+    }
+
+    private static ProblemHttpResult NoClause(string rule, string zone, string what) =>
+        RuleProblems.NotAllowed(rule, $"The offer for .{zone} has no clause for a {what} ({rule} is another offer's clause).");
+}

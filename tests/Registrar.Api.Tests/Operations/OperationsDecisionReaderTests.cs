@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Operations;
+using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Api.Tests.Operations;
+
+/// <summary>Which decisions each zone's offer has a clause for, and the instants the clause makes of a decision.</summary>
+public sealed class OperationsDecisionReaderTests
+{
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+    private static readonly OperationsDecisionReader Reader = new(
+        new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones)), new ContractTermsCatalog(Zones));
+
+    // 14:00 in Kyiv and 17:00 in Almaty (UTC+5).
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_suspension_on_a_ground_of_the_ua_offer_is_read_UA_2_3_1()
+    {
+        var (decision, problem) = Reader.Read(Body("suspend") with { Ground = SuspensionGround.UnsolicitedMessages }, "com.ua", Now);
+
+        Assert.Null(problem);
+        Assert.Equal(new SuspendService(SuspensionGround.UnsolicitedMessages), decision);
+    }
+
+    [Fact]
+    public void A_suspension_needs_one_of_the_grounds_UA_2_3_1()
+    {
+        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend"), "ua", Now).Problem);
+        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend") with { Ground = (SuspensionGround)42 }, "ua", Now).Problem);
+    }
+
+    [Theory]
+    [InlineData("suspend")]
+    [InlineData("unsuspend")]
+    public void The_kz_offer_has_no_suspension_clause_UA_2_3_1(string kind)
+    {
+        var problem = Reader.Read(Body(kind) with { Ground = SuspensionGround.Malware }, "kz", Now).Problem!;
+
+        Assert.Equal(409, problem.StatusCode);
+        Assert.Equal("UA-2.3.1", problem.ProblemDetails.Extensions["rule"]);
+    }
+
+    [Theory]
+    [InlineData("kz", "KZ-App-2")]
+    [InlineData("қаз", "KZ-App-2")]
+    [InlineData("kyiv.ua", "UA-2.2.3")]
+    public void A_dispute_decision_carries_its_document_under_the_zones_dispute_clause_KZ_App_2_UA_2_2_3(string zone, string rule)
+    {
+        var (decision, _) = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Delete, Document = " Court ruling 2-123/2026 " }, zone, Now);
+
+        Assert.Equal(new DisputeDecision(DisputeOutcome.Delete, "Court ruling 2-123/2026", rule), decision);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    [InlineData("line\nbreak")]
+    public void A_dispute_decision_names_the_document_it_follows_KZ_App_2(string? document)
+    {
+        var problem = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Block, Document = document }, "kz", Now).Problem!;
+
+        Assert.Equal(400, problem.StatusCode);
+    }
+
+    [Fact]
+    public void A_breach_notice_gives_until_the_end_of_the_30th_day_in_Almaty_KZ_App_4()
+    {
+        var (decision, _) = Reader.Read(Body("breach-notice"), "kz", Now);
+
+        // 1 December in Almaty + 30 days = 31 December, ending at midnight Almaty time (UTC+5).
+        Assert.Equal(new BreachNotice(new DateTimeOffset(2026, 12, 31, 19, 0, 0, TimeSpan.Zero)), decision);
+    }
+
+    [Theory]
+    [InlineData("breach-notice")]
+    [InlineData("breach-cured")]
+    public void The_ua_offer_has_no_breach_notice_with_time_to_cure_KZ_App_4(string kind)
+    {
+        var problem = Reader.Read(Body(kind), "com.ua", Now).Problem!;
+
+        Assert.Equal("KZ-App-4", problem.ProblemDetails.Extensions["rule"]);
+    }
+
+    [Fact]
+    public void The_registrars_termination_takes_effect_at_the_end_of_the_30th_day_after_the_notice_in_Kyiv_UA_1_3_4_1()
+    {
+        var (decision, _) = Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, "com.ua", Now);
+
+        // 1 December in Kyiv + 30 days = 31 December, ending at midnight Kyiv time (UTC+2 in winter).
+        Assert.Equal(new TerminationNotice(TerminationGround.RegistrarNotice, new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero), "UA-1.3.4.1"), decision);
+    }
+
+    [Theory]
+    [InlineData(TerminationGround.RegistrantBreach, "UA-2.3.2")]
+    [InlineData(TerminationGround.RegistryAgreementEnded, "UA-1.3.6")]
+    public void A_termination_for_breach_or_with_the_registrys_agreement_takes_effect_when_decided_UA_2_3_2_UA_1_3_6(TerminationGround ground, string rule)
+    {
+        var (decision, _) = Reader.Read(Body("termination") with { Termination = ground }, "ua", Now);
+
+        Assert.Equal(new TerminationNotice(ground, Now, rule), decision);
+    }
+
+    [Theory]
+    [InlineData(TerminationGround.RegistrarNotice, "UA-1.3.4.1")]
+    [InlineData(TerminationGround.RegistrantBreach, "UA-2.3.2")]
+    [InlineData(TerminationGround.RegistryAgreementEnded, "UA-1.3.6")]
+    public void The_kz_offer_has_none_of_the_ua_terminations_UA_1_3_4_1_UA_2_3_2_UA_1_3_6(TerminationGround ground, string rule)
+    {
+        var problem = Reader.Read(Body("termination") with { Termination = ground }, "kz", Now).Problem!;
+
+        Assert.Equal((409, rule), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(TerminationGround.BreachUncured)]
+    public void A_termination_names_a_ground_operations_may_give(TerminationGround? ground)
+    {
+        Assert.Equal(400, Reader.Read(Body("termination") with { Termination = ground }, "ua", Now).Problem!.StatusCode);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_a_validation_problem()
+    {
+        Assert.Equal(400, Reader.Read(Body("delete-everything"), "ua", Now).Problem!.StatusCode);
+    }
+
+    private static OperationsDecisionBody Body(string kind) => new(kind, "because");
+}

@@ -35,6 +35,13 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
         ["A contact e-mail change waits for operations' consent: refused nothing changes, approved the old address is told (UA-4.7, KZ-2.2)"] =
             CustomerRequestScenarios.ContactEmailChangeNeedsConsent,
+        ["A suspension holds the domain and asks for an explanation; a second one changes nothing; unsuspending lifts the hold (UA-2.3.1)"] =
+            OperationsDecisionScenarios.SuspensionAndItsEnd,
+        ["A dispute decision blocks the domain, a later one deletes it (KZ-App-2)"] = OperationsDecisionScenarios.DisputeBlocksThenDeletes,
+        ["A breach not cured by its deadline cancels the registration (KZ-App-4)"] = OperationsDecisionScenarios.UncuredBreachCancels,
+        ["The registrar's termination deletes the domain at its date and points to the refund (UA-1.3.4.1, UA-6.2)"] =
+            OperationsDecisionScenarios.RegistrarTerminationAtItsDate,
+        ["A termination for breach deletes the domain when its notice is sent (UA-2.3.2)"] = OperationsDecisionScenarios.BreachTerminationAtOnce,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -1,0 +1,99 @@
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>Decisions operations take about a registered domain, carried out by its lifecycle (UA-2.3.1, KZ-App-2,
+/// KZ-App-4, UA-1.3.4.1, UA-2.3.2). Deadlines a few seconds ahead are met by the host's own timer.</summary>
+public static class OperationsDecisionScenarios
+{
+    /// <summary>UA-2.3.1: suspended on a ground, the domain is put on hold and the registrant asked to explain; a second
+    /// suspension goes back to operations; unsuspended, the hold is lifted.</summary>
+    public static async Task SuspensionAndItsEnd(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "com.ua");
+
+        var suspended = await run.RaiseAsync(Decided("1", new SuspendService(SuspensionGround.InaccurateContactData)), typeof(SetDomainHolds), typeof(SendNotice));
+        Assert.Equal(["clientHold"], suspended.OfType<SetDomainHolds>().Single().Holds);
+        Assert.Equal((NoticeKind.Suspended, "2.3.1.2"), (suspended.OfType<SendNotice>().Single().Kind, suspended.OfType<SendNotice>().Single().Facts!.Clause));
+        await run.AnswerAsync(new HoldsUpdated(["clientHold"]));
+        await run.RaiseAsync(Decided("2", new SuspendService(SuspensionGround.Malware)), typeof(FlagForOperations));
+
+        var lifted = await run.RaiseAsync(Decided("3", new ResumeService()), typeof(SetDomainHolds), typeof(SendNotice));
+        Assert.Empty(lifted.OfType<SetDomainHolds>().Single().Holds);
+        await run.AnswerAsync(new HoldsUpdated([]));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Suspension is null && s.HoldsCommandId is null);
+    }
+
+    /// <summary>KZ-App-2: a dispute decision blocks the domain (held and not transferable), a later one deletes it.</summary>
+    public static async Task DisputeBlocksThenDeletes(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "kz");
+
+        var blocked = await run.RaiseAsync(Decided("1", new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", "KZ-App-2")),
+            typeof(SetDomainHolds), typeof(SendNotice));
+        Assert.Equal(SetDomainHolds.ManagedHolds, blocked.OfType<SetDomainHolds>().Single().Holds);
+        await run.AnswerAsync(new HoldsUpdated(SetDomainHolds.ManagedHolds));
+
+        await run.RaiseAsync(Decided("2", new DisputeDecision(DisputeOutcome.Delete, "Appeal ruling 2-9/2026", "KZ-App-2")),
+            typeof(DeleteDomain), typeof(RecordRegistrationView));
+        var ended = await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.ServiceEnded, ended.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Deleted);
+        Assert.Equal("KZ-App-2", state.Ending!.Rule);
+    }
+
+    /// <summary>KZ-App-4: a breach not cured by its deadline cancels the registration when the host's timer reaches it.</summary>
+    public static async Task UncuredBreachCancels(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "kz");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        var noticed = await run.RaiseAsync(Decided("1", new BreachNotice(deadline)), typeof(SendNotice));
+        Assert.Equal(NoticeKind.BreachNoticed, noticed.OfType<SendNotice>().Single().Kind);
+
+        await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        var state = await run.SettlesInAsync(RegistrationPhase.Deleted);
+        Assert.Equal(new ServiceEnding(BreachCure.Rule, deadline, TerminationGround.BreachUncured, CarriedOut: true), state.Ending);
+    }
+
+    /// <summary>UA-1.3.4.1: the registrar's termination deletes the domain when its notice period ends and points operations at
+    /// the refund of whole unused months (UA-6.2); UA-2.3.2: a termination for breach, decided on another domain of the
+    /// same kind, would delete at once, so a second termination while one runs changes nothing.</summary>
+    public static async Task RegistrarTerminationAtItsDate(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "com.ua");
+        var effective = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        var noticed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), typeof(SendNotice));
+        Assert.Equal(effective, noticed.OfType<SendNotice>().Single().Facts!.DeletionAt);
+        await run.RaiseAsync(Decided("2", new TerminationNotice(TerminationGround.RegistrantBreach, DateTimeOffset.UtcNow, "UA-2.3.2")), typeof(FlagForOperations));
+
+        var deleting = await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        Assert.Contains("UA-6.2", deleting.OfType<FlagForOperations>().Single().Reason);
+        await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
+    /// <summary>UA-2.3.2: a termination for the registrant's breach takes effect when its notice is sent.</summary>
+    public static async Task BreachTerminationAtOnce(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "kyiv.ua");
+
+        await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrantBreach, DateTimeOffset.UtcNow, "UA-2.3.2")),
+            typeof(SendNotice), typeof(DeleteDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
+    private static async Task RegisteredAsync(ScenarioRun run, string zone)
+    {
+        await run.RaiseAsync(Paid(Order(zone, handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+    }
+
+    private static OperationsDecided Decided(string id, OperationsDecision decision) =>
+        new($"decision:{id}", decision, "ops (Dana)", DateTimeOffset.UtcNow, "because");
+}

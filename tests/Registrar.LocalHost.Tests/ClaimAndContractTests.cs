@@ -11,7 +11,7 @@ using static Registrar.LocalHost.Tests.TestSupport;
 
 namespace Registrar.LocalHost.Tests;
 
-/// <summary>A product of its own: the overdue claim test moves the host's clock weeks ahead.</summary>
+/// <summary>A product of its own: the overdue claim test and the operations decisions move the host's clock weeks ahead.</summary>
 [CollectionDefinition(Name)]
 public sealed class ClaimProductCollection : ICollectionFixture<ProductFixture>
 {
@@ -23,7 +23,7 @@ public sealed class ClaimProductCollection : ICollectionFixture<ProductFixture>
 [Collection(ClaimProductCollection.Name)]
 public sealed class ClaimAndContractTests(ProductFixture product)
 {
-    private const string PrivatbankSecret = "development-only-privatbank-secret";
+    private readonly HostedRegistrations _registrations = new(product);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
     private static readonly ContractRules Rules = new(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones));
@@ -35,7 +35,7 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
-        var disputedOn = Ukraine.LocalDate(await HostNowAsync()).AddDays(-1);
+        var disputedOn = Ukraine.LocalDate(await _registrations.HostNowAsync()).AddDays(-1);
 
         var filed = await storefront.PostAsJsonAsync("api/claims",
             new { registrationId, disputedOn, text = "The domain stopped resolving.\nPlease look into it.", proofOfPayment = invoiceNumber });
@@ -66,7 +66,7 @@ public sealed class ClaimAndContractTests(ProductFixture product)
     {
         var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
         using var storefront = product.Storefront(customer);
-        var today = Ukraine.LocalDate(await HostNowAsync());
+        var today = Ukraine.LocalDate(await _registrations.HostNowAsync());
         var before = await StoredClaimsAsync();
 
         var late = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/claims",
@@ -92,12 +92,12 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
         var filed = await storefront.PostAsJsonAsync("api/claims",
-            new { registrationId, disputedOn = Ukraine.LocalDate(await HostNowAsync()), text = "No answer yet.", proofOfPayment = invoiceNumber });
+            new { registrationId, disputedOn = Ukraine.LocalDate(await _registrations.HostNowAsync()), text = "No answer yet.", proofOfPayment = invoiceNumber });
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
         var claim = await filed.Content.ReadFromJsonAsync<JsonElement>();
         var claimId = claim.GetProperty("claimId").GetString()!;
 
-        await AdvanceClockPastAsync(operations, claim.GetProperty("answerBy").GetDateTimeOffset());
+        await _registrations.AdvanceClockPastAsync(claim.GetProperty("answerBy").GetDateTimeOffset());
 
         var flagged = await EventuallyAsync(
             async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray()
@@ -113,7 +113,7 @@ public sealed class ClaimAndContractTests(ProductFixture product)
     {
         var (_, registrationId, invoiceNumber) = await PaidRegistrationAsync();
         using var operations = product.Operations();
-        var paidOn = Ukraine.LocalDate(await HostNowAsync());
+        var paidOn = Ukraine.LocalDate(await _registrations.HostNowAsync());
 
         var quote = await operations.GetFromJsonAsync<JsonElement>(
             $"api/ops/registrations/{registrationId}/early-termination-refund?on={paidOn.AddDays(1):yyyy-MM-dd}");
@@ -133,7 +133,7 @@ public sealed class ClaimAndContractTests(ProductFixture product)
     public async Task A_force_majeure_notice_is_recorded_with_its_deadlines_and_a_late_one_is_marked_UA_7_2_UA_7_3_KZ_5_6()
     {
         using var operations = product.Operations();
-        var today = Ukraine.LocalDate(await HostNowAsync());
+        var today = Ukraine.LocalDate(await _registrations.HostNowAsync());
 
         var late = await RecordForceMajeureAsync(operations, "ua", startedOn: today.AddDays(-10), notifiedOn: today);
         var inTime = await RecordForceMajeureAsync(operations, "kz", startedOn: today.AddDays(-2), notifiedOn: today.AddDays(-1));
@@ -158,53 +158,15 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         return await recorded.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>A .com.ua order placed and paid by camt.054 at the host's time, once its registration is visible to the customer.</summary>
     private async Task<(string Customer, string RegistrationId, string InvoiceNumber)> PaidRegistrationAsync()
     {
         var customer = "claim-" + Guid.NewGuid().ToString("N")[..8];
-        using var storefront = product.Storefront(customer);
-        var placed = await storefront.PostAsJsonAsync("api/orders", new
-        {
-            items = new[] { new { name = customer + ".com.ua", termYears = 1 } },
-            contactEmail = $"{customer}@mail.example.org",
-            registrant = new { nicHandle = "UA-NIC-1" },
-            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
-        });
-        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
-        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
-        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
-        var invoice = order.GetProperty("invoice");
-        var invoiceNumber = invoice.GetProperty("number").GetString()!;
-
-        var hostNow = await HostNowAsync();
-        var camt = BankMessages.Camt054Credit(invoiceNumber, invoice.GetProperty("total").GetProperty("amount").GetString()!, "UAH",
-            TimeZoneInfo.ConvertTime(hostNow, Ukraine.TimeZone), BankMessages.NewReference());
-        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
-        content.Headers.Add("X-Signature", BankMessages.Sign(PrivatbankSecret, camt, hostNow));
-        using var bank = product.Anonymous();
-        var paid = await bank.PostAsync("api/banks/privatbank/camt054", content);
-        Assert.True(paid.StatusCode == HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
-
-        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
-            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
+        var (registrationId, invoiceNumber, _) = await _registrations.PaidAsync(customer, "com.ua");
         return (customer, registrationId, invoiceNumber);
     }
 
     private static async Task<List<JsonElement>> ClaimsAsync(HttpClient operations) =>
         (await operations.GetFromJsonAsync<JsonElement>("api/ops/claims")).EnumerateArray().ToList();
-
-    private async Task<DateTimeOffset> HostNowAsync()
-    {
-        using var operations = product.Operations();
-        return (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
-    }
-
-    private async Task AdvanceClockPastAsync(HttpClient operations, DateTimeOffset instant)
-    {
-        var by = TimeSpan.FromSeconds(Math.Ceiling((instant - await HostNowAsync()).TotalSeconds) + 60);
-        var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = by.ToString("c", CultureInfo.InvariantCulture) });
-        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
-    }
 
     private async Task<int> StoredClaimsAsync()
     {

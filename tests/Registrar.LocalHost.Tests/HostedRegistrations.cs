@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Registrar.Core.Calendars;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>Orders paid at the host's time, for products whose clock a test moves: every date is the host's.</summary>
+public sealed class HostedRegistrations(ProductFixture product)
+{
+    private const string PrivatbankSecret = "development-only-privatbank-secret";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly BusinessCalendars Calendars = BusinessCalendars.LoadEmbedded();
+
+    /// <summary>A paid order for <c>{customer}.{zone}</c>, once its registration is visible to the customer. The registrant is
+    /// given as data, which the registry creates as a contact, so the domain does get registered.</summary>
+    public async Task<(string RegistrationId, string InvoiceNumber, string Name)> PaidAsync(string customer, string zone)
+    {
+        using var storefront = product.Storefront(customer);
+        var name = $"{customer}.{zone}";
+        var kz = zone is "kz" or "қаз";
+        var placed = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name, termYears = 1 } },
+            contactEmail = $"{customer}@mail.example.org",
+            registrant = new { data = Registrant(customer, kz) },
+            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+        });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        var invoice = order.GetProperty("invoice");
+        var invoiceNumber = invoice.GetProperty("number").GetString()!;
+
+        var hostNow = await HostNowAsync();
+        var (bank, secret, currency, country) = kz ? ("halyk", ProductFixture.HalykSecret, "KZT", "KZ") : ("privatbank", PrivatbankSecret, "UAH", "UA");
+        var camt = BankMessages.Camt054Credit(invoiceNumber, invoice.GetProperty("total").GetProperty("amount").GetString()!, currency,
+            TimeZoneInfo.ConvertTime(hostNow, Calendars.For(country).TimeZone), BankMessages.NewReference());
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(secret, camt, hostNow));
+        using var anonymous = product.Anonymous();
+        var paid = await anonymous.PostAsync($"api/banks/{bank}/camt054", content);
+        Assert.True(paid.StatusCode == HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
+
+        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
+        return (registrationId, invoiceNumber, name);
+    }
+
+    public async Task<DateTimeOffset> HostNowAsync()
+    {
+        using var operations = product.Operations();
+        return (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
+    }
+
+    public async Task AdvanceClockPastAsync(DateTimeOffset instant)
+    {
+        using var operations = product.Operations();
+        var by = TimeSpan.FromSeconds(Math.Ceiling((instant - await HostNowAsync()).TotalSeconds) + 60);
+        var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = by.ToString("c", CultureInfo.InvariantCulture) });
+        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The customer's registered domain as they see it, once the registry created it.</summary>
+    public async Task RegisteredAsync(string customer, string registrationId)
+    {
+        using var storefront = product.Storefront(customer);
+        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+    }
+
+    private static object Registrant(string customer, bool kz) => new
+    {
+        kind = "NaturalPerson",
+        fullName = kz ? "Иванов Иван Иванович" : "Коваленко Олена Петрівна",
+        address = kz
+            ? new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" }
+            : new { country = "UA", postalCode = "01001", region = "Київ", city = "Київ", street = "вул. Хрещатик", building = "1" },
+        email = $"{customer}@mail.example.org",
+        phone = kz ? "+7.7012345678" : "+380.441234567",
+    };
+}

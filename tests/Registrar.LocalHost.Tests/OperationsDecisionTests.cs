@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>Operations decisions through the running host: each audited, carried out at the registry simulator, told at the
+/// mail sink, and its deadline met with the operations clock (UA-2.3.1, KZ-App-2, KZ-App-4, UA-1.3.4.1, UA-6.2, UA-1.5.5).</summary>
+[Collection(ClaimProductCollection.Name)]
+public sealed class OperationsDecisionTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly HostedRegistrations _registrations = new(product);
+
+    [Fact]
+    public async Task A_ua_suspension_holds_the_domain_at_the_registry_asks_for_an_explanation_and_is_lifted_UA_2_3_1()
+    {
+        var customer = "susp-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var operations = product.Operations();
+        var decisions = $"api/ops/registrations/{registrationId}/decisions";
+
+        await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "suspend", ground = "Mischief", reason = "x" }), 400);
+        var noClause = await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "breach-notice", reason = "x" }), 409);
+        Assert.Equal("KZ-App-4", noClause.GetProperty("rule").GetString());
+        await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId[..^1]}9/decisions",
+            new { kind = "unsuspend", reason = "x" }), 404);
+
+        await AcceptedAsync(operations, decisions, new { kind = "suspend", ground = "Malware", reason = "a phishing kit on the site" });
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold"), Patience);
+        var suspended = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("призупинено"), Patience);
+        Assert.Contains("2.3.1.4", suspended.Text);
+
+        await AcceptedAsync(operations, decisions, new { kind = "unsuspend", reason = "the kit is gone" });
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
+        await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("відновлено"), Patience);
+        var audit = await AuditActionsAsync(registrationId);
+        Assert.Contains("suspend", audit);
+        Assert.Contains("unsuspend", audit);
+    }
+
+    [Fact]
+    public async Task The_registrars_termination_deletes_the_domain_30_days_after_its_notice_and_quotes_the_refund_UA_1_3_4_1_UA_6_2_UA_1_5_5()
+    {
+        var customer = "term-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var operations = product.Operations();
+
+        var accepted = await AcceptedAsync(operations, $"api/ops/registrations/{registrationId}/decisions",
+            new { kind = "termination", termination = "RegistrarNotice", reason = "we stop serving this reseller" });
+        var effectiveAt = accepted.GetProperty("effectiveAt").GetDateTimeOffset();
+        Assert.Equal("UA-1.3.4.1", accepted.GetProperty("rule").GetString());
+        Assert.InRange(effectiveAt - await _registrations.HostNowAsync(), TimeSpan.FromDays(30), TimeSpan.FromDays(31));
+        await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("розірвання"), Patience);
+        Assert.NotNull(await product.Registry.GetDomainAsync(name));
+
+        await _registrations.AdvanceClockPastAsync(effectiveAt);
+        // The .ua registry answers the delete 1001 and keeps the name in redemption until its purge, told by poll message.
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d?.GetProperty("phase").GetString() == "RedemptionPeriod", Patience);
+        using var storefront = product.Storefront(customer);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleting"), Patience);
+
+        // UA-6.2, UA-6.3: the whole months after the month of termination come back; the decision named the quote.
+        var quote = await operations.GetFromJsonAsync<JsonElement>(accepted.GetProperty("refundQuote").GetString()!.TrimStart('/'));
+        var total = decimal.Parse(quote.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        Assert.True(total > 0, quote.GetRawText());
+        var refunds = $"api/ops/registrations/{registrationId}/refunds";
+        var withoutCourt = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = 100.00m, reason = "asked" }), 409);
+        Assert.Equal("UA-1.5.5", withoutCourt.GetProperty("rule").GetString());
+        var recorded = await operations.PostAsJsonAsync(refunds, new { ground = "EarlyTerminationByRegistrar", amount = total, reason = "UA-6.2 quote" });
+        Assert.True((int)recorded.StatusCode == 201, await recorded.Content.ReadAsStringAsync());
+        var audit = await AuditActionsAsync(registrationId);
+        Assert.Contains("termination", audit);
+        Assert.Contains("refund-decided", audit);
+    }
+
+    [Fact]
+    public async Task A_kz_dispute_block_holds_and_locks_the_domain_and_an_uncured_breach_cancels_it_at_its_deadline_KZ_App_2_KZ_App_4()
+    {
+        var customer = "brch-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "kz");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var operations = product.Operations();
+        var decisions = $"api/ops/registrations/{registrationId}/decisions";
+        var mailbox = $"{customer}@mail.example.org";
+
+        var noClause = await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "termination", termination = "RegistrarNotice", reason = "x" }), 409);
+        Assert.Equal("UA-1.3.4.1", noClause.GetProperty("rule").GetString());
+        await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "dispute", outcome = "Block", reason = "x" }), 400);
+
+        await AcceptedAsync(operations, decisions, new { kind = "dispute", outcome = "Block", document = "Court ruling 2-123/2026", reason = "court order" });
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold") && s.Contains("clientTransferProhibited"), Patience);
+        var blocked = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("заблокирован"), Patience);
+        Assert.Contains("Court ruling 2-123/2026", blocked.Text);
+        await AcceptedAsync(operations, decisions, new { kind = "dispute", outcome = "Unblock", document = "Appeal ruling 2-9/2026", reason = "appeal" });
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
+
+        var breach = await AcceptedAsync(operations, decisions, new { kind = "breach-notice", reason = "false registrant data" });
+        var cureDeadline = breach.GetProperty("cureDeadline").GetDateTimeOffset();
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("нарушении"), Patience);
+        Assert.NotNull(await product.Registry.GetDomainAsync(name));
+
+        await _registrations.AdvanceClockPastAsync(cureDeadline);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is null, Patience);
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("прекращён"), Patience);
+        Assert.Contains("breach-notice", await AuditActionsAsync(registrationId));
+    }
+
+    private static async Task<JsonElement> AcceptedAsync(HttpClient operations, string route, object body)
+    {
+        var response = await operations.PostAsJsonAsync(route, body);
+        Assert.True((int)response.StatusCode == 202, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The actions the audit log holds for the registration: who, when, what and why are kept with each.</summary>
+    private async Task<List<string>> AuditActionsAsync(string registrationId)
+    {
+        var actions = new List<string>();
+        var table = product.Storage.Tables.GetTableClient("audit");
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == registrationId, select: ["Action", "Actor"]))
+        {
+            Assert.False(string.IsNullOrEmpty(row.GetString("Actor")));
+            actions.Add(row.GetString("Action"));
+        }
+        return actions;
+    }
+}

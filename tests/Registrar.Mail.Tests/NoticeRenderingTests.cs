@@ -37,7 +37,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded => [],
         NoticeKind.Suspended => ["2.3.1.4"],
         NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],
-        NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed => ["2.3.1.4", DeletionAtText],
+        NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

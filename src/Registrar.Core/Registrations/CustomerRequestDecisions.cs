@@ -42,6 +42,9 @@ internal static class CustomerRequestDecisions
             case ContactEmailChangeRequest email:
                 ContactEmailChangeDecisions.Hold(step, proved.RequestId, email);
                 break;
+            case TerminationRequest termination:
+                EndOnNotice(step, termination);
+                break;
             case DnsChangeRequest dns:
                 NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;
@@ -54,6 +57,14 @@ internal static class CustomerRequestDecisions
         var order = step.State.Order!;
         step.Update(s => s with { Phase = Deleting, DeletionRequestId = requestId });
         step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+    }
+
+    /// <summary>UA-6.1, UA-6.4: the registrant's notice ends the contract at its date; the domain is deleted then, with no refund
+    /// (UA-1.5.5), and no renewal is invoiced meanwhile.</summary>
+    private static void EndOnNotice(RegistrationStep step, TerminationRequest termination)
+    {
+        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EndsAt, TerminationGround.RegistrantNotice) });
+        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: termination.Rule.Replace("UA-", "", StringComparison.Ordinal)));
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out.</summary>

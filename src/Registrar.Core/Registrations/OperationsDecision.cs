@@ -103,4 +103,7 @@ public enum TerminationGround
 
     /// <summary>KZ-App-4: a breach was not cured within its time; the registration is cancelled.</summary>
     BreachUncured,
+
+    /// <summary>UA-6.1, UA-6.4: the registrant gave notice; it is a customer request, not an operations decision.</summary>
+    RegistrantNotice,
 }

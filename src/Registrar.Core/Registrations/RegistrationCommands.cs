@@ -206,6 +206,9 @@ public enum NoticeKind
     /// <summary>UA-1.3.4.1, UA-2.3.2, UA-1.3.6: the registrar ends the contract on the offer's clause, effective then.</summary>
     TerminationNoticed,
 
+    /// <summary>UA-6.1, UA-6.4: the registrant's notice of termination is received; the contract ends at the date shown.</summary>
+    TerminationConfirmed,
+
     /// <summary>The contract ended on a decision (termination, uncured breach, dispute) and the domain was deleted.</summary>
     ServiceEnded,
 }

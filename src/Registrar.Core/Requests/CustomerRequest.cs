@@ -8,6 +8,7 @@ namespace Registrar.Core.Requests;
 [JsonDerivedType(typeof(EarlyDeletionRequest), EarlyDeletionRequest.KindName)]
 [JsonDerivedType(typeof(DnsChangeRequest), DnsChangeRequest.KindName)]
 [JsonDerivedType(typeof(ContactEmailChangeRequest), ContactEmailChangeRequest.KindName)]
+[JsonDerivedType(typeof(TerminationRequest), TerminationRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -40,6 +41,17 @@ public sealed record DnsChangeRequest(IReadOnlyList<string> NameServers) : Custo
 public sealed record ContactEmailChangeRequest(string Email) : CustomerRequest
 {
     public const string KindName = "contact-email-change";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>UA-6.1, UA-6.4: the registrant ends the contract; the domain is deleted at <paramref name="EndsAt"/>, fixed under
+/// <paramref name="Rule"/> when the notice was given (at least the zone's notice days later, or the end of the term the
+/// notice stops from renewing). Ending the contract abandons the domain, so it needs the stronger proof of UA-1.5.8.</summary>
+public sealed record TerminationRequest(DateTimeOffset EndsAt, string Rule) : CustomerRequest
+{
+    public const string KindName = "termination";
 
     [JsonIgnore]
     public override string Kind => KindName;

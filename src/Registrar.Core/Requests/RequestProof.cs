@@ -24,7 +24,7 @@ public static class RequestProofs
     /// UA-1.5.8: abandoning a domain needs the contact e-mail, a signed contract or identity documents: a session is not enough.</summary>
     public static bool Accepts(CustomerRequest request, RequestProof proof) => request switch
     {
-        EarlyDeletionRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
+        EarlyDeletionRequest or TerminationRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
         _ => proof is RequestProof.SignedInSession or RequestProof.ContactEmail,
     };
 

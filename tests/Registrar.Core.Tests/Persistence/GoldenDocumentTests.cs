@@ -73,6 +73,7 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
+            new CustomerRequestProved("proved:r-4", "r-4", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {

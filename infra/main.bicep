@@ -156,6 +156,7 @@ var registrarSettings = {
   Notices__SetPasswordUrl: panelWelcomeUrl
   Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
   Notices__RequestConfirmationSigningKey: '${keyVaultReference}notices-request-confirmation-signing-key)'
+  TransferCodes__SigningKey: '${keyVaultReference}transfer-codes-signing-key)'
 }
 
 var keyVaultReference = '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName='

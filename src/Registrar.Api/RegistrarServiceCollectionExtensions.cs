@@ -23,6 +23,7 @@ using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Registry;
+using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
 using Registrar.Core.Zones;
 using Registrar.Epp.Sessions;
@@ -124,6 +125,9 @@ public static class RegistrarServiceCollectionExtensions
 
     private static void AddRegistry(IServiceCollection services, IConfiguration configuration)
     {
+        // KZ-App-9: the registry flow that sets a transfer code and the notice that mails it derive it with one key.
+        services.AddOptions<TransferCodeOptions>().Bind(configuration.GetSection(TransferCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new TransferCodes(sp.GetRequiredService<IOptions<TransferCodeOptions>>().Value.SigningKey));
         services.AddEppClients(configuration);
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.AddSingleton<IRegistryAvailability, EppRegistryAvailability>();
@@ -151,6 +155,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
+        services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<CustomerRequestHandlers>();
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();

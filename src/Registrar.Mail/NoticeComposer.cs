@@ -3,6 +3,7 @@ using Registrar.Core.Calendars;
 using Registrar.Core.Notices;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Zones;
 
 namespace Registrar.Mail;
@@ -12,7 +13,9 @@ namespace Registrar.Mail;
 /// the customer's language. The templates are loaded when the composer is built, so a missing one stops the host
 /// at start (<see cref="NoticeTemplateException"/>).
 /// </summary>
-public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordLinks links, RequestConfirmationLinks confirmations, ZoneCatalog zones, BusinessCalendars calendars)
+public sealed class NoticeComposer(
+    IOptions<NoticeOptions> options, SetPasswordLinks links, RequestConfirmationLinks confirmations, TransferCodes transferCodes, ZoneCatalog zones,
+    BusinessCalendars calendars)
 {
     private readonly NoticeOptions _options = options.Value;
     private readonly NoticeTemplates _templates = NoticeTemplates.LoadEmbedded();
@@ -55,6 +58,10 @@ public sealed class NoticeComposer(IOptions<NoticeOptions> options, SetPasswordL
             facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null,
             facts.ContactEmail,
             facts.Clause,
-            facts.Document);
+            facts.Document,
+            // KZ-App-9: derived again from the command that set it, so the code lives only in the mail and at the registry.
+            notice.Kind == NoticeKind.TransferCode && facts.TransferCodeOf is { } setBy ? transferCodes.For(setBy) : null,
+            facts.TransferRefusals is { Count: > 0 } refusals ? string.Join(", ", refusals) : null,
+            facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null);
     }
 }

@@ -10,6 +10,8 @@ namespace Registrar.Mail;
 /// <param name="ContactEmail">UA-4.7: on <c>ContactEmailChanged</c>, the address notices go to from now on.</param>
 /// <param name="Clause">On operations decisions, the offer's clause the decision was taken under ("2.3.1.4").</param>
 /// <param name="Document">KZ-App-2, UA-2.2.3: on <c>Blocked</c> and <c>Unblocked</c>, the decision the block follows.</param>
+/// <param name="TransferCode">KZ-App-9: on <c>TransferCode</c> only, the code just set at the registry.</param>
+/// <param name="Refusals">KZ-App-9, UA-3.5: on <c>TransferCodeRefused</c>, the reasons' names, comma-separated, with their <paramref name="Rules"/>.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -24,7 +26,10 @@ public sealed record NoticeValues(
     string? NameServers = null,
     string? ContactEmail = null,
     string? Clause = null,
-    string? Document = null)
+    string? Document = null,
+    string? TransferCode = null,
+    string? Refusals = null,
+    string? Rules = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -43,5 +48,8 @@ public sealed record NoticeValues(
         ("contact_email", ContactEmail),
         ("clause", Clause),
         ("document", Document),
+        ("transfer_code", TransferCode),
+        ("refusals", Refusals),
+        ("rules", Rules),
     ];
 }

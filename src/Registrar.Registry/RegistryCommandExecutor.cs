@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Telemetry;
 using Registrar.Core.Zones;
 using Registrar.Epp.Profiles;
@@ -26,9 +27,11 @@ public sealed class RegistryCommandExecutor
     private readonly DomainRestoreFlow _domainRestore;
     private readonly DomainUpdateFlow _domainUpdate;
     private readonly DomainHoldsFlow _domainHolds;
+    private readonly DomainTransferCodeFlow _domainTransferCode;
 
     public RegistryCommandExecutor(
-        ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, ILogger<RegistryCommandExecutor> logger)
+        ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, TransferCodes transferCodes,
+        ILogger<RegistryCommandExecutor> logger)
     {
         var registries = new ZoneRegistries(zones, clients, epp);
         var failures = new RegistryFailures(logger);
@@ -40,6 +43,7 @@ public sealed class RegistryCommandExecutor
         _domainRestore = new DomainRestoreFlow(registries, failures);
         _domainUpdate = new DomainUpdateFlow(registries, failures);
         _domainHolds = new DomainHoldsFlow(registries, failures);
+        _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -57,6 +61,7 @@ public sealed class RegistryCommandExecutor
             RestoreDomain restore => await _domainRestore.RunAsync(restore, ct),
             UpdateDomainNameservers update => await _domainUpdate.RunAsync(update, ct),
             SetDomainHolds holds => await _domainHolds.RunAsync(holds, ct),
+            SetTransferCode set => await _domainTransferCode.RunAsync(set, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

@@ -34,10 +34,13 @@ public sealed class NoticeRenderingTests
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
-        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded => [],
+        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway => [],
         NoticeKind.Suspended => ["2.3.1.4"],
         NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],
         NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],
+        // KZ-App-9: the code itself is checked against its derivation in the test of its own.
+        NoticeKind.TransferCode => [],
+        NoticeKind.TransferCodeRefused => ["KZ-App-9"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 
@@ -71,6 +74,23 @@ public sealed class NoticeRenderingTests
         Assert.DoesNotContain("2027", mail.PlainText);
         AssertWellFormed(mail.PlainText);
     }
+
+    [Theory]
+    [MemberData(nameof(EveryLanguage))]
+    public void A_transfer_code_notice_carries_the_code_its_command_set_and_no_other_notice_does_KZ_App_9(string language)
+    {
+        var code = _mail.TransferCodes.For(FullFacts.TransferCodeOf!);
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.TransferCode, facts: FullFacts, language: language), Now);
+        var refused = _mail.Composer.Compose(Notice(NoticeKind.TransferCodeRefused, facts: FullFacts, language: language), Now);
+
+        Assert.Contains(code, mail.PlainText);
+        Assert.Contains(code, mail.Html);
+        Assert.DoesNotContain(code, refused.PlainText);
+        Assert.Contains("KZ-App-9", refused.PlainText);
+    }
+
+    public static TheoryData<string> EveryLanguage() => [.. CustomerLanguages.All];
 
     [Fact]
     public void A_hostile_domain_name_is_text_in_the_html_part_and_as_typed_in_the_plain_part()

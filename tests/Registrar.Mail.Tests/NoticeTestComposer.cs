@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Money;
 using Registrar.Core.Notices;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Zones;
 
 namespace Registrar.Mail.Tests;
@@ -23,6 +25,9 @@ internal sealed class NoticeTestComposer
         ContactEmail: "new-owner@example.org",
         Clause: "2.3.1.4",
         Document: "Court ruling 2-123/2026",
+        TransferCodeOf: "O00000000000000a1-1-2",
+        TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices],
+        Rules: ["KZ-App-9"],
         Amount: Money.Of(12_500m, Currency.Kzt));
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";
@@ -43,7 +48,7 @@ internal sealed class NoticeTestComposer
         if (languageByZone is not null) options.LanguageByZone = languageByZone;
         Links = new SetPasswordLinks(Options.Create(options), Uses, Clock);
         Confirmations = new RequestConfirmationLinks(Options.Create(options), Uses, Clock);
-        Composer = new NoticeComposer(Options.Create(options), Links, Confirmations, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
+        Composer = new NoticeComposer(Options.Create(options), Links, Confirmations, TransferCodes, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
@@ -51,6 +56,9 @@ internal sealed class NoticeTestComposer
     public SetPasswordLinks Links { get; }
     public RequestConfirmationLinks Confirmations { get; }
     public NoticeComposer Composer { get; }
+
+    /// <summary>KZ-App-9: the same key the registry flow would set the code with.</summary>
+    public TransferCodes TransferCodes { get; } = new(Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()));
 
     public static SendNotice Notice(NoticeKind kind, string zone = "kz", string domain = "пример.kz", NoticeFacts? facts = null, string? language = null) =>
         new("O00000000000000a1-1-3", "O00000000000000a1-1", kind, "cust-7", "owner@example.org", zone, domain, facts, language);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Core.Contracts;
 
 namespace Registrar.Api.Http;
 
@@ -70,6 +71,12 @@ public static class Problems
 
     public static ProblemHttpResult ProofNotAccepted(string rule, string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ProofNotAccepted, "This request does not accept that proof.", detail, ("rule", rule));
+
+    /// <summary>KZ-App-9, UA-3.5: every reason a transfer code is refused, each with its rule.</summary>
+    public static ProblemHttpResult TransferRefused(IReadOnlyList<RuleRefusal<TransferRefusalReason>> refusals) =>
+        TypedResults.Problem(detail: string.Join(" ", refusals.Select(r => r.Message)), statusCode: StatusCodes.Status409Conflict,
+            title: "No transfer code can be issued now.", type: ProblemTypes.TransferRefused,
+            extensions: new Dictionary<string, object?> { ["reasons"] = refusals.Select(r => new { reason = r.Reason.ToString(), rule = r.Rule }).ToList() });
 
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);

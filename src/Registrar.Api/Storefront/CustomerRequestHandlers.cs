@@ -16,7 +16,7 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
-    ILifecycleEvents<RegistrationEvent> registrations, TimeProvider clock)
+    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
@@ -34,6 +34,7 @@ public sealed class CustomerRequestHandlers(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
+        if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view.Zone, ct) is { } refused) return refused;
 
         var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
             CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
@@ -163,13 +164,15 @@ public sealed class CustomerRequestHandlers(
             case ContactEmailChangeRequest.KindName:
                 return TextRules.IsEmail(body.Email) ? (new ContactEmailChangeRequest(body.Email!), null)
                     : (null, Problems.Validation("email", "Give the new contact e-mail address (RFC 5321)."));
+            case TransferCodeRequest.KindName:
+                return (new TransferCodeRequest(), null);
             case DnsChangeRequest.KindName:
                 // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
                 var (names, error) = NameServerNames.Normalize(body.NameServers);
                 return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
             default:
                 return (null, Problems.Validation("kind",
-                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}' and '{ContactEmailChangeRequest.KindName}' "
+                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}' and '{TransferCodeRequest.KindName}' "
                     + "are the kinds of request this registrar takes."));
         }
     }

@@ -1,4 +1,5 @@
 using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 
@@ -47,6 +48,8 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
             policy.Deletion.RenewalPriorityUntilDeletion,
             policy.Redemption.AppliesAfterExpiry);
     }
+
+    public TransferEligibility TransferRules(string zone) => new(new ContractTermsCatalog(zones).For(zone).Transfers);
 
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>
     public DateOnly LocalDate(string zone, DateTimeOffset instant) =>

@@ -45,6 +45,9 @@ internal static class CustomerRequestDecisions
             case TerminationRequest termination:
                 EndOnNotice(step, termination);
                 break;
+            case TransferCodeRequest:
+                TransferCodeDecisions.Start(step, proved.RequestId);
+                break;
             case DnsChangeRequest dns:
                 NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;

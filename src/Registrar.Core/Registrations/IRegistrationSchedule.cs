@@ -1,3 +1,5 @@
+using Registrar.Core.Contracts;
+
 namespace Registrar.Core.Registrations;
 
 /// <summary>The zone- and calendar-dependent instants the registration decider needs, read from the zone's
@@ -16,4 +18,7 @@ public interface IRegistrationSchedule
 
     /// <summary>KZ-2.6, KZ-2.7, KZ-2.8, UA-1.10 to UA-1.12: reminders, payment deadline and deletion for one expiry.</summary>
     RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry);
+
+    /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
+    TransferEligibility TransferRules(string zone);
 }

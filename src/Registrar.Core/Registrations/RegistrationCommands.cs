@@ -19,6 +19,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RecordRegistrationView), "record-view")]
 [JsonDerivedType(typeof(UpdateDomainNameservers), "update-nameservers")]
 [JsonDerivedType(typeof(SetDomainHolds), "set-holds")]
+[JsonDerivedType(typeof(SetTransferCode), "set-transfer-code")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -105,6 +106,15 @@ public sealed record SetDomainHolds(string CommandId, string RegistrationId, str
     /// <summary>RFC 5731 client statuses: a hold takes the domain out of the zone; a transfer ban keeps it where it is.</summary>
     public static readonly IReadOnlyList<string> ManagedHolds = ["clientHold", "clientTransferProhibited"];
 
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-App-9: RFC 5731 domain:update giving the domain a fresh authInfo, derived from the command id with the
+/// registrar's secret key (<see cref="Requests.TransferCodes"/>), so the code is never stored and the notice that carries it
+/// derives the same one.</summary>
+public sealed record SetTransferCode(string CommandId, string RegistrationId, string Zone, string DomainName)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
     public override CommandRoute Route => CommandRoute.Registry;
 }
 
@@ -211,6 +221,14 @@ public enum NoticeKind
 
     /// <summary>The contract ended on a decision (termination, uncured breach, dispute) and the domain was deleted.</summary>
     ServiceEnded,
+    /// <summary>KZ-App-9: the domain's transfer code, for the registrar the customer moves it to.</summary>
+    TransferCode,
+
+    /// <summary>KZ-App-9, UA-3.5: no transfer code was issued; the notice names each reason and its rule.</summary>
+    TransferCodeRefused,
+
+    /// <summary>The registry moved the domain to another registrar: this registrar's service for it has ended.</summary>
+    TransferredAway,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
@@ -222,6 +240,9 @@ public enum NoticeKind
 /// <param name="ContactEmail">UA-4.7: the contact e-mail notices go to from now on.</param>
 /// <param name="Clause">The offer's clause a decision was taken under ("2.3.1.3"), as the customer reads it in the offer.</param>
 /// <param name="Document">KZ-App-2, UA-2.2.3: the decision a dispute outcome was taken on.</param>
+/// <param name="TransferCodeOf">KZ-App-9: the <see cref="SetTransferCode"/> command whose code the notice carries; the mail
+/// derives the code from it, so the code itself is never stored.</param>
+/// <param name="TransferRefusals">KZ-App-9, UA-3.5: why no transfer code was issued, each with its rule in <paramref name="Rules"/>.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -233,4 +254,7 @@ public sealed record NoticeFacts(
     IReadOnlyList<string>? NameServers = null,
     string? ContactEmail = null,
     string? Clause = null,
-    string? Document = null);
+    string? Document = null,
+    string? TransferCodeOf = null,
+    IReadOnlyList<Contracts.TransferRefusalReason>? TransferRefusals = null,
+    IReadOnlyList<string>? Rules = null);

@@ -53,6 +53,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RegistryAnswered answer when NameserverChangeDecisions.Awaits(state, answer):
                 NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
                 break;
+            case RegistryAnswered answer when TransferCodeDecisions.Awaits(state, answer):
+                TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
+                break;
             case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId && RenewalDecisions.Covers(state.Phase):
                 RenewalAnswers.OnAnswered(step, answer.Outcome, now);
                 break;

@@ -120,6 +120,7 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(RegistryPending), "pending")]
 [JsonDerivedType(typeof(NameserversUpdated), "nameservers-updated")]
 [JsonDerivedType(typeof(HoldsUpdated), "holds-updated")]
+[JsonDerivedType(typeof(TransferCodeSet), "transfer-code-set")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -161,6 +162,10 @@ public sealed record NameserversUpdated(IReadOnlyList<string> NameServers) : Reg
 
 /// <summary>UA-2.3.1, KZ-App-2: the domain carries exactly these of the holds the registrar manages (updated, or found so).</summary>
 public sealed record HoldsUpdated(IReadOnlyList<string> Holds) : RegistryOutcome;
+
+/// <summary>KZ-App-9: the registry took the fresh transfer code of the <see cref="SetTransferCode"/> command that was answered;
+/// the code itself is never part of an answer, an event or a state.</summary>
+public sealed record TransferCodeSet : RegistryOutcome;
 
 /// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
 /// the sweep. Never read as success or as "taken".</summary>

@@ -11,6 +11,7 @@ namespace Registrar.Core.Registrations;
 /// <param name="Breach">KZ-App-4: a breach was noticed and may still be cured.</param>
 /// <param name="Ending">The registrar decided the contract ends; the domain is deleted when it takes effect.</param>
 /// <param name="HoldsCommandId">The registry command last sent to bring the domain's holds in line with the suspension and block.</param>
+/// <param name="TransferCode">KZ-App-9: a proved transfer code request on its way through the registry.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -36,7 +37,8 @@ public sealed record RegistrationState(
     DisputeBlock? DisputeBlock = null,
     PendingBreach? Breach = null,
     ServiceEnding? Ending = null,
-    string? HoldsCommandId = null)
+    string? HoldsCommandId = null,
+    TransferCodeIssue? TransferCode = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -94,6 +96,10 @@ public sealed record PendingBreach(DateTimeOffset NoticedAt, DateTimeOffset Cure
 /// why (null for a dispute decision to delete).</summary>
 /// <param name="CarriedOut">The deletion was asked of the registry (or the domain was already gone).</param>
 public sealed record ServiceEnding(string Rule, DateTimeOffset EffectiveAt, TerminationGround? Ground, bool CarriedOut = false);
+
+/// <summary>KZ-App-9: a transfer code request: first the domain is read for bans, then its fresh code is set.</summary>
+/// <param name="CommandId">The registry command whose answer the request waits for.</param>
+public sealed record TransferCodeIssue(string RequestId, string CommandId);
 
 public enum RegistrationPhase
 {

@@ -109,12 +109,14 @@ internal static class RenewalAnswers
             RenewalDecisions.Deleted(step);
             return;
         }
-        if (!info.Exists || !info.SponsorIsUs)
+        if (info.Exists && !info.SponsorIsUs)
         {
-            step.Update(s => s with { Phase = info.Exists ? TransferredAway : s.Phase });
-            FlagOnce(step, info.Exists
-                ? $"The registry shows another registrar as sponsor of {state.Order!.DisplayName}: it was transferred away."
-                : $"The registry does not know {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}: find out why.");
+            TransferredAwayFrom(step, now);
+            return;
+        }
+        if (!info.Exists)
+        {
+            FlagOnce(step, $"The registry does not know {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}: find out why.");
             return;
         }
         if (info.ExpiresAt is { } expiry && expiry != state.ExpiresAt)
@@ -128,6 +130,17 @@ internal static class RenewalAnswers
             });
             FlagOnce(step, $"The registry's expiry of {state.Order!.DisplayName} is {expiry:u}, not {state.ExpiresAt:u}: followed the registry.");
         }
+    }
+
+    /// <summary>The registry moved the domain to another registrar (its transfer period ran out, or we approved it): the
+    /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel.</summary>
+    private static void TransferredAwayFrom(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        step.Update(s => s with { Phase = TransferredAway, TransferCode = null });
+        step.Notify(NoticeKind.TransferredAway);
+        if (state.Renewal.HasOpenInvoice(now))
+            step.Flag($"{state.Order!.DisplayName} was transferred away while its renewal invoice {state.Renewal.InvoiceNumber} is open: cancel it.");
     }
 
     private static void Follow(RegistrationStep step, DomainInfo info) =>

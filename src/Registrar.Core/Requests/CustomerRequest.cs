@@ -9,6 +9,7 @@ namespace Registrar.Core.Requests;
 [JsonDerivedType(typeof(DnsChangeRequest), DnsChangeRequest.KindName)]
 [JsonDerivedType(typeof(ContactEmailChangeRequest), ContactEmailChangeRequest.KindName)]
 [JsonDerivedType(typeof(TerminationRequest), TerminationRequest.KindName)]
+[JsonDerivedType(typeof(TransferCodeRequest), TransferCodeRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -52,6 +53,16 @@ public sealed record ContactEmailChangeRequest(string Email) : CustomerRequest
 public sealed record TerminationRequest(DateTimeOffset EndsAt, string Rule) : CustomerRequest
 {
     public const string KindName = "termination";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-App-9, UA-3.5: the registrant asks for the domain's transfer (authInfo) code, to move it to another registrar.
+/// The code is issued only while no ban, unpaid invoice or other agreement stands in the way, and goes to the contact e-mail.</summary>
+public sealed record TransferCodeRequest : CustomerRequest
+{
+    public const string KindName = "transfer-code";
 
     [JsonIgnore]
     public override string Kind => KindName;

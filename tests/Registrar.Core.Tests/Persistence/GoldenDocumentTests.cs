@@ -36,7 +36,7 @@ public sealed class GoldenDocumentTests
             ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3"),
             new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
-            new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18"),
+            new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3")),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -73,7 +73,9 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
-            new CustomerRequestProved("proved:r-4", "r-4", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
+            new CustomerRequestProved("proved:r-6", "r-6", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
+            new CustomerRequestProved("proved:r-4", "r-4", new TransferCodeRequest(), RequestProof.SignedInSession, At),
+            new RegistryAnswered("answer:order-1-1-14", "order-1-1-14", new TransferCodeSet()),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -99,12 +101,18 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-16", "order-1-1", NoticeKind.ContactEmailChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-3", ContactEmail: "new@example.kz")),
             new SendNotice("order-1-1-17", "order-1-1", NoticeKind.ContactEmailChangeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
-            new SetDomainHolds("order-1-1-18", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", ["clientHold"]),
-            new SendNotice("order-1-1-19", "order-1-1", NoticeKind.Suspended, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+            new SetDomainHolds("order-1-1-22", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", ["clientHold"]),
+            new SendNotice("order-1-1-23", "order-1-1", NoticeKind.Suspended, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(Clause: "2.3.1.7")),
-            new SendNotice("order-1-1-20", "order-1-1", NoticeKind.Blocked, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+            new SendNotice("order-1-1-24", "order-1-1", NoticeKind.Blocked, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(Document: "Court ruling 2-123/2026")),
-            new SendNotice("order-1-1-21", "order-1-1", NoticeKind.ServiceEnded, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new SendNotice("order-1-1-25", "order-1-1", NoticeKind.ServiceEnded, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new SetTransferCode("order-1-1-18", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new SendNotice("order-1-1-19", "order-1-1", NoticeKind.TransferCode, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-4", TransferCodeOf: "order-1-1-18")),
+            new SendNotice("order-1-1-20", "order-1-1", NoticeKind.TransferCodeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-5", TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices], Rules: ["KZ-App-9"])),
+            new SendNotice("order-1-1-21", "order-1-1", NoticeKind.TransferredAway, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -209,6 +217,24 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationState state)
             Assert.Null(state.Suspension ?? state.DisputeBlock ?? state.Breach ?? state.Ending ?? (object?)state.HoldsCommandId);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.Clause));
+    }
+
+    /// <summary>Registrations in flight when transfer codes were added (KZ-App-9) keep running: no code is on its way, and
+    /// notices read without a code or refusals.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_transfer_codes_still_reads_KZ_App_9(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-transfers.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.Null(state.TransferCode);
+        if (read is RegistrationCommand[] commands)
+            Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.TransferCodeOf ?? (object?)n.Facts?.TransferRefusals));
     }
 
     [Fact]

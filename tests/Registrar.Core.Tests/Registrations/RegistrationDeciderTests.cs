@@ -1,4 +1,5 @@
 using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Lifecycle;
@@ -318,5 +319,7 @@ public sealed class RegistrationDeciderTests
         public DateTimeOffset? ChangeRequestDueBy(string zone, DateTimeOffset provedAt) => _zones.ChangeRequestDueBy(zone, provedAt);
 
         public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry) => _zones.RenewalTimeline(zone, expiry);
+
+        public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
     }
 }

@@ -270,13 +270,13 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
-    public void A_domain_the_registry_shows_under_another_sponsor_ends_here_and_goes_to_operations()
+    public void A_domain_the_registry_shows_under_another_sponsor_ends_here_and_the_customer_is_told()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
 
         var commands = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, false, "X-1", Expiry, ["ok"]), Expiry.AddDays(-60)), Expiry.AddDays(-60));
 
-        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        Assert.Equal(NoticeKind.TransferredAway, Assert.IsType<SendNotice>(Assert.Single(commands)).Kind);
         Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
         Assert.True(domain.IsTerminal);
     }

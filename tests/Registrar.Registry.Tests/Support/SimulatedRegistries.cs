@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Zones;
 using Registrar.Epp.Profiles;
 using Registrar.Epp.Sessions;
@@ -24,10 +25,13 @@ public sealed class SimulatedRegistries : IAsyncDisposable
             },
         });
         Clients = new EppClients(Epp, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
-        Executor = new RegistryCommandExecutor(Zones, Clients, Options.Create(new RegistryOptions()), Epp, NullLogger<RegistryCommandExecutor>.Instance);
+        Executor = new RegistryCommandExecutor(Zones, Clients, Options.Create(new RegistryOptions()), Epp, TransferCodes, NullLogger<RegistryCommandExecutor>.Instance);
     }
 
     public static ZoneCatalog Zones { get; } = ZoneCatalog.LoadEmbedded();
+
+    /// <summary>KZ-App-9: the key the gateway derives transfer codes with, so a test can derive the code a command set.</summary>
+    public static TransferCodes TransferCodes { get; } = new(Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()));
 
     public IOptions<EppOptions> Epp { get; }
     public EppClients Clients { get; }

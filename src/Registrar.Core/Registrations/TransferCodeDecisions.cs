@@ -1,0 +1,76 @@
+using Registrar.Core.Contracts;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// KZ-App-9, UA-3.5: a proved transfer code request. The registry is the authority for bans, so the domain is read first;
+/// the zone's offer then decides (<see cref="TransferEligibility"/>), and a refusal tells the customer every reason with its
+/// rule. Only then is a fresh code set at the registry, and it goes to the contact e-mail. Invoices the storefront knows
+/// of are checked when the request is made; here the registration's own renewal invoice counts.
+/// </summary>
+internal static class TransferCodeDecisions
+{
+    public static void Start(RegistrationStep step, string requestId) => Read(step, requestId);
+
+    /// <summary>The registry's answer to the request's own command.</summary>
+    public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
+        state.TransferCode?.CommandId is { } id && answer.CommandId == id && id == state.AwaitedCommandId;
+
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome, IRegistrationSchedule schedule, DateTimeOffset now)
+    {
+        var issue = step.State.TransferCode!;
+        switch (outcome)
+        {
+            case DomainInfo { Exists: true, SponsorIsUs: true } info:
+                step.Update(s => s with { AwaitedCommandId = null, RegistryStatuses = info.Statuses });
+                Decide(step, issue, info, schedule, now);
+                break;
+            case DomainInfo info:
+                // Gone or held elsewhere: there is nothing to issue a code for; the registry's view is followed as the sweep's.
+                step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
+                RenewalAnswers.OnAnswered(step, info, now);
+                break;
+            case TransferCodeSet:
+                step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
+                step.Notify(NoticeKind.TransferCode, new NoticeFacts(RequestId: issue.RequestId, TransferCodeOf: issue.CommandId));
+                break;
+            case OutcomeUnknown:
+                // Reading is safe to repeat, and a new code replaces any the lost update may have set: the mail names the one confirmed.
+                Read(step, issue.RequestId);
+                break;
+            default:
+                step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
+                step.Flag($"Transfer code request {issue.RequestId} for {step.State.Order!.DisplayName} was not carried out: the registry answered "
+                    + $"{RenewalAnswers.Describe(outcome)}. Issue the code or answer the customer (KZ-App-9).");
+                break;
+        }
+    }
+
+    private static void Decide(RegistrationStep step, TransferCodeIssue issue, DomainInfo info, IRegistrationSchedule schedule, DateTimeOffset now)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        // KZ-App-9, UA-3.5: the registration's own renewal invoice, issued and not paid, is a debt; an expired .ua domain
+        // whose renewal is unpaid has not been paid for in full.
+        var unpaid = state.Renewal.PaidInvoice is null && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
+        var situation = new TransferSituation(info.Statuses, [], unpaid, AgreementForbidsTransfer: false,
+            AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
+        var refusals = schedule.TransferRules(order.Zone).Refusals(situation);
+        if (refusals.Count > 0)
+        {
+            step.Update(s => s with { TransferCode = null });
+            step.Notify(NoticeKind.TransferCodeRefused, new NoticeFacts(RequestId: issue.RequestId,
+                TransferRefusals: [.. refusals.Select(r => r.Reason)], Rules: [.. refusals.Select(r => r.Rule).Distinct()]));
+            return;
+        }
+        step.AskRegistry(id => new SetTransferCode(id, state.RegistrationId, order.Zone, order.DomainName));
+        step.Update(s => s with { TransferCode = issue with { CommandId = s.AwaitedCommandId! } });
+    }
+
+    private static void Read(RegistrationStep step, string requestId)
+    {
+        var order = step.State.Order!;
+        step.AskRegistry(id => new QueryDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
+        step.Update(s => s with { TransferCode = new TransferCodeIssue(requestId, s.AwaitedCommandId!) });
+    }
+}

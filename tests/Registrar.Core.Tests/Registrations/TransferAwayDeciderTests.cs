@@ -1,0 +1,42 @@
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>Another registrar asked the registry for the domain with its code; the registry tells us by poll message, and
+/// the registration follows what it then reads.</summary>
+public sealed class TransferAwayDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    [Fact]
+    public void A_poll_message_is_read_back_and_a_pending_transfer_changes_nothing_until_the_registry_completes_it()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(new RegistryReported("poll:1", "Transfer of example.kz requested by registrar2."), Now)));
+        Assert.Empty(domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["pendingTransfer"]), Now));
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(new RegistryReported("poll:2", "Transfer of example.kz serverApproved."), Now.AddDays(5))));
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new DomainInfo(true, false, "H-9", Expiry.AddYears(1), ["ok"]), Now.AddDays(5))));
+
+        Assert.Equal((NoticeKind.TransferredAway, "owner@example.test"), (told.Kind, told.To));
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+        Assert.True(domain.IsTerminal);
+    }
+
+    [Fact]
+    public void A_domain_transferred_away_with_its_renewal_invoice_open_goes_to_operations_to_cancel_it()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var invoice = domain.State.Renewal.InvoiceNumber!;
+
+        var sent = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, false, "H-9", Expiry, ["ok"]), Expiry.AddDays(-29)), Expiry.AddDays(-29));
+
+        Assert.Single(sent.OfType<SendNotice>(), n => n.Kind == NoticeKind.TransferredAway);
+        Assert.Contains(invoice, Assert.Single(sent.OfType<FlagForOperations>()).Reason);
+        Assert.Empty(domain.Raise(new RegistryObserved("observed:2", new DomainInfo(true, false, "H-9", Expiry, ["ok"]), Expiry.AddDays(-28)), Expiry.AddDays(-28)));
+    }
+}

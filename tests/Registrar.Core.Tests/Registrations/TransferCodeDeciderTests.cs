@@ -1,0 +1,144 @@
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class TransferCodeDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    [Fact]
+    public void A_proved_transfer_code_request_reads_the_domain_then_sets_a_fresh_code_and_mails_it_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var read = Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        var set = Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now)));
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new TransferCodeSet(), Now)));
+
+        Assert.Equal("example.kz", read.DomainName);
+        Assert.Equal(("example.kz", "kz"), (set.DomainName, set.Zone));
+        Assert.Equal((NoticeKind.TransferCode, "owner@example.test"), (notice.Kind, notice.To));
+        // The mail derives the code from the command that set it: neither the notice nor the state holds it.
+        Assert.Equal((set.CommandId, "r-1"), (notice.Facts!.TransferCodeOf, notice.Facts.RequestId));
+        Assert.Null(domain.State.TransferCode);
+        Assert.Null(domain.State.AwaitedCommandId);
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Theory]
+    [InlineData("kz", "serverTransferProhibited", "KZ-App-9")]
+    [InlineData("kz", "serverRenewProhibited", "KZ-App-9")]
+    [InlineData("com.ua", "serverTransferProhibited", "UA-2.2.3")]
+    public void A_transfer_code_is_refused_while_the_registry_bans_the_transfer_and_the_notice_names_the_rule_KZ_App_9(string zone, string ban, string rule)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok", ban), Now)));
+
+        Assert.Equal(NoticeKind.TransferCodeRefused, notice.Kind);
+        Assert.Equal([TransferRefusalReason.RegistryBan], notice.Facts!.TransferRefusals);
+        Assert.Equal([rule], notice.Facts.Rules);
+        Assert.Empty(domain.Sent.OfType<SetTransferCode>());
+        Assert.Null(domain.State.TransferCode);
+        Assert.Contains(ban, domain.State.RegistryStatuses);
+    }
+
+    [Fact]
+    public void A_transfer_code_is_issued_once_the_registry_lifted_its_ban_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Proved(RequestProof.SignedInSession), Now);
+        domain.Answer(Ours("serverTransferProhibited"), Now);
+
+        domain.Raise(Proved(RequestProof.SignedInSession, "r-2"), Now.AddDays(1));
+
+        Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now.AddDays(1))));
+    }
+
+    [Fact]
+    public void A_transfer_code_is_refused_while_an_invoice_is_unpaid_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var invoice = domain.State.Renewal.InvoiceNumber;
+        Assert.NotNull(invoice);
+        domain.Raise(Proved(RequestProof.SignedInSession), Expiry.AddDays(-29));
+
+        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(-29))));
+
+        Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.UnpaidInvoices, "KZ-App-9"),
+            (refused.Kind, Assert.Single(refused.Facts!.TransferRefusals!), Assert.Single(refused.Facts.Rules!)));
+
+        domain.PayCurrentInvoice(Expiry.AddDays(-28));
+        domain.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-28));
+        domain.Raise(Proved(RequestProof.SignedInSession, "r-2"), Expiry.AddDays(-27));
+        Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(-27))));
+    }
+
+    [Fact]
+    public void A_ua_domain_whose_renewal_is_not_paid_in_full_gets_no_transfer_code_UA_3_5()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(2));
+        Assert.Equal(RegistrationPhase.Expired, domain.State.Phase);
+        domain.Raise(Proved(RequestProof.ContactEmail), Expiry.AddDays(2));
+
+        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(2))));
+
+        Assert.Equal(NoticeKind.TransferCodeRefused, refused.Kind);
+        Assert.Contains(TransferRefusalReason.ServicesNotPaidInFull, refused.Facts!.TransferRefusals!);
+        Assert.Equal(["UA-3.5"], refused.Facts.Rules);
+    }
+
+    [Fact]
+    public void Any_proof_of_the_account_asks_for_a_transfer_code_which_only_ever_goes_to_the_contact_email_UA_1_5_8()
+    {
+        foreach (var proof in Enum.GetValues<RequestProof>())
+            Assert.True(RequestProofs.Accepts(new TransferCodeRequest(), proof));
+
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.IdentityDocuments), Now);
+        domain.Answer(Ours("ok"), Now);
+
+        Assert.Equal("owner@example.test", Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new TransferCodeSet(), Now))).To);
+    }
+
+    [Fact]
+    public void A_lost_answer_reads_the_domain_again_and_a_refused_update_goes_to_operations_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Proved(RequestProof.SignedInSession), Now);
+        var first = Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now)));
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+        var second = Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now)));
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2304, "clientUpdateProhibited"), Now)));
+
+        Assert.NotEqual(first.CommandId, second.CommandId);
+        Assert.Contains("KZ-App-9", flag.Reason);
+        Assert.Empty(domain.Notices(NoticeKind.TransferCode));
+        Assert.Null(domain.State.TransferCode);
+    }
+
+    [Fact]
+    public void A_domain_found_under_another_sponsor_instead_ends_as_transferred_away_and_gets_no_code()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Proved(RequestProof.SignedInSession), Now);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new DomainInfo(true, false, "X-1", Expiry, ["ok"]), Now)));
+
+        Assert.Equal(NoticeKind.TransferredAway, told.Kind);
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+        Assert.Null(domain.State.TransferCode);
+    }
+
+    private static CustomerRequestProved Proved(RequestProof proof, string requestId = "r-1") =>
+        new($"proved:{requestId}", requestId, new TransferCodeRequest(), proof);
+
+    private static DomainInfo Ours(params string[] statuses) => new(true, true, "H-1", Expiry, statuses);
+}

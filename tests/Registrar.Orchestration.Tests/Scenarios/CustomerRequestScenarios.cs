@@ -94,4 +94,43 @@ public static class CustomerRequestScenarios
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Order!.ContactEmail == "new-owner@example.kz");
         Assert.Null(state.ContactEmailChange);
     }
+
+    /// <summary>KZ-App-9: the registry's ban, read when the request is carried out, refuses the code and the customer is told
+    /// why; once the ban is gone a new request sets a fresh code at the registry and mails it, the code itself in no command.</summary>
+    public static async Task TransferCodeRefusedWhileBannedThenIssued(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TransferCodeRequest(), RequestProof.SignedInSession), typeof(QueryDomain));
+        var refused = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["serverTransferProhibited"]), typeof(SendNotice));
+        var refusal = refused.OfType<SendNotice>().Single();
+        Assert.Equal((NoticeKind.TransferCodeRefused, "KZ-App-9"), (refusal.Kind, refusal.Facts!.Rules!.Single()));
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-2", "req-2", new TransferCodeRequest(), RequestProof.ContactEmail), typeof(QueryDomain));
+        var set = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetTransferCode))).OfType<SetTransferCode>().Single();
+        var mailed = (await run.AnswerAsync(new TransferCodeSet(), typeof(SendNotice))).OfType<SendNotice>().Single();
+        Assert.Equal((NoticeKind.TransferCode, "owner@example.kz", set.CommandId), (mailed.Kind, mailed.To, mailed.Facts!.TransferCodeOf));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.TransferCode is null);
+        Assert.Null(state.AwaitedCommandId);
+    }
+
+    /// <summary>The gaining registrar's request is reported by poll message and read back: while it is pending nothing
+    /// changes; once the registry approved it the registration ends as transferred away and the customer is told.</summary>
+    public static async Task TransferredAwayOnThePollMessage(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:2", "trnData serverApproved"), typeof(QueryDomain));
+        var told = await run.AnswerAsync(new DomainInfo(true, false, "H-9", expiry.AddYears(1), ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TransferredAway, told.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.TransferredAway);
+    }
 }

@@ -80,7 +80,8 @@ public static class RenewalScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
 
         var elsewhere = new DomainInfo(true, false, "X-9", expiry.AddYears(1), ["ok"]);
-        await run.RaiseAsync(new RegistryObserved("observed:3", elsewhere, DateTimeOffset.UtcNow), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        var told = await run.RaiseAsync(new RegistryObserved("observed:3", elsewhere, DateTimeOffset.UtcNow), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TransferredAway, told.OfType<SendNotice>().Single().Kind);
         await run.SettlesInAsync(RegistrationPhase.TransferredAway);
     }
 

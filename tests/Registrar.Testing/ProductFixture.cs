@@ -43,6 +43,8 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Epp__Registries__hostmaster__Port"] = Registry.EppPort.ToString(),
                 ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
                 ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
+                // The registry's messages (a transfer approved after its period) reach registrations within seconds, not minutes.
+                ["Registry__Poll__Interval"] = "00:00:02",
                 ["Banks__monobank__EcdsaPublicKey"] =
                     Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
             },

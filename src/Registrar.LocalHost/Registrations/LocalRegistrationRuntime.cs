@@ -14,6 +14,7 @@ public static class LocalRegistrationRuntime
         services.AddLifecycleCommandHandler<RegistrationCommand, RuntimeCommandHandler>();
         services.AddSingleton<ILifecycleEvents<RegistrationEvent>, RuntimeEvents>();
         services.AddHostedService<PaymentRecoveryService>();
+        services.AddOptions<RegistryPollOptions>().Bind(configuration.GetSection(RegistryPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<RegistryPollService>();
         return services;
     }

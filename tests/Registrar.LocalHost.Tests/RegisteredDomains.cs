@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>Domains registered through the running host as a customer does it: an order, a bank payment, the registry.</summary>
+internal static class RegisteredDomains
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>An order for <paramref name="name"/> placed and paid, until the registration is Registered.</summary>
+    public static async Task<string> RegisteredAsync(ProductFixture product, HttpClient storefront, string customer, string name)
+    {
+        var placed = await storefront.PostAsJsonAsync("api/orders", Body(customer, name));
+        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await PayAsync(product, order);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+        return registrationId;
+    }
+
+    // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.
+    public static object Body(string customer, string name) => new
+    {
+        items = new[] { new { name, termYears = 1 } },
+        contactEmail = $"{customer}@mail.example.org",
+        registrant = new
+        {
+            data = new
+            {
+                kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
+                address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
+                email = $"{customer}@mail.example.org", phone = "+7.7012345678",
+            },
+        },
+        acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+    };
+
+    /// <summary>The order's invoice paid in full by a signed camt.054 from the bank.</summary>
+    public static async Task PayAsync(ProductFixture product, JsonElement order)
+    {
+        // camt.054 times are whole seconds, and a credit booked before its invoice was issued is held for operations.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var invoice = order.GetProperty("invoice");
+        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        using var bank = product.Anonymous();
+        var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));
+        Assert.Equal(200, (int)(await bank.PostAsync("api/banks/halyk/camt054", content)).StatusCode);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
+using Registrar.Epp.Sessions;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A transfer code through the running host (KZ-App-9, UA-3.5): refused at once while an invoice is open, refused by
+/// mail while the registry bans the transfer, then set at the registry and mailed; another registrar moves the domain with it,
+/// and once the registry's transfer period has passed its poll message ends the registration here.</summary>
+[Collection(ProductCollection.Name)]
+public sealed partial class TransferTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_transfer_code_is_refused_while_an_invoice_is_unpaid_or_the_registry_bans_it_then_mailed_and_the_domain_transferred_away_KZ_App_9()
+    {
+        var customer = "xfr-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        var mailbox = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+        var registrationId = await RegisteredDomains.RegisteredAsync(product, storefront, customer, name);
+        var requests = $"api/registrations/{registrationId}/requests";
+        var askForCode = new { kind = "transfer-code", signedInSession = true };
+
+        // KZ-App-9: another order's invoice still open refuses the code at once, naming the reason and its rule.
+        var placed = await storefront.PostAsJsonAsync("api/orders", RegisteredDomains.Body(customer, $"{customer}-2.kz"));
+        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
+        var unpaid = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, askForCode), 409);
+        Assert.Equal("/problems/transfer-refused", unpaid.GetProperty("type").GetString());
+        var reason = Assert.Single(unpaid.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(("UnpaidInvoices", "KZ-App-9"), (reason.GetProperty("reason").GetString(), reason.GetProperty("rule").GetString()));
+        await RegisteredDomains.PayAsync(product, await placed.Content.ReadFromJsonAsync<JsonElement>());
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/invoices"),
+            l => l.EnumerateArray().All(i => i.GetProperty("status").GetString() == "Paid"), Patience);
+
+        // KZ-App-9: the registry's ban is read when the request is carried out: the customer is told, no code is set.
+        var codeBefore = await AuthInfoAsync(name);
+        await product.Registry.SetServerStatusesAsync(name, add: ["serverTransferProhibited"]);
+        Assert.Equal(202, (int)(await storefront.PostAsJsonAsync(requests, askForCode)).StatusCode);
+        var banned = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("не выдан"), Patience);
+        Assert.Contains("KZ-App-9", banned.Text);
+        Assert.Equal(codeBefore, await AuthInfoAsync(name));
+        await product.Registry.SetServerStatusesAsync(name, remove: ["serverTransferProhibited"]);
+
+        // A fresh code is set at the registry and reaches the contact e-mail, and nowhere else.
+        Assert.Equal(202, (int)(await storefront.PostAsJsonAsync(requests, askForCode)).StatusCode);
+        var mailed = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("Код переноса:") == true, Patience);
+        var code = CodeLine().Match(mailed.Text!).Groups[1].Value;
+        Assert.Equal(code, await AuthInfoAsync(name));
+        Assert.DoesNotContain(code, product.HostOutput);
+
+        // The gaining registrar asks with the code; the registry approves once its transfer period has passed.
+        await using var gaining = GainingRegistrar();
+        Assert.True((await gaining.ExecuteAsync(new DomainTransferCommand(name, TransferOperation.Request, code))).IsPending);
+        try
+        {
+            await product.Registry.AdvanceClockAsync(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+            Assert.Equal(RegistrySimulatorFixture.Registrar2, (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
+            await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+                l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                    && r.GetProperty("phase").GetString() == "TransferredAway"), Patience);
+            var told = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("перенесён к другому регистратору"), Patience);
+            Assert.Contains(name, told.Subject);
+        }
+        finally
+        {
+            await product.Registry.SetClockAsync(DateTimeOffset.UtcNow);
+        }
+    }
+
+    private async Task<string?> AuthInfoAsync(string name) => (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
+
+    /// <summary>The other registrar at the simulator, on the IETF profile, as a registrar taking the domain over.</summary>
+    private EppClient GainingRegistrar() => EppClients.Create("gaining", new EppRegistryOptions
+    {
+        Host = "127.0.0.1", Port = product.Registry.EppPort, ClientId = RegistrySimulatorFixture.Registrar2, Password = RegistrySimulatorFixture.Password2,
+        PinnedServerThumbprints = [product.Registry.CertificateSha256], MaxSessions = 1,
+        ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10),
+        Profile = new EppProfileOptions { Name = EppRegistryProfile.IetfName },
+    }, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
+
+    [GeneratedRegex(@"Код переноса: (\S+)")]
+    private static partial Regex CodeLine();
+}

@@ -28,6 +28,7 @@ public sealed class RegistryCommandExecutor
     private readonly DomainUpdateFlow _domainUpdate;
     private readonly DomainHoldsFlow _domainHolds;
     private readonly DomainTransferCodeFlow _domainTransferCode;
+    private readonly DomainRegistrantChangeFlow _domainRegistrantChange;
 
     public RegistryCommandExecutor(
         ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, TransferCodes transferCodes,
@@ -44,6 +45,7 @@ public sealed class RegistryCommandExecutor
         _domainUpdate = new DomainUpdateFlow(registries, failures);
         _domainHolds = new DomainHoldsFlow(registries, failures);
         _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
+        _domainRegistrantChange = new DomainRegistrantChangeFlow(registries, _contactCreate, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -62,6 +64,7 @@ public sealed class RegistryCommandExecutor
             UpdateDomainNameservers update => await _domainUpdate.RunAsync(update, ct),
             SetDomainHolds holds => await _domainHolds.RunAsync(holds, ct),
             SetTransferCode set => await _domainTransferCode.RunAsync(set, ct),
+            ChangeRegistrant change => await _domainRegistrantChange.RunAsync(change, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

@@ -43,13 +43,18 @@ internal static class RegisteredDomains
     };
 
     /// <summary>The order's invoice paid in full by a signed camt.054 from the bank.</summary>
-    public static async Task PayAsync(ProductFixture product, JsonElement order)
+    public static Task PayAsync(ProductFixture product, JsonElement order)
+    {
+        var invoice = order.GetProperty("invoice");
+        return PayInvoiceAsync(product, invoice.GetProperty("number").GetString()!, invoice.GetProperty("total").GetProperty("amount").GetString()!);
+    }
+
+    /// <summary>An invoice paid in full, in tenge, by a signed camt.054 from the bank.</summary>
+    public static async Task PayInvoiceAsync(ProductFixture product, string number, string amount)
     {
         // camt.054 times are whole seconds, and a credit booked before its invoice was issued is held for operations.
         await Task.Delay(TimeSpan.FromSeconds(1.1));
-        var invoice = order.GetProperty("invoice");
-        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
-            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        var camt = BankMessages.Camt054Credit(number, amount, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
         using var bank = product.Anonymous();
         var content = new StringContent(camt, Encoding.UTF8, "application/xml");
         content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));

@@ -41,6 +41,8 @@ public sealed class NoticeRenderingTests
         // KZ-App-9: the code itself is checked against its derivation in the test of its own.
         NoticeKind.TransferCode => [],
         NoticeKind.TransferCodeRefused => ["KZ-App-9"],
+        NoticeKind.RegistrantChangeInvoice => [PayByText, AmountText, FullFacts.InvoiceNumber!],
+        NoticeKind.RegistrantChanged => [ExpiresAtText],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

@@ -14,7 +14,8 @@ namespace Registrar.Api.Billing;
 
 /// <summary>
 /// Carries out <see cref="IssueRenewalInvoice"/>: the renewal priced with the tariff in force when the invoice is
-/// issued (UA-3.3; the redemption tariff when the command says so, UA-1.11), numbered in the zone's series, stored
+/// issued (UA-3.3; the redemption tariff when the command says so, UA-1.11; a registrant change priced as the tariff's
+/// RegistrantChange, KZ-2.4, whose payment reaches the registration the same way), numbered in the zone's series, stored
 /// payable until the command's due instant (KZ-2.7, KZ-3.3), and its number and amount raised to the registration.
 /// Idempotent by the command id: the issue instant is fixed by the first attempt and the number claimed under the
 /// command id, so a redelivery or a retry after a crash finds the same invoice and spends no second number.

@@ -164,6 +164,11 @@ public sealed class CustomerRequestHandlers(
             case ContactEmailChangeRequest.KindName:
                 return TextRules.IsEmail(body.Email) ? (new ContactEmailChangeRequest(body.Email!), null)
                     : (null, Problems.Validation("email", "Give the new contact e-mail address (RFC 5321)."));
+            case RegistrantChangeRequest.KindName:
+                // KZ-2.4: the new registrant's data, checked as an order's registrant is, before anything is invoiced.
+                if (body.Registrant is null) return (null, Problems.Validation("registrant", "Give the new registrant's data."));
+                var errors = RegistrantDataRules.Check(body.Registrant, "registrant");
+                return errors.Count == 0 ? (new RegistrantChangeRequest(body.Registrant), null) : (null, Problems.Validation(errors));
             case TransferCodeRequest.KindName:
                 return (new TransferCodeRequest(), null);
             case DnsChangeRequest.KindName:
@@ -172,7 +177,8 @@ public sealed class CustomerRequestHandlers(
                 return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
             default:
                 return (null, Problems.Validation("kind",
-                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}' and '{TransferCodeRequest.KindName}' "
+                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}' "
+                    + $"and '{RegistrantChangeRequest.KindName}' "
                     + "are the kinds of request this registrar takes."));
         }
     }

@@ -45,6 +45,9 @@ internal static class CustomerRequestDecisions
             case TerminationRequest termination:
                 EndOnNotice(step, termination);
                 break;
+            case RegistrantChangeRequest registrant:
+                RegistrantChangeDecisions.Start(step, proved.RequestId, registrant, schedule, now);
+                break;
             case TransferCodeRequest:
                 TransferCodeDecisions.Start(step, proved.RequestId);
                 break;

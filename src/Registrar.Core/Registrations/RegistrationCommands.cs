@@ -20,6 +20,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(UpdateDomainNameservers), "update-nameservers")]
 [JsonDerivedType(typeof(SetDomainHolds), "set-holds")]
 [JsonDerivedType(typeof(SetTransferCode), "set-transfer-code")]
+[JsonDerivedType(typeof(ChangeRegistrant), "change-registrant")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -118,8 +119,16 @@ public sealed record SetTransferCode(string CommandId, string RegistrationId, st
     public override CommandRoute Route => CommandRoute.Registry;
 }
 
-/// <summary>KZ-2.7, UA-1.10, UA-1.11: a renewal invoice, payable until <paramref name="DueAt"/>, priced with
-/// <paramref name="Operation"/>. Its number is claimed by the command id, so issuing it again returns the same invoice.</summary>
+/// <summary>KZ-2.4, KZ-2.5: RFC 5733 contact:create for <paramref name="Registrant"/> (its id derived from the registration and
+/// the request, so a repeat finds it) and RFC 5731 domain:update chg registrant to it; the expiry is not touched.</summary>
+public sealed record ChangeRegistrant(string CommandId, string RegistrationId, string Zone, string DomainName, string RequestId, RegistrantData Registrant)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-2.7, UA-1.10, UA-1.11: a renewal invoice (KZ-2.4: or a registrant change's), payable until <paramref name="DueAt"/>,
+/// priced with <paramref name="Operation"/>. Its number is claimed by the command id, so issuing it again returns the same invoice.</summary>
 public sealed record IssueRenewalInvoice(
     string CommandId, string RegistrationId, string CustomerId, string Zone, string DomainName, int Years,
     TariffOperation Operation, DateTimeOffset DueAt)
@@ -229,6 +238,12 @@ public enum NoticeKind
 
     /// <summary>The registry moved the domain to another registrar: this registrar's service for it has ended.</summary>
     TransferredAway,
+
+    /// <summary>KZ-2.4: the invoice for a registrant change, priced as a new registration; the change waits for its payment.</summary>
+    RegistrantChangeInvoice,
+
+    /// <summary>KZ-2.4, KZ-2.5: the registry shows the new registrant; the expiry is what it was.</summary>
+    RegistrantChanged,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

@@ -53,6 +53,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RegistryAnswered answer when NameserverChangeDecisions.Awaits(state, answer):
                 NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
                 break;
+            case RegistryAnswered answer when RegistrantChangeDecisions.Awaits(state, answer):
+                RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
+                break;
             case RegistryAnswered answer when TransferCodeDecisions.Awaits(state, answer):
                 TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
                 break;
@@ -70,6 +73,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
             case OperationsRetried:
                 OnOperationsRetried(step, now);
+                break;
+            case RenewalInvoiceIssued issued when RegistrantChangeDecisions.IsInvoicedBy(state, issued):
+                RegistrantChangeDecisions.OnInvoiceIssued(step, issued);
+                break;
+            case RenewalPaid paid when RegistrantChangeDecisions.IsPaidBy(state, paid):
+                RegistrantChangeDecisions.OnPaid(step);
                 break;
             case RenewalInvoiceIssued issued when issued.CommandId == state.Renewal.InvoiceCommandId:
                 _renewals.OnInvoiceIssued(step, issued, now);

@@ -121,6 +121,7 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(NameserversUpdated), "nameservers-updated")]
 [JsonDerivedType(typeof(HoldsUpdated), "holds-updated")]
 [JsonDerivedType(typeof(TransferCodeSet), "transfer-code-set")]
+[JsonDerivedType(typeof(RegistrantChanged), "registrant-changed")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -166,6 +167,9 @@ public sealed record HoldsUpdated(IReadOnlyList<string> Holds) : RegistryOutcome
 /// <summary>KZ-App-9: the registry took the fresh transfer code of the <see cref="SetTransferCode"/> command that was answered;
 /// the code itself is never part of an answer, an event or a state.</summary>
 public sealed record TransferCodeSet : RegistryOutcome;
+
+/// <summary>KZ-2.4: the domain's registrant at the registry is now the contact <paramref name="Handle"/>.</summary>
+public sealed record RegistrantChanged(string Handle) : RegistryOutcome;
 
 /// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
 /// the sweep. Never read as success or as "taken".</summary>

@@ -12,6 +12,7 @@ namespace Registrar.Core.Registrations;
 /// <param name="Ending">The registrar decided the contract ends; the domain is deleted when it takes effect.</param>
 /// <param name="HoldsCommandId">The registry command last sent to bring the domain's holds in line with the suspension and block.</param>
 /// <param name="TransferCode">KZ-App-9: a proved transfer code request on its way through the registry.</param>
+/// <param name="RegistrantChange">KZ-2.4: a proved registrant change, waiting for its invoice's payment or the registry.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -38,7 +39,8 @@ public sealed record RegistrationState(
     PendingBreach? Breach = null,
     ServiceEnding? Ending = null,
     string? HoldsCommandId = null,
-    TransferCodeIssue? TransferCode = null)
+    TransferCodeIssue? TransferCode = null,
+    RegistrantChange? RegistrantChange = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -100,6 +102,11 @@ public sealed record ServiceEnding(string Rule, DateTimeOffset EffectiveAt, Term
 /// <summary>KZ-App-9: a transfer code request: first the domain is read for bans, then its fresh code is set.</summary>
 /// <param name="CommandId">The registry command whose answer the request waits for.</param>
 public sealed record TransferCodeIssue(string RequestId, string CommandId);
+
+/// <summary>KZ-2.4: a registrant change: invoiced (<paramref name="InvoiceCommandId"/>, then <paramref name="InvoiceNumber"/>),
+/// and once paid carried out at the registry (<paramref name="CommandId"/>).</summary>
+public sealed record RegistrantChange(
+    string RequestId, Customers.RegistrantData Registrant, string InvoiceCommandId, string? InvoiceNumber = null, string? CommandId = null);
 
 public enum RegistrationPhase
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Registrar.Core.Customers;
 
 namespace Registrar.Core.Requests;
 
@@ -10,6 +11,7 @@ namespace Registrar.Core.Requests;
 [JsonDerivedType(typeof(ContactEmailChangeRequest), ContactEmailChangeRequest.KindName)]
 [JsonDerivedType(typeof(TerminationRequest), TerminationRequest.KindName)]
 [JsonDerivedType(typeof(TransferCodeRequest), TransferCodeRequest.KindName)]
+[JsonDerivedType(typeof(RegistrantChangeRequest), RegistrantChangeRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -63,6 +65,17 @@ public sealed record TerminationRequest(DateTimeOffset EndsAt, string Rule) : Cu
 public sealed record TransferCodeRequest : CustomerRequest
 {
     public const string KindName = "transfer-code";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-2.4, KZ-2.5: the domain passes to another registrant, described by <paramref name="Registrant"/> (checked by
+/// <see cref="RegistrantDataRules"/>). Priced as a new registration and paid first; it never moves the expiry. UA-1.5.8:
+/// changing the registrant needs the contact e-mail or papers operations checked.</summary>
+public sealed record RegistrantChangeRequest(RegistrantData Registrant) : CustomerRequest
+{
+    public const string KindName = "registrant-change";
 
     [JsonIgnore]
     public override string Kind => KindName;

@@ -21,12 +21,13 @@ public enum RequestProof
 public static class RequestProofs
 {
     /// <summary>KZ-5.3, UA-4.7: a change comes from the contact e-mail or a signed-in session of the account.
-    /// UA-1.5.8: abandoning a domain needs the contact e-mail, a signed contract or identity documents: a session is not enough.
+    /// UA-1.5.8: abandoning a domain or changing its registrant needs the contact e-mail, a signed contract or identity
+    /// documents: a session is not enough.
     /// KZ-App-9, UA-1.5.8: a transfer code is issued from the control panel (a session) or the contact e-mail, and without access
     /// to the e-mail on papers operations checked; the code itself only ever goes to the contact e-mail.</summary>
     public static bool Accepts(CustomerRequest request, RequestProof proof) => request switch
     {
-        EarlyDeletionRequest or TerminationRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
+        EarlyDeletionRequest or TerminationRequest or RegistrantChangeRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
         TransferCodeRequest => true,
         _ => proof is RequestProof.SignedInSession or RequestProof.ContactEmail,
     };

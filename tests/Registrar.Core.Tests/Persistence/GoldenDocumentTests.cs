@@ -36,7 +36,8 @@ public sealed class GoldenDocumentTests
             ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3"),
             new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
-            new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3")),
+            new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
+            new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5")),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -73,9 +74,11 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
-            new CustomerRequestProved("proved:r-6", "r-6", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
+            new CustomerRequestProved("proved:r-7", "r-7", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
             new CustomerRequestProved("proved:r-4", "r-4", new TransferCodeRequest(), RequestProof.SignedInSession, At),
             new RegistryAnswered("answer:order-1-1-14", "order-1-1-14", new TransferCodeSet()),
+            new CustomerRequestProved("proved:r-6", "r-6", new RegistrantChangeRequest(Person), RequestProof.ContactEmail, At),
+            new RegistryAnswered("answer:order-1-1-15", "order-1-1-15", new RegistrantChanged("RG0011223344556677")),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -113,6 +116,12 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-20", "order-1-1", NoticeKind.TransferCodeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-5", TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices], Rules: ["KZ-App-9"])),
             new SendNotice("order-1-1-21", "order-1-1", NoticeKind.TransferredAway, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new IssueRenewalInvoice("order-1-1-22", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.RegistrantChange, At.AddDays(2)),
+            new ChangeRegistrant("order-1-1-23", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", "r-6", Person),
+            new SendNotice("order-1-1-24", "order-1-1", NoticeKind.RegistrantChangeInvoice, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(PayBy: At.AddDays(2), InvoiceNumber: "KZ-2611-00044-3", Amount: Money.Money.Of(9000m, Currency.Kzt), RequestId: "r-6")),
+            new SendNotice("order-1-1-25", "order-1-1", NoticeKind.RegistrantChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(ExpiresAt: At.AddYears(2), RequestId: "r-6")),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -219,20 +228,20 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.Clause));
     }
 
-    /// <summary>Registrations in flight when transfer codes were added (KZ-App-9) keep running: no code is on its way, and
-    /// notices read without a code or refusals.</summary>
+    /// <summary>Registrations in flight when transfer codes and registrant changes were added (KZ-App-9, KZ-2.4) keep running:
+    /// no code or change is on its way, and notices read without a code or refusals.</summary>
     [Theory]
     [InlineData("registration-state", typeof(RegistrationState))]
     [InlineData("registration-events", typeof(RegistrationEvent[]))]
     [InlineData("registration-commands", typeof(RegistrationCommand[]))]
-    public void A_document_stored_before_transfer_codes_still_reads_KZ_App_9(string name, Type type)
+    public void A_document_stored_before_transfer_codes_and_registrant_changes_still_reads_KZ_App_9_KZ_2_4(string name, Type type)
     {
         var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-transfers.json"));
 
         var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
 
         Assert.NotNull(read);
-        if (read is RegistrationState state) Assert.Null(state.TransferCode);
+        if (read is RegistrationState state) Assert.Null(state.TransferCode ?? (object?)state.RegistrantChange);
         if (read is RegistrationCommand[] commands)
             Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.TransferCodeOf ?? (object?)n.Facts?.TransferRefusals));
     }

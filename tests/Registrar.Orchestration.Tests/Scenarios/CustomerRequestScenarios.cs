@@ -133,4 +133,29 @@ public static class CustomerRequestScenarios
         Assert.Equal(NoticeKind.TransferredAway, told.OfType<SendNotice>().Single().Kind);
         await run.SettlesInAsync(RegistrationPhase.TransferredAway);
     }
+
+    /// <summary>UA-1.5.8, KZ-2.4, KZ-2.5: a session does not prove a registrant change; a proved one is invoiced as a new
+    /// registration, and only its payment sends the new registrant to the registry; the expiry stays.</summary>
+    public static async Task RegistrantChangePaidThenCarriedOut(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var change = new RegistrantChangeRequest(Person with { FullName = "Петров Пётр" });
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-0", "req-0", change, RequestProof.SignedInSession), typeof(FlagForOperations));
+        var invoice = (await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", change, RequestProof.ContactEmail), typeof(IssueRenewalInvoice)))
+            .OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(Core.Tariffs.TariffOperation.RegistrantChange, invoice.Operation);
+        await run.RaiseAsync(new RenewalInvoiceIssued("answer:" + invoice.CommandId, invoice.CommandId, "KZ-2611-00099-1",
+            Core.Money.Money.Of(9000m, Core.Money.Currency.Kzt), invoice.DueAt), typeof(SendNotice));
+
+        var carried = await run.RaiseAsync(new RenewalPaid("renewal-paid:KZ-2611-00099-1", "KZ-2611-00099-1", 1, DateTimeOffset.UtcNow), typeof(ChangeRegistrant));
+        Assert.Equal(change.Registrant, carried.OfType<ChangeRegistrant>().Single().Registrant);
+        var told = await run.AnswerAsync(new RegistrantChanged("RG-NEW"), typeof(SendNotice));
+        Assert.Equal((NoticeKind.RegistrantChanged, expiry), (told.OfType<SendNotice>().Single().Kind, told.OfType<SendNotice>().Single().Facts!.ExpiresAt));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantHandle == "RG-NEW");
+        Assert.Equal(expiry, state.ExpiresAt);
+        Assert.Null(state.RegistrantChange);
+    }
 }

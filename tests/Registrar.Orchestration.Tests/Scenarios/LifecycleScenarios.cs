@@ -46,6 +46,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
+        ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =
+            CustomerRequestScenarios.RegistrantChangePaidThenCarriedOut,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -1,0 +1,91 @@
+using Registrar.Core.Requests;
+using Registrar.Core.Tariffs;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// KZ-2.4, KZ-2.5: a proved registrant change. It is priced as a new registration (the tariff's RegistrantChange
+/// operation) and invoiced; only the invoice's payment sends it to the registry, which creates the new registrant's contact
+/// and changes the domain's registrant to it. The expiry is never touched: the registry's stays, and the customer is told it.
+/// </summary>
+internal static class RegistrantChangeDecisions
+{
+    /// <summary>KZ-2.4: one year of a registration's price, payable within the zone's invoice window (KZ-3.3).</summary>
+    private const int PricedYears = 1;
+
+    public static void Start(RegistrationStep step, string requestId, RegistrantChangeRequest request, IRegistrationSchedule schedule, DateTimeOffset now)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        var invoice = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName, PricedYears,
+            TariffOperation.RegistrantChange, schedule.InvoiceDueAt(order.Zone, now)));
+        step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice) });
+    }
+
+    public static bool IsInvoicedBy(RegistrationState state, RenewalInvoiceIssued issued) => state.RegistrantChange?.InvoiceCommandId == issued.CommandId;
+
+    public static void OnInvoiceIssued(RegistrationStep step, RenewalInvoiceIssued issued)
+    {
+        var change = step.State.RegistrantChange!;
+        step.Update(s => s with { RegistrantChange = change with { InvoiceNumber = issued.InvoiceNumber } });
+        step.Notify(NoticeKind.RegistrantChangeInvoice,
+            new NoticeFacts(PayBy: issued.DueAt, InvoiceNumber: issued.InvoiceNumber, Amount: issued.Total, RequestId: change.RequestId));
+    }
+
+    public static bool IsPaidBy(RegistrationState state, RenewalPaid paid) =>
+        state.RegistrantChange is { InvoiceNumber: { } number, CommandId: null } && number == paid.InvoiceNumber;
+
+    public static void OnPaid(RegistrationStep step)
+    {
+        var state = step.State;
+        if (state.Phase is not (Registered or Expired) || state.AwaitedCommandId is not null)
+        {
+            step.Flag($"The registrant change {state.RegistrantChange!.RequestId} of {state.Order!.DisplayName} is paid, but the domain is "
+                + $"{state.Phase} with a registry command out: carry it out or refund it (KZ-2.4).");
+            return;
+        }
+        Ask(step);
+    }
+
+    /// <summary>The registry's answer to the change's own command.</summary>
+    public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
+        state.RegistrantChange?.CommandId is { } id && answer.CommandId == id && id == state.AwaitedCommandId;
+
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        var change = step.State.RegistrantChange!;
+        var order = step.State.Order!;
+        switch (outcome)
+        {
+            case RegistrantChanged changed:
+                // KZ-2.5: the registrant changes, the expiry stays as the registry has it.
+                step.Update(s => s with
+                {
+                    RegistrantHandle = changed.Handle,
+                    Order = order with { Registrant = change.Registrant, RegistrantHandle = changed.Handle },
+                    RegistrantChange = null,
+                    AwaitedCommandId = null,
+                });
+                step.Notify(NoticeKind.RegistrantChanged, new NoticeFacts(ExpiresAt: step.State.ExpiresAt, RequestId: change.RequestId));
+                break;
+            case OutcomeUnknown:
+                // The contact id comes from the request and the update names it, so asking again changes nothing twice.
+                Ask(step);
+                break;
+            default:
+                step.Update(s => s with { RegistrantChange = null, AwaitedCommandId = null });
+                step.Flag($"The paid registrant change {change.RequestId} of {order.DisplayName} was not carried out: the registry answered "
+                    + $"{RenewalAnswers.Describe(outcome)}. Finish it or refund invoice {change.InvoiceNumber} (KZ-2.4).");
+                break;
+        }
+    }
+
+    private static void Ask(RegistrationStep step)
+    {
+        var change = step.State.RegistrantChange!;
+        var order = step.State.Order!;
+        step.AskRegistry(id => new ChangeRegistrant(id, step.State.RegistrationId, order.Zone, order.DomainName, change.RequestId, change.Registrant));
+        step.Update(s => s with { RegistrantChange = change with { CommandId = s.AwaitedCommandId } });
+    }
+}

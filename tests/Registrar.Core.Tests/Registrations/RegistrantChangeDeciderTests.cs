@@ -1,0 +1,80 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Core.Tariffs;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class RegistrantChangeDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    private static readonly RegistrantData NewOwner = new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "new-owner@example.test", "+7.7172123456", FullName: "Петров Пётр");
+
+    [Fact]
+    public void A_registrant_change_is_invoiced_as_a_new_registration_and_nothing_reaches_the_registry_before_it_is_paid_KZ_2_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(Proved(RequestProof.ContactEmail), Now)));
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.IssueInvoice(invoice, Now)));
+
+        Assert.Equal((TariffOperation.RegistrantChange, 1, "example.kz"), (invoice.Operation, invoice.Years, invoice.DomainName));
+        Assert.Equal((NoticeKind.RegistrantChangeInvoice, $"INV-{invoice.CommandId}"), (notice.Kind, notice.Facts!.InvoiceNumber));
+        Assert.Empty(domain.Sent.OfType<ChangeRegistrant>());
+        Assert.Null(domain.State.AwaitedCommandId);
+        // The registrant change's invoice is not the renewal's: no renewal reminder counts it as paid or open.
+        Assert.Null(domain.State.Renewal.InvoiceNumber);
+    }
+
+    [Fact]
+    public void The_paid_change_creates_the_new_registrant_and_never_moves_the_expiry_KZ_2_4_KZ_2_5()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var invoice = (IssueRenewalInvoice)domain.Raise(Proved(RequestProof.IdentityDocuments), Now).Single();
+        domain.IssueInvoice(invoice, Now);
+
+        var change = Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now)));
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantChanged("RG-NEW"), Now)));
+
+        Assert.Equal(("r-1", NewOwner), (change.RequestId, change.Registrant));
+        Assert.Equal((NoticeKind.RegistrantChanged, Expiry), (told.Kind, told.Facts!.ExpiresAt));
+        Assert.Equal((Expiry, "RG-NEW", NewOwner), (domain.State.ExpiresAt, domain.State.RegistrantHandle, domain.State.Order!.Registrant));
+        Assert.Null(domain.State.RegistrantChange);
+        Assert.Empty(domain.Sent.OfType<RenewDomain>());
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
+    }
+
+    [Fact]
+    public void A_session_alone_does_not_change_the_registrant_UA_1_5_8()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        Assert.False(RequestProofs.Accepts(new RegistrantChangeRequest(NewOwner), RequestProof.SignedInSession));
+        Assert.True(RequestProofs.Accepts(new RegistrantChangeRequest(NewOwner), RequestProof.SignedContract));
+        Assert.Null(domain.State.RegistrantChange);
+    }
+
+    [Fact]
+    public void A_payment_of_another_invoice_changes_no_registrant_and_a_lost_answer_is_asked_again_KZ_2_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var invoice = (IssueRenewalInvoice)domain.Raise(Proved(RequestProof.ContactEmail), Now).Single();
+        domain.IssueInvoice(invoice, Now);
+
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:x", "INV-OTHER", 1, Now), Now)));
+        var first = (ChangeRegistrant)domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now).Single();
+        var again = Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+        Assert.Empty(domain.Raise(new RenewalPaid("renewal-paid:2", $"INV-{invoice.CommandId}", 1, Now), Now).OfType<ChangeRegistrant>());
+
+        Assert.Equal((first.RequestId, first.Registrant), (again.RequestId, again.Registrant));
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2304, "serverUpdateProhibited"), Now)));
+        Assert.Contains("KZ-2.4", flag.Reason);
+        Assert.Equal("H-1", domain.State.RegistrantHandle);
+    }
+
+    private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", new RegistrantChangeRequest(NewOwner), proof);
+}

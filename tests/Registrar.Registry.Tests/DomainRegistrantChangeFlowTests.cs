@@ -1,0 +1,64 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+using Registrar.Registry.Tests.Support;
+using Registrar.Testing;
+
+namespace Registrar.Registry.Tests;
+
+/// <summary>KZ-2.4, KZ-2.5: a registrant change at the registry simulator over real TLS, on both registry profiles.</summary>
+[Collection(RegistryAndStorageCollection.Name)]
+public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
+{
+    private static readonly RegistrantData NewOwner = new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "new-owner@mail.example.org", "+7.7172123456", FullName: "Петров Пётр");
+
+    private SimulatedRegistries _registries = null!;
+
+    public async Task InitializeAsync()
+    {
+        _registries = new SimulatedRegistries(simulator);
+        await SimulatedRegistries.ResetAsync(simulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await simulator.ClearFaultsAsync();
+        await _registries.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("com.ua")]
+    public async Task The_domain_gets_the_new_registrant_and_keeps_its_expiry_KZ_2_4_KZ_2_5(string zone)
+    {
+        var registration = SimulatedRegistries.NewRegistrationId();
+        var name = SimulatedRegistries.NewName(zone);
+        await _registries.RegisterAsync(registration, zone, name);
+        var before = (await simulator.GetDomainAsync(name))!.Value;
+
+        var changed = Assert.IsType<RegistrantChanged>(await ChangeAsync(registration, 3, zone, name));
+        var after = (await simulator.GetDomainAsync(name))!.Value;
+
+        Assert.Equal(changed.Handle, after.GetProperty("registrant").GetString());
+        Assert.NotEqual(before.GetProperty("registrant").GetString(), changed.Handle);
+        Assert.Equal(before.GetProperty("expiresAt").GetDateTimeOffset(), after.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_change_whose_answer_was_lost_finds_its_contact_and_ends_the_same_KZ_2_4()
+    {
+        var registration = SimulatedRegistries.NewRegistrationId();
+        var name = SimulatedRegistries.NewName("kz");
+        await _registries.RegisterAsync(registration, "kz", name);
+        await simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
+        Assert.IsType<OutcomeUnknown>(await ChangeAsync(registration, 3, "kz", name));
+        await simulator.ClearFaultsAsync();
+
+        var again = Assert.IsType<RegistrantChanged>(await ChangeAsync(registration, 4, "kz", name));
+
+        Assert.Equal(again.Handle, (await simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
+    }
+
+    private Task<RegistryOutcome> ChangeAsync(string registration, int n, string zone, string name) =>
+        _registries.Executor.ExecuteAsync(new ChangeRegistrant($"{registration}-{n}", registration, zone, name, "req-1", NewOwner), default);
+}

@@ -12,6 +12,7 @@ using Registrar.Api.Http;
 using Registrar.Api.Lifecycle;
 using Registrar.Api.Operations;
 using Registrar.Api.Operations.Page;
+using Registrar.Api.Privacy;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
 using Registrar.Api.Whois;
@@ -60,6 +61,7 @@ public static class RegistrarServiceCollectionExtensions
         AddHandlers(services, configuration);
         services.AddRegistrarWhois(configuration);
         services.AddRegistrarContracts(configuration);
+        services.AddRegistrarPrivacy(configuration);
         return services;
     }
 

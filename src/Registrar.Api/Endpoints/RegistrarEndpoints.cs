@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Registrar.Api.Banks;
 using Registrar.Api.Claims;
 using Registrar.Api.Operations;
+using Registrar.Api.Privacy;
 using Registrar.Api.Storefront;
 using Registrar.Api.Whois;
 using Registrar.Core.Operations;
@@ -23,7 +24,7 @@ public static class RegistrarEndpoints
         MapOperations(routes.MapGroup("/api/ops").WithTags("Operations"));
         routes.MapGroup("/api").WithTags("WHOIS and RDAP").MapPublicLookups();
         routes.MapGroup("/api/ops/disclosures").WithTags("Operations").MapDisclosures();
-        routes.MapClaims().MapContractOperations().MapHeldPayments();
+        routes.MapClaims().MapContractOperations().MapHeldPayments().MapPrivacy();
         routes.MapProblemTypes();
         return routes;
     }

@@ -3,6 +3,7 @@ using Registrar.Api.Billing;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Operations;
+using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Core.Telemetry;
 using Registrar.Mail;
@@ -25,6 +26,7 @@ public sealed class RegistrationCommandHandler(
     IMailSender mail,
     IReviewList review,
     IRegistrationViews views,
+    IErasureSchedule erasures,
     IssueRenewalInvoiceFlow renewalInvoices,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
@@ -38,6 +40,10 @@ public sealed class RegistrationCommandHandler(
                 break;
             case RecordRegistrationView record:
                 await views.RecordAsync(record.View, record.Sequence, ct);
+                // UA-Pre-6: an ended registration's personal data are kept five years from its end, then erased.
+                if (record.View.EndedAt is { } endedAt)
+                    await erasures.ScheduleAsync(new ErasureDue(record.RegistrationId, record.View.CustomerId,
+                        PersonalDataRetention.ErasureDueAt(endedAt), ErasureGround.RetentionEnded), ct);
                 break;
             case FlagForOperations flag:
                 await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);

@@ -163,8 +163,10 @@ public sealed record RecordRegistrationView(string CommandId, string Registratio
 }
 
 /// <summary>A registration as its customer sees it.</summary>
+/// <param name="EndedAt">UA-Pre-6: when it ended; the erasure of its personal data is due five years later.</param>
 public sealed record RegistrationView(
-    string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt);
+    string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? EndedAt = null);
 
 public enum NoticeKind
 {

@@ -121,7 +121,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         // A decided end takes effect on whichever event comes first once it is due: its timer, or the answer it waited for.
         OperationsDecisions.OnTime(step, now);
-        return step.Build(state, WakeAt(step.State));
+        return step.Build(state, WakeAt(step.State), now);
     }
 
     private void OnTimerDue(RegistrationStep step, DateTimeOffset now)

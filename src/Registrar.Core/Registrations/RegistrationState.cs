@@ -13,6 +13,8 @@ namespace Registrar.Core.Registrations;
 /// <param name="HoldsCommandId">The registry command last sent to bring the domain's holds in line with the suspension and block.</param>
 /// <param name="TransferCode">KZ-App-9: a proved transfer code request on its way through the registry.</param>
 /// <param name="RegistrantChange">KZ-2.4: a proved registrant change, waiting for its invoice's payment or the registry.</param>
+/// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
+/// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -40,7 +42,8 @@ public sealed record RegistrationState(
     ServiceEnding? Ending = null,
     string? HoldsCommandId = null,
     TransferCodeIssue? TransferCode = null,
-    RegistrantChange? RegistrantChange = null)
+    RegistrantChange? RegistrantChange = null,
+    DateTimeOffset? EndedAt = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

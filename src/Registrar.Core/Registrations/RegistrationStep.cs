@@ -1,4 +1,5 @@
 using Registrar.Core.Lifecycle;
+using Registrar.Core.Privacy;
 
 namespace Registrar.Core.Registrations;
 
@@ -41,12 +42,15 @@ internal sealed class RegistrationStep(RegistrationState state)
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 
     /// <summary>The decision; when the phase or expiry changed, it also records the customer's view of it.</summary>
-    public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt)
+    public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
+        // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
+        DateTimeOffset? endedAt = PersonalDataRetention.EndsContract(State.Phase) ? State.EndedAt ?? now : null;
+        if (endedAt != State.EndedAt) Update(s => s with { EndedAt = endedAt });
         if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt))
         {
             var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
-                State.Phase, State.ExpiresAt);
+                State.Phase, State.ExpiresAt, State.EndedAt);
             var id = NextCommandId();
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued));
         }

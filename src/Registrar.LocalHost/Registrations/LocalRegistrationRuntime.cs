@@ -1,5 +1,6 @@
 using Registrar.Api.Lifecycle;
 using Registrar.Core.Lifecycle;
+using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Lifecycle;
 
@@ -13,6 +14,9 @@ public static class LocalRegistrationRuntime
         services.AddLifecycleRuntime<RegistrationState, RegistrationEvent, RegistrationCommand, RegistrationDecider>(configuration);
         services.AddLifecycleCommandHandler<RegistrationCommand, RuntimeCommandHandler>();
         services.AddSingleton<ILifecycleEvents<RegistrationEvent>, RuntimeEvents>();
+        services.AddSingleton<ILifecycleHistoryEraser>(sp => new LifecycleHistoryEraser<RegistrationState, RegistrationEvent, RegistrationCommand>(
+            sp.GetRequiredService<LifecycleTables<RegistrationEvent, RegistrationCommand>>(),
+            ErasedPersonalData.Erase, ErasedPersonalData.Erase, ErasedPersonalData.Erase));
         services.AddHostedService<PaymentRecoveryService>();
         services.AddOptions<RegistryPollOptions>().Bind(configuration.GetSection(RegistryPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<RegistryPollService>();

@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
         services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
+        services.TryAddSingleton<IErasureSchedule, ErasureSchedule>();
         return services;
     }
 }

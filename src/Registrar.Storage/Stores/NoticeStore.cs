@@ -26,6 +26,10 @@ public interface INoticeStore<TNotice>
 
     /// <summary>The notices claimed for one registration (a <see cref="RegistrationCommand"/>), oldest first: operations' mail log.</summary>
     Task<IReadOnlyList<NoticeRecord<TNotice>>> ListForRegistrationAsync(string registrationId, CancellationToken ct);
+
+    /// <summary>UA-Pre-6: rewrites each notice of one registration (its claim and its mail-log copy) with <paramref name="erase"/>;
+    /// whether and when each went out stays.</summary>
+    Task EraseForRegistrationAsync(string registrationId, Func<TNotice, TNotice> erase, CancellationToken ct);
 }
 
 /// <summary>
@@ -82,6 +86,35 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
             notices.Add(record);
         }
         return [.. notices.OrderBy(n => n.ClaimedAt).ThenBy(n => n.NoticeId, StringComparer.Ordinal)];
+    }
+
+    public async Task EraseForRegistrationAsync(string registrationId, Func<TNotice, TNotice> erase, CancellationToken ct)
+    {
+        var filter = $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
+        await foreach (var copy in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(filter, null, ct))
+            await EraseAsync(copy.Document, erase, ct);
+    }
+
+    private async Task EraseAsync(NoticeRecord<TNotice> copy, Func<TNotice, TNotice> erase, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (await GetAsync(copy.NoticeId, ct) is not { } claim)
+            {
+                await KeepCopyAsync(copy with { Notice = erase(copy.Notice) }, ct);
+                return;
+            }
+            try
+            {
+                var erased = await _table.ReplaceDocumentAsync(claim, claim.Document with { Notice = erase(claim.Document.Notice) }, ct);
+                await KeepCopyAsync(erased.Document, ct);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Marked sent meanwhile: erase the record as it is now.
+            }
+        }
     }
 
     private async Task KeepCopyAsync(NoticeRecord<TNotice> record, CancellationToken ct)

@@ -14,6 +14,9 @@ public interface IOrderStore<TOrder>
 
     Task<Stored<TOrder>> UpdateAsync(Stored<TOrder> current, TOrder changed, string status, CancellationToken ct);
 
+    /// <summary>Replaces the order's document and keeps its status (UA-Pre-6: erasing personal data changes nothing else).</summary>
+    Task<Stored<TOrder>> ReplaceDocumentAsync(Stored<TOrder> current, TOrder changed, CancellationToken ct);
+
     IAsyncEnumerable<Stored<TOrder>> ListByAccountAsync(string accountId, CancellationToken ct);
 }
 
@@ -29,6 +32,9 @@ public sealed class OrderStore<TOrder>(StorageClients clients) : IOrderStore<TOr
 
     public Task<Stored<TOrder>> UpdateAsync(Stored<TOrder> current, TOrder changed, string status, CancellationToken ct) =>
         _table.ReplaceAsync(current, changed, Columns(status), ct);
+
+    public Task<Stored<TOrder>> ReplaceDocumentAsync(Stored<TOrder> current, TOrder changed, CancellationToken ct) =>
+        _table.ReplaceDocumentAsync(current, changed, ct);
 
     public IAsyncEnumerable<Stored<TOrder>> ListByAccountAsync(string accountId, CancellationToken ct) =>
         _table.QueryAsync<TOrder>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(accountId)}"), null, ct);

@@ -72,6 +72,21 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
+    /// <summary>Replaces only the document, if the row still has the ETag it was read with; the indexed columns stay as they are.</summary>
+    public async Task<Stored<T>> ReplaceDocumentAsync<T>(Stored<T> current, T document, CancellationToken ct)
+    {
+        try
+        {
+            var entity = new TableEntity(current.PartitionKey, current.RowKey) { [DocumentColumn] = JsonSerializer.Serialize(document, Json) };
+            var response = await client.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, ct);
+            return current with { Document = document, ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException(Name, current.PartitionKey, current.RowKey, e);
+        }
+    }
+
     public async Task DeleteAsync<T>(Stored<T> current, CancellationToken ct)
     {
         try

@@ -4,6 +4,7 @@ using Registrar.Core.Customers;
 using Registrar.Core.Money;
 using Registrar.Core.Orders;
 using Registrar.Core.Persistence;
+using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
@@ -127,6 +128,7 @@ public sealed class GoldenDocumentTests
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
         ["renewal-invoice"] = new Invoice("UA-2611-00007-9", "order-2-1", "cust-1", Money.Money.Of(450m, Currency.Uah), At, At.AddDays(3),
             InvoiceStatus.Open, Renewal: new RenewalOf("order-2-1", "kvitkova-lavka.com.ua", 1, TariffOperation.RedemptionRenewal)),
+        ["erasure-due"] = new ErasureDue("order-1-1", "cust-1", At.AddYears(5), ErasureGround.RetentionEnded),
     };
 
     [Theory]
@@ -244,6 +246,22 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationState state) Assert.Null(state.TransferCode ?? (object?)state.RegistrantChange);
         if (read is RegistrationCommand[] commands)
             Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.TransferCodeOf ?? (object?)n.Facts?.TransferRefusals));
+    }
+
+    /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their
+    /// views read without an end.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_retention_still_reads_UA_Pre_6(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-privacy.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.Null(state.EndedAt);
+        if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.EndedAt));
     }
 
     [Fact]

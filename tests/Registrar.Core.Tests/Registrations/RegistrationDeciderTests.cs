@@ -118,6 +118,21 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void UA_Pre_6_a_registration_that_ends_keeps_when_it_ended_in_its_state_and_its_view()
+    {
+        var taken = Answer(Paid(Order(handle: "H-1"), out _), new NameTaken(), out _);
+        Assert.Null(taken.EndedAt);
+
+        var closedAt = PaidAt.AddDays(2);
+        var closed = _decider.Decide(taken, new CustomerChoseAfterNameTaken("e9", CustomerChoice.Refund), closedAt);
+
+        Assert.Equal(closedAt, closed.State.EndedAt);
+        var view = Assert.IsType<RecordRegistrationView>(Assert.Single(closed.Commands, c => c is RecordRegistrationView)).View;
+        Assert.Equal((RegistrationPhase.Closed, closedAt), (view.Phase, view.EndedAt));
+        Assert.Equal(closedAt, _decider.Decide(closed.State, new OperationsRetried("e10", "ops-1"), closedAt.AddDays(1)).State.EndedAt);
+    }
+
+    [Fact]
     public void An_unknown_create_outcome_is_reconciled_with_info_and_never_created_twice()
     {
         var state = Paid(Order(handle: "H-1"), out _);

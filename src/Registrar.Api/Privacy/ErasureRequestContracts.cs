@@ -1,0 +1,14 @@
+namespace Registrar.Api.Privacy;
+
+/// <summary>POST /api/ops/erasure-requests: a registrant's written (paper) request to erase their personal data (UA-Pre-6).</summary>
+/// <param name="CustomerId">The storefront account the request came from.</param>
+/// <param name="RepliedOn">The date the registrar's reply names: the contract ends from that date.</param>
+/// <param name="Reference">The request's and reply's registration numbers in the registrar's correspondence.</param>
+/// <param name="RecordedBy">The person recording it.</param>
+public sealed record RecordErasureRequest(string CustomerId, DateOnly RepliedOn, string Reference, string RecordedBy);
+
+/// <param name="ContractEndsAt">The start of <paramref name="RepliedOn"/> where the registrar is.</param>
+/// <param name="Registrations">The customer's registrations whose personal data are erased from then on; one still held at the
+/// registry waits until its domain has ended there (operations are told).</param>
+public sealed record ErasureRequestView(
+    string CustomerId, DateOnly RepliedOn, DateTimeOffset ContractEndsAt, string Reference, IReadOnlyList<string> Registrations);

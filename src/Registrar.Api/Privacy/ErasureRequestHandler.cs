@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Registrar.Api.Claims;
+using Registrar.Api.Http;
+using Registrar.Api.Operations;
+using Registrar.Api.Security;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Privacy;
+
+/// <summary>
+/// UA-Pre-6: operations record a registrant's written erasure request with the date of the registrar's reply. The contract
+/// ends from that date, and the request is the ground for erasing: each of the customer's registrations is scheduled for
+/// erasure then, with an audit entry under its id saying who recorded it and why.
+/// </summary>
+public sealed class ErasureRequestHandler(
+    ClientAuthenticator authenticator, IRegistrationViews views, IErasureSchedule schedule, IAuditLog<RegistrationAudit> audit,
+    IOptions<PrivacyOptions> options, TimeProvider clock)
+{
+    public const string Action = "erasure-requested";
+
+    public async Task<IResult> RecordAsync(HttpRequest request, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        var body = await StrictJson.ReadAsync<RecordErasureRequest>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        var input = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        if (!CustomerId.IsValid(input.CustomerId)) errors["customerId"] = [CustomerId.Rule];
+        StoredText.Check(errors, "reference", StoredText.LineRefusal(input.Reference, StoredText.MaxReferenceLength));
+        StoredText.Check(errors, "recordedBy", StoredText.LineRefusal(input.RecordedBy, StoredText.MaxPersonLength));
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var registrations = new List<string>();
+        await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view.RegistrationId);
+        if (registrations.Count == 0) return Problems.NotFound("registrations of that customer");
+
+        var endsAt = PersonalDataRetention.ContractEndOnReply(input.RepliedOn,
+            TimeZoneInfo.FindSystemTimeZoneById(options.Value.RegistrarTimeZone));
+        var actor = new OperationsActor(operations.Principal!.Name, input.RecordedBy.Trim());
+        foreach (var registrationId in registrations)
+        {
+            await schedule.ScheduleAsync(new ErasureDue(registrationId, input.CustomerId, endsAt, ErasureGround.ErasureRequest), ct);
+            await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, Action,
+                new RegistrationAudit(actor.Client, actor.Person, $"erasure-request:{registrationId}",
+                    $"UA-Pre-6: written erasure request {input.Reference.Trim()}; the contract ends from {input.RepliedOn:yyyy-MM-dd}.")), ct);
+        }
+        return new PrivateResult(TypedResults.Accepted((string?)null,
+            new ErasureRequestView(input.CustomerId, input.RepliedOn, endsAt, input.Reference.Trim(), registrations)));
+    }
+}

@@ -1,0 +1,67 @@
+using Registrar.Api.Operations;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Orders;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Privacy;
+
+/// <summary>
+/// UA-Pre-6: erases one registration's personal data wherever they are kept (the lifecycle's state and history, the
+/// notices and their mail log, and the order once no registration of it still needs it), keeps every financial record as it
+/// is (invoices, their numbers and amounts, payments), and leaves an audit entry under the registration id.
+/// </summary>
+public sealed class PersonalDataEraser(
+    IRegistrationViews views,
+    IOrderStore<Order> orders,
+    INoticeStore<SendNotice> notices,
+    IAuditLog<RegistrationAudit> audit,
+    TimeProvider clock)
+{
+    public const string Actor = "retention";
+    public const string Action = "personal-data-erased";
+
+    /// <summary>Erases what <paramref name="due"/> names; running it again rewrites nothing that still holds personal data.</summary>
+    public async Task EraseAsync(ErasureDue due, ILifecycleHistoryEraser history, CancellationToken ct)
+    {
+        await history.EraseAsync(due.RegistrationId, ct);
+        await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
+        var orderErased = await EraseOrderAsync(due, ct);
+        var now = clock.GetUtcNow();
+        await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
+            new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",
+                $"UA-Pre-6: {Reason(due.Ground)}; personal data replaced, financial records kept{(orderErased ? "" : "; the order waits for its other registrations")}.")), ct);
+    }
+
+    private static string Reason(ErasureGround ground) => ground == ErasureGround.ErasureRequest
+        ? "a written erasure request ended the contract"
+        : $"{PersonalDataRetention.YearsAfterContract} years passed since the registration ended";
+
+    /// <summary>An order bills every registration made from it: its data go once none of them needs them any more.</summary>
+    private async Task<bool> EraseOrderAsync(ErasureDue due, CancellationToken ct)
+    {
+        if (!RegistrationIds.TryOrderOf(due.RegistrationId, out var orderId)) return true;
+        var now = clock.GetUtcNow();
+        while (await orders.GetAsync(due.CustomerId, orderId, ct) is { } order)
+        {
+            for (var line = 0; line < order.Document.Lines.Count; line++)
+            {
+                var other = RegistrationIds.For(orderId, line);
+                if (other == due.RegistrationId) continue;
+                var verdict = PersonalDataRetention.Judge(due with { RegistrationId = other }, await views.FindAsync(other, ct), now);
+                if (verdict is not (ErasureVerdict.Erase or ErasureVerdict.NothingKept)) return false;
+            }
+            try
+            {
+                await orders.ReplaceDocumentAsync(order, ErasedPersonalData.Erase(order.Document), ct);
+                return true;
+            }
+            catch (Storage.Tables.ConcurrencyConflictException)
+            {
+                // Changed meanwhile: erase it as it is now.
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Operations;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Privacy;
+
+/// <summary>
+/// UA-Pre-6: carries out the erasures that fell due, read from the schedule by due instant. Each is judged against the
+/// registration as it stands now: erased, moved to when it is really due, dropped when the registration lives again, or,
+/// requested while the domain is still held, put before operations. An erasure leaves the schedule only once carried out,
+/// so a run stopped midway does it again. Both hosts run it periodically.
+/// </summary>
+public sealed class PersonalDataErasureCheck(
+    IErasureSchedule schedule,
+    IRegistrationViews views,
+    PersonalDataEraser eraser,
+    IReviewList review,
+    IOptions<PrivacyOptions> options,
+    TimeProvider clock,
+    ILogger<PersonalDataErasureCheck> logger)
+{
+    public const string ReviewKind = "erasure";
+
+    /// <returns>How many registrations' personal data were erased.</returns>
+    public async Task<int> RunAsync(ILifecycleHistoryEraser history, CancellationToken ct)
+    {
+        var erased = 0;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var due = await schedule.DueAsync(now, options.Value.ErasureBatchSize, ct);
+            foreach (var erasure in due)
+                if (await CarryOutAsync(erasure, history, now, ct)) erased++;
+            if (due.Count < options.Value.ErasureBatchSize) break;
+        }
+        if (erased > 0) logger.LogInformation("Personal data erased for {Erased} registrations (UA-Pre-6)", erased);
+        return erased;
+    }
+
+    private async Task<bool> CarryOutAsync(ErasureDue due, ILifecycleHistoryEraser history, DateTimeOffset now, CancellationToken ct)
+    {
+        var view = await views.FindAsync(due.RegistrationId, ct);
+        var verdict = PersonalDataRetention.Judge(due, view, now);
+        if (verdict == ErasureVerdict.Erase)
+        {
+            await eraser.EraseAsync(due, history, ct);
+            await schedule.RemoveAsync(due, ct);
+            return true;
+        }
+        if (verdict == ErasureVerdict.AwaitsEnd) await FlagAwaitingEndAsync(due, now, ct);
+        DateTimeOffset? next = verdict switch
+        {
+            ErasureVerdict.NotYet when due.Ground == ErasureGround.RetentionEnded => PersonalDataRetention.ErasureDueAt(view!.EndedAt!.Value),
+            ErasureVerdict.NotYet => due.DueAt,
+            // Asked again a day later, when the registration may have ended.
+            ErasureVerdict.AwaitsEnd => now.AddDays(1),
+            _ => null,
+        };
+        if (next == due.DueAt) return false;
+        if (next is { } at) await schedule.ScheduleAsync(due with { DueAt = at }, ct);
+        await schedule.RemoveAsync(due, ct);
+        return false;
+    }
+
+    private Task FlagAwaitingEndAsync(ErasureDue due, DateTimeOffset now, CancellationToken ct) =>
+        review.AddAsync(new ReviewItem($"erasure-awaits-end:{due.RegistrationId}", ReviewKind, due.RegistrationId, "ErasureAwaitsEnd",
+            $"A written erasure request ended the contract of registration {due.RegistrationId} on {due.DueAt:u} (UA-Pre-6), " +
+            "but its domain is still held at the registry: end it there; its personal data are erased once it has ended.", now), ct);
+}

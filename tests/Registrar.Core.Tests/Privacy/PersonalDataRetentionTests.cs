@@ -1,0 +1,85 @@
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Privacy;
+
+public sealed class PersonalDataRetentionTests
+{
+    private static readonly DateTimeOffset EndedAt = new(2026, 3, 10, 14, 30, 0, TimeSpan.FromHours(2));
+
+    private static RegistrationView View(DateTimeOffset? endedAt, RegistrationPhase phase = RegistrationPhase.Deleted) =>
+        new("O1-1", "cust-1", "example.com.ua", "example.com.ua", "com.ua", phase, null, endedAt);
+
+    private static ErasureDue Retention => new("O1-1", "cust-1", PersonalDataRetention.ErasureDueAt(EndedAt), ErasureGround.RetentionEnded);
+
+    [Fact]
+    public void UA_Pre_6_data_of_an_ended_registration_are_kept_for_five_years_after_its_end()
+    {
+        Assert.Equal(new DateTimeOffset(2031, 3, 10, 14, 30, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ErasureDueAt(EndedAt));
+
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(-1)));
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddTicks(-1)));
+    }
+
+    [Fact]
+    public void UA_Pre_6_data_of_an_ended_registration_are_erased_once_five_years_have_passed()
+    {
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5)));
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(1)));
+    }
+
+    [Fact]
+    public void UA_Pre_6_the_five_years_run_from_the_registrations_latest_end_not_from_when_the_erasure_was_first_scheduled()
+    {
+        var endedAgain = EndedAt.AddYears(2);
+
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(endedAgain), EndedAt.AddYears(5).AddDays(1)));
+        Assert.Equal(ErasureVerdict.NoLongerEnded,
+            PersonalDataRetention.Judge(Retention, View(null, RegistrationPhase.Registered), EndedAt.AddYears(5).AddDays(1)));
+    }
+
+    [Theory]
+    [InlineData(RegistrationPhase.Closed, true)]
+    [InlineData(RegistrationPhase.Deleted, true)]
+    [InlineData(RegistrationPhase.TransferredAway, true)]
+    [InlineData(RegistrationPhase.Registered, false)]
+    [InlineData(RegistrationPhase.Expired, false)]
+    [InlineData(RegistrationPhase.Deleting, false)]
+    public void UA_Pre_6_a_registration_ends_its_contract_when_it_is_closed_deleted_or_transferred_away(RegistrationPhase phase, bool ends)
+    {
+        Assert.Equal(ends, PersonalDataRetention.EndsContract(phase));
+    }
+
+    [Fact]
+    public void UA_Pre_6_a_written_erasure_request_ends_the_contract_at_the_start_of_the_replys_date_where_the_registrar_is()
+    {
+        var kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+
+        Assert.Equal(new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ContractEndOnReply(new DateOnly(2027, 1, 15), kyiv));
+        Assert.Equal(new DateTimeOffset(2027, 7, 15, 0, 0, 0, TimeSpan.FromHours(3)), PersonalDataRetention.ContractEndOnReply(new DateOnly(2027, 7, 15), kyiv));
+    }
+
+    [Fact]
+    public void UA_Pre_6_a_written_erasure_request_erases_from_the_replys_date_without_waiting_five_years()
+    {
+        var repliedAt = EndedAt.AddMonths(1);
+        var requested = new ErasureDue("O1-1", "cust-1", repliedAt, ErasureGround.ErasureRequest);
+
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt.AddDays(-1)));
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt));
+    }
+
+    [Fact]
+    public void UA_Pre_6_a_requested_erasure_waits_while_the_domain_is_still_held_at_the_registry()
+    {
+        var requested = new ErasureDue("O1-1", "cust-1", EndedAt, ErasureGround.ErasureRequest);
+
+        Assert.Equal(ErasureVerdict.AwaitsEnd, PersonalDataRetention.Judge(requested, View(null, RegistrationPhase.Registered), EndedAt.AddDays(1)));
+    }
+
+    [Fact]
+    public void UA_Pre_6_nothing_is_erased_for_a_registration_never_recorded()
+    {
+        Assert.Equal(ErasureVerdict.NothingKept, PersonalDataRetention.Judge(Retention, null, EndedAt.AddYears(6)));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>UA-Pre-6 on Azurite: the erasure schedule read by due instant, and the stores rewritten with the person's data replaced.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2031, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private static ErasureDue Due(string registrationId, DateTimeOffset at, ErasureGround ground = ErasureGround.RetentionEnded) =>
+        new(registrationId, "cust-1", at, ground);
+
+    [Fact]
+    public async Task UA_Pre_6_the_schedule_gives_what_is_due_by_now_earliest_first_and_nothing_due_later()
+    {
+        var schedule = new ErasureSchedule(TestStorage.Clients(azurite));
+        await schedule.ScheduleAsync(Due("O2-1", Now), default);
+        await schedule.ScheduleAsync(Due("O1-1", Now.AddDays(-400)), default);
+        await schedule.ScheduleAsync(Due("O3-1", Now.AddTicks(1)), default);
+        await schedule.ScheduleAsync(Due("O4-1", Now.AddYears(4)), default);
+
+        var due = await schedule.DueAsync(Now, 10, default);
+
+        Assert.Equal(["O1-1", "O2-1"], due.Select(d => d.RegistrationId));
+        Assert.Equal(["O1-1"], (await schedule.DueAsync(Now, 1, default)).Select(d => d.RegistrationId));
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_scheduling_the_same_erasure_again_keeps_one_and_a_removed_one_is_gone()
+    {
+        var schedule = new ErasureSchedule(TestStorage.Clients(azurite));
+        await schedule.ScheduleAsync(Due("O1-1", Now), default);
+        await schedule.ScheduleAsync(Due("O1-1", Now), default);
+        await schedule.ScheduleAsync(Due("O1-1", Now, ErasureGround.ErasureRequest), default);
+
+        Assert.Equal(2, (await schedule.DueAsync(Now, 10, default)).Count);
+
+        await schedule.RemoveAsync(Due("O1-1", Now), default);
+        Assert.Equal([ErasureGround.ErasureRequest], (await schedule.DueAsync(Now, 10, default)).Select(d => d.Ground));
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_a_registrations_notices_are_rewritten_and_keep_when_they_went_out()
+    {
+        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
+        var notice = new SendNotice("O1-1-4", "O1-1", NoticeKind.Registered, "cust-1", "olena@example.ua", "com.ua", "example.com.ua");
+        var claim = await notices.ClaimAsync(notice.CommandId, notice, Now, default);
+        await notices.MarkSentAsync(claim.Record, Now.AddMinutes(1), default);
+
+        await notices.EraseForRegistrationAsync("O1-1", n => (SendNotice)ErasedPersonalData.Erase(n), default);
+
+        var kept = Assert.Single(await notices.ListForRegistrationAsync("O1-1", default));
+        Assert.Equal((ErasedPersonalData.Erased, Now.AddMinutes(1)), (kept.Notice.To, kept.SentAt));
+        Assert.Equal(ErasedPersonalData.Erased, (await notices.GetAsync(notice.CommandId, default))!.Document.Notice.To);
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_an_orders_document_is_replaced_and_its_status_kept()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var orders = new OrderStore<string>(clients);
+        var placed = await orders.CreateAsync("cust-1", "O1", "Olena", "placed", default);
+
+        await orders.ReplaceDocumentAsync(placed, ErasedPersonalData.Erased, default);
+
+        var row = await clients.Table("orders").GetEntityAsync<TableEntity>(placed.PartitionKey, placed.RowKey);
+        Assert.Equal(("\"erased\"", "placed"), (row.Value.GetString(DocumentTable.DocumentColumn), row.Value.GetString("Status")));
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_every_row_of_a_lifecycle_instance_is_rewritten_and_other_instances_are_left_alone()
+    {
+        var tables = new LifecycleTables<string, string>(TestStorage.Clients(azurite), Options.Create(new LifecycleRuntimeOptions()));
+        await tables.EnsureCreatedAsync(default);
+        var commands = JsonSerializer.Serialize(new[] { new LifecycleCommand<string>("O1-1-1", "mail Olena") }, DocumentTable.Json);
+        foreach (var instance in new[] { "O1-1", "O2-1" })
+        {
+            var partition = LifecycleTables<string, string>.Partition(instance);
+            await tables.Instances.AddEntityAsync(new TableEntity(partition, LifecycleTables<string, string>.StateRow(instance))
+            { ["State"] = "\"Olena registered\"", ["Version"] = 2L });
+            await tables.Instances.AddEntityAsync(new TableEntity(partition, LifecycleTables<string, string>.EventRow(instance, "paid"))
+            { ["Event"] = "\"paid by Olena\"", ["Commands"] = commands });
+            await tables.Instances.AddEntityAsync(new TableEntity(partition, LifecycleTables<string, string>.OutboxRow(instance, 2))
+            { ["Commands"] = commands });
+        }
+        static string Erase(string s) => s.Replace("Olena", ErasedPersonalData.Erased, StringComparison.Ordinal);
+
+        await new LifecycleHistoryEraser<string, string, string>(tables, Erase, Erase, Erase).EraseAsync("O1-1", default);
+
+        var erased = await tables.Instances.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"O1-1"}")).ToListAsync();
+        Assert.Equal(3, erased.Count);
+        Assert.All(erased, row => Assert.DoesNotContain("Olena", string.Join('|', row.Select(c => c.Value))));
+        Assert.Contains(erased, row => row.GetString("State") == "\"erased registered\"" && row.GetInt64("Version") == 2);
+        var untouched = await tables.Instances.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"O2-1"}")).ToListAsync();
+        Assert.All(untouched, row => Assert.Contains("Olena", string.Join('|', row.Select(c => c.Value))));
+    }
+}

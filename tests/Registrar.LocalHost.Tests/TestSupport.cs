@@ -78,6 +78,19 @@ public static class TestSupport
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Pays <paramref name="invoice"/> in full with a camt.054 credit from Halyk, booked now.</summary>
+    public static async Task PayWithCamt054Async(ProductFixture product, JsonElement invoice)
+    {
+        // camt.054 times are whole seconds, and a credit booked before its invoice was issued is held for operations.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var camt = BankMessages.Camt054Credit(invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        using var bank = product.Anonymous();
+        var content = new StringContent(camt, System.Text.Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));
+        Assert.Equal(200, (int)(await bank.PostAsync("api/banks/halyk/camt054", content)).StatusCode);
+    }
+
     public static object OrderBody(string customer, string name, string offerVersion = "2025-01") => new
     {
         items = new[] { new { name, termYears = 1 } },

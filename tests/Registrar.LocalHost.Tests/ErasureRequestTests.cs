@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Registrar.Testing;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>UA-Pre-6 through the running local host: operations record a registrant's written erasure request.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class ErasureRequestTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task UA_Pre_6_an_erasure_request_is_refused_without_the_operations_key_a_reference_or_a_known_customer_and_changes_nothing()
+    {
+        using var operations = product.Operations();
+        using var storefront = product.Storefront("era-refused");
+        var body = new { customerId = "era-nobody", repliedOn = "2026-12-01", reference = "вх. 17/26", recordedBy = "Олена" };
+        var scheduled = await ScheduledErasuresAsync();
+
+        await AssertProblemAsync(await storefront.PostAsJsonAsync("api/ops/erasure-requests", body), 403);
+        var invalid = await AssertProblemAsync(await operations.PostAsJsonAsync("api/ops/erasure-requests",
+            body with { customerId = "no/such", reference = " " }), 400);
+        Assert.Contains("customerId", invalid.GetRawText());
+        Assert.Contains("reference", invalid.GetRawText());
+        await AssertProblemAsync(await operations.PostAsJsonAsync("api/ops/erasure-requests", body), 404);
+        Assert.Equal(scheduled, await ScheduledErasuresAsync());
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_an_erasure_request_for_a_domain_still_held_at_the_registry_puts_it_before_operations_to_end_it_first()
+    {
+        var customer = "erq-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var order = await PlaceOrderWithNewContactAsync(storefront, $"{customer}.kz", $"{customer}@mail.example.org");
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await PayWithCamt054Async(product, order.GetProperty("invoice"));
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == "Registered"), Patience);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
+
+        var recorded = await operations.PostAsJsonAsync("api/ops/erasure-requests",
+            new { customerId = customer, repliedOn = yesterday, reference = "вх. 18/26", recordedBy = "Олена" });
+
+        Assert.True((int)recorded.StatusCode == 202, await recorded.Content.ReadAsStringAsync());
+        Assert.Equal([registrationId], (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registrations")
+            .EnumerateArray().Select(r => r.GetString()));
+        var flagged = await EventuallyAsync(
+            async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray()
+                .FirstOrDefault(i => i.GetProperty("kind").GetString() == "erasure" && i.GetProperty("subject").GetString() == registrationId),
+            item => item.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal("ErasureAwaitsEnd", flagged.GetProperty("reason").GetString());
+        Assert.Contains("UA-Pre-6", flagged.GetProperty("explanation").GetString());
+    }
+
+    private async Task<int> ScheduledErasuresAsync()
+    {
+        var table = product.Storage.Tables.GetTableClient("erasuresdue");
+        await table.CreateIfNotExistsAsync();
+        return await table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"]).CountAsync();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Registrar.Testing;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A product of its own: the erasure test moves the host's clock five years ahead.</summary>
+[CollectionDefinition(Name)]
+public sealed class ErasureProductCollection : ICollectionFixture<ProductFixture>
+{
+    public const string Name = "product for erasure";
+}
+
+/// <summary>UA-Pre-6 through the running local host: a registration deleted early keeps its owner's data for five years,
+/// then the timer erases them from storage while the invoice stays with its number and amount.</summary>
+[Collection(ErasureProductCollection.Name)]
+public sealed class PersonalDataErasureTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task UA_Pre_6_the_owners_data_are_kept_five_years_after_the_registration_ended_then_erased_and_the_invoice_kept()
+    {
+        var customer = "era-" + Guid.NewGuid().ToString("N")[..8];
+        // The registrant's name is the one PlaceOrderWithNewContactAsync gives; this product holds no other registration.
+        var (name, fullName, email) = ($"{customer}.kz", "Иванов Иван Иванович", $"{customer}@mail.example.org");
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var order = await PlaceOrderWithNewContactAsync(storefront, name, email);
+        var (orderId, registrationId) = (order.GetProperty("orderId").GetString()!, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!);
+        var invoice = order.GetProperty("invoice");
+        await PayWithCamt054Async(product, invoice);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
+        await PhaseAsync(storefront, registrationId, "Registered");
+        var endedAt = await DeletedEarlyAsync(storefront, registrationId, email);
+        Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email));
+
+        await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddDays(-1));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email), "erased a day before the five years ran out");
+
+        await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddHours(1));
+        await EventuallyAsync(() => HoldsAsync(customer, orderId, registrationId, fullName, email), holds => !holds, Patience);
+
+        var kept = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{orderId}/invoice");
+        Assert.Equal(invoice.GetProperty("number").GetString(), kept.GetProperty("number").GetString());
+        Assert.Equal(invoice.GetProperty("total").GetRawText(), kept.GetProperty("total").GetRawText());
+        Assert.Equal("Paid", kept.GetProperty("status").GetString());
+        // The mail log still says what went out and when, to an address no longer kept.
+        var notices = (await operations.GetFromJsonAsync<JsonElement>($"api/ops/registrations/{registrationId}/notices")).GetRawText();
+        Assert.Contains("Registered", notices);
+        Assert.DoesNotContain("e***@m***.org", notices);
+    }
+
+    /// <summary>Whether the owner's name or address is still in any row the registration left: its order, its lifecycle and its notices.</summary>
+    private async Task<bool> HoldsAsync(string customer, string orderId, string registrationId, string fullName, string email)
+    {
+        var rows = new List<TableEntity>
+        {
+            (await product.Storage.Tables.GetTableClient("orders").GetEntityAsync<TableEntity>(customer, orderId)).Value,
+        };
+        rows.AddRange(await RowsAsync("lifecycleinstances", registrationId));
+        rows.AddRange(await RowsAsync("noticesbyregistration", registrationId));
+        var text = string.Join('|', rows.SelectMany(r => r.Select(c => c.Value?.ToString())));
+        return text.Contains(email, StringComparison.Ordinal) || text.Contains(JsonEscaped(fullName), StringComparison.Ordinal)
+            || text.Contains(fullName, StringComparison.Ordinal);
+    }
+
+    private async Task<List<TableEntity>> RowsAsync(string table, string partition) =>
+        await product.Storage.Tables.GetTableClient(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
+
+    private static string JsonEscaped(string value) => JsonSerializer.Serialize(value)[1..^1];
+
+    /// <summary>UA-1.5.6: the owner asks for deletion, proves it from the contact e-mail, and the registration ends.</summary>
+    private async Task<DateTimeOffset> DeletedEarlyAsync(HttpClient storefront, string registrationId, string email)
+    {
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var mail = await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("confirmation?token=") == true, Patience);
+        var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
+        using var browser = product.Anonymous();
+        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={token}")).StatusCode);
+        return (await PhaseAsync(storefront, registrationId, "Deleted")).GetProperty("endedAt").GetDateTimeOffset();
+    }
+
+    private static async Task<JsonElement> PhaseAsync(HttpClient storefront, string registrationId, string phase)
+    {
+        var list = await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("phase").GetString() == phase), Patience);
+        return list.EnumerateArray().Single(r => r.GetProperty("registrationId").GetString() == registrationId);
+    }
+
+
+    private static async Task AdvanceClockToAsync(HttpClient operations, DateTimeOffset target)
+    {
+        var now = (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
+        if (target <= now) return;
+        var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = (target - now).ToString("c", CultureInfo.InvariantCulture) });
+        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+    }
+}

@@ -54,6 +54,27 @@ public sealed class ErasureRequestTests(ProductFixture product)
             item => item.ValueKind == JsonValueKind.Object, Patience);
         Assert.Equal("ErasureAwaitsEnd", flagged.GetProperty("reason").GetString());
         Assert.Contains("UA-Pre-6", flagged.GetProperty("explanation").GetString());
+
+        var audit = await operations.GetFromJsonAsync<JsonElement>($"api/ops/audit?registrationId={registrationId}&action=erasure-requested");
+        var entry = Assert.Single(audit.GetProperty("entries").EnumerateArray());
+        Assert.EndsWith("(Олена)", entry.GetProperty("actor").GetString());
+        Assert.Contains("вх. 18/26", entry.GetProperty("details").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_read_by_operations_only_with_checked_filters_and_pages_of_at_most_100()
+    {
+        using var operations = product.Operations();
+        using var storefront = product.Storefront("audit-reader");
+
+        await AssertProblemAsync(await storefront.GetAsync("api/ops/audit"), 403);
+        var refused = await AssertProblemAsync(await operations.GetAsync(
+            "api/ops/audit?registrationId=a/b&from=yesterday&pageSize=101&continuation=%E2%9C%97"), 400);
+        foreach (var field in new[] { "registrationId", "from", "pageSize", "continuation" }) Assert.Contains(field, refused.GetRawText());
+        await AssertProblemAsync(await operations.GetAsync("api/ops/audit?from=2027-01-02T00:00:00Z&to=2027-01-01T00:00:00Z"), 400);
+
+        var page = await operations.GetFromJsonAsync<JsonElement>("api/ops/audit?pageSize=1");
+        Assert.InRange(page.GetProperty("entries").GetArrayLength(), 0, 1);
     }
 
     private async Task<int> ScheduledErasuresAsync()

@@ -101,6 +101,10 @@ public static class RegistrarEndpoints
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
             .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
             .WithSummary("All customers' registrations, filtered by phase and zone, a page at a time (?phase=&zone=&after=&pageSize=, at most 100).");
+        ops.MapGet("/audit", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListAuditAsync(request, ct))
+            .Produces<Storage.Stores.AuditPage>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403)
+            .WithSummary("The audit log: who did what, when and why, filtered by ?registrationId=&actor=&action=&from=&to= (from inclusive, " +
+                         "to exclusive, ISO 8601) and read a page at a time (?continuation= from the previous page, ?pageSize= at most 100).");
         ops.MapPost("/registrations/{registrationId}/trademark",
                 (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
                     handlers.ReviewTrademarkAsync(request, registrationId, ct))

@@ -13,7 +13,7 @@ namespace Registrar.Api.Operations;
 /// only a payment starts a lifecycle, so an unknown id is a 404, never a new instance.</summary>
 public sealed class OperationsHandlers(
     ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, IRegistrationDirectory directory, ZoneCatalog zones,
-    RegistrationActions actions, TimeProvider clock)
+    RegistrationActions actions, IAuditSearch audit, TimeProvider clock)
 {
     // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
     private const int MaxReviewItemIdLength = 255;
@@ -34,6 +34,16 @@ public sealed class OperationsHandlers(
         var (query, field, error) = RegistrationListQuery.Read(request.Query, zones);
         if (query is null) return Problems.Validation(field!, error!);
         var page = await query.ListAsync(directory, ct);
+        return new PrivateResult(TypedResults.Ok(page));
+    }
+
+    /// <summary>The audit log, filtered and a page at a time: who did what, when and why, newest first within a subject.</summary>
+    public async Task<IResult> ListAuditAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
+        var (query, errors) = AuditQuery.Read(request.Query);
+        if (query is null) return Problems.Validation(errors);
+        var page = await audit.SearchAsync(query.Filter, query.Continuation, query.PageSize, ct);
         return new PrivateResult(TypedResults.Ok(page));
     }
 

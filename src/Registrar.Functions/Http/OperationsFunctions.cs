@@ -20,6 +20,11 @@ public sealed class OperationsFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListRegistrationsAsync(req, ct));
 
+    [Function("ListAuditEntries")]
+    public async Task<IActionResult> ListAuditEntries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/audit")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await handlers.ListAuditAsync(req, ct));
+
     [Function("ResolveReview")]
     public async Task<IActionResult> ResolveReview(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/review/{itemId}/resolve")] HttpRequest req, string itemId, CancellationToken ct) =>

@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
         services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
         services.TryAddSingleton<IErasureSchedule, ErasureSchedule>();
+        services.TryAddSingleton<IAuditSearch, AuditSearch>();
         return services;
     }
 }

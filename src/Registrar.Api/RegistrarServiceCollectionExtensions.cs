@@ -166,11 +166,14 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OperationsDecisionHandlers>();
         services.AddSingleton<RefundDecisionHandlers>();
         services.AddSingleton<RegistrationActions>();
+        services.AddSingleton<WorkQueues>();
+        services.AddSingleton<WorkQueueHandler>();
         services.AddOptions<OperationsPageOptions>().Bind(configuration.GetSection(OperationsPageOptions.Section));
         services.AddSingleton<OperationsSessions>();
         services.AddSingleton<OperationsPageHandlers>();
         services.AddSingleton<OperationsOverviewPage>();
         services.AddSingleton<RegistrationTimelinePage>();
+        services.AddSingleton<HeldPaymentPageHandlers>();
         services.AddSingleton<HeldPaymentJournal>();
         services.AddSingleton<ApplyHeldPaymentFlow>();
         services.AddSingleton<RefundHeldPaymentFlow>();

@@ -94,6 +94,58 @@ public sealed class HeldPaymentTests(ProductFixture product)
         Assert.DoesNotContain(review.EnumerateArray(), i => i.GetProperty("id").GetString() == overpaid);
     }
 
+    [Fact]
+    public async Task A_held_payment_waits_in_its_work_queue_and_is_refunded_from_the_operations_page_audited_with_the_person_UA_3_2()
+    {
+        var customer = "page-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var invoice = (await TestSupport.PlaceOrderWithNewContactAsync(storefront, customer + ".kz", $"{customer}@mail.example.org")).GetProperty("invoice");
+        var total = decimal.Parse(invoice.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        var overpaid = await PayAsync(invoice.GetProperty("number").GetString()!, total + 50m);
+
+        var queues = await operations.GetFromJsonAsync<JsonElement>("api/ops/queues");
+        Assert.Contains(queues.GetProperty("heldPayments").EnumerateArray(), p => p.GetProperty("reference").GetString() == overpaid);
+
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = product.BaseAddress };
+        var signedIn = await browser.PostAsync("ops/page/sign-in",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = ProductFixture.OperationsKey, ["person"] = "Page Tester" }));
+        var overview = await signedIn.Content.ReadAsStringAsync();
+        Assert.Contains(WebUtility.HtmlEncode(overpaid), overview);
+        var token = System.Text.RegularExpressions.Regex.Match(overview, "name=\"form-token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new Dictionary<string, string>
+        {
+            ["form-token"] = token, ["amount"] = (total + 50m).ToString(CultureInfo.InvariantCulture), ["currency"] = "KZT",
+            ["bankReference"] = "OUT-" + customer, ["reason"] = "Paid over the invoice.",
+        };
+
+        var forged = await browser.PostAsync($"ops/page/payments/held/{Uri.EscapeDataString(overpaid)}/refund",
+            new FormUrlEncodedContent(form.Where(f => f.Key != "form-token")));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains(overpaid, await HeldAsync(operations));
+        var refunded = await browser.PostAsync($"ops/page/payments/held/{Uri.EscapeDataString(overpaid)}/refund", new FormUrlEncodedContent(form));
+
+        Assert.True(refunded.IsSuccessStatusCode, await refunded.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(overpaid, await HeldAsync(operations));
+        var audit = await AuditAsync(operations, "refunded");
+        Assert.EndsWith("(Page Tester)", Assert.Single(audit, e => e.GetProperty("subject").GetString() == overpaid).GetProperty("actor").GetString());
+    }
+
+    private static async Task<List<JsonElement>> AuditAsync(HttpClient operations, string action)
+    {
+        var entries = new List<JsonElement>();
+        string? continuation = null;
+        do
+        {
+            var page = await operations.GetFromJsonAsync<JsonElement>(
+                $"api/ops/audit?action={action}&pageSize=100{(continuation is null ? "" : "&continuation=" + continuation)}");
+            entries.AddRange(page.GetProperty("entries").EnumerateArray());
+            continuation = page.GetProperty("continuation").GetString();
+        }
+        while (continuation is not null);
+        return entries;
+    }
+
     private static string HeldPath(string reference, string action) => $"api/ops/payments/held/{Uri.EscapeDataString(reference)}/{action}";
 
     private static async Task<List<string>> HeldAsync(HttpClient operations) =>

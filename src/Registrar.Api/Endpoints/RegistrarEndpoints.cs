@@ -101,6 +101,10 @@ public static class RegistrarEndpoints
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
             .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
             .WithSummary("All customers' registrations, filtered by phase and zone, a page at a time (?phase=&zone=&after=&pageSize=, at most 100).");
+        ops.MapGet("/queues", (HttpRequest request, WorkQueueHandler handler, CancellationToken ct) => handler.ListAsync(request, ct))
+            .Produces<WorkQueuesView>().ProducesProblem(401).ProducesProblem(403)
+            .WithSummary("What waits for a person: trademark approvals (UA-Pre-7), stalled registrations, held payments (UA-3.2), " +
+                         "requests awaiting proof (UA-1.5.8) or consent (UA-4.7), overdue claims (UA-5.1); at most 50 each.");
         ops.MapGet("/audit", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListAuditAsync(request, ct))
             .Produces<Storage.Stores.AuditPage>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The audit log: who did what, when and why, filtered by ?registrationId=&actor=&action=&from=&to= (from inclusive, " +

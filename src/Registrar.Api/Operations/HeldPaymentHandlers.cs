@@ -30,12 +30,10 @@ public sealed class HeldPaymentHandlers(
         if (!IsReference(reference)) return Problems.NotFound("That held payment");
         var body = await StrictJson.ReadAsync<ApplyHeldPayment>(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var errors = new Dictionary<string, string[]>();
-        StoredText.Check(errors, "invoiceNumber", StoredText.LineRefusal(body.Value!.InvoiceNumber, MaxInvoiceNumberLength));
-        StoredText.Check(errors, "reason", StoredText.TextRefusal(body.Value.Reason));
+        var errors = CheckApply(body.Value!);
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        return await apply.ApplyAsync(reference, body.Value with { InvoiceNumber = body.Value.InvoiceNumber.Trim() }, operations.Principal!.Name, ct);
+        return await apply.ApplyAsync(reference, body.Value! with { InvoiceNumber = body.Value.InvoiceNumber.Trim() }, operations.Principal!.Name, ct);
     }
 
     public async Task<IResult> RefundAsync(HttpRequest request, string reference, CancellationToken ct)
@@ -46,18 +44,34 @@ public sealed class HeldPaymentHandlers(
         var body = await StrictJson.ReadAsync<RefundHeldPayment>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var value = body.Value!;
-        var errors = new Dictionary<string, string[]>();
-        // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
-        if (!decimal.TryParse(value.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-            errors["amount"] = ["An amount as text, digits with an optional '.' and decimals: \"1500.00\"."];
-        if (value.Currency is not { Length: 3 } || !value.Currency.All(char.IsAsciiLetterUpper))
-            errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
-        StoredText.Check(errors, "bankReference", StoredText.LineRefusal(value.BankReference, StoredText.MaxReferenceLength));
-        StoredText.Check(errors, "reason", StoredText.TextRefusal(value.Reason));
+        var errors = CheckRefund(value, out var amount);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         return await refund.RefundAsync(reference, value with { BankReference = value.BankReference.Trim() }, amount, operations.Principal!.Name, ct);
     }
 
-    private static bool IsReference(string reference) => reference.Length <= MaxReferenceLength && !reference.Any(char.IsControl);
+    /// <summary>What keeps an application from being kept, by field (the API and the operations page check the same).</summary>
+    public static Dictionary<string, string[]> CheckApply(ApplyHeldPayment apply)
+    {
+        var errors = new Dictionary<string, string[]>();
+        StoredText.Check(errors, "invoiceNumber", StoredText.LineRefusal(apply.InvoiceNumber, MaxInvoiceNumberLength));
+        StoredText.Check(errors, "reason", StoredText.TextRefusal(apply.Reason));
+        return errors;
+    }
+
+    /// <summary>What keeps a refund from being kept, by field, and the amount it names.</summary>
+    public static Dictionary<string, string[]> CheckRefund(RefundHeldPayment refund, out decimal amount)
+    {
+        var errors = new Dictionary<string, string[]>();
+        // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
+        if (!decimal.TryParse(refund.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+            errors["amount"] = ["An amount as text, digits with an optional '.' and decimals: \"1500.00\"."];
+        if (refund.Currency is not { Length: 3 } || !refund.Currency.All(char.IsAsciiLetterUpper))
+            errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
+        StoredText.Check(errors, "bankReference", StoredText.LineRefusal(refund.BankReference, StoredText.MaxReferenceLength));
+        StoredText.Check(errors, "reason", StoredText.TextRefusal(refund.Reason));
+        return errors;
+    }
+
+    public static bool IsReference(string reference) => reference.Length <= MaxReferenceLength && !reference.Any(char.IsControl);
 }

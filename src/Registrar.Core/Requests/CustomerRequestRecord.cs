@@ -57,4 +57,10 @@ public interface ICustomerRequestStore
 
     /// <summary>UA-4.7: records the registrar's consent if the request is still proved and undecided; false when someone decided first.</summary>
     Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="max"/> requests still waiting for their proof, for operations' work queues (UA-1.5.8).</summary>
+    IAsyncEnumerable<CustomerRequestRecord> ListAwaitingProofAsync(int max, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="max"/> proved requests waiting for the registrar's consent (UA-4.7).</summary>
+    IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct);
 }

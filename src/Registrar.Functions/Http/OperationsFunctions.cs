@@ -8,7 +8,8 @@ namespace Registrar.Functions.Http;
 
 /// <summary>The operations API and the health probe (healthy only when storage answers, as in the local host).</summary>
 public sealed class OperationsFunctions(
-    OperationsHandlers handlers, OperationsDecisionHandlers decisions, RefundDecisionHandlers refunds, HealthCheckService health)
+    OperationsHandlers handlers, OperationsDecisionHandlers decisions, RefundDecisionHandlers refunds,
+    WorkQueueHandler queues, HealthCheckService health)
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
@@ -19,6 +20,11 @@ public sealed class OperationsFunctions(
     public async Task<IActionResult> ListOperationsRegistrations(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListRegistrationsAsync(req, ct));
+
+    [Function("ListWorkQueues")]
+    public async Task<IActionResult> ListWorkQueues(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/queues")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await queues.ListAsync(req, ct));
 
     [Function("ListAuditEntries")]
     public async Task<IActionResult> ListAuditEntries(

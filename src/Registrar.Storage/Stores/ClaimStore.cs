@@ -22,6 +22,9 @@ public interface IClaimStore
 
     /// <summary>Unanswered claims whose answer deadline has passed at <paramref name="now"/> and that are not yet flagged.</summary>
     IAsyncEnumerable<Stored<Claim>> ListOverdueUnflaggedAsync(DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="max"/> unanswered claims whose answer deadline has passed at <paramref name="now"/>, flagged or not.</summary>
+    IAsyncEnumerable<Claim> ListOverdueAsync(DateTimeOffset now, int max, CancellationToken ct);
 }
 
 public sealed class ClaimStore(StorageClients clients) : IClaimStore
@@ -49,6 +52,13 @@ public sealed class ClaimStore(StorageClients clients) : IClaimStore
 
     public IAsyncEnumerable<Stored<Claim>> ListOverdueUnflaggedAsync(DateTimeOffset now, CancellationToken ct) =>
         _table.QueryAsync<Claim>(TableClient.CreateQueryFilter($"Status eq {Open} and AnswerBy le {now}"), null, ct);
+
+    public async IAsyncEnumerable<Claim> ListOverdueAsync(DateTimeOffset now, int max,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"(Status eq {Open} or Status eq {Flagged}) and AnswerBy le {now}");
+        await foreach (var stored in _table.QueryAsync<Claim>(filter, max, ct)) yield return stored.Document;
+    }
 
     private static Dictionary<string, object?> Columns(Claim claim) => new()
     {

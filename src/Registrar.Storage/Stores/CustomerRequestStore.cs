@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Registrar.Core.Requests;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -22,6 +23,19 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
     public Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct) =>
         TryAdvanceAsync(decided, CustomerRequestStatus.Proved, ct);
 
+    public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingProofAsync(int max, CancellationToken ct) =>
+        ListAsync(TableClient.CreateQueryFilter($"Status eq {nameof(CustomerRequestStatus.AwaitingProof)}"), max, ct);
+
+    public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct) =>
+        ListAsync(TableClient.CreateQueryFilter($"Status eq {nameof(CustomerRequestStatus.Proved)} and NeedsConsent eq {true}"), max, ct);
+
+    /// <summary>A scan filtered on the indexed columns: requests wait for a person rarely and briefly.</summary>
+    private async IAsyncEnumerable<CustomerRequestRecord> ListAsync(string filter, int max,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var stored in _table.QueryAsync<CustomerRequestRecord>(filter, max, ct)) yield return stored.Document;
+    }
+
     private async Task<bool> TryAdvanceAsync(CustomerRequestRecord next, CustomerRequestStatus from, CancellationToken ct)
     {
         var current = await _table.GetByIdAsync<CustomerRequestRecord>(next.RequestId, ct);
@@ -41,5 +55,6 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
     {
         ["RegistrationId"] = request.RegistrationId,
         ["Status"] = request.Status.ToString(),
+        ["NeedsConsent"] = request.NeedsConsent,
     };
 }

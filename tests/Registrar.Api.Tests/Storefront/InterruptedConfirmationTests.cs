@@ -104,6 +104,12 @@ public sealed class InterruptedConfirmationTests
             _records[decided.RequestId] = decided;
             return Task.FromResult(true);
         }
+
+        public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingProofAsync(int max, CancellationToken ct) =>
+            _records.Values.Where(r => r.Status == CustomerRequestStatus.AwaitingProof).Take(max).ToAsyncEnumerable();
+
+        public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct) =>
+            _records.Values.Where(r => r.Status == CustomerRequestStatus.Proved && r.NeedsConsent).Take(max).ToAsyncEnumerable();
     }
 
     private sealed class UsedLinks : ISingleUseLinkStore

@@ -7,11 +7,11 @@ using Registrar.Storage.Stores;
 namespace Registrar.Api.Operations.Page;
 
 /// <summary>
-/// GET /ops/page: what waits for a person (the review list, trademark approvals, stalled registrations), what expires
+/// GET /ops/page: what waits for a person (the work queues and the review list), what expires
 /// soon, the registrations by phase, and a list of them filtered by phase and zone, a page at a time.
 /// </summary>
 public sealed class OperationsOverviewPage(
-    OperationsSessions sessions, IRegistrationDirectory directory, IReviewList review, ZoneCatalog zones, TimeProvider clock)
+    OperationsSessions sessions, IRegistrationDirectory directory, IReviewList review, WorkQueues queues, ZoneCatalog zones, TimeProvider clock)
 {
     private const int WaitingShown = 50;
     private const int CountCap = 10_000;
@@ -27,7 +27,7 @@ public sealed class OperationsOverviewPage(
         page.Add($"""
             <p>Signed in as {actor.Name}. <form class="inline" method="post" action="/ops/page/sign-out">{Token(request)}<button type="submit">Sign out</button></form></p>
             """);
-        await WaitingAsync(page, ct);
+        await WaitingAsync(page, request, ct);
         await ExpiringAsync(page, ct);
         await CountsAsync(page, ct);
         await ListAsync(page, query, ct);
@@ -37,13 +37,10 @@ public sealed class OperationsOverviewPage(
     public RawHtml Token(HttpRequest request) =>
         new($"<input type=\"hidden\" name=\"{OperationsSessions.FormTokenField}\" value=\"{sessions.FormToken(request)}\">");
 
-    private async Task WaitingAsync(HtmlPage page, CancellationToken ct)
+    private async Task WaitingAsync(HtmlPage page, HttpRequest request, CancellationToken ct)
     {
-        page.Add($"<h2>Waiting for a person</h2><h3>Trademark approvals</h3>");
-        Registrations(page, (await directory.ListAsync(RegistrationPhase.AwaitingTrademarkReview, null, null, WaitingShown, ct)).Registrations, "waiting-trademarks");
-        page.Add($"<h3>Stalled at the registry</h3>");
-        Registrations(page, (await directory.ListAsync(RegistrationPhase.Stalled, null, null, WaitingShown, ct)).Registrations, "waiting-stalled");
-        page.Add($"<h3>Review list (held payments, flags)</h3><table id=\"review\"><tr><th>raised</th><th>kind</th><th>subject</th><th>reason</th><th>explanation</th></tr>");
+        WorkQueuesSection.Render(page, await queues.ReadAsync(ct), Token(request));
+        page.Add($"<h3>Review list (flags, held payments, overdue changes)</h3><table id=\"review\"><tr><th>raised</th><th>kind</th><th>subject</th><th>reason</th><th>explanation</th></tr>");
         var shown = 0;
         await foreach (var item in review.ListOpenAsync(ct))
         {
@@ -92,7 +89,7 @@ public sealed class OperationsOverviewPage(
         }
     }
 
-    private static void Registrations(HtmlPage page, IReadOnlyList<RegistrationView> views, string id)
+    public static void Registrations(HtmlPage page, IReadOnlyList<RegistrationView> views, string id)
     {
         if (views.Count == 0)
         {
@@ -105,6 +102,6 @@ public sealed class OperationsOverviewPage(
         page.Add($"</table>");
     }
 
-    private static RawHtml Link(string registrationId) =>
+    public static RawHtml Link(string registrationId) =>
         new HtmlPage().Add($"<a href=\"{RegistrationTimelinePage.PathOf(registrationId)}\">{registrationId}</a>").ToRaw();
 }

@@ -90,7 +90,7 @@ public sealed class OperationsPageHandlers(
     }
 
     /// <summary>A post needs a session and its anti-forgery token: without them nothing is done.</summary>
-    private async Task<IResult?> RefusedPostAsync(HttpRequest request, CancellationToken ct)
+    public async Task<IResult?> RefusedPostAsync(HttpRequest request, CancellationToken ct)
     {
         if (sessions.Read(request) is null) return SignInForm("Sign in first.", StatusCodes.Status401Unauthorized);
         if (!request.HasFormContentType) return ErrorPage(StatusCodes.Status400BadRequest, "Send the page's form.");

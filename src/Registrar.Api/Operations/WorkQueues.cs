@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>What waits for a person, queue by queue, each capped at <see cref="PerQueue"/> (the oldest first where the store
+/// orders them). The operations page shows the same queues.</summary>
+/// <param name="TrademarkApprovals">UA-Pre-7: second-level .ua names waiting for their trademark to be checked.</param>
+/// <param name="Stalled">Registrations the registry refused, or whose registry command was given up on (a poisoned command):
+/// operations fix the cause and retry.</param>
+/// <param name="HeldPayments">UA-3.2: bank credits that paid nothing by themselves: apply or refund each.</param>
+/// <param name="AwaitingProof">UA-1.5.8, KZ-5.3: requests waiting for their link to be followed or for the signed contract or
+/// identity documents operations check and record as proof.</param>
+/// <param name="AwaitingConsent">UA-4.7: proved contact e-mail changes waiting for the registrar's consent.</param>
+/// <param name="OverdueClaims">UA-5.1: claims unanswered past their deadline.</param>
+public sealed record WorkQueuesView(
+    IReadOnlyList<RegistrationView> TrademarkApprovals,
+    IReadOnlyList<RegistrationView> Stalled,
+    IReadOnlyList<HeldPaymentView> HeldPayments,
+    IReadOnlyList<WaitingRequest> AwaitingProof,
+    IReadOnlyList<WaitingRequest> AwaitingConsent,
+    IReadOnlyList<WaitingClaim> OverdueClaims)
+{
+    public const int PerQueue = 50;
+}
+
+/// <summary>A customer request as a queue shows it: what, for which registration, since when (never the new address it asks for).</summary>
+public sealed record WaitingRequest(string RequestId, string RegistrationId, string Kind, DateTimeOffset MadeAt)
+{
+    public static WaitingRequest Of(CustomerRequestRecord record) => new(record.RequestId, record.RegistrationId, record.Request.Kind, record.MadeAt);
+}
+
+/// <summary>A claim as a queue shows it: which, about what, and the deadline it missed (never the claim's text).</summary>
+public sealed record WaitingClaim(string ClaimId, string RegistrationId, string DomainName, DateTimeOffset AnswerBy, string AnswerRule)
+{
+    public static WaitingClaim Of(Claim claim) => new(claim.ClaimId, claim.RegistrationId, claim.DomainName, claim.AnswerBy, claim.AnswerRule);
+}
+
+/// <summary>Reads every work queue; each is one bounded query.</summary>
+public sealed class WorkQueues(
+    IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, TimeProvider clock)
+{
+    public async Task<WorkQueuesView> ReadAsync(CancellationToken ct)
+    {
+        const int cap = WorkQueuesView.PerQueue;
+        var trademarks = (await directory.ListAsync(RegistrationPhase.AwaitingTrademarkReview, null, null, cap, ct)).Registrations;
+        var stalled = (await directory.ListAsync(RegistrationPhase.Stalled, null, null, cap, ct)).Registrations;
+        var payments = await held.ListHeldAsync(ct).Take(cap).Select(HeldPaymentView.Of).ToListAsync(ct);
+        var awaitingProof = await requests.ListAwaitingProofAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
+        var awaitingConsent = await requests.ListAwaitingConsentAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
+        var overdue = await claims.ListOverdueAsync(clock.GetUtcNow(), cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
+        return new WorkQueuesView(trademarks, stalled, [.. payments.OrderBy(p => p.HeldAt)], [.. awaitingProof.OrderBy(r => r.MadeAt)],
+            [.. awaitingConsent.OrderBy(r => r.MadeAt)], [.. overdue.OrderBy(c => c.AnswerBy)]);
+    }
+}
+
+/// <summary>GET /api/ops/queues: every work queue at once, for operations.</summary>
+public sealed class WorkQueueHandler(ClientAuthenticator authenticator, WorkQueues queues)
+{
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
+        return new PrivateResult(TypedResults.Ok(await queues.ReadAsync(ct)));
+    }
+}

@@ -168,7 +168,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<RegistrationActions>();
         services.AddSingleton<WorkQueues>();
         services.AddSingleton<WorkQueueHandler>();
-        services.AddOptions<OperationsPageOptions>().Bind(configuration.GetSection(OperationsPageOptions.Section));
+        services.AddOptions<OperationsPageOptions>().Bind(configuration.GetSection(OperationsPageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OperationsPagePaths>();
         services.AddSingleton<OperationsSessions>();
         services.AddSingleton<OperationsPageHandlers>();
         services.AddSingleton<OperationsOverviewPage>();

@@ -3,9 +3,11 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registrar.Api.Hosting;
+using Registrar.Api.Operations.Page;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
+using Registrar.Functions.Http;
 using Registrar.Functions.Lifecycle;
 using Registrar.Mail;
 using Registrar.Orchestration.Lifecycle;
@@ -19,7 +21,8 @@ namespace Registrar.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>What only the Functions host has: the ACS mail port, lifecycle events delivered to
-    /// Durable orchestrations, and the queue that feeds registry commands to the EPP session pool.</summary>
+    /// Durable orchestrations, the queue that feeds registry commands to the EPP session pool, and the
+    /// operations page's place under the app's <c>/api</c> prefix.</summary>
     public static IServiceCollection AddRegistrarFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         // The Durable extension serializes orchestration inputs, events, activity payloads and custom
@@ -27,6 +30,8 @@ public static class FunctionsServiceCollectionExtensions
         services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StoredJson.Options));
 
         services.AddOptions<LifecycleLoopOptions>();
+        // The operations page's links, forms and cookie path follow where this app's triggers serve it.
+        services.Configure<OperationsPageOptions>(page => page.BasePath = OperationsPageFunctions.BasePath);
         services.AddRegistrarHealthChecks();
         services.AddAcsMail(configuration);
 

@@ -1,5 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registrar.Api;
+using Registrar.Api.Operations.Page;
+using Registrar.Functions.Http;
 using Registrar.Testing;
 
 namespace Registrar.Functions.Tests;
@@ -19,16 +24,42 @@ public sealed partial class FunctionMetadataTests
     }
 
     [Fact]
-    public void Every_route_is_under_api_and_only_the_health_probe_the_public_lookups_and_the_confirmation_link_are_anonymous()
+    public void Every_route_is_under_api_and_only_the_health_probe_the_public_lookups_the_confirmation_link_and_the_operations_page_are_anonymous()
     {
         var http = BuiltFunctions().Where(f => f.Value.StartsWith("http ", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(http);
         // RDAP and WHOIS clients carry no function key: the lookups are public and rate limited per address instead.
         // A confirmation link is followed from a mail: its signed single-use token is the credential (KZ-5.3, UA-4.7).
+        // A browser on the operations page sends no function key: its sign-in and signed session cookie are the credential.
         Assert.All(http, f => Assert.EndsWith(
-            f.Key is "Health" or "RdapDomain" or "WhoisDomain" or "ConfirmCustomerRequest" ? " Anonymous" : " Function", f.Value));
+            f.Key is "Health" or "RdapDomain" or "WhoisDomain" or "ConfirmCustomerRequest" || IsOperationsPage(f.Value) ? " Anonymous" : " Function", f.Value));
     }
+
+    [Fact]
+    public void The_operations_page_is_served_under_the_base_path_the_app_gives_its_links_and_cookie()
+    {
+        var page = BuiltFunctions().Where(f => IsOperationsPage(f.Value)).ToDictionary();
+
+        Assert.Equal("/api/ops/page", OperationsPageFunctions.BasePath);
+        Assert.Equal(8, page.Count);
+        Assert.Contains("OperationsPage", page.Keys);
+        Assert.All(page.Values, route => Assert.Contains(" " + OperationsPageFunctions.BasePath, route));
+    }
+
+    [Fact]
+    public void The_app_gives_the_operations_page_the_base_path_of_its_triggers_whatever_the_configuration_says()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["OperationsPage:BasePath"] = "/ops/page" }).Build();
+        var services = new ServiceCollection().AddRegistrar(configuration).AddRegistrarFunctions(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(OperationsPageFunctions.BasePath, provider.GetRequiredService<OperationsPagePaths>().Home);
+    }
+
+    private static bool IsOperationsPage(string function) =>
+        function.Contains(" /api/ops/page ", StringComparison.Ordinal) || function.Contains(" /api/ops/page/", StringComparison.Ordinal);
 
     /// <summary>Each function as one line: "http GET /api/route Level", "queue name", "timer schedule", "orchestration", "activity".</summary>
     private static Dictionary<string, string> BuiltFunctions()

@@ -18,8 +18,11 @@ public sealed class OperationsSessionsTests
         Clients = [new ApiClient { Name = "ops", KeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("k"))), Role = ApiClientRole.Operations }],
     };
 
-    private OperationsSessions Sessions(string key = "c2Vzc2lvbi1zaWduaW5nLWtleS1mb3ItdGVzdHMtb25seQ==") =>
-        new(Options.Create(new OperationsPageOptions { SessionSigningKey = key }), new ClientAuthenticator(new StaticOptions(_clients)), _clock);
+    private OperationsSessions Sessions(string key = "c2Vzc2lvbi1zaWduaW5nLWtleS1mb3ItdGVzdHMtb25seQ==", string basePath = "/ops/page")
+    {
+        var options = Options.Create(new OperationsPageOptions { SessionSigningKey = key, BasePath = basePath });
+        return new(options, new OperationsPagePaths(options), new ClientAuthenticator(new StaticOptions(_clients)), _clock);
+    }
 
     /// <summary>Signs in on one response and carries its cookie into a new request, as a browser would.</summary>
     private static HttpRequest SignedIn(OperationsSessions sessions, bool https = false)
@@ -33,6 +36,17 @@ public sealed class OperationsSessionsTests
         var request = new DefaultHttpContext().Request;
         request.Headers.Cookie = $"{cookie.Name}={cookie.Value}";
         return request;
+    }
+
+    [Fact]
+    public void The_session_cookie_is_sent_only_on_the_page_where_the_host_serves_it()
+    {
+        foreach (var basePath in new[] { "/ops/page", "/api/ops/page" })
+        {
+            var response = new DefaultHttpContext().Response;
+            Sessions(basePath: basePath).SignIn(response, false, new OperationsActor("ops", "Olena"));
+            Assert.Equal(basePath, SetCookieHeaderValue.Parse(response.Headers.SetCookie.ToString()).Path.ToString());
+        }
     }
 
     [Fact]

@@ -23,15 +23,15 @@ public sealed class HtmlPage
 
     public StringBuilder Builder => _body;
 
-    /// <summary>The whole document with the page's styles; the policy forbids scripts and foreign forms outright.</summary>
-    public IResult Result(string title, int status = StatusCodes.Status200OK)
+    /// <summary>The whole document with the page's styles and a link to <paramref name="home"/>; the policy forbids scripts and foreign forms outright.</summary>
+    public IResult Result(string title, string home, int status = StatusCodes.Status200OK)
     {
         var document = new HtmlPage();
         document.Add($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
             <title>{title} · Registrar operations</title><style>{new RawHtml(Styles)}</style></head>
-            <body><header><a href="/ops/page">Registrar operations</a></header><main><h1>{title}</h1>{ToRaw()}</main></body></html>
+            <body><header><a href="{home}">Registrar operations</a></header><main><h1>{title}</h1>{ToRaw()}</main></body></html>
             """);
         return new HtmlResult(document._body.ToString(), status);
     }

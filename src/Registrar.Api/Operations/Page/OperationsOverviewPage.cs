@@ -11,7 +11,8 @@ namespace Registrar.Api.Operations.Page;
 /// soon, the registrations by phase, and a list of them filtered by phase and zone, a page at a time.
 /// </summary>
 public sealed class OperationsOverviewPage(
-    OperationsSessions sessions, IRegistrationDirectory directory, IReviewList review, WorkQueues queues, ZoneCatalog zones, TimeProvider clock)
+    OperationsSessions sessions, OperationsPagePaths paths, IRegistrationDirectory directory, IReviewList review, WorkQueues queues,
+    ZoneCatalog zones, TimeProvider clock)
 {
     private const int WaitingShown = 50;
     private const int CountCap = 10_000;
@@ -19,19 +20,19 @@ public sealed class OperationsOverviewPage(
 
     public async Task<IResult> RenderAsync(HttpRequest request, CancellationToken ct)
     {
-        if (sessions.Read(request) is not { } actor) return OperationsPageHandlers.SignInForm(null);
+        if (sessions.Read(request) is not { } actor) return paths.SignInForm(null);
         var (query, _, error) = RegistrationListQuery.Read(request.Query, zones);
-        if (query is null) return OperationsPageHandlers.ErrorPage(StatusCodes.Status400BadRequest, error!);
+        if (query is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, error!);
 
         var page = new HtmlPage();
         page.Add($"""
-            <p>Signed in as {actor.Name}. <form class="inline" method="post" action="/ops/page/sign-out">{Token(request)}<button type="submit">Sign out</button></form></p>
+            <p>Signed in as {actor.Name}. <form class="inline" method="post" action="{paths.SignOut}">{Token(request)}<button type="submit">Sign out</button></form></p>
             """);
         await WaitingAsync(page, request, ct);
         await ExpiringAsync(page, ct);
         await CountsAsync(page, ct);
         await ListAsync(page, query, ct);
-        return page.Result("Overview");
+        return paths.Page(page, "Overview");
     }
 
     public RawHtml Token(HttpRequest request) =>
@@ -39,14 +40,14 @@ public sealed class OperationsOverviewPage(
 
     private async Task WaitingAsync(HtmlPage page, HttpRequest request, CancellationToken ct)
     {
-        WorkQueuesSection.Render(page, await queues.ReadAsync(ct), Token(request));
+        WorkQueuesSection.Render(page, await queues.ReadAsync(ct), Token(request), paths);
         page.Add($"<h3>Review list (flags, held payments, overdue changes)</h3><table id=\"review\"><tr><th>raised</th><th>kind</th><th>subject</th><th>reason</th><th>explanation</th></tr>");
         var shown = 0;
         await foreach (var item in review.ListOpenAsync(ct))
         {
             if (shown++ == WaitingShown) break;
             var subject = item.Kind == "registration" && RegistrationIds.IsWellFormed(item.Subject)
-                ? Link(item.Subject)
+                ? paths.RegistrationLink(item.Subject)
                 : new HtmlPage().Add($"{item.Subject}").ToRaw();
             page.Add($"<tr><td>{item.RaisedAt}</td><td>{item.Kind}</td><td>{subject}</td><td>{item.Reason}</td><td>{item.Explanation}</td></tr>");
         }
@@ -57,7 +58,7 @@ public sealed class OperationsOverviewPage(
     {
         var now = clock.GetUtcNow();
         page.Add($"<h2>Expiring in the next {ExpiringWindow.Days} days</h2>");
-        Registrations(page, await directory.ExpiringAsync(now, now + ExpiringWindow, WaitingShown, ct), "expiring");
+        Registrations(page, paths, await directory.ExpiringAsync(now, now + ExpiringWindow, WaitingShown, ct), "expiring");
     }
 
     private async Task CountsAsync(HtmlPage page, CancellationToken ct)
@@ -65,7 +66,7 @@ public sealed class OperationsOverviewPage(
         var counts = await directory.CountByPhaseAsync(CountCap, ct);
         page.Add($"<h2>Registrations by phase</h2><table id=\"counts\"><tr><th>phase</th><th>registrations</th></tr>");
         foreach (var (phase, count) in counts.Counts.OrderBy(c => c.Key))
-            page.Add($"<tr><td><a href=\"/ops/page?phase={phase}#list\">{phase}</a></td><td>{count}</td></tr>");
+            page.Add($"<tr><td><a href=\"{paths.Home}?phase={phase}#list\">{phase}</a></td><td>{count}</td></tr>");
         page.Add($"</table>");
         if (counts.Capped) page.Add($"<p class=\"muted\">Counted up to {CountCap} registrations; there are more.</p>");
     }
@@ -74,22 +75,22 @@ public sealed class OperationsOverviewPage(
     {
         var (phase, zone) = (query.Phase, query.Zone);
         var found = await query.ListAsync(directory, ct);
-        page.Add($"<h2 id=\"list\">Registrations</h2><form method=\"get\" action=\"/ops/page#list\"><label>Phase <select name=\"phase\"><option value=\"\">any</option>");
+        page.Add($"<h2 id=\"list\">Registrations</h2><form method=\"get\" action=\"{paths.Home}#list\"><label>Phase <select name=\"phase\"><option value=\"\">any</option>");
         foreach (var name in Enum.GetNames<RegistrationPhase>())
             page.Add($"<option{new RawHtml(phase?.ToString() == name ? " selected" : "")}>{name}</option>");
         page.Add($"</select></label> <label>Zone <select name=\"zone\"><option value=\"\">any</option>");
         foreach (var policy in zones.All)
             page.Add($"<option{new RawHtml(policy.Zone == zone ? " selected" : "")}>{policy.Zone}</option>");
         page.Add($"</select></label> <button type=\"submit\">Show</button></form>");
-        Registrations(page, found.Registrations, "registrations");
+        Registrations(page, paths, found.Registrations, "registrations");
         if (found.Next is { } next)
         {
-            var link = $"/ops/page?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&pageSize={query.PageSize}&after={Uri.EscapeDataString(next)}#list";
+            var link = $"{paths.Home}?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&pageSize={query.PageSize}&after={Uri.EscapeDataString(next)}#list";
             page.Add($"<p><a id=\"next-page\" href=\"{link}\">Next page</a></p>");
         }
     }
 
-    public static void Registrations(HtmlPage page, IReadOnlyList<RegistrationView> views, string id)
+    public static void Registrations(HtmlPage page, OperationsPagePaths paths, IReadOnlyList<RegistrationView> views, string id)
     {
         if (views.Count == 0)
         {
@@ -98,10 +99,7 @@ public sealed class OperationsOverviewPage(
         }
         page.Add($"<table id=\"{id}\"><tr><th>domain</th><th>zone</th><th>phase</th><th>expires</th><th>registration</th></tr>");
         foreach (var view in views)
-            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{Link(view.RegistrationId)}</td></tr>");
+            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{paths.RegistrationLink(view.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
-
-    public static RawHtml Link(string registrationId) =>
-        new HtmlPage().Add($"<a href=\"{RegistrationTimelinePage.PathOf(registrationId)}\">{registrationId}</a>").ToRaw();
 }

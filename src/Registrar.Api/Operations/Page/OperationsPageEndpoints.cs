@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Registrar.Api.Operations.Page;
 
@@ -9,7 +10,7 @@ public static class OperationsPageEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsPage(this IEndpointRouteBuilder routes)
     {
-        var page = routes.MapGroup(OperationsSessions.PagePath).ExcludeFromDescription();
+        var page = routes.MapGroup(routes.ServiceProvider.GetRequiredService<OperationsPagePaths>().Home).ExcludeFromDescription();
         page.MapGet("", (HttpRequest request, OperationsOverviewPage overview, CancellationToken ct) => overview.RenderAsync(request, ct));
         page.MapPost("/sign-in", (HttpRequest request, OperationsPageHandlers handlers, CancellationToken ct) => handlers.SignInAsync(request, ct));
         page.MapPost("/sign-out", (HttpRequest request, OperationsPageHandlers handlers, CancellationToken ct) => handlers.SignOutAsync(request, ct));

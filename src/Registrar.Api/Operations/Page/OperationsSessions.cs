@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,6 +19,11 @@ public sealed class OperationsPageOptions
     public string SessionSigningKey { get; set; } = "";
 
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Where the page is served: its links, forms and redirects, and the path its session cookie is sent on
+    /// (see <see cref="OperationsPagePaths"/>). A path from the host's root, without a trailing '/'.</summary>
+    [RegularExpression("^(/[a-z0-9-]+)+$")]
+    public string BasePath { get; set; } = "/ops/page";
 }
 
 /// <summary>
@@ -26,11 +32,11 @@ public sealed class OperationsPageOptions
 /// (nothing is stored server-side, and the key itself never leaves the form post). Every form that changes
 /// something carries an anti-forgery token derived from the session, which a page of another site cannot read.
 /// </summary>
-public sealed class OperationsSessions(IOptions<OperationsPageOptions> options, ClientAuthenticator authenticator, TimeProvider clock)
+public sealed class OperationsSessions(
+    IOptions<OperationsPageOptions> options, OperationsPagePaths paths, ClientAuthenticator authenticator, TimeProvider clock)
 {
     public const string CookieName = "registrar-ops";
     public const string FormTokenField = "form-token";
-    public const string PagePath = "/ops/page";
 
     private readonly byte[] _key = string.IsNullOrEmpty(options.Value.SessionSigningKey)
         ? RandomNumberGenerator.GetBytes(32)
@@ -44,7 +50,7 @@ public sealed class OperationsSessions(IOptions<OperationsPageOptions> options, 
         response.Cookies.Append(CookieName, value, Cookie(https, expires));
     }
 
-    public static void SignOut(HttpResponse response, bool https) => response.Cookies.Delete(CookieName, Cookie(https, null));
+    public void SignOut(HttpResponse response, bool https) => response.Cookies.Delete(CookieName, Cookie(https, null));
 
     /// <summary>The actor of a genuine, unexpired session of a client still configured; null otherwise.</summary>
     public OperationsActor? Read(HttpRequest request)
@@ -87,12 +93,12 @@ public sealed class OperationsSessions(IOptions<OperationsPageOptions> options, 
 
     private byte[] Sign(string purpose, string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + payload));
 
-    private static CookieOptions Cookie(bool https, DateTimeOffset? expires) => new()
+    private CookieOptions Cookie(bool https, DateTimeOffset? expires) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
         Secure = https,
-        Path = PagePath,
+        Path = paths.Home,
         Expires = expires,
         IsEssential = true,
     };

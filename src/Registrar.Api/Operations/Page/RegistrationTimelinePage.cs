@@ -12,18 +12,16 @@ namespace Registrar.Api.Operations.Page;
 /// The timeline needs the local runtime's inspector; a host without one shows the rest.
 /// </summary>
 public sealed class RegistrationTimelinePage(
-    OperationsSessions sessions, OperationsOverviewPage overview, IRegistrationViews views, INoticeStore<SendNotice> notices,
+    OperationsSessions sessions, OperationsPagePaths paths, OperationsOverviewPage overview, IRegistrationViews views, INoticeStore<SendNotice> notices,
     IAuditLog<RegistrationAudit> audit, ILifecycleInspector<RegistrationState, RegistrationEvent, RegistrationCommand>? inspector = null)
 {
     private const int AuditShown = 50;
 
-    public static string PathOf(string registrationId) => $"/ops/page/registrations/{Uri.EscapeDataString(registrationId)}";
-
     public async Task<IResult> RenderAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
-        if (sessions.Read(request) is null) return OperationsPageHandlers.SignInForm(null);
+        if (sessions.Read(request) is null) return paths.SignInForm(null);
         if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view)
-            return OperationsPageHandlers.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
+            return paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
 
         var page = new HtmlPage();
         page.Add($"""
@@ -35,13 +33,13 @@ public sealed class RegistrationTimelinePage(
         if (inspector is not null) await TimelineAsync(page, registrationId, ct);
         await NoticesAsync(page, registrationId, ct);
         await AuditAsync(page, registrationId, ct);
-        return page.Result($"Registration {view.DisplayName}");
+        return paths.Page(page, $"Registration {view.DisplayName}");
     }
 
     private void Actions(HtmlPage page, HttpRequest request, RegistrationView view)
     {
         var token = overview.Token(request);
-        var path = PathOf(view.RegistrationId);
+        var path = paths.Registration(view.RegistrationId);
         if (view.Phase == RegistrationPhase.AwaitingTrademarkReview)
             page.Add($"""
                 <h2>Trademark review (UA-Pre-7)</h2>

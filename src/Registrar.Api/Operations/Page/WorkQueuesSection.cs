@@ -4,21 +4,19 @@ namespace Registrar.Api.Operations.Page;
 /// actions (apply, refund) as forms that carry the session's anti-forgery token.</summary>
 public static class WorkQueuesSection
 {
-    public static string HeldPaymentPath(string reference) => $"{OperationsSessions.PagePath}/payments/held/{Uri.EscapeDataString(reference)}";
-
-    public static void Render(HtmlPage page, WorkQueuesView queues, RawHtml token)
+    public static void Render(HtmlPage page, WorkQueuesView queues, RawHtml token, OperationsPagePaths paths)
     {
         page.Add($"<h2>Waiting for a person</h2><h3>Trademark approvals</h3>");
-        OperationsOverviewPage.Registrations(page, queues.TrademarkApprovals, "waiting-trademarks");
+        OperationsOverviewPage.Registrations(page, paths, queues.TrademarkApprovals, "waiting-trademarks");
         page.Add($"<h3>Stalled at the registry (refused, or a command given up on)</h3>");
-        OperationsOverviewPage.Registrations(page, queues.Stalled, "waiting-stalled");
-        HeldPayments(page, queues.HeldPayments, token);
-        Requests(page, "Requests awaiting proof (the link, or papers checked by operations, UA-1.5.8)", queues.AwaitingProof, "waiting-proof");
-        Requests(page, "Contact e-mail changes awaiting consent (UA-4.7)", queues.AwaitingConsent, "waiting-consent");
-        Claims(page, queues.OverdueClaims);
+        OperationsOverviewPage.Registrations(page, paths, queues.Stalled, "waiting-stalled");
+        HeldPayments(page, queues.HeldPayments, token, paths);
+        Requests(page, paths, "Requests awaiting proof (the link, or papers checked by operations, UA-1.5.8)", queues.AwaitingProof, "waiting-proof");
+        Requests(page, paths, "Contact e-mail changes awaiting consent (UA-4.7)", queues.AwaitingConsent, "waiting-consent");
+        Claims(page, paths, queues.OverdueClaims);
     }
 
-    private static void HeldPayments(HtmlPage page, IReadOnlyList<HeldPaymentView> payments, RawHtml token)
+    private static void HeldPayments(HtmlPage page, IReadOnlyList<HeldPaymentView> payments, RawHtml token, OperationsPagePaths paths)
     {
         page.Add($"<h3>Held payments (UA-3.2)</h3>");
         if (payments.Count == 0)
@@ -29,7 +27,7 @@ public static class WorkQueuesSection
         page.Add($"<table id=\"held-payments\"><tr><th>reference</th><th>amount</th><th>booked</th><th>why held</th><th>apply to an invoice</th><th>record its refund</th></tr>");
         foreach (var payment in payments)
         {
-            var path = HeldPaymentPath(payment.Reference);
+            var path = paths.HeldPayment(payment.Reference);
             page.Add($"""
                 <tr><td>{payment.Reference}</td><td>{payment.Amount} {payment.Currency}</td><td>{payment.BookedAt}</td><td>{payment.Explanation}</td>
                 <td><form method="post" action="{path}/apply">{token}<input name="invoiceNumber" value="{payment.InvoiceNumber ?? ""}" required>
@@ -42,7 +40,7 @@ public static class WorkQueuesSection
         page.Add($"</table>");
     }
 
-    private static void Requests(HtmlPage page, string title, IReadOnlyList<WaitingRequest> requests, string id)
+    private static void Requests(HtmlPage page, OperationsPagePaths paths, string title, IReadOnlyList<WaitingRequest> requests, string id)
     {
         page.Add($"<h3>{title}</h3>");
         if (requests.Count == 0)
@@ -52,11 +50,11 @@ public static class WorkQueuesSection
         }
         page.Add($"<table id=\"{id}\"><tr><th>made</th><th>request</th><th>kind</th><th>registration</th></tr>");
         foreach (var request in requests)
-            page.Add($"<tr><td>{request.MadeAt}</td><td>{request.RequestId}</td><td>{request.Kind}</td><td>{OperationsOverviewPage.Link(request.RegistrationId)}</td></tr>");
+            page.Add($"<tr><td>{request.MadeAt}</td><td>{request.RequestId}</td><td>{request.Kind}</td><td>{paths.RegistrationLink(request.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
 
-    private static void Claims(HtmlPage page, IReadOnlyList<WaitingClaim> claims)
+    private static void Claims(HtmlPage page, OperationsPagePaths paths, IReadOnlyList<WaitingClaim> claims)
     {
         page.Add($"<h3>Claims past their answer deadline (UA-5.1)</h3>");
         if (claims.Count == 0)
@@ -66,7 +64,7 @@ public static class WorkQueuesSection
         }
         page.Add($"<table id=\"overdue-claims\"><tr><th>answer by</th><th>claim</th><th>domain</th><th>registration</th></tr>");
         foreach (var claim in claims)
-            page.Add($"<tr><td>{claim.AnswerBy} ({claim.AnswerRule})</td><td>{claim.ClaimId}</td><td>{claim.DomainName}</td><td>{OperationsOverviewPage.Link(claim.RegistrationId)}</td></tr>");
+            page.Add($"<tr><td>{claim.AnswerBy} ({claim.AnswerRule})</td><td>{claim.ClaimId}</td><td>{claim.DomainName}</td><td>{paths.RegistrationLink(claim.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
 }

@@ -3,6 +3,7 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
+using Registrar.Core.Telemetry;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Privacy;
@@ -25,6 +26,10 @@ public sealed class PersonalDataEraser(
     /// <summary>Erases what <paramref name="due"/> names; running it again rewrites nothing that still holds personal data.</summary>
     public async Task EraseAsync(ErasureDue due, ILifecycleHistoryEraser history, CancellationToken ct)
     {
+        // Ids and the ground only: what is erased never reaches a trace.
+        using var activity = RegistrarTelemetry.Lifecycle.StartActivity("personal data erasure");
+        activity?.SetTag("registrar.registration", due.RegistrationId);
+        activity?.SetTag("registrar.erasure.ground", due.Ground.ToString());
         await history.EraseAsync(due.RegistrationId, ct);
         await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
         var orderErased = await EraseOrderAsync(due, ct);

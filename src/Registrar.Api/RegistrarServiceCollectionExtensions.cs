@@ -158,6 +158,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
         services.AddSingleton<TransferCodeChecks>();
+        services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestHandlers>();
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();

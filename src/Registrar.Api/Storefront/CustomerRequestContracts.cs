@@ -6,15 +6,18 @@ namespace Registrar.Api.Storefront;
 /// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
 /// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6), "dns-change" (KZ-2.3), "contact-email-change" (UA-4.7, KZ-2.2) or
 /// "transfer-code" (KZ-App-9, UA-3.5: refused while an invoice is open or the registry bans the transfer; the code goes to the contact e-mail)
-/// or "registrant-change" (KZ-2.4, KZ-2.5).</param>
+/// or "registrant-change" (KZ-2.4, KZ-2.5) or "termination" (UA-6.1, UA-6.4: the registrant ends the contract).</param>
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
 /// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>
 /// <param name="Email">For "contact-email-change": the new contact e-mail, changed only with the registrar's consent (UA-4.7).</param>
 /// <param name="Registrant">For "registrant-change": the new registrant's data (KZ-2.4: invoiced as a new registration, carried out
 /// once paid, the expiry unchanged, KZ-2.5; UA-1.5.8: proved from the contact e-mail or by papers, never by a session alone).</param>
+/// <param name="EndsOn">For "termination": the day the contract is to end (UA-6.1: at least 15 days after the notice); without
+/// it, the notice stops the current term from renewing (UA-6.4: given at least 15 calendar days before the term ends).</param>
 public sealed record CustomerRequestBody(
-    string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null, string? Email = null, RegistrantData? Registrant = null);
+    string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null, string? Email = null, RegistrantData? Registrant = null,
+    DateOnly? EndsOn = null);
 
 /// <summary>A customer request as its customer or operations see it.</summary>
 /// <param name="Proof">How it was proved (UA-1.5.8): null while it awaits the mailed confirmation or papers.</param>

@@ -16,7 +16,7 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
-    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TimeProvider clock)
+    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
@@ -28,10 +28,10 @@ public sealed class CustomerRequestHandlers(
         if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
         var body = await StrictJson.ReadAsync<CustomerRequestBody>(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var (asked, invalid) = RequestOf(body.Value!);
-        if (asked is null) return invalid!;
         var view = await views.GetAsync(customer.Principal!, registrationId, ct);
         if (view is null) return RegistrationProblems.Unknown(registrationId);
+        var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value);
+        if (asked is null) return invalid!;
         if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
         if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view.Zone, ct) is { } refused) return refused;
@@ -155,6 +155,13 @@ public sealed class CustomerRequestHandlers(
             new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt), ct);
     }
 
+    /// <summary>UA-6.1, UA-6.4: when a notice ends the contract depends on the zone's offer and the term, fixed as it is given.</summary>
+    private (CustomerRequest? Request, IResult? Problem) TerminationOf(CustomerRequestBody body, RegistrationView registration)
+    {
+        var (request, problem) = terminations.Read(body.EndsOn, registration, clock.GetUtcNow());
+        return (request, problem);
+    }
+
     private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body)
     {
         switch (body.Kind)
@@ -178,7 +185,7 @@ public sealed class CustomerRequestHandlers(
             default:
                 return (null, Problems.Validation("kind",
                     $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}' "
-                    + $"and '{RegistrantChangeRequest.KindName}' "
+                    + $"'{RegistrantChangeRequest.KindName}' and '{TerminationRequest.KindName}' "
                     + "are the kinds of request this registrar takes."));
         }
     }

@@ -42,6 +42,7 @@ public static class LifecycleScenarios
         ["The registrar's termination deletes the domain at its date and points to the refund (UA-1.3.4.1, UA-6.2)"] =
             OperationsDecisionScenarios.RegistrarTerminationAtItsDate,
         ["A termination for breach deletes the domain when its notice is sent (UA-2.3.2)"] = OperationsDecisionScenarios.BreachTerminationAtOnce,
+        ["The registrant's notice ends the contract at its date (UA-6.1)"] = OperationsDecisionScenarios.RegistrantNoticeEndsTheContract,
         ["A transfer code is refused naming the registry's ban, then set at the registry and mailed once the ban is gone (KZ-App-9)"] =
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =

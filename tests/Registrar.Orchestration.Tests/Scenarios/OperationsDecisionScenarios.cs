@@ -1,5 +1,6 @@
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
 
 namespace Registrar.Orchestration.Tests.Scenarios;
@@ -86,6 +87,22 @@ public static class OperationsDecisionScenarios
             typeof(SendNotice), typeof(DeleteDomain), typeof(RecordRegistrationView));
         await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
         await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
+    /// <summary>UA-6.1: the registrant's proved notice confirms the contract's end; the host's timer deletes the domain then.</summary>
+    public static async Task RegistrantNoticeEndsTheContract(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "com.ua");
+        var endsAt = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        var confirmed = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TerminationRequest(endsAt, "UA-6.1"),
+            RequestProof.ContactEmail), typeof(SendNotice));
+        Assert.Equal((NoticeKind.TerminationConfirmed, endsAt), (confirmed.OfType<SendNotice>().Single().Kind, confirmed.OfType<SendNotice>().Single().Facts!.DeletionAt));
+
+        await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        var state = await run.SettlesInAsync(RegistrationPhase.Deleted);
+        Assert.Equal("UA-6.1", state.Ending!.Rule);
     }
 
     private static async Task RegisteredAsync(ScenarioRun run, string zone)

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Claims;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>
+/// The registrant's notice ending the contract, fixed when it is given. With a date: UA-6.1, the contract ends then, but
+/// never sooner than the zone's notice days after the notice. Without one: UA-6.4, the notice stops the current yearly term
+/// from renewing, which it does only when given at least 15 calendar days before the term ends; a later notice is refused,
+/// naming the last day it could have come, since the term then renews and only a dated notice ends it sooner.
+/// </summary>
+public sealed class TerminationNotices(ContractRules rules)
+{
+    // Any anniversary of the registry's expiry before the notice anchors the yearly terms: a term runs a year from payment
+    // (UA-6.4), and the registry's expiry falls on that anniversary. Ten years is the longest term a registry sells.
+    private const int LongestTermYears = 10;
+
+    public (CustomerRequest? Request, ProblemHttpResult? Problem) Read(DateOnly? endsOn, RegistrationView registration, DateTimeOffset now)
+    {
+        if (rules.RegistrantTermination(registration.Zone) is not { } termination || rules.AutoRenewal(registration.Zone) is not { } renewal)
+            return (null, RuleProblems.NotAllowed(RegistrantTermination.Rule,
+                $"The offer for .{registration.Zone} has no clause for ending the contract by notice; early deletion ends a registration at once."));
+        var calendar = rules.CalendarOf(registration.Zone);
+        var today = calendar.LocalDate(now);
+        if (endsOn is { } asked)
+            return (new TerminationRequest(LocalDays.EndOf(termination.EndsOn(today, asked), calendar), RegistrantTermination.Rule), null);
+
+        var termEnds = calendar.LocalDate(registration.ExpiresAt!.Value);
+        var outcome = renewal.NoticeGivenOn(termEnds.AddYears(-LongestTermYears), today);
+        if (!outcome.StopsRenewalOfCurrentPeriod)
+            return (null, RuleProblems.Refused("endsOn", outcome.Rule,
+                $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "
+                + $"contract is to end instead, at least {termination.EarliestEndAfter(today).DayNumber - today.DayNumber} days ahead ({RegistrantTermination.Rule})."));
+        // The term ends when its last day does: the next term would start on ContractEndsOn.
+        return (new TerminationRequest(LocalDays.EndOf(outcome.ContractEndsOn.AddDays(-1), calendar), outcome.Rule), null);
+    }
+}

@@ -1,0 +1,68 @@
+using Registrar.Api.Storefront;
+using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Core.Zones;
+
+namespace Registrar.Api.Tests.Storefront;
+
+/// <summary>When the registrant's notice ends the contract (UA-6.1, UA-6.4), in Kyiv time.</summary>
+public sealed class TerminationNoticesTests
+{
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+    private static readonly TerminationNotices Notices = new(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones)));
+
+    // 1 December 2026, 14:00 in Kyiv (UTC+2); the term ends when the registry's expiry does, 15 June 2027.
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_dated_notice_ends_the_contract_at_the_end_of_that_day_UA_6_1()
+    {
+        var (request, _) = Notices.Read(new DateOnly(2027, 1, 10), Registration("com.ua"), Now);
+
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 1, 10, 22, 0, 0, TimeSpan.Zero), "UA-6.1"), request);
+    }
+
+    [Fact]
+    public void A_date_sooner_than_15_days_after_the_notice_ends_it_15_days_after_UA_6_1()
+    {
+        var (request, _) = Notices.Read(new DateOnly(2026, 12, 3), Registration("ua"), Now);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 16, 22, 0, 0, TimeSpan.Zero), Assert.IsType<TerminationRequest>(request).EndsAt);
+    }
+
+    [Fact]
+    public void An_undated_notice_in_time_stops_the_terms_renewal_and_ends_the_contract_with_its_last_day_UA_6_4()
+    {
+        var (request, _) = Notices.Read(null, Registration("kiev.ua"), Now);
+
+        // The next term would start on 15 June in Kyiv: the contract ends as 14 June does.
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 14, 21, 0, 0, TimeSpan.Zero), "UA-6.4"), request);
+    }
+
+    [Fact]
+    public void An_undated_notice_less_than_15_days_before_the_term_ends_is_refused_naming_the_last_day_UA_6_4()
+    {
+        var (request, problem) = Notices.Read(null, Registration("com.ua"), Expiry.AddDays(-10));
+
+        Assert.Null(request);
+        Assert.Equal((400, "UA-6.4"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+        Assert.Contains("2027-05-31", problem.ProblemDetails.Detail);
+    }
+
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("қаз")]
+    public void The_kz_offer_has_no_termination_by_notice_UA_6_1(string zone)
+    {
+        var (request, problem) = Notices.Read(new DateOnly(2027, 1, 10), Registration(zone), Now);
+
+        Assert.Null(request);
+        Assert.Equal((409, "UA-6.1"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
+    private static RegistrationView Registration(string zone) =>
+        new("r-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, RegistrationPhase.Registered, Expiry);
+}

@@ -80,7 +80,7 @@ public sealed class OperationsDecisionTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task A_kz_dispute_block_holds_and_locks_the_domain_and_an_uncured_breach_cancels_it_at_its_deadline_KZ_App_2_KZ_App_4()
+    public async Task A_kz_dispute_block_locks_the_domain_a_re_delegation_changes_its_registrant_and_an_uncured_breach_cancels_it_KZ_App_2_KZ_App_4()
     {
         var customer = "brch-" + Guid.NewGuid().ToString("N")[..8];
         var (registrationId, _, name) = await _registrations.PaidAsync(customer, "kz");
@@ -99,6 +99,19 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         Assert.Contains("Court ruling 2-123/2026", blocked.Text);
         await AcceptedAsync(operations, decisions, new { kind = "dispute", outcome = "Unblock", document = "Appeal ruling 2-9/2026", reason = "appeal" });
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
+        var registrant = (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString();
+        await AcceptedAsync(operations, decisions, new
+        {
+            kind = "dispute", outcome = "Redelegate", document = "Court ruling 2-124/2026", reason = "court gave it to the claimant",
+            registrant = new
+            {
+                kind = "LegalEntity", organization = "ТОО Истец",
+                address = new { country = "KZ", postalCode = "010000", region = "Астана", city = "Астана", street = "ул. Кенесары", building = "1" },
+                email = $"{customer}-claimant@mail.example.org", phone = "+7.7172000000",
+            },
+        });
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d?.GetProperty("registrant").GetString() != registrant, Patience);
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("Владелец домена"), Patience);
 
         var breach = await AcceptedAsync(operations, decisions, new { kind = "breach-notice", reason = "false registrant data" });
         var cureDeadline = breach.GetProperty("cureDeadline").GetDateTimeOffset();

@@ -9,13 +9,15 @@ namespace Registrar.Api.Operations;
 /// "termination" (with <paramref name="Termination"/>: RegistrarNotice, UA-1.3.4.1; RegistrantBreach, UA-2.3.2;
 /// RegistryAgreementEnded, UA-1.3.6).</param>
 /// <param name="Reason">Why, for the audit log; the customer reads the notice, not this.</param>
+/// <param name="Registrant">For a dispute's Redelegate outcome: the registrant the decision gives the domain to.</param>
 public sealed record OperationsDecisionBody(
     string Kind,
     string Reason,
     SuspensionGround? Ground = null,
     DisputeOutcome? Outcome = null,
     string? Document = null,
-    TerminationGround? Termination = null);
+    TerminationGround? Termination = null,
+    Core.Customers.RegistrantData? Registrant = null);
 
 /// <summary>The decision as the lifecycle carries it out: the instants its rule made of it, and where a refund it owes is quoted.</summary>
 /// <param name="EffectiveAt">When a termination or a dispute deletion takes effect (the domain is deleted then).</param>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Core.Contracts;
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Api.Operations;
@@ -37,10 +38,15 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
     private (OperationsDecision?, ProblemHttpResult?) Dispute(OperationsDecisionBody body, string zone)
     {
         if (body.Outcome is not { } outcome || !Enum.IsDefined(outcome))
-            return (null, Problems.Validation("outcome", "One of: Block, Unblock, Delete."));
+            return (null, Problems.Validation("outcome", "One of: Block, Unblock, Delete, Redelegate."));
         if (string.IsNullOrWhiteSpace(body.Document) || body.Document.Length > MaxDocumentLength || body.Document.Any(char.IsControl))
             return (null, Problems.Validation("document", $"The decision this follows (issuer, number, date), at most {MaxDocumentLength} characters on one line."));
-        return (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule), null);
+        if (outcome != DisputeOutcome.Redelegate) return (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule), null);
+        if (body.Registrant is null) return (null, Problems.Validation("registrant", "Give the registrant the decision re-delegates the domain to."));
+        var errors = RegistrantDataRules.Check(body.Registrant, "registrant");
+        return errors.Count == 0
+            ? (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule, body.Registrant), null)
+            : (null, Problems.Validation(errors));
     }
 
     private (OperationsDecision?, ProblemHttpResult?) Termination(TerminationGround? ground, string zone, DateTimeOffset now)

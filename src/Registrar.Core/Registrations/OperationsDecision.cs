@@ -41,7 +41,8 @@ public sealed record ResumeService : OperationsDecision
 
 /// <summary>KZ-App-2, UA-2.2.3: a decision under the zone's dispute policy, with the document it was taken on (a court
 /// decision, an arbitration ruling: its issuer, number and date), under the zone's offer's <paramref name="Rule"/>.</summary>
-public sealed record DisputeDecision(DisputeOutcome Outcome, string Document, string Rule) : OperationsDecision
+/// <param name="Registrant">For <see cref="DisputeOutcome.Redelegate"/>: the registrant the decision gives the domain to.</param>
+public sealed record DisputeDecision(DisputeOutcome Outcome, string Document, string Rule, Customers.RegistrantData? Registrant = null) : OperationsDecision
 {
     public const string KindName = "dispute";
 
@@ -59,6 +60,9 @@ public enum DisputeOutcome
 
     /// <summary>The domain is deleted at the registry; the name becomes free.</summary>
     Delete,
+
+    /// <summary>The domain's registrant becomes the one the decision names, at the registry, uninvoiced; the expiry stays.</summary>
+    Redelegate,
 }
 
 /// <summary>KZ-App-4: written notice of a breach; the registration is cancelled at <paramref name="CureDeadline"/> unless

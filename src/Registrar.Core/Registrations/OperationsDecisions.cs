@@ -46,6 +46,11 @@ internal static class OperationsDecisions
             case DisputeDecision { Outcome: DisputeOutcome.Delete } delete:
                 step.Update(s => s with { Ending = new ServiceEnding(delete.Rule, at, null) });
                 break;
+            case DisputeDecision { Outcome: DisputeOutcome.Redelegate, Registrant: { } registrant } redelegate:
+                RegistrantChangeDecisions.Redelegate(step, decided.EventId, registrant);
+                step.Flag($"{step.State.Order!.DisplayName} is re-delegated to another registrant on {redelegate.Document} ({redelegate.Rule}): "
+                    + "settle this customer's account for it.");
+                break;
             case BreachNotice notice:
                 step.Update(s => s with { Breach = new PendingBreach(at, notice.CureDeadline) });
                 step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: notice.CureDeadline, Clause: "4"));
@@ -143,6 +148,9 @@ internal static class OperationsDecisions
             ResumeService when state.Suspension is null => "the service is not suspended (UA-2.3.1)",
             DisputeDecision { Outcome: DisputeOutcome.Block } when state.DisputeBlock is not null => "a dispute decision already blocks the domain",
             DisputeDecision { Outcome: DisputeOutcome.Unblock } when state.DisputeBlock is null => "no dispute decision blocks the domain",
+            DisputeDecision { Outcome: DisputeOutcome.Redelegate, Registrant: null } => "the re-delegation names no registrant",
+            DisputeDecision { Outcome: DisputeOutcome.Redelegate } when state.AwaitedCommandId is not null || state.RegistrantChange is not null =>
+                "a registry command or registrant change for it is still under way",
             BreachNotice when state.Breach is not null => "a breach notice is already running (KZ-App-4)",
             BreachCured when state.Breach is null => "no breach notice is running (KZ-App-4)",
             _ => null,

@@ -23,7 +23,15 @@ internal static class RegistrantChangeDecisions
         step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice) });
     }
 
-    public static bool IsInvoicedBy(RegistrationState state, RenewalInvoiceIssued issued) => state.RegistrantChange?.InvoiceCommandId == issued.CommandId;
+    /// <summary>KZ-App-2, UA-2.2.3: a dispute decision re-delegates the domain to another registrant: not invoiced, sent at once.</summary>
+    public static void Redelegate(RegistrationStep step, string decisionId, Customers.RegistrantData registrant)
+    {
+        step.Update(s => s with { RegistrantChange = new RegistrantChange(decisionId, registrant, InvoiceCommandId: null) });
+        Ask(step);
+    }
+
+    public static bool IsInvoicedBy(RegistrationState state, RenewalInvoiceIssued issued) =>
+        state.RegistrantChange?.InvoiceCommandId is { } invoice && invoice == issued.CommandId;
 
     public static void OnInvoiceIssued(RegistrationStep step, RenewalInvoiceIssued issued)
     {

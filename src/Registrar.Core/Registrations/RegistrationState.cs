@@ -107,9 +107,11 @@ public sealed record ServiceEnding(string Rule, DateTimeOffset EffectiveAt, Term
 public sealed record TransferCodeIssue(string RequestId, string CommandId);
 
 /// <summary>KZ-2.4: a registrant change: invoiced (<paramref name="InvoiceCommandId"/>, then <paramref name="InvoiceNumber"/>),
-/// and once paid carried out at the registry (<paramref name="CommandId"/>).</summary>
+/// and once paid carried out at the registry (<paramref name="CommandId"/>). A re-delegation a dispute decision orders
+/// (KZ-App-2, UA-2.2.3) is not invoiced: its <paramref name="InvoiceCommandId"/> is null and <paramref name="RequestId"/>
+/// is the decision's id.</summary>
 public sealed record RegistrantChange(
-    string RequestId, Customers.RegistrantData Registrant, string InvoiceCommandId, string? InvoiceNumber = null, string? CommandId = null);
+    string RequestId, Customers.RegistrantData Registrant, string? InvoiceCommandId, string? InvoiceNumber = null, string? CommandId = null);
 
 public enum RegistrationPhase
 {

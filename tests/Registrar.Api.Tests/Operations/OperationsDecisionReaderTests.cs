@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Operations;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 
@@ -67,6 +68,17 @@ public sealed class OperationsDecisionReaderTests
     }
 
     [Fact]
+    public void A_re_delegation_names_a_valid_registrant_to_give_the_domain_to_KZ_App_2()
+    {
+        var body = Body("dispute") with { Outcome = DisputeOutcome.Redelegate, Document = "Court ruling 2-124/2026" };
+
+        Assert.Equal(400, Reader.Read(body, "kz", Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(body with { Registrant = Claimant with { Email = "not-an-address" } }, "kz", Now).Problem!.StatusCode);
+        var (decision, _) = Reader.Read(body with { Registrant = Claimant }, "kz", Now);
+        Assert.Equal(new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Claimant), decision);
+    }
+
+    [Fact]
     public void A_breach_notice_gives_until_the_end_of_the_30th_day_in_Almaty_KZ_App_4()
     {
         var (decision, _) = Reader.Read(Body("breach-notice"), "kz", Now);
@@ -128,6 +140,9 @@ public sealed class OperationsDecisionReaderTests
     {
         Assert.Equal(400, Reader.Read(Body("delete-everything"), "ua", Now).Problem!.StatusCode);
     }
+
+    private static readonly RegistrantData Claimant = new(RegistrantKind.LegalEntity,
+        new PostalAddress("KZ", "010000", "Астана", "Астана", "ул. Кенесары", "1"), "legal@claimant.example", "+7.7172000000", Organization: "ТОО Истец");
 
     private static OperationsDecisionBody Body(string kind) => new(kind, "because");
 }

@@ -71,6 +71,7 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:1", new SuspendService(SuspensionGround.UnsolicitedMessages), "ops-1", At, "complaints"),
             new OperationsDecided("decision:2", new ResumeService(), "ops-1", At, "explained"),
             new OperationsDecided("decision:3", new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", "KZ-App-2"), "ops-1", At, "court"),
+            new OperationsDecided("decision:7", new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Person), "ops-1", At, "court"),
             new OperationsDecided("decision:4", new BreachNotice(At.AddDays(30)), "ops-1", At, "breach"),
             new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),

@@ -1,4 +1,5 @@
 using Registrar.Core.Contracts;
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Tests.Registrations;
@@ -106,6 +107,36 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Equal(NoticeKind.ServiceEnded, told.Kind);
         Assert.Equal(RegistrationPhase.Deleted, domain.State.Phase);
         Assert.True(domain.IsTerminal);
+    }
+
+    [Theory]
+    [InlineData("kz", "KZ-App-2")]
+    [InlineData("com.ua", "UA-2.2.3")]
+    public void A_dispute_decision_re_delegates_the_domain_to_the_registrant_it_names_uninvoiced_and_the_expiry_stays_KZ_App_2_UA_2_2_3(string zone, string rule)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+        var claimant = new RegistrantData(RegistrantKind.LegalEntity,
+            new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "1"), "legal@claimant.example", "+7.7172000000", Organization: "ТОО Истец");
+
+        var commands = domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-123/2026", rule, claimant)), Now);
+
+        var change = Assert.Single(commands.OfType<ChangeRegistrant>());
+        Assert.Equal((claimant, "decision:1"), (change.Registrant, change.RequestId));
+        Assert.Empty(commands.OfType<IssueRenewalInvoice>());
+        Assert.Contains(rule, Assert.Single(commands.OfType<FlagForOperations>()).Reason);
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantChanged("C-claimant"), Now)));
+        Assert.Equal((NoticeKind.RegistrantChanged, Expiry), (told.Kind, told.Facts!.ExpiresAt));
+        Assert.Equal(("C-claimant", Expiry), (domain.State.RegistrantHandle, domain.State.ExpiresAt));
+    }
+
+    [Fact]
+    public void A_re_delegation_naming_no_registrant_changes_nothing_KZ_App_2()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Redelegate, "Ruling", "KZ-App-2")), Now)));
+
+        Assert.Null(domain.State.RegistrantChange);
     }
 
     [Fact]

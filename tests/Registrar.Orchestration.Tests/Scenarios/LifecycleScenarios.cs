@@ -37,7 +37,7 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.ContactEmailChangeNeedsConsent,
         ["A suspension holds the domain and asks for an explanation; a second one changes nothing; unsuspending lifts the hold (UA-2.3.1)"] =
             OperationsDecisionScenarios.SuspensionAndItsEnd,
-        ["A dispute decision blocks the domain, a later one deletes it (KZ-App-2)"] = OperationsDecisionScenarios.DisputeBlocksThenDeletes,
+        ["A dispute decision blocks the domain, another re-delegates it, a later one deletes it (KZ-App-2)"] = OperationsDecisionScenarios.DisputeBlocksThenDeletes,
         ["A breach not cured by its deadline cancels the registration (KZ-App-4)"] = OperationsDecisionScenarios.UncuredBreachCancels,
         ["The registrar's termination deletes the domain at its date and points to the refund (UA-1.3.4.1, UA-6.2)"] =
             OperationsDecisionScenarios.RegistrarTerminationAtItsDate,

@@ -27,7 +27,8 @@ public static class OperationsDecisionScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Suspension is null && s.HoldsCommandId is null);
     }
 
-    /// <summary>KZ-App-2: a dispute decision blocks the domain (held and not transferable), a later one deletes it.</summary>
+    /// <summary>KZ-App-2: a dispute decision blocks the domain (held and not transferable), another re-delegates it to the
+    /// registrant it names, a later one deletes it.</summary>
     public static async Task DisputeBlocksThenDeletes(ScenarioRun run)
     {
         await RegisteredAsync(run, "kz");
@@ -36,6 +37,11 @@ public static class OperationsDecisionScenarios
             typeof(SetDomainHolds), typeof(SendNotice));
         Assert.Equal(SetDomainHolds.ManagedHolds, blocked.OfType<SetDomainHolds>().Single().Holds);
         await run.AnswerAsync(new HoldsUpdated(SetDomainHolds.ManagedHolds));
+
+        var redelegated = await run.RaiseAsync(Decided("3", new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Person)),
+            typeof(ChangeRegistrant), typeof(FlagForOperations));
+        Assert.Equal(Person, redelegated.OfType<ChangeRegistrant>().Single().Registrant);
+        await run.AnswerAsync(new RegistrantChanged("C-claimant"), typeof(SendNotice));
 
         await run.RaiseAsync(Decided("2", new DisputeDecision(DisputeOutcome.Delete, "Appeal ruling 2-9/2026", "KZ-App-2")),
             typeof(DeleteDomain), typeof(RecordRegistrationView));

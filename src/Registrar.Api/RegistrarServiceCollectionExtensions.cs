@@ -176,6 +176,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OperationsOverviewPage>();
         services.AddSingleton<RegistrationTimelinePage>();
         services.AddSingleton<HeldPaymentPageHandlers>();
+        services.AddSingleton<DecisionPageHandlers>();
         services.AddSingleton<HeldPaymentJournal>();
         services.AddSingleton<ApplyHeldPaymentFlow>();
         services.AddSingleton<RefundHeldPaymentFlow>();

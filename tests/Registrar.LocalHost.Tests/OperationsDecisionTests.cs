@@ -124,6 +124,36 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         Assert.Contains("breach-notice", await AuditActionsAsync(registrationId));
     }
 
+    [Fact]
+    public async Task A_suspension_decided_on_the_operations_page_holds_the_domain_and_names_the_person_and_a_forged_form_does_nothing_UA_2_3_1()
+    {
+        var customer = "pgds-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = product.BaseAddress };
+        await browser.PostAsync("ops/page/sign-in",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = ProductFixture.OperationsKey, ["person"] = "Page Tester" }));
+        var page = await browser.GetStringAsync($"ops/page/registrations/{registrationId}");
+        Assert.Contains("id=\"decide\"", page);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"form-token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new Dictionary<string, string> { ["kind"] = "suspend", ["ground"] = "IllegalContent", ["reason"] = "illegal content reported" };
+
+        var forged = await browser.PostAsync($"ops/page/registrations/{registrationId}/decisions", new FormUrlEncodedContent(form));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.StatusCode);
+        var withoutGround = await browser.PostAsync($"ops/page/registrations/{registrationId}/decisions",
+            new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["ground"] = "", ["form-token"] = token }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, withoutGround.StatusCode);
+        Assert.DoesNotContain("suspend", await AuditActionsAsync(registrationId));
+
+        var decided = await browser.PostAsync($"ops/page/registrations/{registrationId}/decisions",
+            new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["form-token"] = token }));
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold"), Patience);
+        var suspended = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("призупинено"), Patience);
+        Assert.Contains("2.3.1.8", suspended.Text);
+        Assert.Contains(await AuditActionsAsync(registrationId, withActor: true), a => a.StartsWith("suspend by ", StringComparison.Ordinal) && a.EndsWith("(Page Tester)", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonElement> AcceptedAsync(HttpClient operations, string route, object body)
     {
         var response = await operations.PostAsJsonAsync(route, body);
@@ -132,14 +162,14 @@ public sealed class OperationsDecisionTests(ProductFixture product)
     }
 
     /// <summary>The actions the audit log holds for the registration: who, when, what and why are kept with each.</summary>
-    private async Task<List<string>> AuditActionsAsync(string registrationId)
+    private async Task<List<string>> AuditActionsAsync(string registrationId, bool withActor = false)
     {
         var actions = new List<string>();
         var table = product.Storage.Tables.GetTableClient("audit");
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == registrationId, select: ["Action", "Actor"]))
         {
             Assert.False(string.IsNullOrEmpty(row.GetString("Actor")));
-            actions.Add(row.GetString("Action"));
+            actions.Add(withActor ? $"{row.GetString("Action")} by {row.GetString("Actor")}" : row.GetString("Action"));
         }
         return actions;
     }

@@ -12,7 +12,8 @@ namespace Registrar.Functions.Http;
 /// "OperationsPage:BasePath", which this app sets to where its triggers are.
 /// </summary>
 public sealed class OperationsPageFunctions(
-    OperationsOverviewPage overview, RegistrationTimelinePage timeline, OperationsPageHandlers handlers, HeldPaymentPageHandlers heldPayments)
+    OperationsOverviewPage overview, RegistrationTimelinePage timeline, OperationsPageHandlers handlers, HeldPaymentPageHandlers heldPayments,
+    DecisionPageHandlers decisions)
 {
     /// <summary>The triggers' route; the Functions host puts its "/api" prefix before it.</summary>
     public const string Route = "ops/page";
@@ -51,6 +52,12 @@ public sealed class OperationsPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/registrations/{registrationId}/retry")] HttpRequest req,
         string registrationId, CancellationToken ct) =>
         new HandlerResult(await handlers.RetryAsync(req, registrationId, ct));
+
+    [Function("OperationsPageDecision")]
+    public async Task<IActionResult> Decision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/registrations/{registrationId}/decisions")] HttpRequest req,
+        string registrationId, CancellationToken ct) =>
+        new HandlerResult(await decisions.DecideAsync(req, registrationId, ct));
 
     [Function("OperationsPageApplyHeldPayment")]
     public async Task<IActionResult> ApplyHeldPayment(

@@ -20,6 +20,8 @@ public static class OperationsPageEndpoints
             CancellationToken ct) => handlers.ReviewTrademarkAsync(request, registrationId, ct));
         page.MapPost("/registrations/{registrationId}/retry", (HttpRequest request, string registrationId, OperationsPageHandlers handlers,
             CancellationToken ct) => handlers.RetryAsync(request, registrationId, ct));
+        page.MapPost("/registrations/{registrationId}/decisions", (HttpRequest request, string registrationId, DecisionPageHandlers handlers,
+            CancellationToken ct) => handlers.DecideAsync(request, registrationId, ct));
         page.MapPost("/payments/held/{reference}/apply", (HttpRequest request, string reference, HeldPaymentPageHandlers handlers,
             CancellationToken ct) => handlers.ApplyAsync(request, reference, ct));
         page.MapPost("/payments/held/{reference}/refund", (HttpRequest request, string reference, HeldPaymentPageHandlers handlers,

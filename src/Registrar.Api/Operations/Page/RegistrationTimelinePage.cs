@@ -48,6 +48,8 @@ public sealed class RegistrationTimelinePage(
                 <p><button type="submit" name="decision" value="approve" id="approve">Approve</button>
                 <button type="submit" name="decision" value="refuse" id="refuse">Refuse</button></p></form>
                 """);
+        if (view.Phase is RegistrationPhase.Registered or RegistrationPhase.Expired or RegistrationPhase.Stalled)
+            Decisions(page, path, token);
         if (view.Phase == RegistrationPhase.Stalled)
             page.Add($"""
                 <h2>Stalled</h2>
@@ -56,6 +58,28 @@ public sealed class RegistrationTimelinePage(
                 <p><button type="submit" id="retry">Try again</button></p></form>
                 """);
     }
+
+    /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6: what the zone's offer has no clause for
+    /// is refused when posted, naming the rule.</summary>
+    private static void Decisions(HtmlPage page, string path, RawHtml token) => page.Add($"""
+        <h2>Decide</h2>
+        <form method="post" action="{path}/decisions">{token}
+        <p><label>Decision <select name="kind" id="decision-kind">
+        <option value="suspend">suspend (UA-2.3.1)</option><option value="unsuspend">unsuspend</option>
+        <option value="dispute">dispute decision (KZ-App-2, UA-2.2.3)</option>
+        <option value="breach-notice">breach notice (KZ-App-4)</option><option value="breach-cured">breach cured</option>
+        <option value="termination">termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6)</option></select></label></p>
+        <p><label>Ground <select name="ground" id="decision-ground"><option value="">—</option>
+        <option>NonPayment</option><option>InaccurateContactData</option><option>UnlawfulMailing</option><option>Malware</option>
+        <option>MaterialWithoutOwnerPermission</option><option>IntellectualPropertyInfringement</option><option>UnsolicitedMessages</option>
+        <option>IllegalContent</option><option>UnauthorisedSoftwareOnRegistrarServers</option></select></label>
+        <label>Dispute outcome <select name="outcome"><option value="">—</option><option>Block</option><option>Unblock</option><option>Delete</option></select></label>
+        <label>Document <input name="document" maxlength="500"></label>
+        <label>Termination <select name="termination"><option value="">—</option><option>RegistrarNotice</option>
+        <option>RegistrantBreach</option><option>RegistryAgreementEnded</option></select></label></p>
+        <p><label>Why (audit log) <textarea name="reason" id="decision-reason" required></textarea></label></p>
+        <p><button type="submit" id="decide">Decide</button></p></form>
+        """);
 
     private async Task TimelineAsync(HtmlPage page, string registrationId, CancellationToken ct)
     {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Api.Operations.Page;
+
+/// <summary>The operations page's decisions about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1,
+/// UA-2.3.2, UA-1.3.6): the API's reader and action, so the page refuses what the API refuses, and the audit entry names the
+/// person signed in. A re-delegation needs the new registrant's data and is made through the API.</summary>
+public sealed class DecisionPageHandlers(
+    OperationsPageHandlers page, OperationsSessions sessions, OperationsPagePaths paths, IRegistrationViews views, OperationsDecisionReader reader,
+    RegistrationActions actions, TimeProvider clock)
+{
+    public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
+    {
+        if (await page.RefusedPostAsync(request, ct) is { } refused) return refused;
+        if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view)
+            return paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
+        var form = await request.ReadFormAsync(ct);
+        var reason = form["reason"].ToString().Trim();
+        if (reason.Length is 0 or > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why, for the audit log.");
+        if (view.Phase is not (Registered or Expired or Renewing or Restoring or Stalled))
+            return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: decisions apply to a domain held at the registry.");
+
+        var body = new OperationsDecisionBody(form["kind"].ToString(), reason, Optional<SuspensionGround>(form["ground"]),
+            Optional<DisputeOutcome>(form["outcome"]), form["document"].ToString(), Optional<TerminationGround>(form["termination"]));
+        var now = clock.GetUtcNow();
+        var (decision, problem) = reader.Read(body, view.Zone, now);
+        if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
+        await actions.DecideAsync(registrationId, decision!, now, reason, sessions.Read(request)!, ct);
+        return Results.Redirect(paths.Registration(registrationId));
+    }
+
+    /// <summary>A form's choice by its member name; anything else reads as none, which the reader refuses where one is needed.</summary>
+    private static T? Optional<T>(string? value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+}

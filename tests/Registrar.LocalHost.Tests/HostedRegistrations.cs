@@ -16,19 +16,14 @@ public sealed class HostedRegistrations(ProductFixture product)
     private static readonly BusinessCalendars Calendars = BusinessCalendars.LoadEmbedded();
 
     /// <summary>A paid order for <c>{customer}.{zone}</c>, once its registration is visible to the customer. The registrant is
-    /// given as data, which the registry creates as a contact, so the domain does get registered.</summary>
+    /// given as data, which the registry creates as a contact, so the domain does get registered (<see cref="RegisteredDomains.Body"/>
+    /// for .kz).</summary>
     public async Task<(string RegistrationId, string InvoiceNumber, string Name)> PaidAsync(string customer, string zone)
     {
         using var storefront = product.Storefront(customer);
         var name = $"{customer}.{zone}";
         var kz = zone is "kz" or "қаз";
-        var placed = await storefront.PostAsJsonAsync("api/orders", new
-        {
-            items = new[] { new { name, termYears = 1 } },
-            contactEmail = $"{customer}@mail.example.org",
-            registrant = new { data = Registrant(customer, kz) },
-            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
-        });
+        var placed = await storefront.PostAsJsonAsync("api/orders", kz ? RegisteredDomains.Body(customer, name) : UkrainianOrder(customer, name));
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
         var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
@@ -73,14 +68,19 @@ public sealed class HostedRegistrations(ProductFixture product)
                 && r.GetProperty("phase").GetString() == "Registered"), Patience);
     }
 
-    private static object Registrant(string customer, bool kz) => new
+    private static object UkrainianOrder(string customer, string name) => new
     {
-        kind = "NaturalPerson",
-        fullName = kz ? "Иванов Иван Иванович" : "Коваленко Олена Петрівна",
-        address = kz
-            ? new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" }
-            : new { country = "UA", postalCode = "01001", region = "Київ", city = "Київ", street = "вул. Хрещатик", building = "1" },
-        email = $"{customer}@mail.example.org",
-        phone = kz ? "+7.7012345678" : "+380.441234567",
+        items = new[] { new { name, termYears = 1 } },
+        contactEmail = $"{customer}@mail.example.org",
+        registrant = new
+        {
+            data = new
+            {
+                kind = "NaturalPerson", fullName = "Коваленко Олена Петрівна",
+                address = new { country = "UA", postalCode = "01001", region = "Київ", city = "Київ", street = "вул. Хрещатик", building = "1" },
+                email = $"{customer}@mail.example.org", phone = "+380.441234567",
+            },
+        },
+        acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
     };
 }

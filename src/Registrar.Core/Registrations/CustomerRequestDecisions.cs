@@ -70,7 +70,7 @@ internal static class CustomerRequestDecisions
     private static void EndOnNotice(RegistrationStep step, TerminationRequest termination)
     {
         step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EndsAt, TerminationGround.RegistrantNotice) });
-        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: termination.Rule.Replace("UA-", "", StringComparison.Ordinal)));
+        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out.</summary>

@@ -160,6 +160,6 @@ internal static class OperationsDecisions
     /// <summary>UA-2.3.1.1 to UA-2.3.1.9: the grounds are the offer's sub-clauses in order.</summary>
     private static string SuspensionClause(SuspensionGround ground) => $"2.3.1.{(int)ground + 1}";
 
-    /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer.</summary>
-    private static string Clause(string rule) => rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;
+    /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer, as the customer reads it there.</summary>
+    public static string Clause(string rule) => rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Registrations;
-using static Registrar.Core.Registrations.RegistrationPhase;
 
 namespace Registrar.Api.Operations;
 
@@ -31,7 +30,7 @@ public sealed class OperationsDecisionHandlers(
         var now = clock.GetUtcNow();
         var (decision, problem) = reader.Read(form, registration.Zone, now);
         if (problem is not null) return problem;
-        if (registration.Phase is not (Registered or Expired or Renewing or Restoring or Stalled) || registration.ExpiresAt is null)
+        if (!OperationsDecision.AppliesTo(registration.Phase, registration.ExpiresAt))
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: decisions apply to a domain held at the registry.");
 
         var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);

@@ -15,6 +15,11 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(TerminationNotice), TerminationNotice.KindName)]
 public abstract record OperationsDecision
 {
+    /// <summary>Decisions apply to a domain held at the registry for the registration: registered, with an expiry.</summary>
+    public static bool AppliesTo(RegistrationPhase phase, DateTimeOffset? expiresAt) =>
+        expiresAt is not null && phase is RegistrationPhase.Registered or RegistrationPhase.Expired or RegistrationPhase.Renewing
+            or RegistrationPhase.Restoring or RegistrationPhase.Stalled;
+
     /// <summary>The name the operations API and the audit log use for this kind.</summary>
     [JsonIgnore]
     public abstract string Kind { get; }

@@ -138,7 +138,7 @@ internal static class OperationsDecisions
     /// <summary>Null when the decision applies to the registration as it is now; otherwise why not.</summary>
     private static string? Refusal(RegistrationState state, OperationsDecision decision)
     {
-        if (state.Phase is not (Registered or Expired or Renewing or Restoring or Stalled) || state.ExpiresAt is null)
+        if (!OperationsDecision.AppliesTo(state.Phase, state.ExpiresAt))
             return $"the domain is {state.Phase}, not held at the registry for this registration";
         if (state.Ending is { } ending)
             return $"the contract already ends at {ending.EffectiveAt:u} ({ending.Rule})";

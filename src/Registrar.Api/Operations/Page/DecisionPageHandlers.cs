@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
-using static Registrar.Core.Registrations.RegistrationPhase;
 
 namespace Registrar.Api.Operations.Page;
 
@@ -20,7 +19,7 @@ public sealed class DecisionPageHandlers(
         var form = await request.ReadFormAsync(ct);
         var reason = form["reason"].ToString().Trim();
         if (reason.Length is 0 or > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why, for the audit log.");
-        if (view.Phase is not (Registered or Expired or Renewing or Restoring or Stalled))
+        if (!OperationsDecision.AppliesTo(view.Phase, view.ExpiresAt))
             return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: decisions apply to a domain held at the registry.");
 
         var body = new OperationsDecisionBody(form["kind"].ToString(), reason, Optional<SuspensionGround>(form["ground"]),

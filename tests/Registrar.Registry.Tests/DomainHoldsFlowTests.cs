@@ -6,22 +6,8 @@ namespace Registrar.Registry.Tests;
 
 /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3: a suspension's or dispute block's holds set at the registry simulator over real TLS.</summary>
 [Collection(RegistryAndStorageCollection.Name)]
-public sealed class DomainHoldsFlowTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
+public sealed class DomainHoldsFlowTests(RegistrySimulatorFixture simulator) : SimulatedRegistryTests(simulator)
 {
-    private SimulatedRegistries _registries = null!;
-
-    public async Task InitializeAsync()
-    {
-        _registries = new SimulatedRegistries(simulator);
-        await SimulatedRegistries.ResetAsync(simulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await simulator.ClearFaultsAsync();
-        await _registries.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("kz")]
     [InlineData("com.ua")]
@@ -42,39 +28,31 @@ public sealed class DomainHoldsFlowTests(RegistrySimulatorFixture simulator) : I
     public async Task Holds_whose_answer_was_lost_are_reconciled_with_domain_info_not_sent_again_UA_2_3_1()
     {
         var (registration, name) = await RegisteredAsync("com.ua");
-        await simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
+        await Simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
         Assert.IsType<OutcomeUnknown>(await SetAsync(registration, 3, "com.ua", name, "clientHold"));
-        await simulator.ClearFaultsAsync();
-        var updates = await simulator.CountAsync("domain:update");
+        await Simulator.ClearFaultsAsync();
+        var updates = await Simulator.CountAsync("domain:update");
 
         Assert.IsType<HoldsUpdated>(await SetAsync(registration, 4, "com.ua", name, "clientHold"));
 
-        Assert.Equal(updates, await simulator.CountAsync("domain:update"));
+        Assert.Equal(updates, await Simulator.CountAsync("domain:update"));
     }
 
     [Fact]
     public async Task Server_statuses_the_registry_set_are_left_alone_KZ_App_2()
     {
         var (registration, name) = await RegisteredAsync("kz");
-        await simulator.SetServerStatusesAsync(name, add: ["serverTransferProhibited"]);
+        await Simulator.SetServerStatusesAsync(name, add: ["serverTransferProhibited"]);
 
         Assert.IsType<HoldsUpdated>(await SetAsync(registration, 3, "kz", name, "clientHold"));
 
         Assert.Equal(["clientHold", "serverTransferProhibited"], await StatusesSetAsync(name));
     }
 
-    private async Task<(string Registration, string Name)> RegisteredAsync(string zone)
-    {
-        var registration = SimulatedRegistries.NewRegistrationId();
-        var name = SimulatedRegistries.NewName(zone);
-        await _registries.RegisterAsync(registration, zone, name);
-        return (registration, name);
-    }
-
     /// <summary>The statuses someone set, without those the registry derives (RFC 5731 "inactive": no name servers).</summary>
     private async Task<IEnumerable<string>> StatusesSetAsync(string name) =>
-        (await simulator.GetStatusesAsync(name)).Where(s => s != "inactive").Order();
+        (await Simulator.GetStatusesAsync(name)).Where(s => s != "inactive").Order();
 
     private Task<RegistryOutcome> SetAsync(string registration, int n, string zone, string name, params string[] holds) =>
-        _registries.Executor.ExecuteAsync(new SetDomainHolds($"{registration}-{n}", registration, zone, name, holds), default);
+        Registries.Executor.ExecuteAsync(new SetDomainHolds($"{registration}-{n}", registration, zone, name, holds), default);
 }

@@ -7,24 +7,10 @@ namespace Registrar.Registry.Tests;
 
 /// <summary>KZ-2.4, KZ-2.5: a registrant change at the registry simulator over real TLS, on both registry profiles.</summary>
 [Collection(RegistryAndStorageCollection.Name)]
-public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
+public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture simulator) : SimulatedRegistryTests(simulator)
 {
     private static readonly RegistrantData NewOwner = new(RegistrantKind.NaturalPerson,
         new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "new-owner@mail.example.org", "+7.7172123456", FullName: "Петров Пётр");
-
-    private SimulatedRegistries _registries = null!;
-
-    public async Task InitializeAsync()
-    {
-        _registries = new SimulatedRegistries(simulator);
-        await SimulatedRegistries.ResetAsync(simulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await simulator.ClearFaultsAsync();
-        await _registries.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("kz")]
@@ -33,11 +19,11 @@ public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture sim
     {
         var registration = SimulatedRegistries.NewRegistrationId();
         var name = SimulatedRegistries.NewName(zone);
-        await _registries.RegisterAsync(registration, zone, name);
-        var before = (await simulator.GetDomainAsync(name))!.Value;
+        await Registries.RegisterAsync(registration, zone, name);
+        var before = (await Simulator.GetDomainAsync(name))!.Value;
 
         var changed = Assert.IsType<RegistrantChanged>(await ChangeAsync(registration, 3, zone, name));
-        var after = (await simulator.GetDomainAsync(name))!.Value;
+        var after = (await Simulator.GetDomainAsync(name))!.Value;
 
         Assert.Equal(changed.Handle, after.GetProperty("registrant").GetString());
         Assert.NotEqual(before.GetProperty("registrant").GetString(), changed.Handle);
@@ -49,16 +35,16 @@ public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture sim
     {
         var registration = SimulatedRegistries.NewRegistrationId();
         var name = SimulatedRegistries.NewName("kz");
-        await _registries.RegisterAsync(registration, "kz", name);
-        await simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
+        await Registries.RegisterAsync(registration, "kz", name);
+        await Simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
         Assert.IsType<OutcomeUnknown>(await ChangeAsync(registration, 3, "kz", name));
-        await simulator.ClearFaultsAsync();
+        await Simulator.ClearFaultsAsync();
 
         var again = Assert.IsType<RegistrantChanged>(await ChangeAsync(registration, 4, "kz", name));
 
-        Assert.Equal(again.Handle, (await simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
+        Assert.Equal(again.Handle, (await Simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
     }
 
     private Task<RegistryOutcome> ChangeAsync(string registration, int n, string zone, string name) =>
-        _registries.Executor.ExecuteAsync(new ChangeRegistrant($"{registration}-{n}", registration, zone, name, "req-1", NewOwner), default);
+        Registries.Executor.ExecuteAsync(new ChangeRegistrant($"{registration}-{n}", registration, zone, name, "req-1", NewOwner), default);
 }

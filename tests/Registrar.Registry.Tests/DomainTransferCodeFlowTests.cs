@@ -9,18 +9,8 @@ namespace Registrar.Registry.Tests;
 /// <summary>KZ-App-9: a fresh transfer code set at the registry simulator over real TLS, on both registry profiles, and only
 /// that code moves the domain.</summary>
 [Collection(RegistryAndStorageCollection.Name)]
-public sealed class DomainTransferCodeFlowTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
+public sealed class DomainTransferCodeFlowTests(RegistrySimulatorFixture simulator) : SimulatedRegistryTests(simulator)
 {
-    private SimulatedRegistries _registries = null!;
-
-    public async Task InitializeAsync()
-    {
-        _registries = new SimulatedRegistries(simulator);
-        await SimulatedRegistries.ResetAsync(simulator);
-    }
-
-    public async Task DisposeAsync() => await _registries.DisposeAsync();
-
     [Theory]
     [InlineData("kz")]
     [InlineData("com.ua")]
@@ -40,7 +30,7 @@ public sealed class DomainTransferCodeFlowTests(RegistrySimulatorFixture simulat
         var (registration, name) = await RegisteredAsync("kz");
         await SetAsync(registration, 3, "kz", name);
         await SetAsync(registration, 4, "kz", name);
-        await using var stranger = SimulatedRegistries.Stranger(simulator);
+        await using var stranger = SimulatedRegistries.Stranger(Simulator);
 
         var stale = await Assert.ThrowsAsync<EppCommandFailedException>(() =>
             stranger.ExecuteAsync(new DomainTransferCommand(name, TransferOperation.Request, SimulatedRegistries.TransferCodes.For($"{registration}-3"))));
@@ -55,7 +45,7 @@ public sealed class DomainTransferCodeFlowTests(RegistrySimulatorFixture simulat
     {
         var (registration, name) = await RegisteredAsync("kz");
         var before = await AuthInfoAsync(name);
-        await simulator.SetServerStatusesAsync(name, add: ["serverUpdateProhibited"]);
+        await Simulator.SetServerStatusesAsync(name, add: ["serverUpdateProhibited"]);
 
         var refused = Assert.IsType<RegistryRefused>(await SetAsync(registration, 3, "kz", name));
 
@@ -63,16 +53,8 @@ public sealed class DomainTransferCodeFlowTests(RegistrySimulatorFixture simulat
         Assert.Equal(before, await AuthInfoAsync(name));
     }
 
-    private async Task<(string Registration, string Name)> RegisteredAsync(string zone)
-    {
-        var registration = SimulatedRegistries.NewRegistrationId();
-        var name = SimulatedRegistries.NewName(zone);
-        await _registries.RegisterAsync(registration, zone, name);
-        return (registration, name);
-    }
-
-    private async Task<string?> AuthInfoAsync(string name) => (await simulator.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
+    private async Task<string?> AuthInfoAsync(string name) => (await Simulator.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
 
     private Task<RegistryOutcome> SetAsync(string registration, int n, string zone, string name) =>
-        _registries.Executor.ExecuteAsync(new SetTransferCode($"{registration}-{n}", registration, zone, name), default);
+        Registries.Executor.ExecuteAsync(new SetTransferCode($"{registration}-{n}", registration, zone, name), default);
 }

@@ -6,22 +6,8 @@ namespace Registrar.Registry.Tests;
 
 /// <summary>KZ-2.3: a domain's name servers changed at the registry simulator over real TLS, on both registry profiles.</summary>
 [Collection(RegistryAndStorageCollection.Name)]
-public sealed class DomainUpdateFlowTests(RegistrySimulatorFixture simulator) : IAsyncLifetime
+public sealed class DomainUpdateFlowTests(RegistrySimulatorFixture simulator) : SimulatedRegistryTests(simulator)
 {
-    private SimulatedRegistries _registries = null!;
-
-    public async Task InitializeAsync()
-    {
-        _registries = new SimulatedRegistries(simulator);
-        await SimulatedRegistries.ResetAsync(simulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await simulator.ClearFaultsAsync();
-        await _registries.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("kz")]
     [InlineData("com.ua")]
@@ -35,23 +21,23 @@ public sealed class DomainUpdateFlowTests(RegistrySimulatorFixture simulator) : 
 
         Assert.Equal([$"ns1.{provider}", $"ns2.{provider}"], Assert.IsType<NameserversUpdated>(first).NameServers);
         Assert.IsType<NameserversUpdated>(second);
-        Assert.Equal([$"ns2.{provider}", $"ns3.{provider}"], (await simulator.GetNameServersAsync(name)).Order());
+        Assert.Equal([$"ns2.{provider}", $"ns3.{provider}"], (await Simulator.GetNameServersAsync(name)).Order());
     }
 
     [Fact]
     public async Task A_change_whose_outcome_was_lost_is_reconciled_with_domain_info_not_sent_again_KZ_2_3()
     {
         var (registration, name) = await RegisteredAsync("kz");
-        await simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
+        await Simulator.SetFaultsAsync(new SimulatorFaults { DropAfterExecuteRate = 1, Commands = ["domain:update"] });
         Assert.IsType<OutcomeUnknown>(await UpdateAsync(registration, 3, "kz", name, "ns1.lost-answer.net", "ns2.lost-answer.net"));
-        await simulator.ClearFaultsAsync();
-        var updates = await simulator.CountAsync("domain:update");
+        await Simulator.ClearFaultsAsync();
+        var updates = await Simulator.CountAsync("domain:update");
 
         var again = await UpdateAsync(registration, 4, "kz", name, "ns1.lost-answer.net", "ns2.lost-answer.net");
 
         Assert.IsType<NameserversUpdated>(again);
-        Assert.Equal(updates, await simulator.CountAsync("domain:update"));
-        Assert.Equal(["ns1.lost-answer.net", "ns2.lost-answer.net"], (await simulator.GetNameServersAsync(name)).Order());
+        Assert.Equal(updates, await Simulator.CountAsync("domain:update"));
+        Assert.Equal(["ns1.lost-answer.net", "ns2.lost-answer.net"], (await Simulator.GetNameServersAsync(name)).Order());
     }
 
     [Fact]
@@ -62,17 +48,9 @@ public sealed class DomainUpdateFlowTests(RegistrySimulatorFixture simulator) : 
         var outcome = await UpdateAsync(registration, 3, "kz", name, $"ns1.{name}", "ns2.example.net");
 
         Assert.IsType<RegistryRefused>(outcome);
-        Assert.Empty(await simulator.GetNameServersAsync(name));
-    }
-
-    private async Task<(string Registration, string Name)> RegisteredAsync(string zone)
-    {
-        var registration = SimulatedRegistries.NewRegistrationId();
-        var name = SimulatedRegistries.NewName(zone);
-        await _registries.RegisterAsync(registration, zone, name);
-        return (registration, name);
+        Assert.Empty(await Simulator.GetNameServersAsync(name));
     }
 
     private Task<RegistryOutcome> UpdateAsync(string registration, int n, string zone, string name, params string[] nameServers) =>
-        _registries.Executor.ExecuteAsync(new UpdateDomainNameservers($"{registration}-{n}", registration, zone, name, nameServers), default);
+        Registries.Executor.ExecuteAsync(new UpdateDomainNameservers($"{registration}-{n}", registration, zone, name, nameServers), default);
 }

@@ -23,18 +23,21 @@ public enum LifecycleApplyOutcome
     UnknownInstance,
 }
 
-/// <summary>Applies one event to one instance: reads the state row, asks the decider, and writes the new
-/// state, the processed-event row and the outbox row in one entity group transaction; then hands the
-/// outbox to the command queue. A duplicate event id fails that transaction and so changes nothing.</summary>
+/// <summary>Applies one event to one instance: takes the state it wrote last (or reads the state row), asks
+/// the decider, and writes the new state, the processed-event row and the outbox row in one entity group
+/// transaction, conditional on the state's ETag; then hands the outbox to the command queue. A duplicate
+/// event id fails that transaction and so changes nothing; so does a state changed meanwhile, which is read
+/// and decided again.</summary>
 public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     ILifecycleDecider<TState, TEvent, TCommand> decider,
     LifecycleTables<TEvent, TCommand> tables,
     LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
     IOptions<LifecycleRuntimeOptions> options,
     TimeProvider time,
-    ILogger<LifecycleEngine<TState, TEvent, TCommand>> logger)
+    ILogger<LifecycleEngine<TState, TEvent, TCommand>> logger) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = DocumentTable.Json;
+    private readonly LifecycleStateCache<TState> _states = new(options);
 
     public Task<LifecycleApplyOutcome> ApplyAsync(string instanceId, string eventId, TEvent @event, CancellationToken ct) =>
         ApplyAsync(instanceId, eventId, @event, timerDueAt: null, ct);
@@ -59,10 +62,12 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         await tables.EnsureCreatedAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadAsync(instanceId, ct);
-            if (timerDueAt is not null && current.NextWakeAt != timerDueAt) return LifecycleApplyOutcome.StaleTimer;
-            if (decider.IsTerminal(current.State)) return LifecycleApplyOutcome.Terminal;
-            if (current.ETag is null && !decider.StartsInstance(@event)) return LifecycleApplyOutcome.UnknownInstance;
+            var current = attempt == 1 ? Remembered(instanceId, @event) ?? await ReadAsync(instanceId, ct) : await ReadAsync(instanceId, ct);
+            if (Refusal(current, @event, timerDueAt) is { } refusal)
+            {
+                if (current.FromStorage) return refusal;
+                continue;
+            }
 
             var now = time.GetUtcNow();
             var decision = decider.Decide(current.State, @event, now);
@@ -70,25 +75,31 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             var commands = decision.Commands
                 .Select(command => new LifecycleCommand<TCommand>(decider.CommandId(instanceId, command), command))
                 .ToList();
-            var wakeAt = decider.IsTerminal(decision.State) ? null : decision.WakeAt;
+            var terminal = decider.IsTerminal(decision.State);
+            var wakeAt = terminal ? null : decision.WakeAt;
 
             // The timer row goes first: if the transaction below never commits, the row is a stale timer
             // the state does not point at, ignored when it fires; the other order could lose a wake-up.
             if (wakeAt is not null && wakeAt != current.NextWakeAt)
-                await tables.Timers.UpsertEntityAsync(tables.TimerEntity(instanceId, wakeAt.Value), TableUpdateMode.Replace, ct);
+                await tables.TimerWrites.UpsertAsync(tables.TimerEntity(instanceId, wakeAt.Value), ct);
 
+            ETag? written;
             try
             {
-                await tables.Instances.SubmitTransactionAsync(
+                var response = await tables.Instances.SubmitTransactionAsync(
                     Changes(instanceId, eventId, @event, current, decision.State, sequence, wakeAt, commands, now), ct);
+                written = response.Value[0].Headers.ETag;
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
+                _states.Forget(instanceId);
                 if (await IsProcessedAsync(instanceId, eventId, ct)) return LifecycleApplyOutcome.Duplicate;
                 if (attempt >= options.Value.MaxConflictRetries) throw;
                 logger.LogDebug("Instance {InstanceId} changed under event {EventId}; applying it again.", instanceId, eventId);
                 continue;
             }
+            if (terminal || written is null) _states.Forget(instanceId);
+            else _states.Remember(instanceId, new(decision.State, sequence, wakeAt, written, FromStorage: false));
 
             // The timer being fired is deleted by the sweep that fired it.
             if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
@@ -99,20 +110,35 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         }
     }
 
-    private async Task<CurrentState> ReadAsync(string instanceId, CancellationToken ct)
+    /// <summary>What memory says of the instance without a read: the state this engine wrote last, or, for an
+    /// event that starts instances, a new instance (the Add fails if it exists, and storage is read then).</summary>
+    private LifecycleCurrentState<TState>? Remembered(string instanceId, TEvent @event) =>
+        _states.Find(instanceId)
+        ?? (decider.StartsInstance(@event) ? new(decider.InitialState(instanceId), 0, null, null, FromStorage: false) : null);
+
+    private LifecycleApplyOutcome? Refusal(LifecycleCurrentState<TState> current, TEvent @event, DateTimeOffset? timerDueAt)
+    {
+        if (timerDueAt is not null && current.NextWakeAt != timerDueAt) return LifecycleApplyOutcome.StaleTimer;
+        if (decider.IsTerminal(current.State)) return LifecycleApplyOutcome.Terminal;
+        if (current.ETag is null && !decider.StartsInstance(@event)) return LifecycleApplyOutcome.UnknownInstance;
+        return null;
+    }
+
+    private async Task<LifecycleCurrentState<TState>> ReadAsync(string instanceId, CancellationToken ct)
     {
         var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
             LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.StateRow(instanceId), cancellationToken: ct);
-        if (!row.HasValue) return new CurrentState(decider.InitialState(instanceId), 0, null, null);
+        if (!row.HasValue) return new(decider.InitialState(instanceId), 0, null, null, FromStorage: true);
         var entity = row.Value!;
-        return new CurrentState(
+        return new(
             JsonSerializer.Deserialize<TState>(entity.GetString("State"), Json)!,
             entity.GetInt64("Version") ?? 0,
             LifecycleStateRow.NextWakeAt(entity),
-            entity.ETag);
+            entity.ETag,
+            FromStorage: true);
     }
 
-    private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, CurrentState current,
+    private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
         TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
         var partition = LifecycleTables<TEvent, TCommand>.Partition(instanceId);
@@ -165,7 +191,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         var timer = tables.TimerEntity(instanceId, dueAt);
         try
         {
-            await tables.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, ETag.All, ct);
+            await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, ETag.All, ct);
         }
         catch (RequestFailedException e)
         {
@@ -174,7 +200,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         }
     }
 
-    private sealed record CurrentState(TState State, long Version, DateTimeOffset? NextWakeAt, ETag? ETag);
+    public void Dispose() => _states.Dispose();
 }
 
 /// <summary>The next wake-up is kept as exact ticks: a timer fires only if its due instant equals the

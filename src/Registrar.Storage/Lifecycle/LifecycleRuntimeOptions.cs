@@ -24,6 +24,11 @@ public sealed class LifecycleRuntimeOptions
     /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Instances whose state, version and ETag the engine keeps in memory after writing them, so that
+    /// their next event is decided without reading the state row first (a stale entry costs one failed write
+    /// and a read). Memory grows with this times a state's size; 0 reads every time.</summary>
+    public int StateCacheEntries { get; set; } = 10_000;
+
     /// <summary>Times an event is re-applied after losing an ETag race with another writer of the instance.</summary>
     public int MaxConflictRetries { get; set; } = 20;
 

@@ -35,6 +35,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
         Shards = options.Value.TimerShards;
         Instances = clients.Table(name + "instances");
         Timers = clients.Table(name + "timers");
+        TimerWrites = new LifecycleTimerWriter(Timers);
         Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(name + "-events"), LifecycleEventMessage<TEvent>.Contract);
         Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
         _created = new EnsureOnce(async ct =>
@@ -47,6 +48,9 @@ public sealed class LifecycleTables<TEvent, TCommand>
     public TableClient Instances { get; }
 
     public TableClient Timers { get; }
+
+    /// <summary>Writes and deletes of timer rows, committed together per shard.</summary>
+    public LifecycleTimerWriter TimerWrites { get; }
 
     public QueueSender<LifecycleEventMessage<TEvent>> Events { get; }
 

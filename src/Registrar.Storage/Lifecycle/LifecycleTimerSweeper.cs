@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -94,12 +92,8 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         try
         {
             await engine.FireTimerAsync(instanceId, dueAt, ct);
-            await tables.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
-        {
-            // Deleted by the engine (superseded) or rewritten meanwhile: either way not ours to delete.
+            // Deleted by the engine (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
+            await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

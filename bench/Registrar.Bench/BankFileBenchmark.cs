@@ -37,7 +37,7 @@ public static class BankFileBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var credits = args.Length > 1 && args[0] == "--credits" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+        var credits = BenchArguments.Option(args, "--credits", 5_000);
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try

@@ -1,16 +1,34 @@
 using Registrar.Bench;
 
-return args.FirstOrDefault() switch
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>
 {
-    "epp" => await EppBenchmark.RunAsync(args[1..]),
-    "storage" => await StorageBenchmark.RunAsync(args[1..]),
-    "bankfile" => await BankFileBenchmark.RunAsync(args[1..]),
-    "year" => await YearBenchmark.RunAsync(args[1..]),
-    _ => Usage(),
+    ["epp"] = EppBenchmark.RunAsync,
+    ["storage"] = StorageBenchmark.RunAsync,
+    ["bankfile"] = BankFileBenchmark.RunAsync,
+    ["burst"] = BurstBenchmark.RunAsync,
+    ["start"] = StartBenchmark.RunAsync,
+    ["year"] = YearBenchmark.RunAsync,
 };
 
-static int Usage()
+if (args.FirstOrDefault() == "all")
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Registrar.Bench -- <epp|storage|bankfile|year>");
-    return 2;
+    // Issue 16's figures one after another, each with its defaults; a failing one does not hide the rest.
+    var failed = 0;
+    foreach (var (name, run) in benchmarks)
+    {
+        Console.WriteLine();
+        try
+        {
+            if (await run([]) != 0) failed++;
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"{name} failed: {e.Message}");
+            failed++;
+        }
+    }
+    return failed == 0 ? 0 : 1;
 }
+if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var benchmark)) return await benchmark(args[1..]);
+Console.Error.WriteLine($"Usage: dotnet run -c Release --project bench/Registrar.Bench -- <all|{string.Join('|', benchmarks.Keys)}> [options]");
+return 2;

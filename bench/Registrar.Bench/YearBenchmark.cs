@@ -18,8 +18,8 @@ public static class YearBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var registrations = Option(args, "--registrations", 1_000);
-        var days = Option(args, "--days", 400);
+        var registrations = BenchArguments.Option(args, "--registrations", 1_000);
+        var days = BenchArguments.Option(args, "--days", 400);
         var product = new ProductFixture();
         await product.InitializeAsync();
         try
@@ -67,9 +67,4 @@ public static class YearBenchmark
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

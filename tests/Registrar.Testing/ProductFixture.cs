@@ -15,6 +15,10 @@ public sealed class ProductFixture : IAsyncLifetime
 
     private ChildProcess? _host;
 
+    /// <summary>Environment variables for the local host beyond the fixture's own (a benchmark's session caps),
+    /// which they override.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The acquiring bank's signing key; the host is configured with its public half.</summary>
     public System.Security.Cryptography.ECDsa AcquirerKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
 
@@ -29,7 +33,16 @@ public sealed class ProductFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), Mail.InitializeAsync());
+        await StartDependenciesAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>Azurite, the simulator and the mail sink, without the host (for a benchmark that fills storage first).</summary>
+    public Task StartDependenciesAsync() => Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), Mail.InitializeAsync());
+
+    /// <summary>Starts the local host on the fixture's storage, registry and mail sink, and returns once it listens.</summary>
+    public async Task StartHostAsync()
+    {
         var port = FreeTcpPort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         _host = ChildProcess.Start("dotnet",
@@ -47,7 +60,7 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Registry__Poll__Interval"] = "00:00:02",
                 ["Banks__monobank__EcdsaPublicKey"] =
                     Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
-            },
+            }.Concat(HostSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));
         await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _host.Output);
     }

@@ -92,6 +92,10 @@ public class RegistrySimulatorFixture : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
     }
 
+    /// <summary>The names of every domain the simulator holds, whoever sponsors it.</summary>
+    public async Task<IReadOnlyList<string>> ListDomainsAsync() =>
+        (await _http.GetFromJsonAsync<List<string>>(new Uri(ControlUri, "domains"), Json))!;
+
     /// <summary>KZ-2.3: the name servers the simulator holds for a domain (host names as the registry keeps them).</summary>
     public async Task<IReadOnlyList<string>> GetNameServersAsync(string name) =>
         await GetDomainAsync(name) is { } domain ? [.. domain.GetProperty("nameServers").EnumerateArray().Select(n => n.GetString()!)] : [];

@@ -142,15 +142,8 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
         var partition = LifecycleTables<TEvent, TCommand>.Partition(instanceId);
-        var state = new TableEntity(partition, LifecycleTables<TEvent, TCommand>.StateRow(instanceId))
-        {
-            ["InstanceId"] = instanceId,
-            ["State"] = JsonSerializer.Serialize(next, Json),
-            ["Version"] = sequence,
-            ["Terminal"] = decider.IsTerminal(next),
-            ["UpdatedAt"] = now,
-        };
-        LifecycleStateRow.SetNextWakeAt(state, wakeAt);
+        var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, JsonSerializer.Serialize(next, Json), sequence,
+            decider.IsTerminal(next), wakeAt, now);
         var commandsJson = JsonSerializer.Serialize(commands, Json);
         var changes = new List<TableTransactionAction>
         {

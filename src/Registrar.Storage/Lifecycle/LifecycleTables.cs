@@ -64,6 +64,22 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     public static string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
 
+    /// <summary>An instance's state row: the decider's state as JSON, its version and its next wake-up.</summary>
+    public static TableEntity StateEntity(string instanceId, string stateJson, long version, bool terminal,
+        DateTimeOffset? nextWakeAt, DateTimeOffset updatedAt)
+    {
+        var state = new TableEntity(Partition(instanceId), StateRow(instanceId))
+        {
+            ["InstanceId"] = instanceId,
+            ["State"] = stateJson,
+            ["Version"] = version,
+            ["Terminal"] = terminal,
+            ["UpdatedAt"] = updatedAt,
+        };
+        LifecycleStateRow.SetNextWakeAt(state, nextWakeAt);
+        return state;
+    }
+
     public static string EventRow(string instanceId, string eventId) =>
         $"{EventPrefix}{TableKeys.Escape(eventId)}|{TableKeys.Escape(instanceId)}";
 

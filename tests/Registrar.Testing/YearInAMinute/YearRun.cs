@@ -169,7 +169,8 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
     private static async Task<DateTimeOffset> NowAsync(HttpClient operations) =>
         (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
 
-    private static object OrderBody(YearCustomer customer) => new
+    /// <summary>The storefront's order for the customer's domain, with a registrant of the zone's country.</summary>
+    public static object OrderBody(YearCustomer customer) => new
     {
         items = new[]
         {

@@ -50,6 +50,10 @@ public static class ControlApi
             return Results.NoContent();
         });
 
+        app.MapGet("/domains", (RegistryStore store) =>
+        {
+            lock (store.Sync) return Results.Ok(store.Domains.Keys.Order(StringComparer.Ordinal).ToList());
+        });
         app.MapGet("/domains/{name}", (string name, RegistryStore store, SimulatorClock clock) =>
         {
             lock (store.Sync)

@@ -35,6 +35,9 @@ public sealed class RegistrationDeadlineTests(ProductFixture product)
         using var operations = product.Operations();
         await WaitForReviewAsync(operations, i => i.GetProperty("subject").GetString() == registrationId);
         Assert.DoesNotContain(await ReviewAsync(operations), i => i.GetProperty("explanation").GetString()!.Contains("overdue"));
+        var listed = Assert.Single(await TestSupport.EventuallyAsync(() => ListedAsync(operations, $"customerId={customer}"), l => l.Count > 0));
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("dueBy").ValueKind);
+        Assert.Empty(await ListedAsync(operations, $"customerId={customer}&overdue=true"));
 
         // Nobody reviews the trademark; four days pass (enough business days whatever weekday this runs on).
         var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = "4.00:00:00" });
@@ -43,7 +46,13 @@ public sealed class RegistrationDeadlineTests(ProductFixture product)
         var overdue = await WaitForReviewAsync(operations,
             i => i.GetProperty("subject").GetString() == registrationId && i.GetProperty("explanation").GetString()!.Contains("overdue"));
         Assert.Contains("KZ-2.1", overdue.GetProperty("explanation").GetString());
+        // Operations find it among the overdue registrations, of all customers and of this one.
+        Assert.Contains(await ListedAsync(operations, "overdue=true&pageSize=100"), r => r.GetProperty("registrationId").GetString() == registrationId);
+        Assert.Equal(registrationId, Assert.Single(await ListedAsync(operations, $"overdue=true&customerId={customer}")).GetProperty("registrationId").GetString());
     }
+
+    private static async Task<List<JsonElement>> ListedAsync(HttpClient operations, string query) =>
+        (await operations.GetFromJsonAsync<JsonElement>($"api/ops/registrations?{query}")).GetProperty("registrations").EnumerateArray().ToList();
 
     private static async Task<List<JsonElement>> ReviewAsync(HttpClient operations) =>
         (await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray().ToList();

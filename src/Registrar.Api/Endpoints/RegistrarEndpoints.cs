@@ -100,7 +100,9 @@ public static class RegistrarEndpoints
             .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404);
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
             .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
-            .WithSummary("All customers' registrations, filtered by phase and zone, a page at a time (?phase=&zone=&after=&pageSize=, at most 100).");
+            .WithSummary("All customers' registrations, a page at a time (?after= the previous page's next, ?pageSize= at most 100), filtered by "
+                + "?phase=&zone=&customerId=, the expiry window ?expiresFrom=&expiresTo= (ISO 8601, from inclusive, to exclusive) and "
+                + "?overdue=true (KZ-2.1: still being carried out past the deadline); a page may be short while next is set.");
         ops.MapGet("/queues", (HttpRequest request, WorkQueueHandler handler, CancellationToken ct) => handler.ListAsync(request, ct))
             .Produces<WorkQueuesView>().ProducesProblem(401).ProducesProblem(403)
             .WithSummary("What waits for a person: trademark approvals (UA-Pre-7), stalled registrations, held payments (UA-3.2), " +

@@ -27,13 +27,14 @@ public sealed class OperationsHandlers(
         return new PrivateResult(TypedResults.Ok(items));
     }
 
-    /// <summary>All customers' registrations by phase and zone, a page at a time: <c>next</c> is the following page's <c>after</c>.</summary>
+    /// <summary>All customers' registrations by phase, zone, customer, expiry window and overdue deadline, a page at a time:
+    /// <c>next</c> is the following page's <c>after</c>.</summary>
     public async Task<IResult> ListRegistrationsAsync(HttpRequest request, CancellationToken ct)
     {
         if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
-        var (query, field, error) = RegistrationListQuery.Read(request.Query, zones);
-        if (query is null) return Problems.Validation(field!, error!);
-        var page = await query.ListAsync(directory, ct);
+        var (query, errors) = RegistrationListQuery.Read(request.Query, zones);
+        if (query is null) return Problems.Validation(errors);
+        var page = await query.ListAsync(directory, clock.GetUtcNow(), ct);
         return new PrivateResult(TypedResults.Ok(page));
     }
 

@@ -1,37 +1,56 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Operations;
 
-/// <summary>Which registrations operations list: <c>?phase=&amp;zone=&amp;after=&amp;pageSize=</c>, read the same way by
-/// the API and the operations page. Every value is checked before it reaches a storage filter.</summary>
-public sealed record RegistrationListQuery(RegistrationPhase? Phase, string? Zone, string? After, int PageSize)
+/// <summary>Which registrations operations list: <c>?phase=&amp;zone=&amp;customerId=&amp;expiresFrom=&amp;expiresTo=&amp;overdue=&amp;after=&amp;pageSize=</c>,
+/// read the same way by the API and the operations page. Every value is checked before it reaches a storage filter.</summary>
+public sealed record RegistrationListQuery(RegistrationFilter Filter, string? After, int PageSize)
 {
     public const int DefaultPageSize = 50;
 
-    /// <returns>The query, or the field at fault and why.</returns>
-    public static (RegistrationListQuery? Query, string? Field, string? Error) Read(IQueryCollection query, ZoneCatalog zones)
+    /// <returns>The query, or the parameters at fault and why.</returns>
+    public static (RegistrationListQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query, ZoneCatalog zones)
     {
+        var errors = new Dictionary<string, string[]>();
         RegistrationPhase? phase = null;
-        if (query["phase"].ToString() is { Length: > 0 } phaseText)
+        if (QueryValues.Text(query, "phase") is { } phaseText)
         {
-            if (!Enum.GetNames<RegistrationPhase>().Contains(phaseText)) return (null, "phase", "Not a registration phase.");
-            phase = Enum.Parse<RegistrationPhase>(phaseText);
+            if (Enum.GetNames<RegistrationPhase>().Contains(phaseText)) phase = Enum.Parse<RegistrationPhase>(phaseText);
+            else errors["phase"] = ["Not a registration phase."];
         }
-        var zone = query["zone"].ToString() is { Length: > 0 } zoneText ? zoneText : null;
-        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) return (null, "zone", "Not a zone this registrar sells.");
-        var after = query["after"].ToString() is { Length: > 0 } afterText ? afterText : null;
-        if (after is not null && !RegistrationDirectory.IsPageKey(after)) return (null, "after", "Not the next-page value of a list.");
-        var pageSize = DefaultPageSize;
-        if (query["pageSize"].ToString() is { Length: > 0 } sizeText
-            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > IRegistrationDirectory.MaxPageSize))
-            return (null, "pageSize", $"From 1 to {IRegistrationDirectory.MaxPageSize}.");
-        return (new RegistrationListQuery(phase, zone, after, pageSize), null, null);
+        var zone = QueryValues.Text(query, "zone");
+        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) errors["zone"] = ["Not a zone this registrar sells."];
+        var customerId = QueryValues.Text(query, "customerId");
+        if (customerId is not null && !CustomerId.IsValid(customerId)) errors["customerId"] = [CustomerId.Rule];
+        var expiresFrom = QueryValues.Instant(query, "expiresFrom", errors);
+        var expiresTo = QueryValues.Instant(query, "expiresTo", errors);
+        if (expiresFrom >= expiresTo) errors["expiresTo"] = ["After 'expiresFrom'."];
+        var filter = new RegistrationFilter(phase, zone, customerId, expiresFrom, expiresTo, QueryValues.Flag(query, "overdue", errors));
+        var after = QueryValues.Text(query, "after");
+        if (after is not null && !RegistrationDirectory.IsPageKey(filter, after)) errors["after"] = ["Not the next-page value of a list with these filters."];
+        var pageSize = QueryValues.PageSize(query, DefaultPageSize, IRegistrationDirectory.MaxPageSize, errors);
+        return errors.Count > 0 ? (null, errors) : (new RegistrationListQuery(filter, after, pageSize), errors);
     }
 
-    public Task<RegistrationPage> ListAsync(IRegistrationDirectory directory, CancellationToken ct) =>
-        directory.ListAsync(Phase, Zone, After, PageSize, ct);
+    /// <summary>The query string of this list's page that starts after <paramref name="after"/>: the same filters, read back the same.</summary>
+    public QueryString PageAfter(string after) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["phase"] = Filter.Phase?.ToString(),
+        ["zone"] = Filter.Zone,
+        ["customerId"] = Filter.CustomerId,
+        ["expiresFrom"] = Filter.ExpiresFrom?.ToString("O", CultureInfo.InvariantCulture),
+        ["expiresTo"] = Filter.ExpiresTo?.ToString("O", CultureInfo.InvariantCulture),
+        ["overdue"] = Filter.Overdue ? "true" : null,
+        ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+        ["after"] = after,
+    }.Where(p => p.Value is not null));
+
+    public Task<RegistrationPage> ListAsync(IRegistrationDirectory directory, DateTimeOffset now, CancellationToken ct) =>
+        directory.ListAsync(Filter, After, PageSize, now, ct);
 }

@@ -48,12 +48,13 @@ public sealed class WorkQueues(
     public async Task<WorkQueuesView> ReadAsync(CancellationToken ct)
     {
         const int cap = WorkQueuesView.PerQueue;
-        var trademarks = (await directory.ListAsync(RegistrationPhase.AwaitingTrademarkReview, null, null, cap, ct)).Registrations;
-        var stalled = (await directory.ListAsync(RegistrationPhase.Stalled, null, null, cap, ct)).Registrations;
+        var now = clock.GetUtcNow();
+        var trademarks = (await directory.ListAsync(new RegistrationFilter(RegistrationPhase.AwaitingTrademarkReview), null, cap, now, ct)).Registrations;
+        var stalled = (await directory.ListAsync(new RegistrationFilter(RegistrationPhase.Stalled), null, cap, now, ct)).Registrations;
         var payments = await held.ListHeldAsync(ct).Take(cap).Select(HeldPaymentView.Of).ToListAsync(ct);
         var awaitingProof = await requests.ListAwaitingProofAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
         var awaitingConsent = await requests.ListAwaitingConsentAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
-        var overdue = await claims.ListOverdueAsync(clock.GetUtcNow(), cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
+        var overdue = await claims.ListOverdueAsync(now, cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
         return new WorkQueuesView(trademarks, stalled, [.. payments.OrderBy(p => p.HeldAt)], [.. awaitingProof.OrderBy(r => r.MadeAt)],
             [.. awaitingConsent.OrderBy(r => r.MadeAt)], [.. overdue.OrderBy(c => c.AnswerBy)]);
     }

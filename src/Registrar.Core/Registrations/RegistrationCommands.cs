@@ -164,9 +164,15 @@ public sealed record RecordRegistrationView(string CommandId, string Registratio
 
 /// <summary>A registration as its customer sees it.</summary>
 /// <param name="EndedAt">UA-Pre-6: when it ended; the erasure of its personal data is due five years later.</param>
+/// <param name="DueBy">KZ-2.1: while the registration is being carried out (from payment until registered, refused or
+/// stalled), when it must be done by; null otherwise, and in views recorded before it was kept.</param>
 public sealed record RegistrationView(
     string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? EndedAt = null);
+    DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null)
+{
+    /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
+    public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;
+}
 
 public enum NoticeKind
 {

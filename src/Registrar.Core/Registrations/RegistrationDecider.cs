@@ -300,7 +300,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private static bool IsOverdue(RegistrationState state, DateTimeOffset now) =>
         IsInProgress(state.Phase) && !state.OverdueFlagged && state.DueBy is { } due && now >= due;
 
-    private static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
+    /// <summary>KZ-2.1: from payment until registered, refused or stalled, the registration runs against its deadline.</summary>
+    internal static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
         or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
     private DateTimeOffset? WakeAt(RegistrationState state)

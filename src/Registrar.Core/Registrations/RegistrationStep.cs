@@ -50,7 +50,7 @@ internal sealed class RegistrationStep(RegistrationState state)
         if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt))
         {
             var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
-                State.Phase, State.ExpiresAt, State.EndedAt);
+                State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null);
             var id = NextCommandId();
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued));
         }

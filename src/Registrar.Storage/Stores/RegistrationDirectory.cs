@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Registrar.Core.Registrations;
@@ -13,17 +12,21 @@ public sealed record RegistrationPage(IReadOnlyList<RegistrationView> Registrati
 /// <summary>Phase counts, read up to a cap: <paramref name="Capped"/> says the real figures may be higher.</summary>
 public sealed record PhaseCounts(IReadOnlyDictionary<RegistrationPhase, int> Counts, bool Capped);
 
-/// <summary>What operations list of all customers' registrations: by phase and zone, a page at a time, and those
-/// expiring soon. Every read is a key-range read of one partition, so a request costs its page, not the table.</summary>
+/// <summary>What operations list of all customers' registrations: filtered by phase, zone, customer, expiry window and
+/// overdue deadline, a page at a time, and those expiring soon. Every read is a key-range read of one partition.</summary>
 public interface IRegistrationDirectory
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How many rows one list reads at most when a filter is applied to rows of an index that does not hold it
+    /// alone (a phase within a customer's registrations, say): a page may then come back short, with a <c>next</c>.</summary>
+    public const int MaxRowsRead = 1_000;
+
     /// <summary>Keeps the directory's rows for <paramref name="view"/> unless a later sequence is already kept.</summary>
     Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct);
 
-    /// <param name="after">The <see cref="RegistrationPage.Next"/> of the page before, or null for the first page.</param>
-    Task<RegistrationPage> ListAsync(RegistrationPhase? phase, string? zone, string? after, int pageSize, CancellationToken ct);
+    /// <param name="after">The <see cref="RegistrationPage.Next"/> of the page before under the same filter, or null for the first page.</param>
+    Task<RegistrationPage> ListAsync(RegistrationFilter filter, string? after, int pageSize, DateTimeOffset now, CancellationToken ct);
 
     Task<PhaseCounts> CountByPhaseAsync(int cap, CancellationToken ct);
 
@@ -33,35 +36,32 @@ public interface IRegistrationDirectory
 
 /// <summary>
 /// The directory lives in one partition of the lookups table, beside the registry-check line and changed the same
-/// way: a row per registration under "phase|{phase}|{zone}|{id}", one under "expiry|{ticks}|{id}" while it is live
-/// and has an expiry, and an entry row ("entry|{id}") naming both and the sequence they show; the entry's ETag
-/// guards the entity group transaction that moves them, so a late record never overwrites a newer one.
-/// Registrations recorded before the directory existed appear once their view is next recorded.
+/// way: rows per registration under the keys of <see cref="RegistrationDirectoryKeys"/> ("phase|{phase}|{zone}|{id}",
+/// "customer|{customer}|{id}", "expiry|{ticks}|{id}" while it is live and has an expiry, "deadline|{ticks}|{id}" while
+/// it runs against its KZ-2.1 deadline), each holding the view, and an entry row ("entry|{id}") naming them and the
+/// sequence they show; the entry's ETag guards the entity group transaction that moves them, so a late record never
+/// overwrites a newer one. Registrations recorded before a key existed gain its row when their view is next recorded.
 /// </summary>
 public sealed class RegistrationDirectory(StorageClients clients) : IRegistrationDirectory
 {
     private const string Partition = "directory";
-    private const string PhasePrefix = "phase|";
-    private const string ExpiryPrefix = "expiry|";
 
     private readonly DocumentTable _table = new(clients.Table("registrationlookups"));
 
     public async Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
     {
-        var phaseKey = PhaseKey(view.Phase, view.Zone, view.RegistrationId);
-        var expiryKey = IRegistrationViews.IsLiveAtRegistry(view.Phase) && view.ExpiresAt is { } expires
-            ? ExpiryPrefix + TableKeys.Ticks(expires) + "|" + TableKeys.Escape(view.RegistrationId)
-            : null;
-        var next = new Entry(sequence, phaseKey, expiryKey);
+        var keys = RegistrationDirectoryKeys.For(view);
+        var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer);
         while (true)
         {
             var entry = await _table.GetAsync<Entry>(Partition, EntryKey(view.RegistrationId), ct);
             if (entry is not null && entry.Document.Sequence >= sequence) return;
             var actions = new List<TableTransactionAction>();
-            if (entry?.Document.PhaseKey is { } oldPhase && oldPhase != phaseKey) actions.Add(Delete(oldPhase));
-            if (entry?.Document.ExpiryKey is { } oldExpiry && oldExpiry != expiryKey) actions.Add(Delete(oldExpiry));
-            actions.Add(Upsert(phaseKey, view));
-            if (expiryKey is not null) actions.Add(Upsert(expiryKey, view));
+            foreach (var (kept, wanted) in (entry?.Document ?? Entry.None).Keys().Zip(next.Keys()))
+            {
+                if (kept is not null && kept != wanted) actions.Add(Delete(kept));
+                if (wanted is not null) actions.Add(Upsert(wanted, view));
+            }
             actions.Add(entry is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, DocumentTable.Entity(Partition, EntryKey(view.RegistrationId), next, null))
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, DocumentTable.Entity(Partition, entry.RowKey, next, null), entry.ETag));
@@ -77,24 +77,24 @@ public sealed class RegistrationDirectory(StorageClients clients) : IRegistratio
         }
     }
 
-    public async Task<RegistrationPage> ListAsync(RegistrationPhase? phase, string? zone, string? after, int pageSize, CancellationToken ct)
+    public async Task<RegistrationPage> ListAsync(RegistrationFilter filter, string? after, int pageSize, DateTimeOffset now, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize, 1, IRegistrationDirectory.MaxPageSize);
-        var found = new List<RegistrationView>(pageSize + 1);
+        var found = new List<RegistrationView>(pageSize);
         string? last = null;
-        // One key range per phase (ordered as the keys are), so a zone without a phase is still a range read.
-        foreach (var candidate in phase is { } only ? new[] { only } : Enum.GetValues<RegistrationPhase>().OrderBy(PhaseName, StringComparer.Ordinal).ToArray())
+        var read = 0;
+        foreach (var (lower, upper) in RegistrationDirectoryKeys.Ranges(filter, now))
         {
-            var prefix = PhasePrefix + PhaseName(candidate) + "|" + (zone is null ? "" : TableKeys.Escape(zone) + "|");
-            var upper = prefix[..^1] + "}";
             if (after is not null && string.CompareOrdinal(after, upper) >= 0) continue;
-            var lower = after is not null && string.CompareOrdinal(after, prefix) >= 0 ? $"RowKey gt '{Quote(after)}'" : $"RowKey ge '{Quote(prefix)}'";
-            var filter = $"PartitionKey eq '{Partition}' and {lower} and RowKey lt '{Quote(upper)}'";
-            await foreach (var row in _table.QueryAsync<Row>(filter, pageSize + 1 - found.Count, ct))
+            var from = after is not null && string.CompareOrdinal(after, lower) >= 0 ? $"RowKey gt '{Quote(after)}'" : $"RowKey ge '{Quote(lower)}'";
+            var query = $"PartitionKey eq '{Partition}' and {from} and RowKey lt '{Quote(upper)}'";
+            await foreach (var row in _table.QueryAsync<Row>(query, IRegistrationDirectory.MaxRowsRead + 1 - read, ct))
             {
-                if (found.Count == pageSize) return new RegistrationPage(found, last);
-                found.Add(row.Document.View);
+                // A full page, or as many rows read as one list may: the next page goes on after the last row read.
+                if (found.Count == pageSize || read == IRegistrationDirectory.MaxRowsRead) return new RegistrationPage(found, last);
+                read++;
                 last = row.RowKey;
+                if (filter.Matches(row.Document.View, now)) found.Add(row.Document.View);
             }
         }
         return new RegistrationPage(found, null);
@@ -105,7 +105,7 @@ public sealed class RegistrationDirectory(StorageClients clients) : IRegistratio
         await _table.EnsureCreatedAsync(ct);
         var counts = new Dictionary<RegistrationPhase, int>();
         var read = 0;
-        var filter = $"PartitionKey eq '{Partition}' and RowKey ge '{PhasePrefix}' and RowKey lt 'phase}}'";
+        var filter = $"PartitionKey eq '{Partition}' and RowKey ge '{RegistrationDirectoryKeys.PhasePrefix}' and RowKey lt 'phase}}'";
         // Keys only: the phase is in the key, and a count must not cost the documents.
         await foreach (var entity in _table.Client.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
         {
@@ -118,21 +118,16 @@ public sealed class RegistrationDirectory(StorageClients clients) : IRegistratio
 
     public async Task<IReadOnlyList<RegistrationView>> ExpiringAsync(DateTimeOffset from, DateTimeOffset until, int max, CancellationToken ct)
     {
-        var filter = $"PartitionKey eq '{Partition}' and RowKey ge '{ExpiryPrefix}{TableKeys.Ticks(from)}' and RowKey lt '{ExpiryPrefix}{TableKeys.Ticks(until)}'";
+        var filter = $"PartitionKey eq '{Partition}' and RowKey ge '{RegistrationDirectoryKeys.ExpiryPrefix}{TableKeys.Ticks(from)}' and RowKey lt '{RegistrationDirectoryKeys.ExpiryPrefix}{TableKeys.Ticks(until)}'";
         var views = new List<RegistrationView>();
         await foreach (var row in _table.QueryAsync<Row>(filter, max, ct)) views.Add(row.Document.View);
         return views;
     }
 
-    /// <summary>Whether <paramref name="key"/> could be a <see cref="RegistrationPage.Next"/>: anything else is refused
-    /// before it reaches a filter.</summary>
-    public static bool IsPageKey(string key) =>
-        key.StartsWith(PhasePrefix, StringComparison.Ordinal) && key.Length <= 512 && !key.Any(char.IsControl);
-
-    private static string PhaseName(RegistrationPhase phase) => phase.ToString();
-
-    private static string PhaseKey(RegistrationPhase phase, string zone, string registrationId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{PhasePrefix}{PhaseName(phase)}|{TableKeys.Escape(zone)}|{TableKeys.Escape(registrationId)}");
+    /// <summary>Whether <paramref name="key"/> could be a <see cref="RegistrationPage.Next"/> of a list under
+    /// <paramref name="filter"/>: anything else is refused before it reaches a storage filter.</summary>
+    public static bool IsPageKey(RegistrationFilter filter, string key) =>
+        key.StartsWith(RegistrationDirectoryKeys.IndexPrefix(filter), StringComparison.Ordinal) && key.Length <= 512 && !key.Any(char.IsControl);
 
     private static string EntryKey(string registrationId) => "entry|" + TableKeys.Escape(registrationId);
 
@@ -148,5 +143,12 @@ public sealed class RegistrationDirectory(StorageClients clients) : IRegistratio
     private sealed record Row(RegistrationView View);
 
     /// <param name="ExpiryKey">Null while the registration is not live at the registry or has no expiry.</param>
-    private sealed record Entry(int Sequence, string PhaseKey, string? ExpiryKey);
+    /// <param name="DeadlineKey">Null while it runs against no deadline, and in entries kept before deadlines were.</param>
+    /// <param name="CustomerKey">Null in entries kept before customers were.</param>
+    private sealed record Entry(int Sequence, string? PhaseKey, string? ExpiryKey, string? DeadlineKey = null, string? CustomerKey = null)
+    {
+        public static readonly Entry None = new(0, null, null);
+
+        public IEnumerable<string?> Keys() => [PhaseKey, ExpiryKey, DeadlineKey, CustomerKey];
+    }
 }

@@ -265,6 +265,18 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.EndedAt));
     }
 
+    /// <summary>Views recorded before they carried the registration's deadline (KZ-2.1) read without one: such a registration is
+    /// not listed as overdue until its view is next recorded.</summary>
+    [Fact]
+    public void A_view_stored_before_deadlines_still_reads_KZ_2_1()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-deadlines.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
+
+        Assert.All(read!.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.DueBy));
+    }
+
     [Fact]
     public void Enums_are_stored_by_name()
     {

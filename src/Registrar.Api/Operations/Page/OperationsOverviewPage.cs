@@ -8,7 +8,7 @@ namespace Registrar.Api.Operations.Page;
 
 /// <summary>
 /// GET /ops/page: what waits for a person (the work queues and the review list), what expires
-/// soon, the registrations by phase, and a list of them filtered by phase and zone, a page at a time.
+/// soon, the registrations by phase, and a list of them filtered as the API's list is, a page at a time.
 /// </summary>
 public sealed class OperationsOverviewPage(
     OperationsSessions sessions, OperationsPagePaths paths, IRegistrationDirectory directory, IReviewList review, WorkQueues queues,
@@ -21,8 +21,9 @@ public sealed class OperationsOverviewPage(
     public async Task<IResult> RenderAsync(HttpRequest request, CancellationToken ct)
     {
         if (sessions.Read(request) is not { } actor) return paths.SignInForm(null);
-        var (query, _, error) = RegistrationListQuery.Read(request.Query, zones);
-        if (query is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, error!);
+        var (query, errors) = RegistrationListQuery.Read(request.Query, zones);
+        if (query is null)
+            return paths.ErrorPage(StatusCodes.Status400BadRequest, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 
         var page = new HtmlPage();
         page.Add($"""
@@ -73,22 +74,29 @@ public sealed class OperationsOverviewPage(
 
     private async Task ListAsync(HtmlPage page, RegistrationListQuery query, CancellationToken ct)
     {
-        var (phase, zone) = (query.Phase, query.Zone);
-        var found = await query.ListAsync(directory, ct);
+        var filter = query.Filter;
+        var found = await query.ListAsync(directory, clock.GetUtcNow(), ct);
         page.Add($"<h2 id=\"list\">Registrations</h2><form method=\"get\" action=\"{paths.Home}#list\"><label>Phase <select name=\"phase\"><option value=\"\">any</option>");
         foreach (var name in Enum.GetNames<RegistrationPhase>())
-            page.Add($"<option{new RawHtml(phase?.ToString() == name ? " selected" : "")}>{name}</option>");
+            page.Add($"<option{Selected(filter.Phase?.ToString() == name)}>{name}</option>");
         page.Add($"</select></label> <label>Zone <select name=\"zone\"><option value=\"\">any</option>");
         foreach (var policy in zones.All)
-            page.Add($"<option{new RawHtml(policy.Zone == zone ? " selected" : "")}>{policy.Zone}</option>");
-        page.Add($"</select></label> <button type=\"submit\">Show</button></form>");
+            page.Add($"<option{Selected(policy.Zone == filter.Zone)}>{policy.Zone}</option>");
+        page.Add($"""
+            </select></label> <label>Customer <input name="customerId" value="{filter.CustomerId}" size="16"></label>
+            <label>Expires from <input type="date" name="expiresFrom" value="{Day(filter.ExpiresFrom)}"></label>
+            <label>to <input type="date" name="expiresTo" value="{Day(filter.ExpiresTo)}"></label>
+            <label><input type="checkbox" name="overdue" value="true"{(filter.Overdue ? new RawHtml(" checked") : new RawHtml(""))}> overdue (KZ-2.1)</label>
+            <button type="submit">Show</button></form>
+            """);
         Registrations(page, paths, found.Registrations, "registrations");
         if (found.Next is { } next)
-        {
-            var link = $"{paths.Home}?phase={Uri.EscapeDataString(phase?.ToString() ?? "")}&zone={Uri.EscapeDataString(zone ?? "")}&pageSize={query.PageSize}&after={Uri.EscapeDataString(next)}#list";
-            page.Add($"<p><a id=\"next-page\" href=\"{link}\">Next page</a></p>");
-        }
+            page.Add($"<p><a id=\"next-page\" href=\"{paths.Home}{query.PageAfter(next).Value}#list\">Next page</a></p>");
     }
+
+    private static RawHtml Selected(bool selected) => new(selected ? " selected" : "");
+
+    private static string? Day(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void Registrations(HtmlPage page, OperationsPagePaths paths, IReadOnlyList<RegistrationView> views, string id)
     {
@@ -97,9 +105,9 @@ public sealed class OperationsOverviewPage(
             page.Add($"<p class=\"muted\" id=\"{id}\">None.</p>");
             return;
         }
-        page.Add($"<table id=\"{id}\"><tr><th>domain</th><th>zone</th><th>phase</th><th>expires</th><th>registration</th></tr>");
+        page.Add($"<table id=\"{id}\"><tr><th>domain</th><th>zone</th><th>phase</th><th>expires</th><th>due by (KZ-2.1)</th><th>customer</th><th>registration</th></tr>");
         foreach (var view in views)
-            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{paths.RegistrationLink(view.RegistrationId)}</td></tr>");
+            page.Add($"<tr><td>{view.DisplayName}</td><td>{view.Zone}</td><td>{view.Phase}</td><td>{view.ExpiresAt}</td><td>{view.DueBy}</td><td>{view.CustomerId}</td><td>{paths.RegistrationLink(view.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
 }

@@ -167,6 +167,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OperationsDecisionHandlers>();
         services.AddSingleton<RefundDecisionHandlers>();
         services.AddSingleton<RegistrationActions>();
+        services.AddSingleton<NoticeResends>();
         services.AddSingleton<WorkQueues>();
         services.AddSingleton<WorkQueueHandler>();
         services.AddOptions<OperationsPageOptions>().Bind(configuration.GetSection(OperationsPageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -44,7 +44,7 @@ public sealed partial class FunctionMetadataTests
         Assert.Equal("/api/ops/page", OperationsPageFunctions.BasePath);
         Assert.Equal(
             ["OperationsPage", "OperationsPageApplyHeldPayment", "OperationsPageDecision", "OperationsPageRefundHeldPayment", "OperationsPageRegistration",
-                "OperationsPageRetry", "OperationsPageSignIn", "OperationsPageSignOut", "OperationsPageTrademark"],
+                "OperationsPageResendNotice", "OperationsPageRetry", "OperationsPageSignIn", "OperationsPageSignOut", "OperationsPageTrademark"],
             page.Keys.Order());
         Assert.All(page.Values, route => Assert.Contains(" " + OperationsPageFunctions.BasePath, route));
     }

@@ -134,6 +134,13 @@ public static class RegistrarEndpoints
             .Accepts<RefundDecisionBody>("application/json").Produces<RefundDecisionRecorded>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Record a refund for a domain: only on a court decision or the registrar's early termination (UA-1.5.5, UA-6.2), never after the registry ended its agreement (UA-1.3.6); audited.");
+        ops.MapPost("/registrations/{registrationId}/notices/{noticeId}/resend",
+                (HttpRequest request, string registrationId, string noticeId, NoticeResends resends, CancellationToken ct) =>
+                    resends.ResendAsync(request, registrationId, noticeId, ct))
+            .Accepts<NoticeResendBody>("application/json").Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Send a notice that went out again, as it was, to the registration's contact e-mail now (KZ-2.6), saying why; audited. "
+                + "A notice not sent yet, or of an ended or erased registration, is a 409.");
         ops.MapPost("/requests/{requestId}/proof", (HttpRequest request, string requestId, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.RecordProofAsync(request, requestId, ct))
             .Accepts<OperationsProof>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)

@@ -25,6 +25,7 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     public const string RetryAction = "retry";
     public const string ApproveTrademarkAction = "trademark-approved";
     public const string RefuseTrademarkAction = "trademark-refused";
+    public const string ResendNoticeAction = "notice-resent";
 
     /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
     public async Task RetryAsync(string registrationId, OperationsActor actor, string? reason, CancellationToken ct)
@@ -53,6 +54,14 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
         await AuditAsync(registrationId, decision.Kind, actor, eventId, reason, ct);
         return eventId;
+    }
+
+    /// <summary>KZ-2.6: a notice that went out is sent again to the contact e-mail as the registration holds it now.</summary>
+    public async Task ResendNoticeAsync(string registrationId, SendNotice notice, OperationsActor actor, string reason, CancellationToken ct)
+    {
+        var eventId = $"resend:{notice.CommandId}:{Guid.NewGuid():N}";
+        await registrations.RaiseAsync(registrationId, eventId, new NoticeResendRequested(eventId, notice.CommandId, notice.Kind, notice.Facts, actor.Name), ct);
+        await AuditAsync(registrationId, ResendNoticeAction, actor, eventId, reason, ct);
     }
 
     // After the event: an audit entry never claims an action that was not raised (a redelivered one is the same event).

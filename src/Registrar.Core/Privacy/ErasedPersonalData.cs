@@ -55,6 +55,7 @@ public static class ErasedPersonalData
         CustomerRequestMade made => made with { Request = Erase(made.Request) },
         CustomerRequestProved proved => proved with { Request = Erase(proved.Request) },
         RegistrationCommandFailed failed => failed with { Command = Erase(failed.Command) },
+        NoticeResendRequested resend => resend with { Facts = Erase(resend.Facts) },
         _ => @event,
     };
 
@@ -62,9 +63,13 @@ public static class ErasedPersonalData
     {
         CreateRegistryContact create => create with { Registrant = Erase(create.Registrant) },
         CreateDomain create => create with { TechnicalContact = Erase(create.TechnicalContact) },
-        SendNotice notice => notice with { To = Erased },
+        SendNotice notice => notice with { To = Erased, Facts = Erase(notice.Facts) },
         _ => command,
     };
+
+    /// <summary>The new contact e-mail a notice of its change names (UA-4.7) is the person's too.</summary>
+    public static NoticeFacts? Erase(NoticeFacts? facts) =>
+        facts?.ContactEmail is null ? facts : facts with { ContactEmail = Erased };
 
     public static CustomerRequest Erase(CustomerRequest request) =>
         request is ContactEmailChangeRequest change ? change with { Email = Erased } : request;

@@ -112,6 +112,10 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case OperationsDecided decided:
                 OperationsDecisions.OnDecided(step, decided);
                 break;
+            case NoticeResendRequested resend when state.Order is not null:
+                // A new notice under its own id, so it is claimed and sent once like any other, to the address the state holds now.
+                step.Notify(resend.Kind, resend.Facts);
+                break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
                 step.Flag(choice.Choice == CustomerChoice.Refund

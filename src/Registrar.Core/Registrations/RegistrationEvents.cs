@@ -21,6 +21,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(CustomerRequestProved), "customer-request-proved")]
 [JsonDerivedType(typeof(ContactEmailChangeReviewed), "contact-email-change-reviewed")]
 [JsonDerivedType(typeof(OperationsDecided), "operations-decided")]
+[JsonDerivedType(typeof(NoticeResendRequested), "notice-resend-requested")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -77,6 +78,11 @@ public sealed record ContactEmailChangeReviewed(string EventId, string RequestId
 /// <summary>Operations decided about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2,
 /// UA-1.3.6): who, when and why, as the audit entry of the same decision says.</summary>
 public sealed record OperationsDecided(string EventId, OperationsDecision Decision, string DecidedBy, DateTimeOffset DecidedAt, string Reason)
+    : RegistrationEvent(EventId);
+
+/// <summary>KZ-2.6: operations asked for a notice that went out (<paramref name="NoticeId"/>) to be sent again, as it was, to the
+/// registration's contact e-mail as it is now; who asked, as the audit entry of the same request says.</summary>
+public sealed record NoticeResendRequested(string EventId, string NoticeId, NoticeKind Kind, NoticeFacts? Facts, string RequestedBy)
     : RegistrationEvent(EventId);
 
 public enum CustomerChoice

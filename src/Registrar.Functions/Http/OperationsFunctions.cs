@@ -9,7 +9,7 @@ namespace Registrar.Functions.Http;
 /// <summary>The operations API and the health probe (healthy only when storage answers, as in the local host).</summary>
 public sealed class OperationsFunctions(
     OperationsHandlers handlers, OperationsDecisionHandlers decisions, RefundDecisionHandlers refunds,
-    WorkQueueHandler queues, HealthCheckService health)
+    WorkQueueHandler queues, NoticeResends resends, HealthCheckService health)
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
@@ -55,6 +55,12 @@ public sealed class OperationsFunctions(
     public async Task<IActionResult> DecideRefund(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/refunds")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await refunds.DecideAsync(req, registrationId, ct));
+
+    [Function("ResendRegistrationNotice")]
+    public async Task<IActionResult> ResendRegistrationNotice(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/registrations/{registrationId}/notices/{noticeId}/resend")] HttpRequest req,
+        string registrationId, string noticeId, CancellationToken ct) =>
+        new HandlerResult(await resends.ResendAsync(req, registrationId, noticeId, ct));
 
     [Function("Health")]
     public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct)

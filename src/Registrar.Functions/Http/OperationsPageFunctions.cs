@@ -59,6 +59,12 @@ public sealed class OperationsPageFunctions(
         string registrationId, CancellationToken ct) =>
         new HandlerResult(await decisions.DecideAsync(req, registrationId, ct));
 
+    [Function("OperationsPageResendNotice")]
+    public async Task<IActionResult> ResendNotice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/registrations/{registrationId}/notices/{noticeId}/resend")] HttpRequest req,
+        string registrationId, string noticeId, CancellationToken ct) =>
+        new HandlerResult(await handlers.ResendNoticeAsync(req, registrationId, noticeId, ct));
+
     [Function("OperationsPageApplyHeldPayment")]
     public async Task<IActionResult> ApplyHeldPayment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/payments/held/{reference}/apply")] HttpRequest req,

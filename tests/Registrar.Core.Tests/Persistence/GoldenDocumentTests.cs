@@ -81,6 +81,8 @@ public sealed class GoldenDocumentTests
             new RegistryAnswered("answer:order-1-1-14", "order-1-1-14", new TransferCodeSet()),
             new CustomerRequestProved("proved:r-6", "r-6", new RegistrantChangeRequest(Person), RequestProof.ContactEmail, At),
             new RegistryAnswered("answer:order-1-1-15", "order-1-1-15", new RegistrantChanged("RG0011223344556677")),
+            new NoticeResendRequested("resend:order-1-1-11:1", "order-1-1-11", NoticeKind.RenewalInvoice,
+                new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "ops-1"),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {

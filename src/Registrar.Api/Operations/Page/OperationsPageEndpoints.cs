@@ -22,6 +22,8 @@ public static class OperationsPageEndpoints
             CancellationToken ct) => handlers.RetryAsync(request, registrationId, ct));
         page.MapPost("/registrations/{registrationId}/decisions", (HttpRequest request, string registrationId, DecisionPageHandlers handlers,
             CancellationToken ct) => handlers.DecideAsync(request, registrationId, ct));
+        page.MapPost("/registrations/{registrationId}/notices/{noticeId}/resend", (HttpRequest request, string registrationId, string noticeId,
+            OperationsPageHandlers handlers, CancellationToken ct) => handlers.ResendNoticeAsync(request, registrationId, noticeId, ct));
         page.MapPost("/payments/held/{reference}/apply", (HttpRequest request, string reference, HeldPaymentPageHandlers handlers,
             CancellationToken ct) => handlers.ApplyAsync(request, reference, ct));
         page.MapPost("/payments/held/{reference}/refund", (HttpRequest request, string reference, HeldPaymentPageHandlers handlers,

@@ -12,7 +12,7 @@ namespace Registrar.Api.Operations.Page;
 /// </summary>
 public sealed class OperationsPageHandlers(
     OperationsSessions sessions, OperationsPagePaths paths, ClientAuthenticator authenticator, IRegistrationViews views,
-    RegistrationActions actions, ILogger<OperationsPageHandlers> logger)
+    RegistrationActions actions, NoticeResends resends, ILogger<OperationsPageHandlers> logger)
 {
     public const int MaxPersonLength = 64;
 
@@ -66,6 +66,20 @@ public sealed class OperationsPageHandlers(
         if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
 
         await actions.RetryAsync(registrationId, sessions.Read(request)!, reason, ct);
+        return Results.Redirect(paths.Registration(registrationId));
+    }
+
+    /// <summary>KZ-2.6: a notice from the registration's timeline sent again, with the API's checks and audit entry.</summary>
+    public async Task<IResult> ResendNoticeAsync(HttpRequest request, string registrationId, string noticeId, CancellationToken ct)
+    {
+        if (await RefusedPostAsync(request, ct) is { } refused) return refused;
+        var form = await request.ReadFormAsync(ct);
+        if (NoticeResends.Reason(form["reason"].ToString()) is not { } reason)
+            return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why the notice is sent again, for the audit log.");
+        var (notice, problem) = await resends.SentNoticeAsync(registrationId, noticeId, ct);
+        if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
+
+        await actions.ResendNoticeAsync(registrationId, notice!, sessions.Read(request)!, reason, ct);
         return Results.Redirect(paths.Registration(registrationId));
     }
 

@@ -31,7 +31,7 @@ public sealed class RegistrationTimelinePage(
             """);
         Actions(page, request, view);
         if (inspector is not null) await TimelineAsync(page, registrationId, ct);
-        await NoticesAsync(page, registrationId, ct);
+        await NoticesAsync(page, request, view, ct);
         await AuditAsync(page, registrationId, ct);
         return paths.Page(page, $"Registration {view.DisplayName}");
     }
@@ -101,11 +101,22 @@ public sealed class RegistrationTimelinePage(
         page.Add($"</table>");
     }
 
-    private async Task NoticesAsync(HtmlPage page, string registrationId, CancellationToken ct)
+    /// <summary>The mail log, each notice that went out with a form to send it again (KZ-2.6) while the lifecycle still runs;
+    /// the API's checks decide when it is posted.</summary>
+    private async Task NoticesAsync(HtmlPage page, HttpRequest request, RegistrationView view, CancellationToken ct)
     {
-        page.Add($"<h2>Notices</h2><table id=\"notices\"><tr><th>kind</th><th>to</th><th>claimed</th><th>sent</th></tr>");
-        foreach (var notice in (await notices.ListForRegistrationAsync(registrationId, ct)).Select(RegistrationNoticeView.From))
-            page.Add($"<tr><td>{notice.Kind}</td><td>{notice.To}</td><td>{notice.ClaimedAt}</td><td>{(object?)notice.SentAt ?? "not yet"}</td></tr>");
+        var token = overview.Token(request);
+        var ended = view.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway;
+        page.Add($"<h2>Notices</h2><table id=\"notices\"><tr><th>kind</th><th>to</th><th>claimed</th><th>sent</th><th>send again</th></tr>");
+        foreach (var notice in (await notices.ListForRegistrationAsync(view.RegistrationId, ct)).Select(RegistrationNoticeView.From))
+        {
+            var resend = notice.SentAt is null || ended ? new RawHtml("") : new HtmlPage().Add($"""
+                <form class="inline" method="post" action="{paths.Registration(view.RegistrationId)}/notices/{notice.NoticeId}/resend">{token}
+                <input name="reason" id="resend-reason-{notice.NoticeId}" required maxlength="{OperationsHandlers.MaxNoteLength}" placeholder="why">
+                <button type="submit" id="resend-{notice.NoticeId}">Send again</button></form>
+                """).ToRaw();
+            page.Add($"<tr><td>{notice.Kind}</td><td>{notice.To}</td><td>{notice.ClaimedAt}</td><td>{(object?)notice.SentAt ?? "not yet"}</td><td>{resend}</td></tr>");
+        }
         page.Add($"</table>");
     }
 

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>
+/// POST /api/ops/registrations/{id}/notices/{noticeId}/resend: a notice that went out is sent again, as it was, to the
+/// registration's contact e-mail as it is now (KZ-2.6: each notice is logged). The request is a lifecycle event, so the
+/// new notice takes the path every notice takes (the decider's outbox, the command queue, a claim under its own id, the
+/// mail) and is lost by no crash; it is audited (who, when, why). What is not this registration's notice is a 404; a
+/// notice not sent yet, an ended registration or erased data are a 409. The operations page asks the same checks.
+/// </summary>
+public sealed class NoticeResends(
+    ClientAuthenticator authenticator, INoticeStore<SendNotice> notices, IRegistrationViews views, RegistrationActions actions)
+{
+    // Notice ids are command ids, "{registration id}-{n}".
+    private const int MaxNoticeIdLength = RegistrationIds.MaxLength + 12;
+
+    public async Task<IResult> ResendAsync(HttpRequest request, string registrationId, string noticeId, CancellationToken ct)
+    {
+        var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
+        if (operations.Problem is not null) return operations.Problem;
+        var body = await StrictJson.ReadAsync<NoticeResendBody>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        if (Reason(body.Value!.Reason) is not { } reason)
+            return Problems.Validation("reason", $"Say why it is sent again, for the audit log: 1 to {OperationsHandlers.MaxNoteLength} characters.");
+        var (notice, problem) = await SentNoticeAsync(registrationId, noticeId, ct);
+        if (problem is not null) return problem;
+
+        await actions.ResendNoticeAsync(registrationId, notice!, new OperationsActor(operations.Principal!.Name, null), reason, ct);
+        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}/notices");
+    }
+
+    /// <summary>The notice to send again when it is the registration's and went out; otherwise why not.</summary>
+    public async Task<(SendNotice? Notice, ProblemHttpResult? Problem)> SentNoticeAsync(string registrationId, string noticeId, CancellationToken ct)
+    {
+        if (!RegistrationIds.IsWellFormed(registrationId)) return (null, RegistrationProblems.Unknown());
+        if (await views.FindAsync(registrationId, ct) is not { } view) return (null, RegistrationProblems.Unknown(registrationId));
+        if (!IsNoticeIdOf(registrationId, noticeId)) return (null, Problems.NotFound("That notice"));
+        if (await notices.GetAsync(noticeId, ct) is not { } stored || stored.Document.Notice.RegistrationId != registrationId)
+            return (null, Problems.NotFound($"Notice '{noticeId}' of registration '{registrationId}'"));
+        var record = stored.Document;
+        if (record.SentAt is null)
+            return (null, Problems.Conflict($"Notice '{noticeId}' has not gone out yet: it is sent, or tried again, by itself."));
+        if (record.Notice.To == ErasedPersonalData.Erased)
+            return (null, Problems.Conflict("The registration's personal data were erased (UA-Pre-6): there is no address to send it to."));
+        if (view.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway)
+            return (null, Problems.Conflict($"The registration is {view.Phase}: its lifecycle sends nothing any more."));
+        return (record.Notice, null);
+    }
+
+    public static string? Reason(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Length > OperationsHandlers.MaxNoteLength ? null : text.Trim();
+
+    private static bool IsNoticeIdOf(string registrationId, string noticeId) =>
+        noticeId.Length <= MaxNoticeIdLength && noticeId.StartsWith(registrationId + "-", StringComparison.Ordinal)
+        && noticeId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
+
+/// <param name="Reason">Why it is sent again (the customer lost it, the address was corrected): kept in the audit log.</param>
+public sealed record NoticeResendBody(string? Reason);

@@ -157,6 +157,8 @@ var registrarSettings = {
   Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
   Notices__RequestConfirmationSigningKey: '${keyVaultReference}notices-request-confirmation-signing-key)'
   TransferCodes__SigningKey: '${keyVaultReference}transfer-codes-signing-key)'
+  // The operations page's sessions hold across instances and restarts only with one key for all of them.
+  OperationsPage__SessionSigningKey: '${keyVaultReference}operations-page-session-signing-key)'
 }
 
 var keyVaultReference = '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName='

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Tables;
 using Registrar.Storage.TestHost;
 using Registrar.Testing;
 
@@ -89,7 +91,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Commands_left_in_the_outbox_when_the_queue_failed_are_recovered_and_run_once()
+    public async Task Commands_whose_send_failed_are_sent_when_their_dispatch_marker_falls_due_and_run_once()
     {
         var faults = new FaultInjectionPolicy();
         await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
@@ -97,34 +99,68 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
 
         await runtime.Engine.ApplyAsync("i-4", "start", new Start(Wait), default);
         var stuck = (await runtime.Inspector.GetAsync("i-4", default))!;
-        var firstSweep = await runtime.Recovery.RecoverAsync(dispatchAll: false, default);
-        var secondSweep = await runtime.Recovery.RecoverAsync(dispatchAll: false, default);
-        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-4") == TinyStage.Waiting, "charged after recovery");
+        runtime.Clock.Advance(RuntimeHarness.DispatchGrace);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-4") == TinyStage.Waiting, "charged once the marker fell due");
 
         Assert.Equal(["i-4:charge"], stuck.PendingCommands.Select(c => c.CommandId));
-        // A row seen once may be mid-dispatch and is left alone; the second sighting dispatches it
-        // (unless the host's own start-up recovery pass got there first).
-        Assert.Equal(0, firstSweep);
-        Assert.InRange(secondSweep, 0, 1);
-        Assert.Empty((await runtime.Inspector.GetAsync("i-4", default))!.PendingCommands);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Inspector.GetAsync("i-4", default))!.PendingCommands.Count == 0, "marker deleted");
         Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-4"));
     }
 
     [Fact]
-    public async Task Commands_enqueued_but_not_cleared_from_the_outbox_are_sent_again_and_still_take_effect_once()
+    public async Task Commands_sent_but_whose_marker_survived_are_sent_again_and_still_take_effect_once()
     {
-        var faults = new FaultInjectionPolicy();
-        await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
-        faults.FailNext("table.delete", "instances");
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
 
         await runtime.Engine.ApplyAsync("i-5", "start", new Start(Wait), default);
-        await runtime.Recovery.RecoverAsync(dispatchAll: true, default);
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-5") == TinyStage.Waiting, "charged");
+        // As if the process had died between sending the commands and deleting their marker.
+        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.DispatchMarker("i-5", 1, "start", runtime.Clock.GetUtcNow()));
+        runtime.Clock.Advance(RuntimeHarness.DispatchGrace);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Inspector.GetAsync("i-5", default))!.PendingCommands.Count == 0, "sent again");
         runtime.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-5")).Count == 2, "notified");
 
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("i-5")).Order());
         Assert.Equal(3, (await runtime.Inspector.GetAsync("i-5", default))!.Version);
+    }
+
+    [Fact]
+    public async Task A_dispatch_marker_of_a_decision_never_stored_is_dropped_without_sending_anything()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        await runtime.Tables.EnsureCreatedAsync(default);
+        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.DispatchMarker("i-7", 1, "never-applied", runtime.Clock.GetUtcNow()));
+
+        // Seen once it is left (its transaction might still be committing); seen again it is deleted.
+        await TestStorage.EventuallyAsync(async () =>
+        {
+            await runtime.Sweeper.SweepAsync(default);
+            return !await runtime.Tables.Timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstanceId eq {"i-7"}")).AnyAsync();
+        }, "marker dropped");
+
+        Assert.Empty(await runtime.ExecutionsAsync("i-7"));
+        Assert.Null(await runtime.Inspector.GetAsync("i-7", default));
+    }
+
+    [Fact]
+    public async Task Outbox_rows_an_earlier_version_left_are_dispatched_at_start_and_run_once()
+    {
+        var faults = new FaultInjectionPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
+        await runtime.Tables.EnsureCreatedAsync(default);
+        await runtime.Tables.Instances.AddEntityAsync(new TableEntity(LifecycleTables<TinyEvent, TinyCommand>.Partition("i-8"),
+            LifecycleTables<TinyEvent, TinyCommand>.OutboxRow("i-8", 1))
+        {
+            ["InstanceId"] = "i-8",
+            ["Sequence"] = 1L,
+            ["Commands"] = JsonSerializer.Serialize(new[] { new LifecycleCommand<TinyCommand>("i-8:charge", new TinyCommand(TinyCommand.Charge)) }, DocumentTable.Json),
+        });
+
+        Assert.Equal(1, await runtime.Recovery.RecoverAsync(dispatchAll: true, default));
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-8")).Count == 1, "charged");
+        Assert.Equal(0, await runtime.Recovery.RecoverAsync(dispatchAll: true, default));
+        Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-8"));
     }
 
     [Fact]

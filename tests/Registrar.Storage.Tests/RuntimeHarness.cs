@@ -24,6 +24,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
+    /// <summary>The harness's <see cref="LifecycleRuntimeOptions.DispatchGrace"/>, shorter than any test's timer.</summary>
+    public static readonly TimeSpan DispatchGrace = TimeSpan.FromSeconds(30);
+
     public LifecycleEngine<TinyState, TinyEvent, TinyCommand> Engine => Get<LifecycleEngine<TinyState, TinyEvent, TinyCommand>>();
 
     public ILifecycleClient<TinyEvent> Client => Get<ILifecycleClient<TinyEvent>>();

@@ -19,6 +19,7 @@ public sealed class TestHostProcess(string connectionString, string prefix) : IA
             ["Storage__NamePrefix"] = prefix,
             ["Lifecycle__SweepInterval"] = "00:00:00.250",
             ["Lifecycle__RecoveryInterval"] = "00:00:02",
+            ["Lifecycle__DispatchGrace"] = "00:00:02",
             ["Lifecycle__Events__VisibilityTimeout"] = "00:00:02",
             ["Lifecycle__Events__MaxPollInterval"] = "00:00:00.250",
             ["Lifecycle__Events__RetryDelay"] = "00:00:00.500",

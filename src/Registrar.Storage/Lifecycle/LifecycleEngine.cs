@@ -24,8 +24,9 @@ public enum LifecycleApplyOutcome
 }
 
 /// <summary>Applies one event to one instance: takes the state it wrote last (or reads the state row), asks
-/// the decider, and writes the new state, the processed-event row and the outbox row in one entity group
-/// transaction, conditional on the state's ETag; then hands the outbox to the command queue. A duplicate
+/// the decider, and writes the new state and the processed-event row (which holds the decision's commands) in
+/// one entity group transaction, conditional on the state's ETag; then sends the commands to the command queue
+/// (see <see cref="LifecycleOutboxDispatcher{TEvent, TCommand}"/> for how none is lost). A duplicate
 /// event id fails that transaction and so changes nothing; so does a state changed meanwhile, which is read
 /// and decided again.</summary>
 public sealed class LifecycleEngine<TState, TEvent, TCommand>(
@@ -78,10 +79,13 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             var terminal = decider.IsTerminal(decision.State);
             var wakeAt = terminal ? null : decision.WakeAt;
 
-            // The timer row goes first: if the transaction below never commits, the row is a stale timer
-            // the state does not point at, ignored when it fires; the other order could lose a wake-up.
-            if (wakeAt is not null && wakeAt != current.NextWakeAt)
-                await tables.TimerWrites.UpsertAsync(tables.TimerEntity(instanceId, wakeAt.Value), ct);
+            // The timer row and the dispatch marker go first: if the transaction below never commits, the row is
+            // a stale timer the state does not point at and the marker names no stored decision, both dropped
+            // when they fall due; the other order could lose a wake-up or the commands.
+            var marker = commands.Count > 0
+                ? tables.DispatchMarker(instanceId, sequence, eventId, now + options.Value.DispatchGrace)
+                : null;
+            await Task.WhenAll(TimerRowsAhead(instanceId, current.NextWakeAt, wakeAt, marker, ct));
 
             ETag? written;
             try
@@ -93,6 +97,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
                 _states.Forget(instanceId);
+                if (marker is not null) tables.TimerWrites.DeleteLater(marker);
                 if (await IsProcessedAsync(instanceId, eventId, ct)) return LifecycleApplyOutcome.Duplicate;
                 if (attempt >= options.Value.MaxConflictRetries) throw;
                 logger.LogDebug("Instance {InstanceId} changed under event {EventId}; applying it again.", instanceId, eventId);
@@ -103,9 +108,9 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
 
             // The timer being fired is deleted by the sweep that fired it.
             if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
-                await DeleteTimerQuietlyAsync(instanceId, superseded, ct);
-            if (commands.Count > 0)
-                await dispatcher.TryDispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), ct);
+                tables.TimerWrites.DeleteLater(tables.TimerEntity(instanceId, superseded));
+            if (marker is not null)
+                await dispatcher.TryDispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), marker, ct);
             return LifecycleApplyOutcome.Applied;
         }
     }
@@ -141,34 +146,23 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
         TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
-        var partition = LifecycleTables<TEvent, TCommand>.Partition(instanceId);
         var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, JsonSerializer.Serialize(next, Json), sequence,
             decider.IsTerminal(next), wakeAt, now);
-        var commandsJson = JsonSerializer.Serialize(commands, Json);
-        var changes = new List<TableTransactionAction>
-        {
+        return
+        [
             current.ETag is { } etag
                 ? new(TableTransactionActionType.UpdateReplace, state, etag)
                 : new(TableTransactionActionType.Add, state),
-            new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId))
+            new(TableTransactionActionType.Add, new TableEntity(LifecycleTables<TEvent, TCommand>.Partition(instanceId),
+                LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId))
             {
                 ["EventId"] = eventId,
                 ["Sequence"] = sequence,
                 ["Event"] = JsonSerializer.Serialize(@event, Json),
-                ["Commands"] = commandsJson,
+                ["Commands"] = JsonSerializer.Serialize(commands, Json),
                 ["AppliedAt"] = now,
             }),
-        };
-        if (commands.Count > 0)
-        {
-            changes.Add(new(TableTransactionActionType.Add, new TableEntity(partition, LifecycleTables<TEvent, TCommand>.OutboxRow(instanceId, sequence))
-            {
-                ["InstanceId"] = instanceId,
-                ["Sequence"] = sequence,
-                ["Commands"] = commandsJson,
-            }));
-        }
-        return changes;
+        ];
     }
 
     private async Task<bool> IsProcessedAsync(string instanceId, string eventId, CancellationToken ct)
@@ -179,18 +173,13 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         return row.HasValue;
     }
 
-    private async Task DeleteTimerQuietlyAsync(string instanceId, DateTimeOffset dueAt, CancellationToken ct)
+    private IEnumerable<Task> TimerRowsAhead(string instanceId, DateTimeOffset? currentWake, DateTimeOffset? wakeAt,
+        TableEntity? marker, CancellationToken ct)
     {
-        var timer = tables.TimerEntity(instanceId, dueAt);
-        try
-        {
-            await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException e)
-        {
-            // Harmless if left: when it fires the state no longer points at it.
-            logger.LogDebug(e, "Superseded timer of {InstanceId} at {DueAt} was not deleted.", instanceId, dueAt);
-        }
+        if (wakeAt is not null && wakeAt != currentWake)
+            yield return tables.TimerWrites.UpsertAsync(tables.TimerEntity(instanceId, wakeAt.Value), ct);
+        if (marker is not null)
+            yield return tables.TimerWrites.UpsertAsync(marker, ct);
     }
 
     public void Dispose() => _states.Dispose();

@@ -8,7 +8,8 @@ namespace Registrar.Storage.Lifecycle;
 public sealed record LifecycleHistoryEntry<TEvent, TCommand>(
     long Sequence, string EventId, TEvent Event, DateTimeOffset AppliedAt, IReadOnlyList<LifecycleCommand<TCommand>> Commands);
 
-/// <param name="PendingCommands">Commands still in the outbox (not yet on the command queue).</param>
+/// <param name="PendingCommands">Commands not yet known to be on the command queue (a dispatch marker, or an
+/// outbox row of an earlier version, is still there).</param>
 /// <param name="History">Every applied event in order, with the commands it issued.</param>
 public sealed record LifecycleInstanceView<TState, TEvent, TCommand>(
     string InstanceId,
@@ -27,7 +28,8 @@ public interface ILifecycleInspector<TState, TEvent, TCommand>
     Task<LifecycleInstanceView<TState, TEvent, TCommand>?> GetAsync(string instanceId, CancellationToken ct);
 }
 
-/// <summary>Reads the whole instance partition in one query: state, event rows, outbox rows.</summary>
+/// <summary>Reads the whole instance partition in one query (state, event rows, outbox rows), and the instance's
+/// dispatch markers from its timer shard (a filter over that one partition).</summary>
 public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables)
     : ILifecycleInspector<TState, TEvent, TCommand>
 {
@@ -55,6 +57,9 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables
                 pending.AddRange(Commands(row));
         }
         if (state is null) return null;
+        foreach (var marker in await DispatchMarkersAsync(instanceId, ct))
+            pending.AddRange(history.Where(h => h.EventId == marker.GetString("EventId") && h.Sequence == marker.GetInt64("Sequence"))
+                .SelectMany(h => h.Commands));
         return new LifecycleInstanceView<TState, TEvent, TCommand>(
             instanceId,
             JsonSerializer.Deserialize<TState>(state.GetString("State"), Json)!,
@@ -66,6 +71,12 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables
             history.OrderBy(h => h.Sequence).ToList());
     }
 
-    private static List<LifecycleCommand<TCommand>> Commands(TableEntity row) =>
-        JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), Json)!;
+    private async Task<List<TableEntity>> DispatchMarkersAsync(string instanceId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tables.TimerShard(instanceId)} and InstanceId eq {instanceId}");
+        var rows = tables.Timers.QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
+        return await rows.Where(LifecycleTables<TEvent, TCommand>.IsDispatchMarker).ToListAsync(ct);
+    }
+
+    private static List<LifecycleCommand<TCommand>> Commands(TableEntity row) => LifecycleOutboxDispatcher<TEvent, TCommand>.Commands(row);
 }

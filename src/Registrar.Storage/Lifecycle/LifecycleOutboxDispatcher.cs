@@ -1,43 +1,86 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>Moves one outbox row to the command queue: enqueue, then delete the row. A crash between the
-/// two leaves the row for <see cref="LifecycleOutboxRecovery{TEvent, TCommand}"/>, which enqueues the same
-/// command ids again; handlers are idempotent by those ids, so the effect happens once.</summary>
+/// <summary>Sends a decision's commands to the command queue. The engine writes a dispatch marker before the
+/// decision commits and deletes it once the commands are sent (both through the timer group commit, so a
+/// decision pays one queue message and no row of its own for this). A crash or an unreachable queue in between
+/// leaves the marker; when it falls due the sweep sends the commands again from the decision's event row.
+/// Handlers are idempotent by command id, so the effect happens once.</summary>
 public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
     ILogger<LifecycleOutboxDispatcher<TEvent, TCommand>> logger)
 {
-    public async Task DispatchAsync(LifecycleCommandBatch<TCommand> batch, CancellationToken ct)
-    {
-        await tables.Commands.SendAsync(batch, ct);
-        try
-        {
-            await tables.Instances.DeleteEntityAsync(LifecycleTables<TEvent, TCommand>.Partition(batch.InstanceId),
-                LifecycleTables<TEvent, TCommand>.OutboxRow(batch.InstanceId, batch.Sequence), ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            // Recovery dispatched it at the same time; the command ids are the same.
-        }
-    }
+    /// <summary>Markers whose decision was not found on their first sighting, keyed by row key.</summary>
+    private readonly ConcurrentDictionary<string, bool> _unconfirmed = new();
 
-    /// <summary>Dispatches now if storage answers; otherwise the row waits for the recovery sweep.</summary>
-    public async Task<bool> TryDispatchAsync(LifecycleCommandBatch<TCommand> batch, CancellationToken ct)
+    /// <summary>Sends now if storage answers; otherwise the marker waits for the sweep.</summary>
+    public async Task<bool> TryDispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity marker, CancellationToken ct)
     {
         try
         {
-            await DispatchAsync(batch, ct);
+            await tables.Commands.SendAsync(batch, ct);
+            tables.TimerWrites.DeleteLater(marker);
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Commands {Sequence} of {InstanceId} stay in the outbox until the recovery sweep.",
+            logger.LogWarning(e, "Commands {Sequence} of {InstanceId} are sent again when their dispatch marker falls due.",
                 batch.Sequence, batch.InstanceId);
             return false;
         }
     }
+
+    /// <summary>Sends the commands of a marker that fell due, read from its decision's event row, and deletes the
+    /// marker. A marker whose decision is not stored is left once (its transaction may still be committing) and
+    /// deleted when seen again: that decision never happened.</summary>
+    /// <returns>False when the marker was left for the next sweep.</returns>
+    public async Task<bool> RedispatchAsync(TableEntity marker, CancellationToken ct)
+    {
+        var instanceId = marker.GetString("InstanceId");
+        var sequence = marker.GetInt64("Sequence") ?? 0;
+        var decision = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId),
+            LifecycleTables<TEvent, TCommand>.EventRow(instanceId, marker.GetString("EventId")),
+            select: ["Sequence", "Commands"], cancellationToken: ct);
+        if (decision.HasValue && decision.Value!.GetInt64("Sequence") == sequence)
+            await tables.Commands.SendAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, Commands(decision.Value)), ct);
+        else if (_unconfirmed.TryAdd(marker.RowKey, true))
+            return false;
+        _unconfirmed.TryRemove(marker.RowKey, out _);
+        await tables.TimerWrites.DeleteAsync(marker.PartitionKey, marker.RowKey, marker.ETag, ct);
+        return true;
+    }
+
+    /// <summary>Moves an outbox row, as the engine wrote them before dispatch markers, to the command queue:
+    /// enqueue, then delete the row.</summary>
+    public async Task<bool> TryDispatchOutboxRowAsync(LifecycleCommandBatch<TCommand> batch, CancellationToken ct)
+    {
+        try
+        {
+            await tables.Commands.SendAsync(batch, ct);
+            await tables.Instances.DeleteEntityAsync(LifecycleTables<TEvent, TCommand>.Partition(batch.InstanceId),
+                LifecycleTables<TEvent, TCommand>.OutboxRow(batch.InstanceId, batch.Sequence), ETag.All, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Recovered by another pass at the same time; the command ids are the same.
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Outbox row {Sequence} of {InstanceId} stays for the next recovery pass.", batch.Sequence, batch.InstanceId);
+            return false;
+        }
+    }
+
+    public static List<LifecycleCommand<TCommand>> Commands(TableEntity row) =>
+        JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), DocumentTable.Json)!;
 }

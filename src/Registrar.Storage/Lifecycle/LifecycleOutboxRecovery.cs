@@ -1,18 +1,15 @@
-using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>Dispatches outbox rows a crash (or an unreachable queue) left behind. At start every row
-/// found is dispatched, since the process that wrote it may be gone; afterwards a row is dispatched
-/// once two sweeps in a row have seen it, so rows the engine is dispatching right now are left alone.
-/// The scan filters on the row-key prefix across partitions: it reads only outbox rows, which exist
-/// for moments unless something failed.</summary>
+/// <summary>Dispatches outbox rows that the engine wrote before it marked undispatched commands with dispatch
+/// markers (see <see cref="LifecycleOutboxDispatcher{TEvent, TCommand}"/>), so that a deploy finishes what the
+/// version before it left. At start every row found is dispatched, since the process that wrote it is gone;
+/// afterwards a row is dispatched once two sweeps in a row have seen it. The scan filters on the row-key prefix
+/// across partitions.</summary>
 public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
     LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
@@ -63,10 +60,8 @@ public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
                 continue;
             }
             var batch = new LifecycleCommandBatch<TCommand>(
-                row.GetString("InstanceId"),
-                row.GetInt64("Sequence") ?? 0,
-                JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), DocumentTable.Json)!);
-            if (await dispatcher.TryDispatchAsync(batch, ct)) dispatched++;
+                row.GetString("InstanceId"), row.GetInt64("Sequence") ?? 0, LifecycleOutboxDispatcher<TEvent, TCommand>.Commands(row));
+            if (await dispatcher.TryDispatchOutboxRowAsync(batch, ct)) dispatched++;
             else seenNow.Add(key);
         }
         _seenLastSweep = seenNow;

@@ -20,6 +20,10 @@ public sealed class LifecycleRuntimeOptions
     /// <summary>Timer events applied at the same time by the sweep.</summary>
     public int TimerConcurrency { get; set; } = 16;
 
+    /// <summary>How long after a decision its commands are sent again from its event row if the engine has not
+    /// confirmed sending them (a crash, an unreachable queue). Longer than a decision takes to commit and send.</summary>
+    public TimeSpan DispatchGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often outbox rows a crash left behind are looked for. A row is re-dispatched when two
     /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);

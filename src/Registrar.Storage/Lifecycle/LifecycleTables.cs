@@ -16,7 +16,9 @@ namespace Registrar.Storage.Lifecycle;
 /// by row key first, so a key every partition shares ("state") would make each point read scan every
 /// instance, and the local host would slow down as instances accumulate.
 /// <c>{name}timers</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
-/// ordered range query per shard however far the clock jumped.
+/// ordered range query per shard however far the clock jumped. The same shards hold dispatch markers,
+/// <c>{due ticks}~{sequence}|{instance}</c>: a decision's commands not yet known to be on the command queue.
+/// Outbox rows (<c>outbox|…</c>) are what the engine wrote for that before the markers; only recovery reads them.
 /// </remarks>
 public sealed class LifecycleTables<TEvent, TCommand>
 {
@@ -95,6 +97,20 @@ public sealed class LifecycleTables<TEvent, TCommand>
         foreach (var c in instanceId) hash = (hash ^ c) * 16777619u;
         return "shard-" + (hash % (uint)Shards).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Marks a decision's commands as not yet on the command queue; written with the decision, deleted
+    /// once they are sent, and sent again from the decision's event row by the sweep if it is still there when due.</summary>
+    public TableEntity DispatchMarker(string instanceId, long sequence, string eventId, DateTimeOffset dueAt) =>
+        new(TimerShard(instanceId), $"{TableKeys.Ticks(dueAt)}~{sequence.ToString("D19", CultureInfo.InvariantCulture)}|{TableKeys.Escape(instanceId)}")
+        {
+            ["InstanceId"] = instanceId,
+            ["DueAt"] = dueAt,
+            ["EventId"] = eventId,
+            ["Sequence"] = sequence,
+        };
+
+    /// <summary>Wake-up rows have '|' after the due ticks, dispatch markers '~'.</summary>
+    public static bool IsDispatchMarker(TableEntity row) => row.RowKey.Length > 19 && row.RowKey[19] == '~';
 
     public TableEntity TimerEntity(string instanceId, DateTimeOffset dueAt) =>
         new(TimerShard(instanceId), $"{TableKeys.Ticks(dueAt)}|{TableKeys.Escape(instanceId)}")

@@ -11,10 +11,12 @@ namespace Registrar.Storage.Lifecycle;
 /// <summary>Fires due timers: every <see cref="LifecycleRuntimeOptions.SweepInterval"/> it reads each
 /// timer shard up to "now" on the injected clock (one range query per shard, however far the clock was
 /// advanced), applies a TimerDue event per row, and deletes the row. A crash before the delete fires the
-/// same timer again, which is a duplicate event id and so a no-op.</summary>
+/// same timer again, which is a duplicate event id and so a no-op. Dispatch markers due are handed to the
+/// dispatcher, which sends their commands again.</summary>
 public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     LifecycleEngine<TState, TEvent, TCommand> engine,
     LifecycleTables<TEvent, TCommand> tables,
+    LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
     IOptions<LifecycleRuntimeOptions> options,
     LifecycleSweepSignal signal,
     TimeProvider time,
@@ -87,6 +89,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
 
     private async Task<bool> FireAsync(TableEntity timer, CancellationToken ct)
     {
+        if (LifecycleTables<TEvent, TCommand>.IsDispatchMarker(timer)) return await RedispatchAsync(timer, ct);
         var instanceId = timer.GetString("InstanceId");
         var dueAt = TableKeys.InstantOfTicks(timer.RowKey[..19]);
         try
@@ -99,6 +102,20 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Timer of {InstanceId} due {DueAt} did not fire; the next sweep retries it.", instanceId, dueAt);
+            return false;
+        }
+    }
+
+    private async Task<bool> RedispatchAsync(TableEntity marker, CancellationToken ct)
+    {
+        try
+        {
+            return await dispatcher.RedispatchAsync(marker, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Commands {Sequence} of {InstanceId} were not sent again; the next sweep retries.",
+                marker.GetInt64("Sequence"), marker.GetString("InstanceId"));
             return false;
         }
     }

@@ -26,6 +26,12 @@ public sealed class LifecycleTimerWriter
     public Task DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken ct) =>
         Enqueue(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag), ct);
 
+    /// <summary>Deletes a row whose survival is harmless (a superseded wake-up, the marker of commands already
+    /// sent: each is dropped or repeats an idempotent send when it falls due), without the caller waiting.</summary>
+    public void DeleteLater(TableEntity row) =>
+        _ = DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, CancellationToken.None)
+            .ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
     private Task Enqueue(TableTransactionAction action, CancellationToken ct)
     {
         ShardQueue shard;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Registrar.Api.Banks;
 using Registrar.Api.Billing;
 using Registrar.Api.Claims;
+using Registrar.Api.Customers;
 using Registrar.Api.Hosting;
 using Registrar.Api.Http;
 using Registrar.Api.Lifecycle;
@@ -157,6 +158,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
+        services.AddSingleton<CustomerAccounts>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestHandlers>();

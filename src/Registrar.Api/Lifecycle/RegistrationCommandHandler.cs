@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Registrar.Api.Billing;
+using Registrar.Api.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Operations;
@@ -28,6 +29,7 @@ public sealed class RegistrationCommandHandler(
     IRegistrationViews views,
     IErasureSchedule erasures,
     IssueRenewalInvoiceFlow renewalInvoices,
+    CustomerAccounts accounts,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
 {
@@ -61,8 +63,10 @@ public sealed class RegistrationCommandHandler(
         }
     }
 
-    private async Task SendNoticeAsync(SendNotice notice, CancellationToken ct)
+    private async Task SendNoticeAsync(SendNotice decided, CancellationToken ct)
     {
+        // KZ-2.2: addressed when it is sent, so an approved change of the customer's contact e-mail reaches every registration.
+        var notice = await accounts.AddressAsync(decided, ct);
         using var activity = RegistrarTelemetry.Mail.StartActivity($"notice {notice.Kind}");
         activity?.SetTag("registrar.notice.id", notice.CommandId);
         activity?.SetTag("registrar.registration", notice.RegistrationId);

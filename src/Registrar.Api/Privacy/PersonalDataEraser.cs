@@ -1,3 +1,4 @@
+using Registrar.Api.Customers;
 using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
@@ -18,6 +19,7 @@ public sealed class PersonalDataEraser(
     IOrderStore<Order> orders,
     INoticeStore<SendNotice> notices,
     IAuditLog<RegistrationAudit> audit,
+    CustomerAccounts accounts,
     TimeProvider clock)
 {
     public const string Actor = "retention";
@@ -33,6 +35,8 @@ public sealed class PersonalDataEraser(
         await history.EraseAsync(due.RegistrationId, ct);
         await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
         var orderErased = await EraseOrderAsync(due, ct);
+        // KZ-2.2: the account's contact e-mail is the customer's, not one registration's: erased when the customer asked.
+        if (due.Ground == ErasureGround.ErasureRequest) await accounts.EraseAsync(due.CustomerId, ct);
         var now = clock.GetUtcNow();
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
             new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",

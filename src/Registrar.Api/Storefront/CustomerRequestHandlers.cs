@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Customers;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Customers;
@@ -16,7 +17,8 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
-    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations, TimeProvider clock)
+    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
+    CustomerAccounts accounts, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
@@ -140,11 +142,14 @@ public sealed class CustomerRequestHandlers(
         return TypedResults.Ok(CustomerRequestView.Of(decided));
     }
 
-    private Task RaiseConsentAsync(CustomerRequestRecord decided, CancellationToken ct)
+    private async Task RaiseConsentAsync(CustomerRequestRecord decided, CancellationToken ct)
     {
         var consent = decided.Consent!;
+        // KZ-2.2: the address is the account's, so an approval moves the notices of every registration of the customer.
+        if (consent.Approved && decided.Request is ContactEmailChangeRequest change)
+            await accounts.ApplyApprovedChangeAsync(decided.CustomerId, decided.RequestId, change.Email, consent.At, ct);
         var eventId = $"consent:{decided.RequestId}";
-        return registrations.RaiseAsync(decided.RegistrationId, eventId,
+        await registrations.RaiseAsync(decided.RegistrationId, eventId,
             new ContactEmailChangeReviewed(eventId, decided.RequestId, consent.Approved, consent.By, consent.At, consent.Reason), ct);
     }
 

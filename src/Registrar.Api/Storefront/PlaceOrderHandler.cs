@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Customers;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Calendars;
@@ -30,6 +31,7 @@ public sealed class PlaceOrderHandler(
     IOrderStore<Order> orders,
     IInvoiceStore<Invoice> invoices,
     IdempotentRequests idempotency,
+    CustomerAccounts accounts,
     TimeProvider clock)
 {
     // Every order id has this length ("O" and 16 hex digits): a draft measured with it has the stored size.
@@ -93,7 +95,10 @@ public sealed class PlaceOrderHandler(
         var (series, today) = (check.InvoiceSeries(zones), LocalDate(check, now));
         var orderKey = $"{customerId}|{orderId}";
         var number = NumberFor(check, now, await sequence.TakeAsync(series, today.Year, today.Month, orderKey, ct));
-        var order = flow.Place(check, customerId, orderId, number.ToString(), now);
+        // KZ-2.2: one contact e-mail per customer: the first order opens the account with its address, later ones use the
+        // account's (changing it is a contact-email-change request, UA-4.7).
+        var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, now, ct);
+        var order = flow.Place(check, customerId, orderId, number.ToString(), now) with { ContactEmail = contactEmail };
         try
         {
             return (await orders.CreateAsync(customerId, orderId, order, "placed", ct)).Document;

@@ -22,6 +22,13 @@ public static class ErasedPersonalData
         TechnicalContact = Erase(order.TechnicalContact),
     };
 
+    /// <summary>KZ-2.2: the account's contact e-mail, and the one it replaced.</summary>
+    public static CustomerAccount Erase(CustomerAccount account) => account with
+    {
+        ContactEmail = Erased,
+        PreviousContactEmail = account.PreviousContactEmail is null ? null : Erased,
+    };
+
     public static RegistrationOrder Erase(RegistrationOrder order) => order with
     {
         ContactEmail = Erased,

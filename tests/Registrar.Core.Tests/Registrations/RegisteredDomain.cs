@@ -27,10 +27,11 @@ public sealed class RegisteredDomain
 
     public List<RegistrationCommand> Sent { get; } = [];
 
-    /// <summary>A domain of <paramref name="zone"/> registered at the registry with <paramref name="expiry"/>.</summary>
-    public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry)
+    /// <summary>A domain of <paramref name="zone"/> registered at the registry with <paramref name="expiry"/>, ordered by
+    /// <paramref name="customerId"/> with <paramref name="contactEmail"/>.</summary>
+    public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry, string customerId = "cust-1", string contactEmail = "owner@example.test")
     {
-        var order = new RegistrationOrder("order-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, 1, "owner@example.test",
+        var order = new RegistrationOrder("order-1", customerId, $"example.{zone}", $"example.{zone}", zone, 1, contactEmail,
             "H-1", null, TechnicalContact.Registrant, false, null, "en");
         var domain = new RegisteredDomain(new RegistrationState("reg-1", RegistrationPhase.AwaitingPayment), null);
         var paidAt = expiry.AddYears(-1);

@@ -1,0 +1,77 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Privacy;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Customers;
+
+/// <summary>
+/// KZ-2.2: the customer's one contact e-mail, kept in the customer's account row. Orders and notices read it here; a
+/// customer whose data predate accounts has no row, and then each registration's stored address is used as it was.
+/// </summary>
+public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantData> accounts)
+{
+    /// <summary>The account's contact e-mail; the first order opens the account with <paramref name="orderedEmail"/>.</summary>
+    public async Task<string> OpenOrReadAsync(string customerId, string orderedEmail, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await accounts.GetAccountAsync(customerId, ct) is { } existing) return existing.Document.ContactEmail;
+        try
+        {
+            await accounts.CreateAsync(customerId, CustomerAccount.Open(customerId, orderedEmail, now), new Dictionary<string, RegistrantData>(), ct);
+            return orderedEmail;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another order of the same customer opened it first: that address holds (KZ-2.2).
+            return (await accounts.GetAccountAsync(customerId, ct))!.Document.ContactEmail;
+        }
+    }
+
+    /// <summary>UA-4.7, KZ-2.2: an approved change moves every registration's notices; applying it again changes nothing.</summary>
+    public async Task ApplyApprovedChangeAsync(string customerId, string requestId, string email, DateTimeOffset now, CancellationToken ct)
+    {
+        while (true)
+        {
+            var current = await accounts.GetAccountAsync(customerId, ct);
+            try
+            {
+                if (current is null)
+                    await accounts.CreateAsync(customerId, CustomerAccount.Open(customerId, email, now) with { ChangedByRequest = requestId },
+                        new Dictionary<string, RegistrantData>(), ct);
+                else if (current.Document.WithApprovedChange(requestId, email) is var changed && changed != current.Document)
+                    await accounts.UpdateAccountAsync(current, changed, ct);
+                return;
+            }
+            catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
+            {
+                // Changed meanwhile: apply it to the account as it is now.
+            }
+        }
+    }
+
+    /// <summary>KZ-2.2: <paramref name="notice"/> addressed to the account's contact e-mail, or as it is without an account
+    /// (or once either was erased).</summary>
+    public async Task<SendNotice> AddressAsync(SendNotice notice, CancellationToken ct) =>
+        notice.To == ErasedPersonalData.Erased || await accounts.GetAccountAsync(notice.CustomerId, ct) is not { } account
+            || account.Document.ContactEmail == ErasedPersonalData.Erased
+            ? notice
+            : account.Document.Address(notice);
+
+    /// <summary>UA-Pre-6: a written erasure request erases the account's addresses with the rest of the customer's data.</summary>
+    public async Task EraseAsync(string customerId, CancellationToken ct)
+    {
+        while (await accounts.GetAccountAsync(customerId, ct) is { } current && current.Document.ContactEmail != ErasedPersonalData.Erased)
+        {
+            try
+            {
+                await accounts.UpdateAccountAsync(current, ErasedPersonalData.Erase(current.Document), ct);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Changed meanwhile: erase it as it is now.
+            }
+        }
+    }
+}

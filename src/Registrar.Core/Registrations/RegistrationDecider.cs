@@ -3,9 +3,10 @@ using Registrar.Core.Lifecycle;
 namespace Registrar.Core.Registrations;
 
 /// <summary>
-/// A registration's lifecycle from payment to a registered domain, and (<see cref="RenewalDecisions"/>) its
-/// life after that until it is deleted or transferred away: pure and deterministic. It never asks the
-/// registry twice for the same create or renew: an unknown outcome is reconciled with info.
+/// A registration's lifecycle from payment to a registered domain (<see cref="CreationAnswers"/>), and
+/// (<see cref="RenewalDecisions"/>) its life after that until it is deleted or transferred away: pure and deterministic.
+/// A registry answer goes where <see cref="RegistryAnswerRouting"/> says. It never asks the registry twice for the same
+/// create or renew: an unknown outcome is reconciled with info.
 /// </summary>
 public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     : ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand>
@@ -47,23 +48,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case TrademarkReviewed review when state.Phase == RegistrationPhase.AwaitingTrademarkReview:
                 OnTrademarkReviewed(step, review);
                 break;
-            case RegistryAnswered answer when OperationsDecisions.Awaits(state, answer):
-                OperationsDecisions.OnHoldsAnswered(step, answer.Outcome);
-                break;
-            case RegistryAnswered answer when NameserverChangeDecisions.Awaits(state, answer):
-                NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
-                break;
-            case RegistryAnswered answer when RegistrantChangeDecisions.Awaits(state, answer):
-                RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
-                break;
-            case RegistryAnswered answer when TransferCodeDecisions.Awaits(state, answer):
-                TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
-                break;
-            case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId && RenewalDecisions.Covers(state.Phase):
-                RenewalAnswers.OnAnswered(step, answer.Outcome, now);
-                break;
-            case RegistryAnswered answer when answer.CommandId == state.AwaitedCommandId:
-                OnRegistryAnswered(step, answer.Outcome);
+            case RegistryAnswered answer:
+                RegistryAnswerRouting.Route(step, answer, schedule, now);
                 break;
             case RegistrationTimerDue:
                 OnTimerDue(step, now);
@@ -86,11 +72,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RenewalPaid paid:
                 _renewals.OnPaid(step, paid);
                 break;
-            case RegistryObserved observed when IsWaitingForPendingCreate(state):
+            case RegistryObserved observed when CreationAnswers.IsWaitingForPendingCreate(state):
                 step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
-                OnRegistryAnswered(step, observed.Info);
+                CreationAnswers.OnAnswered(step, observed.Info);
                 break;
-            case RegistryReported when IsWaitingForPendingCreate(state):
+            case RegistryReported when CreationAnswers.IsWaitingForPendingCreate(state):
                 step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
                 step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
                 break;
@@ -173,7 +159,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     {
         if (step.State.FailedCommands.Count > 0) RetryFailedCommands(step);
         if (step.State.Phase != RegistrationPhase.Stalled) return;
-        if (step.State.ExpiresAt is null) StartRegistering(step);
+        if (step.State.ExpiresAt is null) CreationAnswers.StartRegistering(step);
         else _renewals.Resume(step, now);
     }
 
@@ -201,14 +187,14 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             step.Flag($"Review the trademark for {order.DisplayName} before it is registered (UA-Pre-7).");
             return;
         }
-        StartRegistering(step);
+        CreationAnswers.StartRegistering(step);
     }
 
     private static void OnTrademarkReviewed(RegistrationStep step, TrademarkReviewed review)
     {
         if (review.Approved)
         {
-            StartRegistering(step);
+            CreationAnswers.StartRegistering(step);
             return;
         }
         var order = step.State.Order!;
@@ -216,90 +202,6 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         step.Notify(NoticeKind.TrademarkRejected);
         step.Flag($"Trademark for {order.DisplayName} refused by {review.ReviewedBy}: {review.Reason}. Settle the held money (UA-Pre-7).");
     }
-
-    private static void StartRegistering(RegistrationStep step)
-    {
-        var state = step.State;
-        if (state.RegistrantHandle is null)
-        {
-            step.Update(s => s with { Phase = RegistrationPhase.CreatingContact });
-            step.AskRegistry(id => new CreateRegistryContact(id, state.RegistrationId, state.Order!.Zone, state.Order.Registrant!));
-        }
-        else
-        {
-            CreateDomain(step);
-        }
-    }
-
-    private static void CreateDomain(RegistrationStep step)
-    {
-        var state = step.State;
-        var order = state.Order!;
-        step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain });
-        step.AskRegistry(id => new CreateDomain(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears,
-            state.RegistrantHandle!, order.TechnicalContact, order.TrademarkLicence));
-    }
-
-    private static void OnRegistryAnswered(RegistrationStep step, RegistryOutcome outcome)
-    {
-        var state = step.State;
-        switch (state.Phase, outcome)
-        {
-            case (RegistrationPhase.CreatingContact, ContactCreated created):
-                step.Update(s => s with { RegistrantHandle = created.Handle });
-                CreateDomain(step);
-                break;
-            case (RegistrationPhase.CreatingContact, OutcomeUnknown):
-                // The contact id is derived from the registration, so asking again cannot create a second one.
-                StartRegistering(step);
-                break;
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, RegistryPending):
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo info) when info.Statuses.Contains("pendingCreate", StringComparer.OrdinalIgnoreCase):
-                // EPP 1001: the registry creates it later and says so by poll message; the sweep reads it back in any case.
-                step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain, AwaitedCommandId = null });
-                break;
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainCreated created):
-                Registered(step, created.ExpiresAt);
-                break;
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true, ExpiresAt: { } expiresAt } info)
-                when IsOurs(state, info):
-                Registered(step, expiresAt);
-                break;
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: false }):
-                CreateDomain(step);
-                break;
-            case (RegistrationPhase.CreatingDomain, NameTaken):
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true }):
-                // KZ-2.1, KZ-App-5: first come, first served; the customer chooses another name or a refund.
-                step.Update(s => s with { Phase = RegistrationPhase.NameTaken, AwaitedCommandId = null });
-                step.Notify(NoticeKind.NameTaken);
-                step.Flag($"{state.Order!.DisplayName} was taken before it could be registered: money held until the customer chooses (KZ-2.1).");
-                break;
-            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, OutcomeUnknown):
-                step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
-                step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
-                break;
-            default:
-                step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
-                step.Flag($"Registry answered {RenewalAnswers.Describe(outcome)} while {state.Order?.DisplayName} was {state.Phase}: decide how to go on.");
-                break;
-        }
-    }
-
-    private static void Registered(RegistrationStep step, DateTimeOffset expiresAt)
-    {
-        // UA-1.6: the domain counts as registered with the expiry the registry gave.
-        step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });
-        step.Notify(NoticeKind.Registered);
-    }
-
-    /// <summary>Held by this registrar for this registration's registrant: our own earlier create.</summary>
-    private static bool IsOurs(RegistrationState state, DomainInfo info) =>
-        info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
-    private static bool IsWaitingForPendingCreate(RegistrationState state) =>
-        state.Phase == RegistrationPhase.CreatingDomain && state.AwaitedCommandId is null;
 
     private static bool IsOverdue(RegistrationState state, DateTimeOffset now) =>
         IsInProgress(state.Phase) && !state.OverdueFlagged && state.DueBy is { } due && now >= due;

@@ -1,0 +1,93 @@
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// From payment to a registered domain: the registrant's contact, then the domain, at the registry. It never asks the
+/// registry twice for the same create: an unknown outcome is read back with info.
+/// </summary>
+internal static class CreationAnswers
+{
+    public static void StartRegistering(RegistrationStep step)
+    {
+        var state = step.State;
+        if (state.RegistrantHandle is null)
+        {
+            step.Update(s => s with { Phase = RegistrationPhase.CreatingContact });
+            step.AskRegistry(id => new CreateRegistryContact(id, state.RegistrationId, state.Order!.Zone, state.Order.Registrant!));
+        }
+        else
+        {
+            CreateDomain(step);
+        }
+    }
+
+    private static void CreateDomain(RegistrationStep step)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain });
+        step.AskRegistry(id => new CreateDomain(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears,
+            state.RegistrantHandle!, order.TechnicalContact, order.TrademarkLicence));
+    }
+
+    /// <summary>The registry's answer while the contact and the domain are being created.</summary>
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        var state = step.State;
+        switch (state.Phase, outcome)
+        {
+            case (RegistrationPhase.CreatingContact, ContactCreated created):
+                step.Update(s => s with { RegistrantHandle = created.Handle });
+                CreateDomain(step);
+                break;
+            case (RegistrationPhase.CreatingContact, OutcomeUnknown):
+                // The contact id is derived from the registration, so asking again cannot create a second one.
+                StartRegistering(step);
+                break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, RegistryPending):
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo info) when info.Statuses.Contains("pendingCreate", StringComparer.OrdinalIgnoreCase):
+                // EPP 1001: the registry creates it later and says so by poll message; the sweep reads it back in any case.
+                step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain, AwaitedCommandId = null });
+                break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainCreated created):
+                Registered(step, created.ExpiresAt);
+                break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true, ExpiresAt: { } expiresAt } info)
+                when IsOurs(state, info):
+                Registered(step, expiresAt);
+                break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: false }):
+                CreateDomain(step);
+                break;
+            case (RegistrationPhase.CreatingDomain, NameTaken):
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true }):
+                // KZ-2.1, KZ-App-5: first come, first served; the customer chooses another name or a refund.
+                step.Update(s => s with { Phase = RegistrationPhase.NameTaken, AwaitedCommandId = null });
+                step.Notify(NoticeKind.NameTaken);
+                step.Flag($"{state.Order!.DisplayName} was taken before it could be registered: money held until the customer chooses (KZ-2.1).");
+                break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, OutcomeUnknown):
+                step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
+                step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
+                break;
+            default:
+                step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
+                step.Flag($"Registry answered {RenewalAnswers.Describe(outcome)} while {state.Order?.DisplayName} was {state.Phase}: decide how to go on.");
+                break;
+        }
+    }
+
+    private static void Registered(RegistrationStep step, DateTimeOffset expiresAt)
+    {
+        // UA-1.6: the domain counts as registered with the expiry the registry gave.
+        step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });
+        step.Notify(NoticeKind.Registered);
+    }
+
+    /// <summary>Held by this registrar for this registration's registrant: our own earlier create.</summary>
+    private static bool IsOurs(RegistrationState state, DomainInfo info) =>
+        info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
+    public static bool IsWaitingForPendingCreate(RegistrationState state) =>
+        state.Phase == RegistrationPhase.CreatingDomain && state.AwaitedCommandId is null;
+}

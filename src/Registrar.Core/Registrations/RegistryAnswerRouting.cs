@@ -1,0 +1,29 @@
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// Which part of the lifecycle a registry answer belongs to: the command it answers names it. Holds, name servers,
+/// registrant changes and transfer codes each await their own command beside the registration's phase; otherwise it is
+/// the phase's own command, after registration a renewal's or a deletion's (<see cref="RenewalAnswers"/>), before it the
+/// contact's or the domain's creation (<see cref="CreationAnswers"/>). An answer to a command no longer awaited changes nothing.
+/// </summary>
+internal static class RegistryAnswerRouting
+{
+    public static void Route(RegistrationStep step, RegistryAnswered answer, IRegistrationSchedule schedule, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (OperationsDecisions.Awaits(state, answer))
+            OperationsDecisions.OnHoldsAnswered(step, answer.Outcome);
+        else if (NameserverChangeDecisions.Awaits(state, answer))
+            NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
+        else if (RegistrantChangeDecisions.Awaits(state, answer))
+            RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
+        else if (TransferCodeDecisions.Awaits(state, answer))
+            TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
+        else if (answer.CommandId != state.AwaitedCommandId)
+            return;
+        else if (RenewalDecisions.Covers(state.Phase))
+            RenewalAnswers.OnAnswered(step, answer.Outcome, now);
+        else
+            CreationAnswers.OnAnswered(step, answer.Outcome);
+    }
+}

@@ -134,6 +134,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddEppClients(configuration);
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.AddSingleton<IRegistryAvailability, EppRegistryAvailability>();
+        // A transfer in's code stays in its order: the registry flow reads it there, when it asks for the transfer.
+        services.AddSingleton<IIncomingTransferCodes, OrderTransferCodes>();
         services.AddSingleton<RegistryCommandExecutor>();
         services.AddSingleton<RegistryPollDrainer>();
     }

@@ -29,10 +29,11 @@ public sealed class RegistryCommandExecutor
     private readonly DomainHoldsFlow _domainHolds;
     private readonly DomainTransferCodeFlow _domainTransferCode;
     private readonly DomainRegistrantChangeFlow _domainRegistrantChange;
+    private readonly DomainTransferInFlow _domainTransferIn;
 
     public RegistryCommandExecutor(
         ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, TransferCodes transferCodes,
-        ILogger<RegistryCommandExecutor> logger)
+        IIncomingTransferCodes incomingTransferCodes, ILogger<RegistryCommandExecutor> logger)
     {
         var registries = new ZoneRegistries(zones, clients, epp);
         var failures = new RegistryFailures(logger);
@@ -46,6 +47,7 @@ public sealed class RegistryCommandExecutor
         _domainHolds = new DomainHoldsFlow(registries, failures);
         _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
         _domainRegistrantChange = new DomainRegistrantChangeFlow(registries, _contactCreate, failures);
+        _domainTransferIn = new DomainTransferInFlow(registries, _domainInfo, incomingTransferCodes, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -65,6 +67,7 @@ public sealed class RegistryCommandExecutor
             SetDomainHolds holds => await _domainHolds.RunAsync(holds, ct),
             SetTransferCode set => await _domainTransferCode.RunAsync(set, ct),
             ChangeRegistrant change => await _domainRegistrantChange.RunAsync(change, ct),
+            RequestTransferIn transfer => await _domainTransferIn.RunAsync(transfer, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Epp.Commands;
-using Registrar.Epp.Profiles;
-using Registrar.Epp.Sessions;
 using static Registrar.LocalHost.Tests.TestSupport;
 
 namespace Registrar.LocalHost.Tests;
@@ -56,7 +53,7 @@ public sealed partial class TransferTests(ProductFixture product)
         Assert.DoesNotContain(code, product.HostOutput);
 
         // The gaining registrar asks with the code; the registry approves once its transfer period has passed.
-        await using var gaining = GainingRegistrar();
+        await using var gaining = OtherRegistrar.Connect(product);
         Assert.True((await gaining.ExecuteAsync(new DomainTransferCommand(name, TransferOperation.Request, code))).IsPending);
         try
         {
@@ -75,15 +72,6 @@ public sealed partial class TransferTests(ProductFixture product)
     }
 
     private async Task<string?> AuthInfoAsync(string name) => (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
-
-    /// <summary>The other registrar at the simulator, on the IETF profile, as a registrar taking the domain over.</summary>
-    private EppClient GainingRegistrar() => EppClients.Create("gaining", new EppRegistryOptions
-    {
-        Host = "127.0.0.1", Port = product.Registry.EppPort, ClientId = RegistrySimulatorFixture.Registrar2, Password = RegistrySimulatorFixture.Password2,
-        PinnedServerThumbprints = [product.Registry.CertificateSha256], MaxSessions = 1,
-        ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10),
-        Profile = new EppProfileOptions { Name = EppRegistryProfile.IetfName },
-    }, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
 
     [GeneratedRegex(@"Код переноса: (\S+)")]
     private static partial Regex CodeLine();

@@ -34,7 +34,8 @@ public sealed class NoticeRenderingTests
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
-        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway => [],
+        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway
+            or NoticeKind.TransferInRefused => [],
         NoticeKind.Suspended => ["2.3.1.4"],
         NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],
         NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],

@@ -24,7 +24,7 @@ public sealed class PendingAnswerTests
         clients.Setup(c => c.For("kaznic")).Returns(_client.Object);
         var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = new EppRegistryOptions { ClientId = "registrar1" } } });
         return new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), clients.Object, Options.Create(new RegistryOptions()), epp,
-            Support.SimulatedRegistries.TransferCodes, NullLogger<RegistryCommandExecutor>.Instance);
+            Support.SimulatedRegistries.TransferCodes, new Support.GivenTransferCodes(), NullLogger<RegistryCommandExecutor>.Instance);
     }
 
     private static EppReply<T> Pending<T>(T value) => new(value, EppResultCode.SuccessPending, "Command completed successfully; action pending", "c", "s", null);

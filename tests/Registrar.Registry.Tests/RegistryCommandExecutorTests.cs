@@ -29,7 +29,7 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
         var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = registry } });
         _clients = new EppClients(epp, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
         _executor = new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), _clients, Options.Create(new RegistryOptions()), epp,
-            Support.SimulatedRegistries.TransferCodes, NullLogger<RegistryCommandExecutor>.Instance);
+            Support.SimulatedRegistries.TransferCodes, new Support.GivenTransferCodes(), NullLogger<RegistryCommandExecutor>.Instance);
         await SimulatedRegistries.ResetAsync(simulator);
     }
 

@@ -20,14 +20,15 @@ public sealed record InvoiceView(string Number, string OrderId, Money.Money Tota
         invoice.IssuedAt, invoice.DueAt, invoice.StatusAt(now), invoice.PaidAt);
 }
 
+/// <param name="TransferIn">The line moves a domain held at another registrar here (its code is never shown back).</param>
 public sealed record OrderLineView(string Name, string Ascii, string Zone, int TermYears, Money.Money PricePerYear, Money.Money Total,
-    bool TrademarkRequired, string RegistrationId);
+    bool TrademarkRequired, string RegistrationId, bool TransferIn);
 
 public sealed record OrderView(string OrderId, DateTimeOffset PlacedAt, IReadOnlyList<OrderLineView> Lines, InvoiceView Invoice)
 {
     public static OrderView From(Order order, Invoice invoice, DateTimeOffset now) => new(
         order.OrderId, order.PlacedAt,
         order.Lines.Select((l, i) => new OrderLineView(l.DisplayName, l.DomainName, l.Zone, l.TermYears, l.Price.PricePerYear,
-            l.Price.Total, l.TrademarkRequired, RegistrationIds.For(order.OrderId, i))).ToList(),
+            l.Price.Total, l.TrademarkRequired, RegistrationIds.For(order.OrderId, i), l.TransferCode is not null)).ToList(),
         InvoiceView.From(invoice, now));
 }

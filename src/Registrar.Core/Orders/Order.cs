@@ -21,6 +21,8 @@ public sealed record Order(
 /// <param name="DomainName">A-label (ASCII) form, as the registry knows it.</param>
 /// <param name="DisplayName">Unicode form, for people.</param>
 /// <param name="Price">UA-3.3: fixed when the invoice is issued; later tariffs never change it.</param>
+/// <param name="TransferCode">A transfer in: the authInfo the losing registrar gave, sent to the registry with the transfer
+/// request once the order is paid (RFC 5731 section 3.2.4); null for a new registration.</param>
 public sealed record OrderLine(
     string DomainName,
     string DisplayName,
@@ -28,4 +30,5 @@ public sealed record OrderLine(
     int TermYears,
     PriceQuote Price,
     bool TrademarkRequired,
-    Trademark? Trademark);
+    Trademark? Trademark,
+    string? TransferCode = null);

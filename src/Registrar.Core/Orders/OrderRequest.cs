@@ -16,8 +16,10 @@ public sealed record OrderRequest(
 
 /// <param name="Name">As the customer typed it, Unicode or A-label.</param>
 /// <param name="TermYears">Whole years (UA-1.6: at least one).</param>
-/// <param name="Trademark">UA-Pre-7: required for second-level .ua names.</param>
-public sealed record OrderItemRequest(string Name, int TermYears, Trademark? Trademark = null);
+/// <param name="Trademark">UA-Pre-7: required for second-level .ua names, unless the domain is transferred in.</param>
+/// <param name="TransferCode">A domain held at another registrar, moved here with the transfer code (authInfo) that registrar
+/// gave (KZ-App-9, UA-3.5 on its side; RFC 5731 section 3.2.4); the term is the years the transfer adds.</param>
+public sealed record OrderItemRequest(string Name, int TermYears, Trademark? Trademark = null, string? TransferCode = null);
 
 /// <summary>UA-1.13: an existing nic-handle, or the data to create the registrant's contact from.</summary>
 public sealed record RegistrantRequest(string? NicHandle = null, RegistrantData? Data = null);

@@ -17,6 +17,9 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
 
     public const int MaxTrademarkFieldLength = 255;
 
+    /// <summary>RFC 5731 authInfo passwords are free text; registries issue short ones. Kept in the order until it is used.</summary>
+    public const int MaxTransferCodeLength = 64;
+
     /// <summary>Checks the request that <paramref name="customerId"/> sends and prices it at <paramref name="now"/>;
     /// nothing is allocated or stored yet.</summary>
     public OrderCheck Check(OrderRequest request, string customerId, DateTimeOffset now)
@@ -130,12 +133,15 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
                 errors.Add($"{field}.name", $"{name} is listed twice.");
                 continue;
             }
-            if (!VerifyTrademark(name, item.Trademark, field, errors)) continue;
+            var transfer = item.TransferCode is not null;
+            if (transfer ? !VerifyTransferCode(item, field, errors) : !VerifyTrademark(name, item.Trademark, field, errors)) continue;
             try
             {
-                var price = tariffs.Quote(name.Zone.Zone, TariffOperation.Register, item.TermYears, now);
+                // A transfer adds a term to a registration that exists (RFC 5731 section 3.2.4): no tariff names a transfer
+                // price and neither offer has a clause for one, so it is priced as the renewal it amounts to.
+                var price = tariffs.Quote(name.Zone.Zone, transfer ? TariffOperation.Renew : TariffOperation.Register, item.TermYears, now);
                 lines.Add(new OrderLine(name.Ascii, name.Unicode, name.Zone.Zone, item.TermYears, price,
-                    name.RequiresTrademark, item.Trademark));
+                    name.RequiresTrademark && !transfer, item.Trademark, item.TransferCode));
             }
             catch (UnsupportedTermException e)
             {
@@ -147,6 +153,23 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
             }
         }
         return lines;
+    }
+
+    /// <summary>A transfer in names the code the losing registrar gave; the name's trademark was reviewed when it was
+    /// registered (UA-Pre-7), so none is given again.</summary>
+    private static bool VerifyTransferCode(OrderItemRequest item, string field, OrderErrors errors)
+    {
+        var refusal = string.IsNullOrWhiteSpace(item.TransferCode)
+            ? "Give the transfer code the domain's current registrar issued."
+            : TextRules.Refusal(item.TransferCode, MaxTransferCodeLength);
+        if (refusal is not null)
+        {
+            errors.Add($"{field}.transferCode", refusal);
+            return false;
+        }
+        if (item.Trademark is null) return true;
+        errors.Add($"{field}.trademark", "A transfer in carries no trademark: it was reviewed when the name was registered (UA-Pre-7).");
+        return false;
     }
 
     /// <summary>UA-Pre-7: a second-level .ua name needs a trademark whose word element is exactly the name.</summary>

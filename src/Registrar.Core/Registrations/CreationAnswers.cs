@@ -76,7 +76,7 @@ internal static class CreationAnswers
         }
     }
 
-    private static void Registered(RegistrationStep step, DateTimeOffset expiresAt)
+    public static void Registered(RegistrationStep step, DateTimeOffset expiresAt)
     {
         // UA-1.6: the domain counts as registered with the expiry the registry gave.
         step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });

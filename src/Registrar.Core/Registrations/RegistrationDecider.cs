@@ -76,6 +76,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
                 CreationAnswers.OnAnswered(step, observed.Info);
                 break;
+            case RegistryObserved observed when TransferInDecisions.IsWaiting(state):
+                TransferInDecisions.OnReadBack(step, observed.Info);
+                break;
+            case RegistryReported when TransferInDecisions.IsWaiting(state):
+                step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
+                break;
             case RegistryReported when CreationAnswers.IsWaitingForPendingCreate(state):
                 step.Update(s => s with { Phase = RegistrationPhase.Reconciling });
                 step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
@@ -159,7 +165,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     {
         if (step.State.FailedCommands.Count > 0) RetryFailedCommands(step);
         if (step.State.Phase != RegistrationPhase.Stalled) return;
-        if (step.State.ExpiresAt is null) CreationAnswers.StartRegistering(step);
+        if (step.State.ExpiresAt is null && step.State.Order!.TransferIn) TransferInDecisions.Request(step);
+        else if (step.State.ExpiresAt is null) CreationAnswers.StartRegistering(step);
         else _renewals.Resume(step, now);
     }
 
@@ -180,6 +187,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             DueBy = schedule.RegistrationDueBy(order.Zone, paid.PaidAt),
             RegistrantHandle = order.RegistrantHandle,
         });
+        if (order.TransferIn)
+        {
+            TransferInDecisions.Request(step);
+            return;
+        }
         if (order.TrademarkRequired)
         {
             // UA-Pre-7: the registry is asked only after operations approve the trademark.

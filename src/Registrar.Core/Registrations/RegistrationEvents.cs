@@ -97,6 +97,8 @@ public enum CustomerChoice
 /// <param name="RegistrantHandle">UA-1.13: an existing nic-handle; null when the contact is to be created from <paramref name="Registrant"/>.</param>
 /// <param name="TrademarkLicence">UA-Pre-7: the trademark registration a second-level .ua name is registered under.</param>
 /// <param name="Language">The customer's language for notices ("ru", "uk", "kk", "en"); null for the zone's offer language.</param>
+/// <param name="TransferIn">The domain is held at another registrar and moves here with its transfer code (RFC 5731 section 3.2.4);
+/// the code stays in the order, out of the lifecycle's state and history (<see cref="Requests.IIncomingTransferCodes"/>).</param>
 public sealed record RegistrationOrder(
     string OrderId,
     string CustomerId,
@@ -110,7 +112,8 @@ public sealed record RegistrationOrder(
     TechnicalContact TechnicalContact,
     bool TrademarkRequired,
     string? TrademarkLicence,
-    string? Language = null);
+    string? Language = null,
+    bool TransferIn = false);
 
 /// <summary>The registry's answer, reduced to what the lifecycle decides on.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]

@@ -18,10 +18,14 @@ public static class RegistrationIds
     public static string For(string orderId, int lineIndex) => $"{orderId}-{lineIndex + 1}";
 
     /// <summary>The order a registration id belongs to.</summary>
-    public static bool TryOrderOf(string registrationId, out string orderId)
+    public static bool TryOrderOf(string registrationId, out string orderId) => TryParse(registrationId, out orderId, out _);
+
+    /// <summary>The order and the index of its line a registration id names.</summary>
+    public static bool TryParse(string registrationId, out string orderId, out int lineIndex)
     {
         var dash = registrationId.LastIndexOf('-');
         orderId = dash > 0 ? registrationId[..dash] : "";
-        return dash > 0 && int.TryParse(registrationId.AsSpan(dash + 1), out var line) && line > 0;
+        lineIndex = dash > 0 && int.TryParse(registrationId.AsSpan(dash + 1), out var line) ? line - 1 : -1;
+        return lineIndex >= 0;
     }
 }

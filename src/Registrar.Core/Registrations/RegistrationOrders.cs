@@ -10,6 +10,6 @@ public static class RegistrationOrders
         var line = order.Lines[lineIndex];
         return new RegistrationOrder(order.OrderId, order.CustomerId, line.DomainName, line.DisplayName, line.Zone, line.TermYears,
             order.ContactEmail, order.RegistrantHandle, order.Registrant, order.TechnicalContact, line.TrademarkRequired,
-            line.Trademark?.RegistrationNumber, order.Language);
+            line.Trademark?.RegistrationNumber, order.Language, line.TransferCode is not null);
     }
 }

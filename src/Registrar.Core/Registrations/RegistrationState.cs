@@ -155,4 +155,8 @@ public enum RegistrationPhase
 
     /// <summary>The registry shows another registrar as sponsor: nothing more happens here.</summary>
     TransferredAway,
+
+    /// <summary>RFC 5731 section 3.2.4: a paid transfer in was requested; the registry approves it after its period, or the
+    /// sponsoring registrar rejects it, and its poll message says which.</summary>
+    TransferringIn,
 }

@@ -3,8 +3,8 @@ namespace Registrar.Core.Registrations;
 /// <summary>
 /// Which part of the lifecycle a registry answer belongs to: the command it answers names it. Holds, name servers,
 /// registrant changes and transfer codes each await their own command beside the registration's phase; otherwise it is
-/// the phase's own command, after registration a renewal's or a deletion's (<see cref="RenewalAnswers"/>), before it the
-/// contact's or the domain's creation (<see cref="CreationAnswers"/>). An answer to a command no longer awaited changes nothing.
+/// the phase's own command, after registration a renewal's or a deletion's (<see cref="RenewalAnswers"/>), before it a
+/// transfer in's (<see cref="TransferInDecisions"/>) or the contact's or the domain's creation (<see cref="CreationAnswers"/>). An answer to a command no longer awaited changes nothing.
 /// </summary>
 internal static class RegistryAnswerRouting
 {
@@ -23,6 +23,8 @@ internal static class RegistryAnswerRouting
             return;
         else if (RenewalDecisions.Covers(state.Phase))
             RenewalAnswers.OnAnswered(step, answer.Outcome, now);
+        else if (TransferInDecisions.Covers(state.Phase))
+            TransferInDecisions.OnAnswered(step, answer.Outcome);
         else
             CreationAnswers.OnAnswered(step, answer.Outcome);
     }

@@ -4,6 +4,7 @@ using Registrar.Core.Deadlines;
 using Registrar.Core.Money;
 using Registrar.Core.Names;
 using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
 using Registrar.Core.Tariffs;
 using Registrar.Core.Tests.Customers;
 using Registrar.Core.Zones;
@@ -205,5 +206,26 @@ public sealed class PlaceOrderFlowTests
         var request = Request(new OrderItemRequest("shop.kz", 1, null)) with { ContactEmail = new string('a', 300) + "@mail.kz" };
 
         Assert.Contains("contactEmail", _flow.Check(request, "cust-1", Now).Errors.Keys);
+    }
+
+    [Fact]
+    public void A_transfer_in_is_priced_as_a_renewal_and_keeps_its_code_in_the_order_line_only()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("moving.kz", 1, null, "Code-123")), "cust-1", Now);
+
+        Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
+        var line = Assert.Single(check.Lines);
+        Assert.Equal(TariffSchedule.LoadEmbedded(Zones).Quote("kz", TariffOperation.Renew, 1, Now), line.Price);
+        Assert.Equal("Code-123", line.TransferCode);
+        Assert.True(RegistrationOrders.From(_flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now), 0).TransferIn);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("line\nbreak")]
+    public void A_transfer_in_without_a_usable_code_or_with_a_trademark_is_refused(string code)
+    {
+        Assert.Contains("items[0].transferCode", _flow.Check(Request(new OrderItemRequest("moving.kz", 1, null, code)), "cust-1", Now).Errors.Keys);
+        Assert.Contains("items[0].trademark", _flow.Check(Request(new OrderItemRequest("brand.com.ua", 1, TradeMark("brand"), "Code-123")), "cust-1", Now).Errors.Keys);
     }
 }

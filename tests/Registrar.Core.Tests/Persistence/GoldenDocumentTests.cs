@@ -126,6 +126,8 @@ public sealed class GoldenDocumentTests
                 new NoticeFacts(PayBy: At.AddDays(2), InvoiceNumber: "KZ-2611-00044-3", Amount: Money.Money.Of(9000m, Currency.Kzt), RequestId: "r-6")),
             new SendNotice("order-1-1-25", "order-1-1", NoticeKind.RegistrantChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(ExpiresAt: At.AddYears(2), RequestId: "r-6")),
+            new RequestTransferIn("order-1-1-26", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, "cust-1"),
+            new SendNotice("order-1-1-27", "order-1-1", NoticeKind.TransferInRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -250,6 +252,22 @@ public sealed class GoldenDocumentTests
         if (read is RegistrationState state) Assert.Null(state.TransferCode ?? (object?)state.RegistrantChange);
         if (read is RegistrationCommand[] commands)
             Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.TransferCodeOf ?? (object?)n.Facts?.TransferRefusals));
+    }
+
+    /// <summary>Registrations in flight when transfers in were added (RFC 5731 section 3.2.4) keep running: none of them is one.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_transfers_in_still_reads(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-transfers-in.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.False(state.Order!.TransferIn);
+        if (read is RegistrationEvent[] events) Assert.False(events.OfType<RegistrationPaid>().Single().Order.TransferIn);
     }
 
     /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their

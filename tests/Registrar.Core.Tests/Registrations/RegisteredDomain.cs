@@ -41,6 +41,14 @@ public sealed class RegisteredDomain
         return domain;
     }
 
+    /// <summary>A registration of <paramref name="order"/> just paid at <paramref name="paidAt"/>, with what it asked for in <see cref="Sent"/>.</summary>
+    public static RegisteredDomain Paid(RegistrationOrder order, DateTimeOffset paidAt)
+    {
+        var domain = new RegisteredDomain(new RegistrationState("reg-1", RegistrationPhase.AwaitingPayment), null);
+        domain.Raise(new RegistrationPaid("paid", order, paidAt), paidAt);
+        return domain;
+    }
+
     public IReadOnlyList<RegistrationCommand> Raise(RegistrationEvent @event, DateTimeOffset now)
     {
         var decision = _decider.Decide(State, @event, now);

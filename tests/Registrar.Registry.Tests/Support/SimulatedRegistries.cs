@@ -25,10 +25,14 @@ public sealed class SimulatedRegistries : IAsyncDisposable
             },
         });
         Clients = new EppClients(Epp, UnsharedEppSessionSlots.Instance, TimeProvider.System, NullLoggerFactory.Instance);
-        Executor = new RegistryCommandExecutor(Zones, Clients, Options.Create(new RegistryOptions()), Epp, TransferCodes, NullLogger<RegistryCommandExecutor>.Instance);
+        Executor = new RegistryCommandExecutor(Zones, Clients, Options.Create(new RegistryOptions()), Epp, TransferCodes, IncomingCodes,
+            NullLogger<RegistryCommandExecutor>.Instance);
     }
 
     public static ZoneCatalog Zones { get; } = ZoneCatalog.LoadEmbedded();
+
+    /// <summary>The codes transfer-in order lines gave, for the executor's transfer requests.</summary>
+    public GivenTransferCodes IncomingCodes { get; } = new();
 
     /// <summary>KZ-App-9: the key the gateway derives transfer codes with, so a test can derive the code a command set.</summary>
     public static TransferCodes TransferCodes { get; } = new(Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()));

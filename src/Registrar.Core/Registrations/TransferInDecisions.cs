@@ -1,0 +1,77 @@
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// A paid transfer in (RFC 5731 section 3.2.4): domain:transfer op="request" with the customer's code; the registry answers
+/// 1001 and approves it after its period unless the sponsoring registrar rejects it first, and its poll message (read back with
+/// info) says which. Approved, the registration is Registered with the registry's expiry; refused, rejected or cancelled,
+/// it is closed, the customer is told and operations settle the money, as for a refused trademark.
+/// </summary>
+internal static class TransferInDecisions
+{
+    /// <summary>EPP 2300: a transfer of the object is already pending, which a repeat of our own request is told.</summary>
+    private const int ObjectPendingTransfer = 2300;
+
+    public static bool Covers(RegistrationPhase phase) => phase == RegistrationPhase.TransferringIn;
+
+    /// <summary>Waiting for the registry's poll message: its request was answered pending.</summary>
+    public static bool IsWaiting(RegistrationState state) => Covers(state.Phase) && state.AwaitedCommandId is null;
+
+    public static void Request(RegistrationStep step)
+    {
+        var state = step.State;
+        var order = state.Order!;
+        step.Update(s => s with { Phase = RegistrationPhase.TransferringIn });
+        step.AskRegistry(id => new RequestTransferIn(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears, order.CustomerId));
+    }
+
+    public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case RegistryPending:
+            case RegistryRefused { Code: ObjectPendingTransfer }:
+                step.Update(s => s with { AwaitedCommandId = null });
+                break;
+            case RegistryRefused refused:
+                Refused(step, $"the registry refused the request ({refused.Code} {refused.Message})");
+                break;
+            case OutcomeUnknown:
+                // A repeat of a request that reached the registry is answered 2300 (pending), so asking again is safe.
+                Request(step);
+                break;
+            case DomainInfo info:
+                OnReadBack(step, info);
+                break;
+            default:
+                step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
+                step.Flag($"Registry answered {RenewalAnswers.Describe(outcome)} to the transfer of {step.State.Order!.DisplayName}: decide how to go on.");
+                break;
+        }
+    }
+
+    /// <summary>The registry's poll message, read back: ours, still pending, or not coming.</summary>
+    public static void OnReadBack(RegistrationStep step, DomainInfo info)
+    {
+        if (info is { SponsorIsUs: true, ExpiresAt: { } expiresAt })
+        {
+            step.Update(s => s with { RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle });
+            CreationAnswers.Registered(step, expiresAt);
+        }
+        else if (info.Statuses.Contains("pendingTransfer", StringComparer.OrdinalIgnoreCase))
+        {
+            step.Update(s => s with { AwaitedCommandId = null });
+        }
+        else
+        {
+            Refused(step, "the sponsoring registrar rejected or cancelled it");
+        }
+    }
+
+    private static void Refused(RegistrationStep step, string why)
+    {
+        step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null });
+        step.Notify(NoticeKind.TransferInRefused);
+        step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
+            + "another order, as for a refused registration.");
+    }
+}

@@ -1,0 +1,103 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>A paid transfer in (RFC 5731 section 3.2.4): the request with the customer's code, the registry's approval after
+/// its period or the sponsor's rejection, told by poll message and read back; never a contact or a domain created.</summary>
+public sealed class TransferInDeciderTests
+{
+    private static readonly DateTimeOffset PaidAt = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset RegistryExpiry = new(2028, 3, 10, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("com.ua")]
+    public void A_paid_transfer_in_asks_the_registry_for_the_transfer_and_nothing_is_created(string zone)
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder(zone), PaidAt);
+
+        var request = Assert.IsType<RequestTransferIn>(Assert.Single(registration.Sent));
+        Assert.Equal(($"moving.{zone}", 1, "cust-1"), (request.DomainName, request.Years, request.CustomerId));
+        Assert.Equal(RegistrationPhase.TransferringIn, registration.State.Phase);
+    }
+
+    [Fact]
+    public void Pending_at_the_registry_it_waits_for_the_poll_message_and_tells_nobody_yet()
+    {
+        var registration = Pending();
+
+        Assert.Empty(registration.Sent);
+        Assert.Equal(RegistrationPhase.TransferringIn, registration.State.Phase);
+        Assert.Null(registration.State.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void Approved_by_the_registry_it_is_registered_with_the_registry_s_expiry_and_the_customer_is_told()
+    {
+        var registration = Pending();
+
+        Assert.IsType<QueryDomain>(Assert.Single(registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5))));
+        var told = Assert.IsType<SendNotice>(Assert.Single(registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5))));
+
+        Assert.Equal(NoticeKind.Registered, told.Kind);
+        Assert.Equal((RegistrationPhase.Registered, RegistryExpiry), (registration.State.Phase, registration.State.ExpiresAt));
+        Assert.Equal("OTHER-H1", registration.State.RegistrantHandle);
+    }
+
+    [Fact]
+    public void A_poll_message_while_the_transfer_is_still_pending_changes_nothing()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: pending"), PaidAt);
+
+        Assert.Empty(registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry, ["pendingTransfer"]), PaidAt));
+        Assert.Equal(RegistrationPhase.TransferringIn, registration.State.Phase);
+    }
+
+    [Fact]
+    public void Rejected_or_cancelled_by_the_sponsor_the_customer_is_told_and_operations_settle_the_money()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: clientRejected"), PaidAt.AddDays(1));
+
+        var effects = registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry.AddYears(-1), ["ok"]), PaidAt.AddDays(1));
+
+        Assert.Equal(NoticeKind.TransferInRefused, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        Assert.Contains("refund", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
+    }
+
+    [Fact]
+    public void A_wrong_code_refused_by_the_registry_closes_it_the_same_way()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+
+        var effects = registration.Answer(new RegistryRefused(2202, "Invalid authorization information"), PaidAt);
+
+        Assert.Equal(NoticeKind.TransferInRefused, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        Assert.Contains("2202", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
+    }
+
+    [Fact]
+    public void An_unknown_outcome_asks_again_and_the_registry_s_pending_transfer_answer_means_it_arrived()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+
+        Assert.IsType<RequestTransferIn>(Assert.Single(registration.Answer(new OutcomeUnknown(), PaidAt)));
+        Assert.Empty(registration.Answer(new RegistryRefused(2300, "Object pending transfer"), PaidAt));
+        Assert.Equal(RegistrationPhase.TransferringIn, registration.State.Phase);
+    }
+
+    private static RegisteredDomain Pending()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+        registration.Answer(new RegistryPending(), PaidAt);
+        registration.Sent.Clear();
+        return registration;
+    }
+
+    private static RegistrationOrder TransferOrder(string zone) => new("order-1", "cust-1", $"moving.{zone}", $"moving.{zone}", zone, 1,
+        "owner@example.test", "H-1", null, TechnicalContact.Registrant, false, null, "en", TransferIn: true);
+}

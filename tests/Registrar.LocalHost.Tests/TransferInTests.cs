@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Registrar.LocalHost.Tests.TestSupport;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A transfer in through the running host (RFC 5731 section 3.2.4): an order for a domain the other registrar holds,
+/// with its code, priced as a renewal and paid; the transfer request waits pending at the simulator until the registry's
+/// period has passed, and its poll message makes the registration Registered here; a wrong code is refused and told.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class TransferInTests(ProductFixture product)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_paid_transfer_in_waits_for_the_registry_s_approval_then_the_domain_is_ours_and_the_customer_told()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Move-It-2026");
+
+        var order = await PlacedAsync(storefront, customer, name, "Move-It-2026");
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        Assert.True(order.GetProperty("lines")[0].GetProperty("transferIn").GetBoolean());
+        Assert.DoesNotContain("Move-It-2026", order.GetRawText());
+        await RegisteredDomains.PayAsync(product, order);
+
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name),
+            d => d!.Value.GetProperty("transferRequestedBy").GetString() == RegistrySimulatorFixture.Registrar1, Patience);
+        await PhaseAsync(storefront, registrationId, "TransferringIn");
+        try
+        {
+            await product.Registry.AdvanceClockAsync(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+            Assert.Equal(RegistrySimulatorFixture.Registrar1, (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
+            await PhaseAsync(storefront, registrationId, "Registered");
+            var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("зарегистрирован"), Patience);
+            Assert.Contains(name, told.Subject);
+        }
+        finally
+        {
+            await product.Registry.SetClockAsync(DateTimeOffset.UtcNow);
+        }
+        Assert.DoesNotContain("Move-It-2026", product.HostOutput);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_is_refused_by_the_registry_and_the_customer_told_that_the_payment_is_kept_for_them()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Right-Code-1");
+
+        await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", Body(customer, name, " ")), 400);
+        var order = await PlacedAsync(storefront, customer, name, "Wrong-Code-1");
+        await RegisteredDomains.PayAsync(product, order);
+
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("не состоялся"), Patience);
+        Assert.Contains(name, told.Subject);
+        await PhaseAsync(storefront, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!, "Closed");
+        Assert.Equal(RegistrySimulatorFixture.Registrar2, (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
+    }
+
+    private static async Task<JsonElement> PlacedAsync(HttpClient storefront, string customer, string name, string code)
+    {
+        var placed = await storefront.PostAsJsonAsync("api/orders", Body(customer, name, code));
+        Assert.True((int)placed.StatusCode == 201, await placed.Content.ReadAsStringAsync());
+        return await placed.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static Task PhaseAsync(HttpClient storefront, string registrationId, string phase) =>
+        EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == phase),
+            Patience);
+
+    private static JsonElement Body(string customer, string name, string code)
+    {
+        var body = JsonSerializer.SerializeToNode(RegisteredDomains.Body(customer, name))!;
+        body["items"]![0]!["transferCode"] = code;
+        return JsonSerializer.SerializeToElement(body);
+    }
+}

@@ -1,0 +1,39 @@
+using Registrar.Core.Registrations;
+using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>A paid transfer in (RFC 5731 section 3.2.4): the request, pending at the registry until its poll message is read back.</summary>
+public static class TransferInScenarios
+{
+    /// <summary>Approved after the registry's period: registered with the registry's expiry, the customer told.</summary>
+    public static async Task TransferInApprovedOnThePollMessage(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(400);
+        await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverApproved"), typeof(QueryDomain));
+        var told = await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", expiry, ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.Registered, told.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
+        Assert.Equal(expiry, state.ExpiresAt);
+    }
+
+    /// <summary>Rejected by the sponsoring registrar: closed, the customer told, operations asked to settle the money.</summary>
+    public static async Task TransferInRejectedOnThePollMessage(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData clientRejected"), typeof(QueryDomain));
+        var told = await run.AnswerAsync(new DomainInfo(true, false, "OTHER-H1", DateTimeOffset.UtcNow.AddDays(100), ["ok"]),
+            typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TransferInRefused, told.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
+    private static RegistrationOrder TransferOrder() => Order("kz", handle: "H-1") with { TransferIn = true };
+}

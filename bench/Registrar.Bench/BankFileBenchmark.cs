@@ -120,7 +120,7 @@ public static class BankFileBenchmark
             var camt054 = new Camt054Reader(new Camt054ReaderOptions());
             var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
                 review, new HeldPaymentStore(clients), clock, NullLogger<PaymentProcessor>.Instance);
-            var applier = new BankMessageApplier(Messages, camt054, banks, processor,
+            var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), processor,
                 new ReversalReporter(payments, _invoices, _orders, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
                 NullLogger<BankMessageApplier>.Instance);
             var verifier = new HmacSignatureVerifier(_hmac, clock, new StoredReplayGuard(clients));

@@ -77,6 +77,23 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_bank_messages_body_is_replaced_under_the_same_id_which_still_recognises_the_banks_bytes_UA_Pre_6()
+    {
+        var messages = new BankMessageStore(TestStorage.Clients(azurite));
+        var original = System.Text.Encoding.UTF8.GetBytes("<Nm>Olena Kvitka</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>");
+        var recorded = (await messages.RecordAsync("halyk", "camt.054", original, Now, default)).Message;
+        var replaced = System.Text.Encoding.UTF8.GetBytes("<Nm>erased</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>");
+
+        await messages.ReplacePayerDataAsync(recorded, replaced, Now.AddYears(5), default);
+
+        var kept = (await messages.GetAsync(recorded.Document.MessageId, default))!.Document;
+        Assert.Equal(replaced, await messages.ReadBodyAsync(kept, default));
+        Assert.Equal((Now.AddYears(5), (long)replaced.Length, recorded.Document.BodyBlob), (kept.PayerDataErasedAt, kept.Length, kept.BodyBlob));
+        var again = await messages.RecordAsync("halyk", "camt.054", original, Now.AddYears(5), default);
+        Assert.Equal((false, kept.MessageId), (again.IsFirst, again.Message.Document.MessageId));
+    }
+
+    [Fact]
     public async Task UA_Pre_6_every_row_of_a_lifecycle_instance_is_rewritten_and_other_instances_are_left_alone()
     {
         var tables = new LifecycleTables<string, string>(TestStorage.Clients(azurite), Options.Create(new LifecycleRuntimeOptions()));

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Registrar.Core.Operations;
-using Registrar.Payments.Camt054;
 using Registrar.Payments.Notifications;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
@@ -17,8 +15,7 @@ namespace Registrar.Api.Banks;
 /// </summary>
 public sealed class BankMessageApplier(
     IBankMessageStore messages,
-    Camt054Reader camt054,
-    IOptions<BankOptions> banks,
+    BankMessageReader reader,
     PaymentProcessor payments,
     ReversalReporter reversals,
     IReviewList review,
@@ -34,7 +31,7 @@ public sealed class BankMessageApplier(
         if (message.IsProcessed)
             return await messages.ReadOutcomeAsync<BankNotificationReceipt>(message, ct) with { Status = BankNotificationReceipt.Duplicate };
 
-        var read = Read(message, await messages.ReadBodyAsync(message, ct));
+        var read = reader.Read(message, await messages.ReadBodyAsync(message, ct));
         if (read.Rejection is { } rejection)
         {
             // Read when it arrived, so only a reader changed since can refuse it now: operations must look.
@@ -98,16 +95,6 @@ public sealed class BankMessageApplier(
         logger.LogWarning("Entry {Position} of bank message {MessageId} held for operations: {Reason}", entry.Position, message.MessageId, entry.Reason);
         return new PaymentOutcome(id, "refused:" + entry.Reason, null);
     }
-
-    /// <summary>The message's entries, from the bytes exactly as the bank sent them.</summary>
-    private NotificationReadResult Read(BankMessage message, byte[] body) => message.Format switch
-    {
-        BankNotificationFormats.Camt054 => camt054.Read(message.BankId, body,
-            banks.Value.TryTimeZone(message.BankId, out var timeZone) ? timeZone : TimeZoneInfo.Utc),
-        BankNotificationFormats.HmacJson => StrictJsonCreditParser.Parse(message.BankId, body),
-        BankNotificationFormats.EcdsaJson => MonobankWebhookParser.Parse(message.BankId, body),
-        _ => NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, $"Unknown recorded format '{message.Format}'."),
-    };
 }
 
 /// <summary>What became of a bank message: <see cref="Applied"/> with each entry's outcome, <see cref="ApplyingStatus"/>

@@ -4,20 +4,28 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Telemetry;
+using Registrar.Storage.Privacy;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Privacy;
 
 /// <summary>
 /// UA-Pre-6: erases one registration's personal data wherever they are kept (the lifecycle's state and history, the
-/// notices and their mail log, and the order once no registration of it still needs it), keeps every financial record as it
-/// is (invoices, their numbers and amounts, payments), and leaves an audit entry under the registration id.
+/// notices and their mail log, its claims and customer requests, the order once no registration of it still needs it with
+/// the payer's data in the bank messages that paid it, and the customer's orders that lapsed unpaid), keeps every financial
+/// record (invoices, their numbers and amounts, payments and their references), and leaves an audit entry under the
+/// registration id.
 /// </summary>
 public sealed class PersonalDataEraser(
     IRegistrationViews views,
     IOrderStore<Order> orders,
     INoticeStore<SendNotice> notices,
+    IClaimStore claims,
+    ICustomerRequestStore requests,
+    UnpaidOrdersEraser unpaidOrders,
+    PaymentRecordsEraser paymentRecords,
     IAuditLog<RegistrationAudit> audit,
     CustomerAccounts accounts,
     TimeProvider clock)
@@ -34,9 +42,12 @@ public sealed class PersonalDataEraser(
         activity?.SetTag("registrar.erasure.ground", due.Ground.ToString());
         await history.EraseAsync(due.RegistrationId, ct);
         await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
+        await claims.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
+        await requests.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
         var orderErased = await EraseOrderAsync(due, ct);
         // KZ-2.2: the account's contact e-mail is the customer's, not one registration's: erased when the customer asked.
         if (due.Ground == ErasureGround.ErasureRequest) await accounts.EraseAsync(due.CustomerId, ct);
+        await unpaidOrders.EraseAsync(due.CustomerId, ct);
         var now = clock.GetUtcNow();
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
             new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",
@@ -64,12 +75,14 @@ public sealed class PersonalDataEraser(
             try
             {
                 await orders.ReplaceDocumentAsync(order, ErasedPersonalData.Erase(order.Document), ct);
-                return true;
             }
             catch (Storage.Tables.ConcurrencyConflictException)
             {
                 // Changed meanwhile: erase it as it is now.
+                continue;
             }
+            await paymentRecords.EraseForInvoiceAsync(order.Document.InvoiceNumber, ct);
+            return true;
         }
         return true;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Registrar.Storage.Privacy;
 
 namespace Registrar.Api.Privacy;
 
@@ -10,6 +11,8 @@ public static class PrivacyServiceCollectionExtensions
     public static IServiceCollection AddRegistrarPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UnpaidOrdersEraser>();
+        services.AddSingleton<PaymentRecordsEraser>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<PersonalDataErasureCheck>();
         services.AddSingleton<ErasureRequestHandler>();

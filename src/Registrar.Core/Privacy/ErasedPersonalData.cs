@@ -1,3 +1,4 @@
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
@@ -53,6 +54,7 @@ public static class ErasedPersonalData
     {
         Order = state.Order is { } order ? Erase(order) : null,
         ContactEmailChange = state.ContactEmailChange is { } change ? change with { Email = Erased } : null,
+        RegistrantChange = state.RegistrantChange is { } registrantChange ? registrantChange with { Registrant = Erase(registrantChange.Registrant) } : null,
         FailedCommands = [.. state.FailedCommands.Select(Erase)],
     };
 
@@ -63,6 +65,8 @@ public static class ErasedPersonalData
         CustomerRequestProved proved => proved with { Request = Erase(proved.Request) },
         RegistrationCommandFailed failed => failed with { Command = Erase(failed.Command) },
         NoticeResendRequested resend => resend with { Facts = Erase(resend.Facts) },
+        OperationsDecided { Decision: DisputeDecision { Registrant: { } registrant } dispute } decided =>
+            decided with { Decision = dispute with { Registrant = Erase(registrant) } },
         _ => @event,
     };
 
@@ -71,6 +75,7 @@ public static class ErasedPersonalData
         CreateRegistryContact create => create with { Registrant = Erase(create.Registrant) },
         CreateDomain create => create with { TechnicalContact = Erase(create.TechnicalContact) },
         SendNotice notice => notice with { To = Erased, Facts = Erase(notice.Facts) },
+        ChangeRegistrant change => change with { Registrant = Erase(change.Registrant) },
         _ => command,
     };
 
@@ -78,6 +83,26 @@ public static class ErasedPersonalData
     public static NoticeFacts? Erase(NoticeFacts? facts) =>
         facts?.ContactEmail is null ? facts : facts with { ContactEmail = Erased };
 
-    public static CustomerRequest Erase(CustomerRequest request) =>
-        request is ContactEmailChangeRequest change ? change with { Email = Erased } : request;
+    /// <summary>The e-mail a contact change names, and the new registrant a registrant change describes, are people's data too.</summary>
+    public static CustomerRequest Erase(CustomerRequest request) => request switch
+    {
+        ContactEmailChangeRequest change => change with { Email = Erased },
+        RegistrantChangeRequest change => change with { Registrant = Erase(change.Registrant) },
+        _ => request,
+    };
+
+    /// <summary>What was asked, how it was proved and who consented stay; an identity document's reference is the person's.</summary>
+    public static CustomerRequestRecord Erase(CustomerRequestRecord record) => record with
+    {
+        Request = Erase(record.Request),
+        ProofReference = record.Proof == RequestProof.IdentityDocuments && record.ProofReference is not null ? Erased : record.ProofReference,
+    };
+
+    /// <summary>A claim's text is the registrant's own words and its answer may quote them; the dates, the deadline kept or
+    /// missed (UA-5.1), the proof of payment's reference (UA-5.2) and who answered stay.</summary>
+    public static Claim Erase(Claim claim) => claim with
+    {
+        Text = Erased,
+        Answer = claim.Answer is { } answer ? answer with { Text = Erased } : null,
+    };
 }

@@ -63,4 +63,7 @@ public interface ICustomerRequestStore
 
     /// <summary>Up to <paramref name="max"/> proved requests waiting for the registrar's consent (UA-4.7).</summary>
     IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct);
+
+    /// <summary>UA-Pre-6: rewrites every request about one registration with <paramref name="erase"/>; status, proof and consent stay.</summary>
+    Task EraseForRegistrationAsync(string registrationId, Func<CustomerRequestRecord, CustomerRequestRecord> erase, CancellationToken ct);
 }

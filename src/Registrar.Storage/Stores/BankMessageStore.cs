@@ -14,6 +14,8 @@ namespace Registrar.Storage.Stores;
 /// them (a blob too: the outcome of a file of thousands of credits is far above a table property's 64 KB).</summary>
 /// <param name="MessageId">The bank and the SHA-256 of the bytes: the same file sent again is the same message.</param>
 /// <param name="Format">How the bytes are to be read (camt.054, a JSON format).</param>
+/// <param name="PayerDataErasedAt">UA-Pre-6: when payers' names and accounts in the body were replaced; the body is no
+/// longer the bank's bytes then, while the id still recognises the bank sending those bytes again.</param>
 public sealed record BankMessage(
     string MessageId,
     string BankId,
@@ -22,7 +24,8 @@ public sealed record BankMessage(
     long Length,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
-    string? OutcomeBlob)
+    string? OutcomeBlob,
+    DateTimeOffset? PayerDataErasedAt = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
 }
@@ -48,6 +51,11 @@ public interface IBankMessageStore
 
     /// <summary>Messages recorded but not yet applied in full: a crash, or a file still being applied.</summary>
     IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct);
+
+    /// <summary>UA-Pre-6: replaces the body with <paramref name="body"/> (the same entries, with payers' data replaced) and
+    /// notes when on the row.</summary>
+    /// <exception cref="ConcurrencyConflictException">The row changed since it was read.</exception>
+    Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct);
 }
 
 public sealed class BankMessageStore : IBankMessageStore
@@ -116,6 +124,13 @@ public sealed class BankMessageStore : IBankMessageStore
 
     public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) =>
         _table.QueryAsync<BankMessage>(TableClient.CreateQueryFilter($"Processed eq {false}"), null, ct);
+
+    public async Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct)
+    {
+        // The body first: a crash before the row is noted leaves a body already replaced, which erasing again finds so.
+        await _bodies.GetBlobClient(current.Document.BodyBlob).UploadAsync(BinaryData.FromBytes(body), overwrite: true, ct);
+        return await _table.ReplaceDocumentAsync(current, current.Document with { PayerDataErasedAt = erasedAt, Length = body.Length }, ct);
+    }
 
     private async Task UploadOnceAsync(string blobName, ReadOnlyMemory<byte> body, CancellationToken ct)
     {

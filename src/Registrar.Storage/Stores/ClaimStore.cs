@@ -25,6 +25,10 @@ public interface IClaimStore
 
     /// <summary>Up to <paramref name="max"/> unanswered claims whose answer deadline has passed at <paramref name="now"/>, flagged or not.</summary>
     IAsyncEnumerable<Claim> ListOverdueAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    /// <summary>UA-Pre-6: rewrites every claim about one registration with <paramref name="erase"/>; status and deadline stay.
+    /// A scan filtered on the indexed RegistrationId column, as claims are few.</summary>
+    Task EraseForRegistrationAsync(string registrationId, Func<Claim, Claim> erase, CancellationToken ct);
 }
 
 public sealed class ClaimStore(StorageClients clients) : IClaimStore
@@ -59,6 +63,9 @@ public sealed class ClaimStore(StorageClients clients) : IClaimStore
         var filter = TableClient.CreateQueryFilter($"(Status eq {Open} or Status eq {Flagged}) and AnswerBy le {now}");
         await foreach (var stored in _table.QueryAsync<Claim>(filter, max, ct)) yield return stored.Document;
     }
+
+    public Task EraseForRegistrationAsync(string registrationId, Func<Claim, Claim> erase, CancellationToken ct) =>
+        _table.RewriteDocumentsAsync(TableClient.CreateQueryFilter($"RegistrationId eq {registrationId}"), erase, ct);
 
     private static Dictionary<string, object?> Columns(Claim claim) => new()
     {

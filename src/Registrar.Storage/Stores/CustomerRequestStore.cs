@@ -29,6 +29,10 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
     public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct) =>
         ListAsync(TableClient.CreateQueryFilter($"Status eq {nameof(CustomerRequestStatus.Proved)} and NeedsConsent eq {true}"), max, ct);
 
+    /// <summary>UA-Pre-6: a scan filtered on the indexed RegistrationId column; erasure runs once per registration.</summary>
+    public Task EraseForRegistrationAsync(string registrationId, Func<CustomerRequestRecord, CustomerRequestRecord> erase, CancellationToken ct) =>
+        _table.RewriteDocumentsAsync(TableClient.CreateQueryFilter($"RegistrationId eq {registrationId}"), erase, ct);
+
     /// <summary>A scan filtered on the indexed columns: requests wait for a person rarely and briefly.</summary>
     private async IAsyncEnumerable<CustomerRequestRecord> ListAsync(string filter, int max,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -87,6 +87,32 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
+    /// <summary>Rewrites the document of every row <paramref name="filter"/> finds with <paramref name="rewrite"/>, keeping the
+    /// indexed columns; a row changed meanwhile is read again and rewritten as it is now, one deleted meanwhile is left gone.</summary>
+    /// <returns>How many rows were rewritten.</returns>
+    public async Task<int> RewriteDocumentsAsync<T>(string filter, Func<T, T> rewrite, CancellationToken ct)
+    {
+        var rewritten = 0;
+        await foreach (var found in QueryAsync<T>(filter, null, ct))
+        {
+            for (Stored<T>? row = found; row is not null;)
+            {
+                var current = row;
+                try
+                {
+                    await ReplaceDocumentAsync(current, rewrite(current.Document), ct);
+                    rewritten++;
+                    row = null;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    row = await GetAsync<T>(current.PartitionKey, current.RowKey, ct);
+                }
+            }
+        }
+        return rewritten;
+    }
+
     public async Task DeleteAsync<T>(Stored<T> current, CancellationToken ct)
     {
         try

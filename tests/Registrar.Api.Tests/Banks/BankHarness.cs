@@ -41,7 +41,7 @@ public sealed class BankHarness
         var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
             Review, HeldPayments, Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
-        var applier = new BankMessageApplier(Messages, camt054, banks, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
+        var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock, new StoredReplayGuard(clients));
         Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
             new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions())), camt054, banks, Messages, applier, Clock,
@@ -59,6 +59,7 @@ public sealed class BankHarness
     public PaymentStore Payments { get; }
     public ReviewListStore Review { get; }
     public IBankMessageStore Messages { get; }
+    public BankMessageReader Reader { get; }
     public BankNotificationHandlers Handlers { get; }
     public UnprocessedPaymentRecovery Recovery { get; }
 

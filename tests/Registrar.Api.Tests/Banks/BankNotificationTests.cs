@@ -165,5 +165,7 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
             Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
         public Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct) => Inner.ReadOutcomeAsync<TOutcome>(message, ct);
         public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
+        public Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct) =>
+            Inner.ReplacePayerDataAsync(current, body, erasedAt, ct);
     }
 }

@@ -110,6 +110,12 @@ public sealed class InterruptedConfirmationTests
 
         public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct) =>
             _records.Values.Where(r => r.Status == CustomerRequestStatus.Proved && r.NeedsConsent).Take(max).ToAsyncEnumerable();
+
+        public Task EraseForRegistrationAsync(string registrationId, Func<CustomerRequestRecord, CustomerRequestRecord> erase, CancellationToken ct)
+        {
+            foreach (var record in _records.Values.Where(r => r.RegistrationId == registrationId).ToList()) _records[record.RequestId] = erase(record);
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class UsedLinks : ISingleUseLinkStore

@@ -89,4 +89,27 @@ public sealed class ErasedPersonalDataTests
         AssertNoPersonalData(commands.Select(ErasedPersonalData.Erase).ToArray());
         Assert.Equal((RegistrationPhase.Deleted, At, At.AddYears(1), "example.com.ua"), (erased.Phase, erased.PaidAt, erased.EndedAt, erased.Order!.DomainName));
     }
+
+    [Fact]
+    public void UA_Pre_6_erasure_reaches_a_new_registrant_named_by_a_change_request_a_court_decision_and_the_registry_command()
+    {
+        var order = RegistrationOrders.From(Order, 0);
+        var state = new RegistrationState("O1-1", RegistrationPhase.Deleted, order, At, EndedAt: At.AddYears(1),
+            RegistrantChange: new RegistrantChange("r-2", TechnicalPerson, "O1-1-9", "UA-2603-00018-2"));
+        RegistrationEvent[] events =
+        [
+            new CustomerRequestMade("made:r-2", "r-2", new RegistrantChangeRequest(TechnicalPerson)),
+            new OperationsDecided("decided:1", new DisputeDecision(DisputeOutcome.Redelegate, "court 12/3", "UA-5.4", TechnicalPerson), "ops-anna", At, "court"),
+        ];
+        RegistrationCommand change = new ChangeRegistrant("O1-1-10", "O1-1", "com.ua", "example.com.ua", "r-2", TechnicalPerson);
+
+        var erased = ErasedPersonalData.Erase(state);
+
+        AssertNoPersonalData(erased);
+        AssertNoPersonalData(events.Select(ErasedPersonalData.Erase).ToArray());
+        AssertNoPersonalData(ErasedPersonalData.Erase(change));
+        Assert.Equal(("r-2", "UA-2603-00018-2", "UA"), (erased.RegistrantChange!.RequestId, erased.RegistrantChange.InvoiceNumber, erased.RegistrantChange.Registrant.Address.Country));
+        var decision = Assert.IsType<DisputeDecision>(Assert.IsType<OperationsDecided>(ErasedPersonalData.Erase(events[1])).Decision);
+        Assert.Equal((DisputeOutcome.Redelegate, "court 12/3", ErasedPersonalData.Erased), (decision.Outcome, decision.Document, decision.Registrant!.FullName));
+    }
 }

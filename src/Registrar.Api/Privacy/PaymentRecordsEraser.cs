@@ -1,0 +1,63 @@
+using Registrar.Api.Banks;
+using Registrar.Core.Orders;
+using Registrar.Core.Privacy;
+using Registrar.Payments.Notifications;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Privacy;
+
+/// <summary>
+/// UA-Pre-6: the payments of an invoice keep what the accounts need (the bank's reference, the amount, the invoice they paid,
+/// the message that carried them) while the payer's name and account go from the bank message kept verbatim. The payments are
+/// found from the invoice, with point reads: its paying reference, and the held payments operations applied to it (a scan
+/// filtered on the held payments' indexed invoice column, as operations' own list does).
+/// </summary>
+public sealed class PaymentRecordsEraser(
+    IInvoiceStore<Invoice> invoices,
+    IHeldPaymentStore heldPayments,
+    IPaymentStore payments,
+    IBankMessageStore messages,
+    BankMessageReader reader,
+    TimeProvider clock)
+{
+    /// <returns>How many bank messages had a payer's data replaced.</returns>
+    public async Task<int> EraseForInvoiceAsync(string invoiceNumber, CancellationToken ct)
+    {
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        if ((await invoices.GetAsync(invoiceNumber, ct))?.Document.PaymentReference is { } paidBy) references.Add(paidBy);
+        await foreach (var held in heldPayments.ListForInvoiceAsync(invoiceNumber, ct)) references.Add(held.Document.Credit.Reference);
+        var erased = 0;
+        foreach (var reference in references)
+            if (await EraseAsync(reference, ct)) erased++;
+        return erased;
+    }
+
+    private async Task<bool> EraseAsync(string reference, CancellationToken ct)
+    {
+        if (await payments.GetAsync(reference, ct) is not { } payment) return false;
+        if (await messages.GetAsync(payment.Document.MessageId, ct) is not { } message) return false;
+        var body = await messages.ReadBodyAsync(message.Document, ct);
+        var payer = reader.Read(message.Document, body).Credits
+            .Where(c => $"{c.BankId}:{c.TransactionReference}" == reference)
+            .SelectMany(c => new[] { c.PayerName, c.PayerAccount })
+            .OfType<string>()
+            .ToList();
+        var replaced = ErasedPayerData.Replace(body, payer, ErasedPersonalData.Erased);
+        if (replaced.AsSpan().SequenceEqual(body)) return false;
+        while (true)
+        {
+            try
+            {
+                await messages.ReplacePayerDataAsync(message, replaced, clock.GetUtcNow(), ct);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Marked processed meanwhile: its entries are the same, so the same body replaces it.
+                message = await messages.GetAsync(payment.Document.MessageId, ct) ?? throw new InvalidOperationException(
+                    $"Bank message {payment.Document.MessageId} vanished while its payer's data were erased.");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Registrar.Payments.Notifications;
+
+/// <summary>
+/// UA-Pre-6: a bank message's body with a payer's name and account replaced by a marker wherever they are written, as
+/// the text, as XML (camt.054) or as JSON escapes them; amounts, references and purposes stay as the bank wrote them.
+/// The body keeps its encoding (UTF-8, or UTF-16 with its byte order mark).
+/// </summary>
+public static class ErasedPayerData
+{
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Replace(ReadOnlySpan<byte> body, IEnumerable<string> values, string marker)
+    {
+        var encoding = EncodingOf(body);
+        var preamble = body.StartsWith(encoding.GetPreamble()) ? encoding.GetPreamble() : [];
+        var text = encoding.GetString(body[preamble.Length..]);
+        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v) && v != marker).SelectMany(Written).Distinct().OrderByDescending(v => v.Length))
+            text = text.Replace(value, marker, StringComparison.Ordinal);
+        return [.. preamble, .. encoding.GetBytes(text)];
+    }
+
+    private static Encoding EncodingOf(ReadOnlySpan<byte> body) =>
+        body.StartsWith(Encoding.Unicode.GetPreamble()) ? Encoding.Unicode
+        : body.StartsWith(Encoding.BigEndianUnicode.GetPreamble()) ? Encoding.BigEndianUnicode
+        : Encoding.UTF8;
+
+    private static IEnumerable<string> Written(string value) =>
+    [
+        value,
+        SecurityElement.Escape(value),
+        JsonSerializer.Serialize(value)[1..^1],
+        JsonSerializer.Serialize(value, Relaxed)[1..^1],
+    ];
+}

@@ -15,7 +15,8 @@ public sealed class ErasureProductCollection : ICollectionFixture<ProductFixture
 }
 
 /// <summary>UA-Pre-6 through the running local host: a registration deleted early keeps its owner's data for five years,
-/// then the timer erases them from storage while the invoice stays with its number and amount.</summary>
+/// then the timer erases them from storage (with the payer's name in the bank's message) while the invoice stays with its
+/// number and amount.</summary>
 [Collection(ErasureProductCollection.Name)]
 public sealed class PersonalDataErasureTests(ProductFixture product)
 {
@@ -37,6 +38,7 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         await PhaseAsync(storefront, registrationId, "Registered");
         var endedAt = await DeletedEarlyAsync(storefront, registrationId, email);
         Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email));
+        Assert.Equal((true, true), await BankMessageHoldsAsync(invoice.GetProperty("number").GetString()!));
 
         await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddDays(-1));
         await Task.Delay(TimeSpan.FromSeconds(6));
@@ -44,6 +46,8 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
 
         await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddHours(1));
         await EventuallyAsync(() => HoldsAsync(customer, orderId, registrationId, fullName, email), holds => !holds, Patience);
+        // The payer's name goes from the bank's message kept verbatim; the invoice it paid is still named there.
+        Assert.Equal((false, true), await BankMessageHoldsAsync(invoice.GetProperty("number").GetString()!));
 
         var kept = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{orderId}/invoice");
         Assert.Equal(invoice.GetProperty("number").GetString(), kept.GetProperty("number").GetString());
@@ -67,6 +71,21 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         var text = string.Join('|', rows.SelectMany(r => r.Select(c => c.Value?.ToString())));
         return text.Contains(email, StringComparison.Ordinal) || text.Contains(JsonEscaped(fullName), StringComparison.Ordinal)
             || text.Contains(fullName, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a kept bank message names the payer PayWithCamt054Async sends, and whether one names the invoice.</summary>
+    private async Task<(bool Payer, bool Invoice)> BankMessageHoldsAsync(string invoiceNumber)
+    {
+        var bodies = product.Storage.Blobs.GetBlobContainerClient("bankmessages");
+        var (payer, invoice) = (false, false);
+        await foreach (var blob in bodies.GetBlobsAsync())
+        {
+            if (blob.Name.EndsWith(".outcome.json", StringComparison.Ordinal)) continue;
+            var text = (await bodies.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            payer |= text.Contains("ТОО Покупатель", StringComparison.Ordinal);
+            invoice |= text.Contains(invoiceNumber, StringComparison.Ordinal);
+        }
+        return (payer, invoice);
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table, string partition) =>

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Registrar.Testing;
 using Registrar.Testing.YearInAMinute;
@@ -107,19 +106,10 @@ public static class BurstBenchmark
     {
         var currency = credits[0].Customer.Currency;
         var camt = BankMessages.Camt054Credits(currency, bookedAt, BankMessages.NewReference(), [.. credits.Select(c => (c.Invoice, c.Amount))]);
-        var answer = await PostAsync(product, currency, camt);
+        var answer = await YearRun.PostCamt054Async(product, currency, camt, DateTimeOffset.UtcNow);
         if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Accepted))
             throw new InvalidOperationException($"Bank file refused: {await answer.Content.ReadAsStringAsync()}");
         return (currency, camt);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(ProductFixture product, string currency, string camt)
-    {
-        var (bank, secret) = currency == "KZT" ? ("halyk", ProductFixture.HalykSecret) : ("privatbank", "development-only-privatbank-secret");
-        using var client = product.Anonymous();
-        using var content = new StringContent(camt, Encoding.UTF8, "application/xml");
-        content.Headers.Add("X-Signature", BankMessages.Sign(secret, camt, DateTimeOffset.UtcNow));
-        return await client.PostAsync($"api/banks/{bank}/camt054", content);
     }
 
     /// <summary>Lists the simulator's domains every 100 ms and notes when each name first appears.</summary>
@@ -145,7 +135,7 @@ public static class BurstBenchmark
     /// <summary>The bank sends a file again (signed anew): every credit in it is a repeat.</summary>
     private static async Task ResendAsync(ProductFixture product, (string Currency, string Body) file)
     {
-        var answer = await PostAsync(product, file.Currency, file.Body);
+        var answer = await YearRun.PostCamt054Async(product, file.Currency, file.Body, DateTimeOffset.UtcNow);
         if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Accepted))
             throw new InvalidOperationException($"The repeated file was refused: {await answer.Content.ReadAsStringAsync()}");
     }

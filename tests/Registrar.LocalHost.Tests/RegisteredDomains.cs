@@ -26,7 +26,8 @@ internal static class RegisteredDomains
     }
 
     // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.
-    public static object Body(string customer, string name) => new
+    /// <param name="language">The customer's language for notices; null for the zone's offer language.</param>
+    public static object Body(string customer, string name, string? language = null) => new
     {
         items = new[] { new { name, termYears = 1 } },
         contactEmail = $"{customer}@mail.example.org",
@@ -40,6 +41,7 @@ internal static class RegisteredDomains
             },
         },
         acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+        language,
     };
 
     /// <summary>The order's invoice paid in full by a signed camt.054 from the bank.</summary>

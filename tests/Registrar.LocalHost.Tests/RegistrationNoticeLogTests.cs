@@ -63,7 +63,7 @@ public sealed class RegistrationNoticeLogTests(ProductFixture product)
         using var storefront = product.Storefront(customer);
         var before = await CountRowsAsync(product.Storage);
 
-        var response = await storefront.PostAsJsonAsync("api/orders", Body(customer, $"badlang-{customer}.kz", language));
+        var response = await storefront.PostAsJsonAsync("api/orders", RegisteredDomains.Body(customer, $"badlang-{customer}.kz", language));
 
         var problem = await AssertProblemAsync(response, 400);
         Assert.Contains("\"ru\", \"uk\", \"kk\", \"en\"", problem.GetProperty("errors").GetProperty("language")[0].GetString());
@@ -97,27 +97,9 @@ public sealed class RegistrationNoticeLogTests(ProductFixture product)
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
     }
 
-    private static object Body(string customer, string name, string? language) => new
-    {
-        items = new[] { new { name, termYears = 1 } },
-        contactEmail = $"{customer}@mail.example.org",
-        // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.
-        registrant = new
-        {
-            data = new
-            {
-                kind = "NaturalPerson", fullName = "Иванов Иван Иванович",
-                address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10" },
-                email = $"{customer}@mail.example.org", phone = "+7.7012345678",
-            },
-        },
-        acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
-        language,
-    };
-
     private static async Task<JsonElement> PlaceAsync(HttpClient storefront, string customer, string name, string? language)
     {
-        var response = await storefront.PostAsJsonAsync("api/orders", Body(customer, name, language));
+        var response = await storefront.PostAsJsonAsync("api/orders", RegisteredDomains.Body(customer, name, language));
         Assert.True((int)response.StatusCode == 201, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -128,15 +128,22 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
 
     private async Task<string> PayAsync(string currency, IReadOnlyList<(string Invoice, string Amount)> credits, DateTimeOffset now)
     {
-        var (bank, secret) = currency == "KZT" ? ("halyk", ProductFixture.HalykSecret) : ("privatbank", "development-only-privatbank-secret");
         var camt = BankMessages.Camt054Credits(currency, now, BankMessages.NewReference(), credits);
-        using var bankClient = product.Anonymous();
-        using var content = new StringContent(camt, Encoding.UTF8, "application/xml");
-        content.Headers.Add("X-Signature", BankMessages.Sign(secret, camt, now));
-        var answer = await bankClient.PostAsync($"api/banks/{bank}/camt054", content);
+        using var answer = await PostCamt054Async(product, currency, camt, now);
         var body = await answer.Content.ReadAsStringAsync();
         if (answer.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Accepted)) throw new InvalidOperationException($"Bank post refused: {body}");
         return body;
+    }
+
+    /// <summary>A camt.054 posted by the development bank of its currency (Halyk for KZT, PrivatBank for UAH), signed at
+    /// <paramref name="signedAt"/>.</summary>
+    public static async Task<HttpResponseMessage> PostCamt054Async(ProductFixture product, string currency, string camt, DateTimeOffset signedAt)
+    {
+        var (bank, secret) = currency == "KZT" ? ("halyk", ProductFixture.HalykSecret) : ("privatbank", "development-only-privatbank-secret");
+        using var bankClient = product.Anonymous();
+        using var content = new StringContent(camt, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(secret, camt, signedAt));
+        return await bankClient.PostAsync($"api/banks/{bank}/camt054", content);
     }
 
     /// <summary>Waits until no timer is due and no event or command is queued, twice in a row.</summary>

@@ -72,6 +72,8 @@ public sealed class PersonalDataEraser(
                 var verdict = PersonalDataRetention.Judge(due with { RegistrationId = other }, await views.FindAsync(other, ct), now);
                 if (verdict is not (ErasureVerdict.Erase or ErasureVerdict.NothingKept)) return false;
             }
+            // The payer's data go first: an order still holding data is what a crash in between leaves to redo.
+            await paymentRecords.EraseForInvoiceAsync(order.Document.InvoiceNumber, ct);
             try
             {
                 await orders.ReplaceDocumentAsync(order, ErasedPersonalData.Erase(order.Document), ct);
@@ -81,7 +83,6 @@ public sealed class PersonalDataEraser(
                 // Changed meanwhile: erase it as it is now.
                 continue;
             }
-            await paymentRecords.EraseForInvoiceAsync(order.Document.InvoiceNumber, ct);
             return true;
         }
         return true;

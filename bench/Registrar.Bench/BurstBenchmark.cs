@@ -50,6 +50,7 @@ public static class BurstBenchmark
             Console.WriteLine($"orders    {orders:N0} placed in {watch.Elapsed.TotalSeconds:N1} s = {orders / watch.Elapsed.TotalSeconds:N0} /s (8 in flight)");
 
             var createsBefore = await product.Registry.CountAsync("domain:create");
+            var storageBefore = await StorageReading.ReadAsync(operations);
             var posted = new ConcurrentDictionary<string, TimeSpan>();
             var seen = new ConcurrentDictionary<string, TimeSpan>();
             var clock = Stopwatch.StartNew();
@@ -73,6 +74,7 @@ public static class BurstBenchmark
             PrintLatencies("kaznic    .kz", placed.Where(p => p.Customer.IsKz), posted, seen);
             PrintLatencies("hostmaster .com.ua", placed.Where(p => !p.Customer.IsKz), posted, seen);
             PrintLatencies("all", placed, posted, seen);
+            (await StorageReading.ReadAsync(operations)).PrintSince(storageBefore, orders, "order");
 
             await ResendAsync(product, sentFiles[0]);
             await CheckOnceAsync(product, placed, createsBefore);
@@ -112,13 +114,23 @@ public static class BurstBenchmark
         return (currency, camt);
     }
 
-    /// <summary>Lists the simulator's domains every 100 ms and notes when each name first appears.</summary>
+    /// <summary>Lists the simulator's domains every 100 ms and notes when each name first appears; every 5 s prints
+    /// how many are there and what the lifecycle still has queued, which shows the stage that holds the burst up.</summary>
     private static async Task WatchRegistryAsync(ProductFixture product, ConcurrentDictionary<string, TimeSpan> seen, Stopwatch clock, CancellationToken stop)
     {
+        using var operations = product.Operations();
+        var reported = TimeSpan.Zero;
         while (!stop.IsCancellationRequested)
         {
             var at = clock.Elapsed;
             foreach (var name in await product.Registry.ListDomainsAsync()) seen.TryAdd(name, at);
+            if (at - reported >= TimeSpan.FromSeconds(5))
+            {
+                reported = at;
+                var backlog = await operations.GetFromJsonAsync<JsonElement>("ops/lifecycle/backlog", stop);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {at.TotalSeconds,5:N0} s  at the registry {seen.Count,5:N0}  queued events {backlog.GetProperty("queuedEvents").GetInt32(),5:N0}  commands {backlog.GetProperty("queuedCommands").GetInt32(),5:N0}  due timers {backlog.GetProperty("dueTimers").GetInt32(),4:N0}"));
+            }
             try { await Task.Delay(100, stop); }
             catch (OperationCanceledException) { return; }
         }

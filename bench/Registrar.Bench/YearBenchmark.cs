@@ -26,21 +26,19 @@ public static class YearBenchmark
         {
             Console.WriteLine($"Year benchmark: {registrations:N0} registrations over {days} simulated days, {Environment.ProcessorCount} cores.");
             using var operations = product.Operations();
-            var before = await TransactionsAsync(operations);
-            var resourcesBefore = await ByResourceAsync(operations);
+            var before = await StorageReading.ReadAsync(operations);
             var plan = new YearPlan(registrations, days, Seed: 2026);
             var report = await new YearRun(product, plan).RunAsync();
-            var transactions = await TransactionsAsync(operations) - before;
+            var after = await StorageReading.ReadAsync(operations);
+            var transactions = after.Total - before.Total;
 
             var domainYears = report.Domains.Sum(d => (days - d.Customer.OrderDay) / 365.0);
             var perDomainYear = transactions / domainYears;
             var scaledWall = report.WallTime.TotalSeconds * 1_000 / domainYears;
             Console.WriteLine($"domain-years lived         {domainYears,10:N1}     clock steps {report.Steps:N0}");
             Console.WriteLine($"wall time                  {report.WallTime.TotalSeconds,10:N1} s   per 1,000 domain-years {scaledWall,8:N1} s   goal <= {WallTimeGoalSeconds} s   ratio {WallTimeGoalSeconds / scaledWall:N2}");
-            Console.WriteLine($"storage transactions       {transactions,10:N0}     per domain-year {perDomainYear,8:N1}     goal <= {TransactionsPerDomainYearGoal}     ratio {TransactionsPerDomainYearGoal / perDomainYear:N2}");
-            foreach (var (resource, count) in (await ByResourceAsync(operations)).Select(r => (r.Key, r.Value - resourcesBefore.GetValueOrDefault(r.Key)))
-                         .OrderByDescending(r => r.Item2).Take(12))
-                Console.WriteLine($"  {resource,-34} {count,10:N0}     per domain-year {count / domainYears,8:N1}");
+            Console.WriteLine($"storage transactions per domain-year {perDomainYear,8:N1}     goal <= {TransactionsPerDomainYearGoal}     ratio {TransactionsPerDomainYearGoal / perDomainYear:N2}");
+            after.PrintSince(before, domainYears, "domain-year");
             Console.WriteLine($"host peak working set      {PeakMegabytes(product.HostProcessId),10:N0} MB");
             Console.WriteLine($"renewal payments applied   {report.Payments.Count(p => p.BankAnswer.Contains("applied")),10:N0}   held {report.Payments.Count(p => p.BankAnswer.Contains("held")),6:N0}");
             return 0;
@@ -50,13 +48,6 @@ public static class YearBenchmark
             await product.DisposeAsync();
         }
     }
-
-    private static async Task<Dictionary<string, long>> ByResourceAsync(HttpClient operations) =>
-        (await operations.GetFromJsonAsync<JsonElement>("ops/storage/transactions")).GetProperty("byResource").EnumerateObject()
-        .ToDictionary(p => p.Name, p => p.Value.GetInt64());
-
-    private static async Task<long> TransactionsAsync(HttpClient operations) =>
-        (await operations.GetFromJsonAsync<JsonElement>("ops/storage/transactions")).GetProperty("total").GetInt64();
 
     /// <summary>VmHWM from /proc: the resident set's high-water mark of the host process.</summary>
     private static double PeakMegabytes(int? processId)

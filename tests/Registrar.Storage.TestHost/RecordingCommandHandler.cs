@@ -23,10 +23,16 @@ public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleCl
         await clients.Table("deliveries").CreateIfNotExistsAsync(ct);
     });
 
+    /// <summary>Instances whose id starts with this fail their notify on its first delivery.</summary>
+    public const string FlakyNotifyPrefix = "flaky-";
+
     public async Task HandleAsync(LifecycleCommandContext context, TinyCommand command, CancellationToken ct)
     {
         await _created.RunAsync(ct);
         await _deliveries.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), $"{TableKeys.Escape(context.CommandId)}|{Guid.NewGuid():N}"), ct);
+        if (command.Kind == TinyCommand.Notify && context.InstanceId.StartsWith(FlakyNotifyPrefix, StringComparison.Ordinal)
+            && await DeliveriesAsync(context, ct) == 1)
+            throw new InvalidOperationException($"The first notify of {context.InstanceId} fails, as the test asked.");
         try
         {
             await _executions.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), TableKeys.Escape(context.CommandId))
@@ -40,5 +46,12 @@ public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleCl
         }
         if (command.Kind == TinyCommand.Charge)
             await lifecycle.SendAsync(context.InstanceId, context.CommandId + "|charged", new Charged(), ct);
+    }
+
+    private async Task<int> DeliveriesAsync(LifecycleCommandContext context, CancellationToken ct)
+    {
+        var prefix = TableKeys.Escape(context.CommandId) + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(context.InstanceId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        return await _deliveries.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct).CountAsync(ct);
     }
 }

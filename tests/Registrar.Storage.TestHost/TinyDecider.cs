@@ -10,7 +10,8 @@ namespace Registrar.Storage.TestHost;
 [JsonDerivedType(typeof(GaveUp), "gave-up")]
 public abstract record TinyEvent;
 
-/// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed.</summary>
+/// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed (or, with no
+/// wait, notify at once: a decision taken while the charge is carried out).</summary>
 public sealed record Start(TimeSpan Wait) : TinyEvent;
 
 public sealed record Charged : TinyEvent;
@@ -54,6 +55,8 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
         {
             (TinyStage.New, Start start) =>
                 new(new TinyState(TinyStage.Charging, start.Wait, null), [new TinyCommand(TinyCommand.Charge)], null),
+            (TinyStage.Charging, Charged) when state.Wait == TimeSpan.Zero =>
+                new(state with { Stage = TinyStage.Done }, [new TinyCommand(TinyCommand.Notify)], null),
             (TinyStage.Charging, Charged) =>
                 new(state with { Stage = TinyStage.Waiting, WakeAt = now + state.Wait }, [], now + state.Wait),
             (TinyStage.Waiting, Wake) =>

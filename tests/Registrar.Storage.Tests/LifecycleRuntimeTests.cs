@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
 using Registrar.Storage.TestHost;
 using Registrar.Testing;
@@ -180,4 +181,39 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(3, view.History.Count);
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-6")).Count == 2, "notified");
     }
+    [Fact]
+    public async Task Commands_decided_while_a_batch_is_carried_out_run_in_the_same_delivery_without_a_queue_message()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        await runtime.Client.SendAsync("i-9", "start", new Start(TimeSpan.Zero), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-9")).Count == 2, "charged and notified");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync("i-9"));
+        // One queue message, the charge's: the start and the charge's answer were applied in process, and the notify
+        // they led to was carried out by the delivery that charged.
+        Assert.Equal(1, meter.Snapshot().GetValueOrDefault("queue.put"));
+        await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
+    }
+
+    [Fact]
+    public async Task A_follow_up_batch_that_fails_goes_to_the_command_queue_and_still_runs_once()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+        var instance = RecordingCommandHandler.FlakyNotifyPrefix + "i-10";
+
+        await runtime.Client.SendAsync(instance, "start", new Start(TimeSpan.Zero), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync(instance)).Count == 2, "notified from the queue");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync(instance));
+        Assert.Equal(2, meter.Snapshot().GetValueOrDefault("queue.put"));
+        await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
+    }
+
+    private static async Task<int> DispatchMarkersAsync(RuntimeHarness runtime) =>
+        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync(LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker);
 }

@@ -110,7 +110,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
                 tables.TimerWrites.DeleteLater(tables.TimerEntity(instanceId, superseded));
             if (marker is not null)
-                await dispatcher.TryDispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), marker, ct);
+                await dispatcher.DispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), marker, ct);
             return LifecycleApplyOutcome.Applied;
         }
     }

@@ -20,6 +20,14 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     /// <summary>Markers whose decision was not found on their first sighting, keyed by row key.</summary>
     private readonly ConcurrentDictionary<string, bool> _unconfirmed = new();
 
+    /// <summary>Hands the batch to the command worker whose delivery decided it (<see cref="LifecycleFollowUps{TCommand}"/>),
+    /// or sends it now if storage answers; otherwise the marker waits for the sweep.</summary>
+    public Task<bool> DispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity marker, CancellationToken ct) =>
+        LifecycleFollowUps<TCommand>.TryTake(batch, marker) ? Task.FromResult(true) : TryDispatchAsync(batch, marker, ct);
+
+    /// <summary>A follow-up batch was carried out by the worker that took it.</summary>
+    public void CarriedOut(LifecycleFollowUp<TCommand> followUp) => tables.TimerWrites.DeleteLater(followUp.Marker);
+
     /// <summary>Sends now if storage answers; otherwise the marker waits for the sweep.</summary>
     public async Task<bool> TryDispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity marker, CancellationToken ct)
     {

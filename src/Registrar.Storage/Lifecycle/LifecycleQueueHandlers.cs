@@ -15,16 +15,39 @@ public sealed class LifecycleEventQueueHandler<TState, TEvent, TCommand>(Lifecyc
 /// <summary>Carries out a decision's commands in order. A failure leaves the message to be redelivered,
 /// which repeats the commands before the failed one: handlers make that harmless by command id. On the
 /// last delivery a command that still fails is handed to the decider as a failure event and the rest go
-/// on, as a Durable orchestration does when an activity's retries run out: no command is silently lost.</summary>
+/// on, as a Durable orchestration does when an activity's retries run out: no command is silently lost.
+/// The decisions its commands lead to (see <see cref="LifecycleFollowUps{TCommand}"/>) are carried out next in
+/// the same delivery; one that fails goes to the queue, where it gets every delivery of its own.</summary>
 public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
     ILifecycleCommandHandler<TCommand> handler,
     ILifecycleDecider<TState, TEvent, TCommand> decider,
     ILifecycleClient<TEvent> events,
-    int maxDeliveries,
+    LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
+    LifecycleRuntimeOptions options,
     ILogger logger)
     : IQueueMessageHandler<LifecycleCommandBatch<TCommand>>
 {
     public async Task HandleAsync(LifecycleCommandBatch<TCommand> batch, QueueMessageContext context, CancellationToken ct)
+    {
+        using var followUps = LifecycleFollowUps<TCommand>.Begin(options.FollowUpsPerDelivery);
+        await CarryOutAsync(batch, lastDelivery: context.DequeueCount >= options.Commands.MaxDequeueCount, ct);
+        while (followUps.TryNext(out var next))
+        {
+            try
+            {
+                await CarryOutAsync(next.Batch, lastDelivery: false, ct);
+                dispatcher.CarriedOut(next);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Commands {Sequence} of {InstanceId} failed after the batch that led to them; they go to the queue.",
+                    next.Batch.Sequence, next.Batch.InstanceId);
+                await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct);
+            }
+        }
+    }
+
+    private async Task CarryOutAsync(LifecycleCommandBatch<TCommand> batch, bool lastDelivery, CancellationToken ct)
     {
         foreach (var command in batch.Commands)
         {
@@ -32,7 +55,7 @@ public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
             {
                 await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence), command.Command, ct);
             }
-            catch (Exception e) when (context.DequeueCount >= maxDeliveries && !ct.IsCancellationRequested)
+            catch (Exception e) when (lastDelivery && !ct.IsCancellationRequested)
             {
                 logger.LogError(e, "Command {CommandId} of {InstanceId} failed on every delivery; the decider is told.", command.CommandId, batch.InstanceId);
                 await events.SendAsync(batch.InstanceId, "failed:" + command.CommandId, decider.CommandFailed(command.Command, e.Message), ct);

@@ -36,6 +36,10 @@ public sealed class LifecycleRuntimeOptions
     /// <summary>Times an event is re-applied after losing an ETag race with another writer of the instance.</summary>
     public int MaxConflictRetries { get; set; } = 20;
 
+    /// <summary>Batches a command worker carries out in one delivery after the one it received: those decided
+    /// from its commands' outcomes (see <see cref="LifecycleFollowUps{TCommand}"/>). 0 queues every batch.</summary>
+    public int FollowUpsPerDelivery { get; set; } = 8;
+
     public QueueWorkerOptions Events { get; set; } = new();
 
     public QueueWorkerOptions Commands { get; set; } = new();

@@ -24,7 +24,8 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<LifecycleTables<TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxDispatcher<TEvent, TCommand>>();
         services.AddSingleton<LifecycleEngine<TState, TEvent, TCommand>>();
-        services.AddSingleton<ILifecycleClient<TEvent>, LifecycleClient<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleClient<TEvent, TCommand>>();
+        services.AddSingleton<ILifecycleClient<TEvent>, ApplyingLifecycleClient<TState, TEvent, TCommand>>();
         services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
@@ -46,7 +47,8 @@ public static class LifecycleServiceCollectionExtensions
                 sp.GetRequiredService<ILifecycleCommandHandler<TCommand>>(),
                 sp.GetRequiredService<ILifecycleDecider<TState, TEvent, TCommand>>(),
                 sp.GetRequiredService<ILifecycleClient<TEvent>>(),
-                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands.MaxDequeueCount,
+                sp.GetRequiredService<LifecycleOutboxDispatcher<TEvent, TCommand>>(),
+                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value,
                 sp.GetRequiredService<ILogger<LifecycleCommandQueueHandler<TState, TEvent, TCommand>>>()),
             sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
             sp.GetRequiredService<TimeProvider>(),

@@ -19,7 +19,7 @@ namespace Registrar.Storage.Stores;
 /// row per registration ("registration|{id}") naming its place in the line, changed with it in one entity
 /// group transaction.</item>
 /// </list>
-/// Operations' directory of all registrations (<see cref="RegistrationDirectory"/>) is kept last, in the same table.
+/// Operations' directory of all registrations (<see cref="RegistrationDirectory"/>) is kept in the same table.
 /// Lookup rows carry the view's sequence, so a late or redelivered record changes nothing there either.
 /// </summary>
 public sealed class RegistrationViewStore(StorageClients clients) : IRegistrationViews
@@ -31,14 +31,14 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
     private readonly DocumentTable _lookups = new(clients.Table("registrationlookups"));
     private readonly RegistrationDirectory _directory = new(clients);
 
-    public async Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
-    {
-        await KeepViewAsync(view, sequence, cancellationToken);
-        // After the view, so a crash in between is repaired when the command is delivered again.
-        await KeepDomainHolderAsync(view, sequence, cancellationToken);
-        await KeepPlaceInCheckLineAsync(view, sequence, cancellationToken);
-        await _directory.KeepAsync(view, sequence, cancellationToken);
-    }
+    /// <summary>The four places are independent rows, each kept by sequence, so they are written at once: one that
+    /// fails (or a crash) leaves the command to be delivered again, which rewrites only what is still behind.</summary>
+    public Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken) =>
+        Task.WhenAll(
+            KeepViewAsync(view, sequence, cancellationToken),
+            KeepDomainHolderAsync(view, sequence, cancellationToken),
+            KeepPlaceInCheckLineAsync(view, sequence, cancellationToken),
+            _directory.KeepAsync(view, sequence, cancellationToken));
 
     public async IAsyncEnumerable<RegistrationView> ListAsync(string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

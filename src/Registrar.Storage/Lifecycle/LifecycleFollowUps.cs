@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>
+/// The decisions taken while a command worker carries out a batch (a registry's answer applied in process decides
+/// the next step) whose commands the same worker carries out next, instead of queueing them behind every other
+/// instance's work: a registration goes from payment to registered in one delivery rather than three trips through
+/// the command queue. Each keeps its dispatch marker until it is done or queued, so a crash in between loses nothing
+/// (the sweep sends it again). Ambient for the delivery's async flow, as <see cref="System.Diagnostics.Activity.Current"/>
+/// is, because the decision is taken deep inside the command's own handler.
+/// </summary>
+public sealed class LifecycleFollowUps<TCommand> : IDisposable
+{
+    private static readonly AsyncLocal<LifecycleFollowUps<TCommand>?> Ambient = new();
+
+    private readonly ConcurrentQueue<LifecycleFollowUp<TCommand>> _pending = new();
+    private readonly LifecycleFollowUps<TCommand>? _outer;
+    private readonly int _limit;
+    private int _taken;
+
+    private LifecycleFollowUps(int limit)
+    {
+        _outer = Ambient.Value;
+        _limit = limit;
+        Ambient.Value = this;
+    }
+
+    /// <summary>Collects follow-ups for the current async flow until disposed.</summary>
+    /// <param name="limit">Batches taken at most, so an instance that keeps deciding cannot hold the worker.</param>
+    public static LifecycleFollowUps<TCommand> Begin(int limit) => new(limit);
+
+    /// <summary>Takes <paramref name="batch"/> for the worker of the current flow, if there is one with room.</summary>
+    internal static bool TryTake(LifecycleCommandBatch<TCommand> batch, TableEntity marker)
+    {
+        if (Ambient.Value is not { } followUps || Interlocked.Increment(ref followUps._taken) > followUps._limit) return false;
+        followUps._pending.Enqueue(new(batch, marker));
+        return true;
+    }
+
+    public bool TryNext(out LifecycleFollowUp<TCommand> next) => _pending.TryDequeue(out next!);
+
+    public void Dispose() => Ambient.Value = _outer;
+}
+
+/// <param name="Marker">The decision's dispatch marker: deleted once the batch is carried out or queued.</param>
+public sealed record LifecycleFollowUp<TCommand>(LifecycleCommandBatch<TCommand> Batch, TableEntity Marker);

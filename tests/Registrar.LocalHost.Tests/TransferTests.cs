@@ -71,6 +71,46 @@ public sealed partial class TransferTests(ProductFixture product)
         }
     }
 
+    [Fact]
+    public async Task A_transfer_code_is_refused_while_another_agreement_forbids_it_naming_the_agreement_until_operations_lift_it_KZ_App_9()
+    {
+        var customer = "xfa-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var registrationId = await RegisteredDomains.RegisteredAsync(product, storefront, customer, name);
+        var decisions = $"api/ops/registrations/{registrationId}/decisions";
+        var requests = $"api/registrations/{registrationId}/requests";
+        var askForCode = new { kind = "transfer-code", signedInSession = true };
+
+        // A restriction names the agreement; without one it is a validation problem that records nothing.
+        await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "transfer-restriction", reason = "pledge" }), 400);
+        var restricted = await operations.PostAsJsonAsync(decisions,
+            new { kind = "transfer-restriction", document = "Pledge agreement 12/2026 of 1 March 2026", reason = "the pledgee asked" });
+        Assert.True((int)restricted.StatusCode == 202, await restricted.Content.ReadAsStringAsync());
+        Assert.Equal("KZ-App-9", (await restricted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), l => l.EnumerateArray().Any(r =>
+            r.GetProperty("registrationId").GetString() == registrationId && r.TryGetProperty("transferRestriction", out var t) && t.ValueKind == JsonValueKind.String), Patience);
+
+        // KZ-App-9: refused at once, naming the reason, its rule and the agreement; no request is recorded.
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, askForCode), 409);
+        Assert.Equal("/problems/transfer-refused", refused.GetProperty("type").GetString());
+        var reason = Assert.Single(refused.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(("AgreementForbidsTransfer", "KZ-App-9"), (reason.GetProperty("reason").GetString(), reason.GetProperty("rule").GetString()));
+        Assert.Contains("Pledge agreement 12/2026", refused.GetProperty("detail").GetString());
+
+        Assert.Equal(202, (int)(await operations.PostAsJsonAsync(decisions, new { kind = "transfer-restriction-lifted", reason = "the loan is repaid" })).StatusCode);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), l => l.EnumerateArray().Any(r =>
+            r.GetProperty("registrationId").GetString() == registrationId && (!r.TryGetProperty("transferRestriction", out var t) || t.ValueKind == JsonValueKind.Null)), Patience);
+        Assert.Equal(202, (int)(await storefront.PostAsJsonAsync(requests, askForCode)).StatusCode);
+        await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Text?.Contains("Код переноса:") == true, Patience);
+
+        var audit = await operations.GetFromJsonAsync<JsonElement>($"api/ops/audit?registrationId={registrationId}");
+        var actions = audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("transfer-restriction", actions);
+        Assert.Contains("transfer-restriction-lifted", actions);
+    }
+
     private async Task<string?> AuthInfoAsync(string name) => (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
 
     [GeneratedRegex(@"Код переноса: (\S+)")]

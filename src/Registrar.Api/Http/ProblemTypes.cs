@@ -46,8 +46,9 @@ public static class ProblemTypes
         [ProofNotAccepted] = "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).",
         [PaymentNotApplicable] = "A held payment cannot be applied or refunded that way (another currency, a lapsed or paid invoice, " +
                                  "more than came); 'reason' names why, and nothing was changed.",
-        [TransferRefused] = "No transfer code is issued now: 'reasons' names each reason with its 'rule' (an unpaid invoice, KZ-App-9, UA-3.5); "
-                            + "pay what is open and ask again.",
+        [TransferRefused] = "No transfer code is issued now: 'reasons' names each reason with its 'rule' (an unpaid invoice, KZ-App-9, UA-3.5; "
+                            + "another agreement with the registrar that forbids the transfer, named in 'detail', KZ-App-9); "
+                            + "pay what is open, or settle the agreement, and ask again.",
         [CalendarMissing] = "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.",
     };
 }

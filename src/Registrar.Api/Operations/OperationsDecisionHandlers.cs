@@ -6,7 +6,7 @@ using Registrar.Core.Registrations;
 namespace Registrar.Api.Operations;
 
 /// <summary>
-/// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6).
+/// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6, KZ-App-9).
 /// Checked here before anything is raised: the body, the zone's offer (a decision it has no clause for is refused with
 /// the rule) and that the domain is held for the registration; what only the registration's state knows (already
 /// suspended, no breach running) the lifecycle judges and sends back to operations.
@@ -45,6 +45,7 @@ public sealed class OperationsDecisionHandlers(
                 : null),
         BreachNotice breach => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, breach.CureDeadline, null),
         DisputeDecision dispute => new(registrationId, decisionId, decision.Kind, dispute.Rule, null, null, null),
+        RestrictTransfer restriction => new(registrationId, decisionId, decision.Kind, restriction.Rule, null, null, null),
         _ => new(registrationId, decisionId, decision.Kind, null, null, null, null),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
@@ -29,17 +30,34 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
             ? (new BreachCured(), null)
             : (null, NoClause(BreachCure.Rule, zone, "breach notice with time to cure")),
         TerminationNotice.KindName => Termination(body.Termination, zone, now),
-        _ => (null, Problems.Validation("kind", "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination.")),
+        RestrictTransfer.KindName => Restriction(body.Document, zone),
+        LiftTransferRestriction.KindName => offers.For(zone).Transfers.AgreementRule is not null
+            ? (new LiftTransferRestriction(), null)
+            : (null, NoClause(AgreementRule, zone, "transfer restriction by another agreement")),
+        _ => (null, Problems.Validation("kind",
+            "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination, transfer-restriction, transfer-restriction-lifted.")),
     };
+
+    /// <summary>KZ-App-9: the clause another agreement's restriction on transfer rests on.</summary>
+    private const string AgreementRule = "KZ-App-9";
 
     private (OperationsDecision?, ProblemHttpResult?) Suspension(string zone, OperationsDecision decision) =>
         offers.For(zone).SuspensionRule is not null ? (decision, null) : (null, NoClause("UA-2.3.1", zone, "suspension of service"));
+
+    /// <summary>KZ-App-9: the agreement that forbids the transfer is named, as the refusal of a transfer code names it.</summary>
+    private (OperationsDecision?, ProblemHttpResult?) Restriction(string? document, string zone)
+    {
+        if (offers.For(zone).Transfers.AgreementRule is not { } rule) return (null, NoClause(AgreementRule, zone, "transfer restriction by another agreement"));
+        if (!IsOneLineDocument(document))
+            return (null, Problems.Validation("document", $"The agreement that forbids the transfer (title, number, date), at most {MaxDocumentLength} characters on one line."));
+        return (new RestrictTransfer(document.Trim(), rule), null);
+    }
 
     private (OperationsDecision?, ProblemHttpResult?) Dispute(OperationsDecisionBody body, string zone)
     {
         if (body.Outcome is not { } outcome || !Enum.IsDefined(outcome))
             return (null, Problems.Validation("outcome", "One of: Block, Unblock, Delete, Redelegate."));
-        if (string.IsNullOrWhiteSpace(body.Document) || body.Document.Length > MaxDocumentLength || body.Document.Any(char.IsControl))
+        if (!IsOneLineDocument(body.Document))
             return (null, Problems.Validation("document", $"The decision this follows (issuer, number, date), at most {MaxDocumentLength} characters on one line."));
         if (outcome != DisputeOutcome.Redelegate) return (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule), null);
         if (body.Registrant is null) return (null, Problems.Validation("registrant", "Give the registrant the decision re-delegates the domain to."));
@@ -67,6 +85,9 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
         }
         return (new TerminationNotice(ground.Value, effect.At, effect.Rule), null);
     }
+
+    private static bool IsOneLineDocument([NotNullWhen(true)] string? document) =>
+        !string.IsNullOrWhiteSpace(document) && document.Length <= MaxDocumentLength && !document.Any(char.IsControl);
 
     private static ProblemHttpResult NoClause(string rule, string zone, string what) =>
         RuleProblems.NotAllowed(rule, $"The offer for .{zone} has no clause for a {what} ({rule} is another offer's clause).");

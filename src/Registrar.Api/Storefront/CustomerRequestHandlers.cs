@@ -36,7 +36,7 @@ public sealed class CustomerRequestHandlers(
         if (asked is null) return invalid!;
         if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
-        if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view.Zone, ct) is { } refused) return refused;
+        if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view, ct) is { } refused) return refused;
 
         var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
             CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());

@@ -23,13 +23,14 @@ public enum TransferRefusalReason
 /// <param name="StatusesSetForAuthority">The client…Prohibited statuses the registrar set on an authority's order,
 /// as opposed to a lock the registrant asked for, which the registrar lifts on request.</param>
 /// <param name="UnpaidInvoices">The customer's invoices issued and not paid.</param>
-/// <param name="AgreementForbidsTransfer">Another agreement with the customer forbids the transfer.</param>
+/// <param name="ForbiddingAgreement">Another agreement with the customer that forbids the transfer (its title, number and
+/// date, as operations recorded it); null when none does.</param>
 /// <param name="AllServicesPaidInFull">Every service the registrar rendered the customer is paid for in full.</param>
 public sealed record TransferSituation(
     IReadOnlyCollection<string> RegistryStatuses,
     IReadOnlyCollection<string> StatusesSetForAuthority,
     int UnpaidInvoices,
-    bool AgreementForbidsTransfer,
+    string? ForbiddingAgreement,
     bool AllServicesPaidInFull);
 
 /// <summary>
@@ -60,9 +61,9 @@ public sealed class TransferEligibility(TransferTerms terms)
         if (situation.UnpaidInvoices > 0)
             refusals.Add(new(TransferRefusalReason.UnpaidInvoices, terms.UnpaidRule,
                 $"The customer has {situation.UnpaidInvoices} unpaid invoice(s); they are paid before a transfer ({terms.UnpaidRule})."));
-        if (terms.AgreementRule is { } agreementRule && situation.AgreementForbidsTransfer)
+        if (terms.AgreementRule is { } agreementRule && situation.ForbiddingAgreement is { } agreement)
             refusals.Add(new(TransferRefusalReason.AgreementForbidsTransfer, agreementRule,
-                $"Another agreement with the customer forbids transferring this domain ({agreementRule})."));
+                $"Another agreement with the customer forbids transferring this domain: {agreement} ({agreementRule})."));
         if (terms.PaidInFullRule is { } paidInFullRule && !situation.AllServicesPaidInFull)
             refusals.Add(new(TransferRefusalReason.ServicesNotPaidInFull, paidInFullRule,
                 $"A domain moves to another registrar only when every service of this one is paid in full ({paidInFullRule})."));

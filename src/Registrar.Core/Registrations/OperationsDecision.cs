@@ -13,6 +13,8 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(BreachNotice), BreachNotice.KindName)]
 [JsonDerivedType(typeof(BreachCured), BreachCured.KindName)]
 [JsonDerivedType(typeof(TerminationNotice), TerminationNotice.KindName)]
+[JsonDerivedType(typeof(RestrictTransfer), RestrictTransfer.KindName)]
+[JsonDerivedType(typeof(LiftTransferRestriction), LiftTransferRestriction.KindName)]
 public abstract record OperationsDecision
 {
     /// <summary>Decisions apply to a domain held at the registry for the registration: registered, with an expiry.</summary>
@@ -94,6 +96,25 @@ public sealed record BreachCured : OperationsDecision
 public sealed record TerminationNotice(TerminationGround Ground, DateTimeOffset EffectiveAt, string Rule) : OperationsDecision
 {
     public const string KindName = "termination";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-App-9: another agreement between the customer and the registrar forbids transferring the domain away, named
+/// by <paramref name="Agreement"/> (its title, number and date); no transfer code is issued while it stands.</summary>
+public sealed record RestrictTransfer(string Agreement, string Rule) : OperationsDecision
+{
+    public const string KindName = "transfer-restriction";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-App-9: the agreement no longer forbids the transfer; transfer codes are issued again.</summary>
+public sealed record LiftTransferRestriction : OperationsDecision
+{
+    public const string KindName = "transfer-restriction-lifted";
 
     [JsonIgnore]
     public override string Kind => KindName;

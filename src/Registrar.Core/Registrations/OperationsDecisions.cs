@@ -5,8 +5,8 @@ namespace Registrar.Core.Registrations;
 
 /// <summary>
 /// What operations decide about a registered domain, carried out by the lifecycle: suspension (UA-2.3.1), dispute
-/// decisions (KZ-App-2, UA-2.2.3), breach notices (KZ-App-4) and the registrar's terminations (UA-1.3.4.1, UA-2.3.2,
-/// UA-1.3.6). A decision that does not apply to the registration as it is now changes nothing and goes back to
+/// decisions (KZ-App-2, UA-2.2.3), breach notices (KZ-App-4), the registrar's terminations (UA-1.3.4.1, UA-2.3.2,
+/// UA-1.3.6) and another agreement's restriction on transfer (KZ-App-9). A decision that does not apply to the registration as it is now changes nothing and goes back to
 /// operations; the API refuses what it can see before raising one, the lifecycle judges what only its state knows.
 /// </summary>
 internal static class OperationsDecisions
@@ -61,6 +61,13 @@ internal static class OperationsDecisions
             case TerminationNotice termination:
                 step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EffectiveAt, termination.Ground) });
                 step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: termination.EffectiveAt, Clause: Clause(termination.Rule)));
+                break;
+            case RestrictTransfer restriction:
+                // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.
+                step.Update(s => s with { TransferRestriction = new TransferRestriction(restriction.Agreement, at) });
+                break;
+            case LiftTransferRestriction:
+                step.Update(s => s with { TransferRestriction = null });
                 break;
         }
     }
@@ -153,6 +160,9 @@ internal static class OperationsDecisions
                 "a registry command or registrant change for it is still under way",
             BreachNotice when state.Breach is not null => "a breach notice is already running (KZ-App-4)",
             BreachCured when state.Breach is null => "no breach notice is running (KZ-App-4)",
+            RestrictTransfer when state.TransferRestriction is not null =>
+                $"the agreement {state.TransferRestriction.Agreement} already forbids its transfer (KZ-App-9)",
+            LiftTransferRestriction when state.TransferRestriction is null => "no agreement forbids its transfer (KZ-App-9)",
             _ => null,
         };
     }

@@ -12,6 +12,7 @@ namespace Registrar.Core.Registrations;
 /// <param name="Ending">The registrar decided the contract ends; the domain is deleted when it takes effect.</param>
 /// <param name="HoldsCommandId">The registry command last sent to bring the domain's holds in line with the suspension and block.</param>
 /// <param name="TransferCode">KZ-App-9: a proved transfer code request on its way through the registry.</param>
+/// <param name="TransferRestriction">KZ-App-9: another agreement with the customer forbids transferring the domain away.</param>
 /// <param name="RegistrantChange">KZ-2.4: a proved registrant change, waiting for its invoice's payment or the registry.</param>
 /// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
@@ -43,7 +44,8 @@ public sealed record RegistrationState(
     string? HoldsCommandId = null,
     TransferCodeIssue? TransferCode = null,
     RegistrantChange? RegistrantChange = null,
-    DateTimeOffset? EndedAt = null)
+    DateTimeOffset? EndedAt = null,
+    TransferRestriction? TransferRestriction = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -90,6 +92,9 @@ public sealed record ContactEmailChange(string RequestId, string Email);
 
 /// <summary>UA-2.3.1: suspended since <paramref name="Since"/> on <paramref name="Ground"/>.</summary>
 public sealed record ServiceSuspension(Contracts.SuspensionGround Ground, DateTimeOffset Since);
+
+/// <summary>KZ-App-9: since <paramref name="Since"/>, the agreement <paramref name="Agreement"/> forbids the transfer.</summary>
+public sealed record TransferRestriction(string Agreement, DateTimeOffset Since);
 
 /// <summary>KZ-App-2, UA-2.2.3: blocked since <paramref name="Since"/> on the decision <paramref name="Document"/>.</summary>
 public sealed record DisputeBlock(string Document, DateTimeOffset Since);

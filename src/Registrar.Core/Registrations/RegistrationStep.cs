@@ -41,16 +41,17 @@ internal sealed class RegistrationStep(RegistrationState state)
     /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 
-    /// <summary>The decision; when the phase or expiry changed, it also records the customer's view of it.</summary>
+    /// <summary>The decision; when the phase, expiry or a transfer restriction changed, it also records the customer's view of it.</summary>
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
         DateTimeOffset? endedAt = PersonalDataRetention.EndsContract(State.Phase) ? State.EndedAt ?? now : null;
         if (endedAt != State.EndedAt) Update(s => s with { EndedAt = endedAt });
-        if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt))
+        if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction))
         {
             var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
-                State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null);
+                State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null,
+                State.TransferRestriction?.Agreement);
             var id = NextCommandId();
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued));
         }

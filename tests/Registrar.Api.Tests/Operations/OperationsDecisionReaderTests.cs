@@ -135,6 +135,29 @@ public sealed class OperationsDecisionReaderTests
         Assert.Equal(400, Reader.Read(Body("termination") with { Termination = ground }, "ua", Now).Problem!.StatusCode);
     }
 
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("қаз")]
+    public void A_transfer_restriction_names_the_agreement_that_forbids_the_transfer_KZ_App_9(string zone)
+    {
+        var (decision, _) = Reader.Read(Body("transfer-restriction") with { Document = " Pledge agreement 12/2026 " }, zone, Now);
+
+        Assert.Equal(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), decision);
+        Assert.Equal(new LiftTransferRestriction(), Reader.Read(Body("transfer-restriction-lifted"), zone, Now).Decision);
+        Assert.Equal(400, Reader.Read(Body("transfer-restriction"), zone, Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(Body("transfer-restriction") with { Document = "line\nbreak" }, zone, Now).Problem!.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("transfer-restriction")]
+    [InlineData("transfer-restriction-lifted")]
+    public void The_ua_offer_has_no_clause_on_another_agreement_forbidding_a_transfer_KZ_App_9(string kind)
+    {
+        var problem = Reader.Read(Body(kind) with { Document = "Pledge agreement 12/2026" }, "com.ua", Now).Problem!;
+
+        Assert.Equal((409, "KZ-App-9"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
     [Fact]
     public void An_unknown_kind_is_a_validation_problem()
     {

@@ -5,7 +5,7 @@ namespace Registrar.Core.Tests.Contracts;
 
 public sealed class TransferEligibilityTests
 {
-    private static readonly TransferSituation Clear = new(["ok"], [], UnpaidInvoices: 0, AgreementForbidsTransfer: false, AllServicesPaidInFull: true);
+    private static readonly TransferSituation Clear = new(["ok"], [], UnpaidInvoices: 0, ForbiddingAgreement: null, AllServicesPaidInFull: true);
 
     private static IReadOnlyList<(TransferRefusalReason, string)> Refusals(string zone, TransferSituation situation) =>
         [.. Rules.Transfers(zone).Refusals(situation).Select(r => (r.Reason, r.Rule))];
@@ -50,9 +50,13 @@ public sealed class TransferEligibilityTests
     }
 
     [Fact]
-    public void Another_agreement_forbidding_the_transfer_refuses_a_kz_transfer_code_KZ_App_9()
+    public void Another_agreement_forbidding_the_transfer_refuses_a_kz_transfer_code_naming_it_KZ_App_9()
     {
-        Assert.Equal([(TransferRefusalReason.AgreementForbidsTransfer, "KZ-App-9")], Refusals("kz", Clear with { AgreementForbidsTransfer = true }));
+        var forbidden = Clear with { ForbiddingAgreement = "Pledge agreement 12/2026" };
+
+        Assert.Equal([(TransferRefusalReason.AgreementForbidsTransfer, "KZ-App-9")], Refusals("kz", forbidden));
+        Assert.Contains("Pledge agreement 12/2026", Assert.Single(Rules.Transfers("kz").Refusals(forbidden)).Message);
+        Assert.Empty(Refusals("kz", Clear));
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class TransferEligibilityTests
     [Fact]
     public void Every_reason_is_named_not_only_the_first_KZ_App_9()
     {
-        var situation = new TransferSituation(["serverTransferProhibited", "clientRenewProhibited"], ["clientRenewProhibited"], 3, true, false);
+        var situation = new TransferSituation(["serverTransferProhibited", "clientRenewProhibited"], ["clientRenewProhibited"], 3, "Pledge agreement 12/2026", false);
 
         Assert.Equal(
             [(TransferRefusalReason.RegistryBan, "KZ-App-9"), (TransferRefusalReason.AuthorityBan, "KZ-App-9"),

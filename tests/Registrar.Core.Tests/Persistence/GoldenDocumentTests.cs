@@ -38,7 +38,8 @@ public sealed class GoldenDocumentTests
             new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
-            new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5")),
+            new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
+            new TransferRestriction("Pledge agreement 12/2026", At)),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -75,6 +76,8 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:4", new BreachNotice(At.AddDays(30)), "ops-1", At, "breach"),
             new OperationsDecided("decision:5", new BreachCured(), "ops-1", At, "cured"),
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
+            new OperationsDecided("decision:8", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "ops-1", At, "the pledgee asked"),
+            new OperationsDecided("decision:9", new LiftTransferRestriction(), "ops-1", At, "the loan is repaid"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
             new CustomerRequestProved("proved:r-7", "r-7", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
             new CustomerRequestProved("proved:r-4", "r-4", new TransferCodeRequest(), RequestProof.SignedInSession, At),
@@ -92,7 +95,8 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-4", "order-1-1", NoticeKind.NameTaken, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
             new FlagForOperations("order-1-1-5", "order-1-1", "look"),
             new RecordRegistrationView("order-1-1-6", "order-1-1",
-                new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2)), 6),
+                new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2),
+                    TransferRestriction: "Pledge agreement 12/2026"), 6),
             new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
             new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
@@ -268,6 +272,23 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.False(state.Order!.TransferIn);
         if (read is RegistrationEvent[] events) Assert.False(events.OfType<RegistrationPaid>().Single().Order.TransferIn);
+    }
+
+    /// <summary>Registrations in flight when transfer restrictions were added (KZ-App-9) keep running: no agreement forbids their
+    /// transfer, and their views read without one.</summary>
+    [Theory]
+    [InlineData("registration-state", typeof(RegistrationState))]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_document_stored_before_transfer_restrictions_still_reads_KZ_App_9(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-transfer-restrictions.json"));
+
+        var read = JsonSerializer.Deserialize(before, type, StoredJson.Options);
+
+        Assert.NotNull(read);
+        if (read is RegistrationState state) Assert.Null(state.TransferRestriction);
+        if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.TransferRestriction));
     }
 
     /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their

@@ -27,6 +27,9 @@ public sealed class RegisteredDomain
 
     public List<RegistrationCommand> Sent { get; } = [];
 
+    /// <summary>The customer's views the decisions recorded, in order.</summary>
+    public List<RegistrationView> Views { get; } = [];
+
     /// <summary>A domain of <paramref name="zone"/> registered at the registry with <paramref name="expiry"/>, ordered by
     /// <paramref name="customerId"/> with <paramref name="contactEmail"/>.</summary>
     public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry, string customerId = "cust-1", string contactEmail = "owner@example.test")
@@ -56,6 +59,7 @@ public sealed class RegisteredDomain
         WakeAt = decision.WakeAt;
         var effects = decision.Commands.Where(c => c is not RecordRegistrationView).ToList();
         Sent.AddRange(effects);
+        Views.AddRange(decision.Commands.OfType<RecordRegistrationView>().Select(r => r.View));
         return effects;
     }
 

@@ -80,6 +80,44 @@ public sealed class TransferCodeDeciderTests
     }
 
     [Fact]
+    public void A_transfer_code_is_refused_while_another_agreement_forbids_it_and_issued_once_the_restriction_is_lifted_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        Assert.Empty(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now));
+        domain.Raise(Proved(RequestProof.SignedInSession), Now);
+
+        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Now)));
+
+        Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.AgreementForbidsTransfer, "KZ-App-9"),
+            (refused.Kind, Assert.Single(refused.Facts!.TransferRefusals!), Assert.Single(refused.Facts.Rules!)));
+        Assert.Empty(domain.Sent.OfType<SetTransferCode>());
+
+        domain.Raise(Decided(new LiftTransferRestriction(), "2"), Now.AddDays(1));
+        domain.Raise(Proved(RequestProof.SignedInSession, "r-2"), Now.AddDays(1));
+        Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now.AddDays(1))));
+    }
+
+    [Fact]
+    public void A_transfer_restriction_is_kept_in_the_state_and_the_customers_view_and_a_second_one_goes_back_to_operations_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        Assert.Empty(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now));
+        var recorded = domain.Views.Last();
+        var again = domain.Raise(Decided(new RestrictTransfer("Loan agreement 3/2026", "KZ-App-9"), "2"), Now);
+
+        Assert.Equal(new TransferRestriction("Pledge agreement 12/2026", Now), domain.State.TransferRestriction);
+        Assert.Equal("Pledge agreement 12/2026", recorded.TransferRestriction);
+        Assert.Contains("already forbids", Assert.IsType<FlagForOperations>(Assert.Single(again)).Reason);
+        Assert.Contains("no agreement forbids", Assert.IsType<FlagForOperations>(Assert.Single(
+            RegisteredDomain.Expiring("kz", Expiry).Raise(Decided(new LiftTransferRestriction(), "3"), Now))).Reason);
+
+        Assert.Empty(domain.Raise(Decided(new LiftTransferRestriction(), "4"), Now));
+        Assert.Null(domain.Views.Last().TransferRestriction);
+        Assert.Null(domain.State.TransferRestriction);
+    }
+
+    [Fact]
     public void A_ua_domain_whose_renewal_is_not_paid_in_full_gets_no_transfer_code_UA_3_5()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
@@ -139,6 +177,8 @@ public sealed class TransferCodeDeciderTests
 
     private static CustomerRequestProved Proved(RequestProof proof, string requestId = "r-1") =>
         new($"proved:{requestId}", requestId, new TransferCodeRequest(), proof);
+
+    private static OperationsDecided Decided(OperationsDecision decision, string id) => new($"decision:{id}", decision, "ops (Dana)", Now, "the pledgee asked");
 
     private static DomainInfo Ours(params string[] statuses) => new(true, true, "H-1", Expiry, statuses);
 }

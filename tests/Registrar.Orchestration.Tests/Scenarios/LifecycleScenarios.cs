@@ -45,6 +45,8 @@ public static class LifecycleScenarios
         ["The registrant's notice ends the contract at its date (UA-6.1)"] = OperationsDecisionScenarios.RegistrantNoticeEndsTheContract,
         ["A transfer code is refused naming the registry's ban, then set at the registry and mailed once the ban is gone (KZ-App-9)"] =
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
+        ["A transfer code is refused naming the agreement that forbids it until operations lift the restriction (KZ-App-9)"] =
+            OperationsDecisionScenarios.TransferRestrictedByAnotherAgreementThenLifted,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
         ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =

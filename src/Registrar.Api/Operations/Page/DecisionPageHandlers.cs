@@ -5,7 +5,7 @@ using Registrar.Core.Registrations;
 namespace Registrar.Api.Operations.Page;
 
 /// <summary>The operations page's decisions about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1,
-/// UA-2.3.2, UA-1.3.6): the API's reader and action, so the page refuses what the API refuses, and the audit entry names the
+/// UA-2.3.2, UA-1.3.6, KZ-App-9): the API's reader and action, so the page refuses what the API refuses, and the audit entry names the
 /// person signed in. A re-delegation needs the new registrant's data and is made through the API.</summary>
 public sealed class DecisionPageHandlers(
     OperationsPageHandlers page, OperationsSessions sessions, OperationsPagePaths paths, IRegistrationViews views, OperationsDecisionReader reader,

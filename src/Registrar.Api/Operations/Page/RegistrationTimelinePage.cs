@@ -27,7 +27,8 @@ public sealed class RegistrationTimelinePage(
         page.Add($"""
             <table id="summary"><tr><th>domain</th><td>{view.DisplayName} ({view.DomainName})</td></tr>
             <tr><th>zone</th><td>{view.Zone}</td></tr><tr><th>phase</th><td id="phase">{view.Phase}</td></tr>
-            <tr><th>customer</th><td>{view.CustomerId}</td></tr><tr><th>expires</th><td>{view.ExpiresAt}</td></tr></table>
+            <tr><th>customer</th><td>{view.CustomerId}</td></tr><tr><th>expires</th><td>{view.ExpiresAt}</td></tr>
+            <tr><th>transfer forbidden by (KZ-App-9)</th><td id="transfer-restriction">{view.TransferRestriction ?? "—"}</td></tr></table>
             """);
         Actions(page, request, view);
         if (inspector is not null) await TimelineAsync(page, registrationId, ct);
@@ -59,7 +60,7 @@ public sealed class RegistrationTimelinePage(
                 """);
     }
 
-    /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6: what the zone's offer has no clause for
+    /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6, KZ-App-9: what the zone's offer has no clause for
     /// is refused when posted, naming the rule.</summary>
     private static void Decisions(HtmlPage page, string path, RawHtml token) => page.Add($"""
         <h2>Decide</h2>
@@ -68,7 +69,9 @@ public sealed class RegistrationTimelinePage(
         <option value="suspend">suspend (UA-2.3.1)</option><option value="unsuspend">unsuspend</option>
         <option value="dispute">dispute decision (KZ-App-2, UA-2.2.3)</option>
         <option value="breach-notice">breach notice (KZ-App-4)</option><option value="breach-cured">breach cured</option>
-        <option value="termination">termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6)</option></select></label></p>
+        <option value="termination">termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6)</option>
+        <option value="transfer-restriction">transfer restricted by an agreement (KZ-App-9)</option>
+        <option value="transfer-restriction-lifted">transfer restriction lifted</option></select></label></p>
         <p><label>Ground <select name="ground" id="decision-ground"><option value="">—</option>
         <option>NonPayment</option><option>InaccurateContactData</option><option>UnlawfulMailing</option><option>Malware</option>
         <option>MaterialWithoutOwnerPermission</option><option>IntellectualPropertyInfringement</option><option>UnsolicitedMessages</option>

@@ -48,7 +48,7 @@ public sealed class IdempotentRequestsTests
         context.Request.Path = "/api/orders";
         context.Request.Headers[IdempotentRequests.Header] = "key-1";
         context.Response.Body = new MemoryStream();
-        var result = await _idempotency.RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), check, execute, default);
+        var result = await _idempotency.RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
         await result.ExecuteAsync(context);
         return context.Response;
     }

@@ -124,6 +124,41 @@ public sealed class OrderIntegrityTests(ProductFixture product)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task A_later_order_naming_another_contact_email_is_refused_spending_no_number_and_the_accounts_address_in_any_case_is_taken_KZ_2_2()
+    {
+        var customer = NewCustomer();
+        using var storefront = product.Storefront(customer);
+        var first = await PlaceOrderAsync(storefront, customer, $"first-{customer}.kz");
+        var rows = await CountRowsAsync(product.Storage);
+
+        // KZ-2.2: the account already holds {customer}@mail.example.org; another address is changed by a UA-4.7 request, not an order.
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name = $"other-{customer}.kz", termYears = 1 } },
+            contactEmail = $"someone-else-{customer}@mail.example.org",
+            registrant = new { nicHandle = "KZ-NIC-77" },
+            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+        }), 409);
+        Assert.Equal("KZ-2.2", refused.GetProperty("rule").GetString());
+        Assert.Contains("contact-email-change", refused.GetProperty("detail").GetString());
+        Assert.Equal(rows, await CountRowsAsync(product.Storage));
+
+        var same = await storefront.PostAsJsonAsync("api/orders", new
+        {
+            items = new[] { new { name = $"same-{customer}.kz", termYears = 1 } },
+            contactEmail = $"{customer}@MAIL.EXAMPLE.ORG".ToUpperInvariant(),
+            registrant = new { nicHandle = "KZ-NIC-77" },
+            acceptance = new { offerVersion = "2025-01", personalDataConsent = true },
+        });
+        Assert.True((int)same.StatusCode == 201, await same.Content.ReadAsStringAsync());
+        var next = await same.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(SequenceOf(first) + 1, SequenceOf(next));
+        var stored = await product.Storage.Tables.GetTableClient("orders").GetEntityAsync<TableEntity>(customer, next.GetProperty("orderId").GetString()!);
+        Assert.Equal($"{customer}@mail.example.org",
+            JsonDocument.Parse(stored.Value.GetString("Document")).RootElement.GetProperty("contactEmail").GetString());
+    }
+
     private static int SequenceOf(JsonElement order) =>
         int.Parse(order.GetProperty("invoice").GetProperty("number").GetString()!.Split('-')[2]);
 

@@ -12,19 +12,31 @@ namespace Registrar.Api.Customers;
 /// </summary>
 public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantData> accounts)
 {
-    /// <summary>The account's contact e-mail; the first order opens the account with <paramref name="orderedEmail"/>.</summary>
+    /// <summary>KZ-2.2: the customer's account holds a contact e-mail other than <paramref name="orderedEmail"/>; false when the
+    /// order names the account's address, or will open the account, or the account's address was erased (UA-Pre-6).</summary>
+    public async Task<bool> HoldsAnotherContactEmailAsync(string customerId, string orderedEmail, CancellationToken ct) =>
+        await accounts.GetAccountAsync(customerId, ct) is { } account && account.Document.ContactEmail != ErasedPersonalData.Erased
+            && !account.Document.HasContactEmail(orderedEmail);
+
+    /// <summary>The account's contact e-mail; the first order opens the account with <paramref name="orderedEmail"/>.
+    /// An account whose address was erased (UA-Pre-6) ended with its contract: a new order opens it again.</summary>
     public async Task<string> OpenOrReadAsync(string customerId, string orderedEmail, DateTimeOffset now, CancellationToken ct)
     {
-        if (await accounts.GetAccountAsync(customerId, ct) is { } existing) return existing.Document.ContactEmail;
-        try
+        while (true)
         {
-            await accounts.CreateAsync(customerId, CustomerAccount.Open(customerId, orderedEmail, now), new Dictionary<string, RegistrantData>(), ct);
-            return orderedEmail;
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // Another order of the same customer opened it first: that address holds (KZ-2.2).
-            return (await accounts.GetAccountAsync(customerId, ct))!.Document.ContactEmail;
+            var existing = await accounts.GetAccountAsync(customerId, ct);
+            if (existing is not null && existing.Document.ContactEmail != ErasedPersonalData.Erased) return existing.Document.ContactEmail;
+            try
+            {
+                var opened = CustomerAccount.Open(customerId, orderedEmail, now);
+                if (existing is null) await accounts.CreateAsync(customerId, opened, new Dictionary<string, RegistrantData>(), ct);
+                else await accounts.UpdateAccountAsync(existing, opened, ct);
+                return orderedEmail;
+            }
+            catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
+            {
+                // Another order of the same customer opened it first: that address holds (KZ-2.2).
+            }
         }
     }
 

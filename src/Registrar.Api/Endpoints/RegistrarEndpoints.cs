@@ -36,7 +36,7 @@ public static class RegistrarEndpoints
             .WithSummary("Can these names be ordered, and at what price?");
         api.MapPost("/orders", (HttpRequest request, PlaceOrderHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .Accepts<Core.Orders.OrderRequest>("application/json").Produces<OrderView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(422)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Place an order (an item with a transferCode transfers in a domain another registrar holds); send an Idempotency-Key to make retries safe.");
         api.MapGet("/orders/{orderId}", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetOrderAsync(request, orderId, ct))

@@ -18,12 +18,12 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     public const string Header = "Idempotency-Key";
 
     public async Task<IResult> RunAsync<TChecked>(HttpRequest request, string scope, byte[] body,
-        Func<Checked<TChecked>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)
+        Func<Task<Checked<TChecked>>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)
     {
         var key = request.Headers[Header].ToString();
         if (key.Length == 0)
         {
-            var unkeyed = check();
+            var unkeyed = await check();
             return unkeyed.Problem ?? await execute(unkeyed.Value!, null);
         }
         if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
@@ -31,7 +31,7 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
 
         var hash = RequestHash(request, body);
         if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, hash) is { } answered) return answered;
-        var checkedRequest = check();
+        var checkedRequest = await check();
         if (checkedRequest.Problem is not null) return checkedRequest.Problem;
 
         var claim = await store.ClaimAsync(scope, key, hash, clock.GetUtcNow(), ct);

@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Claims;
 using Registrar.Api.Customers;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Calendars;
+using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Orders;
 using Registrar.Core.Zones;
@@ -46,18 +48,20 @@ public sealed class PlaceOrderHandler(
         if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
 
         var now = clock.GetUtcNow();
-        var placed = await idempotency.RunAsync(request, customerId, raw, () => Check(request.ContentType, raw, customerId, now),
+        var placed = await idempotency.RunAsync(request, customerId, raw, () => CheckAsync(request.ContentType, raw, customerId, now, cancellationToken),
             (check, key) => PlaceAsync(check, customerId, key, now, cancellationToken), cancellationToken);
         return new PrivateResult(placed);
     }
 
     /// <summary>Everything that can refuse the order, before anything is numbered or stored.</summary>
-    private Checked<OrderCheck> Check(string? contentType, byte[] raw, string customerId, DateTimeOffset now)
+    private async Task<Checked<OrderCheck>> CheckAsync(string? contentType, byte[] raw, string customerId, DateTimeOffset now, CancellationToken ct)
     {
         var body = StrictJson.Deserialize<OrderRequest>(contentType, raw);
         if (body.Problem is not null) return Checked<OrderCheck>.Refused(body.Problem);
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<OrderCheck>.Refused(Problems.Validation(check.Errors));
+        if (await accounts.HoldsAnotherContactEmailAsync(customerId, check.Request!.ContactEmail, ct))
+            return Checked<OrderCheck>.Refused(AnotherContactEmail());
         try
         {
             // KZ-3.3: the due date is counted before anything is stored, so a missing calendar year stores nothing.
@@ -85,19 +89,25 @@ public sealed class PlaceOrderHandler(
     {
         var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
         var existing = await orders.GetAsync(customerId, orderId, ct);
-        var order = existing?.Document ?? await CreateOrderAsync(check, customerId, orderId, now, ct);
+        var order = existing?.Document;
+        if (order is null)
+        {
+            // KZ-2.2: the first order opens the account with its address. Before a number is taken: an order that lost the race
+            // to open it with another address is refused as the check refuses it, and spends no number.
+            var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, now, ct);
+            if (!CustomerAccount.SameAddress(contactEmail, check.Request.ContactEmail)) return AnotherContactEmail();
+            order = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
+        }
         var invoice = await EnsureInvoiceAsync(order, customerId, ct);
         return TypedResults.Created($"/api/orders/{orderId}", OrderView.From(order, invoice, now));
     }
 
-    private async Task<Order> CreateOrderAsync(OrderCheck check, string customerId, string orderId, DateTimeOffset now, CancellationToken ct)
+    /// <param name="contactEmail">KZ-2.2: the account's address, as the account spells it.</param>
+    private async Task<Order> CreateOrderAsync(OrderCheck check, string customerId, string orderId, string contactEmail, DateTimeOffset now, CancellationToken ct)
     {
         var (series, today) = (check.InvoiceSeries(zones), LocalDate(check, now));
         var orderKey = $"{customerId}|{orderId}";
         var number = NumberFor(check, now, await sequence.TakeAsync(series, today.Year, today.Month, orderKey, ct));
-        // KZ-2.2: one contact e-mail per customer: the first order opens the account with its address, later ones use the
-        // account's (changing it is a contact-email-change request, UA-4.7).
-        var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, now, ct);
         var order = flow.Place(check, customerId, orderId, number.ToString(), now) with { ContactEmail = contactEmail };
         try
         {
@@ -114,6 +124,12 @@ public sealed class PlaceOrderHandler(
             throw;
         }
     }
+
+    /// <summary>KZ-2.2: one contact e-mail per customer; an order naming another is refused rather than quietly given the
+    /// account's, and the customer changes the account's address by a contact-email-change request (UA-4.7).</summary>
+    private static IResult AnotherContactEmail() => RuleProblems.NotAllowed("KZ-2.2",
+        "The account already has a contact e-mail and this order names another: order with the account's address, or change it "
+        + "first with a contact-email-change request (UA-4.7).");
 
     // Dated in the registrar's own time zone: an order placed at 01:00 in Almaty on the 1st belongs to the new month.
     private DateOnly LocalDate(OrderCheck check, DateTimeOffset now) => deadlines.LocalDate(check.Lines[0].Zone, now);

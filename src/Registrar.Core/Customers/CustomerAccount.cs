@@ -14,6 +14,12 @@ public sealed record CustomerAccount(
 {
     public static CustomerAccount Open(string customerId, string contactEmail, DateTimeOffset at) => new(customerId, contactEmail, at);
 
+    /// <summary>KZ-2.2: an order naming this address (case and surrounding blanks aside, as mail systems read it) names the
+    /// account's one contact.</summary>
+    public bool HasContactEmail(string email) => SameAddress(ContactEmail, email);
+
+    public static bool SameAddress(string one, string other) => string.Equals(one.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>UA-4.7: only operations' approval of a proved request reaches here; the same request twice is one change.</summary>
     public CustomerAccount WithApprovedChange(string requestId, string email) => ChangedByRequest == requestId
         ? this

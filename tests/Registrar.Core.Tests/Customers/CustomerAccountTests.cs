@@ -13,6 +13,16 @@ public sealed class CustomerAccountTests
     private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
     private static readonly CustomerAccount Account = CustomerAccount.Open("cust-1", "owner@example.test", Now.AddYears(-1));
 
+    [Theory]
+    [InlineData("owner@example.test", true)]
+    [InlineData(" Owner@Example.TEST ", true)]
+    [InlineData("other-owner@example.test", false)]
+    [InlineData("owner@example.test.kz", false)]
+    public void An_order_names_the_accounts_one_contact_email_only_by_its_address_case_and_blanks_aside_KZ_2_2(string ordered, bool same)
+    {
+        Assert.Equal(same, Account.HasContactEmail(ordered));
+    }
+
     [Fact]
     public void An_approved_change_sends_the_next_notice_of_every_registration_of_the_customer_to_the_new_address_KZ_2_2_UA_4_7()
     {

@@ -34,8 +34,9 @@ public sealed class TransferInTests(ProductFixture product)
             await product.Registry.AdvanceClockAsync(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
             Assert.Equal(RegistrySimulatorFixture.Registrar1, (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
             await PhaseAsync(storefront, registrationId, "Registered");
-            var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("зарегистрирован"), Patience);
+            var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("перенесён к нам"), Patience);
             Assert.Contains(name, told.Subject);
+            Assert.Contains("set-password?token=", told.Text);
         }
         finally
         {

@@ -51,10 +51,25 @@ public sealed class NoticeComposerTests
         Assert.Null(_mail.Links.Verify(token));
     }
 
-    [Fact]
-    public void Only_the_welcome_mail_and_a_request_confirmation_carry_a_link()
+    [Theory]
+    [InlineData("ru", "перенесён к нам")]
+    [InlineData("uk", "перенесено до нас")]
+    [InlineData("kk", "бізге ауыстырылды")]
+    [InlineData("en", "has moved to us")]
+    public void A_domain_transferred_in_is_told_as_moved_here_not_as_registered_with_its_expiry_and_a_set_password_link_UA_2_1_2(
+        string language, string subject)
     {
-        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k is not (NoticeKind.Registered or NoticeKind.RequestConfirmation)))
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.TransferredIn, language: language, facts: FullFacts), Now);
+
+        Assert.Contains(subject, mail.Subject);
+        Assert.Contains(ExpiresAtText, mail.PlainText);
+        Assert.Equal("cust-7", _mail.Links.Verify(mail.PlainText.Split("token=")[1].Split('\n')[0]));
+    }
+
+    [Fact]
+    public void Only_the_welcome_mails_and_a_request_confirmation_carry_a_link()
+    {
+        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k is not (NoticeKind.Registered or NoticeKind.TransferredIn or NoticeKind.RequestConfirmation)))
             Assert.DoesNotContain("token=", _mail.Composer.Compose(Notice(kind, facts: FullFacts), Now).PlainText);
     }
 

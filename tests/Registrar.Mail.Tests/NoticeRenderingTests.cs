@@ -43,7 +43,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.TransferCode => [],
         NoticeKind.TransferCodeRefused => ["KZ-App-9"],
         NoticeKind.RegistrantChangeInvoice => [PayByText, AmountText, FullFacts.InvoiceNumber!],
-        NoticeKind.RegistrantChanged => [ExpiresAtText],
+        NoticeKind.RegistrantChanged or NoticeKind.TransferredIn => [ExpiresAtText],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

@@ -268,6 +268,10 @@ public enum NoticeKind
     /// <summary>RFC 5731 section 3.2.4: the registry did not move the domain here (wrong code, rejected or cancelled); the
     /// payment is refunded or applied elsewhere.</summary>
     TransferInRefused,
+
+    /// <summary>RFC 5731 section 3.2.4: the registry moved the domain here, with the expiry it gives; like the welcome mail it
+    /// carries a set-password link for the control panel (UA-2.1.2).</summary>
+    TransferredIn,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

@@ -3,7 +3,8 @@ namespace Registrar.Core.Registrations;
 /// <summary>
 /// A paid transfer in (RFC 5731 section 3.2.4): domain:transfer op="request" with the customer's code; the registry answers
 /// 1001 and approves it after its period unless the sponsoring registrar rejects it first, and its poll message (read back with
-/// info) says which. Approved, the registration is Registered with the registry's expiry; refused, rejected or cancelled,
+/// info) says which. Approved, the registration is Registered with the registry's expiry and the customer told
+/// (<see cref="NoticeKind.TransferredIn"/>); refused, rejected or cancelled,
 /// it is closed, the customer is told and operations settle the money, as for a refused trademark.
 /// </summary>
 internal static class TransferInDecisions
@@ -54,8 +55,16 @@ internal static class TransferInDecisions
     {
         if (info is { SponsorIsUs: true, ExpiresAt: { } expiresAt })
         {
-            step.Update(s => s with { RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle });
-            CreationAnswers.Registered(step, expiresAt);
+            // UA-1.6: held here with the expiry the registry gives; the customer is told it moved, not that it was registered.
+            step.Update(s => s with
+            {
+                Phase = RegistrationPhase.Registered,
+                ExpiresAt = expiresAt,
+                AwaitedCommandId = null,
+                Renewal = new(),
+                RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle,
+            });
+            step.Notify(NoticeKind.TransferredIn, new NoticeFacts(ExpiresAt: expiresAt));
         }
         else if (info.Statuses.Contains("pendingTransfer", StringComparer.OrdinalIgnoreCase))
         {

@@ -132,6 +132,8 @@ public sealed class GoldenDocumentTests
                 new NoticeFacts(ExpiresAt: At.AddYears(2), RequestId: "r-6")),
             new RequestTransferIn("order-1-1-26", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, "cust-1"),
             new SendNotice("order-1-1-27", "order-1-1", NoticeKind.TransferInRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new SendNotice("order-1-1-28", "order-1-1", NoticeKind.TransferredIn, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(ExpiresAt: At.AddYears(2))),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),

@@ -40,7 +40,7 @@ public sealed class TransferInDeciderTests
         Assert.IsType<QueryDomain>(Assert.Single(registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5))));
         var told = Assert.IsType<SendNotice>(Assert.Single(registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5))));
 
-        Assert.Equal(NoticeKind.Registered, told.Kind);
+        Assert.Equal((NoticeKind.TransferredIn, RegistryExpiry), (told.Kind, told.Facts!.ExpiresAt));
         Assert.Equal((RegistrationPhase.Registered, RegistryExpiry), (registration.State.Phase, registration.State.ExpiresAt));
         Assert.Equal("OTHER-H1", registration.State.RegistrantHandle);
     }

@@ -16,7 +16,7 @@ public static class TransferInScenarios
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverApproved"), typeof(QueryDomain));
         var told = await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", expiry, ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView));
-        Assert.Equal(NoticeKind.Registered, told.OfType<SendNotice>().Single().Kind);
+        Assert.Equal(NoticeKind.TransferredIn, told.OfType<SendNotice>().Single().Kind);
         var state = await run.SettlesInAsync(RegistrationPhase.Registered);
         Assert.Equal(expiry, state.ExpiresAt);
     }

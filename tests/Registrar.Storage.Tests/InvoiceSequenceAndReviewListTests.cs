@@ -1,4 +1,5 @@
 using Registrar.Core.Operations;
+using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 using Registrar.Testing;
@@ -42,6 +43,35 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
         var numbers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => sequence.TakeAsync("KZ", 2027, 4, $"c|O{i}", default)));
 
         Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
+    }
+
+    [Fact]
+    public async Task Numbers_claimed_at_once_in_one_process_cost_one_transaction_each()
+    {
+        var meter = new StorageMeter();
+        var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite, meter));
+        await sequence.TakeAsync("KZ", 2027, 5, "c|O0", default);
+        meter.Reset();
+
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => sequence.TakeAsync("KZ", 2027, 5, $"c|O{i}", default)));
+
+        Assert.Equal(Enumerable.Range(2, 40), numbers.Order());
+        Assert.Equal(40, meter.Total);
+    }
+
+    [Fact]
+    public async Task Two_processes_claiming_at_once_each_get_their_own_number_without_a_gap()
+    {
+        var storage = TestStorage.Clients(azurite);
+        var (one, other) = (new InvoiceSequenceStore(storage), new InvoiceSequenceStore(storage));
+
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 30)
+            .Select(i => (i % 2 == 0 ? one : other).TakeAsync("UA", 2027, 6, $"c|O{i}", default)));
+        var retried = await Task.WhenAll(Enumerable.Range(1, 30)
+            .Select(i => (i % 2 == 0 ? other : one).TakeAsync("UA", 2027, 6, $"c|O{i}", default)));
+
+        Assert.Equal(Enumerable.Range(1, 30), numbers.Order());
+        Assert.Equal(numbers, retried);
     }
 
     [Fact]

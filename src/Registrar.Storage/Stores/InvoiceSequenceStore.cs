@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Registrar.Core.Orders;
 using Registrar.Storage.Configuration;
@@ -9,33 +10,49 @@ namespace Registrar.Storage.Stores;
 /// per order that took a number. The counter moves and the claim is written in one entity group
 /// transaction with ETag concurrency, so two orders never get the same number, a retried order gets
 /// its own number back, and giving a number back undoes both rows together.</summary>
+/// <remarks>Every number of a series and month moves one counter row, so claims made at once (a timer waking
+/// a thousand renewals) would mostly lose the ETag race and read again. This process takes its turn per counter
+/// and remembers the counter it wrote last: a claim is then one transaction, and only another process's
+/// claim, a number given back or a retried order's existing claim costs a read.</remarks>
 public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSequence
 {
     private readonly DocumentTable _table = new(clients.Table("invoicesequences"));
+    private readonly ConcurrentDictionary<(string Partition, string Row), CounterTurn> _counters = new();
 
     public async Task<int> TakeAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, orderKey);
-        while (true)
+        var counter = _counters.GetOrAdd((partition, counterRow), _ => new CounterTurn());
+        await counter.Turn.WaitAsync(cancellationToken);
+        try
         {
-            if (await _table.GetAsync<Claim>(partition, claimRow, cancellationToken) is { } claimed) return claimed.Document.Number;
-            var current = await _table.GetAsync<Counter>(partition, counterRow, cancellationToken);
-            var next = (current?.Document.Last ?? 0) + 1;
-            var counter = DocumentTable.Entity(partition, counterRow, new Counter(next), null);
-            TableTransactionAction moveCounter = current is null
-                ? new(TableTransactionActionType.Add, counter)
-                : new(TableTransactionActionType.UpdateReplace, counter, current.ETag);
-            try
+            while (true)
             {
-                await _table.SubmitAsync(
-                    [moveCounter, new(TableTransactionActionType.Add, DocumentTable.Entity(partition, claimRow, new Claim(next), null))],
-                    cancellationToken);
-                return next;
+                var current = counter.Known ?? await _table.GetAsync<Counter>(partition, counterRow, cancellationToken);
+                var next = (current?.Document.Last ?? 0) + 1;
+                var moved = DocumentTable.Entity(partition, counterRow, new Counter(next), null);
+                TableTransactionAction moveCounter = current is null
+                    ? new(TableTransactionActionType.Add, moved)
+                    : new(TableTransactionActionType.UpdateReplace, moved, current.ETag);
+                try
+                {
+                    var answers = await _table.SubmitAsync(
+                        [moveCounter, new(TableTransactionActionType.Add, DocumentTable.Entity(partition, claimRow, new Claim(next), null))],
+                        cancellationToken);
+                    counter.Known = answers[0].Headers.ETag is { } etag ? new Stored<Counter>(partition, counterRow, new Counter(next), etag) : null;
+                    return next;
+                }
+                catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
+                {
+                    // Another process took a number, or this order claimed one before: read both again.
+                    counter.Known = null;
+                    if (await _table.GetAsync<Claim>(partition, claimRow, cancellationToken) is { } claimed) return claimed.Document.Number;
+                }
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // Another order took the number, or this order's retry claimed one meanwhile: read again.
-            }
+        }
+        finally
+        {
+            counter.Turn.Release();
         }
     }
 
@@ -72,6 +89,14 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
     }
 
     private sealed record Counter(int Last);
+
+    private sealed class CounterTurn
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        /// <summary>The counter as this process last wrote it; null when it must be read.</summary>
+        public Stored<Counter>? Known { get; set; }
+    }
 
     private sealed record Claim(int Number);
 }

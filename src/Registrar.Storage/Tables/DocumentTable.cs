@@ -138,12 +138,13 @@ public sealed class DocumentTable(TableClient client)
     }
 
     /// <summary>Submits rows of one partition as an entity group transaction: all of them change, or none.</summary>
-    public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    /// <returns>The answer to each action, in order (an insert's or replace's new ETag among them).</returns>
+    public async Task<IReadOnlyList<Response>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);
         try
         {
-            await client.SubmitTransactionAsync(actions, ct);
+            return (await client.SubmitTransactionAsync(actions, ct)).Value;
         }
         catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
         {

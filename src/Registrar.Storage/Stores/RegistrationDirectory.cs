@@ -42,39 +42,30 @@ public interface IRegistrationDirectory
 /// sequence they show; the entry's ETag guards the entity group transaction that moves them, so a late record never
 /// overwrites a newer one. Registrations recorded before a key existed gain its row when their view is next recorded.
 /// </summary>
-public sealed class RegistrationDirectory(StorageClients clients) : IRegistrationDirectory
+/// <param name="recent">The rows the view store wrote last, when it keeps the directory; otherwise the directory
+/// remembers its own.</param>
+public sealed class RegistrationDirectory(StorageClients clients, RecentRows? recent = null) : IRegistrationDirectory
 {
     private const string Partition = "directory";
 
     private readonly DocumentTable _table = new(clients.Table("registrationlookups"));
+    private readonly RecentRows _recent = recent ?? new RecentRows(capacity: 1_000);
 
-    public async Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
+    public Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
     {
         var keys = RegistrationDirectoryKeys.For(view);
         var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer);
-        while (true)
+        return _recent.KeepAsync<Entry>(_table, Partition, EntryKey(view.RegistrationId), entry =>
         {
-            var entry = await _table.GetAsync<Entry>(Partition, EntryKey(view.RegistrationId), ct);
-            if (entry is not null && entry.Document.Sequence >= sequence) return;
+            if (entry is not null && entry.Document.Sequence >= sequence) return null;
             var actions = new List<TableTransactionAction>();
             foreach (var (kept, wanted) in (entry?.Document ?? Entry.None).Keys().Zip(next.Keys()))
             {
                 if (kept is not null && kept != wanted) actions.Add(Delete(kept));
                 if (wanted is not null) actions.Add(Upsert(wanted, view));
             }
-            actions.Add(entry is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, DocumentTable.Entity(Partition, EntryKey(view.RegistrationId), next, null))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, DocumentTable.Entity(Partition, entry.RowKey, next, null), entry.ETag));
-            try
-            {
-                await _table.SubmitAsync(actions, ct);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // Another record of the same registration won: compare sequences again.
-            }
-        }
+            return new(next, actions);
+        }, ct);
     }
 
     public async Task<RegistrationPage> ListAsync(RegistrationFilter filter, string? after, int pageSize, DateTimeOffset now, CancellationToken ct)

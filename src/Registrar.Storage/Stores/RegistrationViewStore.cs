@@ -22,14 +22,23 @@ namespace Registrar.Storage.Stores;
 /// Operations' directory of all registrations (<see cref="RegistrationDirectory"/>) is kept in the same table.
 /// Lookup rows carry the view's sequence, so a late or redelivered record changes nothing there either.
 /// </summary>
-public sealed class RegistrationViewStore(StorageClients clients) : IRegistrationViews
+public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 {
     private const string CheckLine = "registrychecks";
     private const string DuePrefix = "due|";
 
-    private readonly DocumentTable _table = new(clients.Table("registrationviews"));
-    private readonly DocumentTable _lookups = new(clients.Table("registrationlookups"));
-    private readonly RegistrationDirectory _directory = new(clients);
+    private readonly DocumentTable _table;
+    private readonly DocumentTable _lookups;
+    /// <summary>About two thousand registrations' four rows: those a burst of lifecycle steps records again within seconds.</summary>
+    private readonly RecentRows _recent = new(capacity: 8_000);
+    private readonly RegistrationDirectory _directory;
+
+    public RegistrationViewStore(StorageClients clients)
+    {
+        _table = new(clients.Table("registrationviews"));
+        _lookups = new(clients.Table("registrationlookups"));
+        _directory = new RegistrationDirectory(clients, _recent);
+    }
 
     /// <summary>The four places are independent rows, each kept by sequence, so they are written at once: one that
     /// fails (or a crash) leaves the command to be delivered again, which rewrites only what is still behind.</summary>
@@ -73,103 +82,44 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
         return due;
     }
 
-    public async Task MarkRegistryCheckedAsync(string registrationId, DateTimeOffset checkedAt, CancellationToken cancellationToken)
-    {
-        while (true)
+    public Task MarkRegistryCheckedAsync(string registrationId, DateTimeOffset checkedAt, CancellationToken cancellationToken) =>
+        _recent.KeepAsync<PlaceInLine>(_lookups, CheckLine, PlaceKey(registrationId), place =>
         {
-            var place = await _lookups.GetAsync<PlaceInLine>(CheckLine, PlaceKey(registrationId), cancellationToken);
             // Not live at the registry any more (or never recorded): nothing to move.
-            if (place?.Document.Due is not { } due) return;
+            if (place?.Document.Due is not { } due) return null;
             var next = due with { LastCheckedAt = checkedAt };
-            if (DueKey(next) == DueKey(due)) return;
-            try
-            {
-                await _lookups.SubmitAsync([Leave(due), Join(next), Replace(place, place.Document with { Due = next })], cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // The registration was recorded meanwhile: read its place again.
-            }
-        }
-    }
+            return DueKey(next) == DueKey(due) ? null : new(place.Document with { Due = next }, [Leave(due), Join(next)]);
+        }, cancellationToken);
 
-    private async Task KeepViewAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
-    {
-        var (partition, row) = (TableKeys.Escape(view.CustomerId), TableKeys.Escape(view.RegistrationId));
-        var kept = new KeptView(view, sequence);
-        while (true)
-        {
-            var current = await _table.GetAsync<KeptView>(partition, row, cancellationToken);
-            if (current is not null && current.Document.Sequence >= sequence) return;
-            try
-            {
-                if (current is null) await _table.InsertAsync(partition, row, kept, null, cancellationToken);
-                else await _table.ReplaceAsync(current, kept, null, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // Another command of the same registration wrote meanwhile: compare sequences again.
-            }
-        }
-    }
+    private Task KeepViewAsync(RegistrationView view, int sequence, CancellationToken cancellationToken) =>
+        _recent.KeepAsync<KeptView>(_table, TableKeys.Escape(view.CustomerId), TableKeys.Escape(view.RegistrationId),
+            current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence), []),
+            cancellationToken);
 
-    private async Task KeepDomainHolderAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
+    private Task KeepDomainHolderAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
     {
         var key = DomainKey(view.DomainName);
         var holder = new DomainHolder(view, sequence);
-        while (true)
-        {
-            var current = await _lookups.GetAsync<DomainHolder>(key, key, cancellationToken);
-            if (current is not null && !holder.Replaces(current.Document)) return;
-            try
-            {
-                if (current is null) await _lookups.InsertAsync(key, key, holder, null, cancellationToken);
-                else await _lookups.ReplaceAsync(current, holder, null, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // Another registration of the name, or another record of this one, wrote meanwhile.
-            }
-        }
+        return _recent.KeepAsync<DomainHolder>(_lookups, key, key,
+            current => current is not null && !holder.Replaces(current.Document) ? null : new(holder, []), cancellationToken);
     }
 
-    private async Task KeepPlaceInCheckLineAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
+    private Task KeepPlaceInCheckLineAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
     {
         var live = IRegistrationViews.IsLiveAtRegistry(view.Phase);
-        while (true)
+        return _recent.KeepAsync<PlaceInLine>(_lookups, CheckLine, PlaceKey(view.RegistrationId), place =>
         {
-            var place = await _lookups.GetAsync<PlaceInLine>(CheckLine, PlaceKey(view.RegistrationId), cancellationToken);
-            if (place is not null && place.Document.Sequence >= sequence) return;
+            if (place is not null && place.Document.Sequence >= sequence) return null;
             var due = place?.Document.Due;
-            var actions = new List<TableTransactionAction>();
             if (live && due is null)
             {
                 // Never asked about since it went live: first in line.
                 due = new RegistryCheckDue(view.RegistrationId, view.Zone, view.DomainName, null);
-                actions.Add(Join(due));
+                return new(new PlaceInLine(sequence, due), [Join(due)]);
             }
-            else if (!live && due is not null)
-            {
-                actions.Add(Leave(due));
-                due = null;
-            }
-            var kept = new PlaceInLine(sequence, due);
-            actions.Add(place is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, DocumentTable.Entity(CheckLine, PlaceKey(view.RegistrationId), kept, null))
-                : Replace(place, kept));
-            try
-            {
-                await _lookups.SubmitAsync(actions, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-            {
-                // Recorded or checked meanwhile: read the place again.
-            }
-        }
+            if (!live && due is not null) return new(new PlaceInLine(sequence, null), [Leave(due)]);
+            return new(new PlaceInLine(sequence, due), []);
+        }, cancellationToken);
     }
 
     private static TableTransactionAction Join(RegistryCheckDue due) =>
@@ -179,15 +129,14 @@ public sealed class RegistrationViewStore(StorageClients clients) : IRegistratio
     private static TableTransactionAction Leave(RegistryCheckDue due) =>
         new(TableTransactionActionType.Delete, new TableEntity(CheckLine, DueKey(due)), ETag.All);
 
-    private static TableTransactionAction Replace(Stored<PlaceInLine> current, PlaceInLine next) =>
-        new(TableTransactionActionType.UpdateReplace, DocumentTable.Entity(CheckLine, current.RowKey, next, null), current.ETag);
-
     private static string DomainKey(string domainName) => "domain|" + TableKeys.Escape(domainName.ToLowerInvariant());
 
     private static string PlaceKey(string registrationId) => "registration|" + TableKeys.Escape(registrationId);
 
     private static string DueKey(RegistryCheckDue due) =>
         DuePrefix + TableKeys.Ticks(due.LastCheckedAt ?? DateTimeOffset.MinValue) + "|" + TableKeys.Escape(due.RegistrationId);
+
+    public void Dispose() => _recent.Dispose();
 
     private sealed record KeptView(RegistrationView View, int Sequence);
 

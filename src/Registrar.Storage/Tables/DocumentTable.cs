@@ -146,8 +146,9 @@ public sealed class DocumentTable(TableClient client)
         {
             return (await client.SubmitTransactionAsync(actions, ct)).Value;
         }
-        catch (TableTransactionFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        catch (TableTransactionFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
+            // A row replaced or deleted on an ETag, or deleted as a row known to exist, changed meanwhile.
             var failed = actions[e.FailedTransactionActionIndex ?? 0].Entity;
             throw new ConcurrencyConflictException(Name, failed.PartitionKey, failed.RowKey, e);
         }

@@ -1,0 +1,55 @@
+using Registrar.Core.Registrations;
+using Registrar.Storage.Metering;
+using Registrar.Storage.Stores;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>The view store remembers the rows it wrote last (issue 16): the lifecycle records a registration's view
+/// several times within seconds, and each record after the first is written without reading first.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Expiry = new(2028, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static RegistrationView View(string id, RegistrationPhase phase, DateTimeOffset? expires = null) =>
+        new(id, "cust-" + id, id + ".kz", id + ".kz", "kz", phase, expires);
+
+    [Fact]
+    public async Task A_view_recorded_again_is_written_without_a_read_one_transaction_per_place()
+    {
+        var meter = new StorageMeter();
+        using var views = new RegistrationViewStore(TestStorage.Clients(azurite, meter));
+        await views.RecordAsync(View("v1", RegistrationPhase.CreatingContact), 1, default);
+        meter.Reset();
+
+        await views.RecordAsync(View("v1", RegistrationPhase.Registered, Expiry), 2, default);
+
+        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 4 }, meter.Snapshot());
+        Assert.Equal(RegistrationPhase.Registered, (await views.FindAsync("v1", default))!.Phase);
+        Assert.Equal("v1", (await views.FindByDomainAsync("v1.kz", default))!.RegistrationId);
+        Assert.Equal("v1", Assert.Single(await views.DueForRegistryCheckAsync(10, default)).RegistrationId);
+    }
+
+    [Fact]
+    public async Task A_view_another_process_moved_meanwhile_is_read_again_and_the_latest_record_still_wins()
+    {
+        var clients = TestStorage.Clients(azurite);
+        using var one = new RegistrationViewStore(clients);
+        using var other = new RegistrationViewStore(clients);
+        var directory = new RegistrationDirectory(clients);
+        await one.RecordAsync(View("v2", RegistrationPhase.CreatingDomain), 1, default);
+        await other.RecordAsync(View("v2", RegistrationPhase.Registered, Expiry), 3, default);
+
+        // Remembered at sequence 1, but stored at 3: the late record of 2 changes nothing, a record of 4 wins.
+        await one.RecordAsync(View("v2", RegistrationPhase.Reconciling), 2, default);
+        Assert.Equal(RegistrationPhase.Registered, (await one.FindAsync("v2", default))!.Phase);
+        await one.RecordAsync(View("v2", RegistrationPhase.Deleted, Expiry), 4, default);
+
+        Assert.Equal(RegistrationPhase.Deleted, (await other.FindAsync("v2", default))!.Phase);
+        Assert.Equal(RegistrationPhase.Deleted, (await one.FindByDomainAsync("v2.kz", default))!.Phase);
+        Assert.Empty(await one.DueForRegistryCheckAsync(10, default));
+        Assert.Equal(RegistrationPhase.Deleted,
+            Assert.Single((await directory.ListAsync(new RegistrationFilter(CustomerId: "cust-v2"), null, 10, Expiry, default)).Registrations).Phase);
+    }
+}

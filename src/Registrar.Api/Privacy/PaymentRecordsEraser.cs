@@ -11,7 +11,8 @@ namespace Registrar.Api.Privacy;
 /// UA-Pre-6: the payments of an invoice keep what the accounts need (the bank's reference, the amount, the invoice they paid,
 /// the message that carried them) while the payer's name and account go from the bank message kept verbatim. The payments are
 /// found from the invoice, with point reads: its paying reference, and the held payments operations applied to it (a scan
-/// filtered on the held payments' indexed invoice column, as operations' own list does).
+/// filtered on the held payments' indexed invoice column, as operations' own list does). A registration's renewal invoices
+/// (KZ-2.7, UA-1.10) bill it alone, so their payments go with its data.
 /// </summary>
 public sealed class PaymentRecordsEraser(
     IInvoiceStore<Invoice> invoices,
@@ -30,6 +31,17 @@ public sealed class PaymentRecordsEraser(
         var erased = 0;
         foreach (var reference in references)
             if (await EraseAsync(reference, ct)) erased++;
+        return erased;
+    }
+
+    /// <summary>The payments of the renewal (and registrant change, KZ-2.4) invoices issued for one registration: they name it
+    /// instead of an order, so they are found among the customer's invoices.</summary>
+    /// <returns>How many bank messages had a payer's data replaced.</returns>
+    public async Task<int> EraseForRenewalsAsync(string customerId, string registrationId, CancellationToken ct)
+    {
+        var erased = 0;
+        await foreach (var invoice in invoices.ListByAccountAsync(customerId, ct))
+            if (invoice.Document.Renewal?.RegistrationId == registrationId) erased += await EraseForInvoiceAsync(invoice.Document.Number, ct);
         return erased;
     }
 

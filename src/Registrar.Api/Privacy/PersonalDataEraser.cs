@@ -14,7 +14,8 @@ namespace Registrar.Api.Privacy;
 /// <summary>
 /// UA-Pre-6: erases one registration's personal data wherever they are kept (the lifecycle's state and history, the
 /// notices and their mail log, its claims and customer requests, the order once no registration of it still needs it with
-/// the payer's data in the bank messages that paid it, and the customer's orders that lapsed unpaid), keeps every financial
+/// the payer's data in the bank messages that paid it, the payer's data of its renewal invoices' payments, and the customer's
+/// orders that lapsed unpaid), keeps every financial
 /// record (invoices, their numbers and amounts, payments and their references), and leaves an audit entry under the
 /// registration id.
 /// </summary>
@@ -45,6 +46,7 @@ public sealed class PersonalDataEraser(
         await claims.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
         await requests.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
         var orderErased = await EraseOrderAsync(due, ct);
+        await paymentRecords.EraseForRenewalsAsync(due.CustomerId, due.RegistrationId, ct);
         // KZ-2.2: the account's contact e-mail is the customer's, not one registration's: erased when the customer asked.
         if (due.Ground == ErasureGround.ErasureRequest) await accounts.EraseAsync(due.CustomerId, ct);
         await unpaidOrders.EraseAsync(due.CustomerId, ct);

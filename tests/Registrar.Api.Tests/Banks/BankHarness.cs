@@ -77,6 +77,14 @@ public sealed class BankHarness
         return order;
     }
 
+    /// <summary>An open invoice for 6,000 KZT renewing one registration of the customer's .kz domain by a year (KZ-2.7).</summary>
+    public async Task<Invoice> RenewalInvoiceAsync(int number, string registrationId)
+    {
+        var invoice = new Invoice(InvoiceNumberFor(number), registrationId, "cust-b", Money.Of(6000m, Currency.Kzt), Issued, Issued.AddDays(3),
+            InvoiceStatus.Open, Renewal: new RenewalOf(registrationId, "shop.kz", 1, TariffOperation.Renew));
+        return (await Invoices.CreateAsync(invoice.Number, invoice.CustomerId, invoice, "Open", default)).Document;
+    }
+
     public static string InvoiceNumberFor(int number) => Registrar.Payments.Invoices.InvoiceNumber.Create("KZ", new DateOnly(2026, 11, 24), number).ToString();
 
     public Task<IResult> PostCamtAsync(byte[] body, string? signature = null) =>

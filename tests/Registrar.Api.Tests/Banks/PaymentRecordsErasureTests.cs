@@ -45,6 +45,31 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
         Assert.Equal((InvoiceStatus.Paid, $"{BankHarness.Bank}:TX-ERASE-1", 6000m), (invoice.Status, invoice.PaymentReference, invoice.Total.Amount));
     }
 
+    [Fact]
+    public async Task The_payments_of_a_registrations_renewal_invoices_lose_their_payers_data_and_another_registrations_keep_theirs_UA_Pre_6()
+    {
+        var bank = new BankHarness(azurite);
+        var (renewed, renewedAgain, other) = (await bank.RenewalInvoiceAsync(311, "O1-0"), await bank.RenewalInvoiceAsync(312, "O1-0"),
+            await bank.RenewalInvoiceAsync(313, "O2-0"));
+        var body = CamtFiles.Utf8(WithPayer(CamtFiles.Credit("TX-RENEW-1", renewed.Number), Payer, Account),
+            WithPayer(CamtFiles.Credit("TX-RENEW-2", renewedAgain.Number), "Петро Сидоренко", "UA903052992990004149123456789"),
+            WithPayer(CamtFiles.Credit("TX-RENEW-3", other.Number), OtherPayer, "KZ86125KZT5004100999"));
+        Assert.Equal(StatusCodes.Status200OK, (await bank.PostCamtAsync(body) as IStatusCodeHttpResult)?.StatusCode);
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader, bank.Clock);
+
+        Assert.Equal(2, await eraser.EraseForRenewalsAsync("cust-b", "O1-0", default));
+        Assert.Equal(0, await eraser.EraseForRenewalsAsync("cust-b", "O1-0", default));
+
+        var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-RENEW-1", default))!.Document.MessageId, default))!.Document;
+        var credits = bank.Reader.Read(message, await bank.Messages.ReadBodyAsync(message, default)).Credits;
+        Assert.Equal([("TX-RENEW-1", ErasedPersonalData.Erased, ErasedPersonalData.Erased), ("TX-RENEW-2", ErasedPersonalData.Erased, ErasedPersonalData.Erased),
+            ("TX-RENEW-3", OtherPayer, "KZ86125KZT5004100999")],
+            credits.Select(c => (c.TransactionReference, c.PayerName ?? "", c.PayerAccount ?? "")).OrderBy(c => c.TransactionReference, StringComparer.Ordinal));
+        Assert.All(credits, c => Assert.Equal(6000m, c.Amount));
+        var kept = (await bank.Invoices.GetAsync(renewed.Number, default))!.Document;
+        Assert.Equal((InvoiceStatus.Paid, $"{BankHarness.Bank}:TX-RENEW-1", 6000m, "O1-0"), (kept.Status, kept.PaymentReference, kept.Total.Amount, kept.Renewal!.RegistrationId));
+    }
+
     private static string WithPayer(string credit, string name, string account) => credit.Replace("<RmtInf>",
         $"<RltdPties><Dbtr><Pty><Nm>{SecurityElement.Escape(name)}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{account}</IBAN></Id></DbtrAcct></RltdPties><RmtInf>",
         StringComparison.Ordinal);

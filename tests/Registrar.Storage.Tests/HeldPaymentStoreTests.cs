@@ -43,4 +43,29 @@ public sealed class HeldPaymentStoreTests(AzuriteFixture azurite)
         Assert.Equal(["halyk:TX1"], await store.ListForInvoiceAsync("KZ-1", default).Select(p => p.Document.Credit.Reference).ToListAsync());
         Assert.Equal(["halyk:TX2"], await store.ListForInvoiceAsync("KZ-2", default).Select(p => p.Document.Credit.Reference).ToListAsync());
     }
+
+    [Fact]
+    public async Task An_erased_held_payment_and_its_review_items_open_or_resolved_keep_what_they_count_toward_and_who_resolved_them_UA_Pre_6()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var (store, review) = (new HeldPaymentStore(clients), new ReviewListStore(clients));
+        await store.AddAsync(Held("halyk:TX1", "KZ-1") with { Explanation = "The purpose \"from Olena\" names no invoice." }, default);
+        await store.AddAsync(Held("halyk:TX2", "KZ-1") with { Explanation = "from Marko" }, default);
+        await review.AddAsync(new ReviewItem("halyk:TX1", "payment", "halyk:TX1", "Partial", "from Olena", Now), default);
+        await review.AddAsync(new ReviewItem("surplus:halyk:TX1", "payment", "halyk:TX1", "Surplus", "from Olena", Now), default);
+        await review.ResolveAsync("halyk:TX1", "ops-a", "Olena phoned", Now, default);
+        static string Quoting(string text) => text.Replace("Olena", "erased", StringComparison.Ordinal);
+
+        await store.EraseAsync("halyk:TX1", p => p with { Explanation = Quoting(p.Explanation) }, default);
+        await review.EraseAsync("halyk:TX1", i => i with { Explanation = Quoting(i.Explanation), ResolutionNote = i.ResolutionNote is { } n ? Quoting(n) : null }, default);
+        await review.EraseAsync("surplus:halyk:TX1", i => i with { Explanation = Quoting(i.Explanation) }, default);
+        await store.EraseAsync("halyk:TX9", p => throw new InvalidOperationException("no such payment"), default);
+
+        Assert.Equal(["The purpose \"from erased\" names no invoice.", "from Marko"],
+            await store.ListForInvoiceAsync("KZ-1", default).Select(p => p.Document.Explanation).OrderByDescending(e => e.Length).ToListAsync());
+        Assert.Equal(2, await store.ListHeldAsync(default).CountAsync());
+        Assert.Equal([("surplus:halyk:TX1", "from erased")], await review.ListOpenAsync(default).Select(i => (i.Id, i.Explanation)).ToListAsync());
+        var resolved = (await new DocumentTable(clients.Table("review")).GetAsync<ReviewItem>("resolved", TableKeys.Escape("halyk:TX1"), default))!.Document;
+        Assert.Equal(("from erased", "erased phoned", "ops-a"), (resolved.Explanation, resolved.ResolutionNote, resolved.ResolvedBy));
+    }
 }

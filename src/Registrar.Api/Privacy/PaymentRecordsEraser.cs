@@ -9,7 +9,8 @@ namespace Registrar.Api.Privacy;
 
 /// <summary>
 /// UA-Pre-6: the payments of an invoice keep what the accounts need (the bank's reference, the amount, the invoice they paid,
-/// the message that carried them) while the payer's name and account go from the bank message kept verbatim. The payments are
+/// the message that carried them) while the payer's name and account go from the bank message kept verbatim, and from
+/// operations' held payments and review items quoting them (<see cref="PayerQuotesEraser"/>). The payments are
 /// found from the invoice, with point reads: its paying reference, and the held payments operations applied to it (a scan
 /// filtered on the held payments' indexed invoice column, as operations' own list does). A registration's renewal invoices
 /// (KZ-2.7, UA-1.10) bill it alone, so their payments go with its data.
@@ -20,6 +21,7 @@ public sealed class PaymentRecordsEraser(
     IPaymentStore payments,
     IBankMessageStore messages,
     BankMessageReader reader,
+    PayerQuotesEraser quotes,
     TimeProvider clock)
 {
     /// <returns>How many bank messages had a payer's data replaced.</returns>
@@ -50,11 +52,11 @@ public sealed class PaymentRecordsEraser(
         if (await payments.GetAsync(reference, ct) is not { } payment) return false;
         if (await messages.GetAsync(payment.Document.MessageId, ct) is not { } message) return false;
         var body = await messages.ReadBodyAsync(message.Document, ct);
-        var payer = reader.Read(message.Document, body).Credits
-            .Where(c => $"{c.BankId}:{c.TransactionReference}" == reference)
-            .SelectMany(c => new[] { c.PayerName, c.PayerAccount })
-            .OfType<string>()
-            .ToList();
+        var credits = reader.Read(message.Document, body).Credits.Where(c => $"{c.BankId}:{c.TransactionReference}" == reference).ToList();
+        var payer = credits.SelectMany(c => new[] { c.PayerName, c.PayerAccount }).OfType<string>().ToList();
+        // Operations' texts go first: a run stopped before the message is rewritten finds the payer there again. They quote
+        // the purpose the payer wrote as well, which the bank's message keeps as written.
+        await quotes.EraseAsync(reference, [.. payer, .. credits.Select(c => $"\"{c.PaymentPurpose}\"")], ct);
         var replaced = ErasedPayerData.Replace(body, payer, ErasedPersonalData.Erased);
         if (replaced.AsSpan().SequenceEqual(body)) return false;
         while (true)

@@ -12,6 +12,7 @@ public static class PrivacyServiceCollectionExtensions
     {
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UnpaidOrdersEraser>();
+        services.AddSingleton<PayerQuotesEraser>();
         services.AddSingleton<PaymentRecordsEraser>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<PersonalDataErasureCheck>();

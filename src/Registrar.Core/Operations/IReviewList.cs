@@ -11,6 +11,9 @@ public interface IReviewList
 
     /// <returns>False when no open item has that id.</returns>
     Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>UA-Pre-6: rewrites the item with <paramref name="erase"/>, open or resolved; nothing when no item has that id.</summary>
+    Task EraseAsync(string itemId, Func<ReviewItem, ReviewItem> erase, CancellationToken cancellationToken);
 }
 
 /// <param name="Id">Stable: the bank reference of a held payment, the command id of a flag.</param>

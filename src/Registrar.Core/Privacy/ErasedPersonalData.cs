@@ -1,5 +1,6 @@
 using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
@@ -104,5 +105,22 @@ public static class ErasedPersonalData
     {
         Text = Erased,
         Answer = claim.Answer is { } answer ? answer with { Text = Erased } : null,
+    };
+
+    /// <summary>A held payment keeps its credit (reference, amount, currency, booking), why it was held, the invoices and who
+    /// acted when (UA-3.2); its explanation may quote what the payer wrote and operations' reason may name the payer, so those
+    /// lose what <paramref name="quoting"/> replaces.</summary>
+    public static HeldPayment Erase(HeldPayment payment, Func<string, string> quoting) => payment with
+    {
+        Explanation = quoting(payment.Explanation),
+        Resolution = payment.Resolution is { } resolution ? resolution with { Reason = quoting(resolution.Reason) } : null,
+    };
+
+    /// <summary>A review item keeps what it is about, why and who resolved it when; its explanation and resolution note lose
+    /// what <paramref name="quoting"/> replaces.</summary>
+    public static ReviewItem Erase(ReviewItem item, Func<string, string> quoting) => item with
+    {
+        Explanation = quoting(item.Explanation),
+        ResolutionNote = item.ResolutionNote is { } note ? quoting(note) : null,
     };
 }

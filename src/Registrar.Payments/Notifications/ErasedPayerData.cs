@@ -18,10 +18,16 @@ public static class ErasedPayerData
     {
         var encoding = EncodingOf(body);
         var preamble = body.StartsWith(encoding.GetPreamble()) ? encoding.GetPreamble() : [];
-        var text = encoding.GetString(body[preamble.Length..]);
+        return [.. preamble, .. encoding.GetBytes(Replace(encoding.GetString(body[preamble.Length..]), values, marker))];
+    }
+
+    /// <summary>A text with the values replaced by the marker, however it escapes them; the longest first, so a value
+    /// containing another goes whole.</summary>
+    public static string Replace(string text, IEnumerable<string> values, string marker)
+    {
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v) && v != marker).SelectMany(Written).Distinct().OrderByDescending(v => v.Length))
             text = text.Replace(value, marker, StringComparison.Ordinal);
-        return [.. preamble, .. encoding.GetBytes(text)];
+        return text;
     }
 
     private static Encoding EncodingOf(ReadOnlySpan<byte> body) =>

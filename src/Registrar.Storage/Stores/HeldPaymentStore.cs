@@ -22,6 +22,10 @@ public interface IHeldPaymentStore
     /// <summary>Records what operations did, if the payment is unchanged since it was read.</summary>
     /// <exception cref="ConcurrencyConflictException">Another action resolved it first.</exception>
     Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct);
+
+    /// <summary>UA-Pre-6: rewrites the payment with <paramref name="erase"/>, which keeps what it counts toward and whether it is
+    /// held; nothing when no payment has that reference.</summary>
+    Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct);
 }
 
 public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
@@ -57,6 +61,10 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
         var resolved = current.Document with { Resolution = resolution };
         return _table.ReplaceAsync(current, resolved, Columns(resolved), ct);
     }
+
+    public Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct) =>
+        _table.RewriteDocumentsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(reference)} and RowKey eq {TableKeys.Escape(reference)}"),
+            erase, ct);
 
     private static Dictionary<string, object?> Columns(HeldPayment payment) =>
         new() { ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "" };

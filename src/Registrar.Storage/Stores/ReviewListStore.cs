@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using Registrar.Core.Operations;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -58,5 +59,12 @@ public sealed class ReviewListStore(StorageClients clients) : IReviewList
             // A concurrent resolve removed it first.
         }
         return true;
+    }
+
+    public async Task EraseAsync(string itemId, Func<ReviewItem, ReviewItem> erase, CancellationToken cancellationToken)
+    {
+        foreach (var partition in new[] { Open, Resolved })
+            await _table.RewriteDocumentsAsync(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey eq {TableKeys.Escape(itemId)}"), erase, cancellationToken);
     }
 }

@@ -1,9 +1,15 @@
 using System.Security;
 using System.Text;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Operations;
 using Registrar.Api.Privacy;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Privacy;
+using Registrar.Payments.Matching;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 using Registrar.Testing;
 
 namespace Registrar.Api.Tests.Banks;
@@ -24,7 +30,8 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
         var body = CamtFiles.Utf8(WithPayer(CamtFiles.Credit("TX-ERASE-1", erased.InvoiceNumber), Payer, Account),
             WithPayer(CamtFiles.Credit("TX-KEEP-1", kept.InvoiceNumber), OtherPayer, "KZ86125KZT5004100999"));
         Assert.Equal(StatusCodes.Status200OK, (await bank.PostCamtAsync(body) as IStatusCodeHttpResult)?.StatusCode);
-        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader, bank.Clock);
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader,
+            new PayerQuotesEraser(bank.HeldPayments, bank.Review), bank.Clock);
 
         Assert.Equal(1, await eraser.EraseForInvoiceAsync(erased.InvoiceNumber, default));
         Assert.Equal(0, await eraser.EraseForInvoiceAsync(erased.InvoiceNumber, default));
@@ -55,7 +62,8 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
             WithPayer(CamtFiles.Credit("TX-RENEW-2", renewedAgain.Number), "Петро Сидоренко", "UA903052992990004149123456789"),
             WithPayer(CamtFiles.Credit("TX-RENEW-3", other.Number), OtherPayer, "KZ86125KZT5004100999"));
         Assert.Equal(StatusCodes.Status200OK, (await bank.PostCamtAsync(body) as IStatusCodeHttpResult)?.StatusCode);
-        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader, bank.Clock);
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader,
+            new PayerQuotesEraser(bank.HeldPayments, bank.Review), bank.Clock);
 
         Assert.Equal(2, await eraser.EraseForRenewalsAsync("cust-b", "O1-0", default));
         Assert.Equal(0, await eraser.EraseForRenewalsAsync("cust-b", "O1-0", default));
@@ -68,6 +76,48 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
         Assert.All(credits, c => Assert.Equal(6000m, c.Amount));
         var kept = (await bank.Invoices.GetAsync(renewed.Number, default))!.Document;
         Assert.Equal((InvoiceStatus.Paid, $"{BankHarness.Bank}:TX-RENEW-1", 6000m, "O1-0"), (kept.Status, kept.PaymentReference, kept.Total.Amount, kept.Renewal!.RegistrationId));
+    }
+
+    [Fact]
+    public async Task Held_payments_applied_to_an_invoice_and_their_review_items_lose_what_quotes_the_payer_and_keep_amounts_and_references_UA_Pre_6()
+    {
+        var bank = new BankHarness(azurite);
+        var (erased, kept) = (await bank.OrderAsync(321), await bank.OrderAsync(322));
+        // No invoice number in either purpose: both are held (UA-3.2), their explanations quoting what the payer wrote.
+        var body = CamtFiles.Utf8(WithPayer(CamtFiles.Credit("TX-HELD-1", "", purpose: $"Оплата від {SecurityElement.Escape(Payer)} за домен"), Payer, Account),
+            WithPayer(CamtFiles.Credit("TX-HELD-2", "", purpose: $"Оплата від {OtherPayer} за домен"), OtherPayer, "KZ86125KZT5004100999"));
+        Assert.Equal(StatusCodes.Status200OK, (await bank.PostCamtAsync(body) as IStatusCodeHttpResult)?.StatusCode);
+        await MovedByOperationsAsync(bank, "TX-HELD-1", erased.InvoiceNumber, $"{Payer} phoned: it pays {erased.InvoiceNumber}");
+        await MovedByOperationsAsync(bank, "TX-HELD-2", kept.InvoiceNumber, $"{OtherPayer} phoned: it pays {kept.InvoiceNumber}");
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader,
+            new PayerQuotesEraser(bank.HeldPayments, bank.Review), bank.Clock);
+
+        Assert.Equal(1, await eraser.EraseForInvoiceAsync(erased.InvoiceNumber, default));
+
+        var held = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:TX-HELD-1", default))!.Document;
+        Assert.DoesNotContain("Петренко", held.Explanation + held.Resolution!.Reason, StringComparison.Ordinal);
+        Assert.Contains(ErasedPersonalData.Erased, held.Explanation, StringComparison.Ordinal);
+        Assert.Equal(($"{BankHarness.Bank}:TX-HELD-1", 6000m, "KZT", nameof(HoldReason.NoInvoiceNumberInPurpose), HeldPaymentAction.Moved, erased.InvoiceNumber, "ops-anna"),
+            (held.Credit.Reference, held.Credit.Amount, held.Credit.CurrencyCode, held.Reason, held.Resolution.Action, held.Resolution.InvoiceNumber, held.Resolution.By));
+        var other = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:TX-HELD-2", default))!.Document;
+        Assert.Contains(OtherPayer, other.Explanation + other.Resolution!.Reason, StringComparison.Ordinal);
+        var review = (await bank.Clients.Table("review").QueryAsync<TableEntity>().ToListAsync()).Select(DocumentTable.Read<ReviewItem>).ToList();
+        var item = review.Single(r => r.Document.Id == held.Credit.Reference);
+        Assert.Equal("resolved", item.PartitionKey);
+        Assert.DoesNotContain("Петренко", item.Document.Explanation + item.Document.ResolutionNote, StringComparison.Ordinal);
+        Assert.Equal((held.Credit.Reference, "ops-anna"), (item.Document.Subject, item.Document.ResolvedBy));
+        Assert.Contains(erased.InvoiceNumber, item.Document.ResolutionNote, StringComparison.Ordinal);
+        var otherItem = review.Single(r => r.Document.Id == other.Credit.Reference).Document;
+        Assert.Contains(OtherPayer, otherItem.Explanation + otherItem.ResolutionNote, StringComparison.Ordinal);
+    }
+
+    /// <summary>Operations apply a held credit to an invoice it did not name, as ApplyHeldPaymentFlow records it.</summary>
+    private static async Task MovedByOperationsAsync(BankHarness bank, string transaction, string invoiceNumber, string reason)
+    {
+        var current = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:{transaction}", default))!;
+        var resolved = await bank.HeldPayments.ResolveAsync(current,
+            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops-anna", bank.Clock.GetUtcNow(), reason, invoiceNumber), default);
+        await new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review).RecordAsync(resolved.Document, default);
     }
 
     private static string WithPayer(string credit, string name, string account) => credit.Replace("<RmtInf>",

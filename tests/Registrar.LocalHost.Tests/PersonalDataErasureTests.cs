@@ -15,12 +15,15 @@ public sealed class ErasureProductCollection : ICollectionFixture<ProductFixture
 }
 
 /// <summary>UA-Pre-6 through the running local host: a registration deleted early keeps its owner's data for five years,
-/// then the timer erases them from storage (with the payer's name in the bank's message) while the invoice stays with its
-/// number and amount.</summary>
+/// then the timer erases them from storage (with the payer's name in the bank's messages, and in operations' records of a
+/// renewal payment they applied) while the invoice stays with its number and amount.</summary>
 [Collection(ErasureProductCollection.Name)]
 public sealed class PersonalDataErasureTests(ProductFixture product)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>The payer every camt.054 of BankMessages names.</summary>
+    private const string Payer = "ТОО Покупатель";
 
     [Fact]
     public async Task UA_Pre_6_the_owners_data_are_kept_five_years_after_the_registration_ended_then_erased_and_the_invoice_kept()
@@ -35,19 +38,24 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         var invoice = order.GetProperty("invoice");
         await PayWithCamt054Async(product, invoice);
         await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
-        await PhaseAsync(storefront, registrationId, "Registered");
+        var registered = await PhaseAsync(storefront, registrationId, "Registered");
+        var renewalPayment = await RenewedThroughOperationsAsync(storefront, operations, registrationId, registered.GetProperty("expiresAt").GetDateTimeOffset());
         var endedAt = await DeletedEarlyAsync(storefront, registrationId, email);
         Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email));
         Assert.Equal((true, true), await BankMessageHoldsAsync(invoice.GetProperty("number").GetString()!));
+        Assert.True(await OperationsQuotePayerAsync(renewalPayment));
 
         await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddDays(-1));
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email), "erased a day before the five years ran out");
+        Assert.True(await OperationsQuotePayerAsync(renewalPayment), "the held renewal payment lost its payer a day before the five years ran out");
 
         await AdvanceClockToAsync(operations, endedAt.AddYears(5).AddHours(1));
         await EventuallyAsync(() => HoldsAsync(customer, orderId, registrationId, fullName, email), holds => !holds, Patience);
         // The payer's name goes from the bank's message kept verbatim; the invoice it paid is still named there.
         Assert.Equal((false, true), await BankMessageHoldsAsync(invoice.GetProperty("number").GetString()!));
+        // The renewal's payment went through operations: their held payment and review item quoted the payer, and no longer do.
+        Assert.False(await OperationsQuotePayerAsync(renewalPayment));
 
         var kept = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{orderId}/invoice");
         Assert.Equal(invoice.GetProperty("number").GetString(), kept.GetProperty("number").GetString());
@@ -82,10 +90,49 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         {
             if (blob.Name.EndsWith(".outcome.json", StringComparison.Ordinal)) continue;
             var text = (await bodies.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
-            payer |= text.Contains("ТОО Покупатель", StringComparison.Ordinal);
+            payer |= text.Contains(Payer, StringComparison.Ordinal);
             invoice |= text.Contains(invoiceNumber, StringComparison.Ordinal);
         }
         return (payer, invoice);
+    }
+
+    /// <summary>KZ-2.7: the renewal invoice issued 30 days before expiry is paid by a credit whose purpose names the payer and no
+    /// invoice, held (UA-3.2) until operations apply it to the invoice, saying who phoned; the domain is renewed.</summary>
+    /// <returns>The held payment's reference.</returns>
+    private async Task<string> RenewedThroughOperationsAsync(HttpClient storefront, HttpClient operations, string registrationId, DateTimeOffset expiry)
+    {
+        var now = await AdvanceClockToAsync(operations, expiry.AddDays(-20));
+        var invoices = await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/invoices"),
+            l => l.EnumerateArray().Any(i => i.GetProperty("renewal").ValueKind == JsonValueKind.Object), Patience);
+        var renewal = invoices.EnumerateArray().Single(i => i.GetProperty("renewal").ValueKind == JsonValueKind.Object);
+        var transaction = BankMessages.NewReference();
+        // The helper writes its first argument where the invoice number goes in the purpose.
+        var camt = BankMessages.Camt054Credit($"от {Payer}", renewal.GetProperty("total").GetProperty("amount").GetString()!, "KZT",
+            now.ToOffset(TimeSpan.FromHours(5)), transaction);
+        var content = new StringContent(camt, System.Text.Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt, signedAt: now));
+        using (var bank = product.Anonymous()) AssertRecorded(await bank.PostAsync("api/banks/halyk/camt054", content));
+        var reference = "halyk:" + transaction;
+        await EventuallyAsync(() => operations.GetFromJsonAsync<JsonElement>("api/ops/payments/held"),
+            l => l.EnumerateArray().Any(p => p.GetProperty("reference").GetString() == reference), Patience);
+        var applied = await operations.PostAsJsonAsync($"api/ops/payments/held/{Uri.EscapeDataString(reference)}/apply",
+            new { invoiceNumber = renewal.GetProperty("number").GetString(), reason = $"{Payer} phoned: it pays the renewal." });
+        Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync());
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
+                && r.GetProperty("expiresAt").GetDateTimeOffset() > expiry), Patience);
+        return reference;
+    }
+
+    /// <summary>Whether operations' held payment or a review item about the payment still quotes its payer.</summary>
+    private async Task<bool> OperationsQuotePayerAsync(string reference)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var table in new[] { "heldpayments", "review" })
+            rows.AddRange(await product.Storage.Tables.GetTableClient(table).QueryAsync<TableEntity>().ToListAsync());
+        var texts = rows.Select(r => string.Join('|', r.Select(c => c.Value?.ToString()))).Where(t => t.Contains(reference, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(texts);
+        return texts.Any(t => t.Contains(Payer, StringComparison.Ordinal) || t.Contains(JsonEscaped(Payer), StringComparison.Ordinal));
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table, string partition) =>
@@ -114,11 +161,16 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
     }
 
 
-    private static async Task AdvanceClockToAsync(HttpClient operations, DateTimeOffset target)
+    /// <returns>The host's clock after the move.</returns>
+    private static async Task<DateTimeOffset> AdvanceClockToAsync(HttpClient operations, DateTimeOffset target)
     {
-        var now = (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
-        if (target <= now) return;
+        var now = await HostNowAsync(operations);
+        if (target <= now) return now;
         var advanced = await operations.PostAsJsonAsync("ops/clock/advance", new { by = (target - now).ToString("c", CultureInfo.InvariantCulture) });
         Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+        return await HostNowAsync(operations);
     }
+
+    private static async Task<DateTimeOffset> HostNowAsync(HttpClient operations) =>
+        (await operations.GetFromJsonAsync<JsonElement>("ops/clock")).GetProperty("now").GetDateTimeOffset();
 }

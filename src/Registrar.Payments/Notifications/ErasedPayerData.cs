@@ -1,5 +1,4 @@
 using System.Security;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -8,7 +7,8 @@ namespace Registrar.Payments.Notifications;
 /// <summary>
 /// UA-Pre-6: a bank message's body with a payer's name and account replaced by a marker wherever they are written, as
 /// the text, as XML (camt.054) or as JSON escapes them; amounts, references and purposes stay as the bank wrote them.
-/// The body keeps its encoding (UTF-8, or UTF-16 with its byte order mark).
+/// The body keeps its encoding and byte order mark, whichever <see cref="BodyEncoding"/> finds (a code page an XML
+/// declaration names included).
 /// </summary>
 public static class ErasedPayerData
 {
@@ -16,9 +16,8 @@ public static class ErasedPayerData
 
     public static byte[] Replace(ReadOnlySpan<byte> body, IEnumerable<string> values, string marker)
     {
-        var encoding = EncodingOf(body);
-        var preamble = body.StartsWith(encoding.GetPreamble()) ? encoding.GetPreamble() : [];
-        return [.. preamble, .. encoding.GetBytes(Replace(encoding.GetString(body[preamble.Length..]), values, marker))];
+        var (encoding, preamble) = BodyEncoding.Of(body);
+        return [.. body[..preamble], .. encoding.GetBytes(Replace(encoding.GetString(body[preamble..]), values, marker))];
     }
 
     /// <summary>A text with the values replaced by the marker, however it escapes them; the longest first, so a value
@@ -29,11 +28,6 @@ public static class ErasedPayerData
             text = text.Replace(value, marker, StringComparison.Ordinal);
         return text;
     }
-
-    private static Encoding EncodingOf(ReadOnlySpan<byte> body) =>
-        body.StartsWith(Encoding.Unicode.GetPreamble()) ? Encoding.Unicode
-        : body.StartsWith(Encoding.BigEndianUnicode.GetPreamble()) ? Encoding.BigEndianUnicode
-        : Encoding.UTF8;
 
     private static IEnumerable<string> Written(string value) =>
     [

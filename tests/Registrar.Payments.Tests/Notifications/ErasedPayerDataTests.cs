@@ -26,4 +26,36 @@ public sealed class ErasedPayerDataTests
 
         Assert.Equal("""{"payer":"erased","iban":"erased","amount":600000,"reference":"TX-1"}""", erased);
     }
+
+    private static readonly Encoding Windows1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+
+    [Fact]
+    public void A_name_in_a_camt_054_declared_windows_1251_is_replaced_and_the_body_stays_windows_1251_UA_Pre_6()
+    {
+        const string Head = """<?xml version="1.0" encoding="windows-1251"?><Document>""";
+        var body = Windows1251.GetBytes(Head + "<Nm>Петренко &amp; Син</Nm><IBAN>UA21322313</IBAN><Ustrd>Оплата по счету № 7</Ustrd></Document>");
+
+        var erased = ErasedPayerData.Replace(body, ["Петренко & Син", "UA21322313"], "erased");
+
+        Assert.Equal(Windows1251.GetBytes(Head + "<Nm>erased</Nm><IBAN>erased</IBAN><Ustrd>Оплата по счету № 7</Ustrd></Document>"), erased);
+        Assert.Equal(body, ErasedPayerData.Replace(body, ["Іваненко"], "erased"));
+    }
+
+    [Fact]
+    public void A_name_in_a_camt_054_declared_ISO_8859_1_is_replaced_and_the_rest_kept_byte_for_byte_UA_Pre_6()
+    {
+        var body = Encoding.Latin1.GetBytes("<?xml version='1.0' encoding='ISO-8859-1'?><Document><Nm>Jürgen Müller</Nm><Ustrd>Zahlung Zürich</Ustrd></Document>");
+
+        var erased = ErasedPayerData.Replace(body, ["Jürgen Müller"], "erased");
+
+        Assert.Equal(Encoding.Latin1.GetBytes("<?xml version='1.0' encoding='ISO-8859-1'?><Document><Nm>erased</Nm><Ustrd>Zahlung Zürich</Ustrd></Document>"), erased);
+    }
+
+    [Fact]
+    public void A_body_whose_bytes_are_not_in_the_encoding_it_declares_is_refused_rather_than_rewritten_garbled_UA_Pre_6()
+    {
+        var body = Windows1251.GetBytes("""<?xml version="1.0" encoding="UTF-8"?><Document><Nm>Петренко</Nm></Document>""");
+
+        Assert.Throws<DecoderFallbackException>(() => ErasedPayerData.Replace(body, ["Петренко"], "erased"));
+    }
 }

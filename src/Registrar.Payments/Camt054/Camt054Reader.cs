@@ -67,6 +67,11 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
         {
             return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed, $"The XML is not well-formed: {e.Message}");
         }
+        catch (Exception e) when (e is DecoderFallbackException or NotSupportedException)
+        {
+            return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed,
+                $"The body is not in the encoding it declares, or declares one that cannot be read: {e.Message}");
+        }
     }
 
     private XDocument Load(byte[] body)
@@ -81,7 +86,11 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        using var reader = XmlReader.Create(new MemoryStream(body, writable: false), settings);
+        // Decoded as BodyEncoding finds it, so a code page the declaration names (windows-1251) is read as well as UTF-8;
+        // a reader over text takes the characters as given and leaves the declaration's encoding unused.
+        var (encoding, preamble) = BodyEncoding.Of(body);
+        using var text = new StreamReader(new MemoryStream(body, preamble, body.Length - preamble, writable: false), encoding, false);
+        using var reader = XmlReader.Create(text, settings);
         return XDocument.Load(reader, LoadOptions.None);
     }
 

@@ -5,7 +5,7 @@ namespace Registrar.Payments.Notifications;
 
 /// <summary>
 /// The encoding a bank message's body is written in, found as an XML parser finds it (XML 1.0, appendix F): a byte order
-/// mark, else UTF-16 by its first bytes, else the XML declaration's <c>encoding</c> (a camt.054 may be windows-1251 or
+/// mark, else UTF-16 by its opening '&lt;', else the XML declaration's <c>encoding</c> (a camt.054 may be windows-1251 or
 /// ISO-8859-1), else UTF-8, which JSON always is (RFC 8259). Strict both ways: bytes that are not in that encoding, or a
 /// character it cannot write, throw instead of becoming a replacement character, so a kept message is never garbled.
 /// </summary>
@@ -17,10 +17,14 @@ public static partial class BodyEncoding
     /// <returns>The encoding and how many bytes of byte order mark come before the text.</returns>
     public static (Encoding Encoding, int PreambleLength) Of(ReadOnlySpan<byte> body)
     {
-        foreach (var withMark in new Encoding[] { new UTF8Encoding(true, true), new UnicodeEncoding(false, true, true), new UnicodeEncoding(true, true, true) })
+        // UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
+        foreach (var withMark in new Encoding[]
+        {
+            new UTF8Encoding(true, true), new UTF32Encoding(false, true, true), new UnicodeEncoding(false, true, true), new UnicodeEncoding(true, true, true),
+        })
             if (body.StartsWith(withMark.Preamble)) return (withMark, withMark.Preamble.Length);
-        if (body.StartsWith("<\0?\0"u8)) return (new UnicodeEncoding(false, false, true), 0);
-        if (body.StartsWith("\0<\0?"u8)) return (new UnicodeEncoding(true, false, true), 0);
+        if (body.StartsWith("<\0"u8)) return (new UnicodeEncoding(false, false, true), 0);
+        if (body.StartsWith("\0<"u8)) return (new UnicodeEncoding(true, false, true), 0);
         return (Declared(body) is { } name ? Named(name) : new UTF8Encoding(false, true), 0);
     }
 

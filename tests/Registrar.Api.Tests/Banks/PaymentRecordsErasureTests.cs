@@ -132,6 +132,27 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
         Assert.Equal((ErasedPersonalData.Erased, 6000m, $"Zahlung für {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
     }
 
+    [Fact]
+    public async Task A_bank_message_kept_in_windows_1251_loses_its_payer_and_keeps_every_other_byte_UA_Pre_6()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(332);
+        var windows1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+        var text = CamtFiles.Document("windows-1251", [WithPayer(CamtFiles.Credit("TX-1251-1", order.InvoiceNumber), Payer, Account)]);
+        Assert.Equal(StatusCodes.Status200OK, (await bank.PostCamtAsync(windows1251.GetBytes(text)) as IStatusCodeHttpResult)?.StatusCode);
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader,
+            new PayerQuotesEraser(bank.HeldPayments, bank.Review), bank.Clock);
+
+        Assert.Equal(1, await eraser.EraseForInvoiceAsync(order.InvoiceNumber, default));
+
+        var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-1251-1", default))!.Document.MessageId, default))!.Document;
+        var stored = await bank.Messages.ReadBodyAsync(message, default);
+        Assert.Equal(windows1251.GetBytes(text.Replace(SecurityElement.Escape(Payer), ErasedPersonalData.Erased, StringComparison.Ordinal)
+            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)), stored);
+        var credit = Assert.Single(bank.Reader.Read(message, stored).Credits);
+        Assert.Equal((ErasedPersonalData.Erased, 6000m, $"Оплата по счету {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
+    }
+
     /// <summary>Operations apply a held credit to an invoice it did not name, as ApplyHeldPaymentFlow records it.</summary>
     private static async Task MovedByOperationsAsync(BankHarness bank, string transaction, string invoiceNumber, string reason)
     {

@@ -159,4 +159,30 @@ public sealed class Camt054ReaderTests
 
         Assert.Equal(NotificationRejectionReason.DtdForbidden, result.Rejection?.Reason);
     }
+
+    /// <summary>A sample written again in windows-1251, as banks of the region often send it, its declaration saying so.</summary>
+    private static byte[] InWindows1251(string sample, string declared = "windows-1251")
+    {
+        var text = Encoding.UTF8.GetString(SampleFiles.Camt054(sample)).Replace("encoding=\"UTF-8\"", $"encoding=\"{declared}\"", StringComparison.Ordinal);
+        return CodePagesEncodingProvider.Instance.GetEncoding(1251)!.GetBytes(text);
+    }
+
+    [Fact]
+    public void A_notification_declared_windows_1251_reads_its_payer_and_purpose_as_the_bank_wrote_them()
+    {
+        var result = _reader.Read("bank-1", InWindows1251("camt.054.001.02-single-credit-date-only.xml"), SampleFiles.Almaty);
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal("ТОО \"Ромашка\"", credit.PayerName);
+        Assert.Equal("Оплата по счету № KZ 2611 00042 7 за регистрацию домена romashka.kz, без НДС", credit.PaymentPurpose);
+    }
+
+    [Fact]
+    public void A_notification_whose_bytes_are_not_in_the_encoding_it_declares_is_refused_as_malformed()
+    {
+        var result = _reader.Read("bank-1", InWindows1251("camt.054.001.02-single-credit-date-only.xml", declared: "UTF-8"), SampleFiles.Almaty);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains("encoding", result.Rejection?.Message, StringComparison.Ordinal);
+    }
 }

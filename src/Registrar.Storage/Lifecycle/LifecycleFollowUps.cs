@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Azure.Data.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -15,10 +15,12 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
 {
     private static readonly AsyncLocal<LifecycleFollowUps<TCommand>?> Ambient = new();
 
-    private readonly ConcurrentQueue<LifecycleFollowUp<TCommand>> _pending = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<LifecycleFollowUp<TCommand>> _pending = new();
     private readonly LifecycleFollowUps<TCommand>? _outer;
     private readonly int _limit;
     private int _taken;
+    private bool _closed;
 
     private LifecycleFollowUps(int limit)
     {
@@ -27,19 +29,33 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
         Ambient.Value = this;
     }
 
-    /// <summary>Collects follow-ups for the current async flow until disposed.</summary>
+    /// <summary>Collects follow-ups for the current async flow until the worker has none left.</summary>
     /// <param name="limit">Batches taken at most, so an instance that keeps deciding cannot hold the worker.</param>
     public static LifecycleFollowUps<TCommand> Begin(int limit) => new(limit);
 
-    /// <summary>Takes <paramref name="batch"/> for the worker of the current flow, if there is one with room.</summary>
+    /// <summary>Takes <paramref name="batch"/> for the worker of the current flow, if it still takes any.</summary>
     internal static bool TryTake(LifecycleCommandBatch<TCommand> batch, TableEntity marker)
     {
-        if (Ambient.Value is not { } followUps || Interlocked.Increment(ref followUps._taken) > followUps._limit) return false;
-        followUps._pending.Enqueue(new(batch, marker));
-        return true;
+        if (Ambient.Value is not { } followUps) return false;
+        lock (followUps._gate)
+        {
+            if (followUps._closed || followUps._taken == followUps._limit) return false;
+            followUps._taken++;
+            followUps._pending.Enqueue(new(batch, marker));
+            return true;
+        }
     }
 
-    public bool TryNext(out LifecycleFollowUp<TCommand> next) => _pending.TryDequeue(out next!);
+    /// <summary>The next batch to carry out. Once there is none, none is taken any more: a decision taken later in this
+    /// flow (by a task it started) goes to the queue rather than to a worker that has moved on.</summary>
+    public bool TryNext([NotNullWhen(true)] out LifecycleFollowUp<TCommand>? next)
+    {
+        lock (_gate)
+        {
+            _closed = !_pending.TryDequeue(out next);
+            return !_closed;
+        }
+    }
 
     public void Dispose() => Ambient.Value = _outer;
 }

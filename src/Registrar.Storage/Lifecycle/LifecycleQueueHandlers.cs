@@ -30,7 +30,16 @@ public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
     public async Task HandleAsync(LifecycleCommandBatch<TCommand> batch, QueueMessageContext context, CancellationToken ct)
     {
         using var followUps = LifecycleFollowUps<TCommand>.Begin(options.FollowUpsPerDelivery);
-        await CarryOutAsync(batch, lastDelivery: context.DequeueCount >= options.Commands.MaxDequeueCount, ct);
+        try
+        {
+            await CarryOutAsync(batch, lastDelivery: context.DequeueCount >= options.Commands.MaxDequeueCount, ct);
+        }
+        catch when (!ct.IsCancellationRequested)
+        {
+            // This batch is delivered again; what its first commands led to need not wait for that.
+            while (followUps.TryNext(out var next)) await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct);
+            throw;
+        }
         while (followUps.TryNext(out var next))
         {
             try

@@ -38,10 +38,20 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        TablePort = FreeTcpPort.Next();
-        QueuePort = FreeTcpPort.Next();
-        BlobPort = FreeTcpPort.Next();
-        await StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            (TablePort, QueuePort, BlobPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3 && _process is { HasExited: true } ended && ended.Output.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // Another test process bound a port between its release and Azurite's start: take other ports.
+                await ended.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Stops Azurite abruptly and starts it again on the same ports (data is lost: in memory).
@@ -81,8 +91,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
         ]);
-        await FreeTcpPort.WaitUntilListeningAsync(TablePort, StartPatience, () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(QueuePort, StartPatience, () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(BlobPort, StartPatience, () => _process.Output);
+        var started = _process;
+        foreach (var port in new[] { TablePort, QueuePort, BlobPort })
+            await FreeTcpPort.WaitUntilListeningAsync(port, StartPatience, () => started.Output, () => started.HasExited);
     }
 }

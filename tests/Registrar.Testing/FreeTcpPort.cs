@@ -13,11 +13,13 @@ public static class FreeTcpPort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout, Func<string> diagnostics)
+    /// <param name="exited">Whether the process meant to listen has ended: then nothing will, and the wait ends at once.</param>
+    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout, Func<string> diagnostics, Func<bool>? exited = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (exited?.Invoke() == true) throw new TimeoutException($"The process meant to listen on 127.0.0.1:{port} ended. {diagnostics()}");
             try
             {
                 using var client = new TcpClient();

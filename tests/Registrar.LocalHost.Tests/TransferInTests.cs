@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using static Registrar.LocalHost.Tests.TestSupport;
 
 namespace Registrar.LocalHost.Tests;
 
 /// <summary>A transfer in through the running host (RFC 5731 section 3.2.4): an order for a domain the other registrar holds,
 /// with its code, priced as a renewal and paid; the transfer request waits pending at the simulator until the registry's
-/// period has passed, and its poll message makes the registration Registered here; a wrong code is refused and told.</summary>
+/// period has passed, and its poll message makes the registration Registered here; a wrong code is refused and told. Either
+/// way the code is then erased from the stored order: a secret of the other registrar's does not outlive its use.</summary>
 [Collection(ProductCollection.Name)]
 public sealed class TransferInTests(ProductFixture product)
 {
@@ -37,6 +39,7 @@ public sealed class TransferInTests(ProductFixture product)
             var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("перенесён к нам"), Patience);
             Assert.Contains(name, told.Subject);
             Assert.Contains("set-password?token=", told.Text);
+            await CodeErasedAsync(storefront, customer, order, "Move-It-2026");
         }
         finally
         {
@@ -61,6 +64,19 @@ public sealed class TransferInTests(ProductFixture product)
         Assert.Contains(name, told.Subject);
         await PhaseAsync(storefront, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!, "Closed");
         Assert.Equal(RegistrySimulatorFixture.Registrar2, (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
+        await CodeErasedAsync(storefront, customer, order, "Wrong-Code-1");
+    }
+
+    /// <summary>The stored order no longer holds <paramref name="code"/>, and its line still reads as a transfer in.</summary>
+    private async Task CodeErasedAsync(HttpClient storefront, string customer, JsonElement order, string code)
+    {
+        var orderId = order.GetProperty("orderId").GetString()!;
+        var orders = product.Storage.Tables.GetTableClient("orders");
+        var document = await EventuallyAsync(async () => (await orders.GetEntityAsync<TableEntity>(customer, orderId)).Value.GetString("Document"),
+            d => !d.Contains(code, StringComparison.Ordinal), Patience);
+        Assert.Equal("erased", JsonDocument.Parse(document).RootElement.GetProperty("lines")[0].GetProperty("transferCode").GetString());
+        var placed = await storefront.GetFromJsonAsync<JsonElement>($"api/orders/{orderId}");
+        Assert.True(placed.GetProperty("lines")[0].GetProperty("transferIn").GetBoolean());
     }
 
     private static async Task<JsonElement> PlacedAsync(HttpClient storefront, string customer, string name, string code)

@@ -6,6 +6,7 @@ using Registrar.Core.Notices;
 using Registrar.Core.Operations;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Core.Telemetry;
 using Registrar.Mail;
 using Registrar.Registry;
@@ -17,7 +18,8 @@ namespace Registrar.Api.Lifecycle;
 /// Carries out what the registration decider asked for, in either host. Each command is
 /// idempotent by its id: a registry answer is raised as an event whose id is the command's, a
 /// notice is claimed before it is mailed and never mailed twice, a flag is added to the review
-/// list once, a renewal invoice is numbered once and its number raised under the command's id.
+/// list once, a renewal invoice is numbered once and its number raised under the command's id, an erased transfer code stays
+/// erased.
 /// </summary>
 public sealed class RegistrationCommandHandler(
     RegistryCommandExecutor registry,
@@ -28,6 +30,7 @@ public sealed class RegistrationCommandHandler(
     IReviewList review,
     IRegistrationViews views,
     IErasureSchedule erasures,
+    IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
     CustomerAccounts accounts,
     TimeProvider clock,
@@ -46,6 +49,9 @@ public sealed class RegistrationCommandHandler(
                 if (record.View.EndedAt is { } endedAt)
                     await erasures.ScheduleAsync(new ErasureDue(record.RegistrationId, record.View.CustomerId,
                         PersonalDataRetention.ErasureDueAt(endedAt), ErasureGround.RetentionEnded), ct);
+                break;
+            case EraseIncomingTransferCode erase:
+                await transferCodes.EraseAsync(erase.CustomerId, erase.RegistrationId, ct);
                 break;
             case FlagForOperations flag:
                 await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);

@@ -22,6 +22,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(SetTransferCode), "set-transfer-code")]
 [JsonDerivedType(typeof(ChangeRegistrant), "change-registrant")]
 [JsonDerivedType(typeof(RequestTransferIn), "request-transfer-in")]
+[JsonDerivedType(typeof(EraseIncomingTransferCode), "erase-incoming-transfer-code")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -38,7 +39,7 @@ public enum CommandRoute
     /// <summary>A notice mailed to the customer, once per command id.</summary>
     Mail,
 
-    /// <summary>A record kept by the registrar (the customer's view of the registration).</summary>
+    /// <summary>A record kept by the registrar (the customer's view of the registration, the order it came from).</summary>
     Record,
 
     /// <summary>An item on the operations review list.</summary>

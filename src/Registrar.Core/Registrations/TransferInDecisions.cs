@@ -5,7 +5,8 @@ namespace Registrar.Core.Registrations;
 /// 1001 and approves it after its period unless the sponsoring registrar rejects it first, and its poll message (read back with
 /// info) says which. Approved, the registration is Registered with the registry's expiry and the customer told
 /// (<see cref="NoticeKind.TransferredIn"/>); refused, rejected or cancelled,
-/// it is closed, the customer is told and operations settle the money, as for a refused trademark.
+/// it is closed, the customer is told and operations settle the money, as for a refused trademark. Either way the code the
+/// customer gave is erased from the order (<see cref="EraseIncomingTransferCode"/>); while the outcome is unknown it is kept.
 /// </summary>
 internal static class TransferInDecisions
 {
@@ -65,6 +66,7 @@ internal static class TransferInDecisions
                 RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle,
             });
             step.Notify(NoticeKind.TransferredIn, new NoticeFacts(ExpiresAt: expiresAt));
+            EraseCode(step);
         }
         else if (info.Statuses.Contains("pendingTransfer", StringComparer.OrdinalIgnoreCase))
         {
@@ -82,5 +84,10 @@ internal static class TransferInDecisions
         step.Notify(NoticeKind.TransferInRefused);
         step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
             + "another order, as for a refused registration.");
+        EraseCode(step);
     }
+
+    /// <summary>The code has done its work: a secret of the losing registrar's, it is not kept past the transfer's end.</summary>
+    private static void EraseCode(RegistrationStep step) =>
+        step.Issue(id => new EraseIncomingTransferCode(id, step.State.RegistrationId, step.State.Order!.CustomerId));
 }

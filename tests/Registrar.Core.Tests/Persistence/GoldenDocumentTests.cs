@@ -134,6 +134,7 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-27", "order-1-1", NoticeKind.TransferInRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
             new SendNotice("order-1-1-28", "order-1-1", NoticeKind.TransferredIn, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(ExpiresAt: At.AddYears(2))),
+            new EraseIncomingTransferCode("order-1-1-29", "order-1-1", "cust-1"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),

@@ -38,8 +38,9 @@ public sealed class TransferInDeciderTests
         var registration = Pending();
 
         Assert.IsType<QueryDomain>(Assert.Single(registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5))));
-        var told = Assert.IsType<SendNotice>(Assert.Single(registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5))));
+        var effects = registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5));
 
+        var told = Assert.Single(effects.OfType<SendNotice>());
         Assert.Equal((NoticeKind.TransferredIn, RegistryExpiry), (told.Kind, told.Facts!.ExpiresAt));
         Assert.Equal((RegistrationPhase.Registered, RegistryExpiry), (registration.State.Phase, registration.State.ExpiresAt));
         Assert.Equal("OTHER-H1", registration.State.RegistrantHandle);
@@ -66,6 +67,52 @@ public sealed class TransferInDeciderTests
         Assert.Equal(NoticeKind.TransferInRefused, Assert.Single(effects.OfType<SendNotice>()).Kind);
         Assert.Contains("refund", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
         Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
+    }
+
+    [Fact]
+    public void Once_the_domain_moved_here_the_code_the_customer_gave_is_erased_from_the_order()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5));
+
+        var effects = registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5));
+
+        var erase = Assert.Single(effects.OfType<EraseIncomingTransferCode>());
+        Assert.Equal(("reg-1", "cust-1"), (erase.RegistrationId, erase.CustomerId));
+        Assert.Equal(CommandRoute.Record, erase.Route);
+    }
+
+    [Fact]
+    public void Once_the_sponsor_rejected_the_transfer_the_code_is_erased_from_the_order()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: clientRejected"), PaidAt.AddDays(1));
+
+        var effects = registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry.AddYears(-1), ["ok"]), PaidAt.AddDays(1));
+
+        Assert.Single(effects.OfType<EraseIncomingTransferCode>());
+    }
+
+    [Fact]
+    public void Once_the_registry_refused_the_code_it_is_erased_from_the_order()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+
+        Assert.Single(registration.Answer(new RegistryRefused(2202, "Invalid authorization information"), PaidAt).OfType<EraseIncomingTransferCode>());
+    }
+
+    [Fact]
+    public void The_code_is_kept_while_the_transfer_is_pending_its_outcome_unknown_or_it_stalled_since_a_retry_needs_it()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+
+        Assert.Empty(registration.Answer(new OutcomeUnknown(), PaidAt).OfType<EraseIncomingTransferCode>());
+        Assert.Empty(registration.Answer(new RegistryPending(), PaidAt).OfType<EraseIncomingTransferCode>());
+        registration.Raise(new RegistryReported("poll:1", "trnData: pending"), PaidAt);
+        Assert.Empty(registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry, ["pendingTransfer"]), PaidAt));
+        registration.Raise(new RegistryReported("poll:2", "trnData: ?"), PaidAt);
+        Assert.Empty(registration.Answer(new DomainCreated(RegistryExpiry), PaidAt).OfType<EraseIncomingTransferCode>());
+        Assert.Equal(RegistrationPhase.Stalled, registration.State.Phase);
     }
 
     [Fact]

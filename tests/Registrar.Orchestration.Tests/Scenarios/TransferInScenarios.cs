@@ -6,7 +6,8 @@ namespace Registrar.Orchestration.Tests.Scenarios;
 /// <summary>A paid transfer in (RFC 5731 section 3.2.4): the request, pending at the registry until its poll message is read back.</summary>
 public static class TransferInScenarios
 {
-    /// <summary>Approved after the registry's period: registered with the registry's expiry, the customer told.</summary>
+    /// <summary>Approved after the registry's period: registered with the registry's expiry, the customer told, the code the
+    /// customer gave erased from the order.</summary>
     public static async Task TransferInApprovedOnThePollMessage(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(400);
@@ -15,13 +16,16 @@ public static class TransferInScenarios
         await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverApproved"), typeof(QueryDomain));
-        var told = await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", expiry, ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView));
+        var told = await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", expiry, ["ok"]),
+            typeof(SendNotice), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
         Assert.Equal(NoticeKind.TransferredIn, told.OfType<SendNotice>().Single().Kind);
+        Assert.Equal("cust-1", told.OfType<EraseIncomingTransferCode>().Single().CustomerId);
         var state = await run.SettlesInAsync(RegistrationPhase.Registered);
         Assert.Equal(expiry, state.ExpiresAt);
     }
 
-    /// <summary>Rejected by the sponsoring registrar: closed, the customer told, operations asked to settle the money.</summary>
+    /// <summary>Rejected by the sponsoring registrar: closed, the customer told, operations asked to settle the money, the
+    /// code erased from the order.</summary>
     public static async Task TransferInRejectedOnThePollMessage(ScenarioRun run)
     {
         await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
@@ -30,7 +34,7 @@ public static class TransferInScenarios
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData clientRejected"), typeof(QueryDomain));
         var told = await run.AnswerAsync(new DomainInfo(true, false, "OTHER-H1", DateTimeOffset.UtcNow.AddDays(100), ["ok"]),
-            typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+            typeof(SendNotice), typeof(FlagForOperations), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
         Assert.Equal(NoticeKind.TransferInRefused, told.OfType<SendNotice>().Single().Kind);
         await run.SettlesInAsync(RegistrationPhase.Closed);
     }

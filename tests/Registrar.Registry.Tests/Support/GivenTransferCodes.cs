@@ -11,4 +11,10 @@ public sealed class GivenTransferCodes : IIncomingTransferCodes
 
     public Task<string?> ForAsync(string customerId, string registrationId, CancellationToken ct) =>
         Task.FromResult(_codes.GetValueOrDefault(registrationId));
+
+    public Task EraseAsync(string customerId, string registrationId, CancellationToken ct)
+    {
+        _codes.Remove(registrationId);
+        return Task.CompletedTask;
+    }
 }

@@ -57,6 +57,28 @@ public sealed class TransferAndPollTests(RegistrySimulatorFixture simulator) : S
         await gaining.SendAsync(Frames.Logout());
     }
 
+    /// <summary>RFC 5731 section 3.2.4: the requester withdraws its own pending request; the domain stays where it was,
+    /// with its expiry, and both registrars are told by poll message.</summary>
+    [Fact]
+    public async Task The_requester_cancels_its_pending_request_and_the_sponsor_keeps_the_domain_and_both_are_told()
+    {
+        await using var gaining = await GainingAsync();
+        await using var losing = await LoginAsync();
+        var before = (await Simulator.GetDomainAsync(Name))!.Value;
+        await gaining.SendAsync(Frames.DomainTransfer(Ietf, "request", Name, AuthInfo));
+
+        var cancelled = await gaining.SendAsync(Frames.DomainTransfer(Ietf, "cancel", Name));
+
+        Assert.Equal((1000, "clientCancelled"), (RawEppClient.Code(cancelled), TrStatus(cancelled)));
+        Assert.Equal(2301, await CodeOf(gaining, Frames.DomainTransfer(Ietf, "cancel", Name)));
+        var after = (await Simulator.GetDomainAsync(Name))!.Value;
+        Assert.Equal(RegistrySimulatorFixture.Registrar1, after.GetProperty("sponsor").GetString());
+        Assert.Equal(before.GetProperty("expiresAt").GetDateTimeOffset(), after.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(["pending", "clientCancelled"], await DrainPollAsync(gaining));
+        Assert.Equal(["pending", "clientCancelled"], await DrainPollAsync(losing));
+        await gaining.SendAsync(Frames.Logout());
+    }
+
     [Fact]
     public async Task Only_the_sponsor_approves_or_rejects_and_only_the_requester_cancels()
     {

@@ -67,6 +67,37 @@ public sealed class TransferInTests(ProductFixture product)
         await CodeErasedAsync(storefront, customer, order, "Wrong-Code-1");
     }
 
+    [Fact]
+    public async Task Operations_cancel_a_pending_transfer_in_at_the_registry_then_it_is_closed_told_and_the_code_erased()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Cancel-Me-2026");
+        var order = await PlacedAsync(storefront, customer, name, "Cancel-Me-2026");
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        var decisions = $"api/ops/registrations/{registrationId}/decisions";
+        var cancel = new { kind = "transfer-in-cancel", reason = "the customer withdrew the order" };
+
+        await RegisteredDomains.PayAsync(product, order);
+        await PhaseAsync(storefront, registrationId, "TransferringIn");
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name),
+            d => d!.Value.GetProperty("transferRequestedBy").GetString() == RegistrySimulatorFixture.Registrar1, Patience);
+        var accepted = await operations.PostAsJsonAsync(decisions, cancel);
+        Assert.True((int)accepted.StatusCode == 202, await accepted.Content.ReadAsStringAsync());
+
+        await PhaseAsync(storefront, registrationId, "Closed");
+        var domain = (await product.Registry.GetDomainAsync(name))!.Value;
+        Assert.Equal((RegistrySimulatorFixture.Registrar2, "clientCancelled"),
+            (domain.GetProperty("sponsor").GetString(), domain.GetProperty("transferStatus").GetString()));
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("не состоялся"), Patience);
+        Assert.Contains(name, told.Subject);
+        await CodeErasedAsync(storefront, customer, order, "Cancel-Me-2026");
+        var notPending = await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, cancel), 409);
+        Assert.Contains("TransferringIn", notPending.GetProperty("detail").GetString());
+    }
+
     /// <summary>The stored order no longer holds <paramref name="code"/>, and its line still reads as a transfer in.</summary>
     private async Task CodeErasedAsync(HttpClient storefront, string customer, JsonElement order, string code)
     {

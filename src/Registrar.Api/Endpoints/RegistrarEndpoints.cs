@@ -127,7 +127,8 @@ public static class RegistrarEndpoints
             .Accepts<OperationsDecisionBody>("application/json").Produces<OperationsDecisionAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Decide about a registered domain: suspend or unsuspend (UA-2.3.1), a dispute decision (KZ-App-2, UA-2.2.3), "
-                + "a breach notice or its cure (KZ-App-4), a termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6); audited, carried out by its lifecycle.");
+                + "a breach notice or its cure (KZ-App-4), a termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6), a transfer restriction (KZ-App-9), "
+                + "or the cancel of a pending transfer in (RFC 5731 section 3.2.4; 409 unless TransferringIn); audited, carried out by its lifecycle.");
         ops.MapPost("/registrations/{registrationId}/refunds",
                 (HttpRequest request, string registrationId, RefundDecisionHandlers handlers, CancellationToken ct) =>
                     handlers.DecideAsync(request, registrationId, ct))

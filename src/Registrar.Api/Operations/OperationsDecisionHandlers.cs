@@ -6,9 +6,10 @@ using Registrar.Core.Registrations;
 namespace Registrar.Api.Operations;
 
 /// <summary>
-/// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6, KZ-App-9).
+/// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6, KZ-App-9),
+/// or cancel a pending transfer in (RFC 5731 section 3.2.4).
 /// Checked here before anything is raised: the body, the zone's offer (a decision it has no clause for is refused with
-/// the rule) and that the domain is held for the registration; what only the registration's state knows (already
+/// the rule) and that the registration is in a phase the decision applies to; what only the registration's state knows (already
 /// suspended, no breach running) the lifecycle judges and sends back to operations.
 /// </summary>
 public sealed class OperationsDecisionHandlers(
@@ -30,8 +31,8 @@ public sealed class OperationsDecisionHandlers(
         var now = clock.GetUtcNow();
         var (decision, problem) = reader.Read(form, registration.Zone, now);
         if (problem is not null) return problem;
-        if (!OperationsDecision.AppliesTo(registration.Phase, registration.ExpiresAt))
-            return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: decisions apply to a domain held at the registry.");
+        if (!decision!.AppliesTo(registration.Phase, registration.ExpiresAt))
+            return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");
 
         var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, decisionId, decision!));

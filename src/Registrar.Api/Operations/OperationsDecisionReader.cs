@@ -34,8 +34,10 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
         LiftTransferRestriction.KindName => offers.For(zone).Transfers.AgreementRule is not null
             ? (new LiftTransferRestriction(), null)
             : (null, NoClause(AgreementRule, zone, "transfer restriction by another agreement")),
-        _ => (null, Problems.Validation("kind",
-            "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination, transfer-restriction, transfer-restriction-lifted.")),
+        // RFC 5731 section 3.2.4: the registry's protocol, not an offer's clause, so every zone has it.
+        CancelTransferIn.KindName => (new CancelTransferIn(), null),
+        _ => (null, Problems.Validation("kind", "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination, "
+            + "transfer-restriction, transfer-restriction-lifted, transfer-in-cancel.")),
     };
 
     /// <summary>KZ-App-9: the clause another agreement's restriction on transfer rests on.</summary>

@@ -3,7 +3,7 @@ using Registrar.Core.Contracts;
 
 namespace Registrar.Core.Registrations;
 
-/// <summary>What operations decided about a registered domain. The instants a rule makes of the decision (a cure
+/// <summary>What operations decided about a registered domain (or, <see cref="CancelTransferIn"/>, one on its way here). The instants a rule makes of the decision (a cure
 /// deadline, when a termination takes effect) are computed from the zone's contract rules when it is made and travel
 /// with it, so the lifecycle carries out exactly what was decided and told.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
@@ -15,12 +15,19 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(TerminationNotice), TerminationNotice.KindName)]
 [JsonDerivedType(typeof(RestrictTransfer), RestrictTransfer.KindName)]
 [JsonDerivedType(typeof(LiftTransferRestriction), LiftTransferRestriction.KindName)]
+[JsonDerivedType(typeof(CancelTransferIn), CancelTransferIn.KindName)]
 public abstract record OperationsDecision
 {
-    /// <summary>Decisions apply to a domain held at the registry for the registration: registered, with an expiry.</summary>
-    public static bool AppliesTo(RegistrationPhase phase, DateTimeOffset? expiresAt) =>
+    /// <summary>Most decisions apply to a domain held at the registry for the registration: registered, with an expiry.</summary>
+    public static bool IsHeldAtRegistry(RegistrationPhase phase, DateTimeOffset? expiresAt) =>
         expiresAt is not null && phase is RegistrationPhase.Registered or RegistrationPhase.Expired or RegistrationPhase.Renewing
             or RegistrationPhase.Restoring or RegistrationPhase.Stalled;
+
+    public virtual bool AppliesTo(RegistrationPhase phase, DateTimeOffset? expiresAt) => IsHeldAtRegistry(phase, expiresAt);
+
+    /// <summary>What <see cref="AppliesTo"/> asks for, in words, for the refusal operations read.</summary>
+    [JsonIgnore]
+    public virtual string AppliesWhen => "decisions apply to a domain held at the registry";
 
     /// <summary>The name the operations API and the audit log use for this kind.</summary>
     [JsonIgnore]
@@ -118,6 +125,21 @@ public sealed record LiftTransferRestriction : OperationsDecision
 
     [JsonIgnore]
     public override string Kind => KindName;
+}
+
+/// <summary>RFC 5731 section 3.2.4: operations withdraw a transfer in still pending at the registry (the customer changed
+/// their mind, the payment is disputed); the registration is then closed and its money settled, as for a refused transfer.</summary>
+public sealed record CancelTransferIn : OperationsDecision
+{
+    public const string KindName = "transfer-in-cancel";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+
+    public override bool AppliesTo(RegistrationPhase phase, DateTimeOffset? expiresAt) => phase == RegistrationPhase.TransferringIn;
+
+    [JsonIgnore]
+    public override string AppliesWhen => "only a transfer in still pending (TransferringIn) can be cancelled";
 }
 
 public enum TerminationGround

@@ -6,7 +6,7 @@ namespace Registrar.Core.Registrations;
 /// <summary>
 /// What operations decide about a registered domain, carried out by the lifecycle: suspension (UA-2.3.1), dispute
 /// decisions (KZ-App-2, UA-2.2.3), breach notices (KZ-App-4), the registrar's terminations (UA-1.3.4.1, UA-2.3.2,
-/// UA-1.3.6) and another agreement's restriction on transfer (KZ-App-9). A decision that does not apply to the registration as it is now changes nothing and goes back to
+/// UA-1.3.6), another agreement's restriction on transfer (KZ-App-9) and the cancel of a pending transfer in (RFC 5731 section 3.2.4). A decision that does not apply to the registration as it is now changes nothing and goes back to
 /// operations; the API refuses what it can see before raising one, the lifecycle judges what only its state knows.
 /// </summary>
 internal static class OperationsDecisions
@@ -68,6 +68,9 @@ internal static class OperationsDecisions
                 break;
             case LiftTransferRestriction:
                 step.Update(s => s with { TransferRestriction = null });
+                break;
+            case CancelTransferIn:
+                TransferInDecisions.Cancel(step);
                 break;
         }
     }
@@ -145,8 +148,8 @@ internal static class OperationsDecisions
     /// <summary>Null when the decision applies to the registration as it is now; otherwise why not.</summary>
     private static string? Refusal(RegistrationState state, OperationsDecision decision)
     {
-        if (!OperationsDecision.AppliesTo(state.Phase, state.ExpiresAt))
-            return $"the domain is {state.Phase}, not held at the registry for this registration";
+        if (!decision.AppliesTo(state.Phase, state.ExpiresAt))
+            return $"the registration is {state.Phase}: {decision.AppliesWhen}";
         if (state.Ending is { } ending)
             return $"the contract already ends at {ending.EffectiveAt:u} ({ending.Rule})";
         return decision switch
@@ -163,6 +166,8 @@ internal static class OperationsDecisions
             RestrictTransfer when state.TransferRestriction is not null =>
                 $"the agreement {state.TransferRestriction.Agreement} already forbids its transfer (KZ-App-9)",
             LiftTransferRestriction when state.TransferRestriction is null => "no agreement forbids its transfer (KZ-App-9)",
+            CancelTransferIn when state.AwaitedCommandId is not null =>
+                "a registry command for the transfer (its request, a read-back or a cancel) is still waiting for its answer; decide again once it is back",
             _ => null,
         };
     }

@@ -23,6 +23,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(ChangeRegistrant), "change-registrant")]
 [JsonDerivedType(typeof(RequestTransferIn), "request-transfer-in")]
 [JsonDerivedType(typeof(EraseIncomingTransferCode), "erase-incoming-transfer-code")]
+[JsonDerivedType(typeof(CancelTransferInRequest), "cancel-transfer-in")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -124,15 +125,6 @@ public sealed record SetTransferCode(string CommandId, string RegistrationId, st
 /// <summary>KZ-2.4, KZ-2.5: RFC 5733 contact:create for <paramref name="Registrant"/> (its id derived from the registration and
 /// the request, so a repeat finds it) and RFC 5731 domain:update chg registrant to it; the expiry is not touched.</summary>
 public sealed record ChangeRegistrant(string CommandId, string RegistrationId, string Zone, string DomainName, string RequestId, RegistrantData Registrant)
-    : RegistrationCommand(CommandId, RegistrationId)
-{
-    public override CommandRoute Route => CommandRoute.Registry;
-}
-
-/// <summary>RFC 5731 section 3.2.4: domain:transfer op="request" for a domain held at another registrar, adding
-/// <paramref name="Years"/> to its term. The code the customer gave is read by the flow from the order
-/// (<see cref="Requests.IIncomingTransferCodes"/>), never carried in the command.</summary>
-public sealed record RequestTransferIn(string CommandId, string RegistrationId, string Zone, string DomainName, int Years, string CustomerId)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Registry;

@@ -14,6 +14,8 @@ namespace Registrar.Core.Registrations;
 /// <param name="TransferCode">KZ-App-9: a proved transfer code request on its way through the registry.</param>
 /// <param name="TransferRestriction">KZ-App-9: another agreement with the customer forbids transferring the domain away.</param>
 /// <param name="RegistrantChange">KZ-2.4: a proved registrant change, waiting for its invoice's payment or the registry.</param>
+/// <param name="TransferInCancelCommandId">RFC 5731 section 3.2.4: the cancel of a pending transfer in operations decided,
+/// sent to the registry and not yet answered.</param>
 /// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
@@ -45,7 +47,8 @@ public sealed record RegistrationState(
     TransferCodeIssue? TransferCode = null,
     RegistrantChange? RegistrantChange = null,
     DateTimeOffset? EndedAt = null,
-    TransferRestriction? TransferRestriction = null)
+    TransferRestriction? TransferRestriction = null,
+    string? TransferInCancelCommandId = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

@@ -5,7 +5,8 @@ namespace Registrar.Core.Registrations;
 /// 1001 and approves it after its period unless the sponsoring registrar rejects it first, and its poll message (read back with
 /// info) says which. Approved, the registration is Registered with the registry's expiry and the customer told
 /// (<see cref="NoticeKind.TransferredIn"/>); refused, rejected or cancelled,
-/// it is closed, the customer is told and operations settle the money, as for a refused trademark. Either way the code the
+/// it is closed, the customer is told and operations settle the money, as for a refused trademark; so it is when operations
+/// cancel it while it is pending (<see cref="CancelTransferIn"/>) and the registry confirms. Either way the code the
 /// customer gave is erased from the order (<see cref="EraseIncomingTransferCode"/>); while the outcome is unknown it is kept.
 /// </summary>
 internal static class TransferInDecisions
@@ -26,8 +27,21 @@ internal static class TransferInDecisions
         step.AskRegistry(id => new RequestTransferIn(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears, order.CustomerId));
     }
 
+    /// <summary>Operations' cancel: withdrawn at the registry first, closed only once its answer shows the domain stayed away.</summary>
+    public static void Cancel(RegistrationStep step)
+    {
+        var state = step.State;
+        step.AskRegistry(id => new CancelTransferInRequest(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
+        step.Update(s => s with { TransferInCancelCommandId = s.AwaitedCommandId });
+    }
+
     public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
     {
+        if (step.State.TransferInCancelCommandId is not null)
+        {
+            OnCancelAnswered(step, outcome);
+            return;
+        }
         switch (outcome)
         {
             case RegistryPending:
@@ -51,7 +65,27 @@ internal static class TransferInDecisions
         }
     }
 
-    /// <summary>The registry's poll message, read back: ours, still pending, or not coming.</summary>
+    /// <summary>The flow reads the domain back after its cancel, so the answer is where the domain is now.</summary>
+    private static void OnCancelAnswered(RegistrationStep step, RegistryOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case DomainInfo info:
+                OnReadBack(step, info);
+                break;
+            case OutcomeUnknown:
+                // A repeated cancel of a transfer no longer pending is answered 2301 and read back all the same.
+                Cancel(step);
+                break;
+            default:
+                step.Update(s => s with { AwaitedCommandId = null, TransferInCancelCommandId = null });
+                step.Flag($"The registry answered {RenewalAnswers.Describe(outcome)} to the cancel of the transfer of {step.State.Order!.DisplayName}: "
+                    + "it is still pending there; decide again or wait for its outcome.");
+                break;
+        }
+    }
+
+    /// <summary>The registry's poll message (or a cancel's answer), read back: ours, still pending, or not coming.</summary>
     public static void OnReadBack(RegistrationStep step, DomainInfo info)
     {
         if (info is { SponsorIsUs: true, ExpiresAt: { } expiresAt })
@@ -62,6 +96,7 @@ internal static class TransferInDecisions
                 Phase = RegistrationPhase.Registered,
                 ExpiresAt = expiresAt,
                 AwaitedCommandId = null,
+                TransferInCancelCommandId = null,
                 Renewal = new(),
                 RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle,
             });
@@ -70,17 +105,19 @@ internal static class TransferInDecisions
         }
         else if (info.Statuses.Contains("pendingTransfer", StringComparer.OrdinalIgnoreCase))
         {
-            step.Update(s => s with { AwaitedCommandId = null });
+            step.Update(s => s with { AwaitedCommandId = null, TransferInCancelCommandId = null });
         }
         else
         {
-            Refused(step, "the sponsoring registrar rejected or cancelled it");
+            Refused(step, step.State.TransferInCancelCommandId is null
+                ? "the sponsoring registrar rejected or cancelled it"
+                : "operations cancelled it");
         }
     }
 
     private static void Refused(RegistrationStep step, string why)
     {
-        step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null });
+        step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null, TransferInCancelCommandId = null });
         step.Notify(NoticeKind.TransferInRefused);
         step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
             + "another order, as for a refused registration.");

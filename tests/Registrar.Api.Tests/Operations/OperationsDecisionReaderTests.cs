@@ -158,6 +158,22 @@ public sealed class OperationsDecisionReaderTests
         Assert.Equal((409, "KZ-App-9"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
     }
 
+    /// <summary>RFC 5731 section 3.2.4 is the registry's protocol, not an offer's clause: every zone may cancel a pending
+    /// transfer in, and only a registration still TransferringIn is one.</summary>
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("com.ua")]
+    public void A_transfer_in_cancel_is_read_in_every_zone_and_applies_only_while_the_transfer_is_pending(string zone)
+    {
+        var (decision, problem) = Reader.Read(Body("transfer-in-cancel"), zone, Now);
+
+        Assert.Null(problem);
+        Assert.True(decision!.AppliesTo(RegistrationPhase.TransferringIn, null));
+        Assert.False(decision.AppliesTo(RegistrationPhase.Registered, Now.AddYears(1)));
+        Assert.False(decision.AppliesTo(RegistrationPhase.Closed, null));
+        Assert.False(new SuspendService(SuspensionGround.Malware).AppliesTo(RegistrationPhase.TransferringIn, null));
+    }
+
     [Fact]
     public void An_unknown_kind_is_a_validation_problem()
     {

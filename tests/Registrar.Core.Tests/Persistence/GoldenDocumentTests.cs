@@ -39,7 +39,7 @@ public sealed class GoldenDocumentTests
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
             new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
-            new TransferRestriction("Pledge agreement 12/2026", At)),
+            new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30"),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -78,6 +78,7 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:6", new TerminationNotice(TerminationGround.RegistrarNotice, At.AddDays(30), "UA-1.3.4.1"), "ops-1", At, "ends"),
             new OperationsDecided("decision:8", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "ops-1", At, "the pledgee asked"),
             new OperationsDecided("decision:9", new LiftTransferRestriction(), "ops-1", At, "the loan is repaid"),
+            new OperationsDecided("decision:10", new CancelTransferIn(), "ops-1", At, "the customer withdrew the order"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
             new CustomerRequestProved("proved:r-7", "r-7", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
             new CustomerRequestProved("proved:r-4", "r-4", new TransferCodeRequest(), RequestProof.SignedInSession, At),
@@ -135,6 +136,7 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-28", "order-1-1", NoticeKind.TransferredIn, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(ExpiresAt: At.AddYears(2))),
             new EraseIncomingTransferCode("order-1-1-29", "order-1-1", "cust-1"),
+            new CancelTransferInRequest("order-1-1-30", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -292,6 +294,19 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.TransferRestriction);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.TransferRestriction));
+    }
+
+    /// <summary>Registrations in flight when operations could cancel a transfer in (RFC 5731 section 3.2.4) keep running: no
+    /// cancel is on its way.</summary>
+    [Fact]
+    public void A_state_stored_before_transfer_in_cancels_still_reads()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-transfer-in-cancel.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Null(read!.TransferInCancelCommandId);
+        Assert.Equal("Pledge agreement 12/2026", read.TransferRestriction!.Agreement);
     }
 
     /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their

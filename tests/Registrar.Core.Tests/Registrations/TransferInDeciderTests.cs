@@ -137,6 +137,80 @@ public sealed class TransferInDeciderTests
         Assert.Equal(RegistrationPhase.TransferringIn, registration.State.Phase);
     }
 
+    [Fact]
+    public void Operations_cancel_a_pending_transfer_in_at_the_registry_and_nothing_else_happens_until_it_answers()
+    {
+        var registration = Pending();
+
+        var cancel = Assert.IsType<CancelTransferInRequest>(Assert.Single(registration.Raise(Cancelled(), PaidAt.AddDays(1))));
+
+        Assert.Equal(("moving.kz", "kz"), (cancel.DomainName, cancel.Zone));
+        Assert.Equal((RegistrationPhase.TransferringIn, cancel.CommandId), (registration.State.Phase, registration.State.AwaitedCommandId));
+    }
+
+    [Fact]
+    public void Cancelled_at_the_registry_it_is_closed_the_customer_told_operations_flagged_to_refund_and_the_code_erased()
+    {
+        var registration = Pending();
+        registration.Raise(Cancelled(), PaidAt.AddDays(1));
+
+        var effects = registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry.AddYears(-1), ["ok"]), PaidAt.AddDays(1));
+
+        Assert.Equal(NoticeKind.TransferInRefused, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        var flag = Assert.Single(effects.OfType<FlagForOperations>()).Reason;
+        Assert.Contains("operations cancelled it", flag);
+        Assert.Contains("refund", flag);
+        Assert.Single(effects.OfType<EraseIncomingTransferCode>());
+        Assert.Equal((RegistrationPhase.Closed, null), (registration.State.Phase, registration.State.TransferInCancelCommandId));
+    }
+
+    [Fact]
+    public void A_transfer_the_registry_approved_before_the_cancel_arrived_is_ours_all_the_same()
+    {
+        var registration = Pending();
+        registration.Raise(Cancelled(), PaidAt.AddDays(5));
+
+        var effects = registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5));
+
+        Assert.Equal(NoticeKind.TransferredIn, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        Assert.Equal((RegistrationPhase.Registered, RegistryExpiry), (registration.State.Phase, registration.State.ExpiresAt));
+    }
+
+    [Fact]
+    public void An_unknown_outcome_of_the_cancel_cancels_again_and_never_asks_for_the_transfer_again()
+    {
+        var registration = Pending();
+        registration.Raise(Cancelled(), PaidAt.AddDays(1));
+
+        Assert.IsType<CancelTransferInRequest>(Assert.Single(registration.Answer(new OutcomeUnknown(), PaidAt.AddDays(1))));
+    }
+
+    [Fact]
+    public void A_cancel_the_registry_refuses_leaves_the_transfer_pending_and_goes_back_to_operations()
+    {
+        var registration = Pending();
+        registration.Raise(Cancelled(), PaidAt.AddDays(1));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(registration.Answer(new RegistryRefused(2201, "Authorization error"), PaidAt.AddDays(1))));
+
+        Assert.Contains("2201", flag.Reason);
+        Assert.Equal((RegistrationPhase.TransferringIn, null, null),
+            (registration.State.Phase, registration.State.AwaitedCommandId, registration.State.TransferInCancelCommandId));
+    }
+
+    [Fact]
+    public void A_cancel_while_the_request_is_still_unanswered_or_once_registered_changes_nothing_and_goes_back_to_operations()
+    {
+        var asked = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
+        Assert.Contains("still waiting", Assert.IsType<FlagForOperations>(Assert.Single(asked.Raise(Cancelled(), PaidAt))).Reason);
+
+        var registered = RegisteredDomain.Expiring("kz", RegistryExpiry);
+        Assert.Contains("only a transfer in still pending", Assert.IsType<FlagForOperations>(Assert.Single(registered.Raise(Cancelled(), PaidAt))).Reason);
+        Assert.Equal(RegistrationPhase.Registered, registered.State.Phase);
+    }
+
+    private static OperationsDecided Cancelled() => new("decision:cancel", new CancelTransferIn(), "ops-1", PaidAt, "the customer withdrew the order");
+
     private static RegisteredDomain Pending()
     {
         var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);

@@ -55,6 +55,8 @@ public static class LifecycleScenarios
             TransferInScenarios.TransferInApprovedOnThePollMessage,
         ["A transfer in the sponsor rejects is closed, the customer told and operations asked to settle the money"] =
             TransferInScenarios.TransferInRejectedOnThePollMessage,
+        ["A pending transfer in operations cancel is withdrawn at the registry, then closed, the customer told and the money settled (RFC 5731 section 3.2.4)"] =
+            TransferInScenarios.TransferInCancelledByOperations,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -39,5 +39,21 @@ public static class TransferInScenarios
         await run.SettlesInAsync(RegistrationPhase.Closed);
     }
 
+    /// <summary>Cancelled by operations while pending: withdrawn at the registry, then closed, the customer told, operations
+    /// asked to settle the money, the code erased from the order.</summary>
+    public static async Task TransferInCancelledByOperations(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
+
+        await run.RaiseAsync(new OperationsDecided("decision:1", new CancelTransferIn(), "ops-1", DateTimeOffset.UtcNow, "withdrawn"),
+            typeof(CancelTransferInRequest));
+        var closed = await run.AnswerAsync(new DomainInfo(true, false, "OTHER-H1", DateTimeOffset.UtcNow.AddDays(100), ["ok"]),
+            typeof(SendNotice), typeof(FlagForOperations), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
+        Assert.Contains("operations cancelled it", closed.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
     private static RegistrationOrder TransferOrder() => Order("kz", handle: "H-1") with { TransferIn = true };
 }

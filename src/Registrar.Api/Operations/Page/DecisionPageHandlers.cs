@@ -19,14 +19,13 @@ public sealed class DecisionPageHandlers(
         var form = await request.ReadFormAsync(ct);
         var reason = form["reason"].ToString().Trim();
         if (reason.Length is 0 or > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why, for the audit log.");
-        if (!OperationsDecision.AppliesTo(view.Phase, view.ExpiresAt))
-            return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: decisions apply to a domain held at the registry.");
-
         var body = new OperationsDecisionBody(form["kind"].ToString(), reason, Optional<SuspensionGround>(form["ground"]),
             Optional<DisputeOutcome>(form["outcome"]), form["document"].ToString(), Optional<TerminationGround>(form["termination"]));
         var now = clock.GetUtcNow();
         var (decision, problem) = reader.Read(body, view.Zone, now);
         if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
+        if (!decision!.AppliesTo(view.Phase, view.ExpiresAt))
+            return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: {decision.AppliesWhen}.");
         await actions.DecideAsync(registrationId, decision!, now, reason, sessions.Read(request)!, ct);
         return Results.Redirect(paths.Registration(registrationId));
     }

@@ -71,7 +71,8 @@ public sealed class RegistrationTimelinePage(
         <option value="breach-notice">breach notice (KZ-App-4)</option><option value="breach-cured">breach cured</option>
         <option value="termination">termination (UA-1.3.4.1, UA-2.3.2, UA-1.3.6)</option>
         <option value="transfer-restriction">transfer restricted by an agreement (KZ-App-9)</option>
-        <option value="transfer-restriction-lifted">transfer restriction lifted</option></select></label></p>
+        <option value="transfer-restriction-lifted">transfer restriction lifted</option>
+        <option value="transfer-in-cancel">cancel the pending transfer in (RFC 5731 section 3.2.4)</option></select></label></p>
         <p><label>Ground <select name="ground" id="decision-ground"><option value="">—</option>
         <option>NonPayment</option><option>InaccurateContactData</option><option>UnlawfulMailing</option><option>Malware</option>
         <option>MaterialWithoutOwnerPermission</option><option>IntellectualPropertyInfringement</option><option>UnsolicitedMessages</option>

@@ -80,7 +80,7 @@ internal static class CreationAnswers
     {
         // UA-1.6: the domain counts as registered with the expiry the registry gave.
         step.Update(s => s with { Phase = RegistrationPhase.Registered, ExpiresAt = expiresAt, AwaitedCommandId = null, Renewal = new() });
-        step.Notify(NoticeKind.Registered);
+        step.Notify(NoticeKind.Registered, new NoticeFacts(ExpiresAt: expiresAt));
     }
 
     /// <summary>Held by this registrar for this registration's registrant: our own earlier create.</summary>

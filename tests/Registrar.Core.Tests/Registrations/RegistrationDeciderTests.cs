@@ -87,7 +87,7 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
-    public void The_domain_counts_as_registered_with_the_registry_expiry_and_the_owner_gets_the_welcome_mail_UA_1_6_UA_2_1_2()
+    public void The_domain_counts_as_registered_with_the_registry_expiry_and_the_owner_gets_the_welcome_mail_telling_it_UA_1_6_UA_2_1_2()
     {
         var state = Paid(Order(handle: "H-1"), out _);
         var expiry = new DateTimeOffset(2027, 11, 24, 4, 0, 0, TimeSpan.Zero);
@@ -96,7 +96,7 @@ public sealed class RegistrationDeciderTests
 
         Assert.Equal((RegistrationPhase.Registered, expiry), (state.Phase, state.ExpiresAt));
         var notice = Assert.IsType<SendNotice>(Assert.Single(commands));
-        Assert.Equal((NoticeKind.Registered, "owner@example.kz"), (notice.Kind, notice.To));
+        Assert.Equal((NoticeKind.Registered, "owner@example.kz", expiry), (notice.Kind, notice.To, notice.Facts?.ExpiresAt));
     }
 
     [Fact]

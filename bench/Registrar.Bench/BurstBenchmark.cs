@@ -25,14 +25,11 @@ public static class BurstBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var orders = BenchArguments.Option(args, "--orders", 1_000);
-        var product = new ProductFixture
+        var product = BenchHost.Product(new Dictionary<string, string>
         {
-            HostSettings = new Dictionary<string, string>
-            {
-                ["Epp__Registries__kaznic__MaxSessions"] = "4",
-                ["Epp__Registries__hostmaster__MaxSessions"] = "4",
-            },
-        };
+            ["Epp__Registries__kaznic__MaxSessions"] = "4",
+            ["Epp__Registries__hostmaster__MaxSessions"] = "4",
+        });
         await product.InitializeAsync();
         try
         {

@@ -31,7 +31,7 @@ public static class StartBenchmark
     {
         var registrations = BenchArguments.Option(args, "--registrations", 100_000);
         var settle = TimeSpan.FromSeconds(BenchArguments.Option(args, "--settle", 30));
-        var product = new ProductFixture();
+        var product = BenchHost.Product();
         await product.StartDependenciesAsync();
         try
         {

@@ -20,7 +20,7 @@ public static class YearBenchmark
     {
         var registrations = BenchArguments.Option(args, "--registrations", 1_000);
         var days = BenchArguments.Option(args, "--days", 400);
-        var product = new ProductFixture();
+        var product = BenchHost.Product();
         await product.InitializeAsync();
         try
         {

@@ -22,6 +22,10 @@ public interface INoticeStore<TNotice>
 
     Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct);
 
+    /// <summary>A claimed notice whose sending failed: shown in its registration's mail log (and found by its erasure) while it
+    /// waits for its retry.</summary>
+    Task LogUnsentAsync(Stored<NoticeRecord<TNotice>> claimed, CancellationToken ct);
+
     Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct);
 
     /// <summary>The notices claimed for one registration (a <see cref="RegistrationCommand"/>), oldest first: operations' mail log.</summary>
@@ -35,9 +39,10 @@ public interface INoticeStore<TNotice>
 /// <summary>
 /// The claim rows decide "sent once". Beside them, a copy of each claim of a registration's notice is kept in a
 /// table of its own, one partition per registration, so its mail log is one partition query instead of a scan of
-/// every notice ever sent. The copy is written after each change to the claim, so a crash in between leaves a
-/// copy behind that the command's redelivery brings up to date; the list reads the claim itself for a copy not
-/// yet marked sent, so a stale copy is never shown.
+/// every notice ever sent. The copy is written once the first attempt ended (marked sent, or its failure logged),
+/// not at the claim: a notice costs a claim, a mark and one copy (issue 16). A crash before the copy is written
+/// leaves a claim that the command's redelivery meets again and copies; the list reads the claim itself for a
+/// copy not yet marked sent, so a stale copy is never shown.
 /// </summary>
 public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<TNotice>
 {
@@ -49,20 +54,19 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
 
     public async Task<NoticeClaim<TNotice>> ClaimAsync(string noticeId, TNotice notice, DateTimeOffset now, CancellationToken ct)
     {
-        NoticeClaim<TNotice> claim;
         try
         {
             var record = new NoticeRecord<TNotice>(noticeId, notice, now, null);
-            claim = new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
+            return new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
             var existing = await GetAsync(noticeId, ct)
                 ?? throw new InvalidOperationException($"Notice {noticeId} vanished while being claimed.");
-            claim = new(existing, IsFirst: false);
+            // A redelivery: the attempt before it may have ended in a crash before its copy was written.
+            await KeepCopyAsync(existing.Document, ct);
+            return new(existing, IsFirst: false);
         }
-        await KeepCopyAsync(claim.Record.Document, ct);
-        return claim;
     }
 
     public async Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct)
@@ -71,6 +75,8 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         await KeepCopyAsync(sent.Document, ct);
         return sent;
     }
+
+    public Task LogUnsentAsync(Stored<NoticeRecord<TNotice>> claimed, CancellationToken ct) => KeepCopyAsync(claimed.Document, ct);
 
     public Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct) =>
         _table.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), ct);

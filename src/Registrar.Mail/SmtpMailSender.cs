@@ -1,5 +1,5 @@
+using MailKit;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -7,12 +7,13 @@ using Registrar.Core.Notices;
 
 namespace Registrar.Mail;
 
-/// <summary>The mail port over SMTP (MailKit). The Message-Id is derived from the notice id, so a
-/// retried send carries the same id and receiving systems can recognise the duplicate; the notice
+/// <summary>The mail port over SMTP (MailKit), on sessions kept open between messages. The Message-Id is derived from
+/// the notice id, so a retried send carries the same id and receiving systems can recognise the duplicate; the notice
 /// store is what guarantees a notice is sent once.</summary>
-public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
+public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider clock, ILogger<SmtpMailSender> logger) : IMailSender, IAsyncDisposable
 {
     private readonly SmtpOptions _options = options.Value;
+    private readonly SmtpConnections _connections = new(options.Value, clock);
 
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
@@ -25,21 +26,39 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMa
         mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(_options.Host, _options.Port, ToSocketOptions(_options.Security), cancellationToken);
-        if (!string.IsNullOrEmpty(_options.UserName))
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
-
+        var (client, reused) = await _connections.RentAsync(cancellationToken);
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch (Exception e) when (reused && e is IOException or ServiceNotConnectedException or SmtpProtocolException)
+        {
+            // A kept session the server dropped fails before anything was accepted: one fresh session sends the message.
+            client.Dispose();
+            client = await _connections.ConnectAsync(cancellationToken);
+            await SendOnFreshAsync(client, mime, cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        await _connections.ReturnAsync(client);
         logger.LogInformation("Mailed notice {NoticeId}", message.NoticeId);
     }
 
-    private static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    private static async Task SendOnFreshAsync(SmtpClient client, MimeMessage mime, CancellationToken ct)
     {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => throw new ArgumentOutOfRangeException(nameof(security), security, "Unknown SMTP security mode."),
-    };
+        try
+        {
+            await client.SendAsync(mime, ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 }

@@ -24,6 +24,12 @@ public sealed class SmtpOptions
 
     /// <summary>The domain part of Message-Id headers, so a resent notice keeps its id.</summary>
     [Required] public string MessageIdDomain { get; set; } = "registrar.example";
+
+    /// <summary>How long an idle session is kept for the next message; servers close idle sessions after minutes.</summary>
+    public TimeSpan ReuseConnectionFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Idle sessions kept at most: about as many as notices are sent at once.</summary>
+    [Range(0, 64)] public int IdleConnections { get; set; } = 8;
 }
 
 public enum SmtpSecurity

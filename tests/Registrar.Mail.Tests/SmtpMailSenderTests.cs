@@ -8,17 +8,21 @@ namespace Registrar.Mail.Tests;
 
 public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<MailSinkFixture>
 {
+    private static SmtpMailSender Sender(int port) => new(Options.Create(new SmtpOptions
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Security = SmtpSecurity.None,
+        FromAddress = "noreply@registrar.test",
+        MessageIdDomain = "registrar.test",
+    }), TimeProvider.System, NullLogger<SmtpMailSender>.Instance);
+
+    private static MailMessage Message(string noticeId, string to) => new(noticeId, to, $"Notice {noticeId}", "Text", "<p>Text</p>");
+
     [Fact]
     public async Task A_notice_arrives_at_the_smtp_sink_with_its_text_html_and_a_message_id_from_the_notice_id()
     {
-        var sender = new SmtpMailSender(Options.Create(new SmtpOptions
-        {
-            Host = "127.0.0.1",
-            Port = sink.SmtpPort,
-            Security = SmtpSecurity.None,
-            FromAddress = "noreply@registrar.test",
-            MessageIdDomain = "registrar.test",
-        }), NullLogger<SmtpMailSender>.Instance);
+        await using var sender = Sender(sink.SmtpPort);
 
         await sender.SendAsync(
             new MailMessage("notice-42", "owner@example.kz", "Домен пример.қаз зарегистрирован", "Текст", "<p>Текст</p>"),
@@ -28,5 +32,32 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         Assert.Equal("Текст", mail.Text?.Trim());
         Assert.Contains("<p>Текст</p>", mail.Html);
         Assert.Equal("notice-42@registrar.test", mail.MessageId?.Trim('<', '>'));
+    }
+
+    [Fact]
+    public async Task Notices_sent_one_after_another_go_over_one_kept_session()
+    {
+        await using var relay = new TcpRelay(sink.SmtpPort);
+        await using var sender = Sender(relay.Port);
+
+        foreach (var n in Enumerable.Range(1, 3)) await sender.SendAsync(Message($"kept-{n}", "kept@example.kz"), CancellationToken.None);
+
+        foreach (var n in Enumerable.Range(1, 3))
+            await sink.WaitForMailAsync("kept@example.kz", m => m.Subject == $"Notice kept-{n}", TimeSpan.FromSeconds(10));
+        Assert.Equal(1, relay.SessionsAccepted);
+    }
+
+    [Fact]
+    public async Task A_kept_session_the_server_dropped_is_replaced_and_the_notice_still_goes_out()
+    {
+        await using var relay = new TcpRelay(sink.SmtpPort);
+        await using var sender = Sender(relay.Port);
+        await sender.SendAsync(Message("dropped-1", "dropped@example.kz"), CancellationToken.None);
+
+        relay.DropSessions();
+        await sender.SendAsync(Message("dropped-2", "dropped@example.kz"), CancellationToken.None);
+
+        await sink.WaitForMailAsync("dropped@example.kz", m => m.Subject == "Notice dropped-2", TimeSpan.FromSeconds(10));
+        Assert.Equal(2, relay.SessionsAccepted);
     }
 }

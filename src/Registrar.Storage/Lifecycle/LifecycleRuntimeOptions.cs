@@ -24,6 +24,11 @@ public sealed class LifecycleRuntimeOptions
     /// confirmed sending them (a crash, an unreachable queue). Longer than a decision takes to commit and send.</summary>
     public TimeSpan DispatchGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a timer row's delete that no one waits for (a superseded wake-up, a dispatch marker) waits
+    /// for its shard's next write to go out with. Far shorter than <see cref="DispatchGrace"/>, so a marker is gone
+    /// before it falls due.</summary>
+    public TimeSpan TimerDeleteDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+
     /// <summary>How often outbox rows a crash left behind are looked for. A row is re-dispatched when two
     /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);

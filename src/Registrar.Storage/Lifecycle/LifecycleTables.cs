@@ -37,7 +37,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
         Shards = options.Value.TimerShards;
         Instances = clients.Table(name + "instances");
         Timers = clients.Table(name + "timers");
-        TimerWrites = new LifecycleTimerWriter(Timers);
+        TimerWrites = new LifecycleTimerWriter(Timers, options.Value.TimerDeleteDelay);
         Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(name + "-events"), LifecycleEventMessage<TEvent>.Contract);
         Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
         _created = new EnsureOnce(async ct =>

@@ -8,31 +8,51 @@ namespace Registrar.Storage.Lifecycle;
 /// Every decision that moves a wake-up writes one timer row and deletes another, and every fired timer is
 /// deleted; rows of different instances share a shard partition, so the writes waiting at the same moment go
 /// out as one entity group transaction per shard (up to 100 rows) instead of one request each. The caller
-/// still awaits its own row: the engine writes a wake-up before the state that points at it.</summary>
-public sealed class LifecycleTimerWriter
+/// still awaits its own row: the engine writes a wake-up before the state that points at it. A delete no one
+/// waits for (<see cref="DeleteLater"/>) waits up to <paramref name="deleteDelay"/> for the shard's next write
+/// and goes out with it, so a decision's superseded wake-up and its dispatch marker do not cost transactions
+/// of their own.</summary>
+public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDelay)
 {
     private const int MaxRowsPerTransaction = 100;
 
-    private readonly TableClient _timers;
     private readonly Dictionary<string, ShardQueue> _shards = [];
 
-    public LifecycleTimerWriter(TableClient timers) => _timers = timers;
+    /// <summary>Rows waiting to be committed: the runtime has not settled while any does.</summary>
+    public int Waiting
+    {
+        get
+        {
+            ShardQueue[] shards;
+            lock (_shards) shards = [.. _shards.Values];
+            var waiting = 0;
+            foreach (var shard in shards)
+            {
+                lock (shard) waiting += shard.Waiting.Count + shard.Committing;
+            }
+            return waiting;
+        }
+    }
 
     public Task UpsertAsync(TableEntity row, CancellationToken ct) =>
-        Enqueue(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), ct);
+        Enqueue(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), soon: true, ct);
 
     /// <summary>Deletes a row; a row already gone, or rewritten since <paramref name="etag"/> was read, is left
     /// as it is (it is not this caller's to delete any more).</summary>
     public Task DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken ct) =>
-        Enqueue(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag), ct);
+        Enqueue(Delete(partitionKey, rowKey, etag), soon: true, ct);
 
     /// <summary>Deletes a row whose survival is harmless (a superseded wake-up, the marker of commands already
     /// sent: each is dropped or repeats an idempotent send when it falls due), without the caller waiting.</summary>
     public void DeleteLater(TableEntity row) =>
-        _ = DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, CancellationToken.None)
+        _ = Enqueue(Delete(row.PartitionKey, row.RowKey, ETag.All), soon: false, CancellationToken.None)
             .ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    private Task Enqueue(TableTransactionAction action, CancellationToken ct)
+    private static TableTransactionAction Delete(string partitionKey, string rowKey, ETag etag) =>
+        new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag);
+
+    /// <param name="soon">Flush at once; otherwise with the shard's next write, or after the delete delay.</param>
+    private Task Enqueue(TableTransactionAction action, bool soon, CancellationToken ct)
     {
         ShardQueue shard;
         lock (_shards)
@@ -41,15 +61,30 @@ public sealed class LifecycleTimerWriter
                 _shards[action.Entity.PartitionKey] = shard = new ShardQueue();
         }
         var pending = new PendingWrite(action);
-        bool flushes;
+        bool flushes, schedules = false;
         lock (shard)
         {
             shard.Waiting.Add(pending);
-            flushes = !shard.Flushing;
-            shard.Flushing = true;
+            flushes = soon && !shard.Flushing;
+            if (flushes) shard.Flushing = true;
+            else if (!soon && !shard.Flushing && !shard.FlushScheduled) schedules = shard.FlushScheduled = true;
         }
         if (flushes) _ = Task.Run(() => FlushAsync(shard), CancellationToken.None);
+        if (schedules) _ = FlushLaterAsync(shard);
         return pending.Done.Task.WaitAsync(ct);
+    }
+
+    private async Task FlushLaterAsync(ShardQueue shard)
+    {
+        await Task.Delay(deleteDelay, CancellationToken.None);
+        bool flushes;
+        lock (shard)
+        {
+            shard.FlushScheduled = false;
+            flushes = !shard.Flushing && shard.Waiting.Count > 0;
+            if (flushes) shard.Flushing = true;
+        }
+        if (flushes) await FlushAsync(shard);
     }
 
     /// <summary>One flusher per shard at a time: each round takes what waits (one action per row, at most 100)
@@ -62,13 +97,21 @@ public sealed class LifecycleTimerWriter
             lock (shard)
             {
                 round = TakeRound(shard.Waiting);
+                shard.Committing = round.Count;
                 if (round.Count == 0)
                 {
                     shard.Flushing = false;
                     return;
                 }
             }
-            await CommitAsync(round);
+            var failure = await CommitAsync(round);
+            // Counted as committed before anyone waiting on the round carries on.
+            lock (shard) shard.Committing = 0;
+            foreach (var write in round)
+            {
+                if (failure is null) write.Done.TrySetResult();
+                else write.Done.TrySetException(failure);
+            }
         }
     }
 
@@ -86,15 +129,16 @@ public sealed class LifecycleTimerWriter
         return round;
     }
 
-    private async Task CommitAsync(List<PendingWrite> round)
+    /// <summary>Commits the round; a row that failed it alone is settled and taken out of the round. Returns what failed
+    /// the rest, if anything.</summary>
+    private async Task<Exception?> CommitAsync(List<PendingWrite> round)
     {
         while (round.Count > 0)
         {
             try
             {
-                await _timers.SubmitTransactionAsync(round.Select(w => w.Action), CancellationToken.None);
-                foreach (var write in round) write.Done.TrySetResult();
-                return;
+                await timers.SubmitTransactionAsync(round.Select(w => w.Action), CancellationToken.None);
+                return null;
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index && index < round.Count)
             {
@@ -106,10 +150,10 @@ public sealed class LifecycleTimerWriter
             }
             catch (Exception e)
             {
-                foreach (var write in round) write.Done.TrySetException(e);
-                return;
+                return e;
             }
         }
+        return null;
     }
 
     private static bool IsGoneOrRewritten(PendingWrite write, RequestFailedException e) =>
@@ -121,6 +165,11 @@ public sealed class LifecycleTimerWriter
         public List<PendingWrite> Waiting { get; } = [];
 
         public bool Flushing { get; set; }
+
+        public bool FlushScheduled { get; set; }
+
+        /// <summary>Rows of the round being committed.</summary>
+        public int Committing { get; set; }
     }
 
     private sealed record PendingWrite(TableTransactionAction Action)

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Metering;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>The timer table's group commit on Azurite: deletes no one waits for ride with the shard's next write (issue 16).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
+{
+    private static TableEntity Row(string rowKey) => new("shard-0", rowKey) { ["Instance"] = rowKey };
+
+    private async Task<(TableClient Table, StorageMeter Meter)> TimersAsync()
+    {
+        var meter = new StorageMeter();
+        var table = TestStorage.Clients(azurite, meter).Table("timers");
+        await table.CreateIfNotExistsAsync();
+        meter.Reset();
+        return (table, meter);
+    }
+
+    [Fact]
+    public async Task A_delete_no_one_waits_for_goes_out_with_the_shards_next_write_in_one_transaction()
+    {
+        var (table, meter) = await TimersAsync();
+        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        await writer.UpsertAsync(Row("a"), default);
+
+        writer.DeleteLater(Row("a"));
+        Assert.Equal(1, writer.Waiting);
+        await writer.UpsertAsync(Row("b"), default);
+
+        Assert.Equal(0, writer.Waiting);
+        Assert.Equal(2, meter.Snapshot().GetValueOrDefault("table.batch"));
+        Assert.Equal(["b"], table.Query<TableEntity>().Select(row => row.RowKey));
+    }
+
+    [Fact]
+    public async Task A_delete_no_one_waits_for_goes_out_alone_once_its_delay_passed()
+    {
+        var (table, _) = await TimersAsync();
+        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMilliseconds(100));
+        await writer.UpsertAsync(Row("a"), default);
+
+        writer.DeleteLater(Row("a"));
+
+        await TestStorage.EventuallyAsync(() => Task.FromResult(writer.Waiting == 0), "the delete went out", seconds: 10);
+        Assert.Empty(table.Query<TableEntity>());
+    }
+
+    [Fact]
+    public async Task A_row_deleted_later_and_written_again_meanwhile_is_kept_as_last_written()
+    {
+        var (table, _) = await TimersAsync();
+        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        await writer.UpsertAsync(Row("a"), default);
+
+        writer.DeleteLater(Row("a"));
+        await writer.UpsertAsync(Row("a"), default);
+
+        Assert.Equal(["a"], table.Query<TableEntity>().Select(row => row.RowKey));
+    }
+}

@@ -214,6 +214,41 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
     }
 
+    [Fact]
+    public async Task Commands_a_timer_decides_are_carried_out_by_the_sweep_that_fired_it_without_a_queue_message()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        await runtime.Client.SendAsync("i-11", "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-11") == TinyStage.Waiting, "charged and waiting");
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        runtime.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-11")).Count == 2, "notified");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync("i-11"));
+        Assert.Equal(0, meter.Snapshot().GetValueOrDefault("queue.put"));
+        await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "the dispatch marker deleted");
+    }
+
+    [Fact]
+    public async Task A_timers_command_that_fails_in_the_sweep_goes_to_the_command_queue_and_still_runs_once()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        var instance = RecordingCommandHandler.FlakyNotifyPrefix + "i-12";
+        await runtime.Client.SendAsync(instance, "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync(instance) == TinyStage.Waiting, "charged and waiting");
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        runtime.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync(instance)).Count == 2, "notified from the queue");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync(instance));
+        Assert.Equal(1, meter.Snapshot().GetValueOrDefault("queue.put"));
+        await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "the dispatch marker deleted");
+    }
+
     private static async Task<int> DispatchMarkersAsync(RuntimeHarness runtime) =>
         await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync(LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Registrar.Core.Lifecycle;
 using Registrar.Storage.Queues;
 
@@ -12,19 +11,11 @@ public sealed class LifecycleEventQueueHandler<TState, TEvent, TCommand>(Lifecyc
         engine.ApplyAsync(message.InstanceId, message.EventId, message.Event, ct);
 }
 
-/// <summary>Carries out a decision's commands in order. A failure leaves the message to be redelivered,
-/// which repeats the commands before the failed one: handlers make that harmless by command id. On the
-/// last delivery a command that still fails is handed to the decider as a failure event and the rest go
-/// on, as a Durable orchestration does when an activity's retries run out: no command is silently lost.
-/// The decisions its commands lead to (see <see cref="LifecycleFollowUps{TCommand}"/>) are carried out next in
-/// the same delivery; one that fails goes to the queue, where it gets every delivery of its own.</summary>
+/// <summary>Carries out a queued batch of a decision's commands (see <see cref="LifecycleBatches{TState, TEvent, TCommand}"/>),
+/// then the batches it led to, in the same delivery.</summary>
 public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
-    ILifecycleCommandHandler<TCommand> handler,
-    ILifecycleDecider<TState, TEvent, TCommand> decider,
-    ILifecycleClient<TEvent> events,
-    LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
-    LifecycleRuntimeOptions options,
-    ILogger logger)
+    LifecycleBatches<TState, TEvent, TCommand> batches,
+    LifecycleRuntimeOptions options)
     : IQueueMessageHandler<LifecycleCommandBatch<TCommand>>
 {
     public async Task HandleAsync(LifecycleCommandBatch<TCommand> batch, QueueMessageContext context, CancellationToken ct)
@@ -32,43 +23,14 @@ public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
         using var followUps = LifecycleFollowUps<TCommand>.Begin(options.FollowUpsPerDelivery);
         try
         {
-            await CarryOutAsync(batch, lastDelivery: context.DequeueCount >= options.Commands.MaxDequeueCount, ct);
+            await batches.CarryOutAsync(batch, lastDelivery: context.DequeueCount >= options.Commands.MaxDequeueCount, ct);
         }
         catch when (!ct.IsCancellationRequested)
         {
             // This batch is delivered again; what its first commands led to need not wait for that.
-            while (followUps.TryNext(out var next)) await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct);
+            await batches.QueueFollowUpsAsync(followUps, ct);
             throw;
         }
-        while (followUps.TryNext(out var next))
-        {
-            try
-            {
-                await CarryOutAsync(next.Batch, lastDelivery: false, ct);
-                dispatcher.CarriedOut(next);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Commands {Sequence} of {InstanceId} failed after the batch that led to them; they go to the queue.",
-                    next.Batch.Sequence, next.Batch.InstanceId);
-                await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct);
-            }
-        }
-    }
-
-    private async Task CarryOutAsync(LifecycleCommandBatch<TCommand> batch, bool lastDelivery, CancellationToken ct)
-    {
-        foreach (var command in batch.Commands)
-        {
-            try
-            {
-                await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence), command.Command, ct);
-            }
-            catch (Exception e) when (lastDelivery && !ct.IsCancellationRequested)
-            {
-                logger.LogError(e, "Command {CommandId} of {InstanceId} failed on every delivery; the decider is told.", command.CommandId, batch.InstanceId);
-                await events.SendAsync(batch.InstanceId, "failed:" + command.CommandId, decider.CommandFailed(command.Command, e.Message), ct);
-            }
-        }
+        await batches.CarryOutFollowUpsAsync(followUps, ct);
     }
 }

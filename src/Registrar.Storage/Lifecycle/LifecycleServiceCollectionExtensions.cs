@@ -27,6 +27,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<LifecycleClient<TEvent, TCommand>>();
         services.AddSingleton<ILifecycleClient<TEvent>, ApplyingLifecycleClient<TState, TEvent, TCommand>>();
         services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
+        services.AddSingleton<LifecycleBatches<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
         services.AddSingleton<LifecycleBacklog<TEvent, TCommand>>();
@@ -44,12 +45,8 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue,
             LifecycleCommandBatch<TCommand>.Contract,
             new LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
-                sp.GetRequiredService<ILifecycleCommandHandler<TCommand>>(),
-                sp.GetRequiredService<ILifecycleDecider<TState, TEvent, TCommand>>(),
-                sp.GetRequiredService<ILifecycleClient<TEvent>>(),
-                sp.GetRequiredService<LifecycleOutboxDispatcher<TEvent, TCommand>>(),
-                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value,
-                sp.GetRequiredService<ILogger<LifecycleCommandQueueHandler<TState, TEvent, TCommand>>>()),
+                sp.GetRequiredService<LifecycleBatches<TState, TEvent, TCommand>>(),
+                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value),
             sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>(),

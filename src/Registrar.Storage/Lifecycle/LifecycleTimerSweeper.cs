@@ -11,12 +11,15 @@ namespace Registrar.Storage.Lifecycle;
 /// <summary>Fires due timers: every <see cref="LifecycleRuntimeOptions.SweepInterval"/> it reads each
 /// timer shard up to "now" on the injected clock (one range query per shard, however far the clock was
 /// advanced), applies a TimerDue event per row, and deletes the row. A crash before the delete fires the
-/// same timer again, which is a duplicate event id and so a no-op. Dispatch markers due are handed to the
-/// dispatcher, which sends their commands again.</summary>
+/// same timer again, which is a duplicate event id and so a no-op. The commands a timer's decision takes are
+/// carried out here, in process, as a command worker carries out follow-ups (issue 16: no trip through the command
+/// queue for a reminder); one that fails goes to the queue. Dispatch markers due are handed to the dispatcher, which
+/// sends their commands again.</summary>
 public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     LifecycleEngine<TState, TEvent, TCommand> engine,
     LifecycleTables<TEvent, TCommand> tables,
     LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
+    LifecycleBatches<TState, TEvent, TCommand> batches,
     IOptions<LifecycleRuntimeOptions> options,
     LifecycleSweepSignal signal,
     TimeProvider time,
@@ -92,18 +95,21 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         if (LifecycleTables<TEvent, TCommand>.IsDispatchMarker(timer)) return await RedispatchAsync(timer, ct);
         var instanceId = timer.GetString("InstanceId");
         var dueAt = TableKeys.InstantOfTicks(timer.RowKey[..19]);
+        using var followUps = LifecycleFollowUps<TCommand>.Begin(options.Value.FollowUpsPerDelivery);
         try
         {
             await engine.FireTimerAsync(instanceId, dueAt, ct);
             // Deleted by the engine (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
             await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
-            return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Timer of {InstanceId} due {DueAt} did not fire; the next sweep retries it.", instanceId, dueAt);
+            await batches.QueueFollowUpsAsync(followUps, ct);
             return false;
         }
+        await batches.CarryOutFollowUpsAsync(followUps, ct);
+        return true;
     }
 
     private async Task<bool> RedispatchAsync(TableEntity marker, CancellationToken ct)

@@ -67,10 +67,10 @@ public sealed class IssueRenewalInvoiceFlow(
         var claimKey = "renewal|" + command.CommandId;
         var sequenceNumber = await sequence.TakeAsync(series, issuedOn.Year, issuedOn.Month, claimKey, ct);
         var number = InvoiceNumber.Create(series, issuedOn, sequenceNumber).ToString();
-        if (await invoices.GetAsync(number, ct) is { } stored) return stored.Document;
 
-        // There is no order behind a renewal: the invoice names the registration it renews, so nothing that reads an
-        // invoice's order can take it for the invoice of the registration's original order.
+        // Stored first and read only when a redelivery finds it stored: the number is claimed under the command id, so an
+        // invoice under it is this command's. There is no order behind a renewal: the invoice names the registration it
+        // renews, so nothing that reads an invoice's order can take it for the invoice of the registration's original order.
         var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, Price(command, issuedAt).Total, issuedAt,
             command.DueAt, InvoiceStatus.Open, Renewal: new RenewalOf(command.RegistrationId, command.DomainName, command.Years, command.Operation));
         try

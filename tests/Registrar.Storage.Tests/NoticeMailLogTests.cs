@@ -1,56 +1,78 @@
 using Registrar.Core.Registrations;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 using Registrar.Testing;
 
 namespace Registrar.Storage.Tests;
 
-/// <summary>A registration's mail log (KZ-2.6: operations see what went out) on Azurite: one copy per notice, written once its
-/// first attempt ended, never left behind by a crash.</summary>
+/// <summary>A registration's notices and its mail log (KZ-2.6: operations see what went out) on Azurite: claimed in the
+/// registration's partition, and the rows an earlier version wrote (a claim by id and its copy) still honoured.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class NoticeMailLogTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Now = new(2027, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static SendNotice Notice(string registrationId, string kind = "renewal") =>
-        new($"{registrationId}|{kind}|2027-05-01", registrationId, NoticeKind.RenewalReminder, "cust-1", "owner@mail.example.kz", "kz", "shop.kz");
+    private static SendNotice Notice(string registrationId) =>
+        new($"{registrationId}-7", registrationId, NoticeKind.RenewalReminder, "cust-1", "owner@mail.example.kz", "kz", "shop.kz");
 
     [Fact]
-    public async Task A_notice_marked_sent_is_in_its_registrations_mail_log_with_the_time_it_went_out()
+    public async Task A_claimed_notice_is_in_the_mail_log_as_not_sent_until_it_is_marked_sent()
     {
         var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
         var notice = Notice("O1-1");
 
         var claim = await notices.ClaimAsync(notice.CommandId, notice, Now, default);
+        var beforeSending = Assert.Single(await notices.ListForRegistrationAsync("O1-1", default));
         await notices.MarkSentAsync(claim.Record, Now.AddSeconds(2), default);
 
+        Assert.Null(beforeSending.SentAt);
         var logged = Assert.Single(await notices.ListForRegistrationAsync("O1-1", default));
         Assert.Equal((notice.CommandId, Now.AddSeconds(2)), (logged.NoticeId, logged.SentAt));
+        Assert.Equal(Now.AddSeconds(2), (await notices.GetAsync("O1-1", notice.CommandId, default))!.Document.SentAt);
+        Assert.Null(await notices.GetAsync("O2-1", notice.CommandId, default));
     }
 
     [Fact]
-    public async Task A_notice_whose_sending_failed_is_in_the_mail_log_as_not_sent()
+    public async Task A_notice_an_earlier_version_claimed_and_sent_is_not_sent_again_even_when_its_copy_missed_the_sending()
     {
-        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
-        var notice = Notice("O2-1");
-
-        var claim = await notices.ClaimAsync(notice.CommandId, notice, Now, default);
-        await notices.LogUnsentAsync(claim.Record, default);
-
-        var logged = Assert.Single(await notices.ListForRegistrationAsync("O2-1", default));
-        Assert.Null(logged.SentAt);
-    }
-
-    [Fact]
-    public async Task A_claim_a_crash_left_without_its_copy_is_copied_when_the_redelivered_command_claims_it_again()
-    {
-        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
+        var clients = TestStorage.Clients(azurite);
         var notice = Notice("O3-1");
-        await notices.ClaimAsync(notice.CommandId, notice, Now, default);
-        Assert.Empty(await notices.ListForRegistrationAsync("O3-1", default));
+        // The earlier layout: the claim by id, marked sent, and the registration's copy written before the sending.
+        await EarlierRowAsync(clients, "notices", notice.CommandId, new NoticeRecord<SendNotice>(notice.CommandId, notice, Now, Now.AddSeconds(1)));
+        await EarlierRowAsync(clients, "noticesbyregistration", "O3-1", new NoticeRecord<SendNotice>(notice.CommandId, notice, Now, null));
+        var notices = new NoticeStore<SendNotice>(clients);
 
         var again = await notices.ClaimAsync(notice.CommandId, notice, Now.AddMinutes(1), default);
 
         Assert.False(again.IsFirst);
-        Assert.Equal(notice.CommandId, Assert.Single(await notices.ListForRegistrationAsync("O3-1", default)).NoticeId);
+        Assert.True(again.IsSent);
+        Assert.Equal(Now.AddSeconds(1), Assert.Single(await notices.ListForRegistrationAsync("O3-1", default)).SentAt);
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_erasing_a_registrations_notices_erases_the_earlier_versions_claim_rows_too()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var notice = Notice("O4-1");
+        var sent = new NoticeRecord<SendNotice>(notice.CommandId, notice, Now, Now.AddSeconds(1));
+        await EarlierRowAsync(clients, "notices", notice.CommandId, sent);
+        await EarlierRowAsync(clients, "noticesbyregistration", "O4-1", sent);
+        var notices = new NoticeStore<SendNotice>(clients);
+
+        await notices.EraseForRegistrationAsync("O4-1", n => n with { To = "erased" }, default);
+
+        var key = TableKeys.Escape(notice.CommandId);
+        var earlierClaim = await new DocumentTable(clients.Table("notices")).GetAsync<NoticeRecord<SendNotice>>(key, key, default);
+        Assert.Equal("erased", earlierClaim!.Document.Notice.To);
+        var logged = Assert.Single(await notices.ListForRegistrationAsync("O4-1", default));
+        Assert.Equal(("erased", Now.AddSeconds(1)), (logged.Notice.To, logged.SentAt));
+    }
+
+    private static async Task EarlierRowAsync(StorageClients clients, string table, string partition, NoticeRecord<SendNotice> record)
+    {
+        var rows = new DocumentTable(clients.Table(table));
+        await rows.EnsureCreatedAsync(default);
+        await rows.InsertAsync(TableKeys.Escape(partition), TableKeys.Escape(record.NoticeId), record, null, default);
     }
 }

@@ -60,7 +60,7 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
 
         var kept = Assert.Single(await notices.ListForRegistrationAsync("O1-1", default));
         Assert.Equal((ErasedPersonalData.Erased, Now.AddMinutes(1)), (kept.Notice.To, kept.SentAt));
-        Assert.Equal(ErasedPersonalData.Erased, (await notices.GetAsync(notice.CommandId, default))!.Document.Notice.To);
+        Assert.Equal(ErasedPersonalData.Erased, (await notices.GetAsync("O1-1", notice.CommandId, default))!.Document.Notice.To);
     }
 
     [Fact]

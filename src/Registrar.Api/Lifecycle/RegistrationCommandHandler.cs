@@ -82,15 +82,7 @@ public sealed class RegistrationCommandHandler(
         if (claim.IsSent) return;
         // A claimed but unsent notice is a crash between claim and send: send it now (the same
         // Message-Id lets mail systems recognise the rare duplicate).
-        try
-        {
-            await mail.SendAsync(composer.Compose(notice, now), ct);
-        }
-        catch
-        {
-            await notices.LogUnsentAsync(claim.Record, CancellationToken.None);
-            throw;
-        }
+        await mail.SendAsync(composer.Compose(notice, now), ct);
         await notices.MarkSentAsync(claim.Record, clock.GetUtcNow(), ct);
         logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
     }

@@ -42,7 +42,7 @@ public sealed class NoticeResends(
         if (!RegistrationIds.IsWellFormed(registrationId)) return (null, RegistrationProblems.Unknown());
         if (await views.FindAsync(registrationId, ct) is not { } view) return (null, RegistrationProblems.Unknown(registrationId));
         if (!IsNoticeIdOf(registrationId, noticeId)) return (null, Problems.NotFound("That notice"));
-        if (await notices.GetAsync(noticeId, ct) is not { } stored || stored.Document.Notice.RegistrationId != registrationId)
+        if (await notices.GetAsync(registrationId, noticeId, ct) is not { } stored)
             return (null, Problems.NotFound($"Notice '{noticeId}' of registration '{registrationId}'"));
         var record = stored.Document;
         if (record.SentAt is null)

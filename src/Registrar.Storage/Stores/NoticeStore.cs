@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -14,121 +13,114 @@ public sealed record NoticeClaim<TNotice>(Stored<NoticeRecord<TNotice>> Record, 
     public bool IsSent => Record.Document.SentAt is not null;
 }
 
-/// <summary>Notices, one partition per notice id (deterministic: instance + reminder kind + due date), so
-/// that a redelivered lifecycle command claims the same row and a notice goes out once.</summary>
+/// <summary>Notices, claimed under a deterministic id (instance + reminder kind + due date), so that a redelivered
+/// lifecycle command claims the same row and a notice goes out once.</summary>
 public interface INoticeStore<TNotice>
 {
     Task<NoticeClaim<TNotice>> ClaimAsync(string noticeId, TNotice notice, DateTimeOffset now, CancellationToken ct);
 
     Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct);
 
-    /// <summary>A claimed notice whose sending failed: shown in its registration's mail log (and found by its erasure) while it
-    /// waits for its retry.</summary>
-    Task LogUnsentAsync(Stored<NoticeRecord<TNotice>> claimed, CancellationToken ct);
+    /// <summary>A notice of one registration (a <see cref="RegistrationCommand"/>), by its id; null when that registration has none by it.</summary>
+    Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string registrationId, string noticeId, CancellationToken ct);
 
-    Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct);
-
-    /// <summary>The notices claimed for one registration (a <see cref="RegistrationCommand"/>), oldest first: operations' mail log.</summary>
+    /// <summary>The notices claimed for one registration, oldest first: operations' mail log.</summary>
     Task<IReadOnlyList<NoticeRecord<TNotice>>> ListForRegistrationAsync(string registrationId, CancellationToken ct);
 
-    /// <summary>UA-Pre-6: rewrites each notice of one registration (its claim and its mail-log copy) with <paramref name="erase"/>;
-    /// whether and when each went out stays.</summary>
+    /// <summary>UA-Pre-6: rewrites each notice of one registration with <paramref name="erase"/>; whether and when each went out stays.</summary>
     Task EraseForRegistrationAsync(string registrationId, Func<TNotice, TNotice> erase, CancellationToken ct);
 }
 
 /// <summary>
-/// The claim rows decide "sent once". Beside them, a copy of each claim of a registration's notice is kept in a
-/// table of its own, one partition per registration, so its mail log is one partition query instead of a scan of
-/// every notice ever sent. The copy is written once the first attempt ended (marked sent, or its failure logged),
-/// not at the claim: a notice costs a claim, a mark and one copy (issue 16). A crash before the copy is written
-/// leaves a claim that the command's redelivery meets again and copies; the list reads the claim itself for a
-/// copy not yet marked sent, so a stale copy is never shown.
+/// A registration's notices are claimed in its own partition of "noticesbyregistration" (row key: the notice id), so
+/// its mail log is one partition query and a notice costs a claim and a mark (issue 16); other notices are claimed in
+/// "notices", one partition per id. Earlier versions claimed every notice in "notices" and kept a copy in the
+/// registration's partition, written right after the claim and again once marked sent: that copy is now the claim.
+/// The old claim row is read only for a copy not marked sent (the crash between marking the claim and copying it),
+/// and is erased with the registration.
 /// </summary>
 public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<TNotice>
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
+    // A row key of "notices" repeats its partition key: Azurite finds rows by row key first, so one key shared by
     // every partition would make each point read scan the whole table on the local host.
 
-    private readonly DocumentTable _table = new(clients.Table("notices"));
+    private readonly DocumentTable _byId = new(clients.Table("notices"));
     private readonly DocumentTable _byRegistration = new(clients.Table("noticesbyregistration"));
 
     public async Task<NoticeClaim<TNotice>> ClaimAsync(string noticeId, TNotice notice, DateTimeOffset now, CancellationToken ct)
     {
+        var (table, partition, row) = Place(noticeId, notice);
         try
         {
-            var record = new NoticeRecord<TNotice>(noticeId, notice, now, null);
-            return new(await _table.InsertAsync(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), record, null, ct), IsFirst: true);
+            return new(await table.InsertAsync(partition, row, new NoticeRecord<TNotice>(noticeId, notice, now, null), null, ct), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
-            var existing = await GetAsync(noticeId, ct)
+            var existing = await table.GetAsync<NoticeRecord<TNotice>>(partition, row, ct)
                 ?? throw new InvalidOperationException($"Notice {noticeId} vanished while being claimed.");
-            // A redelivery: the attempt before it may have ended in a crash before its copy was written.
-            await KeepCopyAsync(existing.Document, ct);
-            return new(existing, IsFirst: false);
+            return new(await WithEarlierSendingAsync(existing, ct), IsFirst: false);
         }
     }
 
-    public async Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct)
-    {
-        var sent = await _table.ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
-        await KeepCopyAsync(sent.Document, ct);
-        return sent;
-    }
+    public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
+        Place(claimed.Document.NoticeId, claimed.Document.Notice).Table
+            .ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
 
-    public Task LogUnsentAsync(Stored<NoticeRecord<TNotice>> claimed, CancellationToken ct) => KeepCopyAsync(claimed.Document, ct);
-
-    public Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string noticeId, CancellationToken ct) =>
-        _table.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(noticeId), TableKeys.Escape(noticeId), ct);
+    public async Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string registrationId, string noticeId, CancellationToken ct) =>
+        await _byRegistration.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(registrationId), TableKeys.Escape(noticeId), ct) is { } stored
+            ? await WithEarlierSendingAsync(stored, ct)
+            : null;
 
     public async Task<IReadOnlyList<NoticeRecord<TNotice>>> ListForRegistrationAsync(string registrationId, CancellationToken ct)
     {
-        var filter = $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
         var notices = new List<NoticeRecord<TNotice>>();
-        await foreach (var copy in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(filter, null, ct))
-        {
-            var record = copy.Document;
-            if (record.SentAt is null && await GetAsync(record.NoticeId, ct) is { } claim) record = claim.Document;
-            notices.Add(record);
-        }
+        await foreach (var stored in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(PartitionFilter(registrationId), null, ct))
+            notices.Add((await WithEarlierSendingAsync(stored, ct)).Document);
         return [.. notices.OrderBy(n => n.ClaimedAt).ThenBy(n => n.NoticeId, StringComparer.Ordinal)];
     }
 
     public async Task EraseForRegistrationAsync(string registrationId, Func<TNotice, TNotice> erase, CancellationToken ct)
     {
-        var filter = $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
-        await foreach (var copy in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(filter, null, ct))
-            await EraseAsync(copy.Document, erase, ct);
+        await foreach (var stored in _byRegistration.QueryAsync<NoticeRecord<TNotice>>(PartitionFilter(registrationId), null, ct))
+        {
+            await EraseAsync(_byRegistration, stored, erase, ct);
+            var key = TableKeys.Escape(stored.Document.NoticeId);
+            if (await _byId.GetAsync<NoticeRecord<TNotice>>(key, key, ct) is { } earlierClaim) await EraseAsync(_byId, earlierClaim, erase, ct);
+        }
     }
 
-    private async Task EraseAsync(NoticeRecord<TNotice> copy, Func<TNotice, TNotice> erase, CancellationToken ct)
+    private (DocumentTable Table, string Partition, string Row) Place(string noticeId, TNotice notice) =>
+        notice is RegistrationCommand { RegistrationId: { Length: > 0 } registrationId }
+            ? (_byRegistration, TableKeys.Escape(registrationId), TableKeys.Escape(noticeId))
+            : (_byId, TableKeys.Escape(noticeId), TableKeys.Escape(noticeId));
+
+    /// <summary>A registration's notice not marked sent may have been sent under an earlier version's claim row.</summary>
+    private async Task<Stored<NoticeRecord<TNotice>>> WithEarlierSendingAsync(Stored<NoticeRecord<TNotice>> stored, CancellationToken ct)
+    {
+        if (stored.Document.SentAt is not null || Place(stored.Document.NoticeId, stored.Document.Notice).Table != _byRegistration) return stored;
+        var key = TableKeys.Escape(stored.Document.NoticeId);
+        return await _byId.GetAsync<NoticeRecord<TNotice>>(key, key, ct) is { Document.SentAt: { } sentAt }
+            ? stored with { Document = stored.Document with { SentAt = sentAt } }
+            : stored;
+    }
+
+    private static async Task EraseAsync(DocumentTable table, Stored<NoticeRecord<TNotice>> stored, Func<TNotice, TNotice> erase, CancellationToken ct)
     {
         while (true)
         {
-            if (await GetAsync(copy.NoticeId, ct) is not { } claim)
-            {
-                await KeepCopyAsync(copy with { Notice = erase(copy.Notice) }, ct);
-                return;
-            }
             try
             {
-                var erased = await _table.ReplaceDocumentAsync(claim, claim.Document with { Notice = erase(claim.Document.Notice) }, ct);
-                await KeepCopyAsync(erased.Document, ct);
+                await table.ReplaceDocumentAsync(stored, stored.Document with { Notice = erase(stored.Document.Notice) }, ct);
                 return;
             }
             catch (ConcurrencyConflictException)
             {
                 // Marked sent meanwhile: erase the record as it is now.
+                stored = await table.GetAsync<NoticeRecord<TNotice>>(stored.PartitionKey, stored.RowKey, ct)
+                    ?? throw new InvalidOperationException($"Notice {stored.Document.NoticeId} vanished while being erased.");
             }
         }
     }
 
-    private async Task KeepCopyAsync(NoticeRecord<TNotice> record, CancellationToken ct)
-    {
-        // Only a registration's notices have a mail log; other notice types keep their claim row alone.
-        if (record.Notice is not RegistrationCommand { RegistrationId: { Length: > 0 } registrationId }) return;
-        await _byRegistration.EnsureCreatedAsync(ct);
-        var entity = DocumentTable.Entity(TableKeys.Escape(registrationId), TableKeys.Escape(record.NoticeId), record, null);
-        await _byRegistration.Client.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
-    }
+    private static string PartitionFilter(string registrationId) => $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
 }

@@ -1,6 +1,7 @@
 using Registrar.Core.Registrations;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 using Registrar.Testing;
 
 namespace Registrar.Storage.Tests;
@@ -25,7 +26,8 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
 
         await views.RecordAsync(View("v1", RegistrationPhase.Registered, Expiry), 2, default);
 
-        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 4 }, meter.Snapshot());
+        // The customer's view, the registry-check line and the directory (which holds the domain name's row).
+        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 3 }, meter.Snapshot());
         Assert.Equal(RegistrationPhase.Registered, (await views.FindAsync("v1", default))!.Phase);
         Assert.Equal("v1", (await views.FindByDomainAsync("v1.kz", default))!.RegistrationId);
         Assert.Equal("v1", Assert.Single(await views.DueForRegistryCheckAsync(10, default)).RegistrationId);
@@ -51,5 +53,21 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
         Assert.Empty(await one.DueForRegistryCheckAsync(10, default));
         Assert.Equal(RegistrationPhase.Deleted,
             Assert.Single((await directory.ListAsync(new RegistrationFilter(CustomerId: "cust-v2"), null, 10, Expiry, default)).Registrations).Phase);
+    }
+
+    [Fact]
+    public async Task A_name_an_earlier_version_recorded_is_found_by_its_holder_row_until_its_registration_is_recorded_again()
+    {
+        var clients = TestStorage.Clients(azurite);
+        using var views = new RegistrationViewStore(clients);
+        var key = "domain|" + TableKeys.Escape("v3.kz");
+        await new DocumentTable(clients.Table("registrationlookups"))
+            .InsertAsync(key, key, new { View = View("v3", RegistrationPhase.Registered, Expiry), Sequence = 5 }, null, default);
+        var before = await views.FindByDomainAsync("V3.kz", default);
+
+        await views.RecordAsync(View("v3", RegistrationPhase.Deleted, Expiry), 6, default);
+
+        Assert.Equal(("v3", RegistrationPhase.Registered), (before!.RegistrationId, before.Phase));
+        Assert.Equal(RegistrationPhase.Deleted, (await views.FindByDomainAsync("v3.kz", default))!.Phase);
     }
 }

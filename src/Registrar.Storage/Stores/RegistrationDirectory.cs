@@ -38,7 +38,7 @@ public interface IRegistrationDirectory
 /// The directory lives in one partition of the lookups table, beside the registry-check line and changed the same
 /// way: rows per registration under the keys of <see cref="RegistrationDirectoryKeys"/> ("phase|{phase}|{zone}|{id}",
 /// "customer|{customer}|{id}", "expiry|{ticks}|{id}" while it is live and has an expiry, "deadline|{ticks}|{id}" while
-/// it runs against its KZ-2.1 deadline), each holding the view, and an entry row ("entry|{id}") naming them and the
+/// it runs against its KZ-2.1 deadline, "domain|{name}|{id}"), each holding the view, and an entry row ("entry|{id}") naming them and the
 /// sequence they show; the entry's ETag guards the entity group transaction that moves them, so a late record never
 /// overwrites a newer one. Registrations recorded before a key existed gain its row when their view is next recorded.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     public Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
     {
         var keys = RegistrationDirectoryKeys.For(view);
-        var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer);
+        var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer, keys.Domain);
         return _recent.KeepAsync<Entry>(_table, Partition, EntryKey(view.RegistrationId), entry =>
         {
             if (entry is not null && entry.Document.Sequence >= sequence) return null;
@@ -107,6 +107,16 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
         return new PhaseCounts(counts, Capped: false);
     }
 
+    /// <summary>Every registration of <paramref name="domainName"/> recorded since the directory kept domain names.</summary>
+    public async Task<IReadOnlyList<RegistrationView>> OfDomainAsync(string domainName, CancellationToken ct)
+    {
+        var (lower, upper) = RegistrationDirectoryKeys.DomainRange(domainName);
+        var views = new List<RegistrationView>();
+        await foreach (var row in _table.QueryAsync<Row>($"PartitionKey eq '{Partition}' and RowKey ge '{Quote(lower)}' and RowKey lt '{Quote(upper)}'", null, ct))
+            views.Add(row.Document.View);
+        return views;
+    }
+
     public async Task<IReadOnlyList<RegistrationView>> ExpiringAsync(DateTimeOffset from, DateTimeOffset until, int max, CancellationToken ct)
     {
         var filter = $"PartitionKey eq '{Partition}' and RowKey ge '{RegistrationDirectoryKeys.ExpiryPrefix}{TableKeys.Ticks(from)}' and RowKey lt '{RegistrationDirectoryKeys.ExpiryPrefix}{TableKeys.Ticks(until)}'";
@@ -136,10 +146,12 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     /// <param name="ExpiryKey">Null while the registration is not live at the registry or has no expiry.</param>
     /// <param name="DeadlineKey">Null while it runs against no deadline, and in entries kept before deadlines were.</param>
     /// <param name="CustomerKey">Null in entries kept before customers were.</param>
-    private sealed record Entry(int Sequence, string? PhaseKey, string? ExpiryKey, string? DeadlineKey = null, string? CustomerKey = null)
+    /// <param name="DomainKey">Null in entries kept before domain names were.</param>
+    private sealed record Entry(int Sequence, string? PhaseKey, string? ExpiryKey, string? DeadlineKey = null, string? CustomerKey = null,
+        string? DomainKey = null)
     {
         public static readonly Entry None = new(0, null, null);
 
-        public IEnumerable<string?> Keys() => [PhaseKey, ExpiryKey, DeadlineKey, CustomerKey];
+        public IEnumerable<string?> Keys() => [PhaseKey, ExpiryKey, DeadlineKey, CustomerKey, DomainKey];
     }
 }

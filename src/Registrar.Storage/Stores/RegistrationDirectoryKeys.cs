@@ -15,18 +15,25 @@ internal static class RegistrationDirectoryKeys
     public const string ExpiryPrefix = "expiry|";
     public const string DeadlinePrefix = "deadline|";
     public const string CustomerPrefix = "customer|";
+    public const string DomainPrefix = "domain|";
 
-    /// <summary>The rows kept for <paramref name="view"/>: phase and customer always, expiry while it is live at the registry
-    /// and has one, deadline while it runs against one (KZ-2.1).</summary>
-    public static (string Phase, string? Expiry, string? Deadline, string Customer) For(RegistrationView view)
+    /// <summary>The rows kept for <paramref name="view"/>: phase, customer and domain name always, expiry while it is live at
+    /// the registry and has one, deadline while it runs against one (KZ-2.1).</summary>
+    public static (string Phase, string? Expiry, string? Deadline, string Customer, string Domain) For(RegistrationView view)
     {
         var id = TableKeys.Escape(view.RegistrationId);
         return (
             string.Create(CultureInfo.InvariantCulture, $"{PhasePrefix}{view.Phase}|{TableKeys.Escape(view.Zone)}|{id}"),
             IRegistrationViews.IsLiveAtRegistry(view.Phase) && view.ExpiresAt is { } expires ? $"{ExpiryPrefix}{TableKeys.Ticks(expires)}|{id}" : null,
             view.DueBy is { } due ? $"{DeadlinePrefix}{TableKeys.Ticks(due)}|{id}" : null,
-            $"{CustomerPrefix}{TableKeys.Escape(view.CustomerId)}|{id}");
+            $"{CustomerPrefix}{TableKeys.Escape(view.CustomerId)}|{id}",
+            $"{DomainPrefix}{DomainOf(view.DomainName)}|{id}");
     }
+
+    /// <summary>The key range of every registration of one domain name, whatever its case.</summary>
+    public static (string Lower, string Upper) DomainRange(string domainName) => Prefixed($"{DomainPrefix}{DomainOf(domainName)}|");
+
+    private static string DomainOf(string domainName) => TableKeys.Escape(domainName.ToLowerInvariant());
 
     /// <summary>The key ranges [lower, upper) the filter's index is read in, in key order.</summary>
     public static IEnumerable<(string Lower, string Upper)> Ranges(RegistrationFilter filter, DateTimeOffset now)

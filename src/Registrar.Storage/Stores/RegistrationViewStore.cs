@@ -12,8 +12,8 @@ namespace Registrar.Storage.Stores;
 /// query); the row key is the registration id, unique across partitions. Two lookups follow every recorded
 /// view, in a table of their own so that no customer partition can collide with them:
 /// <list type="bullet">
-/// <item>the registration behind a domain name: one partition per A-label whose single row holds the view, so a
-/// registry poll message naming a domain is one point read;</item>
+/// <item>the registrations of a domain name, in the directory (one range read; earlier versions kept one holder row
+/// per A-label, still read for a name whose registrations were not recorded since);</item>
 /// <item>the registry-check line: one partition with a row per live registration keyed by the ticks of its last
 /// check ("due|{ticks}|{id}"), so the sweep takes the oldest-checked first with one ordered range read, and a
 /// row per registration ("registration|{id}") naming its place in the line, changed with it in one entity
@@ -29,7 +29,7 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 
     private readonly DocumentTable _table;
     private readonly DocumentTable _lookups;
-    /// <summary>About two thousand registrations' four rows: those a burst of lifecycle steps records again within seconds.</summary>
+    /// <summary>About two thousand registrations' rows: those a burst of lifecycle steps records again within seconds.</summary>
     private readonly RecentRows _recent = new(capacity: 8_000);
     private readonly RegistrationDirectory _directory;
 
@@ -40,12 +40,11 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
         _directory = new RegistrationDirectory(clients, _recent);
     }
 
-    /// <summary>The four places are independent rows, each kept by sequence, so they are written at once: one that
+    /// <summary>The three places are independent rows, each kept by sequence, so they are written at once: one that
     /// fails (or a crash) leaves the command to be delivered again, which rewrites only what is still behind.</summary>
     public Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken) =>
         Task.WhenAll(
             KeepViewAsync(view, sequence, cancellationToken),
-            KeepDomainHolderAsync(view, sequence, cancellationToken),
             KeepPlaceInCheckLineAsync(view, sequence, cancellationToken),
             _directory.KeepAsync(view, sequence, cancellationToken));
 
@@ -67,10 +66,21 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
         return null;
     }
 
+    /// <summary>The registration live at the registry; when none is, one not ended yet (being registered), else the one that
+    /// ended last.</summary>
     public async Task<RegistrationView?> FindByDomainAsync(string domainName, CancellationToken cancellationToken)
     {
+        var recorded = await _directory.OfDomainAsync(domainName, cancellationToken);
+        if (recorded.FirstOrDefault(v => IRegistrationViews.IsLiveAtRegistry(v.Phase)) is { } live) return live;
+        // The holder row an earlier version kept speaks for a registration not recorded since; the directory's row is newer.
         var key = DomainKey(domainName);
-        return (await _lookups.GetAsync<DomainHolder>(key, key, cancellationToken))?.Document.View;
+        if ((await _lookups.GetAsync<DomainHolder>(key, key, cancellationToken))?.Document.View is { } held
+            && recorded.All(v => v.RegistrationId != held.RegistrationId))
+            recorded = [.. recorded, held];
+        return recorded
+            .OrderByDescending(v => IRegistrationViews.IsLiveAtRegistry(v.Phase))
+            .ThenByDescending(v => v.EndedAt ?? DateTimeOffset.MaxValue)
+            .FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<RegistryCheckDue>> DueForRegistryCheckAsync(int count, CancellationToken cancellationToken)
@@ -95,14 +105,6 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
         _recent.KeepAsync<KeptView>(_table, TableKeys.Escape(view.CustomerId), TableKeys.Escape(view.RegistrationId),
             current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence), []),
             cancellationToken);
-
-    private Task KeepDomainHolderAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
-    {
-        var key = DomainKey(view.DomainName);
-        var holder = new DomainHolder(view, sequence);
-        return _recent.KeepAsync<DomainHolder>(_lookups, key, key,
-            current => current is not null && !holder.Replaces(current.Document) ? null : new(holder, []), cancellationToken);
-    }
 
     private Task KeepPlaceInCheckLineAsync(RegistrationView view, int sequence, CancellationToken cancellationToken)
     {
@@ -140,14 +142,8 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 
     private sealed record KeptView(RegistrationView View, int Sequence);
 
-    private sealed record DomainHolder(RegistrationView View, int Sequence)
-    {
-        /// <summary>A newer record of the same registration; another registration of the name only once the kept
-        /// one is no longer live at the registry (so the last one recorded when none is).</summary>
-        public bool Replaces(DomainHolder kept) => kept.View.RegistrationId == View.RegistrationId
-            ? Sequence > kept.Sequence
-            : !IRegistrationViews.IsLiveAtRegistry(kept.View.Phase);
-    }
+    /// <summary>What earlier versions kept per domain name: the registration holding it.</summary>
+    private sealed record DomainHolder(RegistrationView View, int Sequence);
 
     /// <param name="Due">The registration's row in the check line; null while it is not live at the registry.</param>
     private sealed record PlaceInLine(int Sequence, RegistryCheckDue? Due);

@@ -22,8 +22,9 @@ public sealed class MailSinkFixture : IAsyncLifetime
             throw new InvalidOperationException($"MailDev is not installed at {maildev}: run scripts/setup.sh (npm ci).");
         _process = ChildProcess.Start("node",
             [maildev, "--smtp", SmtpPort.ToString(), "--ip", "127.0.0.1", "--web", WebPort.ToString(), "--web-ip", "127.0.0.1"]);
-        await FreeTcpPort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(30), () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(30), () => _process.Output);
+        // Node starts MailDev in a few seconds on an idle machine, far slower beside a whole test run on two cores.
+        await FreeTcpPort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(90), () => _process.Output);
+        await FreeTcpPort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(90), () => _process.Output);
     }
 
     public async Task<IReadOnlyList<ReceivedMail>> GetMessagesAsync() =>

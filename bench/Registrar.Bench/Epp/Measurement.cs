@@ -19,7 +19,10 @@ internal sealed class Measurement(Func<TimeSpan> simulatorCpu, TimeSpan warmUp, 
     public int Rounds => rounds;
     public TimeSpan Round => round;
 
-    public async Task<Comparison> CompareAsync(int workers, Func<int, Task> baseline, Func<int, Task> contender)
+    /// <summary><paramref name="afterRound"/>, given the round's number, runs between rounds (a third contender
+    /// measured by itself), so that it too sees the load the rounds see.</summary>
+    public async Task<Comparison> CompareAsync(int workers, Func<int, Task> baseline, Func<int, Task> contender,
+        Func<int, Task>? afterRound = null)
     {
         await RunForAsync(workers, baseline, warmUp);
         await RunForAsync(workers, contender, warmUp);
@@ -29,6 +32,7 @@ internal sealed class Measurement(Func<TimeSpan> simulatorCpu, TimeSpan warmUp, 
         {
             await MeasureRoundAsync(workers, baseline, baselineRounds);
             await MeasureRoundAsync(workers, contender, contenderRounds);
+            if (afterRound is not null) await afterRound(i);
         }
         return new Comparison(baselineRounds.ToFigure(), contenderRounds.ToFigure());
     }

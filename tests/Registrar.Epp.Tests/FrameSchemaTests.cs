@@ -150,10 +150,12 @@ public class FrameSchemaTests
 
     [Theory]
     [MemberData(nameof(CommandNames))]
-    public void The_frame_the_client_sends_is_the_one_validated_here(string command)
+    public void The_frame_the_client_streams_out_is_its_documents_serialization(string command)
     {
-        using var sent = Transport.OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c"));
+        using var sent = Transport.OutgoingFrame.Command(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c");
 
+        var document = EppFrameWriter.CommandDocument(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c");
+        Assert.Equal(EppFrameWriter.Serialize(document), sent.Payload.ToArray());
         Assert.Equal(EppFrameWriter.Command(Commands[command](), Ietf, "RGR-0190b3c6a1b27f0e9d2c"), sent.Payload.ToArray());
     }
 

@@ -54,7 +54,7 @@ public sealed class EppClient(
         activity?.SetTag("epp.registry", RegistryId);
         activity?.SetTag("epp.cltrid", clTrid);
         // Built before any session is taken: a command that cannot be sent fails without touching the registry.
-        using var frame = OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(command, Profile, clTrid));
+        using var frame = OutgoingFrame.Command(command, Profile, clTrid);
         var response = await SendWithRetriesAsync(command, frame, clTrid, cancellationToken);
         activity?.SetTag("epp.result_code", (int)response.Code);
         if (!response.IsSuccess)

@@ -47,9 +47,7 @@ public sealed class EppSession : IAsyncDisposable
         try
         {
             await _connection.WriteFrameAsync(frame, cancellationToken);
-            EppResponse response;
-            using (var answer = await _connection.ReadFrameAsync(cancellationToken))
-                response = _parser.ParseResponse(answer.Payload, clTrid);
+            var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid);
             LastActivity = _time.GetUtcNow();
             if (response.Code.ClosesSession() || response.Code == EppResultCode.SuccessEndingSession)
                 _ended = true;
@@ -66,7 +64,7 @@ public sealed class EppSession : IAsyncDisposable
 
     public async Task<EppResponse> SendAsync(IEppCommand command, string clTrid, CancellationToken cancellationToken)
     {
-        using var frame = OutgoingFrame.Serialize(EppFrameWriter.CommandDocument(command, _profile, clTrid));
+        using var frame = OutgoingFrame.Command(command, _profile, clTrid);
         return await SendAsync(command.Name, frame, clTrid, cancellationToken);
     }
 
@@ -78,8 +76,7 @@ public sealed class EppSession : IAsyncDisposable
         {
             using (var hello = OutgoingFrame.FromPayload(EppFrameWriter.Hello()))
                 await _connection.WriteFrameAsync(hello, cancellationToken);
-            using (var answer = await _connection.ReadFrameAsync(cancellationToken))
-                Greeting = _parser.ParseGreeting(answer.Payload);
+            Greeting = _parser.ParseGreeting(await _connection.ReadFrameAsync(cancellationToken));
             LastActivity = _time.GetUtcNow();
         }
         catch (EppProtocolException)

@@ -49,9 +49,7 @@ public sealed class EppSessionFactory(
         var parser = new EppResponseParser(options.MaxFrameBytes);
         try
         {
-            EppGreeting greeting;
-            using (var frame = await connection.ReadFrameAsync(cancellationToken))
-                greeting = parser.ParseGreeting(frame.Payload);
+            var greeting = parser.ParseGreeting(await connection.ReadFrameAsync(cancellationToken));
             WarnAboutUnannouncedServices(greeting);
             var session = new EppSession(connection, greeting, profile, parser, time, loggers.CreateLogger<EppSession>());
             var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, options.Language);

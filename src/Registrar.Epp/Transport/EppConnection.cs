@@ -7,8 +7,8 @@ namespace Registrar.Epp.Transport;
 /// Once anything goes wrong mid-frame the connection is <see cref="IsBroken"/> for good.</summary>
 public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSettings settings, TimeProvider time) : IAsyncDisposable
 {
-    // One frame is read at a time on a connection, so its header buffer is reused.
-    private readonly byte[] _header = new byte[EppFraming.HeaderLength];
+    private readonly EppFrameReader _reader = new(stream, settings.MaxFrameBytes);
+    private readonly FrameDeadline _deadline = new(time);
 
     public bool IsBroken { get; private set; }
 
@@ -29,11 +29,11 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
     public async Task WriteFrameAsync(OutgoingFrame frame, CancellationToken cancellationToken)
     {
         ThrowIfBroken("sending a frame");
-        using var deadline = new FrameDeadline(settings.WriteTimeout, time, cancellationToken);
+        var token = _deadline.Arm(settings.WriteTimeout, cancellationToken, out var callerRegistration);
         try
         {
-            await stream.WriteAsync(frame.Bytes, deadline.Token);
-            await stream.FlushAsync(deadline.Token);
+            await stream.WriteAsync(frame.Bytes, token);
+            await stream.FlushAsync(token);
         }
         catch (Exception e) when (IsFailure(e))
         {
@@ -41,22 +41,30 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
             if (Describe(e, "sending a frame", settings.WriteTimeout, cancellationToken) is { } failure) throw failure;
             throw;
         }
+        finally
+        {
+            _deadline.Disarm(callerRegistration);
+        }
     }
 
-    /// <summary>The next frame, in a rented buffer the caller disposes once it has read it.</summary>
-    public async Task<RentedFrame> ReadFrameAsync(CancellationToken cancellationToken)
+    /// <summary>The next frame's payload, in the connection's own buffer: valid until the next read.</summary>
+    public async Task<ReadOnlyMemory<byte>> ReadFrameAsync(CancellationToken cancellationToken)
     {
         ThrowIfBroken("waiting for the registry's frame");
-        using var deadline = new FrameDeadline(settings.ReadTimeout, time, cancellationToken);
+        var token = _deadline.Arm(settings.ReadTimeout, cancellationToken, out var callerRegistration);
         try
         {
-            return await EppFraming.ReadRentedAsync(stream, _header, settings.MaxFrameBytes, deadline.Token);
+            return await _reader.ReadAsync(token);
         }
         catch (Exception e) when (IsFailure(e))
         {
             IsBroken = true;
             if (Describe(e, "waiting for the registry's frame", settings.ReadTimeout, cancellationToken) is { } failure) throw failure;
             throw;
+        }
+        finally
+        {
+            _deadline.Disarm(callerRegistration);
         }
     }
 
@@ -87,6 +95,7 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
         IsBroken = true;
         await stream.DisposeAsync();
         socket?.Dispose();
+        _deadline.Dispose();
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Registrar.Epp.Responses;
 
@@ -25,35 +24,21 @@ public static class EppFraming
         await stream.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Reads one frame into an array of its own.</summary>
+    /// <summary>Reads one frame into an array of its own, reading no byte past it: for a peer that reads
+    /// other things from the same stream (a server reading requests). A connection reads with
+    /// <see cref="EppFrameReader"/>, which allocates nothing per frame.</summary>
     public static async Task<byte[]> ReadAsync(Stream stream, int maxFrameBytes, CancellationToken cancellationToken)
     {
-        using var frame = await ReadRentedAsync(stream, new byte[HeaderLength], maxFrameBytes, cancellationToken);
-        return frame.Payload.ToArray();
+        var header = new byte[HeaderLength];
+        await ReadExactlyOrThrowAsync(stream, header, cancellationToken);
+        var payload = new byte[PayloadLength(BinaryPrimitives.ReadUInt32BigEndian(header), maxFrameBytes)];
+        await ReadExactlyOrThrowAsync(stream, payload, cancellationToken);
+        return payload;
     }
 
-    /// <summary>Reads one frame into a buffer rented from the shared pool; <paramref name="header"/> is the
-    /// caller's own 4-byte buffer, reused frame after frame. A length beyond <paramref name="maxFrameBytes"/>
-    /// is refused before anything is rented for it, so a broken or hostile peer cannot exhaust memory.</summary>
-    public static async ValueTask<RentedFrame> ReadRentedAsync(Stream stream, byte[] header, int maxFrameBytes,
-        CancellationToken cancellationToken)
-    {
-        await ReadExactlyOrThrowAsync(stream, header.AsMemory(0, HeaderLength), cancellationToken);
-        var length = PayloadLength(BinaryPrimitives.ReadUInt32BigEndian(header), maxFrameBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            await ReadExactlyOrThrowAsync(stream, buffer.AsMemory(0, length), cancellationToken);
-            return new RentedFrame(buffer, length);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static int PayloadLength(uint total, int maxFrameBytes)
+    /// <summary>The payload's length announced by a header; a length beyond <paramref name="maxFrameBytes"/> is
+    /// refused before any buffer is made for it, so a broken or hostile peer cannot exhaust memory.</summary>
+    internal static int PayloadLength(uint total, int maxFrameBytes)
     {
         if (total <= HeaderLength)
             throw new EppProtocolException($"The frame header announces {total} bytes, which cannot hold an EPP message.");

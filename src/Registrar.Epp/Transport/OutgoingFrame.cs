@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using Registrar.Epp.Commands;
+using Registrar.Epp.Profiles;
 
 namespace Registrar.Epp.Transport;
 
@@ -13,17 +11,6 @@ namespace Registrar.Epp.Transport;
 /// session); disposing gives the buffer back.</summary>
 public sealed class OutgoingFrame : IDisposable
 {
-    // The same serialization as EppFrameWriter: UTF-8 without a BOM, no indentation, an XML declaration,
-    // and characters XML cannot carry refused rather than written.
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = false,
-        OmitXmlDeclaration = false,
-        CheckCharacters = true,
-        CloseOutput = false,
-    };
-
     private byte[]? _buffer;
 
     private OutgoingFrame(byte[] buffer, int length)
@@ -42,24 +29,12 @@ public sealed class OutgoingFrame : IDisposable
 
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(OutgoingFrame));
 
-    public static OutgoingFrame Serialize(XDocument document)
+    /// <summary>The frame of <paramref name="command"/> under <paramref name="clTrid"/>; throws
+    /// <see cref="EppCommandValidationException"/> for a command that cannot be sent.</summary>
+    public static OutgoingFrame Command(IEppCommand command, EppRegistryProfile profile, string clTrid)
     {
-        var output = new RentedBufferStream(EppFraming.HeaderLength);
-        try
-        {
-            using (var writer = XmlWriter.Create(output, Settings)) document.Save(writer);
-            return new OutgoingFrame(output.Detach(), (int)output.Length);
-        }
-        catch (ArgumentException e)
-        {
-            output.Dispose();
-            throw new EppCommandValidationException($"The frame contains a character XML cannot carry: {e.Message}");
-        }
-        catch
-        {
-            output.Dispose();
-            throw;
-        }
+        var (buffer, length) = CommandFrameWriter.Write(command, profile, clTrid);
+        return new OutgoingFrame(buffer, length);
     }
 
     /// <summary>Frames a payload that is already serialized (a &lt;hello&gt;).</summary>

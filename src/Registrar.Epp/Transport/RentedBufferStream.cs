@@ -3,12 +3,14 @@ using System.Buffers;
 namespace Registrar.Epp.Transport;
 
 /// <summary>A write-only stream over a buffer rented from the shared <see cref="ArrayPool{T}"/>, growing by
-/// renting a larger one, that starts writing after <c>reserved</c> bytes (left for a frame header).</summary>
+/// renting a larger one, that starts writing after <c>reserved</c> bytes (left for a frame header). Once its
+/// buffer is handed over it can start again on a new one, so a writer kept over it serves frame after frame.</summary>
 internal sealed class RentedBufferStream(int reserved) : Stream
 {
+    private readonly int _reserved = reserved;
     // Most EPP commands fit; the buffer doubles for the few that do not.
     private const int InitialCapacity = 2048;
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    private byte[]? _buffer;
     private int _length = reserved;
 
     public override bool CanRead => false;
@@ -24,17 +26,18 @@ internal sealed class RentedBufferStream(int reserved) : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Hands the buffer over to the caller, who returns it to the pool.</summary>
+    /// <summary>Hands the buffer over to the caller, who returns it to the pool; the next write starts a new one.</summary>
     public byte[] Detach()
     {
-        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RentedBufferStream));
+        var buffer = _buffer ?? ArrayPool<byte>.Shared.Rent(_length);
         _buffer = null;
+        _length = _reserved;
         return buffer;
     }
 
     public override void Write(ReadOnlySpan<byte> data)
     {
-        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RentedBufferStream));
+        var buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(Math.Max(InitialCapacity, _reserved + data.Length));
         if (_length + data.Length > buffer.Length) buffer = Grow(_length + data.Length);
         data.CopyTo(buffer.AsSpan(_length));
         _length += data.Length;

@@ -15,12 +15,16 @@ public sealed record CheckResult(IReadOnlyList<CheckItem> Items)
     /// <summary>&lt;chkData&gt;&lt;cd&gt;&lt;name|id avail="…"&gt;…&lt;/…&gt;&lt;reason/&gt;&lt;/cd&gt;… (RFC 5731-5733).</summary>
     internal static CheckResult Parse(XElement chkData, XNamespace ns, string keyElement)
     {
-        var items = chkData.Elements(ns + "cd").Select(cd =>
+        var cdName = ns + "cd";
+        var keyName = ns + keyElement;
+        var reasonName = ns + "reason";
+        var items = new List<CheckItem>(1);
+        foreach (var cd in chkData.Elements(cdName))
         {
-            var key = EppXml.RequiredElement(cd, ns + keyElement);
+            var key = EppXml.RequiredElement(cd, keyName);
             var avail = EppXml.RequiredAttribute(key, "avail");
-            return new CheckItem(key.Value.Trim(), avail is "1" or "true", cd.Element(ns + "reason")?.Value.Trim());
-        }).ToList();
+            items.Add(new CheckItem(key.Value.Trim(), avail is "1" or "true", cd.Element(reasonName)?.Value.Trim()));
+        }
         return new CheckResult(items);
     }
 }

@@ -14,7 +14,6 @@ public static class EppBenchmark
     private const string CheckedName = "bench-example.kz";
     private const double CeilingGoal = 0.9;
     private const double ScalingGoal = 3.0;
-    private const int NetEppEvery = 5;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -38,23 +37,23 @@ public static class EppBenchmark
         // The simulator admits 8 sessions of one registrar: each comparison logs in only the sessions it uses.
         var command = new DomainCheckCommand(CheckedName);
         var ceilings = new List<CeilingSession> { await CeilingSession.OpenAsync(simulator.EppPort, simulator.Thumbprint, login, request) };
-        var netEppRun = new NetEppRun(root, simulator.EppPort, TimeSpan.FromSeconds(2));
+        var netEppRun = new NetEppRun(root, simulator.EppPort, measurement.Round);
         Comparison one;
         await using (var client = CreateClient(simulator, sessions: 1))
             one = await measurement.CompareAsync(1, w => ceilings[w].RoundTripAsync(), _ => client.ExecuteAsync(command),
-                afterRound: round => round % NetEppEvery == NetEppEvery / 2 ? netEppRun.RunOnceAsync() : Task.CompletedTask);
+                afterRound: _ => netEppRun.RunOnceAsync());
         while (ceilings.Count < 4) ceilings.Add(await CeilingSession.OpenAsync(simulator.EppPort, simulator.Thumbprint, login, request));
         Comparison four;
         await using (var client = CreateClient(simulator, sessions: 4))
             four = await measurement.CompareAsync(4, w => ceilings[w].RoundTripAsync(), _ => client.ExecuteAsync(command));
         foreach (var ceiling in ceilings) await ceiling.DisposeAsync();
-        var netEpp = netEppRun.Median;
+        var netEpp = netEppRun.Figure;
 
         Console.WriteLine($"Simulator in its own process on 127.0.0.1:{simulator.EppPort}, {ceilings[0].Protocol}; frames: request " +
                           $"{ceilings[0].RequestBytes} B, answer {ceilings[0].ResponseBytes} B (with the 4-byte header)");
         Console.WriteLine($"Client process (ceiling and Registrar.Epp): {ClientRuntime.Description}; the simulator on runtime defaults");
         Console.WriteLine($"Each figure: median of {measurement.Rounds} rounds of {measurement.Round.TotalSeconds:0.0} s, ceiling and client " +
-                          $"rounds alternating (Net::EPP: median of {netEppRun.Runs} runs of 2 s between the 1-session rounds); " +
+                          $"rounds alternating (Net::EPP: {netEppRun.Runs} rounds as long, one after each 1-session pair); " +
                           "CPU per command = the client process's CPU time over its rounds / commands (Net::EPP: the perl " +
                           "process's own, over its loop; the simulator's is its process's, shown apart)");
         Console.WriteLine();

@@ -5,18 +5,21 @@ using System.Text.RegularExpressions;
 namespace Registrar.Bench.Epp;
 
 /// <summary>Net::EPP (Perl) against the same simulator: bench/Registrar.Bench/net-epp-check.pl, which logs
-/// in, warms up, then sends domain:check on one session for one round and reports its own CPU time. Its
-/// runs are spread between the client's rounds, so that load from elsewhere on the machine falls on it as
-/// it falls on them.</summary>
+/// in, warms up, then sends domain:check on one session for one round and reports its own CPU time. It runs
+/// a round after each pair of the client's rounds, as long as theirs, so that load from elsewhere on the
+/// machine falls on all three alike, and its figure is made as theirs: the median rate of the rounds, and
+/// the CPU time over all of them divided by all their checks.</summary>
 internal sealed class NetEppRun(string root, int eppPort, TimeSpan round)
 {
-    private readonly List<Figure> _figures = [];
+    private readonly List<double> _rates = [];
+    private long _checks;
+    private double _cpuMicros;
     private bool _failed;
 
-    /// <summary>The median of the runs by throughput, or null when perl or Net::EPP is missing.</summary>
-    public Figure? Median => _failed || _figures.Count == 0 ? null : _figures.OrderBy(f => f.OpsPerSecond).ElementAt(_figures.Count / 2);
+    /// <summary>Null when perl or Net::EPP is missing.</summary>
+    public Figure? Figure => _failed || _rates.Count == 0 ? null : new Figure(Measurement.Median(_rates), _cpuMicros / _checks, double.NaN);
 
-    public int Runs => _figures.Count;
+    public int Runs => _rates.Count;
 
     public async Task RunOnceAsync()
     {
@@ -34,11 +37,13 @@ internal sealed class NetEppRun(string root, int eppPort, TimeSpan round)
             var errors = await perl.StandardError.ReadToEndAsync();
             await perl.WaitForExitAsync();
             var rate = Regex.Match(output, @"checks_per_second=([\d.]+)");
-            var cpu = Regex.Match(output, @"cpu_us_per_check=([\d.]+)");
-            if (perl.ExitCode == 0 && rate.Success && cpu.Success)
+            var checks = Regex.Match(output, @"checks=(\d+)");
+            var cpu = Regex.Match(output, @"cpu_us=([\d.]+)");
+            if (perl.ExitCode == 0 && rate.Success && checks.Success && cpu.Success)
             {
-                _figures.Add(new Figure(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture),
-                    double.Parse(cpu.Groups[1].Value, CultureInfo.InvariantCulture), double.NaN));
+                _rates.Add(double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture));
+                _checks += long.Parse(checks.Groups[1].Value, CultureInfo.InvariantCulture);
+                _cpuMicros += double.Parse(cpu.Groups[1].Value, CultureInfo.InvariantCulture);
                 return;
             }
             Console.WriteLine($"Net::EPP run failed (exit {perl.ExitCode}): {output}{errors}");

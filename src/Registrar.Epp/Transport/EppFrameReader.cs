@@ -18,25 +18,24 @@ public sealed class EppFrameReader(Stream stream, int maxFrameBytes)
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
     {
         MakeRoom();
-        await FillAsync(EppFraming.HeaderLength, cancellationToken);
-        var length = EppFraming.PayloadLength(BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(_start)), maxFrameBytes);
-        var frameLength = EppFraming.HeaderLength + length;
-        EnsureCapacity(frameLength);
-        await FillAsync(frameLength, cancellationToken);
-        var payload = _buffer.AsMemory(_start + EppFraming.HeaderLength, length);
-        _start += frameLength;
-        return payload;
-    }
-
-    /// <summary>Reads until <paramref name="count"/> bytes from <see cref="_start"/> are buffered.</summary>
-    private async ValueTask FillAsync(int count, CancellationToken cancellationToken)
-    {
-        while (_end - _start < count)
+        // One loop in one method: the read that waits for the answer then costs one suspended method, not two.
+        var frameLength = 0;
+        while (frameLength == 0 || _end - _start < frameLength)
         {
+            if (frameLength == 0 && _end - _start >= EppFraming.HeaderLength)
+            {
+                frameLength = EppFraming.HeaderLength +
+                              EppFraming.PayloadLength(BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(_start)), maxFrameBytes);
+                EnsureCapacity(frameLength);
+                continue;
+            }
             var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
             if (read == 0) throw new EppConnectionException("The registry closed the connection.", new EndOfStreamException());
             _end += read;
         }
+        var payload = _buffer.AsMemory(_start + EppFraming.HeaderLength, frameLength - EppFraming.HeaderLength);
+        _start += frameLength;
+        return payload;
     }
 
     /// <summary>Between frames (the last payload handed out is no longer in use): the bytes left over move to

@@ -39,7 +39,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     public async Task The_backlog_names_when_the_next_timer_falls_due()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
-        var backlog = runtime.Get<LifecycleBacklog<TinyEvent, TinyCommand>>();
+        var backlog = runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>();
         var start = runtime.Clock.GetUtcNow();
         await runtime.Client.SendAsync("i-near", "start", new Start(TimeSpan.FromDays(10)), default);
         await runtime.Client.SendAsync("i-far", "start", new Start(Wait), default);
@@ -182,7 +182,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-6")).Count == 2, "notified");
     }
     [Fact]
-    public async Task Commands_decided_while_a_batch_is_carried_out_run_in_the_same_delivery_without_a_queue_message()
+    public async Task Commands_of_an_event_applied_outside_any_worker_and_those_they_lead_to_run_in_the_background_without_a_queue_message()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         var meter = runtime.Get<StorageMeter>();
@@ -192,9 +192,9 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-9")).Count == 2, "charged and notified");
 
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync("i-9"));
-        // One queue message, the charge's: the start and the charge's answer were applied in process, and the notify
-        // they led to was carried out by the delivery that charged.
-        Assert.Equal(1, meter.Snapshot().GetValueOrDefault("queue.put"));
+        // The start was applied by the client, which left the charge to a background runner; the charge's answer was
+        // applied in process too, and the notify it led to carried out by the same runner.
+        Assert.Equal(0, meter.Snapshot().GetValueOrDefault("queue.put"));
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
     }
 
@@ -210,8 +210,23 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync(instance)).Count == 2, "notified from the queue");
 
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync(instance));
-        Assert.Equal(2, meter.Snapshot().GetValueOrDefault("queue.put"));
+        Assert.Equal(1, meter.Snapshot().GetValueOrDefault("queue.put"));
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
+    }
+
+    [Fact]
+    public async Task A_background_runner_s_batch_counts_in_the_backlog_until_it_is_done()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        var backlog = runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>();
+
+        await runtime.Client.SendAsync("i-13", "start", new Start(TimeSpan.Zero), default);
+        var readings = new List<LifecycleBacklogReading>();
+        while ((await runtime.ExecutionsAsync("i-13")).Count < 2) readings.Add(await backlog.ReadAsync(default));
+        await TestStorage.EventuallyAsync(async () => (await backlog.ReadAsync(default)).IsSettled, "settled");
+
+        Assert.DoesNotContain(readings, r => r.IsSettled);
+        Assert.Equal(0, await DispatchMarkersAsync(runtime));
     }
 
     [Fact]
@@ -219,7 +234,8 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         await runtime.Client.SendAsync("i-11", "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-11") == TinyStage.Waiting, "charged and waiting");
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await runtime.StageAsync("i-11") == TinyStage.Waiting, "charged, waiting and settled");
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 
@@ -237,7 +253,8 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         var instance = RecordingCommandHandler.FlakyNotifyPrefix + "i-12";
         await runtime.Client.SendAsync(instance, "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync(instance) == TinyStage.Waiting, "charged and waiting");
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await runtime.StageAsync(instance) == TinyStage.Waiting, "charged, waiting and settled");
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 

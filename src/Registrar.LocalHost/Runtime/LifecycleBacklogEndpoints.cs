@@ -12,7 +12,7 @@ public static class LifecycleBacklogEndpoints
     public static IEndpointRouteBuilder MapLifecycleBacklog(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/ops/lifecycle/backlog", async (HttpRequest request, ClientAuthenticator authenticator,
-                LifecycleBacklog<RegistrationEvent, RegistrationCommand> backlog, CancellationToken ct) =>
+                LifecycleBacklog<RegistrationState, RegistrationEvent, RegistrationCommand> backlog, CancellationToken ct) =>
                 authenticator.Authenticate(request, ApiClientRole.Operations).Problem ?? Results.Ok(await backlog.ReadAsync(ct)))
             .WithTags("Operations").Produces<LifecycleBacklogReading>().ProducesProblem(401);
         return endpoints;

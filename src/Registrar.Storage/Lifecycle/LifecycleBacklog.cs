@@ -6,16 +6,18 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Lifecycle;
 
 /// <summary>Work the runtime has not finished: timers already due, events and command batches still queued
-/// (a message being handled counts until it is deleted), timer rows this process has yet to write or delete.
+/// (a message being handled counts until it is deleted), timer rows this process has yet to write or delete, and
+/// batches it is carrying out in the background.
 /// Zero everywhere means every instance has settled at the current clock reading; <paramref name="NextTimerAt"/>
 /// is then when the next work falls due.</summary>
 public sealed record LifecycleBacklogReading(int DueTimers, int QueuedEvents, int QueuedCommands, DateTimeOffset? NextTimerAt,
-    int WaitingTimerWrites = 0)
+    int WaitingTimerWrites = 0, int BackgroundBatches = 0)
 {
-    public bool IsSettled => DueTimers == 0 && QueuedEvents == 0 && QueuedCommands == 0 && WaitingTimerWrites == 0;
+    public bool IsSettled => DueTimers == 0 && QueuedEvents == 0 && QueuedCommands == 0 && WaitingTimerWrites == 0 && BackgroundBatches == 0;
 }
 
-public sealed class LifecycleBacklog<TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables, StorageMeter meter, TimeProvider time)
+public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
+    LifecycleTables<TEvent, TCommand> tables, LifecycleBackgroundBatches<TState, TEvent, TCommand> background, StorageMeter meter, TimeProvider time)
 {
     /// <summary>Due timers are counted up to this many per shard: enough to see the runtime is busy.</summary>
     private const int DueTimersCountedPerShard = 100;
@@ -35,7 +37,7 @@ public sealed class LifecycleBacklog<TEvent, TCommand>(LifecycleTables<TEvent, T
             if (next.Count == 1 && TableKeys.InstantOfTicks(next[0][..19]) is var at && (nextTimerAt is null || at < nextTimerAt)) nextTimerAt = at;
         }
         return new LifecycleBacklogReading(dueTimers, await CountAsync(tables.Events.Queue, ct), await CountAsync(tables.Commands.Queue, ct), nextTimerAt,
-            tables.TimerWrites.Waiting);
+            tables.TimerWrites.Waiting, background.Running);
     }
 
     /// <summary>Timer row keys sort as their due instants, so the first page of a range is its earliest timers.</summary>

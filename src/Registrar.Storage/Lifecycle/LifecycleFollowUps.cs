@@ -29,6 +29,9 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
         Ambient.Value = this;
     }
 
+    /// <summary>Whether the current async flow belongs to a worker that takes follow-ups.</summary>
+    public static bool IsCollecting => Ambient.Value is not null;
+
     /// <summary>Collects follow-ups for the current async flow until the worker has none left.</summary>
     /// <param name="limit">Batches taken at most, so an instance that keeps deciding cannot hold the worker.</param>
     public static LifecycleFollowUps<TCommand> Begin(int limit) => new(limit);
@@ -43,6 +46,15 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
             followUps._taken++;
             followUps._pending.Enqueue(new(batch, marker));
             return true;
+        }
+    }
+
+    /// <summary>Nothing was taken yet.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_gate) return _pending.Count == 0;
         }
     }
 

@@ -45,6 +45,10 @@ public sealed class LifecycleRuntimeOptions
     /// from its commands' outcomes (see <see cref="LifecycleFollowUps{TCommand}"/>). 0 queues every batch.</summary>
     public int FollowUpsPerDelivery { get; set; } = 8;
 
+    /// <summary>Batches carried out at once in the background of the process whose request decided them (a payment, an
+    /// operations decision); more wait on the command queue. 0 queues every such batch.</summary>
+    public int BackgroundBatches { get; set; } = 8;
+
     public QueueWorkerOptions Events { get; set; } = new();
 
     public QueueWorkerOptions Commands { get; set; } = new();

@@ -28,9 +28,10 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<ILifecycleClient<TEvent>, ApplyingLifecycleClient<TState, TEvent, TCommand>>();
         services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleBatches<TState, TEvent, TCommand>>();
+        services.AddSingleton<LifecycleBackgroundBatches<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
-        services.AddSingleton<LifecycleBacklog<TEvent, TCommand>>();
+        services.AddSingleton<LifecycleBacklog<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleSweepSignal>();
 
         services.AddHostedService(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(

@@ -99,8 +99,6 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         try
         {
             await engine.FireTimerAsync(instanceId, dueAt, ct);
-            // Deleted by the engine (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
-            await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -109,6 +107,9 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             return false;
         }
         await batches.CarryOutFollowUpsAsync(followUps, ct);
+        // Deleted only now, so the backlog counts the timer until what it led to is done. Deleted by the engine
+        // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
+        await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
         return true;
     }
 

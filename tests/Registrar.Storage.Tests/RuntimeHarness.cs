@@ -39,7 +39,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public LifecycleTables<TinyEvent, TinyCommand> Tables => Get<LifecycleTables<TinyEvent, TinyCommand>>();
 
-    public static async Task<RuntimeHarness> StartAsync(AzuriteFixture azurite, HttpPipelinePolicy? faults = null)
+    /// <param name="settings">Configuration over the harness's own, such as "Lifecycle:BackgroundBatches".</param>
+    public static async Task<RuntimeHarness> StartAsync(AzuriteFixture azurite, HttpPipelinePolicy? faults = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -54,6 +56,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
             ["Lifecycle:Commands:MaxPollInterval"] = "00:00:00.200",
             ["Lifecycle:Commands:RetryDelay"] = "00:00:00.200",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
         if (faults is not null) builder.Services.AddSingleton(faults);
         builder.Services.AddRegistrarStorage(builder.Configuration);

@@ -27,38 +27,28 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
         mime.To.Add(MailboxAddress.Parse(message.To));
 
         var (client, reused) = await _connections.RentAsync(cancellationToken);
-        try
+        while (true)
         {
-            await client.SendAsync(mime, cancellationToken);
-        }
-        catch (Exception e) when (reused && e is IOException or ServiceNotConnectedException or SmtpProtocolException)
-        {
-            // A kept session the server dropped fails before anything was accepted: one fresh session sends the message.
-            client.Dispose();
-            client = await _connections.ConnectAsync(cancellationToken);
-            await SendOnFreshAsync(client, mime, cancellationToken);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
+            try
+            {
+                await client.SendAsync(mime, cancellationToken);
+                break;
+            }
+            catch (Exception e) when (reused && e is IOException or ServiceNotConnectedException or SmtpProtocolException)
+            {
+                // A kept session the server dropped fails before anything was accepted: one fresh session sends the message.
+                client.Dispose();
+                (client, reused) = (await _connections.ConnectAsync(cancellationToken), false);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
         }
         await _connections.ReturnAsync(client);
         logger.LogInformation("Mailed notice {NoticeId}", message.NoticeId);
     }
 
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
-
-    private static async Task SendOnFreshAsync(SmtpClient client, MimeMessage mime, CancellationToken ct)
-    {
-        try
-        {
-            await client.SendAsync(mime, ct);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
 }

@@ -24,7 +24,7 @@ wait_for_port() {
 }
 
 node node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
-  --disableProductStyleUrl --silent --blobPort "$AZURITE_BLOB_PORT" \
+  --disableProductStyleUrl --silent --disableTelemetry --blobPort "$AZURITE_BLOB_PORT" \
   --tablePort "$AZURITE_TABLE_PORT" --queuePort "$AZURITE_QUEUE_PORT" &
 pids+=($!)
 wait_for_port "$AZURITE_TABLE_PORT" "Azurite tables"

@@ -12,19 +12,21 @@ namespace Registrar.Api.Customers;
 /// </summary>
 public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantData> accounts)
 {
-    /// <summary>KZ-2.2: the customer's account holds a contact e-mail other than <paramref name="orderedEmail"/>; false when the
+    public Task<Stored<CustomerAccount>?> ReadAsync(string customerId, CancellationToken ct) => accounts.GetAccountAsync(customerId, ct);
+
+    /// <summary>KZ-2.2: <paramref name="account"/> holds a contact e-mail other than <paramref name="orderedEmail"/>; false when the
     /// order names the account's address, or will open the account, or the account's address was erased (UA-Pre-6).</summary>
-    public async Task<bool> HoldsAnotherContactEmailAsync(string customerId, string orderedEmail, CancellationToken ct) =>
-        await accounts.GetAccountAsync(customerId, ct) is { } account && account.Document.ContactEmail != ErasedPersonalData.Erased
-            && !account.Document.HasContactEmail(orderedEmail);
+    public static bool HoldsAnotherContactEmail(Stored<CustomerAccount>? account, string orderedEmail) =>
+        account is not null && account.Document.ContactEmail != ErasedPersonalData.Erased && !account.Document.HasContactEmail(orderedEmail);
 
     /// <summary>The account's contact e-mail; the first order opens the account with <paramref name="orderedEmail"/>.
     /// An account whose address was erased (UA-Pre-6) ended with its contract: a new order opens it again.</summary>
-    public async Task<string> OpenOrReadAsync(string customerId, string orderedEmail, DateTimeOffset now, CancellationToken ct)
+    /// <param name="read">The account as the order's checks read it (null: there was none), so that the common case costs no second read.</param>
+    public async Task<string> OpenOrReadAsync(string customerId, string orderedEmail, Stored<CustomerAccount>? read, DateTimeOffset now, CancellationToken ct)
     {
+        var existing = read;
         while (true)
         {
-            var existing = await accounts.GetAccountAsync(customerId, ct);
             if (existing is not null && existing.Document.ContactEmail != ErasedPersonalData.Erased) return existing.Document.ContactEmail;
             try
             {
@@ -36,6 +38,7 @@ public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantDa
             catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
             {
                 // Another order of the same customer opened it first: that address holds (KZ-2.2).
+                existing = await accounts.GetAccountAsync(customerId, ct);
             }
         }
     }

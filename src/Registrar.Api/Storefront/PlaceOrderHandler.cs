@@ -54,14 +54,15 @@ public sealed class PlaceOrderHandler(
     }
 
     /// <summary>Everything that can refuse the order, before anything is numbered or stored.</summary>
-    private async Task<Checked<OrderCheck>> CheckAsync(string? contentType, byte[] raw, string customerId, DateTimeOffset now, CancellationToken ct)
+    private async Task<Checked<CheckedOrder>> CheckAsync(string? contentType, byte[] raw, string customerId, DateTimeOffset now, CancellationToken ct)
     {
         var body = StrictJson.Deserialize<OrderRequest>(contentType, raw);
-        if (body.Problem is not null) return Checked<OrderCheck>.Refused(body.Problem);
+        if (body.Problem is not null) return Checked<CheckedOrder>.Refused(body.Problem);
         var check = flow.Check(body.Value!, customerId, now);
-        if (!check.IsPassed) return Checked<OrderCheck>.Refused(Problems.Validation(check.Errors));
-        if (await accounts.HoldsAnotherContactEmailAsync(customerId, check.Request!.ContactEmail, ct))
-            return Checked<OrderCheck>.Refused(AnotherContactEmail());
+        if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
+        var account = await accounts.ReadAsync(customerId, ct);
+        if (CustomerAccounts.HoldsAnotherContactEmail(account, check.Request!.ContactEmail))
+            return Checked<CheckedOrder>.Refused(AnotherContactEmail());
         try
         {
             // KZ-3.3: the due date is counted before anything is stored, so a missing calendar year stores nothing.
@@ -69,11 +70,11 @@ public sealed class PlaceOrderHandler(
         }
         catch (DateOutsideCalendarException e)
         {
-            return Checked<OrderCheck>.Refused(Problems.CalendarMissing(e.Message));
+            return Checked<CheckedOrder>.Refused(Problems.CalendarMissing(e.Message));
         }
         return FitsStorage(check, customerId, now)
-            ? Checked<OrderCheck>.Passed(check)
-            : Checked<OrderCheck>.Refused(Problems.Validation("items",
+            ? Checked<CheckedOrder>.Passed(new CheckedOrder(check, account))
+            : Checked<CheckedOrder>.Refused(Problems.Validation("items",
                 "The order is too large to keep: order fewer domains at a time, or shorten the names and trademarks."));
     }
 
@@ -85,25 +86,28 @@ public sealed class PlaceOrderHandler(
         return DocumentLimits.Fits(draft) && DocumentLimits.Fits(new IdempotentResponse(new string('0', 64), now, 201, "application/json", answer));
     }
 
-    private async Task<IResult> PlaceAsync(OrderCheck check, string customerId, string? idempotencyKey, DateTimeOffset now, CancellationToken ct)
+    private async Task<IResult> PlaceAsync(CheckedOrder checkedOrder, string customerId, string? idempotencyKey, DateTimeOffset now, CancellationToken ct)
     {
+        var (check, account) = checkedOrder;
+        // A new random id names no stored order: only a retried key can find one.
         var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
-        var existing = await orders.GetAsync(customerId, orderId, ct);
-        var order = existing?.Document;
+        var order = idempotencyKey is null ? null : (await orders.GetAsync(customerId, orderId, ct))?.Document;
+        var created = false;
         if (order is null)
         {
             // KZ-2.2: the first order opens the account with its address. Before a number is taken: an order that lost the race
             // to open it with another address is refused as the check refuses it, and spends no number.
-            var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, now, ct);
+            var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, account, now, ct);
             if (!CustomerAccount.SameAddress(contactEmail, check.Request.ContactEmail)) return AnotherContactEmail();
-            order = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
+            (order, created) = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
         }
-        var invoice = await EnsureInvoiceAsync(order, customerId, ct);
+        var invoice = await EnsureInvoiceAsync(order, customerId, orderJustCreated: created, ct);
         return TypedResults.Created($"/api/orders/{orderId}", OrderView.From(order, invoice, now));
     }
 
     /// <param name="contactEmail">KZ-2.2: the account's address, as the account spells it.</param>
-    private async Task<Order> CreateOrderAsync(OrderCheck check, string customerId, string orderId, string contactEmail, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The stored order, and whether this call stored it (false: a concurrent retry of the same key did).</returns>
+    private async Task<(Order Order, bool Created)> CreateOrderAsync(OrderCheck check, string customerId, string orderId, string contactEmail, DateTimeOffset now, CancellationToken ct)
     {
         var (series, today) = (check.InvoiceSeries(zones), LocalDate(check, now));
         var orderKey = $"{customerId}|{orderId}";
@@ -111,11 +115,11 @@ public sealed class PlaceOrderHandler(
         var order = flow.Place(check, customerId, orderId, number.ToString(), now) with { ContactEmail = contactEmail };
         try
         {
-            return (await orders.CreateAsync(customerId, orderId, order, "placed", ct)).Document;
+            return ((await orders.CreateAsync(customerId, orderId, order, "placed", ct)).Document, true);
         }
         catch (DocumentAlreadyExistsException)
         {
-            return (await orders.GetAsync(customerId, orderId, ct))!.Document;
+            return ((await orders.GetAsync(customerId, orderId, ct))!.Document, false);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
@@ -138,10 +142,10 @@ public sealed class PlaceOrderHandler(
         InvoiceNumber.Create(check.InvoiceSeries(zones), LocalDate(check, now), sequenceNumber);
 
     /// <summary>The order is stored first and names its invoice, so a crash between the two is completed by the retry.</summary>
-    private async Task<Invoice> EnsureInvoiceAsync(Order order, string customerId, CancellationToken ct)
+    /// <param name="orderJustCreated">This call stored the order: no one can have stored its invoice yet.</param>
+    private async Task<Invoice> EnsureInvoiceAsync(Order order, string customerId, bool orderJustCreated, CancellationToken ct)
     {
-        var stored = await invoices.GetAsync(order.InvoiceNumber, ct);
-        if (stored is not null) return stored.Document;
+        if (!orderJustCreated && await invoices.GetAsync(order.InvoiceNumber, ct) is { } stored) return stored.Document;
         var invoice = flow.InvoiceFor(order);
         try
         {
@@ -152,6 +156,9 @@ public sealed class PlaceOrderHandler(
             return (await invoices.GetAsync(order.InvoiceNumber, ct))!.Document;
         }
     }
+
+    /// <param name="Account">KZ-2.2: the customer's account as the checks read it; null when there was none.</param>
+    private sealed record CheckedOrder(OrderCheck Check, Stored<CustomerAccount>? Account);
 
     private static string NewOrderId() => "O" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 

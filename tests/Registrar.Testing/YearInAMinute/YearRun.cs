@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -11,13 +12,15 @@ namespace Registrar.Testing.YearInAMinute;
 /// pay over HTTP and by bank notification, and look at their invoices when their habit says. Between two such
 /// moments the operations clock jumps to the end of the day on which the lifecycle's next timer falls due (the
 /// simulator's clock kept equal to it), and the run waits until the lifecycle backlog has settled. So a
-/// reminder is sent on its day however far apart the moments are, and a quiet month costs one step.
+/// reminder is sent on its day however far apart the moments are, and a quiet month costs one step. Customers act
+/// side by side, as a storefront's do: up to <see cref="CustomersAtOnce"/> of them at a time.
 /// </summary>
 public sealed class YearRun(ProductFixture product, YearPlan plan)
 {
+    private const int CustomersAtOnce = 8;
     private static readonly TimeSpan SettlePatience = TimeSpan.FromSeconds(120);
-    private readonly Dictionary<string, YearDomain> _domains = [];
-    private readonly List<YearPayment> _payments = [];
+    private readonly ConcurrentDictionary<string, YearDomain> _domains = [];
+    private readonly ConcurrentQueue<YearPayment> _payments = [];
 
     public int Steps { get; private set; }
 
@@ -55,7 +58,7 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
             Steps++;
         }
         wall.Stop();
-        return new YearReport(plan, [.. _domains.Values], _payments, wall.Elapsed, await NowAsync(operations), Steps);
+        return new YearReport(plan, [.. _domains.Values.OrderBy(d => d.Customer.CustomerId, StringComparer.Ordinal)], [.. _payments], wall.Elapsed, await NowAsync(operations), Steps);
     }
 
     /// <summary>Every timer of the day fires at this step, each no later than the end of its due day.</summary>
@@ -63,8 +66,8 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
 
     private async Task OrderAsync(IReadOnlyList<YearCustomer> customers, HttpClient operations)
     {
-        var placed = new List<YearDomain>();
-        foreach (var customer in customers)
+        var placed = new ConcurrentQueue<YearDomain>();
+        await EachAsync(customers, async customer =>
         {
             using var storefront = product.Storefront(customer.CustomerId);
             var answer = await storefront.PostAsJsonAsync("api/orders", OrderBody(customer));
@@ -75,33 +78,35 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
             var domain = new YearDomain(customer, order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!,
                 invoice.GetProperty("number").GetString()!, invoice.GetProperty("total").GetProperty("amount").GetString()!);
             _domains[customer.CustomerId] = domain;
-            placed.Add(domain);
-        }
+            placed.Enqueue(domain);
+        });
         var now = await NowAsync(operations);
         foreach (var currency in placed.GroupBy(d => d.Customer.Currency))
             await PayAsync(currency.Key, [.. currency.Select(d => (d.OrderInvoice, d.OrderAmount))], now);
         await SettleAsync(operations);
-        foreach (var domain in placed.Where(d => d.Customer.Zone == "ua"))
+        await EachAsync([.. placed.Where(d => d.Customer.Zone == "ua")], async domain =>
         {
             // UA-Pre-7: operations approve the trademark behind each second-level .ua name.
             var approved = await operations.PostAsJsonAsync($"api/ops/registrations/{domain.RegistrationId}/trademark", new { approved = true });
             if (approved.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"Trademark approval: {await approved.Content.ReadAsStringAsync()}");
-        }
+        });
         await SettleAsync(operations);
-        foreach (var customer in placed.GroupBy(d => d.Customer.CustomerId))
+        await EachAsync([.. placed.GroupBy(d => d.Customer.CustomerId)], async customer =>
         {
             using var storefront = product.Storefront(customer.Key);
             var views = await storefront.GetFromJsonAsync<JsonElement>("api/registrations");
             foreach (var domain in customer)
                 domain.Registered(views.EnumerateArray().Where(v => v.GetProperty("registrationId").GetString() == domain.RegistrationId)
                     .Select(v => v.GetProperty("expiresAt")).Where(e => e.ValueKind == JsonValueKind.String).Select(e => (DateTimeOffset?)e.GetDateTimeOffset()).FirstOrDefault());
-        }
+        });
     }
 
+    private static Task EachAsync<T>(IEnumerable<T> items, Func<T, Task> act) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = CustomersAtOnce }, async (item, _) => await act(item));
+
     /// <summary>Each customer whose moment has come looks at their open renewal invoices and pays, on time or late, as their habit says.</summary>
-    private async Task ActOnInvoicesAsync(DateTimeOffset now)
-    {
-        foreach (var domain in _domains.Values.Where(d => d.NextLook <= now))
+    private Task ActOnInvoicesAsync(DateTimeOffset now) =>
+        EachAsync([.. _domains.Values.Where(d => d.NextLook <= now)], async domain =>
         {
             domain.Looked();
             using var storefront = product.Storefront(domain.Customer.CustomerId);
@@ -115,10 +120,9 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
                 var amount = invoice.GetProperty("total").GetProperty("amount").GetString()!;
                 var answer = await PayAsync(domain.Customer.Currency, [(number, amount)], now);
                 domain.Paid();
-                _payments.Add(new YearPayment(domain.Customer.CustomerId, number, now, dueAt, answer));
+                _payments.Enqueue(new YearPayment(domain.Customer.CustomerId, number, now, dueAt, answer));
             }
-        }
-    }
+        });
 
     /// <summary>On time: any invoice still payable. Late: a .ua customer pays the redemption invoice after expiry; a .kz
     /// customer pays once the invoice lapsed.</summary>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
@@ -26,8 +27,8 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
 
         await views.RecordAsync(View("v1", RegistrationPhase.Registered, Expiry), 2, default);
 
-        // The customer's view, the registry-check line and the directory (which holds the domain name's row).
-        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 3 }, meter.Snapshot());
+        // The customer's view, and the directory (which holds the domain name's row and the registry-check line) in one more.
+        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 2 }, meter.Snapshot());
         Assert.Equal(RegistrationPhase.Registered, (await views.FindAsync("v1", default))!.Phase);
         Assert.Equal("v1", (await views.FindByDomainAsync("v1.kz", default))!.RegistrationId);
         Assert.Equal("v1", Assert.Single(await views.DueForRegistryCheckAsync(10, default)).RegistrationId);
@@ -69,5 +70,37 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(("v3", RegistrationPhase.Registered), (before!.RegistrationId, before.Phase));
         Assert.Equal(RegistrationPhase.Deleted, (await views.FindByDomainAsync("v3.kz", default))!.Phase);
+    }
+
+    [Fact]
+    public async Task A_registration_in_the_earlier_check_line_is_swept_once_and_then_kept_in_the_directory_line()
+    {
+        var meter = new StorageMeter();
+        var clients = TestStorage.Clients(azurite, meter);
+        using var views = new RegistrationViewStore(clients);
+        var checkedLongAgo = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await views.RecordAsync(View("fresh", RegistrationPhase.Registered, Expiry), 1, default);
+        var earlier = new RegistryCheckDue("old", "kz", "old.kz", checkedLongAgo);
+        var dueKey = "due|" + TableKeys.Ticks(checkedLongAgo) + "|old";
+        await new DocumentTable(clients.Table("registrationlookups")).SubmitAsync(
+        [
+            new(TableTransactionActionType.Add, DocumentTable.Entity("registrychecks", "registration|old", new { Sequence = 4, Due = earlier }, null)),
+            new(TableTransactionActionType.Add, DocumentTable.Entity("registrychecks", dueKey, earlier, null)),
+        ], default);
+
+        // Never checked comes first, then the oldest check, whichever line holds it.
+        Assert.Equal(["fresh", "old"], (await views.DueForRegistryCheckAsync(10, default)).Select(d => d.RegistrationId));
+        var checkedNow = checkedLongAgo.AddYears(1);
+        await views.MarkRegistryCheckedAsync("old", checkedNow, default);
+        await views.MarkRegistryCheckedAsync("fresh", checkedNow.AddMinutes(1), default);
+
+        Assert.Equal([("old", checkedNow), ("fresh", checkedNow.AddMinutes(1))],
+            (await views.DueForRegistryCheckAsync(10, default)).Select(d => (d.RegistrationId, d.LastCheckedAt!.Value)));
+        Assert.Empty(await new DocumentTable(clients.Table("registrationlookups"))
+            .QueryAsync<object>("PartitionKey eq 'registrychecks'", null, default).ToListAsync());
+        // The earlier line found empty is not read again.
+        meter.Reset();
+        await views.DueForRegistryCheckAsync(10, default);
+        Assert.Equal(new Dictionary<string, long> { ["table.query"] = 1 }, meter.Snapshot());
     }
 }

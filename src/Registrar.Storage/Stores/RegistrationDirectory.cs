@@ -35,12 +35,13 @@ public interface IRegistrationDirectory
 }
 
 /// <summary>
-/// The directory lives in one partition of the lookups table, beside the registry-check line and changed the same
-/// way: rows per registration under the keys of <see cref="RegistrationDirectoryKeys"/> ("phase|{phase}|{zone}|{id}",
-/// "customer|{customer}|{id}", "expiry|{ticks}|{id}" while it is live and has an expiry, "deadline|{ticks}|{id}" while
-/// it runs against its KZ-2.1 deadline, "domain|{name}|{id}"), each holding the view, and an entry row ("entry|{id}") naming them and the
-/// sequence they show; the entry's ETag guards the entity group transaction that moves them, so a late record never
-/// overwrites a newer one. Registrations recorded before a key existed gain its row when their view is next recorded.
+/// The directory lives in one partition of the lookups table: rows per registration under the keys of
+/// <see cref="RegistrationDirectoryKeys"/> ("phase|{phase}|{zone}|{id}", "customer|{customer}|{id}", "expiry|{ticks}|{id}"
+/// while it is live and has an expiry, "deadline|{ticks}|{id}" while it runs against its KZ-2.1 deadline,
+/// "domain|{name}|{id}"), each holding the view, its place in the <see cref="RegistryCheckLine"/>, and an entry row
+/// ("entry|{id}") naming them and the sequence they show; the entry's ETag guards the entity group transaction that
+/// moves them, so a late record never overwrites a newer one. Registrations recorded before a key existed gain its row
+/// when their view is next recorded.
 /// </summary>
 /// <param name="recent">The rows the view store wrote last, when it keeps the directory; otherwise the directory
 /// remembers its own.</param>
@@ -50,22 +51,58 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
 
     private readonly DocumentTable _table = new(clients.Table("registrationlookups"));
     private readonly RecentRows _recent = recent ?? new RecentRows(capacity: 1_000);
+    private readonly EarlierRegistryCheckLine _earlierLine = new(new DocumentTable(clients.Table("registrationlookups")));
 
+    /// <summary>Keeps the directory's rows and the registration's place in the registry-check line for <paramref name="view"/>,
+    /// unless a later sequence is already kept.</summary>
     public Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
     {
         var keys = RegistrationDirectoryKeys.For(view);
-        var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer, keys.Domain);
         return _recent.KeepAsync<Entry>(_table, Partition, EntryKey(view.RegistrationId), entry =>
         {
             if (entry is not null && entry.Document.Sequence >= sequence) return null;
+            var kept = entry?.Document ?? Entry.None;
+            var next = new Entry(sequence, keys.Phase, keys.Expiry, keys.Deadline, keys.Customer, keys.Domain);
             var actions = new List<TableTransactionAction>();
-            foreach (var (kept, wanted) in (entry?.Document ?? Entry.None).Keys().Zip(next.Keys()))
+            foreach (var (keptKey, wanted) in kept.Keys().Zip(next.Keys()))
             {
-                if (kept is not null && kept != wanted) actions.Add(Delete(kept));
+                if (keptKey is not null && keptKey != wanted) actions.Add(Delete(keptKey));
                 if (wanted is not null) actions.Add(Upsert(wanted, view));
             }
-            return new(next, actions);
+            // An entry kept before the line moved here is not in it: a live registration joins at the head.
+            var due = RegistryCheckLine.Place(view, kept.InCheckLine ? kept.Due : null, Partition, actions);
+            return new(next with { Due = due, InCheckLine = true }, actions);
         }, ct);
+    }
+
+    /// <summary>Up to <paramref name="count"/> registrations live at the registry, the longest unchecked first (those still
+    /// in the earlier line among them).</summary>
+    public async Task<IReadOnlyList<RegistryCheckDue>> DueForRegistryCheckAsync(int count, CancellationToken ct)
+    {
+        var due = new List<RegistryCheckDue>(await _earlierLine.DueAsync(count, ct));
+        await foreach (var row in _table.QueryAsync<RegistryCheckDue>(RegistryCheckLine.Range(Partition), count, ct)) due.Add(row.Document);
+        return [.. due.OrderBy(d => d.LastCheckedAt ?? DateTimeOffset.MinValue).ThenBy(d => d.RegistrationId, StringComparer.Ordinal)
+            .DistinctBy(d => d.RegistrationId).Take(count)];
+    }
+
+    /// <summary>The registry was asked about the registration at <paramref name="checkedAt"/>: it goes to the back of the
+    /// line. One still in the earlier line leaves it for its place here.</summary>
+    public async Task MarkRegistryCheckedAsync(string registrationId, DateTimeOffset checkedAt, CancellationToken ct)
+    {
+        var earlier = await _earlierLine.PlaceAsync(registrationId, ct);
+        await _recent.KeepAsync<Entry>(_table, Partition, EntryKey(registrationId), entry =>
+        {
+            var kept = entry?.Document ?? Entry.None;
+            // Not live at the registry any more (or never recorded): nothing to move.
+            if ((kept.InCheckLine ? kept.Due : earlier?.Document.Due) is not { } due) return null;
+            var next = due with { LastCheckedAt = checkedAt };
+            if (kept.InCheckLine && RegistryCheckLine.DueKey(next) == RegistryCheckLine.DueKey(due)) return null;
+            List<TableTransactionAction> actions = kept.InCheckLine
+                ? [RegistryCheckLine.Leave(Partition, due), RegistryCheckLine.Join(Partition, next)]
+                : [RegistryCheckLine.Join(Partition, next)];
+            return new(kept with { Due = next, InCheckLine = true }, actions);
+        }, ct);
+        if (earlier is not null) await _earlierLine.LeaveAsync(earlier, ct);
     }
 
     public async Task<RegistrationPage> ListAsync(RegistrationFilter filter, string? after, int pageSize, DateTimeOffset now, CancellationToken ct)
@@ -147,8 +184,10 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     /// <param name="DeadlineKey">Null while it runs against no deadline, and in entries kept before deadlines were.</param>
     /// <param name="CustomerKey">Null in entries kept before customers were.</param>
     /// <param name="DomainKey">Null in entries kept before domain names were.</param>
+    /// <param name="Due">Its row in the registry-check line; null while it is not live at the registry.</param>
+    /// <param name="InCheckLine">False in entries kept before the line moved here: <paramref name="Due"/> means nothing yet.</param>
     private sealed record Entry(int Sequence, string? PhaseKey, string? ExpiryKey, string? DeadlineKey = null, string? CustomerKey = null,
-        string? DomainKey = null)
+        string? DomainKey = null, RegistryCheckDue? Due = null, bool InCheckLine = false)
     {
         public static readonly Entry None = new(0, null, null);
 

@@ -17,8 +17,9 @@ namespace Registrar.Api.Billing;
 /// issued (UA-3.3; the redemption tariff when the command says so, UA-1.11; a registrant change priced as the tariff's
 /// RegistrantChange, KZ-2.4, whose payment reaches the registration the same way), numbered in the zone's series, stored
 /// payable until the command's due instant (KZ-2.7, KZ-3.3), and its number and amount raised to the registration.
-/// Idempotent by the command id: the issue instant is fixed by the first attempt and the number claimed under the
-/// command id, so a redelivery or a retry after a crash finds the same invoice and spends no second number.
+/// Idempotent by the command id: the issue instant is the one the command carries (or, for a command without one, fixed
+/// by the first attempt) and the number is claimed under the command id, so a redelivery or a retry after a crash finds
+/// the same invoice and spends no second number.
 /// </summary>
 public sealed class IssueRenewalInvoiceFlow(
     TariffSchedule tariffs,
@@ -41,7 +42,7 @@ public sealed class IssueRenewalInvoiceFlow(
         // fails here, before anything is fixed or numbered; the host hands repeated failure to the decider.
         VerifyPriced(command, clock.GetUtcNow());
 
-        var issuedAt = await issueInstants.FixAsync(command.CommandId, clock.GetUtcNow(), ct);
+        var issuedAt = await IssueInstantAsync(command, ct);
         var invoice = await StoredOrIssuedAsync(command, issuedAt, ct);
         var eventId = "answer:" + command.CommandId;
         await registrations.RaiseAsync(command.RegistrationId, eventId,
@@ -54,6 +55,26 @@ public sealed class IssueRenewalInvoiceFlow(
     }
 
     private void VerifyPriced(IssueRenewalInvoice command, DateTimeOffset now) => _ = Price(command, now);
+
+    /// <summary>The instant the decider asked for the invoice, when a tariff prices it then. A command stored before commands
+    /// carried it, or one whose instant no tariff prices (the cause of its failure, fixed since by a new tariff), is issued
+    /// as of its first attempt that can be priced, kept in storage for the attempts after it.</summary>
+    private async Task<DateTimeOffset> IssueInstantAsync(IssueRenewalInvoice command, CancellationToken ct)
+    {
+        if (command.AskedAt is { } askedAt)
+        {
+            try
+            {
+                _ = Price(command, askedAt);
+                return askedAt;
+            }
+            catch (Exception e) when (e is NoTariffInForceException or OperationNotPricedException)
+            {
+                logger.LogWarning("No tariff prices renewal invoice command {Command} as of when it was asked; it is issued as of now", command.CommandId);
+            }
+        }
+        return await issueInstants.FixAsync(command.CommandId, clock.GetUtcNow(), ct);
+    }
 
     private PriceQuote Price(IssueRenewalInvoice command, DateTimeOffset issuedAt) =>
         tariffs.Quote(command.Zone, command.Operation, command.Years, issuedAt);

@@ -19,7 +19,7 @@ internal static class RegistrantChangeDecisions
         var state = step.State;
         var order = state.Order!;
         var invoice = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName, PricedYears,
-            TariffOperation.RegistrantChange, schedule.InvoiceDueAt(order.Zone, now)));
+            TariffOperation.RegistrantChange, schedule.InvoiceDueAt(order.Zone, now), AskedAt: now));
         step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice) });
     }
 

@@ -132,9 +132,12 @@ public sealed record ChangeRegistrant(string CommandId, string RegistrationId, s
 
 /// <summary>KZ-2.7, UA-1.10, UA-1.11: a renewal invoice (KZ-2.4: or a registrant change's), payable until <paramref name="DueAt"/>,
 /// priced with <paramref name="Operation"/>. Its number is claimed by the command id, so issuing it again returns the same invoice.</summary>
+/// <param name="AskedAt">When the decider asked for it: the invoice is dated, priced (UA-3.3) and numbered in its month's
+/// series as of this instant, so carrying the command out again finds the same invoice. Null in commands stored before
+/// they carried it.</param>
 public sealed record IssueRenewalInvoice(
     string CommandId, string RegistrationId, string CustomerId, string Zone, string DomainName, int Years,
-    TariffOperation Operation, DateTimeOffset DueAt)
+    TariffOperation Operation, DateTimeOffset DueAt, DateTimeOffset? AskedAt = null)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Billing;

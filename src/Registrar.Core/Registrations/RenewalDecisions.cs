@@ -170,7 +170,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         var dueAt = lapses < payableUntil ? lapses : payableUntil;
         // UA-1.11: after expiry the renewal is priced with the redemption tariff.
         var id = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName,
-            RenewalYears, timeline.OperationAt(now), dueAt));
+            RenewalYears, timeline.OperationAt(now), dueAt, AskedAt: now));
         step.Update(s => s with { Renewal = s.Renewal with { InvoiceCommandId = id, NoticeWithInvoice = notice } });
     }
 

@@ -51,6 +51,43 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
+    public async Task A_command_that_carries_when_it_was_asked_is_issued_as_of_then_even_carried_out_in_the_next_month_and_fixes_nothing_else_UA_3_3()
+    {
+        var askedAt = new DateTimeOffset(2026, 11, 30, 23, 50, 0, TimeSpan.FromHours(5));
+        var clock = new FakeTimeProvider(askedAt.AddSeconds(3));
+        var renewals = new RenewalInvoices(azurite, clock);
+        var issued = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: askedAt));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var retried = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: askedAt));
+
+        Assert.Equal(issued, retried);
+        Assert.Equal(askedAt, retried.IssuedAt);
+        Assert.StartsWith("KZ-2611-00001-", retried.Number);
+        Assert.DoesNotContain("table renewalissues", renewals.Meter.SnapshotByResource().Keys);
+    }
+
+    [Fact]
+    public async Task A_command_asked_when_no_tariff_priced_it_is_issued_as_of_its_first_attempt_a_tariff_prices_UA_3_3()
+    {
+        var tariffs = TariffSchedule.Parse("""
+            {"tariffs": [
+              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2026-11-25T00:00:00+05:00", "placeholder": false,
+               "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
+            ]}
+            """, RenewalInvoices.Zones);
+        var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now.AddDays(2)), tariffs: tariffs);
+
+        var issued = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: Now));
+        renewals.Clock.Advance(TimeSpan.FromHours(1));
+        var again = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: Now));
+
+        Assert.Equal(issued, again);
+        Assert.Equal(Now.AddDays(2), issued.IssuedAt);
+        Assert.Equal(Money.Of(7000m, Currency.Kzt), issued.Total);
+    }
+
+    [Fact]
     public async Task A_store_that_failed_gives_its_number_back_and_the_retry_issues_the_invoice_under_it()
     {
         var failing = new FailingOnFirstCreate();

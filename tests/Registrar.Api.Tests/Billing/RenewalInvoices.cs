@@ -25,22 +25,26 @@ public sealed class RenewalInvoices
     public RenewalInvoices(AzuriteFixture azurite, FakeTimeProvider clock, IInvoiceStore<Invoice>? invoices = null, TariffSchedule? tariffs = null)
     {
         var clients = new StorageClients(
-            new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "r" + Guid.NewGuid().ToString("N")[..10] }, new StorageMeter());
+            new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "r" + Guid.NewGuid().ToString("N")[..10] }, Meter);
         Clock = clock;
         Invoices = invoices ?? new InvoiceStore<Invoice>(clients);
         Flow = new IssueRenewalInvoiceFlow(tariffs ?? TariffSchedule.LoadEmbedded(Zones), Zones, Deadlines, new RenewalIssueInstants(clients),
             new InvoiceSequenceStore(clients), Invoices, Events, clock, NullLogger<IssueRenewalInvoiceFlow>.Instance);
     }
 
+    public StorageMeter Meter { get; } = new();
+
     public FakeTimeProvider Clock { get; }
     public IInvoiceStore<Invoice> Invoices { get; }
     public RaisedEvents Events { get; } = new();
     public IssueRenewalInvoiceFlow Flow { get; }
 
-    /// <summary>What the decider would ask for a registration of <paramref name="zone"/>.</summary>
+    /// <summary>What the decider would ask for a registration of <paramref name="zone"/>; without <paramref name="askedAt"/>, as
+    /// commands stored before they carried it.</summary>
     public static IssueRenewalInvoice Command(string commandId, string zone = "kz", string domain = "shop.kz",
-        TariffOperation operation = TariffOperation.Renew, DateTimeOffset? dueAt = null) =>
-        new(commandId, "O00000000000000a1-1", "cust-r", zone, domain, 1, operation, dueAt ?? new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(5)));
+        TariffOperation operation = TariffOperation.Renew, DateTimeOffset? dueAt = null, DateTimeOffset? askedAt = null) =>
+        new(commandId, "O00000000000000a1-1", "cust-r", zone, domain, 1, operation, dueAt ?? new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.FromHours(5)),
+            askedAt);
 
     public Task<Invoice> IssueAsync(IssueRenewalInvoice command) => Flow.CarryOutAsync(command, default);
 

@@ -101,7 +101,7 @@ public sealed class GoldenDocumentTests
             new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
             new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
-            new IssueRenewalInvoice("order-1-1-10", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.Renew, At.AddDays(2)),
+            new IssueRenewalInvoice("order-1-1-10", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.Renew, At.AddDays(2), AskedAt: At),
             new SendNotice("order-1-1-11", "order-1-1", NoticeKind.RenewalInvoice, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "kk"),
             new SendNotice("order-1-1-12", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",

@@ -5,9 +5,9 @@ using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>Work the runtime has not finished: timers already due, events and command batches still queued
-/// (a message being handled counts until it is deleted), timer rows this process has yet to write or delete, and
-/// batches it is carrying out in the background.
+/// <summary>Work the runtime has not finished: timers already due (not those fired and waiting for their delete to go
+/// out), events and command batches still queued (a message being handled counts until it is deleted), timer rows this
+/// process has yet to write or delete for a caller waiting on it, and batches it is carrying out in the background.
 /// Zero everywhere means every instance has settled at the current clock reading; <paramref name="NextTimerAt"/>
 /// is then when the next work falls due.</summary>
 public sealed record LifecycleBacklogReading(int DueTimers, int QueuedEvents, int QueuedCommands, DateTimeOffset? NextTimerAt,
@@ -32,9 +32,14 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
         for (var shard = 0; shard < tables.Shards; shard++)
         {
             var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
-            dueTimers += (await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct)).Count;
-            var next = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), 1, ct);
-            if (next.Count == 1 && TableKeys.InstantOfTicks(next[0][..19]) is var at && (nextTimerAt is null || at < nextTimerAt)) nextTimerAt = at;
+            var deleting = tables.TimerWrites.DeletingIn(partition);
+            dueTimers += (await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct))
+                .Count(row => !deleting.Contains(row));
+            var ahead = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
+            // A full page of rows all being deleted says only that the next timer is no earlier than its last.
+            if ((ahead.FirstOrDefault(row => !deleting.Contains(row)) ?? (ahead.Count == DueTimersCountedPerShard ? ahead[^1] : null)) is { } next
+                && TableKeys.InstantOfTicks(next[..19]) is var at && (nextTimerAt is null || at < nextTimerAt))
+                nextTimerAt = at;
         }
         return new LifecycleBacklogReading(dueTimers, await CountAsync(tables.Events.Queue, ct), await CountAsync(tables.Commands.Queue, ct), nextTimerAt,
             tables.TimerWrites.Waiting, background.Running);

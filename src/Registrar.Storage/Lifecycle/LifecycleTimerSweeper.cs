@@ -78,12 +78,14 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         for (var shard = 0; shard < tables.Shards; shard++)
         {
             var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
+            // A row fired by an earlier pass may still wait for its delete to go out.
+            var deleting = tables.TimerWrites.DeletingIn(partition);
             var query = tables.Timers.QueryAsync<TableEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
                 maxPerPage: RowsPerShardPerPass, cancellationToken: ct);
             await foreach (var page in query.AsPages().WithCancellation(ct))
             {
-                due.AddRange(page.Values);
+                due.AddRange(page.Values.Where(row => !deleting.Contains(row.RowKey)));
                 break;
             }
         }
@@ -107,9 +109,10 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             return false;
         }
         await batches.CarryOutFollowUpsAsync(followUps, ct);
-        // Deleted only now, so the backlog counts the timer until what it led to is done. Deleted by the engine
-        // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
-        await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
+        // Deleted only now, so the backlog counts the timer until what it led to is done, and with the shard's next
+        // write (its own transaction only when none comes soon). Deleted by the engine (superseded) or rewritten
+        // meanwhile, the row is left alone: not ours to delete.
+        tables.TimerWrites.DeleteLater(timer.PartitionKey, timer.RowKey, timer.ETag);
         return true;
     }
 

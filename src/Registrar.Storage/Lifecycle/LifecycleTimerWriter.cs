@@ -18,7 +18,8 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
 
     private readonly Dictionary<string, ShardQueue> _shards = [];
 
-    /// <summary>Rows waiting to be committed: the runtime has not settled while any does.</summary>
+    /// <summary>Rows waiting to be committed that a caller waits for: the runtime has not settled while any does. A delete no
+    /// one waits for is not counted: its row changes nothing meanwhile, as the sweep leaves it (<see cref="DeletingIn"/>).</summary>
     public int Waiting
     {
         get
@@ -28,7 +29,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             var waiting = 0;
             foreach (var shard in shards)
             {
-                lock (shard) waiting += shard.Waiting.Count + shard.Committing;
+                lock (shard) waiting += shard.Waiting.Concat(shard.Committing).Count(write => write.Awaited);
             }
             return waiting;
         }
@@ -44,9 +45,26 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
 
     /// <summary>Deletes a row whose survival is harmless (a superseded wake-up, the marker of commands already
     /// sent: each is dropped or repeats an idempotent send when it falls due), without the caller waiting.</summary>
-    public void DeleteLater(TableEntity row) =>
-        _ = Enqueue(Delete(row.PartitionKey, row.RowKey, ETag.All), soon: false, CancellationToken.None)
+    public void DeleteLater(TableEntity row) => DeleteLater(row.PartitionKey, row.RowKey, ETag.All);
+
+    /// <summary>As <see cref="DeleteLater(TableEntity)"/>, leaving the row if it was rewritten since <paramref name="etag"/> was read.</summary>
+    public void DeleteLater(string partitionKey, string rowKey, ETag etag) =>
+        _ = Enqueue(Delete(partitionKey, rowKey, etag), soon: false, CancellationToken.None)
             .ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>The shard's rows whose delete waits or is being committed. Taken before the shard is read, it names every
+    /// row read that is on its way out, even one whose delete goes out while the read runs.</summary>
+    public IReadOnlySet<string> DeletingIn(string partitionKey)
+    {
+        ShardQueue? shard;
+        lock (_shards) _shards.TryGetValue(partitionKey, out shard);
+        if (shard is null) return new HashSet<string>();
+        lock (shard)
+            return shard.Waiting.Concat(shard.Committing)
+                .Where(write => write.Action.ActionType == TableTransactionActionType.Delete)
+                .Select(write => write.Action.Entity.RowKey)
+                .ToHashSet(StringComparer.Ordinal);
+    }
 
     private static TableTransactionAction Delete(string partitionKey, string rowKey, ETag etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag);
@@ -60,7 +78,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             if (!_shards.TryGetValue(action.Entity.PartitionKey, out shard!))
                 _shards[action.Entity.PartitionKey] = shard = new ShardQueue();
         }
-        var pending = new PendingWrite(action);
+        var pending = new PendingWrite(action, Awaited: soon);
         bool flushes, schedules = false;
         lock (shard)
         {
@@ -97,7 +115,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             lock (shard)
             {
                 round = TakeRound(shard.Waiting);
-                shard.Committing = round.Count;
+                shard.Committing = round;
                 if (round.Count == 0)
                 {
                     shard.Flushing = false;
@@ -106,7 +124,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             }
             var failure = await CommitAsync(round);
             // Counted as committed before anyone waiting on the round carries on.
-            lock (shard) shard.Committing = 0;
+            lock (shard) shard.Committing = [];
             foreach (var write in round)
             {
                 if (failure is null) write.Done.TrySetResult();
@@ -168,11 +186,11 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
 
         public bool FlushScheduled { get; set; }
 
-        /// <summary>Rows of the round being committed.</summary>
-        public int Committing { get; set; }
+        /// <summary>The round being committed.</summary>
+        public List<PendingWrite> Committing { get; set; } = [];
     }
 
-    private sealed record PendingWrite(TableTransactionAction Action)
+    private sealed record PendingWrite(TableTransactionAction Action, bool Awaited)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -25,13 +25,15 @@ public sealed class BankMessageApplier(
     private const int Parallelism = 16;
     private const int AttemptsPerEntry = 3;
 
-    public async Task<BankNotificationReceipt> ApplyAsync(Stored<BankMessage> stored, CancellationToken ct)
+    /// <param name="recordedBody">The bytes just recorded as <paramref name="stored"/>, when the caller holds them: they are
+    /// the stored bytes (named by their hash), so they need not be read back.</param>
+    public async Task<BankNotificationReceipt> ApplyAsync(Stored<BankMessage> stored, byte[]? recordedBody, CancellationToken ct)
     {
         var message = stored.Document;
         if (message.IsProcessed)
             return await messages.ReadOutcomeAsync<BankNotificationReceipt>(message, ct) with { Status = BankNotificationReceipt.Duplicate };
 
-        var read = reader.Read(message, await messages.ReadBodyAsync(message, ct));
+        var read = reader.Read(message, recordedBody ?? await messages.ReadBodyAsync(message, ct));
         if (read.Rejection is { } rejection)
         {
             // Read when it arrived, so only a reader changed since can refuse it now: operations must look.

@@ -68,7 +68,8 @@ public sealed class BankNotificationHandlers(
         var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), ct);
         if (read.Signature is not null && await hmac.SpendAsync(read.Signature) is { } replay) return Rejected(replay);
 
-        var applying = ApplyInBackground(recorded.Message);
+        // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones.
+        var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? body : null);
         await Task.WhenAny(applying, Task.Delay(banks.Value.AnswerWithin, CancellationToken.None));
         if (applying.IsCompleted && applying.Result is { Status: not BankNotificationReceipt.ApplyingStatus } receipt) return TypedResults.Ok(receipt);
         var entries = read.Result.Credits.Count + read.Result.Reversals.Count + read.Result.Refused.Count;
@@ -76,11 +77,11 @@ public sealed class BankNotificationHandlers(
     }
 
     /// <summary>Not tied to the request: the bank may hang up once answered. A failure is left to the recovery pass.</summary>
-    private Task<BankNotificationReceipt?> ApplyInBackground(Stored<BankMessage> message) => Task.Run(async () =>
+    private Task<BankNotificationReceipt?> ApplyInBackground(Stored<BankMessage> message, byte[]? recordedBody) => Task.Run(async () =>
     {
         try
         {
-            return await applier.ApplyAsync(message, CancellationToken.None);
+            return await applier.ApplyAsync(message, recordedBody, CancellationToken.None);
         }
         catch (Exception e)
         {

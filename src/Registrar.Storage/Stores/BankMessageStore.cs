@@ -75,10 +75,10 @@ public sealed class BankMessageStore : IBankMessageStore
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var messageId = $"{bankId}:{hash}";
-        if (await GetAsync(messageId, ct) is { } known) return new RecordedBankMessage(known, IsFirst: false);
 
         // The bytes first: a row never points at a body that is not there. A crash after the upload leaves
-        // an unreferenced blob, and the bank's retry (its signature not yet spent) records the row.
+        // an unreferenced blob, and the bank's retry (its signature not yet spent) records the row. A message
+        // recorded before is found by the insert that fails, not by a read every message would pay.
         var blobName = $"{Uri.EscapeDataString(bankId)}/{hash}";
         await UploadOnceAsync(blobName, body, ct);
         var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null);

@@ -32,6 +32,26 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_message_is_applied_from_the_bytes_just_recorded_without_reading_back_its_row_or_its_bytes()
+    {
+        var bank = new BankHarness(azurite);
+        var first = CamtFiles.Utf8(CamtFiles.Credit("TX-ONCE-1", (await bank.OrderAsync(102)).InvoiceNumber));
+        await bank.PostCamtAsync(first, bank.Sign(first));
+        var order = await bank.OrderAsync(103);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-ONCE-2", order.InvoiceNumber));
+        bank.Meter.Reset();
+
+        var answer = await bank.PostCamtAsync(body, bank.Sign(body));
+
+        Assert.Equal(StatusCodes.Status200OK, Status(answer));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        // The row inserted and marked processed; the body and the outcome uploaded.
+        var used = bank.Meter.SnapshotByResource();
+        long Used(string service) => used.Where(r => r.Key.StartsWith(service + " ", StringComparison.Ordinal) && r.Key.EndsWith("bankmessages", StringComparison.Ordinal)).Sum(r => r.Value);
+        Assert.Equal((2L, 2L), (Used("table"), Used("blob")));
+    }
+
+    [Fact]
     public async Task An_entry_that_failed_once_is_judged_again_in_the_same_answer_and_applied_once()
     {
         var bank = new BankHarness(azurite);

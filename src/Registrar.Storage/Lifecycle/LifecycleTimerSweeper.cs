@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
@@ -54,30 +55,37 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     {
         await tables.EnsureCreatedAsync(ct);
         var fired = 0;
+        IEnumerable<string> shards = Enumerable.Range(0, tables.Shards).Select(shard => "shard-" + shard.ToString(CultureInfo.InvariantCulture));
         while (true)
         {
-            var due = await ReadDueAsync(time.GetUtcNow(), ct);
+            var due = await ReadDueAsync(shards, time.GetUtcNow(), ct);
             if (due.Count == 0) return fired;
+            var firedIn = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var firedThisPass = 0;
             await Parallel.ForEachAsync(due,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerConcurrency, CancellationToken = ct },
                 async (timer, token) =>
                 {
-                    if (await FireAsync(timer, token)) Interlocked.Increment(ref firedThisPass);
+                    if (!await FireAsync(timer, token)) return;
+                    Interlocked.Increment(ref firedThisPass);
+                    firedIn[timer.PartitionKey] = true;
                 });
             fired += firedThisPass;
             if (firedThisPass == 0) return fired;
+            // The wake-ups the fired decisions set, and rows beyond a full page, are in the shards that fired: only they
+            // are read again at once, once the pass's deletes went out together; the rest wait for the next sweep.
+            shards = [.. firedIn.Keys];
+            await Task.WhenAll(shards.Select(tables.TimerWrites.CommitWaitingAsync));
         }
     }
 
-    private async Task<List<TableEntity>> ReadDueAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<List<TableEntity>> ReadDueAsync(IEnumerable<string> shards, DateTimeOffset now, CancellationToken ct)
     {
         // Row keys start with the due ticks, so "due by now" is every key below the next tick.
         var upTo = TableKeys.Ticks(now.AddTicks(1));
         var due = new List<TableEntity>();
-        for (var shard = 0; shard < tables.Shards; shard++)
+        foreach (var partition in shards)
         {
-            var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
             // A row fired by an earlier pass may still wait for its delete to go out.
             var deleting = tables.TimerWrites.DeletingIn(partition);
             var query = tables.Timers.QueryAsync<TableEntity>(

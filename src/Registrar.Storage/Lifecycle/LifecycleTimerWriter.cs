@@ -66,6 +66,25 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
                 .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Commits what waits in the shard now, deletes no one waits for included, and returns once it is committed
+    /// (or failed): a sweep about to read the shard again leaves nothing of its last pass on the way out.</summary>
+    public Task CommitWaitingAsync(string partitionKey)
+    {
+        ShardQueue? shard;
+        lock (_shards) _shards.TryGetValue(partitionKey, out shard);
+        if (shard is null) return Task.CompletedTask;
+        Task[] waiting;
+        bool flushes;
+        lock (shard)
+        {
+            waiting = [.. shard.Waiting.Concat(shard.Committing).Select(write => write.Done.Task)];
+            flushes = !shard.Flushing && shard.Waiting.Count > 0;
+            if (flushes) shard.Flushing = true;
+        }
+        if (flushes) _ = Task.Run(() => FlushAsync(shard), CancellationToken.None);
+        return Task.WhenAll(waiting).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
     private static TableTransactionAction Delete(string partitionKey, string rowKey, ETag etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag);
 

@@ -73,9 +73,8 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             fired += firedThisPass;
             if (firedThisPass == 0) return fired;
             // The wake-ups the fired decisions set, and rows beyond a full page, are in the shards that fired: only they
-            // are read again at once, once the pass's deletes went out together; the rest wait for the next sweep.
+            // are read again at once; the rest wait for the next sweep.
             shards = [.. firedIn.Keys];
-            await Task.WhenAll(shards.Select(tables.TimerWrites.CommitWaitingAsync));
         }
     }
 
@@ -86,7 +85,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         var due = new List<TableEntity>();
         foreach (var partition in shards)
         {
-            // A row fired by an earlier pass may still wait for its delete to go out.
+            // A superseded wake-up or a marker of commands already sent may still wait for its delete to go out.
             var deleting = tables.TimerWrites.DeletingIn(partition);
             var query = tables.Timers.QueryAsync<TableEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
@@ -117,10 +116,9 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             return false;
         }
         await batches.CarryOutFollowUpsAsync(followUps, ct);
-        // Deleted only now, so the backlog counts the timer until what it led to is done, and with the shard's next
-        // write (its own transaction only when none comes soon). Deleted by the engine (superseded) or rewritten
-        // meanwhile, the row is left alone: not ours to delete.
-        tables.TimerWrites.DeleteLater(timer.PartitionKey, timer.RowKey, timer.ETag);
+        // Deleted only now, so the backlog counts the timer until what it led to is done. Deleted by the engine
+        // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
+        await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
         return true;
     }
 

@@ -45,11 +45,8 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
 
     /// <summary>Deletes a row whose survival is harmless (a superseded wake-up, the marker of commands already
     /// sent: each is dropped or repeats an idempotent send when it falls due), without the caller waiting.</summary>
-    public void DeleteLater(TableEntity row) => DeleteLater(row.PartitionKey, row.RowKey, ETag.All);
-
-    /// <summary>As <see cref="DeleteLater(TableEntity)"/>, leaving the row if it was rewritten since <paramref name="etag"/> was read.</summary>
-    public void DeleteLater(string partitionKey, string rowKey, ETag etag) =>
-        _ = Enqueue(Delete(partitionKey, rowKey, etag), soon: false, CancellationToken.None)
+    public void DeleteLater(TableEntity row) =>
+        _ = Enqueue(Delete(row.PartitionKey, row.RowKey, ETag.All), soon: false, CancellationToken.None)
             .ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>The shard's rows whose delete waits or is being committed. Taken before the shard is read, it names every
@@ -64,25 +61,6 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
                 .Where(write => write.Action.ActionType == TableTransactionActionType.Delete)
                 .Select(write => write.Action.Entity.RowKey)
                 .ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>Commits what waits in the shard now, deletes no one waits for included, and returns once it is committed
-    /// (or failed): a sweep about to read the shard again leaves nothing of its last pass on the way out.</summary>
-    public Task CommitWaitingAsync(string partitionKey)
-    {
-        ShardQueue? shard;
-        lock (_shards) _shards.TryGetValue(partitionKey, out shard);
-        if (shard is null) return Task.CompletedTask;
-        Task[] waiting;
-        bool flushes;
-        lock (shard)
-        {
-            waiting = [.. shard.Waiting.Concat(shard.Committing).Select(write => write.Done.Task)];
-            flushes = !shard.Flushing && shard.Waiting.Count > 0;
-            if (flushes) shard.Flushing = true;
-        }
-        if (flushes) _ = Task.Run(() => FlushAsync(shard), CancellationToken.None);
-        return Task.WhenAll(waiting).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     private static TableTransactionAction Delete(string partitionKey, string rowKey, ETag etag) =>

@@ -5,8 +5,8 @@ using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>Work the runtime has not finished: timers already due (not those fired and waiting for their delete to go
-/// out), events and command batches still queued (a message being handled counts until it is deleted), timer rows this
+/// <summary>Work the runtime has not finished: timers already due (not rows on their way out, a superseded wake-up or
+/// the marker of commands already sent), events and command batches still queued (a message being handled counts until it is deleted), timer rows this
 /// process has yet to write or delete for a caller waiting on it, and batches it is carrying out in the background.
 /// Zero everywhere means every instance has settled at the current clock reading; <paramref name="NextTimerAt"/>
 /// is then when the next work falls due.</summary>

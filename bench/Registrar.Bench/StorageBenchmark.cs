@@ -166,6 +166,8 @@ public static class StorageBenchmark
         };
 
         public bool IsTerminal(BenchState state) => state.Done;
+
+        public bool Supersedes(string later, string earlier) => false;
     }
 
     private sealed class DiscardingCommandHandler : ILifecycleCommandHandler<string>

@@ -125,6 +125,8 @@ public sealed class DurableLifecycleTests
 
         public bool IsTerminal(RegistrationState state) => inner.IsTerminal(state);
 
+        public bool Supersedes(RegistrationCommand later, RegistrationCommand earlier) => inner.Supersedes(later, earlier);
+
         public Decision<RegistrationState, RegistrationCommand> Decide(RegistrationState state, RegistrationEvent @event, DateTimeOffset now)
         {
             if (Failing) throw new InvalidOperationException("no calendar for this year");

@@ -10,8 +10,8 @@ namespace Registrar.Storage.TestHost;
 /// <summary>Carries out tiny commands by recording each in the <c>executions</c> table, keyed by command id:
 /// the row is the effect, so counting rows counts effects. A redelivered command finds its row and adds
 /// nothing; a charge answers with a Charged event whose id derives from the command id, so a repeat is a
-/// duplicate event. Every delivery is also logged in <c>deliveries</c>, so a test can see that the
-/// at-least-once paths were exercised.</summary>
+/// duplicate event. Every delivery is also logged in <c>deliveries</c>, with whether the runtime called it a first attempt, so a
+/// test can see that the at-least-once paths were exercised.</summary>
 public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleClient<TinyEvent> lifecycle)
     : ILifecycleCommandHandler<TinyCommand>
 {
@@ -29,7 +29,11 @@ public sealed class RecordingCommandHandler(StorageClients clients, ILifecycleCl
     public async Task HandleAsync(LifecycleCommandContext context, TinyCommand command, CancellationToken ct)
     {
         await _created.RunAsync(ct);
-        await _deliveries.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), $"{TableKeys.Escape(context.CommandId)}|{Guid.NewGuid():N}"), ct);
+        await _deliveries.AddEntityAsync(new TableEntity(TableKeys.Escape(context.InstanceId), $"{TableKeys.Escape(context.CommandId)}|{Guid.NewGuid():N}")
+        {
+            ["FirstAttempt"] = context.FirstAttempt,
+            ["DeliveredAt"] = DateTimeOffset.UtcNow,
+        }, ct);
         if (command.Kind == TinyCommand.Notify && context.InstanceId.StartsWith(FlakyNotifyPrefix, StringComparison.Ordinal)
             && await DeliveriesAsync(context, ct) == 1)
             throw new InvalidOperationException($"The first notify of {context.InstanceId} fails, as the test asked.");

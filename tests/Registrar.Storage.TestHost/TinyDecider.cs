@@ -11,8 +11,9 @@ namespace Registrar.Storage.TestHost;
 public abstract record TinyEvent;
 
 /// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed (or, with no
-/// wait, notify at once: a decision taken while the charge is carried out).</summary>
-public sealed record Start(TimeSpan Wait) : TinyEvent;
+/// wait, notify at once: a decision taken while the charge is carried out). <paramref name="Shown"/>: each decision
+/// also shows its stage, and a later show makes an earlier one needless.</summary>
+public sealed record Start(TimeSpan Wait, bool Shown = false) : TinyEvent;
 
 public sealed record Charged : TinyEvent;
 
@@ -26,11 +27,16 @@ public sealed record TinyCommand(string Kind)
 {
     public const string Charge = "charge";
     public const string Notify = "notify";
+    public const string ShowPrefix = "show:";
+
+    public static TinyCommand Show(TinyStage stage) => new(ShowPrefix + stage.ToString().ToLowerInvariant());
+
+    public bool IsShow => Kind.StartsWith(ShowPrefix, StringComparison.Ordinal);
 }
 
 public enum TinyStage { New, Charging, Waiting, Done }
 
-public sealed record TinyState(TinyStage Stage, TimeSpan Wait, DateTimeOffset? WakeAt);
+public sealed record TinyState(TinyStage Stage, TimeSpan Wait, DateTimeOffset? WakeAt, bool Shown = false);
 
 /// <summary>The smallest lifecycle that exercises every runtime path: a command whose handler answers
 /// with an event (charge → Charged), a timer (wait), and a terminal command (notify). Events that do not
@@ -50,11 +56,21 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
     /// <summary>Each kind of command happens once in an instance's life.</summary>
     public string CommandId(string instanceId, TinyCommand command) => $"{instanceId}:{command.Kind}";
 
-    public Decision<TinyState, TinyCommand> Decide(TinyState state, TinyEvent @event, DateTimeOffset now) =>
+    public bool Supersedes(TinyCommand later, TinyCommand earlier) => later.IsShow && earlier.IsShow;
+
+    public Decision<TinyState, TinyCommand> Decide(TinyState state, TinyEvent @event, DateTimeOffset now)
+    {
+        var decision = Next(state, @event, now);
+        return decision.State.Shown && decision.State.Stage != state.Stage
+            ? decision with { Commands = [.. decision.Commands, TinyCommand.Show(decision.State.Stage)] }
+            : decision;
+    }
+
+    private static Decision<TinyState, TinyCommand> Next(TinyState state, TinyEvent @event, DateTimeOffset now) =>
         (state.Stage, @event) switch
         {
             (TinyStage.New, Start start) =>
-                new(new TinyState(TinyStage.Charging, start.Wait, null), [new TinyCommand(TinyCommand.Charge)], null),
+                new(new TinyState(TinyStage.Charging, start.Wait, null, start.Shown), [new TinyCommand(TinyCommand.Charge)], null),
             (TinyStage.Charging, Charged) when state.Wait == TimeSpan.Zero =>
                 new(state with { Stage = TinyStage.Done }, [new TinyCommand(TinyCommand.Notify)], null),
             (TinyStage.Charging, Charged) =>

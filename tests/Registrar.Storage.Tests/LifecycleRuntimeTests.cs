@@ -196,7 +196,33 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         // The start was applied by the client, which left the charge to a background runner; the charge's answer was
         // applied in process too, and the notify it led to carried out by the same runner.
         Assert.Equal(0, meter.Snapshot().GetValueOrDefault("queue.put"));
+        Assert.Equal([("i-9:charge", true), ("i-9:notify", true)], await runtime.DeliveriesAsync("i-9"));
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
+    }
+
+    [Fact]
+    public async Task A_command_a_later_decision_taken_in_the_same_delivery_makes_needless_is_skipped()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+
+        await runtime.Client.SendAsync("i-14", "start", new Start(TimeSpan.Zero, Shown: true), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-14")).Count == 3, "charged, notified and shown");
+
+        // The charge's answer decided "done" (with its show) before the start's show came up: that one was not carried out.
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify, TinyCommand.Show(TinyStage.Done).Kind], await runtime.ExecutionsAsync("i-14"));
+        await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
+    }
+
+    [Fact]
+    public async Task A_command_whose_later_decision_went_to_the_queue_is_still_carried_out()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Lifecycle:FollowUpsPerDelivery"] = "0" });
+
+        await runtime.Client.SendAsync("i-15", "start", new Start(TimeSpan.Zero, Shown: true), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-15")).Count == 4, "every command carried out");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify, TinyCommand.Show(TinyStage.Charging).Kind, TinyCommand.Show(TinyStage.Done).Kind],
+            await runtime.ExecutionsAsync("i-15"));
     }
 
     [Fact]
@@ -212,6 +238,8 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
 
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync(instance));
         Assert.Equal(1, meter.Snapshot().GetValueOrDefault("queue.put"));
+        // The queue's delivery may follow an attempt that got anywhere, so it is not called a first attempt.
+        Assert.Equal([($"{instance}:charge", true), ($"{instance}:notify", true), ($"{instance}:notify", false)], await runtime.DeliveriesAsync(instance));
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "both dispatch markers deleted");
     }
 

@@ -34,6 +34,36 @@ public sealed class NoticeMailLogTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_notice_sent_on_its_first_attempt_is_stored_once_as_sent_and_a_later_delivery_finds_it_sent()
+    {
+        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
+        var notice = Notice("O5-1");
+
+        await notices.RecordSentAsync(notice.CommandId, notice, Now, Now.AddSeconds(2), default);
+        var redelivered = await notices.ClaimAsync(notice.CommandId, notice, Now.AddMinutes(1), default);
+
+        Assert.False(redelivered.IsFirst);
+        Assert.True(redelivered.IsSent);
+        var logged = Assert.Single(await notices.ListForRegistrationAsync("O5-1", default));
+        Assert.Equal((Now, Now.AddSeconds(2)), (logged.ClaimedAt, logged.SentAt));
+    }
+
+    [Fact]
+    public async Task A_first_attempt_racing_a_delivery_that_claimed_the_notice_leaves_the_claim_for_that_delivery_to_mark()
+    {
+        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
+        var notice = Notice("O6-1");
+        var claim = await notices.ClaimAsync(notice.CommandId, notice, Now, default);
+
+        await notices.RecordSentAsync(notice.CommandId, notice, Now.AddSeconds(1), Now.AddSeconds(2), default);
+        var whileRacing = Assert.Single(await notices.ListForRegistrationAsync("O6-1", default));
+        await notices.MarkSentAsync(claim.Record, Now.AddSeconds(3), default);
+
+        Assert.Equal((Now, (DateTimeOffset?)null), (whileRacing.ClaimedAt, whileRacing.SentAt));
+        Assert.Equal(Now.AddSeconds(3), Assert.Single(await notices.ListForRegistrationAsync("O6-1", default)).SentAt);
+    }
+
+    [Fact]
     public async Task A_notice_an_earlier_version_claimed_and_sent_is_not_sent_again_even_when_its_copy_missed_the_sending()
     {
         var clients = TestStorage.Clients(azurite);

@@ -76,6 +76,17 @@ public sealed class RuntimeHarness : IAsyncDisposable
             .Select(e => e.GetString("Kind")).ToListAsync();
     }
 
+    /// <summary>Each delivery of the instance's commands, in the order made: its command id and whether the runtime
+    /// called it a first attempt.</summary>
+    public async Task<List<(string CommandId, bool FirstAttempt)>> DeliveriesAsync(string instanceId)
+    {
+        var table = Get<StorageClients>().Table("deliveries");
+        await table.CreateIfNotExistsAsync();
+        return await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"))
+            .OrderBy(e => e.GetDateTimeOffset("DeliveredAt"))
+            .Select(e => (e.RowKey[..e.RowKey.LastIndexOf('|')], e.GetBoolean("FirstAttempt") ?? false)).ToListAsync();
+    }
+
     public async Task<TinyStage?> StageAsync(string instanceId) => (await Inspector.GetAsync(instanceId, default))?.State.Stage;
 
     public async ValueTask DisposeAsync()

@@ -36,12 +36,15 @@ public sealed class RegistrationCommandHandler(
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
 {
-    public async Task HandleAsync(RegistrationCommand command, CancellationToken ct)
+    public Task HandleAsync(RegistrationCommand command, CancellationToken ct) => HandleAsync(command, firstAttempt: false, ct);
+
+    /// <param name="firstAttempt">No earlier delivery began the command (the host carries out a decision it just took).</param>
+    public async Task HandleAsync(RegistrationCommand command, bool firstAttempt, CancellationToken ct)
     {
         switch (command)
         {
             case SendNotice notice:
-                await SendNoticeAsync(notice, ct);
+                await SendNoticeAsync(notice, firstAttempt, ct);
                 break;
             case RecordRegistrationView record:
                 await views.RecordAsync(record.View, record.Sequence, ct);
@@ -69,7 +72,7 @@ public sealed class RegistrationCommandHandler(
         }
     }
 
-    private async Task SendNoticeAsync(SendNotice decided, CancellationToken ct)
+    private async Task SendNoticeAsync(SendNotice decided, bool firstAttempt, CancellationToken ct)
     {
         // KZ-2.2: addressed when it is sent, so an approved change of the customer's contact e-mail reaches every registration.
         var notice = await accounts.AddressAsync(decided, ct);
@@ -77,6 +80,15 @@ public sealed class RegistrationCommandHandler(
         activity?.SetTag("registrar.notice.id", notice.CommandId);
         activity?.SetTag("registrar.registration", notice.RegistrationId);
         var now = clock.GetUtcNow();
+        if (firstAttempt)
+        {
+            // Nothing to claim against: no earlier delivery can have sent it, so it is stored once, as sent, after it
+            // went out (issue 16). A crash in between leaves no row, and the delivery after it claims and sends again.
+            await mail.SendAsync(composer.Compose(notice, now), ct);
+            await notices.RecordSentAsync(notice.CommandId, notice, now, clock.GetUtcNow(), ct);
+            logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
+            return;
+        }
         var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
         activity?.SetTag("registrar.notice.already_sent", claim.IsSent);
         if (claim.IsSent) return;

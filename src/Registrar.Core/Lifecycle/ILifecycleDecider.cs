@@ -39,6 +39,11 @@ public interface ILifecycleDecider<TState, TEvent, TCommand>
 
     /// <summary>A terminal instance takes no more events and has no wake-up.</summary>
     bool IsTerminal(TState state);
+
+    /// <summary>Whether <paramref name="later"/>, a command of a later decision of the same instance, makes
+    /// <paramref name="earlier"/> needless once it is carried out (a newer record of the same view): a host that holds
+    /// that later decision, stored and bound to be carried out, may skip <paramref name="earlier"/>.</summary>
+    bool Supersedes(TCommand later, TCommand earlier);
 }
 
 /// <param name="State">The state after the event.</param>

@@ -37,6 +37,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         state.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway
         && state.FailedCommands.Count == 0;
 
+    /// <summary>A view recorded later shows the registration as it is since (the view store keeps the highest sequence); an
+    /// earlier view's erasure date (UA-Pre-6) is the later one's too, as the instant a registration ended is kept.</summary>
+    public bool Supersedes(RegistrationCommand later, RegistrationCommand earlier) =>
+        later is RecordRegistrationView newer && earlier is RecordRegistrationView older
+        && newer.RegistrationId == older.RegistrationId && newer.Sequence > older.Sequence;
+
     public Decision<RegistrationState, RegistrationCommand> Decide(RegistrationState state, RegistrationEvent @event, DateTimeOffset now)
     {
         var step = new RegistrationStep(state);

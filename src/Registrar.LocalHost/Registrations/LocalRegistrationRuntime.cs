@@ -26,7 +26,7 @@ public static class LocalRegistrationRuntime
     private sealed class RuntimeCommandHandler(RegistrationCommandHandler handler) : ILifecycleCommandHandler<RegistrationCommand>
     {
         public Task HandleAsync(LifecycleCommandContext context, RegistrationCommand command, CancellationToken ct) =>
-            handler.HandleAsync(command, ct);
+            handler.HandleAsync(command, context.FirstAttempt, ct);
     }
 
     private sealed class RuntimeEvents(ILifecycleClient<RegistrationEvent> client) : ILifecycleEvents<RegistrationEvent>

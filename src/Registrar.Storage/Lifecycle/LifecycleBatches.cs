@@ -16,13 +16,19 @@ public sealed class LifecycleBatches<TState, TEvent, TCommand>(
     LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
     ILogger<LifecycleBatches<TState, TEvent, TCommand>> logger)
 {
-    public async Task CarryOutAsync(LifecycleCommandBatch<TCommand> batch, bool lastDelivery, CancellationToken ct)
+    public Task CarryOutAsync(LifecycleCommandBatch<TCommand> batch, bool lastDelivery, CancellationToken ct) =>
+        CarryOutAsync(batch, lastDelivery, firstAttempt: false, ct);
+
+    private async Task CarryOutAsync(LifecycleCommandBatch<TCommand> batch, bool lastDelivery, bool firstAttempt, CancellationToken ct)
     {
         foreach (var command in batch.Commands)
         {
+            // A later decision taken here (a registry's answer applied in process) is carried out next or queued under its
+            // dispatch marker: what it makes needless, such as a view it records anew, is not written twice (issue 16).
+            if (LifecycleFollowUps<TCommand>.AnyWaiting(batch.InstanceId, later => decider.Supersedes(later, command.Command))) continue;
             try
             {
-                await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence), command.Command, ct);
+                await handler.HandleAsync(new LifecycleCommandContext(batch.InstanceId, command.CommandId, batch.Sequence, firstAttempt), command.Command, ct);
             }
             catch (Exception e) when (lastDelivery && !ct.IsCancellationRequested)
             {
@@ -39,7 +45,7 @@ public sealed class LifecycleBatches<TState, TEvent, TCommand>(
         {
             try
             {
-                await CarryOutAsync(next.Batch, lastDelivery: false, ct);
+                await CarryOutAsync(next.Batch, lastDelivery: false, firstAttempt: true, ct);
                 dispatcher.CarriedOut(next);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)

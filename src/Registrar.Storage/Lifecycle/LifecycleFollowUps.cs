@@ -49,6 +49,15 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
         }
     }
 
+    /// <summary>Whether a batch of <paramref name="instanceId"/> taken by the current flow, and not begun yet, holds a
+    /// command <paramref name="match"/> accepts.</summary>
+    internal static bool AnyWaiting(string instanceId, Func<TCommand, bool> match)
+    {
+        if (Ambient.Value is not { } followUps) return false;
+        lock (followUps._gate)
+            return followUps._pending.Any(p => p.Batch.InstanceId == instanceId && p.Batch.Commands.Any(c => match(c.Command)));
+    }
+
     /// <summary>Nothing was taken yet.</summary>
     public bool IsEmpty
     {

@@ -20,7 +20,10 @@ public sealed record LifecycleCommandBatch<TCommand>(string InstanceId, long Seq
 
 /// <param name="CommandId">Unique per command forever; use it as the idempotency key of the effect
 /// (EPP clTRID, notice id, invoice number).</param>
-public sealed record LifecycleCommandContext(string InstanceId, string CommandId, long Sequence);
+/// <param name="FirstAttempt">The decision was just taken in this process, which carries its batch out itself before
+/// anything else could: no earlier delivery began the command, so a handler need not look for one's traces first
+/// (a queued delivery, even the first, may follow a crash after such an attempt).</param>
+public sealed record LifecycleCommandContext(string InstanceId, string CommandId, long Sequence, bool FirstAttempt = false);
 
 /// <summary>Carries out one kind of lifecycle command (EPP, notices, invoices, audit). Called at least
 /// once per command; must have its effect once, keyed by <see cref="LifecycleCommandContext.CommandId"/>.</summary>

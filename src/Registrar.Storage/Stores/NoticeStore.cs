@@ -21,6 +21,10 @@ public interface INoticeStore<TNotice>
 
     Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct);
 
+    /// <summary>A notice that went out without a claim (no earlier delivery can have sent it), stored as sent. A row already
+    /// there is a delivery racing this one: it is left as it is, to be marked by that delivery.</summary>
+    Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct);
+
     /// <summary>A notice of one registration (a <see cref="RegistrationCommand"/>), by its id; null when that registration has none by it.</summary>
     Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string registrationId, string noticeId, CancellationToken ct);
 
@@ -65,6 +69,20 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
     public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
         Place(claimed.Document.NoticeId, claimed.Document.Notice).Table
             .ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
+
+    public async Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        var (table, partition, row) = Place(noticeId, notice);
+        try
+        {
+            await table.InsertAsync(partition, row, new NoticeRecord<TNotice>(noticeId, notice, claimedAt, sentAt),
+                new Dictionary<string, object?> { ["Sent"] = true }, ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Claimed by a delivery racing this one, which marks it sent.
+        }
+    }
 
     public async Task<Stored<NoticeRecord<TNotice>>?> GetAsync(string registrationId, string noticeId, CancellationToken ct) =>
         await _byRegistration.GetAsync<NoticeRecord<TNotice>>(TableKeys.Escape(registrationId), TableKeys.Escape(noticeId), ct) is { } stored

@@ -225,6 +225,22 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_view_recorded_later_makes_an_earlier_view_of_the_same_registration_needless_and_nothing_else()
+    {
+        var paid = _decider.Decide(_decider.InitialState("reg-1"), new RegistrationPaid("e1", Order(handle: "H-1"), PaidAt), PaidAt);
+        var registered = _decider.Decide(paid.State, new RegistryAnswered("e2", paid.State.AwaitedCommandId!, new DomainCreated(PaidAt.AddYears(1))), PaidAt);
+        var creatingView = paid.Commands.OfType<RecordRegistrationView>().Single();
+        var registeredView = registered.Commands.OfType<RecordRegistrationView>().Single();
+        var otherRegistrations = registeredView with { RegistrationId = "reg-2", View = registeredView.View with { RegistrationId = "reg-2" } };
+
+        Assert.True(_decider.Supersedes(registeredView, creatingView));
+        Assert.False(_decider.Supersedes(creatingView, registeredView));
+        Assert.False(_decider.Supersedes(otherRegistrations, creatingView));
+        Assert.All(registered.Commands.Where(c => c is not RecordRegistrationView), later => Assert.False(_decider.Supersedes(later, creatingView)));
+        Assert.All(Effects(paid), earlier => Assert.False(_decider.Supersedes(registeredView, earlier)));
+    }
+
+    [Fact]
     public void An_answer_to_a_command_no_longer_awaited_changes_nothing()
     {
         var state = Paid(Order(handle: "H-1"), out _);

@@ -36,6 +36,8 @@ public sealed class DurableLifecycleHost : ILifecycleHost
 
     public RecordingCommands Commands { get; }
 
+    public bool SkipsSupersededCommands => false;
+
     public DurableTaskClient Client => _host.Client;
 
     /// <summary>Fast retries: a failing command gives up within a second instead of minutes.</summary>

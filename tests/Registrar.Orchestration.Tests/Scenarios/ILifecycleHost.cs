@@ -8,6 +8,11 @@ public interface ILifecycleHost : IAsyncDisposable
 {
     RecordingCommands Commands { get; }
 
+    /// <summary>Whether a decision the host takes while carrying out a batch (a command's failure handed to the decider)
+    /// makes the host skip what that decision makes needless in the rest of the batch (an older view): the local runtime
+    /// does; a Durable orchestration carries each batch out whole.</summary>
+    bool SkipsSupersededCommands { get; }
+
     Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event);
 
     /// <summary>The registration's state once the host has settled, or null when it has no lifecycle.</summary>

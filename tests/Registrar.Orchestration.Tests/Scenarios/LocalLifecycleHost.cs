@@ -26,6 +26,8 @@ public sealed class LocalLifecycleHost : ILifecycleHost
 
     public RecordingCommands Commands { get; }
 
+    public bool SkipsSupersededCommands => true;
+
     public static async Task<LocalLifecycleHost> StartAsync(AzuriteFixture azurite, IRegistrationSchedule schedule)
     {
         var commands = new RecordingCommands();

@@ -52,6 +52,7 @@ public sealed class PaymentProcessor(
 
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)
     {
+        using var justRead = InvoicesJustRead.Begin();
         var decision = await matcher.DecideAsync(credit, ct);
         var invoice = decision switch
         {
@@ -92,9 +93,9 @@ public sealed class PaymentProcessor(
     /// <returns>The paid invoice; null when another payment paid it first.</returns>
     private async Task<Invoice?> PayInvoiceAsync(string reference, string invoiceNumber, DateTimeOffset paidAt, CancellationToken ct)
     {
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
-            var stored = await invoices.GetAsync(invoiceNumber, ct)
+            var stored = (attempt == 1 ? InvoicesJustRead.Take(invoiceNumber) : null) ?? await invoices.GetAsync(invoiceNumber, ct)
                 ?? throw new InvalidOperationException($"Invoice {invoiceNumber} to be paid cannot be read.");
             var invoice = stored.Document;
             if (invoice.Status == InvoiceStatus.Paid) return invoice.PaymentReference == reference ? invoice : null;

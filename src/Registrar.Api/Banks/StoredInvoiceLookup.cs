@@ -12,6 +12,7 @@ public sealed class StoredInvoiceLookup(IInvoiceStore<Invoice> invoices) : IInvo
     {
         var stored = await invoices.GetAsync(number.ToString(), cancellationToken);
         if (stored is null) return null;
+        InvoicesJustRead.Remember(number.ToString(), stored);
         var invoice = stored.Document;
         return new InvoiceSnapshot(number, invoice.Total, invoice.Status, invoice.IssuedAt, invoice.DueAt);
     }

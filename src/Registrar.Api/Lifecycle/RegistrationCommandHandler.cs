@@ -86,16 +86,17 @@ public sealed class RegistrationCommandHandler(
             // went out (issue 16). A crash in between leaves no row, and the delivery after it claims and sends again.
             await mail.SendAsync(composer.Compose(notice, now), ct);
             await notices.RecordSentAsync(notice.CommandId, notice, now, clock.GetUtcNow(), ct);
-            logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
-            return;
         }
-        var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
-        activity?.SetTag("registrar.notice.already_sent", claim.IsSent);
-        if (claim.IsSent) return;
-        // A claimed but unsent notice is a crash between claim and send: send it now (the same
-        // Message-Id lets mail systems recognise the rare duplicate).
-        await mail.SendAsync(composer.Compose(notice, now), ct);
-        await notices.MarkSentAsync(claim.Record, clock.GetUtcNow(), ct);
+        else
+        {
+            var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
+            activity?.SetTag("registrar.notice.already_sent", claim.IsSent);
+            if (claim.IsSent) return;
+            // A claimed but unsent notice is a crash between claim and send: send it now (the same
+            // Message-Id lets mail systems recognise the rare duplicate).
+            await mail.SendAsync(composer.Compose(notice, now), ct);
+            await notices.MarkSentAsync(claim.Record, clock.GetUtcNow(), ct);
+        }
         logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
     }
 }

@@ -68,15 +68,14 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
 
     public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
         Place(claimed.Document.NoticeId, claimed.Document.Notice).Table
-            .ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, new Dictionary<string, object?> { ["Sent"] = true }, ct);
+            .ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, SentColumns(), ct);
 
     public async Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct)
     {
         var (table, partition, row) = Place(noticeId, notice);
         try
         {
-            await table.InsertAsync(partition, row, new NoticeRecord<TNotice>(noticeId, notice, claimedAt, sentAt),
-                new Dictionary<string, object?> { ["Sent"] = true }, ct);
+            await table.InsertAsync(partition, row, new NoticeRecord<TNotice>(noticeId, notice, claimedAt, sentAt), SentColumns(), ct);
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -139,6 +138,8 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
             }
         }
     }
+
+    private static Dictionary<string, object?> SentColumns() => new() { ["Sent"] = true };
 
     private static string PartitionFilter(string registrationId) => $"PartitionKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
 }

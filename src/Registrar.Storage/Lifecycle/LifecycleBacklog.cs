@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
@@ -29,9 +28,8 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
         var upTo = TableKeys.Ticks(time.GetUtcNow().AddTicks(1));
         var dueTimers = 0;
         DateTimeOffset? nextTimerAt = null;
-        for (var shard = 0; shard < tables.Shards; shard++)
+        foreach (var partition in tables.ShardPartitions)
         {
-            var partition = "shard-" + shard.ToString(CultureInfo.InvariantCulture);
             var deleting = tables.TimerWrites.DeletingIn(partition);
             dueTimers += (await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct))
                 .Count(row => !deleting.Contains(row));

@@ -29,6 +29,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<ILifecycleInspector<TState, TEvent, TCommand>, LifecycleInspector<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleBatches<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleBackgroundBatches<TState, TEvent, TCommand>>();
+        services.AddSingleton<LifecycleTimerShards<TEvent, TCommand>>();
         services.AddSingleton<LifecycleTimerSweeper<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleOutboxRecovery<TEvent, TCommand>>();
         services.AddSingleton<LifecycleBacklog<TState, TEvent, TCommand>>();

@@ -95,8 +95,13 @@ public sealed class LifecycleTables<TEvent, TCommand>
         // FNV-1a: stable across processes, unlike string.GetHashCode.
         var hash = 2166136261u;
         foreach (var c in instanceId) hash = (hash ^ c) * 16777619u;
-        return "shard-" + (hash % (uint)Shards).ToString(CultureInfo.InvariantCulture);
+        return ShardPartition((int)(hash % (uint)Shards));
     }
+
+    public static string ShardPartition(int shard) => "shard-" + shard.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The partitions the sweep reads.</summary>
+    public IEnumerable<string> ShardPartitions => Enumerable.Range(0, Shards).Select(ShardPartition);
 
     /// <summary>Marks a decision's commands as not yet on the command queue; written with the decision, deleted
     /// once they are sent, and sent again from the decision's event row by the sweep if it is still there when due.</summary>

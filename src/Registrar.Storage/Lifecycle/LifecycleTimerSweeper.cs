@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,12 +20,15 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
     LifecycleOutboxDispatcher<TEvent, TCommand> dispatcher,
     LifecycleBatches<TState, TEvent, TCommand> batches,
+    LifecycleTimerShards<TEvent, TCommand> shards,
     IOptions<LifecycleRuntimeOptions> options,
     LifecycleSweepSignal signal,
     TimeProvider time,
     ILogger<LifecycleTimerSweeper<TState, TEvent, TCommand>> logger) : BackgroundService
 {
     private const int RowsPerShardPerPass = 1000;
+
+    private readonly EnsureOnce _retiredShardsMoved = new(shards.MoveRetiredAsync);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,11 +56,12 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         await tables.EnsureCreatedAsync(ct);
+        await _retiredShardsMoved.RunAsync(ct);
         var fired = 0;
-        IEnumerable<string> shards = Enumerable.Range(0, tables.Shards).Select(shard => "shard-" + shard.ToString(CultureInfo.InvariantCulture));
+        var sweeping = tables.ShardPartitions;
         while (true)
         {
-            var due = await ReadDueAsync(shards, time.GetUtcNow(), ct);
+            var due = await ReadDueAsync(sweeping, time.GetUtcNow(), ct);
             if (due.Count == 0) return fired;
             var firedIn = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var firedThisPass = 0;
@@ -74,7 +77,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             if (firedThisPass == 0) return fired;
             // The wake-ups the fired decisions set, and rows beyond a full page, are in the shards that fired: only they
             // are read again at once; the rest wait for the next sweep.
-            shards = [.. firedIn.Keys];
+            sweeping = [.. firedIn.Keys];
         }
     }
 

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>Keeps every timer row in a shard the sweep reads when <see cref="LifecycleRuntimeOptions.TimerShards"/> is
+/// lowered. The timers table records the shard count it was last written with; before its first sweep, a process
+/// configured with fewer shards moves the rows of the shards above into the shards their instances map to now. A row is
+/// written to its new shard before it is deleted from the old one, so a crash in between leaves a timer twice, and its
+/// second firing is a stale timer or a duplicate event: nothing happens twice. Every process sharing a runtime uses the
+/// same count.</summary>
+public sealed class LifecycleTimerShards<TEvent, TCommand>(
+    LifecycleTables<TEvent, TCommand> tables,
+    ILogger<LifecycleTimerShards<TEvent, TCommand>> logger)
+{
+    private const string RecordPartition = "layout";
+    private const string RecordRow = "shards";
+    private const int RowsPerTransaction = 100;
+
+    /// <summary>Shards looked into when the table holds no record: earlier versions kept none (and wrote 8 by default).</summary>
+    private const int ShardsWithoutRecord = 64;
+
+    private static readonly HashSet<string> KeyProperties = ["PartitionKey", "RowKey", "Timestamp", "odata.etag"];
+
+    /// <summary>Moves the rows of shards above the configured count, then records the count.</summary>
+    public async Task MoveRetiredAsync(CancellationToken ct)
+    {
+        var record = await tables.Timers.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordRow, cancellationToken: ct);
+        var writtenWith = record.HasValue ? record.Value!.GetInt32("Shards") ?? 0 : ShardsWithoutRecord;
+        var moved = 0;
+        for (var shard = tables.Shards; shard < writtenWith; shard++)
+            moved += await MoveAsync(LifecycleTables<TEvent, TCommand>.ShardPartition(shard), ct);
+        if (moved > 0) logger.LogInformation("Moved {Rows} timer rows into {Shards} shards.", moved, tables.Shards);
+        if (writtenWith != tables.Shards)
+            await tables.Timers.UpsertEntityAsync(new TableEntity(RecordPartition, RecordRow) { ["Shards"] = tables.Shards },
+                TableUpdateMode.Replace, ct);
+    }
+
+    private async Task<int> MoveAsync(string retired, CancellationToken ct)
+    {
+        var moved = 0;
+        while (await FirstRowsAsync(retired, ct) is { Count: > 0 } rows)
+        {
+            foreach (var shard in rows.GroupBy(row => tables.TimerShard(row.GetString("InstanceId"))))
+                await tables.Timers.SubmitTransactionAsync(
+                    shard.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InShard(row, shard.Key))), ct);
+            await tables.Timers.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)), ct);
+            moved += rows.Count;
+        }
+        return moved;
+    }
+
+    private async Task<IReadOnlyList<TableEntity>> FirstRowsAsync(string partition, CancellationToken ct)
+    {
+        var query = tables.Timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            maxPerPage: RowsPerTransaction, cancellationToken: ct);
+        await foreach (var page in query.AsPages().WithCancellation(ct))
+        {
+            if (page.Values.Count > 0) return page.Values;
+        }
+        return [];
+    }
+
+    private static TableEntity InShard(TableEntity row, string shard)
+    {
+        var copy = new TableEntity(shard, row.RowKey);
+        foreach (var (name, value) in row)
+        {
+            if (!KeyProperties.Contains(name)) copy[name] = value;
+        }
+        return copy;
+    }
+}

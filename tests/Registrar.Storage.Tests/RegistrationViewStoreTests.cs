@@ -35,6 +35,37 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_registrations_new_view_is_added_without_a_read_one_transaction_per_place()
+    {
+        var meter = new StorageMeter();
+        using var views = new RegistrationViewStore(TestStorage.Clients(azurite, meter));
+        await views.RecordAsync(View("v4", RegistrationPhase.CreatingContact), 1, likelyNew: true, default);
+        meter.Reset();
+
+        await views.RecordAsync(View("v5", RegistrationPhase.CreatingContact), 1, likelyNew: true, default);
+
+        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 2 }, meter.Snapshot());
+        Assert.Equal(RegistrationPhase.CreatingContact, (await views.FindAsync("v5", default))!.Phase);
+        Assert.Equal("v5", (await views.FindByDomainAsync("v5.kz", default))!.RegistrationId);
+    }
+
+    [Fact]
+    public async Task A_new_view_recorded_again_by_another_process_after_a_later_one_changes_nothing()
+    {
+        var clients = TestStorage.Clients(azurite);
+        using var one = new RegistrationViewStore(clients);
+        using var redelivered = new RegistrationViewStore(clients);
+        await one.RecordAsync(View("v6", RegistrationPhase.CreatingContact), 1, likelyNew: true, default);
+        await one.RecordAsync(View("v6", RegistrationPhase.Registered, Expiry), 2, default);
+
+        await redelivered.RecordAsync(View("v6", RegistrationPhase.CreatingContact), 1, likelyNew: true, default);
+
+        Assert.Equal(RegistrationPhase.Registered, (await redelivered.FindAsync("v6", default))!.Phase);
+        Assert.Equal(RegistrationPhase.Registered, (await redelivered.FindByDomainAsync("v6.kz", default))!.Phase);
+        Assert.Equal("v6", Assert.Single(await redelivered.DueForRegistryCheckAsync(10, default)).RegistrationId);
+    }
+
+    [Fact]
     public async Task A_view_another_process_moved_meanwhile_is_read_again_and_the_latest_record_still_wins()
     {
         var clients = TestStorage.Clients(azurite);

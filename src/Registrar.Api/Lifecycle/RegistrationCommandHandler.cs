@@ -47,7 +47,7 @@ public sealed class RegistrationCommandHandler(
                 await SendNoticeAsync(notice, firstAttempt, ct);
                 break;
             case RecordRegistrationView record:
-                await views.RecordAsync(record.View, record.Sequence, ct);
+                await views.RecordAsync(record.View, record.Sequence, record.LikelyNew, ct);
                 // UA-Pre-6: an ended registration's personal data are kept five years from its end, then erased.
                 if (record.View.EndedAt is { } endedAt)
                     await erasures.ScheduleAsync(new ErasureDue(record.RegistrationId, record.View.CustomerId,

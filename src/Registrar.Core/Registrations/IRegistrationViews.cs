@@ -7,6 +7,11 @@ public interface IRegistrationViews
     /// <summary>Keeps <paramref name="view"/> unless a view with a higher sequence is already kept.</summary>
     Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken);
 
+    /// <param name="likelyNew">The view's rows are most likely not written yet (<see cref="RecordRegistrationView.LikelyNew"/>): a
+    /// store may add them without reading them first.</param>
+    Task RecordAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken cancellationToken) =>
+        RecordAsync(view, sequence, cancellationToken);
+
     IAsyncEnumerable<RegistrationView> ListAsync(string customerId, CancellationToken cancellationToken);
 
     /// <summary>One registration of one customer: null when it is not theirs or has not started (only a payment starts one).</summary>

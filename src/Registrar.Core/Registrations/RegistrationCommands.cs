@@ -162,7 +162,10 @@ public sealed record FlagForOperations(string CommandId, string RegistrationId, 
 
 /// <summary>Keeps the customer's view of the registration current (what GET /api/registrations lists).</summary>
 /// <param name="Sequence">Grows with every decision, so an older view arriving late never replaces a newer one.</param>
-public sealed record RecordRegistrationView(string CommandId, string RegistrationId, RegistrationView View, int Sequence)
+/// <param name="LikelyNew">The registration's view rows are most likely not written yet, so a store adds them without a read
+/// (issue 16): views decided on payment and while the domain is being created, since the first is often made needless by
+/// the next one before it is written (<see cref="RegistrationDecider.Supersedes"/>). False in commands stored before it was kept.</param>
+public sealed record RecordRegistrationView(string CommandId, string RegistrationId, RegistrationView View, int Sequence, bool LikelyNew = false)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Record;

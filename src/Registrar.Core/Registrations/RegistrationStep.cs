@@ -53,7 +53,8 @@ internal sealed class RegistrationStep(RegistrationState state)
                 State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null,
                 State.TransferRestriction?.Agreement);
             var id = NextCommandId();
-            _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued));
+            var likelyNew = before.Order is null || before.Phase is RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain;
+            _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued, likelyNew));
         }
         return new(State, _commands, wakeAt);
     }

@@ -23,7 +23,8 @@ public interface IRegistrationDirectory
     public const int MaxRowsRead = 1_000;
 
     /// <summary>Keeps the directory's rows for <paramref name="view"/> unless a later sequence is already kept.</summary>
-    Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct);
+    /// <param name="likelyNew">The rows are most likely not written yet: they are added without a read.</param>
+    Task KeepAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken ct);
 
     /// <param name="after">The <see cref="RegistrationPage.Next"/> of the page before under the same filter, or null for the first page.</param>
     Task<RegistrationPage> ListAsync(RegistrationFilter filter, string? after, int pageSize, DateTimeOffset now, CancellationToken ct);
@@ -55,7 +56,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
 
     /// <summary>Keeps the directory's rows and the registration's place in the registry-check line for <paramref name="view"/>,
     /// unless a later sequence is already kept.</summary>
-    public Task KeepAsync(RegistrationView view, int sequence, CancellationToken ct)
+    public Task KeepAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken ct)
     {
         var keys = RegistrationDirectoryKeys.For(view);
         return _recent.KeepAsync<Entry>(_table, Partition, EntryKey(view.RegistrationId), entry =>
@@ -72,7 +73,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
             // An entry kept before the line moved here is not in it: a live registration joins at the head.
             var due = RegistryCheckLine.Place(view, kept.InCheckLine ? kept.Due : null, Partition, actions);
             return new(next with { Due = due, InCheckLine = true }, actions);
-        }, ct);
+        }, likelyAbsent: likelyNew, ct);
     }
 
     /// <summary>Up to <paramref name="count"/> registrations live at the registry, the longest unchecked first (those still
@@ -101,7 +102,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
                 ? [RegistryCheckLine.Leave(Partition, due), RegistryCheckLine.Join(Partition, next)]
                 : [RegistryCheckLine.Join(Partition, next)];
             return new(kept with { Due = next, InCheckLine = true }, actions);
-        }, ct);
+        }, likelyAbsent: false, ct);
         if (earlier is not null) await _earlierLine.LeaveAsync(earlier, ct);
     }
 

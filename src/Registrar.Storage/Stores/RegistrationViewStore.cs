@@ -31,7 +31,10 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
     /// <summary>The two places are independent rows, each kept by sequence, so they are written at once: one that
     /// fails (or a crash) leaves the command to be delivered again, which rewrites only what is still behind.</summary>
     public Task RecordAsync(RegistrationView view, int sequence, CancellationToken cancellationToken) =>
-        Task.WhenAll(KeepViewAsync(view, sequence, cancellationToken), _directory.KeepAsync(view, sequence, cancellationToken));
+        RecordAsync(view, sequence, likelyNew: false, cancellationToken);
+
+    public Task RecordAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken cancellationToken) =>
+        Task.WhenAll(KeepViewAsync(view, sequence, likelyNew, cancellationToken), _directory.KeepAsync(view, sequence, likelyNew, cancellationToken));
 
     public async IAsyncEnumerable<RegistrationView> ListAsync(string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -74,10 +77,10 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
     public Task MarkRegistryCheckedAsync(string registrationId, DateTimeOffset checkedAt, CancellationToken cancellationToken) =>
         _directory.MarkRegistryCheckedAsync(registrationId, checkedAt, cancellationToken);
 
-    private Task KeepViewAsync(RegistrationView view, int sequence, CancellationToken cancellationToken) =>
+    private Task KeepViewAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken cancellationToken) =>
         _recent.KeepAsync<KeptView>(_table, TableKeys.Escape(view.CustomerId), TableKeys.Escape(view.RegistrationId),
             current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence), []),
-            cancellationToken);
+            likelyAbsent: likelyNew, cancellationToken);
 
     private static string DomainKey(string domainName) => "domain|" + TableKeys.Escape(domainName.ToLowerInvariant());
 

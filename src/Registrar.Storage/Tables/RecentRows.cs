@@ -18,12 +18,15 @@ public sealed class RecentRows(int capacity) : IDisposable
 
     /// <summary>Writes what <paramref name="decide"/> makes of the row as it is (null: nothing to write), conditional on
     /// the row's ETag, together with the rows it names; decides again on a fresh read when the row moved meanwhile.</summary>
+    /// <param name="likelyAbsent">The caller expects the row not to be written yet: it is added without a read, and read
+    /// only if it was there after all.</param>
     public async Task KeepAsync<T>(DocumentTable table, string partitionKey, string rowKey, Func<Stored<T>?, RowChange<T>?> decide,
-        CancellationToken ct)
+        bool likelyAbsent, CancellationToken ct)
     {
         var key = (table.Name, partitionKey, rowKey);
         var fresh = !_rows.TryGetValue(key, out Stored<T>? current);
-        if (fresh) current = await table.GetAsync<T>(partitionKey, rowKey, ct);
+        if (fresh && likelyAbsent) fresh = false;
+        else if (fresh) current = await table.GetAsync<T>(partitionKey, rowKey, ct);
         while (true)
         {
             if (decide(current) is not { } change)

@@ -97,7 +97,7 @@ public sealed class GoldenDocumentTests
             new FlagForOperations("order-1-1-5", "order-1-1", "look"),
             new RecordRegistrationView("order-1-1-6", "order-1-1",
                 new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2),
-                    TransferRestriction: "Pledge agreement 12/2026"), 6),
+                    TransferRestriction: "Pledge agreement 12/2026"), 6, LikelyNew: true),
             new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
             new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
@@ -335,6 +335,18 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
 
         Assert.All(read!.OfType<RecordRegistrationView>(), r => Assert.Null(r.View.DueBy));
+    }
+
+    /// <summary>View commands queued before new views were marked read as not new: their rows are read before they are
+    /// written, as they were.</summary>
+    [Fact]
+    public void A_view_command_stored_before_new_views_were_marked_reads_as_not_new()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-new-views.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
+
+        Assert.False(Assert.Single(read!.OfType<RecordRegistrationView>()).LikelyNew);
     }
 
     [Fact]

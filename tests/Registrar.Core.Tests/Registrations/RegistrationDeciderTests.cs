@@ -219,6 +219,8 @@ public sealed class RegistrationDeciderTests
         var second = Assert.IsType<RecordRegistrationView>(registered.Commands.Last());
         Assert.Equal((RegistrationPhase.Registered, expiry), (second.View.Phase, second.View.ExpiresAt));
         Assert.True(second.Sequence > first.Sequence);
+        // While the domain is being created its view rows are most likely not written yet; once registered they are.
+        Assert.Equal((true, true), (first.LikelyNew, second.LikelyNew));
 
         var unchanged = _decider.Decide(registered.State, new RegistrationTimerDue("t", PaidAt.AddDays(2)), PaidAt.AddDays(2));
         Assert.DoesNotContain(unchanged.Commands, c => c is RecordRegistrationView);

@@ -7,10 +7,11 @@ namespace Registrar.Storage.Lifecycle;
 /// <summary>
 /// Carries out, in the background of this process, the batches decided by events applied outside any worker (a
 /// payment posted by a bank, an operations decision), so the command queue's put, get and delete and its polling delay
-/// are paid only by a batch no runner is free for (issue 16). Each batch keeps its dispatch marker until it is done or
+/// are paid only by a batch that finds no room here (issue 16). Each batch keeps its dispatch marker until it is done or
 /// queued: a crash meanwhile leaves the marker, and the sweep sends the batch again. At most
-/// <see cref="LifecycleRuntimeOptions.BackgroundBatches"/> run at once, so a bank file of thousands of credits queues
-/// the rest rather than holding the registry sessions beyond the markers' grace.
+/// <see cref="LifecycleRuntimeOptions.BackgroundBatches"/> run at once and
+/// <see cref="LifecycleRuntimeOptions.BackgroundBatchesWaiting"/> wait for a runner, so a bank file of thousands of credits
+/// queues the rest rather than holding batches in memory beyond the markers' grace.
 /// </summary>
 public sealed class LifecycleBackgroundBatches<TState, TEvent, TCommand>(
     IServiceProvider services,
@@ -18,26 +19,28 @@ public sealed class LifecycleBackgroundBatches<TState, TEvent, TCommand>(
     ILogger<LifecycleBackgroundBatches<TState, TEvent, TCommand>> logger) : IDisposable
 {
     private readonly SemaphoreSlim _runners = new(options.Value.BackgroundBatches, Math.Max(1, options.Value.BackgroundBatches));
-    private int _running;
+    private readonly int _room = options.Value.BackgroundBatches == 0 ? 0 : options.Value.BackgroundBatches + options.Value.BackgroundBatchesWaiting;
+    private int _taken;
 
-    /// <summary>Runners at work: the runtime has not settled while any is.</summary>
-    public int Running => Volatile.Read(ref _running);
+    /// <summary>Batches running or waiting for a runner: the runtime has not settled while any is.</summary>
+    public int Running => Volatile.Read(ref _taken);
 
     // Resolved at first use: carrying out a command applies its answer through the client that hands batches here.
     private LifecycleBatches<TState, TEvent, TCommand> Batches => services.GetRequiredService<LifecycleBatches<TState, TEvent, TCommand>>();
 
-    /// <summary>Takes what <paramref name="followUps"/> collected: carried out by a free runner, else queued.</summary>
+    /// <summary>Takes what <paramref name="followUps"/> collected: carried out by a runner when there is room, else queued.</summary>
     public void CarryOut(LifecycleFollowUps<TCommand> followUps)
     {
         if (followUps.IsEmpty) return;
-        if (!_runners.Wait(0))
+        if (Interlocked.Increment(ref _taken) > _room)
         {
+            Interlocked.Decrement(ref _taken);
             _ = Batches.QueueFollowUpsAsync(followUps, CancellationToken.None);
             return;
         }
-        Interlocked.Increment(ref _running);
         _ = Task.Run(async () =>
         {
+            await _runners.WaitAsync();
             try
             {
                 await Batches.CarryOutFollowUpsAsync(followUps, CancellationToken.None);
@@ -48,8 +51,8 @@ public sealed class LifecycleBackgroundBatches<TState, TEvent, TCommand>(
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
                 _runners.Release();
+                Interlocked.Decrement(ref _taken);
             }
         });
     }

@@ -51,6 +51,11 @@ public sealed class LifecycleRuntimeOptions
     /// operations decision); more wait on the command queue. 0 queues every such batch.</summary>
     public int BackgroundBatches { get; set; } = 8;
 
+    /// <summary>Batches that wait in memory for a background runner rather than go to the command queue (whose put, get and
+    /// delete they spare). Few enough that the last starts well within <see cref="DispatchGrace"/>: a paid registration's
+    /// batch takes a few registry round trips.</summary>
+    public int BackgroundBatchesWaiting { get; set; } = 64;
+
     public QueueWorkerOptions Events { get; set; } = new();
 
     public QueueWorkerOptions Commands { get; set; } = new();

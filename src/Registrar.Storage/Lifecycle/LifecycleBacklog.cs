@@ -21,26 +21,30 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
     /// <summary>Due timers are counted up to this many per shard: enough to see the runtime is busy.</summary>
     private const int DueTimersCountedPerShard = 100;
 
+    /// <remarks>Its reads go out at once: a caller waiting for the runtime to settle polls this often, and each poll's latency
+    /// adds to the wait.</remarks>
     public async Task<LifecycleBacklogReading> ReadAsync(CancellationToken ct)
     {
         using var unmetered = meter.Unmetered();
         await tables.EnsureCreatedAsync(ct);
         var upTo = TableKeys.Ticks(time.GetUtcNow().AddTicks(1));
-        var dueTimers = 0;
-        DateTimeOffset? nextTimerAt = null;
-        foreach (var partition in tables.ShardPartitions)
-        {
-            var deleting = tables.TimerWrites.DeletingIn(partition);
-            dueTimers += (await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct))
-                .Count(row => !deleting.Contains(row));
-            var ahead = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
-            // A full page of rows all being deleted says only that the next timer is no earlier than its last.
-            if ((ahead.FirstOrDefault(row => !deleting.Contains(row)) ?? (ahead.Count == DueTimersCountedPerShard ? ahead[^1] : null)) is { } next
-                && TableKeys.InstantOfTicks(next[..19]) is var at && (nextTimerAt is null || at < nextTimerAt))
-                nextTimerAt = at;
-        }
-        return new LifecycleBacklogReading(dueTimers, await CountAsync(tables.Events.Queue, ct), await CountAsync(tables.Commands.Queue, ct), nextTimerAt,
+        var events = CountAsync(tables.Events.Queue, ct);
+        var commands = CountAsync(tables.Commands.Queue, ct);
+        var shards = await Task.WhenAll(tables.ShardPartitions.Select(partition => ReadShardAsync(partition, upTo, ct)));
+        var nextTimerAt = shards.Select(shard => shard.NextTimerAt).Where(at => at is not null).Min();
+        return new LifecycleBacklogReading(shards.Sum(shard => shard.DueTimers), await events, await commands, nextTimerAt,
             tables.TimerWrites.Waiting, background.Running);
+    }
+
+    private async Task<(int DueTimers, DateTimeOffset? NextTimerAt)> ReadShardAsync(string partition, string upTo, CancellationToken ct)
+    {
+        var deleting = tables.TimerWrites.DeletingIn(partition);
+        var dueRead = FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct);
+        var ahead = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
+        var due = (await dueRead).Count(row => !deleting.Contains(row));
+        // A full page of rows all being deleted says only that the next timer is no earlier than its last.
+        var next = ahead.FirstOrDefault(row => !deleting.Contains(row)) ?? (ahead.Count == DueTimersCountedPerShard ? ahead[^1] : null);
+        return (due, next is null ? null : TableKeys.InstantOfTicks(next[..19]));
     }
 
     /// <summary>Timer row keys sort as their due instants, so the first page of a range is its earliest timers.</summary>
@@ -53,7 +57,13 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
 
     private static async Task<int> CountAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken ct)
     {
-        if (!await queue.ExistsAsync(ct)) return 0;
-        return (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+        try
+        {
+            return (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == (int)System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
     }
 }

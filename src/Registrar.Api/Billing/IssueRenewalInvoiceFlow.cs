@@ -26,7 +26,6 @@ public sealed class IssueRenewalInvoiceFlow(
     ZoneCatalog zones,
     ZoneDeadlines deadlines,
     RenewalIssueInstants issueInstants,
-    IInvoiceSequence sequence,
     IInvoiceStore<Invoice> invoices,
     ILifecycleEvents<RegistrationEvent> registrations,
     TimeProvider clock,
@@ -85,29 +84,19 @@ public sealed class IssueRenewalInvoiceFlow(
         // registrar's own time zone, as an order's invoice is.
         var series = zones.For(command.Zone).CalendarCountry;
         var issuedOn = deadlines.LocalDate(command.Zone, issuedAt);
-        var claimKey = "renewal|" + command.CommandId;
-        var sequenceNumber = await sequence.TakeAsync(series, issuedOn.Year, issuedOn.Month, claimKey, ct);
-        var number = InvoiceNumber.Create(series, issuedOn, sequenceNumber).ToString();
+        var total = Price(command, issuedAt).Total;
 
-        // Stored first and read only when a redelivery finds it stored: the number is claimed under the command id, so an
-        // invoice under it is this command's. There is no order behind a renewal: the invoice names the registration it
-        // renews, so nothing that reads an invoice's order can take it for the invoice of the registration's original order.
-        var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, Price(command, issuedAt).Total, issuedAt,
-            command.DueAt, InvoiceStatus.Open, Renewal: new RenewalOf(command.RegistrationId, command.DomainName, command.Years, command.Operation));
-        try
+        // Numbered and stored in one transaction, the number claimed under the command id: a redelivery finds this command's
+        // invoice, and a number is spent only with its invoice. There is no order behind a renewal: the invoice names the
+        // registration it renews, so nothing that reads an invoice's order can take it for the invoice of the registration's
+        // original order.
+        var stored = await invoices.IssueAsync(new InvoiceClaim(series, issuedOn.Year, issuedOn.Month, "renewal|" + command.CommandId), sequenceNumber =>
         {
-            return (await invoices.CreateAsync(number, command.CustomerId, invoice, invoice.Status.ToString(), ct)).Document;
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            return (await invoices.GetAsync(number, ct))!.Document;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested)
-        {
-            // A number in a legal series is spent only by what is stored: give it back unless the invoice was stored after all.
-            if (await invoices.GetAsync(number, CancellationToken.None) is null)
-                await sequence.ReleaseAsync(series, issuedOn.Year, issuedOn.Month, claimKey, CancellationToken.None);
-            throw;
-        }
+            var number = InvoiceNumber.Create(series, issuedOn, sequenceNumber).ToString();
+            var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, total, issuedAt, command.DueAt, InvoiceStatus.Open,
+                Renewal: new RenewalOf(command.RegistrationId, command.DomainName, command.Years, command.Operation));
+            return new NewInvoice<Invoice>(number, command.CustomerId, invoice, invoice.Status.ToString());
+        }, ct);
+        return stored.Document;
     }
 }

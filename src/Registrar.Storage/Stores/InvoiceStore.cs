@@ -4,38 +4,99 @@ using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Stores;
 
-/// <summary>Invoices, one partition per invoice number: a bank notification names only the number in
-/// its payment purpose, so matching is a point read. Listing an account's invoices filters on the
-/// indexed AccountId column (a scan, for operations screens only).</summary>
+/// <summary>The number an invoice is to take: the next of its series and month, claimed under <paramref name="Key"/> so that
+/// asking again (a retry) finds the same one.</summary>
+public sealed record InvoiceClaim(string Series, int Year, int Month, string Key);
+
+/// <summary>An invoice to be stored under the number it was made with.</summary>
+public sealed record NewInvoice<TInvoice>(string Number, string AccountId, TInvoice Invoice, string Status);
+
+/// <summary>Invoices, found by number: a bank notification names only the number in its payment purpose, so matching is a
+/// point read. Listing an account's invoices filters on the indexed AccountId column (a scan, for the customer's invoice
+/// list and operations screens).</summary>
 public interface IInvoiceStore<TInvoice>
 {
     Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct);
 
     Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct);
 
+    /// <summary>Takes the number <paramref name="claim"/> names and stores the invoice <paramref name="build"/> makes of it in
+    /// the same transaction, so the number is spent exactly when its invoice is stored (issue 16: one transaction, not two).
+    /// Asked again for the same claim, it returns the invoice stored then.</summary>
+    Task<Stored<TInvoice>> IssueAsync(InvoiceClaim claim, Func<int, NewInvoice<TInvoice>> build, CancellationToken ct);
+
     Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct);
 
     IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId, CancellationToken ct);
 }
 
-public sealed class InvoiceStore<TInvoice>(StorageClients clients) : IInvoiceStore<TInvoice>
+/// <summary>An invoice lives in its series' partition of the sequence table, row <c>invoice|{number}</c>, beside the counter
+/// that numbered it: an invoice number begins with its series and a hyphen ("KZ-2611-00042-7"). Invoices stored by earlier
+/// versions stay in the <c>invoices</c> table, one partition per number, and are read and changed there.</summary>
+public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequenceStore sequence) : IInvoiceStore<TInvoice>
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
-    // every partition would make each point read scan the whole table on the local host.
+    private const string RowPrefix = "invoice|";
 
-    private readonly DocumentTable _table = new(clients.Table("invoices"));
+    private readonly DocumentTable _series = new(clients.Table("invoicesequences"));
+    private readonly DocumentTable _earlier = new(clients.Table("invoices"));
 
-    public Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct) =>
-        _table.GetAsync<TInvoice>(TableKeys.Escape(invoiceNumber), TableKeys.Escape(invoiceNumber), ct);
+    public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients))
+    {
+    }
+
+    public async Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct) =>
+        (SeriesPartition(invoiceNumber) is { } partition ? await _series.GetAsync<TInvoice>(partition, Row(invoiceNumber), ct) : null)
+        ?? await _earlier.GetAsync<TInvoice>(TableKeys.Escape(invoiceNumber), TableKeys.Escape(invoiceNumber), ct);
 
     public Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct) =>
-        _table.InsertAsync(TableKeys.Escape(invoiceNumber), TableKeys.Escape(invoiceNumber), invoice, Columns(accountId, status), ct);
+        _series.InsertAsync(SeriesPartition(invoiceNumber) ?? throw NotANumber(invoiceNumber), Row(invoiceNumber), invoice, Columns(accountId, status), ct);
+
+    public async Task<Stored<TInvoice>> IssueAsync(InvoiceClaim claim, Func<int, NewInvoice<TInvoice>> build, CancellationToken ct)
+    {
+        var partition = InvoiceSequenceStore.Partition(claim.Series);
+        NewInvoice<TInvoice>? issued = null;
+        var (number, taken, etag) = await sequence.TakeAsync(claim.Series, claim.Year, claim.Month, claim.Key, taken =>
+        {
+            issued = build(taken);
+            if (SeriesPartition(issued.Number) != partition) throw new ArgumentException($"Invoice {issued.Number} is not of series {claim.Series}.", nameof(build));
+            return new TableTransactionAction(TableTransactionActionType.Add,
+                DocumentTable.Entity(partition, Row(issued.Number), issued.Invoice, Columns(issued.AccountId, issued.Status)));
+        }, ct);
+        if (taken) return new Stored<TInvoice>(partition, Row(issued!.Number), issued.Invoice, etag);
+
+        // Claimed before: by an attempt that stored the invoice with it, or by an earlier version, which stored it apart (or
+        // crashed before it could).
+        var again = build(number);
+        if (await GetAsync(again.Number, ct) is { } stored) return stored;
+        try
+        {
+            return await CreateAsync(again.Number, again.AccountId, again.Invoice, again.Status, ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return (await GetAsync(again.Number, ct))!;
+        }
+    }
 
     public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, Columns(accountId, status), ct);
+        (current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal) ? _series : _earlier).ReplaceAsync(current, changed, Columns(accountId, status), ct);
 
-    public IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId, CancellationToken ct) =>
-        _table.QueryAsync<TInvoice>(TableClient.CreateQueryFilter($"AccountId eq {accountId}"), null, ct);
+    public async IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"AccountId eq {accountId}");
+        await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+        await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+    }
+
+    private static string? SeriesPartition(string invoiceNumber) =>
+        invoiceNumber.IndexOf('-') is > 0 and var end ? InvoiceSequenceStore.Partition(invoiceNumber[..end]) : null;
+
+    // Row keys never repeat across partitions: the number names its series.
+    private static string Row(string invoiceNumber) => RowPrefix + TableKeys.Escape(invoiceNumber);
+
+    private static ArgumentException NotANumber(string invoiceNumber) =>
+        new($"'{invoiceNumber}' does not begin with an invoice series and a hyphen.", nameof(invoiceNumber));
 
     private static Dictionary<string, object?> Columns(string accountId, string status) =>
         new() { ["AccountId"] = accountId, ["Status"] = status };

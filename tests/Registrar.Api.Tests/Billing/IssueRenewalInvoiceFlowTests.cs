@@ -88,9 +88,9 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
-    public async Task A_store_that_failed_gives_its_number_back_and_the_retry_issues_the_invoice_under_it()
+    public async Task An_invoice_whose_answer_was_lost_is_found_by_the_retry_and_spends_one_number()
     {
-        var failing = new FailingOnFirstCreate();
+        var failing = new AnswerLostOnFirstIssue();
         var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now), failing);
         failing.Inner = new RenewalInvoices(azurite, renewals.Clock).Invoices;
 
@@ -101,6 +101,19 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
 
         Assert.Equal(1, InvoiceNumber.Parse(retried.Number).Sequence);
         Assert.Equal(2, InvoiceNumber.Parse(next.Number).Sequence);
+    }
+
+    [Fact]
+    public async Task A_renewal_invoice_is_numbered_and_stored_in_one_transaction()
+    {
+        var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now));
+        await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-5", askedAt: Now));
+        renewals.Meter.Reset();
+
+        var invoice = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: Now));
+
+        Assert.Equal(new Dictionary<string, long> { ["table.batch"] = 1 }, renewals.Meter.Snapshot());
+        Assert.Equal(invoice, (await renewals.Invoices.GetAsync(invoice.Number, default))!.Document);
     }
 
     [Fact]
@@ -163,7 +176,7 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
                "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
             ]}
             """, RenewalInvoices.Zones);
-        var failing = new FailingOnFirstCreate();
+        var failing = new AnswerLostOnFirstIssue();
         var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now), failing, tariffs);
         failing.Inner = new RenewalInvoices(azurite, renewals.Clock).Invoices;
         await Assert.ThrowsAsync<IOException>(() => renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7")));
@@ -175,19 +188,23 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
         Assert.Equal(Money.Of(6000m, Currency.Kzt), retried.Total);
     }
 
-    /// <summary>Storage that fails the first invoice it is asked to store, as an outage between numbering and storing would.</summary>
-    private sealed class FailingOnFirstCreate : IInvoiceStore<Invoice>
+    /// <summary>Storage that stores the first invoice it is asked to issue but loses its answer, as an outage after the commit would.</summary>
+    private sealed class AnswerLostOnFirstIssue : IInvoiceStore<Invoice>
     {
-        private int _creates;
+        private int _issues;
 
         public IInvoiceStore<Invoice> Inner { get; set; } = null!;
 
         public Task<Stored<Invoice>?> GetAsync(string invoiceNumber, CancellationToken ct) => Inner.GetAsync(invoiceNumber, ct);
 
         public Task<Stored<Invoice>> CreateAsync(string invoiceNumber, string accountId, Invoice invoice, string status, CancellationToken ct) =>
-            Interlocked.Increment(ref _creates) == 1
-                ? throw new IOException("The storage account did not answer.")
-                : Inner.CreateAsync(invoiceNumber, accountId, invoice, status, ct);
+            Inner.CreateAsync(invoiceNumber, accountId, invoice, status, ct);
+
+        public async Task<Stored<Invoice>> IssueAsync(InvoiceClaim claim, Func<int, NewInvoice<Invoice>> build, CancellationToken ct)
+        {
+            var issued = await Inner.IssueAsync(claim, build, ct);
+            return Interlocked.Increment(ref _issues) == 1 ? throw new IOException("The storage account's answer was lost.") : issued;
+        }
 
         public Task<Stored<Invoice>> UpdateAsync(Stored<Invoice> current, Invoice changed, string accountId, string status, CancellationToken ct) =>
             Inner.UpdateAsync(current, changed, accountId, status, ct);

@@ -29,7 +29,7 @@ public sealed class RenewalInvoices
         Clock = clock;
         Invoices = invoices ?? new InvoiceStore<Invoice>(clients);
         Flow = new IssueRenewalInvoiceFlow(tariffs ?? TariffSchedule.LoadEmbedded(Zones), Zones, Deadlines, new RenewalIssueInstants(clients),
-            new InvoiceSequenceStore(clients), Invoices, Events, clock, NullLogger<IssueRenewalInvoiceFlow>.Instance);
+            Invoices, Events, clock, NullLogger<IssueRenewalInvoiceFlow>.Instance);
     }
 
     public StorageMeter Meter { get; } = new();

@@ -1,0 +1,55 @@
+using Registrar.Core.Money;
+using Registrar.Core.Orders;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>Invoices live beside the counter that numbered them (issue 16); those an earlier version stored in the
+/// <c>invoices</c> table are found, paid and listed where they are.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class InvoiceStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
+
+    private static Invoice Open(string number) =>
+        new(number, "O-" + number, "cust-1", Money.Of(6000m, Currency.Kzt), Now, Now.AddDays(3), InvoiceStatus.Open);
+
+    [Fact]
+    public async Task An_invoice_an_earlier_version_stored_apart_is_found_paid_where_it_is_and_listed_with_the_new_ones()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var invoices = new InvoiceStore<Invoice>(clients);
+        var earlier = new DocumentTable(clients.Table("invoices"));
+        await earlier.InsertByIdAsync("KZ-2610-00007-1", Open("KZ-2610-00007-1"), new Dictionary<string, object?> { ["AccountId"] = "cust-1", ["Status"] = "Open" }, default);
+        await invoices.CreateAsync("KZ-2611-00001-3", "cust-1", Open("KZ-2611-00001-3"), "Open", default);
+
+        var found = (await invoices.GetAsync("KZ-2610-00007-1", default))!;
+        await invoices.UpdateAsync(found, found.Document with { Status = InvoiceStatus.Paid }, "cust-1", "Paid", default);
+
+        Assert.Equal(InvoiceStatus.Paid, (await earlier.GetByIdAsync<Invoice>("KZ-2610-00007-1", default))!.Document.Status);
+        Assert.Equal(InvoiceStatus.Paid, (await invoices.GetAsync("KZ-2610-00007-1", default))!.Document.Status);
+        Assert.Equal(["KZ-2610-00007-1", "KZ-2611-00001-3"],
+            (await invoices.ListByAccountAsync("cust-1", default).Select(i => i.Document.Number).ToListAsync()).Order(StringComparer.Ordinal));
+        Assert.Null(await invoices.GetAsync("KZ-2611-00002-1", default));
+    }
+
+    [Fact]
+    public async Task A_number_an_earlier_version_claimed_without_storing_its_invoice_gets_it_stored_under_that_number()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var sequence = new InvoiceSequenceStore(clients);
+        var invoices = new InvoiceStore<Invoice>(clients, sequence);
+        var claimed = await sequence.TakeAsync("KZ", 2026, 11, "renewal|cmd-1", default);
+
+        var issued = await invoices.IssueAsync(new InvoiceClaim("KZ", 2026, 11, "renewal|cmd-1"),
+            n => new NewInvoice<Invoice>($"KZ-2611-{n:D5}-0", "cust-1", Open($"KZ-2611-{n:D5}-0"), "Open"), default);
+        var next = await invoices.IssueAsync(new InvoiceClaim("KZ", 2026, 11, "renewal|cmd-2"),
+            n => new NewInvoice<Invoice>($"KZ-2611-{n:D5}-0", "cust-1", Open($"KZ-2611-{n:D5}-0"), "Open"), default);
+
+        Assert.Equal((1, "KZ-2611-00001-0"), (claimed, issued.Document.Number));
+        Assert.Equal(issued.Document, (await invoices.GetAsync("KZ-2611-00001-0", default))!.Document);
+        Assert.Equal("KZ-2611-00002-0", next.Document.Number);
+    }
+}

@@ -29,8 +29,12 @@ public interface ILifecycleInspector<TState, TEvent, TCommand>
 }
 
 /// <summary>Reads the whole instance partition in one query (state, event rows, outbox rows), and the instance's
-/// dispatch markers from its timer shard (a filter over that one partition).</summary>
-public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables<TEvent, TCommand> tables)
+/// dispatch markers from its timer shard: a range read of the rows due up to one <see cref="LifecycleRuntimeOptions.DispatchGrace"/>
+/// from now, as a marker is, not the shard's every instance's wake-ups.</summary>
+public sealed class LifecycleInspector<TState, TEvent, TCommand>(
+    LifecycleTables<TEvent, TCommand> tables,
+    Microsoft.Extensions.Options.IOptions<LifecycleRuntimeOptions> options,
+    TimeProvider time)
     : ILifecycleInspector<TState, TEvent, TCommand>
 {
     private static readonly JsonSerializerOptions Json = DocumentTable.Json;
@@ -73,7 +77,8 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(LifecycleTables
 
     private async Task<List<TableEntity>> DispatchMarkersAsync(string instanceId, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tables.TimerShard(instanceId)} and InstanceId eq {instanceId}");
+        var dueBy = TableKeys.Ticks(time.GetUtcNow() + options.Value.DispatchGrace + TimeSpan.FromTicks(1));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tables.TimerShard(instanceId)} and RowKey lt {dueBy} and InstanceId eq {instanceId}");
         var rows = tables.Timers.QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
         return await rows.Where(LifecycleTables<TEvent, TCommand>.IsDispatchMarker).ToListAsync(ct);
     }

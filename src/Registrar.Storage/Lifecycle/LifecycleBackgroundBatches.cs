@@ -23,7 +23,7 @@ public sealed class LifecycleBackgroundBatches<TState, TEvent, TCommand>(
     private int _taken;
 
     /// <summary>Batches running or waiting for a runner: the runtime has not settled while any is.</summary>
-    public int Running => Volatile.Read(ref _taken);
+    public int Unfinished => Volatile.Read(ref _taken);
 
     // Resolved at first use: carrying out a command applies its answer through the client that hands batches here.
     private LifecycleBatches<TState, TEvent, TCommand> Batches => services.GetRequiredService<LifecycleBatches<TState, TEvent, TCommand>>();

@@ -33,7 +33,7 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
         var shards = await Task.WhenAll(tables.ShardPartitions.Select(partition => ReadShardAsync(partition, upTo, ct)));
         var nextTimerAt = shards.Select(shard => shard.NextTimerAt).Where(at => at is not null).Min();
         return new LifecycleBacklogReading(shards.Sum(shard => shard.DueTimers), await events, await commands, nextTimerAt,
-            tables.TimerWrites.Waiting, background.Running);
+            tables.TimerWrites.Waiting, background.Unfinished);
     }
 
     private async Task<(int DueTimers, DateTimeOffset? NextTimerAt)> ReadShardAsync(string partition, string upTo, CancellationToken ct)

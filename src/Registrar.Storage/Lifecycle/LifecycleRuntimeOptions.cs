@@ -48,7 +48,8 @@ public sealed class LifecycleRuntimeOptions
     public int FollowUpsPerDelivery { get; set; } = 8;
 
     /// <summary>Batches carried out at once in the background of the process whose request decided them (a payment, an
-    /// operations decision); more wait on the command queue. 0 queues every such batch.</summary>
+    /// operations decision); more wait for a runner in memory (<see cref="BackgroundBatchesWaiting"/>), and the rest on the
+    /// command queue. 0 queues every such batch.</summary>
     public int BackgroundBatches { get; set; } = 8;
 
     /// <summary>Batches that wait in memory for a background runner rather than go to the command queue (whose put, get and

@@ -68,6 +68,24 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
+    public async Task A_command_carried_out_after_a_new_tariff_took_effect_is_priced_with_the_tariff_in_force_when_it_was_asked_UA_3_3()
+    {
+        var tariffs = TariffSchedule.Parse("""
+            {"tariffs": [
+              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false,
+               "pricesPerYear": {"register": "6000.00", "renew": "6000.00"}, "registrantChangePricedAsRegistration": true},
+              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2026-11-25T00:00:00+05:00", "placeholder": false,
+               "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
+            ]}
+            """, RenewalInvoices.Zones);
+        var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now.AddDays(2)), tariffs: tariffs);
+
+        var issued = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: Now));
+
+        Assert.Equal((Now, Money.Of(6000m, Currency.Kzt)), (issued.IssuedAt, issued.Total));
+    }
+
+    [Fact]
     public async Task A_command_asked_when_no_tariff_priced_it_is_issued_as_of_its_first_attempt_a_tariff_prices_UA_3_3()
     {
         var tariffs = TariffSchedule.Parse("""

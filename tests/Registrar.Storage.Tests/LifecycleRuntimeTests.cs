@@ -302,6 +302,56 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await TestStorage.EventuallyAsync(async () => await DispatchMarkersAsync(runtime) == 0, "the dispatch marker deleted");
     }
 
+    [Fact]
+    public async Task A_timers_decision_whose_commands_never_went_out_is_sent_again_when_the_sweep_finds_its_row()
+    {
+        var faults = new FaultInjectionPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
+        await runtime.Client.SendAsync("i-13", "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await runtime.StageAsync("i-13") == TinyStage.Waiting, "charged, waiting and settled");
+        var dueAt = (await runtime.Inspector.GetAsync("i-13", default))!.NextWakeAt!.Value;
+
+        // As if the process had stopped once the timer's decision was stored: no dispatch marker holds its commands.
+        faults.FailNext("queue.put", "-commands");
+        await Assert.ThrowsAnyAsync<Exception>(() => runtime.Engine.FireTimerAsync("i-13", dueAt, default));
+        Assert.True((await runtime.Inspector.GetAsync("i-13", default))!.IsTerminal);
+        Assert.Equal(0, await DispatchMarkersOfAsync(runtime, LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(dueAt)));
+        Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-13"));
+
+        runtime.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-13")).Count == 2, "notified from the timer row");
+        var row = runtime.Tables.TimerEntity("i-13", dueAt);
+        await TestStorage.EventuallyAsync(async () => !(await runtime.Tables.Timers.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
+            "the timer row deleted once its commands were sent");
+
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync("i-13"));
+    }
+
+    [Fact]
+    public async Task A_timers_decision_takes_no_dispatch_marker()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        await runtime.Client.SendAsync("i-14", "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await runtime.StageAsync("i-14") == TinyStage.Waiting, "charged, waiting and settled");
+        var dueAt = (await runtime.Inspector.GetAsync("i-14", default))!.NextWakeAt!.Value;
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        // Outside any sweep the commands go to the queue at once, and no timer-table row is written for them.
+        Assert.Equal(LifecycleApplyOutcome.Applied, await runtime.Engine.FireTimerAsync("i-14", dueAt, default));
+
+        var requests = meter.Snapshot();
+        Assert.Equal(1, requests.GetValueOrDefault("table.batch"));
+        Assert.Equal(1, requests.GetValueOrDefault("queue.put"));
+        Assert.Equal(0, await DispatchMarkersOfAsync(runtime, LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(dueAt)));
+    }
+
+    private static async Task<int> DispatchMarkersOfAsync(RuntimeHarness runtime, string eventId) =>
+        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey", "EventId"])
+            .CountAsync(row => LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row) && row.GetString("EventId") == eventId);
+
     private static async Task<int> DispatchMarkersAsync(RuntimeHarness runtime) =>
         await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync(LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker);
 }

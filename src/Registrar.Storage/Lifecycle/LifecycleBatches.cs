@@ -39,8 +39,11 @@ public sealed class LifecycleBatches<TState, TEvent, TCommand>(
     }
 
     /// <summary>Carries out the batches <paramref name="followUps"/> took, and those they lead to, up to its limit.</summary>
-    public async Task CarryOutFollowUpsAsync(LifecycleFollowUps<TCommand> followUps, CancellationToken ct)
+    /// <returns>False when a batch without a dispatch marker (a timer's decision) was neither carried out nor queued: the
+    /// caller keeps the timer row that fired, so the sweep sends it again.</returns>
+    public async Task<bool> CarryOutFollowUpsAsync(LifecycleFollowUps<TCommand> followUps, CancellationToken ct)
     {
+        var done = true;
         while (followUps.TryNext(out var next))
         {
             try
@@ -52,9 +55,10 @@ public sealed class LifecycleBatches<TState, TEvent, TCommand>(
             {
                 logger.LogWarning(e, "Commands {Sequence} of {InstanceId} failed after the step that led to them; they go to the queue.",
                     next.Batch.Sequence, next.Batch.InstanceId);
-                await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct);
+                done &= await dispatcher.TryDispatchAsync(next.Batch, next.Marker, ct) || next.Marker is not null;
             }
         }
+        return done;
     }
 
     /// <summary>Queues the batches <paramref name="followUps"/> took, for a caller that cannot carry them out.</summary>

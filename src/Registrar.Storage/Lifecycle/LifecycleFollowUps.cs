@@ -37,7 +37,7 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
     public static LifecycleFollowUps<TCommand> Begin(int limit) => new(limit);
 
     /// <summary>Takes <paramref name="batch"/> for the worker of the current flow, if it still takes any.</summary>
-    internal static bool TryTake(LifecycleCommandBatch<TCommand> batch, TableEntity marker)
+    internal static bool TryTake(LifecycleCommandBatch<TCommand> batch, TableEntity? marker)
     {
         if (Ambient.Value is not { } followUps) return false;
         lock (followUps._gate)
@@ -81,5 +81,6 @@ public sealed class LifecycleFollowUps<TCommand> : IDisposable
     public void Dispose() => Ambient.Value = _outer;
 }
 
-/// <param name="Marker">The decision's dispatch marker: deleted once the batch is carried out or queued.</param>
-public sealed record LifecycleFollowUp<TCommand>(LifecycleCommandBatch<TCommand> Batch, TableEntity Marker);
+/// <param name="Marker">The decision's dispatch marker: deleted once the batch is carried out or queued. None for a
+/// timer's decision, whose timer row the sweep keeps until then instead.</param>
+public sealed record LifecycleFollowUp<TCommand>(LifecycleCommandBatch<TCommand> Batch, TableEntity? Marker);

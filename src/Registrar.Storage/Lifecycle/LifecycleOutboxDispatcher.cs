@@ -21,28 +21,53 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     private readonly ConcurrentDictionary<string, bool> _unconfirmed = new();
 
     /// <summary>Hands the batch to the command worker whose delivery decided it (<see cref="LifecycleFollowUps{TCommand}"/>),
-    /// or sends it now if storage answers; otherwise the marker waits for the sweep.</summary>
-    public Task<bool> DispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity marker, CancellationToken ct) =>
-        LifecycleFollowUps<TCommand>.TryTake(batch, marker) ? Task.FromResult(true) : TryDispatchAsync(batch, marker, ct);
+    /// or sends it now if storage answers; otherwise the marker waits for the sweep. A timer's decision has no marker:
+    /// its send failing is thrown, and the timer row that fired, which the sweep then keeps, stands for the marker.</summary>
+    public async Task DispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity? marker, CancellationToken ct)
+    {
+        if (LifecycleFollowUps<TCommand>.TryTake(batch, marker)) return;
+        if (marker is not null) await TryDispatchAsync(batch, marker, ct);
+        else await tables.Commands.SendAsync(batch, ct);
+    }
 
     /// <summary>A follow-up batch was carried out by the worker that took it.</summary>
-    public void CarriedOut(LifecycleFollowUp<TCommand> followUp) => tables.TimerWrites.DeleteLater(followUp.Marker);
+    public void CarriedOut(LifecycleFollowUp<TCommand> followUp)
+    {
+        if (followUp.Marker is { } marker) tables.TimerWrites.DeleteLater(marker);
+    }
 
-    /// <summary>Sends now if storage answers; otherwise the marker waits for the sweep.</summary>
-    public async Task<bool> TryDispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity marker, CancellationToken ct)
+    /// <summary>Sends now if storage answers; otherwise the marker (or, for a timer's decision, the timer row that fired)
+    /// waits for the sweep.</summary>
+    public async Task<bool> TryDispatchAsync(LifecycleCommandBatch<TCommand> batch, TableEntity? marker, CancellationToken ct)
     {
         try
         {
             await tables.Commands.SendAsync(batch, ct);
-            tables.TimerWrites.DeleteLater(marker);
+            if (marker is not null) tables.TimerWrites.DeleteLater(marker);
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Commands {Sequence} of {InstanceId} are sent again when their dispatch marker falls due.",
+            logger.LogWarning(e, "Commands {Sequence} of {InstanceId} are sent again when their dispatch marker or timer row is swept.",
                 batch.Sequence, batch.InstanceId);
             return false;
         }
+    }
+
+    /// <summary>Sends the commands of a timer's decision again, read from its event row, when the sweep finds the timer
+    /// row that fired still there: the process stopped, or the queue failed, before they were carried out. Handlers are
+    /// idempotent by command id, so commands that had been carried out take effect once. A row that decided nothing
+    /// (a superseded wake-up) has no event row.</summary>
+    public async Task RedispatchTimerDecisionAsync(string instanceId, string timerEventId, CancellationToken ct)
+    {
+        var decision = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId),
+            LifecycleTables<TEvent, TCommand>.EventRow(instanceId, timerEventId),
+            select: ["Sequence", "Commands"], cancellationToken: ct);
+        if (!decision.HasValue) return;
+        var commands = Commands(decision.Value!);
+        if (commands.Count > 0)
+            await tables.Commands.SendAsync(new LifecycleCommandBatch<TCommand>(instanceId, decision.Value!.GetInt64("Sequence") ?? 0, commands), ct);
     }
 
     /// <summary>Sends the commands of a marker that fell due, read from its decision's event row, and deletes the

@@ -110,7 +110,11 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         using var followUps = LifecycleFollowUps<TCommand>.Begin(options.Value.FollowUpsPerDelivery);
         try
         {
-            await engine.FireTimerAsync(instanceId, dueAt, ct);
+            var outcome = await engine.FireTimerAsync(instanceId, dueAt, ct);
+            // The row stands for its decision's dispatch marker: found again after that decision was stored, it sends the
+            // decision's commands again, since they may never have gone out.
+            if (outcome is LifecycleApplyOutcome.StaleTimer or LifecycleApplyOutcome.Terminal or LifecycleApplyOutcome.Duplicate)
+                await dispatcher.RedispatchTimerDecisionAsync(instanceId, LifecycleTables<TEvent, TCommand>.TimerEventId(dueAt), ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -118,7 +122,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             await batches.QueueFollowUpsAsync(followUps, ct);
             return false;
         }
-        await batches.CarryOutFollowUpsAsync(followUps, ct);
+        if (!await batches.CarryOutFollowUpsAsync(followUps, ct)) return false;
         // Deleted only now, so the backlog counts the timer until what it led to is done. Deleted by the engine
         // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
         await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);

@@ -81,8 +81,12 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
         var client = new LifecycleClient<TinyEvent, TinyCommand>(
             new LifecycleTables<TinyEvent, TinyCommand>(Clients(connectionString, prefix), Options.Create(new LifecycleRuntimeOptions())));
         await Parallel.ForEachAsync(instances, new ParallelOptions { MaxDegreeOfParallelism = 16 },
-            async (id, ct) => await client.SendAsync(id, "start", new Start(Wait), ct));
+            async (id, ct) => await client.SendAsync(id, "start", new Start(WaitOf(id)), ct));
     }
+
+    /// <summary>Half the instances end on their charge's answer, whose decision's notify a command worker carries out in the
+    /// charge's own delivery with no dispatch marker; the other half wait for a timer first.</summary>
+    private static TimeSpan WaitOf(string instanceId) => instanceId[^1] % 2 == 0 ? TimeSpan.Zero : Wait;
 
     private static async Task<int> CountDoneAsync(string connectionString, string prefix)
     {
@@ -122,7 +126,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
 
         Assert.All(instances, id =>
         {
-            Assert.Equal(3, states[id].GetInt64("Version"));
+            Assert.Equal(WaitOf(id) == TimeSpan.Zero ? 2 : 3, states[id].GetInt64("Version"));
             Assert.True(states[id].GetBoolean("Terminal"));
             Assert.Equal([$"{id}:charge", $"{id}:notify"], executions[id].Order());
         });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
@@ -318,6 +319,9 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.True((await runtime.Inspector.GetAsync("i-13", default))!.IsTerminal);
         Assert.Equal(0, await DispatchMarkersOfAsync(runtime, LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(dueAt)));
         Assert.Equal([TinyCommand.Charge], await runtime.ExecutionsAsync("i-13"));
+        // Within the dispatch grace the row is left alone: another process's sweep may still be carrying the decision out.
+        var dispatcher = runtime.Get<LifecycleOutboxDispatcher<TinyEvent, TinyCommand>>();
+        Assert.False(await dispatcher.RedispatchTimerDecisionAsync("i-13", LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(dueAt), default));
 
         runtime.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-13")).Count == 2, "notified from the timer row");
@@ -346,6 +350,28 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(1, requests.GetValueOrDefault("table.batch"));
         Assert.Equal(1, requests.GetValueOrDefault("queue.put"));
         Assert.Equal(0, await DispatchMarkersOfAsync(runtime, LifecycleTables<TinyEvent, TinyCommand>.TimerEventId(dueAt)));
+    }
+
+    [Fact]
+    public async Task A_timer_row_a_sweep_reads_before_the_decision_that_set_it_commits_is_left_for_the_next_sweep()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Lifecycle:SweepInterval"] = "01:00:00" });
+        await runtime.Tables.EnsureCreatedAsync(default);
+        var due = runtime.Clock.GetUtcNow().AddHours(-1);
+
+        // A sweeper of its own, which the harness's (at rest for the hour, after its first pass) cannot have seen the row for.
+        var sweeper = ActivatorUtilities.CreateInstance<LifecycleTimerSweeper<TinyState, TinyEvent, TinyCommand>>(runtime.Get<IServiceProvider>());
+
+        // The engine writes the row first, then the transaction that points the state at it: a sweep in between finds it stale.
+        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.TimerEntity("i-17", due));
+        Assert.Equal(0, await sweeper.SweepAsync(default));
+        var waiting = JsonSerializer.Serialize(new TinyState(TinyStage.Waiting, Wait, due), DocumentTable.Json);
+        await runtime.Tables.Instances.AddEntityAsync(
+            LifecycleTables<TinyEvent, TinyCommand>.StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
+
+        Assert.Equal(1, await sweeper.SweepAsync(default));
+        Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-17"));
+        Assert.Equal([TinyCommand.Notify], await runtime.ExecutionsAsync("i-17"));
     }
 
     private static async Task<int> DispatchMarkersOfAsync(RuntimeHarness runtime, string eventId) =>

@@ -81,9 +81,10 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
 
             // The timer row and the dispatch marker go first: if the transaction below never commits, the row is
             // a stale timer the state does not point at and the marker names no stored decision, both dropped
-            // when they fall due; the other order could lose a wake-up or the commands. A timer's decision needs no
-            // marker: the row that fired stays until its commands are carried out or queued, and the sweep that finds
-            // it again sends them from the event row (issue 16: two timer-table writes fewer per reminder).
+            // when they fall due (each only when seen so twice: the first sighting may come before this commit); the
+            // other order could lose a wake-up or the commands. A timer's decision needs no marker: the row that fired
+            // stays until its commands are carried out or queued, and the sweep that finds it again sends them from the
+            // event row (issue 16: two timer-table writes fewer per reminder).
             var marker = commands.Count > 0 && timerDueAt is null
                 ? tables.DispatchMarker(instanceId, sequence, eventId, now + options.Value.DispatchGrace)
                 : null;

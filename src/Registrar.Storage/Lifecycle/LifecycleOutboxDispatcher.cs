@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -15,6 +16,8 @@ namespace Registrar.Storage.Lifecycle;
 /// Handlers are idempotent by command id, so the effect happens once.</summary>
 public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
+    IOptions<LifecycleRuntimeOptions> options,
+    TimeProvider time,
     ILogger<LifecycleOutboxDispatcher<TEvent, TCommand>> logger)
 {
     /// <summary>Markers whose decision was not found on their first sighting, keyed by row key.</summary>
@@ -57,17 +60,22 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     /// <summary>Sends the commands of a timer's decision again, read from its event row, when the sweep finds the timer
     /// row that fired still there: the process stopped, or the queue failed, before they were carried out. Handlers are
     /// idempotent by command id, so commands that had been carried out take effect once. A row that decided nothing
-    /// (a superseded wake-up) has no event row.</summary>
-    public async Task RedispatchTimerDecisionAsync(string instanceId, string timerEventId, CancellationToken ct)
+    /// (a superseded wake-up) has no event row. As with a dispatch marker, a decision younger than
+    /// <see cref="LifecycleRuntimeOptions.DispatchGrace"/> is left alone: another process's sweep may be carrying it out.</summary>
+    /// <returns>False when the row is to be left for a later sweep.</returns>
+    public async Task<bool> RedispatchTimerDecisionAsync(string instanceId, string timerEventId, CancellationToken ct)
     {
         var decision = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
             LifecycleTables<TEvent, TCommand>.Partition(instanceId),
             LifecycleTables<TEvent, TCommand>.EventRow(instanceId, timerEventId),
-            select: ["Sequence", "Commands"], cancellationToken: ct);
-        if (!decision.HasValue) return;
-        var commands = Commands(decision.Value!);
+            select: ["Sequence", "Commands", "AppliedAt"], cancellationToken: ct);
+        if (!decision.HasValue) return true;
+        var row = decision.Value!;
+        if (row.GetDateTimeOffset("AppliedAt") + options.Value.DispatchGrace > time.GetUtcNow()) return false;
+        var commands = Commands(row);
         if (commands.Count > 0)
-            await tables.Commands.SendAsync(new LifecycleCommandBatch<TCommand>(instanceId, decision.Value!.GetInt64("Sequence") ?? 0, commands), ct);
+            await tables.Commands.SendAsync(new LifecycleCommandBatch<TCommand>(instanceId, row.GetInt64("Sequence") ?? 0, commands), ct);
+        return true;
     }
 
     /// <summary>Sends the commands of a marker that fell due, read from its decision's event row, and deletes the

@@ -30,6 +30,11 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
 
     private readonly EnsureOnce _retiredShardsMoved = new(shards.MoveRetiredAsync);
 
+    /// <summary>Rows found stale once, by shard and row key. The engine writes a wake-up's row before the transaction of the
+    /// decision that sets it, so a sweep in between finds the row stale; deleted then, the wake-up would be lost. A row
+    /// stale when seen again is deleted.</summary>
+    private readonly ConcurrentDictionary<(string, string), bool> _staleOnce = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -111,10 +116,13 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         try
         {
             var outcome = await engine.FireTimerAsync(instanceId, dueAt, ct);
+            if (outcome == LifecycleApplyOutcome.StaleTimer && _staleOnce.TryAdd((timer.PartitionKey, timer.RowKey), true)) return false;
+            _staleOnce.TryRemove((timer.PartitionKey, timer.RowKey), out _);
             // The row stands for its decision's dispatch marker: found again after that decision was stored, it sends the
             // decision's commands again, since they may never have gone out.
-            if (outcome is LifecycleApplyOutcome.StaleTimer or LifecycleApplyOutcome.Terminal or LifecycleApplyOutcome.Duplicate)
-                await dispatcher.RedispatchTimerDecisionAsync(instanceId, LifecycleTables<TEvent, TCommand>.TimerEventId(dueAt), ct);
+            if (outcome is LifecycleApplyOutcome.StaleTimer or LifecycleApplyOutcome.Terminal or LifecycleApplyOutcome.Duplicate
+                && !await dispatcher.RedispatchTimerDecisionAsync(instanceId, LifecycleTables<TEvent, TCommand>.TimerEventId(dueAt), ct))
+                return false;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

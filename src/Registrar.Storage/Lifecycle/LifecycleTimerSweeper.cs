@@ -30,10 +30,12 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
 
     private readonly EnsureOnce _retiredShardsMoved = new(shards.MoveRetiredAsync);
 
-    /// <summary>Rows found stale once, by shard and row key. The engine writes a wake-up's row before the transaction of the
-    /// decision that sets it, so a sweep in between finds the row stale; deleted then, the wake-up would be lost. A row
-    /// stale when seen again is deleted.</summary>
-    private readonly ConcurrentDictionary<(string, string), bool> _staleOnce = new();
+    /// <summary>Rows found stale, by shard and row key, with the sweep that first found them so. The engine writes a wake-up's
+    /// row before the transaction of the decision that sets it, so a sweep in between finds the row stale; deleted then, the
+    /// wake-up would be lost. A row is deleted when a later sweep (at least <see cref="LifecycleRuntimeOptions.SweepInterval"/>
+    /// on) finds it stale again; one no sweep has seen for a hundred is forgotten (deleted meanwhile by another).</summary>
+    private readonly ConcurrentDictionary<(string Shard, string Row), long> _staleSince = new();
+    private long _sweeps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,6 +64,9 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     {
         await tables.EnsureCreatedAsync(ct);
         await _retiredShardsMoved.RunAsync(ct);
+        var sweep = Interlocked.Increment(ref _sweeps);
+        foreach (var (row, since) in _staleSince)
+            if (since < sweep - 100) _staleSince.TryRemove(row, out _);
         var fired = 0;
         var sweeping = tables.ShardPartitions;
         while (true)
@@ -74,7 +79,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerConcurrency, CancellationToken = ct },
                 async (timer, token) =>
                 {
-                    if (!await FireAsync(timer, token)) return;
+                    if (!await FireAsync(timer, sweep, token)) return;
                     Interlocked.Increment(ref firedThisPass);
                     firedIn[timer.PartitionKey] = true;
                 });
@@ -107,7 +112,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         return due;
     }
 
-    private async Task<bool> FireAsync(TableEntity timer, CancellationToken ct)
+    private async Task<bool> FireAsync(TableEntity timer, long sweep, CancellationToken ct)
     {
         if (LifecycleTables<TEvent, TCommand>.IsDispatchMarker(timer)) return await RedispatchAsync(timer, ct);
         var instanceId = timer.GetString("InstanceId");
@@ -116,8 +121,8 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         try
         {
             var outcome = await engine.FireTimerAsync(instanceId, dueAt, ct);
-            if (outcome == LifecycleApplyOutcome.StaleTimer && _staleOnce.TryAdd((timer.PartitionKey, timer.RowKey), true)) return false;
-            _staleOnce.TryRemove((timer.PartitionKey, timer.RowKey), out _);
+            if (outcome == LifecycleApplyOutcome.StaleTimer && _staleSince.GetOrAdd((timer.PartitionKey, timer.RowKey), sweep) == sweep) return false;
+            _staleSince.TryRemove((timer.PartitionKey, timer.RowKey), out _);
             // The row stands for its decision's dispatch marker: found again after that decision was stored, it sends the
             // decision's commands again, since they may never have gone out.
             if (outcome is LifecycleApplyOutcome.StaleTimer or LifecycleApplyOutcome.Terminal or LifecycleApplyOutcome.Duplicate

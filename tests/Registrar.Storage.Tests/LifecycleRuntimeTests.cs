@@ -270,9 +270,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     public async Task Commands_a_timer_decides_are_carried_out_by_the_sweep_that_fired_it_without_a_queue_message()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
-        await runtime.Client.SendAsync("i-11", "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
-            && await runtime.StageAsync("i-11") == TinyStage.Waiting, "charged, waiting and settled");
+        await StartWaitingAsync(runtime, "i-11");
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 
@@ -289,9 +287,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         var instance = RecordingCommandHandler.FlakyNotifyPrefix + "i-12";
-        await runtime.Client.SendAsync(instance, "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
-            && await runtime.StageAsync(instance) == TinyStage.Waiting, "charged, waiting and settled");
+        await StartWaitingAsync(runtime, instance);
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 
@@ -308,9 +304,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         var faults = new FaultInjectionPolicy();
         await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
-        await runtime.Client.SendAsync("i-13", "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
-            && await runtime.StageAsync("i-13") == TinyStage.Waiting, "charged, waiting and settled");
+        await StartWaitingAsync(runtime, "i-13");
         var dueAt = (await runtime.Inspector.GetAsync("i-13", default))!.NextWakeAt!.Value;
 
         // As if the process had stopped once the timer's decision was stored: no dispatch marker holds its commands.
@@ -336,9 +330,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     public async Task A_timers_decision_takes_no_dispatch_marker()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
-        await runtime.Client.SendAsync("i-14", "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
-            && await runtime.StageAsync("i-14") == TinyStage.Waiting, "charged, waiting and settled");
+        await StartWaitingAsync(runtime, "i-14");
         var dueAt = (await runtime.Inspector.GetAsync("i-14", default))!.NextWakeAt!.Value;
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
@@ -372,6 +364,14 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(1, await sweeper.SweepAsync(default));
         Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-17"));
         Assert.Equal([TinyCommand.Notify], await runtime.ExecutionsAsync("i-17"));
+    }
+
+    /// <summary>Starts the instance and waits until it is charged, waits for its timer, and the runtime has settled.</summary>
+    private static async Task StartWaitingAsync(RuntimeHarness runtime, string instanceId)
+    {
+        await runtime.Client.SendAsync(instanceId, "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await runtime.StageAsync(instanceId) == TinyStage.Waiting, "charged, waiting and settled");
     }
 
     private static async Task<int> DispatchMarkersOfAsync(RuntimeHarness runtime, string eventId) =>

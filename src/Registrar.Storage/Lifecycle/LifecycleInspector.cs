@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
@@ -33,7 +34,7 @@ public interface ILifecycleInspector<TState, TEvent, TCommand>
 /// from now, as a marker is, not the shard's every instance's wake-ups.</summary>
 public sealed class LifecycleInspector<TState, TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
-    Microsoft.Extensions.Options.IOptions<LifecycleRuntimeOptions> options,
+    IOptions<LifecycleRuntimeOptions> options,
     TimeProvider time)
     : ILifecycleInspector<TState, TEvent, TCommand>
 {

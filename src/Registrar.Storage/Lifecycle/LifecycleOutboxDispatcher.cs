@@ -65,10 +65,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     /// <returns>False when the row is to be left for a later sweep.</returns>
     public async Task<bool> RedispatchTimerDecisionAsync(string instanceId, string timerEventId, CancellationToken ct)
     {
-        var decision = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId),
-            LifecycleTables<TEvent, TCommand>.EventRow(instanceId, timerEventId),
-            select: ["Sequence", "Commands", "AppliedAt"], cancellationToken: ct);
+        var decision = await DecisionRowAsync(instanceId, timerEventId, ct);
         if (!decision.HasValue) return true;
         var row = decision.Value!;
         if (row.GetDateTimeOffset("AppliedAt") + options.Value.DispatchGrace > time.GetUtcNow()) return false;
@@ -86,10 +83,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     {
         var instanceId = marker.GetString("InstanceId");
         var sequence = marker.GetInt64("Sequence") ?? 0;
-        var decision = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId),
-            LifecycleTables<TEvent, TCommand>.EventRow(instanceId, marker.GetString("EventId")),
-            select: ["Sequence", "Commands"], cancellationToken: ct);
+        var decision = await DecisionRowAsync(instanceId, marker.GetString("EventId"), ct);
         if (decision.HasValue && decision.Value!.GetInt64("Sequence") == sequence)
             await tables.Commands.SendAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, Commands(decision.Value)), ct);
         else if (_unconfirmed.TryAdd(marker.RowKey, true))
@@ -121,6 +115,12 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
             return false;
         }
     }
+
+    /// <summary>The event row that holds a decision's sequence, commands and when it was applied.</summary>
+    private Task<NullableResponse<TableEntity>> DecisionRowAsync(string instanceId, string eventId, CancellationToken ct) =>
+        tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId),
+            select: ["Sequence", "Commands", "AppliedAt"], cancellationToken: ct);
 
     public static List<LifecycleCommand<TCommand>> Commands(TableEntity row) =>
         JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), DocumentTable.Json)!;

@@ -15,6 +15,16 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
 
+    /// <summary>.kz renewals at 6,000 KZT a year until a new tariff of 7,000 takes effect on 25 November 2026, the day after <see cref="Now"/>.</summary>
+    private static TariffSchedule RaisedOn25November() => TariffSchedule.Parse("""
+        {"tariffs": [
+          {"zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false,
+           "pricesPerYear": {"register": "6000.00", "renew": "6000.00"}, "registrantChangePricedAsRegistration": true},
+          {"zone": "kz", "currency": "KZT", "effectiveFrom": "2026-11-25T00:00:00+05:00", "placeholder": false,
+           "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
+        ]}
+        """, RenewalInvoices.Zones);
+
     [Fact]
     public async Task The_same_command_carried_out_twice_issues_one_invoice_and_spends_one_number()
     {
@@ -70,14 +80,7 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     [Fact]
     public async Task A_command_carried_out_after_a_new_tariff_took_effect_is_priced_with_the_tariff_in_force_when_it_was_asked_UA_3_3()
     {
-        var tariffs = TariffSchedule.Parse("""
-            {"tariffs": [
-              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false,
-               "pricesPerYear": {"register": "6000.00", "renew": "6000.00"}, "registrantChangePricedAsRegistration": true},
-              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2026-11-25T00:00:00+05:00", "placeholder": false,
-               "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
-            ]}
-            """, RenewalInvoices.Zones);
+        var tariffs = RaisedOn25November();
         var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now.AddDays(2)), tariffs: tariffs);
 
         var issued = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", askedAt: Now));
@@ -186,14 +189,7 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     [Fact]
     public async Task An_invoice_completed_by_a_retry_is_dated_and_priced_as_of_the_first_attempt_even_after_a_new_tariff_took_effect_UA_3_3()
     {
-        var tariffs = TariffSchedule.Parse("""
-            {"tariffs": [
-              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2025-01-01T00:00:00+05:00", "placeholder": false,
-               "pricesPerYear": {"register": "6000.00", "renew": "6000.00"}, "registrantChangePricedAsRegistration": true},
-              {"zone": "kz", "currency": "KZT", "effectiveFrom": "2026-11-25T00:00:00+05:00", "placeholder": false,
-               "pricesPerYear": {"register": "7000.00", "renew": "7000.00"}, "registrantChangePricedAsRegistration": true}
-            ]}
-            """, RenewalInvoices.Zones);
+        var tariffs = RaisedOn25November();
         var failing = new AnswerLostOnFirstIssue();
         var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now), failing, tariffs);
         failing.Inner = new RenewalInvoices(azurite, renewals.Clock).Invoices;

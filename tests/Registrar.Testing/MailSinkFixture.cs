@@ -15,16 +15,29 @@ public sealed class MailSinkFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        SmtpPort = FreeTcpPort.Next();
-        WebPort = FreeTcpPort.Next();
         var maildev = Path.Combine(RepositoryPaths.Root, "node_modules", "maildev", "dist", "bin", "maildev.js");
         if (!File.Exists(maildev))
             throw new InvalidOperationException($"MailDev is not installed at {maildev}: run scripts/setup.sh (npm ci).");
-        _process = ChildProcess.Start("node",
-            [maildev, "--smtp", SmtpPort.ToString(), "--ip", "127.0.0.1", "--web", WebPort.ToString(), "--web-ip", "127.0.0.1"]);
-        // Node starts MailDev in a few seconds on an idle machine, far slower beside a whole test run on two cores.
-        await FreeTcpPort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(90), () => _process.Output);
-        await FreeTcpPort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(90), () => _process.Output);
+        for (var attempt = 1; ; attempt++)
+        {
+            (SmtpPort, WebPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
+            var process = _process = ChildProcess.Start("node",
+                [maildev, "--smtp", SmtpPort.ToString(), "--ip", "127.0.0.1", "--web", WebPort.ToString(), "--web-ip", "127.0.0.1"]);
+            // MailDev reports a port taken and keeps running without it, so the wait ends on that report as on an exit.
+            bool Failed() => process.HasExited || process.Output.Contains("EADDRINUSE", StringComparison.Ordinal);
+            try
+            {
+                // Node starts MailDev in a few seconds on an idle machine, far slower beside a whole test run on two cores.
+                await FreeTcpPort.WaitUntilListeningAsync(SmtpPort, TimeSpan.FromSeconds(90), () => process.Output, Failed);
+                await FreeTcpPort.WaitUntilListeningAsync(WebPort, TimeSpan.FromSeconds(90), () => process.Output, Failed);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3 && process.Output.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // Another test process bound a port between its release and MailDev's start: take other ports.
+                await process.DisposeAsync();
+            }
+        }
     }
 
     public async Task<IReadOnlyList<ReceivedMail>> GetMessagesAsync() =>

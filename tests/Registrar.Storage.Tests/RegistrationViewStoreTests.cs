@@ -50,6 +50,23 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Views_of_many_registrations_recorded_at_once_keep_the_directory_in_fewer_transactions_than_registrations()
+    {
+        var meter = new StorageMeter();
+        using var views = new RegistrationViewStore(TestStorage.Clients(azurite, meter));
+        var ids = Enumerable.Range(0, 20).Select(i => $"g{i}").ToList();
+        await Task.WhenAll(ids.Select(id => views.RecordAsync(View(id, RegistrationPhase.CreatingContact), 1, likelyNew: true, default)));
+        meter.Reset();
+
+        await Task.WhenAll(ids.Select(id => views.RecordAsync(View(id, RegistrationPhase.Registered, Expiry), 2, default)));
+
+        // Twenty customers' partitions, and the directory's one partition in a few transactions.
+        Assert.InRange(meter.Snapshot()["table.batch"], 21, 20 + 5);
+        foreach (var id in ids) Assert.Equal(RegistrationPhase.Registered, (await views.FindByDomainAsync(id + ".kz", default))!.Phase);
+        Assert.Equal(20, (await views.DueForRegistryCheckAsync(100, default)).Count);
+    }
+
+    [Fact]
     public async Task A_new_view_recorded_again_by_another_process_after_a_later_one_changes_nothing()
     {
         var clients = TestStorage.Clients(azurite);

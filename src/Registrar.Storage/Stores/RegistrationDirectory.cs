@@ -41,8 +41,9 @@ public interface IRegistrationDirectory
 /// while it is live and has an expiry, "deadline|{ticks}|{id}" while it runs against its KZ-2.1 deadline,
 /// "domain|{name}|{id}"), each holding the view, its place in the <see cref="RegistryCheckLine"/>, and an entry row
 /// ("entry|{id}") naming them and the sequence they show; the entry's ETag guards the entity group transaction that
-/// moves them, so a late record never overwrites a newer one. Registrations recorded before a key existed gain its row
-/// when their view is next recorded.
+/// moves them, so a late record never overwrites a newer one. The transactions of different registrations waiting at
+/// once are committed as one (<see cref="PartitionGroupCommit"/>), each still guarded by its own entry. Registrations
+/// recorded before a key existed gain its row when their view is next recorded.
 /// </summary>
 /// <param name="recent">The rows the view store wrote last, when it keeps the directory; otherwise the directory
 /// remembers its own.</param>
@@ -51,6 +52,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     private const string Partition = "directory";
 
     private readonly DocumentTable _table = new(clients.Table("registrationlookups"));
+    private readonly PartitionGroupCommit _writes = new(new DocumentTable(clients.Table("registrationlookups")));
     private readonly RecentRows _recent = recent ?? new RecentRows(capacity: 1_000);
     private readonly EarlierRegistryCheckLine _earlierLine = new(new DocumentTable(clients.Table("registrationlookups")));
 
@@ -59,7 +61,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     public Task KeepAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken ct)
     {
         var keys = RegistrationDirectoryKeys.For(view);
-        return _recent.KeepAsync<Entry>(_table, Partition, EntryKey(view.RegistrationId), entry =>
+        return _recent.KeepAsync<Entry>(_writes, Partition, EntryKey(view.RegistrationId), entry =>
         {
             if (entry is not null && entry.Document.Sequence >= sequence) return null;
             var kept = entry?.Document ?? Entry.None;
@@ -91,7 +93,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     public async Task MarkRegistryCheckedAsync(string registrationId, DateTimeOffset checkedAt, CancellationToken ct)
     {
         var earlier = await _earlierLine.PlaceAsync(registrationId, ct);
-        await _recent.KeepAsync<Entry>(_table, Partition, EntryKey(registrationId), entry =>
+        await _recent.KeepAsync<Entry>(_writes, Partition, EntryKey(registrationId), entry =>
         {
             var kept = entry?.Document ?? Entry.None;
             // Not live at the registry any more (or never recorded): nothing to move.

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -20,8 +21,17 @@ public sealed class RecentRows(int capacity) : IDisposable
     /// the row's ETag, together with the rows it names; decides again on a fresh read when the row moved meanwhile.</summary>
     /// <param name="likelyAbsent">The caller expects the row not to be written yet: it is added without a read, and read
     /// only if it was there after all.</param>
-    public async Task KeepAsync<T>(DocumentTable table, string partitionKey, string rowKey, Func<Stored<T>?, RowChange<T>?> decide,
-        bool likelyAbsent, CancellationToken ct)
+    public Task KeepAsync<T>(DocumentTable table, string partitionKey, string rowKey, Func<Stored<T>?, RowChange<T>?> decide,
+        bool likelyAbsent, CancellationToken ct) =>
+        KeepAsync(table, table.SubmitAsync, partitionKey, rowKey, decide, likelyAbsent, ct);
+
+    /// <summary>As the other overload, with the write committed together with others waiting for the same partition.</summary>
+    public Task KeepAsync<T>(PartitionGroupCommit group, string partitionKey, string rowKey, Func<Stored<T>?, RowChange<T>?> decide,
+        bool likelyAbsent, CancellationToken ct) =>
+        KeepAsync(group.Table, group.SubmitAsync, partitionKey, rowKey, decide, likelyAbsent, ct);
+
+    private async Task KeepAsync<T>(DocumentTable table, Func<IReadOnlyList<TableTransactionAction>, CancellationToken, Task<IReadOnlyList<Response>>> submit,
+        string partitionKey, string rowKey, Func<Stored<T>?, RowChange<T>?> decide, bool likelyAbsent, CancellationToken ct)
     {
         var key = (table.Name, partitionKey, rowKey);
         var fresh = !_rows.TryGetValue(key, out Stored<T>? current);
@@ -41,7 +51,7 @@ public sealed class RecentRows(int capacity) : IDisposable
                 : new(TableTransactionActionType.UpdateReplace, entity, current.ETag);
             try
             {
-                var answers = await table.SubmitAsync([.. change.WithIt, write], ct);
+                var answers = await submit([.. change.WithIt, write], ct);
                 if (answers[^1].Headers.ETag is { } etag)
                     _rows.Set(key, new Stored<T>(partitionKey, rowKey, change.Next, etag), new MemoryCacheEntryOptions { Size = 1 });
                 else

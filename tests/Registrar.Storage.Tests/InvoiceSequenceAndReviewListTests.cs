@@ -46,7 +46,7 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Numbers_claimed_at_once_in_one_process_cost_one_transaction_each()
+    public async Task Numbers_claimed_at_once_in_one_process_go_out_together_in_a_few_transactions()
     {
         var meter = new StorageMeter();
         var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite, meter));
@@ -56,7 +56,8 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
         var numbers = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => sequence.TakeAsync("KZ", 2027, 5, $"c|O{i}", default)));
 
         Assert.Equal(Enumerable.Range(2, 40), numbers.Order());
-        Assert.Equal(40, meter.Total);
+        // 33 claims fill a transaction (the counter and two rows each); the first may go alone.
+        Assert.InRange(meter.Total, 2, 4);
     }
 
     [Fact]

@@ -52,4 +52,24 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
         Assert.Equal(issued.Document, (await invoices.GetAsync("KZ-2611-00001-0", default))!.Document);
         Assert.Equal("KZ-2611-00002-0", next.Document.Number);
     }
+
+    [Fact]
+    public async Task Renewal_invoices_issued_at_once_are_numbered_without_a_gap_and_stored_each_with_its_number_in_a_few_transactions()
+    {
+        var meter = new Registrar.Storage.Metering.StorageMeter();
+        var clients = TestStorage.Clients(azurite, meter);
+        var sequence = new InvoiceSequenceStore(clients);
+        var invoices = new InvoiceStore<Invoice>(clients, sequence);
+        await sequence.TakeAsync("KZ", 2026, 12, "renewal|cmd-7", default);
+        meter.Reset();
+
+        // A timer waking many renewals: the one whose number was claimed before gets it back, and no number is skipped.
+        var issued = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => invoices.IssueAsync(new InvoiceClaim("KZ", 2026, 12, $"renewal|cmd-{i}"),
+            n => new NewInvoice<Invoice>($"KZ-2612-{n:D5}-0", "cust-1", Open($"KZ-2612-{n:D5}-0"), "Open"), default)));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(n => $"KZ-2612-{n:D5}-0"), issued.Select(i => i.Document.Number).Order(StringComparer.Ordinal));
+        Assert.Equal("KZ-2612-00001-0", issued[6].Document.Number);
+        foreach (var invoice in issued) Assert.Equal(invoice.ETag, (await invoices.GetAsync(invoice.Document.Number, default))!.ETag);
+        Assert.InRange(meter.Snapshot().GetValueOrDefault("table.batch"), 2, 6);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Data.Tables;
 using Registrar.Core.Orders;
 using Registrar.Storage.Configuration;
@@ -11,13 +12,17 @@ namespace Registrar.Storage.Stores;
 /// the claim is written in one entity group transaction with ETag concurrency, so two orders never get the same number,
 /// a retried order gets its own number back, and giving a number back undoes both rows together.</summary>
 /// <remarks>Every number of a series and month moves one counter row, so claims made at once (a timer waking
-/// a thousand renewals) would mostly lose the ETag race and read again. This process takes its turn per counter
-/// and remembers the counter it wrote last: a claim is then one transaction, and only another process's
-/// claim, a number given back or a retried order's existing claim costs a read.</remarks>
+/// a thousand renewals) would mostly lose the ETag race and read again. This process claims per counter in rounds: the
+/// claims waiting at once move the counter together, in one transaction with their rows (issue 16), and it remembers
+/// the counter it wrote last, so only another process's claim, a number given back or a retried order's existing
+/// claim costs a read. A transaction holds the round whole or not at all, so a number is spent only with its rows.</remarks>
 public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSequence
 {
     private readonly DocumentTable _table = new(clients.Table("invoicesequences"));
     private readonly ConcurrentDictionary<(string Partition, string Row), CounterTurn> _counters = new();
+
+    /// <summary>A counter row, and a claim row and the row written with it per number: an entity group transaction holds 100.</summary>
+    private const int MaxClaimsPerTransaction = 33;
 
     public async Task<int> TakeAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken) =>
         (await TakeAsync(series, year, month, orderKey, withIt: null, cancellationToken)).Number;
@@ -30,43 +35,148 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
     /// <paramref name="withIt"/> makes of it (in the series' partition) in the same transaction.</summary>
     /// <returns>The number; whether this call took it (false: <paramref name="claimKey"/> claimed it before, and no row was
     /// written now); the written row's ETag.</returns>
-    internal async Task<(int Number, bool Taken, Azure.ETag RowETag)> TakeAsync(string series, int year, int month, string claimKey,
+    internal Task<(int Number, bool Taken, ETag RowETag)> TakeAsync(string series, int year, int month, string claimKey,
         Func<int, TableTransactionAction>? withIt, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, claimKey);
-        var counter = _counters.GetOrAdd((partition, counterRow), _ => new CounterTurn());
-        await counter.Turn.WaitAsync(cancellationToken);
-        try
+        var counter = _counters.GetOrAdd((partition, counterRow), key => new CounterTurn(key.Partition, key.Row));
+        var claim = new PendingClaim(claimRow, withIt);
+        bool flushes;
+        lock (counter)
         {
-            while (true)
+            counter.Waiting.Add(claim);
+            flushes = !counter.Flushing;
+            counter.Flushing = true;
+        }
+        if (flushes) _ = Task.Run(() => FlushAsync(counter), CancellationToken.None);
+        return claim.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>One flusher per counter: each round claims every number waiting (up to what one transaction holds);
+    /// claims that arrive meanwhile wait for the next round.</summary>
+    private async Task FlushAsync(CounterTurn counter)
+    {
+        while (true)
+        {
+            List<PendingClaim> round;
+            lock (counter)
             {
-                var current = counter.Known ?? await _table.GetAsync<Counter>(partition, counterRow, cancellationToken);
-                var next = (current?.Document.Last ?? 0) + 1;
-                var moved = DocumentTable.Entity(partition, counterRow, new Counter(next), null);
-                TableTransactionAction moveCounter = current is null
-                    ? new(TableTransactionActionType.Add, moved)
-                    : new(TableTransactionActionType.UpdateReplace, moved, current.ETag);
-                List<TableTransactionAction> actions =
-                    [moveCounter, new(TableTransactionActionType.Add, DocumentTable.Entity(partition, claimRow, new Claim(next), null))];
-                if (withIt is not null) actions.Add(withIt(next));
-                try
+                round = TakeRound(counter.Waiting);
+                if (round.Count == 0)
                 {
-                    var answers = await _table.SubmitAsync(actions, cancellationToken);
-                    counter.Known = answers[0].Headers.ETag is { } etag ? new Stored<Counter>(partition, counterRow, new Counter(next), etag) : null;
-                    return (next, true, answers[^1].Headers.ETag ?? default);
-                }
-                catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
-                {
-                    // Another process took a number, or this order claimed one before: read both again.
-                    counter.Known = null;
-                    if (await _table.GetAsync<Claim>(partition, claimRow, cancellationToken) is { } claimed) return (claimed.Document.Number, false, default);
+                    counter.Flushing = false;
+                    return;
                 }
             }
+            await ClaimAsync(counter, round);
         }
-        finally
+    }
+
+    private static List<PendingClaim> TakeRound(List<PendingClaim> waiting)
+    {
+        var round = new List<PendingClaim>();
+        var claims = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < waiting.Count && round.Count < MaxClaimsPerTransaction; i++)
         {
-            counter.Turn.Release();
+            // The same claim asked twice at once: the second learns its number in the next round.
+            if (!claims.Add(waiting[i].ClaimRow)) continue;
+            round.Add(waiting[i]);
+            waiting.RemoveAt(i--);
         }
+        return round;
+    }
+
+    /// <summary>Moves the counter past every claim of the round and writes their rows in one transaction. A claim made
+    /// before gets its number back and leaves the round; the others are numbered again without it, so no number is
+    /// skipped.</summary>
+    private async Task ClaimAsync(CounterTurn counter, List<PendingClaim> round)
+    {
+        while (round.Count > 0)
+        {
+            try
+            {
+                var current = counter.Known ?? await _table.GetAsync<Counter>(counter.Partition, counter.Row, CancellationToken.None);
+                var first = (current?.Document.Last ?? 0) + 1;
+                var last = first + round.Count - 1;
+                var moved = DocumentTable.Entity(counter.Partition, counter.Row, new Counter(last), null);
+                List<TableTransactionAction> actions = [current is null
+                    ? new(TableTransactionActionType.Add, moved)
+                    : new(TableTransactionActionType.UpdateReplace, moved, current.ETag)];
+                if (!TryAddRows(round, actions, counter.Partition, first)) continue;
+                var answers = await _table.SubmitAsync(actions, CancellationToken.None);
+                counter.Known = answers[0].Headers.ETag is { } etag ? new Stored<Counter>(counter.Partition, counter.Row, new Counter(last), etag) : null;
+                var end = 0;
+                foreach (var (claim, number) in round.Select((claim, i) => (claim, first + i)))
+                {
+                    end += claim.WithIt is null ? 1 : 2;
+                    claim.Done.TrySetResult((number, true, answers[end].Headers.ETag ?? default));
+                }
+                return;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
+            {
+                counter.Known = null;
+                // Index 0: another process moved the counter; read it again and number the round anew.
+                if (FailedIndex(e) is 0) continue;
+                await SettleAsync(round, FailedIndex(e) is { } index && Owner(round, index) is { } owner ? [owner] : [.. round], counter.Partition, e);
+            }
+            catch (Exception e)
+            {
+                counter.Known = null;
+                foreach (var claim in round) claim.Done.TrySetException(e);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Adds each claim's rows, numbered from <paramref name="first"/>; a claim whose row cannot be made fails alone and
+    /// leaves the round, which is then numbered anew (false).</summary>
+    private static bool TryAddRows(List<PendingClaim> round, List<TableTransactionAction> actions, string partition, int first)
+    {
+        foreach (var (claim, number) in round.Select((claim, i) => (claim, first + i)).ToList())
+        {
+            try
+            {
+                actions.AddRange(claim.Rows(partition, number));
+            }
+            catch (Exception e)
+            {
+                claim.Done.TrySetException(e);
+                round.Remove(claim);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A claim made before gets its number back and leaves the round; the one claim a failure names, if not made
+    /// before, failed on its own row and fails alone.</summary>
+    private async Task SettleAsync(List<PendingClaim> round, IReadOnlyList<PendingClaim> suspects, string partition, Exception failure)
+    {
+        foreach (var claim in suspects)
+        {
+            if (await _table.GetAsync<Claim>(partition, claim.ClaimRow, CancellationToken.None) is { } claimed)
+                claim.Done.TrySetResult((claimed.Document.Number, false, default));
+            else if (suspects.Count == 1)
+                claim.Done.TrySetException(failure);
+            else
+                continue;
+            round.Remove(claim);
+        }
+    }
+
+    private static int? FailedIndex(Exception e) => (e.InnerException as TableTransactionFailedException)?.FailedTransactionActionIndex;
+
+    /// <summary>The claim whose rows hold action <paramref name="index"/> (the counter is action 0).</summary>
+    private static PendingClaim? Owner(List<PendingClaim> round, int index)
+    {
+        var end = 0;
+        foreach (var claim in round)
+        {
+            end += claim.WithIt is null ? 1 : 2;
+            if (index <= end) return claim;
+        }
+        return null;
     }
 
     public async Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken)
@@ -103,12 +213,29 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
 
     private sealed record Counter(int Last);
 
-    private sealed class CounterTurn
+    private sealed class CounterTurn(string partition, string row)
     {
-        public SemaphoreSlim Turn { get; } = new(1, 1);
+        public string Partition => partition;
+
+        public string Row => row;
+
+        public List<PendingClaim> Waiting { get; } = [];
+
+        public bool Flushing { get; set; }
 
         /// <summary>The counter as this process last wrote it; null when it must be read.</summary>
         public Stored<Counter>? Known { get; set; }
+    }
+
+    private sealed record PendingClaim(string ClaimRow, Func<int, TableTransactionAction>? WithIt)
+    {
+        public TaskCompletionSource<(int Number, bool Taken, ETag RowETag)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IEnumerable<TableTransactionAction> Rows(string partition, int number)
+        {
+            yield return new(TableTransactionActionType.Add, DocumentTable.Entity(partition, ClaimRow, new Claim(number), null));
+            if (WithIt is not null) yield return WithIt(number);
+        }
     }
 
     private sealed record Claim(int Number);

@@ -72,4 +72,18 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
         foreach (var invoice in issued) Assert.Equal(invoice.ETag, (await invoices.GetAsync(invoice.Document.Number, default))!.ETag);
         Assert.InRange(meter.Snapshot().GetValueOrDefault("table.batch"), 2, 6);
     }
+
+    [Fact]
+    public async Task An_invoice_that_cannot_be_made_of_its_number_fails_alone_and_those_numbered_with_it_leave_no_gap()
+    {
+        var invoices = new InvoiceStore<Invoice>(TestStorage.Clients(azurite));
+        NewInvoice<Invoice> Build(int n) => new($"KZ-2612-{n:D5}-0", "cust-1", Open($"KZ-2612-{n:D5}-0"), "Open");
+
+        var issuing = Enumerable.Range(1, 9).Select(i => invoices.IssueAsync(new InvoiceClaim("KZ", 2026, 12, $"renewal|cmd-{i}"),
+            i == 5 ? n => Build(n) with { Number = $"UA-2612-{n:D5}-0" } : Build, default)).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => issuing[4]);
+        var issued = await Task.WhenAll(issuing.Where((_, i) => i != 4));
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"KZ-2612-{n:D5}-0"), issued.Select(i => i.Document.Number).Order(StringComparer.Ordinal));
+    }
 }

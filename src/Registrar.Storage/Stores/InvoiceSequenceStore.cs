@@ -118,7 +118,8 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
                 counter.Known = null;
                 // Index 0: another process moved the counter; read it again and number the round anew.
                 if (FailedIndex(e) is 0) continue;
-                await SettleAsync(round, FailedIndex(e) is { } index && Owner(round, index) is { } owner ? [owner] : [.. round], counter.Partition, e);
+                var owner = FailedIndex(e) is { } index ? Owner(round, index) : null;
+                await SettleAsync(round, owner is { } named ? [named.Claim] : [.. round], counter.Partition, owner is { OnRowWithIt: true } ? e : null);
             }
             catch (Exception e)
             {
@@ -149,16 +150,16 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
         return true;
     }
 
-    /// <summary>A claim made before gets its number back and leaves the round; the one claim a failure names, if not made
-    /// before, failed on its own row and fails alone.</summary>
-    private async Task SettleAsync(List<PendingClaim> round, IReadOnlyList<PendingClaim> suspects, string partition, Exception failure)
+    /// <summary>A claim made before gets its number back and leaves the round. A claim whose own row written with it failed
+    /// (<paramref name="failedOnRowWithIt"/>) fails alone; one whose claim row was given back meanwhile is numbered again.</summary>
+    private async Task SettleAsync(List<PendingClaim> round, IReadOnlyList<PendingClaim> suspects, string partition, Exception? failedOnRowWithIt)
     {
         foreach (var claim in suspects)
         {
             if (await _table.GetAsync<Claim>(partition, claim.ClaimRow, CancellationToken.None) is { } claimed)
                 claim.Done.TrySetResult((claimed.Document.Number, false, default));
-            else if (suspects.Count == 1)
-                claim.Done.TrySetException(failure);
+            else if (failedOnRowWithIt is not null)
+                claim.Done.TrySetException(failedOnRowWithIt);
             else
                 continue;
             round.Remove(claim);
@@ -167,14 +168,16 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
 
     private static int? FailedIndex(Exception e) => (e.InnerException as TableTransactionFailedException)?.FailedTransactionActionIndex;
 
-    /// <summary>The claim whose rows hold action <paramref name="index"/> (the counter is action 0).</summary>
-    private static PendingClaim? Owner(List<PendingClaim> round, int index)
+    /// <summary>The claim whose rows hold action <paramref name="index"/> (the counter is action 0), and whether the action is
+    /// the row written with its claim.</summary>
+    private static (PendingClaim Claim, bool OnRowWithIt)? Owner(List<PendingClaim> round, int index)
     {
         var end = 0;
         foreach (var claim in round)
         {
+            var claimRow = end + 1;
             end += claim.WithIt is null ? 1 : 2;
-            if (index <= end) return claim;
+            if (index <= end) return (claim, index > claimRow);
         }
         return null;
     }

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
@@ -8,7 +13,7 @@ namespace Registrar.Storage.Tests;
 
 /// <summary>Group commit for one busy partition on Azurite (issue 16): together where it can, each caller's failure its own.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PartitionGroupCommitTests(AzuriteFixture azurite)
+public sealed partial class PartitionGroupCommitTests(AzuriteFixture azurite)
 {
     private const string Partition = "directory";
 
@@ -94,5 +99,39 @@ public sealed class PartitionGroupCommitTests(AzuriteFixture azurite)
 
         Assert.Equal(2, meter.Snapshot().GetValueOrDefault("table.batch"));
         Assert.Equal("second", (await table.Client.GetEntityAsync<TableEntity>(Partition, "entry|a")).Value.GetString("Value"));
+    }
+
+    [Fact]
+    public async Task Transactions_of_another_partition_wait_for_a_round_of_their_own()
+    {
+        // Azurite takes a transaction across partitions; Azure refuses it whole. The policy records what each one held.
+        var partitions = new BatchPartitionsPolicy();
+        var table = new DocumentTable(TestStorage.Clients(azurite, null, partitions).Table("lookups"));
+        await table.EnsureCreatedAsync(default);
+        var group = new PartitionGroupCommit(table);
+
+        await Task.WhenAll(group.SubmitAsync([Add("entry|a")], default),
+            group.SubmitAsync([new(TableTransactionActionType.Add, new TableEntity("elsewhere", "entry|b"))], default),
+            group.SubmitAsync([Add("entry|c")], default));
+
+        Assert.All(partitions.Seen, held => Assert.Single(held));
+        Assert.Equal(["directory/entry|a", "directory/entry|c", "elsewhere/entry|b"],
+            table.Client.Query<TableEntity>().Select(row => $"{row.PartitionKey}/{row.RowKey}").Order(StringComparer.Ordinal));
+    }
+
+    private sealed partial class BatchPartitionsPolicy : HttpPipelineSynchronousPolicy
+    {
+        public ConcurrentBag<HashSet<string>> Seen { get; } = [];
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (!message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) || message.Request.Content is not { } content) return;
+            using var body = new MemoryStream();
+            content.WriteTo(body, default);
+            Seen.Add([.. PartitionKey().Matches(Encoding.UTF8.GetString(body.ToArray())).Select(m => m.Groups[1].Value)]);
+        }
+
+        [GeneratedRegex("\"PartitionKey\":\"([^\"]+)\"")]
+        private static partial Regex PartitionKey();
     }
 }

@@ -21,7 +21,7 @@ public sealed class PartitionGroupCommit(DocumentTable table)
 
     public Task<IReadOnlyList<Response>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
     {
-        if (actions.Count > MaxRowsPerTransaction) return table.SubmitAsync(actions, ct);
+        if (actions.Count is 0 or > MaxRowsPerTransaction) return table.SubmitAsync(actions, ct);
         var pending = new Pending(actions);
         bool flushes;
         lock (_waiting)
@@ -61,8 +61,10 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         for (var i = 0; i < _waiting.Count; i++)
         {
             var pending = _waiting[i];
-            // A transaction may touch a row once: a caller writing a row another in the round writes waits for the next.
-            if (count + pending.Actions.Count > MaxRowsPerTransaction || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))) continue;
+            // A transaction may touch a row once, and one partition: a caller writing a row another in the round writes, or
+            // another partition, waits for the next.
+            if (count + pending.Actions.Count > MaxRowsPerTransaction || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))
+                || (round.Count > 0 && pending.Actions[0].Entity.PartitionKey != round[0].Actions[0].Entity.PartitionKey)) continue;
             foreach (var action in pending.Actions) rows.Add(action.Entity.RowKey);
             count += pending.Actions.Count;
             round.Add(pending);

@@ -9,7 +9,7 @@ using Registrar.Storage.Metering;
 namespace Registrar.Storage.Configuration;
 
 /// <summary>The service clients every store, queue and blob container is made from, with the metering policy
-/// on their pipelines.</summary>
+/// on their pipelines (and, on the emulator, Azure's limits on a transaction).</summary>
 public sealed class StorageClients
 {
     /// <param name="additionalPolicies">Further per-retry pipeline policies (telemetry, fault injection in tests).</param>
@@ -20,6 +20,8 @@ public sealed class StorageClients
 
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(new StorageMeteringPolicy(meter, StorageService.Table), HttpPipelinePosition.PerRetry);
+        if (EmulatorTransactionRulesPolicy.IsEmulator(options.ConnectionString))
+            tableOptions.AddPolicy(new EmulatorTransactionRulesPolicy(), HttpPipelinePosition.PerRetry);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         queueOptions.AddPolicy(new StorageMeteringPolicy(meter, StorageService.Queue), HttpPipelinePosition.PerRetry);
         var blobOptions = new BlobClientOptions();

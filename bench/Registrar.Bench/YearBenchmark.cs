@@ -37,6 +37,8 @@ public static class YearBenchmark
             var scaledWall = report.WallTime.TotalSeconds * 1_000 / domainYears;
             Console.WriteLine($"domain-years lived         {domainYears,10:N1}     clock steps {report.Steps:N0}");
             Console.WriteLine($"wall time                  {report.WallTime.TotalSeconds,10:N1} s   per 1,000 domain-years {scaledWall,8:N1} s   goal <= {WallTimeGoalSeconds} s   ratio {WallTimeGoalSeconds / scaledWall:N2}");
+            Console.WriteLine($"  orders placed, paid and registered {report.Phases.Orders.TotalSeconds,6:N1} s   renewal invoices read and paid {report.Phases.Payments.TotalSeconds,6:N1} s   "
+                + $"clock steps settled {report.Phases.ClockSteps.TotalSeconds,6:N1} s");
             Console.WriteLine($"storage transactions per domain-year {perDomainYear,8:N1}     goal <= {TransactionsPerDomainYearGoal}     ratio {TransactionsPerDomainYearGoal / perDomainYear:N2}");
             after.PrintSince(before, domainYears, "domain-year");
             Console.WriteLine($"host peak working set      {PeakMegabytes(product.HostProcessId),10:N0} MB");

@@ -50,4 +50,18 @@ public sealed class YearDomain(YearCustomer customer, string registrationId, str
 /// <param name="BankAnswer">What the bank endpoint answered (applied, or held and why).</param>
 public sealed record YearPayment(string CustomerId, string InvoiceNumber, DateTimeOffset PaidAt, DateTimeOffset DueAt, string BankAnswer);
 
-public sealed record YearReport(YearPlan Plan, IReadOnlyList<YearDomain> Domains, IReadOnlyList<YearPayment> Payments, TimeSpan WallTime, DateTimeOffset EndedAt, int Steps);
+public sealed record YearReport(YearPlan Plan, IReadOnlyList<YearDomain> Domains, IReadOnlyList<YearPayment> Payments, TimeSpan WallTime, DateTimeOffset EndedAt, int Steps,
+    YearPhases Phases);
+
+/// <summary>Where the wall time went.</summary>
+/// <param name="Orders">Orders placed, paid by bank file, registered at the registry and their trademarks approved.</param>
+/// <param name="Payments">Customers reading their renewal invoices and paying them, until the lifecycle settled.</param>
+/// <param name="ClockSteps">The operations clock moved and what fell due (timers, invoices, notices, deletions) settled.</param>
+public sealed class YearPhases
+{
+    public TimeSpan Orders { get; set; }
+
+    public TimeSpan Payments { get; set; }
+
+    public TimeSpan ClockSteps { get; set; }
+}

@@ -21,6 +21,7 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
     private static readonly TimeSpan SettlePatience = TimeSpan.FromSeconds(120);
     private readonly ConcurrentDictionary<string, YearDomain> _domains = [];
     private readonly ConcurrentQueue<YearPayment> _payments = [];
+    private readonly YearPhases _phases = new();
 
     public int Steps { get; private set; }
 
@@ -35,13 +36,18 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
         while (true)
         {
             var now = await NowAsync(operations);
+            var phase = Stopwatch.StartNew();
             foreach (var due in ordersByInstant.Where(g => g.Key <= now).ToList())
             {
                 await OrderAsync([.. due], operations);
                 ordersByInstant.Remove(due);
             }
+            _phases.Orders += phase.Elapsed;
+            phase.Restart();
             await ActOnInvoicesAsync(now);
             var backlog = await SettleAsync(operations);
+            _phases.Payments += phase.Elapsed;
+            phase.Restart();
             if (now >= end) break;
             var next = new[]
             {
@@ -55,10 +61,11 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
             // What fell due at the new instant is done before anyone acts: the clock runs on in real time, so a customer's
             // look a second after the step would otherwise race the invoice the step's timer issues.
             await SettleAsync(operations);
+            _phases.ClockSteps += phase.Elapsed;
             Steps++;
         }
         wall.Stop();
-        return new YearReport(plan, [.. _domains.Values.OrderBy(d => d.Customer.CustomerId, StringComparer.Ordinal)], [.. _payments], wall.Elapsed, await NowAsync(operations), Steps);
+        return new YearReport(plan, [.. _domains.Values.OrderBy(d => d.Customer.CustomerId, StringComparer.Ordinal)], [.. _payments], wall.Elapsed, await NowAsync(operations), Steps, _phases);
     }
 
     /// <summary>Every timer of the day fires at this step, each no later than the end of its due day.</summary>

@@ -19,8 +19,10 @@ public sealed class LifecycleRuntimeOptions
     /// <summary>How often due timers are looked for: a timer fires at most this late (plus the work ahead of it).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Timer events applied at the same time by the sweep.</summary>
-    public int TimerConcurrency { get; set; } = 16;
+    /// <summary>Timer events applied at the same time by the sweep. Each mostly waits (on storage, mail, a registry), and what
+    /// fires together shares group commits (timer rows, the directory, invoice numbers): 64 rather than 16 took the year
+    /// from about 45 to 42.5 storage transactions per domain-year and its clock steps from 34–40 s to 28–31 s (issue 16).</summary>
+    public int TimerConcurrency { get; set; } = 64;
 
     /// <summary>How long after a decision its commands are sent again from its event row if the engine has not
     /// confirmed sending them (a crash, an unreachable queue). Longer than a decision takes to commit and send.</summary>

@@ -61,6 +61,19 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_claim_whose_round_fails_while_it_is_settled_fails_and_the_next_claim_still_gets_its_number()
+    {
+        var faults = new FaultInjectionPolicy();
+        var sequence = new InvoiceSequenceStore(TestStorage.Clients(azurite, null, faults));
+        await sequence.TakeAsync("KZ", 2027, 7, "c|O1", default);
+        faults.FailNext("table.read", "invoicesequences");
+
+        // The retried claim finds its row taken, and reading it back fails: the claim fails rather than waiting for ever.
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => sequence.TakeAsync("KZ", 2027, 7, "c|O1", default).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, await sequence.TakeAsync("KZ", 2027, 7, "c|O2", default).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task Two_processes_claiming_at_once_each_get_their_own_number_without_a_gap()
     {
         var storage = TestStorage.Clients(azurite);

@@ -68,7 +68,16 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
                     return;
                 }
             }
-            await ClaimAsync(counter, round);
+            try
+            {
+                await ClaimAsync(counter, round);
+            }
+            catch (Exception e)
+            {
+                // Settling a failed round reads storage, which may fail too: the round's claims fail, and the flusher goes on.
+                counter.Known = null;
+                foreach (var claim in round) claim.Done.TrySetException(e);
+            }
         }
     }
 

@@ -74,7 +74,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
             }
             catch (Exception e)
             {
-                // Settling a failed round reads storage, which may fail too: the round's claims fail, and the flusher goes on.
+                // Storage failed the round (or the read that settles it): its claims fail, and the flusher goes on.
                 counter.Known = null;
                 foreach (var claim in round) claim.Done.TrySetException(e);
             }
@@ -97,7 +97,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
 
     /// <summary>Moves the counter past every claim of the round and writes their rows in one transaction. A claim made
     /// before gets its number back and leaves the round; the others are numbered again without it, so no number is
-    /// skipped.</summary>
+    /// skipped. Any other failure of storage is the whole round's.</summary>
     private async Task ClaimAsync(CounterTurn counter, List<PendingClaim> round)
     {
         while (round.Count > 0)
@@ -129,12 +129,6 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
                 if (FailedIndex(e) is 0) continue;
                 var owner = FailedIndex(e) is { } index ? Owner(round, index) : null;
                 await SettleAsync(round, owner is { } named ? [named.Claim] : [.. round], counter.Partition, owner is { OnRowWithIt: true } ? e : null);
-            }
-            catch (Exception e)
-            {
-                counter.Known = null;
-                foreach (var claim in round) claim.Done.TrySetException(e);
-                return;
             }
         }
     }

@@ -39,46 +39,10 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
         Func<int, TableTransactionAction>? withIt, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, claimKey);
-        var counter = _counters.GetOrAdd((partition, counterRow), key => new CounterTurn(key.Partition, key.Row));
+        var counter = _counters.GetOrAdd((partition, counterRow), key => new CounterTurn(key.Partition, key.Row, ClaimAsync));
         var claim = new PendingClaim(claimRow, withIt);
-        bool flushes;
-        lock (counter)
-        {
-            counter.Waiting.Add(claim);
-            flushes = !counter.Flushing;
-            counter.Flushing = true;
-        }
-        if (flushes) _ = Task.Run(() => FlushAsync(counter), CancellationToken.None);
+        counter.Line.Add(claim);
         return claim.Done.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>One flusher per counter: each round claims every number waiting (up to what one transaction holds);
-    /// claims that arrive meanwhile wait for the next round.</summary>
-    private async Task FlushAsync(CounterTurn counter)
-    {
-        while (true)
-        {
-            List<PendingClaim> round;
-            lock (counter)
-            {
-                round = TakeRound(counter.Waiting);
-                if (round.Count == 0)
-                {
-                    counter.Flushing = false;
-                    return;
-                }
-            }
-            try
-            {
-                await ClaimAsync(counter, round);
-            }
-            catch (Exception e)
-            {
-                // Storage failed the round (or the read that settles it): its claims fail, and the flusher goes on.
-                counter.Known = null;
-                foreach (var claim in round) claim.Done.TrySetException(e);
-            }
-        }
     }
 
     private static List<PendingClaim> TakeRound(List<PendingClaim> waiting)
@@ -117,7 +81,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
                 var end = 0;
                 foreach (var (claim, number) in round.Select((claim, i) => (claim, first + i)))
                 {
-                    end += claim.WithIt is null ? 1 : 2;
+                    end += claim.RowCount;
                     claim.Done.TrySetResult((number, true, answers[end].Headers.ETag ?? default));
                 }
                 return;
@@ -126,8 +90,9 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
             {
                 counter.Known = null;
                 // Index 0: another process moved the counter; read it again and number the round anew.
-                if (FailedIndex(e) is 0) continue;
-                var owner = FailedIndex(e) is { } index ? Owner(round, index) : null;
+                var failed = DocumentTable.FailedActionIndex(e);
+                if (failed is 0) continue;
+                var owner = failed is { } index ? Owner(round, index) : null;
                 await SettleAsync(round, owner is { } named ? [named.Claim] : [.. round], counter.Partition, owner is { OnRowWithIt: true } ? e : null);
             }
         }
@@ -169,8 +134,6 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
         }
     }
 
-    private static int? FailedIndex(Exception e) => (e.InnerException as TableTransactionFailedException)?.FailedTransactionActionIndex;
-
     /// <summary>The claim whose rows hold action <paramref name="index"/> (the counter is action 0), and whether the action is
     /// the row written with its claim.</summary>
     private static (PendingClaim Claim, bool OnRowWithIt)? Owner(List<PendingClaim> round, int index)
@@ -179,7 +142,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
         foreach (var claim in round)
         {
             var claimRow = end + 1;
-            end += claim.WithIt is null ? 1 : 2;
+            end += claim.RowCount;
             if (index <= end) return (claim, index > claimRow);
         }
         return null;
@@ -219,15 +182,26 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
 
     private sealed record Counter(int Last);
 
-    private sealed class CounterTurn(string partition, string row)
+    /// <summary>One counter's claims: each round of them is claimed by <paramref name="claim"/>; a round storage failed
+    /// fails its claims, and the counter is read again.</summary>
+    private sealed class CounterTurn
     {
-        public string Partition => partition;
+        public CounterTurn(string partition, string row, Func<CounterTurn, List<PendingClaim>, Task> claim)
+        {
+            Partition = partition;
+            Row = row;
+            Line = new(TakeRound, round => claim(this, round), (pending, e) =>
+            {
+                Known = null;
+                pending.Done.TrySetException(e);
+            });
+        }
 
-        public string Row => row;
+        public string Partition { get; }
 
-        public List<PendingClaim> Waiting { get; } = [];
+        public string Row { get; }
 
-        public bool Flushing { get; set; }
+        public GroupCommitLine<PendingClaim> Line { get; }
 
         /// <summary>The counter as this process last wrote it; null when it must be read.</summary>
         public Stored<Counter>? Known { get; set; }
@@ -236,6 +210,9 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
     private sealed record PendingClaim(string ClaimRow, Func<int, TableTransactionAction>? WithIt)
     {
         public TaskCompletionSource<(int Number, bool Taken, ETag RowETag)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>How many actions <see cref="Rows"/> adds to the transaction.</summary>
+        public int RowCount => WithIt is null ? 1 : 2;
 
         public IEnumerable<TableTransactionAction> Rows(string partition, int number)
         {

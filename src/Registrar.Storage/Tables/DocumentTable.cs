@@ -159,6 +159,11 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
+    /// <summary>Which action of a transaction failed it, as Azure reports it: on the exception <see cref="SubmitAsync"/>
+    /// throws, or on the one it wraps.</summary>
+    public static int? FailedActionIndex(Exception e) =>
+        (e as TableTransactionFailedException ?? e.InnerException as TableTransactionFailedException)?.FailedTransactionActionIndex;
+
     public static TableEntity Entity<T>(string partitionKey, string rowKey, T document,
         IReadOnlyDictionary<string, object?>? columns)
     {

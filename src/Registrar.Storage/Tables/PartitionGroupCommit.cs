@@ -14,8 +14,7 @@ public sealed class PartitionGroupCommit(DocumentTable table)
 {
     private const int MaxRowsPerTransaction = 100;
 
-    private readonly List<Pending> _waiting = [];
-    private bool _flushing;
+    private readonly GroupCommitLine<Pending> _line = new(TakeRound, round => CommitAsync(table, round), (pending, e) => pending.Done.TrySetException(e));
 
     public DocumentTable Table => table;
 
@@ -23,44 +22,18 @@ public sealed class PartitionGroupCommit(DocumentTable table)
     {
         if (actions.Count is 0 or > MaxRowsPerTransaction) return table.SubmitAsync(actions, ct);
         var pending = new Pending(actions);
-        bool flushes;
-        lock (_waiting)
-        {
-            _waiting.Add(pending);
-            flushes = !_flushing;
-            _flushing = true;
-        }
-        if (flushes) _ = Task.Run(FlushAsync, CancellationToken.None);
+        _line.Add(pending);
         return pending.Done.Task.WaitAsync(ct);
     }
 
-    /// <summary>One flusher at a time: each round takes what waits and commits it; what arrives meanwhile waits for the next.</summary>
-    private async Task FlushAsync()
-    {
-        while (true)
-        {
-            List<Pending> round;
-            lock (_waiting)
-            {
-                round = TakeRound();
-                if (round.Count == 0)
-                {
-                    _flushing = false;
-                    return;
-                }
-            }
-            await CommitAsync(round);
-        }
-    }
-
-    private List<Pending> TakeRound()
+    private static List<Pending> TakeRound(List<Pending> waiting)
     {
         var round = new List<Pending>();
         var rows = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
-        for (var i = 0; i < _waiting.Count; i++)
+        for (var i = 0; i < waiting.Count; i++)
         {
-            var pending = _waiting[i];
+            var pending = waiting[i];
             // A transaction may touch a row once, and one partition: a caller writing a row another in the round writes, or
             // another partition, waits for the next.
             if (count + pending.Actions.Count > MaxRowsPerTransaction || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))
@@ -68,12 +41,14 @@ public sealed class PartitionGroupCommit(DocumentTable table)
             foreach (var action in pending.Actions) rows.Add(action.Entity.RowKey);
             count += pending.Actions.Count;
             round.Add(pending);
-            _waiting.RemoveAt(i--);
+            waiting.RemoveAt(i--);
         }
         return round;
     }
 
-    private async Task CommitAsync(List<Pending> round)
+    /// <summary>Commits the round; a caller whose row failed it alone leaves it, and the rest are committed again. Any other
+    /// failure is the whole round's (<see cref="GroupCommitLine{T}"/>).</summary>
+    private static async Task CommitAsync(DocumentTable table, List<Pending> round)
     {
         while (round.Count > 0)
         {
@@ -88,21 +63,13 @@ public sealed class PartitionGroupCommit(DocumentTable table)
                 }
                 return;
             }
-            catch (Exception e) when (FailedIndex(e) is { } index && Owner(round, index) is { } owner)
+            catch (Exception e) when (DocumentTable.FailedActionIndex(e) is { } index && Owner(round, index) is { } owner)
             {
                 round.Remove(owner);
                 owner.Done.TrySetException(e);
             }
-            catch (Exception e)
-            {
-                foreach (var pending in round) pending.Done.TrySetException(e);
-                return;
-            }
         }
     }
-
-    private static int? FailedIndex(Exception e) =>
-        (e as TableTransactionFailedException ?? e.InnerException as TableTransactionFailedException)?.FailedTransactionActionIndex;
 
     private static Pending? Owner(List<Pending> round, int index)
     {

@@ -76,13 +76,17 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
         Assert.Equal(("\"erased\"", "placed"), (row.Value.GetString(DocumentTable.DocumentColumn), row.Value.GetString("Status")));
     }
 
-    [Fact]
-    public async Task A_bank_messages_body_is_replaced_under_the_same_id_which_still_recognises_the_banks_bytes_UA_Pre_6()
+    /// <param name="memoLength">0: a message kept in its row; above <see cref="BankMessageStore.MaxBytesInRow"/>: one kept in a blob.</param>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(BankMessageStore.MaxBytesInRow)]
+    public async Task A_bank_messages_body_is_replaced_under_the_same_id_which_still_recognises_the_banks_bytes_UA_Pre_6(int memoLength)
     {
         var messages = new BankMessageStore(TestStorage.Clients(azurite));
-        var original = System.Text.Encoding.UTF8.GetBytes("<Nm>Olena Kvitka</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>");
+        var memo = $"<Memo>{new string('m', memoLength)}</Memo>";
+        var original = System.Text.Encoding.UTF8.GetBytes("<Nm>Olena Kvitka</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>" + memo);
         var recorded = (await messages.RecordAsync("halyk", "camt.054", original, Now, default)).Message;
-        var replaced = System.Text.Encoding.UTF8.GetBytes("<Nm>erased</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>");
+        var replaced = System.Text.Encoding.UTF8.GetBytes("<Nm>erased</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>" + memo);
 
         await messages.ReplacePayerDataAsync(recorded, replaced, Now.AddYears(5), default);
 

@@ -100,8 +100,53 @@ public sealed class StoreTests(AzuriteFixture azurite)
         Assert.False(again.IsFirst);
         Assert.Equal(first.Message.Document.MessageId, again.Message.Document.MessageId);
         Assert.Equal(body, await messages.ReadBodyAsync(again.Message.Document, default));
+        Assert.Null(again.Message.Document.Body);
         Assert.True(processed.Document.IsProcessed);
         Assert.Empty(await messages.ListUnprocessedAsync(default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_message_of_one_credit_is_kept_with_its_outcome_in_its_row_and_no_blob_is_written()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var messages = new BankMessageStore(clients);
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{"id":"TX-1","amount":600000,"comment":"Рахунок UA-2611-00042-7"}""")).ToArray();
+
+        var recorded = await messages.RecordAsync("monobank", "monobank-json", body, Now, default);
+        var again = await messages.RecordAsync("monobank", "monobank-json", body, Now.AddMinutes(1), default);
+        await messages.MarkProcessedAsync(recorded.Message, new List<string> { "monobank:TX-1 applied to UA-2611-00042-7" }, Now.AddSeconds(1), default);
+
+        var kept = (await messages.GetAsync(recorded.Message.Document.MessageId, default))!.Document;
+        Assert.Equal((true, false), (recorded.IsFirst, again.IsFirst));
+        Assert.Equal((null, null), (kept.BodyBlob, kept.OutcomeBlob));
+        Assert.Equal(body, await messages.ReadBodyAsync(kept, default));
+        Assert.Equal(["monobank:TX-1 applied to UA-2611-00042-7"], await messages.ReadOutcomeAsync<List<string>>(kept, default));
+        Assert.False(await clients.Container("bankmessages").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task A_message_recorded_by_an_earlier_version_with_its_body_and_outcome_in_blobs_is_still_read()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var container = clients.Container("bankmessages");
+        await container.CreateAsync();
+        await container.UploadBlobAsync("halyk/ab12", BinaryData.FromString("<Document/>"));
+        await container.UploadBlobAsync("halyk/ab12.outcome.json", BinaryData.FromString("""["halyk:TX-1 applied"]"""));
+        var table = clients.Table("bankmessages");
+        await table.CreateAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("halyk:ab12", "halyk:ab12")
+        {
+            [DocumentTable.DocumentColumn] = """
+                {"messageId":"halyk:ab12","bankId":"halyk","format":"camt.054","bodyBlob":"halyk/ab12","length":11,"receivedAt":"2026-11-24T09:00:00+05:00","processedAt":"2026-11-24T09:00:01+05:00","outcomeBlob":"halyk/ab12.outcome.json"}
+                """,
+            ["Processed"] = true,
+        });
+        var messages = new BankMessageStore(clients);
+
+        var earlier = (await messages.GetAsync("halyk:ab12", default))!.Document;
+
+        Assert.Equal("<Document/>"u8.ToArray(), await messages.ReadBodyAsync(earlier, default));
+        Assert.Equal(["halyk:TX-1 applied"], await messages.ReadOutcomeAsync<List<string>>(earlier, default));
     }
 
     [Fact]
@@ -115,6 +160,8 @@ public sealed class StoreTests(AzuriteFixture azurite)
         var processed = await messages.MarkProcessedAsync(recorded.Message, outcome, Now.AddSeconds(1), default);
 
         Assert.True(processed.Document.IsProcessed);
+        Assert.Null(processed.Document.Outcome);
+        Assert.Equal("<Document/>"u8.ToArray(), recorded.Message.Document.Body);
         Assert.Equal(outcome, await messages.ReadOutcomeAsync<List<string>>(processed.Document, default));
         Assert.Empty(await messages.ListUnprocessedAsync(default).ToListAsync());
     }

@@ -9,23 +9,26 @@ using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Stores;
 
-/// <summary>A bank message as it arrived: its bytes are in a blob named <see cref="BodyBlob"/>, never
-/// decoded; this row says whether its entries were applied, and <see cref="OutcomeBlob"/> what became of
-/// them (a blob too: the outcome of a file of thousands of credits is far above a table property's 64 KB).</summary>
+/// <summary>A bank message as it arrived, never decoded: a small one's bytes in <see cref="Body"/>, a larger one's in the
+/// blob named <see cref="BodyBlob"/>. The row says whether its entries were applied, and <see cref="Outcome"/> what became
+/// of them, or <see cref="OutcomeBlob"/> when that is above what the row holds (a file of thousands of credits).</summary>
 /// <param name="MessageId">The bank and the SHA-256 of the bytes: the same file sent again is the same message.</param>
 /// <param name="Format">How the bytes are to be read (camt.054, a JSON format).</param>
 /// <param name="PayerDataErasedAt">UA-Pre-6: when payers' names and accounts in the body were replaced; the body is no
 /// longer the bank's bytes then, while the id still recognises the bank sending those bytes again.</param>
+/// <param name="BodyBlob">Null when the bytes are in <see cref="Body"/>; earlier versions kept every body in a blob.</param>
 public sealed record BankMessage(
     string MessageId,
     string BankId,
     string Format,
-    string BodyBlob,
+    string? BodyBlob,
     long Length,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
     string? OutcomeBlob,
-    DateTimeOffset? PayerDataErasedAt = null)
+    DateTimeOffset? PayerDataErasedAt = null,
+    byte[]? Body = null,
+    JsonElement? Outcome = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
 }
@@ -58,8 +61,17 @@ public interface IBankMessageStore
     Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct);
 }
 
+/// <summary>
+/// A message of one credit (a bank's webhook) is kept in its row, and its outcome with it: recording and applying it
+/// then write the row twice and no blob (issue 16). A file too large for the row keeps its bytes, and an outcome too
+/// large, in blobs.
+/// </summary>
 public sealed class BankMessageStore : IBankMessageStore
 {
+    // Base64 makes 4 characters of every 3 bytes: 16 KiB of body is under 22 K of the row's 32 K characters, which
+    // leaves room for the rest of the row and, mostly, the outcome.
+    public const int MaxBytesInRow = 16 * 1024;
+
     private readonly DocumentTable _table;
     private readonly BlobContainerClient _bodies;
     private readonly EnsureOnce _containerCreated;
@@ -76,12 +88,13 @@ public sealed class BankMessageStore : IBankMessageStore
         var hash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var messageId = $"{bankId}:{hash}";
 
-        // The bytes first: a row never points at a body that is not there. A crash after the upload leaves
+        // A blob's bytes first: a row never points at a body that is not there. A crash after the upload leaves
         // an unreferenced blob, and the bank's retry (its signature not yet spent) records the row. A message
         // recorded before is found by the insert that fails, not by a read every message would pay.
-        var blobName = $"{Uri.EscapeDataString(bankId)}/{hash}";
-        await UploadOnceAsync(blobName, body, ct);
-        var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null);
+        var inRow = body.Length <= MaxBytesInRow;
+        var blobName = inRow ? null : BodyBlobName(bankId, hash);
+        if (blobName is not null) await UploadOnceAsync(blobName, body, ct);
+        var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null, Body: inRow ? body.ToArray() : null);
         try
         {
             var key = TableKeys.Escape(messageId);
@@ -100,26 +113,33 @@ public sealed class BankMessageStore : IBankMessageStore
 
     public async Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct)
     {
+        if (message.Body is { } inRow) return inRow;
         var content = await _bodies.GetBlobClient(message.BodyBlob).DownloadContentAsync(ct);
         return content.Value.Content.ToArray();
     }
 
     public async Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct)
     {
-        // The outcome first, so a processed row always points at it; a concurrent or repeated application
-        // writes the same outcome again, which is why it may overwrite.
-        var outcomeBlob = current.Document.BodyBlob + ".outcome.json";
-        await _bodies.GetBlobClient(outcomeBlob).UploadAsync(BinaryData.FromObjectAsJson(outcome, DocumentTable.Json), overwrite: true, ct);
-        var processed = current.Document with { ProcessedAt = processedAt, OutcomeBlob = outcomeBlob };
+        var processed = current.Document with { ProcessedAt = processedAt, Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json) };
+        if (!DocumentLimits.Fits(processed))
+        {
+            // The outcome first, so a processed row always points at it; a concurrent or repeated application
+            // writes the same outcome again, which is why it may overwrite.
+            var outcomeBlob = BlobNameOf(current.Document) + ".outcome.json";
+            await _containerCreated.RunAsync(ct);
+            await _bodies.GetBlobClient(outcomeBlob).UploadAsync(BinaryData.FromObjectAsJson(outcome, DocumentTable.Json), overwrite: true, ct);
+            processed = processed with { Outcome = null, OutcomeBlob = outcomeBlob };
+        }
         return await _table.ReplaceAsync(current, processed, Columns(true), ct);
     }
 
     public async Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct)
     {
-        var blob = message.OutcomeBlob ?? throw new InvalidOperationException($"Bank message {message.MessageId} has not been processed.");
-        var content = await _bodies.GetBlobClient(blob).DownloadContentAsync(ct);
-        return content.Value.Content.ToObjectFromJson<TOutcome>(DocumentTable.Json)
-            ?? throw new InvalidOperationException($"The outcome of bank message {message.MessageId} is empty.");
+        var outcome = message.Outcome is { } inRow
+            ? inRow.Deserialize<TOutcome>(DocumentTable.Json)
+            : (await _bodies.GetBlobClient(message.OutcomeBlob ?? throw new InvalidOperationException(
+                $"Bank message {message.MessageId} has not been processed.")).DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<TOutcome>(DocumentTable.Json);
+        return outcome ?? throw new InvalidOperationException($"The outcome of bank message {message.MessageId} is empty.");
     }
 
     public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) =>
@@ -127,9 +147,14 @@ public sealed class BankMessageStore : IBankMessageStore
 
     public async Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct)
     {
+        var erased = current.Document with { PayerDataErasedAt = erasedAt, Length = body.Length };
+        if (current.Document.BodyBlob is null && erased with { Body = body.ToArray() } is var inRow && DocumentLimits.Fits(inRow))
+            return await _table.ReplaceDocumentAsync(current, inRow, ct);
         // The body first: a crash before the row is noted leaves a body already replaced, which erasing again finds so.
-        await _bodies.GetBlobClient(current.Document.BodyBlob).UploadAsync(BinaryData.FromBytes(body), overwrite: true, ct);
-        return await _table.ReplaceDocumentAsync(current, current.Document with { PayerDataErasedAt = erasedAt, Length = body.Length }, ct);
+        var blobName = BlobNameOf(current.Document);
+        await _containerCreated.RunAsync(ct);
+        await _bodies.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(body), overwrite: true, ct);
+        return await _table.ReplaceDocumentAsync(current, erased with { BodyBlob = blobName, Body = null }, ct);
     }
 
     private async Task UploadOnceAsync(string blobName, ReadOnlyMemory<byte> body, CancellationToken ct)
@@ -146,6 +171,12 @@ public sealed class BankMessageStore : IBankMessageStore
             // Already there: an earlier attempt, or a concurrent delivery of the same bytes.
         }
     }
+
+    private static string BodyBlobName(string bankId, string hash) => $"{Uri.EscapeDataString(bankId)}/{hash}";
+
+    /// <summary>The body's blob, or the name it would have: the hash is what follows the message id's last colon.</summary>
+    private static string BlobNameOf(BankMessage message) =>
+        message.BodyBlob ?? BodyBlobName(message.BankId, message.MessageId[(message.MessageId.LastIndexOf(':') + 1)..]);
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
 }

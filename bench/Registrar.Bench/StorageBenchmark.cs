@@ -26,7 +26,7 @@ public static class StorageBenchmark
         try
         {
             Console.WriteLine($"Storage benchmark: {instances:N0} lifecycle instances, {concurrency} at a time, Azurite in memory, " +
-                $"state cache {new LifecycleRuntimeOptions().StateCacheEntries:N0} instances, {Environment.ProcessorCount} cores.");
+                $"state cache {new LifecycleRuntimeOptions().StateCacheBytes / 1048576:N0} MiB, {Environment.ProcessorCount} cores.");
             var baseline = await RawInsertsPerSecondAsync(azurite, Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts: {baseline,10:N0} /s");
 

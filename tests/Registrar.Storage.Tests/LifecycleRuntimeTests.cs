@@ -245,6 +245,31 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_state_the_cache_holds_is_decided_again_without_a_read_and_a_state_larger_than_the_cache_is_read()
+    {
+        var withinCache = await ReadsOfAStartAndItsAnswerAsync(cacheBytes: null);
+        var beyondCache = await ReadsOfAStartAndItsAnswerAsync(cacheBytes: "16");
+
+        // The charge's answer read the state that did not fit.
+        Assert.Equal(withinCache + 1, beyondCache);
+    }
+
+    /// <summary>The reads of a start and of the answer its charge raises, which is decided from the state the engine wrote
+    /// for the start if it kept it.</summary>
+    private async Task<long> ReadsOfAStartAndItsAnswerAsync(string? cacheBytes)
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite,
+            settings: cacheBytes is null ? null : new Dictionary<string, string?> { ["Lifecycle:StateCacheBytes"] = cacheBytes });
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        await runtime.Client.SendAsync("i-cache", "start", new Start(TimeSpan.Zero), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-cache")).Count == 2, "charged and notified");
+
+        return meter.Snapshot().GetValueOrDefault("table.read");
+    }
+
+    [Fact]
     public async Task A_background_runner_s_batch_counts_in_the_backlog_until_it_is_done()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);

@@ -90,11 +90,12 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
                 : null;
             await Task.WhenAll(TimerRowsAhead(instanceId, current.NextWakeAt, wakeAt, marker, ct));
 
+            var stateJson = JsonSerializer.Serialize(decision.State, Json);
             ETag? written;
             try
             {
                 var response = await tables.Instances.SubmitTransactionAsync(
-                    Changes(instanceId, eventId, @event, current, decision.State, sequence, wakeAt, commands, now), ct);
+                    Changes(instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now), ct);
                 written = response.Value[0].Headers.ETag;
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
@@ -107,7 +108,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
                 continue;
             }
             if (terminal || written is null) _states.Forget(instanceId);
-            else _states.Remember(instanceId, new(decision.State, sequence, wakeAt, written, FromStorage: false));
+            else _states.Remember(instanceId, new(decision.State, sequence, wakeAt, written, FromStorage: false), stateJson.Length);
 
             // The timer being fired is deleted by the sweep that fired it.
             if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
@@ -147,10 +148,9 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     }
 
     private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
-        TState next, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
+        string nextJson, bool terminal, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
-        var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, JsonSerializer.Serialize(next, Json), sequence,
-            decider.IsTerminal(next), wakeAt, now);
+        var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, nextJson, sequence, terminal, wakeAt, now);
         return
         [
             current.ETag is { } etag

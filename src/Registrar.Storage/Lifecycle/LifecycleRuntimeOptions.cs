@@ -37,10 +37,11 @@ public sealed class LifecycleRuntimeOptions
     /// sweeps in a row saw it (and at start, at once: the process that wrote it is gone).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Instances whose state, version and ETag the engine keeps in memory after writing them, so that
-    /// their next event is decided without reading the state row first (a stale entry costs one failed write
-    /// and a read). Memory grows with this times a state's size; 0 reads every time.</summary>
-    public int StateCacheEntries { get; set; } = 10_000;
+    /// <summary>How much state the engine keeps in memory after writing it (with its version and ETag), so that an
+    /// instance's next event is decided without reading the state row first (a stale entry costs one failed write and a
+    /// read). Each state counts as its stored JSON in UTF-16, which stands for what it holds in memory: the default keeps
+    /// about 10,000 registrations, and as many more small states as fit; 0 reads every time.</summary>
+    public long StateCacheBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Times an event is re-applied after losing an ETag race with another writer of the instance.</summary>
     public int MaxConflictRetries { get; set; } = 20;

@@ -9,7 +9,7 @@ namespace Registrar.Storage.Lifecycle;
 /// the engine then writes optimistically (the ETag catches a stale guess) but refuses nothing on its word.</summary>
 internal sealed record LifecycleCurrentState<TState>(TState State, long Version, DateTimeOffset? NextWakeAt, ETag? ETag, bool FromStorage);
 
-/// <summary>The states the engine wrote last, bounded by <see cref="LifecycleRuntimeOptions.StateCacheEntries"/>
+/// <summary>The states the engine wrote last, bounded by <see cref="LifecycleRuntimeOptions.StateCacheBytes"/>
 /// (issue 16: an event costs its one entity group transaction, not a read before it).</summary>
 internal sealed class LifecycleStateCache<TState> : IDisposable
 {
@@ -17,15 +17,16 @@ internal sealed class LifecycleStateCache<TState> : IDisposable
 
     public LifecycleStateCache(IOptions<LifecycleRuntimeOptions> options)
     {
-        var size = options.Value.StateCacheEntries;
+        var size = options.Value.StateCacheBytes;
         if (size > 0) _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = size, CompactionPercentage = 0.1 });
     }
 
     public LifecycleCurrentState<TState>? Find(string instanceId) =>
         _entries is not null && _entries.TryGetValue(instanceId, out LifecycleCurrentState<TState>? state) ? state : null;
 
-    public void Remember(string instanceId, LifecycleCurrentState<TState> state) =>
-        _entries?.Set(instanceId, state with { FromStorage = false }, new MemoryCacheEntryOptions { Size = 1 });
+    /// <param name="storedCharacters">The length of the state's stored JSON: what the entry is counted as (two bytes each).</param>
+    public void Remember(string instanceId, LifecycleCurrentState<TState> state, int storedCharacters) =>
+        _entries?.Set(instanceId, state with { FromStorage = false }, new MemoryCacheEntryOptions { Size = 2L * Math.Max(1, storedCharacters) });
 
     public void Forget(string instanceId) => _entries?.Remove(instanceId);
 

@@ -7,7 +7,7 @@ namespace Registrar.Epp.Tests;
 
 public class ResponseParserTests
 {
-    private readonly EppResponseParser _parser = new(maxCharacters: 1_000_000);
+    private readonly EppResponseParser _parser = new(maxFrameBytes: 1_000_000);
 
     [Fact]
     public void A_success_keeps_the_server_transaction_id()
@@ -108,9 +108,9 @@ public class ResponseParserTests
     }
 
     [Fact]
-    public void A_document_beyond_the_character_limit_is_refused()
+    public void A_document_beyond_the_size_limit_is_refused()
     {
-        var small = new EppResponseParser(maxCharacters: 200);
+        var small = new EppResponseParser(maxFrameBytes: 200);
         var big = EppResponses.Result(1000, "RGR-1", message: new string('x', 500));
 
         Assert.Throws<EppProtocolException>(() => small.ParseResponse(big, "RGR-1"));

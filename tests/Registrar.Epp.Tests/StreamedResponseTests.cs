@@ -11,7 +11,7 @@ namespace Registrar.Epp.Tests;
 public class StreamedResponseTests
 {
     private const string Envelope = """<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">""";
-    private readonly EppResponseParser _parser = new(maxCharacters: 1_000_000);
+    private readonly EppResponseParser _parser = new(maxFrameBytes: 1_000_000);
 
     private EppResponse Parse(string response, string clTrid = "RGR-1") =>
         _parser.ParseResponse(Encoding.UTF8.GetBytes($"<?xml version=\"1.0\"?>{Envelope}{response}</epp>"), clTrid);

@@ -7,18 +7,12 @@ namespace Registrar.Epp.Responses;
 /// <summary>Turns a frame into a greeting or a response, checking the envelope RFC 5730 requires.
 /// Anything else is an <see cref="EppProtocolException"/> saying what was wrong. Greetings (one per
 /// session and keepalive) are read into a document, responses are streamed. One frame at a time: a
-/// session has its own parser, whose names are kept from one response to the next.</summary>
-public sealed class EppResponseParser
+/// session has its own parser, whose reader is kept from one frame to the next.</summary>
+/// <param name="maxFrameBytes">The largest frame the session takes, which bounds every string read from one.</param>
+public sealed class EppResponseParser(int maxFrameBytes)
 {
     private static readonly XNamespace Epp = EppXml.Epp;
-    private readonly SessionNameTable _names = new();
-    private readonly XmlReaderSettings _settings;
-
-    public EppResponseParser(long maxCharacters)
-    {
-        _settings = EppXml.ReaderSettings(maxCharacters);
-        _settings.NameTable = _names;
-    }
+    private readonly FrameXmlReader _reader = new(maxFrameBytes);
 
     public EppGreeting ParseGreeting(ReadOnlyMemory<byte> frame)
     {
@@ -41,22 +35,27 @@ public sealed class EppResponseParser
     /// are what every command reads, so no document is built for them.</summary>
     public EppResponse ParseResponse(ReadOnlyMemory<byte> frame, string expectedClTrid)
     {
-        _names.StartOverIfFull();
         try
         {
-            using var reader = EppXml.CreateReader(frame, _settings);
-            return EppResponseReader.Read(reader, expectedClTrid);
+            return EppResponseReader.Read(_reader.Over(frame), expectedClTrid);
         }
         catch (XmlException e)
         {
-            throw EppXml.NotAcceptable(e);
+            throw EppXml.NotAcceptable(e, frame.Span);
         }
     }
 
     private XElement Envelope(ReadOnlyMemory<byte> frame)
     {
-        _names.StartOverIfFull();
-        var root = EppXml.Parse(frame, _settings).Root!;
+        XElement root;
+        try
+        {
+            root = XDocument.Load(_reader.Over(frame), LoadOptions.None).Root!;
+        }
+        catch (XmlException e)
+        {
+            throw EppXml.NotAcceptable(e, frame.Span);
+        }
         if (root.Name != Epp + "epp")
             throw new EppProtocolException($"The frame's root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}', not <epp> in {Epp}.");
         return root;

@@ -135,10 +135,12 @@ public sealed class BankMessageStore : IBankMessageStore
 
     public async Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct)
     {
-        var outcome = message.Outcome is { } inRow
-            ? inRow.Deserialize<TOutcome>(DocumentTable.Json)
-            : (await _bodies.GetBlobClient(message.OutcomeBlob ?? throw new InvalidOperationException(
-                $"Bank message {message.MessageId} has not been processed.")).DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<TOutcome>(DocumentTable.Json);
+        var outcome = message switch
+        {
+            { Outcome: { } inRow } => inRow.Deserialize<TOutcome>(DocumentTable.Json),
+            { OutcomeBlob: { } blob } => (await _bodies.GetBlobClient(blob).DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<TOutcome>(DocumentTable.Json),
+            _ => throw new InvalidOperationException($"Bank message {message.MessageId} has not been processed."),
+        };
         return outcome ?? throw new InvalidOperationException($"The outcome of bank message {message.MessageId} is empty.");
     }
 

@@ -386,8 +386,10 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await runtime.Tables.Instances.AddEntityAsync(
             LifecycleTables<TinyEvent, TinyCommand>.StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
 
-        Assert.Equal(1, await sweeper.SweepAsync(default));
-        Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-17"));
+        // Fired by this sweep, or by the harness's own first pass when that came late: either way not lost, and once.
+        await sweeper.SweepAsync(default);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-17") == TinyStage.Done
+            && (await runtime.ExecutionsAsync("i-17")).Count > 0, "the timer fired and its command was carried out");
         Assert.Equal([TinyCommand.Notify], await runtime.ExecutionsAsync("i-17"));
     }
 

@@ -150,8 +150,11 @@ public sealed class BankMessageStore : IBankMessageStore
     public async Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct)
     {
         var erased = current.Document with { PayerDataErasedAt = erasedAt, Length = body.Length };
-        if (current.Document.BodyBlob is null && erased with { Body = body.ToArray() } is var inRow && DocumentLimits.Fits(inRow))
-            return await _table.ReplaceDocumentAsync(current, inRow, ct);
+        if (current.Document.BodyBlob is null)
+        {
+            var inRow = erased with { Body = body.ToArray() };
+            if (DocumentLimits.Fits(inRow)) return await _table.ReplaceDocumentAsync(current, inRow, ct);
+        }
         // The body first: a crash before the row is noted leaves a body already replaced, which erasing again finds so.
         var blobName = BlobNameOf(current.Document);
         await _containerCreated.RunAsync(ct);

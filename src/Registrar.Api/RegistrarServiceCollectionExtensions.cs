@@ -55,7 +55,6 @@ public static class RegistrarServiceCollectionExtensions
         AddPayments(services, configuration);
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
-        services.AddSingleton<IInvoiceSequence>(sp => sp.GetRequiredService<InvoiceSequenceStore>());
         services.AddSingleton<IRegistrationViews, RegistrationViewStore>();
         AddRegistry(services, configuration);
         AddNotices(services, configuration);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Money;
 using Registrar.Core.Orders;
 using Registrar.Storage.Stores;
@@ -40,7 +41,7 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
     {
         var clients = TestStorage.Clients(azurite);
         var sequence = new InvoiceSequenceStore(clients);
-        var invoices = new InvoiceStore<Invoice>(clients, sequence);
+        var invoices = new InvoiceStore<Invoice>(clients, sequence, TimeProvider.System);
         var claimed = await sequence.TakeAsync("KZ", 2026, 11, "renewal|cmd-1", default);
 
         var issued = await invoices.IssueAsync(new InvoiceClaim("KZ", 2026, 11, "renewal|cmd-1"),
@@ -59,7 +60,7 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
         var meter = new Registrar.Storage.Metering.StorageMeter();
         var clients = TestStorage.Clients(azurite, meter);
         var sequence = new InvoiceSequenceStore(clients);
-        var invoices = new InvoiceStore<Invoice>(clients, sequence);
+        var invoices = new InvoiceStore<Invoice>(clients, sequence, TimeProvider.System);
         await sequence.TakeAsync("KZ", 2026, 12, "renewal|cmd-7", default);
         meter.Reset();
 
@@ -85,5 +86,44 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ArgumentException>(() => issuing[4]);
         var issued = await Task.WhenAll(issuing.Where((_, i) => i != 4));
         Assert.Equal(Enumerable.Range(1, 8).Select(n => $"KZ-2612-{n:D5}-0"), issued.Select(i => i.Document.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_invoice_withdrawn_while_its_number_is_the_last_gives_the_number_back_with_it_and_later_it_stays()
+    {
+        var invoices = new InvoiceStore<Invoice>(TestStorage.Clients(azurite));
+        NewInvoice<Invoice> Build(int n) => new($"UA-2612-{n:D5}-0", "cust-1", Open($"UA-2612-{n:D5}-0"), "Open");
+        var (first, second) = (new InvoiceClaim("UA", 2026, 12, "cust-1|O1"), new InvoiceClaim("UA", 2026, 12, "cust-1|O2"));
+        var kept = await invoices.IssueAsync(first, Build, default);
+        var withdrawn = await invoices.IssueAsync(second, Build, default);
+
+        Assert.True(await invoices.WithdrawAsync(second, withdrawn, default));
+        Assert.Null(await invoices.GetAsync("UA-2612-00002-0", default));
+        var next = await invoices.IssueAsync(new InvoiceClaim("UA", 2026, 12, "cust-2|O3"), Build, default);
+        Assert.Equal("UA-2612-00002-0", next.Document.Number);
+
+        Assert.False(await invoices.WithdrawAsync(first, kept, default));
+        Assert.NotNull(await invoices.GetAsync("UA-2612-00001-0", default));
+    }
+
+    [Fact]
+    public async Task A_customers_invoice_list_is_one_query_once_the_earlier_table_is_seen_empty_and_looks_there_again_later()
+    {
+        var meter = new Registrar.Storage.Metering.StorageMeter();
+        var clients = TestStorage.Clients(azurite, meter);
+        var clock = new FakeTimeProvider(Now);
+        var invoices = new InvoiceStore<Invoice>(clients, new InvoiceSequenceStore(clients), clock);
+        await invoices.CreateAsync("KZ-2611-00001-3", "cust-1", Open("KZ-2611-00001-3"), "Open", default);
+        await invoices.ListByAccountAsync("cust-1", default).ToListAsync();
+        meter.Reset();
+
+        Assert.Single(await invoices.ListByAccountAsync("cust-1", default).ToListAsync());
+        Assert.Equal(1, meter.Total);
+
+        // A process of an earlier version, still running during a deploy, stores an invoice apart.
+        await new DocumentTable(clients.Table("invoices")).InsertByIdAsync("KZ-2611-00002-1", Open("KZ-2611-00002-1"),
+            new Dictionary<string, object?> { ["AccountId"] = "cust-1", ["Status"] = "Open" }, default);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(2, (await invoices.ListByAccountAsync("cust-1", default).ToListAsync()).Count);
     }
 }

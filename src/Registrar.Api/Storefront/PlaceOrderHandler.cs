@@ -19,7 +19,7 @@ namespace Registrar.Api.Storefront;
 
 /// <summary>
 /// POST /api/orders: every check first (body, rules, the due date's calendar, what fits in storage),
-/// then the invoice number, the order and its invoice. With an Idempotency-Key, a retried POST gets
+/// then the invoice with its number, and the order. With an Idempotency-Key, a retried POST gets
 /// the first answer: the order id is derived from the customer and the key, and the invoice number
 /// is taken for that order, so even a retry after a crash mid-way completes the same order under the
 /// same number.
@@ -29,7 +29,6 @@ public sealed class PlaceOrderHandler(
     PlaceOrderFlow flow,
     ZoneCatalog zones,
     ZoneDeadlines deadlines,
-    IInvoiceSequence sequence,
     IOrderStore<Order> orders,
     IInvoiceStore<Invoice> invoices,
     IdempotentRequests idempotency,
@@ -91,41 +90,65 @@ public sealed class PlaceOrderHandler(
         var (check, account) = checkedOrder;
         // A new random id names no stored order: only a retried key can find one.
         var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
-        var order = idempotencyKey is null ? null : (await orders.GetAsync(customerId, orderId, ct))?.Document;
-        var created = false;
-        if (order is null)
-        {
-            // KZ-2.2: the first order opens the account with its address. Before a number is taken: an order that lost the race
-            // to open it with another address is refused as the check refuses it, and spends no number.
-            var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, account, now, ct);
-            if (!CustomerAccount.SameAddress(contactEmail, check.Request.ContactEmail)) return AnotherContactEmail();
-            (order, created) = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
-        }
-        var invoice = await EnsureInvoiceAsync(order, customerId, orderJustCreated: created, ct);
-        return TypedResults.Created($"/api/orders/{orderId}", OrderView.From(order, invoice, now));
+        if ((idempotencyKey is null ? null : await orders.GetAsync(customerId, orderId, ct))?.Document is { } stored)
+            return Created(stored, await InvoiceOfAsync(stored, customerId, ct), now);
+
+        // KZ-2.2: the first order opens the account with its address. Before a number is taken: an order that lost the race
+        // to open it with another address is refused as the check refuses it, and spends no number.
+        var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, account, now, ct);
+        if (!CustomerAccount.SameAddress(contactEmail, check.Request.ContactEmail)) return AnotherContactEmail();
+        var (order, invoice) = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
+        return Created(order, invoice, now);
     }
 
+    private static IResult Created(Order order, Invoice invoice, DateTimeOffset now) =>
+        TypedResults.Created($"/api/orders/{order.OrderId}", OrderView.From(order, invoice, now));
+
+    /// <summary>The invoice is issued with its number, in one transaction (issue 16), and names its order; the order is stored
+    /// after it, so a retry of the same key after a crash in between finds the invoice by the number it claimed and stores the
+    /// order then.</summary>
     /// <param name="contactEmail">KZ-2.2: the account's address, as the account spells it.</param>
-    /// <returns>The stored order, and whether this call stored it (false: a concurrent retry of the same key did).</returns>
-    private async Task<(Order Order, bool Created)> CreateOrderAsync(OrderCheck check, string customerId, string orderId, string contactEmail, DateTimeOffset now, CancellationToken ct)
+    private async Task<(Order Order, Invoice Invoice)> CreateOrderAsync(OrderCheck check, string customerId, string orderId, string contactEmail, DateTimeOffset now, CancellationToken ct)
     {
-        var (series, today) = (check.InvoiceSeries(zones), LocalDate(check, now));
-        var orderKey = $"{customerId}|{orderId}";
-        var number = NumberFor(check, now, await sequence.TakeAsync(series, today.Year, today.Month, orderKey, ct));
-        var order = flow.Place(check, customerId, orderId, number.ToString(), now) with { ContactEmail = contactEmail };
+        var today = LocalDate(check, now);
+        var claim = new InvoiceClaim(check.InvoiceSeries(zones), today.Year, today.Month, $"{customerId}|{orderId}");
+        Order? order = null;
+        var issued = await invoices.IssueAsync(claim, sequenceNumber =>
+        {
+            order = flow.Place(check, customerId, orderId, NumberFor(check, now, sequenceNumber).ToString(), now) with { ContactEmail = contactEmail };
+            var invoice = flow.InvoiceFor(order);
+            return new NewInvoice<Invoice>(invoice.Number, customerId, invoice, invoice.Status.ToString());
+        }, ct);
         try
         {
-            return ((await orders.CreateAsync(customerId, orderId, order, "placed", ct)).Document, true);
+            return ((await orders.CreateAsync(customerId, orderId, order!, "placed", ct)).Document, issued.Document);
         }
         catch (DocumentAlreadyExistsException)
         {
-            return ((await orders.GetAsync(customerId, orderId, ct))!.Document, false);
+            // A concurrent retry of the same key stored it first.
+            return ((await orders.GetAsync(customerId, orderId, ct))!.Document, issued.Document);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // A number is spent only by an order that is stored: give it back, so the series has no gap.
-            await sequence.ReleaseAsync(series, today.Year, today.Month, orderKey, CancellationToken.None);
+            // A number is spent only by an order that is stored: give it back with its invoice, so the series has no gap.
+            await invoices.WithdrawAsync(claim, issued, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>The invoice of an order stored before: an earlier version stored the order first, and a crash may have kept
+    /// its invoice from being stored.</summary>
+    private async Task<Invoice> InvoiceOfAsync(Order order, string customerId, CancellationToken ct)
+    {
+        if (await invoices.GetAsync(order.InvoiceNumber, ct) is { } stored) return stored.Document;
+        var invoice = flow.InvoiceFor(order);
+        try
+        {
+            return (await invoices.CreateAsync(invoice.Number, customerId, invoice, invoice.Status.ToString(), ct)).Document;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return (await invoices.GetAsync(order.InvoiceNumber, ct))!.Document;
         }
     }
 
@@ -140,22 +163,6 @@ public sealed class PlaceOrderHandler(
 
     private InvoiceNumber NumberFor(OrderCheck check, DateTimeOffset now, int sequenceNumber) =>
         InvoiceNumber.Create(check.InvoiceSeries(zones), LocalDate(check, now), sequenceNumber);
-
-    /// <summary>The order is stored first and names its invoice, so a crash between the two is completed by the retry.</summary>
-    /// <param name="orderJustCreated">This call stored the order: no one can have stored its invoice yet.</param>
-    private async Task<Invoice> EnsureInvoiceAsync(Order order, string customerId, bool orderJustCreated, CancellationToken ct)
-    {
-        if (!orderJustCreated && await invoices.GetAsync(order.InvoiceNumber, ct) is { } stored) return stored.Document;
-        var invoice = flow.InvoiceFor(order);
-        try
-        {
-            return (await invoices.CreateAsync(invoice.Number, customerId, invoice, invoice.Status.ToString(), ct)).Document;
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            return (await invoices.GetAsync(order.InvoiceNumber, ct))!.Document;
-        }
-    }
 
     /// <param name="Account">KZ-2.2: the customer's account as the checks read it; null when there was none.</param>
     private sealed record CheckedOrder(OrderCheck Check, Stored<CustomerAccount>? Account);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using Registrar.Core.Orders;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
 
@@ -16,7 +15,7 @@ namespace Registrar.Storage.Stores;
 /// claims waiting at once move the counter together, in one transaction with their rows (issue 16), and it remembers
 /// the counter it wrote last, so only another process's claim, a number given back or a retried order's existing
 /// claim costs a read. A transaction holds the round whole or not at all, so a number is spent only with its rows.</remarks>
-public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSequence
+public sealed class InvoiceSequenceStore(StorageClients clients)
 {
     private readonly DocumentTable _table = new(clients.Table("invoicesequences"));
     private readonly ConcurrentDictionary<(string Partition, string Row), CounterTurn> _counters = new();
@@ -24,6 +23,9 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
     /// <summary>A counter row, and a claim row and the row written with it per number: an entity group transaction holds 100.</summary>
     private const int MaxClaimsPerTransaction = 33;
 
+    /// <summary>Hands out invoice sequence numbers: 1, 2, 3 … within one series and month, never the same twice. A number is
+    /// taken for one order, so asking again for the same order (a retry after a crash) gets the same number.</summary>
+    /// <returns>The number taken for <paramref name="orderKey"/>: the next one, or the one it already holds.</returns>
     public async Task<int> TakeAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken) =>
         (await TakeAsync(series, year, month, orderKey, withIt: null, cancellationToken)).Number;
 
@@ -148,7 +150,14 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
         return null;
     }
 
-    public async Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken)
+    /// <summary>Gives back the number <paramref name="orderKey"/> took, when no later number was taken meanwhile.</summary>
+    /// <returns>False when a later number was taken, so this one stays spent (operations see it by its order key).</returns>
+    public Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken) =>
+        ReleaseAsync(series, year, month, orderKey, rowWithIt: null, cancellationToken);
+
+    /// <summary>Gives back the number as <see cref="ReleaseAsync(string, int, int, string, CancellationToken)"/> does, and deletes
+    /// the row <paramref name="rowWithIt"/> (of the series' partition) written with it, in the same transaction.</summary>
+    internal async Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, string? rowWithIt, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, orderKey);
         while (true)
@@ -159,12 +168,14 @@ public sealed class InvoiceSequenceStore(StorageClients clients) : IInvoiceSeque
             if (current is null || current.Document.Last != claim.Document.Number) return false;
             try
             {
-                await _table.SubmitAsync(
+                List<TableTransactionAction> actions =
                 [
                     new(TableTransactionActionType.UpdateReplace,
                         DocumentTable.Entity(partition, counterRow, new Counter(current.Document.Last - 1), null), current.ETag),
                     new(TableTransactionActionType.Delete, new TableEntity(partition, claimRow), claim.ETag),
-                ], cancellationToken);
+                ];
+                if (rowWithIt is not null) actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, rowWithIt), ETag.All));
+                await _table.SubmitAsync(actions, cancellationToken);
                 return true;
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)

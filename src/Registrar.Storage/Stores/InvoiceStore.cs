@@ -25,6 +25,11 @@ public interface IInvoiceStore<TInvoice>
     /// Asked again for the same claim, it returns the invoice stored then.</summary>
     Task<Stored<TInvoice>> IssueAsync(InvoiceClaim claim, Func<int, NewInvoice<TInvoice>> build, CancellationToken ct);
 
+    /// <summary>Gives back the number of an invoice <see cref="IssueAsync"/> stored for <paramref name="claim"/>, with the invoice,
+    /// when no later number was taken meanwhile: what it was issued for could not be stored, and the series keeps no gap.</summary>
+    /// <returns>False when a later number was taken, so the invoice stays, spending its number.</returns>
+    Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<TInvoice> issued, CancellationToken ct);
+
     Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct);
 
     IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId, CancellationToken ct);
@@ -33,14 +38,19 @@ public interface IInvoiceStore<TInvoice>
 /// <summary>An invoice lives in its series' partition of the sequence table, row <c>invoice|{number}</c>, beside the counter
 /// that numbered it: an invoice number begins with its series and a hyphen ("KZ-2611-00042-7"). Invoices stored by earlier
 /// versions stay in the <c>invoices</c> table, one partition per number, and are read and changed there.</summary>
-public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequenceStore sequence) : IInvoiceStore<TInvoice>
+/// <remarks>Nothing stores an invoice in the earlier table any more, so a listing looks there only while it holds any: once
+/// seen empty it is looked at again only after <see cref="EarlierTableRecheck"/>, for a process of an earlier version still
+/// running beside this one during a deploy (issue 16: a customer's invoice list is one query, not two).</remarks>
+public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequenceStore sequence, TimeProvider clock) : IInvoiceStore<TInvoice>
 {
     private const string RowPrefix = "invoice|";
+    private static readonly TimeSpan EarlierTableRecheck = TimeSpan.FromMinutes(10);
 
     private readonly DocumentTable _series = new(clients.Table("invoicesequences"));
     private readonly DocumentTable _earlier = new(clients.Table("invoices"));
+    private DateTimeOffset? _earlierSeenEmptyAt;
 
-    public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients))
+    public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients), TimeProvider.System)
     {
     }
 
@@ -78,6 +88,11 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
         }
     }
 
+    public Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<TInvoice> issued, CancellationToken ct) =>
+        // An invoice an earlier version stored apart from its claim is not the claim's to delete.
+        sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key,
+            issued.PartitionKey == InvoiceSequenceStore.Partition(claim.Series) ? issued.RowKey : null, ct);
+
     public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
         (current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal) ? _series : _earlier).ReplaceAsync(current, changed, Columns(accountId, status), ct);
 
@@ -86,7 +101,17 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
     {
         var filter = TableClient.CreateQueryFilter($"AccountId eq {accountId}");
         await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+        if (!await EarlierTableHoldsInvoicesAsync(ct)) yield break;
         await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+    }
+
+    private async Task<bool> EarlierTableHoldsInvoicesAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_earlierSeenEmptyAt is { } seen && now - seen < EarlierTableRecheck && now >= seen) return false;
+        if (await _earlier.HoldsAnyRowAsync(ct)) return true;
+        _earlierSeenEmptyAt = now;
+        return false;
     }
 
     private static string? SeriesPartition(string invoiceNumber) =>

@@ -137,6 +137,14 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
+    /// <summary>Whether the table holds a row at all: one page of one key.</summary>
+    public async Task<bool> HoldsAnyRowAsync(CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await foreach (var _ in client.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct)) return true;
+        return false;
+    }
+
     /// <summary>Submits rows of one partition as an entity group transaction: all of them change, or none.</summary>
     /// <returns>The answer to each action, in order (an insert's or replace's new ETag among them).</returns>
     public async Task<IReadOnlyList<Response>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)

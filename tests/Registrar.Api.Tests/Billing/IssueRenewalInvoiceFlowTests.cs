@@ -220,6 +220,8 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
             return Interlocked.Increment(ref _issues) == 1 ? throw new IOException("The storage account's answer was lost.") : issued;
         }
 
+        public Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<Invoice> issued, CancellationToken ct) => Inner.WithdrawAsync(claim, issued, ct);
+
         public Task<Stored<Invoice>> UpdateAsync(Stored<Invoice> current, Invoice changed, string accountId, string status, CancellationToken ct) =>
             Inner.UpdateAsync(current, changed, accountId, status, ct);
 

@@ -48,7 +48,7 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
 
     private readonly DocumentTable _series = new(clients.Table("invoicesequences"));
     private readonly DocumentTable _earlier = new(clients.Table("invoices"));
-    private DateTimeOffset? _earlierSeenEmptyAt;
+    private EmptySince? _earlierSeenEmpty;
 
     public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients), TimeProvider.System)
     {
@@ -107,12 +107,16 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
 
     private async Task<bool> EarlierTableHoldsInvoicesAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_earlierSeenEmptyAt is { } seen && now - seen < EarlierTableRecheck && now >= seen) return false;
+        // Elapsed time, not the calendar: the local host's operations clock moves the calendar by days at a time.
+        if (_earlierSeenEmpty is { } seen && clock.GetElapsedTime(seen.Timestamp) < EarlierTableRecheck) return false;
+        var looking = clock.GetTimestamp();
         if (await _earlier.HoldsAnyRowAsync(ct)) return true;
-        _earlierSeenEmptyAt = now;
+        _earlierSeenEmpty = new EmptySince(looking);
         return false;
     }
+
+    /// <summary>A reference, so that threads never see half of it.</summary>
+    private sealed record EmptySince(long Timestamp);
 
     private static string? SeriesPartition(string invoiceNumber) =>
         invoiceNumber.IndexOf('-') is > 0 and var end ? InvoiceSequenceStore.Partition(invoiceNumber[..end]) : null;

@@ -123,7 +123,7 @@ public static class BankFileBenchmark
             var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), processor,
                 new ReversalReporter(payments, _invoices, _orders, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
                 NullLogger<BankMessageApplier>.Instance);
-            var verifier = new HmacSignatureVerifier(_hmac, clock, new StoredReplayGuard(clients));
+            var verifier = new HmacSignatureVerifier(_hmac, clock);
             _handlers = new BankNotificationHandlers(verifier, new(verifier), new(new EcdsaSignatureVerifier(new())), camt054, banks, Messages, applier,
                 clock, NullLogger<BankNotificationHandlers>.Instance);
         }

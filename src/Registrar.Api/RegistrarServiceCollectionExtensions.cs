@@ -111,7 +111,6 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HmacSignatureOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EcdsaSignatureOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Camt054ReaderOptions>>().Value);
-        services.AddSingleton<IReplayGuard, StoredReplayGuard>();
         services.AddSingleton<HmacSignatureVerifier>();
         services.AddSingleton<EcdsaSignatureVerifier>();
         services.AddSingleton<HmacJsonNotificationReader>();

@@ -65,8 +65,10 @@ public sealed class BankNotificationHandlers(
     {
         if (read.Result.Rejection is { } rejection) return Rejected(rejection);
 
-        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), ct);
-        if (read.Signature is not null && await hmac.SpendAsync(read.Signature) is { } replay) return Rejected(replay);
+        // Only an authentic signature is spent, so forgeries cannot fill storage with spent signatures.
+        var spend = read.Signature is { } signature ? new SignatureToSpend(signature.Id, signature.ExpiresAt) : null;
+        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), spend, ct);
+        if (recorded.Replayed) return Rejected(HmacSignatureVerifier.Replayed);
 
         // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones.
         var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? body : null);

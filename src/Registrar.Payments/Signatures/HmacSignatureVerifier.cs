@@ -7,12 +7,16 @@ namespace Registrar.Payments.Signatures;
 
 /// <summary>
 /// Verifies a timestamped HMAC-SHA256 over <c>t + "." + rawBody</c>: the bank's secret, a tolerance window
-/// around our clock, a constant-time comparison; then, as a separate step, each signature is spent once
-/// (replay guard). The caller records the message verbatim between the two, so that a crash never leaves a
-/// spent signature with nothing recorded: the bank's identical retry is then still accepted.
+/// around our clock, a constant-time comparison. Each signature is then spent once, by the caller, together with
+/// the message it records verbatim, so that a crash never leaves a spent signature with nothing recorded: the
+/// bank's identical retry is then still accepted.
 /// </summary>
-public sealed class HmacSignatureVerifier(HmacSignatureOptions options, TimeProvider clock, IReplayGuard replayGuard)
+public sealed class HmacSignatureVerifier(HmacSignatureOptions options, TimeProvider clock)
 {
+    /// <summary>Why an authentic signature spent before is refused.</summary>
+    public static readonly NotificationRejected Replayed =
+        new(NotificationRejectionReason.Replay, "This signed request was already accepted; a retry must be signed again with a new timestamp.");
+
     /// <summary>The authentic signature, or why the request is not authentic. Changes nothing: nothing from
     /// the body is read before this passes, and the signature is not spent.</summary>
     public HmacVerification Verify(string bankId, string? signatureHeader, ReadOnlySpan<byte> rawBody)
@@ -42,13 +46,6 @@ public sealed class HmacSignatureVerifier(HmacSignatureOptions options, TimeProv
         var signatureId = string.Create(CultureInfo.InvariantCulture, $"{header.Timestamp}.{Convert.ToHexStringLower(matching)}");
         return new HmacVerification(null, new HmacSignature(bankId, signatureId, signedAt + options.Tolerance));
     }
-
-    /// <summary>Spends an authentic signature: null the first time, Replay after. Only an authentic request
-    /// reaches the guard, so forgeries cannot fill it.</summary>
-    public async Task<NotificationRejected?> SpendAsync(HmacSignature signature) =>
-        await replayGuard.TryRecordAsync(signature.BankId, signature.Id, signature.ExpiresAt)
-            ? null
-            : new(NotificationRejectionReason.Replay, "This signed request was already accepted; a retry must be signed again with a new timestamp.");
 
     private static HmacVerification Refused(NotificationRejectionReason reason, string message) => new(new(reason, message), null);
 

@@ -34,13 +34,20 @@ public sealed record BankMessage(
 }
 
 /// <param name="IsFirst">False when these exact bytes had been recorded already.</param>
-public sealed record RecordedBankMessage(Stored<BankMessage> Message, bool IsFirst);
+/// <param name="Replayed">The signature to spend with the message had been spent already: a captured request posted again.</param>
+public sealed record RecordedBankMessage(Stored<BankMessage> Message, bool IsFirst, bool Replayed = false);
+
+/// <summary>An authentic signature over a message's bytes, spent once when the message is recorded.</summary>
+/// <param name="ExpiresAt">After this instant the signature's timestamp alone refuses it.</param>
+public sealed record SignatureToSpend(string Id, DateTimeOffset ExpiresAt);
 
 /// <summary>Bank messages kept byte for byte before anything may refuse the bank's retry of them.</summary>
 public interface IBankMessageStore
 {
-    /// <summary>Keeps the bytes and the message's row, unless these bytes from this bank were recorded already.</summary>
-    Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct);
+    /// <summary>Keeps the bytes and the message's row, unless these bytes from this bank were recorded already, and spends
+    /// <paramref name="signature"/> over them.</summary>
+    Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+        SignatureToSpend? signature, CancellationToken ct);
 
     Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct);
 
@@ -66,6 +73,10 @@ public interface IBankMessageStore
 /// then write the row twice and no blob (issue 16). A file too large for the row keeps its bytes, and an outcome too
 /// large, in blobs.
 /// </summary>
+/// <remarks>A spent signature is a row of its message's partition: a timestamped HMAC over the bytes names those bytes, so
+/// a signature can only ever be spent in one partition, and the first recording spends it in the message's own
+/// transaction (issue 16). Earlier versions kept spent signatures in the <c>seensignatures</c> table; those expire within
+/// the signatures' tolerance window, and a replay of one is answered as the duplicate it is.</remarks>
 public sealed class BankMessageStore : IBankMessageStore
 {
     // Base64 makes 4 characters of every 3 bytes: 16 KiB of body is under 22 K of the row's 32 K characters, which
@@ -83,7 +94,8 @@ public sealed class BankMessageStore : IBankMessageStore
         _containerCreated = new EnsureOnce(ct => _bodies.CreateIfNotExistsAsync(cancellationToken: ct));
     }
 
-    public async Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct)
+    public async Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+        SignatureToSpend? signature, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var messageId = $"{bankId}:{hash}";
@@ -95,16 +107,38 @@ public sealed class BankMessageStore : IBankMessageStore
         var blobName = inRow ? null : BodyBlobName(bankId, hash);
         if (blobName is not null) await UploadOnceAsync(blobName, body, ct);
         var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null, Body: inRow ? body.ToArray() : null);
+        var key = TableKeys.Escape(messageId);
+        var spend = signature is null ? null : SpendAction(key, signature);
         try
         {
-            var key = TableKeys.Escape(messageId);
-            return new RecordedBankMessage(await _table.InsertAsync(key, key, message, Columns(false), ct), IsFirst: true);
+            var answers = await _table.SubmitAsync(
+                [new(TableTransactionActionType.Add, DocumentTable.Entity(key, key, message, Columns(false))), .. spend is null ? [] : new[] { spend }], ct);
+            return new RecordedBankMessage(new Stored<BankMessage>(key, key, message, answers[0].Headers.ETag ?? default), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
+            var replayed = spend is not null && !await TrySpendAsync(spend, ct);
             var existing = await GetAsync(messageId, ct)
                 ?? throw new InvalidOperationException($"Bank message {messageId} vanished while being recorded.");
-            return new RecordedBankMessage(existing, IsFirst: false);
+            return new RecordedBankMessage(existing, IsFirst: false, replayed);
+        }
+    }
+
+    private static TableTransactionAction SpendAction(string partition, SignatureToSpend signature) =>
+        new(TableTransactionActionType.Add,
+            DocumentTable.Entity(partition, "signature|" + TableKeys.Escape(signature.Id), new SpentSignature(signature.ExpiresAt), null));
+
+    /// <returns>False when the signature had been spent.</returns>
+    private async Task<bool> TrySpendAsync(TableTransactionAction spend, CancellationToken ct)
+    {
+        try
+        {
+            await _table.SubmitAsync([spend], ct);
+            return true;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return false;
         }
     }
 
@@ -182,6 +216,8 @@ public sealed class BankMessageStore : IBankMessageStore
     /// <summary>The body's blob, or the name it would have: the hash is what follows the message id's last colon.</summary>
     private static string BlobNameOf(BankMessage message) =>
         message.BodyBlob ?? BodyBlobName(message.BankId, message.MessageId[(message.MessageId.LastIndexOf(':') + 1)..]);
+
+    private sealed record SpentSignature(DateTimeOffset ExpiresAt);
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
 }

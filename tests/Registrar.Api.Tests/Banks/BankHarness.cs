@@ -43,7 +43,7 @@ public sealed class BankHarness
             Review, HeldPayments, Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
-        var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock, new StoredReplayGuard(clients));
+        var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);
         Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
             new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions())), camt054, banks, Messages, applier, Clock,
             NullLogger<BankNotificationHandlers>.Instance);

@@ -45,10 +45,11 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(StatusCodes.Status200OK, Status(answer));
         Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
-        // The row inserted, holding the body, and marked processed, holding the outcome: a file of one credit needs no blob.
+        // The row inserted, holding the body, with its signature spent in the same transaction, and marked processed, holding
+        // the outcome: a file of one credit needs no blob.
         var used = bank.Meter.SnapshotByResource();
         long Used(string service) => used.Where(r => r.Key.StartsWith(service + " ", StringComparison.Ordinal) && r.Key.EndsWith("bankmessages", StringComparison.Ordinal)).Sum(r => r.Value);
-        Assert.Equal((2L, 0L), (Used("table"), Used("blob")));
+        Assert.Equal((1L, 1L, 0L), (used.GetValueOrDefault("table $batch"), Used("table"), Used("blob")));
     }
 
     [Fact]
@@ -176,8 +177,9 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
 
         public IBankMessageStore Inner { get; set; } = null!;
 
-        public Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken ct) =>
-            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(bankId, format, body, receivedAt, ct);
+        public Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+            SignatureToSpend? signature, CancellationToken ct) =>
+            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(bankId, format, body, receivedAt, signature, ct);
 
         public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
         public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);

@@ -17,7 +17,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         var order = await bank.OrderAsync(201);
         // The request that received it recorded it (and spent its signature), then the host died.
         await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
-            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-1", order.InvoiceNumber)), bank.Clock.GetUtcNow(), default);
+            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-1", order.InvoiceNumber)), bank.Clock.GetUtcNow(), null, default);
 
         Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
         bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
@@ -40,7 +40,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         await bank.Invoices.UpdateAsync(open, open.Document with { Status = InvoiceStatus.Paid, PaidAt = bookedAt, PaymentReference = "halyk:TX-RECOVER-2" },
             order.CustomerId, "Paid", default);
         await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
-            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-2", order.InvoiceNumber)), bank.Clock.GetUtcNow(), default);
+            CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-2", order.InvoiceNumber)), bank.Clock.GetUtcNow(), null, default);
         bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
 
         Assert.Equal(1, await bank.Recovery.RecoverAsync(default));
@@ -57,7 +57,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         var body = Encoding.Unicode.GetPreamble()
             .Concat(Encoding.Unicode.GetBytes(CamtFiles.Document("UTF-16", [CamtFiles.Credit("TX-UTF16-1", "", purpose: "Оплата без счёта")]))).ToArray();
 
-        var recorded = await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054, body, bank.Clock.GetUtcNow(), default);
+        var recorded = await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054, body, bank.Clock.GetUtcNow(), null, default);
         bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
         await bank.Recovery.RecoverAsync(default);
 

@@ -15,9 +15,11 @@ internal sealed class HmacSigning
     {
         Clock = new FixedClock(Now);
         var options = new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret }, MaxBodyBytes = maxBodyBytes };
-        Verifier = new HmacSignatureVerifier(options, Clock, new InMemoryReplayGuard(Clock));
+        Verifier = new HmacSignatureVerifier(options, Clock);
         Reader = new HmacJsonNotificationReader(Verifier);
     }
+
+    private readonly HashSet<string> _spent = [];
 
     public FixedClock Clock { get; }
 
@@ -25,12 +27,13 @@ internal sealed class HmacSigning
 
     public HmacJsonNotificationReader Reader { get; }
 
-    /// <summary>What the endpoint does: read the authentic message, (record it,) then spend its signature.</summary>
-    public async Task<NotificationReadResult> PostAsync(string? header, byte[] body)
+    /// <summary>What the endpoint does: read the authentic message, then record it and spend its signature (in storage there,
+    /// in memory here).</summary>
+    public Task<NotificationReadResult> PostAsync(string? header, byte[] body)
     {
         var read = Reader.Read(Bank, header, body);
-        if (read.Signature is null) return read.Result;
-        return await Verifier.SpendAsync(read.Signature) is { } replay ? NotificationReadResult.Rejected(replay) : read.Result;
+        if (read.Signature is null) return Task.FromResult(read.Result);
+        return Task.FromResult(_spent.Add(read.Signature.Id) ? read.Result : NotificationReadResult.Rejected(HmacSignatureVerifier.Replayed));
     }
 
     public static string Header(byte[] body, DateTimeOffset signedAt, string secret = Secret)

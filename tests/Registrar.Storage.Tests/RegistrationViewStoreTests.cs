@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
@@ -118,6 +119,29 @@ public sealed class RegistrationViewStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(("v3", RegistrationPhase.Registered), (before!.RegistrationId, before.Phase));
         Assert.Equal(RegistrationPhase.Deleted, (await views.FindByDomainAsync("v3.kz", default))!.Phase);
+    }
+
+    [Fact]
+    public async Task A_name_is_looked_for_among_earlier_holder_rows_only_while_any_are_left_and_again_after_a_while()
+    {
+        var meter = new StorageMeter();
+        var clients = TestStorage.Clients(azurite, meter);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var views = new RegistrationViewStore(clients, clock);
+        await views.RecordAsync(View("v4", RegistrationPhase.Deleted, Expiry), 1, default);
+        await views.FindByDomainAsync("v4.kz", default);
+        meter.Reset();
+
+        Assert.Equal(RegistrationPhase.Deleted, (await views.FindByDomainAsync("v4.kz", default))!.Phase);
+        Assert.Equal(1, meter.Total);
+
+        // A process of an earlier version, still running during a deploy, keeps a holder row.
+        var key = "domain|" + TableKeys.Escape("v7.kz");
+        await new DocumentTable(clients.Table("registrationlookups"))
+            .InsertAsync(key, key, new { View = View("v7", RegistrationPhase.Registered, Expiry), Sequence = 3 }, null, default);
+        Assert.Null(await views.FindByDomainAsync("v7.kz", default));
+        clock.Advance(RetiredRows.Recheck);
+        Assert.Equal("v7", (await views.FindByDomainAsync("v7.kz", default))!.RegistrationId);
     }
 
     [Fact]

@@ -38,17 +38,24 @@ public interface IInvoiceStore<TInvoice>
 /// <summary>An invoice lives in its series' partition of the sequence table, row <c>invoice|{number}</c>, beside the counter
 /// that numbered it: an invoice number begins with its series and a hyphen ("KZ-2611-00042-7"). Invoices stored by earlier
 /// versions stay in the <c>invoices</c> table, one partition per number, and are read and changed there.</summary>
-/// <remarks>Nothing stores an invoice in the earlier table any more, so a listing looks there only while it holds any: once
-/// seen empty it is looked at again only after <see cref="EarlierTableRecheck"/>, for a process of an earlier version still
-/// running beside this one during a deploy (issue 16: a customer's invoice list is one query, not two).</remarks>
-public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequenceStore sequence, TimeProvider clock) : IInvoiceStore<TInvoice>
+/// <remarks>Nothing stores an invoice in the earlier table any more, so a listing looks there only while it holds any
+/// (issue 16: a customer's invoice list is one query, not two).</remarks>
+public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
 {
     private const string RowPrefix = "invoice|";
-    private static readonly TimeSpan EarlierTableRecheck = TimeSpan.FromMinutes(10);
 
-    private readonly DocumentTable _series = new(clients.Table("invoicesequences"));
-    private readonly DocumentTable _earlier = new(clients.Table("invoices"));
-    private EmptySince? _earlierSeenEmpty;
+    private readonly InvoiceSequenceStore _sequence;
+    private readonly DocumentTable _series;
+    private readonly DocumentTable _earlier;
+    private readonly RetiredRows _earlierLeft;
+
+    public InvoiceStore(StorageClients clients, InvoiceSequenceStore sequence, TimeProvider clock)
+    {
+        _sequence = sequence;
+        _series = new(clients.Table("invoicesequences"));
+        _earlier = new(clients.Table("invoices"));
+        _earlierLeft = new RetiredRows(ct => _earlier.HoldsAnyRowAsync(null, ct), clock);
+    }
 
     public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients), TimeProvider.System)
     {
@@ -65,7 +72,7 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
     {
         var partition = InvoiceSequenceStore.Partition(claim.Series);
         NewInvoice<TInvoice>? issued = null;
-        var (number, taken, etag) = await sequence.TakeAsync(claim.Series, claim.Year, claim.Month, claim.Key, taken =>
+        var (number, taken, etag) = await _sequence.TakeAsync(claim.Series, claim.Year, claim.Month, claim.Key, taken =>
         {
             issued = build(taken);
             if (SeriesPartition(issued.Number) != partition) throw new ArgumentException($"Invoice {issued.Number} is not of series {claim.Series}.", nameof(build));
@@ -90,7 +97,7 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
 
     public Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<TInvoice> issued, CancellationToken ct) =>
         // An invoice an earlier version stored apart from its claim is not the claim's to delete.
-        sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key,
+        _sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key,
             issued.PartitionKey == InvoiceSequenceStore.Partition(claim.Series) ? issued.RowKey : null, ct);
 
     public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
@@ -101,22 +108,9 @@ public sealed class InvoiceStore<TInvoice>(StorageClients clients, InvoiceSequen
     {
         var filter = TableClient.CreateQueryFilter($"AccountId eq {accountId}");
         await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
-        if (!await EarlierTableHoldsInvoicesAsync(ct)) yield break;
+        if (!await _earlierLeft.MayBeLeftAsync(ct)) yield break;
         await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
     }
-
-    private async Task<bool> EarlierTableHoldsInvoicesAsync(CancellationToken ct)
-    {
-        // Elapsed time, not the calendar: the local host's operations clock moves the calendar by days at a time.
-        if (_earlierSeenEmpty is { } seen && clock.GetElapsedTime(seen.Timestamp) < EarlierTableRecheck) return false;
-        var looking = clock.GetTimestamp();
-        if (await _earlier.HoldsAnyRowAsync(ct)) return true;
-        _earlierSeenEmpty = new EmptySince(looking);
-        return false;
-    }
-
-    /// <summary>A reference, so that threads never see half of it.</summary>
-    private sealed record EmptySince(long Timestamp);
 
     private static string? SeriesPartition(string invoiceNumber) =>
         invoiceNumber.IndexOf('-') is > 0 and var end ? InvoiceSequenceStore.Partition(invoiceNumber[..end]) : null;

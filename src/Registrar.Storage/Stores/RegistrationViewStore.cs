@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -13,6 +14,7 @@ namespace Registrar.Storage.Stores;
 /// still read for a name whose registrations were not recorded since) and the registry-check line among its rows.
 /// Both places carry the view's sequence, so a late or redelivered record changes nothing there either.
 /// </summary>
+/// <remarks>Nothing writes a holder row any more, so a name is looked up in them only while any are left (issue 16).</remarks>
 public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 {
     private readonly DocumentTable _table;
@@ -20,12 +22,20 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
     /// <summary>About two thousand registrations' rows: those a burst of lifecycle steps records again within seconds.</summary>
     private readonly RecentRows _recent = new(capacity: 8_000);
     private readonly RegistrationDirectory _directory;
+    private readonly RetiredRows _holdersLeft;
 
-    public RegistrationViewStore(StorageClients clients)
+    public RegistrationViewStore(StorageClients clients) : this(clients, TimeProvider.System)
+    {
+    }
+
+    public RegistrationViewStore(StorageClients clients, TimeProvider clock)
     {
         _table = new(clients.Table("registrationviews"));
         _lookups = new(clients.Table("registrationlookups"));
         _directory = new RegistrationDirectory(clients, _recent);
+        // A holder row is its own partition, "domain|{name}"; the directory's partition sorts before them all.
+        _holdersLeft = new RetiredRows(ct => _lookups.HoldsAnyRowAsync(
+            TableClient.CreateQueryFilter($"PartitionKey ge {HolderPrefix} and PartitionKey lt {HolderPrefixEnd}"), ct), clock);
     }
 
     /// <summary>The two places are independent rows, each kept by sequence, so they are written at once: one that
@@ -62,7 +72,8 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
         if (recorded.FirstOrDefault(v => IRegistrationViews.IsLiveAtRegistry(v.Phase)) is { } live) return live;
         // The holder row an earlier version kept speaks for a registration not recorded since; the directory's row is newer.
         var key = DomainKey(domainName);
-        if ((await _lookups.GetAsync<DomainHolder>(key, key, cancellationToken))?.Document.View is { } held
+        if (await _holdersLeft.MayBeLeftAsync(cancellationToken)
+            && (await _lookups.GetAsync<DomainHolder>(key, key, cancellationToken))?.Document.View is { } held
             && recorded.All(v => v.RegistrationId != held.RegistrationId))
             recorded = [.. recorded, held];
         return recorded
@@ -82,7 +93,10 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
             current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence), []),
             likelyAbsent: likelyNew, cancellationToken);
 
-    private static string DomainKey(string domainName) => "domain|" + TableKeys.Escape(domainName.ToLowerInvariant());
+    private const string HolderPrefix = "domain|";
+    private const string HolderPrefixEnd = "domain}";
+
+    private static string DomainKey(string domainName) => HolderPrefix + TableKeys.Escape(domainName.ToLowerInvariant());
 
     public void Dispose() => _recent.Dispose();
 

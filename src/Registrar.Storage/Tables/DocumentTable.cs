@@ -137,11 +137,11 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
-    /// <summary>Whether the table holds a row at all: one page of one key.</summary>
-    public async Task<bool> HoldsAnyRowAsync(CancellationToken ct)
+    /// <summary>Whether the table holds a row (that <paramref name="filter"/> matches) at all: one page of one key.</summary>
+    public async Task<bool> HoldsAnyRowAsync(string? filter, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);
-        await foreach (var _ in client.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct)) return true;
+        await foreach (var _ in client.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct)) return true;
         return false;
     }
 

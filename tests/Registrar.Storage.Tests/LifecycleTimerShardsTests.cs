@@ -33,6 +33,29 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_processes_starting_with_fewer_shards_at_once_both_move_the_retired_rows_and_every_timer_fires_once()
+    {
+        var prefix = TestStorage.NewPrefix();
+        await using (var before = await StartAsync(prefix, shards: 4))
+        {
+            foreach (var instance in Instances) await before.Client.SendAsync(instance, "start", new Start(Wait), default);
+            await TestStorage.EventuallyAsync(async () => await AllAtAsync(before, TinyStage.Waiting), "all waiting");
+        }
+
+        await using var one = await StartAsync(prefix, shards: 1);
+        await using var other = await StartAsync(prefix, shards: 1);
+        await Task.WhenAll(one.Sweeper.SweepAsync(default), other.Sweeper.SweepAsync(default));
+
+        Assert.Equal(["layout", "shard-0"], await PartitionsAsync(one));
+        Assert.Equal(Instances.Length, await WakeUpsAsync(one, "shard-0"));
+        one.Clock.Advance(Wait);
+        other.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => await AllAtAsync(one, TinyStage.Done), "every timer fired once moved");
+        // Both processes share one executions table.
+        foreach (var instance in Instances) Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await one.ExecutionsAsync(instance)).Order());
+    }
+
+    [Fact]
     public async Task A_start_with_the_count_the_table_was_written_with_moves_nothing()
     {
         var prefix = TestStorage.NewPrefix();

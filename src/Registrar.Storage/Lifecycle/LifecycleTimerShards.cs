@@ -44,8 +44,16 @@ public sealed class LifecycleTimerShards<TEvent, TCommand>(
             foreach (var shard in rows.GroupBy(row => tables.TimerShard(row.GetString("InstanceId"))))
                 await tables.Timers.SubmitTransactionAsync(
                     shard.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InShard(row, shard.Key))), ct);
-            await tables.Timers.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)), ct);
-            moved += rows.Count;
+            try
+            {
+                await tables.Timers.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)), ct);
+                moved += rows.Count;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+            {
+                // Another process starting with the same count moved a row first, or an earlier version's process changed
+                // it: read what is left and move that (writing a row to its shard again changes nothing).
+            }
         }
         return moved;
     }

@@ -27,8 +27,8 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(typeof(IAccountStore<,>), typeof(AccountStore<,>));
         services.TryAddSingleton(typeof(IOrderStore<>), typeof(OrderStore<>));
-        // One sequence store for the numbers orders take and those invoices take with their rows: it remembers the counters
-        // it wrote last, and two would each find the other's writes as a conflict.
+        // One sequence store for every invoice store: it remembers the counters it wrote last, and two would each find the
+        // other's writes as a conflict.
         services.TryAddSingleton<InvoiceSequenceStore>();
         services.TryAddSingleton(typeof(IInvoiceStore<>), typeof(InvoiceStore<>));
         services.TryAddSingleton(typeof(INoticeStore<>), typeof(NoticeStore<>));

@@ -108,32 +108,32 @@ public sealed class BankMessageStore : IBankMessageStore
         if (blobName is not null) await UploadOnceAsync(blobName, body, ct);
         var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null, Body: inRow ? body.ToArray() : null);
         var key = TableKeys.Escape(messageId);
-        var spend = signature is null ? null : SpendAction(key, signature);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, DocumentTable.Entity(key, key, message, Columns(false)))];
+        if (signature is not null)
+            actions.Add(new(TableTransactionActionType.Add, DocumentTable.Entity(key, SignatureRow(signature), new SpentSignature(signature.ExpiresAt), null)));
         try
         {
-            var answers = await _table.SubmitAsync(
-                [new(TableTransactionActionType.Add, DocumentTable.Entity(key, key, message, Columns(false))), .. spend is null ? [] : new[] { spend }], ct);
+            var answers = await _table.SubmitAsync(actions, ct);
             return new RecordedBankMessage(new Stored<BankMessage>(key, key, message, answers[0].Headers.ETag ?? default), IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
         {
-            var replayed = spend is not null && !await TrySpendAsync(spend, ct);
+            var replayed = signature is not null && !await TrySpendAsync(key, signature, ct);
             var existing = await GetAsync(messageId, ct)
                 ?? throw new InvalidOperationException($"Bank message {messageId} vanished while being recorded.");
             return new RecordedBankMessage(existing, IsFirst: false, replayed);
         }
     }
 
-    private static TableTransactionAction SpendAction(string partition, SignatureToSpend signature) =>
-        new(TableTransactionActionType.Add,
-            DocumentTable.Entity(partition, "signature|" + TableKeys.Escape(signature.Id), new SpentSignature(signature.ExpiresAt), null));
+    private static string SignatureRow(SignatureToSpend signature) => "signature|" + TableKeys.Escape(signature.Id);
 
+    /// <summary>Spends a signature over bytes recorded before.</summary>
     /// <returns>False when the signature had been spent.</returns>
-    private async Task<bool> TrySpendAsync(TableTransactionAction spend, CancellationToken ct)
+    private async Task<bool> TrySpendAsync(string partition, SignatureToSpend signature, CancellationToken ct)
     {
         try
         {
-            await _table.SubmitAsync([spend], ct);
+            await _table.InsertAsync(partition, SignatureRow(signature), new SpentSignature(signature.ExpiresAt), null, ct);
             return true;
         }
         catch (DocumentAlreadyExistsException)

@@ -36,7 +36,7 @@ SIM_EPP_PORT=${SIM_EPP_PORT:-7700}
 SIM_CONTROL_PORT=${SIM_CONTROL_PORT:-7701}
 sim_log=.data/registry-simulator.log
 dotnet tools/Registrar.RegistrySimulator/bin/Release/net10.0/Registrar.RegistrySimulator.dll \
-  --epp-port "$SIM_EPP_PORT" --control-port "$SIM_CONTROL_PORT" --schemas ../shared/epp/xsd >"$sim_log" 2>&1 &
+  --epp-port "$SIM_EPP_PORT" --control-port "$SIM_CONTROL_PORT" --schemas tools/epp/xsd >"$sim_log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q '^Control listening' "$sim_log" && break; sleep 0.2; done
 grep -q '^Control listening' "$sim_log" || { echo "run: the registry simulator did not start; see $sim_log" >&2; exit 1; }

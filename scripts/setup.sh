@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# xmllint validates EPP frames against ../shared/epp/xsd; Net::EPP is the independent EPP client;
+# xmllint validates EPP frames against tools/epp/xsd; Net::EPP is the independent EPP client;
 # headless Chromium and its driver run the operations page's browser test (OperationsPageTests).
 debian_packages=(libxml2-utils libnet-epp-perl openssl chromium chromium-driver)
 missing=()

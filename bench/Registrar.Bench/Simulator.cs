@@ -24,7 +24,7 @@ internal sealed class Simulator : IAsyncDisposable
     public static async Task<Simulator> StartAsync(string dll, string root)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var arg in new[] { dll, "--epp-port", "0", "--control-port", "0", "--schemas", Path.GetFullPath(Path.Combine(root, "../shared/epp/xsd")), "--session-cap", "8" })
+        foreach (var arg in new[] { dll, "--epp-port", "0", "--control-port", "0", "--schemas", Path.Combine(root, "tools", "epp", "xsd"), "--session-cap", "8" })
             info.ArgumentList.Add(arg);
         Epp.ClientRuntime.Remove(info);
         var process = Process.Start(info)!;

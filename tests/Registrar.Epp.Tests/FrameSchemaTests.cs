@@ -10,7 +10,7 @@ using Registrar.Testing;
 namespace Registrar.Epp.Tests;
 
 /// <summary>Every frame the client emits for the default (IETF) profile validates against the IETF
-/// schemas in ../shared/epp/xsd (all.xsd), strictly for the object and extension parts.</summary>
+/// schemas in tools/epp/xsd (all.xsd), strictly for the object and extension parts.</summary>
 public class FrameSchemaTests
 {
     private static readonly EppRegistryProfile Ietf = EppRegistryProfile.Ietf;

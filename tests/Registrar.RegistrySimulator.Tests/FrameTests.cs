@@ -10,7 +10,7 @@ namespace Registrar.RegistrySimulator.Tests;
 public sealed class FrameTests(RegistrySimulatorFixture simulator) : SimulatorTest(simulator)
 {
     private static byte[] Sample(string relativePath) =>
-        File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "epp", "samples", relativePath));
+        File.ReadAllBytes(Path.Combine(RepositoryPaths.EppSamples, relativePath));
 
     private static async Task<XDocument> SendRawAsync(RawEppClient client, byte[] payload)
     {

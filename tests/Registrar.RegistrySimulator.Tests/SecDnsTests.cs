@@ -14,7 +14,7 @@ public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorT
         await using var client = await LoginAsync();
         foreach (var contact in new[] { "jd1234", "sh8013" }) await client.SendAsync(Frames.ContactCreate(Ietf, contact));
         foreach (var host in new[] { "ns1.example.com", "ns2.example.com" }) await client.SendAsync(Frames.HostCreate(Ietf, host));
-        await client.WriteRawAsync(File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "epp", "samples", "domain-create-secdns.xml")));
+        await client.WriteRawAsync(File.ReadAllBytes(Path.Combine(RepositoryPaths.EppSamples, "domain-create-secdns.xml")));
         var created = (await client.ReadAsync())!;
 
         var info = await client.SendAsync(Frames.DomainInfo(Ietf, "example.com"));

@@ -1,13 +1,14 @@
 namespace Registrar.Testing;
 
-/// <summary>Where the repository, its build output and ../shared are, seen from a test assembly.</summary>
+/// <summary>Where the repository, its build output and the IETF EPP schemas and samples are, seen from a test assembly.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The IETF EPP schemas, kept in the repository (tools/epp/xsd/SOURCES.md says where each comes from).</summary>
+    public static string EppSchemas => Path.Combine(Root, "tools", "epp", "xsd");
 
-    public static string EppSchemas => Path.Combine(Shared, "epp", "xsd");
+    public static string EppSamples => Path.Combine(Root, "tools", "epp", "samples");
 
     /// <summary>Debug or Release: the configuration the tests themselves were built with.</summary>
     public static string Configuration { get; } =

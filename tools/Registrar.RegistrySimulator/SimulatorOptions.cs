@@ -57,14 +57,14 @@ public sealed record SimulatorOptions
             ? n
             : throw new ArgumentException($"{flag} expects a positive whole number; got '{value}'.");
 
-    /// <summary>../shared/epp/xsd beside the repository root (the folder holding Registrar.sln).</summary>
+    /// <summary>tools/epp/xsd in the repository (the folder holding Registrar.sln).</summary>
     private static string DefaultSchemaDirectory(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Registrar.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "epp", "xsd"));
+                return Path.Combine(dir.FullName, "tools", "epp", "xsd");
         }
-        return Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, "..", "shared", "epp", "xsd"));
+        return Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, "tools", "epp", "xsd"));
     }
 }

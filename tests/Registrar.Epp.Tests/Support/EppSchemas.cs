@@ -4,7 +4,7 @@ using Registrar.Testing;
 
 namespace Registrar.Epp.Tests.Support;
 
-/// <summary>The IETF EPP schemas (../shared/epp/xsd/all.xsd loads them all), compiled once.</summary>
+/// <summary>The IETF EPP schemas (tools/epp/xsd/all.xsd loads them all), compiled once.</summary>
 public static class EppSchemas
 {
     private static readonly Lazy<XmlSchemaSet> Set = new(() =>

@@ -77,10 +77,10 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var sts = entry.Element(ns + "Sts") ?? throw Malformed("An entry has no <Sts>.");
         if (!version.StatusIsCodeChoice)
             return sts.HasElements
-                ? throw Malformed($"camt.054.001.0{version.Number} writes the entry status as a code (<Sts>BOOK</Sts>), not as a choice.")
+                ? throw Malformed($"{version.Name} writes the entry status as a code (<Sts>BOOK</Sts>), not as a choice.")
                 : Text(sts) ?? throw Malformed("An entry has an empty <Sts>.");
         return Text(sts.Element(ns + "Cd")) ?? Text(sts.Element(ns + "Prtry"))
-               ?? throw Malformed($"camt.054.001.0{version.Number} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
+               ?? throw Malformed($"{version.Name} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
     }
 
     private void ReadCredits(XElement entry, string where, string messageId, List<BankCreditNotification> credits, List<string> ignored, bool isReversal)

@@ -12,7 +12,7 @@ public sealed class Camt054ReaderOptions
 }
 
 /// <summary>
-/// Reads an ISO 20022 camt.054 credit notification (versions .02–.08) into the booked credits it reports.
+/// Reads an ISO 20022 camt.054 credit notification (versions .02–.13) into the booked credits it reports.
 /// The XML is read with DTDs prohibited, no resolver and a character budget, so no entity expansion,
 /// external fetch or oversized document reaches the parser's memory.
 /// </summary>

@@ -66,6 +66,33 @@ public sealed class Camt054ReaderTests
         Assert.Equal(2, result.Ignored.Count);
     }
 
+    [Theory]
+    [InlineData("camt.054.001.09")]
+    [InlineData("camt.054.001.10")]
+    [InlineData("camt.054.001.11")]
+    [InlineData("camt.054.001.12")]
+    [InlineData("camt.054.001.13")]
+    public void Versions_09_to_13_keep_the_shape_of_08_and_are_read_as_it_is(string version)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml")).Replace("camt.054.001.08", version);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal(("UNJS-TX-88231", "Шевченко Тарас Григорович"), (credit.TransactionReference, credit.PayerName));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T11:59:48.120+02:00"), credit.BookedAt);
+    }
+
+    [Fact]
+    public void A_refusal_names_the_versions_read_with_two_digits()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml")).Replace("camt.054.001.02", "camt.054.001.14");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Contains("camt.054.001.02 to camt.054.001.13", result.Rejection!.Message);
+    }
+
     [Fact]
     public void An_unknown_currency_is_not_a_parse_error_it_is_passed_on_for_a_wrong_currency_hold()
     {
@@ -89,7 +116,8 @@ public sealed class Camt054ReaderTests
 
     [Theory]
     [InlineData("camt.054.001.01", NotificationRejectionReason.UnsupportedVersion)]
-    [InlineData("camt.054.001.09", NotificationRejectionReason.UnsupportedVersion)]
+    [InlineData("camt.054.001.14", NotificationRejectionReason.UnsupportedVersion)]
+    [InlineData("camt.054.001.9", NotificationRejectionReason.UnsupportedVersion)]
     [InlineData("camt.053.001.02", NotificationRejectionReason.Malformed)]
     public void Other_versions_and_messages_are_refused_by_namespace(string message, NotificationRejectionReason reason)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Data.Tables;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 using Registrar.Testing;
@@ -74,15 +75,49 @@ public sealed class StoreTests(AzuriteFixture azurite)
     {
         var payments = new PaymentStore(TestStorage.Clients(azurite));
 
-        var first = await payments.RecordAsync("TX/2027#1", "halyk:first", "camt.054", Now, default);
+        var first = await payments.RecordAsync("TX/2027#1", new ReportedMoney(6000.00m, "KZT"), "halyk:first", "camt.054", Now, default);
         var processed = await payments.MarkProcessedAsync(first.Notification, new { Invoice = "INV-1" }, Now.AddSeconds(1), default);
-        var repeat = await payments.RecordAsync("TX/2027#1", "halyk:second", "camt.054", Now.AddMinutes(5), default);
+        var repeat = await payments.RecordAsync("TX/2027#1", new ReportedMoney(6000m, "KZT"), "halyk:second", "camt.054", Now.AddMinutes(5), default);
 
         Assert.True(first.IsFirst);
         Assert.False(repeat.IsFirst);
         Assert.Equal("halyk:first", repeat.Notification.Document.MessageId);
         Assert.True(repeat.Notification.Document.IsProcessed);
         Assert.Equal(processed.ETag, repeat.Notification.ETag);
+    }
+
+    [Fact]
+    public async Task A_reference_that_comes_again_with_other_money_is_another_credit_kept_under_the_reference_and_its_money_once()
+    {
+        var payments = new PaymentStore(TestStorage.Clients(azurite));
+
+        var first = await payments.RecordAsync("TX-REUSED", new ReportedMoney(6000m, "KZT"), "halyk:first", "camt.054", Now, default);
+        var other = await payments.RecordAsync("TX-REUSED", new ReportedMoney(9000m, "KZT"), "halyk:first", "camt.054", Now, default);
+        var otherAgain = await payments.RecordAsync("TX-REUSED", new ReportedMoney(9000.00m, "kzt"), "halyk:second", "camt.054", Now, default);
+        var firstAgain = await payments.RecordAsync("TX-REUSED", new ReportedMoney(6000.00m, "KZT"), "halyk:second", "camt.054", Now, default);
+
+        Assert.Equal(("TX-REUSED", true), (first.Notification.Document.BankReference, first.IsFirst));
+        Assert.Equal(("TX-REUSED~9000KZT", true), (other.Notification.Document.BankReference, other.IsFirst));
+        Assert.Equal(("TX-REUSED~9000KZT", false), (otherAgain.Notification.Document.BankReference, otherAgain.IsFirst));
+        Assert.Equal(("TX-REUSED", false), (firstAgain.Notification.Document.BankReference, firstAgain.IsFirst));
+    }
+
+    [Fact]
+    public async Task A_credit_an_earlier_version_kept_without_its_money_is_a_repeat_whatever_money_comes_under_its_reference()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var table = clients.Table("payments");
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("TX-EARLIER", "TX-EARLIER")
+        {
+            [DocumentTable.DocumentColumn] = """{"bankReference":"TX-EARLIER","messageId":"halyk:old","contentType":"camt.054","receivedAt":"2026-11-01T10:00:00+00:00","processedAt":"2026-11-01T10:00:01+00:00","outcome":{"result":"applied"}}""",
+            ["Processed"] = true,
+        });
+
+        var repeat = await new PaymentStore(clients).RecordAsync("TX-EARLIER", new ReportedMoney(9000m, "KZT"), "halyk:new", "camt.054", Now, default);
+
+        Assert.Equal(("TX-EARLIER", false, true), (repeat.Notification.Document.BankReference, repeat.IsFirst, repeat.Notification.Document.IsProcessed));
+        Assert.Null(repeat.Notification.Document.Money);
     }
 
     [Fact]

@@ -34,8 +34,10 @@ public sealed class PaymentProcessor(
 
     public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string messageId, string format, CancellationToken ct)
     {
-        var reference = $"{credit.BankId}:{credit.TransactionReference}";
-        var recorded = await payments.RecordAsync(reference, messageId, format, clock.GetUtcNow(), ct);
+        var recorded = await payments.RecordAsync($"{credit.BankId}:{credit.TransactionReference}", new ReportedMoney(credit.Amount, credit.CurrencyCode),
+            messageId, format, clock.GetUtcNow(), ct);
+        // The key it was kept under: the bank's reference, or that and its money when the reference came before with other money.
+        var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
         var outcome = await DecideAndApplyAsync(reference, credit, ct);

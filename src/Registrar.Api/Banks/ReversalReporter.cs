@@ -27,8 +27,9 @@ public sealed class ReversalReporter(
     public async Task<PaymentOutcome> ReportAsync(BankCreditNotification reversal, string messageId, string format, CancellationToken ct)
     {
         // Its own row, apart from the credit it reverses (banks often repeat that credit's reference).
-        var reference = $"{reversal.BankId}:{reversal.TransactionReference}:reversal";
-        var recorded = await payments.RecordAsync(reference, messageId, format, clock.GetUtcNow(), ct);
+        var recorded = await payments.RecordAsync($"{reversal.BankId}:{reversal.TransactionReference}:reversal",
+            new ReportedMoney(reversal.Amount, reversal.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
+        var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
         var invoice = await ReversedInvoiceAsync(reversal, ct);

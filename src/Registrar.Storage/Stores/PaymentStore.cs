@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -5,16 +6,27 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Stores;
 
 /// <summary>One credit a bank reported, then what processing made of it.</summary>
+/// <param name="BankReference">The key it is kept under: the bank's reference, or that and its money when the reference came
+/// first with other money (<see cref="IPaymentStore.RecordAsync"/>).</param>
 /// <param name="MessageId">The recorded bank message that first carried it (<see cref="IBankMessageStore"/>).</param>
+/// <param name="Money">The amount and currency the bank reported; none on rows of earlier versions.</param>
 public sealed record PaymentNotification(
     string BankReference,
     string MessageId,
     string ContentType,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
-    JsonElement? Outcome)
+    JsonElement? Outcome,
+    ReportedMoney? Money = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
+}
+
+/// <param name="Currency">As the bank wrote it (ISO 4217), including currencies no tariff is priced in.</param>
+public sealed record ReportedMoney(decimal Amount, string Currency)
+{
+    /// <summary>"6000KZT": trailing zeros dropped, so 6000 and 6000.00 name the same money.</summary>
+    public string Key => Amount.ToString("0.############################", CultureInfo.InvariantCulture) + Currency.ToUpperInvariant();
 }
 
 /// <param name="IsFirst">False when the bank repeated a notification already recorded.</param>
@@ -24,8 +36,11 @@ public sealed record RecordedNotification(Stored<PaymentNotification> Notificati
 /// webhooks, and the reference is the natural key that makes recording them idempotent.</summary>
 public interface IPaymentStore
 {
-    /// <summary>Keeps the credit, naming the message that carried it, unless one with this bank reference exists already.</summary>
-    Task<RecordedNotification> RecordAsync(string bankReference, string messageId, string contentType,
+    /// <summary>Keeps the credit, naming the message that carried it, unless one with this bank reference and money exists
+    /// already. A reference kept with other money names another credit (a bank reusing its references, or an EndToEndId two
+    /// payers chose alike): this one is kept under the reference and its money, so it is neither taken for a repeat and lost
+    /// nor applied twice when it comes again.</summary>
+    Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct);
 
     Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct);
@@ -41,10 +56,22 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
 
     private readonly DocumentTable _table = new(clients.Table("payments"));
 
-    public async Task<RecordedNotification> RecordAsync(string bankReference, string messageId, string contentType,
+    public async Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null);
+        var recorded = await RecordUnderAsync(bankReference, money, messageId, contentType, receivedAt, ct);
+        return recorded.Notification.Document.Money is { } kept && !SameMoney(kept, money)
+            ? await RecordUnderAsync($"{bankReference}~{money.Key}", money, messageId, contentType, receivedAt, ct)
+            : recorded;
+    }
+
+    private static bool SameMoney(ReportedMoney kept, ReportedMoney reported) =>
+        kept.Amount == reported.Amount && string.Equals(kept.Currency, reported.Currency, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<RecordedNotification> RecordUnderAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
+        DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money);
         try
         {
             var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), notification, Columns(false), ct);

@@ -147,10 +147,10 @@ public static class CamtFiles
         """;
 
     public static string Credit(string reference, string invoice, string booking = "<DtTm>2026-11-24T10:30:00+05:00</DtTm>", bool reversal = false,
-        string direction = "CRDT", string purpose = "Оплата по счету") => $"""
-        <Ntry><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>{direction}</CdtDbtInd>{(reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts><Cd>BOOK</Cd></Sts>
+        string direction = "CRDT", string purpose = "Оплата по счету", string amount = "6000.00") => $"""
+        <Ntry><Amt Ccy="KZT">{amount}</Amt><CdtDbtInd>{direction}</CdtDbtInd>{(reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts><Cd>BOOK</Cd></Sts>
           <BookgDt>{booking}</BookgDt><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-          <NtryDtls><TxDtls><Refs><AcctSvcrRef>{reference}</AcctSvcrRef></Refs><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>{direction}</CdtDbtInd>
+          <NtryDtls><TxDtls><Refs><AcctSvcrRef>{reference}</AcctSvcrRef></Refs><Amt Ccy="KZT">{amount}</Amt><CdtDbtInd>{direction}</CdtDbtInd>
             <RmtInf><Ustrd>{purpose} {invoice}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
         """;
 }

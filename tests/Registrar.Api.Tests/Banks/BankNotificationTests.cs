@@ -143,6 +143,25 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_bank_reference_that_comes_again_with_other_money_is_judged_as_the_credit_it_is_not_dropped_as_a_repeat()
+    {
+        var bank = new BankHarness(azurite);
+        var (paid, other) = (await bank.OrderAsync(170), await bank.OrderAsync(171));
+        var first = CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-1", paid.InvoiceNumber));
+        var reused = CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-1", other.InvoiceNumber, amount: "9000.00"));
+        var reusedAgain = CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-1", other.InvoiceNumber, amount: "9000"));
+
+        await bank.PostCamtAsync(first);
+        var answer = Assert.Single(Receipt(await bank.PostCamtAsync(reused)).Payments);
+        var again = Assert.Single(Receipt(await bank.PostCamtAsync(reusedAgain)).Payments);
+
+        Assert.Equal(("halyk:TX-REUSED-1~9000KZT", "held:Overpaid"), (answer.Reference, answer.Result));
+        Assert.Equal(("halyk:TX-REUSED-1~9000KZT", "duplicate"), (again.Reference, again.Result));
+        Assert.Equal(9000m, (await bank.HeldPayments.GetAsync("halyk:TX-REUSED-1~9000KZT", default))!.Document.Credit.Amount);
+        Assert.Equal((InvoiceStatus.Paid, InvoiceStatus.Open), (await bank.InvoiceStatusAsync(paid.InvoiceNumber), await bank.InvoiceStatusAsync(other.InvoiceNumber)));
+    }
+
+    [Fact]
     public async Task A_file_of_three_hundred_credits_is_recorded_whole_and_every_invoice_is_paid_once()
     {
         var bank = new BankHarness(azurite);
@@ -157,6 +176,8 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         await Eventually(async () => bank.Events.Raised.Count == 300 && (await bank.Messages.ListUnprocessedAsync(default).ToListAsync()).Count == 0);
         foreach (var order in orders) Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
+
+    private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 
     private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;
 

@@ -116,6 +116,18 @@ public sealed class SessionTests(RegistrySimulatorFixture simulator) : Simulator
     }
 
     [Fact]
+    public async Task Login_naming_a_protocol_version_the_server_does_not_implement_is_2100_and_1_0_is_accepted()
+    {
+        await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
+        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
+        login.Descendants(Epp + "version").Single().Value = "2.0";
+        Assert.Equal(2100, await CodeOf(client, login));
+
+        login.Descendants(Epp + "version").Single().Value = "1.0";
+        Assert.Equal(1000, await CodeOf(client, login));
+    }
+
+    [Fact]
     public async Task Extensions_not_requested_at_login_are_an_unimplemented_extension()
     {
         await using var client = await LoginAsync(hostmaster: true);

@@ -13,6 +13,7 @@ public static class ResultCode
     public const int MissingParameter = 2003;
     public const int ValueRange = 2004;
     public const int ValueSyntax = 2005;
+    public const int UnimplementedProtocolVersion = 2100;
     public const int UnimplementedCommand = 2101;
     public const int UnimplementedOption = 2102;
     public const int UnimplementedExtension = 2103;
@@ -46,6 +47,7 @@ public static class ResultCode
         MissingParameter => "Required parameter missing",
         ValueRange => "Parameter value range error",
         ValueSyntax => "Parameter value syntax error",
+        UnimplementedProtocolVersion => "Unimplemented protocol version",
         UnimplementedCommand => "Unimplemented command",
         UnimplementedOption => "Unimplemented option",
         UnimplementedExtension => "Unimplemented extension",

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using Registrar.RegistrySimulator.Commands;
+using Registrar.RegistrySimulator.Commands.Session;
 using Registrar.RegistrySimulator.Faults;
 using Registrar.RegistrySimulator.Xml;
 
@@ -81,6 +82,7 @@ public sealed class EppConnection(
         try
         {
             frame = parser.Parse(payload);
+            ProtocolVersion.Require(frame);
             validator.Validate(frame);
             command = ParsedCommand.From(frame);
         }

@@ -25,7 +25,7 @@ public sealed class LoginHandler(RegistrarAccounts accounts, SessionRegistry ses
 
         if (context.Session.IsLoggedIn)
             throw new EppCommandException(ResultCode.CommandUseError, $"this session is already logged in as {context.Session.ClientId}.");
-        // The schema admits only version 1.0, so a wrong version is already a 2001.
+        // Another protocol version was answered 2100 before the frame was validated (ProtocolVersion).
         if (loginOptions.Element(Epp + "lang")!.Value.Trim() != "en")
             throw new EppCommandException(ResultCode.UnimplementedOption, "only lang 'en' is served.");
         // Some Hostmaster clients list the EPP namespace itself among the objects; it names no object service.

@@ -92,6 +92,20 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.Equal(before, await CountRowsAsync());
     }
 
+    [Theory]
+    [InlineData("text/xml")]
+    [InlineData("application/xml; charset=utf-8")]
+    public async Task A_camt054_is_taken_under_either_XML_media_type_of_RFC_7303(string mediaType)
+    {
+        var camt = BankMessages.Camt054Credit("KZ-2611-00001-3", "100.00", "KZT", DateTimeOffset.Now, BankMessages.NewReference());
+        using var client = product.Anonymous();
+        var content = new StringContent(camt);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
+        content.Headers.Add("X-Signature", BankMessages.Sign(ProductFixture.HalykSecret, camt));
+
+        TestSupport.AssertRecorded(await client.PostAsync("api/banks/halyk/camt054", content));
+    }
+
     [Fact]
     public async Task The_openapi_document_is_served()
     {

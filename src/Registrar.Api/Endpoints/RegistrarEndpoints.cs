@@ -79,7 +79,7 @@ public static class RegistrarEndpoints
     {
         banks.MapPost("/camt054", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
                 handlers.Camt054Async(request, bankId, ct))
-            .Accepts<string>("application/xml").Produces<BankNotificationReceipt>().Produces<BankNotificationReceipt>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401)
+            .Accepts<string>("application/xml", "text/xml").Produces<BankNotificationReceipt>().Produces<BankNotificationReceipt>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401)
             .WithSummary("ISO 20022 camt.054 credit notification, signed with the bank's HMAC key (X-Signature).");
         banks.MapPost("/notifications", (HttpRequest request, string bankId, BankNotificationHandlers handlers, CancellationToken ct) =>
                 handlers.HmacJsonAsync(request, bankId, ct))

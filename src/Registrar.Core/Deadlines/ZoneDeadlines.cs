@@ -49,6 +49,18 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
             policy.Redemption.AppliesAfterExpiry);
     }
 
+    public DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry)
+    {
+        var policy = zones.For(zone);
+        var calendar = calendars.For(policy.CalendarCountry);
+        if (policy.RenewalDeadline.IsAtExpiry || calendar.LocalDate(expiry) <= calendar.LastDate) return null;
+        // No week of the calendars goes without a banking day, so the deadline falls at most that many weeks before the
+        // expiry, and its reminder a day before that.
+        var earliestDeadlineReminder = expiry.AddDays(-7 * policy.RenewalDeadline.BankingDaysBeforeExpiry - 2);
+        var firstReminder = policy.Reminders.DaysBeforeExpiry.Count > 0 ? expiry.AddDays(-policy.Reminders.DaysBeforeExpiry.Max()) : expiry;
+        return firstReminder < earliestDeadlineReminder ? firstReminder : earliestDeadlineReminder;
+    }
+
     public TransferEligibility TransferRules(string zone) => new(new ContractTermsCatalog(zones).For(zone).Transfers);
 
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>

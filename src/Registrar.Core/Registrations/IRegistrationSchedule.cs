@@ -19,6 +19,11 @@ public interface IRegistrationSchedule
     /// <summary>KZ-2.6, KZ-2.7, KZ-2.8, UA-1.10 to UA-1.12: reminders, payment deadline and deletion for one expiry.</summary>
     RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry);
 
+    /// <summary>KZ-2.7: null when the renewal deadline of <paramref name="expiry"/> can be counted in banking days now; else
+    /// the first instant anything of that expiry's timeline could fall due. A term of several years ends past the years the
+    /// calendar data holds, and its timeline waits until then for them rather than being guessed.</summary>
+    DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry);
+
     /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
     TransferEligibility TransferRules(string zone);
 }

@@ -19,6 +19,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     {
         var state = step.State;
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.Ending is not null) return;
+        if (WaitsForCalendar(state) is { } waits && now < waits) return;
         var timeline = Timeline(state);
         if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
         RemindIfDue(step, timeline, now);
@@ -30,6 +31,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         // A contract the registrar decided to end is not renewed: no reminder or invoice for a term it will not serve.
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.ExpiresAt is null
             || state.Ending is not null) return null;
+        if (WaitsForCalendar(state) is { } waits) return waits;
         var timeline = Timeline(state);
         DateTimeOffset?[] candidates =
         [
@@ -131,6 +133,10 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     }
 
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
+
+    /// <summary>KZ-2.7: an expiry past the calendar data's years is not counted before its first reminder could be due; by then
+    /// the year's calendar is expected (the health check warns a year ahead), and without it the deadline is an error, not a guess.</summary>
+    private DateTimeOffset? WaitsForCalendar(RegistrationState state) => schedule.RenewalTimelineWaitsUntil(state.Order!.Zone, state.ExpiresAt!.Value);
 
     private void Expire(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
     {

@@ -20,6 +20,18 @@ public sealed class CalendarDataTests
         Assert.Equal(timeZone, calendar.TimeZone.Id);
     }
 
+    // ZoneDeadlines.RenewalTimelineWaitsUntil bounds a deadline of N banking days past the data's years by N weeks.
+    [Theory]
+    [InlineData("KZ")]
+    [InlineData("UA")]
+    public void No_week_of_the_calendar_data_goes_without_a_business_day_KZ_2_7(string country)
+    {
+        var calendar = Calendars.For(country);
+
+        for (var start = calendar.FirstDate; start.AddDays(6) <= calendar.LastDate; start = start.AddDays(1))
+            Assert.True(Enumerable.Range(0, 7).Any(d => calendar.IsBusinessDay(start.AddDays(d))), $"{country}: no business day in the week from {start}.");
+    }
+
     // Carry-overs come only from state holidays, so a religious day off on a weekend is never carried over.
     [Fact]
     public void Every_Kazakh_holiday_on_a_weekend_is_carried_over_to_the_next_working_day()

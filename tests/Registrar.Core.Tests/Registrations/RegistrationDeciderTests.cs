@@ -353,6 +353,8 @@ public sealed class RegistrationDeciderTests
 
         public RenewalTimeline RenewalTimeline(string zone, DateTimeOffset expiry) => _zones.RenewalTimeline(zone, expiry);
 
+        public DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry) => _zones.RenewalTimelineWaitsUntil(zone, expiry);
+
         public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
     }
 }

@@ -27,6 +27,33 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_ten_year_kz_term_ending_past_the_calendar_years_is_registered_and_sleeps_until_its_first_reminder_KZ_2_7()
+    {
+        var paidAt = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
+        var expiry = paidAt.AddYears(10);
+        var order = new RegistrationOrder("order-1", "cust-1", "example.kz", "example.kz", "kz", 10, "owner@example.test",
+            "H-1", null, Registrar.Core.Customers.TechnicalContact.Registrant, false, null, "en");
+        var domain = RegisteredDomain.Paid(order, paidAt);
+
+        domain.Answer(new DomainCreated(expiry), paidAt.AddMinutes(1));
+        domain.LiveUntil(expiry.AddDays(-31));
+
+        Assert.Equal((RegistrationPhase.Registered, expiry), (domain.State.Phase, domain.State.ExpiresAt));
+        Assert.Equal(expiry.AddDays(-30), domain.WakeAt);
+        Assert.Empty(domain.State.Renewal.RemindersSent);
+    }
+
+    [Fact]
+    public void An_expiry_the_calendar_holds_is_not_kept_waiting_KZ_2_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", new DateTimeOffset(2030, 12, 20, 6, 0, 0, TimeSpan.Zero));
+
+        domain.LiveUntil(new DateTimeOffset(2030, 12, 19, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("renewal-deadline", domain.State.Renewal.RemindersSent);
+    }
+
+    [Fact]
     public void A_late_wake_up_sends_only_the_latest_reminder_due_KZ_2_6()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -178,6 +178,13 @@ public class FrameSchemaTests
     }
 
     [Fact]
+    public void A_domain_update_that_changes_nothing_is_refused_before_sending_and_a_restore_request_is_not()
+    {
+        Assert.Throws<EppCommandValidationException>(() => EppFrameWriter.Command(new DomainUpdateCommand { DomainName = "example.kz" }, Ietf, "RGR-1"));
+        Assert.NotEmpty(EppFrameWriter.Command(DomainUpdateCommand.RestoreRequest("example.kz"), Ietf, "RGR-1"));
+    }
+
+    [Fact]
     public void A_control_character_in_user_data_is_refused_before_sending()
     {
         var command = new ContactCreateCommand

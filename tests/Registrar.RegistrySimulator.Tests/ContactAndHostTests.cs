@@ -26,6 +26,18 @@ public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : Si
     }
 
     [Fact]
+    public async Task An_update_that_adds_removes_and_changes_nothing_is_a_missing_parameter_RFC_5731_to_5733()
+    {
+        await using var client = await LoginAsync();
+        XElement Update(XNamespace ns, string key, string value) =>
+            Frames.Command(new XElement(RawEppClient.Epp + "update", new XElement(ns + "update", new XElement(ns + key, value))));
+
+        Assert.Equal(2003, await CodeOf(client, Update(Ietf.Domain, "name", "nothing-to-change.kz")));
+        Assert.Equal(2003, await CodeOf(client, Update(Contact, "id", "c-nothing")));
+        Assert.Equal(2003, await CodeOf(client, Update(Host, "name", "ns1.nothing-to-change.kz")));
+    }
+
+    [Fact]
     public async Task Contacts_refuse_bad_e_mail_and_strangers()
     {
         await using var client = await LoginAsync();

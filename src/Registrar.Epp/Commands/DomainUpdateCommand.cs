@@ -45,6 +45,9 @@ public sealed class DomainUpdateCommand : EppCommand<EppAcknowledged>
         if (string.IsNullOrWhiteSpace(DomainName)) throw new EppCommandValidationException("domain:update needs a domain name.");
         if (Add is { Statuses.Count: > 11 } || Remove is { Statuses.Count: > 11 })
             throw new EppCommandValidationException($"domain:update {DomainName}: at most 11 statuses per add or rem.");
+        // RFC 5731 section 3.2.5: at least one of add, rem and chg, unless an extension carries the change.
+        if (Extensions.Count == 0 && (Add?.IsEmpty ?? true) && (Remove?.IsEmpty ?? true) && Change is null)
+            throw new EppCommandValidationException($"domain:update {DomainName} changes nothing: give what to add, remove or change.");
     }
 
     public override XElement BuildCommand(EppRegistryProfile profile)

@@ -30,6 +30,13 @@ public sealed class CommandContext(
 
     public string? Value(string localName) => Element(localName)?.Value.Trim();
 
+    /// <summary>RFC 5731 to 5733, update: at least one of add, rem and chg, unless an extension carries the change.</summary>
+    public void RequireSomeChange()
+    {
+        if (Extension is null && Element("add") is null && Element("rem") is null && Element("chg") is null)
+            throw new EppCommandException(ResultCode.MissingParameter, "an update needs <add>, <rem> or <chg>, or an extension that carries the change.");
+    }
+
     public string Required(string localName) =>
         Value(localName) is { Length: > 0 } value
             ? value

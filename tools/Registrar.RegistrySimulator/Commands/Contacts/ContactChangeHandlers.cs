@@ -35,6 +35,7 @@ public sealed class ContactUpdateHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
+        context.RequireSomeChange();
         var contact = ContactRules.Existing(context);
         ContactRules.SponsoredByCaller(context, contact);
         var added = context.Element("add")?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];

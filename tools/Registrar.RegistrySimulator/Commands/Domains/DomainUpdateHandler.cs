@@ -14,6 +14,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
+        context.RequireSomeChange();
         var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
         DomainRules.SponsoredByCaller(context, domain);
         if (context.ExtensionElement(context.Profile.Rgp, "update")?.Element(context.Profile.Rgp + "restore") is { } restoreRequest)

@@ -75,6 +75,7 @@ public sealed class HostUpdateHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
+        context.RequireSomeChange();
         var host = HostRules.Existing(context);
         HostRules.SponsoredByCaller(context, host);
         if (host.Statuses.Contains("clientUpdateProhibited"))

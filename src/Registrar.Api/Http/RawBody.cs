@@ -12,12 +12,23 @@ public static class RawBody
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while (await ReadChunkAsync(request.Body, chunk, cancellationToken) is var read and > 0)
         {
             if (buffer.Length + read > limit) return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    private static async Task<int> ReadChunkAsync(Stream body, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(chunk, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            throw new UnreadableBodyException(e);
+        }
     }
 }

@@ -50,11 +50,12 @@ public sealed class ReversalReporter(
         return outcome;
     }
 
-    /// <summary>The invoice the reversed credit paid: found by that credit's reference when the bank repeats it,
-    /// else by the one invoice number in the purpose (UA-3.2).</summary>
+    /// <summary>The invoice the reversed credit paid: found by that credit's reference (and money, when the reference carried
+    /// two credits) when the bank repeats it, else by the one invoice number in the purpose (UA-3.2).</summary>
     private async Task<Invoice?> ReversedInvoiceAsync(BankCreditNotification reversal, CancellationToken ct)
     {
-        var original = await payments.GetAsync($"{reversal.BankId}:{reversal.TransactionReference}", ct);
+        var original = await payments.FindAsync($"{reversal.BankId}:{reversal.TransactionReference}",
+            new ReportedMoney(reversal.Amount, reversal.CurrencyCode), ct);
         var paid = original?.Document.Outcome is { } outcome && outcome.TryGetProperty("invoice", out var number) && number.GetString() is { } byReference
             ? byReference
             : InvoiceNumber.FindIn(reversal.PaymentPurpose) is [var single] ? single.ToString() : null;

@@ -45,6 +45,10 @@ public interface IPaymentStore
 
     Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct);
 
+    /// <summary>The credit <see cref="RecordAsync"/> kept for this reference and money: the one recorded apart when the
+    /// reference came first with other money, else the one under the reference.</summary>
+    Task<Stored<PaymentNotification>?> FindAsync(string bankReference, ReportedMoney money, CancellationToken ct);
+
     Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct);
 }
@@ -63,6 +67,14 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         return recorded.Notification.Document.Money is { } kept && !SameMoney(kept, money)
             ? await RecordUnderAsync($"{bankReference}~{money.Key}", money, messageId, contentType, receivedAt, ct)
             : recorded;
+    }
+
+    public async Task<Stored<PaymentNotification>?> FindAsync(string bankReference, ReportedMoney money, CancellationToken ct)
+    {
+        var kept = await GetAsync(bankReference, ct);
+        return kept?.Document.Money is { } keptMoney && !SameMoney(keptMoney, money)
+            ? await GetAsync($"{bankReference}~{money.Key}", ct) ?? kept
+            : kept;
     }
 
     private static bool SameMoney(ReportedMoney kept, ReportedMoney reported) =>

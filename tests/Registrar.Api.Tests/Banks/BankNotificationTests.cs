@@ -119,6 +119,20 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_reversal_of_the_second_credit_under_a_reused_reference_is_not_taken_for_a_reversal_of_the_first()
+    {
+        var bank = new BankHarness(azurite);
+        var (paid, other) = (await bank.OrderAsync(172), await bank.OrderAsync(173));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-2", paid.InvoiceNumber)));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-2", other.InvoiceNumber, amount: "9000.00")));
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("TX-REUSED-2", paid.InvoiceNumber, reversal: true, direction: "DBIT", amount: "9000.00")));
+
+        Assert.Equal("held:" + ReversalReporter.Unmatched, Assert.Single(Receipt(answer).Payments).Result);
+    }
+
+    [Fact]
     public async Task A_reversal_that_names_no_paid_invoice_is_held_for_review_not_ignored()
     {
         var bank = new BankHarness(azurite);

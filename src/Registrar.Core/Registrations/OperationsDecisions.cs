@@ -166,8 +166,8 @@ internal static class OperationsDecisions
             RestrictTransfer when state.TransferRestriction is not null =>
                 $"the agreement {state.TransferRestriction.Agreement} already forbids its transfer (KZ-App-9)",
             LiftTransferRestriction when state.TransferRestriction is null => "no agreement forbids its transfer (KZ-App-9)",
-            CancelTransferIn when state.AwaitedCommandId is not null =>
-                "a registry command for the transfer (its request, a read-back or a cancel) is still waiting for its answer; decide again once it is back",
+            CancelTransferIn when state.TransferInCancelCommandId is not null || state.TransferInCancelWaiting =>
+                "its cancel is already on its way to the registry",
             _ => null,
         };
     }

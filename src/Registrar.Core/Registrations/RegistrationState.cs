@@ -16,6 +16,8 @@ namespace Registrar.Core.Registrations;
 /// <param name="RegistrantChange">KZ-2.4: a proved registrant change, waiting for its invoice's payment or the registry.</param>
 /// <param name="TransferInCancelCommandId">RFC 5731 section 3.2.4: the cancel of a pending transfer in operations decided,
 /// sent to the registry and not yet answered.</param>
+/// <param name="TransferInCancelWaiting">Operations decided that cancel while another registry command for the transfer (its
+/// request, a read-back) was out: it is sent once that command's answer leaves the transfer pending.</param>
 /// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
@@ -48,7 +50,8 @@ public sealed record RegistrationState(
     RegistrantChange? RegistrantChange = null,
     DateTimeOffset? EndedAt = null,
     TransferRestriction? TransferRestriction = null,
-    string? TransferInCancelCommandId = null)
+    string? TransferInCancelCommandId = null,
+    bool TransferInCancelWaiting = false)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

@@ -27,12 +27,26 @@ internal static class TransferInDecisions
         step.AskRegistry(id => new RequestTransferIn(id, state.RegistrationId, order.Zone, order.DomainName, order.TermYears, order.CustomerId));
     }
 
-    /// <summary>Operations' cancel: withdrawn at the registry first, closed only once its answer shows the domain stayed away.</summary>
+    /// <summary>Operations' cancel: withdrawn at the registry first, closed only once its answer shows the domain stayed away.
+    /// While another command for the transfer is out (its request, or a read-back a poll message asked for), the cancel waits
+    /// for that answer: one command at a time per registration.</summary>
     public static void Cancel(RegistrationStep step)
     {
         var state = step.State;
+        if (state.AwaitedCommandId is not null && state.TransferInCancelCommandId is null)
+        {
+            step.Update(s => s with { TransferInCancelWaiting = true });
+            return;
+        }
         step.AskRegistry(id => new CancelTransferInRequest(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
-        step.Update(s => s with { TransferInCancelCommandId = s.AwaitedCommandId });
+        step.Update(s => s with { TransferInCancelCommandId = s.AwaitedCommandId, TransferInCancelWaiting = false });
+    }
+
+    /// <summary>The answer left the transfer pending and nothing is out: a cancel operations decided meanwhile goes now.</summary>
+    private static void StillPending(RegistrationStep step)
+    {
+        step.Update(s => s with { AwaitedCommandId = null, TransferInCancelCommandId = null });
+        if (step.State.TransferInCancelWaiting) Cancel(step);
     }
 
     public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
@@ -46,7 +60,7 @@ internal static class TransferInDecisions
         {
             case RegistryPending:
             case RegistryRefused { Code: ObjectPendingTransfer }:
-                step.Update(s => s with { AwaitedCommandId = null });
+                StillPending(step);
                 break;
             case RegistryRefused refused:
                 Refused(step, $"the registry refused the request ({refused.Code} {refused.Message})");
@@ -59,7 +73,7 @@ internal static class TransferInDecisions
                 OnReadBack(step, info);
                 break;
             default:
-                step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
+                step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null, TransferInCancelWaiting = false });
                 step.Flag($"Registry answered {RenewalAnswers.Describe(outcome)} to the transfer of {step.State.Order!.DisplayName}: decide how to go on.");
                 break;
         }
@@ -90,6 +104,7 @@ internal static class TransferInDecisions
     {
         if (info is { SponsorIsUs: true, ExpiresAt: { } expiresAt })
         {
+            var cancelCameTooLate = step.State.TransferInCancelWaiting;
             // UA-1.6: held here with the expiry the registry gives; the customer is told it moved, not that it was registered.
             step.Update(s => s with
             {
@@ -97,15 +112,19 @@ internal static class TransferInDecisions
                 ExpiresAt = expiresAt,
                 AwaitedCommandId = null,
                 TransferInCancelCommandId = null,
+                TransferInCancelWaiting = false,
                 Renewal = new(),
                 RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle,
             });
             step.Notify(NoticeKind.TransferredIn, new NoticeFacts(ExpiresAt: expiresAt));
             EraseCode(step);
+            if (cancelCameTooLate)
+                step.Flag($"{step.State.Order!.DisplayName} arrived here before operations' cancel of its transfer could be sent: "
+                    + "it is registered with us now; decide whether to keep it.");
         }
         else if (info.Statuses.Contains("pendingTransfer", StringComparer.OrdinalIgnoreCase))
         {
-            step.Update(s => s with { AwaitedCommandId = null, TransferInCancelCommandId = null });
+            StillPending(step);
         }
         else
         {
@@ -117,7 +136,7 @@ internal static class TransferInDecisions
 
     private static void Refused(RegistrationStep step, string why)
     {
-        step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null, TransferInCancelCommandId = null });
+        step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null, TransferInCancelCommandId = null, TransferInCancelWaiting = false });
         step.Notify(NoticeKind.TransferInRefused);
         step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
             + "another order, as for a refused registration.");

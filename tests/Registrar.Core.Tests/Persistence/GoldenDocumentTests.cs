@@ -39,7 +39,7 @@ public sealed class GoldenDocumentTests
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
             new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
-            new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30"),
+            new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -307,6 +307,17 @@ public sealed class GoldenDocumentTests
 
         Assert.Null(read!.TransferInCancelCommandId);
         Assert.Equal("Pledge agreement 12/2026", read.TransferRestriction!.Agreement);
+    }
+
+    /// <summary>Registrations in flight when a cancel could wait for another registry command keep running: none waits.</summary>
+    [Fact]
+    public void A_state_stored_before_a_transfer_in_cancel_could_wait_still_reads()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-transfer-in-cancel-waiting.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Equal(("order-1-1-30", false), (read!.TransferInCancelCommandId, read.TransferInCancelWaiting));
     }
 
     /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their

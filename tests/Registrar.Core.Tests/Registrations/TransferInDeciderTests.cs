@@ -199,11 +199,46 @@ public sealed class TransferInDeciderTests
     }
 
     [Fact]
-    public void A_cancel_while_the_request_is_still_unanswered_or_once_registered_changes_nothing_and_goes_back_to_operations()
+    public void A_cancel_decided_while_a_read_back_is_out_waits_for_its_answer_and_is_sent_when_the_transfer_is_still_pending()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "moving.kz"), PaidAt.AddDays(1));
+
+        Assert.Empty(registration.Raise(Cancelled(), PaidAt.AddDays(1)));
+        var cancel = Assert.IsType<CancelTransferInRequest>(Assert.Single(
+            registration.Answer(new DomainInfo(true, false, "OTHER-H1", RegistryExpiry.AddYears(-1), ["pendingTransfer"]), PaidAt.AddDays(1))));
+
+        Assert.Equal((cancel.CommandId, false), (registration.State.TransferInCancelCommandId, registration.State.TransferInCancelWaiting));
+    }
+
+    [Fact]
+    public void A_cancel_decided_before_the_request_was_answered_is_sent_after_the_registry_answers_it_pending()
     {
         var asked = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);
-        Assert.Contains("still waiting", Assert.IsType<FlagForOperations>(Assert.Single(asked.Raise(Cancelled(), PaidAt))).Reason);
 
+        Assert.Empty(asked.Raise(Cancelled(), PaidAt));
+        Assert.Contains("already on its way", Assert.IsType<FlagForOperations>(Assert.Single(asked.Raise(Cancelled() with { EventId = "decision:again" }, PaidAt))).Reason);
+
+        Assert.IsType<CancelTransferInRequest>(Assert.Single(asked.Answer(new RegistryPending(), PaidAt)));
+    }
+
+    [Fact]
+    public void A_transfer_approved_while_its_cancel_waited_is_ours_and_operations_are_told_the_cancel_came_too_late()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "moving.kz"), PaidAt.AddDays(5));
+        registration.Raise(Cancelled(), PaidAt.AddDays(5));
+
+        var effects = registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5));
+
+        Assert.Equal(RegistrationPhase.Registered, registration.State.Phase);
+        Assert.Contains("before operations' cancel", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Empty(effects.OfType<CancelTransferInRequest>());
+    }
+
+    [Fact]
+    public void A_cancel_once_registered_changes_nothing_and_goes_back_to_operations()
+    {
         var registered = RegisteredDomain.Expiring("kz", RegistryExpiry);
         Assert.Contains("only a transfer in still pending", Assert.IsType<FlagForOperations>(Assert.Single(registered.Raise(Cancelled(), PaidAt))).Reason);
         Assert.Equal(RegistrationPhase.Registered, registered.State.Phase);

@@ -64,21 +64,22 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         DateTimeOffset receivedAt, CancellationToken ct)
     {
         var recorded = await RecordUnderAsync(bankReference, money, messageId, contentType, receivedAt, ct);
-        return recorded.Notification.Document.Money is { } kept && !SameMoney(kept, money)
-            ? await RecordUnderAsync($"{bankReference}~{money.Key}", money, messageId, contentType, receivedAt, ct)
+        return KeptWithOtherMoney(recorded.Notification, money)
+            ? await RecordUnderAsync(KeptApart(bankReference, money), money, messageId, contentType, receivedAt, ct)
             : recorded;
     }
 
     public async Task<Stored<PaymentNotification>?> FindAsync(string bankReference, ReportedMoney money, CancellationToken ct)
     {
         var kept = await GetAsync(bankReference, ct);
-        return kept?.Document.Money is { } keptMoney && !SameMoney(keptMoney, money)
-            ? await GetAsync($"{bankReference}~{money.Key}", ct) ?? kept
-            : kept;
+        return kept is not null && KeptWithOtherMoney(kept, money) ? await GetAsync(KeptApart(bankReference, money), ct) ?? kept : kept;
     }
 
-    private static bool SameMoney(ReportedMoney kept, ReportedMoney reported) =>
-        kept.Amount == reported.Amount && string.Equals(kept.Currency, reported.Currency, StringComparison.OrdinalIgnoreCase);
+    // Rows of earlier versions carry no money: whatever comes under their reference is the credit they kept.
+    private static bool KeptWithOtherMoney(Stored<PaymentNotification> kept, ReportedMoney money) =>
+        kept.Document.Money is { } keptMoney && keptMoney.Key != money.Key;
+
+    private static string KeptApart(string bankReference, ReportedMoney money) => $"{bankReference}~{money.Key}";
 
     private async Task<RecordedNotification> RecordUnderAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct)

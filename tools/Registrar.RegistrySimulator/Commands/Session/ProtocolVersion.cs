@@ -13,9 +13,8 @@ public static class ProtocolVersion
 
     public static void Require(XDocument frame)
     {
-        var version = frame.Root?.Element(Epp + "command")?.Element(Epp + "login")?.Element(Epp + "options")?.Element(Epp + "version");
-        if (version is null || version.Value.Trim() == Implemented) return;
-        var named = version.Value.Trim();
+        var named = frame.Root?.Element(Epp + "command")?.Element(Epp + "login")?.Element(Epp + "options")?.Element(Epp + "version")?.Value.Trim();
+        if (named is null || named == Implemented) return;
         throw new EppCommandException(ResultCode.UnimplementedProtocolVersion,
             $"version '{(named.Length > MaxQuoted ? named[..MaxQuoted] + "…" : named)}' is not implemented; this server speaks EPP {Implemented}.");
     }

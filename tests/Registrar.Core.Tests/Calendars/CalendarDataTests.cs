@@ -24,7 +24,7 @@ public sealed class CalendarDataTests
     [Theory]
     [InlineData("KZ")]
     [InlineData("UA")]
-    public void No_week_of_the_calendar_data_goes_without_a_business_day_KZ_2_7(string country)
+    public void No_week_of_the_calendar_data_goes_without_a_business_day(string country)
     {
         var calendar = Calendars.For(country);
 

@@ -44,16 +44,6 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
-    public void An_expiry_the_calendar_holds_is_not_kept_waiting_KZ_2_7()
-    {
-        var domain = RegisteredDomain.Expiring("kz", new DateTimeOffset(2030, 12, 20, 6, 0, 0, TimeSpan.Zero));
-
-        domain.LiveUntil(new DateTimeOffset(2030, 12, 19, 0, 0, 0, TimeSpan.Zero));
-
-        Assert.Contains("renewal-deadline", domain.State.Renewal.RemindersSent);
-    }
-
-    [Fact]
     public void A_late_wake_up_sends_only_the_latest_reminder_due_KZ_2_6()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -23,6 +23,18 @@ public sealed class RenewalDeadlineTests
     }
 
     [Fact]
+    public void A_kz_deadline_the_calendar_holds_is_counted_now_and_one_past_its_years_waits_until_the_first_reminder_KZ_2_7()
+    {
+        var schedule = new Registrar.Core.Deadlines.ZoneDeadlines(zones, calendars);
+        var held = new DateTimeOffset(2030, 12, 20, 10, 0, 0, Almaty);
+        var past = new DateTimeOffset(2036, 12, 2, 10, 0, 0, Almaty);
+
+        Assert.Null(schedule.RenewalTimelineWaitsUntil("kz", held));
+        Assert.Equal(past.AddDays(-30), schedule.RenewalTimelineWaitsUntil("kz", past));
+        Assert.Null(schedule.RenewalTimelineWaitsUntil("com.ua", past));
+    }
+
+    [Fact]
     public void A_kz_renewal_deadline_counts_banking_days_across_Nauryz_KZ_2_7()
     {
         // Expiry Thu 25 March 2027: 21-23 March are Nauryz, Wed 24 the carried-over Sunday,

@@ -99,20 +99,23 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             return;
         }
 
+        var booked = new BookedSum(currencyOfEntry);
         for (var i = 0; i < transactions.Count; i++)
         {
             var tx = transactions[i];
             var txWhere = transactions.Count == 1 ? where : $"{where}, TxDtls #{i + 1}";
+            var amountElement = tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
+                                ?? tx.Element(ns + "Amt")
+                                ?? (transactions.Count == 1 ? entryAmount : null);
             if (!isReversal && Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
             {
+                booked.Subtract(amountElement is null ? null : Amount(amountElement, txWhere));
                 ignored.Add($"{txWhere}: a debit inside a credit entry");
                 continue;
             }
 
-            var amountElement = tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
-                                ?? tx.Element(ns + "Amt")
-                                ?? (transactions.Count == 1 ? entryAmount : throw Malformed($"{txWhere}: a batch entry needs the amount of each transaction (<AmtDtls><TxAmt><Amt> or <Amt>)."));
-            var (amount, currency) = Amount(amountElement, txWhere);
+            var (amount, currency) = Amount(amountElement ?? throw Malformed($"{txWhere}: a batch entry needs the amount of each transaction (<AmtDtls><TxAmt><Amt> or <Amt>)."), txWhere);
+            booked.Add((amount, currency));
             var refs = tx.Element(ns + "Refs");
             // A batch entry's own reference is shared by its transactions: the position keeps each one distinct
             // and stable when the same message is delivered again.
@@ -125,6 +128,11 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt,
                 PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId));
         }
+
+        // Money is never lost: credits that do not add up to what the account was booked with leave part of it
+        // unexplained, so the entry is refused whole and held for operations with all of its money.
+        if (booked.Differs(amountOfEntry))
+            throw Malformed($"{where}: the transactions add up to {booked.Total} {currencyOfEntry}, but the entry books {amountOfEntry} {currencyOfEntry}.");
     }
 
     private DateTimeOffset BookingInstant(XElement entry, string where)

@@ -41,6 +41,39 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_batch_whose_transactions_do_not_add_up_to_the_booked_entry_is_refused_whole_and_the_other_entries_stand()
+    {
+        var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+        var shortBatch = batch.Replace("<TtlAmt Ccy=\"KZT\">45000.00</TtlAmt>", "")
+            .Replace("<Amt Ccy=\"KZT\">45000.00</Amt>", "<Amt Ccy=\"KZT\">46000.00</Amt>")
+            .Replace("<Sts>PDNG</Sts>", "<Sts>BOOK</Sts><BookgDt><Dt>2026-11-25</Dt></BookgDt>");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(shortBatch), SampleFiles.Almaty);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal("HB-PEND-0100", Assert.Single(result.Credits).TransactionReference);
+        var refused = Assert.Single(result.Refused);
+        Assert.Equal(NotificationRejectionReason.Malformed, refused.Reason);
+        Assert.Contains("add up to 45000.00 KZT, but the entry books 46000.00 KZT", refused.Message);
+        Assert.Single(result.Ignored, i => i.Contains("debit"));
+    }
+
+    [Fact]
+    public void A_debit_inside_a_credit_batch_is_netted_against_the_entry_before_the_credits_are_kept()
+    {
+        var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+        var withDebit = batch.Replace("<Amt Ccy=\"KZT\">45000.00</Amt>", "<Amt Ccy=\"KZT\">44000.00</Amt>")
+            .Replace("<TxDtls>\n            <Amt Ccy=\"KZT\">15000.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n            <RmtInf><Ustrd>за домен",
+                "<TxDtls><Amt Ccy=\"KZT\">1000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls>\n          <TxDtls>\n            <Amt Ccy=\"KZT\">15000.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n            <RmtInf><Ustrd>за домен");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(withDebit), SampleFiles.Almaty);
+
+        Assert.Empty(result.Refused);
+        Assert.Equal(3, result.Credits.Count);
+        Assert.Contains(result.Ignored, i => i.Contains("a debit inside a credit entry"));
+    }
+
+    [Fact]
     public void Version_06_reads_several_notifications_structured_references_and_local_booking_times_UA_3_4()
     {
         var result = Read("camt.054.001.06-two-accounts-local-time.xml", SampleFiles.Kyiv);

@@ -266,6 +266,20 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_update_rewrites_the_document_and_keeps_a_column_it_does_not_write()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var tariffs = new TariffStore<decimal>(clients);
+        var added = await tariffs.AddAsync("kz", new DateOnly(2027, 1, 1), 5500m, default);
+
+        await tariffs.UpdateAsync(added, 6000m, default);
+
+        var row = (await clients.Table("tariffs").GetEntityAsync<TableEntity>(added.PartitionKey, added.RowKey)).Value;
+        Assert.Equal("6000", row.GetString(DocumentTable.DocumentColumn));
+        Assert.Equal("2027-01-01", row.GetString("EffectiveFrom"));
+    }
+
+    [Fact]
     public async Task The_audit_log_reads_a_subject_newest_first()
     {
         var audit = new AuditLog<string>(TestStorage.Clients(azurite));

@@ -153,8 +153,10 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, nextJson, sequence, terminal, wakeAt, now);
         return
         [
+            // Every state row carries the same columns, so a merge rewrites all of it, as a replace would; Azurite replaces a
+            // row by removing and inserting it, which costs a scan of the whole table, and merges it in place.
             current.ETag is { } etag
-                ? new(TableTransactionActionType.UpdateReplace, state, etag)
+                ? new(TableTransactionActionType.UpdateMerge, state, etag)
                 : new(TableTransactionActionType.Add, state),
             new(TableTransactionActionType.Add, new TableEntity(LifecycleTables<TEvent, TCommand>.Partition(instanceId),
                 LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId))
@@ -189,16 +191,14 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
 }
 
 /// <summary>The next wake-up is kept as exact ticks: a timer fires only if its due instant equals the
-/// state's, and date columns may lose sub-millisecond precision.</summary>
+/// state's, and date columns may lose sub-millisecond precision. No wake-up is 0, written like any other, so the row
+/// keeps one set of columns (a merge leaves a column it does not write as it was).</summary>
 internal static class LifecycleStateRow
 {
-    public static DateTimeOffset? NextWakeAt(TableEntity state) =>
-        state.GetInt64("NextWakeTicks") is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    private const string Column = "NextWakeTicks";
 
-    public static void SetNextWakeAt(TableEntity state, DateTimeOffset? wakeAt)
-    {
-        if (wakeAt is null) return;
-        state["NextWakeTicks"] = wakeAt.Value.UtcTicks;
-        state["NextWakeAt"] = wakeAt.Value;
-    }
+    public static DateTimeOffset? NextWakeAt(TableEntity state) =>
+        state.GetInt64(Column) is { } ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public static void SetNextWakeAt(TableEntity state, DateTimeOffset? wakeAt) => state[Column] = wakeAt?.UtcTicks ?? 0L;
 }

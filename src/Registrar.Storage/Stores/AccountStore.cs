@@ -49,7 +49,7 @@ public sealed class AccountStore<TAccount, TContact>(StorageClients clients) : I
     }
 
     public Task<Stored<TAccount>> UpdateAccountAsync(Stored<TAccount> current, TAccount changed, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, null, ct);
+        _table.UpdateAsync(current, changed, null, ct);
 
     public Task<Stored<TContact>?> GetContactAsync(string accountId, string contactId, CancellationToken ct) =>
         _table.GetAsync<TContact>(TableKeys.Escape(accountId), ContactPrefix + TableKeys.Escape(contactId), ct);
@@ -58,7 +58,7 @@ public sealed class AccountStore<TAccount, TContact>(StorageClients clients) : I
         _table.InsertAsync(TableKeys.Escape(accountId), ContactPrefix + TableKeys.Escape(contactId), contact, null, ct);
 
     public Task<Stored<TContact>> UpdateContactAsync(Stored<TContact> current, TContact changed, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, null, ct);
+        _table.UpdateAsync(current, changed, null, ct);
 
     public IAsyncEnumerable<Stored<TContact>> ListContactsAsync(string accountId, CancellationToken ct) =>
         _table.QueryAsync<TContact>(

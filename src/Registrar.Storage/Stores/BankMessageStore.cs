@@ -164,7 +164,7 @@ public sealed class BankMessageStore : IBankMessageStore
             await _bodies.GetBlobClient(outcomeBlob).UploadAsync(BinaryData.FromObjectAsJson(outcome, DocumentTable.Json), overwrite: true, ct);
             processed = processed with { Outcome = null, OutcomeBlob = outcomeBlob };
         }
-        return await _table.ReplaceAsync(current, processed, Columns(true), ct);
+        return await _table.UpdateAsync(current, processed, Columns(true), ct);
     }
 
     public async Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct)
@@ -187,13 +187,13 @@ public sealed class BankMessageStore : IBankMessageStore
         if (current.Document.BodyBlob is null)
         {
             var inRow = erased with { Body = body.ToArray() };
-            if (DocumentLimits.Fits(inRow)) return await _table.ReplaceDocumentAsync(current, inRow, ct);
+            if (DocumentLimits.Fits(inRow)) return await _table.UpdateAsync(current, inRow, null, ct);
         }
         // The body first: a crash before the row is noted leaves a body already replaced, which erasing again finds so.
         var blobName = BlobNameOf(current.Document);
         await _containerCreated.RunAsync(ct);
         await _bodies.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(body), overwrite: true, ct);
-        return await _table.ReplaceDocumentAsync(current, erased with { BodyBlob = blobName, Body = null }, ct);
+        return await _table.UpdateAsync(current, erased with { BodyBlob = blobName, Body = null }, null, ct);
     }
 
     private async Task UploadOnceAsync(string blobName, ReadOnlyMemory<byte> body, CancellationToken ct)

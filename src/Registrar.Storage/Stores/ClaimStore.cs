@@ -46,7 +46,7 @@ public sealed class ClaimStore(StorageClients clients) : IClaimStore
         _table.InsertByIdAsync(claim.ClaimId, claim, Columns(claim), ct);
 
     public Task<Stored<Claim>> UpdateAsync(Stored<Claim> current, Claim changed, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, Columns(changed), ct);
+        _table.UpdateAsync(current, changed, Columns(changed), ct);
 
     public async IAsyncEnumerable<Claim> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

@@ -46,7 +46,7 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
         if (current is null || current.Document.Status != from) return false;
         try
         {
-            await _table.ReplaceAsync(current, next, Columns(next), ct);
+            await _table.UpdateAsync(current, next, Columns(next), ct);
             return true;
         }
         catch (ConcurrencyConflictException)

@@ -27,7 +27,7 @@ public sealed class DisclosureRequestStore(StorageClients clients) : IDisclosure
         _table.InsertByIdAsync(request.RequestId, request, Columns(request), ct);
 
     public Task<Stored<DisclosureRequest>> UpdateAsync(Stored<DisclosureRequest> current, DisclosureRequest changed, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, Columns(changed), ct);
+        _table.UpdateAsync(current, changed, Columns(changed), ct);
 
     private static Dictionary<string, object?> Columns(DisclosureRequest request) => new() { ["Status"] = request.Status.ToString() };
 }

@@ -59,7 +59,7 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
     public Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct)
     {
         var resolved = current.Document with { Resolution = resolution };
-        return _table.ReplaceAsync(current, resolved, Columns(resolved), ct);
+        return _table.UpdateAsync(current, resolved, Columns(resolved), ct);
     }
 
     public Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct) =>

@@ -58,7 +58,7 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
 
     public Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
         string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct) =>
-        _table.ReplaceAsync(claimed,
+        _table.UpdateAsync(claimed,
             claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body, Headers = headers }, null, ct);
 
     private static string Partition(string clientId, string key) => $"{TableKeys.Escape(clientId)}|{TableKeys.Escape(key)}";

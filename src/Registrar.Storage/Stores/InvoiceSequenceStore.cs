@@ -76,7 +76,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
                 var moved = DocumentTable.Entity(counter.Partition, counter.Row, new Counter(last), null);
                 List<TableTransactionAction> actions = [current is null
                     ? new(TableTransactionActionType.Add, moved)
-                    : new(TableTransactionActionType.UpdateReplace, moved, current.ETag)];
+                    : new(TableTransactionActionType.UpdateMerge, moved, current.ETag)];
                 if (!TryAddRows(round, actions, counter.Partition, first)) continue;
                 var answers = await _table.SubmitAsync(actions, CancellationToken.None);
                 counter.Known = answers[0].Headers.ETag is { } etag ? new Stored<Counter>(counter.Partition, counter.Row, new Counter(last), etag) : null;
@@ -170,7 +170,7 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
             {
                 List<TableTransactionAction> actions =
                 [
-                    new(TableTransactionActionType.UpdateReplace,
+                    new(TableTransactionActionType.UpdateMerge,
                         DocumentTable.Entity(partition, counterRow, new Counter(current.Document.Last - 1), null), current.ETag),
                     new(TableTransactionActionType.Delete, new TableEntity(partition, claimRow), claim.ETag),
                 ];

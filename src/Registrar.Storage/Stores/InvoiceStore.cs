@@ -101,7 +101,7 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
             issued.PartitionKey == InvoiceSequenceStore.Partition(claim.Series) ? issued.RowKey : null, ct);
 
     public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
-        (current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal) ? _series : _earlier).ReplaceAsync(current, changed, Columns(accountId, status), ct);
+        (current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal) ? _series : _earlier).UpdateAsync(current, changed, Columns(accountId, status), ct);
 
     public async IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -68,7 +68,7 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
 
     public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
         Place(claimed.Document.NoticeId, claimed.Document.Notice).Table
-            .ReplaceAsync(claimed, claimed.Document with { SentAt = sentAt }, SentColumns(), ct);
+            .UpdateAsync(claimed, claimed.Document with { SentAt = sentAt }, SentColumns(), ct);
 
     public async Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct)
     {
@@ -127,7 +127,7 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         {
             try
             {
-                await table.ReplaceDocumentAsync(stored, stored.Document with { Notice = erase(stored.Document.Notice) }, ct);
+                await table.UpdateAsync(stored, stored.Document with { Notice = erase(stored.Document.Notice) }, null, ct);
                 return;
             }
             catch (ConcurrencyConflictException)

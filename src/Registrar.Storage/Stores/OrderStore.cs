@@ -31,10 +31,10 @@ public sealed class OrderStore<TOrder>(StorageClients clients) : IOrderStore<TOr
         _table.InsertAsync(TableKeys.Escape(accountId), TableKeys.Escape(orderId), order, Columns(status), ct);
 
     public Task<Stored<TOrder>> UpdateAsync(Stored<TOrder> current, TOrder changed, string status, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, Columns(status), ct);
+        _table.UpdateAsync(current, changed, Columns(status), ct);
 
     public Task<Stored<TOrder>> ReplaceDocumentAsync(Stored<TOrder> current, TOrder changed, CancellationToken ct) =>
-        _table.ReplaceDocumentAsync(current, changed, ct);
+        _table.UpdateAsync(current, changed, null, ct);
 
     public IAsyncEnumerable<Stored<TOrder>> ListByAccountAsync(string accountId, CancellationToken ct) =>
         _table.QueryAsync<TOrder>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(accountId)}"), null, ct);

@@ -109,7 +109,7 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
             ProcessedAt = processedAt,
             Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
         };
-        return _table.ReplaceAsync(current, processed, Columns(true), ct);
+        return _table.UpdateAsync(current, processed, Columns(true), ct);
     }
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };

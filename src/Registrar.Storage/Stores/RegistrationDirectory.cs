@@ -175,7 +175,7 @@ public sealed class RegistrationDirectory(StorageClients clients, RecentRows? re
     private static string Quote(string value) => value.Replace("'", "''");
 
     private static TableTransactionAction Upsert(string rowKey, RegistrationView view) =>
-        new(TableTransactionActionType.UpsertReplace, DocumentTable.Entity(Partition, rowKey, new Row(view), null));
+        new(TableTransactionActionType.UpsertMerge, DocumentTable.Entity(Partition, rowKey, new Row(view), null));
 
     // The entry row's ETag guards the whole transaction, so an old row is removed unconditionally.
     private static TableTransactionAction Delete(string rowKey) =>

@@ -26,7 +26,7 @@ public sealed class TariffStore<TTariff>(StorageClients clients) : ITariffStore<
             new Dictionary<string, object?> { ["EffectiveFrom"] = effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, ct);
 
     public Task<Stored<TTariff>> UpdateAsync(Stored<TTariff> current, TTariff changed, CancellationToken ct) =>
-        _table.ReplaceAsync(current, changed, null, ct);
+        _table.UpdateAsync(current, changed, null, ct);
 
     public async Task<Stored<TTariff>?> InForceOnAsync(string zone, DateOnly date, CancellationToken ct)
     {

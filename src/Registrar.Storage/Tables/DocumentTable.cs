@@ -56,29 +56,17 @@ public sealed class DocumentTable(TableClient client)
         }
     }
 
-    /// <summary>Replaces the row if it still has the ETag it was read with.</summary>
-    public async Task<Stored<T>> ReplaceAsync<T>(Stored<T> current, T document,
+    /// <summary>Writes the document and <paramref name="columns"/> if the row still has the ETag it was read with; a column
+    /// not given keeps its value. Each store writes every column it has on each update, so nothing stale stays behind.</summary>
+    /// <remarks>A merge, not a replace: Azurite replaces a row by removing and inserting it again, which scans the whole
+    /// table, and merges it in place (issue 16).</remarks>
+    public async Task<Stored<T>> UpdateAsync<T>(Stored<T> current, T document,
         IReadOnlyDictionary<string, object?>? columns, CancellationToken ct)
     {
         try
         {
             var response = await client.UpdateEntityAsync(
-                Entity(current.PartitionKey, current.RowKey, document, columns), current.ETag, TableUpdateMode.Replace, ct);
-            return current with { Document = document, ETag = response.Headers.ETag ?? default };
-        }
-        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            throw new ConcurrencyConflictException(Name, current.PartitionKey, current.RowKey, e);
-        }
-    }
-
-    /// <summary>Replaces only the document, if the row still has the ETag it was read with; the indexed columns stay as they are.</summary>
-    public async Task<Stored<T>> ReplaceDocumentAsync<T>(Stored<T> current, T document, CancellationToken ct)
-    {
-        try
-        {
-            var entity = new TableEntity(current.PartitionKey, current.RowKey) { [DocumentColumn] = JsonSerializer.Serialize(document, Json) };
-            var response = await client.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, ct);
+                Entity(current.PartitionKey, current.RowKey, document, columns), current.ETag, TableUpdateMode.Merge, ct);
             return current with { Document = document, ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
@@ -100,7 +88,7 @@ public sealed class DocumentTable(TableClient client)
                 var current = row;
                 try
                 {
-                    await ReplaceDocumentAsync(current, rewrite(current.Document), ct);
+                    await UpdateAsync(current, rewrite(current.Document), null, ct);
                     rewritten++;
                     row = null;
                 }

@@ -48,7 +48,7 @@ public sealed class RecentRows(int capacity) : IDisposable
             var entity = DocumentTable.Entity(partitionKey, rowKey, change.Next, null);
             TableTransactionAction write = current is null
                 ? new(TableTransactionActionType.Add, entity)
-                : new(TableTransactionActionType.UpdateReplace, entity, current.ETag);
+                : new(TableTransactionActionType.UpdateMerge, entity, current.ETag);
             try
             {
                 var answers = await submit([.. change.WithIt, write], ct);

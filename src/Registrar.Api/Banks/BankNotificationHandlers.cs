@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Registrar.Api.Banks;
 /// changing anything (a refused message changes nothing), records the bytes verbatim, and only then spends
 /// the signature: a crash before the record leaves the bank's identical retry acceptable, a crash after it
 /// leaves a recorded message the recovery pass applies. Entries are applied in the background; the bank is
-/// answered with every outcome when they are done within <see cref="BankOptions.AnswerWithin"/>, else 202.
+/// answered with every outcome when they are done within <see cref="BankOptions.AnswerWithin"/> of the post's arrival, else 202.
 /// </summary>
 public sealed class BankNotificationHandlers(
     HmacSignatureVerifier hmac,
@@ -35,6 +36,7 @@ public sealed class BankNotificationHandlers(
     /// <summary>ISO 20022 camt.054, signed like the JSON notifications (timestamped HMAC over the raw body).</summary>
     public async Task<IResult> Camt054Async(HttpRequest request, string bankId, CancellationToken ct)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var (body, problem) = await ReadBodyAsync(request, camt054.MaxBytes, ct, "application/xml", "text/xml");
         if (problem is not null) return problem;
         var verification = hmac.Verify(bankId, request.Headers[HmacSignatureHeader], body);
@@ -42,26 +44,28 @@ public sealed class BankNotificationHandlers(
         if (!banks.Value.TryTimeZone(bankId, out var timeZone)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
 
         var read = camt054.Read(bankId, body, timeZone);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), arrived, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = hmacJson.Read(bankId, request.Headers[HmacSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, arrived, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), arrived, ct);
     }
 
-    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, CancellationToken ct)
+    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, long arrived, CancellationToken ct)
     {
         if (read.Result.Rejection is { } rejection) return Rejected(rejection);
 
@@ -72,7 +76,9 @@ public sealed class BankNotificationHandlers(
 
         // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones.
         var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? body : null);
-        await Task.WhenAny(applying, Task.Delay(banks.Value.AnswerWithin, CancellationToken.None));
+        // The bank waits from its post: reading, checking and recording a large file already took part of the window.
+        var wait = banks.Value.AnswerWithin - Stopwatch.GetElapsedTime(arrived);
+        if (wait > TimeSpan.Zero) await Task.WhenAny(applying, Task.Delay(wait, CancellationToken.None));
         if (applying.IsCompleted && applying.Result is { Status: not BankNotificationReceipt.ApplyingStatus } receipt) return TypedResults.Ok(receipt);
         var entries = read.Result.Credits.Count + read.Result.Reversals.Count + read.Result.Refused.Count;
         return TypedResults.Accepted((string?)null, BankNotificationReceipt.Applying(recorded.Message.Document.MessageId, entries) with { Ignored = read.Result.Ignored });

@@ -30,13 +30,17 @@ public sealed class BankHarness
     public const string Secret = "test-halyk-secret";
     public static readonly DateTimeOffset Issued = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
 
-    public BankHarness(AzuriteFixture azurite, IBankMessageStore? messages = null)
+    /// <param name="answerWithin">The bank's answer window; by default one no loaded CI machine outlasts.</param>
+    public BankHarness(AzuriteFixture azurite, IBankMessageStore? messages = null, TimeSpan? answerWithin = null)
     {
         var clients = Clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "b" + Guid.NewGuid().ToString("N")[..10] }, Meter);
         (Orders, Invoices, Payments, Review) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new PaymentStore(clients), new ReviewListStore(clients));
         Messages = messages ?? new BankMessageStore(clients);
         // These tests read every outcome from the answer: a window no loaded CI machine outlasts keeps it a 200.
-        var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } }, AnswerWithin = TimeSpan.FromSeconds(20) });
+        var banks = Options.Create(new BankOptions
+        {
+            Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } }, AnswerWithin = answerWithin ?? TimeSpan.FromSeconds(20),
+        });
         var camt054 = new Camt054Reader(new Camt054ReaderOptions());
         HeldPayments = new HeldPaymentStore(clients);
         var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
@@ -89,8 +93,9 @@ public sealed class BankHarness
 
     public static string InvoiceNumberFor(int number) => Registrar.Payments.Invoices.InvoiceNumber.Create("KZ", new DateOnly(2026, 11, 24), number).ToString();
 
-    public Task<IResult> PostCamtAsync(byte[] body, string? signature = null) =>
-        Handlers.Camt054Async(Request(body, "application/xml", signature ?? Sign(body)), Bank, default);
+    /// <param name="bodyArrivesAfter">How long the body takes to arrive, as over a slow link.</param>
+    public Task<IResult> PostCamtAsync(byte[] body, string? signature = null, TimeSpan bodyArrivesAfter = default) =>
+        Handlers.Camt054Async(Request(body, "application/xml", signature ?? Sign(body), bodyArrivesAfter), Bank, default);
 
     public string Sign(byte[] body)
     {
@@ -102,15 +107,27 @@ public sealed class BankHarness
 
     public async Task<InvoiceStatus> InvoiceStatusAsync(string number) => (await Invoices.GetAsync(number, default))!.Document.Status;
 
-    private static HttpRequest Request(byte[] body, string contentType, string signature)
+    private static HttpRequest Request(byte[] body, string contentType, string signature, TimeSpan bodyArrivesAfter)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.ContentType = contentType;
         context.Request.ContentLength = body.Length;
-        context.Request.Body = new MemoryStream(body);
+        context.Request.Body = new SlowStream(body, bodyArrivesAfter);
         context.Request.Headers[BankNotificationHandlers.HmacSignatureHeader] = signature;
         return context.Request;
+    }
+
+    private sealed class SlowStream(byte[] body, TimeSpan firstReadAfter) : MemoryStream(body)
+    {
+        private bool _arrived;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_arrived && firstReadAfter > TimeSpan.Zero) await Task.Delay(firstReadAfter, cancellationToken);
+            _arrived = true;
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
     }
 
     public sealed class RecordedEvents : ILifecycleEvents<RegistrationEvent>

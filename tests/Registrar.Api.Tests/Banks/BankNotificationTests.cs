@@ -32,6 +32,19 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_answer_window_counts_from_the_post_so_a_body_slower_than_the_window_is_answered_202_at_once_and_still_applied()
+    {
+        var bank = new BankHarness(azurite, answerWithin: TimeSpan.FromSeconds(1));
+        var order = await bank.OrderAsync(301);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-SLOW-1", order.InvoiceNumber));
+
+        var answer = await bank.PostCamtAsync(body, bodyArrivesAfter: TimeSpan.FromSeconds(1.2));
+
+        Assert.Equal(StatusCodes.Status202Accepted, Status(answer));
+        await Eventually(async () => await bank.InvoiceStatusAsync(order.InvoiceNumber) == InvoiceStatus.Paid);
+    }
+
+    [Fact]
     public async Task A_message_is_applied_from_the_bytes_just_recorded_without_reading_back_its_row_or_its_bytes()
     {
         var bank = new BankHarness(azurite);

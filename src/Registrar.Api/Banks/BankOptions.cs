@@ -8,9 +8,10 @@ public sealed class BankOptions
 
     public Dictionary<string, BankSettings> Banks { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>How long a bank's request waits for its entries to be applied: a small message is answered with
-    /// every outcome, a large one (thousands of credits) with 202 once recorded, its entries applied after. 1.5 s keeps
-    /// the answer to a bank within 2 s of its post (issue 16) while a file of tens of credits is still answered in full.</summary>
+    /// <summary>How long after its arrival a bank's request waits for its entries to be applied: a small message is
+    /// answered with every outcome, a large one (thousands of credits) with 202 once recorded, its entries applied after.
+    /// 1.5 s keeps the answer to a bank within 2 s of its post (issue 16) while a file of tens of credits is still answered
+    /// in full; a message whose reading and recording outlast it is answered as soon as it is recorded.</summary>
     public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>The time zone a bank's date-only booking dates are in; false for a bank not configured.</summary>

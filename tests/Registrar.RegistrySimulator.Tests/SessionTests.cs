@@ -7,6 +7,14 @@ public sealed class SessionTests(RegistrySimulatorFixture simulator) : Simulator
 {
     private static readonly XNamespace Epp = RawEppClient.Epp;
 
+    /// <summary>Registrar 1's login with one of its options (lang, version) set to <paramref name="value"/>.</summary>
+    private static XElement LoginWith(string option, string value)
+    {
+        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
+        login.Descendants(Epp + option).Single().Value = value;
+        return login;
+    }
+
     [Fact]
     public async Task Greeting_on_connect_lists_both_profiles_over_TLS()
     {
@@ -109,22 +117,17 @@ public sealed class SessionTests(RegistrySimulatorFixture simulator) : Simulator
     public async Task Login_in_a_language_the_server_does_not_offer_is_an_unimplemented_option()
     {
         await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
-        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
-        login.Descendants(Epp + "lang").Single().Value = "ru";
 
-        Assert.Equal(2102, await CodeOf(client, login));
+        Assert.Equal(2102, await CodeOf(client, LoginWith("lang", "ru")));
     }
 
     [Fact]
     public async Task Login_naming_a_protocol_version_the_server_does_not_implement_is_2100_and_1_0_is_accepted()
     {
         await using var client = await RawEppClient.ConnectAsync(Simulator.EppPort);
-        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
-        login.Descendants(Epp + "version").Single().Value = "2.0";
-        Assert.Equal(2100, await CodeOf(client, login));
 
-        login.Descendants(Epp + "version").Single().Value = "1.0";
-        Assert.Equal(1000, await CodeOf(client, login));
+        Assert.Equal(2100, await CodeOf(client, LoginWith("version", "2.0")));
+        Assert.Equal(1000, await CodeOf(client, LoginWith("version", "1.0")));
     }
 
     [Fact]

@@ -72,14 +72,14 @@ public static class StartBenchmark
         services.AddLifecycleRuntime<RegistrationState, RegistrationEvent, RegistrationCommand, RegistrationDecider>(configuration);
         await using var provider = services.BuildServiceProvider();
         var tables = provider.GetRequiredService<LifecycleTables<RegistrationEvent, RegistrationCommand>>();
-        await tables.EnsureCreatedAsync(default);
+        var layout = await tables.LayoutAsync(default);
         var decider = new RegistrationDecider(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
         var paidAt = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, registrations), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
             var (id, state, wakeAt) = Registered(decider, i, paidAt);
             await tables.TimerWrites.UpsertAsync(tables.TimerEntity(id, wakeAt), ct);
-            await tables.Instances.AddEntityAsync(LifecycleTables<RegistrationEvent, RegistrationCommand>.StateEntity(
+            await tables.Instances.AddEntityAsync(layout.StateEntity(
                 id, JsonSerializer.Serialize(state, DocumentTable.Json), 2, terminal: false, wakeAt, paidAt), ct);
         });
     }

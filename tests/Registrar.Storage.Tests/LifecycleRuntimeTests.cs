@@ -152,8 +152,8 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         var faults = new FaultInjectionPolicy();
         await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
         await runtime.Tables.EnsureCreatedAsync(default);
-        await runtime.Tables.Instances.AddEntityAsync(new TableEntity(LifecycleTables<TinyEvent, TinyCommand>.Partition("i-8"),
-            LifecycleTables<TinyEvent, TinyCommand>.OutboxRow("i-8", 1))
+        await runtime.Tables.Instances.AddEntityAsync(new TableEntity(LifecycleInstanceLayout.PerInstance.Partition("i-8"),
+            LifecycleInstanceLayout.OutboxRow("i-8", 1))
         {
             ["InstanceId"] = "i-8",
             ["Sequence"] = 1L,
@@ -384,7 +384,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(0, await sweeper.SweepAsync(default));
         var waiting = JsonSerializer.Serialize(new TinyState(TinyStage.Waiting, Wait, due), DocumentTable.Json);
         await runtime.Tables.Instances.AddEntityAsync(
-            LifecycleTables<TinyEvent, TinyCommand>.StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
+            (await runtime.Tables.LayoutAsync(default)).StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
 
         // Fired by this sweep, or by the harness's own first pass when that came late: either way not lost, and once.
         await sweeper.SweepAsync(default);

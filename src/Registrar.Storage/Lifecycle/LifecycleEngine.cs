@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -25,7 +24,8 @@ public enum LifecycleApplyOutcome
 
 /// <summary>Applies one event to one instance: takes the state it wrote last (or reads the state row), asks
 /// the decider, and writes the new state and the processed-event row (which holds the decision's commands) in
-/// one entity group transaction, conditional on the state's ETag; then sends the commands to the command queue
+/// one entity group transaction, conditional on the state's ETag (shared with the decisions of other instances of its
+/// partition waiting at the same moment, each still failed alone); then sends the commands to the command queue
 /// (see <see cref="LifecycleOutboxDispatcher{TEvent, TCommand}"/> for how none is lost). A duplicate
 /// event id fails that transaction and so changes nothing; so does a state changed meanwhile, which is read
 /// and decided again.</summary>
@@ -60,10 +60,12 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     private async Task<LifecycleApplyOutcome> ApplyOnceAsync(string instanceId, string eventId, TEvent @event,
         DateTimeOffset? timerDueAt, CancellationToken ct)
     {
-        await tables.EnsureCreatedAsync(ct);
+        var layout = await tables.LayoutAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
-            var current = attempt == 1 ? Remembered(instanceId, @event) ?? await ReadAsync(instanceId, ct) : await ReadAsync(instanceId, ct);
+            var current = attempt == 1
+                ? Remembered(instanceId, @event) ?? await ReadAsync(layout, instanceId, ct)
+                : await ReadAsync(layout, instanceId, ct);
             if (Refusal(current, @event, timerDueAt) is { } refusal)
             {
                 if (current.FromStorage) return refusal;
@@ -94,15 +96,15 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             ETag? written;
             try
             {
-                var response = await tables.Instances.SubmitTransactionAsync(
-                    Changes(instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now), ct);
-                written = response.Value[0].Headers.ETag;
+                var answers = await tables.InstanceWrites.SubmitAsync(
+                    Changes(layout, instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now), ct);
+                written = answers[0].Headers.ETag;
             }
-            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
             {
                 _states.Forget(instanceId);
                 if (marker is not null) tables.TimerWrites.DeleteLater(marker);
-                if (await IsProcessedAsync(instanceId, eventId, ct)) return LifecycleApplyOutcome.Duplicate;
+                if (await IsProcessedAsync(layout, instanceId, eventId, ct)) return LifecycleApplyOutcome.Duplicate;
                 if (attempt >= options.Value.MaxConflictRetries) throw;
                 logger.LogDebug("Instance {InstanceId} changed under event {EventId}; applying it again.", instanceId, eventId);
                 continue;
@@ -133,10 +135,10 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         return null;
     }
 
-    private async Task<LifecycleCurrentState<TState>> ReadAsync(string instanceId, CancellationToken ct)
+    private async Task<LifecycleCurrentState<TState>> ReadAsync(LifecycleInstanceLayout layout, string instanceId, CancellationToken ct)
     {
         var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.StateRow(instanceId), cancellationToken: ct);
+            layout.Partition(instanceId), layout.StateRow(instanceId), cancellationToken: ct);
         if (!row.HasValue) return new(decider.InitialState(instanceId), 0, null, null, FromStorage: true);
         var entity = row.Value!;
         return new(
@@ -147,10 +149,10 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             FromStorage: true);
     }
 
-    private List<TableTransactionAction> Changes(string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
+    private static List<TableTransactionAction> Changes(LifecycleInstanceLayout layout, string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
         string nextJson, bool terminal, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
     {
-        var state = LifecycleTables<TEvent, TCommand>.StateEntity(instanceId, nextJson, sequence, terminal, wakeAt, now);
+        var state = layout.StateEntity(instanceId, nextJson, sequence, terminal, wakeAt, now);
         return
         [
             // Every state row carries the same columns, so a merge rewrites all of it, as a replace would; Azurite replaces a
@@ -158,8 +160,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             current.ETag is { } etag
                 ? new(TableTransactionActionType.UpdateMerge, state, etag)
                 : new(TableTransactionActionType.Add, state),
-            new(TableTransactionActionType.Add, new TableEntity(LifecycleTables<TEvent, TCommand>.Partition(instanceId),
-                LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId))
+            new(TableTransactionActionType.Add, new TableEntity(layout.Partition(instanceId), layout.EventRow(instanceId, eventId))
             {
                 ["EventId"] = eventId,
                 ["Sequence"] = sequence,
@@ -170,10 +171,9 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         ];
     }
 
-    private async Task<bool> IsProcessedAsync(string instanceId, string eventId, CancellationToken ct)
+    private async Task<bool> IsProcessedAsync(LifecycleInstanceLayout layout, string instanceId, string eventId, CancellationToken ct)
     {
-        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId),
+        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
             select: ["EventId"], cancellationToken: ct);
         return row.HasValue;
     }

@@ -6,7 +6,7 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Lifecycle;
 
 /// <summary>
-/// UA-Pre-6: rewrites every row of one instance's partition (state, applied events, outbox) with the personal data the
+/// UA-Pre-6: rewrites every row of one instance (state, applied events, outbox) with the personal data the
 /// erase functions replace, so the history keeps its shape, ids and instants. Each row is replaced under the ETag it was
 /// read with; a row changed meanwhile is read and rewritten again.
 /// </summary>
@@ -20,9 +20,8 @@ public sealed class LifecycleHistoryEraser<TState, TEvent, TCommand>(
 
     public async Task EraseAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LifecycleTables<TEvent, TCommand>.Partition(instanceId)}");
-        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var layout = await tables.LayoutAsync(cancellationToken);
+        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: cancellationToken))
             await EraseRowAsync(row, cancellationToken);
     }
 

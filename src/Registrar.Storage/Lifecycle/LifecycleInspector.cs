@@ -29,7 +29,7 @@ public interface ILifecycleInspector<TState, TEvent, TCommand>
     Task<LifecycleInstanceView<TState, TEvent, TCommand>?> GetAsync(string instanceId, CancellationToken ct);
 }
 
-/// <summary>Reads the whole instance partition in one query (state, event rows, outbox rows), and the instance's
+/// <summary>Reads the instance's rows in one query (state, event rows, outbox rows), and the instance's
 /// dispatch markers from its timer shard: a range read of the rows due up to one <see cref="LifecycleRuntimeOptions.DispatchGrace"/>
 /// from now, as a marker is, not the shard's every instance's wake-ups.</summary>
 public sealed class LifecycleInspector<TState, TEvent, TCommand>(
@@ -42,23 +42,22 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(
 
     public async Task<LifecycleInstanceView<TState, TEvent, TCommand>?> GetAsync(string instanceId, CancellationToken ct)
     {
-        await tables.EnsureCreatedAsync(ct);
+        var layout = await tables.LayoutAsync(ct);
         TableEntity? state = null;
         var history = new List<LifecycleHistoryEntry<TEvent, TCommand>>();
         var pending = new List<LifecycleCommand<TCommand>>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LifecycleTables<TEvent, TCommand>.Partition(instanceId)}");
-        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: ct))
         {
-            if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.StatePrefix, StringComparison.Ordinal))
+            if (row.RowKey.StartsWith(LifecycleInstanceLayout.StatePrefix, StringComparison.Ordinal))
                 state = row;
-            else if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.EventPrefix, StringComparison.Ordinal))
+            else if (row.RowKey.StartsWith(LifecycleInstanceLayout.EventPrefix, StringComparison.Ordinal))
                 history.Add(new LifecycleHistoryEntry<TEvent, TCommand>(
                     row.GetInt64("Sequence") ?? 0,
                     row.GetString("EventId"),
                     JsonSerializer.Deserialize<TEvent>(row.GetString("Event"), Json)!,
                     row.GetDateTimeOffset("AppliedAt") ?? default,
                     Commands(row)));
-            else if (row.RowKey.StartsWith(LifecycleTables<TEvent, TCommand>.OutboxPrefix, StringComparison.Ordinal))
+            else if (row.RowKey.StartsWith(LifecycleInstanceLayout.OutboxPrefix, StringComparison.Ordinal))
                 pending.AddRange(Commands(row));
         }
         if (state is null) return null;

@@ -95,13 +95,12 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
 
     /// <summary>Moves an outbox row, as the engine wrote them before dispatch markers, to the command queue:
     /// enqueue, then delete the row.</summary>
-    public async Task<bool> TryDispatchOutboxRowAsync(LifecycleCommandBatch<TCommand> batch, CancellationToken ct)
+    public async Task<bool> TryDispatchOutboxRowAsync(LifecycleCommandBatch<TCommand> batch, string partitionKey, string rowKey, CancellationToken ct)
     {
         try
         {
             await tables.Commands.SendAsync(batch, ct);
-            await tables.Instances.DeleteEntityAsync(LifecycleTables<TEvent, TCommand>.Partition(batch.InstanceId),
-                LifecycleTables<TEvent, TCommand>.OutboxRow(batch.InstanceId, batch.Sequence), ETag.All, ct);
+            await tables.Instances.DeleteEntityAsync(partitionKey, rowKey, ETag.All, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
@@ -117,10 +116,12 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     }
 
     /// <summary>The event row that holds a decision's sequence, commands and when it was applied.</summary>
-    private Task<NullableResponse<TableEntity>> DecisionRowAsync(string instanceId, string eventId, CancellationToken ct) =>
-        tables.Instances.GetEntityIfExistsAsync<TableEntity>(
-            LifecycleTables<TEvent, TCommand>.Partition(instanceId), LifecycleTables<TEvent, TCommand>.EventRow(instanceId, eventId),
+    private async Task<NullableResponse<TableEntity>> DecisionRowAsync(string instanceId, string eventId, CancellationToken ct)
+    {
+        var layout = await tables.LayoutAsync(ct);
+        return await tables.Instances.GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
             select: ["Sequence", "Commands", "AppliedAt"], cancellationToken: ct);
+    }
 
     public static List<LifecycleCommand<TCommand>> Commands(TableEntity row) =>
         JsonSerializer.Deserialize<List<LifecycleCommand<TCommand>>>(row.GetString("Commands"), DocumentTable.Json)!;

@@ -50,7 +50,7 @@ public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
         var seenNow = new HashSet<string>();
         var dispatched = 0;
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {LifecycleTables<TEvent, TCommand>.OutboxPrefix} and RowKey lt {LifecycleTables<TEvent, TCommand>.OutboxEnd}");
+            $"RowKey ge {LifecycleInstanceLayout.OutboxPrefix} and RowKey lt {LifecycleInstanceLayout.OutboxEnd}");
         await foreach (var row in tables.Instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             var key = row.PartitionKey + "/" + row.RowKey;
@@ -61,7 +61,7 @@ public sealed class LifecycleOutboxRecovery<TEvent, TCommand>(
             }
             var batch = new LifecycleCommandBatch<TCommand>(
                 row.GetString("InstanceId"), row.GetInt64("Sequence") ?? 0, LifecycleOutboxDispatcher<TEvent, TCommand>.Commands(row));
-            if (await dispatcher.TryDispatchOutboxRowAsync(batch, ct)) dispatched++;
+            if (await dispatcher.TryDispatchOutboxRowAsync(batch, row.PartitionKey, row.RowKey, ct)) dispatched++;
             else seenNow.Add(key);
         }
         _seenLastSweep = seenNow;

@@ -9,12 +9,8 @@ namespace Registrar.Storage.Lifecycle;
 
 /// <summary>The runtime's tables and queues and its key layout (see StorageDesign.md).</summary>
 /// <remarks>
-/// <c>{name}instances</c>: one partition per instance, so its state, its processed-event rows and its
-/// outbox rows change in one entity group transaction. Rows: <c>state|…</c>; <c>event|{eventId}|…</c>
-/// (dedupe marker and history); <c>outbox|{sequence}|…</c> (commands not yet on the command queue).
-/// Row keys end with the instance id although the partition already names it: Azurite looks a row up
-/// by row key first, so a key every partition shares ("state") would make each point read scan every
-/// instance, and the local host would slow down as instances accumulate.
+/// <c>{name}instances</c>: see <see cref="LifecycleInstanceLayout"/>. An instance's state and processed-event rows share a
+/// partition, so they change in one entity group transaction; event rows are the dedupe markers and the history.
 /// <c>{name}timers</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
 /// ordered range query per shard however far the clock jumped. The same shards hold dispatch markers,
 /// <c>{due ticks}~{sequence}|{instance}</c>: a decision's commands not yet known to be on the command queue.
@@ -22,14 +18,8 @@ namespace Registrar.Storage.Lifecycle;
 /// </remarks>
 public sealed class LifecycleTables<TEvent, TCommand>
 {
-    public const string StatePrefix = "state|";
-    public const string EventPrefix = "event|";
-    public const string OutboxPrefix = "outbox|";
-
-    /// <summary>Just above every outbox row key, for range filters.</summary>
-    public const string OutboxEnd = "outbox}";
-
     private readonly EnsureOnce _created;
+    private LifecycleInstanceLayout? _layout;
 
     public LifecycleTables(StorageClients clients, IOptions<LifecycleRuntimeOptions> options)
     {
@@ -38,16 +28,21 @@ public sealed class LifecycleTables<TEvent, TCommand>
         Instances = clients.Table(name + "instances");
         Timers = clients.Table(name + "timers");
         TimerWrites = new LifecycleTimerWriter(Timers, options.Value.TimerDeleteDelay);
+        InstanceWrites = new PartitionGroupCommit(new DocumentTable(Instances));
         Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(name + "-events"), LifecycleEventMessage<TEvent>.Contract);
         Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
         _created = new EnsureOnce(async ct =>
         {
             await Instances.CreateIfNotExistsAsync(ct);
             await Timers.CreateIfNotExistsAsync(ct);
+            _layout = await LifecycleInstanceLayout.LoadAsync(Instances, options.Value.InstanceGroups, ct);
         });
     }
 
     public TableClient Instances { get; }
+
+    /// <summary>Decisions of instances that share a partition, committed together (<see cref="LifecycleInstanceLayout"/>).</summary>
+    public PartitionGroupCommit InstanceWrites { get; }
 
     public TableClient Timers { get; }
 
@@ -62,41 +57,16 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     public Task EnsureCreatedAsync(CancellationToken ct) => _created.RunAsync(ct);
 
-    public static string Partition(string instanceId) => TableKeys.Escape(instanceId);
-
-    public static string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
-
-    /// <summary>An instance's state row: the decider's state as JSON, its version and its next wake-up.</summary>
-    public static TableEntity StateEntity(string instanceId, string stateJson, long version, bool terminal,
-        DateTimeOffset? nextWakeAt, DateTimeOffset updatedAt)
+    /// <summary>The instances table's key layout, read (or chosen, for a new table) once.</summary>
+    public async Task<LifecycleInstanceLayout> LayoutAsync(CancellationToken ct)
     {
-        var state = new TableEntity(Partition(instanceId), StateRow(instanceId))
-        {
-            ["InstanceId"] = instanceId,
-            ["State"] = stateJson,
-            ["Version"] = version,
-            ["Terminal"] = terminal,
-            ["UpdatedAt"] = updatedAt,
-        };
-        LifecycleStateRow.SetNextWakeAt(state, nextWakeAt);
-        return state;
+        await _created.RunAsync(ct);
+        return _layout!;
     }
-
-    public static string EventRow(string instanceId, string eventId) =>
-        $"{EventPrefix}{TableKeys.Escape(eventId)}|{TableKeys.Escape(instanceId)}";
-
-    public static string OutboxRow(string instanceId, long sequence) =>
-        $"{OutboxPrefix}{sequence.ToString("D19", CultureInfo.InvariantCulture)}|{TableKeys.Escape(instanceId)}";
 
     public static string TimerEventId(DateTimeOffset dueAt) => "timer|" + TableKeys.Ticks(dueAt);
 
-    public string TimerShard(string instanceId)
-    {
-        // FNV-1a: stable across processes, unlike string.GetHashCode.
-        var hash = 2166136261u;
-        foreach (var c in instanceId) hash = (hash ^ c) * 16777619u;
-        return ShardPartition((int)(hash % (uint)Shards));
-    }
+    public string TimerShard(string instanceId) => ShardPartition((int)(StableHash.Of(instanceId) % (uint)Shards));
 
     public static string ShardPartition(int shard) => "shard-" + shard.ToString(CultureInfo.InvariantCulture);
 

@@ -14,6 +14,10 @@ public sealed class PartitionGroupCommit(DocumentTable table)
 {
     private const int MaxRowsPerTransaction = 100;
 
+    /// <summary>Azure refuses a transaction over 4 MiB. A round stays below 3 MiB, counting each character as the six bytes
+    /// of a JSON <c>\uXXXX</c> escape (non-ASCII text is sent so), so rows of large states still go together safely.</summary>
+    private const long MaxRoundBytes = 3L * 1024 * 1024;
+
     private readonly GroupCommitLine<Pending> _line = new(TakeRound, round => CommitAsync(table, round), (pending, e) => pending.Done.TrySetException(e));
 
     public DocumentTable Table => table;
@@ -31,15 +35,18 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         var round = new List<Pending>();
         var rows = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
+        var bytes = 0L;
         for (var i = 0; i < waiting.Count; i++)
         {
             var pending = waiting[i];
             // A transaction may touch a row once, and one partition: a caller writing a row another in the round writes, or
             // another partition, waits for the next.
-            if (count + pending.Actions.Count > MaxRowsPerTransaction || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))
+            if (count + pending.Actions.Count > MaxRowsPerTransaction || (round.Count > 0 && bytes + pending.Bytes > MaxRoundBytes)
+                || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))
                 || (round.Count > 0 && pending.Actions[0].Entity.PartitionKey != round[0].Actions[0].Entity.PartitionKey)) continue;
             foreach (var action in pending.Actions) rows.Add(action.Entity.RowKey);
             count += pending.Actions.Count;
+            bytes += pending.Bytes;
             round.Add(pending);
             waiting.RemoveAt(i--);
         }
@@ -84,5 +91,13 @@ public sealed class PartitionGroupCommit(DocumentTable table)
     private sealed record Pending(IReadOnlyList<TableTransactionAction> Actions)
     {
         public TaskCompletionSource<IReadOnlyList<Response>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>An upper bound of the JSON the actions take in a transaction's body, with room for each part's headers.
+        /// An entity of another type than <see cref="TableEntity"/> cannot be measured, and goes alone.</summary>
+        public long Bytes { get; } = Actions.Sum(action => action.Entity is TableEntity entity
+            ? 1024 + entity.Sum(column => JsonBytes(column.Key, column.Value))
+            : MaxRoundBytes);
+
+        private static long JsonBytes(string name, object? value) => 6L * name.Length + 64 + (value is string text ? 6L * text.Length : 64);
     }
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Storage.Lifecycle;
+
+/// <summary>
+/// Where an instance's rows live in the instances table. A table keeps the layout it was first written with (row
+/// <c>layout|instances</c> in partition <c>layout</c>), so a deploy never moves the rows of a running instance.
+/// <list type="bullet">
+/// <item><b>Grouped</b> (<see cref="Groups"/> &gt; 0, every table created since issue 16): instance ids hash to
+/// <c>group-{n}</c> partitions, so the decisions of instances of one group that wait at the same moment go out as one
+/// entity group transaction (<see cref="PartitionGroupCommit"/>). An instance's rows are <c>state|{id}</c> and
+/// <c>event|{id}|{eventId}</c>: one key range per instance.</item>
+/// <item><b>Per instance</b> (<see cref="Groups"/> = 0, tables written before): the partition is the instance id, and
+/// rows are <c>state|{id}</c>, <c>event|{eventId}|{id}</c> and <c>outbox|{sequence}|{id}</c>.</item>
+/// </list>
+/// Row keys end with or contain the instance id either way: Azurite looks rows up by row key first.
+/// </summary>
+public sealed record LifecycleInstanceLayout(int Groups)
+{
+    public const string StatePrefix = "state|";
+    public const string EventPrefix = "event|";
+    public const string OutboxPrefix = "outbox|";
+
+    /// <summary>Just above every outbox row key, for range filters.</summary>
+    public const string OutboxEnd = "outbox}";
+
+    private const string LayoutPartition = "layout";
+    private const string LayoutRow = "layout|instances";
+
+    public static readonly LifecycleInstanceLayout PerInstance = new(0);
+
+    public bool IsGrouped => Groups > 0;
+
+    public string Partition(string instanceId) =>
+        IsGrouped ? "group-" + (StableHash.Of(instanceId) % (uint)Groups).ToString(CultureInfo.InvariantCulture) : TableKeys.Escape(instanceId);
+
+    public string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
+
+    /// <summary>An instance's state row: the decider's state as JSON, its version and its next wake-up.</summary>
+    public TableEntity StateEntity(string instanceId, string stateJson, long version, bool terminal, DateTimeOffset? nextWakeAt,
+        DateTimeOffset updatedAt)
+    {
+        var state = new TableEntity(Partition(instanceId), StateRow(instanceId))
+        {
+            ["InstanceId"] = instanceId,
+            ["State"] = stateJson,
+            ["Version"] = version,
+            ["Terminal"] = terminal,
+            ["UpdatedAt"] = updatedAt,
+        };
+        LifecycleStateRow.SetNextWakeAt(state, nextWakeAt);
+        return state;
+    }
+
+    public string EventRow(string instanceId, string eventId) => IsGrouped
+        ? $"{EventPrefix}{GroupedKey(instanceId)}|{TableKeys.Escape(eventId)}"
+        : $"{EventPrefix}{TableKeys.Escape(eventId)}|{TableKeys.Escape(instanceId)}";
+
+    public static string OutboxRow(string instanceId, long sequence) =>
+        $"{OutboxPrefix}{sequence.ToString("D19", CultureInfo.InvariantCulture)}|{TableKeys.Escape(instanceId)}";
+
+    /// <summary>Every row of one instance: its partition when it has one alone, else its state row and its event rows' range.</summary>
+    public string InstanceRowsFilter(string instanceId)
+    {
+        var partition = Partition(instanceId);
+        if (!IsGrouped) return TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var events = $"{EventPrefix}{GroupedKey(instanceId)}|";
+        var eventsEnd = $"{EventPrefix}{GroupedKey(instanceId)}}}";
+        return TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {StateRow(instanceId)} or (RowKey ge {events} and RowKey lt {eventsEnd}))");
+    }
+
+    /// <summary>The layout the table was first written with; an empty table is given <paramref name="groups"/>, one holding
+    /// rows without a layout row was written per instance.</summary>
+    public static async Task<LifecycleInstanceLayout> LoadAsync(TableClient instances, int groups, CancellationToken ct)
+    {
+        while (true)
+        {
+            var stored = await instances.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, LayoutRow, ["Groups"], ct);
+            if (stored.HasValue) return new(stored.Value!.GetInt32("Groups") ?? 0);
+            var chosen = await HoldsRowsAsync(instances, ct) ? 0 : groups;
+            try
+            {
+                await instances.AddEntityAsync(new TableEntity(LayoutPartition, LayoutRow) { ["Groups"] = chosen }, ct);
+                return new(chosen);
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+            {
+                // Another process chose first; its choice stands.
+            }
+        }
+    }
+
+    private static async Task<bool> HoldsRowsAsync(TableClient instances, CancellationToken ct)
+    {
+        await foreach (var _ in instances.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1, cancellationToken: ct))
+            return true;
+        return false;
+    }
+
+    /// <summary>The instance id in an event row's key, '|' escaped too, so that one id's range never holds another's rows.</summary>
+    private static string GroupedKey(string instanceId) => TableKeys.Escape(instanceId).Replace("|", "%7C", StringComparison.Ordinal);
+}

@@ -1,0 +1,83 @@
+using Azure.Data.Tables;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Metering;
+using Registrar.Storage.TestHost;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>Issue 16: instances share partitions so their decisions share transactions, and tables of earlier versions keep
+/// the layout their running instances were written with.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LifecycleInstanceLayoutTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromDays(30);
+
+    [Fact]
+    public async Task Decisions_of_one_partition_waiting_at_the_same_moment_go_out_in_shared_transactions()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: Groups(1));
+        var instances = Enumerable.Range(1, 20).Select(i => $"g-{i}").ToList();
+        foreach (var id in instances) await runtime.Client.SendAsync(id, "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && (await Task.WhenAll(instances.Select(runtime.StageAsync))).All(stage => stage == TinyStage.Waiting), "all charged and waiting");
+        var meter = runtime.Get<StorageMeter>();
+        meter.Reset();
+
+        // An event the waiting stage ignores: each decision writes its state and its event row, and nothing else.
+        var outcomes = await Task.WhenAll(instances.Select(id => runtime.Engine.ApplyAsync(id, "ignored", new GaveUp("audit"), default)));
+
+        Assert.All(outcomes, outcome => Assert.Equal(LifecycleApplyOutcome.Applied, outcome));
+        // One transaction per decision before instances shared partitions.
+        Assert.InRange(meter.Snapshot().GetValueOrDefault("table.batch"), 1, 10);
+        var events = await runtime.Tables.Instances.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {"group-0"} and EventId eq {"ignored"}")).ToListAsync();
+        Assert.Equal(20, events.Count);
+    }
+
+    [Fact]
+    public async Task A_repeated_event_in_a_shared_transaction_fails_alone_and_the_decisions_beside_it_are_stored()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: Groups(1));
+        Assert.Equal(LifecycleApplyOutcome.Applied, await runtime.Engine.ApplyAsync("r-0", "start", new Start(Wait), default));
+
+        var again = runtime.Engine.ApplyAsync("r-0", "start", new Start(Wait), default);
+        var others = Enumerable.Range(1, 10).Select(i => runtime.Engine.ApplyAsync($"r-{i}", "start", new Start(Wait), default)).ToList();
+
+        Assert.Equal(LifecycleApplyOutcome.Duplicate, await again);
+        Assert.All(await Task.WhenAll(others), outcome => Assert.Equal(LifecycleApplyOutcome.Applied, outcome));
+        foreach (var i in Enumerable.Range(0, 11))
+            Assert.Single((await runtime.Inspector.GetAsync($"r-{i}", default))!.History, entry => entry.EventId == "start");
+    }
+
+    [Fact]
+    public async Task A_table_an_earlier_version_wrote_keeps_each_instance_in_its_own_partition_and_knows_its_events()
+    {
+        var prefix = TestStorage.NewPrefix();
+        await using (var earlier = await RuntimeHarness.StartAsync(azurite, settings: Groups(0, prefix)))
+        {
+            await earlier.Client.SendAsync("old-1", "start", new Start(Wait), default);
+            await TestStorage.EventuallyAsync(async () => await earlier.StageAsync("old-1") == TinyStage.Waiting, "charged and waiting");
+            // Earlier versions wrote no layout row.
+            await earlier.Tables.Instances.DeleteEntityAsync("layout", "layout|instances");
+        }
+
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: Groups(8, prefix));
+        Assert.Equal(LifecycleApplyOutcome.Duplicate, await runtime.Engine.ApplyAsync("old-1", "start", new Start(Wait), default));
+        await runtime.Client.SendAsync("new-1", "start", new Start(Wait), default);
+        runtime.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("old-1") == TinyStage.Done, "the old instance's timer fired");
+
+        Assert.Equal(LifecycleInstanceLayout.PerInstance, await runtime.Tables.LayoutAsync(default));
+        Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("old-1")).Order());
+        var partitions = await runtime.Tables.Instances.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(r => r.PartitionKey).Distinct().ToListAsync();
+        Assert.Equal(["layout", "new-1", "old-1"], partitions.Order());
+    }
+
+    private static Dictionary<string, string?> Groups(int groups, string? prefix = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Lifecycle:InstanceGroups"] = groups.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (prefix is not null) settings["Storage:NamePrefix"] = prefix;
+        return settings;
+    }
+}

@@ -34,6 +34,20 @@ public sealed class MeteringTests(AzuriteFixture azurite)
             ["table.query"] = 1, ["table.read"] = 1, ["table.update"] = 1,
         }, meter.Snapshot());
     }
+
+    [Fact]
+    public async Task A_transaction_is_counted_against_the_table_it_writes_not_the_accounts_batch_endpoint()
+    {
+        var meter = new StorageMeter();
+        var table = TestStorage.Clients(azurite, meter).Table("meteredbatches");
+        await table.CreateIfNotExistsAsync();
+        meter.Reset();
+
+        await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "1")),
+            new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity("p", "2"))]);
+
+        Assert.Equal(new Dictionary<string, long> { [$"table {table.Name}"] = 1 }, meter.SnapshotByResource());
+    }
 }
 
 public sealed class MeteredResourceTests

@@ -103,6 +103,28 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_credits_of_one_bank_file_recorded_side_by_side_share_transactions_and_each_is_kept_once()
+    {
+        var meter = new Registrar.Storage.Metering.StorageMeter();
+        var clients = TestStorage.Clients(azurite, meter);
+        var payments = new PaymentStore(clients);
+        var references = Enumerable.Range(1, 24).Select(i => $"TX-FILE-{i}").ToList();
+        await payments.GetAsync("TX-NONE", default);
+        meter.Reset();
+
+        var recorded = await Task.WhenAll(references.Select(r => payments.RecordAsync(r, new ReportedMoney(6000m, "KZT"), "halyk:file", "camt.054", Now, default)));
+        var transactions = meter.Snapshot().GetValueOrDefault("table.batch");
+        var again = await Task.WhenAll(references.Select(r => payments.RecordAsync(r, new ReportedMoney(6000m, "KZT"), "halyk:file", "camt.054", Now, default)));
+
+        Assert.All(recorded, r => Assert.True(r.IsFirst));
+        Assert.All(again, r => Assert.False(r.IsFirst));
+        // Eight partitions: one transaction per credit before references shared them.
+        Assert.InRange(transactions, 8, 23);
+        Assert.InRange(recorded.Select(r => r.Notification.PartitionKey).Distinct().Count(), 2, 8);
+        Assert.All(recorded, r => Assert.StartsWith("group-", r.Notification.PartitionKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_credit_an_earlier_version_kept_without_its_money_is_a_repeat_whatever_money_comes_under_its_reference()
     {
         var clients = TestStorage.Clients(azurite);

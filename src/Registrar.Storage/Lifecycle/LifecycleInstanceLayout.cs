@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Net;
-using Azure;
 using Azure.Data.Tables;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Storage.Lifecycle;
 
 /// <summary>
-/// Where an instance's rows live in the instances table. A table keeps the layout it was first written with (row
-/// <c>layout|instances</c> in partition <c>layout</c>), so a deploy never moves the rows of a running instance.
+/// Where an instance's rows live in the instances table (<see cref="KeyGroups"/>; layout row <c>layout|instances</c>). A table
+/// keeps the layout it was first written with, so a deploy never moves the rows of a running instance.
 /// <list type="bullet">
 /// <item><b>Grouped</b> (<see cref="Groups"/> &gt; 0, every table created since issue 16): instance ids hash to
 /// <c>group-{n}</c> partitions, so the decisions of instances of one group that wait at the same moment go out as one
@@ -28,15 +26,11 @@ public sealed record LifecycleInstanceLayout(int Groups)
     /// <summary>Just above every outbox row key, for range filters.</summary>
     public const string OutboxEnd = "outbox}";
 
-    private const string LayoutPartition = "layout";
-    private const string LayoutRow = "layout|instances";
-
     public static readonly LifecycleInstanceLayout PerInstance = new(0);
 
     public bool IsGrouped => Groups > 0;
 
-    public string Partition(string instanceId) =>
-        IsGrouped ? "group-" + (StableHash.Of(instanceId) % (uint)Groups).ToString(CultureInfo.InvariantCulture) : TableKeys.Escape(instanceId);
+    public string Partition(string instanceId) => KeyGroups.PartitionOf(instanceId, Groups);
 
     public string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
 
@@ -74,33 +68,9 @@ public sealed record LifecycleInstanceLayout(int Groups)
             $"PartitionKey eq {partition} and (RowKey eq {StateRow(instanceId)} or (RowKey ge {events} and RowKey lt {eventsEnd}))");
     }
 
-    /// <summary>The layout the table was first written with; an empty table is given <paramref name="groups"/>, one holding
-    /// rows without a layout row was written per instance.</summary>
-    public static async Task<LifecycleInstanceLayout> LoadAsync(TableClient instances, int groups, CancellationToken ct)
-    {
-        while (true)
-        {
-            var stored = await instances.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, LayoutRow, ["Groups"], ct);
-            if (stored.HasValue) return new(stored.Value!.GetInt32("Groups") ?? 0);
-            var chosen = await HoldsRowsAsync(instances, ct) ? 0 : groups;
-            try
-            {
-                await instances.AddEntityAsync(new TableEntity(LayoutPartition, LayoutRow) { ["Groups"] = chosen }, ct);
-                return new(chosen);
-            }
-            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
-            {
-                // Another process chose first; its choice stands.
-            }
-        }
-    }
-
-    private static async Task<bool> HoldsRowsAsync(TableClient instances, CancellationToken ct)
-    {
-        await foreach (var _ in instances.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1, cancellationToken: ct))
-            return true;
-        return false;
-    }
+    /// <summary>The layout the table was first written with (<see cref="KeyGroups.LoadAsync"/>).</summary>
+    public static async Task<LifecycleInstanceLayout> LoadAsync(TableClient instances, int groups, CancellationToken ct) =>
+        new((await KeyGroups.LoadAsync(instances, "layout|instances", groups, ct)).Groups);
 
     /// <summary>The instance id in an event row's key, '|' escaped too, so that one id's range never holds another's rows.</summary>
     private static string GroupedKey(string instanceId) => TableKeys.Escape(instanceId).Replace("|", "%7C", StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -5,13 +7,29 @@ namespace Registrar.Storage.Metering;
 
 /// <summary>Classifies each request a Tables, Queues or Blobs client sends and counts it on a <see cref="StorageMeter"/>.
 /// Runs per retry, so a retried request counts again, as it does on the bill.</summary>
-public sealed class StorageMeteringPolicy(StorageMeter meter, StorageService service) : HttpPipelineSynchronousPolicy
+public sealed partial class StorageMeteringPolicy(StorageMeter meter, StorageService service) : HttpPipelineSynchronousPolicy
 {
     public override void OnSendingRequest(HttpMessage message)
     {
         var uri = message.Request.Uri;
-        meter.Count(Classify(service, message.Request.Method.Method, uri.Path, uri.Query), Resource(service, uri.Host ?? "", uri.Path));
+        var kind = Classify(service, message.Request.Method.Method, uri.Path, uri.Query);
+        var target = kind == "table.batch" && BatchTarget(message) is { } first ? first : uri.ToUri();
+        meter.Count(kind, Resource(service, target.Host, target.AbsolutePath));
     }
+
+    /// <summary>The URL of a transaction's first operation, which names its table (a transaction touches one).</summary>
+    private static Uri? BatchTarget(HttpMessage message)
+    {
+        if (message.Request.Content is not { } content) return null;
+        using var body = new MemoryStream();
+        content.WriteTo(body, message.CancellationToken);
+        // The first operation comes after a few headers: the whole body need not be decoded.
+        var match = Operation().Match(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 4096)));
+        return match.Success && Uri.TryCreate(match.Groups["url"].Value, UriKind.Absolute, out var url) ? url : null;
+    }
+
+    [GeneratedRegex("^(?:POST|PUT|MERGE|PATCH|DELETE) (?<url>\\S+) HTTP/", RegexOptions.Multiline)]
+    private static partial Regex Operation();
 
     /// <summary>"table lifecycleinstances", "queue lifecycle-commands": the first path segment, after the account name
     /// where the endpoint is path-style (the emulator on a loopback address).</summary>

@@ -46,6 +46,7 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
 
     private readonly InvoiceSequenceStore _sequence;
     private readonly DocumentTable _series;
+    private readonly PartitionGroupCommit _seriesWrites;
     private readonly DocumentTable _earlier;
     private readonly RetiredRows _earlierLeft;
 
@@ -53,6 +54,7 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
     {
         _sequence = sequence;
         _series = new(clients.Table("invoicesequences"));
+        _seriesWrites = new(_series);
         _earlier = new(clients.Table("invoices"));
         _earlierLeft = new RetiredRows(ct => _earlier.HoldsAnyRowAsync(null, ct), clock);
     }
@@ -100,8 +102,12 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
         _sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key,
             issued.PartitionKey == InvoiceSequenceStore.Partition(claim.Series) ? issued.RowKey : null, ct);
 
+    /// <summary>Invoices of one series share its partition, so changes waiting at the same moment (a bank file paying many)
+    /// go out as one transaction.</summary>
     public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
-        (current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal) ? _series : _earlier).UpdateAsync(current, changed, Columns(accountId, status), ct);
+        current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal)
+            ? _seriesWrites.UpdateAsync(current, changed, Columns(accountId, status), ct)
+            : _earlier.UpdateAsync(current, changed, Columns(accountId, status), ct);
 
     public async IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -32,8 +32,8 @@ public sealed record ReportedMoney(decimal Amount, string Currency)
 /// <param name="IsFirst">False when the bank repeated a notification already recorded.</param>
 public sealed record RecordedNotification(Stored<PaymentNotification> Notification, bool IsFirst);
 
-/// <summary>Payment notifications, one partition per bank transaction reference: the bank repeats its
-/// webhooks, and the reference is the natural key that makes recording them idempotent.</summary>
+/// <summary>Payment notifications keyed by the bank transaction reference: the bank repeats its webhooks, and the reference
+/// is the natural key that makes recording them idempotent.</summary>
 public interface IPaymentStore
 {
     /// <summary>Keeps the credit, naming the message that carried it, unless one with this bank reference and money exists
@@ -53,12 +53,29 @@ public interface IPaymentStore
         DateTimeOffset processedAt, CancellationToken ct);
 }
 
-public sealed class PaymentStore(StorageClients clients) : IPaymentStore
+/// <remarks>References hash to <see cref="Groups"/> partitions (<see cref="KeyGroups"/>), so the credits of one bank file,
+/// recorded and marked side by side, share transactions; tables of earlier versions keep a partition per reference. The row
+/// key is the reference: Azurite finds rows by row key first, so one key shared by every row would make each point read
+/// scan the whole table on the local host.</remarks>
+public sealed class PaymentStore : IPaymentStore
 {
-    // The row key repeats the partition key: Azurite finds rows by row key first, so one key shared by
-    // every partition would make each point read scan the whole table on the local host.
+    private const int Groups = 8;
 
-    private readonly DocumentTable _table = new(clients.Table("payments"));
+    private readonly DocumentTable _table;
+    private readonly PartitionGroupCommit _writes;
+    private readonly EnsureOnce _layout;
+    private KeyGroups? _keys;
+
+    public PaymentStore(StorageClients clients)
+    {
+        _table = new(clients.Table("payments"));
+        _writes = new(_table);
+        _layout = new(async ct =>
+        {
+            await _table.EnsureCreatedAsync(ct);
+            _keys = await KeyGroups.LoadAsync(_table.Client, "layout|payments", Groups, ct);
+        });
+    }
 
     public async Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
         DateTimeOffset receivedAt, CancellationToken ct)
@@ -87,7 +104,8 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money);
         try
         {
-            var stored = await _table.InsertAsync(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), notification, Columns(false), ct);
+            var stored = await _writes.InsertAsync(await PartitionAsync(bankReference, ct), TableKeys.Escape(bankReference), notification,
+                Columns(false), ct);
             return new RecordedNotification(stored, IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
@@ -98,8 +116,8 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
         }
     }
 
-    public Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
-        _table.GetAsync<PaymentNotification>(TableKeys.Escape(bankReference), TableKeys.Escape(bankReference), ct);
+    public async Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
+        await _table.GetAsync<PaymentNotification>(await PartitionAsync(bankReference, ct), TableKeys.Escape(bankReference), ct);
 
     public Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct)
@@ -109,7 +127,13 @@ public sealed class PaymentStore(StorageClients clients) : IPaymentStore
             ProcessedAt = processedAt,
             Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
         };
-        return _table.UpdateAsync(current, processed, Columns(true), ct);
+        return _writes.UpdateAsync(current, processed, Columns(true), ct);
+    }
+
+    private async Task<string> PartitionAsync(string bankReference, CancellationToken ct)
+    {
+        await _layout.RunAsync(ct);
+        return _keys!.Partition(bankReference);
     }
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };

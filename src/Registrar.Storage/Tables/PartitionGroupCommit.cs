@@ -30,6 +30,22 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         return pending.Done.Task.WaitAsync(ct);
     }
 
+    /// <summary><see cref="DocumentTable.InsertAsync{T}"/>, committed with what waits beside it.</summary>
+    public async Task<Stored<T>> InsertAsync<T>(string partitionKey, string rowKey, T document, IReadOnlyDictionary<string, object?>? columns,
+        CancellationToken ct)
+    {
+        var answers = await SubmitAsync([new(TableTransactionActionType.Add, DocumentTable.Entity(partitionKey, rowKey, document, columns))], ct);
+        return new Stored<T>(partitionKey, rowKey, document, answers[0].Headers.ETag ?? default);
+    }
+
+    /// <summary><see cref="DocumentTable.UpdateAsync{T}"/>, committed with what waits beside it.</summary>
+    public async Task<Stored<T>> UpdateAsync<T>(Stored<T> current, T document, IReadOnlyDictionary<string, object?>? columns, CancellationToken ct)
+    {
+        var entity = DocumentTable.Entity(current.PartitionKey, current.RowKey, document, columns);
+        var answers = await SubmitAsync([new(TableTransactionActionType.UpdateMerge, entity, current.ETag)], ct);
+        return current with { Document = document, ETag = answers[0].Headers.ETag ?? default };
+    }
+
     private static List<Pending> TakeRound(List<Pending> waiting)
     {
         var round = new List<Pending>();

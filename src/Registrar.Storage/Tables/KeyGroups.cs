@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Registrar.Storage.Tables;
+
+/// <summary>
+/// How a table keyed by a natural key (an instance id, a bank reference) places its rows: in <see cref="Groups"/> partitions
+/// <c>group-{n}</c> by a stable hash of the key, so that writes waiting at the same moment share one entity group transaction
+/// (<see cref="PartitionGroupCommit"/>: Azurite's cost and Azure's bill are per request, not per row); or, with 0 groups, one
+/// partition per key, as tables written before issue 16 are. A table keeps the layout it was first written with (its row in
+/// partition <c>layout</c>), so a deploy never leaves a stored row where it is not looked for.
+/// </summary>
+public sealed record KeyGroups(int Groups)
+{
+    private const string LayoutPartition = "layout";
+
+    public static readonly KeyGroups PerKey = new(0);
+
+    public bool IsGrouped => Groups > 0;
+
+    public string Partition(string key) => PartitionOf(key, Groups);
+
+    public static string PartitionOf(string key, int groups) =>
+        groups > 0 ? "group-" + (StableHash.Of(key) % (uint)groups).ToString(CultureInfo.InvariantCulture) : TableKeys.Escape(key);
+
+    /// <summary>The layout the table was first written with: an empty table is given <paramref name="groups"/>; one holding
+    /// rows but no layout row was written a partition per key.</summary>
+    /// <param name="layoutRow">The layout row's key, naming the rows it is about ("layout|payments").</param>
+    public static async Task<KeyGroups> LoadAsync(TableClient table, string layoutRow, int groups, CancellationToken ct)
+    {
+        while (true)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, layoutRow, ["Groups"], ct);
+            if (stored.HasValue) return new(stored.Value!.GetInt32("Groups") ?? 0);
+            var chosen = await HoldsRowsAsync(table, ct) ? 0 : groups;
+            try
+            {
+                await table.AddEntityAsync(new TableEntity(LayoutPartition, layoutRow) { ["Groups"] = chosen }, ct);
+                return new(chosen);
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+            {
+                // Another process chose first; its choice stands.
+            }
+        }
+    }
+
+    private static async Task<bool> HoldsRowsAsync(TableClient table, CancellationToken ct)
+    {
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1, cancellationToken: ct))
+            return true;
+        return false;
+    }
+}

@@ -44,13 +44,14 @@ public static class BankFileBenchmark
         {
             Console.WriteLine($"Bank file benchmark: one camt.054 of {credits:N0} credits, Azurite in memory, {Environment.ProcessorCount} cores.");
             var baseline = await RawInsertsPerSecondAsync(azurite, credits);
-            Console.WriteLine($"baseline  raw single-entity inserts (16 at a time): {baseline,8:N0} /s");
+            Console.WriteLine($"baseline  raw single-entity inserts ({BankMessageApplier.Parallelism} at a time, as entries are applied): {baseline,8:N0} /s");
 
             var flow = new Flow(azurite);
             var invoices = await flow.OpenInvoicesAsync(credits);
             var body = Camt054(invoices);
             Console.WriteLine($"file      {body.Length / 1048576.0:N2} MiB");
 
+            flow.Meter.Reset();
             var watch = Stopwatch.StartNew();
             var answer = await flow.PostAsync(body);
             var answered = watch.Elapsed;
@@ -59,6 +60,9 @@ public static class BankFileBenchmark
             Console.WriteLine($"answer    {answer} after {answered.TotalMilliseconds:N0} ms");
             Console.WriteLine($"applied   {credits:N0} credits in {applied.TotalSeconds:N1} s = {credits / applied.TotalSeconds,8:N0} credits/s  = {credits / applied.TotalSeconds / baseline:P0} of the baseline");
             Console.WriteLine($"          baseline inserts per credit at this rate {baseline / (credits / applied.TotalSeconds):N2}");
+            var used = flow.Meter.Snapshot();
+            Console.WriteLine($"          storage requests per credit {used.Values.Sum() / (double)credits:N2}: "
+                + string.Join(", ", used.Where(u => u.Value >= credits / 100).Select(u => $"{u.Key} {u.Value / (double)credits:N2}")));
 
             Console.WriteLine($"again     the same file, signed anew: {await flow.PostAsync(body)}");
             await flow.AssertPaidExactlyOnceAsync(invoices);
@@ -78,7 +82,7 @@ public static class BankFileBenchmark
         var watch = Stopwatch.StartNew();
         // A row key of its own per row, as the stores keep them: Azurite finds a row by its row key first, so one key shared
         // by every row would make each insert scan the rows before it and slow the baseline down by about three.
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = BankMessageApplier.Parallelism },
             async (i, ct) => await table.AddEntityAsync(new TableEntity($"p{i}", $"p{i}") { ["Document"] = "{\"paid\":true}" }, ct));
         return count / watch.Elapsed.TotalSeconds;
     }
@@ -115,7 +119,7 @@ public static class BankFileBenchmark
 
         public Flow(AzuriteFixture azurite)
         {
-            var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString }, new StorageMeter());
+            var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString }, Meter);
             (_invoices, _orders, Messages) = (new InvoiceStore<Invoice>(clients), new OrderStore<Order>(clients), new BankMessageStore(clients));
             var (payments, review, clock) = (new PaymentStore(clients), new ReviewListStore(clients), TimeProvider.System);
             var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
@@ -131,6 +135,8 @@ public static class BankFileBenchmark
         }
 
         public BankMessageStore Messages { get; }
+
+        public StorageMeter Meter { get; } = new();
 
         public async Task<IReadOnlyList<string>> OpenInvoicesAsync(int count)
         {

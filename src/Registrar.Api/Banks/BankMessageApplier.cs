@@ -22,7 +22,10 @@ public sealed class BankMessageApplier(
     TimeProvider clock,
     ILogger<BankMessageApplier> logger)
 {
-    private const int Parallelism = 16;
+    /// <summary>Entries applied side by side. Their writes to shared partitions (an invoice series, the payments' groups) wait
+    /// for each other and go out together, so more at once means fewer transactions: 64 rather than 16 took a 5,000-credit
+    /// file from 1.65 to 0.43 transactions per credit (issue 16).</summary>
+    public const int Parallelism = 64;
     private const int AttemptsPerEntry = 3;
 
     /// <param name="recordedBody">The bytes just recorded as <paramref name="stored"/>, when the caller holds them: they are

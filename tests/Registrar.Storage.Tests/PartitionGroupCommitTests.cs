@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
@@ -45,6 +47,53 @@ public sealed class PartitionGroupCommitTests(AzuriteFixture azurite)
         {
             Assert.Equal(2, answers[i].Count);
             Assert.Equal(stored[$"entry|{i}"].ETag, answers[i][^1].Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task A_partition_whose_transaction_is_slow_holds_up_no_other_partition()
+    {
+        var held = new HoldTransactionsPolicy("held-partition");
+        var table = new DocumentTable(TestStorage.Clients(azurite, null, held).Table("lines"));
+        await table.EnsureCreatedAsync(default);
+        var group = new PartitionGroupCommit(table);
+
+        var slow = group.SubmitAsync([new(TableTransactionActionType.Add, new TableEntity("held-partition", "slow|1"))], default);
+        await held.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var other = group.SubmitAsync([new(TableTransactionActionType.Add, new TableEntity("other-partition", "fast|1"))], default);
+
+        await other.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(slow.IsCompleted);
+        held.Release.SetResult();
+        await slow.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Holds back transactions that name <paramref name="partition"/> until released.</summary>
+    private sealed class HoldTransactionsPolicy(string partition) : HttpPipelinePolicy
+    {
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Names(message))
+            {
+                Arrived.TrySetResult();
+                await Release.Task;
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The group commit sends asynchronously.");
+
+        private bool Names(HttpMessage message)
+        {
+            if (message.Request.Content is not { } content) return false;
+            using var body = new MemoryStream();
+            content.WriteTo(body, default);
+            return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(partition, StringComparison.Ordinal);
         }
     }
 

@@ -104,8 +104,11 @@ public sealed class PaymentStore : IPaymentStore
         var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money);
         try
         {
-            var stored = await _writes.InsertAsync(await PartitionAsync(bankReference, ct), TableKeys.Escape(bankReference), notification,
-                Columns(false), ct);
+            var keys = await KeysAsync(ct);
+            var (partition, row) = (keys.Partition(bankReference), TableKeys.Escape(bankReference));
+            var stored = keys.IsGrouped
+                ? await _writes.InsertAsync(partition, row, notification, Columns(false), ct)
+                : await _table.InsertAsync(partition, row, notification, Columns(false), ct);
             return new RecordedNotification(stored, IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
@@ -117,9 +120,9 @@ public sealed class PaymentStore : IPaymentStore
     }
 
     public async Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
-        await _table.GetAsync<PaymentNotification>(await PartitionAsync(bankReference, ct), TableKeys.Escape(bankReference), ct);
+        await _table.GetAsync<PaymentNotification>((await KeysAsync(ct)).Partition(bankReference), TableKeys.Escape(bankReference), ct);
 
-    public Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
+    public async Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct)
     {
         var processed = current.Document with
@@ -127,13 +130,15 @@ public sealed class PaymentStore : IPaymentStore
             ProcessedAt = processedAt,
             Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
         };
-        return _writes.UpdateAsync(current, processed, Columns(true), ct);
+        return (await KeysAsync(ct)).IsGrouped
+            ? await _writes.UpdateAsync(current, processed, Columns(true), ct)
+            : await _table.UpdateAsync(current, processed, Columns(true), ct);
     }
 
-    private async Task<string> PartitionAsync(string bankReference, CancellationToken ct)
+    private async Task<KeyGroups> KeysAsync(CancellationToken ct)
     {
         await _layout.RunAsync(ct);
-        return _keys!.Partition(bankReference);
+        return _keys!;
     }
 
     private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };

@@ -1,14 +1,17 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
 namespace Registrar.Storage.Tables;
 
 /// <summary>
-/// Group commit for one busy partition (issue 16: operations' directory is one partition that every recorded view
-/// writes). Transactions that wait at the same moment and touch different rows go out as one entity group transaction
-/// of up to 100 rows; each caller still gets its own answers, or its own failure: when one caller's row fails the
-/// transaction (an ETag that moved, a row that exists), that caller alone is failed, as <see cref="DocumentTable.SubmitAsync"/>
-/// would have, and the others are committed again without it.
+/// Group commit for busy partitions (issue 16: operations' directory is one partition that every recorded view writes;
+/// lifecycle instances and payments share a few). Transactions that wait for one partition at the same moment and touch
+/// different rows go out as one entity group transaction of up to 100 rows; each caller still gets its own answers, or its
+/// own failure: when one caller's row fails the transaction (an ETag that moved, a row that exists), that caller alone is
+/// failed, as <see cref="DocumentTable.SubmitAsync"/> would have, and the others are committed again without it.
+/// Each partition has its own line, so partitions commit side by side; a line is kept for every partition written, so
+/// this is for tables whose writes address a bounded set of partitions.
 /// </summary>
 public sealed class PartitionGroupCommit(DocumentTable table)
 {
@@ -18,7 +21,7 @@ public sealed class PartitionGroupCommit(DocumentTable table)
     /// of a JSON <c>\uXXXX</c> escape (non-ASCII text is sent so), so rows of large states still go together safely.</summary>
     private const long MaxRoundBytes = 3L * 1024 * 1024;
 
-    private readonly GroupCommitLine<Pending> _line = new(TakeRound, round => CommitAsync(table, round), (pending, e) => pending.Done.TrySetException(e));
+    private readonly ConcurrentDictionary<string, GroupCommitLine<Pending>> _lines = new(StringComparer.Ordinal);
 
     public DocumentTable Table => table;
 
@@ -26,7 +29,8 @@ public sealed class PartitionGroupCommit(DocumentTable table)
     {
         if (actions.Count is 0 or > MaxRowsPerTransaction) return table.SubmitAsync(actions, ct);
         var pending = new Pending(actions);
-        _line.Add(pending);
+        _lines.GetOrAdd(actions[0].Entity.PartitionKey, _ => new(TakeRound, round => CommitAsync(table, round), (waiting, e) => waiting.Done.TrySetException(e)))
+            .Add(pending);
         return pending.Done.Task.WaitAsync(ct);
     }
 
@@ -55,11 +59,9 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         for (var i = 0; i < waiting.Count; i++)
         {
             var pending = waiting[i];
-            // A transaction may touch a row once, and one partition: a caller writing a row another in the round writes, or
-            // another partition, waits for the next.
+            // A transaction may touch a row once: a caller writing a row another in the round writes waits for the next.
             if (count + pending.Actions.Count > MaxRowsPerTransaction || (round.Count > 0 && bytes + pending.Bytes > MaxRoundBytes)
-                || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))
-                || (round.Count > 0 && pending.Actions[0].Entity.PartitionKey != round[0].Actions[0].Entity.PartitionKey)) continue;
+                || pending.Actions.Any(a => rows.Contains(a.Entity.RowKey))) continue;
             foreach (var action in pending.Actions) rows.Add(action.Entity.RowKey);
             count += pending.Actions.Count;
             bytes += pending.Bytes;

@@ -59,7 +59,8 @@ public interface IPaymentStore
 /// scan the whole table on the local host.</remarks>
 public sealed class PaymentStore : IPaymentStore
 {
-    private const int Groups = 8;
+    // One transaction in flight per partition: 4 made a 5,000-credit file 0.57 transactions per credit, 8 made it 1.00 (issue 16).
+    private const int Groups = 4;
 
     private readonly DocumentTable _table;
     private readonly PartitionGroupCommit _writes;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Registrar.Storage.Lifecycle;
 using Registrar.Testing;
 
 namespace Registrar.LocalHost.Tests;
@@ -39,12 +40,16 @@ public static class TestSupport
     }
 
     /// <summary>Whether any lifecycle row exists for <paramref name="instanceId"/>: an event raised for it would have made one.</summary>
-    public static async Task<bool> InstanceExistsAsync(AzuriteFixture storage, string instanceId)
+    public static async Task<bool> InstanceExistsAsync(AzuriteFixture storage, string instanceId) =>
+        (await InstanceRowsAsync(storage, instanceId)).Count > 0;
+
+    /// <summary>A lifecycle instance's rows (state and applied events), found where the table's layout puts them.</summary>
+    public static async Task<List<TableEntity>> InstanceRowsAsync(AzuriteFixture storage, string instanceId)
     {
         var client = storage.Tables.GetTableClient("lifecycleinstances");
         await client.CreateIfNotExistsAsync();
-        await foreach (var _ in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), select: ["PartitionKey"])) return true;
-        return false;
+        if (await LifecycleInstanceLayout.ReadAsync(client, default) is not { } layout) return [];
+        return await client.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId)).ToListAsync();
     }
 
     public static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string customer, string name, string? key = null)

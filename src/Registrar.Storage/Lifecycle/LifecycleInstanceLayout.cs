@@ -68,9 +68,16 @@ public sealed record LifecycleInstanceLayout(int Groups)
             $"PartitionKey eq {partition} and (RowKey eq {StateRow(instanceId)} or (RowKey ge {events} and RowKey lt {eventsEnd}))");
     }
 
+    private const string LayoutRow = "layout|instances";
+
     /// <summary>The layout the table was first written with (<see cref="KeyGroups.LoadAsync"/>).</summary>
     public static async Task<LifecycleInstanceLayout> LoadAsync(TableClient instances, int groups, CancellationToken ct) =>
-        new((await KeyGroups.LoadAsync(instances, "layout|instances", groups, ct)).Groups);
+        new((await KeyGroups.LoadAsync(instances, LayoutRow, groups, ct)).Groups);
+
+    /// <summary>The layout the table records, without choosing one (operations' tools, tests); null before the engine first
+    /// wrote to it.</summary>
+    public static async Task<LifecycleInstanceLayout?> ReadAsync(TableClient instances, CancellationToken ct) =>
+        await KeyGroups.ReadAsync(instances, LayoutRow, ct) is { } keys ? new(keys.Groups) : null;
 
     /// <summary>The instance id in an event row's key, '|' escaped too, so that one id's range never holds another's rows.</summary>
     private static string GroupedKey(string instanceId) => TableKeys.Escape(instanceId).Replace("|", "%7C", StringComparison.Ordinal);

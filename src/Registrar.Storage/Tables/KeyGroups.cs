@@ -32,8 +32,7 @@ public sealed record KeyGroups(int Groups)
     {
         while (true)
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, layoutRow, ["Groups"], ct);
-            if (stored.HasValue) return new(stored.Value!.GetInt32("Groups") ?? 0);
+            if (await ReadAsync(table, layoutRow, ct) is { } stored) return stored;
             var chosen = await HoldsRowsAsync(table, ct) ? 0 : groups;
             try
             {
@@ -45,6 +44,14 @@ public sealed record KeyGroups(int Groups)
                 // Another process chose first; its choice stands.
             }
         }
+    }
+
+    /// <summary>The layout the table records; null before anything was written to it (or, for a table of an earlier version,
+    /// before this version first wrote to it).</summary>
+    public static async Task<KeyGroups?> ReadAsync(TableClient table, string layoutRow, CancellationToken ct)
+    {
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, layoutRow, ["Groups"], ct);
+        return stored.HasValue ? new(stored.Value!.GetInt32("Groups") ?? 0) : null;
     }
 
     private static async Task<bool> HoldsRowsAsync(TableClient table, CancellationToken ct)

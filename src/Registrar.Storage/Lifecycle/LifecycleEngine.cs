@@ -97,10 +97,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             try
             {
                 var changes = Changes(layout, instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now);
-                // An instance alone in its partition (tables of earlier versions) has nothing to share a transaction with.
-                var answers = layout.IsGrouped
-                    ? await tables.InstanceWrites.SubmitAsync(changes, ct)
-                    : await tables.InstanceWrites.Table.SubmitAsync(changes, ct);
+                var answers = await tables.InstanceWrites.SubmitAsync(changes, ct);
                 written = answers[0].Headers.ETag;
             }
             catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)

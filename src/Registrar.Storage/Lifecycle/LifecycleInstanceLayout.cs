@@ -8,16 +8,16 @@ namespace Registrar.Storage.Lifecycle;
 /// Where an instance's rows live in the instances table (<see cref="KeyGroups"/>; layout row <c>layout|instances</c>). A table
 /// keeps the layout it was first written with, so a deploy never moves the rows of a running instance.
 /// <list type="bullet">
-/// <item><b>Grouped</b> (<see cref="Groups"/> &gt; 0, every table created since issue 16): instance ids hash to
+/// <item><b>Grouped</b> (<see cref="Keys"/> with groups, every table created since issue 16): instance ids hash to
 /// <c>group-{n}</c> partitions, so the decisions of instances of one group that wait at the same moment go out as one
 /// entity group transaction (<see cref="PartitionGroupCommit"/>). An instance's rows are <c>state|{id}</c> and
 /// <c>event|{id}|{eventId}</c>: one key range per instance.</item>
-/// <item><b>Per instance</b> (<see cref="Groups"/> = 0, tables written before): the partition is the instance id, and
+/// <item><b>Per instance</b> (no groups, tables written before): the partition is the instance id, and
 /// rows are <c>state|{id}</c>, <c>event|{eventId}|{id}</c> and <c>outbox|{sequence}|{id}</c>.</item>
 /// </list>
 /// Row keys end with or contain the instance id either way: Azurite looks rows up by row key first.
 /// </summary>
-public sealed record LifecycleInstanceLayout(int Groups)
+public sealed record LifecycleInstanceLayout(KeyGroups Keys)
 {
     public const string StatePrefix = "state|";
     public const string EventPrefix = "event|";
@@ -26,11 +26,11 @@ public sealed record LifecycleInstanceLayout(int Groups)
     /// <summary>Just above every outbox row key, for range filters.</summary>
     public const string OutboxEnd = "outbox}";
 
-    public static readonly LifecycleInstanceLayout PerInstance = new(0);
+    public static readonly LifecycleInstanceLayout PerInstance = new(new KeyGroups(0));
 
-    public bool IsGrouped => Groups > 0;
+    public bool IsGrouped => Keys.IsGrouped;
 
-    public string Partition(string instanceId) => KeyGroups.PartitionOf(instanceId, Groups);
+    public string Partition(string instanceId) => Keys.Partition(instanceId);
 
     public string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
 
@@ -71,13 +71,13 @@ public sealed record LifecycleInstanceLayout(int Groups)
     private const string LayoutRow = "layout|instances";
 
     /// <summary>The layout the table was first written with (<see cref="KeyGroups.LoadAsync"/>).</summary>
-    public static async Task<LifecycleInstanceLayout> LoadAsync(TableClient instances, int groups, CancellationToken ct) =>
-        new((await KeyGroups.LoadAsync(instances, LayoutRow, groups, ct)).Groups);
+    public static async Task<LifecycleInstanceLayout> LoadAsync(DocumentTable instances, int groups, CancellationToken ct) =>
+        new(await KeyGroups.LoadAsync(instances, LayoutRow, groups, ct));
 
     /// <summary>The layout the table records, without choosing one (operations' tools, tests); null before the engine first
     /// wrote to it.</summary>
     public static async Task<LifecycleInstanceLayout?> ReadAsync(TableClient instances, CancellationToken ct) =>
-        await KeyGroups.ReadAsync(instances, LayoutRow, ct) is { } keys ? new(keys.Groups) : null;
+        await KeyGroups.ReadAsync(new DocumentTable(instances), LayoutRow, ct) is { } keys ? new(keys) : null;
 
     /// <summary>The instance id in an event row's key, '|' escaped too, so that one id's range never holds another's rows.</summary>
     private static string GroupedKey(string instanceId) => TableKeys.Escape(instanceId).Replace("|", "%7C", StringComparison.Ordinal);

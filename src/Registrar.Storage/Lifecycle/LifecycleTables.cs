@@ -35,7 +35,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
         {
             await Instances.CreateIfNotExistsAsync(ct);
             await Timers.CreateIfNotExistsAsync(ct);
-            _layout = await LifecycleInstanceLayout.LoadAsync(Instances, options.Value.InstanceGroups, ct);
+            _layout = await LifecycleInstanceLayout.LoadAsync(InstanceWrites.Table, options.Value.InstanceGroups, ct);
         });
     }
 

@@ -21,10 +21,10 @@ public sealed partial class StorageMeteringPolicy(StorageMeter meter, StorageSer
     private static Uri? BatchTarget(HttpMessage message)
     {
         if (message.Request.Content is not { } content) return null;
-        using var body = new MemoryStream();
-        content.WriteTo(body, message.CancellationToken);
-        // The first operation comes after a few headers: the whole body need not be decoded.
-        var match = Operation().Match(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 4096)));
+        // The first operation comes after a few headers: only the body's beginning is kept (a transaction may be megabytes).
+        using var beginning = new BeginningStream(4096);
+        content.WriteTo(beginning, message.CancellationToken);
+        var match = Operation().Match(Encoding.UTF8.GetString(beginning.Kept));
         return match.Success && Uri.TryCreate(match.Groups["url"].Value, UriKind.Absolute, out var url) ? url : null;
     }
 
@@ -91,5 +91,42 @@ public sealed partial class StorageMeteringPolicy(StorageMeter meter, StorageSer
             "PUT" => "queue.create",
             _ => "queue.other",
         };
+    }
+
+    /// <summary>Keeps the first bytes written to it and drops the rest.</summary>
+    private sealed class BeginningStream(int capacity) : Stream
+    {
+        private readonly byte[] _buffer = new byte[capacity];
+        private int _count;
+
+        public ReadOnlySpan<byte> Kept => _buffer.AsSpan(0, _count);
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _count;
+
+        public override long Position
+        {
+            get => _count;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var taken = Math.Min(count, _buffer.Length - _count);
+            Array.Copy(buffer, offset, _buffer, _count, taken);
+            _count += taken;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

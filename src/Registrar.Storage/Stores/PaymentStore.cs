@@ -74,7 +74,7 @@ public sealed class PaymentStore : IPaymentStore
         _layout = new(async ct =>
         {
             await _table.EnsureCreatedAsync(ct);
-            _keys = await KeyGroups.LoadAsync(_table.Client, "layout|payments", Groups, ct);
+            _keys = await KeyGroups.LoadAsync(_table, "layout|payments", Groups, ct);
         });
     }
 
@@ -105,11 +105,8 @@ public sealed class PaymentStore : IPaymentStore
         var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money);
         try
         {
-            var keys = await KeysAsync(ct);
-            var (partition, row) = (keys.Partition(bankReference), TableKeys.Escape(bankReference));
-            var stored = keys.IsGrouped
-                ? await _writes.InsertAsync(partition, row, notification, Columns(false), ct)
-                : await _table.InsertAsync(partition, row, notification, Columns(false), ct);
+            var stored = await _writes.InsertAsync((await KeysAsync(ct)).Partition(bankReference), TableKeys.Escape(bankReference), notification,
+                Columns(false), ct);
             return new RecordedNotification(stored, IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
@@ -123,7 +120,7 @@ public sealed class PaymentStore : IPaymentStore
     public async Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct) =>
         await _table.GetAsync<PaymentNotification>((await KeysAsync(ct)).Partition(bankReference), TableKeys.Escape(bankReference), ct);
 
-    public async Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
+    public Task<Stored<PaymentNotification>> MarkProcessedAsync<TOutcome>(Stored<PaymentNotification> current, TOutcome outcome,
         DateTimeOffset processedAt, CancellationToken ct)
     {
         var processed = current.Document with
@@ -131,9 +128,7 @@ public sealed class PaymentStore : IPaymentStore
             ProcessedAt = processedAt,
             Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
         };
-        return (await KeysAsync(ct)).IsGrouped
-            ? await _writes.UpdateAsync(current, processed, Columns(true), ct)
-            : await _table.UpdateAsync(current, processed, Columns(true), ct);
+        return _writes.UpdateAsync(current, processed, Columns(true), ct);
     }
 
     private async Task<KeyGroups> KeysAsync(CancellationToken ct)

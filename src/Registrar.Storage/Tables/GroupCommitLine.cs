@@ -4,8 +4,10 @@ namespace Registrar.Storage.Tables;
 /// The waiting line of a group commit: what callers add waits for one flusher, which takes a round at a time (what
 /// <paramref name="takeRound"/> removes from the line, in order) and commits it while the next callers line up. A round
 /// whose commit throws fails every caller still in it, and the flusher goes on, so no caller after it waits for ever.
+/// <paramref name="idle"/>, if given, is called each time the line runs empty.
 /// </summary>
-public sealed class GroupCommitLine<T>(Func<List<T>, List<T>> takeRound, Func<List<T>, Task> commit, Action<T, Exception> fail)
+public sealed class GroupCommitLine<T>(Func<List<T>, List<T>> takeRound, Func<List<T>, Task> commit, Action<T, Exception> fail,
+    Action? idle = null)
 {
     private readonly List<T> _waiting = [];
     private bool _flushing;
@@ -30,11 +32,12 @@ public sealed class GroupCommitLine<T>(Func<List<T>, List<T>> takeRound, Func<Li
             lock (_waiting)
             {
                 round = takeRound(_waiting);
-                if (round.Count == 0)
-                {
-                    _flushing = false;
-                    return;
-                }
+                if (round.Count == 0) _flushing = false;
+            }
+            if (round.Count == 0)
+            {
+                idle?.Invoke();
+                return;
             }
             try
             {

@@ -16,27 +16,23 @@ public sealed record KeyGroups(int Groups)
 {
     private const string LayoutPartition = "layout";
 
-    public static readonly KeyGroups PerKey = new(0);
-
     public bool IsGrouped => Groups > 0;
 
-    public string Partition(string key) => PartitionOf(key, Groups);
-
-    public static string PartitionOf(string key, int groups) =>
-        groups > 0 ? "group-" + (StableHash.Of(key) % (uint)groups).ToString(CultureInfo.InvariantCulture) : TableKeys.Escape(key);
+    public string Partition(string key) =>
+        IsGrouped ? "group-" + (StableHash.Of(key) % (uint)Groups).ToString(CultureInfo.InvariantCulture) : TableKeys.Escape(key);
 
     /// <summary>The layout the table was first written with: an empty table is given <paramref name="groups"/>; one holding
     /// rows but no layout row was written a partition per key.</summary>
     /// <param name="layoutRow">The layout row's key, naming the rows it is about ("layout|payments").</param>
-    public static async Task<KeyGroups> LoadAsync(TableClient table, string layoutRow, int groups, CancellationToken ct)
+    public static async Task<KeyGroups> LoadAsync(DocumentTable table, string layoutRow, int groups, CancellationToken ct)
     {
         while (true)
         {
             if (await ReadAsync(table, layoutRow, ct) is { } stored) return stored;
-            var chosen = await HoldsRowsAsync(table, ct) ? 0 : groups;
+            var chosen = await table.HoldsAnyRowAsync(null, ct) ? 0 : groups;
             try
             {
-                await table.AddEntityAsync(new TableEntity(LayoutPartition, layoutRow) { ["Groups"] = chosen }, ct);
+                await table.Client.AddEntityAsync(new TableEntity(LayoutPartition, layoutRow) { ["Groups"] = chosen }, ct);
                 return new(chosen);
             }
             catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
@@ -48,16 +44,9 @@ public sealed record KeyGroups(int Groups)
 
     /// <summary>The layout the table records; null before anything was written to it (or, for a table of an earlier version,
     /// before this version first wrote to it).</summary>
-    public static async Task<KeyGroups?> ReadAsync(TableClient table, string layoutRow, CancellationToken ct)
+    public static async Task<KeyGroups?> ReadAsync(DocumentTable table, string layoutRow, CancellationToken ct)
     {
-        var stored = await table.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, layoutRow, ["Groups"], ct);
+        var stored = await table.Client.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, layoutRow, ["Groups"], ct);
         return stored.HasValue ? new(stored.Value!.GetInt32("Groups") ?? 0) : null;
-    }
-
-    private static async Task<bool> HoldsRowsAsync(TableClient table, CancellationToken ct)
-    {
-        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1, cancellationToken: ct))
-            return true;
-        return false;
     }
 }

@@ -10,8 +10,8 @@ namespace Registrar.Storage.Tables;
 /// different rows go out as one entity group transaction of up to 100 rows; each caller still gets its own answers, or its
 /// own failure: when one caller's row fails the transaction (an ETag that moved, a row that exists), that caller alone is
 /// failed, as <see cref="DocumentTable.SubmitAsync"/> would have, and the others are committed again without it.
-/// Each partition has its own line, so partitions commit side by side; a line is kept for every partition written, so
-/// this is for tables whose writes address a bounded set of partitions.
+/// Each partition has its own line, so partitions commit side by side; a line that runs empty is dropped, so a table of a
+/// partition per key (nothing to share) keeps no line per key it ever wrote.
 /// </summary>
 public sealed class PartitionGroupCommit(DocumentTable table)
 {
@@ -29,8 +29,7 @@ public sealed class PartitionGroupCommit(DocumentTable table)
     {
         if (actions.Count is 0 or > MaxRowsPerTransaction) return table.SubmitAsync(actions, ct);
         var pending = new Pending(actions);
-        _lines.GetOrAdd(actions[0].Entity.PartitionKey, _ => new(TakeRound, round => CommitAsync(table, round), (waiting, e) => waiting.Done.TrySetException(e)))
-            .Add(pending);
+        _lines.GetOrAdd(actions[0].Entity.PartitionKey, NewLine).Add(pending);
         return pending.Done.Task.WaitAsync(ct);
     }
 
@@ -48,6 +47,16 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         var entity = DocumentTable.Entity(current.PartitionKey, current.RowKey, document, columns);
         var answers = await SubmitAsync([new(TableTransactionActionType.UpdateMerge, entity, current.ETag)], ct);
         return current with { Document = document, ETag = answers[0].Headers.ETag ?? default };
+    }
+
+    private GroupCommitLine<Pending> NewLine(string partition)
+    {
+        GroupCommitLine<Pending>? line = null;
+        // A caller that took the line just as it ran empty starts it again, though it may be dropped: at worst a second line
+        // for the partition commits beside it, as callers without a group commit would.
+        line = new(TakeRound, round => CommitAsync(table, round), (waiting, e) => waiting.Done.TrySetException(e),
+            idle: () => _lines.TryRemove(new KeyValuePair<string, GroupCommitLine<Pending>>(partition, line!)));
+        return line;
     }
 
     private static List<Pending> TakeRound(List<Pending> waiting)

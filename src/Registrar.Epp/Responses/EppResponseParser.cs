@@ -37,6 +37,13 @@ public sealed class EppResponseParser(int maxFrameBytes)
     {
         try
         {
+            return EppResponseReader.Read(_reader.FastOver(frame), expectedClTrid);
+        }
+        catch (OutsideFastPathException)
+        {
+        }
+        try
+        {
             return EppResponseReader.Read(_reader.Over(frame), expectedClTrid);
         }
         catch (XmlException e)

@@ -38,13 +38,17 @@ public static class EppFrameWriter
         return frame.Payload.ToArray();
     }
 
-    /// <summary>&lt;epp&gt;&lt;command&gt;…&lt;clTRID&gt;…&lt;/clTRID&gt;&lt;/command&gt;&lt;/epp&gt;, the elements
-    /// <see cref="CommandDocument"/> holds, written without building the envelope's elements.</summary>
-    internal static void WriteCommand(XmlWriter writer, IEppCommand command, EppRegistryProfile profile, string clTrid)
+    /// <summary>The command's own element and its &lt;extension&gt;, if any, once the command is found fit to send.</summary>
+    internal static (XElement Body, XElement? Extension) Build(IEppCommand command, EppRegistryProfile profile, string clTrid)
     {
         var extensions = ValidatedExtensions(command, profile, clTrid);
-        var body = command.BuildCommand(profile);
-        var extension = extensions.Count == 0 ? null : new XElement(Epp + "extension", extensions);
+        return (command.BuildCommand(profile), extensions.Count == 0 ? null : new XElement(Epp + "extension", extensions));
+    }
+
+    /// <summary>&lt;epp&gt;&lt;command&gt;…&lt;clTRID&gt;…&lt;/clTRID&gt;&lt;/command&gt;&lt;/epp&gt;, the elements
+    /// <see cref="CommandDocument"/> holds, written without building the envelope's elements.</summary>
+    internal static void WriteCommand(XmlWriter writer, XElement body, XElement? extension, string clTrid)
+    {
         try
         {
             writer.WriteStartElement("epp", EppXml.Namespace);

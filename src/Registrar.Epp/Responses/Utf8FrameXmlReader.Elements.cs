@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 
 namespace Registrar.Epp.Responses;
@@ -63,7 +64,10 @@ internal sealed partial class Utf8FrameXmlReader
     /// cannot be declared empty.</summary>
     private void Declare(string prefix, int attribute)
     {
-        var uri = _names.Add(AttributeValue(ref _attributes[attribute]));
+        ref var declaration = ref _attributes[attribute];
+        var raw = _bytes.AsSpan(declaration.Raw.Start, declaration.Raw.End - declaration.Raw.Start);
+        // A frame declares the same few namespaces as the last: atomized from its bytes, it costs no string.
+        var uri = declaration.Value = Utf8XmlText.IsVerbatim(raw) ? Atomize(raw) : _names.Add(AttributeValue(ref declaration));
         if (prefix is "xml" or "xmlns" || (prefix.Length > 0 && uri.Length == 0) || uri is XmlNamespace or XmlnsNamespace)
             throw new OutsideFastPathException();
         _scopes.Add((prefix, uri));
@@ -109,11 +113,10 @@ internal sealed partial class Utf8FrameXmlReader
         return (Atomize(name[..colon]), Atomize(local));
     }
 
-    private string Atomize(ReadOnlySpan<byte> asciiName)
+    private string Atomize(ReadOnlySpan<byte> utf8)
     {
-        if (asciiName.Length > _nameCharacters.Length) _nameCharacters = new char[asciiName.Length];
-        for (var i = 0; i < asciiName.Length; i++) _nameCharacters[i] = (char)asciiName[i];
-        return _names.Add(_nameCharacters, 0, asciiName.Length);
+        if (utf8.Length > _nameCharacters.Length) _nameCharacters = new char[utf8.Length];
+        return _names.Add(_nameCharacters, 0, Encoding.UTF8.GetChars(utf8, _nameCharacters));
     }
 
     private string AttributeValue(ref Attribute attribute) =>

@@ -100,37 +100,32 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
     private void ReadDeclaration()
     {
         _position += 5;
-        if (NextPseudoAttribute() is not ("version", "1.0")) throw new OutsideFastPathException();
-        var next = NextPseudoAttribute();
-        if (next is ("encoding", var encoding))
-        {
-            if (!encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) throw new OutsideFastPathException();
-            next = NextPseudoAttribute();
-        }
-        if (next is not (null or ("standalone", "yes" or "no"))) throw new OutsideFastPathException();
+        if (!PseudoAttribute("version"u8, out var version) || !version.SequenceEqual("1.0"u8)) throw new OutsideFastPathException();
+        if (PseudoAttribute("encoding"u8, out var encoding) && !Ascii.EqualsIgnoreCase(encoding, "utf-8"u8)) throw new OutsideFastPathException();
+        if (PseudoAttribute("standalone"u8, out var standalone) && !standalone.SequenceEqual("yes"u8) && !standalone.SequenceEqual("no"u8))
+            throw new OutsideFastPathException();
         SkipWhitespace();
         Expect("?>"u8);
     }
 
-    /// <summary>The declaration's next name="value", after the white space that must come before it; null at its end.</summary>
-    private (string Name, string Value)? NextPseudoAttribute()
+    /// <summary>True, with its value, when the declaration's next name="value" (white space before it) is
+    /// <paramref name="name"/>; otherwise false, and nothing read.</summary>
+    private bool PseudoAttribute(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         var start = _position;
-        SkipWhitespace();
-        var atEnd = At("?>"u8);
-        _position = start;
-        return atEnd ? null : ReadPseudoAttribute();
-    }
-
-    private (string Name, string Value) ReadPseudoAttribute()
-    {
-        if (!SkipWhitespace()) throw new OutsideFastPathException();
-        var name = Encoding.ASCII.GetString(ReadName());
+        value = default;
+        if (!SkipWhitespace() || !At(name))
+        {
+            _position = start;
+            return false;
+        }
+        _position += name.Length;
         SkipWhitespace();
         Expect("="u8);
         SkipWhitespace();
-        var (start, end) = ReadQuoted();
-        return (name, Encoding.UTF8.GetString(_bytes, start, end - start));
+        var (valueStart, valueEnd) = ReadQuoted();
+        value = _bytes.AsSpan(valueStart, valueEnd - valueStart);
+        return true;
     }
 
     private void ReadEpilog()

@@ -31,12 +31,15 @@ internal static class Utf8XmlText
 
     public static bool IsNameChar(byte b) => IsNameStart(b) || b is >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'.';
 
+    /// <summary>Character data or an attribute's value that stands for itself: no reference, no line end, no tab.</summary>
+    public static bool IsVerbatim(ReadOnlySpan<byte> raw) => raw.IndexOfAny(NeedsDecoding) < 0;
+
     /// <summary>Character data or an attribute's value as the XML processor hands it on (§2.11, §3.3.3, §4.6): entity
     /// and character references replaced, line ends made line feeds, and in an attribute each white-space
     /// character a space.</summary>
     public static string Decode(ReadOnlySpan<byte> raw, bool attribute)
     {
-        if (raw.IndexOfAny(NeedsDecoding) < 0) return Encoding.UTF8.GetString(raw);
+        if (IsVerbatim(raw)) return Encoding.UTF8.GetString(raw);
         var text = new StringBuilder(raw.Length);
         while (!raw.IsEmpty)
         {

@@ -5,10 +5,10 @@ using Registrar.Epp.Profiles;
 
 namespace Registrar.Epp.Transport;
 
-/// <summary>Serializes command frames with an <see cref="XmlWriter"/> kept per thread, over a stream that hands
-/// each frame's rented buffer on: creating a writer costs more than most frames (its own buffers, several
-/// kilobytes), and a writer can write one fragment after another. A writer that failed part-way (a character
-/// XML cannot carry, a command that cannot be built) is dropped, since it may hold half a frame.</summary>
+/// <summary>Serializes command frames with a <see cref="Utf8CommandWriter"/>, or, for what that does not write, an
+/// <see cref="XmlWriter"/>, both kept per thread, over a stream that hands each frame's rented buffer on: creating an
+/// XmlWriter costs more than most frames (its own buffers, several kilobytes), and it can write one fragment after
+/// another. A writer that failed part-way (a character XML cannot carry) is dropped, since it may hold half a frame.</summary>
 internal sealed class CommandFrameWriter
 {
     // What XDocument.Save writes for the declaration EppFrameWriter's documents carry.
@@ -28,9 +28,14 @@ internal sealed class CommandFrameWriter
     [ThreadStatic] private static CommandFrameWriter? _ofThisThread;
 
     private readonly RentedBufferStream _output = new(EppFraming.HeaderLength);
+    private readonly Utf8CommandWriter _utf8Writer;
     private readonly XmlWriter _writer;
 
-    private CommandFrameWriter() => _writer = XmlWriter.Create(_output, Settings);
+    private CommandFrameWriter()
+    {
+        _utf8Writer = new Utf8CommandWriter(_output);
+        _writer = XmlWriter.Create(_output, Settings);
+    }
 
     /// <summary>The whole frame, the header's room included, in a rented buffer the caller returns, and its length.</summary>
     public static (byte[] Buffer, int Length) Write(IEppCommand command, EppRegistryProfile profile, string clTrid)
@@ -39,9 +44,15 @@ internal sealed class CommandFrameWriter
         _ofThisThread = null;
         try
         {
+            var (body, extension) = EppFrameWriter.Build(command, profile, clTrid);
             frameWriter._output.Write(Declaration);
-            EppFrameWriter.WriteCommand(frameWriter._writer, command, profile, clTrid);
-            frameWriter._writer.Flush();
+            var envelopeStart = frameWriter._output.Length;
+            if (!frameWriter._utf8Writer.TryWrite(body, extension, clTrid))
+            {
+                frameWriter._output.Truncate(envelopeStart);
+                EppFrameWriter.WriteCommand(frameWriter._writer, body, extension, clTrid);
+                frameWriter._writer.Flush();
+            }
         }
         catch
         {

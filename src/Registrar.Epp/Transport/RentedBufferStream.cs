@@ -5,7 +5,7 @@ namespace Registrar.Epp.Transport;
 /// <summary>A write-only stream over a buffer rented from the shared <see cref="ArrayPool{T}"/>, growing by
 /// renting a larger one, that starts writing after <c>reserved</c> bytes (left for a frame header). Once its
 /// buffer is handed over it can start again on a new one, so a writer kept over it serves frame after frame.</summary>
-internal sealed class RentedBufferStream(int reserved) : Stream
+internal sealed class RentedBufferStream(int reserved) : Stream, IBufferWriter<byte>
 {
     private readonly int _reserved = reserved;
     // Most EPP commands fit; the buffer doubles for the few that do not.
@@ -37,11 +37,27 @@ internal sealed class RentedBufferStream(int reserved) : Stream
 
     public override void Write(ReadOnlySpan<byte> data)
     {
-        var buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(Math.Max(InitialCapacity, _reserved + data.Length));
-        if (_length + data.Length > buffer.Length) buffer = Grow(_length + data.Length);
-        data.CopyTo(buffer.AsSpan(_length));
+        data.CopyTo(GetSpan(data.Length));
         _length += data.Length;
     }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        var buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(Math.Max(InitialCapacity, _length + sizeHint));
+        if (_length + sizeHint > buffer.Length) buffer = Grow(_length + sizeHint);
+        return buffer.AsSpan(_length);
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        GetSpan(sizeHint);
+        return _buffer.AsMemory(_length);
+    }
+
+    public void Advance(int count) => _length += count;
+
+    /// <summary>Drops what was written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(long length) => _length = (int)length;
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

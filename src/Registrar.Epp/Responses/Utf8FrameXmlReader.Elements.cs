@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace Registrar.Epp.Responses;
@@ -113,11 +112,7 @@ internal sealed partial class Utf8FrameXmlReader
         return (Atomize(name[..colon]), Atomize(local));
     }
 
-    private string Atomize(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length > _nameCharacters.Length) _nameCharacters = new char[utf8.Length];
-        return _names.Add(_nameCharacters, 0, Encoding.UTF8.GetChars(utf8, _nameCharacters));
-    }
+    private string Atomize(ReadOnlySpan<byte> utf8) => _nameCache.Get(utf8);
 
     private string AttributeValue(ref Attribute attribute) =>
         attribute.Value ??= Utf8XmlText.Decode(_bytes.AsSpan(attribute.Raw.Start, attribute.Raw.End - attribute.Raw.Start), attribute: true);

@@ -22,7 +22,6 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
     private readonly List<(string Prefix, string Uri)> _scopes = [];
     private Attribute[] _attributes = new Attribute[8];
     private int _attributeCount;
-    private char[] _nameCharacters = new char[64];
     private byte[] _bytes = [];
     private int _position;
     private int _end;
@@ -39,7 +38,13 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
     private string? _value;
     private int _attribute = -1;
 
-    public Utf8FrameXmlReader(XmlNameTable names) => _names = names;
+    private readonly Utf8NameCache _nameCache;
+
+    public Utf8FrameXmlReader(XmlNameTable names)
+    {
+        _names = names;
+        _nameCache = new Utf8NameCache(names);
+    }
 
     /// <summary>Starts over on <paramref name="frame"/>; its characters are checked here, once.</summary>
     public void SetInput(ArraySegment<byte> frame)

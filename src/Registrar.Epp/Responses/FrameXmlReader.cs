@@ -9,7 +9,7 @@ namespace Registrar.Epp.Responses;
 /// no buffers of its own, which were most of what it allocated (issue 16). It is as
 /// hardened as a registry's bytes need: it knows no DTD, so no entity is declared or expanded and nothing external is
 /// resolved, and no string exceeds the frame's size. Their name tables keep the names of every frame they read, so after
-/// <see cref="StartOverAfterBytes"/> new readers take over: a peer inventing names cannot grow it without bound. Not
+/// <see cref="StartOverAfterBytes"/> new readers take over: a peer inventing names cannot grow them without bound. Not
 /// thread-safe: one per session.
 /// </summary>
 internal sealed class FrameXmlReader(int maxFrameBytes)

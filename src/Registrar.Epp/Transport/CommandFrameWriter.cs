@@ -40,11 +40,12 @@ internal sealed class CommandFrameWriter
     /// <summary>The whole frame, the header's room included, in a rented buffer the caller returns, and its length.</summary>
     public static (byte[] Buffer, int Length) Write(IEppCommand command, EppRegistryProfile profile, string clTrid)
     {
+        // A command that cannot be sent is refused before any writer is touched.
+        var (body, extension) = EppFrameWriter.Build(command, profile, clTrid);
         var frameWriter = _ofThisThread ?? new CommandFrameWriter();
         _ofThisThread = null;
         try
         {
-            var (body, extension) = EppFrameWriter.Build(command, profile, clTrid);
             frameWriter._output.Write(Declaration);
             var envelopeStart = frameWriter._output.Length;
             if (!frameWriter._utf8Writer.TryWrite(body, extension, clTrid))

@@ -18,6 +18,7 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
     private readonly XmlNameTable _names;
+    private readonly Utf8NameCache _nameCache;
     private readonly List<OpenElement> _open = [];
     private readonly List<(string Prefix, string Uri)> _scopes = [];
     private Attribute[] _attributes = new Attribute[8];
@@ -38,8 +39,6 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
     private string? _value;
     private int _attribute = -1;
 
-    private readonly Utf8NameCache _nameCache;
-
     public Utf8FrameXmlReader(XmlNameTable names)
     {
         _names = names;
@@ -56,6 +55,7 @@ internal sealed partial class Utf8FrameXmlReader : XmlReader
         _open.Clear();
         _scopes.Clear();
         _attributeCount = 0;
+        _attribute = -1;
         _readState = ReadState.Initial;
         _popBeforeNext = false;
         SetNode(XmlNodeType.None, "", "", "", 0);

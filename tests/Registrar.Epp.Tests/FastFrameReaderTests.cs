@@ -47,6 +47,7 @@ public class FastFrameReaderTests
         """<epp></epp>text""",
         """ <?xml version="1.0"?><epp/>""",
         "<epp>\u0001</epp>",
+        "<epp " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}=\"{i}\"")) + "/>",
     ];
 
     [Theory]

@@ -8,6 +8,10 @@ internal sealed partial class Utf8FrameXmlReader
     // Far deeper than any EPP answer, and below the full reader's quota, which then judges such a frame.
     private const int MaxDepth = 32;
 
+    // More than any EPP element carries; duplicates are found by comparing pairs, so an element with thousands of
+    // attributes is left to the full reader rather than costing a square of them.
+    private const int MaxAttributes = 32;
+
     private void ReadStartTag()
     {
         if (_open.Count == MaxDepth) throw new OutsideFastPathException();
@@ -27,7 +31,7 @@ internal sealed partial class Utf8FrameXmlReader
                 _position += empty ? 2 : 1;
                 break;
             }
-            if (!spaced) throw new OutsideFastPathException();
+            if (!spaced || count == MaxAttributes) throw new OutsideFastPathException();
             count = ReadAttribute(count);
         }
         for (var i = 0; i < count; i++) _attributes[i].NamespaceUri = AttributeNamespace(ref _attributes[i]);

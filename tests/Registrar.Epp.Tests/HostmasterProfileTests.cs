@@ -129,6 +129,27 @@ public class HostmasterProfileTests
         Assert.Equal(["urn:ietf:params:xml:ns:secDNS-1.1", "urn:ietf:params:xml:ns:rgp-1.0"], profile.ExtensionUris);
     }
 
+    public static TheoryData<string> UaCommandNames => new(UaCommands.Keys);
+
+    private static readonly Dictionary<string, Func<IEppCommand>> UaCommands = new()
+    {
+        ["login"] = () => new LoginCommand("ua-registrar", "secret-1", null, "en"),
+        ["domain:create + uaepp licence"] = () => Create("example.ua", HostmasterLicenceExtension.ForCreate("12345")),
+        ["domain:update + uaepp licence"] = () => new DomainUpdateCommand { DomainName = "example.ua", Extensions = [HostmasterLicenceExtension.ForUpdate("67890")] },
+        ["domain:update rgp restore"] = () => DomainUpdateCommand.RestoreRequest("example.com.ua"),
+        ["contact:check"] = () => new ContactCheckCommand("ex11"),
+        ["host:check"] = () => new HostCheckCommand("ns1.example.ua"),
+    };
+
+    [Theory]
+    [MemberData(nameof(UaCommandNames))]
+    public void The_frame_sent_to_Hostmaster_is_its_documents_serialization(string command)
+    {
+        using var sent = Transport.OutgoingFrame.Command(UaCommands[command](), Ua, "RGR-1");
+
+        Assert.Equal(EppFrameWriter.Serialize(EppFrameWriter.CommandDocument(UaCommands[command](), Ua, "RGR-1")), sent.Payload.ToArray());
+    }
+
     [Fact]
     public void Configured_namespace_lists_replace_the_presets()
     {

@@ -82,13 +82,7 @@ internal sealed partial class Utf8FrameXmlReader
         : Namespace(attribute.Prefix);
 
     /// <summary>The namespace a prefix stands for in scope; no prefix is the default namespace, or none.</summary>
-    private string Namespace(string prefix)
-    {
-        if (prefix == "xml") return XmlNamespace;
-        for (var i = _scopes.Count - 1; i >= 0; i--)
-            if (_scopes[i].Prefix == prefix) return _scopes[i].Uri;
-        return prefix.Length == 0 ? "" : throw new OutsideFastPathException();
-    }
+    private string Namespace(string prefix) => LookupNamespace(prefix) ?? throw new OutsideFastPathException();
 
     /// <summary>No attribute given twice, by its name as written or by its namespace and local name.</summary>
     private void CheckUnique(int count)

@@ -24,11 +24,8 @@ public static class EppFrameWriter
     /// <summary>The frame as a document, to look into; it serializes to the same bytes as <see cref="Command"/>.</summary>
     public static XDocument CommandDocument(IEppCommand command, EppRegistryProfile profile, string clTrid)
     {
-        var extensions = ValidatedExtensions(command, profile, clTrid);
-        return Document(new XElement(Epp + "command",
-            command.BuildCommand(profile),
-            extensions.Count == 0 ? null : new XElement(Epp + "extension", extensions),
-            new XElement(Epp + "clTRID", clTrid)));
+        var (body, extension) = Build(command, profile, clTrid);
+        return Document(new XElement(Epp + "command", body, extension, new XElement(Epp + "clTRID", clTrid)));
     }
 
     /// <summary>The payload the client sends for <paramref name="command"/>.</summary>

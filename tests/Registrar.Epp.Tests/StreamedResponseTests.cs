@@ -11,10 +11,11 @@ namespace Registrar.Epp.Tests;
 public class StreamedResponseTests
 {
     private const string Envelope = """<epp xmlns="urn:ietf:params:xml:ns:epp-1.0" xmlns:domain="urn:ietf:params:xml:ns:domain-1.0">""";
+    private static readonly DomainCheckCommand Check = new("taken.kz", "free.kz");
     private readonly EppResponseParser _parser = new(maxFrameBytes: 1_000_000);
 
-    private EppResponse Parse(string response, string clTrid = "RGR-1") =>
-        _parser.ParseResponse(Encoding.UTF8.GetBytes($"<?xml version=\"1.0\"?>{Envelope}{response}</epp>"), clTrid);
+    private EppResponse Parse(string response, string clTrid = "RGR-1", IResultDataReader? resultDataReader = null) =>
+        _parser.ParseResponse(Encoding.UTF8.GetBytes($"<?xml version=\"1.0\"?>{Envelope}{response}</epp>"), clTrid, resultDataReader);
 
     [Fact]
     public void Every_part_of_a_full_response_is_read_whatever_the_order()
@@ -54,9 +55,9 @@ public class StreamedResponseTests
             <resData><domain:chkData><domain:cd><domain:name avail="0">taken.kz</domain:name><domain:reason>In use</domain:reason></domain:cd>
             <domain:cd><domain:name avail="1">free.kz</domain:name></domain:cd></domain:chkData></resData>
             <trID><clTRID>RGR-1</clTRID><svTRID>SV-1</svTRID></trID></response>
-            """);
+            """, resultDataReader: Check.ResultDataReader(EppRegistryProfile.Ietf));
 
-        var check = new DomainCheckCommand("taken.kz", "free.kz").ParseResult(response, EppRegistryProfile.Ietf);
+        var check = Check.ParseResult(response, EppRegistryProfile.Ietf);
 
         Assert.Equal(new CheckItem("taken.kz", false, "In use"), check["taken.kz"]);
         Assert.Equal(new CheckItem("free.kz", true, null), check["free.kz"]);

@@ -22,11 +22,10 @@ public sealed class ContactCheckCommand(params string[] ids) : EppCommand<CheckR
         return Verb("check", "contact", c, ids.Select(id => new XElement(c + "id", id)));
     }
 
-    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile)
-    {
-        XNamespace c = profile.ContactNamespace;
-        return CheckResult.Parse(ResultData(response, c + "chkData"), c, "id");
-    }
+    public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.ContactNamespace, "id");
+
+    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
+        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.ContactNamespace));
 }
 
 /// <summary>RFC 5733 section 3.1.2.</summary>

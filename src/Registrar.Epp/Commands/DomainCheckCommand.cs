@@ -25,9 +25,8 @@ public sealed class DomainCheckCommand(IReadOnlyList<string> names) : EppCommand
         return Verb("check", "domain", d, Names.Select(n => new XElement(d + "name", n)));
     }
 
-    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile)
-    {
-        XNamespace d = profile.DomainNamespace;
-        return CheckResult.Parse(ResultData(response, d + "chkData"), d, "name");
-    }
+    public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.DomainNamespace, "name");
+
+    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
+        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.DomainNamespace));
 }

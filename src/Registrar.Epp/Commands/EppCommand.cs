@@ -22,6 +22,9 @@ public interface IEppCommand
 
     /// <summary>The child of &lt;command&gt;: &lt;check&gt;, &lt;create&gt;, &lt;login&gt; …, in the EPP namespace.</summary>
     XElement BuildCommand(EppRegistryProfile profile);
+
+    /// <summary>Reads the answer's &lt;resData&gt; as it streams by, or null for the element the others read it from.</summary>
+    IResultDataReader? ResultDataReader(EppRegistryProfile profile);
 }
 
 /// <summary>A command whose successful response is read into <typeparamref name="TResult"/>.</summary>
@@ -37,6 +40,8 @@ public abstract class EppCommand<TResult> : IEppCommand
 
     public abstract XElement BuildCommand(EppRegistryProfile profile);
 
+    public virtual IResultDataReader? ResultDataReader(EppRegistryProfile profile) => null;
+
     /// <summary>Reads a successful response (1xxx); failures never reach here.</summary>
     public abstract TResult ParseResult(EppResponse response, EppRegistryProfile profile);
 
@@ -45,8 +50,11 @@ public abstract class EppCommand<TResult> : IEppCommand
         new(Epp + verb, new XElement(objectNamespace + verb, new XAttribute(XNamespace.Xmlns + prefix, objectNamespace), content));
 
     protected static XElement ResultData(EppResponse response, XName name) =>
-        response.ResultData?.Element(name) ?? throw new EppProtocolException(
-            $"The successful response has no <resData>/<{name.LocalName}> in namespace {name.NamespaceName}.");
+        response.ResultData?.Element(name) ?? throw EppXml.MissingResultData(name.LocalName, name.NamespaceName);
+
+    /// <summary>What <see cref="ResultDataReader"/> read, for a command that has one.</summary>
+    protected static T StreamedResultData<T>(EppResponse response, XName name) where T : class =>
+        response.StreamedResultData<T>() ?? throw EppXml.MissingResultData(name.LocalName, name.NamespaceName);
 }
 
 /// <summary>Commands whose success carries no data (delete, update, poll ack's result is its count).</summary>

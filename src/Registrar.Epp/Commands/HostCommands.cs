@@ -26,11 +26,10 @@ public sealed class HostCheckCommand(params string[] names) : EppCommand<CheckRe
         return Verb("check", "host", h, names.Select(n => new XElement(h + "name", n)));
     }
 
-    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile)
-    {
-        XNamespace h = profile.HostNamespace;
-        return CheckResult.Parse(ResultData(response, h + "chkData"), h, "name");
-    }
+    public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.HostNamespace, "name");
+
+    public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
+        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.HostNamespace));
 }
 
 /// <summary>RFC 5732 section 3.2.1; addresses are needed only for hosts under the registry's own zones (glue).</summary>

@@ -9,7 +9,7 @@ public sealed record EppResult(EppResultCode Code, string Message, IReadOnlyList
 public sealed record EppMessageQueue(int Count, string Id, DateTimeOffset? QueuedAt, string? Message);
 
 /// <summary>A parsed &lt;response&gt;. The first result decides success; resData and extension are
-/// handed to the command that knows their schema.</summary>
+/// handed to the command that knows their schema, resData already read when the command has an <see cref="IResultDataReader"/>.</summary>
 public sealed record EppResponse(
     IReadOnlyList<EppResult> Results,
     EppMessageQueue? MessageQueue,
@@ -21,6 +21,14 @@ public sealed record EppResponse(
     public EppResult Result => Results[0];
     public EppResultCode Code => Result.Code;
     public bool IsSuccess => Code.IsSuccess();
+
+    internal object? StreamedResultDataValue { get; init; }
+    internal EppProtocolException? StreamedResultDataProblem { get; init; }
+
+    /// <summary>What the command's <see cref="IResultDataReader"/> read from &lt;resData&gt;, null when the answer has
+    /// none; what the reader found wrong with it is thrown here.</summary>
+    public T? StreamedResultData<T>() where T : class =>
+        StreamedResultDataProblem is { } problem ? throw problem : (T?)StreamedResultDataValue;
 }
 
 /// <summary>A parsed &lt;greeting&gt;: who the server is and which services it offers.</summary>

@@ -32,19 +32,20 @@ public sealed class EppResponseParser(int maxFrameBytes)
     }
 
     /// <summary>Parses a response and checks it answers <paramref name="expectedClTrid"/>. Streamed: responses
-    /// are what every command reads, so no document is built for them.</summary>
-    public EppResponse ParseResponse(ReadOnlyMemory<byte> frame, string expectedClTrid)
+    /// are what every command reads, so no document is built for them, nor for a &lt;resData&gt; that
+    /// <paramref name="resultDataReader"/> reads.</summary>
+    public EppResponse ParseResponse(ReadOnlyMemory<byte> frame, string expectedClTrid, IResultDataReader? resultDataReader = null)
     {
         try
         {
-            return EppResponseReader.Read(_reader.FastOver(frame), expectedClTrid);
+            return EppResponseReader.Read(_reader.FastOver(frame), expectedClTrid, resultDataReader);
         }
         catch (OutsideFastPathException)
         {
         }
         try
         {
-            return EppResponseReader.Read(_reader.Over(frame), expectedClTrid);
+            return EppResponseReader.Read(_reader.Over(frame), expectedClTrid, resultDataReader);
         }
         catch (XmlException e)
         {

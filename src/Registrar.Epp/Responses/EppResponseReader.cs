@@ -5,15 +5,15 @@ using System.Xml.Linq;
 namespace Registrar.Epp.Responses;
 
 /// <summary>Reads a &lt;response&gt; in one forward pass over an <see cref="XmlReader"/>: results, message
-/// queue and transaction ids are read as they stream by, and only &lt;resData&gt; and &lt;extension&gt;, whose
-/// schema the command knows, become elements. The whole frame is read before anything is judged, so a frame
+/// queue and transaction ids are read as they stream by, &lt;resData&gt; too when the command has a reader for it,
+/// and only what the command reads by its schema otherwise, &lt;resData&gt; and &lt;extension&gt;, become elements. The whole frame is read before anything is judged, so a frame
 /// that is not well-formed is refused as such, and the checks run in the order the RFC 5730 envelope is
 /// described in: root, response, results, trID, clTRID, msgQ.</summary>
 internal static class EppResponseReader
 {
     private const string Epp = EppXml.Namespace;
 
-    public static EppResponse Read(XmlReader reader, string expectedClTrid)
+    public static EppResponse Read(XmlReader reader, string expectedClTrid, IResultDataReader? resultDataReader)
     {
         reader.MoveToContent();
         var root = (reader.LocalName, reader.NamespaceURI);
@@ -22,7 +22,7 @@ internal static class EppResponseReader
         {
             while (reader.NextChildElement())
             {
-                if (response is null && reader.IsElement("response", Epp)) response = ReadParts(reader);
+                if (response is null && reader.IsElement("response", Epp)) response = ReadParts(reader, resultDataReader);
                 else reader.Skip();
             }
         }
@@ -35,7 +35,7 @@ internal static class EppResponseReader
         return response.ToResponse(expectedClTrid);
     }
 
-    private static Parts ReadParts(XmlReader reader)
+    private static Parts ReadParts(XmlReader reader, IResultDataReader? resultDataReader)
     {
         var parts = new Parts();
         if (!reader.EnterElement()) return parts;
@@ -44,12 +44,30 @@ internal static class EppResponseReader
             if (reader.NamespaceURI != Epp) reader.Skip();
             else if (reader.LocalName == "result") parts.Results.Add(ReadResult(reader));
             else if (reader.LocalName == "msgQ" && parts.MessageQueue is null) parts.MessageQueue = ReadMessageQueue(reader);
-            else if (reader.LocalName == "resData" && parts.ResultData is null) parts.ResultData = (XElement)XNode.ReadFrom(reader);
+            else if (reader.LocalName == "resData" && !parts.HasResultData) ReadResultData(reader, parts, resultDataReader);
             else if (reader.LocalName == "extension" && parts.Extension is null) parts.Extension = (XElement)XNode.ReadFrom(reader);
             else if (reader.LocalName == "trID" && !parts.HasTransactionIds) ReadTransactionIds(reader, parts);
             else reader.Skip();
         }
         return parts;
+    }
+
+    private static void ReadResultData(XmlReader reader, Parts parts, IResultDataReader? resultDataReader)
+    {
+        parts.HasResultData = true;
+        if (resultDataReader is null)
+        {
+            parts.ResultData = (XElement)XNode.ReadFrom(reader);
+            return;
+        }
+        try
+        {
+            parts.StreamedResultData = resultDataReader.Read(reader);
+        }
+        catch (EppProtocolException e)
+        {
+            parts.StreamedResultDataProblem = e;
+        }
     }
 
     private static RawResult ReadResult(XmlReader reader)
@@ -112,7 +130,10 @@ internal static class EppResponseReader
     {
         public List<RawResult> Results { get; } = [];
         public RawMessageQueue? MessageQueue { get; set; }
+        public bool HasResultData { get; set; }
         public XElement? ResultData { get; set; }
+        public object? StreamedResultData { get; set; }
+        public EppProtocolException? StreamedResultDataProblem { get; set; }
         public XElement? Extension { get; set; }
         public bool HasTransactionIds { get; set; }
         public string? ClientTransactionId { get; set; }
@@ -128,7 +149,11 @@ internal static class EppResponseReader
             if (ClientTransactionId != expectedClTrid)
                 throw new EppProtocolException(
                     $"The response carries clTRID '{ClientTransactionId ?? "(none)"}' but answers a command sent as '{expectedClTrid}' (svTRID {svTrid}).");
-            return new EppResponse(results, MessageQueue?.ToMessageQueue(), ResultData, Extension, ClientTransactionId, svTrid);
+            return new EppResponse(results, MessageQueue?.ToMessageQueue(), ResultData, Extension, ClientTransactionId, svTrid)
+            {
+                StreamedResultDataValue = StreamedResultData,
+                StreamedResultDataProblem = StreamedResultDataProblem,
+            };
         }
     }
 

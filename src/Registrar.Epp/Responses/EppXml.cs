@@ -16,6 +16,10 @@ public static class EppXml
             ? new("The registry's frame declares a DTD, which EPP does not use: refused, with no entity expanded or resolved.", e)
             : new($"The registry's frame is not acceptable XML: {e.Message}", e);
 
+    /// <summary>A successful answer without the &lt;resData&gt; child its command is answered with.</summary>
+    internal static EppProtocolException MissingResultData(string localName, string namespaceUri) =>
+        new($"The successful response has no <resData>/<{localName}> in namespace {namespaceUri}.");
+
     internal static XElement RequiredElement(XElement parent, XName name) =>
         parent.Element(name) ?? throw new EppProtocolException(
             $"<{parent.Name.LocalName}> in the registry's answer has no <{name.LocalName}> (namespace {name.NamespaceName}).");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
@@ -66,14 +67,15 @@ public sealed class EppClient(
             clTrid, response.ServerTransactionId, response.MessageQueue);
     }
 
-    private async Task<EppResponse> SendWithRetriesAsync(IEppCommand command, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<EppResponse> SendWithRetriesAsync(IEppCommand command, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             await using var lease = await Pool.AcquireAsync(command.IsIdempotent && attempt < readRetries, cancellationToken);
             try
             {
-                return await lease.Session.SendAsync(command.Name, frame, clTrid, cancellationToken);
+                return await lease.Session.SendAsync(command, frame, clTrid, cancellationToken);
             }
             catch (EppConnectionException e) when (command.IsIdempotent && attempt < readRetries)
             {

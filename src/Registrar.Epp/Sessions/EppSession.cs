@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
@@ -39,20 +40,21 @@ public sealed class EppSession : IAsyncDisposable
 
     /// <summary>Sends a built frame and returns the response to <paramref name="clTrid"/>, successful or not.
     /// A connection failure here means the command may have reached the registry.</summary>
-    public async Task<EppResponse> SendAsync(string commandName, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<EppResponse> SendAsync(IEppCommand command, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
     {
-        ThrowIfBroken(commandName);
+        ThrowIfBroken(command.Name);
         // Cancelled before the first byte: nothing was sent and the session stays usable.
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _connection.WriteFrameAsync(frame, cancellationToken);
-            var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid);
+            var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid, command.ResultDataReader(_profile));
             LastActivity = _time.GetUtcNow();
             if (response.Code.ClosesSession() || response.Code == EppResultCode.SuccessEndingSession)
                 _ended = true;
             if (_logger.IsEnabled(LogLevel.Debug))
-                _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", commandName, clTrid, (int)response.Code, response.ServerTransactionId);
+                _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", command.Name, clTrid, (int)response.Code, response.ServerTransactionId);
             return response;
         }
         catch (EppProtocolException)
@@ -65,7 +67,7 @@ public sealed class EppSession : IAsyncDisposable
     public async Task<EppResponse> SendAsync(IEppCommand command, string clTrid, CancellationToken cancellationToken)
     {
         using var frame = OutgoingFrame.Command(command, _profile, clTrid);
-        return await SendAsync(command.Name, frame, clTrid, cancellationToken);
+        return await SendAsync(command, frame, clTrid, cancellationToken);
     }
 
     /// <summary>RFC 5730 &lt;hello&gt;: the keepalive; the server answers with a fresh greeting.</summary>

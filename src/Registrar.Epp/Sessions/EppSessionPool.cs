@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Registrar.Epp.Transport;
 
@@ -48,12 +49,13 @@ public sealed partial class EppSessionPool : IAsyncDisposable
 
     public int Waiting { get { lock (_gate) return _waiters.Count; } }
 
-    public Task<EppSessionLease> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(resendable: false, cancellationToken);
+    public Task<EppSessionLease> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(resendable: false, cancellationToken).AsTask();
 
     /// <summary>A session for a command that is <paramref name="resendable"/> (a read with retries left) is
     /// not polled first for a close by the registry: if it turns out closed, the read goes again on another
     /// session, and the poll would cost a system call on every command for that rare case.</summary>
-    public async Task<EppSessionLease> AcquireAsync(bool resendable, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<EppSessionLease> AcquireAsync(bool resendable, CancellationToken cancellationToken)
     {
         PooledSession? pooled;
         TaskCompletionSource<PooledSession?>? waiter = null;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Registrar.Epp.Responses;
 
 namespace Registrar.Epp.Transport;
@@ -48,7 +49,8 @@ public sealed class EppConnection(Stream stream, Socket? socket, EppConnectionSe
     }
 
     /// <summary>The next frame's payload, in the connection's own buffer: valid until the next read.</summary>
-    public async Task<ReadOnlyMemory<byte>> ReadFrameAsync(CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ReadOnlyMemory<byte>> ReadFrameAsync(CancellationToken cancellationToken)
     {
         ThrowIfBroken("waiting for the registry's frame");
         var token = _deadline.Arm(settings.ReadTimeout, cancellationToken, out var callerRegistration);

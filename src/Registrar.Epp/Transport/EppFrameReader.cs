@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Registrar.Epp.Transport;
 
@@ -15,6 +16,7 @@ public sealed class EppFrameReader(Stream stream, int maxFrameBytes)
     private int _end;
 
     /// <summary>The next frame's payload, valid until the next read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
     {
         MakeRoom();

@@ -23,7 +23,8 @@ public interface IEppCommand
     /// <summary>The child of &lt;command&gt;: &lt;check&gt;, &lt;create&gt;, &lt;login&gt; …, in the EPP namespace.</summary>
     XElement BuildCommand(EppRegistryProfile profile);
 
-    /// <summary>Reads the answer's &lt;resData&gt; as it streams by, or null for the element the others read it from.</summary>
+    /// <summary>Reads the answer's &lt;resData&gt; straight into the result as it streams by; null for a command that reads
+    /// it from <see cref="EppResponse.ResultData"/>.</summary>
     IResultDataReader? ResultDataReader(EppRegistryProfile profile);
 }
 

@@ -5,10 +5,11 @@ using System.Xml.Linq;
 namespace Registrar.Epp.Responses;
 
 /// <summary>Reads a &lt;response&gt; in one forward pass over an <see cref="XmlReader"/>: results, message
-/// queue and transaction ids are read as they stream by, &lt;resData&gt; too when the command has a reader for it,
-/// and only what the command reads by its schema otherwise, &lt;resData&gt; and &lt;extension&gt;, become elements. The whole frame is read before anything is judged, so a frame
-/// that is not well-formed is refused as such, and the checks run in the order the RFC 5730 envelope is
-/// described in: root, response, results, trID, clTRID, msgQ.</summary>
+/// queue and transaction ids are read as they stream by, and &lt;resData&gt; too when the command has an
+/// <see cref="IResultDataReader"/>; only &lt;extension&gt; and any other &lt;resData&gt;, whose schema the command knows,
+/// become elements. The whole frame is read before anything is judged, so a frame that is not well-formed is refused as
+/// such, and the checks run in the order the RFC 5730 envelope is described in: root, response, results, trID, clTRID,
+/// msgQ.</summary>
 internal static class EppResponseReader
 {
     private const string Epp = EppXml.Namespace;

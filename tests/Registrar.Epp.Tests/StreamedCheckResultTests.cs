@@ -24,10 +24,10 @@ public class StreamedCheckResultTests
     [Theory]
     // As RFC 5731's example writes it.
     [InlineData("""<domain:cd><domain:name avail="1">example.com</domain:name></domain:cd><domain:cd><domain:name avail="0">example.net</domain:name><domain:reason>In use</domain:reason></domain:cd>""")]
-    // Whitespace, a comment, a reason in another language, avail written as a boolean.
+    // Whitespace, a comment, a reason in another language, avail written as a boolean with the whitespace xs:boolean allows.
     [InlineData("""
         <domain:cd> <!-- first -->
-          <domain:name avail="true"> example.com </domain:name>
+          <domain:name avail=" true "> example.com </domain:name>
         </domain:cd>
         <domain:cd><domain:name avail="false">example.net</domain:name><domain:reason lang="kk"> In use </domain:reason></domain:cd>
         """)]

@@ -54,6 +54,7 @@ internal sealed class CheckDataReader(string objectNamespace, string keyElement)
             }
         }
         if (key is null) problem ??= $"<cd> in the registry's answer has no <{keyElement}> (namespace {objectNamespace}).";
-        else items.Add(new CheckItem(key, avail is "1" or "true", reason));
+        // xs:boolean collapses whitespace: " true " is as available as "1".
+        else items.Add(new CheckItem(key, avail?.Trim() is "1" or "true", reason));
     }
 }

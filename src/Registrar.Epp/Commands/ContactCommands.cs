@@ -25,7 +25,7 @@ public sealed class ContactCheckCommand(params string[] ids) : EppCommand<CheckR
     public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.ContactNamespace, "id");
 
     public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
-        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.ContactNamespace));
+        StreamedResultData<CheckResult>(response, "chkData", profile.ContactNamespace);
 }
 
 /// <summary>RFC 5733 section 3.1.2.</summary>

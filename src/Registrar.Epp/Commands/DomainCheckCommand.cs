@@ -28,5 +28,5 @@ public sealed class DomainCheckCommand(IReadOnlyList<string> names) : EppCommand
     public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.DomainNamespace, "name");
 
     public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
-        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.DomainNamespace));
+        StreamedResultData<CheckResult>(response, "chkData", profile.DomainNamespace);
 }

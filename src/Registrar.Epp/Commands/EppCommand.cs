@@ -54,8 +54,8 @@ public abstract class EppCommand<TResult> : IEppCommand
         response.ResultData?.Element(name) ?? throw EppXml.MissingResultData(name.LocalName, name.NamespaceName);
 
     /// <summary>What <see cref="ResultDataReader"/> read, for a command that has one.</summary>
-    protected static T StreamedResultData<T>(EppResponse response, XName name) where T : class =>
-        response.StreamedResultData<T>() ?? throw EppXml.MissingResultData(name.LocalName, name.NamespaceName);
+    protected static T StreamedResultData<T>(EppResponse response, string localName, string namespaceUri) where T : class =>
+        response.StreamedResultData<T>() ?? throw EppXml.MissingResultData(localName, namespaceUri);
 }
 
 /// <summary>Commands whose success carries no data (delete, update, poll ack's result is its count).</summary>

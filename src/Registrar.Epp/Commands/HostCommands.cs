@@ -29,7 +29,7 @@ public sealed class HostCheckCommand(params string[] names) : EppCommand<CheckRe
     public override IResultDataReader ResultDataReader(EppRegistryProfile profile) => new CheckDataReader(profile.HostNamespace, "name");
 
     public override CheckResult ParseResult(EppResponse response, EppRegistryProfile profile) =>
-        StreamedResultData<CheckResult>(response, XName.Get("chkData", profile.HostNamespace));
+        StreamedResultData<CheckResult>(response, "chkData", profile.HostNamespace);
 }
 
 /// <summary>RFC 5732 section 3.2.1; addresses are needed only for hosts under the registry's own zones (glue).</summary>

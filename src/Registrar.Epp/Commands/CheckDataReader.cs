@@ -10,7 +10,7 @@ internal sealed class CheckDataReader(string objectNamespace, string keyElement)
     public object Read(XmlReader reader)
     {
         List<CheckItem>? items = null;
-        string? problem = null;
+        EppProtocolException? problem = null;
         if (reader.EnterElement())
         {
             while (reader.NextChildElement())
@@ -20,11 +20,11 @@ internal sealed class CheckDataReader(string objectNamespace, string keyElement)
             }
         }
         if (items is null) throw EppXml.MissingResultData("chkData", objectNamespace);
-        if (problem is not null) throw new EppProtocolException(problem);
+        if (problem is not null) throw problem;
         return new CheckResult(items);
     }
 
-    private List<CheckItem> ReadCheckData(XmlReader reader, ref string? problem)
+    private List<CheckItem> ReadCheckData(XmlReader reader, ref EppProtocolException? problem)
     {
         var items = new List<CheckItem>(1);
         if (!reader.EnterElement()) return items;
@@ -36,7 +36,7 @@ internal sealed class CheckDataReader(string objectNamespace, string keyElement)
         return items;
     }
 
-    private void ReadCheckedItem(XmlReader reader, List<CheckItem> items, ref string? problem)
+    private void ReadCheckedItem(XmlReader reader, List<CheckItem> items, ref EppProtocolException? problem)
     {
         string? key = null, avail = null, reason = null;
         if (reader.EnterElement())
@@ -47,13 +47,13 @@ internal sealed class CheckDataReader(string objectNamespace, string keyElement)
                 {
                     avail = reader.GetAttribute("avail", "");
                     key = reader.ReadAllText().Trim();
-                    if (avail is null) problem ??= $"<{keyElement}> in the registry's answer has no 'avail' attribute.";
+                    if (avail is null) problem ??= EppXml.MissingAttribute(keyElement, "avail");
                 }
                 else if (reason is null && reader.IsElement("reason", objectNamespace)) reason = reader.ReadAllText().Trim();
                 else reader.Skip();
             }
         }
-        if (key is null) problem ??= $"<cd> in the registry's answer has no <{keyElement}> (namespace {objectNamespace}).";
+        if (key is null) problem ??= EppXml.MissingChild("cd", keyElement, objectNamespace);
         // xs:boolean collapses whitespace: " true " is as available as "1".
         else items.Add(new CheckItem(key, avail?.Trim() is "1" or "true", reason));
     }

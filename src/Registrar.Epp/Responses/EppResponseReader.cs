@@ -166,7 +166,7 @@ internal static class EppResponseReader
 
         public EppResult ToResult()
         {
-            var codeText = code ?? throw MissingAttribute("result", "code");
+            var codeText = code ?? throw EppXml.MissingAttribute("result", "code");
             if (!int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1000 or > 2599)
                 throw new EppProtocolException($"The result code '{codeText}' is not an EPP result code.");
             var resultCode = (EppResultCode)number;
@@ -185,10 +185,10 @@ internal static class EppResponseReader
 
         public EppMessageQueue ToMessageQueue()
         {
-            var countText = count ?? throw MissingAttribute("msgQ", "count");
+            var countText = count ?? throw EppXml.MissingAttribute("msgQ", "count");
             if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 throw new EppProtocolException($"<msgQ count=\"{countText}\"> is not a number.");
-            return new EppMessageQueue(number, id ?? throw MissingAttribute("msgQ", "id"), QueuedDate(), Message);
+            return new EppMessageQueue(number, id ?? throw EppXml.MissingAttribute("msgQ", "id"), QueuedDate(), Message);
         }
 
         private DateTimeOffset? QueuedDate()
@@ -199,9 +199,5 @@ internal static class EppResponseReader
         }
     }
 
-    private static EppProtocolException Missing(string parent, string child) =>
-        new($"<{parent}> in the registry's answer has no <{child}> (namespace {Epp}).");
-
-    private static EppProtocolException MissingAttribute(string element, string attribute) =>
-        new($"<{element}> in the registry's answer has no '{attribute}' attribute.");
+    private static EppProtocolException Missing(string parent, string child) => EppXml.MissingChild(parent, child, Epp);
 }

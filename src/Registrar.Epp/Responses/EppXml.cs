@@ -20,15 +20,21 @@ public static class EppXml
     internal static EppProtocolException MissingResultData(string localName, string namespaceUri) =>
         new($"The successful response has no <resData>/<{localName}> in namespace {namespaceUri}.");
 
+    /// <summary>An element of the registry's answer without a child its schema requires.</summary>
+    internal static EppProtocolException MissingChild(string parent, string child, string namespaceUri) =>
+        new($"<{parent}> in the registry's answer has no <{child}> (namespace {namespaceUri}).");
+
+    /// <summary>An element of the registry's answer without an attribute its schema requires.</summary>
+    internal static EppProtocolException MissingAttribute(string element, string attribute) =>
+        new($"<{element}> in the registry's answer has no '{attribute}' attribute.");
+
     internal static XElement RequiredElement(XElement parent, XName name) =>
-        parent.Element(name) ?? throw new EppProtocolException(
-            $"<{parent.Name.LocalName}> in the registry's answer has no <{name.LocalName}> (namespace {name.NamespaceName}).");
+        parent.Element(name) ?? throw MissingChild(parent.Name.LocalName, name.LocalName, name.NamespaceName);
 
     internal static string RequiredValue(XElement parent, XName name) => RequiredElement(parent, name).Value.Trim();
 
     internal static string RequiredAttribute(XElement element, string name) =>
-        element.Attribute(name)?.Value ?? throw new EppProtocolException(
-            $"<{element.Name.LocalName}> in the registry's answer has no '{name}' attribute.");
+        element.Attribute(name)?.Value ?? throw MissingAttribute(element.Name.LocalName, name);
 
     internal static DateTimeOffset? OptionalDate(XElement parent, XName name)
     {

@@ -37,6 +37,31 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_delete_made_while_the_shard_commits_waits_for_the_shards_next_write()
+    {
+        var held = new HoldTransactionsPolicy("held");
+        var meter = new StorageMeter();
+        var table = TestStorage.Clients(azurite, meter, held).Table("timers");
+        await table.CreateIfNotExistsAsync();
+        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        await writer.UpsertAsync(Row("a"), default);
+        meter.Reset();
+
+        var committing = writer.UpsertAsync(Row("held"), default);
+        await held.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        writer.DeleteLater(Row("a"));
+        held.Release.SetResult();
+        await committing;
+
+        Assert.True(writer.DeletingIn("shard-0").Contains("a"));
+        await writer.UpsertAsync(Row("b"), default);
+        Assert.Equal(2, meter.Snapshot().GetValueOrDefault("table.batch"));
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>()) rows.Add(row.RowKey);
+        Assert.Equal(["b", "held"], rows);
+    }
+
+    [Fact]
     public async Task A_delete_no_one_waits_for_goes_out_alone_once_its_delay_passed()
     {
         var (table, _) = await TimersAsync();

@@ -68,35 +68,6 @@ public sealed class PartitionGroupCommitTests(AzuriteFixture azurite)
         await slow.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Holds back transactions that name <paramref name="partition"/> until released.</summary>
-    private sealed class HoldTransactionsPolicy(string partition) : HttpPipelinePolicy
-    {
-        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Names(message))
-            {
-                Arrived.TrySetResult();
-                await Release.Task;
-            }
-            await ProcessNextAsync(message, pipeline);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            throw new NotSupportedException("The group commit sends asynchronously.");
-
-        private bool Names(HttpMessage message)
-        {
-            if (message.Request.Content is not { } content) return false;
-            using var body = new MemoryStream();
-            content.WriteTo(body, default);
-            return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(partition, StringComparison.Ordinal);
-        }
-    }
-
     [Fact]
     public async Task Rows_too_large_for_one_transaction_together_are_split_into_several_and_every_caller_is_committed()
     {

@@ -84,7 +84,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             if (flushes) shard.Flushing = true;
             else if (!soon && !shard.Flushing && !shard.FlushScheduled) schedules = shard.FlushScheduled = true;
         }
-        if (flushes) _ = Task.Run(() => FlushAsync(shard), CancellationToken.None);
+        if (flushes) _ = Task.Run(() => FlushAsync(shard, delayPassed: false), CancellationToken.None);
         if (schedules) _ = FlushLaterAsync(shard);
         return pending.Done.Task.WaitAsync(ct);
     }
@@ -99,26 +99,33 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             flushes = !shard.Flushing && shard.Waiting.Count > 0;
             if (flushes) shard.Flushing = true;
         }
-        if (flushes) await FlushAsync(shard);
+        if (flushes) await FlushAsync(shard, delayPassed: true);
     }
 
     /// <summary>One flusher per shard at a time: each round takes what waits (one action per row, at most 100)
-    /// and commits it; writes that arrive meanwhile wait for the next round.</summary>
-    private async Task FlushAsync(ShardQueue shard)
+    /// and commits it; writes that arrive meanwhile wait for the next round. Deletes no one waits for go out with a
+    /// write someone waits for, or once their delay has passed: a delete that arrives as the flusher finishes waits.</summary>
+    private async Task FlushAsync(ShardQueue shard, bool delayPassed)
     {
         while (true)
         {
             List<PendingWrite> round;
+            var schedules = false;
             lock (shard)
             {
-                round = TakeRound(shard.Waiting);
-                shard.Committing = round;
-                if (round.Count == 0)
+                if (!delayPassed && !shard.Waiting.Exists(write => write.Awaited))
                 {
                     shard.Flushing = false;
-                    return;
+                    if (shard.Waiting.Count > 0 && !shard.FlushScheduled) schedules = shard.FlushScheduled = true;
+                    round = [];
                 }
+                else round = TakeRound(shard.Waiting);
+                shard.Committing = round;
+                if (round.Count == 0) shard.Flushing = false;
             }
+            if (schedules) _ = FlushLaterAsync(shard);
+            if (round.Count == 0) return;
+            delayPassed = false;
             var failure = await CommitAsync(round);
             // Counted as committed before anyone waiting on the round carries on.
             lock (shard) shard.Committing = [];

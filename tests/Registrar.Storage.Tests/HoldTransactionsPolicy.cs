@@ -1,0 +1,33 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Registrar.Storage.Tests;
+
+/// <summary>Holds back transactions that name <paramref name="key"/> (a partition or row key) until released.</summary>
+internal sealed class HoldTransactionsPolicy(string key) : HttpPipelinePolicy
+{
+    public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        if (Names(message))
+        {
+            Arrived.TrySetResult();
+            await Release.Task;
+        }
+        await ProcessNextAsync(message, pipeline);
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        throw new NotSupportedException("The group commit sends asynchronously.");
+
+    private bool Names(HttpMessage message)
+    {
+        if (message.Request.Content is not { } content) return false;
+        using var body = new MemoryStream();
+        content.WriteTo(body, default);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(key, StringComparison.Ordinal);
+    }
+}

@@ -9,21 +9,33 @@ namespace Registrar.Mail;
 /// exchange instead of a TCP and TLS handshake, EHLO and AUTH of its own (issue 16: a year's reminders are thousands of
 /// notices). A client idle longer than <see cref="SmtpOptions.ReuseConnectionFor"/> is closed rather than reused, as
 /// servers drop idle sessions (measured by the clock's timestamps, real time even where an operations clock moves the
-/// date); one that failed is never returned.
+/// date); one that failed is never returned. A rented client holds one of <see cref="SmtpOptions.MaxConnections"/> places
+/// until it is returned or discarded.
 /// </summary>
 internal sealed class SmtpConnections(SmtpOptions options, TimeProvider clock) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(SmtpClient Client, long IdleSince)> _idle = new();
+    private readonly SemaphoreSlim _places = new(options.MaxConnections, options.MaxConnections);
 
-    /// <summary>A client ready to send, and whether it sent before (a broken reused session is worth one fresh try).</summary>
+    /// <summary>A client ready to send, and whether it sent before (a broken reused session is worth one fresh try); waits
+    /// while every place is taken.</summary>
     public async Task<(SmtpClient Client, bool Reused)> RentAsync(CancellationToken ct)
     {
-        while (_idle.TryDequeue(out var idle))
+        await _places.WaitAsync(ct);
+        try
         {
-            if (idle.Client.IsConnected && clock.GetElapsedTime(idle.IdleSince) < options.ReuseConnectionFor) return (idle.Client, true);
-            await CloseAsync(idle.Client);
+            while (_idle.TryDequeue(out var idle))
+            {
+                if (idle.Client.IsConnected && clock.GetElapsedTime(idle.IdleSince) < options.ReuseConnectionFor) return (idle.Client, true);
+                await CloseAsync(idle.Client);
+            }
+            return (await ConnectAsync(ct), false);
         }
-        return (await ConnectAsync(ct), false);
+        catch
+        {
+            _places.Release();
+            throw;
+        }
     }
 
     public async Task<SmtpClient> ConnectAsync(CancellationToken ct)
@@ -45,8 +57,22 @@ internal sealed class SmtpConnections(SmtpOptions options, TimeProvider clock) :
 
     public async Task ReturnAsync(SmtpClient client)
     {
-        if (client.IsConnected && _idle.Count < options.IdleConnections) _idle.Enqueue((client, clock.GetTimestamp()));
-        else await CloseAsync(client);
+        try
+        {
+            if (client.IsConnected && _idle.Count < options.IdleConnections) _idle.Enqueue((client, clock.GetTimestamp()));
+            else await CloseAsync(client);
+        }
+        finally
+        {
+            _places.Release();
+        }
+    }
+
+    /// <summary>A rented client that failed: closed without a goodbye, its place given up.</summary>
+    public void Discard(SmtpClient client)
+    {
+        client.Dispose();
+        _places.Release();
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,8 @@ using Registrar.Core.Notices;
 
 namespace Registrar.Mail;
 
-/// <summary>The mail port over SMTP (MailKit), on sessions kept open between messages. The Message-Id is derived from
+/// <summary>The mail port over SMTP (MailKit), on sessions kept open between messages, no more open at once than
+/// <see cref="SmtpOptions.MaxConnections"/>. The Message-Id is derived from
 /// the notice id, so a retried send carries the same id and receiving systems can recognise the duplicate; the notice
 /// store is what guarantees a notice is sent once.</summary>
 public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider clock, ILogger<SmtpMailSender> logger) : IMailSender, IAsyncDisposable
@@ -27,24 +28,27 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
         mime.To.Add(MailboxAddress.Parse(message.To));
 
         var (client, reused) = await _connections.RentAsync(cancellationToken);
-        while (true)
+        try
         {
-            try
+            while (true)
             {
-                await client.SendAsync(mime, cancellationToken);
-                break;
+                try
+                {
+                    await client.SendAsync(mime, cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (reused && e is IOException or ServiceNotConnectedException or SmtpProtocolException)
+                {
+                    // A kept session the server dropped fails before anything was accepted: one fresh session sends the message.
+                    client.Dispose();
+                    (client, reused) = (await _connections.ConnectAsync(cancellationToken), false);
+                }
             }
-            catch (Exception e) when (reused && e is IOException or ServiceNotConnectedException or SmtpProtocolException)
-            {
-                // A kept session the server dropped fails before anything was accepted: one fresh session sends the message.
-                client.Dispose();
-                (client, reused) = (await _connections.ConnectAsync(cancellationToken), false);
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
+        }
+        catch
+        {
+            _connections.Discard(client);
+            throw;
         }
         await _connections.ReturnAsync(client);
         logger.LogInformation("Mailed notice {NoticeId}", message.NoticeId);

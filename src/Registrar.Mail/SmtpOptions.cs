@@ -28,7 +28,11 @@ public sealed class SmtpOptions
     /// <summary>How long an idle session is kept for the next message; servers close idle sessions after minutes.</summary>
     public TimeSpan ReuseConnectionFor { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Idle sessions kept at most: about as many as notices are sent at once.</summary>
+    /// <summary>Sessions open at once at most; a message beyond them waits for one. Servers refuse a client that opens many
+    /// (a 421 "too many connections"), and the timer sweep alone may send dozens of notices at the same moment.</summary>
+    [Range(1, 64)] public int MaxConnections { get; set; } = 8;
+
+    /// <summary>Idle sessions kept at most: about as many as notices are sent at once, no more than <see cref="MaxConnections"/>.</summary>
     [Range(0, 64)] public int IdleConnections { get; set; } = 8;
 }
 

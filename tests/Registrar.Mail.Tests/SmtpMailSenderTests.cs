@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Notices;
@@ -8,13 +9,14 @@ namespace Registrar.Mail.Tests;
 
 public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<MailSinkFixture>
 {
-    private static SmtpMailSender Sender(int port) => new(Options.Create(new SmtpOptions
+    private static SmtpMailSender Sender(int port, int maxConnections = 8) => new(Options.Create(new SmtpOptions
     {
         Host = "127.0.0.1",
         Port = port,
         Security = SmtpSecurity.None,
         FromAddress = "noreply@registrar.test",
         MessageIdDomain = "registrar.test",
+        MaxConnections = maxConnections,
     }), TimeProvider.System, NullLogger<SmtpMailSender>.Instance);
 
     private static MailMessage Message(string noticeId, string to) => new(noticeId, to, $"Notice {noticeId}", "Text", "<p>Text</p>");
@@ -59,5 +61,29 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
 
         await sink.WaitForMailAsync("dropped@example.kz", m => m.Subject == "Notice dropped-2", TimeSpan.FromSeconds(10));
         Assert.Equal(2, relay.SessionsAccepted);
+    }
+
+    [Fact]
+    public async Task Notices_sent_at_the_same_moment_open_no_more_sessions_than_allowed_and_all_go_out()
+    {
+        await using var relay = new TcpRelay(sink.SmtpPort);
+        await using var sender = Sender(relay.Port, maxConnections: 2);
+
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(n => Task.Run(() => sender.SendAsync(Message($"burst-{n}", "burst@example.kz"), CancellationToken.None))));
+
+        foreach (var n in Enumerable.Range(1, 12))
+            await sink.WaitForMailAsync("burst@example.kz", m => m.Subject == $"Notice burst-{n}", TimeSpan.FromSeconds(10));
+        Assert.InRange(relay.SessionsAccepted, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_send_the_server_refuses_gives_its_session_place_back()
+    {
+        await using var server = new RefusingSmtpServer();
+        await using var sender = Sender(server.Port, maxConnections: 1);
+
+        foreach (var n in Enumerable.Range(1, 3))
+            await Assert.ThrowsAsync<SmtpCommandException>(() =>
+                sender.SendAsync(Message($"refused-{n}", "nobody@example.kz"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Registrar.Mail.Tests;
+
+/// <summary>An SMTP server on loopback that takes every session and refuses every recipient (550), so that a send fails
+/// on a connected session.</summary>
+internal sealed class RefusingSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    public RefusingSmtpServer()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
+        await using var writer = new StreamWriter(client.GetStream(), Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        try
+        {
+            await writer.WriteLineAsync("220 refusing.test ESMTP");
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                await writer.WriteLineAsync(verb switch
+                {
+                    "EHLO" or "HELO" => "250 refusing.test",
+                    "RCPT" => "550 5.1.1 No such recipient here",
+                    "QUIT" => "221 Bye",
+                    _ => "250 OK",
+                });
+                if (verb == "QUIT") return;
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away.
+        }
+    }
+}

@@ -295,7 +295,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     public async Task Commands_a_timer_decides_are_carried_out_by_the_sweep_that_fired_it_without_a_queue_message()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
-        await StartWaitingAsync(runtime, "i-11");
+        await runtime.StartWaitingAsync("i-11", Wait);
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 
@@ -312,7 +312,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         var instance = RecordingCommandHandler.FlakyNotifyPrefix + "i-12";
-        await StartWaitingAsync(runtime, instance);
+        await runtime.StartWaitingAsync(instance, Wait);
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
 
@@ -329,7 +329,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         var faults = new FaultInjectionPolicy();
         await using var runtime = await RuntimeHarness.StartAsync(azurite, faults);
-        await StartWaitingAsync(runtime, "i-13");
+        await runtime.StartWaitingAsync("i-13", Wait);
         var dueAt = (await runtime.Inspector.GetAsync("i-13", default))!.NextWakeAt!.Value;
 
         // As if the process had stopped once the timer's decision was stored: no dispatch marker holds its commands.
@@ -355,7 +355,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     public async Task A_timers_decision_takes_no_dispatch_marker()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
-        await StartWaitingAsync(runtime, "i-14");
+        await runtime.StartWaitingAsync("i-14", Wait);
         var dueAt = (await runtime.Inspector.GetAsync("i-14", default))!.NextWakeAt!.Value;
         var meter = runtime.Get<StorageMeter>();
         meter.Reset();
@@ -394,13 +394,6 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     }
 
     /// <summary>Starts the instance and waits until it is charged, waits for its timer, and the runtime has settled.</summary>
-    private static async Task StartWaitingAsync(RuntimeHarness runtime, string instanceId)
-    {
-        await runtime.Client.SendAsync(instanceId, "start", new Start(Wait), default);
-        await TestStorage.EventuallyAsync(async () => (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
-            && await runtime.StageAsync(instanceId) == TinyStage.Waiting, "charged, waiting and settled");
-    }
-
     private static async Task<int> DispatchMarkersOfAsync(RuntimeHarness runtime, string eventId) =>
         await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey", "EventId"])
             .CountAsync(row => LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row) && row.GetString("EventId") == eventId);

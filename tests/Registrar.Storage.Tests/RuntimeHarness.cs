@@ -89,6 +89,15 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public async Task<TinyStage?> StageAsync(string instanceId) => (await Inspector.GetAsync(instanceId, default))?.State.Stage;
 
+    /// <summary>Starts an instance that is charged and then waits <paramref name="wait"/> for its timer; returns once it
+    /// waits and the runtime has settled.</summary>
+    public async Task StartWaitingAsync(string instanceId, TimeSpan wait)
+    {
+        await Client.SendAsync(instanceId, "start", new Start(wait), default);
+        await TestStorage.EventuallyAsync(async () => (await Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled
+            && await StageAsync(instanceId) == TinyStage.Waiting, "charged, waiting and settled");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();

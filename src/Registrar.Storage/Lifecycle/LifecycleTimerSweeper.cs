@@ -137,8 +137,12 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         }
         if (!await batches.CarryOutFollowUpsAsync(followUps, ct)) return false;
         // Deleted only now, so the backlog counts the timer until what it led to is done. Deleted by the engine
-        // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete.
-        await tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, ct);
+        // (superseded) or rewritten meanwhile, the row is left alone: not ours to delete. Not waited for: the sweep fires
+        // its next timer meanwhile, so more decisions share each transaction, and the delete is counted as a waiting write
+        // (the runtime has not settled) until it is committed; one that fails leaves the row for the next sweep to find.
+        _ = tables.TimerWrites.DeleteAsync(timer.PartitionKey, timer.RowKey, timer.ETag, CancellationToken.None)
+            .ContinueWith(delete => logger.LogWarning(delete.Exception, "Fired timer {Row} was not deleted; the next sweep finds it again.", timer.RowKey),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return true;
     }
 

@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.TestHost;
+using Registrar.Testing;
+
+namespace Registrar.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class LifecycleTimerSweeperTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromDays(30);
+
+    [Fact]
+    public async Task The_sweep_fires_on_while_a_fired_rows_delete_goes_out_and_the_backlog_counts_that_delete_until_it_has()
+    {
+        // One timer at a time: a sweep that waited for each fired row's delete could not fire the second while the first's is held.
+        var held = new HoldTransactionsPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, held, new Dictionary<string, string?> { ["Lifecycle:TimerConcurrency"] = "1" });
+        var backlog = runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>();
+        await runtime.StartWaitingAsync("i-swept-a", Wait);
+        await runtime.StartWaitingAsync("i-swept-b", Wait);
+        await TestStorage.EventuallyAsync(async () => await TimerRowsAsync(runtime) == 2, "only the two wake-ups left");
+
+        // The first transaction on the timer table from here on is the first fired row's delete.
+        held.Arm(runtime.Tables.Timers.Name + "(");
+        runtime.Clock.Advance(Wait);
+        await held.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-swept-b") == TinyStage.Done, "the second timer fired");
+        var whileHeld = await backlog.ReadAsync(default);
+        held.Release.SetResult();
+
+        Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-swept-a"));
+        Assert.False(whileHeld.IsSettled);
+        Assert.Equal(0, whileHeld.DueTimers);
+        Assert.InRange(whileHeld.WaitingTimerWrites, 1, 2);
+        await TestStorage.EventuallyAsync(async () => (await backlog.ReadAsync(default)).IsSettled && await TimerRowsAsync(runtime) == 0,
+            "both fired rows deleted and the runtime settled");
+    }
+
+    private static async Task<int> TimerRowsAsync(RuntimeHarness runtime) =>
+        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["PartitionKey"]).CountAsync(row => row.PartitionKey.StartsWith("shard-", StringComparison.Ordinal));
+}

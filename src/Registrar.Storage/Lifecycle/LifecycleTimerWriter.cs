@@ -115,7 +115,6 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
             {
                 if (!delayPassed && !shard.Waiting.Exists(write => write.Awaited))
                 {
-                    shard.Flushing = false;
                     if (shard.Waiting.Count > 0 && !shard.FlushScheduled) schedules = shard.FlushScheduled = true;
                     round = [];
                 }

@@ -20,7 +20,8 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
     private readonly DocumentTable _table = new(clients.Table("invoicesequences"));
     private readonly ConcurrentDictionary<(string Partition, string Row), CounterTurn> _counters = new();
 
-    /// <summary>A counter row, and a claim row and the row written with it per number: an entity group transaction holds 100.</summary>
+    /// <summary>A counter row, and per number a claim row and the two rows written with it (an invoice and its account's
+    /// entry): an entity group transaction holds 100.</summary>
     private const int MaxClaimsPerTransaction = 33;
 
     /// <summary>Hands out invoice sequence numbers: 1, 2, 3 … within one series and month, never the same twice. A number is
@@ -33,12 +34,12 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
     /// writes the row it is given.</summary>
     public static string Partition(string series) => TableKeys.Escape(series);
 
-    /// <summary>Takes a number as <see cref="TakeAsync(string, int, int, string, CancellationToken)"/> does, and writes the row
-    /// <paramref name="withIt"/> makes of it (in the series' partition) in the same transaction.</summary>
+    /// <summary>Takes a number as <see cref="TakeAsync(string, int, int, string, CancellationToken)"/> does, and writes the rows
+    /// <paramref name="withIt"/> makes of it (at most two, in the series' partition) in the same transaction.</summary>
     /// <returns>The number; whether this call took it (false: <paramref name="claimKey"/> claimed it before, and no row was
-    /// written now); the written row's ETag.</returns>
+    /// written now); the first written row's ETag.</returns>
     internal Task<(int Number, bool Taken, ETag RowETag)> TakeAsync(string series, int year, int month, string claimKey,
-        Func<int, TableTransactionAction>? withIt, CancellationToken cancellationToken)
+        Func<int, IReadOnlyList<TableTransactionAction>>? withIt, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, claimKey);
         var counter = _counters.GetOrAdd((partition, counterRow), key => new CounterTurn(key.Partition, key.Row, ClaimAsync));
@@ -80,12 +81,8 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
                 if (!TryAddRows(round, actions, counter.Partition, first)) continue;
                 var answers = await _table.SubmitAsync(actions, CancellationToken.None);
                 counter.Known = answers[0].Headers.ETag is { } etag ? new Stored<Counter>(counter.Partition, counter.Row, new Counter(last), etag) : null;
-                var end = 0;
                 foreach (var (claim, number) in round.Select((claim, i) => (claim, first + i)))
-                {
-                    end += claim.RowCount;
-                    claim.Done.TrySetResult((number, true, answers[end].Headers.ETag ?? default));
-                }
+                    claim.Done.TrySetResult((number, true, claim.End > claim.ClaimIndex ? answers[claim.ClaimIndex + 1].Headers.ETag ?? default : default));
                 return;
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DocumentAlreadyExistsException)
@@ -108,7 +105,9 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
         {
             try
             {
+                claim.ClaimIndex = actions.Count;
                 actions.AddRange(claim.Rows(partition, number));
+                claim.End = actions.Count - 1;
             }
             catch (Exception e)
             {
@@ -138,26 +137,17 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
 
     /// <summary>The claim whose rows hold action <paramref name="index"/> (the counter is action 0), and whether the action is
     /// the row written with its claim.</summary>
-    private static (PendingClaim Claim, bool OnRowWithIt)? Owner(List<PendingClaim> round, int index)
-    {
-        var end = 0;
-        foreach (var claim in round)
-        {
-            var claimRow = end + 1;
-            end += claim.RowCount;
-            if (index <= end) return (claim, index > claimRow);
-        }
-        return null;
-    }
+    private static (PendingClaim Claim, bool OnRowWithIt)? Owner(List<PendingClaim> round, int index) =>
+        round.FirstOrDefault(claim => index >= claim.ClaimIndex && index <= claim.End) is { } owner ? (owner, index > owner.ClaimIndex) : null;
 
     /// <summary>Gives back the number <paramref name="orderKey"/> took, when no later number was taken meanwhile.</summary>
     /// <returns>False when a later number was taken, so this one stays spent (operations see it by its order key).</returns>
     public Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, CancellationToken cancellationToken) =>
-        ReleaseAsync(series, year, month, orderKey, rowWithIt: null, cancellationToken);
+        ReleaseAsync(series, year, month, orderKey, rowsWithIt: null, cancellationToken);
 
     /// <summary>Gives back the number as <see cref="ReleaseAsync(string, int, int, string, CancellationToken)"/> does, and deletes
-    /// the row <paramref name="rowWithIt"/> (of the series' partition) written with it, in the same transaction.</summary>
-    internal async Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, string? rowWithIt, CancellationToken cancellationToken)
+    /// the rows <paramref name="rowsWithIt"/> (of the series' partition) written with it, in the same transaction.</summary>
+    internal async Task<bool> ReleaseAsync(string series, int year, int month, string orderKey, IReadOnlyList<string>? rowsWithIt, CancellationToken cancellationToken)
     {
         var (partition, counterRow, claimRow) = Keys(series, year, month, orderKey);
         while (true)
@@ -174,7 +164,8 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
                         DocumentTable.Entity(partition, counterRow, new Counter(current.Document.Last - 1), null), current.ETag),
                     new(TableTransactionActionType.Delete, new TableEntity(partition, claimRow), claim.ETag),
                 ];
-                if (rowWithIt is not null) actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, rowWithIt), ETag.All));
+                foreach (var row in rowsWithIt ?? [])
+                    actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, row), ETag.All));
                 await _table.SubmitAsync(actions, cancellationToken);
                 return true;
             }
@@ -218,17 +209,21 @@ public sealed class InvoiceSequenceStore(StorageClients clients)
         public Stored<Counter>? Known { get; set; }
     }
 
-    private sealed record PendingClaim(string ClaimRow, Func<int, TableTransactionAction>? WithIt)
+    private sealed record PendingClaim(string ClaimRow, Func<int, IReadOnlyList<TableTransactionAction>>? WithIt)
     {
         public TaskCompletionSource<(int Number, bool Taken, ETag RowETag)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>How many actions <see cref="Rows"/> adds to the transaction.</summary>
-        public int RowCount => WithIt is null ? 1 : 2;
+        /// <summary>Where the claim row stands in the round's transaction, and the last of the rows written with it.</summary>
+        public int ClaimIndex { get; set; }
+
+        public int End { get; set; }
 
         public IEnumerable<TableTransactionAction> Rows(string partition, int number)
         {
             yield return new(TableTransactionActionType.Add, DocumentTable.Entity(partition, ClaimRow, new Claim(number), null));
-            if (WithIt is not null) yield return WithIt(number);
+            var withIt = WithIt?.Invoke(number) ?? [];
+            if (withIt.Count > 2) throw new ArgumentException("At most two rows are written with a number.", nameof(WithIt));
+            foreach (var row in withIt) yield return row;
         }
     }
 

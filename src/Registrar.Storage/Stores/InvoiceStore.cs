@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Core.Zones;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
 
@@ -12,8 +15,7 @@ public sealed record InvoiceClaim(string Series, int Year, int Month, string Key
 public sealed record NewInvoice<TInvoice>(string Number, string AccountId, TInvoice Invoice, string Status);
 
 /// <summary>Invoices, found by number: a bank notification names only the number in its payment purpose, so matching is a
-/// point read. Listing an account's invoices filters on the indexed AccountId column (a scan, for the customer's invoice
-/// list and operations screens).</summary>
+/// point read. An account's invoices are listed from its entries in each series (<see cref="InvoiceAccountIndex"/>).</summary>
 public interface IInvoiceStore<TInvoice>
 {
     Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct);
@@ -38,25 +40,36 @@ public interface IInvoiceStore<TInvoice>
 /// <summary>An invoice lives in its series' partition of the sequence table, row <c>invoice|{number}</c>, beside the counter
 /// that numbered it: an invoice number begins with its series and a hyphen ("KZ-2611-00042-7"). Invoices stored by earlier
 /// versions stay in the <c>invoices</c> table, one partition per number, and are read and changed there.</summary>
-/// <remarks>Nothing stores an invoice in the earlier table any more, so a listing looks there only while it holds any
-/// (issue 16: a customer's invoice list is one query, not two).</remarks>
+/// <remarks>Nothing stores an invoice in the earlier table any more. Until every invoice has its account's entry, a listing
+/// filters on the AccountId column, and looks in the earlier table only while it holds any.</remarks>
 public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
 {
-    private const string RowPrefix = "invoice|";
+    private const string RowPrefix = InvoiceAccountIndex.InvoiceRowPrefix;
 
     private readonly InvoiceSequenceStore _sequence;
     private readonly DocumentTable _series;
     private readonly PartitionGroupCommit _seriesWrites;
     private readonly DocumentTable _earlier;
     private readonly RetiredRows _earlierLeft;
+    private readonly InvoiceAccountIndex _accounts;
+    private readonly IReadOnlyList<string> _seriesPartitions;
 
-    public InvoiceStore(StorageClients clients, InvoiceSequenceStore sequence, TimeProvider clock)
+    /// <param name="zones">Their series (each zone's country) are the partitions an account's invoices are looked for in.</param>
+    public InvoiceStore(StorageClients clients, InvoiceSequenceStore sequence, ZoneCatalog zones, TimeProvider clock,
+        ILogger<InvoiceStore<TInvoice>> logger)
     {
         _sequence = sequence;
         _series = new(clients.Table("invoicesequences"));
         _seriesWrites = new(_series);
         _earlier = new(clients.Table("invoices"));
         _earlierLeft = new RetiredRows(ct => _earlier.HoldsAnyRowAsync(null, ct), clock);
+        _accounts = new InvoiceAccountIndex(_series, _earlier, clock, logger);
+        _seriesPartitions = [.. zones.All.Select(zone => InvoiceSequenceStore.Partition(zone.CalendarCountry)).Distinct(StringComparer.Ordinal)];
+    }
+
+    public InvoiceStore(StorageClients clients, InvoiceSequenceStore sequence, TimeProvider clock)
+        : this(clients, sequence, ZoneCatalog.LoadEmbedded(), clock, NullLogger<InvoiceStore<TInvoice>>.Instance)
+    {
     }
 
     public InvoiceStore(StorageClients clients) : this(clients, new InvoiceSequenceStore(clients), TimeProvider.System)
@@ -67,8 +80,12 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
         (SeriesPartition(invoiceNumber) is { } partition ? await _series.GetAsync<TInvoice>(partition, Row(invoiceNumber), ct) : null)
         ?? await _earlier.GetAsync<TInvoice>(TableKeys.Escape(invoiceNumber), TableKeys.Escape(invoiceNumber), ct);
 
-    public Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct) =>
-        _series.InsertAsync(SeriesPartition(invoiceNumber) ?? throw NotANumber(invoiceNumber), Row(invoiceNumber), invoice, Columns(accountId, status), ct);
+    public async Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct)
+    {
+        var partition = SeriesPartition(invoiceNumber) ?? throw NotANumber(invoiceNumber);
+        var answers = await _series.SubmitAsync(WithAccountEntry(partition, Row(invoiceNumber), invoice, accountId, status), ct);
+        return new Stored<TInvoice>(partition, Row(invoiceNumber), invoice, answers[0].Headers.ETag ?? default);
+    }
 
     public async Task<Stored<TInvoice>> IssueAsync(InvoiceClaim claim, Func<int, NewInvoice<TInvoice>> build, CancellationToken ct)
     {
@@ -78,8 +95,7 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
         {
             issued = build(taken);
             if (SeriesPartition(issued.Number) != partition) throw new ArgumentException($"Invoice {issued.Number} is not of series {claim.Series}.", nameof(build));
-            return new TableTransactionAction(TableTransactionActionType.Add,
-                DocumentTable.Entity(partition, Row(issued.Number), issued.Invoice, Columns(issued.AccountId, issued.Status)));
+            return WithAccountEntry(partition, Row(issued.Number), issued.Invoice, issued.AccountId, issued.Status);
         }, ct);
         if (taken) return new Stored<TInvoice>(partition, Row(issued!.Number), issued.Invoice, etag);
 
@@ -97,10 +113,17 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
         }
     }
 
-    public Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<TInvoice> issued, CancellationToken ct) =>
+    public async Task<bool> WithdrawAsync(InvoiceClaim claim, Stored<TInvoice> issued, CancellationToken ct)
+    {
         // An invoice an earlier version stored apart from its claim is not the claim's to delete.
-        _sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key,
-            issued.PartitionKey == InvoiceSequenceStore.Partition(claim.Series) ? issued.RowKey : null, ct);
+        if (issued.PartitionKey != InvoiceSequenceStore.Partition(claim.Series))
+            return await _sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key, rowsWithIt: null, ct);
+        var stored = await _series.Client.GetEntityIfExistsAsync<TableEntity>(issued.PartitionKey, issued.RowKey, select: ["AccountId"], cancellationToken: ct);
+        string[] rows = stored.HasValue && stored.Value!.GetString("AccountId") is { Length: > 0 } account
+            ? [issued.RowKey, InvoiceAccountIndex.EntryRowOf(issued.RowKey, account)]
+            : [issued.RowKey];
+        return await _sequence.ReleaseAsync(claim.Series, claim.Year, claim.Month, claim.Key, rows, ct);
+    }
 
     /// <summary>Invoices of one series share its partition, so changes waiting at the same moment (a bank file paying many)
     /// go out as one transaction.</summary>
@@ -112,11 +135,29 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
     public async IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        if (await _accounts.IsCompleteAsync(ct))
+        {
+            foreach (var partition in _seriesPartitions)
+            {
+                var keys = await _accounts.FindAsync(partition, accountId, ct);
+                var found = await Task.WhenAll(keys.Select(key => key.EarlierKey is { } earlier
+                    ? _earlier.GetAsync<TInvoice>(earlier, earlier, ct)
+                    : _series.GetAsync<TInvoice>(partition, key.InvoiceRow, ct)));
+                foreach (var invoice in found.OfType<Stored<TInvoice>>()) yield return invoice;
+            }
+            yield break;
+        }
         var filter = TableClient.CreateQueryFilter($"AccountId eq {accountId}");
         await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
         if (!await _earlierLeft.MayBeLeftAsync(ct)) yield break;
         await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
     }
+
+    private static TableTransactionAction[] WithAccountEntry(string partition, string row, TInvoice invoice, string accountId, string status) =>
+    [
+        new(TableTransactionActionType.Add, DocumentTable.Entity(partition, row, invoice, Columns(accountId, status))),
+        InvoiceAccountIndex.Write(partition, row, accountId),
+    ];
 
     private static string? SeriesPartition(string invoiceNumber) =>
         invoiceNumber.IndexOf('-') is > 0 and var end ? InvoiceSequenceStore.Partition(invoiceNumber[..end]) : null;

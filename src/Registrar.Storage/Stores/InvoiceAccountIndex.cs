@@ -77,14 +77,14 @@ public sealed class InvoiceAccountIndex
         return found;
     }
 
-    /// <summary>Writes an entry for every invoice stored so far; with any found, again after <see cref="RetiredRows.Recheck"/>;
-    /// then records the index complete.</summary>
+    /// <summary>Writes an entry for every invoice stored so far without one; with any such found (an earlier version stored
+    /// invoices), again after <see cref="RetiredRows.Recheck"/>; then records the index complete.</summary>
     public async Task BackfillAsync(CancellationToken ct)
     {
         var written = await BackfillPassAsync(ct);
         if (written > 0)
         {
-            _logger.LogInformation("Indexed {Invoices} invoices by account; looking again in {Recheck}.", written, RetiredRows.Recheck);
+            _logger.LogInformation("Indexed {Invoices} invoices stored without an entry; looking again in {Recheck}.", written, RetiredRows.Recheck);
             await Task.Delay(RetiredRows.Recheck, _clock, ct);
             await BackfillPassAsync(ct);
         }
@@ -109,6 +109,10 @@ public sealed class InvoiceAccountIndex
     {
         await _series.EnsureCreatedAsync(ct);
         await _earlier.EnsureCreatedAsync(ct);
+        var existing = new HashSet<(string, string)>();
+        var entryRows = TableClient.CreateQueryFilter($"RowKey gt {EntryPrefix} and RowKey lt {"account}"}");
+        await foreach (var entry in _series.Client.QueryAsync<TableEntity>(entryRows, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            existing.Add((entry.PartitionKey, entry.RowKey));
         var entries = new List<TableEntity>();
         var invoiceRows = TableClient.CreateQueryFilter($"RowKey gt {InvoiceRowPrefix} and RowKey lt {"invoice}"}");
         await foreach (var invoice in _series.Client.QueryAsync<TableEntity>(invoiceRows, select: ["PartitionKey", "RowKey", "AccountId"], cancellationToken: ct))
@@ -121,6 +125,7 @@ public sealed class InvoiceAccountIndex
             if (invoice.GetString("AccountId") is { Length: > 0 } account && SeriesPartitionOfKey(invoice.PartitionKey) is { } partition)
                 entries.Add(new TableEntity(partition, EntryRow(account, invoice.PartitionKey)) { [EarlierColumn] = true });
         }
+        entries.RemoveAll(entry => existing.Contains((entry.PartitionKey, entry.RowKey)));
         foreach (var partition in entries.GroupBy(entry => entry.PartitionKey))
             foreach (var chunk in partition.Chunk(RowsPerTransaction))
                 await _series.Client.SubmitTransactionAsync(chunk.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entry)), ct);

@@ -67,6 +67,7 @@ public static class BankFileBenchmark
             Console.WriteLine($"again     the same file, signed anew: {await flow.PostAsync(body)}");
             await flow.AssertPaidExactlyOnceAsync(invoices);
             Console.WriteLine($"checked   every invoice paid exactly once by its own credit, one registration started per invoice");
+            await flow.PrintInvoiceListAsync(credits);
             return 0;
         }
         finally
@@ -112,6 +113,7 @@ public static class BankFileBenchmark
     private sealed class Flow
     {
         private readonly InvoiceStore<Invoice> _invoices;
+        private readonly TableClient _table;
         private readonly OrderStore<Order> _orders;
         private readonly CountingEvents _events = new();
         private readonly BankNotificationHandlers _handlers;
@@ -121,6 +123,7 @@ public static class BankFileBenchmark
         {
             var clients = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString }, Meter);
             (_invoices, _orders, Messages) = (new InvoiceStore<Invoice>(clients), new OrderStore<Order>(clients), new BankMessageStore(clients));
+            _table = clients.Table("invoicesequences");
             var (payments, review, clock) = (new PaymentStore(clients), new ReviewListStore(clients), TimeProvider.System);
             var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
             var camt054 = new Camt054Reader(new Camt054ReaderOptions());
@@ -167,6 +170,30 @@ public static class BankFileBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"t={t},v1={Convert.ToHexStringLower(HmacSignatureVerifier.Sign(Secret, t, body))}");
             var result = await _handlers.Camt054Async(context.Request, Bank, default);
             return $"{((IStatusCodeHttpResult)result).StatusCode} {((IValueHttpResult)result).Value switch { BankNotificationReceipt r => r.Status, var v => v?.ToString() }}";
+        }
+
+        /// <summary>A customer's invoice list read from the account's entries, beside the filter over every invoice it replaced
+        /// (issue 16), once the backfill the first listing starts has found every invoice indexed.</summary>
+        public async Task PrintInvoiceListAsync(int invoices)
+        {
+            const string Customer = "cust-1";
+            const int Listings = 20;
+            var filtered = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"AccountId eq {Customer}"), select: ["RowKey"]);
+            var expected = await _invoices.ListByAccountAsync(Customer, default).CountAsync();
+            while (await _table.GetEntityIfExistsAsync<TableEntity>("layout", "account-index") is { HasValue: false }) await Task.Delay(50);
+
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < Listings; i++)
+                if (await filtered.CountAsync() != expected) throw new InvalidOperationException("The filter found other invoices than the list.");
+            var byFilter = watch.Elapsed / Listings;
+            Meter.Reset();
+            watch.Restart();
+            for (var i = 0; i < Listings; i++)
+                if (await _invoices.ListByAccountAsync(Customer, default).CountAsync() != expected) throw new InvalidOperationException("The list changed.");
+            var byEntries = watch.Elapsed / Listings;
+            Console.WriteLine($"list      one customer's {expected} of {invoices:N0} invoices: by its entries {byEntries.TotalMilliseconds,6:N1} ms "
+                + $"({Meter.Total / (double)Listings:N0} requests), filtering every invoice {byFilter.TotalMilliseconds,6:N1} ms (reads all {invoices:N0} rows; "
+                + $"a request per 1,000 on Azure); ratio {byFilter / byEntries:N2}");
         }
 
         public async Task AssertPaidExactlyOnceAsync(IReadOnlyList<string> numbers)

@@ -59,9 +59,9 @@ public sealed class EarlyTerminationRefundHandler(
         var term = PaidTerm.ForYears(line.Price.Total, calendar.LocalDate(paidAt), line.TermYears);
         terms.Add((invoice.Number, term));
         var renewals = new List<Invoice>();
-        await foreach (var stored in invoices.ListByAccountAsync(registration.CustomerId, ct))
-            if (stored.Document is { Status: InvoiceStatus.Paid, PaidAt: not null, Renewal: { } renewal } && renewal.RegistrationId == registration.RegistrationId)
-                renewals.Add(stored.Document);
+        await foreach (var listed in invoices.ListByAccountAsync(registration.CustomerId, ct))
+            if (listed is { Status: InvoiceStatus.Paid, PaidAt: not null, Renewal: { } renewal } && renewal.RegistrationId == registration.RegistrationId)
+                renewals.Add(listed);
         foreach (var renewal in renewals.OrderBy(r => r.PaidAt))
         {
             term = PaidTerm.ForYears(renewal.Total, term.EndsOn, renewal.Renewal!.Years);

@@ -43,7 +43,7 @@ public sealed class PaymentRecordsEraser(
     {
         var erased = 0;
         await foreach (var invoice in invoices.ListByAccountAsync(customerId, ct))
-            if (invoice.Document.Renewal?.RegistrationId == registrationId) erased += await EraseForInvoiceAsync(invoice.Document.Number, ct);
+            if (invoice.Renewal?.RegistrationId == registrationId) erased += await EraseForInvoiceAsync(invoice.Number, ct);
         return erased;
     }
 

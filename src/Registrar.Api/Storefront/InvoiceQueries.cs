@@ -26,7 +26,7 @@ public sealed class InvoiceQueries(ClientAuthenticator authenticator, IInvoiceSt
         if (customer.Problem is not null) return customer.Problem;
         var now = clock.GetUtcNow();
         var found = new List<CustomerInvoiceView>();
-        await foreach (var stored in invoices.ListByAccountAsync(customer.Principal!, ct)) found.Add(CustomerInvoiceView.From(stored.Document, now));
+        await foreach (var invoice in invoices.ListByAccountAsync(customer.Principal!, ct)) found.Add(CustomerInvoiceView.From(invoice, now));
         return new PrivateResult(TypedResults.Ok(found.OrderByDescending(i => i.IssuedAt).ToList()));
     }
 }

@@ -20,8 +20,8 @@ public sealed class TransferCodeChecks(IInvoiceStore<Invoice> invoices, Contract
     {
         var now = clock.GetUtcNow();
         var unpaid = 0;
-        await foreach (var stored in invoices.ListByAccountAsync(customerId, ct))
-            if (stored.Document.StatusAt(now) == InvoiceStatus.Open) unpaid++;
+        await foreach (var invoice in invoices.ListByAccountAsync(customerId, ct))
+            if (invoice.StatusAt(now) == InvoiceStatus.Open) unpaid++;
         var situation = new TransferSituation([], [], unpaid, registration.TransferRestriction, AllServicesPaidInFull: unpaid == 0);
         var refusals = contracts.Transfers(registration.Zone).Refusals(situation);
         return refusals.Count == 0 ? null : Problems.TransferRefused(refusals);

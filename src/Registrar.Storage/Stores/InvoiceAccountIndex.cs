@@ -6,14 +6,17 @@ using Registrar.Storage.Tables;
 namespace Registrar.Storage.Stores;
 
 /// <summary>An account's entries beside the invoices of a series: row <c>account|{account}|{invoice key}</c> in the series'
-/// partition, written and deleted in the transaction that writes or deletes the invoice, so a customer's invoice list is a
-/// range query per series and a point read per invoice, not a scan of every invoice (issue 16). An entry holds no copy of
-/// the invoice, so nothing in it goes stale.</summary>
+/// partition, holding a copy of the invoice's document. An entry is written, rewritten and deleted in the transaction that
+/// writes, changes or deletes its invoice, so it never differs from it, and a customer's invoice list is one range query per
+/// series, not a scan of every invoice (issue 16).</summary>
 /// <remarks>Invoices stored before the entries existed get theirs from a backfill, run in the background by the first
 /// listing of a process that finds the index not yet complete; until a row <c>layout|account-index</c> says it is, a
-/// listing filters every invoice on its account as before. A backfill that found invoices runs a second pass
-/// <see cref="RetiredRows.Recheck"/> later, for a process of an earlier version still storing invoices during a deploy.
-/// Writing an entry again changes nothing, so backfills of several processes at once do no harm.</remarks>
+/// listing filters every invoice on its account as before. An entry the backfill writes records the ETag of the invoice it
+/// copied. A backfill that found invoices without an entry runs a second pass <see cref="RetiredRows.Recheck"/> later, for
+/// a process of an earlier version still storing or changing invoices during a deploy: it writes what is still missing and
+/// copies again each invoice changed since its entry was copied (unless this version has rewritten the entry since). An
+/// invoice an earlier version stored apart, in the <c>invoices</c> table, is changed there alone, so its entry holds no
+/// copy, only the invoice's key.</remarks>
 public sealed class InvoiceAccountIndex
 {
     public const string InvoiceRowPrefix = "invoice|";
@@ -21,7 +24,7 @@ public sealed class InvoiceAccountIndex
     private const string LayoutPartition = "layout";
     private const string CompleteRow = "account-index";
     private const string EarlierColumn = "Earlier";
-    private const int RowsPerTransaction = 100;
+    private const string CopiedETagColumn = "InvoiceETag";
 
     private readonly DocumentTable _series;
     private readonly DocumentTable _earlier;
@@ -37,9 +40,9 @@ public sealed class InvoiceAccountIndex
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The entry of the invoice stored as <paramref name="invoiceRow"/> of the series partition <paramref name="partition"/>.</summary>
-    public static TableTransactionAction Write(string partition, string invoiceRow, string accountId) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, EntryRow(accountId, InvoiceKey(invoiceRow))));
+    /// <summary>The entry of <paramref name="invoice"/> (a series invoice's row), to be written in the invoice's transaction.</summary>
+    public static TableTransactionAction Write(TableEntity invoice, string accountId) =>
+        new(TableTransactionActionType.UpsertReplace, CopyOf(invoice, accountId));
 
     /// <summary>The row of the entry that deletes with the invoice stored as <paramref name="invoiceRow"/>.</summary>
     public static string EntryRowOf(string invoiceRow, string accountId) => EntryRow(accountId, InvoiceKey(invoiceRow));
@@ -60,25 +63,22 @@ public sealed class InvoiceAccountIndex
         return false;
     }
 
-    /// <summary>The keys of the invoices of <paramref name="accountId"/> in one series partition: a series invoice's row, or
-    /// the key of one an earlier version stored apart.</summary>
-    public async Task<IReadOnlyList<(string InvoiceRow, string? EarlierKey)>> FindAsync(string partition, string accountId, CancellationToken ct)
+    /// <summary>The entries of <paramref name="accountId"/> in one series partition: each holds a copy of its invoice
+    /// (<see cref="DocumentTable.DocumentColumn"/>), or names the key of one an earlier version stored apart.</summary>
+    public async Task<IReadOnlyList<(TableEntity? Copy, string? EarlierKey)>> FindAsync(string partition, string accountId, CancellationToken ct)
     {
         var prefix = EntryPrefix + AccountKey(accountId) + "|";
         // '}' follows '|': every row key that begins with the prefix sorts below the prefix ending in '}'.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
-        var found = new List<(string, string?)>();
+        var found = new List<(TableEntity?, string?)>();
         await _series.EnsureCreatedAsync(ct);
         await foreach (var entry in _series.Client.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            var key = entry.RowKey[prefix.Length..];
-            found.Add(entry.GetBoolean(EarlierColumn) is true ? (string.Empty, key) : (InvoiceRowPrefix + key, null));
-        }
+            found.Add(entry.GetBoolean(EarlierColumn) is true ? (null, entry.RowKey[prefix.Length..]) : (entry, null));
         return found;
     }
 
     /// <summary>Writes an entry for every invoice stored so far without one; with any such found (an earlier version stored
-    /// invoices), again after <see cref="RetiredRows.Recheck"/>; then records the index complete.</summary>
+    /// invoices), looks again after <see cref="RetiredRows.Recheck"/>; then records the index complete.</summary>
     public async Task BackfillAsync(CancellationToken ct)
     {
         var written = await BackfillPassAsync(ct);
@@ -109,28 +109,54 @@ public sealed class InvoiceAccountIndex
     {
         await _series.EnsureCreatedAsync(ct);
         await _earlier.EnsureCreatedAsync(ct);
-        var existing = new HashSet<(string, string)>();
+        // Entries first: one read after its invoice could miss that this version rewrote both meanwhile.
+        var entries = new Dictionary<(string, string), TableEntity>();
         var entryRows = TableClient.CreateQueryFilter($"RowKey gt {EntryPrefix} and RowKey lt {"account}"}");
-        await foreach (var entry in _series.Client.QueryAsync<TableEntity>(entryRows, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-            existing.Add((entry.PartitionKey, entry.RowKey));
-        var entries = new List<TableEntity>();
+        await foreach (var entry in _series.Client.QueryAsync<TableEntity>(entryRows, select: ["PartitionKey", "RowKey", CopiedETagColumn], cancellationToken: ct))
+            entries[(entry.PartitionKey, entry.RowKey)] = entry;
+
+        var written = 0;
         var invoiceRows = TableClient.CreateQueryFilter($"RowKey gt {InvoiceRowPrefix} and RowKey lt {"invoice}"}");
-        await foreach (var invoice in _series.Client.QueryAsync<TableEntity>(invoiceRows, select: ["PartitionKey", "RowKey", "AccountId"], cancellationToken: ct))
+        await foreach (var invoice in _series.Client.QueryAsync<TableEntity>(invoiceRows, cancellationToken: ct))
         {
-            if (invoice.GetString("AccountId") is { Length: > 0 } account)
-                entries.Add(new TableEntity(invoice.PartitionKey, EntryRow(account, InvoiceKey(invoice.RowKey))));
+            if (invoice.GetString("AccountId") is not { Length: > 0 } account) continue;
+            var copy = CopyOf(invoice, account);
+            copy[CopiedETagColumn] = invoice.ETag.ToString();
+            if (!entries.TryGetValue((copy.PartitionKey, copy.RowKey), out var entry))
+                written += await WriteAsync(() => _series.Client.AddEntityAsync(copy, ct));
+            else if (entry.GetString(CopiedETagColumn) is { } copied && copied != invoice.ETag.ToString())
+                await WriteAsync(() => _series.Client.UpdateEntityAsync(copy, entry.ETag, TableUpdateMode.Replace, ct));
         }
         await foreach (var invoice in _earlier.Client.QueryAsync<TableEntity>(select: ["PartitionKey", "AccountId"], cancellationToken: ct))
         {
-            if (invoice.GetString("AccountId") is { Length: > 0 } account && SeriesPartitionOfKey(invoice.PartitionKey) is { } partition)
-                entries.Add(new TableEntity(partition, EntryRow(account, invoice.PartitionKey)) { [EarlierColumn] = true });
+            if (invoice.GetString("AccountId") is not { Length: > 0 } account || SeriesPartitionOfKey(invoice.PartitionKey) is not { } partition) continue;
+            var pointer = new TableEntity(partition, EntryRow(account, invoice.PartitionKey)) { [EarlierColumn] = true };
+            if (!entries.ContainsKey((pointer.PartitionKey, pointer.RowKey))) written += await WriteAsync(() => _series.Client.AddEntityAsync(pointer, ct));
         }
-        entries.RemoveAll(entry => existing.Contains((entry.PartitionKey, entry.RowKey)));
-        foreach (var partition in entries.GroupBy(entry => entry.PartitionKey))
-            foreach (var chunk in partition.Chunk(RowsPerTransaction))
-                await _series.Client.SubmitTransactionAsync(chunk.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entry)), ct);
-        return entries.Count;
+        return written;
     }
+
+    /// <summary>1 when written; 0 when this version wrote the entry meanwhile (409 on adding, 412 on copying again), which
+    /// then holds the invoice as it is now.</summary>
+    private static async Task<int> WriteAsync(Func<Task<Azure.Response>> write)
+    {
+        try
+        {
+            await write();
+            return 1;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return 0;
+        }
+    }
+
+    private static TableEntity CopyOf(TableEntity invoice, string accountId) =>
+        new(invoice.PartitionKey, EntryRow(accountId, InvoiceKey(invoice.RowKey)))
+        {
+            // The document only: a listing that filters on AccountId, before the index is complete, must not find the entry.
+            [DocumentTable.DocumentColumn] = invoice.GetString(DocumentTable.DocumentColumn),
+        };
 
     private static string EntryRow(string accountId, string invoiceKey) => EntryPrefix + AccountKey(accountId) + "|" + invoiceKey;
 

@@ -34,7 +34,8 @@ public interface IInvoiceStore<TInvoice>
 
     Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct);
 
-    IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId, CancellationToken ct);
+    /// <summary>The account's invoices as they are now; to change one, read it by its number.</summary>
+    IAsyncEnumerable<TInvoice> ListByAccountAsync(string accountId, CancellationToken ct);
 }
 
 /// <summary>An invoice lives in its series' partition of the sequence table, row <c>invoice|{number}</c>, beside the counter
@@ -127,37 +128,41 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
 
     /// <summary>Invoices of one series share its partition, so changes waiting at the same moment (a bank file paying many)
     /// go out as one transaction.</summary>
-    public Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct) =>
-        current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal)
-            ? _seriesWrites.UpdateAsync(current, changed, Columns(accountId, status), ct)
-            : _earlier.UpdateAsync(current, changed, Columns(accountId, status), ct);
+    public async Task<Stored<TInvoice>> UpdateAsync(Stored<TInvoice> current, TInvoice changed, string accountId, string status, CancellationToken ct)
+    {
+        if (!current.RowKey.StartsWith(RowPrefix, StringComparison.Ordinal)) return await _earlier.UpdateAsync(current, changed, Columns(accountId, status), ct);
+        var invoice = DocumentTable.Entity(current.PartitionKey, current.RowKey, changed, Columns(accountId, status));
+        var answers = await _seriesWrites.SubmitAsync(
+            [new(TableTransactionActionType.UpdateMerge, invoice, current.ETag), InvoiceAccountIndex.Write(invoice, accountId)], ct);
+        return current with { Document = changed, ETag = answers[0].Headers.ETag ?? default };
+    }
 
-    public async IAsyncEnumerable<Stored<TInvoice>> ListByAccountAsync(string accountId,
+    public async IAsyncEnumerable<TInvoice> ListByAccountAsync(string accountId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         if (await _accounts.IsCompleteAsync(ct))
         {
             foreach (var partition in _seriesPartitions)
             {
-                var keys = await _accounts.FindAsync(partition, accountId, ct);
-                var found = await Task.WhenAll(keys.Select(key => key.EarlierKey is { } earlier
-                    ? _earlier.GetAsync<TInvoice>(earlier, earlier, ct)
-                    : _series.GetAsync<TInvoice>(partition, key.InvoiceRow, ct)));
-                foreach (var invoice in found.OfType<Stored<TInvoice>>()) yield return invoice;
+                foreach (var (copy, earlierKey) in await _accounts.FindAsync(partition, accountId, ct))
+                {
+                    if (copy is not null) yield return DocumentTable.Read<TInvoice>(copy).Document;
+                    else if (await _earlier.GetAsync<TInvoice>(earlierKey!, earlierKey!, ct) is { } earlier) yield return earlier.Document;
+                }
             }
             yield break;
         }
         var filter = TableClient.CreateQueryFilter($"AccountId eq {accountId}");
-        await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+        await foreach (var invoice in _series.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice.Document;
         if (!await _earlierLeft.MayBeLeftAsync(ct)) yield break;
-        await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice;
+        await foreach (var invoice in _earlier.QueryAsync<TInvoice>(filter, null, ct)) yield return invoice.Document;
     }
 
-    private static TableTransactionAction[] WithAccountEntry(string partition, string row, TInvoice invoice, string accountId, string status) =>
-    [
-        new(TableTransactionActionType.Add, DocumentTable.Entity(partition, row, invoice, Columns(accountId, status))),
-        InvoiceAccountIndex.Write(partition, row, accountId),
-    ];
+    private static TableTransactionAction[] WithAccountEntry(string partition, string row, TInvoice invoice, string accountId, string status)
+    {
+        var entity = DocumentTable.Entity(partition, row, invoice, Columns(accountId, status));
+        return [new(TableTransactionActionType.Add, entity), InvoiceAccountIndex.Write(entity, accountId)];
+    }
 
     private static string? SeriesPartition(string invoiceNumber) =>
         invoiceNumber.IndexOf('-') is > 0 and var end ? InvoiceSequenceStore.Partition(invoiceNumber[..end]) : null;

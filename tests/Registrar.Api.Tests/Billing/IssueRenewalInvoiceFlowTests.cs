@@ -225,6 +225,6 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
         public Task<Stored<Invoice>> UpdateAsync(Stored<Invoice> current, Invoice changed, string accountId, string status, CancellationToken ct) =>
             Inner.UpdateAsync(current, changed, accountId, status, ct);
 
-        public IAsyncEnumerable<Stored<Invoice>> ListByAccountAsync(string accountId, CancellationToken ct) => Inner.ListByAccountAsync(accountId, ct);
+        public IAsyncEnumerable<Invoice> ListByAccountAsync(string accountId, CancellationToken ct) => Inner.ListByAccountAsync(accountId, ct);
     }
 }

@@ -14,10 +14,6 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class TerminationNotices(ContractRules rules)
 {
-    // Any anniversary of the registry's expiry before the notice anchors the yearly terms: a term runs a year from payment
-    // (UA-6.4), and the registry's expiry falls on that anniversary. Ten years is the longest term a registry sells.
-    private const int LongestTermYears = 10;
-
     public (CustomerRequest? Request, ProblemHttpResult? Problem) Read(DateOnly? endsOn, RegistrationView registration, DateTimeOffset now)
     {
         if (rules.RegistrantTermination(registration.Zone) is not { } termination || rules.AutoRenewal(registration.Zone) is not { } renewal)
@@ -29,7 +25,9 @@ public sealed class TerminationNotices(ContractRules rules)
             return (new TerminationRequest(LocalDays.EndOf(termination.EndsOn(today, asked), calendar), RegistrantTermination.Rule), null);
 
         var termEnds = calendar.LocalDate(registration.ExpiresAt!.Value);
-        var outcome = renewal.NoticeGivenOn(termEnds.AddYears(-LongestTermYears), today);
+        // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
+        // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
+        var outcome = renewal.NoticeGivenOn(termEnds, today);
         if (!outcome.StopsRenewalOfCurrentPeriod)
             return (null, RuleProblems.Refused("endsOn", outcome.Rule,
                 $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "

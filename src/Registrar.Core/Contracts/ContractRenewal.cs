@@ -13,31 +13,33 @@ public sealed record RenewalNoticeOutcome(bool StopsRenewalOfCurrentPeriod, Date
 /// <summary>
 /// UA-6.4: the contract takes effect when the payment arrives on the registrar's account and runs for a year; unless
 /// either side sends the other written notice at least 15 calendar days before its end, it renews itself for another
-/// year. Periods are counted from the start date, so a contract that starts on 29 February runs to 28 February.
+/// year. Periods are counted from one known boundary, both ways: from the start date, so a contract that starts on
+/// 29 February runs to 28 February, or back from a term's known end, so a term ending on 29 February started on 28 February.
 /// </summary>
 public sealed class ContractRenewal(AutoRenewalTerms terms)
 {
-    /// <param name="contractStartedOn">The registrar's local date the payment arrived (UA-3.4: the bank's booking).</param>
-    /// <param name="on">Any date; one before the start falls in the first period.</param>
-    public ContractPeriod PeriodOn(DateOnly contractStartedOn, DateOnly on)
+    /// <param name="boundary">A day a period starts or ends on: the registrar's local date the payment arrived (UA-3.4: the
+    /// bank's booking), or the day a term ends. Every boundary is counted from it, never from another boundary, since a year
+    /// added to 28 February never comes back to 29 February.</param>
+    /// <param name="on">Any date, before or after the boundary.</param>
+    public ContractPeriod PeriodOn(DateOnly boundary, DateOnly on)
     {
         var index = 0;
-        while (EndOf(contractStartedOn, index) <= on) index++;
-        return new ContractPeriod(StartOf(contractStartedOn, index), EndOf(contractStartedOn, index));
+        while (BoundaryAt(boundary, index) > on) index--;
+        while (BoundaryAt(boundary, index + 1) <= on) index++;
+        return new ContractPeriod(BoundaryAt(boundary, index), BoundaryAt(boundary, index + 1));
     }
 
     /// <summary>What a notice of ending given on <paramref name="noticeOn"/> does.</summary>
-    public RenewalNoticeOutcome NoticeGivenOn(DateOnly contractStartedOn, DateOnly noticeOn)
+    public RenewalNoticeOutcome NoticeGivenOn(DateOnly boundary, DateOnly noticeOn)
     {
-        var period = PeriodOn(contractStartedOn, noticeOn);
+        var period = PeriodOn(boundary, noticeOn);
         var lastNoticeDay = period.EndsOn.AddDays(-terms.NoticeCalendarDays);
         if (noticeOn <= lastNoticeDay)
             return new RenewalNoticeOutcome(true, lastNoticeDay, period.EndsOn, terms.Rule);
-        var renewedInto = PeriodOn(contractStartedOn, period.EndsOn);
+        var renewedInto = PeriodOn(boundary, period.EndsOn);
         return new RenewalNoticeOutcome(false, lastNoticeDay, renewedInto.EndsOn, terms.Rule);
     }
 
-    private DateOnly StartOf(DateOnly contractStartedOn, int period) => contractStartedOn.AddYears(period * terms.PeriodYears);
-
-    private DateOnly EndOf(DateOnly contractStartedOn, int period) => contractStartedOn.AddYears((period + 1) * terms.PeriodYears);
+    private DateOnly BoundaryAt(DateOnly boundary, int period) => boundary.AddYears(period * terms.PeriodYears);
 }

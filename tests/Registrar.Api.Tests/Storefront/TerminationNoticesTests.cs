@@ -52,6 +52,18 @@ public sealed class TerminationNoticesTests
         Assert.Contains("2027-05-31", problem.ProblemDetails.Detail);
     }
 
+    [Fact]
+    public void An_undated_notice_15_days_before_a_term_ending_on_29_February_ends_the_contract_as_28_February_does_UA_6_4()
+    {
+        // The registry's expiry: 29 February 2028, 12:00 in Kyiv (UTC+2); the notice on 14 February, 12:00.
+        var leapExpiry = new DateTimeOffset(2028, 2, 29, 10, 0, 0, TimeSpan.Zero);
+
+        var (request, problem) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = leapExpiry }, new DateTimeOffset(2028, 2, 14, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Null(problem);
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2028, 2, 28, 22, 0, 0, TimeSpan.Zero), "UA-6.4"), request);
+    }
+
     [Theory]
     [InlineData("kz")]
     [InlineData("қаз")]

@@ -47,6 +47,18 @@ public sealed class ContractRenewalTests
     }
 
     [Fact]
+    public void A_term_ending_on_29_February_takes_notice_until_14_February_UA_6_4()
+    {
+        var termEnds = new DateOnly(2028, 2, 29);
+
+        var outcome = _renewal.NoticeGivenOn(termEnds, new DateOnly(2028, 2, 14));
+
+        Assert.True(outcome.StopsRenewalOfCurrentPeriod);
+        Assert.Equal(new DateOnly(2028, 2, 14), outcome.LastNoticeDay);
+        Assert.Equal(termEnds, outcome.ContractEndsOn);
+    }
+
+    [Fact]
     public void The_kz_contract_does_not_renew_itself_by_the_year()
     {
         Assert.Null(Rules.AutoRenewal("kz"));

@@ -6,19 +6,27 @@ namespace Registrar.Api.Hosting;
 /// <summary>
 /// Degraded while a deadline computed now may fall in a year whose calendar is an assumption (its transfers
 /// of days of rest not yet decreed): the deadlines still hold, but operations should publish the decree as a
-/// correction (<see cref="CalendarOptions.CorrectionsFolder"/>) as soon as it is out.
+/// correction (<see cref="CalendarOptions.CorrectionsFolder"/>) as soon as it is out. Degraded too while a year from
+/// now through a year ahead has no calendar file at all: a deadline there cannot be counted, and a registration
+/// whose timeline needs it stops.
 /// </summary>
 public sealed class CalendarAssumptionsHealthCheck(BusinessCalendars calendars, TimeProvider clock) : IHealthCheck
 {
     /// <summary>How far ahead the deadlines computed today reach (invoice windows, registration and renewal deadlines).</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(60);
 
+    /// <summary>KZ-2.7: a term's renewal timeline waits for its year's calendar until its first reminder is due, and relies on
+    /// this warning coming a year ahead so that the file is published in time.</summary>
+    private const int YearsAheadNeedingFiles = 1;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var assumed = calendars.AssumedYearsBetween(today, today.AddDays((int)Horizon.TotalDays));
-        return Task.FromResult(assumed.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded($"Deadlines may fall in calendar years not yet decreed: {string.Join(", ", assumed.Select(y => y.SourceName))}."));
+        var missing = calendars.MissingFilesBetween(today, today.AddYears(YearsAheadNeedingFiles));
+        var problems = new List<string>();
+        if (missing.Count > 0) problems.Add($"Calendar files missing for years deadlines will need: {string.Join(", ", missing)}.");
+        if (assumed.Count > 0) problems.Add($"Deadlines may fall in calendar years not yet decreed: {string.Join(", ", assumed.Select(y => y.SourceName))}.");
+        return Task.FromResult(problems.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded(string.Join(" ", problems)));
     }
 }

@@ -37,6 +37,14 @@ public sealed class BusinessCalendars
         [.. _byCountry.Values.SelectMany(calendar => calendar.Years)
             .Where(year => year.Transfers == TransferStatus.NotYetDecreed && year.Year >= from.Year && year.Year <= to.Year)];
 
+    /// <summary>The calendar files, named as shipped (<c>kz-2031.txt</c>), that no country's calendar has for a year between
+    /// <paramref name="from"/> and <paramref name="to"/>: a deadline falling there cannot be counted at all.</summary>
+    public IReadOnlyList<string> MissingFilesBetween(DateOnly from, DateOnly to) =>
+        [.. _byCountry.Values.OrderBy(calendar => calendar.Country, StringComparer.Ordinal).SelectMany(calendar =>
+            Enumerable.Range(from.Year, to.Year - from.Year + 1)
+                .Where(year => year < calendar.FirstDate.Year || year > calendar.LastDate.Year)
+                .Select(year => $"{calendar.Country.ToLowerInvariant()}-{year}.txt"))];
+
     /// <summary>Builds the calendars from calendar files: (name for error messages, file text).</summary>
     /// <exception cref="CalendarDataException">A file is malformed, a year is missing or doubled, or files disagree.</exception>
     public static BusinessCalendars Parse(IEnumerable<(string Name, string Text)> files)

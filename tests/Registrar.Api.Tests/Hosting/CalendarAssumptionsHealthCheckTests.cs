@@ -36,6 +36,20 @@ public sealed class CalendarAssumptionsHealthCheckTests
         Assert.Equal(HealthStatus.Healthy, december.Status);
     }
 
+    [Fact]
+    public async Task A_year_within_a_year_ahead_without_a_calendar_file_degrades_the_health_naming_the_missing_files_KZ_2_7()
+    {
+        var decreed = EmbeddedText("kz-2030.txt").Replace(
+            "transfers not-yet-decreed", "transfers none order of the Ministry of Labour: no transfer for 2030", StringComparison.Ordinal);
+        var corrected = BusinessCalendars.LoadEmbeddedWith([("kz-2030.txt", decreed)]);
+
+        var lastShippedYear = await CheckAsync(corrected, new DateTimeOffset(2030, 1, 10, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(HealthStatus.Degraded, lastShippedYear.Status);
+        Assert.Contains("kz-2031.txt", lastShippedYear.Description);
+        Assert.Contains("ua-2031.txt", lastShippedYear.Description);
+    }
+
     private static string EmbeddedText(string file) =>
         File.ReadAllText(Path.Combine(Registrar.Testing.RepositoryPaths.Root, "src", "Registrar.Core", "Calendars", "Data", file));
 }

@@ -24,6 +24,9 @@ public sealed record RenewalTimeline(
         : RenewableUntilDeletion && now < DeleteAt ? DeleteAt
         : null;
 
+    /// <summary>UA-1.10, UA-1.12: after expiry the registrant keeps priority to renew until deletion.</summary>
+    public bool InPriorityAfterExpiry(DateTimeOffset now) => RenewableUntilDeletion && now >= Expiry && now < DeleteAt;
+
     /// <summary>UA-1.11: the tariff a renewal invoiced at <paramref name="now"/> is priced with.</summary>
     public TariffOperation OperationAt(DateTimeOffset now) =>
         RedemptionPriceAfterExpiry && now >= Expiry ? TariffOperation.RedemptionRenewal : TariffOperation.Renew;

@@ -219,6 +219,19 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void An_expired_ua_domain_has_an_open_invoice_until_its_deletion_UA_1_10_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var lastMinute = Expiry.AddDays(28).AddMinutes(-1);
+
+        domain.LiveUntil(lastMinute);
+
+        Assert.Contains("after-expiry-21d", domain.State.Renewal.RemindersSent);
+        Assert.True(domain.State.Renewal.HasOpenInvoice(lastMinute));
+        Assert.Equal(Expiry.AddDays(28), domain.State.Renewal.InvoiceDueAt);
+    }
+
+    [Fact]
     public void A_ua_renewal_paid_before_expiry_is_priced_as_a_renewal_UA_1_11()
     {
         var domain = RegisteredDomain.Expiring("ua", Expiry);

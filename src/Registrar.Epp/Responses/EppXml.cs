@@ -9,8 +9,8 @@ public static class EppXml
     public const string Namespace = "urn:ietf:params:xml:ns:epp-1.0";
     public static readonly XNamespace Epp = Namespace;
 
-    /// <summary>A frame the reader refused. A DTD is named as such: the reader knows none, and would otherwise only say it
-    /// found markup where it expected the root element.</summary>
+    /// <summary>A frame the reader refused. A DTD is named as such, and as refused before anything in it was expanded or
+    /// resolved: that, not the reader's setting, is what whoever reads the error needs to know.</summary>
     internal static EppProtocolException NotAcceptable(XmlException e, ReadOnlySpan<byte> frame) =>
         frame.IndexOf("<!DOCTYPE"u8) >= 0
             ? new("The registry's frame declares a DTD, which EPP does not use: refused, with no entity expanded or resolved.", e)

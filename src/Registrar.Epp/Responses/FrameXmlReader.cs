@@ -4,29 +4,33 @@ using System.Xml;
 namespace Registrar.Epp.Responses;
 
 /// <summary>
-/// Reads one session's frames with one <see cref="Utf8FrameXmlReader"/> and, for what that does not read, one
-/// <see cref="XmlDictionaryReader"/>, each handed each frame's bytes in turn: reading an answer then builds no reader and
-/// no buffers of its own, which were most of what it allocated (issue 16). It is as
-/// hardened as a registry's bytes need: it knows no DTD, so no entity is declared or expanded and nothing external is
-/// resolved, and no string exceeds the frame's size. Their name tables keep the names of every frame they read, so after
-/// <see cref="StartOverAfterBytes"/> new readers take over: a peer inventing names cannot grow them without bound. Not
+/// Reads one session's frames with one <see cref="Utf8FrameXmlReader"/>, handed each frame's bytes in turn: reading an
+/// answer then builds no reader and no buffers of its own, which were most of what it allocated (issue 16). What that
+/// reader does not read goes to a conforming <see cref="XmlReader"/>, built per frame, which refuses every frame that is
+/// not well-formed XML 1.0. Both are as hardened as a registry's bytes need: no DTD is accepted, so no entity is declared
+/// or expanded and nothing external is resolved; no frame exceeds the session's size, nor nests deeper than
+/// <see cref="MaxDepth"/>. The fast reader's name table keeps the names of every frame it reads, so after
+/// <see cref="StartOverAfterBytes"/> a new one takes over: a peer inventing names cannot grow it without bound. Not
 /// thread-safe: one per session.
 /// </summary>
 internal sealed class FrameXmlReader(int maxFrameBytes)
 {
     private const long StartOverAfterBytes = 1024 * 1024;
 
-    private readonly XmlDictionaryReaderQuotas _quotas = new()
+    /// <summary>Far deeper than any EPP answer; XmlReaderSettings has no such limit, so <see cref="Over"/> checks it.</summary>
+    private const int MaxDepth = 64;
+
+    private static readonly XmlReaderSettings Conforming = new()
     {
-        MaxStringContentLength = maxFrameBytes,
-        MaxArrayLength = maxFrameBytes,
-        MaxBytesPerRead = maxFrameBytes,
-        MaxDepth = 64,
-        // Bounded by StartOverAfterBytes instead: a table never holds more names than the bytes it was given.
-        MaxNameTableCharCount = int.MaxValue,
+        // RFC 5730 uses no DTD: one is refused rather than ignored, so no entity is ever declared, expanded or resolved.
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        // XML 1.0 §2.2 and §4.1: a character, or a reference to one, outside Char makes the frame not well-formed.
+        CheckCharacters = true,
+        // XML 1.0 §2.6: processing instructions are for applications that know their target, which EPP defines none of.
+        IgnoreProcessingInstructions = true,
     };
 
-    private XmlDictionaryReader? _reader;
     private Utf8FrameXmlReader? _fastReader;
     private long _bytesGiven;
 
@@ -40,14 +44,24 @@ internal sealed class FrameXmlReader(int maxFrameBytes)
         return _fastReader;
     }
 
-    /// <summary>The full reader, positioned before <paramref name="frame"/>'s first node; valid until the next frame.</summary>
+    /// <summary>The full reader, positioned before <paramref name="frame"/>'s first node. It throws
+    /// <see cref="XmlException"/> on a frame that is not well-formed, before giving a node: the frame is read once first,
+    /// for its depth, which is also when every error is met.</summary>
     public XmlReader Over(ReadOnlyMemory<byte> frame)
     {
         var bytes = Take(frame);
-        if (_reader is null) _reader = XmlDictionaryReader.CreateTextReader(bytes.Array!, bytes.Offset, bytes.Count, null, _quotas, null);
-        else ((IXmlTextReaderInitializer)_reader).SetInput(bytes.Array!, bytes.Offset, bytes.Count, null, _quotas, null);
-        return _reader;
+        using (var check = Create(bytes))
+        {
+            while (check.Read())
+            {
+                if (check.Depth >= MaxDepth) throw new XmlException($"The frame nests elements deeper than {MaxDepth}.");
+            }
+        }
+        return Create(bytes);
     }
+
+    private static XmlReader Create(ArraySegment<byte> bytes) =>
+        XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Conforming);
 
     private ArraySegment<byte> Take(ReadOnlyMemory<byte> frame)
     {
@@ -55,7 +69,6 @@ internal sealed class FrameXmlReader(int maxFrameBytes)
             throw new EppProtocolException($"The registry's frame of {frame.Length:N0} bytes is above the {maxFrameBytes:N0} this session takes.");
         if (_bytesGiven > StartOverAfterBytes)
         {
-            _reader = null;
             _fastReader = null;
             _bytesGiven = 0;
         }

@@ -43,6 +43,36 @@ public class ResponseParserTests
         Assert.Equal(code >= 2500, response.Code.ClosesSession());
     }
 
+    [Theory]
+    [InlineData(" 1000 ")]
+    [InlineData("\t1000\r\n")]
+    [InlineData("+1000")]
+    [InlineData("01000")]
+    public void A_result_code_is_read_as_its_schema_reads_an_unsignedShort_XSD_1_0_3_3_23(string code)
+    {
+        var response = _parser.ParseResponse(Encoding.UTF8.GetBytes(Frame($"""<result code="{code}"><msg>ok</msg></result>""")), "RGR-1");
+
+        Assert.Equal(EppResultCode.Success, response.Code);
+    }
+
+    [Theory]
+    [InlineData("1000\u00A0")]
+    [InlineData("-1000")]
+    [InlineData("10 00")]
+    public void A_result_code_the_schema_does_not_read_as_a_number_is_a_protocol_error(string code) =>
+        Assert.Throws<EppProtocolException>(() =>
+            _parser.ParseResponse(Encoding.UTF8.GetBytes(Frame($"""<result code="{code}"><msg>ok</msg></result>""")), "RGR-1"));
+
+    [Theory]
+    [InlineData("3000000000", 3_000_000_000UL)]
+    [InlineData(" 18446744073709551615 ", ulong.MaxValue)]
+    public void A_message_queue_count_is_read_whole_as_an_unsignedLong_RFC_5730_schema(string count, ulong read)
+    {
+        var response = _parser.ParseResponse(Encoding.UTF8.GetBytes(Frame($"""<result code="1301"><msg>ok</msg></result><msgQ count="{count}" id="12"/>""")), "RGR-1");
+
+        Assert.Equal(read, response.MessageQueue!.Count);
+    }
+
     [Fact]
     public void A_response_to_another_clTRID_is_a_protocol_error()
     {
@@ -149,6 +179,9 @@ public class ResponseParserTests
         Assert.Equal(new byte[] { 0, 0, 0, (byte)(payload.Length + 4) }, frame[..4]);
         Assert.Equal(payload, await EppFraming.ReadAsync(new MemoryStream(frame), 1024, default));
     }
+
+    private static string Frame(string response) =>
+        $"""<epp xmlns="urn:ietf:params:xml:ns:epp-1.0"><response>{response}<trID><clTRID>RGR-1</clTRID><svTRID>S</svTRID></trID></response></epp>""";
 
     [Fact]
     public void A_greeting_lists_the_services()

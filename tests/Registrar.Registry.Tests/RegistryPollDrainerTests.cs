@@ -43,7 +43,7 @@ public class RegistryPollDrainerTests
             .ReturnsAsync(() =>
             {
                 _steps.Add($"ack {id}:{queue.Dequeue().Id}");
-                return new EppReply<int>(queue.Count, EppResultCode.Success, "", "c", "s", null);
+                return new EppReply<ulong>((ulong)queue.Count, EppResultCode.Success, "", "c", "s", null);
             });
         _clients.Setup(c => c.For(id)).Returns(client.Object);
         return client;

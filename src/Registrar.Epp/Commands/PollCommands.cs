@@ -6,7 +6,7 @@ namespace Registrar.Epp.Commands;
 
 /// <summary>A queued service message (RFC 5730 section 2.9.2.3): transfer notices, deletions …
 /// <see cref="Data"/> is the message's resData (e.g. domain:trnData) for the caller to read.</summary>
-public sealed record PollMessage(string Id, int RemainingCount, DateTimeOffset? QueuedAt, string? Text, XElement? Data);
+public sealed record PollMessage(string Id, ulong RemainingCount, DateTimeOffset? QueuedAt, string? Text, XElement? Data);
 
 /// <summary>poll op="req". Idempotent: the message stays queued until acknowledged.</summary>
 public sealed class PollRequestCommand : EppCommand<PollMessage?>
@@ -27,7 +27,7 @@ public sealed class PollRequestCommand : EppCommand<PollMessage?>
 }
 
 /// <summary>poll op="ack": removes the message; the answer says how many remain.</summary>
-public sealed class PollAckCommand(string messageId) : EppCommand<int>
+public sealed class PollAckCommand(string messageId) : EppCommand<ulong>
 {
     public override string Name => "poll:ack";
 
@@ -39,5 +39,5 @@ public sealed class PollAckCommand(string messageId) : EppCommand<int>
     public override XElement BuildCommand(EppRegistryProfile profile) =>
         new(Epp + "poll", new XAttribute("op", "ack"), new XAttribute("msgID", messageId));
 
-    public override int ParseResult(EppResponse response, EppRegistryProfile profile) => response.MessageQueue?.Count ?? 0;
+    public override ulong ParseResult(EppResponse response, EppRegistryProfile profile) => response.MessageQueue?.Count ?? 0;
 }

@@ -5,8 +5,9 @@ namespace Registrar.Epp.Responses;
 /// <summary>One &lt;result&gt; of a response: code, message and any &lt;value&gt;/&lt;extValue&gt; reasons.</summary>
 public sealed record EppResult(EppResultCode Code, string Message, IReadOnlyList<string> Reasons);
 
-/// <summary>&lt;msgQ&gt; of a response: messages waiting and, for poll req, the message itself.</summary>
-public sealed record EppMessageQueue(int Count, string Id, DateTimeOffset? QueuedAt, string? Message);
+/// <summary>&lt;msgQ&gt; of a response: messages waiting (an xs:unsignedLong in RFC 5730's schema) and, for poll req,
+/// the message itself.</summary>
+public sealed record EppMessageQueue(ulong Count, string Id, DateTimeOffset? QueuedAt, string? Message);
 
 /// <summary>A parsed &lt;response&gt;. The first result decides success; resData and extension are
 /// handed to the command that knows their schema, resData already read when the command has an <see cref="IResultDataReader"/>.</summary>

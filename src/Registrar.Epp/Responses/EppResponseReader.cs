@@ -167,7 +167,7 @@ internal static class EppResponseReader
         public EppResult ToResult()
         {
             var codeText = code ?? throw EppXml.MissingAttribute("result", "code");
-            if (!int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1000 or > 2599)
+            if (!EppXml.TryParseUnsigned(codeText, out var number) || number is < 1000 or > 2599)
                 throw new EppProtocolException($"The result code '{codeText}' is not an EPP result code.");
             var resultCode = (EppResultCode)number;
             if (!Enum.IsDefined(resultCode))
@@ -186,7 +186,7 @@ internal static class EppResponseReader
         public EppMessageQueue ToMessageQueue()
         {
             var countText = count ?? throw EppXml.MissingAttribute("msgQ", "count");
-            if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (!EppXml.TryParseUnsigned(countText, out var number))
                 throw new EppProtocolException($"<msgQ count=\"{countText}\"> is not a number.");
             return new EppMessageQueue(number, id ?? throw EppXml.MissingAttribute("msgQ", "id"), QueuedDate(), Message);
         }

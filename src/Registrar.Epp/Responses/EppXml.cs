@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -8,6 +9,9 @@ public static class EppXml
 {
     public const string Namespace = "urn:ietf:params:xml:ns:epp-1.0";
     public static readonly XNamespace Epp = Namespace;
+
+    // XML 1.0 §2.3 S: the only white space the schema types' "collapse" (XSD 1.0 Part 2 §4.3.6) strips from a value's ends.
+    private const string XmlWhitespace = " \t\r\n";
 
     /// <summary>A frame the reader refused. A DTD is named as such, and as refused before anything in it was expanded or
     /// resolved: that, not the reader's setting, is what whoever reads the error needs to know.</summary>
@@ -45,4 +49,9 @@ public static class EppXml
             return value;
         throw new EppProtocolException($"<{name.LocalName}> in the registry's answer is not a date: '{element.Value}'.");
     }
+
+    /// <summary>An xs:unsignedShort or xs:unsignedLong (a result code, a queue's count): white space collapsed, then
+    /// digits with an optional sign (XSD 1.0 Part 2 §3.3.13).</summary>
+    internal static bool TryParseUnsigned(string text, out ulong value) =>
+        ulong.TryParse(text.AsSpan().Trim(XmlWhitespace), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 }

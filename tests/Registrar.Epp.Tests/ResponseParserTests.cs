@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Xml.Linq;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Tests.Support;
 using Registrar.Epp.Transport;
@@ -72,6 +74,28 @@ public class ResponseParserTests
 
         Assert.Equal(read, response.MessageQueue!.Count);
     }
+
+    [Theory]
+    [InlineData("2026-12-31T24:00:00Z", "2027-01-01T00:00:00Z")]
+    [InlineData(" 2026-12-31T24:00:00.000+05:00\n", "2027-01-01T00:00:00+05:00")]
+    [InlineData("2026-12-31T23:59:59Z", "2026-12-31T23:59:59Z")]
+    public void The_end_of_a_day_24_00_00_is_the_next_days_first_instant_in_every_date_XSD_1_0_3_2_7(string written, string meant)
+    {
+        var instant = DateTimeOffset.Parse(meant, CultureInfo.InvariantCulture);
+        var greeting = $"""<epp xmlns="{EppXml.Namespace}"><greeting><svID>X</svID><svDate>{written}</svDate><svcMenu><version>1.0</version><lang>en</lang></svcMenu></greeting></epp>""";
+        var queued = Frame($"""<result code="1301"><msg>ok</msg></result><msgQ count="1" id="12"><qDate>{written}</qDate></msgQ>""");
+
+        Assert.Equal(instant, _parser.ParseGreeting(Encoding.UTF8.GetBytes(greeting)).ServerDate);
+        Assert.Equal(instant, _parser.ParseResponse(Encoding.UTF8.GetBytes(queued), "RGR-1").MessageQueue!.QueuedAt);
+        Assert.Equal(instant, EppXml.OptionalDate(new XElement("creData", new XElement("crDate", written)), "crDate"));
+    }
+
+    [Theory]
+    [InlineData("2026-12-31T24:00:01Z")]
+    [InlineData("2026-12-31T24:00:00.5Z")]
+    [InlineData("2026-12-31T24:00:00.Z")]
+    public void An_hour_24_other_than_the_end_of_a_day_is_not_a_date_XSD_1_0_3_2_7(string written) =>
+        Assert.False(EppXml.TryParseDateTime(written, out _));
 
     [Fact]
     public void A_response_to_another_clTRID_is_a_protocol_error()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -20,7 +19,7 @@ public sealed class EppResponseParser(int maxFrameBytes)
             ?? throw new EppProtocolException("Expected a <greeting> from the registry but the frame holds something else.");
         var menu = EppXml.RequiredElement(greeting, Epp + "svcMenu");
         var svDate = EppXml.RequiredValue(greeting, Epp + "svDate");
-        if (!DateTimeOffset.TryParse(svDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var serverDate))
+        if (!EppXml.TryParseDateTime(svDate, out var serverDate))
             throw new EppProtocolException($"The greeting's <svDate> is not a date: '{svDate}'.");
         return new EppGreeting(
             EppXml.RequiredValue(greeting, Epp + "svID"),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -194,7 +193,7 @@ internal static class EppResponseReader
         private DateTimeOffset? QueuedDate()
         {
             if (QueuedAt is null) return null;
-            if (DateTimeOffset.TryParse(QueuedAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value;
+            if (EppXml.TryParseDateTime(QueuedAt, out var value)) return value;
             throw new EppProtocolException($"<qDate> in the registry's answer is not a date: '{QueuedAt}'.");
         }
     }

@@ -44,10 +44,33 @@ public static class EppXml
     {
         var element = parent.Element(name);
         if (element is null) return null;
-        if (DateTimeOffset.TryParse(element.Value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
-            return value;
+        if (TryParseDateTime(element.Value, out var value)) return value;
         throw new EppProtocolException($"<{name.LocalName}> in the registry's answer is not a date: '{element.Value}'.");
+    }
+
+    /// <summary>An xs:dateTime (svDate, qDate, crDate, exDate …), white space collapsed; one without a time zone is taken
+    /// as UTC.</summary>
+    internal static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        var trimmed = text.AsSpan().Trim(XmlWhitespace);
+        // XSD 1.0 Part 2 §3.2.7: 24:00:00, with no fraction but zeros, is the first instant of the next day; .NET has no hour 24.
+        const string EndOfDay = "T24:00:00";
+        var at = trimmed.IndexOf(EndOfDay);
+        if (at < 0) return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        var zone = trimmed[(at + EndOfDay.Length)..];
+        if (zone.StartsWith('.'))
+        {
+            var digits = zone[1..].IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? end : zone.Length - 1;
+            if (digits == 0 || zone.Slice(1, digits).ContainsAnyExcept('0'))
+            {
+                value = default;
+                return false;
+            }
+            zone = zone[(1 + digits)..];
+        }
+        var parsed = DateTimeOffset.TryParse($"{trimmed[..at]}T00:00:00{zone}", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        value = parsed ? value.AddDays(1) : default;
+        return parsed;
     }
 
     /// <summary>An xs:unsignedShort or xs:unsignedLong (a result code, a queue's count): white space collapsed, then

@@ -113,6 +113,24 @@ public class ResponseParserTests
     }
 
     [Theory]
+    [InlineData(2001, EppResultCode.CommandSyntaxError)]
+    [InlineData(2500, EppResultCode.CommandFailedServerClosingConnection)]
+    [InlineData(2502, EppResultCode.SessionLimitExceededServerClosingConnection)]
+    public void An_error_without_a_clTRID_keeps_its_result_code_RFC_5730_2_5(int code, EppResultCode meaning)
+    {
+        var response = _parser.ParseResponse(EppResponses.Result(code, null, "SV-9"), "RGR-1");
+
+        Assert.Equal(meaning, response.Code);
+        Assert.False(response.IsSuccess);
+        Assert.Null(response.ClientTransactionId);
+        Assert.Equal("SV-9", response.ServerTransactionId);
+    }
+
+    [Fact]
+    public void An_error_carrying_another_clTRID_is_still_a_protocol_error() =>
+        Assert.Throws<EppProtocolException>(() => _parser.ParseResponse(EppResponses.Result(2001, "RGR-2"), "RGR-1"));
+
+    [Theory]
     [InlineData("<epp xmlns=\"urn:ietf:params:xml:ns:epp-1.0\"><response>", "not acceptable XML")]
     [InlineData("not xml at all", "not acceptable XML")]
     [InlineData("<html/>", "root element is <html>")]

@@ -146,7 +146,11 @@ internal static class EppResponseReader
                 throw new EppProtocolException($"The response to clTRID {expectedClTrid} has no <result>.");
             if (!HasTransactionIds) throw Missing("response", "trID");
             var svTrid = ServerTransactionId ?? throw Missing("trID", "svTRID");
-            if (ClientTransactionId != expectedClTrid)
+            // RFC 5730 §2.5 returns the clTRID the command carried, which a server that could not read the command (2001) or
+            // is closing the session (25xx) may not have. An error says the command was not carried out, and the session
+            // has no other command waiting for an answer, so one without a clTRID is this command's; a success without
+            // one, or any answer with another, may be some other command's and proves nothing about this one.
+            if (ClientTransactionId != expectedClTrid && !(ClientTransactionId is null && !results[0].Code.IsSuccess()))
                 throw new EppProtocolException(
                     $"The response carries clTRID '{ClientTransactionId ?? "(none)"}' but answers a command sent as '{expectedClTrid}' (svTRID {svTrid}).");
             return new EppResponse(results, MessageQueue?.ToMessageQueue(), ResultData, Extension, ClientTransactionId, svTrid)

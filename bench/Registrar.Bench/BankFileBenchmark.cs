@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Banks;
+using Registrar.Api.Operations;
 using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Money;
@@ -127,10 +128,12 @@ public static class BankFileBenchmark
             var (payments, review, clock) = (new PaymentStore(clients), new ReviewListStore(clients), TimeProvider.System);
             var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
             var camt054 = new Camt054Reader(new Camt054ReaderOptions());
+            var held = new HeldPaymentStore(clients);
             var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
-                review, new HeldPaymentStore(clients), clock, NullLogger<PaymentProcessor>.Instance);
+                review, held, clock, NullLogger<PaymentProcessor>.Instance);
+            var journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), review);
             var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), processor,
-                new ReversalReporter(payments, _invoices, _orders, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
+                new ReversalReporter(payments, _invoices, _orders, held, journal, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
                 NullLogger<BankMessageApplier>.Instance);
             var verifier = new HmacSignatureVerifier(_hmac, clock);
             _handlers = new BankNotificationHandlers(verifier, new(verifier), new(new EcdsaSignatureVerifier(new())), camt054, banks, Messages, applier,

@@ -1,27 +1,33 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Operations;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Notifications;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Banks;
 
 /// <summary>
-/// A booked reversal (camt.054 <c>RvslInd</c>): money a bank moved back. Nothing is undone automatically;
-/// operations are told, with the invoice it touches and the registrations that invoice started when it
-/// reverses a credit that paid one, and with the bank's own words otherwise.
+/// A booked reversal (camt.054 <c>RvslInd</c>): money a bank moved back. A credit still held is marked reversed, so it no
+/// longer counts toward its invoice (UA-3.2); nothing else is undone automatically: operations are told, with the invoice
+/// it touches and the registrations that invoice started when it reverses a credit that paid one, and with the bank's own
+/// words otherwise.
 /// </summary>
 public sealed class ReversalReporter(
     IPaymentStore payments,
     IInvoiceStore<Invoice> invoices,
     IOrderStore<Order> orders,
+    IHeldPaymentStore heldPayments,
+    HeldPaymentJournal journal,
     IReviewList review,
     TimeProvider clock,
     ILogger<ReversalReporter> logger)
 {
     public const string ReversedPaidInvoice = "ReversalOfPaidInvoice";
+    public const string ReversedHeldCredit = "ReversalOfHeldCredit";
     public const string Unmatched = "Reversal";
 
     public async Task<PaymentOutcome> ReportAsync(BankCreditNotification reversal, string messageId, string format, CancellationToken ct)
@@ -32,8 +38,19 @@ public sealed class ReversalReporter(
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var invoice = await ReversedInvoiceAsync(reversal, ct);
+        var original = await payments.FindAsync($"{reversal.BankId}:{reversal.TransactionReference}",
+            new ReportedMoney(reversal.Amount, reversal.CurrencyCode), ct);
         var amount = $"{reversal.Amount} {reversal.CurrencyCode}";
+        if (original is not null && await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct) is { } held)
+        {
+            var named = held.InvoiceNumber is { } number ? $" for invoice {number}" : "";
+            return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", held.Credit.Reference, ReversedHeldCredit,
+                $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). The credit {held.Credit.Reference} was held " +
+                $"({held.Reason}){named}: it no longer counts toward any invoice and can be neither applied nor refunded.", clock.GetUtcNow()),
+                held.InvoiceNumber, ct);
+        }
+
+        var invoice = await ReversedInvoiceAsync(original, reversal, ct);
         var item = invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy }
             ? new ReviewItem(reference, "payment", invoice.Number, ReversedPaidInvoice,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). Invoice {invoice.Number} was paid by {paidBy} " +
@@ -42,20 +59,47 @@ public sealed class ReversalReporter(
             : new ReviewItem(reference, "payment", reference, Unmatched,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}); it names no invoice paid by a credit here. " +
                 $"Purpose: \"{reversal.PaymentPurpose}\".", clock.GetUtcNow());
-        await review.AddAsync(item, ct);
-        logger.LogWarning("Reversal {Reference} held for operations: {Reason}", reference, item.Reason);
+        return await ReportAsync(recorded.Notification, item, invoice?.Number, ct);
+    }
 
-        var outcome = new PaymentOutcome(reference, "held:" + item.Reason, invoice?.Number);
-        await payments.MarkProcessedAsync(recorded.Notification, outcome, clock.GetUtcNow(), ct);
+    private async Task<PaymentOutcome> ReportAsync(Stored<PaymentNotification> recorded, ReviewItem item, string? invoice, CancellationToken ct)
+    {
+        await review.AddAsync(item, ct);
+        logger.LogWarning("Reversal {Reference} held for operations: {Reason}", item.Id, item.Reason);
+        var outcome = new PaymentOutcome(item.Id, "held:" + item.Reason, invoice);
+        await payments.MarkProcessedAsync(recorded, outcome, clock.GetUtcNow(), ct);
         return outcome;
+    }
+
+    /// <summary>UA-3.2: a held credit the bank took back is no money to count, apply or refund, so it is resolved as reversed,
+    /// audited like an action of operations. A repeat of the reversal finds it reversed already.</summary>
+    /// <returns>The reversed held payment; null when the credit was not held, or operations had acted on it first.</returns>
+    private async Task<HeldPayment?> ReverseHeldAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct)
+    {
+        while (await heldPayments.GetAsync(creditReference, ct) is { } stored)
+        {
+            if (stored.Document.Resolution is { Action: HeldPaymentAction.Reversed }) return stored.Document;
+            if (!stored.Document.IsHeld) return null;
+            var resolution = new HeldPaymentResolution(HeldPaymentAction.Reversed, $"bank {reversal.BankId}", clock.GetUtcNow(),
+                $"The bank reversed it: {reversalReference}, booked {reversal.BookedAt:O}.");
+            try
+            {
+                var reversed = (await heldPayments.ResolveAsync(stored, resolution, ct)).Document;
+                await journal.RecordAsync(reversed, ct);
+                return reversed;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Operations acted on it meanwhile: what they did decides how the reversal is reported.
+            }
+        }
+        return null;
     }
 
     /// <summary>The invoice the reversed credit paid: found by that credit's reference (and money, when the reference carried
     /// two credits) when the bank repeats it, else by the one invoice number in the purpose (UA-3.2).</summary>
-    private async Task<Invoice?> ReversedInvoiceAsync(BankCreditNotification reversal, CancellationToken ct)
+    private async Task<Invoice?> ReversedInvoiceAsync(Stored<PaymentNotification>? original, BankCreditNotification reversal, CancellationToken ct)
     {
-        var original = await payments.FindAsync($"{reversal.BankId}:{reversal.TransactionReference}",
-            new ReportedMoney(reversal.Amount, reversal.CurrencyCode), ct);
         var paid = original?.Document.Outcome is { } outcome && outcome.TryGetProperty("invoice", out var number) && number.GetString() is { } byReference
             ? byReference
             : InvoiceNumber.FindIn(reversal.PaymentPurpose) is [var single] ? single.ToString() : null;

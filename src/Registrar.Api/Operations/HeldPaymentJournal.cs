@@ -12,9 +12,12 @@ public sealed class HeldPaymentJournal(IAuditLog<HeldPaymentAudit> audit, IRevie
         var resolution = payment.Resolution ?? throw new ArgumentException("Only a resolved payment is recorded.", nameof(payment));
         await audit.AppendAsync(new AuditEntry<HeldPaymentAudit>(payment.Credit.Reference, resolution.At, resolution.By,
             resolution.Action.ToString().ToLowerInvariant(), new HeldPaymentAudit(resolution.By, resolution)), ct);
-        var what = resolution.Refund is { } refund
-            ? $"Refunded {refund.Amount} {refund.CurrencyCode} (transfer {refund.BankReference})"
-            : $"{resolution.Action} to invoice {resolution.InvoiceNumber}";
+        var what = resolution switch
+        {
+            { Refund: { } refund } => $"Refunded {refund.Amount} {refund.CurrencyCode} (transfer {refund.BankReference})",
+            { Action: HeldPaymentAction.Reversed } => "Reversed by the bank",
+            _ => $"{resolution.Action} to invoice {resolution.InvoiceNumber}",
+        };
         await review.ResolveAsync(payment.Credit.Reference, resolution.By, $"{what}: {resolution.Reason}", resolution.At, ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed record HeldPayment(
     public string? CountsToward => Resolution switch
     {
         null => InvoiceNumber,
-        { Action: HeldPaymentAction.Refunded } => null,
+        { Action: HeldPaymentAction.Refunded or HeldPaymentAction.Reversed } => null,
         var applied => applied.InvoiceNumber,
     };
 }
@@ -38,9 +38,12 @@ public enum HeldPaymentAction
 
     /// <summary>Sent back to the payer.</summary>
     Refunded,
+
+    /// <summary>Taken back by the bank while held (ISO 20022 <c>RvslInd</c>): there is no money left to apply or refund (UA-3.2).</summary>
+    Reversed,
 }
 
-/// <param name="By">The operations API client that acted.</param>
+/// <param name="By">The operations API client that acted; for <see cref="HeldPaymentAction.Reversed"/>, the bank.</param>
 /// <param name="CompletedBy">For a held credit applied because another one made its invoice whole: that one's reference.</param>
 /// <param name="Refund">For a refund: the amount sent back and the bank reference of the outgoing transfer.</param>
 public sealed record HeldPaymentResolution(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Registrar.Api.Banks;
+using Registrar.Api.Operations;
 using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Money;
@@ -45,7 +46,8 @@ public sealed class BankHarness
         HeldPayments = new HeldPaymentStore(clients);
         var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
             Review, HeldPayments, Clock, NullLogger<PaymentProcessor>.Instance);
-        var reversals = new ReversalReporter(Payments, Invoices, Orders, Review, Clock, NullLogger<ReversalReporter>.Instance);
+        Journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), Review);
+        var reversals = new ReversalReporter(Payments, Invoices, Orders, HeldPayments, Journal, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);
         Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
@@ -58,6 +60,7 @@ public sealed class BankHarness
     public StorageMeter Meter { get; } = new();
     public StorageClients Clients { get; }
     public HeldPaymentStore HeldPayments { get; }
+    public HeldPaymentJournal Journal { get; }
     public PaymentProcessor Processor { get; }
     public RecordedEvents Events { get; } = new();
     public OrderStore<Order> Orders { get; }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Banks;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Stores;
@@ -142,7 +143,9 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         var answer = await bank.PostCamtAsync(CamtFiles.Utf8(
             CamtFiles.Credit("TX-REUSED-2", paid.InvoiceNumber, reversal: true, direction: "DBIT", amount: "9000.00")));
 
-        Assert.Equal("held:" + ReversalReporter.Unmatched, Assert.Single(Receipt(answer).Payments).Result);
+        var reversal = Assert.Single(Receipt(answer).Payments);
+        Assert.Equal(("held:" + ReversalReporter.ReversedHeldCredit, other.InvoiceNumber), (reversal.Result, reversal.Invoice));
+        Assert.Equal(HeldPaymentAction.Reversed, (await bank.HeldPayments.GetAsync("halyk:TX-REUSED-2~9000KZT", default))!.Document.Resolution!.Action);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Api.Banks;
 using Registrar.Api.Operations;
 using Registrar.Api.Tests.Banks;
 using Registrar.Core.Money;
@@ -84,6 +86,47 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("ops-a", (await bank.HeldPayments.GetAsync(reference, default))!.Document.Resolution!.By);
     }
 
+    [Fact]
+    public async Task A_reversed_credit_held_for_its_invoice_no_longer_counts_toward_paying_it_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(206);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-HALF-1", order.InvoiceNumber, amount: "3000.00")));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-HALF-1", order.InvoiceNumber, reversal: true, direction: "DBIT", amount: "3000.00")));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-HALF-2", order.InvoiceNumber, amount: "3000.00")));
+
+        var result = await Flow(bank).ApplyAsync("halyk:TX-HALF-2", new ApplyHeldPayment(order.InvoiceNumber, "The payer topped up."), "ops-desk", default);
+
+        var applied = Assert.IsType<Ok<HeldPaymentActionResult>>(result).Value!;
+        Assert.Equal((InvoiceStatus.Open, Money.Of(3000m, Currency.Kzt)), (applied.InvoiceStatus, applied.Outstanding));
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task A_held_credit_the_bank_reversed_can_be_neither_applied_nor_refunded_and_its_reversal_is_audited_once_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(207);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-BACK-1", order.InvoiceNumber, amount: "3000.00")));
+        var reversal = CamtFiles.Credit("TX-BACK-1", order.InvoiceNumber, reversal: true, direction: "DBIT", amount: "3000.00");
+
+        var first = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(reversal))).Payments);
+        var again = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(reversal))).Payments);
+
+        Assert.Equal(("held:" + ReversalReporter.ReversedHeldCredit, "duplicate"), (first.Result, again.Result));
+        var held = (await bank.HeldPayments.GetAsync("halyk:TX-BACK-1", default))!.Document;
+        Assert.Equal((HeldPaymentAction.Reversed, (string?)null), (held.Resolution!.Action, held.CountsToward));
+        Assert.DoesNotContain(await bank.HeldPayments.ListHeldAsync(default).ToListAsync(), p => p.Credit.Reference == "halyk:TX-BACK-1");
+        Assert.Contains(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedHeldCredit && i.Subject == "halyk:TX-BACK-1");
+        var audited = Assert.Single(await new AuditLog<HeldPaymentAudit>(bank.Clients).ReadNewestFirstAsync("halyk:TX-BACK-1", 10, default).ToListAsync());
+        Assert.Equal("reversed", audited.Action);
+        var apply = await Flow(bank).ApplyAsync("halyk:TX-BACK-1", new ApplyHeldPayment(order.InvoiceNumber, "apply"), "ops-desk", default);
+        var refund = await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Journal, bank.Clock)
+            .RefundAsync("halyk:TX-BACK-1", new RefundHeldPayment("3000.00", "KZT", "OUT-1", "refund"), 3000m, "ops-desk", default);
+        Assert.Equal((StatusCodes.Status409Conflict, StatusCodes.Status409Conflict), (Status(apply), Status(refund)));
+    }
+
     private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)
     {
         await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit(transaction, "", purpose: "Оплата за домен")));
@@ -93,6 +136,8 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
     private static ApplyHeldPaymentFlow Flow(BankHarness bank) =>
         new(bank.HeldPayments, bank.Invoices, bank.Processor, new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review),
             bank.Review, bank.Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+
+    private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 
     private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;
 }

@@ -87,9 +87,30 @@ public sealed class BankMessageApplier(
     }
 
     private IEnumerable<Func<CancellationToken, Task<PaymentOutcome>>> Entries(BankMessage message, NotificationReadResult read) =>
-        read.Credits.Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c, message.MessageId, message.Format, ct)))
-            .Concat(read.Reversals.Select(r => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => reversals.ReportAsync(r, message.MessageId, message.Format, ct))))
+        read.Credits.Zip(Keys(read.Credits))
+            .Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c.First, c.Second, message.MessageId, message.Format, ct)))
+            .Concat(read.Reversals.Zip(Keys(read.Reversals))
+                .Select(r => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => reversals.ReportAsync(r.First, r.Second, message.MessageId, message.Format, ct))))
             .Concat(read.Refused.Select(e => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => HoldRefusedAsync(message, e, ct))));
+
+    /// <summary>The key each credit is recorded under, a repeat of an earlier credit only when the bank sent that one again.</summary>
+    private static IEnumerable<string> Keys(IReadOnlyList<BankCreditNotification> credits)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var credit in credits)
+        {
+            // A reference the payer chose names a credit only within the bank's message that carried it (its MsgId, which the
+            // bank keeps when it sends that message again): two payers' EndToEndIds alike are two credits.
+            var key = credit.ReferenceIsPayers
+                ? $"{credit.BankId}:{credit.TransactionReference}@{credit.MessageReference}"
+                : $"{credit.BankId}:{credit.TransactionReference}";
+            // A bank does not repeat a credit within one message: the same key and money again there is another credit, told
+            // apart by its place, which stays the same when the whole message comes again.
+            var identity = $"{key} {new ReportedMoney(credit.Amount, credit.CurrencyCode).Key}";
+            var occurrence = seen[identity] = seen.GetValueOrDefault(identity) + 1;
+            yield return occurrence == 1 ? key : $"{key}~{occurrence}";
+        }
+    }
 
     /// <summary>An entry that could not be read still stands for money the bank may have moved: operations see why.</summary>
     private async Task<PaymentOutcome> HoldRefusedAsync(BankMessage message, RefusedEntry entry, CancellationToken ct)

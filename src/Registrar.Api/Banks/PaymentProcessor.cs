@@ -32,10 +32,10 @@ public sealed class PaymentProcessor(
     // A purpose the payer wrote may be long; the explanation quoting it is kept within a table property.
     private const int MaxExplanationLength = 4_000;
 
-    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string messageId, string format, CancellationToken ct)
+    /// <param name="key">What the credit is recorded under: <c>{bank}:{reference}</c>, told apart from other credits alike.</param>
+    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, CancellationToken ct)
     {
-        var recorded = await payments.RecordAsync($"{credit.BankId}:{credit.TransactionReference}", new ReportedMoney(credit.Amount, credit.CurrencyCode),
-            messageId, format, clock.GetUtcNow(), ct);
+        var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
         // The key it was kept under: the bank's reference, or that and its money when the reference came before with other money.
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);

@@ -30,10 +30,11 @@ public sealed class ReversalReporter(
     public const string ReversedHeldCredit = "ReversalOfHeldCredit";
     public const string Unmatched = "Reversal";
 
-    public async Task<PaymentOutcome> ReportAsync(BankCreditNotification reversal, string messageId, string format, CancellationToken ct)
+    /// <param name="key">What the reversal is recorded under, as a credit would be (<see cref="PaymentProcessor.ApplyAsync"/>).</param>
+    public async Task<PaymentOutcome> ReportAsync(BankCreditNotification reversal, string key, string messageId, string format, CancellationToken ct)
     {
         // Its own row, apart from the credit it reverses (banks often repeat that credit's reference).
-        var recorded = await payments.RecordAsync($"{reversal.BankId}:{reversal.TransactionReference}:reversal",
+        var recorded = await payments.RecordAsync($"{key}:reversal",
             new ReportedMoney(reversal.Amount, reversal.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);

@@ -119,14 +119,18 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             var refs = tx.Element(ns + "Refs");
             // A batch entry's own reference is shared by its transactions: the position keeps each one distinct
             // and stable when the same message is delivered again.
-            var reference = Reference(Text(refs?.Element(ns + "AcctSvcrRef")))
-                            ?? (entryReference is null ? null : transactions.Count == 1 ? entryReference : $"{entryReference}/{i + 1}")
+            var bankReference = Reference(Text(refs?.Element(ns + "AcctSvcrRef")))
+                                ?? (entryReference is null ? null : transactions.Count == 1 ? entryReference : $"{entryReference}/{i + 1}");
+            var reference = bankReference
                             ?? Reference(Text(refs?.Element(ns + "EndToEndId")))
                             ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry) and no usable <EndToEndId>, so the credit cannot be told apart from others.");
 
             var parties = tx.Element(ns + "RltdPties");
             credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt,
-                PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId));
+                PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId)
+            {
+                ReferenceIsPayers = bankReference is null,
+            });
         }
 
         // Money is never lost: credits that do not add up to what the account was booked with leave part of it

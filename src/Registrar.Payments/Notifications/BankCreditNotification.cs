@@ -23,4 +23,9 @@ public sealed record BankCreditNotification(
     string? PayerName,
     string? PayerAccount,
     string PaymentPurpose,
-    string MessageReference);
+    string MessageReference)
+{
+    /// <summary>The reference is one the payer chose (camt.054 <c>EndToEndId</c>), for want of the bank's own: two payers may
+    /// choose it alike, so only the bank's <see cref="MessageReference"/> with it makes a credit a repeat.</summary>
+    public bool ReferenceIsPayers { get; init; }
+}

@@ -207,6 +207,53 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         foreach (var order in orders) Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
 
+    [Fact]
+    public async Task Two_payers_credits_under_the_same_EndToEndId_and_amount_in_two_files_each_pay_their_invoice()
+    {
+        var bank = new BankHarness(azurite);
+        var (first, second) = (await bank.OrderAsync(440), await bank.OrderAsync(441));
+
+        var one = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(PayersCredit("INV-PAYMENT-1", first.InvoiceNumber)))).Payments);
+        var other = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(PayersCredit("INV-PAYMENT-1", second.InvoiceNumber)))).Payments);
+
+        Assert.Equal(("applied", "applied"), (one.Result, other.Result));
+        Assert.Equal((InvoiceStatus.Paid, InvoiceStatus.Paid), (await bank.InvoiceStatusAsync(first.InvoiceNumber), await bank.InvoiceStatusAsync(second.InvoiceNumber)));
+    }
+
+    [Fact]
+    public async Task Credits_alike_within_one_message_are_distinct_credits_and_that_message_sent_again_applies_nothing_more()
+    {
+        var bank = new BankHarness(azurite);
+        var (first, second, third) = (await bank.OrderAsync(442), await bank.OrderAsync(443), await bank.OrderAsync(444));
+        // A batch entry whose transactions repeat the entry's own reference, beside two entries under one EndToEndId.
+        var batch = $"""
+            <Ntry><Amt Ccy="KZT">12000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><DtTm>2026-11-24T10:30:00+05:00</DtTm></BookgDt>
+              <AcctSvcrRef>BATCH-1</AcctSvcrRef><NtryDtls>
+              <TxDtls><Refs><AcctSvcrRef>BATCH-1</AcctSvcrRef></Refs><Amt Ccy="KZT">6000.00</Amt><RmtInf><Ustrd>Оплата по счету {first.InvoiceNumber}</Ustrd></RmtInf></TxDtls>
+              <TxDtls><Refs><AcctSvcrRef>BATCH-1</AcctSvcrRef></Refs><Amt Ccy="KZT">6000.00</Amt><RmtInf><Ustrd>Оплата по счету {second.InvoiceNumber}</Ustrd></RmtInf></TxDtls>
+              </NtryDtls></Ntry>
+            """;
+        var message = Encoding.UTF8.GetString(CamtFiles.Utf8(batch, PayersCredit("E2E-1", third.InvoiceNumber), PayersCredit("E2E-1", "no invoice")));
+        // The bank sends the same message (its MsgId) again, written anew.
+        var again = message.Replace("<CreDtTm>2026-11-24T10:31:00+05:00</CreDtTm></GrpHdr>", "<CreDtTm>2026-11-24T10:45:00+05:00</CreDtTm></GrpHdr>", StringComparison.Ordinal);
+
+        var receipt = Receipt(await bank.PostCamtAsync(Encoding.UTF8.GetBytes(message)));
+        var repeat = Receipt(await bank.PostCamtAsync(Encoding.UTF8.GetBytes(again)));
+
+        Assert.Equal(4, receipt.Payments.Select(p => p.Reference).Distinct().Count());
+        Assert.Equal(["applied", "applied", "applied", "held:NoInvoiceNumberInPurpose"], receipt.Payments.Select(p => p.Result));
+        Assert.All(repeat.Payments, p => Assert.Equal("duplicate", p.Result));
+        Assert.Equal(receipt.Payments.Select(p => p.Reference), repeat.Payments.Select(p => p.Reference));
+        Assert.Equal(3, bank.Events.Raised.Count);
+    }
+
+    /// <summary>A credit known only by the EndToEndId its payer chose: no reference of the bank's.</summary>
+    private static string PayersCredit(string endToEndId, string invoice) => $"""
+        <Ntry><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><DtTm>2026-11-24T10:30:00+05:00</DtTm></BookgDt>
+          <NtryDtls><TxDtls><Refs><EndToEndId>{endToEndId}</EndToEndId></Refs><Amt Ccy="KZT">6000.00</Amt>
+            <RmtInf><Ustrd>Оплата по счету {invoice}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+        """;
+
     private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 
     private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;

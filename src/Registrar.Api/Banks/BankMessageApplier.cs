@@ -46,8 +46,33 @@ public sealed class BankMessageApplier(
 
         var entries = Entries(message, read).ToList();
         var results = new PaymentOutcome?[entries.Count];
+        var reversalsFrom = read.Credits.Count;
+        var reversalsTo = reversalsFrom + read.Reversals.Count;
+        bool IsReversal(int i) => i >= reversalsFrom && i < reversalsTo;
+        // ISO 20022: a reversal takes back a credit booked before it, so it is judged once the credits of its message are, and
+        // finds the credit it reverses wherever the bank wrote the two.
+        await ApplySideBySideAsync(message, entries, results, Enumerable.Range(0, entries.Count).Where(i => !IsReversal(i)), ct);
+        await ApplySideBySideAsync(message, entries, results, Enumerable.Range(reversalsFrom, read.Reversals.Count), ct);
+        var outcomes = results.OfType<PaymentOutcome>().ToList();
+        var failed = entries.Count - outcomes.Count;
+
+        var receipt = new BankNotificationReceipt(message.MessageId, BankNotificationReceipt.Applied, outcomes.Count, outcomes, read.Ignored);
+        if (failed > 0) return receipt with { Status = BankNotificationReceipt.ApplyingStatus, Entries = outcomes.Count + failed };
+        try
+        {
+            await messages.MarkProcessedAsync(stored, receipt, clock.GetUtcNow(), ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Applied concurrently too (the bank's retry, the recovery pass); every effect above is idempotent.
+        }
+        return receipt;
+    }
+
+    private async Task ApplySideBySideAsync(BankMessage message, List<Func<CancellationToken, Task<PaymentOutcome>>> entries, PaymentOutcome?[] results,
+        IEnumerable<int> indexes, CancellationToken ct) =>
         // Entries are independent and every step is idempotent and guarded by ETags, so they are applied side by side.
-        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        await Parallel.ForEachAsync(indexes, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (i, token) =>
             {
                 for (var attempt = 1; ; attempt++)
@@ -70,21 +95,6 @@ public sealed class BankMessageApplier(
                     }
                 }
             });
-        var outcomes = results.OfType<PaymentOutcome>().ToList();
-        var failed = entries.Count - outcomes.Count;
-
-        var receipt = new BankNotificationReceipt(message.MessageId, BankNotificationReceipt.Applied, outcomes.Count, outcomes, read.Ignored);
-        if (failed > 0) return receipt with { Status = BankNotificationReceipt.ApplyingStatus, Entries = outcomes.Count + failed };
-        try
-        {
-            await messages.MarkProcessedAsync(stored, receipt, clock.GetUtcNow(), ct);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Applied concurrently too (the bank's retry, the recovery pass); every effect above is idempotent.
-        }
-        return receipt;
-    }
 
     private IEnumerable<Func<CancellationToken, Task<PaymentOutcome>>> Entries(BankMessage message, NotificationReadResult read) =>
         read.Credits.Zip(Keys(read.Credits))

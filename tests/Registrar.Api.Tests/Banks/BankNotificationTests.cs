@@ -208,6 +208,25 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Reversals_in_the_file_of_their_credits_are_judged_after_them_so_each_names_the_invoice_its_credit_paid()
+    {
+        var bank = new BankHarness(azurite);
+        var orders = new List<Order>();
+        for (var i = 0; i < 24; i++) orders.Add(await bank.OrderAsync(400 + i));
+        var body = CamtFiles.Utf8([.. orders.SelectMany((o, i) => new[]
+        {
+            CamtFiles.Credit($"TX-PAIR-{i}", o.InvoiceNumber),
+            CamtFiles.Credit($"TX-PAIR-{i}", o.InvoiceNumber, reversal: true, direction: "DBIT"),
+        })]);
+
+        var receipt = Receipt(await bank.PostCamtAsync(body));
+
+        Assert.All(receipt.Payments.Where(p => p.Reference.EndsWith(":reversal", StringComparison.Ordinal)),
+            p => Assert.Equal("held:" + ReversalReporter.ReversedPaidInvoice, p.Result));
+        Assert.Equal(24, (await bank.OpenReviewAsync()).Count(i => i.Reason == ReversalReporter.ReversedPaidInvoice));
+    }
+
+    [Fact]
     public async Task Two_payers_credits_under_the_same_EndToEndId_and_amount_in_two_files_each_pay_their_invoice()
     {
         var bank = new BankHarness(azurite);

@@ -70,8 +70,10 @@ public sealed class PaymentProcessor(
             return new PaymentOutcome(reference, "applied", invoice.Number);
         }
 
+        // UA-3.2: the loser of a race for its invoice still names it, so operations see which invoice the money was meant for.
         var held = decision as HeldForOperations
-            ?? new HeldForOperations(credit, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [], null);
+            ?? new HeldForOperations(credit, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [],
+                ((Matched)decision).Invoice);
         var explanation = held.Explanation.Length > MaxExplanationLength ? held.Explanation[..MaxExplanationLength] : held.Explanation;
         await heldPayments.AddAsync(new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt),
             held.Reason.ToString(), explanation, held.Invoice?.Number.ToString(), clock.GetUtcNow()), ct);

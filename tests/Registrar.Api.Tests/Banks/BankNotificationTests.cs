@@ -227,6 +227,22 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Credits_racing_for_one_invoice_pay_it_once_and_the_others_are_held_naming_it_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(430);
+        var body = CamtFiles.Utf8([.. Enumerable.Range(0, 16).Select(i => CamtFiles.Credit($"TX-RACE-{i}", order.InvoiceNumber))]);
+
+        var receipt = Receipt(await bank.PostCamtAsync(body));
+
+        Assert.Single(receipt.Payments, p => p.Result == "applied");
+        Assert.All(receipt.Payments, p => Assert.Equal(order.InvoiceNumber, p.Invoice));
+        var held = await bank.HeldPayments.ListHeldAsync(default).ToListAsync();
+        Assert.Equal(15, held.Count);
+        Assert.All(held, p => Assert.Equal(order.InvoiceNumber, p.InvoiceNumber));
+    }
+
+    [Fact]
     public async Task Two_payers_credits_under_the_same_EndToEndId_and_amount_in_two_files_each_pay_their_invoice()
     {
         var bank = new BankHarness(azurite);

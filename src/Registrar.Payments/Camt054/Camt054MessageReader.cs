@@ -95,7 +95,10 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         {
             var reference = entryReference ?? throw Malformed($"{where}: no <AcctSvcrRef> and no transaction details, so the credit cannot be told apart from others.");
             credits.Add(new BankCreditNotification(bankId, reference, amountOfEntry, currencyOfEntry, bookedAt, null, null,
-                Text(entry.Element(ns + "AddtlNtryInf")) ?? "", messageId));
+                Text(entry.Element(ns + "AddtlNtryInf")) ?? "", messageId)
+            {
+                BankTransactionCode = TransactionCode(entry.Element(ns + "BkTxCd")),
+            });
             return;
         }
 
@@ -130,6 +133,8 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                 PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId)
             {
                 ReferenceIsPayers = bankReference is null,
+                BankTransactionCode = TransactionCode(tx.Element(ns + "BkTxCd")) ?? TransactionCode(entry.Element(ns + "BkTxCd")),
+                ReturnReason = ReturnReason(tx.Element(ns + "RtrInf")),
             });
         }
 
@@ -171,6 +176,17 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var id = parties?.Element(ns + "DbtrAcct")?.Element(ns + "Id");
         return Text(id?.Element(ns + "IBAN")) ?? Text(id?.Element(ns + "Othr")?.Element(ns + "Id"));
     }
+
+    private string? TransactionCode(XElement? code) =>
+        code?.Element(ns + "Domn") is { } domain && Text(domain.Element(ns + "Cd")) is { } domainCode
+        && domain.Element(ns + "Fmly") is { } family && Text(family.Element(ns + "Cd")) is { } familyCode && Text(family.Element(ns + "SubFmlyCd")) is { } subFamily
+            ? $"{domainCode}/{familyCode}/{subFamily}"
+            : null;
+
+    private string? ReturnReason(XElement? returned) =>
+        returned is null
+            ? null
+            : Text(returned.Element(ns + "Rsn")?.Element(ns + "Cd")) ?? Text(returned.Element(ns + "Rsn")?.Element(ns + "Prtry")) ?? Text(returned.Element(ns + "AddtlInf")) ?? "";
 
     // UA-3.2: the invoice number may be in the free text, the referred document number or the creditor reference.
     private string Purpose(XElement? remittance)

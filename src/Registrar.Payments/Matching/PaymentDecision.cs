@@ -16,6 +16,7 @@ public enum HoldReason
     Overpaid,
     BookedBeforeInvoiceIssued,
     BookedInFuture,
+    ReturnedTransfer,
 }
 
 /// <summary>What to do with one bank credit.</summary>

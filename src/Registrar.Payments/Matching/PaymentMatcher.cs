@@ -23,6 +23,12 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(payment);
 
         var numbers = InvoiceNumber.FindIn(payment.PaymentPurpose);
+        // ISO 20022 RRTN, RtrInf: the registrar's own transfer sent back is no customer paying, whatever invoice its purpose
+        // names, so it counts toward none (UA-3.2).
+        if (payment.IsReturnedTransfer)
+            return Hold(payment, HoldReason.ReturnedTransfer, numbers, null,
+                $"The bank reports a transfer of the registrar's sent back (code {payment.BankTransactionCode ?? "none"}, return reason " +
+                $"\"{payment.ReturnReason}\"); it pays no invoice. Purpose: \"{payment.PaymentPurpose}\".");
         if (numbers.Count == 0)
             return Hold(payment, HoldReason.NoInvoiceNumberInPurpose, numbers, null,
                 $"The purpose \"{payment.PaymentPurpose}\" names no invoice number with a valid check digit.");

@@ -28,4 +28,15 @@ public sealed record BankCreditNotification(
     /// <summary>The reference is one the payer chose (camt.054 <c>EndToEndId</c>), for want of the bank's own: two payers may
     /// choose it alike, so only the bank's <see cref="MessageReference"/> with it makes a credit a repeat.</summary>
     public bool ReferenceIsPayers { get; init; }
+
+    /// <summary>The ISO 20022 bank transaction code as domain, family and sub-family ("PMNT/RCDT/DMCT"), when the bank wrote one.</summary>
+    public string? BankTransactionCode { get; init; }
+
+    /// <summary>What the bank said of a transfer sent back (camt.054 <c>RtrInf</c>): its reason code, else its text, else empty;
+    /// null when the bank reported no return.</summary>
+    public string? ReturnReason { get; init; }
+
+    /// <summary>ISO 20022: a returned credit transfer (sub-family RRTN) or one the bank gives return information for is money of
+    /// the registrar's own coming back, not a payment to it.</summary>
+    public bool IsReturnedTransfer => ReturnReason is not null || BankTransactionCode is "PMNT/ICDT/RRTN" or "PMNT/RCDT/RRTN";
 }

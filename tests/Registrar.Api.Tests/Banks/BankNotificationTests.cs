@@ -282,6 +282,26 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(3, bank.Events.Raised.Count);
     }
 
+    [Theory]
+    [InlineData("<Fmly><Cd>ICDT</Cd><SubFmlyCd>RRTN</SubFmlyCd></Fmly>", "</RmtInf>")]
+    [InlineData("<Fmly><Cd>RCDT</Cd><SubFmlyCd>RRTN</SubFmlyCd></Fmly>", "</RmtInf>")]
+    [InlineData("<Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly>", "</RmtInf><RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>")]
+    public async Task A_transfer_of_ours_sent_back_is_held_with_its_reason_and_pays_no_invoice_its_purpose_names_ISO_20022_RRTN(string family, string remittanceEnd)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(450);
+        var returned = CamtFiles.Credit("TX-RETURN-1", order.InvoiceNumber, purpose: "Возврат платежа по счету")
+            .Replace("<Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly>", family, StringComparison.Ordinal)
+            .Replace("</RmtInf>", remittanceEnd, StringComparison.Ordinal);
+
+        var answer = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(returned))).Payments);
+
+        Assert.Equal("held:ReturnedTransfer", answer.Result);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+        Assert.Null((await bank.HeldPayments.GetAsync("halyk:TX-RETURN-1", default))!.Document.CountsToward);
+    }
+
     /// <summary>A credit known only by the EndToEndId its payer chose: no reference of the bank's.</summary>
     private static string PayersCredit(string endToEndId, string invoice) => $"""
         <Ntry><Amt Ccy="KZT">6000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><DtTm>2026-11-24T10:30:00+05:00</DtTm></BookgDt>

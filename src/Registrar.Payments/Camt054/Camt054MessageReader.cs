@@ -139,8 +139,11 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         }
 
         // Money is never lost: credits that do not add up to what the account was booked with leave part of it
-        // unexplained, so the entry is refused whole and held for operations with all of its money.
-        if (booked.Differs(amountOfEntry))
+        // unexplained, so the entry is refused whole and held for operations with all of its money. Credits whose sum
+        // cannot even be formed are not shown to add up either: any one of them might claim money the entry never booked.
+        if (booked.Unknowable is { } unknowable)
+            throw Malformed($"{where}: the transactions cannot be shown to add up to the {amountOfEntry} {currencyOfEntry} the entry books ({unknowable}).");
+        if (booked.Total != amountOfEntry)
             throw Malformed($"{where}: the transactions add up to {booked.Total} {currencyOfEntry}, but the entry books {amountOfEntry} {currencyOfEntry}.");
     }
 

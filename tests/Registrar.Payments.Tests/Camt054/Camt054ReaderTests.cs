@@ -58,6 +58,26 @@ public sealed class Camt054ReaderTests
         Assert.Single(result.Ignored, i => i.Contains("debit"));
     }
 
+    [Theory]
+    [InlineData("<Amt Ccy=\"USD\">0.01</Amt><CdtDbtInd>CRDT</CdtDbtInd>", "a transaction in USD")]
+    [InlineData("<CdtDbtInd>DBIT</CdtDbtInd>", "a debit without an amount")]
+    public void A_batch_entry_whose_transactions_cannot_all_be_summed_is_held_whole_not_applied(string oddTransaction, string why)
+    {
+        var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+        var overclaimed = batch.Replace("<TtlAmt Ccy=\"KZT\">45000.00</TtlAmt>", "")
+            .Replace("<Amt Ccy=\"KZT\">45000.00</Amt>", "<Amt Ccy=\"KZT\">15000.00</Amt>")
+            .Replace("<Amt Ccy=\"KZT\">15000.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n            <RmtInf><Ustrd>за домен", oddTransaction + "<RmtInf><Ustrd>за домен")
+            .Replace("<Sts>PDNG</Sts>", "<Sts>BOOK</Sts><BookgDt><Dt>2026-11-25</Dt></BookgDt>");
+        Assert.Contains(oddTransaction, overclaimed);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(overclaimed), SampleFiles.Almaty);
+
+        Assert.Equal("HB-PEND-0100", Assert.Single(result.Credits).TransactionReference);
+        var refused = Assert.Single(result.Refused);
+        Assert.Contains("cannot be shown to add up to the 15000.00 KZT the entry books", refused.Message);
+        Assert.Contains(why, refused.Message);
+    }
+
     [Fact]
     public void A_debit_inside_a_credit_batch_is_netted_against_the_entry_before_the_credits_are_kept()
     {

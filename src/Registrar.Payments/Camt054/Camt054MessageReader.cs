@@ -107,8 +107,10 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         {
             var tx = transactions[i];
             var txWhere = transactions.Count == 1 ? where : $"{where}, TxDtls #{i + 1}";
-            var amountElement = tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
-                                ?? tx.Element(ns + "Amt")
+            // TxDtls/Amt is what the transaction booked, in the entry's currency; AmtDtls/TxAmt is the interbank amount,
+            // which may be in another currency or before charges. Only a version without TxDtls/Amt (.02) is read from it.
+            var amountElement = tx.Element(ns + "Amt")
+                                ?? tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
                                 ?? (transactions.Count == 1 ? entryAmount : null);
             if (!isReversal && Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
             {
@@ -117,7 +119,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                 continue;
             }
 
-            var (amount, currency) = Amount(amountElement ?? throw Malformed($"{txWhere}: a batch entry needs the amount of each transaction (<AmtDtls><TxAmt><Amt> or <Amt>)."), txWhere);
+            var (amount, currency) = Amount(amountElement ?? throw Malformed($"{txWhere}: a batch entry needs the amount of each transaction (<Amt>, or <AmtDtls><TxAmt><Amt> in .02)."), txWhere);
             booked.Add((amount, currency));
             var refs = tx.Element(ns + "Refs");
             // A batch entry's own reference is shared by its transactions: the position keeps each one distinct

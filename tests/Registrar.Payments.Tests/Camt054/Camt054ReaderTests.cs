@@ -93,6 +93,23 @@ public sealed class Camt054ReaderTests
         Assert.Contains(result.Ignored, i => i.Contains("a debit inside a credit entry"));
     }
 
+    [Theory]
+    [InlineData("450.00", "12.50", "USD", 450.00)]
+    [InlineData("440.00", "450.00", "UAH", 440.00)]
+    public void A_transaction_is_credited_with_its_booked_amount_not_the_interbank_amount_beside_it(string booked, string interbank, string interbankCurrency, decimal credited)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<Amt Ccy=\"UAH\">450.00</Amt>", $"<Amt Ccy=\"UAH\">{booked}</Amt>")
+            .Replace($"<TxAmt><Amt Ccy=\"UAH\">{booked}</Amt></TxAmt>", $"<TxAmt><Amt Ccy=\"{interbankCurrency}\">{interbank}</Amt></TxAmt>");
+        Assert.Contains($"<TxAmt><Amt Ccy=\"{interbankCurrency}\">{interbank}</Amt></TxAmt>", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Empty(result.Refused);
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal((credited, "UAH"), (credit.Amount, credit.CurrencyCode));
+    }
+
     [Fact]
     public void Version_06_reads_several_notifications_structured_references_and_local_booking_times_UA_3_4()
     {

@@ -62,7 +62,7 @@ public sealed class BadInputTests(ProductFixture product)
 
     [Theory]
     [InlineData("dtd", 400)]
-    [InlineData("three-decimals", 400)]
+    [InlineData("not-well-formed", 400)]
     [InlineData("bad-signature", 401)]
     [InlineData("stale-timestamp", 401)]
     [InlineData("unknown-bank", 401)]
@@ -75,7 +75,7 @@ public sealed class BadInputTests(ProductFixture product)
         switch (defect)
         {
             case "dtd": camt = camt.Replace("<Document", "<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Document"); break;
-            case "three-decimals": camt = camt.Replace("100.00", "100.005"); break;
+            case "not-well-formed": camt = camt.Replace("</Document>", ""); break;
             case "stale-timestamp": signatureSecondsAgo = 3600; break;
             case "unknown-bank": bank = "nobank"; break;
             case "wrong-media-type": mediaType = "text/plain"; break;

@@ -28,7 +28,9 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             {
                 entryNumber++;
                 var where = $"Ntfctn '{notificationId}', Ntry #{entryNumber}";
-                // Entries are judged one by one: one that cannot be read is refused with its reason, the others stand.
+                // Entries are judged one by one: one that cannot be read is refused with its reason and held for operations,
+                // the others stand. It stands for money the bank may have moved, so it is held even when no other entry
+                // could be read: the message is recorded and answered, not refused.
                 try
                 {
                     ReadEntry(entry, where, messageId, credits, reversals, ignored);
@@ -39,9 +41,6 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                 }
             }
         }
-        // A message of which nothing could be read is refused whole, as before: the bank's answer names the defect.
-        if (refused.Count > 0 && credits.Count == 0 && reversals.Count == 0)
-            throw new Camt054FormatException(refused[0].Reason, refused[0].Message);
         return NotificationReadResult.Accepted(credits, reversals, refused, ignored);
     }
 
@@ -164,7 +163,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var currency = amount.Attribute("Ccy")?.Value.Trim();
         if (string.IsNullOrEmpty(currency))
             throw Malformed($"{where}: the amount has no Ccy attribute.");
-        if (!ReportedAmount.TryRead(amount.Value, currency, countWrittenDecimals: false, out var value, out var error))
+        if (!ReportedAmount.TryRead(amount.Value, currency, AmountSyntax.XsDecimal, out var value, out var error))
             throw new Camt054FormatException(error!.Reason, $"{where}: {error.Message}");
         return (value, currency);
     }

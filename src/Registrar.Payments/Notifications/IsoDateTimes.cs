@@ -5,6 +5,8 @@ namespace Registrar.Payments.Notifications;
 /// <summary>ISO 8601 dates and date-times as banks write them, read exactly (no culture-dependent guessing).</summary>
 internal static class IsoDateTimes
 {
+    private const int MaxFractionDigits = 7;
+
     private static readonly string[] LocalFormats =
         ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"];
 
@@ -18,11 +20,25 @@ internal static class IsoDateTimes
     /// <summary>A date-time with an offset, or without one and then read in <paramref name="zone"/> (ISO 20022 ISODateTime).</summary>
     public static DateTimeOffset? ReadDateTime(string text, TimeZoneInfo zone)
     {
+        text = WithinTicks(text);
         if (TryReadInstant(text, out var withOffset))
             return withOffset;
         return DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? InZone(local, zone)
             : null;
+    }
+
+    /// <summary>xs:dateTime allows any number of fraction digits (a bank's clock may write nanoseconds); those beyond the
+    /// seven a DateTimeOffset holds (100 ns) are dropped.</summary>
+    private static string WithinTicks(string text)
+    {
+        var dot = text.IndexOf('.');
+        if (dot < 0)
+            return text;
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        return end - dot - 1 > MaxFractionDigits ? text.Remove(dot + 1 + MaxFractionDigits, end - dot - 1 - MaxFractionDigits) : text;
     }
 
     /// <summary>A booking date without a time counts from the start of that day in the bank's time zone.</summary>

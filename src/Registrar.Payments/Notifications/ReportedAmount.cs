@@ -3,30 +3,44 @@ using Registrar.Core.Money;
 
 namespace Registrar.Payments.Notifications;
 
-/// <summary>Reads an amount a bank reported as text: plain decimal digits, a dot, no sign, no exponent.</summary>
+/// <summary>How an amount is written in a format.</summary>
+internal enum AmountSyntax
+{
+    /// <summary>Strict JSON formats, where the sender controls the text: digits with an optional inner '.', and no more
+    /// decimals written than the currency has ("100.000" UAH is refused).</summary>
+    Plain,
+
+    /// <summary>ISO 20022 amounts are xs:decimal: a leading '+' and a '.' with digits on one side only ("+6000.00",
+    /// "6000.", ".5") are the same numbers written otherwise, and only the value must fit the currency.</summary>
+    XsDecimal,
+}
+
+/// <summary>Reads an amount a bank reported as text: decimal digits and a dot, no minus sign, no exponent.</summary>
 internal static class ReportedAmount
 {
     private const int MaxLength = 32;
 
-    /// <param name="countWrittenDecimals">True: "100.000" UAH is refused (strict JSON formats, where the sender
-    /// controls the text). False: only the value must fit the currency (ISO 20022 writes up to five decimals).</param>
-    public static bool TryRead(string text, string currencyCode, bool countWrittenDecimals, out decimal amount, out NotificationRejected? error)
+    public static bool TryRead(string text, string currencyCode, AmountSyntax syntax, out decimal amount, out NotificationRejected? error)
     {
         amount = 0m;
         var trimmed = text.Trim();
         if (trimmed.StartsWith('-'))
             return Fail(out error, NotificationRejectionReason.InvalidAmount, $"Amount '{text}' is negative: a credit notification reports a positive amount.");
-        if (trimmed.Length is 0 or > MaxLength || !IsPlainDecimal(trimmed))
-            return Fail(out error, NotificationRejectionReason.Malformed, $"Amount '{text}' is not a plain decimal number (digits with an optional '.', no sign or exponent).");
-        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        var xsDecimal = syntax == AmountSyntax.XsDecimal;
+        var unsigned = xsDecimal && trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        if (unsigned.Length is 0 or > MaxLength || !IsDecimal(unsigned, dotMayEnd: xsDecimal))
+            return Fail(out error, NotificationRejectionReason.Malformed, xsDecimal
+                ? $"Amount '{text}' is not an xs:decimal (digits with an optional '.' and '+', no exponent)."
+                : $"Amount '{text}' is not a plain decimal number (digits with an optional '.', no sign or exponent).");
+        if (!decimal.TryParse(unsigned, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
             return Fail(out error, NotificationRejectionReason.Malformed, $"Amount '{text}' is out of range.");
         if (amount <= 0m)
             return Fail(out error, NotificationRejectionReason.InvalidAmount, $"Amount '{text}' is zero: a credit notification reports a positive amount.");
 
         if (Currency.TryFromCode(currencyCode, out var currency))
         {
-            var written = trimmed.Contains('.') ? trimmed.Length - trimmed.IndexOf('.') - 1 : 0;
-            var tooPrecise = countWrittenDecimals ? written > currency.MinorUnits : decimal.Round(amount, currency.MinorUnits) != amount;
+            var written = unsigned.Contains('.') ? unsigned.Length - unsigned.IndexOf('.') - 1 : 0;
+            var tooPrecise = xsDecimal ? decimal.Round(amount, currency.MinorUnits) != amount : written > currency.MinorUnits;
             if (tooPrecise)
                 return Fail(out error, NotificationRejectionReason.AmountPrecision,
                     $"Amount '{text}' {currency.Code} has more than the {currency.MinorUnits} decimal places {currency.Code} has.");
@@ -36,18 +50,20 @@ internal static class ReportedAmount
         return true;
     }
 
-    private static bool IsPlainDecimal(string text)
+    private static bool IsDecimal(string text, bool dotMayEnd)
     {
-        var dot = false;
+        var (dot, digits) = (false, 0);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '.' && !dot && i > 0 && i < text.Length - 1)
+            if (c == '.' && !dot && (dotMayEnd || (i > 0 && i < text.Length - 1)))
                 dot = true;
-            else if (c is < '0' or > '9')
+            else if (c is >= '0' and <= '9')
+                digits++;
+            else
                 return false;
         }
-        return true;
+        return digits > 0;
     }
 
     private static bool Fail(out NotificationRejected? error, NotificationRejectionReason reason, string message)

@@ -59,7 +59,7 @@ public static class StrictJsonCreditParser
         var currency = fields["currency"]!;
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
             return Malformed($"'currency' '{currency}' is not an ISO 4217 code (three capital letters).");
-        if (!ReportedAmount.TryRead(fields["amount"]!, currency, countWrittenDecimals: true, out var amount, out var amountError))
+        if (!ReportedAmount.TryRead(fields["amount"]!, currency, AmountSyntax.Plain, out var amount, out var amountError))
             return NotificationReadResult.Rejected(amountError!);
         var bookedAtText = fields["bookedAt"]!;
         if (!IsoDateTimes.TryReadInstant(bookedAtText, out var bookedAt))

@@ -115,6 +115,35 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains("Ntry #2", held.Explanation);
     }
 
+    [Theory]
+    [InlineData("6000.005", "<DtTm>2026-11-24T10:30:00+05:00</DtTm>", "refused:AmountPrecision")]
+    [InlineData("6000.00", "", "refused:Malformed")]
+    public async Task A_message_whose_only_entry_cannot_be_read_is_recorded_and_the_entry_held_for_operations_not_refused(string amount, string booking, string outcome)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(107);
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-ALONE-1", order.InvoiceNumber, booking, amount: amount)));
+
+        Assert.Equal(outcome, Assert.Single(Receipt(answer).Payments).Result);
+        Assert.Contains("Ntry #1", Assert.Single(await bank.OpenReviewAsync()).Explanation);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Theory]
+    [InlineData("+6000.00", "<DtTm>2026-11-24T10:30:00+05:00</DtTm>")]
+    [InlineData("6000.", "<DtTm>2026-11-24T10:30:00.123456789+05:00</DtTm>")]
+    public async Task A_credit_written_in_any_xs_decimal_and_xs_dateTime_form_pays_its_invoice(string amount, string booking)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(108);
+
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-FORM-1", order.InvoiceNumber, booking, amount: amount)));
+
+        Assert.Equal("applied", Assert.Single(Receipt(answer).Payments).Result);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
     [Fact]
     public async Task A_reversal_of_a_credit_that_paid_an_invoice_reaches_operations_with_the_invoice_and_its_registrations()
     {

@@ -180,8 +180,8 @@ public sealed class Camt054ReaderTests
 
         var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(v08Shape), SampleFiles.Kyiv);
 
-        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
-        Assert.Contains("<Sts>BOOK</Sts>", result.Rejection!.Message);
+        Assert.Empty(result.Credits);
+        Assert.All(result.Refused, r => Assert.Contains("<Sts>BOOK</Sts>", r.Message));
     }
 
     [Theory]
@@ -207,8 +207,9 @@ public sealed class Camt054ReaderTests
 
         var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
 
-        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
-        Assert.Contains("EndToEndId", result.Rejection!.Message);
+        var refused = Assert.Single(result.Refused);
+        Assert.Equal(NotificationRejectionReason.Malformed, refused.Reason);
+        Assert.Contains("EndToEndId", refused.Message);
     }
 
     [Fact]
@@ -219,8 +220,9 @@ public sealed class Camt054ReaderTests
 
         var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
 
-        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
-        Assert.Contains("KZ-3.5", result.Rejection!.Message);
+        var refused = Assert.Single(result.Refused);
+        Assert.Equal(NotificationRejectionReason.Malformed, refused.Reason);
+        Assert.Contains("KZ-3.5", refused.Message);
     }
 
     [Fact]
@@ -232,7 +234,47 @@ public sealed class Camt054ReaderTests
         var precise = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml.Replace(">15000.00<", ">15000.005<")), SampleFiles.Almaty);
 
         Assert.Equal(15000m, Assert.Single(padded.Credits).Amount);
-        Assert.Equal(NotificationRejectionReason.AmountPrecision, precise.Rejection?.Reason);
+        Assert.Equal(NotificationRejectionReason.AmountPrecision, Assert.Single(precise.Refused).Reason);
+    }
+
+    [Theory]
+    [InlineData("+15000.00")]
+    [InlineData("15000.")]
+    [InlineData(" +15000 ")]
+    public void An_amount_in_any_xs_decimal_form_is_read_as_its_value(string written)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml")).Replace(">15000.00<", $">{written}<");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Equal(15000m, Assert.Single(result.Credits).Amount);
+    }
+
+    [Fact]
+    public void A_booking_time_with_nanoseconds_is_read_to_the_tick()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("2026-11-24T11:59:48.120+02:00", "2026-11-24T11:59:48.123456789+02:00");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T11:59:48.1234567+02:00"), Assert.Single(result.Credits).BookedAt);
+    }
+
+    [Theory]
+    [InlineData(">15000.00<", ">15000.005<", NotificationRejectionReason.AmountPrecision)]
+    [InlineData(">15000.00<", ">1.5E4<", NotificationRejectionReason.Malformed)]
+    [InlineData("<BookgDt><Dt>2026-11-24</Dt></BookgDt>", "", NotificationRejectionReason.Malformed)]
+    public void A_message_whose_only_entry_cannot_be_read_is_accepted_with_the_entry_held_for_operations(string written, string instead, NotificationRejectionReason reason)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml")).Replace(written, instead);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.True(result.IsAccepted, result.ToString());
+        Assert.Empty(result.Credits);
+        var refused = Assert.Single(result.Refused);
+        Assert.Equal((reason, "Ntfctn 'NTF-20261124-000187', Ntry #1"), (refused.Reason, refused.Position));
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public abstract record PaymentDecision(BankCreditNotification Payment);
 /// </summary>
 public sealed record Matched(BankCreditNotification Payment, InvoiceSnapshot Invoice) : PaymentDecision(Payment)
 {
-    public DateTimeOffset PaidAt => Payment.BookedAt;
+    /// <summary>A booking written as a date counts from the start of its day, which may be before the invoice was issued
+    /// that same day: money that was here before the invoice pays it when it is issued, as a held payment applied does.</summary>
+    public DateTimeOffset PaidAt => Payment.BookedAt < Invoice.IssuedAt ? Invoice.IssuedAt : Payment.BookedAt;
 }
 
 /// <summary>

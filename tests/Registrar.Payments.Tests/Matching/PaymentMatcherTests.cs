@@ -48,6 +48,14 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
+    public async Task A_credit_booked_as_the_start_of_the_issue_day_pays_the_invoice_when_it_was_issued_not_before_KZ_3_5()
+    {
+        var matched = Assert.IsType<Matched>(await _matcher.DecideAsync(Payment("KZ-2611-00042-7", bookedAt: Issued.AddHours(-10))));
+
+        Assert.Equal(Issued, matched.PaidAt);
+    }
+
+    [Fact]
     public async Task A_credit_booked_in_the_future_beyond_the_clock_skew_is_held_not_applied_KZ_3_5()
     {
         var future = new PaymentMatcher(_invoices, new FixedClock(Issued.AddHours(1)));

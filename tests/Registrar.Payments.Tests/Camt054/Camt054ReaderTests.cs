@@ -291,6 +291,18 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_document_nested_deeper_than_any_camt054_is_refused_as_it_is_read()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace("</Ntry>", string.Concat(Enumerable.Repeat("<a>", 100)) + string.Concat(Enumerable.Repeat("</a>", 100)) + "</Ntry>");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains("deeper than 64 levels", result.Rejection!.Message);
+    }
+
+    [Fact]
     public void A_document_type_declaration_is_refused_in_UTF_16_too()
     {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"x\">]><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.02\"/>";

@@ -20,13 +20,14 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
     public NameParseResult Parse(string? input)
     {
         var typed = input ?? "";
-        var text = typed.Trim();
+        // UTS #46 section 4 (RFC 3490 section 3.1): the ideographic and full-width full stops separate labels as '.' does.
+        var text = typed.Trim().Replace('\u3002', '.').Replace('\uFF0E', '.').Replace('\uFF61', '.');
         if (text.Length == 0)
             return NameParseResult.Refused(NameRefusalReason.Empty, typed, "Type a domain name, such as example.kz.");
         // A fully qualified name ends with the root's empty label: "example.kz." is "example.kz".
         if (text.EndsWith('.'))
             text = text[..^1];
-        text = text.ToLowerInvariant();
+        text = ToNfc(text.ToLowerInvariant());
 
         var asciiLabels = new List<string>();
         foreach (var label in text.Split('.'))
@@ -125,6 +126,21 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         if (ascii.Length > MaxLabelOctets)
             return LabelTooLong(typed, label, ascii.Length);
         return null;
+    }
+
+    /// <summary>UTS #46 section 4: a name is normalised to NFC before it is checked, so one typed decomposed
+    /// ('и' and U+0306) is the name typed composed ('й').</summary>
+    private static string ToNfc(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Not valid UTF-16 (a lone surrogate): the character check refuses it as typed.
+            return text;
+        }
     }
 
     private static NameParseResult LabelTooLong(string typed, string label, int asciiLength) =>

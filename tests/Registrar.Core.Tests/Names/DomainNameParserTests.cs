@@ -36,6 +36,28 @@ public sealed class DomainNameParserTests
     }
 
     [Theory]
+    [InlineData("мои\u0306-саи\u0306т.қаз")]
+    [InlineData("МОИ\u0306-САИ\u0306Т.ҚАЗ")]
+    [InlineData("xn----8sbzclmxk.қаз")]
+    public void A_name_typed_decomposed_is_read_as_its_composed_form_UTS_46(string typed)
+    {
+        var name = parser.Parse(typed).ValueOrThrow();
+
+        Assert.Equal("мой-сайт.қаз", name.Unicode);
+        Assert.Equal(parser.Parse("мой-сайт.қаз").ValueOrThrow(), name);
+    }
+
+    [Theory]
+    [InlineData("пример\u3002қаз")]
+    [InlineData("пример\uFF0Eқаз")]
+    [InlineData("пример\uFF61қаз")]
+    [InlineData("пример\u3002қаз\u3002")]
+    public void An_ideographic_or_full_width_full_stop_separates_labels_as_a_dot_does_UTS_46(string typed)
+    {
+        Assert.Equal("пример.қаз", parser.Parse(typed).ValueOrThrow().Unicode);
+    }
+
+    [Theory]
     [InlineData("Example.KZ", "example.kz", "kz")]
     [InlineData("example.kz.", "example.kz", "kz")]
     [InlineData("my-shop-24.com.ua", "my-shop-24.com.ua", "com.ua")]
@@ -76,6 +98,8 @@ public sealed class DomainNameParserTests
     [InlineData("my shop.kz", NameRefusalReason.InvalidCharacter, "A space cannot appear")]
     [InlineData("my_shop.kz", NameRefusalReason.InvalidCharacter, "'_' (U+005F) cannot appear")]
     [InlineData("shop!.kz", NameRefusalReason.InvalidCharacter, "'!' (U+0021)")]
+    [InlineData("shox\u0306.kz", NameRefusalReason.InvalidCharacter, "(U+0306) cannot appear")]
+    [InlineData("a\u3002\uFF0Ekz", NameRefusalReason.EmptyLabel, "empty label")]
     [InlineData("a..kz", NameRefusalReason.EmptyLabel, "empty label")]
     [InlineData(".kz.", NameRefusalReason.EmptyLabel, "empty label")]
     [InlineData("-shop.kz", NameRefusalReason.HyphenAtLabelEdge, "'-shop' starts or ends with a hyphen")]
@@ -102,6 +126,14 @@ public sealed class DomainNameParserTests
         Assert.Equal(reason, result.Refusal.Reason);
         Assert.Contains(message, result.Refusal.Message);
         Assert.Equal(typed ?? "", result.Refusal.Input);
+    }
+
+    [Fact]
+    public void A_name_that_is_not_valid_UTF_16_is_refused_not_thrown()
+    {
+        var result = parser.Parse("shop\uD800.kz");
+
+        Assert.Equal(NameRefusalReason.InvalidCharacter, result.Refusal!.Reason);
     }
 
     [Fact]

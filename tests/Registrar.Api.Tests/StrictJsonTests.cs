@@ -33,6 +33,20 @@ public sealed class StrictJsonTests
         Assert.Contains(mentioned, read.Problem!.ProblemDetails.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("""{"name":"shop.kz","years":1,"years":4,"note":null}""", "$.years", "years")]
+    [InlineData("""{"name":"shop.kz","years":1,"Years":4,"note":null}""", "$.Years", "years")]
+    [InlineData("""{"name":"shop.kz","years":1,"note":null,"NOTE":"x"}""", "$.NOTE", "note")]
+    public void A_field_given_twice_in_any_case_is_refused_naming_it_RFC_8259_section_4(string json, string path, string field)
+    {
+        var read = Read(json);
+
+        Assert.Null(read.Value);
+        Assert.Equal(400, read.Problem?.StatusCode);
+        Assert.Equal(ProblemTypes.MalformedBody, read.Problem!.ProblemDetails.Type);
+        Assert.Equal($"At {path}: '{field}' is given more than once; give each field once.", read.Problem.ProblemDetails.Detail);
+    }
+
     [Fact]
     public void Another_media_type_is_refused_with_415()
     {

@@ -5,8 +5,8 @@ namespace Registrar.Api.Http;
 
 /// <summary>
 /// Says what is wrong with a JSON body in the API's own terms: the field, and whether it is unknown,
-/// missing, null or of the wrong type. The serializer's messages name internal .NET types, which a
-/// caller cannot act on and which tell an attacker how the service is built, so none is passed on.
+/// missing, null, given twice or of the wrong type. The serializer's messages name internal .NET types,
+/// which a caller cannot act on and which tell an attacker how the service is built, so none is passed on.
 /// </summary>
 public static partial class JsonErrors
 {
@@ -18,6 +18,7 @@ public static partial class JsonErrors
             Quoted(UnknownProperty(), message) is { } unknown ? $"'{unknown}' is not a field of this request."
             : Quoted(MissingProperties(), message) is { } missing ? $"Required fields are missing: {missing}."
             : Quoted(NotNullable(), message) is { } notNull ? $"'{notNull}' may not be null."
+            : Quoted(DuplicateProperty(), message) is { } duplicate ? $"'{duplicate}' is given more than once; give each field once."
             : message.Contains("could not be converted", StringComparison.Ordinal) ? "The value is not of the documented type."
             : Location().Replace(message, "").Trim();
         return InternalName().IsMatch(explained) ? at + "The body does not have the documented shape." : at + explained;
@@ -31,6 +32,9 @@ public static partial class JsonErrors
 
     [GeneratedRegex("missing required properties including: (.*?)\\.?$")]
     private static partial Regex MissingProperties();
+
+    [GeneratedRegex("Duplicate property '([^']*)' encountered")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("(?:parameter|property) '([^']*)' on type '[^']*' doesn't allow null")]
     private static partial Regex NotNullable();

@@ -7,7 +7,7 @@ namespace Registrar.Api.Http;
 
 /// <summary>
 /// Reads a JSON request body strictly: a size limit, the right media type in UTF-8 (RFC 8259 8.1),
-/// no unknown fields, required properties present, nulls only where the contract allows them.
+/// no unknown or repeated fields, required properties present, nulls only where the contract allows them.
 /// Anything else is a problem result naming what was wrong, and nothing has been changed.
 /// </summary>
 public static class StrictJson
@@ -17,6 +17,9 @@ public static class StrictJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // RFC 8259 section 4: with names given twice receivers differ on which wins; a body that says two things is
+        // refused, the names matched as the case-insensitive binding matches them ("termYears" and "TermYears").
+        AllowDuplicateProperties = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         AllowTrailingCommas = false,

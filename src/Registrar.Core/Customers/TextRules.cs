@@ -18,9 +18,16 @@ public static class TextRules
     {
         null => null,
         { Length: var length } when length > maxLength => $"At most {maxLength} characters.",
-        _ when value.Any(char.IsControl) => "Line breaks and other control characters are not allowed.",
+        _ when value.Any(c => char.IsControl(c) || IsSeparatorOrBidiControl(c)) => "Line breaks and other control characters are not allowed.",
         _ => null,
     };
+
+    /// <summary>
+    /// Not control characters to .NET, yet U+2028 and U+2029 break a line (UAX #14) and the bidirectional controls
+    /// (UAX #9) make a name or address read otherwise than it is stored.
+    /// </summary>
+    private static bool IsSeparatorOrBidiControl(char c) =>
+        c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>A single address as the registry and the mail server take it (RFC 5321 limits, ASCII or UTF-8 mailbox).</summary>
     public static bool IsEmail(string? value) =>

@@ -1,0 +1,35 @@
+using Registrar.Core.Customers;
+
+namespace Registrar.Core.Tests.Customers;
+
+public sealed class TextRulesTests
+{
+    [Theory]
+    [InlineData("Шевченко\u2028Bcc: all@example.com")]
+    [InlineData("вул. Хрещатик, 1\u2029кв. 2")]
+    [InlineData("\u202EТарас")]
+    [InlineData("Тарас\u202A")]
+    [InlineData("Тарас\u202B")]
+    [InlineData("Тарас\u202C")]
+    [InlineData("Тарас\u202D")]
+    [InlineData("Тарас\u2066")]
+    [InlineData("Тарас\u2067")]
+    [InlineData("Тарас\u2068")]
+    [InlineData("Тарас\u2069")]
+    [InlineData("Тарас\u200E")]
+    [InlineData("Тарас\u200F")]
+    [InlineData("Тарас\u061C")]
+    public void A_line_or_paragraph_separator_or_a_bidirectional_control_is_refused_as_a_control_character_is(string value)
+    {
+        Assert.Equal("Line breaks and other control characters are not allowed.", TextRules.Refusal(value, 255));
+    }
+
+    [Theory]
+    [InlineData("Шевченко Тарас Григорович")]
+    [InlineData("ТОО «Әлем-Қазақстан»")]
+    [InlineData("O'Brien & Sons, офіс 2")]
+    public void A_name_on_one_line_is_kept(string value)
+    {
+        Assert.Null(TextRules.Refusal(value, 255));
+    }
+}

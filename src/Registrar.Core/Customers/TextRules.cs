@@ -33,5 +33,7 @@ public static class TextRules
     public static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= MaxEmail && Refusal(value, MaxEmail) is null
         && value.LastIndexOf('@') is var at and > 0 and <= MaxEmailLocalPart
+        // RFC 5321 2.3.5: the domain is fully qualified, at least two labels and none empty; "a@b" reaches no one.
+        && value[(at + 1)..].Split('.') is { Length: >= 2 } labels && !labels.Contains("")
         && System.Net.Mail.MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
 }

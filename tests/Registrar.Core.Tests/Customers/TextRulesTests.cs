@@ -32,4 +32,25 @@ public sealed class TextRulesTests
     {
         Assert.Null(TextRules.Refusal(value, 255));
     }
+
+    [Theory]
+    [InlineData("owner@b")]
+    [InlineData("owner@localhost")]
+    [InlineData("owner@mail.kz.")]
+    [InlineData("owner@.mail.kz")]
+    [InlineData("owner@mail..kz")]
+    public void An_email_whose_domain_is_not_fully_qualified_is_refused_RFC_5321_section_2_3_5(string email)
+    {
+        Assert.False(TextRules.IsEmail(email));
+    }
+
+    [Theory]
+    [InlineData("owner@mail.kz")]
+    [InlineData("o@b.c")]
+    [InlineData("owner@пример.қаз")]
+    [InlineData("owner@xn--e1afmkfd.xn--80ao21a")]
+    public void An_email_at_a_fully_qualified_domain_is_kept_IDN_included(string email)
+    {
+        Assert.True(TextRules.IsEmail(email));
+    }
 }

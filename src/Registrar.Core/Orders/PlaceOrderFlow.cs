@@ -134,7 +134,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
                 continue;
             }
             var transfer = item.TransferCode is not null;
-            if (transfer ? !VerifyTransferCode(item, field, errors) : !VerifyTrademark(name, item.Trademark, field, errors)) continue;
+            if (transfer ? !VerifyTransferCode(item, field, errors) : !VerifyTrademark(name, item.Trademark, now, field, errors)) continue;
             try
             {
                 // A transfer adds a term to a registration that exists (RFC 5731 section 3.2.4): no tariff names a transfer
@@ -173,7 +173,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
     }
 
     /// <summary>UA-Pre-7: a second-level .ua name needs a trademark whose word element is exactly the name.</summary>
-    private static bool VerifyTrademark(DomainName name, Trademark? trademark, string field, OrderErrors errors)
+    private bool VerifyTrademark(DomainName name, Trademark? trademark, DateTimeOffset now, string field, OrderErrors errors)
     {
         if (!name.RequiresTrademark)
         {
@@ -201,6 +201,13 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         if (string.IsNullOrWhiteSpace(trademark.RegistrationNumber))
         {
             errors.Add($"{field}.trademark.registrationNumber", "The trademark's registration number is required (UA-Pre-7).");
+            ok = false;
+        }
+        // A mark registered after the order was placed did not exist when the order claimed it; the registrar's own date decides.
+        if (trademark.RegisteredOn > deadlines.LocalDate(name.Zone.Zone, now))
+        {
+            errors.Add($"{field}.trademark.registeredOn",
+                $"The trademark's registration date {trademark.RegisteredOn:yyyy-MM-dd} is in the future; give the date the office registered it (UA-Pre-7).");
             ok = false;
         }
         if (trademark.Office is not ("UA" or "WIPO"))

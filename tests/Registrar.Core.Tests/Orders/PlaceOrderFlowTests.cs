@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registrar.Core.Calendars;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
@@ -82,6 +83,30 @@ public sealed class PlaceOrderFlowTests
         var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, TradeMark("BRAND"))), "cust-1", Now);
         Assert.True(check.IsPassed);
         Assert.True(check.Lines[0].TrademarkRequired);
+    }
+
+    [Theory]
+    [InlineData("2026-11-25")]
+    [InlineData("2099-01-01")]
+    public void A_trademark_registered_after_the_order_is_placed_is_refused_UA_Pre_7(string registeredOn)
+    {
+        var trademark = TradeMark("brand") with { RegisteredOn = DateOnly.Parse(registeredOn, CultureInfo.InvariantCulture) };
+
+        var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, trademark)), "cust-1", Now);
+
+        Assert.Contains("is in the future", Assert.Single(check.Errors["items[0].trademark.registeredOn"]));
+    }
+
+    [Fact]
+    public void A_trademark_registered_on_the_registrars_date_of_the_order_is_taken_UA_Pre_7()
+    {
+        // Half past midnight on 25 November in Kyiv is still the 24th in UTC.
+        var justAfterMidnightInKyiv = new DateTimeOffset(2026, 11, 25, 0, 30, 0, TimeSpan.FromHours(2));
+        var trademark = TradeMark("brand") with { RegisteredOn = new DateOnly(2026, 11, 25) };
+
+        var check = _flow.Check(Request(new OrderItemRequest("brand.ua", 1, trademark)), "cust-1", justAfterMidnightInKyiv);
+
+        Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
     }
 
     [Fact]

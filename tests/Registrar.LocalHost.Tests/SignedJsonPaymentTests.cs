@@ -16,7 +16,8 @@ public sealed class SignedJsonPaymentTests(ProductFixture product)
     {
         var (order, name, customer) = await OrderAsync();
         var invoice = order.GetProperty("invoice");
-        var bookedAt = DateTimeOffset.UtcNow.AddMinutes(-3);
+        // Booked when the invoice was issued, a moment ago: a booking before that pays from the issue on.
+        var bookedAt = invoice.GetProperty("issuedAt").GetDateTimeOffset();
         var body = JsonSerializer.Serialize(new
         {
             transactionReference = BankMessages.NewReference(),

@@ -67,6 +67,8 @@ public sealed class LifecycleInstanceLayoutTests(AzuriteFixture azurite)
         await runtime.Client.SendAsync("new-1", "start", new Start(Wait), default);
         runtime.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("old-1") == TinyStage.Done, "the old instance's timer fired");
+        // The decision is stored before its commands are carried out.
+        await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("old-1")).Count >= 2, "the timer's command was carried out");
 
         Assert.Equal(LifecycleInstanceLayout.PerInstance, await runtime.Tables.LayoutAsync(default));
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("old-1")).Order());

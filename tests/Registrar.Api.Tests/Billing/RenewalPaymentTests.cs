@@ -11,7 +11,8 @@ namespace Registrar.Api.Tests.Billing;
 /// and everything a payment of an order's invoice is held for holds it too.</summary>
 public sealed class RenewalPaymentTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly DateTimeOffset BookedAt = new(2026, 11, 24, 10, 30, 0, TimeSpan.FromHours(5));
+    // After the renewal invoice is issued (the harness's clock reads 10:40): a booking before it pays from the issue on.
+    private static readonly DateTimeOffset BookedAt = new(2026, 11, 24, 10, 42, 0, TimeSpan.FromHours(5));
 
     [Fact]
     public async Task A_paid_renewal_invoice_renews_its_registration_once_at_the_booking_time_and_starts_no_registration_KZ_2_7_KZ_3_5()
@@ -19,9 +20,9 @@ public sealed class RenewalPaymentTests(AzuriteFixture azurite) : IClassFixture<
         var bank = new BankHarness(azurite);
         var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(2));
 
-        var paid = await PayAsync(bank, "TX-RENEW-1", invoice.Number);
+        var paid = await PayAsync(bank, "TX-RENEW-1", invoice.Number, "<DtTm>2026-11-24T10:42:00+05:00</DtTm>");
         bank.Clock.Advance(TimeSpan.FromSeconds(1));
-        var redelivered = await PayAsync(bank, "TX-RENEW-1", invoice.Number);
+        var redelivered = await PayAsync(bank, "TX-RENEW-1", invoice.Number, "<DtTm>2026-11-24T10:42:00+05:00</DtTm>");
 
         Assert.Equal("applied", paid);
         Assert.Equal("duplicate", redelivered);

@@ -56,16 +56,20 @@ public sealed class StrictJsonTests
     [Theory]
     [InlineData("application/json; charset=iso-8859-1")]
     [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=\"iso-8859-1\"")]
     [InlineData("application/jsonp")]
     public void A_body_declared_in_another_charset_or_media_type_is_refused_with_415(string contentType)
     {
         Assert.Equal(415, Read("""{"name":"a","years":1,"note":null}""", contentType).Problem?.StatusCode);
     }
 
-    [Fact]
-    public void Utf8_may_be_declared()
+    [Theory]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    public void Utf8_may_be_declared_quoted_or_not_RFC_9110_section_5_6_6(string contentType)
     {
-        Assert.NotNull(Read("""{"name":"a","years":1,"note":null}""", "application/json; charset=UTF-8").Value);
+        Assert.NotNull(Read("""{"name":"a","years":1,"note":null}""", contentType).Value);
     }
 
     [Theory]

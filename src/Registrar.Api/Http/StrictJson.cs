@@ -60,7 +60,8 @@ public static class StrictJson
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             return Problems.UnsupportedMediaType("application/json");
-        var charset = mediaType.Charset.Value;
+        // RFC 9110 section 5.6.6: charset="utf-8" is charset=utf-8.
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Value;
         return charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             ? null
             : Problems.UnsupportedMediaType("application/json in UTF-8 (RFC 8259 8.1); no other charset is read");

@@ -41,12 +41,26 @@ public sealed class IdempotentRequestsTests
         Assert.Equal(1, executed);
     }
 
-    private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute)
+    [Fact]
+    public async Task An_empty_Idempotency_Key_is_refused_rather_than_taken_for_no_key()
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        var empty = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: "");
+        var none = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: null);
+
+        Assert.Equal(400, empty.StatusCode);
+        Assert.Equal(201, none.StatusCode);
+        Assert.Equal(1, executed);
+    }
+
+    private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute, string? key = "key-1")
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.Path = "/api/orders";
-        context.Request.Headers[IdempotentRequests.Header] = "key-1";
+        if (key is not null) context.Request.Headers[IdempotentRequests.Header] = key;
         context.Response.Body = new MemoryStream();
         var result = await _idempotency.RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
         await result.ExecuteAsync(context);

@@ -20,13 +20,14 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     public async Task<IResult> RunAsync<TChecked>(HttpRequest request, string scope, byte[] body,
         Func<Task<Checked<TChecked>>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)
     {
-        var key = request.Headers[Header].ToString();
-        if (key.Length == 0)
+        if (!request.Headers.TryGetValue(Header, out var keys))
         {
             var unkeyed = await check();
             return unkeyed.Problem ?? await execute(unkeyed.Value!, null);
         }
-        if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        // A header sent empty is a key the client meant to give: taken for none, each retry would place another order.
+        var key = keys.ToString();
+        if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
             return Problems.Validation(Header, "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.");
 
         var hash = RequestHash(request, body);

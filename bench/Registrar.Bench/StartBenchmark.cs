@@ -79,7 +79,7 @@ public static class StartBenchmark
         {
             var (id, state, wakeAt) = Registered(decider, i, paidAt);
             await tables.TimerWrites.UpsertAsync(tables.TimerEntity(id, wakeAt), ct);
-            await tables.Instances.AddEntityAsync(layout.StateEntity(
+            await tables.InstancesOf(id).AddEntityAsync(layout.StateEntity(
                 id, JsonSerializer.Serialize(state, DocumentTable.Json), 2, terminal: false, wakeAt, paidAt), ct);
         });
     }

@@ -49,7 +49,8 @@ public static class TestSupport
         var client = storage.Tables.GetTableClient("lifecycleinstances");
         await client.CreateIfNotExistsAsync();
         if (await LifecycleInstanceLayout.ReadAsync(client, default) is not { } layout) return [];
-        return await client.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId)).ToListAsync();
+        return await storage.Tables.GetTableClient(layout.TableName(client.Name, instanceId))
+            .QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId)).ToListAsync();
     }
 
     public static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string customer, string name, string? key = null)

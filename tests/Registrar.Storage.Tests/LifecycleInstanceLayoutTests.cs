@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Metering;
+using Registrar.Storage.Tables;
 using Registrar.Storage.TestHost;
 using Registrar.Testing;
 
@@ -74,6 +76,51 @@ public sealed class LifecycleInstanceLayoutTests(AzuriteFixture azurite)
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("old-1")).Order());
         var partitions = await runtime.Tables.Instances.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(r => r.PartitionKey).Distinct().ToListAsync();
         Assert.Equal(["layout", "new-1", "old-1"], partitions.Order());
+    }
+
+    [Fact]
+    public async Task A_new_table_gives_each_group_of_instances_a_table_of_its_own()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: Groups(4, TestStorage.NewPrefix()));
+        var instances = Enumerable.Range(1, 12).Select(i => $"t-{i}").ToList();
+        foreach (var id in instances) await runtime.Client.SendAsync(id, "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await Task.WhenAll(instances.Select(runtime.StageAsync))).All(stage => stage == TinyStage.Waiting),
+            "all charged and waiting");
+
+        var layout = await runtime.Tables.LayoutAsync(default);
+        Assert.Equal(new KeyGroups(4, TablePerGroup: true), layout.Keys);
+        foreach (var id in instances)
+        {
+            var group = layout.Partition(id);
+            Assert.Equal(group == "group-0" ? runtime.Tables.Instances.Name : runtime.Tables.Instances.Name + group[^1], runtime.Tables.InstancesOf(id).Name);
+            var rows = await runtime.Tables.InstancesOf(id).QueryAsync<TableEntity>(layout.InstanceRowsFilter(id)).ToListAsync();
+            Assert.Contains(rows, row => row.RowKey == layout.StateRow(id));
+            Assert.Contains(rows, row => row.GetString("EventId") == "start");
+        }
+        var firstTable = await runtime.Tables.Instances.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(r => r.PartitionKey).Distinct().ToListAsync();
+        Assert.Equal(["group-0", "layout"], firstTable.Order());
+    }
+
+    [Fact]
+    public async Task A_grouped_table_an_earlier_version_wrote_keeps_every_group_in_it()
+    {
+        var prefix = TestStorage.NewPrefix();
+        var first = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix }, new StorageMeter())
+            .Table("lifecycleinstances");
+        await first.CreateIfNotExistsAsync();
+        // Versions before the groups' own tables recorded the count alone.
+        await first.AddEntityAsync(new TableEntity("layout", "layout|instances") { ["Groups"] = 4 });
+
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: Groups(4, prefix));
+        var instances = Enumerable.Range(1, 8).Select(i => $"e-{i}").ToList();
+        foreach (var id in instances) await runtime.Client.SendAsync(id, "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => (await Task.WhenAll(instances.Select(runtime.StageAsync))).All(stage => stage == TinyStage.Waiting),
+            "all charged and waiting");
+
+        Assert.Equal(new KeyGroups(4), (await runtime.Tables.LayoutAsync(default)).Keys);
+        Assert.All(instances, id => Assert.Equal(first.Name, runtime.Tables.InstancesOf(id).Name));
+        var partitions = await first.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(r => r.PartitionKey).Distinct().CountAsync();
+        Assert.True(partitions > 2, "the instances are in several groups of the first table");
     }
 
     private static Dictionary<string, string?> Groups(int groups, string? prefix = null)

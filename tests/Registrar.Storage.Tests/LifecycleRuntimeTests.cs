@@ -80,7 +80,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
 
         // As if a crash struck between writing a timer row and committing the state that pointed at it.
         var stale = runtime.Clock.GetUtcNow().AddHours(1);
-        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.TimerEntity("i-3", stale));
+        await runtime.TimersOf("i-3").UpsertEntityAsync(runtime.Tables.TimerEntity("i-3", stale));
         runtime.Clock.Advance(TimeSpan.FromHours(2));
         await runtime.Sweeper.SweepAsync(default);
 
@@ -89,7 +89,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(TinyStage.Waiting, view.State.Stage);
         Assert.Equal(2, view.Version);
         var row = runtime.Tables.TimerEntity("i-3", stale);
-        await TestStorage.EventuallyAsync(async () => !(await runtime.Tables.Timers.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
+        await TestStorage.EventuallyAsync(async () => !(await runtime.TimersOf("i-3").GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
             "the stale row deleted once its delete went out");
     }
 
@@ -118,7 +118,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         await runtime.Engine.ApplyAsync("i-5", "start", new Start(Wait), default);
         await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-5") == TinyStage.Waiting, "charged");
         // As if the process had died between sending the commands and deleting their marker.
-        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.DispatchMarker("i-5", 1, "start", runtime.Clock.GetUtcNow()));
+        await runtime.TimersOf("i-5").UpsertEntityAsync(runtime.Tables.DispatchMarker("i-5", 1, "start", runtime.Clock.GetUtcNow()));
         runtime.Clock.Advance(RuntimeHarness.DispatchGrace);
         await TestStorage.EventuallyAsync(async () => (await runtime.Inspector.GetAsync("i-5", default))!.PendingCommands.Count == 0, "sent again");
         runtime.Clock.Advance(Wait);
@@ -133,13 +133,13 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);
         await runtime.Tables.EnsureCreatedAsync(default);
-        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.DispatchMarker("i-7", 1, "never-applied", runtime.Clock.GetUtcNow()));
+        await runtime.TimersOf("i-7").UpsertEntityAsync(runtime.Tables.DispatchMarker("i-7", 1, "never-applied", runtime.Clock.GetUtcNow()));
 
         // Seen once it is left (its transaction might still be committing); seen again it is deleted.
         await TestStorage.EventuallyAsync(async () =>
         {
             await runtime.Sweeper.SweepAsync(default);
-            return !await runtime.Tables.Timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstanceId eq {"i-7"}")).AnyAsync();
+            return !await runtime.TimersOf("i-7").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstanceId eq {"i-7"}")).AnyAsync();
         }, "marker dropped");
 
         Assert.Empty(await runtime.ExecutionsAsync("i-7"));
@@ -345,7 +345,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         runtime.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-13")).Count == 2, "notified from the timer row");
         var row = runtime.Tables.TimerEntity("i-13", dueAt);
-        await TestStorage.EventuallyAsync(async () => !(await runtime.Tables.Timers.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
+        await TestStorage.EventuallyAsync(async () => !(await runtime.TimersOf("i-13").GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
             "the timer row deleted once its commands were sent");
 
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], await runtime.ExecutionsAsync("i-13"));
@@ -380,10 +380,10 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         var sweeper = ActivatorUtilities.CreateInstance<LifecycleTimerSweeper<TinyState, TinyEvent, TinyCommand>>(runtime.Get<IServiceProvider>());
 
         // The engine writes the row first, then the transaction that points the state at it: a sweep in between finds it stale.
-        await runtime.Tables.Timers.UpsertEntityAsync(runtime.Tables.TimerEntity("i-17", due));
+        await runtime.TimersOf("i-17").UpsertEntityAsync(runtime.Tables.TimerEntity("i-17", due));
         Assert.Equal(0, await sweeper.SweepAsync(default));
         var waiting = JsonSerializer.Serialize(new TinyState(TinyStage.Waiting, Wait, due), DocumentTable.Json);
-        await runtime.Tables.Instances.AddEntityAsync(
+        await runtime.Tables.InstancesOf("i-17").AddEntityAsync(
             (await runtime.Tables.LayoutAsync(default)).StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
 
         // Fired by this sweep, or by the harness's own first pass when that came late: either way not lost, and once.
@@ -395,9 +395,9 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
 
     /// <summary>Starts the instance and waits until it is charged, waits for its timer, and the runtime has settled.</summary>
     private static async Task<int> DispatchMarkersOfAsync(RuntimeHarness runtime, string eventId) =>
-        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey", "EventId"])
-            .CountAsync(row => LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row) && row.GetString("EventId") == eventId);
+        (await runtime.TimerRowsAsync(["RowKey", "EventId"]))
+            .Count(row => LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row) && row.GetString("EventId") == eventId);
 
     private static async Task<int> DispatchMarkersAsync(RuntimeHarness runtime) =>
-        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync(LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker);
+        (await runtime.TimerRowsAsync(["RowKey"])).Count(LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker);
 }

@@ -18,7 +18,7 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
         await using (var before = await StartAsync(prefix, shards: 4))
         {
             await StartAllAsync(before);
-            Assert.True((await PartitionsAsync(before)).Count(p => p.StartsWith("shard-", StringComparison.Ordinal)) > 1);
+            Assert.True((await PlacesAsync(before)).Count(p => p.Contains("shard-", StringComparison.Ordinal)) > 1);
         }
 
         await using var after = await StartAsync(prefix, shards: 1);
@@ -57,9 +57,48 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
 
         await again.Sweeper.SweepAsync(default);
 
-        Assert.Equal(["layout", "shard-0", "shard-1"], await PartitionsAsync(again));
+        Assert.Equal(["0 layout", "0 shard-0", "1 shard-1"], await PlacesAsync(again));
         Assert.Equal(rowsBefore, await WakeUpsAsync(again, "shard-0") + await WakeUpsAsync(again, "shard-1"));
         Assert.Equal(Instances.Length, rowsBefore);
+    }
+
+    [Fact]
+    public async Task Timers_an_earlier_version_kept_in_one_table_for_every_shard_are_moved_into_their_shards_tables_and_fire_once()
+    {
+        var prefix = TestStorage.NewPrefix();
+        await using (var before = await StartAsync(prefix, shards: 4))
+        {
+            await StartAllAsync(before);
+            await WriteAsAnEarlierVersionAsync(before);
+            Assert.Equal(["0 layout", "0 shard-0", "0 shard-1", "0 shard-2", "0 shard-3"], await PlacesAsync(before));
+        }
+
+        await using var after = await StartAsync(prefix, shards: 4);
+        await after.Sweeper.SweepAsync(default);
+
+        Assert.Equal(["0 layout", "0 shard-0", "1 shard-1", "2 shard-2", "3 shard-3"], await PlacesAsync(after));
+        foreach (var instance in Instances)
+            Assert.True((await after.Tables.TimersIn(after.Tables.TimerShard(instance)).GetEntityIfExistsAsync<TableEntity>(
+                after.Tables.TimerShard(instance), after.Tables.TimerEntity(instance, after.Clock.GetUtcNow() + Wait).RowKey)).HasValue, instance);
+        after.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => await AllAtAsync(after, TinyStage.Done), "every timer fired once moved");
+        foreach (var instance in Instances) Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await after.ExecutionsAsync(instance)).Order());
+    }
+
+    /// <summary>Puts every timer row in the first table, under a record of the shard count alone, as versions before the
+    /// shards' own tables kept them.</summary>
+    private static async Task WriteAsAnEarlierVersionAsync(RuntimeHarness runtime)
+    {
+        for (var shard = 1; shard < runtime.Tables.Shards; shard++)
+        {
+            var table = runtime.Tables.TimerTable(shard);
+            await foreach (var row in table.QueryAsync<TableEntity>())
+            {
+                await runtime.Tables.Timers.AddEntityAsync(new TableEntity(row));
+                await table.DeleteEntityAsync(row);
+            }
+        }
+        await runtime.Tables.Timers.UpsertEntityAsync(new TableEntity("layout", "shards") { ["Shards"] = runtime.Tables.Shards }, TableUpdateMode.Replace);
     }
 
     private Task<RuntimeHarness> StartAsync(string prefix, int shards) => RuntimeHarness.StartAsync(azurite, settings: new Dictionary<string, string?>
@@ -78,7 +117,7 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
     /// one executions table too).</summary>
     private static async Task AssertInOneShardAndFiredOnceAsync(RuntimeHarness runtime, params RuntimeHarness[] others)
     {
-        Assert.Equal(["layout", "shard-0"], await PartitionsAsync(runtime));
+        Assert.Equal(["0 layout", "0 shard-0"], await PlacesAsync(runtime));
         Assert.Equal(Instances.Length, await WakeUpsAsync(runtime, "shard-0"));
         foreach (var process in others.Prepend(runtime)) process.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => await AllAtAsync(runtime, TinyStage.Done), "every timer fired once moved");
@@ -94,11 +133,30 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
         return (await runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>().ReadAsync(default)).IsSettled;
     }
 
-    private static async Task<List<string>> PartitionsAsync(RuntimeHarness runtime) =>
-        await runtime.Tables.Timers.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal).ToListAsync();
+    /// <summary>"{table} {partition}" of every timer row, in the tables of shards 0 to 3.</summary>
+    private static async Task<List<string>> PlacesAsync(RuntimeHarness runtime)
+    {
+        var places = new List<string>();
+        for (var shard = 0; shard < 4; shard++)
+            places.AddRange((await PartitionsAsync(runtime.Tables.TimerTable(shard))).Select(partition => $"{shard} {partition}"));
+        return [.. places.Order(StringComparer.Ordinal)];
+    }
+
+    private static async Task<List<string>> PartitionsAsync(TableClient table)
+    {
+        try
+        {
+            return await table.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(row => row.PartitionKey).Distinct().ToListAsync();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // A shard's table is created by a process configured with that shard.
+            return [];
+        }
+    }
 
     /// <summary>Wake-up rows only: a dispatch marker whose delete was still waiting when a host stopped stays behind.</summary>
     private static async Task<int> WakeUpsAsync(RuntimeHarness runtime, string partition) =>
-        await runtime.Tables.Timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"))
+        await runtime.Tables.TimersIn(partition).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"))
             .CountAsync(row => !LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row));
 }

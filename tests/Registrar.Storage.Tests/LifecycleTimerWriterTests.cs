@@ -24,7 +24,7 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
     public async Task A_delete_no_one_waits_for_goes_out_with_the_shards_next_write_in_one_transaction()
     {
         var (table, meter) = await TimersAsync();
-        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        var writer = new LifecycleTimerWriter(_ => table, deleteDelay: TimeSpan.FromMinutes(1));
         await writer.UpsertAsync(Row("a"), default);
 
         writer.DeleteLater(Row("a"));
@@ -43,7 +43,7 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
         var meter = new StorageMeter();
         var table = TestStorage.Clients(azurite, meter, held).Table("timers");
         await table.CreateIfNotExistsAsync();
-        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        var writer = new LifecycleTimerWriter(_ => table, deleteDelay: TimeSpan.FromMinutes(1));
         await writer.UpsertAsync(Row("a"), default);
         meter.Reset();
 
@@ -65,7 +65,7 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
     public async Task A_delete_no_one_waits_for_goes_out_alone_once_its_delay_passed()
     {
         var (table, _) = await TimersAsync();
-        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMilliseconds(100));
+        var writer = new LifecycleTimerWriter(_ => table, deleteDelay: TimeSpan.FromMilliseconds(100));
         await writer.UpsertAsync(Row("a"), default);
 
         writer.DeleteLater(Row("a"));
@@ -78,7 +78,7 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
     public async Task A_row_deleted_later_and_written_again_meanwhile_is_kept_as_last_written()
     {
         var (table, _) = await TimersAsync();
-        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMinutes(1));
+        var writer = new LifecycleTimerWriter(_ => table, deleteDelay: TimeSpan.FromMinutes(1));
         await writer.UpsertAsync(Row("a"), default);
 
         writer.DeleteLater(Row("a"));
@@ -91,7 +91,7 @@ public sealed class LifecycleTimerWriterTests(AzuriteFixture azurite)
     public async Task A_row_deleted_later_is_known_as_being_deleted_until_its_delete_went_out_holding_up_no_one()
     {
         var (table, _) = await TimersAsync();
-        var writer = new LifecycleTimerWriter(table, deleteDelay: TimeSpan.FromMilliseconds(100));
+        var writer = new LifecycleTimerWriter(_ => table, deleteDelay: TimeSpan.FromMilliseconds(100));
         await writer.UpsertAsync(Row("a"), default);
 
         writer.DeleteLater(Row("a"));

@@ -111,9 +111,9 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
         foreach (var instance in new[] { "O1-1", "O2-1" })
         {
             var partition = layout.Partition(instance);
-            await tables.Instances.AddEntityAsync(new TableEntity(partition, layout.StateRow(instance))
+            await tables.InstancesOf(instance).AddEntityAsync(new TableEntity(partition, layout.StateRow(instance))
             { ["State"] = "\"Olena registered\"", ["Version"] = 2L });
-            await tables.Instances.AddEntityAsync(new TableEntity(partition, layout.EventRow(instance, "paid"))
+            await tables.InstancesOf(instance).AddEntityAsync(new TableEntity(partition, layout.EventRow(instance, "paid"))
             { ["Event"] = "\"paid by Olena\"", ["Commands"] = commands });
             if (!layout.IsGrouped)
                 await tables.Instances.AddEntityAsync(new TableEntity(partition, LifecycleInstanceLayout.OutboxRow(instance, 2)) { ["Commands"] = commands });
@@ -122,11 +122,11 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
 
         await new LifecycleHistoryEraser<string, string, string>(tables, Erase, Erase, Erase).EraseAsync("O1-1", default);
 
-        var erased = await tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter("O1-1")).ToListAsync();
+        var erased = await tables.InstancesOf("O1-1").QueryAsync<TableEntity>(layout.InstanceRowsFilter("O1-1")).ToListAsync();
         Assert.Equal(layout.IsGrouped ? 2 : 3, erased.Count);
         Assert.All(erased, row => Assert.DoesNotContain("Olena", string.Join('|', row.Select(c => c.Value))));
         Assert.Contains(erased, row => row.GetString("State") == "\"erased registered\"" && row.GetInt64("Version") == 2);
-        var untouched = await tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter("O2-1")).ToListAsync();
+        var untouched = await tables.InstancesOf("O2-1").QueryAsync<TableEntity>(layout.InstanceRowsFilter("O2-1")).ToListAsync();
         Assert.Equal(layout.IsGrouped ? 2 : 3, untouched.Count);
         Assert.All(untouched, row => Assert.Contains("Olena", string.Join('|', row.Select(c => c.Value))));
     }

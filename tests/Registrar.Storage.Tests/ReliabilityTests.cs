@@ -90,14 +90,26 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
 
     private static async Task<int> CountDoneAsync(string connectionString, string prefix)
     {
-        var table = Clients(connectionString, prefix).Table("lifecycleinstances");
         try
         {
-            return await table.QueryAsync<TableEntity>("RowKey ge 'state|' and RowKey lt 'state}' and Terminal eq true", select: ["RowKey"]).CountAsync();
+            return await StatesAsync(connectionString, prefix, "Terminal eq true").CountAsync();
         }
         catch (Azure.RequestFailedException)
         {
             return 0;
+        }
+    }
+
+    /// <summary>The state rows of every instances table the layout spreads them over.</summary>
+    private static async IAsyncEnumerable<TableEntity> StatesAsync(string connectionString, string prefix, string? where = null)
+    {
+        var clients = Clients(connectionString, prefix);
+        var first = clients.Table("lifecycleinstances");
+        if (await LifecycleInstanceLayout.ReadAsync(first, default) is not { } layout) yield break;
+        foreach (var name in layout.TableNames("lifecycleinstances"))
+        {
+            await foreach (var row in clients.Table(name).QueryAsync<TableEntity>("RowKey ge 'state|' and RowKey lt 'state}'" + (where is null ? "" : " and " + where)))
+                yield return row;
         }
     }
 
@@ -117,8 +129,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
             await clients.Table("executions").QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync() >= 2 * instances.Count,
             "every notify executed", seconds: 60);
 
-        var states = await clients.Table("lifecycleinstances")
-            .QueryAsync<TableEntity>("RowKey ge 'state|' and RowKey lt 'state}'").ToDictionaryAsync(e => e.GetString("InstanceId"));
+        var states = await StatesAsync(connectionString, prefix).ToDictionaryAsync(e => e.GetString("InstanceId"));
         var executions = (await clients.Table("executions").QueryAsync<TableEntity>().ToListAsync())
             .ToLookup(e => e.PartitionKey, e => e.RowKey);
         var deliveries = await clients.Table("deliveries").QueryAsync<TableEntity>(select: ["RowKey"]).CountAsync();

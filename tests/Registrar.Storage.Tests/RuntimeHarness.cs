@@ -87,6 +87,18 @@ public sealed class RuntimeHarness : IAsyncDisposable
             .Select(e => (e.RowKey[..e.RowKey.LastIndexOf('|')], e.GetBoolean("FirstAttempt") ?? false)).ToListAsync();
     }
 
+    /// <summary>The timers table of the shard an instance's timer rows are in.</summary>
+    public TableClient TimersOf(string instanceId) => Tables.TimersIn(Tables.TimerShard(instanceId));
+
+    /// <summary>The rows of every shard's timers table.</summary>
+    public async Task<List<TableEntity>> TimerRowsAsync(IEnumerable<string>? select = null)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var shard in Tables.ShardPartitions)
+            rows.AddRange(await Tables.TimersIn(shard).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {shard}"), select: select).ToListAsync());
+        return rows;
+    }
+
     public async Task<TinyStage?> StageAsync(string instanceId) => (await Inspector.GetAsync(instanceId, default))?.State.Stage;
 
     /// <summary>Starts an instance that is charged and then waits <paramref name="wait"/> for its timer; returns once it

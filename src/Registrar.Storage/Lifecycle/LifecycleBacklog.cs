@@ -39,8 +39,8 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
     private async Task<(int DueTimers, DateTimeOffset? NextTimerAt)> ReadShardAsync(string partition, string upTo, CancellationToken ct)
     {
         var deleting = tables.TimerWrites.DeletingIn(partition);
-        var dueRead = FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct);
-        var ahead = await FirstRowKeysAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
+        var dueRead = FirstRowKeysAsync(partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct);
+        var ahead = await FirstRowKeysAsync(partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
         var due = (await dueRead).Count(row => !deleting.Contains(row));
         // A full page of rows all being deleted says only that the next timer is no earlier than its last.
         var next = ahead.FirstOrDefault(row => !deleting.Contains(row)) ?? (ahead.Count == DueTimersCountedPerShard ? ahead[^1] : null);
@@ -48,9 +48,9 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
     }
 
     /// <summary>Timer row keys sort as their due instants, so the first page of a range is its earliest timers.</summary>
-    private async Task<IReadOnlyList<string>> FirstRowKeysAsync(string filter, int count, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> FirstRowKeysAsync(string partition, string filter, int count, CancellationToken ct)
     {
-        var query = tables.Timers.QueryAsync<TableEntity>(filter, maxPerPage: count, select: ["RowKey"], cancellationToken: ct);
+        var query = tables.TimersIn(partition).QueryAsync<TableEntity>(filter, maxPerPage: count, select: ["RowKey"], cancellationToken: ct);
         await foreach (var page in query.AsPages().WithCancellation(ct)) return [.. page.Values.Select(row => row.RowKey)];
         return [];
     }

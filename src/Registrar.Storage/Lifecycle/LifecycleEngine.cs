@@ -97,7 +97,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             try
             {
                 var changes = Changes(layout, instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now);
-                var answers = await tables.InstanceWrites.SubmitAsync(changes, ct);
+                var answers = await tables.InstanceWritesOf(instanceId).SubmitAsync(changes, ct);
                 written = answers[0].Headers.ETag;
             }
             catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
@@ -137,7 +137,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
 
     private async Task<LifecycleCurrentState<TState>> ReadAsync(LifecycleInstanceLayout layout, string instanceId, CancellationToken ct)
     {
-        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(
+        var row = await tables.InstancesOf(instanceId).GetEntityIfExistsAsync<TableEntity>(
             layout.Partition(instanceId), layout.StateRow(instanceId), cancellationToken: ct);
         if (!row.HasValue) return new(decider.InitialState(instanceId), 0, null, null, FromStorage: true);
         var entity = row.Value!;
@@ -173,7 +173,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
 
     private async Task<bool> IsProcessedAsync(LifecycleInstanceLayout layout, string instanceId, string eventId, CancellationToken ct)
     {
-        var row = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
+        var row = await tables.InstancesOf(instanceId).GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
             select: ["EventId"], cancellationToken: ct);
         return row.HasValue;
     }

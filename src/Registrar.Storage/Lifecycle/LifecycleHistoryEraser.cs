@@ -21,11 +21,12 @@ public sealed class LifecycleHistoryEraser<TState, TEvent, TCommand>(
     public async Task EraseAsync(string instanceId, CancellationToken cancellationToken)
     {
         var layout = await tables.LayoutAsync(cancellationToken);
-        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: cancellationToken))
-            await EraseRowAsync(row, cancellationToken);
+        var table = tables.InstancesOf(instanceId);
+        await foreach (var row in table.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: cancellationToken))
+            await EraseRowAsync(table, row, cancellationToken);
     }
 
-    private async Task EraseRowAsync(TableEntity row, CancellationToken ct)
+    private async Task EraseRowAsync(TableClient table, TableEntity row, CancellationToken ct)
     {
         while (true)
         {
@@ -34,12 +35,12 @@ public sealed class LifecycleHistoryEraser<TState, TEvent, TCommand>(
             Rewrite<List<LifecycleCommand<TCommand>>>(row, "Commands", commands => [.. commands.Select(c => c with { Command = eraseCommand(c.Command) })]);
             try
             {
-                await tables.Instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
                 return;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
             {
-                var again = await tables.Instances.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
+                var again = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
                 if (!again.HasValue) return;
                 row = again.Value!;
             }

@@ -46,7 +46,7 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(
         TableEntity? state = null;
         var history = new List<LifecycleHistoryEntry<TEvent, TCommand>>();
         var pending = new List<LifecycleCommand<TCommand>>();
-        await foreach (var row in tables.Instances.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: ct))
+        await foreach (var row in tables.InstancesOf(instanceId).QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: ct))
         {
             if (row.RowKey.StartsWith(LifecycleInstanceLayout.StatePrefix, StringComparison.Ordinal))
                 state = row;
@@ -78,8 +78,9 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(
     private async Task<List<TableEntity>> DispatchMarkersAsync(string instanceId, CancellationToken ct)
     {
         var dueBy = TableKeys.Ticks(time.GetUtcNow() + options.Value.DispatchGrace + TimeSpan.FromTicks(1));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tables.TimerShard(instanceId)} and RowKey lt {dueBy} and InstanceId eq {instanceId}");
-        var rows = tables.Timers.QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
+        var shard = tables.TimerShard(instanceId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey lt {dueBy} and InstanceId eq {instanceId}");
+        var rows = tables.TimersIn(shard).QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
         return await rows.Where(LifecycleTables<TEvent, TCommand>.IsDispatchMarker).ToListAsync(ct);
     }
 

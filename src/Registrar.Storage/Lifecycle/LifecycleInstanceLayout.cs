@@ -11,7 +11,8 @@ namespace Registrar.Storage.Lifecycle;
 /// <item><b>Grouped</b> (<see cref="Keys"/> with groups, every table created since issue 16): instance ids hash to
 /// <c>group-{n}</c> partitions, so the decisions of instances of one group that wait at the same moment go out as one
 /// entity group transaction (<see cref="PartitionGroupCommit"/>). An instance's rows are <c>state|{id}</c> and
-/// <c>event|{id}|{eventId}</c>: one key range per instance.</item>
+/// <c>event|{id}|{eventId}</c>: one key range per instance. In a table created since the tables were split, group <c>n</c>
+/// past the first lives in table <c>{name}instances{n}</c> (<see cref="KeyGroups.TablePerGroup"/>).</item>
 /// <item><b>Per instance</b> (no groups, tables written before): the partition is the instance id, and
 /// rows are <c>state|{id}</c>, <c>event|{eventId}|{id}</c> and <c>outbox|{sequence}|{id}</c>.</item>
 /// </list>
@@ -31,6 +32,13 @@ public sealed record LifecycleInstanceLayout(KeyGroups Keys)
     public bool IsGrouped => Keys.IsGrouped;
 
     public string Partition(string instanceId) => Keys.Partition(instanceId);
+
+    /// <summary>The names of the tables the rows are spread over, given the first one's.</summary>
+    public IEnumerable<string> TableNames(string firstTable) =>
+        Enumerable.Range(0, Keys.Tables).Select(n => n == 0 ? firstTable : firstTable + n.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The name of the table holding an instance's rows, given the first table's.</summary>
+    public string TableName(string firstTable, string instanceId) => TableNames(firstTable).ElementAt(Keys.Table(instanceId));
 
     public string StateRow(string instanceId) => StatePrefix + TableKeys.Escape(instanceId);
 
@@ -70,9 +78,10 @@ public sealed record LifecycleInstanceLayout(KeyGroups Keys)
 
     private const string LayoutRow = "layout|instances";
 
-    /// <summary>The layout the table was first written with (<see cref="KeyGroups.LoadAsync"/>).</summary>
+    /// <summary>The layout the table was first written with (<see cref="KeyGroups.LoadAsync"/>). A new table gives each group a
+    /// table of its own: the emulator's cost of merging a state row grows with the rows of its table (issue 16).</summary>
     public static async Task<LifecycleInstanceLayout> LoadAsync(DocumentTable instances, int groups, CancellationToken ct) =>
-        new(await KeyGroups.LoadAsync(instances, LayoutRow, groups, ct));
+        new(await KeyGroups.LoadAsync(instances, LayoutRow, groups, tablePerGroup: true, ct));
 
     /// <summary>The layout the table records, without choosing one (operations' tools, tests); null before the engine first
     /// wrote to it.</summary>

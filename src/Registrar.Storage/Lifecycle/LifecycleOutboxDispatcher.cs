@@ -94,7 +94,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     }
 
     /// <summary>Moves an outbox row, as the engine wrote them before dispatch markers, to the command queue:
-    /// enqueue, then delete the row.</summary>
+    /// enqueue, then delete the row. Such rows are in tables laid out before the groups were split, all in the first.</summary>
     public async Task<bool> TryDispatchOutboxRowAsync(LifecycleCommandBatch<TCommand> batch, string partitionKey, string rowKey, CancellationToken ct)
     {
         try
@@ -119,7 +119,7 @@ public sealed class LifecycleOutboxDispatcher<TEvent, TCommand>(
     private async Task<NullableResponse<TableEntity>> DecisionRowAsync(string instanceId, string eventId, CancellationToken ct)
     {
         var layout = await tables.LayoutAsync(ct);
-        return await tables.Instances.GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
+        return await tables.InstancesOf(instanceId).GetEntityIfExistsAsync<TableEntity>(layout.Partition(instanceId), layout.EventRow(instanceId, eventId),
             select: ["Sequence", "Commands", "AppliedAt"], cancellationToken: ct);
     }
 

@@ -19,32 +19,40 @@ namespace Registrar.Storage.Lifecycle;
 public sealed class LifecycleTables<TEvent, TCommand>
 {
     private readonly EnsureOnce _created;
+    private readonly StorageClients _clients;
+    private readonly string _name;
+    private readonly TableClient[] _timerTables;
     private LifecycleInstanceLayout? _layout;
+    private TableClient[] _instanceTables = [];
+    private PartitionGroupCommit[] _instanceWrites = [];
 
     public LifecycleTables(StorageClients clients, IOptions<LifecycleRuntimeOptions> options)
     {
-        var name = options.Value.Name;
+        (_clients, _name) = (clients, options.Value.Name);
         Shards = options.Value.TimerShards;
-        Instances = clients.Table(name + "instances");
-        Timers = clients.Table(name + "timers");
-        TimerWrites = new LifecycleTimerWriter(Timers, options.Value.TimerDeleteDelay);
-        InstanceWrites = new PartitionGroupCommit(new DocumentTable(Instances));
-        Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(name + "-events"), LifecycleEventMessage<TEvent>.Contract);
-        Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
+        Instances = clients.Table(_name + "instances");
+        _timerTables = [.. Enumerable.Range(0, Shards).Select(TimerTable)];
+        TimerWrites = new LifecycleTimerWriter(TimersIn, options.Value.TimerDeleteDelay);
+        Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(_name + "-events"), LifecycleEventMessage<TEvent>.Contract);
+        Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(_name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
         _created = new EnsureOnce(async ct =>
         {
             await Instances.CreateIfNotExistsAsync(ct);
-            await Timers.CreateIfNotExistsAsync(ct);
-            _layout = await LifecycleInstanceLayout.LoadAsync(InstanceWrites.Table, options.Value.InstanceGroups, ct);
+            foreach (var timers in _timerTables) await timers.CreateIfNotExistsAsync(ct);
+            var layout = await LifecycleInstanceLayout.LoadAsync(new DocumentTable(Instances), options.Value.InstanceGroups, ct);
+            TableClient[] instanceTables = [Instances, .. layout.TableNames(_name + "instances").Skip(1).Select(clients.Table)];
+            foreach (var table in instanceTables.Skip(1)) await table.CreateIfNotExistsAsync(ct);
+            _instanceWrites = [.. instanceTables.Select(table => new PartitionGroupCommit(new DocumentTable(table)))];
+            _instanceTables = instanceTables;
+            _layout = layout;
         });
     }
 
+    /// <summary>The first instances table: its layout row, and every row of a table laid out before the groups were split.</summary>
     public TableClient Instances { get; }
 
-    /// <summary>Decisions of instances that share a partition, committed together (<see cref="LifecycleInstanceLayout"/>).</summary>
-    public PartitionGroupCommit InstanceWrites { get; }
-
-    public TableClient Timers { get; }
+    /// <summary>The first timers table: shard 0 and the shard count it was written with.</summary>
+    public TableClient Timers => _timerTables[0];
 
     /// <summary>Writes and deletes of timer rows, committed together per shard.</summary>
     public LifecycleTimerWriter TimerWrites { get; }
@@ -64,11 +72,30 @@ public sealed class LifecycleTables<TEvent, TCommand>
         return _layout!;
     }
 
+    /// <summary>The table holding an instance's rows; known once <see cref="LayoutAsync"/> has answered.</summary>
+    public TableClient InstancesOf(string instanceId) => _instanceTables[Layout.Keys.Table(instanceId)];
+
+    /// <summary>Decisions of instances that share a partition, committed together (<see cref="LifecycleInstanceLayout"/>).</summary>
+    public PartitionGroupCommit InstanceWritesOf(string instanceId) => _instanceWrites[Layout.Keys.Table(instanceId)];
+
+    /// <summary>Shard <c>n</c> past the first lives in a table of its own, <c>{name}timers{n}</c>: in Azurite a fired row's
+    /// delete walks every row of its table (issue 16), and Azure does not mind.</summary>
+    public TableClient TimerTable(int shard) => _clients.Table(_name + "timers" + (shard == 0 ? "" : Number(shard)));
+
+    /// <summary>The table of a shard's partition.</summary>
+    public TableClient TimersIn(string shardPartition) => _timerTables[ShardNumber(shardPartition)];
+
     public static string TimerEventId(DateTimeOffset dueAt) => "timer|" + TableKeys.Ticks(dueAt);
 
     public string TimerShard(string instanceId) => ShardPartition((int)(StableHash.Of(instanceId) % (uint)Shards));
 
-    public static string ShardPartition(int shard) => "shard-" + shard.ToString(CultureInfo.InvariantCulture);
+    public static string ShardPartition(int shard) => "shard-" + Number(shard);
+
+    private static int ShardNumber(string shardPartition) => int.Parse(shardPartition.AsSpan("shard-".Length), CultureInfo.InvariantCulture);
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private LifecycleInstanceLayout Layout => _layout ?? throw new InvalidOperationException("The instances' layout is read by LayoutAsync first.");
 
     /// <summary>The partitions the sweep reads.</summary>
     public IEnumerable<string> ShardPartitions => Enumerable.Range(0, Shards).Select(ShardPartition);

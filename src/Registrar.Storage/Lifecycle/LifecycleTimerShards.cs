@@ -1,14 +1,16 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>Keeps every timer row in a shard the sweep reads when <see cref="LifecycleRuntimeOptions.TimerShards"/> is
-/// lowered. The timers table records the shard count it was last written with; before its first sweep, a process
-/// configured with fewer shards moves the rows of the shards above into the shards their instances map to now. A row is
-/// written to its new shard before it is deleted from the old one, so a crash in between leaves a timer twice, and its
-/// second firing is a stale timer or a duplicate event: nothing happens twice. Every process sharing a runtime uses the
-/// same count.</summary>
+/// <summary>Keeps every timer row in the shard and table the sweep reads it from. The first timers table records the shard
+/// count it was last written with and that each shard has its table (<see cref="LifecycleTables{TEvent, TCommand}.TimerTable"/>).
+/// Before its first sweep, a process moves the rows of the shards above its configured count into the shards their
+/// instances map to now, and the rows an earlier version kept in the first table for every shard into their shards'
+/// tables. A row is written to its new place before it is deleted from the old one, so a crash in between leaves a timer
+/// twice, and its second firing is a stale timer or a duplicate event: nothing happens twice. Every process sharing a
+/// runtime uses the same count.</summary>
 public sealed class LifecycleTimerShards<TEvent, TCommand>(
     LifecycleTables<TEvent, TCommand> tables,
     ILogger<LifecycleTimerShards<TEvent, TCommand>> logger)
@@ -22,31 +24,38 @@ public sealed class LifecycleTimerShards<TEvent, TCommand>(
 
     private static readonly HashSet<string> KeyProperties = ["PartitionKey", "RowKey", "Timestamp", "odata.etag"];
 
-    /// <summary>Moves the rows of shards above the configured count, then records the count.</summary>
+    /// <summary>Moves the rows of shards above the configured count and those not yet in their shard's table, then records
+    /// the count.</summary>
     public async Task MoveRetiredAsync(CancellationToken ct)
     {
         var record = await tables.Timers.GetEntityIfExistsAsync<TableEntity>(RecordPartition, RecordRow, cancellationToken: ct);
         var writtenWith = record.HasValue ? record.Value!.GetInt32("Shards") ?? 0 : ShardsWithoutRecord;
+        var tablePerShard = record.HasValue && (record.Value!.GetBoolean("TablePerShard") ?? false);
         var moved = 0;
-        for (var shard = tables.Shards; shard < writtenWith; shard++)
-            moved += await MoveAsync(LifecycleTables<TEvent, TCommand>.ShardPartition(shard), ct);
+        for (var shard = 1; shard < Math.Max(writtenWith, tables.Shards); shard++)
+        {
+            var partition = LifecycleTables<TEvent, TCommand>.ShardPartition(shard);
+            // An earlier version kept every shard in the first table.
+            if (!tablePerShard) moved += await MoveAsync(tables.Timers, partition, ct);
+            else if (shard >= tables.Shards) moved += await MoveAsync(tables.TimerTable(shard), partition, ct);
+        }
         if (moved > 0) logger.LogInformation("Moved {Rows} timer rows into {Shards} shards.", moved, tables.Shards);
-        if (writtenWith != tables.Shards)
-            await tables.Timers.UpsertEntityAsync(new TableEntity(RecordPartition, RecordRow) { ["Shards"] = tables.Shards },
+        if (writtenWith != tables.Shards || !tablePerShard)
+            await tables.Timers.UpsertEntityAsync(new TableEntity(RecordPartition, RecordRow) { ["Shards"] = tables.Shards, ["TablePerShard"] = true },
                 TableUpdateMode.Replace, ct);
     }
 
-    private async Task<int> MoveAsync(string retired, CancellationToken ct)
+    private async Task<int> MoveAsync(TableClient from, string partition, CancellationToken ct)
     {
         var moved = 0;
-        while (await FirstRowsAsync(retired, ct) is { Count: > 0 } rows)
+        while (await FirstRowsAsync(from, partition, ct) is { Count: > 0 } rows)
         {
             foreach (var shard in rows.GroupBy(row => tables.TimerShard(row.GetString("InstanceId"))))
-                await tables.Timers.SubmitTransactionAsync(
+                await tables.TimersIn(shard.Key).SubmitTransactionAsync(
                     shard.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InShard(row, shard.Key))), ct);
             try
             {
-                await tables.Timers.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)), ct);
+                await from.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)), ct);
                 moved += rows.Count;
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
@@ -58,13 +67,20 @@ public sealed class LifecycleTimerShards<TEvent, TCommand>(
         return moved;
     }
 
-    private async Task<IReadOnlyList<TableEntity>> FirstRowsAsync(string partition, CancellationToken ct)
+    private static async Task<IReadOnlyList<TableEntity>> FirstRowsAsync(TableClient table, string partition, CancellationToken ct)
     {
-        var query = tables.Timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+        var query = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
             maxPerPage: RowsPerTransaction, cancellationToken: ct);
-        await foreach (var page in query.AsPages().WithCancellation(ct))
+        try
         {
-            if (page.Values.Count > 0) return page.Values;
+            await foreach (var page in query.AsPages().WithCancellation(ct))
+            {
+                if (page.Values.Count > 0) return page.Values;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // A retired shard's table that was never created holds nothing.
         }
         return [];
     }

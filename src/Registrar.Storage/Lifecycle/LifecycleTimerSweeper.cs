@@ -100,7 +100,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         {
             // A superseded wake-up or a marker of commands already sent may still wait for its delete to go out.
             var deleting = tables.TimerWrites.DeletingIn(partition);
-            var query = tables.Timers.QueryAsync<TableEntity>(
+            var query = tables.TimersIn(partition).QueryAsync<TableEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
                 maxPerPage: RowsPerShardPerPass, cancellationToken: ct);
             await foreach (var page in query.AsPages().WithCancellation(ct))

@@ -12,7 +12,7 @@ namespace Registrar.Storage.Lifecycle;
 /// waits for (<see cref="DeleteLater"/>) waits up to <paramref name="deleteDelay"/> for the shard's next write
 /// and goes out with it, so a decision's superseded wake-up and its dispatch marker do not cost transactions
 /// of their own.</summary>
-public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDelay)
+public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard, TimeSpan deleteDelay)
 {
     private const int MaxRowsPerTransaction = 100;
 
@@ -158,7 +158,7 @@ public sealed class LifecycleTimerWriter(TableClient timers, TimeSpan deleteDela
         {
             try
             {
-                await timers.SubmitTransactionAsync(round.Select(w => w.Action), CancellationToken.None);
+                await tableOfShard(round[0].Action.Entity.PartitionKey).SubmitTransactionAsync(round.Select(w => w.Action), CancellationToken.None);
                 return null;
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index && index < round.Count)

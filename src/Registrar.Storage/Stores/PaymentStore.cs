@@ -74,7 +74,7 @@ public sealed class PaymentStore : IPaymentStore
         _layout = new(async ct =>
         {
             await _table.EnsureCreatedAsync(ct);
-            _keys = await KeyGroups.LoadAsync(_table, "layout|payments", Groups, ct);
+            _keys = await KeyGroups.LoadAsync(_table, "layout|payments", Groups, tablePerGroup: false, ct);
         });
     }
 

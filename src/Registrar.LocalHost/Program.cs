@@ -31,15 +31,17 @@ app.UseNoSniff();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
-app.MapOpenApi("/openapi/v1.json");
-app.MapHealthChecks("/health");
-app.MapOperationsClock();
-app.MapLifecycleBacklog();
-app.MapStorageMeter();
-app.MapRegistrarApi();
-app.MapRegistrationInspection();
-app.MapRegistrationNotices();
-app.MapOperationsPage();
+// Every route hangs from one root group, so every GET answers HEAD too (RFC 9110 section 9.1).
+var routes = app.MapGroup("").AnswerHeadAsGet();
+routes.MapOpenApi("/openapi/v1.json");
+routes.MapHealthChecks("/health");
+routes.MapOperationsClock();
+routes.MapLifecycleBacklog();
+routes.MapStorageMeter();
+routes.MapRegistrarApi();
+routes.MapRegistrationInspection();
+routes.MapRegistrationNotices();
+routes.MapOperationsPage();
 app.Run();
 
 public partial class Program;

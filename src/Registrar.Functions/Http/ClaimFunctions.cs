@@ -15,7 +15,7 @@ public sealed class ClaimFunctions(ClaimHandlers handlers)
 
     [Function("ListClaims")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/claims")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/claims")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListAsync(req, ct));
 
     [Function("AnswerClaim")]

@@ -15,12 +15,12 @@ public sealed class ContractOperationsFunctions(ForceMajeureHandlers forceMajeur
 
     [Function("ListForceMajeureNotices")]
     public async Task<IActionResult> ListForceMajeure(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await forceMajeure.ListAsync(req, ct));
 
     [Function("QuoteEarlyTerminationRefund")]
     public async Task<IActionResult> QuoteEarlyTerminationRefund(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations/{registrationId}/early-termination-refund")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/registrations/{registrationId}/early-termination-refund")] HttpRequest req,
         string registrationId, CancellationToken ct) =>
         new HandlerResult(await refunds.QuoteAsync(req, registrationId, req.Query["on"].ToString(), ct));
 }

@@ -15,7 +15,7 @@ public sealed class DisclosureFunctions(DisclosureHandlers handlers)
 
     [Function("GetDisclosureRequest")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/disclosures/{requestId}")] HttpRequest req, string requestId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/disclosures/{requestId}")] HttpRequest req, string requestId, CancellationToken ct) =>
         new HandlerResult(await handlers.GetAsync(req, requestId, ct));
 
     [Function("ApproveDisclosureRequest")]

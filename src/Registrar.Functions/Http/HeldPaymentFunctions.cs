@@ -10,7 +10,7 @@ public sealed class HeldPaymentFunctions(HeldPaymentHandlers handlers)
 {
     [Function("ListHeldPayments")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/payments/held")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/payments/held")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListAsync(req, ct));
 
     [Function("ApplyHeldPayment")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,8 @@ namespace Registrar.Functions.Http;
 
 /// <summary>
 /// What the local host's pipeline does for every HTTP response, for the HTTP triggers: no MIME sniffing
-/// (<c>X-Content-Type-Options: nosniff</c>), and a body that breaks HTTP framing answered as a 400 problem
-/// logged once at Debug (<see cref="UnreadableBody"/>) rather than a 500.
+/// (<c>X-Content-Type-Options: nosniff</c>), no content in the answer to a HEAD, and a body that breaks HTTP framing
+/// answered as a 400 problem logged once at Debug (<see cref="UnreadableBody"/>) rather than a 500.
 /// </summary>
 public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -27,6 +28,7 @@ public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> log
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return Task.CompletedTask;
         });
+        if (HttpMethods.IsHead(http.Request.Method)) DropContent(http);
         try
         {
             await next(context);
@@ -38,4 +40,13 @@ public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> log
                 type: ProblemTypes.MalformedBody).ExecuteAsync(http);
         }
     }
+
+    /// <summary>
+    /// RFC 9110 section 9.3.2: a HEAD is answered as its GET, by the same handler and result (status and header fields), but
+    /// the server MUST NOT send content. The content the result writes goes nowhere, whichever server carries the worker's
+    /// answer: its header fields stand, a Content-Length the result set among them (section 8.6), while one the server would
+    /// have worked out from the content, or its chunked framing, is left out, as section 9.3.2 allows.
+    /// </summary>
+    private static void DropContent(HttpContext http) =>
+        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
 }

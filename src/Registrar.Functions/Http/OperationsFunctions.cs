@@ -13,22 +13,22 @@ public sealed class OperationsFunctions(
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/review")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/review")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListReviewAsync(req, ct));
 
     [Function("ListOperationsRegistrations")]
     public async Task<IActionResult> ListOperationsRegistrations(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/registrations")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/registrations")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListRegistrationsAsync(req, ct));
 
     [Function("ListWorkQueues")]
     public async Task<IActionResult> ListWorkQueues(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/queues")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/queues")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await queues.ListAsync(req, ct));
 
     [Function("ListAuditEntries")]
     public async Task<IActionResult> ListAuditEntries(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/audit")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/audit")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListAuditAsync(req, ct));
 
     [Function("ResolveReview")]
@@ -63,7 +63,7 @@ public sealed class OperationsFunctions(
         new HandlerResult(await resends.ResendAsync(req, registrationId, noticeId, ct));
 
     [Function("Health")]
-    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct)
+    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest req, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
         return new ObjectResult(new { status = report.Status.ToString() })

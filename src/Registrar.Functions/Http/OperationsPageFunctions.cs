@@ -22,7 +22,7 @@ public sealed class OperationsPageFunctions(
 
     [Function("OperationsPage")]
     public async Task<IActionResult> Overview(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route)] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await overview.RenderAsync(req, ct));
 
     [Function("OperationsPageSignIn")]
@@ -37,7 +37,7 @@ public sealed class OperationsPageFunctions(
 
     [Function("OperationsPageRegistration")]
     public async Task<IActionResult> Registration(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/registrations/{registrationId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route + "/registrations/{registrationId}")] HttpRequest req,
         string registrationId, CancellationToken ct) =>
         new HandlerResult(await timeline.RenderAsync(req, registrationId, ct));
 

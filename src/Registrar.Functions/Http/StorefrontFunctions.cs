@@ -23,22 +23,22 @@ public sealed class StorefrontFunctions(
 
     [Function("GetOrder")]
     public async Task<IActionResult> GetOrder(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}")] HttpRequest req, string orderId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "orders/{orderId}")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetOrderAsync(req, orderId, ct));
 
     [Function("GetInvoice")]
     public async Task<IActionResult> GetInvoice(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetInvoiceAsync(req, orderId, ct));
 
     [Function("ListInvoices")]
     public async Task<IActionResult> ListInvoices(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "invoices")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "invoices")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await invoices.ListAsync(req, ct));
 
     [Function("ListRegistrations")]
     public async Task<IActionResult> ListRegistrations(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "registrations")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "registrations")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await queries.ListRegistrationsAsync(req, ct));
 
     [Function("ChooseAfterNameTaken")]
@@ -54,7 +54,7 @@ public sealed class StorefrontFunctions(
     /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
     [Function("ConfirmCustomerRequest")]
     public async Task<IActionResult> ConfirmCustomerRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "requests/confirmation")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "requests/confirmation")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await requests.ConfirmAsync(req, ct));
 
     [Function("RecordCustomerRequestProof")]

@@ -79,33 +79,31 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
 
     private XDocument Load(byte[] body)
     {
+        // Decoded as BodyEncoding finds it, so a code page the declaration names (windows-1251) is read as well as UTF-8;
+        // a reader over text takes the characters as given and leaves the declaration's encoding unused.
+        var (encoding, preamble) = BodyEncoding.Of(body);
+        return Load(new MemoryStream(body, preamble, body.Length - preamble, writable: false), encoding, options.MaxBytes);
+    }
+
+    /// <summary>The document in <paramref name="xml"/>, read from it once.</summary>
+    internal static XDocument Load(Stream xml, Encoding encoding, int maxCharacters)
+    {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = options.MaxBytes,
-            MaxCharactersFromEntities = options.MaxBytes,
+            MaxCharactersInDocument = maxCharacters,
+            MaxCharactersFromEntities = maxCharacters,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        // Building a tree takes time quadratic in its depth (50,000 nested elements took 35 s), so the depth is checked
-        // first while streaming, which stops at the first element too deep.
-        using (var scan = Open(body, settings))
-            while (scan.Read())
-                if (scan.Depth > MaxDepth)
-                    throw new Camt054FormatException(NotificationRejectionReason.Malformed,
-                        $"The XML nests elements deeper than {MaxDepth} levels; a camt.054 document needs fewer than 20.");
-        using var reader = Open(body, settings);
+        // Building a tree takes time quadratic in its depth (50,000 nested elements took 35 s), so the depth is checked on
+        // each node as the tree is built, which stops at the first element too deep.
+        using var reader = new DepthLimitedXmlReader(XmlReader.Create(new StreamReader(xml, encoding, false), settings), MaxDepth,
+            () => new Camt054FormatException(NotificationRejectionReason.Malformed,
+                $"The XML nests elements deeper than {MaxDepth} levels; a camt.054 document needs fewer than 20."));
         return XDocument.Load(reader, LoadOptions.None);
-    }
-
-    private static XmlReader Open(byte[] body, XmlReaderSettings settings)
-    {
-        // Decoded as BodyEncoding finds it, so a code page the declaration names (windows-1251) is read as well as UTF-8;
-        // a reader over text takes the characters as given and leaves the declaration's encoding unused.
-        var (encoding, preamble) = BodyEncoding.Of(body);
-        return XmlReader.Create(new StreamReader(new MemoryStream(body, preamble, body.Length - preamble, writable: false), encoding, false), settings);
     }
 
     // Checked on the raw text as well as by the parser so the refusal names the actual problem.

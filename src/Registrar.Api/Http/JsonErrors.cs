@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Registrar.Core.Json;
 
 namespace Registrar.Api.Http;
 
@@ -18,7 +19,7 @@ public static partial class JsonErrors
             Quoted(UnknownProperty(), message) is { } unknown ? $"'{unknown}' is not a field of this request."
             : Quoted(MissingProperties(), message) is { } missing ? $"Required fields are missing: {missing}."
             : Quoted(NotNullable(), message) is { } notNull ? $"'{notNull}' may not be null."
-            : Quoted(DuplicateProperty(), message) is { } duplicate ? $"'{duplicate}' is given more than once; give each field once."
+            : DuplicateMembers.Describe(e) is { } duplicate ? duplicate
             : message.Contains("could not be converted", StringComparison.Ordinal) ? "The value is not of the documented type."
             : Location().Replace(message, "").Trim();
         return InternalName().IsMatch(explained) ? at + "The body does not have the documented shape." : at + explained;
@@ -32,9 +33,6 @@ public static partial class JsonErrors
 
     [GeneratedRegex("missing required properties including: (.*?)\\.?$")]
     private static partial Regex MissingProperties();
-
-    [GeneratedRegex("Duplicate property '([^']*)' encountered")]
-    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("(?:parameter|property) '([^']*)' on type '[^']*' doesn't allow null")]
     private static partial Regex NotNullable();

@@ -17,8 +17,8 @@ public static class StrictJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        // RFC 8259 section 4: with names given twice receivers differ on which wins; a body that says two things is
-        // refused, the names matched as the case-insensitive binding matches them ("termYears" and "TermYears").
+        // DuplicateMembers (RFC 8259 section 4): a body that says two things is refused, the names matched as the
+        // case-insensitive binding matches them ("termYears" and "TermYears").
         AllowDuplicateProperties = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

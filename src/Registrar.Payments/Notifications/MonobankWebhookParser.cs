@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
+using Registrar.Core.Json;
 using Registrar.Core.Money;
 
 namespace Registrar.Payments.Notifications;
@@ -9,7 +10,7 @@ namespace Registrar.Payments.Notifications;
 /// Maps a monobank acquiring webhook (the invoice status object) to a credit. monobank posts on every
 /// status change (created, processing, hold, success, failure, reversed…); only <c>success</c> is money
 /// received. Fields beyond the ones read are ignored: the signature already authenticates the whole
-/// body, and monobank adds optional fields over time.
+/// body, and monobank adds optional fields over time. No member may be given twice, in any object of the body.
 /// </summary>
 public static class MonobankWebhookParser
 {
@@ -24,7 +25,8 @@ public static class MonobankWebhookParser
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            // Two "amount"s or two "status"es make the money ambiguous: refused naming the member, never one of them chosen.
+            using var document = JsonDocument.Parse(body.ToArray(), DuplicateMembers.RefusedIn(maxDepth: 16));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return Malformed("The webhook body must be a JSON object (monobank's invoice status).");
@@ -60,7 +62,9 @@ public static class MonobankWebhookParser
         }
         catch (JsonException e)
         {
-            return Malformed($"The body is not valid JSON: {e.Message}");
+            return Malformed(DuplicateMembers.Describe(e) is { } duplicate
+                ? $"The webhook is ambiguous (RFC 8259 section 4): {duplicate}"
+                : $"The body is not valid JSON: {e.Message}");
         }
         catch (FieldException e)
         {

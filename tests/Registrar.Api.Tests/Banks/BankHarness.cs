@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,7 @@ public sealed class BankHarness
 {
     public const string Bank = "halyk";
     public const string Secret = "test-halyk-secret";
+    public const string Acquirer = "monobank";
     public static readonly DateTimeOffset Issued = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(5));
 
     /// <param name="answerWithin">The bank's answer window; by default one no loaded CI machine outlasts.</param>
@@ -51,10 +53,15 @@ public sealed class BankHarness
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);
         Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
-            new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions())), camt054, banks, Messages, applier, Clock,
+            new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions
+            {
+                PublicKeysByBank = { [Acquirer] = _acquirerKey.ExportSubjectPublicKeyInfoPem() },
+            })), camt054, banks, Messages, applier, Clock,
             NullLogger<BankNotificationHandlers>.Instance);
         Recovery = new UnprocessedPaymentRecovery(Messages, applier, Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
     }
+
+    private readonly ECDsa _acquirerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public FakeTimeProvider Clock { get; } = new(Issued.AddMinutes(40));
     public StorageMeter Meter { get; } = new();
@@ -98,7 +105,12 @@ public sealed class BankHarness
 
     /// <param name="bodyArrivesAfter">How long the body takes to arrive, as over a slow link.</param>
     public Task<IResult> PostCamtAsync(byte[] body, string? signature = null, TimeSpan bodyArrivesAfter = default) =>
-        Handlers.Camt054Async(Request(body, "application/xml", signature ?? Sign(body), bodyArrivesAfter), Bank, default);
+        Handlers.Camt054Async(Request(body, "application/xml", (BankNotificationHandlers.HmacSignatureHeader, signature ?? Sign(body)), bodyArrivesAfter), Bank, default);
+
+    /// <summary>An acquiring webhook (monobank's invoice status) from <see cref="Acquirer"/>, signed with its key.</summary>
+    public Task<IResult> PostWebhookAsync(byte[] body) =>
+        Handlers.EcdsaJsonAsync(Request(body, "application/json", (BankNotificationHandlers.EcdsaSignatureHeader,
+            Convert.ToBase64String(_acquirerKey.SignData(body, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))), default), Acquirer, default);
 
     public string Sign(byte[] body)
     {
@@ -110,14 +122,14 @@ public sealed class BankHarness
 
     public async Task<InvoiceStatus> InvoiceStatusAsync(string number) => (await Invoices.GetAsync(number, default))!.Document.Status;
 
-    private static HttpRequest Request(byte[] body, string contentType, string signature, TimeSpan bodyArrivesAfter)
+    private static HttpRequest Request(byte[] body, string contentType, (string Header, string Value) signature, TimeSpan bodyArrivesAfter)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.ContentType = contentType;
         context.Request.ContentLength = body.Length;
         context.Request.Body = new SlowStream(body, bodyArrivesAfter);
-        context.Request.Headers[BankNotificationHandlers.HmacSignatureHeader] = signature;
+        context.Request.Headers[signature.Header] = signature.Value;
         return context.Request;
     }
 

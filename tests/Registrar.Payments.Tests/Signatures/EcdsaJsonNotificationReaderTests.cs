@@ -91,6 +91,21 @@ public sealed class EcdsaJsonNotificationReaderTests : IDisposable
         Assert.Equal(reason, Post(Success.Replace(original, replacement), _acquirer.SignDer).Rejection?.Reason);
     }
 
+    [Theory]
+    [InlineData("\"amount\":45000,", "\"amount\":45000,\"amount\":4500000,", "amount")]
+    [InlineData("\"status\":\"success\",", "\"status\":\"failure\",\"status\":\"success\",", "status")]
+    [InlineData("\"finalAmount\":45000,", "\"finalAmount\":45000,\"finalAmount\":1,", "finalAmount")]
+    [InlineData("\"invoiceId\":\"p2_9ZgpZVsl3\",", "\"invoiceId\":\"p2_9ZgpZVsl3\",\"invoiceId\":\"p2_other\",", "invoiceId")]
+    [InlineData("\"maskedPan\":\"444403******1902\",", "\"maskedPan\":\"444403******1902\",\"maskedPan\":\"537541******0000\",", "maskedPan")]
+    public void A_webhook_giving_a_member_twice_is_refused_naming_it_and_credits_nothing_RFC_8259_section_4(string original, string twice, string member)
+    {
+        var result = Post(Success.Replace(original, twice), _acquirer.SignDer);
+
+        Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
+        Assert.Contains($"'{member}' is given more than once", result.Rejection!.Message);
+        Assert.Empty(result.Credits);
+    }
+
     [Fact]
     public void A_currency_other_than_hryvnia_is_passed_on_by_its_code()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using Registrar.Epp.Responses;
 
 namespace Registrar.Epp.Tests;
@@ -68,6 +69,20 @@ public class WellFormedFrameTests
         var error = Assert.Throws<EppProtocolException>(() => Parse(Response($"""<result code="1000"><msg>ok</msg></result><extension>{deep}</extension>""")));
 
         Assert.Contains("deeper", error.Message);
+    }
+
+    [Fact]
+    public void The_full_reader_reads_a_frame_once_meeting_its_fault_where_the_reading_reaches_it_not_in_a_pass_before()
+    {
+        var reader = new FrameXmlReader(maxFrameBytes: 1_000_000).Over(Encoding.UTF8.GetBytes($"""<epp xmlns="{Epp}"><response><result code="1000"></respons>"""));
+        var elements = new List<string>();
+
+        Assert.Throws<XmlException>(() =>
+        {
+            while (reader.Read())
+                if (reader.NodeType == XmlNodeType.Element) elements.Add(reader.LocalName);
+        });
+        Assert.Equal(["epp", "response", "result"], elements);
     }
 
     [Theory]

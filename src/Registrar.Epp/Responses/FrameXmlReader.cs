@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Xml;
+using Registrar.Core.Xml;
 
 namespace Registrar.Epp.Responses;
 
@@ -17,7 +18,7 @@ internal sealed class FrameXmlReader(int maxFrameBytes)
 {
     private const long StartOverAfterBytes = 1024 * 1024;
 
-    /// <summary>Far deeper than any EPP answer; XmlReaderSettings has no such limit, so <see cref="Over"/> checks it.</summary>
+    /// <summary>Far deeper than any EPP answer; XmlReaderSettings has no such limit, so <see cref="Over"/> keeps it.</summary>
     private const int MaxDepth = 64;
 
     private static readonly XmlReaderSettings Conforming = new()
@@ -44,24 +45,16 @@ internal sealed class FrameXmlReader(int maxFrameBytes)
         return _fastReader;
     }
 
-    /// <summary>The full reader, positioned before <paramref name="frame"/>'s first node. It throws
-    /// <see cref="XmlException"/> on a frame that is not well-formed, before giving a node: the frame is read once first,
-    /// for its depth, which is also when every error is met.</summary>
+    /// <summary>The full reader, positioned before <paramref name="frame"/>'s first node. The frame is read once, as its
+    /// nodes are asked for: where it is not well-formed, or nests too deep, <see cref="XmlException"/> is thrown when the
+    /// reading reaches it, and every reader of a frame reads it to its end before judging anything in it.</summary>
     public XmlReader Over(ReadOnlyMemory<byte> frame)
     {
         var bytes = Take(frame);
-        using (var check = Create(bytes))
-        {
-            while (check.Read())
-            {
-                if (check.Depth >= MaxDepth) throw new XmlException($"The frame nests elements deeper than {MaxDepth}.");
-            }
-        }
-        return Create(bytes);
+        // Depth counts from 0 at the root: a node at depth 64 is on the 65th level.
+        return new DepthLimitedXmlReader(XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Conforming),
+            MaxDepth - 1, () => new XmlException($"The frame nests elements deeper than {MaxDepth}."));
     }
-
-    private static XmlReader Create(ArraySegment<byte> bytes) =>
-        XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Conforming);
 
     private ArraySegment<byte> Take(ReadOnlyMemory<byte> frame)
     {

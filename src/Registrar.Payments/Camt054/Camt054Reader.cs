@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Registrar.Core.Xml;
 using Registrar.Payments.Notifications;
 
 namespace Registrar.Payments.Camt054;

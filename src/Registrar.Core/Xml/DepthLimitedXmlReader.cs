@@ -1,14 +1,16 @@
 using System.Xml;
 
-namespace Registrar.Payments.Camt054;
+namespace Registrar.Core.Xml;
 
 /// <summary>
-/// Passes on the nodes of <paramref name="inner"/> and throws <paramref name="tooDeep"/> at the first one deeper than
-/// <paramref name="maxDepth"/>. <see cref="XmlReaderSettings"/> has no depth limit, and a tree built from the reader
-/// costs time quadratic in its depth, so the limit is kept as the tree is built: one read of the document, stopped at
-/// the first node too deep. Everything else the base class does (Skip, ReadContentAs…) goes through <see cref="Read"/>.
+/// Passes on the nodes of <paramref name="inner"/> and throws <paramref name="tooDeep"/> at the first one whose
+/// <see cref="XmlReader.Depth"/> (0 at the root) is above <paramref name="maxDepth"/>. <see cref="XmlReaderSettings"/> has
+/// no depth limit, and a tree built from a reader costs time quadratic in its depth, so the limit is kept as the document
+/// is read for its tree or its values: one read, stopped at the first node too deep, instead of a pass of its own before.
+/// Everything else the base class does (Skip, ReadContentAs…) goes through <see cref="Read"/>. For bank files and registry
+/// frames alike.
 /// </summary>
-internal sealed class DepthLimitedXmlReader(XmlReader inner, int maxDepth, Func<Exception> tooDeep) : XmlReader
+public sealed class DepthLimitedXmlReader(XmlReader inner, int maxDepth, Func<Exception> tooDeep) : XmlReader
 {
     public override bool Read()
     {

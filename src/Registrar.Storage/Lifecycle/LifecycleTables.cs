@@ -11,7 +11,7 @@ namespace Registrar.Storage.Lifecycle;
 /// <remarks>
 /// <c>{name}instances</c>: see <see cref="LifecycleInstanceLayout"/>. An instance's state and processed-event rows share a
 /// partition, so they change in one entity group transaction; event rows are the dedupe markers and the history.
-/// <c>{name}timers</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
+/// <c>{name}timers</c> (shard 0) and <c>{name}timers{n}</c>: partitions <c>shard-{n}</c>, row key <c>{due ticks}|{instance}</c>, so a sweep is one
 /// ordered range query per shard however far the clock jumped. The same shards hold dispatch markers,
 /// <c>{due ticks}~{sequence}|{instance}</c>: a decision's commands not yet known to be on the command queue.
 /// Outbox rows (<c>outbox|…</c>) are what the engine wrote for that before the markers; only recovery reads them.

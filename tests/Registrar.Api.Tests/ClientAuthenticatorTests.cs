@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Security;
 
@@ -32,20 +32,41 @@ public sealed class ClientAuthenticatorTests
     public void A_known_key_authenticates_its_client_for_its_role_only()
     {
         Assert.Equal("shop", _authenticator.Authenticate(Request("shop-key"), ApiClientRole.Storefront).Principal?.Name);
-        Assert.Equal(403, _authenticator.Authenticate(Request("shop-key"), ApiClientRole.Operations).Problem?.StatusCode);
+        Assert.Equal(403, Status(_authenticator.Authenticate(Request("shop-key"), ApiClientRole.Operations).Problem));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("wrong-key")]
-    public void A_missing_or_unknown_key_is_a_401_problem(string? key)
+    public async Task A_missing_or_unknown_key_is_a_401_problem(string? key)
     {
         var refused = _authenticator.Authenticate(Request(key), ApiClientRole.Storefront);
 
         Assert.Null(refused.Principal);
-        Assert.IsType<ProblemHttpResult>(refused.Problem);
-        Assert.Equal(401, refused.Problem!.StatusCode);
+        var response = await RunAsync(refused.Problem!);
+        Assert.Equal(401, response.StatusCode);
+        Assert.Equal("application/problem+json", response.ContentType);
+    }
+
+    [Theory]
+    [InlineData(ApiClientRole.Storefront, null)]
+    [InlineData(ApiClientRole.Operations, "wrong-key")]
+    public async Task A_401_names_the_scheme_it_accepts_in_WWW_Authenticate_RFC_9110_11_6_1(ApiClientRole role, string? key)
+    {
+        var response = await RunAsync(_authenticator.Authenticate(Request(key), role).Problem!);
+
+        Assert.Equal(401, response.StatusCode);
+        Assert.Equal($"ApiKey realm=\"{role.ToString().ToLowerInvariant()}\", header=\"X-Api-Key\"", response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task A_refusal_that_is_not_a_401_challenges_nothing()
+    {
+        var response = await RunAsync(_authenticator.Authenticate(Request("shop-key"), ApiClientRole.Operations).Problem!);
+
+        Assert.Equal(403, response.StatusCode);
+        Assert.False(response.Headers.ContainsKey("WWW-Authenticate"));
     }
 
     [Theory]
@@ -57,8 +78,18 @@ public sealed class ClientAuthenticatorTests
     {
         var refused = _authenticator.AuthenticateCustomer(Request("shop-key", customer));
 
-        Assert.Equal(400, refused.Problem?.StatusCode);
+        Assert.Equal(400, Status(refused.Problem));
         Assert.Equal("cust-42", _authenticator.AuthenticateCustomer(Request("shop-key", "cust-42")).Principal);
+    }
+
+    private static int? Status(IResult? result) => (result as IStatusCodeHttpResult)?.StatusCode;
+
+    private static async Task<HttpResponse> RunAsync(IResult result)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteAsync(context);
+        return context.Response;
     }
 
     private sealed class StaticOptions(ApiClientOptions value) : IOptionsMonitor<ApiClientOptions>

@@ -21,6 +21,8 @@ public static class TestSupport
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal(status, problem.GetProperty("status").GetInt32());
         Assert.StartsWith("/problems/", problem.GetProperty("type").GetString());
+        // RFC 9110 section 11.6.1: a 401 MUST say how to authenticate.
+        if (status == 401) Assert.NotEmpty(response.Headers.WwwAuthenticate);
         return problem;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Http;
+using Registrar.Api.Security;
 using Registrar.Payments.Camt054;
 using Registrar.Payments.Notifications;
 using Registrar.Payments.Signatures;
@@ -40,11 +41,12 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, camt054.MaxBytes, ct, "application/xml", "text/xml");
         if (problem is not null) return problem;
         var verification = hmac.Verify(bankId, request.Headers[HmacSignatureHeader], body);
-        if (verification.Rejection is { } rejected) return Rejected(rejected);
-        if (!banks.Value.TryTimeZone(bankId, out var timeZone)) return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."));
+        if (verification.Rejection is { } rejected) return Rejected(rejected, Challenges.BankHmac);
+        if (!banks.Value.TryTimeZone(bankId, out var timeZone))
+            return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."), Challenges.BankHmac);
 
         var read = camt054.Read(bankId, body, timeZone);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), arrived, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), Challenges.BankHmac, arrived, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -53,7 +55,7 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = hmacJson.Read(bankId, request.Headers[HmacSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, arrived, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, Challenges.BankHmac, arrived, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -62,17 +64,18 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), arrived, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), Challenges.BankEcdsa, arrived, ct);
     }
 
-    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, long arrived, CancellationToken ct)
+    /// <param name="challenge">How this endpoint authenticates the bank, sent with a 401.</param>
+    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, string challenge, long arrived, CancellationToken ct)
     {
-        if (read.Result.Rejection is { } rejection) return Rejected(rejection);
+        if (read.Result.Rejection is { } rejection) return Rejected(rejection, challenge);
 
         // Only an authentic signature is spent, so forgeries cannot fill storage with spent signatures.
         var spend = read.Signature is { } signature ? new SignatureToSpend(signature.Id, signature.ExpiresAt) : null;
         var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), spend, ct);
-        if (recorded.Replayed) return Rejected(HmacSignatureVerifier.Replayed);
+        if (recorded.Replayed) return Rejected(HmacSignatureVerifier.Replayed, challenge);
 
         // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones.
         var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? body : null);
@@ -98,14 +101,19 @@ public sealed class BankNotificationHandlers(
         }
     });
 
-    private static IResult Rejected(NotificationRejected rejection) => Problems.NotificationRejected(rejection.Reason.ToString(), rejection.Message,
-        rejection.Reason switch
+    /// <summary>A message that is not the bank's own is a 401, and names the signature this endpoint checks (RFC 9110 section 11.6.1).</summary>
+    private static IResult Rejected(NotificationRejected rejection, string challenge)
+    {
+        var status = rejection.Reason switch
         {
             NotificationRejectionReason.BadSignature or NotificationRejectionReason.StaleTimestamp or NotificationRejectionReason.Replay
                 or NotificationRejectionReason.UnknownBank => StatusCodes.Status401Unauthorized,
             NotificationRejectionReason.Oversize => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
-        });
+        };
+        var problem = Problems.NotificationRejected(rejection.Reason.ToString(), rejection.Message, status);
+        return status == StatusCodes.Status401Unauthorized ? new ChallengeResult(problem, challenge) : problem;
+    }
 
     /// <summary>The raw body (signatures are over these exact bytes), or the problem with its media type or size.</summary>
     private static async Task<(byte[] Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct, params string[] mediaTypes)

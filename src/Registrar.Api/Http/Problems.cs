@@ -30,8 +30,9 @@ public static class Problems
         Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type.",
             $"Send the body as {expected}.");
 
-    public static ProblemHttpResult Unauthenticated(string detail) =>
-        Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", detail);
+    /// <param name="challenge">How the endpoint authenticates (<see cref="Security.Challenges"/>), sent as RFC 9110 section 11.6.1 requires.</param>
+    public static ChallengeResult Unauthenticated(string challenge, string detail) =>
+        new(Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", detail), challenge);
 
     public static ProblemHttpResult Forbidden(string detail) =>
         Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed.", detail);

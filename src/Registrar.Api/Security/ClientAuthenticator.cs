@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Http;
 
@@ -21,7 +20,7 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
     public Authenticated<ApiClient> Authenticate(HttpRequest request, ApiClientRole role)
     {
         if (!request.Headers.TryGetValue(KeyHeader, out var keys) || keys.Count != 1 || string.IsNullOrEmpty(keys[0]))
-            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated($"Send the client's API key in the {KeyHeader} header."));
+            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated(Challenges.ApiKey(role), $"Send the client's API key in the {KeyHeader} header."));
         return AuthenticateKey(keys[0]!, role);
     }
 
@@ -31,7 +30,7 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         var client = options.CurrentValue.Clients.FirstOrDefault(c => HashMatches(c.KeySha256, hash));
         if (client is null)
-            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated("The API key is not valid."));
+            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated(Challenges.ApiKey(role), "The API key is not valid."));
         if (client.Role != role)
             return Authenticated<ApiClient>.Refused(Problems.Forbidden($"Client '{client.Name}' may not call {role} endpoints."));
         return Authenticated<ApiClient>.As(client);
@@ -66,10 +65,11 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
     }
 }
 
-public readonly record struct Authenticated<T>(T? Principal, ProblemHttpResult? Problem)
+/// <param name="Problem">Why not: a 401 carries its challenge (<see cref="ChallengeResult"/>), so the type is any result.</param>
+public readonly record struct Authenticated<T>(T? Principal, IResult? Problem)
 {
     public static Authenticated<T> As(T principal) => new(principal, null);
-    public static Authenticated<T> Refused(ProblemHttpResult problem) => new(default, problem);
+    public static Authenticated<T> Refused(IResult problem) => new(default, problem);
 }
 
 /// <summary>Customer ids are the storefront's own account ids, opaque to us but safe as table keys.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Registrar.Api.Banks;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
@@ -91,6 +92,18 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(StatusCodes.Status200OK, Status(await bank.PostCamtAsync(body, signature)));
         Assert.Equal(StatusCodes.Status401Unauthorized, Status(await bank.PostCamtAsync(body, signature)));
         Assert.Single(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task A_401_names_the_scheme_it_accepts_in_WWW_Authenticate_RFC_9110_11_6_1()
+    {
+        var bank = new BankHarness(azurite);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-FORGED-1", "KZ-2611-00001-3"));
+
+        var forged = await RunAsync(await bank.PostCamtAsync(body, bank.Sign(body)[..^4] + "0000"));
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, forged.StatusCode);
+        Assert.Equal("HMAC-SHA256 realm=\"banks\", header=\"X-Signature\"", forged.Headers.WWWAuthenticate.ToString());
     }
 
     [Theory]
@@ -341,6 +354,14 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 
     private static int Status(IResult result) => ((IStatusCodeHttpResult)result).StatusCode!.Value;
+
+    private static async Task<HttpResponse> RunAsync(IResult result)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteAsync(context);
+        return context.Response;
+    }
 
     private static async Task Eventually(Func<Task<bool>> condition)
     {

@@ -36,6 +36,20 @@ public sealed class OperationsPagePathsTests
     }
 
     [Theory]
+    [InlineData("/ops/page")]
+    [InlineData("/api/ops/page")]
+    public async Task A_401_names_the_scheme_it_accepts_in_WWW_Authenticate_RFC_9110_11_6_1(string basePath)
+    {
+        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+
+        await Paths(basePath).SignInRequired("Sign in first.").ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
+        Assert.Equal($"Cookie realm=\"operations\", form-action=\"{basePath}/sign-in\", cookie-name=\"registrar-ops\"",
+            context.Response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Theory]
     [InlineData("/ops/page", true)]
     [InlineData("/api/ops/page", true)]
     [InlineData("/ops/page/", false)]

@@ -27,7 +27,7 @@ public sealed class OperationsPageHandlers(
         if (client.Problem is not null)
         {
             logger.LogWarning("Operations page sign-in refused");
-            return paths.SignInForm("That is not an operations key.", StatusCodes.Status401Unauthorized);
+            return paths.SignInRequired("That is not an operations key.");
         }
         sessions.SignIn(request.HttpContext.Response, request.IsHttps, new OperationsActor(client.Principal!.Name, person));
         logger.LogInformation("Operations page session started for client {Client}", client.Principal.Name);
@@ -86,7 +86,7 @@ public sealed class OperationsPageHandlers(
     /// <summary>A post needs a session and its anti-forgery token: without them nothing is done.</summary>
     public async Task<IResult?> RefusedPostAsync(HttpRequest request, CancellationToken ct)
     {
-        if (sessions.Read(request) is null) return paths.SignInForm("Sign in first.", StatusCodes.Status401Unauthorized);
+        if (sessions.Read(request) is null) return paths.SignInRequired("Sign in first.");
         if (!request.HasFormContentType) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Send the page's form.");
         var form = await request.ReadFormAsync(ct);
         return sessions.IsGenuineFormToken(request, form[OperationsSessions.FormTokenField].ToString())

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Registrar.Api.Http;
+using Registrar.Api.Security;
 
 namespace Registrar.Api.Operations.Page;
 
@@ -40,6 +42,10 @@ public sealed class OperationsPagePaths(IOptions<OperationsPageOptions> options)
             """);
         return Page(page, "Sign in", status);
     }
+
+    /// <summary>The sign-in form as a 401, with the challenge naming it that RFC 9110 section 11.6.1 requires of every 401.</summary>
+    public IResult SignInRequired(string error) =>
+        new ChallengeResult(SignInForm(error, StatusCodes.Status401Unauthorized), Challenges.OperationsPage(SignIn));
 
     public IResult ErrorPage(int status, string message)
     {

@@ -43,7 +43,7 @@ public sealed class StrictJsonTests
 
         Assert.Null(read.Value);
         Assert.Equal(400, read.Problem?.StatusCode);
-        Assert.Equal(ProblemTypes.MalformedBody, read.Problem!.ProblemDetails.Type);
+        Assert.Equal(ProblemTypes.MalformedBody.Uri, read.Problem!.ProblemDetails.Type);
         Assert.Equal($"At {path}: '{field}' is given more than once; give each field once.", read.Problem.ProblemDetails.Detail);
     }
 

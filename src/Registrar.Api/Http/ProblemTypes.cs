@@ -1,54 +1,87 @@
 namespace Registrar.Api.Http;
 
 /// <summary>
-/// The problem types this API answers with (RFC 9457 "type"). Relative URI references: they
-/// resolve against the API's own address, where <c>GET /problems/{slug}</c> describes each one.
+/// One problem type (RFC 9457 section 3.1). <paramref name="Uri"/> is its "type": a relative URI reference that resolves
+/// against the API's own address, where <c>GET /problems/{slug}</c> describes it. <paramref name="Title"/> is the one
+/// title every occurrence carries: section 3.1.3 says it SHOULD NOT change from occurrence to occurrence, so no answer
+/// spells its own.
 /// </summary>
+public sealed record ProblemType(string Uri, string Title, string Description);
+
+/// <summary>The problem types this API answers with, its handlers' and the framework's alike: the only place a type's title is written.</summary>
 public static class ProblemTypes
 {
-    public const string Validation = "/problems/validation";
-    public const string MalformedBody = "/problems/malformed-body";
-    public const string BodyTooLarge = "/problems/body-too-large";
-    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
-    public const string Unauthenticated = "/problems/unauthenticated";
-    public const string Forbidden = "/problems/forbidden";
-    public const string NotFound = "/problems/not-found";
-    public const string Conflict = "/problems/conflict";
-    public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
-    public const string NotificationRejected = "/problems/notification-rejected";
-    public const string RegistryUnavailable = "/problems/registry-unavailable";
-    public const string CalendarMissing = "/problems/calendar-missing";
-    public const string TooManyRequests = "/problems/too-many-requests";
-    public const string LinkInvalid = "/problems/link-invalid";
-    public const string LinkUsed = "/problems/link-used";
-    public const string LinkExpired = "/problems/link-expired";
-    public const string ProofNotAccepted = "/problems/proof-not-accepted";
-    public const string PaymentNotApplicable = "/problems/payment-not-applicable";
-    public const string TransferRefused = "/problems/transfer-refused";
+    public static readonly ProblemType Validation = new("/problems/validation", "The request is invalid.",
+        "One or more fields are invalid; 'errors' names each field and what is wrong with it.");
 
-    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
-    {
-        [Validation] = "One or more fields are invalid; 'errors' names each field and what is wrong with it.",
-        [TooManyRequests] = "Too many lookups from one address; ask again after the time Retry-After gives.",
-        [MalformedBody] = "The request body could not be read as the documented JSON or XML.",
-        [BodyTooLarge] = "The request body is larger than this endpoint accepts.",
-        [UnsupportedMediaType] = "The request's Content-Type is not the one this endpoint accepts.",
-        [Unauthenticated] = "The request carries no valid client credentials.",
-        [Forbidden] = "The authenticated client may not do this.",
-        [NotFound] = "No such resource is visible to the caller.",
-        [Conflict] = "The resource changed meanwhile or is in a state that does not allow this.",
-        [IdempotencyKeyReused] = "The Idempotency-Key was already used with a different request body.",
-        [NotificationRejected] = "A bank notification failed its authenticity or format checks; nothing was changed.",
-        [RegistryUnavailable] = "The registry could not be reached; retry later.",
-        [LinkInvalid] = "The link's token is malformed or its signature does not match: it was not issued by this registrar.",
-        [LinkUsed] = "The link works once and was already used; nothing was changed (KZ-5.3, UA-4.7).",
-        [LinkExpired] = "The link has expired; ask again for a new one (KZ-5.3, UA-4.7).",
-        [ProofNotAccepted] = "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).",
-        [PaymentNotApplicable] = "A held payment cannot be applied or refunded that way (another currency, a lapsed or paid invoice, " +
-                                 "more than came); 'reason' names why, and nothing was changed.",
-        [TransferRefused] = "No transfer code is issued now: 'reasons' names each reason with its 'rule' (an unpaid invoice, KZ-App-9, UA-3.5; "
-                            + "another agreement with the registrar that forbids the transfer, named in 'detail', KZ-App-9); "
-                            + "pay what is open, or settle the agreement, and ask again.",
-        [CalendarMissing] = "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.",
-    };
+    public static readonly ProblemType TooManyRequests = new("/problems/too-many-requests", "Too many requests.",
+        "Too many lookups from one address; ask again after the time Retry-After gives.");
+
+    public static readonly ProblemType MalformedBody = new("/problems/malformed-body", "The request body is malformed.",
+        "The request body could not be read as the documented JSON or XML.");
+
+    public static readonly ProblemType BodyTooLarge = new("/problems/body-too-large", "The request body is too large.",
+        "The request body is larger than this endpoint accepts.");
+
+    public static readonly ProblemType UnsupportedMediaType = new("/problems/unsupported-media-type", "Unsupported media type.",
+        "The request's Content-Type is not the one this endpoint accepts.");
+
+    public static readonly ProblemType Unauthenticated = new("/problems/unauthenticated", "Authentication is required.",
+        "The request carries no valid client credentials; WWW-Authenticate names the ones this endpoint accepts.");
+
+    public static readonly ProblemType Forbidden = new("/problems/forbidden", "Not allowed.", "The authenticated client may not do this.");
+
+    public static readonly ProblemType NotFound = new("/problems/not-found", "Not found.", "No such resource is visible to the caller.");
+
+    public static readonly ProblemType MethodNotAllowed = new("/problems/method-not-allowed", "Method not allowed.",
+        "The resource exists but does not answer this request method; the Allow header lists those it does (RFC 9110 section 15.5.6).");
+
+    public static readonly ProblemType Conflict = new("/problems/conflict", "Conflict.",
+        "The resource changed meanwhile or is in a state that does not allow this.");
+
+    public static readonly ProblemType IdempotencyKeyReused = new("/problems/idempotency-key-reused", "Idempotency-Key reused.",
+        "The Idempotency-Key was already used with a different request body.");
+
+    public static readonly ProblemType NotificationRejected = new("/problems/notification-rejected", "The bank notification was rejected.",
+        "A bank notification failed its authenticity or format checks; nothing was changed.");
+
+    public static readonly ProblemType RegistryUnavailable = new("/problems/registry-unavailable", "The registry is unavailable.",
+        "The registry could not be reached; retry later.");
+
+    public static readonly ProblemType CalendarMissing = new("/problems/calendar-missing", "The business-day calendar is missing.",
+        "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.");
+
+    public static readonly ProblemType ServerError = new("/problems/server-error", "The request failed on our side.",
+        "Something failed in the registrar while answering; the request was not completed, and a retry with the same Idempotency-Key is safe.");
+
+    public static readonly ProblemType LinkInvalid = new("/problems/link-invalid", "The link is not valid.",
+        "The link's token is malformed or its signature does not match: it was not issued by this registrar.");
+
+    public static readonly ProblemType LinkUsed = new("/problems/link-used", "The link was already used.",
+        "The link works once and was already used; nothing was changed (KZ-5.3, UA-4.7).");
+
+    public static readonly ProblemType LinkExpired = new("/problems/link-expired", "The link has expired.",
+        "The link has expired; ask again for a new one (KZ-5.3, UA-4.7).");
+
+    public static readonly ProblemType ProofNotAccepted = new("/problems/proof-not-accepted", "This request does not accept that proof.",
+        "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).");
+
+    public static readonly ProblemType PaymentNotApplicable = new("/problems/payment-not-applicable", "The held payment cannot be used that way.",
+        "A held payment cannot be applied or refunded that way (another currency, a lapsed or paid invoice, more than came); "
+        + "'reason' names why, and nothing was changed.");
+
+    public static readonly ProblemType TransferRefused = new("/problems/transfer-refused", "No transfer code can be issued now.",
+        "No transfer code is issued now: 'reasons' names each reason with its 'rule' (an unpaid invoice, KZ-App-9, UA-3.5; "
+        + "another agreement with the registrar that forbids the transfer, named in 'detail', KZ-App-9); "
+        + "pay what is open, or settle the agreement, and ask again.");
+
+    /// <summary>Every type, as <c>GET /problems/{slug}</c> describes them.</summary>
+    public static readonly IReadOnlyList<ProblemType> All =
+    [
+        Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, Unauthenticated, Forbidden, NotFound,
+        MethodNotAllowed, Conflict, IdempotencyKeyReused, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
+        LinkInvalid, LinkUsed, LinkExpired, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
+    ];
+
+    public static ProblemType? Find(string? uri) => All.FirstOrDefault(t => t.Uri == uri);
 }

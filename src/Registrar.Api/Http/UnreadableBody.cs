@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Registrar.Api.Http;
 
@@ -11,13 +12,23 @@ namespace Registrar.Api.Http;
 /// </summary>
 public static class UnreadableBody
 {
-    public const string Detail = "The request body could not be read: its framing (chunk sizes or Content-Length) is broken or it stopped arriving.";
+    private const string Detail = "The request body could not be read: its framing (chunk sizes or Content-Length) is broken or it stopped arriving.";
 
     public static bool Is(Exception exception) =>
         exception is BadHttpRequestException or UnreadableBodyException || (exception.InnerException is { } inner && Is(inner));
 
-    public static int StatusOf(Exception exception) =>
+    private static int StatusOf(Exception exception) =>
         exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+
+    /// <summary>The problem for it: a body over the server's limit (Kestrel's 413) is the body-too-large type, not a malformed one.</summary>
+    public static ProblemDetails Problem(Exception exception)
+    {
+        var status = StatusOf(exception);
+        var (type, detail) = status == StatusCodes.Status413PayloadTooLarge
+            ? (ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
+            : (ProblemTypes.MalformedBody, Detail);
+        return new ProblemDetails { Status = status, Type = type.Uri, Title = type.Title, Detail = detail };
+    }
 }
 
 /// <summary>Reading the request body failed (<see cref="RawBody"/>): the connection broke or the body stopped arriving.</summary>

@@ -13,19 +13,18 @@ namespace Registrar.Api.Whois;
 /// any other caller gets application/problem+json, as from every other route of this API.
 /// </summary>
 /// <param name="field">For a validation problem: the field named under "errors", as every validation problem of this API does.</param>
-public sealed class LookupError(int status, string type, string title, string detail, TimeSpan? retryAfter = null, string? field = null) : IResult
+/// <param name="type">The problem type, whose one title is also the RDAP "title".</param>
+public sealed class LookupError(int status, ProblemType type, string detail, TimeSpan? retryAfter = null, string? field = null) : IResult
 {
-    public const string TooManyRequestsType = ProblemTypes.TooManyRequests;
-
     /// <summary>RFC 7480 5.4: a query that is not a domain name at all.</summary>
     public static LookupError BadName(string detail) =>
-        new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The domain name is invalid.", detail, field: "name");
+        new(StatusCodes.Status400BadRequest, ProblemTypes.Validation, detail, field: "name");
 
-    public static LookupError NotHeld(string detail) => new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
+    public static LookupError NotHeld(string detail) => new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, detail);
 
     /// <summary>RFC 7480 5.5: too many queries from one client; <c>Retry-After</c> says when to ask again.</summary>
     public static LookupError TooManyRequests(TimeSpan retryAfter) =>
-        new(StatusCodes.Status429TooManyRequests, TooManyRequestsType, "Too many requests.",
+        new(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,
             $"This address asked too often; ask again in {Seconds(retryAfter)} s.", retryAfter);
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -39,9 +38,9 @@ public sealed class LookupError(int status, string type, string title, string de
         {
             ["rdapConformance"] = new JsonArray("rdap_level_0"),
             ["errorCode"] = status,
-            ["title"] = title,
+            ["title"] = type.Title,
             ["description"] = new JsonArray(detail),
-            ["type"] = type,
+            ["type"] = type.Uri,
             ["status"] = status,
             ["detail"] = detail,
         };

@@ -36,8 +36,7 @@ public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> log
         catch (Exception e) when (UnreadableBody.Is(e) && !http.Response.HasStarted)
         {
             logger.LogDebug("Unreadable request body on {Function}: {Reason}", context.FunctionDefinition.Name, e.Message);
-            await TypedResults.Problem(UnreadableBody.Detail, statusCode: UnreadableBody.StatusOf(e), title: "The request body is malformed.",
-                type: ProblemTypes.MalformedBody).ExecuteAsync(http);
+            await TypedResults.Problem(UnreadableBody.Problem(e)).ExecuteAsync(http);
         }
     }
 

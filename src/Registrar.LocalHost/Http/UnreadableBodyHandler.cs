@@ -13,19 +13,8 @@ public sealed class UnreadableBodyHandler(IProblemDetailsService problems, ILogg
 
         logger.LogDebug("Unreadable request body on {Method} {Path}: {Reason}",
             httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-        var status = UnreadableBody.StatusOf(exception);
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = status,
-                Type = ProblemTypes.MalformedBody,
-                Title = "The request body is malformed.",
-                Detail = UnreadableBody.Detail,
-            },
-        });
+        var problem = UnreadableBody.Problem(exception);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -8,7 +8,7 @@ namespace Registrar.Api.Hosting;
 /// of days of rest not yet decreed): the deadlines still hold, but operations should publish the decree as a
 /// correction (<see cref="CalendarOptions.CorrectionsFolder"/>) as soon as it is out. Degraded too while a year from
 /// now through a year ahead has no calendar file at all: a deadline there cannot be counted, and a registration
-/// whose timeline needs it stops.
+/// whose timeline needs it waits, flagged for operations, until the file is published.
 /// </summary>
 public sealed class CalendarAssumptionsHealthCheck(BusinessCalendars calendars, TimeProvider clock) : IHealthCheck
 {

@@ -6,13 +6,14 @@ namespace Registrar.Core.Calendars;
 /// </summary>
 public sealed class DateOutsideCalendarException : ArgumentOutOfRangeException
 {
-    private DateOutsideCalendarException(string country, DateOnly date, DateOnly firstDate, DateOnly lastDate, string message)
+    private DateOutsideCalendarException(string country, DateOnly date, DateOnly firstDate, DateOnly lastDate, int missingYear, string message)
         : base("date", date, message)
     {
         Country = country;
         Date = date;
         FirstDate = firstDate;
         LastDate = lastDate;
+        MissingYear = missingYear;
     }
 
     public string Country { get; }
@@ -23,8 +24,11 @@ public sealed class DateOutsideCalendarException : ArgumentOutOfRangeException
 
     public DateOnly LastDate { get; }
 
+    /// <summary>The year whose file is missing: the date's own, or the first one a count runs into past the data's edge.</summary>
+    public int MissingYear { get; }
+
     internal static DateOutsideCalendarException ForDate(string country, DateOnly date, DateOnly firstDate, DateOnly lastDate) =>
-        new(country, date, firstDate, lastDate,
+        new(country, date, firstDate, lastDate, date.Year,
             $"{date:yyyy-MM-dd} is outside the {country} business-day calendar, which covers " +
             $"{firstDate:yyyy-MM-dd} to {lastDate:yyyy-MM-dd}. {AddFileAdvice(country, date.Year)}");
 
@@ -34,7 +38,7 @@ public sealed class DateOutsideCalendarException : ArgumentOutOfRangeException
         var (direction, edge, year) = days > 0
             ? ("after", $"end ({lastDate:yyyy-MM-dd})", lastDate.Year + 1)
             : ("before", $"start ({firstDate:yyyy-MM-dd})", firstDate.Year - 1);
-        return new(country, date, firstDate, lastDate,
+        return new(country, date, firstDate, lastDate, year,
             $"Counting {Math.Abs(days)} business days {direction} {date:yyyy-MM-dd} runs past the {edge} of the " +
             $"{country} business-day calendar. {AddFileAdvice(country, year)}");
     }

@@ -68,6 +68,7 @@ public sealed record RegistrationState(
 /// <param name="NoticeWithInvoice">The notice that waits for that invoice, to carry its number and amount.</param>
 /// <param name="PaidInvoice">The invoice whose payment renews this expiry: set once, so a second payment never renews twice.</param>
 /// <param name="CheckedAfterRefusal">The registry refused a renewal and was asked what it holds: a second refusal stalls.</param>
+/// <param name="CalendarWait">KZ-2.7: what fell due for this expiry needs a calendar year that is not loaded, and waits for it.</param>
 public sealed record RenewalProgress(
     IReadOnlyList<string>? RemindersSent = null,
     string? InvoiceCommandId = null,
@@ -77,13 +78,18 @@ public sealed record RenewalProgress(
     DateTimeOffset? InvoiceDueAt = null,
     string? PaidInvoice = null,
     int PaidYears = 0,
-    bool CheckedAfterRefusal = false)
+    bool CheckedAfterRefusal = false,
+    CalendarWait? CalendarWait = null)
 {
     public IReadOnlyList<string> RemindersSent { get; init; } = RemindersSent ?? [];
 
     /// <summary>KZ-3.3: an issued invoice that has not lapsed at <paramref name="now"/>.</summary>
     public bool HasOpenInvoice(DateTimeOffset now) => InvoiceNumber is not null && InvoiceDueAt > now;
 }
+
+/// <summary>KZ-2.7: the deadlines of an expiry are counted in <paramref name="Country"/>'s banking days, and its calendar has no
+/// <paramref name="Year"/>: nothing of them is decided until it has, which is checked again at <paramref name="CheckAgainAt"/>.</summary>
+public sealed record CalendarWait(string Country, int Year, DateTimeOffset CheckAgainAt);
 
 /// <summary>KZ-2.3: a proved DNS change on its way to the registry.</summary>
 /// <param name="DueBy">Where the zone's changes are requests the registrar carries out, the end of the business day

@@ -38,6 +38,22 @@ internal sealed class RegistrationStep(RegistrationState state)
 
     public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));
 
+    /// <summary>A copy to decide a part on, which this step takes over with <see cref="Take"/>: a part that cannot be decided
+    /// to the end leaves nothing half done behind.</summary>
+    public RegistrationStep Draft()
+    {
+        var draft = new RegistrationStep(State);
+        draft._commands.AddRange(_commands);
+        return draft;
+    }
+
+    public void Take(RegistrationStep draft)
+    {
+        State = draft.State;
+        _commands.Clear();
+        _commands.AddRange(draft._commands);
+    }
+
     /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 

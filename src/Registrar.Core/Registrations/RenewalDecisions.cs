@@ -14,16 +14,13 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
 
     public static bool Covers(RegistrationPhase phase) => phase is Registered or Renewing or Expired or Restoring or Deleting;
 
-    /// <summary>What falls due with time: the expiry, the latest due reminder, the deletion.</summary>
+    /// <summary>What falls due with time: the expiry, the latest due reminder, the deletion; or, when counting them needs a
+    /// calendar year that is not loaded, nothing until it is.</summary>
     public void OnTime(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.Ending is not null) return;
-        if (WaitsForCalendar(state) is { } waits && now < waits) return;
-        var timeline = Timeline(state);
-        if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
-        RemindIfDue(step, timeline, now);
-        if (now >= timeline.DeleteAt) Delete(step);
+        CalendarWaits.DecideOrWait(step, now, draft => FallDue(draft, now));
     }
 
     public DateTimeOffset? NextWake(RegistrationState state)
@@ -31,6 +28,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         // A contract the registrar decided to end is not renewed: no reminder or invoice for a term it will not serve.
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.ExpiresAt is null
             || state.Ending is not null) return null;
+        if (CalendarWaits.NextCheck(state) is { } check) return check;
         if (WaitsForCalendar(state) is { } waits) return waits;
         var timeline = Timeline(state);
         DateTimeOffset?[] candidates =
@@ -135,8 +133,19 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
 
     /// <summary>KZ-2.7: an expiry past the calendar data's years is not counted before its first reminder could be due; by then
-    /// the year's calendar is expected (the health check warns a year ahead), and without it the deadline is an error, not a guess.</summary>
+    /// the year's calendar is expected (the health check warns a year ahead), and without it the registration waits for it
+    /// (<see cref="CalendarWaits"/>), never counting on a guess.</summary>
     private DateTimeOffset? WaitsForCalendar(RegistrationState state) => schedule.RenewalTimelineWaitsUntil(state.Order!.Zone, state.ExpiresAt!.Value);
+
+    private void FallDue(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (WaitsForCalendar(state) is { } waits && now < waits) return;
+        var timeline = Timeline(state);
+        if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
+        RemindIfDue(step, timeline, now);
+        if (now >= timeline.DeleteAt) Delete(step);
+    }
 
     private void Expire(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
     {

@@ -33,7 +33,8 @@ public sealed class GoldenDocumentTests
     {
         ["registration-state"] = new RegistrationState("order-1-1", RegistrationPhase.CreatingDomain, Order, At, At.AddDays(1), "C-1",
             "order-1-1-3", null, false, 3, [new SendNotice("order-1-1-2", "order-1-1", NoticeKind.Registered, "cust-1", "owner@example.kz", "қаз", "пример.қаз")], At.AddHours(1),
-            new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false),
+            new RenewalProgress(["before-expiry-30d"], null, null, "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2), null, 0, false,
+                new CalendarWait("KZ", 2031, At.AddHours(1))),
             ["ok"], null, "r-1", new NameserverChange("r-2", ["ns1.example.net", "ns2.example.net"], At.AddDays(1), false, "order-1-1-3"),
             new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
@@ -318,6 +319,18 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
 
         Assert.Equal(("order-1-1-30", false), (read!.TransferInCancelCommandId, read.TransferInCancelWaiting));
+    }
+
+    /// <summary>Registrations in flight when a renewal could wait for a calendar year (KZ-2.7) keep running: none waits.</summary>
+    [Fact]
+    public void A_state_stored_before_calendar_waits_still_reads_KZ_2_7()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-calendar-waits.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Null(read!.Renewal.CalendarWait);
+        Assert.Equal(["before-expiry-30d"], read.Renewal.RemindersSent);
     }
 
     /// <summary>Registrations in flight when retention was added (UA-Pre-6) keep running: they have not ended, and their

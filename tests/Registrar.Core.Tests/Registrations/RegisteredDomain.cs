@@ -12,7 +12,7 @@ namespace Registrar.Core.Tests.Registrations;
 /// the way a host does: events in, commands out, the timer delivered at the decision's wake-up.</summary>
 public sealed class RegisteredDomain
 {
-    private readonly RegistrationDecider _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
+    private RegistrationDecider _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
     private int _events;
 
     private RegisteredDomain(RegistrationState state, DateTimeOffset? wakeAt)
@@ -51,6 +51,9 @@ public sealed class RegisteredDomain
         domain.Raise(new RegistrationPaid("paid", order, paidAt), paidAt);
         return domain;
     }
+
+    /// <summary>The hosts start again on <paramref name="calendars"/> (a calendar file was published): later decisions count on them.</summary>
+    public void StartWith(BusinessCalendars calendars) => _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), calendars));
 
     public IReadOnlyList<RegistrationCommand> Raise(RegistrationEvent @event, DateTimeOffset now)
     {

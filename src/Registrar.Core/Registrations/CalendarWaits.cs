@@ -1,0 +1,50 @@
+using Registrar.Core.Calendars;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>
+/// KZ-2.7, KZ-3.3: renewal deadlines and invoice windows are counted in the zone's banking days, and a day outside the loaded
+/// calendar years is never guessed. A wake-up that needs such a year decides nothing of what fell due: the registration tells
+/// operations once which file is missing, checks again every <see cref="CheckInterval"/>, and goes on by itself at the first
+/// check after the file is loaded.
+/// </summary>
+internal static class CalendarWaits
+{
+    /// <summary>A file is published by a person and read when the hosts next start: checking more often finds it no sooner,
+    /// and a wake-up that failed and was tried again at once would decide every second until then.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Decides <paramref name="due"/> on a draft of <paramref name="step"/>, taken over only if every banking day it
+    /// counts is in the calendars; otherwise the registration waits for the missing year.</summary>
+    public static void DecideOrWait(RegistrationStep step, DateTimeOffset now, Action<RegistrationStep> due)
+    {
+        var waited = step.State.Renewal.CalendarWait;
+        var draft = step.Draft();
+        draft.Update(s => s with { Renewal = s.Renewal with { CalendarWait = null } });
+        try
+        {
+            due(draft);
+        }
+        catch (DateOutsideCalendarException missing)
+        {
+            Wait(step, waited, missing, now);
+            return;
+        }
+        step.Take(draft);
+    }
+
+    public static DateTimeOffset? NextCheck(RegistrationState state) => state.Renewal.CalendarWait?.CheckAgainAt;
+
+    private static void Wait(RegistrationStep step, CalendarWait? waited, DateOutsideCalendarException missing, DateTimeOffset now)
+    {
+        var wait = new CalendarWait(missing.Country, missing.MissingYear, now + CheckInterval);
+        step.Update(s => s with { Renewal = s.Renewal with { CalendarWait = wait } });
+        // Told once per missing year: an hourly flag would bury the review list.
+        if (waited is not null && (waited.Country, waited.Year) == (wait.Country, wait.Year)) return;
+        var state = step.State;
+        step.Flag($"Calendar year {wait.Year} for {wait.Country} is missing: what falls due for {state.Order!.DisplayName} " +
+            $"(expiry {state.ExpiresAt:u}) cannot be counted in banking days, and nothing of it is decided on a guess (KZ-2.7, KZ-3.3). " +
+            $"Publish {wait.Country.ToLowerInvariant()}-{wait.Year}.txt in the calendar corrections folder and restart the hosts: " +
+            "the registration is checked again every hour and goes on by itself once the year is loaded.");
+    }
+}

@@ -1,0 +1,91 @@
+using Registrar.Core.Calendars;
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>A wake-up whose deadlines need a calendar year that is not loaded (the shipped files end with 2030) waits for it,
+/// flagged for operations, checked again hourly, and goes on once the year's file is published.</summary>
+public sealed class CalendarWaitDeciderTests
+{
+    /// <summary>A Monday past the shipped years: its three banking days before expiry are counted in kz-2031.txt.</summary>
+    private static readonly DateTimeOffset KzExpiry = new(2031, 1, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset FirstReminder = KzExpiry.AddDays(-30);
+
+    [Fact]
+    public void A_missing_calendar_year_stalls_the_registration_with_a_flag_and_it_resumes_when_the_year_is_loaded_KZ_2_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+
+        domain.LiveUntil(FirstReminder);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Sent));
+        Assert.StartsWith("Calendar year 2031 for KZ is missing", flag.Reason);
+        Assert.Contains("kz-2031.txt", flag.Reason);
+        Assert.Equal(new CalendarWait("KZ", 2031, FirstReminder + TimeSpan.FromHours(1)), domain.State.Renewal.CalendarWait);
+        Assert.Equal((RegistrationPhase.Registered, FirstReminder.AddHours(1)), (domain.State.Phase, domain.WakeAt));
+        Assert.Empty(domain.State.Renewal.RemindersSent);
+
+        domain.StartWith(BusinessCalendars.LoadEmbeddedWith([("kz-2031.txt", YearFile("KZ", "Asia/Almaty"))]));
+        domain.LiveUntil(FirstReminder.AddHours(1));
+
+        Assert.Null(domain.State.Renewal.CalendarWait);
+        Assert.Equal(["before-expiry-30d"], domain.State.Renewal.RemindersSent);
+        Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.Single(domain.Notices(NoticeKind.RenewalInvoice));
+        Assert.Equal(KzExpiry.AddDays(-14), domain.WakeAt);
+    }
+
+    [Fact]
+    public void A_registration_waiting_for_a_calendar_year_is_checked_hourly_and_flagged_once_never_decided_again_at_once_KZ_2_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+        domain.LiveUntil(FirstReminder);
+
+        var checks = new List<DateTimeOffset>();
+        while (domain.WakeAt is { } check && check <= FirstReminder.AddDays(2))
+        {
+            checks.Add(check);
+            domain.LiveUntil(check);
+        }
+
+        Assert.Equal(48, checks.Count);
+        Assert.All(checks.Zip(checks.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Sent));
+        Assert.Equal(2031, domain.State.Renewal.CalendarWait!.Year);
+    }
+
+    [Fact]
+    public void A_reminder_whose_invoice_window_runs_into_a_missing_year_leaves_nothing_half_done_until_it_is_loaded_KZ_3_3()
+    {
+        // Friday 27 December 2030, seven days before expiry: three Ukrainian banking days from then end in 2031.
+        var expiry = new DateTimeOffset(2031, 1, 3, 10, 0, 0, TimeSpan.Zero);
+        var domain = RegisteredDomain.Expiring("com.ua", expiry);
+        domain.LiveUntil(expiry.AddDays(-8));
+        var before = domain.Sent.Count;
+
+        domain.LiveUntil(expiry.AddDays(-7));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Sent.Skip(before)));
+        Assert.StartsWith("Calendar year 2031 for UA is missing", flag.Reason);
+        Assert.DoesNotContain("before-expiry-7d", domain.State.Renewal.RemindersSent);
+
+        domain.StartWith(BusinessCalendars.LoadEmbeddedWith([("ua-2031.txt", YearFile("UA", "Europe/Kyiv"))]));
+        domain.LiveUntil(expiry.AddDays(-7).AddHours(1));
+
+        Assert.Contains("before-expiry-7d", domain.State.Renewal.RemindersSent);
+        var invoice = Assert.IsType<IssueRenewalInvoice>(domain.Sent.Last(c => c is IssueRenewalInvoice));
+        Assert.Equal(2031, invoice.DueAt.Year);
+        Assert.Null(domain.State.Renewal.CalendarWait);
+    }
+
+    /// <summary>A year's file as operations would publish it; its holidays do not matter to these tests.</summary>
+    private static string YearFile(string country, string timeZone) => $"""
+        country {country}
+        year 2031
+        time-zone {timeZone}
+        weekend saturday sunday
+        transfers not-yet-decreed test data
+        holiday 2031-01-01 New Year
+        """;
+}

@@ -85,6 +85,8 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         return status?.State;
     }
 
+    public async Task<DateTimeOffset?> WakeAtAsync(string registrationId) => (await StatusAsync(registrationId))?.WakeAt;
+
     public async Task<LifecycleStatus<RegistrationState>?> StatusAsync(string registrationId)
     {
         var instance = await _host.Client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true);

@@ -17,4 +17,7 @@ public interface ILifecycleHost : IAsyncDisposable
 
     /// <summary>The registration's state once the host has settled, or null when it has no lifecycle.</summary>
     Task<RegistrationState?> StateAsync(string registrationId);
+
+    /// <summary>When the host will next wake the registration by itself, or null when nothing is due by time.</summary>
+    Task<DateTimeOffset?> WakeAtAsync(string registrationId);
 }

@@ -27,6 +27,8 @@ public static class LifecycleScenarios
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
         ["An expired .ua domain is restored and renewed at the redemption tariff (UA-1.11, UA-1.12, RFC 3915)"] = RenewalScenarios.ExpiredUaRestored,
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
+        ["A missing calendar year stalls the registration with a flag, checked hourly, and it resumes when the year is loaded (KZ-2.7)"] =
+            RenewalScenarios.MissingCalendarYearWaits,
         ["Early deletion is mailed for confirmation, refused on a session alone, and carried out once confirmed (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6)"] =
             CustomerRequestScenarios.EarlyDeletionOnConfirmation,
         ["A .kz DNS change is applied at once, refused on papers, and a lost answer reconciled before the customer is told (KZ-2.3)"] =

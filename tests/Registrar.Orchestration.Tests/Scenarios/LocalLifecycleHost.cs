@@ -56,11 +56,13 @@ public sealed class LocalLifecycleHost : ILifecycleHost
     public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>
         _host.Services.GetRequiredService<ILifecycleClient<RegistrationEvent>>().SendAsync(registrationId, eventId, @event, CancellationToken.None);
 
-    public async Task<RegistrationState?> StateAsync(string registrationId)
-    {
-        var inspector = _host.Services.GetRequiredService<ILifecycleInspector<RegistrationState, RegistrationEvent, RegistrationCommand>>();
-        return (await inspector.GetAsync(registrationId, CancellationToken.None))?.State;
-    }
+    public async Task<RegistrationState?> StateAsync(string registrationId) => (await ViewAsync(registrationId))?.State;
+
+    public async Task<DateTimeOffset?> WakeAtAsync(string registrationId) => (await ViewAsync(registrationId))?.NextWakeAt;
+
+    private Task<LifecycleInstanceView<RegistrationState, RegistrationEvent, RegistrationCommand>?> ViewAsync(string registrationId) =>
+        _host.Services.GetRequiredService<ILifecycleInspector<RegistrationState, RegistrationEvent, RegistrationCommand>>()
+            .GetAsync(registrationId, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -85,6 +85,33 @@ public static class RenewalScenarios
         await run.SettlesInAsync(RegistrationPhase.TransferredAway);
     }
 
+    public static async Task MissingCalendarYearWaits(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(20);
+        var year = expiry.ToOffset(TimeSpan.FromHours(5)).Year;
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        CalendarWait wait;
+        using (run.Calendars.Withhold("KZ", year))
+        {
+            // The 30-day reminder is due at once, but its deadline is counted in a year not loaded: operations are told, nothing is sent.
+            var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(FlagForOperations));
+            Assert.StartsWith($"Calendar year {year} for KZ is missing", registered.OfType<FlagForOperations>().Single().Reason);
+            wait = (await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.CalendarWait is not null)).Renewal.CalendarWait!;
+
+            // No retry storm: the host next wakes it for the hourly check, and decides nothing meanwhile.
+            Assert.Equal(wait.CheckAgainAt, await run.Host.WakeAtAsync(run.RegistrationId));
+            Assert.InRange(wait.CheckAgainAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromHours(1));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.CalendarWait == wait);
+        }
+
+        // The year's file is published and the hosts started again: the hourly check, fired here rather than waited for, goes on.
+        await run.RaiseAsync(new RegistrationTimerDue($"timer:{wait.CheckAgainAt.UtcTicks}", wait.CheckAgainAt), typeof(IssueRenewalInvoice));
+        var resumed = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.CalendarWait is null);
+        Assert.Equal(["before-expiry-30d"], resumed.Renewal.RemindersSent);
+        Assert.Equal(expiry.AddDays(-14), await run.Host.WakeAtAsync(run.RegistrationId));
+    }
+
     private static RenewalInvoiceIssued InvoiceIssued(IssueRenewalInvoice invoice, string number) =>
         new("answer:" + invoice.CommandId, invoice.CommandId, number, Money.Of(9000m, Currency.Kzt), invoice.DueAt);
 }

@@ -4,7 +4,7 @@ namespace Registrar.Orchestration.Tests.Scenarios;
 
 /// <summary>One registration driven through a host: each step raises an event the way the product does and
 /// states which commands the decision must carry out (in any order within the step, none more).</summary>
-public sealed class ScenarioRun(ILifecycleHost host, string registrationId)
+public sealed class ScenarioRun(ILifecycleHost host, string registrationId, ScenarioCalendars? calendars = null)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
     private int _seen;
@@ -12,6 +12,9 @@ public sealed class ScenarioRun(ILifecycleHost host, string registrationId)
     public string RegistrationId => registrationId;
 
     public ILifecycleHost Host => host;
+
+    /// <summary>The calendars the host decides on, for a scenario that withholds a year.</summary>
+    public ScenarioCalendars Calendars => calendars ?? throw new InvalidOperationException("This run's host decides on the shipped calendars only.");
 
     public Task<IReadOnlyList<RegistrationCommand>> RaiseAsync(RegistrationEvent @event, params Type[] expected) =>
         StepAsync(() => host.RaiseAsync(registrationId, @event.EventId, @event), expected);

@@ -14,6 +14,9 @@ public sealed class LifecycleHosts : IAsyncLifetime
     public static RegistrationDecider Decider { get; } =
         new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
 
+    /// <summary>The schedule of this suite's two hosts alone, so a scenario that withholds a calendar year touches no other test.</summary>
+    public ScenarioCalendars Calendars { get; } = new();
+
     public LocalLifecycleHost Local { get; private set; } = null!;
 
     public DurableLifecycleHost Durable { get; private set; } = null!;
@@ -23,8 +26,8 @@ public sealed class LifecycleHosts : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        Local = await LocalLifecycleHost.StartAsync(_azurite, new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
-        Durable = await DurableLifecycleHost.StartAsync(Decider);
+        Local = await LocalLifecycleHost.StartAsync(_azurite, Calendars);
+        Durable = await DurableLifecycleHost.StartAsync(new RegistrationDecider(Calendars));
     }
 
     public async Task DisposeAsync()
@@ -51,5 +54,5 @@ public sealed class TwoHostScenarioTests(LifecycleHosts hosts) : IClassFixture<L
     [Theory]
     [MemberData(nameof(Cases))]
     public Task Every_lifecycle_scenario_holds_in_both_hosts(string scenario, string host) =>
-        LifecycleScenarios.All[scenario](new ScenarioRun(hosts[host], "r" + Guid.NewGuid().ToString("N")[..12] + "-1"));
+        LifecycleScenarios.All[scenario](new ScenarioRun(hosts[host], "r" + Guid.NewGuid().ToString("N")[..12] + "-1", hosts.Calendars));
 }

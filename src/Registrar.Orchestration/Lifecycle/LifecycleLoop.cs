@@ -130,7 +130,7 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
                 }
                 catch (TaskFailedException e)
                 {
-                    // A decision that cannot be made (a calendar year missing, a defect) must not end the
+                    // A decision that cannot be made (a calendar year an event, not a wake-up, needs; a defect) must not end the
                     // lifecycle: wait, keep the trigger, and decide again once the cause may be fixed.
                     _problem = $"Deciding failed: {e.FailureDetails.ErrorMessage}";
                     SetStatus(terminal: false);

@@ -12,7 +12,8 @@ public sealed class LifecycleRuntimeOptions
 
     /// <summary>Partitions the timers are spread over, each in a table of its own. One takes about 2,000 row writes a second,
     /// grouped several decisions to a transaction: far more than one host decides. In Azurite a fired row's delete walks
-    /// every row of its table, so at 100,000 registrations one table fires timers at a quarter of the rate of four (issue 16).
+    /// every row of its table: at 100,000 instances 4 tables fired 725 timers/s against 362/s for one, and 8 no more (764/s)
+    /// while their decisions shared fewer transactions (issue 16).
     /// More shards split the groups (8 shards cost the year about 6 more storage transactions per domain-year than 1), and
     /// a sweep reads each once. A start with a lower count than the tables were written with first moves the rows of the
     /// shards above (<see cref="LifecycleTimerShards{TEvent, TCommand}"/>).</summary>

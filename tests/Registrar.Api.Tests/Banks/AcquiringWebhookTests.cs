@@ -25,7 +25,7 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
 
         var problem = Assert.IsType<ProblemHttpResult>(answer);
         Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
-        Assert.Equal(ProblemTypes.NotificationRejected, problem.ProblemDetails.Type);
+        Assert.Equal(ProblemTypes.NotificationRejected.Uri, problem.ProblemDetails.Type);
         Assert.Contains($"'{duplicated}' is given more than once", problem.ProblemDetails.Detail);
         // Refused before the bytes were recorded: no row, no blob, no spent signature, no payment.
         Assert.Equal(0, bank.Meter.Total);

@@ -28,6 +28,23 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Timers_a_process_wrote_to_its_shards_tables_and_stopped_before_recording_the_count_are_moved_all_the_same()
+    {
+        var prefix = TestStorage.NewPrefix();
+        await using (var before = await StartAsync(prefix, shards: 4))
+        {
+            await StartAllAsync(before);
+            // The count is recorded by a process's first sweep: as if it stopped before that.
+            await before.Tables.Timers.DeleteEntityAsync("layout", "shards");
+        }
+
+        await using var after = await StartAsync(prefix, shards: 1);
+        await after.Sweeper.SweepAsync(default);
+
+        await AssertInOneShardAndFiredOnceAsync(after);
+    }
+
+    [Fact]
     public async Task Two_processes_starting_with_fewer_shards_at_once_both_move_the_retired_rows_and_every_timer_fires_once()
     {
         var prefix = TestStorage.NewPrefix();

@@ -37,7 +37,9 @@ public sealed class LifecycleTimerShards<TEvent, TCommand>(
             var partition = LifecycleTables<TEvent, TCommand>.ShardPartition(shard);
             // An earlier version kept every shard in the first table.
             if (!tablePerShard) moved += await MoveAsync(tables.Timers, partition, ct);
-            else if (shard >= tables.Shards) moved += await MoveAsync(tables.TimerTable(shard), partition, ct);
+            // Looked into also without a record: a process of this version may have written there and stopped before its
+            // first sweep recorded anything.
+            if (shard >= tables.Shards) moved += await MoveAsync(tables.TimerTable(shard), partition, ct);
         }
         if (moved > 0) logger.LogInformation("Moved {Rows} timer rows into {Shards} shards.", moved, tables.Shards);
         if (writtenWith != tables.Shards || !tablePerShard)

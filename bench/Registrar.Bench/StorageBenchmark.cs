@@ -14,25 +14,29 @@ namespace Registrar.Bench;
 /// <summary>The local lifecycle runtime on Azurite: events applied per second and timers fired per second
 /// for N instances, storage transactions per event from the metering policy, and host memory; beside them,
 /// in the same run, raw single-entity inserts per second (the least every event must pay once).</summary>
-/// <remarks>Usage: <c>storage [--instances N] [--concurrency C]</c>; N defaults to 100,000.</remarks>
+/// <remarks>Usage: <c>storage [--instances N] [--concurrency C] [--groups G] [--shards S]</c>; N defaults to 100,000.</remarks>
 public static class StorageBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var instances = BenchArguments.Option(args, "--instances", 100_000);
         var concurrency = BenchArguments.Option(args, "--concurrency", 64);
+        var layout = new LifecycleRuntimeOptions();
+        layout.InstanceGroups = BenchArguments.Option(args, "--groups", layout.InstanceGroups);
+        layout.TimerShards = BenchArguments.Option(args, "--shards", layout.TimerShards);
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
         {
             Console.WriteLine($"Storage benchmark: {instances:N0} lifecycle instances, {concurrency} at a time, Azurite in memory, " +
-                $"state cache {new LifecycleRuntimeOptions().StateCacheBytes / 1048576:N0} MiB, {Environment.ProcessorCount} cores.");
+                $"state cache {layout.StateCacheBytes / 1048576:N0} MiB, {layout.InstanceGroups} instance groups, {layout.TimerShards} timer shards, " +
+                $"{Environment.ProcessorCount} cores.");
             // The machine's speed drifts over a run of minutes: the events are measured against the baseline taken just
             // before them, the timers, which fire last, against one taken just after.
             var baselineBefore = await RawInsertsPerSecondAsync(azurite, "baseline", Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts, before: {baselineBefore,10:N0} /s");
 
-            var result = await RunLifecycleAsync(azurite, instances, concurrency);
+            var result = await RunLifecycleAsync(azurite, instances, concurrency, layout);
             var baselineAfter = await RawInsertsPerSecondAsync(azurite, "baselineafter", Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts, after:  {baselineAfter,10:N0} /s");
             Print("events    applied (Start → wake-up)", result.EventsPerSecond, baselineBefore, result.EventTransactions, instances, new Goal(1.0, 2));
@@ -73,7 +77,7 @@ public static class StorageBenchmark
     private sealed record Result(double EventsPerSecond, IReadOnlyDictionary<string, long> EventTransactions,
         double TimersPerSecond, IReadOnlyDictionary<string, long> TimerTransactions, long ManagedBytes, long PeakWorkingSet);
 
-    private static async Task<Result> RunLifecycleAsync(AzuriteFixture azurite, int instances, int concurrency)
+    private static async Task<Result> RunLifecycleAsync(AzuriteFixture azurite, int instances, int concurrency, LifecycleRuntimeOptions layout)
     {
         var clock = new BenchClock(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -82,6 +86,8 @@ public static class StorageBenchmark
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Lifecycle:TimerConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Lifecycle:InstanceGroups"] = layout.InstanceGroups.ToString(CultureInfo.InvariantCulture),
+            ["Lifecycle:TimerShards"] = layout.TimerShards.ToString(CultureInfo.InvariantCulture),
         }).Build();
         services.AddSingleton<TimeProvider>(clock);
         services.AddRegistrarStorage(configuration);

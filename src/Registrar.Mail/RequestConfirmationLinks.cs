@@ -24,10 +24,18 @@ public sealed class RequestConfirmationLinks(IOptions<NoticeOptions> options, IS
     }
 
     /// <summary>The first use of a genuine, unexpired confirmation names the request it proves; any later use is refused.</summary>
-    public Task<LinkRedemption> RedeemAsync(string token, CancellationToken ct)
-    {
-        if (SignedLinkTokens.Read(_options.RequestConfirmationSigningKey, token, Fields) is not { } fields || fields[0] != Purpose)
-            return Task.FromResult(SignedLinkTokens.Invalid);
-        return SignedLinkTokens.RedeemAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct);
-    }
+    public Task<LinkRedemption> RedeemAsync(string token, CancellationToken ct) =>
+        Read(token) is { } fields
+            ? SignedLinkTokens.RedeemAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct)
+            : Task.FromResult(SignedLinkTokens.Invalid);
+
+    /// <summary>What <see cref="RedeemAsync"/> would come to, spending nothing: a mail scanner's HEAD must leave the link to its
+    /// reader (RFC 9110 §9.2.1, HEAD is safe).</summary>
+    public Task<LinkRedemption> InspectAsync(string token, CancellationToken ct) =>
+        Read(token) is { } fields
+            ? SignedLinkTokens.InspectAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct)
+            : Task.FromResult(SignedLinkTokens.Invalid);
+
+    private string[]? Read(string token) =>
+        SignedLinkTokens.Read(_options.RequestConfirmationSigningKey, token, Fields) is { } fields && fields[0] == Purpose ? fields : null;
 }

@@ -49,6 +49,16 @@ internal static class SignedLinkTokens
             : new(LinkUse.AlreadyUsed, subject, linkId);
     }
 
+    /// <summary>What <see cref="RedeemAsync"/> would come to on <paramref name="now"/>, recording nothing.</summary>
+    public static async Task<LinkRedemption> InspectAsync(
+        ISingleUseLinkStore uses, string purpose, string linkId, string subject, DateTimeOffset expires, DateTimeOffset now, CancellationToken ct)
+    {
+        if (now >= expires) return new(LinkUse.Expired, subject, null);
+        return await uses.WasUsedAsync($"{purpose}:{linkId}", ct)
+            ? new(LinkUse.AlreadyUsed, subject, linkId)
+            : new(LinkUse.FirstUse, subject, linkId);
+    }
+
     private static byte[] Sign(string base64Key, string payload) =>
         HMACSHA256.HashData(Convert.FromBase64String(base64Key), Encoding.UTF8.GetBytes(payload));
 }

@@ -70,4 +70,6 @@ internal sealed class InMemoryLinkUses : ISingleUseLinkStore
     private readonly HashSet<string> _used = [];
 
     public Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct) => Task.FromResult(_used.Add(linkId));
+
+    public Task<bool> WasUsedAsync(string linkId, CancellationToken ct) => Task.FromResult(_used.Contains(linkId));
 }

@@ -143,6 +143,20 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_single_use_link_is_used_once_and_looking_at_it_records_nothing()
+    {
+        var uses = new SingleUseLinkStore(TestStorage.Clients(azurite));
+
+        var unusedLooked = await uses.WasUsedAsync("request:req-1", default);
+        var first = await uses.TryUseAsync("request:req-1", Now, default);
+        var second = await uses.TryUseAsync("request:req-1", Now.AddMinutes(1), default);
+
+        Assert.Equal((false, true, false), (unusedLooked, first, second));
+        Assert.True(await uses.WasUsedAsync("request:req-1", default));
+        Assert.False(await uses.WasUsedAsync("request:req-2", default));
+    }
+
+    [Fact]
     public async Task A_bank_message_larger_than_a_table_property_is_kept_byte_for_byte_once()
     {
         var messages = new BankMessageStore(TestStorage.Clients(azurite));

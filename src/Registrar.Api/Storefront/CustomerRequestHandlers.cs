@@ -58,6 +58,7 @@ public sealed class CustomerRequestHandlers(
     public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
+        if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
         var redemption = await links.RedeemAsync(token, ct);
         switch (redemption.Outcome)
         {
@@ -74,6 +75,17 @@ public sealed class CustomerRequestHandlers(
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Ok(CustomerRequestView.Of(proved));
     }
+
+    /// <summary>HEAD answers as the link's first GET would, without spending it: mail scanners look at links before their
+    /// readers follow them (RFC 9110 §9.2.1). A link whose use a crash interrupted answers as used; its GET finishes it.</summary>
+    private async Task<IResult> InspectAsync(string token, CancellationToken ct) =>
+        (await links.InspectAsync(token, ct)).Outcome switch
+        {
+            LinkUse.Invalid => Problems.LinkInvalid(),
+            LinkUse.Expired => Problems.LinkExpired(),
+            LinkUse.AlreadyUsed => Problems.LinkUsed(),
+            _ => TypedResults.Ok(),
+        };
 
     /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:
     /// following the same link again finishes it (the event id repeats, so an event already raised changes nothing)

@@ -6,4 +6,7 @@ public interface ISingleUseLinkStore
 {
     /// <returns>True for the first use of <paramref name="linkId"/>; false when it was used before.</returns>
     Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct);
+
+    /// <returns>True when a use of <paramref name="linkId"/> was recorded; records nothing.</returns>
+    Task<bool> WasUsedAsync(string linkId, CancellationToken ct);
 }

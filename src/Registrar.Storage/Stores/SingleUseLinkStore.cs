@@ -23,5 +23,8 @@ public sealed class SingleUseLinkStore(StorageClients clients) : ISingleUseLinkS
         }
     }
 
+    public async Task<bool> WasUsedAsync(string linkId, CancellationToken ct) =>
+        await _table.GetByIdAsync<LinkUseRecord>(linkId, ct) is not null;
+
     private sealed record LinkUseRecord(string LinkId, DateTimeOffset UsedAt);
 }

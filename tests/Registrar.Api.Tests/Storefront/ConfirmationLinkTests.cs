@@ -11,9 +11,10 @@ using Registrar.Mail;
 
 namespace Registrar.Api.Tests.Storefront;
 
-/// <summary>A crash between recording a confirmation link's use and proving its request must not leave a spent link
-/// on a request nobody can prove any more (KZ-5.3): the same link finishes it, once.</summary>
-public sealed class InterruptedConfirmationTests
+/// <summary>The request confirmation link (KZ-5.3): a crash between recording its use and proving its request must not leave
+/// a spent link on a request nobody can prove any more (the same link finishes it, once), and a HEAD, as mail scanners
+/// send, spends nothing.</summary>
+public sealed class ConfirmationLinkTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly Requests _requests = new();
@@ -53,6 +54,38 @@ public sealed class InterruptedConfirmationTests
         Assert.Equal(["proved:req-1"], _events.Raised.Distinct());
     }
 
+    [Fact]
+    public async Task A_head_request_answers_as_the_first_use_would_and_leaves_the_link_to_its_reader_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Head(token), default)));
+        Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(RequestProof.ContactEmail, (await _requests.GetAsync("req-1", default))!.Proof);
+    }
+
+    [Fact]
+    public async Task A_head_request_is_refused_as_its_get_would_be_for_a_used_a_forged_or_an_expired_link_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
+        Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.ConfirmAsync(Head(token[..^2] + "xx"), default)));
+        var unused = Token(links.Create("customer-1", "req-2", _clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(StatusCodes.Status410Gone, Status(await handlers.ConfirmAsync(Head(unused), default)));
+        Assert.False(await _uses.WasUsedAsync("request:req-2", default));
+    }
+
     private (CustomerRequestHandlers Handlers, RequestConfirmationLinks Links) Handlers()
     {
         var options = Options.Create(new NoticeOptions
@@ -70,9 +103,14 @@ public sealed class InterruptedConfirmationTests
 
     private static string Token(string link) => link.Split("token=")[1];
 
-    private static HttpRequest Get(string token)
+    private static HttpRequest Get(string token) => Request(HttpMethods.Get, token);
+
+    private static HttpRequest Head(string token) => Request(HttpMethods.Head, token);
+
+    private static HttpRequest Request(string method, string token)
     {
         var context = new DefaultHttpContext();
+        context.Request.Method = method;
         context.Request.QueryString = new QueryString("?token=" + Uri.EscapeDataString(token));
         return context.Request;
     }
@@ -123,6 +161,8 @@ public sealed class InterruptedConfirmationTests
         private readonly HashSet<string> _used = [];
 
         public Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct) => Task.FromResult(_used.Add(linkId));
+
+        public Task<bool> WasUsedAsync(string linkId, CancellationToken ct) => Task.FromResult(_used.Contains(linkId));
     }
 
     private sealed class RaisedEvents : ILifecycleEvents<RegistrationEvent>

@@ -80,7 +80,7 @@ public static class StartBenchmark
             var (id, state, wakeAt) = Registered(decider, i, paidAt);
             await tables.TimerWrites.UpsertAsync(tables.TimerEntity(id, wakeAt), ct);
             await tables.InstancesOf(id).AddEntityAsync(layout.StateEntity(
-                id, JsonSerializer.Serialize(state, DocumentTable.Json), 2, terminal: false, wakeAt, paidAt), ct);
+                id, JsonSerializer.Serialize(state, DocumentTable.Json), 2, terminal: false, wakeAt, nextWakeShard: null, paidAt), ct);
         });
     }
 

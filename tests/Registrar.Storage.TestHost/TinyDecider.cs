@@ -8,6 +8,7 @@ namespace Registrar.Storage.TestHost;
 [JsonDerivedType(typeof(Charged), "charged")]
 [JsonDerivedType(typeof(Wake), "wake")]
 [JsonDerivedType(typeof(GaveUp), "gave-up")]
+[JsonDerivedType(typeof(Postpone), "postpone")]
 public abstract record TinyEvent;
 
 /// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed (or, with no
@@ -18,6 +19,9 @@ public sealed record Start(TimeSpan Wait, bool Shown = false) : TinyEvent;
 public sealed record Charged : TinyEvent;
 
 public sealed record Wake(DateTimeOffset DueAt) : TinyEvent;
+
+/// <summary>Moves a waiting instance's wake-up later: its earlier wake-up is superseded.</summary>
+public sealed record Postpone(TimeSpan By) : TinyEvent;
 
 /// <summary>The host gave up on a command; the tiny lifecycle ignores it. Not named "Kind": that is the
 /// events' type discriminator in JSON.</summary>
@@ -75,6 +79,8 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
                 new(state with { Stage = TinyStage.Done }, [new TinyCommand(TinyCommand.Notify)], null),
             (TinyStage.Charging, Charged) =>
                 new(state with { Stage = TinyStage.Waiting, WakeAt = now + state.Wait }, [], now + state.Wait),
+            (TinyStage.Waiting, Postpone postpone) when state.WakeAt is { } wakeAt =>
+                new(state with { WakeAt = wakeAt + postpone.By }, [], wakeAt + postpone.By),
             (TinyStage.Waiting, Wake) =>
                 new(state with { Stage = TinyStage.Done, WakeAt = null }, [new TinyCommand(TinyCommand.Notify)], null),
             _ => new(state, [], state.WakeAt),

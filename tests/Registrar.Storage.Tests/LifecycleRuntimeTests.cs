@@ -384,7 +384,7 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(0, await sweeper.SweepAsync(default));
         var waiting = JsonSerializer.Serialize(new TinyState(TinyStage.Waiting, Wait, due), DocumentTable.Json);
         await runtime.Tables.InstancesOf("i-17").AddEntityAsync(
-            (await runtime.Tables.LayoutAsync(default)).StateEntity("i-17", waiting, 2, false, due, runtime.Clock.GetUtcNow()));
+            (await runtime.Tables.LayoutAsync(default)).StateEntity("i-17", waiting, 2, false, due, null, runtime.Clock.GetUtcNow()));
 
         // Fired by this sweep, or by the harness's own first pass when that came late: either way not lost, and once.
         await sweeper.SweepAsync(default);

@@ -83,20 +83,23 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
     public async Task Timers_an_earlier_version_kept_in_one_table_for_every_shard_are_moved_into_their_shards_tables_and_fire_once()
     {
         var prefix = TestStorage.NewPrefix();
+        List<string> shards;
         await using (var before = await StartAsync(prefix, shards: 4))
         {
             await StartAllAsync(before);
+            // Wake-ups are placed in any shard; dispatch markers may still be on their way out.
+            shards = [.. (await before.TimerRowsAsync()).Where(row => !LifecycleTables<TinyEvent, TinyCommand>.IsDispatchMarker(row))
+                .Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal)];
             await WriteAsAnEarlierVersionAsync(before);
-            Assert.Equal(["0 layout", "0 shard-0", "0 shard-1", "0 shard-2", "0 shard-3"], await PlacesAsync(before));
+            Assert.All(await PlacesAsync(before), place => Assert.StartsWith("0 ", place));
         }
 
         await using var after = await StartAsync(prefix, shards: 4);
         await after.Sweeper.SweepAsync(default);
 
-        Assert.Equal(["0 layout", "0 shard-0", "1 shard-1", "2 shard-2", "3 shard-3"], await PlacesAsync(after));
-        foreach (var instance in Instances)
-            Assert.True((await after.Tables.TimersIn(after.Tables.TimerShard(instance)).GetEntityIfExistsAsync<TableEntity>(
-                after.Tables.TimerShard(instance), after.Tables.TimerEntity(instance, after.Clock.GetUtcNow() + Wait).RowKey)).HasValue, instance);
+        Assert.True(shards.Count > 1);
+        Assert.All(await PlacesAsync(after), place => Assert.True(InItsShardsTable(place), place));
+        Assert.Equal(Instances.Length, (await Task.WhenAll(shards.Select(shard => WakeUpsAsync(after, shard)))).Sum());
         after.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => await AllAtAsync(after, TinyStage.Done), "every timer fired once moved");
         foreach (var instance in Instances) Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await after.ExecutionsAsync(instance)).Order());
@@ -158,6 +161,9 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
             places.AddRange((await PartitionsAsync(runtime.Tables.TimerTable(shard))).Select(partition => $"{shard} {partition}"));
         return [.. places.Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>A place of <see cref="PlacesAsync"/> that is a shard's partition in its own table, or the record in the first.</summary>
+    private static bool InItsShardsTable(string place) => place == "0 layout" || place == $"{place.Split(' ')[0]} shard-{place.Split(' ')[0]}";
 
     private static async Task<List<string>> PartitionsAsync(TableClient table)
     {

@@ -87,7 +87,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
             .Select(e => (e.RowKey[..e.RowKey.LastIndexOf('|')], e.GetBoolean("FirstAttempt") ?? false)).ToListAsync();
     }
 
-    /// <summary>The timers table of the shard an instance's timer rows are in.</summary>
+    /// <summary>The timers table of an instance's own shard: where rows written before wake-ups were placed are, and where
+    /// the tests plant rows.</summary>
     public TableClient TimersOf(string instanceId) => Tables.TimersIn(Tables.TimerShard(instanceId));
 
     /// <summary>The rows of every shard's timers table.</summary>

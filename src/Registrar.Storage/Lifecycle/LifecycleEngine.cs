@@ -61,6 +61,9 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         DateTimeOffset? timerDueAt, CancellationToken ct)
     {
         var layout = await tables.LayoutAsync(ct);
+        // A wake-up row placed by an attempt that lost its race: the next attempt setting the same wake-up rewrites it there
+        // rather than leave a second row of it in another shard.
+        (DateTimeOffset DueAt, string Shard)? placed = null;
         for (var attempt = 1; ; attempt++)
         {
             var current = attempt == 1
@@ -90,13 +93,17 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
             var marker = commands.Count > 0 && timerDueAt is null
                 ? tables.DispatchMarker(instanceId, sequence, eventId, now + options.Value.DispatchGrace)
                 : null;
-            await Task.WhenAll(TimerRowsAhead(instanceId, current.NextWakeAt, wakeAt, marker, ct));
+            var markerWritten = marker is null ? Task.CompletedTask : tables.TimerWrites.PlaceAsync(marker, ct);
+            var wakeWritten = WakeRowAheadAsync(instanceId, current, wakeAt, placed, ct);
+            await Task.WhenAll(markerWritten, wakeWritten);
+            var wakeShard = await wakeWritten;
+            if (wakeAt is { } due && wakeShard is not null) placed = (due, wakeShard);
 
             var stateJson = JsonSerializer.Serialize(decision.State, Json);
             ETag? written;
             try
             {
-                var changes = Changes(layout, instanceId, eventId, @event, current, stateJson, terminal, sequence, wakeAt, commands, now);
+                var changes = Changes(layout, instanceId, eventId, @event, current, stateJson, terminal, sequence, (wakeAt, wakeShard), commands, now);
                 var answers = await tables.InstanceWritesOf(instanceId).SubmitAsync(changes, ct);
                 written = answers[0].Headers.ETag;
             }
@@ -110,11 +117,11 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
                 continue;
             }
             if (terminal || written is null) _states.Forget(instanceId);
-            else _states.Remember(instanceId, new(decision.State, sequence, wakeAt, written, FromStorage: false), stateJson.Length);
+            else _states.Remember(instanceId, new(decision.State, sequence, wakeAt, wakeShard, written, FromStorage: false), stateJson.Length);
 
             // The timer being fired is deleted by the sweep that fired it.
             if (current.NextWakeAt is { } superseded && superseded != wakeAt && superseded != timerDueAt)
-                tables.TimerWrites.DeleteLater(tables.TimerEntity(instanceId, superseded));
+                tables.TimerWrites.DeleteLater(tables.TimerEntity(instanceId, superseded, current.NextWakeShard));
             if (commands.Count > 0)
                 await dispatcher.DispatchAsync(new LifecycleCommandBatch<TCommand>(instanceId, sequence, commands), marker, ct);
             return LifecycleApplyOutcome.Applied;
@@ -125,7 +132,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     /// event that starts instances, a new instance (the Add fails if it exists, and storage is read then).</summary>
     private LifecycleCurrentState<TState>? Remembered(string instanceId, TEvent @event) =>
         _states.Find(instanceId)
-        ?? (decider.StartsInstance(@event) ? new(decider.InitialState(instanceId), 0, null, null, FromStorage: false) : null);
+        ?? (decider.StartsInstance(@event) ? new(decider.InitialState(instanceId), 0, null, null, null, FromStorage: false) : null);
 
     private LifecycleApplyOutcome? Refusal(LifecycleCurrentState<TState> current, TEvent @event, DateTimeOffset? timerDueAt)
     {
@@ -139,20 +146,22 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
     {
         var row = await tables.InstancesOf(instanceId).GetEntityIfExistsAsync<TableEntity>(
             layout.Partition(instanceId), layout.StateRow(instanceId), cancellationToken: ct);
-        if (!row.HasValue) return new(decider.InitialState(instanceId), 0, null, null, FromStorage: true);
+        if (!row.HasValue) return new(decider.InitialState(instanceId), 0, null, null, null, FromStorage: true);
         var entity = row.Value!;
         return new(
             JsonSerializer.Deserialize<TState>(entity.GetString("State"), Json)!,
             entity.GetInt64("Version") ?? 0,
             LifecycleStateRow.NextWakeAt(entity),
+            LifecycleStateRow.NextWakeShard(entity),
             entity.ETag,
             FromStorage: true);
     }
 
     private static List<TableTransactionAction> Changes(LifecycleInstanceLayout layout, string instanceId, string eventId, TEvent @event, LifecycleCurrentState<TState> current,
-        string nextJson, bool terminal, long sequence, DateTimeOffset? wakeAt, List<LifecycleCommand<TCommand>> commands, DateTimeOffset now)
+        string nextJson, bool terminal, long sequence, (DateTimeOffset? At, string? Shard) wake, List<LifecycleCommand<TCommand>> commands,
+        DateTimeOffset now)
     {
-        var state = layout.StateEntity(instanceId, nextJson, sequence, terminal, wakeAt, now);
+        var state = layout.StateEntity(instanceId, nextJson, sequence, terminal, wake.At, wake.Shard, now);
         return
         [
             // Every state row carries the same columns, so a merge rewrites all of it, as a replace would; Azurite replaces a
@@ -178,13 +187,16 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         return row.HasValue;
     }
 
-    private IEnumerable<Task> TimerRowsAhead(string instanceId, DateTimeOffset? currentWake, DateTimeOffset? wakeAt,
-        TableEntity? marker, CancellationToken ct)
+    /// <summary>Writes the decision's wake-up row if it moved; returns the shard the state is to record for it.</summary>
+    private async Task<string?> WakeRowAheadAsync(string instanceId, LifecycleCurrentState<TState> current, DateTimeOffset? wakeAt,
+        (DateTimeOffset DueAt, string Shard)? placed, CancellationToken ct)
     {
-        if (wakeAt is not null && wakeAt != currentWake)
-            yield return tables.TimerWrites.UpsertAsync(tables.TimerEntity(instanceId, wakeAt.Value), ct);
-        if (marker is not null)
-            yield return tables.TimerWrites.UpsertAsync(marker, ct);
+        if (wakeAt is not { } due) return null;
+        if (wakeAt == current.NextWakeAt) return current.NextWakeShard;
+        if (placed is not { } earlier || earlier.DueAt != due) return await tables.TimerWrites.PlaceAsync(tables.TimerEntity(instanceId, due), ct);
+        var row = tables.TimerEntity(instanceId, due, earlier.Shard);
+        await tables.TimerWrites.UpsertAsync(row, ct);
+        return row.PartitionKey;
     }
 
     public void Dispose() => _states.Dispose();
@@ -197,8 +209,17 @@ internal static class LifecycleStateRow
 {
     private const string Column = "NextWakeTicks";
 
+    /// <summary>The timer shard its wake-up row was placed in; empty when none was recorded (its instance's own shard).</summary>
+    private const string ShardColumn = "NextWakeShard";
+
     public static DateTimeOffset? NextWakeAt(TableEntity state) =>
         state.GetInt64(Column) is { } ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public static void SetNextWakeAt(TableEntity state, DateTimeOffset? wakeAt) => state[Column] = wakeAt?.UtcTicks ?? 0L;
+    public static string? NextWakeShard(TableEntity state) => state.GetString(ShardColumn) is { Length: > 0 } shard ? shard : null;
+
+    public static void SetNextWakeAt(TableEntity state, DateTimeOffset? wakeAt, string? shard)
+    {
+        state[Column] = wakeAt?.UtcTicks ?? 0L;
+        state[ShardColumn] = wakeAt is null ? "" : shard ?? "";
+    }
 }

@@ -75,13 +75,19 @@ public sealed class LifecycleInspector<TState, TEvent, TCommand>(
             history.OrderBy(h => h.Sequence).ToList());
     }
 
+    /// <summary>A marker is placed in any shard (<see cref="LifecycleTimerWriter.PlaceAsync"/>), and falls due within the
+    /// dispatch grace: each shard's rows due by then are few.</summary>
     private async Task<List<TableEntity>> DispatchMarkersAsync(string instanceId, CancellationToken ct)
     {
         var dueBy = TableKeys.Ticks(time.GetUtcNow() + options.Value.DispatchGrace + TimeSpan.FromTicks(1));
-        var shard = tables.TimerShard(instanceId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey lt {dueBy} and InstanceId eq {instanceId}");
-        var rows = tables.TimersIn(shard).QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
-        return await rows.Where(LifecycleTables<TEvent, TCommand>.IsDispatchMarker).ToListAsync(ct);
+        var markers = new List<TableEntity>();
+        foreach (var shard in tables.ShardPartitions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey lt {dueBy} and InstanceId eq {instanceId}");
+            var rows = tables.TimersIn(shard).QueryAsync<TableEntity>(filter, select: ["RowKey", "EventId", "Sequence"], cancellationToken: ct);
+            markers.AddRange(await rows.Where(LifecycleTables<TEvent, TCommand>.IsDispatchMarker).ToListAsync(ct));
+        }
+        return markers;
     }
 
     private static List<LifecycleCommand<TCommand>> Commands(TableEntity row) => LifecycleOutboxDispatcher<TEvent, TCommand>.Commands(row);

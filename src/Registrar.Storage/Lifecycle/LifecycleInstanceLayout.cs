@@ -44,7 +44,7 @@ public sealed record LifecycleInstanceLayout(KeyGroups Keys)
 
     /// <summary>An instance's state row: the decider's state as JSON, its version and its next wake-up.</summary>
     public TableEntity StateEntity(string instanceId, string stateJson, long version, bool terminal, DateTimeOffset? nextWakeAt,
-        DateTimeOffset updatedAt)
+        string? nextWakeShard, DateTimeOffset updatedAt)
     {
         var state = new TableEntity(Partition(instanceId), StateRow(instanceId))
         {
@@ -54,7 +54,7 @@ public sealed record LifecycleInstanceLayout(KeyGroups Keys)
             ["Terminal"] = terminal,
             ["UpdatedAt"] = updatedAt,
         };
-        LifecycleStateRow.SetNextWakeAt(state, nextWakeAt);
+        LifecycleStateRow.SetNextWakeAt(state, nextWakeAt, nextWakeShard);
         return state;
     }
 

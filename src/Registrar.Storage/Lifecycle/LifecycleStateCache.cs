@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Registrar.Storage.Lifecycle;
 
-/// <summary>An instance's state as the engine last wrote or read it. <paramref name="ETag"/> is null for an
+/// <summary>An instance's state as the engine last wrote or read it. <paramref name="NextWakeShard"/> is the timer shard
+/// its wake-up row was placed in, null when none is recorded. <paramref name="ETag"/> is null for an
 /// instance not stored yet. <paramref name="FromStorage"/> is false when it came from memory or was assumed:
 /// the engine then writes optimistically (the ETag catches a stale guess) but refuses nothing on its word.</summary>
-internal sealed record LifecycleCurrentState<TState>(TState State, long Version, DateTimeOffset? NextWakeAt, ETag? ETag, bool FromStorage);
+internal sealed record LifecycleCurrentState<TState>(TState State, long Version, DateTimeOffset? NextWakeAt, string? NextWakeShard, ETag? ETag,
+    bool FromStorage);
 
 /// <summary>The states the engine wrote last, bounded by <see cref="LifecycleRuntimeOptions.StateCacheBytes"/>
 /// (issue 16: an event costs its one entity group transaction, not a read before it).</summary>

@@ -32,7 +32,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
         Shards = options.Value.TimerShards;
         Instances = clients.Table(_name + "instances");
         _timerTables = [.. Enumerable.Range(0, Shards).Select(TimerTable)];
-        TimerWrites = new LifecycleTimerWriter(TimersIn, options.Value.TimerDeleteDelay);
+        TimerWrites = new LifecycleTimerWriter(TimersIn, [.. ShardPartitions], options.Value.TimerDeleteDelay);
         Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(_name + "-events"), LifecycleEventMessage<TEvent>.Contract);
         Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(_name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
         _created = new EnsureOnce(async ct =>
@@ -91,6 +91,11 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     public static string ShardPartition(int shard) => "shard-" + Number(shard);
 
+    private bool IsShard(string partition) =>
+        partition.StartsWith("shard-", StringComparison.Ordinal)
+        && int.TryParse(partition.AsSpan("shard-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
+        && shard < Shards && ShardPartition(shard) == partition;
+
     private static int ShardNumber(string shardPartition) => int.Parse(shardPartition.AsSpan("shard-".Length), CultureInfo.InvariantCulture);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -114,8 +119,11 @@ public sealed class LifecycleTables<TEvent, TCommand>
     /// <summary>Wake-up rows have '|' after the due ticks, dispatch markers '~'.</summary>
     public static bool IsDispatchMarker(TableEntity row) => row.RowKey.Length > 19 && row.RowKey[19] == '~';
 
-    public TableEntity TimerEntity(string instanceId, DateTimeOffset dueAt) =>
-        new(TimerShard(instanceId), $"{TableKeys.Ticks(dueAt)}|{TableKeys.Escape(instanceId)}")
+    /// <summary>A wake-up row in the shard its state records it was placed in (<see cref="LifecycleTimerWriter.PlaceAsync"/>);
+    /// in its instance's own shard when none is recorded (written before rows were placed) or the shard was retired (its rows
+    /// were moved to their instances' shards, <see cref="LifecycleTimerShards{TEvent, TCommand}"/>).</summary>
+    public TableEntity TimerEntity(string instanceId, DateTimeOffset dueAt, string? placedIn = null) =>
+        new(placedIn is not null && IsShard(placedIn) ? placedIn : TimerShard(instanceId), $"{TableKeys.Ticks(dueAt)}|{TableKeys.Escape(instanceId)}")
         {
             ["InstanceId"] = instanceId,
             ["DueAt"] = dueAt,

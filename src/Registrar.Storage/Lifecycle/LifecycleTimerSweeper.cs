@@ -69,9 +69,13 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
             if (since < sweep - 100) _staleSince.TryRemove(row, out _);
         var fired = 0;
         var sweeping = tables.ShardPartitions;
+        var layout = await tables.LayoutAsync(ct);
         while (true)
         {
-            var due = await ReadDueAsync(sweeping, time.GetUtcNow(), ct);
+            // Every row read is due: fired partition by partition, the decisions that run side by side share their
+            // partition's transactions (issue 16: a shard holds the wake-ups of every partition).
+            var due = (await ReadDueAsync(sweeping, time.GetUtcNow(), ct))
+                .OrderBy(row => layout.Partition(row.GetString("InstanceId")), StringComparer.Ordinal).ToList();
             if (due.Count == 0) return fired;
             var firedIn = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var firedThisPass = 0;

@@ -11,12 +11,17 @@ namespace Registrar.Storage.Lifecycle;
 /// still awaits its own row: the engine writes a wake-up before the state that points at it. A delete no one
 /// waits for (<see cref="DeleteLater"/>) waits up to <paramref name="deleteDelay"/> for the shard's next write
 /// and goes out with it, so a decision's superseded wake-up and its dispatch marker do not cost transactions
-/// of their own.</summary>
-public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard, TimeSpan deleteDelay)
+/// of their own. A new row may go to any shard (<see cref="PlaceAsync"/>): the rows placed at the same moment go out
+/// together to the next shard in turn, so the decisions of many instances share one transaction while the rows spread
+/// over every shard's table.</summary>
+public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard, IReadOnlyList<string> shardPartitions, TimeSpan deleteDelay)
 {
     private const int MaxRowsPerTransaction = 100;
 
     private readonly Dictionary<string, ShardQueue> _shards = [];
+    private readonly List<PendingPlacement> _unplaced = [];
+    private bool _placing;
+    private int _nextShard;
 
     /// <summary>Rows waiting to be committed that a caller waits for: the runtime has not settled while any does. A delete no
     /// one waits for is not counted: its row changes nothing meanwhile, as the sweep leaves it (<see cref="DeletingIn"/>).</summary>
@@ -24,9 +29,11 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
     {
         get
         {
+            // Placed rows move into a shard's queue under the placement lock: read first, a row on its way is counted at least once.
+            int waiting;
+            lock (_unplaced) waiting = _unplaced.Count;
             ShardQueue[] shards;
             lock (_shards) shards = [.. _shards.Values];
-            var waiting = 0;
             foreach (var shard in shards)
             {
                 lock (shard) waiting += shard.Waiting.Concat(shard.Committing).Count(write => write.Awaited);
@@ -37,6 +44,61 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
 
     public Task UpsertAsync(TableEntity row, CancellationToken ct) =>
         Enqueue(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), soon: true, ct);
+
+    /// <summary>Writes a new row to whichever shard the rows placed beside it go to, and sets its partition key to that
+    /// shard's. Issue 16: hashed to a shard each, the wake-ups of one moment went out in a transaction per shard; placed,
+    /// they share one whatever their instances, and the next round goes to the next shard, so the tables stay even.</summary>
+    /// <returns>The partition the row was written to.</returns>
+    public async Task<string> PlaceAsync(TableEntity row, CancellationToken ct)
+    {
+        var pending = new PendingPlacement(row);
+        bool starts;
+        lock (_unplaced)
+        {
+            _unplaced.Add(pending);
+            starts = !_placing;
+            _placing = true;
+        }
+        if (starts) _ = Task.Run(PlaceRoundsAsync, CancellationToken.None);
+        await pending.Done.Task.WaitAsync(ct);
+        return row.PartitionKey;
+    }
+
+    /// <summary>One round of placed rows at a time: what arrives while it commits waits, and goes out as the next round.</summary>
+    private async Task PlaceRoundsAsync()
+    {
+        while (true)
+        {
+            List<PendingPlacement> round;
+            Task[] writes;
+            lock (_unplaced)
+            {
+                round = [.. _unplaced.Take(MaxRowsPerTransaction)];
+                _unplaced.RemoveRange(0, round.Count);
+                if (round.Count == 0)
+                {
+                    _placing = false;
+                    return;
+                }
+                var shard = shardPartitions[_nextShard];
+                _nextShard = (_nextShard + 1) % shardPartitions.Count;
+                foreach (var pending in round) pending.Row.PartitionKey = shard;
+                writes = Enqueue(shard, [.. round.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p.Row))], soon: true);
+            }
+            for (var i = 0; i < round.Count; i++)
+            {
+                try
+                {
+                    await writes[i];
+                    round[i].Done.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    round[i].Done.TrySetException(e);
+                }
+            }
+        }
+    }
 
     /// <summary>Deletes a row; a row already gone, or rewritten since <paramref name="etag"/> was read, is left
     /// as it is (it is not this caller's to delete any more).</summary>
@@ -67,26 +129,30 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
         new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag);
 
     /// <param name="soon">Flush at once; otherwise with the shard's next write, or after the delete delay.</param>
-    private Task Enqueue(TableTransactionAction action, bool soon, CancellationToken ct)
+    private Task Enqueue(TableTransactionAction action, bool soon, CancellationToken ct) =>
+        Enqueue(action.Entity.PartitionKey, [action], soon)[0].WaitAsync(ct);
+
+    /// <summary>Adds the actions to the shard's queue at once, so they go out in one round.</summary>
+    private Task[] Enqueue(string partitionKey, IReadOnlyList<TableTransactionAction> actions, bool soon)
     {
         ShardQueue shard;
         lock (_shards)
         {
-            if (!_shards.TryGetValue(action.Entity.PartitionKey, out shard!))
-                _shards[action.Entity.PartitionKey] = shard = new ShardQueue();
+            if (!_shards.TryGetValue(partitionKey, out shard!))
+                _shards[partitionKey] = shard = new ShardQueue();
         }
-        var pending = new PendingWrite(action, Awaited: soon);
+        var pending = actions.Select(action => new PendingWrite(action, Awaited: soon)).ToList();
         bool flushes, schedules = false;
         lock (shard)
         {
-            shard.Waiting.Add(pending);
+            shard.Waiting.AddRange(pending);
             flushes = soon && !shard.Flushing;
             if (flushes) shard.Flushing = true;
             else if (!soon && !shard.Flushing && !shard.FlushScheduled) schedules = shard.FlushScheduled = true;
         }
         if (flushes) _ = Task.Run(() => FlushAsync(shard, delayPassed: false), CancellationToken.None);
         if (schedules) _ = FlushLaterAsync(shard);
-        return pending.Done.Task.WaitAsync(ct);
+        return [.. pending.Select(p => (Task)p.Done.Task)];
     }
 
     private async Task FlushLaterAsync(ShardQueue shard)
@@ -191,6 +257,11 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
 
         /// <summary>The round being committed.</summary>
         public List<PendingWrite> Committing { get; set; } = [];
+    }
+
+    private sealed record PendingPlacement(TableEntity Row)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record PendingWrite(TableTransactionAction Action, bool Awaited)

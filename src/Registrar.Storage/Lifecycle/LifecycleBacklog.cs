@@ -36,21 +36,24 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
             tables.TimerWrites.Waiting, background.Unfinished);
     }
 
+    /// <summary>One read of the shard's earliest rows: those due, and, when none is (settled), the next. Timer row keys sort
+    /// as their due instants. Issue 16: a caller waiting for the runtime to settle polls every shard, so a read fewer per
+    /// shard is work the emulator is spared.</summary>
     private async Task<(int DueTimers, DateTimeOffset? NextTimerAt)> ReadShardAsync(string partition, string upTo, CancellationToken ct)
     {
         var deleting = tables.TimerWrites.DeletingIn(partition);
-        var dueRead = FirstRowKeysAsync(partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"), DueTimersCountedPerShard, ct);
-        var ahead = await FirstRowKeysAsync(partition, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {upTo}"), DueTimersCountedPerShard, ct);
-        var due = (await dueRead).Count(row => !deleting.Contains(row));
-        // A full page of rows all being deleted says only that the next timer is no earlier than its last.
-        var next = ahead.FirstOrDefault(row => !deleting.Contains(row)) ?? (ahead.Count == DueTimersCountedPerShard ? ahead[^1] : null);
+        var earliest = await EarliestRowKeysAsync(partition, ct);
+        var due = earliest.Count(row => string.CompareOrdinal(row, upTo) < 0 && !deleting.Contains(row));
+        // A full page of rows due or being deleted says only that the next timer is no earlier than its last.
+        var next = earliest.FirstOrDefault(row => string.CompareOrdinal(row, upTo) >= 0 && !deleting.Contains(row))
+            ?? (earliest.Count == DueTimersCountedPerShard ? earliest[^1] : null);
         return (due, next is null ? null : TableKeys.InstantOfTicks(next[..19]));
     }
 
-    /// <summary>Timer row keys sort as their due instants, so the first page of a range is its earliest timers.</summary>
-    private async Task<IReadOnlyList<string>> FirstRowKeysAsync(string partition, string filter, int count, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> EarliestRowKeysAsync(string partition, CancellationToken ct)
     {
-        var query = tables.TimersIn(partition).QueryAsync<TableEntity>(filter, maxPerPage: count, select: ["RowKey"], cancellationToken: ct);
+        var query = tables.TimersIn(partition).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            maxPerPage: DueTimersCountedPerShard, select: ["RowKey"], cancellationToken: ct);
         await foreach (var page in query.AsPages().WithCancellation(ct)) return [.. page.Values.Select(row => row.RowKey)];
         return [];
     }

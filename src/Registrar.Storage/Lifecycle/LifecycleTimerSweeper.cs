@@ -68,52 +68,46 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         foreach (var (row, since) in _staleSince)
             if (since < sweep - 100) _staleSince.TryRemove(row, out _);
         var fired = 0;
-        var sweeping = tables.ShardPartitions;
         var layout = await tables.LayoutAsync(ct);
         while (true)
         {
             // Every row read is due: fired partition by partition, the decisions that run side by side share their
             // partition's transactions (issue 16: a shard holds the wake-ups of every partition).
-            var due = (await ReadDueAsync(sweeping, time.GetUtcNow(), ct))
+            var due = (await ReadDueAsync(tables.ShardPartitions, time.GetUtcNow(), ct))
                 .OrderBy(row => layout.Partition(row.GetString("InstanceId")), StringComparer.Ordinal).ToList();
             if (due.Count == 0) return fired;
-            var firedIn = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var firedThisPass = 0;
             await Parallel.ForEachAsync(due,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimerConcurrency, CancellationToken = ct },
                 async (timer, token) =>
                 {
-                    if (!await FireAsync(timer, sweep, token)) return;
-                    Interlocked.Increment(ref firedThisPass);
-                    firedIn[timer.PartitionKey] = true;
+                    if (await FireAsync(timer, sweep, token)) Interlocked.Increment(ref firedThisPass);
                 });
             fired += firedThisPass;
+            // The wake-ups the fired decisions set may be due already, in whichever shard they were placed, and rows beyond a
+            // full page wait in the shards that fired: every shard is read again at once.
             if (firedThisPass == 0) return fired;
-            // The wake-ups the fired decisions set, and rows beyond a full page, are in the shards that fired: only they
-            // are read again at once; the rest wait for the next sweep.
-            sweeping = [.. firedIn.Keys];
         }
     }
 
+    /// <summary>The shards' reads go out at once: a pass waits for the slowest rather than their sum.</summary>
     private async Task<List<TableEntity>> ReadDueAsync(IEnumerable<string> shards, DateTimeOffset now, CancellationToken ct)
     {
         // Row keys start with the due ticks, so "due by now" is every key below the next tick.
         var upTo = TableKeys.Ticks(now.AddTicks(1));
-        var due = new List<TableEntity>();
-        foreach (var partition in shards)
-        {
-            // A superseded wake-up or a marker of commands already sent may still wait for its delete to go out.
-            var deleting = tables.TimerWrites.DeletingIn(partition);
-            var query = tables.TimersIn(partition).QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
-                maxPerPage: RowsPerShardPerPass, cancellationToken: ct);
-            await foreach (var page in query.AsPages().WithCancellation(ct))
-            {
-                due.AddRange(page.Values.Where(row => !deleting.Contains(row.RowKey)));
-                break;
-            }
-        }
-        return due;
+        var due = await Task.WhenAll(shards.Select(partition => ReadDueAsync(partition, upTo, ct)));
+        return [.. due.SelectMany(rows => rows)];
+    }
+
+    private async Task<IEnumerable<TableEntity>> ReadDueAsync(string partition, string upTo, CancellationToken ct)
+    {
+        // A superseded wake-up or a marker of commands already sent may still wait for its delete to go out.
+        var deleting = tables.TimerWrites.DeletingIn(partition);
+        var query = tables.TimersIn(partition).QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upTo}"),
+            maxPerPage: RowsPerShardPerPass, cancellationToken: ct);
+        await foreach (var page in query.AsPages().WithCancellation(ct)) return page.Values.Where(row => !deleting.Contains(row.RowKey));
+        return [];
     }
 
     private async Task<bool> FireAsync(TableEntity timer, long sweep, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class LifecycleRuntimeOptions
     /// (<see cref="LifecycleInstanceLayout"/>). The decisions of one partition that wait at the same moment go out as one
     /// transaction, one transaction in flight per partition, so fewer partitions share more; in Azurite a merged state row
     /// walks its table's rows, so more partitions fire timers faster. At 100,000 instances on Azurite (issue 16), 8 with 4
-    /// timer shards applied events at 0.85–0.92x raw inserts and fired timers at 0.60–0.62x; 4 at 0.86–0.96x and 0.43–0.54x;
+    /// timer shards applied events at 0.77–0.92x raw inserts and fired timers at 0.60–0.63x; 4 at 0.86–0.96x and 0.43–0.54x;
     /// 16 (with 8 shards) at 0.67x and 0.78x. Each takes about 2,000 row writes a second on Azure (a decision writes two). A
     /// table keeps the count it was created with.</summary>
     public int InstanceGroups { get; set; } = 8;

@@ -99,7 +99,7 @@ public sealed class LifecycleTimerShardsTests(AzuriteFixture azurite)
 
         Assert.True(shards.Count > 1);
         Assert.All(await PlacesAsync(after), place => Assert.True(InItsShardsTable(place), place));
-        Assert.Equal(Instances.Length, (await Task.WhenAll(shards.Select(shard => WakeUpsAsync(after, shard)))).Sum());
+        Assert.Equal(Instances.Length, (await Task.WhenAll(after.Tables.ShardPartitions.Select(shard => WakeUpsAsync(after, shard)))).Sum());
         after.Clock.Advance(Wait);
         await TestStorage.EventuallyAsync(async () => await AllAtAsync(after, TinyStage.Done), "every timer fired once moved");
         foreach (var instance in Instances) Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await after.ExecutionsAsync(instance)).Order());

@@ -73,7 +73,7 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
         {
             // Every row read is due: fired partition by partition, the decisions that run side by side share their
             // partition's transactions (issue 16: a shard holds the wake-ups of every partition).
-            var due = (await ReadDueAsync(tables.ShardPartitions, time.GetUtcNow(), ct))
+            var due = (await ReadDueAsync(time.GetUtcNow(), ct))
                 .OrderBy(row => layout.Partition(row.GetString("InstanceId")), StringComparer.Ordinal).ToList();
             if (due.Count == 0) return fired;
             var firedThisPass = 0;
@@ -91,11 +91,11 @@ public sealed class LifecycleTimerSweeper<TState, TEvent, TCommand>(
     }
 
     /// <summary>The shards' reads go out at once: a pass waits for the slowest rather than their sum.</summary>
-    private async Task<List<TableEntity>> ReadDueAsync(IEnumerable<string> shards, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<TableEntity>> ReadDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         // Row keys start with the due ticks, so "due by now" is every key below the next tick.
         var upTo = TableKeys.Ticks(now.AddTicks(1));
-        var due = await Task.WhenAll(shards.Select(partition => ReadDueAsync(partition, upTo, ct)));
+        var due = await Task.WhenAll(tables.ShardPartitions.Select(partition => ReadDueAsync(partition, upTo, ct)));
         return [.. due.SelectMany(rows => rows)];
     }
 

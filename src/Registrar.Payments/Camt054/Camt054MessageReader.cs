@@ -50,7 +50,10 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var direction = Text(entry.Element(ns + "CdtDbtInd"));
         if (direction is not ("CRDT" or "DBIT"))
             throw Malformed($"{where}: <CdtDbtInd> '{direction}' is neither CRDT nor DBIT.");
-        var isReversal = Text(entry.Element(ns + "RvslInd")) is "true" or "1";
+        // ISO 20022 RvslInd: a reversed debit entry takes back a credit booked before; a reversed credit entry gives back a
+        // debit (the registrar's own money returning), which is money received, never a reversal of a customer's payment.
+        var reversed = Text(entry.Element(ns + "RvslInd")) is "true" or "1";
+        var isReversal = reversed && direction == "DBIT";
         if (direction == "DBIT" && !isReversal)
         {
             ignored.Add($"{where}: a debit, not a payment received");
@@ -67,7 +70,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var skipped = new List<string>();
         ReadCredits(entry, where, messageId, read, skipped, isReversal);
         // A booked reversal moved money back: never silently ignored, whichever direction the bank writes it in.
-        (isReversal ? reversals : credits).AddRange(read);
+        (isReversal ? reversals : credits).AddRange(reversed && !isReversal ? read.Select(c => c with { ReversesDebit = true }) : read);
         ignored.AddRange(skipped);
     }
 

@@ -27,7 +27,7 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
         // names, so it counts toward none (UA-3.2).
         if (payment.IsReturnedTransfer)
             return Hold(payment, HoldReason.ReturnedTransfer, numbers, null,
-                $"The bank reports a transfer of the registrar's sent back (code {payment.BankTransactionCode ?? "none"}, return reason " +
+                $"The bank reports a transfer of the registrar's sent back ({(payment.ReversesDebit ? "a reversed debit, " : "")}code {payment.BankTransactionCode ?? "none"}, return reason " +
                 $"\"{payment.ReturnReason}\"); it pays no invoice. Purpose: \"{payment.PaymentPurpose}\".");
         if (numbers.Count == 0)
             return Hold(payment, HoldReason.NoInvoiceNumberInPurpose, numbers, null,

@@ -36,7 +36,11 @@ public sealed record BankCreditNotification(
     /// null when the bank reported no return.</summary>
     public string? ReturnReason { get; init; }
 
-    /// <summary>ISO 20022: a returned credit transfer (sub-family RRTN) or one the bank gives return information for is money of
-    /// the registrar's own coming back, not a payment to it.</summary>
-    public bool IsReturnedTransfer => ReturnReason is not null || BankTransactionCode is "PMNT/ICDT/RRTN" or "PMNT/RCDT/RRTN";
+    /// <summary>The bank booked it as the reversal of a debit (camt.054 <c>RvslInd</c> on a <c>CRDT</c> entry): a debit of the
+    /// registrar's account undone, not a customer paying.</summary>
+    public bool ReversesDebit { get; init; }
+
+    /// <summary>ISO 20022: a returned credit transfer (sub-family RRTN), one the bank gives return information for, or a reversed
+    /// debit is money of the registrar's own coming back, not a payment to it.</summary>
+    public bool IsReturnedTransfer => ReversesDebit || ReturnReason is not null || BankTransactionCode is "PMNT/ICDT/RRTN" or "PMNT/RCDT/RRTN";
 }

@@ -195,10 +195,27 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     {
         var bank = new BankHarness(azurite);
 
-        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REV-2", "no invoice", reversal: true)));
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REV-2", "no invoice", reversal: true, direction: "DBIT")));
 
         Assert.Equal("held:" + ReversalReporter.Unmatched, Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!.Payments).Result);
         Assert.Equal(ReversalReporter.Unmatched, Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_reversed_debit_naming_a_paid_invoice_is_money_received_held_as_such_not_a_reversal_of_the_payment_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(174);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-RD-1", order.InvoiceNumber)));
+
+        // ISO 20022 RvslInd on a CRDT entry: a debit of the registrar's undone, money coming in; it takes back no payment.
+        var answer = await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-RD-BACK", order.InvoiceNumber, reversal: true)));
+
+        var entry = Assert.Single(Receipt(answer).Payments);
+        Assert.Equal(("halyk:TX-RD-BACK", "held:ReturnedTransfer"), (entry.Reference, entry.Result));
+        Assert.True((await bank.HeldPayments.GetAsync("halyk:TX-RD-BACK", default))!.Document.IsHeld);
+        Assert.DoesNotContain(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
 
     [Fact]

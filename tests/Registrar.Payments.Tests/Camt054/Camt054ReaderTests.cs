@@ -111,6 +111,21 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_reversed_credit_entry_gives_back_a_debit_so_it_is_money_received_and_held_not_a_reversal_of_a_payment_UA_3_2()
+    {
+        // ISO 20022 RvslInd: on a CRDT entry the original operation was a debit; only a reversed DBIT entry takes back a credit.
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<CdtDbtInd>CRDT</CdtDbtInd>\n        <Sts><Cd>BOOK", "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>true</RvslInd>\n        <Sts><Cd>BOOK");
+        Assert.Contains("<RvslInd>true</RvslInd>", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Empty(result.Reversals);
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal((450.00m, "UAH", true), (credit.Amount, credit.CurrencyCode, credit.IsReturnedTransfer));
+    }
+
+    [Fact]
     public void Version_06_reads_several_notifications_structured_references_and_local_booking_times_UA_3_4()
     {
         var result = Read("camt.054.001.06-two-accounts-local-time.xml", SampleFiles.Kyiv);

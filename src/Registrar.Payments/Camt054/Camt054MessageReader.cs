@@ -110,10 +110,10 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             var tx = transactions[i];
             var txWhere = transactions.Count == 1 ? where : $"{where}, TxDtls #{i + 1}";
             // TxDtls/Amt is what the transaction booked, in the entry's currency; AmtDtls/TxAmt is the interbank amount,
-            // which may be in another currency or before charges. Only a version without TxDtls/Amt (.02) is read from it.
+            // which may be in another currency or before charges. A lone transaction without its own Amt booked the entry's
+            // Ntry/Amt; only a batch's transactions without one (.02 has none) are read from TxAmt, held to the entry's sum.
             var amountElement = tx.Element(ns + "Amt")
-                                ?? tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
-                                ?? (transactions.Count == 1 ? entryAmount : null);
+                                ?? (transactions.Count == 1 ? entryAmount : tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt"));
             if (!isReversal && Text(tx.Element(ns + "CdtDbtInd")) == "DBIT")
             {
                 booked.Subtract(amountElement is null ? null : Amount(amountElement, txWhere));

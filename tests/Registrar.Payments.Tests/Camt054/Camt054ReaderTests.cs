@@ -306,6 +306,22 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_single_transaction_without_its_own_amount_is_credited_with_the_entry_amount_not_the_instructed_foreign_one()
+    {
+        // A payer's 11.00 USD converted and booked as 450.00 UAH: TxDtls has no Amt, AmtDtls gives the amounts before conversion.
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<Amt Ccy=\"UAH\">450.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n", "<CdtDbtInd>CRDT</CdtDbtInd>\n")
+            .Replace("<TxAmt><Amt Ccy=\"UAH\">450.00</Amt></TxAmt>", "<InstdAmt><Amt Ccy=\"USD\">11.00</Amt></InstdAmt><TxAmt><Amt Ccy=\"USD\">11.00</Amt></TxAmt>");
+        Assert.Contains("<TxAmt><Amt Ccy=\"USD\">11.00</Amt></TxAmt>", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Empty(result.Refused);
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal((450.00m, "UAH"), (credit.Amount, credit.CurrencyCode));
+    }
+
+    [Fact]
     public void A_document_nested_deeper_than_any_camt054_is_refused_as_it_is_read()
     {
         var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))

@@ -195,7 +195,8 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             ? null
             : Text(returned.Element(ns + "Rsn")?.Element(ns + "Cd")) ?? Text(returned.Element(ns + "Rsn")?.Element(ns + "Prtry")) ?? Text(returned.Element(ns + "AddtlInf")) ?? "";
 
-    // UA-3.2: the invoice number may be in the free text, the referred document number or the creditor reference.
+    // UA-3.2: the invoice number may be in the free text, the referred document number, the creditor reference or the
+    // structured remittance's own free text (Strd/AddtlRmtInf, up to three lines).
     private string Purpose(XElement? remittance)
     {
         if (remittance is null)
@@ -203,7 +204,8 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var parts = remittance.Elements(ns + "Ustrd").Select(Text)
             .Concat(remittance.Elements(ns + "Strd").SelectMany(s =>
                 s.Elements(ns + "RfrdDocInf").Select(d => Text(d.Element(ns + "Nb")))
-                    .Append(Text(s.Element(ns + "CdtrRefInf")?.Element(ns + "Ref")))))
+                    .Append(Text(s.Element(ns + "CdtrRefInf")?.Element(ns + "Ref")))
+                    .Concat(s.Elements(ns + "AddtlRmtInf").Select(Text))))
             .OfType<string>();
         return string.Join(" ", parts);
     }

@@ -306,6 +306,18 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void An_invoice_number_in_the_additional_remittance_text_of_structured_remittance_is_part_of_the_purpose_UA_3_2()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<Ustrd>Оплата по рахунку № UA 2611 00009 8</Ustrd>", "<Strd><AddtlRmtInf>Оплата по рахунку № UA 2611 00009 8</AddtlRmtInf></Strd>");
+        Assert.Contains("<AddtlRmtInf>", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Equal("Оплата по рахунку № UA 2611 00009 8", Assert.Single(result.Credits).PaymentPurpose);
+    }
+
+    [Fact]
     public void A_single_transaction_without_its_own_amount_is_credited_with_the_entry_amount_not_the_instructed_foreign_one()
     {
         // A payer's 11.00 USD converted and booked as 450.00 UAH: TxDtls has no Amt, AmtDtls gives the amounts before conversion.

@@ -6,6 +6,7 @@ namespace Registrar.Payments.Notifications;
 internal static class IsoDateTimes
 {
     private const int MaxFractionDigits = 7;
+    private const int DateLength = 10; // yyyy-MM-dd
 
     private static readonly string[] LocalFormats =
         ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"];
@@ -41,11 +42,14 @@ internal static class IsoDateTimes
         return end - dot - 1 > MaxFractionDigits ? text.Remove(dot + 1 + MaxFractionDigits, end - dot - 1 - MaxFractionDigits) : text;
     }
 
-    /// <summary>A booking date without a time counts from the start of that day in the bank's time zone.</summary>
-    public static DateTimeOffset? ReadStartOfDay(string text, TimeZoneInfo zone) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? InZone(date.ToDateTime(TimeOnly.MinValue), zone)
-            : null;
+    /// <summary>A booking date without a time counts from the start of that day: in the bank's time zone, or at the offset the
+    /// date carries (ISO 20022 ISODate is xs:date, whose lexical form may end in "Z" or "+05:00").</summary>
+    public static DateTimeOffset? ReadStartOfDay(string text, TimeZoneInfo zone)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return InZone(date.ToDateTime(TimeOnly.MinValue), zone);
+        return text.Length > DateLength && TryReadInstant(text.Insert(DateLength, "T00:00:00"), out var start) ? start : null;
+    }
 
     /// <returns>Null at the edges of the calendar, where the zone's offset would put the instant outside
     /// what can be represented (0001-01-01 east of UTC, 9999-12-31 west of it).</returns>

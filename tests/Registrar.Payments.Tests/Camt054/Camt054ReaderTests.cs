@@ -333,6 +333,22 @@ public sealed class Camt054ReaderTests
         Assert.Equal((450.00m, "UAH"), (credit.Amount, credit.CurrencyCode));
     }
 
+    [Theory]
+    [InlineData("2026-11-24+05:00", 5)]
+    [InlineData("2026-11-24Z", 0)]
+    [InlineData("2026-11-24-03:00", -3)]
+    public void A_booking_date_with_a_time_zone_counts_from_the_start_of_that_day_at_its_offset_KZ_3_5(string date, int offsetHours)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace("<BookgDt><Dt>2026-11-24</Dt></BookgDt>", $"<BookgDt><Dt>{date}</Dt></BookgDt>");
+        Assert.Contains(date, xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Empty(result.Refused);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.FromHours(offsetHours)), Assert.Single(result.Credits).BookedAt);
+    }
+
     [Fact]
     public void A_document_nested_deeper_than_any_camt054_is_refused_as_it_is_read()
     {

@@ -20,14 +20,18 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var reversals = new List<BankCreditNotification>();
         var refused = new List<RefusedEntry>();
         var ignored = new List<string>();
-        foreach (var notification in notifications)
+        var notificationIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < notifications.Count; n++)
         {
-            var notificationId = Text(notification.Element(ns + "Id")) ?? "?";
+            var notificationId = Text(notifications[n].Element(ns + "Id")) ?? "?";
+            // A refused entry is held under its position, so two entries must never share one: a bank repeating an Ntfctn/Id
+            // (an account number or a date) within the message gets the notification's place named too.
+            var notification = notificationIds.Add(notificationId) ? $"Ntfctn '{notificationId}'" : $"Ntfctn #{n + 1} '{notificationId}'";
             var entryNumber = 0;
-            foreach (var entry in notification.Elements(ns + "Ntry"))
+            foreach (var entry in notifications[n].Elements(ns + "Ntry"))
             {
                 entryNumber++;
-                var where = $"Ntfctn '{notificationId}', Ntry #{entryNumber}";
+                var where = $"{notification}, Ntry #{entryNumber}";
                 // Entries are judged one by one: one that cannot be read is refused with its reason and held for operations,
                 // the others stand. It stands for money the bank may have moved, so it is held even when no other entry
                 // could be read: the message is recorded and answered, not refused.

@@ -293,6 +293,19 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void Refused_entries_of_two_notifications_sharing_an_id_are_held_each_under_its_own_position_UA_3_2()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"));
+        var notification = xml[xml.IndexOf("<Ntfctn>", StringComparison.Ordinal)..(xml.IndexOf("</Ntfctn>", StringComparison.Ordinal) + "</Ntfctn>".Length)];
+        var unreadable = notification.Replace(">450.00<", ">450.005<");
+        xml = xml.Replace(notification, unreadable + unreadable.Replace("UNJS-TX-88231", "UNJS-TX-88232"));
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Equal(["Ntfctn '7713-1', Ntry #1", "Ntfctn #2 '7713-1', Ntry #1"], result.Refused.Select(r => r.Position));
+    }
+
+    [Fact]
     public void A_referred_document_number_in_structured_remittance_is_part_of_the_purpose_UA_3_2()
     {
         var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.06-two-accounts-local-time.xml"))

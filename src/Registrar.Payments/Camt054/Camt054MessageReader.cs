@@ -132,9 +132,12 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             // and stable when the same message is delivered again.
             var bankReference = Reference(Text(refs?.Element(ns + "AcctSvcrRef")))
                                 ?? (entryReference is null ? null : transactions.Count == 1 ? entryReference : $"{entryReference}/{i + 1}");
+            // Without the account servicer's reference, the payer's EndToEndId, else the interbank TxId the payer's bank gave
+            // (unique only among that bank's transfers): either names the credit only within this message.
             var reference = bankReference
                             ?? Reference(Text(refs?.Element(ns + "EndToEndId")))
-                            ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry) and no usable <EndToEndId>, so the credit cannot be told apart from others.");
+                            ?? Reference(Text(refs?.Element(ns + "TxId")))
+                            ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry), no usable <EndToEndId> and no <TxId>, so the credit cannot be told apart from others.");
 
             var parties = tx.Element(ns + "RltdPties");
             credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt,

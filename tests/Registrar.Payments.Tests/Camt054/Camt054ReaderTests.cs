@@ -228,6 +228,22 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_credit_without_the_banks_reference_or_an_EndToEndId_is_known_by_its_interbank_TxId_within_its_message()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<AcctSvcrRef>ENTRY-7713-0001</AcctSvcrRef>", "")
+            .Replace("<AcctSvcrRef>UNJS-TX-88231</AcctSvcrRef>\n              <EndToEndId>NOTPROVIDED</EndToEndId>",
+                "<InstrId>I-1</InstrId><EndToEndId>NOTPROVIDED</EndToEndId><TxId>PB-TXID-5501</TxId>");
+        Assert.Contains("<TxId>PB-TXID-5501</TxId>", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Empty(result.Refused);
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal(("PB-TXID-5501", true), (credit.TransactionReference, credit.ReferenceIsPayers));
+    }
+
+    [Fact]
     public void A_booked_credit_without_a_booking_date_is_refused_KZ_3_5()
     {
         var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))

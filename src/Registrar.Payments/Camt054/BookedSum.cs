@@ -25,6 +25,14 @@ internal sealed class BookedSum(string entryCurrency)
     {
         if (!string.Equals(amount.Currency, entryCurrency, StringComparison.OrdinalIgnoreCase))
             Unknowable ??= $"a transaction in {amount.Currency}, not in the entry's {entryCurrency}";
-        Total += sign * amount.Amount;
+        try
+        {
+            Total += sign * amount.Amount;
+        }
+        catch (OverflowException)
+        {
+            // Amounts each within xs:decimal can add up beyond what a decimal holds: that entry is unreadable, never the message.
+            Unknowable ??= "amounts whose sum is beyond any amount";
+        }
     }
 }

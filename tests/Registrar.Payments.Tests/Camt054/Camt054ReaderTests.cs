@@ -79,6 +79,22 @@ public sealed class Camt054ReaderTests
     }
 
     [Fact]
+    public void A_batch_whose_transactions_are_too_large_to_add_up_is_refused_as_one_entry_and_the_others_stand()
+    {
+        // Each amount is a decimal a bank can write; their sum is beyond any: the entry cannot be read, the message still can.
+        const string huge = "79228162514264337593543950335";
+        var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+        var overflowing = batch.Replace("<Amt Ccy=\"KZT\">15000.00</Amt>", $"<Amt Ccy=\"KZT\">{huge}</Amt>")
+            .Replace("<Sts>PDNG</Sts>", "<Sts>BOOK</Sts><BookgDt><Dt>2026-11-25</Dt></BookgDt>");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(overflowing), SampleFiles.Almaty);
+
+        Assert.True(result.IsAccepted, result.ToString());
+        Assert.Equal("HB-PEND-0100", Assert.Single(result.Credits).TransactionReference);
+        Assert.Contains("cannot be shown to add up", Assert.Single(result.Refused).Message);
+    }
+
+    [Fact]
     public void A_debit_inside_a_credit_batch_is_netted_against_the_entry_before_the_credits_are_kept()
     {
         var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));

@@ -11,4 +11,15 @@ public static class LocalDays
         var nextMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(nextMidnight, calendar.TimeZone.GetUtcOffset(nextMidnight));
     }
+
+    /// <summary>
+    /// The same local clock time <paramref name="days"/> calendar days after <paramref name="instant"/> in
+    /// <paramref name="timeZone"/>: "28 days after expiry" counts the registrar's days, so a daylight-saving change in
+    /// between moves neither the hour nor the day. A clock time the change skips or repeats resolves to the later instant.
+    /// </summary>
+    public static DateTimeOffset SameTimeDaysAfter(DateTimeOffset instant, int days, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime.AddDays(days);
+        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
+    }
 }

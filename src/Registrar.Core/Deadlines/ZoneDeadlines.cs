@@ -44,7 +44,7 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
             expiry,
             policy.Reminders.For(expiry, deadlineDayStarts),
             payBy,
-            policy.Deletion.DeletionDueAt(expiry),
+            policy.Deletion.DeletionDueAt(expiry, calendar.TimeZone),
             policy.Deletion.RenewalPriorityUntilDeletion,
             policy.Redemption.AppliesAfterExpiry);
     }

@@ -1,4 +1,5 @@
 using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Zones;
@@ -99,11 +100,16 @@ public sealed record DeletionRule(
     string Rule,
     bool IsDefault = false)
 {
-    public DateTimeOffset DeletionDueAt(DateTimeOffset expiry) => expiry.AddDays(DaysAfterExpiry);
+    /// <summary>UA-1.12 "до 28 днів після закінчення терміну реєстрації": days as the registrar counts them, so the deletion
+    /// comes at the expiry's local time of day even when the clocks changed in between (a span of 28 × 24 hours would
+    /// cut an autumn expiry's priority to renew an hour short).</summary>
+    /// <param name="timeZone">The registrar's time zone (the zone's calendar's).</param>
+    public DateTimeOffset DeletionDueAt(DateTimeOffset expiry, TimeZoneInfo timeZone) =>
+        LocalDays.SameTimeDaysAfter(expiry, DaysAfterExpiry, timeZone);
 
     /// <summary>Whether the registrant may still renew at <paramref name="now"/>.</summary>
-    public bool RegistrantMayRenew(DateTimeOffset expiry, DateTimeOffset now) =>
-        now < expiry || (RenewalPriorityUntilDeletion && now < DeletionDueAt(expiry));
+    public bool RegistrantMayRenew(DateTimeOffset expiry, DateTimeOffset now, TimeZoneInfo timeZone) =>
+        now < expiry || (RenewalPriorityUntilDeletion && now < DeletionDueAt(expiry, timeZone));
 }
 
 /// <summary>UA-1.11: a renewal after expiry may have its own price (the redemption tariff).</summary>

@@ -1,3 +1,4 @@
+using Registrar.Core.Calendars;
 using Registrar.Core.Money;
 using Registrar.Core.Tariffs;
 using Registrar.Core.Zones;
@@ -8,6 +9,9 @@ namespace Registrar.Core.Tests.Zones;
 public sealed class ZoneRuleTests
 {
     private static readonly DateTimeOffset Expiry = new(2027, 3, 25, 10, 56, 4, TimeSpan.Zero);
+
+    private static readonly TimeZoneInfo Kyiv = BusinessCalendars.LoadEmbedded().For("UA").TimeZone;
+    private static readonly TimeZoneInfo Almaty = BusinessCalendars.LoadEmbedded().For("KZ").TimeZone;
 
     private readonly ZoneCatalog catalog = ZoneCatalog.LoadEmbedded();
 
@@ -115,7 +119,7 @@ public sealed class ZoneRuleTests
         Assert.DoesNotContain(reminders, r => r.Kind == ReminderKind.RenewalDeadline);
         Assert.Contains(reminders, r => r.Kind == ReminderKind.Expiry && r.At == Expiry);
         Assert.All(reminders.Where(r => r.Kind == ReminderKind.AfterExpiry),
-            r => Assert.True(r.At < catalog.For("ua").Deletion.DeletionDueAt(Expiry)));
+            r => Assert.True(r.At < catalog.For("ua").Deletion.DeletionDueAt(Expiry, Kyiv)));
     }
 
     [Theory]
@@ -127,10 +131,12 @@ public sealed class ZoneRuleTests
     {
         var deletion = catalog.For(zone).Deletion;
 
-        Assert.Equal(Expiry.AddDays(28), deletion.DeletionDueAt(Expiry));
-        Assert.True(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(27)));
-        Assert.False(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(28)));
-        Assert.False(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(40)));
+        // 12:56:04 in Kyiv (UTC+2) on 25 March; 28 days later it is 12:56:04 again, in summer time (UTC+3).
+        var deleteAt = new DateTimeOffset(2027, 4, 22, 12, 56, 4, TimeSpan.FromHours(3));
+        Assert.Equal(deleteAt, deletion.DeletionDueAt(Expiry, Kyiv));
+        Assert.True(deletion.RegistrantMayRenew(Expiry, deleteAt.AddSeconds(-1), Kyiv));
+        Assert.False(deletion.RegistrantMayRenew(Expiry, deleteAt, Kyiv));
+        Assert.False(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(40), Kyiv));
     }
 
     [Theory]
@@ -141,9 +147,9 @@ public sealed class ZoneRuleTests
         var deletion = catalog.For(zone).Deletion;
 
         Assert.True(deletion.NameBecomesFree);
-        Assert.Equal(Expiry, deletion.DeletionDueAt(Expiry));
-        Assert.True(deletion.RegistrantMayRenew(Expiry, Expiry.AddSeconds(-1)));
-        Assert.False(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(1)));
+        Assert.Equal(Expiry, deletion.DeletionDueAt(Expiry, Almaty));
+        Assert.True(deletion.RegistrantMayRenew(Expiry, Expiry.AddSeconds(-1), Almaty));
+        Assert.False(deletion.RegistrantMayRenew(Expiry, Expiry.AddDays(1), Almaty));
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public interface IRegistrationSchedule
     /// calendar data holds, and its timeline waits until then for them rather than being guessed.</summary>
     DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry);
 
+    /// <summary>The registrar's own date at <paramref name="instant"/>, in the time zone of the zone's country.</summary>
+    DateOnly LocalDate(string zone, DateTimeOffset instant);
+
     /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
     TransferEligibility TransferRules(string zone);
 }

@@ -77,7 +77,7 @@ internal static class OperationsDecisions
 
     /// <summary>After every decision: a breach whose cure time ran out becomes the registration's end (KZ-App-4), and an
     /// end that took effect deletes the domain as soon as no other registry command is out.</summary>
-    public static void OnTime(RegistrationStep step, DateTimeOffset now)
+    public static void OnTime(RegistrationStep step, DateTimeOffset now, IRegistrationSchedule schedule)
     {
         if (step.State.Breach is { } breach && now >= breach.CureDeadline && step.State.Ending is null)
         {
@@ -99,9 +99,12 @@ internal static class OperationsDecisions
         step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
         if (ending.Ground == TerminationGround.RegistrarNotice)
         {
-            // UA-6.2, UA-6.3: the registrar ended its service early, so whole unused months are paid back.
+            // UA-6.2, UA-6.3: the registrar ended its service early, so whole unused months are paid back. The quote's day is the
+            // last one served, in the registrar's time zone: an end at midnight leaves the month starting that midnight wholly
+            // unused, and the instant's own offset (UTC once stored) says nothing of the registrar's date.
+            var lastDayServed = schedule.LocalDate(order.Zone, ending.EffectiveAt.AddTicks(-1));
             step.Flag($"The registrar ended the service of {order.DisplayName} early (UA-1.3.4.1): refund the whole unused months, "
-                + $"quoted at /api/ops/registrations/{step.State.RegistrationId}/early-termination-refund?on={ending.EffectiveAt:yyyy-MM-dd} (UA-6.2, UA-6.3).");
+                + $"quoted at /api/ops/registrations/{step.State.RegistrationId}/early-termination-refund?on={lastDayServed:yyyy-MM-dd} (UA-6.2, UA-6.3).");
         }
     }
 

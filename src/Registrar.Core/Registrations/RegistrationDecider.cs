@@ -122,7 +122,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
         }
         // A decided end takes effect on whichever event comes first once it is due: its timer, or the answer it waited for.
-        OperationsDecisions.OnTime(step, now);
+        OperationsDecisions.OnTime(step, now, schedule);
         return step.Build(state, WakeAt(step.State), now);
     }
 

@@ -187,6 +187,22 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Contains(domain.Sent.OfType<FlagForOperations>(), f => f.Reason.Contains("UA-6.2") && f.Reason.Contains("early-termination-refund"));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void The_refund_is_quoted_on_the_last_day_served_in_Kyiv_however_the_end_instant_is_written_UA_6_3(int offsetHours)
+    {
+        // Notice sent on 10 January 2027: the 30 days end with 9 February, so the service ends at midnight opening 10 February
+        // in Kyiv. 9 February is the last day served; the month starting 10 February is wholly unused and is refunded.
+        var effective = new DateTimeOffset(2027, 2, 10, 0, 0, 0, TimeSpan.FromHours(2)).ToOffset(TimeSpan.FromHours(offsetHours));
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), Now);
+
+        domain.LiveUntil(effective);
+
+        Assert.Contains(domain.Sent.OfType<FlagForOperations>(), f => f.Reason.Contains("early-termination-refund?on=2027-02-09"));
+    }
+
     [Fact]
     public void A_termination_for_breach_deletes_the_domain_when_the_notice_is_sent_UA_2_3_2()
     {

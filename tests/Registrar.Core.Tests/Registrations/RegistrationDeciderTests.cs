@@ -356,5 +356,7 @@ public sealed class RegistrationDeciderTests
         public DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry) => _zones.RenewalTimelineWaitsUntil(zone, expiry);
 
         public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
+
+        public DateOnly LocalDate(string zone, DateTimeOffset instant) => _zones.LocalDate(zone, instant);
     }
 }

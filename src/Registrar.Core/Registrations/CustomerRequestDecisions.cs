@@ -43,7 +43,7 @@ internal static class CustomerRequestDecisions
                 ContactEmailChangeDecisions.Hold(step, proved.RequestId, email);
                 break;
             case TerminationRequest termination:
-                EndOnNotice(step, termination);
+                EndOnNotice(step, termination, schedule);
                 break;
             case RegistrantChangeRequest registrant:
                 RegistrantChangeDecisions.Start(step, proved.RequestId, registrant, schedule, now);
@@ -66,11 +66,16 @@ internal static class CustomerRequestDecisions
     }
 
     /// <summary>UA-6.1, UA-6.4: the registrant's notice ends the contract at its date; the domain is deleted then, with no refund
-    /// (UA-1.5.5), and no renewal is invoiced meanwhile.</summary>
-    private static void EndOnNotice(RegistrationStep step, TerminationRequest termination)
+    /// (UA-1.5.5), and no renewal is invoiced meanwhile. So a date past the deletion of the unpaid domain (UA-1.10, UA-1.12), as
+    /// a notice given after expiry names (UA-6.4: the end of the next yearly term), cannot be kept: the contract ends with the
+    /// deletion, and the registrant is told that date.</summary>
+    private static void EndOnNotice(RegistrationStep step, TerminationRequest termination, IRegistrationSchedule schedule)
     {
-        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EndsAt, TerminationGround.RegistrantNotice) });
-        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
+        var state = step.State;
+        var deletion = state.Renewal.PaidInvoice is null ? schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value).DeleteAt : (DateTimeOffset?)null;
+        var endsAt = deletion < termination.EndsAt ? deletion.Value : termination.EndsAt;
+        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
+        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out.</summary>

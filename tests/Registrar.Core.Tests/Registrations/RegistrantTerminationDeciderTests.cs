@@ -38,6 +38,38 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
+    public void A_notice_given_after_expiry_never_keeps_the_unpaid_domain_past_its_deletion_UA_6_4_UA_1_12()
+    {
+        // Two days after expiry the term is over, so the notice stops the renewal of the next one: the contract "ends" a year on.
+        // Nothing renews the domain meanwhile, so it is deleted when the unpaid name would be, 28 days after expiry.
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(2));
+        var deleteAt = Expiry.AddDays(28);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
+            Proved(new TerminationRequest(new DateTimeOffset(2028, 6, 15, 0, 0, 0, TimeSpan.FromHours(3)), "UA-6.4"), RequestProof.ContactEmail),
+            Expiry.AddDays(2))));
+        domain.LiveUntil(deleteAt);
+
+        Assert.Equal(deleteAt, told.Facts!.DeletionAt);
+        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+    }
+
+    [Fact]
+    public void A_notice_for_a_date_past_the_deletion_of_an_unpaid_domain_ends_it_at_the_deletion_UA_6_1_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var deleteAt = Expiry.AddDays(28);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(new TerminationRequest(Expiry.AddDays(90), "UA-6.1"), RequestProof.ContactEmail), Now)));
+        domain.LiveUntil(deleteAt);
+
+        Assert.Equal(deleteAt, told.Facts!.DeletionAt);
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+    }
+
+    [Fact]
     public void A_signed_in_session_does_not_prove_ending_the_contract_UA_1_5_8_UA_6_1()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

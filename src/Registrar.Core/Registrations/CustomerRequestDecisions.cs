@@ -72,7 +72,10 @@ internal static class CustomerRequestDecisions
     private static void EndOnNotice(RegistrationStep step, TerminationRequest termination, IRegistrationSchedule schedule)
     {
         var state = step.State;
-        var deletion = state.Renewal.PaidInvoice is null ? schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value).DeleteAt : (DateTimeOffset?)null;
+        // A timeline waiting for a calendar year not loaded yet is not guessed (KZ-2.7): the notice's date stands until it is.
+        var deletion = state is { Renewal.PaidInvoice: null, Order.Zone: var zone, ExpiresAt: { } expiry } && schedule.RenewalTimelineWaitsUntil(zone, expiry) is null
+            ? schedule.RenewalTimeline(zone, expiry).DeleteAt
+            : (DateTimeOffset?)null;
         var endsAt = deletion < termination.EndsAt ? deletion.Value : termination.EndsAt;
         step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
         step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));

@@ -55,14 +55,53 @@ public sealed class IdempotentRequestsTests
         Assert.Equal(1, executed);
     }
 
-    private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute, string? key = "key-1")
+    [Fact]
+    public async Task A_request_whose_key_a_first_request_still_holds_is_a_409_and_does_not_run_draft_idempotency_key_section_2_7()
+    {
+        var executed = 0;
+        var firstMayFinish = new TaskCompletionSource();
+        async Task<IResult> Execute(string order, string? key)
+        {
+            // Only the first waits: a second one run concurrently would otherwise wait for ever.
+            if (++executed == 1) await firstMayFinish.Task;
+            return TypedResults.Created("/api/orders/O1", order);
+        }
+
+        var first = RunAsync(() => Checked<string>.Passed("order"), Execute);
+        var concurrent = await RunAsync(() => Checked<string>.Passed("order"), Execute);
+        firstMayFinish.SetResult();
+
+        Assert.Equal((409, 201), (concurrent.StatusCode, (await first).StatusCode));
+        Assert.Equal(1, executed);
+    }
+
+    [Fact]
+    public async Task A_key_whose_first_request_never_finished_is_taken_over_once_it_is_no_longer_in_flight()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var idempotency = new IdempotentRequests(_keys, clock);
+        var executed = 0;
+        Task<IResult> Crash(string order, string? key) { executed++; throw new IOException("the host died half-way"); }
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        await Assert.ThrowsAsync<IOException>(() => RunAsync(() => Checked<string>.Passed("order"), Crash, idempotency: idempotency));
+        var tooSoon = await RunAsync(() => Checked<string>.Passed("order"), Execute, idempotency: idempotency);
+        clock.Advance(IdempotentRequests.InFlightFor);
+        var retried = await RunAsync(() => Checked<string>.Passed("order"), Execute, idempotency: idempotency);
+
+        Assert.Equal((409, 201), (tooSoon.StatusCode, retried.StatusCode));
+        Assert.Equal(2, executed);
+    }
+
+    private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute, string? key = "key-1",
+        IdempotentRequests? idempotency = null)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.Path = "/api/orders";
         if (key is not null) context.Request.Headers[IdempotentRequests.Header] = key;
         context.Response.Body = new MemoryStream();
-        var result = await _idempotency.RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
+        var result = await (idempotency ?? _idempotency).RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
         await result.ExecuteAsync(context);
         return context.Response;
     }

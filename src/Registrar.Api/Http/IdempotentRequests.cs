@@ -8,7 +8,8 @@ namespace Registrar.Api.Http;
 
 /// <summary>
 /// The Idempotency-Key header: a retried request with the same key and body gets the first
-/// answer; the same key with another body is refused. Only a request that passed its checks and
+/// answer; the same key with another body is refused (422), and so is one sent while the first is still being handled
+/// (409, until <see cref="InFlightFor"/> has passed). Only a request that passed its checks and
 /// began executing owns its key: a refusal is judged again on retry, so a request refused while
 /// data was missing (a calendar year, say) succeeds once the data is fixed. Handlers run under it
 /// must themselves be idempotent for the key (a first attempt may have crashed half-way).
@@ -16,6 +17,11 @@ namespace Registrar.Api.Http;
 public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>How long a first request holds its key. draft-ietf-httpapi-idempotency-key-header section 2.7: a request
+    /// with a key a first request still holds is a 409, not run alongside it. A first request never takes this long, so
+    /// a claim older than this is one that crashed half-way and never completes: a retry then carries the request out.</summary>
+    public static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
 
     public async Task<IResult> RunAsync<TChecked>(HttpRequest request, string scope, byte[] body,
         Func<Task<Checked<TChecked>>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)
@@ -43,10 +49,11 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
         return response;
     }
 
-    /// <returns>The answer an earlier request with this key already settled, or null when this one must run.</returns>
-    private static IResult? Replay(IdempotentResponse earlier, string hash) =>
+    /// <returns>The answer an earlier request with this key already settled or still holds, or null when this one must run.</returns>
+    private IResult? Replay(IdempotentResponse earlier, string hash) =>
         earlier.RequestHash != hash ? Problems.IdempotencyKeyReused()
         : earlier.IsComplete ? new RecordedResponse(earlier.StatusCode!.Value, earlier.ContentType!, earlier.Body!, earlier.Headers)
+        : clock.GetUtcNow() - earlier.StartedAt < InFlightFor ? Problems.IdempotencyKeyInUse()
         : null;
 
     private async Task CompleteAsync(Stored<IdempotentResponse> claimed, RecordedResponse response, CancellationToken ct)

@@ -42,6 +42,9 @@ public static class ProblemTypes
     public static readonly ProblemType IdempotencyKeyReused = new("/problems/idempotency-key-reused", "Idempotency-Key reused.",
         "The Idempotency-Key was already used with a different request body.");
 
+    public static readonly ProblemType IdempotencyKeyInUse = new("/problems/idempotency-key-in-use", "Idempotency-Key in use.",
+        "A request with the same Idempotency-Key is still being handled; retry with the same key to get its answer.");
+
     public static readonly ProblemType NotificationRejected = new("/problems/notification-rejected", "The bank notification was rejected.",
         "A bank notification failed its authenticity or format checks; nothing was changed.");
 
@@ -79,7 +82,7 @@ public static class ProblemTypes
     public static readonly IReadOnlyList<ProblemType> All =
     [
         Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, Unauthenticated, Forbidden, NotFound,
-        MethodNotAllowed, Conflict, IdempotencyKeyReused, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
+        MethodNotAllowed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
         LinkInvalid, LinkUsed, LinkExpired, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
     ];
 

@@ -47,6 +47,11 @@ public static class Problems
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
             "This Idempotency-Key was first used with a different body; use a new key for a new request.");
 
+    public static ProblemHttpResult IdempotencyKeyInUse() =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyInUse,
+            "A request with this Idempotency-Key is still being handled; retry with the same key to get its answer "
+            + $"(within {IdempotentRequests.InFlightFor.TotalSeconds:0} s).");
+
     public static ProblemHttpResult NotificationRejected(string reason, string detail, int status) =>
         Create(status, ProblemTypes.NotificationRejected, detail, ("reason", reason));
 

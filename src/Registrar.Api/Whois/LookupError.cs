@@ -32,6 +32,9 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
         var response = httpContext.Response;
         response.StatusCode = status;
         response.ContentType = RdapJsonResult.IsAccepted(httpContext.Request) ? RdapJsonResult.MediaType : "application/problem+json";
+        // RFC 9110 section 12.5.5: the media type follows Accept, so a cache must not hand one caller's answer to the other
+        // (a 404 is cacheable by default, RFC 9111 section 4.2.2).
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
         if (retryAfter is { } after) response.Headers.RetryAfter = Seconds(after).ToString(CultureInfo.InvariantCulture);
         var body = new JsonObject

@@ -81,6 +81,22 @@ public sealed class PublicLookupHandlersTests
         Assert.Contains("free-name.kz", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("free-name.kz")]
+    [InlineData("bad..name.kz")]
+    public async Task An_error_whose_media_type_follows_Accept_says_so_in_Vary_so_no_cache_hands_it_to_the_other_caller_RFC_9110_section_12_5_5(
+        string typed)
+    {
+        foreach (var accept in new[] { "application/rdap+json", null })
+        {
+            var context = Request(accept);
+
+            var (_, headers, _) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+
+            Assert.Contains("Accept", headers.Vary.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public async Task The_whois_text_answer_shows_what_the_kz_policy_publishes_and_marks_the_rest_redacted_KZ_App_10_3()
     {

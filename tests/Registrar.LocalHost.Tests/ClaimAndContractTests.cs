@@ -150,6 +150,21 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         Assert.Contains(listed, n => n.GetProperty("noticeId").GetString() == late.GetProperty("noticeId").GetString() && n.GetProperty("late").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_notice_dated_before_the_calendar_data_names_the_file_to_add_and_nothing_of_the_servers_exception_UA_7_2()
+    {
+        using var operations = product.Operations();
+        var before = new DateOnly(2023, 12, 1);
+
+        var response = await operations.PostAsJsonAsync("api/ops/force-majeure",
+            new { zone = "ua", party = "Registrar", circumstance = "x", startedOn = before, notifiedOn = before, recordedBy = "Olena" });
+
+        var detail = (await AssertProblemAsync(response, 503)).GetProperty("detail").GetString();
+        Assert.Contains("ua-2023.txt", detail);
+        Assert.DoesNotContain("Parameter", detail);
+        Assert.DoesNotContain("Actual value", detail);
+    }
+
     private static async Task<JsonElement> RecordForceMajeureAsync(HttpClient operations, string zone, DateOnly startedOn, DateOnly notifiedOn)
     {
         var recorded = await operations.PostAsJsonAsync("api/ops/force-majeure",

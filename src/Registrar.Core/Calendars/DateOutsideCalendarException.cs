@@ -14,7 +14,12 @@ public sealed class DateOutsideCalendarException : ArgumentOutOfRangeException
         FirstDate = firstDate;
         LastDate = lastDate;
         MissingYear = missingYear;
+        Message = message;
     }
+
+    /// <summary>What is missing and what to do, without the parameter name and value <see cref="ArgumentOutOfRangeException"/>
+    /// appends to it: the API answers with it as a problem's detail, which tells a client nothing of the server's code.</summary>
+    public override string Message { get; }
 
     public string Country { get; }
 

@@ -27,7 +27,9 @@ public static class NameServerNames
 
     private static string? ToHostName(string? name)
     {
-        var trimmed = name?.Trim().TrimEnd('.');
+        var trimmed = name?.Trim();
+        // A fully qualified name ends with one dot, the root's empty label (RFC 1034 section 3.1); a second is another empty label.
+        if (trimmed?.EndsWith('.') == true) trimmed = trimmed[..^1];
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 253) return null;
         try
         {

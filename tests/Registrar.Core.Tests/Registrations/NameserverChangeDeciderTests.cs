@@ -144,5 +144,14 @@ public sealed class NameserverChangeDeciderTests
         Assert.NotNull(NameServerNames.Normalize([.. Enumerable.Range(1, 14).Select(i => $"ns{i}.example.net")]).Error);
     }
 
+    [Theory]
+    [InlineData("ns2.example.net..")]
+    [InlineData("ns2..example.net")]
+    [InlineData(".ns2.example.net")]
+    public void A_name_server_with_an_empty_label_is_refused_not_taken_for_another_name_KZ_2_3(string typed)
+    {
+        Assert.NotNull(NameServerNames.Normalize(["ns1.example.net", typed]).Error);
+    }
+
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
 }

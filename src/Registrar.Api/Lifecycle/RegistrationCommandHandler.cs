@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Registrar.Api.Billing;
 using Registrar.Api.Customers;
+using Registrar.Api.Privacy;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Operations;
@@ -33,6 +35,7 @@ public sealed class RegistrationCommandHandler(
     IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
     CustomerAccounts accounts,
+    IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
 {
@@ -51,7 +54,7 @@ public sealed class RegistrationCommandHandler(
                 // UA-Pre-6: an ended registration's personal data are kept five years from its end, then erased.
                 if (record.View.EndedAt is { } endedAt)
                     await erasures.ScheduleAsync(new ErasureDue(record.RegistrationId, record.View.CustomerId,
-                        PersonalDataRetention.ErasureDueAt(endedAt), ErasureGround.RetentionEnded), ct);
+                        PersonalDataRetention.ErasureDueAt(endedAt, privacy.Value.TimeZone), ErasureGround.RetentionEnded), ct);
                 break;
             case EraseIncomingTransferCode erase:
                 await transferCodes.EraseAsync(erase.CustomerId, erase.RegistrationId, ct);

@@ -38,8 +38,7 @@ public sealed class ErasureRequestHandler(
         await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view.RegistrationId);
         if (registrations.Count == 0) return Problems.NotFound("registrations of that customer");
 
-        var endsAt = PersonalDataRetention.ContractEndOnReply(input.RepliedOn,
-            TimeZoneInfo.FindSystemTimeZoneById(options.Value.RegistrarTimeZone));
+        var endsAt = PersonalDataRetention.ContractEndOnReply(input.RepliedOn, options.Value.TimeZone);
         var actor = new OperationsActor(operations.Principal!.Name, input.RecordedBy.Trim());
         foreach (var registrationId in registrations)
         {

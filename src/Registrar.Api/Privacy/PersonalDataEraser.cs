@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Registrar.Api.Customers;
 using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
@@ -29,6 +30,7 @@ public sealed class PersonalDataEraser(
     PaymentRecordsEraser paymentRecords,
     IAuditLog<RegistrationAudit> audit,
     CustomerAccounts accounts,
+    IOptions<PrivacyOptions> options,
     TimeProvider clock)
 {
     public const string Actor = "retention";
@@ -71,7 +73,7 @@ public sealed class PersonalDataEraser(
             {
                 var other = RegistrationIds.For(orderId, line);
                 if (other == due.RegistrationId) continue;
-                var verdict = PersonalDataRetention.Judge(due with { RegistrationId = other }, await views.FindAsync(other, ct), now);
+                var verdict = PersonalDataRetention.Judge(due with { RegistrationId = other }, await views.FindAsync(other, ct), now, options.Value.TimeZone);
                 if (verdict is not (ErasureVerdict.Erase or ErasureVerdict.NothingKept)) return false;
             }
             // The payer's data go first: an order still holding data is what a crash in between leaves to redo.

@@ -44,7 +44,7 @@ public sealed class PersonalDataErasureCheck(
     private async Task<bool> CarryOutAsync(ErasureDue due, ILifecycleHistoryEraser history, DateTimeOffset now, CancellationToken ct)
     {
         var view = await views.FindAsync(due.RegistrationId, ct);
-        var verdict = PersonalDataRetention.Judge(due, view, now);
+        var verdict = PersonalDataRetention.Judge(due, view, now, options.Value.TimeZone);
         if (verdict == ErasureVerdict.Erase)
         {
             await eraser.EraseAsync(due, history, ct);
@@ -54,7 +54,7 @@ public sealed class PersonalDataErasureCheck(
         if (verdict == ErasureVerdict.AwaitsEnd) await FlagAwaitingEndAsync(due, now, ct);
         DateTimeOffset? next = verdict switch
         {
-            ErasureVerdict.NotYet when due.Ground == ErasureGround.RetentionEnded => PersonalDataRetention.ErasureDueAt(view!.EndedAt!.Value),
+            ErasureVerdict.NotYet when due.Ground == ErasureGround.RetentionEnded => PersonalDataRetention.ErasureDueAt(view!.EndedAt!.Value, options.Value.TimeZone),
             ErasureVerdict.NotYet => due.DueAt,
             // Asked again a day later, when the registration may have ended.
             ErasureVerdict.AwaitsEnd => now.AddDays(1),

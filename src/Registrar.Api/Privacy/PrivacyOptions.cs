@@ -19,4 +19,7 @@ public sealed class PrivacyOptions
     /// <summary>IANA id of where the registrar is: the day an erasure request's reply names starts at its midnight (UA-Pre-6).</summary>
     [Required]
     public string RegistrarTimeZone { get; set; } = "Europe/Kyiv";
+
+    /// <summary>UA-Pre-6: the five years of retention are the registrar's years, counted in this zone.</summary>
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(RegistrarTimeZone);
 }

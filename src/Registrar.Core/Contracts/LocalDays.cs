@@ -22,4 +22,17 @@ public static class LocalDays
         var local = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime.AddDays(days);
         return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
     }
+
+    /// <summary>
+    /// The same local clock time <paramref name="years"/> years after <paramref name="instant"/> in <paramref name="timeZone"/>:
+    /// years as the registrar counts them, whatever the offset the instant was stored with. A 29 February with no
+    /// counterpart counts to 1 March, so the years are always whole.
+    /// </summary>
+    public static DateTimeOffset SameTimeYearsAfter(DateTimeOffset instant, int years, TimeZoneInfo timeZone)
+    {
+        var start = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime;
+        var local = start.AddYears(years);
+        if (local.Day != start.Day) local = local.AddDays(1);
+        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
+    }
 }

@@ -1,3 +1,4 @@
+using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Privacy;
@@ -17,8 +18,11 @@ public static class PersonalDataRetention
     public static bool EndsContract(RegistrationPhase phase) =>
         phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway;
 
-    /// <summary>UA-Pre-6: when the data kept for a contract that ended at <paramref name="contractEndedAt"/> must go.</summary>
-    public static DateTimeOffset ErasureDueAt(DateTimeOffset contractEndedAt) => contractEndedAt.AddYears(YearsAfterContract);
+    /// <summary>UA-Pre-6: when the data kept for a contract that ended at <paramref name="contractEndedAt"/> must go: five years
+    /// as the registrar counts them, never sooner (an end stored in UTC just before a local midnight would otherwise be
+    /// counted from the day before, and a leap day's fifth year would end on 28 February).</summary>
+    public static DateTimeOffset ErasureDueAt(DateTimeOffset contractEndedAt, TimeZoneInfo registrarTimeZone) =>
+        LocalDays.SameTimeYearsAfter(contractEndedAt, YearsAfterContract, registrarTimeZone);
 
     /// <summary>UA-Pre-6: the contract ends from the date the registrar's reply names, at the start of that day where the registrar is.</summary>
     public static DateTimeOffset ContractEndOnReply(DateOnly repliedOn, TimeZoneInfo registrarTimeZone)
@@ -29,7 +33,7 @@ public static class PersonalDataRetention
 
     /// <summary>What to do, at <paramref name="now"/>, with an erasure that fell due, given the registration as it stands.</summary>
     /// <param name="view">The registration's latest view; null when none was ever recorded.</param>
-    public static ErasureVerdict Judge(ErasureDue due, RegistrationView? view, DateTimeOffset now)
+    public static ErasureVerdict Judge(ErasureDue due, RegistrationView? view, DateTimeOffset now, TimeZoneInfo registrarTimeZone)
     {
         if (view is null) return ErasureVerdict.NothingKept;
         if (view.EndedAt is not { } endedAt)
@@ -37,7 +41,7 @@ public static class PersonalDataRetention
             // still stands, but a registration live at the registry needs its domain ended first.
             return due.Ground == ErasureGround.ErasureRequest ? ErasureVerdict.AwaitsEnd : ErasureVerdict.NoLongerEnded;
         if (due.Ground == ErasureGround.ErasureRequest) return now >= due.DueAt ? ErasureVerdict.Erase : ErasureVerdict.NotYet;
-        return now >= ErasureDueAt(endedAt) ? ErasureVerdict.Erase : ErasureVerdict.NotYet;
+        return now >= ErasureDueAt(endedAt, registrarTimeZone) ? ErasureVerdict.Erase : ErasureVerdict.NotYet;
     }
 }
 

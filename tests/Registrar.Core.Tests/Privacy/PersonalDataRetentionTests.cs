@@ -5,27 +5,47 @@ namespace Registrar.Core.Tests.Privacy;
 
 public sealed class PersonalDataRetentionTests
 {
+    private static readonly TimeZoneInfo Kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
     private static readonly DateTimeOffset EndedAt = new(2026, 3, 10, 14, 30, 0, TimeSpan.FromHours(2));
 
     private static RegistrationView View(DateTimeOffset? endedAt, RegistrationPhase phase = RegistrationPhase.Deleted) =>
         new("O1-1", "cust-1", "example.com.ua", "example.com.ua", "com.ua", phase, null, endedAt);
 
-    private static ErasureDue Retention => new("O1-1", "cust-1", PersonalDataRetention.ErasureDueAt(EndedAt), ErasureGround.RetentionEnded);
+    private static ErasureDue Retention => new("O1-1", "cust-1", PersonalDataRetention.ErasureDueAt(EndedAt, Kyiv), ErasureGround.RetentionEnded);
 
     [Fact]
     public void UA_Pre_6_data_of_an_ended_registration_are_kept_for_five_years_after_its_end()
     {
-        Assert.Equal(new DateTimeOffset(2031, 3, 10, 14, 30, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ErasureDueAt(EndedAt));
+        Assert.Equal(new DateTimeOffset(2031, 3, 10, 14, 30, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ErasureDueAt(EndedAt, Kyiv));
 
-        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(-1)));
-        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddTicks(-1)));
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(-1), Kyiv));
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddTicks(-1), Kyiv));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void UA_Pre_6_the_five_years_are_Kyiv_years_however_the_end_instant_was_stored(int storedOffsetHours)
+    {
+        // 00:30 on 1 March 2027 in Kyiv is still 28 February in UTC; counted there, 2032's leap day came a day early.
+        var endedAt = new DateTimeOffset(2027, 3, 1, 0, 30, 0, TimeSpan.FromHours(2)).ToOffset(TimeSpan.FromHours(storedOffsetHours));
+
+        Assert.Equal(new DateTimeOffset(2032, 3, 1, 0, 30, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ErasureDueAt(endedAt, Kyiv));
+    }
+
+    [Fact]
+    public void UA_Pre_6_five_years_from_a_leap_day_end_on_1_March_never_on_28_February()
+    {
+        var endedAt = new DateTimeOffset(2028, 2, 29, 12, 0, 0, TimeSpan.FromHours(2));
+
+        Assert.Equal(new DateTimeOffset(2033, 3, 1, 12, 0, 0, TimeSpan.FromHours(2)), PersonalDataRetention.ErasureDueAt(endedAt, Kyiv));
     }
 
     [Fact]
     public void UA_Pre_6_data_of_an_ended_registration_are_erased_once_five_years_have_passed()
     {
-        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5)));
-        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(1)));
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5), Kyiv));
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(Retention, View(EndedAt), EndedAt.AddYears(5).AddDays(1), Kyiv));
     }
 
     [Fact]
@@ -33,9 +53,9 @@ public sealed class PersonalDataRetentionTests
     {
         var endedAgain = EndedAt.AddYears(2);
 
-        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(endedAgain), EndedAt.AddYears(5).AddDays(1)));
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(Retention, View(endedAgain), EndedAt.AddYears(5).AddDays(1), Kyiv));
         Assert.Equal(ErasureVerdict.NoLongerEnded,
-            PersonalDataRetention.Judge(Retention, View(null, RegistrationPhase.Registered), EndedAt.AddYears(5).AddDays(1)));
+            PersonalDataRetention.Judge(Retention, View(null, RegistrationPhase.Registered), EndedAt.AddYears(5).AddDays(1), Kyiv));
     }
 
     [Theory]
@@ -65,8 +85,8 @@ public sealed class PersonalDataRetentionTests
         var repliedAt = EndedAt.AddMonths(1);
         var requested = new ErasureDue("O1-1", "cust-1", repliedAt, ErasureGround.ErasureRequest);
 
-        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt.AddDays(-1)));
-        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt));
+        Assert.Equal(ErasureVerdict.NotYet, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt.AddDays(-1), Kyiv));
+        Assert.Equal(ErasureVerdict.Erase, PersonalDataRetention.Judge(requested, View(EndedAt), repliedAt, Kyiv));
     }
 
     [Fact]
@@ -74,12 +94,12 @@ public sealed class PersonalDataRetentionTests
     {
         var requested = new ErasureDue("O1-1", "cust-1", EndedAt, ErasureGround.ErasureRequest);
 
-        Assert.Equal(ErasureVerdict.AwaitsEnd, PersonalDataRetention.Judge(requested, View(null, RegistrationPhase.Registered), EndedAt.AddDays(1)));
+        Assert.Equal(ErasureVerdict.AwaitsEnd, PersonalDataRetention.Judge(requested, View(null, RegistrationPhase.Registered), EndedAt.AddDays(1), Kyiv));
     }
 
     [Fact]
     public void UA_Pre_6_nothing_is_erased_for_a_registration_never_recorded()
     {
-        Assert.Equal(ErasureVerdict.NothingKept, PersonalDataRetention.Judge(Retention, null, EndedAt.AddYears(6)));
+        Assert.Equal(ErasureVerdict.NothingKept, PersonalDataRetention.Judge(Retention, null, EndedAt.AddYears(6), Kyiv));
     }
 }

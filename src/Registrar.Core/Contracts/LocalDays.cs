@@ -17,22 +17,21 @@ public static class LocalDays
     /// <paramref name="timeZone"/>: "28 days after expiry" counts the registrar's days, so a daylight-saving change in
     /// between moves neither the hour nor the day. A clock time the change skips or repeats resolves to the later instant.
     /// </summary>
-    public static DateTimeOffset SameTimeDaysAfter(DateTimeOffset instant, int days, TimeZoneInfo timeZone)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime.AddDays(days);
-        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
-    }
+    public static DateTimeOffset SameTimeDaysAfter(DateTimeOffset instant, int days, TimeZoneInfo timeZone) =>
+        MovedLocally(instant, timeZone, start => start.AddDays(days));
 
     /// <summary>
     /// The same local clock time <paramref name="years"/> years after <paramref name="instant"/> in <paramref name="timeZone"/>:
     /// years as the registrar counts them, whatever the offset the instant was stored with. A 29 February with no
     /// counterpart counts to 1 March, so the years are always whole.
     /// </summary>
-    public static DateTimeOffset SameTimeYearsAfter(DateTimeOffset instant, int years, TimeZoneInfo timeZone)
+    public static DateTimeOffset SameTimeYearsAfter(DateTimeOffset instant, int years, TimeZoneInfo timeZone) =>
+        MovedLocally(instant, timeZone, start => start.AddYears(years) is var moved && moved.Day != start.Day ? moved.AddDays(1) : moved);
+
+    /// <summary>The instant's local clock reading in <paramref name="timeZone"/>, moved, and read back at that zone's offset then.</summary>
+    private static DateTimeOffset MovedLocally(DateTimeOffset instant, TimeZoneInfo timeZone, Func<DateTime, DateTime> move)
     {
-        var start = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime;
-        var local = start.AddYears(years);
-        if (local.Day != start.Day) local = local.AddDays(1);
+        var local = move(TimeZoneInfo.ConvertTime(instant, timeZone).DateTime);
         return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
     }
 }

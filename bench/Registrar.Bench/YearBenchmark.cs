@@ -43,7 +43,10 @@ public static class YearBenchmark
             after.PrintSince(before, domainYears, "domain-year");
             Console.WriteLine($"host peak working set      {PeakMegabytes(product.HostProcessId),10:N0} MB");
             Console.WriteLine($"renewal payments applied   {report.Payments.Count(p => p.BankAnswer.Contains("applied")),10:N0}   held {report.Payments.Count(p => p.BankAnswer.Contains("held")),6:N0}");
-            return 0;
+            // Each notice once: its Message-Id is the notice's, so a repeat is a notice mailed twice.
+            var mail = (CountingSmtpSink)product.MailSink;
+            Console.WriteLine($"notices mailed             {mail.Received,10:N0}   mailed twice {mail.Repeated.Count,6:N0}");
+            return mail.Repeated.Count == 0 ? 0 : 1;
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Registrar.Testing;
 
 /// <summary>MailDev (a real SMTP server with a REST API) from the project's npm dependencies, on
 /// free loopback ports; the tests read what the product mailed through its API.</summary>
-public sealed class MailSinkFixture : IAsyncLifetime
+public sealed class MailSinkFixture : ISmtpSink
 {
     private ChildProcess? _process;
     private readonly HttpClient _http = new();

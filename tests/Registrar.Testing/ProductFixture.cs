@@ -24,7 +24,12 @@ public sealed class ProductFixture : IAsyncLifetime
 
     public AzuriteFixture Storage { get; } = new();
     public RegistrySimulatorFixture Registry { get; } = new();
-    public MailSinkFixture Mail { get; } = new();
+    /// <summary>Where the host mails: MailDev unless a benchmark counts mail instead.</summary>
+    public ISmtpSink MailSink { get; init; } = new MailSinkFixture();
+
+    /// <summary>MailDev, which the tests read what was mailed from.</summary>
+    public MailSinkFixture Mail => MailSink as MailSinkFixture
+        ?? throw new InvalidOperationException("This product mails to a counting sink: read MailSink.");
     public Uri BaseAddress { get; private set; } = null!;
     public string HostOutput => _host?.Output ?? "";
 
@@ -38,7 +43,7 @@ public sealed class ProductFixture : IAsyncLifetime
     }
 
     /// <summary>Azurite, the simulator and the mail sink, without the host (for a benchmark that fills storage first).</summary>
-    public Task StartDependenciesAsync() => Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), Mail.InitializeAsync());
+    public Task StartDependenciesAsync() => Task.WhenAll(Storage.InitializeAsync(), Registry.InitializeAsync(), MailSink.InitializeAsync());
 
     /// <summary>Starts the local host on the fixture's storage, registry and mail sink, and returns once it listens.</summary>
     public async Task StartHostAsync()
@@ -55,7 +60,7 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Epp__Registries__kaznic__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
                 ["Epp__Registries__hostmaster__Port"] = Registry.EppPort.ToString(),
                 ["Epp__Registries__hostmaster__PinnedServerThumbprints__0"] = Registry.CertificateSha256,
-                ["Mail__Smtp__Port"] = Mail.SmtpPort.ToString(),
+                ["Mail__Smtp__Port"] = MailSink.SmtpPort.ToString(),
                 // The registry's messages (a transfer approved after its period) reach registrations within seconds, not minutes.
                 ["Registry__Poll__Interval"] = "00:00:02",
                 // The tests read a bank post's outcomes from its answer: a window no loaded CI machine outlasts keeps it a 200.
@@ -90,6 +95,6 @@ public sealed class ProductFixture : IAsyncLifetime
     {
         if (_host is not null) await _host.DisposeAsync();
         AcquirerKey.Dispose();
-        await Task.WhenAll(Storage.DisposeAsync(), Registry.DisposeAsync(), Mail.DisposeAsync());
+        await Task.WhenAll(Storage.DisposeAsync(), Registry.DisposeAsync(), MailSink.DisposeAsync());
     }
 }

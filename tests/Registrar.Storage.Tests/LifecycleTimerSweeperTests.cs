@@ -46,5 +46,35 @@ public sealed class LifecycleTimerSweeperTests(AzuriteFixture azurite)
             "both fired rows deleted and the runtime settled");
     }
 
+    [Fact]
+    public async Task Waiting_for_the_backlog_to_settle_ends_with_what_is_left_while_work_is_in_hand_and_with_two_settled_readings_once_it_is_done()
+    {
+        var held = new HoldTransactionsPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, held, new Dictionary<string, string?> { ["Lifecycle:TimerShards"] = "1" });
+        var backlog = runtime.Get<LifecycleBacklog<TinyState, TinyEvent, TinyCommand>>();
+        await runtime.StartWaitingAsync("i-waited", Wait);
+        Assert.True((await backlog.WaitUntilSettledAsync(TimeSpan.FromSeconds(30), default)).IsSettled);
+
+        // The fired row's delete is held: the timer write waits in this process, so the runtime has not settled.
+        held.Arm(runtime.Tables.Timers.Name + "(");
+        runtime.Clock.Advance(Wait);
+        LifecycleBacklogReading whileHeld;
+        try
+        {
+            await held.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            whileHeld = await backlog.WaitUntilSettledAsync(TimeSpan.FromMilliseconds(300), default);
+        }
+        finally
+        {
+            held.Release.TrySetResult();
+        }
+        var done = await backlog.WaitUntilSettledAsync(TimeSpan.FromSeconds(30), default);
+
+        Assert.False(whileHeld.IsSettled);
+        Assert.True(whileHeld.WaitingTimerWrites > 0);
+        Assert.True(done.IsSettled);
+        Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-waited"));
+    }
+
     private static async Task<int> TimerRowsAsync(RuntimeHarness runtime) => (await runtime.TimerRowsAsync(["PartitionKey"])).Count;
 }

@@ -35,7 +35,8 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<LifecycleBacklog<TState, TEvent, TCommand>>();
         services.AddSingleton<LifecycleSweepSignal>();
 
-        services.AddHostedService(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(
+        // Singletons as well as hosted services: the backlog asks them what they have in hand.
+        services.AddSingleton(sp => new QueueWorker<LifecycleEventMessage<TEvent>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Queue,
             LifecycleEventMessage<TEvent>.Contract,
             new LifecycleEventQueueHandler<TState, TEvent, TCommand>(sp.GetRequiredService<LifecycleEngine<TState, TEvent, TCommand>>()),
@@ -43,7 +44,7 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<TEvent>>>>(),
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Events.Sent));
-        services.AddHostedService(sp => new QueueWorker<LifecycleCommandBatch<TCommand>>(
+        services.AddSingleton(sp => new QueueWorker<LifecycleCommandBatch<TCommand>>(
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue,
             LifecycleCommandBatch<TCommand>.Contract,
             new LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
@@ -53,6 +54,8 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>(),
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Sent));
+        services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleEventMessage<TEvent>>>());
+        services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleCommandBatch<TCommand>>>());
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleTimerSweeper<TState, TEvent, TCommand>>());
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleOutboxRecovery<TEvent, TCommand>>());
         return services;

@@ -54,6 +54,9 @@ public sealed class QueueWorker<TMessage> : BackgroundService
         });
     }
 
+    /// <summary>Messages received and not yet done with (handled, then deleted or moved aside).</summary>
+    public int InHand => _inFlight.Count;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Handlers in hand are cancelled only when the host gives up waiting for them.

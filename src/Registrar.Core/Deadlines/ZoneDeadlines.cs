@@ -42,7 +42,7 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         var deadlineDayStarts = policy.RenewalDeadline.IsAtExpiry ? payBy : StartOfLocalDayBefore(payBy, calendar);
         return new RenewalTimeline(
             expiry,
-            policy.Reminders.For(expiry, deadlineDayStarts),
+            policy.Reminders.For(expiry, deadlineDayStarts, calendar.TimeZone),
             payBy,
             policy.Deletion.DeletionDueAt(expiry, calendar.TimeZone),
             policy.Deletion.RenewalPriorityUntilDeletion,

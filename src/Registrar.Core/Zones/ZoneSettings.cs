@@ -50,17 +50,20 @@ public sealed record ReminderSchedule(
     bool IsDefault = false)
 {
     /// <summary>The reminders for one expiry, in time order, each with a key that identifies it for "sent once".</summary>
-    public IReadOnlyList<ScheduledReminder> For(DateTimeOffset expiry, DateTimeOffset renewalDeadline)
+    /// <param name="timeZone">The registrar's time zone (the zone's calendar's): "30 days before expiry" counts its days, so a
+    /// warning comes at the expiry's local time of day even when the clocks change in between (a span of 30 × 24 hours
+    /// would send a Kyiv summer expiry's winter warnings an hour early).</param>
+    public IReadOnlyList<ScheduledReminder> For(DateTimeOffset expiry, DateTimeOffset renewalDeadline, TimeZoneInfo timeZone)
     {
         var reminders = new List<ScheduledReminder>();
         reminders.AddRange(DaysBeforeExpiry.Select(days =>
-            new ScheduledReminder(ReminderKind.BeforeExpiry, days, expiry.AddDays(-days))));
+            new ScheduledReminder(ReminderKind.BeforeExpiry, days, LocalDays.SameTimeDaysAfter(expiry, -days, timeZone))));
         if (OnRenewalDeadline)
             reminders.Add(new ScheduledReminder(ReminderKind.RenewalDeadline, 0, renewalDeadline));
         if (OnExpiry)
             reminders.Add(new ScheduledReminder(ReminderKind.Expiry, 0, expiry));
         reminders.AddRange(DaysAfterExpiry.Select(days =>
-            new ScheduledReminder(ReminderKind.AfterExpiry, days, expiry.AddDays(days))));
+            new ScheduledReminder(ReminderKind.AfterExpiry, days, LocalDays.SameTimeDaysAfter(expiry, days, timeZone))));
         return reminders.OrderBy(r => r.At).ThenBy(r => r.Kind).ToList();
     }
 

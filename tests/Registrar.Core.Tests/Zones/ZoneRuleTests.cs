@@ -90,7 +90,7 @@ public sealed class ZoneRuleTests
         var schedule = catalog.For("kz").Reminders;
         var renewalDeadline = new DateTimeOffset(2027, 3, 19, 19, 0, 0, TimeSpan.Zero);
 
-        var reminders = schedule.For(Expiry, renewalDeadline);
+        var reminders = schedule.For(Expiry, renewalDeadline, Almaty);
 
         Assert.True(schedule.IsDefault);
         Assert.Equal(
@@ -114,7 +114,7 @@ public sealed class ZoneRuleTests
     [Fact]
     public void A_zone_whose_deadline_is_the_expiry_warns_on_expiry_and_after_it_UA_1_12()
     {
-        var reminders = catalog.For("ua").Reminders.For(Expiry, Expiry);
+        var reminders = catalog.For("ua").Reminders.For(Expiry, Expiry, Kyiv);
 
         Assert.DoesNotContain(reminders, r => r.Kind == ReminderKind.RenewalDeadline);
         Assert.Contains(reminders, r => r.Kind == ReminderKind.Expiry && r.At == Expiry);

@@ -71,12 +71,7 @@ internal static class CustomerRequestDecisions
     /// deletion, and the registrant is told that date.</summary>
     private static void EndOnNotice(RegistrationStep step, TerminationRequest termination, IRegistrationSchedule schedule)
     {
-        var state = step.State;
-        // A timeline waiting for a calendar year not loaded yet is not guessed (KZ-2.7): the notice's date stands until it is.
-        var deletion = state is { Renewal.PaidInvoice: null, Order.Zone: var zone, ExpiresAt: { } expiry } && schedule.RenewalTimelineWaitsUntil(zone, expiry) is null
-            ? schedule.RenewalTimeline(zone, expiry).DeleteAt
-            : (DateTimeOffset?)null;
-        var endsAt = deletion < termination.EndsAt ? deletion.Value : termination.EndsAt;
+        var endsAt = RenewalDecisions.NoLaterThanUnpaidDeletion(step.State, termination.EndsAt, schedule);
         step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
         step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }

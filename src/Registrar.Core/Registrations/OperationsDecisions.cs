@@ -11,7 +11,7 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class OperationsDecisions
 {
-    public static void OnDecided(RegistrationStep step, OperationsDecided decided)
+    public static void OnDecided(RegistrationStep step, OperationsDecided decided, IRegistrationSchedule schedule)
     {
         if (Refusal(step.State, decided.Decision) is { } refusal)
         {
@@ -59,8 +59,12 @@ internal static class OperationsDecisions
                 step.Update(s => s with { Breach = null });
                 break;
             case TerminationNotice termination:
-                step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EffectiveAt, termination.Ground) });
-                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: termination.EffectiveAt, Clause: Clause(termination.Rule)));
+                // UA-1.3.4.1: the contract ends 30 days after the notice, but the renewal is no longer invoiced, so an unpaid
+                // domain cannot outlive its deletion (UA-1.12: at the latest 28 days after expiry); the registrant is told the
+                // earlier date. An immediate end (UA-2.3.2, UA-1.3.6) is never later than it.
+                var effectiveAt = RenewalDecisions.NoLaterThanUnpaidDeletion(step.State, termination.EffectiveAt, schedule);
+                step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, effectiveAt, termination.Ground) });
+                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: effectiveAt, Clause: Clause(termination.Rule)));
                 break;
             case RestrictTransfer restriction:
                 // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.

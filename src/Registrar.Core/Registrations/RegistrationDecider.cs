@@ -108,7 +108,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 ContactEmailChangeDecisions.OnReviewed(step, reviewed);
                 break;
             case OperationsDecided decided:
-                OperationsDecisions.OnDecided(step, decided);
+                OperationsDecisions.OnDecided(step, decided, schedule);
                 break;
             case NoticeResendRequested resend when state.Order is not null:
                 // A new notice under its own id, so it is claimed and sent once like any other, to the address the state holds now.

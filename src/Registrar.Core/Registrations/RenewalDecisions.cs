@@ -130,6 +130,17 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             : NoticeKind.Deleted);
     }
 
+    /// <summary>UA-1.10, UA-1.12: a contract's end noticed while the renewal is unpaid, held to the deletion of the unpaid
+    /// domain: a noticed end stops every renewal invoice, so nothing can keep the domain past that deletion. A timeline waiting
+    /// for a calendar year not loaded yet is not guessed (KZ-2.7): the notice's date stands until it is.</summary>
+    public static DateTimeOffset NoLaterThanUnpaidDeletion(RegistrationState state, DateTimeOffset endsAt, IRegistrationSchedule schedule)
+    {
+        var deletion = state is { Renewal.PaidInvoice: null, Order.Zone: var zone, ExpiresAt: { } expiry } && schedule.RenewalTimelineWaitsUntil(zone, expiry) is null
+            ? schedule.RenewalTimeline(zone, expiry).DeleteAt
+            : (DateTimeOffset?)null;
+        return deletion < endsAt ? deletion.Value : endsAt;
+    }
+
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
 
     /// <summary>KZ-2.7: an expiry past the calendar data's years is not counted before its first reminder could be due; by then

@@ -187,6 +187,26 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Contains(domain.Sent.OfType<FlagForOperations>(), f => f.Reason.Contains("UA-6.2") && f.Reason.Contains("early-termination-refund"));
     }
 
+    [Fact]
+    public void The_registrars_notice_never_keeps_the_unpaid_domain_past_its_deletion_UA_1_3_4_1_UA_1_12()
+    {
+        // Ten days after expiry nothing is paid, and a termination noticed stops every renewal invoice: the 30 days of the
+        // notice would run 12 days past the deletion of the unpaid domain, 28 days after expiry, which cannot be kept.
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var noticeAt = Expiry.AddDays(10);
+        domain.LiveUntil(noticeAt);
+        var deleteAt = Expiry.AddDays(28);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
+            new OperationsDecided("decision:late", new TerminationNotice(TerminationGround.RegistrarNotice, noticeAt.AddDays(30), "UA-1.3.4.1"),
+                "ops (Dana)", noticeAt, "because"), noticeAt)));
+        domain.LiveUntil(deleteAt);
+
+        Assert.Equal(deleteAt, told.Facts!.DeletionAt);
+        Assert.Equal(deleteAt, domain.State.Ending!.EffectiveAt);
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(0)]

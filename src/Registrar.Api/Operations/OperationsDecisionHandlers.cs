@@ -35,15 +35,13 @@ public sealed class OperationsDecisionHandlers(
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");
 
         var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
-        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, decisionId, decision!));
+        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, registration.Zone, decisionId, decision!));
     }
 
-    private static OperationsDecisionAccepted Accepted(string registrationId, string decisionId, OperationsDecision decision) => decision switch
+    private OperationsDecisionAccepted Accepted(string registrationId, string zone, string decisionId, OperationsDecision decision) => decision switch
     {
         TerminationNotice termination => new(registrationId, decisionId, decision.Kind, termination.Rule, termination.EffectiveAt, null,
-            termination.Ground == TerminationGround.RegistrarNotice
-                ? $"/api/ops/registrations/{registrationId}/early-termination-refund?on={termination.EffectiveAt:yyyy-MM-dd}"
-                : null),
+            reader.RefundQuotePath(registrationId, zone, termination)),
         BreachNotice breach => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, breach.CureDeadline, null),
         DisputeDecision dispute => new(registrationId, decisionId, decision.Kind, dispute.Rule, null, null, null),
         RestrictTransfer restriction => new(registrationId, decisionId, decision.Kind, restriction.Rule, null, null, null),

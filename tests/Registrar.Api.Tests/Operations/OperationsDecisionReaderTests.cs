@@ -106,6 +106,19 @@ public sealed class OperationsDecisionReaderTests
         Assert.Equal(new TerminationNotice(TerminationGround.RegistrarNotice, new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero), "UA-1.3.4.1"), decision);
     }
 
+    [Fact]
+    public void The_refund_for_the_registrars_termination_is_quoted_on_the_last_day_served_in_Kyiv_UA_6_3()
+    {
+        // The service ends at the midnight opening 1 January 2027 in Kyiv: 31 December is the last day served, and a term
+        // whose months start on the 1st has January wholly unused (UA-6.3 keeps only the month the service ended in).
+        var termination = (TerminationNotice)Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, "com.ua", Now).Decision!;
+
+        Assert.Equal("/api/ops/registrations/R-1/early-termination-refund?on=2026-12-31", Reader.RefundQuotePath("R-1", "com.ua", termination));
+        Assert.Equal("/api/ops/registrations/R-1/early-termination-refund?on=2026-12-31",
+            Reader.RefundQuotePath("R-1", "com.ua", termination with { EffectiveAt = termination.EffectiveAt.ToUniversalTime() }));
+        Assert.Null(Reader.RefundQuotePath("R-1", "com.ua", termination with { Ground = TerminationGround.RegistrantBreach }));
+    }
+
     [Theory]
     [InlineData(TerminationGround.RegistrantBreach, "UA-2.3.2")]
     [InlineData(TerminationGround.RegistryAgreementEnded, "UA-1.3.6")]

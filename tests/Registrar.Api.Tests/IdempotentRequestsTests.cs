@@ -81,15 +81,38 @@ public sealed class IdempotentRequestsTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         var idempotency = new IdempotentRequests(_keys, clock);
         var executed = 0;
-        Task<IResult> Crash(string order, string? key) { executed++; throw new IOException("the host died half-way"); }
         Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
 
-        await Assert.ThrowsAsync<IOException>(() => RunAsync(() => Checked<string>.Passed("order"), Crash, idempotency: idempotency));
+        // The host died half-way: the first request never answers, and its claim stays, neither completed nor released.
+        var diedHalfWay = new TaskCompletionSource<IResult>();
+        _ = RunAsync(() => Checked<string>.Passed("order"), (_, _) => { executed++; return diedHalfWay.Task; }, idempotency: idempotency);
         var tooSoon = await RunAsync(() => Checked<string>.Passed("order"), Execute, idempotency: idempotency);
         clock.Advance(IdempotentRequests.InFlightFor);
         var retried = await RunAsync(() => Checked<string>.Passed("order"), Execute, idempotency: idempotency);
 
         Assert.Equal((409, 201), (tooSoon.StatusCode, retried.StatusCode));
+        Assert.Equal(2, executed);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_first_attempt_that_failed_with_a_5xx_releases_its_key_so_a_retry_at_once_is_carried_out_draft_idempotency_key_section_2_7(
+        bool throws)
+    {
+        var executed = 0;
+        Task<IResult> Fail(string order, string? key)
+        {
+            executed++;
+            return throws ? throw new IOException("storage did not answer") : Task.FromResult<IResult>(Problems.RegistryUnavailable("The registry did not answer."));
+        }
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        if (throws) await Assert.ThrowsAsync<IOException>(() => RunAsync(() => Checked<string>.Passed("order"), Fail));
+        else Assert.Equal(503, (await RunAsync(() => Checked<string>.Passed("order"), Fail)).StatusCode);
+        var retried = await RunAsync(() => Checked<string>.Passed("order"), Execute);
+
+        Assert.Equal((201, "/api/orders/O1"), (retried.StatusCode, retried.Headers.Location.ToString()));
         Assert.Equal(2, executed);
     }
 
@@ -128,6 +151,12 @@ public sealed class IdempotentRequestsTests
             var completed = claimed with { Document = claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body, Headers = headers } };
             _rows[claimed.PartitionKey] = completed;
             return Task.FromResult(completed);
+        }
+
+        public Task ReleaseAsync(Stored<IdempotentResponse> claimed, CancellationToken ct)
+        {
+            if (_rows.TryGetValue(claimed.PartitionKey, out var current) && current.ETag == claimed.ETag) _rows.Remove(claimed.PartitionKey);
+            return Task.CompletedTask;
         }
     }
 }

@@ -290,6 +290,21 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_released_idempotency_key_is_claimed_afresh_but_a_release_never_drops_an_answer_recorded_since()
+    {
+        var keys = new IdempotencyKeyStore(TestStorage.Clients(azurite));
+
+        var failed = await keys.ClaimAsync("shop-1", "key-43", "hash-a", Now, default);
+        await keys.ReleaseAsync(failed.Response, default);
+        var retried = await keys.ClaimAsync("shop-1", "key-43", "hash-a", Now.AddSeconds(1), default);
+        await keys.CompleteAsync(retried.Response, 201, "application/json", "{}", null, default);
+        await keys.ReleaseAsync(retried.Response, default);
+
+        Assert.True(retried.IsFirst);
+        Assert.Equal(201, (await keys.FindAsync("shop-1", "key-43", default))!.Document.StatusCode);
+    }
+
+    [Fact]
     public async Task The_tariff_in_force_is_the_latest_effective_on_or_before_the_date()
     {
         var tariffs = new TariffStore<decimal>(TestStorage.Clients(azurite));

@@ -9,7 +9,7 @@ namespace Registrar.Api.Http;
 /// <summary>
 /// The Idempotency-Key header: a retried request with the same key and body gets the first
 /// answer; the same key with another body is refused (422), and so is one sent while the first is still being handled
-/// (409, until <see cref="InFlightFor"/> has passed). Only a request that passed its checks and
+/// (409, until <see cref="InFlightFor"/> has passed, or until it failed: a 5xx gives the key up). Only a request that passed its checks and
 /// began executing owns its key: a refusal is judged again on retry, so a request refused while
 /// data was missing (a calendar year, say) succeeds once the data is fixed. Handlers run under it
 /// must themselves be idempotent for the key (a first attempt may have crashed half-way).
@@ -43,10 +43,36 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
 
         var claim = await store.ClaimAsync(scope, key, hash, clock.GetUtcNow(), ct);
         if (!claim.IsFirst && Replay(claim.Response.Document, hash) is { } raced) return raced;
-        var result = await execute(checkedRequest.Value!, key);
-        var response = await RecordedResponse.CaptureAsync(result, request.HttpContext);
+        RecordedResponse response;
+        try
+        {
+            response = await RecordedResponse.CaptureAsync(await execute(checkedRequest.Value!, key), request.HttpContext);
+        }
+        catch
+        {
+            await ReleaseAsync(claim.Response);
+            throw;
+        }
         if (response.StatusCode < 500) await CompleteAsync(claim.Response, response, ct);
+        else await ReleaseAsync(claim.Response);
         return response;
+    }
+
+    /// <summary>draft-ietf-httpapi-idempotency-key-header section 2.7: a 409 is for a retry while the first request "is still being
+    /// processed". One that failed (a 5xx, an exception answered as a 500 that tells the client to retry with the same key) is
+    /// not, so it gives up its key and the retry is carried out, rather than refused until <see cref="InFlightFor"/> has passed.
+    /// Only a host that died half-way leaves its claim to age.</summary>
+    private async Task ReleaseAsync(Stored<IdempotentResponse> claimed)
+    {
+        try
+        {
+            // Not the request's token: a request the client abandoned is released all the same.
+            await store.ReleaseAsync(claimed, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The claim then ages as a crashed one does; the request's own failure is what the client is told.
+        }
     }
 
     /// <returns>The answer an earlier request with this key already settled or still holds, or null when this one must run.</returns>

@@ -28,6 +28,10 @@ public interface IIdempotencyKeyStore
 
     Task<Stored<IdempotentResponse>> CompleteAsync(Stored<IdempotentResponse> claimed, int statusCode, string contentType,
         string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct);
+
+    /// <summary>Gives up a claim whose request failed, so that a retry is carried out; a claim taken over or completed since
+    /// (another ETag) stays.</summary>
+    Task ReleaseAsync(Stored<IdempotentResponse> claimed, CancellationToken ct);
 }
 
 public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKeyStore
@@ -60,6 +64,18 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
         string body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct) =>
         _table.UpdateAsync(claimed,
             claimed.Document with { StatusCode = statusCode, ContentType = contentType, Body = body, Headers = headers }, null, ct);
+
+    public async Task ReleaseAsync(Stored<IdempotentResponse> claimed, CancellationToken ct)
+    {
+        try
+        {
+            await _table.DeleteAsync(claimed, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another request holds the key now, or has answered it: that one decides what a retry gets.
+        }
+    }
 
     private static string Partition(string clientId, string key) => $"{TableKeys.Escape(clientId)}|{TableKeys.Escape(key)}";
 }

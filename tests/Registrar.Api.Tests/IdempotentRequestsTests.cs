@@ -56,6 +56,40 @@ public sealed class IdempotentRequestsTests
     }
 
     [Fact]
+    public async Task Quoted_idempotency_key_is_the_same_key_as_the_bare_token()
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created($"/api/orders/{key}", order)); }
+
+        var quoted = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"");
+        var bare = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: "8e03978e-40d5-43e8-bc93-6894a57f9324");
+        var escaped = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: "\"a\\\"b \\\\ c\"");
+
+        Assert.Equal((201, 201), (quoted.StatusCode, bare.StatusCode));
+        Assert.Equal("/api/orders/8e03978e-40d5-43e8-bc93-6894a57f9324", bare.Headers.Location.ToString());
+        Assert.Equal("/api/orders/a\"b \\ c", escaped.Headers.Location.ToString());
+        Assert.Equal(2, executed);
+    }
+
+    [Theory]
+    [InlineData("\"unterminated")]
+    [InlineData("\"two\" \"strings\"")]
+    [InlineData("\"a\\n\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"tab\there\"")]
+    [InlineData("\"\u00e9t\u00e9\"")]
+    public async Task A_malformed_structured_field_Idempotency_Key_is_a_400_problem_RFC_8941_section_4_2_5(string field)
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        var refused = await RunAsync(() => Checked<string>.Passed("order"), Execute, key: field);
+
+        Assert.Equal((400, "application/problem+json"), (refused.StatusCode, refused.ContentType));
+        Assert.Equal(0, executed);
+    }
+
+    [Fact]
     public async Task A_request_whose_key_a_first_request_still_holds_is_a_409_and_does_not_run_draft_idempotency_key_section_2_7()
     {
         var executed = 0;

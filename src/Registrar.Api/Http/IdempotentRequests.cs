@@ -32,9 +32,10 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
             return unkeyed.Problem ?? await execute(unkeyed.Value!, null);
         }
         // A header sent empty is a key the client meant to give: taken for none, each retry would place another order.
-        var key = keys.ToString();
-        if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
-            return Problems.Validation(Header, "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.");
+        if (ReadKey(keys.ToString()) is not { } key)
+            return Problems.Validation(Header,
+                "An Idempotency-Key is a structured field string (RFC 8941 section 3.3.3) of 1 to 255 characters, e.g. \"8e03978e-40d5-43e8-bc93-6894a57f9324\", "
+                + "or those characters bare, if visible ASCII.");
 
         var hash = RequestHash(request, body);
         if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, hash) is { } answered) return answered;
@@ -73,6 +74,33 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
         {
             // The claim then ages as a crashed one does; the request's own failure is what the client is told.
         }
+    }
+
+    /// <summary>
+    /// draft-ietf-httpapi-idempotency-key-header section 2.1: the field is an Item Structured Field whose value is a String,
+    /// <c>"8e03978e-…"</c>, read as RFC 8941 section 4.2.5 reads one (escapes <c>\"</c> and <c>\\</c> only, printable ASCII,
+    /// nothing after the closing quote). The key is the string's content, so the quoted form and the bare token clients sent
+    /// before (1 to 255 visible ASCII characters) are the same key.
+    /// </summary>
+    /// <returns>The key, or null when the field is malformed.</returns>
+    private static string? ReadKey(string field)
+    {
+        if (!field.StartsWith('"'))
+            return field.Length is 0 or > 255 || field.Any(c => c < 0x21 || c > 0x7e) ? null : field;
+        var key = new StringBuilder();
+        for (var i = 1; i < field.Length; i++)
+        {
+            var c = field[i];
+            if (c == '"') return i == field.Length - 1 && key.Length is > 0 and <= 255 ? key.ToString() : null;
+            if (c == '\\')
+            {
+                if (++i == field.Length || field[i] is not ('"' or '\\')) return null;
+                c = field[i];
+            }
+            else if (c < 0x20 || c > 0x7e) return null;
+            key.Append(c);
+        }
+        return null;
     }
 
     /// <returns>The answer an earlier request with this key already settled or still holds, or null when this one must run.</returns>

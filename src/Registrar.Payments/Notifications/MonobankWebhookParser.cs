@@ -9,12 +9,14 @@ namespace Registrar.Payments.Notifications;
 /// <summary>
 /// Maps a monobank acquiring webhook (the invoice status object) to a credit. monobank posts on every
 /// status change (created, processing, hold, success, failure, reversed…); only <c>success</c> is money
-/// received. Fields beyond the ones read are ignored: the signature already authenticates the whole
+/// received, and <c>reversed</c> is that money taken back: a reversal, which operations must see as they see a camt.054
+/// one (UA-3.2), never one more status to ignore. Fields beyond the ones read are ignored: the signature already authenticates the whole
 /// body, and monobank adds optional fields over time. No member may be given twice, in any object of the body.
 /// </summary>
 public static class MonobankWebhookParser
 {
     private const string Success = "success";
+    private const string Reversed = "reversed";
 
     // ISO 4217 numeric codes monobank uses; any other code is passed on as its number so the payment is
     // held as wrong-currency rather than refused.
@@ -33,14 +35,15 @@ public static class MonobankWebhookParser
 
             var invoiceId = RequiredString(root, "invoiceId");
             var status = RequiredString(root, "status");
-            if (status != Success)
+            if (status is not (Success or Reversed))
                 return NotificationReadResult.Accepted([], [$"monobank invoice {invoiceId}: status '{status}', not a completed payment"]);
 
             var numericCurrency = RequiredInteger(root, "ccy");
             if (numericCurrency is < 1 or > 999)
                 return Malformed($"monobank invoice {invoiceId}: 'ccy' {numericCurrency} is not an ISO 4217 numeric code.");
             var currency = CurrencyCode((int)numericCurrency);
-            var minorUnits = root.TryGetProperty("finalAmount", out var final) && final.ValueKind != JsonValueKind.Null
+            // A reversal takes back the payment, whose amount is the invoice's: what it keeps (finalAmount) is then none.
+            var minorUnits = status == Success && root.TryGetProperty("finalAmount", out var final) && final.ValueKind != JsonValueKind.Null
                 ? Integer(final, "finalAmount")
                 : RequiredInteger(root, "amount");
             if (minorUnits <= 0)
@@ -58,7 +61,8 @@ public static class MonobankWebhookParser
 
             // KZ-3.5, UA-3.4: the moment monobank completed the payment (its status change) is the payment instant.
             var credit = new BankCreditNotification(bankId, invoiceId, amount, currency, bookedAt, null, maskedPan, purpose, invoiceId);
-            return NotificationReadResult.Accepted([credit], []);
+            // Under the payment's own reference and money, so the reversal finds the credit it takes back and the invoice it paid.
+            return status == Success ? NotificationReadResult.Accepted([credit], []) : NotificationReadResult.Accepted([], [credit], [], []);
         }
         catch (JsonException e)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Banks;
 using Registrar.Api.Http;
 using Registrar.Core.Orders;
 using Registrar.Testing;
@@ -45,6 +46,22 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(StatusCodes.Status200OK, ((IStatusCodeHttpResult)answer).StatusCode);
         Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
         Assert.Single(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task A_reversed_acquiring_payment_that_paid_an_invoice_reaches_operations_like_a_camt054_reversal_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(703);
+        await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, Paid + ",\"finalAmount\":600000"));
+
+        // monobank posts the invoice's status again once the payment is reversed: the money it keeps (finalAmount) is then none.
+        var answer = await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, "\"status\":\"reversed\",\"amount\":600000,\"finalAmount\":0"));
+
+        var receipt = Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!;
+        Assert.Equal("held:" + ReversalReporter.ReversedPaidInvoice, Assert.Single(receipt.Payments).Result);
+        var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
+        Assert.Equal(order.InvoiceNumber, item.Subject);
     }
 
     /// <summary>monobank's invoice status for a payment of the invoice in tenge (ISO 4217 398), amounts in tiyn.</summary>

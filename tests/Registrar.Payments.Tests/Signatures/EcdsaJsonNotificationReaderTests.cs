@@ -45,14 +45,23 @@ public sealed class EcdsaJsonNotificationReaderTests : IDisposable
     [InlineData("processing")]
     [InlineData("hold")]
     [InlineData("failure")]
-    [InlineData("reversed")]
-    public void Any_status_but_success_is_read_and_credits_nothing(string status)
+    public void Any_status_but_success_or_reversed_is_read_and_credits_nothing(string status)
     {
         var result = Post(Success.Replace("\"success\"", $"\"{status}\""), _acquirer.SignDer);
 
         Assert.True(result.IsAccepted);
         Assert.Empty(result.Credits);
         Assert.Contains(status, Assert.Single(result.Ignored));
+    }
+
+    [Fact]
+    public void A_reversed_payment_is_read_as_a_reversal_of_what_was_paid_under_its_reference_UA_3_2()
+    {
+        var result = Post(Success.Replace("\"success\"", "\"reversed\"").Replace("\"finalAmount\":45000", "\"finalAmount\":0"), _acquirer.SignDer);
+
+        Assert.Empty(result.Credits);
+        var reversal = Assert.Single(result.Reversals);
+        Assert.Equal(("p2_9ZgpZVsl3", 450.00m, "UAH"), (reversal.TransactionReference, reversal.Amount, reversal.CurrencyCode));
     }
 
     [Fact]

@@ -23,7 +23,13 @@ builder.Services.AddHostedService<PersonalDataErasureService>();
 builder.Services.AddLocalRuntime(builder.Environment);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
 builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
-builder.Services.AddOpenApi();
+// RFC 9110 section 9.3.2: a HEAD is its GET without content, answered wherever GET is (HeadAsGet). Listed as operations of
+// their own, HEADs would promise the GET's content, each route twice over; the document describes the GET alone.
+builder.Services.AddOpenApi(options =>
+{
+    var inDocument = options.ShouldInclude;
+    options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? "") && inDocument(description);
+});
 builder.Services.AddRegistrarHealthChecks();
 
 var app = builder.Build();

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,6 +44,18 @@ public sealed class EveryGetAnswersHeadTests : IAsyncLifetime
         Assert.Superset(new HashSet<string> { "/openapi/v1.json", "/ops/clock/", "/api/invoices", "/api/ops/registrations/{registrationId}", "/problems/{slug}", "/ops/page/" },
             routes.Select(route => route.RawText!).ToHashSet());
         Assert.All(routes, route => Assert.True(route.Methods!.Any(HttpMethods.IsHead), $"{route.RawText} answers GET but not HEAD"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_each_GET_once_and_no_HEAD_operation_with_content_RFC_9110_9_3_2()
+    {
+        using var client = _host.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().ToList();
+        Assert.Contains(paths, path => path.Value.TryGetProperty("get", out _));
+        Assert.All(paths, path => Assert.False(path.Value.TryGetProperty("head", out _), $"{path.Name} lists a HEAD operation"));
     }
 
     public async Task DisposeAsync()

@@ -41,6 +41,22 @@ public sealed class FrameTests(RegistrySimulatorFixture simulator) : SimulatorTe
         Assert.Equal("ABC-12345", answer.Root!.Descendants(RawEppClient.Epp + "clTRID").Single().Value);
     }
 
+    [Theory]
+    [InlineData("AB")]
+    [InlineData("a-client-transaction-id-that-is-longer-than-the-64-characters-allowed")]
+    public async Task A_clTRID_outside_trIDStringType_is_not_echoed_in_the_2001_answer_RFC5730_2_5(string clTrid)
+    {
+        await using var client = await LoginAsync();
+        var frame = Frames.DomainCheck(Ietf, "echo.kz");
+        frame.Element(RawEppClient.Epp + "command")!.Add(new XElement(RawEppClient.Epp + "clTRID", clTrid));
+
+        // The answer is read against the RFC 5730 schema, whose clTRID is 3 to 64 characters.
+        var answer = await client.SendAsync(frame);
+
+        Assert.Equal(2001, RawEppClient.Code(answer));
+        Assert.Empty(answer.Root!.Descendants(RawEppClient.Epp + "clTRID"));
+    }
+
     [Fact]
     public async Task A_frame_with_a_DTD_and_entities_is_refused_without_expanding_them()
     {

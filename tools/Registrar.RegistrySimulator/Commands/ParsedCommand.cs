@@ -11,8 +11,11 @@ public sealed record ParsedCommand(string Name, XElement Verb, XElement? ObjectE
 
     public bool IsHello => Name == "hello";
 
+    /// <summary>The clTRID to echo. RFC 5730 section 2.5 echoes the client's id, but a response is bound by the same schema:
+    /// its clTRID is a trIDStringType of 3 to 64 characters, so one outside that (refused as 2001) is left out rather than
+    /// making the answer to it invalid too.</summary>
     public static string? ClientTransactionIdOf(XDocument frame) =>
-        frame.Root?.Element(Epp + "command")?.Element(Epp + "clTRID")?.Value.Trim();
+        frame.Root?.Element(Epp + "command")?.Element(Epp + "clTRID")?.Value.Trim() is { Length: >= 3 and <= 64 } clTrid ? clTrid : null;
 
     public static ParsedCommand From(XDocument frame)
     {

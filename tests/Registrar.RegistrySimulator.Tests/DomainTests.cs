@@ -103,6 +103,19 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
     }
 
     [Fact]
+    public async Task Renew_reads_a_curExpDate_with_a_time_zone_as_the_xs_date_it_is_RFC5731_3_2_3()
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        var created = await client.SendAsync(Frames.DomainCreate(Ietf, "zoned.kz", "jd1234"));
+        var expiry = ExpiryDate(created);
+
+        var renewed = await client.SendAsync(Frames.DomainRenew(Ietf, "zoned.kz", expiry + "Z"));
+
+        Assert.Equal(1000, RawEppClient.Code(renewed));
+        Assert.Equal(DateOnly.Parse(expiry).AddYears(1).ToString("yyyy-MM-dd"), ExpiryDate(renewed));
+    }
+
+    [Fact]
     public async Task Renew_past_the_ten_year_maximum_is_a_data_management_policy_violation()
     {
         await using var client = await WithContactAsync(await LoginAsync());

@@ -15,8 +15,8 @@ public sealed class DomainRenewHandler(RegistrarAccounts accounts) : ICommandHan
         var settings = context.Store.ZoneOf(domain.Name).Settings;
         DomainRules.SponsoredByCaller(context, domain);
         DomainRules.NotProhibited(domain, "renewal", "clientRenewProhibited", "serverRenewProhibited", "pendingDelete", "pendingTransfer");
-        var stated = EppDates.ParseDate(context.Required("curExpDate"));
-        var actual = DateOnly.FromDateTime(domain.ExpiresAt.UtcDateTime);
+        var (stated, zone) = EppDates.ParseDate(context.Required("curExpDate"));
+        var actual = DateOnly.FromDateTime(domain.ExpiresAt.ToOffset(zone).DateTime);
         if (stated != actual)
             throw new EppCommandException(ResultCode.ParameterPolicy, $"curExpDate {stated:yyyy-MM-dd} does not match the expiry date of {domain.Name}, {actual:yyyy-MM-dd}.");
         var years = DomainRules.PeriodYears(context, settings);

@@ -58,6 +58,31 @@ public sealed class FrameTests(RegistrySimulatorFixture simulator) : SimulatorTe
     }
 
     [Fact]
+    public async Task An_extension_in_a_namespace_the_registry_does_not_implement_gets_2103_not_2001_RFC5730_3()
+    {
+        await using var client = await LoginAsync();
+
+        var answer = await client.SendAsync(Frames.Command(
+            new XElement(RawEppClient.Epp + "check", new XElement(Ietf.Domain + "check", new XElement(Ietf.Domain + "name", "ext.kz"))),
+            new XElement((XNamespace)"urn:ietf:params:xml:ns:launch-1.0" + "check", new XElement((XNamespace)"urn:ietf:params:xml:ns:launch-1.0" + "phase", "claims"))));
+
+        Assert.Equal(2103, RawEppClient.Code(answer));
+        Assert.Equal(0, await Simulator.CountAsync("domain:check"));
+    }
+
+    [Fact]
+    public async Task An_object_in_a_namespace_the_registry_does_not_implement_gets_2307_not_2001_RFC5730_3()
+    {
+        await using var client = await LoginAsync();
+        XNamespace defensive = "urn:ietf:params:xml:ns:defReg-1.0";
+
+        var answer = await client.SendAsync(Frames.Command(
+            new XElement(RawEppClient.Epp + "check", new XElement(defensive + "check", new XElement(defensive + "name", "ext.kz")))));
+
+        Assert.Equal(2307, RawEppClient.Code(answer));
+    }
+
+    [Fact]
     public async Task A_frame_with_a_DTD_and_entities_is_refused_without_expanding_them()
     {
         await using var client = await LoginAsync();

@@ -45,4 +45,21 @@ public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorT
 
         Assert.Equal(2306, answer);
     }
+
+    [Fact]
+    public async Task An_urgent_DS_update_is_refused_as_an_unimplemented_option_not_done_at_normal_priority_RFC5910_5_2_5()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "urgent.kz", "jd1234"));
+        var ds = new XElement(SecDns + "dsData", new XElement(SecDns + "keyTag", 12345), new XElement(SecDns + "alg", 13),
+            new XElement(SecDns + "digestType", 2), new XElement(SecDns + "digest", "49FD46E6C4B45C55D4AC"));
+
+        var answer = await CodeOf(client, Frames.DomainUpdate(Ietf, "urgent.kz",
+            extension: new XElement(SecDns + "update", new XAttribute("urgent", "true"), new XElement(SecDns + "add", ds))));
+        var info = await client.SendAsync(Frames.DomainInfo(Ietf, "urgent.kz"));
+
+        Assert.Equal(2102, answer);
+        Assert.Empty(info.Root!.Descendants(SecDns + "dsData"));
+    }
 }

@@ -17,6 +17,10 @@ public static class DomainSecDns
     public static List<DsRecord>? AfterUpdate(CommandContext context, IReadOnlyList<DsRecord> current)
     {
         if (Extension(context, "update") is not { } update) return null;
+        // RFC 5910 section 5.2.5: a server that does not support "urgent" must refuse it with 2102, not do the change at
+        // its usual pace while the client believes it asked for more.
+        if (((string?)update.Attribute("urgent"))?.Trim() is "true" or "1")
+            throw new EppCommandException(ResultCode.UnimplementedOption, "this registry does not implement the urgent attribute of <secDNS:update>.");
         var ns = update.Name.Namespace;
         var result = current.ToList();
         if (update.Element(ns + "rem") is { } remove)

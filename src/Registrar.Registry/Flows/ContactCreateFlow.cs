@@ -31,9 +31,7 @@ internal sealed class ContactCreateFlow(ZoneRegistries registries, RegistryFailu
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectExists)
         {
-            var info = await client.ExecuteAsync(new ContactInfoCommand(id), clTrid + "-i", ct);
-            return info.Value.SponsoringClientId == registries.OurClientId(client) ? null
-                : new RegistryRefused((int)e.Code, $"Contact {id} exists at the registry under another registrar.");
+            return await ExistingAsync(client, id, clTrid + "-i", ct);
         }
         catch (Exception e) when (RegistryFailures.LeftOutcomeUnknown(e))
         {
@@ -44,4 +42,28 @@ internal sealed class ContactCreateFlow(ZoneRegistries registries, RegistryFailu
             return failures.Refused(e);
         }
     }
+
+    /// <summary>After 2302: null when the contact is ours. Read in a try of its own: an answer to this info thrown inside
+    /// the create's catch would escape the flow and send the whole command round the queue again, and again.</summary>
+    private async Task<RegistryOutcome?> ExistingAsync(IEppClient client, string id, string clTrid, CancellationToken ct)
+    {
+        try
+        {
+            var info = await client.ExecuteAsync(new ContactInfoCommand(id), clTrid, ct);
+            return info.Value.SponsoringClientId == registries.OurClientId(client) ? null : Exists(id, "under another registrar.");
+        }
+        // RFC 5733 section 3.1.2: a registry may show a contact only to its sponsor and refuse anyone else 2201 (RFC 5730 section 3).
+        catch (EppCommandFailedException e) when (e.Code == EppResultCode.AuthorizationError)
+        {
+            return Exists(id, "under another registrar.");
+        }
+        // The create was refused (2302), so nothing is unknown about it; only whose the id is, which operations can look up.
+        catch (Exception e) when (e is EppCommandFailedException or EppProtocolException)
+        {
+            return Exists(id, $"and whose it is could not be read: {e.Message}");
+        }
+    }
+
+    private static RegistryRefused Exists(string id, string detail) =>
+        new((int)EppResultCode.ObjectExists, $"Contact {id} exists at the registry {detail}");
 }

@@ -6,6 +6,7 @@ using Registrar.Epp.Extensions;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 using DomainCreated = Registrar.Core.Registrations.DomainCreated;
+using DomainInfo = Registrar.Core.Registrations.DomainInfo;
 
 namespace Registrar.Registry.Flows;
 
@@ -43,7 +44,13 @@ internal sealed class DomainCreateFlow(
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectExists)
         {
-            return await info.ReadAsync(client, create.DomainName, create.CommandId + "-i", ct);
+            return await info.ReadAsync(client, create.DomainName, create.CommandId + "-i", ct) switch
+            {
+                // RFC 5731 section 3.1.2 leaves what is shown of another sponsor's name to the registry, and some refuse the
+                // info (2201, RFC 5730 section 3). The name exists (2302) and ours is always shown to us: it is another's.
+                RegistryRefused { Code: (int)EppResultCode.AuthorizationError } => new DomainInfo(true, false, null, null),
+                var outcome => outcome,
+            };
         }
         catch (Exception e) when (RegistryFailures.LeftOutcomeUnknown(e))
         {

@@ -115,6 +115,26 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Equal(DateOnly.Parse(expiry).AddYears(1).ToString("yyyy-MM-dd"), ExpiryDate(renewed));
     }
 
+    [Theory]
+    [InlineData("all", true, true)]
+    [InlineData("del", true, false)]
+    [InlineData("sub", false, true)]
+    [InlineData("none", false, false)]
+    public async Task Info_shows_the_hosts_its_hosts_attribute_asks_for_RFC5731_3_1_2(string hosts, bool delegated, bool subordinate)
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.example.net"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "hosts.kz", "jd1234", nameServers: ["ns1.example.net"]));
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.hosts.kz", "192.0.2.1"));
+        var frame = Frames.DomainInfo(Ietf, "hosts.kz");
+        frame.Descendants(Domain + "name").Single().Add(new XAttribute("hosts", hosts));
+
+        var info = RawEppClient.ResData(await client.SendAsync(frame));
+
+        Assert.Equal(delegated, info.Element(Domain + "ns") is not null);
+        Assert.Equal(subordinate, info.Element(Domain + "host") is not null);
+    }
+
     [Fact]
     public async Task Renew_past_the_ten_year_maximum_is_a_data_management_policy_violation()
     {

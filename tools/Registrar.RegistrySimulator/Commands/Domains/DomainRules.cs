@@ -50,14 +50,19 @@ public static class DomainRules
     {
         XElement R(string name, object? content) => context.Res(name, content);
         var hosts = context.Store.Hosts.Values.Where(h => h.Name.EndsWith("." + domain.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        // RFC 5731 section 3.1.2: hosts="all" (the default) asks for the delegated (<ns>) and the subordinate (<host>) hosts,
+        // "del" and "sub" for one of them, "none" for neither.
+        var asked = ((string?)context.Element("name")?.Attribute("hosts"))?.Trim() ?? "all";
+        var delegated = full && asked is "all" or "del";
+        var subordinate = full && asked is "all" or "sub";
         return context.Res("infData",
             R("name", domain.Name),
             R("roid", domain.Roid),
             domain.EffectiveStatuses().Select(s => context.Res("status", new XAttribute("s", s))),
             full ? R("registrant", domain.Registrant) : null,
             full ? domain.Contacts.Select(c => context.Res("contact", new XAttribute("type", c.Type), c.Id)) : null,
-            full && domain.NameServers.Count > 0 ? R("ns", domain.NameServers.Select(n => R("hostObj", n))) : null,
-            full ? hosts.Select(h => R("host", h.Name)) : null,
+            delegated && domain.NameServers.Count > 0 ? R("ns", domain.NameServers.Select(n => R("hostObj", n))) : null,
+            subordinate ? hosts.Select(h => R("host", h.Name)) : null,
             R("clID", domain.SponsorId),
             full ? R("crID", domain.CreatorId) : null,
             full ? R("crDate", EppDates.Format(domain.CreatedAt)) : null,

@@ -62,4 +62,23 @@ public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Equal(2102, answer);
         Assert.Empty(info.Root!.Descendants(SecDns + "dsData"));
     }
+
+    [Fact]
+    public async Task Rem_all_written_with_white_space_around_true_removes_every_DS_record_RFC5910_5_2_5()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "spaced.kz", "jd1234"));
+        var ds = new XElement(SecDns + "dsData", new XElement(SecDns + "keyTag", 12345), new XElement(SecDns + "alg", 13),
+            new XElement(SecDns + "digestType", 2), new XElement(SecDns + "digest", "49FD46E6C4B45C55D4AC"));
+        await client.SendAsync(Frames.DomainUpdate(Ietf, "spaced.kz", extension: new XElement(SecDns + "update", new XElement(SecDns + "add", ds))));
+
+        // xs:boolean collapses white space (XSD 1.0 Part 2 section 3.2.2), so " true " is true.
+        var removed = await CodeOf(client, Frames.DomainUpdate(Ietf, "spaced.kz",
+            extension: new XElement(SecDns + "update", new XElement(SecDns + "rem", new XElement(SecDns + "all", " true ")))));
+        var info = await client.SendAsync(Frames.DomainInfo(Ietf, "spaced.kz"));
+
+        Assert.Equal(1000, removed);
+        Assert.Empty(info.Root!.Descendants(SecDns + "dsData"));
+    }
 }

@@ -25,7 +25,8 @@ public static class DomainSecDns
         var result = current.ToList();
         if (update.Element(ns + "rem") is { } remove)
         {
-            if ((string?)remove.Element(ns + "all") is "true" or "1") result.Clear();
+            // xs:boolean collapses white space: " true " asks for all of them too.
+            if (((string?)remove.Element(ns + "all"))?.Trim() is "true" or "1") result.Clear();
             else result.RemoveAll(Records(remove).Contains);
         }
         if (update.Element(ns + "add") is { } add) result.AddRange(Records(add).Where(r => !result.Contains(r)));

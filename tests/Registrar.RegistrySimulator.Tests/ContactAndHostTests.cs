@@ -38,6 +38,26 @@ public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : Si
     }
 
     [Fact]
+    public async Task A_changed_postal_info_may_name_only_its_address_and_keeps_the_name_RFC5733_3_2_5()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-150", name: "Jane Doe"));
+        XNamespace c = Ietf.Contact;
+
+        // chgPostalInfoType makes name, org and addr each optional.
+        var updated = await CodeOf(client, Frames.Command(new XElement(RawEppClient.Epp + "update", new XElement(c + "update",
+            new XElement(c + "id", "c-150"),
+            new XElement(c + "chg", new XElement(c + "postalInfo", new XAttribute("type", "int"),
+                new XElement(c + "addr", new XElement(c + "city", "Astana"), new XElement(c + "cc", "KZ"))))))));
+        var info = RawEppClient.ResData(await client.SendAsync(Frames.ContactInfo(Ietf, "c-150")));
+
+        Assert.Equal(1000, updated);
+        var postal = info.Element(c + "postalInfo")!;
+        Assert.Equal("Jane Doe", postal.Element(c + "name")!.Value);
+        Assert.Equal("Astana", postal.Element(c + "addr")!.Element(c + "city")!.Value);
+    }
+
+    [Fact]
     public async Task Contacts_refuse_bad_e_mail_and_strangers()
     {
         await using var client = await LoginAsync();

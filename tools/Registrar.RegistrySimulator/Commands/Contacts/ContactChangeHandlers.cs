@@ -46,7 +46,7 @@ public sealed class ContactUpdateHandler : ICommandHandler
             throw new EppCommandException(ResultCode.ParameterPolicy, $"a registrar may set only client statuses, not {forbidden}.");
         var change = context.Element("chg");
         var d = contact.Details;
-        var postal = change is null ? [] : ContactRules.PostalInfos(context, change);
+        var postal = change is null ? [] : ContactRules.PostalInfos(context, change, d.PostalInfos);
         var email = change?.Element(context.Ns + "email") is { } e ? ContactRules.Email(e.Value) : d.Email;
 
         contact.Details = d with

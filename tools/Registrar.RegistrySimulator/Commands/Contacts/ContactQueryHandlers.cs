@@ -75,14 +75,24 @@ public static class ContactRules
             throw new EppCommandException(ResultCode.AuthorizationError, $"contact {contact.Id} is sponsored by another registrar.");
     }
 
-    public static IReadOnlyList<PostalInfo> PostalInfos(CommandContext context, XElement container) =>
+    /// <summary>The postalInfos of a create, or of an update's chg over <paramref name="current"/>: chgPostalInfoType (RFC 5733
+    /// section 3.2.5) makes name, org and addr each optional, so what a changed postalInfo leaves out is kept from the one
+    /// of its type; a type the contact lacks needs name and addr, as at create.</summary>
+    public static IReadOnlyList<PostalInfo> PostalInfos(CommandContext context, XElement container, IReadOnlyList<PostalInfo>? current = null) =>
         container.Elements(context.Ns + "postalInfo").Select(p =>
         {
-            var addr = p.Element(context.Ns + "addr")!;
+            var type = (string)p.Attribute("type")!;
+            var before = current?.FirstOrDefault(c => c.Type == type);
+            var addr = p.Element(context.Ns + "addr");
             string? Optional(XElement parent, string name) => parent.Element(context.Ns + name)?.Value.Trim() is { Length: > 0 } v ? v : null;
-            return new PostalInfo((string)p.Attribute("type")!, p.Element(context.Ns + "name")!.Value.Trim(), Optional(p, "org"),
-                addr.Elements(context.Ns + "street").Select(s => s.Value.Trim()).ToList(), addr.Element(context.Ns + "city")!.Value.Trim(),
-                Optional(addr, "sp"), Optional(addr, "pc"), addr.Element(context.Ns + "cc")!.Value.Trim().ToUpperInvariant());
+            string Required(string? value, string name) =>
+                value ?? throw new EppCommandException(ResultCode.MissingParameter, $"<postalInfo type=\"{type}\"> needs <{name}>.");
+            return new PostalInfo(type, Required(p.Element(context.Ns + "name")?.Value.Trim() ?? before?.Name, "name"),
+                p.Element(context.Ns + "org") is null ? before?.Org : Optional(p, "org"),
+                addr is null ? before?.Street ?? [] : addr.Elements(context.Ns + "street").Select(s => s.Value.Trim()).ToList(),
+                Required(addr is null ? before?.City : addr.Element(context.Ns + "city")!.Value.Trim(), "addr"),
+                addr is null ? before?.Province : Optional(addr, "sp"), addr is null ? before?.PostalCode : Optional(addr, "pc"),
+                Required(addr is null ? before?.CountryCode : addr.Element(context.Ns + "cc")!.Value.Trim().ToUpperInvariant(), "addr"));
         }).ToList();
 
     public static string Email(string email) =>

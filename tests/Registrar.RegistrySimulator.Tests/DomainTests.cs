@@ -136,6 +136,19 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
     }
 
     [Fact]
+    public async Task An_empty_registrant_which_asks_to_remove_it_is_refused_by_policy_not_answered_as_done_RFC5731_3_2_5()
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        await client.SendAsync(Frames.DomainCreate(Ietf, "keep.kz", "jd1234"));
+
+        var removed = await CodeOf(client, Frames.DomainUpdate(Ietf, "keep.kz", change: new XElement(Domain + "chg", new XElement(Domain + "registrant"))));
+        var info = RawEppClient.ResData(await client.SendAsync(Frames.DomainInfo(Ietf, "keep.kz")));
+
+        Assert.Equal(2306, removed);
+        Assert.Equal("jd1234", info.Element(Domain + "registrant")!.Value);
+    }
+
+    [Fact]
     public async Task Renew_past_the_ten_year_maximum_is_a_data_management_policy_violation()
     {
         await using var client = await WithContactAsync(await LoginAsync());

@@ -34,6 +34,9 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
         var addedContacts = Contacts(context, add);
         var removedContacts = Contacts(context, remove);
         var newRegistrant = change?.Element(context.Ns + "registrant")?.Value.Trim();
+        // RFC 5731 section 3.2.5: an empty <registrant> removes it, which this registry's names may not be without.
+        if (newRegistrant is "")
+            throw new EppCommandException(ResultCode.ParameterPolicy, $"{domain.Name} must keep a registrant; name the new one instead.");
         foreach (var id in addedContacts.Select(c => c.Id).Concat(newRegistrant is { Length: > 0 } ? [newRegistrant] : []))
         {
             if (!context.Store.Contacts.ContainsKey(id))

@@ -149,6 +149,20 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
     }
 
     [Fact]
+    public async Task An_authInfo_null_which_asks_to_remove_it_is_refused_by_policy_not_answered_as_done_RFC5731_3_2_5()
+    {
+        await using var client = await WithContactAsync(await LoginAsync());
+        await client.SendAsync(Frames.DomainCreate(Ietf, "secret.kz", "jd1234", authInfo: "2fooBAR"));
+
+        var removed = await CodeOf(client, Frames.DomainUpdate(Ietf, "secret.kz",
+            change: new XElement(Domain + "chg", new XElement(Domain + "authInfo", new XElement(Domain + "null")))));
+        var info = RawEppClient.ResData(await client.SendAsync(Frames.DomainInfo(Ietf, "secret.kz")));
+
+        Assert.Equal(2306, removed);
+        Assert.Equal("2fooBAR", info.Element(Domain + "authInfo")!.Element(Domain + "pw")!.Value);
+    }
+
+    [Fact]
     public async Task Renew_past_the_ten_year_maximum_is_a_data_management_policy_violation()
     {
         await using var client = await WithContactAsync(await LoginAsync());

@@ -43,6 +43,9 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
                 throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"contact {id} does not exist.");
         }
         var newAuthInfo = change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "pw")?.Value;
+        // RFC 5731 section 3.2.5: <null/> removes the authInfo, without which no transfer could ever be authorised here.
+        if (change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "null") is not null)
+            throw new EppCommandException(ResultCode.ParameterPolicy, $"{domain.Name} must keep an authInfo; give a new <pw> instead.");
         var newLicence = DomainRules.Licence(context, "update");
         var newDsData = DomainSecDns.AfterUpdate(context, domain.DsData);
 

@@ -188,5 +188,6 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<RegistrationCommandHandler>();
+        services.AddSingleton<PoisonedLifecycleEvents>();
     }
 }

@@ -16,5 +16,8 @@ public static class FunctionQueues
     /// <summary>Events for registrations, delivered to their orchestrations by a trigger that holds a Durable client.</summary>
     public const string LifecycleEvents = "lifecycle-events";
 
+    /// <summary>Where the Functions host moves an event whose deliveries ran out (its name is the host's rule).</summary>
+    public const string LifecycleEventsPoison = LifecycleEvents + "-poison";
+
     public static readonly MessageContract<RegistrationCommand> RegistryCommandContract = new("registry-command", 1);
 }

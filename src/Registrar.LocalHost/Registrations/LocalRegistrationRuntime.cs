@@ -1,8 +1,12 @@
+using Azure.Storage.Queues.Specialized;
+using Microsoft.Extensions.Options;
 using Registrar.Api.Lifecycle;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Queues;
 
 namespace Registrar.LocalHost.Registrations;
 
@@ -18,6 +22,18 @@ public static class LocalRegistrationRuntime
             sp.GetRequiredService<LifecycleTables<RegistrationEvent, RegistrationCommand>>(),
             ErasedPersonalData.Erase, ErasedPersonalData.Erase, ErasedPersonalData.Erase));
         services.AddHostedService<PaymentRecoveryService>();
+        // The event worker parks an event whose deliveries ran out in the poison queue; this worker sends it on to
+        // operations and back to be delivered again later. Not AddHostedService: it adds one hosted service per type, and
+        // the event worker has this one's.
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var events = sp.GetRequiredService<LifecycleTables<RegistrationEvent, RegistrationCommand>>().Events;
+            return new QueueWorker<LifecycleEventMessage<RegistrationEvent>>(
+                events.Queue.GetParentQueueServiceClient().GetQueueClient(StorageNames.PoisonQueue(events.Queue.Name)),
+                LifecycleEventMessage<RegistrationEvent>.Contract, new PoisonedEventHandler(sp.GetRequiredService<PoisonedLifecycleEvents>(), events),
+                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Events, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<RegistrationEvent>>>>());
+        });
         services.AddOptions<RegistryPollOptions>().Bind(configuration.GetSection(RegistryPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<RegistryPollService>();
         return services;
@@ -27,6 +43,13 @@ public static class LocalRegistrationRuntime
     {
         public Task HandleAsync(LifecycleCommandContext context, RegistrationCommand command, CancellationToken ct) =>
             handler.HandleAsync(command, context.FirstAttempt, ct);
+    }
+
+    private sealed class PoisonedEventHandler(PoisonedLifecycleEvents poisoned, QueueSender<LifecycleEventMessage<RegistrationEvent>> events)
+        : IQueueMessageHandler<LifecycleEventMessage<RegistrationEvent>>
+    {
+        public Task HandleAsync(LifecycleEventMessage<RegistrationEvent> message, QueueMessageContext context, CancellationToken ct) =>
+            poisoned.HandleAsync(message, events, ct);
     }
 
     private sealed class RuntimeEvents(ILifecycleClient<RegistrationEvent> client) : ILifecycleEvents<RegistrationEvent>

@@ -13,10 +13,13 @@ public sealed class QueueSender<TMessage>(QueueClient queue, MessageContract<TMe
 
     public WakeSignal Sent { get; } = new();
 
-    public async Task SendAsync(TMessage message, CancellationToken ct)
+    public Task SendAsync(TMessage message, CancellationToken ct) => SendAsync(message, null, ct);
+
+    /// <param name="visibleAfter">Delivered no sooner than this (a retry that waits); null: at once.</param>
+    public async Task SendAsync(TMessage message, TimeSpan? visibleAfter, CancellationToken ct)
     {
         await _created.RunAsync(ct);
-        await queue.SendMessageAsync(contract.Serialize(message), ct);
-        Sent.Wake();
+        await queue.SendMessageAsync(contract.Serialize(message), visibleAfter, cancellationToken: ct);
+        if (visibleAfter is null) Sent.Wake();
     }
 }

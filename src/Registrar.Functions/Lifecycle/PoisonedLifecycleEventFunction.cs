@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Registrar.Api.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Lifecycle;
+using Registrar.Storage.Queues;
+
+namespace Registrar.Functions.Lifecycle;
+
+/// <summary>An event whose deliveries ran out (host.json's maxDequeueCount) is moved to the poison queue by the host; from
+/// there it goes before operations and back to <see cref="FunctionQueues.LifecycleEvents"/> to be delivered again later,
+/// so a payment's event is never left where nothing reads it.</summary>
+public sealed class PoisonedLifecycleEventFunction(PoisonedLifecycleEvents poisoned, QueueSender<LifecycleEventMessage<RegistrationEvent>> events)
+{
+    [Function("RedeliverPoisonedLifecycleEvent")]
+    public Task Run([QueueTrigger(FunctionQueues.LifecycleEventsPoison)] string message, CancellationToken cancellationToken) =>
+        poisoned.HandleAsync(LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message), events, cancellationToken);
+}

@@ -23,7 +23,7 @@ wait_for_port() {
   echo "run: nothing is listening on port $1 ($2)" >&2; exit 1
 }
 
-node node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
+node --max-semi-space-size=64 node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
   --disableProductStyleUrl --silent --disableTelemetry --blobPort "$AZURITE_BLOB_PORT" \
   --tablePort "$AZURITE_TABLE_PORT" --queuePort "$AZURITE_QUEUE_PORT" &
 pids+=($!)

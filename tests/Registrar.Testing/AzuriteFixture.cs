@@ -84,10 +84,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run scripts/setup.sh (npm ci).");
 
         // --silent: the access log alone took a fifth of the emulator's CPU in the year benchmark; --disableTelemetry: an
-        // emulator holding test customers' data sends nothing anywhere.
+        // emulator holding test customers' data sends nothing anywhere. --max-semi-space-size: a young generation of 64 MiB
+        // rather than 16 lets most of a request's garbage die between scavenges (the year benchmark 75–82 s against 87–92 s
+        // in alternating runs, issue 16).
         _process = ChildProcess.Start("node",
         [
-            azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
+            "--max-semi-space-size=64", azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),

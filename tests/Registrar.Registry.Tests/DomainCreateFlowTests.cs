@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using Registrar.Core.Registrations;
-using Registrar.Core.Zones;
 using Registrar.Epp.Commands;
-using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 using DomainInfo = Registrar.Core.Registrations.DomainInfo;
@@ -16,18 +12,9 @@ public sealed class DomainCreateFlowTests
 {
     private readonly Mock<IEppClient> _client = new();
 
-    private RegistryCommandExecutor Executor()
-    {
-        _client.SetupGet(c => c.RegistryId).Returns("kaznic");
-        var clients = new Mock<IEppClients>();
-        clients.Setup(c => c.For("kaznic")).Returns(_client.Object);
-        var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = new EppRegistryOptions { ClientId = "registrar1" } } });
-        return new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), clients.Object, Options.Create(new RegistryOptions()), epp,
-            Support.SimulatedRegistries.TransferCodes, new Support.GivenTransferCodes(), NullLogger<RegistryCommandExecutor>.Instance);
-    }
+    private RegistryCommandExecutor Executor() => Support.MockedRegistry.Executor(_client);
 
-    private static EppCommandFailedException Failed(string command, EppResultCode code) =>
-        new(command, new EppResult(code, code.ToString(), []), "c", "s");
+    private static EppCommandFailedException Failed(string command, EppResultCode code) => Support.MockedRegistry.Failed(command, code);
 
     [Fact]
     public async Task A_create_answered_2302_whose_info_is_refused_2201_is_a_name_another_registrar_holds_not_a_refusal_RFC5731_3_1_2()

@@ -1,11 +1,7 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
-using Registrar.Core.Zones;
 using Registrar.Epp.Commands;
-using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 
@@ -17,15 +13,7 @@ public sealed class PendingAnswerTests
     private static readonly DateTimeOffset Expiry = new(2028, 5, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly Mock<IEppClient> _client = new();
 
-    private RegistryCommandExecutor Executor()
-    {
-        _client.SetupGet(c => c.RegistryId).Returns("kaznic");
-        var clients = new Mock<IEppClients>();
-        clients.Setup(c => c.For("kaznic")).Returns(_client.Object);
-        var epp = Options.Create(new EppOptions { Registries = { ["kaznic"] = new EppRegistryOptions { ClientId = "registrar1" } } });
-        return new RegistryCommandExecutor(ZoneCatalog.LoadEmbedded(), clients.Object, Options.Create(new RegistryOptions()), epp,
-            Support.SimulatedRegistries.TransferCodes, new Support.GivenTransferCodes(), NullLogger<RegistryCommandExecutor>.Instance);
-    }
+    private RegistryCommandExecutor Executor() => Support.MockedRegistry.Executor(_client);
 
     private static EppReply<T> Pending<T>(T value) => new(value, EppResultCode.SuccessPending, "Command completed successfully; action pending", "c", "s", null);
 

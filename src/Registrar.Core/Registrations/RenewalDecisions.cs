@@ -64,6 +64,8 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         var refusal = state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
             : state.Renewal.PaidInvoice is { } earlier ? $"invoice {earlier} already pays this renewal"
             : paid.InvoiceNumber != state.Renewal.InvoiceNumber ? "it is not the renewal invoice of the current expiry"
+            // UA-1.3.4.1, UA-6.1: a noticed end stands; renewing would buy a registry year the contract no longer reaches.
+            : state.Ending is { } ending ? $"the contract ends {ending.EffectiveAt:u} on a notice ({ending.Rule})"
             : null;
         if (refusal is not null)
         {

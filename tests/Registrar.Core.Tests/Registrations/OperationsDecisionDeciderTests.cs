@@ -207,6 +207,26 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Single(domain.Sent.OfType<DeleteDomain>());
     }
 
+    [Fact]
+    public void A_renewal_paid_while_a_noticed_end_runs_renews_nothing_and_goes_to_operations_UA_1_3_4_1_UA_1_7()
+    {
+        // The invoice issued before the notice is still open: its payment buys no registry year past the noticed end, and
+        // the money is a person's to settle (refund, or the notice withdrawn and the payment applied again).
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var noticeAt = Expiry.AddDays(-20);
+        domain.Raise(new OperationsDecided("decision:notice", new TerminationNotice(TerminationGround.RegistrarNotice, noticeAt.AddDays(30), "UA-1.3.4.1"),
+            "ops (Dana)", noticeAt, "because"), noticeAt);
+
+        var commands = domain.PayCurrentInvoice(noticeAt.AddDays(1));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        Assert.Contains("Settle the money", flag.Reason);
+        Assert.Contains("UA-1.3.4.1", flag.Reason);
+        Assert.Empty(domain.Sent.OfType<RenewDomain>());
+        Assert.Null(domain.State.Renewal.PaidInvoice);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(0)]

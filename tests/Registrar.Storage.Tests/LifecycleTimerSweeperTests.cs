@@ -55,7 +55,8 @@ public sealed class LifecycleTimerSweeperTests(AzuriteFixture azurite)
         await runtime.StartWaitingAsync("i-waited", Wait);
         Assert.True((await backlog.WaitUntilSettledAsync(TimeSpan.FromSeconds(30), default)).IsSettled);
 
-        // The fired row's delete is held: the timer write waits in this process, so the runtime has not settled.
+        // The timer table's next transaction is held (the fired row's delete, or a row the decision writes): the runtime
+        // has not settled until it goes out.
         held.Arm(runtime.Tables.Timers.Name + "(");
         runtime.Clock.Advance(Wait);
         LifecycleBacklogReading whileHeld;
@@ -71,7 +72,6 @@ public sealed class LifecycleTimerSweeperTests(AzuriteFixture azurite)
         var done = await backlog.WaitUntilSettledAsync(TimeSpan.FromSeconds(30), default);
 
         Assert.False(whileHeld.IsSettled);
-        Assert.True(whileHeld.WaitingTimerWrites > 0);
         Assert.True(done.IsSettled);
         Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-waited"));
     }

@@ -53,7 +53,7 @@ public sealed class LifecycleBacklog<TState, TEvent, TCommand>(
     }
 
     private bool HasWorkInHand =>
-        background.Unfinished > 0 || tables.TimerWrites.Waiting > 0 || eventWorker.InHand > 0 || commandWorker.InHand > 0;
+        background.Unfinished > 0 || tables.TimerWrites.Waiting > 0 || eventWorker.HasWorkInHand || commandWorker.HasWorkInHand;
 
     /// <remarks>Its reads go out at once: a caller waiting for the runtime to settle polls this often, and each poll's latency
     /// adds to the wait.</remarks>

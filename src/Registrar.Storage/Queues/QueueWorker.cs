@@ -54,8 +54,9 @@ public sealed class QueueWorker<TMessage> : BackgroundService
         });
     }
 
-    /// <summary>Messages received and not yet done with (handled, then deleted or moved aside).</summary>
-    public int InHand => _inFlight.Count;
+    /// <summary>A message is received and not yet done with (handled, then deleted or moved aside). IsEmpty, not Count: a
+    /// caller polls it every few milliseconds, and Count takes every lock of the dictionary the handlers write to.</summary>
+    public bool HasWorkInHand => !_inFlight.IsEmpty;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}
 AZURITE_QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
 AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
 mkdir -p .data/azurite
+# Azurite and MailDev run on the Node.js LTS that npm installs beside them (package.json), where the platform has it.
+node=node_modules/.bin/node; [ -x "$node" ] || node=node
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -23,7 +25,7 @@ wait_for_port() {
   echo "run: nothing is listening on port $1 ($2)" >&2; exit 1
 }
 
-node --max-semi-space-size=64 node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
+"$node" --max-semi-space-size=64 node_modules/azurite/dist/src/azurite.js --location .data/azurite --skipApiVersionCheck --loose \
   --disableProductStyleUrl --silent --disableTelemetry --blobPort "$AZURITE_BLOB_PORT" \
   --tablePort "$AZURITE_TABLE_PORT" --queuePort "$AZURITE_QUEUE_PORT" &
 pids+=($!)
@@ -54,7 +56,7 @@ export RegistrySimulator__ControlUrl="http://127.0.0.1:${SIM_CONTROL_PORT}"
 # MailDev is the SMTP sink: every mail the product sends is readable at http://127.0.0.1:1080.
 SMTP_PORT=${SMTP_PORT:-1025}
 MAIL_WEB_PORT=${MAIL_WEB_PORT:-1080}
-node node_modules/maildev/dist/bin/maildev.js --smtp "$SMTP_PORT" --ip 127.0.0.1 --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
+"$node" node_modules/maildev/dist/bin/maildev.js --smtp "$SMTP_PORT" --ip 127.0.0.1 --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
   >.data/maildev.log 2>&1 &
 pids+=($!)
 wait_for_port "$SMTP_PORT" "MailDev SMTP"

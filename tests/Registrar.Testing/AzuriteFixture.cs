@@ -87,7 +87,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         // emulator holding test customers' data sends nothing anywhere. --max-semi-space-size: a young generation of 64 MiB
         // rather than 16 lets most of a request's garbage die between scavenges (the year benchmark 75–82 s against 87–92 s
         // in alternating runs, issue 16).
-        _process = ChildProcess.Start("node",
+        _process = ChildProcess.Start(RepositoryPaths.Node,
         [
             "--max-semi-space-size=64", azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry",

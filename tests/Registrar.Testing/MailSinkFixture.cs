@@ -21,7 +21,7 @@ public sealed class MailSinkFixture : ISmtpSink
         for (var attempt = 1; ; attempt++)
         {
             (SmtpPort, WebPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
-            var process = _process = ChildProcess.Start("node",
+            var process = _process = ChildProcess.Start(RepositoryPaths.Node,
                 [maildev, "--smtp", SmtpPort.ToString(), "--ip", "127.0.0.1", "--web", WebPort.ToString(), "--web-ip", "127.0.0.1"]);
             // MailDev reports a port taken and keeps running without it, so the wait ends on that report as on an exit.
             bool Failed() => process.HasExited || process.Output.Contains("EADDRINUSE", StringComparison.Ordinal);

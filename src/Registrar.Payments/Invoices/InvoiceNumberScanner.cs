@@ -28,14 +28,24 @@ internal static class InvoiceNumberScanner
         var found = new List<InvoiceNumber>();
         for (var i = 0; i + 1 < folded.Length; i++)
         {
-            if (!IsLetter(folded[i]) || !IsLetter(folded[i + 1]))
+            if (!IsLetter(folded[i]) || SecondSeriesLetter(folded, i + 1) is not { } second)
                 continue;
-            if (TryReadDigits(folded, i + 2, out var digits)
-                && InvoiceNumber.TryParse(string.Concat(folded.AsSpan(i, 2), digits), out var number)
+            if (TryReadDigits(folded, second + 1, out var digits)
+                && InvoiceNumber.TryParse(string.Concat([folded[i], folded[second]], digits), out var number)
                 && !found.Contains(number))
                 found.Add(number);
         }
         return found;
+    }
+
+    // ISO 20022 Ustrd: a bank cuts a long purpose into lines of its own width, read joined by a space, so the cut may fall
+    // between the series letters ("… K" | "Z-2611-00042-7"), as a person dictating the series may space it ("K Z").
+    private static int? SecondSeriesLetter(char[] text, int position)
+    {
+        var start = position;
+        while (position < text.Length && position - start < MaxSeparatorRun && char.IsWhiteSpace(text[position]))
+            position++;
+        return position < text.Length && IsLetter(text[position]) ? position : null;
     }
 
     // Reads exactly ten digits in groups split by short separator runs; a longer digit run is a different number.

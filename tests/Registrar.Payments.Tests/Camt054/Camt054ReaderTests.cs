@@ -1,5 +1,6 @@
 using System.Text;
 using Registrar.Payments.Camt054;
+using Registrar.Payments.Invoices;
 using Registrar.Payments.Notifications;
 using Registrar.Payments.Tests.Samples;
 
@@ -360,6 +361,18 @@ public sealed class Camt054ReaderTests
         var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
 
         Assert.Equal("Оплата по рахунку № UA 2611 00009 8", Assert.Single(result.Credits).PaymentPurpose);
+    }
+
+    [Fact]
+    public void An_invoice_number_cut_between_two_unstructured_remittance_lines_is_found_in_the_purpose_ISO20022_UA_3_2()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"))
+            .Replace("<Ustrd>Оплата по рахунку № UA 2611 00009 8</Ustrd>", "<Ustrd>Оплата по рахунку № U</Ustrd><Ustrd>A 2611 00009 8</Ustrd>");
+        Assert.Contains("<Ustrd>A 2611", xml);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+        Assert.Equal("UA-2611-00009-8", Assert.Single(InvoiceNumber.FindIn(Assert.Single(result.Credits).PaymentPurpose)).ToString());
     }
 
     [Fact]

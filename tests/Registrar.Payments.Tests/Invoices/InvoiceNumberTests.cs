@@ -86,6 +86,20 @@ public sealed class InvoiceNumberTests
         Assert.Equal([Kz42], InvoiceNumber.FindIn(purpose));
     }
 
+    [Theory]
+    [InlineData("Оплата по счету K Z-{0}")]
+    [InlineData("Оплата по счету K\nZ-{0}")]
+    [InlineData("k z {0}")]
+    public void FindIn_reads_a_number_whose_series_letters_a_line_break_of_the_bank_split_ISO20022_Ustrd_UA_3_2(string template) =>
+        Assert.Equal([Kz42], InvoiceNumber.FindIn(string.Format(template, Kz42.ToString()[3..])));
+
+    [Fact]
+    public void FindIn_does_not_join_series_letters_farther_apart_than_a_line_break()
+    {
+        Assert.Empty(InvoiceNumber.FindIn($"K    Z-{Kz42.ToString()[3..]}"));
+        Assert.Empty(InvoiceNumber.FindIn($"K-Z-{Kz42.ToString()[3..]}"));
+    }
+
     [Fact]
     public void FindIn_ignores_a_number_with_a_typo_rather_than_guessing()
     {

@@ -22,7 +22,8 @@ public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>What only the Functions host has: the ACS mail port, lifecycle events delivered to
     /// Durable orchestrations, the queue that feeds registry commands to the EPP session pool, and the
-    /// operations page's place under the app's <c>/api</c> prefix.</summary>
+    /// operations page's place under the app's <c>/api</c> prefix; and what the local host's pipeline sets up
+    /// for itself (health checks, problem details).</summary>
     public static IServiceCollection AddRegistrarFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         // The Durable extension serializes orchestration inputs, events, activity payloads and custom
@@ -33,6 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         // The operations page's links, forms and cookie path follow where this app's triggers serve it.
         services.Configure<OperationsPageOptions>(page => page.BasePath = OperationsPageFunctions.BasePath);
         services.AddRegistrarHealthChecks();
+        services.AddRegistrarProblemDetails();
         services.AddAcsMail(configuration);
 
         // Flex Consumption scales the queue triggers out on its own: each registry's session cap is

@@ -1,7 +1,6 @@
 using Registrar.Api;
 using Registrar.Api.Endpoints;
 using Registrar.Api.Hosting;
-using Registrar.Api.Http;
 using Registrar.Api.Operations.Page;
 using Registrar.LocalHost.Claims;
 using Registrar.LocalHost.Http;
@@ -21,7 +20,7 @@ builder.Services.AddRegistrySweepService(builder.Configuration);
 builder.Services.AddHostedService<OverdueClaimsService>();
 builder.Services.AddHostedService<PersonalDataErasureService>();
 builder.Services.AddLocalRuntime(builder.Environment);
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Customize);
+builder.Services.AddRegistrarProblemDetails();
 builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
 // RFC 9110 section 9.3.2: a HEAD is its GET without content, answered wherever GET is (HeadAsGet). Listed as operations of
 // their own, HEADs would promise the GET's content, each route twice over; the document describes the GET alone.

@@ -1,11 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Registrar.Api;
 using Registrar.Functions.Http;
 
 namespace Registrar.Functions.Tests;
@@ -17,7 +13,7 @@ public sealed class AuthenticationChallengeTests
     [Fact]
     public async Task A_401_names_the_scheme_it_accepts_in_WWW_Authenticate_RFC_9110_11_6_1()
     {
-        await using var services = Services();
+        await using var services = FunctionsApp.Services();
         var storefront = ActivatorUtilities.CreateInstance<StorefrontFunctions>(services);
         var operations = ActivatorUtilities.CreateInstance<OperationsFunctions>(services);
         var inspection = ActivatorUtilities.CreateInstance<RegistrationInspectionFunction>(services);
@@ -37,26 +33,10 @@ public sealed class AuthenticationChallengeTests
             await ChallengeAsync(services, r => page.SignOut(r, default)));
     }
 
-    private static readonly string SigningKey = Convert.ToBase64String(new byte[32]);
-
-    private static ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-                ["Notices:SetPasswordSigningKey"] = SigningKey,
-                ["Notices:RequestConfirmationSigningKey"] = SigningKey,
-                ["TransferCodes:SigningKey"] = SigningKey,
-                ["OperationsPage:SessionSigningKey"] = SigningKey,
-            }).Build();
-        return new ServiceCollection().AddLogging().AddRegistrar(configuration).AddRegistrarFunctions(configuration).BuildServiceProvider();
-    }
-
     /// <summary>The trigger's answer to a request without credentials, run as the Functions host runs it: it must be a 401.</summary>
     private static async Task<string> ChallengeAsync(IServiceProvider services, Func<HttpRequest, Task<IActionResult>> trigger, (string MediaType, string Text)? body = null)
     {
-        var http = new DefaultHttpContext { RequestServices = services, Response = { Body = new MemoryStream() } };
+        var http = FunctionsApp.Request(services);
         if (body is { } sent)
         {
             http.Request.Method = HttpMethods.Post;
@@ -65,7 +45,7 @@ public sealed class AuthenticationChallengeTests
         }
 
         var result = await trigger(http.Request);
-        await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+        await FunctionsApp.AnswerAsync(http, result);
 
         Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
         return http.Response.Headers.WWWAuthenticate.ToString();

@@ -67,18 +67,4 @@ public sealed class HeadRequestTests
         var fields = http.Response.Headers.ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         return (http.Response.StatusCode, fields, content.ToArray());
     }
-
-    /// <summary>What the worker's HTTP integration gives a trigger's middleware: the request's HttpContext among the items.</summary>
-    private sealed class HttpFunctionContext(HttpContext http) : FunctionContext
-    {
-        public override string InvocationId => "head-test";
-        public override string FunctionId => "head-test";
-        public override TraceContext TraceContext => throw new NotSupportedException();
-        public override BindingContext BindingContext => throw new NotSupportedException();
-        public override RetryContext RetryContext => throw new NotSupportedException();
-        public override IServiceProvider InstanceServices { get; set; } = http.RequestServices;
-        public override FunctionDefinition FunctionDefinition => throw new NotSupportedException();
-        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object> { ["HttpRequestContext"] = http };
-        public override IInvocationFeatures Features => throw new NotSupportedException();
-    }
 }

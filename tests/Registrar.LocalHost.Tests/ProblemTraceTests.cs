@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Registrar.LocalHost.Tests;
+
+/// <summary>A problem names the trace of the request that met it (its <c>traceId</c> extension, RFC 9457 section 3.2), so
+/// operations go from a caller's failed answer to its spans and logs; the Functions app's problems carry the same.</summary>
+[Collection(ProductCollection.Name)]
+public sealed class ProblemTraceTests(ProductFixture product)
+{
+    [Fact]
+    public async Task A_problem_names_the_W3C_trace_its_request_continued()
+    {
+        using var anonymous = product.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/nowhere");
+        var trace = ActivityTraceId.CreateRandom().ToHexString();
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        var problem = await TestSupport.AssertProblemAsync(await anonymous.SendAsync(request), 404);
+
+        Assert.Matches($"^00-{trace}-[0-9a-f]{{16}}-0[01]$", problem.GetProperty("traceId").GetString());
+    }
+}

@@ -14,6 +14,8 @@ using Registrar.Registry;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+// Outermost of the app's middleware, so an exception anything inside it lets through is answered as a 500 problem.
+builder.UseMiddleware<ServerErrorMiddleware>();
 builder.UseMiddleware<HttpHardeningMiddleware>();
 KeyVaultReferences.ThrowIfUnresolved(builder.Configuration);
 

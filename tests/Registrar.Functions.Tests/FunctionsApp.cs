@@ -14,7 +14,8 @@ public static class FunctionsApp
 {
     private static readonly string SigningKey = Convert.ToBase64String(new byte[32]);
 
-    public static ServiceProvider Services()
+    /// <param name="replace">Services a test puts in place of the app's own, after the app's wiring.</param>
+    public static ServiceProvider Services(Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -25,7 +26,9 @@ public static class FunctionsApp
                 ["TransferCodes:SigningKey"] = SigningKey,
                 ["OperationsPage:SessionSigningKey"] = SigningKey,
             }).Build();
-        return new ServiceCollection().AddLogging().AddRegistrar(configuration).AddRegistrarFunctions(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddRegistrar(configuration).AddRegistrarFunctions(configuration);
+        replace?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 
     public static DefaultHttpContext Request(IServiceProvider services) =>

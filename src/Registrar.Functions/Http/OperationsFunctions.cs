@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Registrar.Api.Hosting;
 using Registrar.Api.Operations;
 
 namespace Registrar.Functions.Http;
 
-/// <summary>The operations API and the health probe (healthy only when storage answers, as in the local host).</summary>
+/// <summary>The operations API and the health probe (the local host's, through the same <see cref="HealthProbe"/>).</summary>
 public sealed class OperationsFunctions(
     OperationsHandlers handlers, OperationsDecisionHandlers decisions, RefundDecisionHandlers refunds,
-    WorkQueueHandler queues, NoticeResends resends, HealthCheckService health)
+    WorkQueueHandler queues, NoticeResends resends, HealthProbe health)
 {
     [Function("ListReview")]
     public async Task<IActionResult> ListReview(
@@ -63,12 +63,6 @@ public sealed class OperationsFunctions(
         new HandlerResult(await resends.ResendAsync(req, registrationId, noticeId, ct));
 
     [Function("Health")]
-    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest req, CancellationToken ct)
-    {
-        var report = await health.CheckHealthAsync(ct);
-        return new ObjectResult(new { status = report.Status.ToString() })
-        {
-            StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK,
-        };
-    }
+    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await health.AnswerAsync(ct));
 }

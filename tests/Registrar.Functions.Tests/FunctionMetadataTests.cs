@@ -24,16 +24,20 @@ public sealed partial class FunctionMetadataTests
     }
 
     [Fact]
-    public void Every_route_is_under_api_and_only_the_health_probe_the_public_lookups_the_confirmation_link_and_the_operations_page_are_anonymous()
+    public void Every_route_but_the_problem_type_pages_is_under_api_and_only_the_health_probe_the_public_lookups_the_confirmation_link_the_operations_page_and_the_problem_type_pages_are_anonymous()
     {
         var http = BuiltFunctions().Where(f => f.Value.StartsWith("http ", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(http);
+        // RFC 9457 section 3.1.1: a problem's relative type resolves against the app's address, outside /api.
+        Assert.All(http, f => Assert.Contains(f.Key is "ProblemType" ? " /problems/" : " /api/", f.Value, StringComparison.Ordinal));
         // RDAP and WHOIS clients carry no function key: the lookups are public and rate limited per address instead.
         // A confirmation link is followed from a mail: its signed single-use token is the credential (KZ-5.3, UA-4.7).
         // A browser on the operations page sends no function key: its sign-in and signed session cookie are the credential.
+        // What a problem type means is public, as a problem's reader holds no key.
         Assert.All(http, f => Assert.EndsWith(
-            f.Key is "Health" or "RdapDomain" or "WhoisDomain" or "ConfirmCustomerRequest" || IsOperationsPage(f.Value) ? " Anonymous" : " Function", f.Value));
+            f.Key is "Health" or "RdapDomain" or "WhoisDomain" or "ConfirmCustomerRequest" or "ProblemType" || IsOperationsPage(f.Value) ? " Anonymous" : " Function",
+            f.Value));
     }
 
     [Fact]
@@ -63,23 +67,34 @@ public sealed partial class FunctionMetadataTests
     private static bool IsOperationsPage(string function) =>
         function.Contains(" /api/ops/page ", StringComparison.Ordinal) || function.Contains(" /api/ops/page/", StringComparison.Ordinal);
 
-    /// <summary>Each function as one line: "http GET /api/route Level", "queue name", "timer schedule", "orchestration", "activity".</summary>
-    private static Dictionary<string, string> BuiltFunctions()
+    /// <summary>Each function as one line: "http GET /path Level" (the path the Functions host serves: its route prefix, then the
+    /// trigger's route), "queue name", "timer schedule", "orchestration", "activity".</summary>
+    internal static Dictionary<string, string> BuiltFunctions()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var prefix = RoutePrefix();
         var functions = new Dictionary<string, string>();
         foreach (var function in metadata.RootElement.EnumerateArray())
         {
             var trigger = function.GetProperty("bindings").EnumerateArray()
                 .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            functions.Add(function.GetProperty("name").GetString()!, Describe(trigger));
+            functions.Add(function.GetProperty("name").GetString()!, Describe(trigger, prefix));
         }
         return functions;
     }
 
-    private static string Describe(JsonElement trigger) => trigger.GetProperty("type").GetString() switch
+    /// <summary>host.json's <c>extensions.http.routePrefix</c>, "api" when it is not set (the Functions host's default).</summary>
+    private static string RoutePrefix()
     {
-        "httpTrigger" => $"http {trigger.GetProperty("methods")[0].GetString()!.ToUpperInvariant()} /api/{trigger.GetProperty("route").GetString()} {trigger.GetProperty("authLevel").GetString()}",
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+        return host.RootElement.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("http", out var http)
+            && http.TryGetProperty("routePrefix", out var prefix) ? prefix.GetString()! : "api";
+    }
+
+    private static string Describe(JsonElement trigger, string prefix) => trigger.GetProperty("type").GetString() switch
+    {
+        "httpTrigger" => $"http {trigger.GetProperty("methods")[0].GetString()!.ToUpperInvariant()} "
+            + $"/{string.Join('/', new[] { prefix, trigger.GetProperty("route").GetString()! }.Where(part => part.Length > 0))} {trigger.GetProperty("authLevel").GetString()}",
         "queueTrigger" => $"queue {trigger.GetProperty("queueName").GetString()}",
         "timerTrigger" => $"timer {trigger.GetProperty("schedule").GetString()}",
         "orchestrationTrigger" => "orchestration",
@@ -98,7 +113,7 @@ public sealed partial class FunctionMetadataTests
         return promised;
     }
 
-    [GeneratedRegex(@"^\| `(?<name>\w+)` \| `(?<method>[A-Z]+) (?<route>/api/[^`]+)` \| (?<level>\w+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `(?<name>\w+)` \| `(?<method>[A-Z]+) (?<route>/[^`]+)` \| (?<level>\w+)", RegexOptions.Multiline)]
     private static partial Regex HttpRow();
 
     [GeneratedRegex(@"^\| `(?<name>\w+)` \| (?<kind>orchestration|activity|queue|timer)(?: `(?<what>[^`]+)`)? \|", RegexOptions.Multiline)]

@@ -7,15 +7,11 @@ namespace Registrar.Api.Endpoints;
 
 public static class ProblemTypeEndpoints
 {
-    /// <summary>Describes each problem type, so the relative "type" URIs in problem details resolve to a page (RFC 9457
-    /// section 3.1.1) that gives the type's title, as every problem of that type carries it, and what it means.</summary>
+    /// <summary>Describes each problem type (<see cref="ProblemTypePages"/>), so the relative "type" URIs in problem details
+    /// resolve against the host's address.</summary>
     public static IEndpointRouteBuilder MapProblemTypes(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/problems/{slug}", (string slug) =>
-                ProblemTypes.Find("/problems/" + slug) is { } type
-                    ? Results.Text($"{type.Title}\n\n{type.Description}")
-                    : Problems.NotFound($"Problem type '{slug}'"))
-            .ExcludeFromDescription();
+        routes.MapGet("/problems/{slug}", ProblemTypePages.Describe).ExcludeFromDescription();
         return routes;
     }
 }

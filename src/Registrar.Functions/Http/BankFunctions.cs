@@ -11,16 +11,16 @@ public sealed class BankFunctions(BankNotificationHandlers handlers)
 {
     [Function("BankCamt054")]
     public async Task<IActionResult> Camt054(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "banks/{bankId}/camt054")] HttpRequest req, string bankId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/banks/{bankId}/camt054")] HttpRequest req, string bankId, CancellationToken ct) =>
         new HandlerResult(await handlers.Camt054Async(req, bankId, ct));
 
     [Function("BankHmacNotification")]
     public async Task<IActionResult> HmacNotification(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "banks/{bankId}/notifications")] HttpRequest req, string bankId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/banks/{bankId}/notifications")] HttpRequest req, string bankId, CancellationToken ct) =>
         new HandlerResult(await handlers.HmacJsonAsync(req, bankId, ct));
 
     [Function("BankAcquiring")]
     public async Task<IActionResult> Acquiring(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "banks/{bankId}/acquiring")] HttpRequest req, string bankId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/banks/{bankId}/acquiring")] HttpRequest req, string bankId, CancellationToken ct) =>
         new HandlerResult(await handlers.EcdsaJsonAsync(req, bankId, ct));
 }

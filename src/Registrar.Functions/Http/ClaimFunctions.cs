@@ -10,16 +10,16 @@ public sealed class ClaimFunctions(ClaimHandlers handlers)
 {
     [Function("FileClaim")]
     public async Task<IActionResult> File(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "claims")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/claims")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.FileAsync(req, ct));
 
     [Function("ListClaims")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/claims")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/claims")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListAsync(req, ct));
 
     [Function("AnswerClaim")]
     public async Task<IActionResult> Answer(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/claims/{claimId}/answer")] HttpRequest req, string claimId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/claims/{claimId}/answer")] HttpRequest req, string claimId, CancellationToken ct) =>
         new HandlerResult(await handlers.AnswerAsync(req, claimId, ct));
 }

@@ -10,17 +10,17 @@ public sealed class ContractOperationsFunctions(ForceMajeureHandlers forceMajeur
 {
     [Function("RecordForceMajeureNotice")]
     public async Task<IActionResult> RecordForceMajeure(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await forceMajeure.RecordAsync(req, ct));
 
     [Function("ListForceMajeureNotices")]
     public async Task<IActionResult> ListForceMajeure(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/force-majeure")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await forceMajeure.ListAsync(req, ct));
 
     [Function("QuoteEarlyTerminationRefund")]
     public async Task<IActionResult> QuoteEarlyTerminationRefund(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/registrations/{registrationId}/early-termination-refund")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/registrations/{registrationId}/early-termination-refund")] HttpRequest req,
         string registrationId, CancellationToken ct) =>
         new HandlerResult(await refunds.QuoteAsync(req, registrationId, req.Query["on"].ToString(), ct));
 }

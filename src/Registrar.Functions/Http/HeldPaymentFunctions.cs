@@ -10,16 +10,16 @@ public sealed class HeldPaymentFunctions(HeldPaymentHandlers handlers)
 {
     [Function("ListHeldPayments")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/payments/held")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/payments/held")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await handlers.ListAsync(req, ct));
 
     [Function("ApplyHeldPayment")]
     public async Task<IActionResult> Apply(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/payments/held/{reference}/apply")] HttpRequest req, string reference, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/payments/held/{reference}/apply")] HttpRequest req, string reference, CancellationToken ct) =>
         new HandlerResult(await handlers.ApplyAsync(req, reference, ct));
 
     [Function("RefundHeldPayment")]
     public async Task<IActionResult> Refund(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/payments/held/{reference}/refund")] HttpRequest req, string reference, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/payments/held/{reference}/refund")] HttpRequest req, string reference, CancellationToken ct) =>
         new HandlerResult(await handlers.RefundAsync(req, reference, ct));
 }

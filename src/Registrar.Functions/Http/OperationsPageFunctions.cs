@@ -15,10 +15,10 @@ public sealed class OperationsPageFunctions(
     OperationsOverviewPage overview, RegistrationTimelinePage timeline, OperationsPageHandlers handlers, HeldPaymentPageHandlers heldPayments,
     DecisionPageHandlers decisions)
 {
-    /// <summary>The triggers' route; the Functions host puts its "/api" prefix before it.</summary>
-    public const string Route = "ops/page";
+    /// <summary>The triggers' route, under /api as every route but the problem type pages (host.json sets no route prefix).</summary>
+    public const string Route = "api/ops/page";
 
-    public const string BasePath = "/api/" + Route;
+    public const string BasePath = "/" + Route;
 
     [Function("OperationsPage")]
     public async Task<IActionResult> Overview(

@@ -10,6 +10,6 @@ public sealed class PrivacyFunctions(ErasureRequestHandler erasureRequests)
 {
     [Function("RecordErasureRequest")]
     public async Task<IActionResult> RecordErasureRequest(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/erasure-requests")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/erasure-requests")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await erasureRequests.RecordAsync(req, ct));
 }

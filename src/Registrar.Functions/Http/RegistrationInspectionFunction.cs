@@ -18,7 +18,7 @@ public sealed class RegistrationInspectionFunction(ClientAuthenticator authentic
 {
     [Function("GetRegistration")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/registrations/{registrationId}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/registrations/{registrationId}")] HttpRequest req,
         string registrationId,
         [DurableClient] DurableTaskClient client,
         CancellationToken ct)

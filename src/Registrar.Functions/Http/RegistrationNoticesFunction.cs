@@ -13,7 +13,7 @@ public sealed class RegistrationNoticesFunction(ClientAuthenticator authenticato
 {
     [Function("ListRegistrationNotices")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "ops/registrations/{registrationId}/notices")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/registrations/{registrationId}/notices")] HttpRequest req,
         string registrationId,
         CancellationToken ct) =>
         new HandlerResult(await new RegistrationNotices(authenticator, notices, views).ListAsync(req, registrationId, ct));

@@ -13,62 +13,62 @@ public sealed class StorefrontFunctions(
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quotes")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/quotes")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await quotes.HandleAsync(req, ct));
 
     [Function("PlaceOrder")]
     public async Task<IActionResult> PlaceOrder(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/orders")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await orders.HandleAsync(req, ct));
 
     [Function("GetOrder")]
     public async Task<IActionResult> GetOrder(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "orders/{orderId}")] HttpRequest req, string orderId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/orders/{orderId}")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetOrderAsync(req, orderId, ct));
 
     [Function("GetInvoice")]
     public async Task<IActionResult> GetInvoice(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/orders/{orderId}/invoice")] HttpRequest req, string orderId, CancellationToken ct) =>
         new HandlerResult(await queries.GetInvoiceAsync(req, orderId, ct));
 
     [Function("ListInvoices")]
     public async Task<IActionResult> ListInvoices(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "invoices")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/invoices")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await invoices.ListAsync(req, ct));
 
     [Function("ListRegistrations")]
     public async Task<IActionResult> ListRegistrations(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "registrations")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/registrations")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await queries.ListRegistrationsAsync(req, ct));
 
     [Function("ChooseAfterNameTaken")]
     public async Task<IActionResult> ChooseAfterNameTaken(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/choice")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/registrations/{registrationId}/choice")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await choices.HandleAsync(req, registrationId, ct));
 
     [Function("MakeCustomerRequest")]
     public async Task<IActionResult> MakeCustomerRequest(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/requests")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/registrations/{registrationId}/requests")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await requests.MakeAsync(req, registrationId, ct));
 
     /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
     [Function("ConfirmCustomerRequest")]
     public async Task<IActionResult> ConfirmCustomerRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "requests/confirmation")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/requests/confirmation")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await requests.ConfirmAsync(req, ct));
 
     [Function("RecordCustomerRequestProof")]
     public async Task<IActionResult> RecordCustomerRequestProof(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/requests/{requestId}/proof")] HttpRequest req, string requestId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/requests/{requestId}/proof")] HttpRequest req, string requestId, CancellationToken ct) =>
         new HandlerResult(await requests.RecordProofAsync(req, requestId, ct));
 
     [Function("ConsentToCustomerRequest")]
     public async Task<IActionResult> ConsentToCustomerRequest(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/requests/{requestId}/consent")] HttpRequest req, string requestId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/requests/{requestId}/consent")] HttpRequest req, string requestId, CancellationToken ct) =>
         new HandlerResult(await requests.DecideConsentAsync(req, requestId, ct));
 
     [Function("RedeemSetPasswordLink")]
     public async Task<IActionResult> RedeemSetPasswordLink(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "set-password-links/redemption")] HttpRequest req, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/set-password-links/redemption")] HttpRequest req, CancellationToken ct) =>
         new HandlerResult(await passwordLinks.RedeemAsync(req, ct));
 }

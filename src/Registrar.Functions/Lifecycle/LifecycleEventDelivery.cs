@@ -46,9 +46,10 @@ public sealed class LifecycleEventDelivery(
             }
             // Two deliveries racing here: the second start fails, its message is retried, and by then the
             // instance exists, so the event is raised and dropped as already applied.
+            // The version is set here as well as by host.json's defaultVersion, so an instance never starts unversioned.
             await client.ScheduleNewOrchestrationInstanceAsync(RegistrationOrchestrator.Name,
                 LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>.Start(raised),
-                new StartOrchestrationOptions(instanceId), cancellationToken);
+                new StartOrchestrationOptions(instanceId) { Version = LifecycleLoopOptions.OrchestrationVersion }, cancellationToken);
             return;
         }
 

@@ -56,9 +56,14 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
                 if (_applied >= options.EventsPerGeneration && _externalEvent is null)
                 {
                     TakeEventsAlreadyReceived();
-                    context.ContinueAsNew(
-                        new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, [.. _pending], [.. _recentEventIds], input.Generation + 1),
-                        preserveUnprocessedEvents: true);
+                    context.ContinueAsNew(new ContinueAsNewOptions
+                    {
+                        NewInput = new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, [.. _pending], [.. _recentEventIds], input.Generation + 1),
+                        PreserveUnprocessedEvents = true,
+                        // A new generation has no history to replay, so it runs under the version of the code deployed now, whichever
+                        // began this one: an instance leaves an old version at its next generation, and the old path can then go.
+                        NewVersion = LifecycleLoopOptions.OrchestrationVersion,
+                    });
                     return _state;
                 }
 
@@ -161,6 +166,6 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
         }
 
         private void SetStatus(bool terminal) =>
-            context.SetCustomStatus(new LifecycleStatus<TState>(_description, terminal ? null : _wakeAt, terminal, _state, _problem));
+            context.SetCustomStatus(new LifecycleStatus<TState>(_description, terminal ? null : _wakeAt, terminal, _state, _problem, context.Version));
     }
 }

@@ -17,6 +17,14 @@ public sealed record LifecycleLoopOptions
     /// it runs at least once, so its effects are keyed by the command's id.</summary>
     public const string CommandActivityName = "RunLifecycleCommand";
 
+    /// <summary>
+    /// The version of the orchestrator code (this loop and its adapter), which each orchestration instance carries from its start
+    /// (host.json's <c>defaultVersion</c>, and the delivery's start options). Durable replays an instance's history through the
+    /// code: a change to what the loop awaits, or in which order, is a new version, and the loop keeps the old path for
+    /// instances that carry the old one until they have all moved to a new generation.
+    /// </summary>
+    public const string OrchestrationVersion = "1";
+
     /// <summary>Events applied before the orchestration continues as new. A registration sees a few
     /// dozen events a year; this keeps each generation's history (and its replay) short.</summary>
     public int EventsPerGeneration { get; init; } = 25;

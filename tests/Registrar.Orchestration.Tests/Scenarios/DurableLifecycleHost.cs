@@ -93,5 +93,14 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         return instance?.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>();
     }
 
+    /// <summary>How many times the registration's orchestration continued as new, and the status its current generation keeps.</summary>
+    public async Task<(int Generation, LifecycleStatus<RegistrationState>? Status)> GenerationAsync(string registrationId)
+    {
+        var instance = await _host.Client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true)
+            ?? throw new InvalidOperationException($"Registration {registrationId} has no orchestration.");
+        var input = instance.ReadInputAs<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>>()!;
+        return (input.Generation, instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>());
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -61,14 +61,14 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
 
     private NameParseResult InZone(string typed, string ascii, int labelCount)
     {
+        // A zone is checked for before the zone a name is in: "com.ua" is a zone this registrar serves, under its own
+        // policy, and never a name registered under .ua, whatever the refusal list says.
+        if (zones.TryFor(ascii, out var bare))
+            return NameParseResult.Refused(NameRefusalReason.ZoneOnly, typed,
+                $"'.{bare.Zone}' is a zone, not a name in it; type a name such as example.{bare.Zone}.");
         if (!zones.TryFindForDomain(ascii, out var zone))
-        {
-            return zones.TryFor(ascii, out var bare)
-                ? NameParseResult.Refused(NameRefusalReason.ZoneOnly, typed,
-                    $"'.{bare.Zone}' is a zone, not a name in it; type a name such as example.{bare.Zone}.")
-                : NameParseResult.Refused(NameRefusalReason.UnknownZone, typed,
-                    $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {KnownZones}.");
-        }
+            return NameParseResult.Refused(NameRefusalReason.UnknownZone, typed,
+                $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {KnownZones}.");
         var zoneLabelCount = zone.AsciiZone.Count(c => c == '.') + 1;
         if (labelCount > zoneLabelCount + 1)
         {

@@ -147,6 +147,22 @@ public sealed class DomainNameParserTests
         Assert.Contains("64 characters long in its ASCII form; a label has at most 63", result.Refusal.Message);
     }
 
+    [Theory]
+    [InlineData("com.ua")]
+    [InlineData("KIEV.UA.")]
+    [InlineData("kyiv.ua")]
+    public void A_zone_this_registrar_serves_is_not_a_name_in_its_parent_zone_UA_2_1_1(string typed)
+    {
+        // Without the registrar's refusal list: a zone is no name whatever operations list.
+        var withoutRefusals = new DomainNameParser(ZoneCatalog.LoadEmbedded(), RefusalList.Parse("""{"reserved":{},"publicOrderWords":[]}"""));
+
+        foreach (var result in new[] { withoutRefusals.Parse(typed), withoutRefusals.ParseForRegistration(typed), parser.ParseForRegistration(typed) })
+        {
+            Assert.Equal(NameRefusalReason.ZoneOnly, result.Refusal!.Reason);
+            Assert.Contains("is a zone, not a name in it", result.Refusal.Message);
+        }
+    }
+
     [Fact]
     public void A_cyrillic_label_is_measured_in_its_A_label_form()
     {

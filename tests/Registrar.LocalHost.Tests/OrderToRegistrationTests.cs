@@ -165,6 +165,26 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_name_registered_here_cannot_be_ordered_again_in_its_other_spelling_RFC_5891_UA_2_1_1()
+    {
+        var label = "пример" + Random.Shared.Next(100_000, 1_000_000);
+        var ascii = new System.Globalization.IdnMapping().GetAscii(label) + ".xn--80ao21a";
+        var (first, second) = ("holder-" + Guid.NewGuid().ToString("N")[..6], "other-" + Guid.NewGuid().ToString("N")[..6]);
+        using var firstStorefront = product.Storefront(first);
+        await PayAsync(await PlaceOrderAsync(firstStorefront, label + ".қаз", $"{first}@mail.example.org"));
+        await Eventually(() => firstStorefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            r => r.EnumerateArray().Any(v => v.GetProperty("phase").GetString() == "Registered"));
+
+        // The A-label, in upper case and fully qualified, is the same domain: not free, so no invoice for it (UA-2.1.1).
+        using var secondStorefront = product.Storefront(second);
+        var again = await secondStorefront.PostAsJsonAsync("api/orders", OrderBody(ascii.ToUpperInvariant() + ".", $"{second}@mail.example.org"));
+
+        var problem = await TestSupport.AssertProblemAsync(again, 400);
+        Assert.Contains("registered", problem.GetProperty("errors").GetProperty("items[0].name")[0].GetString());
+        Assert.Empty((await secondStorefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_second_level_ua_name_is_registered_only_after_operations_approve_its_trademark_UA_Pre_7()
     {
         var customer = "tm-" + Guid.NewGuid().ToString("N")[..6];
@@ -202,28 +222,30 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         TestSupport.AssertRecorded(await PostBankAsync(bank, camt, SecretOf(bank)));
     }
 
-    private async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email, object? trademark = null)
+    private static async Task<JsonElement> PlaceOrderAsync(HttpClient storefront, string name, string email, object? trademark = null)
     {
-        var response = await storefront.PostAsJsonAsync("api/orders", new
-        {
-            items = new[] { new { name, termYears = 1, trademark } },
-            contactEmail = email,
-            registrant = new
-            {
-                nicHandle = (string?)null,
-                data = new
-                {
-                    kind = "NaturalPerson", organization = (string?)null, fullName = "Иванов Иван Иванович",
-                    address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10", office = "5" },
-                    email, phone = "+7.7012345678",
-                },
-            },
-            technicalContact = (object?)null,
-            acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
-        });
+        var response = await storefront.PostAsJsonAsync("api/orders", OrderBody(name, email, trademark));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private static object OrderBody(string name, string email, object? trademark = null) => new
+    {
+        items = new[] { new { name, termYears = 1, trademark } },
+        contactEmail = email,
+        registrant = new
+        {
+            nicHandle = (string?)null,
+            data = new
+            {
+                kind = "NaturalPerson", organization = (string?)null, fullName = "Иванов Иван Иванович",
+                address = new { country = "KZ", postalCode = "050000", region = "Алматы", city = "Алматы", street = "пр. Абая", building = "10", office = "5" },
+                email, phone = "+7.7012345678",
+            },
+        },
+        technicalContact = (object?)null,
+        acceptance = new { offerVersion = "2025-01", acceptedAt = DateTimeOffset.UtcNow, personalDataConsent = true },
+    };
 
     private async Task<HttpResponseMessage> PostBankAsync(string bank, string camt, string? secret = null, int secondsAgo = 0, string? signature = null)
     {

@@ -110,6 +110,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case OperationsDecided decided:
                 OperationsDecisions.OnDecided(step, decided, schedule);
                 break;
+            case RenewalInvoiceRequested requested:
+                RenewalInvoiceRequestDecisions.OnRequested(step, requested, _renewals, now);
+                break;
             case NoticeResendRequested resend when state.Order is not null:
                 // A new notice under its own id, so it is claimed and sent once like any other, to the address the state holds now.
                 step.Notify(resend.Kind, resend.Facts);

@@ -22,6 +22,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(ContactEmailChangeReviewed), "contact-email-change-reviewed")]
 [JsonDerivedType(typeof(OperationsDecided), "operations-decided")]
 [JsonDerivedType(typeof(NoticeResendRequested), "notice-resend-requested")]
+[JsonDerivedType(typeof(RenewalInvoiceRequested), "renewal-invoice-requested")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -84,6 +85,10 @@ public sealed record OperationsDecided(string EventId, OperationsDecision Decisi
 /// registration's contact e-mail as it is now; who asked, as the audit entry of the same request says.</summary>
 public sealed record NoticeResendRequested(string EventId, string NoticeId, NoticeKind Kind, NoticeFacts? Facts, string RequestedBy)
     : RegistrationEvent(EventId);
+
+/// <summary>KZ-2.7: the customer asked in advance for the renewal invoice of the current term, at <paramref name="RequestedAt"/>;
+/// <paramref name="RequestId"/> is the one the storefront's answer named.</summary>
+public sealed record RenewalInvoiceRequested(string EventId, string RequestId, DateTimeOffset RequestedAt) : RegistrationEvent(EventId);
 
 public enum CustomerChoice
 {

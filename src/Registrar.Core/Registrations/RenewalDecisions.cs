@@ -143,6 +143,21 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         return deletion < endsAt ? deletion.Value : endsAt;
     }
 
+    /// <summary>KZ-2.7: the invoice a customer asked for ahead of the schedule, issued now as the schedule would issue it (the
+    /// same years, tariff and due instant); otherwise why not: the renewal can no longer be paid (KZ-2.7's deadline, UA-1.12's
+    /// deletion), or its deadline is counted in a calendar year not loaded yet.</summary>
+    public string? IssueOnRequest(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (WaitsForCalendar(state) is not null)
+            return "its renewal deadline falls in a calendar year not loaded yet and is not counted on a guess (KZ-2.7, KZ-3.3)";
+        var timeline = Timeline(state);
+        if (timeline.PayableUntil(now) is not { } payableUntil)
+            return $"the renewal could be paid until {(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy):u} (KZ-2.7, UA-1.12)";
+        IssueInvoice(step, timeline, now, payableUntil, NoticeKind.RenewalInvoice);
+        return null;
+    }
+
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
 
     /// <summary>KZ-2.7: an expiry past the calendar data's years is not counted before its first reminder could be due; by then

@@ -88,6 +88,7 @@ public sealed class GoldenDocumentTests
             new RegistryAnswered("answer:order-1-1-15", "order-1-1-15", new RegistrantChanged("RG0011223344556677")),
             new NoticeResendRequested("resend:order-1-1-11:1", "order-1-1-11", NoticeKind.RenewalInvoice,
                 new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "ops-1"),
+            new RenewalInvoiceRequested("renewal-invoice-request:rir-1", "rir-1", At),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {

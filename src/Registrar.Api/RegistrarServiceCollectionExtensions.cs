@@ -163,6 +163,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestHandlers>();
+        services.AddSingleton<RenewalInvoiceChecks>();
+        services.AddSingleton<RenewalInvoiceRequestHandler>();
         services.AddSingleton<SetPasswordLinkHandler>();
         services.AddSingleton<BankNotificationHandlers>();
         services.AddSingleton<OperationsHandlers>();

@@ -64,6 +64,15 @@ public static class RegistrarEndpoints
                 + "a signed-in session the storefront vouches for, else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6); "
                 + "a transfer code is refused with /problems/transfer-refused while an invoice is open (KZ-App-9, UA-3.5); "
                 + "a registrant change is invoiced as a new registration and carried out once paid, the expiry unchanged (KZ-2.4, KZ-2.5).");
+        api.MapPost("/registrations/{registrationId}/renewal-invoice",
+                (HttpRequest request, string registrationId, RenewalInvoiceRequestHandler handler, CancellationToken ct) =>
+                    handler.RequestAsync(request, registrationId, ct))
+            .Produces<CustomerInvoiceView>().Produces<RenewalInvoiceRequestView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503)
+            .WithSummary("Ask in advance for the renewal invoice of the current term (KZ-2.7; .ua zones too, UA-1.10): issued now as its schedule would issue it "
+                + "and mailed to the contact e-mail (202, then listed under /api/invoices), or the renewal invoice still open (200), never a second one; "
+                + "refused with a 409 naming the rule for a paid term (UA-1.7), a domain not held here or deleted (KZ-2.8, UA-1.12) and past the "
+                + "renewal deadline (KZ-2.7, UA-1.12); no confirmation link, as it changes nothing at the registry.");
         api.MapGet("/requests/confirmation", (HttpRequest request, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.ConfirmAsync(request, ct))
             .Produces<CustomerRequestView>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422)

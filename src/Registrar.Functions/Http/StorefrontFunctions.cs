@@ -9,7 +9,7 @@ namespace Registrar.Functions.Http;
 /// authenticates with its API key inside each handler.</summary>
 public sealed class StorefrontFunctions(
     QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices,
-    CustomerRequestHandlers requests, SetPasswordLinkHandler passwordLinks)
+    CustomerRequestHandlers requests, RenewalInvoiceRequestHandler renewalInvoices, SetPasswordLinkHandler passwordLinks)
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
@@ -50,6 +50,11 @@ public sealed class StorefrontFunctions(
     public async Task<IActionResult> MakeCustomerRequest(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/registrations/{registrationId}/requests")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await requests.MakeAsync(req, registrationId, ct));
+
+    [Function("RequestRenewalInvoice")]
+    public async Task<IActionResult> RequestRenewalInvoice(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/renewal-invoice")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        new HandlerResult(await renewalInvoices.RequestAsync(req, registrationId, ct));
 
     /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
     [Function("ConfirmCustomerRequest")]

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Claims;
+using Registrar.Api.Http;
+using Registrar.Core.Calendars;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>
+/// KZ-2.7: what refuses a renewal invoice request at once, read from the registration's view and the zone's schedule, each
+/// a problem naming its rule. The registration judges the request again when it carries it out (a contract ending on a
+/// notice, UA-1.3.4.1, UA-6.1, UA-6.4, is known only there), so these checks answer early and decide nothing alone.
+/// </summary>
+public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones)
+{
+    /// <summary>A renewal is invoiced only for a domain held here at the registry whose term is not paid yet.</summary>
+    public IResult? NotHeld(RegistrationView view) => view.Phase switch
+    {
+        RegistrationPhase.Registered or RegistrationPhase.Expired => null,
+        // UA-1.7: the term is paid and its renewal on its way: nothing is left to invoice.
+        RegistrationPhase.Renewing or RegistrationPhase.Restoring => RuleProblems.NotAllowed("UA-1.7",
+            $"The renewal of {view.DisplayName} is paid and on its way to the registry: there is nothing left to invoice."),
+        // KZ-2.8, UA-1.12: a deleted domain is free for anyone; it is ordered again, not renewed.
+        RegistrationPhase.Deleting or RegistrationPhase.Deleted => RuleProblems.NotAllowed(zones.For(view.Zone).Deletion.Rule,
+            $"{view.DisplayName} is {view.Phase}: a deleted domain is not renewed."),
+        _ => RuleProblems.NotAllowed(zones.For(view.Zone).RenewalDeadline.Rule,
+            $"Registration '{view.RegistrationId}' is {view.Phase}: a renewal is invoiced only for a domain held here at the registry."),
+    };
+
+    /// <summary>KZ-2.7: past the renewal deadline (UA-1.12: for .ua, past deletion) no renewal can be paid, so none is invoiced.
+    /// A deadline counted in a calendar year not loaded yet is never guessed: the request is answered as unavailable.</summary>
+    public IResult? PastDeadline(RegistrationView view, DateTimeOffset now)
+    {
+        try
+        {
+            // A held domain always has its expiry; without one the registration judges the request itself.
+            if (view.ExpiresAt is not { } expiry) return null;
+            if (schedule.RenewalTimelineWaitsUntil(view.Zone, expiry) is not null) return CalendarMissing(view);
+            var timeline = schedule.RenewalTimeline(view.Zone, expiry);
+            if (timeline.PayableUntil(now) is not null) return null;
+            var policy = zones.For(view.Zone);
+            return timeline.RenewableUntilDeletion
+                ? RuleProblems.NotAllowed(policy.Deletion.Rule, $"The renewal of {view.DisplayName} could be paid until its deletion at {timeline.DeleteAt:u}.")
+                : RuleProblems.NotAllowed(policy.RenewalDeadline.Rule, $"The renewal of {view.DisplayName} had to be paid by {timeline.PayBy:u}.");
+        }
+        catch (DateOutsideCalendarException)
+        {
+            return CalendarMissing(view);
+        }
+    }
+
+    private static IResult CalendarMissing(RegistrationView view) => Problems.CalendarMissing(
+        $"The renewal deadline of {view.DisplayName} falls in a calendar year not loaded yet, and is never guessed (KZ-2.7); ask again later.");
+}

@@ -29,6 +29,10 @@ public static class LifecycleScenarios
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
         ["A missing calendar year stalls the registration with a flag, checked hourly, and it resumes when the year is loaded (KZ-2.7)"] =
             RenewalScenarios.MissingCalendarYearWaits,
+        ["A renewal invoice asked for in advance is issued once, mailed, and carried by the reminder instead of a second one (KZ-2.7, KZ-2.6, UA-1.7)"] =
+            RenewalInvoiceRequestScenarios.InvoiceIssuedOnRequestBeforeItsSchedule,
+        ["A .ua renewal invoice is issued on request, and refused to operations once a notice ends the contract (KZ-2.7, UA-1.10, UA-6.1)"] =
+            RenewalInvoiceRequestScenarios.UaInvoiceOnRequestThenRefusedOnceTheContractEnds,
         ["Early deletion is mailed for confirmation, refused on a session alone, and carried out once confirmed (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6)"] =
             CustomerRequestScenarios.EarlyDeletionOnConfirmation,
         ["A .kz DNS change is applied at once, refused on papers, and a lost answer reconciled before the customer is told (KZ-2.3)"] =

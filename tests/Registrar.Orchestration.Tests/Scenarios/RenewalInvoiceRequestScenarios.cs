@@ -1,0 +1,67 @@
+using Registrar.Core.Money;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+using Registrar.Core.Tariffs;
+using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
+
+namespace Registrar.Orchestration.Tests.Scenarios;
+
+/// <summary>KZ-2.7: the customer asks in advance for the renewal invoice; the registration issues it once and its schedule
+/// issues no second one while it is open.</summary>
+public static class RenewalInvoiceRequestScenarios
+{
+    /// <summary>Time enough for the steps before the 30-day reminder, which the host's own timer then brings.</summary>
+    private static readonly TimeSpan UntilFirstReminder = TimeSpan.FromSeconds(15);
+
+    public static async Task InvoiceIssuedOnRequestBeforeItsSchedule(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var expiry = DateTimeOffset.UtcNow.AddDays(30) + UntilFirstReminder;
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        var invoice = asked.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal((1, TariffOperation.Renew), (invoice.Years, invoice.Operation));
+        // A repeat while the invoice is on its way, and once it is open, issues nothing more.
+        await run.RaiseAsync(Requested("rir-2"));
+        var mailed = await run.RaiseAsync(InvoiceIssued(invoice, "INV-1"), typeof(SendNotice));
+        Assert.Equal((NoticeKind.RenewalInvoice, "INV-1"), (mailed.OfType<SendNotice>().Single().Kind, mailed.OfType<SendNotice>().Single().Facts!.InvoiceNumber));
+        await run.RaiseAsync(Requested("rir-3"));
+
+        // KZ-2.6: the 30-day reminder falls due and carries the open invoice instead of issuing a second one.
+        var reminder = await run.StepAsync(() => Task.CompletedTask, typeof(SendNotice));
+        var notice = reminder.OfType<SendNotice>().Single();
+        Assert.Equal((NoticeKind.RenewalReminder, "INV-1"), (notice.Kind, notice.Facts!.InvoiceNumber));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.RemindersSent.Contains("before-expiry-30d"));
+        Assert.Equal("INV-1", state.Renewal.InvoiceNumber);
+
+        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainRenewed(expiry.AddYears(1)), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+    }
+
+    /// <summary>UA-1.10: a .ua registrant asks the same way; UA-6.1: once a notice ends the contract, no renewal is invoiced on
+    /// request, and operations answer the customer.</summary>
+    public static async Task UaInvoiceOnRequestThenRefusedOnceTheContractEnds(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        var invoice = asked.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.Renew, invoice.Operation);
+        await run.RaiseAsync(InvoiceIssued(invoice, "INV-2"), typeof(SendNotice));
+
+        var ending = new TerminationRequest(DateTimeOffset.UtcNow.AddDays(20), "UA-6.1");
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", ending, RequestProof.ContactEmail, DateTimeOffset.UtcNow), typeof(SendNotice));
+        var refused = await run.RaiseAsync(Requested("rir-2"), typeof(FlagForOperations));
+        Assert.Contains("(UA-6.1): no renewal is invoiced", refused.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Ending is not null);
+    }
+
+    private static RenewalInvoiceRequested Requested(string requestId) =>
+        new($"renewal-invoice-request:{requestId}", requestId, DateTimeOffset.UtcNow);
+
+    private static RenewalInvoiceIssued InvoiceIssued(IssueRenewalInvoice invoice, string number) =>
+        new("answer:" + invoice.CommandId, invoice.CommandId, number, Money.Of(9000m, Currency.Kzt), invoice.DueAt);
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Storefront;
+using Registrar.Core.Calendars;
+using Registrar.Core.Deadlines;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+
+namespace Registrar.Api.Tests.Storefront;
+
+/// <summary>KZ-2.7: what the storefront refuses at once when a customer asks for the renewal invoice, each naming its rule.</summary>
+public sealed class RenewalInvoiceChecksTests
+{
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+    private static readonly RenewalInvoiceChecks Checks = new(new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()), Zones);
+
+    /// <summary>A Tuesday: its three KZ banking days before are Thursday 10, Friday 11 and Monday 14 June.</summary>
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_held_domain_before_its_renewal_deadline_may_ask_for_the_invoice_KZ_2_7()
+    {
+        var view = Registration("kz", RegistrationPhase.Registered);
+
+        Assert.Null(Checks.NotHeld(view));
+        Assert.Null(Checks.PastDeadline(view, Expiry.AddDays(-200)));
+    }
+
+    [Fact]
+    public void Past_the_kz_renewal_deadline_the_request_is_refused_naming_KZ_2_7()
+    {
+        var problem = Refused(Checks.PastDeadline(Registration("kz", RegistrationPhase.Registered), Expiry.AddDays(-1)));
+
+        Assert.Equal((409, "KZ-2.7"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
+    [Fact]
+    public void An_expired_ua_domain_may_ask_until_its_deletion_and_is_refused_after_it_naming_UA_1_12()
+    {
+        var view = Registration("com.ua", RegistrationPhase.Expired);
+
+        Assert.Null(Checks.PastDeadline(view, Expiry.AddDays(10)));
+        var problem = Refused(Checks.PastDeadline(view, Expiry.AddDays(40)));
+        Assert.Equal((409, "UA-1.12"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
+    [Theory]
+    [InlineData(RegistrationPhase.Renewing, "UA-1.7")]
+    [InlineData(RegistrationPhase.Deleting, "KZ-2.8")]
+    [InlineData(RegistrationPhase.TransferredAway, "KZ-2.7")]
+    [InlineData(RegistrationPhase.CreatingDomain, "KZ-2.7")]
+    public void A_paid_term_or_a_domain_not_held_here_is_refused_naming_the_rule_UA_1_7_KZ_2_8_KZ_2_7(RegistrationPhase phase, string rule)
+    {
+        var problem = Refused(Checks.NotHeld(Registration("kz", phase)));
+
+        Assert.Equal((409, rule), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+    }
+
+    [Fact]
+    public void A_deadline_in_a_calendar_year_not_loaded_is_not_guessed_KZ_2_7()
+    {
+        var view = Registration("kz", RegistrationPhase.Registered) with { ExpiresAt = new DateTimeOffset(2031, 1, 20, 10, 0, 0, TimeSpan.Zero) };
+
+        var problem = Refused(Checks.PastDeadline(view, Expiry));
+
+        Assert.Equal((503, "/problems/calendar-missing"), (problem.StatusCode, problem.ProblemDetails.Type));
+    }
+
+    private static ProblemHttpResult Refused(Microsoft.AspNetCore.Http.IResult? result) => Assert.IsType<ProblemHttpResult>(result);
+
+    private static RegistrationView Registration(string zone, RegistrationPhase phase) =>
+        new("O1-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, phase, Expiry);
+}

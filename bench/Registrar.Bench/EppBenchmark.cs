@@ -32,7 +32,7 @@ public static class EppBenchmark
         // the simulator, a fresh process) climb for about that long while the JIT recompiles their hot paths.
         var measurement = new Measurement(() => simulator.CpuTime, warmUp: TimeSpan.FromSeconds(5), round: TimeSpan.FromSeconds(0.6), rounds: 15);
         // The ceiling's request is the client's own domain:check frame, with a clTRID as long as the client's.
-        var login = EppFrameWriter.Command(new LoginCommand("registrar1", "secret-1", null, "en"), EppRegistryProfile.Ietf, "BENCH-LOGIN");
+        var login = EppFrameWriter.Command(new LoginCommand("registrar1", "secret-1", null, EppLoginTerms.AllOf(EppRegistryProfile.Ietf, "en")), EppRegistryProfile.Ietf, "BENCH-LOGIN");
         var request = EppFrameWriter.Command(new DomainCheckCommand(CheckedName), EppRegistryProfile.Ietf, new ClTridGenerator("RGR").Next());
 
         // The simulator admits 8 sessions of one registrar: each comparison logs in only the sessions it uses.

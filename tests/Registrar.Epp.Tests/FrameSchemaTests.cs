@@ -27,8 +27,8 @@ public class FrameSchemaTests
 
     private static readonly Dictionary<string, Func<IEppCommand>> Commands = new()
     {
-        ["login"] = () => new LoginCommand("registrar1", "secret-1", null, "en"),
-        ["login with new password"] = () => new LoginCommand("registrar1", "secret-1", "secret-2", "en"),
+        ["login"] = () => new LoginCommand("registrar1", "secret-1", null, EppLoginTerms.AllOf(EppRegistryProfile.Ietf, "en")),
+        ["login with new password"] = () => new LoginCommand("registrar1", "secret-1", "secret-2", EppLoginTerms.AllOf(EppRegistryProfile.Ietf, "en")),
         ["logout"] = () => new LogoutCommand(),
         ["domain:check"] = () => new DomainCheckCommand("example.kz", "пример.қаз", "example.com.ua"),
         ["domain:info"] = () => new DomainInfoCommand("example.kz"),

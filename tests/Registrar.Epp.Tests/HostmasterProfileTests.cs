@@ -89,7 +89,7 @@ public class HostmasterProfileTests
     [Fact]
     public void Login_announces_the_hostmaster_objects_and_extensions()
     {
-        var frame = EppFrameWriter.CommandDocument(new LoginCommand("ua-registrar", "secret-1", null, "en"), Ua, "RGR-1");
+        var frame = EppFrameWriter.CommandDocument(new LoginCommand("ua-registrar", "secret-1", null, EppLoginTerms.AllOf(Ua, "en")), Ua, "RGR-1");
 
         var svcs = frame.Root!.Element(Epp + "command")!.Element(Epp + "login")!.Element(Epp + "svcs")!;
         Assert.Equal(
@@ -133,7 +133,7 @@ public class HostmasterProfileTests
 
     private static readonly Dictionary<string, Func<IEppCommand>> UaCommands = new()
     {
-        ["login"] = () => new LoginCommand("ua-registrar", "secret-1", null, "en"),
+        ["login"] = () => new LoginCommand("ua-registrar", "secret-1", null, EppLoginTerms.AllOf(Ua, "en")),
         ["domain:create + uaepp licence"] = () => Create("example.ua", HostmasterLicenceExtension.ForCreate("12345")),
         ["domain:update + uaepp licence"] = () => new DomainUpdateCommand { DomainName = "example.ua", Extensions = [HostmasterLicenceExtension.ForUpdate("67890")] },
         ["domain:update rgp restore"] = () => DomainUpdateCommand.RestoreRequest("example.com.ua"),

@@ -228,9 +228,13 @@ public class ResponseParserTests
     [Fact]
     public void A_greeting_lists_the_services()
     {
-        var greeting = _parser.ParseGreeting(EppResponses.Greeting("urn:ietf:params:xml:ns:domain-1.0"));
+        var greeting = _parser.ParseGreeting(EppResponses.Greeting(
+            new GreetingMenu(["1.0"], ["en", "kk"], ["urn:ietf:params:xml:ns:domain-1.0"], ["urn:ietf:params:xml:ns:rgp-1.0"])));
 
         Assert.Equal("Scripted EPP server", greeting.ServerId);
+        Assert.Equal(["1.0"], greeting.Versions);
+        Assert.Equal(["en", "kk"], greeting.Languages);
         Assert.Equal(["urn:ietf:params:xml:ns:domain-1.0"], greeting.ObjectUris);
+        Assert.Equal(["urn:ietf:params:xml:ns:rgp-1.0"], greeting.ExtensionUris);
     }
 }

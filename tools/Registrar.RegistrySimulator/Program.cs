@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registrar.RegistrySimulator;
 using Registrar.RegistrySimulator.Commands;
+using Registrar.RegistrySimulator.Commands.Session;
 using Registrar.RegistrySimulator.Control;
 using Registrar.RegistrySimulator.Faults;
 using Registrar.RegistrySimulator.Registry;
@@ -17,10 +18,12 @@ using Registrar.RegistrySimulator.Xml;
 
 SimulatorOptions options;
 FrameValidator validator;
+ServiceMenu menu;
 try
 {
     options = SimulatorOptions.Parse(args, AppContext.BaseDirectory);
     validator = new FrameValidator(options.SchemaDirectory);
+    menu = new ServiceMenu(options);
 }
 catch (Exception e) when (e is ArgumentException or FileNotFoundException or System.Xml.XmlException or System.Xml.Schema.XmlSchemaException)
 {
@@ -36,6 +39,8 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 var services = builder.Services;
 services.AddSingleton(options);
 services.AddSingleton(validator);
+services.AddSingleton(menu);
+services.AddSingleton<ServedNamespaces>();
 services.AddSingleton(new SimulatorClock(TimeProvider.System));
 services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatorClock>());
 services.AddSingleton(_ => new RegistryStore(ZoneSettings.WithOverrides(builder.Configuration.GetSection("Zones"))));

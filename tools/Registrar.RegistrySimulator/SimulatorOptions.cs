@@ -14,6 +14,9 @@ public sealed record SimulatorOptions
     public int MaxFrameBytes { get; init; } = 64 * 1024;
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Object or extension namespaces left out of the greeting and refused at login (a registry offering fewer).</summary>
+    public IReadOnlySet<string> WithheldServices { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static SimulatorOptions Parse(string[] args, string repositoryRootGuess)
     {
         var registrars = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,8 +34,10 @@ public sealed record SimulatorOptions
                 "--max-frame-bytes" => options with { MaxFrameBytes = Positive(flag, Next()) },
                 "--idle-timeout-seconds" => options with { IdleTimeout = TimeSpan.FromSeconds(Positive(flag, Next())) },
                 "--registrar" => AddRegistrar(options, registrars, Next()),
+                "--withhold-service" => options with { WithheldServices = new HashSet<string>(options.WithheldServices, StringComparer.Ordinal) { Next() } },
                 _ => throw new ArgumentException($"Unknown option {flag}. Options: --epp-port N --control-port N --schemas DIR " +
-                                                 "--registrar CLID:PASSWORD --session-cap N --max-frame-bytes N --idle-timeout-seconds N"),
+                                                 "--registrar CLID:PASSWORD --session-cap N --max-frame-bytes N --idle-timeout-seconds N " +
+                                                 "--withhold-service URI"),
             };
         }
         return registrars.Count > 0 ? options with { Registrars = registrars } : options;

@@ -65,5 +65,5 @@ public sealed record EppAcknowledged(EppResultCode Code)
 }
 
 /// <summary>The command cannot be sent as given (missing data, an extension the registry's profile
-/// does not speak); nothing was sent.</summary>
-public sealed class EppCommandValidationException(string message) : Exception(message);
+/// does not speak, or one the session did not log in with); nothing was sent.</summary>
+public class EppCommandValidationException(string message) : Exception(message);

@@ -4,8 +4,9 @@ using Registrar.Epp.Responses;
 
 namespace Registrar.Epp.Commands;
 
-/// <summary>RFC 5730 section 2.9.1.1. The password is never part of <see cref="ToString"/>.</summary>
-public sealed class LoginCommand(string clientId, string password, string? newPassword, string language) : EppCommand<EppAcknowledged>
+/// <summary>RFC 5730 section 2.9.1.1, asking for the <paramref name="terms"/> the greeting was found to offer. The password
+/// is never part of <see cref="ToString"/>.</summary>
+public sealed class LoginCommand(string clientId, string password, string? newPassword, EppLoginTerms terms) : EppCommand<EppAcknowledged>
 {
     public override string Name => "login";
 
@@ -23,11 +24,11 @@ public sealed class LoginCommand(string clientId, string password, string? newPa
             new XElement(Epp + "clID", clientId),
             new XElement(Epp + "pw", password),
             newPassword is null ? null : new XElement(Epp + "newPW", newPassword),
-            new XElement(Epp + "options", new XElement(Epp + "version", "1.0"), new XElement(Epp + "lang", language)),
+            new XElement(Epp + "options", new XElement(Epp + "version", terms.Version), new XElement(Epp + "lang", terms.Language)),
             new XElement(Epp + "svcs",
-                profile.ObjectUris.Select(uri => new XElement(Epp + "objURI", uri)),
-                profile.ExtensionUris.Count == 0 ? null
-                    : new XElement(Epp + "svcExtension", profile.ExtensionUris.Select(uri => new XElement(Epp + "extURI", uri)))));
+                terms.ObjectUris.Select(uri => new XElement(Epp + "objURI", uri)),
+                terms.ExtensionUris.Count == 0 ? null
+                    : new XElement(Epp + "svcExtension", terms.ExtensionUris.Select(uri => new XElement(Epp + "extURI", uri)))));
 
     public override EppAcknowledged ParseResult(EppResponse response, EppRegistryProfile profile) => new(response.Code);
 

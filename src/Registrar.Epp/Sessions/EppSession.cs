@@ -18,11 +18,12 @@ public sealed class EppSession : IAsyncDisposable
     private readonly ILogger _logger;
     private bool _ended;
 
-    internal EppSession(EppConnection connection, EppGreeting greeting, EppRegistryProfile profile,
+    internal EppSession(EppConnection connection, EppGreeting greeting, EppLoginTerms terms, EppRegistryProfile profile,
         EppResponseParser parser, TimeProvider time, ILogger logger)
     {
         _connection = connection;
         Greeting = greeting;
+        Terms = terms;
         _profile = profile;
         _parser = parser;
         _time = time;
@@ -31,6 +32,10 @@ public sealed class EppSession : IAsyncDisposable
     }
 
     public EppGreeting Greeting { get; private set; }
+
+    /// <summary>What the session logged in with; its commands may use no other service (RFC 5730 section 2.9.1.1).</summary>
+    public EppLoginTerms Terms { get; }
+
     public DateTimeOffset LastActivity { get; private set; }
 
     /// <summary>The session can no longer carry commands and must be discarded.</summary>
@@ -44,6 +49,7 @@ public sealed class EppSession : IAsyncDisposable
     public async ValueTask<EppResponse> SendAsync(IEppCommand command, OutgoingFrame frame, string clTrid, CancellationToken cancellationToken)
     {
         ThrowIfBroken(command.Name);
+        if (command.Extensions.Count > 0) RequireNegotiatedExtensions(command);
         // Cancelled before the first byte: nothing was sent and the session stays usable.
         cancellationToken.ThrowIfCancellationRequested();
         try
@@ -107,6 +113,15 @@ public sealed class EppSession : IAsyncDisposable
     {
         _ended = true;
         return _connection.DisposeAsync();
+    }
+
+    private void RequireNegotiatedExtensions(IEppCommand command)
+    {
+        foreach (var extension in command.Extensions)
+        {
+            var ns = extension.NamespaceFor(_profile);
+            if (!Terms.Includes(ns)) throw new EppExtensionNotNegotiatedException(command.Name, ns, Greeting.ServerId);
+        }
     }
 
     private void ThrowIfBroken(string commandName)

@@ -50,9 +50,10 @@ public sealed class EppSessionFactory(
         try
         {
             var greeting = parser.ParseGreeting(await connection.ReadFrameAsync(cancellationToken));
-            WarnAboutUnannouncedServices(greeting);
-            var session = new EppSession(connection, greeting, profile, parser, time, loggers.CreateLogger<EppSession>());
-            var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, options.Language);
+            var terms = GreetingNegotiation.Negotiate(profile, greeting, options.Language);
+            WarnAboutExtensionsLeftOut(greeting, terms);
+            var session = new EppSession(connection, greeting, terms, profile, parser, time, loggers.CreateLogger<EppSession>());
+            var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, terms);
             var clTrid = clTrids.Next();
             var response = await session.SendAsync(login, clTrid, cancellationToken);
             if (!response.IsSuccess)
@@ -85,11 +86,11 @@ public sealed class EppSessionFactory(
         return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    private void WarnAboutUnannouncedServices(EppGreeting greeting)
+    private void WarnAboutExtensionsLeftOut(EppGreeting greeting, EppLoginTerms terms)
     {
-        var missing = profile.ObjectUris.Except(greeting.ObjectUris).Concat(profile.ExtensionUris.Except(greeting.ExtensionUris)).ToList();
-        if (missing.Count > 0)
-            _logger.LogWarning("The registry {Server} does not announce {Missing} that the '{Profile}' profile logs in with",
-                greeting.ServerId, string.Join(", ", missing), profile.Name);
+        var leftOut = profile.ExtensionUris.Except(terms.ExtensionUris).ToList();
+        if (leftOut.Count > 0)
+            _logger.LogWarning("The registry {Server} does not announce {Missing} of the '{Profile}' profile; logging in without them, " +
+                               "and commands that need them are refused", greeting.ServerId, string.Join(", ", leftOut), profile.Name);
     }
 }

@@ -9,13 +9,16 @@ public static class EppResponses
 {
     private static readonly XNamespace Epp = EppXml.Epp;
 
-    public static byte[] Greeting(params string[] objectUris) => EppFrameWriter.Serialize(new XDocument(
+    public static byte[] Greeting(GreetingMenu menu) => EppFrameWriter.Serialize(new XDocument(
         new XElement(Epp + "epp", new XElement(Epp + "greeting",
             new XElement(Epp + "svID", "Scripted EPP server"),
             new XElement(Epp + "svDate", "2026-11-24T07:00:00Z"),
             new XElement(Epp + "svcMenu",
-                new XElement(Epp + "version", "1.0"), new XElement(Epp + "lang", "en"),
-                objectUris.Select(u => new XElement(Epp + "objURI", u)))))));
+                menu.Versions.Select(v => new XElement(Epp + "version", v)),
+                menu.Languages.Select(l => new XElement(Epp + "lang", l)),
+                menu.ObjectUris.Select(u => new XElement(Epp + "objURI", u)),
+                menu.ExtensionUris.Count == 0 ? null
+                    : new XElement(Epp + "svcExtension", menu.ExtensionUris.Select(u => new XElement(Epp + "extURI", u))))))));
 
     public static byte[] Result(int code, string? clTrid, string svTrid = "SV-1", XElement? resData = null, XElement? msgQ = null,
         string message = "Command completed") =>

@@ -47,6 +47,9 @@ public sealed class ScriptedEppServer : IAsyncDisposable
     public Func<string, int, XDocument, ServerAction?> Script { get; set; } = (_, _, _) => null;
     public TimeSpan AnswerDelay { get; set; }
 
+    /// <summary>What the greeting offers, on connect and in answer to &lt;hello&gt;: by default all of the IETF profile.</summary>
+    public GreetingMenu Menu { get; set; } = GreetingMenu.Of(EppRegistryProfile.Ietf);
+
     public ConcurrentDictionary<string, int> Seen { get; } = new();
     public ConcurrentQueue<XDocument> Frames { get; } = new();
     public ConcurrentQueue<string> ClientCertificateThumbprints { get; } = new();
@@ -101,7 +104,7 @@ public sealed class ScriptedEppServer : IAsyncDisposable
                         return !RequireClientCertificate || certificate is not null;
                     },
                 }, _stop.Token);
-                await EppFraming.WriteAsync(tls, EppResponses.Greeting(EppRegistryProfile.Ietf.ObjectUris.ToArray()), _stop.Token);
+                await EppFraming.WriteAsync(tls, EppResponses.Greeting(Menu), _stop.Token);
                 while (await HandleOneAsync(tls)) { }
             }
         }
@@ -140,13 +143,13 @@ public sealed class ScriptedEppServer : IAsyncDisposable
         }
     }
 
-    private static ServerAction DefaultAction(string name, string? clTrid, XDocument request)
+    private ServerAction DefaultAction(string name, string? clTrid, XDocument request)
     {
         var objectElement = request.Root!.Element(Epp + "command")?.Elements().First().Elements().FirstOrDefault();
         XNamespace d = objectElement?.Name.Namespace ?? XNamespace.None;
         return name switch
         {
-            "hello" => new ServerAction.Answer(EppResponses.Greeting(EppRegistryProfile.Ietf.ObjectUris.ToArray())),
+            "hello" => new ServerAction.Answer(EppResponses.Greeting(Menu)),
             "logout" => new ServerAction.Answer(EppResponses.Result(1500, clTrid)),
             "domain:check" => new ServerAction.Answer(EppResponses.Result(1000, clTrid,
                 resData: EppResponses.DomainCheckData(d, objectElement!.Elements(d + "name").Select(n => (n.Value, true)).ToArray()))),

@@ -14,7 +14,7 @@ namespace Registrar.RegistrySimulator.Transport;
 /// <summary>One client over TLS (RFC 5734): greeting, then frame in, response out, with the faults
 /// the control API configured applied around execution.</summary>
 public sealed class EppConnection(
-    SimulatorOptions options, FrameCodec codec, FrameParser parser, FrameValidator validator, Greeting greeting,
+    SimulatorOptions options, FrameCodec codec, FrameParser parser, FrameValidator validator, ServedNamespaces served, Greeting greeting,
     ResponseWriter writer, CommandDispatcher dispatcher, FaultInjector faults, ILogger<EppConnection> logger)
 {
     private readonly EppSession _session = new();
@@ -83,7 +83,7 @@ public sealed class EppConnection(
         {
             frame = parser.Parse(payload);
             ProtocolVersion.Require(frame);
-            ServedNamespaces.Require(frame);
+            served.Require(frame);
             validator.Validate(frame);
             command = ParsedCommand.From(frame);
         }

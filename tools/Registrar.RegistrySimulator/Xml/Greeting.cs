@@ -1,10 +1,10 @@
 using System.Xml.Linq;
-using Registrar.RegistrySimulator.Commands;
+using Registrar.RegistrySimulator.Commands.Session;
 
 namespace Registrar.RegistrySimulator.Xml;
 
 /// <summary>RFC 5730 section 2.4: sent on connect and in answer to &lt;hello&gt;.</summary>
-public sealed class Greeting(TimeProvider clock)
+public sealed class Greeting(TimeProvider clock, ServiceMenu services)
 {
     private static readonly XNamespace Epp = EppNamespaces.Epp;
 
@@ -13,8 +13,9 @@ public sealed class Greeting(TimeProvider clock)
         var menu = new XElement(Epp + "svcMenu",
             new XElement(Epp + "version", "1.0"),
             new XElement(Epp + "lang", "en"),
-            CommandDispatcher.ObjectUris.Select(uri => new XElement(Epp + "objURI", uri.NamespaceName)),
-            new XElement(Epp + "svcExtension", CommandDispatcher.ExtensionUris.Select(uri => new XElement(Epp + "extURI", uri.NamespaceName))));
+            services.ObjectUris.Select(uri => new XElement(Epp + "objURI", uri.NamespaceName)),
+            services.ExtensionUris.Count == 0 ? null
+                : new XElement(Epp + "svcExtension", services.ExtensionUris.Select(uri => new XElement(Epp + "extURI", uri.NamespaceName))));
         var dcp = new XElement(Epp + "dcp",
             new XElement(Epp + "access", new XElement(Epp + "all")),
             new XElement(Epp + "statement",

@@ -6,7 +6,7 @@ using Registrar.RegistrySimulator.Xml;
 namespace Registrar.RegistrySimulator.Commands.Session;
 
 /// <summary>RFC 5730 section 2.9.1.1.</summary>
-public sealed class LoginHandler(RegistrarAccounts accounts, SessionRegistry sessions, SimulatorOptions options) : ICommandHandler
+public sealed class LoginHandler(RegistrarAccounts accounts, SessionRegistry sessions, SimulatorOptions options, ServiceMenu menu) : ICommandHandler
 {
     private static readonly XNamespace Epp = EppNamespaces.Epp;
 
@@ -30,9 +30,10 @@ public sealed class LoginHandler(RegistrarAccounts accounts, SessionRegistry ses
             throw new EppCommandException(ResultCode.UnimplementedOption, "only lang 'en' is served.");
         // Some Hostmaster clients list the EPP namespace itself among the objects; it names no object service.
         objectUris.Remove(Epp);
-        if (objectUris.FirstOrDefault(u => !CommandDispatcher.ObjectUris.Contains(u)) is { } unknownObject)
+        // RFC 5730 section 2.9.1.1: a login may ask only for services the greeting announced.
+        if (objectUris.FirstOrDefault(u => !menu.ObjectUris.Contains(u)) is { } unknownObject)
             throw new EppCommandException(ResultCode.UnimplementedObjectService, $"{unknownObject.NamespaceName} is not served.");
-        if (extensionUris.FirstOrDefault(u => !CommandDispatcher.ExtensionUris.Contains(u)) is { } unknownExtension)
+        if (extensionUris.FirstOrDefault(u => !menu.ExtensionUris.Contains(u)) is { } unknownExtension)
             throw new EppCommandException(ResultCode.UnimplementedExtension, $"{unknownExtension.NamespaceName} is not served.");
         if (!accounts.Verify(clientId, password))
             throw new EppCommandException(ResultCode.AuthenticationError, "the client id or password is wrong.");

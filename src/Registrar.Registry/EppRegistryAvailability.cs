@@ -18,7 +18,8 @@ public sealed class EppRegistryAvailability(ZoneCatalog zones, IEppClients clien
             var reply = await clients.For(registry).ExecuteAsync(new DomainCheckCommand(asciiNames), cancellationToken);
             return asciiNames.ToDictionary(n => n, n => new Availability(reply.Value[n].Available, reply.Value[n].Reason));
         }
-        catch (Exception e) when (e is EppConnectionException or EppProtocolException or EppCommandFailedException)
+        // An answer that leaves out a name asked says nothing of its availability, as an unreachable registry says nothing.
+        catch (Exception e) when (e is EppConnectionException or EppProtocolException or EppCommandFailedException or CheckAnswerLacksNameException)
         {
             throw new RegistryUnavailableException(registry, e);
         }

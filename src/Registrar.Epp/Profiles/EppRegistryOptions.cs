@@ -16,7 +16,8 @@ public sealed class EppRegistryOptions : IValidatableObject
     /// <summary>A secret: read from a secret store in production, never logged.</summary>
     [Required] public string Password { get; set; } = "";
 
-    /// <summary>Set to change the password at the next login (RFC 5730 &lt;newPW&gt;).</summary>
+    /// <summary>Set to change the password at the next login (RFC 5730 &lt;newPW&gt;); later logins use it as the password, and
+    /// a login the registry refuses while it is set (the change was made before) is tried once more with it.</summary>
     public string? NewPassword { get; set; }
 
     /// <summary>PFX (with <see cref="ClientCertificatePassword"/>) or PEM (certificate and key, or with <see cref="ClientCertificateKeyPath"/>).</summary>

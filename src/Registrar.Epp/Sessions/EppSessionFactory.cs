@@ -13,7 +13,8 @@ public interface IEppSessionFactory
 }
 
 /// <summary>Connect → greeting → login, retried with exponential backoff while the registry is
-/// unreachable or at its session limit; a refused login (wrong password) is not retried.</summary>
+/// unreachable or at its session limit; a refused login (wrong password) is not retried, but for one login with the new
+/// password while a password change is under way (<see cref="EppPasswordChange"/>).</summary>
 public sealed class EppSessionFactory(
     IEppConnector connector,
     EppRegistryOptions options,
@@ -23,14 +24,16 @@ public sealed class EppSessionFactory(
     ILoggerFactory loggers) : IEppSessionFactory
 {
     private readonly ILogger _logger = loggers.CreateLogger<EppSessionFactory>();
+    private readonly EppPasswordChange _passwords = new(options.Password, options.NewPassword);
 
     public async Task<EppSession> OpenAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var passwords = _passwords.ForNextLogin();
             try
             {
-                return await OpenOnceAsync(cancellationToken);
+                return await OpenOnceAsync(passwords, cancellationToken);
             }
             catch (Exception e) when (IsTransient(e) && attempt < options.MaxConnectAttempts)
             {
@@ -39,10 +42,16 @@ public sealed class EppSessionFactory(
                     options.ToString(), attempt, options.MaxConnectAttempts, e.Message, delay);
                 await Task.Delay(delay, time, cancellationToken);
             }
+            catch (EppCommandFailedException e) when (e.Code == EppResultCode.AuthenticationError
+                                                      && attempt < options.MaxConnectAttempts && _passwords.RefusedWith(passwords))
+            {
+                _logger.LogWarning("EPP login to {Registry} refused while a password change is under way; logging in with the new password",
+                    options.ToString());
+            }
         }
     }
 
-    private async Task<EppSession> OpenOnceAsync(CancellationToken cancellationToken)
+    private async Task<EppSession> OpenOnceAsync(EppLoginPasswords passwords, CancellationToken cancellationToken)
     {
         var connection = await connector.ConnectAsync(cancellationToken);
         // Each session reads its frames one at a time, with a parser of its own.
@@ -53,11 +62,12 @@ public sealed class EppSessionFactory(
             var terms = GreetingNegotiation.Negotiate(profile, greeting, options.Language);
             WarnAboutExtensionsLeftOut(greeting, terms);
             var session = new EppSession(connection, greeting, terms, profile, parser, time, loggers.CreateLogger<EppSession>());
-            var login = new LoginCommand(options.ClientId, options.Password, options.NewPassword, terms);
+            var login = new LoginCommand(options.ClientId, passwords.Password, passwords.NewPassword, terms);
             var clTrid = clTrids.Next();
             var response = await session.SendAsync(login, clTrid, cancellationToken);
             if (!response.IsSuccess)
                 throw new EppCommandFailedException(login.Name, response.Result, clTrid, response.ServerTransactionId);
+            _passwords.LoggedIn(passwords);
             _logger.LogInformation("EPP session opened with {Server} as {ClientId}", greeting.ServerId, options.ClientId);
             return session;
         }

@@ -53,7 +53,7 @@ public sealed class StorefrontFunctions(
 
     [Function("RequestRenewalInvoice")]
     public async Task<IActionResult> RequestRenewalInvoice(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "registrations/{registrationId}/renewal-invoice")] HttpRequest req, string registrationId, CancellationToken ct) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/registrations/{registrationId}/renewal-invoice")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await renewalInvoices.RequestAsync(req, registrationId, ct));
 
     /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>

@@ -19,7 +19,8 @@ public sealed class EppRegistryAvailability(ZoneCatalog zones, IEppClients clien
             return asciiNames.ToDictionary(n => n, n => new Availability(reply.Value[n].Available, reply.Value[n].Reason));
         }
         // An answer that leaves out a name asked says nothing of its availability, as an unreachable registry says nothing.
-        catch (Exception e) when (e is EppConnectionException or EppProtocolException or EppCommandFailedException or CheckAnswerLacksNameException)
+        catch (Exception e) when (e is EppConnectionException or EppSessionEndedException or EppProtocolException or EppCommandFailedException
+            or CheckAnswerLacksNameException)
         {
             throw new RegistryUnavailableException(registry, e);
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Telemetry;
+using Registrar.Epp.Responses;
 using Registrar.Epp.Transport;
 
 namespace Registrar.Registry;
@@ -49,9 +50,10 @@ public sealed class RegistrySweep(
                 if (await CheckAsync(check, cancellationToken)) observed++;
                 else unanswered++;
             }
-            catch (EppConnectionException e)
+            catch (Exception e) when (e is EppConnectionException or EppSessionEndedException)
             {
-                // Nothing was sent: the registry is down or refuses sessions; its other registrations wait for the next run.
+                // Nothing was sent, or the registry ended the session instead (RFC 5730 §3: 2500–2502): it is down or refuses
+                // sessions; its other registrations wait for the next run.
                 unreachable.Add(registryId);
                 deferred++;
                 logger.LogWarning("Registry {RegistryId} unreachable during the sweep ({Reason}); its registrations wait for the next run", registryId, e.Message);

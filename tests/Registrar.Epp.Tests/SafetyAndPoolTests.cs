@@ -144,7 +144,7 @@ public class SafetyAndPoolTests
         };
         await using var client = Clients.For(server.Options(o => o.MaxSessions = 1));
 
-        var error = await Assert.ThrowsAsync<EppCommandFailedException>(() => client.ExecuteAsync(new DomainCheckCommand("example.kz")));
+        var error = await Assert.ThrowsAsync<EppSessionEndedException>(() => client.ExecuteAsync(new DomainCheckCommand("example.kz")));
         await client.ExecuteAsync(new DomainCheckCommand("example.kz"));
 
         Assert.Equal(EppResultCode.CommandFailedServerClosingConnection, error.Code);

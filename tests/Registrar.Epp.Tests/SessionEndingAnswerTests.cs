@@ -12,7 +12,7 @@ public class SessionEndingAnswerTests
     [InlineData(2500, EppResultCode.CommandFailedServerClosingConnection)]
     [InlineData(2501, EppResultCode.AuthenticationErrorServerClosingConnection)]
     [InlineData(2502, EppResultCode.SessionLimitExceededServerClosingConnection)]
-    public async Task A_session_closing_answer_ends_the_session_and_the_next_command_logs_in_afresh_without_a_logout_RFC5730_3(
+    public async Task A_session_closing_answer_ends_the_session_unrefused_and_the_next_command_logs_in_afresh_without_a_logout_RFC5730_3(
         int code, EppResultCode meaning)
     {
         await using var server = new ScriptedEppServer
@@ -22,7 +22,7 @@ public class SessionEndingAnswerTests
         };
         await using var client = Clients.For(server.Options(o => o.MaxSessions = 1));
 
-        var error = await Assert.ThrowsAsync<EppCommandFailedException>(() => client.ExecuteAsync(new DomainInfoCommand("example.kz")));
+        var error = await Assert.ThrowsAsync<EppSessionEndedException>(() => client.ExecuteAsync(new DomainInfoCommand("example.kz")));
         await client.ExecuteAsync(new DomainCheckCommand("example.kz"));
 
         Assert.Equal(meaning, error.Code);

@@ -1,4 +1,5 @@
 using Registrar.Core.Registrations;
+using Registrar.Epp.Responses;
 using Registrar.Registry.Tests.Support;
 using Registrar.Testing;
 
@@ -38,6 +39,23 @@ public sealed class DomainUpdateFlowTests(RegistrySimulatorFixture simulator) : 
         Assert.IsType<NameserversUpdated>(again);
         Assert.Equal(updates, await Simulator.CountAsync("domain:update"));
         Assert.Equal(["ns1.lost-answer.net", "ns2.lost-answer.net"], (await Simulator.GetNameServersAsync(name)).Order());
+    }
+
+    [Theory]
+    [InlineData(2500)]
+    [InlineData(2502)]
+    public async Task A_change_answered_with_the_end_of_the_session_is_no_refusal_and_is_carried_out_when_the_queue_sends_it_again_RFC5730_3(int code)
+    {
+        var (registration, name) = await RegisteredAsync("kz");
+        await Simulator.SetFaultsAsync(new SimulatorFaults { FailRate = 1, FailCode = code, Commands = ["domain:update"] });
+
+        var ended = await Assert.ThrowsAsync<EppSessionEndedException>(() => UpdateAsync(registration, 3, "kz", name, "ns1.ended.net", "ns2.ended.net"));
+        await Simulator.ClearFaultsAsync();
+        var again = await UpdateAsync(registration, 3, "kz", name, "ns1.ended.net", "ns2.ended.net");
+
+        Assert.Equal(code, (int)ended.Code);
+        Assert.IsType<NameserversUpdated>(again);
+        Assert.Equal(["ns1.ended.net", "ns2.ended.net"], (await Simulator.GetNameServersAsync(name)).Order());
     }
 
     [Fact]

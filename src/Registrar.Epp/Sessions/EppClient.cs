@@ -30,7 +30,8 @@ public interface IEppClient
 }
 
 /// <summary>The pool-backed client. Failures are typed: <see cref="EppCommandFailedException"/> (the
-/// registry refused), <see cref="EppOutcomeUnknownException"/> (a state-changing command was sent and
+/// registry refused), <see cref="EppSessionEndedException"/> (the registry ended the session instead of carrying the command
+/// out), <see cref="EppOutcomeUnknownException"/> (a state-changing command was sent and
 /// the connection dropped), <see cref="EppProtocolException"/>, <see cref="EppConnectionException"/>
 /// (nothing could be sent), <see cref="EppCommandValidationException"/> (nothing was sent).</summary>
 public sealed class EppClient(
@@ -61,6 +62,8 @@ public sealed class EppClient(
         if (!response.IsSuccess)
         {
             activity?.SetStatus(ActivityStatusCode.Error, response.Code.ToString());
+            if (response.Code.ClosesSession())
+                throw new EppSessionEndedException(command.Name, response.Result, clTrid, response.ServerTransactionId);
             throw new EppCommandFailedException(command.Name, response.Result, clTrid, response.ServerTransactionId);
         }
         return new EppReply<T>(command.ParseResult(response, Profile), response.Code, response.Result.Message,

@@ -23,10 +23,8 @@ public sealed partial class EmulatorTransactionRulesPolicy : HttpPipelineSynchro
 
     public override void OnSendingRequest(HttpMessage message)
     {
-        if (!message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) || message.Request.Content is not { } content) return;
-        using var body = new MemoryStream();
-        content.WriteTo(body, message.CancellationToken);
-        var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        if (TransactionBody.Of(message) is not { } body) return;
+        var text = Encoding.UTF8.GetString(body.Span);
         var partitions = PartitionKey().Matches(text).Select(m => m.Groups["url"].Success ? m.Groups["url"].Value : m.Groups["json"].Value).ToHashSet();
         var operations = Operation().Count(text);
         if (partitions.Count > 1 || operations > MaxOperations || body.Length > MaxBodyBytes)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Registrar.Storage.Configuration;
 
 namespace Registrar.Storage.Metering;
 
@@ -20,11 +21,9 @@ public sealed partial class StorageMeteringPolicy(StorageMeter meter, StorageSer
     /// <summary>The URL of a transaction's first operation, which names its table (a transaction touches one).</summary>
     private static Uri? BatchTarget(HttpMessage message)
     {
-        if (message.Request.Content is not { } content) return null;
-        // The first operation comes after a few headers: only the body's beginning is kept (a transaction may be megabytes).
-        using var beginning = new BeginningStream(4096);
-        content.WriteTo(beginning, message.CancellationToken);
-        var match = Operation().Match(Encoding.UTF8.GetString(beginning.Kept));
+        if (TransactionBody.Of(message) is not { } body) return null;
+        // The first operation comes after a few headers: only the body's beginning is read (a transaction may be megabytes).
+        var match = Operation().Match(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 4096)]));
         return match.Success && Uri.TryCreate(match.Groups["url"].Value, UriKind.Absolute, out var url) ? url : null;
     }
 
@@ -91,42 +90,5 @@ public sealed partial class StorageMeteringPolicy(StorageMeter meter, StorageSer
             "PUT" => "queue.create",
             _ => "queue.other",
         };
-    }
-
-    /// <summary>Keeps the first bytes written to it and drops the rest.</summary>
-    private sealed class BeginningStream(int capacity) : Stream
-    {
-        private readonly byte[] _buffer = new byte[capacity];
-        private int _count;
-
-        public ReadOnlySpan<byte> Kept => _buffer.AsSpan(0, _count);
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _count;
-
-        public override long Position
-        {
-            get => _count;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            var taken = Math.Min(count, _buffer.Length - _count);
-            Array.Copy(buffer, offset, _buffer, _count, taken);
-            _count += taken;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -39,8 +39,11 @@ public sealed class BankMessageApplier(
         var read = reader.Read(message, recordedBody ?? await messages.ReadBodyAsync(message, ct));
         if (read.Rejection is { } rejection)
         {
-            // Read when it arrived, so only a reader changed since can refuse it now: operations must look.
-            logger.LogError("Recorded bank message {MessageId} cannot be read again ({Reason}); operations must look at it", message.MessageId, rejection.Reason);
+            // Kept though its version is not read yet, or refused by a reader changed since: it stands for money the bank
+            // may have moved, so operations must look (UA-3.2). Left unprocessed, a reader that can read it applies it later.
+            await review.AddAsync(new ReviewItem($"{message.MessageId} message", "payment", message.MessageId, "Unreadable" + rejection.Reason,
+                $"The bank's message is kept as it was sent, but could not be read, so none of its entries was applied: {rejection.Message}", clock.GetUtcNow()), ct);
+            logger.LogError("Recorded bank message {MessageId} cannot be read ({Reason}); held for operations", message.MessageId, rejection.Reason);
             return BankNotificationReceipt.Applying(message.MessageId, 0);
         }
 

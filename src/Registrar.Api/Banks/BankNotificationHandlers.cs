@@ -70,7 +70,12 @@ public sealed class BankNotificationHandlers(
     /// <param name="challenge">How this endpoint authenticates the bank, sent with a 401.</param>
     private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, string challenge, long arrived, CancellationToken ct)
     {
-        if (read.Result.Rejection is { } rejection) return Rejected(rejection, challenge);
+        if (read.Result.Rejection is { } rejection)
+        {
+            if (read.Signature is not null && rejection.Reason == NotificationRejectionReason.UnsupportedVersion)
+                await KeepUnreadableAsync(bankId, format, body, ct);
+            return Rejected(rejection, challenge);
+        }
 
         // Only an authentic signature is spent, so forgeries cannot fill storage with spent signatures.
         var spend = read.Signature is { } signature ? new SignatureToSpend(signature.Id, signature.ExpiresAt) : null;
@@ -85,6 +90,17 @@ public sealed class BankNotificationHandlers(
         if (applying.IsCompleted && applying.Result is { Status: not BankNotificationReceipt.ApplyingStatus } receipt) return TypedResults.Ok(receipt);
         var entries = read.Result.Credits.Count + read.Result.Reversals.Count + read.Result.Refused.Count;
         return TypedResults.Accepted((string?)null, BankNotificationReceipt.Applying(recorded.Message.Document.MessageId, entries) with { Ignored = read.Result.Ignored });
+    }
+
+    /// <summary>
+    /// Money is never lost (UA-3.2): an authentic file in a version not read yet may carry credits, so it is recorded before
+    /// it is refused and held for operations. Its signature stays unspent, so the bank's retry is refused alike, never as a
+    /// replay; left unprocessed, the recovery pass applies it once a reader knows its version.
+    /// </summary>
+    private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, CancellationToken ct)
+    {
+        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), signature: null, ct);
+        await applier.ApplyAsync(recorded.Message, recorded.IsFirst ? body : null, ct);
     }
 
     /// <summary>Not tied to the request: the bank may hang up once answered. A failure is left to the recovery pass.</summary>

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Core.Orders;
+using Registrar.Testing;
+
+namespace Registrar.Api.Tests.Banks;
+
+/// <summary>An authentic bank file this registrar cannot read yet: refused with a problem, and still kept (money is never lost).</summary>
+public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_camt054_version_not_read_yet_is_a_problem_and_the_file_is_still_recorded_and_held_for_operations_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(501);
+        var body = InVersion14(CamtFiles.Credit("TX-V14-1", order.InvoiceNumber));
+
+        var answer = await bank.PostCamtAsync(body);
+
+        var problem = Assert.IsType<ProblemHttpResult>(answer);
+        Assert.Equal((StatusCodes.Status400BadRequest, "UnsupportedVersion"), (problem.StatusCode, problem.ProblemDetails.Extensions["reason"]));
+        Assert.Contains("camt.054.001.14", problem.ProblemDetails.Detail);
+        var recorded = await bank.Messages.GetAsync(MessageId(body), default);
+        Assert.Equal(body, await bank.Messages.ReadBodyAsync(recorded!.Document, default));
+        var held = Assert.Single(await bank.OpenReviewAsync());
+        Assert.Equal((MessageId(body), "UnreadableUnsupportedVersion"), (held.Subject, held.Reason));
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Fact]
+    public async Task The_banks_retry_of_a_file_it_was_refused_is_refused_alike_never_as_a_replay_and_held_once_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var body = InVersion14(CamtFiles.Credit("TX-V14-2", BankHarness.InvoiceNumberFor(502)));
+        var signature = bank.Sign(body);
+
+        await bank.PostCamtAsync(body, signature);
+        var sameSignature = await bank.PostCamtAsync(body, signature);
+        var newSignature = await bank.PostCamtAsync(body);
+
+        Assert.All([sameSignature, newSignature], answer => Assert.Equal(StatusCodes.Status400BadRequest, Assert.IsType<ProblemHttpResult>(answer).StatusCode));
+        Assert.Single(await bank.OpenReviewAsync());
+    }
+
+    private static byte[] InVersion14(string entry) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(CamtFiles.Utf8(entry)).Replace("camt.054.001.08", "camt.054.001.14"));
+
+    private static string MessageId(byte[] body) => $"{BankHarness.Bank}:{Convert.ToHexStringLower(SHA256.HashData(body))}";
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Registrar.Payments.Camt054;
+using Registrar.Payments.Invoices;
+using Registrar.Payments.Notifications;
+using Registrar.Payments.Tests.Samples;
+
+namespace Registrar.Payments.Tests.Camt054;
+
+/// <summary>Entries a bank writes in ways the samples do not, each judged by itself (UA-3.2: held, never guessed).</summary>
+public sealed class Camt054EntryJudgementTests
+{
+    private readonly Camt054Reader _reader = new(new Camt054ReaderOptions());
+
+    private static string Version08 => Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.08-code-status-party-choice.xml"));
+
+    private NotificationReadResult Read(string xml) => _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Kyiv);
+
+    [Theory]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>INFO</Cd></Sts>", "INFO")]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>FUTR</Cd></Sts>", "FUTR")]
+    [InlineData("camt.054.001.02-single-credit-date-only.xml", "<Sts>BOOK</Sts>", "<Sts>INFO</Sts>", "INFO")]
+    public void A_credit_only_announced_not_booked_pays_nothing_and_is_reported_as_ignored_KZ_3_5(string sample, string booked, string announced, string status)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054(sample));
+        var first = xml.IndexOf(booked, StringComparison.Ordinal);
+
+        var result = Read(xml.Remove(first, booked.Length).Insert(first, announced));
+
+        Assert.Empty(result.Credits);
+        Assert.Empty(result.Refused);
+        Assert.Contains(result.Ignored, i => i.EndsWith($"status {status}, not booked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_zero_credit_is_held_as_an_invalid_amount_and_the_other_entries_stand_UA_3_2()
+    {
+        var xml = Version08.Replace("<Amt Ccy=\"UAH\">450.00</Amt>\n        <CdtDbtInd>CRDT</CdtDbtInd>\n        <Sts><Cd>PDNG</Cd></Sts>",
+                "<Amt Ccy=\"UAH\">0.00</Amt>\n        <CdtDbtInd>CRDT</CdtDbtInd>\n        <Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-24</Dt></BookgDt>");
+
+        var result = Read(xml);
+
+        Assert.Equal("UNJS-TX-88231", Assert.Single(result.Credits).TransactionReference);
+        var held = Assert.Single(result.Refused);
+        Assert.Equal((NotificationRejectionReason.InvalidAmount, "Ntfctn '7713-1', Ntry #2"), (held.Reason, held.Position));
+    }
+
+    [Fact]
+    public void A_transaction_booked_in_another_currency_than_its_entry_is_held_whole_never_credited_in_either_UA_3_2()
+    {
+        var xml = Version08.Replace("<Amt Ccy=\"UAH\">450.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>", "<Amt Ccy=\"USD\">450.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>");
+        Assert.Contains("<Amt Ccy=\"USD\">", xml);
+
+        var result = Read(xml);
+
+        Assert.Empty(result.Credits);
+        Assert.Contains("a transaction in USD, not in the entry's UAH", Assert.Single(result.Refused).Message);
+    }
+
+    [Fact]
+    public void An_ISO_11649_creditor_reference_built_on_the_invoice_number_names_the_invoice_UA_3_2()
+    {
+        var xml = Version08.Replace("<Ustrd>Оплата по рахунку № UA 2611 00009 8</Ustrd>",
+            "<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>RF94UA2611000098</Ref></CdtrRefInf></Strd>");
+
+        var credit = Assert.Single(Read(xml).Credits);
+
+        Assert.Equal("UA-2611-00009-8", Assert.Single(InvoiceNumber.FindIn(credit.PaymentPurpose)).ToString());
+    }
+}

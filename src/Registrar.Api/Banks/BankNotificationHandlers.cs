@@ -72,7 +72,7 @@ public sealed class BankNotificationHandlers(
     {
         if (read.Result.Rejection is { } rejection)
         {
-            if (read.Signature is not null && rejection.Reason == NotificationRejectionReason.UnsupportedVersion)
+            if (read.Signature is not null && rejection.Reason is NotificationRejectionReason.UnsupportedVersion or NotificationRejectionReason.UnsupportedMessage)
                 await KeepUnreadableAsync(bankId, format, body, ct);
             return Rejected(rejection, challenge);
         }
@@ -93,8 +93,8 @@ public sealed class BankNotificationHandlers(
     }
 
     /// <summary>
-    /// Money is never lost (UA-3.2): an authentic file in a version not read yet may carry credits, so it is recorded before
-    /// it is refused and held for operations. Its signature stays unspent, so the bank's retry is refused alike, never as a
+    /// Money is never lost (UA-3.2): an authentic file in a version or of a kind not read (yet) may carry credits, so it is
+    /// recorded before it is refused and held for operations. Its signature stays unspent, so the bank's retry is refused alike, never as a
     /// replay; left unprocessed, the recovery pass applies it once a reader knows its version.
     /// </summary>
     private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, CancellationToken ct)

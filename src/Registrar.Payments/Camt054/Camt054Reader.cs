@@ -51,6 +51,11 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
         {
             var document = Load(body.ToArray());
             var root = document.Root!;
+            // Money is never lost: a statement or report a bank sends here books money as well, so it is told apart from a
+            // malformed document and kept by the endpoint for operations.
+            if (root.Name.LocalName == RootName && Camt054Version.IsOtherCashManagementNamespace(root.Name.NamespaceName))
+                return NotificationReadResult.Rejected(NotificationRejectionReason.UnsupportedMessage,
+                    $"The document is a {root.Name.NamespaceName[(root.Name.NamespaceName.LastIndexOf(':') + 1)..]} message; only camt.054 ({Camt054Version.Supported}) is read here.");
             if (root.Name.LocalName != RootName || !Camt054Version.IsCamt054Namespace(root.Name.NamespaceName))
                 return NotificationReadResult.Rejected(NotificationRejectionReason.Malformed,
                     $"The root element is {{{root.Name.NamespaceName}}}{root.Name.LocalName}; a camt.054 <Document> ({Camt054Version.Supported}) is expected.");

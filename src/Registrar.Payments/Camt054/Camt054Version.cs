@@ -24,8 +24,14 @@ internal sealed record Camt054Version(int Number)
 
     public bool DebtorIsPartyChoice => Number >= 7;
 
+    private const string CashManagementPrefix = "urn:iso:std:iso:20022:tech:xsd:camt.";
+
     public static bool IsCamt054Namespace(string namespaceName) =>
         namespaceName.StartsWith(NamespacePrefix, StringComparison.Ordinal);
+
+    /// <summary>An ISO 20022 cash management message (camt.052, camt.053, …) other than camt.054.</summary>
+    public static bool IsOtherCashManagementNamespace(string namespaceName) =>
+        namespaceName.StartsWith(CashManagementPrefix, StringComparison.Ordinal) && !IsCamt054Namespace(namespaceName);
 
     /// <summary>The version named by a camt.054 namespace, or null when it is outside .02–.13.</summary>
     public static Camt054Version? FromNamespace(string namespaceName)

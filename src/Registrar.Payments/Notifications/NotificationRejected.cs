@@ -1,6 +1,6 @@
 namespace Registrar.Payments.Notifications;
 
-/// <summary>Why a bank notification was refused before anything was recorded from it.</summary>
+/// <summary>Why a bank notification was refused; only an authentic message in a version or kind not read is recorded.</summary>
 public enum NotificationRejectionReason
 {
     /// <summary>Missing, unreadable or wrong signature, or a key that does not verify it.</summary>
@@ -24,8 +24,12 @@ public enum NotificationRejectionReason
     /// <summary>The XML carries a document type declaration (DTDs and entities are never processed).</summary>
     DtdForbidden,
 
-    /// <summary>A message version this reader does not support.</summary>
+    /// <summary>A message version this reader does not support; an authentic one is recorded and held for operations all the same.</summary>
     UnsupportedVersion,
+
+    /// <summary>An ISO 20022 cash management message of another kind (a camt.053 statement, a camt.052 report) than the one the
+    /// endpoint reads; an authentic one is recorded and held for operations all the same.</summary>
+    UnsupportedMessage,
 
     /// <summary>An amount with more decimals than its currency has.</summary>
     AmountPrecision,

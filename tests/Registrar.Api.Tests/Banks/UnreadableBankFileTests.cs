@@ -44,6 +44,21 @@ public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixt
         Assert.Single(await bank.OpenReviewAsync());
     }
 
+    [Fact]
+    public async Task A_camt053_statement_posted_as_a_notification_is_a_problem_naming_the_message_and_is_still_recorded_and_held_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(CamtFiles.Utf8(CamtFiles.Credit("TX-STMT-1", BankHarness.InvoiceNumberFor(503))))
+            .Replace("camt.054.001.08", "camt.053.001.08").Replace("BkToCstmrDbtCdtNtfctn", "BkToCstmrStmt").Replace("Ntfctn>", "Stmt>"));
+
+        var problem = Assert.IsType<ProblemHttpResult>(await bank.PostCamtAsync(body));
+
+        Assert.Equal((StatusCodes.Status400BadRequest, "UnsupportedMessage"), (problem.StatusCode, problem.ProblemDetails.Extensions["reason"]));
+        Assert.Contains("camt.053.001.08", problem.ProblemDetails.Detail);
+        Assert.NotNull(await bank.Messages.GetAsync(MessageId(body), default));
+        Assert.Equal("UnreadableUnsupportedMessage", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
     private static byte[] InVersion14(string entry) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(CamtFiles.Utf8(entry)).Replace("camt.054.001.08", "camt.054.001.14"));
 

@@ -220,7 +220,7 @@ public sealed class Camt054ReaderTests
     [InlineData("camt.054.001.01", NotificationRejectionReason.UnsupportedVersion)]
     [InlineData("camt.054.001.14", NotificationRejectionReason.UnsupportedVersion)]
     [InlineData("camt.054.001.9", NotificationRejectionReason.UnsupportedVersion)]
-    [InlineData("camt.053.001.02", NotificationRejectionReason.Malformed)]
+    [InlineData("camt.053.001.02", NotificationRejectionReason.UnsupportedMessage)]
     public void Other_versions_and_messages_are_refused_by_namespace(string message, NotificationRejectionReason reason)
     {
         var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Registrar.Payments.Camt054;
 using Registrar.Payments.Invoices;
@@ -29,6 +30,21 @@ public sealed class Camt054EntryJudgementTests
         Assert.Empty(result.Credits);
         Assert.Empty(result.Refused);
         Assert.Contains(result.Ignored, i => i.EndsWith($"status {status}, not booked", StringComparison.Ordinal));
+    }
+
+    /// <summary>Kazakhstan moved to one time zone, UTC+5, on 2024-03-01: a host whose time zone data predates it reads a Kazakh
+    /// bank's local booking times an hour off, and this fails there.</summary>
+    [Theory]
+    [InlineData("<DtTm>2026-11-24T10:30:00</DtTm>", "2026-11-24T10:30:00+05:00")]
+    [InlineData("<Dt>2026-11-24</Dt>", "2026-11-24T00:00:00+05:00")]
+    [InlineData("<Dt>2024-02-29</Dt>", "2024-02-29T00:00:00+06:00")]
+    public void A_Kazakh_banks_local_booking_time_is_read_at_UTC_plus_5_since_2024_03_01_KZ_3_5(string booking, string instant)
+    {
+        var xml = Version08.Replace("<BookgDt><DtTm>2026-11-24T11:59:48.120+02:00</DtTm></BookgDt>", $"<BookgDt>{booking}</BookgDt>");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
+
+        Assert.Equal(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture), Assert.Single(result.Credits).BookedAt);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
     public EppResponse Handle(CommandContext context)
     {
         var name = ObjectNames.Domain(context.Required("name"));
+        if (RegistrableNames.WhyNot(context.Store, name) is { } policy)
+            throw new EppCommandException(ResultCode.ParameterPolicy, policy);
         var (zone, settings) = context.Store.ZoneOf(name);
         var years = DomainRules.PeriodYears(context, settings);
         if (context.Store.Domains.ContainsKey(name))

@@ -16,14 +16,23 @@ public sealed class PollRequestCommand : EppCommand<PollMessage?>
 
     public override XElement BuildCommand(EppRegistryProfile profile) => new(Epp + "poll", new XAttribute("op", "req"));
 
-    /// <summary>Null when the queue is empty (1300).</summary>
+    /// <summary>Null when the queue is empty (see <see cref="IsEmptyQueue"/>).</summary>
     public override PollMessage? ParseResult(EppResponse response, EppRegistryProfile profile)
     {
-        if (response.Code == EppResultCode.SuccessNoMessages) return null;
+        if (IsEmptyQueue(response)) return null;
         var queue = response.MessageQueue
-            ?? throw new EppProtocolException($"poll:req answered {(int)response.Code} without a <msgQ>.");
+            ?? throw new EppProtocolException($"poll:req answered {(int)response.Code} without a <msgQ>: it names no message to read or acknowledge.");
         return new PollMessage(queue.Id, queue.Count, queue.QueuedAt, queue.Message, response.ResultData?.Elements().FirstOrDefault());
     }
+
+    /// <summary>RFC 5730 section 2.9.2.3 answers an empty queue with 1300, and a message always comes with a &lt;msgQ&gt;
+    /// carrying the id it is acknowledged by (section 2.6). A plain 1000 without &lt;msgQ&gt; (as servers written before
+    /// RFC 5730 answer an empty queue) therefore hands over no message: nothing can be read or acknowledged, and reading it
+    /// as a protocol error would only fail every poll run against that registry forever. So it is an empty queue too.
+    /// A 1301 without &lt;msgQ&gt; is different: it says a message waits but not which, and stays a protocol error.</summary>
+    private static bool IsEmptyQueue(EppResponse response) =>
+        response.Code == EppResultCode.SuccessNoMessages
+        || (response.Code == EppResultCode.Success && response.MessageQueue is null);
 }
 
 /// <summary>poll op="ack": removes the message; the answer says how many remain.</summary>

@@ -136,6 +136,7 @@ public static class RegistrarServiceCollectionExtensions
         // A transfer in's code stays in its order: the registry flow reads it there, when it asks for the transfer.
         services.AddSingleton<IIncomingTransferCodes, OrderTransferCodes>();
         services.AddSingleton<RegistryCommandExecutor>();
+        services.AddSingleton<RegistryCommandRunner>();
         services.AddSingleton<RegistryPollDrainer>();
     }
 

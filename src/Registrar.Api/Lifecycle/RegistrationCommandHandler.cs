@@ -18,14 +18,14 @@ namespace Registrar.Api.Lifecycle;
 
 /// <summary>
 /// Carries out what the registration decider asked for, in either host. Each command is
-/// idempotent by its id: a registry answer is raised as an event whose id is the command's, a
+/// idempotent by its id: a registry answer (or a command the registry's greeting cannot serve) is raised as an event whose
+/// id is the command's, a
 /// notice is claimed before it is mailed and never mailed twice, a flag is added to the review
 /// list once, a renewal invoice is numbered once and its number raised under the command's id, an erased transfer code stays
 /// erased.
 /// </summary>
 public sealed class RegistrationCommandHandler(
-    RegistryCommandExecutor registry,
-    ILifecycleEvents<RegistrationEvent> registrations,
+    RegistryCommandRunner registry,
     INoticeStore<SendNotice> notices,
     NoticeComposer composer,
     IMailSender mail,
@@ -66,9 +66,7 @@ public sealed class RegistrationCommandHandler(
                 await renewalInvoices.CarryOutAsync(issue, ct);
                 break;
             case { Route: CommandRoute.Registry }:
-                var outcome = await registry.ExecuteAsync(command, ct);
-                var eventId = "answer:" + command.CommandId;
-                await registrations.RaiseAsync(command.RegistrationId, eventId, new RegistryAnswered(eventId, command.CommandId, outcome), ct);
+                await registry.RunAsync(command, ct);
                 break;
             default:
                 throw new ArgumentException($"No handler carries out {command.GetType().Name} ({command.Route}).", nameof(command));

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Epp.Commands;
+using Registrar.Epp.Sessions;
+using Registrar.Epp.Transport;
+using Registrar.Registry.Tests.Support;
+
+namespace Registrar.Registry.Tests;
+
+/// <summary>What a registry command leads to on its registration, in both hosts (the local host's queue workers and the
+/// Functions queue trigger share the runner).</summary>
+public sealed class RegistryCommandRunnerTests
+{
+    private readonly Mock<IEppClient> _client = new();
+    private readonly List<RegistrationEvent> _raised = [];
+
+    private RegistryCommandRunner Runner()
+    {
+        var events = new Mock<ILifecycleEvents<RegistrationEvent>>();
+        events.Setup(e => e.RaiseAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<RegistrationEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, RegistrationEvent raised, CancellationToken _) => _raised.Add(raised))
+            .Returns(Task.CompletedTask);
+        return new RegistryCommandRunner(MockedRegistry.Executor(_client), events.Object,
+            new RegistrationDecider(Mock.Of<IRegistrationSchedule>()), NullLogger<RegistryCommandRunner>.Instance);
+    }
+
+    private void EveryCommandThrows(Exception refusal)
+    {
+        _client.Setup(c => c.ExecuteAsync(It.IsAny<EppCommand<It.IsAnyType>>(), It.IsAny<CancellationToken>())).Throws(refusal);
+        _client.Setup(c => c.ExecuteAsync(It.IsAny<EppCommand<It.IsAnyType>>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Throws(refusal);
+    }
+
+    public static TheoryData<Exception> NegotiationRefusals => new()
+    {
+        new EppVersionNotAnnouncedException("kaznic-epp", ["2.0"]),
+        new EppObjectServiceNotAnnouncedException("kaznic-epp", "ietf", ["urn:ietf:params:xml:ns:domain-1.0"]),
+        new EppExtensionNotNegotiatedException("domain:info", "urn:ietf:params:xml:ns:secDNS-1.1", "kaznic-epp"),
+    };
+
+    [Theory]
+    [MemberData(nameof(NegotiationRefusals))]
+    public async Task A_greeting_without_what_the_command_needs_fails_the_command_at_once_naming_why_RFC5730_2_9_1_1(Exception refusal)
+    {
+        EveryCommandThrows(refusal);
+        var query = new QueryDomain("reg-1-q", "reg-1", "kz", "example.kz");
+
+        await Runner().RunAsync(query, default);
+
+        var failed = Assert.IsType<RegistrationCommandFailed>(Assert.Single(_raised));
+        Assert.Equal(("failed:reg-1-q", query), (failed.EventId, failed.Command));
+        Assert.Contains(refusal.Message, failed.Reason);
+    }
+
+    [Fact]
+    public async Task A_connection_failure_propagates_for_the_queue_to_retry()
+    {
+        EveryCommandThrows(new EppConnectionException("connection refused"));
+
+        await Assert.ThrowsAsync<EppConnectionException>(() => Runner().RunAsync(new QueryDomain("reg-1-q", "reg-1", "kz", "example.kz"), default));
+
+        Assert.Empty(_raised);
+    }
+}

@@ -113,6 +113,25 @@ public sealed class FrameTests(RegistrySimulatorFixture simulator) : SimulatorTe
         Assert.Equal(1000, await CodeOf(client, Frames.DomainCheck(Ietf, "still-here.kz")));
     }
 
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(3u)]
+    [InlineData(4u)]
+    [InlineData(uint.MaxValue)]
+    public async Task A_length_header_that_cannot_hold_a_frame_is_refused_with_2500_without_reading_on_RFC5734_4(uint declared)
+    {
+        await using var client = await LoginAsync();
+        var header = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(header, declared);
+
+        await client.WriteUnframedAsync(header);
+        var refused = await client.ReadAsync();
+
+        Assert.NotNull(refused);
+        Assert.Equal(2500, RawEppClient.Code(refused!));
+        Assert.Null(await client.ReadAsync());
+    }
+
     [Fact]
     public async Task A_frame_larger_than_the_limit_is_refused_with_2500_and_the_connection_closed()
     {

@@ -14,6 +14,9 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones)
 {
+    /// <summary>UA-1.7: a renewal invoice bills one term of a year, as the lifecycle issues it.</summary>
+    private const int RenewalYears = 1;
+
     /// <summary>A renewal is invoiced only for a domain held here at the registry whose term is not paid yet.</summary>
     public IResult? NotHeld(RegistrationView view) => view.Phase switch
     {
@@ -48,6 +51,18 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
         {
             return CalendarMissing(view);
         }
+    }
+
+    /// <summary>RFC 5731 section 3.2.3: a renewal that would take the expiry past the registry's maximum registration period
+    /// (the zone's term maximum) is refused before money is asked, as the registry would refuse it (2306) once paid.</summary>
+    public IResult? PastRegistryMaximum(RegistrationView view, DateTimeOffset now)
+    {
+        if (view.ExpiresAt is not { } expiry) return null;
+        var term = zones.For(view.Zone).Term;
+        if (term.RenewalFits(expiry, RenewalYears, now)) return null;
+        return RuleProblems.NotAllowed(RegistrationTerm.RegistryMaximumRule,
+            $"{view.DisplayName} is paid until {expiry:u}: another year would pass the registry's maximum registration period of "
+            + $"{term.MaxYears} years, which reaches {term.LatestExpiry(now):u} now. Ask again once the expiry is nearer.");
     }
 
     private static IResult CalendarMissing(RegistrationView view) => Problems.CalendarMissing(

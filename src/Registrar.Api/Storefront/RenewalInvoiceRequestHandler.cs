@@ -37,6 +37,7 @@ public sealed class RenewalInvoiceRequestHandler(
         var now = clock.GetUtcNow();
         if (await OpenRenewalInvoiceAsync(customer.Principal!, registrationId, now, ct) is { } open)
             return new PrivateResult(TypedResults.Ok(CustomerInvoiceView.From(open, now)));
+        if (checks.PastRegistryMaximum(view, now) is { } pastMaximum) return pastMaximum;
         if (checks.PastDeadline(view, now) is { } late) return late;
 
         var requestId = $"rir-{Guid.NewGuid():N}";

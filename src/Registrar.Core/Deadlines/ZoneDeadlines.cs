@@ -61,6 +61,8 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         return firstReminder < earliestDeadlineReminder ? firstReminder : earliestDeadlineReminder;
     }
 
+    public RegistrationTerm Term(string zone) => zones.For(zone).Term;
+
     public TransferEligibility TransferRules(string zone) => new(new ContractTermsCatalog(zones).For(zone).Transfers);
 
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>

@@ -1,4 +1,5 @@
 using Registrar.Core.Contracts;
+using Registrar.Core.Zones;
 
 namespace Registrar.Core.Registrations;
 
@@ -26,6 +27,9 @@ public interface IRegistrationSchedule
 
     /// <summary>The registrar's own date at <paramref name="instant"/>, in the time zone of the zone's country.</summary>
     DateOnly LocalDate(string zone, DateTimeOffset instant);
+
+    /// <summary>RFC 5731 section 3.2.3: the zone's term bounds, whose maximum is the registry's maximum registration period.</summary>
+    RegistrationTerm Term(string zone);
 
     /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
     TransferEligibility TransferRules(string zone);

@@ -1,3 +1,4 @@
+using Registrar.Core.Zones;
 using static Registrar.Core.Registrations.RegistrationPhase;
 
 namespace Registrar.Core.Registrations;
@@ -149,6 +150,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     public string? IssueOnRequest(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
+        if (PastRegistryMaximum(state, now) is { } pastMaximum) return pastMaximum;
         if (WaitsForCalendar(state) is not null)
             return "its renewal deadline falls in a calendar year not loaded yet and is not counted on a guess (KZ-2.7, KZ-3.3)";
         var timeline = Timeline(state);
@@ -156,6 +158,17 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             return $"the renewal could be paid until {(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy):u} (KZ-2.7, UA-1.12)";
         IssueInvoice(step, timeline, now, payableUntil, NoticeKind.RenewalInvoice);
         return null;
+    }
+
+    /// <summary>RFC 5731 section 3.2.3: why a renewal asked at <paramref name="now"/> would take the expiry past the registry's
+    /// maximum registration period (the registry refuses it with 2306, after the customer paid); null when it fits. The renewal
+    /// is carried out when paid, later than now, when the limit is only further away.</summary>
+    private string? PastRegistryMaximum(RegistrationState state, DateTimeOffset now)
+    {
+        var term = schedule.Term(state.Order!.Zone);
+        return term.RenewalFits(state.ExpiresAt!.Value, RenewalYears, now) ? null
+            : $"renewing by {RenewalYears} year would take the expiry to {state.ExpiresAt.Value.AddYears(RenewalYears):u}, past the registry's "
+                + $"maximum registration period of {term.MaxYears} years ({RegistrationTerm.RegistryMaximumRule}), {term.LatestExpiry(now):u} now";
     }
 
     public RenewalTimeline Timeline(RegistrationState state) => schedule.RenewalTimeline(state.Order!.Zone, state.ExpiresAt!.Value);
@@ -197,7 +210,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     private void RemindOrInvoice(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, NoticeKind kind)
     {
         var state = step.State;
-        if (timeline.PayableUntil(now) is { } payableUntil && !state.Renewal.HasOpenInvoice(now) && state.Renewal.InvoiceCommandId is null)
+        // RFC 5731 section 3.2.3: a year the registry would refuse is not billed; a later reminder bills it once it fits.
+        if (timeline.PayableUntil(now) is { } payableUntil && !state.Renewal.HasOpenInvoice(now) && state.Renewal.InvoiceCommandId is null
+            && PastRegistryMaximum(state, now) is null)
         {
             IssueInvoice(step, timeline, now, payableUntil, kind == NoticeKind.Expired ? NoticeKind.Expired : NoticeKind.RenewalInvoice);
             return;

@@ -189,10 +189,22 @@ public sealed record WhoisDisclosure(
     public override int GetHashCode() => HashCode.Combine(AlwaysHidePersonalData, PublishedFields.Count, Rule);
 }
 
-/// <summary>KZ-1.1 / UA-1.6: a term is a whole number of years, at least <paramref name="MinYears"/>.</summary>
+/// <summary>KZ-1.1 / UA-1.6: a term is a whole number of years, at least <paramref name="MinYears"/>. <paramref name="MaxYears"/>
+/// is the registry's maximum registration period (RFC 5731 section 3.2.3, 10 years at KazNIC and Hostmaster): no order's
+/// term is longer, and no renewal takes the expiry further than that from the moment it is asked.</summary>
 public sealed record RegistrationTerm(int MinYears, int MaxYears, string Rule)
 {
+    /// <summary>The rule a renewal past the registry's maximum breaks: the registry would refuse it (2306).</summary>
+    public const string RegistryMaximumRule = "RFC 5731 section 3.2.3";
+
     public bool Allows(int years) => years >= MinYears && years <= MaxYears;
+
+    /// <summary>The furthest expiry the registry accepts for a command carried out at <paramref name="now"/>.</summary>
+    public DateTimeOffset LatestExpiry(DateTimeOffset now) => now.AddYears(MaxYears);
+
+    /// <summary>RFC 5731 section 3.2.3: whether renewing <paramref name="expiry"/> by <paramref name="years"/> at
+    /// <paramref name="now"/> stays within the registry's maximum registration period.</summary>
+    public bool RenewalFits(DateTimeOffset expiry, int years, DateTimeOffset now) => expiry.AddYears(years) <= LatestExpiry(now);
 }
 
 /// <summary>

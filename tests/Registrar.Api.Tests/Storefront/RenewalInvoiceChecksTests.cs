@@ -65,6 +65,20 @@ public sealed class RenewalInvoiceChecksTests
         Assert.Equal((503, "/problems/calendar-missing"), (problem.StatusCode, problem.ProblemDetails.Type));
     }
 
+    [Fact]
+    public void A_renewal_that_would_take_the_expiry_past_the_registrys_maximum_is_refused_before_any_invoice_RFC5731_3_2_3()
+    {
+        // Ten years paid ahead: one more would end eleven years on, which the registry refuses (2306) after the customer paid.
+        var now = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+        var view = Registration("kz", RegistrationPhase.Registered) with { ExpiresAt = now.AddYears(10) };
+
+        var problem = Refused(Checks.PastRegistryMaximum(view, now));
+
+        Assert.Equal((409, "RFC 5731 section 3.2.3"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+        Assert.Contains("10 years", problem.ProblemDetails.Detail);
+        Assert.Null(Checks.PastRegistryMaximum(view with { ExpiresAt = now.AddYears(9) }, now));
+    }
+
     private static ProblemHttpResult Refused(Microsoft.AspNetCore.Http.IResult? result) => Assert.IsType<ProblemHttpResult>(result);
 
     private static RegistrationView Registration(string zone, RegistrationPhase phase) =>

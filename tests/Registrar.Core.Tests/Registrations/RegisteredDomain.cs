@@ -53,7 +53,10 @@ public sealed class RegisteredDomain
     }
 
     /// <summary>The hosts start again on <paramref name="calendars"/> (a calendar file was published): later decisions count on them.</summary>
-    public void StartWith(BusinessCalendars calendars) => _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), calendars));
+    public void StartWith(BusinessCalendars calendars) => StartWith(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), calendars));
+
+    /// <summary>The hosts start again on <paramref name="schedule"/> (operations loaded changed zone settings).</summary>
+    public void StartWith(IRegistrationSchedule schedule) => _decider = new(schedule);
 
     public IReadOnlyList<RegistrationCommand> Raise(RegistrationEvent @event, DateTimeOffset now)
     {

@@ -357,6 +357,8 @@ public sealed class RegistrationDeciderTests
 
         public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
 
+        public RegistrationTerm Term(string zone) => _zones.Term(zone);
+
         public DateOnly LocalDate(string zone, DateTimeOffset instant) => _zones.LocalDate(zone, instant);
     }
 }

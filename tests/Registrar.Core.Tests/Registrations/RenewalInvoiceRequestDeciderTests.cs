@@ -1,8 +1,10 @@
 using Registrar.Core.Calendars;
+using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
+using Registrar.Core.Tests.Zones;
 using Registrar.Core.Zones;
 
 namespace Registrar.Core.Tests.Registrations;
@@ -137,6 +139,37 @@ public sealed class RenewalInvoiceRequestDeciderTests
 
         Assert.Contains("calendar year not loaded yet", flag.Reason);
         Assert.Null(domain.State.Renewal.InvoiceCommandId);
+    }
+
+    [Fact]
+    public void A_request_whose_renewal_would_pass_the_registrys_maximum_period_is_refused_before_any_invoice_RFC5731_3_2_3()
+    {
+        // A ten-year term just registered: one more year would end eleven years on, past the registry's ten (RFC 5731 3.2.3).
+        var paidAt = new DateTimeOffset(2026, 6, 17, 10, 0, 0, TimeSpan.Zero);
+        var order = new RegistrationOrder("order-1", "cust-1", "example.kz", "example.kz", "kz", 10, "owner@example.test",
+            "H-1", null, TechnicalContact.Registrant, false, null, "en");
+        var domain = RegisteredDomain.Paid(order, paidAt);
+        domain.Answer(new DomainCreated(paidAt.AddYears(10)), paidAt);
+        var asked = paidAt.AddDays(1);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Requested("q-1", asked), asked)));
+
+        Assert.Contains("past the registry's maximum registration period of 10 years (RFC 5731 section 3.2.3)", flag.Reason);
+        Assert.Null(domain.State.Renewal.InvoiceCommandId);
+    }
+
+    [Fact]
+    public void A_scheduled_renewal_invoice_is_not_issued_for_a_year_the_registry_would_refuse_RFC5731_3_2_3()
+    {
+        // Operations set a one-year maximum: a year more, asked 30 days before expiry, would end past it.
+        var zones = ZoneCatalog.Parse(ZoneData.Shipped().Replace("\"maxYears\": 10", "\"maxYears\": 1", StringComparison.Ordinal));
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.StartWith(new ZoneDeadlines(zones, BusinessCalendars.LoadEmbedded()));
+
+        domain.LiveUntil(Expiry.AddDays(-30));
+
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.Null(Assert.Single(domain.Notices(NoticeKind.RenewalReminder)).Facts!.InvoiceNumber);
     }
 
     private static RenewalInvoiceRequested Requested(string id, DateTimeOffset at) => new($"renewal-invoice-request:{id}", id, at);

@@ -33,6 +33,8 @@ public static class LifecycleScenarios
             RenewalInvoiceRequestScenarios.InvoiceIssuedOnRequestBeforeItsSchedule,
         ["A .ua renewal invoice is issued on request, and refused to operations once a notice ends the contract (KZ-2.7, UA-1.10, UA-6.1)"] =
             RenewalInvoiceRequestScenarios.UaInvoiceOnRequestThenRefusedOnceTheContractEnds,
+        ["A renewal invoice that would take the expiry past the registry's maximum period is refused to operations (RFC 5731 section 3.2.3)"] =
+            RenewalInvoiceRequestScenarios.RequestPastTheRegistryMaximumIssuesNoInvoice,
         ["Early deletion is mailed for confirmation, refused on a session alone, and carried out once confirmed (KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6)"] =
             CustomerRequestScenarios.EarlyDeletionOnConfirmation,
         ["A .kz DNS change is applied at once, refused on papers, and a lost answer reconciled before the customer is told (KZ-2.3)"] =

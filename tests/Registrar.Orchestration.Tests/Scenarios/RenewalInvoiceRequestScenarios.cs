@@ -59,6 +59,19 @@ public static class RenewalInvoiceRequestScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Ending is not null);
     }
 
+    /// <summary>RFC 5731 section 3.2.3: ten years paid ahead, another year would pass the registry's maximum registration
+    /// period; the request issues no invoice (the registry would refuse the paid renewal, 2306) and operations answer the customer.</summary>
+    public static async Task RequestPastTheRegistryMaximumIssuesNoInvoice(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1") with { TermYears = 10 }), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddYears(10)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var refused = await run.RaiseAsync(Requested("rir-1"), typeof(FlagForOperations));
+
+        Assert.Contains("maximum registration period of 10 years (RFC 5731 section 3.2.3)", refused.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.InvoiceCommandId is null && s.Renewal.InvoiceNumber is null);
+    }
+
     private static RenewalInvoiceRequested Requested(string requestId) =>
         new($"renewal-invoice-request:{requestId}", requestId, DateTimeOffset.UtcNow);
 

@@ -47,6 +47,8 @@ public sealed class ScenarioCalendars : IRegistrationSchedule
 
     public TransferEligibility TransferRules(string zone) => _current.TransferRules(zone);
 
+    public RegistrationTerm Term(string zone) => _current.Term(zone);
+
     public DateOnly LocalDate(string zone, DateTimeOffset instant) => _current.LocalDate(zone, instant);
 
     private sealed class Published(ScenarioCalendars calendars) : IDisposable

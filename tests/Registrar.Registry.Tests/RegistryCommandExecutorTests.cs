@@ -85,6 +85,25 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
     }
 
     [Fact]
+    public async Task A_create_for_a_name_another_registration_created_first_for_the_same_nic_handle_reads_back_its_create_date_KZ_2_1()
+    {
+        // Two orders here for one name and one nic-handle, both paid (KZ-App-5): the first is created, then the second is paid.
+        var first = "R" + Guid.NewGuid().ToString("N")[..8];
+        var handle = await ContactAsync(first);
+        var name = NewName();
+        Assert.IsType<DomainCreated>(await _executor.ExecuteAsync(Create(first, name, handle), default));
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var secondPaidAt = DateTimeOffset.UtcNow;
+
+        var answer = Assert.IsType<DomainInfo>(await _executor.ExecuteAsync(Create("R" + Guid.NewGuid().ToString("N")[..8], name, handle), default));
+
+        // Sponsor and registrant alone would read as the second's own create; the registry's create date shows it is not.
+        Assert.True(answer is { Exists: true, SponsorIsUs: true });
+        Assert.Equal(handle, answer.RegistrantHandle, StringComparer.OrdinalIgnoreCase);
+        Assert.True(answer.CreatedAt < secondPaidAt, $"created {answer.CreatedAt:O}, second paid {secondPaidAt:O}");
+    }
+
+    [Fact]
     public async Task A_connection_dropped_after_the_registry_executed_a_create_is_an_unknown_outcome_and_the_domain_exists_once()
     {
         var registration = "R" + Guid.NewGuid().ToString("N")[..8];

@@ -83,9 +83,14 @@ internal static class CreationAnswers
         step.Notify(NoticeKind.Registered, new NoticeFacts(ExpiresAt: expiresAt));
     }
 
-    /// <summary>Held by this registrar for this registration's registrant: our own earlier create.</summary>
+    /// <summary>Our own earlier create: held by this registrar for this registration's registrant, and created by the registry
+    /// (RFC 5731 crDate) no sooner than this registration was paid, before which it asks for no create (KZ-3.2). Registrant and
+    /// sponsor alone prove nothing: another registration here of the same name for the same nic-handle, paid and created first,
+    /// shows both, and this one is then "name taken" (KZ-2.1, KZ-App-5), never a second owner of its domain. A read-back
+    /// without a create date proves nothing either.</summary>
     private static bool IsOurs(RegistrationState state, DomainInfo info) =>
-        info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase);
+        info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase)
+        && info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid;
 
     /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
     public static bool IsWaitingForPendingCreate(RegistrationState state) =>

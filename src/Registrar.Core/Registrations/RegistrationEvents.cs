@@ -151,7 +151,9 @@ public sealed record NameTaken : RegistryOutcome;
 /// <param name="SponsorIsUs">The domain is held by this registrar.</param>
 /// <param name="RegistrantHandle">The domain's registrant contact at the registry.</param>
 /// <param name="Statuses">RFC 5731 statuses and RFC 3915 rgp statuses ("ok", "redemptionPeriod", "pendingDelete", …).</param>
-public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Statuses = null)
+/// <param name="CreatedAt">The registry's create date (RFC 5731 crDate): which create made the domain (KZ-2.1).</param>
+public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Statuses = null,
+    DateTimeOffset? CreatedAt = null)
     : RegistryOutcome
 {
     public IReadOnlyList<string> Statuses { get; init; } = Statuses ?? [];

@@ -19,7 +19,7 @@ internal sealed class DomainInfoFlow(ZoneRegistries registries, RegistryFailures
         {
             var info = (await client.ExecuteAsync(new DomainInfoCommand(domainName), clTrid, ct)).Value;
             return new DomainInfo(true, info.SponsoringClientId == registries.OurClientId(client), info.Registrant, info.ExpiresAt,
-                [.. info.Statuses.Select(s => s.Value).Concat(info.RgpStatuses).Distinct(StringComparer.Ordinal)]);
+                [.. info.Statuses.Select(s => s.Value).Concat(info.RgpStatuses).Distinct(StringComparer.Ordinal)], info.CreatedAt);
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectDoesNotExist)
         {

@@ -142,7 +142,7 @@ public sealed class RegistrationDeciderTests
         Assert.IsType<QueryDomain>(Assert.Single(commands));
 
         var expiry = PaidAt.AddYears(1);
-        var registered = Answer(state, new DomainInfo(true, true, "H-1", expiry), out commands);
+        var registered = Answer(state, new DomainInfo(true, true, "H-1", expiry, CreatedAt: PaidAt.AddMinutes(1)), out commands);
         Assert.Equal((RegistrationPhase.Registered, expiry), (registered.Phase, registered.ExpiresAt));
 
         var notThere = Answer(state, new DomainInfo(false, false, null, null), out commands);
@@ -155,9 +155,33 @@ public sealed class RegistrationDeciderTests
     {
         var state = Paid(Order(handle: "H-1"), out _);
 
-        Assert.Equal(RegistrationPhase.Registered, Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1)), out _).Phase);
+        Assert.Equal(RegistrationPhase.Registered, Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), CreatedAt: PaidAt.AddMinutes(1)), out _).Phase);
         Assert.Equal(RegistrationPhase.NameTaken, Answer(state, new DomainInfo(true, true, "OTHER", PaidAt.AddYears(1)), out _).Phase);
         Assert.Equal(RegistrationPhase.NameTaken, Answer(state, new DomainInfo(true, false, "H-1", PaidAt.AddYears(1)), out _).Phase);
+    }
+
+    [Fact]
+    public void A_name_another_registration_here_created_first_for_the_same_nic_handle_is_taken_not_a_second_owner_KZ_2_1()
+    {
+        // Two unpaid orders for one name with the same nic-handle (KZ-App-5): the other was paid and created first, so this
+        // create is answered "exists" and the read-back shows our sponsorship and the same registrant, but a domain the
+        // registry created before this registration asked for its own.
+        var state = Paid(Order(handle: "H-1"), out _);
+        var theOthers = new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], CreatedAt: PaidAt.AddMinutes(-5));
+
+        var taken = Answer(state, theOthers, out var commands);
+
+        Assert.Equal((RegistrationPhase.NameTaken, (DateTimeOffset?)null), (taken.Phase, taken.ExpiresAt));
+        Assert.Contains(commands, c => c is SendNotice { Kind: NoticeKind.NameTaken });
+        Assert.Contains(commands, c => c is FlagForOperations flag && flag.Reason.Contains("KZ-2.1"));
+    }
+
+    [Fact]
+    public void A_read_back_without_the_registrys_create_date_proves_nothing_and_is_taken_KZ_2_1()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        Assert.Equal(RegistrationPhase.NameTaken, Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1)), out _).Phase);
     }
 
     [Fact]
@@ -336,7 +360,7 @@ public sealed class RegistrationDeciderTests
         var stillPending = Answer(asked.State, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["pendingCreate"]), out _);
         Assert.Equal(RegistrationPhase.CreatingDomain, stillPending.Phase);
 
-        var observed = _decider.Decide(stillPending, new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"]), PaidAt), PaidAt.AddHours(3));
+        var observed = _decider.Decide(stillPending, new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], PaidAt.AddHours(2)), PaidAt), PaidAt.AddHours(3));
         Assert.Equal(RegistrationPhase.Registered, observed.State.Phase);
         Assert.Equal(PaidAt.AddYears(1), observed.State.ExpiresAt);
     }

@@ -22,6 +22,8 @@ public static class LifecycleScenarios
         ["A notice that cannot be mailed is kept and sent under its own id when operations retry"] = FailedNoticeIsKept,
         ["A registration past its business-day deadline is flagged once (KZ-2.1)"] = OverdueIsFlagged,
         ["A second-level .ua name waits for the trademark approval (UA-Pre-7)"] = TrademarkApprovalFirst,
+        ["A name another registration here created first for the same nic-handle is taken, never a second owner (KZ-2.1, KZ-App-5)"] =
+            SameNameCreatedFirstByAnotherRegistrationIsTaken,
         ["An event for a registration that has no lifecycle creates none"] = StrayEventCreatesNothing,
         ["A reminder brings the renewal invoice whose payment renews from the previous expiry, once (KZ-2.6, KZ-2.7, UA-1.7)"] = RenewalScenarios.PaidRenewal,
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
@@ -97,11 +99,24 @@ public static class LifecycleScenarios
         await run.SettlesInAsync(RegistrationPhase.Closed);
     }
 
+    /// <summary>KZ-2.1, KZ-App-5: another registration here of the same name for the same nic-handle was created first; this
+    /// one's create is answered "exists" and its read-back shows a domain the registry created before this one was paid.</summary>
+    private static async Task SameNameCreatedFirstByAnotherRegistrationIsTaken(ScenarioRun run)
+    {
+        var paidAt = DateTimeOffset.UtcNow;
+        await run.RaiseAsync(Paid(Order(handle: "H-1"), paidAt), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var theOthers = new DomainInfo(true, true, "H-1", Expiry, ["ok"], CreatedAt: paidAt.AddMinutes(-2));
+        await run.AnswerAsync(theOthers, typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+
+        var state = await run.SettlesInAsync(RegistrationPhase.NameTaken);
+        Assert.Null(state.ExpiresAt);
+    }
+
     private static async Task UnknownOutcomeReconciled(ScenarioRun run)
     {
         await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
         await run.AnswerAsync(new OutcomeUnknown(), typeof(QueryDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", Expiry, CreatedAt: DateTimeOffset.UtcNow), typeof(SendNotice), typeof(RecordRegistrationView));
 
         var state = await run.SettlesInAsync(RegistrationPhase.Registered);
         Assert.Single(run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>());

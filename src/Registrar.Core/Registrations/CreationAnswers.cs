@@ -6,6 +6,8 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class CreationAnswers
 {
+    private static readonly TimeSpan ClockDifference = TimeSpan.FromMinutes(1);
+
     public static void StartRegistering(RegistrationStep step)
     {
         var state = step.State;
@@ -87,10 +89,12 @@ internal static class CreationAnswers
     /// (RFC 5731 crDate) no sooner than this registration was paid, before which it asks for no create (KZ-3.2). Registrant and
     /// sponsor alone prove nothing: another registration here of the same name for the same nic-handle, paid and created first,
     /// shows both, and this one is then "name taken" (KZ-2.1, KZ-App-5), never a second owner of its domain. A read-back
-    /// without a create date proves nothing either.</summary>
+    /// without a create date proves nothing either. The bank's and the registry's clocks may differ by a little (an instant
+    /// payment's create follows its booking within seconds), so a create date up to <see cref="ClockDifference"/> before the
+    /// payment still counts as ours rather than turning our own domain into "name taken".</summary>
     private static bool IsOurs(RegistrationState state, DomainInfo info) =>
         info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase)
-        && info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid;
+        && info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid - ClockDifference;
 
     /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
     public static bool IsWaitingForPendingCreate(RegistrationState state) =>

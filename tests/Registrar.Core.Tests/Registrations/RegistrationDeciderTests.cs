@@ -177,6 +177,16 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_create_dated_seconds_before_the_payment_by_a_registry_clock_behind_the_banks_is_still_ours_KZ_2_1()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        var ours = Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], CreatedAt: PaidAt.AddSeconds(-20)), out _);
+
+        Assert.Equal(RegistrationPhase.Registered, ours.Phase);
+    }
+
+    [Fact]
     public void A_read_back_without_the_registrys_create_date_proves_nothing_and_is_taken_KZ_2_1()
     {
         var state = Paid(Order(handle: "H-1"), out _);

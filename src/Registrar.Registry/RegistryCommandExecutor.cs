@@ -38,9 +38,9 @@ public sealed class RegistryCommandExecutor
     {
         var registries = new ZoneRegistries(zones, clients, epp);
         var failures = new RegistryFailures(logger);
-        _domainInfo = new DomainInfoFlow(registries, failures);
+        _domainInfo = new DomainInfoFlow(registries, failures, transferCodes);
         _contactCreate = new ContactCreateFlow(registries, failures);
-        _domainCreate = new DomainCreateFlow(registries, _contactCreate, _domainInfo, options, failures);
+        _domainCreate = new DomainCreateFlow(registries, _contactCreate, _domainInfo, options, failures, transferCodes);
         _domainRenew = new DomainRenewFlow(registries, _domainInfo, failures);
         _domainDelete = new DomainDeleteFlow(registries, failures);
         _domainRestore = new DomainRestoreFlow(registries, failures);

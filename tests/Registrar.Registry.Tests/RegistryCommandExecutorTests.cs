@@ -101,6 +101,24 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
         Assert.True(answer is { Exists: true, SponsorIsUs: true });
         Assert.Equal(handle, answer.RegistrantHandle, StringComparer.OrdinalIgnoreCase);
         Assert.True(answer.CreatedAt < secondPaidAt, $"created {answer.CreatedAt:O}, second paid {secondPaidAt:O}");
+        Assert.False(answer.CreatedByThisRegistration);
+    }
+
+    [Fact]
+    public async Task Two_creates_of_one_name_for_one_nic_handle_paid_together_are_told_apart_by_the_authInfo_each_create_sets_KZ_2_1()
+    {
+        // Both orders paid in one bank file before either create went out: the create dates cannot tell them apart.
+        var first = "R" + Guid.NewGuid().ToString("N")[..8];
+        var second = "R" + Guid.NewGuid().ToString("N")[..8];
+        var handle = await ContactAsync(first);
+        var name = NewName();
+        Assert.IsType<DomainCreated>(await _executor.ExecuteAsync(Create(first, name, handle), default));
+
+        var secondsReadBack = Assert.IsType<DomainInfo>(await _executor.ExecuteAsync(Create(second, name, handle), default));
+        var firstsRepeat = Assert.IsType<DomainInfo>(await _executor.ExecuteAsync(Create(first, name, handle) with { CommandId = first + "-again" }, default));
+
+        Assert.True(secondsReadBack is { Exists: true, SponsorIsUs: true, CreatedByThisRegistration: false });
+        Assert.True(firstsRepeat is { Exists: true, SponsorIsUs: true, CreatedByThisRegistration: true });
     }
 
     [Fact]
@@ -116,7 +134,7 @@ public sealed class RegistryCommandExecutorTests(RegistrySimulatorFixture simula
 
         Assert.IsType<OutcomeUnknown>(outcome);
         var reconciled = Assert.IsType<DomainInfo>(await _executor.ExecuteAsync(new QueryDomain(registration + "-3", registration, "kz", name), default));
-        Assert.True(reconciled is { Exists: true, SponsorIsUs: true });
+        Assert.True(reconciled is { Exists: true, SponsorIsUs: true, CreatedByThisRegistration: true });
     }
 
     [Fact]

@@ -85,16 +85,17 @@ internal static class CreationAnswers
         step.Notify(NoticeKind.Registered, new NoticeFacts(ExpiresAt: expiresAt));
     }
 
-    /// <summary>Our own earlier create: held by this registrar for this registration's registrant, and created by the registry
-    /// (RFC 5731 crDate) no sooner than this registration was paid, before which it asks for no create (KZ-3.2). Registrant and
-    /// sponsor alone prove nothing: another registration here of the same name for the same nic-handle, paid and created first,
-    /// shows both, and this one is then "name taken" (KZ-2.1, KZ-App-5), never a second owner of its domain. A read-back
-    /// without a create date proves nothing either. The bank's and the registry's clocks may differ by a little (an instant
-    /// payment's create follows its booking within seconds), so a create date up to <see cref="ClockDifference"/> before the
-    /// payment still counts as ours rather than turning our own domain into "name taken".</summary>
+    /// <summary>Our own earlier create: held by this registrar for this registration's registrant, with the authInfo this
+    /// registration's create set. Registrant and sponsor alone prove nothing: another registration here of the same name for
+    /// the same nic-handle, paid and created first, shows both, and this one is then "name taken" (KZ-2.1, KZ-App-5), never a
+    /// second owner of its domain. Where the registry shows no authInfo, the create date (RFC 5731 crDate) tells instead: no
+    /// sooner than this registration was paid, before which it asks for no create (KZ-3.2), allowing a little for the bank's
+    /// and the registry's clocks (<see cref="ClockDifference"/>: an instant payment's create follows its booking within
+    /// seconds); a create date cannot tell two creates paid before either was sent, nor can a read-back without one.</summary>
     private static bool IsOurs(RegistrationState state, DomainInfo info) =>
         info.SponsorIsUs && string.Equals(info.RegistrantHandle, state.RegistrantHandle, StringComparison.OrdinalIgnoreCase)
-        && info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid - ClockDifference;
+        && (info.CreatedByThisRegistration
+            ?? (info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid - ClockDifference));
 
     /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
     public static bool IsWaitingForPendingCreate(RegistrationState state) =>

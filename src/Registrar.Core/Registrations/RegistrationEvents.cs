@@ -152,8 +152,10 @@ public sealed record NameTaken : RegistryOutcome;
 /// <param name="RegistrantHandle">The domain's registrant contact at the registry.</param>
 /// <param name="Statuses">RFC 5731 statuses and RFC 3915 rgp statuses ("ok", "redemptionPeriod", "pendingDelete", …).</param>
 /// <param name="CreatedAt">The registry's create date (RFC 5731 crDate): which create made the domain (KZ-2.1).</param>
+/// <param name="CreatedByThisRegistration">Whether the domain's authInfo is the one this registration's create set (KZ-2.1);
+/// null when the registry showed none, or for answers recorded before it was read.</param>
 public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Statuses = null,
-    DateTimeOffset? CreatedAt = null)
+    DateTimeOffset? CreatedAt = null, bool? CreatedByThisRegistration = null)
     : RegistryOutcome
 {
     public IReadOnlyList<string> Statuses { get; init; } = Statuses ?? [];

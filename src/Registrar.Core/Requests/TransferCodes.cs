@@ -29,9 +29,16 @@ public sealed class TransferCodes
     }
 
     /// <summary>The code the <see cref="Registrations.SetTransferCode"/> command <paramref name="commandId"/> sets.</summary>
-    public string For(string commandId)
+    public string For(string commandId) => Derive("transfer-code:" + commandId);
+
+    /// <summary>KZ-2.1, KZ-App-5: the authInfo the domain:create of registration <paramref name="registrationId"/> sets. Known only
+    /// to this registrar and to the registry, which shows it to the sponsor alone (RFC 5731 section 3.1.2), it tells at a
+    /// read-back which registration's create made a domain, where sponsor, registrant and dates cannot.</summary>
+    public string ForCreatedDomain(string registrationId) => Derive("domain-create:" + registrationId);
+
+    private string Derive(string purpose)
     {
-        var digest = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("transfer-code:" + commandId));
+        var digest = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose));
         string[] alphabets = [Upper, Lower, Digits];
         var code = new StringBuilder(Groups * (GroupLength + 1));
         for (var i = 0; i < Groups * GroupLength; i++)
@@ -49,7 +56,8 @@ public sealed class TransferCodeOptions
 {
     public const string Section = "TransferCodes";
 
-    /// <summary>Base64 of at least 32 random bytes: the key transfer codes are derived with (KZ-App-9). Changing it changes
-    /// no code already set at a registry; it only stops a resent notice from carrying the code its command set.</summary>
+    /// <summary>Base64 of at least 32 random bytes: the key transfer codes (KZ-App-9) and a create's authInfo (KZ-2.1) are
+    /// derived with. Changing it changes no code already set at a registry; it stops a resent notice from carrying the code
+    /// its command set, and a create in flight then reads back as another's (name taken, flagged for operations).</summary>
     [Required, MinLength(44)] public string SigningKey { get; set; } = "";
 }

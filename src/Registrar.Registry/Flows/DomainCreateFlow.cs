@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Extensions;
 using Registrar.Epp.Responses;
@@ -13,7 +14,8 @@ namespace Registrar.Registry.Flows;
 /// <summary>RFC 5731 domain:create. A create answered "exists" is followed by an info, so a create repeated
 /// after a crash is recognised as our own rather than as a name someone else took.</summary>
 internal sealed class DomainCreateFlow(
-    ZoneRegistries registries, ContactCreateFlow contacts, DomainInfoFlow info, IOptions<RegistryOptions> options, RegistryFailures failures)
+    ZoneRegistries registries, ContactCreateFlow contacts, DomainInfoFlow info, IOptions<RegistryOptions> options, RegistryFailures failures,
+    TransferCodes codes)
 {
     public async Task<RegistryOutcome> RunAsync(CreateDomain create, CancellationToken ct)
     {
@@ -27,7 +29,8 @@ internal sealed class DomainCreateFlow(
             Period = EppPeriod.Years(create.TermYears),
             Registrant = create.RegistrantHandle,
             Contacts = [new DomainContact("tech", tech.Handle!), new DomainContact("admin", create.RegistrantHandle)],
-            AuthInfoPassword = RegistryContacts.NewAuthInfo(),
+            // KZ-2.1: the read-back after "exists" knows this registration's create by its authInfo.
+            AuthInfoPassword = codes.ForCreatedDomain(create.RegistrationId),
             // UA-Pre-7: a second-level .ua name is registered under its trademark licence.
             Extensions = create.TrademarkLicence is { } licence ? [HostmasterLicenceExtension.ForCreate(licence)] : [],
         };
@@ -40,11 +43,11 @@ internal sealed class DomainCreateFlow(
             // UA-1.6: the expiry is the registry's; an answer without one is read back with info.
             return reply.Value.ExpiresAt is { } expiresAt
                 ? new DomainCreated(expiresAt)
-                : await info.ReadAsync(client, create.DomainName, create.CommandId + "-i", ct);
+                : await info.ReadAsync(client, create.DomainName, create.RegistrationId, create.CommandId + "-i", ct);
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectExists)
         {
-            return await info.ReadAsync(client, create.DomainName, create.CommandId + "-i", ct) switch
+            return await info.ReadAsync(client, create.DomainName, create.RegistrationId, create.CommandId + "-i", ct) switch
             {
                 // RFC 5731 section 3.1.2 leaves what is shown of another sponsor's name to the registry, and some refuse the
                 // info (2201, RFC 5730 section 3). The name exists (2302) and ours is always shown to us: it is another's.

@@ -1,4 +1,5 @@
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
@@ -7,19 +8,25 @@ using DomainInfo = Registrar.Core.Registrations.DomainInfo;
 namespace Registrar.Registry.Flows;
 
 /// <summary>RFC 5731 domain:info reduced to what the lifecycle decides on: existence, sponsor, registrant,
-/// expiry, and the domain's statuses with its RFC 3915 rgpStatus values.</summary>
-internal sealed class DomainInfoFlow(ZoneRegistries registries, RegistryFailures failures)
+/// expiry, the domain's statuses with its RFC 3915 rgpStatus values, its create date, and whether its authInfo is the one
+/// the registration's own create set (<see cref="TransferCodes.ForCreatedDomain"/>).</summary>
+internal sealed class DomainInfoFlow(ZoneRegistries registries, RegistryFailures failures, TransferCodes codes)
 {
     public Task<RegistryOutcome> RunAsync(QueryDomain query, CancellationToken ct) =>
-        ReadAsync(registries.For(query.Zone), query.DomainName, query.CommandId + "-i", ct);
+        ReadAsync(registries.For(query.Zone), query.DomainName, query.RegistrationId, query.CommandId + "-i", ct);
 
-    public async Task<RegistryOutcome> ReadAsync(IEppClient client, string domainName, string clTrid, CancellationToken ct)
+    public async Task<RegistryOutcome> ReadAsync(IEppClient client, string domainName, string registrationId, string clTrid, CancellationToken ct)
     {
         try
         {
             var info = (await client.ExecuteAsync(new DomainInfoCommand(domainName), clTrid, ct)).Value;
+            // An empty <domain:pw/> is a registry that shows the sponsor no authInfo: it tells nothing.
+            var createdByThisRegistration = info.AuthInfoPassword is { Length: > 0 } shown
+                ? string.Equals(shown, codes.ForCreatedDomain(registrationId), StringComparison.Ordinal)
+                : (bool?)null;
             return new DomainInfo(true, info.SponsoringClientId == registries.OurClientId(client), info.Registrant, info.ExpiresAt,
-                [.. info.Statuses.Select(s => s.Value).Concat(info.RgpStatuses).Distinct(StringComparer.Ordinal)], info.CreatedAt);
+                [.. info.Statuses.Select(s => s.Value).Concat(info.RgpStatuses).Distinct(StringComparer.Ordinal)], info.CreatedAt,
+                createdByThisRegistration);
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectDoesNotExist)
         {

@@ -23,7 +23,7 @@ internal sealed class DomainRenewFlow(ZoneRegistries registries, DomainInfoFlow 
             if (reply.IsPending) return new RegistryPending();
             if (reply.Value.ExpiresAt is { } expiresAt) return new DomainRenewed(expiresAt);
             // renData's exDate is optional (RFC 5731): the new expiry is read back, or the registration asks again.
-            return await info.ReadAsync(client, renew.DomainName, renew.CommandId + "-i", ct) is DomainInfo { ExpiresAt: { } readBack }
+            return await info.ReadAsync(client, renew.DomainName, renew.RegistrationId, renew.CommandId + "-i", ct) is DomainInfo { ExpiresAt: { } readBack }
                 ? new DomainRenewed(readBack)
                 : new OutcomeUnknown();
         }

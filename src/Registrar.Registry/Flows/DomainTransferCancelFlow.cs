@@ -28,6 +28,6 @@ internal sealed class DomainTransferCancelFlow(ZoneRegistries registries, Domain
         {
             // Not pending any more: whatever ended it, the read-back says where the domain is.
         }
-        return await info.ReadAsync(client, cancel.DomainName, cancel.CommandId + "-i", ct);
+        return await info.ReadAsync(client, cancel.DomainName, cancel.RegistrationId, cancel.CommandId + "-i", ct);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DomainTransferInFlow(ZoneRegistries registries, DomainInfo
             var request = new DomainTransferCommand(transfer.DomainName, TransferOperation.Request, code, EppPeriod.Years(transfer.Years));
             var reply = await client.ExecuteAsync(request, transfer.CommandId, ct);
             if (reply.IsPending) return new RegistryPending();
-            return await info.ReadAsync(client, transfer.DomainName, transfer.CommandId + "-i", ct) is DomainInfo readBack
+            return await info.ReadAsync(client, transfer.DomainName, transfer.RegistrationId, transfer.CommandId + "-i", ct) is DomainInfo readBack
                 ? readBack
                 : new OutcomeUnknown();
         }

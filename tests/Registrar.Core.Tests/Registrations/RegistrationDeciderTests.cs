@@ -177,6 +177,25 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_name_created_by_another_registration_here_paid_in_the_same_bank_file_is_taken_by_its_authInfo_KZ_2_1()
+    {
+        // Both paid before either create went out, so the other's create date follows this one's payment too.
+        var state = Paid(Order(handle: "H-1"), out _);
+        var theOthers = new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], CreatedAt: PaidAt.AddMinutes(2), CreatedByThisRegistration: false);
+
+        Assert.Equal(RegistrationPhase.NameTaken, Answer(state, theOthers, out _).Phase);
+    }
+
+    [Fact]
+    public void A_read_back_with_the_authInfo_this_registrations_create_set_is_ours_KZ_2_1()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+        var ours = new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], CreatedAt: PaidAt.AddMinutes(2), CreatedByThisRegistration: true);
+
+        Assert.Equal(RegistrationPhase.Registered, Answer(state, ours, out _).Phase);
+    }
+
+    [Fact]
     public void A_create_dated_seconds_before_the_payment_by_a_registry_clock_behind_the_banks_is_still_ours_KZ_2_1()
     {
         var state = Paid(Order(handle: "H-1"), out _);

@@ -24,6 +24,8 @@ public static class LifecycleScenarios
         ["A second-level .ua name waits for the trademark approval (UA-Pre-7)"] = TrademarkApprovalFirst,
         ["A name another registration here created first for the same nic-handle is taken, never a second owner (KZ-2.1, KZ-App-5)"] =
             SameNameCreatedFirstByAnotherRegistrationIsTaken,
+        ["A name another registration here paid in the same bank file created first is taken by its authInfo (KZ-2.1, KZ-App-5)"] =
+            SameNamePaidTogetherIsTakenByItsAuthInfo,
         ["An event for a registration that has no lifecycle creates none"] = StrayEventCreatesNothing,
         ["A reminder brings the renewal invoice whose payment renews from the previous expiry, once (KZ-2.6, KZ-2.7, UA-1.7)"] = RenewalScenarios.PaidRenewal,
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
@@ -112,11 +114,25 @@ public static class LifecycleScenarios
         Assert.Null(state.ExpiresAt);
     }
 
+    /// <summary>KZ-2.1, KZ-App-5: both registrations were paid before either create went out, so the other's create date
+    /// follows this one's payment; the authInfo the other's create set is not this one's.</summary>
+    private static async Task SameNamePaidTogetherIsTakenByItsAuthInfo(ScenarioRun run)
+    {
+        var paidAt = DateTimeOffset.UtcNow;
+        await run.RaiseAsync(Paid(Order(handle: "H-1"), paidAt), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var theOthers = new DomainInfo(true, true, "H-1", Expiry, ["ok"], CreatedAt: paidAt.AddSeconds(5), CreatedByThisRegistration: false);
+        await run.AnswerAsync(theOthers, typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+
+        var state = await run.SettlesInAsync(RegistrationPhase.NameTaken);
+        Assert.Null(state.ExpiresAt);
+    }
+
     private static async Task UnknownOutcomeReconciled(ScenarioRun run)
     {
         await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
         await run.AnswerAsync(new OutcomeUnknown(), typeof(QueryDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", Expiry, CreatedAt: DateTimeOffset.UtcNow), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", Expiry, CreatedAt: DateTimeOffset.UtcNow, CreatedByThisRegistration: true),
+            typeof(SendNotice), typeof(RecordRegistrationView));
 
         var state = await run.SettlesInAsync(RegistrationPhase.Registered);
         Assert.Single(run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
+using Registrar.Epp.Commands;
 using Registrar.Epp.Sessions;
 
 namespace Registrar.Registry;
@@ -10,8 +11,10 @@ namespace Registrar.Registry;
 /// registry's answer as <see cref="RegistryAnswered"/> under the command's id. A registry whose greeting lacks what the
 /// command needs (EPP 1.0, an object service or an extension: RFC 5730 sections 2.4 and 2.9.1.1) is a mismatch between
 /// its service and our configuration that no retry heals, so the command fails at once, naming why, and the registration
-/// is stalled for operations (as a command given up after every delivery is) instead of being retried until poisoned.
-/// Any other failure where nothing was sent propagates, for the queue to retry.
+/// is stalled for operations (as a command given up after every delivery is) instead of being retried until poisoned. So
+/// does a command that cannot be built from the registration's data (<see cref="EppCommandValidationException"/>): it
+/// would be built the same way on every delivery. Any other failure where nothing was sent propagates, for the queue to
+/// retry.
 /// </summary>
 public sealed class RegistryCommandRunner(
     RegistryCommandExecutor registry,
@@ -27,15 +30,21 @@ public sealed class RegistryCommandRunner(
             var outcome = await registry.ExecuteAsync(command, ct);
             result = new RegistryAnswered("answer:" + command.CommandId, command.CommandId, outcome);
         }
-        catch (Exception e) when (IsNegotiationRefusal(e))
+        catch (Exception e) when (WhyNoRetryHelps(e) is { } why)
         {
-            logger.LogError(e, "Registry command {CommandId} of {RegistrationId} cannot be sent: the registry does not offer what it needs",
-                command.CommandId, command.RegistrationId);
-            result = decider.CommandFailed(command, $"the registry's greeting does not offer what the command needs, and retrying will not change that: {e.Message}");
+            // The kind only: a validation message may quote the registrant's data, which logs never carry.
+            logger.LogError("Registry command {CommandId} of {RegistrationId} cannot be sent ({Kind}): {Why}",
+                command.CommandId, command.RegistrationId, e.GetType().Name, why);
+            result = decider.CommandFailed(command, $"{why}, and retrying will not change that: {e.Message}");
         }
         await registrations.RaiseAsync(command.RegistrationId, result.EventId, result, ct);
     }
 
-    private static bool IsNegotiationRefusal(Exception e) =>
-        e is EppVersionNotAnnouncedException or EppObjectServiceNotAnnouncedException or EppExtensionNotNegotiatedException;
+    private static string? WhyNoRetryHelps(Exception e) => e switch
+    {
+        EppVersionNotAnnouncedException or EppObjectServiceNotAnnouncedException or EppExtensionNotNegotiatedException =>
+            "the registry's greeting does not offer what the command needs",
+        EppCommandValidationException => "the command cannot be built from the registration's data as the registry's schema asks",
+        _ => null,
+    };
 }

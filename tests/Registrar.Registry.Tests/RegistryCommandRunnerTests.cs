@@ -54,6 +54,19 @@ public sealed class RegistryCommandRunnerTests
     }
 
     [Fact]
+    public async Task A_command_that_cannot_be_built_from_the_registrations_data_fails_at_once_instead_of_every_delivery_RFC5730_2_7()
+    {
+        EveryCommandThrows(new EppCommandValidationException("domain:update example.kz changes nothing: give what to add, remove or change."));
+        var query = new QueryDomain("reg-1-q", "reg-1", "kz", "example.kz");
+
+        await Runner().RunAsync(query, default);
+
+        var failed = Assert.IsType<RegistrationCommandFailed>(Assert.Single(_raised));
+        Assert.Equal("failed:reg-1-q", failed.EventId);
+        Assert.Contains("changes nothing", failed.Reason);
+    }
+
+    [Fact]
     public async Task A_connection_failure_propagates_for_the_queue_to_retry()
     {
         EveryCommandThrows(new EppConnectionException("connection refused"));

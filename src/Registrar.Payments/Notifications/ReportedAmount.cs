@@ -39,8 +39,11 @@ internal static class ReportedAmount
 
         if (Currency.TryFromCode(currencyCode, out var currency))
         {
-            var written = unsigned.Contains('.') ? unsigned.Length - unsigned.IndexOf('.') - 1 : 0;
-            var tooPrecise = xsDecimal ? decimal.Round(amount, currency.MinorUnits) != amount : written > currency.MinorUnits;
+            // Judged on the digits as written, not on the parsed value: parsing rounds a fraction beyond a decimal's 28 digits,
+            // which would take a sub-kopeck remainder away unseen (UA-3.2: an odd amount is held, never guessed).
+            var fraction = unsigned.Contains('.') ? unsigned[(unsigned.IndexOf('.') + 1)..] : "";
+            var beyondMinorUnits = fraction.Length > currency.MinorUnits ? fraction[currency.MinorUnits..] : "";
+            var tooPrecise = xsDecimal ? beyondMinorUnits.Any(digit => digit != '0') : beyondMinorUnits.Length > 0;
             if (tooPrecise)
                 return Fail(out error, NotificationRejectionReason.AmountPrecision,
                     $"Amount '{text}' {currency.Code} has more than the {currency.MinorUnits} decimal places {currency.Code} has.");

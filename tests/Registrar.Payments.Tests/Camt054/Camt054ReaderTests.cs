@@ -285,6 +285,20 @@ public sealed class Camt054ReaderTests
         Assert.Equal(NotificationRejectionReason.AmountPrecision, Assert.Single(precise.Refused).Reason);
     }
 
+    /// <summary>UA-3.2: a partial or odd amount is held, never guessed. A fraction too long for a decimal's 28 digits would be
+    /// rounded by parsing it; the written digits are judged instead.</summary>
+    [Fact]
+    public void A_sub_kopeck_remainder_beyond_a_decimals_precision_is_refused_not_rounded_away_UA_3_2()
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml"))
+            .Replace(">15000.00<", ">15000.0000000000000000000000001<");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), SampleFiles.Almaty);
+
+        Assert.Empty(result.Credits);
+        Assert.Equal(NotificationRejectionReason.AmountPrecision, Assert.Single(result.Refused).Reason);
+    }
+
     [Theory]
     [InlineData("+15000.00")]
     [InlineData("15000.")]

@@ -56,7 +56,9 @@ internal static class IsoDateTimes
     private static DateTimeOffset? InZone(DateTime local, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var offset = zone.GetUtcOffset(unspecified);
+        // A local time the clocks pass twice (the hour they go back) cannot tell its moment: the payment counts from the
+        // earlier one, the larger offset, in the payer's favour (KZ-3.5, UA-3.4).
+        var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
         var utcTicks = unspecified.Ticks - offset.Ticks;
         return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(unspecified, offset);
     }

@@ -47,6 +47,18 @@ public sealed class Camt054EntryJudgementTests
         Assert.Equal(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture), Assert.Single(result.Credits).BookedAt);
     }
 
+    /// <summary>Kyiv's clocks go back at 04:00 on 25 October 2026, so 03:30 happens twice (+03:00, then +02:00). The bank's
+    /// local time cannot say which; the payment counts from the earlier moment, in the payer's favour (UA-3.4).</summary>
+    [Fact]
+    public void A_Ukrainian_banks_local_booking_time_in_the_repeated_autumn_hour_counts_from_its_earlier_moment_UA_3_4()
+    {
+        var xml = Version08.Replace("<BookgDt><DtTm>2026-11-24T11:59:48.120+02:00</DtTm></BookgDt>", "<BookgDt><DtTm>2026-10-25T03:30:00</DtTm></BookgDt>");
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv"));
+
+        Assert.Equal(DateTimeOffset.Parse("2026-10-25T03:30:00+03:00", CultureInfo.InvariantCulture), Assert.Single(result.Credits).BookedAt);
+    }
+
     [Fact]
     public void A_zero_credit_is_held_as_an_invalid_amount_and_the_other_entries_stand_UA_3_2()
     {

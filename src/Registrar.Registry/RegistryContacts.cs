@@ -36,7 +36,7 @@ public static class RegistryContacts
     };
 
     /// <summary>A fresh secret for an object's authInfo (RFC 5733 pwAuthInfoType), never derived from anything guessable.</summary>
-    public static string NewAuthInfo() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)) + "-9a";
+    private static string NewAuthInfo() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)) + "-9a";
 
     private static IReadOnlyList<string> Street(PostalAddress address) =>
         address.Office is { Length: > 0 } office

@@ -14,9 +14,6 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones)
 {
-    /// <summary>UA-1.7: a renewal invoice bills one term of a year, as the lifecycle issues it.</summary>
-    private const int RenewalYears = 1;
-
     /// <summary>A renewal is invoiced only for a domain held here at the registry whose term is not paid yet.</summary>
     public IResult? NotHeld(RegistrationView view) => view.Phase switch
     {
@@ -59,7 +56,7 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
     {
         if (view.ExpiresAt is not { } expiry) return null;
         var term = zones.For(view.Zone).Term;
-        if (term.RenewalFits(expiry, RenewalYears, now)) return null;
+        if (term.RenewalFits(expiry, RegistrationTerm.RenewalYears, now)) return null;
         return RuleProblems.NotAllowed(RegistrationTerm.RegistryMaximumRule,
             $"{view.DisplayName} is paid until {expiry:u}: another year would pass the registry's maximum registration period of "
             + $"{term.MaxYears} years, which reaches {term.LatestExpiry(now):u} now. Ask again once the expiry is nearer.");

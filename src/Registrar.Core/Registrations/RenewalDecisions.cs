@@ -10,9 +10,6 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
 {
-    /// <summary>UA-1.7: a renewal adds one term of a year to the previous expiry.</summary>
-    private const int RenewalYears = 1;
-
     public static bool Covers(RegistrationPhase phase) => phase is Registered or Renewing or Expired or Restoring or Deleting;
 
     /// <summary>What falls due with time: the expiry, the latest due reminder, the deletion; or, when counting them needs a
@@ -166,8 +163,8 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     private string? PastRegistryMaximum(RegistrationState state, DateTimeOffset now)
     {
         var term = schedule.Term(state.Order!.Zone);
-        return term.RenewalFits(state.ExpiresAt!.Value, RenewalYears, now) ? null
-            : $"renewing by {RenewalYears} year would take the expiry to {state.ExpiresAt.Value.AddYears(RenewalYears):u}, past the registry's "
+        return term.RenewalFits(state.ExpiresAt!.Value, RegistrationTerm.RenewalYears, now) ? null
+            : $"renewing by {RegistrationTerm.RenewalYears} year would take the expiry to {state.ExpiresAt.Value.AddYears(RegistrationTerm.RenewalYears):u}, past the registry's "
                 + $"maximum registration period of {term.MaxYears} years ({RegistrationTerm.RegistryMaximumRule}), {term.LatestExpiry(now):u} now";
     }
 
@@ -230,7 +227,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         var dueAt = lapses < payableUntil ? lapses : payableUntil;
         // UA-1.11: after expiry the renewal is priced with the redemption tariff.
         var id = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName,
-            RenewalYears, timeline.OperationAt(now), dueAt, AskedAt: now));
+            RegistrationTerm.RenewalYears, timeline.OperationAt(now), dueAt, AskedAt: now));
         step.Update(s => s with { Renewal = s.Renewal with { InvoiceCommandId = id, NoticeWithInvoice = notice } });
     }
 

@@ -197,6 +197,9 @@ public sealed record RegistrationTerm(int MinYears, int MaxYears, string Rule)
     /// <summary>The rule a renewal past the registry's maximum breaks: the registry would refuse it (2306).</summary>
     public const string RegistryMaximumRule = "RFC 5731 section 3.2.3";
 
+    /// <summary>UA-1.7: a renewal, and the invoice that bills it, adds one term of a year to the previous expiry.</summary>
+    public const int RenewalYears = 1;
+
     public bool Allows(int years) => years >= MinYears && years <= MaxYears;
 
     /// <summary>The furthest expiry the registry accepts for a command carried out at <paramref name="now"/>.</summary>

@@ -81,7 +81,7 @@ public sealed class AcsMailSender : IMailSender
         var body = new AcsSendRequest(
             _options.SenderAddress,
             new AcsEmailContent(mail.Subject, mail.PlainText, mail.Html),
-            new AcsRecipients([new AcsAddress(mail.To)]),
+            new AcsRecipients([new AcsAddress(AcsRecipientAddress.For(mail.To))]),
             // Transactional mail about a customer's own domain: no tracking pixels or rewritten links.
             UserEngagementTrackingDisabled: true);
 

@@ -57,6 +57,22 @@ public sealed class AcsMailSenderTests
         Assert.DoesNotContain(_log.Lines, line => line.Contains(Recipient));
     }
 
+    [Theory]
+    [InlineData("info@пример.қаз", "info@xn--e1afmkfd.xn--80ao21a")]
+    [InlineData("Owner@Example.KZ", "Owner@Example.KZ")]
+    public async Task A_recipient_at_an_idn_domain_is_sent_with_the_domain_as_its_a_label_RFC5890_RFC6531(string to, string sent)
+    {
+        await using var acs = await AcsStandIn.StartAsync(
+            send: [AcsReply.Accepted(retryAfter: 1)],
+            poll: [AcsReply.Status("Succeeded")]);
+
+        await Sender(acs).SendAsync(Mail with { To = to }, _ct);
+
+        Assert.Empty(acs.Problems);
+        var body = JsonNode.Parse(acs.Requests[0].Body)!;
+        Assert.Equal(sent, (string?)body["recipients"]!["to"]![0]!["address"]);
+    }
+
     [Fact]
     public async Task A_throttled_send_is_sent_again_after_the_services_retry_after_with_the_same_operation_id()
     {

@@ -19,6 +19,9 @@ param emailDataLocation string = 'Europe'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('The registrar\'s mailbox that reads customers\' replies to notices: the sender is a DoNotReply address, and notices ask for a written answer (UA-2.3.1, KZ-App-4).')
+param replyToAddress string
+
 @description('Control-panel page the registered-domain mail links to, where the customer sets a first password (UA-2.1.2).')
 param panelWelcomeUrl string
 
@@ -153,6 +156,7 @@ var registrarSettings = {
   Storage__BlobServiceUri: storage.outputs.blobEndpoint
   Mail__Acs__Endpoint: communication.outputs.endpoint
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
+  Mail__Acs__ReplyToAddress: replyToAddress
   Notices__SetPasswordUrl: panelWelcomeUrl
   Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
   Notices__RequestConfirmationSigningKey: '${keyVaultReference}notices-request-confirmation-signing-key)'

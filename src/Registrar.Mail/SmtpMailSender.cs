@@ -25,6 +25,7 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
             Body = new BodyBuilder { TextBody = message.PlainText, HtmlBody = message.Html }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        if (!string.IsNullOrEmpty(_options.ReplyToAddress)) mime.ReplyTo.Add(MailboxAddress.Parse(_options.ReplyToAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
 
         var (client, reused) = await _connections.RentAsync(cancellationToken);

@@ -22,6 +22,10 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "Registrar";
 
+    /// <summary>The registrar's mailbox that reads replies (RFC 5322 section 3.6.2), when From is a no-reply sender: notices
+    /// ask the registrant to answer them (UA-2.3.1: a written explanation; KZ-App-4: how a breach was cured).</summary>
+    [EmailAddress] public string? ReplyToAddress { get; set; }
+
     /// <summary>The domain part of Message-Id headers, so a resent notice keeps its id.</summary>
     [Required] public string MessageIdDomain { get; set; } = "registrar.example";
 

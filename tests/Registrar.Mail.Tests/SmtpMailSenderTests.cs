@@ -9,7 +9,7 @@ namespace Registrar.Mail.Tests;
 
 public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<MailSinkFixture>
 {
-    private static SmtpMailSender Sender(int port, int maxConnections = 8) => new(Options.Create(new SmtpOptions
+    private static SmtpMailSender Sender(int port, int maxConnections = 8, string? replyTo = null) => new(Options.Create(new SmtpOptions
     {
         Host = "127.0.0.1",
         Port = port,
@@ -17,6 +17,7 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         FromAddress = "noreply@registrar.test",
         MessageIdDomain = "registrar.test",
         MaxConnections = maxConnections,
+        ReplyToAddress = replyTo,
     }), TimeProvider.System, NullLogger<SmtpMailSender>.Instance);
 
     private static MailMessage Message(string noticeId, string to) => new(noticeId, to, $"Notice {noticeId}", "Text", "<p>Text</p>");
@@ -34,6 +35,18 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         Assert.Equal("Текст", mail.Text?.Trim());
         Assert.Contains("<p>Текст</p>", mail.Html);
         Assert.Equal("notice-42@registrar.test", mail.MessageId?.Trim('<', '>'));
+    }
+
+    [Fact]
+    public async Task A_notice_names_the_registrars_mailbox_in_reply_to_so_a_written_explanation_reaches_it_UA_2_3_1_RFC5322_3_6_2()
+    {
+        await using var sender = Sender(sink.SmtpPort, replyTo: "support@registrar.test");
+
+        await sender.SendAsync(Message("reply-1", "reply@example.kz"), CancellationToken.None);
+
+        var mail = await sink.WaitForMailAsync("reply@example.kz", m => m.Subject == "Notice reply-1", TimeSpan.FromSeconds(10));
+        var headers = await sink.GetHeaderBlockAsync(mail.Id);
+        Assert.Contains("\r\nReply-To: support@registrar.test\r\n", headers);
     }
 
     [Fact]

@@ -43,6 +43,20 @@ public sealed class MailSinkFixture : ISmtpSink
     public async Task<IReadOnlyList<ReceivedMail>> GetMessagesAsync() =>
         await _http.GetFromJsonAsync<List<ReceivedMail>>($"http://127.0.0.1:{WebPort}/api/email") ?? [];
 
+    /// <summary>The mail's header block as it arrived (RFC 5322 text): MailDev's JSON leaves out address and date fields. MailDev
+    /// lists a mail before its file is wholly written, so the file is read until its header block has ended.</summary>
+    public async Task<string> GetHeaderBlockAsync(string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var source = await _http.GetStringAsync($"http://127.0.0.1:{WebPort}/api/email/{Uri.EscapeDataString(id)}/source");
+            if (source.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0) return source[..(end + 2)];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Mail {id}'s header block did not end within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Polls until a mail to <paramref name="recipient"/> matching <paramref name="match"/> arrives.</summary>
     public async Task<ReceivedMail> WaitForMailAsync(string recipient, Func<ReceivedMail, bool> match, TimeSpan timeout)
     {

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Registrar.Mail.Acs;
 
 // The wire shapes of the Email REST API, api-version 2023-03-31 (camelCase JSON).
 
 internal sealed record AcsSendRequest(
-    string SenderAddress, AcsEmailContent Content, AcsRecipients Recipients, bool UserEngagementTrackingDisabled);
+    string SenderAddress, AcsEmailContent Content, AcsRecipients Recipients, bool UserEngagementTrackingDisabled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AcsAddress>? ReplyTo = null);
 
 internal sealed record AcsEmailContent(string Subject, string PlainText, string Html);
 

@@ -13,6 +13,10 @@ public sealed class AcsEmailOptions : IValidatableObject
     /// <summary>A sender of the linked Email domain, e.g. DoNotReply@&lt;guid&gt;.azurecomm.net.</summary>
     [Required, EmailAddress] public string SenderAddress { get; set; } = "";
 
+    /// <summary>The registrar's mailbox that reads replies, since the sender is a DoNotReply address: notices ask the
+    /// registrant to answer them (UA-2.3.1: a written explanation; KZ-App-4: how a breach was cured).</summary>
+    [EmailAddress] public string? ReplyToAddress { get; set; }
+
     /// <summary>The client id of a user-assigned managed identity. Unset, DefaultAzureCredential takes
     /// AZURE_CLIENT_ID from the environment, which infra/main.bicep sets for the Functions app.</summary>
     public string? ManagedIdentityClientId { get; set; }

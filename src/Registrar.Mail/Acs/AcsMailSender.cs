@@ -83,7 +83,9 @@ public sealed class AcsMailSender : IMailSender
             new AcsEmailContent(mail.Subject, mail.PlainText, mail.Html),
             new AcsRecipients([new AcsAddress(AcsRecipientAddress.For(mail.To))]),
             // Transactional mail about a customer's own domain: no tracking pixels or rewritten links.
-            UserEngagementTrackingDisabled: true);
+            UserEngagementTrackingDisabled: true,
+            // The sender is a DoNotReply address; notices ask for answers (UA-2.3.1, KZ-App-4).
+            ReplyTo: string.IsNullOrEmpty(_options.ReplyToAddress) ? null : [new AcsAddress(_options.ReplyToAddress)]);
 
         using var message = _pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;

@@ -18,7 +18,7 @@ public sealed class AcsMailSenderTests
     // A guard against a hang, far above what any of these tests takes.
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    private AcsMailSender Sender(AcsStandIn acs, TimeSpan? maxWait = null) => new(
+    private AcsMailSender Sender(AcsStandIn acs, TimeSpan? maxWait = null, string? replyTo = null) => new(
         _credential,
         acs.TrustingClientOptions(),
         Options.Create(new AcsEmailOptions
@@ -26,6 +26,7 @@ public sealed class AcsMailSenderTests
             Endpoint = acs.Endpoint,
             SenderAddress = "noreply@registrar.test",
             MaxWait = maxWait ?? TimeSpan.FromMinutes(2),
+            ReplyToAddress = replyTo,
         }),
         _time,
         _log);
@@ -55,6 +56,22 @@ public sealed class AcsMailSenderTests
         Assert.Equal(Recipient, (string?)body["recipients"]!["to"]![0]!["address"]);
         Assert.Contains(_log.Lines, line => line.Contains(Mail.NoticeId) && line.Contains("Succeeded"));
         Assert.DoesNotContain(_log.Lines, line => line.Contains(Recipient));
+    }
+
+    [Fact]
+    public async Task A_notice_names_the_registrars_mailbox_to_reply_to_so_a_written_explanation_reaches_it_UA_2_3_1_KZ_App_4()
+    {
+        await using var acs = await AcsStandIn.StartAsync(
+            send: [AcsReply.Accepted(retryAfter: 1), AcsReply.Accepted(retryAfter: 1)],
+            poll: [AcsReply.Status("Succeeded"), AcsReply.Status("Succeeded")]);
+
+        await Sender(acs, replyTo: "support@registrar.test").SendAsync(Mail, _ct);
+        await Sender(acs).SendAsync(Mail with { NoticeId = "r-1001:c5" }, _ct);
+
+        Assert.Empty(acs.Problems);
+        var bodies = acs.Requests.Where(r => r.Method == "POST").Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+        Assert.Equal("support@registrar.test", (string?)bodies[0]["replyTo"]![0]!["address"]);
+        Assert.False(bodies[1].ContainsKey("replyTo"));
     }
 
     [Theory]

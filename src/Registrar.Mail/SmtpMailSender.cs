@@ -1,3 +1,4 @@
+using System.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,11 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
         var (client, reused) = await _connections.RentAsync(cancellationToken);
         try
         {
+            // RFC 6531 section 3.2: a mailbox whose local part is not ASCII is reached only through a server that offers
+            // SMTPUTF8; MailKit would send it raw to any other, malformed (RFC 5321 section 4.1.2), so it is not sent at all.
+            if (!client.Capabilities.HasFlag(SmtpCapabilities.UTF8) && !Ascii.IsValid(message.To.AsSpan(0, message.To.LastIndexOf('@') + 1)))
+                throw new NotSupportedException(
+                    $"Notice {message.NoticeId}: the contact e-mail's local part is not ASCII and the SMTP server does not offer SMTPUTF8 (RFC 6531).");
             while (true)
             {
                 try

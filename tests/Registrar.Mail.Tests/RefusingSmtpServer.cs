@@ -5,11 +5,12 @@ using System.Text;
 namespace Registrar.Mail.Tests;
 
 /// <summary>An SMTP server on loopback that takes every session and refuses every recipient (550), so that a send fails
-/// on a connected session.</summary>
+/// on a connected session. It offers no extension (no SMTPUTF8), and keeps the verbs it was sent.</summary>
 internal sealed class RefusingSmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<string> _verbs = [];
 
     public RefusingSmtpServer()
     {
@@ -18,6 +19,8 @@ internal sealed class RefusingSmtpServer : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public IReadOnlyList<string> Verbs { get { lock (_verbs) return [.. _verbs]; } }
 
     public async ValueTask DisposeAsync()
     {
@@ -51,6 +54,7 @@ internal sealed class RefusingSmtpServer : IAsyncDisposable
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                lock (_verbs) _verbs.Add(verb);
                 await writer.WriteLineAsync(verb switch
                 {
                     "EHLO" or "HELO" => "250 refusing.test",

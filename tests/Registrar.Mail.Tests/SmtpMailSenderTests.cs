@@ -90,6 +90,24 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task A_mailbox_with_a_non_ascii_local_part_is_not_sent_to_a_server_without_smtputf8_RFC6531_3_2()
+    {
+        await using var server = new RefusingSmtpServer();
+        await using var sender = Sender(server.Port, maxConnections: 1);
+
+        var refused = await Assert.ThrowsAsync<NotSupportedException>(() =>
+            sender.SendAsync(Message("eai-1", "иван@пример.қаз"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("eai-1", refused.Message);
+        Assert.Contains("SMTPUTF8", refused.Message);
+        Assert.DoesNotContain("иван", refused.Message);
+        Assert.DoesNotContain("MAIL", server.Verbs);
+        // The session's place was given back: the next notice is tried.
+        await Assert.ThrowsAsync<SmtpCommandException>(() =>
+            sender.SendAsync(Message("eai-2", "owner@пример.қаз"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task A_send_the_server_refuses_gives_its_session_place_back()
     {
         await using var server = new RefusingSmtpServer();

@@ -67,7 +67,8 @@ public sealed record RegistrationState(
 /// <param name="InvoiceCommandId">An invoice asked for whose number has not come back yet.</param>
 /// <param name="NoticeWithInvoice">The notice that waits for that invoice, to carry its number and amount.</param>
 /// <param name="PaidInvoice">The invoice whose payment renews this expiry: set once, so a second payment never renews twice.</param>
-/// <param name="CheckedAfterRefusal">The registry refused a renewal and was asked what it holds: a second refusal stalls.</param>
+/// <param name="CheckedAfterRefusal">The registry refused a renewal, or a deletion with 2201, and was asked what it holds: a second
+/// refusal stalls.</param>
 /// <param name="CalendarWait">KZ-2.7: what fell due for this expiry needs a calendar year that is not loaded, and waits for it.</param>
 public sealed record RenewalProgress(
     IReadOnlyList<string>? RemindersSent = null,

@@ -12,6 +12,9 @@ internal static class RenewalAnswers
     /// <summary>EPP 2304 (status prohibits) and 2105 (not eligible for renewal): ask what the registry holds.</summary>
     private static bool StatusProhibits(RegistryRefused refused) => refused.Code is 2304 or 2105;
 
+    /// <summary>RFC 5730 section 3, 2201: the registry does not let us act on the domain, as when another registrar now sponsors it.</summary>
+    private const int AuthorizationError = 2201;
+
     public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome, DateTimeOffset now)
     {
         var state = step.State;
@@ -39,8 +42,14 @@ internal static class RenewalAnswers
             case (Deleting, RegistryRefused refused) when StatusProhibits(refused):
                 RenewalDecisions.Query(step);
                 break;
+            case (Deleting, RegistryRefused { Code: AuthorizationError }) when !state.Renewal.CheckedAfterRefusal:
+                // The domain may have been transferred away before the poll message saying so was read: ask what the registry
+                // holds rather than stall or tell the customer a domain still alive elsewhere was deleted.
+                step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = true } });
+                RenewalDecisions.Query(step);
+                break;
             case (Deleting, DomainInfo info):
-                ReconcileDeletion(step, info);
+                ReconcileDeletion(step, info, now);
                 break;
             case (Registered or Expired, DomainInfo info):
                 Observe(step, info, now);
@@ -89,11 +98,18 @@ internal static class RenewalAnswers
             RenewalDecisions.Renew(step);
     }
 
-    private static void ReconcileDeletion(RegistrationStep step, DomainInfo info)
+    /// <summary>After a delete the registry accepted, a name under another sponsor was registered again once purged; after a
+    /// delete it refused with 2201, it is the domain itself, transferred away before we asked.</summary>
+    private static void ReconcileDeletion(RegistrationStep step, DomainInfo info, DateTimeOffset now)
     {
+        var refused = step.State.Renewal.CheckedAfterRefusal;
         Follow(step, info);
-        if (!info.Exists || !info.SponsorIsUs)
+        if (info.Exists && !info.SponsorIsUs && refused)
+            TransferredAwayFrom(step, now);
+        else if (!info.Exists || !info.SponsorIsUs)
             RenewalDecisions.Deleted(step);
+        else if (refused)
+            Stall(step, $"The registry refused to delete {step.State.Order!.DisplayName} (RFC 5730 section 3, 2201) yet shows it ours: decide how to go on.");
         else
             step.Update(s => s with { AwaitedCommandId = null }); // in redemption or pending delete: the purge comes by poll or sweep
     }

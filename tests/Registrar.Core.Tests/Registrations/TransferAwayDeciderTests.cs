@@ -39,4 +39,49 @@ public sealed class TransferAwayDeciderTests
         Assert.Contains(invoice, Assert.Single(sent.OfType<FlagForOperations>()).Reason);
         Assert.Empty(domain.Raise(new RegistryObserved("observed:2", new DomainInfo(true, false, "H-9", Expiry, ["ok"]), Expiry.AddDays(-28)), Expiry.AddDays(-28)));
     }
+
+    [Fact]
+    public void A_kz_domain_transferred_away_before_its_deletion_is_read_back_on_the_registrys_2201_and_ends_transferred_away_not_deleted_RFC5730_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry);
+        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+
+        // RFC 5730 section 3, 2201: the registry refuses the delete of a domain another registrar now sponsors.
+        var asked = domain.Answer(new RegistryRefused(2201, "example.kz is sponsored by another registrar."), Expiry);
+
+        Assert.IsType<QueryDomain>(Assert.Single(asked));
+        var told = domain.Answer(new DomainInfo(true, false, "H-9", Expiry.AddYears(1), ["ok"]), Expiry);
+        Assert.Equal(NoticeKind.TransferredAway, Assert.Single(told.OfType<SendNotice>()).Kind);
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+        Assert.Empty(domain.Notices(NoticeKind.Deleted));
+        Assert.True(domain.IsTerminal);
+    }
+
+    [Fact]
+    public void A_domain_the_registry_still_shows_as_ours_after_refusing_its_delete_with_2201_stalls_for_operations_RFC5730_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry);
+        domain.Answer(new RegistryRefused(2201, "Authorization error"), Expiry);
+
+        var flagged = domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["ok"]), Expiry);
+
+        Assert.Single(flagged.OfType<FlagForOperations>());
+        Assert.Equal(RegistrationPhase.Stalled, domain.State.Phase);
+    }
+
+    [Fact]
+    public void A_domain_another_registrar_registered_after_our_accepted_delete_is_deleted_here_not_transferred_away_KZ_2_8()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry);
+        domain.Answer(new RegistryPending(), Expiry);
+
+        domain.Raise(new RegistryReported("poll:1", "example.kz purged."), Expiry.AddDays(1));
+        domain.Answer(new DomainInfo(true, false, "H-7", Expiry.AddYears(1).AddDays(1), ["ok"]), Expiry.AddDays(1));
+
+        Assert.Equal(RegistrationPhase.Deleted, domain.State.Phase);
+        Assert.Single(domain.Notices(NoticeKind.Deleted));
+    }
 }

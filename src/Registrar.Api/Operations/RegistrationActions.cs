@@ -7,7 +7,8 @@ namespace Registrar.Api.Operations;
 /// <summary>Who did what to a registration, when and why: the audit entry of an operations action.</summary>
 /// <param name="Client">The operations client whose key was used.</param>
 /// <param name="Person">Who signed in to the operations page under that key; null through the API.</param>
-public sealed record RegistrationAudit(string Client, string? Person, string EventId, string? Reason);
+/// <param name="Decision">For a decision, what it was taken on besides its kind (<see cref="OperationsDecision.Particulars"/>).</param>
+public sealed record RegistrationAudit(string Client, string? Person, string EventId, string? Reason, string? Decision = null);
 
 /// <summary>An operations actor: the API client, and the person when the operations page says who acts.</summary>
 public sealed record OperationsActor(string Client, string? Person)
@@ -52,7 +53,7 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     {
         var eventId = $"decision:{registrationId}:{Guid.NewGuid():N}";
         await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
-        await AuditAsync(registrationId, decision.Kind, actor, eventId, reason, ct);
+        await AuditAsync(registrationId, decision.Kind, actor, eventId, reason, ct, decision.Particulars);
         return eventId;
     }
 
@@ -65,7 +66,8 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     }
 
     // After the event: an audit entry never claims an action that was not raised (a redelivered one is the same event).
-    private Task AuditAsync(string registrationId, string action, OperationsActor actor, string eventId, string? reason, CancellationToken ct) =>
+    private Task AuditAsync(string registrationId, string action, OperationsActor actor, string eventId, string? reason, CancellationToken ct,
+        string? decision = null) =>
         audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, action,
-            new RegistrationAudit(actor.Client, actor.Person, eventId, reason)), ct);
+            new RegistrationAudit(actor.Client, actor.Person, eventId, reason, decision)), ct);
 }

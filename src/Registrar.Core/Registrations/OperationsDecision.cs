@@ -32,6 +32,11 @@ public abstract record OperationsDecision
     /// <summary>The name the operations API and the audit log use for this kind.</summary>
     [JsonIgnore]
     public abstract string Kind { get; }
+
+    /// <summary>What the audit entry keeps besides the kind: the ground, the decision's document, the agreement (UA-2.3.1,
+    /// KZ-App-2, UA-2.2.3, KZ-App-9), which the state forgets once lifted; never a registrant's personal data.</summary>
+    [JsonIgnore]
+    public virtual string? Particulars => null;
 }
 
 /// <summary>UA-2.3.1: the service is suspended on one of the offer's grounds; the domain is put on hold at the registry
@@ -42,6 +47,13 @@ public sealed record SuspendService(SuspensionGround Ground) : OperationsDecisio
 
     [JsonIgnore]
     public override string Kind => KindName;
+
+    /// <summary>UA-2.3.1.1 to UA-2.3.1.9: the grounds are the offer's sub-clauses in order.</summary>
+    [JsonIgnore]
+    public string Clause => $"2.3.1.{(int)Ground + 1}";
+
+    [JsonIgnore]
+    public override string Particulars => $"{Ground} (UA-{Clause})";
 }
 
 /// <summary>UA-2.3.1: a suspension ends; the hold is lifted at the registry.</summary>
@@ -62,6 +74,10 @@ public sealed record DisputeDecision(DisputeOutcome Outcome, string Document, st
 
     [JsonIgnore]
     public override string Kind => KindName;
+
+    /// <summary>The outcome and the document, not the registrant a re-delegation names: the audit log keeps no personal data.</summary>
+    [JsonIgnore]
+    public override string Particulars => $"{Outcome} on {Document} ({Rule})";
 }
 
 public enum DisputeOutcome
@@ -87,6 +103,9 @@ public sealed record BreachNotice(DateTimeOffset CureDeadline) : OperationsDecis
 
     [JsonIgnore]
     public override string Kind => KindName;
+
+    [JsonIgnore]
+    public override string Particulars => $"cure by {CureDeadline:u} ({BreachCure.Rule})";
 }
 
 /// <summary>KZ-App-4: the customer cured the breach in time; the registration stays.</summary>
@@ -106,6 +125,9 @@ public sealed record TerminationNotice(TerminationGround Ground, DateTimeOffset 
 
     [JsonIgnore]
     public override string Kind => KindName;
+
+    [JsonIgnore]
+    public override string Particulars => $"{Ground}, effective {EffectiveAt:u} ({Rule})";
 }
 
 /// <summary>KZ-App-9: another agreement between the customer and the registrar forbids transferring the domain away, named
@@ -116,6 +138,9 @@ public sealed record RestrictTransfer(string Agreement, string Rule) : Operation
 
     [JsonIgnore]
     public override string Kind => KindName;
+
+    [JsonIgnore]
+    public override string Particulars => $"{Agreement} ({Rule})";
 }
 
 /// <summary>KZ-App-9: the agreement no longer forbids the transfer; transfer codes are issued again.</summary>

@@ -26,7 +26,7 @@ internal static class OperationsDecisions
                 step.Update(s => s with { Suspension = new ServiceSuspension(suspend.Ground, at) });
                 SetHolds(step);
                 // UA-2.3.1: the notice names the offer's clause and asks the registrant to explain in writing.
-                step.Notify(NoticeKind.Suspended, new NoticeFacts(Clause: SuspensionClause(suspend.Ground)));
+                step.Notify(NoticeKind.Suspended, new NoticeFacts(Clause: suspend.Clause));
                 break;
             case ResumeService:
                 step.Update(s => s with { Suspension = null });
@@ -178,9 +178,6 @@ internal static class OperationsDecisions
             _ => null,
         };
     }
-
-    /// <summary>UA-2.3.1.1 to UA-2.3.1.9: the grounds are the offer's sub-clauses in order.</summary>
-    private static string SuspensionClause(SuspensionGround ground) => $"2.3.1.{(int)ground + 1}";
 
     /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer, as the customer reads it there.</summary>
     public static string Clause(string rule) => rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;

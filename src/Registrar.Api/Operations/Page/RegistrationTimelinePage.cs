@@ -128,7 +128,11 @@ public sealed class RegistrationTimelinePage(
     {
         page.Add($"<h2>Operations actions</h2><table id=\"audit\"><tr><th>when</th><th>who</th><th>what</th><th>why</th></tr>");
         await foreach (var entry in audit.ReadNewestFirstAsync(registrationId, AuditShown, ct))
-            page.Add($"<tr><td>{entry.At}</td><td>{entry.Actor}</td><td>{entry.Action}</td><td>{entry.Details.Reason}</td></tr>");
+            page.Add($"<tr><td>{entry.At}</td><td>{entry.Actor}</td><td>{What(entry)}</td><td>{entry.Details.Reason}</td></tr>");
         page.Add($"</table>");
     }
+
+    /// <summary>The action, and for a decision what it was taken on (UA-2.3.1's ground, KZ-App-2's document).</summary>
+    private static string What(AuditEntry<RegistrationAudit> entry) =>
+        entry.Details.Decision is { } decision ? $"{entry.Action}: {decision}" : entry.Action;
 }

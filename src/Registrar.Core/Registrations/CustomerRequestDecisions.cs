@@ -12,7 +12,7 @@ internal static class CustomerRequestDecisions
 {
     public static void OnMade(RegistrationStep step, CustomerRequestMade made)
     {
-        if (Refusal(step.State) is { } refusal)
+        if (Refusal(step.State, made.Request) is { } refusal)
         {
             Refuse(step, made.RequestId, made.Request, refusal);
             return;
@@ -29,7 +29,7 @@ internal static class CustomerRequestDecisions
             Refuse(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
             return;
         }
-        if (Refusal(step.State) is { } refusal)
+        if (Refusal(step.State, proved.Request) is { } refusal)
         {
             Refuse(step, proved.RequestId, proved.Request, refusal);
             return;
@@ -76,11 +76,12 @@ internal static class CustomerRequestDecisions
         step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }
 
-    /// <summary>Requests apply to a domain held at the registry with no registry command of its own out.</summary>
-    private static string? Refusal(RegistrationState state) =>
+    /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked
+    /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban.</summary>
+    private static string? Refusal(RegistrationState state, CustomerRequest request) =>
         state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
         : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
-        : state.DisputeBlock is not null ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
+        : state.DisputeBlock is not null && request is not TransferCodeRequest ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
         : state.Ending is not null ? $"the contract ends at {state.Ending.EffectiveAt:u} ({state.Ending.Rule})"
         : null;
 

@@ -53,7 +53,9 @@ internal static class TransferCodeDecisions
         // KZ-App-9, UA-3.5: the registration's own renewal invoice, issued and not paid, is a debt; an expired .ua domain
         // whose renewal is unpaid has not been paid for in full.
         var unpaid = state.Renewal.PaidInvoice is null && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
-        var situation = new TransferSituation(info.Statuses, [], unpaid, state.TransferRestriction?.Agreement,
+        // KZ-App-9: a dispute decision (KZ-App-2, UA-2.2.3) is an authority's ban, carried out by our clientTransferProhibited.
+        var setForAuthority = state.DisputeBlock is null ? [] : SetDomainHolds.ManagedHolds;
+        var situation = new TransferSituation(info.Statuses, setForAuthority, unpaid, state.TransferRestriction?.Agreement,
             AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
         var refusals = schedule.TransferRules(order.Zone).Refusals(situation);
         if (refusals.Count > 0)

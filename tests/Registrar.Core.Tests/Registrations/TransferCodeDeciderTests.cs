@@ -175,6 +175,26 @@ public sealed class TransferCodeDeciderTests
         Assert.Null(domain.State.TransferCode);
     }
 
+    [Theory]
+    [InlineData("kz", "KZ-App-2", "KZ-App-9")]
+    [InlineData("com.ua", "UA-2.2.3", "UA-2.2.3")]
+    public void A_transfer_code_asked_while_a_dispute_decision_blocks_the_domain_is_refused_to_the_customer_naming_the_ban_KZ_App_9_KZ_App_2(
+        string zone, string disputeRule, string banRule)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+        domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", disputeRule), "1"), Now);
+        var holds = Assert.Single(domain.Sent.OfType<SetDomainHolds>());
+        domain.Raise(new RegistryAnswered("answer:holds", holds.CommandId, new HoldsUpdated(holds.Holds)), Now);
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok", "clientHold", "clientTransferProhibited"), Now)));
+
+        Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.AuthorityBan, banRule),
+            (refused.Kind, Assert.Single(refused.Facts!.TransferRefusals!), Assert.Single(refused.Facts.Rules!)));
+        Assert.Empty(domain.Sent.OfType<SetTransferCode>());
+        Assert.Empty(domain.Sent.OfType<FlagForOperations>());
+    }
+
     private static CustomerRequestProved Proved(RequestProof proof, string requestId = "r-1") =>
         new($"proved:{requestId}", requestId, new TransferCodeRequest(), proof);
 

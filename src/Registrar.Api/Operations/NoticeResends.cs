@@ -13,7 +13,8 @@ namespace Registrar.Api.Operations;
 /// registration's contact e-mail as it is now (KZ-2.6: each notice is logged). The request is a lifecycle event, so the
 /// new notice takes the path every notice takes (the decider's outbox, the command queue, a claim under its own id, the
 /// mail) and is lost by no crash; it is audited (who, when, why). What is not this registration's notice is a 404; a
-/// notice not sent yet, an ended registration or erased data are a 409. The operations page asks the same checks.
+/// notice not sent yet, an ended registration, erased data or a transfer code (KZ-App-9, UA-3.5) are a 409. The operations
+/// page asks the same checks.
 /// </summary>
 public sealed class NoticeResends(
     ClientAuthenticator authenticator, INoticeStore<SendNotice> notices, IRegistrationViews views, RegistrationActions actions)
@@ -51,6 +52,10 @@ public sealed class NoticeResends(
             return (null, Problems.Conflict("The registration's personal data were erased (UA-Pre-6): there is no address to send it to."));
         if (view.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway)
             return (null, Problems.Conflict($"The registration is {view.Phase}: its lifecycle sends nothing any more."));
+        if (record.Notice.Kind == NoticeKind.TransferCode)
+            return (null, Problems.Conflict("A transfer code is not mailed again: a later request may have replaced it at the registry, and a code "
+                + "goes out only on a request checked against the bans, invoices and agreements in force then (KZ-App-9, UA-3.5). "
+                + "The customer asks for a new one."));
         return (record.Notice, null);
     }
 

@@ -75,17 +75,26 @@ public sealed class NoticeResendsTests(AzuriteFixture azurite) : IClassFixture<A
         await AssertConflictAsync(await ResendAsync(), "UA-Pre-6");
     }
 
-    private static SendNotice Notice() =>
-        new(NoticeId, RegistrationId, NoticeKind.Registered, "cust-n", "owner@mail.example.kz", "kz", "shop.kz");
+    [Fact]
+    public async Task A_transfer_code_notice_is_not_sent_again_as_its_code_may_be_replaced_or_no_longer_allowed_KZ_App_9_UA_3_5()
+    {
+        await RegistrationAsync(RegistrationPhase.Registered);
+        await SentNoticeAsync(NoticeKind.TransferCode);
+
+        await AssertConflictAsync(await ResendAsync(), "KZ-App-9, UA-3.5");
+    }
+
+    private static SendNotice Notice(NoticeKind kind = NoticeKind.Registered) =>
+        new(NoticeId, RegistrationId, kind, "cust-n", "owner@mail.example.kz", "kz", "shop.kz");
 
     private Task RegistrationAsync(RegistrationPhase phase) => new RegistrationViewStore(_clients).RecordAsync(
         new RegistrationView(RegistrationId, "cust-n", "shop.kz", "shop.kz", "kz", phase, Now.AddYears(1),
             EndedAt: phase == RegistrationPhase.Registered ? null : Now), 1, default);
 
-    private async Task SentNoticeAsync()
+    private async Task SentNoticeAsync(NoticeKind kind = NoticeKind.Registered)
     {
         var notices = Notices;
-        await notices.MarkSentAsync((await notices.ClaimAsync(NoticeId, Notice(), Now, default)).Record, Now.AddMinutes(1), default);
+        await notices.MarkSentAsync((await notices.ClaimAsync(NoticeId, Notice(kind), Now, default)).Record, Now.AddMinutes(1), default);
     }
 
     private Task<IResult> ResendAsync()

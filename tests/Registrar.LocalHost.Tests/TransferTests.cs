@@ -91,6 +91,8 @@ public sealed partial class TransferTests(ProductFixture product)
         Assert.Equal("KZ-App-9", (await restricted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
         await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), l => l.EnumerateArray().Any(r =>
             r.GetProperty("registrationId").GetString() == registrationId && r.TryGetProperty("transferRestriction", out var t) && t.ValueKind == JsonValueKind.String), Patience);
+        // KZ-App-9: the registry bans the transfer meanwhile, so a code issued before the agreement cannot move the domain.
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientTransferProhibited"), Patience);
 
         // KZ-App-9: refused at once, naming the reason, its rule and the agreement; no request is recorded.
         var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, askForCode), 409);
@@ -102,6 +104,7 @@ public sealed partial class TransferTests(ProductFixture product)
         Assert.Equal(202, (int)(await operations.PostAsJsonAsync(decisions, new { kind = "transfer-restriction-lifted", reason = "the loan is repaid" })).StatusCode);
         await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), l => l.EnumerateArray().Any(r =>
             r.GetProperty("registrationId").GetString() == registrationId && (!r.TryGetProperty("transferRestriction", out var t) || t.ValueKind == JsonValueKind.Null)), Patience);
+        await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientTransferProhibited"), Patience);
         Assert.Equal(202, (int)(await storefront.PostAsJsonAsync(requests, askForCode)).StatusCode);
         await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Text?.Contains("Код переноса:") == true, Patience);
 

@@ -69,9 +69,11 @@ internal static class OperationsDecisions
             case RestrictTransfer restriction:
                 // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.
                 step.Update(s => s with { TransferRestriction = new TransferRestriction(restriction.Agreement, at) });
+                SetHolds(step);
                 break;
             case LiftTransferRestriction:
                 step.Update(s => s with { TransferRestriction = null });
+                SetHolds(step);
                 break;
             case CancelTransferIn:
                 TransferInDecisions.Cancel(step);
@@ -139,11 +141,16 @@ internal static class OperationsDecisions
         }
     }
 
-    /// <summary>UA-2.3.1 suspends by taking the domain out of the zone; a dispute block also keeps it from being transferred.</summary>
-    public static IReadOnlyList<string> WantedHolds(RegistrationState state) =>
-        state.DisputeBlock is not null ? SetDomainHolds.ManagedHolds
-        : state.Suspension is not null ? ["clientHold"]
-        : [];
+    /// <summary>UA-2.3.1 suspends by taking the domain out of the zone; a dispute block also keeps it from being transferred, and
+    /// so does another agreement that forbids the transfer (KZ-App-9), so a code issued before it cannot move the domain.</summary>
+    public static IReadOnlyList<string> WantedHolds(RegistrationState state)
+    {
+        if (state.DisputeBlock is not null) return SetDomainHolds.ManagedHolds;
+        var holds = new List<string>();
+        if (state.Suspension is not null) holds.Add("clientHold");
+        if (state.TransferRestriction is not null) holds.Add("clientTransferProhibited");
+        return holds;
+    }
 
     private static void SetHolds(RegistrationStep step)
     {

@@ -101,7 +101,7 @@ public sealed record UpdateDomainNameservers(string CommandId, string Registrati
     public override CommandRoute Route => CommandRoute.Registry;
 }
 
-/// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3: RFC 5731 domain:update so that, of the holds the registrar manages
+/// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-9: RFC 5731 domain:update so that, of the holds the registrar manages
 /// (<see cref="ManagedHolds"/>), the domain carries exactly <paramref name="Holds"/>. The flow reads the domain first and
 /// adds and removes only the difference, so carrying it out again reconciles instead of repeating.</summary>
 public sealed record SetDomainHolds(string CommandId, string RegistrationId, string Zone, string DomainName, IReadOnlyList<string> Holds)

@@ -83,7 +83,7 @@ public sealed class TransferCodeDeciderTests
     public void A_transfer_code_is_refused_while_another_agreement_forbids_it_and_issued_once_the_restriction_is_lifted_KZ_App_9()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
-        Assert.Empty(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now));
+        Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now)));
         domain.Raise(Proved(RequestProof.SignedInSession), Now);
 
         var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Now)));
@@ -102,7 +102,7 @@ public sealed class TransferCodeDeciderTests
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
 
-        Assert.Empty(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now));
+        Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now)));
         var recorded = domain.Views.Last();
         var again = domain.Raise(Decided(new RestrictTransfer("Loan agreement 3/2026", "KZ-App-9"), "2"), Now);
 
@@ -112,9 +112,25 @@ public sealed class TransferCodeDeciderTests
         Assert.Contains("no agreement forbids", Assert.IsType<FlagForOperations>(Assert.Single(
             RegisteredDomain.Expiring("kz", Expiry).Raise(Decided(new LiftTransferRestriction(), "3"), Now))).Reason);
 
-        Assert.Empty(domain.Raise(Decided(new LiftTransferRestriction(), "4"), Now));
+        Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new LiftTransferRestriction(), "4"), Now)));
         Assert.Null(domain.Views.Last().TransferRestriction);
         Assert.Null(domain.State.TransferRestriction);
+    }
+
+    [Fact]
+    public void A_transfer_restriction_bans_the_transfer_at_the_registry_so_a_code_issued_before_cannot_move_the_domain_until_lifted_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var restricted = Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), "1"), Now)));
+        Assert.Equal(["clientTransferProhibited"], restricted.Holds);
+        Assert.Empty(domain.Raise(new RegistryAnswered("answer:holds-1", restricted.CommandId, new HoldsUpdated(restricted.Holds)), Now));
+
+        var suspended = Assert.Single(domain.Raise(Decided(new SuspendService(SuspensionGround.Malware), "2"), Now).OfType<SetDomainHolds>());
+        Assert.Equal(["clientHold", "clientTransferProhibited"], suspended.Holds);
+
+        var lifted = Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new LiftTransferRestriction(), "3"), Now.AddDays(1))));
+        Assert.Equal(["clientHold"], lifted.Holds);
     }
 
     [Fact]

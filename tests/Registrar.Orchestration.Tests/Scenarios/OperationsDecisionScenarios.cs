@@ -111,20 +111,25 @@ public static class OperationsDecisionScenarios
         Assert.Equal("UA-6.1", state.Ending!.Rule);
     }
 
-    /// <summary>KZ-App-9: while another agreement forbids the transfer, a proved transfer code request is refused naming it and
-    /// the customer's view carries the agreement; once operations lift the restriction a new request sets the code.</summary>
+    /// <summary>KZ-App-9: while another agreement forbids the transfer, the domain carries clientTransferProhibited, a proved
+    /// transfer code request is refused naming it and the customer's view carries the agreement; once operations lift the
+    /// restriction the ban goes and a new request sets the code.</summary>
     public static async Task TransferRestrictedByAnotherAgreementThenLifted(ScenarioRun run)
     {
         await RegisteredAsync(run, "kz");
         var expiry = DateTimeOffset.UtcNow.AddDays(200);
 
-        var restricted = await run.RaiseAsync(Decided("1", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9")), typeof(RecordRegistrationView));
+        var restricted = await run.RaiseAsync(Decided("1", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9")),
+            typeof(SetDomainHolds), typeof(RecordRegistrationView));
         Assert.Equal("Pledge agreement 12/2026", restricted.OfType<RecordRegistrationView>().Single().View.TransferRestriction);
+        Assert.Equal(["clientTransferProhibited"], restricted.OfType<SetDomainHolds>().Single().Holds);
+        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]));
         await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TransferCodeRequest(), RequestProof.SignedInSession), typeof(QueryDomain));
         var refused = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SendNotice))).OfType<SendNotice>().Single();
         Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.AgreementForbidsTransfer), (refused.Kind, refused.Facts!.TransferRefusals!.Single()));
 
-        await run.RaiseAsync(Decided("2", new LiftTransferRestriction()), typeof(RecordRegistrationView));
+        await run.RaiseAsync(Decided("2", new LiftTransferRestriction()), typeof(SetDomainHolds), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new HoldsUpdated([]));
         await run.RaiseAsync(new CustomerRequestProved("proved:req-2", "req-2", new TransferCodeRequest(), RequestProof.SignedInSession), typeof(QueryDomain));
         await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetTransferCode));
         await run.AnswerAsync(new TransferCodeSet(), typeof(SendNotice));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Registrar.Core.Notices;
+using Registrar.Mail.Acs;
 
 namespace Registrar.Mail;
 
@@ -51,6 +53,14 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
                     (client, reused) = (await _connections.ConnectAsync(cancellationToken), false);
                 }
             }
+        }
+        catch (SmtpCommandException e)
+        {
+            _connections.Discard(client);
+            // The server's reply text is its own and often quotes the recipient ("<who@where>: Recipient address rejected"):
+            // the exception, which is logged and kept as the failure's reason, names the notice and the reply code only.
+            throw new MailNotSentException(message.NoticeId, ((int)e.StatusCode).ToString(CultureInfo.InvariantCulture),
+                $"Notice {message.NoticeId} not mailed: the SMTP server answered {(int)e.StatusCode} ({e.ErrorCode}).");
         }
         catch
         {

@@ -5,7 +5,8 @@ using System.Text;
 namespace Registrar.Mail.Tests;
 
 /// <summary>An SMTP server on loopback that takes every session and refuses every recipient (550), so that a send fails
-/// on a connected session. It offers no extension (no SMTPUTF8), and keeps the verbs it was sent.</summary>
+/// on a connected session. It offers no extension (no SMTPUTF8), keeps the verbs it was sent, and its reply quotes the
+/// recipient, as Postfix's does.</summary>
 internal sealed class RefusingSmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -43,6 +44,9 @@ internal sealed class RefusingSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>"&lt;who@where&gt;" of "RCPT TO:&lt;who@where&gt;".</summary>
+    private static string Recipient(string rcpt) => rcpt[rcpt.IndexOf('<')..(rcpt.IndexOf('>') + 1)];
+
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
@@ -58,7 +62,7 @@ internal sealed class RefusingSmtpServer : IAsyncDisposable
                 await writer.WriteLineAsync(verb switch
                 {
                     "EHLO" or "HELO" => "250 refusing.test",
-                    "RCPT" => "550 5.1.1 No such recipient here",
+                    "RCPT" => $"550 5.1.1 {Recipient(line)}: Recipient address rejected: User unknown in local recipient table",
                     "QUIT" => "221 Bye",
                     _ => "250 OK",
                 });

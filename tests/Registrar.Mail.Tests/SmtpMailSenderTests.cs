@@ -1,8 +1,8 @@
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Notices;
 using Registrar.Mail;
+using Registrar.Mail.Acs;
 using Registrar.Testing;
 
 namespace Registrar.Mail.Tests;
@@ -103,7 +103,7 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         Assert.DoesNotContain("иван", refused.Message);
         Assert.DoesNotContain("MAIL", server.Verbs);
         // The session's place was given back: the next notice is tried.
-        await Assert.ThrowsAsync<SmtpCommandException>(() =>
+        await Assert.ThrowsAsync<MailNotSentException>(() =>
             sender.SendAsync(Message("eai-2", "owner@пример.қаз"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
@@ -114,7 +114,22 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         await using var sender = Sender(server.Port, maxConnections: 1);
 
         foreach (var n in Enumerable.Range(1, 3))
-            await Assert.ThrowsAsync<SmtpCommandException>(() =>
+            await Assert.ThrowsAsync<MailNotSentException>(() =>
                 sender.SendAsync(Message($"refused-{n}", "nobody@example.kz"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_refused_recipient_is_named_by_notice_and_reply_code_only_since_the_servers_reply_text_quotes_the_address_RFC_5321_4_2()
+    {
+        await using var server = new RefusingSmtpServer();
+        await using var sender = Sender(server.Port);
+
+        var refused = await Assert.ThrowsAsync<MailNotSentException>(() =>
+            sender.SendAsync(Message("refused-quoted", "aigerim.n@example.kz"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // What is logged and kept as the lifecycle's failure reason: the whole exception, inner ones included.
+        Assert.DoesNotContain("aigerim.n", refused.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(("refused-quoted", "550"), (refused.NoticeId, refused.ErrorCode));
+        Assert.Contains("refused-quoted", refused.Message);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Customers;
@@ -14,11 +16,31 @@ public sealed record CustomerAccount(
 {
     public static CustomerAccount Open(string customerId, string contactEmail, DateTimeOffset at) => new(customerId, contactEmail, at);
 
-    /// <summary>KZ-2.2: an order naming this address (case and surrounding blanks aside, as mail systems read it) names the
+    /// <summary>KZ-2.2: an order naming this address (case, surrounding blanks and its spelling aside, as mail systems read it) names the
     /// account's one contact.</summary>
     public bool HasContactEmail(string email) => SameAddress(ContactEmail, email);
 
-    public static bool SameAddress(string one, string other) => string.Equals(one.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase);
+    public static bool SameAddress(string one, string other) => string.Equals(Canonical(one), Canonical(other), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One spelling of a mailbox: NFC (RFC 6530 section 10.1), its domain as A-labels (RFC 5890), so that the
+    /// forms a keyboard or a mail client may give the same address compare as that address.</summary>
+    private static string Canonical(string address)
+    {
+        var normalized = address.Trim().Normalize(NormalizationForm.FormC);
+        var at = normalized.LastIndexOf('@');
+        if (at < 0) return normalized;
+        try
+        {
+            return string.Concat(normalized.AsSpan(0, at + 1), Idn.GetAscii(normalized[(at + 1)..]));
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid IDN domain: compared as it was written.
+            return normalized;
+        }
+    }
+
+    private static readonly IdnMapping Idn = new();
 
     /// <summary>UA-4.7: only operations' approval of a proved request reaches here; the same request twice is one change.</summary>
     public CustomerAccount WithApprovedChange(string requestId, string email) => ChangedByRequest == requestId

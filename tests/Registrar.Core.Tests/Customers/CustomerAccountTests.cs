@@ -23,6 +23,17 @@ public sealed class CustomerAccountTests
         Assert.Equal(same, Account.HasContactEmail(ordered));
     }
 
+    [Theory]
+    [InlineData("\u00e1jna@example.test", "a\u0301jna@example.test")]
+    [InlineData("owner@\u043f\u0440\u0438\u043c\u0435\u0440.\u049b\u0430\u0437", "owner@xn--e1afmkfd.xn--80ao21a")]
+    [InlineData("owner@xn--e1afmkfd.xn--80ao21a", "Owner@\u041f\u0420\u0418\u041c\u0415\u0420.\u049a\u0410\u0417")]
+    public void An_order_names_the_accounts_contact_email_in_another_unicode_form_or_with_its_domain_in_a_labels_KZ_2_2(string opened, string ordered)
+    {
+        // The same mailbox written in NFD (a keyboard's decomposed accent) or with its IDN domain as A-labels (RFC 5890) reaches
+        // the same person: it is the account's one contact, not a second one refused as another.
+        Assert.True(CustomerAccount.Open("cust-2", opened, Now).HasContactEmail(ordered));
+    }
+
     [Fact]
     public void An_approved_change_sends_the_next_notice_of_every_registration_of_the_customer_to_the_new_address_KZ_2_2_UA_4_7()
     {

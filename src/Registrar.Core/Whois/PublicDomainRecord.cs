@@ -7,7 +7,7 @@ namespace Registrar.Core.Whois;
 /// What the public WHOIS/RDAP answer shows of one registration, and every field it withholds with the rule
 /// that withholds it. Made by <see cref="WhoisPublication"/>; renderers show exactly this and nothing else.
 /// </summary>
-/// <param name="Handle">The registration id: this registrar's identifier of the domain object.</param>
+/// <param name="Handle">This registrar's identifier of the domain object, derived from the registration id without showing it.</param>
 /// <param name="Statuses">RDAP status values; null when the zone does not publish them.</param>
 /// <param name="ExpiresAt">The registry's expiry; null when not published (or not known yet).</param>
 /// <param name="ShowsRegistrar">Whether the answer names this registrar as the sponsor.</param>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Registrar.Core.Customers;
 using Registrar.Core.Zones;
 
@@ -20,9 +22,15 @@ public sealed class WhoisPublication(ZoneCatalog zones)
         var expiry = fields.Shows(WhoisField.Expiry, view.ExpiresAt is not null) ? view.ExpiresAt : null;
         var registrar = fields.Shows(WhoisField.Registrar, hasValue: true);
         var registrant = domain.Registrant is { } data ? Registrant(fields, data) : null;
-        return new PublicDomainRecord(view.RegistrationId, view.DomainName, view.DisplayName, zone.Zone, statuses, expiry, registrar,
+        return new PublicDomainRecord(PublicHandle(view.RegistrationId), view.DomainName, view.DisplayName, zone.Zone, statuses, expiry, registrar,
             registrant, fields.Withheld, zone.Whois.Rule);
     }
+
+    /// <summary>The domain object's handle (RFC 9083 5.3), stable for the registration. Not the registration id itself: that
+    /// names its order, and so would show which domains one customer bought together, tying a .ua registrant, whose data are
+    /// never published (UA-1.15), to a domain whose answer publishes them.</summary>
+    private static string PublicHandle(string registrationId) =>
+        "D" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(registrationId)).AsSpan(0, 12));
 
     private static PublishedRegistrant? Registrant(FieldDecisions fields, RegistrantData data)
     {

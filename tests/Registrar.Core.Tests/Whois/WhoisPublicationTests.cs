@@ -30,6 +30,21 @@ public sealed class WhoisPublicationTests
     }
 
     [Fact]
+    public void The_public_handle_does_not_show_which_domains_one_order_bought_so_a_ua_registrant_is_linked_to_no_other_domain_UA_1_15()
+    {
+        // One order of a company: its .kz domain publishes the organisation (KZ-App-10.3), its .com.ua domain must not (UA-1.15).
+        var kz = publication.Decide(new RegisteredDomain(View("shop.kz", "kz", registrationId: "O1a2b3c4d5e6f7a8b-1"), Company()));
+        var ua = publication.Decide(new RegisteredDomain(View("shop.com.ua", "com.ua", registrationId: "O1a2b3c4d5e6f7a8b-2"), Company("UA")));
+
+        Assert.Equal("Company LLP", kz.Registrant!.Organization);
+        Assert.DoesNotContain("1a2b3c4d5e6f7a8b", kz.Handle, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("1a2b3c4d5e6f7a8b", ua.Handle, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(kz.Handle, ua.Handle);
+        // Still the one identifier of the domain object (RFC 9083 5.3): the same registration answers with the same handle.
+        Assert.Equal(ua.Handle, publication.Decide(new RegisteredDomain(View("shop.com.ua", "com.ua", registrationId: "O1a2b3c4d5e6f7a8b-2"), null)).Handle);
+    }
+
+    [Fact]
     public void A_ua_answer_still_shows_the_domain_its_status_expiry_and_registrar_UA_1_15()
     {
         var record = publication.Decide(Held("shop.com.ua", "com.ua", Company("UA")));

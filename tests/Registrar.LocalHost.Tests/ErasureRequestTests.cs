@@ -62,6 +62,33 @@ public sealed class ErasureRequestTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task UA_Pre_6_a_reply_dated_after_today_or_before_any_contract_is_a_400_naming_repliedOn_and_schedules_nothing()
+    {
+        var customer = "erd-" + Guid.NewGuid().ToString("N")[..8];
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var order = await PlaceOrderWithNewContactAsync(storefront, $"{customer}.kz", $"{customer}@mail.example.org");
+        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await PayWithCamt054Async(product, order.GetProperty("invoice"));
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
+        var scheduled = await ScheduledErasuresAsync();
+
+        // A reply is recorded once sent: not dated after today; and no contract here began before 2000 (nor could 0001-01-01's
+        // start where the registrar is be kept).
+        foreach (var repliedOn in new[] { "9999-12-31", "0001-01-01", "1999-12-31" })
+        {
+            var refused = await AssertProblemAsync(await operations.PostAsJsonAsync("api/ops/erasure-requests",
+                new { customerId = customer, repliedOn, reference = "вх. 19/26", recordedBy = "Олена" }), 400);
+            Assert.Contains("repliedOn", refused.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        Assert.Equal(scheduled, await ScheduledErasuresAsync());
+        var audit = await operations.GetFromJsonAsync<JsonElement>($"api/ops/audit?registrationId={registrationId}&action=erasure-requested");
+        Assert.Empty(audit.GetProperty("entries").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_audit_log_is_read_by_operations_only_with_checked_filters_and_pages_of_at_most_100()
     {
         using var operations = product.Operations();

@@ -32,6 +32,7 @@ public sealed class ErasureRequestHandler(
         if (!CustomerId.IsValid(input.CustomerId)) errors["customerId"] = [CustomerId.Rule];
         StoredText.Check(errors, "reference", StoredText.LineRefusal(input.Reference, StoredText.MaxReferenceLength));
         StoredText.Check(errors, "recordedBy", StoredText.LineRefusal(input.RecordedBy, StoredText.MaxPersonLength));
+        StoredText.Check(errors, "repliedOn", PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, clock.GetUtcNow(), options.Value.TimeZone));
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var registrations = new List<string>();

@@ -24,6 +24,18 @@ public static class PersonalDataRetention
     public static DateTimeOffset ErasureDueAt(DateTimeOffset contractEndedAt, TimeZoneInfo registrarTimeZone) =>
         LocalDays.SameTimeYearsAfter(contractEndedAt, YearsAfterContract, registrarTimeZone);
 
+    /// <summary>No contract under these offers began before this day: a reply dated earlier is a typing error.</summary>
+    public static readonly DateOnly EarliestReply = new(2000, 1, 1);
+
+    /// <summary>UA-Pre-6: why <paramref name="repliedOn"/> cannot be the date of the registrar's reply to an erasure request,
+    /// or null when it can. The reply is recorded once it was sent, so it is dated today at the latest where the registrar is.</summary>
+    public static string? ReplyDateRefusal(DateOnly repliedOn, DateTimeOffset now, TimeZoneInfo registrarTimeZone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, registrarTimeZone).DateTime);
+        if (repliedOn > today) return $"The reply is recorded once sent: dated {today:yyyy-MM-dd} at the latest, where the registrar is.";
+        return repliedOn < EarliestReply ? $"No contract here began before {EarliestReply:yyyy-MM-dd}." : null;
+    }
+
     /// <summary>UA-Pre-6: the contract ends from the date the registrar's reply names, at the start of that day where the registrar is.</summary>
     public static DateTimeOffset ContractEndOnReply(DateOnly repliedOn, TimeZoneInfo registrarTimeZone)
     {

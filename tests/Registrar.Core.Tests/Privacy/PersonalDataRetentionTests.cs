@@ -102,4 +102,16 @@ public sealed class PersonalDataRetentionTests
     {
         Assert.Equal(ErasureVerdict.NothingKept, PersonalDataRetention.Judge(Retention, null, EndedAt.AddYears(6), Kyiv));
     }
+
+    [Fact]
+    public void UA_Pre_6_a_reply_is_dated_today_at_the_latest_as_the_registrar_counts_days()
+    {
+        // 22:30 UTC on 3 December is already 4 December in Kyiv.
+        var now = new DateTimeOffset(2026, 12, 3, 22, 30, 0, TimeSpan.Zero);
+
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 4), now, Kyiv));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 5), now, Kyiv));
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(PersonalDataRetention.EarliestReply, now, Kyiv));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(DateOnly.MinValue, now, Kyiv));
+    }
 }

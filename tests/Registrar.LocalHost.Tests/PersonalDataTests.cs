@@ -65,6 +65,21 @@ public sealed class PersonalDataTests(CapturingHost capturing) : IClassFixture<C
     }
 
     [Fact]
+    public async Task No_log_line_or_span_carries_the_address_a_public_lookup_came_from()
+    {
+        var address = $"198.51.100.{RandomNumberGenerator.GetInt32(100, 200)}";
+
+        var found = await LookUpAsync($"/api/rdap/domain/nobody-{Hex(4)}.kz", address);
+        var malformed = await LookUpAsync("/api/whois/a..kz", address);
+
+        Assert.Equal((404, 400), (found.Status, malformed.Status));
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Trace Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains(_spans.ToList(), s => s.Kind == System.Diagnostics.ActivityKind.Server && s.TagObjects.Any(t => $"{t.Value}".Contains("a..kz")));
+        var leaks = _logs.Lines.Concat(_spans.ToList().Select(CapturedSpans.Describe)).Where(l => l.Contains(address)).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(5)));
+    }
+
+    [Fact]
     public async Task A_kz_domains_rdap_answer_shows_the_country_and_withholds_the_natural_persons_name_address_email_and_phone_KZ_App_10_3()
     {
         var person = Registrant.Unique("KZ", "+7.70");

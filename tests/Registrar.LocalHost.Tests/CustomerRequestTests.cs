@@ -93,6 +93,11 @@ public sealed class CustomerRequestTests(ProductFixture product)
         Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
         var requestId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
         var consent = $"api/ops/requests/{requestId}/consent";
+        // Operations see the address they consent to in the queue, not in a flag that would outlive its erasure (UA-Pre-6).
+        var waiting = await EventuallyAsync(async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/queues"))
+            .GetProperty("awaitingConsent").EnumerateArray().FirstOrDefault(r => r.GetProperty("requestId").GetString() == requestId),
+            r => r.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal(newAddress, waiting.GetProperty("newContactEmail").GetString());
 
         await AssertProblemAsync(await operations.PostAsJsonAsync(consent, new { approved = true, reason = " " }), 400);
         var approved = await operations.PostAsJsonAsync(consent, new { approved = true, reason = "called the owner back" });

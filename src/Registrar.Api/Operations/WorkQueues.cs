@@ -30,9 +30,12 @@ public sealed record WorkQueuesView(
 }
 
 /// <summary>A customer request as a queue shows it: what, for which registration, since when (never the new address it asks for).</summary>
-public sealed record WaitingRequest(string RequestId, string RegistrationId, string Kind, DateTimeOffset MadeAt)
+/// <param name="NewContactEmail">UA-4.7: the address a contact e-mail change asks for, which operations consent to; null for
+/// other kinds. Shown from the request record, which is erased with the customer's personal data (UA-Pre-6).</param>
+public sealed record WaitingRequest(string RequestId, string RegistrationId, string Kind, DateTimeOffset MadeAt, string? NewContactEmail = null)
 {
-    public static WaitingRequest Of(CustomerRequestRecord record) => new(record.RequestId, record.RegistrationId, record.Request.Kind, record.MadeAt);
+    public static WaitingRequest Of(CustomerRequestRecord record) => new(record.RequestId, record.RegistrationId, record.Request.Kind, record.MadeAt,
+        (record.Request as ContactEmailChangeRequest)?.Email);
 }
 
 /// <summary>A claim as a queue shows it: which, about what, and the deadline it missed (never the claim's text).</summary>

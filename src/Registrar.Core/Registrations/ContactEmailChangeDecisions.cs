@@ -12,8 +12,10 @@ internal static class ContactEmailChangeDecisions
     public static void Hold(RegistrationStep step, string requestId, ContactEmailChangeRequest request)
     {
         step.Update(s => s with { ContactEmailChange = new ContactEmailChange(requestId, request.Email) });
-        step.Flag($"Request {requestId} asks to change the contact e-mail of {step.State.Order!.DisplayName} to {request.Email}: "
-            + $"approve or refuse it at /api/ops/requests/{requestId}/consent (UA-4.7, KZ-2.2).");
+        // The address itself is read from the consent queue (GET /api/ops/queues): a flag and its review item outlive the
+        // erasure of the customer's personal data (UA-Pre-6), the request record does not.
+        step.Flag($"Request {requestId} asks to change the contact e-mail of {step.State.Order!.DisplayName} to the address the consent "
+            + $"queue at /api/ops/queues shows: approve or refuse it at /api/ops/requests/{requestId}/consent (UA-4.7, KZ-2.2).");
     }
 
     public static void OnReviewed(RegistrationStep step, ContactEmailChangeReviewed reviewed)

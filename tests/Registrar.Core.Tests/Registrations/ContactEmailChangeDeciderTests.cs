@@ -24,6 +24,18 @@ public sealed class ContactEmailChangeDeciderTests
     }
 
     [Fact]
+    public void The_flag_for_operations_quotes_no_address_since_flags_and_review_items_outlive_the_erasure_of_personal_data_UA_Pre_6()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        // Operations read the requested address from the consent queue, whose request records are erased (UA-Pre-6).
+        Assert.DoesNotContain("new-owner", flag.Reason);
+        Assert.Contains("/api/ops/queues", flag.Reason);
+    }
+
+    [Fact]
     public void Approved_the_address_changes_the_old_one_is_told_and_later_notices_go_to_the_new_one_UA_4_7()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

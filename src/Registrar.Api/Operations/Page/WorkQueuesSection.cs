@@ -50,7 +50,7 @@ public static class WorkQueuesSection
         }
         page.Add($"<table id=\"{id}\"><tr><th>made</th><th>request</th><th>kind</th><th>registration</th></tr>");
         foreach (var request in requests)
-            page.Add($"<tr><td>{request.MadeAt}</td><td>{request.RequestId}</td><td>{request.Kind}</td><td>{paths.RegistrationLink(request.RegistrationId)}</td></tr>");
+            page.Add($"<tr><td>{request.MadeAt}</td><td>{request.RequestId}</td><td>{request.Kind}{(request.NewContactEmail is { } email ? " to " + email : "")}</td><td>{paths.RegistrationLink(request.RegistrationId)}</td></tr>");
         page.Add($"</table>");
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Registrar.Core.Registrations;
 
@@ -24,23 +23,7 @@ public sealed record CustomerAccount(
 
     /// <summary>One spelling of a mailbox: NFC (RFC 6530 section 10.1), its domain as A-labels (RFC 5890), so that the
     /// forms a keyboard or a mail client may give the same address compare as that address.</summary>
-    private static string Canonical(string address)
-    {
-        var normalized = address.Trim().Normalize(NormalizationForm.FormC);
-        var at = normalized.LastIndexOf('@');
-        if (at < 0) return normalized;
-        try
-        {
-            return string.Concat(normalized.AsSpan(0, at + 1), Idn.GetAscii(normalized[(at + 1)..]));
-        }
-        catch (ArgumentException)
-        {
-            // Not a valid IDN domain: compared as it was written.
-            return normalized;
-        }
-    }
-
-    private static readonly IdnMapping Idn = new();
+    private static string Canonical(string address) => MailboxSpelling.WithAsciiDomain(address.Trim().Normalize(NormalizationForm.FormC));
 
     /// <summary>UA-4.7: only operations' approval of a proved request reaches here; the same request twice is one change.</summary>
     public CustomerAccount WithApprovedChange(string requestId, string email) => ChangedByRequest == requestId

@@ -5,6 +5,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registrar.Core.Customers;
 using Registrar.Core.Notices;
 
 namespace Registrar.Mail.Acs;
@@ -81,7 +82,7 @@ public sealed class AcsMailSender : IMailSender
         var body = new AcsSendRequest(
             _options.SenderAddress,
             new AcsEmailContent(mail.Subject, mail.PlainText, mail.Html),
-            new AcsRecipients([new AcsAddress(AcsRecipientAddress.For(mail.To))]),
+            new AcsRecipients([new AcsAddress(MailboxSpelling.WithAsciiDomain(mail.To))]),
             // Transactional mail about a customer's own domain: no tracking pixels or rewritten links.
             UserEngagementTrackingDisabled: true,
             // The sender is a DoNotReply address; notices ask for answers (UA-2.3.1, KZ-App-4).

@@ -32,7 +32,9 @@ public sealed class TerminationNotices(ContractRules rules)
             return (null, RuleProblems.Refused("endsOn", outcome.Rule,
                 $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "
                 + $"contract is to end instead, at least {termination.EarliestEndAfter(today).DayNumber - today.DayNumber} days ahead ({RegistrantTermination.Rule})."));
-        // The term ends when its last day does: the next term would start on ContractEndsOn.
-        return (new TerminationRequest(LocalDays.EndOf(outcome.ContractEndsOn.AddDays(-1), calendar), outcome.Rule), null);
+        // UA-6.4: the contract runs a year from the moment the payment arrived, so a term ends at the clock time it began, which
+        // the registry's expiry keeps: ending at the midnight before it would take hours of a paid term from the registrant.
+        var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;
+        return (new TerminationRequest(LocalDays.SameTimeDaysAfter(registration.ExpiresAt.Value, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
     }
 }

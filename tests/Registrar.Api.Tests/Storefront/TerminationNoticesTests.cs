@@ -34,12 +34,21 @@ public sealed class TerminationNoticesTests
     }
 
     [Fact]
-    public void An_undated_notice_in_time_stops_the_terms_renewal_and_ends_the_contract_with_its_last_day_UA_6_4()
+    public void An_undated_notice_in_time_stops_the_terms_renewal_and_ends_the_contract_when_the_term_does_at_its_expiry_UA_6_4()
     {
         var (request, _) = Notices.Read(null, Registration("kiev.ua"), Now);
 
-        // The next term would start on 15 June in Kyiv: the contract ends as 14 June does.
-        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 14, 21, 0, 0, TimeSpan.Zero), "UA-6.4"), request);
+        // A year from the moment of payment: the term ends at the registry's expiry, 15 June 12:00 in Kyiv, not at the midnight before.
+        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4"), request);
+    }
+
+    [Fact]
+    public void An_undated_notice_on_a_two_year_registration_ends_the_yearly_contract_at_its_next_anniversary_of_the_expiry_UA_6_4()
+    {
+        // The registry's expiry is 15 June 2028, 12:00 in Kyiv; the contract's yearly terms end on its anniversaries, at that hour.
+        var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = Expiry.AddYears(1) }, Now);
+
+        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4"), request);
     }
 
     [Fact]
@@ -53,7 +62,7 @@ public sealed class TerminationNoticesTests
     }
 
     [Fact]
-    public void An_undated_notice_15_days_before_a_term_ending_on_29_February_ends_the_contract_as_28_February_does_UA_6_4()
+    public void An_undated_notice_15_days_before_a_term_ending_on_29_February_ends_the_contract_at_that_expiry_UA_6_4()
     {
         // The registry's expiry: 29 February 2028, 12:00 in Kyiv (UTC+2); the notice on 14 February, 12:00.
         var leapExpiry = new DateTimeOffset(2028, 2, 29, 10, 0, 0, TimeSpan.Zero);
@@ -61,7 +70,7 @@ public sealed class TerminationNoticesTests
         var (request, problem) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = leapExpiry }, new DateTimeOffset(2028, 2, 14, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Null(problem);
-        Assert.Equal(new TerminationRequest(new DateTimeOffset(2028, 2, 28, 22, 0, 0, TimeSpan.Zero), "UA-6.4"), request);
+        Assert.Equal(new TerminationRequest(leapExpiry, "UA-6.4"), request);
     }
 
     [Theory]

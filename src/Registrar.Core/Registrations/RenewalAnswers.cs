@@ -39,12 +39,10 @@ internal static class RenewalAnswers
             case (Deleting, DomainDeleted):
                 RenewalDecisions.Deleted(step);
                 break;
-            case (Deleting, RegistryRefused refused) when StatusProhibits(refused):
-                RenewalDecisions.Query(step);
-                break;
-            case (Deleting, RegistryRefused { Code: AuthorizationError }) when !state.Renewal.CheckedAfterRefusal:
-                // The domain may have been transferred away before the poll message saying so was read: ask what the registry
-                // holds rather than stall or tell the customer a domain still alive elsewhere was deleted.
+            case (Deleting, RegistryRefused refused) when (StatusProhibits(refused) || refused.Code == AuthorizationError) && !state.Renewal.CheckedAfterRefusal:
+                // A status may bar the delete, or the registry may be deleting the domain already; on 2201 it may have been
+                // transferred away before the poll message saying so was read: ask what the registry holds rather than stall
+                // or tell the customer a domain still alive elsewhere was deleted.
                 step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = true } });
                 RenewalDecisions.Query(step);
                 break;
@@ -99,7 +97,8 @@ internal static class RenewalAnswers
     }
 
     /// <summary>After a delete the registry accepted, a name under another sponsor was registered again once purged; after a
-    /// delete it refused with 2201, it is the domain itself, transferred away before we asked.</summary>
+    /// delete it refused, it is the domain itself, transferred away before we asked. A domain still ours waits for its purge
+    /// only while the registry is deleting it (RFC 5731 section 3.2.2, RFC 3915).</summary>
     private static void ReconcileDeletion(RegistrationStep step, DomainInfo info, DateTimeOffset now)
     {
         var refused = step.State.Renewal.CheckedAfterRefusal;
@@ -108,10 +107,12 @@ internal static class RenewalAnswers
             TransferredAwayFrom(step, now);
         else if (!info.Exists || !info.SponsorIsUs)
             RenewalDecisions.Deleted(step);
+        else if (info.PendingDelete || info.InRedemption)
+            step.Update(s => s with { AwaitedCommandId = null }); // the purge comes by poll or sweep
         else if (refused)
-            Stall(step, $"The registry refused to delete {step.State.Order!.DisplayName} (RFC 5730 section 3, 2201) yet shows it ours: decide how to go on.");
+            Stall(step, $"The registry refuses to delete {step.State.Order!.DisplayName} (statuses {string.Join(", ", info.Statuses)}): decide how to go on.");
         else
-            step.Update(s => s with { AwaitedCommandId = null }); // in redemption or pending delete: the purge comes by poll or sweep
+            RenewalDecisions.Delete(step); // the delete never took effect
     }
 
     /// <summary>The registry's view of a domain that is registered or expired here.</summary>

@@ -231,7 +231,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         step.Update(s => s with { Renewal = s.Renewal with { InvoiceCommandId = id, NoticeWithInvoice = notice } });
     }
 
-    private static void Delete(RegistrationStep step)
+    public static void Delete(RegistrationStep step)
     {
         var order = step.State.Order!;
         step.Update(s => s with { Phase = Deleting });

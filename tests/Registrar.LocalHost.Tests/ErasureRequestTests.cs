@@ -10,6 +10,7 @@ namespace Registrar.LocalHost.Tests;
 public sealed class ErasureRequestTests(ProductFixture product)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly HostedRegistrations _registrations = new(product);
 
     [Fact]
     public async Task UA_Pre_6_an_erasure_request_is_refused_without_the_operations_key_a_reference_or_a_known_customer_and_changes_nothing()
@@ -29,29 +30,26 @@ public sealed class ErasureRequestTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task UA_Pre_6_an_erasure_request_for_a_domain_still_held_at_the_registry_puts_it_before_operations_to_end_it_first()
+    public async Task UA_Pre_6_an_erasure_request_for_a_kz_domain_still_held_at_the_registry_puts_it_before_operations_to_end_it_first()
     {
         var customer = "erq-" + Guid.NewGuid().ToString("N")[..8];
-        using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
-        var order = await PlaceOrderWithNewContactAsync(storefront, $"{customer}.kz", $"{customer}@mail.example.org");
-        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
-        await PayWithCamt054Async(product, order.GetProperty("invoice"));
-        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
-            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId
-                && r.GetProperty("phase").GetString() == "Registered"), Patience);
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "kz");
+        await _registrations.RegisteredAsync(customer, registrationId);
 
         var recorded = await operations.PostAsJsonAsync("api/ops/erasure-requests",
-            new { customerId = customer, repliedOn = yesterday, reference = "вх. 18/26", recordedBy = "Олена" });
+            new { customerId = customer, repliedOn = Yesterday(), reference = "вх. 18/26", recordedBy = "Олена" });
 
         Assert.True((int)recorded.StatusCode == 202, await recorded.Content.ReadAsStringAsync());
-        Assert.Equal([registrationId], (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registrations")
-            .EnumerateArray().Select(r => r.GetString()));
+        var view = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([registrationId], view.GetProperty("registrations").EnumerateArray().Select(r => r.GetString()));
+        // The .kz offer does not make the request end the contract: the domain stays until operations end it.
+        Assert.Empty(view.GetProperty("domainsEnding").EnumerateArray());
         var flagged = await EventuallyAsync(
             async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray()
                 .FirstOrDefault(i => i.GetProperty("kind").GetString() == "erasure" && i.GetProperty("subject").GetString() == registrationId),
             item => item.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal("Active", (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("phase").GetString());
         Assert.Equal("ErasureAwaitsEnd", flagged.GetProperty("reason").GetString());
         Assert.Contains("UA-Pre-6", flagged.GetProperty("explanation").GetString());
 
@@ -59,6 +57,30 @@ public sealed class ErasureRequestTests(ProductFixture product)
         var entry = Assert.Single(audit.GetProperty("entries").EnumerateArray());
         Assert.EndsWith("(Олена)", entry.GetProperty("actor").GetString());
         Assert.Contains("вх. 18/26", entry.GetProperty("details").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_an_erasure_request_ends_a_ua_contract_from_the_replys_date_deleting_the_domain_and_confirming_it_to_the_registrant()
+    {
+        var customer = "eru-" + Guid.NewGuid().ToString("N")[..8];
+        using var operations = product.Operations();
+        var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+
+        var recorded = await operations.PostAsJsonAsync("api/ops/erasure-requests",
+            new { customerId = customer, repliedOn = Yesterday(), reference = "вх. 20/26", recordedBy = "Олена" });
+
+        Assert.True((int)recorded.StatusCode == 202, await recorded.Content.ReadAsStringAsync());
+        Assert.Equal([registrationId], (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("domainsEnding")
+            .EnumerateArray().Select(r => r.GetString()));
+        await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("Ваше повідомлення про розірвання"), Patience);
+        await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d?.GetProperty("phase").GetString() == "RedemptionPeriod", Patience);
+        var audit = await operations.GetFromJsonAsync<JsonElement>($"api/ops/audit?registrationId={registrationId}&action=termination");
+        Assert.Contains("ErasureRequest", Assert.Single(audit.GetProperty("entries").EnumerateArray()).GetProperty("details").GetProperty("decision").GetString());
+        // The lifecycle ends it, so operations are not asked to, however often the erasure check (every 2 s here) looked.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var review = await operations.GetFromJsonAsync<JsonElement>("api/ops/review");
+        Assert.DoesNotContain(review.EnumerateArray(), i => i.GetProperty("kind").GetString() == "erasure" && i.GetProperty("subject").GetString() == registrationId);
     }
 
     [Fact]
@@ -103,6 +125,8 @@ public sealed class ErasureRequestTests(ProductFixture product)
         var page = await operations.GetFromJsonAsync<JsonElement>("api/ops/audit?pageSize=1");
         Assert.InRange(page.GetProperty("entries").GetArrayLength(), 0, 1);
     }
+
+    private static string Yesterday() => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
 
     private async Task<int> ScheduledErasuresAsync()
     {

@@ -9,6 +9,9 @@ public sealed record RecordErasureRequest(string CustomerId, DateOnly RepliedOn,
 
 /// <param name="ContractEndsAt">The start of <paramref name="RepliedOn"/> where the registrar is.</param>
 /// <param name="Registrations">The customer's registrations whose personal data are erased from then on; one still held at the
-/// registry waits until its domain has ended there (operations are told).</param>
+/// registry waits until its domain has ended there.</param>
+/// <param name="DomainsEnding">Those of <paramref name="Registrations"/> still held whose offer makes the request end the contract
+/// (UA-Pre-6): their lifecycle deletes the domain from <paramref name="ContractEndsAt"/>. Operations are told to end the others.</param>
 public sealed record ErasureRequestView(
-    string CustomerId, DateOnly RepliedOn, DateTimeOffset ContractEndsAt, string Reference, IReadOnlyList<string> Registrations);
+    string CustomerId, DateOnly RepliedOn, DateTimeOffset ContractEndsAt, string Reference, IReadOnlyList<string> Registrations,
+    IReadOnlyList<string> DomainsEnding);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registrar.Core.Contracts;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Operations;
 using Registrar.Core.Privacy;
@@ -11,14 +12,16 @@ namespace Registrar.Api.Privacy;
 /// <summary>
 /// UA-Pre-6: carries out the erasures that fell due, read from the schedule by due instant. Each is judged against the
 /// registration as it stands now: erased, moved to when it is really due, dropped when the registration lives again, or,
-/// requested while the domain is still held, put before operations. An erasure leaves the schedule only once carried out,
-/// so a run stopped midway does it again. Both hosts run it periodically.
+/// requested while the domain is still held, asked again later and put before operations where the request does not end
+/// the contract by itself. An erasure leaves the schedule only once carried out, so a run stopped midway does it again.
+/// Both hosts run it periodically.
 /// </summary>
 public sealed class PersonalDataErasureCheck(
     IErasureSchedule schedule,
     IRegistrationViews views,
     PersonalDataEraser eraser,
     IReviewList review,
+    ContractRules rules,
     IOptions<PrivacyOptions> options,
     TimeProvider clock,
     ILogger<PersonalDataErasureCheck> logger)
@@ -51,12 +54,13 @@ public sealed class PersonalDataErasureCheck(
             await schedule.RemoveAsync(due, ct);
             return true;
         }
-        if (verdict == ErasureVerdict.AwaitsEnd) await FlagAwaitingEndAsync(due, now, ct);
+        // UA-Pre-6: where the request ends the contract, the domain's lifecycle deletes it, or tells operations why it cannot.
+        if (verdict == ErasureVerdict.AwaitsEnd && rules.ErasureRequestEnding(view!.Zone) is null) await FlagAwaitingEndAsync(due, now, ct);
         DateTimeOffset? next = verdict switch
         {
             ErasureVerdict.NotYet when due.Ground == ErasureGround.RetentionEnded => PersonalDataRetention.ErasureDueAt(view!.EndedAt!.Value, options.Value.TimeZone),
             ErasureVerdict.NotYet => due.DueAt,
-            // Asked again a day later, when the registration may have ended.
+            // Asked again a day later, when the registration may have ended (a deleted domain ends once the registry purged it).
             ErasureVerdict.AwaitsEnd => now.AddDays(1),
             _ => null,
         };

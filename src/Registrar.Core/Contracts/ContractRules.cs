@@ -51,6 +51,9 @@ public sealed class ContractRules(ZoneCatalog zones, BusinessCalendars calendars
     public RegistryAgreementEnding? RegistryAgreementEnding(string zone) =>
         offers.For(zone).Refunds is { } terms ? new RegistryAgreementEnding(terms.RegistryEndingRule) : null;
 
+    /// <summary>UA-Pre-6: the rule under which a written erasure request ends the zone's contracts; null where it does not.</summary>
+    public string? ErasureRequestEnding(string zone) => offers.For(zone).ErasureRequestRule;
+
     /// <summary>KZ-App-9, UA-3.5.</summary>
     public TransferEligibility Transfers(string zone) => new(offers.For(zone).Transfers);
 }

@@ -46,6 +46,8 @@ public sealed record RefundTerms(string CourtDecisionRule, string RegistryEnding
 /// <param name="Refunds">Null where the offer has no refund clauses of this kind.</param>
 /// <param name="DisputeRule">KZ-App-2 / UA-2.2.3: the clause under which a dispute decision blocks, deletes or re-delegates a domain.</param>
 /// <param name="SuspensionRule">UA-2.3.1: the clause listing the grounds for suspending service; null where the offer has none.</param>
+/// <param name="ErasureRequestRule">UA-Pre-6: a written request to erase the registrant's personal data ends the contract from
+/// the date of the registrar's reply; null where the offer does not make such a request end it.</param>
 public sealed record ContractTerms(
     string Offer,
     ClaimTerms? Claims,
@@ -55,4 +57,5 @@ public sealed record ContractTerms(
     string? BreachTerminationRule,
     RefundTerms? Refunds,
     string DisputeRule,
-    string? SuspensionRule);
+    string? SuspensionRule,
+    string? ErasureRequestRule);

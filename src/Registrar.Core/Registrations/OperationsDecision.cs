@@ -118,7 +118,8 @@ public sealed record BreachCured : OperationsDecision
 }
 
 /// <summary>The registrar ends the contract: the notice goes out now and the domain is deleted at
-/// <paramref name="EffectiveAt"/> (UA-1.3.4.1: 30 days later; UA-2.3.2 and UA-1.3.6: at once).</summary>
+/// <paramref name="EffectiveAt"/> (UA-1.3.4.1: 30 days later; UA-2.3.2 and UA-1.3.6: at once; UA-Pre-6: from the date of the
+/// registrar's reply to a written erasure request, which the notice confirms).</summary>
 public sealed record TerminationNotice(TerminationGround Ground, DateTimeOffset EffectiveAt, string Rule) : OperationsDecision
 {
     public const string KindName = "termination";
@@ -183,4 +184,8 @@ public enum TerminationGround
 
     /// <summary>UA-6.1, UA-6.4: the registrant gave notice; it is a customer request, not an operations decision.</summary>
     RegistrantNotice,
+
+    /// <summary>UA-Pre-6: the registrant asked in writing for their personal data to be erased; operations record it with the date
+    /// of the registrar's reply, from which the contract ends. The registrant asked, so nothing is refunded (UA-1.5.5).</summary>
+    ErasureRequest,
 }

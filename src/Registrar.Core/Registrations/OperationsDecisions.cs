@@ -64,7 +64,9 @@ internal static class OperationsDecisions
                 // earlier date. An immediate end (UA-2.3.2, UA-1.3.6) is never later than it.
                 var effectiveAt = RenewalDecisions.NoLaterThanUnpaidDeletion(step.State, termination.EffectiveAt, schedule);
                 step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, effectiveAt, termination.Ground) });
-                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: effectiveAt, Clause: Clause(termination.Rule)));
+                // UA-Pre-6: the registrant asked for the end (an erasure request), so the notice confirms it rather than gives it.
+                var told = termination.Ground == TerminationGround.ErasureRequest ? NoticeKind.TerminationConfirmed : NoticeKind.TerminationNoticed;
+                step.Notify(told, new NoticeFacts(DeletionAt: effectiveAt, Clause: Clause(termination.Rule)));
                 break;
             case RestrictTransfer restriction:
                 // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.
@@ -164,7 +166,7 @@ internal static class OperationsDecisions
     {
         if (!decision.AppliesTo(state.Phase, state.ExpiresAt))
             return $"the registration is {state.Phase}: {decision.AppliesWhen}";
-        if (state.Ending is { } ending)
+        if (state.Ending is { } ending && !EndsSooner(decision, ending))
             return $"the contract already ends at {ending.EffectiveAt:u} ({ending.Rule})";
         return decision switch
         {
@@ -186,6 +188,14 @@ internal static class OperationsDecisions
         };
     }
 
-    /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer, as the customer reads it there.</summary>
-    public static string Clause(string rule) => rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;
+    /// <summary>UA-Pre-6: an erasure request ends the contract from the date of the registrar's reply, also when an end noticed
+    /// before is later; an end already carried out or earlier stands.</summary>
+    private static bool EndsSooner(OperationsDecision decision, ServiceEnding ending) =>
+        decision is TerminationNotice { Ground: TerminationGround.ErasureRequest } erasure && !ending.CarriedOut && erasure.EffectiveAt < ending.EffectiveAt;
+
+    /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer, as the customer reads it there. A preamble item (UA-Pre-6) has
+    /// no clause number: the notice names none rather than point at the offer's section of that number.</summary>
+    public static string? Clause(string rule) =>
+        rule.StartsWith("UA-Pre-", StringComparison.Ordinal) ? null
+        : rule.StartsWith("UA-", StringComparison.Ordinal) ? rule[3..] : rule;
 }

@@ -55,6 +55,7 @@ public static class LifecycleScenarios
             OperationsDecisionScenarios.RegistrarTerminationAtItsDate,
         ["A termination for breach deletes the domain when its notice is sent (UA-2.3.2)"] = OperationsDecisionScenarios.BreachTerminationAtOnce,
         ["The registrant's notice ends the contract at its date (UA-6.1)"] = OperationsDecisionScenarios.RegistrantNoticeEndsTheContract,
+        ["An erasure request ends the contract from the reply's date (UA-Pre-6)"] = OperationsDecisionScenarios.ErasureRequestEndsTheContractFromTheReply,
         ["A transfer code is refused naming the registry's ban, then set at the registry and mailed once the ban is gone (KZ-App-9)"] =
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
         ["A transfer code is refused naming the agreement that forbids it until operations lift the restriction (KZ-App-9)"] =

@@ -111,6 +111,23 @@ public static class OperationsDecisionScenarios
         Assert.Equal("UA-6.1", state.Ending!.Rule);
     }
 
+    /// <summary>UA-Pre-6: a written erasure request ends the contract from the date of the registrar's reply, sooner than the
+    /// registrant's notice already running; the end is confirmed to the registrant and the domain deleted at once.</summary>
+    public static async Task ErasureRequestEndsTheContractFromTheReply(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "com.ua");
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TerminationRequest(DateTimeOffset.UtcNow.AddDays(60), "UA-6.1"),
+            RequestProof.ContactEmail), typeof(SendNotice));
+        var repliedOn = DateTimeOffset.UtcNow.AddDays(-1);
+
+        var confirmed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.ErasureRequest, repliedOn, "UA-Pre-6")),
+            typeof(SendNotice), typeof(DeleteDomain), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TerminationConfirmed, confirmed.OfType<SendNotice>().Single().Kind);
+        await run.AnswerAsync(new DomainDeleted(), typeof(SendNotice), typeof(RecordRegistrationView));
+        var state = await run.SettlesInAsync(RegistrationPhase.Deleted);
+        Assert.Equal(("UA-Pre-6", repliedOn), (state.Ending!.Rule, state.Ending.EffectiveAt));
+    }
+
     /// <summary>KZ-App-9: while another agreement forbids the transfer, the domain carries clientTransferProhibited, a proved
     /// transfer code request is refused naming it and the customer's view carries the agreement; once operations lift the
     /// restriction the ban goes and a new request sets the code.</summary>

@@ -39,9 +39,9 @@ public sealed class NoticeComposer(
         var timeZone = calendars.For(zone.CalendarCountry).TimeZone;
         string? Instant(DateTimeOffset? instant) => instant is { } value ? NoticeFormats.Instant(value, timeZone) : null;
         var facts = notice.Facts ?? new NoticeFacts();
-        // UA-2.1.2: the welcome mail (registered, or moved here) carries a set-password link, never a password; the notice id
-        // keeps it the same on a resend.
-        var registered = notice.Kind is NoticeKind.Registered or NoticeKind.TransferredIn;
+        // UA-2.1.2: the welcome mail (registered, or moved here) and a credential reset (KZ-5.3) carry a set-password link, never
+        // a password; the notice id keeps it the same on a resend.
+        var registered = notice.Kind is NoticeKind.Registered or NoticeKind.TransferredIn or NoticeKind.CredentialReset;
         // KZ-5.3, UA-4.7: the confirmation link names the request and the account, and expires on its own.
         var confirmation = notice.Kind == NoticeKind.RequestConfirmation && facts.RequestId is { } requestId ? requestId : null;
         var linkLifetime = confirmation is not null ? _options.RequestConfirmationLinkLifetime : _options.SetPasswordLinkLifetime;

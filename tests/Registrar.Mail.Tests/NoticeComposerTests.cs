@@ -66,10 +66,24 @@ public sealed class NoticeComposerTests
         Assert.Equal("cust-7", _mail.Links.Verify(mail.PlainText.Split("token=")[1].Split('\n')[0]));
     }
 
-    [Fact]
-    public void Only_the_welcome_mails_and_a_request_confirmation_carry_a_link()
+    [Theory]
+    [InlineData("ru", "Новый пароль")]
+    [InlineData("uk", "Новий пароль")]
+    [InlineData("kk", "жаңа құпиясөзі")]
+    [InlineData("en", "Set a new password")]
+    public void A_credential_reset_carries_a_set_password_link_for_the_account_and_never_a_password_KZ_5_3_UA_2_1_2(string language, string subject)
     {
-        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k is not (NoticeKind.Registered or NoticeKind.TransferredIn or NoticeKind.RequestConfirmation)))
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.CredentialReset, language: language), Now);
+
+        Assert.Contains(subject, mail.Subject);
+        Assert.Equal("cust-7", _mail.Links.Verify(mail.PlainText.Split("token=")[1].Split('\n')[0]));
+    }
+
+    [Fact]
+    public void Only_the_welcome_mails_a_credential_reset_and_a_request_confirmation_carry_a_link()
+    {
+        foreach (var kind in Enum.GetValues<NoticeKind>().Where(k => k is not (NoticeKind.Registered or NoticeKind.TransferredIn or NoticeKind.RequestConfirmation
+            or NoticeKind.CredentialReset)))
             Assert.DoesNotContain("token=", _mail.Composer.Compose(Notice(kind, facts: FullFacts), Now).PlainText);
     }
 

@@ -31,7 +31,7 @@ public sealed class NoticeRenderingTests
             [ExpiresAtText, PayByText, DeletionAtText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.Renewed => [ExpiresAtText],
         NoticeKind.Deleted => [DeletionAtText],
-        NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest => [],
+        NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest or NoticeKind.CredentialReset => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
         NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway

@@ -6,7 +6,8 @@ namespace Registrar.Api.Storefront;
 /// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
 /// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6), "dns-change" (KZ-2.3), "contact-email-change" (UA-4.7, KZ-2.2) or
 /// "transfer-code" (KZ-App-9, UA-3.5: refused while an invoice is open or the registry bans the transfer; the code goes to the contact e-mail)
-/// or "registrant-change" (KZ-2.4, KZ-2.5) or "termination" (UA-6.1, UA-6.4: the registrant ends the contract).</param>
+/// or "registrant-change" (KZ-2.4, KZ-2.5) or "termination" (UA-6.1, UA-6.4: the registrant ends the contract) or "credential-reset"
+/// (KZ-5.3: proved from the contact e-mail only, then a set-password link goes there; any registration of the account not ended).</param>
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
 /// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>

@@ -4,6 +4,7 @@ using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
+using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Mail;
@@ -34,8 +35,10 @@ public sealed class CustomerRequestHandlers(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value);
         if (asked is null) return invalid!;
-        if (view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
-            return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
+        if (asked is CredentialResetRequest ? PersonalDataRetention.EndsContract(view.Phase) : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
+            return Problems.Conflict(asked is CredentialResetRequest
+                ? $"Registration '{registrationId}' is {view.Phase}: ask through a registration of the account that has not ended."
+                : $"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
         if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view, ct) is { } refused) return refused;
 
         var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
@@ -119,7 +122,9 @@ public sealed class CustomerRequestHandlers(
         var record = requestId.Length <= 64 ? await requests.GetAsync(requestId, ct) : null;
         if (record is null) return Problems.NotFound("That request");
         if (!RequestProofs.Accepts(record.Request, body.Value.Proof))
-            return Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
+            return Problems.ProofNotAccepted("KZ-5.3", record.Request is CredentialResetRequest
+                ? $"A '{record.Request.Kind}' request is taken from the contact e-mail only, not on papers."
+                : $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
 
         var proved = record.Proved(body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");
@@ -195,6 +200,8 @@ public sealed class CustomerRequestHandlers(
                 return errors.Count == 0 ? (new RegistrantChangeRequest(body.Registrant), null) : (null, Problems.Validation(errors));
             case TransferCodeRequest.KindName:
                 return (new TransferCodeRequest(), null);
+            case CredentialResetRequest.KindName:
+                return (new CredentialResetRequest(), null);
             case DnsChangeRequest.KindName:
                 // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
                 var (names, error) = NameServerNames.Normalize(body.NameServers);
@@ -202,7 +209,7 @@ public sealed class CustomerRequestHandlers(
             default:
                 return (null, Problems.Validation("kind",
                     $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}' "
-                    + $"'{RegistrantChangeRequest.KindName}' and '{TerminationRequest.KindName}' "
+                    + $"'{RegistrantChangeRequest.KindName}', '{TerminationRequest.KindName}' and '{CredentialResetRequest.KindName}' "
                     + "are the kinds of request this registrar takes."));
         }
     }

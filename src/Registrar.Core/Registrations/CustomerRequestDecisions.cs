@@ -1,3 +1,4 @@
+using Registrar.Core.Privacy;
 using Registrar.Core.Requests;
 using static Registrar.Core.Registrations.RegistrationPhase;
 
@@ -51,6 +52,9 @@ internal static class CustomerRequestDecisions
             case TransferCodeRequest:
                 TransferCodeDecisions.Start(step, proved.RequestId);
                 break;
+            case CredentialResetRequest:
+                step.Notify(NoticeKind.CredentialReset);
+                break;
             case DnsChangeRequest dns:
                 NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;
@@ -77,9 +81,11 @@ internal static class CustomerRequestDecisions
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked
-    /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban.</summary>
+    /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban. A credential
+    /// reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.</summary>
     private static string? Refusal(RegistrationState state, CustomerRequest request) =>
-        state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
+        request is CredentialResetRequest ? (PersonalDataRetention.EndsContract(state.Phase) ? $"the domain is {state.Phase}" : null)
+        : state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
         : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
         : state.DisputeBlock is not null && request is not TransferCodeRequest ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
         : state.Ending is not null ? $"the contract ends at {state.Ending.EffectiveAt:u} ({state.Ending.Rule})"

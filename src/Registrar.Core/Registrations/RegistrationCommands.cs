@@ -271,6 +271,9 @@ public enum NoticeKind
     /// <summary>RFC 5731 section 3.2.4: the registry moved the domain here, with the expiry it gives; like the welcome mail it
     /// carries a set-password link for the control panel (UA-2.1.2).</summary>
     TransferredIn,
+
+    /// <summary>KZ-5.3: the credential reset proved from the contact e-mail: a set-password link for the control panel (UA-2.1.2).</summary>
+    CredentialReset,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

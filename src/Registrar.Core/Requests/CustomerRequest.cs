@@ -12,6 +12,7 @@ namespace Registrar.Core.Requests;
 [JsonDerivedType(typeof(TerminationRequest), TerminationRequest.KindName)]
 [JsonDerivedType(typeof(TransferCodeRequest), TransferCodeRequest.KindName)]
 [JsonDerivedType(typeof(RegistrantChangeRequest), RegistrantChangeRequest.KindName)]
+[JsonDerivedType(typeof(CredentialResetRequest), CredentialResetRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -76,6 +77,17 @@ public sealed record TransferCodeRequest : CustomerRequest
 public sealed record RegistrantChangeRequest(RegistrantData Registrant) : CustomerRequest
 {
     public const string KindName = "registrant-change";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-5.3: the customer lost the control panel's credentials, or fears someone else has them, and asks for new ones.
+/// The request is taken only from the contact e-mail; once proved from there, a set-password link goes to that address
+/// (UA-2.1.2: a link, never a password).</summary>
+public sealed record CredentialResetRequest : CustomerRequest
+{
+    public const string KindName = "credential-reset";
 
     [JsonIgnore]
     public override string Kind => KindName;

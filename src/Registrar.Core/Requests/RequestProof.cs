@@ -24,9 +24,12 @@ public static class RequestProofs
     /// UA-1.5.8: abandoning a domain or changing its registrant needs the contact e-mail, a signed contract or identity
     /// documents: a session is not enough.
     /// KZ-App-9, UA-1.5.8: a transfer code is issued from the control panel (a session) or the contact e-mail, and without access
-    /// to the e-mail on papers operations checked; the code itself only ever goes to the contact e-mail.</summary>
+    /// to the e-mail on papers operations checked; the code itself only ever goes to the contact e-mail.
+    /// KZ-5.3: a credential reset is taken "исключительно с контактного электронного адреса": a session whose credentials may
+    /// be someone else's, or papers, do not prove it.</summary>
     public static bool Accepts(CustomerRequest request, RequestProof proof) => request switch
     {
+        CredentialResetRequest => proof is RequestProof.ContactEmail,
         EarlyDeletionRequest or TerminationRequest or RegistrantChangeRequest => proof is RequestProof.ContactEmail or RequestProof.SignedContract or RequestProof.IdentityDocuments,
         TransferCodeRequest => true,
         _ => proof is RequestProof.SignedInSession or RequestProof.ContactEmail,

@@ -89,6 +89,8 @@ public sealed class GoldenDocumentTests
             new NoticeResendRequested("resend:order-1-1-11:1", "order-1-1-11", NoticeKind.RenewalInvoice,
                 new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "ops-1"),
             new RenewalInvoiceRequested("renewal-invoice-request:rir-1", "rir-1", At),
+            new OperationsDecided("decision:11", new TerminationNotice(TerminationGround.ErasureRequest, At, "UA-Pre-6"), "ops-1", At, "written request"),
+            new CustomerRequestProved("proved:r-8", "r-8", new CredentialResetRequest(), RequestProof.ContactEmail, At),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {

@@ -29,6 +29,22 @@ public static class CustomerRequestScenarios
         Assert.Null(state.AwaitedCommandId);
     }
 
+    /// <summary>KZ-5.3: a credential reset is confirmed from the contact e-mail, not a session, and then a set-password link
+    /// goes there; the registry is asked nothing.</summary>
+    public static async Task CredentialResetFromTheContactEmail(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var confirmation = await run.RaiseAsync(new CustomerRequestMade("request:req-1", "req-1", new CredentialResetRequest()), typeof(SendNotice));
+        Assert.Equal("credential-reset", confirmation.OfType<SendNotice>().Single().Facts!.RequestKind);
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-0", "req-0", new CredentialResetRequest(), RequestProof.SignedInSession), typeof(FlagForOperations));
+        var reset = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new CredentialResetRequest(), RequestProof.ContactEmail), typeof(SendNotice));
+
+        Assert.Equal(NoticeKind.CredentialReset, reset.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
+    }
+
     /// <summary>KZ-2.3: a .ua change is a request due within 1 Ukrainian business day of its proof, carried out at once; one
     /// proved a week ago and still unconfirmed is flagged to operations once, and still finished when the registry confirms.</summary>
     public static async Task UaDnsChangePastItsBusinessDayIsFlagged(ScenarioRun run)

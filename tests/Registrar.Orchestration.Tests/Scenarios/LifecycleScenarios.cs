@@ -45,6 +45,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.KzDnsChangeAppliedAtOnce,
         ["A .ua DNS change is carried out at once and flagged once past its business day (KZ-2.3)"] =
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
+        ["A credential reset is confirmed from the contact e-mail only, then a set-password link goes there (KZ-5.3)"] =
+            CustomerRequestScenarios.CredentialResetFromTheContactEmail,
         ["A contact e-mail change waits for operations' consent: refused nothing changes, approved the old address is told (UA-4.7, KZ-2.2)"] =
             CustomerRequestScenarios.ContactEmailChangeNeedsConsent,
         ["A suspension holds the domain and asks for an explanation; a second one changes nothing; unsuspending lifts the hold (UA-2.3.1)"] =

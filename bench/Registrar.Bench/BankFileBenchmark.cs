@@ -131,7 +131,7 @@ public static class BankFileBenchmark
             var camt054 = new Camt054Reader(new Camt054ReaderOptions());
             var held = new HeldPaymentStore(clients);
             var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
-                review, held, clock, NullLogger<PaymentProcessor>.Instance);
+                review, held, new EndedRenewals(new RegistrationViewStore(clients)), clock, NullLogger<PaymentProcessor>.Instance);
             var journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), review);
             var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), processor,
                 new ReversalReporter(payments, _invoices, _orders, held, journal, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,

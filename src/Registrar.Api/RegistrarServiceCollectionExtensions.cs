@@ -118,6 +118,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<Camt054Reader>();
         services.AddSingleton<IInvoiceLookup, StoredInvoiceLookup>();
         services.AddSingleton<PaymentMatcher>();
+        services.AddSingleton<EndedRenewals>();
         services.AddSingleton<PaymentProcessor>();
         services.AddSingleton<ReversalReporter>();
         services.AddSingleton<BankMessageReader>();

@@ -31,6 +31,13 @@ public sealed class InvoicesJustRead : IDisposable
         lock (reads._read) reads._read[invoiceNumber] = stored;
     }
 
+    /// <summary>The copy read of <paramref name="invoiceNumber"/> in the current flow, left for <see cref="Take"/>; null when none was.</summary>
+    public static Stored<Invoice>? Peek(string invoiceNumber)
+    {
+        if (Ambient.Value is not { } reads) return null;
+        lock (reads._read) return reads._read.GetValueOrDefault(invoiceNumber);
+    }
+
     /// <summary>The copy read of <paramref name="invoiceNumber"/> in the current flow, once; null when none was.</summary>
     public static Stored<Invoice>? Take(string invoiceNumber)
     {

@@ -14,7 +14,7 @@ namespace Registrar.Api.Banks;
 /// Applies bank credits: each is recorded under its bank reference first (naming the verbatim message
 /// that carried it), then matched;
 /// a full match pays the invoice and starts one registration per ordered domain (a renewal invoice
-/// renews its one registration instead), anything else is held for operations (UA-3.2) until they apply it
+/// renews its one registration instead, unless that has ended), anything else is held for operations (UA-3.2) until they apply it
 /// (<see cref="PayAsync"/>) or refund it. Every step is idempotent by the bank reference, so repeated, concurrent or
 /// crashed notifications apply once.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class PaymentProcessor(
     ILifecycleEvents<RegistrationEvent> registrations,
     IReviewList review,
     IHeldPaymentStore heldPayments,
+    EndedRenewals endedRenewals,
     TimeProvider clock,
     ILogger<PaymentProcessor> logger)
 {
@@ -55,7 +56,7 @@ public sealed class PaymentProcessor(
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)
     {
         using var justRead = InvoicesJustRead.Begin();
-        var decision = await matcher.DecideAsync(credit, ct);
+        var decision = await HoldForEndedRegistrationAsync(await matcher.DecideAsync(credit, ct), ct);
         var invoice = decision switch
         {
             Matched matched => await PayInvoiceAsync(reference, matched.Invoice.Number.ToString(), matched.PaidAt, ct),
@@ -80,6 +81,16 @@ public sealed class PaymentProcessor(
         await review.AddAsync(new ReviewItem(reference, "payment", reference, held.Reason.ToString(), explanation, clock.GetUtcNow()), ct);
         logger.LogWarning("Payment {Reference} held for operations: {Reason}", reference, held.Reason);
         return new PaymentOutcome(reference, "held:" + held.Reason, held.Invoice?.Number.ToString());
+    }
+
+    private async Task<PaymentDecision> HoldForEndedRegistrationAsync(PaymentDecision decision, CancellationToken ct)
+    {
+        if (decision is not Matched matched) return decision;
+        var number = matched.Invoice.Number.ToString();
+        var invoice = (InvoicesJustRead.Peek(number) ?? await invoices.GetAsync(number, ct))?.Document;
+        return invoice is not null && await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended
+            ? new HeldForOperations(matched.Payment, HoldReason.RegistrationEnded, EndedRenewals.Explanation(number, ended), [matched.Invoice.Number], matched.Invoice)
+            : decision;
     }
 
     /// <summary>Pays the invoice with held credits operations applied to it (UA-3.2), under the reference of the one that made

@@ -4,6 +4,7 @@ using Registrar.Api.Banks;
 using Registrar.Api.Http;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
+using Registrar.Payments.Matching;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
@@ -16,7 +17,7 @@ namespace Registrar.Api.Operations;
 /// </summary>
 public sealed class ApplyHeldPaymentFlow(
     IHeldPaymentStore held, IInvoiceStore<Invoice> invoices, PaymentProcessor payments, HeldPaymentJournal journal, IReviewList review,
-    TimeProvider clock, ILogger<ApplyHeldPaymentFlow> logger)
+    EndedRenewals endedRenewals, TimeProvider clock, ILogger<ApplyHeldPaymentFlow> logger)
 {
     public async Task<IResult> ApplyAsync(string reference, ApplyHeldPayment request, string client, CancellationToken ct)
     {
@@ -29,6 +30,8 @@ public sealed class ApplyHeldPaymentFlow(
         }
         var invoice = (await invoices.GetAsync(request.InvoiceNumber, ct))?.Document;
         if (invoice is null) return Problems.NotFound($"Invoice '{request.InvoiceNumber}'");
+        if (await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended)
+            return Problems.PaymentNotApplicable(HoldReason.RegistrationEnded.ToString(), EndedRenewals.Explanation(invoice.Number, ended));
         var others = await OthersAsync(invoice.Number, reference, ct);
         var decision = Decide(stored.Document.Credit, invoice, others);
         if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);

@@ -17,6 +17,10 @@ public enum HoldReason
     BookedBeforeInvoiceIssued,
     BookedInFuture,
     ReturnedTransfer,
+
+    /// <summary>A renewal invoice of a registration that has ended (deleted, transferred away, closed): it renews nothing, so
+    /// the money waits for operations to refund or re-apply it.</summary>
+    RegistrationEnded,
 }
 
 /// <summary>What to do with one bank credit.</summary>

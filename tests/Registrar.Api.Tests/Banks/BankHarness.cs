@@ -47,7 +47,7 @@ public sealed class BankHarness
         var camt054 = new Camt054Reader(new Camt054ReaderOptions());
         HeldPayments = new HeldPaymentStore(clients);
         var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
-            Review, HeldPayments, Clock, NullLogger<PaymentProcessor>.Instance);
+            Review, HeldPayments, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)), Clock, NullLogger<PaymentProcessor>.Instance);
         Journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), Review);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, HeldPayments, Journal, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
@@ -67,6 +67,7 @@ public sealed class BankHarness
     public StorageMeter Meter { get; } = new();
     public StorageClients Clients { get; }
     public HeldPaymentStore HeldPayments { get; }
+    public RegistrationViewStore Views { get; }
     public HeldPaymentJournal Journal { get; }
     public PaymentProcessor Processor { get; }
     public RecordedEvents Events { get; } = new();

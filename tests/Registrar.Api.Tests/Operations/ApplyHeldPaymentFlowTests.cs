@@ -135,7 +135,7 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
 
     private static ApplyHeldPaymentFlow Flow(BankHarness bank) =>
         new(bank.HeldPayments, bank.Invoices, bank.Processor, new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review),
-            bank.Review, bank.Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+            bank.Review, new EndedRenewals(bank.Views), bank.Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
 
     private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 

@@ -40,7 +40,7 @@ public sealed class ErasureRequestHandler(
 
         var registrations = new List<RegistrationView>();
         await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view);
-        if (registrations.Count == 0) return Problems.NotFound("registrations of that customer");
+        if (registrations.Count == 0) return Problems.NotFound("A customer with registrations under that id");
 
         var endsAt = PersonalDataRetention.ContractEndOnReply(input.RepliedOn, options.Value.TimeZone);
         var actor = new OperationsActor(operations.Principal!.Name, input.RecordedBy.Trim());

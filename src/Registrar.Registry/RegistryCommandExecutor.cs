@@ -30,7 +30,7 @@ public sealed class RegistryCommandExecutor
     private readonly DomainTransferCodeFlow _domainTransferCode;
     private readonly DomainRegistrantChangeFlow _domainRegistrantChange;
     private readonly DomainTransferInFlow _domainTransferIn;
-    private readonly DomainTransferCancelFlow _domainTransferCancel;
+    private readonly DomainTransferActionFlow _domainTransferAction;
 
     public RegistryCommandExecutor(
         ZoneCatalog zones, IEppClients clients, IOptions<RegistryOptions> options, IOptions<EppOptions> epp, TransferCodes transferCodes,
@@ -49,7 +49,7 @@ public sealed class RegistryCommandExecutor
         _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
         _domainRegistrantChange = new DomainRegistrantChangeFlow(registries, _contactCreate, failures);
         _domainTransferIn = new DomainTransferInFlow(registries, _domainInfo, incomingTransferCodes, failures);
-        _domainTransferCancel = new DomainTransferCancelFlow(registries, _domainInfo, failures);
+        _domainTransferAction = new DomainTransferActionFlow(registries, _domainInfo, failures);
     }
 
     public async Task<RegistryOutcome> ExecuteAsync(RegistrationCommand command, CancellationToken ct)
@@ -70,7 +70,8 @@ public sealed class RegistryCommandExecutor
             SetTransferCode set => await _domainTransferCode.RunAsync(set, ct),
             ChangeRegistrant change => await _domainRegistrantChange.RunAsync(change, ct),
             RequestTransferIn transfer => await _domainTransferIn.RunAsync(transfer, ct),
-            CancelTransferInRequest cancel => await _domainTransferCancel.RunAsync(cancel, ct),
+            CancelTransferInRequest cancel => await _domainTransferAction.RunAsync(cancel, ct),
+            RejectTransferAway reject => await _domainTransferAction.RunAsync(reject, ct),
             _ => throw new ArgumentException($"{command.GetType().Name} is not a registry command.", nameof(command)),
         };
         activity?.SetTag("registrar.registry.outcome", outcome.GetType().Name);

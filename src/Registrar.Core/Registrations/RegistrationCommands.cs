@@ -24,6 +24,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RequestTransferIn), "request-transfer-in")]
 [JsonDerivedType(typeof(EraseIncomingTransferCode), "erase-incoming-transfer-code")]
 [JsonDerivedType(typeof(CancelTransferInRequest), "cancel-transfer-in")]
+[JsonDerivedType(typeof(RejectTransferAway), "reject-transfer-away")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>

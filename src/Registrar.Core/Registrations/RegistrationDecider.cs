@@ -126,6 +126,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         // A decided end takes effect on whichever event comes first once it is due: its timer, or the answer it waited for.
         OperationsDecisions.OnTime(step, now, schedule);
+        TransferAwayDecisions.OnTime(step, schedule, now);
         return step.Build(state, WakeAt(step.State), now);
     }
 

@@ -18,6 +18,8 @@ namespace Registrar.Core.Registrations;
 /// sent to the registry and not yet answered.</param>
 /// <param name="TransferInCancelWaiting">Operations decided that cancel while another registry command for the transfer (its
 /// request, a read-back) was out: it is sent once that command's answer leaves the transfer pending.</param>
+/// <param name="TransferAwayRejectionCommandId">UA-3.5, KZ-App-9: the reject sent for another registrar's pending transfer of the
+/// domain; kept while the registry shows that transfer pending, so it is rejected once.</param>
 /// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
@@ -51,7 +53,8 @@ public sealed record RegistrationState(
     DateTimeOffset? EndedAt = null,
     TransferRestriction? TransferRestriction = null,
     string? TransferInCancelCommandId = null,
-    bool TransferInCancelWaiting = false)
+    bool TransferInCancelWaiting = false,
+    string? TransferAwayRejectionCommandId = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

@@ -19,6 +19,8 @@ internal static class RegistryAnswerRouting
             RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
         else if (TransferCodeDecisions.Awaits(state, answer))
             TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
+        else if (TransferAwayDecisions.Awaits(state, answer))
+            TransferAwayDecisions.OnAnswered(step, answer.Outcome, now);
         else if (answer.CommandId != state.AwaitedCommandId)
             return;
         else if (RenewalDecisions.Covers(state.Phase))

@@ -50,14 +50,7 @@ internal static class TransferCodeDecisions
     {
         var state = step.State;
         var order = state.Order!;
-        // KZ-App-9, UA-3.5: the registration's own renewal invoice, issued and not paid, is a debt; an expired .ua domain
-        // whose renewal is unpaid has not been paid for in full.
-        var unpaid = state.Renewal.PaidInvoice is null && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
-        // KZ-App-9: a dispute decision (KZ-App-2, UA-2.2.3) is an authority's ban, carried out by our clientTransferProhibited.
-        var setForAuthority = state.DisputeBlock is null ? [] : SetDomainHolds.ManagedHolds;
-        var situation = new TransferSituation(info.Statuses, setForAuthority, unpaid, state.TransferRestriction?.Agreement,
-            AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
-        var refusals = schedule.TransferRules(order.Zone).Refusals(situation);
+        var refusals = schedule.TransferRules(order.Zone).Refusals(Situation(state, info.Statuses, now));
         if (refusals.Count > 0)
         {
             step.Update(s => s with { TransferCode = null });
@@ -67,6 +60,18 @@ internal static class TransferCodeDecisions
         }
         step.AskRegistry(id => new SetTransferCode(id, state.RegistrationId, order.Zone, order.DomainName));
         step.Update(s => s with { TransferCode = issue with { CommandId = s.AwaitedCommandId! } });
+    }
+
+    /// <summary>What the offer's transfer terms judge, as the registration and the registry's <paramref name="statuses"/> stand.</summary>
+    public static TransferSituation Situation(RegistrationState state, IReadOnlyList<string> statuses, DateTimeOffset now)
+    {
+        // KZ-App-9, UA-3.5: the registration's own renewal invoice, issued and not paid, is a debt; an expired .ua domain
+        // whose renewal is unpaid has not been paid for in full.
+        var unpaid = state.Renewal.PaidInvoice is null && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
+        // KZ-App-9: a dispute decision (KZ-App-2, UA-2.2.3) is an authority's ban, carried out by our clientTransferProhibited.
+        var setForAuthority = state.DisputeBlock is null ? [] : SetDomainHolds.ManagedHolds;
+        return new TransferSituation(statuses, setForAuthority, unpaid, state.TransferRestriction?.Agreement,
+            AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
     }
 
     private static void Read(RegistrationStep step, string requestId)

@@ -40,7 +40,8 @@ public sealed class GoldenDocumentTests
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
             new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
-            new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true),
+            new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true,
+            TransferAwayRejectionCommandId: "order-1-1-31"),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -141,6 +142,7 @@ public sealed class GoldenDocumentTests
                 new NoticeFacts(ExpiresAt: At.AddYears(2))),
             new EraseIncomingTransferCode("order-1-1-29", "order-1-1", "cust-1"),
             new CancelTransferInRequest("order-1-1-30", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new RejectTransferAway("order-1-1-31", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -322,6 +324,18 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
 
         Assert.Equal(("order-1-1-30", false), (read!.TransferInCancelCommandId, read.TransferInCancelWaiting));
+    }
+
+    /// <summary>Registrations in flight when a pending transfer away could be rejected (UA-3.5, KZ-App-9) keep running: no reject
+    /// is out.</summary>
+    [Fact]
+    public void A_state_stored_before_transfers_away_were_rejected_still_reads()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-transfer-away-rejection.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Equal(("order-1-1-30", null), (read!.TransferInCancelCommandId, read.TransferAwayRejectionCommandId));
     }
 
     /// <summary>Registrations in flight when a renewal could wait for a calendar year (KZ-2.7) keep running: none waits.</summary>

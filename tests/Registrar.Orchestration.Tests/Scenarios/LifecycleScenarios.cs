@@ -62,6 +62,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
         ["A transfer code is refused naming the agreement that forbids it until operations lift the restriction (KZ-App-9)"] =
             OperationsDecisionScenarios.TransferRestrictedByAnotherAgreementThenLifted,
+        ["A transfer away the registry holds pending while an agreement forbids it is rejected once, and operations told (KZ-App-9, UA-3.5)"] =
+            OperationsDecisionScenarios.TransferAwayRejectedWhileAnAgreementForbidsIt,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
         ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =

@@ -153,6 +153,23 @@ public static class OperationsDecisionScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.TransferRestriction is null && s.TransferCode is null);
     }
 
+    /// <summary>KZ-App-9: another registrar's transfer, held pending at the registry while an agreement recorded here forbids it,
+    /// is rejected there once and operations are told; read back no longer pending, the registration goes on as it was.</summary>
+    public static async Task TransferAwayRejectedWhileAnAgreementForbidsIt(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "kz");
+        DateTimeOffset? expiry = null; // the registry's answers leave the expiry the registration holds as it is
+        await run.RaiseAsync(Decided("1", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9")), typeof(SetDomainHolds), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]));
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
+        var rejected = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RejectTransferAway), typeof(FlagForOperations));
+        Assert.Contains("KZ-App-9", rejected.OfType<FlagForOperations>().Single().Reason);
+
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["clientTransferProhibited"]));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null && s.TransferAwayRejectionCommandId is null);
+    }
+
     private static async Task RegisteredAsync(ScenarioRun run, string zone)
     {
         await run.RaiseAsync(Paid(Order(zone, handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));

@@ -1,0 +1,83 @@
+using Registrar.Core.Registrations;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>UA-3.5, KZ-App-9: another registrar's transfer of a domain we sponsor, held pending at the registry for our answer.</summary>
+public sealed class TransferAwayRejectionDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddDays(-29);
+
+    [Theory]
+    [InlineData("com.ua", "UA-3.5")]
+    [InlineData("kz", "KZ-App-9")]
+    public void A_transfer_away_pending_while_the_renewal_invoice_is_unpaid_is_rejected_at_the_registry_and_operations_told_UA_3_5_KZ_App_9(string zone, string rule)
+    {
+        var domain = WithOpenRenewalInvoice(zone);
+
+        var commands = domain.Raise(Observed(Ours("pendingTransfer")), Now);
+
+        var reject = Assert.IsType<RejectTransferAway>(Assert.Single(commands.OfType<RejectTransferAway>()));
+        Assert.Equal(($"example.{zone}", reject.CommandId), (reject.DomainName, domain.State.AwaitedCommandId));
+        Assert.Contains(rule, Assert.Single(commands.OfType<FlagForOperations>()).Reason);
+    }
+
+    [Fact]
+    public void A_transfer_away_pending_with_everything_paid_is_left_for_the_registry_to_approve_UA_3_5()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        Assert.Empty(domain.Raise(Observed(Ours("pendingTransfer")), Expiry.AddDays(-200)));
+        Assert.Null(domain.State.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void A_pending_transfer_is_rejected_once_and_judged_again_only_when_another_one_comes_UA_3_5()
+    {
+        var domain = WithOpenRenewalInvoice("com.ua");
+        domain.Raise(Observed(Ours("pendingTransfer")), Now);
+
+        // The registry kept it pending (it answered 1001, say): the sweep's reads do not reject it again.
+        Assert.Empty(domain.Answer(Ours("pendingTransfer"), Now).OfType<RejectTransferAway>());
+        Assert.Empty(domain.Raise(Observed(Ours("pendingTransfer"), "2"), Now.AddHours(1)).OfType<RejectTransferAway>());
+
+        domain.Raise(Observed(Ours("ok"), "3"), Now.AddHours(2));
+        Assert.Null(domain.State.TransferAwayRejectionCommandId);
+        Assert.Single(domain.Raise(Observed(Ours("pendingTransfer"), "4"), Now.AddHours(3)).OfType<RejectTransferAway>());
+    }
+
+    [Fact]
+    public void A_transfer_the_registry_approved_before_the_reject_arrived_ends_the_registration_here_UA_3_5()
+    {
+        var domain = WithOpenRenewalInvoice("com.ua");
+        domain.Raise(Observed(Ours("pendingTransfer")), Now);
+
+        domain.Answer(new DomainInfo(true, false, "H-9", Expiry.AddYears(1), ["ok"]), Now);
+
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+    }
+
+    [Fact]
+    public void A_reject_the_registry_refuses_goes_to_operations_to_reject_by_hand_and_is_not_sent_again_UA_3_5()
+    {
+        var domain = WithOpenRenewalInvoice("com.ua");
+        domain.Raise(Observed(Ours("pendingTransfer")), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2304, "Object status prohibits operation"), Now)));
+
+        Assert.Contains("by hand", flag.Reason);
+        Assert.Empty(domain.Raise(Observed(Ours("pendingTransfer"), "2"), Now.AddHours(1)).OfType<RejectTransferAway>());
+    }
+
+    private static RegisteredDomain WithOpenRenewalInvoice(string zone)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+        domain.LiveUntil(Now.AddDays(-1));
+        Assert.NotNull(domain.State.Renewal.InvoiceNumber);
+        return domain;
+    }
+
+    private static RegistryObserved Observed(DomainInfo info, string id = "1") => new($"observed:{id}", info, Now);
+
+    private static DomainInfo Ours(params string[] statuses) => new(true, true, "H-1", Expiry, statuses);
+}

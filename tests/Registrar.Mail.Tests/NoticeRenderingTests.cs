@@ -41,7 +41,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],
         // KZ-App-9: the code itself is checked against its derivation in the test of its own.
         NoticeKind.TransferCode => [],
-        NoticeKind.TransferCodeRefused => ["KZ-App-9"],
+        NoticeKind.TransferCodeRefused or NoticeKind.TransferAwayRejected => ["KZ-App-9"],
         NoticeKind.RegistrantChangeInvoice => [PayByText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.RegistrantChanged or NoticeKind.TransferredIn => [ExpiresAtText],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),

@@ -275,6 +275,10 @@ public enum NoticeKind
 
     /// <summary>KZ-5.3: the credential reset proved from the contact e-mail: a set-password link for the control panel (UA-2.1.2).</summary>
     CredentialReset,
+
+    /// <summary>KZ-App-9, UA-3.5: another registrar's transfer of the domain was rejected at the registry; the notice names each
+    /// reason and its rule, as <see cref="TransferCodeRefused"/> does.</summary>
+    TransferAwayRejected,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

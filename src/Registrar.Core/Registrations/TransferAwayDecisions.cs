@@ -6,8 +6,8 @@ namespace Registrar.Core.Registrations;
 /// UA-3.5, KZ-App-9: another registrar asked for a domain we sponsor, and the registry holds the transfer pending for our
 /// answer (RFC 5731 section 3.2.4: the sponsor approves or rejects; the registry approves one left unanswered). The offer's
 /// terms decide as for a transfer code (<see cref="TransferEligibility"/>): while one refuses it (an unpaid invoice, services
-/// not paid in full, another agreement, a ban), the transfer is rejected once and operations are told why, to answer the
-/// customer; otherwise it is left to go through.
+/// not paid in full, another agreement, a ban), the transfer is rejected once and the customer is told each reason and its
+/// rule; otherwise it is left to go through.
 /// </summary>
 internal static class TransferAwayDecisions
 {
@@ -51,8 +51,8 @@ internal static class TransferAwayDecisions
         var refusals = schedule.TransferRules(state.Order!.Zone).Refusals(TransferCodeDecisions.Situation(state, state.RegistryStatuses, now));
         if (refusals.Count == 0) return;
         Reject(step);
-        step.Flag($"Another registrar asked for {state.Order.DisplayName}; the transfer is rejected at the registry: "
-            + $"{string.Join(", ", refusals.Select(r => $"{r.Reason} ({r.Rule})"))}. Tell the customer what stands in the way.");
+        step.Notify(NoticeKind.TransferAwayRejected, new NoticeFacts(
+            TransferRefusals: [.. refusals.Select(r => r.Reason)], Rules: [.. refusals.Select(r => r.Rule).Distinct()]));
     }
 
     private static void Reject(RegistrationStep step)

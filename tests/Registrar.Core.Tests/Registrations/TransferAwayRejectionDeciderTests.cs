@@ -1,3 +1,4 @@
+using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Tests.Registrations;
@@ -11,7 +12,7 @@ public sealed class TransferAwayRejectionDeciderTests
     [Theory]
     [InlineData("com.ua", "UA-3.5")]
     [InlineData("kz", "KZ-App-9")]
-    public void A_transfer_away_pending_while_the_renewal_invoice_is_unpaid_is_rejected_at_the_registry_and_operations_told_UA_3_5_KZ_App_9(string zone, string rule)
+    public void A_transfer_away_pending_while_the_renewal_invoice_is_unpaid_is_rejected_at_the_registry_and_the_customer_told_why_UA_3_5_KZ_App_9(string zone, string rule)
     {
         var domain = WithOpenRenewalInvoice(zone);
 
@@ -19,7 +20,11 @@ public sealed class TransferAwayRejectionDeciderTests
 
         var reject = Assert.IsType<RejectTransferAway>(Assert.Single(commands.OfType<RejectTransferAway>()));
         Assert.Equal(($"example.{zone}", reject.CommandId), (reject.DomainName, domain.State.AwaitedCommandId));
-        Assert.Contains(rule, Assert.Single(commands.OfType<FlagForOperations>()).Reason);
+        var told = Assert.Single(commands.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.TransferAwayRejected, "owner@example.test"), (told.Kind, told.To));
+        Assert.Contains(TransferRefusalReason.UnpaidInvoices, told.Facts!.TransferRefusals!);
+        Assert.Contains(rule, told.Facts.Rules!);
+        Assert.Empty(commands.OfType<FlagForOperations>());
     }
 
     [Fact]

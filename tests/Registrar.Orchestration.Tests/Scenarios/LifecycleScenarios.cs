@@ -62,7 +62,7 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
         ["A transfer code is refused naming the agreement that forbids it until operations lift the restriction (KZ-App-9)"] =
             OperationsDecisionScenarios.TransferRestrictedByAnotherAgreementThenLifted,
-        ["A transfer away the registry holds pending while an agreement forbids it is rejected once, and operations told (KZ-App-9, UA-3.5)"] =
+        ["A transfer away the registry holds pending while an agreement forbids it is rejected once, and the customer told why (KZ-App-9, UA-3.5)"] =
             OperationsDecisionScenarios.TransferAwayRejectedWhileAnAgreementForbidsIt,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,

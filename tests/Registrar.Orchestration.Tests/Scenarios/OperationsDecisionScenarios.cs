@@ -154,7 +154,7 @@ public static class OperationsDecisionScenarios
     }
 
     /// <summary>KZ-App-9: another registrar's transfer, held pending at the registry while an agreement recorded here forbids it,
-    /// is rejected there once and operations are told; read back no longer pending, the registration goes on as it was.</summary>
+    /// is rejected there once and the customer told why; read back no longer pending, the registration goes on as it was.</summary>
     public static async Task TransferAwayRejectedWhileAnAgreementForbidsIt(ScenarioRun run)
     {
         await RegisteredAsync(run, "kz");
@@ -163,8 +163,8 @@ public static class OperationsDecisionScenarios
         await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]));
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
-        var rejected = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RejectTransferAway), typeof(FlagForOperations));
-        Assert.Contains("KZ-App-9", rejected.OfType<FlagForOperations>().Single().Reason);
+        var rejected = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RejectTransferAway), typeof(SendNotice));
+        Assert.Equal(["KZ-App-9"], rejected.OfType<SendNotice>().Single().Facts!.Rules!);
 
         await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["clientTransferProhibited"]));
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null && s.TransferAwayRejectionCommandId is null);

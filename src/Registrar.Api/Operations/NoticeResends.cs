@@ -50,7 +50,7 @@ public sealed class NoticeResends(
             return (null, Problems.Conflict($"Notice '{noticeId}' has not gone out yet: it is sent, or tried again, by itself."));
         if (record.Notice.To == ErasedPersonalData.Erased)
             return (null, Problems.Conflict("The registration's personal data were erased (UA-Pre-6): there is no address to send it to."));
-        if (view.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway)
+        if (view.Phase.HasEnded())
             return (null, Problems.Conflict($"The registration is {view.Phase}: its lifecycle sends nothing any more."));
         if (record.Notice.Kind == NoticeKind.TransferCode)
             return (null, Problems.Conflict("A transfer code is not mailed again: a later request may have replaced it at the registry, and a code "

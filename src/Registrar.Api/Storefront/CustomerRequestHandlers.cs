@@ -4,7 +4,6 @@ using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
-using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Mail;
@@ -35,7 +34,7 @@ public sealed class CustomerRequestHandlers(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value);
         if (asked is null) return invalid!;
-        if (asked is CredentialResetRequest ? PersonalDataRetention.EndsContract(view.Phase) : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
+        if (asked is CredentialResetRequest ? view.Phase.HasEnded() : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict(asked is CredentialResetRequest
                 ? $"Registration '{registrationId}' is {view.Phase}: ask through a registration of the account that has not ended."
                 : $"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");

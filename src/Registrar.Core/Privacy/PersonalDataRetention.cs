@@ -15,8 +15,7 @@ public static class PersonalDataRetention
     public const int YearsAfterContract = 5;
 
     /// <summary>Whether a registration in <paramref name="phase"/> has ended, and with it the contract it was held under.</summary>
-    public static bool EndsContract(RegistrationPhase phase) =>
-        phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway;
+    public static bool EndsContract(RegistrationPhase phase) => phase.HasEnded();
 
     /// <summary>UA-Pre-6: when the data kept for a contract that ended at <paramref name="contractEndedAt"/> must go: five years
     /// as the registrar counts them, never sooner (an end stored in UTC just before a local midnight would otherwise be

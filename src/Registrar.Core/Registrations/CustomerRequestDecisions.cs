@@ -1,4 +1,3 @@
-using Registrar.Core.Privacy;
 using Registrar.Core.Requests;
 using static Registrar.Core.Registrations.RegistrationPhase;
 
@@ -84,7 +83,7 @@ internal static class CustomerRequestDecisions
     /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban. A credential
     /// reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.</summary>
     private static string? Refusal(RegistrationState state, CustomerRequest request) =>
-        request is CredentialResetRequest ? (PersonalDataRetention.EndsContract(state.Phase) ? $"the domain is {state.Phase}" : null)
+        request is CredentialResetRequest ? (state.Phase.HasEnded() ? $"the domain is {state.Phase}" : null)
         : state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
         : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
         : state.DisputeBlock is not null && request is not TransferCodeRequest ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"

@@ -33,9 +33,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     public string CommandId(string instanceId, RegistrationCommand command) => command.CommandId;
 
     /// <summary>Ended, with nothing left to try again: a notice that failed on closing still gets its retries.</summary>
-    public bool IsTerminal(RegistrationState state) =>
-        state.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway
-        && state.FailedCommands.Count == 0;
+    public bool IsTerminal(RegistrationState state) => state.Phase.HasEnded() && state.FailedCommands.Count == 0;
 
     /// <summary>A view recorded later shows the registration as it is since (the view store keeps the highest sequence); an
     /// earlier view's erasure date (UA-Pre-6) is the later one's too, as the instant a registration ended is kept.</summary>

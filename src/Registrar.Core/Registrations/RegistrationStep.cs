@@ -1,5 +1,4 @@
 using Registrar.Core.Lifecycle;
-using Registrar.Core.Privacy;
 
 namespace Registrar.Core.Registrations;
 
@@ -61,7 +60,7 @@ internal sealed class RegistrationStep(RegistrationState state)
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
-        DateTimeOffset? endedAt = PersonalDataRetention.EndsContract(State.Phase) ? State.EndedAt ?? now : null;
+        DateTimeOffset? endedAt = State.Phase.HasEnded() ? State.EndedAt ?? now : null;
         if (endedAt != State.EndedAt) Update(s => s with { EndedAt = endedAt });
         if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction))
         {

@@ -110,7 +110,7 @@ public sealed class RegistrationTimelinePage(
     private async Task NoticesAsync(HtmlPage page, HttpRequest request, RegistrationView view, CancellationToken ct)
     {
         var token = overview.Token(request);
-        var ended = view.Phase is RegistrationPhase.Closed or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway;
+        var ended = view.Phase.HasEnded();
         page.Add($"<h2>Notices</h2><table id=\"notices\"><tr><th>kind</th><th>to</th><th>claimed</th><th>sent</th><th>send again</th></tr>");
         foreach (var notice in (await notices.ListForRegistrationAsync(view.RegistrationId, ct)).Select(RegistrationNoticeView.From))
         {

@@ -25,7 +25,7 @@ public sealed class EndedRenewalPaymentTests(ProductFixture product)
             async () => (await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray().FirstOrDefault(i => i.GetProperty("renewal").ValueKind == JsonValueKind.Object),
             i => i.ValueKind == JsonValueKind.Object, Patience);
         var number = invoice.GetProperty("number").GetString()!;
-        await DeletedOnRequestAsync(storefront, registrationId, $"{customer}@mail.example.org");
+        await RegisteredDomains.DeletedOnRequestAsync(product, storefront, registrationId, $"{customer}@mail.example.org");
 
         await RegisteredDomains.PayInvoiceAsync(product, number, invoice.GetProperty("total").GetProperty("amount").GetString()!);
 
@@ -37,19 +37,5 @@ public sealed class EndedRenewalPaymentTests(ProductFixture product)
         var kept = await storefront.GetFromJsonAsync<JsonElement>("api/invoices");
         Assert.Equal("Open", kept.EnumerateArray().Single(i => i.GetProperty("number").GetString() == number).GetProperty("status").GetString());
         Assert.Null(await product.Registry.GetDomainAsync(name));
-    }
-
-    /// <summary>UA-1.5.6: early deletion, confirmed from the contact e-mail, until the customer sees the registration Deleted.</summary>
-    private async Task DeletedOnRequestAsync(HttpClient storefront, string registrationId, string mailbox)
-    {
-        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
-        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
-        var link = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
-        using var browser = product.Anonymous();
-        var confirmed = await browser.GetAsync($"api/requests/confirmation?token={link.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim()}");
-        Assert.True((int)confirmed.StatusCode == 200, await confirmed.Content.ReadAsStringAsync());
-        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
-            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleted"),
-            Patience);
     }
 }

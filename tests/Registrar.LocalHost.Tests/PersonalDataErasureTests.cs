@@ -41,7 +41,7 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
         var registered = await PhaseAsync(storefront, registrationId, "Registered");
         var renewalPayment = await RenewedThroughOperationsAsync(storefront, operations, registrationId, registered.GetProperty("expiresAt").GetDateTimeOffset());
-        var endedAt = await DeletedEarlyAsync(storefront, registrationId, email);
+        var endedAt = await RegisteredDomains.DeletedOnRequestAsync(product, storefront, registrationId, email);
         Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email));
         // The lifecycle's own rows hold the address too (the paid event's order), so the check below covers them.
         Assert.Contains(email, string.Join('|', (await InstanceRowsAsync(product.Storage, registrationId)).SelectMany(r => r.Select(c => c.Value?.ToString()))));
@@ -146,17 +146,6 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
     private static string JsonEscaped(string value) => JsonSerializer.Serialize(value)[1..^1];
 
     /// <summary>UA-1.5.6: the owner asks for deletion, proves it from the contact e-mail, and the registration ends.</summary>
-    private async Task<DateTimeOffset> DeletedEarlyAsync(HttpClient storefront, string registrationId, string email)
-    {
-        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
-        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
-        var mail = await product.Mail.WaitForMailAsync(email, m => m.Text?.Contains("confirmation?token=") == true, Patience);
-        var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
-        using var browser = product.Anonymous();
-        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={token}")).StatusCode);
-        return (await PhaseAsync(storefront, registrationId, "Deleted")).GetProperty("endedAt").GetDateTimeOffset();
-    }
-
     private static async Task<JsonElement> PhaseAsync(HttpClient storefront, string registrationId, string phase)
     {
         var list = await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),

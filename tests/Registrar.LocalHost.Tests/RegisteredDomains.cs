@@ -25,6 +25,22 @@ internal static class RegisteredDomains
         return registrationId;
     }
 
+    /// <summary>UA-1.5.6: early deletion, confirmed from the contact e-mail, until the customer sees the registration Deleted.</summary>
+    /// <returns>When the registration ended.</returns>
+    public static async Task<DateTimeOffset> DeletedOnRequestAsync(ProductFixture product, HttpClient storefront, string registrationId, string mailbox)
+    {
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var mail = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
+        var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
+        using var browser = product.Anonymous();
+        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={token}")).StatusCode);
+        var list = await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleted"),
+            Patience);
+        return list.EnumerateArray().Single(r => r.GetProperty("registrationId").GetString() == registrationId).GetProperty("endedAt").GetDateTimeOffset();
+    }
+
     // Registrant data, not a nic-handle: the simulator creates the contact, so the domain is registered and the owner mailed.
     /// <param name="language">The customer's language for notices; null for the zone's offer language.</param>
     public static object Body(string customer, string name, string? language = null) => new

@@ -13,8 +13,10 @@ public abstract record TinyEvent;
 
 /// <summary>Begins the instance: charge, then wait <paramref name="Wait"/> after the charge is confirmed (or, with no
 /// wait, notify at once: a decision taken while the charge is carried out). <paramref name="Shown"/>: each decision
-/// also shows its stage, and a later show makes an earlier one needless.</summary>
-public sealed record Start(TimeSpan Wait, bool Shown = false) : TinyEvent;
+/// also shows its stage, and a later show makes an earlier one needless. <paramref name="WakesBehind"/>: each of the first
+/// that many wake-ups sets the next one a tick before itself, due at once, as a lifecycle whose clock jumped past several
+/// steps catches up on them.</summary>
+public sealed record Start(TimeSpan Wait, bool Shown = false, int WakesBehind = 0) : TinyEvent;
 
 public sealed record Charged : TinyEvent;
 
@@ -40,7 +42,7 @@ public sealed record TinyCommand(string Kind)
 
 public enum TinyStage { New, Charging, Waiting, Done }
 
-public sealed record TinyState(TinyStage Stage, TimeSpan Wait, DateTimeOffset? WakeAt, bool Shown = false);
+public sealed record TinyState(TinyStage Stage, TimeSpan Wait, DateTimeOffset? WakeAt, bool Shown = false, int WakesBehind = 0);
 
 /// <summary>The smallest lifecycle that exercises every runtime path: a command whose handler answers
 /// with an event (charge → Charged), a timer (wait), and a terminal command (notify). Events that do not
@@ -74,13 +76,15 @@ public sealed class TinyDecider : ILifecycleDecider<TinyState, TinyEvent, TinyCo
         (state.Stage, @event) switch
         {
             (TinyStage.New, Start start) =>
-                new(new TinyState(TinyStage.Charging, start.Wait, null, start.Shown), [new TinyCommand(TinyCommand.Charge)], null),
+                new(new TinyState(TinyStage.Charging, start.Wait, null, start.Shown, start.WakesBehind), [new TinyCommand(TinyCommand.Charge)], null),
             (TinyStage.Charging, Charged) when state.Wait == TimeSpan.Zero =>
                 new(state with { Stage = TinyStage.Done }, [new TinyCommand(TinyCommand.Notify)], null),
             (TinyStage.Charging, Charged) =>
                 new(state with { Stage = TinyStage.Waiting, WakeAt = now + state.Wait }, [], now + state.Wait),
             (TinyStage.Waiting, Postpone postpone) when state.WakeAt is { } wakeAt =>
                 new(state with { WakeAt = wakeAt + postpone.By }, [], wakeAt + postpone.By),
+            (TinyStage.Waiting, Wake wake) when state.WakesBehind > 0 =>
+                new(state with { WakeAt = wake.DueAt.AddTicks(-1), WakesBehind = state.WakesBehind - 1 }, [], wake.DueAt.AddTicks(-1)),
             (TinyStage.Waiting, Wake) =>
                 new(state with { Stage = TinyStage.Done, WakeAt = null }, [new TinyCommand(TinyCommand.Notify)], null),
             _ => new(state, [], state.WakeAt),

@@ -76,5 +76,82 @@ public sealed class LifecycleTimerSweeperTests(AzuriteFixture azurite)
         Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-waited"));
     }
 
+    [Fact]
+    public async Task A_sweep_reads_each_shard_once_when_what_it_fired_set_no_wake_up_due_by_now()
+    {
+        var reads = new TimerReadsPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, reads, OnlyCalledSweeps(shards: 4));
+        await runtime.StartWaitingAsync("i-read-once-a", Wait);
+        await runtime.StartWaitingAsync("i-read-once-b", Wait);
+        runtime.Clock.Advance(Wait);
+        reads.Reset();
+
+        var fired = await runtime.Sweeper.SweepAsync(default);
+
+        Assert.Equal(2, fired);
+        // Issue 16: one read per shard; before, every shard was read again after a pass that fired.
+        Assert.Equal(4, reads.Count);
+    }
+
+    [Fact]
+    public async Task A_wake_up_a_fired_decision_set_due_at_once_fires_in_the_same_sweep_reading_only_the_shard_it_went_to()
+    {
+        var reads = new TimerReadsPolicy();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, reads, OnlyCalledSweeps(shards: 4));
+        await runtime.Client.SendAsync("i-behind", "start", new Start(Wait, WakesBehind: 1), default);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-behind") == TinyStage.Waiting, "charged and waiting");
+        runtime.Clock.Advance(Wait);
+        reads.Reset();
+
+        var fired = await runtime.Sweeper.SweepAsync(default);
+        var shardsRead = reads.Count;
+
+        Assert.Equal(2, fired);
+        Assert.Equal(TinyStage.Done, await runtime.StageAsync("i-behind"));
+        Assert.Equal(4 + 1, shardsRead);
+    }
+
+    [Fact]
+    public async Task A_shard_holding_more_due_rows_than_a_page_is_read_again_in_the_same_sweep_until_every_row_fired()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, settings: OnlyCalledSweeps(shards: 1));
+        var instances = Enumerable.Range(0, 1_001).Select(i => $"i-paged-{i:D4}").ToList();
+        await Parallel.ForEachAsync(instances, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (instance, ct) =>
+        {
+            await runtime.Engine.ApplyAsync(instance, "start", new Start(Wait), ct);
+            await runtime.Engine.ApplyAsync(instance, "charged", new Charged(), ct);
+        });
+        await TestStorage.EventuallyAsync(async () => await TimerRowsAsync(runtime) == instances.Count, "every instance waiting");
+        runtime.Clock.Advance(Wait);
+
+        var fired = await runtime.Sweeper.SweepAsync(default);
+
+        Assert.Equal(instances.Count, fired);
+    }
+
+    /// <summary>A sweep interval longer than the tests move the clock (and within a timer's range), so only the sweeps a test
+    /// calls fire timers.</summary>
+    private static Dictionary<string, string?> OnlyCalledSweeps(int shards) => new()
+    {
+        ["Lifecycle:SweepInterval"] = "40.00:00:00",
+        ["Lifecycle:TimerShards"] = shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Counts the reads of the timer tables (each a range query of one shard).</summary>
+    private sealed class TimerReadsPolicy : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Path.Contains("lifecycletimers", StringComparison.Ordinal))
+                Interlocked.Increment(ref _count);
+        }
+    }
+
     private static async Task<int> TimerRowsAsync(RuntimeHarness runtime) => (await runtime.TimerRowsAsync(["PartitionKey"])).Count;
 }

@@ -19,6 +19,7 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
     private const int MaxRowsPerTransaction = 100;
 
     private readonly Dictionary<string, ShardQueue> _shards = [];
+    private readonly Dictionary<string, string> _earliestWritten = new(StringComparer.Ordinal);
     private readonly List<PendingPlacement> _unplaced = [];
     private bool _placing;
     private int _nextShard;
@@ -125,6 +126,30 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
                 .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The least row key written (placed or upserted) in each shard since the last call, which forgets them. Row keys
+    /// sort as their due instants: the sweep reads again only the shards a row due by now was written to.</summary>
+    public IReadOnlyDictionary<string, string> TakeEarliestWritten()
+    {
+        lock (_earliestWritten)
+        {
+            var taken = new Dictionary<string, string>(_earliestWritten, StringComparer.Ordinal);
+            _earliestWritten.Clear();
+            return taken;
+        }
+    }
+
+    private void NoteWritten(string partitionKey, IEnumerable<TableTransactionAction> actions)
+    {
+        var earliest = actions.Where(action => action.ActionType != TableTransactionActionType.Delete)
+            .Select(action => action.Entity.RowKey).Min(StringComparer.Ordinal);
+        if (earliest is null) return;
+        lock (_earliestWritten)
+        {
+            if (!_earliestWritten.TryGetValue(partitionKey, out var known) || string.CompareOrdinal(earliest, known) < 0)
+                _earliestWritten[partitionKey] = earliest;
+        }
+    }
+
     private static TableTransactionAction Delete(string partitionKey, string rowKey, ETag etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey) { ETag = etag }, etag);
 
@@ -141,6 +166,7 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
             if (!_shards.TryGetValue(partitionKey, out shard!))
                 _shards[partitionKey] = shard = new ShardQueue();
         }
+        NoteWritten(partitionKey, actions);
         var pending = actions.Select(action => new PendingWrite(action, Awaited: soon)).ToList();
         bool flushes, schedules = false;
         lock (shard)

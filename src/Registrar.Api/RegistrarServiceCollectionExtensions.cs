@@ -162,6 +162,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
         services.AddSingleton<CustomerAccounts>();
+        services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestHandlers>();

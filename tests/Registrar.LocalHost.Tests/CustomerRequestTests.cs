@@ -11,6 +11,7 @@ namespace Registrar.LocalHost.Tests;
 public sealed class CustomerRequestTests(ProductFixture product)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly HostedRegistrations _registrations = new(product);
 
     [Fact]
     public async Task Early_deletion_is_confirmed_once_from_the_contact_email_then_deleted_at_the_registry_and_told_KZ_5_3_UA_4_7_UA_1_5_8_UA_1_5_6()
@@ -76,15 +77,16 @@ public sealed class CustomerRequestTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task A_contact_email_change_waits_for_operations_consent_then_the_old_address_is_told_and_the_new_one_used_UA_4_7_KZ_2_2()
+    public async Task A_contact_email_change_of_a_customer_holding_a_ua_contract_waits_for_operations_consent_then_the_old_address_is_told_and_the_new_one_used_UA_4_7_KZ_2_2()
     {
         var customer = "eml-" + Guid.NewGuid().ToString("N")[..8];
         var name = $"{customer}.kz";
-        var otherName = $"{customer}-2.kz";
         using var storefront = product.Storefront(customer);
         using var operations = product.Operations();
         var registrationId = await RegisteredAsync(storefront, customer, name);
-        var otherRegistrationId = await RegisteredAsync(storefront, customer, otherName);
+        // The address is the account's (KZ-2.2): the customer's .com.ua contract asks the registrar's consent to changing it.
+        var (otherRegistrationId, _, otherName) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, otherRegistrationId);
         var requests = $"api/registrations/{registrationId}/requests";
         var newAddress = $"{customer}-new@mail.example.org";
 
@@ -119,6 +121,33 @@ public sealed class CustomerRequestTests(ProductFixture product)
             await product.Mail.WaitForMailAsync(newAddress, m => m.Subject.Contains(domain) && m.Text?.Contains("confirmation?token=") == true, Patience);
         }
         Assert.Single(await product.Mail.GetMessagesAsync(), m => m.IsTo($"{customer}@mail.example.org") && m.Subject.Contains("Контактный e-mail"));
+    }
+
+    [Fact]
+    public async Task A_customer_whose_contracts_are_all_kz_ones_changes_the_contact_email_once_the_request_is_proved_and_the_old_address_is_told_KZ_2_2_KZ_2_6()
+    {
+        var customer = "ekz-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var requests = $"api/registrations/{registrationId}/requests";
+        var newAddress = $"{customer}-new@mail.example.org";
+
+        var made = await storefront.PostAsJsonAsync(requests, new { kind = "contact-email-change", signedInSession = true, email = newAddress });
+
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var requestId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("Контактный e-mail"), Patience);
+        Assert.Contains(newAddress, told.Text);
+        Assert.DoesNotContain("согласия", told.Text);
+        // No consent is asked, so none waits and none can be given.
+        await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/requests/{requestId}/consent", new { approved = true, reason = "called the owner back" }), 409);
+        Assert.DoesNotContain((await operations.GetFromJsonAsync<JsonElement>("api/ops/queues")).GetProperty("awaitingConsent").EnumerateArray(),
+            r => r.GetProperty("requestId").GetString() == requestId);
+        var next = await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", nameServers = new[] { "ns1.example.net", "ns2.example.net" } });
+        Assert.True((int)next.StatusCode == 202, await next.Content.ReadAsStringAsync());
+        await product.Mail.WaitForMailAsync(newAddress, m => m.Subject.Contains(name) && m.Text?.Contains("confirmation?token=") == true, Patience);
     }
 
     private Task<string> RegisteredAsync(HttpClient storefront, string customer, string name) =>

@@ -33,7 +33,8 @@ public sealed class NoticeRenderingTests
         NoticeKind.Deleted => [DeletionAtText],
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest or NoticeKind.CredentialReset => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
-        NoticeKind.ContactEmailChanged => ["new-owner@example.org"],
+        // UA-4.7: the clause the registrar consented under, where it had to (KZ-2.6: none for a .kz-only customer).
+        NoticeKind.ContactEmailChanged => ["new-owner@example.org", "2.3.1.4"],
         NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway
             or NoticeKind.TransferInRefused => [],
         NoticeKind.Suspended => ["2.3.1.4"],

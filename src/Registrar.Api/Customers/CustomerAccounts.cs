@@ -43,7 +43,8 @@ public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantDa
         }
     }
 
-    /// <summary>UA-4.7, KZ-2.2: an approved change moves every registration's notices; applying it again changes nothing.</summary>
+    /// <summary>UA-4.7, KZ-2.2: a change operations approved, or one proved where no contract asks their consent (KZ-2.6), moves
+    /// every registration's notices; applying it again changes nothing.</summary>
     public async Task ApplyApprovedChangeAsync(string customerId, string requestId, string email, DateTimeOffset now, CancellationToken ct)
     {
         while (true)

@@ -11,7 +11,8 @@ namespace Registrar.Api.Storefront;
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
 /// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>
-/// <param name="Email">For "contact-email-change": the new contact e-mail, changed only with the registrar's consent (UA-4.7).</param>
+/// <param name="Email">For "contact-email-change": the new contact e-mail, changed with the registrar's consent while the
+/// customer holds a contract asking it (UA-4.7), else once proved (KZ-2.6).</param>
 /// <param name="Registrant">For "registrant-change": the new registrant's data (KZ-2.4: invoiced as a new registration, carried out
 /// once paid, the expiry unchanged, KZ-2.5; UA-1.5.8: proved from the contact e-mail or by papers, never by a session alone).</param>
 /// <param name="EndsOn">For "termination": the day the contract is to end (UA-6.1: at least 15 days after the notice); without

@@ -18,7 +18,7 @@ namespace Registrar.Api.Storefront;
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
     ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
-    CustomerAccounts accounts, TimeProvider clock)
+    CustomerAccounts accounts, ContactEmailConsent consent, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
@@ -44,7 +44,7 @@ public sealed class CustomerRequestHandlers(
             CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
         if (body.Value!.SignedInSession && RequestProofs.Accepts(asked, RequestProof.SignedInSession))
         {
-            record = record.Proved(RequestProof.SignedInSession, record.MadeAt, customer.Principal!);
+            record = await ProvedAsync(record, RequestProof.SignedInSession, record.MadeAt, customer.Principal!, ct: ct);
             await requests.CreateAsync(record, ct);
             await RaiseProvedAsync(record, ct);
             return TypedResults.Accepted((string?)null, CustomerRequestView.Of(record));
@@ -72,7 +72,7 @@ public sealed class CustomerRequestHandlers(
         if (record is null || record.CustomerId != redemption.Subject) return Problems.LinkInvalid();
         if (!RequestProofs.Accepts(record.Request, RequestProof.ContactEmail))
             return Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.");
-        var proved = record.Proved(RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId);
+        var proved = await ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{record.RequestId}' was already proved.");
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Ok(CustomerRequestView.Of(proved));
@@ -98,7 +98,7 @@ public sealed class CustomerRequestHandlers(
         if (record is null || record.CustomerId != redemption.Subject || !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)) return null;
         if (record.Status == CustomerRequestStatus.AwaitingProof)
         {
-            var proved = record.Proved(RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId);
+            var proved = await ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
             if (!await requests.TryProveAsync(proved, ct)) return null;
             await RaiseProvedAsync(proved, ct);
             return TypedResults.Ok(CustomerRequestView.Of(proved));
@@ -125,7 +125,7 @@ public sealed class CustomerRequestHandlers(
                 ? $"A '{record.Request.Kind}' request is taken from the contact e-mail only, not on papers."
                 : $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
 
-        var proved = record.Proved(body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference);
+        var proved = await ProvedAsync(record, body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference, ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Accepted((string?)null, CustomerRequestView.Of(proved));
@@ -169,11 +169,25 @@ public sealed class CustomerRequestHandlers(
             new ContactEmailChangeReviewed(eventId, decided.RequestId, consent.Approved, consent.By, consent.At, consent.Reason), ct);
     }
 
-    private Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
+    /// <summary>The request proved, and whether a contact e-mail change then waits for the registrar's consent, judged when it
+    /// is proved, by the contracts the customer holds then (UA-4.7, KZ-2.6).</summary>
+    private async Task<CustomerRequestRecord> ProvedAsync(CustomerRequestRecord record, RequestProof proof, DateTimeOffset at, string by,
+        string? reference = null, CancellationToken ct = default)
     {
+        var proved = record.Proved(proof, at, by, reference);
+        return proved.Request is ContactEmailChangeRequest && !await consent.NeededAsync(record.CustomerId, ct)
+            ? proved with { NoConsentNeeded = true }
+            : proved;
+    }
+
+    private async Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
+    {
+        // KZ-2.2: the address is the account's, changed before its lifecycle hears of it, as an approval changes it.
+        if (proved.NoConsentNeeded && proved.Request is ContactEmailChangeRequest change)
+            await accounts.ApplyApprovedChangeAsync(proved.CustomerId, proved.RequestId, change.Email, proved.ProvedAt!.Value, ct);
         var eventId = $"proved:{proved.RequestId}";
-        return registrations.RaiseAsync(proved.RegistrationId, eventId,
-            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt), ct);
+        await registrations.RaiseAsync(proved.RegistrationId, eventId,
+            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt, proved.NoConsentNeeded), ct);
     }
 
     /// <summary>UA-6.1, UA-6.4: when a notice ends the contract depends on the zone's offer and the term, fixed as it is given.</summary>

@@ -54,6 +54,10 @@ public sealed class ContractRules(ZoneCatalog zones, BusinessCalendars calendars
     /// <summary>UA-Pre-6: the rule under which a written erasure request ends the zone's contracts; null where it does not.</summary>
     public string? ErasureRequestEnding(string zone) => offers.For(zone).ErasureRequestRule;
 
+    /// <summary>UA-4.7: the rule under which a change of the contact e-mail waits for the registrar's consent; null where the
+    /// customer's proved notice of it is enough (KZ-2.2, KZ-2.6).</summary>
+    public string? ContactEmailConsent(string zone) => offers.For(zone).ContactEmailConsentRule;
+
     /// <summary>KZ-App-9, UA-3.5.</summary>
     public TransferEligibility Transfers(string zone) => new(offers.For(zone).Transfers);
 }

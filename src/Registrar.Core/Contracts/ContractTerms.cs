@@ -48,6 +48,8 @@ public sealed record RefundTerms(string CourtDecisionRule, string RegistryEnding
 /// <param name="SuspensionRule">UA-2.3.1: the clause listing the grounds for suspending service; null where the offer has none.</param>
 /// <param name="ErasureRequestRule">UA-Pre-6: a written request to erase the registrant's personal data ends the contract from
 /// the date of the registrar's reply; null where the offer does not make such a request end it.</param>
+/// <param name="ContactEmailConsentRule">UA-4.7: the contact e-mail changes only with the registrar's consent; null where the
+/// customer's notice of the change is enough (KZ-2.2, KZ-2.6: the customer tells the registrar of a new address).</param>
 public sealed record ContractTerms(
     string Offer,
     ClaimTerms? Claims,
@@ -58,4 +60,5 @@ public sealed record ContractTerms(
     RefundTerms? Refunds,
     string DisputeRule,
     string? SuspensionRule,
-    string? ErasureRequestRule);
+    string? ErasureRequestRule,
+    string? ContactEmailConsentRule);

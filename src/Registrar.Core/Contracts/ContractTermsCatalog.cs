@@ -21,7 +21,8 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         // KZ-App-2: the Regulation binds the customer to KazNIC's domain dispute policy.
         DisputeRule: "KZ-App-2",
         SuspensionRule: null,
-        ErasureRequestRule: null);
+        ErasureRequestRule: null,
+        ContactEmailConsentRule: null);
 
     /// <summary>The Ukrainian registrar's offer (003_bcd5c043e548e63f.txt) for .ua, .com.ua, .kiev.ua and .kyiv.ua.</summary>
     public static readonly ContractTerms Ukraine = new(
@@ -35,7 +36,8 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         Refunds: new RefundTerms(CourtDecisionRule: "UA-1.5.5", RegistryEndingRule: "UA-1.3.6"),
         DisputeRule: "UA-2.2.3",
         SuspensionRule: "UA-2.3.1",
-        ErasureRequestRule: "UA-Pre-6");
+        ErasureRequestRule: "UA-Pre-6",
+        ContactEmailConsentRule: "UA-4.7");
 
     private static readonly FrozenDictionary<string, ContractTerms> ByCountry = new Dictionary<string, ContractTerms>
     {

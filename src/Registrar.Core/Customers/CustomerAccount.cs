@@ -25,7 +25,8 @@ public sealed record CustomerAccount(
     /// forms a keyboard or a mail client may give the same address compare as that address.</summary>
     private static string Canonical(string address) => MailboxSpelling.WithAsciiDomain(address.Trim().Normalize(NormalizationForm.FormC));
 
-    /// <summary>UA-4.7: only operations' approval of a proved request reaches here; the same request twice is one change.</summary>
+    /// <summary>UA-4.7, KZ-2.6: only a proved request operations approved, or one no contract asks their consent to, reaches here;
+    /// the same request twice is one change.</summary>
     public CustomerAccount WithApprovedChange(string requestId, string email) => ChangedByRequest == requestId
         ? this
         : this with { ContactEmail = email, ChangedByRequest = requestId, PreviousContactEmail = ContactEmail };

@@ -3,12 +3,17 @@ using Registrar.Core.Requests;
 namespace Registrar.Core.Registrations;
 
 /// <summary>
-/// UA-4.7, KZ-2.2: the contact e-mail is where every proof of a request goes, so changing it needs the registrar's consent
-/// on top of the customer's proof. A proved change waits for operations; only their approval changes the address, and
-/// the old address is told, so an owner whose account was taken over hears of it.
+/// UA-4.7, KZ-2.2: the contact e-mail is where every proof of a request goes, so under the `.ua` offer changing it needs the
+/// registrar's consent on top of the customer's proof: a proved change waits for operations, and only their approval
+/// changes the address. Under the `.kz` offer the customer's proved notice of a new address is enough (KZ-2.2, KZ-2.6), so
+/// a customer with no `.ua` contract changes it at once. Either way the old address is told, so an owner whose account was
+/// taken over hears of it.
 /// </summary>
 internal static class ContactEmailChangeDecisions
 {
+    /// <summary>The clause whose consent step a held change goes through (the API decides which changes need it).</summary>
+    private const string ConsentRule = "UA-4.7";
+
     public static void Hold(RegistrationStep step, string requestId, ContactEmailChangeRequest request)
     {
         step.Update(s => s with { ContactEmailChange = new ContactEmailChange(requestId, request.Email) });
@@ -33,7 +38,16 @@ internal static class ContactEmailChangeDecisions
             step.Notify(NoticeKind.ContactEmailChangeRefused, new NoticeFacts(RequestId: change.RequestId));
             return;
         }
-        step.Update(s => s with { Order = order with { ContactEmail = change.Email } });
-        step.Notify(NoticeKind.ContactEmailChanged, new NoticeFacts(RequestId: change.RequestId, ContactEmail: change.Email), to: order.ContactEmail);
+        Change(step, change.RequestId, change.Email, ConsentRule);
+    }
+
+    /// <param name="consentRule">The clause the registrar consented under; null for a change that needed no consent.</param>
+    public static void Change(RegistrationStep step, string requestId, string email, string? consentRule)
+    {
+        var order = step.State.Order!;
+        step.Update(s => s with { Order = order with { ContactEmail = email } });
+        step.Notify(NoticeKind.ContactEmailChanged,
+            new NoticeFacts(RequestId: requestId, ContactEmail: email, Clause: consentRule is null ? null : OperationsDecisions.Clause(consentRule)),
+            to: order.ContactEmail);
     }
 }

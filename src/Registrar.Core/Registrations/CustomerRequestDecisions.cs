@@ -39,6 +39,9 @@ internal static class CustomerRequestDecisions
             case EarlyDeletionRequest:
                 DeleteEarly(step, proved.RequestId);
                 break;
+            case ContactEmailChangeRequest email when proved.NoConsentNeeded:
+                ContactEmailChangeDecisions.Change(step, proved.RequestId, email.Email, consentRule: null);
+                break;
             case ContactEmailChangeRequest email:
                 ContactEmailChangeDecisions.Hold(step, proved.RequestId, email);
                 break;

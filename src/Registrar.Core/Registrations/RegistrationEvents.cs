@@ -69,7 +69,10 @@ public sealed record CustomerRequestMade(string EventId, string RequestId, Custo
 /// <summary>A customer request proved to come from the account, with the proof used (UA-1.5.8).</summary>
 /// <param name="ProvedAt">When it was proved: KZ-2.3 counts a change request's business day from then, however late the
 /// event is delivered; null in events stored before it was recorded, which count from their delivery.</param>
-public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof, DateTimeOffset? ProvedAt = null)
+/// <param name="NoConsentNeeded">A contact e-mail change no contract of the customer asks the registrar's consent to (KZ-2.2,
+/// KZ-2.6): carried out at once; false, it waits for operations (UA-4.7).</param>
+public sealed record CustomerRequestProved(string EventId, string RequestId, CustomerRequest Request, RequestProof Proof, DateTimeOffset? ProvedAt = null,
+    bool NoConsentNeeded = false)
     : RegistrationEvent(EventId);
 
 /// <summary>UA-4.7: operations consented to, or refused, a proved contact e-mail change; who, when and why.</summary>

@@ -3,6 +3,8 @@ namespace Registrar.Core.Requests;
 /// <summary>A customer request as the registrar keeps it: what was asked, and once proved, which proof (UA-1.5.8).</summary>
 /// <param name="ProvedBy">Who recorded the proof: the operations person for papers, else the customer.</param>
 /// <param name="ProofReference">What operations checked (contract number, document), never the document itself.</param>
+/// <param name="NoConsentNeeded">A contact e-mail change proved while no contract of the customer asked the registrar's consent
+/// to it (UA-4.7 binds `.ua` contracts only; KZ-2.2, KZ-2.6): carried out once proved.</param>
 public sealed record CustomerRequestRecord(
     string RequestId,
     string RegistrationId,
@@ -14,7 +16,8 @@ public sealed record CustomerRequestRecord(
     DateTimeOffset? ProvedAt = null,
     string? ProvedBy = null,
     string? ProofReference = null,
-    RequestConsent? Consent = null)
+    RequestConsent? Consent = null,
+    bool NoConsentNeeded = false)
 {
     public CustomerRequestRecord Proved(RequestProof proof, DateTimeOffset at, string by, string? reference = null) =>
         this with { Status = CustomerRequestStatus.Proved, Proof = proof, ProvedAt = at, ProvedBy = by, ProofReference = reference };
@@ -23,8 +26,8 @@ public sealed record CustomerRequestRecord(
     public CustomerRequestRecord Decided(RequestConsent consent) =>
         this with { Status = consent.Approved ? CustomerRequestStatus.Approved : CustomerRequestStatus.Refused, Consent = consent };
 
-    /// <summary>UA-4.7: a contact e-mail change is carried out only with the registrar's consent.</summary>
-    public bool NeedsConsent => Request is ContactEmailChangeRequest;
+    /// <summary>UA-4.7: a contact e-mail change is carried out only with the registrar's consent, where a contract asks it.</summary>
+    public bool NeedsConsent => Request is ContactEmailChangeRequest && !NoConsentNeeded;
 }
 
 /// <summary>UA-4.7: who at the registrar approved or refused a request, when, and why.</summary>

@@ -95,7 +95,7 @@ public sealed class ConfirmationLinkTests
         });
         var links = new RequestConfirmationLinks(options, _uses, _clock);
         var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
-        return (new CustomerRequestHandlers(authenticator, null!, _requests, links, _events, null!, null!, null!, _clock), links);
+        return (new CustomerRequestHandlers(authenticator, null!, _requests, links, _events, null!, null!, null!, null!, _clock), links);
     }
 
     private CustomerRequestRecord Request() =>

@@ -92,6 +92,7 @@ public sealed class GoldenDocumentTests
             new RenewalInvoiceRequested("renewal-invoice-request:rir-1", "rir-1", At),
             new OperationsDecided("decision:11", new TerminationNotice(TerminationGround.ErasureRequest, At, "UA-Pre-6"), "ops-1", At, "written request"),
             new CustomerRequestProved("proved:r-8", "r-8", new CredentialResetRequest(), RequestProof.ContactEmail, At),
+            new CustomerRequestProved("proved:r-9", "r-9", new ContactEmailChangeRequest("newer@example.kz"), RequestProof.SignedInSession, At, NoConsentNeeded: true),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -336,6 +337,19 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
 
         Assert.Equal(("order-1-1-30", null), (read!.TransferInCancelCommandId, read.TransferAwayRejectionCommandId));
+    }
+
+    /// <summary>Contact e-mail changes proved before the offer decided whether they need consent (KZ-2.6, UA-4.7) keep waiting
+    /// for it, as they did.</summary>
+    [Fact]
+    public void Events_stored_before_a_contact_email_change_could_need_no_consent_still_read_as_waiting_for_it_UA_4_7()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-events.before-consent-by-offer.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationEvent[]>(before, StoredJson.Options);
+
+        var proved = Assert.Single(read!.OfType<CustomerRequestProved>(), e => e.Request is ContactEmailChangeRequest);
+        Assert.False(proved.NoConsentNeeded);
     }
 
     /// <summary>Registrations in flight when a renewal could wait for a calendar year (KZ-2.7) keep running: none waits.</summary>

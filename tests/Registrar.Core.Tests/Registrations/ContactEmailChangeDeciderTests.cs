@@ -12,7 +12,7 @@ public sealed class ContactEmailChangeDeciderTests
     [Theory]
     [InlineData("kz")]
     [InlineData("com.ua")]
-    public void A_proved_contact_email_change_waits_for_operations_and_changes_nothing_yet_UA_4_7_KZ_2_2(string zone)
+    public void A_proved_contact_email_change_a_contract_asks_consent_to_waits_for_operations_and_changes_nothing_yet_UA_4_7_KZ_2_2(string zone)
     {
         var domain = RegisteredDomain.Expiring(zone, Expiry);
 
@@ -21,6 +21,23 @@ public sealed class ContactEmailChangeDeciderTests
         Assert.Contains("UA-4.7", flag.Reason);
         Assert.Equal("owner@example.test", domain.State.Order!.ContactEmail);
         Assert.Equal(new ContactEmailChange("r-1", "new-owner@example.test"), domain.State.ContactEmailChange);
+    }
+
+    [Theory]
+    [InlineData(RequestProof.SignedInSession)]
+    [InlineData(RequestProof.ContactEmail)]
+    public void A_contact_email_change_no_contract_asks_consent_to_changes_the_address_once_proved_and_tells_the_old_one_KZ_2_2_KZ_2_6(RequestProof proof)
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(proof) with { NoConsentNeeded = true }, Now)));
+
+        Assert.Equal((NoticeKind.ContactEmailChanged, "owner@example.test"), (told.Kind, told.To));
+        Assert.Equal("new-owner@example.test", told.Facts!.ContactEmail);
+        // No consent was given, so the notice names no clause of one.
+        Assert.Null(told.Facts.Clause);
+        Assert.Equal("new-owner@example.test", domain.State.Order!.ContactEmail);
+        Assert.Null(domain.State.ContactEmailChange);
     }
 
     [Fact]
@@ -45,6 +62,7 @@ public sealed class ContactEmailChangeDeciderTests
 
         Assert.Equal((NoticeKind.ContactEmailChanged, "owner@example.test"), (told.Kind, told.To));
         Assert.Equal("new-owner@example.test", told.Facts!.ContactEmail);
+        Assert.Equal("4.7", told.Facts.Clause);
         Assert.Equal("new-owner@example.test", domain.State.Order!.ContactEmail);
         Assert.Null(domain.State.ContactEmailChange);
         var next = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(new CustomerRequestMade("request:r-2", "r-2", new EarlyDeletionRequest()), Now.AddHours(2))));

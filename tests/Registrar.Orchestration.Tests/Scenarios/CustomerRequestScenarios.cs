@@ -45,6 +45,23 @@ public static class CustomerRequestScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
     }
 
+    /// <summary>KZ-2.2, KZ-2.6: a contact e-mail change no contract of the customer asks consent to is carried out once proved;
+    /// the old address is told, and the next notice goes to the new one.</summary>
+    public static async Task KzContactEmailChangeWithoutConsent(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("kz", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var changed = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new ContactEmailChangeRequest("new@example.kz"),
+            RequestProof.SignedInSession, NoConsentNeeded: true), typeof(SendNotice));
+
+        var told = changed.OfType<SendNotice>().Single();
+        Assert.Equal((NoticeKind.ContactEmailChanged, "new@example.kz"), (told.Kind, told.Facts!.ContactEmail));
+        Assert.NotEqual("new@example.kz", told.To);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Order!.ContactEmail == "new@example.kz");
+        Assert.Null(state.ContactEmailChange);
+    }
+
     /// <summary>KZ-2.3: a .ua change is a request due within 1 Ukrainian business day of its proof, carried out at once; one
     /// proved a week ago and still unconfirmed is flagged to operations once, and still finished when the registry confirms.</summary>
     public static async Task UaDnsChangePastItsBusinessDayIsFlagged(ScenarioRun run)

@@ -47,7 +47,9 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
         ["A credential reset is confirmed from the contact e-mail only, then a set-password link goes there (KZ-5.3)"] =
             CustomerRequestScenarios.CredentialResetFromTheContactEmail,
-        ["A contact e-mail change waits for operations' consent: refused nothing changes, approved the old address is told (UA-4.7, KZ-2.2)"] =
+        ["A contact e-mail change no contract asks consent to is carried out once proved, the old address told (KZ-2.2, KZ-2.6)"] =
+            CustomerRequestScenarios.KzContactEmailChangeWithoutConsent,
+        ["A contact e-mail change a contract asks consent to waits for operations: refused nothing changes, approved the old address is told (UA-4.7, KZ-2.2)"] =
             CustomerRequestScenarios.ContactEmailChangeNeedsConsent,
         ["A suspension holds the domain and asks for an explanation; a second one changes nothing; unsuspending lifts the hold (UA-2.3.1)"] =
             OperationsDecisionScenarios.SuspensionAndItsEnd,

@@ -15,8 +15,8 @@ public sealed class LifecycleRuntimeOptions
     /// (<see cref="LifecycleTimerWriter.PlaceAsync"/>), so more shards do not split the decisions' transactions. A sweep reads
     /// each shard once, and again only a shard with more due rows than a page or one a wake-up due by then was written to;
     /// a caller waiting for the runtime to settle reads each. In Azurite a fired row's delete walks every row of its table,
-    /// so smaller tables fire faster (issue 16, 100,000 instances: 2,300–3,100 timers a second with 8, 2,000–2,400 with 4,
-    /// 2,300–2,500 with 16; the year benchmark the same with 4 or 8). A start with a lower count than the tables were written
+    /// so smaller tables fire faster (issue 16, 100,000 instances on machine F: 2,000–3,100 timers a second with 8, 2,000–2,400
+    /// with 4, 2,300–2,500 with 16; the year benchmark the same with 4 or 8). A start with a lower count than the tables were written
     /// with first moves the rows of the shards above (<see cref="LifecycleTimerShards{TEvent, TCommand}"/>).</summary>
     public int TimerShards { get; set; } = 8;
 

@@ -14,9 +14,6 @@ public static class PersonalDataRetention
     /// <summary>UA-Pre-6: the consent to processing lasts the contract and the five years after it.</summary>
     public const int YearsAfterContract = 5;
 
-    /// <summary>Whether a registration in <paramref name="phase"/> has ended, and with it the contract it was held under.</summary>
-    public static bool EndsContract(RegistrationPhase phase) => phase.HasEnded();
-
     /// <summary>UA-Pre-6: when the data kept for a contract that ended at <paramref name="contractEndedAt"/> must go: five years
     /// as the registrar counts them, never sooner (an end stored in UTC just before a local midnight would otherwise be
     /// counted from the day before, and a leap day's fifth year would end on 28 February).</summary>

@@ -138,10 +138,16 @@ public sealed class LifecycleTimerWriter(Func<string, TableClient> tableOfShard,
         }
     }
 
-    private void NoteWritten(string partitionKey, IEnumerable<TableTransactionAction> actions)
+    /// <remarks>On every timer write: a plain loop, and the lock only when a row is written (a delete is not).</remarks>
+    private void NoteWritten(string partitionKey, IReadOnlyList<TableTransactionAction> actions)
     {
-        var earliest = actions.Where(action => action.ActionType != TableTransactionActionType.Delete)
-            .Select(action => action.Entity.RowKey).Min(StringComparer.Ordinal);
+        string? earliest = null;
+        foreach (var action in actions)
+        {
+            if (action.ActionType != TableTransactionActionType.Delete
+                && (earliest is null || string.CompareOrdinal(action.Entity.RowKey, earliest) < 0))
+                earliest = action.Entity.RowKey;
+        }
         if (earliest is null) return;
         lock (_earliestWritten)
         {

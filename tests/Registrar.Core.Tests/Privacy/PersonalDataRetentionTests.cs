@@ -67,7 +67,7 @@ public sealed class PersonalDataRetentionTests
     [InlineData(RegistrationPhase.Deleting, false)]
     public void UA_Pre_6_a_registration_ends_its_contract_when_it_is_closed_deleted_or_transferred_away(RegistrationPhase phase, bool ends)
     {
-        Assert.Equal(ends, PersonalDataRetention.EndsContract(phase));
+        Assert.Equal(ends, phase.HasEnded());
     }
 
     [Fact]

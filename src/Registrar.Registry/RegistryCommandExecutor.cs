@@ -29,6 +29,7 @@ public sealed class RegistryCommandExecutor
     private readonly DomainHoldsFlow _domainHolds;
     private readonly DomainTransferCodeFlow _domainTransferCode;
     private readonly DomainRegistrantChangeFlow _domainRegistrantChange;
+    private readonly ContactUpdateFlow _contactUpdate;
     private readonly DomainTransferInFlow _domainTransferIn;
     private readonly DomainTransferActionFlow _domainTransferAction;
 
@@ -48,6 +49,7 @@ public sealed class RegistryCommandExecutor
         _domainHolds = new DomainHoldsFlow(registries, failures);
         _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
         _domainRegistrantChange = new DomainRegistrantChangeFlow(registries, _contactCreate, failures);
+        _contactUpdate = new ContactUpdateFlow(registries, failures);
         _domainTransferIn = new DomainTransferInFlow(registries, _domainInfo, incomingTransferCodes, failures);
         _domainTransferAction = new DomainTransferActionFlow(registries, _domainInfo, failures);
     }
@@ -69,6 +71,7 @@ public sealed class RegistryCommandExecutor
             SetDomainHolds holds => await _domainHolds.RunAsync(holds, ct),
             SetTransferCode set => await _domainTransferCode.RunAsync(set, ct),
             ChangeRegistrant change => await _domainRegistrantChange.RunAsync(change, ct),
+            UpdateRegistrantContact update => await _contactUpdate.RunAsync(update, ct),
             RequestTransferIn transfer => await _domainTransferIn.RunAsync(transfer, ct),
             CancelTransferInRequest cancel => await _domainTransferAction.RunAsync(cancel, ct),
             RejectTransferAway reject => await _domainTransferAction.RunAsync(reject, ct),

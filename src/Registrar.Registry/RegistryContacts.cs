@@ -16,23 +16,35 @@ public static class RegistryContacts
     public static ContactCreateCommand CreateCommand(string id, RegistrantData data) => new()
     {
         Id = id,
-        PostalInfos =
-        [
-            new PostalInfo
-            {
-                Type = "loc",
-                Name = data.FullName ?? data.Organization!,
-                Organization = data.Kind == RegistrantKind.LegalEntity ? data.Organization : null,
-                Street = Street(data.Address),
-                City = data.Address.City,
-                StateOrProvince = data.Address.Region,
-                PostalCode = data.Address.PostalCode,
-                CountryCode = data.Address.Country,
-            },
-        ],
+        PostalInfos = [PostalInfoOf(data)],
         Voice = data.Phone,
         Email = data.Email,
         AuthInfoPassword = NewAuthInfo(),
+    };
+
+    /// <summary>KZ-2.3: the contact's address, phone and e-mail replaced by <paramref name="contact"/>'s. Its name, organisation
+    /// and authInfo stay: the registrant is the same (RFC 5733 chgPostalInfoType leaves out what does not change).</summary>
+    public static ContactUpdateCommand UpdateCommand(string id, RegistrantContact contact) => new()
+    {
+        Id = id,
+        PostalInfos = [PostalInfoOf(contact.Address, name: null, organization: null)],
+        Voice = contact.Phone,
+        Email = contact.Email,
+    };
+
+    private static PostalInfo PostalInfoOf(RegistrantData data) =>
+        PostalInfoOf(data.Address, data.FullName ?? data.Organization!, data.Kind == RegistrantKind.LegalEntity ? data.Organization : null);
+
+    private static PostalInfo PostalInfoOf(PostalAddress address, string? name, string? organization) => new()
+    {
+        Type = "loc",
+        Name = name,
+        Organization = organization,
+        Street = Street(address),
+        City = address.City,
+        StateOrProvince = address.Region,
+        PostalCode = address.PostalCode,
+        CountryCode = address.Country,
     };
 
     /// <summary>A fresh secret for an object's authInfo (RFC 5733 pwAuthInfoType), never derived from anything guessable.</summary>

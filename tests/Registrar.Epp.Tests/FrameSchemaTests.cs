@@ -84,6 +84,11 @@ public class FrameSchemaTests
             Id = "sh8013", AddStatuses = [new("clientDeleteProhibited")], RemoveStatuses = [new("clientUpdateProhibited")],
             PostalInfos = [Address], Voice = "+7.7272555557", Email = "new@example.kz", AuthInfoPassword = "2BARfoo",
         },
+        // KZ-2.3: the registrant's new address, phone and e-mail; chgPostalInfoType lets the name stay as the registry has it.
+        ["contact:update address only"] = () => new ContactUpdateCommand
+        {
+            Id = "sh8013", PostalInfos = [Address with { Name = null, Organization = null }], Voice = "+7.7272555558", Email = "moved@example.kz",
+        },
         ["contact:delete"] = () => new ContactDeleteCommand("sh8013"),
         ["host:check"] = () => new HostCheckCommand("ns1.example.kz", "ns2.example.kz"),
         ["host:create"] = () => new HostCreateCommand("ns1.example.kz", IPAddress.Parse("192.0.2.2"), IPAddress.Parse("2001:db8::1")),
@@ -140,6 +145,17 @@ public class FrameSchemaTests
         var path = Path.Combine(folder, "hello.xml");
         File.WriteAllBytes(path, EppFrameWriter.Hello());
         return path;
+    }
+
+    [Fact]
+    public void A_contact_create_names_its_postal_info_as_the_schema_requires()
+    {
+        var nameless = new ContactCreateCommand
+        {
+            Id = "sh8013", PostalInfos = [Address with { Name = null }], Email = "ivan@example.kz", AuthInfoPassword = "2fooBAR",
+        };
+
+        Assert.Throws<EppCommandValidationException>(() => EppFrameWriter.Command(nameless, Ietf, "RGR-1"));
     }
 
     [Fact]

@@ -77,6 +77,36 @@ public sealed class CustomerRequestTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_kz_registrant_contact_change_from_a_signed_in_session_reaches_the_registry_contact_at_once_and_is_told_KZ_2_3()
+    {
+        var customer = "ctc-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var requests = $"api/registrations/{registrationId}/requests";
+        var handle = (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString()!;
+        var before = (await product.Registry.GetContactAsync(handle))!.Value.GetRawText();
+        var address = new { country = "KZ", postalCode = "010000", region = "Астана", city = "Астана", street = "Кенесары", building = "5" };
+
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
+            new { kind = "registrant-contact-change", signedInSession = true, contact = new { address, email = "moved@", phone = "8 701 000 0000" } }), 400);
+        Assert.Equal(["contact.email", "contact.phone"], refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(before, (await product.Registry.GetContactAsync(handle))!.Value.GetRawText());
+
+        var made = await storefront.PostAsJsonAsync(requests,
+            new { kind = "registrant-contact-change", signedInSession = true, contact = new { address, email = $"{customer}-moved@mail.example.org", phone = "+7.7172123456" } });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+
+        var details = (await EventuallyAsync(() => product.Registry.GetContactAsync(handle),
+            c => c!.Value.GetProperty("details").GetProperty("email").GetString() == $"{customer}-moved@mail.example.org", Patience))!.Value.GetProperty("details");
+        var postal = details.GetProperty("postalInfos")[0];
+        Assert.Equal(("Астана", "+7.7172123456"), (postal.GetProperty("city").GetString(), details.GetProperty("voice").GetString()));
+        Assert.False(string.IsNullOrEmpty(postal.GetProperty("name").GetString()));
+        var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("Контактные данные"), Patience);
+        Assert.Contains(name, told.Subject);
+    }
+
+    [Fact]
     public async Task A_contact_email_change_of_a_customer_holding_a_ua_contract_waits_for_operations_consent_then_the_old_address_is_told_and_the_new_one_used_UA_4_7_KZ_2_2()
     {
         var customer = "eml-" + Guid.NewGuid().ToString("N")[..8];

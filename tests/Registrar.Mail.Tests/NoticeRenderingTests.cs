@@ -32,6 +32,8 @@ public sealed class NoticeRenderingTests
         NoticeKind.Renewed => [ExpiresAtText],
         NoticeKind.Deleted => [DeletionAtText],
         NoticeKind.RequestConfirmation or NoticeKind.DeletedOnRequest or NoticeKind.CredentialReset => [],
+        // KZ-2.3: the new details are the person's; the notice only says they changed.
+        NoticeKind.RegistrantContactChanged => [],
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         // UA-4.7: the clause the registrar consented under, where it had to (KZ-2.6: none for a .kz-only customer).
         NoticeKind.ContactEmailChanged => ["new-owner@example.org", "2.3.1.4"],

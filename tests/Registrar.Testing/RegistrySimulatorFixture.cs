@@ -92,6 +92,16 @@ public class RegistrySimulatorFixture : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
     }
 
+    /// <summary>The simulator's own view of a contact (its postal infos, voice and e-mail under "details"), or null when it does
+    /// not exist.</summary>
+    public async Task<JsonElement?> GetContactAsync(string id)
+    {
+        using var response = await _http.GetAsync(new Uri(ControlUri, "contacts/" + Uri.EscapeDataString(id)));
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
     /// <summary>The names of every domain the simulator holds, whoever sponsors it.</summary>
     public async Task<IReadOnlyList<string>> ListDomainsAsync() =>
         (await _http.GetFromJsonAsync<List<string>>(new Uri(ControlUri, "domains"), Json))!;

@@ -60,10 +60,12 @@ public static class RegistrarEndpoints
                     handlers.MakeAsync(request, registrationId, ct))
             .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers, contact-email-change with email, transfer-code, registrant-change with registrant), carried out once proved: "
+            .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers, contact-email-change with email, "
+                + "registrant-contact-change with contact, transfer-code, registrant-change with registrant), carried out once proved: "
                 + "a signed-in session the storefront vouches for, else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6); "
                 + "a transfer code is refused with /problems/transfer-refused while an invoice is open (KZ-App-9, UA-3.5); "
-                + "a registrant change is invoiced as a new registration and carried out once paid, the expiry unchanged (KZ-2.4, KZ-2.5).");
+                + "a registrant change is invoiced as a new registration and carried out once paid, the expiry unchanged (KZ-2.4, KZ-2.5); "
+                + "DNS and registrant contact changes apply at once for .kz and are due within 1 business day elsewhere (KZ-2.3).");
         api.MapPost("/registrations/{registrationId}/renewal-invoice",
                 (HttpRequest request, string registrationId, RenewalInvoiceRequestHandler handler, CancellationToken ct) =>
                     handler.RequestAsync(request, registrationId, ct))

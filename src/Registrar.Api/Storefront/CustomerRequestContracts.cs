@@ -4,13 +4,16 @@ using Registrar.Core.Requests;
 namespace Registrar.Api.Storefront;
 
 /// <summary>A customer request (POST /api/registrations/{registrationId}/requests).</summary>
-/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6), "dns-change" (KZ-2.3), "contact-email-change" (UA-4.7, KZ-2.2) or
+/// <param name="Kind">What is asked: "early-deletion" (UA-1.5.6), "dns-change" (KZ-2.3), "registrant-contact-change" (KZ-2.3),
+/// "contact-email-change" (UA-4.7, KZ-2.2) or
 /// "transfer-code" (KZ-App-9, UA-3.5: refused while an invoice is open or the registry bans the transfer; the code goes to the contact e-mail)
 /// or "registrant-change" (KZ-2.4, KZ-2.5) or "termination" (UA-6.1, UA-6.4: the registrant ends the contract) or "credential-reset"
 /// (KZ-5.3: proved from the contact e-mail only, then a set-password link goes there; any registration of the account not ended).</param>
 /// <param name="SignedInSession">The storefront vouches, under its API key, that the customer is signed in to this account
 /// now (KZ-5.3, UA-4.7). Kinds that need a stronger proof (UA-1.5.8) ignore it and mail a confirmation link instead.</param>
 /// <param name="NameServers">For "dns-change": the domain's whole new set of name servers, 2 to 13 host names (KZ-2.3).</param>
+/// <param name="Contact">For "registrant-contact-change": the registrant's new postal address, e-mail and phone; who the registrant
+/// is stays (KZ-2.3; a new registrant is a "registrant-change").</param>
 /// <param name="Email">For "contact-email-change": the new contact e-mail, changed with the registrar's consent while the
 /// customer holds a contract asking it (UA-4.7), else once proved (KZ-2.6).</param>
 /// <param name="Registrant">For "registrant-change": the new registrant's data (KZ-2.4: invoiced as a new registration, carried out
@@ -19,7 +22,7 @@ namespace Registrar.Api.Storefront;
 /// it, the notice stops the current term from renewing (UA-6.4: given at least 15 calendar days before the term ends).</param>
 public sealed record CustomerRequestBody(
     string Kind, bool SignedInSession = false, IReadOnlyList<string>? NameServers = null, string? Email = null, RegistrantData? Registrant = null,
-    DateOnly? EndsOn = null);
+    DateOnly? EndsOn = null, RegistrantContact? Contact = null);
 
 /// <summary>A customer request as its customer or operations see it.</summary>
 /// <param name="Proof">How it was proved (UA-1.5.8): null while it awaits the mailed confirmation or papers.</param>

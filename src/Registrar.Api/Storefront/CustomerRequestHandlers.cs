@@ -219,9 +219,15 @@ public sealed class CustomerRequestHandlers(
                 // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
                 var (names, error) = NameServerNames.Normalize(body.NameServers);
                 return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
+            case RegistrantContactChangeRequest.KindName:
+                // KZ-2.3: complete details, checked as an order's registrant's are, before anything is mailed or sent to the registry.
+                if (body.Contact is null) return (null, Problems.Validation("contact", "Give the registrant's new address, e-mail and phone."));
+                var invalid = RegistrantDataRules.CheckContact(body.Contact, "contact");
+                return invalid.Count == 0 ? (new RegistrantContactChangeRequest(body.Contact), null) : (null, Problems.Validation(invalid));
             default:
                 return (null, Problems.Validation("kind",
-                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}' "
+                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{RegistrantContactChangeRequest.KindName}', "
+                    + $"'{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}', "
                     + $"'{RegistrantChangeRequest.KindName}', '{TerminationRequest.KindName}' and '{CredentialResetRequest.KindName}' "
                     + "are the kinds of request this registrar takes."));
         }

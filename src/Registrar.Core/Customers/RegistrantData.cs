@@ -10,7 +10,12 @@ public sealed record RegistrantData(
     string Email,
     string Phone,
     string? Organization = null,
-    string? FullName = null);
+    string? FullName = null)
+{
+    /// <summary>KZ-2.3: the same registrant, reachable at <paramref name="contact"/>.</summary>
+    public RegistrantData WithContact(RegistrantContact contact) =>
+        this with { Address = contact.Address, Email = contact.Email, Phone = contact.Phone };
+}
 
 /// <param name="Country">ISO 3166-1 alpha-2, e.g. "UA", "KZ".</param>
 /// <param name="Office">Office or apartment; may be empty where the building has none.</param>

@@ -14,15 +14,25 @@ public static partial class RegistrantDataRules
 
     public static IReadOnlyDictionary<string, string[]> Check(RegistrantData data, string prefix)
     {
+        var errors = new Dictionary<string, string[]>(CheckContact(new RegistrantContact(data.Address, data.Email, data.Phone), prefix));
+        if (data.Kind == RegistrantKind.LegalEntity && IsBlank(data.Organization))
+            errors[$"{prefix}.organization"] = ["A legal entity gives its organisation name."];
+        if (data.Kind == RegistrantKind.NaturalPerson && IsBlank(data.FullName))
+            errors[$"{prefix}.fullName"] = ["A natural person gives their full name."];
+        foreach (var (field, value) in new[] { ("organization", data.Organization), ("fullName", data.FullName) })
+        {
+            if (TextRules.Refusal(value, MaxFieldLength) is { } refusal) errors[$"{prefix}.{field}"] = [refusal];
+        }
+        return errors;
+    }
+
+    /// <summary>KZ-2.3: the postal address, e-mail and phone, as complete as a registration needs them.</summary>
+    public static IReadOnlyDictionary<string, string[]> CheckContact(RegistrantContact contact, string prefix)
+    {
         var errors = new Dictionary<string, string[]>();
         void Refuse(string field, string message) => errors[$"{prefix}.{field}"] = [message];
 
-        if (data.Kind == RegistrantKind.LegalEntity && IsBlank(data.Organization))
-            Refuse("organization", "A legal entity gives its organisation name.");
-        if (data.Kind == RegistrantKind.NaturalPerson && IsBlank(data.FullName))
-            Refuse("fullName", "A natural person gives their full name.");
-
-        var address = data.Address;
+        var address = contact.Address;
         if (address is null)
         {
             Refuse("address", "The postal address is required: country, postcode, region, city, street, building.");
@@ -37,23 +47,22 @@ public static partial class RegistrantDataRules
             if (IsBlank(address.Building)) Refuse("address.building", "The building number is required.");
         }
 
-        if (!TextRules.IsEmail(data.Email))
+        if (!TextRules.IsEmail(contact.Email))
             Refuse("email", $"A valid e-mail address is required, with at most {TextRules.MaxEmailLocalPart} characters before the '@' (RFC 5321).");
-        if (!EppPhone().IsMatch(data.Phone ?? "")) Refuse("phone", "A phone number in the form +CC.NUMBER, e.g. +380.441234567.");
+        if (!EppPhone().IsMatch(contact.Phone ?? "")) Refuse("phone", "A phone number in the form +CC.NUMBER, e.g. +380.441234567.");
 
-        foreach (var (field, value, limit) in TextFields(data))
+        foreach (var (field, value, limit) in AddressFields(address))
         {
             if (TextRules.Refusal(value, limit) is { } refusal) Refuse(field, refusal);
         }
         return errors;
     }
 
-    private static IEnumerable<(string Field, string? Value, int Limit)> TextFields(RegistrantData d) =>
+    private static IEnumerable<(string Field, string? Value, int Limit)> AddressFields(PostalAddress? a) =>
     [
-        ("organization", d.Organization, MaxFieldLength), ("fullName", d.FullName, MaxFieldLength),
-        ("address.postalCode", d.Address?.PostalCode, MaxPostalCodeLength), ("address.region", d.Address?.Region, MaxFieldLength),
-        ("address.city", d.Address?.City, MaxFieldLength), ("address.street", d.Address?.Street, MaxFieldLength),
-        ("address.building", d.Address?.Building, MaxFieldLength), ("address.office", d.Address?.Office, MaxFieldLength),
+        ("address.postalCode", a?.PostalCode, MaxPostalCodeLength), ("address.region", a?.Region, MaxFieldLength),
+        ("address.city", a?.City, MaxFieldLength), ("address.street", a?.Street, MaxFieldLength),
+        ("address.building", a?.Building, MaxFieldLength), ("address.office", a?.Office, MaxFieldLength),
     ];
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);

@@ -48,6 +48,12 @@ public static class ErasedPersonalData
         FullName = registrant.FullName is null ? null : Erased,
     };
 
+    public static RegistrantContact Erase(RegistrantContact contact)
+    {
+        var erased = Erase(new RegistrantData(RegistrantKind.NaturalPerson, contact.Address, contact.Email, contact.Phone));
+        return new RegistrantContact(erased.Address, erased.Email, erased.Phone);
+    }
+
     public static TechnicalContact Erase(TechnicalContact contact) =>
         contact.Person is { } person ? contact with { Person = Erase(person) } : contact;
 
@@ -56,6 +62,7 @@ public static class ErasedPersonalData
         Order = state.Order is { } order ? Erase(order) : null,
         ContactEmailChange = state.ContactEmailChange is { } change ? change with { Email = Erased } : null,
         RegistrantChange = state.RegistrantChange is { } registrantChange ? registrantChange with { Registrant = Erase(registrantChange.Registrant) } : null,
+        RegistrantContactChange = state.RegistrantContactChange is { } contactChange ? contactChange with { Contact = Erase(contactChange.Contact) } : null,
         FailedCommands = [.. state.FailedCommands.Select(Erase)],
     };
 
@@ -77,6 +84,7 @@ public static class ErasedPersonalData
         CreateDomain create => create with { TechnicalContact = Erase(create.TechnicalContact) },
         SendNotice notice => notice with { To = Erased, Facts = Erase(notice.Facts) },
         ChangeRegistrant change => change with { Registrant = Erase(change.Registrant) },
+        UpdateRegistrantContact update => update with { Contact = Erase(update.Contact) },
         _ => command,
     };
 
@@ -84,11 +92,13 @@ public static class ErasedPersonalData
     public static NoticeFacts? Erase(NoticeFacts? facts) =>
         facts?.ContactEmail is null ? facts : facts with { ContactEmail = Erased };
 
-    /// <summary>The e-mail a contact change names, and the new registrant a registrant change describes, are people's data too.</summary>
+    /// <summary>The address a contact e-mail change names, the new registrant a registrant change describes and the details a
+    /// registrant contact change gives are people's data too.</summary>
     public static CustomerRequest Erase(CustomerRequest request) => request switch
     {
         ContactEmailChangeRequest change => change with { Email = Erased },
         RegistrantChangeRequest change => change with { Registrant = Erase(change.Registrant) },
+        RegistrantContactChangeRequest change => change with { Contact = Erase(change.Contact) },
         _ => request,
     };
 

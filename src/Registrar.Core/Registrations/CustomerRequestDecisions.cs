@@ -60,6 +60,10 @@ internal static class CustomerRequestDecisions
             case DnsChangeRequest dns:
                 NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
                 break;
+            case RegistrantContactChangeRequest contact:
+                RegistrantContactChangeDecisions.Start(step, proved.RequestId, contact,
+                    schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
+                break;
         }
     }
 

@@ -30,9 +30,7 @@ internal static class NameserverChangeDecisions
                 // with domain:info instead of repeating the update blindly.
                 Ask(step, change);
                 break;
-            case RegistryPending when change.DueBy is not null:
-            case RegistryRefused when change.DueBy is not null:
-                // KZ-2.3: a request the registrar must carry out by its deadline: the timer flags it if it is still not done.
+            case var _ when ChangeRequestDeadlines.WaitsForDeadline(change, outcome):
                 step.Update(s => s with { AwaitedCommandId = null });
                 break;
             default:
@@ -47,14 +45,13 @@ internal static class NameserverChangeDecisions
     /// <summary>KZ-2.3: a change request not done by the end of its business day is flagged to operations, once.</summary>
     public static void OnTime(RegistrationStep step, DateTimeOffset now)
     {
-        if (step.State.NameserverChange is not { DueBy: { } dueBy, OverdueFlagged: false } change || now < dueBy) return;
+        if (step.State.NameserverChange is not { } change || !ChangeRequestDeadlines.IsOverdue(change, now)) return;
         step.Update(s => s with { NameserverChange = change with { OverdueFlagged = true } });
         step.Flag($"DNS change {change.RequestId} for {step.State.Order!.DisplayName} ({string.Join(", ", change.NameServers)}) "
-            + $"was due by {dueBy:u} and the registry has not confirmed it (KZ-2.3).");
+            + $"was due by {change.DueBy:u} and the registry has not confirmed it (KZ-2.3).");
     }
 
-    public static DateTimeOffset? NextWake(RegistrationState state) =>
-        state.NameserverChange is { DueBy: { } dueBy, OverdueFlagged: false } ? dueBy : null;
+    public static DateTimeOffset? NextWake(RegistrationState state) => ChangeRequestDeadlines.NextWake(state.NameserverChange);
 
     /// <summary>The registry's answer to the change's own command.</summary>
     public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>

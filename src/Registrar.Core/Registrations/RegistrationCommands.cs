@@ -25,6 +25,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(EraseIncomingTransferCode), "erase-incoming-transfer-code")]
 [JsonDerivedType(typeof(CancelTransferInRequest), "cancel-transfer-in")]
 [JsonDerivedType(typeof(RejectTransferAway), "reject-transfer-away")]
+[JsonDerivedType(typeof(UpdateRegistrantContact), "update-registrant-contact")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -97,6 +98,15 @@ public sealed record RestoreDomain(string CommandId, string RegistrationId, stri
 /// <summary>KZ-2.3: RFC 5731 domain:update to exactly <paramref name="NameServers"/>; the flow reads the domain first and
 /// adds and removes only the difference, so carrying it out again after an unknown outcome is a reconciliation.</summary>
 public sealed record UpdateDomainNameservers(string CommandId, string RegistrationId, string Zone, string DomainName, IReadOnlyList<string> NameServers)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>KZ-2.3: RFC 5733 contact:update of the registrant contact <paramref name="Handle"/> to <paramref name="Contact"/>'s
+/// address, phone and e-mail, its name left as the registry has it; it sets values, so carrying it out again after an unknown
+/// outcome changes nothing more.</summary>
+public sealed record UpdateRegistrantContact(string CommandId, string RegistrationId, string Zone, string DomainName, string Handle, RegistrantContact Contact)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Registry;
@@ -279,6 +289,9 @@ public enum NoticeKind
     /// <summary>KZ-App-9, UA-3.5: another registrar's transfer of the domain was rejected at the registry; the notice names each
     /// reason and its rule, as <see cref="TransferCodeRefused"/> does.</summary>
     TransferAwayRejected,
+
+    /// <summary>KZ-2.3: the registry holds the registrant's new contact details the customer gave.</summary>
+    RegistrantContactChanged,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

@@ -139,6 +139,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         if (state.RetryFailedAt is { } retryAt && now >= retryAt) RetryFailedCommands(step);
         NameserverChangeDecisions.OnTime(step, now);
+        RegistrantContactChangeDecisions.OnTime(step, now);
         _renewals.OnTime(step, now);
     }
 
@@ -234,7 +235,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     {
         var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
         DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state),
-            OperationsDecisions.NextWake(state)];
+            RegistrantContactChangeDecisions.NextWake(state), OperationsDecisions.NextWake(state)];
         return candidates.Where(c => c is not null).Min();
     }
 }

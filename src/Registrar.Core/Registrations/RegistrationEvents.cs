@@ -139,6 +139,7 @@ public sealed record RegistrationOrder(
 [JsonDerivedType(typeof(HoldsUpdated), "holds-updated")]
 [JsonDerivedType(typeof(TransferCodeSet), "transfer-code-set")]
 [JsonDerivedType(typeof(RegistrantChanged), "registrant-changed")]
+[JsonDerivedType(typeof(RegistrantContactUpdated), "registrant-contact-updated")]
 public abstract record RegistryOutcome;
 
 public sealed record ContactCreated(string Handle) : RegistryOutcome;
@@ -191,6 +192,10 @@ public sealed record TransferCodeSet : RegistryOutcome;
 
 /// <summary>KZ-2.4: the domain's registrant at the registry is now the contact <paramref name="Handle"/>.</summary>
 public sealed record RegistrantChanged(string Handle) : RegistryOutcome;
+
+/// <summary>KZ-2.3: the registrant contact carries the address, phone and e-mail the <see cref="UpdateRegistrantContact"/> answered
+/// gave it.</summary>
+public sealed record RegistrantContactUpdated : RegistryOutcome;
 
 /// <summary>EPP 1001: the registry accepted the command but acts later; the result arrives by poll message or
 /// the sweep. Never read as success or as "taken".</summary>

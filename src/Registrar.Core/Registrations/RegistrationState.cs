@@ -5,6 +5,8 @@ namespace Registrar.Core.Registrations;
 /// <param name="DueBy">KZ-2.1: when the registration must be done; overdue ones are flagged for operations.</param>
 /// <param name="DeletionRequestId">UA-1.5.6: the customer request the domain is being deleted for; null for a deletion of an unpaid domain.</param>
 /// <param name="NameserverChange">KZ-2.3: a proved DNS change not yet confirmed by the registry.</param>
+/// <param name="RegistrantContactChange">KZ-2.3: a proved change of the registrant's contact details not yet confirmed by the
+/// registry.</param>
 /// <param name="ContactEmailChange">UA-4.7: a proved contact e-mail change waiting for operations' consent.</param>
 /// <param name="Suspension">UA-2.3.1: the service is suspended, on this ground.</param>
 /// <param name="DisputeBlock">KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</param>
@@ -54,7 +56,8 @@ public sealed record RegistrationState(
     TransferRestriction? TransferRestriction = null,
     string? TransferInCancelCommandId = null,
     bool TransferInCancelWaiting = false,
-    string? TransferAwayRejectionCommandId = null)
+    string? TransferAwayRejectionCommandId = null,
+    RegistrantContactChange? RegistrantContactChange = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 
@@ -101,7 +104,14 @@ public sealed record CalendarWait(string Country, int Year, DateTimeOffset Check
 /// <param name="OverdueFlagged">Operations were told it missed <paramref name="DueBy"/>; told once.</param>
 /// <param name="CommandId">The registry command last sent for it.</param>
 public sealed record NameserverChange(
-    string RequestId, IReadOnlyList<string> NameServers, DateTimeOffset? DueBy, bool OverdueFlagged = false, string? CommandId = null);
+    string RequestId, IReadOnlyList<string> NameServers, DateTimeOffset? DueBy, bool OverdueFlagged = false, string? CommandId = null)
+    : IChangeRequest;
+
+/// <summary>KZ-2.3: a proved change of the registrant's contact details on its way to the registry; <paramref name="DueBy"/>,
+/// <paramref name="OverdueFlagged"/> and <paramref name="CommandId"/> as for a <see cref="NameserverChange"/>.</summary>
+public sealed record RegistrantContactChange(
+    string RequestId, Customers.RegistrantContact Contact, DateTimeOffset? DueBy, bool OverdueFlagged = false, string? CommandId = null)
+    : IChangeRequest;
 
 /// <summary>UA-4.7, KZ-2.2: the contact e-mail a proved request asks for, until operations approve or refuse it.</summary>
 public sealed record ContactEmailChange(string RequestId, string Email);

@@ -2,7 +2,7 @@ namespace Registrar.Core.Registrations;
 
 /// <summary>
 /// Which part of the lifecycle a registry answer belongs to: the command it answers names it. Holds, name servers,
-/// registrant changes and transfer codes each await their own command beside the registration's phase; otherwise it is
+/// registrant contact details, registrant changes and transfer codes each await their own command beside the registration's phase; otherwise it is
 /// the phase's own command, after registration a renewal's or a deletion's (<see cref="RenewalAnswers"/>), before it a
 /// transfer in's (<see cref="TransferInDecisions"/>) or the contact's or the domain's creation (<see cref="CreationAnswers"/>). An answer to a command no longer awaited changes nothing.
 /// </summary>
@@ -15,6 +15,8 @@ internal static class RegistryAnswerRouting
             OperationsDecisions.OnHoldsAnswered(step, answer.Outcome);
         else if (NameserverChangeDecisions.Awaits(state, answer))
             NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
+        else if (RegistrantContactChangeDecisions.Awaits(state, answer))
+            RegistrantContactChangeDecisions.OnAnswered(step, answer.Outcome);
         else if (RegistrantChangeDecisions.Awaits(state, answer))
             RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
         else if (TransferCodeDecisions.Awaits(state, answer))

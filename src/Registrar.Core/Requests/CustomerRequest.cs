@@ -13,6 +13,7 @@ namespace Registrar.Core.Requests;
 [JsonDerivedType(typeof(TransferCodeRequest), TransferCodeRequest.KindName)]
 [JsonDerivedType(typeof(RegistrantChangeRequest), RegistrantChangeRequest.KindName)]
 [JsonDerivedType(typeof(CredentialResetRequest), CredentialResetRequest.KindName)]
+[JsonDerivedType(typeof(RegistrantContactChangeRequest), RegistrantContactChangeRequest.KindName)]
 public abstract record CustomerRequest
 {
     /// <summary>The name the storefront API and the notices use for this kind.</summary>
@@ -35,6 +36,16 @@ public sealed record EarlyDeletionRequest : CustomerRequest
 public sealed record DnsChangeRequest(IReadOnlyList<string> NameServers) : CustomerRequest
 {
     public const string KindName = "dns-change";
+
+    [JsonIgnore]
+    public override string Kind => KindName;
+}
+
+/// <summary>KZ-2.3: the registrant stays and is now reachable at <paramref name="Contact"/> (checked by
+/// <see cref="RegistrantDataRules.CheckContact"/>); the registry's registrant contact is updated to it.</summary>
+public sealed record RegistrantContactChangeRequest(RegistrantContact Contact) : CustomerRequest
+{
+    public const string KindName = "registrant-contact-change";
 
     [JsonIgnore]
     public override string Kind => KindName;

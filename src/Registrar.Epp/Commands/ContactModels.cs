@@ -7,7 +7,10 @@ namespace Registrar.Epp.Commands;
 public sealed record PostalInfo
 {
     public string Type { get; init; } = "loc";
-    public required string Name { get; init; }
+
+    /// <summary>Required at create; an update (chgPostalInfoType) without one keeps the name the registry has.</summary>
+    public string? Name { get; init; }
+
     public string? Organization { get; init; }
     public IReadOnlyList<string> Street { get; init; } = [];
     public required string City { get; init; }
@@ -15,8 +18,9 @@ public sealed record PostalInfo
     public string? PostalCode { get; init; }
     public required string CountryCode { get; init; }
 
-    internal void Validate(string command)
+    internal void Validate(string command, bool nameRequired)
     {
+        if (nameRequired && string.IsNullOrWhiteSpace(Name)) throw new EppCommandValidationException($"{command}: a postalInfo needs a name.");
         if (Type is not ("loc" or "int")) throw new EppCommandValidationException($"{command}: postalInfo type is 'loc' or 'int', not '{Type}'.");
         if (Street.Count > 3) throw new EppCommandValidationException($"{command}: at most 3 street lines, not {Street.Count}.");
         if (CountryCode.Length != 2) throw new EppCommandValidationException($"{command}: the country code must be two letters (ISO 3166), not '{CountryCode}'.");
@@ -25,7 +29,7 @@ public sealed record PostalInfo
     }
 
     internal XElement ToXml(XNamespace c) => new(c + "postalInfo", new XAttribute("type", Type),
-        new XElement(c + "name", Name),
+        Name is null ? null : new XElement(c + "name", Name),
         Organization is null ? null : new XElement(c + "org", Organization),
         new XElement(c + "addr",
             Street.Select(s => new XElement(c + "street", s)),

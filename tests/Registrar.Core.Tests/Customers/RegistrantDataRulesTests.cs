@@ -16,6 +16,18 @@ public sealed class RegistrantDataRulesTests
     }
 
     [Fact]
+    public void New_contact_details_are_checked_as_a_registration_checks_them_each_wrong_field_named_KZ_2_3()
+    {
+        var complete = CompletePerson();
+        Assert.Empty(RegistrantDataRules.CheckContact(new RegistrantContact(complete.Address, complete.Email, complete.Phone), "contact"));
+
+        var errors = RegistrantDataRules.CheckContact(
+            new RegistrantContact(complete.Address with { City = "", Office = new string('x', 256) }, "taras@", "+380 44 123 45 67"), "contact");
+
+        Assert.Equal(["contact.address.city", "contact.address.office", "contact.email", "contact.phone"], errors.Keys.Order());
+    }
+
+    [Fact]
     public void Incomplete_registrant_data_is_refused_with_every_missing_field_named_UA_1_5_1_UA_2_2_1()
     {
         var data = CompletePerson() with

@@ -24,6 +24,9 @@ public sealed class GoldenDocumentTests
     private static readonly RegistrantData Person = new(RegistrantKind.NaturalPerson,
         new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "1", "2"), "owner@example.kz", "+7.7271234567", FullName: "Иванов Иван");
 
+    private static readonly RegistrantContact NewContact =
+        new(new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "moved@example.kz", "+7.7172123456");
+
     private static readonly RegistrationOrder Order = new("order-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", 2,
         "owner@example.kz", null, Person, TechnicalContact.Registrant, false, null);
 
@@ -41,7 +44,8 @@ public sealed class GoldenDocumentTests
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
             new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
             new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true,
-            TransferAwayRejectionCommandId: "order-1-1-31"),
+            TransferAwayRejectionCommandId: "order-1-1-31",
+            RegistrantContactChange: new RegistrantContactChange("r-10", NewContact, At.AddDays(1), false, "order-1-1-32")),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -93,6 +97,8 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:11", new TerminationNotice(TerminationGround.ErasureRequest, At, "UA-Pre-6"), "ops-1", At, "written request"),
             new CustomerRequestProved("proved:r-8", "r-8", new CredentialResetRequest(), RequestProof.ContactEmail, At),
             new CustomerRequestProved("proved:r-9", "r-9", new ContactEmailChangeRequest("newer@example.kz"), RequestProof.SignedInSession, At, NoConsentNeeded: true),
+            new CustomerRequestProved("proved:r-10", "r-10", new RegistrantContactChangeRequest(NewContact), RequestProof.SignedInSession, At),
+            new RegistryAnswered("answer:order-1-1-32", "order-1-1-32", new RegistrantContactUpdated()),
         },
         ["registration-commands"] = new RegistrationCommand[]
         {
@@ -144,6 +150,9 @@ public sealed class GoldenDocumentTests
             new EraseIncomingTransferCode("order-1-1-29", "order-1-1", "cust-1"),
             new CancelTransferInRequest("order-1-1-30", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RejectTransferAway("order-1-1-31", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
+            new UpdateRegistrantContact("order-1-1-32", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", "C-1", NewContact),
+            new SendNotice("order-1-1-33", "order-1-1", NoticeKind.RegistrantContactChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-10")),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -350,6 +359,18 @@ public sealed class GoldenDocumentTests
 
         var proved = Assert.Single(read!.OfType<CustomerRequestProved>(), e => e.Request is ContactEmailChangeRequest);
         Assert.False(proved.NoConsentNeeded);
+    }
+
+    /// <summary>Registrations in flight when registrant contact changes were added (KZ-2.3) keep running: none is on its way.</summary>
+    [Fact]
+    public void A_state_stored_before_registrant_contact_changes_still_reads_KZ_2_3()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-contact-changes.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Null(read!.RegistrantContactChange);
+        Assert.Equal("order-1-1-31", read.TransferAwayRejectionCommandId);
     }
 
     /// <summary>Registrations in flight when a renewal could wait for a calendar year (KZ-2.7) keep running: none waits.</summary>

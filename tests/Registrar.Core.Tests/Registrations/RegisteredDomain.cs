@@ -31,11 +31,13 @@ public sealed class RegisteredDomain
     public List<RegistrationView> Views { get; } = [];
 
     /// <summary>A domain of <paramref name="zone"/> registered at the registry with <paramref name="expiry"/>, ordered by
-    /// <paramref name="customerId"/> with <paramref name="contactEmail"/>.</summary>
-    public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry, string customerId = "cust-1", string contactEmail = "owner@example.test")
+    /// <paramref name="customerId"/> with <paramref name="contactEmail"/>, for the registry contact H-1 (described by
+    /// <paramref name="registrant"/> when the order gave its data).</summary>
+    public static RegisteredDomain Expiring(string zone, DateTimeOffset expiry, string customerId = "cust-1", string contactEmail = "owner@example.test",
+        RegistrantData? registrant = null)
     {
         var order = new RegistrationOrder("order-1", customerId, $"example.{zone}", $"example.{zone}", zone, 1, contactEmail,
-            "H-1", null, TechnicalContact.Registrant, false, null, "en");
+            "H-1", registrant, TechnicalContact.Registrant, false, null, "en");
         var domain = new RegisteredDomain(new RegistrationState("reg-1", RegistrationPhase.AwaitingPayment), null);
         var paidAt = expiry.AddYears(-1);
         domain.Raise(new RegistrationPaid("paid", order, paidAt), paidAt);
@@ -51,6 +53,9 @@ public sealed class RegisteredDomain
         domain.Raise(new RegistrationPaid("paid", order, paidAt), paidAt);
         return domain;
     }
+
+    /// <summary>The same registration, as <paramref name="change"/> makes its state: for states no event of this driver reaches.</summary>
+    public RegisteredDomain With(Func<RegistrationState, RegistrationState> change) => new(change(State), WakeAt);
 
     /// <summary>The hosts start again on <paramref name="calendars"/> (a calendar file was published): later decisions count on them.</summary>
     public void StartWith(BusinessCalendars calendars) => StartWith(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), calendars));

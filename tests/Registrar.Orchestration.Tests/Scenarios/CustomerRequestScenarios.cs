@@ -1,3 +1,4 @@
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
@@ -8,6 +9,9 @@ namespace Registrar.Orchestration.Tests.Scenarios;
 public static class CustomerRequestScenarios
 {
     private static readonly DnsChangeRequest DnsChange = new(["ns1.example.net", "ns2.example.net"]);
+
+    private static readonly RegistrantContactChangeRequest ContactChange = new(new RegistrantContact(
+        new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "moved@example.kz", "+7.7172123456"));
 
     /// <summary>KZ-2.3: applied at once; papers do not prove it; a lost answer is asked again through the flow that reads
     /// the domain first; the customer is told once the registry confirms.</summary>
@@ -26,6 +30,44 @@ public static class CustomerRequestScenarios
         Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
         // A host may show the state a moment after the notice it led to.
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
+        Assert.Null(state.AwaitedCommandId);
+    }
+
+    /// <summary>KZ-2.3: the registrant's new address, phone and e-mail go to its registry contact at once; a lost answer sends
+    /// the same update again; once the registry confirms, the registration holds them and the customer is told.</summary>
+    public static async Task KzRegistrantContactChangeAppliedAtOnce(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("kz")), typeof(CreateRegistryContact), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new ContactCreated("C-1"), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var steps = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", ContactChange, RequestProof.SignedInSession),
+            typeof(UpdateRegistrantContact));
+        var update = steps.OfType<UpdateRegistrantContact>().Single();
+        Assert.Equal(("C-1", ContactChange.Contact), (update.Handle, update.Contact));
+        await run.AnswerAsync(new OutcomeUnknown(), typeof(UpdateRegistrantContact));
+
+        var told = await run.AnswerAsync(new RegistrantContactUpdated(), typeof(SendNotice));
+        Assert.Equal(NoticeKind.RegistrantContactChanged, told.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange is null);
+        Assert.Equal((ContactChange.Contact.Email, "Иванов Иван"), (state.Order!.Registrant!.Email, state.Order.Registrant.FullName));
+        Assert.Null(state.AwaitedCommandId);
+    }
+
+    /// <summary>KZ-2.3: a .ua contact change is a request due within 1 Ukrainian business day of its proof; one the registry
+    /// left pending past it is flagged to operations once, and still finished when the registry confirms.</summary>
+    public static async Task UaRegistrantContactChangePastItsBusinessDayIsFlagged(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        var proved = new CustomerRequestProved("proved:req-1", "req-1", ContactChange, RequestProof.ContactEmail, DateTimeOffset.UtcNow.AddDays(-7));
+        var steps = await run.RaiseAsync(proved, typeof(UpdateRegistrantContact), typeof(FlagForOperations));
+        Assert.Contains("KZ-2.3", steps.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange?.OverdueFlagged == true);
+
+        await run.AnswerAsync(new RegistrantContactUpdated(), typeof(SendNotice));
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange is null);
         Assert.Null(state.AwaitedCommandId);
     }
 

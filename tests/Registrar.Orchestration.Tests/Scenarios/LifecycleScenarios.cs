@@ -45,6 +45,10 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.KzDnsChangeAppliedAtOnce,
         ["A .ua DNS change is carried out at once and flagged once past its business day (KZ-2.3)"] =
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
+        ["A .kz registrant contact change goes to the registry at once, a lost answer sent again, before the customer is told (KZ-2.3)"] =
+            CustomerRequestScenarios.KzRegistrantContactChangeAppliedAtOnce,
+        ["A .ua registrant contact change is carried out at once and flagged once past its business day (KZ-2.3)"] =
+            CustomerRequestScenarios.UaRegistrantContactChangePastItsBusinessDayIsFlagged,
         ["A credential reset is confirmed from the contact e-mail only, then a set-password link goes there (KZ-5.3)"] =
             CustomerRequestScenarios.CredentialResetFromTheContactEmail,
         ["A contact e-mail change no contract asks consent to is carried out once proved, the old address told (KZ-2.2, KZ-2.6)"] =

@@ -64,6 +64,15 @@ public static class ControlApi
                     : Results.NotFound(new { error = $"{name} is not registered in the simulator." });
             }
         });
+        app.MapGet("/contacts/{id}", (string id, RegistryStore store) =>
+        {
+            lock (store.Sync)
+            {
+                return store.Contacts.TryGetValue(id, out var contact)
+                    ? Results.Ok(new { contact.Id, contact.SponsorId, contact.Details, contact.UpdatedAt })
+                    : Results.NotFound(new { error = $"contact {id} does not exist in the simulator." });
+            }
+        });
         app.MapPost("/domains/{name}/statuses", (string name, StatusChangeBody body, RegistryStore store) =>
         {
             var unknown = (body.Add ?? []).Concat(body.Remove ?? []).Where(s => !ServerStatuses.Contains(s)).ToList();

@@ -1,0 +1,28 @@
+namespace Registrar.Core.Registrations;
+
+/// <summary>A KZ-2.3 change on its way to the registry: <see cref="DueBy"/> is the end of the business day the registrar must
+/// carry it out by where the zone makes it a request, null where the customer's change applies at once.</summary>
+public interface IChangeRequest
+{
+    string RequestId { get; }
+    DateTimeOffset? DueBy { get; }
+
+    /// <summary>Operations were told it missed <see cref="DueBy"/>; told once.</summary>
+    bool OverdueFlagged { get; }
+}
+
+/// <summary>KZ-2.3: what a change request's deadline decides, the same for DNS and registrant contact changes.</summary>
+internal static class ChangeRequestDeadlines
+{
+    /// <summary>A request the registrar must carry out by its deadline is not given up on a pending or refused answer: the timer
+    /// flags it if it is still not done then. A change the customer makes alone that did not apply goes to operations at once.</summary>
+    public static bool WaitsForDeadline(IChangeRequest change, RegistryOutcome outcome) =>
+        change.DueBy is not null && outcome is RegistryPending or RegistryRefused;
+
+    /// <summary>The deadline passed at <paramref name="now"/> with the change still unconfirmed and operations not yet told.</summary>
+    public static bool IsOverdue(IChangeRequest? change, DateTimeOffset now) =>
+        change is { DueBy: { } dueBy, OverdueFlagged: false } && now >= dueBy;
+
+    public static DateTimeOffset? NextWake(IChangeRequest? change) =>
+        change is { DueBy: { } dueBy, OverdueFlagged: false } ? dueBy : null;
+}

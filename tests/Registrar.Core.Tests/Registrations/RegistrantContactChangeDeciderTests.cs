@@ -1,0 +1,137 @@
+using Registrar.Core.Customers;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Tests.Registrations;
+
+public sealed class RegistrantContactChangeDeciderTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    private static readonly RegistrantData Owner = new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "owner@example.test", "+7.7172123456", FullName: "Иванов Иван");
+
+    private static readonly RegistrantContactChangeRequest Change = new(new RegistrantContact(
+        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "10", "кв. 4"), "moved@example.test", "+7.7272555555"));
+
+    [Fact]
+    public void A_kz_contact_change_proved_by_a_session_updates_the_registry_contact_at_once_and_tells_the_customer_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+        var wakeBefore = domain.WakeAt;
+
+        var update = Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        Assert.Equal(("H-1", Change.Contact), (update.Handle, update.Contact));
+        Assert.Null(domain.State.RegistrantContactChange!.DueBy);
+        Assert.Equal(wakeBefore, domain.WakeAt);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantContactUpdated(), Now.AddMinutes(1))));
+
+        Assert.Equal((NoticeKind.RegistrantContactChanged, "owner@example.test", "r-1"), (notice.Kind, notice.To, notice.Facts!.RequestId));
+        // The registrant is the same person, reachable at the new address: only the contact details changed.
+        Assert.Equal(Owner.WithContact(Change.Contact), domain.State.Order!.Registrant);
+        Assert.Equal("Иванов Иван", domain.State.Order.Registrant!.FullName);
+        Assert.Equal("H-1", domain.State.RegistrantHandle);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Null(domain.State.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void A_kz_contact_change_the_registry_refuses_keeps_the_old_details_and_goes_to_operations_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2201, "not the sponsor"), Now)));
+
+        Assert.Contains("KZ-2.3", flag.Reason);
+        Assert.Equal(Owner, domain.State.Order!.Registrant);
+        Assert.Empty(domain.Notices(NoticeKind.RegistrantContactChanged));
+        Assert.Null(domain.State.RegistrantContactChange);
+    }
+
+    [Fact]
+    public void An_unknown_outcome_sends_the_same_details_again_under_a_new_id_never_notifying_early_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+        var first = Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        var again = Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+
+        Assert.NotEqual(first.CommandId, again.CommandId);
+        Assert.Equal((first.Handle, first.Contact), (again.Handle, again.Contact));
+        Assert.Equal(again.CommandId, domain.State.AwaitedCommandId);
+        Assert.Empty(domain.Notices(NoticeKind.RegistrantContactChanged));
+    }
+
+    [Fact]
+    public void A_ua_contact_change_is_carried_out_at_once_with_its_business_day_deadline_recorded_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+
+        Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        // Proved on Tuesday 15 December (Kyiv): due by the end of Wednesday 16 December, the next Ukrainian business day.
+        var dueBy = new DateTimeOffset(2026, 12, 17, 0, 0, 0, TimeSpan.FromHours(2));
+        Assert.Equal(dueBy, domain.State.RegistrantContactChange!.DueBy);
+        Assert.Equal(dueBy, domain.WakeAt);
+        domain.Answer(new RegistrantContactUpdated(), Now.AddMinutes(1));
+        domain.LiveUntil(dueBy.AddDays(1));
+        Assert.DoesNotContain(domain.Sent, c => c is FlagForOperations);
+        Assert.Single(domain.Notices(NoticeKind.RegistrantContactChanged));
+    }
+
+    [Fact]
+    public void A_ua_contact_change_still_pending_at_the_registry_is_flagged_once_when_its_business_day_ends_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+
+        Assert.Empty(domain.Answer(new RegistryPending(), Now.AddMinutes(1)));
+        var dueBy = domain.State.RegistrantContactChange!.DueBy!.Value;
+
+        domain.LiveUntil(dueBy.AddDays(2));
+
+        Assert.Contains("KZ-2.3", Assert.Single(domain.Sent.OfType<FlagForOperations>()).Reason);
+        Assert.True(domain.State.RegistrantContactChange!.OverdueFlagged);
+        Assert.Equal(Owner, domain.State.Order!.Registrant);
+    }
+
+    [Fact]
+    public void A_domain_whose_registry_contact_is_not_known_here_goes_to_operations_with_nothing_sent_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner).With(s => s with { RegistrantHandle = null });
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+
+        Assert.Contains("KZ-2.3", flag.Reason);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Null(domain.State.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void A_session_or_the_contact_email_proves_a_contact_change_papers_do_not_KZ_2_3_KZ_5_3()
+    {
+        Assert.True(RequestProofs.Accepts(Change, RequestProof.SignedInSession));
+        Assert.True(RequestProofs.Accepts(Change, RequestProof.ContactEmail));
+        Assert.False(RequestProofs.Accepts(Change, RequestProof.IdentityDocuments));
+
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(RequestProof.SignedContract), Now)));
+        Assert.Null(domain.State.RegistrantContactChange);
+    }
+
+    [Fact]
+    public void An_unproved_contact_change_mails_a_confirmation_naming_its_kind_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+
+        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(new CustomerRequestMade("request:r-1", "r-1", Change), Now)));
+
+        Assert.Equal(("registrant-contact-change", NoticeKind.RequestConfirmation), (notice.Facts!.RequestKind, notice.Kind));
+        Assert.Empty(domain.Sent.OfType<UpdateRegistrantContact>());
+    }
+
+    private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
+}

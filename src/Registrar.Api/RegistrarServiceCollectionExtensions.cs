@@ -56,6 +56,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
         services.AddSingleton<IRegistrationViews, RegistrationViewStore>();
+        services.AddSingleton<IRegistrantRecords, RegistrantRecordStore>();
         AddRegistry(services, configuration);
         AddNotices(services, configuration);
         AddHandlers(services, configuration);

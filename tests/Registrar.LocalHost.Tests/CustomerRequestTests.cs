@@ -86,7 +86,9 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var requests = $"api/registrations/{registrationId}/requests";
         var handle = (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString()!;
         var before = (await product.Registry.GetContactAsync(handle))!.Value.GetRawText();
-        var address = new { country = "KZ", postalCode = "010000", region = "Астана", city = "Астана", street = "Кенесары", building = "5" };
+        var address = new { country = "UZ", postalCode = "100000", region = "Ташкент", city = "Ташкент", street = "Навои", building = "5" };
+        using var browser = product.Anonymous();
+        Assert.Equal("KZ", await PublishedCountryAsync(browser, name));
 
         var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
             new { kind = "registrant-contact-change", signedInSession = true, contact = new { address, email = "moved@", phone = "8 701 000 0000" } }), 400);
@@ -100,10 +102,19 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var details = (await EventuallyAsync(() => product.Registry.GetContactAsync(handle),
             c => c!.Value.GetProperty("details").GetProperty("email").GetString() == $"{customer}-moved@mail.example.org", Patience))!.Value.GetProperty("details");
         var postal = details.GetProperty("postalInfos")[0];
-        Assert.Equal(("Астана", "+7.7172123456"), (postal.GetProperty("city").GetString(), details.GetProperty("voice").GetString()));
+        Assert.Equal(("Ташкент", "+7.7172123456"), (postal.GetProperty("city").GetString(), details.GetProperty("voice").GetString()));
         Assert.False(string.IsNullOrEmpty(postal.GetProperty("name").GetString()));
         var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("Контактные данные"), Patience);
         Assert.Contains(name, told.Subject);
+        // KZ-App-10.3: the public answer shows the registrant's country as the registration holds it now, not as ordered.
+        Assert.Equal("UZ", await EventuallyAsync(() => PublishedCountryAsync(browser, name), c => c == "UZ", Patience));
+    }
+
+    private static async Task<string?> PublishedCountryAsync(HttpClient browser, string name)
+    {
+        var answer = await browser.GetFromJsonAsync<JsonElement>($"api/rdap/domain/{name}");
+        var registrant = answer.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("roles")[0].GetString() == "registrant");
+        return registrant.GetProperty("vcardArray")[1].EnumerateArray().Single(p => p[0].GetString() == "adr")[1].GetProperty("cc").GetString();
     }
 
     [Fact]

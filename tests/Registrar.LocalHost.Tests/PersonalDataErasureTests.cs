@@ -16,7 +16,7 @@ public sealed class ErasureProductCollection : ICollectionFixture<ProductFixture
 }
 
 /// <summary>UA-Pre-6 through the running local host: a registration deleted early keeps its owner's data for five years,
-/// then the timer erases them from storage (with the payer's name in the bank's messages, and in operations' records of a
+/// then the timer erases them from storage (with the registrant kept since a contact change, the payer's name in the bank's messages, and in operations' records of a
 /// renewal payment they applied) while the invoice stays with its number and amount.</summary>
 [Collection(ErasureProductCollection.Name)]
 public sealed class PersonalDataErasureTests(ProductFixture product)
@@ -41,6 +41,7 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         await EventuallyAsync(() => product.Registry.GetDomainAsync(name), d => d is not null, Patience);
         var registered = await PhaseAsync(storefront, registrationId, "Registered");
         var renewalPayment = await RenewedThroughOperationsAsync(storefront, operations, registrationId, registered.GetProperty("expiresAt").GetDateTimeOffset());
+        await ContactDetailsChangedAsync(storefront, registrationId, email);
         var endedAt = await RegisteredDomains.DeletedOnRequestAsync(product, storefront, registrationId, email);
         Assert.True(await HoldsAsync(customer, orderId, registrationId, fullName, email));
         // The lifecycle's own rows hold the address too (the paid event's order), so the check below covers them.
@@ -80,6 +81,8 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         };
         rows.AddRange(await InstanceRowsAsync(product.Storage, registrationId));
         rows.AddRange(await RowsAsync("noticesbyregistration", registrationId));
+        // KZ-2.3: the registrant kept for WHOIS since the contact details changed.
+        rows.AddRange(await RowsAsync("registrants", registrationId));
         var text = string.Join('|', rows.SelectMany(r => r.Select(c => c.Value?.ToString())));
         return text.Contains(email, StringComparison.Ordinal) || text.Contains(JsonEscaped(fullName), StringComparison.Ordinal)
             || text.Contains(fullName, StringComparison.Ordinal);
@@ -138,6 +141,21 @@ public sealed class PersonalDataErasureTests(ProductFixture product)
         var texts = rows.Select(r => string.Join('|', r.Select(c => c.Value?.ToString()))).Where(t => t.Contains(reference, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(texts);
         return texts.Any(t => t.Contains(Payer, StringComparison.Ordinal) || t.Contains(JsonEscaped(Payer), StringComparison.Ordinal));
+    }
+
+    /// <summary>KZ-2.3: the owner moves; the registration then keeps their new details (and their name) for WHOIS.</summary>
+    private async Task ContactDetailsChangedAsync(HttpClient storefront, string registrationId, string email)
+    {
+        var contact = new
+        {
+            address = new { country = "KZ", postalCode = "010000", region = "Астана", city = "Астана", street = "Кенесары", building = "5" },
+            email, phone = "+7.7172123456",
+        };
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "registrant-contact-change", signedInSession = true, contact });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        await product.Mail.WaitForMailAsync(email, m => m.Subject.Contains("Контактные данные"), Patience);
+        await EventuallyAsync(() => RowsAsync("registrants", registrationId), rows => rows.Count == 1, Patience);
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table, string partition) =>

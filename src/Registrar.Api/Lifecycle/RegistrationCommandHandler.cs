@@ -31,6 +31,7 @@ public sealed class RegistrationCommandHandler(
     IMailSender mail,
     IReviewList review,
     IRegistrationViews views,
+    IRegistrantRecords registrants,
     IErasureSchedule erasures,
     IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
@@ -55,6 +56,9 @@ public sealed class RegistrationCommandHandler(
                 if (record.View.EndedAt is { } endedAt)
                     await erasures.ScheduleAsync(new ErasureDue(record.RegistrationId, record.View.CustomerId,
                         PersonalDataRetention.ErasureDueAt(endedAt, privacy.Value.TimeZone), ErasureGround.RetentionEnded), ct);
+                break;
+            case RecordRegistrant record:
+                await registrants.RecordAsync(record.RegistrationId, record.Registrant, record.Sequence, ct);
                 break;
             case EraseIncomingTransferCode erase:
                 await transferCodes.EraseAsync(erase.CustomerId, erase.RegistrationId, ct);

@@ -13,8 +13,9 @@ using Registrar.Storage.Stores;
 namespace Registrar.Api.Privacy;
 
 /// <summary>
-/// UA-Pre-6: erases one registration's personal data wherever they are kept (the lifecycle's state and history, the
-/// notices and their mail log, its claims and customer requests, the order once no registration of it still needs it with
+/// UA-Pre-6: erases one registration's personal data wherever they are kept (the lifecycle's state and history, the registrant
+/// kept since a change, the notices and their mail log, its claims and customer requests, the order once no registration of
+/// it still needs it with
 /// the payer's data in the bank messages that paid it, the payer's data of its renewal invoices' payments, and the customer's
 /// orders that lapsed unpaid), keeps every financial
 /// record (invoices, their numbers and amounts, payments and their references), and leaves an audit entry under the
@@ -22,6 +23,7 @@ namespace Registrar.Api.Privacy;
 /// </summary>
 public sealed class PersonalDataEraser(
     IRegistrationViews views,
+    IRegistrantRecords registrants,
     IOrderStore<Order> orders,
     INoticeStore<SendNotice> notices,
     IClaimStore claims,
@@ -47,6 +49,7 @@ public sealed class PersonalDataEraser(
         await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
         await claims.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
         await requests.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
+        await registrants.EraseAsync(due.RegistrationId, ct);
         var orderErased = await EraseOrderAsync(due, ct);
         await paymentRecords.EraseForRenewalsAsync(due.CustomerId, due.RegistrationId, ct);
         // KZ-2.2: the account's contact e-mail is the customer's, not one registration's: erased when the customer asked.

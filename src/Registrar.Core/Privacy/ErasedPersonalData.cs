@@ -85,6 +85,7 @@ public static class ErasedPersonalData
         SendNotice notice => notice with { To = Erased, Facts = Erase(notice.Facts) },
         ChangeRegistrant change => change with { Registrant = Erase(change.Registrant) },
         UpdateRegistrantContact update => update with { Contact = Erase(update.Contact) },
+        RecordRegistrant record => record with { Registrant = Erase(record.Registrant) },
         _ => command,
     };
 

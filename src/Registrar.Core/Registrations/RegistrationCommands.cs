@@ -26,6 +26,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(CancelTransferInRequest), "cancel-transfer-in")]
 [JsonDerivedType(typeof(RejectTransferAway), "reject-transfer-away")]
 [JsonDerivedType(typeof(UpdateRegistrantContact), "update-registrant-contact")]
+[JsonDerivedType(typeof(RecordRegistrant), "record-registrant")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -177,6 +178,15 @@ public sealed record FlagForOperations(string CommandId, string RegistrationId, 
 /// (issue 16): views decided on payment and while the domain is being created, since the first is often made needless by
 /// the next one before it is written (<see cref="RegistrationDecider.Supersedes"/>). False in commands stored before it was kept.</param>
 public sealed record RecordRegistrationView(string CommandId, string RegistrationId, RegistrationView View, int Sequence, bool LikelyNew = false)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Record;
+}
+
+/// <summary>KZ-2.4, KZ-2.3, KZ-App-10.3: keeps the registrant the registration holds once it is no longer the one its order gave
+/// (a registrant change, a re-delegation, new contact details), for the public WHOIS and RDAP answers and disclosures.</summary>
+/// <param name="Sequence">Grows with every decision, so an older registrant arriving late never replaces a newer one.</param>
+public sealed record RecordRegistrant(string CommandId, string RegistrationId, RegistrantData Registrant, int Sequence)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Record;

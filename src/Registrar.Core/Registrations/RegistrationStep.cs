@@ -56,7 +56,8 @@ internal sealed class RegistrationStep(RegistrationState state)
     /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 
-    /// <summary>The decision; when the phase, expiry or a transfer restriction changed, it also records the customer's view of it.</summary>
+    /// <summary>The decision; when the phase, expiry or a transfer restriction changed, it also records the customer's view of it,
+    /// and when the registrant changed, the registrant.</summary>
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
@@ -70,6 +71,12 @@ internal sealed class RegistrationStep(RegistrationState state)
             var id = NextCommandId();
             var likelyNew = before.Order is null || before.Phase is RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain;
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued, likelyNew));
+        }
+        // KZ-2.4, KZ-2.3: the registrant changed after the order gave it; WHOIS publishes the one the registration holds now.
+        if (State.Order?.Registrant is { } registrant && before.Order is { } ordered && registrant != ordered.Registrant)
+        {
+            var id = NextCommandId();
+            _commands.Add(new RecordRegistrant(id, State.RegistrationId, registrant, State.CommandsIssued));
         }
         return new(State, _commands, wakeAt);
     }

@@ -39,7 +39,8 @@ public sealed class DisclosureHarness
             new StorageMeter());
         (Views, Orders, Requests, Audit) = (new RegistrationViewStore(Storage), new OrderStore<Order>(Storage), new DisclosureRequestStore(Storage),
             new AuditLog<DisclosureAudit>(Storage));
-        Directory = new RegisteredDomainDirectory(Views, Orders);
+        Registrants = new RegistrantRecordStore(Storage);
+        Directory = new RegisteredDomainDirectory(Views, Orders, Registrants);
         var zones = ZoneCatalog.LoadEmbedded();
         var clients = new ApiClientOptions
         {
@@ -57,6 +58,7 @@ public sealed class DisclosureHarness
     public FakeTimeProvider Clock { get; } = new(Start);
     public RegistrationViewStore Views { get; }
     public OrderStore<Order> Orders { get; }
+    public RegistrantRecordStore Registrants { get; }
     public RegisteredDomainDirectory Directory { get; }
     public DisclosureRequestStore Requests { get; }
     public AuditLog<DisclosureAudit> Audit { get; }

@@ -4,7 +4,8 @@ using static Registrar.Api.Tests.Whois.WhoisSamples;
 
 namespace Registrar.Api.Tests.Whois;
 
-/// <summary>Which registration holds a name, read from the registration views' lookup by name on Azurite, with the registrant of its order.</summary>
+/// <summary>Which registration holds a name, read from the registration views' lookup by name on Azurite, with its registrant:
+/// the one kept since it changed, else its order's.</summary>
 [Collection(WhoisStorageCollection.Name)]
 public sealed class RegisteredDomainDirectoryTests(AzuriteFixture azurite)
 {
@@ -18,6 +19,22 @@ public sealed class RegisteredDomainDirectoryTests(AzuriteFixture azurite)
 
         Assert.Equal(registrationId, found!.Registration.RegistrationId);
         Assert.Equal(Company(), found.Registrant);
+    }
+
+    [Fact]
+    public async Task A_name_whose_registrant_changed_is_found_with_the_newest_registrant_kept_not_its_orders_KZ_2_4_KZ_2_3()
+    {
+        var harness = new DisclosureHarness(azurite);
+        var registrationId = await harness.HoldAsync("moved.kz", "kz", Company());
+        var newOwner = Company() with { Organization = "ТОО \"Новый владелец\"" };
+        var moved = newOwner with { Address = newOwner.Address with { Country = "UZ" } };
+
+        await harness.Registrants.RecordAsync(registrationId, moved, 9, default);
+        await harness.Registrants.RecordAsync(registrationId, newOwner, 7, default);
+
+        Assert.Equal(moved, (await harness.Directory.FindAsync("moved.kz", default))!.Registrant);
+        await harness.Registrants.EraseAsync(registrationId, default);
+        Assert.Equal(Company(), (await harness.Directory.FindAsync("moved.kz", default))!.Registrant);
     }
 
     [Fact]

@@ -124,8 +124,11 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Equal((claimant, "decision:1"), (change.Registrant, change.RequestId));
         Assert.Empty(commands.OfType<IssueRenewalInvoice>());
         Assert.Contains(rule, Assert.Single(commands.OfType<FlagForOperations>()).Reason);
-        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantChanged("C-claimant"), Now)));
+        var answered = domain.Answer(new RegistrantChanged("C-claimant"), Now);
+        var told = Assert.Single(answered.OfType<SendNotice>());
         Assert.Equal((NoticeKind.RegistrantChanged, Expiry), (told.Kind, told.Facts!.ExpiresAt));
+        // KZ-App-10.3: from now on WHOIS publishes the claimant, not the registrant the order gave.
+        Assert.Equal(claimant, Assert.Single(answered.OfType<RecordRegistrant>()).Registrant);
         Assert.Equal(("C-claimant", Expiry), (domain.State.RegistrantHandle, domain.State.ExpiresAt));
     }
 

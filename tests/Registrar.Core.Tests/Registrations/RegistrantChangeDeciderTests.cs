@@ -37,10 +37,14 @@ public sealed class RegistrantChangeDeciderTests
         domain.IssueInvoice(invoice, Now);
 
         var change = Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now)));
-        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantChanged("RG-NEW"), Now)));
+        var answered = domain.Answer(new RegistrantChanged("RG-NEW"), Now);
+        var told = Assert.Single(answered.OfType<SendNotice>());
+        var published = Assert.Single(answered.OfType<RecordRegistrant>());
 
         Assert.Equal(("r-1", NewOwner), (change.RequestId, change.Registrant));
         Assert.Equal((NoticeKind.RegistrantChanged, Expiry), (told.Kind, told.Facts!.ExpiresAt));
+        // KZ-App-10.3: WHOIS publishes the new registrant from now on, not the one the order gave.
+        Assert.Equal((NewOwner, answered.Count), (published.Registrant, 2));
         Assert.Equal((Expiry, "RG-NEW", NewOwner), (domain.State.ExpiresAt, domain.State.RegistrantHandle, domain.State.Order!.Registrant));
         Assert.Null(domain.State.RegistrantChange);
         Assert.Empty(domain.Sent.OfType<RenewDomain>());

@@ -26,15 +26,31 @@ public sealed class RegistrantContactChangeDeciderTests
         Assert.Null(domain.State.RegistrantContactChange!.DueBy);
         Assert.Equal(wakeBefore, domain.WakeAt);
 
-        var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new RegistrantContactUpdated(), Now.AddMinutes(1))));
+        var answered = domain.Answer(new RegistrantContactUpdated(), Now.AddMinutes(1));
+        var notice = Assert.Single(answered.OfType<SendNotice>());
 
         Assert.Equal((NoticeKind.RegistrantContactChanged, "owner@example.test", "r-1"), (notice.Kind, notice.To, notice.Facts!.RequestId));
         // The registrant is the same person, reachable at the new address: only the contact details changed.
         Assert.Equal(Owner.WithContact(Change.Contact), domain.State.Order!.Registrant);
+        // KZ-App-10.3: WHOIS publishes the details the registration holds now (for .kz, the registrant's country).
+        Assert.Equal(Owner.WithContact(Change.Contact), Assert.Single(answered.OfType<RecordRegistrant>()).Registrant);
+        Assert.Equal(2, answered.Count);
         Assert.Equal("Иванов Иван", domain.State.Order.Registrant!.FullName);
         Assert.Equal("H-1", domain.State.RegistrantHandle);
         Assert.Null(domain.State.RegistrantContactChange);
         Assert.Null(domain.State.AwaitedCommandId);
+    }
+
+    [Fact]
+    public void A_registrant_given_as_a_nic_handle_has_its_contact_updated_and_nothing_kept_to_publish_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        var answered = domain.Answer(new RegistrantContactUpdated(), Now.AddMinutes(1));
+
+        Assert.Equal(NoticeKind.RegistrantContactChanged, Assert.IsType<SendNotice>(Assert.Single(answered)).Kind);
+        Assert.Null(domain.State.Order!.Registrant);
     }
 
     [Fact]

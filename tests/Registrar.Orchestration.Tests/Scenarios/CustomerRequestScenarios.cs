@@ -47,7 +47,7 @@ public static class CustomerRequestScenarios
         Assert.Equal(("C-1", ContactChange.Contact), (update.Handle, update.Contact));
         await run.AnswerAsync(new OutcomeUnknown(), typeof(UpdateRegistrantContact));
 
-        var told = await run.AnswerAsync(new RegistrantContactUpdated(), typeof(SendNotice));
+        var told = await run.AnswerAsync(new RegistrantContactUpdated(), typeof(SendNotice), typeof(RecordRegistrant));
         Assert.Equal(NoticeKind.RegistrantContactChanged, told.OfType<SendNotice>().Single().Kind);
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange is null);
         Assert.Equal((ContactChange.Contact.Email, "Иванов Иван"), (state.Order!.Registrant!.Email, state.Order.Registrant.FullName));
@@ -227,7 +227,7 @@ public static class CustomerRequestScenarios
 
         var carried = await run.RaiseAsync(new RenewalPaid("renewal-paid:KZ-2611-00099-1", "KZ-2611-00099-1", 1, DateTimeOffset.UtcNow), typeof(ChangeRegistrant));
         Assert.Equal(change.Registrant, carried.OfType<ChangeRegistrant>().Single().Registrant);
-        var told = await run.AnswerAsync(new RegistrantChanged("RG-NEW"), typeof(SendNotice));
+        var told = await run.AnswerAsync(new RegistrantChanged("RG-NEW"), typeof(SendNotice), typeof(RecordRegistrant));
         Assert.Equal((NoticeKind.RegistrantChanged, expiry), (told.OfType<SendNotice>().Single().Kind, told.OfType<SendNotice>().Single().Facts!.ExpiresAt));
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantHandle == "RG-NEW");
         Assert.Equal(expiry, state.ExpiresAt);

@@ -41,7 +41,7 @@ public static class OperationsDecisionScenarios
         var redelegated = await run.RaiseAsync(Decided("3", new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Person)),
             typeof(ChangeRegistrant), typeof(FlagForOperations));
         Assert.Equal(Person, redelegated.OfType<ChangeRegistrant>().Single().Registrant);
-        await run.AnswerAsync(new RegistrantChanged("C-claimant"), typeof(SendNotice));
+        await run.AnswerAsync(new RegistrantChanged("C-claimant"), typeof(SendNotice), typeof(RecordRegistrant));
 
         await run.RaiseAsync(Decided("2", new DisputeDecision(DisputeOutcome.Delete, "Appeal ruling 2-9/2026", "KZ-App-2")),
             typeof(DeleteDomain), typeof(RecordRegistrationView));

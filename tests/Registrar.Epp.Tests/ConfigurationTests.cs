@@ -8,6 +8,7 @@ using Registrar.Epp.Profiles;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 using Registrar.Epp.Tests.Support;
+using Registrar.Testing;
 
 namespace Registrar.Epp.Tests;
 

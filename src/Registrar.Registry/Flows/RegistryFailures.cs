@@ -14,7 +14,8 @@ internal sealed class RegistryFailures(ILogger logger)
 
     public RegistryRefused Refused(EppCommandFailedException e)
     {
-        logger.LogWarning("Registry refused {Command} ({ClTrid}): {Code} {Message}", e.Command, e.ClientTransactionId, (int)e.Code, e.Result.Message);
+        // The registry's message may quote what was sent (an address, a name): it reaches operations in the outcome, never the log.
+        logger.LogWarning("Registry refused {Command} ({ClTrid}): {Code}", e.Command, e.ClientTransactionId, (int)e.Code);
         return new RegistryRefused((int)e.Code, e.Result.Message);
     }
 }

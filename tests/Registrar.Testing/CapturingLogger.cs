@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Registrar.Epp.Tests.Support;
+namespace Registrar.Testing;
 
 /// <summary>Keeps every log line (message and exception text) so a test can inspect what was logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -14,10 +14,15 @@ public interface IChangeRequest
 /// <summary>KZ-2.3: what a change request's deadline decides, the same for DNS and registrant contact changes.</summary>
 internal static class ChangeRequestDeadlines
 {
-    /// <summary>A request the registrar must carry out by its deadline is not given up on a pending or refused answer: the timer
-    /// flags it if it is still not done then. A change the customer makes alone that did not apply goes to operations at once.</summary>
+    /// <summary>A request the registrar must carry out by its deadline waits on a pending answer: the registry may still carry it
+    /// out, and the timer flags it if it has not by then. A refusal goes to operations at once, with the rest of the business
+    /// day left to carry it out by hand; so does a change the customer makes alone that did not apply.</summary>
     public static bool WaitsForDeadline(IChangeRequest change, RegistryOutcome outcome) =>
-        change.DueBy is not null && outcome is RegistryPending or RegistryRefused;
+        change.DueBy is not null && outcome is RegistryPending;
+
+    /// <summary>What operations are asked when the registry did not carry a change out: by its deadline, where it has one.</summary>
+    public static string FinishIt(IChangeRequest change) =>
+        change.DueBy is { } dueBy ? $"Finish it by {dueBy:u} or answer the customer (KZ-2.3)." : "Finish it or answer the customer (KZ-2.3).";
 
     /// <summary>The deadline passed at <paramref name="now"/> with the change still unconfirmed and operations not yet told.</summary>
     public static bool IsOverdue(IChangeRequest? change, DateTimeOffset now) =>

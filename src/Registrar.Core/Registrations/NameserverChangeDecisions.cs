@@ -34,10 +34,10 @@ internal static class NameserverChangeDecisions
                 step.Update(s => s with { AwaitedCommandId = null });
                 break;
             default:
-                // KZ-2.3: a change the customer makes alone that did not apply at once: a person finishes it and tells them.
+                // KZ-2.3: a refused request, or a change the customer makes alone that did not apply: a person finishes it.
                 step.Update(s => s with { NameserverChange = null, AwaitedCommandId = null });
                 step.Flag($"DNS change {change.RequestId} for {order.DisplayName} was not applied: the registry answered "
-                    + $"{RenewalAnswers.Describe(outcome)}. Finish it or answer the customer (KZ-2.3).");
+                    + $"{RenewalAnswers.Describe(outcome)}. {ChangeRequestDeadlines.FinishIt(change)}");
                 break;
         }
     }

@@ -48,7 +48,7 @@ internal static class RegistrantContactChangeDecisions
             default:
                 step.Update(s => s with { RegistrantContactChange = null, AwaitedCommandId = null });
                 step.Flag($"Contact change {change.RequestId} for {order.DisplayName} was not applied: the registry answered "
-                    + $"{RenewalAnswers.Describe(outcome)}. Finish it or answer the customer (KZ-2.3).");
+                    + $"{RenewalAnswers.Describe(outcome)}. {ChangeRequestDeadlines.FinishIt(change)}");
                 break;
         }
     }

@@ -86,12 +86,29 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
-    public void A_ua_dns_change_the_registry_refused_is_flagged_once_when_its_business_day_ends_KZ_2_3()
+    public void A_ua_dns_change_the_registry_refused_goes_to_operations_at_once_with_its_deadline_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        var dueBy = domain.State.NameserverChange!.DueBy!.Value;
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2306, "policy"), Now.AddMinutes(1))));
+
+        // Waiting for the deadline would change nothing at the registry: a person has the rest of the business day instead.
+        Assert.Contains($"Finish it by {dueBy:u}", flag.Reason);
+        Assert.Null(domain.State.NameserverChange);
+        domain.LiveUntil(dueBy.AddDays(2));
+        Assert.Single(domain.Sent.OfType<FlagForOperations>());
+        Assert.Empty(domain.Notices(NoticeKind.NameserversChanged));
+    }
+
+    [Fact]
+    public void A_ua_dns_change_still_pending_at_the_registry_is_flagged_once_when_its_business_day_ends_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         domain.Raise(Proved(RequestProof.ContactEmail), Now);
 
-        Assert.Empty(domain.Answer(new RegistryRefused(2306, "policy"), Now.AddMinutes(1)));
+        Assert.Empty(domain.Answer(new RegistryPending(), Now.AddMinutes(1)));
         var dueBy = domain.State.NameserverChange!.DueBy!.Value;
         Assert.Equal(dueBy, domain.WakeAt);
 

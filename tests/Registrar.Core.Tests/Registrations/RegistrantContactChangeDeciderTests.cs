@@ -99,6 +99,20 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     [Fact]
+    public void A_ua_contact_change_the_registry_refused_goes_to_operations_at_once_with_its_deadline_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        var dueBy = domain.State.RegistrantContactChange!.DueBy!.Value;
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryRefused(2201, "not the sponsor"), Now.AddMinutes(1))));
+
+        Assert.Contains($"Finish it by {dueBy:u}", flag.Reason);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Equal(Owner, domain.State.Order!.Registrant);
+    }
+
+    [Fact]
     public void A_ua_contact_change_still_pending_at_the_registry_is_flagged_once_when_its_business_day_ends_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);

@@ -122,6 +122,20 @@ public static class CustomerRequestScenarios
         Assert.Null(state.AwaitedCommandId);
     }
 
+    /// <summary>KZ-2.3: a .ua change the registry refuses goes to operations at once, with its business day to finish it.</summary>
+    public static async Task UaDnsChangeRefusedGoesToOperationsAtOnce(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", DnsChange, RequestProof.SignedInSession), typeof(UpdateDomainNameservers));
+
+        var flagged = await run.AnswerAsync(new RegistryRefused(2306, "host needs glue"), typeof(FlagForOperations));
+
+        Assert.Contains("Finish it by", flagged.OfType<FlagForOperations>().Single().Reason);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
+        Assert.Null(state.AwaitedCommandId);
+    }
+
     public static async Task EarlyDeletionOnConfirmation(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(200);

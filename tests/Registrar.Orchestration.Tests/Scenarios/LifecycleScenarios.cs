@@ -45,6 +45,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.KzDnsChangeAppliedAtOnce,
         ["A .ua DNS change is carried out at once and flagged once past its business day (KZ-2.3)"] =
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
+        ["A .ua DNS change the registry refuses goes to operations at once, with its business day to finish it (KZ-2.3)"] =
+            CustomerRequestScenarios.UaDnsChangeRefusedGoesToOperationsAtOnce,
         ["A .kz registrant contact change goes to the registry at once, a lost answer sent again, before the customer is told (KZ-2.3)"] =
             CustomerRequestScenarios.KzRegistrantContactChangeAppliedAtOnce,
         ["A .ua registrant contact change is carried out at once and flagged once past its business day (KZ-2.3)"] =

@@ -37,6 +37,26 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_event_for_an_ended_or_unknown_instance_changes_nothing_and_is_logged_as_dropped()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var runtime = await RuntimeHarness.StartAsync(azurite, logs: logs);
+        await runtime.Client.SendAsync("i-1", "start", new Start(Wait), default);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-1") == TinyStage.Waiting, "charged and waiting");
+        runtime.Clock.Advance(Wait);
+        await TestStorage.EventuallyAsync(async () => await runtime.StageAsync("i-1") == TinyStage.Done, "woken and done");
+        var ended = (await runtime.Inspector.GetAsync("i-1", default))!.History.Count;
+
+        Assert.Equal(LifecycleApplyOutcome.Terminal, await runtime.Engine.ApplyAsync("i-1", "late", new Charged(), default));
+        Assert.Equal(LifecycleApplyOutcome.UnknownInstance, await runtime.Engine.ApplyAsync("i-404", "stray", new Charged(), default));
+
+        Assert.Equal(ended, (await runtime.Inspector.GetAsync("i-1", default))!.History.Count);
+        Assert.Null(await runtime.Inspector.GetAsync("i-404", default));
+        Assert.Contains(logs.Lines, l => l.Contains("Event late (Charged) for i-1 dropped: Terminal"));
+        Assert.Contains(logs.Lines, l => l.Contains("Event stray (Charged) for i-404 dropped: UnknownInstance"));
+    }
+
+    [Fact]
     public async Task The_backlog_names_when_the_next_timer_falls_due()
     {
         await using var runtime = await RuntimeHarness.StartAsync(azurite);

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.TestHost;
@@ -40,8 +41,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public LifecycleTables<TinyEvent, TinyCommand> Tables => Get<LifecycleTables<TinyEvent, TinyCommand>>();
 
     /// <param name="settings">Configuration over the harness's own, such as "Lifecycle:BackgroundBatches".</param>
+    /// <param name="logs">Where the runtime's log lines go; none are kept without it.</param>
     public static async Task<RuntimeHarness> StartAsync(AzuriteFixture azurite, HttpPipelinePolicy? faults = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -59,6 +61,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
         if (faults is not null) builder.Services.AddSingleton(faults);
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.Services.AddRegistrarStorage(builder.Configuration);
         builder.Services.AddLifecycleRuntime<TinyState, TinyEvent, TinyCommand, TinyDecider>(builder.Configuration);
         builder.Services.AddLifecycleCommandHandler<TinyCommand, RecordingCommandHandler>();

@@ -54,6 +54,9 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         activity?.SetTag("registrar.lifecycle.event_id", eventId);
         var outcome = await ApplyOnceAsync(instanceId, eventId, @event, timerDueAt, ct);
         activity?.SetTag("registrar.lifecycle.outcome", outcome.ToString());
+        // Nothing raised is dropped unseen: a timer of an ended instance is routine, an event for one is not (as in the Functions host).
+        if (timerDueAt is null && outcome is LifecycleApplyOutcome.Terminal or LifecycleApplyOutcome.UnknownInstance)
+            logger.LogWarning("Event {EventId} ({EventType}) for {InstanceId} dropped: {Outcome}", eventId, @event?.GetType().Name, instanceId, outcome);
         return outcome;
     }
 

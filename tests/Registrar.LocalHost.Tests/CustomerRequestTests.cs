@@ -165,6 +165,34 @@ public sealed class CustomerRequestTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_contact_email_change_whose_registration_ended_before_the_consent_is_refused_and_changes_nothing_UA_4_7()
+    {
+        var customer = "emx-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        var mailbox = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var (otherRegistrationId, _, otherName) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, otherRegistrationId);
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "contact-email-change", signedInSession = true, email = $"{customer}-new@mail.example.org" });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var requestId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        await RegisteredDomains.DeletedOnRequestAsync(product, storefront, registrationId, mailbox);
+
+        var refused = await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/requests/{requestId}/consent",
+            new { approved = true, reason = "called the owner back" }), 409);
+
+        Assert.Contains("UA-4.7", refused.GetProperty("detail").GetString());
+        // The account still has its address: the next confirmation link of its other registration goes there.
+        var next = await storefront.PostAsJsonAsync($"api/registrations/{otherRegistrationId}/requests",
+            new { kind = "dns-change", nameServers = new[] { "ns1.example.net", "ns2.example.net" } });
+        Assert.True((int)next.StatusCode == 202, await next.Content.ReadAsStringAsync());
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains(otherName) && m.Text?.Contains("confirmation?token=") == true, Patience);
+    }
+
+    [Fact]
     public async Task A_customer_whose_contracts_are_all_kz_ones_changes_the_contact_email_once_the_request_is_proved_and_the_old_address_is_told_KZ_2_2_KZ_2_6()
     {
         var customer = "ekz-" + Guid.NewGuid().ToString("N")[..8];

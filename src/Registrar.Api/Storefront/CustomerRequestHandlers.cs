@@ -151,6 +151,10 @@ public sealed class CustomerRequestHandlers(
             return Problems.Conflict($"Request '{requestId}' was already {record.Status.ToString().ToLowerInvariant()}.");
         }
         if (record.Status != CustomerRequestStatus.Proved) return Problems.Conflict($"Request '{requestId}' is not proved yet.");
+        // UA-4.7: an approval tells the old address through the registration's lifecycle; once that has ended nobody would be told.
+        if (await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration && registration.Phase.HasEnded())
+            return Problems.Conflict($"Registration '{record.RegistrationId}' is {registration.Phase}, so the old address could not be told of the change: "
+                + "the customer asks again through a registration of the account that has not ended (UA-4.7).");
 
         var decided = record.Decided(new RequestConsent(body.Value.Approved, operations.Principal!.Name, clock.GetUtcNow(), body.Value.Reason.Trim()));
         if (!await requests.TryDecideAsync(decided, ct)) return Problems.Conflict($"Request '{requestId}' was already decided.");

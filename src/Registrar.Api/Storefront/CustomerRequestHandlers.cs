@@ -152,7 +152,8 @@ public sealed class CustomerRequestHandlers(
         }
         if (record.Status != CustomerRequestStatus.Proved) return Problems.Conflict($"Request '{requestId}' is not proved yet.");
         // UA-4.7: an approval tells the old address through the registration's lifecycle; once that has ended nobody would be told.
-        if (await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration && registration.Phase.HasEnded())
+        // A refusal changes nothing, and clears the request from operations' queue.
+        if (body.Value.Approved && await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration && registration.Phase.HasEnded())
             return Problems.Conflict($"Registration '{record.RegistrationId}' is {registration.Phase}, so the old address could not be told of the change: "
                 + "the customer asks again through a registration of the account that has not ended (UA-4.7).");
 

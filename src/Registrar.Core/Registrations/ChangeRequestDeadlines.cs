@@ -4,7 +4,6 @@ namespace Registrar.Core.Registrations;
 /// carry it out by where the zone makes it a request, null where the customer's change applies at once.</summary>
 public interface IChangeRequest
 {
-    string RequestId { get; }
     DateTimeOffset? DueBy { get; }
 
     /// <summary>Operations were told it missed <see cref="DueBy"/>; told once.</summary>

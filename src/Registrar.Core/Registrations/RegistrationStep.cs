@@ -72,8 +72,9 @@ internal sealed class RegistrationStep(RegistrationState state)
             var likelyNew = before.Order is null || before.Phase is RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain;
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued, likelyNew));
         }
-        // KZ-2.4, KZ-2.3: the registrant changed after the order gave it; WHOIS publishes the one the registration holds now.
-        if (State.Order?.Registrant is { } registrant && before.Order is { } ordered && registrant != ordered.Registrant)
+        // KZ-2.4, KZ-App-2, KZ-2.3: the registrant changed in this decision (a new one, or new contact details); WHOIS publishes
+        // the one the registration holds now, not the one its order gave.
+        if (State.Order?.Registrant is { } registrant && before.Order is { } previous && registrant != previous.Registrant)
         {
             var id = NextCommandId();
             _commands.Add(new RecordRegistrant(id, State.RegistrationId, registrant, State.CommandsIssued));

@@ -41,18 +41,17 @@ public static class ErasedPersonalData
     /// <summary>The kind stays (a natural person's data need consent, UA-Pre-5) and so does the country (which zone rules applied).</summary>
     public static RegistrantData Erase(RegistrantData registrant) => registrant with
     {
-        Address = new PostalAddress(registrant.Address.Country, Erased, Erased, Erased, Erased, Erased, registrant.Address.Office is null ? null : Erased),
+        Address = Erase(registrant.Address),
         Email = Erased,
         Phone = Erased,
         Organization = registrant.Organization is null ? null : Erased,
         FullName = registrant.FullName is null ? null : Erased,
     };
 
-    public static RegistrantContact Erase(RegistrantContact contact)
-    {
-        var erased = Erase(new RegistrantData(RegistrantKind.NaturalPerson, contact.Address, contact.Email, contact.Phone));
-        return new RegistrantContact(erased.Address, erased.Email, erased.Phone);
-    }
+    public static RegistrantContact Erase(RegistrantContact contact) => new(Erase(contact.Address), Erased, Erased);
+
+    private static PostalAddress Erase(PostalAddress address) =>
+        new(address.Country, Erased, Erased, Erased, Erased, Erased, address.Office is null ? null : Erased);
 
     public static TechnicalContact Erase(TechnicalContact contact) =>
         contact.Person is { } person ? contact with { Person = Erase(person) } : contact;

@@ -222,6 +222,54 @@ public sealed class CustomerRequestTests(ProductFixture product)
         await product.Mail.WaitForMailAsync(newAddress, m => m.Subject.Contains(name) && m.Text?.Contains("confirmation?token=") == true, Patience);
     }
 
+    [Fact]
+    public async Task A_confirmation_link_followed_after_its_registration_ended_is_refused_unspent_and_changes_nothing_KZ_2_2_KZ_5_3()
+    {
+        var customer = "elk-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}-ended.kz";
+        var mailbox = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        using var browser = product.Anonymous();
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var (otherRegistrationId, _, otherName) = await _registrations.PaidAsync(customer, "kz");
+        await _registrations.RegisteredAsync(customer, otherRegistrationId);
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "contact-email-change", email = $"{customer}-new@mail.example.org" });
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var changeLink = await ConfirmationTokenAsync(mailbox, except: null);
+        var deletion = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
+        Assert.True((int)deletion.StatusCode == 202, await deletion.Content.ReadAsStringAsync());
+        var deletionLink = await ConfirmationTokenAsync(mailbox, except: changeLink);
+        var onPapers = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
+        var onPapersId = (await onPapers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={deletionLink}")).StatusCode);
+        await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleted"),
+            Patience);
+
+        var refused = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={changeLink}"), 409);
+
+        Assert.Contains("Deleted", refused.GetProperty("detail").GetString());
+        using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={changeLink}"));
+        Assert.Equal(200, (int)looked.StatusCode);
+        var onPapersRefused = await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/requests/{onPapersId}/proof",
+            new { proof = "IdentityDocuments", reference = "passport checked at the office" }), 409);
+        Assert.Contains("Deleted", onPapersRefused.GetProperty("detail").GetString());
+        // The account still has its address: the next confirmation link of its other registration goes there.
+        var next = await storefront.PostAsJsonAsync($"api/registrations/{otherRegistrationId}/requests",
+            new { kind = "dns-change", nameServers = new[] { "ns1.example.net", "ns2.example.net" } });
+        Assert.True((int)next.StatusCode == 202, await next.Content.ReadAsStringAsync());
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains(otherName) && m.Text?.Contains("confirmation?token=") == true, Patience);
+    }
+
+    private async Task<string> ConfirmationTokenAsync(string mailbox, string? except)
+    {
+        var mail = await product.Mail.WaitForMailAsync(mailbox,
+            m => m.Text?.Contains("confirmation?token=") == true && (except is null || !m.Text.Contains(except)), Patience);
+        return mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
+    }
+
     private Task<string> RegisteredAsync(HttpClient storefront, string customer, string name) =>
         RegisteredDomains.RegisteredAsync(product, storefront, customer, name);
 }

@@ -61,6 +61,7 @@ public sealed class CustomerRequestHandlers(
     {
         if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
         if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
+        if (await RequestOfEndedRegistrationAsync(token, ct) is { } ended) return ended;
         var redemption = await links.RedeemAsync(token, ct);
         switch (redemption.Outcome)
         {
@@ -88,6 +89,23 @@ public sealed class CustomerRequestHandlers(
             LinkUse.AlreadyUsed => Problems.LinkUsed(),
             _ => TypedResults.Ok(),
         };
+
+    /// <summary>The registration is looked at before the link is spent: once it has ended, its lifecycle carries nothing out and
+    /// tells nobody, so a `.kz` contact e-mail change would move the account with the old address never told (KZ-2.2). The link
+    /// stays unspent and the request as it was. Null when the link is not a first use, or its registration has not ended.</summary>
+    private async Task<IResult?> RequestOfEndedRegistrationAsync(string token, CancellationToken ct)
+    {
+        var link = await links.InspectAsync(token, ct);
+        if (link.Outcome != LinkUse.FirstUse || await requests.GetAsync(link.LinkId!, ct) is not { } record || record.CustomerId != link.Subject)
+            return null;
+        return await EndedRegistrationProblemAsync(record, ct);
+    }
+
+    private async Task<IResult?> EndedRegistrationProblemAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration && registration.Phase.HasEnded()
+            ? Problems.Conflict($"Registration '{record.RegistrationId}' is {registration.Phase}, so request '{record.RequestId}' can no longer be "
+                + "carried out, and nothing was changed: the customer asks again through a registration of the account that has not ended.")
+            : null;
 
     /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:
     /// following the same link again finishes it (the event id repeats, so an event already raised changes nothing)
@@ -124,6 +142,7 @@ public sealed class CustomerRequestHandlers(
             return Problems.ProofNotAccepted("KZ-5.3", record.Request is CredentialResetRequest
                 ? $"A '{record.Request.Kind}' request is taken from the contact e-mail only, not on papers."
                 : $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
+        if (record.Status == CustomerRequestStatus.AwaitingProof && await EndedRegistrationProblemAsync(record, ct) is { } ended) return ended;
 
         var proved = await ProvedAsync(record, body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference, ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
 using Registrar.Core.Lifecycle;
@@ -20,6 +21,7 @@ public sealed class ConfirmationLinkTests
     private readonly Requests _requests = new();
     private readonly UsedLinks _uses = new();
     private readonly RaisedEvents _events = new();
+    private RegistrationPhase _phase = RegistrationPhase.Registered;
 
     [Fact]
     public async Task A_link_whose_use_was_recorded_before_a_crash_proves_its_request_when_followed_again_KZ_5_3()
@@ -86,6 +88,21 @@ public sealed class ConfirmationLinkTests
         Assert.False(await _uses.WasUsedAsync("request:req-2", default));
     }
 
+    [Fact]
+    public async Task A_link_followed_after_its_registration_ended_is_refused_and_stays_unspent_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        _phase = RegistrationPhase.Deleted;
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(token), default)));
+
+        Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+    }
+
     private (CustomerRequestHandlers Handlers, RequestConfirmationLinks Links) Handlers()
     {
         var options = Options.Create(new NoticeOptions
@@ -95,7 +112,10 @@ public sealed class ConfirmationLinkTests
         });
         var links = new RequestConfirmationLinks(options, _uses, _clock);
         var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
-        return (new CustomerRequestHandlers(authenticator, null!, _requests, links, _events, null!, null!, null!, null!, _clock), links);
+        var views = new Mock<IRegistrationViews>();
+        views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1)));
+        return (new CustomerRequestHandlers(authenticator, views.Object, _requests, links, _events, null!, null!, null!, null!, _clock), links);
     }
 
     private CustomerRequestRecord Request() =>

@@ -67,6 +67,7 @@ internal static class RegistrantChangeDecisions
         switch (outcome)
         {
             case RegistrantChanged changed:
+                var pendingContactChange = step.State.RegistrantContactChange;
                 // KZ-2.5: the registrant changes, the expiry stays as the registry has it.
                 step.Update(s => s with
                 {
@@ -74,8 +75,10 @@ internal static class RegistrantChangeDecisions
                     Order = order with { Registrant = change.Registrant, RegistrantHandle = changed.Handle },
                     RegistrantChange = null,
                     AwaitedCommandId = null,
+                    RegistrantContactChange = null,
                 });
                 step.Notify(NoticeKind.RegistrantChanged, new NoticeFacts(ExpiresAt: step.State.ExpiresAt, RequestId: change.RequestId));
+                if (pendingContactChange is not null) FlagSupersededContactChange(step, pendingContactChange, order.DisplayName, change.RequestId);
                 break;
             case OutcomeUnknown:
                 // The contact id comes from the request and the update names it, so asking again changes nothing twice.
@@ -88,6 +91,13 @@ internal static class RegistrantChangeDecisions
                 break;
         }
     }
+
+    /// <summary>KZ-2.3: a contact change the registry left pending was for the registrant before; the new one's details came with
+    /// the change, so it is not waited for any more, and operations close it with the registry and answer the customer.</summary>
+    private static void FlagSupersededContactChange(RegistrationStep step, RegistrantContactChange pending, string domain, string registrantChangeId) =>
+        step.Flag($"Contact change {pending.RequestId} for {domain} was still pending at the registry when registrant change "
+            + $"{registrantChangeId} gave the domain another registrant: it concerns the previous registrant's contact only, so it is no "
+            + "longer followed here. Close it with the registry and answer the customer (KZ-2.3).");
 
     private static void Ask(RegistrationStep step)
     {

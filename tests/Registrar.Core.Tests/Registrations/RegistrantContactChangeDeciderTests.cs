@@ -129,6 +129,29 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     [Fact]
+    public void A_registrant_change_carried_out_meanwhile_ends_the_wait_for_a_pending_contact_change_and_tells_operations_once_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var dueBy = domain.State.RegistrantContactChange!.DueBy!.Value;
+        var newOwner = Owner with { FullName = "Петров Пётр", Email = "new-owner@example.test" };
+        var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(
+            new CustomerRequestProved("proved:r-2", "r-2", new RegistrantChangeRequest(newOwner), RequestProof.ContactEmail), Now.AddMinutes(2))));
+        domain.IssueInvoice(invoice, Now.AddMinutes(2));
+        domain.Raise(new RenewalPaid("renewal-paid:2", $"INV-{invoice.CommandId}", 1, Now.AddMinutes(3)), Now.AddMinutes(3));
+
+        var flag = Assert.Single(domain.Answer(new RegistrantChanged("RG-NEW"), Now.AddMinutes(4)).OfType<FlagForOperations>());
+        domain.LiveUntil(dueBy.AddDays(2));
+
+        Assert.Contains("r-1", flag.Reason);
+        Assert.Contains("KZ-2.3", flag.Reason);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Equal(newOwner, domain.State.Order!.Registrant);
+        Assert.Single(domain.Sent.OfType<FlagForOperations>());
+    }
+
+    [Fact]
     public void A_domain_whose_registry_contact_is_not_known_here_goes_to_operations_with_nothing_sent_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner).With(s => s with { RegistrantHandle = null });

@@ -12,8 +12,9 @@ using Registrar.Epp.Sessions;
 namespace Registrar.Registry;
 
 /// <summary>
-/// Empties each registry's EPP message queue (transfer notices, deletions, renewals, registry notes). A message
-/// naming the domain of one of our registrations is raised on it as <see cref="RegistryReported"/>; any other goes
+/// Empties each registry's EPP message queue (transfer notices, deletions, renewals, pending actions' results, registry
+/// notes). A message naming the domain of one of our registrations, or a pending action's result quoting the clTRID of one of
+/// its commands, is raised on it as <see cref="RegistryReported"/>; any other goes
 /// to the operations review list. A message is acknowledged only after its event or review item is stored, and
 /// both ignore an id they already hold, so a crash between the two repeats nothing and loses nothing.
 /// </summary>
@@ -72,20 +73,32 @@ public sealed class RegistryPollDrainer(
     private async Task DeliverAsync(IEppClient client, PollMessage message, CancellationToken cancellationToken)
     {
         string eventId = $"poll:{client.RegistryId}:{message.Id}";
+        PendingActionResult? completed = PendingActionResults.Of(message);
         IReadOnlyList<string> names = PollMessageDomains.Of(message, client.Profile.DomainNamespace);
         foreach (string name in names)
         {
-            if (await registrations.FindByDomainAsync(name, cancellationToken) is not { } registration)
+            if (await registrations.FindByDomainAsync(name, cancellationToken) is { } registration)
             {
-                continue;
+                await RaiseAsync(registration.RegistrationId, eventId, message, completed, cancellationToken);
+                return;
             }
+        }
 
-            await events.RaiseAsync(registration.RegistrationId, eventId, new RegistryReported(eventId, Summary(message)), cancellationToken);
-            logger.LogInformation("Registry message {MessageId} raised on registration {Registration}", eventId, registration.RegistrationId);
+        // RFC 5733 section 3.3: a contact's pending action names no domain; the clTRID it quotes names the registration that sent it.
+        if (completed is not null && PendingActionResults.RegistrationOf(completed) is { } sender
+            && await registrations.FindAsync(sender, cancellationToken) is not null)
+        {
+            await RaiseAsync(sender, eventId, message, completed, cancellationToken);
             return;
         }
 
         await review.AddAsync(ToReviewItem(client.RegistryId, message, names.FirstOrDefault(), eventId), cancellationToken);
+    }
+
+    private async Task RaiseAsync(string registrationId, string eventId, PollMessage message, PendingActionResult? completed, CancellationToken cancellationToken)
+    {
+        await events.RaiseAsync(registrationId, eventId, new RegistryReported(eventId, Summary(message), completed), cancellationToken);
+        logger.LogInformation("Registry message {MessageId} raised on registration {Registration}", eventId, registrationId);
     }
 
     private static string Summary(PollMessage message) =>

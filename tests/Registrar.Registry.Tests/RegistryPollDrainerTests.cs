@@ -20,6 +20,7 @@ public class RegistryPollDrainerTests
     private readonly List<ReviewItem> _review = [];
     private readonly Mock<IEppClients> _clients = new();
     private readonly Mock<IRegistrationViews> _views = new();
+    private readonly List<RegistrationEvent> _raised = [];
 
     private static XElement TransferNotice(string domain)
     {
@@ -63,7 +64,11 @@ public class RegistryPollDrainerTests
 
         var events = new Mock<ILifecycleEvents<RegistrationEvent>>();
         events.Setup(e => e.RaiseAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<RegistrationEvent>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, RegistrationEvent, CancellationToken>((instance, eventId, _, _) => _steps.Add($"raise {eventId} on {instance}"))
+            .Callback<string, string, RegistrationEvent, CancellationToken>((instance, eventId, raised, _) =>
+            {
+                _steps.Add($"raise {eventId} on {instance}");
+                _raised.Add(raised);
+            })
             .Returns(Task.CompletedTask);
         var clock = new Mock<TimeProvider>();
         clock.Setup(c => c.GetUtcNow()).Returns(Now);
@@ -98,6 +103,42 @@ public class RegistryPollDrainerTests
 
         Assert.Equal(["raise poll:hostmaster:41 on O1-1", "ack hostmaster:41"], _steps);
         Assert.Empty(_review);
+    }
+
+    [Fact]
+    public async Task A_contacts_pending_action_result_is_raised_on_the_registration_whose_command_its_clTRID_names_RFC_5733()
+    {
+        _views.Setup(v => v.FindAsync("O1a2b-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O1a2b-1", "C1", "shop.com.ua", "shop.com.ua", "com.ua", RegistrationPhase.Registered, null));
+        Registry("hostmaster", new PollMessage("43", 0, Now, "Pending action completed", ContactPendingResult("O1a2b-1-5", "1")));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["raise poll:hostmaster:43 on O1a2b-1", "ack hostmaster:43"], _steps);
+        Assert.Equal(new PendingActionResult("O1a2b-1-5", true), Assert.IsType<RegistryReported>(Assert.Single(_raised)).Completed);
+    }
+
+    [Theory]
+    [InlineData("ABC-12345")]
+    [InlineData("O1a2b-1-x")]
+    [InlineData("O9-9-1")]
+    public async Task A_pending_action_result_quoting_no_command_of_ours_goes_to_review_RFC_5733(string clientTransaction)
+    {
+        Registry("hostmaster", new PollMessage("44", 0, Now, "Pending action completed", ContactPendingResult(clientTransaction, "false")));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["review poll:hostmaster:44", "ack hostmaster:44"], _steps);
+    }
+
+    private static XElement ContactPendingResult(string clientTransaction, string paResult)
+    {
+        XNamespace c = "urn:ietf:params:xml:ns:contact-1.0";
+        XNamespace epp = "urn:ietf:params:xml:ns:epp-1.0";
+        return new XElement(c + "panData",
+            new XElement(c + "id", new XAttribute("paResult", paResult), "C-1"),
+            new XElement(c + "paTRID", new XElement(epp + "clTRID", clientTransaction), new XElement(epp + "svTRID", "HM-77")),
+            new XElement(c + "paDate", "2027-02-01T07:59:00Z"));
     }
 
     [Fact]

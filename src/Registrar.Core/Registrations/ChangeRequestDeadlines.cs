@@ -13,6 +13,10 @@ public interface IChangeRequest
 /// <summary>KZ-2.3: what a change request's deadline decides, the same for DNS and registrant contact changes.</summary>
 internal static class ChangeRequestDeadlines
 {
+    /// <summary>RFC 5731, RFC 5733 section 3.3: what the registry answered, by poll message, of a change it had left pending and
+    /// then dropped.</summary>
+    public const string DroppedByRegistry = "paResult 0 by poll message: it will not carry out the change it had left pending";
+
     /// <summary>A request the registrar must carry out by its deadline waits on a pending answer: the registry may still carry it
     /// out, and the timer flags it if it has not by then. A refusal goes to operations at once, with the rest of the business
     /// day left to carry it out by hand; so does a change the customer makes alone that did not apply.</summary>

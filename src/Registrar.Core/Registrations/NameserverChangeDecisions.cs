@@ -6,7 +6,8 @@ namespace Registrar.Core.Registrations;
 /// KZ-2.3: a proved DNS change. For .kz/.қаз the customer's change applies at once. For the other zones the offer makes
 /// it a request the registrar carries out within 1 business day; the system carries it out at once through the same
 /// registry command, so the deadline is only a guard: a change still not confirmed by the registry when it passes
-/// (refused, pending, stalled) goes to operations, who finish it and answer the customer.
+/// (refused, pending, stalled) goes to operations, who finish it and answer the customer. A change left pending is finished
+/// by the registry's poll message with its result (RFC 5731 section 3.3).
 /// </summary>
 internal static class NameserverChangeDecisions
 {
@@ -18,12 +19,11 @@ internal static class NameserverChangeDecisions
     public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
     {
         var change = step.State.NameserverChange!;
-        var order = step.State.Order!;
         switch (outcome)
         {
             case NameserversUpdated updated:
-                step.Update(s => s with { NameserverChange = null, AwaitedCommandId = null });
-                step.Notify(NoticeKind.NameserversChanged, new NoticeFacts(RequestId: change.RequestId, NameServers: updated.NameServers));
+                step.Update(s => s with { AwaitedCommandId = null });
+                Applied(step, change, updated.NameServers);
                 break;
             case OutcomeUnknown:
                 // The flow reads the domain's name servers before it adds or removes any, so asking again reconciles
@@ -35,11 +35,34 @@ internal static class NameserverChangeDecisions
                 break;
             default:
                 // KZ-2.3: a refused request, or a change the customer makes alone that did not apply: a person finishes it.
-                step.Update(s => s with { NameserverChange = null, AwaitedCommandId = null });
-                step.Flag($"DNS change {change.RequestId} for {order.DisplayName} was not applied: the registry answered "
-                    + $"{RenewalAnswers.Describe(outcome)}. {ChangeRequestDeadlines.FinishIt(change)}");
+                step.Update(s => s with { AwaitedCommandId = null });
+                NotApplied(step, change, RenewalAnswers.Describe(outcome));
                 break;
         }
+    }
+
+    /// <summary>RFC 5731 section 3.3: the registry's later word on the update it left pending.</summary>
+    public static bool IsCompletedBy(RegistrationState state, PendingActionResult completed) =>
+        state.NameserverChange?.CommandId is { } id && id == completed.CommandId && id != state.AwaitedCommandId;
+
+    public static void OnCompleted(RegistrationStep step, PendingActionResult completed)
+    {
+        var change = step.State.NameserverChange!;
+        if (completed.Succeeded) Applied(step, change, change.NameServers);
+        else NotApplied(step, change, ChangeRequestDeadlines.DroppedByRegistry);
+    }
+
+    private static void Applied(RegistrationStep step, NameserverChange change, IReadOnlyList<string> nameServers)
+    {
+        step.Update(s => s with { NameserverChange = null });
+        step.Notify(NoticeKind.NameserversChanged, new NoticeFacts(RequestId: change.RequestId, NameServers: nameServers));
+    }
+
+    private static void NotApplied(RegistrationStep step, NameserverChange change, string answer)
+    {
+        step.Update(s => s with { NameserverChange = null });
+        step.Flag($"DNS change {change.RequestId} for {step.State.Order!.DisplayName} was not applied: the registry answered {answer}. "
+            + ChangeRequestDeadlines.FinishIt(change));
     }
 
     /// <summary>KZ-2.3: a change request not done by the end of its business day is flagged to operations, once.</summary>

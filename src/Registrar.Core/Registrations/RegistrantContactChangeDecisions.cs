@@ -25,18 +25,11 @@ internal static class RegistrantContactChangeDecisions
     public static void OnAnswered(RegistrationStep step, RegistryOutcome outcome)
     {
         var change = step.State.RegistrantContactChange!;
-        var order = step.State.Order!;
         switch (outcome)
         {
             case RegistrantContactUpdated:
-                step.Update(s => s with
-                {
-                    // An order that named an existing registry contact (a NIC handle) holds no details to bring up to date.
-                    Order = order with { Registrant = order.Registrant?.WithContact(change.Contact) },
-                    RegistrantContactChange = null,
-                    AwaitedCommandId = null,
-                });
-                step.Notify(NoticeKind.RegistrantContactChanged, new NoticeFacts(RequestId: change.RequestId));
+                step.Update(s => s with { AwaitedCommandId = null });
+                Applied(step, change);
                 break;
             case OutcomeUnknown:
                 // contact:update sets values: sent again, it changes nothing the first one did.
@@ -46,11 +39,40 @@ internal static class RegistrantContactChangeDecisions
                 step.Update(s => s with { AwaitedCommandId = null });
                 break;
             default:
-                step.Update(s => s with { RegistrantContactChange = null, AwaitedCommandId = null });
-                step.Flag($"Contact change {change.RequestId} for {order.DisplayName} was not applied: the registry answered "
-                    + $"{RenewalAnswers.Describe(outcome)}. {ChangeRequestDeadlines.FinishIt(change)}");
+                step.Update(s => s with { AwaitedCommandId = null });
+                NotApplied(step, change, RenewalAnswers.Describe(outcome));
                 break;
         }
+    }
+
+    /// <summary>RFC 5733 section 3.3: the registry's later word on the update it left pending.</summary>
+    public static bool IsCompletedBy(RegistrationState state, PendingActionResult completed) =>
+        state.RegistrantContactChange?.CommandId is { } id && id == completed.CommandId && id != state.AwaitedCommandId;
+
+    public static void OnCompleted(RegistrationStep step, PendingActionResult completed)
+    {
+        var change = step.State.RegistrantContactChange!;
+        if (completed.Succeeded) Applied(step, change);
+        else NotApplied(step, change, ChangeRequestDeadlines.DroppedByRegistry);
+    }
+
+    private static void Applied(RegistrationStep step, RegistrantContactChange change)
+    {
+        var order = step.State.Order!;
+        step.Update(s => s with
+        {
+            // An order that named an existing registry contact (a NIC handle) holds no details to bring up to date.
+            Order = order with { Registrant = order.Registrant?.WithContact(change.Contact) },
+            RegistrantContactChange = null,
+        });
+        step.Notify(NoticeKind.RegistrantContactChanged, new NoticeFacts(RequestId: change.RequestId));
+    }
+
+    private static void NotApplied(RegistrationStep step, RegistrantContactChange change, string answer)
+    {
+        step.Update(s => s with { RegistrantContactChange = null });
+        step.Flag($"Contact change {change.RequestId} for {step.State.Order!.DisplayName} was not applied: the registry answered {answer}. "
+            + ChangeRequestDeadlines.FinishIt(change));
     }
 
     /// <summary>KZ-2.3: a change request not done by the end of its business day is flagged to operations, once.</summary>

@@ -83,6 +83,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RegistryObserved observed when TransferInDecisions.IsWaiting(state):
                 TransferInDecisions.OnReadBack(step, observed.Info);
                 break;
+            case RegistryReported { Completed: { } completed } when RegistryAnswerRouting.AwaitsCompletion(state, completed):
+                RegistryAnswerRouting.RouteCompletion(step, completed);
+                break;
             case RegistryReported when TransferInDecisions.IsWaiting(state):
                 step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
                 break;

@@ -60,7 +60,13 @@ public sealed record RegistryObserved(string EventId, DomainInfo Info, DateTimeO
 
 /// <summary>A registry poll message named this registration's domain (transfer, deletion, auto-renew, status
 /// change); the registration reads the domain back before it believes anything.</summary>
-public sealed record RegistryReported(string EventId, string Summary) : RegistrationEvent(EventId);
+/// <param name="Completed">RFC 5731 and RFC 5733 section 3.3: the message is a pending action's result (panData), naming by
+/// its clTRID the command the registry answered 1001; null for any other message.</param>
+public sealed record RegistryReported(string EventId, string Summary, PendingActionResult? Completed = null) : RegistrationEvent(EventId);
+
+/// <summary>RFC 5730 section 3 (1001), RFC 5731 and RFC 5733 section 3.3: the registry carried out (paResult 1) or will never
+/// carry out (paResult 0) the command it had left pending.</summary>
+public sealed record PendingActionResult(string CommandId, bool Succeeded);
 
 /// <summary>KZ-5.3, UA-4.7: the customer asked for a change without a proof the request accepts yet: a single-use
 /// confirmation link goes to the account's contact e-mail.</summary>

@@ -17,6 +17,20 @@ public static class RegistrationIds
 
     public static string For(string orderId, int lineIndex) => $"{orderId}-{lineIndex + 1}";
 
+    /// <summary>The id of a registration's <paramref name="count"/>th command; a registry command's id is its clTRID.</summary>
+    public static string Command(string registrationId, int count) => $"{registrationId}-{count}";
+
+    /// <summary>The registration a command id (<see cref="Command"/>) names, as a registry's message quoting the clTRID of a
+    /// command it left pending does.</summary>
+    public static bool TryRegistrationOfCommand(string commandId, out string registrationId)
+    {
+        var dash = commandId.LastIndexOf('-');
+        registrationId = dash > 0 ? commandId[..dash] : "";
+        var count = dash > 0 ? commandId.AsSpan(dash + 1) : [];
+        return count.Length is > 0 and <= 9 && !count.ContainsAnyExceptInRange('0', '9')
+            && IsWellFormed(registrationId) && TryParse(registrationId, out _, out _);
+    }
+
     /// <summary>The order a registration id belongs to.</summary>
     public static bool TryOrderOf(string registrationId, out string orderId) => TryParse(registrationId, out orderId, out _);
 

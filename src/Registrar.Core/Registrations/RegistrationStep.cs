@@ -85,6 +85,6 @@ internal sealed class RegistrationStep(RegistrationState state)
     private string NextCommandId()
     {
         Update(s => s with { CommandsIssued = s.CommandsIssued + 1 });
-        return $"{State.RegistrationId}-{State.CommandsIssued}";
+        return RegistrationIds.Command(State.RegistrationId, State.CommandsIssued);
     }
 }

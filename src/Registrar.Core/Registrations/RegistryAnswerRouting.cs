@@ -32,4 +32,15 @@ internal static class RegistryAnswerRouting
         else
             CreationAnswers.OnAnswered(step, answer.Outcome);
     }
+
+    /// <summary>RFC 5731, RFC 5733 section 3.3: a change the registry left pending (1001) waits for the poll message naming its
+    /// command; any other pending action's message is read as a report on the domain.</summary>
+    public static bool AwaitsCompletion(RegistrationState state, PendingActionResult completed) =>
+        NameserverChangeDecisions.IsCompletedBy(state, completed) || RegistrantContactChangeDecisions.IsCompletedBy(state, completed);
+
+    public static void RouteCompletion(RegistrationStep step, PendingActionResult completed)
+    {
+        if (NameserverChangeDecisions.IsCompletedBy(step.State, completed)) NameserverChangeDecisions.OnCompleted(step, completed);
+        else RegistrantContactChangeDecisions.OnCompleted(step, completed);
+    }
 }

@@ -64,6 +64,7 @@ public sealed class GoldenDocumentTests
             new RenewalPaid("renewal-paid:KZ-2611-00043-5", "KZ-2611-00043-5", 1, At),
             new RegistryObserved("observed:1", new DomainInfo(true, true, "C-1", At.AddYears(2), ["ok"]), At),
             new RegistryReported("poll:17", "Transfer requested."),
+            new RegistryReported("poll:18", "panData", new PendingActionResult("order-1-1-14", Succeeded: true)),
             new RegistryAnswered("answer:order-1-1-9", "order-1-1-9", new DomainRenewed(At.AddYears(3))),
             new RegistryAnswered("answer:order-1-1-10", "order-1-1-10", new DomainDeleted()),
             new RegistryAnswered("answer:order-1-1-11", "order-1-1-11", new DomainRestored()),
@@ -360,6 +361,19 @@ public sealed class GoldenDocumentTests
 
         var proved = Assert.Single(read!.OfType<CustomerRequestProved>(), e => e.Request is ContactEmailChangeRequest);
         Assert.False(proved.NoConsentNeeded);
+    }
+
+    /// <summary>Registry messages stored before pending actions' results were read (RFC 5731, RFC 5733 section 3.3) read as
+    /// the reports on the domain they were.</summary>
+    [Fact]
+    public void Events_stored_before_pending_action_results_were_read_still_read_as_reports()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-events.before-pending-results.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationEvent[]>(before, StoredJson.Options);
+
+        var reported = Assert.Single(read!.OfType<RegistryReported>());
+        Assert.Equal(("Transfer requested.", null), (reported.Summary, reported.Completed));
     }
 
     /// <summary>Registrations in flight when registrant contact changes were added (KZ-2.3) keep running: none is on its way.</summary>

@@ -121,6 +121,53 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
+    public void A_ua_dns_change_left_pending_is_finished_and_told_when_the_registry_reports_it_carried_out_RFC_5731_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var change = domain.State.NameserverChange!;
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
+            new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult(change.CommandId!, Succeeded: true)), Now.AddHours(2))));
+        domain.LiveUntil(change.DueBy!.Value.AddDays(2));
+
+        Assert.Equal((NoticeKind.NameserversChanged, Change.NameServers), (told.Kind, told.Facts!.NameServers));
+        Assert.Null(domain.State.NameserverChange);
+        Assert.Empty(domain.Sent.OfType<FlagForOperations>());
+    }
+
+    [Fact]
+    public void A_ua_dns_change_the_registry_reports_it_dropped_goes_to_operations_at_once_RFC_5731_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var change = domain.State.NameserverChange!;
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+            new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult(change.CommandId!, Succeeded: false)), Now.AddHours(2))));
+
+        Assert.Contains("paResult 0", flag.Reason);
+        Assert.Contains($"Finish it by {change.DueBy:u}", flag.Reason);
+        Assert.Null(domain.State.NameserverChange);
+        Assert.Empty(domain.Notices(NoticeKind.NameserversChanged));
+    }
+
+    [Fact]
+    public void A_pending_action_result_of_another_command_leaves_a_pending_dns_change_waiting_and_reads_the_domain_back_RFC_5731()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+
+        var sent = domain.Raise(new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult("O0000000000000009-1-3", true)), Now.AddHours(2));
+
+        Assert.IsType<QueryDomain>(Assert.Single(sent));
+        Assert.NotNull(domain.State.NameserverChange);
+    }
+
+    [Fact]
     public void A_ua_change_request_counts_its_business_day_from_when_it_was_proved_not_from_a_late_delivery_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

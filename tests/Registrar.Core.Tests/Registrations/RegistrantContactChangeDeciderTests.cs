@@ -129,6 +129,41 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     [Fact]
+    public void A_ua_contact_change_left_pending_is_applied_and_told_when_the_registry_reports_it_carried_out_RFC_5733_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var change = domain.State.RegistrantContactChange!;
+
+        var sent = domain.Raise(new RegistryReported("poll:hostmaster:8", "panData", new PendingActionResult(change.CommandId!, Succeeded: true)), Now.AddHours(2));
+        domain.LiveUntil(change.DueBy!.Value.AddDays(2));
+
+        Assert.Equal(NoticeKind.RegistrantContactChanged, Assert.Single(sent.OfType<SendNotice>()).Kind);
+        Assert.Equal(Owner.WithContact(Change.Contact), Assert.Single(sent.OfType<RecordRegistrant>()).Registrant);
+        Assert.Equal(Owner.WithContact(Change.Contact), domain.State.Order!.Registrant);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Empty(domain.Sent.OfType<FlagForOperations>());
+    }
+
+    [Fact]
+    public void A_ua_contact_change_the_registry_reports_it_dropped_keeps_the_old_details_and_goes_to_operations_RFC_5733_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var change = domain.State.RegistrantContactChange!;
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+            new RegistryReported("poll:hostmaster:8", "panData", new PendingActionResult(change.CommandId!, Succeeded: false)), Now.AddHours(2))));
+
+        Assert.Contains("paResult 0", flag.Reason);
+        Assert.Equal(Owner, domain.State.Order!.Registrant);
+        Assert.Null(domain.State.RegistrantContactChange);
+        Assert.Empty(domain.Notices(NoticeKind.RegistrantContactChanged));
+    }
+
+    [Fact]
     public void A_registrant_change_carried_out_meanwhile_ends_the_wait_for_a_pending_contact_change_and_tells_operations_once_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);

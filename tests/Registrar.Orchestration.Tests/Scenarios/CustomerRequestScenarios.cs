@@ -122,6 +122,33 @@ public static class CustomerRequestScenarios
         Assert.Null(state.AwaitedCommandId);
     }
 
+    /// <summary>RFC 5731, RFC 5733 section 3.3: .ua changes the registry left pending (1001) wait for its poll message quoting
+    /// their commands: the DNS change it carried out is told to the customer, the contact change it dropped goes to operations.</summary>
+    public static async Task UaChangesLeftPendingAreFinishedByThePollMessage(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(DateTimeOffset.UtcNow.AddDays(200)), typeof(SendNotice), typeof(RecordRegistrationView));
+        var dns = (await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", DnsChange, RequestProof.SignedInSession),
+            typeof(UpdateDomainNameservers))).OfType<UpdateDomainNameservers>().Single();
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is not null && s.AwaitedCommandId is null);
+
+        var told = await run.RaiseAsync(new RegistryReported("poll:hostmaster:1", "panData", new PendingActionResult(dns.CommandId, true)), typeof(SendNotice));
+
+        Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
+        var contact = (await run.RaiseAsync(new CustomerRequestProved("proved:req-2", "req-2", ContactChange, RequestProof.SignedInSession),
+            typeof(UpdateRegistrantContact))).OfType<UpdateRegistrantContact>().Single();
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange is not null && s.AwaitedCommandId is null);
+
+        var flagged = await run.RaiseAsync(new RegistryReported("poll:hostmaster:2", "panData", new PendingActionResult(contact.CommandId, false)),
+            typeof(FlagForOperations));
+
+        Assert.Contains("paResult 0", flagged.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.RegistrantContactChange is null);
+    }
+
     /// <summary>KZ-2.3: a .ua change the registry refuses goes to operations at once, with its business day to finish it.</summary>
     public static async Task UaDnsChangeRefusedGoesToOperationsAtOnce(ScenarioRun run)
     {

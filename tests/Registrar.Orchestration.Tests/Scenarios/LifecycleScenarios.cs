@@ -47,6 +47,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.UaDnsChangePastItsBusinessDayIsFlagged,
         ["A .ua DNS change the registry refuses goes to operations at once, with its business day to finish it (KZ-2.3)"] =
             CustomerRequestScenarios.UaDnsChangeRefusedGoesToOperationsAtOnce,
+        ["A .ua DNS or contact change the registry left pending is finished by the poll message quoting its command (RFC 5731, RFC 5733, KZ-2.3)"] =
+            CustomerRequestScenarios.UaChangesLeftPendingAreFinishedByThePollMessage,
         ["A .kz registrant contact change goes to the registry at once, a lost answer sent again, before the customer is told (KZ-2.3)"] =
             CustomerRequestScenarios.KzRegistrantContactChangeAppliedAtOnce,
         ["A .ua registrant contact change is carried out at once and flagged once past its business day (KZ-2.3)"] =

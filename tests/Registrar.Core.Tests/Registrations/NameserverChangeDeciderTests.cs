@@ -123,10 +123,7 @@ public sealed class NameserverChangeDeciderTests
     [Fact]
     public void A_ua_dns_change_left_pending_is_finished_and_told_when_the_registry_reports_it_carried_out_RFC_5731_KZ_2_3()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
-        var change = domain.State.NameserverChange!;
+        var (domain, change) = LeftPending();
 
         var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
             new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult(change.CommandId!, Succeeded: true)), Now.AddHours(2))));
@@ -140,10 +137,7 @@ public sealed class NameserverChangeDeciderTests
     [Fact]
     public void A_ua_dns_change_the_registry_reports_it_dropped_goes_to_operations_at_once_RFC_5731_KZ_2_3()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
-        var change = domain.State.NameserverChange!;
+        var (domain, change) = LeftPending();
 
         var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
             new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult(change.CommandId!, Succeeded: false)), Now.AddHours(2))));
@@ -157,9 +151,7 @@ public sealed class NameserverChangeDeciderTests
     [Fact]
     public void A_pending_action_result_of_another_command_leaves_a_pending_dns_change_waiting_and_reads_the_domain_back_RFC_5731()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        var (domain, _) = LeftPending();
 
         var sent = domain.Raise(new RegistryReported("poll:hostmaster:7", "panData", new PendingActionResult("O0000000000000009-1-3", true)), Now.AddHours(2));
 
@@ -218,4 +210,13 @@ public sealed class NameserverChangeDeciderTests
     }
 
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
+
+    /// <summary>A .ua DNS change the registry answered 1001.</summary>
+    private static (RegisteredDomain Domain, NameserverChange Change) LeftPending()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        return (domain, domain.State.NameserverChange!);
+    }
 }

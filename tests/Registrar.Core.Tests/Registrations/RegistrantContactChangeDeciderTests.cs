@@ -131,10 +131,7 @@ public sealed class RegistrantContactChangeDeciderTests
     [Fact]
     public void A_ua_contact_change_left_pending_is_applied_and_told_when_the_registry_reports_it_carried_out_RFC_5733_KZ_2_3()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
-        var change = domain.State.RegistrantContactChange!;
+        var (domain, change) = LeftPending();
 
         var sent = domain.Raise(new RegistryReported("poll:hostmaster:8", "panData", new PendingActionResult(change.CommandId!, Succeeded: true)), Now.AddHours(2));
         domain.LiveUntil(change.DueBy!.Value.AddDays(2));
@@ -149,10 +146,7 @@ public sealed class RegistrantContactChangeDeciderTests
     [Fact]
     public void A_ua_contact_change_the_registry_reports_it_dropped_keeps_the_old_details_and_goes_to_operations_RFC_5733_KZ_2_3()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
-        var change = domain.State.RegistrantContactChange!;
+        var (domain, change) = LeftPending();
 
         var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
             new RegistryReported("poll:hostmaster:8", "panData", new PendingActionResult(change.CommandId!, Succeeded: false)), Now.AddHours(2))));
@@ -166,10 +160,8 @@ public sealed class RegistrantContactChangeDeciderTests
     [Fact]
     public void A_registrant_change_carried_out_meanwhile_ends_the_wait_for_a_pending_contact_change_and_tells_operations_once_KZ_2_3()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
-        domain.Raise(Proved(RequestProof.ContactEmail), Now);
-        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
-        var dueBy = domain.State.RegistrantContactChange!.DueBy!.Value;
+        var (domain, pending) = LeftPending();
+        var dueBy = pending.DueBy!.Value;
         var newOwner = Owner with { FullName = "Петров Пётр", Email = "new-owner@example.test" };
         var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(
             new CustomerRequestProved("proved:r-2", "r-2", new RegistrantChangeRequest(newOwner), RequestProof.ContactEmail), Now.AddMinutes(2))));
@@ -222,4 +214,13 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
+
+    /// <summary>A .ua contact change the registry answered 1001.</summary>
+    private static (RegisteredDomain Domain, RegistrantContactChange Change) LeftPending()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry, registrant: Owner);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
+        domain.Answer(new RegistryPending(), Now.AddMinutes(1));
+        return (domain, domain.State.RegistrantContactChange!);
+    }
 }

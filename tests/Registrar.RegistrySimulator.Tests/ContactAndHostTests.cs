@@ -26,6 +26,48 @@ public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : Si
     }
 
     [Fact]
+    public async Task An_update_under_review_is_pending_until_decided_then_its_sponsor_is_told_by_a_panData_naming_its_transaction_RFC_5733_3_3()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-160", email: "old@example.kz"));
+        await Simulator.SetContactUnderReviewAsync("c-160", true);
+
+        var held = await client.SendAsync(Frames.ContactUpdate(Ietf, "c-160", "new@example.kz"));
+        var clientTransaction = held.Descendants(RawEppClient.Epp + "clTRID").Single().Value;
+        var pending = RawEppClient.ResData(await client.SendAsync(Frames.ContactInfo(Ietf, "c-160")));
+        var second = await CodeOf(client, Frames.ContactUpdate(Ietf, "c-160", "other@example.kz"));
+        await Simulator.DecideContactReviewAsync("c-160", approved: true);
+        var message = await client.SendAsync(Frames.PollRequest());
+        var after = RawEppClient.ResData(await client.SendAsync(Frames.ContactInfo(Ietf, "c-160")));
+
+        Assert.Equal("1001", held.Descendants(RawEppClient.Epp + "result").Single().Attribute("code")!.Value);
+        Assert.Equal("old@example.kz", pending.Element(Contact + "email")!.Value);
+        Assert.Contains("pendingUpdate", pending.Elements(Contact + "status").Select(e => (string)e.Attribute("s")!));
+        Assert.Equal(2304, second);
+        var panData = RawEppClient.ResData(message);
+        Assert.Equal(Contact + "panData", panData.Name);
+        Assert.Equal(("c-160", "1"), (panData.Element(Contact + "id")!.Value, (string)panData.Element(Contact + "id")!.Attribute("paResult")!));
+        Assert.Equal(clientTransaction, panData.Element(Contact + "paTRID")!.Element(RawEppClient.Epp + "clTRID")!.Value);
+        Assert.Equal("new@example.kz", after.Element(Contact + "email")!.Value);
+        Assert.DoesNotContain("pendingUpdate", after.Elements(Contact + "status").Select(e => (string)e.Attribute("s")!));
+    }
+
+    [Fact]
+    public async Task An_update_the_review_rejects_changes_nothing_and_its_panData_says_paResult_0_RFC_5733_3_3()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-161", email: "old@example.kz"));
+        await Simulator.SetContactUnderReviewAsync("c-161", true);
+        await client.SendAsync(Frames.ContactUpdate(Ietf, "c-161", "new@example.kz"));
+
+        await Simulator.DecideContactReviewAsync("c-161", approved: false);
+
+        var panData = RawEppClient.ResData(await client.SendAsync(Frames.PollRequest()));
+        Assert.Equal("0", (string)panData.Element(Contact + "id")!.Attribute("paResult")!);
+        Assert.Equal("old@example.kz", RawEppClient.ResData(await client.SendAsync(Frames.ContactInfo(Ietf, "c-161"))).Element(Contact + "email")!.Value);
+    }
+
+    [Fact]
     public async Task An_update_that_adds_removes_and_changes_nothing_is_a_missing_parameter_RFC_5731_to_5733()
     {
         await using var client = await LoginAsync();

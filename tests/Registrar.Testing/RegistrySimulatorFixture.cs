@@ -102,6 +102,14 @@ public class RegistrySimulatorFixture : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
     }
 
+    /// <summary>RFC 5733 section 3.2.5: the registry reviews the contact's updates by hand, answering each 1001 until decided.</summary>
+    public async Task SetContactUnderReviewAsync(string id, bool underReview) =>
+        await SendAsync<object>(HttpMethod.Put, $"contacts/{Uri.EscapeDataString(id)}/review", new { underReview });
+
+    /// <summary>The review decides the contact's held update; its sponsor is told by a contact:panData poll message (RFC 5733 section 3.3).</summary>
+    public async Task DecideContactReviewAsync(string id, bool approved) =>
+        await SendAsync<object>(HttpMethod.Post, $"contacts/{Uri.EscapeDataString(id)}/review/decision", new { approved });
+
     /// <summary>The names of every domain the simulator holds, whoever sponsors it.</summary>
     public async Task<IReadOnlyList<string>> ListDomainsAsync() =>
         (await _http.GetFromJsonAsync<List<string>>(new Uri(ControlUri, "domains"), Json))!;

@@ -12,6 +12,8 @@ public sealed record ClockBody(DateTimeOffset Now);
 public sealed record AdvanceBody(TimeSpan By);
 public sealed record StatusChangeBody(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
 public sealed record BillingBody(bool Blocked);
+public sealed record ReviewBody(bool UnderReview);
+public sealed record ReviewDecisionBody(bool Approved);
 
 /// <summary>The loopback HTTP API tests and the local host use to drive the simulator: clock, faults,
 /// counters, reset, and read-only views of domains.</summary>
@@ -69,8 +71,32 @@ public static class ControlApi
             lock (store.Sync)
             {
                 return store.Contacts.TryGetValue(id, out var contact)
-                    ? Results.Ok(new { contact.Id, contact.SponsorId, contact.Details, contact.UpdatedAt })
+                    ? Results.Ok(new { contact.Id, contact.SponsorId, contact.Details, contact.UpdatedAt, Held = contact.HeldUpdate is not null })
                     : Results.NotFound(new { error = $"contact {id} does not exist in the simulator." });
+            }
+        });
+        app.MapPut("/contacts/{id}/review", (string id, ReviewBody body, RegistryStore store) =>
+        {
+            lock (store.Sync)
+            {
+                if (!store.Contacts.TryGetValue(id, out var contact)) return Results.NotFound(new { error = $"contact {id} does not exist in the simulator." });
+                contact.UnderReview = body.UnderReview;
+                return Results.NoContent();
+            }
+        });
+        // The review's decision on the held update: carried out or not, the sponsor is told by a panData poll message (RFC 5733 section 3.3).
+        app.MapPost("/contacts/{id}/review/decision", (string id, ReviewDecisionBody body, RegistryStore store, SimulatorClock clock) =>
+        {
+            lock (store.Sync)
+            {
+                if (!store.Contacts.TryGetValue(id, out var contact)) return Results.NotFound(new { error = $"contact {id} does not exist in the simulator." });
+                if (contact.HeldUpdate is not { } held) return Results.Conflict(new { error = $"contact {id} has no update waiting for review." });
+                if (body.Approved) held.Apply();
+                contact.HeldUpdate = null;
+                var now = clock.GetUtcNow();
+                store.Enqueue(contact.SponsorId, now, $"Update of contact {id} was {(body.Approved ? "approved" : "rejected")} by review.",
+                    new ContactPendingActionNotice(id, body.Approved, held.Transaction, now));
+                return Results.NoContent();
             }
         });
         app.MapPost("/domains/{name}/statuses", (string name, StatusChangeBody body, RegistryStore store) =>

@@ -7,16 +7,16 @@ namespace Registrar.RegistrySimulator.Registry;
 public sealed record TransactionIds(string? Client, string Server);
 
 /// <summary>The resData of a poll message (RFC 5730 section 2.9.2.3), rendered when the message is read, in the
-/// domain namespace of the reading session (Hostmaster's for a Hostmaster login).</summary>
+/// object namespaces of the reading session (Hostmaster's for a Hostmaster login).</summary>
 public abstract record PollNotice
 {
-    public abstract XElement ResData(XNamespace domain);
+    public abstract XElement ResData(EppProfile profile);
 }
 
 /// <summary>RFC 5731 trnData: a transfer was requested, or it ended.</summary>
 public sealed record TransferNotice(TransferRecord Transfer) : PollNotice
 {
-    public override XElement ResData(XNamespace domain) => TrnData(domain, Transfer);
+    public override XElement ResData(EppProfile profile) => TrnData(profile.Domain, Transfer);
 
     public static XElement TrnData(XNamespace ns, TransferRecord record) =>
         new(ns + "trnData",
@@ -32,8 +32,8 @@ public sealed record TransferNotice(TransferRecord Transfer) : PollNotice
 /// <summary>RFC 5731 renData: the registry renewed the domain itself at expiry (auto-renew).</summary>
 public sealed record RenewalNotice(string DomainName, DateTimeOffset ExpiresAt) : PollNotice
 {
-    public override XElement ResData(XNamespace domain) =>
-        new(domain + "renData", new XElement(domain + "name", DomainName), new XElement(domain + "exDate", EppDates.Format(ExpiresAt)));
+    public override XElement ResData(EppProfile profile) =>
+        new(profile.Domain + "renData", new XElement(profile.Domain + "name", DomainName), new XElement(profile.Domain + "exDate", EppDates.Format(ExpiresAt)));
 }
 
 /// <summary>RFC 5731 infData, the public part: the state the registry itself put the domain in (expired and held,
@@ -43,7 +43,9 @@ public sealed record DomainStateNotice(string DomainName, string Roid, IReadOnly
 {
     public static DomainStateNotice Of(Domain domain) => new(domain.Name, domain.Roid, domain.EffectiveStatuses(), domain.SponsorId, domain.ExpiresAt);
 
-    public override XElement ResData(XNamespace domain) =>
+    public override XElement ResData(EppProfile profile) => InfData(profile.Domain);
+
+    private XElement InfData(XNamespace domain) =>
         new(domain + "infData",
             new XElement(domain + "name", DomainName),
             new XElement(domain + "roid", Roid),
@@ -56,11 +58,20 @@ public sealed record DomainStateNotice(string DomainName, string Roid, IReadOnly
 /// will never be (0), naming that command's transaction.</summary>
 public sealed record PendingActionNotice(string DomainName, bool Succeeded, TransactionIds Transaction, DateTimeOffset At) : PollNotice
 {
-    public override XElement ResData(XNamespace domain) =>
-        new(domain + "panData",
-            new XElement(domain + "name", new XAttribute("paResult", Succeeded ? "1" : "0"), DomainName),
-            new XElement(domain + "paTRID",
-                Transaction.Client is null ? null : new XElement(EppNamespaces.Epp + "clTRID", Transaction.Client),
-                new XElement(EppNamespaces.Epp + "svTRID", Transaction.Server)),
-            new XElement(domain + "paDate", EppDates.Format(At)));
+    public override XElement ResData(EppProfile profile) => PanData(profile.Domain, "name", DomainName, Succeeded, Transaction, At);
+
+    public static XElement PanData(XNamespace ns, string objectElement, string objectId, bool succeeded, TransactionIds transaction, DateTimeOffset at) =>
+        new(ns + "panData",
+            new XElement(ns + objectElement, new XAttribute("paResult", succeeded ? "1" : "0"), objectId),
+            new XElement(ns + "paTRID",
+                transaction.Client is null ? null : new XElement(EppNamespaces.Epp + "clTRID", transaction.Client),
+                new XElement(EppNamespaces.Epp + "svTRID", transaction.Server)),
+            new XElement(ns + "paDate", EppDates.Format(at)));
+}
+
+/// <summary>RFC 5733 section 3.3 panData: a contact update the registry answered 1001 was carried out (paResult 1) or
+/// refused by its review (0), naming that command's transaction.</summary>
+public sealed record ContactPendingActionNotice(string ContactId, bool Succeeded, TransactionIds Transaction, DateTimeOffset At) : PollNotice
+{
+    public override XElement ResData(EppProfile profile) => PendingActionNotice.PanData(profile.Contact, "id", ContactId, Succeeded, Transaction, At);
 }

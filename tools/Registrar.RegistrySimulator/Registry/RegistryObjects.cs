@@ -107,7 +107,16 @@ public sealed class Contact
     public string? UpdaterId { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public HashSet<string> Statuses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The registry reviews this contact's updates by hand: each is answered 1001 and held until decided.</summary>
+    public bool UnderReview { get; set; }
+
+    /// <summary>RFC 5733 section 3.2.5: the update answered 1001, carried out only once the review approves it.</summary>
+    public HeldContactUpdate? HeldUpdate { get; set; }
 }
+
+/// <summary>A contact update waiting for review: <paramref name="Apply"/> carries it out.</summary>
+public sealed record HeldContactUpdate(Action Apply, TransactionIds Transaction);
 
 public sealed record PostalInfo(string Type, string Name, string? Org, IReadOnlyList<string> Street, string City, string? Province, string? PostalCode, string CountryCode);
 

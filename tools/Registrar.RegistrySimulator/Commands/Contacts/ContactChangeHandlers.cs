@@ -42,6 +42,8 @@ public sealed class ContactUpdateHandler : ICommandHandler
         var removed = context.Element("rem")?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];
         if (!removed.Contains("clientUpdateProhibited") && contact.Statuses.Contains("clientUpdateProhibited"))
             throw new EppCommandException(ResultCode.StatusProhibits, $"contact {contact.Id} has clientUpdateProhibited.");
+        if (contact.HeldUpdate is not null)
+            throw new EppCommandException(ResultCode.StatusProhibits, $"contact {contact.Id} has pendingUpdate: its last update waits for review.");
         if (added.Concat(removed).FirstOrDefault(s => !ClientStatuses.Contains(s)) is { } forbidden)
             throw new EppCommandException(ResultCode.ParameterPolicy, $"a registrar may set only client statuses, not {forbidden}.");
         var change = context.Element("chg");
@@ -49,19 +51,32 @@ public sealed class ContactUpdateHandler : ICommandHandler
         var postal = change is null ? [] : ContactRules.PostalInfos(context, change, d.PostalInfos);
         var email = change?.Element(context.Ns + "email") is { } e ? ContactRules.Email(e.Value) : d.Email;
 
-        contact.Details = d with
+        var details = d with
         {
             PostalInfos = postal.Count > 0 ? d.PostalInfos.Where(p => postal.All(n => n.Type != p.Type)).Concat(postal).ToList() : d.PostalInfos,
             Voice = change?.Element(context.Ns + "voice")?.Value.Trim() ?? d.Voice,
             Fax = change?.Element(context.Ns + "fax")?.Value.Trim() ?? d.Fax,
             Email = email,
         };
-        if (change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "pw") is { } pw) contact.AuthInfo = pw.Value;
-        contact.Statuses.ExceptWith(removed);
-        contact.Statuses.UnionWith(added);
-        contact.UpdaterId = context.ClientId;
-        contact.UpdatedAt = context.Now;
-        return EppResponse.Ok();
+        var authInfo = change?.Element(context.Ns + "authInfo")?.Element(context.Ns + "pw")?.Value ?? contact.AuthInfo;
+        var (clientId, now) = (context.ClientId, context.Now);
+        void Apply()
+        {
+            contact.Details = details;
+            contact.AuthInfo = authInfo;
+            contact.Statuses.ExceptWith(removed);
+            contact.Statuses.UnionWith(added);
+            contact.UpdaterId = clientId;
+            contact.UpdatedAt = now;
+        }
+        if (!contact.UnderReview)
+        {
+            Apply();
+            return EppResponse.Ok();
+        }
+        // RFC 5733 section 3.2.5: 1001, and the review's decision is told later by a panData naming this transaction.
+        contact.HeldUpdate = new HeldContactUpdate(Apply, context.Transaction);
+        return EppResponse.Pending();
     }
 }
 

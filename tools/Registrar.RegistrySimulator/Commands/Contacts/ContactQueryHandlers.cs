@@ -36,6 +36,7 @@ public sealed class ContactInfoHandler : ICommandHandler
         XElement R(string name, params object?[] content) => context.Res(name, content);
         var statuses = contact.Statuses.ToList();
         if (context.Store.IsContactLinked(contact.Id)) statuses.Add("linked");
+        if (contact.HeldUpdate is not null) statuses.Add("pendingUpdate");
         if (statuses.Count == 0) statuses.Add("ok");
         var d = contact.Details;
         return EppResponse.Ok(R("infData",

@@ -23,7 +23,7 @@ public sealed class PollHandler : ICommandHandler
         return new EppResponse(ResultCode.AckToDequeue, ResultCode.Text(ResultCode.AckToDequeue))
         {
             MessageQueue = new MessageQueueState(count, first.Id, first.QueuedAt, first.Text),
-            ResData = first.Notice?.ResData(context.Session.Profile.Domain),
+            ResData = first.Notice?.ResData(context.Session.Profile),
         };
     }
 }

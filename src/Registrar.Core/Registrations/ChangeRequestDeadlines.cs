@@ -17,13 +17,17 @@ internal static class ChangeRequestDeadlines
     /// then dropped.</summary>
     public const string DroppedByRegistry = "paResult 0 by poll message: it will not carry out the change it had left pending";
 
-    /// <summary>A request the registrar must carry out by its deadline waits on a pending answer: the registry may still carry it
-    /// out, and the timer flags it if it has not by then. A refusal goes to operations at once, with the rest of the business
-    /// day left to carry it out by hand; so does a change the customer makes alone that did not apply.</summary>
-    public static bool WaitsForDeadline(IChangeRequest change, RegistryOutcome outcome) =>
-        change.DueBy is not null && outcome is RegistryPending;
+    /// <summary>RFC 5730 (1001): a change the registry left pending waits for the poll message with its result. A request the
+    /// registrar must carry out by its deadline waits quietly: the timer flags it if it is not done by then. A change the customer
+    /// makes alone was to apply at once, so operations hear now that it did not, and what will finish it; null for a request.</summary>
+    public static string? PendingNotice(IChangeRequest change) =>
+        change.DueBy is null
+            ? "is pending at the registry, so it did not apply at once: the registry's poll message with its result finishes it; "
+                + "if none comes, finish it or answer the customer (KZ-2.3)."
+            : null;
 
-    /// <summary>What operations are asked when the registry did not carry a change out: by its deadline, where it has one.</summary>
+    /// <summary>What operations are asked when the registry did not carry a change out: by its deadline, where it has one. A refusal
+    /// goes to operations at once, with the rest of the business day left to carry it out by hand.</summary>
     public static string FinishIt(IChangeRequest change) =>
         change.DueBy is { } dueBy ? $"Finish it by {dueBy:u} or answer the customer (KZ-2.3)." : "Finish it or answer the customer (KZ-2.3).";
 

@@ -30,8 +30,10 @@ internal static class NameserverChangeDecisions
                 // with domain:info instead of repeating the update blindly.
                 Ask(step, change);
                 break;
-            case var _ when ChangeRequestDeadlines.WaitsForDeadline(change, outcome):
+            case RegistryPending:
                 step.Update(s => s with { AwaitedCommandId = null });
+                if (ChangeRequestDeadlines.PendingNotice(change) is { } notice)
+                    step.Flag($"DNS change {change.RequestId} for {step.State.Order!.DisplayName} {notice}");
                 break;
             default:
                 // KZ-2.3: a refused request, or a change the customer makes alone that did not apply: a person finishes it.

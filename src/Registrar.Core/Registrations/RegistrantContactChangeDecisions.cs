@@ -35,8 +35,10 @@ internal static class RegistrantContactChangeDecisions
                 // contact:update sets values: sent again, it changes nothing the first one did.
                 Ask(step, change);
                 break;
-            case var _ when ChangeRequestDeadlines.WaitsForDeadline(change, outcome):
+            case RegistryPending:
                 step.Update(s => s with { AwaitedCommandId = null });
+                if (ChangeRequestDeadlines.PendingNotice(change) is { } notice)
+                    step.Flag($"Contact change {change.RequestId} for {step.State.Order!.DisplayName} {notice}");
                 break;
             default:
                 step.Update(s => s with { AwaitedCommandId = null });

@@ -135,6 +135,20 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
+    public void A_kz_dns_change_left_pending_did_not_apply_at_once_so_operations_hear_now_and_its_poll_message_finishes_it_KZ_2_3_RFC_5731()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var update = (UpdateDomainNameservers)domain.Raise(Proved(RequestProof.SignedInSession), Now).Single();
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Answer(new RegistryPending(), Now.AddMinutes(1))));
+        var told = domain.Raise(new RegistryReported("poll:kaznic:3", "panData", new PendingActionResult(update.CommandId, true)), Now.AddHours(1));
+
+        Assert.Contains("poll message", flag.Reason);
+        Assert.Equal(NoticeKind.NameserversChanged, Assert.IsType<SendNotice>(Assert.Single(told)).Kind);
+        Assert.Null(domain.State.NameserverChange);
+    }
+
+    [Fact]
     public void A_ua_dns_change_the_registry_reports_it_dropped_goes_to_operations_at_once_RFC_5731_KZ_2_3()
     {
         var (domain, change) = LeftPending();

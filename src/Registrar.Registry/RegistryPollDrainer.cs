@@ -84,9 +84,10 @@ public sealed class RegistryPollDrainer(
             }
         }
 
-        // RFC 5733 section 3.3: a contact's pending action names no domain; the clTRID it quotes names the registration that sent it.
+        // RFC 5733 section 3.3: a contact's pending action names no domain; the clTRID it quotes names the registration that sent
+        // it. One that has ended takes no more events, so operations see the message instead.
         if (completed is not null && PendingActionResults.RegistrationOf(completed) is { } sender
-            && await registrations.FindAsync(sender, cancellationToken) is not null)
+            && await registrations.FindAsync(sender, cancellationToken) is { } view && IRegistrationViews.IsLiveAtRegistry(view.Phase))
         {
             await RaiseAsync(sender, eventId, message, completed, cancellationToken);
             return;

@@ -118,6 +118,18 @@ public class RegistryPollDrainerTests
         Assert.Equal(new PendingActionResult("O1a2b-1-5", true), Assert.IsType<RegistryReported>(Assert.Single(_raised)).Completed);
     }
 
+    [Fact]
+    public async Task A_pending_action_result_of_a_registration_that_has_ended_goes_to_review_RFC_5733()
+    {
+        _views.Setup(v => v.FindAsync("O1a2b-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O1a2b-1", "C1", "shop.com.ua", "shop.com.ua", "com.ua", RegistrationPhase.Deleted, null));
+        Registry("hostmaster", new PollMessage("45", 0, Now, "Pending action completed", ContactPendingResult("O1a2b-1-5", "1")));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["review poll:hostmaster:45", "ack hostmaster:45"], _steps);
+    }
+
     [Theory]
     [InlineData("ABC-12345")]
     [InlineData("O1a2b-1-x")]

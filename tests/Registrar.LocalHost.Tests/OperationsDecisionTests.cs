@@ -57,6 +57,10 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         Assert.InRange(effectiveAt - await _registrations.HostNowAsync(), TimeSpan.FromDays(30), TimeSpan.FromDays(31));
         await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("розірвання"), Patience);
         Assert.NotNull(await product.Registry.GetDomainAsync(name));
+        // The period counts from the letter: its sending is reported back to the registration, the same day, so the end stays.
+        await EventuallyAsync(() => operations.GetFromJsonAsync<JsonElement>($"api/ops/registrations/{registrationId}"),
+            r => r.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("eventId").GetString()!.StartsWith("notice-sent:", StringComparison.Ordinal)),
+            Patience);
 
         await _registrations.AdvanceClockPastAsync(effectiveAt);
         // The .ua registry answers the delete 1001 and keeps the name in redemption until its purge, told by poll message.

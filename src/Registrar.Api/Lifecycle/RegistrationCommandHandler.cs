@@ -36,6 +36,7 @@ public sealed class RegistrationCommandHandler(
     IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
     CustomerAccounts accounts,
+    ILifecycleEvents<RegistrationEvent> registrations,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<RegistrationCommandHandler> logger)
@@ -85,23 +86,40 @@ public sealed class RegistrationCommandHandler(
         activity?.SetTag("registrar.notice.id", notice.CommandId);
         activity?.SetTag("registrar.registration", notice.RegistrationId);
         var now = clock.GetUtcNow();
+        DateTimeOffset sentAt;
         if (firstAttempt)
         {
             // Nothing to claim against: no earlier delivery can have sent it, so it is stored once, as sent, after it
             // went out (issue 16). A crash in between leaves no row, and the delivery after it claims and sends again.
             await mail.SendAsync(composer.Compose(notice, now), ct);
-            await notices.RecordSentAsync(notice.CommandId, notice, now, clock.GetUtcNow(), ct);
+            sentAt = clock.GetUtcNow();
+            await notices.RecordSentAsync(notice.CommandId, notice, now, sentAt, ct);
         }
         else
         {
             var claim = await notices.ClaimAsync(notice.CommandId, notice, now, ct);
             activity?.SetTag("registrar.notice.already_sent", claim.IsSent);
-            if (claim.IsSent) return;
+            if (claim.Record.Document.SentAt is { } sentBefore)
+            {
+                // A crash after the send may have kept the registration from hearing of it: told again, it changes nothing.
+                await ReportSentAsync(notice, sentBefore, ct);
+                return;
+            }
             // A claimed but unsent notice is a crash between claim and send: send it now (the same
             // Message-Id lets mail systems recognise the rare duplicate).
             await mail.SendAsync(composer.Compose(notice, now), ct);
-            await notices.MarkSentAsync(claim.Record, clock.GetUtcNow(), ct);
+            sentAt = clock.GetUtcNow();
+            await notices.MarkSentAsync(claim.Record, sentAt, ct);
         }
         logger.LogInformation("Notice {Notice} ({Kind}) sent for {Registration}", notice.CommandId, notice.Kind, notice.RegistrationId);
+        await ReportSentAsync(notice, sentAt, ct);
+    }
+
+    /// <summary>UA-1.3.4.1, KZ-App-4: a notice whose period counts from the letter tells its registration when it left.</summary>
+    private Task ReportSentAsync(SendNotice notice, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        if (!NoticePeriods.CountFromSending(notice.Kind)) return Task.CompletedTask;
+        var eventId = NoticePeriods.EventId(notice.CommandId);
+        return registrations.RaiseAsync(notice.RegistrationId, eventId, new NoticeSent(eventId, notice.CommandId, notice.Kind, sentAt), ct);
     }
 }

@@ -12,6 +12,8 @@ namespace Registrar.Core.Deadlines;
 /// </summary>
 public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars) : IRegistrationSchedule
 {
+    private readonly ContractRules _rules = new(zones, calendars, new ContractTermsCatalog(zones));
+
     /// <summary>KZ-3.3: an invoice is payable within the zone's payment window of banking days.</summary>
     public DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt)
     {
@@ -62,6 +64,10 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
     }
 
     public RegistrationTerm Term(string zone) => zones.For(zone).Term;
+
+    public DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt) => _rules.RegistrarTermination(zone)?.AfterNoticeSentAt(sentAt).At;
+
+    public DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt) => _rules.BreachCure(zone)?.CureDeadline(sentAt);
 
     public TransferEligibility TransferRules(string zone) => new(new ContractTermsCatalog(zones).For(zone).Transfers);
 

@@ -31,6 +31,14 @@ public interface IRegistrationSchedule
     /// <summary>RFC 5731 section 3.2.3: the zone's term bounds, whose maximum is the registry's maximum registration period.</summary>
     RegistrationTerm Term(string zone);
 
+    /// <summary>UA-1.3.4.1: when the registrar's notice sent at <paramref name="sentAt"/> ends the contract; null where the zone's
+    /// offer gives the registrar no such notice.</summary>
+    DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt);
+
+    /// <summary>KZ-App-4: the end of the time to cure a breach whose notice was sent at <paramref name="sentAt"/>; null where the
+    /// zone's offer has none.</summary>
+    DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt);
+
     /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
     TransferEligibility TransferRules(string zone);
 }

@@ -83,6 +83,31 @@ internal static class OperationsDecisions
         }
     }
 
+    /// <summary>UA-1.3.4.1, KZ-App-4: the period runs from the letter, which the decision counted from its own instant; a letter
+    /// that left on a later local day (the mail service was down) moves the end to its own count, never earlier, and
+    /// operations are told. An end already carried out stays: the letter then came too late to change it.</summary>
+    public static void OnNoticeSent(RegistrationStep step, NoticeSent sent, IRegistrationSchedule schedule)
+    {
+        var state = step.State;
+        var zone = state.Order!.Zone;
+        switch (sent.Kind)
+        {
+            case NoticeKind.TerminationNoticed when state.Ending is { Ground: TerminationGround.RegistrarNotice, CarriedOut: false } ending
+                && schedule.RegistrarNoticeEndsAt(zone, sent.SentAt) is { } endsAt
+                && RenewalDecisions.NoLaterThanUnpaidDeletion(state, endsAt, schedule) is var later && later > ending.EffectiveAt:
+                step.Update(s => s with { Ending = ending with { EffectiveAt = later } });
+                step.Flag($"The termination notice for {state.Order.DisplayName} left at {sent.SentAt:u}, after the day it was decided: "
+                    + $"the contract now ends at {later:u}, counted from the letter, not at {ending.EffectiveAt:u} ({RegistrarTermination.Rule}).");
+                break;
+            case NoticeKind.BreachNoticed when state.Breach is { } breach
+                && schedule.BreachCureEndsAt(zone, sent.SentAt) is { } cureBy && cureBy > breach.CureDeadline:
+                step.Update(s => s with { Breach = breach with { CureDeadline = cureBy } });
+                step.Flag($"The breach notice for {state.Order.DisplayName} left at {sent.SentAt:u}, after the day it was decided: the "
+                    + $"customer may cure it until {cureBy:u}, not {breach.CureDeadline:u} ({BreachCure.Rule}).");
+                break;
+        }
+    }
+
     /// <summary>After every decision: a breach whose cure time ran out becomes the registration's end (KZ-App-4), and an
     /// end that took effect deletes the domain as soon as no other registry command is out.</summary>
     public static void OnTime(RegistrationStep step, DateTimeOffset now, IRegistrationSchedule schedule)

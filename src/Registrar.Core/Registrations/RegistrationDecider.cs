@@ -111,6 +111,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case OperationsDecided decided:
                 OperationsDecisions.OnDecided(step, decided, schedule);
                 break;
+            case NoticeSent sent:
+                OperationsDecisions.OnNoticeSent(step, sent, schedule);
+                break;
             case RenewalInvoiceRequested requested:
                 RenewalInvoiceRequestDecisions.OnRequested(step, requested, _renewals, now);
                 break;

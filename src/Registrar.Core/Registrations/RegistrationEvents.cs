@@ -23,6 +23,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(OperationsDecided), "operations-decided")]
 [JsonDerivedType(typeof(NoticeResendRequested), "notice-resend-requested")]
 [JsonDerivedType(typeof(RenewalInvoiceRequested), "renewal-invoice-requested")]
+[JsonDerivedType(typeof(NoticeSent), "notice-sent")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -57,6 +58,11 @@ public sealed record RenewalPaid(string EventId, string InvoiceNumber, int Years
 
 /// <summary>The reconciliation sweep read the domain at the registry, the authority for expiry, statuses and sponsor.</summary>
 public sealed record RegistryObserved(string EventId, DomainInfo Info, DateTimeOffset ObservedAt) : RegistrationEvent(EventId);
+
+/// <summary>UA-1.3.4.1, KZ-App-4: a notice whose period counts from the letter (<see cref="NoticePeriods"/>) left at
+/// <paramref name="SentAt"/>.</summary>
+/// <param name="NoticeId">The <see cref="SendNotice"/> command's id.</param>
+public sealed record NoticeSent(string EventId, string NoticeId, NoticeKind Kind, DateTimeOffset SentAt) : RegistrationEvent(EventId);
 
 /// <summary>A registry poll message named this registration's domain (transfer, deletion, auto-renew, status
 /// change); the registration reads the domain back before it believes anything.</summary>

@@ -65,6 +65,7 @@ public sealed class GoldenDocumentTests
             new RegistryObserved("observed:1", new DomainInfo(true, true, "C-1", At.AddYears(2), ["ok"]), At),
             new RegistryReported("poll:17", "Transfer requested."),
             new RegistryReported("poll:18", "panData", new PendingActionResult("order-1-1-14", Succeeded: true)),
+            new NoticeSent("notice-sent:order-1-1-15", "order-1-1-15", NoticeKind.TerminationNoticed, At),
             new RegistryAnswered("answer:order-1-1-9", "order-1-1-9", new DomainRenewed(At.AddYears(3))),
             new RegistryAnswered("answer:order-1-1-10", "order-1-1-10", new DomainDeleted()),
             new RegistryAnswered("answer:order-1-1-11", "order-1-1-11", new DomainRestored()),

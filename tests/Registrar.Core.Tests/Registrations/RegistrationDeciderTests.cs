@@ -412,6 +412,10 @@ public sealed class RegistrationDeciderTests
 
         public RegistrationTerm Term(string zone) => _zones.Term(zone);
 
+        public DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt) => _zones.RegistrarNoticeEndsAt(zone, sentAt);
+
+        public DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt) => _zones.BreachCureEndsAt(zone, sentAt);
+
         public DateOnly LocalDate(string zone, DateTimeOffset instant) => _zones.LocalDate(zone, instant);
     }
 }

@@ -65,6 +65,8 @@ public static class LifecycleScenarios
         ["A breach not cured by its deadline cancels the registration (KZ-App-4)"] = OperationsDecisionScenarios.UncuredBreachCancels,
         ["The registrar's termination deletes the domain at its date and points to the refund (UA-1.3.4.1, UA-6.2)"] =
             OperationsDecisionScenarios.RegistrarTerminationAtItsDate,
+        ["The registrar's termination counts its 30 days from the letter, not from the decision (UA-1.3.4.1)"] =
+            OperationsDecisionScenarios.RegistrarTerminationCountsFromTheLetter,
         ["A termination for breach deletes the domain when its notice is sent (UA-2.3.2)"] = OperationsDecisionScenarios.BreachTerminationAtOnce,
         ["The registrant's notice ends the contract at its date (UA-6.1)"] = OperationsDecisionScenarios.RegistrantNoticeEndsTheContract,
         ["An erasure request ends the contract from the reply's date (UA-Pre-6)"] = OperationsDecisionScenarios.ErasureRequestEndsTheContractFromTheReply,

@@ -84,6 +84,23 @@ public static class OperationsDecisionScenarios
         await run.SettlesInAsync(RegistrationPhase.Deleted);
     }
 
+    /// <summary>UA-1.3.4.1: the notice's 30 days run from the letter: a letter that left days after its decision moves the end,
+    /// and operations are told.</summary>
+    public static async Task RegistrarTerminationCountsFromTheLetter(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "com.ua");
+        var decidedEnd = DateTimeOffset.UtcNow.AddDays(10);
+        var notice = (await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, "UA-1.3.4.1")),
+            typeof(SendNotice))).OfType<SendNotice>().Single();
+
+        var flagged = await run.RaiseAsync(new NoticeSent(NoticePeriods.EventId(notice.CommandId), notice.CommandId, notice.Kind,
+            DateTimeOffset.UtcNow.AddDays(5)), typeof(FlagForOperations));
+
+        Assert.Contains("UA-1.3.4.1", flagged.OfType<FlagForOperations>().Single().Reason);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Ending?.EffectiveAt > decidedEnd);
+        Assert.InRange(state.Ending!.EffectiveAt - decidedEnd, TimeSpan.FromDays(24), TimeSpan.FromDays(27));
+    }
+
     /// <summary>UA-2.3.2: a termination for the registrant's breach takes effect when its notice is sent.</summary>
     public static async Task BreachTerminationAtOnce(ScenarioRun run)
     {

@@ -49,6 +49,10 @@ public sealed class ScenarioCalendars : IRegistrationSchedule
 
     public RegistrationTerm Term(string zone) => _current.Term(zone);
 
+    public DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt) => _current.RegistrarNoticeEndsAt(zone, sentAt);
+
+    public DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt) => _current.BreachCureEndsAt(zone, sentAt);
+
     public DateOnly LocalDate(string zone, DateTimeOffset instant) => _current.LocalDate(zone, instant);
 
     private sealed class Published(ScenarioCalendars calendars) : IDisposable

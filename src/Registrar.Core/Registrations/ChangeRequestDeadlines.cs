@@ -26,6 +26,12 @@ internal static class ChangeRequestDeadlines
                 + "if none comes, finish it or answer the customer (KZ-2.3)."
             : null;
 
+    /// <summary>A change still pending at the registry when the customer's next one of its kind is sent: the registry may carry the
+    /// earlier one out after the later one, and its result is no longer matched to a change here, so operations check.</summary>
+    public static string Superseded(string laterRequestId) =>
+        $"was still pending at the registry when request {laterRequestId} replaced it: if the registry carries it out later, it "
+        + "may undo the newer change. Check the domain at the registry and answer the customer (KZ-2.3).";
+
     /// <summary>What operations are asked when the registry did not carry a change out: by its deadline, where it has one. A refusal
     /// goes to operations at once, with the rest of the business day left to carry it out by hand.</summary>
     public static string FinishIt(IChangeRequest change) =>

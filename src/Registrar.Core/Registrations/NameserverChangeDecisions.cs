@@ -13,6 +13,8 @@ internal static class NameserverChangeDecisions
 {
     public static void Start(RegistrationStep step, string requestId, DnsChangeRequest request, DateTimeOffset? dueBy)
     {
+        if (step.State.NameserverChange is { } pending)
+            step.Flag($"DNS change {pending.RequestId} for {step.State.Order!.DisplayName} {ChangeRequestDeadlines.Superseded(requestId)}");
         Ask(step, new NameserverChange(requestId, request.NameServers, dueBy));
     }
 

@@ -19,6 +19,8 @@ internal static class RegistrantContactChangeDecisions
                 + "is not known here. Update it by hand and answer the customer (KZ-2.3).");
             return;
         }
+        if (step.State.RegistrantContactChange is { } pending)
+            step.Flag($"Contact change {pending.RequestId} for {step.State.Order!.DisplayName} {ChangeRequestDeadlines.Superseded(requestId)}");
         Ask(step, change);
     }
 

@@ -163,6 +163,19 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
+    public void A_dns_change_sent_while_an_earlier_one_is_pending_at_the_registry_tells_operations_to_check_KZ_2_3()
+    {
+        var (domain, earlier) = LeftPending();
+
+        var sent = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns3.example.net", "ns4.example.net"]),
+            RequestProof.SignedInSession), Now.AddHours(1));
+
+        Assert.Contains(earlier.RequestId, Assert.Single(sent.OfType<FlagForOperations>()).Reason);
+        Assert.Single(sent.OfType<UpdateDomainNameservers>());
+        Assert.Equal("r-2", domain.State.NameserverChange!.RequestId);
+    }
+
+    [Fact]
     public void A_pending_action_result_of_another_command_leaves_a_pending_dns_change_waiting_and_reads_the_domain_back_RFC_5731()
     {
         var (domain, _) = LeftPending();

@@ -158,6 +158,18 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     [Fact]
+    public void A_contact_change_sent_while_an_earlier_one_is_pending_at_the_registry_tells_operations_to_check_KZ_2_3()
+    {
+        var (domain, earlier) = LeftPending();
+
+        var sent = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", Change, RequestProof.SignedInSession), Now.AddHours(1));
+
+        Assert.Contains(earlier.RequestId, Assert.Single(sent.OfType<FlagForOperations>()).Reason);
+        Assert.Single(sent.OfType<UpdateRegistrantContact>());
+        Assert.Equal("r-2", domain.State.RegistrantContactChange!.RequestId);
+    }
+
+    [Fact]
     public void A_registrant_change_carried_out_meanwhile_ends_the_wait_for_a_pending_contact_change_and_tells_operations_once_KZ_2_3()
     {
         var (domain, pending) = LeftPending();

@@ -115,10 +115,11 @@ public sealed class RegistrationCommandHandler(
         await ReportSentAsync(notice, sentAt, ct);
     }
 
-    /// <summary>UA-1.3.4.1, KZ-App-4: a notice whose period counts from the letter tells its registration when it left.</summary>
+    /// <summary>UA-1.3.4.1, KZ-App-4: a notice whose period counts from the letter tells its registration when it left. One
+    /// that ends the contract at once (UA-2.3.2, UA-1.3.6) has no period left to move.</summary>
     private Task ReportSentAsync(SendNotice notice, DateTimeOffset sentAt, CancellationToken ct)
     {
-        if (!NoticePeriods.CountFromSending(notice.Kind)) return Task.CompletedTask;
+        if (!NoticePeriods.CountFromSending(notice.Kind) || notice.Facts?.DeletionAt is not { } endsAt || endsAt <= sentAt) return Task.CompletedTask;
         var eventId = NoticePeriods.EventId(notice.CommandId);
         return registrations.RaiseAsync(notice.RegistrationId, eventId, new NoticeSent(eventId, notice.CommandId, notice.Kind, sentAt), ct);
     }

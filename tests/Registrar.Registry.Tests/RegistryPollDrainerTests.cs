@@ -130,6 +130,20 @@ public class RegistryPollDrainerTests
         Assert.Equal(["review poll:hostmaster:45", "ack hostmaster:45"], _steps);
     }
 
+    [Fact]
+    public async Task A_domains_pending_action_result_quoting_a_clTRID_not_of_ours_is_raised_as_a_plain_report_RFC_5731()
+    {
+        _views.Setup(v => v.FindByDomainAsync("shop.com.ua", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O1-1", "C1", "shop.com.ua", "shop.com.ua", "com.ua", RegistrationPhase.Registered, null));
+        var panData = PendingResult("urn:ietf:params:xml:ns:domain-1.0", "name", "shop.com.ua", new string('A', 5000), "1");
+        Registry("hostmaster", new PollMessage("46", 0, Now, "Pending action completed", panData));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["raise poll:hostmaster:46 on O1-1", "ack hostmaster:46"], _steps);
+        Assert.Null(Assert.IsType<RegistryReported>(Assert.Single(_raised)).Completed);
+    }
+
     [Theory]
     [InlineData("ABC-12345")]
     [InlineData("O1a2b-1-x")]
@@ -143,14 +157,17 @@ public class RegistryPollDrainerTests
         Assert.Equal(["review poll:hostmaster:44", "ack hostmaster:44"], _steps);
     }
 
-    private static XElement ContactPendingResult(string clientTransaction, string paResult)
+    private static XElement ContactPendingResult(string clientTransaction, string paResult) =>
+        PendingResult("urn:ietf:params:xml:ns:contact-1.0", "id", "C-1", clientTransaction, paResult);
+
+    /// <summary>RFC 5731 and RFC 5733 section 3.3 panData.</summary>
+    private static XElement PendingResult(XNamespace ns, string objectElement, string objectId, string clientTransaction, string paResult)
     {
-        XNamespace c = "urn:ietf:params:xml:ns:contact-1.0";
         XNamespace epp = "urn:ietf:params:xml:ns:epp-1.0";
-        return new XElement(c + "panData",
-            new XElement(c + "id", new XAttribute("paResult", paResult), "C-1"),
-            new XElement(c + "paTRID", new XElement(epp + "clTRID", clientTransaction), new XElement(epp + "svTRID", "HM-77")),
-            new XElement(c + "paDate", "2027-02-01T07:59:00Z"));
+        return new XElement(ns + "panData",
+            new XElement(ns + objectElement, new XAttribute("paResult", paResult), objectId),
+            new XElement(ns + "paTRID", new XElement(epp + "clTRID", clientTransaction), new XElement(epp + "svTRID", "HM-77")),
+            new XElement(ns + "paDate", "2027-02-01T07:59:00Z"));
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class RegistryPollDrainer(
     /// <summary>Messages taken from one registry per run, so one busy queue cannot hold the run for long.</summary>
     public const int MaxMessagesPerRegistry = 100;
 
+    /// <summary>How much of a message's text the event or review item keeps: RFC 5730 puts no bound on it, and one too long
+    /// to store would stop its queue for good, every run failing on it before the acknowledgement.</summary>
+    public const int MaxTextKept = 2000;
+
     /// <returns>How many messages each registry gave; a registry that failed is logged and left for the next run.</returns>
     public async Task<IReadOnlyDictionary<string, int>> DrainAllAsync(CancellationToken cancellationToken)
     {
@@ -103,13 +107,20 @@ public sealed class RegistryPollDrainer(
     }
 
     private static string Summary(PollMessage message) =>
-        $"{message.Data?.Name.LocalName ?? "note"}{(message.QueuedAt is { } at ? $" queued {at:u}" : "")}: {message.Text ?? "(no text)"}";
+        $"{message.Data?.Name.LocalName ?? "note"}{(message.QueuedAt is { } at ? $" queued {at:u}" : "")}: {TextOf(message)}";
 
     private ReviewItem ToReviewItem(string registryId, PollMessage message, string? about, string id)
     {
         string kind = message.Data?.Name.LocalName ?? "note";
         string explanation = $"Registry {registryId} message {message.Id} ({kind}{(about is null ? "" : $" for {about}")}"
-            + $"{(message.QueuedAt is { } at ? $", queued {at:u}" : "")}): {message.Text ?? "(no text)"}";
+            + $"{(message.QueuedAt is { } at ? $", queued {at:u}" : "")}): {TextOf(message)}";
         return new ReviewItem(id, "registry-message", about ?? registryId, "registry-poll", explanation, clock.GetUtcNow());
     }
+
+    private static string TextOf(PollMessage message) => message.Text switch
+    {
+        null => "(no text)",
+        { Length: > MaxTextKept } text => $"{text[..MaxTextKept]}… ({text.Length:N0} characters in all)",
+        var text => text,
+    };
 }

@@ -183,6 +183,23 @@ public class RegistryPollDrainerTests
     }
 
     [Fact]
+    public async Task A_message_text_too_long_to_keep_is_cut_so_the_queue_moves_on()
+    {
+        _views.Setup(v => v.FindByDomainAsync("shop.com.ua", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RegistrationView("O1-1", "C1", "shop.com.ua", "shop.com.ua", "com.ua", RegistrationPhase.Registered, null));
+        var text = new string('x', 100_000);
+        Registry("hostmaster",
+            new PollMessage("47", 1, Now, text, TransferNotice("shop.com.ua")),
+            new PollMessage("48", 0, Now, text, null));
+
+        await Drainer("hostmaster").DrainAllAsync(CancellationToken.None);
+
+        Assert.Equal(["raise poll:hostmaster:47 on O1-1", "ack hostmaster:47", "review poll:hostmaster:48", "ack hostmaster:48"], _steps);
+        Assert.InRange(Assert.IsType<RegistryReported>(Assert.Single(_raised)).Summary.Length, RegistryPollDrainer.MaxTextKept, RegistryPollDrainer.MaxTextKept + 200);
+        Assert.InRange(Assert.Single(_review).Explanation.Length, RegistryPollDrainer.MaxTextKept, RegistryPollDrainer.MaxTextKept + 200);
+    }
+
+    [Fact]
     public async Task An_empty_queue_adds_and_acknowledges_nothing()
     {
         Registry("kaznic");

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Lifecycle;
@@ -33,6 +35,8 @@ public sealed class RegistryPollDrainer(
     /// <summary>How much of a message's text the event or review item keeps: RFC 5730 puts no bound on it, and one too long
     /// to store would stop its queue for good, every run failing on it before the acknowledgement.</summary>
     public const int MaxTextKept = 2000;
+
+    private const int MaxMessageIdKept = 64;
 
     /// <returns>How many messages each registry gave; a registry that failed is logged and left for the next run.</returns>
     public async Task<IReadOnlyDictionary<string, int>> DrainAllAsync(CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ public sealed class RegistryPollDrainer(
 
     private async Task DeliverAsync(IEppClient client, PollMessage message, CancellationToken cancellationToken)
     {
-        string eventId = $"poll:{client.RegistryId}:{message.Id}";
+        string eventId = EventIdOf(client.RegistryId, message.Id);
         PendingActionResult? completed = PendingActionResults.Of(message);
         IReadOnlyList<string> names = PollMessageDomains.Of(message, client.Profile.DomainNamespace);
         foreach (string name in names)
@@ -116,6 +120,11 @@ public sealed class RegistryPollDrainer(
             + $"{(message.QueuedAt is { } at ? $", queued {at:u}" : "")}): {TextOf(message)}";
         return new ReviewItem(id, "registry-message", about ?? registryId, "registry-poll", explanation, clock.GetUtcNow());
     }
+
+    /// <summary>The message's event and review item id. RFC 5730 bounds a message id by nothing, and the id becomes a table key
+    /// (at most 1 KiB): a longer one is named by its SHA-256, the same on every run, so a redelivery is still recognised.</summary>
+    public static string EventIdOf(string registryId, string messageId) =>
+        $"poll:{registryId}:{(messageId.Length <= MaxMessageIdKept ? messageId : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId))))}";
 
     private static string TextOf(PollMessage message) => message.Text switch
     {

@@ -200,6 +200,19 @@ public class RegistryPollDrainerTests
     }
 
     [Fact]
+    public void A_message_id_too_long_for_a_table_key_is_named_by_its_hash_the_same_on_every_run()
+    {
+        var id = new string('7', 5000);
+
+        var named = RegistryPollDrainer.EventIdOf("kaznic", id);
+
+        Assert.Equal(named, RegistryPollDrainer.EventIdOf("kaznic", id));
+        Assert.Equal("poll:kaznic:".Length + 64, named.Length);
+        Assert.NotEqual(named, RegistryPollDrainer.EventIdOf("kaznic", id + "8"));
+        Assert.Equal("poll:kaznic:41", RegistryPollDrainer.EventIdOf("kaznic", "41"));
+    }
+
+    [Fact]
     public async Task An_empty_queue_adds_and_acknowledges_nothing()
     {
         Registry("kaznic");

@@ -11,6 +11,9 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class OperationsDecisions
 {
+    /// <summary>KZ-App-4 is item 4 of the `.kz` offer's appendix, as the customer reads it there.</summary>
+    private const string BreachClause = "4";
+
     public static void OnDecided(RegistrationStep step, OperationsDecided decided, IRegistrationSchedule schedule)
     {
         if (Refusal(step.State, decided.Decision) is { } refusal)
@@ -53,7 +56,7 @@ internal static class OperationsDecisions
                 break;
             case BreachNotice notice:
                 step.Update(s => s with { Breach = new PendingBreach(at, notice.CureDeadline) });
-                step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: notice.CureDeadline, Clause: "4"));
+                step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: notice.CureDeadline, Clause: BreachClause));
                 break;
             case BreachCured:
                 step.Update(s => s with { Breach = null });
@@ -84,8 +87,9 @@ internal static class OperationsDecisions
     }
 
     /// <summary>UA-1.3.4.1, KZ-App-4: the period runs from the letter, which the decision counted from its own instant; a letter
-    /// that left on a later local day (the mail service was down) moves the end to its own count, never earlier, and
-    /// operations are told. An end already carried out stays: the letter then came too late to change it.</summary>
+    /// that left on a later local day (the mail service was down) moves the end to its own count, never earlier. The customer
+    /// gets the letter again with the end it now has, and operations are told. An end already carried out stays: the letter
+    /// then came too late to change it.</summary>
     public static void OnNoticeSent(RegistrationStep step, NoticeSent sent, IRegistrationSchedule schedule)
     {
         var state = step.State;
@@ -96,12 +100,14 @@ internal static class OperationsDecisions
                 && schedule.RegistrarNoticeEndsAt(zone, sent.SentAt) is { } endsAt
                 && RenewalDecisions.NoLaterThanUnpaidDeletion(state, endsAt, schedule) is var later && later > ending.EffectiveAt:
                 step.Update(s => s with { Ending = ending with { EffectiveAt = later } });
+                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: later, Clause: Clause(RegistrarTermination.Rule)));
                 step.Flag($"The termination notice for {state.Order.DisplayName} left at {sent.SentAt:u}, after the day it was decided: "
                     + $"the contract now ends at {later:u}, counted from the letter, not at {ending.EffectiveAt:u} ({RegistrarTermination.Rule}).");
                 break;
             case NoticeKind.BreachNoticed when state.Breach is { } breach
                 && schedule.BreachCureEndsAt(zone, sent.SentAt) is { } cureBy && cureBy > breach.CureDeadline:
                 step.Update(s => s with { Breach = breach with { CureDeadline = cureBy } });
+                step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: cureBy, Clause: BreachClause));
                 step.Flag($"The breach notice for {state.Order.DisplayName} left at {sent.SentAt:u}, after the day it was decided: the "
                     + $"customer may cure it until {cureBy:u}, not {breach.CureDeadline:u} ({BreachCure.Rule}).");
                 break;

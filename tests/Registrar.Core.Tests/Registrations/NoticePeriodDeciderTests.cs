@@ -28,9 +28,13 @@ public sealed class NoticePeriodDeciderTests
             DecidedInKyiv).OfType<SendNotice>().Single();
         var sentAt = DecidedInKyiv.AddMinutes(20);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Sent(notice, sentAt), sentAt)));
+        var moved = domain.Raise(Sent(notice, sentAt), sentAt);
 
+        var flag = Assert.Single(moved.OfType<FlagForOperations>());
         var letterEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", sentAt)!.Value;
+        var again = Assert.Single(moved.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.TerminationNoticed, letterEnd, "1.3.4.1"), (again.Kind, again.Facts!.DeletionAt, again.Facts.Clause));
+        Assert.Equal(2, moved.Count);
         Assert.Equal(decidedEnd.AddDays(1), letterEnd);
         Assert.Equal((letterEnd, letterEnd), (domain.State.Ending!.EffectiveAt, domain.WakeAt));
         Assert.Contains(RegistrarTermination.Rule, flag.Reason);
@@ -38,6 +42,21 @@ public sealed class NoticePeriodDeciderTests
         Assert.Empty(domain.Sent.OfType<DeleteDomain>());
         domain.LiveUntil(letterEnd);
         Assert.Single(domain.Sent.OfType<DeleteDomain>());
+    }
+
+    [Fact]
+    public void The_letter_sent_again_with_the_moved_end_reported_sent_the_same_day_moves_nothing_more_UA_1_3_4_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", DecidedInKyiv)!.Value;
+        var first = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), DecidedInKyiv),
+            DecidedInKyiv).OfType<SendNotice>().Single();
+        var sentAt = DecidedInKyiv.AddMinutes(20);
+        var second = domain.Raise(Sent(first, sentAt), sentAt).OfType<SendNotice>().Single();
+
+        Assert.Empty(domain.Raise(Sent(second, sentAt.AddMinutes(1)), sentAt.AddMinutes(1)));
+
+        Assert.Equal(decidedEnd.AddDays(1), domain.State.Ending!.EffectiveAt);
     }
 
     [Fact]
@@ -62,8 +81,11 @@ public sealed class NoticePeriodDeciderTests
         var notice = domain.Raise(Decided(new BreachNotice(decidedCure), DecidedInAlmaty), DecidedInAlmaty).OfType<SendNotice>().Single();
         var sentAt = DecidedInAlmaty.AddMinutes(20);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Sent(notice, sentAt), sentAt)));
+        var moved = domain.Raise(Sent(notice, sentAt), sentAt);
 
+        var flag = Assert.Single(moved.OfType<FlagForOperations>());
+        var again = Assert.Single(moved.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.BreachNoticed, decidedCure.AddDays(1), "4"), (again.Kind, again.Facts!.DeletionAt, again.Facts.Clause));
         Assert.Equal(decidedCure.AddDays(1), domain.State.Breach!.CureDeadline);
         Assert.Contains(BreachCure.Rule, flag.Reason);
         domain.LiveUntil(decidedCure.AddDays(1).AddTicks(-1));

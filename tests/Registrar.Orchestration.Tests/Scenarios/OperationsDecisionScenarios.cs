@@ -85,7 +85,7 @@ public static class OperationsDecisionScenarios
     }
 
     /// <summary>UA-1.3.4.1: the notice's 30 days run from the letter: a letter that left days after its decision moves the end,
-    /// and operations are told.</summary>
+    /// the customer gets the letter again with it, and operations are told.</summary>
     public static async Task RegistrarTerminationCountsFromTheLetter(ScenarioRun run)
     {
         await RegisteredAsync(run, "com.ua");
@@ -94,9 +94,10 @@ public static class OperationsDecisionScenarios
             typeof(SendNotice))).OfType<SendNotice>().Single();
 
         var flagged = await run.RaiseAsync(new NoticeSent(NoticePeriods.EventId(notice.CommandId), notice.CommandId, notice.Kind,
-            DateTimeOffset.UtcNow.AddDays(5)), typeof(FlagForOperations));
+            DateTimeOffset.UtcNow.AddDays(5)), typeof(SendNotice), typeof(FlagForOperations));
 
         Assert.Contains("UA-1.3.4.1", flagged.OfType<FlagForOperations>().Single().Reason);
+        Assert.Equal(NoticeKind.TerminationNoticed, flagged.OfType<SendNotice>().Single().Kind);
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Ending?.EffectiveAt > decidedEnd);
         Assert.InRange(state.Ending!.EffectiveAt - decidedEnd, TimeSpan.FromDays(24), TimeSpan.FromDays(27));
     }

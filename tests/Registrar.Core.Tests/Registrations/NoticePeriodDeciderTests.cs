@@ -22,10 +22,7 @@ public sealed class NoticePeriodDeciderTests
     [Fact]
     public void A_termination_notice_that_left_the_day_after_its_decision_ends_the_contract_a_day_later_UA_1_3_4_1()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", DecidedInKyiv)!.Value;
-        var notice = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), DecidedInKyiv),
-            DecidedInKyiv).OfType<SendNotice>().Single();
+        var (domain, decidedEnd, notice) = TerminationNoticed(DecidedInKyiv);
         var sentAt = DecidedInKyiv.AddMinutes(20);
 
         var moved = domain.Raise(Sent(notice, sentAt), sentAt);
@@ -47,10 +44,7 @@ public sealed class NoticePeriodDeciderTests
     [Fact]
     public void The_letter_sent_again_with_the_moved_end_reported_sent_the_same_day_moves_nothing_more_UA_1_3_4_1()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", DecidedInKyiv)!.Value;
-        var first = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), DecidedInKyiv),
-            DecidedInKyiv).OfType<SendNotice>().Single();
+        var (domain, decidedEnd, first) = TerminationNoticed(DecidedInKyiv);
         var sentAt = DecidedInKyiv.AddMinutes(20);
         var second = domain.Raise(Sent(first, sentAt), sentAt).OfType<SendNotice>().Single();
 
@@ -62,11 +56,8 @@ public sealed class NoticePeriodDeciderTests
     [Fact]
     public void A_termination_notice_that_left_the_day_it_was_decided_changes_nothing_UA_1_3_4_1()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         var decidedAt = DecidedInKyiv.AddHours(-3);
-        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", decidedAt)!.Value;
-        var notice = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), decidedAt),
-            decidedAt).OfType<SendNotice>().Single();
+        var (domain, decidedEnd, notice) = TerminationNoticed(decidedAt);
 
         Assert.Empty(domain.Raise(Sent(notice, decidedAt.AddMinutes(1)), decidedAt.AddMinutes(1)));
 
@@ -97,15 +88,23 @@ public sealed class NoticePeriodDeciderTests
     [Fact]
     public void A_notice_reported_sent_after_the_end_was_carried_out_changes_nothing_UA_1_3_4_1()
     {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", DecidedInKyiv)!.Value;
-        var notice = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), DecidedInKyiv),
-            DecidedInKyiv).OfType<SendNotice>().Single();
+        var (domain, decidedEnd, notice) = TerminationNoticed(DecidedInKyiv);
         domain.LiveUntil(decidedEnd);
 
         Assert.Empty(domain.Raise(Sent(notice, decidedEnd.AddDays(-1)), decidedEnd.AddMinutes(1)).OfType<FlagForOperations>());
 
         Assert.Equal(decidedEnd, domain.State.Ending!.EffectiveAt);
+    }
+
+    /// <summary>A .com.ua registration whose registrar's termination was decided at <paramref name="decidedAt"/>, its end counted
+    /// from then, with the notice the decision sent.</summary>
+    private static (RegisteredDomain Domain, DateTimeOffset DecidedEnd, SendNotice Notice) TerminationNoticed(DateTimeOffset decidedAt)
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var decidedEnd = Deadlines.RegistrarNoticeEndsAt("com.ua", decidedAt)!.Value;
+        var notice = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, RegistrarTermination.Rule), decidedAt),
+            decidedAt).OfType<SendNotice>().Single();
+        return (domain, decidedEnd, notice);
     }
 
     private static OperationsDecided Decided(OperationsDecision decision, DateTimeOffset at) => new("decision:1", decision, "ops (Dana)", at, "because");

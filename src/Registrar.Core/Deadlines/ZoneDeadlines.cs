@@ -69,7 +69,7 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
 
     public DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt) => _rules.BreachCure(zone)?.CureDeadline(sentAt);
 
-    public TransferEligibility TransferRules(string zone) => new(new ContractTermsCatalog(zones).For(zone).Transfers);
+    public TransferEligibility TransferRules(string zone) => _rules.Transfers(zone);
 
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>
     public DateOnly LocalDate(string zone, DateTimeOffset instant) =>

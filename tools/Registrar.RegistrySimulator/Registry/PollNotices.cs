@@ -32,8 +32,11 @@ public sealed record TransferNotice(TransferRecord Transfer) : PollNotice
 /// <summary>RFC 5731 renData: the registry renewed the domain itself at expiry (auto-renew).</summary>
 public sealed record RenewalNotice(string DomainName, DateTimeOffset ExpiresAt) : PollNotice
 {
-    public override XElement ResData(EppProfile profile) =>
-        new(profile.Domain + "renData", new XElement(profile.Domain + "name", DomainName), new XElement(profile.Domain + "exDate", EppDates.Format(ExpiresAt)));
+    public override XElement ResData(EppProfile profile)
+    {
+        var domain = profile.Domain;
+        return new(domain + "renData", new XElement(domain + "name", DomainName), new XElement(domain + "exDate", EppDates.Format(ExpiresAt)));
+    }
 }
 
 /// <summary>RFC 5731 infData, the public part: the state the registry itself put the domain in (expired and held,
@@ -43,15 +46,16 @@ public sealed record DomainStateNotice(string DomainName, string Roid, IReadOnly
 {
     public static DomainStateNotice Of(Domain domain) => new(domain.Name, domain.Roid, domain.EffectiveStatuses(), domain.SponsorId, domain.ExpiresAt);
 
-    public override XElement ResData(EppProfile profile) => InfData(profile.Domain);
-
-    private XElement InfData(XNamespace domain) =>
-        new(domain + "infData",
+    public override XElement ResData(EppProfile profile)
+    {
+        var domain = profile.Domain;
+        return new(domain + "infData",
             new XElement(domain + "name", DomainName),
             new XElement(domain + "roid", Roid),
             Statuses.Select(s => new XElement(domain + "status", new XAttribute("s", s))),
             new XElement(domain + "clID", SponsorId),
             new XElement(domain + "exDate", EppDates.Format(ExpiresAt)));
+    }
 }
 
 /// <summary>RFC 5731 section 3.3 panData: a command the registry answered 1001 was completed (paResult 1) or

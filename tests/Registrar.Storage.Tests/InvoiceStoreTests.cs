@@ -39,6 +39,20 @@ public sealed class InvoiceStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_range_of_numbers_reads_the_invoices_of_that_series_and_month_between_them_and_nothing_else()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var invoices = new InvoiceStore<Invoice>(clients);
+        string[] stored = ["KZ-2611-00001-3", "KZ-2611-00002-1", "KZ-2611-00004-9", "KZ-2611-00005-2", "KZ-2612-00002-6", "UA-2611-00003-4"];
+        foreach (var number in stored) await invoices.CreateAsync(number, "cust-1", Open(number), "Open", default);
+
+        var read = await invoices.ListRangeAsync("KZ-2611-00002-1", "KZ-2611-00004-9", default).Select(i => i.Document.Number).ToListAsync();
+
+        Assert.Equal(["KZ-2611-00002-1", "KZ-2611-00004-9"], read);
+        await Assert.ThrowsAsync<ArgumentException>(async () => await invoices.ListRangeAsync("KZ-2611-00001-3", "UA-2611-00003-4", default).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_number_an_earlier_version_claimed_without_storing_its_invoice_gets_it_stored_under_that_number()
     {
         var clients = TestStorage.Clients(azurite);

@@ -10,7 +10,7 @@ public sealed class StoredInvoiceLookup(IInvoiceStore<Invoice> invoices) : IInvo
 {
     public async Task<InvoiceSnapshot?> FindAsync(InvoiceNumber number, CancellationToken cancellationToken)
     {
-        var stored = await invoices.GetAsync(number.ToString(), cancellationToken);
+        var stored = InvoicesPrefetched.Take(number.ToString()) ?? await invoices.GetAsync(number.ToString(), cancellationToken);
         if (stored is null) return null;
         InvoicesJustRead.Remember(number.ToString(), stored);
         var invoice = stored.Document;

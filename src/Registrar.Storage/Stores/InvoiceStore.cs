@@ -20,6 +20,11 @@ public interface IInvoiceStore<TInvoice>
 {
     Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct);
 
+    /// <summary>The invoices of one series whose numbers sort from <paramref name="firstNumber"/> to <paramref name="lastNumber"/>,
+    /// both included, in one range query: a bank file's credits naming invoices issued close together are read at once instead
+    /// of a point read each (issue 16). Invoices earlier versions stored apart are not among them.</summary>
+    IAsyncEnumerable<Stored<TInvoice>> ListRangeAsync(string firstNumber, string lastNumber, CancellationToken ct);
+
     Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct);
 
     /// <summary>Takes the number <paramref name="claim"/> names and stores the invoice <paramref name="build"/> makes of it in
@@ -80,6 +85,14 @@ public sealed class InvoiceStore<TInvoice> : IInvoiceStore<TInvoice>
     public async Task<Stored<TInvoice>?> GetAsync(string invoiceNumber, CancellationToken ct) =>
         (SeriesPartition(invoiceNumber) is { } partition ? await _series.GetAsync<TInvoice>(partition, Row(invoiceNumber), ct) : null)
         ?? await _earlier.GetAsync<TInvoice>(TableKeys.Escape(invoiceNumber), TableKeys.Escape(invoiceNumber), ct);
+
+    public IAsyncEnumerable<Stored<TInvoice>> ListRangeAsync(string firstNumber, string lastNumber, CancellationToken ct)
+    {
+        var partition = SeriesPartition(firstNumber) ?? throw NotANumber(firstNumber);
+        if (SeriesPartition(lastNumber) != partition) throw new ArgumentException($"Invoice {lastNumber} is not of the series of {firstNumber}.", nameof(lastNumber));
+        return _series.QueryAsync<TInvoice>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {Row(firstNumber)} and RowKey le {Row(lastNumber)}"), null, ct);
+    }
 
     public async Task<Stored<TInvoice>> CreateAsync(string invoiceNumber, string accountId, TInvoice invoice, string status, CancellationToken ct)
     {

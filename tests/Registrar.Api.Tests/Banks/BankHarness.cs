@@ -50,7 +50,7 @@ public sealed class BankHarness
             Review, HeldPayments, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)), Clock, NullLogger<PaymentProcessor>.Instance);
         Journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), Review);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, HeldPayments, Journal, Review, Clock, NullLogger<ReversalReporter>.Instance);
-        var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
+        var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), Invoices, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);
         Handlers = new BankNotificationHandlers(hmac, new HmacJsonNotificationReader(hmac),
             new EcdsaJsonNotificationReader(new EcdsaSignatureVerifier(new EcdsaSignatureOptions

@@ -211,6 +211,9 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
 
         public Task<Stored<Invoice>?> GetAsync(string invoiceNumber, CancellationToken ct) => Inner.GetAsync(invoiceNumber, ct);
 
+        public IAsyncEnumerable<Stored<Invoice>> ListRangeAsync(string firstNumber, string lastNumber, CancellationToken ct) =>
+            Inner.ListRangeAsync(firstNumber, lastNumber, ct);
+
         public Task<Stored<Invoice>> CreateAsync(string invoiceNumber, string accountId, Invoice invoice, string status, CancellationToken ct) =>
             Inner.CreateAsync(invoiceNumber, accountId, invoice, status, ct);
 

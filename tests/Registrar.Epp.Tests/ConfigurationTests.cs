@@ -61,6 +61,8 @@ public class ConfigurationTests
     [InlineData("ReadTimeout", "00:00:00", "ReadTimeout")]
     [InlineData("MaxSessions", "0", "MaxSessions")]
     [InlineData("ClTridPrefix", "bad prefix!", "ClTridPrefix")]
+    [InlineData("ClientId", "r1", "ClientId")]
+    [InlineData("ClientId", "registrar-sixteen", "ClientId")]
     [InlineData("Password", "short", "Password")]
     [InlineData("NewPassword", "far-too-long-password", "NewPassword")]
     public async Task Invalid_registry_options_are_refused_naming_the_setting(string key, string value, string named)

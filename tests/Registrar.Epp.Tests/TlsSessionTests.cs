@@ -98,7 +98,7 @@ public class TlsSessionTests
     [Fact]
     public void An_inline_client_certificate_that_is_not_a_PFX_is_a_configuration_error()
     {
-        var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "r1", Password = "secret-1", ClientCertificatePfxBase64 = "bm90IGEgcGZ4" };
+        var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "registrar1", Password = "secret-1", ClientCertificatePfxBase64 = "bm90IGEgcGZ4" };
 
         var error = Assert.Throws<EppConfigurationException>(() => Clients.For(options));
 
@@ -108,7 +108,7 @@ public class TlsSessionTests
     [Fact]
     public void A_missing_client_certificate_file_is_a_configuration_error()
     {
-        var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "r1", Password = "secret-1", ClientCertificatePath = "/nonexistent/cert.pfx" };
+        var options = new EppRegistryOptions { Host = "127.0.0.1", ClientId = "registrar1", Password = "secret-1", ClientCertificatePath = "/nonexistent/cert.pfx" };
 
         var error = Assert.Throws<EppConfigurationException>(() => Clients.For(options));
 

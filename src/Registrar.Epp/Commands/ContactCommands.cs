@@ -76,7 +76,7 @@ public sealed class ContactCreateCommand : EppCommand<ContactCreated>
     {
         if (Id.Length is < 3 or > 16) throw new EppCommandValidationException($"contact:create: the id must be 3 to 16 characters, not '{Id}'.");
         if (PostalInfos.Count is < 1 or > 2) throw new EppCommandValidationException($"contact:create {Id}: one or two postalInfo (loc, int).");
-        foreach (var postal in PostalInfos) postal.Validate(Name, nameRequired: true);
+        PostalInfo.ValidateAll(PostalInfos, Name, nameRequired: true);
         if (string.IsNullOrWhiteSpace(Email)) throw new EppCommandValidationException($"contact:create {Id} needs an email.");
         if (string.IsNullOrEmpty(AuthInfoPassword)) throw new EppCommandValidationException($"contact:create {Id} needs an authInfo password.");
     }
@@ -118,7 +118,7 @@ public sealed class ContactUpdateCommand : EppCommand<EppAcknowledged>
 
     public override void Validate(EppRegistryProfile profile)
     {
-        foreach (var postal in PostalInfos) postal.Validate(Name, nameRequired: false);
+        PostalInfo.ValidateAll(PostalInfos, Name, nameRequired: false);
         if (AddStatuses.Count == 0 && RemoveStatuses.Count == 0 && !HasChange)
             throw new EppCommandValidationException($"contact:update {Id} changes nothing.");
     }

@@ -18,7 +18,15 @@ public sealed record PostalInfo
     public string? PostalCode { get; init; }
     public required string CountryCode { get; init; }
 
-    internal void Validate(string command, bool nameRequired)
+    /// <summary>RFC 5733 section 2.5: at most one internationalized and one localized form, each once.</summary>
+    internal static void ValidateAll(IReadOnlyList<PostalInfo> postalInfos, string command, bool nameRequired)
+    {
+        foreach (var postal in postalInfos) postal.Validate(command, nameRequired);
+        if (postalInfos.DistinctBy(postal => postal.Type).Count() != postalInfos.Count)
+            throw new EppCommandValidationException($"{command}: one postalInfo of each type (loc, int), not two of one.");
+    }
+
+    private void Validate(string command, bool nameRequired)
     {
         if (nameRequired && string.IsNullOrWhiteSpace(Name)) throw new EppCommandValidationException($"{command}: a postalInfo needs a name.");
         if (Type is not ("loc" or "int")) throw new EppCommandValidationException($"{command}: postalInfo type is 'loc' or 'int', not '{Type}'.");

@@ -23,6 +23,7 @@ public sealed class DomainCreateCommand : EppCommand<DomainCreated>
         if (string.IsNullOrWhiteSpace(DomainName)) throw new EppCommandValidationException("domain:create needs a domain name.");
         if (string.IsNullOrEmpty(AuthInfoPassword)) throw new EppCommandValidationException($"domain:create {DomainName} needs an authInfo password.");
         Period?.Validate(Name);
+        foreach (var contact in Contacts) contact.Validate(Name);
         if (NameServers.Count > 13) throw new EppCommandValidationException($"domain:create {DomainName}: at most 13 name servers, not {NameServers.Count}.");
         if (IsLicensedSecondLevel(profile) && !Extensions.OfType<HostmasterLicenceExtension>().Any())
             throw new EppCommandValidationException(

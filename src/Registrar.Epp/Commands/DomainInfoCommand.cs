@@ -46,7 +46,8 @@ public sealed class DomainInfoCommand(string domainName, string? authInfoPasswor
             EppXml.OptionalDate(info, d + "trDate"),
             info.Element(d + "authInfo")?.Element(d + "pw")?.Value,
             RgpStatuses(response, profile),
-            DsRecords(response, profile));
+            DsRecords(response, profile),
+            KeyRecords(response, profile));
     }
 
     private static List<string> RgpStatuses(EppResponse response, EppRegistryProfile profile)
@@ -64,6 +65,17 @@ public sealed class DomainInfoCommand(string domainName, string? authInfoPasswor
         return response.Extension.Elements(sec + "infData").Elements(sec + "dsData").Select(ds => new DsData(
             ParseNumber<ushort>(ds, sec + "keyTag"), ParseNumber<byte>(ds, sec + "alg"),
             ParseNumber<byte>(ds, sec + "digestType"), EppXml.RequiredValue(ds, sec + "digest"))).ToList();
+    }
+
+    /// <summary>RFC 5910 section 4: a registry may take the key-data interface instead, answering with keyData where another
+    /// answers with dsData; read as no DS records at all, a signed domain would look unsigned.</summary>
+    private static List<KeyData> KeyRecords(EppResponse response, EppRegistryProfile profile)
+    {
+        if (response.Extension is null || profile.SecDnsNamespace is null) return [];
+        XNamespace sec = profile.SecDnsNamespace;
+        return response.Extension.Elements(sec + "infData").Elements(sec + "keyData").Select(key => new KeyData(
+            ParseNumber<ushort>(key, sec + "flags"), ParseNumber<byte>(key, sec + "protocol"),
+            ParseNumber<byte>(key, sec + "alg"), EppXml.RequiredValue(key, sec + "pubKey"))).ToList();
     }
 
     private static T ParseNumber<T>(XElement parent, XName name) where T : IParsable<T>

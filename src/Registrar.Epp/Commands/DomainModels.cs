@@ -17,13 +17,25 @@ public sealed record EppPeriod(int Value, PeriodUnit Unit = PeriodUnit.Years)
 }
 
 /// <summary>A contact linked to a domain by role: "admin", "billing" or "tech".</summary>
-public sealed record DomainContact(string Type, string Id);
+public sealed record DomainContact(string Type, string Id)
+{
+    /// <summary>RFC 5731 contactAttrType: the registrant has an element of its own, so a role is admin, billing or tech.</summary>
+    internal void Validate(string command)
+    {
+        if (Type is not ("admin" or "billing" or "tech"))
+            throw new EppCommandValidationException($"{command}: a domain contact's type is admin, billing or tech (RFC 5731), not '{Type}'.");
+    }
+}
 
 /// <summary>A status with optional reason text, e.g. clientHold.</summary>
 public sealed record EppStatus(string Value, string? Reason = null);
 
 /// <summary>RFC 5910 dsData: the DS record the parent zone publishes.</summary>
 public sealed record DsData(ushort KeyTag, byte Algorithm, byte DigestType, string Digest);
+
+/// <summary>RFC 5910 keyData: the DNSKEY a registry of the key-data interface keeps, deriving the DS record itself.</summary>
+/// <param name="PublicKey">Base64, as the DNSKEY record's RDATA carries it.</param>
+public sealed record KeyData(ushort Flags, byte Protocol, byte Algorithm, string PublicKey);
 
 public enum TransferOperation { Request, Query, Approve, Reject, Cancel }
 
@@ -42,7 +54,8 @@ public sealed record DomainInfo(
     DateTimeOffset? TransferredAt,
     string? AuthInfoPassword,
     IReadOnlyList<string> RgpStatuses,
-    IReadOnlyList<DsData> DsData);
+    IReadOnlyList<DsData> DsData,
+    IReadOnlyList<KeyData> KeyData);
 
 public sealed record DomainCreated(string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, bool IsPending);
 

@@ -43,6 +43,7 @@ public sealed class DomainUpdateCommand : EppCommand<EppAcknowledged>
     public override void Validate(EppRegistryProfile profile)
     {
         if (string.IsNullOrWhiteSpace(DomainName)) throw new EppCommandValidationException("domain:update needs a domain name.");
+        foreach (var contact in (Add?.Contacts ?? []).Concat(Remove?.Contacts ?? [])) contact.Validate(Name);
         if (Add is { Statuses.Count: > 11 } || Remove is { Statuses.Count: > 11 })
             throw new EppCommandValidationException($"domain:update {DomainName}: at most 11 statuses per add or rem.");
         // RFC 5731 section 3.2.5: at least one of add, rem and chg, unless an extension carries the change.

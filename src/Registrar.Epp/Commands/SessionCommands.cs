@@ -12,7 +12,7 @@ public sealed class LoginCommand(string clientId, string password, string? newPa
 
     public override void Validate(EppRegistryProfile profile)
     {
-        if (string.IsNullOrEmpty(clientId)) throw new EppCommandValidationException("Login needs a client id.");
+        if (clientId.Length is < 3 or > 16) throw new EppCommandValidationException("The EPP client id must be 3 to 16 characters (RFC 5730 clIDType).");
         if (password.Length is < 6 or > 16)
             throw new EppCommandValidationException("The EPP password must be 6 to 16 characters (RFC 5730 pwType).");
         if (newPassword is { Length: < 6 or > 16 })

@@ -13,6 +13,7 @@ public sealed class SecDnsCreateExtension(IReadOnlyList<DsData> dsData, int? max
     public XElement Build(EppRegistryProfile profile)
     {
         if (dsData.Count == 0) throw new EppCommandValidationException("secDNS:create needs at least one dsData.");
+        if (maxSigLife < 1) throw new EppCommandValidationException($"secDNS:maxSigLife is a number of seconds from 1 (RFC 5910 section 3.3), not {maxSigLife}.");
         XNamespace s = NamespaceFor(profile);
         return new XElement(s + "create", new XAttribute(XNamespace.Xmlns + "secDNS", s),
             maxSigLife is null ? null : new XElement(s + "maxSigLife", maxSigLife.Value),

@@ -68,6 +68,8 @@ public sealed class EppRegistryOptions : IValidatableObject
             if (value <= TimeSpan.Zero) yield return new ValidationResult($"{name} must be positive; it is {value}.", [name]);
         }
         // RFC 5730 pwType; the values themselves are never echoed.
+        if (ClientId.Length is < 3 or > 16)
+            yield return new ValidationResult($"{nameof(ClientId)} must be 3 to 16 characters (RFC 5730 clIDType).", [nameof(ClientId)]);
         if (Password.Length is < 6 or > 16)
             yield return new ValidationResult($"{nameof(Password)} must be 6 to 16 characters (RFC 5730).", [nameof(Password)]);
         if (NewPassword is { Length: < 6 or > 16 })

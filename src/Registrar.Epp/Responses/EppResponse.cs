@@ -23,6 +23,10 @@ public sealed record EppResponse(
     public EppResultCode Code => Result.Code;
     public bool IsSuccess => Code.IsSuccess();
 
+    /// <summary>RFC 5730 section 3: a 25xx result says the server is closing the connection wherever it stands among several
+    /// results (section 2.6); 1500 ends it as logout's answer.</summary>
+    public bool EndsSession => Code == EppResultCode.SuccessEndingSession || Results.Any(result => result.Code.ClosesSession());
+
     internal object? StreamedResultDataValue { get; init; }
     internal EppProtocolException? StreamedResultDataProblem { get; init; }
 

@@ -57,8 +57,7 @@ public sealed class EppSession : IAsyncDisposable
             await _connection.WriteFrameAsync(frame, cancellationToken);
             var response = _parser.ParseResponse(await _connection.ReadFrameAsync(cancellationToken), clTrid, command.ResultDataReader(_profile));
             LastActivity = _time.GetUtcNow();
-            if (response.Code.ClosesSession() || response.Code == EppResultCode.SuccessEndingSession)
-                _ended = true;
+            if (response.EndsSession) _ended = true;
             if (_logger.IsEnabled(LogLevel.Debug))
                 _logger.LogDebug("{Command} {ClTrid} -> {Code} ({SvTrid})", command.Name, clTrid, (int)response.Code, response.ServerTransactionId);
             return response;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Registrar.Payments.Notifications;
 
@@ -27,6 +28,8 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             // A refused entry is held under its position, so two entries must never share one: a bank repeating an Ntfctn/Id
             // (an account number or a date) within the message gets the notification's place named too.
             var notification = notificationIds.Add(notificationId) ? $"Ntfctn '{notificationId}'" : $"Ntfctn #{n + 1} '{notificationId}'";
+            // ISO 20022 CpyDplctInd: DUPL and CODU mark a notification the bank sent before, perhaps under another MsgId.
+            var isDuplicate = Text(notifications[n].Element(ns + "CpyDplctInd")) is "DUPL" or "CODU";
             var entryNumber = 0;
             foreach (var entry in notifications[n].Elements(ns + "Ntry"))
             {
@@ -37,7 +40,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                 // could be read: the message is recorded and answered, not refused.
                 try
                 {
-                    ReadEntry(entry, where, messageId, credits, reversals, ignored);
+                    ReadEntry(entry, where, new Sender(messageId, isDuplicate), credits, reversals, ignored);
                 }
                 catch (Camt054FormatException e)
                 {
@@ -48,7 +51,12 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         return NotificationReadResult.Accepted(credits, reversals, refused, ignored);
     }
 
-    private void ReadEntry(XElement entry, string where, string messageId,
+    /// <param name="MessageId">GrpHdr/MsgId: a reference that names a credit only within its message is kept with it.</param>
+    /// <param name="IsDuplicate">The notification repeats one sent before: a credit known only within its message cannot be
+    /// told from the first notice's.</param>
+    private sealed record Sender(string MessageId, bool IsDuplicate);
+
+    private void ReadEntry(XElement entry, string where, Sender sender,
         List<BankCreditNotification> credits, List<BankCreditNotification> reversals, List<string> ignored)
     {
         var direction = Text(entry.Element(ns + "CdtDbtInd"));
@@ -72,7 +80,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         // Read whole before anything is kept: a batch entry with one unreadable transaction is refused as one.
         var read = new List<BankCreditNotification>();
         var skipped = new List<string>();
-        ReadCredits(entry, where, messageId, read, skipped, isReversal);
+        ReadCredits(entry, where, sender, read, skipped, isReversal);
         // A booked reversal moved money back: never silently ignored, whichever direction the bank writes it in.
         (isReversal ? reversals : credits).AddRange(reversed && !isReversal ? read.Select(c => c with { ReversesDebit = true }) : read);
         ignored.AddRange(skipped);
@@ -89,20 +97,27 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                ?? throw Malformed($"{version.Name} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
     }
 
-    private void ReadCredits(XElement entry, string where, string messageId, List<BankCreditNotification> credits, List<string> ignored, bool isReversal)
+    private void ReadCredits(XElement entry, string where, Sender sender, List<BankCreditNotification> credits, List<string> ignored, bool isReversal)
     {
         var bookedAt = BookingInstant(entry, where);
         var entryAmount = entry.Element(ns + "Amt") ?? throw Malformed($"{where}: <Amt> is missing.");
         var (amountOfEntry, currencyOfEntry) = Amount(entryAmount, where);
         var entryReference = Reference(Text(entry.Element(ns + "AcctSvcrRef")));
         var transactions = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList();
+        CheckBatchIsDetailed(entry, where, transactions.Count);
 
         if (transactions.Count == 0)
         {
-            var reference = entryReference ?? throw Malformed($"{where}: no <AcctSvcrRef> and no transaction details, so the credit cannot be told apart from others.");
+            // Ntry/NtryRef is unique among the entries of one statement or notice, not across them: it names the credit only
+            // within this message.
+            var reference = entryReference ?? Reference(Text(entry.Element(ns + "NtryRef")))
+                ?? throw Malformed($"{where}: no <AcctSvcrRef>, no <NtryRef> and no transaction details, so the credit cannot be told apart from others.");
+            var knownWithinMessage = entryReference is null;
+            CheckTellsApartFromFirstNotice(sender, knownWithinMessage, where);
             credits.Add(new BankCreditNotification(bankId, reference, amountOfEntry, currencyOfEntry, bookedAt, null, null,
-                Text(entry.Element(ns + "AddtlNtryInf")) ?? "", messageId)
+                Text(entry.Element(ns + "AddtlNtryInf")) ?? "", sender.MessageId)
             {
+                ReferenceIsPayers = knownWithinMessage,
                 BankTransactionCode = TransactionCode(entry.Element(ns + "BkTxCd")),
             });
             return;
@@ -132,18 +147,21 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             // and stable when the same message is delivered again.
             var bankReference = Reference(Text(refs?.Element(ns + "AcctSvcrRef")))
                                 ?? (entryReference is null ? null : transactions.Count == 1 ? entryReference : $"{entryReference}/{i + 1}");
-            // Without the account servicer's reference, the payer's EndToEndId, else the interbank TxId the payer's bank gave
-            // (unique only among that bank's transfers): either names the credit only within this message.
-            var reference = bankReference
+            // Without the account servicer's reference, the UETR, unique to the transfer worldwide; else the payer's
+            // EndToEndId, else the interbank TxId the payer's bank gave (unique only among that bank's transfers): either
+            // names the credit only within this message.
+            var lastingReference = bankReference ?? Reference(Text(refs?.Element(ns + "UETR")));
+            var reference = lastingReference
                             ?? Reference(Text(refs?.Element(ns + "EndToEndId")))
                             ?? Reference(Text(refs?.Element(ns + "TxId")))
-                            ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry), no usable <EndToEndId> and no <TxId>, so the credit cannot be told apart from others.");
+                            ?? throw Malformed($"{txWhere}: no <AcctSvcrRef> (transaction or entry), no <UETR>, no usable <EndToEndId> and no <TxId>, so the credit cannot be told apart from others.");
+            CheckTellsApartFromFirstNotice(sender, lastingReference is null, txWhere);
 
             var parties = tx.Element(ns + "RltdPties");
             credits.Add(new BankCreditNotification(bankId, reference, amount, currency, bookedAt,
-                PayerName(parties), PayerAccount(parties), Purpose(tx.Element(ns + "RmtInf")), messageId)
+                PayerName(parties), PayerAccount(parties), Purpose(tx, entry), sender.MessageId)
             {
-                ReferenceIsPayers = bankReference is null,
+                ReferenceIsPayers = lastingReference is null,
                 BankTransactionCode = TransactionCode(tx.Element(ns + "BkTxCd")) ?? TransactionCode(entry.Element(ns + "BkTxCd")),
                 ReturnReason = ReturnReason(tx.Element(ns + "RtrInf")),
             });
@@ -156,6 +174,27 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             throw Malformed($"{where}: the transactions cannot be shown to add up to the {amountOfEntry} {currencyOfEntry} the entry books ({unknowable}).");
         if (booked.Total != amountOfEntry)
             throw Malformed($"{where}: the transactions add up to {booked.Total} {currencyOfEntry}, but the entry books {amountOfEntry} {currencyOfEntry}.");
+    }
+
+    /// <summary>ISO 20022 NtryDtls/Btch/NbOfTxs: a batch reported by its summary, or by fewer details than it counts, does not say
+    /// what each payer paid; credited as one, its money would go to one payer and invoice.</summary>
+    private void CheckBatchIsDetailed(XElement entry, string where, int detailed)
+    {
+        var counts = entry.Elements(ns + "NtryDtls").Select(d => d.Element(ns + "Btch")?.Element(ns + "NbOfTxs")).OfType<XElement>().ToList();
+        if (counts.Count == 0) return;
+        var counted = 0;
+        foreach (var count in counts)
+            counted += int.TryParse(Text(count), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? n : throw Malformed($"{where}: <Btch><NbOfTxs> '{Text(count)}' is not a number of transactions.");
+        if (counted != Math.Max(detailed, 1))
+            throw Malformed($"{where}: the entry books a batch of {counted} transactions but details {detailed}, so what each payer paid is not known.");
+    }
+
+    private static void CheckTellsApartFromFirstNotice(Sender sender, bool knownWithinMessage, string where)
+    {
+        if (sender.IsDuplicate && knownWithinMessage)
+            throw Malformed($"{where}: the notification repeats one sent before (CpyDplctInd), and this credit is known only by a reference "
+                + "that names it within its message, so it cannot be told from the credit the first notice carried.");
     }
 
     private DateTimeOffset BookingInstant(XElement entry, string where)
@@ -202,12 +241,17 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             ? null
             : Text(returned.Element(ns + "Rsn")?.Element(ns + "Cd")) ?? Text(returned.Element(ns + "Rsn")?.Element(ns + "Prtry")) ?? Text(returned.Element(ns + "AddtlInf")) ?? "";
 
+    /// <summary>Without remittance information, the transaction's further details (AddtlTxInf, where a bank may put the purpose's
+    /// 420 characters), else the entry's (AddtlNtryInf).</summary>
+    private string Purpose(XElement transaction, XElement entry) =>
+        transaction.Element(ns + "RmtInf") is { } remittance
+            ? Remittance(remittance)
+            : Text(transaction.Element(ns + "AddtlTxInf")) ?? Text(entry.Element(ns + "AddtlNtryInf")) ?? "";
+
     // UA-3.2: the invoice number may be in the free text, the referred document number, the creditor reference or the
     // structured remittance's own free text (Strd/AddtlRmtInf, up to three lines).
-    private string Purpose(XElement? remittance)
+    private string Remittance(XElement remittance)
     {
-        if (remittance is null)
-            return "";
         var parts = remittance.Elements(ns + "Ustrd").Select(Text)
             .Concat(remittance.Elements(ns + "Strd").SelectMany(s =>
                 s.Elements(ns + "RfrdDocInf").Select(d => Text(d.Element(ns + "Nb")))

@@ -25,8 +25,9 @@ public sealed record BankCreditNotification(
     string PaymentPurpose,
     string MessageReference)
 {
-    /// <summary>The reference is one the payer or the payer's bank chose (camt.054 <c>EndToEndId</c>, else <c>TxId</c>), for want of
-    /// the bank's own: two payers may have it alike, so only the bank's <see cref="MessageReference"/> with it makes a credit a repeat.</summary>
+    /// <summary>The reference names the credit only within its message, for want of the bank's own: one the payer or the payer's bank
+    /// chose (camt.054 <c>EndToEndId</c>, else <c>TxId</c>), which two payers may have alike, or the entry's place in its notice
+    /// (<c>NtryRef</c>). So only the bank's <see cref="MessageReference"/> with it makes a credit a repeat.</summary>
     public bool ReferenceIsPayers { get; init; }
 
     /// <summary>The ISO 20022 bank transaction code as domain, family and sub-family ("PMNT/RCDT/DMCT"), when the bank wrote one.</summary>

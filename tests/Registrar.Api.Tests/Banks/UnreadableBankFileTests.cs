@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Banks;
 using Registrar.Core.Orders;
+using Registrar.Payments.Notifications;
+using Registrar.Storage.Stores;
 using Registrar.Testing;
 
 namespace Registrar.Api.Tests.Banks;
@@ -57,6 +60,22 @@ public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixt
         Assert.Contains("camt.053.001.08", problem.ProblemDetails.Detail);
         Assert.NotNull(await bank.Messages.GetAsync(MessageId(body), default));
         Assert.Equal("UnreadableUnsupportedMessage", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public void A_recorded_file_of_a_bank_no_longer_configured_is_held_not_read_in_another_time_zone_KZ_3_5_UA_3_4()
+    {
+        var bank = new BankHarness(azurite);
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-GONE-1", BankHarness.InvoiceNumberFor(504), booking: "<DtTm>2026-11-24T23:30:00</DtTm>"));
+        var recorded = new BankMessage(MessageId(body), "bank-since-removed", BankNotificationFormats.Camt054, null, body.Length, BankHarness.Issued, null, null);
+
+        var read = bank.Reader.Read(recorded, body);
+
+        Assert.Empty(read.Credits);
+        Assert.Equal(NotificationRejectionReason.UnknownBank, read.Rejection?.Reason);
+        // Its own bank's file reads the same local time in Almaty, five hours before the instant UTC would make of it.
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.FromHours(5)),
+            Assert.Single(bank.Reader.Read(recorded with { BankId = BankHarness.Bank }, body).Credits).BookedAt);
     }
 
     private static byte[] InVersion14(string entry) =>

@@ -94,4 +94,81 @@ public sealed class Camt054EntryJudgementTests
 
         Assert.Equal("UA-2611-00009-8", Assert.Single(InvoiceNumber.FindIn(credit.PaymentPurpose)).ToString());
     }
+
+    private static string Batch => Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+
+    [Theory]
+    [InlineData("<NbOfTxs>5</NbOfTxs>", "a batch of 5 transactions but details 3")]
+    [InlineData("<NbOfTxs>three</NbOfTxs>", "is not a number of transactions")]
+    public void A_batch_detailed_by_fewer_transactions_than_it_counts_is_held_whole_UA_3_2(string count, string why)
+    {
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(Batch.Replace("<NbOfTxs>3</NbOfTxs>", count)), SampleFiles.Almaty);
+
+        Assert.DoesNotContain(result.Credits, c => c.TransactionReference.StartsWith("HB-TX-55120", StringComparison.Ordinal));
+        Assert.Contains(why, Assert.Single(result.Refused).Message);
+    }
+
+    [Fact]
+    public void A_batch_reported_by_its_summary_alone_is_held_not_credited_to_one_payer_UA_3_2()
+    {
+        var start = Batch.IndexOf("<TxDtls>", StringComparison.Ordinal);
+        var summaryOnly = Batch.Remove(start, Batch.IndexOf("</NtryDtls>", start, StringComparison.Ordinal) - start);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(summaryOnly), SampleFiles.Almaty);
+
+        Assert.DoesNotContain(result.Credits, c => c.Amount == 45000m);
+        Assert.Contains("a batch of 3 transactions but details 0", Assert.Single(result.Refused).Message);
+    }
+
+    [Fact]
+    public void A_credit_known_by_its_UETR_is_known_beyond_its_message()
+    {
+        var xml = Version08.Replace("<AcctSvcrRef>UNJS-TX-88231</AcctSvcrRef>", "<UETR>eb6305c9-1f7f-49de-aed0-16487c27b42d</UETR>")
+            .Replace("<AcctSvcrRef>ENTRY-7713-0001</AcctSvcrRef>", "");
+
+        var credit = Assert.Single(Read(xml).Credits);
+
+        Assert.Equal(("eb6305c9-1f7f-49de-aed0-16487c27b42d", false), (credit.TransactionReference, credit.ReferenceIsPayers));
+    }
+
+    [Theory]
+    [InlineData("DUPL")]
+    [InlineData("CODU")]
+    public void A_repeated_notice_holds_a_credit_known_only_within_its_message_and_applies_one_the_bank_named_UA_3_2(string indicator)
+    {
+        var repeated = Version08.Replace("<CreDtTm>2026-11-24T12:01:00+02:00</CreDtTm>\n      <Acct>", $"<CreDtTm>2026-11-24T12:01:00+02:00</CreDtTm><CpyDplctInd>{indicator}</CpyDplctInd>\n      <Acct>");
+        var payersOnly = repeated.Replace("<AcctSvcrRef>UNJS-TX-88231</AcctSvcrRef>\n              <EndToEndId>NOTPROVIDED</EndToEndId>", "<EndToEndId>E2E-1</EndToEndId>")
+            .Replace("<AcctSvcrRef>ENTRY-7713-0001</AcctSvcrRef>", "");
+        Assert.Contains("<CpyDplctInd>", repeated);
+        Assert.Contains("E2E-1", payersOnly);
+
+        Assert.Equal("UNJS-TX-88231", Assert.Single(Read(repeated).Credits).TransactionReference);
+        var held = Read(payersOnly);
+        Assert.Empty(held.Credits);
+        Assert.Contains("repeats one sent before", Assert.Single(held.Refused).Message);
+    }
+
+    [Fact]
+    public void Without_remittance_information_the_purpose_is_read_from_the_further_details_of_the_transaction_then_the_entry_UA_3_2()
+    {
+        var withoutRemittance = Version08.Replace("<RmtInf>\n              <Ustrd>Оплата по рахунку № UA 2611 00009 8</Ustrd>\n            </RmtInf>", "");
+        var inTransaction = withoutRemittance.Replace("<RltdPties>", "<AddtlTxInf>Оплата по рахунку № UA 2611 00009 8</AddtlTxInf><RltdPties>");
+        var inEntry = withoutRemittance.Replace("</NtryDtls>\n      </Ntry>", "</NtryDtls>\n      <AddtlNtryInf>Оплата по рахунку UA-2611-00009-8</AddtlNtryInf></Ntry>");
+        Assert.DoesNotContain("<RmtInf>", withoutRemittance);
+
+        foreach (var xml in new[] { inTransaction, inEntry })
+            Assert.Equal("UA-2611-00009-8", Assert.Single(InvoiceNumber.FindIn(Assert.Single(Read(xml).Credits).PaymentPurpose)).ToString());
+    }
+
+    [Fact]
+    public void An_entry_without_the_banks_reference_or_details_is_known_by_its_entry_reference_within_its_message()
+    {
+        var start = Version08.IndexOf("<NtryDtls>", StringComparison.Ordinal);
+        var xml = Version08.Remove(start, Version08.IndexOf("</NtryDtls>", start, StringComparison.Ordinal) + "</NtryDtls>".Length - start)
+            .Replace("<AcctSvcrRef>ENTRY-7713-0001</AcctSvcrRef>", "");
+
+        var credit = Assert.Single(Read(xml).Credits);
+
+        Assert.Equal(("0001", true), (credit.TransactionReference, credit.ReferenceIsPayers));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
@@ -63,6 +64,25 @@ public sealed class HostileInputTests(ProductFixture product)
         var log = product.HostOutput[logBefore..];
         Assert.DoesNotContain("   at ", log);
         Assert.DoesNotContain("fail:", log);
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data", "person=Ann&key=x")]
+    [InlineData("application/x-www-form-urlencoded", null)]
+    public async Task A_sign_in_form_that_cannot_be_read_is_a_400_problem_logged_without_a_stack_trace(string contentType, string? body)
+    {
+        var logBefore = product.HostOutput.Length;
+        using var client = product.Anonymous();
+        // A multipart body without its boundary; a form of more fields than the reader takes (1,024).
+        using var content = new StringContent(body ?? string.Concat(Enumerable.Repeat("a=1&", 1100)));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        var answer = await client.PostAsync("ops/page/sign-in", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        await Task.Delay(300);
+        Assert.DoesNotContain("   at ", product.HostOutput[logBefore..]);
     }
 
     private sealed record Route(string Method, string Template, bool Operations, bool HasBody);

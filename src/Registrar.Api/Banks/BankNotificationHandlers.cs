@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Payments.Camt054;
@@ -136,6 +137,10 @@ public sealed class BankNotificationHandlers(
     {
         if (request.ContentType is not { } contentType || !mediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
             return ([], Problems.UnsupportedMediaType(mediaTypes[0]));
+        // RFC 8259 section 8.1: JSON between systems is UTF-8; text declared in another charset would be misread, not refused.
+        if (mediaTypes[0] == "application/json" && MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.Charset.HasValue && !HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return ([], Problems.UnsupportedMediaType("application/json in UTF-8 (RFC 8259 section 8.1)"));
         var body = await RawBody.ReadAsync(request, maxBytes, ct);
         return body is null ? ([], Problems.BodyTooLarge(maxBytes)) : (body, null);
     }

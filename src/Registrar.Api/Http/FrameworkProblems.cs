@@ -24,7 +24,8 @@ public static class FrameworkProblems
                 problem.Detail ?? "Send the body with the Content-Type this endpoint accepts; see /openapi/v1.json."),
             // Never the exception's message: it may name internals, and says nothing the caller can act on.
             StatusCodes.Status500InternalServerError => (ProblemTypes.ServerError,
-                "The request failed on our side and was not completed; it is safe to retry with the same Idempotency-Key."),
+                "The request failed on our side and may be partly done. A retry with the same Idempotency-Key, where the endpoint takes "
+                + "one, is answered as the first request was; elsewhere, look at the resource before retrying."),
             _ => ((ProblemType?)null, problem.Detail),
         };
         if (type is not null) (problem.Type, problem.Title) = (type.Uri, type.Title);

@@ -12,7 +12,9 @@ public static class QueryValues
     public static DateTimeOffset? Instant(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {
         if (Text(query, name) is not { } text) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return instant;
+        // ISO 8601 only: a culture's order ("04/03/2027") would be read as some month and day, not refused.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return instant;
         errors[name] = ["An ISO 8601 instant, e.g. 2027-03-01T09:00:00Z."];
         return null;
     }

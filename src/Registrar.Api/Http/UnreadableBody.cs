@@ -14,8 +14,10 @@ public static class UnreadableBody
 {
     private const string Detail = "The request body could not be read: its framing (chunk sizes or Content-Length) is broken or it stopped arriving.";
 
+    /// <remarks>ASP.NET Core's form reader throws <see cref="InvalidDataException"/> for a form it cannot read (a multipart body
+    /// without its boundary, more fields than it takes); nothing of ours throws it.</remarks>
     public static bool Is(Exception exception) =>
-        exception is BadHttpRequestException or UnreadableBodyException || (exception.InnerException is { } inner && Is(inner));
+        exception is BadHttpRequestException or UnreadableBodyException or InvalidDataException || (exception.InnerException is { } inner && Is(inner));
 
     private static int StatusOf(Exception exception) =>
         exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
@@ -26,7 +28,7 @@ public static class UnreadableBody
         var status = StatusOf(exception);
         var (type, detail) = status == StatusCodes.Status413PayloadTooLarge
             ? (ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
-            : (ProblemTypes.MalformedBody, Detail);
+            : (ProblemTypes.MalformedBody, exception is InvalidDataException ? $"The form could not be read: {exception.Message}" : Detail);
         return new ProblemDetails { Status = status, Type = type.Uri, Title = type.Title, Detail = detail };
     }
 }

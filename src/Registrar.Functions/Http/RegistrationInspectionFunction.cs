@@ -24,17 +24,18 @@ public sealed class RegistrationInspectionFunction(ClientAuthenticator authentic
         CancellationToken ct)
     {
         if (authenticator.Authenticate(req, ApiClientRole.Operations).Problem is { } problem) return new HandlerResult(problem);
-        if (!RegistrationIds.IsWellFormed(registrationId))
-            return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
+        // A malformed id is not echoed back, as on the local host.
+        if (!RegistrationIds.IsWellFormed(registrationId)) return new HandlerResult(RegistrationProblems.Unknown());
 
         var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true, ct);
-        if (instance is null) return new HandlerResult(Problems.NotFound($"Registration '{registrationId}'"));
-        return new HandlerResult(Results.Ok(new RegistrationInspection(
+        if (instance is null) return new HandlerResult(RegistrationProblems.Unknown(registrationId));
+        // The state holds the registrant's data: no cache keeps it.
+        return new HandlerResult(new PrivateResult(Results.Ok(new RegistrationInspection(
             registrationId,
             instance.RuntimeStatus.ToString(),
             instance.CreatedAt,
             instance.LastUpdatedAt,
-            instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>())));
+            instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>()))));
     }
 }
 

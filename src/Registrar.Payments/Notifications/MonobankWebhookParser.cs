@@ -74,6 +74,10 @@ public static class MonobankWebhookParser
         {
             return NotificationReadResult.Rejected(e.Reason, e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            return Malformed(StrictJsonCreditParser.NotUtf8(e));
+        }
     }
 
     private static string CurrencyCode(int numeric) =>

@@ -47,12 +47,20 @@ public static class StrictJsonCreditParser
         {
             return Malformed($"The body is not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            return Malformed(NotUtf8(e));
+        }
 
         var missing = Required.Where(r => fields.GetValueOrDefault(r) is null).ToList();
         if (missing.Count > 0)
             return Malformed($"Missing required field(s): {string.Join(", ", missing)}.");
         return Build(bankId, fields);
     }
+
+    /// <summary>RFC 8259 section 8.1: JSON exchanged between systems is UTF-8. The reader checks a string's bytes only as it decodes
+    /// them, so bytes of another encoding, or an escaped lone surrogate, are found there.</summary>
+    internal static string NotUtf8(InvalidOperationException e) => $"The body is not UTF-8 JSON text (RFC 8259 section 8.1): {e.Message}";
 
     private static NotificationReadResult Build(string bankId, Dictionary<string, string?> fields)
     {

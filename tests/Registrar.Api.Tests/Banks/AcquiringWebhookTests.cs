@@ -64,6 +64,40 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(order.InvoiceNumber, item.Subject);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xCE, 0xEF, 0xEB, 0xE0, 0xF2, 0xE0 })]
+    [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x33, 0x64 })]
+    public async Task A_webhook_whose_text_is_not_UTF_8_is_refused_as_malformed_and_changes_nothing_RFC_8259_section_8_1(byte[] destination)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(704);
+        var body = Encoding.UTF8.GetString(Webhook(order.InvoiceNumber, Paid)).Split("Оплата по счету");
+        bank.Meter.Reset();
+
+        // windows-1251 "Оплата", or an escaped lone surrogate ("\ud83d", half of an emoji).
+        var answer = await bank.PostWebhookAsync([.. Encoding.UTF8.GetBytes(body[0]), .. destination, .. Encoding.UTF8.GetBytes(body[1])]);
+
+        var problem = Assert.IsType<ProblemHttpResult>(answer);
+        Assert.Equal((StatusCodes.Status400BadRequest, ProblemTypes.NotificationRejected.Uri), (problem.StatusCode, problem.ProblemDetails.Type));
+        Assert.Contains("not UTF-8 JSON text", problem.ProblemDetails.Detail);
+        Assert.Equal(0, bank.Meter.Total);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=windows-1251", StatusCodes.Status415UnsupportedMediaType)]
+    [InlineData("application/json; charset=\"UTF-8\"", StatusCodes.Status200OK)]
+    public async Task A_webhook_declared_in_a_charset_other_than_UTF_8_is_refused_RFC_8259_section_8_1(string contentType, int status)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(705);
+
+        var answer = await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, Paid), contentType);
+
+        Assert.Equal(status, ((IStatusCodeHttpResult)answer).StatusCode);
+        Assert.Equal(status == StatusCodes.Status200OK ? InvoiceStatus.Paid : InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
     /// <summary>monobank's invoice status for a payment of the invoice in tenge (ISO 4217 398), amounts in tiyn.</summary>
     private static byte[] Webhook(string invoiceNumber, string members) => Encoding.UTF8.GetBytes($$"""
         {"invoiceId":"p2_{{invoiceNumber}}",{{members}},"ccy":398,"modifiedDate":"2026-11-24T10:30:00+05:00",

@@ -109,8 +109,8 @@ public sealed class BankHarness
         Handlers.Camt054Async(Request(body, "application/xml", (BankNotificationHandlers.HmacSignatureHeader, signature ?? Sign(body)), bodyArrivesAfter), Bank, default);
 
     /// <summary>An acquiring webhook (monobank's invoice status) from <see cref="Acquirer"/>, signed with its key.</summary>
-    public Task<IResult> PostWebhookAsync(byte[] body) =>
-        Handlers.EcdsaJsonAsync(Request(body, "application/json", (BankNotificationHandlers.EcdsaSignatureHeader,
+    public Task<IResult> PostWebhookAsync(byte[] body, string contentType = "application/json") =>
+        Handlers.EcdsaJsonAsync(Request(body, contentType, (BankNotificationHandlers.EcdsaSignatureHeader,
             Convert.ToBase64String(_acquirerKey.SignData(body, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))), default), Acquirer, default);
 
     public string Sign(byte[] body)

@@ -55,7 +55,7 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
     {
         var policy = zones.For(zone);
         var calendar = calendars.For(policy.CalendarCountry);
-        if (policy.RenewalDeadline.IsAtExpiry || calendar.LocalDate(expiry) <= calendar.LastDate) return null;
+        if (policy.RenewalDeadline.IsAtExpiry || RenewalDeadline.LastDayHeld(expiry, calendar) <= calendar.LastDate) return null;
         // No week of the calendars goes without a banking day, so the deadline falls at most that many weeks before the
         // expiry, and its reminder a day before that.
         var earliestDeadlineReminder = expiry.AddDays(-7 * policy.RenewalDeadline.BankingDaysBeforeExpiry - 2);

@@ -23,7 +23,7 @@ public sealed record RenewalDeadline(int BankingDaysBeforeExpiry, string Rule, b
 
     /// <summary>
     /// The instant a renewal payment is late from: the end, in the registrar's local time, of the
-    /// N-th banking day before the expiry's local date; or the expiry instant itself when N is 0.
+    /// N-th banking day before the last local date the domain is held on; or the expiry instant itself when N is 0.
     /// </summary>
     /// <param name="calendar">The zone's calendar (<see cref="ZonePolicy.CalendarCountry"/>).</param>
     /// <exception cref="DateOutsideCalendarException">The expiry is outside the calendar data's years.</exception>
@@ -31,10 +31,14 @@ public sealed record RenewalDeadline(int BankingDaysBeforeExpiry, string Rule, b
     {
         if (IsAtExpiry)
             return expiry;
-        var lastBankingDay = calendar.AddBusinessDays(calendar.LocalDate(expiry), -BankingDaysBeforeExpiry);
+        var lastBankingDay = calendar.AddBusinessDays(LastDayHeld(expiry, calendar), -BankingDaysBeforeExpiry);
         var endLocal = lastBankingDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(endLocal, calendar.TimeZone.GetUtcOffset(endLocal));
     }
+
+    /// <summary>KZ-2.7 counts back from the end of the registration term: an expiry at local midnight ends the day before, which
+    /// is the last day held, as it is for an expiry a second earlier.</summary>
+    public static DateOnly LastDayHeld(DateTimeOffset expiry, BusinessCalendar calendar) => calendar.LocalDate(expiry.AddTicks(-1));
 }
 
 /// <summary>

@@ -23,6 +23,18 @@ public sealed class RenewalDeadlineTests
     }
 
     [Fact]
+    public void A_kz_expiry_at_local_midnight_counts_back_from_the_day_it_ends_like_one_a_second_earlier_KZ_2_7()
+    {
+        // Thursday 11 March 2027 at 00:00 in Almaty ends the term as Wednesday 10 March ends: its banking days before are
+        // Tue 9, Fri 5 (Mon 8 a holiday) and Thu 4.
+        var midnight = new DateTimeOffset(2027, 3, 11, 0, 0, 0, Almaty);
+
+        Assert.Equal(new DateTimeOffset(2027, 3, 5, 0, 0, 0, Almaty), DueAt("kz", midnight));
+        Assert.Equal(DueAt("kz", midnight), DueAt("kz", midnight.AddSeconds(-1)));
+        Assert.Equal(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Almaty), DueAt("kz", midnight.AddSeconds(1)));
+    }
+
+    [Fact]
     public void A_kz_deadline_the_calendar_holds_is_counted_now_and_one_past_its_years_waits_until_the_first_reminder_KZ_2_7()
     {
         var schedule = new Registrar.Core.Deadlines.ZoneDeadlines(zones, calendars);

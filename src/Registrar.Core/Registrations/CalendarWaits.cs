@@ -33,6 +33,24 @@ internal static class CalendarWaits
         step.Take(draft);
     }
 
+    /// <summary>KZ-2.1, KZ-2.3: a business-day deadline that only guards work going ahead at once (a registration, a change
+    /// request) is left unset when it falls in a calendar year not loaded yet: the work goes on, and operations are told which
+    /// file is missing, instead of the event failing to apply.</summary>
+    public static DateTimeOffset? GuardOrFlag(RegistrationStep step, string guarded, Func<DateTimeOffset?> count)
+    {
+        try
+        {
+            return count();
+        }
+        catch (DateOutsideCalendarException missing)
+        {
+            step.Flag($"Calendar year {missing.MissingYear} for {missing.Country} is missing: the business-day deadline of {guarded} is not "
+                + $"counted on a guess, and it goes ahead without one (KZ-2.1, KZ-2.3). Publish {missing.Country.ToLowerInvariant()}-{missing.MissingYear}.txt "
+                + "in the calendar corrections folder and restart the hosts.");
+            return null;
+        }
+    }
+
     public static DateTimeOffset? NextCheck(RegistrationState state) => state.Renewal.CalendarWait?.CheckAgainAt;
 
     private static void Wait(RegistrationStep step, CalendarWait? waited, DateOutsideCalendarException missing, DateTimeOffset now)

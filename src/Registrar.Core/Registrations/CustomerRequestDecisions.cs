@@ -58,14 +58,16 @@ internal static class CustomerRequestDecisions
                 step.Notify(NoticeKind.CredentialReset);
                 break;
             case DnsChangeRequest dns:
-                NameserverChangeDecisions.Start(step, proved.RequestId, dns, schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
+                NameserverChangeDecisions.Start(step, proved.RequestId, dns, ChangeDueBy(step, proved, schedule, now));
                 break;
             case RegistrantContactChangeRequest contact:
-                RegistrantContactChangeDecisions.Start(step, proved.RequestId, contact,
-                    schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
+                RegistrantContactChangeDecisions.Start(step, proved.RequestId, contact, ChangeDueBy(step, proved, schedule, now));
                 break;
         }
     }
+
+    private static DateTimeOffset? ChangeDueBy(RegistrationStep step, CustomerRequestProved proved, IRegistrationSchedule schedule, DateTimeOffset now) =>
+        CalendarWaits.GuardOrFlag(step, $"request {proved.RequestId}", () => schedule.ChangeRequestDueBy(step.State.Order!.Zone, proved.ProvedAt ?? now));
 
     /// <summary>UA-1.5.6: the registrant gives the domain up; once the registry deleted it the name is free.</summary>
     private static void DeleteEarly(RegistrationStep step, string requestId)

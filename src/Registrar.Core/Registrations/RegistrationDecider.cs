@@ -195,11 +195,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     private void OnPaid(RegistrationStep step, RegistrationPaid paid)
     {
         var order = paid.Order;
+        var dueBy = CalendarWaits.GuardOrFlag(step, $"the registration of {order.DisplayName}", () => schedule.RegistrationDueBy(order.Zone, paid.PaidAt));
         step.Update(s => s with
         {
             Order = order,
             PaidAt = paid.PaidAt,
-            DueBy = schedule.RegistrationDueBy(order.Zone, paid.PaidAt),
+            DueBy = dueBy,
             RegistrantHandle = order.RegistrantHandle,
         });
         if (order.TransferIn)

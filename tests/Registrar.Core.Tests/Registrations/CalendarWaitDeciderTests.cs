@@ -88,4 +88,36 @@ public sealed class CalendarWaitDeciderTests
         transfers not-yet-decreed test data
         holiday 2031-01-01 New Year
         """;
+
+    [Fact]
+    public void A_payment_whose_registration_deadline_falls_in_a_year_not_loaded_registers_the_domain_without_one_and_tells_operations_KZ_2_1()
+    {
+        var decider = new RegistrationDecider(new Registrar.Core.Deadlines.ZoneDeadlines(Registrar.Core.Zones.ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
+        var paidAt = new DateTimeOffset(2031, 1, 15, 10, 0, 0, TimeSpan.FromHours(5));
+        var order = new RegistrationOrder("order-1", "cust-1", "shop.kz", "shop.kz", "kz", 1, "owner@example.kz", "KZ-NIC-1", null,
+            Registrar.Core.Customers.TechnicalContact.Registrant, false, null);
+
+        var decision = decider.Decide(decider.InitialState("reg-1"), new RegistrationPaid("e1", order, paidAt), paidAt);
+
+        Assert.Null(decision.State.DueBy);
+        Assert.Equal(order, decision.State.Order);
+        Assert.Contains(decision.Commands, c => c is RegistrationCommand and not FlagForOperations and not RecordRegistrationView);
+        var flag = Assert.Single(decision.Commands.OfType<FlagForOperations>());
+        Assert.StartsWith("Calendar year 2031 for KZ is missing", flag.Reason);
+        Assert.Contains("kz-2031.txt", flag.Reason);
+    }
+
+    [Fact]
+    public void A_com_ua_dns_change_proved_in_a_year_not_loaded_is_carried_out_without_a_deadline_and_operations_are_told_KZ_2_3()
+    {
+        var provedAt = new DateTimeOffset(2031, 2, 3, 10, 0, 0, TimeSpan.FromHours(2));
+        var domain = RegisteredDomain.Expiring("com.ua", provedAt.AddYears(1));
+
+        var sent = domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", new Requests.DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
+            Requests.RequestProof.SignedInSession), provedAt);
+
+        Assert.Null(domain.State.NameserverChange?.DueBy);
+        Assert.NotNull(domain.State.NameserverChange);
+        Assert.Contains("Calendar year 2031 for UA is missing", Assert.Single(sent.OfType<FlagForOperations>()).Reason);
+    }
 }

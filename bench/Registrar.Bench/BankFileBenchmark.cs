@@ -137,9 +137,9 @@ public static class BankFileBenchmark
             var banks = Options.Create(new BankOptions { Banks = { [Bank] = new BankSettings { TimeZone = "Asia/Almaty" } } });
             var camt054 = new Camt054Reader(new Camt054ReaderOptions());
             var held = new HeldPaymentStore(clients);
-            var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
-                review, held, new EndedRenewals(new RegistrationViewStore(clients)), clock, NullLogger<PaymentProcessor>.Instance);
             var journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), review);
+            var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
+                review, held, journal, new EndedRenewals(new RegistrationViewStore(clients)), clock, NullLogger<PaymentProcessor>.Instance);
             var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), _invoices, processor,
                 new ReversalReporter(payments, _invoices, _orders, held, journal, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
                 NullLogger<BankMessageApplier>.Instance);

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Payments.Invoices;
 using Registrar.Payments.Matching;
 using Registrar.Payments.Notifications;
 using Registrar.Storage.Stores;
@@ -26,6 +28,7 @@ public sealed class PaymentProcessor(
     ILifecycleEvents<RegistrationEvent> registrations,
     IReviewList review,
     IHeldPaymentStore heldPayments,
+    HeldPaymentJournal journal,
     EndedRenewals endedRenewals,
     TimeProvider clock,
     ILogger<PaymentProcessor> logger)
@@ -41,7 +44,7 @@ public sealed class PaymentProcessor(
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var outcome = await DecideAndApplyAsync(reference, credit, ct);
+        var outcome = await ReversedAlreadyAsync(credit, key, reference, format, ct) ?? await DecideAndApplyAsync(reference, credit, ct);
         try
         {
             await payments.MarkProcessedAsync(recorded.Notification, outcome, clock.GetUtcNow(), ct);
@@ -51,6 +54,25 @@ public sealed class PaymentProcessor(
             // A concurrent delivery of the same credit processed it too; every effect above is idempotent.
         }
         return outcome;
+    }
+
+    /// <summary>UA-3.2: an acquirer's webhooks come in no set order (monobank's invoice status), so a payment's reversal may be told
+    /// before the payment. The credit then pays nothing: it is kept as a held payment the bank reversed, which can be neither
+    /// applied nor refunded, and operations see it beside the reversal. A bank's file books a reversal after its credit.</summary>
+    private async Task<PaymentOutcome?> ReversedAlreadyAsync(BankCreditNotification credit, string key, string reference, string format, CancellationToken ct)
+    {
+        if (format != BankNotificationFormats.EcdsaJson || await payments.GetAsync($"{key}:reversal", ct) is not { } reversal) return null;
+        var now = clock.GetUtcNow();
+        var explanation = $"The bank reported this payment reversed ({reversal.Document.BankReference}) before it reported it paid: it pays "
+            + "nothing, and its money is no longer here to apply or refund.";
+        var invoice = InvoiceNumber.FindIn(credit.PaymentPurpose) is [var named] ? named.ToString() : null;
+        var held = new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt), nameof(HoldReason.ReversedBeforeApplied),
+            explanation, invoice, now, new HeldPaymentResolution(HeldPaymentAction.Reversed, $"bank {credit.BankId}", now, explanation));
+        await heldPayments.AddAsync(held, ct);
+        await review.AddAsync(new ReviewItem(reference, "payment", invoice ?? reference, nameof(HoldReason.ReversedBeforeApplied), explanation, now), ct);
+        await journal.RecordAsync(held, ct);
+        logger.LogWarning("Payment {Reference} was reversed before it was applied; it pays nothing", reference);
+        return new PaymentOutcome(reference, "held:" + nameof(HoldReason.ReversedBeforeApplied), invoice);
     }
 
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)

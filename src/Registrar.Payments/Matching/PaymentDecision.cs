@@ -21,6 +21,10 @@ public enum HoldReason
     /// <summary>A renewal invoice of a registration that has ended (deleted, transferred away, closed): it renews nothing, so
     /// the money waits for operations to refund or re-apply it.</summary>
     RegistrationEnded,
+
+    /// <summary>An acquirer told the payment's reversal before the payment itself (its webhooks come in no set order): the credit
+    /// pays nothing, and the money is no longer there to apply or refund.</summary>
+    ReversedBeforeApplied,
 }
 
 /// <summary>What to do with one bank credit.</summary>

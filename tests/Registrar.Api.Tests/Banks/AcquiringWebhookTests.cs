@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Banks;
 using Registrar.Api.Http;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Testing;
 
@@ -62,6 +63,37 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("held:" + ReversalReporter.ReversedPaidInvoice, Assert.Single(receipt.Payments).Result);
         var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
         Assert.Equal(order.InvoiceNumber, item.Subject);
+    }
+
+    [Fact]
+    public async Task A_payment_whose_reversal_the_acquirer_told_first_pays_nothing_and_is_kept_as_reversed_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(706);
+
+        // monobank's webhooks come in no set order: the reversal first, then the payment it took back.
+        await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, "\"status\":\"reversed\",\"amount\":600000,\"finalAmount\":0"));
+        var answer = await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, Paid + ",\"finalAmount\":600000"));
+
+        var receipt = Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!;
+        Assert.Equal("held:ReversedBeforeApplied", Assert.Single(receipt.Payments).Result);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+        var held = (await bank.HeldPayments.GetAsync(Assert.Single(receipt.Payments).Reference, default))!.Document;
+        Assert.Equal((false, HeldPaymentAction.Reversed), (held.IsHeld, held.Resolution!.Action));
+        Assert.Contains(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.Unmatched);
+    }
+
+    [Fact]
+    public async Task A_payment_the_acquirer_told_before_its_reversal_pays_its_invoice_as_before()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(707);
+
+        var answer = await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, Paid + ",\"finalAmount\":600000"));
+
+        Assert.Equal("applied", Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(answer).Value!.Payments).Result);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
 
     [Theory]

@@ -46,9 +46,9 @@ public sealed class BankHarness
         });
         var camt054 = new Camt054Reader(new Camt054ReaderOptions());
         HeldPayments = new HeldPaymentStore(clients);
-        var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
-            Review, HeldPayments, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)), Clock, NullLogger<PaymentProcessor>.Instance);
         Journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), Review);
+        var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
+            Review, HeldPayments, Journal, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)), Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, HeldPayments, Journal, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), Invoices, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
+using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
@@ -27,7 +28,7 @@ public sealed class TerminationNotices(ContractRules rules)
         var termEnds = calendar.LocalDate(registration.ExpiresAt!.Value);
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
         // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
-        var outcome = renewal.NoticeGivenOn(termEnds, today);
+        var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, registration.ExpiresAt.Value, now, calendar));
         if (!outcome.StopsRenewalOfCurrentPeriod)
             return (null, RuleProblems.Refused("endsOn", outcome.Rule,
                 $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "
@@ -36,5 +37,15 @@ public sealed class TerminationNotices(ContractRules rules)
         // the registry's expiry keeps: ending at the midnight before it would take hours of a paid term from the registrant.
         var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;
         return (new TerminationRequest(LocalDays.SameTimeDaysAfter(registration.ExpiresAt.Value, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
+    }
+
+    /// <summary>UA-6.4: a term ends at the clock time of the registry's expiry, so a notice given on a term's last day before
+    /// that hour falls in the term it would end, as one given the day before does, not in the next.</summary>
+    private static DateOnly NoticeDay(ContractRenewal renewal, DateOnly termEnds, DateTimeOffset expiry, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        var today = calendar.LocalDate(now);
+        var endsToday = renewal.PeriodOn(termEnds, today).StartsOn == today
+            && now < LocalDays.SameTimeDaysAfter(expiry, today.DayNumber - termEnds.DayNumber, calendar.TimeZone);
+        return endsToday ? today.AddDays(-1) : today;
     }
 }

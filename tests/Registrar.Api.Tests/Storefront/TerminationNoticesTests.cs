@@ -51,6 +51,18 @@ public sealed class TerminationNoticesTests
         Assert.Equal(new TerminationRequest(Expiry, "UA-6.4"), request);
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(-25, false)]
+    [InlineData(1, true)]
+    public void An_undated_notice_on_the_terms_last_day_is_refused_before_its_expiry_hour_and_stops_the_next_term_after_it_UA_6_4(int hoursFromExpiry, bool accepted)
+    {
+        var (request, problem) = Notices.Read(null, Registration("com.ua"), Expiry.AddHours(hoursFromExpiry));
+
+        Assert.Equal((accepted, !accepted), (request is not null, problem is not null));
+        if (accepted) Assert.Equal(new TerminationRequest(Expiry.AddYears(1), "UA-6.4"), request);
+    }
+
     [Fact]
     public void An_undated_notice_less_than_15_days_before_the_term_ends_is_refused_naming_the_last_day_UA_6_4()
     {

@@ -4,6 +4,7 @@ using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Zones;
 
 namespace Registrar.Api.Storefront;
 
@@ -25,7 +26,8 @@ public sealed class TerminationNotices(ContractRules rules)
         if (endsOn is { } asked)
             return (new TerminationRequest(LocalDays.EndOf(termination.EndsOn(today, asked), calendar), RegistrantTermination.Rule), null);
 
-        var termEnds = calendar.LocalDate(registration.ExpiresAt!.Value);
+        // The last day the term holds: an expiry at local midnight ends the day before, as the renewal deadline counts it (KZ-2.7).
+        var termEnds = RenewalDeadline.LastDayHeld(registration.ExpiresAt!.Value, calendar);
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
         // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
         var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, registration.ExpiresAt.Value, now, calendar));

@@ -63,6 +63,19 @@ public sealed class TerminationNoticesTests
         if (accepted) Assert.Equal(new TerminationRequest(Expiry.AddYears(1), "UA-6.4"), request);
     }
 
+    [Theory]
+    [InlineData(16, true)]
+    [InlineData(15, false)]
+    public void A_term_ending_at_local_midnight_counts_its_15_days_back_from_the_day_it_ends_UA_6_4(int daysBefore, bool accepted)
+    {
+        // 15 June 2027 at 00:00 in Kyiv ends the term as 14 June ends.
+        var midnight = new DateTimeOffset(2027, 6, 15, 0, 0, 0, TimeSpan.FromHours(3));
+
+        var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = midnight }, midnight.AddDays(-daysBefore).AddHours(12));
+
+        Assert.Equal(accepted ? new TerminationRequest(midnight, "UA-6.4") : null, request);
+    }
+
     [Fact]
     public void An_undated_notice_less_than_15_days_before_the_term_ends_is_refused_naming_the_last_day_UA_6_4()
     {

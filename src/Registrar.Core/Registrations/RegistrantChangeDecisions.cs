@@ -1,3 +1,4 @@
+using Registrar.Core.Calendars;
 using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
 using static Registrar.Core.Registrations.RegistrationPhase;
@@ -18,8 +19,21 @@ internal static class RegistrantChangeDecisions
     {
         var state = step.State;
         var order = state.Order!;
+        DateTimeOffset dueAt;
+        try
+        {
+            dueAt = schedule.InvoiceDueAt(order.Zone, now);
+        }
+        catch (DateOutsideCalendarException missing)
+        {
+            // KZ-3.3: an invoice's window is counted in banking days, never on a guess, and there is no invoice without it.
+            step.Flag($"Registrant change {requestId} for {order.DisplayName} is not invoiced: its invoice's due date falls in calendar year "
+                + $"{missing.MissingYear} for {missing.Country}, which is not loaded (KZ-3.3). Publish {missing.Country.ToLowerInvariant()}-{missing.MissingYear}.txt "
+                + "in the calendar corrections folder, restart the hosts and answer the customer.");
+            return;
+        }
         var invoice = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName, PricedYears,
-            TariffOperation.RegistrantChange, schedule.InvoiceDueAt(order.Zone, now), AskedAt: now));
+            TariffOperation.RegistrantChange, dueAt, AskedAt: now));
         step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice) });
     }
 

@@ -80,5 +80,18 @@ public sealed class RegistrantChangeDeciderTests
         Assert.Equal("H-1", domain.State.RegistrantHandle);
     }
 
+    [Fact]
+    public void A_registrant_change_whose_invoice_would_fall_due_in_a_calendar_year_not_loaded_is_not_invoiced_and_operations_are_told_KZ_3_3()
+    {
+        var provedAt = new DateTimeOffset(2031, 1, 10, 10, 0, 0, TimeSpan.FromHours(5));
+        var domain = RegisteredDomain.Expiring("kz", provedAt.AddYears(1));
+
+        var sent = domain.Raise(Proved(RequestProof.ContactEmail), provedAt);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(sent));
+        Assert.Contains("calendar year 2031 for KZ", flag.Reason);
+        Assert.Null(domain.State.RegistrantChange);
+    }
+
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", new RegistrantChangeRequest(NewOwner), proof);
 }

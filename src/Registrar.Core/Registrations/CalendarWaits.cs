@@ -45,11 +45,14 @@ internal static class CalendarWaits
         catch (DateOutsideCalendarException missing)
         {
             step.Flag($"Calendar year {missing.MissingYear} for {missing.Country} is missing: the business-day deadline of {guarded} is not "
-                + $"counted on a guess, and it goes ahead without one (KZ-2.1, KZ-2.3). Publish {missing.Country.ToLowerInvariant()}-{missing.MissingYear}.txt "
-                + "in the calendar corrections folder and restart the hosts.");
+                + $"counted on a guess, and it goes ahead without one (KZ-2.1, KZ-2.3). {Publish(missing.Country, missing.MissingYear)}.");
             return null;
         }
     }
+
+    /// <summary>What operations do about a missing year: the file's name and where it goes.</summary>
+    public static string Publish(string country, int year) =>
+        $"Publish {country.ToLowerInvariant()}-{year}.txt in the calendar corrections folder and restart the hosts";
 
     public static DateTimeOffset? NextCheck(RegistrationState state) => state.Renewal.CalendarWait?.CheckAgainAt;
 
@@ -62,7 +65,7 @@ internal static class CalendarWaits
         var state = step.State;
         step.Flag($"Calendar year {wait.Year} for {wait.Country} is missing: what falls due for {state.Order!.DisplayName} " +
             $"(expiry {state.ExpiresAt:u}) cannot be counted in banking days, and nothing of it is decided on a guess (KZ-2.7, KZ-3.3). " +
-            $"Publish {wait.Country.ToLowerInvariant()}-{wait.Year}.txt in the calendar corrections folder and restart the hosts: " +
+            $"{Publish(wait.Country, wait.Year)}: " +
             "the registration is checked again every hour and goes on by itself once the year is loaded.");
     }
 }

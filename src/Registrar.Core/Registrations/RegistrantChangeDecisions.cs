@@ -28,8 +28,8 @@ internal static class RegistrantChangeDecisions
         {
             // KZ-3.3: an invoice's window is counted in banking days, never on a guess, and there is no invoice without it.
             step.Flag($"Registrant change {requestId} for {order.DisplayName} is not invoiced: its invoice's due date falls in calendar year "
-                + $"{missing.MissingYear} for {missing.Country}, which is not loaded (KZ-3.3). Publish {missing.Country.ToLowerInvariant()}-{missing.MissingYear}.txt "
-                + "in the calendar corrections folder, restart the hosts and answer the customer.");
+                + $"{missing.MissingYear} for {missing.Country}, which is not loaded (KZ-3.3). {CalendarWaits.Publish(missing.Country, missing.MissingYear)}, "
+                + "then answer the customer.");
             return;
         }
         var invoice = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName, PricedYears,

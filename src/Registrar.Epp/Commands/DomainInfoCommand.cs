@@ -58,24 +58,23 @@ public sealed class DomainInfoCommand(string domainName, string? authInfoPasswor
             .Select(s => EppXml.RequiredAttribute(s, "s")).ToList();
     }
 
-    private static List<DsData> DsRecords(EppResponse response, EppRegistryProfile profile)
-    {
-        if (response.Extension is null || profile.SecDnsNamespace is null) return [];
-        XNamespace sec = profile.SecDnsNamespace;
-        return response.Extension.Elements(sec + "infData").Elements(sec + "dsData").Select(ds => new DsData(
+    private static List<DsData> DsRecords(EppResponse response, EppRegistryProfile profile) =>
+        SecDnsInfoData(response, profile, "dsData", (ds, sec) => new DsData(
             ParseNumber<ushort>(ds, sec + "keyTag"), ParseNumber<byte>(ds, sec + "alg"),
-            ParseNumber<byte>(ds, sec + "digestType"), EppXml.RequiredValue(ds, sec + "digest"))).ToList();
-    }
+            ParseNumber<byte>(ds, sec + "digestType"), EppXml.RequiredValue(ds, sec + "digest")));
 
     /// <summary>RFC 5910 section 4: a registry may take the key-data interface instead, answering with keyData where another
     /// answers with dsData; read as no DS records at all, a signed domain would look unsigned.</summary>
-    private static List<KeyData> KeyRecords(EppResponse response, EppRegistryProfile profile)
+    private static List<KeyData> KeyRecords(EppResponse response, EppRegistryProfile profile) =>
+        SecDnsInfoData(response, profile, "keyData", (key, sec) => new KeyData(
+            ParseNumber<ushort>(key, sec + "flags"), ParseNumber<byte>(key, sec + "protocol"),
+            ParseNumber<byte>(key, sec + "alg"), EppXml.RequiredValue(key, sec + "pubKey")));
+
+    private static List<T> SecDnsInfoData<T>(EppResponse response, EppRegistryProfile profile, string element, Func<XElement, XNamespace, T> read)
     {
         if (response.Extension is null || profile.SecDnsNamespace is null) return [];
         XNamespace sec = profile.SecDnsNamespace;
-        return response.Extension.Elements(sec + "infData").Elements(sec + "keyData").Select(key => new KeyData(
-            ParseNumber<ushort>(key, sec + "flags"), ParseNumber<byte>(key, sec + "protocol"),
-            ParseNumber<byte>(key, sec + "alg"), EppXml.RequiredValue(key, sec + "pubKey"))).ToList();
+        return response.Extension.Elements(sec + "infData").Elements(sec + element).Select(data => read(data, sec)).ToList();
     }
 
     private static T ParseNumber<T>(XElement parent, XName name) where T : IParsable<T>

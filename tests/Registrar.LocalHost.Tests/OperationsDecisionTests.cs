@@ -76,11 +76,24 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var refunds = $"api/ops/registrations/{registrationId}/refunds";
         var withoutCourt = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = 100.00m, reason = "asked" }), 409);
         Assert.Equal("UA-1.5.5", withoutCourt.GetProperty("rule").GetString());
-        var recorded = await operations.PostAsJsonAsync(refunds, new { ground = "EarlyTerminationByRegistrar", amount = total, reason = "UA-6.2 quote" });
-        Assert.True((int)recorded.StatusCode == 201, await recorded.Content.ReadAsStringAsync());
+        var terminatedOn = quote.GetProperty("terminatedOn").GetString();
+        var aboveTheQuote = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "EarlyTerminationByRegistrar", amount = total + 0.01m, reason = "UA-6.2 quote", terminatedOn }), 409);
+        Assert.Equal("UA-6.2, UA-6.3", aboveTheQuote.GetProperty("rule").GetString());
+        // The accountant pays from the audit log: a retry with the request's Idempotency-Key records nothing more.
+        var decision = new { ground = "EarlyTerminationByRegistrar", amount = total, reason = "UA-6.2 quote", terminatedOn };
+        var answers = new List<HttpResponseMessage>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var keyed = new HttpRequestMessage(HttpMethod.Post, refunds) { Content = JsonContent.Create(decision) };
+            keyed.Headers.Add("Idempotency-Key", "refund-" + registrationId);
+            answers.Add(await operations.SendAsync(keyed));
+        }
+        Assert.All(answers, a => Assert.Equal(201, (int)a.StatusCode));
+        Assert.Equal(await answers[0].Content.ReadAsStringAsync(), await answers[1].Content.ReadAsStringAsync());
         var audit = await AuditActionsAsync(registrationId);
         Assert.Contains("termination", audit);
-        Assert.Contains("refund-decided", audit);
+        Assert.Single(audit, a => a == "refund-decided");
     }
 
     [Fact]

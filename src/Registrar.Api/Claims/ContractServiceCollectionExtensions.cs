@@ -17,6 +17,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<OverdueClaimsCheck>();
         services.AddSingleton<ForceMajeureHandlers>();
         services.AddSingleton<EarlyTerminationRefundHandler>();
+        services.AddSingleton<PaidTermsReader>();
         return services;
     }
 }

@@ -12,51 +12,92 @@ namespace Registrar.Api.Operations;
 /// <summary>A refund operations decide to pay for a domain (POST /api/ops/registrations/{id}/refunds).</summary>
 /// <param name="Amount">In the zone's currency, at most its minor units.</param>
 /// <param name="CourtDecision">UA-1.5.5: the court decision that orders it (court, case number, date).</param>
-public sealed record RefundDecisionBody(RefundGround Ground, decimal Amount, string Reason, string? CourtDecision = null);
+/// <param name="TerminatedOn">UA-6.3, for an early termination: the registrar's local day the service ended, which
+/// sets the unused months the amount may refund.</param>
+public sealed record RefundDecisionBody(RefundGround Ground, decimal Amount, string Reason, string? CourtDecision = null, DateOnly? TerminatedOn = null);
 
 public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround Ground, Core.Money.Money Amount, string? CourtDecision, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>
 /// UA-1.5.5: money for a registered domain is refunded only on a court decision, or where the contract itself refunds
-/// (UA-6.2, UA-6.3: whole unused months when the registrar ends its service early); UA-1.3.6: nothing when the registry
-/// ended its agreement. An allowed refund is recorded in the registration's audit log (who, when, how much, why) for
-/// the accountant to pay; a refused one records nothing and names the rule.
+/// (UA-6.2, UA-6.3: whole unused months when the registrar ends its service early, at most what they come to); UA-1.3.6:
+/// nothing when the registry ended its agreement. An allowed refund is recorded in the registration's audit log (who,
+/// when, how much, why) for the accountant to pay; a refused one records nothing and names the rule. The accountant pays
+/// from the log, so a retried request with its Idempotency-Key gets the first answer and records nothing more.
 /// </summary>
 public sealed class RefundDecisionHandlers(
-    ClientAuthenticator authenticator, IRegistrationViews views, ZoneCatalog zones, ContractRules rules,
-    IAuditLog<RegistrationAudit> audit, TimeProvider clock)
+    ClientAuthenticator authenticator, IRegistrationViews views, ZoneCatalog zones, ContractRules rules, PaidTermsReader paidTerms,
+    IdempotentRequests idempotency, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
 {
     public const string RefundAction = "refund-decided";
+
+    private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount);
 
     public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
         if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
-        var body = await StrictJson.ReadAsync<RefundDecisionBody>(request, ct);
-        if (body.Problem is not null) return body.Problem;
+        var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
+        if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
+        var actor = operations.Principal!.Name;
+        var decided = await idempotency.RunAsync(request, $"refund|{actor}", raw, () => CheckAsync(request.ContentType, raw, registrationId, ct),
+            (refund, key) => RecordAsync(refund, actor, key, ct), ct);
+        return new PrivateResult(decided);
+    }
+
+    private async Task<Checked<CheckedRefund>> CheckAsync(string? contentType, byte[] raw, string registrationId, CancellationToken ct)
+    {
+        var body = StrictJson.Deserialize<RefundDecisionBody>(contentType, raw);
+        if (body.Problem is not null) return Checked<CheckedRefund>.Refused(body.Problem);
         var form = body.Value!;
-        if (!Enum.IsDefined(form.Ground)) return Problems.Validation("ground", $"One of: {string.Join(", ", Enum.GetNames<RefundGround>())}.");
+        if (!Enum.IsDefined(form.Ground)) return Refused(Problems.Validation("ground", $"One of: {string.Join(", ", Enum.GetNames<RefundGround>())}."));
         if (string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > OperationsHandlers.MaxNoteLength)
-            return Problems.Validation("reason", $"Say why, in at most {OperationsHandlers.MaxNoteLength} characters.");
+            return Refused(Problems.Validation("reason", $"Say why, in at most {OperationsHandlers.MaxNoteLength} characters."));
         if (form.CourtDecision is { } court && (court.Length > OperationsDecisionReader.MaxDocumentLength || court.Any(char.IsControl)))
-            return Problems.Validation("courtDecision", $"At most {OperationsDecisionReader.MaxDocumentLength} characters on one line.");
+            return Refused(Problems.Validation("courtDecision", $"At most {OperationsDecisionReader.MaxDocumentLength} characters on one line."));
 
         var registration = await views.FindAsync(registrationId, ct);
-        if (registration is null) return RegistrationProblems.Unknown(registrationId);
+        if (registration is null) return Refused(RegistrationProblems.Unknown(registrationId));
         var currency = zones.For(registration.Zone).Currency;
         if (form.Amount <= 0 || decimal.Round(form.Amount, currency.MinorUnits) != form.Amount)
-            return Problems.Validation("amount", $"A positive amount in {currency.Code} with at most {currency.MinorUnits} decimals.");
+            return Refused(Problems.Validation("amount", $"A positive amount in {currency.Code} with at most {currency.MinorUnits} decimals."));
         if (rules.Refunds(registration.Zone) is not { } policy)
-            return RuleProblems.NotAllowed("UA-1.5.5", $"The offer for .{registration.Zone} has no refund clause for registered domains; a name taken before registration is refunded under KZ-2.1.");
+            return Refused(RuleProblems.NotAllowed("UA-1.5.5", $"The offer for .{registration.Zone} has no refund clause for registered domains; a name taken before registration is refunded under KZ-2.1."));
         var refusal = policy.Refusal(new RefundRequest(form.Ground, registration.ExpiresAt is not null, form.CourtDecision));
-        if (refusal is not null) return RuleProblems.NotAllowed(refusal.Rule, refusal.Message);
-
-        var recorded = new RefundDecisionRecorded(registrationId, form.Ground, Core.Money.Money.Of(form.Amount, currency), form.CourtDecision?.Trim(),
-            operations.Principal!.Name, clock.GetUtcNow());
-        await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, recorded.RecordedAt, recorded.RecordedBy, RefundAction,
-            new RegistrationAudit(recorded.RecordedBy, null, $"refund:{registrationId}:{Guid.NewGuid():N}",
-                $"{form.Ground} {recorded.Amount}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), ct);
-        return new PrivateResult(TypedResults.Created($"/api/ops/registrations/{registrationId}", recorded));
+        if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
+        var amount = Core.Money.Money.Of(form.Amount, currency);
+        if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, ct) is { } above)
+            return Refused(above);
+        return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount));
     }
+
+    /// <summary>UA-6.3: the registrar refunds the whole unused months, no more: the amount is held to the quote for the day
+    /// the service ended.</summary>
+    private async Task<IResult?> AboveTheUnusedMonthsAsync(RegistrationView registration, RefundDecisionBody form, Core.Money.Money amount, CancellationToken ct)
+    {
+        if (form.TerminatedOn is not { } terminatedOn)
+            return Problems.Validation("terminatedOn", "The registrar's local day the service ended (yyyy-MM-dd): it sets the unused months refunded (UA-6.3).");
+        var paid = await paidTerms.ReadAsync(registration, ct);
+        if (paid.Count == 0 || rules.EarlyTerminationRefund(registration.Zone) is not { } refund)
+            return RuleProblems.NotAllowed(EarlyTerminationRefund.Rule, $"Registration '{registration.RegistrationId}' has no paid term: nothing is refunded.");
+        var quote = refund.Quote([.. paid.Select(p => p.Term)], terminatedOn);
+        return amount.Amount > quote.Total.Amount
+            ? RuleProblems.NotAllowed(EarlyTerminationRefund.Rule,
+                $"{amount} is more than the whole unused months come to for a service ended on {terminatedOn:yyyy-MM-dd}: {quote.Total}.")
+            : null;
+    }
+
+    private async Task<IResult> RecordAsync(CheckedRefund refund, string actor, string? idempotencyKey, CancellationToken ct)
+    {
+        var (registration, form, amount) = refund;
+        var recorded = new RefundDecisionRecorded(registration.RegistrationId, form.Ground, amount, form.CourtDecision?.Trim(), actor, clock.GetUtcNow());
+        var terminated = form.TerminatedOn is { } day ? $" for a service ended on {day:yyyy-MM-dd}" : "";
+        await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor, RefundAction,
+            new RegistrationAudit(actor, null, $"refund:{registration.RegistrationId}:{idempotencyKey ?? Guid.NewGuid().ToString("N")}",
+                $"{form.Ground} {amount}{terminated}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), ct);
+        return TypedResults.Created($"/api/ops/registrations/{registration.RegistrationId}", recorded);
+    }
+
+    private static Checked<CheckedRefund> Refused(IResult problem) => Checked<CheckedRefund>.Refused(problem);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
+using Registrar.Api.Http;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
@@ -16,21 +17,32 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class TerminationNotices(ContractRules rules)
 {
+    /// <summary>The registries register for at most 10 years (RFC 5731 periods, KZ and UA policy alike).</summary>
+    private const int LatestEndYears = 10;
+
     public (CustomerRequest? Request, ProblemHttpResult? Problem) Read(DateOnly? endsOn, RegistrationView registration, DateTimeOffset now)
     {
         if (rules.RegistrantTermination(registration.Zone) is not { } termination || rules.AutoRenewal(registration.Zone) is not { } renewal)
             return (null, RuleProblems.NotAllowed(RegistrantTermination.Rule,
                 $"The offer for .{registration.Zone} has no clause for ending the contract by notice; early deletion ends a registration at once."));
+        // A registration not yet, or no longer, at the registry has no term to end.
+        if (registration.ExpiresAt is not { } expiresAt)
+            return (null, Problems.Conflict($"Registration '{registration.RegistrationId}' is {registration.Phase}: requests apply to a domain held at the registry."));
         var calendar = rules.CalendarOf(registration.Zone);
         var today = calendar.LocalDate(now);
         if (endsOn is { } asked)
+        {
+            if (asked > today.AddYears(LatestEndYears))
+                return (null, RuleProblems.Refused("endsOn", RegistrantTermination.Rule,
+                    $"A contract ends within the longest term a registry registers for: by {today.AddYears(LatestEndYears):yyyy-MM-dd}."));
             return (new TerminationRequest(LocalDays.EndOf(termination.EndsOn(today, asked), calendar), RegistrantTermination.Rule), null);
+        }
 
         // The last day the term holds: an expiry at local midnight ends the day before, as the renewal deadline counts it (KZ-2.7).
-        var termEnds = RenewalDeadline.LastDayHeld(registration.ExpiresAt!.Value, calendar);
+        var termEnds = RenewalDeadline.LastDayHeld(expiresAt, calendar);
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
         // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
-        var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, registration.ExpiresAt.Value, now, calendar));
+        var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, expiresAt, now, calendar));
         if (!outcome.StopsRenewalOfCurrentPeriod)
             return (null, RuleProblems.Refused("endsOn", outcome.Rule,
                 $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "
@@ -38,7 +50,7 @@ public sealed class TerminationNotices(ContractRules rules)
         // UA-6.4: the contract runs a year from the moment the payment arrived, so a term ends at the clock time it began, which
         // the registry's expiry keeps: ending at the midnight before it would take hours of a paid term from the registrant.
         var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;
-        return (new TerminationRequest(LocalDays.SameTimeDaysAfter(registration.ExpiresAt.Value, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
+        return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
     }
 
     /// <summary>UA-6.4: a term ends at the clock time of the registry's expiry, so a notice given on a term's last day before

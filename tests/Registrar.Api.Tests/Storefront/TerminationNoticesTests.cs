@@ -109,6 +109,26 @@ public sealed class TerminationNoticesTests
         Assert.Equal((409, "UA-6.1"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
     }
 
+    [Fact]
+    public void A_registration_not_yet_at_the_registry_has_no_term_to_end_and_is_refused_not_failed_UA_6_1()
+    {
+        var (request, problem) = Notices.Read(null, Registration("com.ua") with { Phase = RegistrationPhase.CreatingDomain, ExpiresAt = null }, Now);
+
+        Assert.Null(request);
+        Assert.Equal(409, problem!.StatusCode);
+    }
+
+    [Fact]
+    public void A_date_past_the_longest_term_a_registry_gives_is_refused_and_one_within_it_is_taken_UA_6_1()
+    {
+        var (far, problem) = Notices.Read(new DateOnly(9999, 12, 31), Registration("ua"), Now);
+        var (within, _) = Notices.Read(new DateOnly(2036, 12, 1), Registration("ua"), Now);
+
+        Assert.Null(far);
+        Assert.Equal(400, problem!.StatusCode);
+        Assert.NotNull(within);
+    }
+
     private static RegistrationView Registration(string zone) =>
         new("r-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, RegistrationPhase.Registered, Expiry);
 }

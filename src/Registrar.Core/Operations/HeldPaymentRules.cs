@@ -45,7 +45,8 @@ public static class HeldPaymentRules
         return new PaysInvoice(completing, total - invoice.Total, paidAt < invoice.IssuedAt ? invoice.IssuedAt : paidAt);
     }
 
-    /// <summary>A refund sends back at most what came, in the currency it came in.</summary>
+    /// <summary>A refund sends back what came, all of it, in the currency it came in: the payment is resolved once (UA-3.2), so
+    /// a part sent back would leave the rest of the money with no record of where it went.</summary>
     public static HeldPaymentDecision Refund(HeldCredit credit, decimal amount, string currencyCode)
     {
         if (!string.Equals(currencyCode, credit.CurrencyCode, StringComparison.Ordinal))
@@ -56,6 +57,9 @@ public static class HeldPaymentRules
         if (amount > credit.Amount)
             return new HeldPaymentRefused(HeldPaymentRefusal.RefundExceedsCredit,
                 $"The payment brought {credit.Amount.ToString(CultureInfo.InvariantCulture)} {credit.CurrencyCode}; no more can be refunded.");
+        if (amount < credit.Amount)
+            return new HeldPaymentRefused(HeldPaymentRefusal.RefundLeavesRemainder,
+                $"The payment brought {credit.Amount.ToString(CultureInfo.InvariantCulture)} {credit.CurrencyCode}; it is refunded whole, or applied to an invoice.");
         return new RefundAllowed(amount, currencyCode);
     }
 
@@ -76,6 +80,7 @@ public enum HeldPaymentRefusal
     AmountNotInCurrency,
     RefundNotPositive,
     RefundExceedsCredit,
+    RefundLeavesRemainder,
 }
 
 public abstract record HeldPaymentDecision;

@@ -102,12 +102,15 @@ public sealed class HeldPaymentRulesTests
     }
 
     [Fact]
-    public void A_refund_sends_back_at_most_what_came_in_the_currency_it_came_in()
+    public void A_refund_sends_back_what_came_whole_in_the_currency_it_came_in_UA_3_2()
     {
         var credit = Credit("halyk:B", 7000m, "USD");
 
         Assert.IsType<RefundAllowed>(HeldPaymentRules.Refund(credit, 7000m, "USD"));
-        Assert.IsType<RefundAllowed>(HeldPaymentRules.Refund(credit, 1000m, "USD"));
+        Assert.IsType<RefundAllowed>(HeldPaymentRules.Refund(credit, 7000.00m, "USD"));
+        // A part sent back would leave the rest unaccounted for: the payment leaves the held list once it is resolved.
+        Assert.Equal(HeldPaymentRefusal.RefundLeavesRemainder, Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Refund(credit, 1000m, "USD")).Reason);
+        Assert.Equal(HeldPaymentRefusal.RefundLeavesRemainder, Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Refund(credit, 6999.999m, "USD")).Reason);
         Assert.Equal(HeldPaymentRefusal.RefundExceedsCredit, Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Refund(credit, 7000.01m, "USD")).Reason);
         Assert.Equal(HeldPaymentRefusal.WrongCurrency, Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Refund(credit, 7000m, "KZT")).Reason);
         Assert.Equal(HeldPaymentRefusal.RefundNotPositive, Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Refund(credit, 0m, "USD")).Reason);

@@ -3,27 +3,35 @@ using Registrar.Api.Http;
 using Registrar.Core.Contracts;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+using Registrar.Payments.Invoices;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Storefront;
 
 /// <summary>
-/// KZ-App-9, UA-3.5: a transfer code request is refused at once, naming each reason and its rule, while the customer has an
-/// invoice open (every service paid in full is what a transfer needs) or while another agreement operations recorded on the
-/// registration forbids the transfer. The registry's bans are read by the registration when it carries the request out, as
-/// the registry is their authority; the registration also judges a restriction recorded after this check.
+/// KZ-App-9, UA-3.5: a transfer code request is refused at once, naming each reason and its rule, while the customer owes
+/// this registrar for keeping its domains (an open renewal or registrant-change invoice of the zone's series) or while
+/// another agreement operations recorded on the registration forbids the transfer. An order's invoice is a prepayment for a
+/// domain not yet registered, not a debt (KZ-App-9 speaks of an unpaid credit limit), and the other registrar's invoices
+/// are not this one's services (UA-3.5). The registry's bans are read by the registration when it carries the request out,
+/// as the registry is their authority; the registration also judges a restriction recorded after this check.
 /// </summary>
-public sealed class TransferCodeChecks(IInvoiceStore<Invoice> invoices, ContractRules contracts, TimeProvider clock)
+public sealed class TransferCodeChecks(IInvoiceStore<Invoice> invoices, ZoneCatalog zones, ContractRules contracts, TimeProvider clock)
 {
     /// <summary>The problem that refuses the request, or null when nothing the registrar bills stands in the way.</summary>
     public async Task<IResult?> RefusalAsync(string customerId, RegistrationView registration, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var series = zones.For(registration.Zone).CalendarCountry;
         var unpaid = 0;
         await foreach (var invoice in invoices.ListByAccountAsync(customerId, ct))
-            if (invoice.StatusAt(now) == InvoiceStatus.Open) unpaid++;
+            if (invoice.StatusAt(now) == InvoiceStatus.Open && invoice.Renewal is not null && InSeries(invoice.Number, series)) unpaid++;
         var situation = new TransferSituation([], [], unpaid, registration.TransferRestriction, AllServicesPaidInFull: unpaid == 0);
         var refusals = contracts.Transfers(registration.Zone).Refusals(situation);
         return refusals.Count == 0 ? null : Problems.TransferRefused(refusals);
     }
+
+    private static bool InSeries(string invoiceNumber, string series) =>
+        InvoiceNumber.TryParse(invoiceNumber, out var number) && string.Equals(number.Prefix, series, StringComparison.Ordinal);
 }

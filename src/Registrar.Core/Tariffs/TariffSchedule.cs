@@ -58,12 +58,13 @@ public sealed class TariffSchedule
         return new TariffSchedule(zones, periodsByZone);
     }
 
-    /// <summary>The zones whose tariff in force at <paramref name="at"/> still holds placeholder amounts: prices no
-    /// customer may be billed until operations publish the real ones.</summary>
-    public IReadOnlyList<string> ZonesWithPlaceholdersAt(DateTimeOffset at) =>
+    /// <summary>The zones whose tariff in force at <paramref name="at"/>, or any taking effect after it, holds placeholder
+    /// amounts: prices no customer may be billed until operations publish the real ones. A later one counts too, since a
+    /// host started now quotes it from the day it takes effect without starting again.</summary>
+    public IReadOnlyList<string> ZonesWithPlaceholdersFrom(DateTimeOffset at) =>
         [.. periodsByZone
-            .Where(zone => zone.Value.LastOrDefault(p => p.EffectiveFrom <= at) is { } inForce
-                && inForce.Tariffs.Values.Any(t => t.IsPlaceholder))
+            .Where(zone => zone.Value.SkipWhile((_, i) => i + 1 < zone.Value.Count && zone.Value[i + 1].EffectiveFrom <= at)
+                .Any(period => period.Tariffs.Values.Any(t => t.IsPlaceholder)))
             .Select(zone => zone.Key)
             .Order(StringComparer.Ordinal)];
 

@@ -36,8 +36,22 @@ public sealed class TariffStartupCheckTests
         var published = TariffSchedule.Parse(PublishedPrices(), Zones);
 
         Assert.Null(await Record.ExceptionAsync(() => StartAsync(published, "Production")));
-        Assert.Empty(published.ZonesWithPlaceholdersAt(Now.GetUtcNow()));
+        Assert.Empty(published.ZonesWithPlaceholdersFrom(Now.GetUtcNow()));
     }
+
+    [Fact]
+    public async Task A_placeholder_published_to_take_effect_later_refuses_the_start_and_one_superseded_does_not_UA_3_3()
+    {
+        var later = PublishedPrices().Replace("]}", "," + KzPrices("2027-03-01T00:00:00+00:00", placeholder: true) + "]}");
+        var superseded = PublishedPrices().Replace("]}", "," + KzPrices("2026-10-01T00:00:00+00:00", placeholder: true) + "]}");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(TariffSchedule.Parse(later, Zones), "Production"));
+        Assert.Contains("for .kz in force", refused.Message);
+        Assert.Null(await Record.ExceptionAsync(() => StartAsync(TariffSchedule.Parse(superseded, Zones), "Production")));
+    }
+
+    private static string KzPrices(string effectiveFrom, bool placeholder) =>
+        $$"""{ "zone": "kz", "currency": "KZT", "effectiveFrom": "{{effectiveFrom}}", "placeholder": {{(placeholder ? "true" : "false")}}, "pricesPerYear": { "register": "100.00", "renew": "100.00" }, "registrantChangePricedAsRegistration": true }""";
 
     /// <summary>Every zone priced for real from 1 November 2026, as the shipped list prices it (KZ-2.4: a .kz
     /// registrant change is priced as a registration).</summary>

@@ -24,8 +24,13 @@ public sealed record RegistrationListQuery(RegistrationFilter Filter, string? Af
             if (Enum.GetNames<RegistrationPhase>().Contains(phaseText)) phase = Enum.Parse<RegistrationPhase>(phaseText);
             else errors["phase"] = ["Not a registration phase."];
         }
+        // A zone as every other input takes it: U-label or A-label, any case (".қаз" or "xn--80ao21a", "KZ").
         var zone = QueryValues.Text(query, "zone");
-        if (zone is not null && !zones.All.Any(z => z.Zone == zone)) errors["zone"] = ["Not a zone this registrar sells."];
+        if (zone is not null)
+        {
+            if (zones.TryFor(zone, out var policy)) zone = policy.Zone;
+            else errors["zone"] = ["Not a zone this registrar sells."];
+        }
         var customerId = QueryValues.Text(query, "customerId");
         if (customerId is not null && !CustomerId.IsValid(customerId)) errors["customerId"] = [CustomerId.Rule];
         var expiresFrom = QueryValues.Instant(query, "expiresFrom", errors);

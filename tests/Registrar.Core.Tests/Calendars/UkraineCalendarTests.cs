@@ -32,7 +32,7 @@ public sealed class UkraineCalendarTests
     }
 
     [Fact]
-    public void A_claim_accepted_on_24_December_2025_is_answered_within_14_business_days_by_13_January_UA_5_2()
+    public void A_claim_accepted_on_24_December_2025_is_answered_within_14_business_days_by_13_January_UA_5_1()
     {
         // Christmas (25 Dec) and New Year (1 Jan) are working days under martial law.
         Assert.Equal(new DateOnly(2026, 1, 13), Ukraine.AddBusinessDays(new DateOnly(2025, 12, 24), 14));

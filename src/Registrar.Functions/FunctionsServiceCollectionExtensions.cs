@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registrar.Api.Hosting;
 using Registrar.Api.Operations.Page;
+using Registrar.Api.Whois;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
@@ -33,6 +34,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<LifecycleLoopOptions>();
         // The operations page's links, forms and cookie path follow where this app's triggers serve it.
         services.Configure<OperationsPageOptions>(page => page.BasePath = OperationsPageFunctions.BasePath);
+        // The Functions host hands every request to the worker over loopback and names the caller in X-Forwarded-For.
+        services.Configure<WhoisOptions>(whois => whois.TrustForwardedFor = true);
         services.AddRegistrarHealthChecks();
         services.AddRegistrarProblemDetails();
         services.AddAcsMail(configuration);

@@ -10,12 +10,13 @@ public static class ClientAddress
 {
     public const string ForwardedForHeader = "X-Forwarded-For";
 
-    public static string Of(HttpContext context)
+    /// <param name="trustForwardedFor">The host sits behind a proxy that names the caller (<see cref="WhoisOptions.TrustForwardedFor"/>).</param>
+    public static string Of(HttpContext context, bool trustForwardedFor)
     {
         var remote = context.Connection.RemoteIpAddress;
-        // The Functions host hands each request to the worker over loopback and names the caller in X-Forwarded-For.
-        // Its last entry is the one the nearest proxy added; the entries before it are the caller's own to write.
-        if ((remote is null || IPAddress.IsLoopback(remote)) && LastForwarded(context.Request.Headers[ForwardedForHeader]) is { } forwarded)
+        // Behind the Functions host, requests come over loopback and the caller is named in X-Forwarded-For: its last entry
+        // is the one the nearest proxy added; the entries before it are the caller's own to write.
+        if (trustForwardedFor && (remote is null || IPAddress.IsLoopback(remote)) && LastForwarded(context.Request.Headers[ForwardedForHeader]) is { } forwarded)
             remote = forwarded;
         return remote is null ? "unknown" : Partition(remote);
     }

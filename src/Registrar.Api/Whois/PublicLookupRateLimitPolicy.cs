@@ -19,7 +19,7 @@ public sealed class PublicLookupRateLimitPolicy(IOptions<WhoisOptions> options) 
         (rejected, _) => new ValueTask(Rejection(rejected.Lease).ExecuteAsync(rejected.HttpContext));
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext), _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext, options.Value.TrustForwardedFor), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.PermitLimit,
             Window = options.Value.Window,

@@ -14,4 +14,9 @@ public sealed class WhoisOptions
     [Range(1, 1_000_000)] public int PermitLimit { get; set; } = 60;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether the host sits behind a proxy that names the caller in X-Forwarded-For (the Functions host does). Off,
+    /// a caller is counted by the socket's address: a client of a host it reaches directly writes the header itself and could
+    /// name a new address on every lookup.</summary>
+    public bool TrustForwardedFor { get; set; }
 }

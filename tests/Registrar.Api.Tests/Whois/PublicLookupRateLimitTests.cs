@@ -48,9 +48,19 @@ public sealed class PublicLookupRateLimitTests
     [InlineData("198.51.100.20", "203.0.113.7", "198.51.100.20")]
     [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", null, "2001:db8:1:2::/64")]
     [InlineData("::ffff:203.0.113.7", null, "203.0.113.7")]
-    public void A_caller_is_counted_by_the_address_the_nearest_proxy_saw_and_an_ipv6_caller_by_its_64_prefix(
+    public void Behind_a_proxy_a_caller_is_counted_by_the_address_the_nearest_proxy_saw_and_an_ipv6_caller_by_its_64_prefix(
         string remote, string? forwardedFor, string counted)
     {
-        Assert.Equal(counted, ClientAddress.Of(From(remote, forwardedFor)));
+        Assert.Equal(counted, ClientAddress.Of(From(remote, forwardedFor), trustForwardedFor: true));
+    }
+
+    [Fact]
+    public void A_host_reached_directly_counts_the_socket_address_whatever_the_caller_writes_in_X_Forwarded_For()
+    {
+        using var limiter = PartitionedRateLimiter.Create<HttpContext, string>(policy.GetPartition);
+
+        var answered = Enumerable.Range(1, 3).Select(n => limiter.AttemptAcquire(From("127.0.0.1", $"198.51.100.{n}")).IsAcquired).ToList();
+
+        Assert.Equal([true, true, false], answered);
     }
 }

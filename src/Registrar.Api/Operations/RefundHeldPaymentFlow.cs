@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
 using Registrar.Core.Operations;
+using Registrar.Core.Orders;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Operations;
 
 /// <summary>UA-3.2: operations record that a held payment was sent back (an over-payment, a wrong currency, no invoice);
-/// the payment leaves the held list. Once only: its ETag decides between concurrent actions.</summary>
-public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, HeldPaymentJournal journal, TimeProvider clock)
+/// the payment leaves the held list. Once only: its ETag decides between concurrent actions. A payment applied toward an
+/// invoice that then lapsed unpaid may be sent back too: it paid nothing, and would otherwise be money no action reaches.</summary>
+public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, IInvoiceStore<Invoice> invoices, HeldPaymentJournal journal, TimeProvider clock)
 {
     public async Task<IResult> RefundAsync(string reference, RefundHeldPayment request, decimal amount, string client, CancellationToken ct)
     {
         var stored = await held.GetAsync(reference, ct);
         if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
-        if (stored.Document.Resolution is { } earlier) return HeldPaymentProblems.Resolved(earlier);
+        if (stored.Document.Resolution is { } earlier && !await IsStrandedAsync(stored.Document, ct)) return HeldPaymentProblems.Resolved(earlier);
         var decision = HeldPaymentRules.Refund(stored.Document.Credit, amount, request.Currency);
         if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);
 
@@ -32,6 +34,10 @@ public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, HeldPaymentJou
         await journal.RecordAsync(refunded, ct);
         return TypedResults.Ok(new HeldPaymentActionResult(HeldPaymentView.Of(refunded)));
     }
+
+    private async Task<bool> IsStrandedAsync(HeldPayment payment, CancellationToken ct) =>
+        payment.CountsToward is { } number
+        && HeldPaymentRules.IsStranded(payment, (await invoices.GetAsync(number, ct))?.Document, clock.GetUtcNow());
 }
 
 public static class HeldPaymentProblems

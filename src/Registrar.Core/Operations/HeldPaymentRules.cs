@@ -63,6 +63,13 @@ public static class HeldPaymentRules
         return new RefundAllowed(amount, currencyCode);
     }
 
+    /// <summary>UA-3.2, KZ-3.3: a payment applied toward an invoice that lapsed before the rest came paid nothing; its money is
+    /// the payer's again, to refund, as it was while held. One that completed a paid invoice, or counts toward one still open,
+    /// is not.</summary>
+    public static bool IsStranded(HeldPayment payment, Invoice? invoice, DateTimeOffset now) =>
+        payment.Resolution is { Action: HeldPaymentAction.Applied or HeldPaymentAction.Moved }
+        && invoice is not null && invoice.Number == payment.CountsToward && invoice.StatusAt(now) == InvoiceStatus.Lapsed;
+
     private static bool Counts(HeldCredit held, Invoice invoice) =>
         string.Equals(held.CurrencyCode, invoice.Total.Currency.Code, StringComparison.Ordinal)
         && held.BookedAt < invoice.DueAt

@@ -122,10 +122,31 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         var audited = Assert.Single(await new AuditLog<HeldPaymentAudit>(bank.Clients).ReadNewestFirstAsync("halyk:TX-BACK-1", 10, default).ToListAsync());
         Assert.Equal("reversed", audited.Action);
         var apply = await Flow(bank).ApplyAsync("halyk:TX-BACK-1", new ApplyHeldPayment(order.InvoiceNumber, "apply"), "ops-desk", default);
-        var refund = await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Journal, bank.Clock)
+        var refund = await RefundFlow(bank)
             .RefundAsync("halyk:TX-BACK-1", new RefundHeldPayment("3000.00", "KZT", "OUT-1", "refund"), 3000m, "ops-desk", default);
         Assert.Equal((StatusCodes.Status409Conflict, StatusCodes.Status409Conflict), (Status(apply), Status(refund)));
     }
+
+    [Fact]
+    public async Task A_part_payment_applied_to_an_invoice_that_then_lapsed_unpaid_can_be_refunded_and_not_before_UA_3_2_KZ_3_3()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(208);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-PART-1", order.InvoiceNumber, amount: "3000.00")));
+        const string reference = $"{BankHarness.Bank}:TX-PART-1";
+        await Flow(bank).ApplyAsync(reference, new ApplyHeldPayment(order.InvoiceNumber, "half now"), "ops-desk", default);
+        var request = new RefundHeldPayment("3000.00", "KZT", "OUT-PART-1", "the rest never came");
+
+        // While the invoice is open the money counts toward it: it is not the payer's to take back yet.
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await RefundFlow(bank).RefundAsync(reference, request, 3000m, "ops-desk", default)));
+        bank.Clock.Advance(TimeSpan.FromDays(4));
+        var refunded = Assert.IsType<Ok<HeldPaymentActionResult>>(await RefundFlow(bank).RefundAsync(reference, request, 3000m, "ops-desk", default)).Value!;
+
+        Assert.Equal(HeldPaymentAction.Refunded, refunded.Payment.Resolution!.Action);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await RefundFlow(bank).RefundAsync(reference, request, 3000m, "ops-desk", default)));
+    }
+
+    private static RefundHeldPaymentFlow RefundFlow(BankHarness bank) => new(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock);
 
     private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)
     {

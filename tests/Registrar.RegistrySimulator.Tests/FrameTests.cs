@@ -83,6 +83,23 @@ public sealed class FrameTests(RegistrySimulatorFixture simulator) : SimulatorTe
     }
 
     [Fact]
+    public async Task An_element_EPP_does_not_define_in_a_commands_place_is_an_unknown_command_2000_RFC5730_3()
+    {
+        await using var client = await LoginAsync();
+        XNamespace foreign = "urn:example:commands-1.0";
+
+        var unknown = await client.SendAsync(Frames.Command(new XElement(RawEppClient.Epp + "foo")));
+        var inAnotherNamespace = await CodeOf(client, Frames.Command(new XElement(foreign + "check")));
+        var knownButMalformed = await CodeOf(client, Frames.Command(new XElement(RawEppClient.Epp + "check")));
+
+        Assert.Equal(2000, RawEppClient.Code(unknown));
+        Assert.Contains("<foo>", RawEppClient.Message(unknown));
+        Assert.Single(unknown.Root!.Descendants(RawEppClient.Epp + "clTRID"));
+        Assert.Equal(2000, inAnotherNamespace);
+        Assert.Equal(2001, knownButMalformed);
+    }
+
+    [Fact]
     public async Task A_frame_with_a_DTD_and_entities_is_refused_without_expanding_them()
     {
         await using var client = await LoginAsync();

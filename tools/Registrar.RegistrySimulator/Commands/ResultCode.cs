@@ -8,6 +8,7 @@ public static class ResultCode
     public const int NoMessages = 1300;
     public const int AckToDequeue = 1301;
     public const int EndingSession = 1500;
+    public const int UnknownCommand = 2000;
     public const int SyntaxError = 2001;
     public const int CommandUseError = 2002;
     public const int MissingParameter = 2003;
@@ -42,6 +43,7 @@ public static class ResultCode
         NoMessages => "Command completed successfully; no messages",
         AckToDequeue => "Command completed successfully; ack to dequeue",
         EndingSession => "Command completed successfully; ending session",
+        UnknownCommand => "Unknown command",
         SyntaxError => "Command syntax error",
         CommandUseError => "Command use error",
         MissingParameter => "Required parameter missing",

@@ -83,6 +83,7 @@ public sealed class EppConnection(
         {
             frame = parser.Parse(payload);
             ProtocolVersion.Require(frame);
+            KnownCommands.Require(frame);
             served.Require(frame);
             validator.Validate(frame);
             command = ParsedCommand.From(frame);

@@ -110,6 +110,12 @@ public sealed class RawEppClient : IAsyncDisposable
     public static string Message(XDocument response) =>
         response.Root!.Element(Epp + "response")!.Element(Epp + "result")!.Element(Epp + "msg")!.Value;
 
+    /// <summary>The result's RFC 5730 section 2.6 extValue: the client's element it names, and the reason; null without one.</summary>
+    public static (XElement Value, string Reason)? ExtValue(XDocument response) =>
+        response.Root!.Element(Epp + "response")!.Element(Epp + "result")!.Element(Epp + "extValue") is { } extValue
+            ? (extValue.Element(Epp + "value")!.Elements().Single(), extValue.Element(Epp + "reason")!.Value)
+            : null;
+
     public static XElement ResData(XDocument response) =>
         response.Root!.Element(Epp + "response")!.Element(Epp + "resData")!.Elements().Single();
 

@@ -47,7 +47,7 @@ public sealed class CommandDispatcher
         }
         catch (EppCommandException e)
         {
-            return EppResponse.Failure(e.Code, e.Detail);
+            return EppResponse.Failure(e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Registrar.RegistrySimulator.Commands;
 
 /// <summary>RFC 5730 section 3 result codes and their standard texts.</summary>
@@ -77,9 +79,11 @@ public static class ResultCode
     public static bool ClosesConnection(int code) => code is >= 2500 and <= 2502;
 }
 
-/// <summary>A refused command: the handler's checks throw it, the dispatcher answers with it.</summary>
-public sealed class EppCommandException(int code, string detail) : Exception($"{ResultCode.Text(code)}: {detail}")
+/// <summary>A refused command: the handler's checks throw it, the dispatcher answers with it. <paramref name="value"/> is the
+/// client's element that caused it, where the check knows it: RFC 5730 section 3 says 2004, 2005 and 2306 SHOULD name it.</summary>
+public sealed class EppCommandException(int code, string detail, XElement? value = null) : Exception($"{ResultCode.Text(code)}: {detail}")
 {
     public int Code { get; } = code;
     public string Detail { get; } = detail;
+    public XElement? Value { get; } = value;
 }

@@ -96,7 +96,7 @@ public sealed class EppConnection(
         }
         catch (EppCommandException e)
         {
-            await codec.WriteAsync(tls, writer.Write(EppResponse.Failure(e.Code, e.Detail), ParsedCommand.ClientTransactionIdOf(frame!)), stoppingToken);
+            await codec.WriteAsync(tls, writer.Write(EppResponse.Failure(e), ParsedCommand.ClientTransactionIdOf(frame!)), stoppingToken);
             return true;
         }
 

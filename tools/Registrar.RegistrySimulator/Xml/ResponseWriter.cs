@@ -18,6 +18,8 @@ public sealed class ResponseWriter
     public byte[] Write(EppResponse response, string? clientTransactionId, string? serverTransactionId = null)
     {
         var result = new XElement(Epp + "result", new XAttribute("code", response.Code), new XElement(Epp + "msg", response.Message));
+        if (response.ErrorValue is { } error)
+            result.Add(new XElement(Epp + "extValue", new XElement(Epp + "value", new XElement(error.Element)), new XElement(Epp + "reason", error.Reason)));
         var body = new XElement(Epp + "response", result);
         if (response.MessageQueue is { } queue)
         {

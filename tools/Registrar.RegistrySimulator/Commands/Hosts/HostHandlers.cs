@@ -146,7 +146,7 @@ public static class HostRules
             var ip = (string?)a.Attribute("ip") ?? "v4";
             var family = ip == "v6" ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
             if (!IPAddress.TryParse(a.Value.Trim(), out var address) || address.AddressFamily != family)
-                throw new EppCommandException(ResultCode.ValueSyntax, $"'{a.Value}' is not an IP{ip} address.");
+                throw new EppCommandException(ResultCode.ValueSyntax, $"'{a.Value}' is not an IP{ip} address.", a);
             return (ip, address.ToString());
         }).ToList();
 

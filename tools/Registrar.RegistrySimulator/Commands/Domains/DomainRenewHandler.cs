@@ -21,8 +21,10 @@ public sealed class DomainRenewHandler(RegistrarAccounts accounts) : ICommandHan
             throw new EppCommandException(ResultCode.ParameterPolicy, $"curExpDate {stated:yyyy-MM-dd} does not match the expiry date of {domain.Name}, {actual:yyyy-MM-dd}.");
         var years = DomainRules.PeriodYears(context, settings);
         var newExpiry = domain.ExpiresAt.AddYears(years);
+        // RFC 5730 section 3: a period the protocol admits that local policy refuses from this expiry is 2306.
         if (newExpiry > context.Now.AddYears(settings.MaxRegistrationYears))
-            throw new EppCommandException(ResultCode.DataManagementPolicy, $"renewing {domain.Name} by {years} years would take it past the {settings.MaxRegistrationYears}-year maximum.");
+            throw new EppCommandException(ResultCode.ParameterPolicy,
+                $"renewing {domain.Name} by {years} years would take it past the {settings.MaxRegistrationYears}-year maximum.", context.Element("period"));
         DomainRules.CanPay(context, accounts, "a renewal");
 
         domain.ExpiresAt = newExpiry;

@@ -25,13 +25,17 @@ public static class DomainRules
             throw new EppCommandException(ResultCode.StatusProhibits, $"{domain.Name} has {string.Join(", ", blocking)}, which prohibits {operation}.");
     }
 
+    /// <summary>The schema admits 1 to 99 years or months; this registry offers whole years up to the zone's maximum. A
+    /// period the schema admits but the registry does not offer is a local policy subset of the protocol's range: 2306,
+    /// not 2004, which RFC 5730 section 3 keeps for values outside the protocol's range.</summary>
     public static int PeriodYears(CommandContext context, ZoneSettings zone, int defaultYears = 1)
     {
         if (context.Element("period") is not { } period) return defaultYears;
         var value = int.Parse(period.Value.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var years = (string?)period.Attribute("unit") == "m" ? value / 12.0 : value;
-        if (years != Math.Floor(years) || years < 1 || years > zone.MaxRegistrationYears)
-            throw new EppCommandException(ResultCode.ValueRange, $"the period must be 1 to {zone.MaxRegistrationYears} whole years; it was {value}{(string?)period.Attribute("unit")}.");
+        if (years != Math.Floor(years) || years > zone.MaxRegistrationYears)
+            throw new EppCommandException(ResultCode.ParameterPolicy,
+                $"this registry offers terms of 1 to {zone.MaxRegistrationYears} whole years; {value}{(string?)period.Attribute("unit")} is not one.", period);
         return (int)years;
     }
 

@@ -20,7 +20,8 @@ public sealed class ContactCheckHandler : ICommandHandler
     }
 }
 
-/// <summary>RFC 5733 section 3.1.2: the sponsor, or a registrar with the contact's authInfo.</summary>
+/// <summary>RFC 5733 section 3.1.2: the sponsor, or a registrar with the contact's authInfo; only the sponsor is shown
+/// the authInfo, which MUST NOT be provided to any other client.</summary>
 public sealed class ContactInfoHandler : ICommandHandler
 {
     public string Name => "contact:info";
@@ -56,7 +57,7 @@ public sealed class ContactInfoHandler : ICommandHandler
             R("crDate", EppDates.Format(contact.CreatedAt)),
             contact.UpdaterId is null ? null : R("upID", contact.UpdaterId),
             contact.UpdatedAt is { } updated ? R("upDate", EppDates.Format(updated)) : null,
-            R("authInfo", R("pw", contact.AuthInfo))));
+            contact.SponsorId == context.ClientId ? R("authInfo", R("pw", contact.AuthInfo)) : null));
     }
 }
 

@@ -2,8 +2,8 @@ using System.Xml.Linq;
 
 namespace Registrar.RegistrySimulator.Commands.Domains;
 
-/// <summary>RFC 5731 section 3.1.2: the sponsor, or anyone with the authInfo, sees everything; others
-/// see the public part.</summary>
+/// <summary>RFC 5731 section 3.1.2: the sponsor, or anyone with the authInfo, sees everything but, unless it is the
+/// sponsor, the authInfo; others see the public part.</summary>
 public sealed class DomainInfoHandler : ICommandHandler
 {
     public string Name => "domain:info";

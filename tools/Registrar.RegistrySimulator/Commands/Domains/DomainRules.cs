@@ -59,6 +59,8 @@ public static class DomainRules
         var asked = ((string?)context.Element("name")?.Attribute("hosts"))?.Trim() ?? "all";
         var delegated = full && asked is "all" or "del";
         var subordinate = full && asked is "all" or "sub";
+        // RFC 5731 section 3.1.2: the authInfo MUST NOT be shown to a client that is not the sponsor, even one that sent it.
+        var sponsor = domain.SponsorId == context.ClientId;
         return context.Res("infData",
             R("name", domain.Name),
             R("roid", domain.Roid),
@@ -74,7 +76,7 @@ public static class DomainRules
             full && domain.UpdatedAt is { } updated ? R("upDate", EppDates.Format(updated)) : null,
             full ? R("exDate", EppDates.Format(domain.ExpiresAt)) : null,
             full && domain.TransferredAt is { } transferred ? R("trDate", EppDates.Format(transferred)) : null,
-            full ? R("authInfo", R("pw", domain.AuthInfo)) : null);
+            sponsor ? R("authInfo", R("pw", domain.AuthInfo)) : null);
     }
 
     /// <summary>RFC 3915 rgp:infData / rgp:upData, in the profile's RGP namespace.</summary>

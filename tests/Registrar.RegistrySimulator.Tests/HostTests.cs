@@ -29,4 +29,40 @@ public sealed class HostTests(RegistrySimulatorFixture simulator) : SimulatorTes
         Assert.Equal(1000, RawEppClient.Code(created));
         Assert.Null(RawEppClient.ExtValue(created));
     }
+
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("xn--80ao21a")]
+    [InlineData("com.ua")]
+    [InlineData("kyiv.ua")]
+    public async Task A_host_under_a_served_zone_needs_its_superordinate_domain_registered_else_it_does_not_exist_2303_RFC5732_3_2_1(string zone)
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "owner"));
+
+        var withGlue = await client.SendAsync(Frames.HostCreate(Ietf, $"ns1.absent.{zone}", "192.0.2.1"));
+        var withoutGlue = await CodeOf(client, Frames.HostCreate(Ietf, $"ns1.absent.{zone}"));
+        var deeper = await CodeOf(client, Frames.HostCreate(Ietf, $"ns1.lab.absent.{zone}", "192.0.2.1"));
+        Assert.Equal(1000, await CodeOf(client, Frames.DomainCreate(Ietf, $"absent.{zone}", "owner")));
+        var onceRegistered = await CodeOf(client, Frames.HostCreate(Ietf, $"ns1.absent.{zone}", "192.0.2.1"));
+
+        Assert.Equal(2303, RawEppClient.Code(withGlue));
+        Assert.Contains($"absent.{zone}, which is not registered", RawEppClient.Message(withGlue));
+        Assert.Equal(2303, withoutGlue);
+        Assert.Equal(2303, deeper);
+        Assert.Equal(1000, onceRegistered);
+    }
+
+    [Fact]
+    public async Task A_host_outside_the_served_zones_stays_external_and_a_rename_under_an_unregistered_domain_does_not_exist_2303()
+    {
+        await using var client = await LoginAsync();
+
+        var external = await CodeOf(client, Frames.HostCreate(Ietf, "ns1.absent.net"));
+        var renamed = await CodeOf(client, Frames.Command(new XElement(RawEppClient.Epp + "update", new XElement(Host + "update",
+            new XElement(Host + "name", "ns1.absent.net"), new XElement(Host + "chg", new XElement(Host + "name", "ns1.absent.kz"))))));
+
+        Assert.Equal(1000, external);
+        Assert.Equal(2303, renamed);
+    }
 }

@@ -14,4 +14,15 @@ public static class RegistrableNames
             ? null
             : $"{name} is not registrable: names are registered directly under .{zone}.";
     }
+
+    /// <summary>The name one label under a zone this registry serves that a host name lies below ("ns1.shop.kz" →
+    /// "shop.kz"), or null for a host outside the served zones or not below such a name.</summary>
+    public static string? SuperordinateOf(RegistryStore store, string hostName)
+    {
+        var zone = store.ZoneOf(hostName).Zone;
+        if (!store.Zones.ContainsKey(zone)) return null;
+        var below = hostName[..^(zone.Length + 1)];
+        var dot = below.LastIndexOf('.');
+        return dot < 0 ? null : $"{below[(dot + 1)..]}.{zone}";
+    }
 }

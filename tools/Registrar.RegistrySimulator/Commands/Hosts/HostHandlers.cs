@@ -45,7 +45,8 @@ public sealed class HostInfoHandler : ICommandHandler
 }
 
 /// <summary>RFC 5732 section 3.2.1: a host under a domain of this registry (in-bailiwick) belongs to
-/// that domain's sponsor and needs addresses; an external host takes none.</summary>
+/// that domain's sponsor and needs addresses; one under a served zone needs that domain registered; an external
+/// host takes none.</summary>
 public sealed class HostCreateHandler : ICommandHandler
 {
     public string Name => "host:create";
@@ -153,6 +154,10 @@ public static class HostRules
     public static void CheckPlacement(CommandContext context, string name, int addressCount)
     {
         var superordinate = context.Store.SuperordinateDomain(name);
+        // RFC 5732 section 3.2.1: a host in a namespace the server is authoritative for needs its superordinate domain known.
+        // The missing domain is an object that does not exist (2303), as Nomulus answers it.
+        if (superordinate is null && RegistrableNames.SuperordinateOf(context.Store, name) is { } missing)
+            throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"{name} is under {missing}, which is not registered: register it first.");
         if (superordinate is not null && superordinate.SponsorId != context.ClientId)
             throw new EppCommandException(ResultCode.AuthorizationError, $"{name} is under {superordinate.Name}, which another registrar sponsors.");
         if (superordinate is not null && addressCount == 0)

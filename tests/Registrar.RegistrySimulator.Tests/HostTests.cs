@@ -65,4 +65,82 @@ public sealed class HostTests(RegistrySimulatorFixture simulator) : SimulatorTes
         Assert.Equal(1000, external);
         Assert.Equal(2303, renamed);
     }
+
+    private static XElement StatusUpdate(string host, string[]? add = null, string[]? remove = null, XElement? change = null)
+    {
+        XElement? Statuses(string name, string[]? statuses) =>
+            statuses is null ? null : new XElement(Host + name, statuses.Select(s => new XElement(Host + "status", new XAttribute("s", s))));
+        return Frames.Command(new XElement(RawEppClient.Epp + "update", new XElement(Host + "update",
+            new XElement(Host + "name", host), Statuses("add", add), Statuses("rem", remove), change)));
+    }
+
+    private static async Task<string[]> StatusesAsync(RawEppClient client, string host) =>
+        [.. RawEppClient.ResData(await client.SendAsync(Frames.Command(new XElement(RawEppClient.Epp + "info",
+            new XElement(Host + "info", new XElement(Host + "name", host)))))).Elements(Host + "status").Select(s => (string)s.Attribute("s")!).Order()];
+
+    [Fact]
+    public async Task Client_statuses_added_to_a_host_are_kept_and_shown_by_info_and_removed_ones_are_gone_RFC5732_3_2_5()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.statuses.net"));
+
+        var added = await CodeOf(client, StatusUpdate("ns1.statuses.net", add: ["clientDeleteProhibited", "clientUpdateProhibited"]));
+        var afterAdding = await StatusesAsync(client, "ns1.statuses.net");
+        var removed = await CodeOf(client, StatusUpdate("ns1.statuses.net", remove: ["clientDeleteProhibited", "clientUpdateProhibited"]));
+
+        Assert.Equal(1000, added);
+        Assert.Equal(["clientDeleteProhibited", "clientUpdateProhibited"], afterAdding);
+        Assert.Equal(1000, removed);
+        Assert.Equal(["ok"], await StatusesAsync(client, "ns1.statuses.net"));
+    }
+
+    [Theory]
+    [InlineData("serverUpdateProhibited")]
+    [InlineData("linked")]
+    public async Task A_status_that_is_not_a_client_status_is_not_the_clients_to_set_2004_naming_it_RFC5732_2_3(string status)
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.server-set.net"));
+
+        var adding = await client.SendAsync(StatusUpdate("ns1.server-set.net", add: ["clientDeleteProhibited", status]));
+        var removing = await client.SendAsync(StatusUpdate("ns1.server-set.net", remove: [status]));
+
+        Assert.Equal(2004, RawEppClient.Code(adding));
+        var (value, _) = RawEppClient.ExtValue(adding)!.Value;
+        Assert.Equal((Host + "status", status), (value.Name, (string?)value.Attribute("s")));
+        Assert.Equal(2004, RawEppClient.Code(removing));
+        Assert.Equal(["ok"], await StatusesAsync(client, "ns1.server-set.net"));
+    }
+
+    [Fact]
+    public async Task With_clientUpdateProhibited_every_host_update_but_the_one_removing_it_is_refused_2304_RFC5732_2_3()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.locked.net"));
+        await client.SendAsync(StatusUpdate("ns1.locked.net", add: ["clientUpdateProhibited"]));
+        var rename = new XElement(Host + "chg", new XElement(Host + "name", "ns2.locked.net"));
+
+        var whileLocked = await CodeOf(client, StatusUpdate("ns1.locked.net", change: rename));
+        var unlocking = await CodeOf(client, StatusUpdate("ns1.locked.net", remove: ["clientUpdateProhibited"]));
+        var afterUnlocking = await CodeOf(client, StatusUpdate("ns1.locked.net", change: rename));
+
+        Assert.Equal(2304, whileLocked);
+        Assert.Equal(1000, unlocking);
+        Assert.Equal(1000, afterUnlocking);
+    }
+
+    [Fact]
+    public async Task With_clientDeleteProhibited_a_host_delete_is_refused_2304_until_it_is_removed_RFC5732_2_3()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.kept.net"));
+        await client.SendAsync(StatusUpdate("ns1.kept.net", add: ["clientDeleteProhibited"]));
+
+        var whileProhibited = await CodeOf(client, Frames.HostDelete(Ietf, "ns1.kept.net"));
+        await client.SendAsync(StatusUpdate("ns1.kept.net", remove: ["clientDeleteProhibited"]));
+        var afterRemoving = await CodeOf(client, Frames.HostDelete(Ietf, "ns1.kept.net"));
+
+        Assert.Equal(2304, whileProhibited);
+        Assert.Equal(1000, afterRemoving);
+    }
 }

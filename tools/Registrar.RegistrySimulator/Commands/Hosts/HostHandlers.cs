@@ -79,10 +79,13 @@ public sealed class HostUpdateHandler : ICommandHandler
         context.RequireSomeChange();
         var host = HostRules.Existing(context);
         HostRules.SponsoredByCaller(context, host);
-        if (host.Statuses.Contains("clientUpdateProhibited"))
-            throw new EppCommandException(ResultCode.StatusProhibits, $"host {host.Name} has clientUpdateProhibited.");
         var add = context.Element("add");
         var remove = context.Element("rem");
+        var addedStatuses = HostRules.ClientStatuses(context, add);
+        var removedStatuses = HostRules.ClientStatuses(context, remove);
+        // RFC 5732 section 2.3: with clientUpdateProhibited, every update but the one removing it is rejected.
+        if (host.Statuses.Contains("clientUpdateProhibited") && !removedStatuses.Contains("clientUpdateProhibited"))
+            throw new EppCommandException(ResultCode.StatusProhibits, $"host {host.Name} has clientUpdateProhibited.");
         var added = add is null ? [] : HostRules.Addresses(context, add);
         var removed = remove is null ? [] : HostRules.Addresses(context, remove);
         var newName = context.Element("chg")?.Element(context.Ns + "name") is { } n ? ObjectNames.Host(n.Value) : null;
@@ -93,6 +96,8 @@ public sealed class HostUpdateHandler : ICommandHandler
 
         host.Addresses.RemoveAll(removed.Contains);
         host.Addresses.AddRange(added.Where(a => !host.Addresses.Contains(a)));
+        host.Statuses.ExceptWith(removedStatuses);
+        host.Statuses.UnionWith(addedStatuses);
         if (newName is not null)
         {
             context.Store.Hosts.Remove(host.Name);
@@ -107,7 +112,7 @@ public sealed class HostUpdateHandler : ICommandHandler
     }
 }
 
-/// <summary>RFC 5732 section 3.2.2: a host a domain still delegates to cannot go.</summary>
+/// <summary>RFC 5732 section 3.2.2: a host a domain still delegates to, or one with clientDeleteProhibited, cannot go.</summary>
 public sealed class HostDeleteHandler : ICommandHandler
 {
     public string Name => "host:delete";
@@ -116,6 +121,8 @@ public sealed class HostDeleteHandler : ICommandHandler
     {
         var host = HostRules.Existing(context);
         HostRules.SponsoredByCaller(context, host);
+        if (host.Statuses.Contains("clientDeleteProhibited"))
+            throw new EppCommandException(ResultCode.StatusProhibits, $"host {host.Name} has clientDeleteProhibited.");
         var users = context.Store.DomainsUsingHost(host.Name).Select(d => d.Name).ToList();
         if (users.Count > 0)
             throw new EppCommandException(ResultCode.AssociationProhibits, $"host {host.Name} is a name server of {string.Join(", ", users)}.");
@@ -127,6 +134,19 @@ public sealed class HostDeleteHandler : ICommandHandler
 
 public static class HostRules
 {
+    private static readonly string[] SettableByClients = ["clientDeleteProhibited", "clientUpdateProhibited"];
+
+    /// <summary>The statuses of an update's add or rem. RFC 5732 section 2.3 lets a client add and remove only the statuses
+    /// prefixed "client"; the others are the server's, outside the values the protocol lets a client send: 2004, as
+    /// Nomulus answers it, naming the status.</summary>
+    public static List<string> ClientStatuses(CommandContext context, XElement? container)
+    {
+        var statuses = container?.Elements(context.Ns + "status").ToList() ?? [];
+        if (statuses.FirstOrDefault(s => !SettableByClients.Contains((string?)s.Attribute("s"))) is { } forbidden)
+            throw new EppCommandException(ResultCode.ValueRange, $"a registrar may set only client statuses, not {(string?)forbidden.Attribute("s")}.", forbidden);
+        return statuses.Select(s => (string)s.Attribute("s")!).ToList();
+    }
+
     public static Host Existing(CommandContext context)
     {
         var name = ObjectNames.Host(context.Required("name"));

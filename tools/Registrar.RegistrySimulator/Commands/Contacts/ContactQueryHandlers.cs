@@ -80,8 +80,10 @@ public static class ContactRules
     /// <summary>The postalInfos of a create, or of an update's chg over <paramref name="current"/>: chgPostalInfoType (RFC 5733
     /// section 3.2.5) makes name, org and addr each optional, so what a changed postalInfo leaves out is kept from the one
     /// of its type; a type the contact lacks needs name and addr, as at create.</summary>
-    public static IReadOnlyList<PostalInfo> PostalInfos(CommandContext context, XElement container, IReadOnlyList<PostalInfo>? current = null) =>
-        container.Elements(context.Ns + "postalInfo").Select(p =>
+    public static IReadOnlyList<PostalInfo> PostalInfos(CommandContext context, XElement container, IReadOnlyList<PostalInfo>? current = null)
+    {
+        PostalInfoForms.Check(context, container);
+        return container.Elements(context.Ns + "postalInfo").Select(p =>
         {
             var type = (string)p.Attribute("type")!;
             var before = current?.FirstOrDefault(c => c.Type == type);
@@ -96,6 +98,7 @@ public static class ContactRules
                 addr is null ? before?.Province : Optional(addr, "sp"), addr is null ? before?.PostalCode : Optional(addr, "pc"),
                 Required(addr is null ? before?.CountryCode : addr.Element(context.Ns + "cc")!.Value.Trim().ToUpperInvariant(), "addr"));
         }).ToList();
+    }
 
     public static string Email(string email) =>
         email.Trim() is var e && e.IndexOf('@') is > 0 and var at && at < e.Length - 1 && !e.Contains(' ')

@@ -13,12 +13,13 @@ public sealed class DomainDeleteHandler : ICommandHandler
         var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
         DomainRules.SponsoredByCaller(context, domain);
         DomainRules.NotProhibited(domain, "deletion", "clientDeleteProhibited", "serverDeleteProhibited", "pendingDelete", "pendingTransfer");
-        var linkedHosts = context.Store.Hosts.Values
+        // RFC 5731 section 3.2.2: a domain with subordinate hosts is not deleted until they are deleted or renamed out of it.
+        var subordinateHosts = context.Store.Hosts.Values
             .Where(h => h.Name.EndsWith("." + domain.Name, StringComparison.OrdinalIgnoreCase))
-            .Where(h => context.Store.DomainsUsingHost(h.Name).Any(d => d != domain))
             .Select(h => h.Name).ToList();
-        if (linkedHosts.Count > 0)
-            throw new EppCommandException(ResultCode.AssociationProhibits, $"other domains use its hosts {string.Join(", ", linkedHosts)}.");
+        if (subordinateHosts.Count > 0)
+            throw new EppCommandException(ResultCode.AssociationProhibits,
+                $"{domain.Name} has subordinate hosts {string.Join(", ", subordinateHosts)}: delete or rename them first.");
 
         context.Store.Lifecycle.BeginDeletion(domain, context.Now);
         if (!context.Store.Domains.ContainsKey(domain.Name)) return EppResponse.Ok();

@@ -32,6 +32,22 @@ public sealed class TransferAndPollTests(RegistrySimulatorFixture simulator) : S
     }
 
     [Fact]
+    public async Task A_query_by_a_client_not_involved_with_a_wrong_authInfo_is_invalid_authorization_information_2202_RFC5730_3()
+    {
+        await using var other = await GainingAsync();
+
+        var wrong = await CodeOf(other, Frames.DomainTransfer(Ietf, "query", Name, "wrong"));
+        var none = await CodeOf(other, Frames.DomainTransfer(Ietf, "query", Name));
+        var right = await CodeOf(other, Frames.DomainTransfer(Ietf, "query", Name, AuthInfo));
+
+        Assert.Equal(2202, wrong);
+        Assert.Equal(2201, none);
+        // Authorised by the authInfo, the query is answered: this domain has never been transferred.
+        Assert.Equal(2301, right);
+        await other.SendAsync(Frames.Logout());
+    }
+
+    [Fact]
     public async Task Request_then_approval_moves_the_domain_adds_a_year_and_tells_both_registrars()
     {
         await using var gaining = await GainingAsync();

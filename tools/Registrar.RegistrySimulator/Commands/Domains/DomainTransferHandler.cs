@@ -47,8 +47,12 @@ public sealed class DomainTransferHandler(RegistrarAccounts accounts) : ICommand
     private static EppResponse Query(CommandContext context, Domain domain)
     {
         var involved = domain.SponsorId == context.ClientId || domain.LastTransfer?.RequestingId == context.ClientId;
-        if (!involved && DomainRules.AuthInfoOf(context) != domain.AuthInfo)
+        var authInfo = DomainRules.AuthInfoOf(context);
+        if (!involved && authInfo is null)
             throw new EppCommandException(ResultCode.AuthorizationError, $"only the registrars involved, or one with the authInfo, may query transfers of {domain.Name}.");
+        // RFC 5730 section 3: authorization information that is wrong is 2202, not a client the server does not authorise (2201).
+        if (!involved && authInfo != domain.AuthInfo)
+            throw new EppCommandException(ResultCode.InvalidAuthInfo, $"the authInfo given for {domain.Name} is wrong.");
         var record = domain.LastTransfer
             ?? throw new EppCommandException(ResultCode.NotPendingTransfer, $"{domain.Name} has never been transferred.");
         return EppResponse.Ok(TrnData(context, record));

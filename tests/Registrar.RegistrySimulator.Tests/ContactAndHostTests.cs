@@ -161,4 +161,26 @@ public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : Si
         Assert.Equal(2201, await CodeOf(other, Frames.HostCreate(Ietf, "ns1.theirs.kz", "192.0.2.9")));
         await other.SendAsync(Frames.Logout());
     }
+
+    [Theory]
+    [InlineData("domain")]
+    [InlineData("contact")]
+    public async Task A_status_that_is_not_a_client_status_is_not_the_clients_to_set_on_a_domain_or_contact_2004_naming_it_RFC5731_5733(string type)
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-400"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "statuses.kz", "c-400"));
+        XNamespace ns = type == "domain" ? Ietf.Domain : Contact;
+        XElement Update(string status) => Frames.Command(new XElement(RawEppClient.Epp + "update", new XElement(ns + "update",
+            new XElement(ns + (type == "domain" ? "name" : "id"), type == "domain" ? "statuses.kz" : "c-400"),
+            new XElement(ns + "add", new XElement(ns + "status", new XAttribute("s", status))))));
+
+        var server = await client.SendAsync(Update("serverDeleteProhibited"));
+        var own = await CodeOf(client, Update("clientDeleteProhibited"));
+
+        Assert.Equal(2004, RawEppClient.Code(server));
+        var (value, _) = RawEppClient.ExtValue(server)!.Value;
+        Assert.Equal((ns + "status", "serverDeleteProhibited"), (value.Name, (string?)value.Attribute("s")));
+        Assert.Equal(1000, own);
+    }
 }

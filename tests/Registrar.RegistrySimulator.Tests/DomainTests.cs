@@ -186,7 +186,7 @@ public sealed class DomainTests(RegistrySimulatorFixture simulator) : SimulatorT
         var serverStatus = await CodeOf(client, Frames.DomainUpdate(Ietf, "locked.kz", add: new XElement(Domain + "add", new XElement(Domain + "status", new XAttribute("s", "serverHold")))));
 
         Assert.Equal(1000, locked);
-        Assert.Equal(2306, serverStatus);
+        Assert.Equal(2004, serverStatus);
         Assert.Equal(2304, await CodeOf(client, Frames.DomainDelete(Ietf, "locked.kz")));
     }
 

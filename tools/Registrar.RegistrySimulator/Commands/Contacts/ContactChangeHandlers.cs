@@ -29,7 +29,7 @@ public sealed class ContactCreateHandler : ICommandHandler
 /// <summary>RFC 5733 section 3.2.5.</summary>
 public sealed class ContactUpdateHandler : ICommandHandler
 {
-    private static readonly string[] ClientStatuses = ["clientDeleteProhibited", "clientTransferProhibited", "clientUpdateProhibited"];
+    private static readonly string[] SettableByClients = ["clientDeleteProhibited", "clientTransferProhibited", "clientUpdateProhibited"];
 
     public string Name => "contact:update";
 
@@ -38,14 +38,12 @@ public sealed class ContactUpdateHandler : ICommandHandler
         context.RequireSomeChange();
         var contact = ContactRules.Existing(context);
         ContactRules.SponsoredByCaller(context, contact);
-        var added = context.Element("add")?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];
-        var removed = context.Element("rem")?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];
+        var added = ClientStatuses.Of(context, context.Element("add"), SettableByClients);
+        var removed = ClientStatuses.Of(context, context.Element("rem"), SettableByClients);
         if (!removed.Contains("clientUpdateProhibited") && contact.Statuses.Contains("clientUpdateProhibited"))
             throw new EppCommandException(ResultCode.StatusProhibits, $"contact {contact.Id} has clientUpdateProhibited.");
         if (contact.HeldUpdate is not null)
             throw new EppCommandException(ResultCode.StatusProhibits, $"contact {contact.Id} has pendingUpdate: its last update waits for review.");
-        if (added.Concat(removed).FirstOrDefault(s => !ClientStatuses.Contains(s)) is { } forbidden)
-            throw new EppCommandException(ResultCode.ParameterPolicy, $"a registrar may set only client statuses, not {forbidden}.");
         var change = context.Element("chg");
         var d = contact.Details;
         var postal = change is null ? [] : ContactRules.PostalInfos(context, change, d.PostalInfos);

@@ -7,7 +7,7 @@ namespace Registrar.RegistrySimulator.Commands.Domains;
 /// registrant or authInfo; the Hostmaster licence update; and RFC 3915 restore, which rides on update.</summary>
 public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
 {
-    private static readonly string[] ClientStatuses =
+    private static readonly string[] SettableByClients =
         ["clientHold", "clientTransferProhibited", "clientUpdateProhibited", "clientDeleteProhibited", "clientRenewProhibited"];
 
     public string Name => "domain:update";
@@ -69,13 +69,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
         return EppResponse.Ok();
     }
 
-    private static List<string> Statuses(CommandContext context, XElement? container)
-    {
-        var statuses = container?.Elements(context.Ns + "status").Select(s => (string)s.Attribute("s")!).ToList() ?? [];
-        if (statuses.FirstOrDefault(s => !ClientStatuses.Contains(s)) is { } forbidden)
-            throw new EppCommandException(ResultCode.ParameterPolicy, $"a registrar may set only client statuses, not {forbidden}.");
-        return statuses;
-    }
+    private static List<string> Statuses(CommandContext context, XElement? container) => ClientStatuses.Of(context, container, SettableByClients);
 
     private static List<(string Type, string Id)> Contacts(CommandContext context, XElement? container) =>
         container?.Elements(context.Ns + "contact").Select(c => ((string)c.Attribute("type")!, c.Value.Trim())).ToList() ?? [];

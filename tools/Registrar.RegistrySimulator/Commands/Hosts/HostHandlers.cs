@@ -72,6 +72,8 @@ public sealed class HostCreateHandler : ICommandHandler
 /// <summary>RFC 5732 section 3.2.5: add/remove addresses and client statuses, rename.</summary>
 public sealed class HostUpdateHandler : ICommandHandler
 {
+    private static readonly string[] SettableByClients = ["clientDeleteProhibited", "clientUpdateProhibited"];
+
     public string Name => "host:update";
 
     public EppResponse Handle(CommandContext context)
@@ -81,8 +83,8 @@ public sealed class HostUpdateHandler : ICommandHandler
         HostRules.SponsoredByCaller(context, host);
         var add = context.Element("add");
         var remove = context.Element("rem");
-        var addedStatuses = HostRules.ClientStatuses(context, add);
-        var removedStatuses = HostRules.ClientStatuses(context, remove);
+        var addedStatuses = ClientStatuses.Of(context, add, SettableByClients);
+        var removedStatuses = ClientStatuses.Of(context, remove, SettableByClients);
         // RFC 5732 section 2.3: with clientUpdateProhibited, every update but the one removing it is rejected.
         if (host.Statuses.Contains("clientUpdateProhibited") && !removedStatuses.Contains("clientUpdateProhibited"))
             throw new EppCommandException(ResultCode.StatusProhibits, $"host {host.Name} has clientUpdateProhibited.");
@@ -134,19 +136,6 @@ public sealed class HostDeleteHandler : ICommandHandler
 
 public static class HostRules
 {
-    private static readonly string[] SettableByClients = ["clientDeleteProhibited", "clientUpdateProhibited"];
-
-    /// <summary>The statuses of an update's add or rem. RFC 5732 section 2.3 lets a client add and remove only the statuses
-    /// prefixed "client"; the others are the server's, outside the values the protocol lets a client send: 2004, as
-    /// Nomulus answers it, naming the status.</summary>
-    public static List<string> ClientStatuses(CommandContext context, XElement? container)
-    {
-        var statuses = container?.Elements(context.Ns + "status").ToList() ?? [];
-        if (statuses.FirstOrDefault(s => !SettableByClients.Contains((string?)s.Attribute("s"))) is { } forbidden)
-            throw new EppCommandException(ResultCode.ValueRange, $"a registrar may set only client statuses, not {(string?)forbidden.Attribute("s")}.", forbidden);
-        return statuses.Select(s => (string)s.Attribute("s")!).ToList();
-    }
-
     public static Host Existing(CommandContext context)
     {
         var name = ObjectNames.Host(context.Required("name"));

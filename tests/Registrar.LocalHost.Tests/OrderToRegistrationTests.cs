@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -162,6 +163,20 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
                                              && i.GetProperty("explanation").GetString()!.Contains("refund")));
         using var stranger = product.Storefront(first);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"api/registrations/{registrationId}/choice", new { choice = "Refund" })).StatusCode);
+
+        // Operations record the refund the customer chose, up to what was paid; the .kz offer refunds no registered domain.
+        var paid = decimal.Parse(secondOrder.GetProperty("invoice").GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        var refunds = $"api/ops/registrations/{registrationId}/refunds";
+        var tooMuch = await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = paid + 1m, reason = "KZ-2.1 choice" });
+        Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
+        var recorded = await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = paid, reason = "KZ-2.1 choice" });
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        var firstRegistrationId = firstOrder.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
+        await Eventually(() => firstStorefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            r => r.EnumerateArray().Any(v => v.GetProperty("registrationId").GetString() == firstRegistrationId && v.GetProperty("phase").GetString() == "Registered"));
+        var registered = await operations.PostAsJsonAsync($"api/ops/registrations/{firstRegistrationId}/refunds",
+            new { ground = "RegistrantRequest", amount = 1m, reason = "asked" });
+        Assert.Equal(HttpStatusCode.Conflict, registered.StatusCode);
     }
 
     [Fact]

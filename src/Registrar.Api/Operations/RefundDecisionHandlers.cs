@@ -21,7 +21,8 @@ public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround 
 /// <summary>
 /// UA-1.5.5: money for a registered domain is refunded only on a court decision, or where the contract itself refunds
 /// (UA-6.2, UA-6.3: whole unused months when the registrar ends its service early, at most what they come to); UA-1.3.6:
-/// nothing when the registry ended its agreement. An allowed refund is recorded in the registration's audit log (who,
+/// nothing when the registry ended its agreement. KZ-2.1: a domain never registered (its name taken first) gets back at
+/// most what was paid for it, under either offer. An allowed refund is recorded in the registration's audit log (who,
 /// when, how much, why) for the accountant to pay; a refused one records nothing and names the rule. The accountant pays
 /// from the log, so a retried request with its Idempotency-Key gets the first answer and records nothing more.
 /// </summary>
@@ -30,6 +31,8 @@ public sealed class RefundDecisionHandlers(
     IdempotentRequests idempotency, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
 {
     public const string RefundAction = "refund-decided";
+
+    private const string NeverRegisteredRule = "KZ-2.1";
 
     private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount);
 
@@ -62,14 +65,31 @@ public sealed class RefundDecisionHandlers(
         var currency = zones.For(registration.Zone).Currency;
         if (form.Amount <= 0 || decimal.Round(form.Amount, currency.MinorUnits) != form.Amount)
             return Refused(Problems.Validation("amount", $"A positive amount in {currency.Code} with at most {currency.MinorUnits} decimals."));
-        if (rules.Refunds(registration.Zone) is not { } policy)
-            return Refused(RuleProblems.NotAllowed("UA-1.5.5", $"The offer for .{registration.Zone} has no refund clause for registered domains; a name taken before registration is refunded under KZ-2.1."));
-        var refusal = policy.Refusal(new RefundRequest(form.Ground, registration.ExpiresAt is not null, form.CourtDecision));
-        if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
         var amount = Core.Money.Money.Of(form.Amount, currency);
+        if (registration.ExpiresAt is null)
+            return await AboveWhatWasPaidAsync(registration, amount, ct) is { } abovePaid ? Refused(abovePaid) : Checked<CheckedRefund>.Passed(new(registration, form, amount));
+        if (rules.Refunds(registration.Zone) is not { } policy)
+            return Refused(RuleProblems.NotAllowed(NeverRegisteredRule,
+                $"The offer for .{registration.Zone} refunds no registered domain; only a name taken before registration is refunded ({NeverRegisteredRule})."));
+        var refusal = policy.Refusal(new RefundRequest(form.Ground, DomainRegistered: true, form.CourtDecision));
+        if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
         if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, ct) is { } above)
             return Refused(above);
         return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount));
+    }
+
+    /// <summary>KZ-2.1: a name taken before it was registered leaves the customer's money theirs to take back; money for a
+    /// domain never registered is the customer's under either offer (UA-1.5.5 speaks of registered domains). At most what
+    /// was paid for it comes back.</summary>
+    private async Task<IResult?> AboveWhatWasPaidAsync(RegistrationView registration, Core.Money.Money amount, CancellationToken ct)
+    {
+        var paid = await paidTerms.ReadAsync(registration, ct);
+        if (paid.Count == 0)
+            return RuleProblems.NotAllowed(NeverRegisteredRule, $"Registration '{registration.RegistrationId}' was never paid: nothing is refunded.");
+        var total = paid.Skip(1).Aggregate(paid[0].Term.Paid, (sum, term) => sum + term.Term.Paid);
+        return amount.Amount > total.Amount
+            ? RuleProblems.NotAllowed(NeverRegisteredRule, $"{amount} is more than was paid for this never-registered domain: {total}.")
+            : null;
     }
 
     /// <summary>UA-6.3: the registrar refunds the whole unused months, no more: the amount is held to the quote for the day

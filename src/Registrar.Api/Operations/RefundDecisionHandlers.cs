@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
@@ -10,11 +11,12 @@ using Registrar.Storage.Stores;
 namespace Registrar.Api.Operations;
 
 /// <summary>A refund operations decide to pay for a domain (POST /api/ops/registrations/{id}/refunds).</summary>
-/// <param name="Amount">In the zone's currency, at most its minor units.</param>
+/// <param name="Amount">In the zone's currency, at most its minor units; a JSON string ("1500.00"), as the API writes money,
+/// or a number.</param>
 /// <param name="CourtDecision">UA-1.5.5: the court decision that orders it (court, case number, date).</param>
 /// <param name="TerminatedOn">UA-6.3, for an early termination: the registrar's local day the service ended, which
 /// sets the unused months the amount may refund.</param>
-public sealed record RefundDecisionBody(RefundGround Ground, decimal Amount, string Reason, string? CourtDecision = null, DateOnly? TerminatedOn = null);
+public sealed record RefundDecisionBody(RefundGround Ground, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal Amount, string Reason, string? CourtDecision = null, DateOnly? TerminatedOn = null);
 
 public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround Ground, Core.Money.Money Amount, string? CourtDecision, string RecordedBy, DateTimeOffset RecordedAt);
 

@@ -71,6 +71,13 @@ public sealed class DecisionAuditTests
             return Task.CompletedTask;
         }
 
+        public async Task<bool> AppendOnceAsync(AuditEntry<RegistrationAudit> entry, string cause, CancellationToken ct)
+        {
+            if (Entries.Contains(entry)) return false;
+            await AppendAsync(entry, ct);
+            return true;
+        }
+
         public IAsyncEnumerable<AuditEntry<RegistrationAudit>> ReadNewestFirstAsync(string subject, int max, CancellationToken ct) =>
             Entries.Where(e => e.Subject == subject).Reverse().ToAsyncEnumerable();
     }

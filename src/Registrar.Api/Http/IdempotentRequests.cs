@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
@@ -22,6 +23,24 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     /// with a key a first request still holds is a 409, not run alongside it. A first request never takes this long, so
     /// a claim older than this is one that crashed half-way and never completes: a retry then carries the request out.</summary>
     public static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>The scope of one endpoint's keys for one principal. draft-ietf-httpapi-idempotency-key-header section 2.2: a key
+    /// is unique to its client; the endpoint is named too, so a key a client also sent elsewhere names another request there.
+    /// Orders keep the bare customer id their keys were first stored under: a customer id holds no ':'.</summary>
+    public static string Scope(string endpoint, string principal) => $"{endpoint}:{principal}";
+
+    /// <summary>The id of the record a request creates: "<paramref name="prefix"/>" and 16 hex digits. With a key, derived from
+    /// the scope and the key, so a retry after a failure half-way finds the record the first attempt stored and carries on
+    /// from it; without one, random, naming no stored record.</summary>
+    public static string RecordId(char prefix, string scope, string? key) =>
+        prefix + Convert.ToHexStringLower(key is null
+            ? RandomNumberGenerator.GetBytes(8)
+            : SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{key}")).AsSpan(0, 8));
+
+    /// <summary>Whether <paramref name="answer"/>, a 201's body, fits the one table property a key keeps it in: one that did not
+    /// would fail every retry after the record was stored.</summary>
+    public static bool CanKeep<TAnswer>(TAnswer answer, DateTimeOffset now) => DocumentLimits.Fits(
+        new IdempotentResponse(new string('0', 64), now, 201, "application/json", JsonSerializer.Serialize(answer, DocumentTable.Json)));
 
     public async Task<IResult> RunAsync<TChecked>(HttpRequest request, string scope, byte[] body,
         Func<Task<Checked<TChecked>>> check, Func<TChecked, string?, Task<IResult>> execute, CancellationToken ct)

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Customers;
@@ -107,15 +104,14 @@ public sealed class PlaceOrderHandler(
     private bool FitsStorage(OrderCheck check, string customerId, DateTimeOffset now)
     {
         var draft = flow.Place(check, customerId, DraftOrderId, NumberFor(check, now, 1).ToString(), now);
-        var answer = JsonSerializer.Serialize(OrderView.From(draft, flow.InvoiceFor(draft), now), DocumentTable.Json);
-        return DocumentLimits.Fits(draft) && DocumentLimits.Fits(new IdempotentResponse(new string('0', 64), now, 201, "application/json", answer));
+        return DocumentLimits.Fits(draft) && IdempotentRequests.CanKeep(OrderView.From(draft, flow.InvoiceFor(draft), now), now);
     }
 
     private async Task<IResult> PlaceAsync(CheckedOrder checkedOrder, string customerId, string? idempotencyKey, DateTimeOffset now, CancellationToken ct)
     {
         var (check, account) = checkedOrder;
         // A new random id names no stored order: only a retried key can find one.
-        var orderId = idempotencyKey is null ? NewOrderId() : OrderIdFor(customerId, idempotencyKey);
+        var orderId = IdempotentRequests.RecordId('O', customerId, idempotencyKey);
         if ((idempotencyKey is null ? null : await orders.GetAsync(customerId, orderId, ct))?.Document is { } stored)
             return Created(stored, await InvoiceOfAsync(stored, customerId, ct), now);
 
@@ -192,9 +188,4 @@ public sealed class PlaceOrderHandler(
 
     /// <param name="Account">KZ-2.2: the customer's account as the checks read it; null when there was none.</param>
     private sealed record CheckedOrder(OrderCheck Check, Stored<CustomerAccount>? Account);
-
-    private static string NewOrderId() => "O" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
-
-    private static string OrderIdFor(string customerId, string key) =>
-        "O" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{customerId}\n{key}")).AsSpan(0, 8)).ToLowerInvariant();
 }

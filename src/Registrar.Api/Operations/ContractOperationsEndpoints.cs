@@ -12,8 +12,9 @@ public static class ContractOperationsEndpoints
         var ops = routes.MapGroup("/api/ops").WithTags("Operations");
         ops.MapPost("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.RecordAsync(request, ct))
             .Accepts<RecordForceMajeureNotice>("application/json").Produces<ForceMajeureNoticeView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(503)
-            .WithSummary("Record a force majeure notice; its notice and proof deadlines are counted and late ones marked (KZ-5.6, UA-7.2, UA-7.3).");
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503)
+            .WithSummary("Record a force majeure notice; its notice and proof deadlines are counted and late ones marked (KZ-5.6, UA-7.2, UA-7.3). " +
+                         "Send an Idempotency-Key to make retries safe.");
         ops.MapGet("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.ListAsync(request, ct))
             .Produces<List<ForceMajeureNoticeView>>().ProducesProblem(401)
             .WithSummary("The force majeure notices, each with its deadlines and whether it is late as of today.");

@@ -8,6 +8,8 @@ namespace Registrar.Storage.Stores;
 /// Listing is a scan, for the operations screen: such notices are rare.</summary>
 public interface IForceMajeureNoticeStore
 {
+    Task<Stored<ForceMajeureNotice>?> GetAsync(string noticeId, CancellationToken ct);
+
     Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct);
 
     IAsyncEnumerable<ForceMajeureNotice> ListAsync(CancellationToken ct);
@@ -16,6 +18,9 @@ public interface IForceMajeureNoticeStore
 public sealed class ForceMajeureNoticeStore(StorageClients clients) : IForceMajeureNoticeStore
 {
     private readonly DocumentTable _table = new(clients.Table("forcemajeurenotices"));
+
+    public Task<Stored<ForceMajeureNotice>?> GetAsync(string noticeId, CancellationToken ct) =>
+        _table.GetByIdAsync<ForceMajeureNotice>(noticeId, ct);
 
     public Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct) =>
         _table.InsertByIdAsync(notice.NoticeId, notice, null, ct);

@@ -28,8 +28,8 @@ public static class WhoisEndpoints
     {
         disclosures.MapPost("/", (HttpRequest request, DisclosureHandlers handlers, CancellationToken ct) => handlers.RecordAsync(request, ct))
             .Accepts<RecordDisclosureRequest>("application/json").Produces<DisclosureRequestView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404)
-            .WithSummary("Record an authorised body's official request for a registrant's data (UA-1.16).");
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Record an authorised body's official request for a registrant's data (UA-1.16); send an Idempotency-Key to make retries safe.");
         disclosures.MapGet("/{requestId}", (HttpRequest request, string requestId, DisclosureHandlers handlers, CancellationToken ct) =>
                 handlers.GetAsync(request, requestId, ct))
             .Produces<DisclosureRequestView>().ProducesProblem(401).ProducesProblem(404)
@@ -38,17 +38,18 @@ public static class WhoisEndpoints
                 handlers.ApproveAsync(request, requestId, ct))
             .Accepts<ApproveDisclosure>("application/json").Produces<DisclosureRequestView>()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Approve a recorded request; the approver is not who recorded it (UA-1.16).");
+            .WithSummary("Approve a recorded request; the approver is not who recorded it (UA-1.16). The same approval again gets the request as approved.");
         disclosures.MapPost("/{requestId}/refusal", (HttpRequest request, string requestId, DisclosureHandlers handlers, CancellationToken ct) =>
                 handlers.RefuseAsync(request, requestId, ct))
             .Accepts<RefuseDisclosure>("application/json").Produces<DisclosureRequestView>()
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Refuse a recorded request, saying why.");
+            .WithSummary("Refuse a recorded request, saying why. The same refusal again gets the request as refused.");
         disclosures.MapPost("/{requestId}/disclosure", (HttpRequest request, string requestId, DisclosureHandlers handlers, CancellationToken ct) =>
                 handlers.DiscloseAsync(request, requestId, ct))
             .Accepts<DiscloseRegistrantData>("application/json").Produces<DisclosureAnswer>()
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Answer an approved request with the registrant's current data, once; the fields disclosed are recorded.");
+            .WithSummary("Answer an approved request with the registrant's current data, once; the fields disclosed are recorded. A retry by the " +
+                         "same person gets the recorded fields only while the disclosure's audit entry is missing (its answer never left).");
         return disclosures;
     }
 }

@@ -65,16 +65,36 @@ public sealed record DisclosureRequest(
             return DisclosureStep.Refused(DisclosureRefusalReason.NotApproved, Status == DisclosureStatus.Disclosed
                 ? $"Request {RequestId} was answered at {Disclosure!.At:u}; record a new request to disclose again."
                 : $"Request {RequestId} is {Status}; only an approved request discloses (UA-1.16).");
-        if (current is null || current.Registration.RegistrationId != RegistrationId)
-            return DisclosureStep.Refused(DisclosureRefusalReason.HolderChanged,
-                $"{DomainName} is no longer held by the registration the request was recorded for; nothing was disclosed.");
+        if (!HeldBy(current)) return HolderChanged();
 
-        var values = new Dictionary<WhoisField, string>();
-        foreach (var field in RequestedFields)
-            if (current.Registrant is { } registrant && RegistrantFields.ValueOf(registrant, field) is { } value)
-                values[field] = value;
+        var values = ValuesOf(current!, RequestedFields);
         var disclosed = this with { Status = DisclosureStatus.Disclosed, Disclosure = new DisclosureRecord([.. values.Keys], at, discloser) };
         return DisclosureStep.To(disclosed, values);
+    }
+
+    /// <summary>
+    /// The answer of a disclosure stored whose answer never left: its audit entry was missing, so the attempt failed before
+    /// answering, and the retry that writes the entry gives the answer. The fields recorded as disclosed, no other, and only
+    /// from the registration the request was recorded for: the record stays what left.
+    /// </summary>
+    public DisclosureStep AnswerAgain(RegisteredDomain? current)
+    {
+        if (Disclosure is not { } record) return DisclosureStep.Refused(DisclosureRefusalReason.NotApproved, $"Request {RequestId} is {Status}; nothing was disclosed.");
+        return HeldBy(current) ? DisclosureStep.To(this, ValuesOf(current!, record.Fields)) : HolderChanged();
+    }
+
+    private bool HeldBy(RegisteredDomain? current) => current is not null && current.Registration.RegistrationId == RegistrationId;
+
+    private DisclosureStep HolderChanged() => DisclosureStep.Refused(DisclosureRefusalReason.HolderChanged,
+        $"{DomainName} is no longer held by the registration the request was recorded for; nothing was disclosed.");
+
+    private static Dictionary<WhoisField, string> ValuesOf(RegisteredDomain current, IEnumerable<WhoisField> fields)
+    {
+        var values = new Dictionary<WhoisField, string>();
+        foreach (var field in fields)
+            if (current.Registrant is { } registrant && RegistrantFields.ValueOf(registrant, field) is { } value)
+                values[field] = value;
+        return values;
     }
 
     private DisclosureStep AlreadyDecided() =>

@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Api.Tests.Retries;
 using Registrar.Api.Whois;
 using Registrar.Core.Customers;
 using Registrar.Core.Money;
@@ -38,7 +42,7 @@ public sealed class DisclosureHarness
         Storage = new StorageClients(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "w" + Guid.NewGuid().ToString("N")[..10] },
             new StorageMeter());
         (Views, Orders, Requests, Audit) = (new RegistrationViewStore(Storage), new OrderStore<Order>(Storage), new DisclosureRequestStore(Storage),
-            new AuditLog<DisclosureAudit>(Storage));
+            new FailingAudit<DisclosureAudit>(new AuditLog<DisclosureAudit>(Storage)));
         Registrants = new RegistrantRecordStore(Storage);
         Directory = new RegisteredDomainDirectory(Views, Orders, Registrants);
         var zones = ZoneCatalog.LoadEmbedded();
@@ -51,7 +55,7 @@ public sealed class DisclosureHarness
             ],
         };
         Handlers = new DisclosureHandlers(new ClientAuthenticator(new StaticOptions<ApiClientOptions>(clients)),
-            new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit, Clock);
+            new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit, new IdempotentRequests(new IdempotencyKeyStore(Storage), Clock), Clock);
     }
 
     public StorageClients Storage { get; }
@@ -61,7 +65,8 @@ public sealed class DisclosureHarness
     public RegistrantRecordStore Registrants { get; }
     public RegisteredDomainDirectory Directory { get; }
     public DisclosureRequestStore Requests { get; }
-    public AuditLog<DisclosureAudit> Audit { get; }
+    /// <summary>The audit log, with a failure to inject after a step was stored.</summary>
+    public FailingAudit<DisclosureAudit> Audit { get; }
     public DisclosureHandlers Handlers { get; }
 
     /// <summary>An order of <paramref name="domain"/> and its registration in <paramref name="phase"/>, as the lifecycle records it.</summary>
@@ -81,9 +86,9 @@ public sealed class DisclosureHarness
         return registrationId;
     }
 
-    public static HttpRequest Post(object? body, string key = OperationsKey) => Request("POST", body, key);
+    public static HttpRequest Post(object? body, string key = OperationsKey, string? idempotencyKey = null) => Request("POST", body, key, idempotencyKey);
 
-    public static HttpRequest Get(string key = OperationsKey) => Request("GET", null, key);
+    public static HttpRequest Get(string key = OperationsKey) => Request("GET", null, key, null);
 
     public static async Task<(int Status, JsonElement Body)> ReadAsync(IResult result)
     {
@@ -104,11 +109,17 @@ public sealed class DisclosureHarness
         return rows;
     }
 
-    private static HttpRequest Request(string method, object? body, string key)
+    private static HttpRequest Request(string method, object? body, string key, string? idempotencyKey)
     {
-        var context = new DefaultHttpContext();
+        // An answer kept for an Idempotency-Key is written out with the request's services.
+        var context = new DefaultHttpContext
+        {
+            RequestServices = new ServiceCollection().AddLogging().AddProblemDetails()
+                .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())).BuildServiceProvider(),
+        };
         context.Request.Method = method;
         context.Request.Headers[ClientAuthenticator.KeyHeader] = key;
+        if (idempotencyKey is not null) context.Request.Headers[IdempotentRequests.Header] = idempotencyKey;
         if (body is not null)
         {
             var bytes = body as byte[] ?? JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);

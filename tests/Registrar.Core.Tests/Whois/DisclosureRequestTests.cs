@@ -107,6 +107,20 @@ public sealed class DisclosureRequestTests
     }
 
     [Fact]
+    public void A_disclosure_answered_again_gives_the_recorded_fields_alone_and_only_from_the_registration_recorded_for_UA_1_16()
+    {
+        var approved = Request(WhoisField.RegistrantName, WhoisField.RegistrantEmail).Approve("Petro Melnyk", Recorded.AddHours(1)).Request!;
+        var disclosed = approved.Disclose(Holder() with { Registrant = Person("UA") with { Email = "" } }, "Petro Melnyk", Recorded.AddHours(2)).Request!;
+
+        var again = disclosed.AnswerAgain(Holder());
+
+        Assert.Equal([WhoisField.RegistrantName], again.Values.Keys);
+        Assert.Same(disclosed, again.Request);
+        Assert.Equal(DisclosureRefusalReason.HolderChanged, disclosed.AnswerAgain(Holder("O0000000000000009-1")).Refusal?.Reason);
+        Assert.Equal(DisclosureRefusalReason.NotApproved, approved.AnswerAgain(Holder()).Refusal?.Reason);
+    }
+
+    [Fact]
     public void A_name_that_changed_hands_since_the_request_discloses_nothing_of_its_new_registrant_UA_1_16()
     {
         var approved = Request().Approve("Petro Melnyk", Recorded.AddHours(1)).Request!;

@@ -57,6 +57,20 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         return eventId;
     }
 
+    /// <summary>A decision a retried request takes again (UA-Pre-6: the termination an erasure request gives): its event id
+    /// derives from <paramref name="cause"/>, the id of the record the request stored, so the lifecycle takes a retry's event for
+    /// the first one's duplicate; its audit entry, dated <paramref name="decidedAt"/> as the record is, is appended once.</summary>
+    /// <returns>The decision's id, which is its event's.</returns>
+    public async Task<string> DecideOnceAsync(string registrationId, string cause, OperationsDecision decision, DateTimeOffset decidedAt, string reason,
+        OperationsActor actor, CancellationToken ct)
+    {
+        var eventId = $"decision:{registrationId}:{cause}";
+        await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
+        await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registrationId, decidedAt, actor.Name, decision.Kind,
+            new RegistrationAudit(actor.Client, actor.Person, eventId, reason, decision.Particulars)), eventId, ct);
+        return eventId;
+    }
+
     /// <summary>KZ-2.6: a notice that went out is sent again to the contact e-mail as the registration holds it now.</summary>
     public async Task ResendNoticeAsync(string registrationId, SendNotice notice, OperationsActor actor, string reason, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Registrar.Core.Contracts;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Privacy;
 
@@ -19,44 +20,83 @@ namespace Registrar.Api.Privacy;
 /// another offer operations are told to end it first.
 /// </summary>
 public sealed class ErasureRequestHandler(
-    ClientAuthenticator authenticator, IRegistrationViews views, IErasureSchedule schedule, IAuditLog<RegistrationAudit> audit,
-    RegistrationActions actions, ContractRules rules, IOptions<PrivacyOptions> options, TimeProvider clock)
+    ClientAuthenticator authenticator, IRegistrationViews views, IErasureRequestStore requests, IErasureSchedule schedule,
+    IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ContractRules rules, IdempotentRequests idempotency,
+    IOptions<PrivacyOptions> options, TimeProvider clock)
 {
     public const string Action = "erasure-requested";
 
+    /// <summary>With an Idempotency-Key a retried request gets the first answer: the request's id derives from the operations
+    /// client and the key, so a retry after a failure half-way carries on from the request the first attempt stored, and each
+    /// registration's audit entry and termination, named after it and dated as it was recorded, is written and raised once.</summary>
     public async Task<IResult> RecordAsync(HttpRequest request, CancellationToken ct)
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        var body = await StrictJson.ReadAsync<RecordErasureRequest>(request, ct);
-        if (body.Problem is not null) return body.Problem;
+        var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
+        if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
+        var client = operations.Principal!.Name;
+        var scope = IdempotentRequests.Scope("erasure-requests", client);
+        var now = clock.GetUtcNow();
+        return new PrivateResult(await idempotency.RunAsync(request, scope, raw, () => CheckAsync(request.ContentType, raw, now, ct),
+            (erasure, key) => RecordCheckedAsync(erasure, IdempotentRequests.RecordId('E', scope, key), client, now, ct), ct));
+    }
+
+    /// <summary>Everything that can refuse the request, before anything is stored: the body, and the customer's registrations.</summary>
+    private async Task<Checked<CheckedErasure>> CheckAsync(string? contentType, byte[] raw, DateTimeOffset now, CancellationToken ct)
+    {
+        var body = StrictJson.Deserialize<RecordErasureRequest>(contentType, raw);
+        if (body.Problem is not null) return Checked<CheckedErasure>.Refused(body.Problem);
         var input = body.Value!;
         var errors = new Dictionary<string, string[]>();
         if (!CustomerId.IsValid(input.CustomerId)) errors["customerId"] = [CustomerId.Rule];
         StoredText.Check(errors, "reference", StoredText.LineRefusal(input.Reference, StoredText.MaxReferenceLength));
         StoredText.Check(errors, "recordedBy", StoredText.LineRefusal(input.RecordedBy, StoredText.MaxPersonLength));
-        StoredText.Check(errors, "repliedOn", PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, clock.GetUtcNow(), options.Value.TimeZone));
-        if (errors.Count > 0) return Problems.Validation(errors);
+        StoredText.Check(errors, "repliedOn", PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, options.Value.TimeZone));
+        if (errors.Count > 0) return Checked<CheckedErasure>.Refused(Problems.Validation(errors));
 
         var registrations = new List<RegistrationView>();
         await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view);
-        if (registrations.Count == 0) return Problems.NotFound("A customer with registrations under that id");
+        return registrations.Count == 0
+            ? Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations under that id"))
+            : Checked<CheckedErasure>.Passed(new CheckedErasure(input, registrations));
+    }
 
-        var endsAt = PersonalDataRetention.ContractEndOnReply(input.RepliedOn, options.Value.TimeZone);
-        var actor = new OperationsActor(operations.Principal!.Name, input.RecordedBy.Trim());
-        var reason = $"UA-Pre-6: written erasure request {input.Reference.Trim()}; the contract ends from {input.RepliedOn:yyyy-MM-dd}.";
+    private async Task<IResult> RecordCheckedAsync(CheckedErasure erasure, string requestId, string client, DateTimeOffset now, CancellationToken ct)
+    {
+        var (input, registrations) = erasure;
+        var recorded = await StoreAsync(new ErasureRequest(requestId, input.CustomerId, input.RepliedOn,
+            PersonalDataRetention.ContractEndOnReply(input.RepliedOn, options.Value.TimeZone), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
+        var actor = new OperationsActor(recorded.Client, recorded.RecordedBy);
+        var reason = $"UA-Pre-6: written erasure request {recorded.Reference}; the contract ends from {recorded.RepliedOn:yyyy-MM-dd}.";
         var ending = new List<string>();
         foreach (var registration in registrations)
         {
-            await schedule.ScheduleAsync(new ErasureDue(registration.RegistrationId, input.CustomerId, endsAt, ErasureGround.ErasureRequest), ct);
-            await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, clock.GetUtcNow(), actor.Name, Action,
-                new RegistrationAudit(actor.Client, actor.Person, $"erasure-request:{registration.RegistrationId}", reason)), ct);
+            await schedule.ScheduleAsync(new ErasureDue(registration.RegistrationId, recorded.CustomerId, recorded.ContractEndsAt, ErasureGround.ErasureRequest), ct);
+            await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor.Name, Action,
+                new RegistrationAudit(actor.Client, actor.Person, $"erasure-request:{recorded.RequestId}", reason)), recorded.RequestId, ct);
             if (registration.EndedAt is not null || rules.ErasureRequestEnding(registration.Zone) is not { } rule) continue;
-            await actions.DecideAsync(registration.RegistrationId, new TerminationNotice(TerminationGround.ErasureRequest, endsAt, rule),
-                clock.GetUtcNow(), reason, actor, ct);
+            await actions.DecideOnceAsync(registration.RegistrationId, recorded.RequestId,
+                new TerminationNotice(TerminationGround.ErasureRequest, recorded.ContractEndsAt, rule), recorded.RecordedAt, reason, actor, ct);
             ending.Add(registration.RegistrationId);
         }
-        return new PrivateResult(TypedResults.Accepted((string?)null, new ErasureRequestView(
-            input.CustomerId, input.RepliedOn, endsAt, input.Reference.Trim(), [.. registrations.Select(r => r.RegistrationId)], ending)));
+        return TypedResults.Accepted((string?)null, new ErasureRequestView(
+            recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending));
     }
+
+    /// <returns>The request as stored: the first attempt's, when a retry of its key finds it.</returns>
+    private async Task<ErasureRequest> StoreAsync(ErasureRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return (await requests.CreateAsync(request, ct)).Document;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return (await requests.GetAsync(request.RequestId, ct))!.Document;
+        }
+    }
+
+    /// <param name="Registrations">The customer's registrations when the request was checked: each is scheduled for erasure.</param>
+    private sealed record CheckedErasure(RecordErasureRequest Input, IReadOnlyList<RegistrationView> Registrations);
 }

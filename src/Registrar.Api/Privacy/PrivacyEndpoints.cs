@@ -12,9 +12,10 @@ public static class PrivacyEndpoints
         var ops = routes.MapGroup("/api/ops").WithTags("Operations");
         ops.MapPost("/erasure-requests", (HttpRequest request, ErasureRequestHandler handler, CancellationToken ct) => handler.RecordAsync(request, ct))
             .Accepts<RecordErasureRequest>("application/json").Produces<ErasureRequestView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Record a registrant's written erasure request: the contract ends from the date of the registrar's reply, and " +
-                         "the customer's personal data are erased then, financial records kept with the person's data replaced (UA-Pre-6).");
+                         "the customer's personal data are erased then, financial records kept with the person's data replaced (UA-Pre-6). " +
+                         "Send an Idempotency-Key to make retries safe.");
         return routes;
     }
 }

@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
         services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
         services.TryAddSingleton<IErasureSchedule, ErasureSchedule>();
+        services.TryAddSingleton<IErasureRequestStore, ErasureRequestStore>();
         services.TryAddSingleton<IAuditSearch, AuditSearch>();
         return services;
     }

@@ -162,6 +162,8 @@ public sealed class GoldenDocumentTests
         ["renewal-invoice"] = new Invoice("UA-2611-00007-9", "order-2-1", "cust-1", Money.Money.Of(450m, Currency.Uah), At, At.AddDays(3),
             InvoiceStatus.Open, Renewal: new RenewalOf("order-2-1", "kvitkova-lavka.com.ua", 1, TariffOperation.RedemptionRenewal)),
         ["erasure-due"] = new ErasureDue("order-1-1", "cust-1", At.AddYears(5), ErasureGround.RetentionEnded),
+        ["erasure-request"] = new ErasureRequest("E0123456789abcdef", "cust-1", new DateOnly(2026, 11, 23), At.AddDays(-1), "вх. 17/26", "Олена",
+            "ops-console", At),
         ["customer-account"] = new CustomerAccount("cust-1", "new@example.kz", At, "r-3", "owner@example.kz"),
     };
 

@@ -39,13 +39,15 @@ public sealed class PersonalDataEraser(
     public const string Action = "personal-data-erased";
 
     /// <summary>Erases what <paramref name="due"/> names; running it again rewrites nothing that still holds personal data.</summary>
-    public async Task EraseAsync(ErasureDue due, ILifecycleHistoryEraser history, CancellationToken ct)
+    /// <returns>False, having erased nothing, while the host cannot erase the lifecycle's history yet
+    /// (<see cref="ILifecycleHistoryEraser.EraseAsync"/>): a lifecycle still running could write the data again.</returns>
+    public async Task<bool> EraseAsync(ErasureDue due, ILifecycleHistoryEraser history, CancellationToken ct)
     {
         // Ids and the ground only: what is erased never reaches a trace.
         using var activity = RegistrarTelemetry.Lifecycle.StartActivity("personal data erasure");
         activity?.SetTag("registrar.registration", due.RegistrationId);
         activity?.SetTag("registrar.erasure.ground", due.Ground.ToString());
-        await history.EraseAsync(due.RegistrationId, ct);
+        if (!await history.EraseAsync(due.RegistrationId, ct)) return false;
         await notices.EraseForRegistrationAsync(due.RegistrationId, n => (SendNotice)ErasedPersonalData.Erase(n), ct);
         await claims.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
         await requests.EraseForRegistrationAsync(due.RegistrationId, ErasedPersonalData.Erase, ct);
@@ -59,6 +61,7 @@ public sealed class PersonalDataEraser(
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
             new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",
                 $"UA-Pre-6: {Reason(due.Ground)}; personal data replaced, financial records kept{(orderErased ? "" : "; the order waits for its other registrations")}.")), ct);
+        return true;
     }
 
     private static string Reason(ErasureGround ground) => ground == ErasureGround.ErasureRequest

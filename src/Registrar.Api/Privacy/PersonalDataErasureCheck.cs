@@ -11,7 +11,8 @@ namespace Registrar.Api.Privacy;
 
 /// <summary>
 /// UA-Pre-6: carries out the erasures that fell due, read from the schedule by due instant. Each is judged against the
-/// registration as it stands now: erased, moved to when it is really due, dropped when the registration lives again, or,
+/// registration as it stands now: erased (or, while the host cannot erase its lifecycle's history yet, asked again an hour
+/// later), moved to when it is really due, dropped when the registration lives again, or,
 /// requested while the domain is still held, asked again later and put before operations where the request does not end
 /// the contract by itself. An erasure leaves the schedule only once carried out, so a run stopped midway does it again.
 /// Both hosts run it periodically.
@@ -27,6 +28,9 @@ public sealed class PersonalDataErasureCheck(
     ILogger<PersonalDataErasureCheck> logger)
 {
     public const string ReviewKind = "erasure";
+
+    /// <summary>How long an erasure waits for a lifecycle that has not finished; the Functions app's timer runs hourly.</summary>
+    public static readonly TimeSpan LifecycleRunningRetry = TimeSpan.FromHours(1);
 
     /// <returns>How many registrations' personal data were erased.</returns>
     public async Task<int> RunAsync(ILifecycleHistoryEraser history, CancellationToken ct)
@@ -50,9 +54,18 @@ public sealed class PersonalDataErasureCheck(
         var verdict = PersonalDataRetention.Judge(due, view, now, options.Value.TimeZone);
         if (verdict == ErasureVerdict.Erase)
         {
-            await eraser.EraseAsync(due, history, ct);
+            if (await eraser.EraseAsync(due, history, ct))
+            {
+                await schedule.RemoveAsync(due, ct);
+                return true;
+            }
+            // Its lifecycle has not finished (a failed command left for operations, or its last decision still being carried
+            // out): nothing was erased, and it is asked again later rather than read again by this run.
+            logger.LogWarning("Personal data of registration {RegistrationId} not erased yet: its lifecycle has not finished (UA-Pre-6)",
+                due.RegistrationId);
+            await schedule.ScheduleAsync(due with { DueAt = now + LifecycleRunningRetry }, ct);
             await schedule.RemoveAsync(due, ct);
-            return true;
+            return false;
         }
         // UA-Pre-6: where the request ends the contract, the domain's lifecycle deletes it, or tells operations why it cannot.
         if (verdict == ErasureVerdict.AwaitsEnd && rules.ErasureRequestEnding(view!.Zone) is null) await FlagAwaitingEndAsync(due, now, ct);

@@ -4,5 +4,7 @@ namespace Registrar.Core.Lifecycle;
 /// the commands it issued): the local runtime rewrites its rows, a Durable host purges the finished orchestration's history.</summary>
 public interface ILifecycleHistoryEraser
 {
-    Task EraseAsync(string instanceId, CancellationToken cancellationToken);
+    /// <returns>True once the instance keeps no personal data (erased now, or nothing kept); false while the host cannot erase
+    /// them yet (a Durable orchestration that has not finished, whose history cannot be purged), so the erasure stays due.</returns>
+    Task<bool> EraseAsync(string instanceId, CancellationToken cancellationToken);
 }

@@ -18,12 +18,14 @@ public sealed class LifecycleHistoryEraser<TState, TEvent, TCommand>(
 {
     private static JsonSerializerOptions Json => DocumentTable.Json;
 
-    public async Task EraseAsync(string instanceId, CancellationToken cancellationToken)
+    /// <returns>Always true: the rows are rewritten in place whatever the instance is doing.</returns>
+    public async Task<bool> EraseAsync(string instanceId, CancellationToken cancellationToken)
     {
         var layout = await tables.LayoutAsync(cancellationToken);
         var table = tables.InstancesOf(instanceId);
         await foreach (var row in table.QueryAsync<TableEntity>(layout.InstanceRowsFilter(instanceId), cancellationToken: cancellationToken))
             await EraseRowAsync(table, row, cancellationToken);
+        return true;
     }
 
     private async Task EraseRowAsync(TableClient table, TableEntity row, CancellationToken ct)

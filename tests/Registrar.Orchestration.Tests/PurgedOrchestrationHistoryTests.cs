@@ -1,0 +1,52 @@
+using Microsoft.DurableTask.Client;
+using Registrar.Core.Registrations;
+using Registrar.Functions.Privacy;
+using Registrar.Orchestration.Lifecycle;
+using Registrar.Orchestration.Tests.Scenarios;
+
+namespace Registrar.Orchestration.Tests;
+
+/// <summary>UA-Pre-6 in Azure, on the real SDK: a registration's history is its orchestration's, purged only once the
+/// orchestration has finished; until then the erasure is reported not done, so it stays due.</summary>
+public sealed class PurgedOrchestrationHistoryTests
+{
+    private static RegistrationPaid Paid() => new("paid:1", LifecycleScenarios.Order(handle: "H-1"), DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task UA_Pre_6_a_running_registrations_history_is_kept_and_its_erasure_reported_not_done()
+    {
+        await using var host = await DurableLifecycleHost.StartAsync(LifecycleHosts.Decider);
+        var run = new ScenarioRun(host, "running-1");
+        await run.RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
+
+        Assert.False(await new PurgedOrchestrationHistory(host.Client).EraseAsync("running-1", default));
+
+        var instance = await host.Client.GetInstanceAsync(RegistrationInstanceId.For("running-1"));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_a_completed_or_terminated_registrations_history_is_purged_and_one_never_started_counts_as_erased()
+    {
+        await using var host = await DurableLifecycleHost.StartAsync(LifecycleHosts.Decider);
+        var history = new PurgedOrchestrationHistory(host.Client);
+        var closed = new ScenarioRun(host, "closed-1");
+        await closed.RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await closed.AnswerAsync(new NameTaken(), typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await closed.RaiseAsync(new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.Refund), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For("closed-1"));
+        var terminated = new ScenarioRun(host, "terminated-1");
+        await terminated.RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await host.Client.TerminateInstanceAsync(RegistrationInstanceId.For("terminated-1"));
+        await host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For("terminated-1"));
+
+        Assert.True(await history.EraseAsync("closed-1", default));
+        Assert.True(await history.EraseAsync("terminated-1", default));
+        Assert.True(await history.EraseAsync("never-paid-1", default));
+
+        Assert.Null(await host.Client.GetInstanceAsync(RegistrationInstanceId.For("closed-1")));
+        Assert.Null(await host.Client.GetInstanceAsync(RegistrationInstanceId.For("terminated-1")));
+        // Erased already: a run stopped after the purge does it again and finds nothing left.
+        Assert.True(await history.EraseAsync("closed-1", default));
+    }
+}

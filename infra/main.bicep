@@ -22,8 +22,13 @@ param maximumInstanceCount int = 40
 @description('The registrar\'s mailbox that reads customers\' replies to notices: the sender is a DoNotReply address, and notices ask for a written answer (UA-2.3.1, KZ-App-4).')
 param replyToAddress string
 
-@description('Control-panel page the registered-domain mail links to, where the customer sets a first password (UA-2.1.2).')
+@minLength(1)
+@description('Control-panel page the registered-domain mail links to, where the customer sets a first password (UA-2.1.2). No default: a placeholder would send every customer a dead link; outside Development the app refuses a name RFC 2606 reserves.')
 param panelWelcomeUrl string
+
+@minLength(1)
+@description('Page a request confirmation mail links to (KZ-5.3, UA-4.7): the control panel\'s, or the app\'s own GET /api/requests/confirmation. No default, as for panelWelcomeUrl.')
+param requestConfirmationUrl string
 
 @description('''The registries the app logs in to and the zones each serves. Passwords and client
 certificates are not parameters: operations put them in Key Vault as epp-<id>-password and
@@ -158,6 +163,7 @@ var registrarSettings = {
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
   Mail__Acs__ReplyToAddress: replyToAddress
   Notices__SetPasswordUrl: panelWelcomeUrl
+  Notices__RequestConfirmationUrl: requestConfirmationUrl
   Notices__SetPasswordSigningKey: '${keyVaultReference}notices-set-password-signing-key)'
   Notices__RequestConfirmationSigningKey: '${keyVaultReference}notices-request-confirmation-signing-key)'
   TransferCodes__SigningKey: '${keyVaultReference}transfer-codes-signing-key)'

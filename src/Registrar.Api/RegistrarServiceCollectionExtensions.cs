@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Banks;
 using Registrar.Api.Billing;
@@ -145,6 +146,9 @@ public static class RegistrarServiceCollectionExtensions
     private static void AddNotices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // A host without an environment (none registered) is held to production's rule.
+        services.AddSingleton<IValidateOptions<NoticeOptions>>(sp =>
+            new NoticeLinkValidation(sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
         services.AddSingleton<SetPasswordLinks>();
         services.AddSingleton<RequestConfirmationLinks>();
         services.AddSingleton<NoticeComposer>();

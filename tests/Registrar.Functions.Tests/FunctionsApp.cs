@@ -21,6 +21,9 @@ public static class FunctionsApp
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+                // As Azure sets them (infra/main.bicep): outside Development a placeholder link is refused.
+                ["Notices:SetPasswordUrl"] = "https://panel.registrar.kz/set-password",
+                ["Notices:RequestConfirmationUrl"] = "https://panel.registrar.kz/confirm-request",
                 ["Notices:SetPasswordSigningKey"] = SigningKey,
                 ["Notices:RequestConfirmationSigningKey"] = SigningKey,
                 ["TransferCodes:SigningKey"] = SigningKey,

@@ -1,11 +1,7 @@
-using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
 using Registrar.Api;
-using Registrar.Core.Telemetry;
 using Registrar.Functions;
 using Registrar.Functions.Configuration;
 using Registrar.Functions.Http;
@@ -19,13 +15,7 @@ builder.UseMiddleware<ServerErrorMiddleware>();
 builder.UseMiddleware<HttpHardeningMiddleware>();
 KeyVaultReferences.ThrowIfUnresolved(builder.Configuration);
 
-// Traces, metrics and logs leave through OpenTelemetry to Application Insights (the connection
-// string comes from APPLICATIONINSIGHTS_CONNECTION_STRING, set by infra/main.bicep).
-builder.Services.AddOpenTelemetry()
-    .UseFunctionsWorkerDefaults()
-    .WithTracing(tracing => tracing.AddSource([.. RegistrarTelemetry.SourceNames]).AddAzureMonitorTraceExporter())
-    .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter())
-    .WithLogging(logging => logging.AddAzureMonitorLogExporter());
+builder.Services.AddAzureMonitorTelemetry(builder.Configuration);
 
 // The same services as the local host, then what differs in Azure: mail through Communication
 // Services and lifecycle events through Durable orchestrations.

@@ -30,15 +30,8 @@ public sealed class PurgedOrchestrationHistoryTests
     {
         await using var host = await DurableLifecycleHost.StartAsync(LifecycleHosts.Decider);
         var history = new PurgedOrchestrationHistory(host.Client);
-        var closed = new ScenarioRun(host, "closed-1");
-        await closed.RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
-        await closed.AnswerAsync(new NameTaken(), typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
-        await closed.RaiseAsync(new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.Refund), typeof(FlagForOperations), typeof(RecordRegistrationView));
-        await host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For("closed-1"));
-        var terminated = new ScenarioRun(host, "terminated-1");
-        await terminated.RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
-        await host.Client.TerminateInstanceAsync(RegistrationInstanceId.For("terminated-1"));
-        await host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For("terminated-1"));
+        await host.CompleteAsync("closed-1");
+        await host.TerminateAsync("terminated-1");
 
         Assert.True(await history.EraseAsync("closed-1", default));
         Assert.True(await history.EraseAsync("terminated-1", default));

@@ -13,8 +13,8 @@ namespace Registrar.Functions.Lifecycle;
 /// <summary>
 /// Delivers a queued event to its registration's orchestration. Only an event that starts a lifecycle
 /// (the payment) creates the orchestration; any other event for an unknown registration is dropped, so
-/// a stray or mistyped id never starts an eternal orchestration. At least once: the loop drops an event
-/// id it has already applied.
+/// a stray or mistyped id never starts an eternal orchestration, and so is one for a lifecycle that has ended.
+/// At least once: the loop drops an event id it has already applied.
 /// </summary>
 public sealed class LifecycleEventDelivery(
     ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, ILogger<LifecycleEventDelivery> logger)
@@ -53,13 +53,28 @@ public sealed class LifecycleEventDelivery(
             return;
         }
 
-        if (instance.IsCompleted)
+        // Completed is the lifecycle's own end, the local engine's terminal state: nothing applies an event after it.
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
         {
-            logger.LogWarning("Event {EventId} for registration {RegistrationId} dropped: its lifecycle ended ({Status})",
-                delivery.EventId, delivery.InstanceId, instance.RuntimeStatus);
+            logger.LogWarning("Event {EventId} for registration {RegistrationId} dropped: its lifecycle ended",
+                delivery.EventId, delivery.InstanceId);
             return;
+        }
+
+        // Failed or terminated is no decision of the lifecycle (the loop never fails by itself): the event is kept, retried
+        // and then poisoned, which puts it before operations and delivers it again every 15 minutes until the
+        // orchestration runs again. Ids only in the log and the exception: the event may carry personal data.
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            logger.LogWarning("Event {EventId} for registration {RegistrationId} kept: its orchestration is {Status}, not ended by its lifecycle",
+                delivery.EventId, delivery.InstanceId, instance.RuntimeStatus);
+            throw new LifecycleNotRunningException(
+                $"Event {delivery.EventId} for orchestration {instanceId} kept for redelivery: the orchestration is {instance.RuntimeStatus}.");
         }
 
         await client.RaiseEventAsync(instanceId, LifecycleLoopOptions.EventName, raised, cancellationToken);
     }
 }
+
+/// <summary>The event's orchestration failed or was terminated: the delivery fails so that the queue keeps the event.</summary>
+public sealed class LifecycleNotRunningException(string message) : InvalidOperationException(message);

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Lifecycle;
@@ -47,8 +48,10 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         DecisionRetryDelay = TimeSpan.FromMilliseconds(500),
     };
 
+    /// <param name="logger">Where the event delivery logs; nowhere when null.</param>
     public static async Task<DurableLifecycleHost> StartAsync(
-        ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, LifecycleLoopOptions? loopOptions = null)
+        ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, LifecycleLoopOptions? loopOptions = null,
+        ILogger<LifecycleEventDelivery>? logger = null)
     {
         var commands = new RecordingCommands();
         var orchestrator = new RegistrationOrchestrator(Options.Create(loopOptions ?? TestLoopOptions));
@@ -73,7 +76,7 @@ public sealed class DurableLifecycleHost : ILifecycleHost
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
             });
-        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, NullLogger<LifecycleEventDelivery>.Instance), commands);
+        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands);
     }
 
     public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>
@@ -100,6 +103,25 @@ public sealed class DurableLifecycleHost : ILifecycleHost
             ?? throw new InvalidOperationException($"Registration {registrationId} has no orchestration.");
         var input = instance.ReadInputAs<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>>()!;
         return (input.Generation, instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>());
+    }
+
+    /// <summary>Runs a registration to the end of its lifecycle: its name was taken and the customer chose a refund (KZ-2.1).</summary>
+    public async Task CompleteAsync(string registrationId)
+    {
+        var run = new ScenarioRun(this, registrationId);
+        await run.RaiseAsync(LifecycleScenarios.Paid(LifecycleScenarios.Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new NameTaken(), typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.RaiseAsync(new CustomerChoseAfterNameTaken("choice:1", CustomerChoice.Refund), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await _host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For(registrationId));
+    }
+
+    /// <summary>Starts a registration and terminates its orchestration while it creates the domain, as operations could.</summary>
+    public async Task TerminateAsync(string registrationId)
+    {
+        await new ScenarioRun(this, registrationId).RaiseAsync(LifecycleScenarios.Paid(LifecycleScenarios.Order(handle: "H-1")),
+            typeof(CreateDomain), typeof(RecordRegistrationView));
+        await _host.Client.TerminateInstanceAsync(RegistrationInstanceId.For(registrationId));
+        await _host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For(registrationId));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -11,12 +11,18 @@ namespace Registrar.Orchestration.Lifecycle;
 /// <param name="Pending">Triggers received and not yet decided, in order.</param>
 /// <param name="RecentEventIds">Ids of the latest events applied, newest last: a redelivered event is dropped.</param>
 /// <param name="Generation">How many times the orchestration continued as new.</param>
+/// <param name="Description">The state's name as the last decision gave it, shown until the new generation decides; null in
+/// the first generation and in an input written before inputs carried it.</param>
+/// <param name="Problem">Why the previous generation was waiting on itself (a decision that kept failing), shown until the
+/// next decision is made; null as <paramref name="Description"/> is.</param>
 public sealed record LifecycleInput<TState, TEvent, TCommand>(
     TState? State,
     DateTimeOffset? WakeAt,
     IReadOnlyList<LifecycleTrigger<TEvent, TCommand>> Pending,
     IReadOnlyList<string> RecentEventIds,
-    int Generation)
+    int Generation,
+    string? Description = null,
+    string? Problem = null)
 {
     public static LifecycleInput<TState, TEvent, TCommand> Start(RaisedEvent<TEvent> first) =>
         new(default, null, [LifecycleTrigger<TEvent, TCommand>.Raised(first)], [], 0);

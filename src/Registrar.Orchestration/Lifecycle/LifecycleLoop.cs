@@ -5,13 +5,17 @@ namespace Registrar.Orchestration.Lifecycle;
 /// <summary>
 /// One lifecycle instance (a registration) as an eternal Durable orchestration: wait for the next
 /// event or the decider's wake-up, have the decision activity decide, run its commands as activities,
-/// and continue as new every <see cref="LifecycleLoopOptions.EventsPerGeneration"/> events. It decides
-/// nothing itself: every rule runs in the decision activity, whose recorded result replays unchanged.
+/// and continue as new once <see cref="LifecycleLoopOptions.EventsPerGeneration"/> triggers (events, wake-ups,
+/// decision rounds that failed) have been spent. It decides nothing itself: every rule runs in the decision activity,
+/// whose recorded result replays unchanged.
 /// </summary>
 /// <remarks>
 /// Deterministic by construction: time comes from the context's clock, and the only awaited tasks are
 /// the context's. A command that fails after its retries is handed to the decider as a failure, and a
 /// decision that keeps failing is tried again later: the orchestration itself never fails.
+/// A generation ends only at a point its history has not recorded yet (never while replaying): ending it is the last
+/// thing its history holds, so a release that ends generations sooner, or at other points, replays every history an
+/// earlier release recorded unchanged, and the instance moves on at its next point not replayed.
 /// </remarks>
 public sealed class LifecycleLoop<TState, TEvent, TCommand>
 {
@@ -40,38 +44,30 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
         private readonly List<string> _recentEventIds = [.. input.RecentEventIds];
         private TState? _state = input.State;
         private DateTimeOffset? _wakeAt = input.WakeAt;
-        private string _description = "";
-        private string? _problem;
+        private string _description = input.Description ?? "";
+        private string? _problem = input.Problem;
         private int _applied;
+        private int _failedRounds;
 
-        // An external-event wait that lost to the timer stays outstanding and is reused: Durable hands
-        // an event to the oldest waiter, so abandoning one and starting another could strand an event.
+        // An external-event wait that lost to the timer stays outstanding and is reused: the SDK keeps every wait started,
+        // and an abandoned one would still take an event once no newer wait stood before it, stranding that event.
         private Task<RaisedEvent<TEvent>>? _externalEvent;
+
+        /// <summary>Each applied trigger and each decision round that failed spends the generation's budget: a history
+        /// stays bounded whether its triggers are events, wake-ups alone, or a decision that keeps failing.</summary>
+        private bool BudgetSpent => _applied + _failedRounds >= options.EventsPerGeneration;
 
         public async Task<TState?> RunAsync()
         {
             while (true)
             {
-                // Only cut the history when no wait is outstanding, so no event is owed to this generation.
-                if (_applied >= options.EventsPerGeneration && _externalEvent is null)
-                {
-                    TakeEventsAlreadyReceived();
-                    context.ContinueAsNew(new ContinueAsNewOptions
-                    {
-                        NewInput = new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, [.. _pending], [.. _recentEventIds], input.Generation + 1),
-                        PreserveUnprocessedEvents = true,
-                        // A new generation has no history to replay, so it runs under the version of the code deployed now, whichever
-                        // began this one: an instance leaves an old version at its next generation, and the old path can then go.
-                        NewVersion = LifecycleLoopOptions.OrchestrationVersion,
-                    });
-                    return _state;
-                }
+                if (BudgetSpent && !context.IsReplaying) return ContinueAsNew(undecided: null);
 
                 SetStatus(terminal: false);
                 var trigger = _pending.Count > 0 ? _pending.Dequeue() : await NextTriggerAsync();
                 if (trigger.Event is { } raised && _recentEventIds.Contains(raised.EventId)) continue;
 
-                var step = await DecideAsync(trigger);
+                if (await DecideAsync(trigger) is not { } step) return ContinueAsNew(undecided: trigger);
                 Remember(trigger);
                 _state = step.State;
                 _wakeAt = step.WakeAt;
@@ -86,16 +82,45 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
             }
         }
 
-        /// <summary>Events that arrived while the generation was busy wait in the SDK's buffer, which a wait takes
-        /// from at once. They go into the next generation's input rather than through the backend's re-send of
-        /// unprocessed events at <c>ContinueAsNew</c>, which the in-process backend loses; only an event arriving
-        /// after the cut still relies on <c>preserveUnprocessedEvents</c>.</summary>
-        private void TakeEventsAlreadyReceived()
+        /// <summary>Hands the state, the wake-up, the triggers not decided yet (<paramref name="undecided"/> first) and the
+        /// latest event ids to the next generation.</summary>
+        private TState? ContinueAsNew(LifecycleTrigger<TEvent, TCommand>? undecided)
         {
-            Task<RaisedEvent<TEvent>> wait;
-            while ((wait = context.WaitForExternalEvent<RaisedEvent<TEvent>>(LifecycleLoopOptions.EventName)).IsCompleted)
-                _pending.Enqueue(LifecycleTrigger<TEvent, TCommand>.Raised(wait.Result));
+            var outstanding = TakeEventsAlreadyReceived();
+            context.ContinueAsNew(new ContinueAsNewOptions
+            {
+                NewInput = new LifecycleInput<TState, TEvent, TCommand>(_state, _wakeAt, undecided is null ? [.. _pending] : [undecided, .. _pending],
+                    [.. _recentEventIds], input.Generation + 1, _description, _problem),
+                PreserveUnprocessedEvents = true,
+                // A new generation has no history to replay, so it runs under the version of the code deployed now, whichever
+                // began this one: an instance leaves an old version at its next generation, and the old path can then go.
+                NewVersion = LifecycleLoopOptions.OrchestrationVersion,
+            });
+            _ = ForwardLateEventAsync(outstanding);
+            return _state;
         }
+
+        /// <summary>Events that arrived while the generation was busy wait in the SDK's buffer, or in the wait a wake-up
+        /// won the race against; a wait takes from the buffer at once. They go into the next generation's input rather than
+        /// through the backend's re-send of unprocessed events at <c>ContinueAsNew</c>, which the in-process backend loses.</summary>
+        /// <returns>The one wait left outstanding.</returns>
+        private Task<RaisedEvent<TEvent>> TakeEventsAlreadyReceived()
+        {
+            var wait = _externalEvent ?? context.WaitForExternalEvent<RaisedEvent<TEvent>>(LifecycleLoopOptions.EventName);
+            _externalEvent = null;
+            while (wait.IsCompleted)
+            {
+                _pending.Enqueue(LifecycleTrigger<TEvent, TCommand>.Raised(wait.Result));
+                wait = context.WaitForExternalEvent<RaisedEvent<TEvent>>(LifecycleLoopOptions.EventName);
+            }
+            return wait;
+        }
+
+        /// <summary>An event raised later in the same episode reaches the wait left outstanding, not the SDK, which sends
+        /// on to the next generation only the events no wait takes (<c>PreserveUnprocessedEvents</c>): it is sent on here
+        /// the same way, so the cut loses none.</summary>
+        private async Task ForwardLateEventAsync(Task<RaisedEvent<TEvent>> wait) =>
+            context.SendEvent(context.InstanceId, LifecycleLoopOptions.EventName, await wait);
 
         private async Task<LifecycleTrigger<TEvent, TCommand>> NextTriggerAsync()
         {
@@ -121,7 +146,9 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
             return LifecycleTrigger<TEvent, TCommand>.Raised(received);
         }
 
-        private async Task<LifecycleStep<TState, TCommand>> DecideAsync(LifecycleTrigger<TEvent, TCommand> trigger)
+        /// <returns>The decision, or null when it kept failing until the generation's budget was spent: the trigger then
+        /// goes to the next generation, which decides it at once (the wait between rounds already passed).</returns>
+        private async Task<LifecycleStep<TState, TCommand>?> DecideAsync(LifecycleTrigger<TEvent, TCommand> trigger)
         {
             while (true)
             {
@@ -140,6 +167,8 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
                     _problem = $"Deciding failed: {e.FailureDetails.ErrorMessage}";
                     SetStatus(terminal: false);
                     await context.CreateTimer(context.CurrentUtcDateTime + options.DecisionRetryDelay, CancellationToken.None);
+                    _failedRounds++;
+                    if (BudgetSpent && !context.IsReplaying) return null;
                 }
             }
         }

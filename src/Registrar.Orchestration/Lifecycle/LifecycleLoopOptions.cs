@@ -25,8 +25,9 @@ public sealed record LifecycleLoopOptions
     /// </summary>
     public const string OrchestrationVersion = "1";
 
-    /// <summary>Events applied before the orchestration continues as new. A registration sees a few
-    /// dozen events a year; this keeps each generation's history (and its replay) short.</summary>
+    /// <summary>Triggers spent before the orchestration continues as new: events and wake-ups applied, and decision rounds
+    /// that failed (each some dozen history events with its retries and wait). A registration sees a few dozen events a
+    /// year; this keeps each generation's history (and its replay) short, a decision failing hourly included.</summary>
     public int EventsPerGeneration { get; init; } = 25;
 
     /// <summary>How many of the latest event ids are remembered to drop a redelivered event. Redelivery

@@ -27,11 +27,13 @@ public sealed class DurableLifecycleHost : ILifecycleHost
 {
     private readonly DurableTaskTestHost _host;
     private readonly LifecycleEventDelivery _delivery;
+    private readonly Release _release;
 
-    private DurableLifecycleHost(DurableTaskTestHost host, LifecycleEventDelivery delivery, RecordingCommands commands)
+    private DurableLifecycleHost(DurableTaskTestHost host, LifecycleEventDelivery delivery, RecordingCommands commands, Release release)
     {
         _host = host;
         _delivery = delivery;
+        _release = release;
         Commands = commands;
     }
 
@@ -54,14 +56,14 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         ILogger<LifecycleEventDelivery>? logger = null)
     {
         var commands = new RecordingCommands();
-        var orchestrator = new RegistrationOrchestrator(Options.Create(loopOptions ?? TestLoopOptions));
+        var release = new Release(loopOptions ?? TestLoopOptions);
         var decisions = new LifecycleDecisionActivity(decider);
         var converter = new JsonDataConverter(StoredJson.Options);
         var host = await DurableTaskTestHost.StartAsync(tasks =>
             {
                 // Typed as the Functions host reads it: GetInput<T> in the orchestrator then sees the lifecycle input.
                 tasks.AddOrchestratorFunc<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>, RegistrationState?>(
-                    RegistrationOrchestrator.Name, (context, _) => orchestrator.Run(context));
+                    RegistrationOrchestrator.Name, (context, _) => release.Orchestrator.Run(context));
                 tasks.AddActivityFunc<DecisionRequest<RegistrationState, RegistrationEvent, RegistrationCommand>, LifecycleStep<RegistrationState, RegistrationCommand>>(
                     LifecycleLoopOptions.DecisionActivityName, (_, request) => decisions.Run(request));
                 tasks.AddActivityFunc<LifecycleCommandRequest<RegistrationCommand>>(
@@ -76,7 +78,7 @@ public sealed class DurableLifecycleHost : ILifecycleHost
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
             });
-        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands);
+        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands, release);
     }
 
     public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>
@@ -124,5 +126,15 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         await _host.Client.WaitForInstanceCompletionAsync(RegistrationInstanceId.For(registrationId));
     }
 
+    /// <summary>A deploy under running orchestrations: every episode from now on, replays included, runs the orchestrator
+    /// with <paramref name="loopOptions"/>.</summary>
+    public void Redeploy(LifecycleLoopOptions loopOptions) => _release.Orchestrator = new RegistrationOrchestrator(Options.Create(loopOptions));
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    /// <summary>The orchestrator the worker runs now.</summary>
+    private sealed class Release(LifecycleLoopOptions loopOptions)
+    {
+        public RegistrationOrchestrator Orchestrator { get; set; } = new(Options.Create(loopOptions));
+    }
 }

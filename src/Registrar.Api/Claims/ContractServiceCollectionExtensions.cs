@@ -16,6 +16,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<ClaimHandlers>();
         services.AddSingleton<OverdueClaimsCheck>();
         services.AddSingleton<ForceMajeureHandlers>();
+        services.AddSingleton<ForceMajeureProofHandler>();
         services.AddSingleton<EarlyTerminationRefundHandler>();
         services.AddSingleton<PaidTermsReader>();
         return services;

@@ -18,6 +18,11 @@ public static class ContractOperationsEndpoints
         ops.MapGet("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.ListAsync(request, ct))
             .Produces<List<ForceMajeureNoticeView>>().ProducesProblem(401)
             .WithSummary("The force majeure notices, each with its deadlines and whether it is late as of today.");
+        ops.MapPost("/force-majeure/{noticeId}/proof",
+                (HttpRequest request, string noticeId, ForceMajeureProofHandler handler, CancellationToken ct) => handler.RecordAsync(request, noticeId, ct))
+            .Accepts<RecordForceMajeureProof>("application/json").Produces<ForceMajeureNoticeView>()
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Record the day a force majeure's documents were given, after its notice; whether it came in time is shown (UA-7.3).");
         ops.MapGet("/registrations/{registrationId}/early-termination-refund",
                 (HttpRequest request, string registrationId, string? on, EarlyTerminationRefundHandler handler, CancellationToken ct) =>
                     handler.QuoteAsync(request, registrationId, on, ct))

@@ -43,3 +43,7 @@ public sealed record ForceMajeureNoticeView(
 
 /// <summary>What the audit log keeps of a recorded notice.</summary>
 public sealed record ForceMajeureAudit(string Client, string Zone, ContractParty Party, ForceMajeureDeadlines Deadlines);
+
+/// <summary>UA-7.3: the documents proving a force majeure, given after its notice (POST /api/ops/force-majeure/{noticeId}/proof).</summary>
+/// <param name="ProvedOn">The registrar's local date the documents were given.</param>
+public sealed record RecordForceMajeureProof(DateOnly ProvedOn, string RecordedBy);

@@ -12,6 +12,9 @@ public interface IForceMajeureNoticeStore
 
     Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct);
 
+    /// <exception cref="ConcurrencyConflictException">The notice changed since it was read.</exception>
+    Task<Stored<ForceMajeureNotice>> UpdateAsync(Stored<ForceMajeureNotice> current, ForceMajeureNotice changed, CancellationToken ct);
+
     IAsyncEnumerable<ForceMajeureNotice> ListAsync(CancellationToken ct);
 }
 
@@ -24,6 +27,9 @@ public sealed class ForceMajeureNoticeStore(StorageClients clients) : IForceMaje
 
     public Task<Stored<ForceMajeureNotice>> CreateAsync(ForceMajeureNotice notice, CancellationToken ct) =>
         _table.InsertByIdAsync(notice.NoticeId, notice, null, ct);
+
+    public Task<Stored<ForceMajeureNotice>> UpdateAsync(Stored<ForceMajeureNotice> current, ForceMajeureNotice changed, CancellationToken ct) =>
+        _table.UpdateAsync(current, changed, null, ct);
 
     public async IAsyncEnumerable<ForceMajeureNotice> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

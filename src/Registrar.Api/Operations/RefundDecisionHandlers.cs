@@ -46,8 +46,9 @@ public sealed class RefundDecisionHandlers(
         var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
         if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
         var actor = operations.Principal!.Name;
-        var decided = await idempotency.RunAsync(request, $"refund|{actor}", raw, () => CheckAsync(request.ContentType, raw, registrationId, ct),
-            (refund, key) => RecordAsync(refund, actor, key, ct), ct);
+        var scope = IdempotentRequests.Scope("refunds", actor);
+        var decided = await idempotency.RunAsync(request, scope, raw, () => CheckAsync(request.ContentType, raw, registrationId, ct),
+            (refund, key) => RecordAsync(refund, actor, IdempotentRequests.RecordId('R', scope, key), ct), ct);
         return new PrivateResult(decided);
     }
 
@@ -110,13 +111,13 @@ public sealed class RefundDecisionHandlers(
             : null;
     }
 
-    private async Task<IResult> RecordAsync(CheckedRefund refund, string actor, string? idempotencyKey, CancellationToken ct)
+    private async Task<IResult> RecordAsync(CheckedRefund refund, string actor, string decisionId, CancellationToken ct)
     {
         var (registration, form, amount) = refund;
         var recorded = new RefundDecisionRecorded(registration.RegistrationId, form.Ground, amount, form.CourtDecision?.Trim(), actor, clock.GetUtcNow());
         var terminated = form.TerminatedOn is { } day ? $" for a service ended on {day:yyyy-MM-dd}" : "";
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor, RefundAction,
-            new RegistrationAudit(actor, null, $"refund:{registration.RegistrationId}:{idempotencyKey ?? Guid.NewGuid().ToString("N")}",
+            new RegistrationAudit(actor, null, $"refund:{registration.RegistrationId}:{decisionId}",
                 $"{form.Ground} {amount}{terminated}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), ct);
         return TypedResults.Created($"/api/ops/registrations/{registration.RegistrationId}", recorded);
     }

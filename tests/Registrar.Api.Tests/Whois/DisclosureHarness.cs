@@ -1,10 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
@@ -34,7 +31,7 @@ public sealed class WhoisStorageCollection : ICollectionFixture<AzuriteFixture>
 /// <summary>The disclosure endpoints as both hosts build them, on Azurite: views and orders say which domains are held.</summary>
 public sealed class DisclosureHarness
 {
-    public const string OperationsKey = "ops-key";
+    public const string OperationsKey = RetryHarness.OperationsKey;
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(2));
 
     public DisclosureHarness(AzuriteFixture azurite)
@@ -46,15 +43,7 @@ public sealed class DisclosureHarness
         Registrants = new RegistrantRecordStore(Storage);
         Directory = new RegisteredDomainDirectory(Views, Orders, Registrants);
         var zones = ZoneCatalog.LoadEmbedded();
-        var clients = new ApiClientOptions
-        {
-            Clients =
-            [
-                new ApiClient { Name = "ops-console", KeySha256 = Hash(OperationsKey), Role = ApiClientRole.Operations },
-                new ApiClient { Name = "shop", KeySha256 = Hash("shop-key"), Role = ApiClientRole.Storefront },
-            ],
-        };
-        Handlers = new DisclosureHandlers(new ClientAuthenticator(new StaticOptions<ApiClientOptions>(clients)),
+        Handlers = new DisclosureHandlers(RetryHarness.Authenticator(),
             new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit, new IdempotentRequests(new IdempotencyKeyStore(Storage), Clock), Clock);
     }
 
@@ -128,16 +117,5 @@ public sealed class DisclosureHarness
             context.Request.Body = new MemoryStream(bytes);
         }
         return context.Request;
-    }
-
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }

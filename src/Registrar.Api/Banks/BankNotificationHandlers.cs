@@ -74,7 +74,7 @@ public sealed class BankNotificationHandlers(
         if (read.Result.Rejection is { } rejection)
         {
             if (read.Signature is not null && rejection.Reason is NotificationRejectionReason.UnsupportedVersion or NotificationRejectionReason.UnsupportedMessage)
-                await KeepUnreadableAsync(bankId, format, body, ct);
+                await KeepUnreadableAsync(bankId, format, body, read.Result, ct);
             return Rejected(rejection, challenge);
         }
 
@@ -83,8 +83,9 @@ public sealed class BankNotificationHandlers(
         var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), spend, ct);
         if (recorded.Replayed) return Rejected(HmacSignatureVerifier.Replayed, challenge);
 
-        // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones.
-        var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? body : null);
+        // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones, so only
+        // their read stands for the stored message.
+        var applying = ApplyInBackground(recorded.Message, recorded.IsFirst ? read.Result : null);
         // The bank waits from its post: reading, checking and recording a large file already took part of the window.
         var wait = banks.Value.AnswerWithin - Stopwatch.GetElapsedTime(arrived);
         if (wait > TimeSpan.Zero) await Task.WhenAny(applying, Task.Delay(wait, CancellationToken.None));
@@ -98,18 +99,18 @@ public sealed class BankNotificationHandlers(
     /// recorded before it is refused and held for operations. Its signature stays unspent, so the bank's retry is refused alike, never as a
     /// replay; left unprocessed, the recovery pass applies it once a reader knows its version.
     /// </summary>
-    private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, CancellationToken ct)
+    private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, NotificationReadResult read, CancellationToken ct)
     {
         var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), signature: null, ct);
-        await applier.ApplyAsync(recorded.Message, recorded.IsFirst ? body : null, ct);
+        await applier.ApplyAsync(recorded.Message, recorded.IsFirst ? read : null, ct);
     }
 
     /// <summary>Not tied to the request: the bank may hang up once answered. A failure is left to the recovery pass.</summary>
-    private Task<BankNotificationReceipt?> ApplyInBackground(Stored<BankMessage> message, byte[]? recordedBody) => Task.Run(async () =>
+    private Task<BankNotificationReceipt?> ApplyInBackground(Stored<BankMessage> message, NotificationReadResult? readFromRecordedBody) => Task.Run(async () =>
     {
         try
         {
-            return await applier.ApplyAsync(message, recordedBody, CancellationToken.None);
+            return await applier.ApplyAsync(message, readFromRecordedBody, CancellationToken.None);
         }
         catch (Exception e)
         {

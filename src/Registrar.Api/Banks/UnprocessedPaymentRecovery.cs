@@ -24,7 +24,7 @@ public sealed class UnprocessedPaymentRecovery(
         {
             var message = stored.Document;
             if (clock.GetUtcNow() - message.ReceivedAt < Grace) continue;
-            var receipt = await applier.ApplyAsync(stored, recordedBody: null, ct);
+            var receipt = await applier.ApplyAsync(stored, readFromRecordedBody: null, ct);
             logger.LogWarning("Recovered bank message {MessageId}, recorded at {ReceivedAt}: {Status}, {Entries} entries",
                 message.MessageId, message.ReceivedAt, receipt.Status, receipt.Entries);
             if (receipt.Status == BankNotificationReceipt.Applied) recovered++;

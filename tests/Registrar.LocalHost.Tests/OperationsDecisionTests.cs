@@ -43,7 +43,7 @@ public sealed class OperationsDecisionTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task The_registrars_termination_deletes_the_domain_30_days_after_its_notice_and_quotes_the_refund_UA_1_3_4_1_UA_6_2_UA_1_5_5()
+    public async Task The_registrars_termination_deletes_the_domain_30_days_after_its_notice_and_holds_every_refund_to_the_quote_UA_1_3_4_1_UA_6_2_UA_6_3_UA_1_5_5()
     {
         var customer = "term-" + Guid.NewGuid().ToString("N")[..8];
         var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
@@ -94,6 +94,10 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var audit = await AuditActionsAsync(registrationId);
         Assert.Contains("termination", audit);
         Assert.Single(audit, a => a == "refund-decided");
+        // The quote is for all the refunds of the term: with it decided, another decision is above it, however small.
+        var again = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "EarlyTerminationByRegistrar", amount = 0.01m, reason = "again", terminatedOn }), 409);
+        Assert.Equal("UA-6.2, UA-6.3", again.GetProperty("rule").GetString());
     }
 
     [Fact]

@@ -172,6 +172,10 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         // Money as the API writes it, a string; a number is taken too.
         var recorded = await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = paid.ToString(CultureInfo.InvariantCulture), reason = "KZ-2.1 choice" });
         Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        // What was paid comes back once: a second decision, however small, would pay more than that.
+        var again = await TestSupport.AssertProblemAsync(
+            await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = 0.01m, reason = "KZ-2.1 choice, again" }), 409);
+        Assert.Equal("KZ-2.1", again.GetProperty("rule").GetString());
         var firstRegistrationId = firstOrder.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
         await Eventually(() => firstStorefront.GetFromJsonAsync<JsonElement>("api/registrations"),
             r => r.EnumerateArray().Any(v => v.GetProperty("registrationId").GetString() == firstRegistrationId && v.GetProperty("phase").GetString() == "Registered"));

@@ -37,6 +37,9 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
             ? RandomNumberGenerator.GetBytes(8)
             : SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{key}")).AsSpan(0, 8));
 
+    /// <summary>The request's key as <see cref="RunAsync"/> reads it; null when it has none, or one <see cref="RunAsync"/> refuses.</summary>
+    public static string? KeyOf(HttpRequest request) => request.Headers.TryGetValue(Header, out var keys) ? ReadKey(keys.ToString()) : null;
+
     /// <summary>Whether <paramref name="answer"/>, a 201's body, fits the one table property a key keeps it in: one that did not
     /// would fail every retry after the record was stored.</summary>
     public static bool CanKeep<TAnswer>(TAnswer answer, DateTimeOffset now) => DocumentLimits.Fits(

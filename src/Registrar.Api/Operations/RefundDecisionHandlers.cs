@@ -7,6 +7,7 @@ using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Operations;
 
@@ -24,19 +25,23 @@ public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround 
 /// UA-1.5.5: money for a registered domain is refunded only on a court decision, or where the contract itself refunds
 /// (UA-6.2, UA-6.3: whole unused months when the registrar ends its service early, at most what they come to); UA-1.3.6:
 /// nothing when the registry ended its agreement. KZ-2.1: a domain never registered (its name taken first) gets back at
-/// most what was paid for it, under either offer. An allowed refund is recorded in the registration's audit log (who,
-/// when, how much, why) for the accountant to pay; a refused one records nothing and names the rule. The accountant pays
-/// from the log, so a retried request with its Idempotency-Key gets the first answer and records nothing more.
+/// most what was paid for it, under either offer. Each cap holds for every refund decided for the registration together.
+/// An allowed refund is recorded in the registration's refund ledger and audit log (who, when, how much, why) for the
+/// accountant to pay; a refused one records nothing and names the rule. The accountant pays from the log, so a retried
+/// request with its Idempotency-Key gets the first answer and records nothing more.
 /// </summary>
 public sealed class RefundDecisionHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ZoneCatalog zones, ContractRules rules, PaidTermsReader paidTerms,
-    IdempotentRequests idempotency, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
+    IdempotentRequests idempotency, IRefundLedger refunds, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
 {
     public const string RefundAction = "refund-decided";
 
     private const string NeverRegisteredRule = "KZ-2.1";
 
-    private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount);
+    /// <summary>A decision judged against a ledger another decision changed meanwhile is judged again, this often at most.</summary>
+    private const int Judgements = 3;
+
+    private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount, RefundLedgerRead Ledger);
 
     public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
@@ -47,12 +52,23 @@ public sealed class RefundDecisionHandlers(
         if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
         var actor = operations.Principal!.Name;
         var scope = IdempotentRequests.Scope("refunds", actor);
-        var decided = await idempotency.RunAsync(request, scope, raw, () => CheckAsync(request.ContentType, raw, registrationId, ct),
-            (refund, key) => RecordAsync(refund, actor, IdempotentRequests.RecordId('R', scope, key), ct), ct);
-        return new PrivateResult(decided);
+        var decisionId = IdempotentRequests.RecordId('R', scope, IdempotentRequests.KeyOf(request));
+        for (var judgement = 1; ; judgement++)
+        {
+            try
+            {
+                var decided = await idempotency.RunAsync(request, scope, raw, () => CheckAsync(request.ContentType, raw, registrationId, decisionId, ct),
+                    (refund, _) => RecordAsync(refund, actor, decisionId, ct), ct);
+                return new PrivateResult(decided);
+            }
+            catch (ConcurrencyConflictException) when (judgement < Judgements)
+            {
+                // Another refund for this registration was decided while this one was judged: its cap is judged again.
+            }
+        }
     }
 
-    private async Task<Checked<CheckedRefund>> CheckAsync(string? contentType, byte[] raw, string registrationId, CancellationToken ct)
+    private async Task<Checked<CheckedRefund>> CheckAsync(string? contentType, byte[] raw, string registrationId, string decisionId, CancellationToken ct)
     {
         var body = StrictJson.Deserialize<RefundDecisionBody>(contentType, raw);
         if (body.Problem is not null) return Checked<CheckedRefund>.Refused(body.Problem);
@@ -69,35 +85,39 @@ public sealed class RefundDecisionHandlers(
         if (form.Amount <= 0 || decimal.Round(form.Amount, currency.MinorUnits) != form.Amount)
             return Refused(Problems.Validation("amount", $"A positive amount in {currency.Code} with at most {currency.MinorUnits} decimals."));
         var amount = Core.Money.Money.Of(form.Amount, currency);
+        var ledger = await refunds.ReadAsync(registration.RegistrationId, ct);
+        var before = ledger.Decided.TotalBesides(decisionId, currency);
         if (registration.ExpiresAt is null)
-            return await AboveWhatWasPaidAsync(registration, amount, ct) is { } abovePaid ? Refused(abovePaid) : Checked<CheckedRefund>.Passed(new(registration, form, amount));
+            return await AboveWhatWasPaidAsync(registration, amount, before, ct) is { } abovePaid
+                ? Refused(abovePaid) : Checked<CheckedRefund>.Passed(new(registration, form, amount, ledger));
         if (rules.Refunds(registration.Zone) is not { } policy)
             return Refused(RuleProblems.NotAllowed(NeverRegisteredRule,
                 $"The offer for .{registration.Zone} refunds no registered domain; only a name taken before registration is refunded ({NeverRegisteredRule})."));
         var refusal = policy.Refusal(new RefundRequest(form.Ground, DomainRegistered: true, form.CourtDecision));
         if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
-        if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, ct) is { } above)
+        if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, before, ct) is { } above)
             return Refused(above);
-        return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount));
+        return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount, ledger));
     }
 
     /// <summary>KZ-2.1: a name taken before it was registered leaves the customer's money theirs to take back; money for a
     /// domain never registered is the customer's under either offer (UA-1.5.5 speaks of registered domains). At most what
-    /// was paid for it comes back.</summary>
-    private async Task<IResult?> AboveWhatWasPaidAsync(RegistrationView registration, Core.Money.Money amount, CancellationToken ct)
+    /// was paid for it comes back, with the refunds decided <paramref name="before"/>.</summary>
+    private async Task<IResult?> AboveWhatWasPaidAsync(RegistrationView registration, Core.Money.Money amount, Core.Money.Money before, CancellationToken ct)
     {
         var paid = await paidTerms.ReadAsync(registration, ct);
         if (paid.Count == 0)
             return RuleProblems.NotAllowed(NeverRegisteredRule, $"Registration '{registration.RegistrationId}' was never paid: nothing is refunded.");
         var total = paid.Skip(1).Aggregate(paid[0].Term.Paid, (sum, term) => sum + term.Term.Paid);
-        return amount.Amount > total.Amount
-            ? RuleProblems.NotAllowed(NeverRegisteredRule, $"{amount} is more than was paid for this never-registered domain: {total}.")
+        return (amount + before).Amount > total.Amount
+            ? RuleProblems.NotAllowed(NeverRegisteredRule, $"{amount}{Besides(before)} is more than was paid for this never-registered domain: {total}.")
             : null;
     }
 
     /// <summary>UA-6.3: the registrar refunds the whole unused months, no more: the amount is held to the quote for the day
-    /// the service ended.</summary>
-    private async Task<IResult?> AboveTheUnusedMonthsAsync(RegistrationView registration, RefundDecisionBody form, Core.Money.Money amount, CancellationToken ct)
+    /// the service ended, with the refunds decided <paramref name="before"/>.</summary>
+    private async Task<IResult?> AboveTheUnusedMonthsAsync(RegistrationView registration, RefundDecisionBody form, Core.Money.Money amount,
+        Core.Money.Money before, CancellationToken ct)
     {
         if (form.TerminatedOn is not { } terminatedOn)
             return Problems.Validation("terminatedOn", "The registrar's local day the service ended (yyyy-MM-dd): it sets the unused months refunded (UA-6.3).");
@@ -105,20 +125,24 @@ public sealed class RefundDecisionHandlers(
         if (paid.Count == 0 || rules.EarlyTerminationRefund(registration.Zone) is not { } refund)
             return RuleProblems.NotAllowed(EarlyTerminationRefund.Rule, $"Registration '{registration.RegistrationId}' has no paid term: nothing is refunded.");
         var quote = refund.Quote([.. paid.Select(p => p.Term)], terminatedOn);
-        return amount.Amount > quote.Total.Amount
+        return (amount + before).Amount > quote.Total.Amount
             ? RuleProblems.NotAllowed(EarlyTerminationRefund.Rule,
-                $"{amount} is more than the whole unused months come to for a service ended on {terminatedOn:yyyy-MM-dd}: {quote.Total}.")
+                $"{amount}{Besides(before)} is more than the whole unused months come to for a service ended on {terminatedOn:yyyy-MM-dd}: {quote.Total}.")
             : null;
     }
 
+    private static string Besides(Core.Money.Money before) => before.Amount > 0 ? $" with the {before} already decided" : "";
+
     private async Task<IResult> RecordAsync(CheckedRefund refund, string actor, string decisionId, CancellationToken ct)
     {
-        var (registration, form, amount) = refund;
-        var recorded = new RefundDecisionRecorded(registration.RegistrationId, form.Ground, amount, form.CourtDecision?.Trim(), actor, clock.GetUtcNow());
+        var (registration, form, amount, ledger) = refund;
+        // A retry carries on from its first attempt's decision, dated as it was, so its audit entry is found rather than added.
+        var decided = await refunds.RecordAsync(ledger, new RefundDecided(decisionId, form.Ground, amount, clock.GetUtcNow()), ct);
+        var recorded = new RefundDecisionRecorded(registration.RegistrationId, form.Ground, amount, form.CourtDecision?.Trim(), actor, decided.RecordedAt);
         var terminated = form.TerminatedOn is { } day ? $" for a service ended on {day:yyyy-MM-dd}" : "";
-        await audit.AppendAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor, RefundAction,
+        await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor, RefundAction,
             new RegistrationAudit(actor, null, $"refund:{registration.RegistrationId}:{decisionId}",
-                $"{form.Ground} {amount}{terminated}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), ct);
+                $"{form.Ground} {amount}{terminated}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), decisionId, ct);
         return TypedResults.Created($"/api/ops/registrations/{registration.RegistrationId}", recorded);
     }
 

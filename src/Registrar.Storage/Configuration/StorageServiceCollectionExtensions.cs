@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
         services.TryAddSingleton<IErasureSchedule, ErasureSchedule>();
         services.TryAddSingleton<IErasureRequestStore, ErasureRequestStore>();
+        services.TryAddSingleton<IRefundLedger, RefundLedgerStore>();
         services.TryAddSingleton<IAuditSearch, AuditSearch>();
         return services;
     }

@@ -165,6 +165,7 @@ public sealed class GoldenDocumentTests
         ["erasure-request"] = new ErasureRequest("E0123456789abcdef", "cust-1", new DateOnly(2026, 11, 23), At.AddDays(-1), "вх. 17/26", "Олена",
             "ops-console", At),
         ["customer-account"] = new CustomerAccount("cust-1", "new@example.kz", At, "r-3", "owner@example.kz"),
+        ["refund-decided"] = new RefundDecided("R0123456789abcdef", RefundGround.EarlyTerminationByRegistrar, Money.Money.Of(125.50m, Currency.Uah), At),
     };
 
     [Theory]

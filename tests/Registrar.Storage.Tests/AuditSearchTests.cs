@@ -58,6 +58,16 @@ public sealed class AuditSearchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_first_and_last_instants_there_are_bound_a_search_as_any_other()
+    {
+        var search = await LogAsync(("O1-1", 1, "ops", "retry"), ("O1-1", 2, "ops", "retry"));
+
+        Assert.Equal(["O1-1@2", "O1-1@1"], await AllAsync(search, new AuditFilter(From: DateTimeOffset.MinValue, To: DateTimeOffset.MaxValue)));
+        Assert.Empty(await AllAsync(search, new AuditFilter(To: DateTimeOffset.MinValue)));
+        Assert.Empty(await AllAsync(search, new AuditFilter(From: DateTimeOffset.MaxValue)));
+    }
+
+    [Fact]
     public async Task Pages_of_at_most_the_size_asked_follow_one_another_through_the_continuation_and_repeat_nothing()
     {
         var search = await LogAsync([.. Enumerable.Range(1, 5).Select(m => ("O1-1", m, "ops", "retry"))]);

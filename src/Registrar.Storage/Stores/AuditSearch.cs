@@ -56,9 +56,9 @@ public sealed class AuditSearch(StorageClients clients) : IAuditSearch
         var parts = new List<string>();
         if (filter.Subject is { } subject) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(subject)}"));
         // Newer entries have smaller row keys ("{inverted ticks}|…"): "made before To" is a lower bound on the key, "made at
-        // From or later" an upper one; the key of the tick before an instant sorts just above every key of that instant.
-        if (filter.To is { } to) parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.InvertedTicks(to.AddTicks(-1))}"));
-        if (filter.From is { } from) parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.InvertedTicks(from.AddTicks(-1))}"));
+        // From or later" an upper one.
+        if (filter.To is { } to) parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.InvertedTicksBefore(to)}"));
+        if (filter.From is { } from) parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.InvertedTicksBefore(from)}"));
         if (filter.Actor is { } actor) parts.Add(TableClient.CreateQueryFilter($"Actor eq {actor}"));
         if (filter.Action is { } action) parts.Add(TableClient.CreateQueryFilter($"Action eq {action}"));
         return parts.Count == 0 ? null : string.Join(" and ", parts);

@@ -33,4 +33,9 @@ public static class TableKeys
     /// <summary>Ticks counted down from the end of time, so that the newest row sorts first.</summary>
     public static string InvertedTicks(DateTimeOffset instant) =>
         (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>The <see cref="InvertedTicks"/> key of the tick before <paramref name="instant"/>, which sorts just above every
+    /// key of that instant; also before the first instant there is, which no DateTimeOffset can hold.</summary>
+    public static string InvertedTicksBefore(DateTimeOffset instant) =>
+        (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -43,7 +43,7 @@ public sealed class RegistryCommandExecutor
         _contactCreate = new ContactCreateFlow(registries, failures);
         _domainCreate = new DomainCreateFlow(registries, _contactCreate, _domainInfo, options, failures, transferCodes);
         _domainRenew = new DomainRenewFlow(registries, _domainInfo, failures);
-        _domainDelete = new DomainDeleteFlow(registries, failures);
+        _domainDelete = new DomainDeleteFlow(registries, new SubordinateHostRemoval(registries, failures), failures);
         _domainRestore = new DomainRestoreFlow(registries, failures);
         _domainUpdate = new DomainUpdateFlow(registries, failures);
         _domainHolds = new DomainHoldsFlow(registries, failures);

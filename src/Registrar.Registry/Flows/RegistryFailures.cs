@@ -18,4 +18,12 @@ internal sealed class RegistryFailures(ILogger logger)
         logger.LogWarning("Registry refused {Command} ({ClTrid}): {Code}", e.Command, e.ClientTransactionId, (int)e.Code);
         return new RegistryRefused((int)e.Code, e.Result.Message);
     }
+
+    /// <summary>RFC 5731 section 3.2.2: a domain whose subordinate hosts cannot all go is refused its delete (2305) as the registry
+    /// itself would refuse it, saying which step failed and the registry's answer to it, for operations to act on.</summary>
+    public RegistryRefused DeletionBlocked(string why, EppCommandFailedException e)
+    {
+        logger.LogWarning("Registry refused {Command} ({ClTrid}) before a domain:delete: {Code}", e.Command, e.ClientTransactionId, (int)e.Code);
+        return new RegistryRefused((int)EppResultCode.ObjectAssociationProhibitsOperation, $"{why}: {(int)e.Code} ({e.Result.Message}).");
+    }
 }

@@ -8,7 +8,8 @@ namespace Registrar.Epp.Commands;
 /// <see cref="Data"/> is the message's resData (e.g. domain:trnData) for the caller to read.</summary>
 public sealed record PollMessage(string Id, ulong RemainingCount, DateTimeOffset? QueuedAt, string? Text, XElement? Data);
 
-/// <summary>poll op="req". Idempotent: the message stays queued until acknowledged.</summary>
+/// <summary>poll op="req". Idempotent: the message stays queued until acknowledged. A message this client cannot read is
+/// <see cref="EppUnreadableMessageException"/>, which names its id for the acknowledgement (RFC 5730 section 2.9.2.3).</summary>
 public sealed class PollRequestCommand : EppCommand<PollMessage?>
 {
     public override string Name => "poll:req";

@@ -32,8 +32,25 @@ public sealed class EppResponseParser(int maxFrameBytes)
 
     /// <summary>Parses a response and checks it answers <paramref name="expectedClTrid"/>. Streamed: responses
     /// are what every command reads, so no document is built for them, nor for a &lt;resData&gt; that
-    /// <paramref name="resultDataReader"/> reads.</summary>
+    /// <paramref name="resultDataReader"/> reads. A poll answer handing over a message that cannot be read is refused as
+    /// <see cref="EppUnreadableMessageException"/>, naming the message's id all the same.</summary>
     public EppResponse ParseResponse(ReadOnlyMemory<byte> frame, string expectedClTrid, IResultDataReader? resultDataReader = null)
+    {
+        try
+        {
+            return Read(frame, expectedClTrid, resultDataReader);
+        }
+        catch (EppProtocolException problem)
+        {
+            // RFC 5730 section 2.9.2.3: the client may acknowledge any message by its id; a registry's queue would otherwise
+            // stop for good behind a message this client cannot read.
+            if (frame.Length > maxFrameBytes || UnreadableQueuedMessage.Of(_reader.Over(frame), expectedClTrid, problem) is not { } unreadable)
+                throw;
+            throw unreadable;
+        }
+    }
+
+    private EppResponse Read(ReadOnlyMemory<byte> frame, string expectedClTrid, IResultDataReader? resultDataReader)
     {
         try
         {

@@ -9,6 +9,7 @@ using Registrar.Core.Registrations;
 using Registrar.Core.Telemetry;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Profiles;
+using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 
 namespace Registrar.Registry;
@@ -17,8 +18,11 @@ namespace Registrar.Registry;
 /// Empties each registry's EPP message queue (transfer notices, deletions, renewals, pending actions' results, registry
 /// notes). A message naming the domain of one of our registrations, or a pending action's result quoting the clTRID of one of
 /// its commands, is raised on it as <see cref="RegistryReported"/>; any other goes
-/// to the operations review list. A message is acknowledged only after its event or review item is stored, and
-/// both ignore an id they already hold, so a crash between the two repeats nothing and loses nothing.
+/// to the operations review list. So does a message this client cannot read (<see cref="EppUnreadableMessageException"/>),
+/// with what could be read of it and why the rest could not: RFC 5730 section 2.9.2.3 lets the client acknowledge any
+/// message by its id, and the queue would otherwise stop behind it for good. A message is acknowledged only after its event
+/// or review item is stored, and both ignore an id they already hold, so a crash between the two repeats nothing and loses
+/// nothing.
 /// </summary>
 public sealed class RegistryPollDrainer(
     IEppClients clients,
@@ -63,19 +67,42 @@ public sealed class RegistryPollDrainer(
         int count = 0;
         while (count < MaxMessagesPerRegistry)
         {
-            EppReply<PollMessage?> reply = await client.ExecuteAsync(new PollRequestCommand(), cancellationToken);
-            if (reply.Value is not { } message)
+            if (await TakeNextAsync(client, cancellationToken) is not { } messageId)
             {
                 break;
             }
 
-            await DeliverAsync(client, message, cancellationToken);
-            await client.ExecuteAsync(new PollAckCommand(message.Id), cancellationToken);
+            await client.ExecuteAsync(new PollAckCommand(messageId), cancellationToken);
             count++;
         }
 
         activity?.SetTag("registrar.poll.messages", count);
         return count;
+    }
+
+    /// <returns>The id of the message now delivered or on the review list, to acknowledge; null when the queue is empty.</returns>
+    private async Task<string?> TakeNextAsync(IEppClient client, CancellationToken cancellationToken)
+    {
+        PollMessage? message;
+        try
+        {
+            message = (await client.ExecuteAsync(new PollRequestCommand(), cancellationToken)).Value;
+        }
+        catch (EppUnreadableMessageException unreadable)
+        {
+            string id = EventIdOf(client.RegistryId, unreadable.MessageId);
+            await review.AddAsync(ToReviewItem(client.RegistryId, unreadable, id), cancellationToken);
+            logger.LogWarning("Registry message {MessageId} could not be read; it is on the review list and is acknowledged", id);
+            return unreadable.MessageId;
+        }
+
+        if (message is null)
+        {
+            return null;
+        }
+
+        await DeliverAsync(client, message, cancellationToken);
+        return message.Id;
     }
 
     private async Task DeliverAsync(IEppClient client, PollMessage message, CancellationToken cancellationToken)
@@ -121,15 +148,23 @@ public sealed class RegistryPollDrainer(
         return new ReviewItem(id, "registry-message", about ?? registryId, "registry-poll", explanation, clock.GetUtcNow());
     }
 
+    private ReviewItem ToReviewItem(string registryId, EppUnreadableMessageException unreadable, string id)
+    {
+        string explanation = $"Registry {registryId} message {Bounded(unreadable.MessageId, MaxMessageIdKept)} could not be read, so it is "
+            + $"acknowledged unread (RFC 5730 section 2.9.2.3): {Bounded(unreadable.Reason, MaxTextKept)} Read of it: "
+            + $"{(unreadable.DataName is { } data ? $"data {Bounded(data, MaxMessageIdKept)}, " : "")}"
+            + $"{(unreadable.QueuedAt is { } at ? $"queued {Bounded(at, MaxMessageIdKept)}, " : "")}"
+            + $"text: {Bounded(unreadable.Text ?? "(none)", MaxTextKept)}";
+        return new ReviewItem(id, "registry-message", registryId, "registry-poll-unreadable", explanation, clock.GetUtcNow());
+    }
+
     /// <summary>The message's event and review item id. RFC 5730 bounds a message id by nothing, and the id becomes a table key
     /// (at most 1 KiB): a longer one is named by its SHA-256, the same on every run, so a redelivery is still recognised.</summary>
     public static string EventIdOf(string registryId, string messageId) =>
         $"poll:{registryId}:{(messageId.Length <= MaxMessageIdKept ? messageId : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId))))}";
 
-    private static string TextOf(PollMessage message) => message.Text switch
-    {
-        null => "(no text)",
-        { Length: > MaxTextKept } text => $"{text[..MaxTextKept]}… ({text.Length:N0} characters in all)",
-        var text => text,
-    };
+    private static string TextOf(PollMessage message) => message.Text is { } text ? Bounded(text, MaxTextKept) : "(no text)";
+
+    private static string Bounded(string text, int maxKept) =>
+        text.Length > maxKept ? $"{text[..maxKept]}… ({text.Length:N0} characters in all)" : text;
 }

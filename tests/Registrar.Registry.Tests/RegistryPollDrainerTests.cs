@@ -13,7 +13,7 @@ using Registrar.Registry;
 
 namespace Registrar.Registry.Tests;
 
-public class RegistryPollDrainerTests
+public partial class RegistryPollDrainerTests
 {
     private static readonly DateTimeOffset Now = new(2027, 2, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly List<string> _steps = [];
@@ -21,6 +21,7 @@ public class RegistryPollDrainerTests
     private readonly Mock<IEppClients> _clients = new();
     private readonly Mock<IRegistrationViews> _views = new();
     private readonly List<RegistrationEvent> _raised = [];
+    private Exception? _reviewFailure;
 
     private static XElement TransferNotice(string domain)
     {
@@ -28,22 +29,24 @@ public class RegistryPollDrainerTests
         return new XElement(d + "trnData", new XElement(d + "name", domain), new XElement(d + "trStatus", "pending"));
     }
 
-    private Mock<IEppClient> Registry(string id, params PollMessage[] queued)
+    /// <param name="queued">Each a <see cref="PollMessage"/>, or the <see cref="EppUnreadableMessageException"/> the client
+    /// throws for a message it cannot read.</param>
+    private Mock<IEppClient> Registry(string id, params object[] queued)
     {
-        var queue = new Queue<PollMessage>(queued);
+        var queue = new Queue<object>(queued);
         var client = new Mock<IEppClient>();
         client.SetupGet(c => c.RegistryId).Returns(id);
         client.SetupGet(c => c.Profile).Returns(EppRegistryProfile.Ietf);
         client.Setup(c => c.ExecuteAsync(It.IsAny<PollRequestCommand>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
-                PollMessage? next = queue.TryPeek(out var m) ? m : null;
+                PollMessage? next = queue.TryPeek(out var m) ? m as PollMessage ?? throw (EppUnreadableMessageException)m : null;
                 return new EppReply<PollMessage?>(next, next is null ? EppResultCode.SuccessNoMessages : EppResultCode.SuccessAckToDequeue, "", "c", "s", null);
             });
         client.Setup(c => c.ExecuteAsync(It.IsAny<PollAckCommand>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
-                _steps.Add($"ack {id}:{queue.Dequeue().Id}");
+                _steps.Add($"ack {id}:{queue.Dequeue() switch { PollMessage m => m.Id, var unreadable => ((EppUnreadableMessageException)unreadable).MessageId }}");
                 return new EppReply<ulong>((ulong)queue.Count, EppResultCode.Success, "", "c", "s", null);
             });
         _clients.Setup(c => c.For(id)).Returns(client.Object);
@@ -54,7 +57,12 @@ public class RegistryPollDrainerTests
     {
         var review = new Mock<IReviewList>();
         review.Setup(r => r.AddAsync(It.IsAny<ReviewItem>(), It.IsAny<CancellationToken>()))
-            .Callback<ReviewItem, CancellationToken>((item, _) => { _steps.Add($"review {item.Id}"); _review.Add(item); })
+            .Callback<ReviewItem, CancellationToken>((item, _) =>
+            {
+                if (_reviewFailure is not null) throw _reviewFailure;
+                _steps.Add($"review {item.Id}");
+                _review.Add(item);
+            })
             .Returns(Task.CompletedTask);
         var options = new EppOptions();
         foreach (string id in registries)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Registrar.Core.Customers;
 
 /// <summary>
@@ -32,8 +34,26 @@ public static class TextRules
     /// <summary>A single address as the registry and the mail server take it (RFC 5321 limits, ASCII or UTF-8 mailbox).</summary>
     public static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= MaxEmail && Refusal(value, MaxEmail) is null
+        // An invisible character (a zero-width space pasted with the address) is no part of any mailbox a person can read
+        // out: the mail server refused every notice to one, so a paid customer never heard of their domain (UA-2.1.2).
+        && !value.Any(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
         && value.LastIndexOf('@') is var at and > 0 and <= MaxEmailLocalPart
-        // RFC 5321 2.3.5: the domain is fully qualified, at least two labels and none empty; "a@b" reaches no one.
-        && value[(at + 1)..].Split('.') is { Length: >= 2 } labels && !labels.Contains("")
+        && IsMailDomain(value[(at + 1)..])
         && System.Net.Mail.MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
+
+    /// <summary>RFC 5321 2.3.5: a fully qualified host name, at least two labels, none empty ("a@b" reaches no one), each a
+    /// letter-digit-hyphen label or an IDN one (RFC 5890); an address literal is no customer's mailbox.</summary>
+    private static bool IsMailDomain(string domain)
+    {
+        try
+        {
+            return Hostnames.GetAscii(domain).Split('.') is { Length: >= 2 } labels && !labels.Contains("");
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly IdnMapping Hostnames = new() { UseStd3AsciiRules = true };
 }

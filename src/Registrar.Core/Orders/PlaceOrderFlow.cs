@@ -24,6 +24,8 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
     /// nothing is allocated or stored yet.</summary>
     public OrderCheck Check(OrderRequest request, string customerId, DateTimeOffset now)
     {
+        // KZ-2.2: blanks around an address are no part of it; the address is kept, compared and mailed without them.
+        request = request with { ContactEmail = request.ContactEmail?.Trim()! };
         var errors = new OrderErrors();
         VerifyItemsPresent(request, errors);
         VerifyContactEmail(request.ContactEmail, errors);

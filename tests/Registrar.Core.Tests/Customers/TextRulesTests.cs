@@ -53,4 +53,17 @@ public sealed class TextRulesTests
     {
         Assert.True(TextRules.IsEmail(email));
     }
+
+    [Theory]
+    [InlineData("zw@probe\u200b.test")]
+    [InlineData("a\u200b@probe.test")]
+    [InlineData("owner@mail\u00ad.kz")]
+    [InlineData("\ufeffowner@mail.kz")]
+    [InlineData("owner@mail.kz\u00a0")]
+    [InlineData("owner@[192.0.2.1]")]
+    [InlineData("owner@mail_box.kz")]
+    public void An_email_no_mail_server_would_deliver_to_is_refused_before_anything_is_stored_UA_2_1_2(string email)
+    {
+        Assert.False(TextRules.IsEmail(System.Text.RegularExpressions.Regex.Unescape(email)));
+    }
 }

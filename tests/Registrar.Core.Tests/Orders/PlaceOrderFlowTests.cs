@@ -152,6 +152,15 @@ public sealed class PlaceOrderFlowTests
     }
 
     [Fact]
+    public void The_blanks_around_a_contact_email_are_no_part_of_it_KZ_2_2()
+    {
+        var check = _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)) with { ContactEmail = " owner@mail.kz\t" }, "cust-1", Now);
+
+        Assert.True(check.IsPassed, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
+        Assert.Equal("owner@mail.kz", _flow.Place(check, "cust-1", "ord-1", "KZ-2611-00001-3", Now).ContactEmail);
+    }
+
+    [Fact]
     public void An_invoice_due_date_past_the_calendar_data_is_an_error_not_a_guess_KZ_3_3()
     {
         var late = new DateTimeOffset(2030, 12, 30, 10, 0, 0, TimeSpan.FromHours(5));

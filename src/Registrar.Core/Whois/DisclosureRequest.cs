@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Registrar.Core.Zones;
 
 namespace Registrar.Core.Whois;
@@ -100,10 +102,15 @@ public sealed record DisclosureRequest(
     private DisclosureStep AlreadyDecided() =>
         DisclosureStep.Refused(DisclosureRefusalReason.AlreadyDecided, $"Request {RequestId} is {Status} already.");
 
-    /// <summary>Names compared as people write them: case and spacing aside.</summary>
+    /// <summary>Names compared as people read them: case, spacing, invisible characters (a zero-width space made "alice" a
+    /// second person) and compatibility forms (full-width letters) aside.</summary>
     private static bool SamePerson(string a, string b) => string.Equals(Canonical(a), Canonical(b), StringComparison.OrdinalIgnoreCase);
 
-    private static string Canonical(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Canonical(string name)
+    {
+        var visible = string.Concat(name.Normalize(NormalizationForm.FormKC).Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format));
+        return string.Join(' ', visible.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 }
 
 /// <param name="By">The person who approved or refused.</param>

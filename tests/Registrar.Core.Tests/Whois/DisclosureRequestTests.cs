@@ -20,9 +20,12 @@ public sealed class DisclosureRequestTests
     [Theory]
     [InlineData("Olena Koval")]
     [InlineData("  olena   KOVAL ")]
+    [InlineData("Olena\u200b Koval")]
+    [InlineData("\ufeffOlena Ko\u00adval")]
+    [InlineData("\uff2flena Koval")]
     public void The_person_who_recorded_a_request_cannot_approve_it_UA_1_16(string approver)
     {
-        var step = Request().Approve(approver, Recorded.AddHours(1));
+        var step = Request().Approve(System.Text.RegularExpressions.Regex.Unescape(approver), Recorded.AddHours(1));
 
         Assert.Equal(DisclosureRefusalReason.ApproverRecordedIt, step.Refusal?.Reason);
         Assert.Contains("UA-1.16", step.Refusal!.Message);

@@ -80,6 +80,12 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var aboveTheQuote = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
             new { ground = "EarlyTerminationByRegistrar", amount = total + 0.01m, reason = "UA-6.2 quote", terminatedOn }), 409);
         Assert.Equal("UA-6.2, UA-6.3", aboveTheQuote.GetProperty("rule").GetString());
+        // The service cannot end before it began, nor a court's refund return more than was paid.
+        await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "EarlyTerminationByRegistrar", amount = 1m, reason = "UA-6.2 quote", terminatedOn = "0001-01-01" }), 400);
+        var aboveWhatWasPaid = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "CourtDecision", amount = 1_000_000m, reason = "court", courtDecision = "Case 910/1/26, 2026-11-30" }), 409);
+        Assert.Equal("UA-1.5.5", aboveWhatWasPaid.GetProperty("rule").GetString());
         // The accountant pays from the audit log: a retry with the request's Idempotency-Key records nothing more.
         var decision = new { ground = "EarlyTerminationByRegistrar", amount = total, reason = "UA-6.2 quote", terminatedOn };
         var answers = new List<HttpResponseMessage>();

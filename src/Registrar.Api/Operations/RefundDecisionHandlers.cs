@@ -37,6 +37,7 @@ public sealed class RefundDecisionHandlers(
     public const string RefundAction = "refund-decided";
 
     private const string NeverRegisteredRule = "KZ-2.1";
+    private const string CourtDecisionRule = "UA-1.5.5";
 
     /// <summary>A decision judged against a ledger another decision changed meanwhile is judged again, this often at most.</summary>
     private const int Judgements = 3;
@@ -88,7 +89,7 @@ public sealed class RefundDecisionHandlers(
         var ledger = await refunds.ReadAsync(registration.RegistrationId, ct);
         var before = ledger.Decided.TotalBesides(decisionId, currency);
         if (registration.ExpiresAt is null)
-            return await AboveWhatWasPaidAsync(registration, amount, before, ct) is { } abovePaid
+            return await AboveWhatWasPaidAsync(registration, amount, before, NeverRegisteredRule, ct) is { } abovePaid
                 ? Refused(abovePaid) : Checked<CheckedRefund>.Passed(new(registration, form, amount, ledger));
         if (rules.Refunds(registration.Zone) is not { } policy)
             return Refused(RuleProblems.NotAllowed(NeverRegisteredRule,
@@ -97,20 +98,24 @@ public sealed class RefundDecisionHandlers(
         if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
         if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, before, ct) is { } above)
             return Refused(above);
+        if (form.Ground == RefundGround.CourtDecision && await AboveWhatWasPaidAsync(registration, amount, before, CourtDecisionRule, ct) is { } aboveCourt)
+            return Refused(aboveCourt);
         return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount, ledger));
     }
 
     /// <summary>KZ-2.1: a name taken before it was registered leaves the customer's money theirs to take back; money for a
     /// domain never registered is the customer's under either offer (UA-1.5.5 speaks of registered domains). At most what
-    /// was paid for it comes back, with the refunds decided <paramref name="before"/>.</summary>
-    private async Task<IResult?> AboveWhatWasPaidAsync(RegistrationView registration, Core.Money.Money amount, Core.Money.Money before, CancellationToken ct)
+    /// was paid for it comes back, with the refunds decided <paramref name="before"/>. UA-1.5.5: what a court decides is refunded
+    /// is money paid for the domain too; more than that is no refund of this registrar's to record.</summary>
+    private async Task<IResult?> AboveWhatWasPaidAsync(RegistrationView registration, Core.Money.Money amount, Core.Money.Money before, string rule,
+        CancellationToken ct)
     {
         var paid = await paidTerms.ReadAsync(registration, ct);
         if (paid.Count == 0)
-            return RuleProblems.NotAllowed(NeverRegisteredRule, $"Registration '{registration.RegistrationId}' was never paid: nothing is refunded.");
+            return RuleProblems.NotAllowed(rule, $"Registration '{registration.RegistrationId}' was never paid: nothing is refunded.");
         var total = paid.Skip(1).Aggregate(paid[0].Term.Paid, (sum, term) => sum + term.Term.Paid);
         return (amount + before).Amount > total.Amount
-            ? RuleProblems.NotAllowed(NeverRegisteredRule, $"{amount}{Besides(before)} is more than was paid for this never-registered domain: {total}.")
+            ? RuleProblems.NotAllowed(rule, $"{amount}{Besides(before)} is more than was paid for this domain: {total}.")
             : null;
     }
 
@@ -124,6 +129,9 @@ public sealed class RefundDecisionHandlers(
         var paid = await paidTerms.ReadAsync(registration, ct);
         if (paid.Count == 0 || rules.EarlyTerminationRefund(registration.Zone) is not { } refund)
             return RuleProblems.NotAllowed(EarlyTerminationRefund.Rule, $"Registration '{registration.RegistrationId}' has no paid term: nothing is refunded.");
+        // A day before the service began would quote every month as unused: the service cannot end before it began.
+        if (terminatedOn < paid[0].Term.StartsOn)
+            return Problems.Validation("terminatedOn", $"The service began on {paid[0].Term.StartsOn:yyyy-MM-dd}; it cannot have ended before that (UA-6.3).");
         var quote = refund.Quote([.. paid.Select(p => p.Term)], terminatedOn);
         return (amount + before).Amount > quote.Total.Amount
             ? RuleProblems.NotAllowed(EarlyTerminationRefund.Rule,

@@ -59,6 +59,12 @@ public sealed class ForceMajeureHandlers(
         {
             deadlines = rules.ForceMajeure(zone.Zone).DeadlinesFor(input.StartedOn);
         }
+        catch (DateOutsideCalendarException e) when (input.StartedOn < e.FirstDate)
+        {
+            // No calendar file will ever come for the years before this registrar's data: the notice, not the server, is at fault.
+            return Checked<ForceMajeureNotice>.Refused(Problems.Validation("startedOn",
+                $"Before {e.FirstDate:yyyy-MM-dd}, the first day whose business days this registrar knows: the notice's deadlines cannot be counted."));
+        }
         catch (DateOutsideCalendarException e)
         {
             return Checked<ForceMajeureNotice>.Refused(Problems.CalendarMissing(e.Message));

@@ -68,9 +68,21 @@ public sealed class ForceMajeureRetryTests
         Assert.Equal(1, await _harness.RowsAsync("forcemajeurenotices"));
     }
 
-    private async Task<(int Status, JsonElement Body)> RecordAsync(string idempotencyKey, string circumstance = "The data centre flooded.")
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2019-01-01")]
+    public async Task A_notice_of_a_force_majeure_before_the_business_days_known_is_the_clients_error_and_records_nothing_UA_7_3(string startedOn)
     {
-        var startedOn = DateOnly.FromDateTime(Start.Date).AddDays(-1);
+        var (status, problem) = await RecordAsync("notice-4", startedOn: DateOnly.Parse(startedOn, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(400, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("startedOn", out _), problem.GetRawText());
+        Assert.Equal(0, await _harness.RowsAsync("forcemajeurenotices"));
+    }
+
+    private async Task<(int Status, JsonElement Body)> RecordAsync(string idempotencyKey, string circumstance = "The data centre flooded.", DateOnly? startedOn = null)
+    {
+        startedOn ??= DateOnly.FromDateTime(Start.Date).AddDays(-1);
         return await ReadAsync(await _handlers.RecordAsync(Post("/api/ops/force-majeure",
             new { zone = "ua", party = "Registrar", circumstance, startedOn, notifiedOn = startedOn, recordedBy = "Olena Koval" }, idempotencyKey), default));
     }

@@ -156,8 +156,13 @@ public static class RegistrarServiceCollectionExtensions
 
     private static void AddHandlers(IServiceCollection services, IConfiguration configuration)
     {
-        // Enums travel as their names: a storefront reads "Paid", not 1.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums travel as their names: a storefront reads "Paid", not 1. Numbers are read as StrictJson reads bodies, so the
+        // OpenAPI document, which describes these options, no longer offers "1" where only 1 is taken.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.Configure<ApiClientOptions>(configuration.GetSection(ApiClientOptions.Section));
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<IdempotentRequests>();

@@ -115,6 +115,12 @@ public sealed class BadInputTests(ProductFixture product)
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/orders", out _));
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/banks/{bankId}/camt054", out _));
+        // A number is documented as the parser takes it: a number, not also a string the parser refuses.
+        var termYears = document.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .Select(s => s.Value.TryGetProperty("properties", out var p) && p.TryGetProperty("termYears", out var t) ? t : (JsonElement?)null)
+            .OfType<JsonElement>().ToList();
+        Assert.NotEmpty(termYears);
+        Assert.All(termYears, t => Assert.Equal("integer", t.GetProperty("type").ToString()));
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

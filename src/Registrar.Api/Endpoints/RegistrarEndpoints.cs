@@ -125,13 +125,13 @@ public static class RegistrarEndpoints
         ops.MapPost("/registrations/{registrationId}/trademark",
                 (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
                     handlers.ReviewTrademarkAsync(request, registrationId, ct))
-            .Accepts<TrademarkDecision>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(400)
-            .WithSummary("Approve or refuse the trademark behind a second-level .ua name (UA-Pre-7).");
+            .Accepts<TrademarkDecision>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Approve or refuse the trademark behind a second-level .ua name (UA-Pre-7); 409 unless the registration is AwaitingTrademarkReview.");
         ops.MapPost("/registrations/{registrationId}/retry",
                 (HttpRequest request, string registrationId, OperationsHandlers handlers, CancellationToken ct) =>
                     handlers.RetryRegistrationAsync(request, registrationId, ct))
-            .Produces(StatusCodes.Status202Accepted).ProducesProblem(401)
-            .WithSummary("Try a registration the registry refused again, once the cause is fixed.");
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Try a registration the registry refused again, once the cause is fixed; 409 unless the registration is Stalled.");
         ops.MapPost("/registrations/{registrationId}/decisions",
                 (HttpRequest request, string registrationId, OperationsDecisionHandlers handlers, CancellationToken ct) =>
                     handlers.DecideAsync(request, registrationId, ct))

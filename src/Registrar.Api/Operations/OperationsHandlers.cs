@@ -67,7 +67,7 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
+        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoRetry, ct) is { } refused) return refused;
 
         await actions.RetryAsync(registrationId, new OperationsActor(operations.Principal!.Name, null), null, ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
@@ -85,15 +85,17 @@ public sealed class OperationsHandlers(
         if (!decision.Approved && string.IsNullOrWhiteSpace(decision.Reason))
             return Problems.Validation("reason", "Say why the trademark is refused; the customer is told.");
         if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
-        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
+        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } refused) return refused;
 
         await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
 
-    private async Task<IResult?> UnknownAsync(string registrationId, CancellationToken ct) =>
+    /// <summary>An unknown registration is a 404; one in a phase the action does not apply to, a 409 saying why.</summary>
+    private async Task<IResult?> RefusalAsync(string registrationId, Func<RegistrationView, string?> whyNot, CancellationToken ct) =>
         !RegistrationIds.IsWellFormed(registrationId) ? RegistrationProblems.Unknown()
-        : await views.FindAsync(registrationId, ct) is null ? RegistrationProblems.Unknown(registrationId)
+        : await views.FindAsync(registrationId, ct) is not { } view ? RegistrationProblems.Unknown(registrationId)
+        : whyNot(view) is { } why ? Problems.Conflict(why)
         : null;
 }
 

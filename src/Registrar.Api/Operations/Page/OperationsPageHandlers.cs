@@ -50,7 +50,7 @@ public sealed class OperationsPageHandlers(
         if (approved is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Approve or refuse.");
         if (approved is false && reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why the trademark is refused; the customer is told.");
         if (reason is { Length: > OperationsHandlers.MaxNoteLength }) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
-        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
+        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } wrongPhase) return wrongPhase;
 
         await actions.ReviewTrademarkAsync(registrationId, approved.Value, reason, sessions.Read(request)!, ct);
         return Results.Redirect(paths.Registration(registrationId));
@@ -63,7 +63,7 @@ public sealed class OperationsPageHandlers(
         var reason = Reason(form["reason"].ToString());
         if (reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say what was fixed before trying again.");
         if (reason.Length > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
-        if (await UnknownAsync(registrationId, ct) is { } unknown) return unknown;
+        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoRetry, ct) is { } wrongPhase) return wrongPhase;
 
         await actions.RetryAsync(registrationId, sessions.Read(request)!, reason, ct);
         return Results.Redirect(paths.Registration(registrationId));
@@ -94,9 +94,12 @@ public sealed class OperationsPageHandlers(
             : paths.ErrorPage(StatusCodes.Status403Forbidden, "The form did not come from this page's session: reload the page and try again.");
     }
 
-    private async Task<IResult?> UnknownAsync(string registrationId, CancellationToken ct) =>
-        !RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is null
+    /// <summary>As the API refuses them (<see cref="RegistrationActions"/>): a form posted from a page the registration has moved on from
+    /// records nothing.</summary>
+    private async Task<IResult?> RefusalAsync(string registrationId, Func<RegistrationView, string?> whyNot, CancellationToken ct) =>
+        !RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view
             ? paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.")
+            : whyNot(view) is { } why ? paths.ErrorPage(StatusCodes.Status409Conflict, why)
             : null;
 
     private static string? Reason(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

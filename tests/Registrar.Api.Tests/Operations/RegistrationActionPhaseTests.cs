@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Registrar.Api.Operations;
+using Registrar.Api.Tests.Banks;
+using Registrar.Api.Tests.Retries;
+using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Tests.Operations;
+
+/// <summary>POST /api/ops/registrations/{id}/trademark and …/retry act only on a registration in the phase they are for, read
+/// from its view before anything is raised: otherwise a 409 problem saying why, with no lifecycle event and no audit entry,
+/// so the audit log never claims a trademark refused for a registered domain.</summary>
+public sealed class RegistrationActionPhaseTests
+{
+    private const string RegistrationId = "O0000000000000401-1";
+    private static readonly DateTimeOffset Now = new(2027, 5, 4, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly BankHarness.RecordedEvents _events = new();
+    private readonly Mock<IAuditLog<RegistrationAudit>> _audit = new();
+    private RegistrationPhase _phase;
+
+    [Fact]
+    public async Task A_trademark_awaiting_its_review_is_approved_or_refused_and_audited_UA_Pre_7()
+    {
+        _phase = RegistrationPhase.AwaitingTrademarkReview;
+
+        var result = await Handlers().ReviewTrademarkAsync(Trademark(approved: false), RegistrationId, default);
+
+        Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
+        Assert.False(Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised)).Approved);
+        _audit.Verify(a => a.AppendAsync(It.Is<AuditEntry<RegistrationAudit>>(e => e.Action == RegistrationActions.RefuseTrademarkAction),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(RegistrationPhase.CreatingContact, true)] // approved already, or a .com.ua name that needs no trademark
+    [InlineData(RegistrationPhase.CreatingDomain, true)]
+    [InlineData(RegistrationPhase.Registered, false)]
+    [InlineData(RegistrationPhase.Closed, false)]
+    public async Task A_trademark_review_of_a_registration_not_awaiting_one_is_a_conflict_that_records_nothing_UA_Pre_7(RegistrationPhase phase, bool approved)
+    {
+        _phase = phase;
+
+        var result = await Handlers().ReviewTrademarkAsync(Trademark(approved), RegistrationId, default);
+
+        AssertConflict(result, $"is {phase}", "UA-Pre-7");
+    }
+
+    [Fact]
+    public async Task A_stalled_registration_is_tried_again_and_audited()
+    {
+        _phase = RegistrationPhase.Stalled;
+
+        var result = await Handlers().RetryRegistrationAsync(Retry(), RegistrationId, default);
+
+        Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
+        Assert.IsType<OperationsRetried>(Assert.Single(_events.Raised));
+        _audit.Verify(a => a.AppendAsync(It.Is<AuditEntry<RegistrationAudit>>(e => e.Action == RegistrationActions.RetryAction),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(RegistrationPhase.CreatingDomain)]
+    [InlineData(RegistrationPhase.AwaitingTrademarkReview)]
+    [InlineData(RegistrationPhase.Registered)]
+    [InlineData(RegistrationPhase.Deleted)]
+    public async Task A_retry_of_a_registration_not_stalled_is_a_conflict_that_records_nothing(RegistrationPhase phase)
+    {
+        _phase = phase;
+
+        var result = await Handlers().RetryRegistrationAsync(Retry(), RegistrationId, default);
+
+        AssertConflict(result, $"is {phase}", "only a stalled registration");
+    }
+
+    private void AssertConflict(IResult result, params string[] why)
+    {
+        var problem = Assert.IsType<ProblemHttpResult>(result);
+        Assert.Equal(StatusCodes.Status409Conflict, problem.StatusCode);
+        Assert.All(why, w => Assert.Contains(w, problem.ProblemDetails.Detail, StringComparison.Ordinal));
+        Assert.Empty(_events.Raised);
+        _audit.VerifyNoOtherCalls();
+    }
+
+    private OperationsHandlers Handlers()
+    {
+        var views = new Mock<IRegistrationViews>();
+        views.Setup(v => v.FindAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() =>
+            new RegistrationView(RegistrationId, "cust-1", "shop.ua", "shop.ua", "ua", _phase, null));
+        var clock = new FakeTimeProvider(Now);
+        return new OperationsHandlers(RetryHarness.Authenticator(), null!, views.Object, null!, null!,
+            new RegistrationActions(_events, _audit.Object, clock), null!, clock);
+    }
+
+    private static HttpRequest Trademark(bool approved) => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark",
+        new { approved, reason = approved ? null : "The word mark differs from the name." }, idempotencyKey: null);
+
+    private static HttpRequest Retry() => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/retry", new { }, idempotencyKey: null);
+}

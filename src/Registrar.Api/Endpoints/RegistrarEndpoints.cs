@@ -108,7 +108,8 @@ public static class RegistrarEndpoints
             .Produces<List<ReviewItem>>().ProducesProblem(401);
         ops.MapPost("/review/{itemId}/resolve", (HttpRequest request, string itemId, OperationsHandlers handlers, CancellationToken ct) =>
                 handlers.ResolveAsync(request, itemId, ct))
-            .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404);
+            .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Resolve an open review item, saying what was done; one resolved already is a 409. Send an Idempotency-Key to make retries safe.");
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
             .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
             .WithSummary("All customers' registrations, a page at a time (?after= the previous page's next, ?pageSize= at most 100), filtered by "

@@ -187,8 +187,10 @@ public sealed class RecordedResponse(int statusCode, string contentType, string 
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
-        httpContext.Response.ContentType = ContentType;
         foreach (var (name, value) in Headers) httpContext.Response.Headers[name] = value;
+        // RFC 9110 section 15.3.5: a 204 has no content, so neither a media type nor a body to write.
+        if (StatusCode == StatusCodes.Status204NoContent) return Task.CompletedTask;
+        httpContext.Response.ContentType = ContentType;
         return httpContext.Response.WriteAsync(Body);
     }
 }

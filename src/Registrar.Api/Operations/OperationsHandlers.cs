@@ -13,7 +13,7 @@ namespace Registrar.Api.Operations;
 /// only a payment starts a lifecycle, so an unknown id is a 404, never a new instance.</summary>
 public sealed class OperationsHandlers(
     ClientAuthenticator authenticator, IReviewList review, IRegistrationViews views, IRegistrationDirectory directory, ZoneCatalog zones,
-    RegistrationActions actions, IAuditSearch audit, TimeProvider clock)
+    RegistrationActions actions, IAuditSearch audit, IdempotentRequests idempotency, TimeProvider clock)
 {
     // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
     private const int MaxReviewItemIdLength = 255;
@@ -48,19 +48,39 @@ public sealed class OperationsHandlers(
         return new PrivateResult(TypedResults.Ok(page));
     }
 
+    /// <summary>Resolves an open review item, once: an item resolved already is a 409, as it exists; with an Idempotency-Key, the
+    /// same resolution retried gets the first answer.</summary>
     public async Task<IResult> ResolveAsync(HttpRequest request, string itemId, CancellationToken ct)
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
         if (itemId.Length > MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.NotFound("That review item");
-        var body = await StrictJson.ReadAsync<Resolution>(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        if (string.IsNullOrWhiteSpace(body.Value!.Note)) return Problems.Validation("note", "Say what was done.");
-        if (body.Value.Note.Length > MaxNoteLength) return Problems.Validation("note", $"At most {MaxNoteLength} characters.");
-
-        var resolved = await review.ResolveAsync(itemId, operations.Principal!.Name, body.Value.Note, clock.GetUtcNow(), ct);
-        return resolved ? TypedResults.NoContent() : Problems.NotFound($"Open review item '{itemId}'");
+        var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
+        if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
+        var actor = operations.Principal!.Name;
+        return await idempotency.RunAsync(request, IdempotentRequests.Scope("review", actor), raw,
+            () => CheckResolutionAsync(request.ContentType, raw, itemId, ct),
+            async (note, _) => await review.ResolveAsync(itemId, actor, note, clock.GetUtcNow(), ct)
+                ? TypedResults.NoContent()
+                : AlreadyResolved(itemId, await review.FindAsync(itemId, ct)), ct);
     }
+
+    private async Task<Checked<string>> CheckResolutionAsync(string? contentType, byte[] raw, string itemId, CancellationToken ct)
+    {
+        var body = StrictJson.Deserialize<Resolution>(contentType, raw);
+        if (body.Problem is not null) return Checked<string>.Refused(body.Problem);
+        if (string.IsNullOrWhiteSpace(body.Value!.Note)) return Checked<string>.Refused(Problems.Validation("note", "Say what was done."));
+        if (body.Value.Note.Length > MaxNoteLength) return Checked<string>.Refused(Problems.Validation("note", $"At most {MaxNoteLength} characters."));
+        return await review.FindAsync(itemId, ct) switch
+        {
+            null => Checked<string>.Refused(Problems.NotFound($"Review item '{itemId}'")),
+            { ResolvedAt: not null } resolved => Checked<string>.Refused(AlreadyResolved(itemId, resolved)),
+            _ => Checked<string>.Passed(body.Value.Note),
+        };
+    }
+
+    private static IResult AlreadyResolved(string itemId, ReviewItem? resolved) => Problems.Conflict(
+        $"Review item '{itemId}' was resolved already{(resolved?.ResolvedAt is { } at ? $" at {at:u} by {resolved.ResolvedBy}" : "")}; nothing was changed.");
 
     /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
     public async Task<IResult> RetryRegistrationAsync(HttpRequest request, string registrationId, CancellationToken ct)

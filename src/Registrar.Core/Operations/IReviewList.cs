@@ -9,6 +9,9 @@ public interface IReviewList
 
     IAsyncEnumerable<ReviewItem> ListOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>The item, open or resolved; null when none has that id.</summary>
+    Task<ReviewItem?> FindAsync(string itemId, CancellationToken cancellationToken);
+
     /// <returns>False when no open item has that id.</returns>
     Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken cancellationToken);
 

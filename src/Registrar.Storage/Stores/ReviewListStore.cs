@@ -37,6 +37,10 @@ public sealed class ReviewListStore(StorageClients clients) : IReviewList
             yield return item.Document;
     }
 
+    public async Task<ReviewItem?> FindAsync(string itemId, CancellationToken cancellationToken) =>
+        (await _table.GetAsync<ReviewItem>(Resolved, TableKeys.Escape(itemId), cancellationToken)
+            ?? await _table.GetAsync<ReviewItem>(Open, TableKeys.Escape(itemId), cancellationToken))?.Document;
+
     public async Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var open = await _table.GetAsync<ReviewItem>(Open, TableKeys.Escape(itemId), cancellationToken);

@@ -92,7 +92,7 @@ public sealed class RegistrationActionPhaseTests
             new RegistrationView(RegistrationId, "cust-1", "shop.ua", "shop.ua", "ua", _phase, null));
         var clock = new FakeTimeProvider(Now);
         return new OperationsHandlers(RetryHarness.Authenticator(), null!, views.Object, null!, null!,
-            new RegistrationActions(_events, _audit.Object, clock), null!, clock);
+            new RegistrationActions(_events, _audit.Object, clock), null!, null!, clock);
     }
 
     private static HttpRequest Trademark(bool approved) => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark",

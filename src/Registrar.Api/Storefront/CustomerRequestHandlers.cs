@@ -60,8 +60,8 @@ public sealed class CustomerRequestHandlers(
     public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
-        if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
         if (await RequestOfEndedRegistrationAsync(token, ct) is { } ended) return ended;
+        if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
         var redemption = await links.RedeemAsync(token, ct);
         switch (redemption.Outcome)
         {
@@ -70,25 +70,34 @@ public sealed class CustomerRequestHandlers(
             case LinkUse.AlreadyUsed: return await FinishInterruptedConfirmationAsync(redemption, ct) ?? Problems.LinkUsed();
         }
         var record = await requests.GetAsync(redemption.LinkId!, ct);
-        if (record is null || record.CustomerId != redemption.Subject) return Problems.LinkInvalid();
-        if (!RequestProofs.Accepts(record.Request, RequestProof.ContactEmail))
-            return Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.");
-        var proved = await ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
+        if (FirstUseRefusal(record, redemption.Subject) is { } refused) return refused;
+        var proved = await ProvedAsync(record!, RequestProof.ContactEmail, clock.GetUtcNow(), record!.CustomerId, ct: ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{record.RequestId}' was already proved.");
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Ok(CustomerRequestView.Of(proved));
     }
 
     /// <summary>HEAD answers as the link's first GET would, without spending it: mail scanners look at links before their
-    /// readers follow them (RFC 9110 §9.2.1). A link whose use a crash interrupted answers as used; its GET finishes it.</summary>
-    private async Task<IResult> InspectAsync(string token, CancellationToken ct) =>
-        (await links.InspectAsync(token, ct)).Outcome switch
+    /// readers follow them (RFC 9110 §9.2.1), and its header fields are the GET's (§9.3.2), its JSON Content-Type included.
+    /// A link whose use a crash interrupted answers as used; its GET finishes it.</summary>
+    private async Task<IResult> InspectAsync(string token, CancellationToken ct)
+    {
+        var link = await links.InspectAsync(token, ct);
+        switch (link.Outcome)
         {
-            LinkUse.Invalid => Problems.LinkInvalid(),
-            LinkUse.Expired => Problems.LinkExpired(),
-            LinkUse.AlreadyUsed => Problems.LinkUsed(),
-            _ => TypedResults.Ok(),
-        };
+            case LinkUse.Invalid: return Problems.LinkInvalid();
+            case LinkUse.Expired: return Problems.LinkExpired();
+            case LinkUse.AlreadyUsed: return Problems.LinkUsed();
+        }
+        return FirstUseRefusal(await requests.GetAsync(link.LinkId!, ct), link.Subject) ?? new JsonHeadResult(StatusCodes.Status200OK);
+    }
+
+    /// <summary>Why a link's first use proves nothing: it names no request of its customer, or a request the contact e-mail does not prove.</summary>
+    private static IResult? FirstUseRefusal(CustomerRequestRecord? record, string? subject) =>
+        record is null || record.CustomerId != subject ? Problems.LinkInvalid()
+        : !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)
+            ? Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.")
+        : null;
 
     /// <summary>The registration is looked at before the link is spent: once it has ended, its lifecycle carries nothing out and
     /// tells nobody, so a `.kz` contact e-mail change would move the account with the old address never told (KZ-2.2). The link

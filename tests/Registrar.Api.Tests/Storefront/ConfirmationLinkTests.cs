@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -89,6 +90,35 @@ public sealed class ConfirmationLinkTests
     }
 
     [Fact]
+    public async Task A_head_request_sends_the_header_fields_of_its_get_without_content_or_spending_the_link_RFC_9110_9_3_2()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+
+        var head = await ExecuteAsync(await handlers.ConfirmAsync(Head(token), default));
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        var get = await ExecuteAsync(await handlers.ConfirmAsync(Get(token), default));
+
+        Assert.Equal((200, 200), (head.StatusCode, get.StatusCode));
+        Assert.Equal(get.ContentType, head.ContentType);
+        Assert.StartsWith("application/json", head.ContentType);
+        Assert.Equal(0, head.Body.Length);
+    }
+
+    [Fact]
+    public async Task A_head_request_is_refused_as_its_get_would_be_once_the_registration_ended_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        _phase = RegistrationPhase.Deleted;
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+    }
+
+    [Fact]
     public async Task A_link_followed_after_its_registration_ended_is_refused_and_stays_unspent_KZ_5_3()
     {
         var (handlers, links) = Handlers();
@@ -136,6 +166,14 @@ public sealed class ConfirmationLinkTests
     }
 
     private static int? Status(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode;
+
+    private static async Task<HttpResponse> ExecuteAsync(IResult result)
+    {
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteAsync(context);
+        return context.Response;
+    }
 
     private sealed class Requests : ICustomerRequestStore
     {

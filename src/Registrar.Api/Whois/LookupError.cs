@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -7,14 +8,16 @@ using Registrar.Api.Http;
 namespace Registrar.Api.Whois;
 
 /// <summary>
-/// An error of the public lookups. Its body is an RDAP error response (RFC 9083 6: errorCode, title, description,
+/// An error of the public lookups. An RDAP lookup's body is an RDAP error response (RFC 9083 6: errorCode, title, description,
 /// with rdapConformance) and an RFC 9457 problem (type, status, detail) at once: the two share only "title", which
 /// means the same in both. An RDAP client asks for application/rdap+json (RFC 7480 4.2) and gets that media type;
-/// any other caller gets application/problem+json, as from every other route of this API.
+/// any other caller gets application/problem+json, as from every other route of this API. A WHOIS lookup's is the problem alone
+/// (<see cref="AsProblem"/>). Both name the request's trace in "traceId".
 /// </summary>
 /// <param name="field">For a validation problem: the field named under "errors", as every validation problem of this API does.</param>
 /// <param name="type">The problem type, whose one title is also the RDAP "title".</param>
-public sealed class LookupError(int status, ProblemType type, string detail, TimeSpan? retryAfter = null, string? field = null) : IResult
+/// <param name="rdap">False for the plain-text WHOIS endpoint, whose errors are RFC 9457 problems alone, as every other route's.</param>
+public sealed class LookupError(int status, ProblemType type, string detail, TimeSpan? retryAfter = null, string? field = null, bool rdap = true) : IResult
 {
     /// <summary>RFC 7480 5.4: a query that is not a domain name at all.</summary>
     public static LookupError BadName(string detail) =>
@@ -27,16 +30,26 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
         new(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,
             $"This address asked too often; ask again in {Seconds(retryAfter)} s.", retryAfter);
 
+    /// <summary>The same error for the WHOIS endpoint: a problem without the RDAP members, written as every other problem is.</summary>
+    public LookupError AsProblem() => new(status, type, detail, retryAfter, field, rdap: false);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
+        if (retryAfter is { } wait) response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        if (!rdap)
+        {
+            await (field is null
+                ? TypedResults.Problem(detail, statusCode: status, title: type.Title, type: type.Uri)
+                : Problems.Validation(field, detail)).ExecuteAsync(httpContext);
+            return;
+        }
         response.StatusCode = status;
         response.ContentType = RdapJsonResult.IsAccepted(httpContext.Request) ? RdapJsonResult.MediaType : "application/problem+json";
         // RFC 9110 section 12.5.5: the media type follows Accept, so a cache must not hand one caller's answer to the other
         // (a 404 is cacheable by default, RFC 9111 section 4.2.2).
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
-        if (retryAfter is { } after) response.Headers.RetryAfter = Seconds(after).ToString(CultureInfo.InvariantCulture);
         var body = new JsonObject
         {
             ["rdapConformance"] = new JsonArray("rdap_level_0"),
@@ -46,6 +59,8 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
             ["type"] = type.Uri,
             ["status"] = status,
             ["detail"] = detail,
+            // RFC 9083 section 6 lets an error carry members beyond its own: the trace every problem of this API names.
+            ["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier,
         };
         if (field is not null) body["errors"] = new JsonObject { [field] = new JsonArray(detail) };
         await response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);

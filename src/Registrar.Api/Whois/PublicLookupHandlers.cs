@@ -25,7 +25,7 @@ public sealed class PublicLookupHandlers(
     public async Task<IResult> WhoisAsync(HttpRequest request, string name, CancellationToken ct)
     {
         var found = await LookUpAsync(name, ct);
-        return (IResult?)found.Error
+        return (IResult?)found.Error?.AsProblem()
             ?? TypedResults.Text(WhoisText.Render(found.Record!, options.Value.RegistrarName, clock.GetUtcNow()), "text/plain; charset=utf-8");
     }
 

@@ -16,7 +16,8 @@ public sealed class PublicLookupRateLimitPolicy(IOptions<WhoisOptions> options) 
     public const string Name = "public-lookup";
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected =>
-        (rejected, _) => new ValueTask(Rejection(rejected.Lease).ExecuteAsync(rejected.HttpContext));
+        (rejected, _) => new ValueTask(Rejection(rejected.Lease,
+            rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RdapEndpointMetadata>() is not null).ExecuteAsync(rejected.HttpContext));
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext, options.Value.TrustForwardedFor), _ => new FixedWindowRateLimiterOptions
@@ -28,6 +29,10 @@ public sealed class PublicLookupRateLimitPolicy(IOptions<WhoisOptions> options) 
         });
 
     /// <summary>The answer to a lookup refused a permit: when its window ends, the client may ask again.</summary>
-    public LookupError Rejection(RateLimitLease lease) =>
-        LookupError.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Value.Window);
+    /// <param name="rdap">Whether an RDAP lookup was refused; a WHOIS lookup's refusal is a problem alone, as its other errors.</param>
+    public LookupError Rejection(RateLimitLease lease, bool rdap)
+    {
+        var error = LookupError.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Value.Window);
+        return rdap ? error : error.AsProblem();
+    }
 }

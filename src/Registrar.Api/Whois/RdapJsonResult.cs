@@ -20,3 +20,6 @@ public sealed class RdapJsonResult(JsonObject document) : IResult
         return httpContext.Response.WriteAsync(document.ToJsonString(), httpContext.RequestAborted);
     }
 }
+
+/// <summary>Marks the RDAP routes, whose refusals by the rate limiter are RDAP errors; the WHOIS route's are problems alone.</summary>
+public sealed record RdapEndpointMetadata;

@@ -11,7 +11,7 @@ public static class WhoisEndpoints
     {
         api.MapGet("/rdap/domain/{name}", (HttpRequest request, string name, PublicLookupHandlers handlers, CancellationToken ct) =>
                 handlers.RdapDomainAsync(request, name, ct))
-            .Produces(StatusCodes.Status200OK, contentType: RdapJsonResult.MediaType)
+            .WithMetadata(new RdapEndpointMetadata()).Produces(StatusCodes.Status200OK, contentType: RdapJsonResult.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
             .WithSummary("RDAP domain lookup (RFC 9083): what the zone publishes (KZ-App-10.3, UA-1.15), withheld fields listed per RFC 9537.");
         api.MapGet("/whois/{name}", (HttpRequest request, string name, PublicLookupHandlers handlers, CancellationToken ct) =>

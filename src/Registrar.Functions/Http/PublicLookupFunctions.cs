@@ -11,10 +11,10 @@ public sealed class PublicLookupFunctions(PublicLookupHandlers handlers, PublicL
     [Function("RdapDomain")]
     public async Task<IActionResult> RdapDomain(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/rdap/domain/{name}")] HttpRequest req, string name, CancellationToken ct) =>
-        new HandlerResult(limiter.Refusal(req.HttpContext) ?? await handlers.RdapDomainAsync(req, name, ct));
+        new HandlerResult(limiter.Refusal(req.HttpContext, rdap: true) ?? await handlers.RdapDomainAsync(req, name, ct));
 
     [Function("WhoisDomain")]
     public async Task<IActionResult> WhoisDomain(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/whois/{name}")] HttpRequest req, string name, CancellationToken ct) =>
-        new HandlerResult(limiter.Refusal(req.HttpContext) ?? await handlers.WhoisAsync(req, name, ct));
+        new HandlerResult(limiter.Refusal(req.HttpContext, rdap: false) ?? await handlers.WhoisAsync(req, name, ct));
 }

@@ -14,10 +14,11 @@ public sealed class PublicLookupLimiter(PublicLookupRateLimitPolicy policy) : ID
     private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(policy.GetPartition);
 
     /// <summary>The 429 to answer with, or null when the caller may be answered.</summary>
-    public IResult? Refusal(HttpContext context)
+    /// <param name="rdap">Whether the lookup is an RDAP one (<see cref="PublicLookupRateLimitPolicy.Rejection"/>).</param>
+    public IResult? Refusal(HttpContext context, bool rdap)
     {
         using var lease = _limiter.AttemptAcquire(context);
-        return lease.IsAcquired ? null : policy.Rejection(lease);
+        return lease.IsAcquired ? null : policy.Rejection(lease, rdap);
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -82,6 +82,37 @@ public sealed class PublicLookupHandlersTests
     }
 
     [Theory]
+    [InlineData("free-name.kz", 404, null)]
+    [InlineData("bad..name.kz", 400, null)]
+    [InlineData("free-name.kz", 404, "application/rdap+json")]
+    public async Task An_rdap_error_names_the_requests_trace_as_every_problem_does_RFC_9083_section_6(string typed, int expected, string? accept)
+    {
+        var context = Request(accept);
+
+        var (status, _, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+
+        Assert.Equal(expected, status);
+        Assert.Equal(context.TraceIdentifier, JsonDocument.Parse(body).RootElement.GetProperty("traceId").GetString());
+    }
+
+    [Theory]
+    [InlineData("free-name.kz", 404, "/problems/not-found")]
+    [InlineData("bad..name.kz", 400, "/problems/validation")]
+    public async Task A_whois_error_is_an_rfc_9457_problem_alone_with_its_trace_and_no_rdap_members(string typed, int expected, string type)
+    {
+        var context = Request("application/rdap+json");
+
+        var (status, headers, body) = await RunAsync(await handlers.WhoisAsync(context.Request, typed, default), context);
+
+        Assert.Equal(expected, status);
+        Assert.Equal("application/problem+json", headers.ContentType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((type, expected), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.Equal(context.TraceIdentifier, problem.GetProperty("traceId").GetString());
+        Assert.False(problem.TryGetProperty("rdapConformance", out _) || problem.TryGetProperty("errorCode", out _));
+    }
+
+    [Theory]
     [InlineData("free-name.kz")]
     [InlineData("bad..name.kz")]
     public async Task An_error_whose_media_type_follows_Accept_says_so_in_Vary_so_no_cache_hands_it_to_the_other_caller_RFC_9110_section_12_5_5(

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Registrar.Api.Whois;
 using static Registrar.Api.Tests.Whois.WhoisSamples;
@@ -21,25 +22,32 @@ public sealed class PublicLookupRateLimitTests
         return context;
     }
 
-    [Fact]
-    public async Task A_client_over_its_limit_gets_a_429_problem_with_retry_after_while_another_address_is_still_answered()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_client_over_its_limit_gets_a_429_problem_with_retry_after_while_another_address_is_still_answered(bool rdap)
     {
         using var limiter = PartitionedRateLimiter.Create<HttpContext, string>(policy.GetPartition);
 
         var answered = Enumerable.Range(0, 2).Select(_ => limiter.AttemptAcquire(From("203.0.113.7")).IsAcquired).ToList();
-        using var refused = limiter.AttemptAcquire(From("203.0.113.7"));
+        var refusedContext = From("203.0.113.7");
+        using var refused = limiter.AttemptAcquire(refusedContext);
         using var other = limiter.AttemptAcquire(From("198.51.100.20"));
 
         Assert.Equal([true, true], answered);
         Assert.False(refused.IsAcquired);
         Assert.True(other.IsAcquired);
-        var (status, headers, body) = await RunAsync(policy.Rejection(refused));
+        refusedContext.SetEndpoint(new Endpoint(null, rdap ? new EndpointMetadataCollection(new RdapEndpointMetadata()) : EndpointMetadataCollection.Empty, "lookup"));
+        var (status, headers, body) = await RunAsync(
+            context => policy.OnRejected!(new OnRejectedContext { HttpContext = context, Lease = refused }, default).AsTask(), refusedContext);
         Assert.Equal(429, status);
         Assert.InRange(int.Parse(headers.RetryAfter!), 1, 60);
         Assert.Equal("application/problem+json", headers.ContentType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal(("/problems/too-many-requests", 429), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
-        RdapShape.AssertErrorResponse(problem, 429);
+        Assert.Equal(refusedContext.TraceIdentifier, problem.GetProperty("traceId").GetString());
+        if (rdap) RdapShape.AssertErrorResponse(problem, 429);
+        else Assert.False(problem.TryGetProperty("rdapConformance", out _) || problem.TryGetProperty("errorCode", out _), "WHOIS answers a problem alone");
     }
 
     [Theory]

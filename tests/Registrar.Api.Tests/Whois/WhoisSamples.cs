@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Registrar.Api.Hosting;
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 using Registrar.Core.Whois;
@@ -25,15 +26,20 @@ public static class WhoisSamples
         RegistrationPhase phase = RegistrationPhase.Registered) =>
         new(new RegistrationView("O0000000000000001-1", "cust-1", ascii, unicode, zone, phase, Expiry), registrant);
 
-    /// <summary>Runs a handler's result as a host would (enums as names, as AddRegistrar sets), and reads what it wrote.</summary>
-    public static async Task<(int Status, IHeaderDictionary Headers, string Body)> RunAsync(IResult result, HttpContext? context = null)
+    /// <summary>Runs a handler's result as a host would (enums as names, as AddRegistrar sets, and the hosts' problem details), and reads
+    /// what it wrote.</summary>
+    public static Task<(int Status, IHeaderDictionary Headers, string Body)> RunAsync(IResult result, HttpContext? context = null) =>
+        RunAsync(result.ExecuteAsync, context);
+
+    /// <summary>Runs what answers a request (a handler's result, or a rate limiter's refusal) as a host would, and reads what it wrote.</summary>
+    public static async Task<(int Status, IHeaderDictionary Headers, string Body)> RunAsync(Func<HttpContext, Task> answer, HttpContext? context = null)
     {
         context ??= new DefaultHttpContext();
-        context.RequestServices = new ServiceCollection().AddLogging()
+        context.RequestServices = new ServiceCollection().AddLogging().AddRegistrarProblemDetails()
             .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())).BuildServiceProvider();
         var body = new MemoryStream();
         context.Response.Body = body;
-        await result.ExecuteAsync(context);
+        await answer(context);
         return (context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
     }
 

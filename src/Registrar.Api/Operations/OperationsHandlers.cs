@@ -87,7 +87,8 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoRetry, ct) is { } refused) return refused;
+        // Any phase: a retry also sends again the mail and records a host gave up on (FailedCommands), which no view shows.
+        if (await RefusalAsync(registrationId, _ => null, ct) is { } refused) return refused;
 
         await actions.RetryAsync(registrationId, new OperationsActor(operations.Principal!.Name, null), null, ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");

@@ -33,11 +33,6 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     public static string? WhyNoTrademarkReview(RegistrationView view) => view.Phase == RegistrationPhase.AwaitingTrademarkReview ? null
         : $"{view.DisplayName} is {view.Phase}: a trademark is approved or refused only while its registration awaits the review (UA-Pre-7).";
 
-    /// <summary>Only a stalled registration (refused by the registry, or a registry command given up on) is tried again; why not
-    /// otherwise, asked of its view before anything is raised or audited.</summary>
-    public static string? WhyNoRetry(RegistrationView view) => view.Phase == RegistrationPhase.Stalled ? null
-        : $"{view.DisplayName} is {view.Phase}: only a stalled registration is tried again.";
-
     /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
     public async Task RetryAsync(string registrationId, OperationsActor actor, string? reason, CancellationToken ct)
     {

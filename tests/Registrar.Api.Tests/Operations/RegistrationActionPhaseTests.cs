@@ -63,17 +63,16 @@ public sealed class RegistrationActionPhaseTests
     }
 
     [Theory]
-    [InlineData(RegistrationPhase.CreatingDomain)]
-    [InlineData(RegistrationPhase.AwaitingTrademarkReview)]
     [InlineData(RegistrationPhase.Registered)]
-    [InlineData(RegistrationPhase.Deleted)]
-    public async Task A_retry_of_a_registration_not_stalled_is_a_conflict_that_records_nothing(RegistrationPhase phase)
+    [InlineData(RegistrationPhase.Expired)]
+    public async Task A_retry_of_a_registration_in_another_phase_is_taken_as_its_failed_mail_and_records_are_tried_again_in_any(RegistrationPhase phase)
     {
         _phase = phase;
 
         var result = await Handlers().RetryRegistrationAsync(Retry(), RegistrationId, default);
 
-        AssertConflict(result, $"is {phase}", "only a stalled registration");
+        Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
+        Assert.IsType<OperationsRetried>(Assert.Single(_events.Raised));
     }
 
     private void AssertConflict(IResult result, params string[] why)

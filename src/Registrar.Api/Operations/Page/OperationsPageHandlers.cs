@@ -63,7 +63,8 @@ public sealed class OperationsPageHandlers(
         var reason = Reason(form["reason"].ToString());
         if (reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say what was fixed before trying again.");
         if (reason.Length > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
-        if (await RefusalAsync(registrationId, RegistrationActions.WhyNoRetry, ct) is { } wrongPhase) return wrongPhase;
+        // Any phase: a retry also sends again the mail and records a host gave up on (FailedCommands), which no view shows.
+        if (await RefusalAsync(registrationId, _ => null, ct) is { } unknown) return unknown;
 
         await actions.RetryAsync(registrationId, sessions.Read(request)!, reason, ct);
         return Results.Redirect(paths.Registration(registrationId));

@@ -3,9 +3,9 @@ using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Tests.Registrations;
 
-/// <summary>An operations action the registration no longer awaits (a review raised twice, or after the domain was registered,
-/// a retry of a registration not stalled) is ignored by its lifecycle: the API refuses them first, but an event raised
-/// before the view caught up must change nothing either.</summary>
+/// <summary>An operations action the registration no longer awaits is ignored by its lifecycle: a trademark review raised twice
+/// or after the domain was registered (the API refuses it first, but an event raised before the view caught up must change
+/// nothing either), a retry of a registration neither stalled nor holding failed commands.</summary>
 public sealed class OperationsActionPhaseDeciderTests
 {
     private static readonly DateTimeOffset PaidAt = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);

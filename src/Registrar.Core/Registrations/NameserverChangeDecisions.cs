@@ -58,7 +58,7 @@ internal static class NameserverChangeDecisions
 
     private static void Applied(RegistrationStep step, NameserverChange change, IReadOnlyList<string> nameServers)
     {
-        step.Update(s => s with { NameserverChange = null });
+        step.Update(s => s with { NameserverChange = null, NameServers = nameServers });
         step.Notify(NoticeKind.NameserversChanged, new NoticeFacts(RequestId: change.RequestId, NameServers: nameServers));
     }
 

@@ -158,6 +158,8 @@ internal static class OperationsDecisions
 
     public static void OnHoldsAnswered(RegistrationStep step, RegistryOutcome outcome)
     {
+        if (outcome is HoldsUpdated reported)
+            step.Update(s => s with { RegistryStatuses = WithHolds(s.RegistryStatuses, reported.Holds) });
         switch (outcome)
         {
             case HoldsUpdated updated when updated.Holds.Order().SequenceEqual(WantedHolds(step.State).Order()):
@@ -183,6 +185,19 @@ internal static class OperationsDecisions
         if (state.Suspension is not null) holds.Add("clientHold");
         if (state.TransferRestriction is not null) holds.Add("clientTransferProhibited");
         return holds;
+    }
+
+    /// <summary>The registry said which of the managed holds the domain carries; its other statuses stay as last read. "ok" stands
+    /// only alone (RFC 5731 section 2.3): it goes with a hold and comes back once none is left.</summary>
+    private static IReadOnlyList<string> WithHolds(IReadOnlyList<string> statuses, IReadOnlyList<string> holds)
+    {
+        if (statuses.Count == 0 && holds.Count == 0) return statuses;
+        List<string> now =
+        [
+            .. statuses.Where(s => !SetDomainHolds.ManagedHolds.Contains(s, StringComparer.OrdinalIgnoreCase) && !s.Equals("ok", StringComparison.OrdinalIgnoreCase)),
+            .. holds,
+        ];
+        return now.Count > 0 ? now : ["ok"];
     }
 
     private static void SetHolds(RegistrationStep step)

@@ -192,20 +192,6 @@ public sealed record RecordRegistrant(string CommandId, string RegistrationId, R
     public override CommandRoute Route => CommandRoute.Record;
 }
 
-/// <summary>A registration as its customer sees it.</summary>
-/// <param name="EndedAt">UA-Pre-6: when it ended; the erasure of its personal data is due five years later.</param>
-/// <param name="DueBy">KZ-2.1: while the registration is being carried out (from payment until registered, refused or
-/// stalled), when it must be done by; null otherwise, and in views recorded before it was kept.</param>
-/// <param name="TransferRestriction">KZ-App-9: the agreement with the customer that forbids transferring the domain away, while
-/// it stands; the storefront refuses a transfer code at once from it.</param>
-public sealed record RegistrationView(
-    string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null, string? TransferRestriction = null)
-{
-    /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
-    public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;
-}
-
 public enum NoticeKind
 {
     /// <summary>UA-2.1.2: registered; carries a set-password link for the control panel.</summary>

@@ -170,8 +170,10 @@ public sealed record NameTaken : RegistryOutcome;
 /// <param name="CreatedAt">The registry's create date (RFC 5731 crDate): which create made the domain (KZ-2.1).</param>
 /// <param name="CreatedByThisRegistration">Whether the domain's authInfo is the one this registration's create set (KZ-2.1);
 /// null when the registry showed none, or for answers recorded before it was read.</param>
+/// <param name="NameServers">The domain's name servers (RFC 5731 hostObj); null for a domain that does not exist, and for answers
+/// recorded before they were read.</param>
 public sealed record DomainInfo(bool Exists, bool SponsorIsUs, string? RegistrantHandle, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Statuses = null,
-    DateTimeOffset? CreatedAt = null, bool? CreatedByThisRegistration = null)
+    DateTimeOffset? CreatedAt = null, bool? CreatedByThisRegistration = null, IReadOnlyList<string>? NameServers = null)
     : RegistryOutcome
 {
     public IReadOnlyList<string> Statuses { get; init; } = Statuses ?? [];

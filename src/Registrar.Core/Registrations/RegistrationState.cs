@@ -24,6 +24,8 @@ namespace Registrar.Core.Registrations;
 /// domain; kept while the registry shows that transfer pending, so it is rejected once.</param>
 /// <param name="EndedAt">UA-Pre-6: when the registration ended (closed, deleted, transferred away), which ends the contract it
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
+/// <param name="NameServers">The domain's name servers at the registry, in A-label form, as last read or confirmed (KZ-2.3);
+/// null until the registry said, as for states stored before they were kept.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -57,7 +59,8 @@ public sealed record RegistrationState(
     string? TransferInCancelCommandId = null,
     bool TransferInCancelWaiting = false,
     string? TransferAwayRejectionCommandId = null,
-    RegistrantContactChange? RegistrantContactChange = null)
+    RegistrantContactChange? RegistrantContactChange = null,
+    IReadOnlyList<string>? NameServers = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

@@ -160,8 +160,9 @@ internal static class RenewalAnswers
             step.Flag($"{state.Order!.DisplayName} was transferred away while its renewal invoice {state.Renewal.InvoiceNumber} is open: cancel it.");
     }
 
-    private static void Follow(RegistrationStep step, DomainInfo info) =>
-        step.Update(s => s with { AwaitedCommandId = null, RegistryStatuses = info.Statuses });
+    /// <summary>The registry is the authority for the domain's statuses and name servers: what it shows is kept as shown.</summary>
+    public static void Follow(RegistrationStep step, DomainInfo info) =>
+        step.Update(s => s with { AwaitedCommandId = null, RegistryStatuses = info.Statuses, NameServers = info.NameServers ?? s.NameServers });
 
     private static void Restore(RegistrationStep step)
     {

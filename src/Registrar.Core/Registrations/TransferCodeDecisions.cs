@@ -22,7 +22,7 @@ internal static class TransferCodeDecisions
         switch (outcome)
         {
             case DomainInfo { Exists: true, SponsorIsUs: true } info:
-                step.Update(s => s with { AwaitedCommandId = null, RegistryStatuses = info.Statuses });
+                RenewalAnswers.Follow(step, info);
                 Decide(step, issue, info, schedule, now);
                 break;
             case DomainInfo info:

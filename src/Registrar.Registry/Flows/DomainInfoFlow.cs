@@ -8,7 +8,7 @@ using DomainInfo = Registrar.Core.Registrations.DomainInfo;
 namespace Registrar.Registry.Flows;
 
 /// <summary>RFC 5731 domain:info reduced to what the lifecycle decides on: existence, sponsor, registrant,
-/// expiry, the domain's statuses with its RFC 3915 rgpStatus values, its create date, and whether its authInfo is the one
+/// expiry, the domain's statuses with its RFC 3915 rgpStatus values, its name servers, its create date, and whether its authInfo is the one
 /// the registration's own create set (<see cref="TransferCodes.ForCreatedDomain"/>).</summary>
 internal sealed class DomainInfoFlow(ZoneRegistries registries, RegistryFailures failures, TransferCodes codes)
 {
@@ -26,7 +26,7 @@ internal sealed class DomainInfoFlow(ZoneRegistries registries, RegistryFailures
                 : (bool?)null;
             return new DomainInfo(true, info.SponsoringClientId == registries.OurClientId(client), info.Registrant, info.ExpiresAt,
                 [.. info.Statuses.Select(s => s.Value).Concat(info.RgpStatuses).Distinct(StringComparer.Ordinal)], info.CreatedAt,
-                createdByThisRegistration);
+                createdByThisRegistration, [.. info.NameServers.Select(n => n.ToLowerInvariant())]);
         }
         catch (EppCommandFailedException e) when (e.Code == EppResultCode.ObjectDoesNotExist)
         {

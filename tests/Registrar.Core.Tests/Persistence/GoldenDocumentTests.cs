@@ -45,7 +45,8 @@ public sealed class GoldenDocumentTests
             new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
             new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true,
             TransferAwayRejectionCommandId: "order-1-1-31",
-            RegistrantContactChange: new RegistrantContactChange("r-10", NewContact, At.AddDays(1), false, "order-1-1-32")),
+            RegistrantContactChange: new RegistrantContactChange("r-10", NewContact, At.AddDays(1), false, "order-1-1-32"),
+            NameServers: ["ns1.example.net", "ns2.example.net"]),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -62,7 +63,7 @@ public sealed class GoldenDocumentTests
             new RegistrationCommandFailed("failed:order-1-1-7", new FlagForOperations("order-1-1-7", "order-1-1", "look"), "storage down"),
             new RenewalInvoiceIssued("answer:order-1-1-8", "order-1-1-8", "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt), At.AddDays(2)),
             new RenewalPaid("renewal-paid:KZ-2611-00043-5", "KZ-2611-00043-5", 1, At),
-            new RegistryObserved("observed:1", new DomainInfo(true, true, "C-1", At.AddYears(2), ["ok"]), At),
+            new RegistryObserved("observed:1", new DomainInfo(true, true, "C-1", At.AddYears(2), ["ok"], NameServers: ["ns1.example.net"]), At),
             new RegistryReported("poll:17", "Transfer requested."),
             new RegistryReported("poll:18", "panData", new PendingActionResult("order-1-1-14", Succeeded: true)),
             new NoticeSent("notice-sent:order-1-1-15", "order-1-1-15", NoticeKind.TerminationNoticed, At),
@@ -111,7 +112,7 @@ public sealed class GoldenDocumentTests
             new FlagForOperations("order-1-1-5", "order-1-1", "look"),
             new RecordRegistrationView("order-1-1-6", "order-1-1",
                 new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2),
-                    TransferRestriction: "Pledge agreement 12/2026"), 6, LikelyNew: true),
+                    TransferRestriction: "Pledge agreement 12/2026", RegistryStatuses: ["clientHold"], NameServers: ["ns1.example.net"]), 6, LikelyNew: true),
             new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
             new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),

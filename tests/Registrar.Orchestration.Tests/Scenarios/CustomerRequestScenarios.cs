@@ -26,7 +26,7 @@ public static class CustomerRequestScenarios
         Assert.Equal(DnsChange.NameServers, update.OfType<UpdateDomainNameservers>().Single().NameServers);
         await run.AnswerAsync(new OutcomeUnknown(), typeof(UpdateDomainNameservers));
 
-        var told = await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice));
+        var told = await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
         // A host may show the state a moment after the notice it led to.
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
@@ -117,7 +117,7 @@ public static class CustomerRequestScenarios
         Assert.Contains("KZ-2.3", steps.OfType<FlagForOperations>().Single().Reason);
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange?.OverdueFlagged == true);
 
-        await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice));
+        await run.AnswerAsync(new NameserversUpdated(DnsChange.NameServers), typeof(SendNotice), typeof(RecordRegistrationView));
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
         Assert.Null(state.AwaitedCommandId);
     }
@@ -133,7 +133,7 @@ public static class CustomerRequestScenarios
         await run.AnswerAsync(new RegistryPending());
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is not null && s.AwaitedCommandId is null);
 
-        var told = await run.RaiseAsync(new RegistryReported("poll:hostmaster:1", "panData", new PendingActionResult(dns.CommandId, true)), typeof(SendNotice));
+        var told = await run.RaiseAsync(new RegistryReported("poll:hostmaster:1", "panData", new PendingActionResult(dns.CommandId, true)), typeof(SendNotice), typeof(RecordRegistrationView));
 
         Assert.Equal(NoticeKind.NameserversChanged, told.OfType<SendNotice>().Single().Kind);
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.NameserverChange is null);
@@ -220,12 +220,12 @@ public static class CustomerRequestScenarios
         await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
 
         await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TransferCodeRequest(), RequestProof.SignedInSession), typeof(QueryDomain));
-        var refused = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["serverTransferProhibited"]), typeof(SendNotice));
+        var refused = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["serverTransferProhibited"]), typeof(SendNotice), typeof(RecordRegistrationView));
         var refusal = refused.OfType<SendNotice>().Single();
         Assert.Equal((NoticeKind.TransferCodeRefused, "KZ-App-9"), (refusal.Kind, refusal.Facts!.Rules!.Single()));
 
         await run.RaiseAsync(new CustomerRequestProved("proved:req-2", "req-2", new TransferCodeRequest(), RequestProof.ContactEmail), typeof(QueryDomain));
-        var set = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetTransferCode))).OfType<SetTransferCode>().Single();
+        var set = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetTransferCode), typeof(RecordRegistrationView))).OfType<SetTransferCode>().Single();
         var mailed = (await run.AnswerAsync(new TransferCodeSet(), typeof(SendNotice))).OfType<SendNotice>().Single();
         Assert.Equal((NoticeKind.TransferCode, "owner@example.kz", set.CommandId), (mailed.Kind, mailed.To, mailed.Facts!.TransferCodeOf));
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.TransferCode is null);
@@ -241,7 +241,7 @@ public static class CustomerRequestScenarios
         await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RecordRegistrationView));
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:2", "trnData serverApproved"), typeof(QueryDomain));

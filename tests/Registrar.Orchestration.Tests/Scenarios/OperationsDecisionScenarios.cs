@@ -18,12 +18,12 @@ public static class OperationsDecisionScenarios
         var suspended = await run.RaiseAsync(Decided("1", new SuspendService(SuspensionGround.InaccurateContactData)), typeof(SetDomainHolds), typeof(SendNotice));
         Assert.Equal(["clientHold"], suspended.OfType<SetDomainHolds>().Single().Holds);
         Assert.Equal((NoticeKind.Suspended, "2.3.1.2"), (suspended.OfType<SendNotice>().Single().Kind, suspended.OfType<SendNotice>().Single().Facts!.Clause));
-        await run.AnswerAsync(new HoldsUpdated(["clientHold"]));
+        await run.AnswerAsync(new HoldsUpdated(["clientHold"]), typeof(RecordRegistrationView));
         await run.RaiseAsync(Decided("2", new SuspendService(SuspensionGround.Malware)), typeof(FlagForOperations));
 
         var lifted = await run.RaiseAsync(Decided("3", new ResumeService()), typeof(SetDomainHolds), typeof(SendNotice));
         Assert.Empty(lifted.OfType<SetDomainHolds>().Single().Holds);
-        await run.AnswerAsync(new HoldsUpdated([]));
+        await run.AnswerAsync(new HoldsUpdated([]), typeof(RecordRegistrationView));
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Suspension is null && s.HoldsCommandId is null);
     }
 
@@ -36,7 +36,7 @@ public static class OperationsDecisionScenarios
         var blocked = await run.RaiseAsync(Decided("1", new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", "KZ-App-2")),
             typeof(SetDomainHolds), typeof(SendNotice));
         Assert.Equal(SetDomainHolds.ManagedHolds, blocked.OfType<SetDomainHolds>().Single().Holds);
-        await run.AnswerAsync(new HoldsUpdated(SetDomainHolds.ManagedHolds));
+        await run.AnswerAsync(new HoldsUpdated(SetDomainHolds.ManagedHolds), typeof(RecordRegistrationView));
 
         var redelegated = await run.RaiseAsync(Decided("3", new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Person)),
             typeof(ChangeRegistrant), typeof(FlagForOperations));
@@ -158,9 +158,9 @@ public static class OperationsDecisionScenarios
             typeof(SetDomainHolds), typeof(RecordRegistrationView));
         Assert.Equal("Pledge agreement 12/2026", restricted.OfType<RecordRegistrationView>().Single().View.TransferRestriction);
         Assert.Equal(["clientTransferProhibited"], restricted.OfType<SetDomainHolds>().Single().Holds);
-        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]));
+        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]), typeof(RecordRegistrationView));
         await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TransferCodeRequest(), RequestProof.SignedInSession), typeof(QueryDomain));
-        var refused = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SendNotice))).OfType<SendNotice>().Single();
+        var refused = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView))).OfType<SendNotice>().Single();
         Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.AgreementForbidsTransfer), (refused.Kind, refused.Facts!.TransferRefusals!.Single()));
 
         await run.RaiseAsync(Decided("2", new LiftTransferRestriction()), typeof(SetDomainHolds), typeof(RecordRegistrationView));
@@ -178,13 +178,13 @@ public static class OperationsDecisionScenarios
         await RegisteredAsync(run, "kz");
         DateTimeOffset? expiry = null; // the registry's answers leave the expiry the registration holds as it is
         await run.RaiseAsync(Decided("1", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9")), typeof(SetDomainHolds), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]));
+        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]), typeof(RecordRegistrationView));
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
-        var rejected = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RejectTransferAway), typeof(SendNotice));
+        var rejected = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RejectTransferAway), typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Equal(["KZ-App-9"], rejected.OfType<SendNotice>().Single().Facts!.Rules!);
 
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["clientTransferProhibited"]));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["clientTransferProhibited"]), typeof(RecordRegistrationView));
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null && s.TransferAwayRejectionCommandId is null);
     }
 

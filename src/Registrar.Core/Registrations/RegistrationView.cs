@@ -1,0 +1,20 @@
+namespace Registrar.Core.Registrations;
+
+/// <summary>A registration as its customer sees it.</summary>
+/// <param name="EndedAt">UA-Pre-6: when it ended; the erasure of its personal data is due five years later.</param>
+/// <param name="DueBy">KZ-2.1: while the registration is being carried out (from payment until registered, refused or
+/// stalled), when it must be done by; null otherwise, and in views recorded before it was kept.</param>
+/// <param name="TransferRestriction">KZ-App-9: the agreement with the customer that forbids transferring the domain away, while
+/// it stands; the storefront refuses a transfer code at once from it.</param>
+/// <param name="RegistryStatuses">The domain's EPP statuses (RFC 5731, RFC 3915) as the lifecycle last read them, for the public
+/// WHOIS and RDAP answers; null while the registry has reported none, and in views recorded before they were kept.</param>
+/// <param name="NameServers">The domain's name servers at the registry, in A-label form, as last read or confirmed (KZ-2.3); null
+/// while the registry has not said, and in views recorded before they were kept.</param>
+public sealed record RegistrationView(
+    string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null, string? TransferRestriction = null,
+    IReadOnlyList<string>? RegistryStatuses = null, IReadOnlyList<string>? NameServers = null)
+{
+    /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
+    public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;
+}

@@ -29,7 +29,8 @@ public static class WhoisText
         Line("Domain Name", record.AsciiName);
         if (record.IsIdn) Line("Internationalized Domain Name", record.UnicodeName);
         Field(WhoisField.Registrar, "Registrar", record.ShowsRegistrar ? registrarName : null);
-        foreach (var status in record.Statuses ?? []) Line("Domain Status", status);
+        // WHOIS names a status by its EPP code, as registries' WHOIS servers do; RDAP by the registered value for it.
+        foreach (var status in record.Statuses ?? []) Line("Domain Status", DomainStatuses.ToEpp(status));
         Field(WhoisField.Status, "Domain Status", null);
         Field(WhoisField.Expiry, "Expiration Date", record.ExpiresAt is { } expiry ? RdapDomainDocument.Date(expiry) : null);
 

@@ -23,6 +23,12 @@ public static class DomainHolding
     public static RegistrationView? HolderAmong(IEnumerable<RegistrationView> views) =>
         views.Where(Holds).MaxBy(v => v.ExpiresAt);
 
+    /// <summary>The RDAP status values (RFC 9083 section 4.6) of a held registration: those of the EPP statuses the registry last
+    /// reported (RFC 8056 section 2), which show what the phase cannot (a hold, no name servers); where it has reported none
+    /// that RDAP knows, those of its phase.</summary>
+    public static IReadOnlyList<string> PublicStatuses(RegistrationView view) =>
+        DomainStatuses.ToRdap(view.RegistryStatuses ?? []) is { Count: > 0 } reported ? reported : PublicStatuses(view.Phase);
+
     /// <summary>The RDAP status values (RFC 9083 10.2.2) of a held registration's phase.</summary>
     public static IReadOnlyList<string> PublicStatuses(RegistrationPhase phase) => phase switch
     {

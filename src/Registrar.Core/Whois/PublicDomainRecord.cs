@@ -8,7 +8,8 @@ namespace Registrar.Core.Whois;
 /// that withholds it. Made by <see cref="WhoisPublication"/>; renderers show exactly this and nothing else.
 /// </summary>
 /// <param name="Handle">This registrar's identifier of the domain object, derived from the registration id without showing it.</param>
-/// <param name="Statuses">RDAP status values; null when the zone does not publish them.</param>
+/// <param name="Statuses">RDAP status values (RFC 8056 section 2 maps the registry's EPP statuses to them); null when the zone
+/// does not publish them.</param>
 /// <param name="ExpiresAt">The registry's expiry; null when not published (or not known yet).</param>
 /// <param name="ShowsRegistrar">Whether the answer names this registrar as the sponsor.</param>
 /// <param name="Registrant">The registrant fields shown; null when none is.</param>

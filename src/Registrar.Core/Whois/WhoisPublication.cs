@@ -18,7 +18,7 @@ public sealed class WhoisPublication(ZoneCatalog zones)
         var zone = zones.For(view.Zone);
         var fields = new FieldDecisions(zone);
 
-        var statuses = fields.Shows(WhoisField.Status, hasValue: true) ? DomainHolding.PublicStatuses(view.Phase) : null;
+        var statuses = fields.Shows(WhoisField.Status, hasValue: true) ? DomainHolding.PublicStatuses(view) : null;
         var expiry = fields.Shows(WhoisField.Expiry, view.ExpiresAt is not null) ? view.ExpiresAt : null;
         var registrar = fields.Shows(WhoisField.Registrar, hasValue: true);
         var registrant = domain.Registrant is { } data ? Registrant(fields, data) : null;

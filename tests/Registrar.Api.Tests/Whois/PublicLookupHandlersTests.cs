@@ -16,7 +16,9 @@ public sealed class PublicLookupHandlersTests
     private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
 
     private readonly PublicLookupHandlers handlers = new(new DomainNameParser(Zones, RefusalList.LoadEmbedded()),
-        new HeldDomains(Held("xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", Company()), Held("shop.com.ua", "shop.com.ua", "com.ua", Person("UA"))),
+        new HeldDomains(Held("xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", Company()), Held("shop.com.ua", "shop.com.ua", "com.ua", Person("UA")),
+            Held("suspended.kyiv.ua", "suspended.kyiv.ua", "kyiv.ua", null, registryStatuses: ["clientHold"]),
+            Held("undelegated.kz", "undelegated.kz", "kz", null, registryStatuses: ["inactive"])),
         new WhoisPublication(Zones), Options.Create(new WhoisOptions { RegistrarName = "Test Registrar" }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)));
 
@@ -139,7 +141,7 @@ public sealed class PublicLookupHandlersTests
         Assert.Contains("Domain Name: xn--e1afmkfd.xn--80ao21a", lines);
         Assert.Contains("Internationalized Domain Name: пример.қаз", lines);
         Assert.Contains("Registrar: Test Registrar", lines);
-        Assert.Contains("Domain Status: active", lines);
+        Assert.Contains("Domain Status: ok", lines);
         Assert.Contains("Expiration Date: 2027-11-24T10:00:00Z", lines);
         Assert.Contains("Registrant Organization: Company LLP", lines);
         Assert.Contains("Registrant Country: KZ", lines);
@@ -157,5 +159,25 @@ public sealed class PublicLookupHandlersTests
         Assert.Contains("Registrant Phone: REDACTED (UA-1.15)", lines);
         foreach (var secret in new[] { "Aigerim", "aigerim@mail.example", "7012345678", "Abay", "050000" })
             Assert.DoesNotContain(secret, body);
+    }
+
+    [Fact]
+    public async Task A_suspended_domain_shows_client_hold_in_RDAP_and_WHOIS_RFC_8056()
+    {
+        var (_, _, rdap) = await RunAsync(await handlers.RdapDomainAsync(Request().Request, "suspended.kyiv.ua", default));
+        var (_, _, whois) = await RunAsync(await handlers.WhoisAsync(Request().Request, "suspended.kyiv.ua", default));
+
+        Assert.Equal(["client hold"], JsonDocument.Parse(rdap).RootElement.GetProperty("status").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["Domain Status: clientHold"], whois.Split('\n').Where(l => l.StartsWith("Domain Status:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_domain_the_registry_reports_inactive_shows_inactive_in_RDAP_and_WHOIS_RFC_8056()
+    {
+        var (_, _, rdap) = await RunAsync(await handlers.RdapDomainAsync(Request().Request, "undelegated.kz", default));
+        var (_, _, whois) = await RunAsync(await handlers.WhoisAsync(Request().Request, "undelegated.kz", default));
+
+        Assert.Equal(["inactive"], JsonDocument.Parse(rdap).RootElement.GetProperty("status").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["Domain Status: inactive"], whois.Split('\n').Where(l => l.StartsWith("Domain Status:", StringComparison.Ordinal)));
     }
 }

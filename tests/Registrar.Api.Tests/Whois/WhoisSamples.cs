@@ -22,9 +22,10 @@ public static class WhoisSamples
         new PostalAddress(country, "050000", "Almaty", "Almaty", "Dostyk Ave", "5"), "office@company.example", "+7.7272000000",
         Organization: "Company LLP");
 
+    /// <param name="registryStatuses">The EPP statuses the lifecycle last read at the registry; null when it read none.</param>
     public static RegisteredDomain Held(string ascii, string unicode, string zone, RegistrantData? registrant,
-        RegistrationPhase phase = RegistrationPhase.Registered) =>
-        new(new RegistrationView("O0000000000000001-1", "cust-1", ascii, unicode, zone, phase, Expiry), registrant);
+        RegistrationPhase phase = RegistrationPhase.Registered, IReadOnlyList<string>? registryStatuses = null) =>
+        new(new RegistrationView("O0000000000000001-1", "cust-1", ascii, unicode, zone, phase, Expiry, RegistryStatuses: registryStatuses), registrant);
 
     /// <summary>Runs a handler's result as a host would (enums as names, as AddRegistrar sets, and the hosts' problem details), and reads
     /// what it wrote.</summary>

@@ -22,6 +22,7 @@ public static class RdapDomainDocument
         };
         if (record.IsIdn) document["unicodeName"] = record.UnicodeName;
         if (record.Statuses is { } statuses) document["status"] = new JsonArray([.. statuses.Select(s => JsonValue.Create(s))]);
+        if (record.NameServers is { } nameServers) document["nameservers"] = new JsonArray([.. nameServers.Select(NameServer)]);
         document["events"] = Events(record, now);
         if (Entities(record, registrarName, registrant) is { Count: > 0 } entities) document["entities"] = entities;
         document["links"] = new JsonArray(new JsonObject
@@ -36,6 +37,14 @@ public static class RdapDomainDocument
     /// <summary>RFC 3339, in UTC.</summary>
     public static string Date(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 9083 section 5.2: a nameserver object; unicodeName only for an IDN host, as for the domain itself.</summary>
+    private static JsonNode NameServer(PublishedNameServer host)
+    {
+        var nameServer = new JsonObject { ["objectClassName"] = "nameserver", ["ldhName"] = host.LdhName };
+        if (host.UnicodeName is { } unicode) nameServer["unicodeName"] = unicode;
+        return nameServer;
+    }
 
     private static JsonArray Events(PublicDomainRecord record, DateTimeOffset now)
     {

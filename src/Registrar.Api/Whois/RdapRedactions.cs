@@ -38,6 +38,7 @@ public static class RdapRedactions
         WhoisField.RegistrantPhone => [Redaction.Removed("Registrant Phone", $"{Registrant}[?(@[0]=='tel')]")],
         WhoisField.Status => [Redaction.Removed("Domain Status", "$.status", registered: false)],
         WhoisField.Expiry => [Redaction.Removed("Expiration Date", "$.events[?(@.eventAction=='expiration')]", registered: false)],
+        WhoisField.NameServers => [Redaction.Removed("Name Servers", "$.nameservers", registered: false)],
         WhoisField.Registrar => [Redaction.Removed("Registrar", "$.entities[?(@.roles[0]=='registrar')]", registered: false)],
         _ => [Redaction.Removed(field.ToString(), null, registered: false)],
     };

@@ -48,6 +48,8 @@ public static class WhoisText
         Field(WhoisField.RegistrantCountry, "Registrant Country", registrant?.Country);
         Field(WhoisField.RegistrantEmail, "Registrant Email", registrant?.Email);
         Field(WhoisField.RegistrantPhone, "Registrant Phone", registrant?.Phone);
+        foreach (var host in record.NameServers ?? []) Line("Name Server", host.LdhName);
+        Field(WhoisField.NameServers, "Name Server", null);
 
         text.Append($"\n>>> Last update of WHOIS database: {RdapDomainDocument.Date(now)} <<<\n");
         return text.ToString();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registrar.Core.Customers;
 using Registrar.Core.Zones;
 
@@ -11,6 +12,7 @@ namespace Registrar.Core.Whois;
 /// <param name="Statuses">RDAP status values (RFC 8056 section 2 maps the registry's EPP statuses to them); null when the zone
 /// does not publish them.</param>
 /// <param name="ExpiresAt">The registry's expiry; null when not published (or not known yet).</param>
+/// <param name="NameServers">The domain's name servers at the registry; null when not published (or not known yet).</param>
 /// <param name="ShowsRegistrar">Whether the answer names this registrar as the sponsor.</param>
 /// <param name="Registrant">The registrant fields shown; null when none is.</param>
 /// <param name="PolicyRule">The rule the zone's publication policy implements (KZ-App-10.3, UA-1.15).</param>
@@ -21,6 +23,7 @@ public sealed record PublicDomainRecord(
     string Zone,
     IReadOnlyList<string>? Statuses,
     DateTimeOffset? ExpiresAt,
+    IReadOnlyList<PublishedNameServer>? NameServers,
     bool ShowsRegistrar,
     PublishedRegistrant? Registrant,
     IReadOnlyList<WithheldField> Withheld,
@@ -28,6 +31,27 @@ public sealed record PublicDomainRecord(
 {
     /// <summary>An internationalised name: its U-label form differs from its A-label form.</summary>
     public bool IsIdn => !string.Equals(AsciiName, UnicodeName, StringComparison.Ordinal);
+}
+
+/// <summary>A name server as RDAP names a host (RFC 9083 section 5.2): its A-label form, and its U-label form for an IDN host.</summary>
+public sealed record PublishedNameServer(string LdhName, string? UnicodeName)
+{
+    public static PublishedNameServer Of(string host)
+    {
+        try
+        {
+            // IdnMapping's instance members are not documented as thread-safe, and lookups run in parallel.
+            var idn = new IdnMapping();
+            var ldh = idn.GetAscii(host).ToLowerInvariant();
+            var unicode = idn.GetUnicode(ldh);
+            return new(ldh, unicode == ldh ? null : unicode);
+        }
+        catch (ArgumentException)
+        {
+            // A host the registry holds is a valid name; one that is not is shown as it was given rather than left out.
+            return new(host.ToLowerInvariant(), null);
+        }
+    }
 }
 
 /// <summary>The registrant fields a public answer shows; each null when it is withheld or was never given.</summary>

@@ -20,9 +20,12 @@ public sealed class WhoisPublication(ZoneCatalog zones)
 
         var statuses = fields.Shows(WhoisField.Status, hasValue: true) ? DomainHolding.PublicStatuses(view) : null;
         var expiry = fields.Shows(WhoisField.Expiry, view.ExpiresAt is not null) ? view.ExpiresAt : null;
+        IReadOnlyList<PublishedNameServer>? nameServers = view.NameServers is { Count: > 0 } hosts && fields.Shows(WhoisField.NameServers, hasValue: true)
+            ? [.. hosts.Select(PublishedNameServer.Of)]
+            : null;
         var registrar = fields.Shows(WhoisField.Registrar, hasValue: true);
         var registrant = domain.Registrant is { } data ? Registrant(fields, data) : null;
-        return new PublicDomainRecord(PublicHandle(view.RegistrationId), view.DomainName, view.DisplayName, zone.Zone, statuses, expiry, registrar,
+        return new PublicDomainRecord(PublicHandle(view.RegistrationId), view.DomainName, view.DisplayName, zone.Zone, statuses, expiry, nameServers, registrar,
             registrant, fields.Withheld, zone.Whois.Rule);
     }
 

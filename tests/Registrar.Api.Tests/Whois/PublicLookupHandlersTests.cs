@@ -18,7 +18,8 @@ public sealed class PublicLookupHandlersTests
     private readonly PublicLookupHandlers handlers = new(new DomainNameParser(Zones, RefusalList.LoadEmbedded()),
         new HeldDomains(Held("xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", Company()), Held("shop.com.ua", "shop.com.ua", "com.ua", Person("UA")),
             Held("suspended.kyiv.ua", "suspended.kyiv.ua", "kyiv.ua", null, registryStatuses: ["clientHold"]),
-            Held("undelegated.kz", "undelegated.kz", "kz", null, registryStatuses: ["inactive"])),
+            Held("undelegated.kz", "undelegated.kz", "kz", null, registryStatuses: ["inactive"]),
+            Held("delegated.com.ua", "delegated.com.ua", "com.ua", null, nameServers: ["ns1.example.net", "ns2.example.net"])),
         new WhoisPublication(Zones), Options.Create(new WhoisOptions { RegistrarName = "Test Registrar" }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)));
 
@@ -179,5 +180,14 @@ public sealed class PublicLookupHandlersTests
 
         Assert.Equal(["inactive"], JsonDocument.Parse(rdap).RootElement.GetProperty("status").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(["Domain Status: inactive"], whois.Split('\n').Where(l => l.StartsWith("Domain Status:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_whois_text_answer_lists_the_name_servers_set_at_the_registry_where_the_zone_publishes_them_UA_1_15()
+    {
+        var (_, _, body) = await RunAsync(await handlers.WhoisAsync(Request().Request, "delegated.com.ua", default));
+
+        Assert.Equal(["Name Server: ns1.example.net", "Name Server: ns2.example.net"],
+            body.Split('\n').Where(l => l.StartsWith("Name Server:", StringComparison.Ordinal)));
     }
 }

@@ -92,6 +92,39 @@ public sealed class RdapDomainDocumentTests
         Assert.Contains(answer.GetProperty("notices")[0].GetProperty("description").EnumerateArray(), d => d.GetString()!.StartsWith("UA-1.15: "));
     }
 
+    [Theory]
+    [InlineData("shop.kz", "kz")]
+    [InlineData("shop.com.ua", "com.ua")]
+    public void The_name_servers_set_at_the_registry_are_nameserver_objects_with_an_idn_hosts_unicode_name_RFC_9083_section_5_2(string domain, string zone)
+    {
+        var answer = Answer(Held(domain, domain, zone, null, nameServers: ["ns1.example.net", "ns2.xn--e1afmkfd.xn--80ao21a"]));
+
+        RdapShape.AssertDomainResponse(answer);
+        var nameservers = answer.GetProperty("nameservers").EnumerateArray().ToList();
+        Assert.Equal(["nameserver", "nameserver"], nameservers.Select(n => n.GetProperty("objectClassName").GetString()));
+        Assert.Equal(["ns1.example.net", "ns2.xn--e1afmkfd.xn--80ao21a"], nameservers.Select(n => n.GetProperty("ldhName").GetString()));
+        Assert.False(nameservers[0].TryGetProperty("unicodeName", out _));
+        Assert.Equal("ns2.пример.қаз", nameservers[1].GetProperty("unicodeName").GetString());
+    }
+
+    [Fact]
+    public void A_zone_that_does_not_publish_name_servers_has_no_nameservers_member_and_names_it_as_removed_KZ_App_10_3()
+    {
+        var closed = new WhoisPublication(ZoneCatalog.Parse(ZoneCatalogText().Replace("\"Expiry\", \"NameServers\", \"Registrar\"", "\"Expiry\", \"Registrar\"")));
+        var answer = JsonDocument.Parse(RdapDomainDocument.Build(closed.Decide(Held("shop.kz", "shop.kz", "kz", null, nameServers: ["ns1.example.net"])),
+            "Test Registrar", "https://rdap.example/api/rdap/domain/x", Now).ToJsonString()).RootElement;
+
+        RdapShape.AssertDomainResponse(answer);
+        Assert.False(answer.TryGetProperty("nameservers", out _));
+        Assert.Equal("$.nameservers", Redaction(answer, "Name Servers").GetProperty("prePath").GetString());
+    }
+
+    private static string ZoneCatalogText()
+    {
+        using var stream = typeof(ZoneCatalog).Assembly.GetManifestResourceStream("Registrar.Core.Zones.zones.json")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     [Fact]
     public void An_internationalised_name_is_answered_with_its_a_label_as_ldh_name_and_its_u_label_as_unicode_name()
     {

@@ -72,7 +72,22 @@ public static class RdapShape
         Assert.Matches("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$", ldh.GetString());
         if (domain.TryGetProperty("unicodeName", out var unicode)) Assert.Equal(JsonValueKind.String, unicode.ValueKind);
         if (domain.TryGetProperty("handle", out var handle)) Assert.Equal(JsonValueKind.String, handle.ValueKind);
+        if (domain.TryGetProperty("nameservers", out var nameservers))
+        {
+            Assert.Equal(JsonValueKind.Array, nameservers.ValueKind);
+            foreach (var nameserver in nameservers.EnumerateArray()) AssertNameserver(nameserver);
+        }
         AssertCommon(domain);
+    }
+
+    /// <summary>5.2: the nameserver object class: its host name as ldhName, and as unicodeName where it is an IDN.</summary>
+    private static void AssertNameserver(JsonElement nameserver)
+    {
+        AssertObjectClass(nameserver, "nameserver");
+        Assert.True(nameserver.TryGetProperty("ldhName", out var ldh) && ldh.ValueKind == JsonValueKind.String, "5.2: ldhName, a string");
+        Assert.Matches("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$", ldh.GetString());
+        if (nameserver.TryGetProperty("unicodeName", out var unicode)) Assert.Equal(JsonValueKind.String, unicode.ValueKind);
+        AssertCommon(nameserver);
     }
 
     /// <summary>5.1: the entity object class.</summary>

@@ -23,9 +23,11 @@ public static class WhoisSamples
         Organization: "Company LLP");
 
     /// <param name="registryStatuses">The EPP statuses the lifecycle last read at the registry; null when it read none.</param>
+    /// <param name="nameServers">The name servers the registry holds for the domain; null when not known.</param>
     public static RegisteredDomain Held(string ascii, string unicode, string zone, RegistrantData? registrant,
-        RegistrationPhase phase = RegistrationPhase.Registered, IReadOnlyList<string>? registryStatuses = null) =>
-        new(new RegistrationView("O0000000000000001-1", "cust-1", ascii, unicode, zone, phase, Expiry, RegistryStatuses: registryStatuses), registrant);
+        RegistrationPhase phase = RegistrationPhase.Registered, IReadOnlyList<string>? registryStatuses = null, IReadOnlyList<string>? nameServers = null) =>
+        new(new RegistrationView("O0000000000000001-1", "cust-1", ascii, unicode, zone, phase, Expiry, RegistryStatuses: registryStatuses,
+            NameServers: nameServers), registrant);
 
     /// <summary>Runs a handler's result as a host would (enums as names, as AddRegistrar sets, and the hosts' problem details), and reads
     /// what it wrote.</summary>

@@ -251,8 +251,12 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var refused = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={changeLink}"), 409);
 
         Assert.Contains("Deleted", refused.GetProperty("detail").GetString());
+        // RFC 9110 section 9.3.2: a HEAD answers as its GET; neither spent the link, which is refused for its ended registration again.
         using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={changeLink}"));
-        Assert.Equal(200, (int)looked.StatusCode);
+        Assert.Equal(409, (int)looked.StatusCode);
+        var again = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={changeLink}"), 409);
+        Assert.Contains("Deleted", again.GetProperty("detail").GetString());
+        Assert.NotEqual("/problems/link-used", again.GetProperty("type").GetString());
         var onPapersRefused = await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/requests/{onPapersId}/proof",
             new { proof = "IdentityDocuments", reference = "passport checked at the office" }), 409);
         Assert.Contains("Deleted", onPapersRefused.GetProperty("detail").GetString());

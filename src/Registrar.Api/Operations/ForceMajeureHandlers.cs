@@ -4,6 +4,7 @@ using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Privacy;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
@@ -59,12 +60,6 @@ public sealed class ForceMajeureHandlers(
         {
             deadlines = rules.ForceMajeure(zone.Zone).DeadlinesFor(input.StartedOn);
         }
-        catch (DateOutsideCalendarException e) when (input.StartedOn < e.FirstDate)
-        {
-            // No calendar file will ever come for the years before this registrar's data: the notice, not the server, is at fault.
-            return Checked<ForceMajeureNotice>.Refused(Problems.Validation("startedOn",
-                $"Before {e.FirstDate:yyyy-MM-dd}, the first day whose business days this registrar knows: the notice's deadlines cannot be counted."));
-        }
         catch (DateOutsideCalendarException e)
         {
             return Checked<ForceMajeureNotice>.Refused(Problems.CalendarMissing(e.Message));
@@ -112,7 +107,10 @@ public sealed class ForceMajeureHandlers(
     /// <summary>Each date on or after the start, and none after today: a notice records what happened.</summary>
     private static void CheckDates(Dictionary<string, string[]> errors, RecordForceMajeureNotice input, DateOnly today)
     {
-        if (input.StartedOn > today) errors["startedOn"] = [$"After today ({today:yyyy-MM-dd})."];
+        // No contract here began before 2000: an earlier start is a typing error, not a calendar file for operations to add.
+        if (input.StartedOn < PersonalDataRetention.EarliestReply)
+            errors["startedOn"] = [$"Before {PersonalDataRetention.EarliestReply:yyyy-MM-dd}, when no contract here had begun."];
+        else if (input.StartedOn > today) errors["startedOn"] = [$"After today ({today:yyyy-MM-dd})."];
         if (input.NotifiedOn < input.StartedOn) errors["notifiedOn"] = ["Before the force majeure started."];
         else if (input.NotifiedOn > today) errors["notifiedOn"] = [$"After today ({today:yyyy-MM-dd})."];
         if (input.ProvedOn is { } proved && proved < input.StartedOn) errors["provedOn"] = ["Before the force majeure started."];

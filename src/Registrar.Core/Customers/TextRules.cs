@@ -47,13 +47,12 @@ public static class TextRules
     {
         try
         {
-            return Hostnames.GetAscii(domain).Split('.') is { Length: >= 2 } labels && !labels.Contains("");
+            // An IdnMapping of its own: its instance members are not documented as thread-safe, and orders are checked in parallel.
+            return new IdnMapping { UseStd3AsciiRules = true }.GetAscii(domain).Split('.') is { Length: >= 2 } labels && !labels.Contains("");
         }
         catch (ArgumentException)
         {
             return false;
         }
     }
-
-    private static readonly IdnMapping Hostnames = new() { UseStd3AsciiRules = true };
 }

@@ -180,8 +180,12 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     {
         if (step.State.FailedCommands.Count > 0) RetryFailedCommands(step);
         if (step.State.Phase != RegistrationPhase.Stalled) return;
+        // A fresh attempt: a refusal of it is checked with the registry again before it stalls.
+        step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = false } });
         if (step.State.ExpiresAt is null && step.State.Order!.TransferIn) TransferInDecisions.Request(step);
         else if (step.State.ExpiresAt is null) CreationAnswers.StartRegistering(step);
+        // UA-1.5.6, UA-1.3.4.1, UA-Pre-6: no timer asks again for a delete the registrant requested or an ended contract made.
+        else if (step.State.DeletionRequestId is not null || step.State.Ending is { CarriedOut: true }) RenewalDecisions.Delete(step);
         else _renewals.Resume(step, now);
     }
 

@@ -57,12 +57,13 @@ public static class StorageBenchmark
     /// <summary>Issue 16's goals: the rate as a share of raw inserts, and storage transactions per event.</summary>
     private sealed record Goal(double ShareOfBaseline, double Transactions);
 
-    private static void Print(string what, double perSecond, double baseline, IReadOnlyDictionary<string, long> transactions, int count, Goal goal)
+    private static void Print(string what, double perSecond, double baseline, Requests transactions, int count, Goal goal)
     {
-        var total = transactions.Values.Sum();
+        var total = transactions.ByKind.Values.Sum();
         Console.WriteLine($"{what}: {perSecond,10:N0} /s  = {perSecond / baseline:N2}x the baseline   goal >= {goal.ShareOfBaseline:N1}x");
         Console.WriteLine($"          storage transactions per event {(double)total / count:N2}   goal <= {goal.Transactions}  (" +
-            string.Join(", ", transactions.Select(t => $"{t.Key} {(double)t.Value / count:N2}")) + ")");
+            string.Join(", ", transactions.ByKind.Select(t => $"{t.Key} {(double)t.Value / count:N2}")) + "; by table: " +
+            string.Join(", ", transactions.ByTable.Where(t => t.Value > 0).Select(t => $"{t.Key} {(double)t.Value / count:N3}")) + ")");
         Console.WriteLine($"          baseline inserts per event at this rate {baseline / perSecond:N2}");
     }
 
@@ -78,8 +79,16 @@ public static class StorageBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private sealed record Result(double EventsPerSecond, IReadOnlyDictionary<string, long> EventTransactions,
-        double TimersPerSecond, IReadOnlyDictionary<string, long> TimerTransactions, long ManagedBytes, long PeakWorkingSet);
+    private sealed record Result(double EventsPerSecond, Requests EventTransactions,
+        double TimersPerSecond, Requests TimerTransactions, long ManagedBytes, long PeakWorkingSet);
+
+    /// <summary>What the meter counted: by kind of request, and by table with the shards' and groups' tables counted as one.</summary>
+    private sealed record Requests(IReadOnlyDictionary<string, long> ByKind, IReadOnlyDictionary<string, long> ByTable)
+    {
+        public static Requests Of(StorageMeter meter) => new(meter.Snapshot(), meter.SnapshotByResource()
+            .GroupBy(p => p.Key.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Replace("table ", "", StringComparison.Ordinal))
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+    }
 
     private static async Task<Result> RunLifecycleAsync(AzuriteFixture azurite, int instances, int concurrency, LifecycleRuntimeOptions layout)
     {
@@ -114,7 +123,7 @@ public static class StorageBenchmark
                 async (i, ct) => await engine.ApplyAsync($"bench-{i:D6}", "start", new BenchEvent.Start(), ct));
         }
         var eventsPerSecond = instances / watch.Elapsed.TotalSeconds;
-        var eventTransactions = meter.Snapshot();
+        var eventTransactions = Requests.Of(meter);
 
         clock.Advance(BenchDecider.Wait);
         meter.Reset();
@@ -127,7 +136,7 @@ public static class StorageBenchmark
             while (tables.TimerWrites.Waiting > 0) await Task.Delay(5);
         }
         var timersPerSecond = fired / watch.Elapsed.TotalSeconds;
-        var timerTransactions = meter.Snapshot();
+        var timerTransactions = Requests.Of(meter);
         if (fired != instances) throw new InvalidOperationException($"{fired} timers fired for {instances} instances.");
 
         using var process = Process.GetCurrentProcess();

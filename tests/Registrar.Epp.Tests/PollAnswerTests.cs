@@ -30,6 +30,10 @@ public class PollAnswerTests
     }
 
     [Fact]
+    public void Poll_answer_1000_whose_msgQ_counts_no_message_is_an_empty_queue_RFC5730_2_6() =>
+        Assert.Null(Read(1000, """<msgQ count="0" id="0"/>"""));
+
+    [Fact]
     public void Poll_answer_1301_without_msgQ_names_no_message_to_acknowledge_and_is_a_protocol_error_RFC5730_2_9_2_3()
     {
         var error = Assert.Throws<EppProtocolException>(() => Read(1301));

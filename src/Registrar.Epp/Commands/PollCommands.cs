@@ -30,10 +30,12 @@ public sealed class PollRequestCommand : EppCommand<PollMessage?>
     /// carrying the id it is acknowledged by (section 2.6). A plain 1000 without &lt;msgQ&gt; (as servers written before
     /// RFC 5730 answer an empty queue) therefore hands over no message: nothing can be read or acknowledged, and reading it
     /// as a protocol error would only fail every poll run against that registry forever. So it is an empty queue too.
-    /// A 1301 without &lt;msgQ&gt; is different: it says a message waits but not which, and stays a protocol error.</summary>
+    /// So is a 1000 whose &lt;msgQ&gt; counts no message (<c>count="0"</c>), as some such servers send: acknowledging the id it
+    /// names would be refused on every run. A 1301 without &lt;msgQ&gt; is different: it says a message waits but not which, and
+    /// stays a protocol error.</summary>
     private static bool IsEmptyQueue(EppResponse response) =>
         response.Code == EppResultCode.SuccessNoMessages
-        || (response.Code == EppResultCode.Success && response.MessageQueue is null);
+        || (response.Code == EppResultCode.Success && response.MessageQueue is null or { Count: 0 });
 }
 
 /// <summary>poll op="ack": removes the message; the answer says how many remain.</summary>

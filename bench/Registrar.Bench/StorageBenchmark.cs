@@ -38,12 +38,18 @@ public static class StorageBenchmark
             // The machine's speed drifts over a run of minutes: the events are measured against the baseline taken just
             // before them, the timers, which fire last, against one taken just after.
             var baselineBefore = await RawInsertsPerSecondAsync(azurite, "baseline", Math.Min(instances, 20_000), concurrency);
-            Console.WriteLine($"baseline  raw single-entity inserts, before: {baselineBefore,10:N0} /s");
+            Console.WriteLine($"baseline  raw single-entity inserts, before: {baselineBefore,10:N0} /s  = {1000 / baselineBefore:N3} ms each");
+            var costs = await EmulatorCosts.MeasureAsync(azurite, Math.Min(instances, 24_000));
+            Console.WriteLine($"emulator  a transaction costs {costs.TransactionMilliseconds:N3} ms + {costs.RowMilliseconds:N3} ms per row " +
+                "(transactions of 3 and of 24 rows, 8 at a time)");
 
             var result = await RunLifecycleAsync(azurite, instances, concurrency, layout);
             var baselineAfter = await RawInsertsPerSecondAsync(azurite, "baselineafter", Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts, after:  {baselineAfter,10:N0} /s");
             Print("events    applied (Start → wake-up)", result.EventsPerSecond, baselineBefore, result.EventTransactions, instances, new Goal(1.0, 2));
+            // Each event writes its state, its event row and its wake-up: three rows, in the transactions the meter counted.
+            var bound = costs.EventsPerSecond(3, (double)result.EventTransactions.ByKind.GetValueOrDefault("table.batch") / instances);
+            Console.WriteLine($"          at that cost, 3 rows in these transactions go at most {bound:N0} /s = {bound / baselineBefore:N2}x the baseline");
             Print("timers    fired (TimerDue → 1 command)", result.TimersPerSecond, baselineAfter, result.TimerTransactions, instances, new Goal(0.6, 3));
             Console.WriteLine($"memory    managed heap {result.ManagedBytes / 1048576.0:N0} MiB, working set peak {result.PeakWorkingSet / 1048576.0:N0} MiB");
             return 0;

@@ -134,14 +134,12 @@ public sealed class BankMessageApplier(
         {
             // A reference the payer chose names a credit only within the bank's message that carried it (its MsgId, which the
             // bank keeps when it sends that message again): two payers' EndToEndIds alike are two credits.
-            var key = credit.ReferenceIsPayers
-                ? $"{credit.BankId}:{credit.TransactionReference}@{credit.MessageReference}"
-                : $"{credit.BankId}:{credit.TransactionReference}";
+            var key = PaymentKeys.Of(credit);
             // A bank does not repeat a credit within one message: the same key and money again there is another credit, told
             // apart by its place, which stays the same when the whole message comes again.
             var identity = $"{key} {new ReportedMoney(credit.Amount, credit.CurrencyCode).Key}";
             var occurrence = seen[identity] = seen.GetValueOrDefault(identity) + 1;
-            yield return occurrence == 1 ? key : $"{key}~{occurrence}";
+            yield return PaymentKeys.Repeated(key, occurrence);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class PaymentProcessor(
     /// applied nor refunded, and operations see it beside the reversal. A bank's file books a reversal after its credit.</summary>
     private async Task<PaymentOutcome?> ReversedAlreadyAsync(BankCreditNotification credit, string key, string reference, string format, CancellationToken ct)
     {
-        if (format != BankNotificationFormats.EcdsaJson || await payments.GetAsync($"{key}:reversal", ct) is not { } reversal) return null;
+        if (format != BankNotificationFormats.EcdsaJson || await payments.GetAsync(PaymentKeys.Reversal(key), ct) is not { } reversal) return null;
         var now = clock.GetUtcNow();
         var explanation = $"The bank reported this payment reversed ({reversal.Document.BankReference}) before it reported it paid: it pays "
             + "nothing, and its money is no longer here to apply or refund.";

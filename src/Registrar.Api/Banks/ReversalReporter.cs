@@ -33,13 +33,12 @@ public sealed class ReversalReporter(
     /// <param name="key">What the reversal is recorded under, as a credit would be (<see cref="PaymentProcessor.ApplyAsync"/>).</param>
     public async Task<PaymentOutcome> ReportAsync(BankCreditNotification reversal, string key, string messageId, string format, CancellationToken ct)
     {
-        // Its own row, apart from the credit it reverses (banks often repeat that credit's reference).
-        var recorded = await payments.RecordAsync($"{key}:reversal",
+        var recorded = await payments.RecordAsync(PaymentKeys.Reversal(key),
             new ReportedMoney(reversal.Amount, reversal.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var original = await payments.FindAsync($"{reversal.BankId}:{reversal.TransactionReference}",
+        var original = await payments.FindAsync(PaymentKeys.BanksReference(reversal.BankId, reversal.TransactionReference),
             new ReportedMoney(reversal.Amount, reversal.CurrencyCode), ct);
         var amount = $"{reversal.Amount} {reversal.CurrencyCode}";
         if (original is not null && await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct) is { } held)

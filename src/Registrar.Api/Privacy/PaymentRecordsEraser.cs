@@ -52,7 +52,7 @@ public sealed class PaymentRecordsEraser(
         if (await payments.GetAsync(reference, ct) is not { } payment) return false;
         if (await messages.GetAsync(payment.Document.MessageId, ct) is not { } message) return false;
         var body = await messages.ReadBodyAsync(message.Document, ct);
-        var credits = reader.Read(message.Document, body).Credits.Where(c => $"{c.BankId}:{c.TransactionReference}" == reference).ToList();
+        var credits = reader.Read(message.Document, body).Credits.Where(c => PaymentKeys.Of(c) == reference).ToList();
         var payer = credits.SelectMany(c => new[] { c.PayerName, c.PayerAccount }).OfType<string>().ToList();
         // Operations' texts go first: a run stopped before the message is rewritten finds the payer there again. They quote
         // the purpose the payer wrote as well, which the bank's message keeps as written.

@@ -28,6 +28,7 @@ public sealed class ReversalReporter(
 {
     public const string ReversedPaidInvoice = "ReversalOfPaidInvoice";
     public const string ReversedHeldCredit = "ReversalOfHeldCredit";
+    public const string ReversedPartOfHeldCredit = "PartialReversalOfHeldCredit";
     public const string Unmatched = "Reversal";
 
     /// <param name="key">What the reversal is recorded under, as a credit would be (<see cref="PaymentProcessor.ApplyAsync"/>).</param>
@@ -38,10 +39,12 @@ public sealed class ReversalReporter(
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var original = await payments.FindAsync(PaymentKeys.BanksReference(reversal.BankId, reversal.TransactionReference),
-            new ReportedMoney(reversal.Amount, reversal.CurrencyCode), ct);
+        var money = new ReportedMoney(reversal.Amount, reversal.CurrencyCode);
+        var original = await payments.FindAsync(PaymentKeys.BanksReference(reversal.BankId, reversal.TransactionReference), money, ct);
         var amount = $"{reversal.Amount} {reversal.CurrencyCode}";
-        if (original is not null && await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct) is { } held)
+        // The bank takes a credit back whole with its money; rows of earlier versions kept no money to compare.
+        var whole = original?.Document.Money is null || original.Document.Money.Key == money.Key;
+        if (original is not null && whole && await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct) is { } held)
         {
             var named = held.InvoiceNumber is { } number ? $" for invoice {number}" : "";
             return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", held.Credit.Reference, ReversedHeldCredit,
@@ -50,7 +53,17 @@ public sealed class ReversalReporter(
                 held.InvoiceNumber, ct);
         }
 
-        var invoice = await ReversedInvoiceAsync(original, reversal, ct);
+        var kept = original is null ? null : (await heldPayments.GetAsync(original.Document.BankReference, ct))?.Document;
+        if (!whole && kept is { IsHeld: true })
+        {
+            // UA-3.2: what the bank left of the credit is still money to apply or refund; operations judge how much.
+            return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", kept.Credit.Reference, ReversedPartOfHeldCredit,
+                $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}) of the held credit {kept.Credit.Reference} " +
+                $"({kept.Credit.Amount} {kept.Credit.CurrencyCode}): it stays held; apply or refund only what the bank left of it.", clock.GetUtcNow()),
+                kept.InvoiceNumber, ct);
+        }
+
+        var invoice = await ReversedInvoiceAsync(original, kept, reversal, ct);
         var item = invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy }
             ? new ReviewItem(reference, "payment", invoice.Number, ReversedPaidInvoice,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). Invoice {invoice.Number} was paid by {paidBy} " +
@@ -97,10 +110,13 @@ public sealed class ReversalReporter(
     }
 
     /// <summary>The invoice the reversed credit paid: found by that credit's reference (and money, when the reference carried
-    /// two credits) when the bank repeats it, else by the one invoice number in the purpose (UA-3.2).</summary>
-    private async Task<Invoice?> ReversedInvoiceAsync(Stored<PaymentNotification>? original, BankCreditNotification reversal, CancellationToken ct)
+    /// two credits) when the bank repeats it, as the invoice operations applied it to when it was held, else as matched; else
+    /// by the one invoice number in the purpose (UA-3.2).</summary>
+    private async Task<Invoice?> ReversedInvoiceAsync(Stored<PaymentNotification>? original, HeldPayment? kept, BankCreditNotification reversal,
+        CancellationToken ct)
     {
-        var paid = original?.Document.Outcome is { } outcome && outcome.TryGetProperty("invoice", out var number) && number.GetString() is { } byReference
+        var paid = kept?.Resolution is { Action: HeldPaymentAction.Applied or HeldPaymentAction.Moved } ? kept.CountsToward
+            : original?.Document.Outcome is { } outcome && outcome.TryGetProperty("invoice", out var number) && number.GetString() is { } byReference
             ? byReference
             : InvoiceNumber.FindIn(reversal.PaymentPurpose) is [var single] ? single.ToString() : null;
         return paid is null ? null : (await invoices.GetAsync(paid, ct))?.Document;

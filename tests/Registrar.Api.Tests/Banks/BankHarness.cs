@@ -119,6 +119,10 @@ public sealed class BankHarness
         return string.Create(CultureInfo.InvariantCulture, $"t={t},v1={Convert.ToHexStringLower(HmacSignatureVerifier.Sign(Secret, t, body))}");
     }
 
+    /// <summary>Operations applying a held payment (<c>POST /api/ops/payments/held/{reference}/apply</c>).</summary>
+    public ApplyHeldPaymentFlow ApplyFlow() =>
+        new(HeldPayments, Invoices, Processor, Journal, Review, new EndedRenewals(Views), Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+
     public async Task<List<ReviewItem>> OpenReviewAsync() => await Review.ListOpenAsync(default).ToListAsync();
 
     public async Task<InvoiceStatus> InvoiceStatusAsync(string number) => (await Invoices.GetAsync(number, default))!.Document.Status;

@@ -154,9 +154,7 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         return $"{BankHarness.Bank}:{transaction}";
     }
 
-    private static ApplyHeldPaymentFlow Flow(BankHarness bank) =>
-        new(bank.HeldPayments, bank.Invoices, bank.Processor, new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review),
-            bank.Review, new EndedRenewals(bank.Views), bank.Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+    private static ApplyHeldPaymentFlow Flow(BankHarness bank) => bank.ApplyFlow();
 
     private static BankNotificationReceipt Receipt(IResult result) => Assert.IsType<Ok<BankNotificationReceipt>>(result).Value!;
 

@@ -119,12 +119,23 @@ public sealed class BankMessageApplier(
                 }
             });
 
-    private IEnumerable<Func<CancellationToken, Task<PaymentOutcome>>> Entries(BankMessage message, NotificationReadResult read) =>
-        read.Credits.Zip(Keys(read.Credits))
-            .Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c.First, c.Second, message.MessageId, message.Format, ct)))
+    private IEnumerable<Func<CancellationToken, Task<PaymentOutcome>>> Entries(BankMessage message, NotificationReadResult read)
+    {
+        var reversed = ReversedInMessage(read);
+        return read.Credits.Zip(Keys(read.Credits))
+            .Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c.First, c.Second, message.MessageId, message.Format,
+                reversed.Contains(CreditAndMoney(c.Second, c.First)), ct)))
             .Concat(read.Reversals.Zip(Keys(read.Reversals))
                 .Select(r => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => reversals.ReportAsync(r.First, r.Second, message.MessageId, message.Format, ct))))
             .Concat(read.Refused.Select(e => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => HoldRefusedAsync(message, e, ct))));
+    }
+
+    /// <summary>KZ-3.2, UA-3.2: the credits this message also reverses, under the key and money a reversal names its credit by
+    /// (<see cref="ReversalReporter"/>): they net to no money, so they pay nothing.</summary>
+    private static HashSet<string> ReversedInMessage(NotificationReadResult read) =>
+        [.. read.Reversals.Select(r => CreditAndMoney(PaymentKeys.BanksReference(r.BankId, r.TransactionReference), r))];
+
+    private static string CreditAndMoney(string key, BankCreditNotification entry) => $"{key} {new ReportedMoney(entry.Amount, entry.CurrencyCode).Key}";
 
     /// <summary>The key each credit is recorded under, a repeat of an earlier credit only when the bank sent that one again.</summary>
     private static IEnumerable<string> Keys(IReadOnlyList<BankCreditNotification> credits)
@@ -137,7 +148,7 @@ public sealed class BankMessageApplier(
             var key = PaymentKeys.Of(credit);
             // A bank does not repeat a credit within one message: the same key and money again there is another credit, told
             // apart by its place, which stays the same when the whole message comes again.
-            var identity = $"{key} {new ReportedMoney(credit.Amount, credit.CurrencyCode).Key}";
+            var identity = CreditAndMoney(key, credit);
             var occurrence = seen[identity] = seen.GetValueOrDefault(identity) + 1;
             yield return PaymentKeys.Repeated(key, occurrence);
         }

@@ -37,14 +37,16 @@ public sealed class PaymentProcessor(
     private const int MaxExplanationLength = 4_000;
 
     /// <param name="key">What the credit is recorded under: <c>{bank}:{reference}</c>, told apart from other credits alike.</param>
-    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, CancellationToken ct)
+    /// <param name="reversedInMessage">The message that books it also books its reversal (same reference and money).</param>
+    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, bool reversedInMessage,
+        CancellationToken ct)
     {
         var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
         // The key it was kept under: the bank's reference, or that and its money when the reference came before with other money.
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var outcome = await ReversedAlreadyAsync(credit, key, reference, format, ct) ?? await DecideAndApplyAsync(reference, credit, ct);
+        var outcome = await ReversedAlreadyAsync(credit, key, reference, format, reversedInMessage, ct) ?? await DecideAndApplyAsync(reference, credit, ct);
         try
         {
             await payments.MarkProcessedAsync(recorded.Notification, outcome, clock.GetUtcNow(), ct);
@@ -56,15 +58,22 @@ public sealed class PaymentProcessor(
         return outcome;
     }
 
-    /// <summary>UA-3.2: an acquirer's webhooks come in no set order (monobank's invoice status), so a payment's reversal may be told
-    /// before the payment. The credit then pays nothing: it is kept as a held payment the bank reversed, which can be neither
-    /// applied nor refunded, and operations see it beside the reversal. A bank's file books a reversal after its credit.</summary>
-    private async Task<PaymentOutcome?> ReversedAlreadyAsync(BankCreditNotification credit, string key, string reference, string format, CancellationToken ct)
+    /// <summary>UA-3.2, KZ-3.2: a credit the bank took back before it was applied pays nothing: nothing goes to a registry unpaid.
+    /// An acquirer's webhooks come in no set order (monobank's invoice status), so a payment's reversal may be told before the
+    /// payment; a bank's message may book a credit and its reversal together. The credit is kept as a held payment the bank
+    /// reversed, which can be neither applied nor refunded, and operations see it beside the reversal.</summary>
+    private async Task<PaymentOutcome?> ReversedAlreadyAsync(BankCreditNotification credit, string key, string reference, string format,
+        bool reversedInMessage, CancellationToken ct)
     {
-        if (format != BankNotificationFormats.EcdsaJson || await payments.GetAsync(PaymentKeys.Reversal(key), ct) is not { } reversal) return null;
+        string explanation;
+        if (reversedInMessage)
+            explanation = "The bank's message that booked this payment also books its reversal: it pays nothing, and its money is no longer here "
+                + "to apply or refund.";
+        else if (format == BankNotificationFormats.EcdsaJson && await payments.GetAsync(PaymentKeys.Reversal(key), ct) is { } reversal)
+            explanation = $"The bank reported this payment reversed ({reversal.Document.BankReference}) before it reported it paid: it pays "
+                + "nothing, and its money is no longer here to apply or refund.";
+        else return null;
         var now = clock.GetUtcNow();
-        var explanation = $"The bank reported this payment reversed ({reversal.Document.BankReference}) before it reported it paid: it pays "
-            + "nothing, and its money is no longer here to apply or refund.";
         var invoice = InvoiceNumber.FindIn(credit.PaymentPurpose) is [var named] ? named.ToString() : null;
         var held = new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt), nameof(HoldReason.ReversedBeforeApplied),
             explanation, invoice, now, new HeldPaymentResolution(HeldPaymentAction.Reversed, $"bank {credit.BankId}", now, explanation));

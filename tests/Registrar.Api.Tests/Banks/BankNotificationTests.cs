@@ -6,6 +6,7 @@ using Registrar.Api.Banks;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Payments.Matching;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 using Registrar.Testing;
@@ -267,7 +268,7 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task Reversals_in_the_file_of_their_credits_are_judged_after_them_so_each_names_the_invoice_its_credit_paid()
+    public async Task Credits_and_their_reversals_in_one_file_pay_nothing_and_each_reversal_finds_its_credit_KZ_3_2_UA_3_2()
     {
         var bank = new BankHarness(azurite);
         var orders = new List<Order>();
@@ -280,9 +281,13 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
 
         var receipt = Receipt(await bank.PostCamtAsync(body));
 
-        Assert.All(receipt.Payments.Where(p => p.Reference.EndsWith(":reversal", StringComparison.Ordinal)),
-            p => Assert.Equal("held:" + ReversalReporter.ReversedPaidInvoice, p.Result));
-        Assert.Equal(24, (await bank.OpenReviewAsync()).Count(i => i.Reason == ReversalReporter.ReversedPaidInvoice));
+        var reversals = receipt.Payments.Where(p => p.Reference.EndsWith(":reversal", StringComparison.Ordinal)).ToList();
+        var credits = receipt.Payments.Except(reversals).ToList();
+        Assert.Equal((24, 24), (reversals.Count, credits.Count));
+        Assert.All(credits, p => Assert.Equal("held:" + nameof(HoldReason.ReversedBeforeApplied), p.Result));
+        Assert.All(reversals, p => Assert.Equal("held:" + ReversalReporter.ReversedHeldCredit, p.Result));
+        Assert.Empty(bank.Events.Raised);
+        foreach (var order in orders) Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
 
     [Fact]

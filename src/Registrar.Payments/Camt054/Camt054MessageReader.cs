@@ -241,12 +241,11 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             ? null
             : Text(returned.Element(ns + "Rsn")?.Element(ns + "Cd")) ?? Text(returned.Element(ns + "Rsn")?.Element(ns + "Prtry")) ?? Text(returned.Element(ns + "AddtlInf")) ?? "";
 
-    /// <summary>Without remittance information, the transaction's further details (AddtlTxInf, where a bank may put the purpose's
-    /// 420 characters), else the entry's (AddtlNtryInf).</summary>
+    /// <summary>Without remittance information, or with an empty one, the transaction's further details (AddtlTxInf, where a bank
+    /// may put the purpose's 420 characters), else the entry's (AddtlNtryInf).</summary>
     private string Purpose(XElement transaction, XElement entry) =>
-        transaction.Element(ns + "RmtInf") is { } remittance
-            ? Remittance(remittance)
-            : Text(transaction.Element(ns + "AddtlTxInf")) ?? Text(entry.Element(ns + "AddtlNtryInf")) ?? "";
+        (transaction.Element(ns + "RmtInf") is { } remittance && Remittance(remittance) is { Length: > 0 } given ? given : null)
+        ?? Text(transaction.Element(ns + "AddtlTxInf")) ?? Text(entry.Element(ns + "AddtlNtryInf")) ?? "";
 
     // UA-3.2: the invoice number may be in the free text, the referred document number, the creditor reference or the
     // structured remittance's own free text (Strd/AddtlRmtInf, up to three lines).

@@ -149,14 +149,17 @@ public sealed class Camt054EntryJudgementTests
     }
 
     [Fact]
-    public void Without_remittance_information_the_purpose_is_read_from_the_further_details_of_the_transaction_then_the_entry_UA_3_2()
+    public void Without_remittance_information_or_with_an_empty_one_the_purpose_is_read_from_the_further_details_of_the_transaction_then_the_entry_UA_3_2()
     {
         var withoutRemittance = Version08.Replace("<RmtInf>\n              <Ustrd>Оплата по рахунку № UA 2611 00009 8</Ustrd>\n            </RmtInf>", "");
         var inTransaction = withoutRemittance.Replace("<RltdPties>", "<AddtlTxInf>Оплата по рахунку № UA 2611 00009 8</AddtlTxInf><RltdPties>");
         var inEntry = withoutRemittance.Replace("</NtryDtls>\n      </Ntry>", "</NtryDtls>\n      <AddtlNtryInf>Оплата по рахунку UA-2611-00009-8</AddtlNtryInf></Ntry>");
         Assert.DoesNotContain("<RmtInf>", withoutRemittance);
 
-        foreach (var xml in new[] { inTransaction, inEntry })
+        var emptyRemittance = inTransaction.Replace("<RltdPties>", "<RmtInf/><RltdPties>");
+        Assert.Contains("<RmtInf/>", emptyRemittance);
+
+        foreach (var xml in new[] { inTransaction, inEntry, emptyRemittance })
             Assert.Equal("UA-2611-00009-8", Assert.Single(InvoiceNumber.FindIn(Assert.Single(Read(xml).Credits).PaymentPurpose)).ToString());
     }
 

@@ -64,6 +64,10 @@ public sealed class CustomerRequestTests(ProductFixture product)
 
         var tooFew = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", signedInSession = true, nameServers = wanted[..1] }), 400);
         Assert.Contains("nameServers", tooFew.GetRawText());
+        // RFC 5732 section 3.2.1: a name server inside the domain itself needs addresses (glue) a DNS change does not give.
+        var inside = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
+            new { kind = "dns-change", signedInSession = true, nameServers = new[] { $"ns1.{name}", wanted[1] } }), 400);
+        Assert.True(inside.GetProperty("errors").TryGetProperty("nameServers", out _), inside.GetRawText());
 
         var made = await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", signedInSession = true, nameServers = wanted });
         Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());

@@ -32,7 +32,7 @@ public sealed class CustomerRequestHandlers(
         if (body.Problem is not null) return body.Problem;
         var view = await views.GetAsync(customer.Principal!, registrationId, ct);
         if (view is null) return RegistrationProblems.Unknown(registrationId);
-        var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value);
+        var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value, view);
         if (asked is null) return invalid!;
         if (asked is CredentialResetRequest ? view.Phase.HasEnded() : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict(asked is CredentialResetRequest
@@ -230,7 +230,7 @@ public sealed class CustomerRequestHandlers(
         return (request, problem);
     }
 
-    private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body)
+    private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body, RegistrationView registration)
     {
         switch (body.Kind)
         {
@@ -250,7 +250,7 @@ public sealed class CustomerRequestHandlers(
                 return (new CredentialResetRequest(), null);
             case DnsChangeRequest.KindName:
                 // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
-                var (names, error) = NameServerNames.Normalize(body.NameServers);
+                var (names, error) = NameServerNames.ForDomain(body.NameServers, registration.DomainName, registration.NameServers);
                 return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
             case RegistrantContactChangeRequest.KindName:
                 // KZ-2.3: complete details, checked as an order's registrant's are, before anything is mailed or sent to the registry.

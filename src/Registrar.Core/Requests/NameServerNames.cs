@@ -25,6 +25,25 @@ public static class NameServerNames
         return (normalized, null);
     }
 
+    /// <summary>The host names a DNS change of <paramref name="domain"/> (A-label form) asks for, in registry form, or why they
+    /// are refused. A host inside the domain itself is subordinate to it, and the registry creates one only with its addresses,
+    /// the glue (RFC 5732 section 3.2.1, RFC 5731 section 1.1), which a DNS change does not carry: the registry would refuse it
+    /// (2003) after the customer proved the request. One the domain has now (<paramref name="current"/>) exists at the registry
+    /// with its addresses and is kept, not created again, so it may stay.</summary>
+    public static (IReadOnlyList<string>? Names, string? Error) ForDomain(IReadOnlyList<string>? names, string domain, IReadOnlyList<string>? current)
+    {
+        var (normalized, error) = Normalize(names);
+        if (normalized is null) return (null, error);
+        for (var i = 0; i < normalized.Count; i++)
+            if (IsWithin(normalized[i], domain) && current?.Contains(normalized[i], StringComparer.OrdinalIgnoreCase) != true)
+                return (null, $"'{names![i]}' is inside the domain itself: the registry creates such a name server only with its addresses "
+                    + "(glue, RFC 5732 section 3.2.1), which a DNS change does not give. Name servers outside the domain, or those it has now.");
+        return (normalized, null);
+    }
+
+    private static bool IsWithin(string host, string domain) =>
+        host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
+
     private static string? ToHostName(string? name)
     {
         var trimmed = name?.Trim();

@@ -236,6 +236,22 @@ public sealed class NameserverChangeDeciderTests
         Assert.NotNull(NameServerNames.Normalize(["ns1.example.net", typed]).Error);
     }
 
+    [Theory]
+    [InlineData("ns1.сәлем.қаз", false)]
+    [InlineData("NS2.xn--e1aler47e.xn--80ao21a", false)]
+    [InlineData("сәлем.қаз", false)]
+    [InlineData("ns1.glued.xn--e1aler47e.xn--80ao21a", true)]
+    [InlineData("ns1.басқа.қаз", true)]
+    [InlineData("ns1.xn--e1aler47e-shop.xn--80ao21a", true)]
+    public void A_name_server_inside_the_domain_itself_is_refused_as_it_needs_glue_unless_the_domain_has_it_now_KZ_2_3_RFC_5732_3_2_1(
+        string nameServer, bool accepted)
+    {
+        var (_, error) = NameServerNames.ForDomain(["ns1.example.net", nameServer], "xn--e1aler47e.xn--80ao21a",
+            ["ns1.example.net", "ns1.glued.xn--e1aler47e.xn--80ao21a"]);
+
+        Assert.Equal(accepted, error is null);
+    }
+
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", Change, proof);
 
     /// <summary>A .ua DNS change the registry answered 1001.</summary>

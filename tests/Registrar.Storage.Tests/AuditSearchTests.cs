@@ -78,5 +78,6 @@ public sealed class AuditSearchTests(AzuriteFixture azurite)
         Assert.True(IAuditSearch.IsContinuation(first.Continuation!));
         Assert.Equal(["O1-1@5", "O1-1@4", "O1-1@3", "O1-1@2", "O1-1@1"], await AllAsync(search, new AuditFilter("O1-1"), pageSize: 2));
         Assert.False(IAuditSearch.IsContinuation("not base64 ✗"));
+        Assert.False(IAuditSearch.IsContinuation("abc"));
     }
 }

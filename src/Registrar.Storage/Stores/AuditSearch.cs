@@ -21,10 +21,13 @@ public interface IAuditSearch
 
     Task<AuditPage> SearchAsync(AuditFilter filter, string? continuation, int pageSize, CancellationToken ct);
 
-    /// <summary>Whether a value can be a page's continuation (checked before it reaches a query).</summary>
+    /// <summary>Whether a value can be a page's continuation (checked before it reaches a query): one this search issued
+    /// wraps the table service's next partition and row keys as the Tables client writes them, "{partition key} {row key}".
+    /// Anything else ("abc", say) the client would take for a partition key alone and read from the start, answering a page
+    /// nobody asked for.</summary>
     static bool IsContinuation(string value) =>
         value.Length <= 1024 && Base64Url.IsValid(value) && Base64Url.DecodeFromChars(value) is { Length: > 0 } bytes
-        && Encoding.UTF8.GetString(bytes).All(c => !char.IsControl(c));
+        && Encoding.UTF8.GetString(bytes) is var token && !token.Any(char.IsControl) && token.Split(' ') is [{ Length: > 0 }, { Length: > 0 }];
 }
 
 /// <summary>

@@ -83,6 +83,10 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         // The service cannot end before it began, nor a court's refund return more than was paid.
         await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
             new { ground = "EarlyTerminationByRegistrar", amount = 1m, reason = "UA-6.2 quote", terminatedOn = "0001-01-01" }), 400);
+        // An amount given as text is written as the OpenAPI document's pattern says: "1e3" is no amount, not 1000.00.
+        var exponent = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "EarlyTerminationByRegistrar", amount = "1e0", reason = "UA-6.2 quote", terminatedOn }), 400);
+        Assert.True(exponent.GetProperty("errors").TryGetProperty("amount", out _), exponent.GetRawText());
         var aboveWhatWasPaid = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
             new { ground = "CourtDecision", amount = 1_000_000m, reason = "court", courtDecision = "Case 910/1/26, 2026-11-30" }), 409);
         Assert.Equal("UA-1.5.5", aboveWhatWasPaid.GetProperty("rule").GetString());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
@@ -64,8 +63,7 @@ public sealed class HeldPaymentHandlers(
     {
         var errors = new Dictionary<string, string[]>();
         // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
-        if (!decimal.TryParse(refund.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
-            errors["amount"] = ["An amount as text, digits with an optional '.' and decimals: \"1500.00\"."];
+        if (!Core.Money.AmountText.TryParse(refund.Amount, out amount)) errors["amount"] = [$"An amount as text, {Core.Money.AmountText.Rule}."];
         if (refund.Currency is not { Length: 3 } || !refund.Currency.All(char.IsAsciiLetterUpper))
             errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
         StoredText.Check(errors, "bankReference", StoredText.LineRefusal(refund.BankReference, StoredText.MaxReferenceLength));

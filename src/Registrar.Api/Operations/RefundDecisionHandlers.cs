@@ -74,6 +74,8 @@ public sealed class RefundDecisionHandlers(
         var body = StrictJson.Deserialize<RefundDecisionBody>(contentType, raw);
         if (body.Problem is not null) return Checked<CheckedRefund>.Refused(body.Problem);
         var form = body.Value!;
+        if (!StringAmounts.AreWritten(raw, "amount"))
+            return Refused(Problems.Validation("amount", $"An amount as a number, or as text: {Core.Money.AmountText.Rule}."));
         if (!Enum.IsDefined(form.Ground)) return Refused(Problems.Validation("ground", $"One of: {string.Join(", ", Enum.GetNames<RefundGround>())}."));
         if (string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > OperationsHandlers.MaxNoteLength)
             return Refused(Problems.Validation("reason", $"Say why, in at most {OperationsHandlers.MaxNoteLength} characters."));

@@ -39,8 +39,8 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>Reads an amount written with a dot as the decimal separator ("1500", "1500.50").</summary>
     public static Money Parse(string amount, Currency currency)
     {
-        if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            throw new InvalidAmountException($"'{amount}' is not an amount: digits with an optional '.' and decimals are expected.");
+        if (!AmountText.TryParse(amount, out var value))
+            throw new InvalidAmountException($"'{amount}' is not an amount: {AmountText.Rule} is expected.");
         return Of(value, currency);
     }
 

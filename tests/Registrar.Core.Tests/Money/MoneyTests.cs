@@ -73,11 +73,14 @@ public sealed class MoneyTests
     [InlineData("1e3")]
     [InlineData("15 KZT")]
     [InlineData("abc")]
+    [InlineData(".5")]
+    [InlineData("1.")]
+    [InlineData("007")]
     public void Text_that_is_not_a_plain_amount_is_refused_saying_what_is_expected(string text)
     {
         var error = Assert.Throws<InvalidAmountException>(() => Money.Money.Parse(text, Currency.Kzt));
 
-        Assert.Equal($"'{text}' is not an amount: digits with an optional '.' and decimals are expected.", error.Message);
+        Assert.Equal($"'{text}' is not an amount: {AmountText.Rule} is expected.", error.Message);
     }
 
     [Fact]

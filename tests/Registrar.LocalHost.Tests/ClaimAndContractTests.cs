@@ -130,6 +130,21 @@ public sealed class ClaimAndContractTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task No_early_termination_refund_is_quoted_for_a_day_before_the_service_began_UA_6_3()
+    {
+        var (_, registrationId, _) = await PaidRegistrationAsync();
+        using var operations = product.Operations();
+        var paidOn = Ukraine.LocalDate(await _registrations.HostNowAsync());
+
+        foreach (var day in new[] { new DateOnly(1, 1, 1), paidOn.AddDays(-1) })
+        {
+            var refused = await AssertProblemAsync(
+                await operations.GetAsync($"api/ops/registrations/{registrationId}/early-termination-refund?on={day:yyyy-MM-dd}"), 400);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("on", out _), refused.GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task A_force_majeure_notice_is_recorded_with_its_deadlines_and_a_late_one_is_marked_UA_7_2_UA_7_3_KZ_5_6()
     {
         using var operations = product.Operations();

@@ -36,7 +36,10 @@ public sealed class EarlyTerminationRefundHandler(
         if (paid.Count == 0)
             return Problems.Conflict($"Registration '{registrationId}' has no paid invoice: nothing was paid, so nothing is refunded.");
 
-        var quote = refund.Quote([.. paid.Select(p => p.Term)], terminatedOn);
+        PaidTerm[] termsPaid = [.. paid.Select(p => p.Term)];
+        // UA-6.3: quoted on the same days a refund can be decided for (RefundDecisionHandlers checks terminatedOn alike).
+        if (EarlyTerminationRefund.DayRefusal(termsPaid, terminatedOn) is { } notThatDay) return Problems.Validation("on", notThatDay);
+        var quote = refund.Quote(termsPaid, terminatedOn);
         var terms = quote.Lines.Zip(paid, (line, term) => new RefundedTerm(term.InvoiceNumber, line.Term.Paid, line.Term.StartsOn,
             line.Term.EndsOn, line.Term.Months, line.UnusedWholeMonths, line.Refund)).ToList();
         return new PrivateResult(TypedResults.Ok(new EarlyTerminationRefundQuote(registrationId, registration.DomainName, terminatedOn, terms,

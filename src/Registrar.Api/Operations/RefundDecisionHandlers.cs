@@ -131,10 +131,9 @@ public sealed class RefundDecisionHandlers(
         var paid = await paidTerms.ReadAsync(registration, ct);
         if (paid.Count == 0 || rules.EarlyTerminationRefund(registration.Zone) is not { } refund)
             return RuleProblems.NotAllowed(EarlyTerminationRefund.Rule, $"Registration '{registration.RegistrationId}' has no paid term: nothing is refunded.");
-        // A day before the service began would quote every month as unused: the service cannot end before it began.
-        if (terminatedOn < paid[0].Term.StartsOn)
-            return Problems.Validation("terminatedOn", $"The service began on {paid[0].Term.StartsOn:yyyy-MM-dd}; it cannot have ended before that (UA-6.3).");
-        var quote = refund.Quote([.. paid.Select(p => p.Term)], terminatedOn);
+        PaidTerm[] terms = [.. paid.Select(p => p.Term)];
+        if (EarlyTerminationRefund.DayRefusal(terms, terminatedOn) is { } notThatDay) return Problems.Validation("terminatedOn", notThatDay);
+        var quote = refund.Quote(terms, terminatedOn);
         return (amount + before).Amount > quote.Total.Amount
             ? RuleProblems.NotAllowed(EarlyTerminationRefund.Rule,
                 $"{amount}{Besides(before)} is more than the whole unused months come to for a service ended on {terminatedOn:yyyy-MM-dd}: {quote.Total}.")

@@ -45,6 +45,14 @@ public sealed class EarlyTerminationRefund
         return new RefundQuote(terminatedOn, lines, total, Rule);
     }
 
+    /// <summary>Why the service cannot end on <paramref name="terminatedOn"/>: a day before the first paid term began would
+    /// quote every month as unused, and a service cannot end before it began. Null for a day it can end on.</summary>
+    public static string? DayRefusal(IReadOnlyList<PaidTerm> terms, DateOnly terminatedOn)
+    {
+        var began = terms.Min(t => t.StartsOn);
+        return terminatedOn < began ? $"The service began on {began:yyyy-MM-dd}; it cannot have ended before that (UA-6.3)." : null;
+    }
+
     private static RefundLine LineFor(PaidTerm term, DateOnly terminatedOn)
     {
         var unused = UnusedWholeMonths(term, terminatedOn);

@@ -209,6 +209,9 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var registrationId = await RegisteredAsync(storefront, customer, name);
         var requests = $"api/registrations/{registrationId}/requests";
         var newAddress = $"{customer}-new@mail.example.org";
+        // KZ-2.2: the address the account has already, however cased, is no change to confirm.
+        await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
+            new { kind = "contact-email-change", signedInSession = true, email = $"{customer}@MAIL.example.org" }), 409);
 
         var made = await storefront.PostAsJsonAsync(requests, new { kind = "contact-email-change", signedInSession = true, email = newAddress });
 

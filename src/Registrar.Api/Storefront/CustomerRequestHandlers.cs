@@ -34,6 +34,7 @@ public sealed class CustomerRequestHandlers(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value, view);
         if (asked is null) return invalid!;
+        if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
         if (asked is CredentialResetRequest ? view.Phase.HasEnded() : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
             return Problems.Conflict(asked is CredentialResetRequest
                 ? $"Registration '{registrationId}' is {view.Phase}: ask through a registration of the account that has not ended."
@@ -229,6 +230,14 @@ public sealed class CustomerRequestHandlers(
         var (request, problem) = terminations.Read(body.EndsOn, registration, clock.GetUtcNow());
         return (request, problem);
     }
+
+    /// <summary>KZ-2.2: a change to the address the account already has would mail a confirmation, perhaps ask operations'
+    /// consent, and change nothing. A 409, not a 400: the body is well formed, and the same body is a change for an account
+    /// holding another address; it is the account's state that leaves nothing to change (RFC 9110 section 15.5.10).</summary>
+    private async Task<IResult?> SameContactEmailAsync(string customerId, ContactEmailChangeRequest change, CancellationToken ct) =>
+        (await accounts.ReadAsync(customerId, ct))?.Document.HasContactEmail(change.Email) == true
+            ? Problems.Conflict($"'{change.Email}' is already the account's contact e-mail (KZ-2.2): there is nothing to change.")
+            : null;
 
     private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body, RegistrationView registration)
     {

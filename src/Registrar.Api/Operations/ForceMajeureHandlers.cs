@@ -114,6 +114,8 @@ public sealed class ForceMajeureHandlers(
         if (input.NotifiedOn < input.StartedOn) errors["notifiedOn"] = ["Before the force majeure started."];
         else if (input.NotifiedOn > today) errors["notifiedOn"] = [$"After today ({today:yyyy-MM-dd})."];
         if (input.ProvedOn is { } proved && proved < input.StartedOn) errors["provedOn"] = ["Before the force majeure started."];
+        // UA-7.3: the documents prove a force majeure already notified, so they come on the notice's day or after it.
+        else if (input.ProvedOn < input.NotifiedOn) errors["provedOn"] = [$"Before the notice ({input.NotifiedOn:yyyy-MM-dd}): the proof follows the notice (UA-7.3)."];
         else if (input.ProvedOn > today) errors["provedOn"] = [$"After today ({today:yyyy-MM-dd})."];
     }
 }

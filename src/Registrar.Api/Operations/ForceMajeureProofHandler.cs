@@ -33,6 +33,9 @@ public sealed class ForceMajeureProofHandler(
         var notice = stored.Document;
         var today = rules.CalendarOf(notice.Zone).LocalDate(clock.GetUtcNow());
         if (proof.ProvedOn < notice.StartedOn) return Problems.Validation("provedOn", "Before the force majeure started.");
+        // UA-7.3: the documents prove a force majeure already notified, so they come on the notice's day or after it.
+        if (proof.ProvedOn < notice.NotifiedOn)
+            return Problems.Validation("provedOn", $"Before the notice ({notice.NotifiedOn:yyyy-MM-dd}): the proof follows the notice (UA-7.3).");
         if (proof.ProvedOn > today) return Problems.Validation("provedOn", $"After today ({today:yyyy-MM-dd}).");
         if (notice.ProvedOn is { } earlier)
             return earlier == proof.ProvedOn

@@ -58,15 +58,27 @@ public sealed class ForceMajeureProofTests
     }
 
     [Fact]
+    public async Task A_force_majeure_proof_dated_before_its_notice_is_refused_and_leaves_the_notice_unproved_UA_7_3()
+    {
+        var noticeId = await RecordNoticeAsync(notifiedOn: StartedOn.AddDays(2));
+
+        var (status, problem) = await ProveAsync(noticeId, StartedOn.AddDays(1));
+
+        Assert.Equal(400, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("provedOn", out _), problem.GetRawText());
+        Assert.Equal(["recorded"], (await _audit.ReadNewestFirstAsync(noticeId, 10, default).ToListAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
     public async Task A_proof_for_no_notice_is_a_404()
     {
         Assert.Equal(404, (await ProveAsync("F00000000000000ff", StartedOn)).Status);
     }
 
-    private async Task<string> RecordNoticeAsync()
+    private async Task<string> RecordNoticeAsync(DateOnly? notifiedOn = null)
     {
         var (_, notice) = await ReadAsync(await _notices.RecordAsync(Post("/api/ops/force-majeure",
-            new { zone = "ua", party = "Registrar", circumstance = "The data centre flooded.", startedOn = StartedOn, notifiedOn = StartedOn, recordedBy = "Olena Koval" },
+            new { zone = "ua", party = "Registrar", circumstance = "The data centre flooded.", startedOn = StartedOn, notifiedOn = notifiedOn ?? StartedOn, recordedBy = "Olena Koval" },
             Guid.NewGuid().ToString("N")), default));
         Assert.Equal("Missing", notice.GetProperty("proof").GetString());
         _harness.Clock.Advance(TimeSpan.FromMinutes(1));

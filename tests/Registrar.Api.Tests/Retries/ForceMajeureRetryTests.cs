@@ -80,6 +80,23 @@ public sealed class ForceMajeureRetryTests
         Assert.Equal(0, await _harness.RowsAsync("forcemajeurenotices"));
     }
 
+    [Fact]
+    public async Task A_force_majeure_proof_dated_before_its_notice_is_refused_and_records_nothing_UA_7_3()
+    {
+        var startedOn = DateOnly.FromDateTime(Start.Date).AddDays(-5);
+
+        var (status, problem) = await ReadAsync(await _handlers.RecordAsync(Post("/api/ops/force-majeure",
+            new
+            {
+                zone = "ua", party = "Registrar", circumstance = "The data centre flooded.", startedOn, notifiedOn = startedOn.AddDays(2),
+                provedOn = startedOn.AddDays(1), recordedBy = "Olena Koval"
+            }, "notice-5"), default));
+
+        Assert.Equal(400, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("provedOn", out _), problem.GetRawText());
+        Assert.Equal(0, await _harness.RowsAsync("forcemajeurenotices"));
+    }
+
     private async Task<(int Status, JsonElement Body)> RecordAsync(string idempotencyKey, string circumstance = "The data centre flooded.", DateOnly? startedOn = null)
     {
         startedOn ??= DateOnly.FromDateTime(Start.Date).AddDays(-1);

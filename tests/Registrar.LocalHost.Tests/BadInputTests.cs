@@ -123,6 +123,25 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.All(termYears, t => Assert.Equal("integer", t.GetProperty("type").ToString()));
     }
 
+    [Theory]
+    [InlineData("/api/orders", "post", "X-Customer-Id", true)]
+    [InlineData("/api/orders", "post", "Idempotency-Key", false)]
+    [InlineData("/api/invoices", "get", "X-Customer-Id", true)]
+    [InlineData("/api/ops/registrations/{registrationId}/refunds", "post", "Idempotency-Key", false)]
+    [InlineData("/api/ops/force-majeure", "post", "Idempotency-Key", false)]
+    public async Task The_openapi_document_lists_the_header_fields_an_operation_reads_and_whether_it_requires_them(
+        string path, string method, string header, bool required)
+    {
+        using var client = product.Anonymous();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+
+        var parameter = Assert.Single(document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("parameters").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == header);
+        Assert.Equal("header", parameter.GetProperty("in").GetString());
+        Assert.Equal(required, parameter.TryGetProperty("required", out var r) && r.GetBoolean());
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Registrar.Api.Endpoints;
 
 namespace Registrar.Api.Claims;
 
@@ -11,6 +12,7 @@ public static class ClaimEndpoints
     {
         routes.MapPost("/api/claims", (HttpRequest request, ClaimHandlers handlers, CancellationToken ct) => handlers.FileAsync(request, ct))
             .WithTags("Storefront")
+            .WithCustomerId().WithIdempotencyKey()
             .Accepts<FileClaim>("application/json").Produces<ClaimView>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503)
             .WithSummary("File a written claim about a registration: within 3 calendar days of the disputed event, with proof of payment " +

@@ -35,29 +35,36 @@ public static class RegistrarEndpoints
             .Accepts<QuoteRequest>("application/json").Produces<QuoteResponse>().ProducesProblem(400).ProducesProblem(401)
             .WithSummary("Can these names be ordered, and at what price?");
         api.MapPost("/orders", (HttpRequest request, PlaceOrderHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithCustomerId().WithIdempotencyKey()
             .Accepts<Core.Orders.OrderRequest>("application/json").Produces<OrderView>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Place an order (an item with a transferCode transfers in a domain another registrar holds); send an Idempotency-Key to make retries safe.");
         api.MapGet("/orders/{orderId}", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetOrderAsync(request, orderId, ct))
+            .WithCustomerId()
             .Produces<OrderView>().ProducesProblem(404);
         api.MapGet("/orders/{orderId}/invoice", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetInvoiceAsync(request, orderId, ct))
+            .WithCustomerId()
             .Produces<InvoiceView>().ProducesProblem(404);
         api.MapGet("/invoices", (HttpRequest request, InvoiceQueries queries, CancellationToken ct) => queries.ListAsync(request, ct))
+            .WithCustomerId()
             .Produces<List<CustomerInvoiceView>>().ProducesProblem(401)
             .WithSummary("The customer's invoices, renewal invoices included, with their status now.");
         api.MapGet("/registrations", (HttpRequest request, OrderQueries queries, CancellationToken ct) => queries.ListRegistrationsAsync(request, ct))
+            .WithCustomerId()
             .Produces<List<Core.Registrations.RegistrationView>>().ProducesProblem(401)
             .WithSummary("The customer's registrations, with their phase and expiry.");
         api.MapPost("/registrations/{registrationId}/choice",
                 (HttpRequest request, string registrationId, NameTakenChoiceHandler handler, CancellationToken ct) =>
                     handler.HandleAsync(request, registrationId, ct))
+            .WithCustomerId()
             .Accepts<NameTakenChoice>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(404)
             .WithSummary("After the name was taken: choose a refund or another name (KZ-2.1).");
         api.MapPost("/registrations/{registrationId}/requests",
                 (HttpRequest request, string registrationId, CustomerRequestHandlers handlers, CancellationToken ct) =>
                     handlers.MakeAsync(request, registrationId, ct))
+            .WithCustomerId()
             .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers, contact-email-change with email, "
@@ -69,6 +76,7 @@ public static class RegistrarEndpoints
         api.MapPost("/registrations/{registrationId}/renewal-invoice",
                 (HttpRequest request, string registrationId, RenewalInvoiceRequestHandler handler, CancellationToken ct) =>
                     handler.RequestAsync(request, registrationId, ct))
+            .WithCustomerId()
             .Produces<CustomerInvoiceView>().Produces<RenewalInvoiceRequestView>(StatusCodes.Status202Accepted)
             .ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503)
             .WithSummary("Ask in advance for the renewal invoice of the current term (KZ-2.7; .ua zones too, UA-1.10): issued now as its schedule would issue it "
@@ -108,6 +116,7 @@ public static class RegistrarEndpoints
             .Produces<List<ReviewItem>>().ProducesProblem(401);
         ops.MapPost("/review/{itemId}/resolve", (HttpRequest request, string itemId, OperationsHandlers handlers, CancellationToken ct) =>
                 handlers.ResolveAsync(request, itemId, ct))
+            .WithIdempotencyKey()
             .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Resolve an open review item, saying what was done; one resolved already is a 409. Send an Idempotency-Key to make retries safe.");
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
@@ -144,6 +153,7 @@ public static class RegistrarEndpoints
         ops.MapPost("/registrations/{registrationId}/refunds",
                 (HttpRequest request, string registrationId, RefundDecisionHandlers handlers, CancellationToken ct) =>
                     handlers.DecideAsync(request, registrationId, ct))
+            .WithIdempotencyKey()
             .Accepts<RefundDecisionBody>("application/json").Produces<RefundDecisionRecorded>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Record a refund for a domain: only on a court decision or the registrar's early termination (UA-1.5.5, UA-6.2), never after the registry ended its agreement (UA-1.3.6); audited.");

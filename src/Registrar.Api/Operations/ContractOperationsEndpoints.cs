@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Registrar.Api.Endpoints;
 
 namespace Registrar.Api.Operations;
 
@@ -11,6 +12,7 @@ public static class ContractOperationsEndpoints
     {
         var ops = routes.MapGroup("/api/ops").WithTags("Operations");
         ops.MapPost("/force-majeure", (HttpRequest request, ForceMajeureHandlers handlers, CancellationToken ct) => handlers.RecordAsync(request, ct))
+            .WithIdempotencyKey()
             .Accepts<RecordForceMajeureNotice>("application/json").Produces<ForceMajeureNoticeView>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503)
             .WithSummary("Record a force majeure notice; its notice and proof deadlines are counted and late ones marked (KZ-5.6, UA-7.2, UA-7.3). " +

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Registrar.Api.Endpoints;
 
 namespace Registrar.Api.Privacy;
 
@@ -11,6 +12,7 @@ public static class PrivacyEndpoints
     {
         var ops = routes.MapGroup("/api/ops").WithTags("Operations");
         ops.MapPost("/erasure-requests", (HttpRequest request, ErasureRequestHandler handler, CancellationToken ct) => handler.RecordAsync(request, ct))
+            .WithIdempotencyKey()
             .Accepts<RecordErasureRequest>("application/json").Produces<ErasureRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Record a registrant's written erasure request: the contract ends from the date of the registrar's reply, and " +

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Registrar.Api.Endpoints;
 
 namespace Registrar.Api.Whois;
 
@@ -27,6 +28,7 @@ public static class WhoisEndpoints
     public static RouteGroupBuilder MapDisclosures(this RouteGroupBuilder disclosures)
     {
         disclosures.MapPost("/", (HttpRequest request, DisclosureHandlers handlers, CancellationToken ct) => handlers.RecordAsync(request, ct))
+            .WithIdempotencyKey()
             .Accepts<RecordDisclosureRequest>("application/json").Produces<DisclosureRequestView>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Record an authorised body's official request for a registrant's data (UA-1.16); send an Idempotency-Key to make retries safe.");

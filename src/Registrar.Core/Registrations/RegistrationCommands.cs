@@ -27,6 +27,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RejectTransferAway), "reject-transfer-away")]
 [JsonDerivedType(typeof(UpdateRegistrantContact), "update-registrant-contact")]
 [JsonDerivedType(typeof(RecordRegistrant), "record-registrant")]
+[JsonDerivedType(typeof(HoldPaymentForAnotherName), "hold-payment-for-another-name")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>

@@ -123,9 +123,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
             case CustomerChoseAfterNameTaken choice when state.Phase == RegistrationPhase.NameTaken:
                 step.Update(s => s with { Phase = RegistrationPhase.Closed });
-                step.Flag(choice.Choice == CustomerChoice.Refund
-                    ? $"Customer chose a refund for {state.Order!.DisplayName}: pay out the held money (KZ-2.1)."
-                    : $"Customer chose another name instead of {state.Order!.DisplayName}: apply the held money to the new order (KZ-2.1).");
+                if (choice.Choice == CustomerChoice.Refund)
+                    step.Flag($"Customer chose a refund for {state.Order!.DisplayName}: pay out the held money (KZ-2.1).");
+                else
+                    // KZ-2.1: the money stays held until it pays the new order, as a held payment operations can apply.
+                    step.Issue(id => new HoldPaymentForAnotherName(id, state.RegistrationId, state.Order!.CustomerId, state.Order.OrderId));
                 break;
         }
         // A decided end takes effect on whichever event comes first once it is due: its timer, or the answer it waited for.

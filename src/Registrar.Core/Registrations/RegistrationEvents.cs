@@ -37,7 +37,8 @@ public sealed record RegistryAnswered(string EventId, string CommandId, Registry
 
 public sealed record RegistrationTimerDue(string EventId, DateTimeOffset DueAt) : RegistrationEvent(EventId);
 
-/// <summary>KZ-2.1: after the name was taken, the customer chose a refund (money stays held until operations pay it out).</summary>
+/// <summary>KZ-2.1: after the name was taken, the customer chose a refund or another name; the money stays held until
+/// operations pay it out or apply it to the new order.</summary>
 public sealed record CustomerChoseAfterNameTaken(string EventId, CustomerChoice Choice) : RegistrationEvent(EventId);
 
 /// <summary>Operations looked at a stalled registration (the registry refused, or a command could not be

@@ -157,6 +157,7 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-33", "order-1-1", NoticeKind.RegistrantContactChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-10")),
             new RecordRegistrant("order-1-1-34", "order-1-1", Person.WithContact(NewContact), 34),
+            new HoldPaymentForAnotherName("order-1-1-35", "order-1-1", "cust-1", "order-1"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),

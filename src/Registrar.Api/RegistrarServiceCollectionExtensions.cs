@@ -202,6 +202,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<HeldPaymentHandlers>();
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
+        services.AddSingleton<HoldPaymentForAnotherNameFlow>();
         services.AddSingleton<RegistrationCommandHandler>();
         services.AddSingleton<PoisonedLifecycleEvents>();
     }

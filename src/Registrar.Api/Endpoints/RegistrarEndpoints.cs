@@ -59,7 +59,7 @@ public static class RegistrarEndpoints
                 (HttpRequest request, string registrationId, NameTakenChoiceHandler handler, CancellationToken ct) =>
                     handler.HandleAsync(request, registrationId, ct))
             .WithCustomerId()
-            .Accepts<NameTakenChoice>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(404)
+            .Accepts<NameTakenChoice>("application/json").Produces<NameTakenChoiceAccepted>(StatusCodes.Status202Accepted).ProducesProblem(404)
             .WithSummary("After the name was taken: choose a refund or another name (KZ-2.1).");
         api.MapPost("/registrations/{registrationId}/requests",
                 (HttpRequest request, string registrationId, CustomerRequestHandlers handlers, CancellationToken ct) =>

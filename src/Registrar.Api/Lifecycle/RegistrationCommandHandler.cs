@@ -22,7 +22,7 @@ namespace Registrar.Api.Lifecycle;
 /// id is the command's, a
 /// notice is claimed before it is mailed and never mailed twice, a flag is added to the review
 /// list once, a renewal invoice is numbered once and its number raised under the command's id, an erased transfer code stays
-/// erased.
+/// erased, the money of a name taken is held once (its reference derives from the registration).
 /// </summary>
 public sealed class RegistrationCommandHandler(
     RegistryCommandRunner registry,
@@ -35,6 +35,7 @@ public sealed class RegistrationCommandHandler(
     IErasureSchedule erasures,
     IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
+    HoldPaymentForAnotherNameFlow heldForAnotherName,
     CustomerAccounts accounts,
     ILifecycleEvents<RegistrationEvent> registrations,
     IOptions<PrivacyOptions> privacy,
@@ -69,6 +70,9 @@ public sealed class RegistrationCommandHandler(
                 break;
             case IssueRenewalInvoice issue:
                 await renewalInvoices.CarryOutAsync(issue, ct);
+                break;
+            case HoldPaymentForAnotherName hold:
+                await heldForAnotherName.CarryOutAsync(hold, ct);
                 break;
             case { Route: CommandRoute.Registry }:
                 await registry.RunAsync(command, ct);

@@ -32,7 +32,7 @@ public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround 
 /// </summary>
 public sealed class RefundDecisionHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ZoneCatalog zones, ContractRules rules, PaidTermsReader paidTerms,
-    IdempotentRequests idempotency, IRefundLedger refunds, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
+    IdempotentRequests idempotency, IRefundLedger refunds, IHeldPaymentStore heldPayments, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
 {
     public const string RefundAction = "refund-decided";
 
@@ -90,6 +90,8 @@ public sealed class RefundDecisionHandlers(
         var amount = Core.Money.Money.Of(form.Amount, currency);
         var ledger = await refunds.ReadAsync(registration.RegistrationId, ct);
         var before = ledger.Decided.TotalBesides(decisionId, currency);
+        if (registration.ExpiresAt is null && await HeldForAnotherNameAsync(registration.RegistrationId, ct) is { } held)
+            return Refused(held);
         if (registration.ExpiresAt is null)
             return await AboveWhatWasPaidAsync(registration, amount, before, NeverRegisteredRule, ct) is { } abovePaid
                 ? Refused(abovePaid) : Checked<CheckedRefund>.Passed(new(registration, form, amount, ledger));
@@ -119,6 +121,16 @@ public sealed class RefundDecisionHandlers(
         return (amount + before).Amount > total.Amount
             ? RuleProblems.NotAllowed(rule, $"{amount}{Besides(before)} is more than was paid for this domain: {total}.")
             : null;
+    }
+
+    /// <summary>KZ-2.1: once the customer chose another name, what was paid is a held payment for the new order: applied or
+    /// refunded there, once, and never refunded here as well.</summary>
+    private async Task<IResult?> HeldForAnotherNameAsync(string registrationId, CancellationToken ct)
+    {
+        var reference = HoldPaymentForAnotherName.ReferenceFor(registrationId);
+        return await heldPayments.GetAsync(reference, ct) is null ? null
+            : RuleProblems.NotAllowed(NeverRegisteredRule, $"The customer chose another name: what was paid for registration '{registrationId}' is "
+                + $"held payment '{reference}': it is applied to the new order's invoice, or refunded, as that held payment.");
     }
 
     /// <summary>UA-6.3: the registrar refunds the whole unused months, no more: the amount is held to the quote for the day

@@ -30,9 +30,21 @@ public sealed class NameTakenChoiceHandler(
         // One id per choice made: the lifecycle takes the first choice made in NameTaken and ignores later ones,
         // so a choice refused as early is never mistaken for a duplicate of the real one.
         var eventId = $"choice:{registrationId}:{Guid.NewGuid():N}";
-        await registrations.RaiseAsync(registrationId, eventId, new CustomerChoseAfterNameTaken(eventId, body.Value!.Choice), ct);
-        return TypedResults.Accepted((string?)null);
+        var choice = body.Value!.Choice;
+        await registrations.RaiseAsync(registrationId, eventId, new CustomerChoseAfterNameTaken(eventId, choice), ct);
+        return TypedResults.Accepted((string?)null, choice == CustomerChoice.AnotherName
+            ? new NameTakenChoiceAccepted(registrationId, choice, HoldPaymentForAnotherName.ReferenceFor(registrationId),
+                $"What was paid for {view.DisplayName} is held for your new order. Place the order for the name you want (POST /api/orders): "
+                + "the registrar applies the held money to its invoice, so only a higher price's difference is left to pay.")
+            : new NameTakenChoiceAccepted(registrationId, choice, null, $"The registrar refunds what was paid for {view.DisplayName}."));
     }
 }
 
+/// <summary>KZ-2.1: the new name is not part of the choice: it is ordered as any name is (POST /api/orders), with every check
+/// an order makes (free at the registry, registrant data, the offer accepted), and the held money pays that order's invoice.</summary>
 public sealed record NameTakenChoice(CustomerChoice Choice);
+
+/// <summary>What happens next, for the storefront to tell the customer.</summary>
+/// <param name="HeldPayment">For another name: the reference the money is held under until operations apply it to the new
+/// order's invoice (or refund it); one per registration, however often the choice is made.</param>
+public sealed record NameTakenChoiceAccepted(string RegistrationId, CustomerChoice Choice, string? HeldPayment, string Next);

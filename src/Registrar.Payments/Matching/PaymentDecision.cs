@@ -25,6 +25,10 @@ public enum HoldReason
     /// <summary>An acquirer told the payment's reversal before the payment itself (its webhooks come in no set order): the credit
     /// pays nothing, and the money is no longer there to apply or refund.</summary>
     ReversedBeforeApplied,
+
+    /// <summary>KZ-2.1: no bank credit: the money paid for a registration whose name was taken first, held once the customer
+    /// chose another name, for operations to apply to the new order's invoice or refund.</summary>
+    NameTaken,
 }
 
 /// <summary>What to do with one bank credit.</summary>

@@ -94,7 +94,8 @@ public sealed class PersonalDataTests(CapturingHost capturing) : IClassFixture<C
         var answer = JsonDocument.Parse(body).RootElement;
         Assert.Equal(["rdap_level_0", "redacted"], answer.GetProperty("rdapConformance").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(("domain", domain), (answer.GetProperty("objectClassName").GetString(), answer.GetProperty("ldhName").GetString()));
-        Assert.Equal("active", answer.GetProperty("status")[0].GetString());
+        // Created without name servers: RFC 5731 section 2.3's inactive, which RFC 8056 maps as it is.
+        Assert.Equal("inactive", answer.GetProperty("status")[0].GetString());
         var registrant = answer.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("roles")[0].GetString() == "registrant");
         var card = registrant.GetProperty("vcardArray")[1].EnumerateArray().ToDictionary(p => p[0].GetString()!);
         Assert.Equal("", card["fn"][3].GetString());

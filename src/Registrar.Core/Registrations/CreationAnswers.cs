@@ -51,6 +51,8 @@ internal static class CreationAnswers
                 step.Update(s => s with { Phase = RegistrationPhase.CreatingDomain, AwaitedCommandId = null });
                 break;
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainCreated created):
+                // Created without host objects: CreateDomain names none.
+                step.Update(s => s with { RegistryStatuses = DelegationStatuses.After([], delegated: false) });
                 Registered(step, created.ExpiresAt);
                 break;
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true, ExpiresAt: { } expiresAt } info)

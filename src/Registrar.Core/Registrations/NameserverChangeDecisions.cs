@@ -58,7 +58,13 @@ internal static class NameserverChangeDecisions
 
     private static void Applied(RegistrationStep step, NameserverChange change, IReadOnlyList<string> nameServers)
     {
-        step.Update(s => s with { NameserverChange = null, NameServers = nameServers });
+        // Statuses not read yet stay unknown.
+        step.Update(s => s with
+        {
+            NameserverChange = null,
+            NameServers = nameServers,
+            RegistryStatuses = s.RegistryStatuses.Count == 0 ? s.RegistryStatuses : DelegationStatuses.After(s.RegistryStatuses, nameServers.Count > 0),
+        });
         step.Notify(NoticeKind.NameserversChanged, new NoticeFacts(RequestId: change.RequestId, NameServers: nameServers));
     }
 

@@ -79,6 +79,17 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_domain_just_created_without_name_servers_is_shown_inactive_until_the_registry_is_read_RFC5731_2_3()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        var created = _decider.Decide(state, new RegistryAnswered("e2", state.AwaitedCommandId!, new DomainCreated(PaidAt.AddYears(1))), PaidAt);
+
+        Assert.Equal(["inactive"], created.State.RegistryStatuses);
+        Assert.Equal(["inactive"], Assert.IsType<RecordRegistrationView>(created.Commands.Last()).View.RegistryStatuses);
+    }
+
+    [Fact]
     public void An_existing_nic_handle_is_used_and_no_contact_is_created_UA_1_13()
     {
         Paid(Order(handle: "UA-NIC-7"), out var commands);

@@ -16,12 +16,11 @@ public sealed class RegistryDataInViewDeciderTests
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
 
-        domain.Raise(Observed(["inactive"], []), Now);
-        domain.Raise(Observed(["inactive"], []), Now.AddDays(1));
+        domain.Raise(Observed(["ok"], ["ns1.example.net", "ns2.example.net"]), Now);
+        domain.Raise(Observed(["ok"], ["ns1.example.net", "ns2.example.net"]), Now.AddDays(1));
 
-        var view = Assert.Single(domain.Views, v => v.RegistryStatuses is not null);
-        Assert.Equal(["inactive"], view.RegistryStatuses);
-        Assert.Empty(view.NameServers!);
+        var view = Assert.Single(domain.Views, v => v.RegistryStatuses is ["ok"]);
+        Assert.Equal(["ns1.example.net", "ns2.example.net"], view.NameServers);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class RegistryDataInViewDeciderTests
     }
 
     [Fact]
-    public void A_dns_change_the_registry_confirms_puts_the_new_name_servers_in_the_view_KZ_2_3()
+    public void A_dns_change_the_registry_confirms_puts_the_new_name_servers_in_the_view_and_the_domain_is_no_longer_inactive_KZ_2_3_RFC5731_2_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
         domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
@@ -62,7 +61,7 @@ public sealed class RegistryDataInViewDeciderTests
         domain.Answer(new NameserversUpdated(["ns1.example.net", "ns2.example.net"]), Now);
 
         Assert.Equal(["ns1.example.net", "ns2.example.net"], domain.Views[^1].NameServers);
-        Assert.Null(domain.Views[^1].RegistryStatuses);
+        Assert.Equal(["ok"], domain.Views[^1].RegistryStatuses);
     }
 
     private static RegistryObserved Observed(IReadOnlyList<string> statuses, IReadOnlyList<string> nameServers) =>

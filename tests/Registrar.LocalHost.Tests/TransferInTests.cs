@@ -68,6 +68,21 @@ public sealed class TransferInTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_transfer_in_of_a_name_the_registry_does_not_hold_is_refused_before_anything_is_invoiced_RFC5731_3_2_4_KZ_3_2()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", Body(customer, name, "Any-Code-1")), 400);
+
+        Assert.Contains("nothing to transfer", refused.GetProperty("errors").GetProperty("items[0].transferCode")[0].GetString());
+        Assert.Empty((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Any-Code-1");
+        await PlacedAsync(storefront, customer, name, "Any-Code-1");
+    }
+
+    [Fact]
     public async Task Operations_cancel_a_pending_transfer_in_at_the_registry_then_it_is_closed_told_and_the_code_erased()
     {
         var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];

@@ -8,6 +8,7 @@ using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Core.Registry;
 using Registrar.Core.Whois;
 using Registrar.Core.Zones;
 using Registrar.Payments.Invoices;
@@ -33,6 +34,7 @@ public sealed class PlaceOrderHandler(
     IdempotentRequests idempotency,
     CustomerAccounts accounts,
     IRegistrationViews registrations,
+    IRegistryAvailability registry,
     TimeProvider clock)
 {
     // Every order id has this length ("O" and 16 hex digits): a draft measured with it has the stored size.
@@ -60,6 +62,7 @@ public sealed class PlaceOrderHandler(
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
         if (await NamesNotFreeAsync(check, ct) is { } notFree) return Checked<CheckedOrder>.Refused(Problems.Validation(notFree));
+        if (await NothingToTransferAsync(check, ct) is { } nothing) return Checked<CheckedOrder>.Refused(Problems.Validation(nothing));
         var account = await accounts.ReadAsync(customerId, ct);
         if (CustomerAccounts.HoldsAnotherContactEmail(account, check.Request!.ContactEmail))
             return Checked<CheckedOrder>.Refused(AnotherContactEmail());
@@ -93,6 +96,34 @@ public sealed class PlaceOrderHandler(
         {
             if (views[i] is { } view && (DomainHolding.Holds(view) || IsBeingRegistered(view.Phase)))
                 errors[$"items[{i}].name"] = [$"{check.Lines[i].DisplayName} is registered already, or being registered, through this registrar; choose another name."];
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    /// <summary>RFC 5731 section 3.2.4: a transfer moves a domain another registrar holds. One the registry says is free holds
+    /// nothing to move, and its transfer could only fail after the customer paid for it (KZ-3.2). A registry that cannot be asked
+    /// refuses nothing here: the transfer's own request finds out, as it would for any change meanwhile.</summary>
+    private async Task<Dictionary<string, string[]>?> NothingToTransferAsync(OrderCheck check, CancellationToken ct)
+    {
+        var transfers = check.Lines.Select((line, index) => (Line: line, Index: index)).Where(l => l.Line.TransferCode is not null).ToList();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var zone in transfers.GroupBy(t => t.Line.Zone))
+        {
+            IReadOnlyDictionary<string, Availability> free;
+            try
+            {
+                free = await registry.CheckAsync(zone.Key, [.. zone.Select(t => t.Line.DomainName).Distinct()], ct);
+            }
+            catch (RegistryUnavailableException)
+            {
+                continue;
+            }
+            foreach (var (line, index) in zone)
+            {
+                if (free.TryGetValue(line.DomainName, out var answer) && answer.IsAvailable)
+                    errors[$"items[{index}].transferCode"] = [$"{line.DisplayName} is not registered at the registry: there is nothing to transfer. "
+                        + "Order it without a transferCode to register it."];
+            }
         }
         return errors.Count == 0 ? null : errors;
     }

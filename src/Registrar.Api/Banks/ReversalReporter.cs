@@ -44,7 +44,11 @@ public sealed class ReversalReporter(
         var amount = $"{reversal.Amount} {reversal.CurrencyCode}";
         // The bank takes a credit back whole with its money; rows of earlier versions kept no money to compare.
         var whole = original?.Document.Money is null || original.Document.Money.Key == money.Key;
-        if (original is not null && whole && await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct) is { } held)
+        // What became of the credit if it was held: reversed now when the bank took all of it back.
+        var kept = original is null ? null
+            : whole ? await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct)
+            : (await heldPayments.GetAsync(original.Document.BankReference, ct))?.Document;
+        if (whole && kept is { Resolution.Action: HeldPaymentAction.Reversed } held)
         {
             var named = held.InvoiceNumber is { } number ? $" for invoice {number}" : "";
             return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", held.Credit.Reference, ReversedHeldCredit,
@@ -53,7 +57,6 @@ public sealed class ReversalReporter(
                 held.InvoiceNumber, ct);
         }
 
-        var kept = original is null ? null : (await heldPayments.GetAsync(original.Document.BankReference, ct))?.Document;
         if (!whole && kept is { IsHeld: true })
         {
             // UA-3.2: what the bank left of the credit is still money to apply or refund; operations judge how much.
@@ -86,13 +89,12 @@ public sealed class ReversalReporter(
 
     /// <summary>UA-3.2: a held credit the bank took back is no money to count, apply or refund, so it is resolved as reversed,
     /// audited like an action of operations. A repeat of the reversal finds it reversed already.</summary>
-    /// <returns>The reversed held payment; null when the credit was not held, or operations had acted on it first.</returns>
+    /// <returns>The held payment as it stands: reversed, or as operations resolved it first; null when the credit was never held.</returns>
     private async Task<HeldPayment?> ReverseHeldAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct)
     {
         while (await heldPayments.GetAsync(creditReference, ct) is { } stored)
         {
-            if (stored.Document.Resolution is { Action: HeldPaymentAction.Reversed }) return stored.Document;
-            if (!stored.Document.IsHeld) return null;
+            if (!stored.Document.IsHeld) return stored.Document;
             var resolution = new HeldPaymentResolution(HeldPaymentAction.Reversed, $"bank {reversal.BankId}", clock.GetUtcNow(),
                 $"The bank reversed it: {reversalReference}, booked {reversal.BookedAt:O}.");
             try

@@ -142,7 +142,7 @@ public sealed class PersonalDataTests(CapturingHost capturing) : IClassFixture<C
         var refused = await LookUpAsync("/api/rdap/domain/free.kz", address);
         var other = await LookUpAsync("/api/rdap/domain/free.kz", "192.0.2.77");
 
-        Assert.Equal((429, "application/problem+json"), (refused.Status, refused.ContentType));
+        Assert.Equal((429, "application/rdap+json"), (refused.Status, refused.ContentType));
         Assert.InRange(int.Parse(refused.RetryAfter!), 1, 60);
         var problem = JsonDocument.Parse(refused.Body).RootElement;
         Assert.Equal(("/problems/too-many-requests", 429), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));

@@ -10,8 +10,9 @@ namespace Registrar.Api.Whois;
 /// <summary>
 /// An error of the public lookups. An RDAP lookup's body is an RDAP error response (RFC 9083 6: errorCode, title, description,
 /// with rdapConformance) and an RFC 9457 problem (type, status, detail) at once: the two share only "title", which
-/// means the same in both. An RDAP client asks for application/rdap+json (RFC 7480 4.2) and gets that media type;
-/// any other caller gets application/problem+json, as from every other route of this API. A WHOIS lookup's is the problem alone
+/// means the same in both. It goes out as application/rdap+json, whatever generic type the client accepts (RFC 7480 4.2: a
+/// server answers an RDAP request with the RDAP media type), unless the client asks for application/problem+json and not for
+/// RDAP's, as a caller of every other route of this API may. A WHOIS lookup's is the problem alone
 /// (<see cref="AsProblem"/>). Both name the request's trace in "traceId".
 /// </summary>
 /// <param name="field">For a validation problem: the field named under "errors", as every validation problem of this API does.</param>
@@ -45,7 +46,7 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
             return;
         }
         response.StatusCode = status;
-        response.ContentType = RdapJsonResult.IsAccepted(httpContext.Request) ? RdapJsonResult.MediaType : "application/problem+json";
+        response.ContentType = AsksForProblemOnly(httpContext.Request) ? ProblemMediaType : RdapJsonResult.MediaType;
         // RFC 9110 section 12.5.5: the media type follows Accept, so a cache must not hand one caller's answer to the other
         // (a 404 is cacheable by default, RFC 9111 section 4.2.2).
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
@@ -65,6 +66,11 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
         if (field is not null) body["errors"] = new JsonObject { [field] = new JsonArray(detail) };
         await response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
     }
+
+    private const string ProblemMediaType = "application/problem+json";
+
+    private static bool AsksForProblemOnly(HttpRequest request) =>
+        RdapJsonResult.Names(request, ProblemMediaType) && !RdapJsonResult.Names(request, RdapJsonResult.MediaType);
 
     private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
 }

@@ -9,9 +9,9 @@ public sealed class RdapJsonResult(JsonObject document) : IResult
 {
     public const string MediaType = "application/rdap+json";
 
-    /// <summary>Whether the request's Accept header names the RDAP media type.</summary>
-    public static bool IsAccepted(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && a.Quality is null or > 0);
+    /// <summary>Whether the request's Accept header names <paramref name="mediaType"/> itself (not a range such as <c>*/*</c>).</summary>
+    public static bool Names(HttpRequest request, string mediaType) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) && a.Quality is null or > 0);
 
     public Task ExecuteAsync(HttpContext httpContext)
     {

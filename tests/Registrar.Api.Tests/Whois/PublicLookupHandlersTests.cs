@@ -70,10 +70,28 @@ public sealed class PublicLookupHandlersTests
         Assert.Equal(expected == 400, error.TryGetProperty("errors", out var errors) && errors.TryGetProperty("name", out _));
     }
 
-    [Fact]
-    public async Task A_caller_that_does_not_ask_for_rdap_json_gets_the_same_error_as_an_rfc_9457_problem()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*/*")]
+    [InlineData("application/json")]
+    [InlineData("application/json, application/problem+json;q=0")]
+    public async Task An_rdap_error_is_rdap_json_for_a_client_that_accepts_generic_json_or_anything_RFC_7480_section_4_2(string? accept)
     {
-        var context = Request();
+        var context = Request(accept);
+
+        var (status, headers, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, "free-name.kz", default), context);
+
+        Assert.Equal(404, status);
+        Assert.Equal("application/rdap+json", headers.ContentType);
+        RdapShape.AssertErrorResponse(JsonDocument.Parse(body).RootElement, 404);
+    }
+
+    [Theory]
+    [InlineData("application/problem+json")]
+    [InlineData("application/problem+json, application/json;q=0.5")]
+    public async Task A_caller_that_asks_for_a_problem_and_not_for_rdap_json_gets_the_same_error_as_an_rfc_9457_problem(string accept)
+    {
+        var context = Request(accept);
 
         var (status, headers, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, "free-name.kz", default), context);
 
@@ -121,7 +139,7 @@ public sealed class PublicLookupHandlersTests
     public async Task An_error_whose_media_type_follows_Accept_says_so_in_Vary_so_no_cache_hands_it_to_the_other_caller_RFC_9110_section_12_5_5(
         string typed)
     {
-        foreach (var accept in new[] { "application/rdap+json", null })
+        foreach (var accept in new[] { "application/problem+json", null })
         {
             var context = Request(accept);
 

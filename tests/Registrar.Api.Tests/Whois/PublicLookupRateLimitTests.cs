@@ -42,7 +42,8 @@ public sealed class PublicLookupRateLimitTests
             context => policy.OnRejected!(new OnRejectedContext { HttpContext = context, Lease = refused }, default).AsTask(), refusedContext);
         Assert.Equal(429, status);
         Assert.InRange(int.Parse(headers.RetryAfter!), 1, 60);
-        Assert.Equal("application/problem+json", headers.ContentType);
+        // RFC 7480 section 4.2: an RDAP route answers in the RDAP media type, its refusals too.
+        Assert.Equal(rdap ? "application/rdap+json" : "application/problem+json", headers.ContentType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal(("/problems/too-many-requests", 429), (problem.GetProperty("type").GetString(), problem.GetProperty("status").GetInt32()));
         Assert.Equal(refusedContext.TraceIdentifier, problem.GetProperty("traceId").GetString());

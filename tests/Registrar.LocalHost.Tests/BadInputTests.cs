@@ -46,6 +46,19 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.Equal(["acceptance", "contactEmail", "items[0].name", "registrant"], errors.Order());
     }
 
+    [Theory]
+    [InlineData("shop.kz", "(KZ-1.1)")]
+    [InlineData("shop.com.ua", "(UA-1.6)")]
+    [InlineData("bad..name", "(KZ-1.1, UA-1.6)")]
+    public async Task A_quote_for_a_term_under_a_year_cites_the_offer_of_the_names_zone_KZ_1_1_UA_1_6(string name, string cited)
+    {
+        using var storefront = product.Storefront("bad-input");
+
+        var problem = await AssertProblemAsync(await storefront.PostAsync("api/quotes", Json($$"""{"names":["{{name}}"],"termYears":0}""")), 400);
+
+        Assert.EndsWith(cited + ".", problem.GetProperty("errors").GetProperty("termYears")[0].GetString());
+    }
+
     [Fact]
     public async Task Requests_without_a_valid_client_key_are_refused_and_a_customer_sees_only_their_own_orders()
     {

@@ -25,10 +25,10 @@ public sealed class QuoteHandler(
         var quote = body.Value!;
         if (quote.Names.Count is 0 or > MaxNames) return Problems.Validation("names", $"List 1 to {MaxNames} names.");
         if (quote.Names.Any(n => n is null)) return Problems.Validation("names", "Each name is a string, such as \"example.kz\"; null is not a name.");
-        if (quote.TermYears < 1) return Problems.Validation("termYears", "The term is a whole number of years, at least 1 (UA-1.6).");
 
         var now = clock.GetUtcNow();
         var parsed = quote.Names.Select(n => (Typed: n, Result: names.ParseForRegistration(n))).ToList();
+        if (quote.TermYears < 1) return Problems.Validation("termYears", $"The term is a whole number of years, at least 1 ({TermRules(parsed)}).");
         IReadOnlyDictionary<string, Availability> availability;
         try
         {
@@ -40,6 +40,13 @@ public sealed class QuoteHandler(
         }
         var quotes = parsed.Select(p => Quote(p.Typed, p.Result, availability, quote.TermYears, now)).ToList();
         return TypedResults.Ok(new QuoteResponse(quotes, now));
+    }
+
+    /// <summary>KZ-1.1, UA-1.6: the rule of each zone the names are in; both offers' when no name is valid.</summary>
+    private static string TermRules(IEnumerable<(string Typed, NameParseResult Result)> parsed)
+    {
+        var rules = parsed.Where(p => p.Result.IsValid).Select(p => p.Result.Name!.Zone.Term.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        return string.Join(", ", rules.Count > 0 ? rules : ["KZ-1.1", "UA-1.6"]);
     }
 
     private async Task<IReadOnlyDictionary<string, Availability>> CheckAtRegistriesAsync(IEnumerable<DomainName> valid, CancellationToken ct)

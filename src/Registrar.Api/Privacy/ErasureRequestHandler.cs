@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Api.Operations;
@@ -22,7 +21,7 @@ namespace Registrar.Api.Privacy;
 public sealed class ErasureRequestHandler(
     ClientAuthenticator authenticator, IRegistrationViews views, IErasureRequestStore requests, IErasureSchedule schedule,
     IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ContractRules rules, IdempotentRequests idempotency,
-    IOptions<PrivacyOptions> options, TimeProvider clock)
+    TimeProvider clock)
 {
     public const string Action = "erasure-requested";
 
@@ -52,37 +51,46 @@ public sealed class ErasureRequestHandler(
         if (!CustomerId.IsValid(input.CustomerId)) errors["customerId"] = [CustomerId.Rule];
         StoredText.Check(errors, "reference", StoredText.LineRefusal(input.Reference, StoredText.MaxReferenceLength));
         StoredText.Check(errors, "recordedBy", StoredText.LineRefusal(input.RecordedBy, StoredText.MaxPersonLength));
-        StoredText.Check(errors, "repliedOn", PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, options.Value.TimeZone));
         if (errors.Count > 0) return Checked<CheckedErasure>.Refused(Problems.Validation(errors));
 
         var registrations = new List<RegistrationView>();
         await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view);
-        return registrations.Count == 0
-            ? Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations under that id"))
-            : Checked<CheckedErasure>.Passed(new CheckedErasure(input, registrations));
+        if (registrations.Count == 0) return Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations under that id"));
+        // UA-Pre-6: "where the registrar is" is where the registrar of the customer's contracts is, Almaty for .kz (the probe's item 7).
+        if (PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, registrations.Select(ZoneOf).Distinct()) is { } refusal)
+            return Checked<CheckedErasure>.Refused(Problems.Validation("repliedOn", refusal));
+        return Checked<CheckedErasure>.Passed(new CheckedErasure(input, registrations));
     }
+
+    private TimeZoneInfo ZoneOf(RegistrationView registration) => rules.CalendarOf(registration.Zone).TimeZone;
 
     private async Task<IResult> RecordCheckedAsync(CheckedErasure erasure, string requestId, string client, DateTimeOffset now, CancellationToken ct)
     {
         var (input, registrations) = erasure;
         var recorded = await StoreAsync(new ErasureRequest(requestId, input.CustomerId, input.RepliedOn,
-            PersonalDataRetention.ContractEndOnReply(input.RepliedOn, options.Value.TimeZone), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
+            ContractEndOnReply(input.RepliedOn, registrations), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
         var actor = new OperationsActor(recorded.Client, recorded.RecordedBy);
         var reason = $"UA-Pre-6: written erasure request {recorded.Reference}; the contract ends from {recorded.RepliedOn:yyyy-MM-dd}.";
         var ending = new List<string>();
         foreach (var registration in registrations)
         {
-            await schedule.ScheduleAsync(new ErasureDue(registration.RegistrationId, recorded.CustomerId, recorded.ContractEndsAt, ErasureGround.ErasureRequest), ct);
+            var contractEndsAt = PersonalDataRetention.ContractEndOnReply(recorded.RepliedOn, ZoneOf(registration));
+            await schedule.ScheduleAsync(new ErasureDue(registration.RegistrationId, recorded.CustomerId, contractEndsAt, ErasureGround.ErasureRequest), ct);
             await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor.Name, Action,
                 new RegistrationAudit(actor.Client, actor.Person, $"erasure-request:{recorded.RequestId}", reason)), recorded.RequestId, ct);
             if (registration.EndedAt is not null || rules.ErasureRequestEnding(registration.Zone) is not { } rule) continue;
             await actions.DecideOnceAsync(registration.RegistrationId, recorded.RequestId,
-                new TerminationNotice(TerminationGround.ErasureRequest, recorded.ContractEndsAt, rule), recorded.RecordedAt, reason, actor, ct);
+                new TerminationNotice(TerminationGround.ErasureRequest, contractEndsAt, rule), recorded.RecordedAt, reason, actor, ct);
             ending.Add(registration.RegistrationId);
         }
         return TypedResults.Accepted((string?)null, new ErasureRequestView(
             recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending));
     }
+
+    /// <summary>UA-Pre-6: the start of the reply's day where the registrar is; for a customer of both registrars, the earlier
+    /// of their days (each registration's contract ends at the start of its own registrar's).</summary>
+    private DateTimeOffset ContractEndOnReply(DateOnly repliedOn, IEnumerable<RegistrationView> registrations) =>
+        registrations.Select(ZoneOf).Distinct().Select(zone => PersonalDataRetention.ContractEndOnReply(repliedOn, zone)).Min();
 
     /// <returns>The request as stored: the first attempt's, when a retry of its key finds it.</returns>
     private async Task<ErasureRequest> StoreAsync(ErasureRequest request, CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed class PrivacyOptions
     [Range(1, 1000)]
     public int ErasureBatchSize { get; set; } = 100;
 
-    /// <summary>IANA id of where the registrar is: the day an erasure request's reply names starts at its midnight (UA-Pre-6).</summary>
+    /// <summary>IANA id of where the registrar is, whose years count the retention (UA-Pre-6). An erasure request's reply is dated
+    /// in the zone of its contracts' registrar instead (<see cref="ErasureRequestHandler"/>).</summary>
     [Required]
     public string RegistrarTimeZone { get; set; } = "Europe/Kyiv";
 

@@ -24,10 +24,12 @@ public static class PersonalDataRetention
     public static readonly DateOnly EarliestReply = new(2000, 1, 1);
 
     /// <summary>UA-Pre-6: why <paramref name="repliedOn"/> cannot be the date of the registrar's reply to an erasure request,
-    /// or null when it can. The reply is recorded once it was sent, so it is dated today at the latest where the registrar is.</summary>
-    public static string? ReplyDateRefusal(DateOnly repliedOn, DateTimeOffset now, TimeZoneInfo registrarTimeZone)
+    /// or null when it can. The reply is recorded once it was sent, so it is dated today at the latest where the registrar is:
+    /// in the zone of any registrar whose contract the customer holds (<paramref name="registrarTimeZones"/>), so a reply the
+    /// Almaty registrar dated its today is not refused because Kyiv's day has not begun.</summary>
+    public static string? ReplyDateRefusal(DateOnly repliedOn, DateTimeOffset now, IEnumerable<TimeZoneInfo> registrarTimeZones)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, registrarTimeZone).DateTime);
+        var today = registrarTimeZones.Select(zone => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)).Max();
         if (repliedOn > today) return $"The reply is recorded once sent: dated {today:yyyy-MM-dd} at the latest, where the registrar is.";
         return repliedOn < EarliestReply ? $"No contract here began before {EarliestReply:yyyy-MM-dd}." : null;
     }

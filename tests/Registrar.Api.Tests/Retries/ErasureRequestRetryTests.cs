@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Registrar.Api.Operations;
 using Registrar.Api.Privacy;
 using Registrar.Api.Tests.Banks;
@@ -34,8 +33,7 @@ public sealed class ErasureRequestRetryTests
         var zones = ZoneCatalog.LoadEmbedded();
         _handler = new ErasureRequestHandler(Authenticator(), new RegistrationViewStore(_harness.Storage), new ErasureRequestStore(_harness.Storage),
             new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, _harness.Clock),
-            new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)), _harness.Idempotency,
-            Options.Create(new PrivacyOptions()), _harness.Clock);
+            new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)), _harness.Idempotency, _harness.Clock);
     }
 
     [Fact]

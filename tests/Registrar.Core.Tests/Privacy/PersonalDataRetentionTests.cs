@@ -109,9 +109,24 @@ public sealed class PersonalDataRetentionTests
         // 22:30 UTC on 3 December is already 4 December in Kyiv.
         var now = new DateTimeOffset(2026, 12, 3, 22, 30, 0, TimeSpan.Zero);
 
-        Assert.Null(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 4), now, Kyiv));
-        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 5), now, Kyiv));
-        Assert.Null(PersonalDataRetention.ReplyDateRefusal(PersonalDataRetention.EarliestReply, now, Kyiv));
-        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(DateOnly.MinValue, now, Kyiv));
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 4), now, [Kyiv]));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 5), now, [Kyiv]));
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(PersonalDataRetention.EarliestReply, now, [Kyiv]));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(DateOnly.MinValue, now, [Kyiv]));
+    }
+
+    [Fact]
+    public void UA_Pre_6_a_reply_of_the_almaty_registrar_is_dated_by_its_own_day_which_begins_before_kyivs()
+    {
+        var almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+        // 19:30 UTC on 8 December: 00:30 on the 9th in Almaty, 21:30 on the 8th in Kyiv.
+        var now = new DateTimeOffset(2026, 12, 8, 19, 30, 0, TimeSpan.Zero);
+        var ninth = new DateOnly(2026, 12, 9);
+
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(ninth, now, [almaty]));
+        Assert.Null(PersonalDataRetention.ReplyDateRefusal(ninth, now, [Kyiv, almaty]));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(ninth, now, [Kyiv]));
+        Assert.NotNull(PersonalDataRetention.ReplyDateRefusal(new DateOnly(2026, 12, 10), now, [almaty]));
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.FromHours(5)), PersonalDataRetention.ContractEndOnReply(ninth, almaty));
     }
 }

@@ -19,7 +19,7 @@ builder.Services.AddLocalRegistrationRuntime(builder.Configuration);
 builder.Services.AddRegistrySweepService(builder.Configuration);
 builder.Services.AddHostedService<OverdueClaimsService>();
 builder.Services.AddHostedService<PersonalDataErasureService>();
-builder.Services.AddLocalRuntime(builder.Environment);
+builder.Services.AddLocalRuntime(builder.Environment, builder.Configuration);
 builder.Services.AddRegistrarProblemDetails();
 builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
 // RFC 9110 section 9.3.2: a HEAD is its GET without content, answered wherever GET is (HeadAsGet). Listed as operations of

@@ -19,6 +19,10 @@ public sealed class ProductFixture : IAsyncLifetime
     /// which they override.</summary>
     public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The host moves the simulator's clock with its own, as <c>scripts/run.sh</c> configures it; off for tests that
+    /// set the registry's clock themselves.</summary>
+    public bool RegistryFollowsClock { get; init; }
+
     /// <summary>The acquiring bank's signing key; the host is configured with its public half.</summary>
     public System.Security.Cryptography.ECDsa AcquirerKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
 
@@ -68,7 +72,8 @@ public sealed class ProductFixture : IAsyncLifetime
                 ["Payments__AnswerWithin"] = "00:00:20",
                 ["Banks__monobank__EcdsaPublicKey"] =
                     Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(AcquirerKey.ExportSubjectPublicKeyInfoPem())),
-            }.Concat(HostSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            }.Concat(RegistryFollowsClock ? [new("RegistrySimulator__ControlUrl", Registry.ControlUri.ToString())] : [])
+            .Concat(HostSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));
         await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _host.Output);
     }

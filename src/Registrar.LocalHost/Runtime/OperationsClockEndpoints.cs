@@ -12,7 +12,8 @@ public sealed record AccelerateClock(double Factor);
 
 /// <summary>Development only, and for operations only (the operations key, like every operations route):
 /// <c>GET /ops/clock</c>, <c>POST /ops/clock/advance {"by":"1.00:00:00"}</c>,
-/// <c>POST /ops/clock/accelerate {"factor":3600}</c>.</summary>
+/// <c>POST /ops/clock/accelerate {"factor":3600}</c>. A registry simulator named in configuration follows the clock
+/// (<see cref="SimulatorClockSync"/>).</summary>
 public static class OperationsClockEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsClock(this IEndpointRouteBuilder endpoints)
@@ -20,16 +21,17 @@ public static class OperationsClockEndpoints
         var clock = endpoints.ServiceProvider.GetService<OperationsClock>();
         if (clock is null) return endpoints;
         var sweep = endpoints.ServiceProvider.GetRequiredService<LifecycleSweepSignal>();
+        var registry = endpoints.ServiceProvider.GetService<SimulatorClockSync>();
 
         var group = endpoints.MapGroup("/ops/clock").WithTags("Operations");
         group.MapGet("", (HttpRequest request, ClientAuthenticator authenticator) =>
                 Refusal(request, authenticator) ?? Results.Ok(Reading(clock)))
             .Produces<ClockReading>().ProducesProblem(401);
         group.MapPost("/advance", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), sweep, ct))
+                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), sweep, registry, ct))
             .Accepts<AdvanceClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         group.MapPost("/accelerate", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), sweep, ct))
+                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), sweep, registry, ct))
             .Accepts<AccelerateClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         return endpoints;
     }
@@ -38,7 +40,7 @@ public static class OperationsClockEndpoints
         authenticator.Authenticate(request, ApiClientRole.Operations).Problem;
 
     private static async Task<IResult> ChangeAsync<TBody>(HttpRequest request, ClientAuthenticator authenticator, OperationsClock clock,
-        Action<TBody> change, LifecycleSweepSignal sweep, CancellationToken ct)
+        Action<TBody> change, LifecycleSweepSignal sweep, SimulatorClockSync? registry, CancellationToken ct)
     {
         if (Refusal(request, authenticator) is { } refused) return refused;
         var body = await StrictJson.ReadAsync<TBody>(request, ct);
@@ -46,13 +48,15 @@ public static class OperationsClockEndpoints
         try
         {
             change(body.Value!);
-            sweep.Wake.Wake();
-            return Results.Ok(Reading(clock));
         }
         catch (ClockChangeException e)
         {
             return Problems.Validation(typeof(TBody) == typeof(AdvanceClock) ? "by" : "factor", e.Message);
         }
+        // The registry's clock moves before the answer, so what is asked of it next is judged at the same time.
+        if (registry is not null) await registry.PushAsync(ct);
+        sweep.Wake.Wake();
+        return Results.Ok(Reading(clock));
     }
 
     private static ClockReading Reading(OperationsClock clock) => new(clock.GetUtcNow(), clock.Acceleration);

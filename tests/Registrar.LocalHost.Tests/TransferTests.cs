@@ -6,7 +6,7 @@ using static Registrar.LocalHost.Tests.TestSupport;
 
 namespace Registrar.LocalHost.Tests;
 
-/// <summary>A transfer code through the running host (KZ-App-9, UA-3.5): refused at once while an invoice is open, refused by
+/// <summary>A transfer code through the running host (KZ-App-9, UA-3.5): refused at once while another agreement forbids it, refused by
 /// mail while the registry bans the transfer, then set at the registry and mailed; another registrar moves the domain with it,
 /// and once the registry's transfer period has passed its poll message ends the registration here.</summary>
 [Collection(ProductCollection.Name)]

@@ -74,7 +74,7 @@ public static class ProblemTypes
         + "'reason' names why, and nothing was changed.");
 
     public static readonly ProblemType TransferRefused = new("/problems/transfer-refused", "No transfer code can be issued now.",
-        "No transfer code is issued now: 'reasons' names each reason with its 'rule' (an unpaid invoice, KZ-App-9, UA-3.5; "
+        "No transfer code is issued now: 'reasons' names each reason with its 'rule' (a renewal unpaid past a domain's expiry, a service already rendered, UA-3.5; "
         + "another agreement with the registrar that forbids the transfer, named in 'detail', KZ-App-9); "
         + "pay what is open, or settle the agreement, and ask again.");
 

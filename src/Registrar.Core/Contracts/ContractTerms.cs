@@ -26,10 +26,11 @@ public sealed record AutoRenewalTerms(int PeriodYears, int NoticeCalendarDays, s
 /// </summary>
 /// <param name="BanRule">The rule under which a registry's or an authority's ban refuses the transfer.</param>
 /// <param name="RenewAndDeleteBansBlock">KZ-App-9: a ban on deletion or renewal refuses the transfer too, not only a ban on transfer.</param>
-/// <param name="UnpaidRule">The rule under which an unpaid invoice of the customer refuses it (KZ-App-9: the credit limit; UA-3.5).</param>
+/// <param name="UnpaidRule">UA-3.5: the rule under which an unpaid invoice for a service already rendered refuses it; null where
+/// none does (KZ-App-9 refuses for an unpaid credit limit, and this registrar extends no credit: every invoice is a prepayment, KZ-3.2).</param>
 /// <param name="AgreementRule">KZ-App-9: another agreement between the parties that forbids the transfer; null where the offer has no such clause.</param>
 /// <param name="PaidInFullRule">UA-3.5: every service of the current registrar is paid in full; null where the offer does not ask it.</param>
-public sealed record TransferTerms(string BanRule, bool RenewAndDeleteBansBlock, string UnpaidRule, string? AgreementRule, string? PaidInFullRule);
+public sealed record TransferTerms(string BanRule, bool RenewAndDeleteBansBlock, string? UnpaidRule, string? AgreementRule, string? PaidInFullRule);
 
 /// <summary>
 /// UA-1.5.5: no refund for a registered domain except on a court decision. UA-1.3.6: when the registry ends its

@@ -15,7 +15,8 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         Claims: null,
         ForceMajeure: new ForceMajeureTerms(DayCount.Calendar(14), "KZ-5.6", ProveWithin: null, ProveRule: null),
         AutoRenewal: null,
-        Transfers: new TransferTerms("KZ-App-9", RenewAndDeleteBansBlock: true, "KZ-App-9", AgreementRule: "KZ-App-9", PaidInFullRule: null),
+        // KZ-App-9's unpaid credit limit: this registrar extends no credit (KZ-3.2: 100 % prepayment), so no invoice stands for it.
+        Transfers: new TransferTerms("KZ-App-9", RenewAndDeleteBansBlock: true, UnpaidRule: null, AgreementRule: "KZ-App-9", PaidInFullRule: null),
         BreachTerminationRule: null,
         Refunds: null,
         // KZ-App-2: the Regulation binds the customer to KazNIC's domain dispute policy.
@@ -31,7 +32,7 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         ForceMajeure: new ForceMajeureTerms(DayCount.Business(3), "UA-7.2", DayCount.Calendar(30), "UA-7.3"),
         AutoRenewal: new AutoRenewalTerms(PeriodYears: 1, NoticeCalendarDays: 15, "UA-6.4"),
         // UA-2.2.3: a domain blocked under the dispute policy; the offer has no clause on other agreements.
-        Transfers: new TransferTerms("UA-2.2.3", RenewAndDeleteBansBlock: false, "UA-3.5", AgreementRule: null, PaidInFullRule: "UA-3.5"),
+        Transfers: new TransferTerms("UA-2.2.3", RenewAndDeleteBansBlock: false, UnpaidRule: "UA-3.5", AgreementRule: null, PaidInFullRule: "UA-3.5"),
         BreachTerminationRule: "UA-2.3.2",
         Refunds: new RefundTerms(CourtDecisionRule: "UA-1.5.5", RegistryEndingRule: "UA-1.3.6"),
         DisputeRule: "UA-2.2.3",

@@ -8,7 +8,7 @@ public enum TransferRefusalReason
     /// <summary>An authority ordered the ban; the registrar set the client…Prohibited status for it.</summary>
     AuthorityBan,
 
-    /// <summary>The customer has unpaid invoices (KZ-App-9: the credit limit is not repaid; UA-3.5).</summary>
+    /// <summary>UA-3.5: the customer has not paid for a service already rendered (a renewal after expiry, UA-1.11).</summary>
     UnpaidInvoices,
 
     /// <summary>KZ-App-9: another agreement between the customer and the registrar forbids the transfer.</summary>
@@ -22,7 +22,10 @@ public enum TransferRefusalReason
 /// <param name="RegistryStatuses">The domain's EPP statuses at the registry (RFC 5731), as last read.</param>
 /// <param name="StatusesSetForAuthority">The client…Prohibited statuses the registrar set on an authority's order,
 /// as opposed to a lock the registrant asked for, which the registrar lifts on request.</param>
-/// <param name="UnpaidInvoices">The customer's invoices issued and not paid.</param>
+/// <param name="UnpaidInvoices">The customer's open invoices for services already rendered: a renewal after expiry, which renews
+/// from the previous expiry (UA-1.7, UA-1.11), so pays for time that has passed. Every other invoice is a 100 % prepayment for
+/// a service not yet rendered (KZ-3.2, UA-1.5.3: a renewal before expiry, a registrant change, an order) that lapses unpaid
+/// with no consequence (KZ-3.3): it is owed nothing and is not counted.</param>
 /// <param name="ForbiddingAgreement">Another agreement with the customer that forbids the transfer (its title, number and
 /// date, as operations recorded it); null when none does.</param>
 /// <param name="AllServicesPaidInFull">Every service the registrar rendered the customer is paid for in full.</param>
@@ -35,8 +38,9 @@ public sealed record TransferSituation(
 
 /// <summary>
 /// KZ-App-9: a transfer code is refused while KazNIC or another authority has banned the domain's transfer, deletion or
-/// renewal, while the customer's credit limit is unpaid, or while another agreement forbids the transfer.
-/// UA-3.5: a domain moves to another registrar only when every service of the current one is paid in full.
+/// renewal, while the customer's credit limit is unpaid (this registrar extends no credit, so never), or while another
+/// agreement forbids the transfer. UA-3.5: a domain moves to another registrar only when every service of the current one
+/// is paid in full; a prepayment for a service not yet rendered is not one owed.
 /// Every refusal names its reason and rule; the figures and clauses are the zone's offer's (<see cref="TransferTerms"/>).
 /// </summary>
 public sealed class TransferEligibility(TransferTerms terms)
@@ -58,9 +62,9 @@ public sealed class TransferEligibility(TransferTerms terms)
         if (authorityBans.Count > 0)
             refusals.Add(new(TransferRefusalReason.AuthorityBan, terms.BanRule,
                 $"An authority ordered a ban on this domain ({string.Join(", ", authorityBans)}): it cannot transfer ({terms.BanRule})."));
-        if (situation.UnpaidInvoices > 0)
-            refusals.Add(new(TransferRefusalReason.UnpaidInvoices, terms.UnpaidRule,
-                $"The customer has {situation.UnpaidInvoices} unpaid invoice(s); they are paid before a transfer ({terms.UnpaidRule})."));
+        if (terms.UnpaidRule is { } unpaidRule && situation.UnpaidInvoices > 0)
+            refusals.Add(new(TransferRefusalReason.UnpaidInvoices, unpaidRule,
+                $"The customer has {situation.UnpaidInvoices} unpaid invoice(s) for services already rendered; they are paid before a transfer ({unpaidRule})."));
         if (terms.AgreementRule is { } agreementRule && situation.ForbiddingAgreement is { } agreement)
             refusals.Add(new(TransferRefusalReason.AgreementForbidsTransfer, agreementRule,
                 $"Another agreement with the customer forbids transferring this domain: {agreement} ({agreementRule})."));

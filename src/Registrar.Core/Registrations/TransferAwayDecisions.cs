@@ -5,9 +5,9 @@ namespace Registrar.Core.Registrations;
 /// <summary>
 /// UA-3.5, KZ-App-9: another registrar asked for a domain we sponsor, and the registry holds the transfer pending for our
 /// answer (RFC 5731 section 3.2.4: the sponsor approves or rejects; the registry approves one left unanswered). The offer's
-/// terms decide as for a transfer code (<see cref="TransferEligibility"/>): while one refuses it (an unpaid invoice, services
-/// not paid in full, another agreement, a ban), the transfer is rejected once and the customer is told each reason and its
-/// rule; otherwise it is left to go through.
+/// terms decide as for a transfer code (<see cref="TransferEligibility"/>): while one refuses it (a renewal unpaid past expiry,
+/// another agreement, a ban), the transfer is rejected once and the customer is told each reason and its rule; otherwise (a
+/// renewal invoice for the next term is a prepayment, not a debt) it is left to go through.
 /// </summary>
 internal static class TransferAwayDecisions
 {

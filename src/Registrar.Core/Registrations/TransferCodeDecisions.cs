@@ -6,7 +6,7 @@ namespace Registrar.Core.Registrations;
 /// KZ-App-9, UA-3.5: a proved transfer code request. The registry is the authority for bans, so the domain is read first;
 /// the zone's offer then decides (<see cref="TransferEligibility"/>), and a refusal tells the customer every reason with its
 /// rule. Only then is a fresh code set at the registry, and it goes to the contact e-mail. Invoices the storefront knows
-/// of are checked when the request is made; here the registration's own renewal invoice counts.
+/// of are checked when the request is made; here the registration's own renewal after expiry counts.
 /// </summary>
 internal static class TransferCodeDecisions
 {
@@ -65,9 +65,11 @@ internal static class TransferCodeDecisions
     /// <summary>What the offer's transfer terms judge, as the registration and the registry's <paramref name="statuses"/> stand.</summary>
     public static TransferSituation Situation(RegistrationState state, IReadOnlyList<string> statuses, DateTimeOffset now)
     {
-        // KZ-App-9, UA-3.5: the registration's own renewal invoice, issued and not paid, is a debt; an expired .ua domain
-        // whose renewal is unpaid has not been paid for in full.
-        var unpaid = state.Renewal.PaidInvoice is null && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
+        // UA-3.5: past expiry the renewal runs from the previous expiry (UA-1.7; UA-1.11's redemption tariff), so its invoice,
+        // issued and not paid, is owed for time already served. One issued before expiry (it lapses by then, UA-1.10) or for a
+        // registrant change is a prepayment for a service not yet rendered (KZ-3.2, UA-1.5.3): nothing is owed for it.
+        var unpaid = state.Phase == RegistrationPhase.Expired && state.Renewal.PaidInvoice is null
+            && (state.Renewal.HasOpenInvoice(now) || state.Renewal.InvoiceCommandId is not null) ? 1 : 0;
         // KZ-App-9: a dispute decision (KZ-App-2, UA-2.2.3) is an authority's ban, carried out by our clientTransferProhibited.
         var setForAuthority = state.DisputeBlock is null ? [] : SetDomainHolds.ManagedHolds;
         return new TransferSituation(statuses, setForAuthority, unpaid, state.TransferRestriction?.Agreement,

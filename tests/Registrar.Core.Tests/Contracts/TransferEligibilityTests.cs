@@ -43,10 +43,15 @@ public sealed class TransferEligibilityTests
     }
 
     [Fact]
-    public void Unpaid_invoices_refuse_the_transfer_KZ_App_9_UA_3_5()
+    public void Unpaid_invoices_for_services_rendered_refuse_a_ua_transfer_UA_3_5()
     {
-        Assert.Equal([(TransferRefusalReason.UnpaidInvoices, "KZ-App-9")], Refusals("kz", Clear with { UnpaidInvoices = 1 }));
         Assert.Equal([(TransferRefusalReason.UnpaidInvoices, "UA-3.5")], Refusals("ua", Clear with { UnpaidInvoices = 2 }));
+    }
+
+    [Fact]
+    public void No_invoice_refuses_a_kz_transfer_code_as_no_credit_limit_is_extended_KZ_App_9_KZ_3_2()
+    {
+        Assert.Empty(Refusals("kz", Clear with { UnpaidInvoices = 1 }));
     }
 
     [Fact]
@@ -72,7 +77,7 @@ public sealed class TransferEligibilityTests
 
         Assert.Equal(
             [(TransferRefusalReason.RegistryBan, "KZ-App-9"), (TransferRefusalReason.AuthorityBan, "KZ-App-9"),
-             (TransferRefusalReason.UnpaidInvoices, "KZ-App-9"), (TransferRefusalReason.AgreementForbidsTransfer, "KZ-App-9")],
+             (TransferRefusalReason.AgreementForbidsTransfer, "KZ-App-9")],
             Refusals("kz", situation));
         Assert.All(Rules.Transfers("kz").Refusals(situation), r => Assert.Contains("KZ-App-9", r.Message));
     }

@@ -1,6 +1,7 @@
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Tests.Registrations;
 
@@ -59,24 +60,37 @@ public sealed class TransferCodeDeciderTests
         Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now.AddDays(1))));
     }
 
-    [Fact]
-    public void A_transfer_code_is_refused_while_an_invoice_is_unpaid_KZ_App_9()
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("com.ua")]
+    public void Transfer_code_is_issued_while_a_renewal_invoice_for_the_next_term_is_open_KZ_App_9_UA_3_5(string zone)
     {
-        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        // KZ-3.2, UA-1.5.3: the invoice issued before expiry is a prepayment for a term not yet begun, not a debt.
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
         domain.LiveUntil(Expiry.AddDays(-30));
-        var invoice = domain.State.Renewal.InvoiceNumber;
-        Assert.NotNull(invoice);
+        Assert.Equal(TariffOperation.Renew, domain.Sent.OfType<IssueRenewalInvoice>().Last().Operation);
+        Assert.True(domain.State.Renewal.HasOpenInvoice(Expiry.AddDays(-29)));
         domain.Raise(Proved(RequestProof.SignedInSession), Expiry.AddDays(-29));
 
-        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(-29))));
+        Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(-29))));
+        Assert.Empty(domain.Notices(NoticeKind.TransferCodeRefused));
+    }
 
-        Assert.Equal((NoticeKind.TransferCodeRefused, TransferRefusalReason.UnpaidInvoices, "KZ-App-9"),
-            (refused.Kind, Assert.Single(refused.Facts!.TransferRefusals!), Assert.Single(refused.Facts.Rules!)));
+    [Fact]
+    public void Transfer_code_is_refused_while_the_redemption_renewal_of_an_expired_ua_domain_is_unpaid_UA_3_5()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(2));
+        Assert.Equal(TariffOperation.RedemptionRenewal, domain.Sent.OfType<IssueRenewalInvoice>().Last().Operation);
+        Assert.True(domain.State.Renewal.HasOpenInvoice(Expiry.AddDays(2)));
+        domain.Raise(Proved(RequestProof.ContactEmail), Expiry.AddDays(2));
 
-        domain.PayCurrentInvoice(Expiry.AddDays(-28));
-        domain.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-28));
-        domain.Raise(Proved(RequestProof.SignedInSession, "r-2"), Expiry.AddDays(-27));
-        Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(-27))));
+        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(2))));
+
+        Assert.Equal(NoticeKind.TransferCodeRefused, refused.Kind);
+        Assert.Equal([TransferRefusalReason.UnpaidInvoices, TransferRefusalReason.ServicesNotPaidInFull], refused.Facts!.TransferRefusals);
+        Assert.Equal(["UA-3.5"], refused.Facts.Rules);
+        Assert.Empty(domain.Sent.OfType<SetTransferCode>());
     }
 
     [Fact]
@@ -131,21 +145,6 @@ public sealed class TransferCodeDeciderTests
 
         var lifted = Assert.IsType<SetDomainHolds>(Assert.Single(domain.Raise(Decided(new LiftTransferRestriction(), "3"), Now.AddDays(1))));
         Assert.Equal(["clientHold"], lifted.Holds);
-    }
-
-    [Fact]
-    public void A_ua_domain_whose_renewal_is_not_paid_in_full_gets_no_transfer_code_UA_3_5()
-    {
-        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.LiveUntil(Expiry.AddDays(2));
-        Assert.Equal(RegistrationPhase.Expired, domain.State.Phase);
-        domain.Raise(Proved(RequestProof.ContactEmail), Expiry.AddDays(2));
-
-        var refused = Assert.IsType<SendNotice>(Assert.Single(domain.Answer(Ours("ok"), Expiry.AddDays(2))));
-
-        Assert.Equal(NoticeKind.TransferCodeRefused, refused.Kind);
-        Assert.Contains(TransferRefusalReason.ServicesNotPaidInFull, refused.Facts!.TransferRefusals!);
-        Assert.Equal(["UA-3.5"], refused.Facts.Rules);
     }
 
     [Fact]

@@ -71,12 +71,18 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
             ignored.Add($"{where}: a debit, not a payment received");
             return;
         }
-        var status = Status(entry);
-        if (status != "BOOK")
+        var status = EntryStatus.Of(entry, ns, version);
+        if (status.Kind == EntryStatusKind.NotBookedYet)
         {
-            ignored.Add($"{where}: status {status}, not booked");
+            ignored.Add($"{where}: status {status.Written}, not booked");
             return;
         }
+        // UA-3.2: a status not known says nothing of whether the money is here, and no BOOK of it may ever follow, so the entry
+        // is held for operations, neither applied nor ignored.
+        if (status.Kind == EntryStatusKind.Unknown)
+            throw new Camt054FormatException(NotificationRejectionReason.UnknownStatus,
+                $"{where}: the entry's status {status.Written} is none this reader knows (BOOK, or PDNG, FUTR, INFO before a booking); "
+                + $"its {direction} of {Described(entry)} is not applied.");
         // Read whole before anything is kept: a batch entry with one unreadable transaction is refused as one.
         var read = new List<BankCreditNotification>();
         var skipped = new List<string>();
@@ -86,15 +92,17 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         ignored.AddRange(skipped);
     }
 
-    private string Status(XElement entry)
+    /// <summary>The entry's amount and reference as written, not judged, so operations find the money an entry not read stands for.</summary>
+    private string Described(XElement entry)
     {
-        var sts = entry.Element(ns + "Sts") ?? throw Malformed("An entry has no <Sts>.");
-        if (!version.StatusIsCodeChoice)
-            return sts.HasElements
-                ? throw Malformed($"{version.Name} writes the entry status as a code (<Sts>BOOK</Sts>), not as a choice.")
-                : Text(sts) ?? throw Malformed("An entry has an empty <Sts>.");
-        return Text(sts.Element(ns + "Cd")) ?? Text(sts.Element(ns + "Prtry"))
-               ?? throw Malformed($"{version.Name} writes the entry status as <Sts><Cd>BOOK</Cd></Sts>.");
+        var amount = entry.Element(ns + "Amt");
+        var money = amount is null ? "no amount" : $"{amount.Value.Trim()} {amount.Attribute("Ccy")?.Value.Trim()}".TrimEnd();
+        // A lone transaction's own reference is the one its credit would be kept under; a batch is known by the entry's.
+        var refs = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList() is [var lone] ? lone.Element(ns + "Refs") : null;
+        var reference = Reference(Text(refs?.Element(ns + "AcctSvcrRef"))) ?? Reference(Text(refs?.Element(ns + "UETR")))
+                        ?? Reference(Text(refs?.Element(ns + "EndToEndId"))) ?? Reference(Text(entry.Element(ns + "AcctSvcrRef")))
+                        ?? Reference(Text(entry.Element(ns + "NtryRef")));
+        return $"{money}, reference {reference ?? "none"}";
     }
 
     private void ReadCredits(XElement entry, string where, Sender sender, List<BankCreditNotification> credits, List<string> ignored, bool isReversal)

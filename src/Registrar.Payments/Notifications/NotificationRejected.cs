@@ -31,6 +31,10 @@ public enum NotificationRejectionReason
     /// endpoint reads; an authentic one is recorded and held for operations all the same.</summary>
     UnsupportedMessage,
 
+    /// <summary>An entry status the reader does not know (a code added to ISO's external list, a proprietary one): what it says
+    /// of the money is not known, so the entry is held for operations (UA-3.2).</summary>
+    UnknownStatus,
+
     /// <summary>An amount with more decimals than its currency has.</summary>
     AmountPrecision,
 

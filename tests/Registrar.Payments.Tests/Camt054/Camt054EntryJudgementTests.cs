@@ -32,6 +32,30 @@ public sealed class Camt054EntryJudgementTests
         Assert.Contains(result.Ignored, i => i.EndsWith($"status {status}, not booked", StringComparison.Ordinal));
     }
 
+    /// <summary>ISO 20022's entry status list is external and grows, and a bank may write its own (<c>Prtry</c>, even one spelling an
+    /// announcement): a status the reader does not know is neither booked nor announced, so the credit is held for operations, named by its amount and reference.</summary>
+    [Theory]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Prtry>ACSC</Prtry></Sts>", "450.00 UAH, reference UNJS-TX-88231")]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Prtry>PDNG</Prtry></Sts>", "450.00 UAH, reference UNJS-TX-88231")]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>XXXX</Cd></Sts>", "450.00 UAH, reference UNJS-TX-88231")]
+    [InlineData("camt.054.001.08-code-status-party-choice.xml", "<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>book</Cd></Sts>", "450.00 UAH, reference UNJS-TX-88231")]
+    [InlineData("camt.054.001.02-single-credit-date-only.xml", "<Sts>BOOK</Sts>", "<Sts>XXXX</Sts>", "15000.00 KZT, reference")]
+    public void A_credit_whose_status_is_not_known_is_held_for_operations_never_ignored_nor_applied_UA_3_2(
+        string sample, string booked, string unknown, string named)
+    {
+        var xml = Encoding.UTF8.GetString(SampleFiles.Camt054(sample));
+        var first = xml.IndexOf(booked, StringComparison.Ordinal);
+
+        var result = Read(xml.Remove(first, booked.Length).Insert(first, unknown));
+
+        Assert.DoesNotContain(result.Credits, c => c.Amount == decimal.Parse(named.Split(' ')[0], CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(result.Ignored, i => i.Contains("Ntry #1:", StringComparison.Ordinal) && i.Contains("status", StringComparison.Ordinal));
+        var held = Assert.Single(result.Refused);
+        Assert.Equal(NotificationRejectionReason.UnknownStatus, held.Reason);
+        Assert.EndsWith("Ntry #1", held.Position, StringComparison.Ordinal);
+        Assert.Contains(named, held.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Kazakhstan moved to one time zone, UTC+5, on 2024-03-01: a host whose time zone data predates it reads a Kazakh
     /// bank's local booking times an hour off, and this fails there.</summary>
     [Theory]

@@ -15,7 +15,7 @@ namespace Registrar.Api.Banks;
 
 /// <summary>
 /// The bank notification endpoints, one per format. Each checks authenticity and reads the message without
-/// changing anything (a refused message changes nothing), records the bytes verbatim, and only then spends
+/// changing anything (a message not authentic changes nothing), records the bytes verbatim, and only then spends
 /// the signature: a crash before the record leaves the bank's identical retry acceptable, a crash after it
 /// leaves a recorded message the recovery pass applies. Entries are applied in the background; the bank is
 /// answered with every outcome when they are done within <see cref="BankOptions.AnswerWithin"/> of the post's arrival, else 202.
@@ -73,7 +73,7 @@ public sealed class BankNotificationHandlers(
     {
         if (read.Result.Rejection is { } rejection)
         {
-            if (read.Signature is not null && rejection.Reason is NotificationRejectionReason.UnsupportedVersion or NotificationRejectionReason.UnsupportedMessage)
+            if (read.Signature is not null)
                 await KeepUnreadableAsync(bankId, format, body, read.Result, ct);
             return Rejected(rejection, challenge);
         }
@@ -95,9 +95,11 @@ public sealed class BankNotificationHandlers(
     }
 
     /// <summary>
-    /// Money is never lost (UA-3.2): an authentic file in a version or of a kind not read (yet) may carry credits, so it is
-    /// recorded before it is refused and held for operations. Its signature stays unspent, so the bank's retry is refused alike, never as a
-    /// replay; left unprocessed, the recovery pass applies it once a reader knows its version.
+    /// Money is never lost (UA-3.2): an authentic file refused for what it holds (a version or kind not read yet, XML not
+    /// well-formed, an encoding other than it declares, a DTD) may carry credits, so its bytes are recorded before it is refused
+    /// and held for operations; they are kept, never parsed, so a DTD is still never processed. Its signature stays unspent, so the
+    /// bank's retry is refused alike, never as a replay, and the same bytes are one record and one review item; left
+    /// unprocessed, the recovery pass applies it once a reader can read it.
     /// </summary>
     private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, NotificationReadResult read, CancellationToken ct)
     {

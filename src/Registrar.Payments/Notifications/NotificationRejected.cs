@@ -1,6 +1,6 @@
 namespace Registrar.Payments.Notifications;
 
-/// <summary>Why a bank notification was refused; only an authentic message in a version or kind not read is recorded.</summary>
+/// <summary>Why a bank notification was refused; an authentic message is recorded and held for operations all the same (UA-3.2).</summary>
 public enum NotificationRejectionReason
 {
     /// <summary>Missing, unreadable or wrong signature, or a key that does not verify it.</summary>

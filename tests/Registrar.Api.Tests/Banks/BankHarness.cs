@@ -108,6 +108,10 @@ public sealed class BankHarness
     public Task<IResult> PostCamtAsync(byte[] body, string? signature = null, TimeSpan bodyArrivesAfter = default) =>
         Handlers.Camt054Async(Request(body, "application/xml", (BankNotificationHandlers.HmacSignatureHeader, signature ?? Sign(body)), bodyArrivesAfter), Bank, default);
 
+    /// <summary>The registrar's own JSON credit notification, signed as <see cref="Bank"/> signs it.</summary>
+    public Task<IResult> PostJsonAsync(byte[] body) =>
+        Handlers.HmacJsonAsync(Request(body, "application/json", (BankNotificationHandlers.HmacSignatureHeader, Sign(body)), default), Bank, default);
+
     /// <summary>An acquiring webhook (monobank's invoice status) from <see cref="Acquirer"/>, signed with its key.</summary>
     public Task<IResult> PostWebhookAsync(byte[] body, string contentType = "application/json") =>
         Handlers.EcdsaJsonAsync(Request(body, contentType, (BankNotificationHandlers.EcdsaSignatureHeader,

@@ -62,6 +62,63 @@ public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("UnreadableUnsupportedMessage", Assert.Single(await bank.OpenReviewAsync()).Reason);
     }
 
+    /// <summary>Bank exports get these wrong: UTF-16 declared over UTF-8 bytes, a stray element after the document, a DOCTYPE (never
+    /// parsed, so still refused), a file cut short. The bank is told why; its money is not lost with the file.</summary>
+    [Theory]
+    [InlineData("declared-utf16", "Malformed")]
+    [InlineData("content-after-root", "Malformed")]
+    [InlineData("doctype", "DtdForbidden")]
+    [InlineData("cut-short", "Malformed")]
+    public async Task An_authentic_file_that_cannot_be_parsed_is_a_problem_and_is_kept_as_sent_and_held_for_operations_once_UA_3_2(string fault, string reason)
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(505);
+        var body = Broken(CamtFiles.Credit("TX-BROKEN-1", order.InvoiceNumber), fault);
+
+        var answers = new[] { await bank.PostCamtAsync(body), await bank.PostCamtAsync(body) };
+
+        Assert.All(answers, answer =>
+        {
+            var problem = Assert.IsType<ProblemHttpResult>(answer);
+            Assert.Equal((StatusCodes.Status400BadRequest, reason), (problem.StatusCode, problem.ProblemDetails.Extensions["reason"]));
+        });
+        var recorded = await bank.Messages.GetAsync(MessageId(body), default);
+        Assert.Equal(body, await bank.Messages.ReadBodyAsync(recorded!.Document, default));
+        var held = Assert.Single(await bank.OpenReviewAsync());
+        Assert.Equal((MessageId(body), "Unreadable" + reason), (held.Subject, held.Reason));
+        Assert.Contains("kept as it was sent", held.Explanation);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Fact]
+    public async Task An_authentic_JSON_notification_refused_for_what_it_holds_is_a_problem_and_is_kept_and_held_for_operations_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var body = Encoding.UTF8.GetBytes($$"""
+            {"transactionReference":"TX-JSON-1","amount":"6000.00","currency":"KZT","bookedAt":"2026-11-24T10:30:00+05:00",
+             "paymentPurpose":"Оплата по счету {{BankHarness.InvoiceNumberFor(507)}}","payerIban":"KZ86125KZT5004100100"}
+            """);
+
+        var problem = Assert.IsType<ProblemHttpResult>(await bank.PostJsonAsync(body));
+
+        Assert.Equal((StatusCodes.Status400BadRequest, "UnknownField"), (problem.StatusCode, problem.ProblemDetails.Extensions["reason"]));
+        Assert.NotNull(await bank.Messages.GetAsync(MessageId(body), default));
+        Assert.Equal("UnreadableUnknownField", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_parsed_and_is_not_the_banks_own_is_refused_and_kept_nowhere_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var body = Broken(CamtFiles.Credit("TX-BROKEN-2", BankHarness.InvoiceNumberFor(506)), "cut-short");
+
+        var answer = await bank.PostCamtAsync(body, "t=1,v1=00");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, Assert.IsAssignableFrom<IStatusCodeHttpResult>(answer).StatusCode);
+        Assert.Null(await bank.Messages.GetAsync(MessageId(body), default));
+        Assert.Empty(await bank.OpenReviewAsync());
+    }
+
     [Fact]
     public void A_recorded_file_of_a_bank_no_longer_configured_is_held_not_read_in_another_time_zone_KZ_3_5_UA_3_4()
     {
@@ -76,6 +133,19 @@ public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixt
         // Its own bank's file reads the same local time in Almaty, five hours before the instant UTC would make of it.
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.FromHours(5)),
             Assert.Single(bank.Reader.Read(recorded with { BankId = BankHarness.Bank }, body).Credits).BookedAt);
+    }
+
+    private static byte[] Broken(string entry, string fault)
+    {
+        var xml = Encoding.UTF8.GetString(CamtFiles.Utf8(entry));
+        return Encoding.UTF8.GetBytes(fault switch
+        {
+            "declared-utf16" => xml.Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\""),
+            "content-after-root" => xml + "<Trailer/>",
+            "doctype" => xml.Replace("<Document ", "<!DOCTYPE Document><Document "),
+            "cut-short" => xml[..xml.LastIndexOf("</Ntfctn>", StringComparison.Ordinal)],
+            _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
+        });
     }
 
     private static byte[] InVersion14(string entry) =>

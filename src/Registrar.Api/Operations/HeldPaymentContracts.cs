@@ -1,4 +1,4 @@
-using System.Globalization;
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 
@@ -11,19 +11,17 @@ public sealed record ApplyHeldPayment(string InvoiceNumber, string Reason);
 /// <param name="BankReference">The bank's reference of the outgoing transfer.</param>
 public sealed record RefundHeldPayment(string Amount, string Currency, string BankReference, string Reason);
 
-/// <summary>A held payment as operations see it; amounts as text, as everywhere in this API.</summary>
+/// <summary>A held payment as operations see it; amounts as text with their currency's decimals, as everywhere in this API.</summary>
 public sealed record HeldPaymentView(
     string Reference, string Amount, string Currency, DateTimeOffset BookedAt, string Reason, string Explanation,
     string? InvoiceNumber, DateTimeOffset HeldAt, HeldPaymentResolutionView? Resolution)
 {
-    public static HeldPaymentView Of(HeldPayment payment) => new(payment.Credit.Reference, Text(payment.Credit.Amount),
+    public static HeldPaymentView Of(HeldPayment payment) => new(payment.Credit.Reference, AmountInCurrency.Text(payment.Credit.Amount, payment.Credit.CurrencyCode),
         payment.Credit.CurrencyCode, payment.Credit.BookedAt, payment.Reason, payment.Explanation, payment.InvoiceNumber, payment.HeldAt,
         payment.Resolution is { } r
             ? new HeldPaymentResolutionView(r.Action, r.By, r.At, r.Reason, r.InvoiceNumber, r.CompletedBy,
-                r.Refund is { } refund ? Text(refund.Amount) : null, r.Refund?.BankReference)
+                r.Refund is { } refund ? AmountInCurrency.Text(refund.Amount, refund.CurrencyCode) : null, r.Refund?.BankReference)
             : null);
-
-    private static string Text(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed record HeldPaymentResolutionView(

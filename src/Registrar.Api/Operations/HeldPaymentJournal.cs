@@ -1,3 +1,4 @@
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Storage.Stores;
 
@@ -14,7 +15,7 @@ public sealed class HeldPaymentJournal(IAuditLog<HeldPaymentAudit> audit, IRevie
             resolution.Action.ToString().ToLowerInvariant(), new HeldPaymentAudit(resolution.By, resolution)), ct);
         var what = resolution switch
         {
-            { Refund: { } refund } => $"Refunded {refund.Amount} {refund.CurrencyCode} (transfer {refund.BankReference})",
+            { Refund: { } refund } => $"Refunded {AmountInCurrency.Text(refund.Amount, refund.CurrencyCode)} {refund.CurrencyCode} (transfer {refund.BankReference})",
             { Action: HeldPaymentAction.Reversed } => "Reversed by the bank",
             _ => $"{resolution.Action} to invoice {resolution.InvoiceNumber}",
         };

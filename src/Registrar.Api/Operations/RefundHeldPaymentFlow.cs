@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Storage.Stores;
@@ -20,7 +21,7 @@ public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, IInvoiceStore<
         var decision = HeldPaymentRules.Refund(stored.Document.Credit, amount, request.Currency);
         if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);
 
-        var refund = new HeldPaymentRefund(amount, request.Currency, request.BankReference);
+        var refund = new HeldPaymentRefund(AmountInCurrency.Scaled(amount, request.Currency), request.Currency, request.BankReference);
         var resolution = new HeldPaymentResolution(HeldPaymentAction.Refunded, client, clock.GetUtcNow(), request.Reason, Refund: refund);
         HeldPayment refunded;
         try

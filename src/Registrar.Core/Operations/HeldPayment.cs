@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Registrar.Core.Operations;
 
 /// <summary>A bank credit as a held payment keeps it: what operations need to apply or refund it (UA-3.2).</summary>
@@ -55,4 +57,8 @@ public sealed record HeldPaymentResolution(
     string? CompletedBy = null,
     HeldPaymentRefund? Refund = null);
 
-public sealed record HeldPaymentRefund(decimal Amount, string CurrencyCode, string BankReference);
+/// <param name="Amount">Kept, and audited, as text ("0.50"), as money is everywhere; a refund kept before as a JSON number still reads.</param>
+public sealed record HeldPaymentRefund(
+    [property: JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)] decimal Amount,
+    string CurrencyCode,
+    string BankReference);

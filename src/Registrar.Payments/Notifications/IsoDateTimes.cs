@@ -57,9 +57,16 @@ internal static class IsoDateTimes
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         // A local time the clocks pass twice (the hour they go back) cannot tell its moment: the payment counts from the
-        // earlier one, the larger offset, in the payer's favour (KZ-3.5, UA-3.4).
+        // earlier one, the larger offset, in the payer's favour (KZ-3.5, UA-3.4). One the clocks skip (the hour they go forward)
+        // is read at the offset before the change, as a clock not yet moved would have shown it: Kyiv's 03:30 on the spring day
+        // is 01:30Z, which Kyiv's clocks showed as 04:30.
         var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
         var utcTicks = unspecified.Ticks - offset.Ticks;
-        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(unspecified, offset);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            return null;
+        // Shown at the zone's offset at that instant, so the time a person reads is one the bank's clock showed; that differs
+        // from the offset read only in the skipped hour, never at the calendar's edges.
+        var instant = new DateTimeOffset(utcTicks, TimeSpan.Zero);
+        return instant.ToOffset(zone.GetUtcOffset(instant));
     }
 }

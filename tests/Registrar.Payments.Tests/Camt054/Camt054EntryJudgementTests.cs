@@ -83,6 +83,24 @@ public sealed class Camt054EntryJudgementTests
         Assert.Equal(DateTimeOffset.Parse("2026-10-25T03:30:00+03:00", CultureInfo.InvariantCulture), Assert.Single(result.Credits).BookedAt);
     }
 
+    /// <summary>Kyiv's clocks go forward at 03:00 on 26 March 2028, so 03:30 never shows there. It is read at the offset before
+    /// the change (01:30Z), and shown as Kyiv's clocks showed that instant, 04:30+03:00; the repeated autumn hour keeps its offset.</summary>
+    [Theory]
+    [InlineData("2028-03-26T03:30:00", "2028-03-26T01:30:00Z", "2028-03-26T04:30:00+03:00")]
+    [InlineData("2028-10-29T03:30:00", "2028-10-29T00:30:00Z", "2028-10-29T03:30:00+03:00")]
+    [InlineData("2028-10-29T04:30:00", "2028-10-29T02:30:00Z", "2028-10-29T04:30:00+02:00")]
+    public void A_local_booking_time_around_Kyivs_clock_changes_is_shown_at_the_offset_Kyiv_had_at_that_instant_UA_3_4(string local, string utc, string shown)
+    {
+        var kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+        var xml = Version08.Replace("<BookgDt><DtTm>2026-11-24T11:59:48.120+02:00</DtTm></BookgDt>", $"<BookgDt><DtTm>{local}</DtTm></BookgDt>");
+
+        var bookedAt = Assert.Single(_reader.Read("bank-1", Encoding.UTF8.GetBytes(xml), kyiv).Credits).BookedAt;
+
+        Assert.Equal(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture), bookedAt);
+        Assert.Equal(shown, bookedAt.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
+        Assert.Equal(kyiv.GetUtcOffset(bookedAt), bookedAt.Offset);
+    }
+
     [Fact]
     public void A_zero_credit_is_held_as_an_invalid_amount_and_the_other_entries_stand_UA_3_2()
     {

@@ -36,15 +36,15 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
             return Hold(payment, HoldReason.SeveralInvoiceNumbers, numbers, null,
                 $"The purpose names {numbers.Count} invoices ({string.Join(", ", numbers)}); how to split the money is for operations to decide.");
 
-        // KZ-3.5, UA-3.4: the booking time is the payment instant and KZ-2.1 counts from it, so one that
-        // cannot be true is not applied: operations ask the bank.
-        var now = clock.GetUtcNow();
-        if (payment.BookedAt > now + ClockSkewTolerance)
-            return Hold(payment, HoldReason.BookedInFuture, numbers, null,
-                $"The payment is booked at {payment.BookedAt:O}, later than now ({now:O}); the bank's booking time cannot be in the future.");
-
         var number = numbers[0];
         var invoice = await invoices.FindAsync(number, cancellationToken);
+        // KZ-3.5, UA-3.4: the booking time is the payment instant and KZ-2.1 counts from it, so one that
+        // cannot be true is not applied: operations ask the bank, knowing the invoice it names (UA-3.2).
+        var now = clock.GetUtcNow();
+        if (payment.BookedAt > now + ClockSkewTolerance)
+            return Hold(payment, HoldReason.BookedInFuture, numbers, invoice,
+                $"The payment is booked at {payment.BookedAt:O}, later than now ({now:O}); the bank's booking time cannot be in the future.");
+
         if (invoice is null)
             return Hold(payment, HoldReason.UnknownInvoice, numbers, null, $"No invoice {number} exists.");
         if (invoice.Status == InvoiceStatus.Paid)

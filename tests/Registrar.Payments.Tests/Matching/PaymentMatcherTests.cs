@@ -68,6 +68,16 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
+    public async Task A_credit_booked_in_the_future_is_held_naming_the_invoice_its_purpose_names_UA_3_2()
+    {
+        var future = new PaymentMatcher(_invoices, new FixedClock(Issued.AddHours(1)));
+
+        var held = Assert.IsType<HeldForOperations>(await future.DecideAsync(Payment("Оплата по счету KZ-2611-00042-7", bookedAt: Issued.AddDays(1))));
+
+        Assert.Equal((HoldReason.BookedInFuture, KzInvoice), (held.Reason, held.Invoice?.Number));
+    }
+
+    [Fact]
     public async Task A_full_payment_naming_an_open_invoice_matches_it_UA_3_2()
     {
         var matched = Assert.IsType<Matched>(await _matcher.DecideAsync(Payment("Оплата по счету № KZ 2611 00042 7")));

@@ -149,7 +149,9 @@ public sealed class HostileInputTests(ProductFixture product)
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
         if (status >= 500) return $"{attempt.What}: {status} {body[..Math.Min(body.Length, 200)]}";
-        if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        // RFC 7480 section 4.2: the RDAP route's problems are RDAP errors too, in RDAP's media type.
+        var problemType = attempt.Request.RequestUri!.OriginalString.Contains("rdap/", StringComparison.Ordinal) ? "application/rdap+json" : "application/problem+json";
+        if (status >= 400 && response.Content.Headers.ContentType?.MediaType != problemType)
             return $"{attempt.What}: {status} as {response.Content.Headers.ContentType?.MediaType ?? "no media type"}";
         if (status >= 400 && (body.Contains("Registrar.") || body.Contains("System.")))
             return $"{attempt.What}: names an internal type: {body[..Math.Min(body.Length, 200)]}";

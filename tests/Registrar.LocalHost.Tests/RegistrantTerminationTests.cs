@@ -59,6 +59,23 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         Assert.Equal(before, await StoredRequestsAsync());
     }
 
+    [Fact]
+    public async Task A_notice_for_a_date_past_the_term_paid_now_is_refused_naming_endsOn_and_the_latest_date_and_nothing_is_recorded_UA_6_1_UA_6_4()
+    {
+        var customer = "late-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, _) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var storefront = product.Storefront(customer);
+        var before = await StoredRequestsAsync();
+
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "termination", endsOn = DateOnly.FromDateTime((await _registrations.HostNowAsync()).UtcDateTime).AddYears(3) }), 400);
+
+        Assert.Equal("UA-6.1", refused.GetProperty("rule").GetString());
+        Assert.Contains("at the latest", refused.GetProperty("errors").GetProperty("endsOn")[0].GetString());
+        Assert.Equal(before, await StoredRequestsAsync());
+    }
+
     private async Task<int> StoredRequestsAsync()
     {
         var table = product.Storage.Tables.GetTableClient("customerrequests");

@@ -14,12 +14,12 @@ namespace Registrar.Api.Storefront;
 /// never sooner than the zone's notice days after the notice. Without one: UA-6.4, the notice stops the current yearly term
 /// from renewing, which it does only when given at least 15 calendar days before the term ends; a later notice is refused,
 /// naming the last day it could have come, since the term then renews and only a dated notice ends it sooner.
+/// Either way the notice stops every renewal, so the contract ends within the term paid now, by the last day the registry's
+/// expiry holds: an end past it is refused naming that day, as the lifecycle would not reach it (it never ends a contract
+/// sooner than the registrant asked, <c>NoticeReach</c>).
 /// </summary>
 public sealed class TerminationNotices(ContractRules rules)
 {
-    /// <summary>The registries register for at most 10 years (RFC 5731 periods, KZ and UA policy alike).</summary>
-    private const int LatestEndYears = 10;
-
     public (CustomerRequest? Request, ProblemHttpResult? Problem) Read(DateOnly? endsOn, RegistrationView registration, DateTimeOffset now)
     {
         if (rules.RegistrantTermination(registration.Zone) is not { } termination || rules.AutoRenewal(registration.Zone) is not { } renewal)
@@ -30,16 +30,15 @@ public sealed class TerminationNotices(ContractRules rules)
             return (null, Problems.Conflict($"Registration '{registration.RegistrationId}' is {registration.Phase}: requests apply to a domain held at the registry."));
         var calendar = rules.CalendarOf(registration.Zone);
         var today = calendar.LocalDate(now);
-        if (endsOn is { } asked)
-        {
-            if (asked > today.AddYears(LatestEndYears))
-                return (null, RuleProblems.Refused("endsOn", RegistrantTermination.Rule,
-                    $"A contract ends within the longest term a registry registers for: by {today.AddYears(LatestEndYears):yyyy-MM-dd}."));
-            return (new TerminationRequest(LocalDays.EndOf(termination.EndsOn(today, asked), calendar), RegistrantTermination.Rule), null);
-        }
-
         // The last day the term holds: an expiry at local midnight ends the day before, as the renewal deadline counts it (KZ-2.7).
         var termEnds = RenewalDeadline.LastDayHeld(expiresAt, calendar);
+        if (endsOn is { } asked)
+        {
+            var ends = termination.EndsOn(today, asked);
+            if (ends > termEnds) return (null, PastTheTerm(termination, termEnds, today, ends));
+            return (new TerminationRequest(LocalDays.EndOf(ends, calendar), RegistrantTermination.Rule), null);
+        }
+
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
         // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
         var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, expiresAt, now, calendar));
@@ -50,7 +49,23 @@ public sealed class TerminationNotices(ContractRules rules)
         // UA-6.4: the contract runs a year from the moment the payment arrived, so a term ends at the clock time it began, which
         // the registry's expiry keeps: ending at the midnight before it would take hours of a paid term from the registrant.
         var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;
+        // A term that already ended (the domain expired unpaid) was not paid for: the notice would end the next one.
+        if (daysFromExpiry > 0) return (null, PastTheTerm(termination, termEnds, today, outcome.ContractEndsOn));
         return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
+    }
+
+    /// <summary>UA-6.1, UA-6.4: an end the term paid now does not reach, with the latest date a notice may name now; when even
+    /// the soonest end a notice given today has (UA-6.1's notice days) falls past the term, no date is possible.</summary>
+    private static ProblemHttpResult PastTheTerm(RegistrantTermination termination, DateOnly termEnds, DateOnly today, DateOnly ends)
+    {
+        var earliest = termination.EarliestEndAfter(today);
+        var advice = earliest > termEnds
+            ? $"A notice given today ends it on {earliest:yyyy-MM-dd} at the soonest (UA-6.1): unless it is renewed, "
+                + "the contract is not continued past this term (UA-1.10), and an early deletion ends it at once."
+            : $"Name {termEnds:yyyy-MM-dd} at the latest.";
+        return RuleProblems.Refused("endsOn", RegistrantTermination.Rule,
+            $"The contract would end on {ends:yyyy-MM-dd}, past {termEnds:yyyy-MM-dd}, the last day of the term paid now: the notice stops it "
+            + $"renewing (UA-6.4), so the contract never reaches a later date (UA-6.1). {advice}");
     }
 
     /// <summary>UA-6.4: a term ends at the clock time of the registry's expiry, so a notice given on a term's last day before

@@ -46,7 +46,7 @@ internal static class CustomerRequestDecisions
                 ContactEmailChangeDecisions.Hold(step, proved.RequestId, email);
                 break;
             case TerminationRequest termination:
-                EndOnNotice(step, termination, schedule);
+                EndOnNotice(step, proved.RequestId, termination, schedule);
                 break;
             case RegistrantChangeRequest registrant:
                 RegistrantChangeDecisions.Start(step, proved.RequestId, registrant, schedule, now);
@@ -77,15 +77,21 @@ internal static class CustomerRequestDecisions
         step.AskRegistry(id => new DeleteDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
     }
 
-    /// <summary>UA-6.1, UA-6.4: the registrant's notice ends the contract at its date; the domain is deleted then, with no refund
-    /// (UA-1.5.5), and no renewal is invoiced meanwhile. So a date past the deletion of the unpaid domain (UA-1.10, UA-1.12), as
-    /// a notice given after expiry names (UA-6.4: the end of the next yearly term), cannot be kept: the contract ends with the
-    /// deletion, and the registrant is told that date.</summary>
-    private static void EndOnNotice(RegistrationStep step, TerminationRequest termination, IRegistrationSchedule schedule)
+    /// <summary>UA-6.1, UA-6.4: the registrant's notice ends the contract at its date, never sooner; the domain is deleted then,
+    /// with no refund (UA-1.5.5), and no renewal is invoiced meanwhile. So a notice ends the contract within the term paid now:
+    /// a date past the term's last day is one the contract would not reach (the storefront refuses it when the notice is given,
+    /// <see cref="NoticeReach"/>), and one that arrives all the same goes to operations rather than ending the contract sooner
+    /// than asked.</summary>
+    private static void EndOnNotice(RegistrationStep step, string requestId, TerminationRequest termination, IRegistrationSchedule schedule)
     {
-        var endsAt = RenewalDecisions.NoLaterThanUnpaidDeletion(step.State, termination.EndsAt, schedule);
-        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
-        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
+        if (NoticeReach.PastTheTerm(step.State, termination.EndsAt, schedule) is { } lastDay)
+        {
+            Refuse(step, requestId, termination, $"it ends the contract at {termination.EndsAt:u}, past {lastDay:yyyy-MM-dd}, the last day of the "
+                + "term paid now, which no renewal follows once the notice is given (UA-6.1, UA-6.4)");
+            return;
+        }
+        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EndsAt, TerminationGround.RegistrantNotice) });
+        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked

@@ -130,8 +130,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             : NoticeKind.Deleted);
     }
 
-    /// <summary>UA-1.10, UA-1.12: a contract's end noticed while the renewal is unpaid, held to the deletion of the unpaid
-    /// domain: a noticed end stops every renewal invoice, so nothing can keep the domain past that deletion. A timeline waiting
+    /// <summary>UA-1.10, UA-1.12: a contract's end the registrar noticed (UA-1.3.4.1) while the renewal is unpaid, held to the
+    /// deletion of the unpaid domain: a noticed end stops every renewal invoice, so nothing can keep the domain past that
+    /// deletion. The registrant's own notice is never moved so (<see cref="NoticeReach"/>). A timeline waiting
     /// for a calendar year not loaded yet is not guessed (KZ-2.7): the notice's date stands until it is.</summary>
     public static DateTimeOffset NoLaterThanUnpaidDeletion(RegistrationState state, DateTimeOffset endsAt, IRegistrationSchedule schedule)
     {

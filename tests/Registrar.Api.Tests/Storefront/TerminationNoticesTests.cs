@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Registrar.Api.Storefront;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
@@ -52,15 +53,17 @@ public sealed class TerminationNoticesTests
     }
 
     [Theory]
-    [InlineData(-1, false)]
-    [InlineData(-25, false)]
-    [InlineData(1, true)]
-    public void An_undated_notice_on_the_terms_last_day_is_refused_before_its_expiry_hour_and_stops_the_next_term_after_it_UA_6_4(int hoursFromExpiry, bool accepted)
+    [InlineData(-1)]
+    [InlineData(-25)]
+    [InlineData(1)]
+    public void An_undated_notice_on_the_terms_last_day_is_refused_before_its_expiry_hour_and_after_it_UA_6_4(int hoursFromExpiry)
     {
+        // Before the hour it comes too late to stop this term's renewal; after it the term paid for has ended, and the next
+        // one it would end is not paid for.
         var (request, problem) = Notices.Read(null, Registration("com.ua"), Expiry.AddHours(hoursFromExpiry));
 
-        Assert.Equal((accepted, !accepted), (request is not null, problem is not null));
-        if (accepted) Assert.Equal(new TerminationRequest(Expiry.AddYears(1), "UA-6.4"), request);
+        Assert.Null(request);
+        Assert.Equal(400, problem!.StatusCode);
     }
 
     [Theory]
@@ -119,14 +122,38 @@ public sealed class TerminationNoticesTests
     }
 
     [Fact]
-    public void A_date_past_the_longest_term_a_registry_gives_is_refused_and_one_within_it_is_taken_UA_6_1()
+    public void A_date_on_the_last_day_of_the_term_paid_now_ends_the_contract_at_the_end_of_that_day_UA_6_1_UA_6_4()
     {
-        var (far, problem) = Notices.Read(new DateOnly(9999, 12, 31), Registration("ua"), Now);
-        var (within, _) = Notices.Read(new DateOnly(2036, 12, 1), Registration("ua"), Now);
+        var (request, problem) = Notices.Read(new DateOnly(2027, 6, 15), Registration("com.ua"), Now);
 
-        Assert.Null(far);
+        Assert.Null(problem);
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 15, 21, 0, 0, TimeSpan.Zero), "UA-6.1"), request);
+    }
+
+    [Theory]
+    [InlineData("2027-06-16")]
+    [InlineData("2037-06-01")]
+    [InlineData("9999-12-31")]
+    public void A_date_past_the_term_paid_now_is_refused_naming_endsOn_and_the_latest_date_it_may_name_UA_6_1_UA_6_4(string endsOn)
+    {
+        var (request, problem) = Notices.Read(DateOnly.Parse(endsOn, System.Globalization.CultureInfo.InvariantCulture), Registration("com.ua"), Now);
+
+        Assert.Null(request);
+        Assert.Equal((400, "UA-6.1"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+        var message = Assert.Single(Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails).Errors["endsOn"]);
+        Assert.Contains("UA-6.4", message);
+        Assert.Contains("Name 2027-06-15 at the latest", message);
+    }
+
+    [Fact]
+    public void A_notice_too_late_for_any_date_within_the_term_is_refused_saying_so_UA_6_1_UA_6_4()
+    {
+        // Ten days before the term ends, the soonest end a notice has (15 days on) is past it.
+        var (request, problem) = Notices.Read(new DateOnly(2027, 6, 10), Registration("com.ua"), Expiry.AddDays(-10));
+
+        Assert.Null(request);
         Assert.Equal(400, problem!.StatusCode);
-        Assert.NotNull(within);
+        Assert.Contains("2027-06-20 at the soonest", problem.ProblemDetails.Detail);
     }
 
     private static RegistrationView Registration(string zone) =>

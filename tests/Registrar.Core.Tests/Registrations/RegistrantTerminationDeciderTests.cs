@@ -38,35 +38,51 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
-    public void A_notice_given_after_expiry_never_keeps_the_unpaid_domain_past_its_deletion_UA_6_4_UA_1_12()
+    public void A_notice_for_the_last_day_of_the_term_ends_the_contract_at_the_end_of_that_day_not_sooner_UA_6_1_UA_6_4()
     {
-        // Two days after expiry the term is over, so the notice stops the renewal of the next one: the contract "ends" a year on.
-        // Nothing renews the domain meanwhile, so it is deleted when the unpaid name would be, 28 days after expiry.
+        // The registry's expiry is 15 June 2027, 13:00 in Kyiv; the notice asks the contract to run to the end of that day.
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.LiveUntil(Expiry.AddDays(2));
-        var deleteAt = Expiry.AddDays(28);
+        var endsAt = new DateTimeOffset(2027, 6, 15, 21, 0, 0, TimeSpan.Zero);
 
-        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
-            Proved(new TerminationRequest(new DateTimeOffset(2028, 6, 15, 0, 0, 0, TimeSpan.FromHours(3)), "UA-6.4"), RequestProof.ContactEmail),
-            Expiry.AddDays(2))));
-        domain.LiveUntil(deleteAt);
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(new TerminationRequest(endsAt, "UA-6.1"), RequestProof.ContactEmail), Now)));
+        domain.LiveUntil(endsAt.AddMinutes(-1));
 
-        Assert.Equal(deleteAt, told.Facts!.DeletionAt);
-        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+        Assert.Equal((NoticeKind.TerminationConfirmed, endsAt), (told.Kind, told.Facts!.DeletionAt));
+        Assert.Equal(endsAt, domain.State.Ending!.EffectiveAt);
+        Assert.Empty(domain.Sent.OfType<DeleteDomain>());
+        domain.LiveUntil(endsAt);
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
     }
 
     [Fact]
-    public void A_notice_for_a_date_past_the_deletion_of_an_unpaid_domain_ends_it_at_the_deletion_UA_6_1_UA_1_12()
+    public void A_notice_for_a_date_past_the_term_paid_now_goes_to_operations_and_never_ends_the_contract_sooner_UA_6_1_UA_6_4()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        var deleteAt = Expiry.AddDays(28);
 
-        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(new TerminationRequest(Expiry.AddDays(90), "UA-6.1"), RequestProof.ContactEmail), Now)));
-        domain.LiveUntil(deleteAt);
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+            Proved(new TerminationRequest(Expiry.AddDays(90), "UA-6.1"), RequestProof.ContactEmail), Now)));
+        domain.LiveUntil(Expiry.AddDays(-30));
 
-        Assert.Equal(deleteAt, told.Facts!.DeletionAt);
-        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
-        Assert.IsType<DeleteDomain>(domain.Sent.Last());
+        Assert.Contains("2027-06-15", flag.Reason);
+        Assert.Contains("UA-6.4", flag.Reason);
+        Assert.Null(domain.State.Ending);
+        Assert.Empty(domain.Notices(NoticeKind.TerminationConfirmed));
+        // The contract goes on renewing as before the notice.
+        Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
+    }
+
+    [Fact]
+    public void A_notice_given_after_expiry_ending_the_next_term_goes_to_operations_UA_6_4()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(2));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+            Proved(new TerminationRequest(new DateTimeOffset(2028, 6, 15, 0, 0, 0, TimeSpan.FromHours(3)), "UA-6.4"), RequestProof.ContactEmail),
+            Expiry.AddDays(2))));
+
+        Assert.Contains("UA-6.1", flag.Reason);
+        Assert.Null(domain.State.Ending);
     }
 
     [Fact]

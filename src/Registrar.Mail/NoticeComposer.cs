@@ -63,6 +63,7 @@ public sealed class NoticeComposer(
             // KZ-App-9: derived again from the command that set it, so the code lives only in the mail and at the registry.
             notice.Kind == NoticeKind.TransferCode && facts.TransferCodeOf is { } setBy ? transferCodes.For(setBy) : null,
             facts.TransferRefusals is { Count: > 0 } refusals ? string.Join(", ", refusals) : null,
-            facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null);
+            facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null,
+            facts.NewRegistrant);
     }
 }

@@ -6,12 +6,15 @@ namespace Registrar.Mail;
 /// <param name="SetPasswordLink">UA-2.1.2: on <c>Registered</c> only; templates show it through the <c>link</c> filter.</param>
 /// <param name="ConfirmationLink">KZ-5.3, UA-4.7: on <c>RequestConfirmation</c> only, with <paramref name="LinkValidUntil"/> and <paramref name="Request"/>.</param>
 /// <param name="Request">The kind of customer request a confirmation confirms ("early-deletion").</param>
-/// <param name="NameServers">KZ-2.3: on <c>NameserversChanged</c>, the domain's name servers now, comma-separated.</param>
-/// <param name="ContactEmail">UA-4.7: on <c>ContactEmailChanged</c>, the address notices go to from now on.</param>
+/// <param name="NameServers">KZ-2.3: on <c>NameserversChanged</c>, the domain's name servers now, comma-separated; on a DNS
+/// change's <c>RequestConfirmation</c>, the ones asked for.</param>
+/// <param name="ContactEmail">UA-4.7: on <c>ContactEmailChanged</c>, the address notices go to from now on; on its change's
+/// <c>RequestConfirmation</c>, the one asked for.</param>
 /// <param name="Clause">On operations decisions, the offer's clause the decision was taken under ("2.3.1.4").</param>
 /// <param name="Document">KZ-App-2, UA-2.2.3: on <c>Blocked</c> and <c>Unblocked</c>, the decision the block follows.</param>
 /// <param name="TransferCode">KZ-App-9: on <c>TransferCode</c> only, the code just set at the registry.</param>
 /// <param name="Refusals">KZ-App-9, UA-3.5: on <c>TransferCodeRefused</c>, the reasons' names, comma-separated, with their <paramref name="Rules"/>.</param>
+/// <param name="NewRegistrant">UA-1.5.8: on a registrant change's <c>RequestConfirmation</c>, the new registrant's name.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -29,7 +32,8 @@ public sealed record NoticeValues(
     string? Document = null,
     string? TransferCode = null,
     string? Refusals = null,
-    string? Rules = null)
+    string? Rules = null,
+    string? NewRegistrant = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -51,5 +55,6 @@ public sealed record NoticeValues(
         ("transfer_code", TransferCode),
         ("refusals", Refusals),
         ("rules", Rules),
+        ("new_registrant", NewRegistrant),
     ];
 }

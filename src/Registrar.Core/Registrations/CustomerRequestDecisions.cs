@@ -17,8 +17,9 @@ internal static class CustomerRequestDecisions
             Refuse(step, made.RequestId, made.Request, refusal);
             return;
         }
-        // KZ-5.3, UA-4.7: the link goes to the contact e-mail the registration holds, never to an address the request names.
-        step.Notify(NoticeKind.RequestConfirmation, new NoticeFacts(RequestId: made.RequestId, RequestKind: made.Request.Kind));
+        // KZ-5.3, UA-4.7: the link goes to the contact e-mail the registration holds, never to an address the request names,
+        // and says what it confirms (UA-1.5.8).
+        step.Notify(NoticeKind.RequestConfirmation, ConfirmationFacts.Of(made.RequestId, made.Request));
     }
 
     public static void OnProved(RegistrationStep step, CustomerRequestProved proved, IRegistrationSchedule schedule, DateTimeOffset now)

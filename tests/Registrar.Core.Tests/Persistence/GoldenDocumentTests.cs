@@ -158,6 +158,8 @@ public sealed class GoldenDocumentTests
                 new NoticeFacts(RequestId: "r-10")),
             new RecordRegistrant("order-1-1-34", "order-1-1", Person.WithContact(NewContact), 34),
             new HoldPaymentForAnotherName("order-1-1-35", "order-1-1", "cust-1", "order-1"),
+            new SendNotice("order-1-1-36", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(RequestId: "r-11", RequestKind: "registrant-change", NewRegistrant: "ТОО Новый Владелец")),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),
@@ -232,6 +234,19 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.DeletionRequestId);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
+    }
+
+    /// <summary>UA-1.5.8: confirmations queued before they named the new registrant read without it (the mail then words the
+    /// request without the name, <c>RequestConfirmationMailTests</c>).</summary>
+    [Fact]
+    public void A_confirmation_stored_before_it_named_the_new_registrant_still_reads_UA_1_5_8()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-confirmation-facts.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
+
+        Assert.Contains(read!.OfType<SendNotice>(), n => n.Kind == NoticeKind.RequestConfirmation);
+        Assert.All(read!.OfType<SendNotice>(), n => Assert.Null(n.Facts?.NewRegistrant));
     }
 
     /// <summary>Registrations in flight when DNS and contact e-mail changes were added (KZ-2.3, UA-4.7) keep running: no

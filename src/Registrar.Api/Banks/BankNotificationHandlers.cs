@@ -47,7 +47,7 @@ public sealed class BankNotificationHandlers(
             return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."), Challenges.BankHmac);
 
         var read = camt054.Read(bankId, body, timeZone);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature), Challenges.BankHmac, arrived, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature, Authentic: true), Challenges.BankHmac, arrived, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, new SignedRead(read, null), Challenges.BankEcdsa, arrived, ct);
+        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, read, Challenges.BankEcdsa, arrived, ct);
     }
 
     /// <param name="challenge">How this endpoint authenticates the bank, sent with a 401.</param>
@@ -73,7 +73,7 @@ public sealed class BankNotificationHandlers(
     {
         if (read.Result.Rejection is { } rejection)
         {
-            if (read.Signature is not null)
+            if (read.Authentic)
                 await KeepUnreadableAsync(bankId, format, body, read.Result, ct);
             return Rejected(rejection, challenge);
         }

@@ -12,10 +12,12 @@ public sealed class HmacJsonNotificationReader(HmacSignatureVerifier verifier)
     {
         var verification = verifier.Verify(bankId, signatureHeader, rawBody);
         return verification.Rejection is { } rejection
-            ? new SignedRead(NotificationReadResult.Rejected(rejection), null)
-            : new SignedRead(StrictJsonCreditParser.Parse(bankId, rawBody), verification.Signature);
+            ? new SignedRead(NotificationReadResult.Rejected(rejection), null, Authentic: false)
+            : new SignedRead(StrictJsonCreditParser.Parse(bankId, rawBody), verification.Signature, Authentic: true);
     }
 }
 
-/// <summary>What an authentic message says, and its signature to spend once the message is recorded.</summary>
-public sealed record SignedRead(NotificationReadResult Result, HmacSignature? Signature);
+/// <summary>What a message says, and, when authentic, its signature to spend once the message is recorded (none for a scheme
+/// without replay windows, such as the acquirer's ECDSA).</summary>
+/// <param name="Authentic">The signature verified: a refusal after that is of the bank's own message, which is kept (UA-3.2).</param>
+public sealed record SignedRead(NotificationReadResult Result, HmacSignature? Signature, bool Authentic);

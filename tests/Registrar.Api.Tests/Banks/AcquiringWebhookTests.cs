@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,20 +18,25 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
     [Theory]
     [InlineData("\"status\":\"success\",\"amount\":600000,\"amount\":6000000", "amount")]
     [InlineData("\"status\":\"failure\",\"status\":\"success\",\"amount\":600000", "status")]
-    public async Task A_webhook_with_a_duplicated_amount_or_status_is_refused_naming_it_and_changes_nothing_RFC_8259_section_4(string members, string duplicated)
+    public async Task A_webhook_with_a_duplicated_amount_or_status_is_refused_naming_it_pays_nothing_and_is_kept_for_operations_RFC_8259_section_4_UA_3_2(
+        string members, string duplicated)
     {
         var bank = new BankHarness(azurite);
         var order = await bank.OrderAsync(701);
-        bank.Meter.Reset();
+        var body = Webhook(order.InvoiceNumber, members);
 
-        var answer = await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, members));
+        var answers = new[] { await bank.PostWebhookAsync(body), await bank.PostWebhookAsync(body) };
 
-        var problem = Assert.IsType<ProblemHttpResult>(answer);
-        Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
-        Assert.Equal(ProblemTypes.NotificationRejected.Uri, problem.ProblemDetails.Type);
-        Assert.Contains($"'{duplicated}' is given more than once", problem.ProblemDetails.Detail);
-        // Refused before the bytes were recorded: no row, no blob, no spent signature, no payment.
-        Assert.Equal(0, bank.Meter.Total);
+        Assert.All(answers, answer =>
+        {
+            var problem = Assert.IsType<ProblemHttpResult>(answer);
+            Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
+            Assert.Equal(ProblemTypes.NotificationRejected.Uri, problem.ProblemDetails.Type);
+            Assert.Contains($"'{duplicated}' is given more than once", problem.ProblemDetails.Detail);
+        });
+        // The acquirer's own message (its signature verified) is kept as sent and put before operations once; nothing is paid.
+        Assert.NotNull(await bank.Messages.GetAsync($"{BankHarness.Acquirer}:{Convert.ToHexStringLower(SHA256.HashData(body))}", default));
+        Assert.Equal("UnreadableMalformed", Assert.Single(await bank.OpenReviewAsync()).Reason);
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
         Assert.Empty(bank.Events.Raised);
     }
@@ -99,12 +105,11 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
     [Theory]
     [InlineData(new byte[] { 0xCE, 0xEF, 0xEB, 0xE0, 0xF2, 0xE0 })]
     [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x33, 0x64 })]
-    public async Task A_webhook_whose_text_is_not_UTF_8_is_refused_as_malformed_and_changes_nothing_RFC_8259_section_8_1(byte[] destination)
+    public async Task A_webhook_whose_text_is_not_UTF_8_is_refused_as_malformed_pays_nothing_and_is_kept_for_operations_RFC_8259_section_8_1_UA_3_2(byte[] destination)
     {
         var bank = new BankHarness(azurite);
         var order = await bank.OrderAsync(704);
         var body = Encoding.UTF8.GetString(Webhook(order.InvoiceNumber, Paid)).Split("Оплата по счету");
-        bank.Meter.Reset();
 
         // windows-1251 "Оплата", or an escaped lone surrogate ("\ud83d", half of an emoji).
         var answer = await bank.PostWebhookAsync([.. Encoding.UTF8.GetBytes(body[0]), .. destination, .. Encoding.UTF8.GetBytes(body[1])]);
@@ -112,7 +117,7 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
         var problem = Assert.IsType<ProblemHttpResult>(answer);
         Assert.Equal((StatusCodes.Status400BadRequest, ProblemTypes.NotificationRejected.Uri), (problem.StatusCode, problem.ProblemDetails.Type));
         Assert.Contains("not UTF-8 JSON text", problem.ProblemDetails.Detail);
-        Assert.Equal(0, bank.Meter.Total);
+        Assert.Equal("UnreadableMalformed", Assert.Single(await bank.OpenReviewAsync()).Reason);
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
     }
 

@@ -85,7 +85,7 @@ public sealed class BadInputCorpusTests : IDisposable
             "wrong-key" => EcdsaSigning.SignWithAnotherKey(body),
             _ => _acquirer.SignDer(body),
         };
-        return _acquirer.Reader.Read(EcdsaSigning.Bank, signature, body);
+        return _acquirer.Reader.Read(EcdsaSigning.Bank, signature, body).Result;
     }
 
     public void Dispose() => _acquirer.Dispose();

@@ -20,7 +20,7 @@ public sealed class EcdsaJsonNotificationReaderTests : IDisposable
     private NotificationReadResult Post(string body, Func<byte[], string?> sign)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        return _acquirer.Reader.Read(EcdsaSigning.Bank, sign(bytes), bytes);
+        return _acquirer.Reader.Read(EcdsaSigning.Bank, sign(bytes), bytes).Result;
     }
 
     [Fact]
@@ -33,6 +33,18 @@ public sealed class EcdsaJsonNotificationReaderTests : IDisposable
         Assert.Equal(DateTimeOffset.Parse("2026-11-24T10:00:27Z"), credit.BookedAt);
         Assert.Equal("444403******1902", credit.PayerAccount);
         Assert.Equal("UA-2611-00009-8 Оплата по рахунку UA-2611-00009-8", credit.PaymentPurpose);
+    }
+
+    [Fact]
+    public void A_body_refused_after_its_signature_verified_is_the_acquirers_own_and_one_with_another_key_is_not_UA_3_2()
+    {
+        var malformed = Encoding.UTF8.GetBytes(Success.Replace("\"amount\":", "\"amount\":1,\"amount\":"));
+
+        var own = _acquirer.Reader.Read(EcdsaSigning.Bank, _acquirer.SignDer(malformed), malformed);
+        var forged = _acquirer.Reader.Read(EcdsaSigning.Bank, EcdsaSigning.SignWithAnotherKey(malformed), malformed);
+
+        Assert.Equal((NotificationRejectionReason.Malformed, true), (own.Result.Rejection?.Reason, own.Authentic));
+        Assert.Equal((NotificationRejectionReason.BadSignature, false), (forged.Result.Rejection?.Reason, forged.Authentic));
     }
 
     [Fact]

@@ -200,6 +200,8 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ApplyHeldPaymentFlow>();
         services.AddSingleton<RefundHeldPaymentFlow>();
         services.AddSingleton<HeldPaymentHandlers>();
+        services.AddSingleton<ReadCreditFlow>();
+        services.AddSingleton<ReadCreditHandler>();
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<HoldPaymentForAnotherNameFlow>();

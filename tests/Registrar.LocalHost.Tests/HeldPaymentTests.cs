@@ -127,23 +127,8 @@ public sealed class HeldPaymentTests(ProductFixture product)
 
         Assert.True(refunded.IsSuccessStatusCode, await refunded.Content.ReadAsStringAsync());
         Assert.DoesNotContain(overpaid, await HeldAsync(operations));
-        var audit = await AuditAsync(operations, "refunded");
+        var audit = await TestSupport.AuditAsync(operations, "refunded");
         Assert.EndsWith("(Page Tester)", Assert.Single(audit, e => e.GetProperty("subject").GetString() == overpaid).GetProperty("actor").GetString());
-    }
-
-    private static async Task<List<JsonElement>> AuditAsync(HttpClient operations, string action)
-    {
-        var entries = new List<JsonElement>();
-        string? continuation = null;
-        do
-        {
-            var page = await operations.GetFromJsonAsync<JsonElement>(
-                $"api/ops/audit?action={action}&pageSize=100{(continuation is null ? "" : "&continuation=" + continuation)}");
-            entries.AddRange(page.GetProperty("entries").EnumerateArray());
-            continuation = page.GetProperty("continuation").GetString();
-        }
-        while (continuation is not null);
-        return entries;
     }
 
     private static string HeldPath(string reference, string action) => $"api/ops/payments/held/{Uri.EscapeDataString(reference)}/{action}";

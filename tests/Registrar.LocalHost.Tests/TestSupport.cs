@@ -13,6 +13,22 @@ public static class TestSupport
     /// (Ghost lifecycle instances are looked for by id, see <see cref="InstanceExistsAsync"/>.)</summary>
     private static readonly string[] Tables = ["orders", "invoices", "payments", "invoicesequences", "idempotency"];
 
+    /// <summary>The audit entries of one action, every page of them.</summary>
+    public static async Task<List<JsonElement>> AuditAsync(HttpClient operations, string action)
+    {
+        var entries = new List<JsonElement>();
+        string? continuation = null;
+        do
+        {
+            var page = await operations.GetFromJsonAsync<JsonElement>(
+                $"api/ops/audit?action={action}&pageSize=100{(continuation is null ? "" : "&continuation=" + continuation)}");
+            entries.AddRange(page.GetProperty("entries").EnumerateArray());
+            continuation = page.GetProperty("continuation").GetString();
+        }
+        while (continuation is not null);
+        return entries;
+    }
+
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -119,6 +119,12 @@ public static class RegistrarEndpoints
             .WithIdempotencyKey()
             .Accepts<Resolution>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Resolve an open review item, saying what was done; one resolved already is a 409. Send an Idempotency-Key to make retries safe.");
+        ops.MapPost("/review/{itemId}/credits", (HttpRequest request, string itemId, ReadCreditHandler handler, CancellationToken ct) =>
+                handler.HandleAsync(request, itemId, ct))
+            .Accepts<ReadCredit>("application/json").Produces<ReadCreditResult>()
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Read a credit of a bank message that could not be read (UA-3.2): judged as the bank's own would be, applied "
+                + "or held, once under the bank's reference; the item stays open until resolved.");
         ops.MapGet("/registrations", (HttpRequest request, OperationsHandlers handlers, CancellationToken ct) => handlers.ListRegistrationsAsync(request, ct))
             .Produces<Storage.Stores.RegistrationPage>().ProducesValidationProblem().ProducesProblem(401)
             .WithSummary("All customers' registrations, a page at a time (?after= the previous page's next, ?pageSize= at most 100), filtered by "

@@ -16,7 +16,7 @@ public sealed class OperationsHandlers(
     RegistrationActions actions, IAuditSearch audit, IdempotentRequests idempotency, TimeProvider clock)
 {
     // Review item ids are bank references and command ids; escaped, this keeps them inside a table key (1 KiB).
-    private const int MaxReviewItemIdLength = 255;
+    internal const int MaxReviewItemIdLength = 255;
     public const int MaxNoteLength = 4_000;
 
     public async Task<IResult> ListReviewAsync(HttpRequest request, CancellationToken ct)

@@ -127,6 +127,10 @@ public sealed class BankHarness
     public ApplyHeldPaymentFlow ApplyFlow() =>
         new(HeldPayments, Invoices, Processor, Journal, Review, new EndedRenewals(Views), Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
 
+    /// <summary>Operations reading a credit of a bank message that could not be read (<c>POST /api/ops/review/{itemId}/credits</c>).</summary>
+    public ReadCreditFlow ReadCreditFlow() =>
+        new(Review, Messages, Processor, new AuditLog<ReadCreditAudit>(Clients), Clock, NullLogger<ReadCreditFlow>.Instance);
+
     public async Task<List<ReviewItem>> OpenReviewAsync() => await Review.ListOpenAsync(default).ToListAsync();
 
     public async Task<InvoiceStatus> InvoiceStatusAsync(string number) => (await Invoices.GetAsync(number, default))!.Document.Status;

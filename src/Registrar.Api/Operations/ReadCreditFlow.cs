@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Registrar.Api.Banks;
+using Registrar.Api.Http;
+using Registrar.Core.Money;
+using Registrar.Core.Operations;
+using Registrar.Payments.Notifications;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Operations;
+
+/// <summary>
+/// UA-3.2: an authentic bank message, or an entry of one, the reader could not read (a status it does not know, an amount it
+/// cannot trust, a file that does not parse) stands for money the bank may have booked, and only a person can read it. Operations
+/// read each credit from the kept message or the bank's statement, and it is judged as a readable one from the bank would be:
+/// it pays the invoice its purpose names if it came in time (KZ-3.5, UA-3.4), and is held otherwise. It is kept under the bank's
+/// own reference, so reading it again, or the bank sending it again readable, pays nothing twice. The review item stays open
+/// until operations resolve it, as one message may hold several credits.
+/// </summary>
+public sealed class ReadCreditFlow(
+    IReviewList review, IBankMessageStore messages, PaymentProcessor payments, IAuditLog<ReadCreditAudit> audit, TimeProvider clock,
+    ILogger<ReadCreditFlow> logger)
+{
+    public const string Action = "read-credit";
+
+    public async Task<IResult> ReadAsync(string itemId, ReadCredit read, decimal amount, DateTimeOffset bookedAt, string client, CancellationToken ct)
+    {
+        var item = await review.FindAsync(itemId, ct);
+        if (item is not { Kind: "payment" } || !item.Reason.StartsWith("Unreadable", StringComparison.Ordinal))
+            return Problems.NotFound($"Review item '{itemId}' of a bank message that could not be read");
+        if (item.ResolvedAt is { } resolvedAt)
+            return Problems.Conflict($"Review item '{itemId}' was resolved at {resolvedAt:u} by {item.ResolvedBy}; nothing was read from it.");
+        var message = (await messages.GetAsync(item.Subject, ct))?.Document
+            ?? throw new InvalidOperationException($"The bank message {item.Subject} of review item '{itemId}' is not kept.");
+        var now = clock.GetUtcNow();
+        if (bookedAt > now)
+            return Problems.Validation("bookedAt", $"The money is booked by the time it is read: at {now:u} at the latest.");
+
+        var credit = new BankCreditNotification(message.BankId, read.BankReference, amount, read.Currency, bookedAt, null, null, read.PaymentPurpose,
+            message.MessageId);
+        var outcome = await payments.ApplyAsync(credit, PaymentKeys.BanksReference(message.BankId, read.BankReference), message.MessageId,
+            message.Format, reversedInMessage: false, ct);
+        await audit.AppendAsync(new AuditEntry<ReadCreditAudit>(outcome.Reference, now, client, Action, new ReadCreditAudit(client, itemId,
+            AmountInCurrency.Text(amount, read.Currency), read.Currency, bookedAt, outcome.Result, outcome.Invoice, read.Reason)), ct);
+        logger.LogInformation("Operations read credit {Reference} from review item {Item}: {Result}", outcome.Reference, itemId, outcome.Result);
+        return TypedResults.Ok(new ReadCreditResult(outcome.Reference, outcome.Result, outcome.Invoice));
+    }
+}

@@ -66,9 +66,12 @@ public sealed class ApplyHeldPaymentFlow(
         return others;
     }
 
+    /// <remarks>KZ-3.5, UA-3.4: a credit held for a booking time that could not be true counts only once operations, having asked
+    /// the bank, apply it themselves; it never completes an invoice as another credit's companion.</remarks>
     private static HeldPaymentDecision Decide(HeldCredit credit, Invoice invoice, List<Stored<HeldPayment>> others) =>
         HeldPaymentRules.Apply(credit, invoice,
-            [.. others.Where(o => !o.Document.IsHeld).Select(o => o.Document.Credit)], [.. others.Where(o => o.Document.IsHeld).Select(o => o.Document.Credit)]);
+            [.. others.Where(o => !o.Document.IsHeld).Select(o => o.Document.Credit)],
+            [.. others.Where(o => o.Document.IsHeld && o.Document.Reason != nameof(HoldReason.BookedInFuture)).Select(o => o.Document.Credit)]);
 
     /// <summary>The held credits that made the invoice whole are applied with this one; if another action took one of them
     /// first, the invoice waits for the rest, with what was applied counted.</summary>

@@ -146,6 +146,24 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(StatusCodes.Status409Conflict, Status(await RefundFlow(bank).RefundAsync(reference, request, 3000m, "ops-desk", default)));
     }
 
+    [Fact]
+    public async Task A_credit_held_as_booked_in_the_future_does_not_complete_an_invoice_when_another_credit_is_applied_to_it_KZ_3_5()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(209);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-SOON-1", order.InvoiceNumber, amount: "3000.00",
+            booking: "<DtTm>2026-11-25T10:30:00+05:00</DtTm>")));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-NOW-1", order.InvoiceNumber, amount: "3000.00")));
+        Assert.Equal(nameof(Payments.Matching.HoldReason.BookedInFuture), (await bank.HeldPayments.GetAsync("halyk:TX-SOON-1", default))!.Document.Reason);
+
+        var result = await Flow(bank).ApplyAsync("halyk:TX-NOW-1", new ApplyHeldPayment(order.InvoiceNumber, "The payer paid half."), "ops-desk", default);
+
+        var applied = Assert.IsType<Ok<HeldPaymentActionResult>>(result).Value!;
+        Assert.Equal((InvoiceStatus.Open, Money.Of(3000m, Currency.Kzt)), (applied.InvoiceStatus, applied.Outstanding));
+        Assert.Empty(bank.Events.Raised);
+        Assert.True((await bank.HeldPayments.GetAsync("halyk:TX-SOON-1", default))!.Document.IsHeld);
+    }
+
     private static RefundHeldPaymentFlow RefundFlow(BankHarness bank) => new(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock);
 
     private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -80,6 +81,22 @@ public sealed class TransferInTests(ProductFixture product)
         Assert.Empty((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
         await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Any-Code-1");
         await PlacedAsync(storefront, customer, name, "Any-Code-1");
+    }
+
+    [Fact]
+    public async Task A_registration_order_for_a_name_another_registrar_holds_is_refused_before_anything_is_invoiced_UA_2_1_1_KZ_App_8()
+    {
+        var customer = "tkn-" + Guid.NewGuid().ToString("N")[..8];
+        var (taken, free) = ($"{customer}.kz", $"{customer}-free.kz");
+        using var storefront = product.Storefront(customer);
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, taken, "Held-Elsewhere-1");
+
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", RegisteredDomains.Body(customer, taken)), 400);
+
+        Assert.Contains("not available at the registry", refused.GetProperty("errors").GetProperty("items[0].name")[0].GetString());
+        Assert.Empty((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+        var placed = await storefront.PostAsJsonAsync("api/orders", RegisteredDomains.Body(customer, free));
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
     }
 
     [Fact]

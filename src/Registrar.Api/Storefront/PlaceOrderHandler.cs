@@ -62,7 +62,7 @@ public sealed class PlaceOrderHandler(
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
         if (await NamesNotFreeAsync(check, ct) is { } notFree) return Checked<CheckedOrder>.Refused(Problems.Validation(notFree));
-        if (await NothingToTransferAsync(check, ct) is { } nothing) return Checked<CheckedOrder>.Refused(Problems.Validation(nothing));
+        if (await NotAsTheRegistryHoldsAsync(check, ct) is { } registry) return Checked<CheckedOrder>.Refused(Problems.Validation(registry));
         var account = await accounts.ReadAsync(customerId, ct);
         if (CustomerAccounts.HoldsAnotherContactEmail(account, check.Request!.ContactEmail))
             return Checked<CheckedOrder>.Refused(AnotherContactEmail());
@@ -100,19 +100,22 @@ public sealed class PlaceOrderHandler(
         return errors.Count == 0 ? null : errors;
     }
 
-    /// <summary>RFC 5731 section 3.2.4: a transfer moves a domain another registrar holds. One the registry says is free holds
-    /// nothing to move, and its transfer could only fail after the customer paid for it (KZ-3.2). A registry that cannot be asked
-    /// refuses nothing here: the transfer's own request finds out, as it would for any change meanwhile.</summary>
-    private async Task<Dictionary<string, string[]>?> NothingToTransferAsync(OrderCheck check, CancellationToken ct)
+    /// <summary>
+    /// UA-2.1.1, KZ-App-8: a name is registrable only while it is free at the registry, so one the registry holds is not
+    /// invoiced for a create it would refuse (KZ-2.1's choice is for a name taken between the order and its payment). RFC 5731
+    /// section 3.2.4: a transfer moves a domain another registrar holds; one the registry says is free holds nothing to move,
+    /// and its transfer could only fail after the customer paid for it (KZ-3.2). A registry that cannot be asked refuses
+    /// nothing here: the create or transfer finds out, as it would for any change meanwhile.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>?> NotAsTheRegistryHoldsAsync(OrderCheck check, CancellationToken ct)
     {
-        var transfers = check.Lines.Select((line, index) => (Line: line, Index: index)).Where(l => l.Line.TransferCode is not null).ToList();
         var errors = new Dictionary<string, string[]>();
-        foreach (var zone in transfers.GroupBy(t => t.Line.Zone))
+        foreach (var zone in check.Lines.Select((line, index) => (Line: line, Index: index)).GroupBy(l => l.Line.Zone))
         {
             IReadOnlyDictionary<string, Availability> free;
             try
             {
-                free = await registry.CheckAsync(zone.Key, [.. zone.Select(t => t.Line.DomainName).Distinct()], ct);
+                free = await registry.CheckAsync(zone.Key, [.. zone.Select(l => l.Line.DomainName).Distinct()], ct);
             }
             catch (RegistryUnavailableException)
             {
@@ -120,9 +123,13 @@ public sealed class PlaceOrderHandler(
             }
             foreach (var (line, index) in zone)
             {
-                if (free.TryGetValue(line.DomainName, out var answer) && answer.IsAvailable)
+                if (!free.TryGetValue(line.DomainName, out var answer)) continue;
+                if (line.TransferCode is not null && answer.IsAvailable)
                     errors[$"items[{index}].transferCode"] = [$"{line.DisplayName} is not registered at the registry: there is nothing to transfer. "
                         + "Order it without a transferCode to register it."];
+                else if (line.TransferCode is null && !answer.IsAvailable)
+                    errors[$"items[{index}].name"] = [$"{line.DisplayName} is not available at the registry ({answer.Reason ?? "in use"}); choose another "
+                        + "name, or order its transfer with the transferCode its holder's registrar gives (UA-2.1.1, KZ-App-8)."];
             }
         }
         return errors.Count == 0 ? null : errors;

@@ -52,7 +52,23 @@ public sealed class EndedRenewalPaymentTests(AzuriteFixture azurite) : IClassFix
         Assert.Empty(bank.Events.Raised);
     }
 
+    [Fact]
+    public async Task A_renewal_invoice_paid_while_its_registration_is_being_deleted_is_held_for_operations_and_stays_open_UA_1_5_6_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await bank.RenewalInvoiceAsync(404, "O0000000000000404-1");
+        await RecordAsync(bank, "O0000000000000404-1", RegistrationPhase.Deleting);
+
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-DELETING-1", invoice.Number)));
+
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(invoice.Number));
+        var held = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:TX-DELETING-1", default))!.Document;
+        Assert.Equal((nameof(HoldReason.RegistrationEnded), invoice.Number), (held.Reason, held.InvoiceNumber));
+        Assert.Contains("deletion is under way", held.Explanation);
+        Assert.Empty(bank.Events.Raised);
+    }
+
     private static Task RecordAsync(BankHarness bank, string registrationId, RegistrationPhase phase) =>
         bank.Views.RecordAsync(new RegistrationView(registrationId, "cust-b", "shop.kz", "shop.kz", "kz", phase, BankHarness.Issued.AddDays(20),
-            EndedAt: phase is RegistrationPhase.Registered ? null : BankHarness.Issued.AddMinutes(10)), 5, default);
+            EndedAt: phase.HasEnded() ? BankHarness.Issued.AddMinutes(10) : null), 5, default);
 }

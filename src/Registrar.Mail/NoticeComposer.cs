@@ -64,6 +64,7 @@ public sealed class NoticeComposer(
             notice.Kind == NoticeKind.TransferCode && facts.TransferCodeOf is { } setBy ? transferCodes.For(setBy) : null,
             facts.TransferRefusals is { Count: > 0 } refusals ? string.Join(", ", refusals) : null,
             facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null,
-            facts.NewRegistrant);
+            facts.NewRegistrant,
+            facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null);
     }
 }

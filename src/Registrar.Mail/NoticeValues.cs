@@ -15,6 +15,8 @@ namespace Registrar.Mail;
 /// <param name="TransferCode">KZ-App-9: on <c>TransferCode</c> only, the code just set at the registry.</param>
 /// <param name="Refusals">KZ-App-9, UA-3.5: on <c>TransferCodeRefused</c>, the reasons' names, comma-separated, with their <paramref name="Rules"/>.</param>
 /// <param name="NewRegistrant">UA-1.5.8: on a registrant change's <c>RequestConfirmation</c>, the new registrant's name.</param>
+/// <param name="ExpiredAt">UA-1.10: the expiry, once it has passed when the mail is written: a reminder after it says the
+/// registration ended and the priority to renew lasts until deletion, never that it "expires soon".</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -33,7 +35,8 @@ public sealed record NoticeValues(
     string? TransferCode = null,
     string? Refusals = null,
     string? Rules = null,
-    string? NewRegistrant = null)
+    string? NewRegistrant = null,
+    string? ExpiredAt = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -56,5 +59,6 @@ public sealed record NoticeValues(
         ("refusals", Refusals),
         ("rules", Rules),
         ("new_registrant", NewRegistrant),
+        ("expired_at", ExpiredAt),
     ];
 }

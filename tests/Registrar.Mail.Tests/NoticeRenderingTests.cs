@@ -135,6 +135,27 @@ public sealed class NoticeRenderingTests
         Assert.Contains($"it will be deleted on {DeletionAtText}", mail.PlainText);
     }
 
+    [Theory]
+    [InlineData("uk", "Нагадування: строк реєстрації домену пример.kz сплив", "закінчилася", "переважне право на продовження")]
+    [InlineData("ru", "Напоминание: срок регистрации домена пример.kz истёк", "закончилась", "преимущественное право на продление")]
+    [InlineData("kk", "Еске салу: пример.kz доменін тіркеу мерзімі аяқталды", "аяқталды", "басым құқық")]
+    [InlineData("en", "Reminder: the registration of пример.kz has expired", "ended on", "priority right to renew")]
+    public void A_renewal_reminder_written_after_expiry_says_the_registration_ended_and_the_priority_to_renew_lasts_until_deletion_UA_1_10(
+        string language, string subject, string ended, string priority)
+    {
+        var notice = Notice(NoticeKind.RenewalReminder, facts: FullFacts, language: language);
+
+        var after = _mail.Composer.Compose(notice, FullFacts.ExpiresAt!.Value.AddDays(7));
+        var before = _mail.Composer.Compose(notice, FullFacts.ExpiresAt.Value.AddDays(-7));
+
+        Assert.Equal(subject, after.Subject);
+        Assert.Contains(ended, after.PlainText);
+        Assert.Contains(ExpiresAtText, after.PlainText);
+        Assert.Contains(priority, after.PlainText);
+        Assert.NotEqual(subject, before.Subject);
+        Assert.DoesNotContain(priority, before.PlainText);
+    }
+
     [Fact]
     public void A_renewal_invoice_is_payable_through_the_last_banking_day_before_the_deadline_KZ_2_7()
     {

@@ -40,15 +40,7 @@ public sealed class BankMessageApplier(
             return await messages.ReadOutcomeAsync<BankNotificationReceipt>(message, ct) with { Status = BankNotificationReceipt.Duplicate };
 
         var read = readFromRecordedBody ?? reader.Read(message, await messages.ReadBodyAsync(message, ct));
-        if (read.Rejection is { } rejection)
-        {
-            // Kept though its version is not read yet, or refused by a reader changed since: it stands for money the bank
-            // may have moved, so operations must look (UA-3.2). Left unprocessed, a reader that can read it applies it later.
-            await review.AddAsync(new ReviewItem($"{message.MessageId} message", "payment", message.MessageId, "Unreadable" + rejection.Reason,
-                $"The bank's message is kept as it was sent, but could not be read, so none of its entries was applied: {rejection.Message}", clock.GetUtcNow()), ct);
-            logger.LogError("Recorded bank message {MessageId} cannot be read ({Reason}); held for operations", message.MessageId, rejection.Reason);
-            return BankNotificationReceipt.Applying(message.MessageId, 0);
-        }
+        if (read.Rejection is { } rejection) return await HoldUnreadableAsync(stored, rejection, ct);
 
         var entries = Entries(message, read).ToList();
         var results = new PaymentOutcome?[entries.Count];
@@ -68,6 +60,43 @@ public sealed class BankMessageApplier(
 
         var receipt = new BankNotificationReceipt(message.MessageId, BankNotificationReceipt.Applied, outcomes.Count, outcomes, read.Ignored);
         if (failed > 0) return receipt with { Status = BankNotificationReceipt.ApplyingStatus, Entries = outcomes.Count + failed };
+        await MarkProcessedAsync(stored, receipt, ct);
+        return receipt;
+    }
+
+    /// <summary>
+    /// Kept though its version is not read yet, or refused by a reader changed since: it stands for money the bank may have moved,
+    /// so operations must look (UA-3.2). Left unprocessed, a reader that can read it applies it later, until operations resolve
+    /// its item, having read its credits themselves (<c>POST /api/ops/review/{id}/credits</c>): it is then done, and the recovery
+    /// pass no longer reads it every minute.
+    /// </summary>
+    private async Task<BankNotificationReceipt> HoldUnreadableAsync(Stored<BankMessage> stored, NotificationRejected rejection, CancellationToken ct)
+    {
+        var message = stored.Document;
+        var itemId = $"{message.MessageId} message";
+        switch (await review.FindAsync(itemId, ct))
+        {
+            case { ResolvedAt: { } resolvedAt } resolved:
+                var receipt = new BankNotificationReceipt(message.MessageId, BankNotificationReceipt.Applied, 0, [],
+                    [$"The message could not be read ({rejection.Reason}); operations resolved it at {resolvedAt:u}: {resolved.ResolutionNote}"]);
+                await MarkProcessedAsync(stored, receipt, ct);
+                logger.LogInformation("Unreadable bank message {MessageId} was resolved by operations; it is done", message.MessageId);
+                return receipt;
+            case null:
+                await review.AddAsync(new ReviewItem(itemId, "payment", message.MessageId, "Unreadable" + rejection.Reason,
+                    $"The bank's message is kept as it was sent, but could not be read, so none of its entries was applied: {rejection.Message}",
+                    clock.GetUtcNow()), ct);
+                logger.LogError("Recorded bank message {MessageId} cannot be read ({Reason}); held for operations", message.MessageId, rejection.Reason);
+                break;
+            default:
+                logger.LogDebug("Recorded bank message {MessageId} still cannot be read ({Reason}); its item waits for operations", message.MessageId, rejection.Reason);
+                break;
+        }
+        return BankNotificationReceipt.Applying(message.MessageId, 0);
+    }
+
+    private async Task MarkProcessedAsync(Stored<BankMessage> stored, BankNotificationReceipt receipt, CancellationToken ct)
+    {
         try
         {
             await messages.MarkProcessedAsync(stored, receipt, clock.GetUtcNow(), ct);
@@ -76,7 +105,6 @@ public sealed class BankMessageApplier(
         {
             // Applied concurrently too (the bank's retry, the recovery pass); every effect above is idempotent.
         }
-        return receipt;
     }
 
     /// <summary>Saves reads, nothing more: a prefetch that fails leaves each credit to read its invoice itself.</summary>

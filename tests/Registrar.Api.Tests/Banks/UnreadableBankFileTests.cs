@@ -62,6 +62,27 @@ public sealed class UnreadableBankFileTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("UnreadableUnsupportedMessage", Assert.Single(await bank.OpenReviewAsync()).Reason);
     }
 
+    [Fact]
+    public async Task An_unreadable_file_is_read_again_by_the_recovery_pass_until_operations_resolve_its_item_and_is_then_done_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var body = InVersion14(CamtFiles.Credit("TX-V14-3", BankHarness.InvoiceNumberFor(508)));
+        await bank.PostCamtAsync(body);
+        bank.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        await bank.Recovery.RecoverAsync(default);
+        var waiting = (await bank.Messages.GetAsync(MessageId(body), default))!.Document;
+        var item = Assert.Single(await bank.OpenReviewAsync());
+        await bank.Review.ResolveAsync(item.Id, "ops", "Credit TX-V14-3 read by hand", bank.Clock.GetUtcNow(), default);
+        await bank.Recovery.RecoverAsync(default);
+
+        Assert.False(waiting.IsProcessed);
+        var done = (await bank.Messages.GetAsync(MessageId(body), default))!.Document;
+        Assert.True(done.IsProcessed);
+        Assert.Contains("Credit TX-V14-3 read by hand", Assert.Single((await bank.Messages.ReadOutcomeAsync<BankNotificationReceipt>(done, default)).Ignored));
+        Assert.Empty(await bank.Messages.ListUnprocessedAsync(default).ToListAsync());
+    }
+
     /// <summary>Bank exports get these wrong: UTF-16 declared over UTF-8 bytes, a stray element after the document, a DOCTYPE (never
     /// parsed, so still refused), a file cut short. The bank is told why; its money is not lost with the file.</summary>
     [Theory]

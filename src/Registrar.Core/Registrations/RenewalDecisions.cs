@@ -222,9 +222,10 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     {
         var state = step.State;
         var order = state.Order!;
-        // UA-1.10, UA-1.12: the priority after expiry lasts until deletion, and so does its invoice; the payment window is a KZ-3.3
-        // figure the UA offer does not set, and would leave the priority's last days with no invoice to pay.
-        var lapses = timeline.InPriorityAfterExpiry(now) ? payableUntil : schedule.InvoiceDueAt(order.Zone, now);
+        // UA-1.10, UA-1.12: the renewal is payable until expiry at the renewal tariff, and the priority after it until deletion,
+        // and so is each invoice; the payment window is a KZ-3.3 figure the UA offer does not set: it lapsed an invoice weeks
+        // before expiry, so a customer paying it then was held, and billed the redemption tariff (UA-1.11) at expiry.
+        var lapses = timeline.RenewableUntilDeletion ? payableUntil : schedule.InvoiceDueAt(order.Zone, now);
         var dueAt = lapses < payableUntil ? lapses : payableUntil;
         // UA-1.11: after expiry the renewal is priced with the redemption tariff.
         var id = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName,

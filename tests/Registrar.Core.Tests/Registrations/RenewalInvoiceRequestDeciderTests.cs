@@ -106,14 +106,14 @@ public sealed class RenewalInvoiceRequestDeciderTests
     }
 
     [Fact]
-    public void A_ua_domain_gets_its_requested_invoice_as_the_schedule_would_issue_it_UA_1_10()
+    public void A_ua_domain_gets_its_requested_invoice_payable_until_expiry_as_the_schedule_would_issue_it_UA_1_10()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         var asked = Expiry.AddDays(-45);
 
         var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(Requested("q-1", asked), asked)));
 
-        Assert.Equal((TariffOperation.Renew, Schedule.InvoiceDueAt("com.ua", asked)), (invoice.Operation, invoice.DueAt));
+        Assert.Equal((TariffOperation.Renew, Expiry), (invoice.Operation, invoice.DueAt));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ internal static class RenewalAnswers
     /// <summary>EPP 2304 (status prohibits) and 2105 (not eligible for renewal): ask what the registry holds.</summary>
     private static bool StatusProhibits(RegistryRefused refused) => refused.Code is 2304 or 2105;
 
+    /// <summary>RFC 5731 section 2.3: the "server" statuses are the registry's own, and it may lift them on any change.</summary>
+    private static bool IsSetByRegistry(string status) => status.StartsWith("server", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>RFC 5730 section 3, 2201: the registry does not let us act on the domain, as when another registrar now sponsors it.</summary>
     private const int AuthorizationError = 2201;
 
@@ -22,6 +25,9 @@ internal static class RenewalAnswers
         {
             case (Renewing, DomainRenewed renewed):
                 RenewalDecisions.Renewed(step, renewed.ExpiresAt);
+                // A renew answer carries no statuses (RFC 5731 section 3.2.3): a hold the registry set at expiry (serverHold in the
+                // .ua grace, UA-1.10) and lifted with the renewal is read back, so RDAP, WHOIS and the customer's view drop it.
+                if (state.RegistryStatuses.Any(IsSetByRegistry)) RenewalDecisions.Query(step);
                 break;
             case (Renewing, DomainInfo info):
                 ReconcileRenewal(step, info);

@@ -147,6 +147,28 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_renewal_in_the_ua_grace_reads_the_domain_back_so_the_hold_the_registry_lifted_is_no_longer_shown_UA_1_10()
+    {
+        var held = RegisteredDomain.Expiring("com.ua", Expiry).With(s => s with { RegistryStatuses = ["serverHold"] });
+        var plain = RegisteredDomain.Expiring("com.ua", Expiry);
+        foreach (var domain in new[] { held, plain })
+        {
+            domain.LiveUntil(Expiry.AddDays(-30));
+            domain.PayCurrentInvoice(Expiry.AddDays(-29));
+        }
+
+        var readBack = held.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-29));
+        var nothing = plain.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-29));
+        held.Answer(new DomainInfo(true, true, "H-1", Expiry.AddYears(1), ["ok"]), Expiry.AddDays(-29));
+
+        Assert.Single(readBack.OfType<QueryDomain>());
+        Assert.Empty(nothing.OfType<QueryDomain>());
+        Assert.Equal(["ok"], held.State.RegistryStatuses);
+        Assert.Equal((RegistrationPhase.Registered, Expiry.AddYears(1)), (held.State.Phase, held.State.ExpiresAt));
+        Assert.Single(held.Notices(NoticeKind.Renewed));
+    }
+
+    [Fact]
     public void A_second_payment_never_renews_twice_UA_1_7()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

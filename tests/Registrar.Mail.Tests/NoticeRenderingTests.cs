@@ -195,13 +195,14 @@ public sealed class NoticeRenderingTests
     }
 
     [Fact]
-    public void An_expired_kz_notice_says_when_the_unpaid_domain_is_deleted_KZ_2_8()
+    public void An_expired_kz_notice_says_the_renewal_can_no_longer_be_paid_and_when_the_domain_is_deleted_KZ_2_7_KZ_2_8()
     {
         var facts = new Core.Registrations.NoticeFacts(ExpiresAt: FullFacts.ExpiresAt, DeletionAt: FullFacts.ExpiresAt);
 
         var mail = _mail.Composer.Compose(Notice(NoticeKind.Expired, facts: facts), Now);
 
-        Assert.Contains($"домен будет удалён из реестра {ExpiresAtText}", mail.PlainText);
+        Assert.Contains($"Продление уже нельзя оплатить: домен удаляется из реестра {ExpiresAtText}", mail.PlainText);
+        Assert.DoesNotContain("Если продление не будет оплачено", mail.PlainText);
         Assert.DoesNotContain("ещё можно продлить", mail.PlainText);
     }
 

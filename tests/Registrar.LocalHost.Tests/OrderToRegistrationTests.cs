@@ -185,6 +185,25 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_name_the_customer_ordered_and_has_not_paid_for_yet_is_not_invoiced_again_and_another_customer_may_order_it_KZ_3_2()
+    {
+        var name = "twice-" + Guid.NewGuid().ToString("N")[..8] + ".kz";
+        var (customer, other) = ("twice-" + Guid.NewGuid().ToString("N")[..6], "other-" + Guid.NewGuid().ToString("N")[..6]);
+        using var storefront = product.Storefront(customer);
+        using var otherStorefront = product.Storefront(other);
+        var first = await PlaceOrderAsync(storefront, name, $"{customer}@mail.example.org");
+
+        var again = await storefront.PostAsJsonAsync("api/orders", OrderBody(name.ToUpperInvariant(), $"{customer}@mail.example.org"));
+        var elsewhere = await otherStorefront.PostAsJsonAsync("api/orders", OrderBody(name, $"{other}@mail.example.org"));
+
+        var problem = await TestSupport.AssertProblemAsync(again, 400);
+        Assert.Contains(first.GetProperty("invoice").GetProperty("number").GetString()!,
+            problem.GetProperty("errors").GetProperty("items[0].name")[0].GetString());
+        Assert.Single((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task A_name_registered_here_cannot_be_ordered_again_in_its_other_spelling_RFC_5891_UA_2_1_1()
     {
         var label = "пример" + Random.Shared.Next(100_000, 1_000_000);

@@ -62,6 +62,7 @@ public sealed class PlaceOrderHandler(
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
         if (await NamesNotFreeAsync(check, ct) is { } notFree) return Checked<CheckedOrder>.Refused(Problems.Validation(notFree));
+        if (await OrderedAlreadyAsync(check, customerId, now, ct) is { } ordered) return Checked<CheckedOrder>.Refused(Problems.Validation(ordered));
         if (await NotAsTheRegistryHoldsAsync(check, ct) is { } registry) return Checked<CheckedOrder>.Refused(Problems.Validation(registry));
         var account = await accounts.ReadAsync(customerId, ct);
         if (CustomerAccounts.HoldsAnotherContactEmail(account, check.Request!.ContactEmail))
@@ -96,6 +97,28 @@ public sealed class PlaceOrderHandler(
         {
             if (views[i] is { } view && (DomainHolding.Holds(view) || IsBeingRegistered(view.Phase)))
                 errors[$"items[{i}].name"] = [$"{check.Lines[i].DisplayName} is registered already, or being registered, through this registrar; choose another name."];
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    /// <summary>
+    /// KZ-3.2: a name the customer ordered before, whose invoice is still open, is not invoiced twice: a storefront's retry
+    /// without an Idempotency-Key, or a second click, would have the customer pay both, and the second registration find the
+    /// name taken by the first (KZ-2.1). Once that invoice is paid the name is being registered; once it lapsed, it is free to order.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>?> OrderedAlreadyAsync(OrderCheck check, string customerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        await foreach (var earlier in orders.ListByAccountAsync(customerId, ct))
+        {
+            var repeated = check.Lines.Select((line, index) => (Line: line, Index: index))
+                .Where(l => earlier.Document.Lines.Any(e => e.DomainName == l.Line.DomainName)).ToList();
+            if (repeated.Count == 0) continue;
+            var number = earlier.Document.InvoiceNumber;
+            if ((await invoices.GetAsync(number, ct))?.Document is not { } invoice || invoice.StatusAt(now) != InvoiceStatus.Open) continue;
+            foreach (var (line, index) in repeated)
+                errors[$"items[{index}].name"] = [$"{line.DisplayName} is in your order {earlier.Document.OrderId}, whose invoice {number} is open until "
+                    + $"{invoice.DueAt:u}: pay that invoice, or order the name again once it has lapsed."];
         }
         return errors.Count == 0 ? null : errors;
     }

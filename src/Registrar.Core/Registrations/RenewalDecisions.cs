@@ -182,14 +182,16 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         if (WaitsForCalendar(state) is { } waits && now < waits) return;
         var timeline = Timeline(state);
         if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
-        RemindIfDue(step, timeline, now);
+        // KZ-2.6: a wake-up past deletion (a host down for weeks) deletes; a reminder then would name a deletion day gone by.
         if (now >= timeline.DeleteAt) Delete(step);
+        else RemindIfDue(step, timeline, now);
     }
 
     private void Expire(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
     {
-        // The expiry notice stands for every reminder due up to it, the "on expiry" one included.
-        var passed = timeline.Reminders.Where(r => r.At <= timeline.Expiry).Select(r => r.Key);
+        // The expiry notice stands for every reminder due up to it, the "on expiry" one included, and for those a late wake-up
+        // finds due after it (KZ-2.6: only the latest due is sent): it carries the same invoice and dates.
+        var passed = timeline.Reminders.Where(r => r.At <= timeline.Expiry || r.At <= now).Select(r => r.Key);
         step.Update(s => s with { Phase = Expired, Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent.Union(passed)] } });
         RemindOrInvoice(step, timeline, now, NoticeKind.Expired);
     }

@@ -56,6 +56,35 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_wake_up_days_after_a_ua_expiry_sends_the_expiry_notice_alone_standing_for_the_reminder_due_since_KZ_2_6_UA_1_10()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-1));
+        var before = domain.Sent.OfType<SendNotice>().Count();
+
+        domain.LiveUntil(Expiry.AddDays(10), late: TimeSpan.FromDays(10));
+
+        Assert.Equal([NoticeKind.Expired], domain.Sent.OfType<SendNotice>().Skip(before).Select(n => n.Kind));
+        Assert.Contains("after-expiry-7d", domain.State.Renewal.RemindersSent);
+        Assert.DoesNotContain("after-expiry-21d", domain.State.Renewal.RemindersSent);
+    }
+
+    [Fact]
+    public void A_wake_up_past_the_ua_deletion_deletes_and_sends_no_reminder_naming_a_deletion_day_gone_by_KZ_2_6_UA_1_12()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(1));
+        var before = domain.Sent.Count;
+
+        domain.LiveUntil(Expiry.AddDays(40), late: TimeSpan.FromDays(25));
+
+        var after = domain.Sent.Skip(before).ToList();
+        Assert.Single(after.OfType<DeleteDomain>());
+        Assert.Empty(after.OfType<SendNotice>());
+        Assert.Equal(RegistrationPhase.Deleting, domain.State.Phase);
+    }
+
+    [Fact]
     public void Renewal_invoice_is_payable_until_the_end_of_the_third_banking_day_before_expiry_KZ_2_7()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

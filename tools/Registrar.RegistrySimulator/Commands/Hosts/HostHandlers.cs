@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Xml.Linq;
 using Registrar.RegistrySimulator.Registry;
 using Registrar.RegistrySimulator.Xml;
@@ -154,10 +152,11 @@ public static class HostRules
         container.Elements(context.Ns + "addr").Select(a =>
         {
             var ip = (string?)a.Attribute("ip") ?? "v4";
-            var family = ip == "v6" ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
-            if (!IPAddress.TryParse(a.Value.Trim(), out var address) || address.AddressFamily != family)
-                throw new EppCommandException(ResultCode.ValueSyntax, $"'{a.Value}' is not an IP{ip} address.", a);
-            return (ip, address.ToString());
+            var address = IpAddressText.Parse(ip, a.Value.Trim())
+                ?? throw new EppCommandException(ResultCode.ValueSyntax, ip == "v6"
+                    ? $"'{a.Value}' is not an IPv6 address in an RFC 4291 section 2.2 text form (without a zone index)."
+                    : $"'{a.Value}' is not an IPv4 address in dotted-quad decimal (RFC 791), four octets of 0-255 without leading zeros.", a);
+            return (ip, address);
         }).ToList();
 
     public static void CheckPlacement(CommandContext context, string name, int addressCount)

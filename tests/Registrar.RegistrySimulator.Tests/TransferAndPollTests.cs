@@ -48,6 +48,25 @@ public sealed class TransferAndPollTests(RegistrySimulatorFixture simulator) : S
     }
 
     [Fact]
+    public async Task ClientTransferProhibited_is_not_added_while_a_transfer_is_pending_2304_RFC_5731_2_3()
+    {
+        await using var gaining = await GainingAsync();
+        await using var losing = await LoginAsync();
+        var locking = new XElement(Domain + "add", new XElement(Domain + "status", new XAttribute("s", "clientTransferProhibited")));
+        await gaining.SendAsync(Frames.DomainTransfer(Ietf, "request", Name, AuthInfo));
+
+        var whilePending = await losing.SendAsync(Frames.DomainUpdate(Ietf, Name, add: new XElement(locking)));
+        var statuses = (await Simulator.GetDomainAsync(Name))!.Value.GetProperty("statuses").EnumerateArray().Select(s => s.GetString()).ToList();
+        await losing.SendAsync(Frames.DomainTransfer(Ietf, "reject", Name));
+        var afterRejecting = await CodeOf(losing, Frames.DomainUpdate(Ietf, Name, add: new XElement(locking)));
+
+        Assert.Equal(2304, RawEppClient.Code(whilePending));
+        Assert.Equal("clientTransferProhibited", (string?)RawEppClient.ExtValue(whilePending)!.Value.Value.Attribute("s"));
+        Assert.DoesNotContain("clientTransferProhibited", statuses);
+        Assert.Equal(1000, afterRejecting);
+    }
+
+    [Fact]
     public async Task Request_then_approval_moves_the_domain_adds_a_year_and_tells_both_registrars()
     {
         await using var gaining = await GainingAsync();

@@ -29,6 +29,11 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
             : ["clientUpdateProhibited", "serverUpdateProhibited", "pendingDelete"]);
         var addedStatuses = Statuses(context, add);
         var removedStatuses = Statuses(context, remove);
+        // RFC 5731 section 2.3: pendingTransfer MUST NOT be combined with clientTransferProhibited; the transfer is resolved first.
+        var locking = add?.Elements(context.Ns + "status").FirstOrDefault(s => (string?)s.Attribute("s") == "clientTransferProhibited");
+        if (domain.HasPendingTransfer && locking is not null)
+            throw new EppCommandException(ResultCode.StatusProhibits,
+                $"{domain.Name} has pendingTransfer, which clientTransferProhibited may not join: approve, reject or cancel the transfer first.", locking);
         var addedNameServers = add is null ? [] : DomainCreateHandler.NameServers(context, add);
         var removedNameServers = remove?.Element(context.Ns + "ns")?.Elements().Select(e => ObjectNames.Host(e.Value)).ToList() ?? [];
         var addedContacts = Contacts(context, add);

@@ -85,6 +85,7 @@ public sealed class DomainRestore(RegistrarAccounts accounts)
 {
     public EppResponse Handle(CommandContext context, Domain domain, string op)
     {
+        RequireNothingElse(context);
         var settings = context.Store.ZoneOf(domain.Name).Settings;
         var expected = op == "request" ? DomainPhase.RedemptionPeriod : DomainPhase.PendingRestore;
         if (domain.Phase != expected)
@@ -104,6 +105,22 @@ public sealed class DomainRestore(RegistrarAccounts accounts)
         domain.UpdaterId = context.ClientId;
         domain.UpdatedAt = context.Now;
         return EppResponse.Ok() with { Extensions = DomainRules.RgpData(context, "upData", domain.RgpStatus) is { } upData ? [upData] : [] };
+    }
+
+    /// <summary>RFC 3915 section 4.2.5: a restore rides on an update with at least one empty add, rem or chg, "to disallow the
+    /// possibility of modifying a domain object as part of redemption grace period recovery processing". One that carries a
+    /// change, or no empty element, is an improperly formed restore: 2001, as the schema's faults are, not a restore done
+    /// without the change.</summary>
+    private static void RequireNothingElse(CommandContext context)
+    {
+        var parts = new[] { "add", "rem", "chg" }.Select(context.Element).OfType<XElement>().ToList();
+        var change = parts.FirstOrDefault(p => p.HasElements || p.Value.Trim().Length > 0)
+            ?? context.Extension!.Elements().FirstOrDefault(e => e.Name != context.Profile.Rgp + "update");
+        if (change is not null)
+            throw new EppCommandException(ResultCode.SyntaxError,
+                $"a restore changes nothing else: <{change.Name.LocalName}> of {change.Name.NamespaceName} is not allowed with it (RFC 3915 section 4.2.5).", change);
+        if (parts.Count == 0)
+            throw new EppCommandException(ResultCode.SyntaxError, "a restore carries an empty <add>, <rem> or <chg> (RFC 3915 section 4.2.5).");
     }
 
     // A restored name that had expired is renewed past now, as registries charge restore with a renewal.

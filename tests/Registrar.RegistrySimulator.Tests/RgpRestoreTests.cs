@@ -61,4 +61,21 @@ public sealed class RgpRestoreTests(RegistrySimulatorFixture simulator) : Simula
         Assert.Empty(view.GetProperty("dsData").EnumerateArray());
         Assert.Equal(1000, restored);
     }
+
+    [Fact]
+    public async Task Rgp_infData_goes_only_to_a_session_that_asked_for_rgp_at_login_RFC_5730_2_9_1_1()
+    {
+        await using var withRgp = await LoginAsync();
+        await using var withoutRgp = await RawEppClient.ConnectAsync(Simulator.EppPort);
+        var login = Frames.Login(RegistrySimulatorFixture.Registrar1, RegistrySimulatorFixture.Password1);
+        login.Descendants(RawEppClient.Epp + "extURI").Single(e => e.Value == Rgp.NamespaceName).Remove();
+        Assert.Equal(1000, await CodeOf(withoutRgp, login));
+
+        var announced = await withRgp.SendAsync(Frames.DomainInfo(Ietf, Name));
+        var notAnnounced = await withoutRgp.SendAsync(Frames.DomainInfo(Ietf, Name));
+
+        Assert.Equal("redemptionPeriod", (string?)announced.Descendants(Rgp + "rgpStatus").Single().Attribute("s"));
+        Assert.DoesNotContain(notAnnounced.Descendants(), e => e.Name.Namespace == Rgp);
+        Assert.Contains("pendingDelete", RawEppClient.ResData(notAnnounced).Elements(Domain + "status").Select(s => (string?)s.Attribute("s")));
+    }
 }

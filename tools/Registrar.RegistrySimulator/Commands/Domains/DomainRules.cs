@@ -79,7 +79,8 @@ public static class DomainRules
             sponsor ? R("authInfo", R("pw", domain.AuthInfo)) : null);
     }
 
-    /// <summary>RFC 3915 rgp:infData / rgp:upData, in the profile's RGP namespace.</summary>
+    /// <summary>RFC 3915 rgp:infData / rgp:upData, in the profile's RGP namespace; none to a session that did not ask for that
+    /// namespace at login, as RFC 5730 section 2.9.1.1 negotiates the extensions a session is answered with.</summary>
     public static XElement? RgpData(CommandContext context, string elementName, string? rgpStatus) =>
-        rgpStatus is null ? null : new XElement(context.Profile.Rgp + elementName, new XElement(context.Profile.Rgp + "rgpStatus", new XAttribute("s", rgpStatus)));
+        rgpStatus is null || !context.Session.ExtensionUris.Contains(context.Profile.Rgp) ? null : new XElement(context.Profile.Rgp + elementName, new XElement(context.Profile.Rgp + "rgpStatus", new XAttribute("s", rgpStatus)));
 }

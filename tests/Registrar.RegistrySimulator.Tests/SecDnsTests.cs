@@ -81,4 +81,25 @@ public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Equal(1000, removed);
         Assert.Empty(info.Root!.Descendants(SecDns + "dsData"));
     }
+
+    [Fact]
+    public async Task Max_signature_life_is_kept_from_create_changed_by_update_and_shown_by_info_RFC_5910_3_3()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+        var create = Frames.DomainCreate(Ietf, "msl.kz", "jd1234");
+        create.Element(RawEppClient.Epp + "command")!.Add(new XElement(RawEppClient.Epp + "extension", new XElement(SecDns + "create",
+            new XElement(SecDns + "maxSigLife", 604800), new XElement(SecDns + "dsData", new XElement(SecDns + "keyTag", 4444),
+                new XElement(SecDns + "alg", 8), new XElement(SecDns + "digestType", 2), new XElement(SecDns + "digest", "49FD46E6C4B45C55D4AC")))));
+        static string? MaxSigLife(XDocument info) => info.Root!.Descendants(SecDns + "maxSigLife").SingleOrDefault()?.Value;
+
+        var created = await CodeOf(client, create);
+        var afterCreate = MaxSigLife(await client.SendAsync(Frames.DomainInfo(Ietf, "msl.kz")));
+        var changed = await CodeOf(client, Frames.DomainUpdate(Ietf, "msl.kz",
+            extension: new XElement(SecDns + "update", new XElement(SecDns + "chg", new XElement(SecDns + "maxSigLife", 86400)))));
+        var afterChange = MaxSigLife(await client.SendAsync(Frames.DomainInfo(Ietf, "msl.kz")));
+
+        Assert.Equal((1000, "604800"), (created, afterCreate));
+        Assert.Equal((1000, "86400"), (changed, afterChange));
+    }
 }

@@ -54,6 +54,9 @@ public sealed class Domain
     public List<(string Type, string Id)> Contacts { get; } = [];
     public List<string> NameServers { get; } = [];
     public List<DsRecord> DsData { get; } = [];
+    /// <summary>RFC 5910 section 3.3: the signature lifetime, in seconds, the registrant asks the parent zone's signatures of
+    /// its DS records to keep to; the simulator signs nothing, so it only keeps and shows it.</summary>
+    public int? MaxSigLife { get; set; }
     /// <summary>Client- and server-set statuses (clientHold, serverTransferProhibited …).</summary>
     public HashSet<string> Statuses { get; } = new(StringComparer.Ordinal);
     public DomainPhase Phase { get; set; } = DomainPhase.Active;

@@ -50,6 +50,7 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
         domain.Contacts.AddRange(contacts);
         domain.NameServers.AddRange(nameServers);
         domain.DsData.AddRange(dsData);
+        domain.MaxSigLife = DomainSecDns.MaxSigLife(context, "create");
         context.Store.Domains.Add(name, domain);
 
         return EppResponse.Ok(context.Res("creData",

@@ -16,7 +16,7 @@ public sealed class DomainInfoHandler : ICommandHandler
             throw new EppCommandException(ResultCode.InvalidAuthInfo, $"the authInfo given for {domain.Name} is wrong.");
 
         var full = domain.SponsorId == context.ClientId || authInfo is not null;
-        XElement?[] extensions = [DomainRules.RgpData(context, "infData", domain.RgpStatus), full ? DomainSecDns.InfData(context, domain.DsData) : null];
+        XElement?[] extensions = [DomainRules.RgpData(context, "infData", domain.RgpStatus), full ? DomainSecDns.InfData(context, domain) : null];
         return EppResponse.Ok(DomainRules.InfData(context, domain, full)) with
         {
             Extensions = extensions.OfType<XElement>().ToList(),

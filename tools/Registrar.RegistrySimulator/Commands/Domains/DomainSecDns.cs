@@ -33,13 +33,24 @@ public static class DomainSecDns
         return result;
     }
 
-    /// <summary>secDNS:infData in the namespace the session asked for at login; null if it asked for none.</summary>
-    public static XElement? InfData(CommandContext context, IReadOnlyList<DsRecord> records)
+    /// <summary>RFC 5910 section 3.3: the maxSigLife of a secDNS:create, or of a secDNS:update's chg; null without one.</summary>
+    public static int? MaxSigLife(CommandContext context, string command)
     {
+        var extension = Extension(context, command);
+        var holder = command == "update" ? extension?.Element(extension.Name.Namespace + "chg") : extension;
+        return holder?.Element(holder.Name.Namespace + "maxSigLife") is { } maxSigLife ? int.Parse(maxSigLife.Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>secDNS:infData in the namespace the session asked for at login; null if it asked for none. The schema gives a
+    /// maxSigLife only alongside DS records, so a domain without them shows neither.</summary>
+    public static XElement? InfData(CommandContext context, Domain domain)
+    {
+        var records = domain.DsData;
         if (records.Count == 0 || Namespaces.FirstOrDefault(context.Session.ExtensionUris.Contains) is not { } ns) return null;
-        return new XElement(ns + "infData", records.Select(r => new XElement(ns + "dsData",
-            new XElement(ns + "keyTag", r.KeyTag), new XElement(ns + "alg", r.Algorithm),
-            new XElement(ns + "digestType", r.DigestType), new XElement(ns + "digest", r.Digest))));
+        return new XElement(ns + "infData", domain.MaxSigLife is { } maxSigLife ? new XElement(ns + "maxSigLife", maxSigLife) : null,
+            records.Select(r => new XElement(ns + "dsData",
+                new XElement(ns + "keyTag", r.KeyTag), new XElement(ns + "alg", r.Algorithm),
+                new XElement(ns + "digestType", r.DigestType), new XElement(ns + "digest", r.Digest))));
     }
 
     private static XElement? Extension(CommandContext context, string name) =>

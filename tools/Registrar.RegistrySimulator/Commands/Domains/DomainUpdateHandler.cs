@@ -53,6 +53,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
             throw new EppCommandException(ResultCode.ParameterPolicy, $"{domain.Name} must keep an authInfo; give a new <pw> instead.");
         var newLicence = DomainRules.Licence(context, "update");
         var newDsData = DomainSecDns.AfterUpdate(context, domain.DsData);
+        var newMaxSigLife = DomainSecDns.MaxSigLife(context, "update");
 
         // KZ-2.5: a change of registrant never touches the expiry.
         domain.NameServers.RemoveAll(n => removedNameServers.Contains(n, StringComparer.OrdinalIgnoreCase));
@@ -64,6 +65,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
         if (newRegistrant is { Length: > 0 }) domain.Registrant = newRegistrant;
         if (newAuthInfo is not null) domain.AuthInfo = newAuthInfo;
         if (newLicence is not null) domain.Licence = newLicence;
+        if (newMaxSigLife is not null) domain.MaxSigLife = newMaxSigLife;
         if (newDsData is not null)
         {
             domain.DsData.Clear();

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
+using Registrar.RegistrySimulator.Commands.Session;
 using Registrar.RegistrySimulator.Registry;
 using Registrar.RegistrySimulator.Transport;
 using Registrar.RegistrySimulator.Xml;
@@ -32,6 +33,7 @@ public sealed class CommandDispatcher
         try
         {
             CheckSession(command, session);
+            CommandExtensions.Require(command);
             if (!_handlers.TryGetValue(command.Name, out var handler))
                 throw new EppCommandException(ResultCode.UnimplementedCommand, $"{command.Name} is not implemented by this registry.");
 

@@ -96,7 +96,7 @@ public static class ContactRules
                 addr is null ? before?.Street ?? [] : addr.Elements(context.Ns + "street").Select(s => s.Value.Trim()).ToList(),
                 Required(addr is null ? before?.City : addr.Element(context.Ns + "city")!.Value.Trim(), "addr"),
                 addr is null ? before?.Province : Optional(addr, "sp"), addr is null ? before?.PostalCode : Optional(addr, "pc"),
-                Required(addr is null ? before?.CountryCode : addr.Element(context.Ns + "cc")!.Value.Trim().ToUpperInvariant(), "addr"));
+                Required(addr is null ? before?.CountryCode : CountryCodes.Of(addr.Element(context.Ns + "cc")!), "addr"));
         }).ToList();
     }
 

@@ -52,4 +52,25 @@ public sealed class ContactPolicyTests(RegistrySimulatorFixture simulator) : Sim
         Assert.Equal(1000, await CodeOf(client, Create("cc-ua", "ua")));
         Assert.Equal("UA", await CountryOf("cc-ua"));
     }
+
+    private static XElement Disclose(string flag) =>
+        new(Contact + "disclose", new XAttribute("flag", flag), new XElement(Contact + "voice"), new XElement(Contact + "email"));
+
+    [Fact]
+    public async Task Withholding_disclosure_the_policy_grants_to_all_is_2308_naming_it_and_nothing_is_kept_RFC_5733_2_9()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Create("disc-kept"));
+
+        var created = await client.SendAsync(Create("disc-new", disclose: Disclose("0")));
+        var changed = await CodeOf(client, Change("disc-kept", new XElement(Contact + "email", "new@example.kz"), Disclose("0")));
+        var disclosing = await CodeOf(client, Create("disc-all", disclose: Disclose("1")));
+
+        Assert.Equal(2308, RawEppClient.Code(created));
+        Assert.Equal(Contact + "disclose", RawEppClient.ExtValue(created)!.Value.Value.Name);
+        Assert.Equal(2303, await CodeOf(client, Frames.ContactInfo(Ietf, "disc-new")));
+        Assert.Equal(2308, changed);
+        Assert.Equal("jane@example.kz", (await Simulator.GetContactAsync("disc-kept"))!.Value.GetProperty("details").GetProperty("email").GetString());
+        Assert.Equal(1000, disclosing);
+    }
 }

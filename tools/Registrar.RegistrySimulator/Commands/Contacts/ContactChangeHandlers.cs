@@ -13,6 +13,7 @@ public sealed class ContactCreateHandler : ICommandHandler
         var id = ObjectNames.Contact(context.Required("id"));
         if (context.Store.Contacts.ContainsKey(id))
             throw new EppCommandException(ResultCode.ObjectExists, $"contact {id} already exists.");
+        DisclosurePreferences.Check(context, context.Command);
         var details = new ContactDetails(ContactRules.PostalInfos(context, context.Command), context.Value("voice"), context.Value("fax"),
             ContactRules.Email(context.Required("email")));
 
@@ -45,6 +46,7 @@ public sealed class ContactUpdateHandler : ICommandHandler
         if (contact.HeldUpdate is not null)
             throw new EppCommandException(ResultCode.StatusProhibits, $"contact {contact.Id} has pendingUpdate: its last update waits for review.");
         var change = context.Element("chg");
+        DisclosurePreferences.Check(context, change);
         var d = contact.Details;
         var postal = change is null ? [] : ContactRules.PostalInfos(context, change, d.PostalInfos);
         var email = change?.Element(context.Ns + "email") is { } e ? ContactRules.Email(e.Value) : d.Email;

@@ -74,4 +74,15 @@ public sealed class HostAddressTests(RegistrySimulatorFixture simulator) : Simul
         Assert.Equal(1000, created);
         Assert.Equal([kept], await AddressesAsync(client, "ns1.glue.kz"));
     }
+
+    [Fact]
+    public async Task Host_addresses_are_a_set_so_one_sent_twice_or_in_two_spellings_is_kept_once_RFC_5732_3_2_1()
+    {
+        await using var client = await WithDomainAsync("glue.kz");
+
+        var created = await CodeOf(client, Create("ns1.glue.kz", ("v4", "192.0.2.20"), ("v4", "192.0.2.20"), ("v6", "2001:db8::1"), ("v6", "2001:0db8:0:0::1")));
+
+        Assert.Equal(1000, created);
+        Assert.Equal(["192.0.2.20", "2001:db8::1"], await AddressesAsync(client, "ns1.glue.kz"));
+    }
 }

@@ -102,4 +102,21 @@ public sealed class SecDnsTests(RegistrySimulatorFixture simulator) : SimulatorT
         Assert.Equal((1000, "604800"), (created, afterCreate));
         Assert.Equal((1000, "86400"), (changed, afterChange));
     }
+
+    [Fact]
+    public async Task DS_records_are_a_set_so_one_sent_twice_is_kept_once_RFC_5910_4()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "jd1234"));
+        XElement Ds() => new(SecDns + "dsData", new XElement(SecDns + "keyTag", 12345), new XElement(SecDns + "alg", 13),
+            new XElement(SecDns + "digestType", 2), new XElement(SecDns + "digest", "49FD46E6C4B45C55D4AC"));
+        var create = Frames.DomainCreate(Ietf, "twice.kz", "jd1234");
+        create.Element(RawEppClient.Epp + "command")!.Add(new XElement(RawEppClient.Epp + "extension", new XElement(SecDns + "create", Ds(), Ds())));
+
+        var created = await CodeOf(client, create);
+        var info = await client.SendAsync(Frames.DomainInfo(Ietf, "twice.kz"));
+
+        Assert.Equal(1000, created);
+        Assert.Single(info.Root!.Descendants(SecDns + "dsData"));
+    }
 }

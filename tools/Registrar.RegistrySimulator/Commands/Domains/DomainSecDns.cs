@@ -56,6 +56,7 @@ public static class DomainSecDns
     private static XElement? Extension(CommandContext context, string name) =>
         Namespaces.Select(ns => context.ExtensionElement(ns, name)).FirstOrDefault(e => e is not null);
 
+    /// <summary>The DS records of a create, add or rem, each once: RFC 5910 section 4 gives a domain a set of them.</summary>
     private static List<DsRecord> Records(XElement container)
     {
         var ns = container.Name.Namespace;
@@ -65,6 +66,6 @@ public static class DomainSecDns
             int.Parse(ds.Element(ns + "keyTag")!.Value, CultureInfo.InvariantCulture),
             int.Parse(ds.Element(ns + "alg")!.Value, CultureInfo.InvariantCulture),
             int.Parse(ds.Element(ns + "digestType")!.Value, CultureInfo.InvariantCulture),
-            ds.Element(ns + "digest")!.Value.Trim().ToUpperInvariant())).ToList();
+            ds.Element(ns + "digest")!.Value.Trim().ToUpperInvariant())).Distinct().ToList();
     }
 }

@@ -148,6 +148,8 @@ public static class HostRules
             throw new EppCommandException(ResultCode.AuthorizationError, $"host {host.Name} is sponsored by another registrar.");
     }
 
+    /// <summary>The addresses of a create, add or rem, canonical and each once: RFC 5732 section 3.2.1 makes a host's addresses
+    /// a set, so two spellings of one address ("2001:db8::1", "2001:0db8:0:0::1") are one address.</summary>
     public static List<(string Ip, string Address)> Addresses(CommandContext context, XElement container) =>
         container.Elements(context.Ns + "addr").Select(a =>
         {
@@ -157,7 +159,7 @@ public static class HostRules
                     ? $"'{a.Value}' is not an IPv6 address in an RFC 4291 section 2.2 text form (without a zone index)."
                     : $"'{a.Value}' is not an IPv4 address in dotted-quad decimal (RFC 791), four octets of 0-255 without leading zeros.", a);
             return (ip, address);
-        }).ToList();
+        }).Distinct().ToList();
 
     public static void CheckPlacement(CommandContext context, string name, int addressCount)
     {

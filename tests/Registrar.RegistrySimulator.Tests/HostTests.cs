@@ -143,4 +143,18 @@ public sealed class HostTests(RegistrySimulatorFixture simulator) : SimulatorTes
         Assert.Equal(2304, whileProhibited);
         Assert.Equal(1000, afterRemoving);
     }
+
+    [Fact]
+    public async Task Host_check_answers_each_name_on_its_own_and_an_invalid_one_is_unavailable_with_a_reason_RFC_5732_3_1_1()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.HostCreate(Ietf, "ns1.taken.net"));
+
+        var check = await client.SendAsync(Frames.HostCheck(Ietf, "ns1.ok.net", "-bad.net", "NS1.Taken.net"));
+
+        Assert.Equal(1000, RawEppClient.Code(check));
+        var answers = RawEppClient.ResData(check).Elements(Host + "cd")
+            .Select(cd => (cd.Element(Host + "name")!.Value, (string?)cd.Element(Host + "name")!.Attribute("avail"), cd.Element(Host + "reason")?.Value));
+        Assert.Equal([("ns1.ok.net", "1", null), ("-bad.net", "0", "Invalid host name syntax"), ("ns1.taken.net", "0", "In use")], answers);
+    }
 }

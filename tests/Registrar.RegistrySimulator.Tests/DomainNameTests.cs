@@ -123,4 +123,25 @@ public sealed class DomainNameTests(RegistrySimulatorFixture simulator) : Simula
 
         Assert.Equal(1000, await CodeOf(client, Frames.DomainCreate(profile, name, "jd1234")));
     }
+
+    [Fact]
+    public async Task Invalid_name_or_a_wrong_curExpDate_is_refused_naming_the_element_in_extValue_RFC_5730_2_6()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "owner"));
+        await client.SendAsync(Frames.DomainCreate(Ietf, "named.kz", "owner"));
+
+        var create = await client.SendAsync(Frames.DomainCreate(Ietf, "-bad1.kz", "owner"));
+        var info = await client.SendAsync(Frames.DomainInfo(Ietf, "-bad1.kz"));
+        var host = await client.SendAsync(Frames.HostCreate(Ietf, "-ns1.named.kz", "192.0.2.1"));
+        var renew = await client.SendAsync(Frames.DomainRenew(Ietf, "named.kz", "2001-01-01"));
+
+        Assert.Equal((2005, Domain + "name", "-bad1.kz"), Named(create));
+        Assert.Equal((2005, Domain + "name", "-bad1.kz"), Named(info));
+        Assert.Equal((2005, Profile.Ietf.Host + "name", "-ns1.named.kz"), Named(host));
+        Assert.Equal((2306, Domain + "curExpDate", "2001-01-01"), Named(renew));
+    }
+
+    private static (int, XName, string) Named(XDocument answer) =>
+        (RawEppClient.Code(answer), RawEppClient.ExtValue(answer)!.Value.Value.Name, RawEppClient.ExtValue(answer)!.Value.Value.Value);
 }

@@ -37,9 +37,12 @@ public sealed class CommandContext(
             throw new EppCommandException(ResultCode.MissingParameter, "an update needs <add>, <rem> or <chg>, or an extension that carries the change.");
     }
 
-    public string Required(string localName) =>
-        Value(localName) is { Length: > 0 } value
-            ? value
+    public string Required(string localName) => RequiredElement(localName).Value.Trim();
+
+    /// <summary>The element itself, for a check that names it in its refusal's extValue.</summary>
+    public XElement RequiredElement(string localName) =>
+        Element(localName) is { } element && element.Value.Trim().Length > 0
+            ? element
             : throw new EppCommandException(ResultCode.MissingParameter, $"<{Command.Name.LocalName}> needs <{localName}>.");
 
     public XElement? ExtensionElement(XNamespace ns, string localName) => Extension?.Element(ns + localName);

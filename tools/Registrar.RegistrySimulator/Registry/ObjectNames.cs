@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Registrar.RegistrySimulator.Commands;
 
 namespace Registrar.RegistrySimulator.Registry;
@@ -17,25 +18,34 @@ public static partial class ObjectNames
     [GeneratedRegex(@"^[\x21-\x7e]{3,16}$")]
     private static partial Regex ContactId();
 
-    public static string Domain(string name)
+    /// <summary>The name of <paramref name="sent"/>, which a refusal names in its extValue (RFC 5730 section 2.6).</summary>
+    public static string Domain(XElement sent) => Domain(sent.Value, sent);
+
+    /// <inheritdoc cref="Domain(XElement)"/>
+    public static string Host(XElement sent) => Domain(sent.Value, sent);
+
+    public static string Domain(string name, XElement? sent = null)
     {
         var normalized = name.Trim().TrimEnd('.').ToLowerInvariant();
         if (normalized.Any(c => c > 127))
-            throw Invalid(name, "it is not in A-label form; send IDNs in their xn-- form");
+            throw Invalid(sent, name, "it is not in A-label form; send IDNs in their xn-- form");
         var labels = normalized.Split('.');
         if (labels.Length < 2)
-            throw Invalid(name, "it needs at least two labels");
+            throw Invalid(sent, name, "it needs at least two labels");
         if (normalized.Length > MaxNameOctets)
-            throw Invalid(name, $"it is {normalized.Length} octets long, over {MaxNameOctets}");
+            throw Invalid(sent, name, $"it is {normalized.Length} octets long, over {MaxNameOctets}");
         if (labels.Select(LabelError).FirstOrDefault(error => error is not null) is { } why)
-            throw Invalid(name, why);
+            throw Invalid(sent, name, why);
         return normalized;
     }
 
     public static string Host(string name) => Domain(name);
 
-    public static string Contact(string id) =>
-        ContactId().IsMatch(id) ? id : throw new EppCommandException(ResultCode.ValueSyntax, $"'{id}' is not a valid contact id (3-16 printable characters).");
+    /// <inheritdoc cref="Domain(XElement)"/>
+    public static string Contact(XElement sent) => Contact(sent.Value.Trim(), sent);
+
+    public static string Contact(string id, XElement? sent = null) =>
+        ContactId().IsMatch(id) ? id : throw new EppCommandException(ResultCode.ValueSyntax, $"'{id}' is not a valid contact id (3-16 printable characters).", sent);
 
     private static string? LabelError(string label)
     {
@@ -64,6 +74,6 @@ public static partial class ObjectNames
         }
     }
 
-    private static EppCommandException Invalid(string name, string why) =>
-        new(ResultCode.ValueSyntax, $"'{name.Trim()}' is not a valid domain name: {why}.");
+    private static EppCommandException Invalid(XElement? sent, string name, string why) =>
+        new(ResultCode.ValueSyntax, $"'{name.Trim()}' is not a valid domain name: {why}.", sent);
 }

@@ -10,7 +10,7 @@ public sealed class ContactCreateHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
-        var id = ObjectNames.Contact(context.Required("id"));
+        var id = ObjectNames.Contact(context.RequiredElement("id"));
         if (context.Store.Contacts.ContainsKey(id))
             throw new EppCommandException(ResultCode.ObjectExists, $"contact {id} already exists.");
         DisclosurePreferences.Check(context, context.Command);

@@ -11,7 +11,7 @@ public sealed class ContactCheckHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
-        var ids = context.Elements("id").Select(e => ObjectNames.Contact(e.Value.Trim())).ToList();
+        var ids = context.Elements("id").Select(ObjectNames.Contact).ToList();
         return EppResponse.Ok(context.Res("chkData", ids.Select(id =>
         {
             var taken = context.Store.Contacts.ContainsKey(id);
@@ -65,7 +65,7 @@ public static class ContactRules
 {
     public static Contact Existing(CommandContext context)
     {
-        var id = ObjectNames.Contact(context.Required("id"));
+        var id = ObjectNames.Contact(context.RequiredElement("id"));
         return context.Store.Contacts.TryGetValue(id, out var contact)
             ? contact
             : throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"contact {id} does not exist.");

@@ -10,7 +10,7 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
 
     public EppResponse Handle(CommandContext context)
     {
-        var name = ObjectNames.Domain(context.Required("name"));
+        var name = ObjectNames.Domain(context.RequiredElement("name"));
         if (RegistrableNames.WhyNot(context.Store, name) is { } policy)
             throw new EppCommandException(ResultCode.ParameterPolicy, policy);
         var (zone, settings) = context.Store.ZoneOf(name);
@@ -66,7 +66,7 @@ public sealed class DomainCreateHandler(RegistrarAccounts accounts) : ICommandHa
         if (ns is null) return [];
         if (ns.Elements(context.Ns + "hostAttr").Any())
             throw new EppCommandException(ResultCode.ParameterPolicy, "this registry uses host objects (<hostObj>), not <hostAttr>.");
-        var names = ns.Elements(context.Ns + "hostObj").Select(h => ObjectNames.Host(h.Value)).Distinct().ToList();
+        var names = ns.Elements(context.Ns + "hostObj").Select(ObjectNames.Host).Distinct().ToList();
         foreach (var host in names)
         {
             if (!context.Store.Hosts.ContainsKey(host))

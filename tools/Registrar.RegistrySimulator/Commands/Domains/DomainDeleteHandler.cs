@@ -10,7 +10,7 @@ public sealed class DomainDeleteHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
-        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
+        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.RequiredElement("name")));
         DomainRules.SponsoredByCaller(context, domain);
         DomainRules.NotProhibited(domain, "deletion", "clientDeleteProhibited", "serverDeleteProhibited", "pendingDelete", "pendingTransfer");
         // RFC 5731 section 3.2.2: a domain with subordinate hosts is not deleted until they are deleted or renamed out of it.

@@ -10,7 +10,7 @@ public sealed class DomainInfoHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
-        var domain = DomainRules.Existing(context, Registry.ObjectNames.Domain(context.Required("name")));
+        var domain = DomainRules.Existing(context, Registry.ObjectNames.Domain(context.RequiredElement("name")));
         var authInfo = DomainRules.AuthInfoOf(context);
         if (authInfo is not null && domain.SponsorId != context.ClientId && authInfo != domain.AuthInfo)
             throw new EppCommandException(ResultCode.InvalidAuthInfo, $"the authInfo given for {domain.Name} is wrong.");

@@ -11,14 +11,15 @@ public sealed class DomainRenewHandler(RegistrarAccounts accounts) : ICommandHan
 
     public EppResponse Handle(CommandContext context)
     {
-        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
+        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.RequiredElement("name")));
         var settings = context.Store.ZoneOf(domain.Name).Settings;
         DomainRules.SponsoredByCaller(context, domain);
         DomainRules.NotProhibited(domain, "renewal", "clientRenewProhibited", "serverRenewProhibited", "pendingDelete", "pendingTransfer");
-        var (stated, zone) = EppDates.ParseDate(context.Required("curExpDate"));
+        var curExpDate = context.RequiredElement("curExpDate");
+        var (stated, zone) = EppDates.ParseDate(curExpDate.Value.Trim());
         var actual = DateOnly.FromDateTime(domain.ExpiresAt.ToOffset(zone).DateTime);
         if (stated != actual)
-            throw new EppCommandException(ResultCode.ParameterPolicy, $"curExpDate {stated:yyyy-MM-dd} does not match the expiry date of {domain.Name}, {actual:yyyy-MM-dd}.");
+            throw new EppCommandException(ResultCode.ParameterPolicy, $"curExpDate {stated:yyyy-MM-dd} does not match the expiry date of {domain.Name}, {actual:yyyy-MM-dd}.", curExpDate);
         var years = DomainRules.PeriodYears(context, settings);
         var newExpiry = domain.ExpiresAt.AddYears(years);
         // RFC 5730 section 3: a period the protocol admits that local policy refuses from this expiry is 2306.

@@ -13,7 +13,7 @@ public sealed class DomainTransferHandler(RegistrarAccounts accounts) : ICommand
     public EppResponse Handle(CommandContext context)
     {
         var op = (string)context.Command.Parent!.Attribute("op")!;
-        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
+        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.RequiredElement("name")));
         return op switch
         {
             "request" => Request(context, domain),

@@ -15,7 +15,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
     public EppResponse Handle(CommandContext context)
     {
         context.RequireSomeChange();
-        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.Required("name")));
+        var domain = DomainRules.Existing(context, ObjectNames.Domain(context.RequiredElement("name")));
         DomainRules.SponsoredByCaller(context, domain);
         if (context.ExtensionElement(context.Profile.Rgp, "update")?.Element(context.Profile.Rgp + "restore") is { } restoreRequest)
             return restore.Handle(context, domain, (string)restoreRequest.Attribute("op")!);
@@ -35,7 +35,7 @@ public sealed class DomainUpdateHandler(DomainRestore restore) : ICommandHandler
             throw new EppCommandException(ResultCode.StatusProhibits,
                 $"{domain.Name} has pendingTransfer, which clientTransferProhibited may not join: approve, reject or cancel the transfer first.", locking);
         var addedNameServers = add is null ? [] : DomainCreateHandler.NameServers(context, add);
-        var removedNameServers = remove?.Element(context.Ns + "ns")?.Elements().Select(e => ObjectNames.Host(e.Value)).ToList() ?? [];
+        var removedNameServers = remove?.Element(context.Ns + "ns")?.Elements().Select(ObjectNames.Host).ToList() ?? [];
         var addedContacts = Contacts(context, add);
         var removedContacts = Contacts(context, remove);
         var newRegistrant = change?.Element(context.Ns + "registrant")?.Value.Trim();

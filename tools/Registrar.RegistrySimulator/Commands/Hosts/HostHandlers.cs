@@ -64,7 +64,7 @@ public sealed class HostCreateHandler : ICommandHandler
 
     public EppResponse Handle(CommandContext context)
     {
-        var name = ObjectNames.Host(context.Required("name"));
+        var name = ObjectNames.Host(context.RequiredElement("name"));
         if (context.Store.Hosts.ContainsKey(name))
             throw new EppCommandException(ResultCode.ObjectExists, $"host {name} already exists.");
         var addresses = HostRules.Addresses(context, context.Command);
@@ -101,7 +101,7 @@ public sealed class HostUpdateHandler : ICommandHandler
             throw new EppCommandException(ResultCode.StatusProhibits, $"host {host.Name} has clientUpdateProhibited.");
         var added = add is null ? [] : HostRules.Addresses(context, add);
         var removed = remove is null ? [] : HostRules.Addresses(context, remove);
-        var newName = context.Element("chg")?.Element(context.Ns + "name") is { } n ? ObjectNames.Host(n.Value) : null;
+        var newName = context.Element("chg")?.Element(context.Ns + "name") is { } n ? ObjectNames.Host(n) : null;
         if (newName is not null && context.Store.Hosts.ContainsKey(newName))
             throw new EppCommandException(ResultCode.ObjectExists, $"host {newName} already exists.");
         var resulting = host.Addresses.Except(removed).Union(added).Count();
@@ -149,7 +149,7 @@ public static class HostRules
 {
     public static Host Existing(CommandContext context)
     {
-        var name = ObjectNames.Host(context.Required("name"));
+        var name = ObjectNames.Host(context.RequiredElement("name"));
         return context.Store.Hosts.TryGetValue(name, out var host)
             ? host
             : throw new EppCommandException(ResultCode.ObjectDoesNotExist, $"host {name} does not exist.");

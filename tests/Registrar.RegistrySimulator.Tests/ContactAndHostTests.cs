@@ -26,6 +26,20 @@ public sealed class ContactAndHostTests(RegistrySimulatorFixture simulator) : Si
     }
 
     [Fact]
+    public async Task Contact_check_answers_each_id_on_its_own_and_an_invalid_one_is_unavailable_with_a_reason_RFC_5733_3_1_1()
+    {
+        await using var client = await LoginAsync();
+        await client.SendAsync(Frames.ContactCreate(Ietf, "c-170"));
+
+        var check = await client.SendAsync(Frames.ContactCheck(Ietf, "c-171", "c 172", "c-170"));
+
+        Assert.Equal(1000, RawEppClient.Code(check));
+        var answers = RawEppClient.ResData(check).Elements(Contact + "cd")
+            .Select(cd => (cd.Element(Contact + "id")!.Value, (string?)cd.Element(Contact + "id")!.Attribute("avail"), cd.Element(Contact + "reason")?.Value));
+        Assert.Equal([("c-171", "1", null), ("c 172", "0", "Invalid contact id syntax"), ("c-170", "0", "In use")], answers);
+    }
+
+    [Fact]
     public async Task An_update_under_review_is_pending_until_decided_then_its_sponsor_is_told_by_a_panData_naming_its_transaction_RFC_5733_3_3()
     {
         await using var client = await LoginAsync();

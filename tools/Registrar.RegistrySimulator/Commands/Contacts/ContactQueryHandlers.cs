@@ -9,15 +9,9 @@ public sealed class ContactCheckHandler : ICommandHandler
 {
     public string Name => "contact:check";
 
-    public EppResponse Handle(CommandContext context)
-    {
-        var ids = context.Elements("id").Select(ObjectNames.Contact).ToList();
-        return EppResponse.Ok(context.Res("chkData", ids.Select(id =>
-        {
-            var taken = context.Store.Contacts.ContainsKey(id);
-            return context.Res("cd", context.Res("id", new XAttribute("avail", taken ? "0" : "1"), id), taken ? context.Res("reason", "In use") : null);
-        })));
-    }
+    public EppResponse Handle(CommandContext context) =>
+        EppResponse.Ok(context.Res("chkData", context.Elements("id").Select(e =>
+            CheckAnswers.Of(context, "id", e.Value.Trim(), id => ObjectNames.Contact(id), context.Store.Contacts.ContainsKey, "Invalid contact id syntax"))));
 }
 
 /// <summary>RFC 5733 section 3.1.2: the sponsor, or a registrar with the contact's authInfo; only the sponsor is shown

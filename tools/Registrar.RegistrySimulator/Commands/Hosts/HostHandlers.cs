@@ -4,33 +4,14 @@ using Registrar.RegistrySimulator.Xml;
 
 namespace Registrar.RegistrySimulator.Commands.Hosts;
 
-/// <summary>RFC 5732 section 3.1.1: each name is answered on its own, as domain:check does, so a name that is not a valid host
-/// name is avail="0" with the reason, as sent, rather than failing the names beside it.</summary>
+/// <summary>RFC 5732 section 3.1.1.</summary>
 public sealed class HostCheckHandler : ICommandHandler
 {
     public string Name => "host:check";
 
     public EppResponse Handle(CommandContext context) =>
-        EppResponse.Ok(context.Res("chkData", context.Elements("name").Select(e => Result(context, e.Value))));
-
-    private static XElement Result(CommandContext context, string asked)
-    {
-        string name;
-        try
-        {
-            name = ObjectNames.Host(asked);
-        }
-        catch (EppCommandException)
-        {
-            return Answer(context, asked.Trim(), "Invalid host name syntax");
-        }
-        return Answer(context, name, context.Store.Hosts.ContainsKey(name) ? "In use" : null);
-    }
-
-    private static XElement Answer(CommandContext context, string name, string? unavailableBecause) =>
-        context.Res("cd",
-            context.Res("name", new XAttribute("avail", unavailableBecause is null ? "1" : "0"), name),
-            unavailableBecause is null ? null : context.Res("reason", unavailableBecause));
+        EppResponse.Ok(context.Res("chkData", context.Elements("name").Select(e =>
+            CheckAnswers.Of(context, "name", e.Value, ObjectNames.Host, context.Store.Hosts.ContainsKey, "Invalid host name syntax"))));
 }
 
 /// <summary>RFC 5732 section 3.1.2.</summary>

@@ -68,6 +68,22 @@ public sealed class RequestConfirmationMailTests
     }
 
     [Theory]
+    [InlineData("en", "whose registration ended on 2026-11-01 09:30 (UTC+5)", "before its registration ends")]
+    [InlineData("uk", "строк реєстрації якого закінчився 2026-11-01 09:30 (UTC+5)", "до закінчення строку реєстрації")]
+    [InlineData("ru", "срок регистрации которого закончился 2026-11-01 09:30 (UTC+5)", "до окончания срока регистрации")]
+    [InlineData("kk", "тіркеу мерзімі 2026-11-01 09:30 (UTC+5) аяқталған", "мерзімі аяқталғанға дейін")]
+    public void An_early_deletion_confirmation_of_an_expired_domain_says_its_registration_ended_not_that_it_ends_early_UA_1_5_6_UA_1_5_8(
+        string language, string ended, string early)
+    {
+        var expired = Confirmation("early-deletion", language, new NoticeFacts(ExpiresAt: new DateTimeOffset(2026, 11, 1, 4, 30, 0, TimeSpan.Zero)));
+        var live = Confirmation("early-deletion", language, new NoticeFacts(ExpiresAt: new DateTimeOffset(2027, 11, 1, 4, 30, 0, TimeSpan.Zero)));
+
+        Assert.Contains(ended, expired);
+        Assert.DoesNotContain(early, expired);
+        Assert.Contains(early, live);
+    }
+
+    [Theory]
     [InlineData("termination", "deleted from the registry")]
     [InlineData("registrant-change", "to a new registrant.")]
     [InlineData("dns-change", "change the name servers of the domain пример.kz.")]

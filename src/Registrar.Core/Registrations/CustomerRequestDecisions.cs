@@ -19,7 +19,7 @@ internal static class CustomerRequestDecisions
         }
         // KZ-5.3, UA-4.7: the link goes to the contact e-mail the registration holds, never to an address the request names,
         // and says what it confirms (UA-1.5.8).
-        step.Notify(NoticeKind.RequestConfirmation, ConfirmationFacts.Of(made.RequestId, made.Request));
+        step.Notify(NoticeKind.RequestConfirmation, ConfirmationFacts.Of(made.RequestId, made.Request, step.State.ExpiresAt));
     }
 
     public static void OnProved(RegistrationStep step, CustomerRequestProved proved, IRegistrationSchedule schedule, DateTimeOffset now)

@@ -30,6 +30,12 @@ public sealed class RequestConfirmationFactsDeciderTests
     }
 
     [Fact]
+    public void An_early_deletion_confirmation_carries_the_registrations_expiry_UA_1_5_6_UA_1_5_8()
+    {
+        Assert.Equal(Expiry, Confirmation("com.ua", new EarlyDeletionRequest()).ExpiresAt);
+    }
+
+    [Fact]
     public void A_dns_change_confirmation_carries_the_name_servers_asked_for_KZ_2_3()
     {
         Assert.Equal(["ns1.example.net", "ns2.example.net"], Confirmation("com.ua", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"])).NameServers);

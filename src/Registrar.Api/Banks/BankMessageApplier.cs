@@ -28,6 +28,14 @@ public sealed class BankMessageApplier(
     /// for each other and go out together, so more at once means fewer transactions: 64 rather than 16 took a 5,000-credit
     /// file from 1.65 to 0.43 transactions per credit (issue 16).</summary>
     public const int Parallelism = 64;
+
+    /// <summary>The review reason of a message or entry that could not be read ("UnreadableUnknownStatus"): operations read its
+    /// credits by hand (<see cref="Operations.ReadCreditFlow"/>).</summary>
+    public static string UnreadableReason(NotificationRejectionReason reason) => UnreadablePrefix + reason;
+
+    public static bool IsUnreadable(ReviewItem item) => item.Kind == "payment" && item.Reason.StartsWith(UnreadablePrefix, StringComparison.Ordinal);
+
+    private const string UnreadablePrefix = "Unreadable";
     private const int AttemptsPerEntry = 3;
 
     /// <param name="readFromRecordedBody">What the caller read, with this reader's parsers, from the very bytes just recorded as
@@ -83,7 +91,7 @@ public sealed class BankMessageApplier(
                 logger.LogInformation("Unreadable bank message {MessageId} was resolved by operations; it is done", message.MessageId);
                 return receipt;
             case null:
-                await review.AddAsync(new ReviewItem(itemId, "payment", message.MessageId, "Unreadable" + rejection.Reason,
+                await review.AddAsync(new ReviewItem(itemId, "payment", message.MessageId, UnreadableReason(rejection.Reason),
                     $"The bank's message is kept as it was sent, but could not be read, so none of its entries was applied: {rejection.Message}",
                     clock.GetUtcNow()), ct);
                 logger.LogError("Recorded bank message {MessageId} cannot be read ({Reason}); held for operations", message.MessageId, rejection.Reason);
@@ -186,7 +194,7 @@ public sealed class BankMessageApplier(
     private async Task<PaymentOutcome> HoldRefusedAsync(BankMessage message, RefusedEntry entry, CancellationToken ct)
     {
         var id = $"{message.MessageId} {entry.Position}";
-        await review.AddAsync(new ReviewItem(id, "payment", message.MessageId, "Unreadable" + entry.Reason,
+        await review.AddAsync(new ReviewItem(id, "payment", message.MessageId, UnreadableReason(entry.Reason),
             $"An entry of the bank's message could not be read, so it was not applied: {entry.Message}", clock.GetUtcNow()), ct);
         logger.LogWarning("Entry {Position} of bank message {MessageId} held for operations: {Reason}", entry.Position, message.MessageId, entry.Reason);
         return new PaymentOutcome(id, "refused:" + entry.Reason, null);

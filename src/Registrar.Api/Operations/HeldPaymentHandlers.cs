@@ -64,7 +64,7 @@ public sealed class HeldPaymentHandlers(
         var errors = new Dictionary<string, string[]>();
         // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
         if (!Core.Money.AmountText.TryParse(refund.Amount, out amount)) errors["amount"] = [$"An amount as text, {Core.Money.AmountText.Rule}."];
-        if (refund.Currency is not { Length: 3 } || !refund.Currency.All(char.IsAsciiLetterUpper))
+        if (!Core.Money.Currency.IsIsoCode(refund.Currency))
             errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
         StoredText.Check(errors, "bankReference", StoredText.LineRefusal(refund.BankReference, StoredText.MaxReferenceLength));
         StoredText.Check(errors, "reason", StoredText.TextRefusal(refund.Reason));

@@ -26,7 +26,7 @@ public sealed class ReadCreditFlow(
     public async Task<IResult> ReadAsync(string itemId, ReadCredit read, decimal amount, DateTimeOffset bookedAt, string client, CancellationToken ct)
     {
         var item = await review.FindAsync(itemId, ct);
-        if (item is not { Kind: "payment" } || !item.Reason.StartsWith("Unreadable", StringComparison.Ordinal))
+        if (item is null || !BankMessageApplier.IsUnreadable(item))
             return Problems.NotFound($"Review item '{itemId}' of a bank message that could not be read");
         if (item.ResolvedAt is { } resolvedAt)
             return Problems.Conflict($"Review item '{itemId}' was resolved at {resolvedAt:u} by {item.ResolvedBy}; nothing was read from it.");

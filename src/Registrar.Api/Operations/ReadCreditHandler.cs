@@ -1,15 +1,14 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Money;
+using Registrar.Payments.Notifications;
 
 namespace Registrar.Api.Operations;
 
 /// <summary>POST /api/ops/review/{itemId}/credits: operations read a credit of a bank message that could not be read (UA-3.2).</summary>
-public sealed partial class ReadCreditHandler(ClientAuthenticator authenticator, ReadCreditFlow flow)
+public sealed class ReadCreditHandler(ClientAuthenticator authenticator, ReadCreditFlow flow)
 {
     private const int MaxPurposeLength = 500;
 
@@ -34,13 +33,12 @@ public sealed partial class ReadCreditHandler(ClientAuthenticator authenticator,
         StoredText.Check(errors, "bankReference", StoredText.LineRefusal(read.BankReference, StoredText.MaxReferenceLength));
         if (!AmountText.TryParse(read.Amount, out amount) || amount <= 0m)
             errors["amount"] = [$"The amount credited, above zero, as text: {AmountText.Rule}."];
-        if (read.Currency is not { Length: 3 } || !read.Currency.All(char.IsAsciiLetterUpper))
+        if (!Currency.IsIsoCode(read.Currency))
             errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
         else if (Currency.TryFromCode(read.Currency, out var currency) && decimal.Round(amount, currency.MinorUnits) != amount)
             errors["amount"] = [$"{read.Currency} has {currency.MinorUnits} decimals."];
         // KZ-3.5, UA-3.4: the instant decides whether the money came in time, so it is never read in some assumed zone.
-        if (read.BookedAt is null || !Instant().IsMatch(read.BookedAt)
-            || !DateTimeOffset.TryParse(read.BookedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out bookedAt))
+        if (read.BookedAt is null || !IsoDateTimes.TryReadInstant(read.BookedAt, out bookedAt))
         {
             bookedAt = default;
             errors["bookedAt"] = ["The bank's booking time, ISO 8601 with its offset: \"2027-01-05T10:30:00+05:00\"."];
@@ -50,6 +48,4 @@ public sealed partial class ReadCreditHandler(ClientAuthenticator authenticator,
         return errors;
     }
 
-    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Instant();
 }

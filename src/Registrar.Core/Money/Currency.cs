@@ -28,6 +28,9 @@ public sealed record Currency
     public static Currency FromCode(string code) =>
         TryFromCode(code, out var currency) ? currency : throw new UnknownCurrencyException(code);
 
+    /// <summary>Written as an ISO 4217 alphabetic code is: three upper-case Latin letters, whether or not it is billed in here.</summary>
+    public static bool IsIsoCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
     public static bool TryFromCode(string? code, out Currency currency)
     {
         currency = null!;

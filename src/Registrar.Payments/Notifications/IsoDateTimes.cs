@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Registrar.Payments.Notifications;
 
 /// <summary>ISO 8601 dates and date-times as banks write them, read exactly (no culture-dependent guessing).</summary>
-internal static class IsoDateTimes
+public static class IsoDateTimes
 {
     private const int MaxFractionDigits = 7;
     private const int DateLength = 10; // yyyy-MM-dd

@@ -65,7 +65,7 @@ public static class StrictJsonCreditParser
     private static NotificationReadResult Build(string bankId, Dictionary<string, string?> fields)
     {
         var currency = fields["currency"]!;
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (!Core.Money.Currency.IsIsoCode(currency))
             return Malformed($"'currency' '{currency}' is not an ISO 4217 code (three capital letters).");
         if (!ReportedAmount.TryRead(fields["amount"]!, currency, AmountSyntax.Plain, out var amount, out var amountError))
             return NotificationReadResult.Rejected(amountError!);

@@ -37,8 +37,11 @@ public static class StorageBenchmark
             Console.WriteLine($"warm-up   raw single-entity inserts, not compared: {warmUp,10:N0} /s");
             // The machine's speed drifts over a run of minutes: the events are measured against the baseline taken just
             // before them, the timers, which fire last, against one taken just after.
+            var baselineCpu = CpuShare.Start(azurite);
             var baselineBefore = await RawInsertsPerSecondAsync(azurite, "baseline", Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts, before: {baselineBefore,10:N0} /s  = {1000 / baselineBefore:N3} ms each");
+            var insertCpu = baselineCpu.PerOperation(Math.Min(instances, 20_000));
+            Console.WriteLine($"          cpu per insert: host {insertCpu.Host:N3} ms, emulator {insertCpu.Emulator:N3} ms");
             var costs = await EmulatorCosts.MeasureAsync(azurite, Math.Min(instances, 24_000));
             Console.WriteLine($"emulator  a transaction costs {costs.TransactionMilliseconds:N3} ms + {costs.RowMilliseconds:N3} ms per row " +
                 "(transactions of 3 and of 24 rows, 8 at a time)");
@@ -47,10 +50,12 @@ public static class StorageBenchmark
             var baselineAfter = await RawInsertsPerSecondAsync(azurite, "baselineafter", Math.Min(instances, 20_000), concurrency);
             Console.WriteLine($"baseline  raw single-entity inserts, after:  {baselineAfter,10:N0} /s");
             Print("events    applied (Start → wake-up)", result.EventsPerSecond, baselineBefore, result.EventTransactions, instances, new Goal(1.0, 2));
+            PrintCpu(result.EventsCpu, insertCpu);
             // Each event writes its state, its event row and its wake-up: three rows, in the transactions the meter counted.
             var bound = costs.EventsPerSecond(3, (double)result.EventTransactions.ByKind.GetValueOrDefault("table.batch") / instances);
             Console.WriteLine($"          at that cost, 3 rows in these transactions go at most {bound:N0} /s = {bound / baselineBefore:N2}x the baseline");
             Print("timers    fired (TimerDue → 1 command)", result.TimersPerSecond, baselineAfter, result.TimerTransactions, instances, new Goal(0.6, 3));
+            PrintCpu(result.TimersCpu, insertCpu);
             Console.WriteLine($"memory    managed heap {result.ManagedBytes / 1048576.0:N0} MiB, working set peak {result.PeakWorkingSet / 1048576.0:N0} MiB");
             return 0;
         }
@@ -73,6 +78,12 @@ public static class StorageBenchmark
         Console.WriteLine($"          baseline inserts per event at this rate {baseline / perSecond:N2}");
     }
 
+    /// <summary>The emulator serves requests on one thread: what it spends per operation against what it spends per insert
+    /// bounds the ratio whenever it, not the host, is the busier of the two.</summary>
+    private static void PrintCpu((double Host, double Emulator) cpu, (double Host, double Emulator) insert) =>
+        Console.WriteLine($"          cpu per event: host {cpu.Host:N3} ms, emulator {cpu.Emulator:N3} ms; the emulator's one thread " +
+            $"allows {insert.Emulator / cpu.Emulator:N2}x the baseline at that cost");
+
     private static async Task<double> RawInsertsPerSecondAsync(AzuriteFixture azurite, string tableName, int count, int concurrency)
     {
         var table = azurite.Tables.GetTableClient(tableName);
@@ -85,8 +96,8 @@ public static class StorageBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private sealed record Result(double EventsPerSecond, Requests EventTransactions,
-        double TimersPerSecond, Requests TimerTransactions, long ManagedBytes, long PeakWorkingSet);
+    private sealed record Result(double EventsPerSecond, Requests EventTransactions, (double Host, double Emulator) EventsCpu,
+        double TimersPerSecond, Requests TimerTransactions, (double Host, double Emulator) TimersCpu, long ManagedBytes, long PeakWorkingSet);
 
     /// <summary>What the meter counted: by kind of request, and by table with the shards' and groups' tables counted as one.</summary>
     private sealed record Requests(IReadOnlyDictionary<string, long> ByKind, IReadOnlyDictionary<string, long> ByTable)
@@ -122,6 +133,7 @@ public static class StorageBenchmark
         await tables.Commands.Queue.CreateIfNotExistsAsync();
 
         meter.Reset();
+        var eventsCpu = CpuShare.Start(azurite);
         var watch = Stopwatch.StartNew();
         using (ReportProgress(meter, "events"))
         {
@@ -130,9 +142,11 @@ public static class StorageBenchmark
         }
         var eventsPerSecond = instances / watch.Elapsed.TotalSeconds;
         var eventTransactions = Requests.Of(meter);
+        var eventCpu = eventsCpu.PerOperation(instances);
 
         clock.Advance(BenchDecider.Wait);
         meter.Reset();
+        var timersCpu = CpuShare.Start(azurite);
         watch.Restart();
         int fired;
         using (ReportProgress(meter, "timers"))
@@ -143,10 +157,11 @@ public static class StorageBenchmark
         }
         var timersPerSecond = fired / watch.Elapsed.TotalSeconds;
         var timerTransactions = Requests.Of(meter);
+        var timerCpu = timersCpu.PerOperation(fired);
         if (fired != instances) throw new InvalidOperationException($"{fired} timers fired for {instances} instances.");
 
         using var process = Process.GetCurrentProcess();
-        return new Result(eventsPerSecond, eventTransactions, timersPerSecond, timerTransactions,
+        return new Result(eventsPerSecond, eventTransactions, eventCpu, timersPerSecond, timerTransactions, timerCpu,
             GC.GetTotalMemory(forceFullCollection: true), process.PeakWorkingSet64);
     }
 

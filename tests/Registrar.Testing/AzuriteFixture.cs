@@ -26,6 +26,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public int QueuePort { get; private set; }
     public int BlobPort { get; private set; }
 
+    /// <summary>The emulator's process id while it runs; benchmarks read its CPU time from it.</summary>
+    public int? ProcessId => _process?.Id;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};" +

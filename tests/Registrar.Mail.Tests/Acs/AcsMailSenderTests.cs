@@ -43,12 +43,13 @@ public sealed class AcsMailSenderTests
         Assert.Empty(acs.Problems);
         var operation = NoticeOperationId.For(Mail.NoticeId).ToString();
         Assert.Equal(
-            ["POST /emails:send", $"GET /emails/operations/{operation}", $"GET /emails/operations/{operation}"],
+            [$"GET /emails/operations/{operation}", "POST /emails:send", $"GET /emails/operations/{operation}", $"GET /emails/operations/{operation}"],
             acs.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal([operation], acs.Mailed);
         Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)], _time.Waits);
         Assert.Equal(["https://communication.azure.com//.default"], _credential.Scopes.Distinct());
 
-        var body = JsonNode.Parse(acs.Requests[0].Body)!;
+        var body = JsonNode.Parse(acs.Requests[1].Body)!;
         Assert.Equal("noreply@registrar.test", (string?)body["senderAddress"]);
         Assert.Equal(Mail.Subject, (string?)body["content"]!["subject"]);
         Assert.Equal(Mail.PlainText, (string?)body["content"]!["plainText"]);
@@ -86,12 +87,12 @@ public sealed class AcsMailSenderTests
         await Sender(acs).SendAsync(Mail with { To = to }, _ct);
 
         Assert.Empty(acs.Problems);
-        var body = JsonNode.Parse(acs.Requests[0].Body)!;
+        var body = JsonNode.Parse(acs.Requests.Single(r => r.Method == "POST").Body)!;
         Assert.Equal(sent, (string?)body["recipients"]!["to"]![0]!["address"]);
     }
 
     [Fact]
-    public async Task A_throttled_send_is_sent_again_after_the_services_retry_after_with_the_same_operation_id()
+    public async Task A_throttled_send_is_sent_again_after_the_services_retry_after_as_the_same_repeatable_request()
     {
         await using var acs = await AcsStandIn.StartAsync(
             send: [AcsReply.Error(429, "TooManyRequests", retryAfter: 1), AcsReply.Accepted(retryAfter: 1)],
@@ -103,6 +104,8 @@ public sealed class AcsMailSenderTests
         var sends = acs.Requests.Where(r => r.Method == "POST").ToList();
         Assert.Equal(2, sends.Count);
         Assert.All(sends, send => Assert.Equal(NoticeOperationId.For(Mail.NoticeId).ToString(), send.OperationId));
+        Assert.Equal(sends[0].RepeatabilityId, sends[1].RepeatabilityId);
+        Assert.Single(acs.Mailed);
         // Azure.Core's retry policy waits in real time; only the lower bound is certain on a busy machine.
         Assert.True(Stopwatch.GetElapsedTime(sends[0].At, sends[1].At) >= TimeSpan.FromSeconds(0.9));
     }
@@ -150,14 +153,14 @@ public sealed class AcsMailSenderTests
         var error = await Assert.ThrowsAsync<MailNotSentException>(() => Sender(acs).SendAsync(Mail, _ct));
 
         Assert.Empty(acs.Problems);
-        Assert.Single(acs.Requests);
+        Assert.Single(acs.Requests, r => r.Method == "POST");
         Assert.Equal("InvalidSenderUserName", error.ErrorCode);
         Assert.Contains("400", error.Message);
         Assert.DoesNotContain(Recipient, error.Message);
     }
 
     [Fact]
-    public async Task A_repeat_send_of_the_same_notice_carries_the_same_operation_id_and_another_notice_another()
+    public async Task A_repeat_send_of_a_notice_the_service_accepted_follows_that_operation_and_mails_once_and_another_notice_is_sent()
     {
         await using var acs = await AcsStandIn.StartAsync(
             send: [AcsReply.Accepted(retryAfter: 1)],
@@ -165,15 +168,29 @@ public sealed class AcsMailSenderTests
         var sender = Sender(acs);
 
         await sender.SendAsync(Mail, _ct);
+        // The activity or queue message run again, its first answer lost: the operation is asked for, not sent again.
         await sender.SendAsync(Mail, _ct);
         await sender.SendAsync(Mail with { NoticeId = "r-1001:c4" }, _ct);
 
         Assert.Empty(acs.Problems);
-        var ids = acs.Requests.Where(r => r.Method == "POST").Select(r => r.OperationId).ToList();
-        Assert.Equal(NoticeOperationId.For(Mail.NoticeId).ToString(), ids[0]);
-        Assert.Equal(ids[0], ids[1]);
-        Assert.Equal(NoticeOperationId.For("r-1001:c4").ToString(), ids[2]);
-        Assert.NotEqual(ids[0], ids[2]);
+        Assert.Equal([NoticeOperationId.For(Mail.NoticeId).ToString(), NoticeOperationId.For("r-1001:c4").ToString()], acs.Mailed);
+        Assert.Equal(2, acs.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task A_notice_whose_send_the_service_failed_is_sent_again_under_its_next_operation_id()
+    {
+        await using var acs = await AcsStandIn.StartAsync(
+            send: [AcsReply.Accepted(retryAfter: 1)],
+            poll: [AcsReply.Status("Failed", errorCode: "ServiceUnavailable"), AcsReply.Status("Failed", errorCode: "ServiceUnavailable"),
+                AcsReply.Status("Succeeded")]);
+        var sender = Sender(acs);
+
+        await Assert.ThrowsAsync<MailNotSentException>(() => sender.SendAsync(Mail, _ct));
+        await sender.SendAsync(Mail, _ct);
+
+        Assert.Empty(acs.Problems);
+        Assert.Equal([NoticeOperationId.For(Mail.NoticeId).ToString(), NoticeOperationId.For(Mail.NoticeId, 2).ToString()], acs.Mailed);
     }
 
     [Fact]
@@ -189,7 +206,8 @@ public sealed class AcsMailSenderTests
         Assert.Empty(acs.Problems);
         // Polls at 30, 60 and 90 s, and one at the deadline: the last Retry-After is cut to what is left.
         Assert.Equal([30, 30, 30, 10], _time.Waits.Select(w => w.TotalSeconds));
-        Assert.Equal(4, acs.Requests.Count(r => r.Method == "GET"));
+        // The look-up of the notice's operation before the send, then the four polls.
+        Assert.Equal(5, acs.Requests.Count(r => r.Method == "GET"));
         Assert.Null(error.ErrorCode);
         Assert.Contains(Mail.NoticeId, error.Message);
         Assert.Contains("Running", error.Message);

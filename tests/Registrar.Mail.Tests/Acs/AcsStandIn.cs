@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -20,8 +21,10 @@ namespace Registrar.Mail.Tests.Acs;
 /// <summary>
 /// A local HTTPS stand-in for the Communication Services Email REST API (2023-03-31), on Kestrel with
 /// a certificate made for the test. It checks what the real service would refuse (bearer token,
-/// api-version, Operation-Id, the send body's shape), records each request, and answers from two
-/// scripts, one for sends and one for polls, whose last answer repeats.
+/// api-version, Operation-Id, the repeatable-request headers, the send body's shape), records each
+/// request, and answers from two scripts, one for sends and one for polls of operations it accepted,
+/// whose last answer repeats. An operation it never accepted is a 404; a send repeating the
+/// Repeatability-Request-Id of one it accepted gets that answer again and mails nothing more.
 /// </summary>
 public sealed class AcsStandIn : IAsyncDisposable
 {
@@ -34,6 +37,8 @@ public sealed class AcsStandIn : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<string> _problems = [];
     private readonly HashSet<string> _operations = [];
+    private readonly Dictionary<string, (AcsReply Reply, string OperationId)> _repeatable = [];
+    private readonly List<string> _mailed = [];
     private readonly IReadOnlyList<AcsReply> _sendReplies;
     private readonly IReadOnlyList<AcsReply> _pollReplies;
     private readonly X509Certificate2 _certificate = CreateCertificate();
@@ -46,6 +51,9 @@ public sealed class AcsStandIn : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests { get { lock (_gate) return [.. _requests]; } }
+
+    /// <summary>The operation ids of the sends that mailed someone, once each however often they were repeated.</summary>
+    public IReadOnlyList<string> Mailed { get { lock (_gate) return [.. _mailed]; } }
 
     /// <summary>What the real service would have refused; a test expects none.</summary>
     public IReadOnlyList<string> Problems { get { lock (_gate) return [.. _problems]; } }
@@ -95,9 +103,13 @@ public sealed class AcsStandIn : IAsyncDisposable
         var isSend = HttpMethods.IsPost(request.Method) && path == "/emails:send";
         var polled = HttpMethods.IsGet(request.Method) && path.StartsWith("/emails/operations/", StringComparison.Ordinal)
             ? path["/emails/operations/".Length..] : null;
+        var repeatabilityId = request.Headers["Repeatability-Request-Id"].ToString();
         if (isSend)
         {
             if (!Guid.TryParse(operationId, out _)) problems.Add($"Operation-Id '{operationId}'");
+            if (!Guid.TryParse(repeatabilityId, out _)) problems.Add($"Repeatability-Request-Id '{repeatabilityId}'");
+            if (!DateTimeOffset.TryParseExact(request.Headers["Repeatability-First-Sent"].ToString(), "R", null, DateTimeStyles.AssumeUniversal, out _))
+                problems.Add($"Repeatability-First-Sent '{request.Headers["Repeatability-First-Sent"]}'");
             problems.AddRange(SendBodyProblems(text));
         }
         else if (polled is null) problems.Add($"no such route {request.Method} {path}");
@@ -105,13 +117,18 @@ public sealed class AcsStandIn : IAsyncDisposable
         AcsReply reply;
         lock (_gate)
         {
-            if (polled is not null && !_operations.Contains(polled)) problems.Add($"unknown operation {polled}");
-            _requests.Add(new RecordedRequest(request.Method, path, operationId, text, Stopwatch.GetTimestamp()));
+            _requests.Add(new RecordedRequest(request.Method, path, operationId, text, Stopwatch.GetTimestamp(), repeatabilityId));
             _problems.AddRange(problems);
-            reply = problems.Count > 0 ? AcsReply.Error(400, "StandInRefused: " + string.Join("; ", problems))
-                : isSend ? _sendReplies[Math.Min(_sends++, _sendReplies.Count - 1)]
-                : _pollReplies[Math.Min(_polls++, _pollReplies.Count - 1)];
-            if (isSend && reply.HttpStatus == 202) _operations.Add(operationId);
+            if (problems.Count > 0) reply = AcsReply.Error(400, "StandInRefused: " + string.Join("; ", problems));
+            else if (isSend && _repeatable.TryGetValue(repeatabilityId, out var first)) (reply, operationId) = first;
+            else if (isSend) reply = _sendReplies[Math.Min(_sends++, _sendReplies.Count - 1)];
+            else if (!_operations.Contains(polled!)) reply = AcsReply.Error(404, "NotFound");
+            else reply = _pollReplies[Math.Min(_polls++, _pollReplies.Count - 1)];
+            if (isSend && reply.HttpStatus == 202 && _repeatable.TryAdd(repeatabilityId, (reply, operationId)))
+            {
+                _operations.Add(operationId);
+                _mailed.Add(operationId);
+            }
         }
         await AnswerAsync(context, reply, isSend ? operationId : polled!, RecipientOf(text));
     }
@@ -193,4 +210,5 @@ public sealed class AcsStandIn : IAsyncDisposable
 
 /// <param name="Body">The request body as sent (empty on a poll).</param>
 /// <param name="At">Stopwatch timestamp of arrival, for measuring the client's waits in real time.</param>
-public sealed record RecordedRequest(string Method, string Path, string OperationId, string Body, long At);
+/// <param name="RepeatabilityId">The Repeatability-Request-Id header (empty on a poll).</param>
+public sealed record RecordedRequest(string Method, string Path, string OperationId, string Body, long At, string RepeatabilityId);

@@ -17,6 +17,16 @@ public class NoticeOperationIdTests
     }
 
     [Fact]
+    public void A_notices_first_send_keeps_the_id_earlier_versions_gave_it_and_each_later_send_has_its_own()
+    {
+        Assert.Equal(NoticeOperationId.For("r-1001:c3"), NoticeOperationId.For("r-1001:c3", 1));
+        // The id a version before sends were numbered gave this notice: a send it started is still found.
+        Assert.Equal(Guid.Parse("b2296d99-3688-84dd-9e09-52498b18bd95"), NoticeOperationId.For("r-1001:c3"));
+        Assert.NotEqual(NoticeOperationId.For("r-1001:c3", 1), NoticeOperationId.For("r-1001:c3", 2));
+        Assert.NotEqual(NoticeOperationId.For("r-1001:c3", 2), NoticeOperationId.For("r-1001:c3", 3));
+    }
+
+    [Fact]
     public void The_operation_id_is_a_version_8_uuid_with_the_rfc_variant()
     {
         string text = NoticeOperationId.For("r-1001:c3").ToString();

@@ -19,7 +19,8 @@ param emailDataLocation string = 'Europe'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('The registrar\'s mailbox that reads customers\' replies to notices: the sender is a DoNotReply address, and notices ask for a written answer (UA-2.3.1, KZ-App-4).')
+@minLength(3)
+@description('The registrar\'s mailbox that reads customers\' replies to notices: the sender is a DoNotReply address, and notices ask for a written answer (UA-2.3.1, KZ-App-4). No default: the app refuses a domain RFC 2606 reserves.')
 param replyToAddress string
 
 @minLength(1)

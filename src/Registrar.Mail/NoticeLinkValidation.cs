@@ -10,10 +10,6 @@ namespace Registrar.Mail;
 /// <param name="development">The host runs in Development, where the placeholders stand.</param>
 public sealed class NoticeLinkValidation(bool development) : IValidateOptions<NoticeOptions>
 {
-    /// <summary>RFC 2606 section 2's top-level names and section 3's second-level ones; "localhost" names a real host.</summary>
-    private static readonly string[] ReservedTopLevel = ["example", "invalid", "test"];
-    private static readonly string[] ReservedSecondLevel = ["example.com", "example.net", "example.org"];
-
     public ValidateOptionsResult Validate(string? name, NoticeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,17 +17,10 @@ public sealed class NoticeLinkValidation(bool development) : IValidateOptions<No
         (string Setting, string Url)[] links =
             [(nameof(NoticeOptions.SetPasswordUrl), options.SetPasswordUrl), (nameof(NoticeOptions.RequestConfirmationUrl), options.RequestConfirmationUrl)];
         var failures = links
-            .Where(link => Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && IsReserved(uri.IdnHost))
+            .Where(link => Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && ReservedHosts.IsReserved(uri.IdnHost))
             .Select(link => $"{NoticeOptions.Section}:{link.Setting} is '{link.Url}', whose host is reserved for documentation (RFC 2606): " +
                 "set the address of the registrar's own page.")
             .ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static bool IsReserved(string host)
-    {
-        var name = host.TrimEnd('.').ToLowerInvariant();
-        return ReservedTopLevel.Any(tld => name == tld || name.EndsWith("." + tld, StringComparison.Ordinal))
-            || ReservedSecondLevel.Any(domain => name == domain || name.EndsWith("." + domain, StringComparison.Ordinal));
     }
 }

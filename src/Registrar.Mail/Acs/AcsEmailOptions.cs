@@ -14,8 +14,9 @@ public sealed class AcsEmailOptions : IValidatableObject
     [Required, EmailAddress] public string SenderAddress { get; set; } = "";
 
     /// <summary>The registrar's mailbox that reads replies, since the sender is a DoNotReply address: notices ask the
-    /// registrant to answer them (UA-2.3.1: a written explanation; KZ-App-4: how a breach was cured).</summary>
-    [EmailAddress] public string? ReplyToAddress { get; set; }
+    /// registrant to answer them (UA-2.3.1: a written explanation; KZ-App-4: how a breach was cured). Required, and never at
+    /// a host RFC 2606 reserves: the answers would be lost.</summary>
+    [Required, EmailAddress] public string? ReplyToAddress { get; set; }
 
     /// <summary>The client id of a user-assigned managed identity. Unset, DefaultAzureCredential takes
     /// AZURE_CLIENT_ID from the environment, which infra/main.bicep sets for the Functions app.</summary>
@@ -34,5 +35,8 @@ public sealed class AcsEmailOptions : IValidatableObject
         // The bearer token is only ever sent over TLS; a relative or http endpoint is a configuration mistake.
         if (Endpoint is { } endpoint && !(endpoint.IsAbsoluteUri && endpoint.Scheme == Uri.UriSchemeHttps))
             yield return new ValidationResult("Mail:Acs:Endpoint must be an absolute https URI.", [nameof(Endpoint)]);
+        if (ReplyToAddress?.Split('@') is [_, var domain] && ReservedHosts.IsReserved(domain))
+            yield return new ValidationResult($"Mail:Acs:ReplyToAddress is '{ReplyToAddress}', whose domain is reserved for documentation " +
+                "(RFC 2606): set the registrar's mailbox that reads replies.", [nameof(ReplyToAddress)]);
     }
 }

@@ -14,6 +14,7 @@ public sealed class AcsMailRegistrationTests
     {
         ["Mail:Acs:Endpoint"] = "https://acs-x.europe.communication.azure.com",
         ["Mail:Acs:SenderAddress"] = "DoNotReply@registrar.test",
+        ["Mail:Acs:ReplyToAddress"] = "support@registrar.kz",
         ["Mail:Acs:MaxWait"] = "00:00:30",
     };
 
@@ -51,6 +52,9 @@ public sealed class AcsMailRegistrationTests
     [InlineData("Mail:Acs:Endpoint", "http://acs-x.europe.communication.azure.com")]
     [InlineData("Mail:Acs:SenderAddress", "not an address")]
     [InlineData("Mail:Acs:MaxWait", "00:00:00")]
+    [InlineData("Mail:Acs:ReplyToAddress", null)]
+    [InlineData("Mail:Acs:ReplyToAddress", "support@registrar.example")]
+    [InlineData("Mail:Acs:ReplyToAddress", "support@mail.example.com")]
     public void A_missing_or_wrong_setting_is_refused(string key, string? value)
     {
         using var provider = Build(new Dictionary<string, string?>(Settings) { [key] = value });

@@ -167,6 +167,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<QuoteHandler>();
+        services.AddSingleton<OrderNameClaims>();
         services.AddSingleton<PlaceOrderHandler>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<InvoiceQueries>();

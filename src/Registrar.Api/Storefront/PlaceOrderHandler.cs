@@ -35,6 +35,7 @@ public sealed class PlaceOrderHandler(
     CustomerAccounts accounts,
     IRegistrationViews registrations,
     IRegistryAvailability registry,
+    OrderNameClaims nameClaims,
     TimeProvider clock)
 {
     // Every order id has this length ("O" and 16 hex digits): a draft measured with it has the stored size.
@@ -62,7 +63,6 @@ public sealed class PlaceOrderHandler(
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
         if (await NamesNotFreeAsync(check, ct) is { } notFree) return Checked<CheckedOrder>.Refused(Problems.Validation(notFree));
-        if (await OrderedAlreadyAsync(check, customerId, now, ct) is { } ordered) return Checked<CheckedOrder>.Refused(Problems.Validation(ordered));
         if (await NotAsTheRegistryHoldsAsync(check, ct) is { } registry) return Checked<CheckedOrder>.Refused(Problems.Validation(registry));
         var account = await accounts.ReadAsync(customerId, ct);
         if (CustomerAccounts.HoldsAnotherContactEmail(account, check.Request!.ContactEmail))
@@ -97,28 +97,6 @@ public sealed class PlaceOrderHandler(
         {
             if (views[i] is { } view && (DomainHolding.Holds(view) || IsBeingRegistered(view.Phase)))
                 errors[$"items[{i}].name"] = [$"{check.Lines[i].DisplayName} is registered already, or being registered, through this registrar; choose another name."];
-        }
-        return errors.Count == 0 ? null : errors;
-    }
-
-    /// <summary>
-    /// KZ-3.2: a name the customer ordered before, whose invoice is still open, is not invoiced twice: a storefront's retry
-    /// without an Idempotency-Key, or a second click, would have the customer pay both, and the second registration find the
-    /// name taken by the first (KZ-2.1). Once that invoice is paid the name is being registered; once it lapsed, it is free to order.
-    /// </summary>
-    private async Task<Dictionary<string, string[]>?> OrderedAlreadyAsync(OrderCheck check, string customerId, DateTimeOffset now, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        await foreach (var earlier in orders.ListByAccountAsync(customerId, ct))
-        {
-            var repeated = check.Lines.Select((line, index) => (Line: line, Index: index))
-                .Where(l => earlier.Document.Lines.Any(e => e.DomainName == l.Line.DomainName)).ToList();
-            if (repeated.Count == 0) continue;
-            var number = earlier.Document.InvoiceNumber;
-            if ((await invoices.GetAsync(number, ct))?.Document is not { } invoice || invoice.StatusAt(now) != InvoiceStatus.Open) continue;
-            foreach (var (line, index) in repeated)
-                errors[$"items[{index}].name"] = [$"{line.DisplayName} is in your order {earlier.Document.OrderId}, whose invoice {number} is open until "
-                    + $"{invoice.DueAt:u}: pay that invoice, or order the name again once it has lapsed."];
         }
         return errors.Count == 0 ? null : errors;
     }
@@ -180,8 +158,19 @@ public sealed class PlaceOrderHandler(
         // to open it with another address is refused as the check refuses it, and spends no number.
         var contactEmail = await accounts.OpenOrReadAsync(customerId, check.Request!.ContactEmail, account, now, ct);
         if (!CustomerAccount.SameAddress(contactEmail, check.Request.ContactEmail)) return AnotherContactEmail();
-        var (order, invoice) = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
-        return Created(order, invoice, now);
+        // KZ-3.2: taken here, not among the checks, so that a retry under the first request's Idempotency-Key gets its answer.
+        var (claimed, ordered) = await nameClaims.ClaimAsync(check, customerId, orderId, now, ct);
+        if (ordered is not null) return ordered;
+        try
+        {
+            var (order, invoice) = await CreateOrderAsync(check, customerId, orderId, contactEmail, now, ct);
+            return Created(order, invoice, now);
+        }
+        catch (Exception)
+        {
+            await nameClaims.ReleaseAsync(claimed);
+            throw;
+        }
     }
 
     private static IResult Created(Order order, Invoice invoice, DateTimeOffset now) =>

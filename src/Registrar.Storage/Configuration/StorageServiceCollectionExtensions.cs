@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(typeof(IAccountStore<,>), typeof(AccountStore<,>));
         services.TryAddSingleton(typeof(IOrderStore<>), typeof(OrderStore<>));
+        services.TryAddSingleton<IOrderNameClaimStore, OrderNameClaimStore>();
         // One sequence store for every invoice store: it remembers the counters it wrote last, and two would each find the
         // other's writes as a conflict.
         services.TryAddSingleton<InvoiceSequenceStore>();

@@ -32,6 +32,19 @@ public sealed class SimulatorClockTests(ClockFollowingProduct following) : IClas
     }
 
     [Fact]
+    public async Task Advances_made_side_by_side_leave_the_registrys_clock_at_the_hosts_last_reading()
+    {
+        using var operations = Product.Operations();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            operations.PostAsync("ops/clock/advance", new StringContent("""{"by":"1.00:00:00"}""", Encoding.UTF8, "application/json"))));
+        var host = (await operations.GetFromJsonAsync<ClockAnswer>("ops/clock"))!.Now;
+        var registry = await Product.Registry.GetClockAsync();
+
+        Assert.InRange(registry - host, TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task An_accelerated_host_clock_keeps_the_registrys_within_seconds_of_its_own()
     {
         using var operations = Product.Operations();

@@ -16,14 +16,20 @@ public sealed class RegistrySimulatorOptions
 /// domains a year younger than its own records say (the probe of 2026-12-05 had to move it by hand). Pushed when operations
 /// change the clock, and every second while it runs faster than real time.
 /// </summary>
-public sealed class SimulatorClockSync(HttpClient http, OperationsClock clock, ILogger<SimulatorClockSync> logger) : BackgroundService
+public sealed class SimulatorClockSync(HttpClient http, OperationsClock clock, ILogger<SimulatorClockSync> logger) : BackgroundService, IDisposable
 {
     private static readonly TimeSpan AcceleratedInterval = TimeSpan.FromSeconds(1);
+
+    // One push at a time, each reading the clock once it may send: pushes sent side by side (operations advancing the clock
+    // several times at once) could arrive in another order than they read it, and the last to arrive, an older reading, would
+    // leave the registry behind the host until the next change (race probe D10).
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>Sets the simulator's clock to the host's; a simulator that does not answer is logged, not fatal, as the host
     /// runs without it.</summary>
     public async Task PushAsync(CancellationToken ct)
     {
+        await _oneAtATime.WaitAsync(ct);
         try
         {
             using var response = await http.PutAsJsonAsync("clock", new { now = clock.GetUtcNow() }, ct);
@@ -32,6 +38,10 @@ public sealed class SimulatorClockSync(HttpClient http, OperationsClock clock, I
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "The registry simulator's clock was not moved to the host's.");
+        }
+        finally
+        {
+            _oneAtATime.Release();
         }
     }
 
@@ -49,5 +59,11 @@ public sealed class SimulatorClockSync(HttpClient http, OperationsClock clock, I
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _oneAtATime.Dispose();
+        base.Dispose();
     }
 }

@@ -90,10 +90,10 @@ public sealed class BoundedHistoryTests
         IReadOnlyList<string> RecentEventIds,
         int Generation);
 
-    private static async Task<(int Generation, LifecycleStatus<RegistrationState>? Status)> GenerationAsync(
+    private static async Task<(int Generation, LifecycleStatus? Status)> GenerationAsync(
         DurableLifecycleHost host, string registrationId, int atLeast)
     {
-        (int Generation, LifecycleStatus<RegistrationState>? Status) seen = default;
+        (int Generation, LifecycleStatus? Status) seen = default;
         await WaitAsync(async () =>
         {
             // A replay that diverged from its history fails the orchestration: said at once rather than waited out.

@@ -88,11 +88,11 @@ public sealed class DurableLifecycleTests
         decider.Failing = false;
         await run.StepAsync(() => Task.CompletedTask, typeof(CreateDomain), typeof(RecordRegistrationView));
         var recovered = await WaitForStatusAsync(host, "broken-1", s => s.Problem is null);
-        Assert.Equal(RegistrationPhase.CreatingDomain, recovered.State!.Phase);
+        Assert.Equal(nameof(RegistrationPhase.CreatingDomain), recovered.Description);
     }
 
-    private static async Task<LifecycleStatus<RegistrationState>> WaitForStatusAsync(
-        DurableLifecycleHost host, string registrationId, Func<LifecycleStatus<RegistrationState>, bool> until)
+    private static async Task<LifecycleStatus> WaitForStatusAsync(
+        DurableLifecycleHost host, string registrationId, Func<LifecycleStatus, bool> until)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

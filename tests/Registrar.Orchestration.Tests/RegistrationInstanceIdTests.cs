@@ -47,7 +47,7 @@ public class LifecycleLoopOptionsTests
     public void A_generation_must_apply_at_least_one_event()
     {
         var refused = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            new LifecycleLoop<object, object, object>(new LifecycleLoopOptions { EventsPerGeneration = 0 }));
+            new LifecycleLoop<object, object, object>(new LifecycleLoopOptions { EventsPerGeneration = 0 }, _ => []));
         Assert.Contains("at least one event", refused.Message);
     }
 }

@@ -11,8 +11,9 @@ namespace Registrar.Functions.Http;
 
 /// <summary>
 /// GET /api/ops/registrations/{id}: what operations see of one registration in Azure, read from its
-/// orchestration: runtime status, the lifecycle status the loop keeps (phase, state, next wake-up, a
-/// decision that keeps failing). The local host answers the same route from its tables.
+/// orchestration: runtime status, the lifecycle status the loop keeps (phase, next wake-up, a decision that keeps
+/// failing, the commands it owes; no state, which outgrows what a custom status may hold). The local host answers the same
+/// route from its tables.
 /// </summary>
 public sealed class RegistrationInspectionFunction(ClientAuthenticator authenticator)
 {
@@ -29,16 +30,16 @@ public sealed class RegistrationInspectionFunction(ClientAuthenticator authentic
 
         var instance = await client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true, ct);
         if (instance is null) return new HandlerResult(RegistrationProblems.Unknown(registrationId));
-        // The state holds the registrant's data: no cache keeps it.
+        // Operations' view of a live registration: no cache keeps it.
         return new HandlerResult(new PrivateResult(Results.Ok(new RegistrationInspection(
             registrationId,
             instance.RuntimeStatus.ToString(),
             instance.CreatedAt,
             instance.LastUpdatedAt,
-            instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>()))));
+            instance.ReadCustomStatusAs<LifecycleStatus>()))));
     }
 }
 
 /// <param name="RuntimeStatus">The orchestration's Durable status (Running while the lifecycle goes on).</param>
 public sealed record RegistrationInspection(
-    string RegistrationId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LifecycleStatus<RegistrationState>? Lifecycle);
+    string RegistrationId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, LifecycleStatus? Lifecycle);

@@ -12,10 +12,14 @@ public sealed class RegistrationOrchestrator(IOptions<LifecycleLoopOptions> opti
 {
     public const string Name = "RegistrationLifecycle";
 
-    private readonly LifecycleLoop<RegistrationState, RegistrationEvent, RegistrationCommand> _loop = new(options.Value);
+    private readonly LifecycleLoop<RegistrationState, RegistrationEvent, RegistrationCommand> _loop = new(options.Value, Owed);
 
     [Function(Name)]
     public Task<RegistrationState?> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
         _loop.RunAsync(context, context.GetInput<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>>()
             ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} was started without a lifecycle input."));
+
+    /// <summary>The mail, records and flags a host gave up on, which no view shows: the status names them, bounded.</summary>
+    public static IReadOnlyCollection<OwedCommand> Owed(RegistrationState state) =>
+        [.. state.FailedCommands.Select(c => new OwedCommand(c.GetType().Name, c.CommandId))];
 }

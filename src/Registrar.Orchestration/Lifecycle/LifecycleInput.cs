@@ -49,14 +49,6 @@ public sealed record LifecycleTrigger<TEvent, TCommand>(
     public static LifecycleTrigger<TEvent, TCommand> Failed(TCommand command, string reason) => new(null, null, command, reason);
 }
 
-/// <summary>The orchestration's custom status: what operations read of a registration in Azure.</summary>
-/// <param name="Description">The state's name (the registration's phase).</param>
-/// <param name="State">The whole current state.</param>
-/// <param name="Problem">Why the loop is waiting on itself (a decision that keeps failing), if it is.</param>
-/// <param name="Version">The orchestrator version the instance runs under (<see cref="LifecycleLoopOptions.OrchestrationVersion"/>);
-/// empty for an instance started before orchestrations carried one, null in a status written before statuses named it.</param>
-public sealed record LifecycleStatus<TState>(string Description, DateTimeOffset? WakeAt, bool Terminal, TState? State, string? Problem, string? Version = null);
-
 /// <summary>The input of the activity that carries out one command; the command's own id is its idempotency key.</summary>
 /// <param name="InstanceId">The lifecycle instance (registration) the command belongs to.</param>
 public sealed record LifecycleCommandRequest<TCommand>(string InstanceId, TCommand Command);

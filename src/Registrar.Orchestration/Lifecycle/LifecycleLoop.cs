@@ -20,12 +20,16 @@ namespace Registrar.Orchestration.Lifecycle;
 public sealed class LifecycleLoop<TState, TEvent, TCommand>
 {
     private readonly LifecycleLoopOptions _options;
+    private readonly Func<TState, IReadOnlyCollection<OwedCommand>> _owed;
 
-    public LifecycleLoop(LifecycleLoopOptions options)
+    /// <param name="owed">The commands a state owes (the host gave up on them and they are tried again), for the status.</param>
+    public LifecycleLoop(LifecycleLoopOptions options, Func<TState, IReadOnlyCollection<OwedCommand>> owed)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(owed);
         options.Validate();
         _options = options;
+        _owed = owed;
     }
 
     /// <returns>The final state when the lifecycle ends, or the state handed to the next generation.</returns>
@@ -33,11 +37,13 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return new Generation(_options, context, input).RunAsync();
+        return new Generation(_options, _owed, context, input).RunAsync();
     }
 
     /// <summary>The mutable part of one generation's run.</summary>
-    private sealed class Generation(LifecycleLoopOptions options, TaskOrchestrationContext context, LifecycleInput<TState, TEvent, TCommand> input)
+    private sealed class Generation(
+        LifecycleLoopOptions options, Func<TState, IReadOnlyCollection<OwedCommand>> owed, TaskOrchestrationContext context,
+        LifecycleInput<TState, TEvent, TCommand> input)
     {
         private readonly string _id = RegistrationInstanceId.ToRegistrationId(context.InstanceId);
         private readonly Queue<LifecycleTrigger<TEvent, TCommand>> _pending = new(input.Pending);
@@ -195,6 +201,7 @@ public sealed class LifecycleLoop<TState, TEvent, TCommand>
         }
 
         private void SetStatus(bool terminal) =>
-            context.SetCustomStatus(new LifecycleStatus<TState>(_description, terminal ? null : _wakeAt, terminal, _state, _problem, context.Version));
+            context.SetCustomStatus(LifecycleStatus.Of(
+                _description, terminal ? null : _wakeAt, terminal, _problem, context.Version, _state is null ? [] : owed(_state)));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -22,6 +24,7 @@ namespace Registrar.Orchestration.Tests.Scenarios;
 /// dispatcher replays every episode), with the production orchestrator, decision activity and event
 /// delivery classes, the production serializer settings, and events raised through a real client. Only
 /// the command activity is the scenario's: it records commands instead of reaching the registry or mail.
+/// The state is read as the last decision the orchestration recorded made it: its custom status holds no state.
 /// </summary>
 public sealed class DurableLifecycleHost : ILifecycleHost
 {
@@ -29,11 +32,15 @@ public sealed class DurableLifecycleHost : ILifecycleHost
     private readonly LifecycleEventDelivery _delivery;
     private readonly Release _release;
 
-    private DurableLifecycleHost(DurableTaskTestHost host, LifecycleEventDelivery delivery, RecordingCommands commands, Release release)
+    private readonly DecidedStates _decided;
+
+    private DurableLifecycleHost(
+        DurableTaskTestHost host, LifecycleEventDelivery delivery, RecordingCommands commands, Release release, DecidedStates decided)
     {
         _host = host;
         _delivery = delivery;
         _release = release;
+        _decided = decided;
         Commands = commands;
     }
 
@@ -58,6 +65,7 @@ public sealed class DurableLifecycleHost : ILifecycleHost
         var commands = new RecordingCommands();
         var release = new Release(loopOptions ?? TestLoopOptions);
         var decisions = new LifecycleDecisionActivity(decider);
+        var decided = new DecidedStates();
         var converter = new JsonDataConverter(StoredJson.Options);
         var host = await DurableTaskTestHost.StartAsync(tasks =>
             {
@@ -65,7 +73,7 @@ public sealed class DurableLifecycleHost : ILifecycleHost
                 tasks.AddOrchestratorFunc<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>, RegistrationState?>(
                     RegistrationOrchestrator.Name, (context, _) => release.Orchestrator.Run(context));
                 tasks.AddActivityFunc<DecisionRequest<RegistrationState, RegistrationEvent, RegistrationCommand>, LifecycleStep<RegistrationState, RegistrationCommand>>(
-                    LifecycleLoopOptions.DecisionActivityName, (_, request) => decisions.Run(request));
+                    LifecycleLoopOptions.DecisionActivityName, (_, request) => decided.Keep(request.InstanceId, decisions.Run(request)));
                 tasks.AddActivityFunc<LifecycleCommandRequest<RegistrationCommand>>(
                     LifecycleLoopOptions.CommandActivityName, (_, request) => commands.CarryOutAsync(request.Command));
             },
@@ -78,33 +86,29 @@ public sealed class DurableLifecycleHost : ILifecycleHost
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
             });
-        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands, release);
+        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands, release, decided);
     }
 
     public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>
         _delivery.DeliverAsync(new LifecycleEventMessage<RegistrationEvent>(registrationId, eventId, @event), _host.Client, CancellationToken.None);
 
-    public async Task<RegistrationState?> StateAsync(string registrationId)
-    {
-        var status = await StatusAsync(registrationId);
-        return status?.State;
-    }
+    public Task<RegistrationState?> StateAsync(string registrationId) => Task.FromResult(_decided.Of(registrationId));
 
     public async Task<DateTimeOffset?> WakeAtAsync(string registrationId) => (await StatusAsync(registrationId))?.WakeAt;
 
-    public async Task<LifecycleStatus<RegistrationState>?> StatusAsync(string registrationId)
+    public async Task<LifecycleStatus?> StatusAsync(string registrationId)
     {
         var instance = await _host.Client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true);
-        return instance?.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>();
+        return instance?.ReadCustomStatusAs<LifecycleStatus>();
     }
 
     /// <summary>How many times the registration's orchestration continued as new, and the status its current generation keeps.</summary>
-    public async Task<(int Generation, LifecycleStatus<RegistrationState>? Status)> GenerationAsync(string registrationId)
+    public async Task<(int Generation, LifecycleStatus? Status)> GenerationAsync(string registrationId)
     {
         var instance = await _host.Client.GetInstanceAsync(RegistrationInstanceId.For(registrationId), getInputsAndOutputs: true)
             ?? throw new InvalidOperationException($"Registration {registrationId} has no orchestration.");
         var input = instance.ReadInputAs<LifecycleInput<RegistrationState, RegistrationEvent, RegistrationCommand>>()!;
-        return (input.Generation, instance.ReadCustomStatusAs<LifecycleStatus<RegistrationState>>());
+        return (input.Generation, instance.ReadCustomStatusAs<LifecycleStatus>());
     }
 
     /// <summary>Runs a registration to the end of its lifecycle: its name was taken and the customer chose a refund (KZ-2.1).</summary>
@@ -131,6 +135,21 @@ public sealed class DurableLifecycleHost : ILifecycleHost
     public void Redeploy(LifecycleLoopOptions loopOptions) => _release.Orchestrator = new RegistrationOrchestrator(Options.Create(loopOptions));
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    /// <summary>Each registration's state as its last decision left it, read back as the orchestration's history holds it.</summary>
+    private sealed class DecidedStates
+    {
+        private readonly ConcurrentDictionary<string, string> _states = new();
+
+        public LifecycleStep<RegistrationState, RegistrationCommand> Keep(string registrationId, LifecycleStep<RegistrationState, RegistrationCommand> step)
+        {
+            _states[registrationId] = JsonSerializer.Serialize(step.State, StoredJson.Options);
+            return step;
+        }
+
+        public RegistrationState? Of(string registrationId) =>
+            _states.TryGetValue(registrationId, out var json) ? JsonSerializer.Deserialize<RegistrationState>(json, StoredJson.Options) : null;
+    }
 
     /// <summary>The orchestrator the worker runs now.</summary>
     private sealed class Release(LifecycleLoopOptions loopOptions)

@@ -1,8 +1,11 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Registrar.Core.Registrations;
+using Registrar.Functions.Lifecycle;
 using Registrar.Functions.Privacy;
 using Registrar.Orchestration.Lifecycle;
 using Registrar.Orchestration.Tests.Scenarios;
+using Registrar.Testing;
 
 namespace Registrar.Orchestration.Tests;
 
@@ -41,5 +44,22 @@ public sealed class PurgedOrchestrationHistoryTests
         Assert.Null(await host.Client.GetInstanceAsync(RegistrationInstanceId.For("terminated-1")));
         // Erased already: a run stopped after the purge does it again and finds nothing left.
         Assert.True(await history.EraseAsync("closed-1", default));
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_a_payment_applied_late_after_the_purge_starts_no_new_lifecycle_and_a_fresh_registrations_first_payment_still_does()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        await using var host = await DurableLifecycleHost.StartAsync(LifecycleHosts.Decider, logger: factory.CreateLogger<LifecycleEventDelivery>());
+        await host.CompleteAsync("closed-1");
+        Assert.True(await new PurgedOrchestrationHistory(host.Client).EraseAsync("closed-1", default));
+
+        // Operations apply a held payment for the ended registration's old order.
+        await host.RaiseAsync("closed-1", "paid:late", Paid() with { EventId = "paid:late" });
+
+        Assert.Null(await host.Client.GetInstanceAsync(RegistrationInstanceId.For("closed-1")));
+        Assert.Contains(logs.Lines, line => line.Contains("paid:late", StringComparison.Ordinal) && line.Contains("dropped", StringComparison.Ordinal));
+        await new ScenarioRun(host, "fresh-1").RaiseAsync(Paid(), typeof(CreateDomain), typeof(RecordRegistrationView));
     }
 }

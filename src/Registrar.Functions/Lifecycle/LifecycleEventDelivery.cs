@@ -13,11 +13,13 @@ namespace Registrar.Functions.Lifecycle;
 /// <summary>
 /// Delivers a queued event to its registration's orchestration. Only an event that starts a lifecycle
 /// (the payment) creates the orchestration; any other event for an unknown registration is dropped, so
-/// a stray or mistyped id never starts an eternal orchestration, and so is one for a lifecycle that has ended.
+/// a stray or mistyped id never starts an eternal orchestration, and so is one for a lifecycle that has ended, its
+/// orchestration purged or not.
 /// At least once: the loop drops an event id it has already applied.
 /// </summary>
 public sealed class LifecycleEventDelivery(
-    ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, ILogger<LifecycleEventDelivery> logger)
+    ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider, IRegistrationViews views,
+    ILogger<LifecycleEventDelivery> logger)
 {
     [Function("DeliverLifecycleEvent")]
     public async Task Run(
@@ -42,6 +44,11 @@ public sealed class LifecycleEventDelivery(
             {
                 logger.LogWarning("Event {EventId} dropped: registration {RegistrationId} has no lifecycle and {EventType} does not start one",
                     delivery.EventId, delivery.InstanceId, delivery.Event.GetType().Name);
+                return;
+            }
+            if (await views.FindAsync(delivery.InstanceId, cancellationToken) is { } view)
+            {
+                DropOrKeepWithoutOrchestration(delivery, view);
                 return;
             }
             // Two deliveries racing here: the second start fails, its message is retried, and by then the
@@ -73,6 +80,19 @@ public sealed class LifecycleEventDelivery(
         }
 
         await client.RaiseEventAsync(instanceId, LifecycleLoopOptions.EventName, raised, cancellationToken);
+    }
+
+    /// <summary>A registration's view outlives its orchestration, which the erasure purges once the lifecycle ended (UA-Pre-6):
+    /// a payment applied late to its old order (a held payment, a recovered credit) must not register the domain again, and is
+    /// dropped, as the local host's erased instance, kept terminal, drops it. A view of a live registration without its
+    /// orchestration is no state the lifecycle leaves: the event is kept for operations, as for a terminated one.</summary>
+    private void DropOrKeepWithoutOrchestration(LifecycleEventMessage<RegistrationEvent> delivery, RegistrationView view)
+    {
+        if (!view.Phase.HasEnded())
+            throw new LifecycleNotRunningException(
+                $"Event {delivery.EventId} for registration {delivery.InstanceId} kept for redelivery: it is {view.Phase} and has no orchestration.");
+        logger.LogWarning("Event {EventId} for registration {RegistrationId} dropped: its lifecycle ended and its orchestration was purged",
+            delivery.EventId, delivery.InstanceId);
     }
 }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
@@ -86,7 +87,12 @@ public sealed class DurableLifecycleHost : ILifecycleHost
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
             });
-        return new DurableLifecycleHost(host, new LifecycleEventDelivery(decider, logger ?? NullLogger<LifecycleEventDelivery>.Instance), commands, release, decided);
+        // The views the lifecycle recorded, as the view store keeps them.
+        var views = new Mock<IRegistrationViews>();
+        views.Setup(v => v.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string registrationId, CancellationToken _) => Task.FromResult(commands.LatestView(registrationId)));
+        var delivery = new LifecycleEventDelivery(decider, views.Object, logger ?? NullLogger<LifecycleEventDelivery>.Instance);
+        return new DurableLifecycleHost(host, delivery, commands, release, decided);
     }
 
     public Task RaiseAsync(string registrationId, string eventId, RegistrationEvent @event) =>

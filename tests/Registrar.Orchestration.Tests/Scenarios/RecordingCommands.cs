@@ -29,6 +29,10 @@ public sealed class RecordingCommands
     public IReadOnlyList<RegistrationCommand> For(string registrationId) =>
         _carriedOut.Where(c => c.RegistrationId == registrationId).ToList();
 
+    /// <summary>The registration's view as the latest view recorded carries it; null before any was.</summary>
+    public RegistrationView? LatestView(string registrationId) =>
+        For(registrationId).OfType<RecordRegistrationView>().MaxBy(r => r.Sequence)?.View;
+
     /// <summary>Waits until the registration has at least <paramref name="count"/> commands carried out.</summary>
     public async Task<IReadOnlyList<RegistrationCommand>> WaitForAsync(string registrationId, int count, TimeSpan timeout)
     {

@@ -87,7 +87,7 @@ public sealed class PaymentProcessor(
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)
     {
         using var justRead = InvoicesJustRead.Begin();
-        var decision = await HoldForEndedRegistrationAsync(await matcher.DecideAsync(credit, ct), ct);
+        var (decision, order) = await HoldWhatPaysForNothingAsync(await matcher.DecideAsync(credit, ct), ct);
         var invoice = decision switch
         {
             Matched matched => await PayInvoiceAsync(reference, matched.Invoice.Number.ToString(), matched.PaidAt, ct),
@@ -97,7 +97,7 @@ public sealed class PaymentProcessor(
         };
         if (invoice is not null)
         {
-            await ReleaseAsync(invoice, ct);
+            await ReleaseAsync(invoice, order, ct);
             logger.LogInformation("Payment {Reference} paid invoice {Invoice}", reference, invoice.Number);
             return new PaymentOutcome(reference, "applied", invoice.Number);
         }
@@ -114,14 +114,23 @@ public sealed class PaymentProcessor(
         return new PaymentOutcome(reference, "held:" + held.Reason, held.Invoice?.Number.ToString());
     }
 
-    private async Task<PaymentDecision> HoldForEndedRegistrationAsync(PaymentDecision decision, CancellationToken ct)
+    /// <summary>UA-3.2: a matched invoice whose payment would release nothing (a renewal of a registration that ended, an order
+    /// that was never stored) is not paid: the money is held for operations, not taken for nothing. The order read here is the
+    /// one the registrations start from.</summary>
+    private async Task<(PaymentDecision Decision, Order? Order)> HoldWhatPaysForNothingAsync(PaymentDecision decision, CancellationToken ct)
     {
-        if (decision is not Matched matched) return decision;
+        if (decision is not Matched matched) return (decision, null);
         var number = matched.Invoice.Number.ToString();
-        var invoice = (InvoicesJustRead.Peek(number) ?? await invoices.GetAsync(number, ct))?.Document;
-        return invoice is not null && await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended
-            ? new HeldForOperations(matched.Payment, HoldReason.RegistrationEnded, EndedRenewals.Explanation(number, ended), [matched.Invoice.Number], matched.Invoice)
-            : decision;
+        if ((InvoicesJustRead.Peek(number) ?? await invoices.GetAsync(number, ct))?.Document is not { } invoice) return (decision, null);
+        if (await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended)
+            return (new HeldForOperations(matched.Payment, HoldReason.RegistrationEnded, EndedRenewals.Explanation(number, ended), [matched.Invoice.Number],
+                matched.Invoice), null);
+        if (invoice.Renewal is not null) return (decision, null);
+        if ((await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct))?.Document is { } order) return (decision, order);
+        return (new HeldForOperations(matched.Payment, HoldReason.OrderNotPlaced,
+            $"Invoice {number} was numbered for an order whose placing was cut short before the order was stored: there is nothing to "
+            + "register for it. Refund the payment, or apply it to the invoice of the order the customer placed again.", [matched.Invoice.Number],
+            matched.Invoice), null);
     }
 
     /// <summary>Pays the invoice with held credits operations applied to it (UA-3.2), under the reference of the one that made
@@ -131,7 +140,7 @@ public sealed class PaymentProcessor(
     {
         var invoice = await PayInvoiceAsync(reference, invoiceNumber, paidAt, ct);
         if (invoice is null) return null;
-        await ReleaseAsync(invoice, ct);
+        await ReleaseAsync(invoice, null, ct);
         logger.LogInformation("Held payment {Reference} completed invoice {Invoice}", reference, invoice.Number);
         return invoice;
     }
@@ -159,8 +168,9 @@ public sealed class PaymentProcessor(
         }
     }
 
-    private Task ReleaseAsync(Invoice invoice, CancellationToken ct) =>
-        invoice.Renewal is { } renewal ? RenewAsync(invoice, renewal, ct) : StartRegistrationsAsync(invoice, invoice.PaidAt!.Value, ct);
+    /// <param name="order">The invoice's order, when read already.</param>
+    private Task ReleaseAsync(Invoice invoice, Order? order, CancellationToken ct) =>
+        invoice.Renewal is { } renewal ? RenewAsync(invoice, renewal, ct) : StartRegistrationsAsync(invoice, order, invoice.PaidAt!.Value, ct);
 
     private async Task<Invoice?> PaidByAsync(string reference, string invoiceNumber, CancellationToken ct) =>
         (await invoices.GetAsync(invoiceNumber, ct))?.Document is { PaymentReference: var paidBy } invoice && paidBy == reference ? invoice : null;
@@ -174,9 +184,9 @@ public sealed class PaymentProcessor(
             new RenewalPaid(eventId, invoice.Number, renewal.Years, invoice.PaidAt!.Value), ct);
     }
 
-    private async Task StartRegistrationsAsync(Invoice invoice, DateTimeOffset paidAt, CancellationToken ct)
+    private async Task StartRegistrationsAsync(Invoice invoice, Order? read, DateTimeOffset paidAt, CancellationToken ct)
     {
-        var order = (await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct))?.Document
+        var order = read ?? (await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct))?.Document
             ?? throw new InvalidOperationException($"Order {invoice.OrderId} of invoice {invoice.Number} cannot be read.");
         for (var i = 0; i < order.Lines.Count; i++)
         {

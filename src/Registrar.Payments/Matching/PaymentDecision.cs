@@ -29,6 +29,10 @@ public enum HoldReason
     /// <summary>KZ-2.1: no bank credit: the money paid for a registration whose name was taken first, held once the customer
     /// chose another name, for operations to apply to the new order's invoice or refund.</summary>
     NameTaken,
+
+    /// <summary>An order's invoice whose order was never stored (its placing was cut short after the invoice was numbered): no
+    /// registration can start from it, so the money waits for operations to refund or apply to another invoice.</summary>
+    OrderNotPlaced,
 }
 
 /// <summary>What to do with one bank credit.</summary>

@@ -198,6 +198,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<HeldPaymentPageHandlers>();
         services.AddSingleton<DecisionPageHandlers>();
         services.AddSingleton<HeldPaymentJournal>();
+        services.AddSingleton<HeldPaymentCompletion>();
         services.AddSingleton<ApplyHeldPaymentFlow>();
         services.AddSingleton<RefundHeldPaymentFlow>();
         services.AddSingleton<HeldPaymentHandlers>();

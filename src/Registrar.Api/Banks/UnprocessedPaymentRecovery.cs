@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Operations;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Banks;
@@ -6,11 +7,13 @@ namespace Registrar.Api.Banks;
 /// <summary>
 /// Finishes bank messages that were recorded but not applied in full: the host died after keeping the
 /// message (its signature may be spent, and the bank may not send it again), or an entry failed. Each is
-/// applied again from its recorded bytes (authentic when it arrived), idempotently.
+/// applied again from its recorded bytes (authentic when it arrived), idempotently. Applies of held credits a host stopped in
+/// before their invoice was paid or they were counted are finished too (UA-3.2).
 /// </summary>
 public sealed class UnprocessedPaymentRecovery(
     IBankMessageStore messages,
     BankMessageApplier applier,
+    HeldPaymentCompletion heldPayments,
     TimeProvider clock,
     ILogger<UnprocessedPaymentRecovery> logger)
 {
@@ -29,7 +32,7 @@ public sealed class UnprocessedPaymentRecovery(
                 message.MessageId, message.ReceivedAt, receipt.Status, receipt.Entries);
             if (receipt.Status == BankNotificationReceipt.Applied) recovered++;
         }
-        return recovered;
+        return recovered + await heldPayments.FinishStoppedAsync(ct);
     }
 }
 

@@ -47,6 +47,11 @@ public static class HeldPaymentProblems
     public static IResult Resolved(HeldPaymentResolution earlier) =>
         Problems.Conflict($"This payment was {earlier.Action.ToString().ToLowerInvariant()} by {earlier.By} at {earlier.At:O}; it is no longer held.");
 
+    /// <summary>UA-3.2: credits that reach one invoice at once pay it once; the one it was paid without is held again, naming it.</summary>
+    public static IResult InvoicePaidMeanwhile(string reference, Invoice invoice) =>
+        Problems.Conflict($"Invoice {invoice.Number} was paid by {invoice.PaymentReference} meanwhile; held payment '{reference}' paid nothing and " +
+            $"is held again ({nameof(Payments.Matching.HoldReason.InvoiceAlreadyPaid)}): apply it to another invoice or refund it.");
+
     public static IResult ResolvedMeanwhile(string reference) =>
         Problems.Conflict($"Held payment '{reference}' was acted on by someone else meanwhile; nothing was changed by this request.");
 }

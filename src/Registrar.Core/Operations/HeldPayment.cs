@@ -48,6 +48,10 @@ public enum HeldPaymentAction
 /// <param name="By">The operations API client that acted; for <see cref="HeldPaymentAction.Reversed"/>, the bank.</param>
 /// <param name="CompletedBy">For a held credit applied because another one made its invoice whole: that one's reference.</param>
 /// <param name="Refund">For a refund: the amount sent back and the bank reference of the outgoing transfer.</param>
+/// <param name="Pending">UA-3.2: an apply is kept before its invoice is paid or the credit counted toward it, and stays pending
+/// until that outcome is recorded, so a crash in between leaves it for the recovery pass, never applied to nothing.</param>
+/// <param name="PaidWith">For the credit whose apply pays its invoice: every credit it pays it with (itself, those applied before,
+/// its companions), kept before the invoice is paid, so a credit applied at the same moment finds whether it was counted.</param>
 public sealed record HeldPaymentResolution(
     HeldPaymentAction Action,
     string By,
@@ -55,7 +59,9 @@ public sealed record HeldPaymentResolution(
     string Reason,
     string? InvoiceNumber = null,
     string? CompletedBy = null,
-    HeldPaymentRefund? Refund = null);
+    HeldPaymentRefund? Refund = null,
+    bool Pending = false,
+    IReadOnlyList<string>? PaidWith = null);
 
 /// <param name="Amount">Kept, and audited, as text ("0.50"), as money is everywhere; a refund kept before as a JSON number still reads.</param>
 public sealed record HeldPaymentRefund(

@@ -23,6 +23,14 @@ public interface IHeldPaymentStore
     /// <exception cref="ConcurrencyConflictException">Another action resolved it first.</exception>
     Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct);
 
+    /// <summary>UA-3.2: the credit is held again, with why, if it is unchanged since it was read (an apply whose invoice another
+    /// payment paid first).</summary>
+    /// <exception cref="ConcurrencyConflictException">Another action changed it first.</exception>
+    Task<Stored<HeldPayment>> HoldAgainAsync(Stored<HeldPayment> current, string reason, string explanation, string invoiceNumber, CancellationToken ct);
+
+    /// <summary>Applies kept but not yet carried out (<see cref="HeldPaymentResolution.Pending"/>): a scan, for the recovery pass.</summary>
+    IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct);
+
     /// <summary>UA-Pre-6: rewrites the payment with <paramref name="erase"/>, which keeps what it counts toward and whether it is
     /// held; nothing when no payment has that reference.</summary>
     Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct);
@@ -62,10 +70,20 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
         return _table.UpdateAsync(current, resolved, Columns(resolved), ct);
     }
 
+    public Task<Stored<HeldPayment>> HoldAgainAsync(Stored<HeldPayment> current, string reason, string explanation, string invoiceNumber,
+        CancellationToken ct)
+    {
+        var held = current.Document with { Reason = reason, Explanation = explanation, InvoiceNumber = invoiceNumber, Resolution = null };
+        return _table.UpdateAsync(current, held, Columns(held), ct);
+    }
+
+    public IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct) =>
+        _table.QueryAsync<HeldPayment>("Pending eq true", null, ct);
+
     public Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct) =>
         _table.RewriteDocumentsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(reference)} and RowKey eq {TableKeys.Escape(reference)}"),
             erase, ct);
 
     private static Dictionary<string, object?> Columns(HeldPayment payment) =>
-        new() { ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "" };
+        new() { ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "", ["Pending"] = payment.Resolution?.Pending == true };
 }

@@ -58,7 +58,7 @@ public sealed class BankHarness
                 PublicKeysByBank = { [Acquirer] = _acquirerKey.ExportSubjectPublicKeyInfoPem() },
             })), camt054, banks, Messages, applier, Clock,
             NullLogger<BankNotificationHandlers>.Instance);
-        Recovery = new UnprocessedPaymentRecovery(Messages, applier, Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
+        Recovery = new UnprocessedPaymentRecovery(Messages, applier, Completion(HeldPayments), Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
     }
 
     private readonly ECDsa _acquirerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -124,8 +124,12 @@ public sealed class BankHarness
     }
 
     /// <summary>Operations applying a held payment (<c>POST /api/ops/payments/held/{reference}/apply</c>).</summary>
-    public ApplyHeldPaymentFlow ApplyFlow() =>
-        new(HeldPayments, Invoices, Processor, Journal, Review, new EndedRenewals(Views), Clock, NullLogger<ApplyHeldPaymentFlow>.Instance);
+    /// <param name="held">The held payments as the flow sees them (a test may step in between its writes).</param>
+    public ApplyHeldPaymentFlow ApplyFlow(IHeldPaymentStore? held = null) =>
+        new(held ?? HeldPayments, Invoices, Completion(held ?? HeldPayments), new EndedRenewals(Views), Clock);
+
+    private HeldPaymentCompletion Completion(IHeldPaymentStore held) =>
+        new(held, Invoices, Processor, Journal, Review, Clock, NullLogger<HeldPaymentCompletion>.Instance);
 
     /// <summary>Operations reading a credit of a bank message that could not be read (<c>POST /api/ops/review/{itemId}/credits</c>).</summary>
     public ReadCreditFlow ReadCreditFlow() =>

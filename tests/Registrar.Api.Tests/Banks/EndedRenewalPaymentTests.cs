@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Api.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
@@ -40,10 +39,7 @@ public sealed class EndedRenewalPaymentTests(AzuriteFixture azurite) : IClassFix
         await RecordAsync(bank, "O0000000000000403-1", RegistrationPhase.Deleted);
         await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-UNNAMED-1", "", purpose: "Оплата за домен")));
 
-        var refused = await new ApplyHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Processor,
-                new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(bank.Clients), bank.Review), bank.Review, new(bank.Views), bank.Clock,
-                NullLogger<ApplyHeldPaymentFlow>.Instance)
-            .ApplyAsync($"{BankHarness.Bank}:TX-UNNAMED-1", new ApplyHeldPayment(invoice.Number, "The payer phoned."), "ops-desk", default);
+        var refused = await bank.ApplyFlow().ApplyAsync($"{BankHarness.Bank}:TX-UNNAMED-1", new ApplyHeldPayment(invoice.Number, "The payer phoned."), "ops-desk", default);
 
         var problem = Assert.IsType<ProblemHttpResult>(refused);
         Assert.Equal((StatusCodes.Status422UnprocessableEntity, nameof(HoldReason.RegistrationEnded)), (problem.StatusCode, problem.ProblemDetails.Extensions["reason"]));

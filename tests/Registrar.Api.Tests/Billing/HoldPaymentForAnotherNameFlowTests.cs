@@ -72,7 +72,5 @@ public sealed class HoldPaymentForAnotherNameFlowTests(AzuriteFixture azurite) :
     private static HoldPaymentForAnotherNameFlow Flow(BankHarness bank, IRefundLedger ledger) =>
         new(bank.Orders, bank.Invoices, ledger, bank.HeldPayments, bank.Review, bank.Clock, NullLogger<HoldPaymentForAnotherNameFlow>.Instance);
 
-    private static ApplyHeldPaymentFlow ApplyFlow(BankHarness bank) =>
-        new(bank.HeldPayments, bank.Invoices, bank.Processor, bank.Journal, bank.Review, new EndedRenewals(bank.Views), bank.Clock,
-            NullLogger<ApplyHeldPaymentFlow>.Instance);
+    private static ApplyHeldPaymentFlow ApplyFlow(BankHarness bank) => bank.ApplyFlow();
 }

@@ -76,7 +76,7 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         var reference = await HoldUnnamedAsync(bank, "TX-STOPPED-1");
         // What a host that died right after keeping the resolution leaves behind.
         await bank.HeldPayments.ResolveAsync((await bank.HeldPayments.GetAsync(reference, default))!,
-            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops-a", bank.Clock.GetUtcNow(), "first", order.InvoiceNumber), default);
+            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops-a", bank.Clock.GetUtcNow(), "first", order.InvoiceNumber, Pending: true), default);
 
         var again = await Flow(bank).ApplyAsync(reference, new ApplyHeldPayment(order.InvoiceNumber, "again"), "ops-b", default);
 

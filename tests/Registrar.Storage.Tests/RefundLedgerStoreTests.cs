@@ -46,4 +46,21 @@ public sealed class RefundLedgerStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(["R1", "R2"], (await ledger.ReadAsync(Registration, default)).Decided.Decisions.Select(d => d.DecisionId));
     }
+
+    [Fact]
+    public async Task Of_a_hold_for_another_name_and_a_refund_judged_against_one_reading_the_second_must_be_judged_again_and_a_repeated_hold_keeps_the_first_KZ_2_1()
+    {
+        var ledger = new RefundLedgerStore(TestStorage.Clients(azurite));
+        const string registration = "O0000000000000003-0";
+        var empty = await ledger.ReadAsync(registration, default);
+        await ledger.HoldAsync(empty, new HeldForAnotherName(Money.Of(6000m, Currency.Kzt), Now), default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => ledger.RecordAsync(empty, Decision("R1", 100m), default));
+        var repeated = await ledger.HoldAsync(empty, new HeldForAnotherName(Money.Of(5900m, Currency.Kzt), Now.AddMinutes(1)), default);
+
+        var read = await ledger.ReadAsync(registration, default);
+        Assert.Equal((6000m, Now), (repeated.Amount.Amount, repeated.HeldAt));
+        Assert.Equal(repeated, read.Held);
+        Assert.Empty(read.Decided.Decisions);
+    }
 }

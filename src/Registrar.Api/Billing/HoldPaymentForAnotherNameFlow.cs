@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Core.Contracts;
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Payments.Matching;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Billing;
 
@@ -12,13 +15,20 @@ namespace Registrar.Api.Billing;
 /// registration's line becomes a held payment (UA-3.2), so operations apply it to the invoice of the customer's new order,
 /// or refund it, through the same audited flows as a bank credit they hold. It counts from the original booking (KZ-3.5),
 /// which came before any new invoice, so it pays one from its issue. A refund operations already decided for the
-/// registration is not held again. Idempotent: the reference derives from the registration and its review item from the
-/// reference, so a repeated command finds both and changes nothing.
+/// registration is not held again, and none is decided once the money is held: the hold is first written to the
+/// registration's refund ledger on the tally a refund decision rewrites (KZ-2.1), so of the two judged side by side the
+/// second sees the first. Idempotent: the ledger keeps the amount the first delivery held, the reference derives from the
+/// registration and its review item from the reference, so a repeated command, or one after a crash between those
+/// writes, holds that amount once.
 /// </summary>
 public sealed class HoldPaymentForAnotherNameFlow(
     IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, IRefundLedger refunds, IHeldPaymentStore held, IReviewList review,
     TimeProvider clock, ILogger<HoldPaymentForAnotherNameFlow> logger)
 {
+    /// <summary>A hold worked out against a ledger a refund changed meanwhile is worked out again, this often at most; then
+    /// the command fails and is delivered again.</summary>
+    private const int Attempts = 3;
+
     public async Task CarryOutAsync(HoldPaymentForAnotherName command, CancellationToken ct)
     {
         var reference = HoldPaymentForAnotherName.ReferenceFor(command.RegistrationId);
@@ -30,14 +40,11 @@ public sealed class HoldPaymentForAnotherNameFlow(
         if (invoice is not { Status: InvoiceStatus.Paid, PaidAt: { } paidAt })
             throw new InvalidOperationException($"Invoice {order.InvoiceNumber} of registration {command.RegistrationId} is not paid.");
 
-        var paid = line.Price.Total;
-        var refunded = (await refunds.ReadAsync(command.RegistrationId, ct)).Decided.TotalBesides("", paid.Currency);
-        if (refunded.Amount >= paid.Amount)
+        if (await HoldInLedgerAsync(command.RegistrationId, line.Price.Total, ct) is not { Amount: var left })
         {
             logger.LogWarning("Registration {Registration}: all that was paid is refunded already; nothing is held", command.RegistrationId);
             return;
         }
-        var left = paid - refunded;
         var now = clock.GetUtcNow();
 
         var explanation = $"KZ-2.1: {line.DisplayName} was taken before it could be registered, and the customer chose another name. "
@@ -49,5 +56,25 @@ public sealed class HoldPaymentForAnotherNameFlow(
         await review.AddAsync(new ReviewItem(reference, "payment", reference, nameof(HoldReason.NameTaken), explanation, now), ct);
         logger.LogInformation("Registration {Registration}: {Amount} held as {Reference} for the customer's new order",
             command.RegistrationId, left, reference);
+    }
+
+    /// <summary>KZ-2.1: what was paid less the refunds decided so far, recorded as held on the ledger's tally; null when
+    /// nothing is left to hold. A refund decided meanwhile changed the tally, so the hold is worked out again.</summary>
+    private async Task<HeldForAnotherName?> HoldInLedgerAsync(string registrationId, Money paid, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ledger = await refunds.ReadAsync(registrationId, ct);
+            var refunded = ledger.Decided.TotalBesides("", paid.Currency);
+            if (ledger.Held is null && refunded.Amount >= paid.Amount) return null;
+            try
+            {
+                return await refunds.HoldAsync(ledger, new HeldForAnotherName(paid - refunded, clock.GetUtcNow()), ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // A refund was decided since the ledger was read: it is left out of what is held.
+            }
+        }
     }
 }

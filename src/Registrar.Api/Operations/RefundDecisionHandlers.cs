@@ -90,7 +90,7 @@ public sealed class RefundDecisionHandlers(
         var amount = Core.Money.Money.Of(form.Amount, currency);
         var ledger = await refunds.ReadAsync(registration.RegistrationId, ct);
         var before = ledger.Decided.TotalBesides(decisionId, currency);
-        if (registration.ExpiresAt is null && await HeldForAnotherNameAsync(registration.RegistrationId, ct) is { } held)
+        if (registration.ExpiresAt is null && await HeldForAnotherNameAsync(ledger, ct) is { } held)
             return Refused(held);
         if (registration.ExpiresAt is null)
             return await AboveWhatWasPaidAsync(registration, amount, before, NeverRegisteredRule, ct) is { } abovePaid
@@ -124,11 +124,14 @@ public sealed class RefundDecisionHandlers(
     }
 
     /// <summary>KZ-2.1: once the customer chose another name, what was paid is a held payment for the new order: applied or
-    /// refunded there, once, and never refunded here as well.</summary>
-    private async Task<IResult?> HeldForAnotherNameAsync(string registrationId, CancellationToken ct)
+    /// refunded there, once, and never refunded here as well. The ledger's hold is judged with the decision's tally, so a hold
+    /// written after this reading sends the decision back to be judged again; a held payment the ledger does not record was
+    /// held before the ledger recorded holds.</summary>
+    private async Task<IResult?> HeldForAnotherNameAsync(RefundLedgerRead ledger, CancellationToken ct)
     {
+        var registrationId = ledger.RegistrationId;
         var reference = HoldPaymentForAnotherName.ReferenceFor(registrationId);
-        return await heldPayments.GetAsync(reference, ct) is null ? null
+        return ledger.Held is null && await heldPayments.GetAsync(reference, ct) is null ? null
             : RuleProblems.NotAllowed(NeverRegisteredRule, $"The customer chose another name: what was paid for registration '{registrationId}' is "
                 + $"held payment '{reference}': it is applied to the new order's invoice, or refunded, as that held payment.");
     }

@@ -36,7 +36,7 @@ public sealed class TerminationNotices(ContractRules rules)
         {
             var ends = termination.EndsOn(today, asked);
             if (ends > termEnds) return (null, PastTheTerm(termination, termEnds, today, ends));
-            return (new TerminationRequest(LocalDays.EndOf(ends, calendar), RegistrantTermination.Rule), null);
+            return (new TerminationRequest(LocalDays.EndOf(ends, calendar), RegistrantTermination.Rule, expiresAt), null);
         }
 
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
@@ -51,7 +51,7 @@ public sealed class TerminationNotices(ContractRules rules)
         var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;
         // A term that already ended (the domain expired unpaid) was not paid for: the notice would end the next one.
         if (daysFromExpiry > 0) return (null, PastTheTerm(termination, termEnds, today, outcome.ContractEndsOn));
-        return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule), null);
+        return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule, expiresAt), null);
     }
 
     /// <summary>UA-6.1, UA-6.4: an end the term paid now does not reach, with the latest date a notice may name now; when even

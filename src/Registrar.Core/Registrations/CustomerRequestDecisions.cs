@@ -1,3 +1,4 @@
+using Registrar.Core.Contracts;
 using Registrar.Core.Requests;
 using static Registrar.Core.Registrations.RegistrationPhase;
 
@@ -82,17 +83,35 @@ internal static class CustomerRequestDecisions
     /// with no refund (UA-1.5.5), and no renewal is invoiced meanwhile. So a notice ends the contract within the term paid now:
     /// a date past the term's last day is one the contract would not reach (the storefront refuses it when the notice is given,
     /// <see cref="NoticeReach"/>), and one that arrives all the same goes to operations rather than ending the contract sooner
-    /// than asked.</summary>
+    /// than asked. A renewal paid between the notice and its proof is judged by <see cref="RenewedSinceTheNotice"/>.</summary>
     private static void EndOnNotice(RegistrationStep step, string requestId, TerminationRequest termination, IRegistrationSchedule schedule)
     {
-        if (NoticeReach.PastTheTerm(step.State, termination.EndsAt, schedule) is { } lastDay)
+        var endsAt = RenewedSinceTheNotice(step, requestId, termination);
+        if (NoticeReach.PastTheTerm(step.State, endsAt, schedule) is { } lastDay)
         {
-            Refuse(step, requestId, termination, $"it ends the contract at {termination.EndsAt:u}, past {lastDay:yyyy-MM-dd}, the last day of the "
+            Refuse(step, requestId, termination, $"it ends the contract at {endsAt:u}, past {lastDay:yyyy-MM-dd}, the last day of the "
                 + "term paid now, which no renewal follows once the notice is given (UA-6.1, UA-6.4)");
             return;
         }
-        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, termination.EndsAt, TerminationGround.RegistrantNotice) });
-        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: termination.EndsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
+        step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
+        step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
+    }
+
+    /// <summary>The end a notice has once proved, when a renewal was paid after it was given and before its proof (UA-1.7: the
+    /// registry's expiry then lies a term further). A notice ending the contract at the end of the term (UA-6.4, no date asked)
+    /// ends it at the end of the term now paid: the contract runs a year from each payment, and the customer has the year
+    /// paid for. A notice ending it sooner keeps its date, as asked, and the renewal, which buys a term the contract does not
+    /// reach, goes to operations, as one paid after the notice's proof does (RenewalDecisions).</summary>
+    private static DateTimeOffset RenewedSinceTheNotice(RegistrationStep step, string requestId, TerminationRequest termination)
+    {
+        var state = step.State;
+        if (termination.TermEndsAt is not { } termEnded || state.ExpiresAt is not { } expiresAt || expiresAt <= termEnded)
+            return termination.EndsAt;
+        if (termination.Rule != RegistrantTermination.Rule && termination.EndsAt == termEnded) return expiresAt;
+        step.Flag($"Customer request {requestId} (termination) ends the contract for {state.Order!.DisplayName} at {termination.EndsAt:u}, "
+            + $"as asked, but a renewal paid after the notice was given holds the domain until {expiresAt:u}: that term is one the contract "
+            + $"does not reach ({termination.Rule}, UA-1.7). Settle the money.");
+        return termination.EndsAt;
     }
 
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked

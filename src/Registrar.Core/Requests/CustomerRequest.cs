@@ -64,7 +64,9 @@ public sealed record ContactEmailChangeRequest(string Email) : CustomerRequest
 /// <summary>UA-6.1, UA-6.4: the registrant ends the contract; the domain is deleted at <paramref name="EndsAt"/>, fixed under
 /// <paramref name="Rule"/> when the notice was given (at least the zone's notice days later, or the end of the term the
 /// notice stops from renewing). Ending the contract abandons the domain, so it needs the stronger proof of UA-1.5.8.</summary>
-public sealed record TerminationRequest(DateTimeOffset EndsAt, string Rule) : CustomerRequest
+/// <param name="TermEndsAt">The registry's expiry, the end of the term paid, when the notice was given: a renewal paid
+/// before it is proved moves it (UA-1.7); null in requests stored before it was kept.</param>
+public sealed record TerminationRequest(DateTimeOffset EndsAt, string Rule, DateTimeOffset? TermEndsAt = null) : CustomerRequest
 {
     public const string KindName = "termination";
 

@@ -23,7 +23,7 @@ public sealed class TerminationNoticesTests
     {
         var (request, _) = Notices.Read(new DateOnly(2027, 1, 10), Registration("com.ua"), Now);
 
-        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 1, 10, 22, 0, 0, TimeSpan.Zero), "UA-6.1"), request);
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 1, 10, 22, 0, 0, TimeSpan.Zero), "UA-6.1", Expiry), request);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TerminationNoticesTests
         var (request, _) = Notices.Read(null, Registration("kiev.ua"), Now);
 
         // A year from the moment of payment: the term ends at the registry's expiry, 15 June 12:00 in Kyiv, not at the midnight before.
-        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4"), request);
+        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4", Expiry), request);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TerminationNoticesTests
         // The registry's expiry is 15 June 2028, 12:00 in Kyiv; the contract's yearly terms end on its anniversaries, at that hour.
         var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = Expiry.AddYears(1) }, Now);
 
-        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4"), request);
+        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4", Expiry.AddYears(1)), request);
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class TerminationNoticesTests
 
         var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = midnight }, midnight.AddDays(-daysBefore).AddHours(12));
 
-        Assert.Equal(accepted ? new TerminationRequest(midnight, "UA-6.4") : null, request);
+        Assert.Equal(accepted ? new TerminationRequest(midnight, "UA-6.4", midnight) : null, request);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TerminationNoticesTests
         var (request, problem) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = leapExpiry }, new DateTimeOffset(2028, 2, 14, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Null(problem);
-        Assert.Equal(new TerminationRequest(leapExpiry, "UA-6.4"), request);
+        Assert.Equal(new TerminationRequest(leapExpiry, "UA-6.4", leapExpiry), request);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class TerminationNoticesTests
         var (request, problem) = Notices.Read(new DateOnly(2027, 6, 15), Registration("com.ua"), Now);
 
         Assert.Null(problem);
-        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 15, 21, 0, 0, TimeSpan.Zero), "UA-6.1"), request);
+        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 15, 21, 0, 0, TimeSpan.Zero), "UA-6.1", Expiry), request);
     }
 
     [Theory]

@@ -89,7 +89,7 @@ public sealed class GoldenDocumentTests
             new OperationsDecided("decision:9", new LiftTransferRestriction(), "ops-1", At, "the loan is repaid"),
             new OperationsDecided("decision:10", new CancelTransferIn(), "ops-1", At, "the customer withdrew the order"),
             new RegistryAnswered("answer:order-1-1-18", "order-1-1-18", new HoldsUpdated(["clientHold"])),
-            new CustomerRequestProved("proved:r-7", "r-7", new TerminationRequest(At.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, At),
+            new CustomerRequestProved("proved:r-7", "r-7", new TerminationRequest(At.AddDays(20), "UA-6.1", At.AddYears(1)), RequestProof.ContactEmail, At),
             new CustomerRequestProved("proved:r-4", "r-4", new TransferCodeRequest(), RequestProof.SignedInSession, At),
             new RegistryAnswered("answer:order-1-1-14", "order-1-1-14", new TransferCodeSet()),
             new CustomerRequestProved("proved:r-6", "r-6", new RegistrantChangeRequest(Person), RequestProof.ContactEmail, At),

@@ -86,6 +86,54 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
+    public void A_notice_to_end_the_term_proved_after_a_renewal_was_paid_ends_the_contract_at_the_end_of_the_term_now_paid_UA_6_4_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var noticed = Expiry.AddDays(-40);
+        // Given at the end of the term as it was, the notice is proved only after the renewal invoice was paid and carried out.
+        var notice = new TerminationRequest(Expiry, "UA-6.4", TermEndsAt: Expiry);
+        RenewedBeforeTheProof(domain, noticed);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(notice, RequestProof.ContactEmail), noticed.AddDays(1))));
+        domain.LiveUntil(Expiry.AddDays(1));
+
+        Assert.Equal((NoticeKind.TerminationConfirmed, Expiry.AddYears(1)), (told.Kind, told.Facts!.DeletionAt));
+        Assert.Equal(Expiry.AddYears(1), domain.State.Ending!.EffectiveAt);
+        Assert.Empty(domain.Sent.OfType<DeleteDomain>());
+        Assert.Empty(domain.Sent.OfType<FlagForOperations>());
+        domain.LiveUntil(Expiry.AddYears(1));
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+        Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
+    }
+
+    [Fact]
+    public void A_dated_notice_proved_after_a_renewal_was_paid_keeps_its_date_and_the_renewal_goes_to_operations_UA_6_1_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var noticed = Expiry.AddDays(-40);
+        var notice = new TerminationRequest(noticed.AddDays(20), "UA-6.1", TermEndsAt: Expiry);
+        RenewedBeforeTheProof(domain, noticed);
+
+        var commands = domain.Raise(Proved(notice, RequestProof.ContactEmail), noticed.AddDays(1));
+
+        var flag = Assert.Single(commands.OfType<FlagForOperations>());
+        Assert.Contains("Settle the money", flag.Reason);
+        Assert.Contains(Expiry.AddYears(1).ToString("u"), flag.Reason);
+        Assert.Equal(noticed.AddDays(20), Assert.Single(commands.OfType<SendNotice>()).Facts!.DeletionAt);
+        Assert.Equal(noticed.AddDays(20), domain.State.Ending!.EffectiveAt);
+    }
+
+    /// <summary>The customer asks for the renewal invoice and pays it, and the registry renews the domain a year (UA-1.7).</summary>
+    private static void RenewedBeforeTheProof(RegisteredDomain domain, DateTimeOffset at)
+    {
+        var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(new RenewalInvoiceRequested("renewal-invoice-request:q-1", "q-1", at), at)));
+        domain.IssueInvoice(invoice, at);
+        Assert.IsType<RenewDomain>(Assert.Single(domain.PayCurrentInvoice(at).OfType<RenewDomain>()));
+        domain.Answer(new DomainRenewed(Expiry.AddYears(1)), at);
+        Assert.Equal(Expiry.AddYears(1), domain.State.ExpiresAt);
+    }
+
+    [Fact]
     public void A_signed_in_session_does_not_prove_ending_the_contract_UA_1_5_8_UA_6_1()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

@@ -89,7 +89,7 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_resolve_that_stopped_between_its_two_writes_is_finished_by_the_next_resolve()
+    public async Task A_resolve_that_stopped_between_its_two_writes_is_finished_by_the_next_resolve_whose_own_resolution_is_not_recorded()
     {
         var clients = TestStorage.Clients(azurite);
         var review = new ReviewListStore(clients);
@@ -99,8 +99,9 @@ public sealed class InvoiceSequenceAndReviewListTests(AzuriteFixture azurite)
         await new DocumentTable(clients.Table("review")).InsertAsync("resolved", "TX-1",
             item with { ResolvedBy = "ops-1", ResolutionNote = "refunded", ResolvedAt = Now }, null, default);
 
-        Assert.True(await review.ResolveAsync("TX-1", "ops-2", "refunded again", Now.AddMinutes(1), default));
+        Assert.False(await review.ResolveAsync("TX-1", "ops-2", "refunded again", Now.AddMinutes(1), default));
 
         Assert.Empty(await review.ListOpenAsync(default).ToListAsync());
+        Assert.Equal(("ops-1", "refunded"), ((await review.FindAsync("TX-1", default))!.ResolvedBy, (await review.FindAsync("TX-1", default))!.ResolutionNote));
     }
 }

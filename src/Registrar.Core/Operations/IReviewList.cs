@@ -12,7 +12,7 @@ public interface IReviewList
     /// <summary>The item, open or resolved; null when none has that id.</summary>
     Task<ReviewItem?> FindAsync(string itemId, CancellationToken cancellationToken);
 
-    /// <returns>False when no open item has that id.</returns>
+    /// <returns>False when no open item has that id, or another resolution of it was recorded first (resolved once).</returns>
     Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>UA-Pre-6: rewrites the item with <paramref name="erase"/>, open or resolved; nothing when no item has that id.</summary>

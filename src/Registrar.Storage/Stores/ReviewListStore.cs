@@ -46,13 +46,16 @@ public sealed class ReviewListStore(StorageClients clients) : IReviewList
         var open = await _table.GetAsync<ReviewItem>(Open, TableKeys.Escape(itemId), cancellationToken);
         if (open is null) return false;
         var resolved = open.Document with { ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = at };
+        var first = true;
         try
         {
             await _table.InsertAsync(Resolved, open.RowKey, resolved, null, cancellationToken);
         }
         catch (DocumentAlreadyExistsException)
         {
-            // An earlier resolve stopped before it removed the open row: its resolution stands.
+            // Another resolve wrote first (concurrently, or one that stopped before it removed the open row): its
+            // resolution stands and this one's note was not recorded, so it is not answered as resolved.
+            first = false;
         }
         try
         {
@@ -62,7 +65,7 @@ public sealed class ReviewListStore(StorageClients clients) : IReviewList
         {
             // A concurrent resolve removed it first.
         }
-        return true;
+        return first;
     }
 
     public async Task EraseAsync(string itemId, Func<ReviewItem, ReviewItem> erase, CancellationToken cancellationToken)

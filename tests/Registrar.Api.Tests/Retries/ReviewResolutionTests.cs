@@ -1,6 +1,8 @@
 using Registrar.Api.Operations;
 using Registrar.Core.Operations;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 using Registrar.Testing;
 using static Registrar.Api.Tests.Retries.RetryHarness;
 
@@ -56,6 +58,24 @@ public sealed class ReviewResolutionTests
     }
 
     [Fact]
+    public async Task A_resolution_that_lost_the_race_after_its_check_is_a_409_that_keeps_the_winners_note()
+    {
+        await FlagAsync();
+        // The rival resolve has written its resolution but not yet removed the open row when this one writes.
+        var racing = new OperationsHandlers(Authenticator(), new RivalResolvesFirst(_review, _harness.Storage), null!, null!, null!, null!, null!,
+            _harness.Idempotency, _harness.Clock);
+
+        var result = await racing.ResolveAsync(Post($"/api/ops/review/{ItemId}/resolve", new { note = "Applied it to the order." }, null), ItemId, default);
+        var (status, problem) = await ReadAsync(result);
+
+        Assert.Equal(409, status);
+        Assert.Equal("/problems/conflict", problem.GetProperty("type").GetString());
+        Assert.Contains("resolved already", problem.GetProperty("detail").GetString());
+        Assert.Equal(("ops-rival", "Refunded the payer."), ((await _review.FindAsync(ItemId, default))!.ResolvedBy, (await _review.FindAsync(ItemId, default))!.ResolutionNote));
+        Assert.Empty(await _review.ListOpenAsync(default).ToListAsync());
+    }
+
+    [Fact]
     public async Task The_same_resolution_retried_with_its_Idempotency_Key_gets_the_first_answer()
     {
         await FlagAsync();
@@ -77,6 +97,26 @@ public sealed class ReviewResolutionTests
 
         Assert.Equal(404, status);
         Assert.Equal("/problems/not-found", problem.GetProperty("type").GetString());
+    }
+
+    /// <summary>The review list as a resolve sees it when another one, checked at the same moment, writes its resolution first.</summary>
+    private sealed class RivalResolvesFirst(ReviewListStore review, StorageClients storage) : IReviewList
+    {
+        public Task AddAsync(ReviewItem item, CancellationToken ct) => review.AddAsync(item, ct);
+
+        public IAsyncEnumerable<ReviewItem> ListOpenAsync(CancellationToken ct) => review.ListOpenAsync(ct);
+
+        public Task<ReviewItem?> FindAsync(string itemId, CancellationToken ct) => review.FindAsync(itemId, ct);
+
+        public async Task<bool> ResolveAsync(string itemId, string resolvedBy, string note, DateTimeOffset at, CancellationToken ct)
+        {
+            var open = (await review.FindAsync(itemId, ct))!;
+            await new DocumentTable(storage.Table("review")).InsertAsync("resolved", TableKeys.Escape(itemId),
+                open with { ResolvedBy = "ops-rival", ResolutionNote = "Refunded the payer.", ResolvedAt = at }, null, ct);
+            return await review.ResolveAsync(itemId, resolvedBy, note, at, ct);
+        }
+
+        public Task EraseAsync(string itemId, Func<ReviewItem, ReviewItem> erase, CancellationToken ct) => review.EraseAsync(itemId, erase, ct);
     }
 
     private Task FlagAsync() => _review.AddAsync(

@@ -73,10 +73,18 @@ public sealed class CustomerRequestHandlers(
         var record = await requests.GetAsync(redemption.LinkId!, ct);
         if (FirstUseRefusal(record, redemption.Subject) is { } refused) return refused;
         var proved = await ProvedAsync(record!, RequestProof.ContactEmail, clock.GetUtcNow(), record!.CustomerId, ct: ct);
-        if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{record.RequestId}' was already proved.");
+        if (!await requests.TryProveAsync(proved, ct)) return await ProvedMeanwhileAsync(record, ct);
         await RaiseProvedAsync(proved, ct);
         return TypedResults.Ok(CustomerRequestView.Of(proved));
     }
+
+    /// <summary>The request was proved between this first use's check and its write: by the same link followed again at that moment
+    /// (it took this use for an interrupted one and finished it), which is a second use of the link like any other (`link-used`),
+    /// or by another proof (papers, a session), which is what a request proved already answers.</summary>
+    private async Task<IResult> ProvedMeanwhileAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        (await requests.GetAsync(record.RequestId, ct))?.Proof == RequestProof.ContactEmail
+            ? Problems.LinkUsed()
+            : Problems.Conflict($"Request '{record.RequestId}' was already proved.");
 
     /// <summary>HEAD answers as the link's first GET would, without spending it: mail scanners look at links before their
     /// readers follow them (RFC 9110 §9.2.1), and its header fields are the GET's (§9.3.2), its JSON Content-Type included.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -55,6 +56,24 @@ public sealed class ConfirmationLinkTests
 
         Assert.Equal(proved, await _requests.GetAsync("req-1", default));
         Assert.Equal(["proved:req-1"], _events.Raised.Distinct());
+    }
+
+    [Fact]
+    public async Task A_link_followed_again_while_its_first_use_proves_the_request_leaves_that_use_a_link_used_409_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        // The second follow runs between the first's recording the link's use and proving the request: it finishes the proof.
+        IResult? second = null;
+        _uses.AfterFirstUse = async () => second = await handlers.ConfirmAsync(Get(token), default);
+
+        var first = await handlers.ConfirmAsync(Get(token), default);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(second!));
+        var problem = Assert.IsType<ProblemHttpResult>(first);
+        Assert.Equal((StatusCodes.Status409Conflict, "/problems/link-used"), (problem.StatusCode, problem.ProblemDetails.Type));
+        Assert.Equal(["proved:req-1"], _events.Raised);
     }
 
     [Fact]
@@ -218,7 +237,17 @@ public sealed class ConfirmationLinkTests
     {
         private readonly HashSet<string> _used = [];
 
-        public Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct) => Task.FromResult(_used.Add(linkId));
+        /// <summary>Runs once, right after a link's first use is recorded: what another request does at that moment.</summary>
+        public Func<Task>? AfterFirstUse { get; set; }
+
+        public async Task<bool> TryUseAsync(string linkId, DateTimeOffset usedAt, CancellationToken ct)
+        {
+            if (!_used.Add(linkId)) return false;
+            var rival = AfterFirstUse;
+            AfterFirstUse = null;
+            if (rival is not null) await rival();
+            return true;
+        }
 
         public Task<bool> WasUsedAsync(string linkId, CancellationToken ct) => Task.FromResult(_used.Contains(linkId));
     }

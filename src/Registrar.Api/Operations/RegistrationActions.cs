@@ -21,7 +21,8 @@ public sealed record OperationsActor(string Client, string? Person)
 /// The actions on a registration that the API and the operations page share: each raises its lifecycle event and
 /// leaves an audit entry under the registration id (who, when, what, why). Callers check the id and the form first.
 /// </summary>
-public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> registrations, IAuditLog<RegistrationAudit> audit, TimeProvider clock)
+public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> registrations, IAuditLog<RegistrationAudit> audit,
+    IRegistrationDecisionClaims claims, TimeProvider clock)
 {
     public const string RetryAction = "retry";
     public const string ApproveTrademarkAction = "trademark-approved";
@@ -41,13 +42,30 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         await AuditAsync(registrationId, RetryAction, actor, eventId, reason, ct);
     }
 
-    /// <summary>UA-Pre-7: the trademark behind a second-level .ua name is approved or refused by a person.</summary>
-    public async Task ReviewTrademarkAsync(string registrationId, bool approved, string? reason, OperationsActor actor, CancellationToken ct)
+    /// <summary>UA-Pre-7: the trademark behind a second-level .ua name is approved or refused by a person, once. Reviews made
+    /// at the same moment all find the registration awaiting one (<see cref="WhyNoTrademarkReview"/>), so the review is claimed
+    /// first: only the review claimed first is raised and audited.</summary>
+    /// <returns>Why this review was not taken: another was claimed first. Null when it was.</returns>
+    public async Task<string?> ReviewTrademarkAsync(string registrationId, bool approved, string? reason, OperationsActor actor, CancellationToken ct)
     {
-        // One id per decision made: the lifecycle acts on the first one made while the review is awaited.
         var eventId = $"trademark:{registrationId}:{Guid.NewGuid():N}";
-        await registrations.RaiseAsync(registrationId, eventId, new TrademarkReviewed(eventId, approved, actor.Name, reason), ct);
-        await AuditAsync(registrationId, approved ? ApproveTrademarkAction : RefuseTrademarkAction, actor, eventId, reason, ct);
+        var review = new ClaimedTrademarkReview(new TrademarkReviewed(eventId, approved, actor.Name, reason), actor.Client, actor.Person, clock.GetUtcNow());
+        var standing = await claims.ClaimAsync(registrationId, "trademark-review", review, ct);
+        // Also when another review stands: if its request stopped after the claim, this finishes it (the same event id and audit
+        // row, so a review carried out already changes nothing); else the registration would await a review nobody can make.
+        await CarryOutAsync(registrationId, standing, ct);
+        return standing.Review.EventId == eventId ? null
+            : $"The trademark for registration '{registrationId}' was {(standing.Review.Approved ? "approved" : "refused")} already, by "
+                + $"{standing.Review.ReviewedBy} at {standing.At:u}: a trademark is reviewed once, and this review was not taken (UA-Pre-7).";
+    }
+
+    private async Task CarryOutAsync(string registrationId, ClaimedTrademarkReview claimed, CancellationToken ct)
+    {
+        var review = claimed.Review;
+        await registrations.RaiseAsync(registrationId, review.EventId, review, ct);
+        await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registrationId, claimed.At, review.ReviewedBy,
+            review.Approved ? ApproveTrademarkAction : RefuseTrademarkAction,
+            new RegistrationAudit(claimed.Client, claimed.Person, review.EventId, review.Reason)), review.EventId, ct);
     }
 
     /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6: a decision about a registered domain;
@@ -90,3 +108,6 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, action,
             new RegistrationAudit(actor.Client, actor.Person, eventId, reason, decision)), ct);
 }
+
+/// <summary>UA-Pre-7: the trademark review a registration took, with who made it under which key and when, for its audit entry.</summary>
+public sealed record ClaimedTrademarkReview(TrademarkReviewed Review, string Client, string? Person, DateTimeOffset At);

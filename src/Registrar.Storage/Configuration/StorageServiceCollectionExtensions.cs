@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Notices;
+using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Stores;
@@ -42,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IForceMajeureNoticeStore, ForceMajeureNoticeStore>();
         services.TryAddSingleton<ISingleUseLinkStore, SingleUseLinkStore>();
         services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
+        services.TryAddSingleton<IRegistrationDecisionClaims, RegistrationDecisionClaimStore>();
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();
         services.TryAddSingleton<IRegistrationDirectory, RegistrationDirectory>();
         services.TryAddSingleton<IErasureSchedule, ErasureSchedule>();

@@ -103,7 +103,7 @@ public sealed class NoticeResendsTests(AzuriteFixture azurite) : IClassFixture<A
         {
             Clients = [new ApiClient { Name = "ops", KeySha256 = Convert.ToHexStringLower(SHA256.HashData("ops-key"u8)), Role = ApiClientRole.Operations }],
         }));
-        var actions = new RegistrationActions(_events, new AuditLog<RegistrationAudit>(_clients), _clock);
+        var actions = new RegistrationActions(_events, new AuditLog<RegistrationAudit>(_clients), null!, _clock);
         var resends = new NoticeResends(authenticator, Notices, new RegistrationViewStore(_clients), actions);
         var body = Encoding.UTF8.GetBytes("""{"reason":"The customer says it never arrived."}""");
         var context = new DefaultHttpContext();

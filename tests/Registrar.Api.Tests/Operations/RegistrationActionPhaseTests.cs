@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Time.Testing;
@@ -20,6 +21,7 @@ public sealed class RegistrationActionPhaseTests
 
     private readonly BankHarness.RecordedEvents _events = new();
     private readonly Mock<IAuditLog<RegistrationAudit>> _audit = new();
+    private readonly FirstClaimStands _claims = new();
     private RegistrationPhase _phase;
 
     [Fact]
@@ -31,8 +33,43 @@ public sealed class RegistrationActionPhaseTests
 
         Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
         Assert.False(Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised)).Approved);
-        _audit.Verify(a => a.AppendAsync(It.Is<AuditEntry<RegistrationAudit>>(e => e.Action == RegistrationActions.RefuseTrademarkAction),
-            It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([RegistrationActions.RefuseTrademarkAction], AuditedActions());
+    }
+
+    [Fact]
+    public async Task Of_two_reviews_made_while_the_registration_still_awaits_one_only_the_first_is_raised_and_audited_UA_Pre_7()
+    {
+        // The view still says AwaitingTrademarkReview for the second review: the lifecycle has not yet written the first one's effect.
+        _phase = RegistrationPhase.AwaitingTrademarkReview;
+        var handlers = Handlers();
+
+        var approval = await handlers.ReviewTrademarkAsync(Trademark(approved: true), RegistrationId, default);
+        var refusal = await handlers.ReviewTrademarkAsync(Trademark(approved: false), RegistrationId, default);
+
+        Assert.Equal(StatusCodes.Status202Accepted, (approval as IStatusCodeHttpResult)?.StatusCode);
+        var problem = Assert.IsType<ProblemHttpResult>(refusal);
+        Assert.Equal((StatusCodes.Status409Conflict, "/problems/conflict"), (problem.StatusCode, problem.ProblemDetails.Type));
+        Assert.Contains("approved already", problem.ProblemDetails.Detail, StringComparison.Ordinal);
+        // Raising the same event id again is a no-op for the lifecycle, and the audit entry is appended once under that id.
+        var raised = Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised.DistinctBy(e => e.EventId)));
+        Assert.True(raised.Approved);
+        Assert.All(AuditedActions(), a => Assert.Equal(RegistrationActions.ApproveTrademarkAction, a));
+        Assert.All(AuditedCauses(), c => Assert.Equal(raised.EventId, c));
+    }
+
+    [Fact]
+    public async Task A_review_whose_request_stopped_after_it_was_claimed_is_carried_out_by_the_next_review_which_is_refused_UA_Pre_7()
+    {
+        _phase = RegistrationPhase.AwaitingTrademarkReview;
+        var handlers = Handlers();
+        _events.FailuresToCome = 1;
+        await Assert.ThrowsAsync<IOException>(() => handlers.ReviewTrademarkAsync(Trademark(approved: false), RegistrationId, default));
+
+        var next = await handlers.ReviewTrademarkAsync(Trademark(approved: true), RegistrationId, default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, (next as IStatusCodeHttpResult)?.StatusCode);
+        Assert.False(Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised)).Approved);
+        Assert.Equal([RegistrationActions.RefuseTrademarkAction], AuditedActions());
     }
 
     [Theory]
@@ -84,6 +121,11 @@ public sealed class RegistrationActionPhaseTests
         _audit.VerifyNoOtherCalls();
     }
 
+    private IEnumerable<string> AuditedActions() =>
+        _audit.Invocations.Select(i => ((AuditEntry<RegistrationAudit>)i.Arguments[0]).Action);
+
+    private IEnumerable<string> AuditedCauses() => _audit.Invocations.Select(i => (string)i.Arguments[1]);
+
     private OperationsHandlers Handlers()
     {
         var views = new Mock<IRegistrationViews>();
@@ -91,7 +133,16 @@ public sealed class RegistrationActionPhaseTests
             new RegistrationView(RegistrationId, "cust-1", "shop.ua", "shop.ua", "ua", _phase, null));
         var clock = new FakeTimeProvider(Now);
         return new OperationsHandlers(RetryHarness.Authenticator(), null!, views.Object, null!, null!,
-            new RegistrationActions(_events, _audit.Object, clock), null!, null!, clock);
+            new RegistrationActions(_events, _audit.Object, _claims, clock), null!, null!, clock);
+    }
+
+    /// <summary>The claims as the table keeps them: the first decision claimed for a registration and kind stands.</summary>
+    private sealed class FirstClaimStands : IRegistrationDecisionClaims
+    {
+        private readonly ConcurrentDictionary<string, object> _claims = new();
+
+        public Task<T> ClaimAsync<T>(string registrationId, string kind, T decision, CancellationToken ct) =>
+            Task.FromResult((T)_claims.GetOrAdd($"{kind}|{registrationId}", decision!));
     }
 
     private static HttpRequest Trademark(bool approved) => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark",

@@ -32,7 +32,7 @@ public sealed class ErasureRequestRetryTests
         _audit = new FailingAudit<RegistrationAudit>(new AuditLog<RegistrationAudit>(_harness.Storage));
         var zones = ZoneCatalog.LoadEmbedded();
         _handler = new ErasureRequestHandler(Authenticator(), new RegistrationViewStore(_harness.Storage), new ErasureRequestStore(_harness.Storage),
-            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, _harness.Clock),
+            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock),
             new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)), _harness.Idempotency, _harness.Clock);
     }
 

@@ -52,7 +52,8 @@ public sealed class OperationsPageHandlers(
         if (reason is { Length: > OperationsHandlers.MaxNoteLength }) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } wrongPhase) return wrongPhase;
 
-        await actions.ReviewTrademarkAsync(registrationId, approved.Value, reason, sessions.Read(request)!, ct);
+        if (await actions.ReviewTrademarkAsync(registrationId, approved.Value, reason, sessions.Read(request)!, ct) is { } taken)
+            return paths.ErrorPage(StatusCodes.Status409Conflict, taken);
         return Results.Redirect(paths.Registration(registrationId));
     }
 

@@ -12,7 +12,7 @@ namespace Registrar.Api.Storefront;
 /// be registered, the customer chooses another name or a refund; the money is held until then.
 /// </summary>
 public sealed class NameTakenChoiceHandler(
-    ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations)
+    ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, IRegistrationDecisionClaims claims)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
@@ -27,11 +27,17 @@ public sealed class NameTakenChoiceHandler(
         if (view.Phase != RegistrationPhase.NameTaken)
             return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: a choice applies only after its name was taken (KZ-2.1).");
 
-        // One id per choice made: the lifecycle takes the first choice made in NameTaken and ignores later ones,
-        // so a choice refused as early is never mistaken for a duplicate of the real one.
+        // KZ-2.1: one choice is carried out. Choices made at the same moment all find the view NameTaken (the lifecycle writes it
+        // after deciding), so the choice is claimed first and only the claimed one is raised; the same choice made again is told
+        // what happens, another is a 409 naming the choice taken.
         var eventId = $"choice:{registrationId}:{Guid.NewGuid():N}";
         var choice = body.Value!.Choice;
-        await registrations.RaiseAsync(registrationId, eventId, new CustomerChoseAfterNameTaken(eventId, choice), ct);
+        var taken = await claims.ClaimAsync(registrationId, "name-taken-choice", new CustomerChoseAfterNameTaken(eventId, choice), ct);
+        // Raised also for a later choice: if the request that claimed it stopped before raising it, this finishes it (the same
+        // event id, so a choice raised already changes nothing); else the registration would wait for a choice nobody can make.
+        await registrations.RaiseAsync(registrationId, taken.EventId, taken, ct);
+        if (taken.Choice != choice)
+            return Problems.Conflict($"Registration '{registrationId}' has its choice already, {taken.Choice}: a choice is made once (KZ-2.1).");
         return TypedResults.Accepted((string?)null, choice == CustomerChoice.AnotherName
             ? new NameTakenChoiceAccepted(registrationId, choice, HoldPaymentForAnotherName.ReferenceFor(registrationId),
                 $"What was paid for {view.DisplayName} is held for your new order. Place the order for the name you want (POST /api/orders): "

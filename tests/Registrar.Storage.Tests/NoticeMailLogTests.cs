@@ -49,18 +49,32 @@ public sealed class NoticeMailLogTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_first_attempt_racing_a_delivery_that_claimed_the_notice_leaves_the_claim_for_that_delivery_to_mark()
+    public async Task A_notice_sent_after_the_mail_server_came_back_is_logged_as_sent_KZ_2_6()
     {
         var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
         var notice = Notice("O6-1");
+        // Every queued delivery claimed the notice and failed to send it; the registration decided it again an hour later.
+        await notices.ClaimAsync(notice.CommandId, notice, Now, default);
+
+        await notices.RecordSentAsync(notice.CommandId, notice, Now.AddHours(1), Now.AddHours(1).AddSeconds(2), default);
+
+        var logged = Assert.Single(await notices.ListForRegistrationAsync("O6-1", default));
+        Assert.Equal((Now, Now.AddHours(1).AddSeconds(2)), (logged.ClaimedAt, logged.SentAt));
+        Assert.True((await notices.ClaimAsync(notice.CommandId, notice, Now.AddHours(2), default)).IsSent);
+    }
+
+    [Fact]
+    public async Task A_notice_sent_by_two_racing_attempts_is_logged_as_sent_once_by_the_first_to_record_it_KZ_2_6()
+    {
+        var notices = new NoticeStore<SendNotice>(TestStorage.Clients(azurite));
+        var notice = Notice("O7-1");
         var claim = await notices.ClaimAsync(notice.CommandId, notice, Now, default);
 
         await notices.RecordSentAsync(notice.CommandId, notice, Now.AddSeconds(1), Now.AddSeconds(2), default);
-        var whileRacing = Assert.Single(await notices.ListForRegistrationAsync("O6-1", default));
-        await notices.MarkSentAsync(claim.Record, Now.AddSeconds(3), default);
+        var marked = await notices.MarkSentAsync(claim.Record, Now.AddSeconds(3), default);
 
-        Assert.Equal((Now, (DateTimeOffset?)null), (whileRacing.ClaimedAt, whileRacing.SentAt));
-        Assert.Equal(Now.AddSeconds(3), Assert.Single(await notices.ListForRegistrationAsync("O6-1", default)).SentAt);
+        Assert.Equal(Now.AddSeconds(2), marked.Document.SentAt);
+        Assert.Equal(Now.AddSeconds(2), Assert.Single(await notices.ListForRegistrationAsync("O7-1", default)).SentAt);
     }
 
     [Fact]

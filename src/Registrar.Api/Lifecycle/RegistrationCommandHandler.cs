@@ -93,8 +93,10 @@ public sealed class RegistrationCommandHandler(
         DateTimeOffset sentAt;
         if (firstAttempt)
         {
-            // Nothing to claim against: no earlier delivery can have sent it, so it is stored once, as sent, after it
-            // went out (issue 16). A crash in between leaves no row, and the delivery after it claims and sends again.
+            // Nothing to claim against: no earlier delivery of this decision can have sent it, so it is stored once, as sent,
+            // after it went out (issue 16). A notice decided again after its deliveries failed keeps its id and finds their
+            // unsent claim, which this marks (KZ-2.6). A crash in between leaves no row or that claim unsent, and the delivery
+            // after it claims and sends again.
             await mail.SendAsync(composer.Compose(notice, now), ct);
             sentAt = clock.GetUtcNow();
             await notices.RecordSentAsync(notice.CommandId, notice, now, sentAt, ct);

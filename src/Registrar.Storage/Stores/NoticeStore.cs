@@ -21,8 +21,9 @@ public interface INoticeStore<TNotice>
 
     Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct);
 
-    /// <summary>A notice that went out without a claim (no earlier delivery can have sent it), stored as sent. A row already
-    /// there is a delivery racing this one: it is left as it is, to be marked by that delivery.</summary>
+    /// <summary>A notice that went out without a claim (the process that decided it carried it out), stored as sent. A row
+    /// already there is the claim of a delivery that failed before a failure event had the notice decided again under its
+    /// id, or of one racing this attempt: it is marked sent unless it already is (KZ-2.6: a sent notice is logged as sent).</summary>
     Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct);
 
     /// <summary>A notice of one registration (a <see cref="RegistrationCommand"/>), by its id; null when that registration has none by it.</summary>
@@ -67,8 +68,7 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
     }
 
     public Task<Stored<NoticeRecord<TNotice>>> MarkSentAsync(Stored<NoticeRecord<TNotice>> claimed, DateTimeOffset sentAt, CancellationToken ct) =>
-        Place(claimed.Document.NoticeId, claimed.Document.Notice).Table
-            .UpdateAsync(claimed, claimed.Document with { SentAt = sentAt }, SentColumns(), ct);
+        MarkAsync(Place(claimed.Document.NoticeId, claimed.Document.Notice).Table, claimed, sentAt, ct);
 
     public async Task RecordSentAsync(string noticeId, TNotice notice, DateTimeOffset claimedAt, DateTimeOffset sentAt, CancellationToken ct)
     {
@@ -79,7 +79,10 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         }
         catch (DocumentAlreadyExistsException)
         {
-            // Claimed by a delivery racing this one, which marks it sent.
+            // KZ-2.6 (probe D6): the claim of a delivery that failed stays unsent unless the attempt that sent marks it.
+            var claimed = await table.GetAsync<NoticeRecord<TNotice>>(partition, row, ct)
+                ?? throw new InvalidOperationException($"Notice {noticeId} vanished while being recorded as sent.");
+            await MarkAsync(table, claimed, sentAt, ct);
         }
     }
 
@@ -119,6 +122,26 @@ public sealed class NoticeStore<TNotice>(StorageClients clients) : INoticeStore<
         return await _byId.GetAsync<NoticeRecord<TNotice>>(key, key, ct) is { Document.SentAt: { } sentAt }
             ? stored with { Document = stored.Document with { SentAt = sentAt } }
             : stored;
+    }
+
+    /// <summary>Marks the row as it is now: one marked meanwhile keeps its sending, so a notice is logged sent once; one
+    /// erased meanwhile (UA-Pre-6) stays erased.</summary>
+    private static async Task<Stored<NoticeRecord<TNotice>>> MarkAsync(DocumentTable table, Stored<NoticeRecord<TNotice>> stored, DateTimeOffset sentAt,
+        CancellationToken ct)
+    {
+        while (stored.Document.SentAt is null)
+        {
+            try
+            {
+                return await table.UpdateAsync(stored, stored.Document with { SentAt = sentAt }, SentColumns(), ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                stored = await table.GetAsync<NoticeRecord<TNotice>>(stored.PartitionKey, stored.RowKey, ct)
+                    ?? throw new InvalidOperationException($"Notice {stored.Document.NoticeId} vanished while being marked sent.");
+            }
+        }
+        return stored;
     }
 
     private static async Task EraseAsync(DocumentTable table, Stored<NoticeRecord<TNotice>> stored, Func<TNotice, TNotice> erase, CancellationToken ct)

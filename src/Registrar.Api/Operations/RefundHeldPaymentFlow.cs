@@ -17,7 +17,13 @@ public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, IInvoiceStore<
     {
         var stored = await held.GetAsync(reference, ct);
         if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
-        if (stored.Document.Resolution is { } earlier && !await IsStrandedAsync(stored.Document, ct)) return HeldPaymentProblems.Resolved(earlier);
+        if (stored.Document.Resolution is { } earlier && !await IsStrandedAsync(stored.Document, ct))
+        {
+            // A refund whose host stopped between storing it and auditing it is audited by the next action on it: the audit log
+            // is where the refund to pay out is read (UA-3.2), and the journal records the same resolution once.
+            if (earlier.Action == HeldPaymentAction.Refunded) await journal.RecordAsync(stored.Document, ct);
+            return HeldPaymentProblems.Resolved(earlier);
+        }
         var decision = HeldPaymentRules.Refund(stored.Document.Credit, amount, request.Currency);
         if (decision is HeldPaymentRefused refused) return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);
 

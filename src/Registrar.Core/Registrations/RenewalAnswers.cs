@@ -12,6 +12,12 @@ internal static class RenewalAnswers
     /// <summary>EPP 2304 (status prohibits) and 2105 (not eligible for renewal): ask what the registry holds.</summary>
     private static bool StatusProhibits(RegistryRefused refused) => refused.Code is 2304 or 2105;
 
+    /// <summary>RFC 5731 section 3.2.3, architecture principle 3: a renew repeated after its answer was lost (a crash, a
+    /// redelivery) names a curExpDate the first one moved on, and the registry refuses it 2306: what it holds decides whether
+    /// the refused renew was this renewal's own, already carried out. 2306 is also the registry's period policy, which leaves
+    /// the expiry where it was.</summary>
+    private static bool MayBeRenewedAlready(RegistryRefused refused) => refused.Code == 2306;
+
     /// <summary>RFC 5731 section 2.3: the "server" statuses are the registry's own, and it may lift them on any change.</summary>
     private static bool IsSetByRegistry(string status) => status.StartsWith("server", StringComparison.OrdinalIgnoreCase);
 
@@ -32,7 +38,7 @@ internal static class RenewalAnswers
             case (Renewing, DomainInfo info):
                 ReconcileRenewal(step, info);
                 break;
-            case (Renewing, RegistryRefused refused) when StatusProhibits(refused) && !state.Renewal.CheckedAfterRefusal:
+            case (Renewing, RegistryRefused refused) when (StatusProhibits(refused) || MayBeRenewedAlready(refused)) && !state.Renewal.CheckedAfterRefusal:
                 step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = true } });
                 RenewalDecisions.Query(step);
                 break;
@@ -77,8 +83,8 @@ internal static class RenewalAnswers
         Follow(step, info);
         if (!info.Exists || !info.SponsorIsUs)
             Stall(step, $"A renewal of {state.Order!.DisplayName} was paid, but the registry no longer holds it for us: refund or re-register.");
-        else if (info.ExpiresAt > state.ExpiresAt)
-            RenewalDecisions.Renewed(step, info.ExpiresAt.Value);
+        else if (info.ExpiresAt is { } expiry && expiry > state.ExpiresAt)
+            RenewedIfPaidTerm(step, expiry);
         else if (info.InRedemption)
             Restore(step);
         else if (info.Statuses.Contains("pendingRenew", StringComparer.OrdinalIgnoreCase))
@@ -87,6 +93,20 @@ internal static class RenewalAnswers
             Stall(step, $"The registry refuses to renew {state.Order!.DisplayName} (statuses {string.Join(", ", info.Statuses)}): decide how to go on.");
         else
             RenewalDecisions.Renew(step); // the renew never took effect; its curExpDate keeps a repeat from adding a second term
+    }
+
+    /// <summary>UA-1.7: a later expiry read back is this renewal carried out when it is the previous one plus the years paid,
+    /// added as the registry adds them (RFC 5731 section 3.2.3) and compared by the UTC date, as it compares curExpDate; any
+    /// other is not the term the customer paid for, and is not told to them as their renewal.</summary>
+    private static void RenewedIfPaidTerm(RegistrationStep step, DateTimeOffset expiry)
+    {
+        var state = step.State;
+        var paidTerm = state.ExpiresAt!.Value.UtcDateTime.AddYears(state.Renewal.PaidYears);
+        if (DateOnly.FromDateTime(expiry.UtcDateTime) == DateOnly.FromDateTime(paidTerm))
+            RenewalDecisions.Renewed(step, expiry);
+        else
+            Stall(step, $"A renewal of {state.Order!.DisplayName} by {state.Renewal.PaidYears} year(s) from {state.ExpiresAt:u} was paid, "
+                + $"but the registry's expiry is {expiry:u}, not {paidTerm:yyyy-MM-dd}: decide how to go on (UA-1.7).");
     }
 
     private static void ReconcileRestore(RegistrationStep step, DomainInfo info)

@@ -92,7 +92,10 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     {
         if (step.State.Renewal.PaidInvoice is not null)
         {
-            Renew(step);
+            // Architecture principle 3: the renew that stalled may have taken effect with its answer lost; what the registry
+            // holds decides, rather than a renew from an expiry it may have moved on (refused 2306, stalling again).
+            step.Update(s => s with { Phase = Renewing });
+            Query(step);
             return;
         }
         step.Update(s => s with { Phase = now >= s.ExpiresAt ? Expired : Registered });

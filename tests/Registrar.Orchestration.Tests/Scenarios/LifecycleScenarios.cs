@@ -28,6 +28,8 @@ public static class LifecycleScenarios
             SameNamePaidTogetherIsTakenByItsAuthInfo,
         ["An event for a registration that has no lifecycle creates none"] = StrayEventCreatesNothing,
         ["A reminder brings the renewal invoice whose payment renews from the previous expiry, once (KZ-2.6, KZ-2.7, UA-1.7)"] = RenewalScenarios.PaidRenewal,
+        ["A renew repeated after a crash lost its answer is refused 2306, read back, and finished as renewed with the registry's expiry (UA-1.7)"] =
+            RenewalScenarios.RenewRepeatedAfterACrashIsReadBack,
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
         ["An expired .ua domain is restored and renewed at the redemption tariff (UA-1.11, UA-1.12, RFC 3915)"] = RenewalScenarios.ExpiredUaRestored,
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,

@@ -12,23 +12,29 @@ public static class RenewalScenarios
     public static async Task PaidRenewal(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(20);
-        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
-        // The 30-day reminder is already due: the timer asks for the invoice it carries.
-        var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(IssueRenewalInvoice));
-        var invoice = registered.OfType<IssueRenewalInvoice>().Single();
-        Assert.Equal(TariffOperation.Renew, invoice.Operation);
-
-        var reminder = await run.RaiseAsync(InvoiceIssued(invoice, "INV-1"), typeof(SendNotice));
-        Assert.Equal(NoticeKind.RenewalInvoice, reminder.OfType<SendNotice>().Single().Kind);
-        var paid = new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow);
-        var renew = await run.RaiseAsync(paid, typeof(RenewDomain), typeof(RecordRegistrationView));
-        Assert.Equal(expiry, renew.OfType<RenewDomain>().Single().CurrentExpiry);
+        var paid = await RenewalPaidAsync(run, expiry);
         await run.RaiseAsync(paid);
 
         var renewed = await run.AnswerAsync(new DomainRenewed(expiry.AddYears(1)), typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Equal(NoticeKind.Renewed, renewed.OfType<SendNotice>().Single().Kind);
         var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
         Assert.Null(state.Renewal.PaidInvoice);
+    }
+
+    /// <summary>Architecture principle 3: the renew was carried out at the registry and the host died before its answer was
+    /// saved; the redelivered renew names the expiry the first one moved on and is refused 2306 (RFC 5731 section 3.2.3).</summary>
+    public static async Task RenewRepeatedAfterACrashIsReadBack(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(20);
+        await RenewalPaidAsync(run, expiry);
+
+        var refused = new RegistryRefused(2306, $"curExpDate {expiry:yyyy-MM-dd} does not match the expiry date of example.kz, {expiry.AddYears(1):yyyy-MM-dd}.");
+        await run.AnswerAsync(refused, typeof(QueryDomain));
+        var renewed = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry.AddYears(1), ["ok"]), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        Assert.Equal(NoticeKind.Renewed, renewed.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+        Assert.Equal(expiry.AddYears(1).AddDays(-30), await run.Host.WakeAtAsync(run.RegistrationId));
     }
 
     public static async Task UnpaidKzDeleted(ScenarioRun run)
@@ -110,6 +116,23 @@ public static class RenewalScenarios
         var resumed = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.CalendarWait is null);
         Assert.Equal(["before-expiry-30d"], resumed.Renewal.RemindersSent);
         Assert.Equal(expiry.AddDays(-14), await run.Host.WakeAtAsync(run.RegistrationId));
+    }
+
+    /// <summary>A registered .kz domain whose 30-day reminder brought the renewal invoice, paid: the renew from its expiry is out.</summary>
+    private static async Task<RenewalPaid> RenewalPaidAsync(ScenarioRun run, DateTimeOffset expiry)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        // The 30-day reminder is already due: the timer asks for the invoice it carries.
+        var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(IssueRenewalInvoice));
+        var invoice = registered.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.Renew, invoice.Operation);
+
+        var reminder = await run.RaiseAsync(InvoiceIssued(invoice, "INV-1"), typeof(SendNotice));
+        Assert.Equal(NoticeKind.RenewalInvoice, reminder.OfType<SendNotice>().Single().Kind);
+        var paid = new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow);
+        var renew = await run.RaiseAsync(paid, typeof(RenewDomain), typeof(RecordRegistrationView));
+        Assert.Equal(expiry, renew.OfType<RenewDomain>().Single().CurrentExpiry);
+        return paid;
     }
 
     private static RenewalInvoiceIssued InvoiceIssued(IssueRenewalInvoice invoice, string number) =>

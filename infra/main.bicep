@@ -79,6 +79,8 @@ type registryEndpoint = {
   maxSessions: int
   @description('Zones this registry serves, in Unicode form without a dot (kz, қаз, ua, com.ua, ...).')
   zones: string[]
+  @description('Whether the registry authenticates the registrar by a TLS client certificate, kept in Key Vault as epp-<id>-certificate (default true). A registry that takes the password alone needs no certificate secret, and the app refuses to start on a Key Vault reference it cannot resolve.')
+  clientCertificate: bool?
 }
 
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -181,10 +183,11 @@ var registrySettings = reduce(registries, {}, (settings, r) => union(settings, {
   'Epp__Registries__${r.id}__MaxSessions': string(r.maxSessions)
   'Epp__Registries__${r.id}__Profile__Name': r.profile
   'Epp__Registries__${r.id}__Password': '${keyVaultReference}epp-${r.id}-password)'
+  'Registry__RegistrarTechnicalContacts__${r.id}': r.technicalContact
+}, (r.?clientCertificate ?? true) ? {
   // A Key Vault certificate's secret of the same name is its PFX, base64.
   'Epp__Registries__${r.id}__ClientCertificatePfxBase64': '${keyVaultReference}epp-${r.id}-certificate)'
-  'Registry__RegistrarTechnicalContacts__${r.id}': r.technicalContact
-}))
+} : {}))
 
 var bankSettings = union(
   toObject(hmacBanks, bank => 'Banks__${bank}__HmacSecret', bank => '${keyVaultReference}bank-${bank}-hmac)'),

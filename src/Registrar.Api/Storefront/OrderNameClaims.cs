@@ -49,10 +49,11 @@ public sealed class OrderNameClaims(IOrderNameClaimStore claims, IOrderStore<Ord
     private async Task<(Stored<OrderNameClaim>? Claim, string? HeldBy)> ClaimOneAsync(string customerId, string domainName, string orderId,
         DateTimeOffset now, CancellationToken ct)
     {
-        // Each failed write is another order's claim written meanwhile, which the next reading judges.
-        for (var attempt = 1; attempt <= 3; attempt++)
+        // A name not ordered before is claimed by its first write alone; each failed write is another order's claim written
+        // meanwhile, which the next reading judges.
+        for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var current = await claims.GetAsync(customerId, domainName, ct);
+            var current = attempt == 1 ? null : await claims.GetAsync(customerId, domainName, ct);
             if (current is not null && current.Document.OrderId != orderId && await HeldByAsync(current.Document, customerId, now, ct) is { } heldBy)
                 return (null, heldBy);
             if (await claims.TryClaimAsync(customerId, domainName, current, new OrderNameClaim(orderId, now), ct) is { } claimed)

@@ -55,6 +55,51 @@ public sealed class QueueWorkerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_message_left_by_processes_killed_mid_work_more_times_than_failures_are_allowed_is_still_handled()
+    {
+        var (queue, poison) = await NewQueueAsync();
+        var handler = new RecordingHandler((_, _) => Task.CompletedTask);
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { MaxDequeueCount = 5 });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("survivor", 0)));
+        await DequeueWithoutOutcomeAsync(queue, times: 6);
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => handler.Calls.Count == 1 && (await queue.PeekMessagesAsync()).Value.Length == 0,
+            "the message is handled and deleted");
+        await worker.StopAsync(default);
+
+        Assert.Equal([("survivor", 7L)], handler.Calls);
+        Assert.False(poison.Exists() && (await poison.PeekMessagesAsync()).Value.Length > 0);
+    }
+
+    [Fact]
+    public async Task A_message_dequeued_without_an_outcome_past_its_limit_is_set_aside_unhandled_as_a_crash_loop()
+    {
+        var (queue, poison) = await NewQueueAsync();
+        var handler = new RecordingHandler((_, _) => Task.CompletedTask);
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { MaxDequeueCount = 2, MaxDequeueCountUnhandled = 3 });
+        await queue.SendMessageAsync(Contract.Serialize(new Job("crasher", 0)));
+        await DequeueWithoutOutcomeAsync(queue, times: 3);
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => poison.Exists() && (await poison.PeekMessagesAsync()).Value.Length == 1,
+            "the message reaches the poison queue");
+        await worker.StopAsync(default);
+
+        Assert.Empty(handler.Calls);
+    }
+
+    /// <summary>What a process killed while holding the message leaves: a dequeue, and the message visible again.</summary>
+    private static async Task DequeueWithoutOutcomeAsync(QueueClient queue, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var message = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        }
+    }
+
+    [Fact]
     public async Task A_message_of_an_unknown_type_or_version_goes_to_poison_without_reaching_the_handler()
     {
         var (queue, poison) = await NewQueueAsync();

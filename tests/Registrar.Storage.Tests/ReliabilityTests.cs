@@ -21,7 +21,7 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var prefix = TestStorage.NewPrefix();
         var instances = Enumerable.Range(1, 200).Select(i => $"kill-{i:D3}").ToList();
-        var seed = Environment.TickCount;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("RELIABILITY_SEED"), out var given) ? given : Environment.TickCount;
         var random = new Random(seed);
         output.WriteLine($"Random seed {seed}.");
 
@@ -113,13 +113,47 @@ public sealed class ReliabilityTests(AzuriteFixture azurite, ITestOutputHelper o
         }
     }
 
+    /// <summary>Every stored row of each instance not finished, its wake-up and dispatch rows and its effects: what a
+    /// failure in CI is read from.</summary>
+    private static async Task<string> DescribeUnfinishedAsync(string connectionString, string prefix, List<string> instances)
+    {
+        var clients = Clients(connectionString, prefix);
+        var first = clients.Table("lifecycleinstances");
+        if (await LifecycleInstanceLayout.ReadAsync(first, default) is not { } layout) return "No instance stored yet.";
+        var done = await StatesAsync(connectionString, prefix, "Terminal eq true").Select(e => e.GetString("InstanceId")).ToHashSetAsync();
+        var timers = new List<TableEntity>();
+        var timerTables = clients.Names.Table("lifecycletimers");
+        await foreach (var table in clients.Tables.QueryAsync($"TableName ge '{timerTables}' and TableName lt '{timerTables}~'"))
+            timers.AddRange(await clients.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>().ToListAsync());
+        var text = new System.Text.StringBuilder();
+        foreach (var id in instances.Where(id => !done.Contains(id)).Take(10))
+        {
+            text.AppendLine($"{id}:");
+            var rows = clients.Table(layout.TableName("lifecycleinstances", id)).QueryAsync<TableEntity>(layout.InstanceRowsFilter(id));
+            await foreach (var row in rows)
+                text.AppendLine($"  {row.RowKey} {string.Join(", ", row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Select(p => $"{p.Key}={p.Value}"))}");
+            foreach (var timer in timers.Where(t => t.GetString("InstanceId") == id))
+                text.AppendLine($"  timer {timer.PartitionKey}/{timer.RowKey} DueAt={timer.GetDateTimeOffset("DueAt"):O}");
+            var executed = await clients.Table("executions").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")).Select(e => e.RowKey).ToListAsync();
+            text.AppendLine($"  executed: {string.Join(", ", executed)}");
+        }
+        foreach (var queue in new[] { "lifecycle-events", "lifecycle-commands" }.Select(name => clients.Queue(name)))
+        {
+            var poison = clients.Queues.GetQueueClient(StorageNames.PoisonQueue(queue.Name));
+            var parked = await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(32)).Value : [];
+            text.AppendLine($"{poison.Name}: {string.Join("; ", parked.Select(m => m.Body.ToString()))}");
+        }
+        return text.ToString();
+    }
+
     private async Task AssertAllDoneExactlyOnceAsync(string connectionString, string prefix, List<string> instances, Func<string> hostOutput)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (await CountDoneAsync(connectionString, prefix) < instances.Count)
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Only {await CountDoneAsync(connectionString, prefix)} of {instances.Count} instances finished. Host: {hostOutput()}");
+                Assert.Fail($"Only {await CountDoneAsync(connectionString, prefix)} of {instances.Count} instances finished.\n"
+                    + $"{await DescribeUnfinishedAsync(connectionString, prefix, instances)}\nHost: {hostOutput()}");
             await Task.Delay(250);
         }
 

@@ -13,7 +13,8 @@ namespace Registrar.Storage.Queues;
 /// <summary>Receives messages from one queue and hands each to a handler: at most
 /// <see cref="QueueWorkerOptions.MaxConcurrency"/> at a time, invisible to others while handled (the
 /// visibility is renewed for long work), deleted on success, moved to <c>&lt;queue&gt;-poison</c> when
-/// unreadable or after <see cref="QueueWorkerOptions.MaxDequeueCount"/> deliveries. On stop it takes no
+/// unreadable, after <see cref="QueueWorkerOptions.MaxDequeueCount"/> deliveries the last of which failed, or after
+/// <see cref="QueueWorkerOptions.MaxDequeueCountUnhandled"/> whatever became of them. On stop it takes no
 /// new messages and lets those in hand finish until the host's shutdown timeout.</summary>
 public sealed class QueueWorker<TMessage> : BackgroundService
 {
@@ -124,9 +125,9 @@ public sealed class QueueWorker<TMessage> : BackgroundService
         var lease = new MessageLease(message.PopReceipt);
         try
         {
-            if (message.DequeueCount > _options.MaxDequeueCount)
+            if (message.DequeueCount > Math.Max(_options.MaxDequeueCount, _options.MaxDequeueCountUnhandled))
             {
-                await MoveToPoisonAsync(message, lease, $"it was dequeued {message.DequeueCount} times");
+                await MoveToPoisonAsync(message, lease, $"it was dequeued {message.DequeueCount} times without an outcome");
                 return;
             }
             TMessage body;

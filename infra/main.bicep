@@ -112,6 +112,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     deploymentContainerName: deploymentContainerName
+    settingsContainerName: 'settings'
     queueNames: triggerQueueNames
   }
 }
@@ -162,6 +163,9 @@ var registrarSettings = {
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__QueueServiceUri: storage.outputs.queueEndpoint
   Storage__BlobServiceUri: storage.outputs.blobEndpoint
+  // Blobs of the settings container: the app has no file of its own to read them from (README, Provision and deploy).
+  Tariffs__PriceListBlob: 'tariffs.json'
+  Calendars__CorrectionsBlobPrefix: 'calendars/'
   Mail__Acs__Endpoint: communication.outputs.endpoint
   Mail__Acs__SenderAddress: communication.outputs.senderAddress
   Mail__Acs__ReplyToAddress: replyToAddress
@@ -216,6 +220,7 @@ module app 'modules/functionapp.bicep' = {
 }
 
 output AZURE_FUNCTION_APP_NAME string = app.outputs.name
+output AZURE_SETTINGS_CONTAINER_URL string = '${storage.outputs.blobEndpoint}${storage.outputs.settingsContainerName}'
 output AZURE_FUNCTION_APP_URL string = app.outputs.url
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_RESOURCE_GROUP string = group.name

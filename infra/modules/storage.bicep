@@ -6,6 +6,8 @@ param location string
 param tags object
 param principalId string
 param deploymentContainerName string
+@description('The container operations publish the price list and calendar corrections to (PublishedSettings).')
+param settingsContainerName string
 @description('The queues the Function App\'s queue triggers read.')
 param queueNames string[]
 
@@ -42,6 +44,12 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
 }
 
+// Read by the app's identity at start (Storage Blob Data Owner covers it): the app's own files are its read-only package.
+resource settingsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobs
+  name: settingsContainerName
+}
+
 resource queues 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: account
   name: 'default'
@@ -67,4 +75,5 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'
+output settingsContainerName string = settingsContainer.name
 output queues string[] = [for (queueName, i) in queueNames: triggerQueues[i].name]

@@ -71,14 +71,12 @@ public static class RegistrarServiceCollectionExtensions
     {
         services.AddSingleton(ZoneCatalog.LoadEmbedded());
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value.CorrectionsFolder is { Length: > 0 } folder
-            ? BusinessCalendars.LoadEmbeddedWith(Directory.EnumerateFiles(folder, "*.txt").Select(f => (Path.GetFileName(f), File.ReadAllText(f))))
-            : BusinessCalendars.LoadEmbedded());
+        services.AddSingleton(sp => PublishedSettings.Calendars(sp.GetRequiredService<IOptions<CalendarOptions>>().Value,
+            sp.GetRequiredService<StorageClients>));
         services.AddSingleton(RefusalList.LoadEmbedded());
         services.Configure<TariffOptions>(configuration.GetSection(TariffOptions.Section));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TariffOptions>>().Value.PriceListPath is { Length: > 0 } path
-            ? TariffSchedule.Parse(File.ReadAllText(path), sp.GetRequiredService<ZoneCatalog>())
-            : TariffSchedule.LoadEmbedded(sp.GetRequiredService<ZoneCatalog>()));
+        services.AddSingleton(sp => PublishedSettings.Tariffs(sp.GetRequiredService<IOptions<TariffOptions>>().Value,
+            sp.GetRequiredService<ZoneCatalog>(), sp.GetRequiredService<StorageClients>));
         services.AddHostedService<TariffStartupCheck>();
         services.AddSingleton<DomainNameParser>();
         services.AddSingleton<ZoneDeadlines>();

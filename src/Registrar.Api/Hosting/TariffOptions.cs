@@ -6,6 +6,11 @@ public sealed class TariffOptions
 {
     public const string Section = "Tariffs";
 
-    /// <summary>A tariffs.json document; null uses the shipped (placeholder) tariffs, allowed in Development only.</summary>
+    /// <summary>A tariffs.json document on this machine; with neither it nor <see cref="PriceListBlob"/>, the shipped
+    /// (placeholder) tariffs, allowed in Development only.</summary>
     public string? PriceListPath { get; set; }
+
+    /// <summary>The price list as a blob of the <see cref="PublishedSettings.Container"/> container, for a host with no
+    /// file of its own to read (Azure); read when <see cref="PriceListPath"/> is not set.</summary>
+    public string? PriceListBlob { get; set; }
 }

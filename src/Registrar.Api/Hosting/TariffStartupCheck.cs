@@ -6,7 +6,7 @@ namespace Registrar.Api.Hosting;
 /// <summary>
 /// The shipped tariffs are placeholders (neither offer states amounts: UA-2.1.4, UA-3.3). Outside
 /// Development a host refuses to start while any zone's tariff in force, or one published to take effect later, is one, so
-/// no customer is quoted or invoiced a made-up price; operations publish the price list (Tariffs:PriceListPath).
+/// no customer is quoted or invoiced a made-up price; operations publish the price list (<see cref="PublishedSettings"/>).
 /// </summary>
 public sealed class TariffStartupCheck(TariffSchedule tariffs, IHostEnvironment environment, TimeProvider clock) : IHostedService
 {
@@ -18,7 +18,8 @@ public sealed class TariffStartupCheck(TariffSchedule tariffs, IHostEnvironment 
         {
             throw new InvalidOperationException(
                 $"The tariffs for {string.Join(", ", zones.Select(z => "." + z))} in force or to come hold placeholders. Publish the price list " +
-                "(a tariffs.json document) and point Tariffs:PriceListPath at it before quoting or invoicing (UA-2.1.4, UA-3.3).");
+                "(a tariffs.json document) and point Tariffs:PriceListPath (or, in Azure, Tariffs:PriceListBlob) at it before quoting or invoicing " +
+                "(UA-2.1.4, UA-3.3).");
         }
         return Task.CompletedTask;
     }

@@ -55,7 +55,7 @@ public sealed class TariffStartupCheckTests
 
     /// <summary>Every zone priced for real from 1 November 2026, as the shipped list prices it (KZ-2.4: a .kz
     /// registrant change is priced as a registration).</summary>
-    private static string PublishedPrices() => "{\"tariffs\": [" + string.Join(",", Zones.All.Select(zone => zone.Currency.Code == "KZT"
+    internal static string PublishedPrices() => "{\"tariffs\": [" + string.Join(",", Zones.All.Select(zone => zone.Currency.Code == "KZT"
         ? $$"""{ "zone": "{{zone.Zone}}", "currency": "KZT", "effectiveFrom": "2026-11-01T00:00:00+00:00", "placeholder": false, "pricesPerYear": { "register": "100.00", "renew": "100.00" }, "registrantChangePricedAsRegistration": true }"""
         : $$"""{ "zone": "{{zone.Zone}}", "currency": "UAH", "effectiveFrom": "2026-11-01T00:00:00+00:00", "placeholder": false, "pricesPerYear": { "register": "100.00", "renew": "100.00", "redemptionRenewal": "150.00", "registrantChange": "100.00" }, "registrantChangePricedAsRegistration": false }""")) + "]}";
 

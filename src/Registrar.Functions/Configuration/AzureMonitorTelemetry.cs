@@ -5,6 +5,8 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Registrar.Core.Telemetry;
 
 namespace Registrar.Functions.Configuration;
@@ -24,10 +26,13 @@ public static class AzureMonitorTelemetry
     public static IServiceCollection AddAzureMonitorTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var credential = Credential(configuration);
+        // The worker defaults name the service after the site (the cloud role) and take the invocation spans from the host.
+        // Outgoing HTTP is every hop the worker starts that no source of ours covers: Communication Services' mail REST calls
+        // under the mail span, and each Tables, Queues and Blobs request of the stores, as the local host records them.
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(tracing => tracing.AddSource([.. RegistrarTelemetry.SourceNames]).AddAzureMonitorTraceExporter())
-            .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter())
+            .WithTracing(tracing => tracing.AddSource([.. RegistrarTelemetry.SourceNames]).AddHttpClientInstrumentation().AddAzureMonitorTraceExporter())
+            .WithMetrics(metrics => metrics.AddHttpClientInstrumentation().AddAzureMonitorMetricExporter())
             .WithLogging(logging => logging.AddAzureMonitorLogExporter());
         // The three exporters read the same unnamed options.
         if (credential is not null) services.Configure<AzureMonitorExporterOptions>(options => options.Credential = credential);

@@ -201,6 +201,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<RefundHeldPaymentFlow>();
         services.AddSingleton<HeldPaymentHandlers>();
         services.AddSingleton<ReadCreditFlow>();
+        services.AddSingleton<ReadCreditCompletion>();
         services.AddSingleton<ReadCreditHandler>();
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();

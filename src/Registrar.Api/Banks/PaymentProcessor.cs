@@ -38,10 +38,12 @@ public sealed class PaymentProcessor(
 
     /// <param name="key">What the credit is recorded under: <c>{bank}:{reference}</c>, told apart from other credits alike.</param>
     /// <param name="reversedInMessage">The message that books it also books its reversal (same reference and money).</param>
+    /// <param name="entered">What operations entered, for a credit they read: kept with it, so recovery can finish it.</param>
     public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, bool reversedInMessage,
-        CancellationToken ct)
+        CancellationToken ct, EnteredCredit? entered = null)
     {
-        var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
+        var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct,
+            entered);
         // The key it was kept under: the bank's reference, or that and its money when the reference came before with other money.
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);

@@ -8,12 +8,14 @@ namespace Registrar.Api.Banks;
 /// Finishes bank messages that were recorded but not applied in full: the host died after keeping the
 /// message (its signature may be spent, and the bank may not send it again), or an entry failed. Each is
 /// applied again from its recorded bytes (authentic when it arrived), idempotently. Applies of held credits a host stopped in
-/// before their invoice was paid or they were counted are finished too (UA-3.2).
+/// before their invoice was paid or they were counted, and credits operations read that a host stopped in before their audit
+/// entry, are finished too (UA-3.2).
 /// </summary>
 public sealed class UnprocessedPaymentRecovery(
     IBankMessageStore messages,
     BankMessageApplier applier,
     HeldPaymentCompletion heldPayments,
+    ReadCreditCompletion readCredits,
     TimeProvider clock,
     ILogger<UnprocessedPaymentRecovery> logger)
 {
@@ -32,7 +34,7 @@ public sealed class UnprocessedPaymentRecovery(
                 message.MessageId, message.ReceivedAt, receipt.Status, receipt.Entries);
             if (receipt.Status == BankNotificationReceipt.Applied) recovered++;
         }
-        return recovered + await heldPayments.FinishStoppedAsync(ct);
+        return recovered + await heldPayments.FinishStoppedAsync(ct) + await readCredits.FinishStoppedAsync(ct);
     }
 }
 

@@ -18,8 +18,8 @@ namespace Registrar.Api.Operations;
 /// until operations resolve it, as one message may hold several credits.
 /// </summary>
 public sealed class ReadCreditFlow(
-    IReviewList review, IBankMessageStore messages, PaymentProcessor payments, IAuditLog<ReadCreditAudit> audit, TimeProvider clock,
-    ILogger<ReadCreditFlow> logger)
+    IReviewList review, IBankMessageStore messages, PaymentProcessor payments, ReadCreditCompletion completion, IAuditLog<ReadCreditAudit> audit,
+    TimeProvider clock, ILogger<ReadCreditFlow> logger)
 {
     public const string Action = "read-credit";
 
@@ -36,12 +36,15 @@ public sealed class ReadCreditFlow(
         if (bookedAt > now)
             return Problems.Validation("bookedAt", $"The money is booked by the time it is read: at {now:u} at the latest.");
 
-        var credit = new BankCreditNotification(message.BankId, read.BankReference, amount, read.Currency, bookedAt, null, null, read.PaymentPurpose,
-            message.MessageId);
-        var outcome = await payments.ApplyAsync(credit, PaymentKeys.BanksReference(message.BankId, read.BankReference), message.MessageId,
-            message.Format, reversedInMessage: false, ct);
-        await audit.AppendAsync(new AuditEntry<ReadCreditAudit>(outcome.Reference, now, client, Action, new ReadCreditAudit(client, itemId,
-            AmountInCurrency.Text(amount, read.Currency), read.Currency, bookedAt, outcome.Result, outcome.Invoice, read.Reason)), ct);
+        var entered = new EnteredCredit(itemId, message.BankId, read.BankReference, read.PaymentPurpose, bookedAt, client, read.Reason);
+        var money = new ReportedMoney(amount, read.Currency);
+        var key = ReadCreditCompletion.Key(entered);
+        var outcome = await payments.ApplyAsync(ReadCreditCompletion.Credit(entered, money, message.MessageId), key, message.MessageId,
+            message.Format, reversedInMessage: false, ct, entered);
+        // A credit kept before (read again, or sent readable by the bank) is audited as this read of it; the one this read kept
+        // is audited once, as the recovery pass would if the host stopped here.
+        if (outcome.Result == "duplicate") await audit.AppendAsync(ReadCreditCompletion.Entry(now, entered, money, outcome), ct);
+        else await completion.AuditAsync(key, money, outcome, ct);
         logger.LogInformation("Operations read credit {Reference} from review item {Item}: {Result}", outcome.Reference, itemId, outcome.Result);
         return TypedResults.Ok(new ReadCreditResult(outcome.Reference, outcome.Result, outcome.Invoice));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -10,6 +11,7 @@ namespace Registrar.Storage.Stores;
 /// first with other money (<see cref="IPaymentStore.RecordAsync"/>).</param>
 /// <param name="MessageId">The recorded bank message that first carried it (<see cref="IBankMessageStore"/>).</param>
 /// <param name="Money">The amount and currency the bank reported; none on rows of earlier versions.</param>
+/// <param name="Entered">What operations entered, for a credit they read from a message that could not be read.</param>
 public sealed record PaymentNotification(
     string BankReference,
     string MessageId,
@@ -17,10 +19,21 @@ public sealed record PaymentNotification(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? ProcessedAt,
     JsonElement? Outcome,
-    ReportedMoney? Money = null)
+    ReportedMoney? Money = null,
+    EnteredCredit? Entered = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
+
+    /// <summary>Entered by operations and not yet audited: a host stopped before the end of their request.</summary>
+    public bool IsEnteredUnfinished => Entered is { AuditedAt: null };
 }
+
+/// <summary>A credit operations read from a bank message the reader could not read (UA-3.2), kept with the credit before it is
+/// applied, so that the recovery pass finishes one a host stopped in: its message is processed, so nothing else would.</summary>
+/// <param name="PaymentPurpose">As entered (at most 500 characters); emptied once the credit is audited, as nothing needs it then.</param>
+/// <param name="BankReference">The bank's own reference, as entered.</param>
+public sealed record EnteredCredit(string ReviewItem, string BankId, string BankReference, string PaymentPurpose, DateTimeOffset BookedAt,
+    string EnteredBy, string Reason, DateTimeOffset? AuditedAt = null);
 
 /// <param name="Currency">As the bank wrote it (ISO 4217), including currencies no tariff is priced in.</param>
 public sealed record ReportedMoney(decimal Amount, string Currency)
@@ -41,7 +54,13 @@ public interface IPaymentStore
     /// payers chose alike): this one is kept under the reference and its money, so it is neither taken for a repeat and lost
     /// nor applied twice when it comes again.</summary>
     Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
-        DateTimeOffset receivedAt, CancellationToken ct);
+        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null);
+
+    /// <summary>The credits operations entered whose audit entry is not known to be written.</summary>
+    IAsyncEnumerable<Stored<PaymentNotification>> ListEnteredUnfinishedAsync(CancellationToken ct);
+
+    /// <summary>The entered credit's audit entry is written: it leaves <see cref="ListEnteredUnfinishedAsync"/>, and its purpose is dropped.</summary>
+    Task MarkEnteredAuditedAsync(Stored<PaymentNotification> current, DateTimeOffset auditedAt, CancellationToken ct);
 
     Task<Stored<PaymentNotification>?> GetAsync(string bankReference, CancellationToken ct);
 
@@ -79,12 +98,25 @@ public sealed class PaymentStore : IPaymentStore
     }
 
     public async Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
-        DateTimeOffset receivedAt, CancellationToken ct)
+        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null)
     {
-        var recorded = await RecordUnderAsync(bankReference, money, messageId, contentType, receivedAt, ct);
+        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money, entered);
+        var recorded = await RecordUnderAsync(bankReference, notification, ct);
         return KeptWithOtherMoney(recorded.Notification, money)
-            ? await RecordUnderAsync(KeptApart(bankReference, money), money, messageId, contentType, receivedAt, ct)
+            ? await RecordUnderAsync(KeptApart(bankReference, money), notification, ct)
             : recorded;
+    }
+
+    public async IAsyncEnumerable<Stored<PaymentNotification>> ListEnteredUnfinishedAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await _layout.RunAsync(ct);
+        await foreach (var stored in _table.QueryAsync<PaymentNotification>("EnteredUnfinished eq true", null, ct)) yield return stored;
+    }
+
+    public Task MarkEnteredAuditedAsync(Stored<PaymentNotification> current, DateTimeOffset auditedAt, CancellationToken ct)
+    {
+        var audited = current.Document with { Entered = current.Document.Entered! with { PaymentPurpose = "", AuditedAt = auditedAt } };
+        return _writes.UpdateAsync(current, audited, Columns(audited), ct);
     }
 
     public async Task<Stored<PaymentNotification>?> FindAsync(string bankReference, ReportedMoney money, CancellationToken ct)
@@ -99,14 +131,13 @@ public sealed class PaymentStore : IPaymentStore
 
     private static string KeptApart(string bankReference, ReportedMoney money) => $"{bankReference}~{money.Key}";
 
-    private async Task<RecordedNotification> RecordUnderAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
-        DateTimeOffset receivedAt, CancellationToken ct)
+    private async Task<RecordedNotification> RecordUnderAsync(string bankReference, PaymentNotification notification, CancellationToken ct)
     {
-        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money);
+        notification = notification with { BankReference = bankReference };
         try
         {
             var stored = await _writes.InsertAsync((await KeysAsync(ct)).Partition(bankReference), TableKeys.Escape(bankReference), notification,
-                Columns(false), ct);
+                Columns(notification), ct);
             return new RecordedNotification(stored, IsFirst: true);
         }
         catch (DocumentAlreadyExistsException)
@@ -128,7 +159,7 @@ public sealed class PaymentStore : IPaymentStore
             ProcessedAt = processedAt,
             Outcome = JsonSerializer.SerializeToElement(outcome, DocumentTable.Json),
         };
-        return _writes.UpdateAsync(current, processed, Columns(true), ct);
+        return _writes.UpdateAsync(current, processed, Columns(processed), ct);
     }
 
     private async Task<KeyGroups> KeysAsync(CancellationToken ct)
@@ -137,5 +168,9 @@ public sealed class PaymentStore : IPaymentStore
         return _keys!;
     }
 
-    private static Dictionary<string, object?> Columns(bool processed) => new() { ["Processed"] = processed };
+    private static Dictionary<string, object?> Columns(PaymentNotification notification) => new()
+    {
+        ["Processed"] = notification.IsProcessed,
+        ["EnteredUnfinished"] = notification.IsEnteredUnfinished,
+    };
 }

@@ -58,7 +58,9 @@ public sealed class BankHarness
                 PublicKeysByBank = { [Acquirer] = _acquirerKey.ExportSubjectPublicKeyInfoPem() },
             })), camt054, banks, Messages, applier, Clock,
             NullLogger<BankNotificationHandlers>.Instance);
-        Recovery = new UnprocessedPaymentRecovery(Messages, applier, Completion(HeldPayments), Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
+        ReadCredits = new ReadCreditCompletion(Payments, processor, ReadCreditAudits = new AuditLog<ReadCreditAudit>(clients), Clock,
+            NullLogger<ReadCreditCompletion>.Instance);
+        Recovery = new UnprocessedPaymentRecovery(Messages, applier, Completion(HeldPayments), ReadCredits, Clock, NullLogger<UnprocessedPaymentRecovery>.Instance);
     }
 
     private readonly ECDsa _acquirerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -133,7 +135,11 @@ public sealed class BankHarness
 
     /// <summary>Operations reading a credit of a bank message that could not be read (<c>POST /api/ops/review/{itemId}/credits</c>).</summary>
     public ReadCreditFlow ReadCreditFlow() =>
-        new(Review, Messages, Processor, new AuditLog<ReadCreditAudit>(Clients), Clock, NullLogger<ReadCreditFlow>.Instance);
+        new(Review, Messages, Processor, ReadCredits, ReadCreditAudits, Clock, NullLogger<ReadCreditFlow>.Instance);
+
+    public ReadCreditCompletion ReadCredits { get; }
+
+    public AuditLog<ReadCreditAudit> ReadCreditAudits { get; }
 
     public async Task<List<ReviewItem>> OpenReviewAsync() => await Review.ListOpenAsync(default).ToListAsync();
 

@@ -46,6 +46,47 @@ public sealed class ReadCreditTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_credit_read_that_a_host_stopped_in_after_paying_its_invoice_is_finished_by_the_recovery_pass_once_UA_3_2_KZ_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(906);
+        var item = await UnreadableEntryAsync(bank, "TX-READ-6", order.InvoiceNumber);
+        var read = Credit("TX-READ-6", order.InvoiceNumber);
+        // The host stops after the invoice is paid and before its registrations start: what a kill there leaves.
+        bank.Events.FailuresToCome = 1;
+        await Assert.ThrowsAsync<IOException>(() => bank.ReadCreditFlow().ReadAsync(item.Id, read, 6000m, DateTimeOffset.Parse(Booked), "ops", default));
+        var reference = PaymentKeys.BanksReference(BankHarness.Bank, "TX-READ-6");
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+        Assert.Equal(1, await bank.Recovery.RecoverAsync(default));
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+
+        Assert.Single(bank.Events.Raised.OfType<RegistrationPaid>());
+        var audited = Assert.Single(await bank.ReadCreditAudits.ReadNewestFirstAsync(reference, 10, default).ToListAsync());
+        Assert.Equal(("ops", "applied", order.InvoiceNumber, item.Id), (audited.Actor, audited.Details.Result, audited.Details.InvoiceNumber, audited.Details.ReviewItem));
+        var kept = (await bank.Payments.GetAsync(reference, default))!.Document;
+        Assert.Equal(("applied", ""), (kept.Outcome!.Value.GetProperty("result").GetString(), kept.Entered!.PaymentPurpose));
+    }
+
+    [Fact]
+    public async Task A_credit_read_in_one_request_is_audited_once_and_left_to_no_recovery_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(907);
+        var item = await UnreadableEntryAsync(bank, "TX-READ-7", order.InvoiceNumber);
+
+        var read = await ReadAsync(bank, item.Id, Credit("TX-READ-7", order.InvoiceNumber));
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+        Assert.Empty(await bank.Payments.ListEnteredUnfinishedAsync(default).ToListAsync());
+        Assert.Equal("applied", Assert.Single(await bank.ReadCreditAudits.ReadNewestFirstAsync(read.Reference, 10, default).ToListAsync()).Details.Result);
+    }
+
+    [Fact]
     public async Task A_credit_read_as_booked_after_its_invoice_lapsed_is_held_and_pays_nothing_KZ_3_5()
     {
         var bank = new BankHarness(azurite);

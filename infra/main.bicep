@@ -204,6 +204,15 @@ var apiClientSettings = reduce(range(0, length(apiClients)), {}, (settings, i) =
   'Api__Clients__${i}__KeySha256': apiClients[i].keySha256
 }))
 
+module network 'modules/network.bicep' = {
+  scope: group
+  params: {
+    name: token
+    location: location
+    tags: tags
+  }
+}
+
 module app 'modules/functionapp.bicep' = {
   scope: group
   params: {
@@ -215,11 +224,14 @@ module app 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: 2048
+    subnetId: network.outputs.appSubnetId
     appSettings: union(platformSettings, registrarSettings, registrySettings, bankSettings, apiClientSettings)
   }
 }
 
 output AZURE_FUNCTION_APP_NAME string = app.outputs.name
+@description('The address the registries are to let in: every EPP session leaves from it.')
+output AZURE_EGRESS_IP string = network.outputs.egressIpAddress
 output AZURE_SETTINGS_CONTAINER_URL string = '${storage.outputs.blobEndpoint}${storage.outputs.settingsContainerName}'
 output AZURE_FUNCTION_APP_URL string = app.outputs.url
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.DependencyInjection;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
@@ -34,6 +36,27 @@ public sealed class LifecycleRuntimeTests(AzuriteFixture azurite)
         Assert.Equal(["i-1:charge", "i-1:notify"], done.History.SelectMany(h => h.Commands).Select(c => c.CommandId));
         await TestStorage.EventuallyAsync(async () => (await runtime.ExecutionsAsync("i-1")).Count == 2, "notify executed");
         Assert.Equal([TinyCommand.Charge, TinyCommand.Notify], (await runtime.ExecutionsAsync("i-1")).Order());
+    }
+
+    [Fact]
+    public async Task A_command_batch_set_aside_unhandled_is_told_to_the_decider_as_failed_once_per_command()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(azurite);
+        await runtime.StartWaitingAsync("i-1", Wait);
+        var commands = runtime.Tables.Commands.Queue;
+        var parked = commands.GetParentQueueServiceClient().GetQueueClient(StorageNames.PoisonQueue(commands.Name));
+        await parked.CreateIfNotExistsAsync();
+        var batch = new LifecycleCommandBatch<TinyCommand>("i-1", 2, [new("i-1:notify", new TinyCommand(TinyCommand.Notify))]);
+
+        // Parked twice: the command worker's crash-loop guard and a later copy of the same batch.
+        await parked.SendMessageAsync(LifecycleCommandBatch<TinyCommand>.Contract.Serialize(batch));
+        await parked.SendMessageAsync(LifecycleCommandBatch<TinyCommand>.Contract.Serialize(batch));
+        await TestStorage.EventuallyAsync(async () => (await parked.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+            && (await runtime.Inspector.GetAsync("i-1", default))!.History.Any(h => h.EventId == "failed:i-1:notify"), "the parked batch told");
+
+        var history = (await runtime.Inspector.GetAsync("i-1", default))!.History;
+        Assert.Equal(new GaveUp(TinyCommand.Notify), Assert.Single(history, h => h.EventId == "failed:i-1:notify").Event);
+        Assert.DoesNotContain(TinyCommand.Notify, await runtime.ExecutionsAsync("i-1"));
     }
 
     [Fact]

@@ -33,10 +33,13 @@ public sealed class LifecycleBatches<TState, TEvent, TCommand>(
             catch (Exception e) when (lastDelivery && !ct.IsCancellationRequested)
             {
                 logger.LogError(e, "Command {CommandId} of {InstanceId} failed on every delivery; the decider is told.", command.CommandId, batch.InstanceId);
-                await events.SendAsync(batch.InstanceId, "failed:" + command.CommandId, decider.CommandFailed(command.Command, e.Message), ct);
+                await events.SendAsync(batch.InstanceId, FailedEventId(command.CommandId), decider.CommandFailed(command.Command, e.Message), ct);
             }
         }
     }
+
+    /// <summary>The event that tells the decider a command failed for good: one, however many paths tell it.</summary>
+    public static string FailedEventId(string commandId) => "failed:" + commandId;
 
     /// <summary>Carries out the batches <paramref name="followUps"/> took, and those they lead to, up to its limit.</summary>
     /// <returns>False when a batch without a dispatch marker (a timer's decision) was neither carried out nor queued: the

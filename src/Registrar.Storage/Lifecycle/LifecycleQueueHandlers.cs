@@ -34,3 +34,20 @@ public sealed class LifecycleCommandQueueHandler<TState, TEvent, TCommand>(
         await batches.CarryOutFollowUpsAsync(followUps, ct);
     }
 }
+
+/// <summary>Nothing is lost: a batch the command worker set aside unhandled (dequeued by processes that stopped each time, a crash
+/// loop) is told to the decider command by command, as a command whose deliveries ran out is, under the same event ids, so a
+/// command that failed on its last delivery as well is told once. The decider stalls or retries it and flags it for operations.</summary>
+public sealed class LifecycleParkedCommandHandler<TState, TEvent, TCommand>(
+    ILifecycleDecider<TState, TEvent, TCommand> decider, ILifecycleClient<TEvent> events)
+    : IQueueMessageHandler<LifecycleCommandBatch<TCommand>>
+{
+    public const string Reason = "Its batch was set aside unhandled: every process that took it stopped before it was done.";
+
+    public async Task HandleAsync(LifecycleCommandBatch<TCommand> batch, QueueMessageContext context, CancellationToken ct)
+    {
+        foreach (var command in batch.Commands)
+            await events.SendAsync(batch.InstanceId, LifecycleBatches<TState, TEvent, TCommand>.FailedEventId(command.CommandId),
+                decider.CommandFailed(command.Command, Reason), ct);
+    }
+}

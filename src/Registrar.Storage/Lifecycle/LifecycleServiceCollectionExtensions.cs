@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Azure.Storage.Queues.Specialized;
 using Registrar.Core.Lifecycle;
+using Registrar.Storage.Configuration;
 using Registrar.Storage.Queues;
 
 namespace Registrar.Storage.Lifecycle;
@@ -11,8 +14,8 @@ namespace Registrar.Storage.Lifecycle;
 public static class LifecycleServiceCollectionExtensions
 {
     /// <summary>Runs <typeparamref name="TDecider"/> on Tables and Queues: the engine, the client and
-    /// inspector ports, and four background services (event worker, command worker, timer sweep, outbox
-    /// recovery). Needs <c>AddRegistrarStorage</c> and one <see cref="ILifecycleCommandHandler{TCommand}"/>
+    /// inspector ports, and five background services (event worker, command worker and the worker of the commands it
+    /// set aside, timer sweep, outbox recovery). Needs <c>AddRegistrarStorage</c> and one <see cref="ILifecycleCommandHandler{TCommand}"/>
     /// (see <see cref="AddLifecycleCommandHandler{TCommand, THandler}"/>).</summary>
     public static IServiceCollection AddLifecycleRuntime<TState, TEvent, TCommand, TDecider>(
         this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +57,19 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>(),
             sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Sent));
+        // Not AddHostedService: it adds one hosted service per type, and the command worker has this one's.
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var commands = sp.GetRequiredService<LifecycleTables<TEvent, TCommand>>().Commands.Queue;
+            return new QueueWorker<LifecycleCommandBatch<TCommand>>(
+                commands.GetParentQueueServiceClient().GetQueueClient(StorageNames.PoisonQueue(commands.Name)),
+                LifecycleCommandBatch<TCommand>.Contract,
+                new LifecycleParkedCommandHandler<TState, TEvent, TCommand>(
+                    sp.GetRequiredService<ILifecycleDecider<TState, TEvent, TCommand>>(), sp.GetRequiredService<ILifecycleClient<TEvent>>()),
+                sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>());
+        });
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleEventMessage<TEvent>>>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleCommandBatch<TCommand>>>());
         services.AddHostedService(sp => sp.GetRequiredService<LifecycleTimerSweeper<TState, TEvent, TCommand>>());

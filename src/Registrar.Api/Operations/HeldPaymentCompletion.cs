@@ -21,10 +21,11 @@ public sealed class HeldPaymentCompletion(
     IHeldPaymentStore held, IInvoiceStore<Invoice> invoices, PaymentProcessor payments, HeldPaymentJournal journal, IReviewList review,
     TimeProvider clock, ILogger<HeldPaymentCompletion> logger)
 {
-    /// <summary>Finishes the applies a host stopped in (older than the grace, so not still in the hands of their request).</summary>
+    /// <summary>Finishes the applies a host stopped in (older than the grace, so not still in the hands of their request), and
+    /// holds again what was applied toward an invoice another credit then paid in full without it.</summary>
     public async Task<int> FinishStoppedAsync(CancellationToken ct)
     {
-        var finished = 0;
+        var finished = await HoldAgainWhatInvoicesWerePaidWithoutAsync(ct);
         await foreach (var stored in held.ListPendingAsync(ct))
         {
             // A companion is carried out with the credit whose apply took it.
@@ -68,6 +69,42 @@ public sealed class HeldPaymentCompletion(
             if (await payments.PayAsync(number, reference, pays.PaidAt, ct) is { } paid)
                 return await SettleAsync(current, paid, await OthersAsync(number, reference, ct), null, pays.Surplus, ct);
         }
+    }
+
+    /// <summary>UA-3.2: a part payment applied toward an invoice that a bank credit then paid in full on its own paid nothing, and the
+    /// payer's money is not kept silently: it is held again, for operations to refund or apply elsewhere, and put before them. One
+    /// the invoice was paid with is marked completed by the credit that paid it, and is not looked at again.</summary>
+    private async Task<int> HoldAgainWhatInvoicesWerePaidWithoutAsync(CancellationToken ct)
+    {
+        var heldAgain = 0;
+        await foreach (var applied in held.ListAwaitingInvoicePaymentAsync(ct))
+        {
+            var payment = applied.Document;
+            if ((await invoices.GetAsync(payment.CountsToward!, ct))?.Document is not { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy } invoice)
+                continue;
+            try
+            {
+                if ((await held.GetAsync(paidBy, ct))?.Document.Resolution?.PaidWith?.Contains(payment.Credit.Reference) == true)
+                {
+                    await held.ResolveAsync(applied, payment.Resolution! with { CompletedBy = paidBy }, ct);
+                    continue;
+                }
+                var explanation = $"Invoice {invoice.Number} was paid in full by {paidBy} without this payment, which had been applied toward it: it "
+                    + "paid nothing and is held again, to be refunded or applied to another invoice.";
+                // Put before operations first: a stop in between leaves the credit for the next pass, never held again unseen.
+                await review.AddAsync(new ReviewItem("paid-without:" + payment.Credit.Reference, "payment", payment.Credit.Reference,
+                    nameof(HoldReason.InvoiceAlreadyPaid), explanation, clock.GetUtcNow()), ct);
+                await held.HoldAgainAsync(applied, nameof(HoldReason.InvoiceAlreadyPaid), explanation, invoice.Number, ct);
+                logger.LogWarning("Held payment {Reference} applied toward invoice {Invoice}, which {PaidBy} paid without it, is held again",
+                    payment.Credit.Reference, invoice.Number, paidBy);
+                heldAgain++;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Operations acted on it meanwhile (a refund once the invoice lapsed, say); what they did stands.
+            }
+        }
+        return heldAgain;
     }
 
     internal async Task<List<Stored<HeldPayment>>> OthersAsync(string invoiceNumber, string reference, CancellationToken ct)

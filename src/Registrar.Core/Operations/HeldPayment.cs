@@ -28,6 +28,13 @@ public sealed record HeldPayment(
         { Action: HeldPaymentAction.Refunded or HeldPaymentAction.Reversed } => null,
         var applied => applied.InvoiceNumber,
     };
+
+    /// <summary>Applied, counting toward its invoice without paying it, and not yet known to be among the credits that paid it:
+    /// the invoice may still be paid in full by another credit without it (UA-3.2).</summary>
+    public bool AwaitsInvoicePayment => Resolution is
+    {
+        Action: HeldPaymentAction.Applied or HeldPaymentAction.Moved, Pending: false, CompletedBy: null, PaidWith: null,
+    };
 }
 
 public enum HeldPaymentAction

@@ -31,6 +31,10 @@ public interface IHeldPaymentStore
     /// <summary>Applies kept but not yet carried out (<see cref="HeldPaymentResolution.Pending"/>): a scan, for the recovery pass.</summary>
     IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct);
 
+    /// <summary>Credits applied toward an invoice not yet known to be paid with them (<see cref="HeldPayment.AwaitsInvoicePayment"/>):
+    /// a scan, for the recovery pass.</summary>
+    IAsyncEnumerable<Stored<HeldPayment>> ListAwaitingInvoicePaymentAsync(CancellationToken ct);
+
     /// <summary>UA-Pre-6: rewrites the payment with <paramref name="erase"/>, which keeps what it counts toward and whether it is
     /// held; nothing when no payment has that reference.</summary>
     Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct);
@@ -80,10 +84,17 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
     public IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct) =>
         _table.QueryAsync<HeldPayment>("Pending eq true", null, ct);
 
+    public IAsyncEnumerable<Stored<HeldPayment>> ListAwaitingInvoicePaymentAsync(CancellationToken ct) =>
+        _table.QueryAsync<HeldPayment>("AwaitsInvoice eq true", null, ct);
+
     public Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct) =>
         _table.RewriteDocumentsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(reference)} and RowKey eq {TableKeys.Escape(reference)}"),
             erase, ct);
 
     private static Dictionary<string, object?> Columns(HeldPayment payment) =>
-        new() { ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "", ["Pending"] = payment.Resolution?.Pending == true };
+        new()
+        {
+            ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "", ["Pending"] = payment.Resolution?.Pending == true,
+            ["AwaitsInvoice"] = payment.AwaitsInvoicePayment,
+        };
 }

@@ -164,6 +164,49 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
         Assert.True((await bank.HeldPayments.GetAsync("halyk:TX-SOON-1", default))!.Document.IsHeld);
     }
 
+    [Fact]
+    public async Task A_part_payment_applied_toward_an_invoice_a_bank_credit_then_paid_in_full_is_held_again_for_operations_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(210);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-TWICE-1", order.InvoiceNumber, amount: "3000.00")));
+        const string part = $"{BankHarness.Bank}:TX-TWICE-1";
+        await Flow(bank).ApplyAsync(part, new ApplyHeldPayment(order.InvoiceNumber, "half now"), "ops-desk", default);
+        Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-TWICE-2", order.InvoiceNumber, amount: "6000.00"))));
+        var refund = new RefundHeldPayment("3000.00", "KZT", "OUT-TWICE-1", "the invoice was paid in full by another transfer");
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await RefundFlow(bank).RefundAsync(part, refund, 3000m, "ops-desk", default)));
+
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+        await bank.Recovery.RecoverAsync(default);
+        await bank.Recovery.RecoverAsync(default);
+
+        var again = (await bank.HeldPayments.GetAsync(part, default))!.Document;
+        Assert.Equal((true, nameof(Payments.Matching.HoldReason.InvoiceAlreadyPaid)), (again.IsHeld, again.Reason));
+        Assert.Single(await bank.OpenReviewAsync(), i => i.Subject == part && i.Reason == nameof(Payments.Matching.HoldReason.InvoiceAlreadyPaid));
+        Assert.IsType<Ok<HeldPaymentActionResult>>(await RefundFlow(bank).RefundAsync(part, refund, 3000m, "ops-desk", default));
+        Assert.Single(bank.Events.Raised.OfType<RegistrationPaid>());
+    }
+
+    [Fact]
+    public async Task A_part_payment_the_invoice_was_paid_with_stays_applied_and_is_not_looked_at_again_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(211);
+        const string first = $"{BankHarness.Bank}:TX-HALVES-1", second = $"{BankHarness.Bank}:TX-HALVES-2";
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-HALVES-1", order.InvoiceNumber, amount: "3000.00")));
+        await Flow(bank).ApplyAsync(first, new ApplyHeldPayment(order.InvoiceNumber, "half now"), "ops-desk", default);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-HALVES-2", order.InvoiceNumber, amount: "3000.00")));
+        await Flow(bank).ApplyAsync(second, new ApplyHeldPayment(order.InvoiceNumber, "the other half"), "ops-desk", default);
+
+        bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
+        Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
+
+        var kept = (await bank.HeldPayments.GetAsync(first, default))!.Document;
+        Assert.Equal((HeldPaymentAction.Applied, second), (kept.Resolution!.Action, kept.Resolution.CompletedBy));
+        Assert.Empty(await bank.HeldPayments.ListAwaitingInvoicePaymentAsync(default).ToListAsync());
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
     private static RefundHeldPaymentFlow RefundFlow(BankHarness bank) => new(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock);
 
     private static async Task<string> HoldUnnamedAsync(BankHarness bank, string transaction)

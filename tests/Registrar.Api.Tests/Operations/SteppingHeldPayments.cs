@@ -61,5 +61,7 @@ internal sealed class SteppingHeldPayments(IHeldPaymentStore inner) : IHeldPayme
 
     public IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct) => inner.ListPendingAsync(ct);
 
+    public IAsyncEnumerable<Stored<HeldPayment>> ListAwaitingInvoicePaymentAsync(CancellationToken ct) => inner.ListAwaitingInvoicePaymentAsync(ct);
+
     public Task EraseAsync(string reference, Func<HeldPayment, HeldPayment> erase, CancellationToken ct) => inner.EraseAsync(reference, erase, ct);
 }

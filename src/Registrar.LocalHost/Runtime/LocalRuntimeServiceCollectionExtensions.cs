@@ -10,7 +10,8 @@ public static class LocalRuntimeServiceCollectionExtensions
     public static IServiceCollection AddLocalRuntime(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         if (!environment.IsDevelopment()) return services;
-        services.TryAddSingleton(_ => new OperationsClock(TimeProvider.System));
+        services.TryAddSingleton<OperationsClockStore>();
+        services.TryAddSingleton(sp => new OperationsClock(TimeProvider.System, sp.GetRequiredService<OperationsClockStore>().Read()));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<OperationsClock>()));
         if (configuration.GetSection(RegistrySimulatorOptions.Section).Get<RegistrySimulatorOptions>()?.ControlUrl is { } control)
         {

@@ -12,10 +12,21 @@ public sealed class OperationsClock : TimeProvider
     private DateTimeOffset _clockAnchor;
     private double _acceleration = 1;
 
-    public OperationsClock(TimeProvider real)
+    /// <param name="kept">Where operations left the clock (<see cref="OperationsClockStore"/>): a host restarted after a crash reads
+    /// the time it would have read had it kept running, never wall time again, which would put the clock, and the registry
+    /// simulator's with it, back behind what is stored (crash probe D7).</param>
+    public OperationsClock(TimeProvider real, ClockAnchors? kept = null)
     {
         _real = real;
         _realAnchor = _clockAnchor = real.GetUtcNow();
+        if (kept is not null && kept.Acceleration is >= 1 and <= MaxAcceleration)
+            (_realAnchor, _clockAnchor, _acceleration) = (kept.Real, kept.Clock, kept.Acceleration);
+    }
+
+    /// <summary>Where the clock stands against real time since operations last changed it.</summary>
+    public ClockAnchors Anchors
+    {
+        get { lock (_gate) return new(_realAnchor, _clockAnchor, _acceleration); }
     }
 
     public double Acceleration
@@ -36,6 +47,8 @@ public sealed class OperationsClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         _real.CreateTimer(callback, state, dueTime, period);
+
+    private const double MaxAcceleration = 1_000_000;
 
     /// <summary>Enough for any lifecycle (a ten-year term and its deletion) and far from the end of DateTimeOffset.</summary>
     public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(100 * 366);
@@ -59,7 +72,7 @@ public sealed class OperationsClock : TimeProvider
     /// <summary>From now on a real second counts as <paramref name="factor"/> seconds (1 = real time).</summary>
     public void Accelerate(double factor)
     {
-        if (!double.IsFinite(factor) || factor < 1 || factor > 1_000_000)
+        if (!double.IsFinite(factor) || factor < 1 || factor > MaxAcceleration)
             throw new ClockChangeException($"Acceleration must be between 1 and 1,000,000; {factor} is not.");
         lock (_gate)
         {
@@ -80,3 +93,7 @@ public sealed class OperationsClock : TimeProvider
 }
 
 public sealed class ClockChangeException(string message) : ArgumentException(message);
+
+/// <summary>At real time <paramref name="Real"/> the clock read <paramref name="Clock"/>, and it runs <paramref name="Acceleration"/>
+/// times as fast since.</summary>
+public sealed record ClockAnchors(DateTimeOffset Real, DateTimeOffset Clock, double Acceleration);

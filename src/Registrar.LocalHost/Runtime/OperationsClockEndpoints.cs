@@ -22,16 +22,17 @@ public static class OperationsClockEndpoints
         if (clock is null) return endpoints;
         var sweep = endpoints.ServiceProvider.GetRequiredService<LifecycleSweepSignal>();
         var registry = endpoints.ServiceProvider.GetService<SimulatorClockSync>();
+        var kept = endpoints.ServiceProvider.GetRequiredService<OperationsClockStore>();
 
         var group = endpoints.MapGroup("/ops/clock").WithTags("Operations");
         group.MapGet("", (HttpRequest request, ClientAuthenticator authenticator) =>
                 Refusal(request, authenticator) ?? Results.Ok(Reading(clock)))
             .Produces<ClockReading>().ProducesProblem(401);
         group.MapPost("/advance", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), sweep, registry, ct))
+                ChangeAsync<AdvanceClock>(request, authenticator, clock, body => clock.Advance(body.By), kept, sweep, registry, ct))
             .Accepts<AdvanceClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         group.MapPost("/accelerate", (HttpRequest request, ClientAuthenticator authenticator, CancellationToken ct) =>
-                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), sweep, registry, ct))
+                ChangeAsync<AccelerateClock>(request, authenticator, clock, body => clock.Accelerate(body.Factor), kept, sweep, registry, ct))
             .Accepts<AccelerateClock>("application/json").Produces<ClockReading>().ProducesProblem(400).ProducesProblem(401);
         return endpoints;
     }
@@ -40,7 +41,7 @@ public static class OperationsClockEndpoints
         authenticator.Authenticate(request, ApiClientRole.Operations).Problem;
 
     private static async Task<IResult> ChangeAsync<TBody>(HttpRequest request, ClientAuthenticator authenticator, OperationsClock clock,
-        Action<TBody> change, LifecycleSweepSignal sweep, SimulatorClockSync? registry, CancellationToken ct)
+        Action<TBody> change, OperationsClockStore kept, LifecycleSweepSignal sweep, SimulatorClockSync? registry, CancellationToken ct)
     {
         if (Refusal(request, authenticator) is { } refused) return refused;
         var body = await StrictJson.ReadAsync<TBody>(request, ct);
@@ -53,6 +54,8 @@ public static class OperationsClockEndpoints
         {
             return Problems.Validation(typeof(TBody) == typeof(AdvanceClock) ? "by" : "factor", e.Message);
         }
+        // Kept before the answer: a host restarted after it goes on from here (crash probe D7).
+        await kept.SaveAsync(clock, ct);
         // The registry's clock moves before the answer, so what is asked of it next is judged at the same time.
         if (registry is not null) await registry.PushAsync(ct);
         sweep.Wake.Wake();

@@ -42,10 +42,14 @@ public sealed class ReadCreditCompletion(IPaymentStore payments, PaymentProcesso
         return finished;
     }
 
-    /// <summary>Writes the audit entry of the credit this read recorded, once, dated when it was entered, and marks it done.</summary>
-    public async Task AuditAsync(string key, ReportedMoney money, PaymentOutcome outcome, CancellationToken ct)
+    /// <summary>Writes the audit entry of the credit a read recorded, once, dated when it was entered, and marks it done.</summary>
+    /// <returns>False when the credit was kept by the bank's own message, being applied at the same moment: nothing was entered
+    /// with it to audit.</returns>
+    public async Task<bool> AuditAsync(string key, ReportedMoney money, PaymentOutcome outcome, CancellationToken ct)
     {
-        if (await payments.FindAsync(key, money, ct) is not { Document: { IsEnteredUnfinished: true, Entered: { } entered } } kept) return;
+        var kept = await payments.FindAsync(key, money, ct);
+        if (kept?.Document.Entered is null) return false;
+        if (kept.Document is not { IsEnteredUnfinished: true, Entered: { } entered }) return true;
         await audit.AppendOnceAsync(Entry(kept.Document.ReceivedAt, entered, money, outcome), kept.Document.BankReference, ct);
         try
         {
@@ -55,6 +59,7 @@ public sealed class ReadCreditCompletion(IPaymentStore payments, PaymentProcesso
         {
             // The request and the recovery pass finished it together; the audit entry is written once either way.
         }
+        return true;
     }
 
     public static AuditEntry<ReadCreditAudit> Entry(DateTimeOffset at, EnteredCredit entered, ReportedMoney money, PaymentOutcome outcome) =>

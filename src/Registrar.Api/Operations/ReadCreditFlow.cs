@@ -41,10 +41,10 @@ public sealed class ReadCreditFlow(
         var key = ReadCreditCompletion.Key(entered);
         var outcome = await payments.ApplyAsync(ReadCreditCompletion.Credit(entered, money, message.MessageId), key, message.MessageId,
             message.Format, reversedInMessage: false, ct, entered);
-        // A credit kept before (read again, or sent readable by the bank) is audited as this read of it; the one this read kept
-        // is audited once, as the recovery pass would if the host stopped here.
-        if (outcome.Result == "duplicate") await audit.AppendAsync(ReadCreditCompletion.Entry(now, entered, money, outcome), ct);
-        else await completion.AuditAsync(key, money, outcome, ct);
+        // The credit this read kept is audited once, as the recovery pass would if the host stopped here; one kept before (read
+        // again, or sent readable by the bank) is audited as this read of it.
+        if (outcome.Result == "duplicate" || !await completion.AuditAsync(key, money, outcome, ct))
+            await audit.AppendAsync(ReadCreditCompletion.Entry(now, entered, money, outcome), ct);
         logger.LogInformation("Operations read credit {Reference} from review item {Item}: {Result}", outcome.Reference, itemId, outcome.Result);
         return TypedResults.Ok(new ReadCreditResult(outcome.Reference, outcome.Result, outcome.Invoice));
     }

@@ -1,10 +1,10 @@
+using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Azure.Storage.Queues.Specialized;
 using Registrar.Core.Lifecycle;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Queues;

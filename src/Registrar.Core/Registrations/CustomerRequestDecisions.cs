@@ -11,9 +11,9 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class CustomerRequestDecisions
 {
-    public static void OnMade(RegistrationStep step, CustomerRequestMade made)
+    public static void OnMade(RegistrationStep step, CustomerRequestMade made, DateTimeOffset now)
     {
-        if (Refusal(step.State, made.Request) is { } refusal)
+        if (Refusal(step.State, made.Request, now) is { } refusal)
         {
             Refuse(step, made.RequestId, made.Request, refusal);
             return;
@@ -31,7 +31,7 @@ internal static class CustomerRequestDecisions
             Refuse(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
             return;
         }
-        if (Refusal(step.State, proved.Request) is { } refusal)
+        if (Refusal(step.State, proved.Request, now) is { } refusal)
         {
             Refuse(step, proved.RequestId, proved.Request, refusal);
             return;
@@ -117,12 +117,16 @@ internal static class CustomerRequestDecisions
     /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked
     /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban. A credential
     /// reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.</summary>
-    private static string? Refusal(RegistrationState state, CustomerRequest request) =>
+    private static string? Refusal(RegistrationState state, CustomerRequest request, DateTimeOffset now) =>
         request is CredentialResetRequest ? (state.Phase.HasEnded() ? $"the domain is {state.Phase}" : null)
         : state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
         : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
         : state.DisputeBlock is not null && request is not TransferCodeRequest ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
         : state.Ending is not null ? $"the contract ends at {state.Ending.EffectiveAt:u} ({state.Ending.Rule})"
+        : request is RegistrantChangeRequest && RegistrantChangeDecisions.AwaitingPayment(state, now) is { } pending
+            ? $"registrant change {pending.RequestId} waits for the payment of its invoice {pending.InvoiceNumber ?? "(being issued)"}"
+                + (pending.PayBy is { } payBy ? $" until {payBy:u}" : "") + ": a second change would leave that invoice payable for a change no "
+                + "longer wanted (KZ-2.4)"
         : null;
 
     private static void Refuse(RegistrationStep step, string requestId, CustomerRequest request, string reason) =>

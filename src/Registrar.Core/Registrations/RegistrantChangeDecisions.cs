@@ -34,8 +34,14 @@ internal static class RegistrantChangeDecisions
         }
         var invoice = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName, PricedYears,
             TariffOperation.RegistrantChange, dueAt, AskedAt: now));
-        step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice) });
+        step.Update(s => s with { RegistrantChange = new RegistrantChange(requestId, request.Registrant, invoice, PayBy: dueAt) });
     }
+
+    /// <summary>KZ-2.4: a change invoiced and not yet paid, whose invoice may still be paid: another change would leave that invoice
+    /// payable for a change no longer wanted. Once it lapsed unpaid, a new change may replace it (a late payment of it is held). One
+    /// kept before due dates were kept blocks nothing, as then: its due date is not known, and it must not block for ever.</summary>
+    public static RegistrantChange? AwaitingPayment(RegistrationState state, DateTimeOffset now) =>
+        state.RegistrantChange is { InvoiceCommandId: not null, CommandId: null, PayBy: { } payBy } change && payBy > now ? change : null;
 
     /// <summary>KZ-App-2, UA-2.2.3: a dispute decision re-delegates the domain to another registrant: not invoiced, sent at once.</summary>
     public static void Redelegate(RegistrationStep step, string decisionId, Customers.RegistrantData registrant)

@@ -100,7 +100,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 RenewalDecisions.OnReported(step);
                 break;
             case CustomerRequestMade made:
-                CustomerRequestDecisions.OnMade(step, made);
+                CustomerRequestDecisions.OnMade(step, made, now);
                 break;
             case CustomerRequestProved proved:
                 CustomerRequestDecisions.OnProved(step, proved, schedule, now);

@@ -143,9 +143,10 @@ public sealed record TransferCodeIssue(string RequestId, string CommandId);
 /// <summary>KZ-2.4: a registrant change: invoiced (<paramref name="InvoiceCommandId"/>, then <paramref name="InvoiceNumber"/>),
 /// and once paid carried out at the registry (<paramref name="CommandId"/>). A re-delegation a dispute decision orders
 /// (KZ-App-2, UA-2.2.3) is not invoiced: its <paramref name="InvoiceCommandId"/> is null and <paramref name="RequestId"/>
-/// is the decision's id.</summary>
+/// is the decision's id. <paramref name="PayBy"/>: when its invoice falls due (none on changes kept before it was kept).</summary>
 public sealed record RegistrantChange(
-    string RequestId, Customers.RegistrantData Registrant, string? InvoiceCommandId, string? InvoiceNumber = null, string? CommandId = null);
+    string RequestId, Customers.RegistrantData Registrant, string? InvoiceCommandId, string? InvoiceNumber = null, string? CommandId = null,
+    DateTimeOffset? PayBy = null);
 
 public enum RegistrationPhase
 {

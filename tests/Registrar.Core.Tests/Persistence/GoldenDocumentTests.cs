@@ -42,7 +42,7 @@ public sealed class GoldenDocumentTests
             new ContactEmailChange("r-3", "new@example.kz"), new ServiceSuspension(SuspensionGround.Malware, At),
             new DisputeBlock("Court ruling 2-123/2026", At), new PendingBreach(At, At.AddDays(30)),
             new ServiceEnding("UA-1.3.4.1", At.AddDays(30), TerminationGround.RegistrarNotice), "order-1-1-18", new TransferCodeIssue("r-4", "order-1-1-3"),
-            new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5"), null,
+            new RegistrantChange("r-6", Person, "order-1-1-4", "KZ-2611-00044-3", "order-1-1-5", At.AddDays(5)), null,
             new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true,
             TransferAwayRejectionCommandId: "order-1-1-31",
             RegistrantContactChange: new RegistrantContactChange("r-10", NewContact, At.AddDays(1), false, "order-1-1-32"),
@@ -357,6 +357,18 @@ public sealed class GoldenDocumentTests
         var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
 
         Assert.Equal(("order-1-1-30", false), (read!.TransferInCancelCommandId, read.TransferInCancelWaiting));
+    }
+
+    /// <summary>A registrant change invoiced before its invoice's due date was kept reads without one, and blocks no later change
+    /// (KZ-2.4), as before.</summary>
+    [Fact]
+    public void A_state_stored_before_registrant_changes_kept_their_due_date_still_reads_KZ_2_4()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-registrant-change-due-dates.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Equal(("r-6", null), (read!.RegistrantChange!.RequestId, read.RegistrantChange.PayBy));
     }
 
     /// <summary>Registrations in flight when a pending transfer away could be rejected (UA-3.5, KZ-App-9) keep running: no reject

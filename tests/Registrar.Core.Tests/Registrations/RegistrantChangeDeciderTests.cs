@@ -93,5 +93,38 @@ public sealed class RegistrantChangeDeciderTests
         Assert.Null(domain.State.RegistrantChange);
     }
 
+    [Fact]
+    public void A_second_registrant_change_while_the_first_waits_for_payment_is_refused_and_the_first_stays_payable_KZ_2_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var invoice = (IssueRenewalInvoice)domain.Raise(Proved(RequestProof.ContactEmail), Now).Single();
+        domain.IssueInvoice(invoice, Now);
+        var second = new RegistrantChangeRequest(NewOwner with { FullName = "Сидоров Сидор" });
+
+        var made = domain.Raise(new CustomerRequestMade("made:r-2", "r-2", second), Now.AddDays(1));
+        var proved = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", second, RequestProof.ContactEmail), Now.AddDays(1));
+
+        // No confirmation link and no second invoice: operations answer the customer, naming the invoice that waits.
+        var refused = Assert.IsType<FlagForOperations>(Assert.Single(made));
+        Assert.Contains($"INV-{invoice.CommandId}", refused.Reason);
+        Assert.Contains("KZ-2.4", Assert.IsType<FlagForOperations>(Assert.Single(proved)).Reason);
+        Assert.Equal(("r-1", NewOwner), (domain.State.RegistrantChange!.RequestId, domain.State.RegistrantChange.Registrant));
+        Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now.AddDays(2))));
+    }
+
+    [Fact]
+    public void Once_the_first_changes_invoice_lapsed_unpaid_a_new_registrant_change_is_invoiced_KZ_2_4_KZ_3_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var invoice = (IssueRenewalInvoice)domain.Raise(Proved(RequestProof.ContactEmail), Now).Single();
+        domain.IssueInvoice(invoice, Now);
+        var second = new RegistrantChangeRequest(NewOwner with { FullName = "Сидоров Сидор" });
+
+        var sent = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", second, RequestProof.ContactEmail), invoice.DueAt.AddSeconds(1));
+
+        Assert.IsType<IssueRenewalInvoice>(Assert.Single(sent));
+        Assert.Equal("r-2", domain.State.RegistrantChange!.RequestId);
+    }
+
     private static CustomerRequestProved Proved(RequestProof proof) => new("proved:r-1", "r-1", new RegistrantChangeRequest(NewOwner), proof);
 }

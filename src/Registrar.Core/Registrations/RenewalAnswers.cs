@@ -21,6 +21,11 @@ internal static class RenewalAnswers
     /// <summary>RFC 5731 section 2.3: the "server" statuses are the registry's own, and it may lift them on any change.</summary>
     private static bool IsSetByRegistry(string status) => status.StartsWith("server", StringComparison.OrdinalIgnoreCase);
 
+    private const string PendingDelete = "pendingDelete";
+
+    private static bool IsOkOrPendingDelete(string status) =>
+        status.Equals("ok", StringComparison.OrdinalIgnoreCase) || status.Equals(PendingDelete, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>RFC 5730 section 3, 2201: the registry does not let us act on the domain, as when another registrar now sponsors it.</summary>
     private const int AuthorizationError = 2201;
 
@@ -67,7 +72,16 @@ internal static class RenewalAnswers
             case (Renewing or Restoring or Deleting, OutcomeUnknown):
                 RenewalDecisions.Query(step);
                 break;
-            case (Renewing or Restoring or Deleting, RegistryPending):
+            case (Deleting, RegistryPending):
+                // RFC 5731 section 3.2.2: a delete the registry carries out later leaves the domain pendingDelete ("ok" goes, as it
+                // stands alone), which RDAP and WHOIS show (RFC 8056) until the next read brings the registry's own list.
+                step.Update(s => s with
+                {
+                    AwaitedCommandId = null,
+                    RegistryStatuses = [.. s.RegistryStatuses.Where(status => !IsOkOrPendingDelete(status)), PendingDelete],
+                });
+                break;
+            case (Renewing or Restoring, RegistryPending):
                 // 1001: the registry acts later and says so by poll message; the sweep reads it back in any case.
                 step.Update(s => s with { AwaitedCommandId = null });
                 break;

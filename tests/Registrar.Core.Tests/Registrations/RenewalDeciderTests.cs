@@ -307,12 +307,15 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
-    public void A_pending_deletion_waits_for_the_registry_to_report_the_name_gone()
+    public void A_pending_deletion_waits_for_the_registry_to_report_the_name_gone_and_shows_it_pending_delete_RFC_5731_3_2_2()
     {
         var domain = RegisteredDomain.Expiring("ua", Expiry);
         domain.LiveUntil(Expiry.AddDays(28));
 
         Assert.Empty(domain.Answer(new RegistryPending(), Expiry.AddDays(28)));
+        // The view RDAP and WHOIS read says "pending delete" (RFC 8056) rather than the statuses before the delete.
+        Assert.Contains("pendingDelete", domain.Views[^1].RegistryStatuses!);
+        Assert.DoesNotContain("ok", domain.Views[^1].RegistryStatuses!);
         Assert.Equal(RegistrationPhase.Deleting, domain.State.Phase);
         Assert.Empty(domain.Notices(NoticeKind.Deleted));
 

@@ -46,7 +46,9 @@ public static class RenewalScenarios
         // The expiry notice comes from the timer, which the local host may dispatch before the answer's own commands.
         Assert.Equal([NoticeKind.Registered, NoticeKind.Expired], lapsed.OfType<SendNotice>().Select(n => n.Kind).Order());
 
-        await run.AnswerAsync(new RegistryPending());
+        // RFC 5731 section 3.2.2: the delete the registry carries out later shows the domain pendingDelete meanwhile.
+        var pending = await run.AnswerAsync(new RegistryPending(), typeof(RecordRegistrationView));
+        Assert.Equal(["inactive", "pendingDelete"], pending.OfType<RecordRegistrationView>().Single().View.RegistryStatuses);
         await run.SettlesInAsync(RegistrationPhase.Deleting, s => s.AwaitedCommandId is null);
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "Domain deleted"), typeof(QueryDomain));
         var deleted = await run.AnswerAsync(new DomainInfo(false, false, null, null), typeof(SendNotice), typeof(RecordRegistrationView));

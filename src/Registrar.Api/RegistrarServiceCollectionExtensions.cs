@@ -171,6 +171,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<NameTakenChoiceHandler>();
         services.AddSingleton<CustomerAccounts>();
+        services.AddSingleton<IContactAddresses>(sp => sp.GetRequiredService<CustomerAccounts>());
         services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<TerminationNotices>();

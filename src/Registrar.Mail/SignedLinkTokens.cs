@@ -75,4 +75,7 @@ public enum LinkUse
     Invalid,
     Expired,
     AlreadyUsed,
+
+    /// <summary>Mailed to an address the account no longer uses: nothing spent, nothing done.</summary>
+    Superseded,
 }

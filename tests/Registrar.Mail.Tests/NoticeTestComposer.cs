@@ -36,7 +36,7 @@ internal sealed class NoticeTestComposer
     public const string DeletionAtText = "2027-06-29 09:30 (UTC+5)";
     public const string AmountText = "12500.00 KZT";
 
-    public NoticeTestComposer(Dictionary<string, string>? languageByZone = null)
+    public NoticeTestComposer(Dictionary<string, string>? languageByZone = null, IContactAddresses? addresses = null)
     {
         var options = new NoticeOptions
         {
@@ -46,8 +46,8 @@ internal sealed class NoticeTestComposer
             RequestConfirmationSigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
         };
         if (languageByZone is not null) options.LanguageByZone = languageByZone;
-        Links = new SetPasswordLinks(Options.Create(options), Uses, Clock);
-        Confirmations = new RequestConfirmationLinks(Options.Create(options), Uses, Clock);
+        Links = new SetPasswordLinks(Options.Create(options), Uses, Clock, addresses);
+        Confirmations = new RequestConfirmationLinks(Options.Create(options), Uses, Clock, addresses);
         Composer = new NoticeComposer(Options.Create(options), Links, Confirmations, TransferCodes, ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
     }
 

@@ -62,4 +62,24 @@ public sealed class SingleUseLinkTests
         Assert.Equal(LinkUse.FirstUse, (await _mail.Links.RedeemAsync(token, default)).Outcome);
         Assert.Equal(LinkUse.AlreadyUsed, (await _mail.Links.RedeemAsync(token, default)).Outcome);
     }
+
+    [Fact]
+    public async Task A_set_password_link_mailed_to_an_address_the_account_has_changed_since_sets_nothing_and_is_not_spent_UA_2_1_2_KZ_5_3()
+    {
+        var contact = new ContactAddresses { Current = "owner@example.org" };
+        var mail = new NoticeTestComposer(addresses: contact);
+        var token = mail.Composer.Compose(Notice(NoticeKind.Registered), Now).PlainText.Split("token=")[1].Split('\n')[0];
+        contact.Current = "new-owner@example.org";
+
+        Assert.Equal(LinkUse.Superseded, (await mail.Links.RedeemAsync(token, default)).Outcome);
+        contact.Current = "Owner@Example.org ";
+        Assert.Equal(LinkUse.FirstUse, (await mail.Links.RedeemAsync(token, default)).Outcome);
+    }
+
+    private sealed class ContactAddresses : IContactAddresses
+    {
+        public string? Current { get; set; }
+
+        public Task<string?> CurrentAsync(string customerId, CancellationToken ct) => Task.FromResult(Current);
+    }
 }

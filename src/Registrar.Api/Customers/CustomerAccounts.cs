@@ -1,6 +1,7 @@
 using Registrar.Core.Customers;
 using Registrar.Core.Privacy;
 using Registrar.Core.Registrations;
+using Registrar.Mail;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
@@ -10,8 +11,11 @@ namespace Registrar.Api.Customers;
 /// KZ-2.2: the customer's one contact e-mail, kept in the customer's account row. Orders and notices read it here; a
 /// customer whose data predate accounts has no row, and then each registration's stored address is used as it was.
 /// </summary>
-public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantData> accounts)
+public sealed class CustomerAccounts(IAccountStore<CustomerAccount, RegistrantData> accounts) : IContactAddresses
 {
+    /// <summary>The address the account's links are good for (KZ-5.3, UA-4.7, UA-2.1.2); an erased one is good for none.</summary>
+    public async Task<string?> CurrentAsync(string customerId, CancellationToken ct) => (await accounts.GetAccountAsync(customerId, ct))?.Document.ContactEmail;
+
     public Task<Stored<CustomerAccount>?> ReadAsync(string customerId, CancellationToken ct) => accounts.GetAccountAsync(customerId, ct);
 
     /// <summary>KZ-2.2: <paramref name="account"/> holds a contact e-mail other than <paramref name="orderedEmail"/>; false when the

@@ -66,6 +66,10 @@ public static class ProblemTypes
     public static readonly ProblemType LinkExpired = new("/problems/link-expired", "The link has expired.",
         "The link has expired; ask again for a new one (KZ-5.3, UA-4.7).");
 
+    public static readonly ProblemType LinkSuperseded = new("/problems/link-superseded", "The link was mailed to an address no longer in use.",
+        "The link was mailed to a contact e-mail the account has changed since: it proves nothing and sets nothing (KZ-2.2, KZ-5.3, UA-4.7, "
+        + "UA-2.1.2); ask again, and the new link goes to the address in use now.");
+
     public static readonly ProblemType ProofNotAccepted = new("/problems/proof-not-accepted", "This request does not accept that proof.",
         "This kind of request does not accept that proof: 'rule' names the clause (KZ-5.3, UA-4.7, UA-1.5.8).");
 
@@ -83,7 +87,7 @@ public static class ProblemTypes
     [
         Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, Unauthenticated, Forbidden, NotFound,
         MethodNotAllowed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
-        LinkInvalid, LinkUsed, LinkExpired, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
+        LinkInvalid, LinkUsed, LinkExpired, LinkSuperseded, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
     ];
 
     public static ProblemType? Find(string? uri) => All.FirstOrDefault(t => t.Uri == uri);

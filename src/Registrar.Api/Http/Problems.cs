@@ -75,6 +75,10 @@ public static class Problems
     public static ProblemHttpResult LinkExpired() =>
         Create(StatusCodes.Status410Gone, ProblemTypes.LinkExpired, "Ask again for a new link.");
 
+    public static ProblemHttpResult LinkSuperseded() =>
+        Create(StatusCodes.Status410Gone, ProblemTypes.LinkSuperseded,
+            "The link was mailed to an address the account no longer uses; nothing was changed. Ask again: the new link goes to the address it uses now.");
+
     public static ProblemHttpResult ProofNotAccepted(string rule, string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ProofNotAccepted, detail, ("rule", rule));
 

@@ -68,6 +68,7 @@ public sealed class CustomerRequestHandlers(
         {
             case LinkUse.Invalid: return Problems.LinkInvalid();
             case LinkUse.Expired: return Problems.LinkExpired();
+            case LinkUse.Superseded: return Problems.LinkSuperseded();
             case LinkUse.AlreadyUsed: return await FinishInterruptedConfirmationAsync(redemption, ct) ?? Problems.LinkUsed();
         }
         var record = await requests.GetAsync(redemption.LinkId!, ct);
@@ -96,6 +97,7 @@ public sealed class CustomerRequestHandlers(
         {
             case LinkUse.Invalid: return Problems.LinkInvalid();
             case LinkUse.Expired: return Problems.LinkExpired();
+            case LinkUse.Superseded: return Problems.LinkSuperseded();
             case LinkUse.AlreadyUsed: return Problems.LinkUsed();
         }
         return FirstUseRefusal(await requests.GetAsync(link.LinkId!, ct), link.Subject) ?? new JsonHeadResult(StatusCodes.Status200OK);

@@ -19,6 +19,7 @@ public sealed class SetPasswordLinkHandler(ClientAuthenticator authenticator, Se
         {
             LinkUse.FirstUse => TypedResults.Ok(new SetPasswordLinkRedeemed(redemption.Subject!)),
             LinkUse.Expired => Problems.LinkExpired(),
+            LinkUse.Superseded => Problems.LinkSuperseded(),
             LinkUse.AlreadyUsed => Problems.LinkUsed(),
             _ => Problems.LinkInvalid(),
         };

@@ -24,13 +24,57 @@ public sealed class ConfirmationLinkTests
     private readonly UsedLinks _uses = new();
     private readonly RaisedEvents _events = new();
     private RegistrationPhase _phase = RegistrationPhase.Registered;
+    private const string MailedTo = "owner@shop.kz";
+    private readonly ContactAddresses _contact = new() { Current = MailedTo };
+
+    private sealed class ContactAddresses : IContactAddresses
+    {
+        public string? Current { get; set; }
+
+        public Task<string?> CurrentAsync(string customerId, CancellationToken ct) => Task.FromResult(Current);
+    }
+
+    [Fact]
+    public async Task A_link_mailed_to_an_address_the_account_has_changed_since_proves_nothing_and_spends_nothing_KZ_5_3_UA_4_7()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        _contact.Current = "new-owner@shop.kz";
+
+        var looked = await handlers.ConfirmAsync(Head(token), default);
+        var followed = await handlers.ConfirmAsync(Get(token), default);
+
+        Assert.Equal((StatusCodes.Status410Gone, "/problems/link-superseded"),
+            (Status(followed), Assert.IsType<ProblemHttpResult>(followed).ProblemDetails.Type));
+        Assert.Equal(StatusCodes.Status410Gone, Status(looked));
+        Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+    }
+
+    [Fact]
+    public async Task A_link_mailed_before_links_named_their_address_still_proves_its_request_once_KZ_5_3()
+    {
+        var (handlers, _) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        // As the links of the previous version were signed: purpose, account, request and expiry, no address.
+        var payload = $"request|customer-1|req-1|{_clock.GetUtcNow().AddHours(24).ToUnixTimeSeconds()}";
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(Enumerable.Repeat((byte)7, 32).ToArray(), System.Text.Encoding.UTF8.GetBytes(payload));
+        var issuedBefore = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload)) + "."
+            + System.Buffers.Text.Base64Url.EncodeToString(signature);
+        _contact.Current = "new-owner@shop.kz";
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(issuedBefore), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(issuedBefore), default)));
+    }
 
     [Fact]
     public async Task A_link_whose_use_was_recorded_before_a_crash_proves_its_request_when_followed_again_KZ_5_3()
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
 
         var finished = await handlers.ConfirmAsync(Get(token), default);
@@ -48,7 +92,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
         var proved = await _requests.GetAsync("req-1", default);
@@ -63,7 +107,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         // The second follow runs between the first's recording the link's use and proving the request: it finishes the proof.
         IResult? second = null;
         _uses.AfterFirstUse = async () => second = await handlers.ConfirmAsync(Get(token), default);
@@ -81,7 +125,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Head(token), default)));
         Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
@@ -97,12 +141,12 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
         Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.ConfirmAsync(Head(token[..^2] + "xx"), default)));
-        var unused = Token(links.Create("customer-1", "req-2", _clock.GetUtcNow()));
+        var unused = Token(links.Create("customer-1", "req-2", _clock.GetUtcNow(), MailedTo));
         _clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(StatusCodes.Status410Gone, Status(await handlers.ConfirmAsync(Head(unused), default)));
         Assert.False(await _uses.WasUsedAsync("request:req-2", default));
@@ -113,7 +157,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
         var head = await ExecuteAsync(await handlers.ConfirmAsync(Head(token), default));
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
@@ -130,7 +174,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _phase = RegistrationPhase.Deleted;
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
@@ -142,7 +186,7 @@ public sealed class ConfirmationLinkTests
     {
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow()));
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _phase = RegistrationPhase.Deleted;
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(token), default)));
@@ -159,7 +203,7 @@ public sealed class ConfirmationLinkTests
             SetPasswordSigningKey = Convert.ToBase64String(new byte[32]),
             RequestConfirmationSigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
         });
-        var links = new RequestConfirmationLinks(options, _uses, _clock);
+        var links = new RequestConfirmationLinks(options, _uses, _clock, _contact);
         var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))

@@ -88,9 +88,14 @@ public static class ErasedPersonalData
         _ => command,
     };
 
-    /// <summary>The new contact e-mail a notice of its change names (UA-4.7) is the person's too.</summary>
+    /// <summary>The new contact e-mail a notice of its change names (UA-4.7), and the new registrant's name a registrant change's
+    /// confirmation names (KZ-2.4), are people's data too.</summary>
     public static NoticeFacts? Erase(NoticeFacts? facts) =>
-        facts?.ContactEmail is null ? facts : facts with { ContactEmail = Erased };
+        facts is null ? null : facts with
+        {
+            ContactEmail = facts.ContactEmail is null ? null : Erased,
+            NewRegistrant = facts.NewRegistrant is null ? null : Erased,
+        };
 
     /// <summary>The address a contact e-mail change names, the new registrant a registrant change describes and the details a
     /// registrant contact change gives are people's data too.</summary>

@@ -102,12 +102,18 @@ public sealed class ErasedPersonalDataTests
             new OperationsDecided("decided:1", new DisputeDecision(DisputeOutcome.Redelegate, "court 12/3", "UA-5.4", TechnicalPerson), "ops-anna", At, "court"),
         ];
         RegistrationCommand change = new ChangeRegistrant("O1-1-10", "O1-1", "com.ua", "example.com.ua", "r-2", TechnicalPerson);
+        // The confirmation mail's facts name the new registrant (requests probe D4).
+        RegistrationCommand confirmation = new SendNotice("O1-1-8", "O1-1", NoticeKind.RequestConfirmation, "cust-1", "olena.kovalchuk@example.ua",
+            "com.ua", "example.com.ua", new NoticeFacts(RequestId: "r-2", NewRegistrant: TechnicalPerson.FullName));
 
         var erased = ErasedPersonalData.Erase(state);
 
         AssertNoPersonalData(erased);
         AssertNoPersonalData(events.Select(ErasedPersonalData.Erase).ToArray());
         AssertNoPersonalData(ErasedPersonalData.Erase(change));
+        AssertNoPersonalData(ErasedPersonalData.Erase(confirmation));
+        var erasedFacts = ((SendNotice)ErasedPersonalData.Erase(confirmation)).Facts!;
+        Assert.Equal(("r-2", ErasedPersonalData.Erased), (erasedFacts.RequestId, erasedFacts.NewRegistrant));
         Assert.Equal(("r-2", "UA-2603-00018-2", "UA"), (erased.RegistrantChange!.RequestId, erased.RegistrantChange.InvoiceNumber, erased.RegistrantChange.Registrant.Address.Country));
         var decision = Assert.IsType<DisputeDecision>(Assert.IsType<OperationsDecided>(ErasedPersonalData.Erase(events[1])).Decision);
         Assert.Equal((DisputeOutcome.Redelegate, "court 12/3", ErasedPersonalData.Erased), (decision.Outcome, decision.Document, decision.Registrant!.FullName));

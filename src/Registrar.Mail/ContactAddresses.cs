@@ -19,8 +19,15 @@ public static class LinkAddresses
     public static string Digest(string address) =>
         Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..22];
 
-    /// <summary>Whether a link mailed to the address of <paramref name="digest"/> still reaches the account (null: a link issued before
-    /// links carried it, or a customer without an account).</summary>
-    public static async Task<bool> StillAddressedAsync(IContactAddresses? addresses, string customerId, string? digest, CancellationToken ct) =>
-        digest is null || addresses is null || await addresses.CurrentAsync(customerId, ct) is not { } current || Digest(current) == digest;
+    /// <summary>The fields of a genuine token whose last field (before its expiry) is the digest of the address it was mailed to, or
+    /// of one issued before links carried it (one field fewer); null when it is neither.</summary>
+    public static string[]? Read(string base64Key, string token, int fieldCount) =>
+        SignedLinkTokens.Read(base64Key, token, fieldCount) ?? SignedLinkTokens.Read(base64Key, token, fieldCount - 1);
+
+    /// <summary>Whether the link <paramref name="fields"/> came from (<see cref="Read"/>) still reaches <paramref name="customerId"/>'s
+    /// account; a link issued before links carried the address, or of a customer without an account, always does.</summary>
+    public static async Task<bool> StillAddressedAsync(IContactAddresses? addresses, string customerId, string[] fields, int fieldCount,
+        CancellationToken ct) =>
+        fields.Length <= fieldCount || addresses is null || await addresses.CurrentAsync(customerId, ct) is not { } current
+        || Digest(current) == fields[fieldCount - 1];
 }

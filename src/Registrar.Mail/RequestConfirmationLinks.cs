@@ -28,28 +28,19 @@ public sealed class RequestConfirmationLinks(IOptions<NoticeOptions> options, IS
 
     /// <summary>The first use of a genuine, unexpired confirmation mailed to the account's address names the request it proves;
     /// any later use is refused.</summary>
-    public async Task<LinkRedemption> RedeemAsync(string token, CancellationToken ct) =>
-        await CheckedAsync(token, ct) is { } fields
-            ? await SignedLinkTokens.RedeemAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct)
-            : await RefusalAsync(token, ct);
+    public Task<LinkRedemption> RedeemAsync(string token, CancellationToken ct) =>
+        FollowAsync(token, fields => SignedLinkTokens.RedeemAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct), ct);
 
     /// <summary>What <see cref="RedeemAsync"/> would come to, spending nothing: a mail scanner's HEAD must leave the link to its
     /// reader (RFC 9110 §9.2.1, HEAD is safe).</summary>
-    public async Task<LinkRedemption> InspectAsync(string token, CancellationToken ct) =>
-        await CheckedAsync(token, ct) is { } fields
-            ? await SignedLinkTokens.InspectAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct)
-            : await RefusalAsync(token, ct);
+    public Task<LinkRedemption> InspectAsync(string token, CancellationToken ct) =>
+        FollowAsync(token, fields => SignedLinkTokens.InspectAsync(uses, Purpose, fields[2], fields[1], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct), ct);
 
-    /// <summary>The fields of a genuine token mailed to the address the account uses now.</summary>
-    private async Task<string[]?> CheckedAsync(string token, CancellationToken ct) =>
-        Read(token) is { } fields && await LinkAddresses.StillAddressedAsync(addresses, fields[1], fields.Length > Fields ? fields[3] : null, ct)
-            ? fields
-            : null;
-
-    private Task<LinkRedemption> RefusalAsync(string token, CancellationToken ct) =>
-        Task.FromResult(Read(token) is { } fields ? new LinkRedemption(LinkUse.Superseded, fields[1], null) : SignedLinkTokens.Invalid);
-
-    private string[]? Read(string token) =>
-        (SignedLinkTokens.Read(_options.RequestConfirmationSigningKey, token, Fields)
-            ?? SignedLinkTokens.Read(_options.RequestConfirmationSigningKey, token, Fields - 1)) is { } fields && fields[0] == Purpose ? fields : null;
+    /// <summary><paramref name="use"/> of a genuine token mailed to the address the account uses now.</summary>
+    private async Task<LinkRedemption> FollowAsync(string token, Func<string[], Task<LinkRedemption>> use, CancellationToken ct)
+    {
+        if (LinkAddresses.Read(_options.RequestConfirmationSigningKey, token, Fields) is not [Purpose, ..] fields) return SignedLinkTokens.Invalid;
+        if (!await LinkAddresses.StillAddressedAsync(addresses, fields[1], fields, Fields, ct)) return new LinkRedemption(LinkUse.Superseded, fields[1], null);
+        return await use(fields);
+    }
 }

@@ -34,11 +34,9 @@ public sealed class SetPasswordLinks(IOptions<NoticeOptions> options, ISingleUse
     public async Task<LinkRedemption> RedeemAsync(string token, CancellationToken ct)
     {
         if (Read(token) is not { } fields) return SignedLinkTokens.Invalid;
-        if (!await LinkAddresses.StillAddressedAsync(addresses, fields[0], fields.Length > Fields ? fields[2] : null, ct))
-            return new LinkRedemption(LinkUse.Superseded, fields[0], null);
+        if (!await LinkAddresses.StillAddressedAsync(addresses, fields[0], fields, Fields, ct)) return new LinkRedemption(LinkUse.Superseded, fields[0], null);
         return await SignedLinkTokens.RedeemAsync(uses, "set-password", fields[1], fields[0], SignedLinkTokens.ExpiresAt(fields), clock.GetUtcNow(), ct);
     }
 
-    private string[]? Read(string token) =>
-        SignedLinkTokens.Read(_options.SetPasswordSigningKey, token, Fields) ?? SignedLinkTokens.Read(_options.SetPasswordSigningKey, token, Fields - 1);
+    private string[]? Read(string token) => LinkAddresses.Read(_options.SetPasswordSigningKey, token, Fields);
 }

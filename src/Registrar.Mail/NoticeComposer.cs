@@ -65,6 +65,7 @@ public sealed class NoticeComposer(
             facts.TransferRefusals is { Count: > 0 } refusals ? string.Join(", ", refusals) : null,
             facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null,
             facts.NewRegistrant,
-            facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null);
+            facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null,
+            facts.Refusal?.ToString());
     }
 }

@@ -17,6 +17,7 @@ namespace Registrar.Mail;
 /// <param name="NewRegistrant">UA-1.5.8: on a registrant change's <c>RequestConfirmation</c>, the new registrant's name.</param>
 /// <param name="ExpiredAt">UA-1.10: the expiry, once it has passed when the mail is written: a reminder after it says the
 /// registration ended and the priority to renew lasts until deletion, never that it "expires soon".</param>
+/// <param name="RefusedBecause">On <c>RequestRefused</c>, the reason's name (<c>ContractEnds</c>, …), with <paramref name="Request"/>.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -36,7 +37,8 @@ public sealed record NoticeValues(
     string? Refusals = null,
     string? Rules = null,
     string? NewRegistrant = null,
-    string? ExpiredAt = null)
+    string? ExpiredAt = null,
+    string? RefusedBecause = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -60,5 +62,6 @@ public sealed record NoticeValues(
         ("rules", Rules),
         ("new_registrant", NewRegistrant),
         ("expired_at", ExpiredAt),
+        ("refused_because", RefusedBecause),
     ];
 }

@@ -6,7 +6,7 @@ namespace Registrar.LocalHost.Tests;
 
 /// <summary>A registrant change through the running host (UA-1.5.8, KZ-2.4, KZ-2.5): proved from the contact e-mail, since a
 /// session alone does not prove it; invoiced as a new registration; paid through the bank; then the new registrant is at
-/// the registry with the expiry it had, and the customer is told.</summary>
+/// the registry with the expiry it had, and the customer is told; a second change meanwhile is refused to the customer.</summary>
 [Collection(ProductCollection.Name)]
 public sealed class RegistrantChangeTests(ProductFixture product)
 {
@@ -49,6 +49,11 @@ public sealed class RegistrantChangeTests(ProductFixture product)
         var order = invoices.EnumerateArray().Single(i => i.GetProperty("number").GetString() != number);
         Assert.Equal(order.GetProperty("total").GetProperty("amount").GetString(), amount);
         Assert.Contains(number, invoiceMail.Text);
+        // KZ-2.4, UA-1.5.8: a second change while that invoice may be paid is not carried out, and the customer is told why.
+        var second = await storefront.PostAsJsonAsync(requests, new { kind = "registrant-change", registrant = newOwner with { fullName = "Сидоров Сидор" } });
+        Assert.True((int)second.StatusCode == 202, await second.Content.ReadAsStringAsync());
+        var refused = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("не выполнен"), Patience);
+        Assert.Contains(number, refused.Text);
         Assert.Equal(before.GetProperty("registrant").GetString(), (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
 
         await RegisteredDomains.PayInvoiceAsync(product, number, amount);

@@ -76,6 +76,53 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         Assert.Equal(before, await StoredRequestsAsync());
     }
 
+    [Fact]
+    public async Task Once_a_notice_fixed_the_contract_end_no_request_nor_renewal_invoice_is_taken_nor_a_link_proved_and_nothing_is_spent_UA_6_1()
+    {
+        var customer = "twice-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, _) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var storefront = product.Storefront(customer);
+        using var browser = product.Anonymous();
+        var mailbox = $"{customer}@mail.example.org";
+        var endsOn = DateOnly.FromDateTime((await _registrations.HostNowAsync()).UtcDateTime).AddDays(20);
+        var notice = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "termination", endsOn }, previous: null);
+        var code = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "transfer-code" }, previous: notice);
+        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={notice}")).StatusCode);
+        var shown = await EventuallyAsync(() => RegistrationAsync(storefront, registrationId), r => r.TryGetProperty("contractEnd", out var end)
+            && end.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal("UA-6.1", shown.GetProperty("contractEnd").GetProperty("rule").GetString());
+        var before = await StoredRequestsAsync();
+
+        var second = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "termination", endsOn = endsOn.AddDays(5) }), 409);
+        var renewal = await AssertProblemAsync(await storefront.PostAsync($"api/registrations/{registrationId}/renewal-invoice", null), 409);
+        using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={code}"));
+        var followed = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={code}"), 409);
+
+        Assert.Matches(@"takes no 'termination' request now: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", second.GetProperty("detail").GetString());
+        Assert.Matches(@"\(transfer-code\) cannot be carried out: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", followed.GetProperty("detail").GetString());
+        Assert.Equal("UA-6.1", renewal.GetProperty("rule").GetString());
+        Assert.Equal(409, (int)looked.StatusCode);
+        Assert.Equal(before, await StoredRequestsAsync());
+        // Nothing was spent: the link answers the same again rather than as used.
+        Assert.Contains("UA-6.1", (await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={code}"), 409))
+            .GetProperty("detail").GetString());
+    }
+
+    private async Task<string> LinkOfAsync(HttpClient storefront, string registrationId, string mailbox, object request, string? previous)
+    {
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", request);
+        Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
+        var mail = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true
+            && (previous is null || !m.Text.Contains(previous)), Patience);
+        return mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
+    }
+
+    private static async Task<JsonElement> RegistrationAsync(HttpClient storefront, string registrationId) =>
+        (await storefront.GetFromJsonAsync<JsonElement>("api/registrations")).EnumerateArray()
+            .Single(r => r.GetProperty("registrationId").GetString() == registrationId);
+
     private async Task<int> StoredRequestsAsync()
     {
         var table = product.Storage.Tables.GetTableClient("customerrequests");

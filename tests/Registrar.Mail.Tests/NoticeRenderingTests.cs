@@ -47,6 +47,8 @@ public sealed class NoticeRenderingTests
         NoticeKind.TransferCodeRefused or NoticeKind.TransferAwayRejected => ["KZ-App-9"],
         NoticeKind.RegistrantChangeInvoice => [PayByText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.RegistrantChanged or NoticeKind.TransferredIn => [ExpiresAtText],
+        // UA-1.5.8: an earlier registrant change waits for its invoice (FullFacts' reason).
+        NoticeKind.RequestRefused => [PayByText, FullFacts.InvoiceNumber!],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A new notice kind: say which figures it shows."),
     };
 

@@ -28,6 +28,7 @@ internal sealed class NoticeTestComposer
         TransferCodeOf: "O00000000000000a1-1-2",
         TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices],
         Rules: ["KZ-App-9"],
+        Refusal: RequestRefusalReason.RegistrantChangeAwaitsPayment,
         Amount: Money.Of(12_500m, Currency.Kzt));
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";

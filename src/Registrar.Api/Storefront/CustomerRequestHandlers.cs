@@ -35,10 +35,9 @@ public sealed class CustomerRequestHandlers(
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value, view);
         if (asked is null) return invalid!;
         if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
-        if (asked is CredentialResetRequest ? view.Phase.HasEnded() : view.Phase is not (RegistrationPhase.Registered or RegistrationPhase.Expired))
-            return Problems.Conflict(asked is CredentialResetRequest
-                ? $"Registration '{registrationId}' is {view.Phase}: ask through a registration of the account that has not ended."
-                : $"Registration '{registrationId}' is {view.Phase}: requests apply to a domain held at the registry.");
+        if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
+            return Problems.Conflict($"Registration '{registrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
+                + AskElsewhere(view));
         if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view, ct) is { } refused) return refused;
 
         var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
@@ -61,7 +60,7 @@ public sealed class CustomerRequestHandlers(
     public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
-        if (await RequestOfEndedRegistrationAsync(token, ct) is { } ended) return ended;
+        if (await RefusedBeforeFirstUseAsync(token, ct) is { } cannotBeCarriedOut) return cannotBeCarriedOut;
         if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
         var redemption = await links.RedeemAsync(token, ct);
         switch (redemption.Outcome)
@@ -110,22 +109,29 @@ public sealed class CustomerRequestHandlers(
             ? Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.")
         : null;
 
-    /// <summary>The registration is looked at before the link is spent: once it has ended, its lifecycle carries nothing out and
-    /// tells nobody, so a `.kz` contact e-mail change would move the account with the old address never told (KZ-2.2). The link
-    /// stays unspent and the request as it was. Null when the link is not a first use, or its registration has not ended.</summary>
-    private async Task<IResult?> RequestOfEndedRegistrationAsync(string token, CancellationToken ct)
+    /// <summary>The registration is looked at before the link is spent: a request its lifecycle would not carry out (the domain
+    /// no longer held, the contract's end fixed, a dispute block) is refused now, naming why, rather than proved and then dropped
+    /// with the customer never told; once the registration has ended its lifecycle tells nobody, so a `.kz` contact e-mail change
+    /// would move the account with the old address never told (KZ-2.2). The link stays unspent and the request as it was. Null
+    /// when the link is not a first use, or nothing stands in the request's way.</summary>
+    private async Task<IResult?> RefusedBeforeFirstUseAsync(string token, CancellationToken ct)
     {
         var link = await links.InspectAsync(token, ct);
         if (link.Outcome != LinkUse.FirstUse || await requests.GetAsync(link.LinkId!, ct) is not { } record || record.CustomerId != link.Subject)
             return null;
-        return await EndedRegistrationProblemAsync(record, ct);
+        return await RefusalProblemAsync(record, ct);
     }
 
-    private async Task<IResult?> EndedRegistrationProblemAsync(CustomerRequestRecord record, CancellationToken ct) =>
-        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration && registration.Phase.HasEnded()
-            ? Problems.Conflict($"Registration '{record.RegistrationId}' is {registration.Phase}, so request '{record.RequestId}' can no longer be "
-                + "carried out, and nothing was changed: the customer asks again through a registration of the account that has not ended.")
+    private async Task<IResult?> RefusalProblemAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration
+            && CustomerRequestRefusals.Of(record.Request, registration) is { } refusal
+            ? Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
+                + AskElsewhere(registration))
             : null;
+
+    private static string AskElsewhere(RegistrationView registration) => registration.Phase.HasEnded()
+        ? " The customer asks again through a registration of the account that has not ended."
+        : "";
 
     /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:
     /// following the same link again finishes it (the event id repeats, so an event already raised changes nothing)
@@ -162,7 +168,7 @@ public sealed class CustomerRequestHandlers(
             return Problems.ProofNotAccepted("KZ-5.3", record.Request is CredentialResetRequest
                 ? $"A '{record.Request.Kind}' request is taken from the contact e-mail only, not on papers."
                 : $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
-        if (record.Status == CustomerRequestStatus.AwaitingProof && await EndedRegistrationProblemAsync(record, ct) is { } ended) return ended;
+        if (record.Status == CustomerRequestStatus.AwaitingProof && await RefusalProblemAsync(record, ct) is { } refused) return refused;
 
         var proved = await ProvedAsync(record, body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference, ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");

@@ -9,8 +9,8 @@ namespace Registrar.Api.Storefront;
 
 /// <summary>
 /// KZ-2.7: what refuses a renewal invoice request at once, read from the registration's view and the zone's schedule, each
-/// a problem naming its rule. The registration judges the request again when it carries it out (a contract ending on a
-/// notice, UA-1.3.4.1, UA-6.1, UA-6.4, is known only there), so these checks answer early and decide nothing alone.
+/// a problem naming its rule. The registration judges the request again when it carries it out (a view recorded before it
+/// showed the contract's end does not show it), so these checks answer early and decide nothing alone.
 /// </summary>
 public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones)
 {
@@ -27,6 +27,12 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
         _ => RuleProblems.NotAllowed(zones.For(view.Zone).RenewalDeadline.Rule,
             $"Registration '{view.RegistrationId}' is {view.Phase}: a renewal is invoiced only for a domain held here at the registry."),
     };
+
+    /// <summary>UA-1.3.4.1, UA-6.1, UA-6.4, KZ-App-4: a contract ending on a notice or a decision is renewed no more, so no
+    /// renewal is invoiced, and an invoice issued before the notice is not offered for payment.</summary>
+    public static IResult? ContractEnding(RegistrationView view) => view.ContractEnd is { } end
+        ? RuleProblems.NotAllowed(end.Rule, $"The contract for {view.DisplayName} ends at {end.EndsAt:u} ({end.Rule}): no renewal is invoiced.")
+        : null;
 
     /// <summary>KZ-2.7: past the renewal deadline (UA-1.12: for .ua, past deletion) no renewal can be paid, so none is invoiced.
     /// A deadline counted in a calendar year not loaded yet is never guessed: the request is answered as unavailable.</summary>

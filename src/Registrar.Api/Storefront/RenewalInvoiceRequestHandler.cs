@@ -34,6 +34,7 @@ public sealed class RenewalInvoiceRequestHandler(
         var view = await views.GetAsync(customer.Principal!, registrationId, ct);
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         if (checks.NotHeld(view) is { } notHeld) return notHeld;
+        if (RenewalInvoiceChecks.ContractEnding(view) is { } ending) return ending;
         var now = clock.GetUtcNow();
         if (await OpenRenewalInvoiceAsync(customer.Principal!, registrationId, now, ct) is { } open)
             return new PrivateResult(TypedResults.Ok(CustomerInvoiceView.From(open, now)));

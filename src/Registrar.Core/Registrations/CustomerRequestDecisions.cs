@@ -28,7 +28,7 @@ internal static class CustomerRequestDecisions
         if (!RequestProofs.Accepts(proved.Request, proved.Proof))
         {
             // UA-1.5.8: the API never hands such a proof on; if one arrives, nothing is done and a person looks.
-            Refuse(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
+            FlagUnanswered(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
             return;
         }
         if (Refusal(step.State, proved.Request, now) is { } refusal)
@@ -89,8 +89,8 @@ internal static class CustomerRequestDecisions
         var endsAt = RenewedSinceTheNotice(step, requestId, termination);
         if (NoticeReach.PastTheTerm(step.State, endsAt, schedule) is { } lastDay)
         {
-            Refuse(step, requestId, termination, $"it ends the contract at {endsAt:u}, past {lastDay:yyyy-MM-dd}, the last day of the "
-                + "term paid now, which no renewal follows once the notice is given (UA-6.1, UA-6.4)");
+            Refuse(step, requestId, termination, new(RequestRefusalReason.PastTheTerm, $"it ends the contract at {endsAt:u}, past "
+                + $"{lastDay:yyyy-MM-dd}, the last day of the term paid now, which no renewal follows once the notice is given (UA-6.1, UA-6.4)"));
             return;
         }
         step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, endsAt, TerminationGround.RegistrantNotice) });
@@ -114,21 +114,34 @@ internal static class CustomerRequestDecisions
         return termination.EndsAt;
     }
 
-    /// <summary>Requests apply to a domain held at the registry with no registry command of its own out. A transfer code asked
-    /// while a dispute decision blocks the domain goes on: KZ-App-9 refuses it to the customer naming that ban. A credential
-    /// reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.</summary>
-    private static string? Refusal(RegistrationState state, CustomerRequest request, DateTimeOffset now) =>
-        request is CredentialResetRequest ? (state.Phase.HasEnded() ? $"the domain is {state.Phase}" : null)
-        : state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
-        : state.AwaitedCommandId is not null ? "a registry command for it is still awaiting its answer"
-        : state.DisputeBlock is not null && request is not TransferCodeRequest ? "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)"
-        : state.Ending is not null ? $"the contract ends at {state.Ending.EffectiveAt:u} ({state.Ending.Rule})"
+    /// <summary>What the customer's view shows (<see cref="CustomerRequestRefusals"/>), then what only the state holds: a registry
+    /// command of its own out, and (KZ-2.4) a registrant change whose invoice may still be paid.</summary>
+    private static RequestRefusal? Refusal(RegistrationState state, CustomerRequest request, DateTimeOffset now) =>
+        CustomerRequestRefusals.Of(request, state.Phase, ContractEnd.Of(state.Ending), state.DisputeBlock is not null)
+        ?? (request is CredentialResetRequest ? null
+        : state.AwaitedCommandId is not null
+            ? new(RequestRefusalReason.RegistryBusy, "a registry command for it is still awaiting its answer")
         : request is RegistrantChangeRequest && RegistrantChangeDecisions.AwaitingPayment(state, now) is { } pending
-            ? $"registrant change {pending.RequestId} waits for the payment of its invoice {pending.InvoiceNumber ?? "(being issued)"}"
-                + (pending.PayBy is { } payBy ? $" until {payBy:u}" : "") + ": a second change would leave that invoice payable for a change no "
-                + "longer wanted (KZ-2.4)"
-        : null;
+            ? new(RequestRefusalReason.RegistrantChangeAwaitsPayment, $"registrant change {pending.RequestId} waits for the payment of its "
+                + $"invoice {pending.InvoiceNumber ?? "(being issued)"}" + (pending.PayBy is { } payBy ? $" until {payBy:u}" : "")
+                + ": a second change would leave that invoice payable for a change no longer wanted (KZ-2.4)")
+        : null);
 
-    private static void Refuse(RegistrationStep step, string requestId, CustomerRequest request, string reason) =>
-        step.Flag($"Customer request {requestId} ({request.Kind}) for {step.State.Order?.DisplayName ?? step.State.RegistrationId} is not carried out: {reason}. Answer the customer.");
+    /// <summary>UA-1.5.8: the request was the customer's, so the customer is told it was not carried out and why, at the contact
+    /// e-mail, rather than left waiting; a registration that has ended mails nobody, and operations answer then.</summary>
+    private static void Refuse(RegistrationStep step, string requestId, CustomerRequest request, RequestRefusal refusal)
+    {
+        if (step.State.Order is null || step.State.Phase.HasEnded())
+        {
+            FlagUnanswered(step, requestId, request, refusal.Detail);
+            return;
+        }
+        var pendingChange = refusal.Reason == RequestRefusalReason.RegistrantChangeAwaitsPayment ? step.State.RegistrantChange : null;
+        step.Notify(NoticeKind.RequestRefused, new NoticeFacts(DeletionAt: refusal.EndsAt, InvoiceNumber: pendingChange?.InvoiceNumber,
+            PayBy: pendingChange?.PayBy, RequestId: requestId, RequestKind: request.Kind, Refusal: refusal.Reason));
+    }
+
+    private static void FlagUnanswered(RegistrationStep step, string requestId, CustomerRequest request, string why) =>
+        step.Flag($"Customer request {requestId} ({request.Kind}) for {step.State.Order?.DisplayName ?? step.State.RegistrationId} is not "
+            + $"carried out: {why}. Answer the customer.");
 }

@@ -289,6 +289,9 @@ public enum NoticeKind
 
     /// <summary>KZ-2.3: the registry holds the registrant's new contact details the customer gave.</summary>
     RegistrantContactChanged,
+
+    /// <summary>UA-1.5.8, KZ-2.3: a customer request that is not carried out, and why (<see cref="RequestRefusalReason"/>); nothing changed.</summary>
+    RequestRefused,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>
@@ -306,6 +309,9 @@ public enum NoticeKind
 /// <param name="TransferRefusals">KZ-App-9, UA-3.5: why no transfer code was issued, each with its rule in <paramref name="Rules"/>.</param>
 /// <param name="NewRegistrant">UA-1.5.8: on a registrant change's confirmation, the new registrant's name (its organisation, or
 /// a person's full name), so the mail says to whom the domain passes. Null in notices stored before it was carried.</param>
+/// <param name="Refusal">On <see cref="NoticeKind.RequestRefused"/>, why the request named by <paramref name="RequestId"/> and
+/// <paramref name="RequestKind"/> is not carried out; with the contract's end in <paramref name="DeletionAt"/>, or the invoice an
+/// earlier registrant change waits for in <paramref name="InvoiceNumber"/> and <paramref name="PayBy"/>.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -321,4 +327,5 @@ public sealed record NoticeFacts(
     string? TransferCodeOf = null,
     IReadOnlyList<Contracts.TransferRefusalReason>? TransferRefusals = null,
     IReadOnlyList<string>? Rules = null,
-    string? NewRegistrant = null);
+    string? NewRegistrant = null,
+    RequestRefusalReason? Refusal = null);

@@ -56,19 +56,22 @@ internal sealed class RegistrationStep(RegistrationState state)
     /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 
-    /// <summary>The decision; when the phase, expiry, a transfer restriction, or what the registry shows of the domain (statuses,
-    /// name servers) changed, it also records the customer's view of it, and when the registrant changed, the registrant.</summary>
+    /// <summary>The decision; when the phase, expiry, a transfer restriction, the contract's end, a dispute block, or what the
+    /// registry shows of the domain (statuses, name servers) changed, it also records the customer's view of it, and when the
+    /// registrant changed, the registrant.</summary>
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
         DateTimeOffset? endedAt = State.Phase.HasEnded() ? State.EndedAt ?? now : null;
         if (endedAt != State.EndedAt) Update(s => s with { EndedAt = endedAt });
         if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction
-            || !State.RegistryStatuses.SequenceEqual(before.RegistryStatuses) || !SameNameServers(State.NameServers, before.NameServers)))
+            || !State.RegistryStatuses.SequenceEqual(before.RegistryStatuses) || !SameNameServers(State.NameServers, before.NameServers)
+            || ContractEnd.Of(State.Ending) != ContractEnd.Of(before.Ending) || State.DisputeBlock != before.DisputeBlock))
         {
             var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
                 State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null,
-                State.TransferRestriction?.Agreement, State.RegistryStatuses.Count > 0 ? State.RegistryStatuses : null, State.NameServers);
+                State.TransferRestriction?.Agreement, State.RegistryStatuses.Count > 0 ? State.RegistryStatuses : null, State.NameServers,
+                ContractEnd.Of(State.Ending), State.DisputeBlock?.Since);
             var id = NextCommandId();
             var likelyNew = before.Order is null || before.Phase is RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain;
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued, likelyNew));

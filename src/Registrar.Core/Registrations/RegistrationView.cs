@@ -10,11 +10,22 @@ namespace Registrar.Core.Registrations;
 /// WHOIS and RDAP answers; null while the registry has reported none, and in views recorded before they were kept.</param>
 /// <param name="NameServers">The domain's name servers at the registry, in A-label form, as last read or confirmed (KZ-2.3); null
 /// while the registry has not said, and in views recorded before they were kept.</param>
+/// <param name="ContractEnd">UA-6.1, UA-6.4, UA-1.3.4.1, KZ-App-4: when the contract ends, once a notice or a decision fixed it;
+/// the storefront refuses requests from then on (<see cref="CustomerRequestRefusals"/>). Null in views recorded before it was kept.</param>
+/// <param name="DisputeBlockedSince">KZ-App-2, UA-2.2.3: since when a dispute decision blocks the domain; null while none does,
+/// and in views recorded before it was kept.</param>
 public sealed record RegistrationView(
     string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
     DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null, string? TransferRestriction = null,
-    IReadOnlyList<string>? RegistryStatuses = null, IReadOnlyList<string>? NameServers = null)
+    IReadOnlyList<string>? RegistryStatuses = null, IReadOnlyList<string>? NameServers = null, ContractEnd? ContractEnd = null,
+    DateTimeOffset? DisputeBlockedSince = null)
 {
     /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;
+}
+
+/// <summary>The contract ends at <paramref name="EndsAt"/> under <paramref name="Rule"/> (the offer's rule id).</summary>
+public sealed record ContractEnd(string Rule, DateTimeOffset EndsAt)
+{
+    public static ContractEnd? Of(ServiceEnding? ending) => ending is null ? null : new(ending.Rule, ending.EffectiveAt);
 }

@@ -24,6 +24,7 @@ public sealed class ConfirmationLinkTests
     private readonly UsedLinks _uses = new();
     private readonly RaisedEvents _events = new();
     private RegistrationPhase _phase = RegistrationPhase.Registered;
+    private DateTimeOffset? _disputeBlockedSince;
     private const string MailedTo = "owner@shop.kz";
     private readonly ContactAddresses _contact = new() { Current = MailedTo };
 
@@ -182,6 +183,24 @@ public sealed class ConfirmationLinkTests
     }
 
     [Fact]
+    public async Task A_link_followed_while_a_dispute_decision_blocks_the_domain_is_refused_naming_it_and_stays_unspent_KZ_App_2()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        _disputeBlockedSince = _clock.GetUtcNow();
+
+        var refused = await handlers.ConfirmAsync(Get(token), default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(refused));
+        Assert.Contains("KZ-App-2", Assert.IsType<ProblemHttpResult>(refused).ProblemDetails.Detail);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+        _disputeBlockedSince = null;
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+    }
+
+    [Fact]
     public async Task A_link_followed_after_its_registration_ended_is_refused_and_stays_unspent_KZ_5_3()
     {
         var (handlers, links) = Handlers();
@@ -207,7 +226,8 @@ public sealed class ConfirmationLinkTests
         var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1)));
+            .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1),
+                DisputeBlockedSince: _disputeBlockedSince));
         return (new CustomerRequestHandlers(authenticator, views.Object, _requests, links, _events, null!, null!, null!, null!, _clock), links);
     }
 

@@ -26,6 +26,17 @@ public sealed class RenewalInvoiceChecksTests
     }
 
     [Fact]
+    public void A_contract_whose_end_a_notice_fixed_is_invoiced_no_renewal_naming_its_rule_UA_6_1()
+    {
+        var ending = Registration("com.ua", RegistrationPhase.Registered) with { ContractEnd = new ContractEnd("UA-6.1", Expiry.AddDays(-100)) };
+
+        var problem = Refused(RenewalInvoiceChecks.ContractEnding(ending));
+
+        Assert.Equal((409, "UA-6.1"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+        Assert.Null(RenewalInvoiceChecks.ContractEnding(Registration("com.ua", RegistrationPhase.Registered)));
+    }
+
+    [Fact]
     public void Past_the_kz_renewal_deadline_the_request_is_refused_naming_KZ_2_7()
     {
         var problem = Refused(Checks.PastDeadline(Registration("kz", RegistrationPhase.Registered), Expiry.AddDays(-1)));

@@ -89,8 +89,8 @@ public sealed class CustomerRequestDeciderTests
         var again = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", new EarlyDeletionRequest(), RequestProof.ContactEmail), Now);
         var made = domain.Raise(new CustomerRequestMade("request:r-3", "r-3", new EarlyDeletionRequest()), Now);
 
-        Assert.IsType<FlagForOperations>(Assert.Single(again));
-        Assert.IsType<FlagForOperations>(Assert.Single(made));
+        Assert.Equal(RequestRefusalReason.DomainNotHeld, Assert.IsType<SendNotice>(Assert.Single(again)).Facts!.Refusal);
+        Assert.Equal(RequestRefusalReason.DomainNotHeld, Assert.IsType<SendNotice>(Assert.Single(made)).Facts!.Refusal);
         Assert.Equal("r-1", domain.State.DeletionRequestId);
     }
 

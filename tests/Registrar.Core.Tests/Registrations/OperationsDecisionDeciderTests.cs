@@ -85,7 +85,8 @@ public sealed class OperationsDecisionDeciderTests
         Assert.Equal("Court ruling 2-123/2026", Assert.Single(commands.OfType<SendNotice>()).Facts!.Document);
         var refused = domain.Raise(new CustomerRequestProved("p", "r-1", new Requests.DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
             Requests.RequestProof.SignedInSession), Now.AddHours(1));
-        Assert.Contains("dispute decision blocks", Assert.IsType<FlagForOperations>(Assert.Single(refused)).Reason);
+        var told = Assert.IsType<SendNotice>(Assert.Single(refused));
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.DisputeBlock, "r-1"), (told.Kind, told.Facts!.Refusal, told.Facts.RequestId));
 
         var lifted = domain.Raise(Decided(new DisputeDecision(DisputeOutcome.Unblock, "Appeal ruling 2-9/2026", rule), "2"), Now.AddDays(10));
         Assert.Empty(Assert.Single(lifted.OfType<SetDomainHolds>()).Holds);

@@ -104,10 +104,12 @@ public sealed class RegistrantChangeDeciderTests
         var made = domain.Raise(new CustomerRequestMade("made:r-2", "r-2", second), Now.AddDays(1));
         var proved = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", second, RequestProof.ContactEmail), Now.AddDays(1));
 
-        // No confirmation link and no second invoice: operations answer the customer, naming the invoice that waits.
-        var refused = Assert.IsType<FlagForOperations>(Assert.Single(made));
-        Assert.Contains($"INV-{invoice.CommandId}", refused.Reason);
-        Assert.Contains("KZ-2.4", Assert.IsType<FlagForOperations>(Assert.Single(proved)).Reason);
+        // No confirmation link and no second invoice: the customer is told, naming the invoice that waits.
+        var refused = Assert.IsType<SendNotice>(Assert.Single(made));
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.RegistrantChangeAwaitsPayment, $"INV-{invoice.CommandId}", "r-2"),
+            (refused.Kind, refused.Facts!.Refusal, refused.Facts.InvoiceNumber, refused.Facts.RequestId));
+        Assert.NotNull(refused.Facts.PayBy);
+        Assert.Equal(RequestRefusalReason.RegistrantChangeAwaitsPayment, Assert.IsType<SendNotice>(Assert.Single(proved)).Facts!.Refusal);
         Assert.Equal(("r-1", NewOwner), (domain.State.RegistrantChange!.RequestId, domain.State.RegistrantChange.Registrant));
         Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now.AddDays(2))));
     }

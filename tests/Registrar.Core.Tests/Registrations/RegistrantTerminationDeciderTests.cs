@@ -55,16 +55,15 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
-    public void A_notice_for_a_date_past_the_term_paid_now_goes_to_operations_and_never_ends_the_contract_sooner_UA_6_1_UA_6_4()
+    public void A_notice_for_a_date_past_the_term_paid_now_is_refused_to_the_customer_and_never_ends_the_contract_sooner_UA_6_1_UA_6_4()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
             Proved(new TerminationRequest(Expiry.AddDays(90), "UA-6.1"), RequestProof.ContactEmail), Now)));
         domain.LiveUntil(Expiry.AddDays(-30));
 
-        Assert.Contains("2027-06-15", flag.Reason);
-        Assert.Contains("UA-6.4", flag.Reason);
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.PastTheTerm, "termination"), (told.Kind, told.Facts!.Refusal, told.Facts.RequestKind));
         Assert.Null(domain.State.Ending);
         Assert.Empty(domain.Notices(NoticeKind.TerminationConfirmed));
         // The contract goes on renewing as before the notice.
@@ -72,16 +71,16 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
-    public void A_notice_given_after_expiry_ending_the_next_term_goes_to_operations_UA_6_4()
+    public void A_notice_given_after_expiry_ending_the_next_term_is_refused_to_the_customer_UA_6_4()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         domain.LiveUntil(Expiry.AddDays(2));
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(
             Proved(new TerminationRequest(new DateTimeOffset(2028, 6, 15, 0, 0, 0, TimeSpan.FromHours(3)), "UA-6.4"), RequestProof.ContactEmail),
             Expiry.AddDays(2))));
 
-        Assert.Contains("UA-6.1", flag.Reason);
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.PastTheTerm), (told.Kind, told.Facts!.Refusal));
         Assert.Null(domain.State.Ending);
     }
 
@@ -145,14 +144,15 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
-    public void A_notice_while_an_end_is_already_set_changes_nothing_UA_6_1()
+    public void A_notice_while_an_end_is_already_set_changes_nothing_and_the_customer_is_told_when_the_contract_ends_UA_6_1()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         domain.Raise(Proved(new TerminationRequest(Now.AddDays(20), "UA-6.1"), RequestProof.ContactEmail), Now);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Proved(new TerminationRequest(Now.AddDays(90), "UA-6.1"), RequestProof.ContactEmail, "r-2"), Now)));
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(new TerminationRequest(Now.AddDays(90), "UA-6.1"), RequestProof.ContactEmail, "r-2"), Now)));
 
-        Assert.Contains("contract ends", flag.Reason);
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.ContractEnds, Now.AddDays(20), "r-2"),
+            (told.Kind, told.Facts!.Refusal, told.Facts.DeletionAt, told.Facts.RequestId));
         Assert.Equal(Now.AddDays(20), domain.State.Ending!.EffectiveAt);
     }
 

@@ -34,7 +34,8 @@ public static class OperationsDecisionScenarios
         await RegisteredAsync(run, "kz");
 
         var blocked = await run.RaiseAsync(Decided("1", new DisputeDecision(DisputeOutcome.Block, "Court ruling 2-123/2026", "KZ-App-2")),
-            typeof(SetDomainHolds), typeof(SendNotice));
+            typeof(SetDomainHolds), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.NotNull(blocked.OfType<RecordRegistrationView>().Single().View.DisputeBlockedSince);
         Assert.Equal(SetDomainHolds.ManagedHolds, blocked.OfType<SetDomainHolds>().Single().Holds);
         await run.AnswerAsync(new HoldsUpdated(SetDomainHolds.ManagedHolds), typeof(RecordRegistrationView));
 
@@ -74,7 +75,9 @@ public static class OperationsDecisionScenarios
         await RegisteredAsync(run, "com.ua");
         var effective = DateTimeOffset.UtcNow.AddSeconds(2);
 
-        var noticed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), typeof(SendNotice));
+        var noticed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")),
+            typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(new ContractEnd("UA-1.3.4.1", effective), noticed.OfType<RecordRegistrationView>().Single().View.ContractEnd);
         Assert.Equal(effective, noticed.OfType<SendNotice>().Single().Facts!.DeletionAt);
         await run.RaiseAsync(Decided("2", new TerminationNotice(TerminationGround.RegistrantBreach, DateTimeOffset.UtcNow, "UA-2.3.2")), typeof(FlagForOperations));
 
@@ -91,10 +94,10 @@ public static class OperationsDecisionScenarios
         await RegisteredAsync(run, "com.ua");
         var decidedEnd = DateTimeOffset.UtcNow.AddDays(10);
         var notice = (await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, decidedEnd, "UA-1.3.4.1")),
-            typeof(SendNotice))).OfType<SendNotice>().Single();
+            typeof(SendNotice), typeof(RecordRegistrationView))).OfType<SendNotice>().Single();
 
         var flagged = await run.RaiseAsync(new NoticeSent(NoticePeriods.EventId(notice.CommandId), notice.CommandId, notice.Kind,
-            DateTimeOffset.UtcNow.AddDays(5)), typeof(SendNotice), typeof(FlagForOperations));
+            DateTimeOffset.UtcNow.AddDays(5)), typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
 
         Assert.Contains("UA-1.3.4.1", flagged.OfType<FlagForOperations>().Single().Reason);
         Assert.Equal(NoticeKind.TerminationNoticed, flagged.OfType<SendNotice>().Single().Kind);
@@ -120,7 +123,7 @@ public static class OperationsDecisionScenarios
         var endsAt = DateTimeOffset.UtcNow.AddSeconds(2);
 
         var confirmed = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TerminationRequest(endsAt, "UA-6.1"),
-            RequestProof.ContactEmail), typeof(SendNotice));
+            RequestProof.ContactEmail), typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Equal((NoticeKind.TerminationConfirmed, endsAt), (confirmed.OfType<SendNotice>().Single().Kind, confirmed.OfType<SendNotice>().Single().Facts!.DeletionAt));
 
         await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(RecordRegistrationView));
@@ -135,7 +138,7 @@ public static class OperationsDecisionScenarios
     {
         await RegisteredAsync(run, "com.ua");
         await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TerminationRequest(DateTimeOffset.UtcNow.AddDays(60), "UA-6.1"),
-            RequestProof.ContactEmail), typeof(SendNotice));
+            RequestProof.ContactEmail), typeof(SendNotice), typeof(RecordRegistrationView));
         var repliedOn = DateTimeOffset.UtcNow.AddDays(-1);
 
         var confirmed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.ErasureRequest, repliedOn, "UA-Pre-6")),

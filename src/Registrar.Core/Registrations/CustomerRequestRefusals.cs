@@ -1,0 +1,56 @@
+using Registrar.Core.Requests;
+using static Registrar.Core.Registrations.RegistrationPhase;
+
+namespace Registrar.Core.Registrations;
+
+/// <summary>Why a customer request is not carried out, as the customer is told (<see cref="NoticeKind.RequestRefused"/>).</summary>
+public enum RequestRefusalReason
+{
+    /// <summary>The domain is not, or no longer, held at the registry: being registered, deleted, or ended.</summary>
+    DomainNotHeld,
+
+    /// <summary>KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</summary>
+    DisputeBlock,
+
+    /// <summary>UA-6.1, UA-6.4, UA-1.3.4.1, KZ-App-4: the contract's end is fixed; nothing more is carried out before it.</summary>
+    ContractEnds,
+
+    /// <summary>A registry command for the domain is still awaiting its answer: the request may be made again once it came.</summary>
+    RegistryBusy,
+
+    /// <summary>KZ-2.4: an earlier registrant change waits for the payment of its invoice.</summary>
+    RegistrantChangeAwaitsPayment,
+
+    /// <summary>UA-6.1, UA-6.4: the notice would end the contract past the term paid now, which no renewal follows.</summary>
+    PastTheTerm,
+}
+
+/// <summary>A request refused for <paramref name="Reason"/>; <paramref name="Detail"/> says it for operations and problem details.</summary>
+/// <param name="EndsAt">On <see cref="RequestRefusalReason.ContractEnds"/>, when the contract ends.</param>
+public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, DateTimeOffset? EndsAt = null);
+
+/// <summary>
+/// Why a customer request cannot be carried out on a registration as its customer's view shows it: the storefront refuses
+/// it when it is made, and a link or papers proving it, before anything is spent; the lifecycle judges it again when it is
+/// proved, as the registration may have changed in between (<see cref="CustomerRequestDecisions"/>).
+/// </summary>
+public static class CustomerRequestRefusals
+{
+    /// <summary>Null when nothing the view shows stands in the request's way.</summary>
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked) =>
+        // A credential reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.
+        request is CredentialResetRequest ? (phase.HasEnded() ? NotHeld(phase) : null)
+        : phase is not (Registered or Expired) ? NotHeld(phase)
+        // KZ-App-9: a transfer code asked while a dispute decision blocks the domain goes on, and is refused naming that ban.
+        : disputeBlocked && request is not TransferCodeRequest
+            ? new(RequestRefusalReason.DisputeBlock, "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)")
+        // UA-6.1, UA-6.4: a notice given, or a decision taken, already ends the contract; nothing more is carried out before it.
+        : contractEnd is not null
+            ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)
+        : null;
+
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationView view) =>
+        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null);
+
+    private static RequestRefusal NotHeld(RegistrationPhase phase) => new(RequestRefusalReason.DomainNotHeld, $"the domain is {phase}");
+}

@@ -1,0 +1,64 @@
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Core.Tests.Registrations;
+
+/// <summary>What the customer's view shows decides whether the storefront takes a request at all; the lifecycle records it.</summary>
+public sealed class CustomerRequestRefusalTests
+{
+    private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Expiry.AddMonths(-6);
+
+    [Fact]
+    public void A_proved_notice_of_termination_shows_the_contract_end_in_the_customers_view_UA_6_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var endsAt = Now.AddDays(20);
+
+        domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", new TerminationRequest(endsAt, "UA-6.1"), RequestProof.ContactEmail, Now), Now);
+
+        Assert.Equal(new ContractEnd("UA-6.1", endsAt), domain.Views[^1].ContractEnd);
+    }
+
+    [Fact]
+    public void A_dispute_block_shows_in_the_customers_view_until_it_is_lifted_UA_2_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("ua", Expiry);
+
+        domain.Raise(Decided(DisputeOutcome.Block, "1"), Now);
+        Assert.Equal(Now, domain.Views[^1].DisputeBlockedSince);
+
+        domain.Raise(Decided(DisputeOutcome.Unblock, "2"), Now.AddDays(3));
+        Assert.Null(domain.Views[^1].DisputeBlockedSince);
+    }
+
+    [Fact]
+    public void No_request_is_taken_once_the_contract_end_is_fixed_UA_6_1()
+    {
+        var ending = new ContractEnd("UA-6.1", Now.AddDays(15));
+
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, ending, false)!.Detail);
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, ending, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, null, false));
+    }
+
+    [Fact]
+    public void A_dispute_block_refuses_every_request_but_a_transfer_code_which_is_refused_naming_the_ban_UA_2_2_3_KZ_App_9()
+    {
+        Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, true)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Registered, null, true));
+        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, false));
+    }
+
+    [Fact]
+    public void Requests_apply_to_a_domain_held_at_the_registry_and_a_credential_reset_to_an_account_whose_registration_has_not_ended_KZ_5_3()
+    {
+        Assert.Contains("Deleting", CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Deleting, null, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Expired, null, false));
+        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleting, new ContractEnd("UA-6.1", Now), true));
+        Assert.Contains("Deleted", CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleted, null, false)!.Detail);
+    }
+
+    private static OperationsDecided Decided(DisputeOutcome outcome, string id) =>
+        new($"decision:{id}", new DisputeDecision(outcome, $"Ruling {id}", "UA-2.2.3"), "ops", Now, "court");
+}

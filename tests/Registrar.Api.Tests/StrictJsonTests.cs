@@ -5,7 +5,9 @@ namespace Registrar.Api.Tests;
 
 public sealed class StrictJsonTests
 {
-    private sealed record Sample(string Name, int Years, string? Note);
+    private sealed record Sample(string Name, int Years, string? Note, Contact? Contact = null, IReadOnlyList<string>? Hosts = null);
+
+    private sealed record Contact(string Email);
 
     private static BodyRead<Sample> Read(string json, string contentType = "application/json") =>
         StrictJson.Deserialize<Sample>(contentType, Encoding.UTF8.GetBytes(json));
@@ -45,6 +47,32 @@ public sealed class StrictJsonTests
         Assert.Equal(400, read.Problem?.StatusCode);
         Assert.Equal(ProblemTypes.MalformedBody.Uri, read.Problem!.ProblemDetails.Type);
         Assert.Equal($"At {path}: '{field}' is given more than once; give each field once.", read.Problem.ProblemDetails.Detail);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"shop.kz","years":"2","note":null}""", "years", "not of the documented type")]
+    [InlineData("""{"name":null,"years":2,"note":null}""", "name", "'name' may not be null")]
+    [InlineData("""{"name":"shop.kz","years":2,"note":null,"extra":1}""", "extra", "not a field")]
+    [InlineData("""{"name":"a","years":1,"note":null,"contact":{"email":7}}""", "contact.email", "not of the documented type")]
+    [InlineData("""{"name":"a","years":1,"note":null,"hosts":["ns1.example.kz",2]}""", "hosts[1]", "not of the documented type")]
+    [InlineData("""{"name":"a","years":1,"note":null,"contact":{}}""", "contact.email", "required")]
+    [InlineData("""{"name":"a","years":1,"Years":4,"note":null}""", "Years", "more than once")]
+    public void A_malformed_body_problem_names_the_field_in_errors_as_a_validation_problem_does_RFC_9457_section_3_2(string json, string field,
+        string said)
+    {
+        var problem = Read(json).Problem!.ProblemDetails;
+
+        var errors = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string[]>>(problem.Extensions["errors"]);
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains(said, Assert.Single(errors[field]), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Every_missing_field_is_named_and_a_body_wrong_as_a_whole_names_none()
+    {
+        Assert.Equal(["name", "years"], ((IReadOnlyDictionary<string, string[]>)Read("""{"note":null}""").Problem!.ProblemDetails.Extensions["errors"]!).Keys);
+        Assert.False(Read("""[1]""").Problem!.ProblemDetails.Extensions.ContainsKey("errors"));
+        Assert.False(Read("""{"name":"a" """).Problem!.ProblemDetails.Extensions.ContainsKey("errors"));
     }
 
     [Fact]

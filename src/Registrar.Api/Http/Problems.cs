@@ -22,6 +22,12 @@ public static class Problems
     public static ProblemHttpResult MalformedBody(string detail) =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody, detail);
 
+    /// <param name="errors">The fields at fault with what is wrong with each, as <see cref="Validation(IReadOnlyDictionary{string, string[]}, string?)"/>
+    /// carries them, so a client reads both kinds of 400 alike; none when the body as a whole is at fault.</param>
+    public static ProblemHttpResult MalformedBody(string detail, IReadOnlyDictionary<string, string[]> errors) => errors.Count == 0
+        ? MalformedBody(detail)
+        : Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody, detail, ("errors", errors));
+
     public static ProblemHttpResult BodyTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge,
             $"This endpoint accepts at most {limit} bytes.");

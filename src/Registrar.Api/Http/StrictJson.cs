@@ -50,7 +50,7 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            return BodyRead<T>.Failed(Problems.MalformedBody(JsonErrors.Describe(e)));
+            return BodyRead<T>.Failed(Problems.MalformedBody(JsonErrors.Describe(e), JsonErrors.Fields(e)));
         }
     }
 

@@ -22,14 +22,7 @@ public sealed class EveryGetAnswersHeadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _storage.InitializeAsync();
-        var nowhere = FreeTcpPort.Next().ToString();
-        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.UseSetting("Storage:ConnectionString", _storage.ConnectionString);
-            foreach (var registry in new[] { "kaznic", "hostmaster" }) host.UseSetting($"Epp:Registries:{registry}:Port", nowhere);
-            host.UseSetting("Mail:Smtp:Port", nowhere);
-        });
+        _host = InProcessHosts.Create(_storage);
         _host.CreateClient().Dispose();
     }
 

@@ -29,17 +29,8 @@ public sealed class NoticeAfterMailOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_storage.InitializeAsync(), _registry.InitializeAsync());
-        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        _host = InProcessHosts.Create(_storage, _registry, configure: host =>
         {
-            host.UseEnvironment("Development");
-            host.UseSetting("Storage:ConnectionString", _storage.ConnectionString);
-            foreach (var registry in new[] { "kaznic", "hostmaster" })
-            {
-                host.UseSetting($"Epp:Registries:{registry}:Port", _registry.EppPort.ToString());
-                host.UseSetting($"Epp:Registries:{registry}:PinnedServerThumbprints:0", _registry.CertificateSha256);
-            }
-            host.UseSetting("Mail:Smtp:Port", FreeTcpPort.Next().ToString());
-            host.UseSetting("Lifecycle:SweepInterval", "00:00:00.200");
             host.UseSetting("Lifecycle:Commands:RetryDelay", "00:00:00.200");
             host.ConfigureTestServices(services => services.RemoveAll<IMailSender>().AddSingleton<IMailSender>(_mail));
         });

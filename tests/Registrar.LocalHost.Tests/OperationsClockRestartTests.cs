@@ -34,18 +34,8 @@ public sealed class OperationsClockRestartTests : IAsyncLifetime
         Assert.True(reading.Now > DateTimeOffset.UtcNow.AddDays(364));
     }
 
-    private WebApplicationFactory<Program> Host()
-    {
-        var nowhere = FreeTcpPort.Next().ToString();
-        return new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.UseSetting("Storage:ConnectionString", _storage.ConnectionString);
-            host.UseSetting("Storage:NamePrefix", "clock");
-            foreach (var registry in new[] { "kaznic", "hostmaster" }) host.UseSetting($"Epp:Registries:{registry}:Port", nowhere);
-            host.UseSetting("Mail:Smtp:Port", nowhere);
-        });
-    }
+    private WebApplicationFactory<Program> Host() =>
+        InProcessHosts.Create(_storage, configure: host => host.UseSetting("Storage:NamePrefix", "clock"));
 
     private static HttpClient Operations(WebApplicationFactory<Program> host)
     {

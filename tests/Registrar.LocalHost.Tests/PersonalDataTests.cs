@@ -303,17 +303,8 @@ public sealed class CapturingHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Storage.InitializeAsync(), _registry.InitializeAsync(), Mail.InitializeAsync());
-        Host = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        Host = InProcessHosts.Create(Storage, _registry, Mail.SmtpPort, host =>
         {
-            host.UseEnvironment("Development");
-            host.UseSetting("Storage:ConnectionString", Storage.ConnectionString);
-            foreach (var registry in new[] { "kaznic", "hostmaster" })
-            {
-                host.UseSetting($"Epp:Registries:{registry}:Port", _registry.EppPort.ToString());
-                host.UseSetting($"Epp:Registries:{registry}:PinnedServerThumbprints:0", _registry.CertificateSha256);
-            }
-            host.UseSetting("Mail:Smtp:Port", Mail.SmtpPort.ToString());
-            host.UseSetting("Lifecycle:SweepInterval", "00:00:00.200");
             host.UseSetting("Whois:RegistrarName", "Test Registrar");
             host.UseSetting("Whois:PermitLimit", LookupsPerWindow.ToString());
             foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Azure" })

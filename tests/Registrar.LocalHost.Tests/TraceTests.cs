@@ -29,19 +29,8 @@ public sealed class TraceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_storage.InitializeAsync(), _registry.InitializeAsync(), _mail.InitializeAsync());
-        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.UseSetting("Storage:ConnectionString", _storage.ConnectionString);
-            foreach (var registry in new[] { "kaznic", "hostmaster" })
-            {
-                host.UseSetting($"Epp:Registries:{registry}:Port", _registry.EppPort.ToString());
-                host.UseSetting($"Epp:Registries:{registry}:PinnedServerThumbprints:0", _registry.CertificateSha256);
-            }
-            host.UseSetting("Mail:Smtp:Port", _mail.SmtpPort.ToString());
-            host.UseSetting("Lifecycle:SweepInterval", "00:00:00.200");
-            host.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
-        });
+        _host = InProcessHosts.Create(_storage, _registry, _mail.SmtpPort, host =>
+            host.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans))));
         _host.CreateClient().Dispose();
     }
 

@@ -15,7 +15,8 @@ namespace Registrar.Api.Operations;
 /// operations fix the cause and retry.</param>
 /// <param name="HeldPayments">UA-3.2: bank credits that paid nothing by themselves: apply or refund each.</param>
 /// <param name="AwaitingProof">UA-1.5.8, KZ-5.3: requests waiting for their link to be followed or for the signed contract or
-/// identity documents operations check and record as proof.</param>
+/// identity documents operations check and record as proof; not those their registration no longer allows (ended, being
+/// deleted, blocked, its contract's end fixed), whose proof would be refused.</param>
 /// <param name="AwaitingConsent">UA-4.7: proved contact e-mail changes waiting for the registrar's consent.</param>
 /// <param name="OverdueClaims">UA-5.1: claims unanswered past their deadline.</param>
 public sealed record WorkQueuesView(
@@ -46,8 +47,12 @@ public sealed record WaitingClaim(string ClaimId, string RegistrationId, string 
 
 /// <summary>Reads every work queue; each is one bounded query.</summary>
 public sealed class WorkQueues(
-    IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, TimeProvider clock)
+    IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, IRegistrationViews views,
+    TimeProvider clock)
 {
+    /// <summary>Requests read for the proof queue, of which those their registration still allows fill it.</summary>
+    private const int AwaitingProofRead = WorkQueuesView.PerQueue * 4;
+
     public async Task<WorkQueuesView> ReadAsync(CancellationToken ct)
     {
         const int cap = WorkQueuesView.PerQueue;
@@ -55,12 +60,17 @@ public sealed class WorkQueues(
         var trademarks = (await directory.ListAsync(new RegistrationFilter(RegistrationPhase.AwaitingTrademarkReview), null, cap, now, ct)).Registrations;
         var stalled = (await directory.ListAsync(new RegistrationFilter(RegistrationPhase.Stalled), null, cap, now, ct)).Registrations;
         var payments = await held.ListHeldAsync(ct).Take(cap).Select(HeldPaymentView.Of).ToListAsync(ct);
-        var awaitingProof = await requests.ListAwaitingProofAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
+        var awaitingProof = await requests.ListAwaitingProofAsync(AwaitingProofRead, ct)
+            .Where(StillAllowedAsync).Take(cap).Select(WaitingRequest.Of).ToListAsync(ct);
         var awaitingConsent = await requests.ListAwaitingConsentAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
         var overdue = await claims.ListOverdueAsync(now, cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
         return new WorkQueuesView(trademarks, stalled, [.. payments.OrderBy(p => p.HeldAt)], [.. awaitingProof.OrderBy(r => r.MadeAt)],
             [.. awaitingConsent.OrderBy(r => r.MadeAt)], [.. overdue.OrderBy(c => c.AnswerBy)]);
     }
+
+    private async ValueTask<bool> StillAllowedAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is not { } registration
+        || CustomerRequestRefusals.Of(record.Request, registration) is null;
 }
 
 /// <summary>GET /api/ops/queues: every work queue at once, for operations.</summary>

@@ -13,7 +13,8 @@ namespace Registrar.Api.Operations;
 /// registration's contact e-mail as it is now (KZ-2.6: each notice is logged). The request is a lifecycle event, so the
 /// new notice takes the path every notice takes (the decider's outbox, the command queue, a claim under its own id, the
 /// mail) and is lost by no crash; it is audited (who, when, why). What is not this registration's notice is a 404; a
-/// notice not sent yet, an ended registration, erased data or a transfer code (KZ-App-9, UA-3.5) are a 409. The operations
+/// notice not sent yet, an ended registration, erased data, a transfer code (KZ-App-9, UA-3.5), or, while the domain is being
+/// deleted, a notice that does not tell of its end (the welcome mail's set-password link above all) are a 409. The operations
 /// page asks the same checks.
 /// </summary>
 public sealed class NoticeResends(
@@ -52,12 +53,20 @@ public sealed class NoticeResends(
             return (null, Problems.Conflict("The registration's personal data were erased (UA-Pre-6): there is no address to send it to."));
         if (view.Phase.HasEnded())
             return (null, Problems.Conflict($"The registration is {view.Phase}: its lifecycle sends nothing any more."));
+        if (view.Phase == RegistrationPhase.Deleting && !TellsOfTheEnd.Contains(record.Notice.Kind))
+            return (null, Problems.Conflict($"The domain is being deleted: of its notices only those that tell of its end "
+                + $"({string.Join(", ", TellsOfTheEnd)}) are sent again; a {record.Notice.Kind} notice would tell the customer of a service, "
+                + "or give access to one, that has ended."));
         if (record.Notice.Kind == NoticeKind.TransferCode)
             return (null, Problems.Conflict("A transfer code is not mailed again: a later request may have replaced it at the registry, and a code "
                 + "goes out only on a request checked against the bans, invoices and agreements in force then (KZ-App-9, UA-3.5). "
                 + "The customer asks for a new one."));
         return (record.Notice, null);
     }
+
+    /// <summary>The notices that stay true while the domain is being deleted: the ending's own, with its date and clause.</summary>
+    private static readonly NoticeKind[] TellsOfTheEnd =
+        [NoticeKind.Expired, NoticeKind.TerminationNoticed, NoticeKind.TerminationConfirmed, NoticeKind.BreachNoticed];
 
     public static string? Reason(string? text) =>
         string.IsNullOrWhiteSpace(text) || text.Trim().Length > OperationsHandlers.MaxNoteLength ? null : text.Trim();

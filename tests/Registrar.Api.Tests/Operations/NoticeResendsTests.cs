@@ -66,6 +66,24 @@ public sealed class NoticeResendsTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task While_the_domain_is_being_deleted_the_welcome_notice_and_its_set_password_link_are_not_sent_again_UA_1_3_4_1()
+    {
+        await RegistrationAsync(RegistrationPhase.Deleting);
+        await SentNoticeAsync();
+
+        await AssertConflictAsync(await ResendAsync(), "being deleted");
+    }
+
+    [Fact]
+    public async Task While_the_domain_is_being_deleted_the_notice_of_its_end_is_sent_again_UA_1_3_4_1()
+    {
+        await RegistrationAsync(RegistrationPhase.Deleting);
+        await SentNoticeAsync(NoticeKind.TerminationNoticed);
+
+        Assert.Equal(StatusCodes.Status202Accepted, ((IStatusCodeHttpResult)await ResendAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task A_notice_whose_address_was_erased_is_a_conflict_naming_the_erasure_UA_Pre_6()
     {
         await RegistrationAsync(RegistrationPhase.Deleted);

@@ -16,21 +16,11 @@ public sealed class NameTakenChoiceTests(ProductFixture product)
     [Fact]
     public async Task A_customer_who_chooses_another_name_has_the_paid_money_held_for_the_new_order_KZ_2_1()
     {
-        var (winner, loser) = ("win-" + Guid.NewGuid().ToString("N")[..8], "lose-" + Guid.NewGuid().ToString("N")[..8]);
-        var name = "race-" + Guid.NewGuid().ToString("N")[..8] + ".kz";
-        var email = $"{loser}@mail.example.org";
+        var (lost, loser, email, winner, winnerRegistrationId) = await TakenNameAsync();
         using var winnerStorefront = product.Storefront(winner);
         using var storefront = product.Storefront(loser);
         using var operations = product.Operations();
-        var won = await TestSupport.PlaceOrderWithNewContactAsync(winnerStorefront, name, $"{winner}@mail.example.org");
-        var lost = await TestSupport.PlaceOrderWithNewContactAsync(storefront, name, email);
-        await TestSupport.PayWithCamt054Async(product, won.GetProperty("invoice"));
-        await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
-        await TestSupport.PayWithCamt054Async(product, lost.GetProperty("invoice"));
         var registrationId = RegistrationOf(lost);
-        var winnerRegistrationId = RegistrationOf(won);
-        await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), r => PhaseOf(r, registrationId) == "NameTaken");
-        await Eventually(() => winnerStorefront.GetFromJsonAsync<JsonElement>("api/registrations"), r => PhaseOf(r, winnerRegistrationId) == "Registered");
 
         // A registration whose name was not taken has nothing to choose: refused, and nothing is held.
         await TestSupport.AssertProblemAsync(await ChooseAsync(winnerStorefront, winnerRegistrationId), 409);
@@ -67,6 +57,44 @@ public sealed class NameTakenChoiceTests(ProductFixture product)
         await Eventually(() => product.Registry.GetDomainAsync(otherName), d => d is not null);
         Assert.DoesNotContain(await HeldAsync(operations), p => p.GetProperty("reference").GetString() == reference);
         await TestSupport.AssertProblemAsync(await operations.PostAsJsonAsync(HeldPath(reference, "apply"), new { invoiceNumber = newInvoice, reason = "Twice." }), 409);
+    }
+
+    [Fact]
+    public async Task Once_all_that_was_paid_is_refunded_another_name_is_refused_as_nothing_would_be_held_for_it_KZ_2_1()
+    {
+        var (lost, loser, _, _, _) = await TakenNameAsync();
+        var registrationId = RegistrationOf(lost);
+        using var storefront = product.Storefront(loser);
+        using var operations = product.Operations();
+        var paid = lost.GetProperty("invoice").GetProperty("total").GetProperty("amount").GetString()!;
+        var refunded = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/refunds",
+            new { ground = "RegistrantRequest", amount = paid, reason = "the customer asked for the money back" });
+        Assert.Equal(HttpStatusCode.Created, refunded.StatusCode);
+
+        var refused = await TestSupport.AssertProblemAsync(await ChooseAsync(storefront, registrationId), 409);
+
+        Assert.Equal("KZ-2.1", refused.GetProperty("rule").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(await HeldAsync(operations), p => p.GetProperty("reference").GetString() == "name-taken:" + registrationId);
+    }
+
+    /// <summary>Two customers order one name and pay; the second's registration finds it taken.</summary>
+    private async Task<(JsonElement Lost, string Loser, string Email, string Winner, string WinnerRegistrationId)> TakenNameAsync()
+    {
+        var (winner, loser) = ("win-" + Guid.NewGuid().ToString("N")[..8], "lose-" + Guid.NewGuid().ToString("N")[..8]);
+        var name = "race-" + Guid.NewGuid().ToString("N")[..8] + ".kz";
+        var email = $"{loser}@mail.example.org";
+        using var winnerStorefront = product.Storefront(winner);
+        using var storefront = product.Storefront(loser);
+        var won = await TestSupport.PlaceOrderWithNewContactAsync(winnerStorefront, name, $"{winner}@mail.example.org");
+        var lost = await TestSupport.PlaceOrderWithNewContactAsync(storefront, name, email);
+        await TestSupport.PayWithCamt054Async(product, won.GetProperty("invoice"));
+        await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
+        await TestSupport.PayWithCamt054Async(product, lost.GetProperty("invoice"));
+        var (registrationId, winnerRegistrationId) = (RegistrationOf(lost), RegistrationOf(won));
+        await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"), r => PhaseOf(r, registrationId) == "NameTaken");
+        await Eventually(() => winnerStorefront.GetFromJsonAsync<JsonElement>("api/registrations"), r => PhaseOf(r, winnerRegistrationId) == "Registered");
+        return (lost, loser, email, winner, winnerRegistrationId);
     }
 
     private static Task<HttpResponseMessage> ChooseAsync(HttpClient storefront, string registrationId) =>

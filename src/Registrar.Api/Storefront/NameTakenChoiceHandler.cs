@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Claims;
 using Registrar.Api.Http;
+using Registrar.Api.Operations;
 using Registrar.Api.Security;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Storefront;
 
@@ -12,7 +15,8 @@ namespace Registrar.Api.Storefront;
 /// be registered, the customer chooses another name or a refund; the money is held until then.
 /// </summary>
 public sealed class NameTakenChoiceHandler(
-    ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, IRegistrationDecisionClaims claims)
+    ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, IRegistrationDecisionClaims claims,
+    PaidTermsReader paidTerms, IRefundLedger refunds)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
@@ -32,6 +36,7 @@ public sealed class NameTakenChoiceHandler(
         // what happens, another is a 409 naming the choice taken.
         var eventId = $"choice:{registrationId}:{Guid.NewGuid():N}";
         var choice = body.Value!.Choice;
+        if (choice == CustomerChoice.AnotherName && await AllRefundedAsync(view, ct) is { } refunded) return refunded;
         var taken = await claims.ClaimAsync(registrationId, "name-taken-choice", new CustomerChoseAfterNameTaken(eventId, choice), ct);
         // Raised also for a later choice: if the request that claimed it stopped before raising it, this finishes it (the same
         // event id, so a choice raised already changes nothing); else the registration would wait for a choice nobody can make.
@@ -40,9 +45,24 @@ public sealed class NameTakenChoiceHandler(
             return Problems.Conflict($"Registration '{registrationId}' has its choice already, {taken.Choice}: a choice is made once (KZ-2.1).");
         return TypedResults.Accepted((string?)null, choice == CustomerChoice.AnotherName
             ? new NameTakenChoiceAccepted(registrationId, choice, HoldPaymentForAnotherName.ReferenceFor(registrationId),
-                $"What was paid for {view.DisplayName} is held for your new order. Place the order for the name you want (POST /api/orders): "
+                $"What was paid for {view.DisplayName}, less any refund decided, is held for your new order. Place the order for the name you want (POST /api/orders): "
                 + "the registrar applies the held money to its invoice, so only a higher price's difference is left to pay.")
             : new NameTakenChoiceAccepted(registrationId, choice, null, $"The registrar refunds what was paid for {view.DisplayName}."));
+    }
+
+    /// <summary>KZ-2.1: what operations refunded already is not held again, so once all that was paid for the name is refunded,
+    /// another name would find nothing held for its order, and telling the customer otherwise would bill that order in full
+    /// unannounced. A refund decided after this check leaves the hold smaller, or none, as the hold's flow works it out.</summary>
+    private async Task<IResult?> AllRefundedAsync(RegistrationView view, CancellationToken ct)
+    {
+        var paid = await paidTerms.ReadAsync(view, ct);
+        if (paid.Count == 0) return null;
+        var total = paid[0].Term.Paid;
+        var refunded = (await refunds.ReadAsync(view.RegistrationId, ct)).Decided.TotalBesides("", total.Currency);
+        return refunded.Amount >= total.Amount
+            ? RuleProblems.NotAllowed("KZ-2.1", $"The {refunded} paid for {view.DisplayName} was refunded already, so nothing is held for a new "
+                + "order: order the name you want (POST /api/orders) and pay its invoice.")
+            : null;
     }
 }
 

@@ -1,4 +1,5 @@
 using Moq;
+using Registrar.Api.Operations;
 using Registrar.Api.Storefront;
 using Registrar.Api.Tests.Banks;
 using Registrar.Api.Tests.Retries;
@@ -26,7 +27,10 @@ public sealed class NameTakenChoiceRaceTests
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("cust-1", RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(
             new RegistrationView(RegistrationId, "cust-1", "taken.kz", "taken.kz", "kz", RegistrationPhase.NameTaken, null));
-        _handler = new NameTakenChoiceHandler(Authenticator(), views.Object, _events, new RegistrationDecisionClaimStore(new RetryHarness(azurite).Storage));
+        // No order to read: nothing was paid to have been refunded (KZ-2.1), which this test does not look at.
+        var nothingPaid = new PaidTermsReader(Mock.Of<IOrderStore<Order>>(), Mock.Of<IInvoiceStore<Invoice>>(), null!);
+        _handler = new NameTakenChoiceHandler(Authenticator(), views.Object, _events, new RegistrationDecisionClaimStore(new RetryHarness(azurite).Storage),
+            nothingPaid, Mock.Of<IRefundLedger>());
     }
 
     [Fact]

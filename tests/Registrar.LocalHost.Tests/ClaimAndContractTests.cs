@@ -62,7 +62,7 @@ public sealed class ClaimAndContractTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task A_late_claim_or_one_without_proof_of_payment_is_refused_with_a_problem_naming_its_rule_and_nothing_is_stored_UA_5_1_UA_5_2()
+    public async Task A_late_claim_or_one_without_proof_of_payment_or_naming_anothers_invoice_is_refused_with_a_problem_naming_its_rule_and_nothing_is_stored_UA_5_1_UA_5_2()
     {
         var (customer, registrationId, invoiceNumber) = await PaidRegistrationAsync();
         using var storefront = product.Storefront(customer);
@@ -76,12 +76,17 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         using var stranger = product.Storefront("stranger-" + Guid.NewGuid().ToString("N")[..6]);
         await AssertProblemAsync(await stranger.PostAsJsonAsync("api/claims",
             new { registrationId, disputedOn = today, text = "Not mine.", proofOfPayment = invoiceNumber }), 404);
+        var (_, _, anothersInvoice) = await PaidRegistrationAsync();
+        var notTheirs = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/claims",
+            new { registrationId, disputedOn = today, text = "Another's invoice.", proofOfPayment = $"paid with invoice {anothersInvoice}" }), 400);
 
         Assert.Equal("UA-5.1", late.GetProperty("rule").GetString());
         Assert.True(late.GetProperty("errors").TryGetProperty("disputedOn", out _));
         Assert.Contains("UA-5.1", late.GetProperty("detail").GetString());
         Assert.Equal("UA-5.2", unproved.GetProperty("rule").GetString());
         Assert.True(unproved.GetProperty("errors").TryGetProperty("proofOfPayment", out _));
+        Assert.Equal("UA-5.2", notTheirs.GetProperty("rule").GetString());
+        Assert.True(notTheirs.GetProperty("errors").TryGetProperty("proofOfPayment", out _));
         Assert.Equal(before, await StoredClaimsAsync());
     }
 

@@ -4,7 +4,9 @@ using Registrar.Api.Security;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Payments.Invoices;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
@@ -18,7 +20,7 @@ namespace Registrar.Api.Claims;
 /// </summary>
 public sealed class ClaimHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ContractRules rules, IClaimStore claims, IAuditLog<ClaimAudit> audit,
-    IdempotentRequests idempotency, TimeProvider clock)
+    IdempotentRequests idempotency, IInvoiceStore<Invoice> invoices, TimeProvider clock)
 {
     // The most recent claims shown to operations; older ones stay stored.
     private const int MaxListed = 500;
@@ -68,6 +70,8 @@ public sealed class ClaimHandlers(
         if (decision.Refusal is { } refusal)
             return Checked<Claim>.Refused(RuleProblems.Refused(refusal.Reason == ClaimRefusalReason.NoProofOfPayment ? "proofOfPayment" : "disputedOn",
                 refusal.Rule, refusal.Message));
+        if (await NotAPaidInvoiceOfTheCustomerAsync(input.ProofOfPayment!, customerId, claimRule.ProofRule, ct) is { } notPaid)
+            return Checked<Claim>.Refused(notPaid);
 
         var deadlines = decision.Accepted!;
         var draft = new Claim(DraftClaimId, registration.RegistrationId, registration.CustomerId, registration.Zone,
@@ -75,6 +79,21 @@ public sealed class ClaimHandlers(
         return DocumentLimits.Fits(draft) && IdempotentRequests.CanKeep(ClaimView.Of(draft, now), now)
             ? Checked<Claim>.Passed(draft)
             : Checked<Claim>.Refused(Problems.Validation("text", "The claim is too long to keep; shorten it."));
+    }
+
+    /// <summary>UA-5.2: the proof of payment may name any document (a bank's payment order); one naming this registrar's invoice
+    /// is checked against it, so a claim never rests on an invoice unpaid, unknown or another customer's.</summary>
+    private async Task<IResult?> NotAPaidInvoiceOfTheCustomerAsync(string proof, string customerId, string rule, CancellationToken ct)
+    {
+        var named = InvoiceNumber.FindIn(proof);
+        foreach (var number in named)
+        {
+            if ((await invoices.GetAsync(number.ToString(), ct))?.Document is { Status: InvoiceStatus.Paid } invoice && invoice.CustomerId == customerId)
+                return null;
+        }
+        return named.Count == 0 ? null
+            : RuleProblems.Refused("proofOfPayment", rule, $"{named[0]} is not an invoice of yours that was paid: name one that was, or the "
+                + "payment document that proves the payment.");
     }
 
     private async Task<IResult> FileCheckedAsync(Claim claim, DateTimeOffset now, CancellationToken ct)

@@ -32,6 +32,9 @@ public sealed record ClaimDecision(ClaimDeadlines? Accepted, RuleRefusal<ClaimRe
 /// </summary>
 public sealed class ClaimRule(ClaimTerms terms, BusinessCalendar calendar)
 {
+    /// <summary>UA-5.2: the rule that asks for proof of payment.</summary>
+    public string ProofRule => terms.ProofRule;
+
     /// <param name="disputedOn">The date of the disputed event, as the registrant states it.</param>
     /// <param name="filedAt">When the written claim arrived.</param>
     /// <param name="proofOfPayment">The reference of the payment document presented; null or blank when none was.</param>

@@ -1,6 +1,8 @@
+using Moq;
 using Registrar.Api.Claims;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
@@ -27,7 +29,7 @@ public sealed class ClaimRetryTests
         var zones = ZoneCatalog.LoadEmbedded();
         _handlers = new ClaimHandlers(Authenticator(), new RegistrationViewStore(_harness.Storage),
             new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)), new ClaimStore(_harness.Storage), _audit,
-            _harness.Idempotency, _harness.Clock);
+            _harness.Idempotency, Mock.Of<IInvoiceStore<Invoice>>(), _harness.Clock);
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class ClaimRetryTests
 
     private async Task<(int Status, System.Text.Json.JsonElement Body)> FileAsync(string idempotencyKey, string text = "The domain stopped resolving.") =>
         await ReadAsync(await _handlers.FileAsync(Post("/api/claims",
-            new { registrationId = RegistrationId, disputedOn = DateOnly.FromDateTime(Start.Date), text, proofOfPayment = "UA-2611-00001-1" },
+            new { registrationId = RegistrationId, disputedOn = DateOnly.FromDateTime(Start.Date), text, proofOfPayment = "Payment order 4411 of 2026-11-02" },
             idempotencyKey, StorefrontKey, CustomerId), default));
 
     private async Task<(int Status, System.Text.Json.JsonElement Body)> AnswerAsync(string claimId, string text) =>

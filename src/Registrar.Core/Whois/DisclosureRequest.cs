@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Registrar.Core.Zones;
@@ -103,14 +104,25 @@ public sealed record DisclosureRequest(
         DisclosureStep.Refused(DisclosureRefusalReason.AlreadyDecided, $"Request {RequestId} is {Status} already.");
 
     /// <summary>Names compared as people read them: case, spacing, invisible characters (a zero-width space made "alice" a
-    /// second person) and compatibility forms (full-width letters) aside.</summary>
+    /// second person), compatibility forms (full-width letters) and letters of another script drawn the same (a Cyrillic "О"
+    /// made "Olena" a second person) aside.</summary>
     private static bool SamePerson(string a, string b) => string.Equals(Canonical(a), Canonical(b), StringComparison.OrdinalIgnoreCase);
 
     private static string Canonical(string name)
     {
-        var visible = string.Concat(name.Normalize(NormalizationForm.FormKC).Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format));
+        var visible = string.Concat(name.Normalize(NormalizationForm.FormKC).Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            .Select(c => LookAlikes.GetValueOrDefault(char.ToLowerInvariant(c), char.ToLowerInvariant(c))));
         return string.Join(' ', visible.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>Cyrillic and Greek lower-case letters drawn as a Latin one (after UTS #39's confusables), folded to it.</summary>
+    private static readonly FrozenDictionary<char, char> LookAlikes = new Dictionary<char, char>
+    {
+        ['а'] = 'a', ['в'] = 'b', ['с'] = 'c', ['е'] = 'e', ['һ'] = 'h', ['і'] = 'i', ['ј'] = 'j', ['к'] = 'k', ['м'] = 'm', ['н'] = 'h',
+        ['о'] = 'o', ['р'] = 'p', ['ѕ'] = 's', ['т'] = 't', ['х'] = 'x', ['у'] = 'y', ['ү'] = 'y', ['ԁ'] = 'd', ['ԛ'] = 'q', ['ԝ'] = 'w',
+        ['α'] = 'a', ['β'] = 'b', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u',
+        ['χ'] = 'x', ['γ'] = 'y',
+    }.ToFrozenDictionary();
 }
 
 /// <param name="By">The person who approved or refused.</param>

@@ -23,6 +23,8 @@ public sealed class DisclosureRequestTests
     [InlineData("Olena\u200b Koval")]
     [InlineData("\ufeffOlena Ko\u00adval")]
     [InlineData("\uff2flena Koval")]
+    [InlineData("\u041elena Koval")]
+    [InlineData("Olen\u0430 K\u043eval")]
     public void The_person_who_recorded_a_request_cannot_approve_it_UA_1_16(string approver)
     {
         var step = Request().Approve(System.Text.RegularExpressions.Regex.Unescape(approver), Recorded.AddHours(1));

@@ -15,7 +15,7 @@ public sealed class OperationsDecisionTests(ProductFixture product)
     private readonly HostedRegistrations _registrations = new(product);
 
     [Fact]
-    public async Task A_ua_suspension_holds_the_domain_at_the_registry_asks_for_an_explanation_and_is_lifted_UA_2_3_1()
+    public async Task A_ua_suspension_holds_the_domain_at_the_registry_asks_for_an_explanation_refuses_requests_and_is_lifted_UA_2_3_1()
     {
         var customer = "susp-" + Guid.NewGuid().ToString("N")[..8];
         var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
@@ -33,6 +33,11 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold"), Patience);
         var suspended = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("призупинено"), Patience);
         Assert.Contains("2.3.1.4", suspended.Text);
+        // A suspended service carries out no request: a transfer code would let the domain leave the suspension behind.
+        using var storefront = product.Storefront(customer);
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "transfer-code", signedInSession = true }), 409);
+        Assert.Contains("UA-2.3.1", refused.GetProperty("detail").GetString());
 
         await AcceptedAsync(operations, decisions, new { kind = "unsuspend", reason = "the kit is gone" });
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
@@ -43,12 +48,17 @@ public sealed class OperationsDecisionTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task The_registrars_termination_deletes_the_domain_30_days_after_its_notice_and_holds_every_refund_to_the_quote_UA_1_3_4_1_UA_6_2_UA_6_3_UA_1_5_5()
+    public async Task The_registrars_termination_deletes_the_domain_30_days_after_its_notice_and_holds_every_refund_to_the_quote_and_none_before_it_UA_1_3_4_1_UA_6_2_UA_6_3_UA_1_5_5()
     {
         var customer = "term-" + Guid.NewGuid().ToString("N")[..8];
         var (registrationId, _, name) = await _registrations.PaidAsync(customer, "com.ua");
         await _registrations.RegisteredAsync(customer, registrationId);
         using var operations = product.Operations();
+        var refunds = $"api/ops/registrations/{registrationId}/refunds";
+        // UA-6.2, UA-1.5.5: no early termination is refunded while no notice of the registrar ended the contract.
+        var beforeTheNotice = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
+            new { ground = "EarlyTerminationByRegistrar", amount = 1.00m, reason = "no notice yet", terminatedOn = "2027-01-01" }), 409);
+        Assert.Equal("UA-1.5.5", beforeTheNotice.GetProperty("rule").GetString());
 
         var accepted = await AcceptedAsync(operations, $"api/ops/registrations/{registrationId}/decisions",
             new { kind = "termination", termination = "RegistrarNotice", reason = "we stop serving this reseller" });
@@ -73,7 +83,6 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var quote = await operations.GetFromJsonAsync<JsonElement>(accepted.GetProperty("refundQuote").GetString()!.TrimStart('/'));
         var total = decimal.Parse(quote.GetProperty("total").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
         Assert.True(total > 0, quote.GetRawText());
-        var refunds = $"api/ops/registrations/{registrationId}/refunds";
         var withoutCourt = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds, new { ground = "RegistrantRequest", amount = 100.00m, reason = "asked" }), 409);
         Assert.Equal("UA-1.5.5", withoutCourt.GetProperty("rule").GetString());
         var terminatedOn = quote.GetProperty("terminatedOn").GetString();

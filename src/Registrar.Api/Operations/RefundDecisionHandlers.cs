@@ -15,8 +15,8 @@ namespace Registrar.Api.Operations;
 /// <param name="Amount">In the zone's currency, at most its minor units; a JSON string ("1500.00"), as the API writes money,
 /// or a number.</param>
 /// <param name="CourtDecision">UA-1.5.5: the court decision that orders it (court, case number, date).</param>
-/// <param name="TerminatedOn">UA-6.3, for an early termination: the registrar's local day the service ended, which
-/// sets the unused months the amount may refund.</param>
+/// <param name="TerminatedOn">UA-6.3, for an early termination: the registrar's local day the service ended, which sets the
+/// unused months the amount may refund; the last day its notice let it serve the domain, taken from that notice when not given.</param>
 public sealed record RefundDecisionBody(RefundGround Ground, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal Amount, string Reason, string? CourtDecision = null, DateOnly? TerminatedOn = null);
 
 public sealed record RefundDecisionRecorded(string RegistrationId, RefundGround Ground, Core.Money.Money Amount, string? CourtDecision, string RecordedBy, DateTimeOffset RecordedAt);
@@ -42,7 +42,9 @@ public sealed class RefundDecisionHandlers(
     /// <summary>A decision judged against a ledger another decision changed meanwhile is judged again, this often at most.</summary>
     private const int Judgements = 3;
 
-    private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount, RefundLedgerRead Ledger);
+    /// <param name="TerminatedOn">UA-6.3: for an early termination, the last day the registrar served the domain.</param>
+    private sealed record CheckedRefund(RegistrationView Registration, RefundDecisionBody Form, Core.Money.Money Amount, RefundLedgerRead Ledger,
+        DateOnly? TerminatedOn = null);
 
     public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
@@ -98,10 +100,15 @@ public sealed class RefundDecisionHandlers(
         if (rules.Refunds(registration.Zone) is not { } policy)
             return Refused(RuleProblems.NotAllowed(NeverRegisteredRule,
                 $"The offer for .{registration.Zone} refunds no registered domain; only a name taken before registration is refunded ({NeverRegisteredRule})."));
-        var refusal = policy.Refusal(new RefundRequest(form.Ground, DomainRegistered: true, form.CourtDecision));
+        var refusal = policy.Refusal(new RefundRequest(form.Ground, DomainRegistered: true, form.CourtDecision, EndedBy(registration.ContractEnd)));
         if (refusal is not null) return Refused(RuleProblems.NotAllowed(refusal.Rule, refusal.Message));
-        if (form.Ground == RefundGround.EarlyTerminationByRegistrar && await AboveTheUnusedMonthsAsync(registration, form, amount, before, ct) is { } above)
-            return Refused(above);
+        if (form.Ground == RefundGround.EarlyTerminationByRegistrar)
+        {
+            var (servedUntil, otherDay) = ServedUntil(registration.ContractEnd!, registration.Zone, form.TerminatedOn);
+            if (otherDay is not null) return Refused(otherDay);
+            return await AboveTheUnusedMonthsAsync(registration, servedUntil!.Value, amount, before, ct) is { } above
+                ? Refused(above) : Checked<CheckedRefund>.Passed(new(registration, form, amount, ledger, servedUntil));
+        }
         if (form.Ground == RefundGround.CourtDecision && await AboveWhatWasPaidAsync(registration, amount, before, CourtDecisionRule, ct) is { } aboveCourt)
             return Refused(aboveCourt);
         return Checked<CheckedRefund>.Passed(new CheckedRefund(registration, form, amount, ledger));
@@ -136,13 +143,29 @@ public sealed class RefundDecisionHandlers(
                 + $"held payment '{reference}': it is applied to the new order's invoice, or refunded, as that held payment.");
     }
 
+    private static ContractEndedBy EndedBy(ContractEnd? end) => end?.Ground switch
+    {
+        TerminationGround.RegistrarNotice => ContractEndedBy.RegistrarNotice,
+        TerminationGround.RegistryAgreementEnded => ContractEndedBy.Registry,
+        _ => ContractEndedBy.NotTheRegistrar,
+    };
+
+    /// <summary>UA-6.3: the unused months count from the last day the registrar's notice let it serve the domain, in its time
+    /// zone, which a <c>terminatedOn</c> given must be.</summary>
+    private (DateOnly? Day, IResult? Problem) ServedUntil(ContractEnd end, string zone, DateOnly? asked)
+    {
+        var servedUntil = rules.CalendarOf(zone).LocalDate(end.EndsAt.AddTicks(-1));
+        return asked is { } day && day != servedUntil
+            ? (null, Problems.Validation("terminatedOn", $"The registrar's notice ends the service after {servedUntil:yyyy-MM-dd} "
+                + $"({end.EndsAt:u}, {end.Rule}): the unused months count from that day (UA-6.3)."))
+            : (servedUntil, null);
+    }
+
     /// <summary>UA-6.3: the registrar refunds the whole unused months, no more: the amount is held to the quote for the day
     /// the service ended, with the refunds decided <paramref name="before"/>.</summary>
-    private async Task<IResult?> AboveTheUnusedMonthsAsync(RegistrationView registration, RefundDecisionBody form, Core.Money.Money amount,
+    private async Task<IResult?> AboveTheUnusedMonthsAsync(RegistrationView registration, DateOnly terminatedOn, Core.Money.Money amount,
         Core.Money.Money before, CancellationToken ct)
     {
-        if (form.TerminatedOn is not { } terminatedOn)
-            return Problems.Validation("terminatedOn", "The registrar's local day the service ended (yyyy-MM-dd): it sets the unused months refunded (UA-6.3).");
         var paid = await paidTerms.ReadAsync(registration, ct);
         if (paid.Count == 0 || rules.EarlyTerminationRefund(registration.Zone) is not { } refund)
             return RuleProblems.NotAllowed(EarlyTerminationRefund.Rule, $"Registration '{registration.RegistrationId}' has no paid term: nothing is refunded.");
@@ -159,11 +182,11 @@ public sealed class RefundDecisionHandlers(
 
     private async Task<IResult> RecordAsync(CheckedRefund refund, string actor, string decisionId, CancellationToken ct)
     {
-        var (registration, form, amount, ledger) = refund;
+        var (registration, form, amount, ledger, terminatedOn) = refund;
         // A retry carries on from its first attempt's decision, dated as it was, so its audit entry is found rather than added.
         var decided = await refunds.RecordAsync(ledger, new RefundDecided(decisionId, form.Ground, amount, clock.GetUtcNow()), ct);
         var recorded = new RefundDecisionRecorded(registration.RegistrationId, form.Ground, amount, form.CourtDecision?.Trim(), actor, decided.RecordedAt);
-        var terminated = form.TerminatedOn is { } day ? $" for a service ended on {day:yyyy-MM-dd}" : "";
+        var terminated = terminatedOn is { } day ? $" for a service ended on {day:yyyy-MM-dd}" : "";
         await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor, RefundAction,
             new RegistrationAudit(actor, null, $"refund:{registration.RegistrationId}:{decisionId}",
                 $"{form.Ground} {amount}{terminated}{(recorded.CourtDecision is { } reference ? $" on {reference}" : "")}: {form.Reason}")), decisionId, ct);

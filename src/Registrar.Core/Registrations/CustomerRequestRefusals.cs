@@ -12,6 +12,9 @@ public enum RequestRefusalReason
     /// <summary>KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</summary>
     DisputeBlock,
 
+    /// <summary>UA-2.3.1: the registrar suspended its service for the domain.</summary>
+    Suspended,
+
     /// <summary>UA-6.1, UA-6.4, UA-1.3.4.1, KZ-App-4: the contract's end is fixed; nothing more is carried out before it.</summary>
     ContractEnds,
 
@@ -37,20 +40,22 @@ public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, 
 public static class CustomerRequestRefusals
 {
     /// <summary>Null when nothing the view shows stands in the request's way.</summary>
-    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked) =>
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked, bool suspended) =>
         // A credential reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.
         request is CredentialResetRequest ? (phase.HasEnded() ? NotHeld(phase) : null)
         : phase is not (Registered or Expired) ? NotHeld(phase)
         // KZ-App-9: a transfer code asked while a dispute decision blocks the domain goes on, and is refused naming that ban.
         : disputeBlocked && request is not TransferCodeRequest
             ? new(RequestRefusalReason.DisputeBlock, "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)")
+        // UA-2.3.1: a suspended service carries nothing out, and a transfer code would let the domain leave the suspension behind.
+        : suspended ? new(RequestRefusalReason.Suspended, "the registrar suspended its service for the domain (UA-2.3.1)")
         // UA-6.1, UA-6.4: a notice given, or a decision taken, already ends the contract; nothing more is carried out before it.
         : contractEnd is not null
             ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)
         : null;
 
     public static RequestRefusal? Of(CustomerRequest request, RegistrationView view) =>
-        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null);
+        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null, view.SuspendedSince is not null);
 
     private static RequestRefusal NotHeld(RegistrationPhase phase) => new(RequestRefusalReason.DomainNotHeld, $"the domain is {phase}");
 }

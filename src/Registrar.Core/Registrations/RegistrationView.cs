@@ -14,18 +14,21 @@ namespace Registrar.Core.Registrations;
 /// the storefront refuses requests from then on (<see cref="CustomerRequestRefusals"/>). Null in views recorded before it was kept.</param>
 /// <param name="DisputeBlockedSince">KZ-App-2, UA-2.2.3: since when a dispute decision blocks the domain; null while none does,
 /// and in views recorded before it was kept.</param>
+/// <param name="SuspendedSince">UA-2.3.1: since when the registrar suspended its service for the domain; null while it has not,
+/// and in views recorded before it was kept.</param>
 public sealed record RegistrationView(
     string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
     DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null, string? TransferRestriction = null,
     IReadOnlyList<string>? RegistryStatuses = null, IReadOnlyList<string>? NameServers = null, ContractEnd? ContractEnd = null,
-    DateTimeOffset? DisputeBlockedSince = null)
+    DateTimeOffset? DisputeBlockedSince = null, DateTimeOffset? SuspendedSince = null)
 {
     /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;
 }
 
-/// <summary>The contract ends at <paramref name="EndsAt"/> under <paramref name="Rule"/> (the offer's rule id).</summary>
-public sealed record ContractEnd(string Rule, DateTimeOffset EndsAt)
+/// <summary>The contract ends at <paramref name="EndsAt"/> under <paramref name="Rule"/> (the offer's rule id), on
+/// <paramref name="Ground"/> (null for a dispute decision to delete): UA-6.2 refunds only a registrar's own notice.</summary>
+public sealed record ContractEnd(string Rule, DateTimeOffset EndsAt, TerminationGround? Ground = null)
 {
-    public static ContractEnd? Of(ServiceEnding? ending) => ending is null ? null : new(ending.Rule, ending.EffectiveAt);
+    public static ContractEnd? Of(ServiceEnding? ending) => ending is null ? null : new(ending.Rule, ending.EffectiveAt, ending.Ground);
 }

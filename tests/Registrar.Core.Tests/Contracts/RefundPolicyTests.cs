@@ -26,7 +26,18 @@ public sealed class RefundPolicyTests
     [Fact]
     public void The_registrar_ending_its_service_early_refunds_unused_months_without_a_court_decision_UA_1_5_5_UA_6_2()
     {
-        Assert.Null(_refunds.Refusal(new RefundRequest(RefundGround.EarlyTerminationByRegistrar, true)));
+        Assert.Null(_refunds.Refusal(new RefundRequest(RefundGround.EarlyTerminationByRegistrar, true, EndedBy: ContractEndedBy.RegistrarNotice)));
+    }
+
+    [Fact]
+    public void No_early_termination_is_refunded_for_a_contract_the_registrars_notice_did_not_end_UA_6_2_UA_1_5_5()
+    {
+        var running = _refunds.Refusal(new RefundRequest(RefundGround.EarlyTerminationByRegistrar, true));
+        var registryEnded = _refunds.Refusal(new RefundRequest(RefundGround.EarlyTerminationByRegistrar, true, EndedBy: ContractEndedBy.Registry));
+
+        Assert.Equal((RefundRefusalReason.RegistrarDidNotTerminate, "UA-1.5.5"), (running!.Reason, running.Rule));
+        Assert.Equal((RefundRefusalReason.RegistryEndedAgreement, "UA-1.3.6"), (registryEnded!.Reason, registryEnded.Rule));
+        Assert.Null(_refunds.Refusal(new RefundRequest(RefundGround.CourtDecision, true, "Pechersk District Court, case 757/1/26", ContractEndedBy.Registry)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class GoldenRequestRefusalTests
     /// <summary>Views recorded before they showed the contract's end and a dispute block read without them: the storefront then
     /// takes a request the lifecycle refuses, as it did, until the registration's next decision records its view again.</summary>
     [Fact]
-    public void A_view_stored_before_it_showed_the_contract_end_and_dispute_block_still_reads_UA_6_1()
+    public void A_view_stored_before_it_showed_the_contract_end_dispute_block_and_suspension_still_reads_UA_6_1()
     {
         var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-request-refusals.json"));
 
@@ -18,6 +18,7 @@ public sealed class GoldenRequestRefusalTests
         var view = Assert.Single(read!.OfType<RecordRegistrationView>()).View;
         Assert.Null(view.ContractEnd);
         Assert.Null(view.DisputeBlockedSince);
+        Assert.Null(view.SuspendedSince);
         Assert.Equal(["ns1.example.net"], view.NameServers);
     }
 

@@ -17,7 +17,7 @@ public sealed class CustomerRequestRefusalTests
 
         domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", new TerminationRequest(endsAt, "UA-6.1"), RequestProof.ContactEmail, Now), Now);
 
-        Assert.Equal(new ContractEnd("UA-6.1", endsAt), domain.Views[^1].ContractEnd);
+        Assert.Equal(new ContractEnd("UA-6.1", endsAt, TerminationGround.RegistrantNotice), domain.Views[^1].ContractEnd);
     }
 
     [Fact]
@@ -37,26 +37,41 @@ public sealed class CustomerRequestRefusalTests
     {
         var ending = new ContractEnd("UA-6.1", Now.AddDays(15));
 
-        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, ending, false)!.Detail);
-        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, ending, false)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, null, false));
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, ending, false, false)!.Detail);
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, ending, false, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, null, false, false));
     }
 
     [Fact]
     public void A_dispute_block_refuses_every_request_but_a_transfer_code_which_is_refused_naming_the_ban_UA_2_2_3_KZ_App_9()
     {
-        Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, true)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Registered, null, true));
-        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, false));
+        Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, true, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Registered, null, true, false));
+        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, false, false));
     }
 
     [Fact]
     public void Requests_apply_to_a_domain_held_at_the_registry_and_a_credential_reset_to_an_account_whose_registration_has_not_ended_KZ_5_3()
     {
-        Assert.Contains("Deleting", CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Deleting, null, false)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Expired, null, false));
-        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleting, new ContractEnd("UA-6.1", Now), true));
-        Assert.Contains("Deleted", CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleted, null, false)!.Detail);
+        Assert.Contains("Deleting", CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Deleting, null, false, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Expired, null, false, false));
+        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleting, new ContractEnd("UA-6.1", Now), true, false));
+        Assert.Contains("Deleted", CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleted, null, false, false)!.Detail);
+    }
+
+    [Fact]
+    public void A_suspension_refuses_every_request_but_a_credential_reset_and_shows_in_the_customers_view_UA_2_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+
+        domain.Raise(new OperationsDecided("decision:s", new SuspendService(Registrar.Core.Contracts.SuspensionGround.Malware), "ops", Now, "malware found"), Now);
+
+        Assert.Equal(Now, domain.Views[^1].SuspendedSince);
+        var refusal = CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1]);
+        Assert.Equal((RequestRefusalReason.Suspended, true), (refusal!.Reason, refusal.Detail.Contains("UA-2.3.1")));
+        Assert.NotNull(CustomerRequestRefusals.Of(new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), domain.Views[^1]));
+        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), domain.Views[^1]));
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1] with { SuspendedSince = null }));
     }
 
     private static OperationsDecided Decided(DisputeOutcome outcome, string id) =>

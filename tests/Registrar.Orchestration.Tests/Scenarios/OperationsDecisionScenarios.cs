@@ -15,13 +15,15 @@ public static class OperationsDecisionScenarios
     {
         await RegisteredAsync(run, "com.ua");
 
-        var suspended = await run.RaiseAsync(Decided("1", new SuspendService(SuspensionGround.InaccurateContactData)), typeof(SetDomainHolds), typeof(SendNotice));
+        var suspended = await run.RaiseAsync(Decided("1", new SuspendService(SuspensionGround.InaccurateContactData)), typeof(SetDomainHolds), typeof(SendNotice),
+            typeof(RecordRegistrationView));
+        Assert.NotNull(suspended.OfType<RecordRegistrationView>().Single().View.SuspendedSince);
         Assert.Equal(["clientHold"], suspended.OfType<SetDomainHolds>().Single().Holds);
         Assert.Equal((NoticeKind.Suspended, "2.3.1.2"), (suspended.OfType<SendNotice>().Single().Kind, suspended.OfType<SendNotice>().Single().Facts!.Clause));
         await run.AnswerAsync(new HoldsUpdated(["clientHold"]), typeof(RecordRegistrationView));
         await run.RaiseAsync(Decided("2", new SuspendService(SuspensionGround.Malware)), typeof(FlagForOperations));
 
-        var lifted = await run.RaiseAsync(Decided("3", new ResumeService()), typeof(SetDomainHolds), typeof(SendNotice));
+        var lifted = await run.RaiseAsync(Decided("3", new ResumeService()), typeof(SetDomainHolds), typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Empty(lifted.OfType<SetDomainHolds>().Single().Holds);
         await run.AnswerAsync(new HoldsUpdated([]), typeof(RecordRegistrationView));
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Suspension is null && s.HoldsCommandId is null);
@@ -77,7 +79,7 @@ public static class OperationsDecisionScenarios
 
         var noticed = await run.RaiseAsync(Decided("1", new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")),
             typeof(SendNotice), typeof(RecordRegistrationView));
-        Assert.Equal(new ContractEnd("UA-1.3.4.1", effective), noticed.OfType<RecordRegistrationView>().Single().View.ContractEnd);
+        Assert.Equal(new ContractEnd("UA-1.3.4.1", effective, TerminationGround.RegistrarNotice), noticed.OfType<RecordRegistrationView>().Single().View.ContractEnd);
         Assert.Equal(effective, noticed.OfType<SendNotice>().Single().Facts!.DeletionAt);
         await run.RaiseAsync(Decided("2", new TerminationNotice(TerminationGround.RegistrantBreach, DateTimeOffset.UtcNow, "UA-2.3.2")), typeof(FlagForOperations));
 

@@ -12,7 +12,7 @@ public enum RequestRefusalReason
     /// <summary>KZ-App-2, UA-2.2.3: a dispute decision blocks the domain.</summary>
     DisputeBlock,
 
-    /// <summary>UA-2.3.1: the registrar suspended its service for the domain.</summary>
+    /// <summary>UA-2.3.1: the registrar suspended its service for the domain, which neither moves away nor changes hands meanwhile.</summary>
     Suspended,
 
     /// <summary>UA-6.1, UA-6.4, UA-1.3.4.1, KZ-App-4: the contract's end is fixed; nothing more is carried out before it.</summary>
@@ -47,8 +47,11 @@ public static class CustomerRequestRefusals
         // KZ-App-9: a transfer code asked while a dispute decision blocks the domain goes on, and is refused naming that ban.
         : disputeBlocked && request is not TransferCodeRequest
             ? new(RequestRefusalReason.DisputeBlock, "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)")
-        // UA-2.3.1: a suspended service carries nothing out, and a transfer code would let the domain leave the suspension behind.
-        : suspended ? new(RequestRefusalReason.Suspended, "the registrar suspended its service for the domain (UA-2.3.1)")
+        // UA-2.3.1: a transfer code or a new registrant would let the domain leave the suspension behind. What the suspension asks
+        // of the registrant (correct contact data, UA-2.3.1.2) goes on, and so does ending the contract (UA-6.1: at any time).
+        : suspended && request is TransferCodeRequest or RegistrantChangeRequest
+            ? new(RequestRefusalReason.Suspended, "the registrar suspended its service for the domain, which leaves neither the registrar "
+                + "nor its registrant meanwhile (UA-2.3.1)")
         // UA-6.1, UA-6.4: a notice given, or a decision taken, already ends the contract; nothing more is carried out before it.
         : contractEnd is not null
             ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)

@@ -60,7 +60,7 @@ public sealed class CustomerRequestRefusalTests
     }
 
     [Fact]
-    public void A_suspension_refuses_every_request_but_a_credential_reset_and_shows_in_the_customers_view_UA_2_3_1()
+    public void A_suspension_refuses_a_transfer_code_and_a_registrant_change_but_not_what_it_asks_of_the_registrant_and_shows_in_the_view_UA_2_3_1()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
 
@@ -69,7 +69,9 @@ public sealed class CustomerRequestRefusalTests
         Assert.Equal(Now, domain.Views[^1].SuspendedSince);
         var refusal = CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1]);
         Assert.Equal((RequestRefusalReason.Suspended, true), (refusal!.Reason, refusal.Detail.Contains("UA-2.3.1")));
-        Assert.NotNull(CustomerRequestRefusals.Of(new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), domain.Views[^1]));
+        Assert.NotNull(CustomerRequestRefusals.Of(new RegistrantChangeRequest(null!), domain.Views[^1]));
+        Assert.Null(CustomerRequestRefusals.Of(new RegistrantContactChangeRequest(null!), domain.Views[^1]));
+        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(20), "UA-6.1"), domain.Views[^1]));
         Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), domain.Views[^1]));
         Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1] with { SuspendedSince = null }));
     }

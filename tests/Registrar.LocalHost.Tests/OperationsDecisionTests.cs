@@ -33,11 +33,14 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold"), Patience);
         var suspended = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("призупинено"), Patience);
         Assert.Contains("2.3.1.4", suspended.Text);
-        // A suspended service carries out no request: a transfer code would let the domain leave the suspension behind.
+        // A transfer code would let the domain leave the suspension behind (UA-2.3.1).
         using var storefront = product.Storefront(customer);
         var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
             new { kind = "transfer-code", signedInSession = true }), 409);
         Assert.Contains("UA-2.3.1", refused.GetProperty("detail").GetString());
+        // A second suspension would change nothing: refused, and not audited.
+        var again = await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "suspend", ground = "IllegalContent", reason = "x" }), 409);
+        Assert.Contains("suspended already", again.GetProperty("detail").GetString());
 
         await AcceptedAsync(operations, decisions, new { kind = "unsuspend", reason = "the kit is gone" });
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
@@ -99,6 +102,8 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var aboveWhatWasPaid = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds,
             new { ground = "CourtDecision", amount = 1_000_000m, reason = "court", courtDecision = "Case 910/1/26, 2026-11-30" }), 409);
         Assert.Equal("UA-1.5.5", aboveWhatWasPaid.GetProperty("rule").GetString());
+        var noDecisionNamed = await AssertProblemAsync(await operations.PostAsJsonAsync(refunds, new { ground = "CourtDecision", amount = 1m, reason = "court" }), 400);
+        Assert.True(noDecisionNamed.GetProperty("errors").TryGetProperty("courtDecision", out _), noDecisionNamed.GetRawText());
         // The accountant pays from the audit log: a retry with the request's Idempotency-Key records nothing more.
         var decision = new { ground = "EarlyTerminationByRegistrar", amount = total, reason = "UA-6.2 quote", terminatedOn };
         var answers = new List<HttpResponseMessage>();

@@ -33,10 +33,25 @@ public sealed class OperationsDecisionHandlers(
         if (problem is not null) return problem;
         if (!decision!.AppliesTo(registration.Phase, registration.ExpiresAt))
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");
+        if (AlreadyInForce(decision, registration) is { } inForce)
+            return Problems.Conflict($"{registration.DisplayName}: {inForce}; the decision would change nothing, and nothing was recorded.");
 
         var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, registration.Zone, decisionId, decision!));
     }
+
+    /// <summary>A decision the customer's view shows in force already is refused, as a second trademark review or claim answer is,
+    /// with nothing audited. Only what the view shows in force: a lift of what the view does not show goes to the lifecycle, which
+    /// flags one with nothing to lift, as a view recorded before it showed suspensions and blocks, or one a moment behind the
+    /// decision, would refuse a lift that is due.</summary>
+    private static string? AlreadyInForce(OperationsDecision decision, RegistrationView registration) => decision switch
+    {
+        SuspendService when registration.SuspendedSince is { } since => $"the service is suspended already, since {since:u} (UA-2.3.1)",
+        DisputeDecision { Outcome: DisputeOutcome.Block } when registration.DisputeBlockedSince is { } since
+            => $"a dispute decision blocks the domain already, since {since:u}",
+        RestrictTransfer when registration.TransferRestriction is { } agreement => $"the agreement '{agreement}' forbids the transfer already (KZ-App-9)",
+        _ => null,
+    };
 
     private OperationsDecisionAccepted Accepted(string registrationId, string zone, string decisionId, OperationsDecision decision) => decision switch
     {

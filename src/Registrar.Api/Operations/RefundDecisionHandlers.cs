@@ -83,6 +83,9 @@ public sealed class RefundDecisionHandlers(
             return Refused(Problems.Validation("reason", $"Say why, in at most {OperationsHandlers.MaxNoteLength} characters."));
         if (form.CourtDecision is { } court && (court.Length > OperationsDecisionReader.MaxDocumentLength || court.Any(char.IsControl)))
             return Refused(Problems.Validation("courtDecision", $"At most {OperationsDecisionReader.MaxDocumentLength} characters on one line."));
+        // UA-1.5.5: the ground names the decision it rests on; without one the request lacks an input, not the right to a refund.
+        if (form.Ground == RefundGround.CourtDecision && string.IsNullOrWhiteSpace(form.CourtDecision))
+            return Refused(RuleProblems.Refused("courtDecision", CourtDecisionRule, "Name the court decision the refund rests on: court, case number, date."));
 
         var registration = await views.FindAsync(registrationId, ct);
         if (registration is null) return Refused(RegistrationProblems.Unknown(registrationId));

@@ -30,13 +30,13 @@ public sealed class NameTakenChoiceHandler(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         if (view.Phase != RegistrationPhase.NameTaken)
             return Problems.Conflict($"Registration '{registrationId}' is {view.Phase}: a choice applies only after its name was taken (KZ-2.1).");
+        var choice = body.Value!.Choice;
+        if (choice == CustomerChoice.AnotherName && await AllRefundedAsync(view, ct) is { } refunded) return refunded;
 
         // KZ-2.1: one choice is carried out. Choices made at the same moment all find the view NameTaken (the lifecycle writes it
         // after deciding), so the choice is claimed first and only the claimed one is raised; the same choice made again is told
         // what happens, another is a 409 naming the choice taken.
         var eventId = $"choice:{registrationId}:{Guid.NewGuid():N}";
-        var choice = body.Value!.Choice;
-        if (choice == CustomerChoice.AnotherName && await AllRefundedAsync(view, ct) is { } refunded) return refunded;
         var taken = await claims.ClaimAsync(registrationId, "name-taken-choice", new CustomerChoseAfterNameTaken(eventId, choice), ct);
         // Raised also for a later choice: if the request that claimed it stopped before raising it, this finishes it (the same
         // event id, so a choice raised already changes nothing); else the registration would wait for a choice nobody can make.
@@ -45,8 +45,8 @@ public sealed class NameTakenChoiceHandler(
             return Problems.Conflict($"Registration '{registrationId}' has its choice already, {taken.Choice}: a choice is made once (KZ-2.1).");
         return TypedResults.Accepted((string?)null, choice == CustomerChoice.AnotherName
             ? new NameTakenChoiceAccepted(registrationId, choice, HoldPaymentForAnotherName.ReferenceFor(registrationId),
-                $"What was paid for {view.DisplayName}, less any refund decided, is held for your new order. Place the order for the name you want (POST /api/orders): "
-                + "the registrar applies the held money to its invoice, so only a higher price's difference is left to pay.")
+                $"What was paid for {view.DisplayName}, less any refund decided, is held for your new order. Place the order for the name "
+                + "you want (POST /api/orders): the registrar applies the held money to its invoice, so only a higher price's difference is left to pay.")
             : new NameTakenChoiceAccepted(registrationId, choice, null, $"The registrar refunds what was paid for {view.DisplayName}."));
     }
 

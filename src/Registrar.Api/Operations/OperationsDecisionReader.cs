@@ -89,12 +89,10 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
     }
 
     /// <summary>UA-6.2, UA-6.3: where the refund a registrar's termination owes is quoted; null for the other grounds. The quote's
-    /// day is the last one served, in the registrar's time zone, as the lifecycle's flag quotes it: an end at midnight leaves
-    /// the month starting that midnight wholly unused, and the end instant's own date (or its UTC date once stored) is the day
-    /// after, which would keep that month back ("оплата за місяць, протягом якого обслуговування було припинено").</summary>
+    /// day is the last one served (<see cref="EarlyTerminationRefund.LastDayServed"/>), as the lifecycle's flag quotes it.</summary>
     public string? RefundQuotePath(string registrationId, string zone, TerminationNotice termination) =>
         termination.Ground == TerminationGround.RegistrarNotice
-            ? $"/api/ops/registrations/{registrationId}/early-termination-refund?on={rules.CalendarOf(zone).LocalDate(termination.EffectiveAt.AddTicks(-1)):yyyy-MM-dd}"
+            ? $"/api/ops/registrations/{registrationId}/early-termination-refund?on={EarlyTerminationRefund.LastDayServed(termination.EffectiveAt, rules.CalendarOf(zone)):yyyy-MM-dd}"
             : null;
 
     private static bool IsOneLineDocument([NotNullWhen(true)] string? document) =>

@@ -157,7 +157,7 @@ public sealed class RefundDecisionHandlers(
     /// zone, which a <c>terminatedOn</c> given must be.</summary>
     private (DateOnly? Day, IResult? Problem) ServedUntil(ContractEnd end, string zone, DateOnly? asked)
     {
-        var servedUntil = rules.CalendarOf(zone).LocalDate(end.EndsAt.AddTicks(-1));
+        var servedUntil = EarlyTerminationRefund.LastDayServed(end.EndsAt, rules.CalendarOf(zone));
         return asked is { } day && day != servedUntil
             ? (null, Problems.Validation("terminatedOn", $"The registrar's notice ends the service after {servedUntil:yyyy-MM-dd} "
                 + $"({end.EndsAt:u}, {end.Rule}): the unused months count from that day (UA-6.3)."))

@@ -31,6 +31,11 @@ public sealed class EarlyTerminationRefund
 {
     public const string Rule = "UA-6.2, UA-6.3";
 
+    /// <summary>The last day served by a service that ends at <paramref name="endsAt"/>, in the registrar's time zone: an end at
+    /// midnight leaves the month starting that midnight wholly unused, and the end instant's own date is the day after, which
+    /// would keep that month back ("оплата за місяць, протягом якого обслуговування було припинено").</summary>
+    public static DateOnly LastDayServed(DateTimeOffset endsAt, Calendars.BusinessCalendar calendar) => calendar.LocalDate(endsAt.AddTicks(-1));
+
     /// <param name="terms">The terms paid for, all in one currency.</param>
     /// <param name="terminatedOn">The registrar's local date the service ends.</param>
     /// <exception cref="ArgumentException">No terms, or a term of no months.</exception>

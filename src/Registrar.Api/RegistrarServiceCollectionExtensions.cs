@@ -207,6 +207,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<HoldPaymentForAnotherNameFlow>();
+        services.AddSingleton<CancelRenewalInvoiceFlow>();
         services.AddSingleton<RegistrationCommandHandler>();
         services.AddSingleton<PoisonedLifecycleEvents>();
     }

@@ -105,9 +105,7 @@ public sealed class PaymentProcessor(
         }
 
         // UA-3.2: the loser of a race for its invoice still names it, so operations see which invoice the money was meant for.
-        var held = decision as HeldForOperations
-            ?? new HeldForOperations(credit, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [],
-                ((Matched)decision).Invoice);
+        var held = decision as HeldForOperations ?? await LostTheInvoiceAsync((Matched)decision, ct);
         var explanation = held.Explanation.Length > MaxExplanationLength ? held.Explanation[..MaxExplanationLength] : held.Explanation;
         await heldPayments.AddAsync(new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt),
             held.Reason.ToString(), explanation, held.Invoice?.Number.ToString(), clock.GetUtcNow()), ct);
@@ -156,6 +154,7 @@ public sealed class PaymentProcessor(
                 ?? throw new InvalidOperationException($"Invoice {invoiceNumber} to be paid cannot be read.");
             var invoice = stored.Document;
             if (invoice.Status == InvoiceStatus.Paid) return invoice.PaymentReference == reference ? invoice : null;
+            if (invoice.Status == InvoiceStatus.Cancelled) return null;
 
             // KZ-3.5, UA-3.4: paid at the bank's booking time.
             var paid = invoice with { Status = InvoiceStatus.Paid, PaidAt = paidAt, PaymentReference = reference };
@@ -169,6 +168,14 @@ public sealed class PaymentProcessor(
             }
         }
     }
+
+    /// <summary>The invoice the credit matched was paid by another payment, or cancelled (its renewal paid by another invoice),
+    /// between the match and the payment's write.</summary>
+    private async Task<HeldForOperations> LostTheInvoiceAsync(Matched matched, CancellationToken ct) =>
+        (await invoices.GetAsync(matched.Invoice.Number.ToString(), ct))?.Document.Cancellation is { } cancelled
+            ? new HeldForOperations(matched.Payment, HoldReason.InvoiceCancelled,
+                $"Invoice {matched.Invoice.Number} was cancelled meanwhile: invoice {cancelled.RenewalPaidBy} paid the renewal it billed.", [], matched.Invoice)
+            : new HeldForOperations(matched.Payment, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [], matched.Invoice);
 
     /// <param name="order">The invoice's order, when read already.</param>
     private Task ReleaseAsync(Invoice invoice, Order? order, CancellationToken ct) =>

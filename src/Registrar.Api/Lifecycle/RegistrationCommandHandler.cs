@@ -36,6 +36,7 @@ public sealed class RegistrationCommandHandler(
     IIncomingTransferCodes transferCodes,
     IssueRenewalInvoiceFlow renewalInvoices,
     HoldPaymentForAnotherNameFlow heldForAnotherName,
+    CancelRenewalInvoiceFlow cancelledInvoices,
     CustomerAccounts accounts,
     ILifecycleEvents<RegistrationEvent> registrations,
     IOptions<PrivacyOptions> privacy,
@@ -73,6 +74,9 @@ public sealed class RegistrationCommandHandler(
                 break;
             case HoldPaymentForAnotherName hold:
                 await heldForAnotherName.CarryOutAsync(hold, ct);
+                break;
+            case CancelRenewalInvoice cancel:
+                await cancelledInvoices.CarryOutAsync(cancel, ct);
                 break;
             case { Route: CommandRoute.Registry }:
                 await registry.RunAsync(command, ct);

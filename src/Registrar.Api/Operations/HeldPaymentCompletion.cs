@@ -50,6 +50,7 @@ public sealed class HeldPaymentCompletion(
             if (current.Document.Resolution is not { Pending: true }) return new HeldPaymentSettled(current.Document, invoice);
             var others = await OthersAsync(number, reference, ct);
             if (invoice.Status == InvoiceStatus.Paid) return await SettlePaidAsync(current, invoice, others, ct);
+            if (invoice.Status == InvoiceStatus.Cancelled) return await HoldAllAgainAsync(current, invoice, others, ct);
 
             var decision = Decide(current.Document.Credit, invoice, others);
             if (decision is not PaysInvoice pays)
@@ -187,19 +188,22 @@ public sealed class HeldPaymentCompletion(
     private async Task<HeldPaymentSettled> HoldAllAgainAsync(Stored<HeldPayment> current, Invoice invoice, List<Stored<HeldPayment>> others,
         CancellationToken ct)
     {
-        var explanation = $"Invoice {invoice.Number} was paid by {invoice.PaymentReference} while operations applied this payment; it paid nothing and is held again.";
-        foreach (var companion in CompanionsOf(current.Document, others)) await HoldAgainAsync(companion, invoice.Number, explanation, ct);
-        var again = await HoldAgainAsync(current, invoice.Number, explanation, ct);
-        logger.LogWarning("Held payment {Reference} applied to invoice {Invoice}, which {PaidBy} paid first, is held again",
-            current.Document.Credit.Reference, invoice.Number, invoice.PaymentReference);
+        var (reason, explanation) = invoice.Cancellation is { } cancelled
+            ? (HoldReason.InvoiceCancelled, $"Invoice {invoice.Number} was cancelled while operations applied this payment (invoice {cancelled.RenewalPaidBy} paid "
+                + "the renewal it billed); it paid nothing and is held again.")
+            : (HoldReason.InvoiceAlreadyPaid, $"Invoice {invoice.Number} was paid by {invoice.PaymentReference} while operations applied this payment; it paid nothing and is held again.");
+        foreach (var companion in CompanionsOf(current.Document, others)) await HoldAgainAsync(companion, invoice.Number, reason, explanation, ct);
+        var again = await HoldAgainAsync(current, invoice.Number, reason, explanation, ct);
+        logger.LogWarning("Held payment {Reference} applied to invoice {Invoice}, which was {Status} first, is held again",
+            current.Document.Credit.Reference, invoice.Number, invoice.Status);
         return new HeldPaymentSettled(again, invoice);
     }
 
-    private async Task<HeldPayment> HoldAgainAsync(Stored<HeldPayment> payment, string invoiceNumber, string explanation, CancellationToken ct)
+    private async Task<HeldPayment> HoldAgainAsync(Stored<HeldPayment> payment, string invoiceNumber, HoldReason reason, string explanation, CancellationToken ct)
     {
         try
         {
-            return (await held.HoldAgainAsync(payment, nameof(HoldReason.InvoiceAlreadyPaid), explanation, invoiceNumber, ct)).Document;
+            return (await held.HoldAgainAsync(payment, reason.ToString(), explanation, invoiceNumber, ct)).Document;
         }
         catch (ConcurrencyConflictException)
         {

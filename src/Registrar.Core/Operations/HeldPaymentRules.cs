@@ -16,6 +16,9 @@ public static class HeldPaymentRules
     {
         if (invoice.Status == InvoiceStatus.Paid)
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoicePaid, $"Invoice {invoice.Number} is paid already.");
+        if (invoice.Cancellation is { } cancelled)
+            return new HeldPaymentRefused(HeldPaymentRefusal.InvoiceCancelled,
+                $"Invoice {invoice.Number} was cancelled: invoice {cancelled.RenewalPaidBy} paid the renewal it billed (UA-1.7).");
         // KZ-3.3, KZ-3.5: a lapsed invoice releases nothing, and timeliness is the bank's booking time, not when operations act.
         if (invoice.Status == InvoiceStatus.Lapsed || credit.BookedAt >= invoice.DueAt)
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoiceLapsed,
@@ -88,6 +91,7 @@ public enum HeldPaymentRefusal
     RefundNotPositive,
     RefundExceedsCredit,
     RefundLeavesRemainder,
+    InvoiceCancelled,
 }
 
 public abstract record HeldPaymentDecision;

@@ -10,6 +10,7 @@ namespace Registrar.Core.Orders;
 /// <param name="OrderId">The order it bills; for a renewal invoice, the registration it renews (there is no order).</param>
 /// <param name="Renewal">Set on a renewal invoice: its payment renews that registration instead of starting
 /// registrations. Null on order invoices, including every invoice stored before renewal invoices existed.</param>
+/// <param name="Cancellation">Set on a renewal invoice cancelled because another invoice paid its renewal.</param>
 public sealed record Invoice(
     string Number,
     string OrderId,
@@ -20,12 +21,20 @@ public sealed record Invoice(
     InvoiceStatus Status,
     DateTimeOffset? PaidAt = null,
     string? PaymentReference = null,
-    RenewalOf? Renewal = null)
+    RenewalOf? Renewal = null,
+    InvoiceCancellation? Cancellation = null)
 {
     /// <summary>KZ-3.3, KZ-3.5: a payment booked after the due instant finds the invoice lapsed.</summary>
     public InvoiceStatus StatusAt(DateTimeOffset instant) =>
         Status == InvoiceStatus.Open && instant >= DueAt ? InvoiceStatus.Lapsed : Status;
+
+    public Invoice Cancelled(DateTimeOffset at, string renewalPaidBy) =>
+        this with { Status = InvoiceStatus.Cancelled, Cancellation = new InvoiceCancellation(at, renewalPaidBy) };
 }
+
+/// <summary>UA-1.7: a renewal invoice billed a renewal that <paramref name="RenewalPaidBy"/>, an earlier invoice of the same
+/// expiry paid in its time, paid; from <paramref name="At"/> it takes no payment.</summary>
+public sealed record InvoiceCancellation(DateTimeOffset At, string RenewalPaidBy);
 
 /// <summary>What a renewal invoice renews (KZ-2.7, UA-1.10): its payment renews the registration's domain by
 /// <paramref name="Years"/>, priced with <paramref name="Operation"/> (UA-1.11: the redemption tariff after expiry).</summary>
@@ -37,4 +46,7 @@ public enum InvoiceStatus
     Open,
     Paid,
     Lapsed,
+
+    /// <summary>Its renewal was paid by another invoice (<see cref="Invoice.Cancellation"/>): a payment of it pays nothing.</summary>
+    Cancelled,
 }

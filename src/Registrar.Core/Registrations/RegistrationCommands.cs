@@ -28,6 +28,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(UpdateRegistrantContact), "update-registrant-contact")]
 [JsonDerivedType(typeof(RecordRegistrant), "record-registrant")]
 [JsonDerivedType(typeof(HoldPaymentForAnotherName), "hold-payment-for-another-name")]
+[JsonDerivedType(typeof(CancelRenewalInvoice), "cancel-renewal-invoice")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>
@@ -151,6 +152,16 @@ public sealed record ChangeRegistrant(string CommandId, string RegistrationId, s
 public sealed record IssueRenewalInvoice(
     string CommandId, string RegistrationId, string CustomerId, string Zone, string DomainName, int Years,
     TariffOperation Operation, DateTimeOffset DueAt, DateTimeOffset? AskedAt = null)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Billing;
+}
+
+/// <summary>UA-1.7, KZ-3.5: the renewal <paramref name="InvoiceNumber"/> billed was paid by <paramref name="PaidInvoice"/>, an
+/// invoice of the same expiry issued before it and paid in its time (the bank's booking time, notified late): the later
+/// invoice is cancelled, so nobody pays the same renewal twice. One paid meanwhile stays paid, and its money is settled by
+/// operations (the registration flags it).</summary>
+public sealed record CancelRenewalInvoice(string CommandId, string RegistrationId, string InvoiceNumber, string PaidInvoice)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Billing;

@@ -89,9 +89,18 @@ public sealed record RenewalProgress(
     string? PaidInvoice = null,
     int PaidYears = 0,
     bool CheckedAfterRefusal = false,
-    CalendarWait? CalendarWait = null)
+    CalendarWait? CalendarWait = null,
+    IReadOnlyList<string>? EarlierInvoices = null)
 {
     public IReadOnlyList<string> RemindersSent { get; init; } = RemindersSent ?? [];
+
+    /// <summary>KZ-3.5, UA-3.4: the invoices of this expiry issued before <see cref="InvoiceNumber"/> (one lapsed, a `.ua`
+    /// renewal invoice replaced by the redemption invoice at expiry). A payment of one booked in its time is notified
+    /// after it was replaced, and still renews.</summary>
+    public IReadOnlyList<string> EarlierInvoices { get; init; } = EarlierInvoices ?? [];
+
+    /// <summary>Whether <paramref name="invoiceNumber"/> bills this renewal: the current invoice or an earlier one.</summary>
+    public bool Bills(string invoiceNumber) => invoiceNumber == InvoiceNumber || EarlierInvoices.Contains(invoiceNumber);
 
     /// <summary>KZ-3.3: an issued invoice that has not lapsed at <paramref name="now"/>.</summary>
     public bool HasOpenInvoice(DateTimeOffset now) => InvoiceNumber is not null && InvoiceDueAt > now;

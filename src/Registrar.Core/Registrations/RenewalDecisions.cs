@@ -50,9 +50,12 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
                 InvoiceNumber = issued.InvoiceNumber,
                 InvoiceTotal = issued.Total,
                 InvoiceDueAt = issued.DueAt,
+                EarlierInvoices = s.Renewal.InvoiceNumber is { } earlier ? [.. s.Renewal.EarlierInvoices, earlier] : s.Renewal.EarlierInvoices,
             },
         });
-        if (step.State.Phase is Registered or Expired && step.State.Renewal.PaidInvoice is null)
+        // An earlier invoice's payment, notified while this one was being issued, renews already: this one bills nothing.
+        if (step.State.Renewal.PaidInvoice is { } paidBy) CancelInvoice(step, issued.InvoiceNumber, paidBy);
+        else if (step.State.Phase is Registered or Expired)
             step.Notify(waiting, Facts(step.State, Timeline(step.State), now));
     }
 
@@ -61,7 +64,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         var state = step.State;
         var refusal = state.Phase is not (Registered or Expired) ? $"the domain is {state.Phase}"
             : state.Renewal.PaidInvoice is { } earlier ? $"invoice {earlier} already pays this renewal"
-            : paid.InvoiceNumber != state.Renewal.InvoiceNumber ? "it is not the renewal invoice of the current expiry"
+            // KZ-3.5, UA-3.4: the bank applied it as booked in its time, however late the notice; a later invoice of the same
+            // expiry (UA-1.11: the redemption invoice issued at expiry) does not undo that.
+            : !state.Renewal.Bills(paid.InvoiceNumber) ? "it is not a renewal invoice of the current expiry"
             // UA-1.3.4.1, UA-6.1: a noticed end stands; renewing would buy a registry year the contract no longer reaches.
             : state.Ending is { } ending ? $"the contract ends {ending.EffectiveAt:u} on a notice ({ending.Rule})"
             : null;
@@ -72,8 +77,12 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             return;
         }
         step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });
+        if (state.Renewal.InvoiceNumber is { } later && later != paid.InvoiceNumber) CancelInvoice(step, later, paid.InvoiceNumber);
         Renew(step);
     }
+
+    private static void CancelInvoice(RegistrationStep step, string invoiceNumber, string paidBy) =>
+        step.Issue(id => new CancelRenewalInvoice(id, step.State.RegistrationId, invoiceNumber, paidBy));
 
     /// <summary>A poll message named the domain: read it back from the registry before believing anything.</summary>
     public static void OnReported(RegistrationStep step)

@@ -30,6 +30,9 @@ public enum HoldReason
     /// chose another name, for operations to apply to the new order's invoice or refund.</summary>
     NameTaken,
 
+    /// <summary>UA-1.7: a renewal invoice cancelled because an earlier invoice of the same expiry paid its renewal.</summary>
+    InvoiceCancelled,
+
     /// <summary>An order's invoice whose order was never stored (its placing was cut short after the invoice was numbered): no
     /// registration can start from it, so the money waits for operations to refund or apply to another invoice.</summary>
     OrderNotPlaced,

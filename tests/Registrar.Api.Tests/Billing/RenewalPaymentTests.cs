@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Api.Banks;
+using Registrar.Api.Billing;
 using Registrar.Api.Tests.Banks;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
@@ -57,6 +59,38 @@ public sealed class RenewalPaymentTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(invoice.Number));
         Assert.Empty(bank.Events.Raised);
         Assert.Equal("InvoiceLapsed", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_renewal_invoice_cancelled_because_an_earlier_one_paid_its_renewal_holds_its_payment_and_renews_nothing_UA_1_7()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(2));
+        var cancel = new CancelRenewalInvoice("O00000000000000a1-1-9", "O00000000000000a1-1", invoice.Number, "KZ-2611-00001-1");
+        var flow = new CancelRenewalInvoiceFlow(bank.Invoices, bank.Clock, NullLogger<CancelRenewalInvoiceFlow>.Instance);
+        await flow.CarryOutAsync(cancel, default);
+        await flow.CarryOutAsync(cancel, default);
+
+        var payment = await PayAsync(bank, "TX-RENEW-5", invoice.Number);
+
+        Assert.Equal("held:InvoiceCancelled", payment);
+        var stored = (await bank.Invoices.GetAsync(invoice.Number, default))!.Document;
+        Assert.Equal((InvoiceStatus.Cancelled, "KZ-2611-00001-1"), (stored.Status, stored.Cancellation!.RenewalPaidBy));
+        Assert.Empty(bank.Events.Raised);
+        Assert.Equal("InvoiceCancelled", Assert.Single(await bank.OpenReviewAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task A_renewal_invoice_paid_before_its_cancellation_stays_paid_UA_1_7()
+    {
+        var bank = new BankHarness(azurite);
+        var invoice = await IssueAsync(bank, dueAt: BankHarness.Issued.AddDays(2));
+        await PayAsync(bank, "TX-RENEW-6", invoice.Number);
+
+        await new CancelRenewalInvoiceFlow(bank.Invoices, bank.Clock, NullLogger<CancelRenewalInvoiceFlow>.Instance)
+            .CarryOutAsync(new CancelRenewalInvoice("O00000000000000a1-1-9", "O00000000000000a1-1", invoice.Number, "KZ-2611-00001-1"), default);
+
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(invoice.Number));
     }
 
     /// <summary>A .kz renewal for one year (6,000 KZT, what the bank harness's credits pay), issued into the bank's invoice store.</summary>

@@ -39,6 +39,18 @@ public sealed class HeldPaymentRulesTests
     }
 
     [Fact]
+    public void A_held_credit_is_not_applied_to_a_renewal_invoice_cancelled_because_an_earlier_one_paid_its_renewal_UA_1_7()
+    {
+        var cancelled = Invoice.Cancelled(Issued.AddHours(2), "KZ-2611-00000-5");
+
+        var refused = Assert.IsType<HeldPaymentRefused>(HeldPaymentRules.Apply(Credit("halyk:A", 6000m), cancelled, [], []));
+
+        Assert.Equal(HeldPaymentRefusal.InvoiceCancelled, refused.Reason);
+        Assert.Contains("KZ-2611-00000-5", refused.Explanation);
+        Assert.IsType<PaysInvoice>(HeldPaymentRules.Apply(Credit("halyk:A", 6000m), Invoice, [], []));
+    }
+
+    [Fact]
     public void A_credit_short_of_the_total_counts_toward_the_invoice_and_says_what_is_outstanding()
     {
         var counted = Assert.IsType<CountsTowardInvoice>(HeldPaymentRules.Apply(Credit("halyk:B", 1500m), Invoice, [], [Credit("halyk:A", 1000m)]));

@@ -224,6 +224,58 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_payment_of_an_invoice_of_the_previous_expiry_renews_nothing_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var first = domain.State.Renewal.InvoiceNumber!;
+        domain.LiveUntil(Expiry.AddDays(-14));
+        Assert.Contains(first, domain.State.Renewal.EarlierInvoices);
+        domain.PayCurrentInvoice(Expiry.AddDays(-14));
+        domain.Answer(new DomainRenewed(Expiry.AddYears(1)), Expiry.AddDays(-14));
+
+        var commands = domain.Raise(new RenewalPaid("renewal-paid:" + first, first, 1, Expiry.AddDays(-29)), Expiry.AddDays(-13));
+
+        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        Assert.Single(domain.Sent.OfType<RenewDomain>());
+    }
+
+    [Fact]
+    public void A_ua_renewal_invoice_paid_before_expiry_and_notified_after_it_renews_and_cancels_the_redemption_invoice_UA_3_4_UA_1_11()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-1));
+        var renewalInvoice = domain.State.Renewal.InvoiceNumber!;
+        domain.LiveUntil(Expiry);
+        var redemptionInvoice = domain.State.Renewal.InvoiceNumber!;
+        Assert.NotEqual(renewalInvoice, redemptionInvoice);
+
+        // Booked an hour before expiry (the bank applied it so), notified three hours after it.
+        var commands = domain.Raise(new RenewalPaid("renewal-paid:" + renewalInvoice, renewalInvoice, 1, Expiry.AddHours(-1)), Expiry.AddHours(3));
+
+        Assert.Equal(Expiry, Assert.Single(commands.OfType<RenewDomain>()).CurrentExpiry);
+        var cancel = Assert.Single(commands.OfType<CancelRenewalInvoice>());
+        Assert.Equal((redemptionInvoice, renewalInvoice), (cancel.InvoiceNumber, cancel.PaidInvoice));
+        Assert.Empty(commands.OfType<FlagForOperations>());
+    }
+
+    [Fact]
+    public void An_invoice_issued_after_an_earlier_one_paid_the_renewal_is_cancelled_and_not_mailed_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-1));
+        var renewalInvoice = domain.State.Renewal.InvoiceNumber!;
+        var expired = domain.Raise(new RegistrationTimerDue("timer-expiry", Expiry), Expiry);
+        var redemption = Assert.Single(expired.OfType<IssueRenewalInvoice>());
+        domain.Raise(new RenewalPaid("renewal-paid:" + renewalInvoice, renewalInvoice, 1, Expiry.AddHours(-1)), Expiry.AddMinutes(1));
+
+        var issued = domain.IssueInvoice(redemption, Expiry.AddMinutes(2));
+
+        Assert.Equal("INV-" + redemption.CommandId, Assert.IsType<CancelRenewalInvoice>(Assert.Single(issued)).InvoiceNumber);
+        Assert.Empty(domain.Notices(NoticeKind.Expired));
+    }
+
+    [Fact]
     public void An_unknown_renew_outcome_is_read_back_and_a_renew_that_took_effect_is_not_sent_again_UA_1_7()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -32,6 +32,8 @@ public static class LifecycleScenarios
             RenewalScenarios.RenewRepeatedAfterACrashIsReadBack,
         ["An unpaid .kz domain past expiry is deleted, and a pending deletion waits for the registry (KZ-2.8)"] = RenewalScenarios.UnpaidKzDeleted,
         ["An expired .ua domain is restored and renewed at the redemption tariff (UA-1.11, UA-1.12, RFC 3915)"] = RenewalScenarios.ExpiredUaRestored,
+        ["A .ua renewal paid before expiry and notified after the redemption invoice renews at the renewal price, the redemption invoice cancelled (UA-3.4, UA-1.11, UA-1.7)"] =
+            RenewalScenarios.UaRenewalPaidInTimeNotifiedAfterExpiry,
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
         ["A missing calendar year stalls the registration with a flag, checked hourly, and it resumes when the year is loaded (KZ-2.7)"] =
             RenewalScenarios.MissingCalendarYearWaits,

@@ -76,6 +76,31 @@ public static class RenewalScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
     }
 
+    /// <summary>KZ-3.5, UA-3.4: the bank booked the renewal invoice's payment before expiry and notified it after the redemption
+    /// invoice (UA-1.11) replaced it: the payment renews at the renewal price, and the redemption invoice is cancelled (UA-1.7).</summary>
+    public static async Task UaRenewalPaidInTimeNotifiedAfterExpiry(ScenarioRun run)
+    {
+        // Far enough ahead for the steps before it, near enough for the expiry's timer to fire within a step.
+        var expiry = DateTimeOffset.UtcNow.AddSeconds(10);
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(IssueRenewalInvoice));
+        var renewal = registered.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.Renew, renewal.Operation);
+        await run.RaiseAsync(InvoiceIssued(renewal, "INV-1"), typeof(SendNotice));
+
+        var expired = await run.StepAsync(() => Task.CompletedTask, typeof(IssueRenewalInvoice), typeof(RecordRegistrationView));
+        var redemption = expired.OfType<IssueRenewalInvoice>().Single();
+        Assert.Equal(TariffOperation.RedemptionRenewal, redemption.Operation);
+        await run.RaiseAsync(InvoiceIssued(redemption, "INV-2"), typeof(SendNotice));
+
+        var paid = await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, expiry.AddSeconds(-1)),
+            typeof(RenewDomain), typeof(CancelRenewalInvoice), typeof(RecordRegistrationView));
+        Assert.Equal(expiry, paid.OfType<RenewDomain>().Single().CurrentExpiry);
+        Assert.Equal(("INV-2", "INV-1"), paid.OfType<CancelRenewalInvoice>().Select(c => (c.InvoiceNumber, c.PaidInvoice)).Single());
+        await run.AnswerAsync(new DomainRenewed(expiry.AddYears(1)), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1));
+    }
+
     public static async Task RegistryIsFollowed(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(200);

@@ -147,6 +147,16 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
+    public async Task A_payment_of_a_renewal_invoice_cancelled_because_an_earlier_one_paid_its_renewal_is_held_UA_1_7()
+    {
+        _invoices.Add(new InvoiceSnapshot(UaInvoice, Money.Of(450m, Currency.Uah), InvoiceStatus.Cancelled, Issued, DueAt));
+
+        var held = await Held(Payment("UA-2611-00007-9", amount: 450m, currency: "UAH"), HoldReason.InvoiceCancelled);
+
+        Assert.Equal(UaInvoice, held.Invoice!.Number);
+    }
+
+    [Fact]
     public async Task A_lapsed_invoice_releases_nothing_KZ_3_3()
     {
         _invoices.Add(new InvoiceSnapshot(KzInvoice, Money.Of(15000m, Currency.Kzt), InvoiceStatus.Lapsed, Issued, DueAt));

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Orders;
+using Registrar.Core.Registrations;
+using Registrar.Core.Telemetry;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Billing;
+
+/// <summary>
+/// Carries out <see cref="CancelRenewalInvoice"/> (UA-1.7): an open renewal invoice whose renewal an earlier invoice paid is
+/// cancelled, so a payment of it is held (<c>InvoiceCancelled</c>) rather than taken for a renewal already bought. One paid
+/// meanwhile stays paid: its payment reaches the registration, which flags the money for operations. Carrying it out again
+/// finds the invoice cancelled and changes nothing.
+/// </summary>
+public sealed class CancelRenewalInvoiceFlow(IInvoiceStore<Invoice> invoices, TimeProvider clock, ILogger<CancelRenewalInvoiceFlow> logger)
+{
+    public async Task CarryOutAsync(CancelRenewalInvoice command, CancellationToken ct)
+    {
+        using var activity = RegistrarTelemetry.Lifecycle.StartActivity("cancel renewal invoice");
+        activity?.SetTag("registrar.registration", command.RegistrationId);
+        activity?.SetTag("registrar.invoice", command.InvoiceNumber);
+        while (true)
+        {
+            var stored = await invoices.GetAsync(command.InvoiceNumber, ct)
+                ?? throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} to be cancelled cannot be read.");
+            var invoice = stored.Document;
+            if (invoice.Status != InvoiceStatus.Open || invoice.Renewal?.RegistrationId != command.RegistrationId) return;
+            var cancelled = invoice.Cancelled(clock.GetUtcNow(), command.PaidInvoice);
+            try
+            {
+                await invoices.UpdateAsync(stored, cancelled, invoice.CustomerId, cancelled.Status.ToString(), ct);
+                logger.LogInformation("Renewal invoice {Invoice} of {Registration} cancelled: invoice {PaidBy} paid its renewal",
+                    invoice.Number, command.RegistrationId, command.PaidInvoice);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Paid meanwhile, or cancelled by a redelivery of this command: read it again.
+            }
+        }
+    }
+}

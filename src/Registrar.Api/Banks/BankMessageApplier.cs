@@ -160,16 +160,27 @@ public sealed class BankMessageApplier(
         var reversed = ReversedInMessage(read);
         return read.Credits.Zip(Keys(read.Credits))
             .Select(c => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => payments.ApplyAsync(c.First, c.Second, message.MessageId, message.Format,
-                reversed.Contains(CreditAndMoney(c.Second, c.First)), ct)))
+                ReversalOf(reversed, c.Second, c.First), ct)))
             .Concat(read.Reversals.Zip(Keys(read.Reversals))
                 .Select(r => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => reversals.ReportAsync(r.First, r.Second, message.MessageId, message.Format, ct))))
             .Concat(read.Refused.Select(e => (Func<CancellationToken, Task<PaymentOutcome>>)(ct => HoldRefusedAsync(message, e, ct))));
     }
 
-    /// <summary>KZ-3.2, UA-3.2: the credits this message also reverses, under the key and money a reversal names its credit by
-    /// (<see cref="ReversalReporter"/>): they net to no money, so they pay nothing.</summary>
-    private static HashSet<string> ReversedInMessage(NotificationReadResult read) =>
-        [.. read.Reversals.Select(r => CreditAndMoney(PaymentKeys.BanksReference(r.BankId, r.TransactionReference), r))];
+    /// <summary>The reversals this message books, by the key a reversal names its credit by (<see cref="ReversalReporter"/>).</summary>
+    private static ILookup<string, BankCreditNotification> ReversedInMessage(NotificationReadResult read) =>
+        read.Reversals.ToLookup(r => PaymentKeys.BanksReference(r.BankId, r.TransactionReference), StringComparer.Ordinal);
+
+    /// <summary>KZ-3.2, UA-3.2: a credit this message also reverses with its money nets to nothing, and one it reverses a part of is
+    /// not all here: neither pays an invoice.</summary>
+    private static ReversalInMessage ReversalOf(ILookup<string, BankCreditNotification> reversed, string key, BankCreditNotification credit)
+    {
+        var money = new ReportedMoney(credit.Amount, credit.CurrencyCode).Key;
+        var ofIt = reversed[key].ToList();
+        if (ofIt.Any(r => new ReportedMoney(r.Amount, r.CurrencyCode).Key == money)) return ReversalInMessage.Whole;
+        return ofIt.Any(r => r.CurrencyCode == credit.CurrencyCode && r.Amount > 0m && r.Amount < credit.Amount)
+            ? ReversalInMessage.Part
+            : ReversalInMessage.None;
+    }
 
     private static string CreditAndMoney(string key, BankCreditNotification entry) => $"{key} {new ReportedMoney(entry.Amount, entry.CurrencyCode).Key}";
 

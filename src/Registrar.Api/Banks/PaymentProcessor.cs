@@ -37,9 +37,9 @@ public sealed class PaymentProcessor(
     private const int MaxExplanationLength = 4_000;
 
     /// <param name="key">What the credit is recorded under: <c>{bank}:{reference}</c>, told apart from other credits alike.</param>
-    /// <param name="reversedInMessage">The message that books it also books its reversal (same reference and money).</param>
+    /// <param name="reversedInMessage">Whether the message that books it also books its reversal, of all of it or of a part.</param>
     /// <param name="entered">What operations entered, for a credit they read: kept with it, so recovery can finish it.</param>
-    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, bool reversedInMessage,
+    public async Task<PaymentOutcome> ApplyAsync(BankCreditNotification credit, string key, string messageId, string format, ReversalInMessage reversedInMessage,
         CancellationToken ct, EnteredCredit? entered = null)
     {
         var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct,
@@ -65,10 +65,12 @@ public sealed class PaymentProcessor(
     /// payment; a bank's message may book a credit and its reversal together. The credit is kept as a held payment the bank
     /// reversed, which can be neither applied nor refunded, and operations see it beside the reversal.</summary>
     private async Task<PaymentOutcome?> ReversedAlreadyAsync(BankCreditNotification credit, string key, string reference, string format,
-        bool reversedInMessage, CancellationToken ct)
+        ReversalInMessage reversedInMessage, CancellationToken ct)
     {
         string explanation;
-        if (reversedInMessage)
+        if (reversedInMessage == ReversalInMessage.Part)
+            return await HoldPartlyReversedAsync(credit, reference, ct);
+        if (reversedInMessage == ReversalInMessage.Whole)
             explanation = "The bank's message that booked this payment also books its reversal: it pays nothing, and its money is no longer here "
                 + "to apply or refund.";
         else if (format == BankNotificationFormats.EcdsaJson && await payments.GetAsync(PaymentKeys.Reversal(key), ct) is { } reversal)
@@ -84,6 +86,22 @@ public sealed class PaymentProcessor(
         await journal.RecordAsync(held, ct);
         logger.LogWarning("Payment {Reference} was reversed before it was applied; it pays nothing", reference);
         return new PaymentOutcome(reference, "held:" + nameof(HoldReason.ReversedBeforeApplied), invoice);
+    }
+
+    /// <summary>KZ-3.2, UA-3.2: a credit the same message partly reverses pays nothing by itself, as the invoice would be paid with
+    /// money that is not all here: it is held, and its reversal, judged after the message's credits, leaves it held for what the
+    /// bank left, for operations to apply or refund.</summary>
+    private async Task<PaymentOutcome> HoldPartlyReversedAsync(BankCreditNotification credit, string reference, CancellationToken ct)
+    {
+        const string explanation = "The bank's message that booked this payment also books the reversal of part of it: it pays nothing by "
+            + "itself; what the bank left of it is held to apply or refund.";
+        var now = clock.GetUtcNow();
+        var invoice = InvoiceNumber.FindIn(credit.PaymentPurpose) is [var named] ? named.ToString() : null;
+        await heldPayments.AddAsync(new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt),
+            nameof(HoldReason.PartlyReversedBeforeApplied), explanation, invoice, now), ct);
+        await review.AddAsync(new ReviewItem(reference, "payment", invoice ?? reference, nameof(HoldReason.PartlyReversedBeforeApplied), explanation, now), ct);
+        logger.LogWarning("Payment {Reference} was partly reversed in the message that booked it; held", reference);
+        return new PaymentOutcome(reference, "held:" + nameof(HoldReason.PartlyReversedBeforeApplied), invoice);
     }
 
     private async Task<PaymentOutcome> DecideAndApplyAsync(string reference, BankCreditNotification credit, CancellationToken ct)
@@ -205,6 +223,14 @@ public sealed class PaymentProcessor(
                 new RegistrationPaid(eventId, RegistrationOrders.From(order, i), paidAt), ct);
         }
     }
+}
+
+/// <summary>What the bank's message that books a credit also books of its reversal.</summary>
+public enum ReversalInMessage
+{
+    None,
+    Whole,
+    Part,
 }
 
 /// <param name="Result">"applied", "duplicate" or "held:{reason}".</param>

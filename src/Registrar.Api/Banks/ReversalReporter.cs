@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Registrar.Api.Operations;
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
@@ -29,6 +30,7 @@ public sealed class ReversalReporter(
     public const string ReversedPaidInvoice = "ReversalOfPaidInvoice";
     public const string ReversedHeldCredit = "ReversalOfHeldCredit";
     public const string ReversedPartOfHeldCredit = "PartialReversalOfHeldCredit";
+    public const string ReversedRefundedCredit = "ReversalOfRefundedCredit";
     public const string Unmatched = "Reversal";
 
     /// <param name="key">What the reversal is recorded under, as a credit would be (<see cref="PaymentProcessor.ApplyAsync"/>).</param>
@@ -57,17 +59,27 @@ public sealed class ReversalReporter(
                 held.InvoiceNumber, ct);
         }
 
-        if (!whole && kept is { IsHeld: true })
+        if (!whole && kept is { IsHeld: true } && await ReduceHeldAsync(kept.Credit.Reference, reference, reversal, ct) is { IsHeld: true } reduced)
         {
-            // UA-3.2: what the bank left of the credit is still money to apply or refund; operations judge how much.
-            return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", kept.Credit.Reference, ReversedPartOfHeldCredit,
-                $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}) of the held credit {kept.Credit.Reference} " +
-                $"({kept.Credit.Amount} {kept.Credit.CurrencyCode}): it stays held; apply or refund only what the bank left of it.", clock.GetUtcNow()),
-                kept.InvoiceNumber, ct);
+            // UA-3.2: what the bank left of the credit is still money to apply or refund, and only that is.
+            var left = reduced.HasReversal(reference)
+                ? $"it stays held for the {AmountInCurrency.Text(reduced.Credit.Amount, reduced.Credit.CurrencyCode)} {reduced.Credit.CurrencyCode} the bank left of it, "
+                    + "which alone is applied or refunded"
+                : $"it stays held for {AmountInCurrency.Text(reduced.Credit.Amount, reduced.Credit.CurrencyCode)} {reduced.Credit.CurrencyCode}, more than the bank "
+                    + "left if this reversal is of it: find what the bank left before applying or refunding it";
+            return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", reduced.Credit.Reference, ReversedPartOfHeldCredit,
+                $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}) of the held credit {reduced.Credit.Reference}: {left}.",
+                clock.GetUtcNow()), reduced.InvoiceNumber, ct);
         }
 
+        if (kept is { Resolution: { Action: HeldPaymentAction.Refunded, Refund: { } refund } refunded })
+            return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", kept.Credit.Reference, ReversedRefundedCredit,
+                $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}) of the credit {kept.Credit.Reference}, which operations " +
+                $"refunded at {refunded.At:O} ({AmountInCurrency.Text(refund.Amount, refund.CurrencyCode)} {refund.CurrencyCode}, transfer {refund.BankReference}): " +
+                "the money went back twice; recover the refund.", clock.GetUtcNow()), null, ct);
+
         var invoice = await ReversedInvoiceAsync(original, kept, reversal, ct);
-        var item = invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy }
+        var item = invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy } && PaidByReversedCredit(invoice, original, kept)
             ? new ReviewItem(reference, "payment", invoice.Number, ReversedPaidInvoice,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). Invoice {invoice.Number} was paid by {paidBy} " +
                 $"and started registrations {string.Join(", ", await RegistrationsOfAsync(invoice, ct))}: decide whether to stop them or ask for payment again.",
@@ -110,6 +122,34 @@ public sealed class ReversalReporter(
         }
         return null;
     }
+
+    /// <summary>UA-3.2: the held credit less the part the bank took back, kept once per reversal; as it stands when operations
+    /// resolved it first, or when the reversal takes the rest or more, or in another currency (operations judge it then).</summary>
+    private async Task<HeldPayment?> ReduceHeldAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct)
+    {
+        while (await heldPayments.GetAsync(creditReference, ct) is { } stored)
+        {
+            var credit = stored.Document.Credit;
+            if (!stored.Document.IsHeld || stored.Document.HasReversal(reversalReference)
+                || credit.CurrencyCode != reversal.CurrencyCode || reversal.Amount <= 0m || reversal.Amount >= credit.Amount)
+                return stored.Document;
+            try
+            {
+                return (await heldPayments.ReduceAsync(stored, new PartReversal(reversalReference, reversal.Amount, reversal.BookedAt), ct)).Document;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Operations acted on it meanwhile: read it again.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the reversed credit is what paid <paramref name="invoice"/>: itself, or a held credit applied with those that
+    /// paid it. A reversal naming an invoice another credit paid tells operations nothing about that payment.</summary>
+    private static bool PaidByReversedCredit(Invoice invoice, Stored<PaymentNotification>? original, HeldPayment? kept) =>
+        kept?.Resolution is { Action: HeldPaymentAction.Applied or HeldPaymentAction.Moved } || original is null
+        || invoice.PaymentReference == original.Document.BankReference;
 
     /// <summary>The invoice the reversed credit paid: found by that credit's reference (and money, when the reference carried
     /// two credits) when the bank repeats it, as the invoice operations applied it to when it was held, else as matched; else

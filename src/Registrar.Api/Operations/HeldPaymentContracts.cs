@@ -14,15 +14,19 @@ public sealed record RefundHeldPayment(string Amount, string Currency, string Ba
 /// <summary>A held payment as operations see it; amounts as text with their currency's decimals, as everywhere in this API.</summary>
 public sealed record HeldPaymentView(
     string Reference, string Amount, string Currency, DateTimeOffset BookedAt, string Reason, string Explanation,
-    string? InvoiceNumber, DateTimeOffset HeldAt, HeldPaymentResolutionView? Resolution)
+    string? InvoiceNumber, DateTimeOffset HeldAt, HeldPaymentResolutionView? Resolution, IReadOnlyList<PartReversedView>? PartsReversed = null)
 {
     public static HeldPaymentView Of(HeldPayment payment) => new(payment.Credit.Reference, AmountInCurrency.Text(payment.Credit.Amount, payment.Credit.CurrencyCode),
         payment.Credit.CurrencyCode, payment.Credit.BookedAt, payment.Reason, payment.Explanation, payment.InvoiceNumber, payment.HeldAt,
         payment.Resolution is { } r
             ? new HeldPaymentResolutionView(r.Action, r.By, r.At, r.Reason, r.InvoiceNumber, r.CompletedBy,
                 r.Refund is { } refund ? AmountInCurrency.Text(refund.Amount, refund.CurrencyCode) : null, r.Refund?.BankReference)
-            : null);
+            : null,
+        payment.PartsReversed?.Select(p => new PartReversedView(p.Reference, AmountInCurrency.Text(p.Amount, payment.Credit.CurrencyCode), p.BookedAt)).ToList());
 }
+
+/// <summary>A part of the credit the bank took back while it was held: <see cref="HeldPaymentView.Amount"/> is what it left.</summary>
+public sealed record PartReversedView(string Reference, string Amount, DateTimeOffset BookedAt);
 
 public sealed record HeldPaymentResolutionView(
     HeldPaymentAction Action, string By, DateTimeOffset At, string Reason, string? InvoiceNumber, string? CompletedBy,

@@ -34,7 +34,7 @@ public sealed class ReadCreditCompletion(IPaymentStore payments, PaymentProcesso
             var outcome = kept.Outcome is { } processed
                 ? processed.Deserialize<PaymentOutcome>(DocumentTable.Json)!
                 : await processor.ApplyAsync(Credit(entered, money, kept.MessageId), Key(entered), kept.MessageId, kept.ContentType,
-                    reversedInMessage: false, ct, entered);
+                    ReversalInMessage.None, ct, entered);
             await AuditAsync(Key(entered), money, outcome, ct);
             logger.LogWarning("Finished the credit {Reference} operations read at {At}: {Result}", outcome.Reference, kept.ReceivedAt, outcome.Result);
             finished++;

@@ -40,7 +40,7 @@ public sealed class ReadCreditFlow(
         var money = new ReportedMoney(amount, read.Currency);
         var key = ReadCreditCompletion.Key(entered);
         var outcome = await payments.ApplyAsync(ReadCreditCompletion.Credit(entered, money, message.MessageId), key, message.MessageId,
-            message.Format, reversedInMessage: false, ct, entered);
+            message.Format, ReversalInMessage.None, ct, entered);
         // The credit this read kept is audited once, as the recovery pass would if the host stopped here; one kept before (read
         // again, or sent readable by the bank) is audited as this read of it.
         if (outcome.Result == "duplicate" || !await completion.AuditAsync(key, money, outcome, ct))

@@ -11,15 +11,25 @@ public sealed record HeldCredit(string Reference, decimal Amount, string Currenc
 /// <param name="Reason">Why the matcher held it (a <c>HoldReason</c> name).</param>
 /// <param name="InvoiceNumber">The invoice the payment named, when it named exactly one that exists.</param>
 /// <param name="Resolution">What operations did with it; null while it is held.</param>
+/// <param name="PartsReversed">ISO 20022 <c>RvslInd</c>: the parts of the credit the bank took back while it was held; the
+/// <see cref="Credit"/>'s amount is what it left (UA-3.2: only that is applied or refunded).</param>
 public sealed record HeldPayment(
     HeldCredit Credit,
     string Reason,
     string Explanation,
     string? InvoiceNumber,
     DateTimeOffset HeldAt,
-    HeldPaymentResolution? Resolution = null)
+    HeldPaymentResolution? Resolution = null,
+    IReadOnlyList<PartReversal>? PartsReversed = null)
 {
     public bool IsHeld => Resolution is null;
+
+    /// <summary>Whether the bank's reversal <paramref name="reference"/> already took its part of this credit.</summary>
+    public bool HasReversal(string reference) => PartsReversed?.Any(p => p.Reference == reference) == true;
+
+    /// <summary>The credit less the part the bank took back; a part taken before is not taken twice.</summary>
+    public HeldPayment LessReversed(PartReversal part) => HasReversal(part.Reference) ? this
+        : this with { Credit = Credit with { Amount = Credit.Amount - part.Amount }, PartsReversed = [.. PartsReversed ?? [], part] };
 
     /// <summary>The invoice its money counts toward: the one operations applied it to, else, while held, the one it named.</summary>
     public string? CountsToward => Resolution switch
@@ -69,6 +79,12 @@ public sealed record HeldPaymentResolution(
     HeldPaymentRefund? Refund = null,
     bool Pending = false,
     IReadOnlyList<string>? PaidWith = null);
+
+/// <summary>Part of a held credit the bank took back (its reversal's reference, the amount, when the bank booked it).</summary>
+public sealed record PartReversal(
+    string Reference,
+    [property: JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)] decimal Amount,
+    DateTimeOffset BookedAt);
 
 /// <param name="Amount">Kept, and audited, as text ("0.50"), as money is everywhere; a refund kept before as a JSON number still reads.</param>
 public sealed record HeldPaymentRefund(

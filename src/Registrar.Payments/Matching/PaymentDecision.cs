@@ -26,6 +26,10 @@ public enum HoldReason
     /// pays nothing, and the money is no longer there to apply or refund.</summary>
     ReversedBeforeApplied,
 
+    /// <summary>The bank's message that booked the credit also booked the reversal of part of it: it pays nothing by itself, and
+    /// what the bank left is held for operations (KZ-3.2, UA-3.2).</summary>
+    PartlyReversedBeforeApplied,
+
     /// <summary>KZ-2.1: no bank credit: the money paid for a registration whose name was taken first, held once the customer
     /// chose another name, for operations to apply to the new order's invoice or refund.</summary>
     NameTaken,

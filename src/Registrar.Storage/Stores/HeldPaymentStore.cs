@@ -28,6 +28,10 @@ public interface IHeldPaymentStore
     /// <exception cref="ConcurrencyConflictException">Another action changed it first.</exception>
     Task<Stored<HeldPayment>> HoldAgainAsync(Stored<HeldPayment> current, string reason, string explanation, string invoiceNumber, CancellationToken ct);
 
+    /// <summary>Keeps the credit less a part the bank reversed while it was held, if it is as <paramref name="current"/> read it.</summary>
+    /// <exception cref="ConcurrencyConflictException">Another action changed it first.</exception>
+    Task<Stored<HeldPayment>> ReduceAsync(Stored<HeldPayment> current, PartReversal part, CancellationToken ct);
+
     /// <summary>Applies kept but not yet carried out (<see cref="HeldPaymentResolution.Pending"/>): a scan, for the recovery pass.</summary>
     IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct);
 
@@ -79,6 +83,12 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
     {
         var held = current.Document with { Reason = reason, Explanation = explanation, InvoiceNumber = invoiceNumber, Resolution = null };
         return _table.UpdateAsync(current, held, Columns(held), ct);
+    }
+
+    public Task<Stored<HeldPayment>> ReduceAsync(Stored<HeldPayment> current, PartReversal part, CancellationToken ct)
+    {
+        var reduced = current.Document.LessReversed(part);
+        return _table.UpdateAsync(current, reduced, Columns(reduced), ct);
     }
 
     public IAsyncEnumerable<Stored<HeldPayment>> ListPendingAsync(CancellationToken ct) =>

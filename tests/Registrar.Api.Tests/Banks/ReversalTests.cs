@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Banks;
 using Registrar.Api.Operations;
 using Registrar.Core.Orders;
+using Registrar.Payments.Matching;
 using Registrar.Testing;
 
 namespace Registrar.Api.Tests.Banks;
@@ -39,6 +40,77 @@ public sealed class ReversalTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal("held:" + ReversalReporter.ReversedPartOfHeldCredit, reversal.Result);
         Assert.True((await bank.HeldPayments.GetAsync("halyk:PART-1", default))!.Document.IsHeld);
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Fact]
+    public async Task A_held_credit_the_bank_partly_reversed_counts_only_for_what_the_bank_left_KZ_3_2_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(612);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-3", "", purpose: "за домен, счет потерял")));
+        var reversalFile = CamtFiles.Utf8(CamtFiles.Credit("PART-3", "", amount: "1000.00", direction: "DBIT", reversal: true));
+        await bank.PostCamtAsync(reversalFile);
+        bank.Clock.Advance(TimeSpan.FromSeconds(1));
+        await bank.PostCamtAsync(reversalFile);
+
+        var held = (await bank.HeldPayments.GetAsync("halyk:PART-3", default))!.Document;
+        Assert.Equal(5000m, held.Credit.Amount);
+        Assert.Equal(("5000.00", "1000.00"), (HeldPaymentView.Of(held).Amount, Assert.Single(HeldPaymentView.Of(held).PartsReversed!).Amount));
+        var applied = await bank.ApplyFlow().ApplyAsync("halyk:PART-3", new ApplyHeldPayment(order.InvoiceNumber, "The payer forgot the number."), "ops-desk", default);
+        Assert.Equal("1000.00 KZT", Assert.IsType<Ok<HeldPaymentActionResult>>(applied).Value!.Outstanding!.ToString());
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Fact]
+    public async Task A_held_credit_the_bank_partly_reversed_is_refunded_for_what_the_bank_left_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-4", "", purpose: "за домен")));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-4", "", amount: "2000.00", direction: "DBIT", reversal: true)));
+        var refunds = new RefundHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock);
+
+        var whole = await refunds.RefundAsync("halyk:PART-4", new RefundHeldPayment("6000.00", "KZT", "OUT-4", "back"), 6000m, "ops-desk", default);
+        var left = await refunds.RefundAsync("halyk:PART-4", new RefundHeldPayment("4000.00", "KZT", "OUT-4", "back"), 4000m, "ops-desk", default);
+
+        Assert.IsNotType<Ok<HeldPaymentActionResult>>(whole);
+        Assert.IsType<Ok<HeldPaymentActionResult>>(left);
+    }
+
+    [Fact]
+    public async Task A_credit_and_the_reversal_of_part_of_it_in_one_file_pay_nothing_and_what_is_left_is_held_KZ_3_2_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(613);
+
+        var receipt = Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("PART-5", order.InvoiceNumber),
+            CamtFiles.Credit("PART-5", order.InvoiceNumber, amount: "0.01", direction: "DBIT", reversal: true))));
+
+        Assert.Contains(receipt.Payments, p => p.Result == "held:" + nameof(HoldReason.PartlyReversedBeforeApplied));
+        Assert.Contains(receipt.Payments, p => p.Result == "held:" + ReversalReporter.ReversedPartOfHeldCredit);
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+        var held = (await bank.HeldPayments.GetAsync("halyk:PART-5", default))!.Document;
+        Assert.Equal((5999.99m, true), (held.Credit.Amount, held.IsHeld));
+    }
+
+    [Fact]
+    public async Task A_reversal_of_a_credit_operations_refunded_names_the_refund_not_another_credits_invoice_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(614);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PAID-6", order.InvoiceNumber)));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TWICE-6", order.InvoiceNumber)));
+        await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock)
+            .RefundAsync("halyk:TWICE-6", new RefundHeldPayment("6000.00", "KZT", "OUT-6", "paid twice"), 6000m, "ops-desk", default);
+
+        var reversal = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("TWICE-6", order.InvoiceNumber, direction: "DBIT", reversal: true)))).Payments);
+
+        Assert.Equal("held:" + ReversalReporter.ReversedRefundedCredit, reversal.Result);
+        var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedRefundedCredit);
+        Assert.Contains("OUT-6", item.Explanation);
+        Assert.DoesNotContain(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
     }
 
     [Fact]

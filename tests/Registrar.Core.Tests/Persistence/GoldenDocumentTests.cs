@@ -2,6 +2,7 @@ using System.Text.Json;
 using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Money;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Persistence;
 using Registrar.Core.Privacy;
@@ -173,6 +174,8 @@ public sealed class GoldenDocumentTests
         ["cancelled-invoice"] = new Invoice("UA-2611-00007-9", "order-2-1", "cust-1", Money.Money.Of(450m, Currency.Uah), At, At.AddDays(3),
             InvoiceStatus.Open, Renewal: new RenewalOf("order-2-1", "kvitkova-lavka.com.ua", 1, TariffOperation.RedemptionRenewal))
             .Cancelled(At.AddDays(1), "UA-2611-00006-0"),
+        ["held-payment"] = new HeldPayment(new HeldCredit("halyk:PR-1", 5000m, "KZT", At), "NoInvoiceNumberInPurpose",
+            "The purpose names no invoice number.", null, At.AddMinutes(1), PartsReversed: [new PartReversal("halyk:PR-1:reversal", 1000m, At.AddHours(1))]),
         ["erasure-due"] = new ErasureDue("order-1-1", "cust-1", At.AddYears(5), ErasureGround.RetentionEnded),
         ["erasure-request"] = new ErasureRequest("E0123456789abcdef", "cust-1", new DateOnly(2026, 11, 23), At.AddDays(-1), "вх. 17/26", "Олена",
             "ops-console", At),

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Persistence;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Core.Tests.Persistence;
 
-public sealed class GoldenCancelledInvoiceTests
+public sealed class GoldenPaymentChangeTests
 {
     /// <summary>UA-1.7: registrations in flight when renewal invoices began to be cancelled keep running: their state reads with no
     /// earlier invoice of the expiry (a payment of one notified late is flagged, as before), and invoices read as not cancelled.</summary>
@@ -36,5 +37,19 @@ public sealed class GoldenCancelledInvoiceTests
             default:
                 throw new InvalidOperationException(name);
         }
+    }
+
+    /// <summary>UA-3.2: a held payment kept before the bank's partial reversals were taken off it reads as the whole credit, with
+    /// no part reversed.</summary>
+    [Fact]
+    public void A_held_payment_stored_before_part_reversals_were_kept_still_reads_UA_3_2()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "held-payment.before-part-reversals.json"));
+
+        var read = JsonSerializer.Deserialize<HeldPayment>(before, StoredJson.Options)!;
+
+        Assert.Null(read.PartsReversed);
+        Assert.Equal(6000m, read.Credit.Amount);
+        Assert.False(read.HasReversal("halyk:PR-1:reversal"));
     }
 }

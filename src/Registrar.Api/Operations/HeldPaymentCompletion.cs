@@ -162,12 +162,25 @@ public sealed class HeldPaymentCompletion(
         Money? outstanding, Money? surplus, CancellationToken ct)
     {
         foreach (var companion in CompanionsOf(current.Document, others)) await SettleOneAsync(companion, ct);
-        // The surplus is not kept silently: it goes back to the payer or to another invoice, which operations decide.
-        if (surplus is { IsZero: false } more)
-            await review.AddAsync(new ReviewItem("surplus:" + current.Document.Credit.Reference, "payment", current.Document.Credit.Reference, "Surplus",
-                $"Invoice {invoice.Number} was paid with {more} more than its total {invoice.Total}.", current.Document.Resolution!.At), ct);
+        if (surplus is { IsZero: false } more) await HoldSurplusAsync(current.Document, invoice, more, ct);
         return new HeldPaymentSettled(await SettleOneAsync(current, ct), invoice, outstanding, surplus);
     }
+
+    /// <summary>UA-3.2: what came beyond the invoice's total is not kept silently: it is a held payment of its own
+    /// (<c>surplus:{reference}</c>), listed, refunded or applied to another invoice as any held credit is. Kept once, however
+    /// often the apply is finished.</summary>
+    private async Task HoldSurplusAsync(HeldPayment payer, Invoice invoice, Money surplus, CancellationToken ct)
+    {
+        var reference = SurplusReference(payer.Credit.Reference);
+        var explanation = $"Invoice {invoice.Number} was paid with {surplus} more than its total {invoice.Total} when {payer.Credit.Reference} was applied: "
+            + "refund it or apply it to another invoice.";
+        var at = payer.Resolution!.At;
+        await held.AddAsync(new HeldPayment(new HeldCredit(reference, surplus.Amount, surplus.Currency.Code, payer.Credit.BookedAt),
+            nameof(HoldReason.Surplus), explanation, null, at), ct);
+        await review.AddAsync(new ReviewItem(reference, "payment", payer.Credit.Reference, nameof(HoldReason.Surplus), explanation, at), ct);
+    }
+
+    public static string SurplusReference(string payerReference) => "surplus:" + payerReference;
 
     /// <summary>Audited once its outcome is known, so the audit never says applied of a credit held again.</summary>
     private async Task<HeldPayment> SettleOneAsync(Stored<HeldPayment> pending, CancellationToken ct)

@@ -30,6 +30,10 @@ public enum HoldReason
     /// what the bank left is held for operations (KZ-3.2, UA-3.2).</summary>
     PartlyReversedBeforeApplied,
 
+    /// <summary>No bank credit: what came beyond an invoice's total when operations applied held credits to it, held on its own
+    /// to refund or apply elsewhere (UA-3.2).</summary>
+    Surplus,
+
     /// <summary>KZ-2.1: no bank credit: the money paid for a registration whose name was taken first, held once the customer
     /// chose another name, for operations to apply to the new order's invoice or refund.</summary>
     NameTaken,

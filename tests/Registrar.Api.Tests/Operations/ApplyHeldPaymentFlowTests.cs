@@ -53,6 +53,24 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task The_surplus_of_an_overpayment_applied_is_held_on_its_own_and_refunded_like_any_held_credit_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(202);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-OVER-2", order.InvoiceNumber, amount: "7000.00")));
+
+        await Flow(bank).ApplyAsync("halyk:TX-OVER-2", new ApplyHeldPayment(order.InvoiceNumber, "apply the overpayment"), "ops-desk", default);
+
+        var surplus = (await bank.HeldPayments.GetAsync("surplus:halyk:TX-OVER-2", default))!.Document;
+        Assert.Equal((true, 1000m, "KZT", nameof(Payments.Matching.HoldReason.Surplus)), (surplus.IsHeld, surplus.Credit.Amount, surplus.Credit.CurrencyCode, surplus.Reason));
+        Assert.Contains(await bank.HeldPayments.ListHeldAsync(default).ToListAsync(), p => p.Credit.Reference == "surplus:halyk:TX-OVER-2");
+        var refund = await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock)
+            .RefundAsync("surplus:halyk:TX-OVER-2", new RefundHeldPayment("1000.00", "KZT", "OUT-2", "the overpayment"), 1000m, "ops-desk", default);
+        Assert.Equal(StatusCodes.Status200OK, Status(refund));
+        Assert.DoesNotContain(await bank.OpenReviewAsync(), i => i.Id == "surplus:halyk:TX-OVER-2");
+    }
+
+    [Fact]
     public async Task A_second_apply_of_the_same_held_payment_is_a_conflict_and_raises_nothing_more()
     {
         var bank = new BankHarness(azurite);

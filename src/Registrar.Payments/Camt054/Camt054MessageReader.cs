@@ -113,6 +113,7 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
         var entryReference = Reference(Text(entry.Element(ns + "AcctSvcrRef")));
         var transactions = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList();
         CheckBatchIsDetailed(entry, where, transactions.Count);
+        CheckBatchTotal(entry, where, amountOfEntry, currencyOfEntry);
 
         if (transactions.Count == 0)
         {
@@ -196,6 +197,24 @@ internal sealed class Camt054MessageReader(string bankId, Camt054Version version
                 ? n : throw Malformed($"{where}: <Btch><NbOfTxs> '{Text(count)}' is not a number of transactions.");
         if (counted != Math.Max(detailed, 1))
             throw Malformed($"{where}: the entry books a batch of {counted} transactions but details {detailed}, so what each payer paid is not known.");
+    }
+
+    /// <summary>ISO 20022 NtryDtls/Btch/TtlAmt: the batches' totals, when each states one, are the money the entry books; an entry
+    /// that says otherwise of itself does not say which figure the account was booked with, so it is refused whole and held.</summary>
+    private void CheckBatchTotal(XElement entry, string where, decimal amountOfEntry, string currencyOfEntry)
+    {
+        var batches = entry.Elements(ns + "NtryDtls").Select(d => d.Element(ns + "Btch")).OfType<XElement>().ToList();
+        if (batches.Count == 0 || batches.Any(b => b.Element(ns + "TtlAmt") is null)) return;
+        var total = 0m;
+        foreach (var batch in batches)
+        {
+            var (amount, currency) = Amount(batch.Element(ns + "TtlAmt")!, where);
+            if (currency != currencyOfEntry)
+                throw Malformed($"{where}: <Btch><TtlAmt> is in {currency}, but the entry books {currencyOfEntry}.");
+            total += amount;
+        }
+        if (total != amountOfEntry)
+            throw Malformed($"{where}: the batch totals (<Btch><TtlAmt>) come to {total} {currencyOfEntry}, but the entry books {amountOfEntry} {currencyOfEntry}.");
     }
 
     private static void CheckTellsApartFromFirstNotice(Sender sender, bool knownWithinMessage, string where)

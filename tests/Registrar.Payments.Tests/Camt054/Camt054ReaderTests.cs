@@ -60,6 +60,22 @@ public sealed class Camt054ReaderTests
     }
 
     [Theory]
+    [InlineData("<TtlAmt Ccy=\"KZT\">4500.00</TtlAmt>", "the batch totals (<Btch><TtlAmt>) come to 4500.00 KZT, but the entry books 45000.00 KZT")]
+    [InlineData("<TtlAmt Ccy=\"USD\">45000.00</TtlAmt>", "<Btch><TtlAmt> is in USD, but the entry books KZT")]
+    public void A_batch_entry_whose_stated_total_contradicts_the_entry_is_refused_whole_and_the_other_entries_stand(string total, string why)
+    {
+        var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
+        var contradicted = batch.Replace("<TtlAmt Ccy=\"KZT\">45000.00</TtlAmt>", total)
+            .Replace("<Sts>PDNG</Sts>", "<Sts>BOOK</Sts><BookgDt><Dt>2026-11-25</Dt></BookgDt>");
+        Assert.Contains(total, contradicted);
+
+        var result = _reader.Read("bank-1", Encoding.UTF8.GetBytes(contradicted), SampleFiles.Almaty);
+
+        Assert.Equal("HB-PEND-0100", Assert.Single(result.Credits).TransactionReference);
+        Assert.Contains(why, Assert.Single(result.Refused).Message);
+    }
+
+    [Theory]
     [InlineData("<Amt Ccy=\"USD\">0.01</Amt><CdtDbtInd>CRDT</CdtDbtInd>", "a transaction in USD")]
     [InlineData("<CdtDbtInd>DBIT</CdtDbtInd>", "a debit without an amount")]
     public void A_batch_entry_whose_transactions_cannot_all_be_summed_is_held_whole_not_applied(string oddTransaction, string why)
@@ -100,6 +116,7 @@ public sealed class Camt054ReaderTests
     {
         var batch = Encoding.UTF8.GetString(SampleFiles.Camt054("camt.054.001.04-batch-debit-pending.xml"));
         var withDebit = batch.Replace("<Amt Ccy=\"KZT\">45000.00</Amt>", "<Amt Ccy=\"KZT\">44000.00</Amt>").Replace("<NbOfTxs>3</NbOfTxs>", "<NbOfTxs>4</NbOfTxs>")
+            .Replace("<TtlAmt Ccy=\"KZT\">45000.00</TtlAmt>", "<TtlAmt Ccy=\"KZT\">44000.00</TtlAmt>")
             .Replace("<TxDtls>\n            <Amt Ccy=\"KZT\">15000.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n            <RmtInf><Ustrd>за домен",
                 "<TxDtls><Amt Ccy=\"KZT\">1000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls>\n          <TxDtls>\n            <Amt Ccy=\"KZT\">15000.00</Amt>\n            <CdtDbtInd>CRDT</CdtDbtInd>\n            <RmtInf><Ustrd>за домен");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Core.Calendars;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 
@@ -31,7 +32,7 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
     /// <summary>UA-1.3.4.1, UA-6.1, UA-6.4, KZ-App-4: a contract ending on a notice or a decision is renewed no more, so no
     /// renewal is invoiced, and an invoice issued before the notice is not offered for payment.</summary>
     public static IResult? ContractEnding(RegistrationView view) => view.ContractEnd is { } end
-        ? RuleProblems.NotAllowed(end.Rule, $"The contract for {view.DisplayName} ends at {end.EndsAt:u} ({end.Rule}): no renewal is invoiced.")
+        ? RuleProblems.NotAllowed(end.Rule, $"The contract for {view.DisplayName} ends at {LocalTimes.Text(end.EndsAt)} ({end.Rule}): no renewal is invoiced.")
         : null;
 
     /// <summary>KZ-2.7: past the renewal deadline (UA-1.12: for .ua, past deletion) no renewal can be paid, so none is invoiced.
@@ -47,8 +48,8 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
             if (timeline.PayableUntil(now) is not null) return null;
             var policy = zones.For(view.Zone);
             return timeline.RenewableUntilDeletion
-                ? RuleProblems.NotAllowed(policy.Deletion.Rule, $"The renewal of {view.DisplayName} could be paid until its deletion at {timeline.DeleteAt:u}.")
-                : RuleProblems.NotAllowed(policy.RenewalDeadline.Rule, $"The renewal of {view.DisplayName} had to be paid by {timeline.PayBy:u}.");
+                ? RuleProblems.NotAllowed(policy.Deletion.Rule, $"The renewal of {view.DisplayName} could be paid until its deletion at {LocalTimes.Text(timeline.DeleteAt)}.")
+                : RuleProblems.NotAllowed(policy.RenewalDeadline.Rule, $"The renewal of {view.DisplayName} had to be paid by {LocalTimes.Text(timeline.PayBy)}.");
         }
         catch (DateOutsideCalendarException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Orders;
 using Registrar.Payments.Invoices;
 using Registrar.Payments.Notifications;
@@ -61,7 +62,7 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
         // time, however early or late the notification itself arrives.
         if (invoice.Status == InvoiceStatus.Lapsed || invoice.DueAt <= payment.BookedAt)
             return Hold(payment, HoldReason.InvoiceLapsed, numbers, invoice,
-                $"Invoice {number} was payable until {invoice.DueAt:O}; the payment was booked at {payment.BookedAt:O}.");
+                $"Invoice {number} was payable until {LocalTimes.Text(invoice.DueAt)}; the payment was booked at {LocalTimes.Text(payment.BookedAt, invoice.DueAt)}.");
 
         var due = invoice.AmountDue;
         if (!string.Equals(payment.CurrencyCode, due.Currency.Code, StringComparison.Ordinal))

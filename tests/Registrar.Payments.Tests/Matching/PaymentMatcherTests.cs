@@ -172,6 +172,14 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
+    public async Task A_lapse_is_explained_with_both_instants_in_the_registrars_zone_the_invoice_was_counted_in_KZ_3_3()
+    {
+        var held = await Held(Payment("KZ-2611-00042-7", bookedAt: DueAt.ToUniversalTime().AddMinutes(30)), HoldReason.InvoiceLapsed);
+
+        Assert.Contains("payable until 2026-11-27 00:00:00 UTC+05:00; the payment was booked at 2026-11-27 00:30:00 UTC+05:00", held.Explanation);
+    }
+
+    [Fact]
     public async Task The_booking_time_not_the_arrival_of_the_notification_decides_KZ_3_5_UA_3_4()
     {
         // The invoice is still Open in storage (the lapse job has not run), yet the bank booked the money too late.

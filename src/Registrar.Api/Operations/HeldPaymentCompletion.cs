@@ -171,7 +171,7 @@ public sealed class HeldPaymentCompletion(
     /// often the apply is finished.</summary>
     private async Task HoldSurplusAsync(HeldPayment payer, Invoice invoice, Money surplus, CancellationToken ct)
     {
-        var reference = SurplusReference(payer.Credit.Reference);
+        var reference = "surplus:" + payer.Credit.Reference;
         var explanation = $"Invoice {invoice.Number} was paid with {surplus} more than its total {invoice.Total} when {payer.Credit.Reference} was applied: "
             + "refund it or apply it to another invoice.";
         var at = payer.Resolution!.At;
@@ -179,8 +179,6 @@ public sealed class HeldPaymentCompletion(
             nameof(HoldReason.Surplus), explanation, null, at), ct);
         await review.AddAsync(new ReviewItem(reference, "payment", payer.Credit.Reference, nameof(HoldReason.Surplus), explanation, at), ct);
     }
-
-    public static string SurplusReference(string payerReference) => "surplus:" + payerReference;
 
     /// <summary>Audited once its outcome is known, so the audit never says applied of a credit held again.</summary>
     private async Task<HeldPayment> SettleOneAsync(Stored<HeldPayment> pending, CancellationToken ct)

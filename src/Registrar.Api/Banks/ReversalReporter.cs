@@ -44,8 +44,10 @@ public sealed class ReversalReporter(
         var money = new ReportedMoney(reversal.Amount, reversal.CurrencyCode);
         var original = await payments.FindAsync(PaymentKeys.BanksReference(reversal.BankId, reversal.TransactionReference), money, ct);
         var amount = $"{reversal.Amount} {reversal.CurrencyCode}";
-        // The bank takes a credit back whole with its money; rows of earlier versions kept no money to compare.
-        var whole = original?.Document.Money is null || original.Document.Money.Key == money.Key;
+        // The bank takes a credit back whole with its money, or what its earlier reversals left of it; rows of earlier versions
+        // kept no money to compare.
+        var whole = original?.Document.Money is null || original.Document.Money.Key == money.Key
+            || await TakesWhatIsLeftAsync(original.Document.BankReference, reference, reversal, ct);
         // What became of the credit if it was held: reversed now when the bank took all of it back.
         var kept = original is null ? null
             : whole ? await ReverseHeldAsync(original.Document.BankReference, reference, reversal, ct)
@@ -144,6 +146,12 @@ public sealed class ReversalReporter(
         }
         return null;
     }
+
+    /// <summary>Whether the reversal takes back the rest of a held credit earlier reversals took part of: it is reversed whole then.</summary>
+    private async Task<bool> TakesWhatIsLeftAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct) =>
+        (await heldPayments.GetAsync(creditReference, ct))?.Document is { IsHeld: true, PartsReversed.Count: > 0 } held
+        && !held.HasReversal(reversalReference)
+        && held.Credit.CurrencyCode == reversal.CurrencyCode && held.Credit.Amount == reversal.Amount;
 
     /// <summary>Whether the reversed credit is what paid <paramref name="invoice"/>: itself, or a held credit applied with those that
     /// paid it. A reversal naming an invoice another credit paid tells operations nothing about that payment.</summary>

@@ -77,6 +77,20 @@ public sealed class ReversalTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task A_reversal_of_what_earlier_reversals_left_of_a_held_credit_reverses_it_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-7", "", purpose: "за домен")));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-7", "", amount: "1000.00", direction: "DBIT", reversal: true)));
+
+        var rest = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("PART-7", "", amount: "5000.00", direction: "DBIT", reversal: true, booking: "<DtTm>2026-11-24T10:35:00+05:00</DtTm>")))).Payments);
+
+        Assert.Equal("held:" + ReversalReporter.ReversedHeldCredit, rest.Result);
+        Assert.False((await bank.HeldPayments.GetAsync("halyk:PART-7", default))!.Document.IsHeld);
+    }
+
+    [Fact]
     public async Task A_credit_and_the_reversal_of_part_of_it_in_one_file_pay_nothing_and_what_is_left_is_held_KZ_3_2_UA_3_2()
     {
         var bank = new BankHarness(azurite);

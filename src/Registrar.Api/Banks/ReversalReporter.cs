@@ -12,8 +12,8 @@ using Registrar.Storage.Tables;
 namespace Registrar.Api.Banks;
 
 /// <summary>
-/// A booked reversal (camt.054 <c>RvslInd</c>): money a bank moved back. A credit still held is marked reversed, so it no
-/// longer counts toward its invoice (UA-3.2); nothing else is undone automatically: operations are told, with the invoice
+/// A booked reversal (camt.054 <c>RvslInd</c>): money a bank moved back. A credit still held, or applied toward an invoice not
+/// paid yet, is marked reversed (or less the part taken back), so it no longer counts toward its invoice (UA-3.2); nothing else is undone automatically: operations are told, with the invoice
 /// it touches and the registrations that invoice started when it reverses a credit that paid one, and with the bank's own
 /// words otherwise.
 /// </summary>
@@ -54,14 +54,14 @@ public sealed class ReversalReporter(
             : (await heldPayments.GetAsync(original.Document.BankReference, ct))?.Document;
         if (whole && kept is { Resolution.Action: HeldPaymentAction.Reversed } held)
         {
-            var named = held.InvoiceNumber is { } number ? $" for invoice {number}" : "";
+            var named = (held.Resolution.InvoiceNumber ?? held.InvoiceNumber) is { } number ? $" for invoice {number}" : "";
             return await ReportAsync(recorded.Notification, new ReviewItem(reference, "payment", held.Credit.Reference, ReversedHeldCredit,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). The credit {held.Credit.Reference} was held " +
                 $"({held.Reason}){named}: it no longer counts toward any invoice and can be neither applied nor refunded.", clock.GetUtcNow()),
                 held.InvoiceNumber, ct);
         }
 
-        if (!whole && kept is { IsHeld: true } && await ReduceHeldAsync(kept.Credit.Reference, reference, reversal, ct) is { IsHeld: true } reduced)
+        if (!whole && kept is { StillCounts: true } && await ReduceHeldAsync(kept.Credit.Reference, reference, reversal, ct) is { StillCounts: true } reduced)
         {
             // UA-3.2: what the bank left of the credit is still money to apply or refund, and only that is.
             var left = reduced.HasReversal(reference)
@@ -108,9 +108,10 @@ public sealed class ReversalReporter(
     {
         while (await heldPayments.GetAsync(creditReference, ct) is { } stored)
         {
-            if (!stored.Document.IsHeld) return stored.Document;
+            if (!stored.Document.StillCounts) return stored.Document;
+            // One applied toward an invoice not paid yet counts toward it no more; the invoice it counted toward stays named.
             var resolution = new HeldPaymentResolution(HeldPaymentAction.Reversed, $"bank {reversal.BankId}", clock.GetUtcNow(),
-                $"The bank reversed it: {reversalReference}, booked {reversal.BookedAt:O}.");
+                $"The bank reversed it: {reversalReference}, booked {reversal.BookedAt:O}.", stored.Document.Resolution?.InvoiceNumber);
             try
             {
                 var reversed = (await heldPayments.ResolveAsync(stored, resolution, ct)).Document;
@@ -132,7 +133,7 @@ public sealed class ReversalReporter(
         while (await heldPayments.GetAsync(creditReference, ct) is { } stored)
         {
             var credit = stored.Document.Credit;
-            if (!stored.Document.IsHeld || stored.Document.HasReversal(reversalReference)
+            if (!stored.Document.StillCounts || stored.Document.HasReversal(reversalReference)
                 || credit.CurrencyCode != reversal.CurrencyCode || reversal.Amount <= 0m || reversal.Amount >= credit.Amount)
                 return stored.Document;
             try
@@ -149,7 +150,7 @@ public sealed class ReversalReporter(
 
     /// <summary>Whether the reversal takes back the rest of a held credit earlier reversals took part of: it is reversed whole then.</summary>
     private async Task<bool> TakesWhatIsLeftAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct) =>
-        (await heldPayments.GetAsync(creditReference, ct))?.Document is { IsHeld: true, PartsReversed.Count: > 0 } held
+        (await heldPayments.GetAsync(creditReference, ct))?.Document is { StillCounts: true, PartsReversed.Count: > 0 } held
         && !held.HasReversal(reversalReference)
         && held.Credit.CurrencyCode == reversal.CurrencyCode && held.Credit.Amount == reversal.Amount;
 

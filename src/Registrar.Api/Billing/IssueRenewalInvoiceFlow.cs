@@ -93,7 +93,7 @@ public sealed class IssueRenewalInvoiceFlow(
         var stored = await invoices.IssueAsync(new InvoiceClaim(series, issuedOn.Year, issuedOn.Month, "renewal|" + command.CommandId), sequenceNumber =>
         {
             var number = InvoiceNumber.Create(series, issuedOn, sequenceNumber).ToString();
-            var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, total, issuedAt, command.DueAt, InvoiceStatus.Open,
+            var invoice = new Invoice(number, command.RegistrationId, command.CustomerId, total, issuedAt, deadlines.LocalTime(command.Zone, command.DueAt), InvoiceStatus.Open,
                 Renewal: new RenewalOf(command.RegistrationId, command.DomainName, command.Years, command.Operation));
             return new NewInvoice<Invoice>(number, command.CustomerId, invoice, invoice.Status.ToString());
         }, ct);

@@ -52,5 +52,6 @@ public sealed class ApplyHeldPaymentFlow(
 
     private static IResult Answer(HeldPaymentSettled settled) => settled.Payment.IsHeld
         ? HeldPaymentProblems.InvoicePaidMeanwhile(settled.Payment.Credit.Reference, settled.Invoice)
-        : TypedResults.Ok(new HeldPaymentActionResult(HeldPaymentView.Of(settled.Payment), settled.Invoice.Status, settled.Outstanding, settled.Surplus));
+        : TypedResults.Ok(new HeldPaymentActionResult(HeldPaymentView.Of(settled.Payment), settled.Invoice.Status, settled.Outstanding,
+            settled.Surplus is { IsZero: false } surplus ? surplus : null));
 }

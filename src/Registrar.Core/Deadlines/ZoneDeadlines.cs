@@ -71,6 +71,10 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
 
     public TransferEligibility TransferRules(string zone) => _rules.Transfers(zone);
 
+    /// <summary><paramref name="instant"/> in the registrar's own zone: how an invoice states its due instant, as the mails do.</summary>
+    public DateTimeOffset LocalTime(string zone, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, calendars.For(zones.For(zone).CalendarCountry).TimeZone);
+
     /// <summary>The registrar's own date at <paramref name="instant"/>: what an invoice issued then is dated.</summary>
     public DateOnly LocalDate(string zone, DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, calendars.For(zones.For(zone).CalendarCountry).TimeZone).DateTime);

@@ -24,6 +24,10 @@ public sealed record HeldPayment(
 {
     public bool IsHeld => Resolution is null;
 
+    /// <summary>Its money is still the registrar's to account for: held, or applied toward an invoice not paid yet, where it
+    /// counts. A reversal of the bank takes from it then (UA-3.2).</summary>
+    public bool StillCounts => IsHeld || AwaitsInvoicePayment;
+
     /// <summary>Whether the bank's reversal <paramref name="reference"/> already took its part of this credit.</summary>
     public bool HasReversal(string reference) => PartsReversed?.Any(p => p.Reference == reference) == true;
 

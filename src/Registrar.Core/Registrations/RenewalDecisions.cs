@@ -78,7 +78,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             return;
         }
         step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });
-        if (state.Renewal.InvoiceNumber is { } later && later != paid.InvoiceNumber) CancelInvoice(step, later, paid.InvoiceNumber);
+        // UA-1.7: the other invoices of this expiry bill a renewal now paid; a payment of one notified later is held, not taken.
+        foreach (var other in state.Renewal.EarlierInvoices.Append(state.Renewal.InvoiceNumber).OfType<string>().Where(n => n != paid.InvoiceNumber))
+            CancelInvoice(step, other, paid.InvoiceNumber);
         Renew(step);
     }
 

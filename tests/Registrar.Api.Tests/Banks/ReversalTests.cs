@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Banks;
 using Registrar.Api.Operations;
+using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Payments.Matching;
 using Registrar.Testing;
@@ -59,6 +60,42 @@ public sealed class ReversalTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var applied = await bank.ApplyFlow().ApplyAsync("halyk:PART-3", new ApplyHeldPayment(order.InvoiceNumber, "The payer forgot the number."), "ops-desk", default);
         Assert.Equal("1000.00 KZT", Assert.IsType<Ok<HeldPaymentActionResult>>(applied).Value!.Outstanding!.ToString());
         Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+    }
+
+    [Fact]
+    public async Task A_reversal_of_a_credit_applied_toward_an_invoice_not_paid_yet_takes_from_what_counts_toward_it_KZ_3_2_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(615);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-8", "", purpose: "за домен", amount: "4000.00")));
+        await bank.ApplyFlow().ApplyAsync("halyk:PART-8", new ApplyHeldPayment(order.InvoiceNumber, "part of the order"), "ops-desk", default);
+
+        var part = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("PART-8", "", amount: "1000.00", direction: "DBIT", reversal: true)))).Payments);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TOPUP-8", "", purpose: "доплата", amount: "2000.00")));
+        var topUp = await bank.ApplyFlow().ApplyAsync("halyk:TOPUP-8", new ApplyHeldPayment(order.InvoiceNumber, "the rest"), "ops-desk", default);
+
+        Assert.Equal("held:" + ReversalReporter.ReversedPartOfHeldCredit, part.Result);
+        Assert.Equal("1000.00 KZT", Assert.IsType<Ok<HeldPaymentActionResult>>(topUp).Value!.Outstanding!.ToString());
+        Assert.Equal(InvoiceStatus.Open, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Empty(bank.Events.Raised);
+    }
+
+    [Fact]
+    public async Task A_whole_reversal_of_a_credit_applied_toward_an_invoice_not_paid_yet_counts_toward_it_no_more_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(616);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("PART-9", "", purpose: "за домен", amount: "4000.00")));
+        await bank.ApplyFlow().ApplyAsync("halyk:PART-9", new ApplyHeldPayment(order.InvoiceNumber, "part of the order"), "ops-desk", default);
+
+        var whole = Assert.Single(Receipt(await bank.PostCamtAsync(CamtFiles.Utf8(
+            CamtFiles.Credit("PART-9", "", amount: "4000.00", direction: "DBIT", reversal: true)))).Payments);
+
+        Assert.Equal("held:" + ReversalReporter.ReversedHeldCredit, whole.Result);
+        var reversed = (await bank.HeldPayments.GetAsync("halyk:PART-9", default))!.Document;
+        Assert.Equal((HeldPaymentAction.Reversed, null, order.InvoiceNumber), (reversed.Resolution!.Action, reversed.CountsToward, reversed.Resolution.InvoiceNumber));
+        Assert.Contains(order.InvoiceNumber, Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedHeldCredit).Explanation);
     }
 
     [Fact]

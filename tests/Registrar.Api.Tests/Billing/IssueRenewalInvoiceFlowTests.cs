@@ -158,6 +158,18 @@ public sealed class IssueRenewalInvoiceFlowTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
+    public async Task A_ua_renewal_invoice_due_at_the_registrys_expiry_states_it_in_kyiv_time_as_the_mails_do()
+    {
+        var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now));
+        var expiry = new DateTimeOffset(2026, 12, 5, 14, 54, 10, TimeSpan.Zero);
+
+        var invoice = await renewals.IssueAsync(RenewalInvoices.Command("O00000000000000a1-1-7", "com.ua", "kvitkova-lavka.com.ua", dueAt: expiry));
+
+        Assert.Equal(expiry, invoice.DueAt);
+        Assert.Equal(TimeSpan.FromHours(2), invoice.DueAt.Offset);
+    }
+
+    [Fact]
     public async Task A_renewal_invoiced_after_expiry_is_priced_with_the_redemption_tariff_UA_1_11()
     {
         var renewals = new RenewalInvoices(azurite, new FakeTimeProvider(Now));

@@ -260,6 +260,22 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_ua_redemption_invoice_paid_cancels_the_renewal_invoice_before_it_so_its_late_payment_is_held_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-1));
+        var renewalInvoice = domain.State.Renewal.InvoiceNumber!;
+        domain.LiveUntil(Expiry);
+        var redemptionInvoice = domain.State.Renewal.InvoiceNumber!;
+
+        var commands = domain.PayCurrentInvoice(Expiry.AddDays(1));
+
+        var cancel = Assert.Single(commands.OfType<CancelRenewalInvoice>());
+        Assert.Equal((renewalInvoice, redemptionInvoice), (cancel.InvoiceNumber, cancel.PaidInvoice));
+        Assert.Single(commands.OfType<RenewDomain>());
+    }
+
+    [Fact]
     public void An_invoice_issued_after_an_earlier_one_paid_the_renewal_is_cancelled_and_not_mailed_UA_1_7()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

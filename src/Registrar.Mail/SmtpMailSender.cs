@@ -24,6 +24,8 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, TimeProvider c
         var mime = new MimeMessage
         {
             MessageId = $"{message.NoticeId}@{_options.MessageIdDomain}",
+            // RFC 5322 section 3.6.1: the origination date, read from the product's clock as every other date it states.
+            Date = clock.GetUtcNow(),
             Subject = message.Subject,
             Body = new BodyBuilder { TextBody = message.PlainText, HtmlBody = message.Html }.ToMessageBody(),
         };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Registrar.Core.Notices;
 using Registrar.Mail;
 using Registrar.Mail.Acs;
@@ -9,7 +10,7 @@ namespace Registrar.Mail.Tests;
 
 public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<MailSinkFixture>
 {
-    private static SmtpMailSender Sender(int port, int maxConnections = 8, string? replyTo = null) => new(Options.Create(new SmtpOptions
+    private static SmtpMailSender Sender(int port, int maxConnections = 8, string? replyTo = null, TimeProvider? clock = null) => new(Options.Create(new SmtpOptions
     {
         Host = "127.0.0.1",
         Port = port,
@@ -18,7 +19,7 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         MessageIdDomain = "registrar.test",
         MaxConnections = maxConnections,
         ReplyToAddress = replyTo,
-    }), TimeProvider.System, NullLogger<SmtpMailSender>.Instance);
+    }), clock ?? TimeProvider.System, NullLogger<SmtpMailSender>.Instance);
 
     private static MailMessage Message(string noticeId, string to) => new(noticeId, to, $"Notice {noticeId}", "Text", "<p>Text</p>");
 
@@ -35,6 +36,20 @@ public sealed class SmtpMailSenderTests(MailSinkFixture sink) : IClassFixture<Ma
         Assert.Equal("Текст", mail.Text?.Trim());
         Assert.Contains("<p>Текст</p>", mail.Html);
         Assert.Equal("notice-42@registrar.test", mail.MessageId?.Trim('<', '>'));
+    }
+
+    [Fact]
+    public async Task A_notice_is_dated_by_the_products_clock_RFC5322_3_6_1()
+    {
+        var now = new DateTimeOffset(2027, 12, 5, 14, 0, 0, TimeSpan.Zero);
+        await using var sender = Sender(sink.SmtpPort, clock: new FakeTimeProvider(now));
+
+        await sender.SendAsync(Message("dated-1", "dated@example.kz"), CancellationToken.None);
+
+        var mail = await sink.WaitForMailAsync("dated@example.kz", _ => true, TimeSpan.FromSeconds(10));
+        var header = (await sink.GetHeaderBlockAsync(mail.Id)).Split("\r\n").Single(l => l.StartsWith("Date: ", StringComparison.OrdinalIgnoreCase));
+        Assert.True(MimeKit.Utils.DateUtils.TryParse(header["Date: ".Length..], out var dated), header);
+        Assert.Equal(now, dated);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Payments.Invoices;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Operations;
@@ -54,6 +55,9 @@ public sealed class HeldPaymentHandlers(
     {
         var errors = new Dictionary<string, string[]>();
         StoredText.Check(errors, "invoiceNumber", StoredText.LineRefusal(apply.InvoiceNumber, MaxInvoiceNumberLength));
+        // A number no invoice can have is the request's fault (a 400 naming it), not an invoice that does not exist (a 404).
+        if (!errors.ContainsKey("invoiceNumber") && !InvoiceNumber.TryParse(apply.InvoiceNumber.Trim(), out _))
+            errors["invoiceNumber"] = ["Not an invoice number: a series, year and month, sequence and check digit, as in KZ-2611-00042-7."];
         StoredText.Check(errors, "reason", StoredText.TextRefusal(apply.Reason));
         return errors;
     }

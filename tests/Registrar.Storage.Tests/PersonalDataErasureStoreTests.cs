@@ -85,7 +85,7 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
         var messages = new BankMessageStore(TestStorage.Clients(azurite));
         var memo = $"<Memo>{new string('m', memoLength)}</Memo>";
         var original = System.Text.Encoding.UTF8.GetBytes("<Nm>Olena Kvitka</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>" + memo);
-        var recorded = (await messages.RecordAsync("halyk", "camt.054", original, Now, null, default)).Message;
+        var recorded = (await messages.RecordAsync(new("halyk", "camt.054"), original, Now, null, default)).Message;
         var replaced = System.Text.Encoding.UTF8.GetBytes("<Nm>erased</Nm><Amt>6000.00</Amt><Ref>TX-1</Ref>" + memo);
 
         await messages.ReplacePayerDataAsync(recorded, replaced, Now.AddYears(5), default);
@@ -93,7 +93,7 @@ public sealed class PersonalDataErasureStoreTests(AzuriteFixture azurite)
         var kept = (await messages.GetAsync(recorded.Document.MessageId, default))!.Document;
         Assert.Equal(replaced, await messages.ReadBodyAsync(kept, default));
         Assert.Equal((Now.AddYears(5), (long)replaced.Length, recorded.Document.BodyBlob), (kept.PayerDataErasedAt, kept.Length, kept.BodyBlob));
-        var again = await messages.RecordAsync("halyk", "camt.054", original, Now.AddYears(5), null, default);
+        var again = await messages.RecordAsync(new("halyk", "camt.054"), original, Now.AddYears(5), null, default);
         Assert.Equal((false, kept.MessageId), (again.IsFirst, again.Message.Document.MessageId));
     }
 

@@ -163,8 +163,8 @@ public sealed class StoreTests(AzuriteFixture azurite)
         // A UTF-8 byte order mark, then far more than the 64 KB a table property holds.
         var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("<x>" + new string('я', 200_000) + "</x>")).ToArray();
 
-        var first = await messages.RecordAsync("halyk", "camt.054", body, Now, null, default);
-        var again = await messages.RecordAsync("halyk", "camt.054", body, Now.AddMinutes(1), null, default);
+        var first = await messages.RecordAsync(new("halyk", "camt.054"), body, Now, null, default);
+        var again = await messages.RecordAsync(new("halyk", "camt.054"), body, Now.AddMinutes(1), null, default);
         var processed = await messages.MarkProcessedAsync(first.Message, new { Status = "applied" }, Now.AddSeconds(1), default);
 
         Assert.True(first.IsFirst);
@@ -183,8 +183,8 @@ public sealed class StoreTests(AzuriteFixture azurite)
         var messages = new BankMessageStore(clients);
         var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{"id":"TX-1","amount":600000,"comment":"Рахунок UA-2611-00042-7"}""")).ToArray();
 
-        var recorded = await messages.RecordAsync("monobank", "monobank-json", body, Now, null, default);
-        var again = await messages.RecordAsync("monobank", "monobank-json", body, Now.AddMinutes(1), null, default);
+        var recorded = await messages.RecordAsync(new("monobank", "monobank-json"), body, Now, null, default);
+        var again = await messages.RecordAsync(new("monobank", "monobank-json"), body, Now.AddMinutes(1), null, default);
         await messages.MarkProcessedAsync(recorded.Message, new List<string> { "monobank:TX-1 applied to UA-2611-00042-7" }, Now.AddSeconds(1), default);
 
         var kept = (await messages.GetAsync(recorded.Message.Document.MessageId, default))!.Document;
@@ -226,14 +226,14 @@ public sealed class StoreTests(AzuriteFixture azurite)
         var meter = new Registrar.Storage.Metering.StorageMeter();
         var messages = new BankMessageStore(TestStorage.Clients(azurite, meter));
         var body = Encoding.UTF8.GetBytes("""{"id":"TX-7","amount":600000}""");
-        await messages.RecordAsync("halyk", "hmac-json", Encoding.UTF8.GetBytes("{}"), Now, new SignatureToSpend("1700000000.00", Now.AddMinutes(5)), default);
+        await messages.RecordAsync(new("halyk", "hmac-json"), Encoding.UTF8.GetBytes("{}"), Now, new SignatureToSpend("1700000000.00", Now.AddMinutes(5)), default);
         meter.Reset();
 
-        var first = await messages.RecordAsync("halyk", "hmac-json", body, Now, new SignatureToSpend("1700000000.aa", Now.AddMinutes(5)), default);
+        var first = await messages.RecordAsync(new("halyk", "hmac-json"), body, Now, new SignatureToSpend("1700000000.aa", Now.AddMinutes(5)), default);
         Assert.Equal(1, meter.Total);
         // The bank's retry, signed afresh, is the duplicate it is; the captured request posted again is a replay.
-        var retried = await messages.RecordAsync("halyk", "hmac-json", body, Now.AddMinutes(1), new SignatureToSpend("1700000060.bb", Now.AddMinutes(6)), default);
-        var replayed = await messages.RecordAsync("halyk", "hmac-json", body, Now.AddMinutes(1), new SignatureToSpend("1700000000.aa", Now.AddMinutes(5)), default);
+        var retried = await messages.RecordAsync(new("halyk", "hmac-json"), body, Now.AddMinutes(1), new SignatureToSpend("1700000060.bb", Now.AddMinutes(6)), default);
+        var replayed = await messages.RecordAsync(new("halyk", "hmac-json"), body, Now.AddMinutes(1), new SignatureToSpend("1700000000.aa", Now.AddMinutes(5)), default);
 
         Assert.Equal((true, false), (first.IsFirst, first.Replayed));
         Assert.Equal((false, false), (retried.IsFirst, retried.Replayed));
@@ -247,7 +247,7 @@ public sealed class StoreTests(AzuriteFixture azurite)
     public async Task The_outcome_of_a_file_of_five_thousand_credits_is_kept_although_it_is_larger_than_a_table_property()
     {
         var messages = new BankMessageStore(TestStorage.Clients(azurite));
-        var recorded = await messages.RecordAsync("halyk", "camt.054", Encoding.UTF8.GetBytes("<Document/>"), Now, null, default);
+        var recorded = await messages.RecordAsync(new("halyk", "camt.054"), Encoding.UTF8.GetBytes("<Document/>"), Now, null, default);
         // About 80 characters an entry: 400 K characters, far above the 32 K a table property holds.
         var outcome = Enumerable.Range(0, 5_000).Select(i => $"halyk:TX{i:D8} applied to KZ-2611-{i:D5}-7, registrations O{i:D16}-1").ToList();
 

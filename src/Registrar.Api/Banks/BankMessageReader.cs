@@ -13,7 +13,7 @@ public sealed class BankMessageReader(Camt054Reader camt054, IOptions<BankOption
         // A booking time without an offset is the bank's local time (KZ-3.5, UA-3.4): read in another zone, it would move a
         // payment by hours, across an invoice's due instant. A bank no longer configured leaves its message to operations.
         BankNotificationFormats.Camt054 => banks.Value.TryTimeZone(message.BankId, out var timeZone)
-            ? camt054.Read(message.BankId, body, timeZone)
+            ? camt054.Read(message.BankId, body, timeZone, message.Charset)
             : NotificationReadResult.Rejected(NotificationRejectionReason.UnknownBank,
                 $"Bank '{message.BankId}' is no longer configured, so the time zone its booking times are written in is not known."),
         BankNotificationFormats.HmacJson => StrictJsonCreditParser.Parse(message.BankId, body),

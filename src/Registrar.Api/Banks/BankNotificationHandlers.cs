@@ -41,13 +41,16 @@ public sealed class BankNotificationHandlers(
         var arrived = Stopwatch.GetTimestamp();
         var (body, problem) = await ReadBodyAsync(request, camt054.MaxBytes, ct, "application/xml", "text/xml");
         if (problem is not null) return problem;
+        var charset = XmlCharset.Of(request.ContentType!);
+        if (charset is not null && !XmlCharset.IsReadable(charset))
+            return Problems.UnsupportedMediaType($"application/xml in a charset this system reads (UTF-8, UTF-16, windows-1251, ISO-8859-1); '{XmlCharset.Shown(charset)}' is not one");
         var verification = hmac.Verify(bankId, request.Headers[HmacSignatureHeader], body);
         if (verification.Rejection is { } rejected) return Rejected(rejected, Challenges.BankHmac);
         if (!banks.Value.TryTimeZone(bankId, out var timeZone))
             return Rejected(new(NotificationRejectionReason.UnknownBank, $"Bank '{bankId}' is not configured."), Challenges.BankHmac);
 
-        var read = camt054.Read(bankId, body, timeZone);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.Camt054, body, new SignedRead(read, verification.Signature, Authentic: true), Challenges.BankHmac, arrived, ct);
+        var read = camt054.Read(bankId, body, timeZone, charset);
+        return await RecordAndApplyAsync(new(bankId, BankNotificationFormats.Camt054, charset), body, new SignedRead(read, verification.Signature, Authentic: true), Challenges.BankHmac, arrived, ct);
     }
 
     public async Task<IResult> HmacJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -56,7 +59,7 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = hmacJson.Read(bankId, request.Headers[HmacSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.HmacJson, body, read, Challenges.BankHmac, arrived, ct);
+        return await RecordAndApplyAsync(new(bankId, BankNotificationFormats.HmacJson), body, read, Challenges.BankHmac, arrived, ct);
     }
 
     public async Task<IResult> EcdsaJsonAsync(HttpRequest request, string bankId, CancellationToken ct)
@@ -65,22 +68,22 @@ public sealed class BankNotificationHandlers(
         var (body, problem) = await ReadBodyAsync(request, MaxJsonBody, ct, "application/json");
         if (problem is not null) return problem;
         var read = ecdsaJson.Read(bankId, request.Headers[EcdsaSignatureHeader], body);
-        return await RecordAndApplyAsync(bankId, BankNotificationFormats.EcdsaJson, body, read, Challenges.BankEcdsa, arrived, ct);
+        return await RecordAndApplyAsync(new(bankId, BankNotificationFormats.EcdsaJson), body, read, Challenges.BankEcdsa, arrived, ct);
     }
 
     /// <param name="challenge">How this endpoint authenticates the bank, sent with a 401.</param>
-    private async Task<IResult> RecordAndApplyAsync(string bankId, string format, byte[] body, SignedRead read, string challenge, long arrived, CancellationToken ct)
+    private async Task<IResult> RecordAndApplyAsync(BankMessageOrigin origin, byte[] body, SignedRead read, string challenge, long arrived, CancellationToken ct)
     {
         if (read.Result.Rejection is { } rejection)
         {
             if (read.Authentic)
-                await KeepUnreadableAsync(bankId, format, body, read.Result, ct);
+                await KeepUnreadableAsync(origin, body, read.Result, ct);
             return Rejected(rejection, challenge);
         }
 
         // Only an authentic signature is spent, so forgeries cannot fill storage with spent signatures.
         var spend = read.Signature is { } signature ? new SignatureToSpend(signature.Id, signature.ExpiresAt) : null;
-        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), spend, ct);
+        var recorded = await messages.RecordAsync(origin, body, clock.GetUtcNow(), spend, ct);
         if (recorded.Replayed) return Rejected(HmacSignatureVerifier.Replayed, challenge);
 
         // A message recorded before may have had its payers' data erased since (UA-Pre-6): only a first recording's bytes are the stored ones, so only
@@ -101,9 +104,9 @@ public sealed class BankNotificationHandlers(
     /// bank's retry is refused alike, never as a replay, and the same bytes are one record and one review item; left
     /// unprocessed, the recovery pass applies it once a reader can read it.
     /// </summary>
-    private async Task KeepUnreadableAsync(string bankId, string format, byte[] body, NotificationReadResult read, CancellationToken ct)
+    private async Task KeepUnreadableAsync(BankMessageOrigin origin, byte[] body, NotificationReadResult read, CancellationToken ct)
     {
-        var recorded = await messages.RecordAsync(bankId, format, body, clock.GetUtcNow(), signature: null, ct);
+        var recorded = await messages.RecordAsync(origin, body, clock.GetUtcNow(), signature: null, ct);
         await applier.ApplyAsync(recorded.Message, recorded.IsFirst ? read : null, ct);
     }
 

@@ -33,7 +33,9 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
     /// <param name="body">The raw request body, as received.</param>
     /// <param name="bankTimeZone">The bank's time zone: booking dates without a time, and times without an
     /// offset, are read in it (KZ-3.5, UA-3.4: the bank's booking time is the payment instant).</param>
-    public NotificationReadResult Read(string bankId, ReadOnlySpan<byte> body, TimeZoneInfo bankTimeZone)
+    /// <param name="charset">The <c>charset</c> of the body's media type, if the bank gave one: it comes before the XML
+    /// declaration's encoding (RFC 7303 section 3.2).</param>
+    public NotificationReadResult Read(string bankId, ReadOnlySpan<byte> body, TimeZoneInfo bankTimeZone, string? charset = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bankId);
         ArgumentNullException.ThrowIfNull(bankTimeZone);
@@ -49,7 +51,7 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
 
         try
         {
-            var document = Load(body.ToArray());
+            var document = Load(body.ToArray(), charset);
             var root = document.Root!;
             // Money is never lost: a statement or report a bank sends here books money as well, so it is told apart from a
             // malformed document and kept by the endpoint for operations.
@@ -83,11 +85,11 @@ public sealed class Camt054Reader(Camt054ReaderOptions options)
         }
     }
 
-    private XDocument Load(byte[] body)
+    private XDocument Load(byte[] body, string? charset)
     {
-        // Decoded as BodyEncoding finds it, so a code page the declaration names (windows-1251) is read as well as UTF-8;
-        // a reader over text takes the characters as given and leaves the declaration's encoding unused.
-        var (encoding, preamble) = BodyEncoding.Of(body);
+        // Decoded as BodyEncoding finds it, so a code page the media type or the declaration names (windows-1251) is read as
+        // well as UTF-8; a reader over text takes the characters as given and leaves the declaration's encoding unused.
+        var (encoding, preamble) = BodyEncoding.Of(body, charset);
         return Load(new MemoryStream(body, preamble, body.Length - preamble, writable: false), encoding, options.MaxBytes);
     }
 

@@ -7,16 +7,17 @@ namespace Registrar.Payments.Notifications;
 /// <summary>
 /// UA-Pre-6: a bank message's body with a payer's name and account replaced by a marker wherever they are written, as
 /// the text, as XML (camt.054) or as JSON escapes them; amounts, references and purposes stay as the bank wrote them.
-/// The body keeps its encoding and byte order mark, whichever <see cref="BodyEncoding"/> finds (a code page an XML
-/// declaration names included).
+/// The body keeps its encoding and byte order mark, whichever <see cref="BodyEncoding"/> finds (a code page its media type
+/// or an XML declaration names included).
 /// </summary>
 public static class ErasedPayerData
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Replace(ReadOnlySpan<byte> body, IEnumerable<string> values, string marker)
+    /// <param name="charset">The charset the body's media type named, if any.</param>
+    public static byte[] Replace(ReadOnlySpan<byte> body, string? charset, IEnumerable<string> values, string marker)
     {
-        var (encoding, preamble) = BodyEncoding.Of(body);
+        var (encoding, preamble) = BodyEncoding.Of(body, charset);
         return [.. body[..preamble], .. encoding.GetBytes(Replace(encoding.GetString(body[preamble..]), values, marker))];
     }
 

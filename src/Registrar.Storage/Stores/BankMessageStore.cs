@@ -17,6 +17,7 @@ namespace Registrar.Storage.Stores;
 /// <param name="PayerDataErasedAt">UA-Pre-6: when payers' names and accounts in the body were replaced; the body is no
 /// longer the bank's bytes then, while the id still recognises the bank sending those bytes again.</param>
 /// <param name="BodyBlob">Null when the bytes are in <see cref="Body"/>; earlier versions kept every body in a blob.</param>
+/// <param name="Charset">The charset the bank's media type named for the bytes (RFC 7303 section 3.2), null when it named none.</param>
 public sealed record BankMessage(
     string MessageId,
     string BankId,
@@ -28,10 +29,16 @@ public sealed record BankMessage(
     string? OutcomeBlob,
     DateTimeOffset? PayerDataErasedAt = null,
     byte[]? Body = null,
-    JsonElement? Outcome = null)
+    JsonElement? Outcome = null,
+    string? Charset = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
 }
+
+/// <summary>Where a bank message came from and how its bytes are read.</summary>
+/// <param name="Format">camt.054 or a JSON format.</param>
+/// <param name="Charset">The charset its media type named, if any: the bytes are read in it ever after.</param>
+public sealed record BankMessageOrigin(string BankId, string Format, string? Charset = null);
 
 /// <param name="IsFirst">False when these exact bytes had been recorded already.</param>
 /// <param name="Replayed">The signature to spend with the message had been spent already: a captured request posted again.</param>
@@ -46,7 +53,7 @@ public interface IBankMessageStore
 {
     /// <summary>Keeps the bytes and the message's row, unless these bytes from this bank were recorded already, and spends
     /// <paramref name="signature"/> over them.</summary>
-    Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+    Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
         SignatureToSpend? signature, CancellationToken ct);
 
     Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct);
@@ -94,9 +101,10 @@ public sealed class BankMessageStore : IBankMessageStore
         _containerCreated = new EnsureOnce(ct => _bodies.CreateIfNotExistsAsync(cancellationToken: ct));
     }
 
-    public async Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+    public async Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
         SignatureToSpend? signature, CancellationToken ct)
     {
+        var (bankId, format, charset) = origin;
         var hash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
         var messageId = $"{bankId}:{hash}";
 
@@ -106,7 +114,8 @@ public sealed class BankMessageStore : IBankMessageStore
         var inRow = body.Length <= MaxBytesInRow;
         var blobName = inRow ? null : BodyBlobName(bankId, hash);
         if (blobName is not null) await UploadOnceAsync(blobName, body, ct);
-        var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null, Body: inRow ? body.ToArray() : null);
+        var message = new BankMessage(messageId, bankId, format, blobName, body.Length, receivedAt, null, null, Body: inRow ? body.ToArray() : null,
+            Charset: charset);
         var key = TableKeys.Escape(messageId);
         List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, DocumentTable.Entity(key, key, message, Columns(false)))];
         if (signature is not null)

@@ -107,8 +107,8 @@ public sealed class BankHarness
     public static string InvoiceNumberFor(int number) => Registrar.Payments.Invoices.InvoiceNumber.Create("KZ", new DateOnly(2026, 11, 24), number).ToString();
 
     /// <param name="bodyArrivesAfter">How long the body takes to arrive, as over a slow link.</param>
-    public Task<IResult> PostCamtAsync(byte[] body, string? signature = null, TimeSpan bodyArrivesAfter = default) =>
-        Handlers.Camt054Async(Request(body, "application/xml", (BankNotificationHandlers.HmacSignatureHeader, signature ?? Sign(body)), bodyArrivesAfter), Bank, default);
+    public Task<IResult> PostCamtAsync(byte[] body, string? signature = null, TimeSpan bodyArrivesAfter = default, string contentType = "application/xml") =>
+        Handlers.Camt054Async(Request(body, contentType, (BankNotificationHandlers.HmacSignatureHeader, signature ?? Sign(body)), bodyArrivesAfter), Bank, default);
 
     /// <summary>The registrar's own JSON credit notification, signed as <see cref="Bank"/> signs it.</summary>
     public Task<IResult> PostJsonAsync(byte[] body) =>
@@ -191,6 +191,13 @@ public sealed class BankHarness
 public static class CamtFiles
 {
     public static byte[] Utf8(params string[] entries) => Encoding.UTF8.GetBytes(Document("UTF-8", entries));
+
+    /// <summary>A document without an XML declaration, its encoding left to the media type's charset.</summary>
+    public static string Undeclared(params string[] entries)
+    {
+        var document = Document("UTF-8", entries);
+        return document[document.IndexOf("<Document", StringComparison.Ordinal)..];
+    }
 
     public static string Document(string encoding, IEnumerable<string> entries) => $"""
         <?xml version="1.0" encoding="{encoding}"?>

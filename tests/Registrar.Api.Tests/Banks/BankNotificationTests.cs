@@ -402,9 +402,9 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
 
         public IBankMessageStore Inner { get; set; } = null!;
 
-        public Task<RecordedBankMessage> RecordAsync(string bankId, string format, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+        public Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
             SignatureToSpend? signature, CancellationToken ct) =>
-            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(bankId, format, body, receivedAt, signature, ct);
+            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(origin, body, receivedAt, signature, ct);
 
         public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
         public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);

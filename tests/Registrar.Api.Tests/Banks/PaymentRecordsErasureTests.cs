@@ -153,6 +153,27 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
         Assert.Equal((ErasedPersonalData.Erased, 6000m, $"Оплата по счету {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
     }
 
+    [Fact]
+    public async Task A_bank_message_in_windows_1251_named_only_by_its_content_type_loses_its_payer_and_stays_windows_1251_UA_Pre_6()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(333);
+        var windows1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+        var text = CamtFiles.Undeclared(WithPayer(CamtFiles.Credit("TX-1251-2", order.InvoiceNumber), Payer, Account));
+        var posted = await bank.PostCamtAsync(windows1251.GetBytes(text), contentType: "application/xml; charset=windows-1251");
+        Assert.Equal(StatusCodes.Status200OK, (posted as IStatusCodeHttpResult)?.StatusCode);
+        var eraser = new PaymentRecordsEraser(bank.Invoices, bank.HeldPayments, bank.Payments, bank.Messages, bank.Reader,
+            new PayerQuotesEraser(bank.HeldPayments, bank.Review), bank.Clock);
+
+        Assert.Equal(1, await eraser.EraseForInvoiceAsync(order.InvoiceNumber, default));
+
+        var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-1251-2", default))!.Document.MessageId, default))!.Document;
+        var stored = await bank.Messages.ReadBodyAsync(message, default);
+        Assert.Equal(windows1251.GetBytes(text.Replace(SecurityElement.Escape(Payer), ErasedPersonalData.Erased, StringComparison.Ordinal)
+            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)), stored);
+        Assert.Equal($"Оплата по счету {order.InvoiceNumber}", Assert.Single(bank.Reader.Read(message, stored).Credits).PaymentPurpose);
+    }
+
     /// <summary>Operations apply a held credit to an invoice it did not name, as ApplyHeldPaymentFlow records it.</summary>
     private static async Task MovedByOperationsAsync(BankHarness bank, string transaction, string invoiceNumber, string reason)
     {

@@ -16,7 +16,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         var bank = new BankHarness(azurite);
         var order = await bank.OrderAsync(201);
         // The request that received it recorded it (and spent its signature), then the host died.
-        await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
+        await bank.Messages.RecordAsync(new(BankHarness.Bank, BankNotificationFormats.Camt054),
             CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-1", order.InvoiceNumber)), bank.Clock.GetUtcNow(), null, default);
 
         Assert.Equal(0, await bank.Recovery.RecoverAsync(default));
@@ -39,7 +39,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         var open = (await bank.Invoices.GetAsync(order.InvoiceNumber, default))!;
         await bank.Invoices.UpdateAsync(open, open.Document with { Status = InvoiceStatus.Paid, PaidAt = bookedAt, PaymentReference = "halyk:TX-RECOVER-2" },
             order.CustomerId, "Paid", default);
-        await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054,
+        await bank.Messages.RecordAsync(new(BankHarness.Bank, BankNotificationFormats.Camt054),
             CamtFiles.Utf8(CamtFiles.Credit("TX-RECOVER-2", order.InvoiceNumber)), bank.Clock.GetUtcNow(), null, default);
         bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
 
@@ -57,7 +57,7 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
         var body = Encoding.Unicode.GetPreamble()
             .Concat(Encoding.Unicode.GetBytes(CamtFiles.Document("UTF-16", [CamtFiles.Credit("TX-UTF16-1", "", purpose: "Оплата без счёта")]))).ToArray();
 
-        var recorded = await bank.Messages.RecordAsync(BankHarness.Bank, BankNotificationFormats.Camt054, body, bank.Clock.GetUtcNow(), null, default);
+        var recorded = await bank.Messages.RecordAsync(new(BankHarness.Bank, BankNotificationFormats.Camt054), body, bank.Clock.GetUtcNow(), null, default);
         bank.Clock.Advance(UnprocessedPaymentRecovery.Grace);
         await bank.Recovery.RecoverAsync(default);
 

@@ -485,4 +485,25 @@ public sealed class Camt054ReaderTests
         Assert.Equal(NotificationRejectionReason.Malformed, result.Rejection?.Reason);
         Assert.Contains("encoding", result.Rejection?.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_notification_in_windows_1251_named_only_by_its_media_type_charset_is_read_in_it_RFC_7303_section_3_2()
+    {
+        var body = InWindows1251("camt.054.001.02-single-credit-date-only.xml", declared: "UTF-8");
+
+        var result = _reader.Read("bank-1", body, SampleFiles.Almaty, charset: "windows-1251");
+
+        var credit = Assert.Single(result.Credits);
+        Assert.Equal("ТОО \"Ромашка\"", credit.PayerName);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_comes_before_the_media_type_charset_RFC_7303_section_3_3()
+    {
+        var body = Encoding.UTF8.GetPreamble().Concat(SampleFiles.Camt054("camt.054.001.02-single-credit-date-only.xml")).ToArray();
+
+        var result = _reader.Read("bank-1", body, SampleFiles.Almaty, charset: "windows-1251");
+
+        Assert.Equal("ТОО \"Ромашка\"", Assert.Single(result.Credits).PayerName);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class ErasedPayerDataTests
     {
         var body = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<Nm>Петренко &amp; Син</Nm><IBAN>UA21322313</IBAN><Amt>6000.00</Amt>")).ToArray();
 
-        var erased = ErasedPayerData.Replace(body, ["Петренко & Син", "UA21322313"], "erased");
+        var erased = ErasedPayerData.Replace(body, null, ["Петренко & Син", "UA21322313"], "erased");
 
         Assert.Equal(Encoding.Unicode.GetPreamble(), erased[..2]);
         Assert.Equal("<Nm>erased</Nm><IBAN>erased</IBAN><Amt>6000.00</Amt>", Encoding.Unicode.GetString(erased[2..]));
@@ -22,7 +22,7 @@ public sealed class ErasedPayerDataTests
     {
         var body = Encoding.UTF8.GetBytes("""{"payer":"\u041E\u043B\u0435\u043D\u0430 O\u0027Neil","iban":"UA21","amount":600000,"reference":"TX-1"}""");
 
-        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, ["Олена O'Neil", "UA21", "erased"], "erased"));
+        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, ["Олена O'Neil", "UA21", "erased"], "erased"));
 
         Assert.Equal("""{"payer":"erased","iban":"erased","amount":600000,"reference":"TX-1"}""", erased);
     }
@@ -35,10 +35,20 @@ public sealed class ErasedPayerDataTests
         const string Head = """<?xml version="1.0" encoding="windows-1251"?><Document>""";
         var body = Windows1251.GetBytes(Head + "<Nm>Петренко &amp; Син</Nm><IBAN>UA21322313</IBAN><Ustrd>Оплата по счету № 7</Ustrd></Document>");
 
-        var erased = ErasedPayerData.Replace(body, ["Петренко & Син", "UA21322313"], "erased");
+        var erased = ErasedPayerData.Replace(body, null, ["Петренко & Син", "UA21322313"], "erased");
 
         Assert.Equal(Windows1251.GetBytes(Head + "<Nm>erased</Nm><IBAN>erased</IBAN><Ustrd>Оплата по счету № 7</Ustrd></Document>"), erased);
-        Assert.Equal(body, ErasedPayerData.Replace(body, ["Іваненко"], "erased"));
+        Assert.Equal(body, ErasedPayerData.Replace(body, null, ["Іваненко"], "erased"));
+    }
+
+    [Fact]
+    public void A_name_in_a_windows_1251_camt_054_that_only_its_media_type_declares_is_replaced_in_windows_1251_UA_Pre_6()
+    {
+        var body = Windows1251.GetBytes("<Document><Nm>Петренко</Nm><Ustrd>Оплата по счету № 7</Ustrd></Document>");
+
+        var erased = ErasedPayerData.Replace(body, "windows-1251", ["Петренко"], "erased");
+
+        Assert.Equal(Windows1251.GetBytes("<Document><Nm>erased</Nm><Ustrd>Оплата по счету № 7</Ustrd></Document>"), erased);
     }
 
     [Fact]
@@ -46,7 +56,7 @@ public sealed class ErasedPayerDataTests
     {
         var body = Encoding.Latin1.GetBytes("<?xml version='1.0' encoding='ISO-8859-1'?><Document><Nm>Jürgen Müller</Nm><Ustrd>Zahlung Zürich</Ustrd></Document>");
 
-        var erased = ErasedPayerData.Replace(body, ["Jürgen Müller"], "erased");
+        var erased = ErasedPayerData.Replace(body, null, ["Jürgen Müller"], "erased");
 
         Assert.Equal(Encoding.Latin1.GetBytes("<?xml version='1.0' encoding='ISO-8859-1'?><Document><Nm>erased</Nm><Ustrd>Zahlung Zürich</Ustrd></Document>"), erased);
     }
@@ -56,6 +66,6 @@ public sealed class ErasedPayerDataTests
     {
         var body = Windows1251.GetBytes("""<?xml version="1.0" encoding="UTF-8"?><Document><Nm>Петренко</Nm></Document>""");
 
-        Assert.Throws<DecoderFallbackException>(() => ErasedPayerData.Replace(body, ["Петренко"], "erased"));
+        Assert.Throws<DecoderFallbackException>(() => ErasedPayerData.Replace(body, null, ["Петренко"], "erased"));
     }
 }

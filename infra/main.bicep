@@ -14,7 +14,7 @@ param location string
 @allowed(['Europe', 'United States', 'UK', 'Switzerland', 'Norway', 'Germany', 'France'])
 param emailDataLocation string = 'Europe'
 
-@description('Upper bound on Function App instances. Each instance opens at most its own EPP pool\'s sessions: see README, "Deploy to Azure".')
+@description('Upper bound on Function App instances. The registries\' session caps hold whatever this number: all instances share each registry\'s sessions through leased slots (README, "Deploy to Azure").')
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40

@@ -37,6 +37,7 @@ using Registrar.Payments.Notifications;
 using Registrar.Payments.Signatures;
 using Registrar.Registry;
 using Registrar.Storage.Configuration;
+using Registrar.Storage.Queues;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api;
@@ -56,6 +57,7 @@ public static class RegistrarServiceCollectionExtensions
         AddPayments(services, configuration);
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
+        services.AddSingleton<UnreadableMessages>();
         services.AddSingleton<IRegistrationViews, RegistrationViewStore>();
         services.AddSingleton<IRegistrantRecords, RegistrantRecordStore>();
         AddRegistry(services, configuration);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Abstractions;
 using Registrar.Orchestration.Lifecycle;
 using Registrar.Testing;
 
@@ -18,5 +19,14 @@ public sealed class OrchestrationVersionTests
         Assert.Equal(LifecycleLoopOptions.OrchestrationVersion, durable.GetProperty("defaultVersion").GetString());
         Assert.Equal("CurrentOrOlder", durable.GetProperty("versionMatchStrategy").GetString());
         Assert.Equal("Reject", durable.GetProperty("versionFailureStrategy").GetString());
+    }
+
+    [Fact]
+    public void The_version_compares_as_a_number_and_instances_started_at_the_unnumbered_1_count_as_older()
+    {
+        var current = LifecycleLoopOptions.OrchestrationVersion;
+
+        Assert.True(Version.TryParse(current, out _), $"'{current}' is compared as text, where \"10\" comes before \"9\".");
+        Assert.True(TaskOrchestrationVersioningUtils.CompareVersions("1", current) < 0);
     }
 }

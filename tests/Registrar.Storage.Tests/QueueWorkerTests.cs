@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Queues;
+using Registrar.Storage.Stores;
 using Registrar.Testing;
 
 namespace Registrar.Storage.Tests;
@@ -52,6 +53,53 @@ public sealed class QueueWorkerTests(AzuriteFixture azurite)
         Assert.Equal([1L, 2L, 3L], handler.Calls.Select(c => c.DequeueCount));
         Assert.Empty((await queue.PeekMessagesAsync()).Value);
         Assert.Equal(new Job("j1", 0), Contract.Deserialize((await poison.PeekMessagesAsync()).Value[0].Body.ToString()));
+    }
+
+    [Fact]
+    public async Task A_sent_message_and_its_poisoned_copy_never_expire_so_an_outage_longer_than_7_days_loses_neither()
+    {
+        var (queue, poison) = await NewQueueAsync();
+        var handler = new RecordingHandler((_, _) => throw new InvalidOperationException("always fails"));
+        using var worker = Worker(queue, handler, new QueueWorkerOptions { MaxDequeueCount = 1, RetryDelay = TimeSpan.Zero });
+        await new QueueSender<Job>(queue, Contract).SendAsync(new Job("j-ttl", 0), default);
+        var sent = (await queue.PeekMessagesAsync()).Value;
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => poison.Exists() && (await poison.PeekMessagesAsync()).Value.Length == 1,
+            "the failing message reaches the poison queue");
+        await worker.StopAsync(default);
+        var poisoned = (await poison.PeekMessagesAsync()).Value;
+
+        Assert.Equal(9999, Assert.Single(sent).ExpiresOn?.Year);
+        Assert.Equal(9999, Assert.Single(poisoned).ExpiresOn?.Year);
+    }
+
+    [Fact]
+    public async Task A_message_a_poison_queues_worker_cannot_read_is_kept_in_a_blob_and_put_before_operations_not_moved_on()
+    {
+        var clients = TestStorage.Clients(azurite);
+        var poisoned = clients.Queue("jobs-poison");
+        await poisoned.CreateIfNotExistsAsync();
+        var review = new ReviewListStore(clients);
+        var unreadable = new UnreadableMessages(clients, review, TimeProvider.System, NullLogger<UnreadableMessages>.Instance);
+        var handler = new RecordingHandler((_, _) => Task.CompletedTask);
+        using var worker = new QueueWorker<Job>(poisoned, Contract, handler, new QueueWorkerOptions { RetryDelay = TimeSpan.Zero },
+            TimeProvider.System, NullLogger<QueueWorker<Job>>.Instance, unreadable: unreadable);
+        const string Text = """{"type":"test.job","version":2,"body":{"id":"j-v2"}}""";
+        await poisoned.SendMessageAsync(Text);
+
+        await worker.StartAsync(default);
+        await TestStorage.EventuallyAsync(async () => await review.ListOpenAsync(default).AnyAsync(), "the unreadable message is put before operations");
+        await worker.StopAsync(default);
+
+        var item = Assert.Single(await review.ListOpenAsync(default).ToListAsync());
+        Assert.Equal(("UnreadableQueueMessage", poisoned.Name), (item.Reason, item.Subject));
+        Assert.DoesNotContain("j-v2", item.Explanation, StringComparison.Ordinal);
+        var blob = item.Id["unreadable-message:".Length..];
+        Assert.Equal(Text, (await clients.Container("unreadablemessages").GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString());
+        Assert.Empty((await poisoned.PeekMessagesAsync()).Value);
+        Assert.Empty((await clients.Queues.GetQueueClient(StorageNames.PoisonQueue(poisoned.Name)).PeekMessagesAsync()).Value);
+        Assert.Empty(handler.Calls);
     }
 
     [Fact]

@@ -8,10 +8,23 @@ namespace Registrar.Functions.Lifecycle;
 
 /// <summary>An event whose deliveries ran out (host.json's maxDequeueCount) is moved to the poison queue by the host; from
 /// there it goes before operations and back to <see cref="FunctionQueues.LifecycleEvents"/> to be delivered again later,
-/// so a payment's event is never left where nothing reads it.</summary>
-public sealed class PoisonedLifecycleEventFunction(PoisonedLifecycleEvents poisoned, QueueSender<LifecycleEventMessage<RegistrationEvent>> events)
+/// so a payment's event is never left where nothing reads it. One no reader here can read is kept for operations.</summary>
+public sealed class PoisonedLifecycleEventFunction(
+    PoisonedLifecycleEvents poisoned, QueueSender<LifecycleEventMessage<RegistrationEvent>> events, UnreadableMessages unreadable)
 {
     [Function("RedeliverPoisonedLifecycleEvent")]
-    public Task Run([QueueTrigger(FunctionQueues.LifecycleEventsPoison)] string message, CancellationToken cancellationToken) =>
-        poisoned.HandleAsync(LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message), events, cancellationToken);
+    public async Task Run([QueueTrigger(FunctionQueues.LifecycleEventsPoison)] string message, CancellationToken cancellationToken)
+    {
+        LifecycleEventMessage<RegistrationEvent> delivery;
+        try
+        {
+            delivery = LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message);
+        }
+        catch (UnreadableMessageException e)
+        {
+            await unreadable.KeepAsync(FunctionQueues.LifecycleEventsPoison, message, e.Message, cancellationToken);
+            return;
+        }
+        await poisoned.HandleAsync(delivery, events, cancellationToken);
+    }
 }

@@ -32,7 +32,8 @@ public static class LocalRegistrationRuntime
                 events.Queue.GetParentQueueServiceClient().GetQueueClient(StorageNames.PoisonQueue(events.Queue.Name)),
                 LifecycleEventMessage<RegistrationEvent>.Contract, new PoisonedEventHandler(sp.GetRequiredService<PoisonedLifecycleEvents>(), events),
                 sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Events, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<RegistrationEvent>>>>());
+                sp.GetRequiredService<ILogger<QueueWorker<LifecycleEventMessage<RegistrationEvent>>>>(),
+                unreadable: sp.GetRequiredService<UnreadableMessages>());
         });
         services.AddOptions<RegistryPollOptions>().Bind(configuration.GetSection(RegistryPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<RegistryPollService>();

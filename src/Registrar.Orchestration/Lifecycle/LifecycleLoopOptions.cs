@@ -21,9 +21,10 @@ public sealed record LifecycleLoopOptions
     /// The version of the orchestrator code (this loop and its adapter), which each orchestration instance carries from its start
     /// (host.json's <c>defaultVersion</c>, and the delivery's start options). Durable replays an instance's history through the
     /// code: a change to what the loop awaits, or in which order, is a new version, and the loop keeps the old path for
-    /// instances that carry the old one until they have all moved to a new generation.
+    /// instances that carry the old one until they have all moved to a new generation. Written as major.minor: Durable compares
+    /// two versions as <see cref="Version"/> only when both parse as one, and as text otherwise, where "10" comes before "9".
     /// </summary>
-    public const string OrchestrationVersion = "1";
+    public const string OrchestrationVersion = "1.0";
 
     /// <summary>Triggers spent before the orchestration continues as new: events and wake-ups applied, and decision rounds
     /// that failed (each some dozen history events with its retries and wait). A registration sees a few dozen events a

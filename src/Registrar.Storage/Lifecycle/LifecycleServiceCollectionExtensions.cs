@@ -68,7 +68,8 @@ public static class LifecycleServiceCollectionExtensions
                     sp.GetRequiredService<ILifecycleDecider<TState, TEvent, TCommand>>(), sp.GetRequiredService<ILifecycleClient<TEvent>>()),
                 sp.GetRequiredService<IOptions<LifecycleRuntimeOptions>>().Value.Commands,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>());
+                sp.GetRequiredService<ILogger<QueueWorker<LifecycleCommandBatch<TCommand>>>>(),
+                unreadable: sp.GetService<UnreadableMessages>());
         });
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleEventMessage<TEvent>>>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker<LifecycleCommandBatch<TCommand>>>());

@@ -19,7 +19,7 @@ public sealed class QueueSender<TMessage>(QueueClient queue, MessageContract<TMe
     public async Task SendAsync(TMessage message, TimeSpan? visibleAfter, CancellationToken ct)
     {
         await _created.RunAsync(ct);
-        await queue.SendMessageAsync(contract.Serialize(message), visibleAfter, cancellationToken: ct);
+        await queue.SendMessageAsync(contract.Serialize(message), visibleAfter, QueueMessageLifetime.Unlimited, ct);
         if (visibleAfter is null) Sent.Wake();
     }
 }

@@ -33,13 +33,18 @@ public sealed class QueueWorker<TMessage> : BackgroundService
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<string, Task> _inFlight = new();
     private readonly WakeSignal _wake;
+    private readonly UnreadableMessages? _unreadable;
 
     /// <param name="wake">Ends the wait between polls of an empty queue early: pass the signal of this process's
     /// sender to the same queue.</param>
+    /// <param name="unreadable">Where a message this worker cannot read is kept and put before operations: a poison queue's
+    /// worker passes it. Null: such a message moves to this queue's poison queue, whose worker then keeps it.</param>
     public QueueWorker(QueueClient queue, MessageContract<TMessage> contract, IQueueMessageHandler<TMessage> handler,
-        QueueWorkerOptions options, TimeProvider time, ILogger<QueueWorker<TMessage>> logger, WakeSignal? wake = null)
+        QueueWorkerOptions options, TimeProvider time, ILogger<QueueWorker<TMessage>> logger, WakeSignal? wake = null,
+        UnreadableMessages? unreadable = null)
     {
         _wake = wake ?? new WakeSignal();
+        _unreadable = unreadable;
         _queue = queue;
         _poison = queue.GetParentQueueServiceClient().GetQueueClient(StorageNamesPoison(queue.Name));
         _contract = contract;
@@ -136,6 +141,12 @@ public sealed class QueueWorker<TMessage> : BackgroundService
             {
                 body = _contract.Deserialize(message.Body.ToString(), out sender);
             }
+            catch (UnreadableMessageException e) when (_unreadable is not null)
+            {
+                await _unreadable.KeepAsync(_queue.Name, message.Body.ToString(), e.Message, CancellationToken.None);
+                await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+                return;
+            }
             catch (UnreadableMessageException e)
             {
                 await MoveToPoisonAsync(message, lease, e.Message);
@@ -216,7 +227,7 @@ public sealed class QueueWorker<TMessage> : BackgroundService
     private async Task MoveToPoisonAsync(QueueMessage message, MessageLease lease, string reason)
     {
         _logger.LogError("Message {MessageId} moved from {Queue} to {Poison}: {Reason}.", message.MessageId, _queue.Name, _poison.Name, reason);
-        await _poison.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
+        await _poison.SendMessageAsync(message.Body.ToString(), null, QueueMessageLifetime.Unlimited, CancellationToken.None);
         await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
     }
 

@@ -73,6 +73,9 @@ type registryEndpoint = {
   profile: 'ietf' | 'hostmaster-ua'
   @description('The registrar\'s own technical contact handle at this registry (UA-1.14).')
   technicalContact: string
+  @description('The registrar that sponsors this registry\'s domains, as RDAP and WHOIS name it (the .kz and .ua offers are two companies\').')
+  @minLength(1)
+  registrarName: string
   @description('The registry\'s cap on concurrent sessions for this registrar.')
   @minValue(1)
   @maxValue(64)
@@ -188,6 +191,7 @@ var registrySettings = reduce(registries, {}, (settings, r) => union(settings, {
   'Epp__Registries__${r.id}__Profile__Name': r.profile
   'Epp__Registries__${r.id}__Password': '${keyVaultReference}epp-${r.id}-password)'
   'Registry__RegistrarTechnicalContacts__${r.id}': r.technicalContact
+  'Whois__RegistrarNames__${r.id}': r.registrarName
 }, (r.?clientCertificate ?? true) ? {
   // A Key Vault certificate's secret of the same name is its PFX, base64.
   'Epp__Registries__${r.id}__ClientCertificatePfxBase64': '${keyVaultReference}epp-${r.id}-certificate)'

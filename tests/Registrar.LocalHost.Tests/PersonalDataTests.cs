@@ -305,7 +305,7 @@ public sealed class CapturingHost : IAsyncLifetime
         await Task.WhenAll(Storage.InitializeAsync(), _registry.InitializeAsync(), Mail.InitializeAsync());
         Host = InProcessHosts.Create(Storage, _registry, Mail.SmtpPort, host =>
         {
-            host.UseSetting("Whois:RegistrarName", "Test Registrar");
+            host.UseSetting("Whois:RegistrarNames:kaznic", "KZ Test Registrar");
             host.UseSetting("Whois:PermitLimit", LookupsPerWindow.ToString());
             foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Azure" })
                 host.UseSetting($"Logging:LogLevel:{category}", "Trace");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Names;
 using Registrar.Core.Whois;
+using Registrar.Core.Zones;
 
 namespace Registrar.Api.Whois;
 
@@ -12,22 +13,26 @@ namespace Registrar.Api.Whois;
 /// Unicode or A-label form. Anonymous; the rate limit is the hosts' (<see cref="PublicLookupRateLimitPolicy"/>).
 /// </summary>
 public sealed class PublicLookupHandlers(
-    DomainNameParser names, IRegisteredDomainDirectory directory, WhoisPublication publication, IOptions<WhoisOptions> options, TimeProvider clock)
+    DomainNameParser names, IRegisteredDomainDirectory directory, WhoisPublication publication, ZoneCatalog zones, IOptions<WhoisOptions> options,
+    TimeProvider clock)
 {
     public async Task<IResult> RdapDomainAsync(HttpRequest request, string name, CancellationToken ct)
     {
         var found = await LookUpAsync(name, ct);
         if (found.Error is not null) return found.Error;
         var self = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, $"/api/rdap/domain/{found.Record!.AsciiName}");
-        return new RdapJsonResult(RdapDomainDocument.Build(found.Record, options.Value.RegistrarName, self, clock.GetUtcNow()));
+        return new RdapJsonResult(RdapDomainDocument.Build(found.Record, RegistrarOf(found.Record), self, clock.GetUtcNow()));
     }
 
     public async Task<IResult> WhoisAsync(HttpRequest request, string name, CancellationToken ct)
     {
         var found = await LookUpAsync(name, ct);
         return (IResult?)found.Error?.AsProblem()
-            ?? TypedResults.Text(WhoisText.Render(found.Record!, options.Value.RegistrarName, clock.GetUtcNow()), "text/plain; charset=utf-8");
+            ?? TypedResults.Text(WhoisText.Render(found.Record!, RegistrarOf(found.Record!), clock.GetUtcNow()), "text/plain; charset=utf-8");
     }
+
+    /// <summary>The registrar that sponsors the domain at its zone's registry.</summary>
+    private string RegistrarOf(PublicDomainRecord record) => options.Value.RegistrarOf(zones.For(record.Zone).RegistryId);
 
     private async Task<(PublicDomainRecord? Record, LookupError? Error)> LookUpAsync(string name, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registrar.Core.Whois;
+using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Whois;
@@ -15,7 +16,10 @@ public static class WhoisServiceCollectionExtensions
     public static IServiceCollection AddRegistrarWhois(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WhoisOptions>().Bind(configuration.GetSection(WhoisOptions.Section)).ValidateDataAnnotations()
-            .Validate(whois => whois.Window > TimeSpan.Zero, "Whois:Window must be positive.").ValidateOnStart();
+            .Validate(whois => whois.Window > TimeSpan.Zero, "Whois:Window must be positive.")
+            .Validate<ZoneCatalog>((whois, zones) => !whois.UnnamedRegistries(zones).Any(),
+                "Whois:RegistrarNames names the registrar of each registry whose zones are served (Whois__RegistrarNames__kaznic, Whois__RegistrarNames__hostmaster).")
+            .ValidateOnStart();
         services.AddSingleton<WhoisPublication>();
         services.AddSingleton<IRegisteredDomainDirectory, RegisteredDomainDirectory>();
         services.AddSingleton<IDisclosureRequestStore, DisclosureRequestStore>();

@@ -20,7 +20,8 @@ public sealed class PublicLookupHandlersTests
             Held("suspended.kyiv.ua", "suspended.kyiv.ua", "kyiv.ua", null, registryStatuses: ["clientHold"]),
             Held("undelegated.kz", "undelegated.kz", "kz", null, registryStatuses: ["inactive"]),
             Held("delegated.com.ua", "delegated.com.ua", "com.ua", null, nameServers: ["ns1.example.net", "ns2.example.net"])),
-        new WhoisPublication(Zones), Options.Create(new WhoisOptions { RegistrarName = "Test Registrar" }),
+        new WhoisPublication(Zones), Zones,
+        Options.Create(new WhoisOptions { RegistrarNames = { ["kaznic"] = "KZ Test Registrar", ["hostmaster"] = "UA Test Registrar" } }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)));
 
     private static HttpContext Request(string? accept = null)
@@ -149,6 +150,22 @@ public sealed class PublicLookupHandlersTests
         }
     }
 
+    [Theory]
+    [InlineData("пример.қаз", "KZ Test Registrar")]
+    [InlineData("shop.com.ua", "UA Test Registrar")]
+    public async Task Each_domain_names_the_registrar_of_its_registry_as_its_sponsor_RFC_9083_section_5_3(string name, string registrar)
+    {
+        var context = Request();
+
+        var (_, _, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, name, default), context);
+        var (_, _, text) = await RunAsync(await handlers.WhoisAsync(Request().Request, name, default));
+
+        var sponsor = JsonDocument.Parse(body).RootElement.GetProperty("entities").EnumerateArray()
+            .Single(e => e.GetProperty("roles")[0].GetString() == "registrar");
+        Assert.Equal(registrar, sponsor.GetProperty("vcardArray")[1][1][3].GetString());
+        Assert.Contains($"Registrar: {registrar}", text.Split('\n'));
+    }
+
     [Fact]
     public async Task The_whois_text_answer_shows_what_the_kz_policy_publishes_and_marks_the_rest_redacted_KZ_App_10_3()
     {
@@ -159,7 +176,7 @@ public sealed class PublicLookupHandlersTests
         var lines = body.Split('\n');
         Assert.Contains("Domain Name: xn--e1afmkfd.xn--80ao21a", lines);
         Assert.Contains("Internationalized Domain Name: пример.қаз", lines);
-        Assert.Contains("Registrar: Test Registrar", lines);
+        Assert.Contains("Registrar: KZ Test Registrar", lines);
         Assert.Contains("Domain Status: ok", lines);
         Assert.Contains("Expiration Date: 2027-11-24T10:00:00Z", lines);
         Assert.Contains("Registrant Organization: Company LLP", lines);

@@ -72,6 +72,20 @@ public sealed class RdapDomainDocumentTests
         Assert.DoesNotContain("Abay", answer.GetRawText());
     }
 
+    [Fact]
+    public void A_kz_companys_withheld_contact_person_is_a_formatted_name_replaced_by_the_organisation_not_a_removed_one_RFC_9537_section_3_3()
+    {
+        var answer = Answer(Held("shop.kz", "shop.kz", "kz", Company() with { FullName = "Aigerim Serikovna" }));
+
+        Assert.Equal("Company LLP", Card(Entity(answer, "registrant"))["fn"][3].GetString());
+        var name = Redaction(answer, "Registrant Name");
+        Assert.Equal("replacementValue", name.GetProperty("method").GetString());
+        Assert.Equal("$.entities[?(@.roles[0]=='registrant')].vcardArray[1][?(@[0]=='fn')][3]", name.GetProperty("postPath").GetString());
+        Assert.Equal("$.entities[?(@.roles[0]=='registrant')].vcardArray[1][?(@[0]=='org')][3]", name.GetProperty("replacementPath").GetString());
+        Assert.False(name.TryGetProperty("prePath", out _));
+        Assert.DoesNotContain("Aigerim", answer.GetRawText());
+    }
+
     [Theory]
     [InlineData("shop.com.ua", "com.ua")]
     [InlineData("shop.ua", "ua")]

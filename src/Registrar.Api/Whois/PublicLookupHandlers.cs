@@ -31,11 +31,21 @@ public sealed class PublicLookupHandlers(
             ?? TypedResults.Text(WhoisText.Render(found.Record!, RegistrarOf(found.Record!), clock.GetUtcNow()), "text/plain; charset=utf-8");
     }
 
+    /// <summary>A name of 253 characters, with room for a trailing dot and a U-label's NFD form.</summary>
+    private const int MaxQueryLength = 512;
+
     /// <summary>The registrar that sponsors the domain at its zone's registry.</summary>
     private string RegistrarOf(PublicDomainRecord record) => options.Value.RegistrarOf(zones.For(record.Zone).RegistryId);
 
     private async Task<(PublicDomainRecord? Record, LookupError? Error)> LookUpAsync(string name, CancellationToken ct)
     {
+        // RFC 9082 3.1.3: the path segment is the name itself. The shop's parser forgives what a customer types around a
+        // name (spaces, a line break); a query carrying it is not a domain name (RFC 7480 5.4), and one longer than any name
+        // is not quoted back.
+        if (name.Length > MaxQueryLength)
+            return (null, LookupError.BadName($"The query is {name.Length} characters; a domain name has at most 253."));
+        if (name.Length == 0 || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) || name.Any(char.IsControl))
+            return (null, LookupError.BadName("A domain name has no spaces or control characters before, after or in it."));
         var parsed = names.Parse(name);
         if (!parsed.IsValid)
             return (null, IsMalformed(parsed.Refusal.Reason) ? LookupError.BadName(parsed.Refusal.Message) : LookupError.NotHeld(parsed.Refusal.Message));

@@ -72,6 +72,35 @@ public sealed class PublicLookupHandlersTests
     }
 
     [Theory]
+    [InlineData("undelegated.kz\n")]
+    [InlineData("\tundelegated.kz")]
+    [InlineData(" undelegated.kz")]
+    [InlineData("undelegated.kz\u00A0")]
+    [InlineData("\r\nundelegated.kz")]
+    public async Task A_held_name_with_whitespace_or_control_characters_around_it_is_no_domain_name_and_a_400_RFC_7480_section_5_4(string typed)
+    {
+        var context = Request("application/rdap+json");
+
+        var (status, _, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+        var (whoisStatus, _, _) = await RunAsync(await handlers.WhoisAsync(Request().Request, typed, default));
+
+        Assert.Equal((400, 400), (status, whoisStatus));
+        RdapShape.AssertErrorResponse(JsonDocument.Parse(body).RootElement, 400);
+    }
+
+    [Fact]
+    public async Task A_query_longer_than_any_domain_name_is_a_400_that_does_not_quote_it_back()
+    {
+        var context = Request("application/rdap+json");
+        var typed = new string('a', 5000) + ".kz";
+
+        var (status, _, body) = await RunAsync(await handlers.RdapDomainAsync(context.Request, typed, default), context);
+
+        Assert.Equal(400, status);
+        Assert.DoesNotContain(new string('a', 100), body, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("*/*")]
     [InlineData("application/json")]

@@ -110,7 +110,7 @@ internal static class RenewalAnswers
     }
 
     /// <summary>UA-1.7: a later expiry read back is this renewal carried out when it is the previous one plus the years paid,
-    /// added as the registry adds them (RFC 5731 section 3.2.3) and compared by the UTC date, as it compares curExpDate; any
+    /// added as the registry adds them (RFC 5731 section 3.2.3) and compared by the UTC date (both in the registry's offset); any
     /// other is not the term the customer paid for, and is not told to them as their renewal.</summary>
     private static void RenewedIfPaidTerm(RegistrationStep step, DateTimeOffset expiry)
     {

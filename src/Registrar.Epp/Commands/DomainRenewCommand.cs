@@ -10,6 +10,10 @@ namespace Registrar.Epp.Commands;
 public sealed class DomainRenewCommand(string domainName, DateOnly currentExpiryDate, EppPeriod? period = null) : EppCommand<DomainRenewed>
 {
     public string DomainName { get; } = domainName;
+
+    /// <summary>RFC 5731 3.2.3 curExpDate: the date the current period ends, which the registry compares with its own.</summary>
+    public DateOnly CurrentExpiryDate { get; } = currentExpiryDate;
+
     public override string Name => "domain:renew";
 
     public override void Validate(EppRegistryProfile profile)
@@ -23,7 +27,7 @@ public sealed class DomainRenewCommand(string domainName, DateOnly currentExpiry
         XNamespace d = profile.DomainNamespace;
         return Verb("renew", "domain", d,
             new XElement(d + "name", DomainName),
-            new XElement(d + "curExpDate", currentExpiryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new XElement(d + "curExpDate", CurrentExpiryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             period is null ? null : new XElement(d + "period", new XAttribute("unit", period.UnitCode), period.Value));
     }
 

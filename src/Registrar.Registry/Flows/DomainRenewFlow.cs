@@ -14,8 +14,10 @@ internal sealed class DomainRenewFlow(ZoneRegistries registries, DomainInfoFlow 
     public async Task<RegistryOutcome> RunAsync(RenewDomain renew, CancellationToken ct)
     {
         var client = registries.For(renew.Zone);
-        // The registry keeps the expiry as an instant and compares its date in UTC.
-        var currentExpiryDate = DateOnly.FromDateTime(renew.CurrentExpiry.UtcDateTime);
+        // RFC 5731 3.2.3: curExpDate is the date the current period ends, as the registry dates it: the expiry keeps the offset
+        // the registry wrote it in (KazNIC may write +05:00), and its date there is the registry's (2027-12-06T04:30+05:00 ends
+        // on the 6th, though it is the 5th in UTC).
+        var currentExpiryDate = DateOnly.FromDateTime(renew.CurrentExpiry.DateTime);
         try
         {
             var reply = await client.ExecuteAsync(

@@ -59,6 +59,15 @@ internal static class CreationAnswers
                 when IsOurs(state, info):
                 Registered(step, expiresAt);
                 break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true, ExpiresAt: null } info)
+                when IsOurs(state, info) && (info.CreatedAt ?? state.PaidAt) is { } from:
+                // RFC 5731 3.1.2, 3.2.1: exDate is optional. Ours is registered for the term asked for; counted from the create
+                // date (or the payment, just before it), it is checked by a person and followed once the registry states it.
+                var counted = from.AddYears(state.Order!.TermYears);
+                Registered(step, counted);
+                step.Flag($"The registry holds {state.Order.DisplayName} for this registration but states no expiry; it is counted as {counted:u}, "
+                    + $"{state.Order.TermYears} year(s) from its create date. Check the expiry at the registry (UA-1.6).");
+                break;
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: false }):
                 CreateDomain(step);
                 break;

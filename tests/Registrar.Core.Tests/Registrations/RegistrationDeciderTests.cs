@@ -207,6 +207,30 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void Our_own_domain_read_back_without_an_expiry_is_registered_for_the_term_from_its_create_date_and_flagged_not_taken_UA_1_6()
+    {
+        // RFC 5731: exDate is optional in creData and infData; the read-back still proves the domain ours.
+        var state = Paid(Order(handle: "H-1"), out _);
+        var created = PaidAt.AddMinutes(2);
+
+        var registered = Answer(state, new DomainInfo(true, true, "H-1", null, ["ok"], CreatedAt: created, CreatedByThisRegistration: true), out var commands);
+
+        Assert.Equal((RegistrationPhase.Registered, (DateTimeOffset?)created.AddYears(1)), (registered.Phase, registered.ExpiresAt));
+        Assert.Contains(commands, c => c is FlagForOperations flag && flag.Reason.Contains("states no expiry"));
+        Assert.DoesNotContain(commands, c => c is SendNotice { Kind: NoticeKind.NameTaken });
+    }
+
+    [Fact]
+    public void Another_registrations_domain_read_back_without_an_expiry_is_still_taken_KZ_2_1()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+
+        var theOthers = new DomainInfo(true, true, "H-1", null, ["ok"], CreatedAt: PaidAt.AddMinutes(2), CreatedByThisRegistration: false);
+
+        Assert.Equal(RegistrationPhase.NameTaken, Answer(state, theOthers, out _).Phase);
+    }
+
+    [Fact]
     public void A_create_dated_seconds_before_the_payment_by_a_registry_clock_behind_the_banks_is_still_ours_KZ_2_1()
     {
         var state = Paid(Order(handle: "H-1"), out _);

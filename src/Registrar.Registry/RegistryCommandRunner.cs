@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
@@ -14,7 +15,9 @@ namespace Registrar.Registry;
 /// is stalled for operations (as a command given up after every delivery is) instead of being retried until poisoned. So
 /// does a command that cannot be built from the registration's data (<see cref="EppCommandValidationException"/>): it
 /// would be built the same way on every delivery. Any other failure where nothing was sent propagates, for the queue to
-/// retry.
+/// retry. A command still waiting for the registry's answer when it comes again (the engine sends a decision's commands
+/// again once its dispatch grace passed, and a registry may take up to the EPP read timeout to answer) waits for that
+/// answer instead of going out a second time: sent twice, a renew's repeat is refused and may be answered first.
 /// </summary>
 public sealed class RegistryCommandRunner(
     RegistryCommandExecutor registry,
@@ -22,12 +25,14 @@ public sealed class RegistryCommandRunner(
     ILifecycleDecider<RegistrationState, RegistrationEvent, RegistrationCommand> decider,
     ILogger<RegistryCommandRunner> logger)
 {
+    private readonly ConcurrentDictionary<string, Task<RegistryOutcome>> _inFlight = new(StringComparer.Ordinal);
+
     public async Task RunAsync(RegistrationCommand command, CancellationToken ct)
     {
         RegistrationEvent result;
         try
         {
-            var outcome = await registry.ExecuteAsync(command, ct);
+            var outcome = await ExecuteOnceAsync(command, ct);
             result = new RegistryAnswered("answer:" + command.CommandId, command.CommandId, outcome);
         }
         catch (Exception e) when (WhyNoRetryHelps(e) is { } why)
@@ -38,6 +43,33 @@ public sealed class RegistryCommandRunner(
             result = decider.CommandFailed(command, $"{why}, and retrying will not change that: {e.Message}");
         }
         await registrations.RaiseAsync(command.RegistrationId, result.EventId, result, ct);
+    }
+
+    private async Task<RegistryOutcome> ExecuteOnceAsync(RegistrationCommand command, CancellationToken ct)
+    {
+        var mine = new TaskCompletionSource<RegistryOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(command.CommandId, mine.Task);
+        if (running != mine.Task)
+        {
+            logger.LogInformation("Registry command {CommandId} is already out; waiting for its answer instead of sending it again", command.CommandId);
+            return await running.WaitAsync(ct);
+        }
+        try
+        {
+            var outcome = await registry.ExecuteAsync(command, ct);
+            mine.SetResult(outcome);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception; // observed here: a waiter, if any, gets it as well
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, Task<RegistryOutcome>>(command.CommandId, mine.Task));
+        }
     }
 
     private static string? WhyNoRetryHelps(Exception e) => e switch

@@ -3,6 +3,7 @@ using Moq;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Epp.Commands;
+using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
 using Registrar.Epp.Transport;
 using Registrar.Registry.Tests.Support;
@@ -30,6 +31,38 @@ public sealed class RegistryCommandRunnerTests
     {
         _client.Setup(c => c.ExecuteAsync(It.IsAny<EppCommand<It.IsAnyType>>(), It.IsAny<CancellationToken>())).Throws(refusal);
         _client.Setup(c => c.ExecuteAsync(It.IsAny<EppCommand<It.IsAnyType>>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Throws(refusal);
+    }
+
+    [Fact]
+    public async Task A_renew_sent_again_while_its_first_send_awaits_the_answer_goes_out_once_and_both_raise_that_answer_UA_1_7()
+    {
+        var expiry = new DateTimeOffset(2027, 12, 6, 4, 30, 0, TimeSpan.FromHours(5));
+        var answer = new TaskCompletionSource<EppReply<Epp.Commands.DomainRenewed>>();
+        _client.Setup(c => c.ExecuteAsync(It.IsAny<DomainRenewCommand>(), "reg-1-9", It.IsAny<CancellationToken>())).Returns(answer.Task);
+        var runner = Runner();
+        var renew = new RenewDomain("reg-1-9", "reg-1", "kz", "slow.kz", expiry, 1);
+
+        var first = runner.RunAsync(renew, default);
+        var again = runner.RunAsync(renew, default);
+        answer.SetResult(new(new("slow.kz", expiry.AddYears(1), IsPending: false), EppResultCode.Success, "Command completed successfully", "c", "s", null));
+        await Task.WhenAll(first, again);
+
+        _client.Verify(c => c.ExecuteAsync(It.IsAny<DomainRenewCommand>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.All(_raised, raised => Assert.Equal(expiry.AddYears(1), Assert.IsType<Core.Registrations.DomainRenewed>(Assert.IsType<RegistryAnswered>(raised).Outcome).ExpiresAt));
+        Assert.Equal(2, _raised.Count);
+    }
+
+    [Fact]
+    public async Task A_command_sent_again_after_its_first_send_ended_goes_out_again()
+    {
+        EveryCommandThrows(new IOException("The registry is out of reach."));
+        var runner = Runner();
+        var query = new QueryDomain("reg-1-q", "reg-1", "kz", "example.kz");
+
+        await Assert.ThrowsAsync<IOException>(() => runner.RunAsync(query, default));
+        await Assert.ThrowsAsync<IOException>(() => runner.RunAsync(query, default));
+
+        _client.Verify(c => c.ExecuteAsync(It.IsAny<DomainInfoCommand>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     public static TheoryData<Exception> NegotiationRefusals => new()

@@ -108,6 +108,16 @@ internal static class CreationAnswers
         && (info.CreatedByThisRegistration
             ?? (info.CreatedAt is { } created && state.PaidAt is { } paid && created >= paid - ClockDifference));
 
+    /// <summary>RFC 5730 2.9.2.3, RFC 5731 3.2.1: the registry will never carry out the create it left pending (paResult 0). Sent
+    /// again it would be refused again, unseen: operations settle it with the customer as any refused create (another name or
+    /// the money back, KZ-2.1).</summary>
+    public static void OnPendingCreateRefused(RegistrationStep step, PendingActionResult refused)
+    {
+        step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null });
+        step.Flag($"The registry refused the create of {step.State.Order!.DisplayName} it had left pending (command {refused.CommandId}, paResult 0): "
+            + "the name is not registered; settle it with the customer (another name or a refund, KZ-2.1).");
+    }
+
     /// <summary>A create the registry answered 1001: its outcome comes by poll message or the sweep.</summary>
     public static bool IsWaitingForPendingCreate(RegistrationState state) =>
         state.Phase == RegistrationPhase.CreatingDomain && state.AwaitedCommandId is null;

@@ -21,6 +21,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
 
     public RegistrationEvent TimerDue(DateTimeOffset dueAt) => new RegistrationTimerDue($"timer:{dueAt.UtcTicks}", dueAt);
 
+    /// <summary>Answers in a row that could not be read before the registration stalls: a lost connection now and then is read
+    /// back, a registry whose every answer this client refuses (RFC 5730 2.5: a clTRID not its own) is not asked again and again
+    /// (each attempt a login as well).</summary>
+    public const int MaxUnknownOutcomes = 5;
+
     public RegistrationEvent CommandFailed(RegistrationCommand command, string reason) =>
         new RegistrationCommandFailed($"failed:{command.CommandId}", command, reason);
 
@@ -88,6 +93,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 break;
             case RegistryReported when TransferInDecisions.IsWaiting(state):
                 step.AskRegistry(id => new QueryDomain(id, state.RegistrationId, state.Order!.Zone, state.Order.DomainName));
+                break;
+            case RegistryReported { Completed: { Succeeded: false } refused } when CreationAnswers.IsWaitingForPendingCreate(state):
+                CreationAnswers.OnPendingCreateRefused(step, refused);
                 break;
             case RegistryReported when CreationAnswers.IsWaitingForPendingCreate(state):
                 step.Update(s => s with { Phase = RegistrationPhase.Reconciling });

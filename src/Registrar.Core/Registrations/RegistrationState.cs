@@ -26,6 +26,8 @@ namespace Registrar.Core.Registrations;
 /// was held under and starts the five years its personal data are kept; null while it has not ended.</param>
 /// <param name="NameServers">The domain's name servers at the registry, in A-label form, as last read or confirmed (KZ-2.3);
 /// null until the registry said, as for states stored before they were kept.</param>
+/// <param name="UnknownOutcomes">Answers in a row to the awaited registry command that could not be read (a lost connection, a
+/// protocol error): each is read back at once, so they are counted, and the registration stalls rather than asks without end.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -60,7 +62,8 @@ public sealed record RegistrationState(
     bool TransferInCancelWaiting = false,
     string? TransferAwayRejectionCommandId = null,
     RegistrantContactChange? RegistrantContactChange = null,
-    IReadOnlyList<string>? NameServers = null)
+    IReadOnlyList<string>? NameServers = null,
+    int UnknownOutcomes = 0)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

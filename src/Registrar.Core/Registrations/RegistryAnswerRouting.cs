@@ -25,12 +25,31 @@ internal static class RegistryAnswerRouting
             TransferAwayDecisions.OnAnswered(step, answer.Outcome, now);
         else if (answer.CommandId != state.AwaitedCommandId)
             return;
+        else if (TooManyUnknownOutcomes(step, answer.Outcome))
+            return;
         else if (RenewalDecisions.Covers(state.Phase))
             RenewalAnswers.OnAnswered(step, answer.Outcome, now);
         else if (TransferInDecisions.Covers(state.Phase))
             TransferInDecisions.OnAnswered(step, answer.Outcome);
         else
             CreationAnswers.OnAnswered(step, answer.Outcome);
+    }
+
+    /// <summary>Counts an answer that could not be read, and stalls the registration at <see cref="RegistrationDecider.MaxUnknownOutcomes"/>;
+    /// any other answer starts the count again.</summary>
+    private static bool TooManyUnknownOutcomes(RegistrationStep step, RegistryOutcome outcome)
+    {
+        var unknown = outcome is OutcomeUnknown ? step.State.UnknownOutcomes + 1 : 0;
+        if (unknown < RegistrationDecider.MaxUnknownOutcomes)
+        {
+            step.Update(s => s with { UnknownOutcomes = unknown });
+            return false;
+        }
+        var state = step.State;
+        step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null, UnknownOutcomes = 0 });
+        step.Flag($"The registry's answers about {state.Order?.DisplayName} could not be read {unknown} times in a row while it was {state.Phase} "
+            + "(lost connections, or answers this client refuses): decide how to go on; a retry reads the domain back or asks again.");
+        return true;
     }
 
     /// <summary>RFC 5731, RFC 5733 section 3.3: a change the registry left pending (1001) waits for the poll message naming its

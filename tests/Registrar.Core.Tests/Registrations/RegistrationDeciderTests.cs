@@ -207,6 +207,36 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void Answers_that_cannot_be_read_are_read_back_four_times_and_the_fifth_in_a_row_stalls_the_registration_for_operations()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+        for (var i = 1; i < RegistrationDecider.MaxUnknownOutcomes; i++)
+        {
+            state = Answer(state, new OutcomeUnknown(), out var asked);
+            Assert.Equal((RegistrationPhase.Reconciling, i), (state.Phase, state.UnknownOutcomes));
+            Assert.IsType<QueryDomain>(Assert.Single(asked));
+        }
+
+        var stalled = Answer(state, new OutcomeUnknown(), out var commands);
+
+        Assert.Equal((RegistrationPhase.Stalled, (string?)null), (stalled.Phase, stalled.AwaitedCommandId));
+        Assert.Contains(commands, c => c is FlagForOperations flag && flag.Reason.Contains("could not be read 5 times in a row"));
+        Assert.DoesNotContain(commands, c => c is QueryDomain or CreateDomain);
+    }
+
+    [Fact]
+    public void An_answer_read_between_unreadable_ones_starts_their_count_again()
+    {
+        var state = Paid(Order(handle: "H-1"), out _);
+        for (var i = 1; i < RegistrationDecider.MaxUnknownOutcomes; i++) state = Answer(state, new OutcomeUnknown(), out _);
+
+        state = Answer(state, new DomainInfo(false, false, null, null), out _);
+        var again = Answer(state, new OutcomeUnknown(), out _);
+
+        Assert.Equal((RegistrationPhase.Reconciling, 1), (again.Phase, again.UnknownOutcomes));
+    }
+
+    [Fact]
     public void Our_own_domain_read_back_without_an_expiry_is_registered_for_the_term_from_its_create_date_and_flagged_not_taken_UA_1_6()
     {
         // RFC 5731: exDate is optional in creData and infData; the read-back still proves the domain ours.
@@ -427,6 +457,20 @@ public sealed class RegistrationDeciderTests
         var observed = _decider.Decide(stillPending, new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], PaidAt.AddHours(2)), PaidAt), PaidAt.AddHours(3));
         Assert.Equal(RegistrationPhase.Registered, observed.State.Phase);
         Assert.Equal(PaidAt.AddYears(1), observed.State.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_pending_create_the_registry_refuses_by_poll_message_is_not_sent_again_but_stalled_for_operations_KZ_2_1()
+    {
+        var waiting = Answer(Paid(Order(handle: "H-1"), out _), new RegistryPending(), out _);
+
+        var refused = _decider.Decide(waiting, new RegistryReported("poll:2", "create rejected", new PendingActionResult("order-1-1-3", Succeeded: false)),
+            PaidAt.AddHours(2));
+
+        Assert.Equal(RegistrationPhase.Stalled, refused.State.Phase);
+        var commands = refused.Commands.Where(c => c is not RecordRegistrationView).ToList();
+        Assert.DoesNotContain(commands, c => c is CreateDomain or QueryDomain);
+        Assert.Contains(commands, c => c is FlagForOperations flag && flag.Reason.Contains("paResult 0") && flag.Reason.Contains("KZ-2.1"));
     }
 
     private sealed class FixedSchedule(DateTimeOffset dueBy) : IRegistrationSchedule

@@ -176,6 +176,10 @@ internal static class RenewalAnswers
             FlagOnce(step, $"The registry does not know {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}: find out why.");
             return;
         }
+        // Before expiry only: from then on holds and deletion are the registry's course for an unrenewed name (UA-1.10, KZ-2.8).
+        if (state.Phase == Registered && now < state.ExpiresAt && UnaskedHolds(state, info) is { Count: > 0 } unasked)
+            step.Flag($"The registry now shows {string.Join(", ", unasked)} on {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}, "
+                + "which this registrar did not ask for: the domain may be out of the zone or on its way out while the customer sees it registered; find out why.");
         if (info.ExpiresAt is { } expiry && expiry != state.ExpiresAt)
         {
             // The registry is the authority for expiry: follow it, and a later one starts a new renewal round.
@@ -188,6 +192,17 @@ internal static class RenewalAnswers
             FlagOnce(step, $"The registry's expiry of {state.Order!.DisplayName} is {expiry:u}, not {state.ExpiresAt:u}: followed the registry.");
         }
     }
+
+    /// <summary>Statuses that take a registered domain out of the zone or delete it (RFC 5731 2.3), new in this read and not the
+    /// holds this registration asked for (UA-2.3.1 suspension, a dispute block): what the registry did on its own.</summary>
+    private static List<string> UnaskedHolds(RegistrationState before, DomainInfo info)
+    {
+        var asked = OperationsDecisions.WantedHolds(before);
+        return [.. info.Statuses.Where(status => OutOfZoneStatuses.Contains(status)
+            && !before.RegistryStatuses.Contains(status, StringComparer.OrdinalIgnoreCase) && !asked.Contains(status, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    private static readonly HashSet<string> OutOfZoneStatuses = new(["serverHold", "clientHold", PendingDelete], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The registry moved the domain to another registrar (its transfer period ran out, or we approved it): the
     /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel.</summary>

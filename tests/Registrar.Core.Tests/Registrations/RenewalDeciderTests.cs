@@ -421,6 +421,36 @@ public sealed class RenewalDeciderTests
         Assert.Empty(second);
     }
 
+    [Theory]
+    [InlineData("serverHold")]
+    [InlineData("clientHold")]
+    [InlineData("pendingDelete")]
+    public void A_hold_or_deletion_the_registry_put_on_a_registered_domain_on_its_own_is_flagged_once(string status)
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var observed = new DomainInfo(true, true, "H-1", Expiry, [status]);
+
+        var first = domain.Raise(new RegistryObserved("observed:1", observed, Expiry.AddDays(-60)), Expiry.AddDays(-60));
+        var second = domain.Raise(new RegistryObserved("observed:2", observed, Expiry.AddDays(-59)), Expiry.AddDays(-59));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(first));
+        Assert.Contains(status, flag.Reason, StringComparison.Ordinal);
+        Assert.Contains("did not ask for", flag.Reason, StringComparison.Ordinal);
+        Assert.Empty(second);
+        Assert.Equal([status], domain.State.RegistryStatuses);
+    }
+
+    [Fact]
+    public void Statuses_that_keep_a_domain_in_the_zone_are_followed_without_a_flag()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        var commands = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", Expiry, ["clientTransferProhibited", "serverDeleteProhibited"]),
+            Expiry.AddDays(-60)), Expiry.AddDays(-60));
+
+        Assert.Empty(commands);
+    }
+
     [Fact]
     public void A_domain_the_registry_shows_under_another_sponsor_ends_here_and_the_customer_is_told()
     {

@@ -39,7 +39,8 @@ public static partial class PollMessageDomains
     }
 
     /// <summary>Dot-separated labels ending in a label that starts with a letter (a TLD: "kz", "қаз", "xn--80ao21a"),
-    /// so dates, amounts and version numbers in the text are not taken for names.</summary>
-    [GeneratedRegex(@"(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}[\p{L}\p{N}-]*[\p{L}\p{N}]")]
+    /// so dates, amounts and version numbers in the text are not taken for names; neither half of an e-mail address
+    /// ("ivan.petrov@example.kz") is one, and a name is taken whole, never a piece of a longer word.</summary>
+    [GeneratedRegex(@"(?<![@\p{L}\p{N}.-])(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}[\p{L}\p{N}-]*[\p{L}\p{N}](?![@\p{L}\p{N}-])")]
     private static partial Regex NameInText();
 }

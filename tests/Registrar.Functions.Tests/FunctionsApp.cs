@@ -28,6 +28,8 @@ public static class FunctionsApp
                 ["Notices:RequestConfirmationSigningKey"] = SigningKey,
                 ["TransferCodes:SigningKey"] = SigningKey,
                 ["OperationsPage:SessionSigningKey"] = SigningKey,
+                ["Whois:RegistrarNames:kaznic"] = "KZ Test Registrar",
+                ["Whois:RegistrarNames:hostmaster"] = "UA Test Registrar",
             }).Build();
         var services = new ServiceCollection().AddLogging().AddRegistrar(configuration).AddRegistrarFunctions(configuration);
         replace?.Invoke(services);

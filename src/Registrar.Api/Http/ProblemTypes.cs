@@ -36,6 +36,9 @@ public static class ProblemTypes
     public static readonly ProblemType MethodNotAllowed = new("/problems/method-not-allowed", "Method not allowed.",
         "The resource exists but does not answer this request method; the Allow header lists those it does (RFC 9110 section 15.5.6).");
 
+    public static readonly ProblemType QueryNotServed = new("/problems/query-not-served", "This RDAP query is not served here.",
+        "The RDAP query type (RFC 9082) is not one this registrar answers: it answers domain lookups and help; ask the registry for the others.");
+
     public static readonly ProblemType Conflict = new("/problems/conflict", "Conflict.",
         "The resource changed meanwhile or is in a state that does not allow this.");
 
@@ -86,7 +89,7 @@ public static class ProblemTypes
     public static readonly IReadOnlyList<ProblemType> All =
     [
         Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, Unauthenticated, Forbidden, NotFound,
-        MethodNotAllowed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
+        MethodNotAllowed, QueryNotServed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
         LinkInvalid, LinkUsed, LinkExpired, LinkSuperseded, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
     ];
 

@@ -26,6 +26,12 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
 
     public static LookupError NotHeld(string detail) => new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, detail);
 
+    /// <summary>An RDAP query type (RFC 9082 section 3.1) this server does not answer, as RDAP servers commonly say it.</summary>
+    public static LookupError NotServed(string detail) => new(StatusCodes.Status501NotImplemented, ProblemTypes.QueryNotServed, detail);
+
+    /// <summary>RFC 9110 section 15.5.6, on the RDAP paths: an RDAP error naming the methods in Allow.</summary>
+    public static LookupError MethodNotAllowed(string detail) => new(StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed, detail);
+
     /// <summary>RFC 7480 5.5: too many queries from one client; <c>Retry-After</c> says when to ask again.</summary>
     public static LookupError TooManyRequests(TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,

@@ -15,6 +15,16 @@ public static class WhoisEndpoints
             .WithMetadata(new RdapEndpointMetadata()).Produces(StatusCodes.Status200OK, contentType: RdapJsonResult.MediaType)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
             .WithSummary("RDAP domain lookup (RFC 9083): what the zone publishes (KZ-App-10.3, UA-1.15), withheld fields listed per RFC 9537.");
+        api.MapGet("/rdap/help", (RdapServiceHandlers rdap) => rdap.Help())
+            .WithMetadata(new RdapEndpointMetadata()).Produces(StatusCodes.Status200OK, contentType: RdapJsonResult.MediaType).ProducesProblem(429)
+            .WithSummary("RDAP help (RFC 9082 3.1.6, RFC 9083 7): what this service answers.");
+        api.MapMethods("/rdap/{**path}", [HttpMethods.Get, HttpMethods.Head], (string path, RdapServiceHandlers rdap) => rdap.Other(path))
+            .WithMetadata(new RdapEndpointMetadata()).ProducesProblem(404).ProducesProblem(501).ProducesProblem(429)
+            .WithSummary("Any other RDAP path: other query types are 501, anything else 404, each an RDAP error.");
+        api.MapMethods("/rdap/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options],
+                (HttpContext context, RdapServiceHandlers rdap) => rdap.OtherMethod(context))
+            .WithMetadata(new RdapEndpointMetadata()).ProducesProblem(405)
+            .WithSummary("Methods other than GET and HEAD under the RDAP path: a CORS preflight answered, the rest an RDAP 405.");
         api.MapGet("/whois/{name}", (HttpRequest request, string name, PublicLookupHandlers handlers, CancellationToken ct) =>
                 handlers.WhoisAsync(request, name, ct))
             .Produces<string>(StatusCodes.Status200OK, "text/plain")

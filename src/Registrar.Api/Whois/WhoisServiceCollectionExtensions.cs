@@ -24,6 +24,7 @@ public static class WhoisServiceCollectionExtensions
         services.AddSingleton<IRegisteredDomainDirectory, RegisteredDomainDirectory>();
         services.AddSingleton<IDisclosureRequestStore, DisclosureRequestStore>();
         services.AddSingleton<PublicLookupHandlers>();
+        services.AddSingleton<RdapServiceHandlers>();
         services.AddSingleton<DisclosureHandlers>();
         services.AddSingleton<PublicLookupRateLimitPolicy>();
         services.AddRateLimiter(_ => { });

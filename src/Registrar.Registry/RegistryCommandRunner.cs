@@ -33,6 +33,10 @@ public sealed class RegistryCommandRunner(
         try
         {
             var outcome = await ExecuteOnceAsync(command, ct);
+            // Ids only: what the registry sent may quote the registrant's data.
+            if (outcome is OutcomeUnknown)
+                logger.LogWarning("Registry command {CommandId} of {RegistrationId} has no answer this client can trust (lost, or refused as a protocol error); the registration reads it back",
+                    command.CommandId, command.RegistrationId);
             result = new RegistryAnswered("answer:" + command.CommandId, command.CommandId, outcome);
         }
         catch (Exception e) when (WhyNoRetryHelps(e) is { } why)

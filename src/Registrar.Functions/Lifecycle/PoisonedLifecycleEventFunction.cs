@@ -15,16 +15,8 @@ public sealed class PoisonedLifecycleEventFunction(
     [Function("RedeliverPoisonedLifecycleEvent")]
     public async Task Run([QueueTrigger(FunctionQueues.LifecycleEventsPoison)] string message, CancellationToken cancellationToken)
     {
-        LifecycleEventMessage<RegistrationEvent> delivery;
-        try
-        {
-            delivery = LifecycleEventMessage<RegistrationEvent>.Contract.Deserialize(message);
-        }
-        catch (UnreadableMessageException e)
-        {
-            await unreadable.KeepAsync(FunctionQueues.LifecycleEventsPoison, message, e.Message, cancellationToken);
-            return;
-        }
-        await poisoned.HandleAsync(delivery, events, cancellationToken);
+        if (await unreadable.ReadOrKeepAsync(LifecycleEventMessage<RegistrationEvent>.Contract, FunctionQueues.LifecycleEventsPoison, message,
+                cancellationToken) is { } delivery)
+            await poisoned.HandleAsync(delivery, events, cancellationToken);
     }
 }

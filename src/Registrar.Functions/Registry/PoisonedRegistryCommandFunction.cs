@@ -19,16 +19,9 @@ public sealed class PoisonedRegistryCommandFunction(
     [Function("FailPoisonedRegistryCommand")]
     public async Task Run([QueueTrigger(FunctionQueues.RegistryCommandsPoison)] string message, CancellationToken cancellationToken)
     {
-        RegistrationCommand command;
-        try
-        {
-            command = FunctionQueues.RegistryCommandContract.Deserialize(message);
-        }
-        catch (UnreadableMessageException e)
-        {
-            await unreadable.KeepAsync(FunctionQueues.RegistryCommandsPoison, message, e.Message, cancellationToken);
+        if (await unreadable.ReadOrKeepAsync(FunctionQueues.RegistryCommandContract, FunctionQueues.RegistryCommandsPoison, message, cancellationToken)
+            is not { } command)
             return;
-        }
         var failed = decider.CommandFailed(command, "the registry command failed every delivery and was moved to the poison queue");
         await registrations.RaiseAsync(command.RegistrationId, failed.EventId, failed, cancellationToken);
     }

@@ -141,15 +141,10 @@ public sealed class QueueWorker<TMessage> : BackgroundService
             {
                 body = _contract.Deserialize(message.Body.ToString(), out sender);
             }
-            catch (UnreadableMessageException e) when (_unreadable is not null)
-            {
-                await _unreadable.KeepAsync(_queue.Name, message.Body.ToString(), e.Message, CancellationToken.None);
-                await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
-                return;
-            }
             catch (UnreadableMessageException e)
             {
-                await MoveToPoisonAsync(message, lease, e.Message);
+                if (_unreadable is null) await MoveToPoisonAsync(message, lease, e.Message);
+                else await KeepAsync(message, lease, e.Message);
                 return;
             }
             using var activity = QueueTelemetry.StartProcessing(_queue.Name, message.MessageId, message.DequeueCount, sender);
@@ -222,6 +217,12 @@ public sealed class QueueWorker<TMessage> : BackgroundService
             _logger.LogWarning(e, "Could not release message {MessageId} on {Queue}; it reappears after its visibility timeout.",
                 message.MessageId, _queue.Name);
         }
+    }
+
+    private async Task KeepAsync(QueueMessage message, MessageLease lease, string reason)
+    {
+        await _unreadable!.KeepAsync(_queue.Name, message.Body.ToString(), reason, CancellationToken.None);
+        await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, MessageLease lease, string reason)

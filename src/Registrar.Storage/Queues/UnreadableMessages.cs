@@ -29,6 +29,21 @@ public sealed class UnreadableMessages
         (_review, _clock, _logger) = (review, clock, logger);
     }
 
+    /// <summary>The message <paramref name="text"/> holds, or null when it cannot be read, in which case it is kept.</summary>
+    public async Task<TMessage?> ReadOrKeepAsync<TMessage>(MessageContract<TMessage> contract, string queue, string text, CancellationToken ct)
+        where TMessage : class
+    {
+        try
+        {
+            return contract.Deserialize(text);
+        }
+        catch (UnreadableMessageException e)
+        {
+            await KeepAsync(queue, text, e.Message, ct);
+            return null;
+        }
+    }
+
     /// <summary>Keeps <paramref name="text"/> under its SHA-256, so a redelivery of it writes the same blob and the same item.</summary>
     /// <param name="reason">Why it could not be read: the type and version it claims, never its content.</param>
     public async Task KeepAsync(string queue, string text, string reason, CancellationToken ct)

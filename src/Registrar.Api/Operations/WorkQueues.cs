@@ -12,7 +12,7 @@ namespace Registrar.Api.Operations;
 /// orders them). The operations page shows the same queues.</summary>
 /// <param name="TrademarkApprovals">UA-Pre-7: second-level .ua names waiting for their trademark to be checked.</param>
 /// <param name="Stalled">Registrations the registry refused, or whose registry command was given up on (a poisoned command):
-/// operations fix the cause and retry.</param>
+/// operations fix the cause and retry; one given up on is also asked again by itself for a few hours first.</param>
 /// <param name="HeldPayments">UA-3.2: bank credits that paid nothing by themselves: apply or refund each.</param>
 /// <param name="AwaitingProof">UA-1.5.8, KZ-5.3: requests waiting for their link to be followed or for the signed contract or
 /// identity documents operations check and record as proof; not those their registration no longer allows (ended, being

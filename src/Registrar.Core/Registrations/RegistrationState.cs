@@ -28,6 +28,9 @@ namespace Registrar.Core.Registrations;
 /// null until the registry said, as for states stored before they were kept.</param>
 /// <param name="UnknownOutcomes">Answers in a row to the awaited registry command that could not be read (a lost connection, a
 /// protocol error): each is read back at once, so they are counted, and the registration stalls rather than asks without end.</param>
+/// <param name="RegistryRetries">Times in a row the host gave up on the awaited registry command (the registry unreachable, a
+/// maintenance window) and the registration was set to try again by itself; counted again from nothing once the registry answers.</param>
+/// <param name="RetryRegistryAt">When a registration stalled that way asks the registry again by itself; null when a person decides.</param>
 /// <param name="FailedCommands">Commands a host gave up on (mail, records, flags), tried again under their own
 /// ids at <paramref name="RetryFailedAt"/> or when operations ask.</param>
 public sealed record RegistrationState(
@@ -63,7 +66,9 @@ public sealed record RegistrationState(
     string? TransferAwayRejectionCommandId = null,
     RegistrantContactChange? RegistrantContactChange = null,
     IReadOnlyList<string>? NameServers = null,
-    int UnknownOutcomes = 0)
+    int UnknownOutcomes = 0,
+    int RegistryRetries = 0,
+    DateTimeOffset? RetryRegistryAt = null)
 {
     public IReadOnlyList<RegistrationCommand> FailedCommands { get; init; } = FailedCommands ?? [];
 

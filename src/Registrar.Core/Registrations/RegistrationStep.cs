@@ -11,11 +11,12 @@ internal sealed class RegistrationStep(RegistrationState state)
 
     public void Update(Func<RegistrationState, RegistrationState> change) => State = change(State);
 
-    /// <summary>A registry command whose answer the registration then waits for.</summary>
+    /// <summary>A registry command whose answer the registration then waits for; a wait to ask again set by an earlier stall
+    /// (<see cref="RegistrationState.RetryRegistryAt"/>) is over, so a later stall of another cause waits for a person.</summary>
     public void AskRegistry(Func<string, RegistrationCommand> command)
     {
         var id = NextCommandId();
-        Update(s => s with { AwaitedCommandId = id });
+        Update(s => s with { AwaitedCommandId = id, RetryRegistryAt = null });
         _commands.Add(command(id));
     }
 

@@ -36,13 +36,13 @@ internal static class RegistryAnswerRouting
     }
 
     /// <summary>Counts an answer that could not be read, and stalls the registration at <see cref="RegistrationDecider.MaxUnknownOutcomes"/>;
-    /// any other answer starts the count again.</summary>
+    /// any other answer starts the count again, and the count of the host's give-ups too (the registry is reachable again).</summary>
     private static bool TooManyUnknownOutcomes(RegistrationStep step, RegistryOutcome outcome)
     {
         var unknown = outcome is OutcomeUnknown ? step.State.UnknownOutcomes + 1 : 0;
         if (unknown < RegistrationDecider.MaxUnknownOutcomes)
         {
-            step.Update(s => s with { UnknownOutcomes = unknown });
+            step.Update(s => s with { UnknownOutcomes = unknown, RegistryRetries = unknown == 0 ? 0 : s.RegistryRetries });
             return false;
         }
         var state = step.State;

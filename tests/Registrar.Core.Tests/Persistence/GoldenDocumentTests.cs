@@ -47,7 +47,7 @@ public sealed class GoldenDocumentTests
             new TransferRestriction("Pledge agreement 12/2026", At), "order-1-1-30", TransferInCancelWaiting: true,
             TransferAwayRejectionCommandId: "order-1-1-31",
             RegistrantContactChange: new RegistrantContactChange("r-10", NewContact, At.AddDays(1), false, "order-1-1-32"),
-            NameServers: ["ns1.example.net", "ns2.example.net"], UnknownOutcomes: 2),
+            NameServers: ["ns1.example.net", "ns2.example.net"], UnknownOutcomes: 2, RegistryRetries: 1, RetryRegistryAt: At.AddMinutes(2)),
         ["registration-events"] = new RegistrationEvent[]
         {
             new RegistrationPaid("paid:halyk:tx-1", Order, At),
@@ -430,6 +430,18 @@ public sealed class GoldenDocumentTests
 
         Assert.Null(read!.RegistrantContactChange);
         Assert.Equal("order-1-1-31", read.TransferAwayRejectionCommandId);
+    }
+
+    /// <summary>Registrations stalled before a registry's silence was asked again by itself keep waiting for a person.</summary>
+    [Fact]
+    public void A_state_stored_before_registry_retries_still_reads_with_none_waiting()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-state.before-registry-retries.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationState>(before, StoredJson.Options);
+
+        Assert.Equal((0, (DateTimeOffset?)null), (read!.RegistryRetries, read.RetryRegistryAt));
+        Assert.Equal(2, read.UnknownOutcomes);
     }
 
     /// <summary>Registrations in flight when unreadable answers were counted keep running, their count at nothing.</summary>

@@ -394,18 +394,20 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
-    public void A_registry_command_the_host_gave_up_on_stalls_the_registration_for_operations_whose_retry_asks_again()
+    public void A_registry_command_the_host_gave_up_on_stalls_the_registration_until_its_wait_is_over_or_operations_retry()
     {
         var state = Paid(Order(handle: "H-1"), out var commands);
         var create = Assert.IsType<CreateDomain>(Assert.Single(commands));
 
         var failed = _decider.Decide(state, _decider.CommandFailed(create, "queue poisoned"), PaidAt.AddHours(1));
-        var retried = _decider.Decide(failed.State, new OperationsRetried("e9", "ops-1"), PaidAt.AddHours(2));
+        var retried = _decider.Decide(failed.State, new OperationsRetried("e9", "ops-1"), PaidAt.AddHours(1).AddMinutes(1));
 
         Assert.Equal(RegistrationPhase.Stalled, failed.State.Phase);
-        Assert.Contains("queue poisoned", Assert.IsType<FlagForOperations>(Assert.Single(Effects(failed))).Reason);
+        Assert.Empty(Effects(failed));
+        Assert.Equal(PaidAt.AddHours(1) + RegistrationDecider.RegistryRetryDelays[0], failed.WakeAt);
         Assert.Equal(RegistrationPhase.CreatingDomain, retried.State.Phase);
         Assert.NotEqual(create.CommandId, Assert.IsType<CreateDomain>(Assert.Single(Effects(retried))).CommandId);
+        Assert.Null(retried.State.RetryRegistryAt);
     }
 
     [Fact]

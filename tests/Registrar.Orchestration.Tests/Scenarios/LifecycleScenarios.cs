@@ -18,7 +18,7 @@ public static class LifecycleScenarios
         ["An unknown create outcome is reconciled with info, never sent twice"] = UnknownOutcomeReconciled,
         ["A redelivered payment or answer changes nothing"] = DuplicatesChangeNothing,
         ["A refused create stalls for operations, whose retry registers it"] = RefusedThenRetried,
-        ["A registry command that cannot be carried out stalls the registration instead of ending it"] = FailedRegistryCommandStalls,
+        ["A registry command that cannot be carried out stalls the registration until it is asked again, by itself or by operations (KZ-2.1)"] = FailedRegistryCommandStalls,
         ["A notice that cannot be mailed is kept and sent under its own id when operations retry"] = FailedNoticeIsKept,
         ["A registration past its business-day deadline is flagged once (KZ-2.1)"] = OverdueIsFlagged,
         ["A second-level .ua name waits for the trademark approval (UA-Pre-7)"] = TrademarkApprovalFirst,
@@ -190,10 +190,13 @@ public static class LifecycleScenarios
         run.Host.Commands.FailWhile(run.RegistrationId, c => c is CreateDomain);
         // The view of the creation is superseded by the stall's, decided when the create failed for the last time.
         Type[] stalled = run.Host.SkipsSupersededCommands
-            ? [typeof(FlagForOperations), typeof(RecordRegistrationView)]
-            : [typeof(RecordRegistrationView), typeof(FlagForOperations), typeof(RecordRegistrationView)];
+            ? [typeof(RecordRegistrationView)]
+            : [typeof(RecordRegistrationView), typeof(RecordRegistrationView)];
         await run.RaiseAsync(Paid(Order(handle: "H-1")), stalled);
         await run.SettlesInAsync(RegistrationPhase.Stalled);
+        // KZ-2.1: the host wakes the registration to ask the registry again by itself; no one is asked yet.
+        var askAgainIn = await run.Host.WakeAtAsync(run.RegistrationId) - DateTimeOffset.UtcNow;
+        Assert.InRange(askAgainIn!.Value, TimeSpan.Zero, RegistrationDecider.RegistryRetryDelays[0]);
 
         run.Host.Commands.Recover(run.RegistrationId);
         await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"), typeof(CreateDomain), typeof(RecordRegistrationView));

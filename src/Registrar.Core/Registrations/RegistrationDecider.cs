@@ -26,11 +26,6 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     /// (each attempt a login as well).</summary>
     public const int MaxUnknownOutcomes = 5;
 
-    /// <summary>The waits before the awaited registry command is asked again by itself each time the host gave up on it: a
-    /// registry's maintenance window or outage of a few hours passes without a person, well inside KZ-2.1's business day.</summary>
-    public static readonly TimeSpan[] RegistryRetryDelays =
-        [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2)];
-
     public RegistrationEvent CommandFailed(RegistrationCommand command, string reason) =>
         new RegistrationCommandFailed($"failed:{command.CommandId}", command, reason);
 
@@ -159,7 +154,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             step.Flag($"Registration of {state.Order!.DisplayName} is overdue: due by {state.DueBy:u} (KZ-2.1).");
         }
         if (state.RetryFailedAt is { } retryAt && now >= retryAt) RetryFailedCommands(step);
-        if (RegistryRetryAt(state) is { } askAgainAt && now >= askAgainAt) ResumeStalled(step, now);
+        if (RegistryOutageRetries.NextWake(state) is { } askAgainAt && now >= askAgainAt) ResumeStalled(step, now);
         NameserverChangeDecisions.OnTime(step, now);
         RegistrantContactChangeDecisions.OnTime(step, now);
         _renewals.OnTime(step, now);
@@ -175,23 +170,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         if (failed.Command.CommandId == state.AwaitedCommandId)
         {
-            // The registry was never asked, or its answer never came back: it is asked again later the way an operations retry asks,
-            // which reads back or re-sends safely; a person decides once the waits are used up.
-            var retries = state.RegistryRetries;
-            if (retries < RegistryRetryDelays.Length)
-            {
-                step.Update(s => s with
-                {
-                    Phase = RegistrationPhase.Stalled,
-                    AwaitedCommandId = null,
-                    RegistryRetries = retries + 1,
-                    RetryRegistryAt = now + RegistryRetryDelays[retries],
-                });
-                return;
-            }
-            step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null, RegistryRetries = 0, RetryRegistryAt = null });
-            step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}), also when tried again "
-                + $"{RegistryRetryDelays.Length} times over {RegistryRetryDelays.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait)}: retry when the cause is fixed.");
+            // The registry was never asked, or its answer never came back.
+            RegistryOutageRetries.OnGivenUp(step, failed, now);
             return;
         }
         if (failed.Command.Route == CommandRoute.Registry
@@ -278,14 +258,10 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
     internal static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
         or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
-    /// <summary>A stall the registry's silence caused, and nothing since, asks again by itself.</summary>
-    private static DateTimeOffset? RegistryRetryAt(RegistrationState state) =>
-        state.Phase == RegistrationPhase.Stalled ? state.RetryRegistryAt : null;
-
     private DateTimeOffset? WakeAt(RegistrationState state)
     {
         var overdueCheck = IsInProgress(state.Phase) && !state.OverdueFlagged ? state.DueBy : null;
-        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, RegistryRetryAt(state), _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state),
+        DateTimeOffset?[] candidates = [overdueCheck, state.RetryFailedAt, RegistryOutageRetries.NextWake(state), _renewals.NextWake(state), NameserverChangeDecisions.NextWake(state),
             RegistrantContactChangeDecisions.NextWake(state), OperationsDecisions.NextWake(state)];
         return candidates.Where(c => c is not null).Min();
     }

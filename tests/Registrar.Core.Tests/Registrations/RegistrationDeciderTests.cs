@@ -404,7 +404,7 @@ public sealed class RegistrationDeciderTests
 
         Assert.Equal(RegistrationPhase.Stalled, failed.State.Phase);
         Assert.Empty(Effects(failed));
-        Assert.Equal(PaidAt.AddHours(1) + RegistrationDecider.RegistryRetryDelays[0], failed.WakeAt);
+        Assert.Equal(PaidAt.AddHours(1) + RegistryOutageRetries.Delays[0], failed.WakeAt);
         Assert.Equal(RegistrationPhase.CreatingDomain, retried.State.Phase);
         Assert.NotEqual(create.CommandId, Assert.IsType<CreateDomain>(Assert.Single(Effects(retried))).CommandId);
         Assert.Null(retried.State.RetryRegistryAt);

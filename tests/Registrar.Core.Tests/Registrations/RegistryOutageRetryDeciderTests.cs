@@ -29,11 +29,11 @@ public sealed class RegistryOutageRetryDeciderTests
 
         Assert.Empty(HostGivesUp(domain, failedAt));
         Assert.Equal(RegistrationPhase.Stalled, domain.State.Phase);
-        Assert.Equal(failedAt + RegistrationDecider.RegistryRetryDelays[0], domain.WakeAt);
+        Assert.Equal(failedAt + RegistryOutageRetries.Delays[0], domain.WakeAt);
 
         domain.LiveUntil(failedAt.AddMinutes(1));
         Assert.Single(domain.Sent);
-        domain.LiveUntil(failedAt + RegistrationDecider.RegistryRetryDelays[0]);
+        domain.LiveUntil(failedAt + RegistryOutageRetries.Delays[0]);
         var again = Assert.IsType<CreateDomain>(domain.Sent.Last());
         Assert.NotEqual(first.CommandId, again.CommandId);
         Assert.Equal(RegistrationPhase.CreatingDomain, domain.State.Phase);
@@ -48,7 +48,7 @@ public sealed class RegistryOutageRetryDeciderTests
     {
         var domain = PaidKzRegistration();
         var at = PaidAt;
-        foreach (var wait in RegistrationDecider.RegistryRetryDelays)
+        foreach (var wait in RegistryOutageRetries.Delays)
         {
             at += TimeSpan.FromSeconds(10);
             HostGivesUp(domain, at);
@@ -56,13 +56,13 @@ public sealed class RegistryOutageRetryDeciderTests
             at += wait;
             domain.LiveUntil(at);
         }
-        Assert.Equal(RegistrationDecider.RegistryRetryDelays.Length + 1, domain.Sent.OfType<CreateDomain>().Count());
+        Assert.Equal(RegistryOutageRetries.Delays.Count + 1, domain.Sent.OfType<CreateDomain>().Count());
 
         var flag = Assert.IsType<FlagForOperations>(Assert.Single(HostGivesUp(domain, at.AddSeconds(10))));
         Assert.Contains("registry unreachable", flag.Reason);
         Assert.Equal((RegistrationPhase.Stalled, (DateTimeOffset?)null), (domain.State.Phase, domain.WakeAt));
         domain.LiveUntil(at.AddDays(30));
-        Assert.Equal(RegistrationDecider.RegistryRetryDelays.Length + 1, domain.Sent.OfType<CreateDomain>().Count());
+        Assert.Equal(RegistryOutageRetries.Delays.Count + 1, domain.Sent.OfType<CreateDomain>().Count());
 
         Assert.IsType<CreateDomain>(Assert.Single(domain.Raise(new OperationsRetried("retry:1", "ops-1"), at.AddDays(1))));
         Assert.Equal(0, domain.State.RegistryRetries);
@@ -88,7 +88,7 @@ public sealed class RegistryOutageRetryDeciderTests
         var failedAt = Expiry.AddDays(-20).AddMinutes(1);
 
         Assert.Empty(HostGivesUp(domain, failedAt));
-        domain.LiveUntil(failedAt + RegistrationDecider.RegistryRetryDelays[0]);
+        domain.LiveUntil(failedAt + RegistryOutageRetries.Delays[0]);
 
         Assert.IsType<QueryDomain>(domain.Sent.Last());
         Assert.Single(domain.Sent.OfType<RenewDomain>());

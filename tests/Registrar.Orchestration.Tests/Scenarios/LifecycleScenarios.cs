@@ -196,7 +196,7 @@ public static class LifecycleScenarios
         await run.SettlesInAsync(RegistrationPhase.Stalled);
         // KZ-2.1: the host wakes the registration to ask the registry again by itself; no one is asked yet.
         var askAgainIn = await run.Host.WakeAtAsync(run.RegistrationId) - DateTimeOffset.UtcNow;
-        Assert.InRange(askAgainIn!.Value, TimeSpan.Zero, RegistrationDecider.RegistryRetryDelays[0]);
+        Assert.InRange(askAgainIn!.Value, TimeSpan.Zero, RegistryOutageRetries.Delays[0]);
 
         run.Host.Commands.Recover(run.RegistrationId);
         await run.RaiseAsync(new OperationsRetried("retry:1", "ops-1"), typeof(CreateDomain), typeof(RecordRegistrationView));

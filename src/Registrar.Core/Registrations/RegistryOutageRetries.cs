@@ -4,7 +4,8 @@ namespace Registrar.Core.Registrations;
 /// KZ-2.1: a registration is done within a business day of its payment, so a registry command the host gave up on (the registry
 /// unreachable through all its deliveries: a maintenance window, an outage) stalls the registration only until it is asked again by
 /// itself, the way an operations retry asks (a create again, recognised as ours if it had taken effect; a paid renew read back
-/// first). A person is asked once the waits are used up; any answer from the registry starts them again.
+/// first). A person is asked once the waits are used up, or at once for a change beside the phase; any answer from the registry
+/// starts the waits again.
 /// </summary>
 public static class RegistryOutageRetries
 {
@@ -17,7 +18,7 @@ public static class RegistryOutageRetries
     {
         var state = step.State;
         var retries = state.RegistryRetries;
-        if (retries < Delays.Count)
+        if (retries < Delays.Count && !IsForAChange(state, failed.Command.CommandId))
         {
             step.Update(s => s with
             {
@@ -29,9 +30,16 @@ public static class RegistryOutageRetries
             return;
         }
         step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null, RegistryRetries = 0, RetryRegistryAt = null });
-        step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}), also when tried again "
-            + $"{Delays.Count} times over {Delays.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait)}: retry when the cause is fixed.");
+        var triedAgain = retries > 0 ? $", also when asked again {retries} times since" : "";
+        step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}){triedAgain}: retry when the cause is fixed.");
     }
+
+    /// <summary>A command for a change beside the phase (name servers, the registrant or its contact details, a transfer code, the
+    /// rejection of a transfer away): asking again resumes the phase, not the change, so a person decides at once.</summary>
+    private static bool IsForAChange(RegistrationState state, string commandId) =>
+        commandId == state.NameserverChange?.CommandId || commandId == state.RegistrantChange?.CommandId
+        || commandId == state.RegistrantContactChange?.CommandId || commandId == state.TransferCode?.CommandId
+        || commandId == state.TransferAwayRejectionCommandId;
 
     /// <summary>When a stall the registry's silence caused, and nothing since, asks again.</summary>
     internal static DateTimeOffset? NextWake(RegistrationState state) =>

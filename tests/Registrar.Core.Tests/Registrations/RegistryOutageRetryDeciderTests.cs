@@ -1,5 +1,6 @@
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 
 namespace Registrar.Core.Tests.Registrations;
 
@@ -59,7 +60,7 @@ public sealed class RegistryOutageRetryDeciderTests
         Assert.Equal(RegistryOutageRetries.Delays.Count + 1, domain.Sent.OfType<CreateDomain>().Count());
 
         var flag = Assert.IsType<FlagForOperations>(Assert.Single(HostGivesUp(domain, at.AddSeconds(10))));
-        Assert.Contains("registry unreachable", flag.Reason);
+        Assert.Contains("(registry unreachable), also when asked again 5 times since", flag.Reason);
         Assert.Equal((RegistrationPhase.Stalled, (DateTimeOffset?)null), (domain.State.Phase, domain.WakeAt));
         domain.LiveUntil(at.AddDays(30));
         Assert.Equal(RegistryOutageRetries.Delays.Count + 1, domain.Sent.OfType<CreateDomain>().Count());
@@ -106,5 +107,18 @@ public sealed class RegistryOutageRetryDeciderTests
 
         Assert.Equal((RegistrationPhase.Stalled, (DateTimeOffset?)null), (domain.State.Phase, domain.State.RetryRegistryAt));
         Assert.Null(domain.WakeAt);
+    }
+
+    [Fact]
+    public void A_dns_change_the_host_gave_up_on_goes_to_operations_at_once_as_asking_again_would_not_send_it_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var change = new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]);
+        Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", change, RequestProof.SignedInSession), PaidAt)));
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(HostGivesUp(domain, PaidAt.AddMinutes(1))));
+
+        Assert.Contains("registry unreachable", flag.Reason);
+        Assert.Equal((RegistrationPhase.Stalled, (DateTimeOffset?)null), (domain.State.Phase, domain.State.RetryRegistryAt));
     }
 }

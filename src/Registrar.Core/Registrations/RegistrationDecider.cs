@@ -160,7 +160,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         _renewals.OnTime(step, now);
     }
 
-    private static void OnCommandFailed(RegistrationStep step, RegistrationCommandFailed failed, DateTimeOffset now)
+    private void OnCommandFailed(RegistrationStep step, RegistrationCommandFailed failed, DateTimeOffset now)
     {
         var state = step.State;
         if (failed.Command.CommandId == state.HoldsCommandId)
@@ -170,8 +170,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         if (failed.Command.CommandId == state.AwaitedCommandId)
         {
-            // The registry was never asked, or its answer never came back.
-            RegistryOutageRetries.OnGivenUp(step, failed, now);
+            // The registry was never asked, or its answer never came back. A change beside the phase is answered as not carried
+            // out, which its flow hands to operations while the registration goes on; the phase's own command is asked again.
+            var notCarriedOut = new RegistryAnswered(failed.EventId, failed.Command.CommandId, new RegistryRefused(0, failed.Reason));
+            if (RegistryAnswerRouting.IsForAChange(state, notCarriedOut)) RegistryAnswerRouting.Route(step, notCarriedOut, schedule, now);
+            else RegistryOutageRetries.OnGivenUp(step, failed, now);
             return;
         }
         if (failed.Command.Route == CommandRoute.Registry

@@ -35,6 +35,12 @@ internal static class RegistryAnswerRouting
             CreationAnswers.OnAnswered(step, answer.Outcome);
     }
 
+    /// <summary>An answer to the command of a change beside the phase (name servers, the registrant or its contact details, a
+    /// transfer code, the rejection of a transfer away), which that change's flow decides.</summary>
+    public static bool IsForAChange(RegistrationState state, RegistryAnswered answer) =>
+        NameserverChangeDecisions.Awaits(state, answer) || RegistrantContactChangeDecisions.Awaits(state, answer)
+        || RegistrantChangeDecisions.Awaits(state, answer) || TransferCodeDecisions.Awaits(state, answer) || TransferAwayDecisions.Awaits(state, answer);
+
     /// <summary>Counts an answer that could not be read, and stalls the registration at <see cref="RegistrationDecider.MaxUnknownOutcomes"/>;
     /// any other answer starts the count again, and the count of the host's give-ups too (the registry is reachable again).</summary>
     private static bool TooManyUnknownOutcomes(RegistrationStep step, RegistryOutcome outcome)

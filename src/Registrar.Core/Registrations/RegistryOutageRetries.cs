@@ -4,8 +4,7 @@ namespace Registrar.Core.Registrations;
 /// KZ-2.1: a registration is done within a business day of its payment, so a registry command the host gave up on (the registry
 /// unreachable through all its deliveries: a maintenance window, an outage) stalls the registration only until it is asked again by
 /// itself, the way an operations retry asks (a create again, recognised as ours if it had taken effect; a paid renew read back
-/// first). A person is asked once the waits are used up, or at once for a change beside the phase; any answer from the registry
-/// starts the waits again.
+/// first). A person is asked once the waits are used up; any answer from the registry starts them again.
 /// </summary>
 public static class RegistryOutageRetries
 {
@@ -18,7 +17,7 @@ public static class RegistryOutageRetries
     {
         var state = step.State;
         var retries = state.RegistryRetries;
-        if (retries < Delays.Count && !IsForAChange(state, failed.Command.CommandId))
+        if (retries < Delays.Count)
         {
             step.Update(s => s with
             {
@@ -33,13 +32,6 @@ public static class RegistryOutageRetries
         var triedAgain = retries > 0 ? $", also when asked again {retries} times since" : "";
         step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}){triedAgain}: retry when the cause is fixed.");
     }
-
-    /// <summary>A command for a change beside the phase (name servers, the registrant or its contact details, a transfer code, the
-    /// rejection of a transfer away): asking again resumes the phase, not the change, so a person decides at once.</summary>
-    private static bool IsForAChange(RegistrationState state, string commandId) =>
-        commandId == state.NameserverChange?.CommandId || commandId == state.RegistrantChange?.CommandId
-        || commandId == state.RegistrantContactChange?.CommandId || commandId == state.TransferCode?.CommandId
-        || commandId == state.TransferAwayRejectionCommandId;
 
     /// <summary>When a stall the registry's silence caused, and nothing since, asks again.</summary>
     internal static DateTimeOffset? NextWake(RegistrationState state) =>

@@ -243,6 +243,8 @@ internal static class RenewalAnswers
 
     public static string Describe(RegistryOutcome outcome) => outcome switch
     {
+        // Code 0 is no registry's: the command was not carried out (a host gave up on it, or it could not be built).
+        RegistryRefused { Code: 0 } refused => $"nothing, as the command was not carried out ({refused.Message})",
         RegistryRefused refused => $"{refused.Code} ({refused.Message})",
         _ => outcome.GetType().Name,
     };

@@ -110,7 +110,7 @@ public sealed class RegistryOutageRetryDeciderTests
     }
 
     [Fact]
-    public void A_dns_change_the_host_gave_up_on_goes_to_operations_at_once_as_asking_again_would_not_send_it_KZ_2_3()
+    public void A_dns_change_the_host_gave_up_on_goes_to_operations_at_once_and_the_registration_goes_on_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
         var change = new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]);
@@ -118,7 +118,8 @@ public sealed class RegistryOutageRetryDeciderTests
 
         var flag = Assert.IsType<FlagForOperations>(Assert.Single(HostGivesUp(domain, PaidAt.AddMinutes(1))));
 
-        Assert.Contains("registry unreachable", flag.Reason);
-        Assert.Equal((RegistrationPhase.Stalled, (DateTimeOffset?)null), (domain.State.Phase, domain.State.RetryRegistryAt));
+        Assert.Contains("DNS change r-1 for example.kz was not applied: the registry answered nothing, as the command was not carried out (registry unreachable)", flag.Reason);
+        Assert.Equal((RegistrationPhase.Registered, null, null), (domain.State.Phase, domain.State.NameserverChange, domain.State.AwaitedCommandId));
+        Assert.Equal(0, domain.State.RegistryRetries);
     }
 }

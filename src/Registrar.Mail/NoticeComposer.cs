@@ -23,7 +23,8 @@ public sealed class NoticeComposer(
     public MailMessage Compose(SendNotice notice, DateTimeOffset now)
     {
         var zone = zones.For(notice.Zone);
-        var rendered = _templates.Render(notice.Kind, LanguageOf(notice, zone), Values(notice, zone, now));
+        var language = LanguageOf(notice, zone);
+        var rendered = _templates.Render(notice.Kind, language, Values(notice, zone, language, now));
         return new MailMessage(notice.CommandId, notice.To, rendered.Subject, rendered.PlainText, rendered.Html);
     }
 
@@ -33,7 +34,7 @@ public sealed class NoticeComposer(
         : _options.LanguageByZone.GetValueOrDefault(zone.Zone) is { } offerLanguage && CustomerLanguages.IsSupported(offerLanguage) ? offerLanguage
         : CustomerLanguages.Russian;
 
-    private NoticeValues Values(SendNotice notice, ZonePolicy zone, DateTimeOffset now)
+    private NoticeValues Values(SendNotice notice, ZonePolicy zone, string language, DateTimeOffset now)
     {
         // Dates as the registrar's country counts them: Asia/Almaty for .kz/.қаз, Europe/Kyiv for .ua.
         var timeZone = calendars.For(zone.CalendarCountry).TimeZone;
@@ -63,7 +64,7 @@ public sealed class NoticeComposer(
             // KZ-App-9: derived again from the command that set it, so the code lives only in the mail and at the registry.
             notice.Kind == NoticeKind.TransferCode && facts.TransferCodeOf is { } setBy ? transferCodes.For(setBy) : null,
             facts.TransferRefusals is { Count: > 0 } refusals ? string.Join(", ", refusals) : null,
-            facts.Rules is { Count: > 0 } rules ? string.Join(", ", rules) : null,
+            facts.Rules is { Count: > 0 } rules ? string.Join("; ", rules.Select(rule => OfferClauses.Describe(rule, language))) : null,
             facts.NewRegistrant,
             facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null,
             facts.Refusal?.ToString());

@@ -44,7 +44,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],
         // KZ-App-9: the code itself is checked against its derivation in the test of its own.
         NoticeKind.TransferCode => [],
-        NoticeKind.TransferCodeRefused or NoticeKind.TransferAwayRejected => ["KZ-App-9"],
+        NoticeKind.TransferCodeRefused or NoticeKind.TransferAwayRejected => [" 9 "],
         NoticeKind.RegistrantChangeInvoice => [PayByText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.RegistrantChanged or NoticeKind.TransferredIn => [ExpiresAtText],
         // UA-1.5.8: an earlier registrant change waits for its invoice (FullFacts' reason).
@@ -95,8 +95,30 @@ public sealed class NoticeRenderingTests
         Assert.Contains(code, mail.PlainText);
         Assert.Contains(code, mail.Html);
         Assert.DoesNotContain(code, refused.PlainText);
-        Assert.Contains("KZ-App-9", refused.PlainText);
+        Assert.Contains(" 9 ", refused.PlainText);
     }
+
+    [Theory]
+    [InlineData("ru", "Основание: раздел 9 регламента регистрации доменов (приложения к договору).")]
+    [InlineData("kk", "Негіздеме: шартқа қосымша домендерді тіркеу регламентінің 9 бөлімі.")]
+    [InlineData("en", "Grounds: section 9 of the domain registration regulation attached to the agreement.")]
+    [InlineData("uk", "Підстава: розділ 9 регламенту реєстрації доменів (додатка до договору).")]
+    public void A_refused_transfer_code_names_the_offers_clause_the_customer_can_find_not_the_rule_id_KZ_App_9(string language, string grounds)
+    {
+        var refused = _mail.Composer.Compose(Notice(NoticeKind.TransferCodeRefused, facts: FullFacts, language: language), Now);
+
+        Assert.Contains(grounds, refused.PlainText);
+        Assert.DoesNotContain("KZ-App", refused.PlainText);
+    }
+
+    [Theory]
+    [InlineData("UA-3.5", "uk", "пункт 3.5 оферти")]
+    [InlineData("UA-2.2.3", "en", "clause 2.2.3 of the offer")]
+    [InlineData("KZ-2.4", "ru", "пункт 2.4 договора")]
+    [InlineData("KZ-App-9", "kk", "шартқа қосымша домендерді тіркеу регламентінің 9 бөлімі")]
+    [InlineData("UA-Pre-6", "uk", "UA-Pre-6")]
+    public void A_rule_id_is_written_as_the_clause_of_the_offer_it_comes_from(string rule, string language, string clause) =>
+        Assert.Equal(clause, OfferClauses.Describe(rule, language));
 
     public static TheoryData<string> EveryLanguage() => [.. CustomerLanguages.All];
 

@@ -67,6 +67,7 @@ public sealed class NoticeComposer(
             facts.Rules is { Count: > 0 } rules ? string.Join("; ", rules.Select(rule => OfferClauses.Describe(rule, language))) : null,
             facts.NewRegistrant,
             facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null,
-            facts.Refusal?.ToString());
+            facts.Refusal?.ToString(),
+            facts.TakenHere ? "yes" : null);
     }
 }

@@ -18,6 +18,7 @@ namespace Registrar.Mail;
 /// <param name="ExpiredAt">UA-1.10: the expiry, once it has passed when the mail is written: a reminder after it says the
 /// registration ended and the priority to renew lasts until deletion, never that it "expires soon".</param>
 /// <param name="RefusedBecause">On <c>RequestRefused</c>, the reason's name (<c>ContractEnds</c>, …), with <paramref name="Request"/>.</param>
+/// <param name="TakenHere">KZ-2.1: on <c>NameTaken</c>, "yes" when this registrar holds the name under another registration.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -38,7 +39,8 @@ public sealed record NoticeValues(
     string? Rules = null,
     string? NewRegistrant = null,
     string? ExpiredAt = null,
-    string? RefusedBecause = null)
+    string? RefusedBecause = null,
+    string? TakenHere = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -63,5 +65,6 @@ public sealed record NoticeValues(
         ("new_registrant", NewRegistrant),
         ("expired_at", ExpiredAt),
         ("refused_because", RefusedBecause),
+        ("taken_here", TakenHere),
     ];
 }

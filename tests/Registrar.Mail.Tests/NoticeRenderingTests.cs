@@ -112,6 +112,22 @@ public sealed class NoticeRenderingTests
     }
 
     [Theory]
+    [InlineData("ru", "уже зарегистрирован через нас по другой регистрации", "другой заявитель")]
+    [InlineData("kk", "біз арқылы басқа тіркеу бойынша тіркелген", "басқа өтініш беруші")]
+    [InlineData("en", "already registered through us under another registration", "another applicant")]
+    [InlineData("uk", "уже зареєстровано через нас за іншою реєстрацією", "інший заявник")]
+    public void A_name_held_here_by_another_registration_is_not_said_to_be_another_applicants_KZ_2_1(string language, string heldHere, string anotherApplicant)
+    {
+        var here = _mail.Composer.Compose(Notice(NoticeKind.NameTaken, facts: new NoticeFacts(TakenHere: true), language: language), Now);
+        var elsewhere = _mail.Composer.Compose(Notice(NoticeKind.NameTaken, language: language), Now);
+
+        Assert.Contains(heldHere, here.PlainText);
+        Assert.DoesNotContain(anotherApplicant, here.PlainText);
+        Assert.Contains(anotherApplicant, elsewhere.PlainText);
+        AssertWellFormed(here.PlainText);
+    }
+
+    [Theory]
     [InlineData("UA-3.5", "uk", "пункт 3.5 оферти")]
     [InlineData("UA-2.2.3", "en", "clause 2.2.3 of the offer")]
     [InlineData("KZ-2.4", "ru", "пункт 2.4 договора")]

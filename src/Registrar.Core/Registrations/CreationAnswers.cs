@@ -71,6 +71,13 @@ internal static class CreationAnswers
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: false }):
                 CreateDomain(step);
                 break;
+            case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true, SponsorIsUs: true }):
+                // KZ-2.1: held through this registrar by another registration, perhaps the customer's own earlier order paid as well.
+                step.Update(s => s with { Phase = RegistrationPhase.NameTaken, AwaitedCommandId = null });
+                step.Notify(NoticeKind.NameTaken, new NoticeFacts(TakenHere: true));
+                step.Flag($"{state.Order!.DisplayName} is held through this registrar by another registration: money held until the customer "
+                    + "chooses (KZ-2.1). If that registration is the same customer's, they paid for the name twice: offer the refund.");
+                break;
             case (RegistrationPhase.CreatingDomain, NameTaken):
             case (RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling, DomainInfo { Exists: true }):
                 // KZ-2.1, KZ-App-5: first come, first served; the customer chooses another name or a refund.

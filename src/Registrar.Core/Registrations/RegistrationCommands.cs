@@ -323,6 +323,9 @@ public enum NoticeKind
 /// <param name="Refusal">On <see cref="NoticeKind.RequestRefused"/>, why the request named by <paramref name="RequestId"/> and
 /// <paramref name="RequestKind"/> is not carried out; with the contract's end in <paramref name="DeletionAt"/>, or the invoice an
 /// earlier registrant change waits for in <paramref name="InvoiceNumber"/> and <paramref name="PayBy"/>.</param>
+/// <param name="TakenHere">KZ-2.1: on <see cref="NoticeKind.NameTaken"/>, the registry shows this registrar as the name's sponsor
+/// under another registration, perhaps the customer's own from an earlier order: the mail says so rather than name another
+/// applicant, and that paying twice is not needed.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -339,4 +342,5 @@ public sealed record NoticeFacts(
     IReadOnlyList<Contracts.TransferRefusalReason>? TransferRefusals = null,
     IReadOnlyList<string>? Rules = null,
     string? NewRegistrant = null,
-    RequestRefusalReason? Refusal = null);
+    RequestRefusalReason? Refusal = null,
+    bool TakenHere = false);

@@ -144,6 +144,8 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-20", "order-1-1", NoticeKind.TransferCodeRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-5", TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices], Rules: ["KZ-App-9"])),
             new SendNotice("order-1-1-21", "order-1-1", NoticeKind.TransferredAway, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
+            new SendNotice("order-1-1-38", "order-1-1", NoticeKind.NameTaken, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(TakenHere: true)),
             new SendNotice("order-1-1-21", "order-1-1", NoticeKind.RequestRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(DeletionAt: At.AddDays(20), RequestId: "r-7", RequestKind: "transfer-code", Refusal: RequestRefusalReason.ContractEnds)),
             new IssueRenewalInvoice("order-1-1-22", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.RegistrantChange, At.AddDays(2)),
@@ -245,6 +247,19 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.DeletionRequestId);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
+    }
+
+    /// <summary>KZ-2.1: notices queued before a name held here was told apart read as taken by another applicant.</summary>
+    [Fact]
+    public void A_notice_stored_before_names_held_here_were_told_apart_still_reads_as_taken_elsewhere_KZ_2_1()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-taken-here.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
+
+        var facts = read!.OfType<SendNotice>().Select(n => n.Facts).OfType<NoticeFacts>().ToList();
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.False(f.TakenHere));
     }
 
     /// <summary>UA-1.5.8: confirmations queued before they named the new registrant read without it (the mail then words the

@@ -42,4 +42,19 @@ public sealed class NameTakenChoiceDeciderTests
         Assert.Single(domain.Sent.OfType<HoldPaymentForAnotherName>());
         Assert.DoesNotContain(domain.Sent, c => c is FlagForOperations { Reason: var reason } && reason.Contains("refund"));
     }
+
+    [Fact]
+    public void A_name_held_through_this_registrar_by_another_registration_is_told_as_such_and_the_refund_offered_KZ_2_1()
+    {
+        // The customer's own earlier order, its invoice paid late but booked in time (KZ-3.5), holds the name this order paid for too.
+        var domain = Paid("kz");
+        domain.Answer(new NameTaken(), PaidAt.AddMinutes(1));
+        var ours = Paid("kz");
+        var commands = ours.Answer(new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], PaidAt.AddDays(-3)), PaidAt.AddMinutes(1));
+
+        Assert.Equal(RegistrationPhase.NameTaken, ours.State.Phase);
+        Assert.True(Assert.Single(ours.Notices(NoticeKind.NameTaken)).Facts!.TakenHere);
+        Assert.Contains("paid for the name twice", Assert.Single(commands.OfType<FlagForOperations>()).Reason);
+        Assert.Null(Assert.Single(domain.Notices(NoticeKind.NameTaken)).Facts);
+    }
 }

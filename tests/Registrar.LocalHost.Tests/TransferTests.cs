@@ -34,7 +34,7 @@ public sealed partial class TransferTests(ProductFixture product)
         await product.Registry.SetServerStatusesAsync(name, add: ["serverTransferProhibited"]);
         Assert.Equal(202, (int)(await storefront.PostAsJsonAsync(requests, askForCode)).StatusCode);
         var banned = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("не выдан"), Patience);
-        Assert.Contains("KZ-App-9", banned.Text);
+        Assert.Contains("раздел 9 регламента регистрации доменов", banned.Text);
         Assert.Equal(codeBefore, await AuthInfoAsync(name));
         await product.Registry.SetServerStatusesAsync(name, remove: ["serverTransferProhibited"]);
 

@@ -34,6 +34,7 @@ public sealed class CustomerRequestHandlers(
         if (view is null) return RegistrationProblems.Unknown(registrationId);
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value, view);
         if (asked is null) return invalid!;
+        if (FieldsOfAnotherKind(body.Value!) is { } stray) return stray;
         if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
         if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
             return Problems.Conflict($"Registration '{registrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
@@ -254,6 +255,23 @@ public sealed class CustomerRequestHandlers(
         (await accounts.ReadAsync(customerId, ct))?.Document.HasContactEmail(change.Email) == true
             ? Problems.Conflict($"'{change.Email}' is already the account's contact e-mail (KZ-2.2): there is nothing to change.")
             : null;
+
+    /// <summary>A field of another kind of request is refused, naming it: a body meant for one kind and sent under another (a DNS
+    /// change's name servers under "early-deletion") would otherwise be proved and carried out as a request nobody meant.</summary>
+    private static IResult? FieldsOfAnotherKind(CustomerRequestBody body)
+    {
+        (string Field, bool Given, string Kind)[] fields =
+        [
+            ("nameServers", body.NameServers is not null, DnsChangeRequest.KindName),
+            ("email", body.Email is not null, ContactEmailChangeRequest.KindName),
+            ("registrant", body.Registrant is not null, RegistrantChangeRequest.KindName),
+            ("endsOn", body.EndsOn is not null, TerminationRequest.KindName),
+            ("contact", body.Contact is not null, RegistrantContactChangeRequest.KindName),
+        ];
+        var stray = fields.Where(f => f.Given && f.Kind != body.Kind)
+            .ToDictionary(f => f.Field, f => new[] { $"A '{body.Kind}' request takes no {f.Field}: that is a '{f.Kind}' request's. Nothing was recorded." });
+        return stray.Count == 0 ? null : Problems.Validation(stray);
+    }
 
     private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body, RegistrationView registration)
     {

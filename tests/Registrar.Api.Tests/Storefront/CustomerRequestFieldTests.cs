@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Moq;
+using Registrar.Api.Security;
+using Registrar.Api.Storefront;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Api.Tests.Storefront;
+
+/// <summary>UA-1.5.8, KZ-5.3: a confirmation proves consent to the request it names, so a request is recorded only as its body
+/// means it: a field of another kind (a DNS change's name servers sent as "early-deletion") is a 400 naming it, nothing recorded,
+/// nothing mailed.</summary>
+public sealed class CustomerRequestFieldTests
+{
+    private const string StorefrontKey = "storefront-test-key";
+    private readonly Mock<ICustomerRequestStore> _requests = new(MockBehavior.Strict);
+    private readonly Mock<ILifecycleEvents<RegistrationEvent>> _events = new(MockBehavior.Strict);
+
+    [Theory]
+    [InlineData("""{"kind":"early-deletion","nameServers":["ns1.example.net","ns2.example.net"]}""", "nameServers")]
+    [InlineData("""{"kind":"dns-change","nameServers":["ns1.example.net","ns2.example.net"],"email":"x@example.org"}""", "email")]
+    [InlineData("""{"kind":"transfer-code","endsOn":"2027-06-01"}""", "endsOn")]
+    public async Task A_field_of_another_kind_of_request_is_refused_naming_it_and_nothing_is_recorded_UA_1_5_8(string body, string field)
+    {
+        var result = await Handlers().MakeAsync(Post(body), "O1-1", default);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result).ProblemDetails;
+        Assert.Equal((StatusCodes.Status400BadRequest, "/problems/validation"), (problem.Status, problem.Type));
+        Assert.Contains(field, Assert.IsType<HttpValidationProblemDetails>(problem).Errors.Keys);
+        _requests.VerifyNoOtherCalls();
+        _events.VerifyNoOtherCalls();
+    }
+
+    private CustomerRequestHandlers Handlers()
+    {
+        var client = new ApiClient
+        {
+            Name = "storefront", Role = ApiClientRole.Storefront,
+            KeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorefrontKey))),
+        };
+        var options = new ApiClientOptions { Clients = [client] };
+        var authenticator = new ClientAuthenticator(Mock.Of<IOptionsMonitor<ApiClientOptions>>(m => m.CurrentValue == options));
+        var views = new Mock<IRegistrationViews>();
+        views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>())).ReturnsAsync(
+            new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", RegistrationPhase.Registered, DateTimeOffset.UtcNow.AddYears(1)));
+        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, _events.Object, null!, null!, null!, null!, TimeProvider.System);
+    }
+
+    private static HttpRequest Post(string json)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/json";
+        context.Request.Headers["X-Api-Key"] = StorefrontKey;
+        context.Request.Headers[ClientAuthenticator.CustomerHeader] = "customer-1";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        return context.Request;
+    }
+}

@@ -42,6 +42,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.Suspended => ["2.3.1.4"],
         NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],
         NoticeKind.BreachNoticed or NoticeKind.TerminationNoticed or NoticeKind.TerminationConfirmed => ["2.3.1.4", DeletionAtText],
+        NoticeKind.BreachCured => ["2.3.1.4"],
         // KZ-App-9: the code itself is checked against its derivation in the test of its own.
         NoticeKind.TransferCode => [],
         NoticeKind.TransferCodeRefused or NoticeKind.TransferAwayRejected => [" 9 "],
@@ -125,6 +126,22 @@ public sealed class NoticeRenderingTests
         Assert.DoesNotContain(anotherApplicant, here.PlainText);
         Assert.Contains(anotherApplicant, elsewhere.PlainText);
         AssertWellFormed(here.PlainText);
+    }
+
+    [Theory]
+    [InlineData("uk", "після пред'явлення відповідних фінансових документів: пункт 6.2 оферти; пункт 6.3 оферти.")]
+    [InlineData("ru", "при предъявлении соответствующих финансовых документов: пункт 6.2 оферты; пункт 6.3 оферты.")]
+    [InlineData("en", "once you present the relevant financial documents: clause 6.2 of the offer; clause 6.3 of the offer.")]
+    [InlineData("kk", "қайтарылмайды): офертаның 6.2 тармағы; офертаның 6.3 тармағы.")]
+    public void The_registrars_termination_notice_tells_of_the_refund_of_whole_unused_months_UA_6_2_UA_6_3(string language, string refund)
+    {
+        var facts = new NoticeFacts(DeletionAt: FullFacts.DeletionAt, Clause: "1.3.4.1", Rules: ["UA-6.2", "UA-6.3"]);
+
+        var notice = _mail.Composer.Compose(Notice(NoticeKind.TerminationNoticed, facts: facts, language: language), Now);
+        var withoutRefund = _mail.Composer.Compose(Notice(NoticeKind.TerminationNoticed, facts: facts with { Rules = null }, language: language), Now);
+
+        Assert.Contains(refund, notice.PlainText);
+        Assert.DoesNotContain("6.3", withoutRefund.PlainText);
     }
 
     [Theory]

@@ -34,6 +34,16 @@ public sealed class RequestConfirmationMailTests
     }
 
     [Theory]
+    [InlineData("en", "once you confirm, we issue an invoice, and the domain passes to the new registrant when it is paid")]
+    [InlineData("uk", "після підтвердження ми виставимо рахунок, і домен перейде до нового власника, коли його буде оплачено")]
+    [InlineData("ru", "после подтверждения мы выставим счёт, и домен перейдёт к новому владельцу, когда он будет оплачен")]
+    [InlineData("kk", "растағаннан кейін біз шот жібереміз, ал шот төленгенде домен жаңа иесіне өтеді")]
+    public void A_registrant_change_confirmation_says_an_invoice_follows_and_nothing_changes_until_it_is_paid_KZ_2_4(string language, string follows)
+    {
+        Assert.Contains(follows, Confirmation("registrant-change", language, new NoticeFacts(NewRegistrant: "ТОО Новый Владелец")));
+    }
+
+    [Theory]
     [InlineData("en", "name servers of the domain пример.kz to ns1.example.net, ns2.example.net")]
     [InlineData("uk", "DNS-серверів домену пример.kz на ns1.example.net, ns2.example.net")]
     [InlineData("ru", "DNS-серверов домена пример.kz на ns1.example.net, ns2.example.net")]

@@ -59,6 +59,9 @@ internal static class OperationsDecisions
                 step.Notify(NoticeKind.BreachNoticed, new NoticeFacts(DeletionAt: notice.CureDeadline, Clause: BreachClause));
                 break;
             case BreachCured:
+                // KZ-App-4: the registrant was told in writing the registration would be cancelled, and asked to reply: the
+                // acceptance of the cure is told as well.
+                step.Notify(NoticeKind.BreachCured, new NoticeFacts(Clause: BreachClause));
                 step.Update(s => s with { Breach = null });
                 break;
             case TerminationNotice termination:
@@ -69,7 +72,7 @@ internal static class OperationsDecisions
                 step.Update(s => s with { Ending = new ServiceEnding(termination.Rule, effectiveAt, termination.Ground) });
                 // UA-Pre-6: the registrant asked for the end (an erasure request), so the notice confirms it rather than gives it.
                 var told = termination.Ground == TerminationGround.ErasureRequest ? NoticeKind.TerminationConfirmed : NoticeKind.TerminationNoticed;
-                step.Notify(told, new NoticeFacts(DeletionAt: effectiveAt, Clause: Clause(termination.Rule)));
+                step.Notify(told, TerminationFacts(termination.Ground, effectiveAt, termination.Rule));
                 break;
             case RestrictTransfer restriction:
                 // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.
@@ -100,7 +103,7 @@ internal static class OperationsDecisions
                 && schedule.RegistrarNoticeEndsAt(zone, sent.SentAt) is { } endsAt
                 && RenewalDecisions.NoLaterThanUnpaidDeletion(state, endsAt, schedule) is var later && later > ending.EffectiveAt:
                 step.Update(s => s with { Ending = ending with { EffectiveAt = later } });
-                step.Notify(NoticeKind.TerminationNoticed, new NoticeFacts(DeletionAt: later, Clause: Clause(RegistrarTermination.Rule)));
+                step.Notify(NoticeKind.TerminationNoticed, TerminationFacts(ending.Ground, later, RegistrarTermination.Rule));
                 step.Flag($"The termination notice for {state.Order.DisplayName} left at {sent.SentAt:u}, after the day it was decided: "
                     + $"the contract now ends at {later:u}, counted from the letter, not at {ending.EffectiveAt:u} ({RegistrarTermination.Rule}).");
                 break;
@@ -146,6 +149,10 @@ internal static class OperationsDecisions
                 + $"quoted at /api/ops/registrations/{step.State.RegistrationId}/early-termination-refund?on={lastDayServed:yyyy-MM-dd} (UA-6.2, UA-6.3).");
         }
     }
+
+    /// <summary>UA-6.2, UA-6.3: the registrar's own notice also tells the registrant of the refund of whole unused months it owes.</summary>
+    private static NoticeFacts TerminationFacts(TerminationGround? ground, DateTimeOffset endsAt, string rule) =>
+        new(DeletionAt: endsAt, Clause: Clause(rule), Rules: ground == TerminationGround.RegistrarNotice ? ["UA-6.2", "UA-6.3"] : null);
 
     public static DateTimeOffset? NextWake(RegistrationState state)
     {

@@ -303,6 +303,9 @@ public enum NoticeKind
 
     /// <summary>UA-1.5.8, KZ-2.3: a customer request that is not carried out, and why (<see cref="RequestRefusalReason"/>); nothing changed.</summary>
     RequestRefused,
+
+    /// <summary>KZ-App-4: operations accepted the cure of a breach noticed in writing; the registration is kept.</summary>
+    BreachCured,
 }
 
 /// <summary>The figures a notice shows; which are set depends on its kind.</summary>

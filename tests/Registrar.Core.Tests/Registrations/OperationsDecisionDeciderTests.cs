@@ -162,14 +162,16 @@ public sealed class OperationsDecisionDeciderTests
     }
 
     [Fact]
-    public void A_breach_cured_in_time_keeps_the_registration_KZ_App_4()
+    public void A_breach_cured_in_time_keeps_the_registration_and_the_registrant_is_told_KZ_App_4()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);
         domain.Raise(Decided(new BreachNotice(Now.AddDays(30))), Now);
 
-        Assert.Empty(domain.Raise(Decided(new BreachCured(), "2"), Now.AddDays(12)));
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Decided(new BreachCured(), "2"), Now.AddDays(12))));
+        Assert.Empty(domain.Raise(Decided(new BreachCured(), "3"), Now.AddDays(13)).OfType<SendNotice>());
         domain.LiveUntil(Now.AddDays(40));
 
+        Assert.Equal((NoticeKind.BreachCured, "4"), (told.Kind, told.Facts!.Clause));
         Assert.Empty(domain.Sent.OfType<DeleteDomain>());
         Assert.Null(domain.State.Breach);
         Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
@@ -183,6 +185,8 @@ public sealed class OperationsDecisionDeciderTests
 
         var notice = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, effective, "UA-1.3.4.1")), Now)));
         Assert.Equal((NoticeKind.TerminationNoticed, "1.3.4.1", effective), (notice.Kind, notice.Facts!.Clause, notice.Facts.DeletionAt));
+        // The registrant is told of the refund in the notice itself, as operations are by the flag.
+        Assert.Equal(["UA-6.2", "UA-6.3"], notice.Facts.Rules);
         Assert.Equal(effective, domain.WakeAt);
 
         domain.LiveUntil(effective);
@@ -254,7 +258,8 @@ public sealed class OperationsDecisionDeciderTests
 
         var commands = domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrantBreach, Now, "UA-2.3.2")), Now);
 
-        Assert.Equal(NoticeKind.TerminationNoticed, Assert.Single(commands.OfType<SendNotice>()).Kind);
+        var notice = Assert.Single(commands.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.TerminationNoticed, null), (notice.Kind, notice.Facts!.Rules));
         Assert.Single(commands.OfType<DeleteDomain>());
         Assert.DoesNotContain(commands.OfType<FlagForOperations>(), f => f.Reason.Contains("refund"));
     }

@@ -6,6 +6,7 @@ using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Whois;
 using Registrar.Mail;
 
 namespace Registrar.Api.Storefront;
@@ -18,7 +19,7 @@ namespace Registrar.Api.Storefront;
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
     ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
-    CustomerAccounts accounts, ContactEmailConsent consent, TimeProvider clock)
+    CustomerAccounts accounts, ContactEmailConsent consent, IRegisteredDomainDirectory domains, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
@@ -36,6 +37,7 @@ public sealed class CustomerRequestHandlers(
         if (asked is null) return invalid!;
         if (FieldsOfAnotherKind(body.Value!) is { } stray) return stray;
         if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
+        if (asked is RegistrantChangeRequest handOver && await SameRegistrantAsync(view, handOver, ct) is { } sameHolder) return sameHolder;
         if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
             return Problems.Conflict($"Registration '{registrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
                 + AskElsewhere(view));
@@ -251,6 +253,15 @@ public sealed class CustomerRequestHandlers(
     /// <summary>KZ-2.2: a change to the address the account already has would mail a confirmation, perhaps ask operations'
     /// consent, and change nothing. A 409, not a 400: the body is well formed, and the same body is a change for an account
     /// holding another address; it is the account's state that leaves nothing to change (RFC 9110 section 15.5.10).</summary>
+    /// <summary>KZ-2.4: a registrant change to the registrant who holds the domain would be invoiced as a new registration and
+    /// change nothing; a 409 for the same reason as <see cref="SameContactEmailAsync"/>.</summary>
+    private async Task<IResult?> SameRegistrantAsync(RegistrationView view, RegistrantChangeRequest change, CancellationToken ct) =>
+        await domains.FindAsync(view.DomainName, ct) is { Registrant: { } current } held && held.Registration.RegistrationId == view.RegistrationId
+            && current.IsSameRegistrantAs(change.Registrant)
+            ? Problems.Conflict($"The registrant asked for already holds {view.DisplayName} (KZ-2.4): there is nothing to change. New contact details of "
+                + $"the same registrant are a '{RegistrantContactChangeRequest.KindName}' request (KZ-2.3).")
+            : null;
+
     private async Task<IResult?> SameContactEmailAsync(string customerId, ContactEmailChangeRequest change, CancellationToken ct) =>
         (await accounts.ReadAsync(customerId, ct))?.Document.HasContactEmail(change.Email) == true
             ? Problems.Conflict($"'{change.Email}' is already the account's contact e-mail (KZ-2.2): there is nothing to change.")

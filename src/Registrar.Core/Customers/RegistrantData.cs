@@ -12,6 +12,17 @@ public sealed record RegistrantData(
     string? Organization = null,
     string? FullName = null)
 {
+    /// <summary>KZ-2.4: whether <paramref name="other"/> is who holds the domain already, the same kind of registrant under the same
+    /// name (letter case and spacing aside): handing a domain to the registrant who holds it changes nothing, and new details of
+    /// that registrant are a contact change (KZ-2.3), not a new registration's price.</summary>
+    public bool IsSameRegistrantAs(RegistrantData other) =>
+        Kind == other.Kind && SameName(Organization, other.Organization) && SameName(FullName, other.FullName);
+
+    private static bool SameName(string? one, string? other) =>
+        string.Equals(Collapsed(one), Collapsed(other), StringComparison.OrdinalIgnoreCase);
+
+    private static string Collapsed(string? name) => string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>KZ-2.3: the same registrant, reachable at <paramref name="contact"/>.</summary>
     public RegistrantData WithContact(RegistrantContact contact) =>
         this with { Address = contact.Address, Email = contact.Email, Phone = contact.Phone };

@@ -228,7 +228,7 @@ public sealed class ConfirmationLinkTests
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1),
                 DisputeBlockedSince: _disputeBlockedSince));
-        return (new CustomerRequestHandlers(authenticator, views.Object, _requests, links, _events, null!, null!, null!, null!, _clock), links);
+        return (new CustomerRequestHandlers(authenticator, views.Object, _requests, links, _events, null!, null!, null!, null!, null!, _clock), links);
     }
 
     private CustomerRequestRecord Request() =>

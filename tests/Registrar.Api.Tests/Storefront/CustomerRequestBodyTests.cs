@@ -6,16 +6,18 @@ using Microsoft.Extensions.Options;
 using Moq;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
+using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Whois;
 
 namespace Registrar.Api.Tests.Storefront;
 
-/// <summary>UA-1.5.8, KZ-5.3: a confirmation proves consent to the request it names, so a request is recorded only as its body
-/// means it: a field of another kind (a DNS change's name servers sent as "early-deletion") is a 400 naming it, nothing recorded,
-/// nothing mailed.</summary>
-public sealed class CustomerRequestFieldTests
+/// <summary>A customer request is judged on its body before anything is recorded or mailed. UA-1.5.8, KZ-5.3: a confirmation
+/// proves consent to the request it names, so a field of another kind (a DNS change's name servers sent as "early-deletion") is a
+/// 400 naming it. KZ-2.4: a registrant change to the registrant who holds the domain is a 409, never invoiced.</summary>
+public sealed class CustomerRequestBodyTests
 {
     private const string StorefrontKey = "storefront-test-key";
     private readonly Mock<ICustomerRequestStore> _requests = new(MockBehavior.Strict);
@@ -36,6 +38,23 @@ public sealed class CustomerRequestFieldTests
         _events.VerifyNoOtherCalls();
     }
 
+    [Fact]
+    public async Task A_registrant_change_to_the_registrant_who_holds_the_domain_is_refused_and_nothing_is_recorded_or_invoiced_KZ_2_4()
+    {
+        const string sameHolder = """
+            {"kind":"registrant-change","registrant":{"kind":"NaturalPerson","fullName":"асель  нурланова","email":"new@example.kz",
+            "phone":"+7.7011234567","address":{"country":"KZ","postalCode":"050000","region":"Алматы","city":"Алматы","street":"Абая","building":"1"}}}
+            """;
+
+        var result = await Handlers().MakeAsync(Post(sameHolder), "O1-1", default);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result).ProblemDetails;
+        Assert.Equal(StatusCodes.Status409Conflict, problem.Status);
+        Assert.Contains("registrant-contact-change", problem.Detail);
+        _requests.VerifyNoOtherCalls();
+        _events.VerifyNoOtherCalls();
+    }
+
     private CustomerRequestHandlers Handlers()
     {
         var client = new ApiClient
@@ -46,9 +65,13 @@ public sealed class CustomerRequestFieldTests
         var options = new ApiClientOptions { Clients = [client] };
         var authenticator = new ClientAuthenticator(Mock.Of<IOptionsMonitor<ApiClientOptions>>(m => m.CurrentValue == options));
         var views = new Mock<IRegistrationViews>();
-        views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>())).ReturnsAsync(
-            new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", RegistrationPhase.Registered, DateTimeOffset.UtcNow.AddYears(1)));
-        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, _events.Object, null!, null!, null!, null!, TimeProvider.System);
+        var view = new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", RegistrationPhase.Registered, DateTimeOffset.UtcNow.AddYears(1));
+        views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>())).ReturnsAsync(view);
+        var holder = new RegistrantData(RegistrantKind.NaturalPerson, new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "1", null),
+            "owner@example.kz", "+7.7017654321", FullName: "Асель Нурланова");
+        var domains = Mock.Of<IRegisteredDomainDirectory>(d => d.FindAsync("shop.kz", It.IsAny<CancellationToken>()) == Task.FromResult<RegisteredDomain?>(new RegisteredDomain(view, holder)));
+        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, _events.Object, null!, null!, null!, null!, domains,
+            TimeProvider.System);
     }
 
     private static HttpRequest Post(string json)

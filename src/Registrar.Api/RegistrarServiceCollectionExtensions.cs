@@ -166,6 +166,7 @@ public static class RegistrarServiceCollectionExtensions
         services.Configure<ApiClientOptions>(configuration.GetSection(ApiClientOptions.Section));
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<IdempotentRequests>();
+        services.AddSingleton<NamesHeldHere>();
         services.AddSingleton<QuoteHandler>();
         services.AddSingleton<OrderNameClaims>();
         services.AddSingleton<PlaceOrderHandler>();

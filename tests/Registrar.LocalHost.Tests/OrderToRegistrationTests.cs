@@ -224,7 +224,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task A_second_level_ua_name_is_registered_only_after_operations_approve_its_trademark_UA_Pre_7()
+    public async Task A_second_level_ua_name_is_registered_only_after_operations_approve_its_trademark_and_is_not_quoted_free_meanwhile_UA_Pre_7_UA_2_1_1()
     {
         var customer = "tm-" + Guid.NewGuid().ToString("N")[..6];
         using var storefront = product.Storefront(customer);
@@ -242,6 +242,11 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
         var waiting = await operations.GetFromJsonAsync<JsonElement>($"api/ops/registrations/{registrationId}");
         Assert.Equal("AwaitingTrademarkReview", waiting.GetProperty("state").GetProperty("phase").GetString());
         Assert.True(waiting.GetProperty("nextWakeAt").ValueKind == JsonValueKind.String, "the KZ-2.1 deadline timer is set");
+        // UA-2.1.1: while it waits, the registry's domain:check still calls the name free; a quote says what an order would.
+        var quoted = (await PostJsonAsync(storefront, "api/quotes", new { names = new[] { name.ToUpperInvariant() + "." }, termYears = 1 }))
+            .GetProperty("quotes")[0];
+        Assert.False(quoted.GetProperty("available").GetBoolean(), quoted.ToString());
+        Assert.Contains("being registered, through this registrar", quoted.GetProperty("refusal").GetString());
         Assert.Contains(waiting.GetProperty("history").EnumerateArray(), h => h.GetProperty("eventId").GetString()!.StartsWith("paid:"));
 
         await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),

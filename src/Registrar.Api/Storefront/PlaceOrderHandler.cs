@@ -7,9 +7,7 @@ using Registrar.Core.Calendars;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Orders;
-using Registrar.Core.Registrations;
 using Registrar.Core.Registry;
-using Registrar.Core.Whois;
 using Registrar.Core.Zones;
 using Registrar.Payments.Invoices;
 using Registrar.Storage.Stores;
@@ -33,7 +31,7 @@ public sealed class PlaceOrderHandler(
     IInvoiceStore<Invoice> invoices,
     IdempotentRequests idempotency,
     CustomerAccounts accounts,
-    IRegistrationViews registrations,
+    NamesHeldHere namesHeldHere,
     IRegistryAvailability registry,
     OrderNameClaims nameClaims,
     TimeProvider clock)
@@ -82,21 +80,17 @@ public sealed class PlaceOrderHandler(
                 "The order is too large to keep: order fewer domains at a time, or shorten the names and trademarks."));
     }
 
-    /// <summary>
-    /// UA-2.1.1: a name is registrable only while it is free. One this registrar holds or is registering, whichever spelling
-    /// the order typed (each line keeps the A-label, RFC 5891), is not: the order would be invoiced for a create the registry
-    /// refuses, and with the holder's nic-handle that create's read-back would be taken for the holder's own
-    /// (CreationAnswers.IsOurs), giving the name to a second registration.
-    /// </summary>
+    /// <summary>UA-2.1.1: a name held or being registered here is not free (<see cref="NamesHeldHere"/>); with the holder's
+    /// nic-handle a second create's read-back would be taken for the holder's own (CreationAnswers.IsOurs), giving the name to a
+    /// second registration.</summary>
     private async Task<Dictionary<string, string[]>?> NamesNotFreeAsync(OrderCheck check, CancellationToken ct)
     {
-        var views = await Task.WhenAll(check.Lines.Select(line => registrations.FindByDomainAsync(line.DomainName, ct)));
+        var held = await Task.WhenAll(check.Lines.Select(line => namesHeldHere.IsHeldAsync(line.DomainName, ct)));
         var errors = new Dictionary<string, string[]>();
         // A passed check has one line per item, in the items' order.
-        for (var i = 0; i < views.Length; i++)
+        for (var i = 0; i < held.Length; i++)
         {
-            if (views[i] is { } view && (DomainHolding.Holds(view) || IsBeingRegistered(view.Phase)))
-                errors[$"items[{i}].name"] = [$"{check.Lines[i].DisplayName} is registered already, or being registered, through this registrar; choose another name."];
+            if (held[i]) errors[$"items[{i}].name"] = [$"{check.Lines[i].DisplayName} {NamesHeldHere.Refusal}"];
         }
         return errors.Count == 0 ? null : errors;
     }
@@ -135,9 +129,6 @@ public sealed class PlaceOrderHandler(
         }
         return errors.Count == 0 ? null : errors;
     }
-
-    private static bool IsBeingRegistered(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
-        or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
     /// <summary>The order, and the answer an Idempotency-Key keeps, each fit the one table property that holds them.</summary>
     private bool FitsStorage(OrderCheck check, string customerId, DateTimeOffset now)

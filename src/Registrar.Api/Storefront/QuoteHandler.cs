@@ -8,11 +8,12 @@ using Registrar.Core.Tariffs;
 namespace Registrar.Api.Storefront;
 
 /// <summary>
-/// POST /api/quotes: for each name, whether it can be ordered (rules core, then the registry's
-/// domain:check) and its price from the tariff in force now.
+/// POST /api/quotes: for each name, whether it can be ordered (rules core, then whether this registrar holds or is registering
+/// it, then the registry's domain:check) and its price from the tariff in force now.
 /// </summary>
 public sealed class QuoteHandler(
-    ClientAuthenticator authenticator, DomainNameParser names, IRegistryAvailability registry, TariffSchedule tariffs, TimeProvider clock)
+    ClientAuthenticator authenticator, DomainNameParser names, IRegistryAvailability registry, NamesHeldHere namesHeldHere, TariffSchedule tariffs,
+    TimeProvider clock)
 {
     public const int MaxNames = 50;
 
@@ -29,6 +30,9 @@ public sealed class QuoteHandler(
         var now = clock.GetUtcNow();
         var parsed = quote.Names.Select(n => (Typed: n, Result: names.ParseForRegistration(n))).ToList();
         if (quote.TermYears < 1) return Problems.Validation("termYears", $"The term is a whole number of years, at least 1 ({TermRules(parsed)}).");
+        var valid = parsed.Where(p => p.Result.IsValid).Select(p => p.Result.Name!.Ascii).Distinct().ToList();
+        var heldHere = (await Task.WhenAll(valid.Select(async ascii => (ascii, held: await namesHeldHere.IsHeldAsync(ascii, cancellationToken)))))
+            .Where(n => n.held).Select(n => n.ascii).ToHashSet(StringComparer.Ordinal);
         IReadOnlyDictionary<string, Availability> availability;
         try
         {
@@ -38,7 +42,7 @@ public sealed class QuoteHandler(
         {
             return Problems.RegistryUnavailable(e.Message);
         }
-        var quotes = parsed.Select(p => Quote(p.Typed, p.Result, availability, quote.TermYears, now)).ToList();
+        var quotes = parsed.Select(p => Quote(p.Typed, p.Result, availability, heldHere, quote.TermYears, now)).ToList();
         return TypedResults.Ok(new QuoteResponse(quotes, now));
     }
 
@@ -57,18 +61,21 @@ public sealed class QuoteHandler(
         return answers.SelectMany(a => a).ToDictionary(a => a.Key, a => a.Value);
     }
 
-    private NameQuote Quote(string typed, NameParseResult parsed, IReadOnlyDictionary<string, Availability> availability, int years, DateTimeOffset now)
+    private NameQuote Quote(string typed, NameParseResult parsed, IReadOnlyDictionary<string, Availability> availability, IReadOnlySet<string> heldHere,
+        int years, DateTimeOffset now)
     {
         if (!parsed.IsValid)
             return new NameQuote(typed, null, null, null, false, parsed.Refusal!.Message, null, null, false);
         var name = parsed.Name!;
         var free = availability[name.Ascii];
+        var refusal = heldHere.Contains(name.Ascii) ? $"{name.Unicode} {NamesHeldHere.Refusal}"
+            : free.IsAvailable ? null
+            : $"Not available at the registry: {free.Reason ?? "in use"}.";
         try
         {
             var price = tariffs.Quote(name.Zone.Zone, TariffOperation.Register, years, now);
-            return new NameQuote(typed, name.Unicode, name.Ascii, name.Zone.Zone, free.IsAvailable,
-                free.IsAvailable ? null : $"Not available at the registry: {free.Reason ?? "in use"}.",
-                price.PricePerYear, price.Total, name.RequiresTrademark);
+            return new NameQuote(typed, name.Unicode, name.Ascii, name.Zone.Zone, refusal is null, refusal, price.PricePerYear, price.Total,
+                name.RequiresTrademark);
         }
         catch (Exception e) when (e is UnsupportedTermException or NoTariffInForceException or OperationNotPricedException)
         {

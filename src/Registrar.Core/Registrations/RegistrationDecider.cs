@@ -258,7 +258,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         IsInProgress(state.Phase) && !state.OverdueFlagged && state.DueBy is { } due && now >= due;
 
     /// <summary>KZ-2.1: from payment until registered, refused or stalled, the registration runs against its deadline.</summary>
-    internal static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
+    public static bool IsInProgress(RegistrationPhase phase) => phase is RegistrationPhase.AwaitingTrademarkReview
         or RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain or RegistrationPhase.Reconciling;
 
     private DateTimeOffset? WakeAt(RegistrationState state)

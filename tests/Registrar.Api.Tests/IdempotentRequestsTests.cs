@@ -72,6 +72,22 @@ public sealed class IdempotentRequestsTests
     }
 
     [Theory]
+    [InlineData("k-dh-1", "k-dh-2")]
+    [InlineData("k-dh-1,k-dh-2", null)]
+    [InlineData("\"k-dh-1\"", "\"k-dh-2\"")]
+    public async Task More_than_one_Idempotency_Key_on_one_line_or_several_is_a_400_problem_RFC_9110_section_5_3(string first, string? second)
+    {
+        string[] lines = second is null ? [first] : [first, second];
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        var refused = await RunAsync(() => Checked<string>.Passed("order"), Execute, keyLines: lines);
+
+        Assert.Equal((400, "application/problem+json"), (refused.StatusCode, refused.ContentType));
+        Assert.Equal(0, executed);
+    }
+
+    [Theory]
     [InlineData("\"unterminated")]
     [InlineData("\"two\" \"strings\"")]
     [InlineData("\"a\\n\"")]
@@ -151,12 +167,12 @@ public sealed class IdempotentRequestsTests
     }
 
     private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute, string? key = "key-1",
-        IdempotentRequests? idempotency = null)
+        IdempotentRequests? idempotency = null, string[]? keyLines = null)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.Path = "/api/orders";
-        if (key is not null) context.Request.Headers[IdempotentRequests.Header] = key;
+        if (key is not null) context.Request.Headers[IdempotentRequests.Header] = keyLines is null ? key : new Microsoft.Extensions.Primitives.StringValues(keyLines);
         context.Response.Body = new MemoryStream();
         var result = await (idempotency ?? _idempotency).RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
         await result.ExecuteAsync(context);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
@@ -38,7 +39,7 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
             : SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{key}")).AsSpan(0, 8));
 
     /// <summary>The request's key as <see cref="RunAsync"/> reads it; null when it has none, or one <see cref="RunAsync"/> refuses.</summary>
-    public static string? KeyOf(HttpRequest request) => request.Headers.TryGetValue(Header, out var keys) ? ReadKey(keys.ToString()) : null;
+    public static string? KeyOf(HttpRequest request) => request.Headers.TryGetValue(Header, out var keys) ? ReadKey(keys) : null;
 
     /// <summary>Whether <paramref name="answer"/>, a 201's body, fits the one table property a key keeps it in: one that did not
     /// would fail every retry after the record was stored.</summary>
@@ -54,10 +55,10 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
             return unkeyed.Problem ?? await execute(unkeyed.Value!, null);
         }
         // A header sent empty is a key the client meant to give: taken for none, each retry would place another order.
-        if (ReadKey(keys.ToString()) is not { } key)
+        if (ReadKey(keys) is not { } key)
             return Problems.Validation(Header,
-                "An Idempotency-Key is a structured field string (RFC 8941 section 3.3.3) of 1 to 255 characters, e.g. \"8e03978e-40d5-43e8-bc93-6894a57f9324\", "
-                + "or those characters bare, if visible ASCII.");
+                "An Idempotency-Key is one structured field string (RFC 8941 section 3.3.3) of 1 to 255 characters, e.g. \"8e03978e-40d5-43e8-bc93-6894a57f9324\", "
+                + "or those characters bare, if visible ASCII and no comma, on one header line.");
 
         var hash = RequestHash(request, body);
         if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, hash) is { } answered) return answered;
@@ -105,10 +106,13 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     /// before (1 to 255 visible ASCII characters) are the same key.
     /// </summary>
     /// <returns>The key, or null when the field is malformed.</returns>
+    /// <summary>RFC 9110 section 5.3: two header lines mean the same as one joined by a comma, a list of keys: a request has one.</summary>
+    private static string? ReadKey(StringValues lines) => lines.Count == 1 ? ReadKey(lines[0]!) : null;
+
     private static string? ReadKey(string field)
     {
         if (!field.StartsWith('"'))
-            return field.Length is 0 or > 255 || field.Any(c => c < 0x21 || c > 0x7e) ? null : field;
+            return field.Length is 0 or > 255 || field.Any(c => c < 0x21 || c > 0x7e || c == ',') ? null : field;
         var key = new StringBuilder();
         for (var i = 1; i < field.Length; i++)
         {

@@ -157,6 +157,20 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.Equal(required, parameter.TryGetProperty("required", out var r) && r.GetBoolean());
     }
 
+    [Theory]
+    [InlineData("/api/quotes", "post", new[] { "200", "400", "401", "413", "415" })]
+    [InlineData("/api/orders", "post", new[] { "201", "400", "401", "409", "413", "415", "422" })]
+    [InlineData("/api/registrations/{registrationId}/choice", "post", new[] { "202", "400", "404", "409" })]
+    public async Task The_openapi_document_lists_the_statuses_an_operation_answers(string path, string method, string[] statuses)
+    {
+        using var client = product.Anonymous();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+
+        var documented = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name);
+        Assert.Subset(documented.ToHashSet(), statuses.ToHashSet());
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)

@@ -32,12 +32,12 @@ public static class RegistrarEndpoints
     private static void MapStorefront(RouteGroupBuilder api)
     {
         api.MapPost("/quotes", (HttpRequest request, QuoteHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
-            .Accepts<QuoteRequest>("application/json").Produces<QuoteResponse>().ProducesProblem(400).ProducesProblem(401)
+            .Accepts<QuoteRequest>("application/json").Produces<QuoteResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Can these names be ordered, and at what price?");
         api.MapPost("/orders", (HttpRequest request, PlaceOrderHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithCustomerId().WithIdempotencyKey()
             .Accepts<Core.Orders.OrderRequest>("application/json").Produces<OrderView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(422)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .WithSummary("Place an order (an item with a transferCode transfers in a domain another registrar holds); send an Idempotency-Key to make retries safe.");
         api.MapGet("/orders/{orderId}", (HttpRequest request, string orderId, OrderQueries queries, CancellationToken ct) =>
                 queries.GetOrderAsync(request, orderId, ct))
@@ -59,7 +59,8 @@ public static class RegistrarEndpoints
                 (HttpRequest request, string registrationId, NameTakenChoiceHandler handler, CancellationToken ct) =>
                     handler.HandleAsync(request, registrationId, ct))
             .WithCustomerId()
-            .Accepts<NameTakenChoice>("application/json").Produces<NameTakenChoiceAccepted>(StatusCodes.Status202Accepted).ProducesProblem(404)
+            .Accepts<NameTakenChoice>("application/json").Produces<NameTakenChoiceAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("After the name was taken: choose a refund or another name (KZ-2.1).");
         api.MapPost("/registrations/{registrationId}/requests",
                 (HttpRequest request, string registrationId, CustomerRequestHandlers handlers, CancellationToken ct) =>

@@ -33,9 +33,9 @@ public sealed class CustomerRequestHandlers(
         if (body.Problem is not null) return body.Problem;
         var view = await views.GetAsync(customer.Principal!, registrationId, ct);
         if (view is null) return RegistrationProblems.Unknown(registrationId);
-        var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : RequestOf(body.Value, view);
+        var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : CustomerRequestBodies.RequestOf(body.Value, view);
         if (asked is null) return invalid!;
-        if (FieldsOfAnotherKind(body.Value!) is { } stray) return stray;
+        if (CustomerRequestBodies.FieldsOfAnotherKind(body.Value!) is { } stray) return stray;
         if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
         if (asked is RegistrantChangeRequest handOver && await SameRegistrantAsync(view, handOver, ct) is { } sameHolder) return sameHolder;
         if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
@@ -250,9 +250,6 @@ public sealed class CustomerRequestHandlers(
         return (request, problem);
     }
 
-    /// <summary>KZ-2.2: a change to the address the account already has would mail a confirmation, perhaps ask operations'
-    /// consent, and change nothing. A 409, not a 400: the body is well formed, and the same body is a change for an account
-    /// holding another address; it is the account's state that leaves nothing to change (RFC 9110 section 15.5.10).</summary>
     /// <summary>KZ-2.4: a registrant change to the registrant who holds the domain would be invoiced as a new registration and
     /// change nothing; a 409 for the same reason as <see cref="SameContactEmailAsync"/>.</summary>
     private async Task<IResult?> SameRegistrantAsync(RegistrationView view, RegistrantChangeRequest change, CancellationToken ct) =>
@@ -262,61 +259,11 @@ public sealed class CustomerRequestHandlers(
                 + $"the same registrant are a '{RegistrantContactChangeRequest.KindName}' request (KZ-2.3).")
             : null;
 
+    /// <summary>KZ-2.2: a change to the address the account already has would mail a confirmation, perhaps ask operations'
+    /// consent, and change nothing. A 409, not a 400: the body is well formed, and the same body is a change for an account
+    /// holding another address; it is the account's state that leaves nothing to change (RFC 9110 section 15.5.10).</summary>
     private async Task<IResult?> SameContactEmailAsync(string customerId, ContactEmailChangeRequest change, CancellationToken ct) =>
         (await accounts.ReadAsync(customerId, ct))?.Document.HasContactEmail(change.Email) == true
             ? Problems.Conflict($"'{change.Email}' is already the account's contact e-mail (KZ-2.2): there is nothing to change.")
             : null;
-
-    /// <summary>A field of another kind of request is refused, naming it: a body meant for one kind and sent under another (a DNS
-    /// change's name servers under "early-deletion") would otherwise be proved and carried out as a request nobody meant.</summary>
-    private static IResult? FieldsOfAnotherKind(CustomerRequestBody body)
-    {
-        (string Field, bool Given, string Kind)[] fields =
-        [
-            ("nameServers", body.NameServers is not null, DnsChangeRequest.KindName),
-            ("email", body.Email is not null, ContactEmailChangeRequest.KindName),
-            ("registrant", body.Registrant is not null, RegistrantChangeRequest.KindName),
-            ("endsOn", body.EndsOn is not null, TerminationRequest.KindName),
-            ("contact", body.Contact is not null, RegistrantContactChangeRequest.KindName),
-        ];
-        var stray = fields.Where(f => f.Given && f.Kind != body.Kind)
-            .ToDictionary(f => f.Field, f => new[] { $"A '{body.Kind}' request takes no {f.Field}: that is a '{f.Kind}' request's. Nothing was recorded." });
-        return stray.Count == 0 ? null : Problems.Validation(stray);
-    }
-
-    private static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body, RegistrationView registration)
-    {
-        switch (body.Kind)
-        {
-            case EarlyDeletionRequest.KindName:
-                return (new EarlyDeletionRequest(), null);
-            case ContactEmailChangeRequest.KindName:
-                return TextRules.IsEmail(body.Email) ? (new ContactEmailChangeRequest(body.Email!), null)
-                    : (null, Problems.Validation("email", "Give the new contact e-mail address (RFC 5321)."));
-            case RegistrantChangeRequest.KindName:
-                // KZ-2.4: the new registrant's data, checked as an order's registrant is, before anything is invoiced.
-                if (body.Registrant is null) return (null, Problems.Validation("registrant", "Give the new registrant's data."));
-                var errors = RegistrantDataRules.Check(body.Registrant, "registrant");
-                return errors.Count == 0 ? (new RegistrantChangeRequest(body.Registrant), null) : (null, Problems.Validation(errors));
-            case TransferCodeRequest.KindName:
-                return (new TransferCodeRequest(), null);
-            case CredentialResetRequest.KindName:
-                return (new CredentialResetRequest(), null);
-            case DnsChangeRequest.KindName:
-                // KZ-2.3: the whole new set, validated before anything is mailed or sent to the registry.
-                var (names, error) = NameServerNames.ForDomain(body.NameServers, registration.DomainName, registration.NameServers);
-                return error is null ? (new DnsChangeRequest(names!), null) : (null, Problems.Validation("nameServers", error));
-            case RegistrantContactChangeRequest.KindName:
-                // KZ-2.3: complete details, checked as an order's registrant's are, before anything is mailed or sent to the registry.
-                if (body.Contact is null) return (null, Problems.Validation("contact", "Give the registrant's new address, e-mail and phone."));
-                var invalid = RegistrantDataRules.CheckContact(body.Contact, "contact");
-                return invalid.Count == 0 ? (new RegistrantContactChangeRequest(body.Contact), null) : (null, Problems.Validation(invalid));
-            default:
-                return (null, Problems.Validation("kind",
-                    $"'{EarlyDeletionRequest.KindName}', '{DnsChangeRequest.KindName}', '{RegistrantContactChangeRequest.KindName}', "
-                    + $"'{ContactEmailChangeRequest.KindName}', '{TransferCodeRequest.KindName}', "
-                    + $"'{RegistrantChangeRequest.KindName}', '{TerminationRequest.KindName}' and '{CredentialResetRequest.KindName}' "
-                    + "are the kinds of request this registrar takes."));
-        }
-    }
 }

@@ -29,8 +29,8 @@ public static class RegistryOutageRetries
             return;
         }
         step.Update(s => s with { Phase = RegistrationPhase.Stalled, AwaitedCommandId = null, RegistryRetries = 0, RetryRegistryAt = null });
-        var triedAgain = retries > 0 ? $", also when asked again {retries} times since" : "";
-        step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}){triedAgain}: retry when the cause is fixed.");
+        step.Flag($"The registry command for {state.Order?.DisplayName} could not be carried out ({failed.Reason}), also when asked again {retries} "
+            + "times since: retry when the cause is fixed.");
     }
 
     /// <summary>When a stall the registry's silence caused, and nothing since, asks again.</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Registrar.Api.Customers;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
-using Registrar.Core.Customers;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;

@@ -39,6 +39,24 @@ public sealed class RefusalListTests
         Assert.True(parser.ParseForRegistration(typed).IsValid);
     }
 
+    [Theory]
+    [InlineData("od.ua")]
+    [InlineData("kharkov.ua")]
+    [InlineData("dp.ua")]
+    [InlineData("zp.ua")]
+    [InlineData("crimea.ua")]
+    [InlineData("ivano-frankivsk.ua")]
+    [InlineData("co.ua")]
+    [InlineData("pp.ua")]
+    [InlineData("biz.ua")]
+    public void Every_second_level_zone_under_ua_is_refused_as_a_zone_not_a_domain_UA_2_1_1(string typed)
+    {
+        var result = parser.ParseForRegistration(typed);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(NameRefusalReason.RefusedByRegistrarPolicy, result.Refusal.Reason);
+    }
+
     [Fact]
     public void A_listed_name_still_parses_for_lookups_only_registration_refuses_it_KZ_App_8()
     {

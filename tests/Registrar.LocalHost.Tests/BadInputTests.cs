@@ -59,6 +59,29 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.EndsWith(cited + ".", problem.GetProperty("errors").GetProperty("termYears")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("gzip", true)]
+    [InlineData("br", false)]
+    [InlineData("identity, gzip", true)]
+    public async Task A_body_in_a_content_coding_not_decoded_here_is_a_415_naming_identity_and_is_never_read_as_identity_RFC_9110_8_4(
+        string coding, bool compressed)
+    {
+        using var storefront = product.Storefront("bad-input");
+        var json = Encoding.UTF8.GetBytes("""{"names":["coded-body.kz"],"termYears":1}""");
+        using var gzipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest)) zip.Write(json);
+        var content = new ByteArrayContent(compressed ? gzipped.ToArray() : json);
+        content.Headers.ContentType = new("application/json");
+        content.Headers.TryAddWithoutValidation("Content-Encoding", coding);
+
+        var response = await storefront.PostAsync("api/quotes", content);
+
+        var problem = await AssertProblemAsync(response, 415);
+        Assert.Equal("/problems/unsupported-media-type", problem.GetProperty("type").GetString());
+        Assert.Equal(["identity"], response.Headers.TryGetValues("Accept-Encoding", out var accepted) ? accepted : []);
+        Assert.Equal(200, (int)(await storefront.PostAsync("api/quotes", Json("""{"names":["coded-body.kz"],"termYears":1}"""))).StatusCode);
+    }
+
     [Fact]
     public async Task Requests_without_a_valid_client_key_are_refused_and_a_customer_sees_only_their_own_orders()
     {

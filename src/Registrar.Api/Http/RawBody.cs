@@ -6,8 +6,13 @@ namespace Registrar.Api.Http;
 public static class RawBody
 {
     /// <returns>The body, or null when it is longer than <paramref name="limit"/>.</returns>
+    /// <exception cref="UnsupportedContentCodingException">The body is in a content coding this server does not decode.</exception>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
+        // RFC 9110 section 8.4: a coded body read as identity is not the JSON or XML it was meant as, nor what a signature covers.
+        if (request.Headers.ContentEncoding.SelectMany(line => (line ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .FirstOrDefault(coding => !coding.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } coding)
+            throw new UnsupportedContentCodingException(coding);
         if (request.ContentLength > limit) return null;
 
         using var buffer = new MemoryStream();

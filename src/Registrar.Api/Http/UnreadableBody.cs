@@ -12,25 +12,45 @@ namespace Registrar.Api.Http;
 /// </summary>
 public static class UnreadableBody
 {
+    private static T? Find<T>(Exception? exception) where T : Exception =>
+        exception is null ? null : exception as T ?? Find<T>(exception.InnerException);
+
     private const string Detail = "The request body could not be read: its framing (chunk sizes or Content-Length) is broken or it stopped arriving.";
 
     /// <remarks>ASP.NET Core's form reader throws <see cref="InvalidDataException"/> for a form it cannot read (a multipart body
     /// without its boundary, more fields than it takes); nothing of ours throws it.</remarks>
     public static bool Is(Exception exception) =>
-        exception is BadHttpRequestException or UnreadableBodyException or InvalidDataException || (exception.InnerException is { } inner && Is(inner));
+        exception is BadHttpRequestException or UnreadableBodyException or InvalidDataException or UnsupportedContentCodingException
+        || (exception.InnerException is { } inner && Is(inner));
 
     private static int StatusOf(Exception exception) =>
         exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
 
-    /// <summary>The problem for it: a body over the server's limit (Kestrel's 413) is the body-too-large type, not a malformed one.</summary>
-    public static ProblemDetails Problem(Exception exception)
+    /// <summary>The problem for it: a body over the server's limit (Kestrel's 413) is the body-too-large type, not a malformed one;
+    /// a content coding not decoded here is a 415 whose Accept-Encoding says what is (RFC 9110 sections 15.5.16 and 12.5.3).</summary>
+    public static ProblemDetails Problem(Exception exception, HttpResponse response)
     {
+        if (Find<UnsupportedContentCodingException>(exception) is { } coding)
+        {
+            response.Headers.AcceptEncoding = "identity";
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType, Type = ProblemTypes.UnsupportedMediaType.Uri, Title = ProblemTypes.UnsupportedMediaType.Title,
+                Detail = $"The body's Content-Encoding '{coding.Coding}' is not decoded here: send the body uncoded (identity).",
+            };
+        }
         var status = StatusOf(exception);
         var (type, detail) = status == StatusCodes.Status413PayloadTooLarge
             ? (ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
             : (ProblemTypes.MalformedBody, exception is InvalidDataException ? $"The form could not be read: {exception.Message}" : Detail);
         return new ProblemDetails { Status = status, Type = type.Uri, Title = type.Title, Detail = detail };
     }
+}
+
+/// <summary>The request body is in a content coding (gzip, br…) that <see cref="RawBody"/> does not decode.</summary>
+public sealed class UnsupportedContentCodingException(string coding) : Exception($"Content-Encoding '{coding}' is not decoded.")
+{
+    public string Coding { get; } = coding;
 }
 
 /// <summary>Reading the request body failed (<see cref="RawBody"/>): the connection broke or the body stopped arriving.</summary>

@@ -36,7 +36,7 @@ public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> log
         catch (Exception e) when (UnreadableBody.Is(e) && !http.Response.HasStarted)
         {
             logger.LogDebug("Unreadable request body on {Function}: {Reason}", context.FunctionDefinition.Name, e.Message);
-            await TypedResults.Problem(UnreadableBody.Problem(e)).ExecuteAsync(http);
+            await TypedResults.Problem(UnreadableBody.Problem(e, http.Response)).ExecuteAsync(http);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class UnreadableBodyHandler(IProblemDetailsService problems, ILogg
 
         logger.LogDebug("Unreadable request body on {Method} {Path}: {Reason}",
             httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-        var problem = UnreadableBody.Problem(exception);
+        var problem = UnreadableBody.Problem(exception, httpContext.Response);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }

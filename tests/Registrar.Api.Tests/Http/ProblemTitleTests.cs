@@ -54,7 +54,7 @@ public sealed class ProblemTitleTests
     [InlineData(StatusCodes.Status413PayloadTooLarge, "/problems/body-too-large")]
     public void A_body_the_server_could_not_read_is_a_problem_of_the_type_its_status_means(int status, string type)
     {
-        var problem = UnreadableBody.Problem(new BadHttpRequestException("refused by the server", status));
+        var problem = UnreadableBody.Problem(new BadHttpRequestException("refused by the server", status), new DefaultHttpContext().Response);
 
         Assert.Equal((status, type, ProblemTypes.Find(type)!.Title), (problem.Status, problem.Type, problem.Title));
     }

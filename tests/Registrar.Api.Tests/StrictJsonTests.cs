@@ -5,7 +5,8 @@ namespace Registrar.Api.Tests;
 
 public sealed class StrictJsonTests
 {
-    private sealed record Sample(string Name, int Years, string? Note, Contact? Contact = null, IReadOnlyList<string>? Hosts = null);
+    private sealed record Sample(string Name, int Years, string? Note, Contact? Contact = null, IReadOnlyList<string>? Hosts = null,
+        Registrar.Core.Customers.RegistrantKind? Kind = null, DateOnly? Since = null);
 
     private sealed record Contact(string Email);
 
@@ -65,6 +66,25 @@ public sealed class StrictJsonTests
         var errors = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string[]>>(problem.Extensions["errors"]);
         Assert.Equal([field], errors.Keys);
         Assert.Contains(said, Assert.Single(errors[field]), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"a","years":1.5,"note":null}""", "years", "a whole number")]
+    [InlineData("""{"name":"a","years":"2","note":null}""", "years", "a whole number")]
+    [InlineData("""{"name":7,"years":1,"note":null}""", "name", "a string")]
+    [InlineData("""{"name":"a","years":1,"note":null,"contact":7}""", "contact", "an object")]
+    [InlineData("""{"name":"a","years":1,"note":null,"hosts":"ns1.example.kz"}""", "hosts", "an array")]
+    [InlineData("""{"name":"a","years":1,"note":null,"kind":"Robot"}""", "kind", "one of NaturalPerson, LegalEntity")]
+    [InlineData("""{"name":"a","years":1,"note":null,"since":"yesterday"}""", "since", "YYYY-MM-DD")]
+    [InlineData("""{"name":"a\ud800b","years":1,"note":null}""", "name", "lone UTF-16 surrogate")]
+    public void A_value_of_another_type_is_refused_saying_what_is_expected_in_the_apis_terms_RFC_9457_3_1_4(string json, string field, string said)
+    {
+        var detail = Read(json).Problem!.ProblemDetails;
+
+        var error = Assert.Single(((IReadOnlyDictionary<string, string[]>)detail.Extensions["errors"]!)[field]);
+        Assert.Contains(said, error);
+        Assert.DoesNotContain("System.", detail.Detail);
+        Assert.DoesNotContain("Registrar.", detail.Detail);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            return BodyRead<T>.Failed(Problems.MalformedBody(JsonErrors.Describe(e), JsonErrors.Fields(e)));
+            return BodyRead<T>.Failed(Problems.MalformedBody(JsonErrors.Describe(e, typeof(T)), JsonErrors.Fields(e, typeof(T))));
         }
     }
 

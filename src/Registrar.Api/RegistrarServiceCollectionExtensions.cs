@@ -178,7 +178,9 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<TerminationNotices>();
+        services.AddSingleton<CustomerRequestProving>();
         services.AddSingleton<CustomerRequestHandlers>();
+        services.AddSingleton<RequestConfirmationHandlers>();
         services.AddSingleton<RenewalInvoiceChecks>();
         services.AddSingleton<RenewalInvoiceRequestHandler>();
         services.AddSingleton<SetPasswordLinkHandler>();

@@ -36,7 +36,7 @@ public sealed partial class FunctionMetadataTests
         // A browser on the operations page sends no function key: its sign-in and signed session cookie are the credential.
         // What a problem type means is public, as a problem's reader holds no key.
         Assert.All(http, f => Assert.EndsWith(
-            f.Key is "Health" or "RdapDomain" or "RdapHelp" or "RdapOther" or "WhoisDomain" or "ConfirmCustomerRequest" or "ProblemType" || IsOperationsPage(f.Value) ? " Anonymous" : " Function",
+            f.Key is "Health" or "RdapDomain" or "RdapHelp" or "RdapOther" or "WhoisDomain" or "DescribeCustomerRequestConfirmation" or "ConfirmCustomerRequest" or "ProblemType" || IsOperationsPage(f.Value) ? " Anonymous" : " Function",
             f.Value));
     }
 

@@ -32,7 +32,7 @@ public sealed class CredentialResetTests(ProductFixture product)
         var confirmation = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
         Assert.Contains("сброс пароля", confirmation.Text);
         using var browser = product.Anonymous();
-        var confirmed = await browser.GetAsync($"api/requests/confirmation?token={confirmation.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim()}");
+        var confirmed = await browser.PostAsync($"api/requests/confirmation?token={confirmation.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim()}", null);
         Assert.True((int)confirmed.StatusCode == 200, await confirmed.Content.ReadAsStringAsync());
 
         var reset = await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("Новый пароль"), Patience);

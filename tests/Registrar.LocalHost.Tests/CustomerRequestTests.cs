@@ -32,15 +32,19 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
         using var browser = product.Anonymous();
 
-        // A mail scanner's HEAD looks at the link without spending it.
+        // A mail scanner's HEAD or GET looks at the link without spending it (RFC 9110 §9.2.1); the GET shows what it would prove.
         using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={token}"));
         Assert.Equal(200, (int)looked.StatusCode);
-        var confirmed = await browser.GetAsync($"api/requests/confirmation?token={token}");
+        var opened = await browser.GetFromJsonAsync<JsonElement>($"api/requests/confirmation?token={token}");
+        Assert.Equal(("early-deletion", "AwaitingProof", name, "POST"), (opened.GetProperty("request").GetProperty("kind").GetString(),
+            opened.GetProperty("request").GetProperty("status").GetString(), opened.GetProperty("domain").GetString(), opened.GetProperty("confirmWith").GetString()));
+        Assert.NotNull(await product.Registry.GetDomainAsync(name));
+        var confirmed = await browser.PostAsync($"api/requests/confirmation?token={token}", null);
         Assert.True((int)confirmed.StatusCode == 200, await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("ContactEmail", (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("proof").GetString());
-        var again = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={token}"), 409);
+        var again = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={token}", null), 409);
         Assert.Equal("/problems/link-used", again.GetProperty("type").GetString());
-        var forged = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={token[..^2]}xx"), 400);
+        var forged = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={token[..^2]}xx", null), 400);
         Assert.Equal("/problems/link-invalid", forged.GetProperty("type").GetString());
 
         // UA-1.5.6: deleted at the registry, so the name is free, and the customer is told.
@@ -250,18 +254,18 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var deletionLink = await ConfirmationTokenAsync(mailbox, except: changeLink);
         var onPapers = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "early-deletion" });
         var onPapersId = (await onPapers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
-        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={deletionLink}")).StatusCode);
+        Assert.Equal(200, (int)(await browser.PostAsync($"api/requests/confirmation?token={deletionLink}", null)).StatusCode);
         await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
             l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleted"),
             Patience);
 
-        var refused = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={changeLink}"), 409);
+        var refused = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={changeLink}", null), 409);
 
         Assert.Contains("Deleted", refused.GetProperty("detail").GetString());
         // RFC 9110 section 9.3.2: a HEAD answers as its GET; neither spent the link, which is refused for its ended registration again.
         using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={changeLink}"));
         Assert.Equal(409, (int)looked.StatusCode);
-        var again = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={changeLink}"), 409);
+        var again = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={changeLink}", null), 409);
         Assert.Contains("Deleted", again.GetProperty("detail").GetString());
         Assert.NotEqual("/problems/link-used", again.GetProperty("type").GetString());
         var onPapersRefused = await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/requests/{onPapersId}/proof",
@@ -272,6 +276,33 @@ public sealed class CustomerRequestTests(ProductFixture product)
             new { kind = "dns-change", nameServers = new[] { "ns1.example.net", "ns2.example.net" } });
         Assert.True((int)next.StatusCode == 202, await next.Content.ReadAsStringAsync());
         await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains(otherName) && m.Text?.Contains("confirmation?token=") == true, Patience);
+    }
+
+    [Fact]
+    public async Task A_request_retried_with_its_idempotency_key_gets_the_first_answer_and_one_confirmation_mail_KZ_5_3()
+    {
+        var customer = "idem-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        var registrationId = await RegisteredAsync(storefront, customer, name);
+        var mailbox = $"{customer}@mail.example.org";
+
+        async Task<HttpResponseMessage> AskAsync(string key, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/registrations/{registrationId}/requests") { Content = JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            return await storefront.SendAsync(request);
+        }
+        var first = await AskAsync("\"retry-1\"", new { kind = "transfer-code" });
+        var retried = await AskAsync("retry-1", new { kind = "transfer-code" });
+
+        Assert.True((int)first.StatusCode == 202, await first.Content.ReadAsStringAsync());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        Assert.Equal(422, (int)(await AskAsync("retry-1", new { kind = "early-deletion" })).StatusCode);
+        Assert.Equal(400, (int)(await AskAsync("\"unterminated", new { kind = "transfer-code" })).StatusCode);
+        await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single((await product.Mail.GetMessagesAsync()), m => m.IsTo(mailbox) && m.Text?.Contains("confirmation?token=") == true);
     }
 
     private async Task<string> ConfirmationTokenAsync(string mailbox, string? except)

@@ -34,7 +34,7 @@ internal static class RegisteredDomains
         var mail = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
         var token = mail.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim();
         using var browser = product.Anonymous();
-        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={token}")).StatusCode);
+        Assert.Equal(200, (int)(await browser.PostAsync($"api/requests/confirmation?token={token}", null)).StatusCode);
         var list = await EventuallyAsync(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
             l => l.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId && r.GetProperty("phase").GetString() == "Deleted"),
             Patience);

@@ -23,18 +23,22 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         var mailbox = $"{customer}@mail.example.org";
         var noticeGiven = await _registrations.HostNowAsync();
 
+        // UA-6.1: an end sooner than 15 days on is refused naming the earliest, not moved to it.
+        var tooSoon = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
+            new { kind = "termination", endsOn = DateOnly.FromDateTime(noticeGiven.UtcDateTime).AddDays(3) }), 400);
+        Assert.Contains("UA-6.1", tooSoon.GetProperty("errors").GetProperty("endsOn")[0].GetString());
         // UA-1.5.8: a signed-in session does not prove ending the contract; the link goes to the contact e-mail.
         var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
-            new { kind = "termination", endsOn = DateOnly.FromDateTime(noticeGiven.UtcDateTime).AddDays(3), signedInSession = true });
+            new { kind = "termination", endsOn = DateOnly.FromDateTime(noticeGiven.UtcDateTime).AddDays(16), signedInSession = true });
         Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());
         Assert.Equal("AwaitingProof", (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var link = await product.Mail.WaitForMailAsync(mailbox, m => m.Text?.Contains("confirmation?token=") == true, Patience);
         using var browser = product.Anonymous();
-        var confirmed = await browser.GetAsync($"api/requests/confirmation?token={link.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim()}");
+        var confirmed = await browser.PostAsync($"api/requests/confirmation?token={link.Text!.Split("confirmation?token=")[1].Split('\n')[0].Trim()}", null);
         Assert.True((int)confirmed.StatusCode == 200, await confirmed.Content.ReadAsStringAsync());
 
         await product.Mail.WaitForMailAsync(mailbox, m => m.Subject.Contains("Ваше повідомлення про розірвання"), Patience);
-        // Asked for 3 days on, it ends 15 days after the notice: still registered on the 14th day.
+        // It ends at the end of the day asked for: still registered on the 14th day.
         await _registrations.AdvanceClockPastAsync(noticeGiven.AddDays(14));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal("Active", (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("phase").GetString());
@@ -88,7 +92,7 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         var endsOn = DateOnly.FromDateTime((await _registrations.HostNowAsync()).UtcDateTime).AddDays(20);
         var notice = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "termination", endsOn }, previous: null);
         var code = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "transfer-code" }, previous: notice);
-        Assert.Equal(200, (int)(await browser.GetAsync($"api/requests/confirmation?token={notice}")).StatusCode);
+        Assert.Equal(200, (int)(await browser.PostAsync($"api/requests/confirmation?token={notice}", null)).StatusCode);
         var shown = await EventuallyAsync(() => RegistrationAsync(storefront, registrationId), r => r.TryGetProperty("contractEnd", out var end)
             && end.ValueKind == JsonValueKind.Object, Patience);
         Assert.Equal("UA-6.1", shown.GetProperty("contractEnd").GetProperty("rule").GetString());
@@ -98,7 +102,7 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
             new { kind = "termination", endsOn = endsOn.AddDays(5) }), 409);
         var renewal = await AssertProblemAsync(await storefront.PostAsync($"api/registrations/{registrationId}/renewal-invoice", null), 409);
         using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={code}"));
-        var followed = await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={code}"), 409);
+        var followed = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={code}", null), 409);
 
         Assert.Matches(@"takes no 'termination' request now: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", second.GetProperty("detail").GetString());
         Assert.Matches(@"\(transfer-code\) cannot be carried out: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", followed.GetProperty("detail").GetString());
@@ -106,7 +110,7 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         Assert.Equal(409, (int)looked.StatusCode);
         Assert.Equal(before, await StoredRequestsAsync());
         // Nothing was spent: the link answers the same again rather than as used.
-        Assert.Contains("UA-6.1", (await AssertProblemAsync(await browser.GetAsync($"api/requests/confirmation?token={code}"), 409))
+        Assert.Contains("UA-6.1", (await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={code}", null), 409))
             .GetProperty("detail").GetString());
     }
 

@@ -65,15 +65,16 @@ public static class RegistrarEndpoints
         api.MapPost("/registrations/{registrationId}/requests",
                 (HttpRequest request, string registrationId, CustomerRequestHandlers handlers, CancellationToken ct) =>
                     handlers.MakeAsync(request, registrationId, ct))
-            .WithCustomerId()
+            .WithCustomerId().WithIdempotencyKey()
             .Accepts<CustomerRequestBody>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .WithSummary("A customer request (early-deletion, dns-change with 2 to 13 nameServers, contact-email-change with email, "
                 + "registrant-contact-change with contact, transfer-code, registrant-change with registrant), carried out once proved: "
                 + "a signed-in session the storefront vouches for, else a single-use link mailed to the contact e-mail (KZ-2.3, KZ-5.3, UA-4.7, UA-1.5.8, UA-1.5.6); "
                 + "a transfer code is refused with /problems/transfer-refused while an invoice is open (KZ-App-9, UA-3.5); "
                 + "a registrant change is invoiced as a new registration and carried out once paid, the expiry unchanged (KZ-2.4, KZ-2.5); "
-                + "DNS and registrant contact changes apply at once for .kz and are due within 1 business day elsewhere (KZ-2.3).");
+                + "DNS and registrant contact changes apply at once for .kz and are due within 1 business day elsewhere (KZ-2.3). "
+                + "Send an Idempotency-Key to make retries safe: a retry gets the first answer, and no second request or mail.");
         api.MapPost("/registrations/{registrationId}/renewal-invoice",
                 (HttpRequest request, string registrationId, RenewalInvoiceRequestHandler handler, CancellationToken ct) =>
                     handler.RequestAsync(request, registrationId, ct))
@@ -84,10 +85,15 @@ public static class RegistrarEndpoints
                 + "and mailed to the contact e-mail (202, then listed under /api/invoices), or the renewal invoice still open (200), never a second one; "
                 + "refused with a 409 naming the rule for a paid term (UA-1.7), a domain not held here or deleted (KZ-2.8, UA-1.12) and past the "
                 + "renewal deadline (KZ-2.7, UA-1.12); no confirmation link, as it changes nothing at the registry.");
-        api.MapGet("/requests/confirmation", (HttpRequest request, CustomerRequestHandlers handlers, CancellationToken ct) =>
+        api.MapGet("/requests/confirmation", (HttpRequest request, RequestConfirmationHandlers handlers, CancellationToken ct) =>
+                handlers.DescribeAsync(request, ct))
+            .Produces<RequestConfirmationView>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422)
+            .WithSummary("The confirmation link mailed to the contact e-mail, opened: what it would prove, answered as its POST would be, spending nothing "
+                + "(mail scanners open links too; RFC 9110 §9.2.1).");
+        api.MapPost("/requests/confirmation", (HttpRequest request, RequestConfirmationHandlers handlers, CancellationToken ct) =>
                 handlers.ConfirmAsync(request, ct))
             .Produces<CustomerRequestView>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422)
-            .WithSummary("The confirmation link mailed to the contact e-mail: proves its request once, within 24 hours (KZ-5.3, UA-4.7).");
+            .WithSummary("The confirmation link mailed to the contact e-mail, confirmed by its reader: proves its request once, within 24 hours (KZ-5.3, UA-4.7).");
         api.MapPost("/set-password-links/redemption", (HttpRequest request, SetPasswordLinkHandler handler, CancellationToken ct) =>
                 handler.RedeemAsync(request, ct))
             .Accepts<SetPasswordLinkBody>("application/json").Produces<SetPasswordLinkRedeemed>()

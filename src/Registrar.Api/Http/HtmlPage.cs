@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 
-namespace Registrar.Api.Operations.Page;
+namespace Registrar.Api.Http;
 
 /// <summary>Markup the page itself wrote (a form, a rendered fragment), passed through unencoded.</summary>
 public readonly record struct RawHtml(string Value);
@@ -23,21 +23,25 @@ public sealed class HtmlPage
 
     public StringBuilder Builder => _body;
 
-    /// <summary>The whole document with the page's styles and a link to <paramref name="home"/>; the policy forbids scripts and foreign forms outright.</summary>
-    public IResult Result(string title, string home, int status = StatusCodes.Status200OK)
+    /// <summary>The whole document with the page's styles, headed by <paramref name="site"/>, a link to <paramref name="home"/>
+    /// if there is one; the policy forbids scripts and foreign forms outright.</summary>
+    public IResult Result(string title, string site, string? home, int status = StatusCodes.Status200OK)
     {
+        var header = new HtmlPage();
+        if (home is null) header.Add($"<span>{site}</span>");
+        else header.Add($"<a href=\"{home}\">{site}</a>");
         var document = new HtmlPage();
         document.Add($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>{title} · Registrar operations</title><style>{new RawHtml(Styles)}</style></head>
-            <body><header><a href="{home}">Registrar operations</a></header><main><h1>{title}</h1>{ToRaw()}</main></body></html>
+            <title>{title} · {site}</title><style>{new RawHtml(Styles)}</style></head>
+            <body><header>{header.ToRaw()}</header><main><h1>{title}</h1>{ToRaw()}</main></body></html>
             """);
         return new HtmlResult(document._body.ToString(), status);
     }
 
     private const string Styles = """
-        body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222}header{background:#234;padding:.5em 1em}header a{color:#fff;text-decoration:none;font-weight:bold}
+        body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222}header{background:#234;padding:.5em 1em}header a,header span{color:#fff;text-decoration:none;font-weight:bold}
         main{padding:1em 2em}table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
         th{background:#eee}form.inline{display:inline}.error{color:#a00;font-weight:bold}.muted{color:#777}textarea{width:30em;height:3em}
         """;
@@ -49,7 +53,7 @@ public sealed class HtmlPage
             var headers = httpContext.Response.Headers;
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = "text/html; charset=utf-8";
-            // The page shows registrations and who acted: no cache keeps it, no frame shows it, no script runs in it.
+            // The pages show registrations, requests and who acted: no cache keeps them, no frame shows them, no script runs in them.
             headers.CacheControl = "no-store";
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XFrameOptions = "DENY";

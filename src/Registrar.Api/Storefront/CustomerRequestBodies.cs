@@ -8,7 +8,7 @@ namespace Registrar.Api.Storefront;
 
 /// <summary>A customer request as its body gives it (KZ-2.3, KZ-2.4, KZ-5.3, UA-4.7): each kind's own fields, checked as an
 /// order's are before anything is mailed or sent to the registry.</summary>
-internal static class CustomerRequestBodies
+public static class CustomerRequestBodies
 {
     /// <summary>A field of another kind of request is refused, naming it: a body meant for one kind and sent under another (a DNS
     /// change's name servers under "early-deletion") would otherwise be proved and carried out as a request nobody meant.</summary>
@@ -34,7 +34,8 @@ internal static class CustomerRequestBodies
             case EarlyDeletionRequest.KindName:
                 return (new EarlyDeletionRequest(), null);
             case ContactEmailChangeRequest.KindName:
-                return TextRules.IsEmail(body.Email) ? (new ContactEmailChangeRequest(body.Email!), null)
+                // The account's address, read as an order's contactEmail is: blanks around it are an input slip, not part of it.
+                return TextRules.IsEmail(body.Email?.Trim()) ? (new ContactEmailChangeRequest(body.Email!.Trim()), null)
                     : (null, Problems.Validation("email", "Give the new contact e-mail address (RFC 5321)."));
             case RegistrantChangeRequest.KindName:
                 // KZ-2.4: the new registrant's data, checked as an order's registrant is, before anything is invoiced.

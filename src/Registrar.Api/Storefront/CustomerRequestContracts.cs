@@ -35,6 +35,11 @@ public sealed record CustomerRequestView(
         new(record.RequestId, record.RegistrationId, record.Request.Kind, record.Status, record.Proof, record.MadeAt, record.Consent);
 }
 
+/// <summary>What a confirmation link would prove (GET /api/requests/confirmation): shown to its reader, who confirms with
+/// <paramref name="ConfirmWith"/> on the same link (KZ-5.3, UA-4.7).</summary>
+/// <param name="Domain">The domain as its customer writes it; null if the registration is no longer on record.</param>
+public sealed record RequestConfirmationView(CustomerRequestView Request, string? Domain, string ConfirmWith);
+
 /// <summary>UA-4.7: operations approve or refuse a proved contact e-mail change, saying why.</summary>
 public sealed record OperationsConsent(bool Approved, string Reason);
 

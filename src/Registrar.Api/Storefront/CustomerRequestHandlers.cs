@@ -16,141 +16,74 @@ namespace Registrar.Api.Storefront;
 /// e-mail, or (UA-1.5.8) by papers operations checked. The record keeps which proof was used.
 /// </summary>
 public sealed class CustomerRequestHandlers(
-    ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, RequestConfirmationLinks links,
-    ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
-    CustomerAccounts accounts, ContactEmailConsent consent, IRegisteredDomainDirectory domains, TimeProvider clock)
+    ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, CustomerRequestProving proving,
+    IdempotentRequests idempotency, ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
+    CustomerAccounts accounts, IRegisteredDomainDirectory domains, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
 
-    /// <summary>POST /api/registrations/{registrationId}/requests</summary>
+    /// <summary>POST /api/registrations/{registrationId}/requests — with an Idempotency-Key, a retry gets the first answer and
+    /// records no second request, so no second confirmation mail goes out.</summary>
     public async Task<IResult> MakeAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
         var customer = authenticator.AuthenticateCustomer(request);
         if (customer.Problem is not null) return customer.Problem;
         if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
-        var body = await StrictJson.ReadAsync<CustomerRequestBody>(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var view = await views.GetAsync(customer.Principal!, registrationId, ct);
-        if (view is null) return RegistrationProblems.Unknown(registrationId);
+        var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
+        if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
+        var scope = IdempotentRequests.Scope("requests", customer.Principal!);
+        return await idempotency.RunAsync(request, scope, raw, () => CheckAsync(request.ContentType, raw, customer.Principal!, registrationId, ct),
+            (asked, key) => RecordAsync(asked, key is null ? $"req-{Guid.NewGuid():N}" : $"req-{IdempotentRequests.RecordId('k', scope, key)}", ct), ct);
+    }
+
+    /// <summary>A request as checked, ready to be recorded.</summary>
+    private sealed record CheckedRequest(string RegistrationId, string CustomerId, CustomerRequest Request, bool SignedInSession);
+
+    /// <summary>Everything that can refuse the request, before anything is recorded.</summary>
+    private async Task<Checked<CheckedRequest>> CheckAsync(string? contentType, byte[] raw, string customerId, string registrationId, CancellationToken ct)
+    {
+        var body = StrictJson.Deserialize<CustomerRequestBody>(contentType, raw);
+        if (body.Problem is not null) return Checked<CheckedRequest>.Refused(body.Problem);
+        var view = await views.GetAsync(customerId, registrationId, ct);
+        if (view is null) return Checked<CheckedRequest>.Refused(RegistrationProblems.Unknown(registrationId));
         var (asked, invalid) = body.Value!.Kind == TerminationRequest.KindName ? TerminationOf(body.Value, view) : CustomerRequestBodies.RequestOf(body.Value, view);
-        if (asked is null) return invalid!;
-        if (CustomerRequestBodies.FieldsOfAnotherKind(body.Value!) is { } stray) return stray;
-        if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customer.Principal!, change, ct) is { } unchanged) return unchanged;
+        if (asked is null) return Checked<CheckedRequest>.Refused(invalid!);
+        if (await RefusalAsync(body.Value, asked, customerId, view, ct) is { } refused) return Checked<CheckedRequest>.Refused(refused);
+        return Checked<CheckedRequest>.Passed(new CheckedRequest(registrationId, customerId, asked, body.Value.SignedInSession));
+    }
+
+    private async Task<IResult?> RefusalAsync(CustomerRequestBody body, CustomerRequest asked, string customerId, RegistrationView view, CancellationToken ct)
+    {
+        if (CustomerRequestBodies.FieldsOfAnotherKind(body) is { } stray) return stray;
+        if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customerId, change, ct) is { } unchanged) return unchanged;
         if (asked is RegistrantChangeRequest handOver && await SameRegistrantAsync(view, handOver, ct) is { } sameHolder) return sameHolder;
         if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
-            return Problems.Conflict($"Registration '{registrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
-                + AskElsewhere(view));
-        if (asked is TransferCodeRequest && await transferCodes.RefusalAsync(customer.Principal!, view, ct) is { } refused) return refused;
+            return Problems.Conflict($"Registration '{view.RegistrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
+                + CustomerRequestProving.AskElsewhere(view));
+        return asked is TransferCodeRequest ? await transferCodes.RefusalAsync(customerId, view, ct) : null;
+    }
 
-        var record = new CustomerRequestRecord($"req-{Guid.NewGuid():N}", registrationId, customer.Principal!, asked,
-            CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
-        if (body.Value!.SignedInSession && RequestProofs.Accepts(asked, RequestProof.SignedInSession))
+    /// <summary>Records the request and tells its registration. A retry after a first attempt stopped half-way finds the record that
+    /// attempt stored under the same key and tells the registration again, under the same event id, which changes nothing twice.</summary>
+    private async Task<IResult> RecordAsync(CheckedRequest asked, string requestId, CancellationToken ct)
+    {
+        var record = await requests.GetAsync(requestId, ct);
+        if (record is null)
         {
-            record = await ProvedAsync(record, RequestProof.SignedInSession, record.MadeAt, customer.Principal!, ct: ct);
+            record = new CustomerRequestRecord(requestId, asked.RegistrationId, asked.CustomerId, asked.Request, CustomerRequestStatus.AwaitingProof, clock.GetUtcNow());
+            if (asked.SignedInSession && RequestProofs.Accepts(asked.Request, RequestProof.SignedInSession))
+                record = await proving.ProvedAsync(record, RequestProof.SignedInSession, record.MadeAt, asked.CustomerId, ct: ct);
             await requests.CreateAsync(record, ct);
-            await RaiseProvedAsync(record, ct);
-            return TypedResults.Accepted((string?)null, CustomerRequestView.Of(record));
         }
-        // KZ-5.3, UA-4.7, UA-1.5.8: unproved, or a kind a session does not prove: the lifecycle mails the confirmation link.
-        await requests.CreateAsync(record, ct);
-        var eventId = $"request:{record.RequestId}";
-        await registrations.RaiseAsync(registrationId, eventId, new CustomerRequestMade(eventId, record.RequestId, asked), ct);
+        else if (record.RegistrationId != asked.RegistrationId || record.Request.Kind != asked.Request.Kind) return Problems.IdempotencyKeyReused();
+        if (record.Proof == RequestProof.SignedInSession) await proving.RaiseProvedAsync(record, ct);
+        else
+        {
+            // KZ-5.3, UA-4.7, UA-1.5.8: unproved, or a kind a session does not prove: the lifecycle mails the confirmation link.
+            var eventId = $"request:{record.RequestId}";
+            await registrations.RaiseAsync(record.RegistrationId, eventId, new CustomerRequestMade(eventId, record.RequestId, record.Request), ct);
+        }
         return TypedResults.Accepted((string?)null, CustomerRequestView.Of(record));
-    }
-
-    /// <summary>GET /api/requests/confirmation?token= — the link in the confirmation mail; the token is the proof.</summary>
-    public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.Query["token"] is not [{ Length: > 0 } token]) return Problems.Validation("token", "Send the token the link carries.");
-        if (await RefusedBeforeFirstUseAsync(token, ct) is { } cannotBeCarriedOut) return cannotBeCarriedOut;
-        if (HttpMethods.IsHead(request.Method)) return await InspectAsync(token, ct);
-        var redemption = await links.RedeemAsync(token, ct);
-        switch (redemption.Outcome)
-        {
-            case LinkUse.Invalid: return Problems.LinkInvalid();
-            case LinkUse.Expired: return Problems.LinkExpired();
-            case LinkUse.Superseded: return Problems.LinkSuperseded();
-            case LinkUse.AlreadyUsed: return await FinishInterruptedConfirmationAsync(redemption, ct) ?? Problems.LinkUsed();
-        }
-        var record = await requests.GetAsync(redemption.LinkId!, ct);
-        if (FirstUseRefusal(record, redemption.Subject) is { } refused) return refused;
-        var proved = await ProvedAsync(record!, RequestProof.ContactEmail, clock.GetUtcNow(), record!.CustomerId, ct: ct);
-        if (!await requests.TryProveAsync(proved, ct)) return await ProvedMeanwhileAsync(record, ct);
-        await RaiseProvedAsync(proved, ct);
-        return TypedResults.Ok(CustomerRequestView.Of(proved));
-    }
-
-    /// <summary>The request was proved between this first use's check and its write: by the same link followed again at that moment
-    /// (it took this use for an interrupted one and finished it), which is a second use of the link like any other (`link-used`),
-    /// or by another proof (papers, a session), which is what a request proved already answers.</summary>
-    private async Task<IResult> ProvedMeanwhileAsync(CustomerRequestRecord record, CancellationToken ct) =>
-        (await requests.GetAsync(record.RequestId, ct))?.Proof == RequestProof.ContactEmail
-            ? Problems.LinkUsed()
-            : Problems.Conflict($"Request '{record.RequestId}' was already proved.");
-
-    /// <summary>HEAD answers as the link's first GET would, without spending it: mail scanners look at links before their
-    /// readers follow them (RFC 9110 §9.2.1), and its header fields are the GET's (§9.3.2), its JSON Content-Type included.
-    /// A link whose use a crash interrupted answers as used; its GET finishes it.</summary>
-    private async Task<IResult> InspectAsync(string token, CancellationToken ct)
-    {
-        var link = await links.InspectAsync(token, ct);
-        switch (link.Outcome)
-        {
-            case LinkUse.Invalid: return Problems.LinkInvalid();
-            case LinkUse.Expired: return Problems.LinkExpired();
-            case LinkUse.Superseded: return Problems.LinkSuperseded();
-            case LinkUse.AlreadyUsed: return Problems.LinkUsed();
-        }
-        return FirstUseRefusal(await requests.GetAsync(link.LinkId!, ct), link.Subject) ?? new JsonHeadResult(StatusCodes.Status200OK);
-    }
-
-    /// <summary>Why a link's first use proves nothing: it names no request of its customer, or a request the contact e-mail does not prove.</summary>
-    private static IResult? FirstUseRefusal(CustomerRequestRecord? record, string? subject) =>
-        record is null || record.CustomerId != subject ? Problems.LinkInvalid()
-        : !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)
-            ? Problems.ProofNotAccepted("KZ-5.3", $"A '{record.Request.Kind}' request is not proved from the contact e-mail.")
-        : null;
-
-    /// <summary>The registration is looked at before the link is spent: a request its lifecycle would not carry out (the domain
-    /// no longer held, the contract's end fixed, a dispute block) is refused now, naming why, rather than proved and then dropped
-    /// with the customer never told; once the registration has ended its lifecycle tells nobody, so a `.kz` contact e-mail change
-    /// would move the account with the old address never told (KZ-2.2). The link stays unspent and the request as it was. Null
-    /// when the link is not a first use, or nothing stands in the request's way.</summary>
-    private async Task<IResult?> RefusedBeforeFirstUseAsync(string token, CancellationToken ct)
-    {
-        var link = await links.InspectAsync(token, ct);
-        if (link.Outcome != LinkUse.FirstUse || await requests.GetAsync(link.LinkId!, ct) is not { } record || record.CustomerId != link.Subject)
-            return null;
-        return await RefusalProblemAsync(record, ct);
-    }
-
-    private async Task<IResult?> RefusalProblemAsync(CustomerRequestRecord record, CancellationToken ct) =>
-        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is { } registration
-            && CustomerRequestRefusals.Of(record.Request, registration) is { } refusal
-            ? Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
-                + AskElsewhere(registration))
-            : null;
-
-    private static string AskElsewhere(RegistrationView registration) => registration.Phase.HasEnded()
-        ? " The customer asks again through a registration of the account that has not ended."
-        : "";
-
-    /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:
-    /// following the same link again finishes it (the event id repeats, so an event already raised changes nothing)
-    /// rather than leaving a spent link on a request nobody can prove any more. Null when there is nothing to finish.</summary>
-    private async Task<IResult?> FinishInterruptedConfirmationAsync(LinkRedemption redemption, CancellationToken ct)
-    {
-        var record = await requests.GetAsync(redemption.LinkId!, ct);
-        if (record is null || record.CustomerId != redemption.Subject || !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)) return null;
-        if (record.Status == CustomerRequestStatus.AwaitingProof)
-        {
-            var proved = await ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
-            if (!await requests.TryProveAsync(proved, ct)) return null;
-            await RaiseProvedAsync(proved, ct);
-            return TypedResults.Ok(CustomerRequestView.Of(proved));
-        }
-        if (record.Proof == RequestProof.ContactEmail) await RaiseProvedAsync(record, ct);
-        return null;
     }
 
     /// <summary>POST /api/ops/requests/{requestId}/proof — UA-1.5.8: a signed contract or identity documents operations checked.</summary>
@@ -170,11 +103,11 @@ public sealed class CustomerRequestHandlers(
             return Problems.ProofNotAccepted("KZ-5.3", record.Request is CredentialResetRequest
                 ? $"A '{record.Request.Kind}' request is taken from the contact e-mail only, not on papers."
                 : $"A '{record.Request.Kind}' request is proved from the contact e-mail or a signed-in session, not by papers.");
-        if (record.Status == CustomerRequestStatus.AwaitingProof && await RefusalProblemAsync(record, ct) is { } refused) return refused;
+        if (record.Status == CustomerRequestStatus.AwaitingProof && await proving.RefusalAsync(record, ct) is { } refused) return refused;
 
-        var proved = await ProvedAsync(record, body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference, ct);
+        var proved = await proving.ProvedAsync(record, body.Value.Proof, clock.GetUtcNow(), operations.Principal!.Name, body.Value.Reference, ct);
         if (!await requests.TryProveAsync(proved, ct)) return Problems.Conflict($"Request '{requestId}' was already proved.");
-        await RaiseProvedAsync(proved, ct);
+        await proving.RaiseProvedAsync(proved, ct);
         return TypedResults.Accepted((string?)null, CustomerRequestView.Of(proved));
     }
 
@@ -219,27 +152,6 @@ public sealed class CustomerRequestHandlers(
         var eventId = $"consent:{decided.RequestId}";
         await registrations.RaiseAsync(decided.RegistrationId, eventId,
             new ContactEmailChangeReviewed(eventId, decided.RequestId, consent.Approved, consent.By, consent.At, consent.Reason), ct);
-    }
-
-    /// <summary>The request proved, and whether a contact e-mail change then waits for the registrar's consent, judged when it
-    /// is proved, by the contracts the customer holds then (UA-4.7, KZ-2.6).</summary>
-    private async Task<CustomerRequestRecord> ProvedAsync(CustomerRequestRecord record, RequestProof proof, DateTimeOffset at, string by,
-        string? reference = null, CancellationToken ct = default)
-    {
-        var proved = record.Proved(proof, at, by, reference);
-        return proved.Request is ContactEmailChangeRequest && !await consent.NeededAsync(record.CustomerId, ct)
-            ? proved with { NoConsentNeeded = true }
-            : proved;
-    }
-
-    private async Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
-    {
-        // KZ-2.2: the address is the account's, changed before its lifecycle hears of it, as an approval changes it.
-        if (proved.NoConsentNeeded && proved.Request is ContactEmailChangeRequest change)
-            await accounts.ApplyApprovedChangeAsync(proved.CustomerId, proved.RequestId, change.Email, proved.ProvedAt!.Value, ct);
-        var eventId = $"proved:{proved.RequestId}";
-        await registrations.RaiseAsync(proved.RegistrationId, eventId,
-            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt, proved.NoConsentNeeded), ct);
     }
 
     /// <summary>UA-6.1, UA-6.4: when a notice ends the contract depends on the zone's offer and the term, fixed as it is given.</summary>

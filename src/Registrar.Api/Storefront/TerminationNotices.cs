@@ -10,8 +10,8 @@ using Registrar.Core.Zones;
 namespace Registrar.Api.Storefront;
 
 /// <summary>
-/// The registrant's notice ending the contract, fixed when it is given. With a date: UA-6.1, the contract ends then, but
-/// never sooner than the zone's notice days after the notice. Without one: UA-6.4, the notice stops the current yearly term
+/// The registrant's notice ending the contract, fixed when it is given. With a date: UA-6.1, the contract ends then; a date
+/// sooner than the zone's notice days after the notice is refused, naming the earliest. Without one: UA-6.4, the notice stops the current yearly term
 /// from renewing, which it does only when given at least 15 calendar days before the term ends; a later notice is refused,
 /// naming the last day it could have come, since the term then renews and only a dated notice ends it sooner.
 /// Either way the notice stops every renewal, so the contract ends within the term paid now, by the last day the registry's
@@ -34,9 +34,9 @@ public sealed class TerminationNotices(ContractRules rules)
         var termEnds = RenewalDeadline.LastDayHeld(expiresAt, calendar);
         if (endsOn is { } asked)
         {
-            var ends = termination.EndsOn(today, asked);
-            if (ends > termEnds) return (null, PastTheTerm(termination, termEnds, today, ends));
-            return (new TerminationRequest(LocalDays.EndOf(ends, calendar), RegistrantTermination.Rule, expiresAt), null);
+            if (!termination.GivesNoticeFor(today, asked)) return (null, TooSoon(termination, termEnds, today, asked));
+            if (asked > termEnds) return (null, PastTheTerm(termination, termEnds, today, asked));
+            return (new TerminationRequest(LocalDays.EndOf(asked, calendar), RegistrantTermination.Rule, expiresAt), null);
         }
 
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
@@ -52,6 +52,18 @@ public sealed class TerminationNotices(ContractRules rules)
         // A term that already ended (the domain expired unpaid) was not paid for: the notice would end the next one.
         if (daysFromExpiry > 0) return (null, PastTheTerm(termination, termEnds, today, outcome.ContractEndsOn));
         return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule, expiresAt), null);
+    }
+
+    /// <summary>UA-6.1: the notice's days run before the contract ends, so an earlier date, in the past or not, is refused naming the
+    /// earliest one rather than moved to it: the registrant decides the date, and the answer shows no other.</summary>
+    private static ProblemHttpResult TooSoon(RegistrantTermination termination, DateOnly termEnds, DateOnly today, DateOnly asked)
+    {
+        var earliest = termination.EarliestEndAfter(today);
+        return earliest > termEnds
+            ? PastTheTerm(termination, termEnds, today, earliest)
+            : RuleProblems.Refused("endsOn", RegistrantTermination.Rule,
+                $"A notice given on {today:yyyy-MM-dd} ends the contract {earliest.DayNumber - today.DayNumber} days later at the soonest (UA-6.1), "
+                + $"not on {asked:yyyy-MM-dd}: name a day from {earliest:yyyy-MM-dd} to {termEnds:yyyy-MM-dd}.");
     }
 
     /// <summary>UA-6.1, UA-6.4: an end the term paid now does not reach, with the latest date a notice may name now; when even

@@ -11,11 +11,7 @@ public sealed class RegistrantTermination(int noticeDays)
     /// <summary>The earliest date a contract ends on after a notice given on <paramref name="noticeOn"/>.</summary>
     public DateOnly EarliestEndAfter(DateOnly noticeOn) => noticeOn.AddDays(noticeDays);
 
-    /// <summary>The date the contract ends: the one the registrant asked for, or the earliest the notice allows when
-    /// they asked for none or for an earlier one.</summary>
-    public DateOnly EndsOn(DateOnly noticeOn, DateOnly? requestedEnd)
-    {
-        var earliest = EarliestEndAfter(noticeOn);
-        return requestedEnd is { } requested && requested > earliest ? requested : earliest;
-    }
+    /// <summary>Whether a notice given on <paramref name="noticeOn"/> may end the contract on <paramref name="requestedEnd"/>:
+    /// not before the notice's days have run.</summary>
+    public bool GivesNoticeFor(DateOnly noticeOn, DateOnly requestedEnd) => requestedEnd >= EarliestEndAfter(noticeOn);
 }

@@ -9,7 +9,8 @@ namespace Registrar.Functions.Http;
 /// authenticates with its API key inside each handler.</summary>
 public sealed class StorefrontFunctions(
     QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices,
-    CustomerRequestHandlers requests, RenewalInvoiceRequestHandler renewalInvoices, SetPasswordLinkHandler passwordLinks)
+    CustomerRequestHandlers requests, RequestConfirmationHandlers confirmations, RenewalInvoiceRequestHandler renewalInvoices,
+    SetPasswordLinkHandler passwordLinks)
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
@@ -56,11 +57,17 @@ public sealed class StorefrontFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/registrations/{registrationId}/renewal-invoice")] HttpRequest req, string registrationId, CancellationToken ct) =>
         new HandlerResult(await renewalInvoices.RequestAsync(req, registrationId, ct));
 
-    /// <summary>Anonymous: the customer follows it from the mail, and its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
+    /// <summary>Anonymous: the customer opens it from the mail, and its signed single-use token is the credential (KZ-5.3, UA-4.7).</summary>
+    [Function("DescribeCustomerRequestConfirmation")]
+    public async Task<IActionResult> DescribeCustomerRequestConfirmation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/requests/confirmation")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await confirmations.DescribeAsync(req, ct));
+
+    /// <summary>Anonymous: the customer confirms what the mailed link showed; its signed single-use token is the proof (KZ-5.3, UA-4.7).</summary>
     [Function("ConfirmCustomerRequest")]
     public async Task<IActionResult> ConfirmCustomerRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/requests/confirmation")] HttpRequest req, CancellationToken ct) =>
-        new HandlerResult(await requests.ConfirmAsync(req, ct));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/requests/confirmation")] HttpRequest req, CancellationToken ct) =>
+        new HandlerResult(await confirmations.ConfirmAsync(req, ct));
 
     [Function("RecordCustomerRequestProof")]
     public async Task<IActionResult> RecordCustomerRequestProof(

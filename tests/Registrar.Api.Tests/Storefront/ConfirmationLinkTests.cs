@@ -14,9 +14,9 @@ using Registrar.Mail;
 
 namespace Registrar.Api.Tests.Storefront;
 
-/// <summary>The request confirmation link (KZ-5.3): a crash between recording its use and proving its request must not leave
-/// a spent link on a request nobody can prove any more (the same link finishes it, once), and a HEAD, as mail scanners
-/// send, spends nothing.</summary>
+/// <summary>The request confirmation link (KZ-5.3): opening it (GET, HEAD, as mail scanners do) shows what it would prove and
+/// spends nothing; its reader's POST proves the request once; a crash between recording its use and proving its request must
+/// not leave a spent link on a request nobody can prove any more (confirming again finishes it, once).</summary>
 public sealed class ConfirmationLinkTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
@@ -43,8 +43,8 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _contact.Current = "new-owner@shop.kz";
 
-        var looked = await handlers.ConfirmAsync(Head(token), default);
-        var followed = await handlers.ConfirmAsync(Get(token), default);
+        var looked = await handlers.DescribeAsync(Head(token), default);
+        var followed = await handlers.ConfirmAsync(Post(token), default);
 
         Assert.Equal((StatusCodes.Status410Gone, "/problems/link-superseded"),
             (Status(followed), Assert.IsType<ProblemHttpResult>(followed).ProblemDetails.Type));
@@ -66,8 +66,8 @@ public sealed class ConfirmationLinkTests
             + System.Buffers.Text.Base64Url.EncodeToString(signature);
         _contact.Current = "new-owner@shop.kz";
 
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(issuedBefore), default)));
-        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(issuedBefore), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(issuedBefore), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Post(issuedBefore), default)));
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
 
-        var finished = await handlers.ConfirmAsync(Get(token), default);
-        var again = await handlers.ConfirmAsync(Get(token), default);
+        var finished = await handlers.ConfirmAsync(Post(token), default);
+        var again = await handlers.ConfirmAsync(Post(token), default);
 
         Assert.Equal(StatusCodes.Status200OK, Status(finished));
         Assert.Equal(RequestProof.ContactEmail, (await _requests.GetAsync("req-1", default))!.Proof);
@@ -95,9 +95,9 @@ public sealed class ConfirmationLinkTests
         await _requests.CreateAsync(Request(), default);
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
         var proved = await _requests.GetAsync("req-1", default);
-        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Post(token), default)));
 
         Assert.Equal(proved, await _requests.GetAsync("req-1", default));
         Assert.Equal(["proved:req-1"], _events.Raised.Distinct());
@@ -111,9 +111,9 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         // The second follow runs between the first's recording the link's use and proving the request: it finishes the proof.
         IResult? second = null;
-        _uses.AfterFirstUse = async () => second = await handlers.ConfirmAsync(Get(token), default);
+        _uses.AfterFirstUse = async () => second = await handlers.ConfirmAsync(Post(token), default);
 
-        var first = await handlers.ConfirmAsync(Get(token), default);
+        var first = await handlers.ConfirmAsync(Post(token), default);
 
         Assert.Equal(StatusCodes.Status200OK, Status(second!));
         var problem = Assert.IsType<ProblemHttpResult>(first);
@@ -128,13 +128,93 @@ public sealed class ConfirmationLinkTests
         await _requests.CreateAsync(Request(), default);
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Head(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.DescribeAsync(Head(token), default)));
         Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
         Assert.Empty(_events.Raised);
 
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
         Assert.Equal(RequestProof.ContactEmail, (await _requests.GetAsync("req-1", default))!.Proof);
+    }
+
+    [Fact]
+    public async Task Opening_the_link_shows_the_request_and_its_domain_and_spends_nothing_until_its_reader_confirms_RFC_9110_9_2_1_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+
+        var opened = await handlers.DescribeAsync(Get(token), default);
+        var openedAgain = await handlers.DescribeAsync(Get(token), default);
+
+        var shown = Assert.IsType<Ok<RequestConfirmationView>>(opened).Value!;
+        Assert.Equal(("req-1", "early-deletion", CustomerRequestStatus.AwaitingProof, "shop.kz", "POST"),
+            (shown.Request.RequestId, shown.Request.Kind, shown.Request.Status, shown.Domain, shown.ConfirmWith));
+        Assert.Equal(shown, Assert.IsType<Ok<RequestConfirmationView>>(openedAgain).Value);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
+        Assert.Empty(_events.Raised);
+
+        var confirmed = await handlers.ConfirmAsync(Post(token), default);
+
+        Assert.Equal(CustomerRequestStatus.Proved, Assert.IsType<Ok<CustomerRequestView>>(confirmed).Value!.Status);
+        Assert.Equal(["proved:req-1"], _events.Raised);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Get(token), default)));
+    }
+
+    [Fact]
+    public async Task A_browser_opening_the_link_gets_a_page_whose_button_posts_to_the_same_link_and_only_that_post_proves_the_request_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        const string browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+        var page = await ExecuteAsync(await handlers.DescribeAsync(Request(HttpMethods.Get, token, browser), default));
+
+        Assert.Equal((200, "text/html; charset=utf-8"), (page.StatusCode, page.ContentType));
+        var html = Text(page);
+        Assert.Contains("<form method=\"post\">", html);
+        Assert.Contains("shop.kz", html);
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+
+        var confirmed = await ExecuteAsync(await handlers.ConfirmAsync(Request(HttpMethods.Post, token, browser), default));
+
+        Assert.Equal((200, "text/html; charset=utf-8"), (confirmed.StatusCode, confirmed.ContentType));
+        Assert.Contains("is confirmed", Text(confirmed));
+        Assert.Equal(RequestProof.ContactEmail, (await _requests.GetAsync("req-1", default))!.Proof);
+        Assert.Equal(["proved:req-1"], _events.Raised);
+    }
+
+    [Fact]
+    public async Task Opening_a_link_whose_confirmation_a_crash_interrupted_offers_to_confirm_it_again_KZ_5_3()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
+
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.DescribeAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Get(token), default)));
+    }
+
+    [Fact]
+    public async Task Opening_a_link_is_refused_as_confirming_it_would_be_for_a_forged_an_expired_or_a_dispute_blocked_request_KZ_5_3_KZ_App_2()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+
+        Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.DescribeAsync(Get(token[..^2] + "xx"), default)));
+        _disputeBlockedSince = _clock.GetUtcNow();
+        Assert.Contains("KZ-App-2", Assert.IsType<ProblemHttpResult>(await handlers.DescribeAsync(Get(token), default)).ProblemDetails.Detail);
+        _disputeBlockedSince = null;
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(StatusCodes.Status410Gone, Status(await handlers.DescribeAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.DescribeAsync(Request(HttpMethods.Get, ""), default)));
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
     }
 
     [Fact]
@@ -143,13 +223,13 @@ public sealed class ConfirmationLinkTests
         var (handlers, links) = Handlers();
         await _requests.CreateAsync(Request(), default);
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
 
-        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
-        Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.ConfirmAsync(Head(token[..^2] + "xx"), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Head(token), default)));
+        Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.DescribeAsync(Head(token[..^2] + "xx"), default)));
         var unused = Token(links.Create("customer-1", "req-2", _clock.GetUtcNow(), MailedTo));
         _clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(StatusCodes.Status410Gone, Status(await handlers.ConfirmAsync(Head(unused), default)));
+        Assert.Equal(StatusCodes.Status410Gone, Status(await handlers.DescribeAsync(Head(unused), default)));
         Assert.False(await _uses.WasUsedAsync("request:req-2", default));
     }
 
@@ -160,9 +240,10 @@ public sealed class ConfirmationLinkTests
         await _requests.CreateAsync(Request(), default);
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
 
-        var head = await ExecuteAsync(await handlers.ConfirmAsync(Head(token), default));
+        var head = await ExecuteAsync(await handlers.DescribeAsync(Head(token), default));
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
-        var get = await ExecuteAsync(await handlers.ConfirmAsync(Get(token), default));
+        var get = await ExecuteAsync(await handlers.DescribeAsync(Get(token), default));
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
 
         Assert.Equal((200, 200), (head.StatusCode, get.StatusCode));
         Assert.Equal(get.ContentType, head.ContentType);
@@ -178,7 +259,7 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _phase = RegistrationPhase.Deleted;
 
-        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Head(token), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Head(token), default)));
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
     }
 
@@ -190,14 +271,14 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _disputeBlockedSince = _clock.GetUtcNow();
 
-        var refused = await handlers.ConfirmAsync(Get(token), default);
+        var refused = await handlers.ConfirmAsync(Post(token), default);
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(refused));
         Assert.Contains("KZ-App-2", Assert.IsType<ProblemHttpResult>(refused).ProblemDetails.Detail);
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
         Assert.Empty(_events.Raised);
         _disputeBlockedSince = null;
-        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
     }
 
     [Fact]
@@ -208,14 +289,14 @@ public sealed class ConfirmationLinkTests
         var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
         _phase = RegistrationPhase.Deleted;
 
-        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Post(token), default)));
 
         Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
         Assert.Empty(_events.Raised);
     }
 
-    private (CustomerRequestHandlers Handlers, RequestConfirmationLinks Links) Handlers()
+    private (RequestConfirmationHandlers Handlers, RequestConfirmationLinks Links) Handlers()
     {
         var options = Options.Create(new NoticeOptions
         {
@@ -223,12 +304,11 @@ public sealed class ConfirmationLinkTests
             RequestConfirmationSigningKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
         });
         var links = new RequestConfirmationLinks(options, _uses, _clock, _contact);
-        var authenticator = new ClientAuthenticator(new StaticOptions<ApiClientOptions>(new ApiClientOptions()));
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1),
                 DisputeBlockedSince: _disputeBlockedSince));
-        return (new CustomerRequestHandlers(authenticator, views.Object, _requests, links, _events, null!, null!, null!, null!, null!, _clock), links);
+        return (new RequestConfirmationHandlers(views.Object, _requests, links, new CustomerRequestProving(views.Object, _events, null!, null!), _clock), links);
     }
 
     private CustomerRequestRecord Request() =>
@@ -238,17 +318,22 @@ public sealed class ConfirmationLinkTests
 
     private static HttpRequest Get(string token) => Request(HttpMethods.Get, token);
 
+    private static HttpRequest Post(string token) => Request(HttpMethods.Post, token);
+
     private static HttpRequest Head(string token) => Request(HttpMethods.Head, token);
 
-    private static HttpRequest Request(string method, string token)
+    private static HttpRequest Request(string method, string token, string? accept = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
+        context.Request.Headers.Accept = accept;
         context.Request.QueryString = new QueryString("?token=" + Uri.EscapeDataString(token));
         return context.Request;
     }
 
     private static int? Status(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode;
+
+    private static string Text(HttpResponse response) => System.Text.Encoding.UTF8.GetString(((MemoryStream)response.Body).ToArray());
 
     private static async Task<HttpResponse> ExecuteAsync(IResult result)
     {
@@ -325,14 +410,5 @@ public sealed class ConfirmationLinkTests
             Raised.Add(eventId);
             return Task.CompletedTask;
         }
-    }
-
-    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }

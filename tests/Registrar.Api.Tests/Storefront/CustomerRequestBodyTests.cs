@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Moq;
+using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
 using Registrar.Core.Customers;
@@ -11,6 +12,7 @@ using Registrar.Core.Lifecycle;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Whois;
+using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Tests.Storefront;
 
@@ -55,6 +57,19 @@ public sealed class CustomerRequestBodyTests
         _events.VerifyNoOtherCalls();
     }
 
+    [Fact]
+    public void A_new_contact_email_is_read_as_an_orders_contact_email_is_the_blanks_around_it_dropped_KZ_2_2()
+    {
+        var view = new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", RegistrationPhase.Registered, DateTimeOffset.UtcNow.AddYears(1));
+
+        var (request, _) = CustomerRequestBodies.RequestOf(new CustomerRequestBody("contact-email-change", Email: " new@example.kz "), view);
+        var (refused, problem) = CustomerRequestBodies.RequestOf(new CustomerRequestBody("contact-email-change", Email: " new@ example.kz"), view);
+
+        Assert.Equal(new ContactEmailChangeRequest("new@example.kz"), request);
+        Assert.Null(refused);
+        Assert.NotNull(problem);
+    }
+
     private CustomerRequestHandlers Handlers()
     {
         var client = new ApiClient
@@ -70,7 +85,8 @@ public sealed class CustomerRequestBodyTests
         var holder = new RegistrantData(RegistrantKind.NaturalPerson, new PostalAddress("KZ", "050000", "Алматы", "Алматы", "Абая", "1", null),
             "owner@example.kz", "+7.7017654321", FullName: "Асель Нурланова");
         var domains = Mock.Of<IRegisteredDomainDirectory>(d => d.FindAsync("shop.kz", It.IsAny<CancellationToken>()) == Task.FromResult<RegisteredDomain?>(new RegisteredDomain(view, holder)));
-        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, _events.Object, null!, null!, null!, null!, domains,
+        var idempotency = new IdempotentRequests(Mock.Of<IIdempotencyKeyStore>(MockBehavior.Strict), TimeProvider.System);
+        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, idempotency, _events.Object, null!, null!, null!, domains,
             TimeProvider.System);
     }
 

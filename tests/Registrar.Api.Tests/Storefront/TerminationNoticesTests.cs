@@ -26,10 +26,25 @@ public sealed class TerminationNoticesTests
         Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 1, 10, 22, 0, 0, TimeSpan.Zero), "UA-6.1", Expiry), request);
     }
 
-    [Fact]
-    public void A_date_sooner_than_15_days_after_the_notice_ends_it_15_days_after_UA_6_1()
+    [Theory]
+    [InlineData("2026-12-15")]
+    [InlineData("2026-12-01")]
+    [InlineData("0001-01-01")]
+    public void A_date_sooner_than_15_days_after_the_notice_is_refused_naming_endsOn_and_the_earliest_date_UA_6_1(string endsOn)
     {
-        var (request, _) = Notices.Read(new DateOnly(2026, 12, 3), Registration("ua"), Now);
+        var (request, problem) = Notices.Read(DateOnly.Parse(endsOn, System.Globalization.CultureInfo.InvariantCulture), Registration("ua"), Now);
+
+        Assert.Null(request);
+        Assert.Equal(StatusCodes.Status400BadRequest, problem!.StatusCode);
+        var message = Assert.Single(Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails).Errors["endsOn"]);
+        Assert.Contains("from 2026-12-16 to 2027-06-15", message);
+        Assert.Contains("UA-6.1", message);
+    }
+
+    [Fact]
+    public void A_date_15_days_after_the_notice_ends_the_contract_at_the_end_of_that_day_UA_6_1()
+    {
+        var (request, _) = Notices.Read(new DateOnly(2026, 12, 16), Registration("ua"), Now);
 
         Assert.Equal(new DateTimeOffset(2026, 12, 16, 22, 0, 0, TimeSpan.Zero), Assert.IsType<TerminationRequest>(request).EndsAt);
     }

@@ -14,9 +14,11 @@ public sealed class TerminationTests
     {
         var termination = Rules.RegistrantTermination("ua")!;
 
-        Assert.Equal(new DateOnly(2026, 3, 17), termination.EndsOn(new DateOnly(2026, 3, 2), requestedEnd: null));
-        Assert.Equal(new DateOnly(2026, 3, 17), termination.EndsOn(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 5)));
-        Assert.Equal(new DateOnly(2026, 4, 30), termination.EndsOn(new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 30)));
+        Assert.Equal(new DateOnly(2026, 3, 17), termination.EarliestEndAfter(new DateOnly(2026, 3, 2)));
+        Assert.True(termination.GivesNoticeFor(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 17)));
+        Assert.True(termination.GivesNoticeFor(new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 30)));
+        Assert.False(termination.GivesNoticeFor(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 16)));
+        Assert.False(termination.GivesNoticeFor(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 1)));
     }
 
     [Fact]

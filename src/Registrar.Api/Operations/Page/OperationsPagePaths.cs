@@ -28,7 +28,7 @@ public sealed class OperationsPagePaths(IOptions<OperationsPageOptions> options)
     public RawHtml RegistrationLink(string registrationId) =>
         new HtmlPage().Add($"<a href=\"{Registration(registrationId)}\">{registrationId}</a>").ToRaw();
 
-    public IResult Page(HtmlPage page, string title, int status = StatusCodes.Status200OK) => page.Result(title, Home, status);
+    public IResult Page(HtmlPage page, string title, int status = StatusCodes.Status200OK) => page.Result(title, "Registrar operations", Home, status);
 
     public IResult SignInForm(string? error, int status = StatusCodes.Status200OK)
     {

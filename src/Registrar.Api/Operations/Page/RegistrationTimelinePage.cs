@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Http;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Lifecycle;
 using Registrar.Storage.Stores;

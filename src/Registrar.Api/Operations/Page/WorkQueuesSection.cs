@@ -1,3 +1,5 @@
+using Registrar.Api.Http;
+
 namespace Registrar.Api.Operations.Page;
 
 /// <summary>The overview's "waiting for a person": each work queue of <see cref="WorkQueues"/>, with the held payments'

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Registrar.Api.Customers;
+using Registrar.Api.Http;
+using Registrar.Core.Lifecycle;
+using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
+
+namespace Registrar.Api.Storefront;
+
+/// <summary>
+/// What every proof of a customer request does, whichever way it came (a signed-in session, the mailed link, papers; KZ-5.3,
+/// UA-4.7, UA-1.5.8): the checks that the registration still takes the request, the record of the proof, and the event
+/// that tells the registration's lifecycle.
+/// </summary>
+public sealed class CustomerRequestProving(
+    IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, CustomerAccounts accounts, ContactEmailConsent consent)
+{
+    /// <summary>A 409 naming why the registration would not carry the request out now (ended, being deleted, a dispute block,
+    /// the contract's end fixed), as a request made now would be refused; null when nothing stands in its way.</summary>
+    public async Task<IResult?> RefusalAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        Refusal(record, await views.GetAsync(record.CustomerId, record.RegistrationId, ct));
+
+    public static IResult? Refusal(CustomerRequestRecord record, RegistrationView? registration) =>
+        registration is not null && CustomerRequestRefusals.Of(record.Request, registration) is { } refusal
+            ? Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
+                + AskElsewhere(registration))
+            : null;
+
+    public static string AskElsewhere(RegistrationView registration) => registration.Phase.HasEnded()
+        ? " The customer asks again through a registration of the account that has not ended."
+        : "";
+
+    /// <summary>The request proved, and whether a contact e-mail change then waits for the registrar's consent, judged when it
+    /// is proved, by the contracts the customer holds then (UA-4.7, KZ-2.6).</summary>
+    public async Task<CustomerRequestRecord> ProvedAsync(CustomerRequestRecord record, RequestProof proof, DateTimeOffset at, string by,
+        string? reference = null, CancellationToken ct = default)
+    {
+        var proved = record.Proved(proof, at, by, reference);
+        return proved.Request is ContactEmailChangeRequest && !await consent.NeededAsync(record.CustomerId, ct)
+            ? proved with { NoConsentNeeded = true }
+            : proved;
+    }
+
+    /// <summary>Tells the registration's lifecycle; the event id repeats for the same proof, so raising it again after a crash
+    /// changes nothing.</summary>
+    public async Task RaiseProvedAsync(CustomerRequestRecord proved, CancellationToken ct)
+    {
+        // KZ-2.2: the address is the account's, changed before its lifecycle hears of it, as an approval changes it.
+        if (proved.NoConsentNeeded && proved.Request is ContactEmailChangeRequest change)
+            await accounts.ApplyApprovedChangeAsync(proved.CustomerId, proved.RequestId, change.Email, proved.ProvedAt!.Value, ct);
+        var eventId = $"proved:{proved.RequestId}";
+        await registrations.RaiseAsync(proved.RegistrationId, eventId,
+            new CustomerRequestProved(eventId, proved.RequestId, proved.Request, proved.Proof!.Value, proved.ProvedAt, proved.NoConsentNeeded), ct);
+    }
+}

@@ -36,6 +36,7 @@ public static class LocalRegistrationRuntime
                 unreadable: sp.GetRequiredService<UnreadableMessages>());
         });
         services.AddOptions<RegistryPollOptions>().Bind(configuration.GetSection(RegistryPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RegistryPollSignal>();
         services.AddHostedService<RegistryPollService>();
         return services;
     }

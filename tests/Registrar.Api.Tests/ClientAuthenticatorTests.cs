@@ -49,6 +49,20 @@ public sealed class ClientAuthenticatorTests
         Assert.Equal("application/problem+json", response.ContentType);
     }
 
+    [Fact]
+    public async Task Two_keys_are_refused_saying_that_one_is_sent_not_that_none_was_RFC_9457_3_1_4()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers[ClientAuthenticator.KeyHeader] = new Microsoft.Extensions.Primitives.StringValues(["shop-key", "ops-key"]);
+
+        var refused = _authenticator.Authenticate(context.Request, ApiClientRole.Storefront);
+
+        Assert.Null(refused.Principal);
+        var response = await RunAsync(refused.Problem!);
+        Assert.Equal(401, response.StatusCode);
+        Assert.Contains("this request has 2", Encoding.UTF8.GetString(((MemoryStream)response.Body).ToArray()));
+    }
+
     [Theory]
     [InlineData(ApiClientRole.Storefront, null)]
     [InlineData(ApiClientRole.Operations, "wrong-key")]

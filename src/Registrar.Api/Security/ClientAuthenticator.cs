@@ -20,7 +20,9 @@ public sealed class ClientAuthenticator(IOptionsMonitor<ApiClientOptions> option
     public Authenticated<ApiClient> Authenticate(HttpRequest request, ApiClientRole role)
     {
         if (!request.Headers.TryGetValue(KeyHeader, out var keys) || keys.Count != 1 || string.IsNullOrEmpty(keys[0]))
-            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated(Challenges.ApiKey(role), $"Send the client's API key in the {KeyHeader} header."));
+            return Authenticated<ApiClient>.Refused(Problems.Unauthenticated(Challenges.ApiKey(role), keys.Count > 1
+                ? $"Send one API key, in one {KeyHeader} header; this request has {keys.Count}."
+                : $"Send the client's API key in the {KeyHeader} header."));
         return AuthenticateKey(keys[0]!, role);
     }
 

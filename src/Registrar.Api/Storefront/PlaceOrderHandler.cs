@@ -219,7 +219,7 @@ public sealed class PlaceOrderHandler(
     /// account's, and the customer changes the account's address by a contact-email-change request (UA-4.7).</summary>
     private static IResult AnotherContactEmail() => RuleProblems.NotAllowed("KZ-2.2",
         "The account already has a contact e-mail and this order names another: order with the account's address, or change it "
-        + "first with a contact-email-change request (UA-4.7).");
+        + "first with a contact-email-change request (KZ-2.6; with the registrar's consent while a .ua contract asks it, UA-4.7).");
 
     // Dated in the registrar's own time zone: an order placed at 01:00 in Almaty on the 1st belongs to the new month.
     private DateOnly LocalDate(OrderCheck check, DateTimeOffset now) => deadlines.LocalDate(check.Lines[0].Zone, now);

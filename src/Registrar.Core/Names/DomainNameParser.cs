@@ -85,7 +85,8 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         var disallowed = zone.Names.FirstDisallowedCharacter(label);
         if (disallowed is not null)
             return NameParseResult.Refused(NameRefusalReason.OutsideZoneRepertoire, typed,
-                $"'{disallowed}' cannot be used in .{zone.Zone} names, which use {zone.Names.Repertoire}.");
+                // The code point tells a look-alike ('а' U+0430 in "pаypal") from the letter it imitates, and names a combining mark.
+                $"{Describe(Rune.GetRuneAt(disallowed, 0))} cannot be used in .{zone.Zone} names, which use {zone.Names.Repertoire}.");
         return NameParseResult.Accepted(new DomainName(unicode, ascii, zone));
     }
 

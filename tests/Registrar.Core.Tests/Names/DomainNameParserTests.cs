@@ -113,11 +113,12 @@ public sealed class DomainNameParserTests
     [InlineData("XN--80AO21A", NameRefusalReason.ZoneOnly, "'.қаз' is a zone")]
     [InlineData("www.shop.kz", NameRefusalReason.NotDirectlyUnderZone, "Names are registered directly under a zone, such as shop.kz; '.shop.kz' is not a zone")]
     [InlineData("www.магазин.қаз", NameRefusalReason.NotDirectlyUnderZone, "such as магазин.қаз; '.магазин.қаз' is not a zone")]
-    [InlineData("пример.kz", NameRefusalReason.OutsideZoneRepertoire, "'п' cannot be used in .kz names, which use Latin letters a-z, digits and hyphen.")]
+    [InlineData("пример.kz", NameRefusalReason.OutsideZoneRepertoire, "'п' (U+043F) cannot be used in .kz names, which use Latin letters a-z, digits and hyphen.")]
+    [InlineData("pаypal.kz", NameRefusalReason.OutsideZoneRepertoire, "'а' (U+0430) cannot be used in .kz names")]
     [InlineData("xn--e1afmkfd.kz", NameRefusalReason.OutsideZoneRepertoire, "cannot be used in .kz names")]
-    [InlineData("shop.қаз", NameRefusalReason.OutsideZoneRepertoire, "'s' cannot be used in .қаз names, which use Cyrillic letters")]
+    [InlineData("shop.қаз", NameRefusalReason.OutsideZoneRepertoire, "'s' (U+0073) cannot be used in .қаз names, which use Cyrillic letters")]
     [InlineData("магазин.com.ua", NameRefusalReason.OutsideZoneRepertoire, "cannot be used in .com.ua names")]
-    [InlineData("straße.kz", NameRefusalReason.OutsideZoneRepertoire, "'ß' cannot be used in .kz names")]
+    [InlineData("straße.kz", NameRefusalReason.OutsideZoneRepertoire, "'ß' (U+00DF) cannot be used in .kz names")]
     public void An_invalid_name_is_refused_with_its_reason_and_what_to_do_UA_2_1_1_KZ_App_8(string? typed, NameRefusalReason reason, string message)
     {
         var result = parser.Parse(typed);

@@ -13,18 +13,26 @@ namespace Registrar.Api.Storefront;
 /// that tells the registration's lifecycle.
 /// </summary>
 public sealed class CustomerRequestProving(
-    IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, CustomerAccounts accounts, ContactEmailConsent consent)
+    IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, CustomerAccounts accounts, ContactEmailConsent consent,
+    TerminationNotices terminations, TimeProvider clock)
 {
     /// <summary>A 409 naming why the registration would not carry the request out now (ended, being deleted, a dispute block,
     /// the contract's end fixed), as a request made now would be refused; null when nothing stands in its way.</summary>
     public async Task<IResult?> RefusalAsync(CustomerRequestRecord record, CancellationToken ct) =>
         Refusal(record, await views.GetAsync(record.CustomerId, record.RegistrationId, ct));
 
-    public static IResult? Refusal(CustomerRequestRecord record, RegistrationView? registration) =>
-        registration is not null && CustomerRequestRefusals.Of(record.Request, registration) is { } refusal
-            ? Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
-                + AskElsewhere(registration))
+    public IResult? Refusal(CustomerRequestRecord record, RegistrationView? registration)
+    {
+        if (registration is null) return null;
+        if (CustomerRequestRefusals.Of(record.Request, registration) is { } refusal)
+            return Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
+                + AskElsewhere(registration));
+        // UA-6.1, UA-6.4, UA-1.5.8: a notice is given when it is proved, so its days are counted again from the proof.
+        return record.Request is TerminationRequest notice && terminations.NoLongerInTime(notice, registration, clock.GetUtcNow()) is { } late
+            ? Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) is given when it is proved, now: {late} Nothing was changed; "
+                + "the customer makes the request again.")
             : null;
+    }
 
     public static string AskElsewhere(RegistrationView registration) => registration.Phase.HasEnded()
         ? " The customer asks again through a registration of the account that has not ended."

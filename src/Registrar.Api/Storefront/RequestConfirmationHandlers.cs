@@ -19,6 +19,7 @@ public sealed class RequestConfirmationHandlers(
     /// its domain, or the problem the POST would answer.</summary>
     public async Task<IResult> DescribeAsync(HttpRequest request, CancellationToken ct)
     {
+        NeverStored(request.HttpContext.Response);
         if (TokenOf(request) is not { } token) return MissingToken();
         var link = await links.InspectAsync(token, ct);
         var record = link.LinkId is null ? null : await requests.GetAsync(link.LinkId, ct);
@@ -31,8 +32,9 @@ public sealed class RequestConfirmationHandlers(
             case LinkUse.AlreadyUsed when record?.Status != CustomerRequestStatus.AwaitingProof: return Problems.LinkUsed();
         }
         if (FirstUseRefusal(record, link.Subject) is { } refused) return refused;
+        if (link.Outcome == LinkUse.FirstUse && ProvedOtherwise(record!) is { } proved) return proved;
         var registration = await views.GetAsync(record!.CustomerId, record.RegistrationId, ct);
-        if (link.Outcome == LinkUse.FirstUse && CustomerRequestProving.Refusal(record, registration) is { } cannotBeCarriedOut) return cannotBeCarriedOut;
+        if (link.Outcome == LinkUse.FirstUse && proving.Refusal(record, registration) is { } cannotBeCarriedOut) return cannotBeCarriedOut;
         var shown = new RequestConfirmationView(CustomerRequestView.Of(record), registration?.DisplayName, HttpMethods.Post);
         if (HtmlPreference.PrefersHtml(request)) return RequestConfirmationPage.Opened(shown);
         return HttpMethods.IsHead(request.Method) ? new JsonHeadResult(StatusCodes.Status200OK) : TypedResults.Ok(shown);
@@ -41,6 +43,7 @@ public sealed class RequestConfirmationHandlers(
     /// <summary>POST /api/requests/confirmation?token= — the reader confirms: the token proves its request once.</summary>
     public async Task<IResult> ConfirmAsync(HttpRequest request, CancellationToken ct)
     {
+        NeverStored(request.HttpContext.Response);
         if (TokenOf(request) is not { } token) return MissingToken();
         if (await RefusedBeforeFirstUseAsync(token, ct) is { } cannotBeCarriedOut) return cannotBeCarriedOut;
         var redemption = await links.RedeemAsync(token, ct);
@@ -63,6 +66,18 @@ public sealed class RequestConfirmationHandlers(
     /// <summary>The reader's browser, posting the page's form, gets a page; an API client its JSON.</summary>
     private static IResult Answer(HttpRequest request, CustomerRequestView proved) =>
         HtmlPreference.PrefersHtml(request) ? RequestConfirmationPage.Confirmed(proved) : TypedResults.Ok(proved);
+
+    /// <summary>The answer describes a single-use link's request as it is now, in JSON or HTML by the Accept field: no cache keeps
+    /// it (RFC 9111 section 5.2.2.5), and a cache told to would know the choice by Vary (RFC 9110 section 12.5.5).</summary>
+    private static void NeverStored(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Vary = "Accept";
+    }
+
+    /// <summary>A request operations proved on papers, or a session did, meanwhile: the link has nothing left to prove and stays unspent.</summary>
+    private static IResult? ProvedOtherwise(CustomerRequestRecord record) =>
+        record.Status == CustomerRequestStatus.AwaitingProof ? null : Problems.Conflict($"Request '{record.RequestId}' was already proved; nothing was changed.");
 
     private static string? TokenOf(HttpRequest request) => request.Query["token"] is [{ Length: > 0 } token] ? token : null;
 
@@ -93,7 +108,7 @@ public sealed class RequestConfirmationHandlers(
         var link = await links.InspectAsync(token, ct);
         if (link.Outcome != LinkUse.FirstUse || await requests.GetAsync(link.LinkId!, ct) is not { } record || record.CustomerId != link.Subject)
             return null;
-        return await proving.RefusalAsync(record, ct);
+        return ProvedOtherwise(record) ?? await proving.RefusalAsync(record, ct);
     }
 
     /// <summary>A crash after the link's use was recorded left its request unproved, or proved with its event unraised:

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
@@ -36,7 +37,10 @@ public sealed class TerminationNotices(ContractRules rules)
         {
             if (!termination.GivesNoticeFor(today, asked)) return (null, TooSoon(termination, termEnds, today, asked));
             if (asked > termEnds) return (null, PastTheTerm(termination, termEnds, today, asked));
-            return (new TerminationRequest(LocalDays.EndOf(asked, calendar), RegistrantTermination.Rule, expiresAt), null);
+            // UA-6.4: the term paid ends at the registry's expiry; on the day it falls the contract ends with it, not at midnight
+            // after it, hours the registrant did not pay for and the registry no longer serves.
+            var endOfDay = LocalDays.EndOf(asked, calendar);
+            return (new TerminationRequest(endOfDay < expiresAt ? endOfDay : expiresAt, RegistrantTermination.Rule, expiresAt), null);
         }
 
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
@@ -52,6 +56,23 @@ public sealed class TerminationNotices(ContractRules rules)
         // A term that already ended (the domain expired unpaid) was not paid for: the notice would end the next one.
         if (daysFromExpiry > 0) return (null, PastTheTerm(termination, termEnds, today, outcome.ContractEndsOn));
         return (new TerminationRequest(LocalDays.SameTimeDaysAfter(expiresAt, daysFromExpiry, calendar.TimeZone), outcome.Rule, expiresAt), null);
+    }
+
+    /// <summary>UA-6.1, UA-6.4: why a notice read when it was asked no longer holds now (it is given when proved, perhaps days
+    /// later): the refusal a request for the same end would get now, or a changed end; null when it still ends as it did.</summary>
+    public string? NoLongerInTime(TerminationRequest notice, RegistrationView registration, DateTimeOffset now)
+    {
+        var calendar = rules.CalendarOf(registration.Zone);
+        // A dated notice ends at the end of the day asked (or at the expiry on the day it falls): one tick before is on that day.
+        DateOnly? endsOn = notice.Rule == RegistrantTermination.Rule ? calendar.LocalDate(notice.EndsAt.AddTicks(-1)) : null;
+        var (again, problem) = Read(endsOn, registration, now);
+        if (problem is not null)
+            return problem.ProblemDetails is HttpValidationProblemDetails invalid
+                ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value))
+                : problem.ProblemDetails.Detail;
+        return again is TerminationRequest same && same.EndsAt == notice.EndsAt
+            ? null
+            : $"the contract would now end at {(again as TerminationRequest)?.EndsAt:yyyy-MM-dd HH:mm zzz}, not as asked.";
     }
 
     /// <summary>UA-6.1: the notice's days run before the contract ends, so an earlier date, in the past or not, is refused naming the

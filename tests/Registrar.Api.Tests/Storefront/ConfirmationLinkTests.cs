@@ -23,7 +23,12 @@ public sealed class ConfirmationLinkTests
     private readonly Requests _requests = new();
     private readonly UsedLinks _uses = new();
     private readonly RaisedEvents _events = new();
+    private static readonly TerminationNotices Terminations = new(new Registrar.Core.Contracts.ContractRules(
+        Registrar.Core.Zones.ZoneCatalog.LoadEmbedded(), Registrar.Core.Calendars.BusinessCalendars.LoadEmbedded(),
+        new Registrar.Core.Contracts.ContractTermsCatalog(Registrar.Core.Zones.ZoneCatalog.LoadEmbedded())));
     private RegistrationPhase _phase = RegistrationPhase.Registered;
+    private string _domain = "shop.kz";
+    private DateTimeOffset _expiresAt = new(2028, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private DateTimeOffset? _disputeBlockedSince;
     private const string MailedTo = "owner@shop.kz";
     private readonly ContactAddresses _contact = new() { Current = MailedTo };
@@ -188,6 +193,58 @@ public sealed class ConfirmationLinkTests
     }
 
     [Fact]
+    public async Task A_link_whose_request_operations_proved_on_papers_meanwhile_is_refused_and_stays_unspent_UA_1_5_8()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        await _requests.TryProveAsync(Request().Proved(RequestProof.IdentityDocuments, _clock.GetUtcNow(), "operations", "passport checked"), default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Get(token), default)));
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Post(token), default)));
+
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Equal(RequestProof.IdentityDocuments, (await _requests.GetAsync("req-1", default))!.Proof);
+        Assert.Empty(_events.Raised);
+    }
+
+    [Fact]
+    public async Task A_termination_notice_is_given_when_its_link_is_confirmed_so_a_day_late_it_no_longer_gives_15_days_and_stays_unspent_UA_6_1()
+    {
+        var (handlers, links) = Handlers();
+        _domain = "shop.com.ua";
+        // Asked on 1 March 2027 (11:00 in Kyiv) to end on 16 March, the first day 15 days' notice allows.
+        var notice = new TerminationRequest(new DateTimeOffset(2027, 3, 16, 22, 0, 0, TimeSpan.Zero), "UA-6.1", _expiresAt);
+        await _requests.CreateAsync(new CustomerRequestRecord("req-1", "O1-1", "customer-1", notice, CustomerRequestStatus.AwaitingProof, _clock.GetUtcNow()), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        _clock.Advance(TimeSpan.FromHours(14));
+
+        var refused = await handlers.ConfirmAsync(Post(token), default);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Status(refused));
+        Assert.Contains("from 2027-03-17", Assert.IsType<ProblemHttpResult>(refused).ProblemDetails.Detail);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Get(token), default)));
+        Assert.False(await _uses.WasUsedAsync("request:req-1", default));
+        Assert.Empty(_events.Raised);
+    }
+
+    [Fact]
+    public async Task What_the_link_shows_is_never_stored_by_a_cache_and_varies_with_Accept_RFC_9111_5_2_2_5_RFC_9110_12_5_5()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var opened = Get(token);
+        var confirmed = Post(token);
+
+        await handlers.DescribeAsync(opened, default);
+        await handlers.ConfirmAsync(confirmed, default);
+
+        Assert.All(new[] { opened, confirmed }, request =>
+            Assert.Equal(("no-store", "Accept"), (request.HttpContext.Response.Headers.CacheControl.ToString(), request.HttpContext.Response.Headers.Vary.ToString())));
+    }
+
+    [Fact]
     public async Task Opening_a_link_whose_confirmation_a_crash_interrupted_offers_to_confirm_it_again_KZ_5_3()
     {
         var (handlers, links) = Handlers();
@@ -306,9 +363,10 @@ public sealed class ConfirmationLinkTests
         var links = new RequestConfirmationLinks(options, _uses, _clock, _contact);
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", "shop.kz", "shop.kz", "kz", _phase, _clock.GetUtcNow().AddYears(1),
+            .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", _domain, _domain, _domain[(_domain.IndexOf('.') + 1)..], _phase, _expiresAt,
                 DisputeBlockedSince: _disputeBlockedSince));
-        return (new RequestConfirmationHandlers(views.Object, _requests, links, new CustomerRequestProving(views.Object, _events, null!, null!), _clock), links);
+        var proving = new CustomerRequestProving(views.Object, _events, null!, null!, Terminations, _clock);
+        return (new RequestConfirmationHandlers(views.Object, _requests, links, proving, _clock), links);
     }
 
     private CustomerRequestRecord Request() =>

@@ -42,6 +42,17 @@ public sealed class TerminationNoticesTests
     }
 
     [Fact]
+    public void A_notice_is_given_when_it_is_proved_so_its_15_days_are_counted_again_then_UA_6_1_UA_1_5_8()
+    {
+        var notice = Assert.IsType<TerminationRequest>(Notices.Read(new DateOnly(2026, 12, 16), Registration("ua"), Now).Request);
+        var undated = Assert.IsType<TerminationRequest>(Notices.Read(null, Registration("ua"), Now).Request);
+
+        Assert.Null(Notices.NoLongerInTime(notice, Registration("ua"), Now.AddHours(1)));
+        Assert.Contains("from 2026-12-17", Notices.NoLongerInTime(notice, Registration("ua"), Now.AddDays(1)));
+        Assert.Null(Notices.NoLongerInTime(undated, Registration("ua"), Now.AddDays(1)));
+    }
+
+    [Fact]
     public void A_date_15_days_after_the_notice_ends_the_contract_at_the_end_of_that_day_UA_6_1()
     {
         var (request, _) = Notices.Read(new DateOnly(2026, 12, 16), Registration("ua"), Now);
@@ -137,12 +148,14 @@ public sealed class TerminationNoticesTests
     }
 
     [Fact]
-    public void A_date_on_the_last_day_of_the_term_paid_now_ends_the_contract_at_the_end_of_that_day_UA_6_1_UA_6_4()
+    public void A_date_on_the_day_the_term_ends_ends_the_contract_with_the_term_at_the_registrys_expiry_not_at_midnight_after_it_UA_6_1_UA_6_4()
     {
         var (request, problem) = Notices.Read(new DateOnly(2027, 6, 15), Registration("com.ua"), Now);
+        var (dayBefore, _) = Notices.Read(new DateOnly(2027, 6, 14), Registration("com.ua"), Now);
 
         Assert.Null(problem);
-        Assert.Equal(new TerminationRequest(new DateTimeOffset(2027, 6, 15, 21, 0, 0, TimeSpan.Zero), "UA-6.1", Expiry), request);
+        Assert.Equal(new TerminationRequest(Expiry, "UA-6.1", Expiry), request);
+        Assert.Equal(new DateTimeOffset(2027, 6, 14, 21, 0, 0, TimeSpan.Zero), Assert.IsType<TerminationRequest>(dayBefore).EndsAt);
     }
 
     [Theory]

@@ -114,6 +114,33 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
             .GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_proved_notice_cancels_the_renewal_invoice_still_open_so_its_payment_is_held_not_taken_UA_6_1_UA_6_4()
+    {
+        var customer = "stop-" + Guid.NewGuid().ToString("N")[..8];
+        var (registrationId, _, _) = await _registrations.PaidAsync(customer, "com.ua");
+        await _registrations.RegisteredAsync(customer, registrationId);
+        using var storefront = product.Storefront(customer);
+        using var browser = product.Anonymous();
+        var asked = await storefront.PostAsync($"api/registrations/{registrationId}/renewal-invoice", null);
+        Assert.True((int)asked.StatusCode == 202, await asked.Content.ReadAsStringAsync());
+        var open = Assert.Single(await EventuallyAsync(() => RenewalInvoicesAsync(storefront, registrationId), l => l.Count > 0, Patience));
+        Assert.Equal("Open", open.GetProperty("status").GetString());
+        var endsOn = DateOnly.FromDateTime((await _registrations.HostNowAsync()).UtcDateTime).AddDays(20);
+        var notice = await LinkOfAsync(storefront, registrationId, $"{customer}@mail.example.org", new { kind = "termination", endsOn }, previous: null);
+
+        Assert.Equal(200, (int)(await browser.PostAsync($"api/requests/confirmation?token={notice}", null)).StatusCode);
+
+        var cancelled = Assert.Single(await EventuallyAsync(() => RenewalInvoicesAsync(storefront, registrationId),
+            l => l.Count == 1 && l[0].GetProperty("status").GetString() == "Cancelled", Patience));
+        Assert.Equal(open.GetProperty("number").GetString(), cancelled.GetProperty("number").GetString());
+    }
+
+    private static async Task<List<JsonElement>> RenewalInvoicesAsync(HttpClient storefront, string registrationId) =>
+        [.. (await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray()
+            .Where(i => i.GetProperty("renewal") is { ValueKind: JsonValueKind.Object } renewal
+                && renewal.GetProperty("registrationId").GetString() == registrationId)];
+
     private async Task<string> LinkOfAsync(HttpClient storefront, string registrationId, string mailbox, object request, string? previous)
     {
         var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", request);

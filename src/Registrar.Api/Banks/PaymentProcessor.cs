@@ -192,7 +192,7 @@ public sealed class PaymentProcessor(
     private async Task<HeldForOperations> LostTheInvoiceAsync(Matched matched, CancellationToken ct) =>
         (await invoices.GetAsync(matched.Invoice.Number.ToString(), ct))?.Document.Cancellation is { } cancelled
             ? new HeldForOperations(matched.Payment, HoldReason.InvoiceCancelled,
-                $"Invoice {matched.Invoice.Number} was cancelled meanwhile: invoice {cancelled.RenewalPaidBy} paid the renewal it billed.", [], matched.Invoice)
+                $"Invoice {matched.Invoice.Number} was cancelled meanwhile: {cancelled.Reason}.", [], matched.Invoice)
             : new HeldForOperations(matched.Payment, HoldReason.InvoiceAlreadyPaid, "The invoice was paid by another payment meanwhile.", [], matched.Invoice);
 
     /// <param name="order">The invoice's order, when read already.</param>

@@ -8,8 +8,8 @@ using Registrar.Storage.Tables;
 namespace Registrar.Api.Billing;
 
 /// <summary>
-/// Carries out <see cref="CancelRenewalInvoice"/> (UA-1.7): an open renewal invoice whose renewal an earlier invoice paid is
-/// cancelled, so a payment of it is held (<c>InvoiceCancelled</c>) rather than taken for a renewal already bought. One paid
+/// Carries out <see cref="CancelRenewalInvoice"/> (UA-1.7, UA-6.1): an open renewal invoice whose renewal an earlier invoice paid,
+/// or a notice ended the contract before, is cancelled, so a payment of it is held (<c>InvoiceCancelled</c>) rather than taken for a renewal already bought. One paid
 /// meanwhile stays paid: its payment reaches the registration, which flags the money for operations. Carrying it out again
 /// finds the invoice cancelled and changes nothing.
 /// </summary>
@@ -26,12 +26,12 @@ public sealed class CancelRenewalInvoiceFlow(IInvoiceStore<Invoice> invoices, Ti
                 ?? throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} to be cancelled cannot be read.");
             var invoice = stored.Document;
             if (invoice.Status != InvoiceStatus.Open || invoice.Renewal?.RegistrationId != command.RegistrationId) return;
-            var cancelled = invoice.Cancelled(clock.GetUtcNow(), command.PaidInvoice);
+            var cancelled = invoice.Cancelled(clock.GetUtcNow(), command.PaidInvoice, command.EndingRule);
             try
             {
                 await invoices.UpdateAsync(stored, cancelled, invoice.CustomerId, cancelled.Status.ToString(), ct);
-                logger.LogInformation("Renewal invoice {Invoice} of {Registration} cancelled: invoice {PaidBy} paid its renewal",
-                    invoice.Number, command.RegistrationId, command.PaidInvoice);
+                logger.LogInformation("Renewal invoice {Invoice} of {Registration} cancelled: {Reason}",
+                    invoice.Number, command.RegistrationId, cancelled.Cancellation!.Reason);
                 return;
             }
             catch (ConcurrencyConflictException)

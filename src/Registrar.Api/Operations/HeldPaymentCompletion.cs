@@ -200,8 +200,8 @@ public sealed class HeldPaymentCompletion(
         CancellationToken ct)
     {
         var (reason, explanation) = invoice.Cancellation is { } cancelled
-            ? (HoldReason.InvoiceCancelled, $"Invoice {invoice.Number} was cancelled while operations applied this payment (invoice {cancelled.RenewalPaidBy} paid "
-                + "the renewal it billed); it paid nothing and is held again.")
+            ? (HoldReason.InvoiceCancelled, $"Invoice {invoice.Number} was cancelled while operations applied this payment ({cancelled.Reason}); "
+                + "it paid nothing and is held again.")
             : (HoldReason.InvoiceAlreadyPaid, $"Invoice {invoice.Number} was paid by {invoice.PaymentReference} while operations applied this payment; it paid nothing and is held again.");
         foreach (var companion in CompanionsOf(current.Document, others)) await HoldAgainAsync(companion, invoice.Number, reason, explanation, ct);
         var again = await HoldAgainAsync(current, invoice.Number, reason, explanation, ct);

@@ -19,7 +19,7 @@ public static class HeldPaymentRules
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoicePaid, $"Invoice {invoice.Number} is paid already.");
         if (invoice.Cancellation is { } cancelled)
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoiceCancelled,
-                $"Invoice {invoice.Number} was cancelled: invoice {cancelled.RenewalPaidBy} paid the renewal it billed (UA-1.7).");
+                $"Invoice {invoice.Number} was cancelled: {cancelled.Reason}.");
         // KZ-3.3, KZ-3.5: a lapsed invoice releases nothing, and timeliness is the bank's booking time, not when operations act.
         if (invoice.Status == InvoiceStatus.Lapsed || credit.BookedAt >= invoice.DueAt)
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoiceLapsed,

@@ -28,13 +28,21 @@ public sealed record Invoice(
     public InvoiceStatus StatusAt(DateTimeOffset instant) =>
         Status == InvoiceStatus.Open && instant >= DueAt ? InvoiceStatus.Lapsed : Status;
 
-    public Invoice Cancelled(DateTimeOffset at, string renewalPaidBy) =>
-        this with { Status = InvoiceStatus.Cancelled, Cancellation = new InvoiceCancellation(at, renewalPaidBy) };
+    public Invoice Cancelled(DateTimeOffset at, string? renewalPaidBy, string? endingRule = null) =>
+        this with { Status = InvoiceStatus.Cancelled, Cancellation = new InvoiceCancellation(at, renewalPaidBy, endingRule) };
 }
 
-/// <summary>UA-1.7: a renewal invoice billed a renewal that <paramref name="RenewalPaidBy"/>, an earlier invoice of the same
-/// expiry paid in its time, paid; from <paramref name="At"/> it takes no payment.</summary>
-public sealed record InvoiceCancellation(DateTimeOffset At, string RenewalPaidBy);
+/// <summary>A renewal invoice that takes no payment from <paramref name="At"/>: UA-1.7, the renewal it billed was paid by
+/// <paramref name="RenewalPaidBy"/>, an earlier invoice of the same expiry paid in its time; or UA-6.1, UA-6.4, the
+/// registrant's notice ends the contract before that renewal (<paramref name="EndingRule"/>), so none follows.</summary>
+public sealed record InvoiceCancellation(DateTimeOffset At, string? RenewalPaidBy, string? EndingRule = null)
+{
+    /// <summary>Why a payment of it pays nothing, for whoever settles that money; worded now, never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Reason => RenewalPaidBy is { } paid
+        ? $"invoice {paid} paid the renewal it billed (UA-1.7)"
+        : $"the registrant's notice ends the contract before the renewal it billed, which no renewal follows ({EndingRule})";
+}
 
 /// <summary>What a renewal invoice renews (KZ-2.7, UA-1.10): its payment renews the registration's domain by
 /// <paramref name="Years"/>, priced with <paramref name="Operation"/> (UA-1.11: the redemption tariff after expiry).</summary>

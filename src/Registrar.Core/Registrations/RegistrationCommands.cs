@@ -158,10 +158,11 @@ public sealed record IssueRenewalInvoice(
 }
 
 /// <summary>UA-1.7, KZ-3.5: the renewal <paramref name="InvoiceNumber"/> billed was paid by <paramref name="PaidInvoice"/>, an
-/// invoice of the same expiry issued before it and paid in its time (the bank's booking time, notified late): the later
-/// invoice is cancelled, so nobody pays the same renewal twice. One paid meanwhile stays paid, and its money is settled by
-/// operations (the registration flags it).</summary>
-public sealed record CancelRenewalInvoice(string CommandId, string RegistrationId, string InvoiceNumber, string PaidInvoice)
+/// invoice of the same expiry issued before it and paid in its time (the bank's booking time, notified late), or (UA-6.1,
+/// UA-6.4) the registrant's notice under <paramref name="EndingRule"/> ends the contract before it: the invoice is cancelled,
+/// so nobody pays for a renewal bought already or never carried out. One paid meanwhile stays paid, and its money is settled
+/// by operations (the registration flags it).</summary>
+public sealed record CancelRenewalInvoice(string CommandId, string RegistrationId, string InvoiceNumber, string? PaidInvoice, string? EndingRule = null)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Billing;

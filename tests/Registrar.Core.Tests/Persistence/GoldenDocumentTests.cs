@@ -121,6 +121,7 @@ public sealed class GoldenDocumentTests
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new IssueRenewalInvoice("order-1-1-10", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.Renew, At.AddDays(2), AskedAt: At),
             new CancelRenewalInvoice("order-1-1-37", "order-1-1", "UA-2611-00007-9", "UA-2611-00006-0"),
+            new CancelRenewalInvoice("order-1-1-38", "order-1-1", "UA-2611-00008-7", PaidInvoice: null, EndingRule: "UA-6.1"),
             new SendNotice("order-1-1-11", "order-1-1", NoticeKind.RenewalInvoice, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(At.AddYears(2), At.AddDays(2), At.AddYears(2), "KZ-2611-00043-5", Money.Money.Of(9000m, Currency.Kzt)), "kk"),
             new SendNotice("order-1-1-12", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
@@ -247,6 +248,23 @@ public sealed class GoldenDocumentTests
         Assert.NotNull(read);
         if (read is RegistrationState state) Assert.Null(state.DeletionRequestId);
         if (read is RegistrationCommand[] commands) Assert.All(commands.OfType<SendNotice>(), n => Assert.Null(n.Facts?.RequestId));
+    }
+
+    /// <summary>UA-1.7: an invoice cancelled, or a cancellation queued, before a notice could cancel one reads as cancelled by the
+    /// invoice that paid its renewal, as it was.</summary>
+    [Fact]
+    public void A_cancellation_stored_before_notices_cancelled_invoices_still_names_the_invoice_that_paid_UA_1_7()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden");
+
+        var invoice = JsonSerializer.Deserialize<Invoice>(File.ReadAllText(Path.Combine(folder, "cancelled-invoice.before-notice-cancellations.json")), StoredJson.Options);
+        var commands = JsonSerializer.Deserialize<RegistrationCommand[]>(
+            File.ReadAllText(Path.Combine(folder, "registration-commands.before-notice-cancellations.json")), StoredJson.Options);
+
+        Assert.Equal(("UA-2611-00006-0", (string?)null), (invoice!.Cancellation!.RenewalPaidBy, invoice.Cancellation.EndingRule));
+        Assert.Contains("UA-2611-00006-0", invoice.Cancellation.Reason);
+        var cancel = Assert.Single(commands!.OfType<CancelRenewalInvoice>());
+        Assert.Equal(("UA-2611-00006-0", (string?)null), (cancel.PaidInvoice, cancel.EndingRule));
     }
 
     /// <summary>KZ-2.1: notices queued before a name held here was told apart read as taken by another applicant.</summary>

@@ -25,6 +25,32 @@ public sealed class RegistrantTerminationDeciderTests
     }
 
     [Fact]
+    public void A_notice_cancels_the_renewal_invoice_still_open_so_nobody_pays_for_a_renewal_that_never_comes_UA_6_1_UA_6_4()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-10));
+        var invoice = Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
+
+        var effects = domain.Raise(Proved(new TerminationRequest(Expiry.AddDays(-1), "UA-6.1"), RequestProof.ContactEmail), Expiry.AddDays(-10));
+
+        var cancel = Assert.Single(effects.OfType<CancelRenewalInvoice>());
+        Assert.Equal(("INV-" + invoice.CommandId, (string?)null, "UA-6.1"), (cancel.InvoiceNumber, cancel.PaidInvoice, cancel.EndingRule));
+        Assert.Single(effects.OfType<SendNotice>(), n => n.Kind == NoticeKind.TerminationConfirmed);
+    }
+
+    [Fact]
+    public void A_notice_after_the_renewal_was_paid_cancels_no_invoice_UA_6_1_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-10));
+        domain.PayCurrentInvoice(Expiry.AddDays(-10));
+
+        var effects = domain.Raise(Proved(new TerminationRequest(Expiry.AddDays(-1), "UA-6.1"), RequestProof.ContactEmail), Expiry.AddDays(-9));
+
+        Assert.Empty(effects.OfType<CancelRenewalInvoice>());
+    }
+
+    [Fact]
     public void Notice_at_the_end_of_the_term_stops_its_renewal_UA_6_4()
     {
         var domain = RegisteredDomain.Expiring("ua", Expiry);

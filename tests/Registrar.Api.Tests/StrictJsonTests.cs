@@ -75,6 +75,9 @@ public sealed class StrictJsonTests
     [InlineData("""{"name":"a","years":1,"note":null,"contact":7}""", "contact", "an object")]
     [InlineData("""{"name":"a","years":1,"note":null,"hosts":"ns1.example.kz"}""", "hosts", "an array")]
     [InlineData("""{"name":"a","years":1,"note":null,"kind":"Robot"}""", "kind", "one of NaturalPerson, LegalEntity")]
+    [InlineData("""{"name":"a","years":1,"note":null,"kind":"NaturalPerson, LegalEntity"}""", "kind", "one of NaturalPerson, LegalEntity")]
+    [InlineData("""{"name":"a","years":1,"note":null,"kind":" NaturalPerson"}""", "kind", "one of NaturalPerson, LegalEntity")]
+    [InlineData("""{"name":"a","years":1,"note":null,"kind":1}""", "kind", "one of NaturalPerson, LegalEntity")]
     [InlineData("""{"name":"a","years":1,"note":null,"since":"yesterday"}""", "since", "YYYY-MM-DD")]
     [InlineData("""{"name":"a\ud800b","years":1,"note":null}""", "name", "lone UTF-16 surrogate")]
     public void A_value_of_another_type_is_refused_saying_what_is_expected_in_the_apis_terms_RFC_9457_3_1_4(string json, string field, string said)
@@ -85,6 +88,15 @@ public sealed class StrictJsonTests
         Assert.Contains(said, error);
         Assert.DoesNotContain("System.", detail.Detail);
         Assert.DoesNotContain("Registrar.", detail.Detail);
+    }
+
+    [Theory]
+    [InlineData("LegalEntity")]
+    [InlineData("legalEntity")]
+    [InlineData("LEGALENTITY")]
+    public void An_enum_is_one_of_its_names_in_any_case(string kind)
+    {
+        Assert.Equal(Registrar.Core.Customers.RegistrantKind.LegalEntity, Read($$"""{"name":"a","years":1,"note":null,"kind":"{{kind}}"}""").Value!.Kind);
     }
 
     [Fact]

@@ -83,6 +83,29 @@ public sealed class BadInputTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task A_body_in_a_transfer_coding_other_than_chunked_is_a_501_and_is_never_read_as_the_request_RFC_9112_6_1()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"names":["coded-transfer.kz"],"termYears":1}""");
+        using var gzipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest)) zip.Write(json);
+        var coded = gzipped.ToArray();
+        using var connection = new System.Net.Sockets.TcpClient();
+        await connection.ConnectAsync(product.BaseAddress.Host, product.BaseAddress.Port);
+        var stream = connection.GetStream();
+        var head = $"POST /api/quotes HTTP/1.1\r\nHost: {product.BaseAddress.Authority}\r\nX-Api-Key: {ProductFixture.StorefrontKey}\r\n"
+            + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
+            + $"{coded.Length:X}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(coded);
+        await stream.WriteAsync("\r\n0\r\n\r\n"u8.ToArray());
+
+        var answer = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 501", answer);
+        Assert.Contains("/problems/transfer-coding-not-implemented", answer);
+    }
+
+    [Fact]
     public async Task Requests_without_a_valid_client_key_are_refused_and_a_customer_sees_only_their_own_orders()
     {
         using var anonymous = product.Anonymous();

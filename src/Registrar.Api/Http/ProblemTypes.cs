@@ -24,7 +24,10 @@ public static class ProblemTypes
         "The request body is larger than this endpoint accepts.");
 
     public static readonly ProblemType UnsupportedMediaType = new("/problems/unsupported-media-type", "Unsupported media type.",
-        "The request's Content-Type is not the one this endpoint accepts.");
+        "The request's Content-Type, or its Content-Encoding, is not one this endpoint accepts.");
+
+    public static readonly ProblemType TransferCodingNotImplemented = new("/problems/transfer-coding-not-implemented", "Transfer coding not implemented.",
+        "The request's Transfer-Encoding names a coding other than chunked, which this server does not decode (RFC 9112 section 6.1); send the body uncoded.");
 
     public static readonly ProblemType Unauthenticated = new("/problems/unauthenticated", "Authentication is required.",
         "The request carries no valid client credentials; WWW-Authenticate names the ones this endpoint accepts.");
@@ -88,7 +91,7 @@ public static class ProblemTypes
     /// <summary>Every type, as <c>GET /problems/{slug}</c> describes them.</summary>
     public static readonly IReadOnlyList<ProblemType> All =
     [
-        Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, Unauthenticated, Forbidden, NotFound,
+        Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, TransferCodingNotImplemented, Unauthenticated, Forbidden, NotFound,
         MethodNotAllowed, QueryNotServed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
         LinkInvalid, LinkUsed, LinkExpired, LinkSuperseded, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
     ];

@@ -25,7 +25,7 @@ public static class StrictJson
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        Converters = { new EnumNames() },
     };
 
     public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken,

@@ -21,6 +21,7 @@ public static class UnreadableBody
     /// without its boundary, more fields than it takes); nothing of ours throws it.</remarks>
     public static bool Is(Exception exception) =>
         exception is BadHttpRequestException or UnreadableBodyException or InvalidDataException or UnsupportedContentCodingException
+            or UnsupportedTransferCodingException
         || (exception.InnerException is { } inner && Is(inner));
 
     private static int StatusOf(Exception exception) =>
@@ -39,6 +40,13 @@ public static class UnreadableBody
                 Detail = $"The body's Content-Encoding '{coding.Coding}' is not decoded here: send the body uncoded (identity).",
             };
         }
+        if (Find<UnsupportedTransferCodingException>(exception) is { } transfer)
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status501NotImplemented, Type = ProblemTypes.TransferCodingNotImplemented.Uri,
+                Title = ProblemTypes.TransferCodingNotImplemented.Title,
+                Detail = $"The body's Transfer-Encoding '{transfer.Coding}' is not decoded here: send it uncoded, chunked or with a Content-Length.",
+            };
         var status = StatusOf(exception);
         var (type, detail) = status == StatusCodes.Status413PayloadTooLarge
             ? (ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
@@ -49,6 +57,12 @@ public static class UnreadableBody
 
 /// <summary>The request body is in a content coding (gzip, br…) that <see cref="RawBody"/> does not decode.</summary>
 public sealed class UnsupportedContentCodingException(string coding) : Exception($"Content-Encoding '{coding}' is not decoded.")
+{
+    public string Coding { get; } = coding;
+}
+
+/// <summary>The request body is in a transfer coding other than chunked, which <see cref="RawBody"/> does not decode.</summary>
+public sealed class UnsupportedTransferCodingException(string coding) : Exception($"Transfer-Encoding '{coding}' is not decoded.")
 {
     public string Coding { get; } = coding;
 }

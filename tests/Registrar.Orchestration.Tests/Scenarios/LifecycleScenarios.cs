@@ -39,7 +39,7 @@ public static class LifecycleScenarios
             RenewalScenarios.MissingCalendarYearWaits,
         ["A renewal invoice asked for in advance is issued once, mailed, and carried by the reminder instead of a second one (KZ-2.7, KZ-2.6, UA-1.7)"] =
             RenewalInvoiceRequestScenarios.InvoiceIssuedOnRequestBeforeItsSchedule,
-        ["A .ua renewal invoice is issued on request, and refused to operations once a notice ends the contract (KZ-2.7, UA-1.10, UA-6.1)"] =
+        ["A .ua renewal invoice is issued on request, cancelled when a notice ends the contract, and refused to operations after (KZ-2.7, UA-1.10, UA-6.1)"] =
             RenewalInvoiceRequestScenarios.UaInvoiceOnRequestThenRefusedOnceTheContractEnds,
         ["A renewal invoice that would take the expiry past the registry's maximum period is refused to operations (RFC 5731 section 3.2.3)"] =
             RenewalInvoiceRequestScenarios.RequestPastTheRegistryMaximumIssuesNoInvoice,

@@ -53,8 +53,10 @@ public static class RenewalInvoiceRequestScenarios
         await run.RaiseAsync(InvoiceIssued(invoice, "INV-2"), typeof(SendNotice));
 
         var ending = new TerminationRequest(DateTimeOffset.UtcNow.AddDays(20), "UA-6.1");
-        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", ending, RequestProof.ContactEmail, DateTimeOffset.UtcNow), typeof(SendNotice),
-            typeof(RecordRegistrationView));
+        // UA-6.1, UA-6.4: the notice stops the renewal the open invoice billed, so that invoice is cancelled with it.
+        var proved = await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", ending, RequestProof.ContactEmail, DateTimeOffset.UtcNow),
+            typeof(CancelRenewalInvoice), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(("INV-2", "UA-6.1"), proved.OfType<CancelRenewalInvoice>().Select(c => (c.InvoiceNumber, c.EndingRule)).Single());
         var refused = await run.RaiseAsync(Requested("rir-2"), typeof(FlagForOperations));
         Assert.Contains("(UA-6.1): no renewal is invoiced", refused.OfType<FlagForOperations>().Single().Reason);
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Ending is not null);

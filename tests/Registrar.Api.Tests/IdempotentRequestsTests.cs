@@ -166,15 +166,46 @@ public sealed class IdempotentRequestsTests
         Assert.Equal(2, executed);
     }
 
+    [Theory]
+    [InlineData("""{ "b" : "\u0410", "a" : [1, {"d":true,"c":null}] }""", 201)]
+    [InlineData("""{"a":[1,{"c":null,"d":true}],"b":"А"}""", 201)]
+    [InlineData("""{"a":[{"c":null,"d":true},1],"b":"А"}""", 422)]
+    [InlineData("""{"a":[1,{"c":null,"d":true}],"b":"Б"}""", 422)]
+    public async Task A_retry_is_the_same_request_when_its_JSON_says_the_same_however_it_is_spelled_draft_idempotency_key_2_4(string retried, int answer)
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+
+        await RunAsync(() => Checked<string>.Passed("order"), Execute, body: """{"a":[1,{"c":null,"d":true}],"b":"А"}""");
+        var retry = await RunAsync(() => Checked<string>.Passed("order"), Execute, body: retried);
+
+        Assert.Equal((answer, 1), (retry.StatusCode, executed));
+    }
+
+    [Fact]
+    public async Task A_key_stored_with_the_hash_of_its_bodys_bytes_before_JSON_counted_by_what_it_says_still_replays()
+    {
+        var executed = 0;
+        Task<IResult> Execute(string order, string? key) { executed++; return Task.FromResult<IResult>(TypedResults.Created("/api/orders/O1", order)); }
+        const string body = """{ "a" : 1 }""";
+        var bytesHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("POST /api/orders\n" + body)));
+        var claim = await _keys.ClaimAsync("cust-1", "key-1", bytesHash, DateTimeOffset.UtcNow, default);
+        await _keys.CompleteAsync(claim.Response, 201, "application/json", "\"first\"", null, default);
+
+        var retry = await RunAsync(() => Checked<string>.Passed("order"), Execute, body: body);
+
+        Assert.Equal((201, 0), (retry.StatusCode, executed));
+    }
+
     private async Task<HttpResponse> RunAsync(Func<Checked<string>> check, Func<string, string?, Task<IResult>> execute, string? key = "key-1",
-        IdempotentRequests? idempotency = null, string[]? keyLines = null)
+        IdempotentRequests? idempotency = null, string[]? keyLines = null, string body = "{}")
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.Path = "/api/orders";
         if (key is not null) context.Request.Headers[IdempotentRequests.Header] = keyLines is null ? key : new Microsoft.Extensions.Primitives.StringValues(keyLines);
         context.Response.Body = new MemoryStream();
-        var result = await (idempotency ?? _idempotency).RunAsync(context.Request, "cust-1", "{}"u8.ToArray(), () => Task.FromResult(check()), execute, default);
+        var result = await (idempotency ?? _idempotency).RunAsync(context.Request, "cust-1", System.Text.Encoding.UTF8.GetBytes(body), () => Task.FromResult(check()), execute, default);
         await result.ExecuteAsync(context);
         return context.Response;
     }

@@ -60,13 +60,13 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
                 "An Idempotency-Key is one structured field string (RFC 8941 section 3.3.3) of 1 to 255 characters, e.g. \"8e03978e-40d5-43e8-bc93-6894a57f9324\", "
                 + "or those characters bare, if visible ASCII and no comma, on one header line.");
 
-        var hash = RequestHash(request, body);
-        if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, hash) is { } answered) return answered;
+        var fingerprint = RequestFingerprint.Of(request, body);
+        if (await store.FindAsync(scope, key, ct) is { } earlier && Replay(earlier.Document, fingerprint) is { } answered) return answered;
         var checkedRequest = await check();
         if (checkedRequest.Problem is not null) return checkedRequest.Problem;
 
-        var claim = await store.ClaimAsync(scope, key, hash, clock.GetUtcNow(), ct);
-        if (!claim.IsFirst && Replay(claim.Response.Document, hash) is { } raced) return raced;
+        var claim = await store.ClaimAsync(scope, key, fingerprint.Hash, clock.GetUtcNow(), ct);
+        if (!claim.IsFirst && Replay(claim.Response.Document, fingerprint) is { } raced) return raced;
         RecordedResponse response;
         try
         {
@@ -130,8 +130,8 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     }
 
     /// <returns>The answer an earlier request with this key already settled or still holds, or null when this one must run.</returns>
-    private IResult? Replay(IdempotentResponse earlier, string hash) =>
-        earlier.RequestHash != hash ? Problems.IdempotencyKeyReused()
+    private IResult? Replay(IdempotentResponse earlier, RequestFingerprint fingerprint) =>
+        !fingerprint.Matches(earlier.RequestHash) ? Problems.IdempotencyKeyReused()
         : earlier.IsComplete ? new RecordedResponse(earlier.StatusCode!.Value, earlier.ContentType!, earlier.Body!, earlier.Headers)
         : clock.GetUtcNow() - earlier.StartedAt < InFlightFor ? Problems.IdempotencyKeyInUse()
         : null;
@@ -147,14 +147,6 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
             // A concurrent request with the same key completed it first, with the same answer:
             // the handler is idempotent for the key.
         }
-    }
-
-    private static string RequestHash(HttpRequest request, byte[] body)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
-        sha.AppendData(body);
-        return Convert.ToHexString(sha.GetHashAndReset());
     }
 }
 

@@ -71,6 +71,8 @@ public sealed class StrictJsonTests
     [Theory]
     [InlineData("""{"name":"a","years":1.5,"note":null}""", "years", "a whole number")]
     [InlineData("""{"name":"a","years":"2","note":null}""", "years", "a whole number")]
+    [InlineData("""{"name":"a","years":99999999999,"note":null}""", "years", "a whole number from -2147483648 to 2147483647")]
+    [InlineData("""{"name":"a","years":1,"note":null,"since":"2026-02-30"}""", "since", "a date of the calendar")]
     [InlineData("""{"name":7,"years":1,"note":null}""", "name", "a string")]
     [InlineData("""{"name":"a","years":1,"note":null,"contact":7}""", "contact", "an object")]
     [InlineData("""{"name":"a","years":1,"note":null,"hosts":"ns1.example.kz"}""", "hosts", "an array")]

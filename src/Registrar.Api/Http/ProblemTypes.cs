@@ -46,7 +46,7 @@ public static class ProblemTypes
         "The resource changed meanwhile or is in a state that does not allow this.");
 
     public static readonly ProblemType IdempotencyKeyReused = new("/problems/idempotency-key-reused", "Idempotency-Key reused.",
-        "The Idempotency-Key was already used with a different request body.");
+        "The Idempotency-Key was already used for a different request: another body, or another resource.");
 
     public static readonly ProblemType IdempotencyKeyInUse = new("/problems/idempotency-key-in-use", "Idempotency-Key in use.",
         "A request with the same Idempotency-Key is still being handled; retry with the same key to get its answer.");

@@ -51,7 +51,7 @@ public static class Problems
 
     public static ProblemHttpResult IdempotencyKeyReused() =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
-            "This Idempotency-Key was first used with a different body; use a new key for a new request.");
+            "This Idempotency-Key was first used for a different request (another body, or another resource); use a new key for a new request.");
 
     public static ProblemHttpResult IdempotencyKeyInUse() =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyInUse,

@@ -35,7 +35,7 @@ public sealed class CustomerRequestProving(
     }
 
     public static string AskElsewhere(RegistrationView registration) => registration.Phase.HasEnded()
-        ? " The customer asks again through a registration of the account that has not ended."
+        ? " It can be asked again through a registration of the account that has not ended."
         : "";
 
     /// <summary>The request proved, and whether a contact e-mail change then waits for the registrar's consent, judged when it

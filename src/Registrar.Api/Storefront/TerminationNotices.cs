@@ -47,9 +47,16 @@ public sealed class TerminationNotices(ContractRules rules)
         // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
         var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, expiresAt, now, calendar));
         if (!outcome.StopsRenewalOfCurrentPeriod)
+        {
+            var earliest = termination.EarliestEndAfter(today);
+            // A dated notice is the way left only while its soonest end still falls within the term paid now.
+            var instead = earliest > termEnds
+                ? "no day within the term paid now is far enough ahead for a dated notice either (UA-6.1): unless it is renewed, the "
+                    + "contract is not continued past this term (UA-1.10), and an early deletion ends it at once"
+                : $"give the date the contract is to end instead, at least {earliest.DayNumber - today.DayNumber} days ahead ({RegistrantTermination.Rule})";
             return (null, RuleProblems.Refused("endsOn", outcome.Rule,
-                $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); give the date the "
-                + $"contract is to end instead, at least {termination.EarliestEndAfter(today).DayNumber - today.DayNumber} days ahead ({RegistrantTermination.Rule})."));
+                $"Notice stopping this term's renewal had to be given by {outcome.LastNoticeDay:yyyy-MM-dd} ({outcome.Rule}); {instead}."));
+        }
         // UA-6.4: the contract runs a year from the moment the payment arrived, so a term ends at the clock time it began, which
         // the registry's expiry keeps: ending at the midnight before it would take hours of a paid term from the registrant.
         var daysFromExpiry = outcome.ContractEndsOn.DayNumber - termEnds.DayNumber;

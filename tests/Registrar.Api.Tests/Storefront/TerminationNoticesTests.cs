@@ -113,6 +113,9 @@ public sealed class TerminationNoticesTests
         Assert.Null(request);
         Assert.Equal((400, "UA-6.4"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
         Assert.Contains("2027-05-31", problem.ProblemDetails.Detail);
+        // Ten days before the term ends, no dated notice fits in it either: the answer does not send the customer to one.
+        Assert.Contains("early deletion", problem.ProblemDetails.Detail);
+        Assert.DoesNotContain("give the date", problem.ProblemDetails.Detail);
     }
 
     [Fact]

@@ -136,11 +136,6 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         Assert.Equal(open.GetProperty("number").GetString(), cancelled.GetProperty("number").GetString());
     }
 
-    private static async Task<List<JsonElement>> RenewalInvoicesAsync(HttpClient storefront, string registrationId) =>
-        [.. (await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray()
-            .Where(i => i.GetProperty("renewal") is { ValueKind: JsonValueKind.Object } renewal
-                && renewal.GetProperty("registrationId").GetString() == registrationId)];
-
     private async Task<string> LinkOfAsync(HttpClient storefront, string registrationId, string mailbox, object request, string? previous)
     {
         var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", request);

@@ -65,10 +65,4 @@ public sealed class RenewalInvoiceRequestTests(ProductFixture product)
 
         await AssertProblemAsync(await stranger.PostAsync($"api/registrations/{registrationId}/renewal-invoice", null), 404);
     }
-
-    /// <summary>The customer's renewal invoices of <paramref name="registrationId"/>, as GET /api/invoices lists them.</summary>
-    private static async Task<List<JsonElement>> RenewalInvoicesAsync(HttpClient storefront, string registrationId) =>
-        [.. (await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray()
-            .Where(i => i.GetProperty("renewal") is { ValueKind: JsonValueKind.Object } renewal
-                && renewal.GetProperty("registrationId").GetString() == registrationId)];
 }

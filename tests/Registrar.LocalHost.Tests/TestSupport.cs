@@ -13,6 +13,12 @@ public static class TestSupport
     /// (Ghost lifecycle instances are looked for by id, see <see cref="InstanceExistsAsync"/>.)</summary>
     private static readonly string[] Tables = ["orders", "invoices", "payments", "invoicesequences", "idempotency"];
 
+    /// <summary>The customer's renewal invoices of <paramref name="registrationId"/>, as GET /api/invoices lists them.</summary>
+    public static async Task<List<JsonElement>> RenewalInvoicesAsync(HttpClient storefront, string registrationId) =>
+        [.. (await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray()
+            .Where(i => i.GetProperty("renewal") is { ValueKind: JsonValueKind.Object } renewal
+                && renewal.GetProperty("registrationId").GetString() == registrationId)];
+
     /// <summary>The audit entries of one action, every page of them.</summary>
     public static async Task<List<JsonElement>> AuditAsync(HttpClient operations, string action)
     {

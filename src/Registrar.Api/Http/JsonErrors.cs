@@ -51,8 +51,8 @@ public static partial class JsonErrors
         var expected = type switch
         {
             null => "a value of the type the OpenAPI document gives",
-            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) =>
-                $"a whole number from {MinOf(type)} to {MaxOf(type)} (a JSON number without a fraction or exponent)",
+            _ when type == typeof(int) => $"a whole number from {int.MinValue} to {int.MaxValue} (a JSON number without a fraction or exponent)",
+            _ when type == typeof(long) => $"a whole number from {long.MinValue} to {long.MaxValue} (a JSON number without a fraction or exponent)",
             _ when type == typeof(decimal) || type == typeof(double) => "a JSON number",
             _ when type == typeof(bool) => "true or false",
             _ when type == typeof(string) => "a string",
@@ -64,10 +64,6 @@ public static partial class JsonErrors
         };
         return $"The value is not of the documented type: {expected} is expected.";
     }
-
-    private static object MinOf(Type integer) => integer.GetField("MinValue")!.GetValue(null)!;
-
-    private static object MaxOf(Type integer) => integer.GetField("MaxValue")!.GetValue(null)!;
 
     /// <summary>The type of the field at <paramref name="path"/> ("$.items[0].name") in <paramref name="target"/>, its names read as the
     /// body's (camelCase, any case); null where the path leaves the type.</summary>

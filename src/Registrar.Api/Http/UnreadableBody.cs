@@ -5,7 +5,7 @@ namespace Registrar.Api.Http;
 
 /// <summary>
 /// A request whose body breaks HTTP framing (a bad chunk size, fewer bytes than its Content-Length, a
-/// body that stops arriving) is the client's fault: a 400 problem (or Kestrel's own 4xx), logged once at
+/// body that stops arriving) or comes in a coding not decoded here (a 415 or a 501) is the client's fault: a 400 problem (or Kestrel's own 4xx), logged once at
 /// Debug, never a 500 with a stack trace per request. Both hosts recognise it here. Only a failure of reading the
 /// body counts: an I/O error of the server's own (storage or a registry out of reach, wrapped in their clients'
 /// exceptions) is not the client's, and answering it with a 400 would tell the client not to try again.
@@ -34,25 +34,20 @@ public static class UnreadableBody
         if (Find<UnsupportedContentCodingException>(exception) is { } coding)
         {
             response.Headers.AcceptEncoding = "identity";
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType, Type = ProblemTypes.UnsupportedMediaType.Uri, Title = ProblemTypes.UnsupportedMediaType.Title,
-                Detail = $"The body's Content-Encoding '{coding.Coding}' is not decoded here: send the body uncoded (identity).",
-            };
+            return Of(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
+                $"The body's Content-Encoding '{coding.Coding}' is not decoded here: send the body uncoded (identity).");
         }
         if (Find<UnsupportedTransferCodingException>(exception) is { } transfer)
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status501NotImplemented, Type = ProblemTypes.TransferCodingNotImplemented.Uri,
-                Title = ProblemTypes.TransferCodingNotImplemented.Title,
-                Detail = $"The body's Transfer-Encoding '{transfer.Coding}' is not decoded here: send it uncoded, chunked or with a Content-Length.",
-            };
+            return Of(StatusCodes.Status501NotImplemented, ProblemTypes.TransferCodingNotImplemented,
+                $"The body's Transfer-Encoding '{transfer.Coding}' is not decoded here: send it uncoded, chunked or with a Content-Length.");
         var status = StatusOf(exception);
-        var (type, detail) = status == StatusCodes.Status413PayloadTooLarge
-            ? (ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
-            : (ProblemTypes.MalformedBody, exception is InvalidDataException ? $"The form could not be read: {exception.Message}" : Detail);
-        return new ProblemDetails { Status = status, Type = type.Uri, Title = type.Title, Detail = detail };
+        return status == StatusCodes.Status413PayloadTooLarge
+            ? Of(status, ProblemTypes.BodyTooLarge, "The request body is larger than this server accepts.")
+            : Of(status, ProblemTypes.MalformedBody, exception is InvalidDataException ? $"The form could not be read: {exception.Message}" : Detail);
     }
+
+    private static ProblemDetails Of(int status, ProblemType type, string detail) =>
+        new() { Status = status, Type = type.Uri, Title = type.Title, Detail = detail };
 }
 
 /// <summary>The request body is in a content coding (gzip, br…) that <see cref="RawBody"/> does not decode.</summary>

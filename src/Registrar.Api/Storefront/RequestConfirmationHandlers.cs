@@ -57,10 +57,16 @@ public sealed class RequestConfirmationHandlers(
         }
         var record = await requests.GetAsync(redemption.LinkId!, ct);
         if (FirstUseRefusal(record, redemption.Subject) is { } refused) return refused;
-        var proved = await proving.ProvedAsync(record!, RequestProof.ContactEmail, clock.GetUtcNow(), record!.CustomerId, ct: ct);
-        if (!await requests.TryProveAsync(proved, ct)) return await ProvedMeanwhileAsync(record, ct);
+        return await ProveAsync(record!, ct) is { } proved ? Answer(request, proved) : await ProvedMeanwhileAsync(record!, ct);
+    }
+
+    /// <summary>The contact e-mail proves the request, and its registration is told; null when it was proved meanwhile.</summary>
+    private async Task<CustomerRequestView?> ProveAsync(CustomerRequestRecord record, CancellationToken ct)
+    {
+        var proved = await proving.ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
+        if (!await requests.TryProveAsync(proved, ct)) return null;
         await proving.RaiseProvedAsync(proved, ct);
-        return Answer(request, CustomerRequestView.Of(proved));
+        return CustomerRequestView.Of(proved);
     }
 
     /// <summary>The reader's browser, posting the page's form, gets a page; an API client its JSON.</summary>
@@ -118,13 +124,7 @@ public sealed class RequestConfirmationHandlers(
     {
         var record = await requests.GetAsync(redemption.LinkId!, ct);
         if (record is null || record.CustomerId != redemption.Subject || !RequestProofs.Accepts(record.Request, RequestProof.ContactEmail)) return null;
-        if (record.Status == CustomerRequestStatus.AwaitingProof)
-        {
-            var proved = await proving.ProvedAsync(record, RequestProof.ContactEmail, clock.GetUtcNow(), record.CustomerId, ct: ct);
-            if (!await requests.TryProveAsync(proved, ct)) return null;
-            await proving.RaiseProvedAsync(proved, ct);
-            return CustomerRequestView.Of(proved);
-        }
+        if (record.Status == CustomerRequestStatus.AwaitingProof) return await ProveAsync(record, ct);
         if (record.Proof == RequestProof.ContactEmail) await proving.RaiseProvedAsync(record, ct);
         return null;
     }

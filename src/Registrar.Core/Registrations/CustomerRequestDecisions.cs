@@ -97,8 +97,7 @@ internal static class CustomerRequestDecisions
         // UA-6.1, UA-6.4: the notice stops every renewal, as its confirmation says; an invoice still open for one would take money
         // for a renewal never carried out.
         var renewal = step.State.Renewal;
-        foreach (var unpaid in renewal.EarlierInvoices.Append(renewal.InvoiceNumber).OfType<string>().Where(n => n != renewal.PaidInvoice))
-            step.Issue(id => new CancelRenewalInvoice(id, step.State.RegistrationId, unpaid, PaidInvoice: null, EndingRule: termination.Rule));
+        RenewalDecisions.CancelInvoices(step, renewal.Invoices().Where(n => n != renewal.PaidInvoice), endingRule: termination.Rule);
         step.Notify(NoticeKind.TerminationConfirmed, new NoticeFacts(DeletionAt: endsAt, Clause: OperationsDecisions.Clause(termination.Rule)));
     }
 

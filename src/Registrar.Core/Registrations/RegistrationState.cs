@@ -110,6 +110,9 @@ public sealed record RenewalProgress(
     /// <summary>Whether <paramref name="invoiceNumber"/> bills this renewal: the current invoice or an earlier one.</summary>
     public bool Bills(string invoiceNumber) => invoiceNumber == InvoiceNumber || EarlierInvoices.Contains(invoiceNumber);
 
+    /// <summary>Every invoice of this expiry: the earlier ones and the current.</summary>
+    public IEnumerable<string> Invoices() => EarlierInvoices.Append(InvoiceNumber).OfType<string>();
+
     /// <summary>KZ-3.3: an issued invoice that has not lapsed at <paramref name="now"/>.</summary>
     public bool HasOpenInvoice(DateTimeOffset now) => InvoiceNumber is not null && InvoiceDueAt > now;
 }

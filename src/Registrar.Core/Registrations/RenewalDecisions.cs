@@ -55,7 +55,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             },
         });
         // An earlier invoice's payment, notified while this one was being issued, renews already: this one bills nothing.
-        if (step.State.Renewal.PaidInvoice is { } paidBy) CancelInvoice(step, issued.InvoiceNumber, paidBy);
+        if (step.State.Renewal.PaidInvoice is { } paidBy) CancelInvoices(step, [issued.InvoiceNumber], paidBy);
         else if (step.State.Phase is Registered or Expired)
             step.Notify(waiting, Facts(step.State, Timeline(step.State), now));
     }
@@ -79,13 +79,17 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         }
         step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });
         // UA-1.7: the other invoices of this expiry bill a renewal now paid; a payment of one notified later is held, not taken.
-        foreach (var other in state.Renewal.EarlierInvoices.Append(state.Renewal.InvoiceNumber).OfType<string>().Where(n => n != paid.InvoiceNumber))
-            CancelInvoice(step, other, paid.InvoiceNumber);
+        CancelInvoices(step, state.Renewal.Invoices().Where(n => n != paid.InvoiceNumber), paidBy: paid.InvoiceNumber);
         Renew(step);
     }
 
-    private static void CancelInvoice(RegistrationStep step, string invoiceNumber, string paidBy) =>
-        step.Issue(id => new CancelRenewalInvoice(id, step.State.RegistrationId, invoiceNumber, paidBy));
+    /// <summary>UA-1.7, UA-6.1: invoices of this expiry that no payment may renew by any more, because <paramref name="paidBy"/>
+    /// paid the renewal or a notice under <paramref name="endingRule"/> ends the contract before it.</summary>
+    public static void CancelInvoices(RegistrationStep step, IEnumerable<string> invoiceNumbers, string? paidBy = null, string? endingRule = null)
+    {
+        foreach (var number in invoiceNumbers)
+            step.Issue(id => new CancelRenewalInvoice(id, step.State.RegistrationId, number, paidBy, endingRule));
+    }
 
     /// <summary>A poll message named the domain: read it back from the registry before believing anything.</summary>
     public static void OnReported(RegistrationStep step)

@@ -55,6 +55,14 @@ public abstract class ConfirmationLinkHarness
         return (new RequestConfirmationHandlers(views.Object, _requests, links, proving, _clock), links);
     }
 
+    /// <summary>The request stored, awaiting proof, and the token of the link mailed for it.</summary>
+    protected async Task<(RequestConfirmationHandlers Handlers, string Token)> MailedLinkAsync()
+    {
+        var (handlers, links) = Handlers();
+        await _requests.CreateAsync(Request(), default);
+        return (handlers, Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo)));
+    }
+
     protected CustomerRequestRecord Request() =>
         new("req-1", "O1-1", "customer-1", new EarlyDeletionRequest(), CustomerRequestStatus.AwaitingProof, _clock.GetUtcNow());
 

@@ -14,9 +14,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_mailed_to_an_address_the_account_has_changed_since_proves_nothing_and_spends_nothing_KZ_5_3_UA_4_7()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         _contact.Current = "new-owner@shop.kz";
 
         var looked = await handlers.DescribeAsync(Head(token), default);
@@ -49,9 +47,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_whose_use_was_recorded_before_a_crash_proves_its_request_when_followed_again_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
 
         var finished = await handlers.ConfirmAsync(Post(token), default);
@@ -67,9 +63,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_used_once_to_the_end_changes_nothing_when_followed_again_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
 
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.ConfirmAsync(Post(token), default)));
         var proved = await _requests.GetAsync("req-1", default);
@@ -82,9 +76,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_followed_again_while_its_first_use_proves_the_request_leaves_that_use_a_link_used_409_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         // The second follow runs between the first's recording the link's use and proving the request: it finishes the proof.
         IResult? second = null;
         _uses.AfterFirstUse = async () => second = await handlers.ConfirmAsync(Post(token), default);
@@ -100,9 +92,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_whose_request_operations_proved_on_papers_meanwhile_is_refused_and_stays_unspent_UA_1_5_8()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         await _requests.TryProveAsync(Request().Proved(RequestProof.IdentityDocuments, _clock.GetUtcNow(), "operations", "passport checked"), default);
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Get(token), default)));
@@ -136,9 +126,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_followed_while_a_dispute_decision_blocks_the_domain_is_refused_naming_it_and_stays_unspent_KZ_App_2()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         _disputeBlockedSince = _clock.GetUtcNow();
 
         var refused = await handlers.ConfirmAsync(Post(token), default);
@@ -154,9 +142,7 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_link_followed_after_its_registration_ended_is_refused_and_stays_unspent_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         _phase = RegistrationPhase.Deleted;
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.ConfirmAsync(Post(token), default)));

@@ -13,9 +13,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_head_request_answers_as_the_first_use_would_and_leaves_the_link_to_its_reader_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
 
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.DescribeAsync(Head(token), default)));
         Assert.Equal(CustomerRequestStatus.AwaitingProof, (await _requests.GetAsync("req-1", default))!.Status);
@@ -29,9 +27,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task Opening_the_link_shows_the_request_and_its_domain_and_spends_nothing_until_its_reader_confirms_RFC_9110_9_2_1_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
 
         var opened = await handlers.DescribeAsync(Get(token), default);
         var openedAgain = await handlers.DescribeAsync(Get(token), default);
@@ -54,9 +50,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_browser_opening_the_link_gets_a_page_whose_button_posts_to_the_same_link_and_only_that_post_proves_the_request_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         const string browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
         var page = await ExecuteAsync(await handlers.DescribeAsync(Request(HttpMethods.Get, token, browser), default));
@@ -79,9 +73,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task What_the_link_shows_is_never_stored_by_a_cache_and_varies_with_Accept_RFC_9111_5_2_2_5_RFC_9110_12_5_5()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         var opened = Get(token);
         var confirmed = Post(token);
 
@@ -95,9 +87,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task Opening_a_link_whose_confirmation_a_crash_interrupted_offers_to_confirm_it_again_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         await _uses.TryUseAsync("request:req-1", _clock.GetUtcNow(), default);
 
         Assert.Equal(StatusCodes.Status200OK, Status(await handlers.DescribeAsync(Get(token), default)));
@@ -108,9 +98,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task Opening_a_link_is_refused_as_confirming_it_would_be_for_a_forged_an_expired_or_a_dispute_blocked_request_KZ_5_3_KZ_App_2()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
 
         Assert.Equal(StatusCodes.Status400BadRequest, Status(await handlers.DescribeAsync(Get(token[..^2] + "xx"), default)));
         _disputeBlockedSince = _clock.GetUtcNow();
@@ -141,9 +129,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_head_request_sends_the_header_fields_of_its_get_without_content_or_spending_the_link_RFC_9110_9_3_2()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
 
         var head = await ExecuteAsync(await handlers.DescribeAsync(Head(token), default));
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
@@ -159,9 +145,7 @@ public sealed class OpenedConfirmationLinkTests : ConfirmationLinkHarness
     [Fact]
     public async Task A_head_request_is_refused_as_its_get_would_be_once_the_registration_ended_KZ_5_3()
     {
-        var (handlers, links) = Handlers();
-        await _requests.CreateAsync(Request(), default);
-        var token = Token(links.Create("customer-1", "req-1", _clock.GetUtcNow(), MailedTo));
+        var (handlers, token) = await MailedLinkAsync();
         _phase = RegistrationPhase.Deleted;
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(await handlers.DescribeAsync(Head(token), default)));

@@ -14,7 +14,8 @@ namespace Registrar.Bench;
 /// <summary>The local lifecycle runtime on Azurite: events applied per second and timers fired per second
 /// for N instances, storage transactions per event from the metering policy, and host memory; beside them,
 /// in the same run, raw single-entity inserts per second (the least every event must pay once).</summary>
-/// <remarks>Usage: <c>storage [--instances N] [--concurrency C] [--groups G] [--shards S]</c>; N defaults to 100,000.</remarks>
+/// <remarks>Usage: <c>storage [--instances N] [--concurrency C] [--groups G] [--shards S] [--commit-delay-ms D]</c>; N defaults
+/// to 100,000.</remarks>
 public static class StorageBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
@@ -24,6 +25,7 @@ public static class StorageBenchmark
         var layout = new LifecycleRuntimeOptions();
         layout.InstanceGroups = BenchArguments.Option(args, "--groups", layout.InstanceGroups);
         layout.TimerShards = BenchArguments.Option(args, "--shards", layout.TimerShards);
+        layout.CommitDelay = TimeSpan.FromMilliseconds(BenchArguments.Option(args, "--commit-delay-ms", (int)layout.CommitDelay.TotalMilliseconds));
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
@@ -118,6 +120,7 @@ public static class StorageBenchmark
             ["Lifecycle:TimerConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
             ["Lifecycle:InstanceGroups"] = layout.InstanceGroups.ToString(CultureInfo.InvariantCulture),
             ["Lifecycle:TimerShards"] = layout.TimerShards.ToString(CultureInfo.InvariantCulture),
+            ["Lifecycle:CommitDelay"] = layout.CommitDelay.ToString("c", CultureInfo.InvariantCulture),
         }).Build();
         services.AddSingleton<TimeProvider>(clock);
         services.AddRegistrarStorage(configuration);

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
 using Registrar.Storage.Metering;
 using Registrar.Storage.Tables;
 using Registrar.Testing;
@@ -145,5 +146,47 @@ public sealed class PartitionGroupCommitTests(AzuriteFixture azurite)
 
         Assert.Equal(["directory/entry|a", "directory/entry|c", "elsewhere/entry|b"],
             table.Client.Query<TableEntity>().Select(row => $"{row.PartitionKey}/{row.RowKey}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_line_starting_while_other_writers_are_busy_waits_the_commit_delay_and_the_writers_behind_share_its_transaction()
+    {
+        var (table, meter) = await TableAsync();
+        var wallTime = new FakeTimeProvider();
+        var gathering = new GroupCommitGathering(TimeSpan.FromMilliseconds(1), siblings: 2, wallTime);
+        var group = new PartitionGroupCommit(table, gathering);
+        using var busy = gathering.Writing();
+        using var alsoBusy = gathering.Writing();
+
+        using (gathering.Writing())
+        {
+            var first = group.SubmitAsync([Add("entry|1")], default);
+            await Task.Delay(200);
+            Assert.False(first.IsCompleted);
+            var second = group.SubmitAsync([Add("entry|2")], default);
+            wallTime.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(1, meter.Snapshot().GetValueOrDefault("table.batch"));
+    }
+
+    [Fact]
+    public async Task A_lone_writer_commits_at_once_without_the_commit_delay()
+    {
+        var (table, _) = await TableAsync();
+        var neverAdvanced = new FakeTimeProvider();
+        var gathering = new GroupCommitGathering(TimeSpan.FromHours(1), siblings: 2, neverAdvanced);
+        var group = new PartitionGroupCommit(table, gathering);
+        using var other = gathering.Writing();
+
+        using (gathering.Writing())
+            await group.SubmitAsync([Add("entry|1")], default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var ended = gathering.Writing();
+        ended.Dispose();
+        ended.Dispose();
+        using (gathering.Writing())
+            await group.SubmitAsync([Add("entry|2")], default).WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

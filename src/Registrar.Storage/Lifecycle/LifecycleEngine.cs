@@ -64,6 +64,7 @@ public sealed class LifecycleEngine<TState, TEvent, TCommand>(
         DateTimeOffset? timerDueAt, CancellationToken ct)
     {
         var layout = await tables.LayoutAsync(ct);
+        using var deciding = tables.Deciding.Writing();
         // A wake-up row placed by an attempt that lost its race: the next attempt setting the same wake-up rewrites it there
         // rather than leave a second row of it in another shard.
         (DateTimeOffset DueAt, string Shard)? placed = null;

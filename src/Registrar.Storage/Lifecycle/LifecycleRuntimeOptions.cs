@@ -29,6 +29,17 @@ public sealed class LifecycleRuntimeOptions
     /// table keeps the count it was created with.</summary>
     public int InstanceGroups { get; set; } = 8;
 
+    /// <summary>How long an instance partition's line that starts from idle while at least <see cref="CommitSiblings"/> other
+    /// decisions are being made waits for those just behind it, so they share its transaction (<see cref="GroupCommitGathering"/>);
+    /// a lone decision never waits. 0 never waits. Issue 16, 30,000 instances on Azurite: 1 ms took the instances' transactions
+    /// per event from 0.37 to 0.26–0.30 (0.27 waiting whatever the siblings); the siblings counted at the table's lines instead
+    /// of the engine's decisions left it at 0.36, as the decisions reach the lines one by one.</summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Decisions in progress besides its own (read, decided, wake-up placed, not yet committed) that a line starting
+    /// from idle must see before it waits <see cref="CommitDelay"/>: what tells a busy engine from a quiet one.</summary>
+    public int CommitSiblings { get; set; } = 4;
+
     /// <summary>How often due timers are looked for: a timer fires at most this late (plus the work ahead of it).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 

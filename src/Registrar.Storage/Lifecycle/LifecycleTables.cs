@@ -32,6 +32,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
         Shards = options.Value.TimerShards;
         Instances = clients.Table(_name + "instances");
         _timerTables = [.. Enumerable.Range(0, Shards).Select(TimerTable)];
+        Deciding = new GroupCommitGathering(options.Value.CommitDelay, options.Value.CommitSiblings, TimeProvider.System);
         TimerWrites = new LifecycleTimerWriter(TimersIn, [.. ShardPartitions], options.Value.TimerDeleteDelay);
         Events = new QueueSender<LifecycleEventMessage<TEvent>>(clients.Queue(_name + "-events"), LifecycleEventMessage<TEvent>.Contract);
         Commands = new QueueSender<LifecycleCommandBatch<TCommand>>(clients.Queue(_name + "-commands"), LifecycleCommandBatch<TCommand>.Contract);
@@ -42,7 +43,7 @@ public sealed class LifecycleTables<TEvent, TCommand>
             var layout = await LifecycleInstanceLayout.LoadAsync(new DocumentTable(Instances), options.Value.InstanceGroups, ct);
             TableClient[] instanceTables = [Instances, .. layout.TableNames(_name + "instances").Skip(1).Select(clients.Table)];
             foreach (var table in instanceTables.Skip(1)) await table.CreateIfNotExistsAsync(ct);
-            _instanceWrites = [.. instanceTables.Select(table => new PartitionGroupCommit(new DocumentTable(table)))];
+            _instanceWrites = [.. instanceTables.Select(table => new PartitionGroupCommit(new DocumentTable(table), Deciding))];
             _instanceTables = instanceTables;
             _layout = layout;
         });
@@ -53,6 +54,10 @@ public sealed class LifecycleTables<TEvent, TCommand>
 
     /// <summary>The first timers table: shard 0 and the shard count it was written with.</summary>
     public TableClient Timers => _timerTables[0];
+
+    /// <summary>The decisions being made, from their read to their commit: while others are, an instance partition's line
+    /// waits a moment for them before committing (<see cref="LifecycleRuntimeOptions.CommitDelay"/>).</summary>
+    public GroupCommitGathering Deciding { get; }
 
     /// <summary>Writes and deletes of timer rows, committed together per shard.</summary>
     public LifecycleTimerWriter TimerWrites { get; }

@@ -4,10 +4,11 @@ namespace Registrar.Storage.Tables;
 /// The waiting line of a group commit: what callers add waits for one flusher, which takes a round at a time (what
 /// <paramref name="takeRound"/> removes from the line, in order) and commits it while the next callers line up. A round
 /// whose commit throws fails every caller still in it, and the flusher goes on, so no caller after it waits for ever.
-/// <paramref name="idle"/>, if given, is called each time the line runs empty.
+/// <paramref name="idle"/>, if given, is called each time the line runs empty; <paramref name="gather"/>, if given, is awaited
+/// each time the line starts from empty, before its first round is taken (<see cref="GroupCommitGathering"/>).
 /// </summary>
 public sealed class GroupCommitLine<T>(Func<List<T>, List<T>> takeRound, Func<List<T>, Task> commit, Action<T, Exception> fail,
-    Action? idle = null)
+    Action? idle = null, Func<Task>? gather = null)
 {
     private readonly List<T> _waiting = [];
     private bool _flushing;
@@ -26,6 +27,7 @@ public sealed class GroupCommitLine<T>(Func<List<T>, List<T>> takeRound, Func<Li
 
     private async Task FlushAsync()
     {
+        if (gather is not null) await gather();
         while (true)
         {
             List<T> round;

@@ -11,9 +11,10 @@ namespace Registrar.Storage.Tables;
 /// own failure: when one caller's row fails the transaction (an ETag that moved, a row that exists), that caller alone is
 /// failed, as <see cref="DocumentTable.SubmitAsync"/> would have, and the others are committed again without it.
 /// Each partition has its own line, so partitions commit side by side; a line that runs empty is dropped, so a table of a
-/// partition per key (nothing to share) keeps no line per key it ever wrote.
+/// partition per key (nothing to share) keeps no line per key it ever wrote. With <paramref name="gathering"/>, a line starting
+/// while its writers are busy waits a moment for the callers just behind.
 /// </summary>
-public sealed class PartitionGroupCommit(DocumentTable table)
+public sealed class PartitionGroupCommit(DocumentTable table, GroupCommitGathering? gathering = null)
 {
     private const int MaxRowsPerTransaction = 100;
 
@@ -55,7 +56,8 @@ public sealed class PartitionGroupCommit(DocumentTable table)
         // A caller that took the line just as it ran empty starts it again, though it may be dropped: at worst a second line
         // for the partition commits beside it, as callers without a group commit would.
         line = new(TakeRound, round => CommitAsync(table, round), (waiting, e) => waiting.Done.TrySetException(e),
-            idle: () => _lines.TryRemove(new KeyValuePair<string, GroupCommitLine<Pending>>(partition, line!)));
+            idle: () => _lines.TryRemove(new KeyValuePair<string, GroupCommitLine<Pending>>(partition, line!)),
+            gather: gathering is null ? null : gathering.BeforeFirstRoundAsync);
         return line;
     }
 

@@ -139,7 +139,8 @@ public static class BankFileBenchmark
             var held = new HeldPaymentStore(clients);
             var journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), review);
             var processor = new PaymentProcessor(payments, new PaymentMatcher(new StoredInvoiceLookup(_invoices), clock), _invoices, _orders, _events,
-                review, held, journal, new EndedRenewals(new RegistrationViewStore(clients)), clock, NullLogger<PaymentProcessor>.Instance);
+                review, held, journal, new EndedRenewals(new RegistrationViewStore(clients)),
+                new AcquirerPaymentChanges(payments, review, clock, NullLogger<AcquirerPaymentChanges>.Instance), clock, NullLogger<PaymentProcessor>.Instance);
             var applier = new BankMessageApplier(Messages, new BankMessageReader(camt054, banks), _invoices, processor,
                 new ReversalReporter(payments, _invoices, _orders, held, journal, review, clock, NullLogger<ReversalReporter>.Instance), review, clock,
                 NullLogger<BankMessageApplier>.Instance);

@@ -122,6 +122,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<PaymentMatcher>();
         services.AddSingleton<EndedRenewals>();
         services.AddSingleton<PaymentProcessor>();
+        services.AddSingleton<AcquirerPaymentChanges>();
         services.AddSingleton<ReversalReporter>();
         services.AddSingleton<BankMessageReader>();
         services.AddSingleton<BankMessageApplier>();

@@ -103,6 +103,29 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reference_that_comes_again_with_the_same_money_booked_another_day_or_for_another_purpose_is_another_credit_kept_once_UA_3_2()
+    {
+        var payments = new PaymentStore(TestStorage.Clients(azurite));
+        var money = new ReportedMoney(6000m, "KZT");
+        var booked = CreditBooking.Of(Now, "Оплата по счету KZ-2611-00042-7");
+        var otherPurpose = CreditBooking.Of(Now, "Оплата по счету KZ-2611-00043-5");
+        var otherDay = CreditBooking.Of(Now.AddDays(1), "Оплата по счету KZ-2611-00042-7");
+
+        var first = await payments.RecordAsync("TX-REUSED", money, "halyk:first", "camt.054", Now, default, booking: booked);
+        var repeat = await payments.RecordAsync("TX-REUSED", money, "halyk:second", "camt.054", Now, default,
+            booking: CreditBooking.Of(Now.AddHours(1), "  Оплата по счету\tKZ-2611-00042-7 "));
+        var forAnotherInvoice = await payments.RecordAsync("TX-REUSED", money, "halyk:third", "camt.054", Now, default, booking: otherPurpose);
+        var onAnotherDay = await payments.RecordAsync("TX-REUSED", money, "halyk:fourth", "camt.054", Now, default, booking: otherDay);
+        var onAnotherDayAgain = await payments.RecordAsync("TX-REUSED", money, "halyk:fifth", "camt.054", Now, default, booking: otherDay);
+
+        Assert.Equal(("TX-REUSED", true), (first.Notification.Document.BankReference, first.IsFirst));
+        Assert.Equal(("TX-REUSED", false), (repeat.Notification.Document.BankReference, repeat.IsFirst));
+        Assert.Equal(($"TX-REUSED~6000KZT~{otherPurpose.Key}", true), (forAnotherInvoice.Notification.Document.BankReference, forAnotherInvoice.IsFirst));
+        Assert.Equal(($"TX-REUSED~6000KZT~{otherDay.Key}", true), (onAnotherDay.Notification.Document.BankReference, onAnotherDay.IsFirst));
+        Assert.Equal(($"TX-REUSED~6000KZT~{otherDay.Key}", false), (onAnotherDayAgain.Notification.Document.BankReference, onAnotherDayAgain.IsFirst));
+    }
+
+    [Fact]
     public async Task The_credits_of_one_bank_file_recorded_side_by_side_share_transactions_and_each_is_kept_once()
     {
         var meter = new Registrar.Storage.Metering.StorageMeter();

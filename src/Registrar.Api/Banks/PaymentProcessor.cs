@@ -30,6 +30,7 @@ public sealed class PaymentProcessor(
     IHeldPaymentStore heldPayments,
     HeldPaymentJournal journal,
     EndedRenewals endedRenewals,
+    AcquirerPaymentChanges acquirerChanges,
     TimeProvider clock,
     ILogger<PaymentProcessor> logger)
 {
@@ -43,12 +44,15 @@ public sealed class PaymentProcessor(
         CancellationToken ct, EnteredCredit? entered = null)
     {
         var recorded = await payments.RecordAsync(key, new ReportedMoney(credit.Amount, credit.CurrencyCode), messageId, format, clock.GetUtcNow(), ct,
-            entered);
-        // The key it was kept under: the bank's reference, or that and its money when the reference came before with other money.
+            entered, IsAcquirers(format) ? null : CreditBooking.Of(credit.BookedAt, credit.PaymentPurpose));
+        // The key it was kept under: the bank's reference, or that and its money (and booking) when the reference came before with
+        // other money (or the same money booked another day or for another purpose: a bank reusing its references, UA-3.2).
         var reference = recorded.Notification.Document.BankReference;
         if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
 
-        var outcome = await ReversedAlreadyAsync(credit, key, reference, format, reversedInMessage, ct) ?? await DecideAndApplyAsync(reference, credit, ct);
+        var outcome = IsAcquirers(format) && reference != key
+            ? await acquirerChanges.ReportAsync(credit, key, reference, ct)
+            : await ReversedAlreadyAsync(credit, key, reference, format, reversedInMessage, ct) ?? await DecideAndApplyAsync(reference, credit, ct);
         try
         {
             await payments.MarkProcessedAsync(recorded.Notification, outcome, clock.GetUtcNow(), ct);
@@ -59,6 +63,10 @@ public sealed class PaymentProcessor(
         }
         return outcome;
     }
+
+    /// <summary>An acquirer names each payment by an invoice of its own, never reused (<see cref="AcquirerPaymentChanges"/>): its
+    /// booking time is the status change's, which moves with every post of the same payment.</summary>
+    private static bool IsAcquirers(string format) => format == BankNotificationFormats.EcdsaJson;
 
     /// <summary>UA-3.2, KZ-3.2: a credit the bank took back before it was applied pays nothing: nothing goes to a registry unpaid.
     /// An acquirer's webhooks come in no set order (monobank's invoice status), so a payment's reversal may be told before the

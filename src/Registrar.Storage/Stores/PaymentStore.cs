@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
@@ -8,10 +10,12 @@ namespace Registrar.Storage.Stores;
 
 /// <summary>One credit a bank reported, then what processing made of it.</summary>
 /// <param name="BankReference">The key it is kept under: the bank's reference, or that and its money when the reference came
-/// first with other money (<see cref="IPaymentStore.RecordAsync"/>).</param>
+/// first with other money, and its booking when it came with the same money on another day or for another purpose
+/// (<see cref="IPaymentStore.RecordAsync"/>).</param>
 /// <param name="MessageId">The recorded bank message that first carried it (<see cref="IBankMessageStore"/>).</param>
 /// <param name="Money">The amount and currency the bank reported; none on rows of earlier versions.</param>
 /// <param name="Entered">What operations entered, for a credit they read from a message that could not be read.</param>
+/// <param name="Booking">The day the bank booked it and what its purpose said; none on rows of earlier versions.</param>
 public sealed record PaymentNotification(
     string BankReference,
     string MessageId,
@@ -20,7 +24,8 @@ public sealed record PaymentNotification(
     DateTimeOffset? ProcessedAt,
     JsonElement? Outcome,
     ReportedMoney? Money = null,
-    EnteredCredit? Entered = null)
+    EnteredCredit? Entered = null,
+    CreditBooking? Booking = null)
 {
     public bool IsProcessed => ProcessedAt is not null;
 
@@ -42,6 +47,22 @@ public sealed record ReportedMoney(decimal Amount, string Currency)
     public string Key => Amount.ToString("0.############################", CultureInfo.InvariantCulture) + Currency.ToUpperInvariant();
 }
 
+/// <summary>What tells a credit from another the bank gave the same reference and money (UA-3.2: money is never lost as a
+/// repeat): the day it was booked, in the bank's own offset, and a digest of its purpose, blanks collapsed. A bank repeating a
+/// credit repeats both; a payer's purpose is not kept for it, only its digest.</summary>
+/// <param name="PurposeDigest">The first 16 hexadecimal digits of the purpose's SHA-256.</param>
+public sealed record CreditBooking(DateOnly BookedOn, string PurposeDigest)
+{
+    public static CreditBooking Of(DateTimeOffset bookedAt, string purpose)
+    {
+        var collapsed = string.Join(' ', purpose.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(collapsed)))[..16];
+        return new CreditBooking(DateOnly.FromDateTime(bookedAt.DateTime), digest);
+    }
+
+    public string Key => $"{BookedOn:yyyyMMdd}-{PurposeDigest}";
+}
+
 /// <param name="IsFirst">False when the bank repeated a notification already recorded.</param>
 public sealed record RecordedNotification(Stored<PaymentNotification> Notification, bool IsFirst);
 
@@ -52,9 +73,10 @@ public interface IPaymentStore
     /// <summary>Keeps the credit, naming the message that carried it, unless one with this bank reference and money exists
     /// already. A reference kept with other money names another credit (a bank reusing its references, or an EndToEndId two
     /// payers chose alike): this one is kept under the reference and its money, so it is neither taken for a repeat and lost
-    /// nor applied twice when it comes again.</summary>
+    /// nor applied twice when it comes again. So is one kept with the same money and another <paramref name="booking"/> (another
+    /// day or purpose), under the reference, its money and its booking.</summary>
     Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
-        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null);
+        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null, CreditBooking? booking = null);
 
     /// <summary>The credits operations entered whose audit entry is not known to be written.</summary>
     IAsyncEnumerable<Stored<PaymentNotification>> ListEnteredUnfinishedAsync(CancellationToken ct);
@@ -98,12 +120,14 @@ public sealed class PaymentStore : IPaymentStore
     }
 
     public async Task<RecordedNotification> RecordAsync(string bankReference, ReportedMoney money, string messageId, string contentType,
-        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null)
+        DateTimeOffset receivedAt, CancellationToken ct, EnteredCredit? entered = null, CreditBooking? booking = null)
     {
-        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money, entered);
+        var notification = new PaymentNotification(bankReference, messageId, contentType, receivedAt, null, null, money, entered, booking);
         var recorded = await RecordUnderAsync(bankReference, notification, ct);
-        return KeptWithOtherMoney(recorded.Notification, money)
-            ? await RecordUnderAsync(KeptApart(bankReference, money), notification, ct)
+        if (KeptWithOtherMoney(recorded.Notification, money))
+            recorded = await RecordUnderAsync(KeptApart(bankReference, money), notification, ct);
+        return booking is not null && recorded.Notification.Document.Booking is { } kept && kept != booking
+            ? await RecordUnderAsync($"{KeptApart(bankReference, money)}~{booking.Key}", notification, ct)
             : recorded;
     }
 

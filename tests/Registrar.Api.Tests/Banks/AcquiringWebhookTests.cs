@@ -91,6 +91,29 @@ public sealed class AcquiringWebhookTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_later_status_of_a_paid_acquiring_payment_keeping_less_is_that_payment_changed_told_to_operations_never_a_second_payment_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(708);
+        await bank.PostWebhookAsync(Webhook(order.InvoiceNumber, Paid + ",\"finalAmount\":600000"));
+        // monobank posts the invoice's status again after a part of the payment went back to the payer: it keeps 4,000 of 6,000.
+        var partReturned = Webhook(order.InvoiceNumber, Paid + ",\"finalAmount\":400000");
+        var postedAgainLater = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(partReturned).Replace("10:30:00", "10:31:00", StringComparison.Ordinal));
+
+        var answer = Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(await bank.PostWebhookAsync(partReturned)).Value!.Payments);
+        var again = Assert.Single(Assert.IsType<Ok<BankNotificationReceipt>>(await bank.PostWebhookAsync(postedAgainLater)).Value!.Payments);
+
+        Assert.Equal(("held:" + AcquirerPaymentChanges.Reason, order.InvoiceNumber), (answer.Result, answer.Invoice));
+        Assert.Equal((answer.Reference, "duplicate"), (again.Reference, again.Result));
+        Assert.Null(await bank.HeldPayments.GetAsync(answer.Reference, default));
+        var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == AcquirerPaymentChanges.Reason);
+        Assert.Equal(order.InvoiceNumber, item.Subject);
+        Assert.Contains("2000.00 KZT went back to the payer", item.Explanation);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        Assert.Single(bank.Events.Raised);
+    }
+
+    [Fact]
     public async Task A_payment_the_acquirer_told_before_its_reversal_pays_its_invoice_as_before()
     {
         var bank = new BankHarness(azurite);

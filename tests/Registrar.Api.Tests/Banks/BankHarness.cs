@@ -48,7 +48,8 @@ public sealed class BankHarness
         HeldPayments = new HeldPaymentStore(clients);
         Journal = new HeldPaymentJournal(new AuditLog<HeldPaymentAudit>(clients), Review);
         var processor = Processor = new PaymentProcessor(Payments, new PaymentMatcher(new StoredInvoiceLookup(Invoices), Clock), Invoices, Orders, Events,
-            Review, HeldPayments, Journal, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)), Clock, NullLogger<PaymentProcessor>.Instance);
+            Review, HeldPayments, Journal, new EndedRenewals(Views = new RegistrationViewStore(clients, Clock)),
+            new AcquirerPaymentChanges(Payments, Review, Clock, NullLogger<AcquirerPaymentChanges>.Instance), Clock, NullLogger<PaymentProcessor>.Instance);
         var reversals = new ReversalReporter(Payments, Invoices, Orders, HeldPayments, Journal, Review, Clock, NullLogger<ReversalReporter>.Instance);
         var applier = new BankMessageApplier(Messages, Reader = new BankMessageReader(camt054, banks), Invoices, processor, reversals, Review, Clock, NullLogger<BankMessageApplier>.Instance);
         var hmac = new HmacSignatureVerifier(new HmacSignatureOptions { SecretsByBank = { [Bank] = Secret } }, Clock);

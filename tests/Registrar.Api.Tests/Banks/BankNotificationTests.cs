@@ -252,6 +252,26 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_bank_reference_reused_with_the_same_money_for_another_invoice_is_judged_as_the_credit_it_is_not_dropped_as_a_repeat_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var (paid, other) = (await bank.OrderAsync(172), await bank.OrderAsync(173));
+        // Another payer's transfer, booked the same day for the same money: only its purpose tells it from the first.
+        var reused = CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-2", other.InvoiceNumber));
+        var reusedAgain = CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-2", other.InvoiceNumber, amount: "6000"));
+
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REUSED-2", paid.InvoiceNumber)));
+        var answer = Assert.Single(Receipt(await bank.PostCamtAsync(reused)).Payments);
+        var again = Assert.Single(Receipt(await bank.PostCamtAsync(reusedAgain)).Payments);
+
+        Assert.Equal(("applied", other.InvoiceNumber), (answer.Result, answer.Invoice));
+        Assert.StartsWith("halyk:TX-REUSED-2~6000KZT~20261124-", answer.Reference);
+        Assert.Equal((answer.Reference, "duplicate"), (again.Reference, again.Result));
+        Assert.Equal((InvoiceStatus.Paid, InvoiceStatus.Paid), (await bank.InvoiceStatusAsync(paid.InvoiceNumber), await bank.InvoiceStatusAsync(other.InvoiceNumber)));
+        Assert.Equal(2, bank.Events.Raised.Count);
+    }
+
+    [Fact]
     public async Task A_file_of_three_hundred_credits_is_recorded_whole_and_every_invoice_is_paid_once()
     {
         var bank = new BankHarness(azurite);

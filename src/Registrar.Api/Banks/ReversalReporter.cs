@@ -81,10 +81,11 @@ public sealed class ReversalReporter(
                 "the money went back twice; recover the refund.", clock.GetUtcNow()), null, ct);
 
         var invoice = await ReversedInvoiceAsync(original, kept, reversal, ct);
+        var surplus = whole && kept is not null ? await SurplusTakenBackAsync(kept.Credit.Reference, reference, reversal, ct) : "";
         var item = invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy } && PaidByReversedCredit(invoice, original, kept)
             ? new ReviewItem(reference, "payment", invoice.Number, ReversedPaidInvoice,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}). Invoice {invoice.Number} was paid by {paidBy} " +
-                $"and started registrations {string.Join(", ", await RegistrationsOfAsync(invoice, ct))}: decide whether to stop them or ask for payment again.",
+                $"and started registrations {string.Join(", ", await RegistrationsOfAsync(invoice, ct))}: decide whether to stop them or ask for payment again.{surplus}",
                 clock.GetUtcNow())
             : new ReviewItem(reference, "payment", reference, Unmatched,
                 $"The bank reversed {amount} booked {reversal.BookedAt:O} ({reversal.TransactionReference}); it names no invoice paid by a credit here. " +
@@ -124,6 +125,23 @@ public sealed class ReversalReporter(
             }
         }
         return null;
+    }
+
+    /// <summary>UA-3.2: what came beyond the invoice's total when operations applied the credit was the bank's money too: still
+    /// held, it is reversed with the credit, so it can be neither applied nor refunded; refunded or applied already, operations are
+    /// told that part went out twice or paid with money the bank took back. Empty when no surplus was carved from the credit.</summary>
+    private async Task<string> SurplusTakenBackAsync(string creditReference, string reversalReference, BankCreditNotification reversal, CancellationToken ct)
+    {
+        if (await ReverseHeldAsync(HeldPayment.SurplusOf(creditReference), reversalReference, reversal, ct) is not { } surplus) return "";
+        var what = $" Its surplus {surplus.Credit.Reference} ({AmountInCurrency.Text(surplus.Credit.Amount, surplus.Credit.CurrencyCode)} {surplus.Credit.CurrencyCode})";
+        return surplus.Resolution switch
+        {
+            { Action: HeldPaymentAction.Reversed } => $"{what} is reversed with it: it can be neither applied nor refunded.",
+            { Action: HeldPaymentAction.Refunded, Refund: { } refund } =>
+                $"{what} was refunded at {surplus.Resolution.At:O} (transfer {refund.BankReference}): that part went back twice; recover the refund.",
+            { InvoiceNumber: { } other } => $"{what} was applied to invoice {other}, which it paid with money the bank took back.",
+            _ => $"{what} was resolved as {surplus.Resolution?.Action}: check it against this reversal.",
+        };
     }
 
     /// <summary>UA-3.2: the held credit less the part the bank took back, kept once per reversal; as it stands when operations

@@ -52,7 +52,9 @@ public static class ProblemTypes
         "A request with the same Idempotency-Key is still being handled; retry with the same key to get its answer.");
 
     public static readonly ProblemType NotificationRejected = new("/problems/notification-rejected", "The bank notification was rejected.",
-        "A bank notification failed its authenticity or format checks; nothing was changed.");
+        "A bank notification failed its authenticity or format checks. One that is not the bank's own changes nothing; an authentic "
+        + "one refused for what it holds (its format, version or syntax) applies nothing, and is recorded and put on the operations "
+        + "review list, as it may carry credits (UA-3.2).");
 
     public static readonly ProblemType RegistryUnavailable = new("/problems/registry-unavailable", "The registry is unavailable.",
         "The registry could not be reached; retry later.");

@@ -171,7 +171,7 @@ public sealed class HeldPaymentCompletion(
     /// often the apply is finished.</summary>
     private async Task HoldSurplusAsync(HeldPayment payer, Invoice invoice, Money surplus, CancellationToken ct)
     {
-        var reference = "surplus:" + payer.Credit.Reference;
+        var reference = HeldPayment.SurplusOf(payer.Credit.Reference);
         var explanation = $"Invoice {invoice.Number} was paid with {surplus} more than its total {invoice.Total} when {payer.Credit.Reference} was applied: "
             + "refund it or apply it to another invoice.";
         var at = payer.Resolution!.At;

@@ -13,7 +13,7 @@ namespace Registrar.Api.Privacy;
 public sealed class PayerQuotesEraser(IHeldPaymentStore heldPayments, IReviewList review)
 {
     /// <summary>The review item ids a payment's reference raises (PaymentProcessor, ApplyHeldPaymentFlow).</summary>
-    private static IEnumerable<string> ReviewItemsOf(string reference) => [reference, "surplus:" + reference];
+    private static IEnumerable<string> ReviewItemsOf(string reference) => [reference, HeldPayment.SurplusOf(reference)];
 
     /// <param name="payer">What the payer wrote or is: name, account, the purpose as quoted.</param>
     public async Task EraseAsync(string reference, IReadOnlyCollection<string> payer, CancellationToken ct)

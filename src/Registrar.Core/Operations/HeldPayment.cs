@@ -24,6 +24,9 @@ public sealed record HeldPayment(
 {
     public bool IsHeld => Resolution is null;
 
+    /// <summary>Where what came beyond an invoice's total is held when operations apply the credit under <paramref name="creditReference"/> (UA-3.2).</summary>
+    public static string SurplusOf(string creditReference) => "surplus:" + creditReference;
+
     /// <summary>Its money is still the registrar's to account for: held, or applied toward an invoice not paid yet, where it
     /// counts. A reversal of the bank takes from it then (UA-3.2).</summary>
     public bool StillCounts => IsHeld || AwaitsInvoicePayment;

@@ -71,6 +71,40 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task The_surplus_still_held_when_the_bank_reverses_its_whole_credit_is_reversed_with_it_and_can_no_longer_be_refunded_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(206);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-OVER-6", order.InvoiceNumber, amount: "7000.00")));
+        await Flow(bank).ApplyAsync("halyk:TX-OVER-6", new ApplyHeldPayment(order.InvoiceNumber, "apply the overpayment"), "ops-desk", default);
+
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-OVER-6", order.InvoiceNumber, reversal: true, direction: "DBIT", amount: "7000.00")));
+
+        Assert.Equal(HeldPaymentAction.Reversed, (await bank.HeldPayments.GetAsync("surplus:halyk:TX-OVER-6", default))!.Document.Resolution!.Action);
+        var refund = await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock)
+            .RefundAsync("surplus:halyk:TX-OVER-6", new RefundHeldPayment("1000.00", "KZT", "OUT-6", "the overpayment"), 1000m, "ops-desk", default);
+        Assert.Equal(StatusCodes.Status409Conflict, Status(refund));
+        var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
+        Assert.Contains("Its surplus surplus:halyk:TX-OVER-6 (1000.00 KZT) is reversed with it", item.Explanation);
+    }
+
+    [Fact]
+    public async Task A_reversal_of_a_credit_whose_surplus_was_refunded_says_that_part_went_back_twice_naming_the_transfer_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(207);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-OVER-7", order.InvoiceNumber, amount: "7000.00")));
+        await Flow(bank).ApplyAsync("halyk:TX-OVER-7", new ApplyHeldPayment(order.InvoiceNumber, "apply the overpayment"), "ops-desk", default);
+        await new RefundHeldPaymentFlow(bank.HeldPayments, bank.Invoices, bank.Journal, bank.Clock)
+            .RefundAsync("surplus:halyk:TX-OVER-7", new RefundHeldPayment("1000.00", "KZT", "OUT-7", "the overpayment"), 1000m, "ops-desk", default);
+
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-OVER-7", order.InvoiceNumber, reversal: true, direction: "DBIT", amount: "7000.00")));
+
+        var item = Assert.Single(await bank.OpenReviewAsync(), i => i.Reason == ReversalReporter.ReversedPaidInvoice);
+        Assert.Contains("(transfer OUT-7): that part went back twice; recover the refund", item.Explanation);
+    }
+
+    [Fact]
     public async Task A_second_apply_of_the_same_held_payment_is_a_conflict_and_raises_nothing_more()
     {
         var bank = new BankHarness(azurite);

@@ -173,7 +173,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         var timeline = Timeline(state);
         if (timeline.PayableUntil(now) is not { } payableUntil)
             return $"the renewal could be paid until {LocalTimes.Text(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy)} (KZ-2.7, UA-1.12)";
-        IssueInvoice(step, timeline, now, payableUntil, NoticeKind.RenewalInvoice);
+        IssueInvoice(step, timeline, now, payableUntil, NoticeKind.RenewalInvoice, asked: true);
         return null;
     }
 
@@ -239,14 +239,19 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         step.Notify(kind, Facts(state, timeline, now));
     }
 
-    private void IssueInvoice(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, DateTimeOffset payableUntil, NoticeKind notice)
+    /// <param name="asked">The customer asked for it (<see cref="IssueOnRequest"/>), rather than the schedule issuing it.</param>
+    private void IssueInvoice(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, DateTimeOffset payableUntil, NoticeKind notice,
+        bool asked = false)
     {
         var state = step.State;
         var order = state.Order!;
         // UA-1.10, UA-1.12: the renewal is payable until expiry at the renewal tariff, and the priority after it until deletion,
         // and so is each invoice; the payment window is a KZ-3.3 figure the UA offer does not set: it lapsed an invoice weeks
-        // before expiry, so a customer paying it then was held, and billed the redemption tariff (UA-1.11) at expiry.
-        var lapses = timeline.RenewableUntilDeletion ? payableUntil : schedule.InvoiceDueAt(order.Zone, now);
+        // before expiry, so a customer paying it then was held, and billed the redemption tariff (UA-1.11) at expiry. UA-3.1:
+        // one asked for while the term has more than its last year to run would stay payable for years at today's tariff, and
+        // lapses as an order's invoice does; the next is priced when asked for again, or by the schedule.
+        var farAhead = asked && now.AddYears(1) < timeline.Expiry;
+        var lapses = timeline.RenewableUntilDeletion && !farAhead ? payableUntil : schedule.InvoiceDueAt(order.Zone, now);
         var dueAt = lapses < payableUntil ? lapses : payableUntil;
         // UA-1.11: after expiry the renewal is priced with the redemption tariff.
         var id = step.Issue(id => new IssueRenewalInvoice(id, state.RegistrationId, order.CustomerId, order.Zone, order.DomainName,

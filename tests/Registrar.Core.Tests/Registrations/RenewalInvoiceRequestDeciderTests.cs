@@ -117,6 +117,18 @@ public sealed class RenewalInvoiceRequestDeciderTests
     }
 
     [Fact]
+    public void A_ua_invoice_asked_for_while_the_term_has_more_than_its_last_year_to_run_lapses_as_an_orders_invoice_UA_3_1()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        var asked = Expiry.AddYears(-1).AddDays(-1);
+
+        var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(domain.Raise(Requested("q-1", asked), asked)));
+
+        Assert.Equal(Schedule.InvoiceDueAt("com.ua", asked), invoice.DueAt);
+        Assert.True(invoice.DueAt < asked.AddDays(10));
+    }
+
+    [Fact]
     public void An_expired_ua_domain_in_its_priority_is_answered_by_the_open_redemption_invoice_UA_1_11_UA_1_12()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

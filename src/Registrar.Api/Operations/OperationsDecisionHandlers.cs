@@ -25,6 +25,7 @@ public sealed class OperationsDecisionHandlers(
         var form = body.Value!;
         if (string.IsNullOrWhiteSpace(form.Reason)) return Problems.Validation("reason", "Say why, for the audit log.");
         if (form.Reason.Length > OperationsHandlers.MaxNoteLength) return Problems.Validation("reason", $"At most {OperationsHandlers.MaxNoteLength} characters.");
+        if (OperationsDecisionReader.FieldsOfAnotherKind(form) is { } stray) return stray;
 
         var registration = await views.FindAsync(registrationId, ct);
         if (registration is null) return RegistrationProblems.Unknown(registrationId);

@@ -36,9 +36,25 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
             : (null, NoClause(AgreementRule, zone, "transfer restriction by another agreement")),
         // RFC 5731 section 3.2.4: the registry's protocol, not an offer's clause, so every zone has it.
         CancelTransferIn.KindName => (new CancelTransferIn(), null),
-        _ => (null, Problems.Validation("kind", "One of: suspend, unsuspend, dispute, breach-notice, breach-cured, termination, "
-            + "transfer-restriction, transfer-restriction-lifted, transfer-in-cancel.")),
+        _ => (null, Problems.Validation("kind", $"One of: {string.Join(", ", Kinds)}.")),
     };
+
+    /// <summary>A field of another kind of decision is refused, naming it (<see cref="KindFields"/>), as a customer request's is: a
+    /// ground sent with a breach notice would otherwise be dropped, and the audit log keep a decision other than the one meant.
+    /// An unknown kind is left to <see cref="Read"/>, which names the kinds.</summary>
+    public static ProblemHttpResult? FieldsOfAnotherKind(OperationsDecisionBody body) => !Kinds.Contains(body.Kind) ? null
+        : KindFields.OfAnotherKind(body.Kind, "decision",
+            ("ground", body.Ground is not null, [SuspendService.KindName]),
+            ("outcome", body.Outcome is not null, [DisputeDecision.KindName]),
+            ("document", body.Document is not null, [DisputeDecision.KindName, RestrictTransfer.KindName]),
+            ("termination", body.Termination is not null, [TerminationNotice.KindName]),
+            ("registrant", body.Registrant is not null, [DisputeDecision.KindName]));
+
+    private static readonly string[] Kinds =
+    [
+        SuspendService.KindName, ResumeService.KindName, DisputeDecision.KindName, BreachNotice.KindName, BreachCured.KindName,
+        TerminationNotice.KindName, RestrictTransfer.KindName, LiftTransferRestriction.KindName, CancelTransferIn.KindName,
+    ];
 
     /// <summary>KZ-App-9: the clause another agreement's restriction on transfer rests on.</summary>
     private const string AgreementRule = "KZ-App-9";

@@ -10,22 +10,14 @@ namespace Registrar.Api.Storefront;
 /// order's are before anything is mailed or sent to the registry.</summary>
 public static class CustomerRequestBodies
 {
-    /// <summary>A field of another kind of request is refused, naming it: a body meant for one kind and sent under another (a DNS
-    /// change's name servers under "early-deletion") would otherwise be proved and carried out as a request nobody meant.</summary>
-    public static IResult? FieldsOfAnotherKind(CustomerRequestBody body)
-    {
-        (string Field, bool Given, string Kind)[] fields =
-        [
-            ("nameServers", body.NameServers is not null, DnsChangeRequest.KindName),
-            ("email", body.Email is not null, ContactEmailChangeRequest.KindName),
-            ("registrant", body.Registrant is not null, RegistrantChangeRequest.KindName),
-            ("endsOn", body.EndsOn is not null, TerminationRequest.KindName),
-            ("contact", body.Contact is not null, RegistrantContactChangeRequest.KindName),
-        ];
-        var stray = fields.Where(f => f.Given && f.Kind != body.Kind)
-            .ToDictionary(f => f.Field, f => new[] { $"A '{body.Kind}' request takes no {f.Field}: that is a '{f.Kind}' request's. Nothing was recorded." });
-        return stray.Count == 0 ? null : Problems.Validation(stray);
-    }
+    /// <summary>A field of another kind of request is refused, naming it (<see cref="KindFields"/>): a confirmation proves consent
+    /// to the request it names (UA-1.5.8, KZ-5.3).</summary>
+    public static IResult? FieldsOfAnotherKind(CustomerRequestBody body) => KindFields.OfAnotherKind(body.Kind, "request",
+        ("nameServers", body.NameServers is not null, [DnsChangeRequest.KindName]),
+        ("email", body.Email is not null, [ContactEmailChangeRequest.KindName]),
+        ("registrant", body.Registrant is not null, [RegistrantChangeRequest.KindName]),
+        ("endsOn", body.EndsOn is not null, [TerminationRequest.KindName]),
+        ("contact", body.Contact is not null, [RegistrantContactChangeRequest.KindName]));
 
     public static (CustomerRequest? Request, IResult? Problem) RequestOf(CustomerRequestBody body, RegistrationView registration)
     {

@@ -193,6 +193,33 @@ public sealed class OperationsDecisionReaderTests
         Assert.Equal(400, Reader.Read(Body("delete-everything"), "ua", Now).Problem!.StatusCode);
     }
 
+    public static TheoryData<OperationsDecisionBody, string> StrayFields() => new()
+    {
+        { Body("breach-notice") with { Ground = SuspensionGround.Malware }, "ground" },
+        { Body("suspend") with { Ground = SuspensionGround.Malware, Document = "Court ruling 2-123/2026" }, "document" },
+        { Body("termination") with { Termination = TerminationGround.RegistrarNotice, Outcome = DisputeOutcome.Block }, "outcome" },
+        { Body("transfer-restriction") with { Document = "Pledge agreement 12/2026", Registrant = Claimant }, "registrant" },
+        { Body("unsuspend") with { Termination = TerminationGround.RegistrantBreach }, "termination" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StrayFields))]
+    public void A_field_of_another_kind_of_decision_is_a_400_naming_it_as_for_a_customer_request(OperationsDecisionBody body, string field)
+    {
+        var problem = OperationsDecisionReader.FieldsOfAnotherKind(body)!;
+
+        Assert.Equal((400, "/problems/validation"), (problem.StatusCode, problem.ProblemDetails.Type));
+        Assert.Equal([field], Assert.IsType<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>(problem.ProblemDetails).Errors.Keys);
+    }
+
+    [Fact]
+    public void A_document_is_a_dispute_decisions_and_a_transfer_restrictions_field_and_an_unknown_kind_is_left_to_the_reader()
+    {
+        Assert.Null(OperationsDecisionReader.FieldsOfAnotherKind(Body("dispute") with { Outcome = DisputeOutcome.Redelegate, Document = "x", Registrant = Claimant }));
+        Assert.Null(OperationsDecisionReader.FieldsOfAnotherKind(Body("transfer-restriction") with { Document = "Pledge agreement 12/2026" }));
+        Assert.Null(OperationsDecisionReader.FieldsOfAnotherKind(Body("delete-everything") with { Ground = SuspensionGround.Malware }));
+    }
+
     private static readonly RegistrantData Claimant = new(RegistrantKind.LegalEntity,
         new PostalAddress("KZ", "010000", "Астана", "Астана", "ул. Кенесары", "1"), "legal@claimant.example", "+7.7172000000", Organization: "ТОО Истец");
 

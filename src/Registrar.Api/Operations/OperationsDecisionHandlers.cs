@@ -9,8 +9,9 @@ namespace Registrar.Api.Operations;
 /// Operations decide about a registered domain (UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6, KZ-App-9),
 /// or cancel a pending transfer in (RFC 5731 section 3.2.4).
 /// Checked here before anything is raised: the body, the zone's offer (a decision it has no clause for is refused with
-/// the rule) and that the registration is in a phase the decision applies to; what only the registration's state knows (already
-/// suspended, no breach running) the lifecycle judges and sends back to operations.
+/// the rule), that the registration is in a phase the decision applies to, and that its view shows nothing in force that makes the
+/// decision change nothing (<see cref="DecisionsInForce"/>); what only the registration's state knows the lifecycle judges and
+/// sends back to operations.
 /// </summary>
 public sealed class OperationsDecisionHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, OperationsDecisionReader reader, RegistrationActions actions, TimeProvider clock)
@@ -34,25 +35,11 @@ public sealed class OperationsDecisionHandlers(
         if (problem is not null) return problem;
         if (!decision!.AppliesTo(registration.Phase, registration.ExpiresAt))
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");
-        if (AlreadyInForce(decision, registration) is { } inForce)
-            return Problems.Conflict($"{registration.DisplayName}: {inForce}; the decision would change nothing, and nothing was recorded.");
+        if (DecisionsInForce.Refusal(decision, registration) is { } inForce) return inForce;
 
         var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, registration.Zone, decisionId, decision!));
     }
-
-    /// <summary>A decision the customer's view shows in force already is refused, as a second trademark review or claim answer is,
-    /// with nothing audited. Only what the view shows in force: a lift of what the view does not show goes to the lifecycle, which
-    /// flags one with nothing to lift, as a view recorded before it showed suspensions and blocks, or one a moment behind the
-    /// decision, would refuse a lift that is due.</summary>
-    private static string? AlreadyInForce(OperationsDecision decision, RegistrationView registration) => decision switch
-    {
-        SuspendService when registration.SuspendedSince is { } since => $"the service is suspended already, since {since:u} (UA-2.3.1)",
-        DisputeDecision { Outcome: DisputeOutcome.Block } when registration.DisputeBlockedSince is { } since
-            => $"a dispute decision blocks the domain already, since {since:u}",
-        RestrictTransfer when registration.TransferRestriction is { } agreement => $"the agreement '{agreement}' forbids the transfer already (KZ-App-9)",
-        _ => null,
-    };
 
     private OperationsDecisionAccepted Accepted(string registrationId, string zone, string decisionId, OperationsDecision decision) => decision switch
     {

@@ -29,6 +29,10 @@ public abstract record OperationsDecision
     [JsonIgnore]
     public virtual string AppliesWhen => "decisions apply to a domain held at the registry";
 
+    /// <summary>Whether the decision ends the contract sooner than an end in force at <paramref name="endsAt"/>, and so takes its
+    /// place (<see cref="TerminationNotice"/>); any other decision changes nothing once the contract's end is fixed.</summary>
+    public virtual bool EndsSoonerThan(DateTimeOffset endsAt) => false;
+
     /// <summary>The name the operations API and the audit log use for this kind.</summary>
     [JsonIgnore]
     public abstract string Kind { get; }
@@ -129,6 +133,11 @@ public sealed record TerminationNotice(TerminationGround Ground, DateTimeOffset 
 
     [JsonIgnore]
     public override string Particulars => $"{Ground}, effective {EffectiveAt:u} ({Rule})";
+
+    /// <summary>UA-2.3.2: a breach ends the contract at once, also when a notice gave it 30 days (UA-1.3.4.1) or the registrant
+    /// gave notice (UA-6.1); UA-1.3.6 at once too; UA-Pre-6, an erasure request from the date of the registrar's reply. An end as
+    /// soon or sooner stands.</summary>
+    public override bool EndsSoonerThan(DateTimeOffset endsAt) => EffectiveAt < endsAt;
 }
 
 /// <summary>KZ-App-9: another agreement between the customer and the registrar forbids transferring the domain away, named

@@ -219,7 +219,7 @@ internal static class OperationsDecisions
     {
         if (!decision.AppliesTo(state.Phase, state.ExpiresAt))
             return $"the registration is {state.Phase}: {decision.AppliesWhen}";
-        if (state.Ending is { } ending && !EndsSooner(decision, ending))
+        if (state.Ending is { } ending && (ending.CarriedOut || !decision.EndsSoonerThan(ending.EffectiveAt)))
             return $"the contract already ends at {ending.EffectiveAt:u} ({ending.Rule})";
         return decision switch
         {
@@ -240,11 +240,6 @@ internal static class OperationsDecisions
             _ => null,
         };
     }
-
-    /// <summary>UA-Pre-6: an erasure request ends the contract from the date of the registrar's reply, also when an end noticed
-    /// before is later; an end already carried out or earlier stands.</summary>
-    private static bool EndsSooner(OperationsDecision decision, ServiceEnding ending) =>
-        decision is TerminationNotice { Ground: TerminationGround.ErasureRequest } erasure && !ending.CarriedOut && erasure.EffectiveAt < ending.EffectiveAt;
 
     /// <summary>"UA-1.3.4.1" is clause 1.3.4.1 of the .ua offer, as the customer reads it there. A preamble item (UA-Pre-6) has
     /// no clause number: the notice names none rather than point at the offer's section of that number.</summary>

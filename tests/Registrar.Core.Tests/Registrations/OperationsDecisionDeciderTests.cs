@@ -290,12 +290,12 @@ public sealed class OperationsDecisionDeciderTests
     }
 
     [Fact]
-    public void A_second_termination_while_one_runs_changes_nothing_UA_1_3_4_1()
+    public void A_second_registrars_notice_while_one_runs_changes_nothing_UA_1_3_4_1()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
         domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, Now.AddDays(30), "UA-1.3.4.1")), Now);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrantBreach, Now, "UA-2.3.2"), "2"), Now)));
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Decided(new TerminationNotice(TerminationGround.RegistrarNotice, Now.AddDays(31), "UA-1.3.4.1"), "2"), Now.AddDays(1))));
 
         Assert.Contains("already ends", flag.Reason);
         Assert.Equal(Now.AddDays(30), domain.State.Ending!.EffectiveAt);

@@ -70,8 +70,7 @@ public static class OperationsDecisionScenarios
     }
 
     /// <summary>UA-1.3.4.1: the registrar's termination deletes the domain when its notice period ends and points operations at
-    /// the refund of whole unused months (UA-6.2); UA-2.3.2: a termination for breach, decided on another domain of the
-    /// same kind, would delete at once, so a second termination while one runs changes nothing.</summary>
+    /// the refund of whole unused months (UA-6.2); a second notice while one runs, which would end the contract later, changes nothing.</summary>
     public static async Task RegistrarTerminationAtItsDate(ScenarioRun run)
     {
         await RegisteredAsync(run, "com.ua");
@@ -81,7 +80,7 @@ public static class OperationsDecisionScenarios
             typeof(SendNotice), typeof(RecordRegistrationView));
         Assert.Equal(new ContractEnd("UA-1.3.4.1", effective, TerminationGround.RegistrarNotice), noticed.OfType<RecordRegistrationView>().Single().View.ContractEnd);
         Assert.Equal(effective, noticed.OfType<SendNotice>().Single().Facts!.DeletionAt);
-        await run.RaiseAsync(Decided("2", new TerminationNotice(TerminationGround.RegistrantBreach, DateTimeOffset.UtcNow, "UA-2.3.2")), typeof(FlagForOperations));
+        await run.RaiseAsync(Decided("2", new TerminationNotice(TerminationGround.RegistrarNotice, effective.AddDays(30), "UA-1.3.4.1")), typeof(FlagForOperations));
 
         var deleting = await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(FlagForOperations), typeof(RecordRegistrationView));
         Assert.Contains("UA-6.2", deleting.OfType<FlagForOperations>().Single().Reason);

@@ -26,6 +26,7 @@ public sealed class DecisionPageHandlers(
         if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
         if (!decision!.AppliesTo(view.Phase, view.ExpiresAt))
             return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: {decision.AppliesWhen}.");
+        if (DecisionsInForce.Refusal(decision, view) is { } inForce) return paths.ErrorPage(inForce.StatusCode, inForce.ProblemDetails.Detail!);
         await actions.DecideAsync(registrationId, decision!, now, reason, sessions.Read(request)!, ct);
         return Results.Redirect(paths.Registration(registrationId));
     }

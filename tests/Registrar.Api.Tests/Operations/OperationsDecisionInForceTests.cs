@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Registrar.Api.Operations;
+using Registrar.Api.Tests.Banks;
+using Registrar.Api.Tests.Retries;
+using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
+using Registrar.Core.Registrations;
+using Registrar.Core.Zones;
+using Registrar.Storage.Stores;
+
+namespace Registrar.Api.Tests.Operations;
+
+/// <summary>POST /api/ops/registrations/{id}/decisions: a decision the registration's view shows would change nothing (in force
+/// already, the contract ending as soon or sooner) is a 409 naming the rule in force, with nothing raised or audited; one that
+/// is taken is answered with the instant it puts in force.</summary>
+public sealed class OperationsDecisionInForceTests
+{
+    private const string RegistrationId = "O0000000000000401-1";
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
+
+    private readonly BankHarness.RecordedEvents _events = new();
+    private readonly Mock<IAuditLog<RegistrationAudit>> _audit = new();
+    private RegistrationView _view = new(RegistrationId, "cust-1", "opssix.kiev.ua", "opssix.kiev.ua", "kiev.ua", RegistrationPhase.Registered, Now.AddYears(1));
+
+    [Fact]
+    public async Task A_registrars_notice_repeated_while_the_first_runs_is_a_409_naming_it_and_audits_nothing_UA_1_3_4_1()
+    {
+        _view = _view with { ContractEnd = new ContractEnd("UA-1.3.4.1", Now.AddDays(30), TerminationGround.RegistrarNotice) };
+
+        var (status, body) = await DecideAsync(new { kind = "termination", termination = "RegistrarNotice", reason = "again" });
+
+        AssertRefused(status, body, "UA-1.3.4.1", "already ends");
+    }
+
+    [Fact]
+    public async Task A_termination_for_breach_after_a_registrars_notice_is_taken_effective_at_once_UA_2_3_2_UA_1_3_4_1()
+    {
+        _view = _view with { ContractEnd = new ContractEnd("UA-1.3.4.1", Now.AddDays(30), TerminationGround.RegistrarNotice) };
+
+        var (status, body) = await DecideAsync(new { kind = "termination", termination = "RegistrantBreach", reason = "breach now" });
+
+        Assert.Equal(202, status);
+        Assert.Equal(("UA-2.3.2", Now), (body.GetProperty("rule").GetString(), body.GetProperty("effectiveAt").GetDateTimeOffset()));
+        Assert.IsType<OperationsDecided>(Assert.Single(_events.Raised));
+        Assert.Single(_audit.Invocations);
+    }
+
+    [Fact]
+    public async Task A_suspension_while_the_registrants_notice_ends_the_contract_is_a_409_naming_that_notice_UA_6_1()
+    {
+        _view = _view with { ContractEnd = new ContractEnd("UA-6.1", Now.AddDays(20), TerminationGround.RegistrantNotice) };
+
+        var (status, body) = await DecideAsync(new { kind = "suspend", ground = "Malware", reason = "phishing" });
+
+        AssertRefused(status, body, "UA-6.1", "already ends");
+    }
+
+    [Fact]
+    public async Task A_second_suspension_is_a_409_naming_UA_2_3_1_and_audits_nothing_UA_2_3_1()
+    {
+        _view = _view with { SuspendedSince = Now.AddDays(-1) };
+
+        var (status, body) = await DecideAsync(new { kind = "suspend", ground = "Malware", reason = "again" });
+
+        AssertRefused(status, body, "UA-2.3.1", "suspended already");
+    }
+
+    private void AssertRefused(int status, JsonElement body, string rule, string why)
+    {
+        Assert.Equal((409, rule), (status, body.GetProperty("rule").GetString()));
+        Assert.Contains(why, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_events.Raised);
+        _audit.VerifyNoOtherCalls();
+    }
+
+    private async Task<(int Status, JsonElement Body)> DecideAsync(object body)
+    {
+        var views = new Mock<IRegistrationViews>();
+        views.Setup(v => v.FindAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => _view);
+        var clock = new FakeTimeProvider(Now);
+        var terms = new ContractTermsCatalog(Zones);
+        var handlers = new OperationsDecisionHandlers(RetryHarness.Authenticator(), views.Object,
+            new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms),
+            new RegistrationActions(_events, _audit.Object, null!, clock), clock);
+        return await RetryHarness.ReadAsync(await handlers.DecideAsync(
+            RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/decisions", body, idempotencyKey: null), RegistrationId, default));
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registrar.Api.Claims;
+using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Api.Operations;
@@ -8,7 +9,8 @@ namespace Registrar.Api.Operations;
 /// A decision the registration's view shows would change nothing is refused before anything is raised or audited, with a 409
 /// naming the rule in force, as a second trademark review is: while the contract's end is fixed (UA-1.3.4.1, UA-2.3.2, UA-1.3.6,
 /// UA-6.1, KZ-App-4, KZ-App-2), only a termination ending it sooner changes anything (UA-2.3.2: a breach ends it at once); a
-/// suspension (UA-2.3.1), a dispute block (KZ-App-2, UA-2.2.3) or a transfer restriction (KZ-App-9) in force already. Only what
+/// suspension (UA-2.3.1), a dispute block (KZ-App-2, UA-2.2.3), a transfer restriction (KZ-App-9) or a breach notice whose time
+/// to cure runs (KZ-App-4: a second would tell of a deadline that is not in force) in force already. Only what
 /// the view shows in force: a lift of what it does not show goes to the lifecycle, which flags one with nothing to lift, as a
 /// view recorded before it showed suspensions and blocks, or one a moment behind the decision, would refuse a lift that is due.
 /// Both the API and the operations page ask it, so the page refuses what the API refuses.
@@ -27,6 +29,8 @@ public static class DecisionsInForce
         SuspendService when registration.SuspendedSince is { } since => ("UA-2.3.1", $"the service is suspended already, since {since:u} (UA-2.3.1)"),
         DisputeDecision { Outcome: DisputeOutcome.Block } block when registration.DisputeBlockedSince is { } since =>
             (block.Rule, $"a dispute decision blocks the domain already, since {since:u} ({block.Rule})"),
+        BreachNotice when registration.BreachCureDeadline is { } cureBy =>
+            (BreachCure.Rule, $"a breach notice runs already, and the customer may cure the breach until {cureBy:u} ({BreachCure.Rule})"),
         RestrictTransfer restriction when registration.TransferRestriction is { } agreement =>
             (restriction.Rule, $"the agreement '{agreement}' forbids the transfer already ({restriction.Rule})"),
         _ => (null, null),

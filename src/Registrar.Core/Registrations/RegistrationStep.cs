@@ -57,9 +57,9 @@ internal sealed class RegistrationStep(RegistrationState state)
     /// <summary>A command issued before, sent again under its own id (its effect is keyed by it).</summary>
     public void Reissue(RegistrationCommand command) => _commands.Add(command);
 
-    /// <summary>The decision; when the phase, expiry, a transfer restriction, the contract's end, a dispute block, a suspension, or
-    /// what the registry shows of the domain (statuses, name servers) changed, it also records the customer's view of it, and when the
-    /// registrant changed, the registrant.</summary>
+    /// <summary>The decision; when the phase, expiry, a transfer restriction, the contract's end, a dispute block, a suspension, a
+    /// breach notice, or what the registry shows of the domain (statuses, name servers) changed, it also records the customer's view
+    /// of it, and when the registrant changed, the registrant.</summary>
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
@@ -68,12 +68,12 @@ internal sealed class RegistrationStep(RegistrationState state)
         if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction
             || !State.RegistryStatuses.SequenceEqual(before.RegistryStatuses) || !SameNameServers(State.NameServers, before.NameServers)
             || ContractEnd.Of(State.Ending) != ContractEnd.Of(before.Ending) || State.DisputeBlock != before.DisputeBlock
-            || State.Suspension != before.Suspension))
+            || State.Suspension != before.Suspension || State.Breach != before.Breach))
         {
             var view = new RegistrationView(State.RegistrationId, order.CustomerId, order.DomainName, order.DisplayName, order.Zone,
                 State.Phase, State.ExpiresAt, State.EndedAt, RegistrationDecider.IsInProgress(State.Phase) ? State.DueBy : null,
                 State.TransferRestriction?.Agreement, State.RegistryStatuses.Count > 0 ? State.RegistryStatuses : null, State.NameServers,
-                ContractEnd.Of(State.Ending), State.DisputeBlock?.Since, State.Suspension?.Since);
+                ContractEnd.Of(State.Ending), State.DisputeBlock?.Since, State.Suspension?.Since, State.Breach?.CureDeadline);
             var id = NextCommandId();
             var likelyNew = before.Order is null || before.Phase is RegistrationPhase.CreatingContact or RegistrationPhase.CreatingDomain;
             _commands.Add(new RecordRegistrationView(id, State.RegistrationId, view, State.CommandsIssued, likelyNew));

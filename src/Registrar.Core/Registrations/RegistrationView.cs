@@ -16,11 +16,13 @@ namespace Registrar.Core.Registrations;
 /// and in views recorded before it was kept.</param>
 /// <param name="SuspendedSince">UA-2.3.1: since when the registrar suspended its service for the domain; null while it has not,
 /// and in views recorded before it was kept.</param>
+/// <param name="BreachCureDeadline">KZ-App-4: while a breach notice runs, the end of the time it gave to cure the breach, as the
+/// customer was told it; null while none runs, and in views recorded before it was kept.</param>
 public sealed record RegistrationView(
     string RegistrationId, string CustomerId, string DomainName, string DisplayName, string Zone, RegistrationPhase Phase, DateTimeOffset? ExpiresAt,
     DateTimeOffset? EndedAt = null, DateTimeOffset? DueBy = null, string? TransferRestriction = null,
     IReadOnlyList<string>? RegistryStatuses = null, IReadOnlyList<string>? NameServers = null, ContractEnd? ContractEnd = null,
-    DateTimeOffset? DisputeBlockedSince = null, DateTimeOffset? SuspendedSince = null)
+    DateTimeOffset? DisputeBlockedSince = null, DateTimeOffset? SuspendedSince = null, DateTimeOffset? BreachCureDeadline = null)
 {
     /// <summary>KZ-2.1: the registration is still being carried out past the deadline it waits on.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueBy is { } due && now >= due;

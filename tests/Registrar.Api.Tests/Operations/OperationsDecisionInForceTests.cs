@@ -68,6 +68,29 @@ public sealed class OperationsDecisionInForceTests
         AssertRefused(status, body, "UA-2.3.1", "suspended already");
     }
 
+    [Fact]
+    public async Task A_second_breach_notice_while_one_runs_is_a_409_naming_the_deadline_in_force_and_audits_nothing_KZ_App_4()
+    {
+        var cureBy = new DateTimeOffset(2027, 1, 5, 19, 0, 0, TimeSpan.Zero);
+        _view = _view with { Zone = "kz", DisplayName = "leap.kz", BreachCureDeadline = cureBy };
+
+        var (status, body) = await DecideAsync(new { kind = "breach-notice", reason = "second, 10 days later" });
+
+        AssertRefused(status, body, "KZ-App-4", $"cure the breach until {cureBy:u}");
+    }
+
+    [Fact]
+    public async Task A_breach_notice_is_answered_with_the_cure_deadline_it_puts_in_force_KZ_App_4()
+    {
+        _view = _view with { Zone = "kz", DisplayName = "leap.kz" };
+
+        var (status, body) = await DecideAsync(new { kind = "breach-notice", reason = "first" });
+
+        Assert.Equal((202, "KZ-App-4"), (status, body.GetProperty("rule").GetString()));
+        var decided = Assert.IsType<BreachNotice>(Assert.IsType<OperationsDecided>(Assert.Single(_events.Raised)).Decision);
+        Assert.Equal(decided.CureDeadline, body.GetProperty("cureDeadline").GetDateTimeOffset());
+    }
+
     private void AssertRefused(int status, JsonElement body, string rule, string why)
     {
         Assert.Equal((409, rule), (status, body.GetProperty("rule").GetString()));

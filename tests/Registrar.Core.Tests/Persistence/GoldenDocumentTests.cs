@@ -115,7 +115,7 @@ public sealed class GoldenDocumentTests
                 new RegistrationView("order-1-1", "cust-1", "xn--e1afmkfd.xn--80ao21a", "пример.қаз", "қаз", RegistrationPhase.Registered, At.AddYears(2),
                     TransferRestriction: "Pledge agreement 12/2026", RegistryStatuses: ["clientHold"], NameServers: ["ns1.example.net"],
                     ContractEnd: new ContractEnd("UA-6.1", At.AddDays(20)), DisputeBlockedSince: At.AddDays(3),
-                    SuspendedSince: At.AddDays(4)), 6, LikelyNew: true),
+                    SuspendedSince: At.AddDays(4), BreachCureDeadline: At.AddDays(30)), 6, LikelyNew: true),
             new RenewDomain("order-1-1-7", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", At.AddYears(2), 1),
             new DeleteDomain("order-1-1-8", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RestoreDomain("order-1-1-9", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),

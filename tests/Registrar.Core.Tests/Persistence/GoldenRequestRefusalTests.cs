@@ -22,6 +22,20 @@ public sealed class GoldenRequestRefusalTests
         Assert.Equal(["ns1.example.net"], view.NameServers);
     }
 
+    /// <summary>KZ-App-4: views recorded before they showed a running breach notice read without it: operations then get a second
+    /// notice taken and flagged by the lifecycle, as they did, until the registration's next decision records its view again.</summary>
+    [Fact]
+    public void A_view_stored_before_it_showed_a_running_breach_notice_still_reads_KZ_App_4()
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", "registration-commands.before-breach-in-view.json"));
+
+        var read = JsonSerializer.Deserialize<RegistrationCommand[]>(before, StoredJson.Options);
+
+        var view = Assert.Single(read!.OfType<RecordRegistrationView>()).View;
+        Assert.Null(view.BreachCureDeadline);
+        Assert.NotNull(view.SuspendedSince);
+    }
+
     [Theory]
     [InlineData("registration-commands", typeof(RegistrationCommand[]))]
     [InlineData("registration-events", typeof(RegistrationEvent[]))]

@@ -178,6 +178,18 @@ public sealed class OperationsDecisionDeciderTests
     }
 
     [Fact]
+    public void The_customers_view_shows_the_cure_deadline_while_a_breach_notice_runs_and_not_once_it_is_cured_KZ_App_4()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+
+        domain.Raise(Decided(new BreachNotice(Now.AddDays(30))), Now);
+        Assert.Equal(Now.AddDays(30), domain.Views[^1].BreachCureDeadline);
+        domain.Raise(Decided(new BreachCured(), "2"), Now.AddDays(12));
+
+        Assert.Null(domain.Views[^1].BreachCureDeadline);
+    }
+
+    [Fact]
     public void The_registrars_termination_takes_effect_at_its_date_and_points_operations_at_the_refund_UA_1_3_4_1_UA_6_2()
     {
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);

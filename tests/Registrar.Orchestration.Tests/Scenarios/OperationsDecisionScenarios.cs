@@ -60,7 +60,8 @@ public static class OperationsDecisionScenarios
         await RegisteredAsync(run, "kz");
         var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
 
-        var noticed = await run.RaiseAsync(Decided("1", new BreachNotice(deadline)), typeof(SendNotice));
+        var noticed = await run.RaiseAsync(Decided("1", new BreachNotice(deadline)), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(deadline, noticed.OfType<RecordRegistrationView>().Single().View.BreachCureDeadline);
         Assert.Equal(NoticeKind.BreachNoticed, noticed.OfType<SendNotice>().Single().Kind);
 
         await run.StepAsync(() => Task.CompletedTask, typeof(DeleteDomain), typeof(RecordRegistrationView));

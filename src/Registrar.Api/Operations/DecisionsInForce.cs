@@ -22,6 +22,24 @@ public static class DecisionsInForce
             ? RuleProblems.NotAllowed(rule, $"{registration.DisplayName}: {inForce}; the decision would change nothing, and nothing was recorded.")
             : null;
 
+    /// <summary>What a decision that puts something in force the view shows is claimed as, on the view it was judged on
+    /// (<paramref name="judgedOn"/>): decisions made at the same moment read the same view, and the first claimed is taken
+    /// (<see cref="RegistrationActions.DecideAsync"/>); the lifecycle records the next view once it carried one out. Null for a
+    /// decision the view does not show once taken (a lift, a cure, a deletion), which the lifecycle judges alone.</summary>
+    public static string? Claim(OperationsDecision decision, SequencedRegistrationView judgedOn) => RuleOf(decision) is null ? null
+        : $"decision-{(decision is DisputeDecision dispute ? $"{decision.Kind}-{dispute.Outcome}" : decision.Kind)}@{judgedOn.Sequence}";
+
+    /// <summary>The rule of a decision that puts something in force; null for the others.</summary>
+    public static string? RuleOf(OperationsDecision decision) => decision switch
+    {
+        SuspendService => "UA-2.3.1",
+        DisputeDecision { Outcome: DisputeOutcome.Block } block => block.Rule,
+        RestrictTransfer restriction => restriction.Rule,
+        BreachNotice => BreachCure.Rule,
+        TerminationNotice termination => termination.Rule,
+        _ => null,
+    };
+
     private static (string? Rule, string? InForce) InForce(OperationsDecision decision, RegistrationView registration) => decision switch
     {
         _ when registration.ContractEnd is { } end && !decision.EndsSoonerThan(end.EndsAt) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
 using Registrar.Core.Registrations;
@@ -28,8 +29,9 @@ public sealed class OperationsDecisionHandlers(
         if (form.Reason.Length > OperationsHandlers.MaxNoteLength) return Problems.Validation("reason", $"At most {OperationsHandlers.MaxNoteLength} characters.");
         if (OperationsDecisionReader.FieldsOfAnotherKind(form) is { } stray) return stray;
 
-        var registration = await views.FindAsync(registrationId, ct);
-        if (registration is null) return RegistrationProblems.Unknown(registrationId);
+        var judgedOn = await views.FindSequencedAsync(registrationId, ct);
+        if (judgedOn is null) return RegistrationProblems.Unknown(registrationId);
+        var registration = judgedOn.View;
         var now = clock.GetUtcNow();
         var (decision, problem) = reader.Read(form, registration.Zone, now);
         if (problem is not null) return problem;
@@ -37,7 +39,10 @@ public sealed class OperationsDecisionHandlers(
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");
         if (DecisionsInForce.Refusal(decision, registration) is { } inForce) return inForce;
 
-        var decisionId = await actions.DecideAsync(registrationId, decision!, now, form.Reason, new OperationsActor(operations.Principal!.Name, null), ct);
+        var (decisionId, notTaken) = await actions.DecideAsync(registrationId, decision, now, form.Reason,
+            new OperationsActor(operations.Principal!.Name, null), DecisionsInForce.Claim(decision, judgedOn), ct);
+        if (notTaken is not null)
+            return RuleProblems.NotAllowed(DecisionsInForce.RuleOf(decision)!, $"{registration.DisplayName}: {notTaken}; this one would change nothing, and nothing of it was recorded.");
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, registration.Zone, decisionId, decision!));
     }
 

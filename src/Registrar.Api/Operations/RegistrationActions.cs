@@ -69,15 +69,27 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     }
 
     /// <summary>UA-2.3.1, KZ-App-2, UA-2.2.3, KZ-App-4, UA-1.3.4.1, UA-2.3.2, UA-1.3.6: a decision about a registered domain;
-    /// the audit entry's action is the decision's kind.</summary>
-    /// <returns>The decision's id, which is its event's.</returns>
-    public async Task<string> DecideAsync(string registrationId, OperationsDecision decision, DateTimeOffset decidedAt, string reason,
-        OperationsActor actor, CancellationToken ct)
+    /// the audit entry's action is the decision's kind. Decisions made at the same moment all find the same view, which the
+    /// lifecycle writes after it decided, so one that puts something in force is claimed first under <paramref name="claim"/>
+    /// (<see cref="DecisionsInForce.Claim"/>): only the decision claimed first is raised and audited, as a trademark review is.</summary>
+    /// <returns>The decision's id, which is its event's; and why it was not taken (another was claimed first), null when it was.</returns>
+    public async Task<(string DecisionId, string? NotTaken)> DecideAsync(string registrationId, OperationsDecision decision, DateTimeOffset decidedAt,
+        string reason, OperationsActor actor, string? claim, CancellationToken ct)
     {
         var eventId = $"decision:{registrationId}:{Guid.NewGuid():N}";
-        await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
-        await AuditAsync(registrationId, decision.Kind, actor, eventId, reason, ct, decision.Particulars);
-        return eventId;
+        var decided = new ClaimedDecision(new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), actor.Client, actor.Person);
+        if (claim is null)
+        {
+            await CarryOutAsync(registrationId, decided, ct);
+            return (eventId, null);
+        }
+        var standing = await claims.ClaimAsync(registrationId, claim, decided, ct);
+        // Also when another decision stands: if its request stopped after the claim, this finishes it (the same event id and
+        // audit row, so a decision carried out already changes nothing).
+        await CarryOutAsync(registrationId, standing, ct);
+        var taken = standing.Decided;
+        return taken.EventId == eventId ? (eventId, null)
+            : (taken.EventId, $"a {taken.Decision.Kind} decision was taken for it at the same moment, by {taken.DecidedBy} at {taken.DecidedAt:u}");
     }
 
     /// <summary>A decision a retried request takes again (UA-Pre-6: the termination an erasure request gives): its event id
@@ -88,10 +100,17 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         OperationsActor actor, CancellationToken ct)
     {
         var eventId = $"decision:{registrationId}:{cause}";
-        await registrations.RaiseAsync(registrationId, eventId, new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), ct);
-        await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registrationId, decidedAt, actor.Name, decision.Kind,
-            new RegistrationAudit(actor.Client, actor.Person, eventId, reason, decision.Particulars)), eventId, ct);
+        await CarryOutAsync(registrationId, new ClaimedDecision(new OperationsDecided(eventId, decision, actor.Name, decidedAt, reason), actor.Client, actor.Person), ct);
         return eventId;
+    }
+
+    // After the event: an audit entry never claims a decision that was not raised; one raised again is the same event and row.
+    private async Task CarryOutAsync(string registrationId, ClaimedDecision claimed, CancellationToken ct)
+    {
+        var decided = claimed.Decided;
+        await registrations.RaiseAsync(registrationId, decided.EventId, decided, ct);
+        await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registrationId, decided.DecidedAt, decided.DecidedBy, decided.Decision.Kind,
+            new RegistrationAudit(claimed.Client, claimed.Person, decided.EventId, decided.Reason, decided.Decision.Particulars)), decided.EventId, ct);
     }
 
     /// <summary>KZ-2.6: a notice that went out is sent again to the contact e-mail as the registration holds it now.</summary>
@@ -108,6 +127,9 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
         audit.AppendAsync(new AuditEntry<RegistrationAudit>(registrationId, clock.GetUtcNow(), actor.Name, action,
             new RegistrationAudit(actor.Client, actor.Person, eventId, reason, decision)), ct);
 }
+
+/// <summary>An operations decision a registration took, with who made it under which key, for its audit entry.</summary>
+public sealed record ClaimedDecision(OperationsDecided Decided, string Client, string? Person);
 
 /// <summary>UA-Pre-7: the trademark review a registration took, with who made it under which key and when, for its audit entry.</summary>
 public sealed record ClaimedTrademarkReview(TrademarkReviewed Review, string Client, string? Person, DateTimeOffset At);

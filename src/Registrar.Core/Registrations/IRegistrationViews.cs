@@ -20,6 +20,10 @@ public interface IRegistrationViews
     /// <summary>A registration whoever its customer (operations): null when none has started under that id.</summary>
     Task<RegistrationView?> FindAsync(string registrationId, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="FindAsync"/>, with the sequence the view was recorded at: decisions judged on the same record read
+    /// the same sequence, so one of them can be claimed for it (<see cref="IRegistrationDecisionClaims"/>).</summary>
+    Task<SequencedRegistrationView?> FindSequencedAsync(string registrationId, CancellationToken cancellationToken);
+
     /// <summary>The registration a registry message about <paramref name="domainName"/> (A-label) concerns: the one
     /// live at the registry when there is one, else the last recorded for the name; null when none of ours names it.</summary>
     Task<RegistrationView?> FindByDomainAsync(string domainName, CancellationToken cancellationToken);
@@ -37,6 +41,9 @@ public interface IRegistrationViews
         or RegistrationPhase.AwaitingTrademarkReview or RegistrationPhase.NameTaken or RegistrationPhase.Closed
         or RegistrationPhase.Deleted or RegistrationPhase.TransferredAway);
 }
+
+/// <summary>A registration's view and the sequence it was recorded at, which a later record of it exceeds.</summary>
+public sealed record SequencedRegistrationView(RegistrationView View, int Sequence);
 
 /// <summary>A registration the reconciliation sweep is to read at its registry.</summary>
 /// <param name="LastCheckedAt">Null when the registry was never asked since the registration went live.</param>

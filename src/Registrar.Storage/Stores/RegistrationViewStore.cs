@@ -57,10 +57,13 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
         (await _table.GetAsync<KeptView>(TableKeys.Escape(customerId), TableKeys.Escape(registrationId), cancellationToken))?.Document.View;
 
     /// <summary>A filter on the row key across customers: a registration id is unique, and operations ask rarely.</summary>
-    public async Task<RegistrationView?> FindAsync(string registrationId, CancellationToken cancellationToken)
+    public async Task<RegistrationView?> FindAsync(string registrationId, CancellationToken cancellationToken) =>
+        (await FindSequencedAsync(registrationId, cancellationToken))?.View;
+
+    public async Task<SequencedRegistrationView?> FindSequencedAsync(string registrationId, CancellationToken cancellationToken)
     {
         var filter = $"RowKey eq '{TableKeys.Escape(registrationId).Replace("'", "''")}'";
-        await foreach (var kept in _table.QueryAsync<KeptView>(filter, 1, cancellationToken)) return kept.Document.View;
+        await foreach (var kept in _table.QueryAsync<KeptView>(filter, 1, cancellationToken)) return new(kept.Document.View, kept.Document.Sequence);
         return null;
     }
 

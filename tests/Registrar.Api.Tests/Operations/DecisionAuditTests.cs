@@ -59,7 +59,7 @@ public sealed class DecisionAuditTests
 
     private Task DecideAsync(OperationsDecision decision) =>
         new RegistrationActions(new BankHarness.RecordedEvents(), _audit, null!, new FakeTimeProvider(Now))
-            .DecideAsync("O0000000000000401-1", decision, Now, "as decided", new OperationsActor("ops", "Anna"), default);
+            .DecideAsync("O0000000000000401-1", decision, Now, "as decided", new OperationsActor("ops", "Anna"), claim: null, default);
 
     private sealed class RecordedAudit : IAuditLog<RegistrationAudit>
     {

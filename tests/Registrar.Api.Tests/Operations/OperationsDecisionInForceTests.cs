@@ -23,6 +23,8 @@ public sealed class OperationsDecisionInForceTests
 
     private readonly BankHarness.RecordedEvents _events = new();
     private readonly Mock<IAuditLog<RegistrationAudit>> _audit = new();
+    private readonly FirstClaimStands _claims = new();
+    private int _sequence = 7;
     private RegistrationView _view = new(RegistrationId, "cust-1", "opssix.kiev.ua", "opssix.kiev.ua", "kiev.ua", RegistrationPhase.Registered, Now.AddYears(1));
 
     [Fact]
@@ -91,6 +93,39 @@ public sealed class OperationsDecisionInForceTests
         Assert.Equal(decided.CureDeadline, body.GetProperty("cureDeadline").GetDateTimeOffset());
     }
 
+    [Theory]
+    [InlineData("kiev.ua", """{"kind":"suspend","ground":"Malware","reason":"race"}""", "UA-2.3.1")]
+    [InlineData("kz", """{"kind":"breach-notice","reason":"race"}""", "KZ-App-4")]
+    [InlineData("kiev.ua", """{"kind":"termination","termination":"RegistrarNotice","reason":"race"}""", "UA-1.3.4.1")]
+    [InlineData("kz", """{"kind":"dispute","outcome":"Block","document":"Court ruling 2-1/2026","reason":"race"}""", "KZ-App-2")]
+    [InlineData("kz", """{"kind":"transfer-restriction","document":"Pledge agreement 1/2026","reason":"race"}""", "KZ-App-9")]
+    public async Task Of_identical_decisions_made_at_the_same_moment_one_is_taken_and_the_others_are_a_409_naming_it_with_nothing_of_theirs_audited(
+        string zone, string decision, string rule)
+    {
+        _view = _view with { Zone = zone };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => DecideAsync(JsonDocument.Parse(decision).RootElement)));
+
+        Assert.Single(answers, a => a.Status == 202);
+        Assert.All(answers.Where(a => a.Status != 202), a => Assert.Equal((409, rule), (a.Status, a.Body.GetProperty("rule").GetString())));
+        Assert.All(answers.Where(a => a.Status != 202), a => Assert.Contains("at the same moment", a.Body.GetProperty("detail").GetString(), StringComparison.Ordinal));
+        // Raising the same event again is a no-op for the lifecycle, and its audit entry is appended once under its id.
+        var taken = Assert.Single(_events.Raised.DistinctBy(e => e.EventId));
+        Assert.Equal([taken.EventId], _audit.Invocations.Select(i => (string)i.Arguments[1]).Distinct());
+        Assert.Equal(answers.Single(a => a.Status == 202).Body.GetProperty("decisionId").GetString(), taken.EventId);
+    }
+
+    [Fact]
+    public async Task A_suspension_judged_on_a_later_view_than_the_first_one_is_taken_again_UA_2_3_1()
+    {
+        var suspend = new { kind = "suspend", ground = "Malware", reason = "again, after the unsuspension" };
+        Assert.Equal(202, (await DecideAsync(suspend)).Status);
+        _sequence = 9; // the lifecycle suspended, then a later decision unsuspended, and recorded the view each time
+
+        Assert.Equal(202, (await DecideAsync(suspend)).Status);
+        Assert.Equal(2, _events.Raised.DistinctBy(e => e.EventId).Count());
+    }
+
     private void AssertRefused(int status, JsonElement body, string rule, string why)
     {
         Assert.Equal((409, rule), (status, body.GetProperty("rule").GetString()));
@@ -102,12 +137,12 @@ public sealed class OperationsDecisionInForceTests
     private async Task<(int Status, JsonElement Body)> DecideAsync(object body)
     {
         var views = new Mock<IRegistrationViews>();
-        views.Setup(v => v.FindAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => _view);
+        views.Setup(v => v.FindSequencedAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => new(_view, _sequence));
         var clock = new FakeTimeProvider(Now);
         var terms = new ContractTermsCatalog(Zones);
         var handlers = new OperationsDecisionHandlers(RetryHarness.Authenticator(), views.Object,
             new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms),
-            new RegistrationActions(_events, _audit.Object, null!, clock), clock);
+            new RegistrationActions(_events, _audit.Object, _claims, clock), clock);
         return await RetryHarness.ReadAsync(await handlers.DecideAsync(
             RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/decisions", body, idempotencyKey: null), RegistrationId, default));
     }

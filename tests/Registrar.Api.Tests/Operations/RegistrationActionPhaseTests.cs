@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Time.Testing;
@@ -134,15 +133,6 @@ public sealed class RegistrationActionPhaseTests
         var clock = new FakeTimeProvider(Now);
         return new OperationsHandlers(RetryHarness.Authenticator(), null!, views.Object, null!, null!,
             new RegistrationActions(_events, _audit.Object, _claims, clock), null!, null!, clock);
-    }
-
-    /// <summary>The claims as the table keeps them: the first decision claimed for a registration and kind stands.</summary>
-    private sealed class FirstClaimStands : IRegistrationDecisionClaims
-    {
-        private readonly ConcurrentDictionary<string, object> _claims = new();
-
-        public Task<T> ClaimAsync<T>(string registrationId, string kind, T decision, CancellationToken ct) =>
-            Task.FromResult((T)_claims.GetOrAdd($"{kind}|{registrationId}", decision!));
     }
 
     private static HttpRequest Trademark(bool approved) => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark",

@@ -14,8 +14,9 @@ public sealed class DecisionPageHandlers(
     public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
         if (await page.RefusedPostAsync(request, ct) is { } refused) return refused;
-        if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view)
+        if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindSequencedAsync(registrationId, ct) is not { } judgedOn)
             return paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
+        var view = judgedOn.View;
         var form = await request.ReadFormAsync(ct);
         var reason = form["reason"].ToString().Trim();
         if (reason.Length is 0 or > OperationsHandlers.MaxNoteLength) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why, for the audit log.");
@@ -27,7 +28,8 @@ public sealed class DecisionPageHandlers(
         if (!decision!.AppliesTo(view.Phase, view.ExpiresAt))
             return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: {decision.AppliesWhen}.");
         if (DecisionsInForce.Refusal(decision, view) is { } inForce) return paths.ErrorPage(inForce.StatusCode, inForce.ProblemDetails.Detail!);
-        await actions.DecideAsync(registrationId, decision!, now, reason, sessions.Read(request)!, ct);
+        var (_, notTaken) = await actions.DecideAsync(registrationId, decision, now, reason, sessions.Read(request)!, DecisionsInForce.Claim(decision, judgedOn), ct);
+        if (notTaken is not null) return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName}: {notTaken}; this one would change nothing, and nothing of it was recorded.");
         return Results.Redirect(paths.Registration(registrationId));
     }
 

@@ -32,7 +32,7 @@ public static class StorageBenchmark
         {
             Console.WriteLine($"Storage benchmark: {instances:N0} lifecycle instances, {concurrency} at a time, Azurite in memory, " +
                 $"state cache {layout.StateCacheBytes / 1048576:N0} MiB, {layout.InstanceGroups} instance groups, {layout.TimerShards} timer shards, " +
-                $"{Environment.ProcessorCount} cores.");
+                $"commit delay {layout.CommitDelay.TotalMilliseconds:N0} ms, {Environment.ProcessorCount} cores.");
             // A fresh emulator runs its first thousands of requests at half speed or less while V8 compiles it; a baseline taken
             // then would flatter whatever is measured after it.
             var warmUp = await RawInsertsPerSecondAsync(azurite, "warmup", Math.Min(instances, 10_000), concurrency);

@@ -6,7 +6,7 @@ namespace Registrar.Api.Tests;
 public sealed class StrictJsonTests
 {
     private sealed record Sample(string Name, int Years, string? Note, Contact? Contact = null, IReadOnlyList<string>? Hosts = null,
-        Registrar.Core.Customers.RegistrantKind? Kind = null, DateOnly? Since = null);
+        Registrar.Core.Customers.RegistrantKind? Kind = null, DateOnly? Since = null, TimeSpan? By = null, decimal? Amount = null);
 
     private sealed record Contact(string Email);
 
@@ -82,6 +82,8 @@ public sealed class StrictJsonTests
     [InlineData("""{"name":"a","years":1,"note":null,"kind":1}""", "kind", "one of NaturalPerson, LegalEntity")]
     [InlineData("""{"name":"a","years":1,"note":null,"since":"yesterday"}""", "since", "YYYY-MM-DD")]
     [InlineData("""{"name":"a\ud800b","years":1,"note":null}""", "name", "lone UTF-16 surrogate")]
+    [InlineData("""{"name":"a","years":1,"note":null,"by":"abc"}""", "by", "a time span as a string, [d.]hh:mm[:ss]")]
+    [InlineData("""{"name":"a","years":1,"note":null,"amount":1e30}""", "amount", "a JSON number from -79228162514264337593543950335 to 79228162514264337593543950335")]
     public void A_value_of_another_type_is_refused_saying_what_is_expected_in_the_apis_terms_RFC_9457_3_1_4(string json, string field, string said)
     {
         var detail = Read(json).Problem!.ProblemDetails;

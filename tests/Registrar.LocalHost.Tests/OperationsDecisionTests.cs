@@ -29,7 +29,8 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         await AssertProblemAsync(await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId[..^1]}9/decisions",
             new { kind = "unsuspend", reason = "x" }), 404);
 
-        await AcceptedAsync(operations, decisions, new { kind = "suspend", ground = "Malware", reason = "a phishing kit on the site" });
+        var accepted = await AcceptedAsync(operations, decisions, new { kind = "suspend", ground = "Malware", reason = "a phishing kit on the site" });
+        Assert.Equal("UA-2.3.1.4", accepted.GetProperty("rule").GetString());
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => s.Contains("clientHold"), Patience);
         var suspended = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("призупинено"), Patience);
         Assert.Contains("2.3.1.4", suspended.Text);
@@ -42,7 +43,8 @@ public sealed class OperationsDecisionTests(ProductFixture product)
         var again = await AssertProblemAsync(await operations.PostAsJsonAsync(decisions, new { kind = "suspend", ground = "IllegalContent", reason = "x" }), 409);
         Assert.Contains("suspended already", again.GetProperty("detail").GetString());
 
-        await AcceptedAsync(operations, decisions, new { kind = "unsuspend", reason = "the kit is gone" });
+        var resumed = await AcceptedAsync(operations, decisions, new { kind = "unsuspend", reason = "the kit is gone" });
+        Assert.Equal("UA-2.3.1", resumed.GetProperty("rule").GetString());
         await EventuallyAsync(() => product.Registry.GetStatusesAsync(name), s => !s.Contains("clientHold"), Patience);
         await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("відновлено"), Patience);
         var audit = await AuditActionsAsync(registrationId);

@@ -68,6 +68,9 @@ public sealed class HeldPaymentHandlers(
         var errors = new Dictionary<string, string[]>();
         // Digits with an optional dot and decimals: nothing a culture, a sign or an exponent could change.
         if (!Core.Money.AmountText.TryParse(refund.Amount, out amount)) errors["amount"] = [$"An amount as text, {Core.Money.AmountText.Rule}."];
+        // A transfer is made in whole minor units: an amount finer than its currency is the request's fault, never a refund's limit.
+        else if (Core.Money.Currency.TryFromCode(refund.Currency, out var currency) && decimal.Round(amount, currency.MinorUnits) != amount)
+            errors["amount"] = [$"{currency.Code} has {currency.MinorUnits} decimals: a refund is sent in whole minor units."];
         if (!Core.Money.Currency.IsIsoCode(refund.Currency))
             errors["currency"] = ["An ISO 4217 code, upper case: \"KZT\"."];
         StoredText.Check(errors, "bankReference", StoredText.LineRefusal(refund.BankReference, StoredText.MaxReferenceLength));

@@ -53,6 +53,9 @@ public sealed class OperationsDecisionHandlers(
         BreachNotice breach => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, breach.CureDeadline, null),
         DisputeDecision dispute => new(registrationId, decisionId, decision.Kind, dispute.Rule, null, null, null),
         RestrictTransfer restriction => new(registrationId, decisionId, decision.Kind, restriction.Rule, null, null, null),
+        SuspendService suspend => new(registrationId, decisionId, decision.Kind, $"UA-{suspend.Clause}", null, null, null),
+        ResumeService => new(registrationId, decisionId, decision.Kind, "UA-2.3.1", null, null, null),
+        BreachCured => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, null, null),
         _ => new(registrationId, decisionId, decision.Kind, null, null, null, null),
     };
 }

@@ -48,6 +48,18 @@ public sealed class HeldPaymentAmountTextTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(text, AmountInCurrency.Text(decimal.Parse(written, CultureInfo.InvariantCulture), currency));
     }
 
+    [Theory]
+    [InlineData("100.001", "KZT", "KZT has 2 decimals: a refund is sent in whole minor units.")]
+    [InlineData("100.10", "KZT", null)]
+    [InlineData("100.001", "USD", null)]
+    public void A_refund_finer_than_its_currency_is_the_requests_fault_naming_the_amount_not_a_refunds_limit_RFC_9457(string amount, string currency,
+        string? said)
+    {
+        var errors = HeldPaymentHandlers.CheckRefund(new RefundHeldPayment(amount, currency, "OUT-1", "paid twice"), out _);
+
+        Assert.Equal(said, errors.GetValueOrDefault("amount")?.Single());
+    }
+
     [Fact]
     public void A_refund_kept_before_with_its_amount_as_a_JSON_number_still_reads_UA_3_2()
     {

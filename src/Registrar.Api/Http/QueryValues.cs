@@ -7,7 +7,17 @@ namespace Registrar.Api.Http;
 /// not parse is an error under its parameter's name, so one problem names every parameter at fault.</summary>
 public static class QueryValues
 {
-    public static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
+    /// <summary>A parameter given more than once is read as absent: <see cref="RefuseRepeated"/> names it, rather than its values
+    /// joined with commas being refused as one value they are not.</summary>
+    public static string? Text(IQueryCollection query, string name) => query[name] is [{ Length: > 0 } value] ? value : null;
+
+    /// <summary>Each parameter these lists take is given once: a repeated one (<c>?phase=Registered&amp;phase=Closed</c>) is an
+    /// error under its name, as filters of one value each cannot take both.</summary>
+    public static void RefuseRepeated(IQueryCollection query, Dictionary<string, string[]> errors)
+    {
+        foreach (var (name, values) in query)
+            if (values.Count > 1) errors[name] = [$"Given {values.Count} times: give it once."];
+    }
 
     public static DateTimeOffset? Instant(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {

@@ -17,6 +17,7 @@ public sealed record AuditQuery(AuditFilter Filter, string? Continuation, int Pa
     public static (AuditQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
+        QueryValues.RefuseRepeated(query, errors);
         var registrationId = QueryValues.Text(query, "registrationId");
         if (registrationId is not null && !RegistrationIds.IsWellFormed(registrationId)) errors["registrationId"] = ["Not a registration id."];
         var actor = QueryValues.Text(query, "actor");

@@ -18,11 +18,12 @@ public sealed record RegistrationListQuery(RegistrationFilter Filter, string? Af
     public static (RegistrationListQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query, ZoneCatalog zones)
     {
         var errors = new Dictionary<string, string[]>();
+        QueryValues.RefuseRepeated(query, errors);
         RegistrationPhase? phase = null;
         if (QueryValues.Text(query, "phase") is { } phaseText)
         {
             if (Enum.GetNames<RegistrationPhase>().Contains(phaseText)) phase = Enum.Parse<RegistrationPhase>(phaseText);
-            else errors["phase"] = ["Not a registration phase."];
+            else errors["phase"] = [$"Not a registration phase: one of {string.Join(", ", Enum.GetNames<RegistrationPhase>())}."];
         }
         // A zone as every other input takes it: U-label or A-label, any case (".қаз" or "xn--80ao21a", "KZ").
         var zone = QueryValues.Text(query, "zone");

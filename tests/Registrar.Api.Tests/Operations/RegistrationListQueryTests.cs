@@ -31,5 +31,27 @@ public sealed class RegistrationListQueryTests
         Assert.Contains("zone", errors.Keys);
     }
 
+    [Fact]
+    public void A_parameter_given_twice_is_refused_naming_it_as_given_twice_not_as_a_wrong_value_RFC_9457()
+    {
+        var (query, errors) = RegistrationListQuery.Read(new QueryCollection(new Dictionary<string, StringValues>
+        {
+            ["phase"] = new(["Registered", "Closed"]),
+            ["zone"] = "kz",
+        }), Zones);
+
+        Assert.Null(query);
+        Assert.Equal(["phase"], errors.Keys);
+        Assert.Equal(["Given 2 times: give it once."], errors["phase"]);
+    }
+
+    [Fact]
+    public void A_phase_that_is_none_is_refused_naming_the_phases_there_are()
+    {
+        var (_, errors) = RegistrationListQuery.Read(new QueryCollection(new Dictionary<string, StringValues> { ["phase"] = "Live" }), Zones);
+
+        Assert.Contains("Registered", Assert.Single(errors["phase"]));
+    }
+
     private static QueryCollection Query(string zone) => new(new Dictionary<string, StringValues> { ["zone"] = zone });
 }

@@ -46,16 +46,18 @@ public sealed class OperationsDecisionHandlers(
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}", Accepted(registrationId, registration.Zone, decisionId, decision!));
     }
 
-    private OperationsDecisionAccepted Accepted(string registrationId, string zone, string decisionId, OperationsDecision decision) => decision switch
+    private OperationsDecisionAccepted Accepted(string registrationId, string zone, string decisionId, OperationsDecision decision) =>
+        new(registrationId, decisionId, decision.Kind, RuleNamed(decision), (decision as TerminationNotice)?.EffectiveAt,
+            (decision as BreachNotice)?.CureDeadline, decision is TerminationNotice termination ? reader.RefundQuotePath(registrationId, zone, termination) : null);
+
+    /// <summary>The rule the answer names: a suspension's ground's clause (UA-2.3.1.x), a dispute decision's, its lifting's and a
+    /// cure's own; else the rule a decision that puts something in force is claimed under (<see cref="DecisionsInForce.RuleOf"/>).</summary>
+    private static string? RuleNamed(OperationsDecision decision) => decision switch
     {
-        TerminationNotice termination => new(registrationId, decisionId, decision.Kind, termination.Rule, termination.EffectiveAt, null,
-            reader.RefundQuotePath(registrationId, zone, termination)),
-        BreachNotice breach => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, breach.CureDeadline, null),
-        DisputeDecision dispute => new(registrationId, decisionId, decision.Kind, dispute.Rule, null, null, null),
-        RestrictTransfer restriction => new(registrationId, decisionId, decision.Kind, restriction.Rule, null, null, null),
-        SuspendService suspend => new(registrationId, decisionId, decision.Kind, $"UA-{suspend.Clause}", null, null, null),
-        ResumeService => new(registrationId, decisionId, decision.Kind, "UA-2.3.1", null, null, null),
-        BreachCured => new(registrationId, decisionId, decision.Kind, Core.Contracts.BreachCure.Rule, null, null, null),
-        _ => new(registrationId, decisionId, decision.Kind, null, null, null, null),
+        SuspendService suspend => $"UA-{suspend.Clause}",
+        DisputeDecision dispute => dispute.Rule,
+        ResumeService => "UA-2.3.1",
+        BreachCured => Core.Contracts.BreachCure.Rule,
+        _ => DecisionsInForce.RuleOf(decision),
     };
 }

@@ -68,6 +68,7 @@ public sealed class NoticeComposer(
             facts.NewRegistrant,
             facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null,
             facts.Refusal?.ToString(),
-            facts.TakenHere ? "yes" : null);
+            facts.TakenHere ? "yes" : null,
+            facts.InvoiceFollows ? "yes" : null);
     }
 }

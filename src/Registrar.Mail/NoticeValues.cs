@@ -18,6 +18,8 @@ namespace Registrar.Mail;
 /// <param name="ExpiredAt">UA-1.10: the expiry, once it has passed when the mail is written: a reminder after it says the
 /// registration ended and the priority to renew lasts until deletion, never that it "expires soon".</param>
 /// <param name="RefusedBecause">On <c>RequestRefused</c>, the reason's name (<c>ContractEnds</c>, …), with <paramref name="Request"/>.</param>
+/// <param name="InvoiceFollows">KZ-2.6: "yes" on a warning sent before the renewal invoice could be issued (its deadline
+/// waits for a calendar year): the invoice and its pay-by date follow.</param>
 /// <param name="TakenHere">KZ-2.1: on <c>NameTaken</c>, "yes" when this registrar holds the name under another registration.</param>
 public sealed record NoticeValues(
     string Domain,
@@ -40,7 +42,8 @@ public sealed record NoticeValues(
     string? NewRegistrant = null,
     string? ExpiredAt = null,
     string? RefusedBecause = null,
-    string? TakenHere = null)
+    string? TakenHere = null,
+    string? InvoiceFollows = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -66,5 +69,6 @@ public sealed record NoticeValues(
         ("expired_at", ExpiredAt),
         ("refused_because", RefusedBecause),
         ("taken_here", TakenHere),
+        ("invoice_follows", InvoiceFollows),
     ];
 }

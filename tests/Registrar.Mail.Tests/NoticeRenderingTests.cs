@@ -193,6 +193,23 @@ public sealed class NoticeRenderingTests
     }
 
     [Theory]
+    [InlineData("ru", "Счёт на продление со сроком его оплаты придёт отдельным письмом.", "продлить домен уже нельзя")]
+    [InlineData("kk", "Ұзартуға арналған шот оны төлеу мерзімімен бөлек хатпен жіберіледі.", "ұзарту мүмкін емес")]
+    [InlineData("en", "The renewal invoice, with the date by which to pay it, will follow in a separate message.", "can no longer be renewed")]
+    [InlineData("uk", "Рахунок на продовження зі строком його оплати надійде окремим листом.", "продовжити домен уже неможливо")]
+    public void A_warning_sent_before_its_invoice_could_be_issued_says_the_invoice_follows_not_that_renewing_is_too_late_KZ_2_6(
+        string language, string follows, string tooLate)
+    {
+        var facts = new NoticeFacts(ExpiresAt: FullFacts.ExpiresAt, InvoiceFollows: true);
+
+        var mail = _mail.Composer.Compose(Notice(NoticeKind.RenewalReminder, facts: facts, language: language), Now);
+
+        Assert.Contains(follows, mail.PlainText);
+        Assert.DoesNotContain(tooLate, mail.PlainText);
+        AssertWellFormed(mail.PlainText);
+    }
+
+    [Theory]
     [InlineData("uk", "Нагадування: строк реєстрації домену пример.kz сплив", "закінчилася", "переважне право на продовження")]
     [InlineData("ru", "Напоминание: срок регистрации домена пример.kz истёк", "закончилась", "преимущественное право на продление")]
     [InlineData("kk", "Еске салу: пример.kz доменін тіркеу мерзімі аяқталды", "аяқталды", "басым құқық")]

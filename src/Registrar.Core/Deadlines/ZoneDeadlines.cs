@@ -63,6 +63,12 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
         return firstReminder < earliestDeadlineReminder ? firstReminder : earliestDeadlineReminder;
     }
 
+    public IReadOnlyList<ScheduledReminder> WarningsInCalendarDays(string zone, DateTimeOffset expiry)
+    {
+        var policy = zones.For(zone);
+        return policy.Reminders.BeforeExpiry(expiry, calendars.For(policy.CalendarCountry).TimeZone);
+    }
+
     public RegistrationTerm Term(string zone) => zones.For(zone).Term;
 
     public DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt) => _rules.RegistrarTermination(zone)?.AfterNoticeSentAt(sentAt).At;

@@ -15,8 +15,9 @@ internal static class CalendarWaits
     public static readonly TimeSpan CheckInterval = TimeSpan.FromHours(1);
 
     /// <summary>Decides <paramref name="due"/> on a draft of <paramref name="step"/>, taken over only if every banking day it
-    /// counts is in the calendars; otherwise the registration waits for the missing year.</summary>
-    public static void DecideOrWait(RegistrationStep step, DateTimeOffset now, Action<RegistrationStep> due)
+    /// counts is in the calendars; otherwise the registration waits for the missing year, deciding meanwhile only what
+    /// <paramref name="meanwhile"/> counts without one.</summary>
+    public static void DecideOrWait(RegistrationStep step, DateTimeOffset now, Action<RegistrationStep> due, Action<RegistrationStep> meanwhile)
     {
         var waited = step.State.Renewal.CalendarWait;
         var draft = step.Draft();
@@ -28,6 +29,7 @@ internal static class CalendarWaits
         catch (DateOutsideCalendarException missing)
         {
             Wait(step, waited, missing, now);
+            meanwhile(step);
             return;
         }
         step.Take(draft);
@@ -64,7 +66,8 @@ internal static class CalendarWaits
         if (waited is not null && (waited.Country, waited.Year) == (wait.Country, wait.Year)) return;
         var state = step.State;
         step.Flag($"Calendar year {wait.Year} for {wait.Country} is missing: what falls due for {state.Order!.DisplayName} " +
-            $"(expiry {state.ExpiresAt:u}) cannot be counted in banking days, and nothing of it is decided on a guess (KZ-2.7, KZ-3.3). " +
+            $"(expiry {state.ExpiresAt:u}) cannot be counted in banking days, and nothing of it is decided on a guess (KZ-2.7, KZ-3.3): " +
+            "the warnings before expiry go out without the invoice, which follows once the year is loaded (KZ-2.6). " +
             $"{Publish(wait.Country, wait.Year)}: " +
             "the registration is checked again every hour and goes on by itself once the year is loaded.");
     }

@@ -25,6 +25,10 @@ public interface IRegistrationSchedule
     /// calendar data holds, and its timeline waits until then for them rather than being guessed.</summary>
     DateTimeOffset? RenewalTimelineWaitsUntil(string zone, DateTimeOffset expiry);
 
+    /// <summary>KZ-2.6: the warnings counted in calendar days before <paramref name="expiry"/> (30, 14 and 7 days), which
+    /// need no banking day and so go out while the renewal deadline waits for its calendar year.</summary>
+    IReadOnlyList<ScheduledReminder> WarningsInCalendarDays(string zone, DateTimeOffset expiry);
+
     /// <summary>The registrar's own date at <paramref name="instant"/>, in the time zone of the zone's country.</summary>
     DateOnly LocalDate(string zone, DateTimeOffset instant);
 

@@ -330,6 +330,8 @@ public enum NoticeKind
 /// <param name="TakenHere">KZ-2.1: on <see cref="NoticeKind.NameTaken"/>, the registry shows this registrar as the name's sponsor
 /// under another registration, perhaps the customer's own from an earlier order: the mail says so rather than name another
 /// applicant, and that paying twice is not needed.</param>
+/// <param name="InvoiceFollows">KZ-2.6, KZ-2.7: a warning sent while the renewal deadline waits for its calendar year: it carries
+/// no invoice or pay-by date, and says they follow, never that the renewal can no longer be paid.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -347,4 +349,5 @@ public sealed record NoticeFacts(
     IReadOnlyList<string>? Rules = null,
     string? NewRegistrant = null,
     RequestRefusalReason? Refusal = null,
-    bool TakenHere = false);
+    bool TakenHere = false,
+    bool InvoiceFollows = false);

@@ -19,7 +19,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     {
         var state = step.State;
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.Ending is not null) return;
-        CalendarWaits.DecideOrWait(step, now, draft => FallDue(draft, now));
+        // KZ-2.6: a warning sent while the deadline waited for its calendar year said the invoice follows.
+        var owesInvoice = state.Renewal.CalendarWait is not null && state.Renewal.RemindersSent.Count > 0;
+        CalendarWaits.DecideOrWait(step, now, draft => FallDue(draft, now, owesInvoice), waiting => WarnWithoutInvoice(waiting, now));
     }
 
     public DateTimeOffset? NextWake(RegistrationState state)
@@ -195,7 +197,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     /// (<see cref="CalendarWaits"/>), never counting on a guess.</summary>
     private DateTimeOffset? WaitsForCalendar(RegistrationState state) => schedule.RenewalTimelineWaitsUntil(state.Order!.Zone, state.ExpiresAt!.Value);
 
-    private void FallDue(RegistrationStep step, DateTimeOffset now)
+    private void FallDue(RegistrationStep step, DateTimeOffset now, bool owesInvoice)
     {
         var state = step.State;
         if (WaitsForCalendar(state) is { } waits && now < waits) return;
@@ -203,7 +205,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         if (state.Phase == Registered && now >= timeline.Expiry) Expire(step, timeline, now);
         // KZ-2.6: a wake-up past deletion (a host down for weeks) deletes; a reminder then would name a deletion day gone by.
         if (now >= timeline.DeleteAt) Delete(step);
-        else RemindIfDue(step, timeline, now);
+        else RemindIfDue(step, timeline, now, owesInvoice);
     }
 
     private void Expire(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
@@ -215,14 +217,32 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         RemindOrInvoice(step, timeline, now, NoticeKind.Expired);
     }
 
-    private void RemindIfDue(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now)
+    /// <param name="owesInvoice">A warning went out without the invoice (<see cref="WarnWithoutInvoice"/>): it is issued now,
+    /// whether or not a reminder is due.</param>
+    private void RemindIfDue(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, bool owesInvoice)
     {
         var due = timeline.DueReminders(now, step.State.Renewal.RemindersSent);
-        if (due.Count == 0) return;
-        // KZ-2.6: each reminder once; a late wake-up sends only the latest one due, and the ones it passed over count as sent.
-        step.Update(s => s with { Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent, .. due.Select(r => r.Key)] } });
+        if (due.Count == 0 && !owesInvoice) return;
+        MarkSent(step, due);
         RemindOrInvoice(step, timeline, now, NoticeKind.RenewalReminder);
     }
+
+    /// <summary>KZ-2.6: the warnings counted in calendar days need no banking day, so they go out while the renewal deadline
+    /// waits for its calendar year, each once: without the invoice, which they say follows (issued once the year is loaded).</summary>
+    private void WarnWithoutInvoice(RegistrationStep step, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (state.Phase != Registered || now >= state.ExpiresAt) return;
+        var due = schedule.WarningsInCalendarDays(state.Order!.Zone, state.ExpiresAt!.Value)
+            .Where(r => r.At <= now && !state.Renewal.RemindersSent.Contains(r.Key)).ToList();
+        if (due.Count == 0) return;
+        MarkSent(step, due);
+        step.Notify(NoticeKind.RenewalReminder, new NoticeFacts(ExpiresAt: state.ExpiresAt, InvoiceFollows: true));
+    }
+
+    /// <summary>KZ-2.6: each reminder once; a late wake-up sends only the latest one due, and the ones it passed over count as sent.</summary>
+    private static void MarkSent(RegistrationStep step, IReadOnlyList<ScheduledReminder> due) =>
+        step.Update(s => s with { Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent.Union(due.Select(r => r.Key))] } });
 
     /// <summary>KZ-2.7: while the renewal can still be paid and no invoice is open (KZ-3.3 lets one lapse within days),
     /// a new invoice is issued and the notice waits to carry it.</summary>

@@ -59,9 +59,7 @@ public sealed record ReminderSchedule(
     /// would send a Kyiv summer expiry's winter warnings an hour early).</param>
     public IReadOnlyList<ScheduledReminder> For(DateTimeOffset expiry, DateTimeOffset renewalDeadline, TimeZoneInfo timeZone)
     {
-        var reminders = new List<ScheduledReminder>();
-        reminders.AddRange(DaysBeforeExpiry.Select(days =>
-            new ScheduledReminder(ReminderKind.BeforeExpiry, days, LocalDays.SameTimeDaysAfter(expiry, -days, timeZone))));
+        var reminders = new List<ScheduledReminder>(BeforeExpiry(expiry, timeZone));
         if (OnRenewalDeadline)
             reminders.Add(new ScheduledReminder(ReminderKind.RenewalDeadline, 0, renewalDeadline));
         if (OnExpiry)
@@ -70,6 +68,11 @@ public sealed record ReminderSchedule(
             new ScheduledReminder(ReminderKind.AfterExpiry, days, LocalDays.SameTimeDaysAfter(expiry, days, timeZone))));
         return reminders.OrderBy(r => r.At).ThenBy(r => r.Kind).ToList();
     }
+
+    /// <summary>The warnings so many calendar days before expiry: the ones counted without a banking day.</summary>
+    public IReadOnlyList<ScheduledReminder> BeforeExpiry(DateTimeOffset expiry, TimeZoneInfo timeZone) =>
+        DaysBeforeExpiry.Select(days => new ScheduledReminder(ReminderKind.BeforeExpiry, days, LocalDays.SameTimeDaysAfter(expiry, -days, timeZone)))
+            .OrderBy(r => r.At).ToList();
 
     // Lists compare by content, so two loads of the same data give equal policies.
     public bool Equals(ReminderSchedule? other) => other is not null

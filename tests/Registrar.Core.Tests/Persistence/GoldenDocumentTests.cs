@@ -147,6 +147,8 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-21", "order-1-1", NoticeKind.TransferredAway, "cust-1", "owner@example.kz", "қаз", "пример.қаз"),
             new SendNotice("order-1-1-38", "order-1-1", NoticeKind.NameTaken, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(TakenHere: true)),
+            new SendNotice("order-1-1-39", "order-1-1", NoticeKind.RenewalReminder, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
+                new NoticeFacts(ExpiresAt: At.AddYears(2), InvoiceFollows: true)),
             new SendNotice("order-1-1-21", "order-1-1", NoticeKind.RequestRefused, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(DeletionAt: At.AddDays(20), RequestId: "r-7", RequestKind: "transfer-code", Refusal: RequestRefusalReason.ContractEnds)),
             new IssueRenewalInvoice("order-1-1-22", "order-1-1", "cust-1", "қаз", "xn--e1afmkfd.xn--80ao21a", 1, TariffOperation.RegistrantChange, At.AddDays(2)),

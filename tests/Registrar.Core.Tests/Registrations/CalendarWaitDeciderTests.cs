@@ -13,18 +13,18 @@ public sealed class CalendarWaitDeciderTests
     private static readonly DateTimeOffset FirstReminder = KzExpiry.AddDays(-30);
 
     [Fact]
-    public void A_missing_calendar_year_stalls_the_registration_with_a_flag_and_it_resumes_when_the_year_is_loaded_KZ_2_7()
+    public void A_missing_calendar_year_stalls_the_invoice_with_a_flag_and_it_is_issued_when_the_year_is_loaded_KZ_2_7()
     {
         var domain = RegisteredDomain.Expiring("kz", KzExpiry);
 
         domain.LiveUntil(FirstReminder);
 
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Sent));
+        var flag = Assert.Single(domain.Sent.OfType<FlagForOperations>());
         Assert.StartsWith("Calendar year 2031 for KZ is missing", flag.Reason);
         Assert.Contains("kz-2031.txt", flag.Reason);
         Assert.Equal(new CalendarWait("KZ", 2031, FirstReminder + TimeSpan.FromHours(1)), domain.State.Renewal.CalendarWait);
         Assert.Equal((RegistrationPhase.Registered, FirstReminder.AddHours(1)), (domain.State.Phase, domain.WakeAt));
-        Assert.Empty(domain.State.Renewal.RemindersSent);
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
 
         domain.StartWith(BusinessCalendars.LoadEmbeddedWith([("kz-2031.txt", YearFile("KZ", "Asia/Almaty"))]));
         domain.LiveUntil(FirstReminder.AddHours(1));
@@ -34,6 +34,51 @@ public sealed class CalendarWaitDeciderTests
         Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
         Assert.Single(domain.Notices(NoticeKind.RenewalInvoice));
         Assert.Equal(KzExpiry.AddDays(-14), domain.WakeAt);
+    }
+
+    [Fact]
+    public void The_warnings_counted_in_calendar_days_go_out_while_the_deadline_waits_for_its_calendar_year_each_once_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+
+        domain.LiveUntil(KzExpiry.AddDays(-1));
+
+        var warnings = domain.Notices(NoticeKind.RenewalReminder).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(new NoticeFacts(ExpiresAt: KzExpiry, InvoiceFollows: true), w.Facts));
+        Assert.Equal(["before-expiry-30d", "before-expiry-14d", "before-expiry-7d"], domain.State.Renewal.RemindersSent);
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.Single(domain.Sent.OfType<FlagForOperations>());
+        Assert.Contains("warnings before expiry go out without the invoice", domain.Sent.OfType<FlagForOperations>().Single().Reason);
+    }
+
+    [Fact]
+    public void A_warning_that_said_the_invoice_follows_gets_it_when_the_year_is_loaded_though_no_reminder_is_due_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+        domain.LiveUntil(FirstReminder.AddDays(5));
+        Assert.Single(domain.Notices(NoticeKind.RenewalReminder));
+
+        domain.StartWith(BusinessCalendars.LoadEmbeddedWith([("kz-2031.txt", YearFile("KZ", "Asia/Almaty"))]));
+        domain.LiveUntil(FirstReminder.AddDays(5).AddHours(1));
+
+        Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.Single(domain.Notices(NoticeKind.RenewalInvoice));
+        Assert.Single(domain.Notices(NoticeKind.RenewalReminder));
+        Assert.Equal(["before-expiry-30d"], domain.State.Renewal.RemindersSent);
+    }
+
+    [Fact]
+    public void No_warning_says_the_invoice_follows_once_the_expiry_has_passed_KZ_2_6()
+    {
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+
+        // The host was down from before the first warning until after the expiry.
+        domain.LiveUntil(KzExpiry.AddDays(2), late: TimeSpan.FromDays(31));
+
+        Assert.Empty(domain.Notices(NoticeKind.RenewalReminder));
+        Assert.Single(domain.Sent.OfType<FlagForOperations>());
+        Assert.Equal(RegistrationPhase.Registered, domain.State.Phase);
     }
 
     [Fact]
@@ -51,7 +96,8 @@ public sealed class CalendarWaitDeciderTests
 
         Assert.Equal(48, checks.Count);
         Assert.All(checks.Zip(checks.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
-        Assert.IsType<FlagForOperations>(Assert.Single(domain.Sent));
+        Assert.Single(domain.Sent.OfType<FlagForOperations>());
+        Assert.Single(domain.Notices(NoticeKind.RenewalReminder));
         Assert.Equal(2031, domain.State.Renewal.CalendarWait!.Year);
     }
 

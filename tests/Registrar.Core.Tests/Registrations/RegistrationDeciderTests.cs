@@ -491,6 +491,8 @@ public sealed class RegistrationDeciderTests
 
         public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
 
+        public IReadOnlyList<ScheduledReminder> WarningsInCalendarDays(string zone, DateTimeOffset expiry) => _zones.WarningsInCalendarDays(zone, expiry);
+
         public RegistrationTerm Term(string zone) => _zones.Term(zone);
 
         public DateTimeOffset? RegistrarNoticeEndsAt(string zone, DateTimeOffset sentAt) => _zones.RegistrarNoticeEndsAt(zone, sentAt);

@@ -35,7 +35,7 @@ public static class LifecycleScenarios
         ["A .ua renewal paid before expiry and notified after the redemption invoice renews at the renewal price, the redemption invoice cancelled (UA-3.4, UA-1.11, UA-1.7)"] =
             RenewalScenarios.UaRenewalPaidInTimeNotifiedAfterExpiry,
         ["The registry is the authority for expiry and sponsor: the sweep's reading is followed"] = RenewalScenarios.RegistryIsFollowed,
-        ["A missing calendar year stalls the registration with a flag, checked hourly, and it resumes when the year is loaded (KZ-2.7)"] =
+        ["A missing calendar year holds the renewal invoice with a flag, checked hourly, the warnings going out without it (KZ-2.6), and it is issued when the year is loaded (KZ-2.7)"] =
             RenewalScenarios.MissingCalendarYearWaits,
         ["A renewal invoice asked for in advance is issued once, mailed, and carried by the reminder instead of a second one (KZ-2.7, KZ-2.6, UA-1.7)"] =
             RenewalInvoiceRequestScenarios.InvoiceIssuedOnRequestBeforeItsSchedule,

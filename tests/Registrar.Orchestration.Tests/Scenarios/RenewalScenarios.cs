@@ -126,9 +126,13 @@ public static class RenewalScenarios
         CalendarWait wait;
         using (run.Calendars.Withhold("KZ", year))
         {
-            // The 30-day reminder is due at once, but its deadline is counted in a year not loaded: operations are told, nothing is sent.
-            var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView), typeof(FlagForOperations));
+            // The 30-day reminder is due at once, but its deadline is counted in a year not loaded: operations are told, and the
+            // warning goes out saying the invoice follows (KZ-2.6).
+            var registered = await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(SendNotice), typeof(RecordRegistrationView),
+                typeof(FlagForOperations));
             Assert.StartsWith($"Calendar year {year} for KZ is missing", registered.OfType<FlagForOperations>().Single().Reason);
+            var warning = registered.OfType<SendNotice>().Single(n => n.Kind == NoticeKind.RenewalReminder);
+            Assert.Equal(new NoticeFacts(ExpiresAt: expiry, InvoiceFollows: true), warning.Facts);
             wait = (await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.CalendarWait is not null)).Renewal.CalendarWait!;
 
             // No retry storm: the host next wakes it for the hourly check, and decides nothing meanwhile.

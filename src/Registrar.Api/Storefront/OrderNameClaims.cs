@@ -71,7 +71,7 @@ public sealed class OrderNameClaims(IOrderNameClaimStore claims, IOrderStore<Ord
         if ((await orders.GetAsync(customerId, claim.OrderId, ct))?.Document is not { } order)
             return now - claim.ClaimedAt < BeingPlacedFor ? BeingPlaced : null;
         if ((await invoices.GetAsync(order.InvoiceNumber, ct))?.Document is not { } invoice || invoice.StatusAt(now) != InvoiceStatus.Open) return null;
-        return $"is in your order {order.OrderId}, whose invoice {invoice.Number} is open until {LocalTimes.Text(invoice.DueAt)}: pay that invoice, "
+        return $"is in your order {order.OrderId}, whose invoice {invoice.Number} is open until {LocalTimes.Deadline(invoice.DueAt)}: pay that invoice, "
             + "or order the name again once it has lapsed.";
     }
 }

@@ -32,7 +32,7 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
     /// <summary>UA-1.3.4.1, UA-6.1, UA-6.4, KZ-App-4: a contract ending on a notice or a decision is renewed no more, so no
     /// renewal is invoiced, and an invoice issued before the notice is not offered for payment.</summary>
     public static IResult? ContractEnding(RegistrationView view) => view.ContractEnd is { } end
-        ? RuleProblems.NotAllowed(end.Rule, $"The contract for {view.DisplayName} ends at {LocalTimes.Text(end.EndsAt)} ({end.Rule}): no renewal is invoiced.")
+        ? RuleProblems.NotAllowed(end.Rule, $"The contract for {view.DisplayName} ends at {LocalTimes.Deadline(end.EndsAt)} ({end.Rule}): no renewal is invoiced.")
         : null;
 
     /// <summary>KZ-2.7: past the renewal deadline (UA-1.12: for .ua, past deletion) no renewal can be paid, so none is invoiced.
@@ -48,8 +48,8 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
             if (timeline.PayableUntil(now) is not null) return null;
             var policy = zones.For(view.Zone);
             return timeline.RenewableUntilDeletion
-                ? RuleProblems.NotAllowed(policy.Deletion.Rule, $"The renewal of {view.DisplayName} could be paid until its deletion at {LocalTimes.Text(timeline.DeleteAt)}.")
-                : RuleProblems.NotAllowed(policy.RenewalDeadline.Rule, $"The renewal of {view.DisplayName} had to be paid by {LocalTimes.Text(timeline.PayBy)}.");
+                ? RuleProblems.NotAllowed(policy.Deletion.Rule, $"The renewal of {view.DisplayName} could be paid until its deletion at {LocalTimes.Deadline(timeline.DeleteAt)}.")
+                : RuleProblems.NotAllowed(policy.RenewalDeadline.Rule, $"The renewal of {view.DisplayName} had to be paid by {LocalTimes.Deadline(timeline.PayBy)}.");
         }
         catch (DateOutsideCalendarException)
         {
@@ -65,8 +65,8 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
         var term = zones.For(view.Zone).Term;
         if (term.RenewalFits(expiry, RegistrationTerm.RenewalYears, now)) return null;
         return RuleProblems.NotAllowed(RegistrationTerm.RegistryMaximumRule,
-            $"{view.DisplayName} is paid until {expiry:u}: another year would pass the registry's maximum registration period of "
-            + $"{term.MaxYears} years, which reaches {term.LatestExpiry(now):u} now. Ask again once the expiry is nearer.");
+            $"{view.DisplayName} is paid until {LocalTimes.Deadline(expiry)}: another year would pass the registry's maximum registration period of "
+            + $"{term.MaxYears} years, which reaches {LocalTimes.Deadline(term.LatestExpiry(now))} now. Ask again once the expiry is nearer.");
     }
 
     private static IResult CalendarMissing(RegistrationView view) => Problems.CalendarMissing(

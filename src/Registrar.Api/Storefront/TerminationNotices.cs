@@ -4,6 +4,7 @@ using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Zones;
@@ -79,7 +80,7 @@ public sealed class TerminationNotices(ContractRules rules)
                 : problem.ProblemDetails.Detail;
         return again is TerminationRequest same && same.EndsAt == notice.EndsAt
             ? null
-            : $"the contract would now end at {(again as TerminationRequest)?.EndsAt:yyyy-MM-dd HH:mm zzz}, not as asked.";
+            : $"the contract would now end at {(again is TerminationRequest other ? LocalTimes.Deadline(other.EndsAt) : null)}, not as asked.";
     }
 
     /// <summary>UA-6.1: the notice's days run before the contract ends, so an earlier date, in the past or not, is refused naming the

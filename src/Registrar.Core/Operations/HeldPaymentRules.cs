@@ -23,7 +23,7 @@ public static class HeldPaymentRules
         // KZ-3.3, KZ-3.5: a lapsed invoice releases nothing, and timeliness is the bank's booking time, not when operations act.
         if (invoice.Status == InvoiceStatus.Lapsed || credit.BookedAt >= invoice.DueAt)
             return new HeldPaymentRefused(HeldPaymentRefusal.InvoiceLapsed,
-                $"Invoice {invoice.Number} was payable until {LocalTimes.Text(invoice.DueAt)}; the payment was booked at {LocalTimes.Text(credit.BookedAt, invoice.DueAt)}.");
+                $"Invoice {invoice.Number} was payable until {LocalTimes.Deadline(invoice.DueAt)}; the payment was booked at {LocalTimes.Moment(credit.BookedAt, invoice.DueAt)}.");
         var currency = invoice.Total.Currency;
         if (!string.Equals(credit.CurrencyCode, currency.Code, StringComparison.Ordinal))
             return new HeldPaymentRefused(HeldPaymentRefusal.WrongCurrency,

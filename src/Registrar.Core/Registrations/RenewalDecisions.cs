@@ -174,7 +174,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             return "its renewal deadline falls in a calendar year not loaded yet and is not counted on a guess (KZ-2.7, KZ-3.3)";
         var timeline = Timeline(state);
         if (timeline.PayableUntil(now) is not { } payableUntil)
-            return $"the renewal could be paid until {LocalTimes.Text(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy)} (KZ-2.7, UA-1.12)";
+            return $"the renewal could be paid until {LocalTimes.Deadline(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy)} (KZ-2.7, UA-1.12)";
         IssueInvoice(step, timeline, now, payableUntil, NoticeKind.RenewalInvoice, asked: true);
         return null;
     }

@@ -62,7 +62,7 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
         // time, however early or late the notification itself arrives.
         if (invoice.Status == InvoiceStatus.Lapsed || invoice.DueAt <= payment.BookedAt)
             return Hold(payment, HoldReason.InvoiceLapsed, numbers, invoice,
-                $"Invoice {number} was payable until {LocalTimes.Text(invoice.DueAt)}; the payment was booked at {LocalTimes.Text(payment.BookedAt, invoice.DueAt)}.");
+                $"Invoice {number} was payable until {LocalTimes.Deadline(invoice.DueAt)}; the payment was booked at {LocalTimes.Moment(payment.BookedAt, invoice.DueAt)}.");
 
         var due = invoice.AmountDue;
         if (!string.Equals(payment.CurrencyCode, due.Currency.Code, StringComparison.Ordinal))

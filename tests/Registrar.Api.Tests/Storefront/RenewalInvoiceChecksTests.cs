@@ -43,7 +43,7 @@ public sealed class RenewalInvoiceChecksTests
 
         Assert.Equal((409, "KZ-2.7"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
         // Stated as the mails state it: the end of the banking day in Almaty, not the UTC instant.
-        Assert.Matches(@"had to be paid by 2027-06-1\d 00:00:00 UTC\+05:00\.$", problem.ProblemDetails.Detail);
+        Assert.Matches(@"had to be paid by 2027-06-\d\d 23:59 \(UTC\+5\)\.$", problem.ProblemDetails.Detail);
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public sealed class PaymentMatcherTests
     {
         var held = await Held(Payment("KZ-2611-00042-7", bookedAt: DueAt.ToUniversalTime().AddMinutes(30)), HoldReason.InvoiceLapsed);
 
-        Assert.Contains("payable until 2026-11-27 00:00:00 UTC+05:00; the payment was booked at 2026-11-27 00:30:00 UTC+05:00", held.Explanation);
+        Assert.Contains("payable until 2026-11-26 23:59 (UTC+5); the payment was booked at 2026-11-27 00:30:00 (UTC+5)", held.Explanation);
     }
 
     [Fact]

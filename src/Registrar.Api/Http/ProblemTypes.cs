@@ -60,7 +60,7 @@ public static class ProblemTypes
         "The registry could not be reached; retry later.");
 
     public static readonly ProblemType CalendarMissing = new("/problems/calendar-missing", "The business-day calendar is missing.",
-        "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar.");
+        "A deadline falls in a year the business-day calendars do not cover yet; operations must add that year's calendar. Ask again after the time Retry-After gives.");
 
     public static readonly ProblemType ServerError = new("/problems/server-error", "The request failed on our side.",
         "Something failed in the registrar while answering; the request was not completed, and a retry with the same Idempotency-Key is safe.");

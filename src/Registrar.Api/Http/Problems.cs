@@ -68,9 +68,11 @@ public static class Problems
     public static ProblemHttpResult RegistryUnavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RegistryUnavailable, detail);
 
-    /// <summary>A deadline cannot be counted because the calendar data ends before it: never guessed.</summary>
-    public static ProblemHttpResult CalendarMissing(string detail) =>
-        Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.CalendarMissing, detail);
+    /// <summary>A deadline cannot be counted because the calendar data ends before it: never guessed. The year's file is
+    /// published by operations and read when the hosts start, so the client is told to ask again in an hour, as the lifecycle
+    /// checks again for it (<c>CalendarWaits.CheckInterval</c>).</summary>
+    public static RetryLaterResult CalendarMissing(string detail) =>
+        new(Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.CalendarMissing, detail), TimeSpan.FromHours(1));
 
     public static ProblemHttpResult LinkInvalid() =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.LinkInvalid, "This link was not issued by this registrar or was altered.");

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Registrar.Api.Storefront;
 using Registrar.Core.Calendars;
 using Registrar.Core.Deadlines;
@@ -69,13 +72,18 @@ public sealed class RenewalInvoiceChecksTests
     }
 
     [Fact]
-    public void A_deadline_in_a_calendar_year_not_loaded_is_not_guessed_KZ_2_7()
+    public async Task A_deadline_in_a_calendar_year_not_loaded_is_not_guessed_and_the_answer_says_when_to_ask_again_KZ_2_7_RFC_9110_10_2_3()
     {
         var view = Registration("kz", RegistrationPhase.Registered) with { ExpiresAt = new DateTimeOffset(2031, 1, 20, 10, 0, 0, TimeSpan.Zero) };
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        context.Response.Body = new MemoryStream();
 
-        var problem = Refused(Checks.PastDeadline(view, Expiry));
+        await Checks.PastDeadline(view, Expiry)!.ExecuteAsync(context);
 
-        Assert.Equal((503, "/problems/calendar-missing"), (problem.StatusCode, problem.ProblemDetails.Type));
+        Assert.Equal((503, "3600"), (context.Response.StatusCode, context.Response.Headers.RetryAfter.ToString()));
+        context.Response.Body.Position = 0;
+        using var problem = await JsonDocument.ParseAsync(context.Response.Body);
+        Assert.Equal("/problems/calendar-missing", problem.RootElement.GetProperty("type").GetString());
     }
 
     [Fact]
@@ -92,7 +100,7 @@ public sealed class RenewalInvoiceChecksTests
         Assert.Null(Checks.PastRegistryMaximum(view with { ExpiresAt = now.AddYears(9) }, now));
     }
 
-    private static ProblemHttpResult Refused(Microsoft.AspNetCore.Http.IResult? result) => Assert.IsType<ProblemHttpResult>(result);
+    private static ProblemHttpResult Refused(IResult? result) => Assert.IsType<ProblemHttpResult>(result);
 
     private static RegistrationView Registration(string zone, RegistrationPhase phase) =>
         new("O1-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, phase, Expiry);

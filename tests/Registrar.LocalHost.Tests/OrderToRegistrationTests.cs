@@ -251,7 +251,7 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
 
         await Eventually(() => storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
             r => r.EnumerateArray().Any(v => v.GetProperty("registrationId").GetString() == registrationId));
-        var approval = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/trademark", new { approved = true, reason = (string?)null });
+        var approval = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/trademark", new { approved = true, reason = "Certificate UA-345678 checked." });
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
 
         var registered = await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);

@@ -27,8 +27,8 @@ public sealed class RegistrationRouteTests(ProductFixture product)
 
         var answers = new[]
         {
-            await operations.PostAsJsonAsync($"api/ops/registrations/{id}/trademark", new { approved = true }),
-            await operations.PostAsync($"api/ops/registrations/{id}/retry", null),
+            await operations.PostAsJsonAsync($"api/ops/registrations/{id}/trademark", new { approved = true, reason = "Certificate checked." }),
+            await operations.PostAsJsonAsync($"api/ops/registrations/{id}/retry", new { reason = "Registry fixed." }),
             await operations.GetAsync($"api/ops/registrations/{id}"),
             await storefront.PostAsJsonAsync($"api/registrations/{id}/choice", new { choice = "Refund" }),
         };

@@ -87,10 +87,16 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
+        if (!RegistrationIds.IsWellFormed(registrationId)) return RegistrationProblems.Unknown();
+        var body = await StrictJson.ReadAsync<RetryRequest>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        // Audited with why, as the operations page asks it: a retry repeats registry commands and mail.
+        if (string.IsNullOrWhiteSpace(body.Value!.Reason)) return Problems.Validation("reason", "Say what was fixed before trying again, for the audit log.");
+        if (body.Value.Reason.Length > MaxNoteLength) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
         // Any phase: a retry also sends again the mail and records a host gave up on (FailedCommands), which no view shows.
         if (await RefusalAsync(registrationId, _ => null, ct) is { } refused) return refused;
 
-        await actions.RetryAsync(registrationId, new OperationsActor(operations.Principal!.Name, null), null, ct);
+        await actions.RetryAsync(registrationId, new OperationsActor(operations.Principal!.Name, null), body.Value.Reason.Trim(), ct);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }
 
@@ -103,8 +109,8 @@ public sealed class OperationsHandlers(
         var body = await StrictJson.ReadAsync<TrademarkDecision>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var decision = body.Value!;
-        if (!decision.Approved && string.IsNullOrWhiteSpace(decision.Reason))
-            return Problems.Validation("reason", "Say why the trademark is refused; the customer is told.");
+        if (string.IsNullOrWhiteSpace(decision.Reason))
+            return Problems.Validation("reason", RegistrationActions.TrademarkReasonMissing(decision.Approved));
         if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } refused) return refused;
 
@@ -124,3 +130,5 @@ public sealed class OperationsHandlers(
 public sealed record Resolution(string Note);
 
 public sealed record TrademarkDecision(bool Approved, string? Reason = null);
+
+public sealed record RetryRequest(string? Reason = null);

@@ -34,8 +34,14 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     public static string? WhyNoTrademarkReview(RegistrationView view) => view.Phase == RegistrationPhase.AwaitingTrademarkReview ? null
         : $"{view.DisplayName} is {view.Phase}: a trademark is approved or refused only while its registration awaits the review (UA-Pre-7).";
 
+    /// <summary>UA-Pre-7: a review is audited with why either way (the certificate checked, or what differs); a refusal's reason
+    /// is also told to the customer.</summary>
+    public static string TrademarkReasonMissing(bool approved) => approved
+        ? "Say why the trademark is approved (the certificate checked), for the audit log."
+        : "Say why the trademark is refused, for the audit log; the customer is told.";
+
     /// <summary>A registration the registry refused (stalled) is tried again once operations fixed the cause.</summary>
-    public async Task RetryAsync(string registrationId, OperationsActor actor, string? reason, CancellationToken ct)
+    public async Task RetryAsync(string registrationId, OperationsActor actor, string reason, CancellationToken ct)
     {
         var eventId = $"retry:{registrationId}:{Guid.NewGuid():N}";
         await registrations.RaiseAsync(registrationId, eventId, new OperationsRetried(eventId, actor.Name), ct);
@@ -46,7 +52,7 @@ public sealed class RegistrationActions(ILifecycleEvents<RegistrationEvent> regi
     /// at the same moment all find the registration awaiting one (<see cref="WhyNoTrademarkReview"/>), so the review is claimed
     /// first: only the review claimed first is raised and audited.</summary>
     /// <returns>Why this review was not taken: another was claimed first. Null when it was.</returns>
-    public async Task<string?> ReviewTrademarkAsync(string registrationId, bool approved, string? reason, OperationsActor actor, CancellationToken ct)
+    public async Task<string?> ReviewTrademarkAsync(string registrationId, bool approved, string reason, OperationsActor actor, CancellationToken ct)
     {
         var eventId = $"trademark:{registrationId}:{Guid.NewGuid():N}";
         var review = new ClaimedTrademarkReview(new TrademarkReviewed(eventId, approved, actor.Name, reason), actor.Client, actor.Person, clock.GetUtcNow());

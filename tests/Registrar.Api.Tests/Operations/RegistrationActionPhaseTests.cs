@@ -111,6 +111,42 @@ public sealed class RegistrationActionPhaseTests
         Assert.IsType<OperationsRetried>(Assert.Single(_events.Raised));
     }
 
+    [Theory]
+    [InlineData(true, null)]
+    [InlineData(true, "  ")]
+    [InlineData(false, null)]
+    public async Task A_trademark_review_without_a_reason_is_a_400_naming_it_with_nothing_raised_or_audited_UA_Pre_7(bool approved, string? reason)
+    {
+        _phase = RegistrationPhase.AwaitingTrademarkReview;
+        var request = RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark", new { approved, reason }, idempotencyKey: null);
+
+        var result = await Handlers().ReviewTrademarkAsync(request, RegistrationId, default);
+
+        AssertReasonAsked(result);
+    }
+
+    [Fact]
+    public async Task A_retry_without_saying_what_was_fixed_is_a_400_naming_the_reason_with_nothing_raised_or_audited()
+    {
+        _phase = RegistrationPhase.Stalled;
+        var request = RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/retry", new { }, idempotencyKey: null);
+
+        var result = await Handlers().RetryRegistrationAsync(request, RegistrationId, default);
+
+        AssertReasonAsked(result);
+    }
+
+    private void AssertReasonAsked(IResult result)
+    {
+        var problem = Assert.IsType<ProblemHttpResult>(result);
+        var invalid = Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails);
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Equal(["reason"], invalid.Errors.Keys);
+        Assert.Contains("audit log", invalid.Errors["reason"].Single(), StringComparison.Ordinal);
+        Assert.Empty(_events.Raised);
+        _audit.VerifyNoOtherCalls();
+    }
+
     private void AssertConflict(IResult result, params string[] why)
     {
         var problem = Assert.IsType<ProblemHttpResult>(result);
@@ -136,7 +172,7 @@ public sealed class RegistrationActionPhaseTests
     }
 
     private static HttpRequest Trademark(bool approved) => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/trademark",
-        new { approved, reason = approved ? null : "The word mark differs from the name." }, idempotencyKey: null);
+        new { approved, reason = approved ? "Certificate UA-345678 checked." : "The word mark differs from the name." }, idempotencyKey: null);
 
-    private static HttpRequest Retry() => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/retry", new { }, idempotencyKey: null);
+    private static HttpRequest Retry() => RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/retry", new { reason = "The registry lifted its block." }, idempotencyKey: null);
 }

@@ -99,7 +99,7 @@ public sealed class YearRun(ProductFixture product, YearPlan plan)
         await EachAsync([.. placed.Where(d => d.Customer.Zone == "ua")], async domain =>
         {
             // UA-Pre-7: operations approve the trademark behind each second-level .ua name.
-            var approved = await operations.PostAsJsonAsync($"api/ops/registrations/{domain.RegistrationId}/trademark", new { approved = true });
+            var approved = await operations.PostAsJsonAsync($"api/ops/registrations/{domain.RegistrationId}/trademark", new { approved = true, reason = "Certificate checked." });
             if (approved.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"Trademark approval: {await approved.Content.ReadAsStringAsync()}");
         });
         await SettleAsync(operations);

@@ -48,7 +48,7 @@ public sealed class OperationsPageHandlers(
         var approved = form["decision"].ToString() switch { "approve" => true, "refuse" => (bool?)false, _ => null };
         var reason = Reason(form["reason"].ToString());
         if (approved is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Approve or refuse.");
-        if (approved is false && reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why the trademark is refused; the customer is told.");
+        if (reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, RegistrationActions.TrademarkReasonMissing(approved.Value));
         if (reason is { Length: > OperationsHandlers.MaxNoteLength }) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } wrongPhase) return wrongPhase;
 

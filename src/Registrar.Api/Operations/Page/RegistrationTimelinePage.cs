@@ -46,7 +46,7 @@ public sealed class RegistrationTimelinePage(
             page.Add($"""
                 <h2>Trademark review (UA-Pre-7)</h2>
                 <form method="post" action="{path}/trademark">{token}
-                <p><label>Reason (required to refuse; the customer is told) <textarea name="reason" id="reason"></textarea></label></p>
+                <p><label>Reason (the certificate checked, or what differs: a refusal's reason is told to the customer) <textarea name="reason" id="reason" required></textarea></label></p>
                 <p><button type="submit" name="decision" value="approve" id="approve">Approve</button>
                 <button type="submit" name="decision" value="refuse" id="refuse">Refuse</button></p></form>
                 """);

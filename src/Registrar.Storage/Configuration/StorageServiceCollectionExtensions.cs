@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IClaimStore, ClaimStore>();
         services.TryAddSingleton<IForceMajeureNoticeStore, ForceMajeureNoticeStore>();
         services.TryAddSingleton<ISingleUseLinkStore, SingleUseLinkStore>();
+        services.TryAddSingleton<IEndedSessions, EndedSessionStore>();
         services.TryAddSingleton<ICustomerRequestStore, CustomerRequestStore>();
         services.TryAddSingleton<IRegistrationDecisionClaims, RegistrationDecisionClaimStore>();
         services.TryAddSingleton<IHeldPaymentStore, HeldPaymentStore>();

@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using Registrar.Api.Operations;
 using Registrar.Api.Operations.Page;
 using Registrar.Api.Security;
+using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Tests.Operations;
 
@@ -18,10 +19,12 @@ public sealed class OperationsSessionsTests
         Clients = [new ApiClient { Name = "ops", KeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("k"))), Role = ApiClientRole.Operations }],
     };
 
+    private readonly EndedInMemory _ended = new();
+
     private OperationsSessions Sessions(string key = "c2Vzc2lvbi1zaWduaW5nLWtleS1mb3ItdGVzdHMtb25seQ==", string basePath = "/ops/page")
     {
         var options = Options.Create(new OperationsPageOptions { SessionSigningKey = key, BasePath = basePath });
-        return new(options, new OperationsPagePaths(options), new ClientAuthenticator(new StaticOptions(_clients)), _clock);
+        return new(options, new OperationsPagePaths(options), new ClientAuthenticator(new StaticOptions(_clients)), _ended, _clock);
     }
 
     /// <summary>Signs in on one response and carries its cookie into a new request, as a browser would.</summary>
@@ -50,28 +53,45 @@ public sealed class OperationsSessionsTests
     }
 
     [Fact]
-    public void A_session_names_the_client_and_the_person_until_it_expires()
+    public async Task A_session_names_the_client_and_the_person_until_it_expires()
     {
         var sessions = Sessions();
         var request = SignedIn(sessions, https: true);
-        Assert.Equal(new OperationsActor("ops", "Olena"), sessions.Read(request));
+        Assert.Equal(new OperationsActor("ops", "Olena"), await sessions.ReadAsync(request, default));
         _clock.Advance(TimeSpan.FromHours(8));
-        Assert.Null(sessions.Read(request));
+        Assert.Null(await sessions.ReadAsync(request, default));
     }
 
     [Fact]
-    public void A_session_signed_with_another_key_or_altered_or_of_a_removed_client_is_no_session()
+    public async Task A_session_signed_with_another_key_or_altered_or_of_a_removed_client_is_no_session()
     {
         var request = SignedIn(Sessions());
-        Assert.Null(Sessions("YW5vdGhlci1rZXktYW5vdGhlci1rZXktYW5vdGhlci1rZXk=").Read(request));
+        Assert.Null(await Sessions("YW5vdGhlci1rZXktYW5vdGhlci1rZXktYW5vdGhlci1rZXk=").ReadAsync(request, default));
 
         var value = request.Cookies[OperationsSessions.CookieName]!;
         var altered = new DefaultHttpContext().Request;
         altered.Headers.Cookie = $"{OperationsSessions.CookieName}={(value[0] == 'A' ? 'B' : 'A')}{value[1..]}";
-        Assert.Null(Sessions().Read(altered));
+        Assert.Null(await Sessions().ReadAsync(altered, default));
 
         _clients.Clients.Clear();
-        Assert.Null(Sessions().Read(request));
+        Assert.Null(await Sessions().ReadAsync(request, default));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_wherever_its_cookie_was_copied_and_no_other_ASVS_V3_3_1()
+    {
+        var sessions = Sessions();
+        var signingOut = SignedIn(sessions);
+        var copied = new DefaultHttpContext().Request;
+        copied.Headers.Cookie = signingOut.Headers.Cookie;
+        var other = SignedIn(sessions);
+
+        await sessions.SignOutAsync(signingOut, default);
+
+        Assert.Null(await sessions.ReadAsync(copied, default));
+        Assert.Equal(new OperationsActor("ops", "Olena"), await sessions.ReadAsync(other, default));
+        Assert.Contains($"{OperationsSessions.CookieName}=;", signingOut.HttpContext.Response.Headers.SetCookie.ToString());
+        Assert.Equal(_clock.GetUtcNow().AddHours(8), Assert.Single(_ended.Ended.Values));
     }
 
     [Fact]
@@ -85,6 +105,19 @@ public sealed class OperationsSessionsTests
         Assert.False(sessions.IsGenuineFormToken(second, sessions.FormToken(first)));
         Assert.False(sessions.IsGenuineFormToken(first, "not base64!"));
         Assert.False(sessions.IsGenuineFormToken(first, null));
+    }
+
+    private sealed class EndedInMemory : IEndedSessions
+    {
+        public Dictionary<string, DateTimeOffset> Ended { get; } = [];
+
+        public Task EndAsync(string sessionId, DateTimeOffset expires, CancellationToken ct)
+        {
+            Ended.TryAdd(sessionId, expires);
+            return Task.CompletedTask;
+        }
+
+        public Task<bool> HasEndedAsync(string sessionId, CancellationToken ct) => Task.FromResult(Ended.ContainsKey(sessionId));
     }
 
     private sealed class StaticOptions(ApiClientOptions value) : IOptionsMonitor<ApiClientOptions>

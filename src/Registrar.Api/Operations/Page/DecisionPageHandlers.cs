@@ -8,12 +8,13 @@ namespace Registrar.Api.Operations.Page;
 /// UA-2.3.2, UA-1.3.6, KZ-App-9): the API's reader and action, so the page refuses what the API refuses, and the audit entry names the
 /// person signed in. A re-delegation needs the new registrant's data and is made through the API.</summary>
 public sealed class DecisionPageHandlers(
-    OperationsPageHandlers page, OperationsSessions sessions, OperationsPagePaths paths, IRegistrationViews views, OperationsDecisionReader reader,
+    OperationsPageHandlers page, OperationsPagePaths paths, IRegistrationViews views, OperationsDecisionReader reader,
     RegistrationActions actions, TimeProvider clock)
 {
     public async Task<IResult> DecideAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
-        if (await page.RefusedPostAsync(request, ct) is { } refused) return refused;
+        var (actor, refused) = await page.CheckPostAsync(request, ct);
+        if (refused is not null) return refused;
         if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindSequencedAsync(registrationId, ct) is not { } judgedOn)
             return paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
         var view = judgedOn.View;
@@ -28,7 +29,7 @@ public sealed class DecisionPageHandlers(
         if (!decision!.AppliesTo(view.Phase, view.ExpiresAt))
             return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: {decision.AppliesWhen}.");
         if (DecisionsInForce.Refusal(decision, view) is { } inForce) return paths.ErrorPage(inForce.StatusCode, inForce.ProblemDetails.Detail!);
-        var (_, notTaken) = await actions.DecideAsync(registrationId, decision, now, reason, sessions.Read(request)!, DecisionsInForce.Claim(decision, judgedOn), ct);
+        var (_, notTaken) = await actions.DecideAsync(registrationId, decision, now, reason, actor!, DecisionsInForce.Claim(decision, judgedOn), ct);
         if (notTaken is not null) return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName}: {notTaken}; this one would change nothing, and nothing of it was recorded.");
         return Results.Redirect(paths.Registration(registrationId));
     }

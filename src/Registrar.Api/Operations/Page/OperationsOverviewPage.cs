@@ -21,7 +21,7 @@ public sealed class OperationsOverviewPage(
 
     public async Task<IResult> RenderAsync(HttpRequest request, CancellationToken ct)
     {
-        if (sessions.Read(request) is not { } actor) return paths.SignInForm(null);
+        if (await sessions.ReadAsync(request, ct) is not { } actor) return paths.SignInForm(null);
         var (query, errors) = RegistrationListQuery.Read(request.Query, zones);
         if (query is null)
             return paths.ErrorPage(StatusCodes.Status400BadRequest, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

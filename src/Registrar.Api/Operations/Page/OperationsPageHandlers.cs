@@ -36,14 +36,15 @@ public sealed class OperationsPageHandlers(
 
     public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken ct)
     {
-        if (await RefusedPostAsync(request, ct) is { } refused) return refused;
-        sessions.SignOut(request.HttpContext.Response, request.IsHttps);
+        if ((await CheckPostAsync(request, ct)).Refused is { } refused) return refused;
+        await sessions.SignOutAsync(request, ct);
         return Results.Redirect(paths.Home);
     }
 
     public async Task<IResult> ReviewTrademarkAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
-        if (await RefusedPostAsync(request, ct) is { } refused) return refused;
+        var (actor, refused) = await CheckPostAsync(request, ct);
+        if (refused is not null) return refused;
         var form = await request.ReadFormAsync(ct);
         var approved = form["decision"].ToString() switch { "approve" => true, "refuse" => (bool?)false, _ => null };
         var reason = Reason(form["reason"].ToString());
@@ -52,14 +53,15 @@ public sealed class OperationsPageHandlers(
         if (reason is { Length: > OperationsHandlers.MaxNoteLength }) return paths.ErrorPage(StatusCodes.Status400BadRequest, "The reason is too long.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } wrongPhase) return wrongPhase;
 
-        if (await actions.ReviewTrademarkAsync(registrationId, approved.Value, reason, sessions.Read(request)!, ct) is { } taken)
+        if (await actions.ReviewTrademarkAsync(registrationId, approved.Value, reason, actor!, ct) is { } taken)
             return paths.ErrorPage(StatusCodes.Status409Conflict, taken);
         return Results.Redirect(paths.Registration(registrationId));
     }
 
     public async Task<IResult> RetryAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
-        if (await RefusedPostAsync(request, ct) is { } refused) return refused;
+        var (actor, refused) = await CheckPostAsync(request, ct);
+        if (refused is not null) return refused;
         var form = await request.ReadFormAsync(ct);
         var reason = Reason(form["reason"].ToString());
         if (reason is null) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say what was fixed before trying again.");
@@ -67,33 +69,35 @@ public sealed class OperationsPageHandlers(
         // Any phase: a retry also sends again the mail and records a host gave up on (FailedCommands), which no view shows.
         if (await RefusalAsync(registrationId, _ => null, ct) is { } unknown) return unknown;
 
-        await actions.RetryAsync(registrationId, sessions.Read(request)!, reason, ct);
+        await actions.RetryAsync(registrationId, actor!, reason, ct);
         return Results.Redirect(paths.Registration(registrationId));
     }
 
     /// <summary>KZ-2.6: a notice from the registration's timeline sent again, with the API's checks and audit entry.</summary>
     public async Task<IResult> ResendNoticeAsync(HttpRequest request, string registrationId, string noticeId, CancellationToken ct)
     {
-        if (await RefusedPostAsync(request, ct) is { } refused) return refused;
+        var (actor, refused) = await CheckPostAsync(request, ct);
+        if (refused is not null) return refused;
         var form = await request.ReadFormAsync(ct);
         if (NoticeResends.Reason(form["reason"].ToString()) is not { } reason)
             return paths.ErrorPage(StatusCodes.Status400BadRequest, "Say why the notice is sent again, for the audit log.");
         var (notice, problem) = await resends.SentNoticeAsync(registrationId, noticeId, ct);
         if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
 
-        await actions.ResendNoticeAsync(registrationId, notice!, sessions.Read(request)!, reason, ct);
+        await actions.ResendNoticeAsync(registrationId, notice!, actor!, reason, ct);
         return Results.Redirect(paths.Registration(registrationId));
     }
 
     /// <summary>A post needs a session and its anti-forgery token: without them nothing is done.</summary>
-    public async Task<IResult?> RefusedPostAsync(HttpRequest request, CancellationToken ct)
+    /// <returns>Who posts, or the answer that refuses the post.</returns>
+    public async Task<(OperationsActor? Actor, IResult? Refused)> CheckPostAsync(HttpRequest request, CancellationToken ct)
     {
-        if (sessions.Read(request) is null) return paths.SignInRequired("Sign in first.");
-        if (!request.HasFormContentType) return paths.ErrorPage(StatusCodes.Status400BadRequest, "Send the page's form.");
+        if (await sessions.ReadAsync(request, ct) is not { } actor) return (null, paths.SignInRequired("Sign in first."));
+        if (!request.HasFormContentType) return (null, paths.ErrorPage(StatusCodes.Status400BadRequest, "Send the page's form."));
         var form = await request.ReadFormAsync(ct);
         return sessions.IsGenuineFormToken(request, form[OperationsSessions.FormTokenField].ToString())
-            ? null
-            : paths.ErrorPage(StatusCodes.Status403Forbidden, "The form did not come from this page's session: reload the page and try again.");
+            ? (actor, null)
+            : (null, paths.ErrorPage(StatusCodes.Status403Forbidden, "The form did not come from this page's session: reload the page and try again."));
     }
 
     /// <summary>As the API refuses them (<see cref="RegistrationActions"/>): a form posted from a page the registration has moved on from

@@ -20,7 +20,7 @@ public sealed class RegistrationTimelinePage(
 
     public async Task<IResult> RenderAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
-        if (sessions.Read(request) is null) return paths.SignInForm(null);
+        if (await sessions.ReadAsync(request, ct) is null) return paths.SignInForm(null);
         if (!RegistrationIds.IsWellFormed(registrationId) || await views.FindAsync(registrationId, ct) is not { } view)
             return paths.ErrorPage(StatusCodes.Status404NotFound, "No registration has that id.");
 

@@ -13,8 +13,9 @@ namespace Registrar.Api.Storefront;
 
 /// <summary>
 /// The registrant's notice ending the contract, fixed when it is given. With a date: UA-6.1, the contract ends then; a date
-/// sooner than the zone's notice days after the notice is refused, naming the earliest. Without one: UA-6.4, the notice stops the current yearly term
-/// from renewing, which it does only when given at least 15 calendar days before the term ends; a later notice is refused,
+/// sooner than the zone's notice days after the notice is refused, naming the earliest. Without one: UA-6.4, the notice stops the contract
+/// from renewing at the end of the term paid now (the years a term of several years paid ahead are not cut short, UA-1.5.5), which it
+/// does only when given at least 15 calendar days before that end; a later notice is refused,
 /// naming the last day it could have come, since the term then renews and only a dated notice ends it sooner.
 /// Either way the notice stops every renewal, so the contract ends within the term paid now, by the last day the registry's
 /// expiry holds: an end past it is refused naming that day, as the lifecycle would not reach it (it never ends a contract
@@ -45,8 +46,9 @@ public sealed class TerminationNotices(ContractRules rules)
         }
 
         // A term runs a year from payment (UA-6.4) and the registry's expiry is its end: the terms are counted back from that
-        // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February.
-        var outcome = renewal.NoticeGivenOn(termEnds, NoticeDay(renewal, termEnds, expiresAt, now, calendar));
+        // end, since one counted forward from an earlier anniversary of a 29 February expiry ends on 28 February. The years paid
+        // ahead are never cut short: the notice stops the renewal at the end of the term paid now.
+        var outcome = renewal.NoticeBeforeTermEnds(termEnds, NoticeDay(renewal, termEnds, expiresAt, now, calendar));
         if (!outcome.StopsRenewalOfCurrentPeriod)
         {
             var earliest = termination.EarliestEndAfter(today);

@@ -41,5 +41,18 @@ public sealed class ContractRenewal(AutoRenewalTerms terms)
         return new RenewalNoticeOutcome(false, lastNoticeDay, renewedInto.EndsOn, terms.Rule);
     }
 
+    /// <summary>What a notice given on <paramref name="noticeOn"/> does to a contract whose term is paid until <paramref name="termEnds"/>
+    /// (the registry's expiry). The yearly periods up to then are paid already, each renewing the contract into the next (a term of
+    /// several years), so the notice stops the renewal at the term's end, never sooner: a paid year is never cut short, as UA-1.5.5
+    /// refunds none. It must come the notice's days before that end; a notice past it judges the period it falls in.</summary>
+    public RenewalNoticeOutcome NoticeBeforeTermEnds(DateOnly termEnds, DateOnly noticeOn)
+    {
+        if (noticeOn >= termEnds) return NoticeGivenOn(termEnds, noticeOn);
+        var lastNoticeDay = termEnds.AddDays(-terms.NoticeCalendarDays);
+        return noticeOn <= lastNoticeDay
+            ? new RenewalNoticeOutcome(true, lastNoticeDay, termEnds, terms.Rule)
+            : new RenewalNoticeOutcome(false, lastNoticeDay, PeriodOn(termEnds, termEnds).EndsOn, terms.Rule);
+    }
+
     private DateOnly BoundaryAt(DateOnly boundary, int period) => boundary.AddYears(period * terms.PeriodYears);
 }

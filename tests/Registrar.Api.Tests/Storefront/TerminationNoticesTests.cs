@@ -69,13 +69,30 @@ public sealed class TerminationNoticesTests
         Assert.Equal(new TerminationRequest(Expiry, "UA-6.4", Expiry), request);
     }
 
-    [Fact]
-    public void An_undated_notice_on_a_two_year_registration_ends_the_yearly_contract_at_its_next_anniversary_of_the_expiry_UA_6_4()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void An_undated_notice_on_a_registration_paid_years_ahead_ends_the_contract_with_the_term_paid_never_a_paid_year_sooner_UA_6_4_UA_1_5_5(
+        int yearsMore)
     {
-        // The registry's expiry is 15 June 2028, 12:00 in Kyiv; the contract's yearly terms end on its anniversaries, at that hour.
-        var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = Expiry.AddYears(1) }, Now);
+        // The registry's expiry is 15 June 2028 (or 2036), 12:00 in Kyiv: the yearly periods up to it are paid, and UA-1.5.5 refunds none.
+        var paidUntil = Expiry.AddYears(yearsMore);
 
-        Assert.Equal(new TerminationRequest(Expiry, "UA-6.4", Expiry.AddYears(1)), request);
+        var (request, _) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = paidUntil }, Now);
+
+        Assert.Equal(new TerminationRequest(paidUntil, "UA-6.4", paidUntil), request);
+    }
+
+    [Fact]
+    public void An_undated_notice_days_before_a_yearly_anniversary_within_a_longer_term_is_taken_for_the_terms_end_UA_6_4()
+    {
+        // Ten days before the first anniversary (15 June 2027) of a term paid until 15 June 2028: not too late, as the term runs on.
+        var paidUntil = Expiry.AddYears(1);
+
+        var (request, problem) = Notices.Read(null, Registration("com.ua") with { ExpiresAt = paidUntil }, Expiry.AddDays(-10));
+
+        Assert.Null(problem);
+        Assert.Equal(new TerminationRequest(paidUntil, "UA-6.4", paidUntil), request);
     }
 
     [Theory]

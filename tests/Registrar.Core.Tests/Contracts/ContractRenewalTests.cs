@@ -47,6 +47,18 @@ public sealed class ContractRenewalTests
     }
 
     [Fact]
+    public void A_notice_in_an_earlier_year_of_a_term_paid_years_ahead_ends_the_contract_with_the_term_UA_6_4_UA_1_5_5()
+    {
+        var termEnds = new DateOnly(2035, 3, 10);
+
+        var inTime = _renewal.NoticeBeforeTermEnds(termEnds, new DateOnly(2026, 3, 1));
+        var late = _renewal.NoticeBeforeTermEnds(termEnds, new DateOnly(2035, 3, 1));
+
+        Assert.Equal((true, new DateOnly(2035, 2, 23), termEnds), (inTime.StopsRenewalOfCurrentPeriod, inTime.LastNoticeDay, inTime.ContractEndsOn));
+        Assert.Equal((false, new DateOnly(2036, 3, 10)), (late.StopsRenewalOfCurrentPeriod, late.ContractEndsOn));
+    }
+
+    [Fact]
     public void A_term_ending_on_29_February_takes_notice_until_14_February_UA_6_4()
     {
         var termEnds = new DateOnly(2028, 2, 29);

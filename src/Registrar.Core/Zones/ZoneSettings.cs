@@ -110,12 +110,17 @@ public sealed record DeletionRule(
     string Rule,
     bool IsDefault = false)
 {
-    /// <summary>UA-1.12 "до 28 днів після закінчення терміну реєстрації": days as the registrar counts them, so the deletion
-    /// comes at the expiry's local time of day even when the clocks changed in between (a span of 28 × 24 hours would
-    /// cut an autumn expiry's priority to renew an hour short).</summary>
+    /// <summary>UA-1.12 "до 28 днів після закінчення терміну реєстрації": at the latest, and the registry counts its days as
+    /// 28 × 24 hours, while the registrar's days keep the expiry's local time of day when the clocks change in between. The
+    /// earlier of the two: across an autumn change the local count ends an hour after the registry has begun deleting the
+    /// domain, and a payment taken in that hour could no longer renew it.</summary>
     /// <param name="timeZone">The registrar's time zone (the zone's calendar's).</param>
-    public DateTimeOffset DeletionDueAt(DateTimeOffset expiry, TimeZoneInfo timeZone) =>
-        LocalDays.SameTimeDaysAfter(expiry, DaysAfterExpiry, timeZone);
+    public DateTimeOffset DeletionDueAt(DateTimeOffset expiry, TimeZoneInfo timeZone)
+    {
+        var localDays = LocalDays.SameTimeDaysAfter(expiry, DaysAfterExpiry, timeZone);
+        var registryDays = expiry + TimeSpan.FromDays(DaysAfterExpiry);
+        return localDays < registryDays ? localDays : registryDays;
+    }
 
     /// <summary>Whether the registrant may still renew at <paramref name="now"/>.</summary>
     public bool RegistrantMayRenew(DateTimeOffset expiry, DateTimeOffset now, TimeZoneInfo timeZone) =>

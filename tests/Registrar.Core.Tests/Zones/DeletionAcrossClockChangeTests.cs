@@ -7,7 +7,7 @@ using Registrar.Core.Zones;
 namespace Registrar.Core.Tests.Zones;
 
 /// <summary>UA-1.12: "до 28 днів після закінчення терміну реєстрації" counts the registrar's days in Kyiv, where the clocks
-/// change on the last Sundays of March and October.</summary>
+/// change on the last Sundays of March and October, and never past the registry's 28 × 24 hours.</summary>
 public sealed class DeletionAcrossClockChangeTests
 {
     private static readonly TimeZoneInfo Kyiv = BusinessCalendars.LoadEmbedded().For("UA").TimeZone;
@@ -24,11 +24,12 @@ public sealed class DeletionAcrossClockChangeTests
     }
 
     [Fact]
-    public void An_unpaid_ua_domain_expiring_before_the_autumn_clock_change_keeps_its_priority_to_renew_until_the_same_Kyiv_time_28_days_later_UA_1_12()
+    public void An_unpaid_ua_domain_expiring_before_the_autumn_clock_change_keeps_its_priority_to_renew_until_the_registry_has_counted_28_times_24_hours_UA_1_12()
     {
-        // 10:00 on Sunday 10 October 2027 (UTC+3); clocks go back on Sunday 31 October.
+        // 10:00 on Sunday 10 October 2027 (UTC+3); clocks go back on Sunday 31 October, so 28 × 24 hours later it is 09:00 in
+        // Kyiv: the registry begins deleting then, an hour before the same Kyiv time, and a payment in that hour renews nothing.
         var expiry = KyivTime(2027, 10, 10, 10);
-        var deleteAt = KyivTime(2027, 11, 7, 10);
+        var deleteAt = KyivTime(2027, 11, 7, 9);
         var domain = RegisteredDomain.Expiring("com.ua", expiry);
 
         domain.LiveUntil(deleteAt.AddMinutes(-1));

@@ -13,7 +13,7 @@ namespace Registrar.Api.Storefront;
 /// a problem naming its rule. The registration judges the request again when it carries it out (a view recorded before it
 /// showed the contract's end does not show it), so these checks answer early and decide nothing alone.
 /// </summary>
-public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones)
+public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCatalog zones, BusinessCalendars calendars)
 {
     /// <summary>A renewal is invoiced only for a domain held here at the registry whose term is not paid yet.</summary>
     public IResult? NotHeld(RegistrationView view) => view.Phase switch
@@ -62,11 +62,13 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
     public IResult? PastRegistryMaximum(RegistrationView view, DateTimeOffset now)
     {
         if (view.ExpiresAt is not { } expiry) return null;
-        var term = zones.For(view.Zone).Term;
-        if (term.RenewalFits(expiry, RegistrationTerm.RenewalYears, now)) return null;
+        var policy = zones.For(view.Zone);
+        if (policy.Term.RenewalFits(expiry, RegistrationTerm.RenewalYears, now)) return null;
+        // In the registrar's time, as the mails state the expiry.
+        var timeZone = calendars.For(policy.CalendarCountry).TimeZone;
         return RuleProblems.NotAllowed(RegistrationTerm.RegistryMaximumRule,
-            $"{view.DisplayName} is paid until {LocalTimes.Deadline(expiry)}: another year would pass the registry's maximum registration period of "
-            + $"{term.MaxYears} years, which reaches {LocalTimes.Deadline(term.LatestExpiry(now))} now. Ask again once the expiry is nearer.");
+            $"{view.DisplayName} is paid until {LocalTimes.Deadline(expiry, timeZone)}: another year would pass the registry's maximum registration "
+            + $"period of {policy.Term.MaxYears} years, which reaches {LocalTimes.Deadline(policy.Term.LatestExpiry(now), timeZone)} now. Ask again once the expiry is nearer.");
     }
 
     private static IResult CalendarMissing(RegistrationView view) => Problems.CalendarMissing(

@@ -14,7 +14,7 @@ namespace Registrar.Api.Tests.Storefront;
 public sealed class RenewalInvoiceChecksTests
 {
     private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
-    private static readonly RenewalInvoiceChecks Checks = new(new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()), Zones);
+    private static readonly RenewalInvoiceChecks Checks = new(new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()), Zones, BusinessCalendars.LoadEmbedded());
 
     /// <summary>A Tuesday: its three KZ banking days before are Thursday 10, Friday 11 and Monday 14 June.</summary>
     private static readonly DateTimeOffset Expiry = new(2027, 6, 15, 10, 0, 0, TimeSpan.Zero);
@@ -97,6 +97,8 @@ public sealed class RenewalInvoiceChecksTests
 
         Assert.Equal((409, "RFC 5731 section 3.2.3"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
         Assert.Contains("10 years", problem.ProblemDetails.Detail);
+        // In Almaty's time, as the mails state the expiry: 10:00 UTC is 15:00 there.
+        Assert.Contains("is paid until 2036-12-03 15:00 (UTC+5)", problem.ProblemDetails.Detail);
         Assert.Null(Checks.PastRegistryMaximum(view with { ExpiresAt = now.AddYears(9) }, now));
     }
 

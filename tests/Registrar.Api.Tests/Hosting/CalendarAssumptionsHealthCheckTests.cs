@@ -50,6 +50,20 @@ public sealed class CalendarAssumptionsHealthCheckTests
         Assert.Contains("ua-2031.txt", lastShippedYear.Description);
     }
 
+    [Theory]
+    [InlineData("2030-12-20")]
+    [InlineData("2031-01-01")]
+    public async Task Once_deadlines_counted_today_reach_a_year_without_a_file_the_health_is_unhealthy_not_only_degraded_KZ_2_1_KZ_3_3(string today)
+    {
+        var now = DateTimeOffset.Parse(today + "T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        var ranOut = await CheckAsync(BusinessCalendars.LoadEmbedded(), now);
+
+        Assert.Equal(HealthStatus.Unhealthy, ranOut.Status);
+        Assert.Contains("kz-2031.txt", ranOut.Description);
+        Assert.Contains("refused", ranOut.Description);
+    }
+
     private static string EmbeddedText(string file) =>
         File.ReadAllText(Path.Combine(Registrar.Testing.RepositoryPaths.Root, "src", "Registrar.Core", "Calendars", "Data", file));
 }

@@ -43,7 +43,9 @@ public sealed class RenewalInvoiceChecks(IRegistrationSchedule schedule, ZoneCat
         {
             // A held domain always has its expiry; without one the registration judges the request itself.
             if (view.ExpiresAt is not { } expiry) return null;
-            if (schedule.RenewalTimelineWaitsUntil(view.Zone, expiry) is not null) return CalendarMissing(view);
+            // KZ-2.7: an invoice asked for years ahead lapses (KZ-3.3) before anything of a deadline whose year is not loaded yet.
+            if (schedule.RenewalTimelineWaitsUntil(view.Zone, expiry) is { } waits)
+                return schedule.InvoiceDueAt(view.Zone, now) < waits ? null : CalendarMissing(view);
             var timeline = schedule.RenewalTimeline(view.Zone, expiry);
             if (timeline.PayableUntil(now) is not null) return null;
             var policy = zones.For(view.Zone);

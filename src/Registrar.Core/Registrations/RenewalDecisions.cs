@@ -11,6 +11,8 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
 {
+    private readonly RenewalAheadOfCalendar _aheadOfCalendar = new(schedule);
+
     public static bool Covers(RegistrationPhase phase) => phase is Registered or Renewing or Expired or Restoring or Deleting;
 
     /// <summary>What falls due with time: the expiry, the latest due reminder, the deletion; or, when counting them needs a
@@ -21,7 +23,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         if (state.Phase is not (Registered or Expired) || state.Renewal.PaidInvoice is not null || state.Ending is not null) return;
         // KZ-2.6: a warning sent while the deadline waited for its calendar year said the invoice follows.
         var owesInvoice = state.Renewal.CalendarWait is not null && state.Renewal.RemindersSent.Count > 0;
-        CalendarWaits.DecideOrWait(step, now, draft => FallDue(draft, now, owesInvoice), waiting => WarnWithoutInvoice(waiting, now));
+        CalendarWaits.DecideOrWait(step, now, draft => FallDue(draft, now, owesInvoice), waiting => _aheadOfCalendar.WarnWithoutInvoice(waiting, now));
     }
 
     public DateTimeOffset? NextWake(RegistrationState state)
@@ -59,7 +61,9 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         // An earlier invoice's payment, notified while this one was being issued, renews already: this one bills nothing.
         if (step.State.Renewal.PaidInvoice is { } paidBy) CancelInvoices(step, [issued.InvoiceNumber], paidBy);
         else if (step.State.Phase is Registered or Expired)
-            step.Notify(waiting, Facts(step.State, Timeline(step.State), now));
+            step.Notify(waiting, WaitsForCalendar(step.State) is null ? Facts(step.State, Timeline(step.State), now)
+                // Issued ahead of its deadline's calendar year (IssueOnRequest): the invoice's own due instant is its pay-by date.
+                : new NoticeFacts(ExpiresAt: step.State.ExpiresAt, PayBy: issued.DueAt, InvoiceNumber: issued.InvoiceNumber, Amount: issued.Total));
     }
 
     public void OnPaid(RegistrationStep step, RenewalPaid paid)
@@ -170,8 +174,15 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     {
         var state = step.State;
         if (PastRegistryMaximum(state, now) is { } pastMaximum) return pastMaximum;
-        if (WaitsForCalendar(state) is not null)
-            return "its renewal deadline falls in a calendar year not loaded yet and is not counted on a guess (KZ-2.7, KZ-3.3)";
+        if (WaitsForCalendar(state) is { } waits)
+        {
+            // KZ-2.7 asks for the invoice early: one asked for years ahead lapses (KZ-3.3) long before anything of a deadline
+            // whose calendar year is not loaded yet could fall due, so that deadline cannot bound it.
+            var lapses = schedule.InvoiceDueAt(state.Order!.Zone, now);
+            if (lapses >= waits) return "its renewal deadline falls in a calendar year not loaded yet and is not counted on a guess (KZ-2.7, KZ-3.3)";
+            RenewalAheadOfCalendar.IssueInvoice(step, now, lapses);
+            return null;
+        }
         var timeline = Timeline(state);
         if (timeline.PayableUntil(now) is not { } payableUntil)
             return $"the renewal could be paid until {LocalTimes.Deadline(timeline.RenewableUntilDeletion ? timeline.DeleteAt : timeline.PayBy)} (KZ-2.7, UA-1.12)";
@@ -217,7 +228,7 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         RemindOrInvoice(step, timeline, now, NoticeKind.Expired);
     }
 
-    /// <param name="owesInvoice">A warning went out without the invoice (<see cref="WarnWithoutInvoice"/>): it is issued now,
+    /// <param name="owesInvoice">A warning went out without the invoice (<see cref="RenewalAheadOfCalendar.WarnWithoutInvoice"/>): it is issued now,
     /// whether or not a reminder is due.</param>
     private void RemindIfDue(RegistrationStep step, RenewalTimeline timeline, DateTimeOffset now, bool owesInvoice)
     {
@@ -227,21 +238,8 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         RemindOrInvoice(step, timeline, now, NoticeKind.RenewalReminder);
     }
 
-    /// <summary>KZ-2.6: the warnings counted in calendar days need no banking day, so they go out while the renewal deadline
-    /// waits for its calendar year, each once: without the invoice, which they say follows (issued once the year is loaded).</summary>
-    private void WarnWithoutInvoice(RegistrationStep step, DateTimeOffset now)
-    {
-        var state = step.State;
-        if (state.Phase != Registered || now >= state.ExpiresAt) return;
-        var due = schedule.WarningsInCalendarDays(state.Order!.Zone, state.ExpiresAt!.Value)
-            .Where(r => r.At <= now && !state.Renewal.RemindersSent.Contains(r.Key)).ToList();
-        if (due.Count == 0) return;
-        MarkSent(step, due);
-        step.Notify(NoticeKind.RenewalReminder, new NoticeFacts(ExpiresAt: state.ExpiresAt, InvoiceFollows: true));
-    }
-
     /// <summary>KZ-2.6: each reminder once; a late wake-up sends only the latest one due, and the ones it passed over count as sent.</summary>
-    private static void MarkSent(RegistrationStep step, IReadOnlyList<ScheduledReminder> due) =>
+    internal static void MarkSent(RegistrationStep step, IReadOnlyList<ScheduledReminder> due) =>
         step.Update(s => s with { Renewal = s.Renewal with { RemindersSent = [.. s.Renewal.RemindersSent.Union(due.Select(r => r.Key))] } });
 
     /// <summary>KZ-2.7: while the renewal can still be paid and no invoice is open (KZ-3.3 lets one lapse within days),

@@ -78,12 +78,21 @@ public sealed class RenewalInvoiceChecksTests
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
         context.Response.Body = new MemoryStream();
 
-        await Checks.PastDeadline(view, Expiry)!.ExecuteAsync(context);
+        // Asked on 19 December 2030: the invoice's two banking days reach past 21 December, when the first reminder is due.
+        await Checks.PastDeadline(view, new DateTimeOffset(2030, 12, 19, 10, 0, 0, TimeSpan.Zero))!.ExecuteAsync(context);
 
         Assert.Equal((503, "3600"), (context.Response.StatusCode, context.Response.Headers.RetryAfter.ToString()));
         context.Response.Body.Position = 0;
         using var problem = await JsonDocument.ParseAsync(context.Response.Body);
         Assert.Equal("/problems/calendar-missing", problem.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void An_invoice_asked_for_years_before_a_deadline_in_a_year_not_loaded_is_not_refused_as_it_lapses_long_before_it_KZ_2_7_KZ_3_3()
+    {
+        var view = Registration("kz", RegistrationPhase.Registered) with { ExpiresAt = new DateTimeOffset(2036, 12, 6, 5, 0, 0, TimeSpan.Zero) };
+
+        Assert.Null(Checks.PastDeadline(view, new DateTimeOffset(2029, 3, 2, 10, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

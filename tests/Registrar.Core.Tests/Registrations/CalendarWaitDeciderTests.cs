@@ -1,5 +1,6 @@
 using Registrar.Core.Calendars;
 using Registrar.Core.Registrations;
+using Registrar.Core.Tariffs;
 
 namespace Registrar.Core.Tests.Registrations;
 
@@ -114,6 +115,37 @@ public sealed class CalendarWaitDeciderTests
         Assert.Contains("before-expiry-7d", domain.State.Renewal.RemindersSent);
         Assert.Equal(expiry, Assert.Single(domain.Sent.OfType<IssueRenewalInvoice>()).DueAt);
         Assert.Null(domain.State.Renewal.CalendarWait);
+    }
+
+    [Fact]
+    public void An_invoice_asked_for_years_ahead_is_issued_lapsing_as_an_orders_does_though_its_deadlines_year_is_not_loaded_KZ_2_7_KZ_3_3()
+    {
+        // Monday 7 December 2026: two Kazakh banking days later is the end of Wednesday 9 December, years before any 2031 deadline.
+        var now = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+
+        var issued = domain.Raise(new RenewalInvoiceRequested("rir-1", "r-1", now), now);
+
+        var invoice = Assert.IsType<IssueRenewalInvoice>(Assert.Single(issued, c => c is IssueRenewalInvoice));
+        Assert.Equal((TariffOperation.Renew, new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.FromHours(5))), (invoice.Operation, invoice.DueAt));
+        Assert.Empty(domain.Sent.OfType<FlagForOperations>());
+
+        domain.IssueInvoice(invoice, now);
+
+        var mailed = Assert.Single(domain.Notices(NoticeKind.RenewalInvoice));
+        Assert.Equal((KzExpiry, invoice.DueAt, $"INV-{invoice.CommandId}"), (mailed.Facts!.ExpiresAt, mailed.Facts.PayBy, mailed.Facts.InvoiceNumber));
+    }
+
+    [Fact]
+    public void An_invoice_asked_for_whose_window_reaches_the_first_instant_its_deadline_could_fall_due_waits_for_the_calendar_KZ_2_7()
+    {
+        var now = FirstReminder.AddDays(-1);
+        var domain = RegisteredDomain.Expiring("kz", KzExpiry);
+
+        domain.Raise(new RenewalInvoiceRequested("rir-1", "r-1", now), now);
+
+        Assert.Empty(domain.Sent.OfType<IssueRenewalInvoice>());
+        Assert.Contains("calendar year not loaded yet", Assert.Single(domain.Sent.OfType<FlagForOperations>()).Reason);
     }
 
     /// <summary>A year's file as operations would publish it; its holidays do not matter to these tests.</summary>

@@ -142,18 +142,6 @@ public sealed class RenewalInvoiceRequestDeciderTests
     }
 
     [Fact]
-    public void A_request_whose_deadline_falls_in_a_calendar_year_not_loaded_is_refused_not_guessed_KZ_2_7()
-    {
-        var expiry = new DateTimeOffset(2031, 1, 20, 10, 0, 0, TimeSpan.Zero);
-        var domain = RegisteredDomain.Expiring("kz", expiry);
-
-        var flag = Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(Requested("q-1", expiry.AddDays(-200)), expiry.AddDays(-200))));
-
-        Assert.Contains("calendar year not loaded yet", flag.Reason);
-        Assert.Null(domain.State.Renewal.InvoiceCommandId);
-    }
-
-    [Fact]
     public void A_request_whose_renewal_would_pass_the_registrys_maximum_period_is_refused_before_any_invoice_RFC5731_3_2_3()
     {
         // A ten-year term just registered: one more year would end eleven years on, past the registry's ten (RFC 5731 3.2.3).

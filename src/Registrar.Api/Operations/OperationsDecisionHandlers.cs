@@ -33,7 +33,7 @@ public sealed class OperationsDecisionHandlers(
         if (judgedOn is null) return RegistrationProblems.Unknown(registrationId);
         var registration = judgedOn.View;
         var now = clock.GetUtcNow();
-        var (decision, problem) = reader.Read(form, registration.Zone, now);
+        var (decision, problem) = reader.Read(form, registration, now);
         if (problem is not null) return problem;
         if (!decision!.AppliesTo(registration.Phase, registration.ExpiresAt))
             return Problems.Conflict($"{registration.DisplayName} is {registration.Phase}: {decision.AppliesWhen}.");

@@ -12,11 +12,23 @@ namespace Registrar.Api.Operations;
 /// Turns an operations decision's body into the lifecycle's <see cref="OperationsDecision"/> for one zone, with the
 /// instants its rule makes of it at <c>now</c>; refuses, naming the rule, a decision the zone's offer has no clause for.
 /// </summary>
-public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsCatalog offers)
+public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsCatalog offers, IRegistrationSchedule schedule)
 {
     public const int MaxDocumentLength = 500;
 
-    public (OperationsDecision? Decision, ProblemHttpResult? Problem) Read(OperationsDecisionBody body, string zone, DateTimeOffset now) => body.Kind switch
+    /// <param name="registration">The registration decided about, as its view shows it: a termination of an unpaid domain is held to
+    /// its deletion, as the lifecycle holds it (<see cref="UnpaidDeletion"/>), so the answer and the audit state when it takes effect.</param>
+    public (OperationsDecision? Decision, ProblemHttpResult? Problem) Read(OperationsDecisionBody body, RegistrationView registration, DateTimeOffset now)
+    {
+        var (decision, problem) = Read(body, registration.Zone, now);
+        // In these phases the renewal of the current expiry is unpaid: a paid one is renewing, or renewed to a new expiry.
+        var unpaidExpiry = registration.Phase is RegistrationPhase.Registered or RegistrationPhase.Expired ? registration.ExpiresAt : null;
+        return decision is TerminationNotice termination
+            ? (termination with { EffectiveAt = UnpaidDeletion.NoLaterThan(schedule, registration.Zone, unpaidExpiry, termination.EffectiveAt) }, null)
+            : (decision, problem);
+    }
+
+    private (OperationsDecision? Decision, ProblemHttpResult? Problem) Read(OperationsDecisionBody body, string zone, DateTimeOffset now) => body.Kind switch
     {
         SuspendService.KindName => body.Ground is { } ground && Enum.IsDefined(ground)
             ? Suspension(zone, new SuspendService(ground))

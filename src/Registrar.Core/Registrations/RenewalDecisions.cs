@@ -155,17 +155,10 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             : NoticeKind.Deleted);
     }
 
-    /// <summary>UA-1.10, UA-1.12: a contract's end the registrar noticed (UA-1.3.4.1) while the renewal is unpaid, held to the
-    /// deletion of the unpaid domain: a noticed end stops every renewal invoice, so nothing can keep the domain past that
-    /// deletion. The registrant's own notice is never moved so (<see cref="NoticeReach"/>). A timeline waiting
-    /// for a calendar year not loaded yet is not guessed (KZ-2.7): the notice's date stands until it is.</summary>
-    public static DateTimeOffset NoLaterThanUnpaidDeletion(RegistrationState state, DateTimeOffset endsAt, IRegistrationSchedule schedule)
-    {
-        var deletion = state is { Renewal.PaidInvoice: null, Order.Zone: var zone, ExpiresAt: { } expiry } && schedule.RenewalTimelineWaitsUntil(zone, expiry) is null
-            ? schedule.RenewalTimeline(zone, expiry).DeleteAt
-            : (DateTimeOffset?)null;
-        return deletion < endsAt ? deletion.Value : endsAt;
-    }
+    /// <summary><see cref="UnpaidDeletion"/>, for the registration's state; the registrant's own notice is never moved so
+    /// (<see cref="NoticeReach"/>).</summary>
+    public static DateTimeOffset NoLaterThanUnpaidDeletion(RegistrationState state, DateTimeOffset endsAt, IRegistrationSchedule schedule) =>
+        state.Order is { } order ? UnpaidDeletion.NoLaterThan(schedule, order.Zone, state.Renewal.PaidInvoice is null ? state.ExpiresAt : null, endsAt) : endsAt;
 
     /// <summary>KZ-2.7: the invoice a customer asked for ahead of the schedule, issued now as the schedule would issue it (the
     /// same years, tariff and due instant); otherwise why not: the renewal can no longer be paid (KZ-2.7's deadline, UA-1.12's

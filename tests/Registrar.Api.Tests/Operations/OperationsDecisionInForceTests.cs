@@ -6,6 +6,7 @@ using Registrar.Api.Tests.Banks;
 using Registrar.Api.Tests.Retries;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
@@ -141,7 +142,7 @@ public sealed class OperationsDecisionInForceTests
         var clock = new FakeTimeProvider(Now);
         var terms = new ContractTermsCatalog(Zones);
         var handlers = new OperationsDecisionHandlers(RetryHarness.Authenticator(), views.Object,
-            new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms),
+            new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms, new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded())),
             new RegistrationActions(_events, _audit.Object, _claims, clock), clock);
         return await RetryHarness.ReadAsync(await handlers.DecideAsync(
             RetryHarness.Post($"/api/ops/registrations/{RegistrationId}/decisions", body, idempotencyKey: null), RegistrationId, default));

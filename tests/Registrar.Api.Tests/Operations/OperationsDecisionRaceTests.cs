@@ -5,6 +5,7 @@ using Registrar.Api.Tests.Banks;
 using Registrar.Api.Tests.Retries;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
@@ -49,7 +50,7 @@ public sealed class OperationsDecisionRaceTests(AzuriteFixture azurite)
         var terms = new ContractTermsCatalog(Zones);
         var claims = new RegistrationDecisionClaimStore(new RetryHarness(azurite).Storage);
         return new OperationsDecisionHandlers(Authenticator(), views.Object,
-            new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms),
+            new OperationsDecisionReader(new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), terms), terms, new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded())),
             new RegistrationActions(_events, Mock.Of<IAuditLog<RegistrationAudit>>(), claims, clock), clock);
     }
 }

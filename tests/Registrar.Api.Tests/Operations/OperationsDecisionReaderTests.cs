@@ -3,6 +3,7 @@ using Registrar.Api.Operations;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 
@@ -13,7 +14,8 @@ public sealed class OperationsDecisionReaderTests
 {
     private static readonly ZoneCatalog Zones = ZoneCatalog.LoadEmbedded();
     private static readonly OperationsDecisionReader Reader = new(
-        new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones)), new ContractTermsCatalog(Zones));
+        new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones)), new ContractTermsCatalog(Zones),
+        new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()));
 
     // 14:00 in Kyiv and 17:00 in Almaty (UTC+5).
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
@@ -21,7 +23,7 @@ public sealed class OperationsDecisionReaderTests
     [Fact]
     public void A_suspension_on_a_ground_of_the_ua_offer_is_read_UA_2_3_1()
     {
-        var (decision, problem) = Reader.Read(Body("suspend") with { Ground = SuspensionGround.UnsolicitedMessages }, "com.ua", Now);
+        var (decision, problem) = Reader.Read(Body("suspend") with { Ground = SuspensionGround.UnsolicitedMessages }, Registration("com.ua"), Now);
 
         Assert.Null(problem);
         Assert.Equal(new SuspendService(SuspensionGround.UnsolicitedMessages), decision);
@@ -30,8 +32,8 @@ public sealed class OperationsDecisionReaderTests
     [Fact]
     public void A_suspension_needs_one_of_the_grounds_UA_2_3_1()
     {
-        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend"), "ua", Now).Problem);
-        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend") with { Ground = (SuspensionGround)42 }, "ua", Now).Problem);
+        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend"), Registration("ua"), Now).Problem);
+        Assert.IsType<ProblemHttpResult>(Reader.Read(Body("suspend") with { Ground = (SuspensionGround)42 }, Registration("ua"), Now).Problem);
     }
 
     [Theory]
@@ -39,7 +41,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("unsuspend")]
     public void The_kz_offer_has_no_suspension_clause_UA_2_3_1(string kind)
     {
-        var problem = Reader.Read(Body(kind) with { Ground = SuspensionGround.Malware }, "kz", Now).Problem!;
+        var problem = Reader.Read(Body(kind) with { Ground = SuspensionGround.Malware }, Registration("kz"), Now).Problem!;
 
         Assert.Equal(409, problem.StatusCode);
         Assert.Equal("UA-2.3.1", problem.ProblemDetails.Extensions["rule"]);
@@ -51,7 +53,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("kyiv.ua", "UA-2.2.3")]
     public void A_dispute_decision_carries_its_document_under_the_zones_dispute_clause_KZ_App_2_UA_2_2_3(string zone, string rule)
     {
-        var (decision, _) = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Delete, Document = " Court ruling 2-123/2026 " }, zone, Now);
+        var (decision, _) = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Delete, Document = " Court ruling 2-123/2026 " }, Registration(zone), Now);
 
         Assert.Equal(new DisputeDecision(DisputeOutcome.Delete, "Court ruling 2-123/2026", rule), decision);
     }
@@ -62,7 +64,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("line\nbreak")]
     public void A_dispute_decision_names_the_document_it_follows_KZ_App_2(string? document)
     {
-        var problem = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Block, Document = document }, "kz", Now).Problem!;
+        var problem = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Block, Document = document }, Registration("kz"), Now).Problem!;
 
         Assert.Equal(400, problem.StatusCode);
     }
@@ -72,16 +74,16 @@ public sealed class OperationsDecisionReaderTests
     {
         var body = Body("dispute") with { Outcome = DisputeOutcome.Redelegate, Document = "Court ruling 2-124/2026" };
 
-        Assert.Equal(400, Reader.Read(body, "kz", Now).Problem!.StatusCode);
-        Assert.Equal(400, Reader.Read(body with { Registrant = Claimant with { Email = "not-an-address" } }, "kz", Now).Problem!.StatusCode);
-        var (decision, _) = Reader.Read(body with { Registrant = Claimant }, "kz", Now);
+        Assert.Equal(400, Reader.Read(body, Registration("kz"), Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(body with { Registrant = Claimant with { Email = "not-an-address" } }, Registration("kz"), Now).Problem!.StatusCode);
+        var (decision, _) = Reader.Read(body with { Registrant = Claimant }, Registration("kz"), Now);
         Assert.Equal(new DisputeDecision(DisputeOutcome.Redelegate, "Court ruling 2-124/2026", "KZ-App-2", Claimant), decision);
     }
 
     [Fact]
     public void A_breach_notice_gives_until_the_end_of_the_30th_day_in_Almaty_KZ_App_4()
     {
-        var (decision, _) = Reader.Read(Body("breach-notice"), "kz", Now);
+        var (decision, _) = Reader.Read(Body("breach-notice"), Registration("kz"), Now);
 
         // 1 December in Almaty + 30 days = 31 December, ending at midnight Almaty time (UTC+5).
         Assert.Equal(new BreachNotice(new DateTimeOffset(2026, 12, 31, 19, 0, 0, TimeSpan.Zero)), decision);
@@ -92,7 +94,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("breach-cured")]
     public void The_ua_offer_has_no_breach_notice_with_time_to_cure_KZ_App_4(string kind)
     {
-        var problem = Reader.Read(Body(kind), "com.ua", Now).Problem!;
+        var problem = Reader.Read(Body(kind), Registration("com.ua"), Now).Problem!;
 
         Assert.Equal("KZ-App-4", problem.ProblemDetails.Extensions["rule"]);
     }
@@ -100,7 +102,7 @@ public sealed class OperationsDecisionReaderTests
     [Fact]
     public void The_registrars_termination_takes_effect_at_the_end_of_the_30th_day_after_the_notice_in_Kyiv_UA_1_3_4_1()
     {
-        var (decision, _) = Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, "com.ua", Now);
+        var (decision, _) = Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, Registration("com.ua"), Now);
 
         // 1 December in Kyiv + 30 days = 31 December, ending at midnight Kyiv time (UTC+2 in winter).
         Assert.Equal(new TerminationNotice(TerminationGround.RegistrarNotice, new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero), "UA-1.3.4.1"), decision);
@@ -111,7 +113,7 @@ public sealed class OperationsDecisionReaderTests
     {
         // The service ends at the midnight opening 1 January 2027 in Kyiv: 31 December is the last day served, and a term
         // whose months start on the 1st has January wholly unused (UA-6.3 keeps only the month the service ended in).
-        var termination = (TerminationNotice)Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, "com.ua", Now).Decision!;
+        var termination = (TerminationNotice)Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, Registration("com.ua"), Now).Decision!;
 
         Assert.Equal("/api/ops/registrations/R-1/early-termination-refund?on=2026-12-31", Reader.RefundQuotePath("R-1", "com.ua", termination));
         Assert.Equal("/api/ops/registrations/R-1/early-termination-refund?on=2026-12-31",
@@ -124,7 +126,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData(TerminationGround.RegistryAgreementEnded, "UA-1.3.6")]
     public void A_termination_for_breach_or_with_the_registrys_agreement_takes_effect_when_decided_UA_2_3_2_UA_1_3_6(TerminationGround ground, string rule)
     {
-        var (decision, _) = Reader.Read(Body("termination") with { Termination = ground }, "ua", Now);
+        var (decision, _) = Reader.Read(Body("termination") with { Termination = ground }, Registration("ua"), Now);
 
         Assert.Equal(new TerminationNotice(ground, Now, rule), decision);
     }
@@ -135,7 +137,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData(TerminationGround.RegistryAgreementEnded, "UA-1.3.6")]
     public void The_kz_offer_has_none_of_the_ua_terminations_UA_1_3_4_1_UA_2_3_2_UA_1_3_6(TerminationGround ground, string rule)
     {
-        var problem = Reader.Read(Body("termination") with { Termination = ground }, "kz", Now).Problem!;
+        var problem = Reader.Read(Body("termination") with { Termination = ground }, Registration("kz"), Now).Problem!;
 
         Assert.Equal((409, rule), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
     }
@@ -145,7 +147,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData(TerminationGround.BreachUncured)]
     public void A_termination_names_a_ground_operations_may_give(TerminationGround? ground)
     {
-        Assert.Equal(400, Reader.Read(Body("termination") with { Termination = ground }, "ua", Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(Body("termination") with { Termination = ground }, Registration("ua"), Now).Problem!.StatusCode);
     }
 
     [Theory]
@@ -153,12 +155,12 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("қаз")]
     public void A_transfer_restriction_names_the_agreement_that_forbids_the_transfer_KZ_App_9(string zone)
     {
-        var (decision, _) = Reader.Read(Body("transfer-restriction") with { Document = " Pledge agreement 12/2026 " }, zone, Now);
+        var (decision, _) = Reader.Read(Body("transfer-restriction") with { Document = " Pledge agreement 12/2026 " }, Registration(zone), Now);
 
         Assert.Equal(new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9"), decision);
-        Assert.Equal(new LiftTransferRestriction(), Reader.Read(Body("transfer-restriction-lifted"), zone, Now).Decision);
-        Assert.Equal(400, Reader.Read(Body("transfer-restriction"), zone, Now).Problem!.StatusCode);
-        Assert.Equal(400, Reader.Read(Body("transfer-restriction") with { Document = "line\nbreak" }, zone, Now).Problem!.StatusCode);
+        Assert.Equal(new LiftTransferRestriction(), Reader.Read(Body("transfer-restriction-lifted"), Registration(zone), Now).Decision);
+        Assert.Equal(400, Reader.Read(Body("transfer-restriction"), Registration(zone), Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(Body("transfer-restriction") with { Document = "line\nbreak" }, Registration(zone), Now).Problem!.StatusCode);
     }
 
     [Theory]
@@ -166,7 +168,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("transfer-restriction-lifted")]
     public void The_ua_offer_has_no_clause_on_another_agreement_forbidding_a_transfer_KZ_App_9(string kind)
     {
-        var problem = Reader.Read(Body(kind) with { Document = "Pledge agreement 12/2026" }, "com.ua", Now).Problem!;
+        var problem = Reader.Read(Body(kind) with { Document = "Pledge agreement 12/2026" }, Registration("com.ua"), Now).Problem!;
 
         Assert.Equal((409, "KZ-App-9"), (problem.StatusCode, problem.ProblemDetails.Extensions["rule"]));
     }
@@ -178,7 +180,7 @@ public sealed class OperationsDecisionReaderTests
     [InlineData("com.ua")]
     public void A_transfer_in_cancel_is_read_in_every_zone_and_applies_only_while_the_transfer_is_pending(string zone)
     {
-        var (decision, problem) = Reader.Read(Body("transfer-in-cancel"), zone, Now);
+        var (decision, problem) = Reader.Read(Body("transfer-in-cancel"), Registration(zone), Now);
 
         Assert.Null(problem);
         Assert.True(decision!.AppliesTo(RegistrationPhase.TransferringIn, null));
@@ -190,7 +192,7 @@ public sealed class OperationsDecisionReaderTests
     [Fact]
     public void An_unknown_kind_is_a_validation_problem()
     {
-        Assert.Equal(400, Reader.Read(Body("delete-everything"), "ua", Now).Problem!.StatusCode);
+        Assert.Equal(400, Reader.Read(Body("delete-everything"), Registration("ua"), Now).Problem!.StatusCode);
     }
 
     public static TheoryData<OperationsDecisionBody, string> StrayFields() => new()
@@ -224,4 +226,21 @@ public sealed class OperationsDecisionReaderTests
         new PostalAddress("KZ", "010000", "Астана", "Астана", "ул. Кенесары", "1"), "legal@claimant.example", "+7.7172000000", Organization: "ТОО Истец");
 
     private static OperationsDecisionBody Body(string kind) => new(kind, "because");
+
+    [Fact]
+    public void A_registrars_notice_on_an_unpaid_domain_takes_effect_at_its_deletion_when_that_comes_sooner_than_30_days_UA_1_3_4_1_UA_1_12()
+    {
+        // Expired ten days ago, unpaid: deleted 28 days after expiry (UA-1.12), before the notice's 30 days run out.
+        var expired = Registration("com.ua") with { Phase = RegistrationPhase.Expired, ExpiresAt = Now.AddDays(-10) };
+
+        var unpaid = (TerminationNotice)Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice }, expired, Now).Decision!;
+        var renewing = (TerminationNotice)Reader.Read(Body("termination") with { Termination = TerminationGround.RegistrarNotice },
+            expired with { Phase = RegistrationPhase.Renewing }, Now).Decision!;
+
+        Assert.Equal(Now.AddDays(18), unpaid.EffectiveAt);
+        Assert.True(renewing.EffectiveAt > Now.AddDays(29));
+    }
+
+    private static RegistrationView Registration(string zone) =>
+        new("O1-1", "cust-1", $"example.{zone}", $"example.{zone}", zone, RegistrationPhase.Registered, Now.AddYears(2));
 }

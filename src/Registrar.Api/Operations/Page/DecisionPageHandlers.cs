@@ -24,7 +24,7 @@ public sealed class DecisionPageHandlers(
         var body = new OperationsDecisionBody(form["kind"].ToString(), reason, Optional<SuspensionGround>(form["ground"]),
             Optional<DisputeOutcome>(form["outcome"]), form["document"].ToString(), Optional<TerminationGround>(form["termination"]));
         var now = clock.GetUtcNow();
-        var (decision, problem) = reader.Read(body, view.Zone, now);
+        var (decision, problem) = reader.Read(body, view, now);
         if (problem is not null) return paths.ErrorPage(problem.StatusCode, problem.ProblemDetails.Detail ?? "Not allowed.");
         if (!decision!.AppliesTo(view.Phase, view.ExpiresAt))
             return paths.ErrorPage(StatusCodes.Status409Conflict, $"{view.DisplayName} is {view.Phase}: {decision.AppliesWhen}.");

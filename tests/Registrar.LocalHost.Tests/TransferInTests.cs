@@ -41,6 +41,9 @@ public sealed class TransferInTests(ProductFixture product)
             Assert.Contains(name, told.Subject);
             Assert.Contains("set-password?token=", told.Text);
             await CodeErasedAsync(storefront, customer, order, "Move-It-2026");
+            // RFC 5731 section 2.6: the losing registrar's code no longer authorises a transfer of the domain.
+            await EventuallyAsync(() => product.Registry.GetDomainAsync(name),
+                d => d!.Value.GetProperty("authInfo").GetString() is { Length: > 0 } code && code != "Move-It-2026", Patience);
         }
         finally
         {

@@ -69,6 +69,10 @@ internal static class RenewalAnswers
             case (Registered or Expired, DomainInfo info):
                 Observe(step, info, now);
                 break;
+            case (Registered, TransferCodeSet):
+                // The fresh code that replaced the losing registrar's after a transfer in (TransferInDecisions): nobody is told it.
+                step.Update(s => s with { AwaitedCommandId = null });
+                break;
             case (Renewing or Restoring or Deleting, OutcomeUnknown):
                 RenewalDecisions.Query(step);
                 break;

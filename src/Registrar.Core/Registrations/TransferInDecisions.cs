@@ -118,6 +118,10 @@ internal static class TransferInDecisions
             });
             step.Notify(NoticeKind.TransferredIn, new NoticeFacts(ExpiresAt: expiresAt));
             EraseCode(step);
+            // RFC 5731 section 2.6: the code the losing registrar issued still authorises a transfer of the domain; a fresh one,
+            // told to nobody, takes its place, so whoever holds the old one cannot take the paid domain back.
+            var order = step.State.Order!;
+            step.AskRegistry(id => new SetTransferCode(id, step.State.RegistrationId, order.Zone, order.DomainName));
             if (cancelCameTooLate)
                 step.Flag($"{step.State.Order!.DisplayName} arrived here before operations' cancel of its transfer could be sent: "
                     + "it is registered with us now; decide whether to keep it.");

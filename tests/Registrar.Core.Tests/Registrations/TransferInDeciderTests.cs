@@ -47,6 +47,22 @@ public sealed class TransferInDeciderTests
     }
 
     [Fact]
+    public void Arrived_it_replaces_the_losing_registrars_code_with_a_fresh_one_told_to_nobody_RFC_5731_2_6()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5));
+
+        var effects = registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["ok"]), PaidAt.AddDays(5));
+        var fresh = Assert.Single(effects.OfType<SetTransferCode>());
+        Assert.Equal(fresh.CommandId, registration.State.AwaitedCommandId);
+
+        var answered = registration.Answer(new TransferCodeSet(), PaidAt.AddDays(5));
+
+        Assert.DoesNotContain(answered, c => c is SendNotice or FlagForOperations);
+        Assert.Equal((RegistrationPhase.Registered, null), (registration.State.Phase, registration.State.AwaitedCommandId));
+    }
+
+    [Fact]
     public void A_poll_message_while_the_transfer_is_still_pending_changes_nothing()
     {
         var registration = Pending();

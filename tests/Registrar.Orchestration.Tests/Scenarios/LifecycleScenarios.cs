@@ -84,7 +84,7 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
         ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =
             CustomerRequestScenarios.RegistrantChangePaidThenCarriedOut,
-        ["A transfer in waits pending at the registry and is registered with its expiry once the poll message says approved"] =
+        ["A transfer in waits pending at the registry and is registered with its expiry once the poll message says approved, the losing registrar's code replaced (RFC 5731 section 2.6)"] =
             TransferInScenarios.TransferInApprovedOnThePollMessage,
         ["A transfer in the sponsor rejects is closed, the customer told and operations asked to settle the money"] =
             TransferInScenarios.TransferInRejectedOnThePollMessage,

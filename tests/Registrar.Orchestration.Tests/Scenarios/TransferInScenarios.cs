@@ -16,11 +16,13 @@ public static class TransferInScenarios
         await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
 
         await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverApproved"), typeof(QueryDomain));
+        // RFC 5731 section 2.6: the losing registrar's code is replaced by a fresh one, told to nobody.
         var told = await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", expiry, ["ok"]),
-            typeof(SendNotice), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
+            typeof(SendNotice), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView), typeof(SetTransferCode));
         Assert.Equal(NoticeKind.TransferredIn, told.OfType<SendNotice>().Single().Kind);
         Assert.Equal("cust-1", told.OfType<EraseIncomingTransferCode>().Single().CustomerId);
-        var state = await run.SettlesInAsync(RegistrationPhase.Registered);
+        await run.AnswerAsync(new TransferCodeSet());
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
         Assert.Equal(expiry, state.ExpiresAt);
     }
 

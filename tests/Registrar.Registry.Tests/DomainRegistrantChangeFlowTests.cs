@@ -30,6 +30,23 @@ public sealed class DomainRegistrantChangeFlowTests(RegistrySimulatorFixture sim
         Assert.Equal(before.GetProperty("expiresAt").GetDateTimeOffset(), after.GetProperty("expiresAt").GetDateTimeOffset());
     }
 
+    [Theory]
+    [InlineData("kz")]
+    [InlineData("com.ua")]
+    public async Task The_admin_and_tech_contacts_that_were_the_former_registrant_follow_the_new_one_KZ_2_4(string zone)
+    {
+        var registration = SimulatedRegistries.NewRegistrationId();
+        var name = SimulatedRegistries.NewName(zone);
+        await Registries.RegisterAsync(registration, zone, name);
+        var former = (await Simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString();
+
+        var changed = Assert.IsType<RegistrantChanged>(await ChangeAsync(registration, 3, zone, name));
+        var contacts = (await Simulator.GetDomainAsync(name))!.Value.GetProperty("contacts");
+
+        Assert.Equal([changed.Handle], contacts.GetProperty("admin").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain(former, contacts.EnumerateObject().SelectMany(role => role.Value.EnumerateArray().Select(c => c.GetString())));
+    }
+
     [Fact]
     public async Task A_change_whose_answer_was_lost_finds_its_contact_and_ends_the_same_KZ_2_4()
     {

@@ -5,8 +5,10 @@ using Registrar.Epp.Responses;
 namespace Registrar.Registry.Flows;
 
 /// <summary>KZ-2.4, KZ-2.5: RFC 5733 contact:create for the new registrant, its id derived from the registration and the
-/// request (so a repeat after a lost answer finds it), then RFC 5731 domain:update chg registrant. Nothing here renews or
-/// names an expiry: the registrant changes, the expiry stays.</summary>
+/// request (so a repeat after a lost answer finds it), then RFC 5731 domain:update chg registrant. The domain's admin and tech
+/// contacts that were the former registrant (the order made the registrant those, UA-1.14) follow it in the same update, read
+/// from domain:info first, so the former owner does not stay the domain's administrator. Nothing here renews or names an
+/// expiry: the registrant changes, the expiry stays.</summary>
 internal sealed class DomainRegistrantChangeFlow(ZoneRegistries registries, ContactCreateFlow contacts, RegistryFailures failures)
 {
     public async Task<RegistryOutcome> RunAsync(ChangeRegistrant change, CancellationToken ct)
@@ -16,7 +18,15 @@ internal sealed class DomainRegistrantChangeFlow(ZoneRegistries registries, Cont
         if (await contacts.EnsureAsync(client, handle, change.Registrant, change.CommandId + "-c", ct) is { } failure) return failure;
         try
         {
-            var update = new DomainUpdateCommand { DomainName = change.DomainName, Change = new DomainChange(Registrant: handle) };
+            var info = (await client.ExecuteAsync(new DomainInfoCommand(change.DomainName), change.CommandId + "-i", ct)).Value;
+            var former = info.Contacts.Where(c => c.Id == info.Registrant && info.Registrant != handle).ToList();
+            var update = new DomainUpdateCommand
+            {
+                DomainName = change.DomainName,
+                Add = former.Count == 0 ? null : new DomainUpdateSet { Contacts = [.. former.Select(c => c with { Id = handle })] },
+                Remove = former.Count == 0 ? null : new DomainUpdateSet { Contacts = former },
+                Change = new DomainChange(Registrant: handle),
+            };
             var reply = await client.ExecuteAsync(update, change.CommandId, ct);
             return reply.IsPending ? new RegistryPending() : new RegistrantChanged(handle);
         }

@@ -62,6 +62,9 @@ public static class NameServerNames
         }
     }
 
+    /// <summary>RFC 1123 LDH; RFC 5891 section 4.2.3.1: hyphens in the 3rd and 4th positions only in an IDN's "xn--", which the
+    /// registries refuse otherwise (EPP 2005) after the customer confirmed the change.</summary>
     private static bool IsLdhLabel(string label) =>
-        label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+        label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+        && !(label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn--", StringComparison.Ordinal));
 }

@@ -237,6 +237,15 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Theory]
+    [InlineData("ab--cd.example.net")]
+    [InlineData("ns2.ab--cd.example.net")]
+    public void A_name_server_with_hyphens_in_the_3rd_and_4th_positions_of_a_label_not_an_idn_is_refused_RFC_5891_4_2_3_1_KZ_2_3(string typed)
+    {
+        Assert.NotNull(NameServerNames.Normalize(["ns1.example.net", typed]).Error);
+        Assert.Null(NameServerNames.Normalize(["ns1.example.net", "ns2.xn--80ak6aa92e.com"]).Error);
+    }
+
+    [Theory]
     [InlineData("ns1.сәлем.қаз", false)]
     [InlineData("NS2.xn--e1aler47e.xn--80ao21a", false)]
     [InlineData("сәлем.қаз", false)]

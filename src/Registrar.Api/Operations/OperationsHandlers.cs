@@ -114,7 +114,7 @@ public sealed class OperationsHandlers(
         if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } refused) return refused;
 
-        if (await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason, new OperationsActor(operations.Principal!.Name, null), ct)
+        if (await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason.Trim(), new OperationsActor(operations.Principal!.Name, null), ct)
             is { } taken) return Problems.Conflict(taken);
         return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
     }

@@ -111,7 +111,7 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         if (label.StartsWith('-') || label.EndsWith('-'))
             return NameParseResult.Refused(NameRefusalReason.HyphenAtLabelEdge, typed,
                 $"'{label}' starts or ends with a hyphen; a hyphen may only appear inside a label.");
-        if (label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn--", StringComparison.Ordinal))
+        if (Labels.HasReservedHyphens(label))
             return NameParseResult.Refused(NameRefusalReason.ReservedHyphens, typed,
                 $"'{label}' has hyphens in the 3rd and 4th positions, which are reserved for IDN labels (xn--); move or remove one.");
         try

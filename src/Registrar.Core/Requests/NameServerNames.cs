@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registrar.Core.Names;
 
 namespace Registrar.Core.Requests;
 
@@ -62,9 +63,8 @@ public static class NameServerNames
         }
     }
 
-    /// <summary>RFC 1123 LDH; RFC 5891 section 4.2.3.1: hyphens in the 3rd and 4th positions only in an IDN's "xn--", which the
-    /// registries refuse otherwise (EPP 2005) after the customer confirmed the change.</summary>
+    /// <summary>RFC 1123 LDH, and no reserved hyphens, which the registries would refuse only after the customer confirmed the change.</summary>
     private static bool IsLdhLabel(string label) =>
         label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-        && !(label.Length >= 4 && label[2] == '-' && label[3] == '-' && !label.StartsWith("xn--", StringComparison.Ordinal));
+        && !Labels.HasReservedHyphens(label);
 }

@@ -81,7 +81,7 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task Once_a_notice_fixed_the_contract_end_no_request_nor_renewal_invoice_is_taken_nor_a_link_proved_and_nothing_is_spent_UA_6_1()
+    public async Task Once_a_notice_fixed_the_contract_end_no_later_end_nor_renewal_invoice_is_taken_nor_its_link_proved_and_nothing_is_spent_while_a_transfer_code_is_UA_6_1()
     {
         var customer = "twice-" + Guid.NewGuid().ToString("N")[..8];
         var (registrationId, _, _) = await _registrations.PaidAsync(customer, "com.ua");
@@ -91,7 +91,7 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         var mailbox = $"{customer}@mail.example.org";
         var endsOn = DateOnly.FromDateTime((await _registrations.HostNowAsync()).UtcDateTime).AddDays(20);
         var notice = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "termination", endsOn }, previous: null);
-        var code = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "transfer-code" }, previous: notice);
+        var later = await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "termination", endsOn = endsOn.AddDays(10) }, previous: notice);
         Assert.Equal(200, (int)(await browser.PostAsync($"api/requests/confirmation?token={notice}", null)).StatusCode);
         var shown = await EventuallyAsync(() => RegistrationAsync(storefront, registrationId), r => r.TryGetProperty("contractEnd", out var end)
             && end.ValueKind == JsonValueKind.Object, Patience);
@@ -101,17 +101,19 @@ public sealed class RegistrantTerminationTests(ProductFixture product)
         var second = await AssertProblemAsync(await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests",
             new { kind = "termination", endsOn = endsOn.AddDays(5) }), 409);
         var renewal = await AssertProblemAsync(await storefront.PostAsync($"api/registrations/{registrationId}/renewal-invoice", null), 409);
-        using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={code}"));
-        var followed = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={code}", null), 409);
+        using var looked = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/requests/confirmation?token={later}"));
+        var followed = await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={later}", null), 409);
 
         Assert.Matches(@"takes no 'termination' request now: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", second.GetProperty("detail").GetString());
-        Assert.Matches(@"\(transfer-code\) cannot be carried out: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", followed.GetProperty("detail").GetString());
+        Assert.Matches(@"\(termination\) cannot be carried out: the contract ends at .* \(UA-6\.1\)\. Nothing was changed\.$", followed.GetProperty("detail").GetString());
         Assert.Equal("UA-6.1", renewal.GetProperty("rule").GetString());
         Assert.Equal(409, (int)looked.StatusCode);
         Assert.Equal(before, await StoredRequestsAsync());
         // Nothing was spent: the link answers the same again rather than as used.
-        Assert.Contains("UA-6.1", (await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={code}", null), 409))
+        Assert.Contains("UA-6.1", (await AssertProblemAsync(await browser.PostAsync($"api/requests/confirmation?token={later}", null), 409))
             .GetProperty("detail").GetString());
+        // UA-6.1: the contract runs until the end the notice fixed, and the registrant may still move the domain meanwhile (UA-3.5).
+        await LinkOfAsync(storefront, registrationId, mailbox, new { kind = "transfer-code" }, previous: later);
     }
 
     [Fact]

@@ -52,13 +52,25 @@ public static class CustomerRequestRefusals
         : suspended && request is TransferCodeRequest or RegistrantChangeRequest
             ? new(RequestRefusalReason.Suspended, "the registrar suspended its service for the domain, which leaves neither the registrar "
                 + "nor its registrant meanwhile (UA-2.3.1)")
-        // UA-6.1, UA-6.4: a notice given, or a decision taken, already ends the contract; nothing more is carried out before it.
-        : contractEnd is not null
+        // UA-6.1, UA-6.4: a decision taken, or a notice given, already ends the contract; what it leaves open is carried out before it.
+        : contractEnd is not null && !RunsUntilItsEnd(request, contractEnd)
             ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)
         : null;
 
     public static RequestRefusal? Of(CustomerRequest request, RegistrationView view) =>
         Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null, view.SuspendedSince is not null);
+
+    /// <summary>UA-6.1, UA-6.4: the registrant's own notice ends the contract at its date and not before, so until then the
+    /// registrant keeps what the contract gives: DNS and contact changes (KZ-2.3, UA-4.7), an early deletion (UA-1.5.6), a
+    /// transfer code to move the domain (UA-3.5), and a notice ending it sooner (UA-6.1). A new registrant would take over a
+    /// contract being ended, and a registrar's or a dispute decision's end leaves the registrant nothing to change.</summary>
+    private static bool RunsUntilItsEnd(CustomerRequest request, ContractEnd end) =>
+        end.Ground == TerminationGround.RegistrantNotice && request switch
+        {
+            TerminationRequest termination => termination.EndsAt < end.EndsAt,
+            RegistrantChangeRequest => false,
+            _ => true,
+        };
 
     private static RequestRefusal NotHeld(RegistrationPhase phase) => new(RequestRefusalReason.DomainNotHeld, $"the domain is {phase}");
 }

@@ -43,6 +43,33 @@ public sealed class CustomerRequestRefusalTests
     }
 
     [Fact]
+    public void Until_the_end_the_registrants_own_notice_fixed_the_contract_runs_and_takes_its_changes_an_early_deletion_a_transfer_code_and_a_sooner_end_UA_6_4()
+    {
+        var notice = new ContractEnd("UA-6.4", Expiry, TerminationGround.RegistrantNotice);
+
+        Assert.Null(Of(new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), notice));
+        Assert.Null(Of(new RegistrantContactChangeRequest(null!), notice));
+        Assert.Null(Of(new ContactEmailChangeRequest("new@example.test"), notice));
+        Assert.Null(Of(new TransferCodeRequest(), notice));
+        Assert.Null(Of(new EarlyDeletionRequest(), notice));
+        Assert.Null(Of(new TerminationRequest(Now.AddDays(20), "UA-6.1"), notice));
+        Assert.Equal(RequestRefusalReason.ContractEnds, Of(new TerminationRequest(Expiry, "UA-6.4"), notice)!.Reason);
+        Assert.Equal(RequestRefusalReason.ContractEnds, Of(new RegistrantChangeRequest(null!), notice)!.Reason);
+    }
+
+    [Fact]
+    public void An_end_the_registrar_decided_takes_no_change_before_it_UA_1_3_4_1()
+    {
+        var decided = new ContractEnd("UA-1.3.4.1", Expiry, TerminationGround.RegistrarNotice);
+
+        Assert.Equal(RequestRefusalReason.ContractEnds, Of(new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]), decided)!.Reason);
+        Assert.Equal(RequestRefusalReason.ContractEnds, Of(new TransferCodeRequest(), decided)!.Reason);
+    }
+
+    private static RequestRefusal? Of(CustomerRequest request, ContractEnd end) =>
+        CustomerRequestRefusals.Of(request, RegistrationPhase.Registered, end, false, false);
+
+    [Fact]
     public void A_dispute_block_refuses_every_request_but_a_transfer_code_which_is_refused_naming_the_ban_UA_2_2_3_KZ_App_9()
     {
         Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, true, false)!.Detail);

@@ -182,6 +182,36 @@ public sealed class RegistrantTerminationDeciderTests
         Assert.Equal(Now.AddDays(20), domain.State.Ending!.EffectiveAt);
     }
 
+    [Fact]
+    public void After_a_notice_at_the_end_of_the_term_the_registrant_still_changes_the_dns_and_may_delete_the_domain_sooner_UA_6_4_UA_1_5_6()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(new TerminationRequest(Expiry, "UA-6.4", TermEndsAt: Expiry), RequestProof.ContactEmail), Now);
+
+        var dns = domain.Raise(new CustomerRequestProved("proved:r-2", "r-2", new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
+            RequestProof.SignedInSession, Now), Now);
+        Assert.Equal(["ns1.example.net", "ns2.example.net"], Assert.Single(dns.OfType<UpdateDomainNameservers>()).NameServers);
+        domain.Answer(new NameserversUpdated(["ns1.example.net", "ns2.example.net"]), Now);
+
+        var deletion = domain.Raise(new CustomerRequestProved("proved:r-3", "r-3", new EarlyDeletionRequest(), RequestProof.ContactEmail, Now), Now.AddDays(1));
+        Assert.Single(deletion.OfType<DeleteDomain>());
+        domain.LiveUntil(Expiry);
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+    }
+
+    [Fact]
+    public void A_dated_notice_ends_sooner_a_contract_a_notice_at_the_end_of_the_term_was_ending_UA_6_1_UA_6_4()
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(new TerminationRequest(Expiry, "UA-6.4", TermEndsAt: Expiry), RequestProof.ContactEmail), Now);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(domain.Raise(Proved(new TerminationRequest(Now.AddDays(20), "UA-6.1"), RequestProof.ContactEmail, "r-2"), Now)));
+
+        Assert.Equal((NoticeKind.TerminationConfirmed, Now.AddDays(20)), (told.Kind, told.Facts!.DeletionAt));
+        domain.LiveUntil(Now.AddDays(20));
+        Assert.Single(domain.Sent.OfType<DeleteDomain>());
+    }
+
     private static CustomerRequestProved Proved(TerminationRequest request, RequestProof proof, string id = "r-1") =>
         new($"proved:{id}", id, request, proof, Now);
 }

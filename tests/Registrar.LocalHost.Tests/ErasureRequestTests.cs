@@ -126,6 +126,35 @@ public sealed class ErasureRequestTests(ProductFixture product)
         Assert.InRange(page.GetProperty("entries").GetArrayLength(), 0, 1);
     }
 
+    [Fact]
+    public async Task UA_Pre_6_an_order_invoice_open_when_an_erasure_request_is_recorded_is_cancelled_so_its_payment_is_held_and_registers_nothing()
+    {
+        var customer = "ero-" + Guid.NewGuid().ToString("N")[..8];
+        using var operations = product.Operations();
+        using var storefront = product.Storefront(customer);
+        await _registrations.PaidAsync(customer, "com.ua");
+        var (openRegistration, openInvoice, amount, name) = await _registrations.PlacedAsync(customer, "com.ua", $"{customer}-2.com.ua");
+
+        var recorded = await operations.PostAsJsonAsync("api/ops/erasure-requests",
+            new { customerId = customer, repliedOn = Yesterday(), reference = "вх. 21/26", recordedBy = "Олена" });
+        Assert.True((int)recorded.StatusCode == 202, await recorded.Content.ReadAsStringAsync());
+        Assert.Equal([openInvoice], (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledInvoices")
+            .EnumerateArray().Select(i => i.GetString()));
+        await _registrations.PayAsync(openInvoice, amount, "com.ua");
+
+        var held = await EventuallyAsync(
+            async () => (await operations.GetFromJsonAsync<JsonElement>("api/ops/payments/held")).EnumerateArray()
+                .FirstOrDefault(p => p.GetProperty("invoiceNumber").GetString() == openInvoice),
+            p => p.ValueKind == JsonValueKind.Object, Patience);
+        Assert.Equal("InvoiceCancelled", held.GetProperty("reason").GetString());
+        Assert.Contains("erasure request", held.GetProperty("explanation").GetString());
+        var invoices = await storefront.GetFromJsonAsync<JsonElement>("api/invoices");
+        Assert.Equal("Cancelled", invoices.EnumerateArray().Single(i => i.GetProperty("number").GetString() == openInvoice).GetProperty("status").GetString());
+        Assert.DoesNotContain((await storefront.GetFromJsonAsync<JsonElement>("api/registrations")).EnumerateArray(),
+            r => r.GetProperty("registrationId").GetString() == openRegistration);
+        Assert.Null(await product.Registry.GetDomainAsync(name));
+    }
+
     private static string Yesterday() => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
 
     private async Task<int> ScheduledErasuresAsync()

@@ -20,29 +20,41 @@ public sealed class HostedRegistrations(ProductFixture product)
     /// for .kz).</summary>
     public async Task<(string RegistrationId, string InvoiceNumber, string Name)> PaidAsync(string customer, string zone)
     {
+        var (registrationId, invoiceNumber, amount, name) = await PlacedAsync(customer, zone, $"{customer}.{zone}");
+        await PayAsync(invoiceNumber, amount, zone);
         using var storefront = product.Storefront(customer);
-        var name = $"{customer}.{zone}";
+        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
+            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
+        return (registrationId, invoiceNumber, name);
+    }
+
+    /// <summary>An order for <paramref name="name"/> whose invoice is open.</summary>
+    public async Task<(string RegistrationId, string InvoiceNumber, string Amount, string Name)> PlacedAsync(string customer, string zone, string name)
+    {
+        using var storefront = product.Storefront(customer);
         var kz = zone is "kz" or "қаз";
         var placed = await storefront.PostAsJsonAsync("api/orders", kz ? RegisteredDomains.Body(customer, name) : UkrainianOrder(customer, name));
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         var order = await placed.Content.ReadFromJsonAsync<JsonElement>();
-        var registrationId = order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!;
         var invoice = order.GetProperty("invoice");
-        var invoiceNumber = invoice.GetProperty("number").GetString()!;
+        return (order.GetProperty("lines")[0].GetProperty("registrationId").GetString()!, invoice.GetProperty("number").GetString()!,
+            invoice.GetProperty("total").GetProperty("amount").GetString()!, name);
+    }
 
+    /// <summary>The zone's bank posts a signed camt.054 crediting <paramref name="amount"/> to the invoice, booked now by the host's clock.</summary>
+    public async Task<JsonElement> PayAsync(string invoiceNumber, string amount, string zone)
+    {
         var hostNow = await HostNowAsync();
+        var kz = zone is "kz" or "қаз";
         var (bank, secret, currency, country) = kz ? ("halyk", ProductFixture.HalykSecret, "KZT", "KZ") : ("privatbank", PrivatbankSecret, "UAH", "UA");
-        var camt = BankMessages.Camt054Credit(invoiceNumber, invoice.GetProperty("total").GetProperty("amount").GetString()!, currency,
+        var camt = BankMessages.Camt054Credit(invoiceNumber, amount, currency,
             TimeZoneInfo.ConvertTime(hostNow, Calendars.For(country).TimeZone), BankMessages.NewReference());
         var content = new StringContent(camt, Encoding.UTF8, "application/xml");
         content.Headers.Add("X-Signature", BankMessages.Sign(secret, camt, hostNow));
         using var anonymous = product.Anonymous();
         var paid = await anonymous.PostAsync($"api/banks/{bank}/camt054", content);
         Assert.True(paid.StatusCode == HttpStatusCode.OK, await paid.Content.ReadAsStringAsync());
-
-        await EventuallyAsync(async () => await storefront.GetFromJsonAsync<JsonElement>("api/registrations"),
-            list => list.EnumerateArray().Any(r => r.GetProperty("registrationId").GetString() == registrationId), Patience);
-        return (registrationId, invoiceNumber, name);
+        return await paid.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<DateTimeOffset> HostNowAsync()

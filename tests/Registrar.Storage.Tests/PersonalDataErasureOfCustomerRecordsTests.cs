@@ -80,19 +80,21 @@ public sealed class PersonalDataErasureOfCustomerRecordsTests(AzuriteFixture azu
     }
 
     [Fact]
-    public async Task Only_the_customers_orders_whose_invoice_lapsed_unpaid_and_unclaimed_are_erased_and_keep_their_invoice_number_UA_Pre_6()
+    public async Task Only_the_customers_orders_whose_invoice_lapsed_unpaid_or_was_cancelled_and_unclaimed_are_erased_and_keep_their_invoice_number_UA_Pre_6()
     {
         var clients = TestStorage.Clients(azurite);
         var (orders, invoices, held) = (new OrderStore<Order>(clients), new InvoiceStore<Invoice>(clients), new HeldPaymentStore(clients));
         await PlaceAsync(orders, invoices, "O-LAPSED", Now.AddDays(-1), InvoiceStatus.Open);
         await PlaceAsync(orders, invoices, "O-PAYABLE", Now.AddDays(1), InvoiceStatus.Open);
+        await PlaceAsync(orders, invoices, "O-CANCELLED", Now.AddDays(1), InvoiceStatus.Cancelled);
         await PlaceAsync(orders, invoices, "O-PAID", Now.AddDays(-1), InvoiceStatus.Paid);
         await PlaceAsync(orders, invoices, "O-HELD", Now.AddDays(-1), InvoiceStatus.Lapsed);
         await held.AddAsync(new HeldPayment(new HeldCredit("halyk:TX1", 6000m, "KZT", Now), "InvoiceLapsed", "late", "KZ-O-HELD", Now), default);
 
         var erased = await new UnpaidOrdersEraser(orders, invoices, held, new ManualClock(Now)).EraseAsync("cust-1", default);
 
-        Assert.Equal(1, erased);
+        Assert.Equal(2, erased);
+        Assert.Equal(ErasedPersonalData.Erased, (await orders.GetAsync("cust-1", "O-CANCELLED", default))!.Document.ContactEmail);
         var lapsed = (await orders.GetAsync("cust-1", "O-LAPSED", default))!.Document;
         Assert.Equal((ErasedPersonalData.Erased, "KZ-O-LAPSED", Now.AddDays(-30)), (lapsed.ContactEmail, lapsed.InvoiceNumber, lapsed.PlacedAt));
         var row = (await clients.Table("orders").GetEntityAsync<TableEntity>("cust-1", "O-LAPSED")).Value;

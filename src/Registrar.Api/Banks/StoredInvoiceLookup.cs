@@ -14,6 +14,6 @@ public sealed class StoredInvoiceLookup(IInvoiceStore<Invoice> invoices) : IInvo
         if (stored is null) return null;
         InvoicesJustRead.Remember(number.ToString(), stored);
         var invoice = stored.Document;
-        return new InvoiceSnapshot(number, invoice.Total, invoice.Status, invoice.IssuedAt, invoice.DueAt);
+        return new InvoiceSnapshot(number, invoice.Total, invoice.Status, invoice.IssuedAt, invoice.DueAt, invoice.Cancellation?.Reason);
     }
 }

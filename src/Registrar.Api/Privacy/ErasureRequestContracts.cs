@@ -12,6 +12,8 @@ public sealed record RecordErasureRequest(string CustomerId, DateOnly RepliedOn,
 /// registry waits until its domain has ended there.</param>
 /// <param name="DomainsEnding">Those of <paramref name="Registrations"/> still held whose offer makes the request end the contract
 /// (UA-Pre-6): their lifecycle deletes the domain from <paramref name="ContractEndsAt"/>. Operations are told to end the others.</param>
+/// <param name="CancelledInvoices">The customer's order invoices still open under such an offer, cancelled: a payment of one is
+/// held for operations to return, and starts nothing.</param>
 public sealed record ErasureRequestView(
     string CustomerId, DateOnly RepliedOn, DateTimeOffset ContractEndsAt, string Reference, IReadOnlyList<string> Registrations,
-    IReadOnlyList<string> DomainsEnding);
+    IReadOnlyList<string> DomainsEnding, IReadOnlyList<string> CancelledInvoices);

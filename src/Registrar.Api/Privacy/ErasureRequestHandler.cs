@@ -16,12 +16,13 @@ namespace Registrar.Api.Privacy;
 /// ends from that date, and the request is the ground for erasing: each of the customer's registrations is scheduled for
 /// erasure then, with an audit entry under its id saying who recorded it and why. A domain still held under an offer where
 /// the request ends the contract is deleted from that date by its lifecycle, which confirms it to the registrant; under
-/// another offer operations are told to end it first.
+/// another offer operations are told to end it first. An order's invoice still open under such an offer is cancelled, so its
+/// payment starts no new contract with the data (<see cref="ErasureRequestOrders"/>).
 /// </summary>
 public sealed class ErasureRequestHandler(
     ClientAuthenticator authenticator, IRegistrationViews views, IErasureRequestStore requests, IErasureSchedule schedule,
-    IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ContractRules rules, IdempotentRequests idempotency,
-    TimeProvider clock)
+    IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ErasureRequestOrders openOrders, ContractRules rules,
+    IdempotentRequests idempotency, TimeProvider clock)
 {
     public const string Action = "erasure-requested";
 
@@ -71,6 +72,7 @@ public sealed class ErasureRequestHandler(
             ContractEndOnReply(input.RepliedOn, registrations), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
         var actor = new OperationsActor(recorded.Client, recorded.RecordedBy);
         var reason = $"UA-Pre-6: written erasure request {recorded.Reference}; the contract ends from {recorded.RepliedOn:yyyy-MM-dd}.";
+        var cancelledInvoices = await openOrders.CancelOpenInvoicesAsync(recorded.CustomerId, ct);
         var ending = new List<string>();
         foreach (var registration in registrations)
         {
@@ -84,7 +86,7 @@ public sealed class ErasureRequestHandler(
             ending.Add(registration.RegistrationId);
         }
         return TypedResults.Accepted((string?)null, new ErasureRequestView(
-            recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending));
+            recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending, cancelledInvoices));
     }
 
     /// <summary>UA-Pre-6: the start of the reply's day where the registrar is; for a customer of both registrars, the earlier

@@ -54,10 +54,9 @@ public sealed class PersonalDataEraser(
         await registrants.EraseAsync(due.RegistrationId, ct);
         var orderErased = await EraseOrderAsync(due, ct);
         await paymentRecords.EraseForRenewalsAsync(due.CustomerId, due.RegistrationId, ct);
-        // KZ-2.2: the account's contact e-mail is the customer's, not one registration's: erased when the customer asked.
-        if (due.Ground == ErasureGround.ErasureRequest) await accounts.EraseAsync(due.CustomerId, ct);
-        await unpaidOrders.EraseAsync(due.CustomerId, ct);
         var now = clock.GetUtcNow();
+        if (!await AccountStillNeededAsync(due, now, ct)) await accounts.EraseAsync(due.CustomerId, ct);
+        await unpaidOrders.EraseAsync(due.CustomerId, ct);
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
             new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",
                 $"UA-Pre-6: {Reason(due.Ground)}; personal data replaced, financial records kept{(orderErased ? "" : "; the order waits for its other registrations")}.")), ct);
@@ -67,6 +66,21 @@ public sealed class PersonalDataEraser(
     private static string Reason(ErasureGround ground) => ground == ErasureGround.ErasureRequest
         ? "a written erasure request ended the contract"
         : $"{PersonalDataRetention.YearsAfterContract} years passed since the registration ended";
+
+    /// <summary>KZ-2.2: the account's contact e-mail is the customer's, not one registration's, and addresses all of them: it goes
+    /// when the customer asked, or with the last registration whose data may no longer be kept (UA-Pre-6). An order placed later
+    /// opens the account again.</summary>
+    private async Task<bool> AccountStillNeededAsync(ErasureDue due, DateTimeOffset now, CancellationToken ct)
+    {
+        if (due.Ground == ErasureGround.ErasureRequest) return false;
+        await foreach (var other in views.ListAsync(due.CustomerId, ct))
+        {
+            if (other.RegistrationId == due.RegistrationId) continue;
+            var verdict = PersonalDataRetention.Judge(due with { RegistrationId = other.RegistrationId }, other, now, options.Value.TimeZone);
+            if (verdict is not (ErasureVerdict.Erase or ErasureVerdict.NothingKept)) return true;
+        }
+        return false;
+    }
 
     /// <summary>An order bills every registration made from it: its data go once none of them needs them any more.</summary>
     private async Task<bool> EraseOrderAsync(ErasureDue due, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<PaymentRecordsEraser>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<PersonalDataErasureCheck>();
+        services.AddSingleton<ErasureRequestOrders>();
         services.AddSingleton<ErasureRequestHandler>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace Registrar.Core.Orders;
 /// <param name="OrderId">The order it bills; for a renewal invoice, the registration it renews (there is no order).</param>
 /// <param name="Renewal">Set on a renewal invoice: its payment renews that registration instead of starting
 /// registrations. Null on order invoices, including every invoice stored before renewal invoices existed.</param>
-/// <param name="Cancellation">Set on a renewal invoice cancelled because another invoice paid its renewal.</param>
+/// <param name="Cancellation">Set on an invoice cancelled: why it takes no payment.</param>
 public sealed record Invoice(
     string Number,
     string OrderId,
@@ -32,16 +32,21 @@ public sealed record Invoice(
         this with { Status = InvoiceStatus.Cancelled, Cancellation = new InvoiceCancellation(at, renewalPaidBy, endingRule) };
 }
 
-/// <summary>A renewal invoice that takes no payment from <paramref name="At"/>: UA-1.7, the renewal it billed was paid by
-/// <paramref name="RenewalPaidBy"/>, an earlier invoice of the same expiry paid in its time; or UA-6.1, UA-6.4, the
-/// registrant's notice ends the contract before that renewal (<paramref name="EndingRule"/>), so none follows.</summary>
+/// <summary>An invoice that takes no payment from <paramref name="At"/>: UA-1.7, the renewal it billed was paid by
+/// <paramref name="RenewalPaidBy"/>, an earlier invoice of the same expiry paid in its time; UA-6.1, UA-6.4, the
+/// registrant's notice ends the contract before that renewal (<paramref name="EndingRule"/>), so none follows; or UA-Pre-6, the
+/// customer's written erasure request (<see cref="ErasureRequestRule"/>) came while an order's invoice was open.</summary>
 public sealed record InvoiceCancellation(DateTimeOffset At, string? RenewalPaidBy, string? EndingRule = null)
 {
+    public const string ErasureRequestRule = "UA-Pre-6";
+
     /// <summary>Why a payment of it pays nothing, for whoever settles that money; worded now, never stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Reason => RenewalPaidBy is { } paid
         ? $"invoice {paid} paid the renewal it billed (UA-1.7)"
-        : $"the registrant's notice ends the contract before the renewal it billed, which no renewal follows ({EndingRule})";
+        : EndingRule == ErasureRequestRule
+            ? $"the customer's written erasure request ended their contracts before it was paid, so the order it billed starts none ({EndingRule})"
+            : $"the registrant's notice ends the contract before the renewal it billed, which no renewal follows ({EndingRule})";
 }
 
 /// <summary>What a renewal invoice renews (KZ-2.7, UA-1.10): its payment renews the registration's domain by
@@ -55,6 +60,6 @@ public enum InvoiceStatus
     Paid,
     Lapsed,
 
-    /// <summary>Its renewal was paid by another invoice (<see cref="Invoice.Cancellation"/>): a payment of it pays nothing.</summary>
+    /// <summary>It takes no payment, for the reason its <see cref="Invoice.Cancellation"/> gives: a payment of it pays nothing.</summary>
     Cancelled,
 }

@@ -52,7 +52,7 @@ public sealed class PaymentMatcher(IInvoiceLookup invoices, TimeProvider clock)
             return Hold(payment, HoldReason.InvoiceAlreadyPaid, numbers, invoice, $"Invoice {number} is already paid; this is a second payment.");
         if (invoice.Status == InvoiceStatus.Cancelled)
             return Hold(payment, HoldReason.InvoiceCancelled, numbers, invoice,
-                $"Invoice {number} was cancelled (another invoice paid the renewal it billed, or a notice ends the contract before it). This payment renews nothing.");
+                $"Invoice {number} was cancelled: {invoice.CancelledBecause ?? "it takes no payment"}. This payment pays for nothing.");
 
         if (payment.BookedAt < invoice.IssuedAt - BookingPrecision)
             return Hold(payment, HoldReason.BookedBeforeInvoiceIssued, numbers, invoice,

@@ -7,7 +7,8 @@ namespace Registrar.Storage.Privacy;
 
 /// <summary>
 /// UA-Pre-6: the customer's orders that never became a contract keep their data for nothing once their invoice lapsed, so an
-/// erasure replaces the person's data in them too (an order's lines, prices and invoice number stay). An order whose invoice
+/// erasure replaces the person's data in them too (an order's lines, prices and invoice number stay); so do those whose
+/// invoice an erasure request cancelled (<see cref="InvoiceCancellation.ErasureRequestRule"/>). An order whose invoice
 /// can still be paid, or that a held payment still names (operations may apply it, UA-3.2), is kept: its payment would start
 /// registrations from it.
 /// </summary>
@@ -47,7 +48,7 @@ public sealed class UnpaidOrdersEraser(
     private async Task<bool> IsDeadAsync(Order order, CancellationToken ct)
     {
         var invoice = (await invoices.GetAsync(order.InvoiceNumber, ct))?.Document;
-        if (invoice is null || invoice.StatusAt(clock.GetUtcNow()) != InvoiceStatus.Lapsed) return false;
+        if (invoice?.StatusAt(clock.GetUtcNow()) is not (InvoiceStatus.Lapsed or InvoiceStatus.Cancelled)) return false;
         await foreach (var held in heldPayments.ListForInvoiceAsync(order.InvoiceNumber, ct))
             if (held.Document.IsHeld) return false;
         return true;

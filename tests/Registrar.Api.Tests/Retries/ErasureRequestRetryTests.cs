@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Api.Operations;
 using Registrar.Api.Privacy;
 using Registrar.Api.Tests.Banks;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
 using Registrar.Storage.Stores;
@@ -31,9 +33,12 @@ public sealed class ErasureRequestRetryTests
         _harness = new RetryHarness(azurite);
         _audit = new FailingAudit<RegistrationAudit>(new AuditLog<RegistrationAudit>(_harness.Storage));
         var zones = ZoneCatalog.LoadEmbedded();
+        var rules = new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones));
+        var openOrders = new ErasureRequestOrders(new OrderStore<Order>(_harness.Storage), new InvoiceStore<Invoice>(_harness.Storage), rules, _harness.Clock,
+            NullLogger<ErasureRequestOrders>.Instance);
         _handler = new ErasureRequestHandler(Authenticator(), new RegistrationViewStore(_harness.Storage), new ErasureRequestStore(_harness.Storage),
-            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock),
-            new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)), _harness.Idempotency, _harness.Clock);
+            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock), openOrders, rules,
+            _harness.Idempotency, _harness.Clock);
     }
 
     [Fact]

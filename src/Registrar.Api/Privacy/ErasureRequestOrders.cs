@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Registrar.Core.Contracts;
+using Registrar.Core.Orders;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
+
+namespace Registrar.Api.Privacy;
+
+/// <summary>
+/// UA-Pre-6: a written erasure request ends the customer's contracts from the registrar's reply, so an order whose invoice is
+/// still open then must not start a new one with the very data the person asked to erase. Its invoice is cancelled: a payment
+/// of it is held for operations to return (<c>InvoiceCancelled</c>), and the order, dead, is erased with the rest. Orders of
+/// an offer where the request does not end the contract (.kz) are left to operations, as its registrations are.
+/// </summary>
+public sealed class ErasureRequestOrders(
+    IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, ContractRules rules, TimeProvider clock, ILogger<ErasureRequestOrders> logger)
+{
+    /// <returns>The invoices the request cancelled, also those a first attempt of it did.</returns>
+    public async Task<IReadOnlyList<string>> CancelOpenInvoicesAsync(string customerId, CancellationToken ct)
+    {
+        var cancelled = new List<string>();
+        await foreach (var order in orders.ListByAccountAsync(customerId, ct))
+        {
+            if (order.Document.Lines.Any(line => rules.ErasureRequestEnding(line.Zone) is null)) continue;
+            if (await CancelAsync(order.Document.InvoiceNumber, ct)) cancelled.Add(order.Document.InvoiceNumber);
+        }
+        return cancelled;
+    }
+
+    private async Task<bool> CancelAsync(string number, CancellationToken ct)
+    {
+        while (await invoices.GetAsync(number, ct) is { } stored)
+        {
+            var invoice = stored.Document;
+            if (invoice.Renewal is not null) return false;
+            if (invoice.StatusAt(clock.GetUtcNow()) != InvoiceStatus.Open) return invoice.Cancellation?.EndingRule == InvoiceCancellation.ErasureRequestRule;
+            var cancelled = invoice.Cancelled(clock.GetUtcNow(), renewalPaidBy: null, endingRule: InvoiceCancellation.ErasureRequestRule);
+            try
+            {
+                await invoices.UpdateAsync(stored, cancelled, invoice.CustomerId, cancelled.Status.ToString(), ct);
+                logger.LogInformation("Order invoice {Invoice} cancelled: {Reason}", number, cancelled.Cancellation!.Reason);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Paid meanwhile: that payment started its registrations, which the request's erasure then covers.
+            }
+        }
+        return false;
+    }
+}

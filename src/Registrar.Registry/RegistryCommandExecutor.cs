@@ -49,7 +49,7 @@ public sealed class RegistryCommandExecutor
         _domainHolds = new DomainHoldsFlow(registries, failures);
         _domainTransferCode = new DomainTransferCodeFlow(registries, transferCodes, failures);
         _domainRegistrantChange = new DomainRegistrantChangeFlow(registries, _contactCreate, failures);
-        _contactUpdate = new ContactUpdateFlow(registries, failures);
+        _contactUpdate = new ContactUpdateFlow(registries, _domainRegistrantChange, failures);
         _domainTransferIn = new DomainTransferInFlow(registries, _domainInfo, incomingTransferCodes, failures);
         _domainTransferAction = new DomainTransferActionFlow(registries, _domainInfo, failures);
     }

@@ -11,6 +11,9 @@ namespace Registrar.Registry.Tests;
 [Collection(RegistryAndStorageCollection.Name)]
 public sealed class ContactUpdateFlowTests(RegistrySimulatorFixture simulator) : SimulatedRegistryTests(simulator)
 {
+    private static readonly RegistrantData Owner = new(RegistrantKind.NaturalPerson,
+        new PostalAddress("KZ", "050000", "Алматы", "Алматы", "пр. Абая", "1"), "owner@mail.example.org", "+7.7012345678", FullName: "Иванов Иван");
+
     private static readonly RegistrantContact Moved =
         new(new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5", "офис 12"), "moved@mail.example.org", "+7.7172123456");
 
@@ -53,6 +56,47 @@ public sealed class ContactUpdateFlowTests(RegistrySimulatorFixture simulator) :
         var refused = Assert.IsType<RegistryRefused>(await UpdateAsync(registration, 3, "kz", "RGNOSUCHCONTACT"));
 
         Assert.Equal(2303, refused.Code);
+    }
+
+    [Fact]
+    public async Task After_a_transfer_in_the_losing_registrars_contact_is_replaced_by_ours_holding_the_registrant_with_the_new_details_KZ_2_3()
+    {
+        var (registration, name, theirs) = await TransferredInAsync();
+
+        var adopted = Assert.IsType<RegistrantChanged>(await Registries.Executor.ExecuteAsync(
+            new UpdateRegistrantContact($"{registration}-3", registration, "kz", name, theirs, Moved, Owner.WithContact(Moved)), default));
+
+        Assert.NotEqual(theirs, adopted.Handle);
+        Assert.Equal(adopted.Handle, (await Simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
+        var info = await InfoAsync("kz", adopted.Handle, registration);
+        Assert.Equal(("Иванов Иван", "moved@mail.example.org", "+7.7172123456"), (Assert.Single(info.PostalInfos).Name, info.Email, info.Voice));
+    }
+
+    [Fact]
+    public async Task After_a_transfer_in_without_the_registrants_data_the_losing_registrars_contact_is_refused_2201_KZ_2_3()
+    {
+        var (registration, name, theirs) = await TransferredInAsync();
+
+        var refused = Assert.IsType<RegistryRefused>(await Registries.Executor.ExecuteAsync(
+            new UpdateRegistrantContact($"{registration}-3", registration, "kz", name, theirs, Moved), default));
+
+        Assert.Equal(2201, refused.Code);
+        Assert.Equal(theirs, (await Simulator.GetDomainAsync(name))!.Value.GetProperty("registrant").GetString());
+    }
+
+    /// <summary>A domain the other registrar created with a contact of its own, then transferred here with its code.</summary>
+    private async Task<(string Registration, string Name, string TheirContact)> TransferredInAsync()
+    {
+        var (name, code, theirs) = (SimulatedRegistries.NewName("kz"), "Their-Code-" + Guid.NewGuid().ToString("N")[..6], "ot" + Guid.NewGuid().ToString("N")[..10]);
+        await using var stranger = SimulatedRegistries.Stranger(Simulator);
+        await stranger.ExecuteAsync(RegistryContacts.CreateCommand(theirs, Owner));
+        await stranger.ExecuteAsync(new DomainCreateCommand { DomainName = name, Registrant = theirs, AuthInfoPassword = code, Period = EppPeriod.Years(1) });
+        var registration = SimulatedRegistries.NewRegistrationId();
+        Registries.IncomingCodes.Give(registration, code);
+        Assert.IsType<RegistryPending>(await Registries.Executor.ExecuteAsync(new RequestTransferIn($"{registration}-1", registration, "kz", name, 1, "cust-1"), default));
+        await stranger.ExecuteAsync(new DomainTransferCommand(name, TransferOperation.Approve));
+        Assert.Equal(RegistrySimulatorFixture.Registrar1, (await Simulator.GetDomainAsync(name))!.Value.GetProperty("sponsor").GetString());
+        return (registration, name, theirs);
     }
 
     private Task<RegistryOutcome> UpdateAsync(string registration, int n, string zone, string handle) =>

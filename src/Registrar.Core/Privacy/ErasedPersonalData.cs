@@ -83,7 +83,7 @@ public static class ErasedPersonalData
         CreateDomain create => create with { TechnicalContact = Erase(create.TechnicalContact) },
         SendNotice notice => notice with { To = Erased, Facts = Erase(notice.Facts) },
         ChangeRegistrant change => change with { Registrant = Erase(change.Registrant) },
-        UpdateRegistrantContact update => update with { Contact = Erase(update.Contact) },
+        UpdateRegistrantContact update => update with { Contact = Erase(update.Contact), Registrant = update.Registrant is null ? null : Erase(update.Registrant) },
         RecordRegistrant record => record with { Registrant = Erase(record.Registrant) },
         _ => command,
     };

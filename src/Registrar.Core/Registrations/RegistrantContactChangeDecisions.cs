@@ -33,6 +33,11 @@ internal static class RegistrantContactChangeDecisions
                 step.Update(s => s with { AwaitedCommandId = null });
                 Applied(step, change);
                 break;
+            case RegistrantChanged adopted:
+                // The contact was another registrar's (a domain transferred in): the same registrant, now a contact of ours.
+                step.Update(s => s with { AwaitedCommandId = null, RegistrantHandle = adopted.Handle, Order = s.Order! with { RegistrantHandle = adopted.Handle } });
+                Applied(step, change);
+                break;
             case OutcomeUnknown:
                 // contact:update sets values: sent again, it changes nothing the first one did.
                 Ask(step, change);
@@ -98,7 +103,8 @@ internal static class RegistrantContactChangeDecisions
     {
         var state = step.State;
         var order = state.Order!;
-        step.AskRegistry(id => new UpdateRegistrantContact(id, state.RegistrationId, order.Zone, order.DomainName, state.RegistrantHandle!, change.Contact));
+        step.AskRegistry(id => new UpdateRegistrantContact(id, state.RegistrationId, order.Zone, order.DomainName, state.RegistrantHandle!, change.Contact,
+            order.Registrant?.WithContact(change.Contact)));
         step.Update(s => s with { RegistrantContactChange = change with { CommandId = s.AwaitedCommandId } });
     }
 }

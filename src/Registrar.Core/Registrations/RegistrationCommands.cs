@@ -109,7 +109,11 @@ public sealed record UpdateDomainNameservers(string CommandId, string Registrati
 /// <summary>KZ-2.3: RFC 5733 contact:update of the registrant contact <paramref name="Handle"/> to <paramref name="Contact"/>'s
 /// address, phone and e-mail, its name left as the registry has it; it sets values, so carrying it out again after an unknown
 /// outcome changes nothing more.</summary>
-public sealed record UpdateRegistrantContact(string CommandId, string RegistrationId, string Zone, string DomainName, string Handle, RegistrantContact Contact)
+/// <param name="Registrant">The registrant as the order gave it, with the new details: a domain transferred in keeps the losing
+/// registrar's contact, which only that registrar may update (RFC 5731 section 3.2.4), so a contact of ours made from this
+/// takes its place. Null when the order named a registry handle, and in commands stored before it was kept.</param>
+public sealed record UpdateRegistrantContact(string CommandId, string RegistrationId, string Zone, string DomainName, string Handle, RegistrantContact Contact,
+    Customers.RegistrantData? Registrant = null)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Registry;

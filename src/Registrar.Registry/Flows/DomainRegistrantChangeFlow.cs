@@ -1,3 +1,4 @@
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Responses;
@@ -11,23 +12,29 @@ namespace Registrar.Registry.Flows;
 /// expiry: the registrant changes, the expiry stays.</summary>
 internal sealed class DomainRegistrantChangeFlow(ZoneRegistries registries, ContactCreateFlow contacts, RegistryFailures failures)
 {
-    public async Task<RegistryOutcome> RunAsync(ChangeRegistrant change, CancellationToken ct)
+    public Task<RegistryOutcome> RunAsync(ChangeRegistrant change, CancellationToken ct) =>
+        ChangeToAsync(change.Zone, change.DomainName, RegistryContacts.IdFor(change.RegistrationId, "registrant/" + change.RequestId),
+            change.Registrant, change.CommandId, ct);
+
+    /// <summary>Makes <paramref name="handle"/> a contact of ours holding <paramref name="registrant"/> (found when an earlier
+    /// attempt made it) and the domain's registrant.</summary>
+    public async Task<RegistryOutcome> ChangeToAsync(string zone, string domainName, string handle, RegistrantData registrant, string commandId,
+        CancellationToken ct)
     {
-        var client = registries.For(change.Zone);
-        var handle = RegistryContacts.IdFor(change.RegistrationId, "registrant/" + change.RequestId);
-        if (await contacts.EnsureAsync(client, handle, change.Registrant, change.CommandId + "-c", ct) is { } failure) return failure;
+        var client = registries.For(zone);
+        if (await contacts.EnsureAsync(client, handle, registrant, commandId + "-c", ct) is { } failure) return failure;
         try
         {
-            var info = (await client.ExecuteAsync(new DomainInfoCommand(change.DomainName), change.CommandId + "-i", ct)).Value;
+            var info = (await client.ExecuteAsync(new DomainInfoCommand(domainName), commandId + "-i", ct)).Value;
             var former = info.Contacts.Where(c => c.Id == info.Registrant && info.Registrant != handle).ToList();
             var update = new DomainUpdateCommand
             {
-                DomainName = change.DomainName,
+                DomainName = domainName,
                 Add = former.Count == 0 ? null : new DomainUpdateSet { Contacts = [.. former.Select(c => c with { Id = handle })] },
                 Remove = former.Count == 0 ? null : new DomainUpdateSet { Contacts = former },
                 Change = new DomainChange(Registrant: handle),
             };
-            var reply = await client.ExecuteAsync(update, change.CommandId, ct);
+            var reply = await client.ExecuteAsync(update, commandId, ct);
             return reply.IsPending ? new RegistryPending() : new RegistrantChanged(handle);
         }
         catch (Exception e) when (RegistryFailures.LeftOutcomeUnknown(e))

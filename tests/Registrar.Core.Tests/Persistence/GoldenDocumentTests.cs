@@ -164,7 +164,7 @@ public sealed class GoldenDocumentTests
             new EraseIncomingTransferCode("order-1-1-29", "order-1-1", "cust-1"),
             new CancelTransferInRequest("order-1-1-30", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
             new RejectTransferAway("order-1-1-31", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a"),
-            new UpdateRegistrantContact("order-1-1-32", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", "C-1", NewContact),
+            new UpdateRegistrantContact("order-1-1-32", "order-1-1", "қаз", "xn--e1afmkfd.xn--80ao21a", "C-1", NewContact, Person.WithContact(NewContact)),
             new SendNotice("order-1-1-33", "order-1-1", NoticeKind.RegistrantContactChanged, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-10")),
             new RecordRegistrant("order-1-1-34", "order-1-1", Person.WithContact(NewContact), 34),

@@ -42,6 +42,21 @@ public sealed class RegistrantContactChangeDeciderTests
     }
 
     [Fact]
+    public void A_contact_the_losing_registrar_still_holds_after_a_transfer_in_is_replaced_by_ours_and_the_registration_keeps_its_handle_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry, registrant: Owner);
+
+        var update = Assert.IsType<UpdateRegistrantContact>(Assert.Single(domain.Raise(Proved(RequestProof.SignedInSession), Now)));
+        Assert.Equal(Owner.WithContact(Change.Contact), update.Registrant);
+        var answered = domain.Answer(new RegistrantChanged("OURS-1"), Now.AddMinutes(1));
+
+        Assert.Equal(NoticeKind.RegistrantContactChanged, Assert.Single(answered.OfType<SendNotice>()).Kind);
+        Assert.Equal(("OURS-1", "OURS-1"), (domain.State.RegistrantHandle, domain.State.Order!.RegistrantHandle));
+        Assert.Equal(Owner.WithContact(Change.Contact), domain.State.Order.Registrant);
+        Assert.Null(domain.State.RegistrantContactChange);
+    }
+
+    [Fact]
     public void A_registrant_given_as_a_nic_handle_has_its_contact_updated_and_nothing_kept_to_publish_KZ_2_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -90,6 +90,8 @@ public static class LifecycleScenarios
             TransferInScenarios.TransferInRejectedOnThePollMessage,
         ["A pending transfer in operations cancel is withdrawn at the registry, then closed, the customer told and the money settled (RFC 5731 section 3.2.4)"] =
             TransferInScenarios.TransferInCancelledByOperations,
+        ["A contact change after a transfer in takes the losing registrar's registrant contact over with one of ours, the registrant the same (KZ-2.3, RFC 5731 section 3.2.4)"] =
+            TransferInScenarios.ContactChangeAfterTransferInTakesTheContactOver,
     };
 
     public static RegistrationOrder Order(string zone = "kz", string? handle = null, bool trademark = false) => new(

@@ -1,4 +1,6 @@
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
+using Registrar.Core.Requests;
 using static Registrar.Orchestration.Tests.Scenarios.LifecycleScenarios;
 
 namespace Registrar.Orchestration.Tests.Scenarios;
@@ -55,6 +57,30 @@ public static class TransferInScenarios
             typeof(SendNotice), typeof(FlagForOperations), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
         Assert.Contains("operations cancelled it", closed.OfType<FlagForOperations>().Single().Reason);
         await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
+    /// <summary>KZ-2.3, RFC 5731 section 3.2.4: the domain arrives with the losing registrar's registrant contact, which only that
+    /// registrar may update; the customer's contact change makes a contact of ours holding the registrant with the new details,
+    /// and the registration keeps its handle from then on.</summary>
+    public static async Task ContactChangeAfterTransferInTakesTheContactOver(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order("kz") with { TransferIn = true }), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverApproved"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "OTHER-H1", DateTimeOffset.UtcNow.AddDays(400), ["ok"]),
+            typeof(SendNotice), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView), typeof(SetTransferCode));
+        await run.AnswerAsync(new TransferCodeSet());
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
+
+        var contact = new RegistrantContact(new PostalAddress("KZ", "010000", "Астана", "Астана", "Кенесары", "5"), "moved@example.kz", "+7.7172123456");
+        var update = (await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new RegistrantContactChangeRequest(contact), RequestProof.SignedInSession),
+            typeof(UpdateRegistrantContact))).OfType<UpdateRegistrantContact>().Single();
+        Assert.Equal(("OTHER-H1", "moved@example.kz"), (update.Handle, update.Registrant!.Email));
+        var told = await run.AnswerAsync(new RegistrantChanged("OURS-1"), typeof(SendNotice), typeof(RecordRegistrant));
+        Assert.Equal(NoticeKind.RegistrantContactChanged, told.OfType<SendNotice>().Single().Kind);
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null);
+        Assert.Equal("OURS-1", state.RegistrantHandle);
     }
 
     private static RegistrationOrder TransferOrder() => Order("kz", handle: "H-1") with { TransferIn = true };

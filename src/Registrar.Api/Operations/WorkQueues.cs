@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Registrar.Api.Http;
 using Registrar.Api.Security;
+using Registrar.Api.Storefront;
 using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Mail;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Operations;
@@ -16,7 +19,8 @@ namespace Registrar.Api.Operations;
 /// <param name="HeldPayments">UA-3.2: bank credits that paid nothing by themselves: apply or refund each.</param>
 /// <param name="AwaitingProof">UA-1.5.8, KZ-5.3: requests waiting for their link to be followed or for the signed contract or
 /// identity documents operations check and record as proof; not those their registration no longer allows (ended, being
-/// deleted, blocked, its contract's end fixed), whose proof would be refused.</param>
+/// deleted, blocked, its contract's end fixed), a notice whose days can no longer be met, nor a request whose link expired
+/// and which papers do not prove (a DNS change, say): nobody can prove those any more.</param>
 /// <param name="AwaitingConsent">UA-4.7: proved contact e-mail changes waiting for the registrar's consent.</param>
 /// <param name="OverdueClaims">UA-5.1: claims unanswered past their deadline.</param>
 public sealed record WorkQueuesView(
@@ -48,7 +52,7 @@ public sealed record WaitingClaim(string ClaimId, string RegistrationId, string 
 /// <summary>Reads every work queue; each is one bounded query.</summary>
 public sealed class WorkQueues(
     IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, IRegistrationViews views,
-    TimeProvider clock)
+    TerminationNotices terminations, IOptions<NoticeOptions> notices, TimeProvider clock)
 {
     /// <summary>Requests read for the proof queue, of which those their registration still allows fill it.</summary>
     private const int AwaitingProofRead = WorkQueuesView.PerQueue * 4;
@@ -61,16 +65,22 @@ public sealed class WorkQueues(
         var stalled = (await directory.ListAsync(new RegistrationFilter(RegistrationPhase.Stalled), null, cap, now, ct)).Registrations;
         var payments = await held.ListHeldAsync(ct).Take(cap).Select(HeldPaymentView.Of).ToListAsync(ct);
         var awaitingProof = await requests.ListAwaitingProofAsync(AwaitingProofRead, ct)
-            .Where(StillAllowedAsync).Take(cap).Select(WaitingRequest.Of).ToListAsync(ct);
+            .Where(record => CanStillBeProved(record, now)).Where(StillAllowedAsync).Take(cap).Select(WaitingRequest.Of).ToListAsync(ct);
         var awaitingConsent = await requests.ListAwaitingConsentAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
         var overdue = await claims.ListOverdueAsync(now, cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
         return new WorkQueuesView(trademarks, stalled, [.. payments.OrderBy(p => p.HeldAt)], [.. awaitingProof.OrderBy(r => r.MadeAt)],
             [.. awaitingConsent.OrderBy(r => r.MadeAt)], [.. overdue.OrderBy(c => c.AnswerBy)]);
     }
 
+    /// <summary>UA-1.5.8: papers prove what they may at any time; the link, sent once the request was made, only for its lifetime.</summary>
+    private bool CanStillBeProved(CustomerRequestRecord record, DateTimeOffset now) =>
+        RequestProofs.Accepts(record.Request, RequestProof.SignedContract) || RequestProofs.Accepts(record.Request, RequestProof.IdentityDocuments)
+        || now < record.MadeAt + notices.Value.RequestConfirmationLinkLifetime;
+
     private async ValueTask<bool> StillAllowedAsync(CustomerRequestRecord record, CancellationToken ct) =>
         await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is not { } registration
-        || CustomerRequestRefusals.Of(record.Request, registration) is null;
+        || (CustomerRequestRefusals.Of(record.Request, registration) is null
+            && (record.Request is not TerminationRequest notice || terminations.NoLongerInTime(notice, registration, clock.GetUtcNow()) is null));
 }
 
 /// <summary>GET /api/ops/queues: every work queue at once, for operations.</summary>

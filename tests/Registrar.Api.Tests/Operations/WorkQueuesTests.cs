@@ -1,8 +1,14 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Registrar.Api.Operations;
+using Registrar.Api.Storefront;
+using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Zones;
+using Registrar.Mail;
 using Registrar.Storage.Stores;
 
 namespace Registrar.Api.Tests.Operations;
@@ -14,9 +20,33 @@ public sealed class WorkQueuesTests
     [Fact]
     public async Task The_proof_queue_leaves_out_requests_the_registration_no_longer_allows_UA_1_5_8_UA_6_1()
     {
+        var queues = await ReadAsync(Waiting("req-held", "O1-1"), Waiting("req-ending", "O2-1"), Waiting("req-deleting", "O3-1"));
+
+        Assert.Equal(["req-held"], queues.AwaitingProof.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task The_proof_queue_leaves_out_what_nobody_can_prove_any_more_a_request_whose_link_expired_and_papers_do_not_prove_and_a_notice_too_late_UA_1_5_8_UA_6_1()
+    {
+        var dns = new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]);
+
+        var queues = await ReadAsync(
+            Waiting("req-dns-link-live", "O1-1", dns, Now.AddHours(-23)),
+            Waiting("req-dns-link-expired", "O1-1", dns, Now.AddHours(-25)),
+            Waiting("req-code-on-papers", "O1-1", new TransferCodeRequest(), Now.AddDays(-30)),
+            Waiting("req-notice-in-time", "O1-1", new TerminationRequest(KyivMidnight(21), "UA-6.1"), Now.AddDays(-30)),
+            Waiting("req-notice-too-late", "O1-1", new TerminationRequest(KyivMidnight(7), "UA-6.1"), Now.AddDays(-30)));
+
+        Assert.Equal(["req-code-on-papers", "req-notice-in-time", "req-dns-link-live"], queues.AwaitingProof.Select(r => r.RequestId));
+    }
+
+    /// <summary>A notice dated the day before ends the contract at the end of that day in Kyiv (UA-6.1).</summary>
+    private static DateTimeOffset KyivMidnight(int dayOfMarch) => new(2027, 3, dayOfMarch, 0, 0, 0, TimeSpan.FromHours(2));
+
+    private static async Task<WorkQueuesView> ReadAsync(params CustomerRequestRecord[] waiting)
+    {
         var requests = new Mock<ICustomerRequestStore>();
-        requests.Setup(r => r.ListAwaitingProofAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .Returns(new[] { Waiting("req-held", "O1-1"), Waiting("req-ending", "O2-1"), Waiting("req-deleting", "O3-1") }.ToAsyncEnumerable());
+        requests.Setup(r => r.ListAwaitingProofAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(waiting.ToAsyncEnumerable());
         requests.Setup(r => r.ListAwaitingConsentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<CustomerRequestRecord>());
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("cust-1", "O1-1", It.IsAny<CancellationToken>())).ReturnsAsync(View("O1-1", RegistrationPhase.Registered));
@@ -32,14 +62,14 @@ public sealed class WorkQueuesTests
         claims.Setup(c => c.ListOverdueAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .Returns(AsyncEnumerable.Empty<Registrar.Core.Contracts.Claim>());
 
-        var queues = await new WorkQueues(directory.Object, held.Object, requests.Object, claims.Object, views.Object, new FakeTimeProvider(Now))
-            .ReadAsync(default);
-
-        Assert.Equal(["req-held"], queues.AwaitingProof.Select(r => r.RequestId));
+        var zones = ZoneCatalog.LoadEmbedded();
+        var terminations = new TerminationNotices(new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)));
+        return await new WorkQueues(directory.Object, held.Object, requests.Object, claims.Object, views.Object, terminations,
+            Options.Create(new NoticeOptions()), new FakeTimeProvider(Now)).ReadAsync(default);
     }
 
-    private static CustomerRequestRecord Waiting(string requestId, string registrationId) =>
-        new(requestId, registrationId, "cust-1", new TransferCodeRequest(), CustomerRequestStatus.AwaitingProof, Now.AddDays(-1));
+    private static CustomerRequestRecord Waiting(string requestId, string registrationId, CustomerRequest? request = null, DateTimeOffset? madeAt = null) =>
+        new(requestId, registrationId, "cust-1", request ?? new TransferCodeRequest(), CustomerRequestStatus.AwaitingProof, madeAt ?? Now.AddDays(-1));
 
     private static RegistrationView View(string registrationId, RegistrationPhase phase) =>
         new(registrationId, "cust-1", "shop.com.ua", "shop.com.ua", "com.ua", phase, Now.AddYears(1));

@@ -45,6 +45,24 @@ public sealed class HeldPaymentStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_held_payment_refunded_or_moved_no_longer_counts_toward_the_invoice_it_named_but_is_still_found_as_naming_it_UA_Pre_6()
+    {
+        var store = new HeldPaymentStore(TestStorage.Clients(azurite));
+        await store.AddAsync(Held("halyk:TX1", "KZ-1"), default);
+        await store.AddAsync(Held("halyk:TX2", "KZ-1"), default);
+        await store.AddAsync(Held("halyk:TX3", "KZ-1"), default);
+        await store.ResolveAsync((await store.GetAsync("halyk:TX1", default))!, new HeldPaymentResolution(HeldPaymentAction.Refunded, "ops", Now,
+            "Refund to Olena", Refund: new HeldPaymentRefund(1000m, "KZT", "OUT-1")), default);
+        await store.ResolveAsync((await store.GetAsync("halyk:TX2", default))!,
+            new HeldPaymentResolution(HeldPaymentAction.Moved, "ops", Now, "another order", "KZ-2"), default);
+
+        Assert.Equal(["halyk:TX3"], await store.ListForInvoiceAsync("KZ-1", default).Select(p => p.Document.Credit.Reference).ToListAsync());
+        Assert.Equal(["halyk:TX1", "halyk:TX2", "halyk:TX3"],
+            await store.ListNamingInvoiceAsync("KZ-1", default).Select(p => p.Document.Credit.Reference).Order().ToListAsync());
+        Assert.Equal(["halyk:TX2"], await store.ListNamingInvoiceAsync("KZ-2", default).Select(p => p.Document.Credit.Reference).ToListAsync());
+    }
+
+    [Fact]
     public async Task An_erased_held_payment_and_its_review_items_open_or_resolved_keep_what_they_count_toward_and_who_resolved_them_UA_Pre_6()
     {
         var clients = TestStorage.Clients(azurite);

@@ -11,8 +11,8 @@ namespace Registrar.Api.Privacy;
 /// UA-Pre-6: the payments of an invoice keep what the accounts need (the bank's reference, the amount, the invoice they paid,
 /// the message that carried them) while the payer's name and account go from the bank message kept verbatim, and from
 /// operations' held payments and review items quoting them (<see cref="PayerQuotesEraser"/>). The payments are
-/// found from the invoice, with point reads: its paying reference, and the held payments operations applied to it (a scan
-/// filtered on the held payments' indexed invoice column, as operations' own list does). A registration's renewal invoices
+/// found from the invoice, with point reads: its paying reference, and the held payments that named it or that operations
+/// applied to it, refunded ones included (a scan filtered on the held payments' indexed invoice columns). A registration's renewal invoices
 /// (KZ-2.7, UA-1.10) bill it alone, so their payments go with its data.
 /// </summary>
 public sealed class PaymentRecordsEraser(
@@ -29,7 +29,7 @@ public sealed class PaymentRecordsEraser(
     {
         var references = new HashSet<string>(StringComparer.Ordinal);
         if ((await invoices.GetAsync(invoiceNumber, ct))?.Document.PaymentReference is { } paidBy) references.Add(paidBy);
-        await foreach (var held in heldPayments.ListForInvoiceAsync(invoiceNumber, ct)) references.Add(held.Document.Credit.Reference);
+        await foreach (var held in heldPayments.ListNamingInvoiceAsync(invoiceNumber, ct)) references.Add(held.Document.Credit.Reference);
         var erased = 0;
         foreach (var reference in references)
             if (await EraseAsync(reference, ct)) erased++;
@@ -57,7 +57,8 @@ public sealed class PaymentRecordsEraser(
         // Operations' texts go first: a run stopped before the message is rewritten finds the payer there again. They quote
         // the purpose the payer wrote as well, which the bank's message keeps as written.
         await quotes.EraseAsync(reference, [.. payer, .. credits.Select(c => $"\"{c.PaymentPurpose}\"")], ct);
-        var replaced = ErasedPayerData.Replace(body, message.Document.Charset, payer, ErasedPersonalData.Erased);
+        var replaced = ErasedPayerData.Replace(body, message.Document.Charset, payer, credits.Select(c => c.PaymentPurpose).OfType<string>(),
+            ErasedPersonalData.Erased);
         if (replaced.AsSpan().SequenceEqual(body)) return false;
         while (true)
         {

@@ -19,6 +19,10 @@ public interface IHeldPaymentStore
     /// <summary>The payments whose money counts toward the invoice: held ones naming it, and those applied to it.</summary>
     IAsyncEnumerable<Stored<HeldPayment>> ListForInvoiceAsync(string invoiceNumber, CancellationToken ct);
 
+    /// <summary>UA-Pre-6: the payments that named the invoice or were applied to it, however operations resolved them since (a
+    /// refund included): their payers' data go with the invoice's. A payment refunded before <c>Named</c> was kept is not found.</summary>
+    IAsyncEnumerable<Stored<HeldPayment>> ListNamingInvoiceAsync(string invoiceNumber, CancellationToken ct);
+
     /// <summary>Records what operations did, if the payment is unchanged since it was read.</summary>
     /// <exception cref="ConcurrencyConflictException">Another action resolved it first.</exception>
     Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct);
@@ -72,6 +76,9 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
     public IAsyncEnumerable<Stored<HeldPayment>> ListForInvoiceAsync(string invoiceNumber, CancellationToken ct) =>
         _table.QueryAsync<HeldPayment>(TableClient.CreateQueryFilter($"Invoice eq {invoiceNumber}"), null, ct);
 
+    public IAsyncEnumerable<Stored<HeldPayment>> ListNamingInvoiceAsync(string invoiceNumber, CancellationToken ct) =>
+        _table.QueryAsync<HeldPayment>(TableClient.CreateQueryFilter($"Invoice eq {invoiceNumber} or Named eq {invoiceNumber}"), null, ct);
+
     public Task<Stored<HeldPayment>> ResolveAsync(Stored<HeldPayment> current, HeldPaymentResolution resolution, CancellationToken ct)
     {
         var resolved = current.Document with { Resolution = resolution };
@@ -105,6 +112,6 @@ public sealed class HeldPaymentStore(StorageClients clients) : IHeldPaymentStore
         new()
         {
             ["Held"] = payment.IsHeld, ["Invoice"] = payment.CountsToward ?? "", ["Pending"] = payment.Resolution?.Pending == true,
-            ["AwaitsInvoice"] = payment.AwaitsInvoicePayment,
+            ["AwaitsInvoice"] = payment.AwaitsInvoicePayment, ["Named"] = payment.InvoiceNumber ?? "",
         };
 }

@@ -112,7 +112,7 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
-    public async Task A_bank_message_kept_in_ISO_8859_1_loses_its_payer_and_keeps_every_other_byte_UA_Pre_6()
+    public async Task A_bank_message_kept_in_ISO_8859_1_loses_its_payer_and_purpose_but_the_invoice_number_and_keeps_every_other_byte_UA_Pre_6()
     {
         var bank = new BankHarness(azurite);
         var order = await bank.OrderAsync(331);
@@ -126,14 +126,13 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
 
         var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-LATIN-1", default))!.Document.MessageId, default))!.Document;
         var stored = await bank.Messages.ReadBodyAsync(message, default);
-        Assert.Equal(Encoding.Latin1.GetBytes(text.Replace(SecurityElement.Escape(LatinPayer), ErasedPersonalData.Erased, StringComparison.Ordinal)
-            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)), stored);
+        Assert.Equal(Encoding.Latin1.GetBytes(Erased(text, LatinPayer, $"Zahlung für {order.InvoiceNumber}", order.InvoiceNumber)), stored);
         var credit = Assert.Single(bank.Reader.Read(message, stored).Credits);
-        Assert.Equal((ErasedPersonalData.Erased, 6000m, $"Zahlung für {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
+        Assert.Equal((ErasedPersonalData.Erased, 6000m, $"erased {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
     }
 
     [Fact]
-    public async Task A_bank_message_kept_in_windows_1251_loses_its_payer_and_keeps_every_other_byte_UA_Pre_6()
+    public async Task A_bank_message_kept_in_windows_1251_loses_its_payer_and_purpose_but_the_invoice_number_and_keeps_every_other_byte_UA_Pre_6()
     {
         var bank = new BankHarness(azurite);
         var order = await bank.OrderAsync(332);
@@ -147,10 +146,9 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
 
         var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-1251-1", default))!.Document.MessageId, default))!.Document;
         var stored = await bank.Messages.ReadBodyAsync(message, default);
-        Assert.Equal(windows1251.GetBytes(text.Replace(SecurityElement.Escape(Payer), ErasedPersonalData.Erased, StringComparison.Ordinal)
-            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)), stored);
+        Assert.Equal(windows1251.GetBytes(Erased(text, Payer, $"Оплата по счету {order.InvoiceNumber}", order.InvoiceNumber)), stored);
         var credit = Assert.Single(bank.Reader.Read(message, stored).Credits);
-        Assert.Equal((ErasedPersonalData.Erased, 6000m, $"Оплата по счету {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
+        Assert.Equal((ErasedPersonalData.Erased, 6000m, $"erased {order.InvoiceNumber}"), (credit.PayerName, credit.Amount, credit.PaymentPurpose));
     }
 
     [Fact]
@@ -169,10 +167,15 @@ public sealed class PaymentRecordsErasureTests(AzuriteFixture azurite) : IClassF
 
         var message = (await bank.Messages.GetAsync((await bank.Payments.GetAsync($"{BankHarness.Bank}:TX-1251-2", default))!.Document.MessageId, default))!.Document;
         var stored = await bank.Messages.ReadBodyAsync(message, default);
-        Assert.Equal(windows1251.GetBytes(text.Replace(SecurityElement.Escape(Payer), ErasedPersonalData.Erased, StringComparison.Ordinal)
-            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)), stored);
-        Assert.Equal($"Оплата по счету {order.InvoiceNumber}", Assert.Single(bank.Reader.Read(message, stored).Credits).PaymentPurpose);
+        Assert.Equal(windows1251.GetBytes(Erased(text, Payer, $"Оплата по счету {order.InvoiceNumber}", order.InvoiceNumber)), stored);
+        Assert.Equal($"erased {order.InvoiceNumber}", Assert.Single(bank.Reader.Read(message, stored).Credits).PaymentPurpose);
     }
+
+    /// <summary>The message as the erasure leaves it: the payer's name and account, and the purpose but the invoice it named, replaced.</summary>
+    private static string Erased(string text, string payer, string purpose, string invoiceNumber) =>
+        text.Replace(SecurityElement.Escape(payer), ErasedPersonalData.Erased, StringComparison.Ordinal)
+            .Replace(Account, ErasedPersonalData.Erased, StringComparison.Ordinal)
+            .Replace($"<Ustrd>{purpose}</Ustrd>", $"<Ustrd>{ErasedPersonalData.Erased} {invoiceNumber}</Ustrd>", StringComparison.Ordinal);
 
     /// <summary>Operations apply a held credit to an invoice it did not name, as ApplyHeldPaymentFlow records it.</summary>
     private static async Task MovedByOperationsAsync(BankHarness bank, string transaction, string invoiceNumber, string reason)

@@ -56,6 +56,9 @@ internal sealed class SteppingHeldPayments(IHeldPaymentStore inner) : IHeldPayme
     public IAsyncEnumerable<Stored<HeldPayment>> ListForInvoiceAsync(string invoiceNumber, CancellationToken ct) =>
         inner.ListForInvoiceAsync(invoiceNumber, ct);
 
+    public IAsyncEnumerable<Stored<HeldPayment>> ListNamingInvoiceAsync(string invoiceNumber, CancellationToken ct) =>
+        inner.ListNamingInvoiceAsync(invoiceNumber, ct);
+
     public Task<Stored<HeldPayment>> ReduceAsync(Stored<HeldPayment> current, PartReversal part, CancellationToken ct) =>
         inner.ReduceAsync(current, part, ct);
 

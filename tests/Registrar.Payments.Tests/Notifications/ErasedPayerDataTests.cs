@@ -3,7 +3,8 @@ using Registrar.Payments.Notifications;
 
 namespace Registrar.Payments.Tests.Notifications;
 
-/// <summary>UA-Pre-6: a payer's name and account go from a kept bank message however its format writes them.</summary>
+/// <summary>UA-Pre-6: a payer's name and account, and the purpose they wrote, go from a kept bank message however its format
+/// writes them.</summary>
 public sealed class ErasedPayerDataTests
 {
     [Fact]
@@ -25,6 +26,27 @@ public sealed class ErasedPayerDataTests
         var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, ["Олена O'Neil", "UA21", "erased"], "erased"));
 
         Assert.Equal("""{"payer":"erased","iban":"erased","amount":600000,"reference":"TX-1"}""", erased);
+    }
+
+    [Fact]
+    public void A_purpose_naming_the_payer_keeps_only_the_invoice_numbers_it_named_and_the_same_text_elsewhere_stays_UA_Pre_6()
+    {
+        const string Purpose = "Оплата по счету № UA-2612-00003-8, плательщик Ivan Zhukov тел +380.441111111";
+        var body = Encoding.UTF8.GetBytes($"<Ntry><Amt>1</Amt><Ustrd>{Purpose}</Ustrd></Ntry><Ntry><Ustrd>1</Ustrd><Ustrd>оплата</Ustrd></Ntry>");
+
+        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, ["Ivan Zhukov"], [Purpose, "1"], "erased"));
+
+        Assert.Equal("<Ntry><Amt>1</Amt><Ustrd>erased UA-2612-00003-8</Ustrd></Ntry><Ntry><Ustrd>erased</Ustrd><Ustrd>оплата</Ustrd></Ntry>", erased);
+    }
+
+    [Fact]
+    public void A_purpose_in_JSON_keeps_only_the_invoice_numbers_it_named_UA_Pre_6()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"purpose":"KZ-2612-00003-4 from Ivan","reference":"TX-1"}""");
+
+        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, [], ["KZ-2612-00003-4 from Ivan"], "erased"));
+
+        Assert.Equal("""{"purpose":"erased KZ-2612-00003-4","reference":"TX-1"}""", erased);
     }
 
     private static readonly Encoding Windows1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;

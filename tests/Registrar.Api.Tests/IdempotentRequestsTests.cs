@@ -239,5 +239,8 @@ public sealed class IdempotentRequestsTests
             if (_rows.TryGetValue(claimed.PartitionKey, out var current) && current.ETag == claimed.ETag) _rows.Remove(claimed.PartitionKey);
             return Task.CompletedTask;
         }
+
+        public Task<int> EraseAnswersAsync(string clientId, string erasedBody, CancellationToken ct) =>
+            throw new NotSupportedException("Not asked of in-memory keys.");
     }
 }

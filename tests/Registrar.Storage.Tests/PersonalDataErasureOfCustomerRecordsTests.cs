@@ -106,6 +106,32 @@ public sealed class PersonalDataErasureOfCustomerRecordsTests(AzuriteFixture azu
     }
 
     [Fact]
+    public async Task The_answers_kept_for_a_customers_retries_lose_their_bodies_and_keep_status_and_headers_and_another_customers_stay_UA_Pre_6()
+    {
+        var keys = new IdempotencyKeyStore(TestStorage.Clients(azurite));
+        async Task AnswerAsync(string client, string key, string body)
+        {
+            var claim = await keys.ClaimAsync(client, key, "hash", Now, default);
+            await keys.CompleteAsync(claim.Response, 201, "application/json", body, new Dictionary<string, string> { ["Location"] = "/api/claims/C1" }, default);
+        }
+        await AnswerAsync("claims:cust-1", "k1", $"{Name}, {Phone}");
+        await AnswerAsync("claims:cust-1", "k2", Email);
+        await AnswerAsync("claims:cust-10", "k1", Name);
+        await keys.ClaimAsync("claims:cust-1", "k3", "hash", Now, default);
+
+        var rewritten = await keys.EraseAnswersAsync("claims:cust-1", "{}", default);
+
+        Assert.Equal(2, rewritten);
+        foreach (var key in new[] { "k1", "k2" })
+        {
+            var kept = (await keys.FindAsync("claims:cust-1", key, default))!.Document;
+            Assert.Equal((201, "{}", "/api/claims/C1"), (kept.StatusCode, kept.Body, kept.Headers!["Location"]));
+        }
+        Assert.Equal(Name, (await keys.FindAsync("claims:cust-10", "k1", default))!.Document.Body);
+        Assert.False((await keys.FindAsync("claims:cust-1", "k3", default))!.Document.IsComplete);
+    }
+
+    [Fact]
     public async Task A_disclosure_keeps_who_asked_on_what_basis_who_approved_and_which_fields_and_none_of_the_values_it_gave_UA_Pre_6()
     {
         var clients = TestStorage.Clients(azurite);

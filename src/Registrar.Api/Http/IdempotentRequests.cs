@@ -30,6 +30,13 @@ public sealed class IdempotentRequests(IIdempotencyKeyStore store, TimeProvider 
     /// Orders keep the bare customer id their keys were first stored under: a customer id holds no ':'.</summary>
     public static string Scope(string endpoint, string principal) => $"{endpoint}:{principal}";
 
+    /// <summary>UA-Pre-6: the scopes whose kept answers may quote what a customer sent: an order's registrant, a claim's text, a
+    /// request's contact details.</summary>
+    public static IEnumerable<string> CustomerScopes(string customerId) => [customerId, Scope("claims", customerId), Scope("requests", customerId)];
+
+    /// <summary>UA-Pre-6: what a kept answer says once the personal data it quoted were erased.</summary>
+    public const string ErasedAnswer = """{"erased":"UA-Pre-6: the personal data this answer held were erased."}""";
+
     /// <summary>The id of the record a request creates: "<paramref name="prefix"/>" and 16 hex digits. With a key, derived from
     /// the scope and the key, so a retry after a failure half-way finds the record the first attempt stored and carries on
     /// from it; without one, random, naming no stored record.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registrar.Api.Customers;
+using Registrar.Api.Http;
 using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Orders;
@@ -32,6 +33,7 @@ public sealed class PersonalDataEraser(
     PaymentRecordsEraser paymentRecords,
     IAuditLog<RegistrationAudit> audit,
     CustomerAccounts accounts,
+    IIdempotencyKeyStore idempotency,
     IOptions<PrivacyOptions> options,
     TimeProvider clock)
 {
@@ -57,6 +59,7 @@ public sealed class PersonalDataEraser(
         var now = clock.GetUtcNow();
         if (!await AccountStillNeededAsync(due, now, ct)) await accounts.EraseAsync(due.CustomerId, ct);
         await unpaidOrders.EraseAsync(due.CustomerId, ct);
+        foreach (var scope in IdempotentRequests.CustomerScopes(due.CustomerId)) await idempotency.EraseAnswersAsync(scope, IdempotentRequests.ErasedAnswer, ct);
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(due.RegistrationId, now, Actor, Action,
             new RegistrationAudit(Actor, null, $"erasure:{due.Ground}:{due.RegistrationId}",
                 $"UA-Pre-6: {Reason(due.Ground)}; personal data replaced, financial records kept{(orderErased ? "" : "; the order waits for its other registrations")}.")), ct);

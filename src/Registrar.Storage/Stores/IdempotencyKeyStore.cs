@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Registrar.Storage.Configuration;
 using Registrar.Storage.Tables;
 
@@ -32,6 +33,12 @@ public interface IIdempotencyKeyStore
     /// <summary>Gives up a claim whose request failed, so that a retry is carried out; a claim taken over or completed since
     /// (another ETag) stays.</summary>
     Task ReleaseAsync(Stored<IdempotentResponse> claimed, CancellationToken ct);
+
+    /// <summary>UA-Pre-6: the answers kept for every key of <paramref name="clientId"/> (a customer's, under one endpoint's scope)
+    /// get <paramref name="erasedBody"/> instead of theirs, which may quote what the customer sent; a retry still gets the first
+    /// answer's status and headers, and the key still is not carried out twice.</summary>
+    /// <returns>How many answers were rewritten.</returns>
+    Task<int> EraseAnswersAsync(string clientId, string erasedBody, CancellationToken ct);
 }
 
 public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKeyStore
@@ -75,6 +82,14 @@ public sealed class IdempotencyKeyStore(StorageClients clients) : IIdempotencyKe
         {
             // Another request holds the key now, or has answered it: that one decides what a retry gets.
         }
+    }
+
+    public Task<int> EraseAnswersAsync(string clientId, string erasedBody, CancellationToken ct)
+    {
+        var client = TableKeys.Escape(clientId);
+        return _table.RewriteDocumentsAsync<IdempotentResponse>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {client + "|"} and PartitionKey lt {client + "}"}"),
+            answer => answer.IsComplete && answer.Body != erasedBody ? answer with { Body = erasedBody } : answer, ct);
     }
 
     private static string Partition(string clientId, string key) => $"{TableKeys.Escape(clientId)}|{TableKeys.Escape(key)}";

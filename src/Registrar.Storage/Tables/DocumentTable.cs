@@ -76,7 +76,8 @@ public sealed class DocumentTable(TableClient client)
     }
 
     /// <summary>Rewrites the document of every row <paramref name="filter"/> finds with <paramref name="rewrite"/>, keeping the
-    /// indexed columns; a row changed meanwhile is read again and rewritten as it is now, one deleted meanwhile is left gone.</summary>
+    /// indexed columns; a row changed meanwhile is read again and rewritten as it is now, one deleted meanwhile is left gone,
+    /// and one <paramref name="rewrite"/> returns as it was given is not written.</summary>
     /// <returns>How many rows were rewritten.</returns>
     public async Task<int> RewriteDocumentsAsync<T>(string filter, Func<T, T> rewrite, CancellationToken ct)
     {
@@ -86,9 +87,11 @@ public sealed class DocumentTable(TableClient client)
             for (Stored<T>? row = found; row is not null;)
             {
                 var current = row;
+                var changed = rewrite(current.Document);
+                if (ReferenceEquals(changed, current.Document)) break;
                 try
                 {
-                    await UpdateAsync(current, rewrite(current.Document), null, ct);
+                    await UpdateAsync(current, changed, null, ct);
                     rewritten++;
                     row = null;
                 }

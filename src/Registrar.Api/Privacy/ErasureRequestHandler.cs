@@ -21,10 +21,13 @@ namespace Registrar.Api.Privacy;
 /// </summary>
 public sealed class ErasureRequestHandler(
     ClientAuthenticator authenticator, IRegistrationViews views, IErasureRequestStore requests, IErasureSchedule schedule,
-    IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ErasureRequestOrders openOrders, ContractRules rules,
-    IdempotentRequests idempotency, TimeProvider clock)
+    IAuditLog<RegistrationAudit> audit, RegistrationActions actions, ErasureRequestOrders openOrders, EarlierErasureRequests earlier,
+    ContractRules rules, IdempotentRequests idempotency, TimeProvider clock)
 {
     public const string Action = "erasure-requested";
+
+    /// <summary>What each registration's audit entry names as its cause, before the request's id.</summary>
+    public const string CausePrefix = "erasure-request:";
 
     /// <summary>With an Idempotency-Key a retried request gets the first answer: the request's id derives from the operations
     /// client and the key, so a retry after a failure half-way carries on from the request the first attempt stored, and each
@@ -67,7 +70,18 @@ public sealed class ErasureRequestHandler(
 
     private async Task<IResult> RecordCheckedAsync(CheckedErasure erasure, string requestId, string client, DateTimeOffset now, CancellationToken ct)
     {
-        var (input, registrations) = erasure;
+        var input = erasure.Input;
+        var registrations = new List<RegistrationView>();
+        var covering = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var registration in erasure.Registrations)
+        {
+            if (await earlier.CoveringAsync(registration.RegistrationId, requestId, ct) is { } other) covering.Add(other);
+            else registrations.Add(registration);
+        }
+        // UA-Pre-6: a request repeated (without its Idempotency-Key) or a second one records nothing for what an earlier one covers.
+        if (registrations.Count == 0)
+            return Problems.Conflict($"Erasure request {string.Join(", ", covering)} already covers every registration of customer "
+                + $"{input.CustomerId}: each ends and is erased on it. Nothing was recorded.");
         var recorded = await StoreAsync(new ErasureRequest(requestId, input.CustomerId, input.RepliedOn,
             ContractEndOnReply(input.RepliedOn, registrations), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
         var actor = new OperationsActor(recorded.Client, recorded.RecordedBy);
@@ -79,7 +93,7 @@ public sealed class ErasureRequestHandler(
             var contractEndsAt = PersonalDataRetention.ContractEndOnReply(recorded.RepliedOn, ZoneOf(registration));
             await schedule.ScheduleAsync(new ErasureDue(registration.RegistrationId, recorded.CustomerId, contractEndsAt, ErasureGround.ErasureRequest), ct);
             await audit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(registration.RegistrationId, recorded.RecordedAt, actor.Name, Action,
-                new RegistrationAudit(actor.Client, actor.Person, $"erasure-request:{recorded.RequestId}", reason)), recorded.RequestId, ct);
+                new RegistrationAudit(actor.Client, actor.Person, CausePrefix + recorded.RequestId, reason)), recorded.RequestId, ct);
             if (registration.EndedAt is not null || rules.ErasureRequestEnding(registration.Zone) is not { } rule) continue;
             await actions.DecideOnceAsync(registration.RegistrationId, recorded.RequestId,
                 new TerminationNotice(TerminationGround.ErasureRequest, contractEndsAt, rule), recorded.RecordedAt, reason, actor, ct);

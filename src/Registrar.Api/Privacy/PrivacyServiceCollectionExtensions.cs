@@ -17,6 +17,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<PersonalDataErasureCheck>();
         services.AddSingleton<ErasureRequestOrders>();
+        services.AddSingleton<EarlierErasureRequests>();
         services.AddSingleton<ErasureRequestHandler>();
         return services;
     }

@@ -37,8 +37,8 @@ public sealed class ErasureRequestRetryTests
         var openOrders = new ErasureRequestOrders(new OrderStore<Order>(_harness.Storage), new InvoiceStore<Invoice>(_harness.Storage), rules, _harness.Clock,
             NullLogger<ErasureRequestOrders>.Instance);
         _handler = new ErasureRequestHandler(Authenticator(), new RegistrationViewStore(_harness.Storage), new ErasureRequestStore(_harness.Storage),
-            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock), openOrders, rules,
-            _harness.Idempotency, _harness.Clock);
+            new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock), openOrders,
+            new EarlierErasureRequests(new AuditSearch(_harness.Storage)), rules, _harness.Idempotency, _harness.Clock);
     }
 
     [Fact]
@@ -79,6 +79,22 @@ public sealed class ErasureRequestRetryTests
         Assert.All(raised, e => Assert.Equal(Start, e.DecidedAt));
         Assert.Equal([("erasure-requested", Start), ("termination", Start)], await AuditAsync(Ending));
         Assert.Equal([("erasure-requested", Start)], await AuditAsync(HeldUnderKz));
+    }
+
+    [Fact]
+    public async Task A_second_erasure_request_for_registrations_an_earlier_one_covers_is_a_409_naming_it_and_records_nothing_UA_Pre_6()
+    {
+        await HoldAsync();
+        var (status, _) = await RecordAsync("erasure-3");
+        _harness.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var (again, refused) = await RecordAsync("erasure-4");
+
+        Assert.Equal((202, 409), (status, again));
+        Assert.Contains("already covers every registration", refused.GetProperty("detail").GetString());
+        Assert.Equal(1, await _harness.RowsAsync("erasurerequests"));
+        Assert.Single(_events.Raised);
+        Assert.Equal([("erasure-requested", Start), ("termination", Start)], await AuditAsync(Ending));
     }
 
     private async Task HoldAsync()

@@ -21,7 +21,8 @@ namespace Registrar.Api.Operations;
 /// identity documents operations check and record as proof; not those their registration no longer allows (ended, being
 /// deleted, blocked, its contract's end fixed), a notice whose days can no longer be met, nor a request whose link expired
 /// and which papers do not prove (a DNS change, say): nobody can prove those any more.</param>
-/// <param name="AwaitingConsent">UA-4.7: proved contact e-mail changes waiting for the registrar's consent.</param>
+/// <param name="AwaitingConsent">UA-4.7: proved contact e-mail changes waiting for the registrar's consent, while their
+/// registration has not ended.</param>
 /// <param name="OverdueClaims">UA-5.1: claims unanswered past their deadline.</param>
 public sealed record WorkQueuesView(
     IReadOnlyList<RegistrationView> TrademarkApprovals,
@@ -54,7 +55,7 @@ public sealed class WorkQueues(
     IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, IRegistrationViews views,
     TerminationNotices terminations, IOptions<NoticeOptions> notices, TimeProvider clock)
 {
-    /// <summary>Requests read for the proof queue, of which those their registration still allows fill it.</summary>
+    /// <summary>Requests read for the proof and consent queues, of which those their registration still allows fill them.</summary>
     private const int AwaitingProofRead = WorkQueuesView.PerQueue * 4;
 
     public async Task<WorkQueuesView> ReadAsync(CancellationToken ct)
@@ -66,7 +67,8 @@ public sealed class WorkQueues(
         var payments = await held.ListHeldAsync(ct).Take(cap).Select(HeldPaymentView.Of).ToListAsync(ct);
         var awaitingProof = await requests.ListAwaitingProofAsync(AwaitingProofRead, ct)
             .Where(record => CanStillBeProved(record, now)).Where(StillAllowedAsync).Take(cap).Select(WaitingRequest.Of).ToListAsync(ct);
-        var awaitingConsent = await requests.ListAwaitingConsentAsync(cap, ct).Select(WaitingRequest.Of).ToListAsync(ct);
+        var awaitingConsent = await requests.ListAwaitingConsentAsync(AwaitingProofRead, ct)
+            .Where(StillHeldAsync).Take(cap).Select(WaitingRequest.Of).ToListAsync(ct);
         var overdue = await claims.ListOverdueAsync(now, cap, ct).Select(WaitingClaim.Of).ToListAsync(ct);
         return new WorkQueuesView(trademarks, stalled, [.. payments.OrderBy(p => p.HeldAt)], [.. awaitingProof.OrderBy(r => r.MadeAt)],
             [.. awaitingConsent.OrderBy(r => r.MadeAt)], [.. overdue.OrderBy(c => c.AnswerBy)]);
@@ -76,6 +78,11 @@ public sealed class WorkQueues(
     private bool CanStillBeProved(CustomerRequestRecord record, DateTimeOffset now) =>
         RequestProofs.Accepts(record.Request, RequestProof.SignedContract) || RequestProofs.Accepts(record.Request, RequestProof.IdentityDocuments)
         || now < record.MadeAt + notices.Value.RequestConfirmationLinkLifetime;
+
+    /// <summary>UA-4.7: an approval tells the old address through the registration's lifecycle, which an ended registration no
+    /// longer has (the consent is refused then), and an erasure may have left the address asked for "erased".</summary>
+    private async ValueTask<bool> StillHeldAsync(CustomerRequestRecord record, CancellationToken ct) =>
+        await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is not { } registration || !registration.Phase.HasEnded();
 
     private async ValueTask<bool> StillAllowedAsync(CustomerRequestRecord record, CancellationToken ct) =>
         await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is not { } registration

@@ -56,6 +56,8 @@ public sealed class PersonalDataErasureCheck(
         {
             if (await eraser.EraseAsync(due, history, ct))
             {
+                // The ask to end the domain first is answered: it ended, and what it waited for is done.
+                await review.ResolveAsync(AwaitingEndItem(due), PersonalDataEraser.Actor, "The domain ended and its personal data were erased (UA-Pre-6).", now, ct);
                 await schedule.RemoveAsync(due, ct);
                 return true;
             }
@@ -84,7 +86,9 @@ public sealed class PersonalDataErasureCheck(
     }
 
     private Task FlagAwaitingEndAsync(ErasureDue due, DateTimeOffset now, CancellationToken ct) =>
-        review.AddAsync(new ReviewItem($"erasure-awaits-end:{due.RegistrationId}", ReviewKind, due.RegistrationId, "ErasureAwaitsEnd",
+        review.AddAsync(new ReviewItem(AwaitingEndItem(due), ReviewKind, due.RegistrationId, "ErasureAwaitsEnd",
             $"A written erasure request ended the contract of registration {due.RegistrationId} on {due.DueAt:u} (UA-Pre-6), " +
             "but its domain is still held at the registry: end it there; its personal data are erased once it has ended.", now), ct);
+
+    private static string AwaitingEndItem(ErasureDue due) => $"erasure-awaits-end:{due.RegistrationId}";
 }

@@ -43,16 +43,32 @@ public sealed class WorkQueuesTests
     /// <summary>A notice dated the day before ends the contract at the end of that day in Kyiv (UA-6.1).</summary>
     private static DateTimeOffset KyivMidnight(int dayOfMarch) => new(2027, 3, dayOfMarch, 0, 0, 0, TimeSpan.FromHours(2));
 
-    private static async Task<WorkQueuesView> ReadAsync(params CustomerRequestRecord[] waiting)
+    [Fact]
+    public async Task The_consent_queue_leaves_out_changes_of_registrations_that_ended_UA_4_7()
+    {
+        var change = new ContactEmailChangeRequest("new@example.test");
+
+        var queues = await ReadAsync([], [Proved("req-held", "O1-1", change), Proved("req-deleting", "O3-1", change), Proved("req-ended", "O4-1", change)]);
+
+        Assert.Equal(["req-held", "req-deleting"], queues.AwaitingConsent.Select(r => r.RequestId));
+    }
+
+    private static CustomerRequestRecord Proved(string requestId, string registrationId, CustomerRequest request) =>
+        new(requestId, registrationId, "cust-1", request, CustomerRequestStatus.Proved, Now.AddDays(-1));
+
+    private static Task<WorkQueuesView> ReadAsync(params CustomerRequestRecord[] waiting) => ReadAsync(waiting, []);
+
+    private static async Task<WorkQueuesView> ReadAsync(CustomerRequestRecord[] waiting, CustomerRequestRecord[] consenting)
     {
         var requests = new Mock<ICustomerRequestStore>();
         requests.Setup(r => r.ListAwaitingProofAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(waiting.ToAsyncEnumerable());
-        requests.Setup(r => r.ListAwaitingConsentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<CustomerRequestRecord>());
+        requests.Setup(r => r.ListAwaitingConsentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns(consenting.ToAsyncEnumerable());
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.GetAsync("cust-1", "O1-1", It.IsAny<CancellationToken>())).ReturnsAsync(View("O1-1", RegistrationPhase.Registered));
         views.Setup(v => v.GetAsync("cust-1", "O2-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(View("O2-1", RegistrationPhase.Registered) with { ContractEnd = new ContractEnd("UA-6.1", Now.AddDays(15)) });
         views.Setup(v => v.GetAsync("cust-1", "O3-1", It.IsAny<CancellationToken>())).ReturnsAsync(View("O3-1", RegistrationPhase.Deleting));
+        views.Setup(v => v.GetAsync("cust-1", "O4-1", It.IsAny<CancellationToken>())).ReturnsAsync(View("O4-1", RegistrationPhase.Deleted));
         var directory = new Mock<IRegistrationDirectory>();
         directory.Setup(d => d.ListAsync(It.IsAny<RegistrationFilter>(), null, It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RegistrationPage([], null));

@@ -48,10 +48,11 @@ public sealed record DisclosureRequest(
         if (Status != DisclosureStatus.Recorded) return AlreadyDecided();
         if (SamePerson(approver, RecordedBy))
             return DisclosureStep.Refused(DisclosureRefusalReason.ApproverRecordedIt,
-                $"{approver} recorded request {RequestId}; UA-1.16 disclosures are approved by someone else.");
+                $"{RecordedBy} recorded request {RequestId}; UA-1.16 disclosures are approved by someone else.");
         return DisclosureStep.To(this with { Status = DisclosureStatus.Approved, Decision = new DisclosureDecision(true, approver, at) });
     }
 
+    /// <summary>Anyone may refuse, its recorder too: a refusal discloses nothing.</summary>
     public DisclosureStep Refuse(string refuser, string reason, DateTimeOffset at) =>
         Status != DisclosureStatus.Recorded
             ? AlreadyDecided()

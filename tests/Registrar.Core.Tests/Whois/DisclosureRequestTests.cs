@@ -30,8 +30,17 @@ public sealed class DisclosureRequestTests
         var step = Request().Approve(System.Text.RegularExpressions.Regex.Unescape(approver), Recorded.AddHours(1));
 
         Assert.Equal(DisclosureRefusalReason.ApproverRecordedIt, step.Refusal?.Reason);
-        Assert.Contains("UA-1.16", step.Refusal!.Message);
+        Assert.StartsWith("Olena Koval recorded request", step.Refusal!.Message);
+        Assert.Contains("UA-1.16", step.Refusal.Message);
         Assert.Null(step.Request);
+    }
+
+    [Fact]
+    public void The_person_who_recorded_a_request_may_refuse_it_as_a_refusal_discloses_nothing_UA_1_16()
+    {
+        var step = Request().Refuse("Olena Koval", "No legal basis.", Recorded.AddHours(1));
+
+        Assert.Equal((DisclosureStatus.Refused, "Olena Koval"), (step.Request!.Status, step.Request.Decision!.By));
     }
 
     [Fact]

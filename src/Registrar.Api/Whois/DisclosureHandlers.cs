@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Registrar.Api.Http;
+using Registrar.Api.Operations;
 using Registrar.Api.Security;
 using Registrar.Core.Customers;
 using Registrar.Core.Names;
@@ -16,7 +17,7 @@ namespace Registrar.Api.Whois;
 /// </summary>
 public sealed class DisclosureHandlers(
     ClientAuthenticator authenticator, DomainNameParser names, IRegisteredDomainDirectory directory, IDisclosureRequestStore requests,
-    IAuditLog<DisclosureAudit> audit, IdempotentRequests idempotency, TimeProvider clock)
+    IAuditLog<DisclosureAudit> audit, IAuditLog<RegistrationAudit> registrationAudit, IdempotentRequests idempotency, TimeProvider clock)
 {
     // Every request id has this length ("D" and 16 hex digits): a draft measured with it has the stored size.
     private const string DraftRequestId = "D0000000000000000";
@@ -181,11 +182,19 @@ public sealed class DisclosureHandlers(
     }
 
     /// <summary>Each step once, dated as the request records it: a retry of the step finds its entry, or writes the one a
-    /// failure left out.</summary>
+    /// failure left out. UA-1.16: the registration's own history shows it too, naming the request, who asked, on what basis
+    /// and which fields, never a value.</summary>
     /// <returns>False when the entry was there already.</returns>
-    private Task<bool> AuditAsync(DisclosureRequest request, string action, string person, ApiClient client, DateTimeOffset at, CancellationToken ct) =>
-        audit.AppendOnceAsync(new AuditEntry<DisclosureAudit>(request.RequestId, at, person, action, new DisclosureAudit(client.Name, request)),
+    private async Task<bool> AuditAsync(DisclosureRequest request, string action, string person, ApiClient client, DateTimeOffset at, CancellationToken ct)
+    {
+        var first = await audit.AppendOnceAsync(new AuditEntry<DisclosureAudit>(request.RequestId, at, person, action, new DisclosureAudit(client.Name, request)),
             request.RequestId, ct);
+        var why = $"UA-1.16: disclosure request {request.RequestId} {action}, asked by {request.Requester} on {request.LegalBasis}, "
+            + $"fields {string.Join(", ", request.RequestedFields)}.";
+        await registrationAudit.AppendOnceAsync(new AuditEntry<RegistrationAudit>(request.RegistrationId, at, person, "disclosure-" + action,
+            new RegistrationAudit(client.Name, person, $"disclosure:{request.RequestId}", why)), request.RequestId, ct);
+        return first;
+    }
 
     private async Task<DisclosureRequestView> ViewAsync(DisclosureRequest request, CancellationToken ct)
     {

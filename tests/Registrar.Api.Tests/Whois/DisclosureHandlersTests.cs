@@ -60,7 +60,7 @@ public sealed class DisclosureHandlersTests(AzuriteFixture azurite)
     public async Task The_audit_log_keeps_each_step_without_the_disclosed_values_UA_1_16_UA_Pre_6()
     {
         var harness = new DisclosureHarness(azurite);
-        await harness.HoldAsync("shop.com.ua", "com.ua", Person("UA"));
+        var registrationId = await harness.HoldAsync("shop.com.ua", "com.ua", Person("UA"));
         var id = await RecordAsync(harness);
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
         await harness.Handlers.ApproveAsync(Post(new { approvedBy = "Petro Melnyk" }), id, default);
@@ -68,9 +68,13 @@ public sealed class DisclosureHandlersTests(AzuriteFixture azurite)
         await harness.Handlers.DiscloseAsync(Post(new { disclosedBy = "Petro Melnyk" }), id, default);
 
         var entries = await harness.Audit.ReadNewestFirstAsync(id, 10, default).ToListAsync();
+        var registrations = await harness.RegistrationAudit.ReadNewestFirstAsync(registrationId, 10, default).ToListAsync();
 
         Assert.Equal([("disclosed", "Petro Melnyk"), ("approved", "Petro Melnyk"), ("recorded", "Olena Koval")], entries.Select(e => (e.Action, e.Actor)));
-        var kept = JsonSerializer.Serialize(entries);
+        // The registration's own history shows each step too, naming the request.
+        Assert.Equal(["disclosure-disclosed", "disclosure-approved", "disclosure-recorded"], registrations.Select(e => e.Action));
+        Assert.All(registrations, e => Assert.Equal($"disclosure:{id}", e.Details.EventId));
+        var kept = JsonSerializer.Serialize(entries) + JsonSerializer.Serialize(registrations);
         Assert.DoesNotContain("Aigerim", kept);
         Assert.DoesNotContain("aigerim@mail.example", kept);
         Assert.Contains("art. 93", kept);

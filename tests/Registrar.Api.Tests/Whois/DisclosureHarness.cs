@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Registrar.Api.Http;
+using Registrar.Api.Operations;
 using Registrar.Api.Security;
 using Registrar.Api.Tests.Retries;
 using Registrar.Api.Whois;
@@ -43,11 +44,14 @@ public sealed class DisclosureHarness
         Registrants = new RegistrantRecordStore(Storage);
         Directory = new RegisteredDomainDirectory(Views, Orders, Registrants);
         var zones = ZoneCatalog.LoadEmbedded();
-        Handlers = new DisclosureHandlers(RetryHarness.Authenticator(),
-            new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit, new IdempotentRequests(new IdempotencyKeyStore(Storage), Clock), Clock);
+        RegistrationAudit = new AuditLog<RegistrationAudit>(Storage);
+        Handlers = new DisclosureHandlers(RetryHarness.Authenticator(), new DomainNameParser(zones, RefusalList.LoadEmbedded()), Directory, Requests, Audit,
+            RegistrationAudit, new IdempotentRequests(new IdempotencyKeyStore(Storage), Clock), Clock);
     }
 
     public StorageClients Storage { get; }
+
+    public AuditLog<RegistrationAudit> RegistrationAudit { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     public RegistrationViewStore Views { get; }
     public OrderStore<Order> Orders { get; }

@@ -31,7 +31,8 @@ public sealed class DisclosureRetryTests(AzuriteFixture azurite)
 
         Assert.Equal((201, 201), (status, retryStatus));
         Assert.Equal(first.GetRawText(), retried.GetRawText());
-        Assert.Equal(2, await harness.RowsAsync());
+        // The request, and its one audit entry under the request and under the registration.
+        Assert.Equal(3, await harness.RowsAsync());
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class DisclosureRetryTests(AzuriteFixture azurite)
         Assert.Equal(Start, request.GetProperty("recordedAt").GetDateTimeOffset());
         var entry = Assert.Single(await harness.Audit.ReadNewestFirstAsync(request.GetProperty("requestId").GetString()!, 10, default).ToListAsync());
         Assert.Equal(("recorded", Start), (entry.Action, entry.At));
-        Assert.Equal(2, await harness.RowsAsync());
+        Assert.Equal(3, await harness.RowsAsync());
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class DisclosureRetryTests(AzuriteFixture azurite)
 
         Assert.Equal(422, status);
         Assert.Equal("/problems/idempotency-key-reused", problem.GetProperty("type").GetString());
-        Assert.Equal(2, await harness.RowsAsync());
+        Assert.Equal(3, await harness.RowsAsync());
     }
 
     [Fact]

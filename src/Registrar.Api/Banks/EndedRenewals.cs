@@ -18,8 +18,13 @@ public sealed class EndedRenewals(IRegistrationViews views)
         invoice.Renewal is { } renewal && await views.FindAsync(renewal.RegistrationId, ct) is { } view
             && (view.EndedAt is not null || view.Phase == RegistrationPhase.Deleting) ? view : null;
 
-    public static string Explanation(string invoiceNumber, RegistrationView ended) =>
-        $"Invoice {invoiceNumber} renews {ended.DisplayName}, "
-        + (ended.EndedAt is { } endedAt ? $"whose registration ended ({ended.Phase}) at {endedAt:u}" : "whose deletion is under way at the registry")
-        + ": it renews nothing. Refund the money or apply it to another invoice.";
+    public static string Explanation(Invoice invoice, RegistrationView ended)
+    {
+        // KZ-2.4: a registrant change's invoice names the registration as a renewal's does; it is told apart by its tariff.
+        var (bills, buys) = invoice.Renewal?.Operation == Core.Tariffs.TariffOperation.RegistrantChange
+            ? ("changes the registrant of", "changes no registrant") : ("renews", "renews nothing");
+        return $"Invoice {invoice.Number} {bills} {ended.DisplayName}, "
+            + (ended.EndedAt is { } endedAt ? $"whose registration ended ({ended.Phase}) at {endedAt:u}" : "whose deletion is under way at the registry")
+            + $": it {buys}. Refund the money or apply it to another invoice.";
+    }
 }

@@ -149,7 +149,7 @@ public sealed class PaymentProcessor(
         var number = matched.Invoice.Number.ToString();
         if ((InvoicesJustRead.Peek(number) ?? await invoices.GetAsync(number, ct))?.Document is not { } invoice) return (decision, null);
         if (await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended)
-            return (new HeldForOperations(matched.Payment, HoldReason.RegistrationEnded, EndedRenewals.Explanation(number, ended), [matched.Invoice.Number],
+            return (new HeldForOperations(matched.Payment, HoldReason.RegistrationEnded, EndedRenewals.Explanation(invoice, ended), [matched.Invoice.Number],
                 matched.Invoice), null);
         if (invoice.Renewal is not null) return (decision, null);
         if ((await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct))?.Document is { } order) return (decision, order);

@@ -31,7 +31,7 @@ public sealed class ApplyHeldPaymentFlow(
         var invoice = (await invoices.GetAsync(request.InvoiceNumber, ct))?.Document;
         if (invoice is null) return Problems.NotFound($"Invoice '{request.InvoiceNumber}'");
         if (await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended)
-            return Problems.PaymentNotApplicable(HoldReason.RegistrationEnded.ToString(), EndedRenewals.Explanation(invoice.Number, ended));
+            return Problems.PaymentNotApplicable(HoldReason.RegistrationEnded.ToString(), EndedRenewals.Explanation(invoice, ended));
         var others = await completion.OthersAsync(invoice.Number, reference, ct);
         if (HeldPaymentCompletion.Decide(stored.Document.Credit, invoice, others) is HeldPaymentRefused refused)
             return Problems.PaymentNotApplicable(refused.Reason.ToString(), refused.Explanation);

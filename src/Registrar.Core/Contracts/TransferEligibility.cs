@@ -68,7 +68,9 @@ public sealed class TransferEligibility(TransferTerms terms)
         if (terms.AgreementRule is { } agreementRule && situation.ForbiddingAgreement is { } agreement)
             refusals.Add(new(TransferRefusalReason.AgreementForbidsTransfer, agreementRule,
                 $"Another agreement with the customer forbids transferring this domain: {agreement} ({agreementRule})."));
-        if (terms.PaidInFullRule is { } paidInFullRule && !situation.AllServicesPaidInFull)
+        // UA-3.5: an unpaid invoice for a service rendered is what leaves a service not paid in full: one cause, told once.
+        if (terms.PaidInFullRule is { } paidInFullRule && !situation.AllServicesPaidInFull
+            && !refusals.Any(r => r.Reason == TransferRefusalReason.UnpaidInvoices))
             refusals.Add(new(TransferRefusalReason.ServicesNotPaidInFull, paidInFullRule,
                 $"A domain moves to another registrar only when every service of this one is paid in full ({paidInFullRule})."));
         return refusals;

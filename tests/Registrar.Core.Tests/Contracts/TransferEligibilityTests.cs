@@ -71,6 +71,12 @@ public sealed class TransferEligibilityTests
     }
 
     [Fact]
+    public void An_unpaid_invoice_for_a_service_rendered_is_one_reason_not_two_UA_3_5()
+    {
+        Assert.Equal([(TransferRefusalReason.UnpaidInvoices, "UA-3.5")], Refusals("ua", Clear with { UnpaidInvoices = 1, AllServicesPaidInFull = false }));
+    }
+
+    [Fact]
     public void Every_reason_is_named_not_only_the_first_KZ_App_9()
     {
         var situation = new TransferSituation(["serverTransferProhibited", "clientRenewProhibited"], ["clientRenewProhibited"], 3, "Pledge agreement 12/2026", false);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Registrar.Testing;
 using static Registrar.LocalHost.Tests.TestSupport;
 
@@ -153,6 +154,28 @@ public sealed class ErasureRequestTests(ProductFixture product)
         Assert.DoesNotContain((await storefront.GetFromJsonAsync<JsonElement>("api/registrations")).EnumerateArray(),
             r => r.GetProperty("registrationId").GetString() == openRegistration);
         Assert.Null(await product.Registry.GetDomainAsync(name));
+    }
+
+    [Fact]
+    public async Task UA_Pre_6_a_customer_whose_order_never_became_a_contract_asks_for_erasure_and_the_order_and_account_address_go_at_once()
+    {
+        var customer = "erw-" + Guid.NewGuid().ToString("N")[..8];
+        using var operations = product.Operations();
+        var (_, invoice, _, _) = await _registrations.PlacedAsync(customer, "com.ua", $"{customer}.com.ua");
+
+        var recorded = await operations.PostAsJsonAsync("api/ops/erasure-requests",
+            new { customerId = customer, repliedOn = Yesterday(), reference = "вх. 23/26", recordedBy = "Олена" });
+
+        Assert.True((int)recorded.StatusCode == 202, await recorded.Content.ReadAsStringAsync());
+        var view = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(view.GetProperty("registrations").EnumerateArray());
+        Assert.Equal([invoice], view.GetProperty("cancelledInvoices").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(1, view.GetProperty("ordersErased").GetInt32());
+        var kept = new List<string>();
+        await foreach (var row in product.Storage.Tables.GetTableClient("orders").QueryAsync<TableEntity>(r => r.PartitionKey == customer))
+            kept.Add(row.GetString("Document"));
+        kept.Add((await product.Storage.Tables.GetTableClient("accounts").GetEntityAsync<TableEntity>(customer, "account|" + customer)).Value.GetString("Document"));
+        Assert.DoesNotContain(kept, document => document.Contains($"{customer}@mail.example.org", StringComparison.Ordinal) || document.Contains("Коваленко"));
     }
 
     private static string Yesterday() => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");

@@ -14,6 +14,8 @@ public sealed record RecordErasureRequest(string CustomerId, DateOnly RepliedOn,
 /// (UA-Pre-6): their lifecycle deletes the domain from <paramref name="ContractEndsAt"/>. Operations are told to end the others.</param>
 /// <param name="CancelledInvoices">The customer's order invoices still open under such an offer, cancelled: a payment of one is
 /// held for operations to return, and starts nothing.</param>
+/// <param name="OrdersErased">For a customer with no registration, the orders that never became a contract whose data were
+/// erased at once (with the account's contact e-mail); 0 otherwise, as those go with the registrations' erasure.</param>
 public sealed record ErasureRequestView(
     string CustomerId, DateOnly RepliedOn, DateTimeOffset ContractEndsAt, string Reference, IReadOnlyList<string> Registrations,
-    IReadOnlyList<string> DomainsEnding, IReadOnlyList<string> CancelledInvoices);
+    IReadOnlyList<string> DomainsEnding, IReadOnlyList<string> CancelledInvoices, int OrdersErased);

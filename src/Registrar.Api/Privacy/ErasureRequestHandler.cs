@@ -59,14 +59,20 @@ public sealed class ErasureRequestHandler(
 
         var registrations = new List<RegistrationView>();
         await foreach (var view in views.ListAsync(input.CustomerId, ct)) registrations.Add(view);
-        if (registrations.Count == 0) return Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations under that id"));
+        // UA-Pre-6: a customer whose orders never became a contract asks all the same, and what is kept of them goes now.
+        IReadOnlyList<string> zones = registrations.Count > 0
+            ? [.. registrations.Select(r => r.Zone).Distinct()]
+            : await openOrders.ZonesAsync(input.CustomerId, ct);
+        if (zones.Count == 0) return Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations or orders under that id"));
         // UA-Pre-6: "where the registrar is" is where the registrar of the customer's contracts is, Almaty for .kz (the probe's item 7).
-        if (PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, registrations.Select(ZoneOf).Distinct()) is { } refusal)
+        if (PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, zones.Select(TimeZoneOf).Distinct()) is { } refusal)
             return Checked<CheckedErasure>.Refused(Problems.Validation("repliedOn", refusal));
-        return Checked<CheckedErasure>.Passed(new CheckedErasure(input, registrations));
+        return Checked<CheckedErasure>.Passed(new CheckedErasure(input, registrations, zones));
     }
 
-    private TimeZoneInfo ZoneOf(RegistrationView registration) => rules.CalendarOf(registration.Zone).TimeZone;
+    private TimeZoneInfo TimeZoneOf(string zone) => rules.CalendarOf(zone).TimeZone;
+
+    private TimeZoneInfo ZoneOf(RegistrationView registration) => TimeZoneOf(registration.Zone);
 
     private async Task<IResult> RecordCheckedAsync(CheckedErasure erasure, string requestId, string client, DateTimeOffset now, CancellationToken ct)
     {
@@ -79,14 +85,15 @@ public sealed class ErasureRequestHandler(
             else registrations.Add(registration);
         }
         // UA-Pre-6: a request repeated (without its Idempotency-Key) or a second one records nothing for what an earlier one covers.
-        if (registrations.Count == 0)
+        if (registrations.Count == 0 && covering.Count > 0)
             return Problems.Conflict($"Erasure request {string.Join(", ", covering)} already covers every registration of customer "
                 + $"{input.CustomerId}: each ends and is erased on it. Nothing was recorded.");
         var recorded = await StoreAsync(new ErasureRequest(requestId, input.CustomerId, input.RepliedOn,
-            ContractEndOnReply(input.RepliedOn, registrations), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
+            ContractEndOnReply(input.RepliedOn, erasure.Zones), input.Reference.Trim(), input.RecordedBy.Trim(), client, now), ct);
         var actor = new OperationsActor(recorded.Client, recorded.RecordedBy);
         var reason = $"UA-Pre-6: written erasure request {recorded.Reference}; the contract ends from {recorded.RepliedOn:yyyy-MM-dd}.";
         var cancelledInvoices = await openOrders.CancelOpenInvoicesAsync(recorded.CustomerId, ct);
+        var ordersErased = erasure.Registrations.Count == 0 ? await openOrders.EraseWithoutContractAsync(recorded.CustomerId, ct) : 0;
         var ending = new List<string>();
         foreach (var registration in registrations)
         {
@@ -100,13 +107,14 @@ public sealed class ErasureRequestHandler(
             ending.Add(registration.RegistrationId);
         }
         return TypedResults.Accepted((string?)null, new ErasureRequestView(
-            recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending, cancelledInvoices));
+            recorded.CustomerId, recorded.RepliedOn, recorded.ContractEndsAt, recorded.Reference, [.. registrations.Select(r => r.RegistrationId)], ending, cancelledInvoices,
+            ordersErased));
     }
 
     /// <summary>UA-Pre-6: the start of the reply's day where the registrar is; for a customer of both registrars, the earlier
     /// of their days (each registration's contract ends at the start of its own registrar's).</summary>
-    private DateTimeOffset ContractEndOnReply(DateOnly repliedOn, IEnumerable<RegistrationView> registrations) =>
-        registrations.Select(ZoneOf).Distinct().Select(zone => PersonalDataRetention.ContractEndOnReply(repliedOn, zone)).Min();
+    private DateTimeOffset ContractEndOnReply(DateOnly repliedOn, IEnumerable<string> zones) =>
+        zones.Select(TimeZoneOf).Distinct().Select(zone => PersonalDataRetention.ContractEndOnReply(repliedOn, zone)).Min();
 
     /// <returns>The request as stored: the first attempt's, when a retry of its key finds it.</returns>
     private async Task<ErasureRequest> StoreAsync(ErasureRequest request, CancellationToken ct)
@@ -122,5 +130,6 @@ public sealed class ErasureRequestHandler(
     }
 
     /// <param name="Registrations">The customer's registrations when the request was checked: each is scheduled for erasure.</param>
-    private sealed record CheckedErasure(RecordErasureRequest Input, IReadOnlyList<RegistrationView> Registrations);
+    /// <param name="Zones">The zones of the customer's registrations, or, without any, of their orders.</param>
+    private sealed record CheckedErasure(RecordErasureRequest Input, IReadOnlyList<RegistrationView> Registrations, IReadOnlyList<string> Zones);
 }

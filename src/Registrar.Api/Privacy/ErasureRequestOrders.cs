@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Customers;
 using Registrar.Core.Contracts;
 using Registrar.Core.Orders;
+using Registrar.Storage.Privacy;
 using Registrar.Storage.Stores;
 using Registrar.Storage.Tables;
 
@@ -13,8 +15,25 @@ namespace Registrar.Api.Privacy;
 /// an offer where the request does not end the contract (.kz) are left to operations, as its registrations are.
 /// </summary>
 public sealed class ErasureRequestOrders(
-    IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, ContractRules rules, TimeProvider clock, ILogger<ErasureRequestOrders> logger)
+    IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, UnpaidOrdersEraser unpaidOrders, CustomerAccounts accounts, ContractRules rules,
+    TimeProvider clock, ILogger<ErasureRequestOrders> logger)
 {
+    /// <summary>The zones the customer's orders are for; empty when they placed none.</summary>
+    public async Task<IReadOnlyList<string>> ZonesAsync(string customerId, CancellationToken ct) =>
+        await orders.ListByAccountAsync(customerId, ct).SelectMany(order => order.Document.Lines.Select(line => line.Zone).ToAsyncEnumerable())
+            .Distinct().ToListAsync(ct);
+
+    /// <summary>UA-Pre-6: a customer none of whose orders became a contract has nothing kept for a contract's life: the orders
+    /// that can no longer start one (lapsed, or cancelled above) and the account's contact e-mail go at once. One still payable,
+    /// or that a held payment names, stays, as its payment would start a registration.</summary>
+    /// <returns>How many orders were erased.</returns>
+    public async Task<int> EraseWithoutContractAsync(string customerId, CancellationToken ct)
+    {
+        var erased = await unpaidOrders.EraseAsync(customerId, ct);
+        await accounts.EraseAsync(customerId, ct);
+        return erased;
+    }
+
     /// <returns>The invoices the request cancelled, also those a first attempt of it did.</returns>
     public async Task<IReadOnlyList<string>> CancelOpenInvoicesAsync(string customerId, CancellationToken ct)
     {

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Registrar.Api.Customers;
 using Registrar.Api.Operations;
 using Registrar.Api.Privacy;
 using Registrar.Api.Tests.Banks;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Customers;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Zones;
+using Registrar.Storage.Privacy;
 using Registrar.Storage.Stores;
 using Registrar.Testing;
 using static Registrar.Api.Tests.Retries.RetryHarness;
@@ -34,8 +37,9 @@ public sealed class ErasureRequestRetryTests
         _audit = new FailingAudit<RegistrationAudit>(new AuditLog<RegistrationAudit>(_harness.Storage));
         var zones = ZoneCatalog.LoadEmbedded();
         var rules = new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones));
-        var openOrders = new ErasureRequestOrders(new OrderStore<Order>(_harness.Storage), new InvoiceStore<Invoice>(_harness.Storage), rules, _harness.Clock,
-            NullLogger<ErasureRequestOrders>.Instance);
+        var (orders, invoices) = (new OrderStore<Order>(_harness.Storage), new InvoiceStore<Invoice>(_harness.Storage));
+        var openOrders = new ErasureRequestOrders(orders, invoices, new UnpaidOrdersEraser(orders, invoices, new HeldPaymentStore(_harness.Storage), _harness.Clock),
+            new CustomerAccounts(new AccountStore<CustomerAccount, RegistrantData>(_harness.Storage)), rules, _harness.Clock, NullLogger<ErasureRequestOrders>.Instance);
         _handler = new ErasureRequestHandler(Authenticator(), new RegistrationViewStore(_harness.Storage), new ErasureRequestStore(_harness.Storage),
             new ErasureSchedule(_harness.Storage), _audit, new RegistrationActions(_events, _audit, null!, _harness.Clock), openOrders,
             new EarlierErasureRequests(new AuditSearch(_harness.Storage)), rules, _harness.Idempotency, _harness.Clock);

@@ -12,7 +12,8 @@ namespace Registrar.Api.Privacy;
 /// UA-Pre-6: a written erasure request ends the customer's contracts from the registrar's reply, so an order whose invoice is
 /// still open then must not start a new one with the very data the person asked to erase. Its invoice is cancelled: a payment
 /// of it is held for operations to return (<c>InvoiceCancelled</c>), and the order, dead, is erased with the rest. Orders of
-/// an offer where the request does not end the contract (.kz) are left to operations, as its registrations are.
+/// an offer where the request does not end the contract (.kz) are left to operations, as its registrations are. A customer
+/// without any registration has their dead orders erased at once, as nothing else would erase them.
 /// </summary>
 public sealed class ErasureRequestOrders(
     IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, UnpaidOrdersEraser unpaidOrders, CustomerAccounts accounts, ContractRules rules,
@@ -24,7 +25,7 @@ public sealed class ErasureRequestOrders(
             .Distinct().ToListAsync(ct);
 
     /// <summary>UA-Pre-6: a customer none of whose orders became a contract has nothing kept for a contract's life: the orders
-    /// that can no longer start one (lapsed, or cancelled above) and the account's contact e-mail go at once. One still payable,
+    /// that can no longer start one (lapsed, or cancelled by the request) and the account's contact e-mail go at once. One still payable,
     /// or that a held payment names, stays, as its payment would start a registration.</summary>
     /// <returns>How many orders were erased.</returns>
     public async Task<int> EraseWithoutContractAsync(string customerId, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -39,23 +41,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public QueueServiceClient Queues => new(ConnectionString);
     public BlobServiceClient Blobs => new(ConnectionString);
 
-    public async Task InitializeAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            (TablePort, QueuePort, BlobPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
-            try
-            {
-                await StartAsync();
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3 && _process is { HasExited: true } ended && ended.Output.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-                // Another test process bound a port between its release and Azurite's start: take other ports.
-                await ended.DisposeAsync();
-            }
-        }
-    }
+    /// <summary>Azurite binds ports the OS picks (port 0) and reports them: a port picked here and released for it to bind
+    /// could be taken meanwhile by another test process's server, which the wait for a listener would then have found.</summary>
+    public Task InitializeAsync() => StartAsync(fixedPorts: false);
 
     /// <summary>Stops Azurite abruptly and starts it again on the same ports (data is lost: in memory).
     /// With <paramref name="graceful"/> (and a <see cref="Location"/>) it is sent SIGTERM instead, so it
@@ -64,7 +52,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         if (_process is not null && graceful) await TerminateAsync(_process);
         if (_process is not null) await _process.DisposeAsync();
-        await StartAsync();
+        await StartAsync(fixedPorts: true);
     }
 
     private static async Task TerminateAsync(ChildProcess process)
@@ -80,12 +68,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (_process is not null) await _process.DisposeAsync();
     }
 
-    private async Task StartAsync()
+    private async Task StartAsync(bool fixedPorts)
     {
         var azurite = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run scripts/setup.sh (npm ci).");
 
+        string Port(int port) => (fixedPorts ? port : 0).ToString(CultureInfo.InvariantCulture);
         // --silent: the access log alone took a fifth of the emulator's CPU in the year benchmark; --disableTelemetry: an
         // emulator holding test customers' data sends nothing anywhere. --max-semi-space-size: a young generation of 64 MiB
         // rather than 16 lets most of a request's garbage die between scavenges (the year benchmark 75–82 s against 87–92 s
@@ -94,12 +83,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
         [
             "--max-semi-space-size=64", azurite, .. (Location is null ? ["--inMemoryPersistence"] : new[] { "--location", Location }),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry",
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),
+            "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
         ]);
-        var started = _process;
-        foreach (var port in new[] { TablePort, QueuePort, BlobPort })
-            await FreeTcpPort.WaitUntilListeningAsync(port, StartPatience, () => started.Output, () => started.HasExited);
+        (BlobPort, QueuePort, TablePort) = (await ListeningPortAsync(_process, "Blob"), await ListeningPortAsync(_process, "Queue"),
+            await ListeningPortAsync(_process, "Table"));
+    }
+
+    /// <summary>The port a service reports it listens on, once it does ("Azurite Table service is successfully listening at
+    /// http://127.0.0.1:45361").</summary>
+    private static async Task<int> ListeningPortAsync(ChildProcess process, string service)
+    {
+        var listening = new Regex($@"Azurite {service} service is successfully listening at http://127\.0\.0\.1:(\d+)");
+        var deadline = DateTime.UtcNow + StartPatience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (listening.Match(process.Output) is { Success: true } reported)
+                return int.Parse(reported.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            if (process.HasExited) throw new InvalidOperationException($"Azurite ended before its {service} service listened. {process.Output}");
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Azurite's {service} service did not listen within {StartPatience}. {process.Output}");
     }
 }

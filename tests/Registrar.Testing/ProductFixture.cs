@@ -78,7 +78,8 @@ public sealed class ProductFixture : IAsyncLifetime
             }.Concat(RegistryFollowsClock ? [new("RegistrySimulator__ControlUrl", Registry.ControlUri.ToString())] : [])
             .Concat(HostSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             workingDirectory: Path.Combine(RepositoryPaths.Root, "src", "Registrar.LocalHost"));
-        await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _host.Output);
+        var host = _host;
+        await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => host.Output, () => host.HasExited);
     }
 
     public HttpClient Storefront(string customerId)

@@ -3,7 +3,6 @@ using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Telemetry;
 using Registrar.Storage.Stores;
-using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Billing;
 
@@ -20,24 +19,13 @@ public sealed class CancelRenewalInvoiceFlow(IInvoiceStore<Invoice> invoices, Ti
         using var activity = RegistrarTelemetry.Lifecycle.StartActivity("cancel renewal invoice");
         activity?.SetTag("registrar.registration", command.RegistrationId);
         activity?.SetTag("registrar.invoice", command.InvoiceNumber);
-        while (true)
-        {
-            var stored = await invoices.GetAsync(command.InvoiceNumber, ct)
-                ?? throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} to be cancelled cannot be read.");
-            var invoice = stored.Document;
-            if (invoice.Status != InvoiceStatus.Open || invoice.Renewal?.RegistrationId != command.RegistrationId) return;
-            var cancelled = invoice.Cancelled(clock.GetUtcNow(), command.PaidInvoice, command.EndingRule);
-            try
-            {
-                await invoices.UpdateAsync(stored, cancelled, invoice.CustomerId, cancelled.Status.ToString(), ct);
-                logger.LogInformation("Renewal invoice {Invoice} of {Registration} cancelled: {Reason}",
-                    invoice.Number, command.RegistrationId, cancelled.Cancellation!.Reason);
-                return;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Paid meanwhile, or cancelled by a redelivery of this command: read it again.
-            }
-        }
+        var outcome = await invoices.ChangeAsync(command.InvoiceNumber,
+            invoice => invoice.Status == InvoiceStatus.Open && invoice.Renewal?.RegistrationId == command.RegistrationId
+                ? invoice.Cancelled(clock.GetUtcNow(), command.PaidInvoice, command.EndingRule)
+                : null, ct)
+            ?? throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} to be cancelled cannot be read.");
+        if (outcome.Changed)
+            logger.LogInformation("Renewal invoice {Invoice} of {Registration} cancelled: {Reason}",
+                command.InvoiceNumber, command.RegistrationId, outcome.Invoice.Cancellation!.Reason);
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Registrar.Api.Billing;
 using Registrar.Api.Customers;
 using Registrar.Core.Contracts;
 using Registrar.Core.Orders;
 using Registrar.Storage.Privacy;
 using Registrar.Storage.Stores;
-using Registrar.Storage.Tables;
 
 namespace Registrar.Api.Privacy;
 
@@ -47,25 +47,16 @@ public sealed class ErasureRequestOrders(
         return cancelled;
     }
 
+    /// <returns>Whether the invoice is cancelled for an erasure request, now or by a first attempt of this one. One paid meanwhile
+    /// stays paid: that payment started its registrations, which the request's erasure then covers.</returns>
     private async Task<bool> CancelAsync(string number, CancellationToken ct)
     {
-        while (await invoices.GetAsync(number, ct) is { } stored)
-        {
-            var invoice = stored.Document;
-            if (invoice.Renewal is not null) return false;
-            if (invoice.StatusAt(clock.GetUtcNow()) != InvoiceStatus.Open) return invoice.Cancellation?.EndingRule == InvoiceCancellation.ErasureRequestRule;
-            var cancelled = invoice.Cancelled(clock.GetUtcNow(), renewalPaidBy: null, endingRule: InvoiceCancellation.ErasureRequestRule);
-            try
-            {
-                await invoices.UpdateAsync(stored, cancelled, invoice.CustomerId, cancelled.Status.ToString(), ct);
-                logger.LogInformation("Order invoice {Invoice} cancelled: {Reason}", number, cancelled.Cancellation!.Reason);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Paid meanwhile: that payment started its registrations, which the request's erasure then covers.
-            }
-        }
-        return false;
+        var now = clock.GetUtcNow();
+        var outcome = await invoices.ChangeAsync(number, invoice => invoice.Renewal is null && invoice.StatusAt(now) == InvoiceStatus.Open
+            ? invoice.Cancelled(now, renewalPaidBy: null, endingRule: InvoiceCancellation.ErasureRequestRule)
+            : null, ct);
+        if (outcome is not { } stands || stands.Invoice.Renewal is not null) return false;
+        if (stands.Changed) logger.LogInformation("Order invoice {Invoice} cancelled: {Reason}", number, stands.Invoice.Cancellation!.Reason);
+        return stands.Invoice.Cancellation?.EndingRule == InvoiceCancellation.ErasureRequestRule;
     }
 }

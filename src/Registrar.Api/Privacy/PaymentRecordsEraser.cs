@@ -57,8 +57,8 @@ public sealed class PaymentRecordsEraser(
         // Operations' texts go first: a run stopped before the message is rewritten finds the payer there again. They quote
         // the purpose the payer wrote as well, which the bank's message keeps as written.
         await quotes.EraseAsync(reference, [.. payer, .. credits.Select(c => $"\"{c.PaymentPurpose}\"")], ct);
-        var replaced = ErasedPayerData.Replace(body, message.Document.Charset, payer, credits.Select(c => c.PaymentPurpose).OfType<string>(),
-            ErasedPersonalData.Erased);
+        var replaced = ErasedPayerData.Replace(body, message.Document.Charset, payer, ErasedPersonalData.Erased,
+            credits.Select(c => c.PaymentPurpose).OfType<string>());
         if (replaced.AsSpan().SequenceEqual(body)) return false;
         while (true)
         {

@@ -16,16 +16,13 @@ public static class ErasedPayerData
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="charset">The charset the body's media type named, if any.</param>
-    public static byte[] Replace(ReadOnlySpan<byte> body, string? charset, IEnumerable<string> values, string marker) =>
-        Replace(body, charset, values, purposes: [], marker);
-
     /// <param name="purposes">The purposes to replace: only where one is a whole purpose element's text or JSON string, as a short
     /// purpose ("1") may be written elsewhere in the message too.</param>
-    public static byte[] Replace(ReadOnlySpan<byte> body, string? charset, IEnumerable<string> values, IEnumerable<string> purposes, string marker)
+    public static byte[] Replace(ReadOnlySpan<byte> body, string? charset, IEnumerable<string> values, string marker, IEnumerable<string>? purposes = null)
     {
         var (encoding, preamble) = BodyEncoding.Of(body, charset);
         var replacements = values.Where(v => !string.IsNullOrWhiteSpace(v) && v != marker).SelectMany(v => Written(v).Select(w => (w, marker)))
-            .Concat(purposes.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(p => WrittenWhole(p).Zip(WrittenWhole(PurposeAfterErasure(p, marker)))));
+            .Concat((purposes ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(p => WrittenWhole(p).Zip(WrittenWhole(PurposeAfterErasure(p, marker)))));
         return [.. body[..preamble], .. encoding.GetBytes(Replace(encoding.GetString(body[preamble..]), replacements))];
     }
 

@@ -34,7 +34,7 @@ public sealed class ErasedPayerDataTests
         const string Purpose = "Оплата по счету № UA-2612-00003-8, плательщик Ivan Zhukov тел +380.441111111";
         var body = Encoding.UTF8.GetBytes($"<Ntry><Amt>1</Amt><Ustrd>{Purpose}</Ustrd></Ntry><Ntry><Ustrd>1</Ustrd><Ustrd>оплата</Ustrd></Ntry>");
 
-        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, ["Ivan Zhukov"], [Purpose, "1"], "erased"));
+        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, ["Ivan Zhukov"], "erased", [Purpose, "1"]));
 
         Assert.Equal("<Ntry><Amt>1</Amt><Ustrd>erased UA-2612-00003-8</Ustrd></Ntry><Ntry><Ustrd>erased</Ustrd><Ustrd>оплата</Ustrd></Ntry>", erased);
     }
@@ -44,7 +44,7 @@ public sealed class ErasedPayerDataTests
     {
         var body = Encoding.UTF8.GetBytes("""{"purpose":"KZ-2612-00003-4 from Ivan","reference":"TX-1"}""");
 
-        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, [], ["KZ-2612-00003-4 from Ivan"], "erased"));
+        var erased = Encoding.UTF8.GetString(ErasedPayerData.Replace(body, null, [], "erased", ["KZ-2612-00003-4 from Ivan"]));
 
         Assert.Equal("""{"purpose":"erased KZ-2612-00003-4","reference":"TX-1"}""", erased);
     }

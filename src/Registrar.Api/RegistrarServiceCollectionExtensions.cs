@@ -178,6 +178,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<IContactAddresses>(sp => sp.GetRequiredService<CustomerAccounts>());
         services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
+        services.AddSingleton<NameServerChecks>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestProving>();
         services.AddSingleton<CustomerRequestHandlers>();

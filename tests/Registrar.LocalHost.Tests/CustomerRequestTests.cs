@@ -72,6 +72,11 @@ public sealed class CustomerRequestTests(ProductFixture product)
         var inside = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
             new { kind = "dns-change", signedInSession = true, nameServers = new[] { $"ns1.{name}", wanted[1] } }), 400);
         Assert.True(inside.GetProperty("errors").TryGetProperty("nameServers", out _), inside.GetRawText());
+        // RFC 5732 section 3.2.1: the registry creates no name server under a domain of its zones that nobody holds (asked by domain:check).
+        var unregistered = $"ns2.{customer}-nobody.қаз";
+        var underNobody = await AssertProblemAsync(await storefront.PostAsJsonAsync(requests,
+            new { kind = "dns-change", signedInSession = true, nameServers = new[] { wanted[0], unregistered } }), 400);
+        Assert.Contains("is not registered", underNobody.GetProperty("errors").GetProperty("nameServers")[0].GetString());
 
         var made = await storefront.PostAsJsonAsync(requests, new { kind = "dns-change", signedInSession = true, nameServers = wanted });
         Assert.True((int)made.StatusCode == 202, await made.Content.ReadAsStringAsync());

@@ -17,7 +17,8 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class CustomerRequestHandlers(
     ClientAuthenticator authenticator, IRegistrationViews views, ICustomerRequestStore requests, CustomerRequestProving proving,
-    IdempotentRequests idempotency, ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, TerminationNotices terminations,
+    IdempotentRequests idempotency, ILifecycleEvents<RegistrationEvent> registrations, TransferCodeChecks transferCodes, NameServerChecks nameServers,
+    TerminationNotices terminations,
     CustomerAccounts accounts, IRegisteredDomainDirectory domains, TimeProvider clock)
 {
     private const int MaxReferenceLength = 500;
@@ -60,7 +61,12 @@ public sealed class CustomerRequestHandlers(
         if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
             return Problems.Conflict($"Registration '{view.RegistrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
                 + CustomerRequestProving.AskElsewhere(view));
-        return asked is TransferCodeRequest ? await transferCodes.RefusalAsync(customerId, view, ct) : null;
+        return asked switch
+        {
+            TransferCodeRequest => await transferCodes.RefusalAsync(customerId, view, ct),
+            DnsChangeRequest delegation => await nameServers.RefusalAsync(delegation, view, ct),
+            _ => null,
+        };
     }
 
     /// <summary>Records the request and tells its registration. A retry after a first attempt stopped half-way finds the record that

@@ -86,7 +86,7 @@ public sealed class CustomerRequestBodyTests
             "owner@example.kz", "+7.7017654321", FullName: "Асель Нурланова");
         var domains = Mock.Of<IRegisteredDomainDirectory>(d => d.FindAsync("shop.kz", It.IsAny<CancellationToken>()) == Task.FromResult<RegisteredDomain?>(new RegisteredDomain(view, holder)));
         var idempotency = new IdempotentRequests(Mock.Of<IIdempotencyKeyStore>(MockBehavior.Strict), TimeProvider.System);
-        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, idempotency, _events.Object, null!, null!, null!, domains,
+        return new CustomerRequestHandlers(authenticator, views.Object, _requests.Object, null!, idempotency, _events.Object, null!, null!, null!, null!, domains,
             TimeProvider.System);
     }
 

@@ -179,6 +179,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<NameServerChecks>();
+        services.AddSingleton<TransferCodeHandOverHandler>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestProving>();
         services.AddSingleton<CustomerRequestHandlers>();

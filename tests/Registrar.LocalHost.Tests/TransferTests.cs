@@ -107,6 +107,37 @@ public sealed partial class TransferTests(ProductFixture product)
         Assert.Contains("transfer-restriction-lifted", actions);
     }
 
+    [Fact]
+    public async Task A_transfer_code_proved_on_papers_is_read_by_operations_to_hand_over_and_never_mailed_to_the_contact_email_UA_1_5_8()
+    {
+        var customer = "xfp-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        var mailbox = $"{customer}@mail.example.org";
+        using var storefront = product.Storefront(customer);
+        using var operations = product.Operations();
+        var registrationId = await RegisteredDomains.RegisteredAsync(product, storefront, customer, name);
+        var codeBefore = await AuthInfoAsync(name);
+
+        var made = await storefront.PostAsJsonAsync($"api/registrations/{registrationId}/requests", new { kind = "transfer-code" });
+        Assert.Equal(202, (int)made.StatusCode);
+        var requestId = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString();
+        var handOver = $"api/ops/requests/{requestId}/transfer-code";
+        // Not proved yet: no code, and one proved by the link goes to the contact e-mail, so only papers make it readable here.
+        await AssertProblemAsync(await operations.GetAsync(handOver), 409);
+        Assert.Equal(202, (int)(await operations.PostAsJsonAsync($"api/ops/requests/{requestId}/proof",
+            new { proof = "IdentityDocuments", reference = "passport checked at the office, no access to the mailbox" })).StatusCode);
+
+        var read = await EventuallyAsync(() => operations.GetAsync(handOver), answer => answer.IsSuccessStatusCode, Patience);
+        Assert.Equal("no-store", read.Headers.CacheControl?.ToString());
+        var code = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("transferCode").GetString();
+        Assert.NotEqual(codeBefore, code);
+        Assert.Equal(code, await AuthInfoAsync(name));
+        Assert.DoesNotContain(code!, product.HostOutput);
+        Assert.DoesNotContain(await product.Mail.GetMessagesAsync(), m => m.Text?.Contains(code!) == true);
+        var audit = await operations.GetFromJsonAsync<JsonElement>($"api/ops/audit?registrationId={registrationId}&action=transfer-code-read");
+        Assert.Single(audit.GetProperty("entries").EnumerateArray());
+    }
+
     private async Task<string?> AuthInfoAsync(string name) => (await product.Registry.GetDomainAsync(name))!.Value.GetProperty("authInfo").GetString();
 
     [GeneratedRegex(@"Код переноса: (\S+)")]

@@ -182,6 +182,11 @@ public static class RegistrarEndpoints
             .Accepts<OperationsProof>("application/json").Produces<CustomerRequestView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Record the papers operations checked (signed contract, identity documents) as a request's proof (UA-1.5.8).");
+        ops.MapGet("/requests/{requestId}/transfer-code", (HttpRequest request, string requestId, TransferCodeHandOverHandler handler, CancellationToken ct) =>
+                handler.ReadAsync(request, requestId, ct))
+            .Produces<TransferCodeHandOver>().ProducesProblem(401).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("The transfer code of a request proved on papers, once set at the registry, to hand to the person whose papers were checked; "
+                + "never mailed to the contact e-mail they could not use (UA-1.5.8); each reading audited.");
         ops.MapPost("/requests/{requestId}/consent", (HttpRequest request, string requestId, CustomerRequestHandlers handlers, CancellationToken ct) =>
                 handlers.DecideConsentAsync(request, requestId, ct))
             .Accepts<OperationsConsent>("application/json").Produces<CustomerRequestView>()

@@ -34,6 +34,7 @@ public sealed class RegistrationCommandHandler(
     IRegistrantRecords registrants,
     IErasureSchedule erasures,
     IIncomingTransferCodes transferCodes,
+    ICustomerRequestStore requests,
     IssueRenewalInvoiceFlow renewalInvoices,
     HoldPaymentForAnotherNameFlow heldForAnotherName,
     CancelRenewalInvoiceFlow cancelledInvoices,
@@ -62,6 +63,9 @@ public sealed class RegistrationCommandHandler(
                 break;
             case RecordRegistrant record:
                 await registrants.RecordAsync(record.RegistrationId, record.Registrant, record.Sequence, ct);
+                break;
+            case KeepTransferCodeForHandOver keep:
+                await requests.KeepTransferCodeSetByAsync(keep.RequestId, keep.SetBy, ct);
                 break;
             case EraseIncomingTransferCode erase:
                 await transferCodes.EraseAsync(erase.CustomerId, erase.RegistrationId, ct);

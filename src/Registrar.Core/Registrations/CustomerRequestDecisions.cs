@@ -54,7 +54,7 @@ internal static class CustomerRequestDecisions
                 RegistrantChangeDecisions.Start(step, proved.RequestId, registrant, schedule, now);
                 break;
             case TransferCodeRequest:
-                TransferCodeDecisions.Start(step, proved.RequestId);
+                TransferCodeDecisions.Start(step, proved.RequestId, RequestProofs.IsRecordedByOperations(proved.Proof));
                 break;
             case CredentialResetRequest:
                 step.Notify(NoticeKind.CredentialReset);

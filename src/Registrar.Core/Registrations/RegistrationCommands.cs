@@ -20,6 +20,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(UpdateDomainNameservers), "update-nameservers")]
 [JsonDerivedType(typeof(SetDomainHolds), "set-holds")]
 [JsonDerivedType(typeof(SetTransferCode), "set-transfer-code")]
+[JsonDerivedType(typeof(KeepTransferCodeForHandOver), "keep-transfer-code-for-hand-over")]
 [JsonDerivedType(typeof(ChangeRegistrant), "change-registrant")]
 [JsonDerivedType(typeof(RequestTransferIn), "request-transfer-in")]
 [JsonDerivedType(typeof(EraseIncomingTransferCode), "erase-incoming-transfer-code")]
@@ -138,6 +139,15 @@ public sealed record SetTransferCode(string CommandId, string RegistrationId, st
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Registry;
+}
+
+/// <summary>UA-1.5.8: the transfer code request <paramref name="RequestId"/>, proved on papers, had its code set by the
+/// <see cref="SetTransferCode"/> command <paramref name="SetBy"/>: the request's record keeps that command's id (never the code),
+/// so operations can read the code once to hand it to the person whose papers they checked.</summary>
+public sealed record KeepTransferCodeForHandOver(string CommandId, string RegistrationId, string RequestId, string SetBy)
+    : RegistrationCommand(CommandId, RegistrationId)
+{
+    public override CommandRoute Route => CommandRoute.Record;
 }
 
 /// <summary>KZ-2.4, KZ-2.5: RFC 5733 contact:create for <paramref name="Registrant"/> (its id derived from the registration and

@@ -158,7 +158,9 @@ public sealed record ServiceEnding(string Rule, DateTimeOffset EffectiveAt, Term
 
 /// <summary>KZ-App-9: a transfer code request: first the domain is read for bans, then its fresh code is set.</summary>
 /// <param name="CommandId">The registry command whose answer the request waits for.</param>
-public sealed record TransferCodeIssue(string RequestId, string CommandId);
+/// <param name="ByPapers">UA-1.5.8: proved on papers operations checked, by someone without access to the contact e-mail, so the
+/// code is handed over through operations rather than mailed there.</param>
+public sealed record TransferCodeIssue(string RequestId, string CommandId, bool ByPapers = false);
 
 /// <summary>KZ-2.4: a registrant change: invoiced (<paramref name="InvoiceCommandId"/>, then <paramref name="InvoiceNumber"/>),
 /// and once paid carried out at the registry (<paramref name="CommandId"/>). A re-delegation a dispute decision orders

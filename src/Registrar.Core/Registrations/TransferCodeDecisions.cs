@@ -5,12 +5,13 @@ namespace Registrar.Core.Registrations;
 /// <summary>
 /// KZ-App-9, UA-3.5: a proved transfer code request. The registry is the authority for bans, so the domain is read first;
 /// the zone's offer then decides (<see cref="TransferEligibility"/>), and a refusal tells the customer every reason with its
-/// rule. Only then is a fresh code set at the registry, and it goes to the contact e-mail. Invoices the storefront knows
-/// of are checked when the request is made; here the registration's own renewal after expiry counts.
+/// rule. Only then is a fresh code set at the registry, and it goes to the contact e-mail, or, for a request proved on papers
+/// by someone without access to it (UA-1.5.8), to operations, who hand it over. Invoices the storefront knows of are checked
+/// when the request is made; here the registration's own renewal after expiry counts.
 /// </summary>
 internal static class TransferCodeDecisions
 {
-    public static void Start(RegistrationStep step, string requestId) => Read(step, requestId);
+    public static void Start(RegistrationStep step, string requestId, bool byPapers) => Read(step, new TransferCodeIssue(requestId, "", byPapers));
 
     /// <summary>The registry's answer to the request's own command.</summary>
     public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
@@ -30,13 +31,21 @@ internal static class TransferCodeDecisions
                 step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
                 RenewalAnswers.OnAnswered(step, info, now);
                 break;
+            case TransferCodeSet when issue.ByPapers:
+                step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
+                // UA-1.5.8: the papers stood in for the contact e-mail the person could not use, so the code is not mailed there.
+                step.Issue(id => new KeepTransferCodeForHandOver(id, step.State.RegistrationId, issue.RequestId, issue.CommandId));
+                step.Flag($"Transfer code request {issue.RequestId} for {step.State.Order!.DisplayName} was proved on papers (UA-1.5.8): its code is "
+                    + $"set at the registry and not mailed to the contact e-mail. Read it at /api/ops/requests/{issue.RequestId}/transfer-code "
+                    + "and hand it to the person whose papers were checked.");
+                break;
             case TransferCodeSet:
                 step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
                 step.Notify(NoticeKind.TransferCode, new NoticeFacts(RequestId: issue.RequestId, TransferCodeOf: issue.CommandId));
                 break;
             case OutcomeUnknown:
                 // Reading is safe to repeat, and a new code replaces any the lost update may have set: the mail names the one confirmed.
-                Read(step, issue.RequestId);
+                Read(step, issue);
                 break;
             default:
                 step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
@@ -76,10 +85,10 @@ internal static class TransferCodeDecisions
             AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
     }
 
-    private static void Read(RegistrationStep step, string requestId)
+    private static void Read(RegistrationStep step, TransferCodeIssue issue)
     {
         var order = step.State.Order!;
         step.AskRegistry(id => new QueryDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
-        step.Update(s => s with { TransferCode = new TransferCodeIssue(requestId, s.AwaitedCommandId!) });
+        step.Update(s => s with { TransferCode = issue with { CommandId = s.AwaitedCommandId! } });
     }
 }

@@ -5,6 +5,8 @@ namespace Registrar.Core.Requests;
 /// <param name="ProofReference">What operations checked (contract number, document), never the document itself.</param>
 /// <param name="NoConsentNeeded">A contact e-mail change proved while no contract of the customer asked the registrar's consent
 /// to it (UA-4.7 binds `.ua` contracts only; KZ-2.2, KZ-2.6): carried out once proved.</param>
+/// <param name="TransferCodeSetBy">UA-1.5.8: for a transfer code request proved on papers, the registry command that set its code,
+/// once set: operations derive the code from it to hand over (the code itself is never stored).</param>
 public sealed record CustomerRequestRecord(
     string RequestId,
     string RegistrationId,
@@ -17,7 +19,8 @@ public sealed record CustomerRequestRecord(
     string? ProvedBy = null,
     string? ProofReference = null,
     RequestConsent? Consent = null,
-    bool NoConsentNeeded = false)
+    bool NoConsentNeeded = false,
+    string? TransferCodeSetBy = null)
 {
     public CustomerRequestRecord Proved(RequestProof proof, DateTimeOffset at, string by, string? reference = null) =>
         this with { Status = CustomerRequestStatus.Proved, Proof = proof, ProvedAt = at, ProvedBy = by, ProofReference = reference };
@@ -66,6 +69,9 @@ public interface ICustomerRequestStore
 
     /// <summary>Up to <paramref name="max"/> proved requests waiting for the registrar's consent (UA-4.7).</summary>
     IAsyncEnumerable<CustomerRequestRecord> ListAwaitingConsentAsync(int max, CancellationToken ct);
+
+    /// <summary>UA-1.5.8: records which command set the code of a transfer code request proved on papers; again, changes nothing.</summary>
+    Task KeepTransferCodeSetByAsync(string requestId, string setBy, CancellationToken ct);
 
     /// <summary>UA-Pre-6: rewrites every request about one registration with <paramref name="erase"/>; status, proof and consent stay.</summary>
     Task EraseForRegistrationAsync(string registrationId, Func<CustomerRequestRecord, CustomerRequestRecord> erase, CancellationToken ct);

@@ -10,7 +10,7 @@ namespace Registrar.Functions.Http;
 public sealed class StorefrontFunctions(
     QuoteHandler quotes, PlaceOrderHandler orders, OrderQueries queries, InvoiceQueries invoices, NameTakenChoiceHandler choices,
     CustomerRequestHandlers requests, RequestConfirmationHandlers confirmations, RenewalInvoiceRequestHandler renewalInvoices,
-    SetPasswordLinkHandler passwordLinks)
+    SetPasswordLinkHandler passwordLinks, TransferCodeHandOverHandler transferCodeHandOver)
 {
     [Function("Quote")]
     public async Task<IActionResult> Quote(
@@ -73,6 +73,11 @@ public sealed class StorefrontFunctions(
     public async Task<IActionResult> RecordCustomerRequestProof(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/ops/requests/{requestId}/proof")] HttpRequest req, string requestId, CancellationToken ct) =>
         new HandlerResult(await requests.RecordProofAsync(req, requestId, ct));
+
+    [Function("ReadTransferCodeForHandOver")]
+    public async Task<IActionResult> ReadTransferCodeForHandOver(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/ops/requests/{requestId}/transfer-code")] HttpRequest req, string requestId, CancellationToken ct) =>
+        new HandlerResult(await transferCodeHandOver.ReadAsync(req, requestId, ct));
 
     [Function("ConsentToCustomerRequest")]
     public async Task<IActionResult> ConsentToCustomerRequest(

@@ -23,6 +23,22 @@ public sealed class CustomerRequestStore(StorageClients clients) : ICustomerRequ
     public Task<bool> TryDecideAsync(CustomerRequestRecord decided, CancellationToken ct) =>
         TryAdvanceAsync(decided, CustomerRequestStatus.Proved, ct);
 
+    public async Task KeepTransferCodeSetByAsync(string requestId, string setBy, CancellationToken ct)
+    {
+        while (await _table.GetByIdAsync<CustomerRequestRecord>(requestId, ct) is { } current && current.Document.TransferCodeSetBy != setBy)
+        {
+            try
+            {
+                await _table.UpdateAsync(current, current.Document with { TransferCodeSetBy = setBy }, Columns(current.Document), ct);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Rewritten meanwhile (an erasure): read it again.
+            }
+        }
+    }
+
     public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingProofAsync(int max, CancellationToken ct) =>
         ListAsync(TableClient.CreateQueryFilter($"Status eq {nameof(CustomerRequestStatus.AwaitingProof)}"), max, ct);
 

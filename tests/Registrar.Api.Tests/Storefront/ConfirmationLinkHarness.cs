@@ -121,6 +121,12 @@ public abstract class ConfirmationLinkHarness
             return Task.FromResult(true);
         }
 
+        public Task KeepTransferCodeSetByAsync(string requestId, string setBy, CancellationToken ct)
+        {
+            _records[requestId] = _records[requestId] with { TransferCodeSetBy = setBy };
+            return Task.CompletedTask;
+        }
+
         public IAsyncEnumerable<CustomerRequestRecord> ListAwaitingProofAsync(int max, CancellationToken ct) =>
             _records.Values.Where(r => r.Status == CustomerRequestStatus.AwaitingProof).Take(max).ToAsyncEnumerable();
 

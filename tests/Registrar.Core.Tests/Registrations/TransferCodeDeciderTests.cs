@@ -30,6 +30,26 @@ public sealed class TransferCodeDeciderTests
     }
 
     [Theory]
+    [InlineData(RequestProof.IdentityDocuments)]
+    [InlineData(RequestProof.SignedContract)]
+    public void A_transfer_code_proved_on_papers_is_kept_for_operations_to_hand_over_and_not_mailed_to_the_contact_email_UA_1_5_8(RequestProof papers)
+    {
+        var domain = RegisteredDomain.Expiring("com.ua", Expiry);
+        domain.Raise(Proved(papers), Now);
+        // A lost answer makes the domain be read again: the request still counts as proved on papers.
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+        var set = Assert.IsType<SetTransferCode>(Assert.Single(domain.Answer(Ours("ok"), Now)));
+
+        var effects = domain.Answer(new TransferCodeSet(), Now);
+
+        var keep = Assert.Single(effects.OfType<KeepTransferCodeForHandOver>());
+        Assert.Equal(("r-1", set.CommandId), (keep.RequestId, keep.SetBy));
+        Assert.Contains("/api/ops/requests/r-1/transfer-code", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Empty(domain.Notices(NoticeKind.TransferCode));
+        Assert.Null(domain.State.TransferCode);
+    }
+
+    [Theory]
     [InlineData("kz", "serverTransferProhibited", "KZ-App-9")]
     [InlineData("kz", "serverRenewProhibited", "KZ-App-9")]
     [InlineData("com.ua", "serverTransferProhibited", "UA-2.2.3")]
@@ -149,13 +169,13 @@ public sealed class TransferCodeDeciderTests
     }
 
     [Fact]
-    public void Any_proof_of_the_account_asks_for_a_transfer_code_which_only_ever_goes_to_the_contact_email_UA_1_5_8()
+    public void Any_proof_of_the_account_asks_for_a_transfer_code_which_is_mailed_to_no_address_but_the_contact_email_UA_1_5_8()
     {
         foreach (var proof in Enum.GetValues<RequestProof>())
             Assert.True(RequestProofs.Accepts(new TransferCodeRequest(), proof));
 
         var domain = RegisteredDomain.Expiring("com.ua", Expiry);
-        domain.Raise(Proved(RequestProof.IdentityDocuments), Now);
+        domain.Raise(Proved(RequestProof.ContactEmail), Now);
         domain.Answer(Ours("ok"), Now);
 
         Assert.Equal("owner@example.test", Assert.IsType<SendNotice>(Assert.Single(domain.Answer(new TransferCodeSet(), Now))).To);

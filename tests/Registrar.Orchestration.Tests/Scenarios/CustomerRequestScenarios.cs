@@ -232,6 +232,22 @@ public static class CustomerRequestScenarios
         Assert.Null(state.AwaitedCommandId);
     }
 
+    /// <summary>UA-1.5.8: a transfer code asked without access to the contact e-mail and proved on papers is set at the registry
+    /// and kept for operations to hand over: the request's record keeps the command that set it, and no mail carries it.</summary>
+    public static async Task TransferCodeProvedOnPapersIsHandedOverByOperations(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+
+        await run.RaiseAsync(new CustomerRequestProved("proved:req-1", "req-1", new TransferCodeRequest(), RequestProof.IdentityDocuments), typeof(QueryDomain));
+        var set = (await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetTransferCode), typeof(RecordRegistrationView))).OfType<SetTransferCode>().Single();
+        var kept = await run.AnswerAsync(new TransferCodeSet(), typeof(KeepTransferCodeForHandOver), typeof(FlagForOperations));
+        Assert.Equal(("req-1", set.CommandId), kept.OfType<KeepTransferCodeForHandOver>().Select(k => (k.RequestId, k.SetBy)).Single());
+        var state = await run.SettlesInAsync(RegistrationPhase.Registered, s => s.TransferCode is null);
+        Assert.Null(state.AwaitedCommandId);
+    }
+
     /// <summary>The gaining registrar's request is reported by poll message and read back: while it is pending nothing
     /// changes; once the registry approved it the registration ends as transferred away and the customer is told.</summary>
     public static async Task TransferredAwayOnThePollMessage(ScenarioRun run)

@@ -76,6 +76,8 @@ public static class LifecycleScenarios
         ["An erasure request ends the contract from the reply's date (UA-Pre-6)"] = OperationsDecisionScenarios.ErasureRequestEndsTheContractFromTheReply,
         ["A transfer code is refused naming the registry's ban, then set at the registry and mailed once the ban is gone (KZ-App-9)"] =
             CustomerRequestScenarios.TransferCodeRefusedWhileBannedThenIssued,
+        ["A transfer code proved on papers is set at the registry and kept for operations to hand over, never mailed (UA-1.5.8)"] =
+            CustomerRequestScenarios.TransferCodeProvedOnPapersIsHandedOverByOperations,
         ["A transfer code is refused naming the agreement that forbids it until operations lift the restriction (KZ-App-9)"] =
             OperationsDecisionScenarios.TransferRestrictedByAnotherAgreementThenLifted,
         ["A transfer away the registry holds pending while an agreement forbids it is rejected once, and the customer told why (KZ-App-9, UA-3.5)"] =

@@ -121,7 +121,8 @@ internal static class CustomerRequestDecisions
     /// <summary>What the customer's view shows (<see cref="CustomerRequestRefusals"/>), then what only the state holds: a registry
     /// command of its own out, and (KZ-2.4) a registrant change whose invoice may still be paid.</summary>
     private static RequestRefusal? Refusal(RegistrationState state, CustomerRequest request, DateTimeOffset now) =>
-        CustomerRequestRefusals.Of(request, state.Phase, ContractEnd.Of(state.Ending), state.DisputeBlock is not null, state.Suspension is not null)
+        CustomerRequestRefusals.Of(request, state.Phase, ContractEnd.Of(state.Ending), state.DisputeBlock is not null, state.Suspension is not null,
+            state.RegistryStatuses)
         ?? (request is CredentialResetRequest ? null
         : state.AwaitedCommandId is not null
             ? new(RequestRefusalReason.RegistryBusy, "a registry command for it is still awaiting its answer")

@@ -26,6 +26,10 @@ public enum RequestRefusalReason
 
     /// <summary>UA-6.1, UA-6.4: the notice would end the contract past the term paid now, which no renewal follows.</summary>
     PastTheTerm,
+
+    /// <summary>RFC 5731 section 2.3: the registry's own status on the domain (serverUpdateProhibited, serverDeleteProhibited)
+    /// forbids the change; only the registry lifts it.</summary>
+    RegistryProhibits,
 }
 
 /// <summary>A request refused for <paramref name="Reason"/>; <paramref name="Detail"/> says it for operations and problem details.</summary>
@@ -40,7 +44,9 @@ public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, 
 public static class CustomerRequestRefusals
 {
     /// <summary>Null when nothing the view shows stands in the request's way.</summary>
-    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked, bool suspended) =>
+    /// <param name="registryStatuses">The domain's statuses as the registry last showed them.</param>
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked, bool suspended,
+        IReadOnlyList<string>? registryStatuses = null) =>
         // A credential reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.
         request is CredentialResetRequest ? (phase.HasEnded() ? NotHeld(phase) : null)
         : phase is not (Registered or Expired) ? NotHeld(phase)
@@ -55,10 +61,27 @@ public static class CustomerRequestRefusals
         // UA-6.1, UA-6.4: a decision taken, or a notice given, already ends the contract; what it leaves open is carried out before it.
         : contractEnd is not null && !RunsUntilItsEnd(request, contractEnd)
             ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)
+        : ProhibitedBy(request, registryStatuses ?? []) is { } status
+            ? new(RequestRefusalReason.RegistryProhibits, $"the registry's own status {status} on the domain forbids it until the registry lifts it "
+                + "(RFC 5731 section 2.3)")
         : null;
 
     public static RequestRefusal? Of(CustomerRequest request, RegistrationView view) =>
-        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null, view.SuspendedSince is not null);
+        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null, view.SuspendedSince is not null, view.RegistryStatuses);
+
+    /// <summary>RFC 5731 section 2.3: the server statuses the registry sets and only it lifts; the domain:update or domain:delete a
+    /// request would send is refused 2304 while one is there, after the customer proved the request. A transfer code is judged by
+    /// the offer's transfer terms instead, which name the registry's ban (KZ-App-9).</summary>
+    private static string? ProhibitedBy(CustomerRequest request, IReadOnlyList<string> statuses)
+    {
+        var status = request switch
+        {
+            DnsChangeRequest or RegistrantContactChangeRequest or RegistrantChangeRequest => "serverUpdateProhibited",
+            EarlyDeletionRequest => "serverDeleteProhibited",
+            _ => null,
+        };
+        return status is not null && statuses.Contains(status, StringComparer.OrdinalIgnoreCase) ? status : null;
+    }
 
     /// <summary>UA-6.1, UA-6.4: the registrant's own notice ends the contract at its date and not before, so until then the
     /// registrant keeps what the contract gives: DNS and contact changes (KZ-2.3, UA-4.7), an early deletion (UA-1.5.6), a

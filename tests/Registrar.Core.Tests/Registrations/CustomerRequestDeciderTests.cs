@@ -105,4 +105,29 @@ public sealed class CustomerRequestDeciderTests
         Assert.Single(domain.Notices(NoticeKind.Deleted));
         Assert.Empty(domain.Notices(NoticeKind.DeletedOnRequest));
     }
+
+    [Theory]
+    [InlineData("dns-change", "serverUpdateProhibited")]
+    [InlineData("registrant-contact-change", "serverUpdateProhibited")]
+    [InlineData("early-deletion", "serverDeleteProhibited")]
+    public void A_change_the_registrys_own_status_forbids_is_refused_and_the_customer_told_and_one_it_allows_goes_on_RFC_5731_2_3(string kind, string status)
+    {
+        CustomerRequest request = kind switch
+        {
+            "dns-change" => new DnsChangeRequest(["ns1.example.net", "ns2.example.net"]),
+            "registrant-contact-change" => new RegistrantContactChangeRequest(null!),
+            _ => new EarlyDeletionRequest(),
+        };
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", Expiry, ["serverHold", status]), Now), Now);
+
+        var refused = domain.Raise(new CustomerRequestProved("proved:r-1", "r-1", request, RequestProof.ContactEmail), Now);
+
+        var told = Assert.IsType<SendNotice>(Assert.Single(refused));
+        Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.RegistryProhibits), (told.Kind, told.Facts!.Refusal));
+        Assert.Contains(status, CustomerRequestRefusals.Of(request, domain.Views[^1])!.Detail);
+        // The registrar's own client statuses, and the registry's ban on another change, stand in no way of it.
+        Assert.Null(CustomerRequestRefusals.Of(request, domain.Views[^1] with { RegistryStatuses = ["clientUpdateProhibited", "clientDeleteProhibited", "serverTransferProhibited"] }));
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1]));
+    }
 }

@@ -41,7 +41,7 @@ internal static class RenewalAnswers
                 if (state.RegistryStatuses.Any(IsSetByRegistry)) RenewalDecisions.Query(step);
                 break;
             case (Renewing, DomainInfo info):
-                ReconcileRenewal(step, info);
+                ReconcileRenewal(step, info, now);
                 break;
             case (Renewing, RegistryRefused refused) when (StatusProhibits(refused) || MayBeRenewedAlready(refused)) && !state.Renewal.CheckedAfterRefusal:
                 step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = true } });
@@ -95,11 +95,13 @@ internal static class RenewalAnswers
         }
     }
 
-    private static void ReconcileRenewal(RegistrationStep step, DomainInfo info)
+    private static void ReconcileRenewal(RegistrationStep step, DomainInfo info, DateTimeOffset now)
     {
         var state = step.State;
         Follow(step, info);
-        if (!info.Exists || !info.SponsorIsUs)
+        if (info.Exists && !info.SponsorIsUs)
+            TransferredAwayFrom(step, now);
+        else if (!info.Exists)
             Stall(step, $"A renewal of {state.Order!.DisplayName} was paid, but the registry no longer holds it for us: refund or re-register.");
         else if (info.ExpiresAt is { } expiry && expiry > state.ExpiresAt)
             RenewedIfPaidTerm(step, expiry);
@@ -209,14 +211,19 @@ internal static class RenewalAnswers
     private static readonly HashSet<string> OutOfZoneStatuses = new(["serverHold", "clientHold", PendingDelete], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The registry moved the domain to another registrar (its transfer period ran out, or we approved it): the
-    /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel.</summary>
-    private static void TransferredAwayFrom(RegistrationStep step, DateTimeOffset now)
+    /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel, and one paid
+    /// whose renewal the registry never carried out (refused while the transfer was pending) to return: KZ-3.2 and UA-1.5.3
+    /// make it a prepayment for a service not rendered.</summary>
+    public static void TransferredAwayFrom(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
-        step.Update(s => s with { Phase = TransferredAway, TransferCode = null });
+        step.Update(s => s with { Phase = TransferredAway, TransferCode = null, AwaitedCommandId = null });
         step.Notify(NoticeKind.TransferredAway);
-        if (state.Renewal.HasOpenInvoice(now))
+        if (state.Renewal.PaidInvoice is null && state.Renewal.HasOpenInvoice(now))
             step.Flag($"{state.Order!.DisplayName} was transferred away while its renewal invoice {state.Renewal.InvoiceNumber} is open: cancel it.");
+        else if (state.Renewal.PaidInvoice is { } paid)
+            step.Flag($"{state.Order!.DisplayName} was transferred away before the renewal paid by invoice {paid} was carried out: return that "
+                + "money to the customer, a prepayment for a service not rendered (KZ-3.2, UA-1.5.3).");
     }
 
     /// <summary>The registry is the authority for the domain's statuses and name servers: what it shows is kept as shown.</summary>

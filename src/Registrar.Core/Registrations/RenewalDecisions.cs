@@ -106,7 +106,12 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
     /// <summary>The sweep read the domain; while a registry command is out, its own answer decides instead.</summary>
     public static void OnObserved(RegistrationStep step, DomainInfo info, DateTimeOffset now)
     {
-        if (Covers(step.State.Phase) && step.State.AwaitedCommandId is null) RenewalAnswers.OnAnswered(step, info, now);
+        var state = step.State;
+        if (state.AwaitedCommandId is not null) return;
+        if (Covers(state.Phase)) RenewalAnswers.OnAnswered(step, info, now);
+        // The registry is the authority for who holds the domain: one that stalled once registered (a renewal refused while a
+        // transfer away was pending) has left once another registrar holds it, whatever operations were still to decide.
+        else if (state is { Phase: Stalled, ExpiresAt: not null } && info is { Exists: true, SponsorIsUs: false }) RenewalAnswers.TransferredAwayFrom(step, now);
     }
 
     /// <summary>Operations retried a registration that stalled after it was registered.</summary>

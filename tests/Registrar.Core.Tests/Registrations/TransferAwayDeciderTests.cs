@@ -41,6 +41,39 @@ public sealed class TransferAwayDeciderTests
     }
 
     [Fact]
+    public void A_renewal_paid_while_a_transfer_away_was_pending_is_refused_stalls_and_once_the_domain_left_ends_transferred_away_with_the_money_to_return_KZ_3_2()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        var invoice = domain.State.Renewal.InvoiceNumber!;
+        domain.PayCurrentInvoice(Expiry.AddDays(-29), invoice);
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new RegistryRefused(2304, "example.kz has pendingTransfer"), Expiry.AddDays(-29))));
+        domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["pendingTransfer"]), Expiry.AddDays(-29));
+        Assert.Equal(RegistrationPhase.Stalled, domain.State.Phase);
+
+        var sent = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, false, "H-9", Expiry.AddYears(1), ["ok"]), Expiry.AddDays(-24)), Expiry.AddDays(-24));
+
+        Assert.Equal(RegistrationPhase.TransferredAway, domain.State.Phase);
+        Assert.Single(sent.OfType<SendNotice>(), n => n.Kind == NoticeKind.TransferredAway);
+        var flag = Assert.Single(sent.OfType<FlagForOperations>()).Reason;
+        Assert.Contains(invoice, flag);
+        Assert.Contains("KZ-3.2", flag);
+    }
+
+    [Fact]
+    public void A_stalled_registration_the_registry_still_shows_ours_stays_stalled_for_operations_to_decide()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+        domain.PayCurrentInvoice(Expiry.AddDays(-29));
+        domain.Answer(new RegistryRefused(2304, "example.kz has pendingTransfer"), Expiry.AddDays(-29));
+        domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["pendingTransfer"]), Expiry.AddDays(-29));
+
+        Assert.Empty(domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", Expiry, ["pendingTransfer"]), Expiry.AddDays(-28)), Expiry.AddDays(-28)));
+        Assert.Equal(RegistrationPhase.Stalled, domain.State.Phase);
+    }
+
+    [Fact]
     public void A_kz_domain_transferred_away_before_its_deletion_is_read_back_on_the_registrys_2201_and_ends_transferred_away_not_deleted_RFC5730_3()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

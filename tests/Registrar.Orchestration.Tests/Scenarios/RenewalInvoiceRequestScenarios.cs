@@ -75,6 +75,29 @@ public static class RenewalInvoiceRequestScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.Renewal.InvoiceCommandId is null && s.Renewal.InvoiceNumber is null);
     }
 
+    /// <summary>KZ-3.2: a renewal paid while a transfer away was pending is refused by the registry and stalls; once the registry
+    /// shows the domain under another registrar, the registration ends transferred away, the customer is told and operations
+    /// are asked to return the money.</summary>
+    public static async Task RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
+
+        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryRefused(2304, "example.kz has pendingTransfer"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+
+        var left = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(true, false, "H-9", expiry.AddYears(1), ["ok"]), DateTimeOffset.UtcNow),
+            typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TransferredAway, left.OfType<SendNotice>().Single().Kind);
+        Assert.Contains("INV-1", left.OfType<FlagForOperations>().Single().Reason);
+        await run.SettlesInAsync(RegistrationPhase.TransferredAway);
+    }
+
     private static RenewalInvoiceRequested Requested(string requestId) =>
         new($"renewal-invoice-request:{requestId}", requestId, DateTimeOffset.UtcNow);
 

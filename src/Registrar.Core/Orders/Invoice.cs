@@ -40,12 +40,18 @@ public sealed record InvoiceCancellation(DateTimeOffset At, string? RenewalPaidB
 {
     public const string ErasureRequestRule = "UA-Pre-6";
 
+    /// <summary>The registry renewed the domain itself (RFC 5731 section 2.3: it is the authority for expiry), so no one owes the
+    /// renewal of the earlier expiry the invoice billed.</summary>
+    public const string RegistryRenewedRule = "RFC 5731";
+
     /// <summary>Why a payment of it pays nothing, for whoever settles that money; worded now, never stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Reason => RenewalPaidBy is { } paid
         ? $"invoice {paid} paid the renewal it billed (UA-1.7)"
         : EndingRule == ErasureRequestRule
             ? $"the customer's written erasure request ended their contracts before it was paid, so the order it billed starts none ({EndingRule})"
+            : EndingRule == RegistryRenewedRule
+            ? "the registry moved the domain's expiry past the one it billed the renewal of, so no one owes that renewal"
             : $"the registrant's notice ends the contract before the renewal it billed, which no renewal follows ({EndingRule})";
 }
 

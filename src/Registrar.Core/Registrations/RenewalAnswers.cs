@@ -188,6 +188,10 @@ internal static class RenewalAnswers
                 + "which this registrar did not ask for: the domain may be out of the zone or on its way out while the customer sees it registered; find out why.");
         if (info.ExpiresAt is { } expiry && expiry != state.ExpiresAt)
         {
+            // The invoices of the earlier expiry bill a renewal no one owes now: a payment of one would renew nothing, and one open
+            // after expiry would count as a debt for a service rendered (UA-3.5). One paid already has its renewal under way.
+            if (expiry > state.ExpiresAt && state.Renewal.PaidInvoice is null)
+                RenewalDecisions.CancelInvoices(step, state.Renewal.Invoices(), endingRule: Orders.InvoiceCancellation.RegistryRenewedRule);
             // The registry is the authority for expiry: follow it, and a later one starts a new renewal round.
             step.Update(s => s with
             {

@@ -1,3 +1,4 @@
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Tariffs;
 
@@ -419,6 +420,37 @@ public sealed class RenewalDeciderTests
         Assert.Equal(Expiry.AddYears(1), domain.State.ExpiresAt);
         Assert.IsType<FlagForOperations>(Assert.Single(first));
         Assert.Empty(second);
+    }
+
+    [Fact]
+    public void Invoices_of_an_expiry_the_registry_moved_on_by_itself_are_cancelled_so_none_is_owed_or_paid_for_nothing_UA_3_5()
+    {
+        var domain = RegisteredDomain.Expiring("kyiv.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(1));
+        var redemption = domain.State.Renewal.InvoiceNumber!;
+        Assert.True(domain.State.Renewal.HasOpenInvoice(Expiry.AddDays(2)));
+
+        var observed = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", Expiry.AddYears(1), ["ok"]), Expiry.AddDays(2)),
+            Expiry.AddDays(2));
+
+        var cancelled = observed.OfType<CancelRenewalInvoice>().ToList();
+        Assert.Contains(cancelled, c => c.InvoiceNumber == redemption);
+        Assert.All(cancelled, c => Assert.Equal((null, InvoiceCancellation.RegistryRenewedRule), (c.PaidInvoice, c.EndingRule)));
+        Assert.Equal((RegistrationPhase.Registered, Expiry.AddYears(1)), (domain.State.Phase, domain.State.ExpiresAt));
+        Assert.Null(domain.State.Renewal.InvoiceNumber);
+        Assert.Contains("registry moved the domain's expiry", new InvoiceCancellation(Expiry, null, InvoiceCancellation.RegistryRenewedRule).Reason);
+    }
+
+    [Fact]
+    public void An_expiry_the_registry_moved_earlier_cancels_no_invoice()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.LiveUntil(Expiry.AddDays(-30));
+
+        var observed = domain.Raise(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", Expiry.AddDays(-10), ["ok"]), Expiry.AddDays(-29)),
+            Expiry.AddDays(-29));
+
+        Assert.Empty(observed.OfType<CancelRenewalInvoice>());
     }
 
     [Theory]

@@ -86,6 +86,8 @@ public static class LifecycleScenarios
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
         ["A renewal the registry refuses while a transfer away is pending stalls, then ends transferred away once the domain left, the money to return (KZ-3.2)"] =
             RenewalInvoiceRequestScenarios.RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway,
+        ["An invoice of an expiry the registry moved on by itself is cancelled, so no one owes it (UA-3.5, UA-1.7)"] =
+            RenewalInvoiceRequestScenarios.InvoiceOfAnExpiryTheRegistryMovedOnIsCancelled,
         ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =
             CustomerRequestScenarios.RegistrantChangePaidThenCarriedOut,
         ["A transfer in waits pending at the registry and is registered with its expiry once the poll message says approved, the losing registrar's code replaced (RFC 5731 section 2.6)"] =

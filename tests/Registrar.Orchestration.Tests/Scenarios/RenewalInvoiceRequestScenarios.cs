@@ -1,4 +1,5 @@
 using Registrar.Core.Money;
+using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Tariffs;
@@ -96,6 +97,22 @@ public static class RenewalInvoiceRequestScenarios
         Assert.Equal(NoticeKind.TransferredAway, left.OfType<SendNotice>().Single().Kind);
         Assert.Contains("INV-1", left.OfType<FlagForOperations>().Single().Reason);
         await run.SettlesInAsync(RegistrationPhase.TransferredAway);
+    }
+
+    /// <summary>UA-3.5, UA-1.7: the registry renewed the domain by itself; the invoice of the earlier expiry bills a renewal no one
+    /// owes now, and is cancelled, so a payment of it is held rather than taken for nothing.</summary>
+    public static async Task InvoiceOfAnExpiryTheRegistryMovedOnIsCancelled(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("com.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
+
+        var moved = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", expiry.AddYears(1), ["ok"]), DateTimeOffset.UtcNow),
+            typeof(CancelRenewalInvoice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        Assert.Equal(("INV-1", InvoiceCancellation.RegistryRenewedRule), moved.OfType<CancelRenewalInvoice>().Select(c => (c.InvoiceNumber, c.EndingRule)).Single());
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1) && s.Renewal.InvoiceNumber is null);
     }
 
     private static RenewalInvoiceRequested Requested(string requestId) =>

@@ -77,7 +77,9 @@ internal static class OperationsDecisions
             case RestrictTransfer restriction:
                 // KZ-App-9: recorded, not told: the customer is a party to the agreement; a transfer code request names it.
                 step.Update(s => s with { TransferRestriction = new TransferRestriction(restriction.Agreement, at) });
-                SetHolds(step);
+                // A registry refuses clientTransferProhibited beside pendingTransfer (2304): the pending transfer is rejected first
+                // (TransferAwayDecisions), and the hold set once its answer shows the transfer gone.
+                if (!step.State.RegistryStatuses.Contains(TransferAwayDecisions.PendingTransfer, StringComparer.OrdinalIgnoreCase)) SetHolds(step);
                 break;
             case LiftTransferRestriction:
                 step.Update(s => s with { TransferRestriction = null });
@@ -162,6 +164,15 @@ internal static class OperationsDecisions
 
     /// <summary>The registry's answer to the holds' own command.</summary>
     public static bool Awaits(RegistrationState state, RegistryAnswered answer) => answer.CommandId == state.HoldsCommandId;
+
+    /// <summary>KZ-App-9: the holds a restriction wants and the registry does not show, once no pending transfer bars them.</summary>
+    public static void SetMissingHolds(RegistrationStep step, DomainInfo info)
+    {
+        var shown = info.Statuses;
+        if (step.State.HoldsCommandId is null && !shown.Contains(TransferAwayDecisions.PendingTransfer, StringComparer.OrdinalIgnoreCase)
+            && WantedHolds(step.State).Any(hold => !shown.Contains(hold, StringComparer.OrdinalIgnoreCase)))
+            SetHolds(step);
+    }
 
     public static void OnHoldsAnswered(RegistrationStep step, RegistryOutcome outcome)
     {

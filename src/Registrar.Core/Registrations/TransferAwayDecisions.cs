@@ -11,7 +11,7 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class TransferAwayDecisions
 {
-    private const string PendingTransfer = "pendingTransfer";
+    public const string PendingTransfer = "pendingTransfer";
 
     /// <summary>The registry's answer to the reject's own command.</summary>
     public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
@@ -23,6 +23,7 @@ internal static class TransferAwayDecisions
         {
             case DomainInfo info:
                 RenewalAnswers.OnAnswered(step, info, now);
+                if (step.State.Phase is Registered or Expired) OperationsDecisions.SetMissingHolds(step, info);
                 break;
             case OutcomeUnknown:
                 // A reject repeated after one that took effect finds nothing pending and reads the domain back.

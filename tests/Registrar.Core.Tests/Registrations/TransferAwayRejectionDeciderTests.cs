@@ -86,6 +86,22 @@ public sealed class TransferAwayRejectionDeciderTests
         Assert.Empty(domain.Raise(Observed(Ours("pendingTransfer"), "2"), Now.AddHours(1)).OfType<RejectTransferAway>());
     }
 
+    [Fact]
+    public void A_transfer_restriction_recorded_while_a_transfer_away_is_pending_rejects_it_first_then_holds_the_domain_KZ_App_9()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        var before = Expiry.AddDays(-100);
+        domain.Raise(new RegistryObserved("observed:1", Ours("pendingTransfer"), before), before);
+
+        var decided = domain.Raise(new OperationsDecided("decision:r", new RestrictTransfer("Agreement 13/2026", "KZ-App-9"), "ops", before, "pledge"), before);
+
+        // A registry refuses clientTransferProhibited beside pendingTransfer: the hold waits for the rejection's answer.
+        Assert.Single(decided.OfType<RejectTransferAway>());
+        Assert.Empty(decided.OfType<SetDomainHolds>());
+        var held = Assert.Single(domain.Answer(Ours("ok"), before).OfType<SetDomainHolds>());
+        Assert.Equal(["clientTransferProhibited"], held.Holds);
+    }
+
     /// <summary>UA-1.11: expired two days ago, with the redemption renewal invoiced and not paid.</summary>
     private static RegisteredDomain WithUnpaidRedemption(string zone)
     {

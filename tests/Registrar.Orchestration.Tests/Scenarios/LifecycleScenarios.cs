@@ -82,6 +82,8 @@ public static class LifecycleScenarios
             OperationsDecisionScenarios.TransferRestrictedByAnotherAgreementThenLifted,
         ["A transfer away the registry holds pending while an agreement forbids it is rejected once, and the customer told why (KZ-App-9, UA-3.5)"] =
             OperationsDecisionScenarios.TransferAwayRejectedWhileAnAgreementForbidsIt,
+        ["A transfer restriction recorded while a transfer away is pending rejects it first, then holds the domain (KZ-App-9)"] =
+            OperationsDecisionScenarios.TransferRestrictedWhileATransferAwayIsPending,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
         ["A renewal the registry refuses while a transfer away is pending stalls, then ends transferred away once the domain left, the money to return (KZ-3.2)"] =

@@ -193,6 +193,24 @@ public static class OperationsDecisionScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.AwaitedCommandId is null && s.TransferAwayRejectionCommandId is null);
     }
 
+    /// <summary>KZ-App-9: a restriction recorded while another registrar's transfer is pending rejects it first, as a registry
+    /// refuses clientTransferProhibited beside pendingTransfer, and holds the domain once the rejection's answer shows it gone.</summary>
+    public static async Task TransferRestrictedWhileATransferAwayIsPending(ScenarioRun run)
+    {
+        await RegisteredAsync(run, "kz");
+        DateTimeOffset? expiry = null;
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData pending"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(RecordRegistrationView));
+
+        var rejected = await run.RaiseAsync(Decided("1", new RestrictTransfer("Pledge agreement 12/2026", "KZ-App-9")),
+            typeof(RejectTransferAway), typeof(SendNotice), typeof(RecordRegistrationView));
+        Assert.Equal(["KZ-App-9"], rejected.OfType<SendNotice>().Single().Facts!.Rules!);
+        var held = await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["ok"]), typeof(SetDomainHolds), typeof(RecordRegistrationView));
+        Assert.Equal(["clientTransferProhibited"], held.OfType<SetDomainHolds>().Single().Holds);
+        await run.AnswerAsync(new HoldsUpdated(["clientTransferProhibited"]), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.HoldsCommandId is null && s.TransferAwayRejectionCommandId is null);
+    }
+
     private static async Task RegisteredAsync(ScenarioRun run, string zone)
     {
         await run.RaiseAsync(Paid(Order(zone, handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));

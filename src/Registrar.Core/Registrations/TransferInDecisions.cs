@@ -115,6 +115,9 @@ internal static class TransferInDecisions
                 TransferInCancelWaiting = false,
                 Renewal = new(),
                 RegistrantHandle = info.RegistrantHandle ?? s.RegistrantHandle,
+                // RFC 5731 section 2.3: WHOIS and RDAP publish the statuses the registry shows, not "ok" for none read.
+                RegistryStatuses = info.Statuses,
+                NameServers = info.NameServers ?? s.NameServers,
             });
             step.Notify(NoticeKind.TransferredIn, new NoticeFacts(ExpiresAt: expiresAt));
             EraseCode(step);

@@ -47,6 +47,19 @@ public sealed class TransferInDeciderTests
     }
 
     [Fact]
+    public void Arrived_it_publishes_the_statuses_and_name_servers_the_registry_shows_RFC_5731_2_3()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: serverApproved"), PaidAt.AddDays(5));
+
+        registration.Answer(new DomainInfo(true, true, "OTHER-H1", RegistryExpiry, ["inactive"], NameServers: ["ns1.example.net"]), PaidAt.AddDays(5));
+
+        Assert.Equal(["inactive"], registration.State.RegistryStatuses);
+        Assert.Equal(["inactive"], registration.Views[^1].RegistryStatuses);
+        Assert.Equal(["ns1.example.net"], registration.State.NameServers);
+    }
+
+    [Fact]
     public void Arrived_it_replaces_the_losing_registrars_code_with_a_fresh_one_told_to_nobody_RFC_5731_2_6()
     {
         var registration = Pending();

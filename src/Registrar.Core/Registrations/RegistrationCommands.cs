@@ -302,6 +302,10 @@ public enum NoticeKind
     /// payment is refunded or applied elsewhere.</summary>
     TransferInRefused,
 
+    /// <summary>RFC 5731 section 3.2.4, KZ-2.8: the transfer did not happen because the registry deleted the domain meanwhile (it
+    /// expired unrenewed): its name is free to register, and the payment is refunded or applied elsewhere.</summary>
+    TransferInDomainDeleted,
+
     /// <summary>RFC 5731 section 3.2.4: the registry moved the domain here, with the expiry it gives; like the welcome mail it
     /// carries a set-password link for the control panel (UA-2.1.2).</summary>
     TransferredIn,

@@ -133,6 +133,11 @@ internal static class TransferInDecisions
         {
             StillPending(step);
         }
+        else if (!info.Exists)
+        {
+            // The registry deleted it while the transfer waited (KZ-2.8, UA-1.12: unrenewed at expiry): no registrar holds it now.
+            Refused(step, "the registry deleted the domain meanwhile, so its name is free to register", NoticeKind.TransferInDomainDeleted);
+        }
         else
         {
             Refused(step, step.State.TransferInCancelCommandId is null
@@ -141,10 +146,10 @@ internal static class TransferInDecisions
         }
     }
 
-    private static void Refused(RegistrationStep step, string why)
+    private static void Refused(RegistrationStep step, string why, NoticeKind told = NoticeKind.TransferInRefused)
     {
         step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null, TransferInCancelCommandId = null, TransferInCancelWaiting = false });
-        step.Notify(NoticeKind.TransferInRefused);
+        step.Notify(told);
         step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
             + "another order, as for a refused registration.");
         EraseCode(step);

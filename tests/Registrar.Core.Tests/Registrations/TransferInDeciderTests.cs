@@ -145,6 +145,20 @@ public sealed class TransferInDeciderTests
     }
 
     [Fact]
+    public void A_domain_the_registry_deleted_while_its_transfer_waited_closes_it_telling_the_customer_the_name_is_free_KZ_2_8()
+    {
+        var registration = Pending();
+        registration.Raise(new RegistryReported("poll:1", "trnData: serverCancelled"), PaidAt.AddDays(4));
+
+        var effects = registration.Answer(new DomainInfo(false, false, null, null), PaidAt.AddDays(4));
+
+        Assert.Equal(NoticeKind.TransferInDomainDeleted, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        Assert.Contains("free to register", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Single(effects.OfType<EraseIncomingTransferCode>());
+        Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
+    }
+
+    [Fact]
     public void A_wrong_code_refused_by_the_registry_closes_it_the_same_way()
     {
         var registration = RegisteredDomain.Paid(TransferOrder("kz"), PaidAt);

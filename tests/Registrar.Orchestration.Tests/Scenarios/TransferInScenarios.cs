@@ -43,6 +43,21 @@ public static class TransferInScenarios
         await run.SettlesInAsync(RegistrationPhase.Closed);
     }
 
+    /// <summary>KZ-2.8: the registry deleted the domain while its transfer waited: closed, the customer told the name is free to
+    /// register, operations asked to settle the money, the code erased from the order.</summary>
+    public static async Task TransferInOfADomainTheRegistryDeleted(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryPending());
+        await run.SettlesInAsync(RegistrationPhase.TransferringIn, s => s.AwaitedCommandId is null);
+
+        await run.RaiseAsync(new RegistryReported("poll:kaznic:1", "trnData serverCancelled"), typeof(QueryDomain));
+        var told = await run.AnswerAsync(new DomainInfo(false, false, null, null),
+            typeof(SendNotice), typeof(FlagForOperations), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
+        Assert.Equal(NoticeKind.TransferInDomainDeleted, told.OfType<SendNotice>().Single().Kind);
+        await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
     /// <summary>Cancelled by operations while pending: withdrawn at the registry, then closed, the customer told, operations
     /// asked to settle the money, the code erased from the order.</summary>
     public static async Task TransferInCancelledByOperations(ScenarioRun run)

@@ -22,22 +22,22 @@ public sealed class NameServerChecks(ZoneCatalog zones, IRegistryAvailability re
     {
         var asked = change.NameServers
             .Where(host => registration.NameServers?.Contains(host, StringComparer.OrdinalIgnoreCase) != true)
-            .Select(host => (Host: host, Under: Superordinate(host)))
-            .Where(n => n.Under is { } under && !under.Domain.Equals(registration.DomainName, StringComparison.OrdinalIgnoreCase))
-            .GroupBy(n => n.Under!.Value.Zone);
+            .Select(host => Superordinate(host) is { } under ? (Host: host, under.Zone, under.Domain) : default)
+            .Where(n => n.Host is not null && !n.Domain.Equals(registration.DomainName, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(n => n.Zone);
         foreach (var zone in asked)
         {
             IReadOnlyDictionary<string, Availability> free;
             try
             {
-                free = await registry.CheckAsync(zone.Key.Zone, [.. zone.Select(n => n.Under!.Value.Domain).Distinct()], ct);
+                free = await registry.CheckAsync(zone.Key.Zone, [.. zone.Select(n => n.Domain).Distinct()], ct);
             }
             catch (RegistryUnavailableException)
             {
                 continue;
             }
-            if (zone.FirstOrDefault(n => free.TryGetValue(n.Under!.Value.Domain, out var answer) && answer.IsAvailable) is { Host: { } host, Under: { } under })
-                return Problems.Validation("nameServers", $"'{host}' is under {under.Domain}, which is not registered: its registry creates no name "
+            if (zone.FirstOrDefault(n => free.TryGetValue(n.Domain, out var answer) && answer.IsAvailable) is { Host: { } host, Domain: var domain })
+                return Problems.Validation("nameServers", $"'{host}' is under {domain}, which is not registered: its registry creates no name "
                     + "server under a domain it does not hold (RFC 5732 section 3.2.1), and its name could not be resolved. Nothing was changed.");
         }
         return null;

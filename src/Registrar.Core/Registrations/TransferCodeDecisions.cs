@@ -11,7 +11,7 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class TransferCodeDecisions
 {
-    public static void Start(RegistrationStep step, string requestId, bool byPapers) => Read(step, new TransferCodeIssue(requestId, "", byPapers));
+    public static void Start(RegistrationStep step, string requestId, bool byPapers) => Read(step, requestId, byPapers);
 
     /// <summary>The registry's answer to the request's own command.</summary>
     public static bool Awaits(RegistrationState state, RegistryAnswered answer) =>
@@ -45,7 +45,7 @@ internal static class TransferCodeDecisions
                 break;
             case OutcomeUnknown:
                 // Reading is safe to repeat, and a new code replaces any the lost update may have set: the mail names the one confirmed.
-                Read(step, issue);
+                Read(step, issue.RequestId, issue.ByPapers);
                 break;
             default:
                 step.Update(s => s with { TransferCode = null, AwaitedCommandId = null });
@@ -85,10 +85,10 @@ internal static class TransferCodeDecisions
             AllServicesPaidInFull: unpaid == 0 && state.Phase != RegistrationPhase.Expired);
     }
 
-    private static void Read(RegistrationStep step, TransferCodeIssue issue)
+    private static void Read(RegistrationStep step, string requestId, bool byPapers)
     {
         var order = step.State.Order!;
         step.AskRegistry(id => new QueryDomain(id, step.State.RegistrationId, order.Zone, order.DomainName));
-        step.Update(s => s with { TransferCode = issue with { CommandId = s.AwaitedCommandId! } });
+        step.Update(s => s with { TransferCode = new TransferCodeIssue(requestId, s.AwaitedCommandId!, byPapers) });
     }
 }

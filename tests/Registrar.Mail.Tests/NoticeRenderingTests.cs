@@ -1,4 +1,5 @@
 using System.Net;
+using Registrar.Core.Contracts;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
 using static Registrar.Mail.Tests.NoticeTestComposer;
@@ -110,6 +111,34 @@ public sealed class NoticeRenderingTests
 
         Assert.Contains(grounds, refused.PlainText);
         Assert.DoesNotContain("KZ-App", refused.PlainText);
+    }
+
+    [Theory]
+    [InlineData("uk", "- реєстр заборонив перенесення", "Підстава: RFC 5731 section 2.3.", "рішення щодо доменного спору")]
+    [InlineData("ru", "- реестр запретил перенос", "Основание: RFC 5731 section 2.3.", "решение по доменному спору")]
+    public void A_ua_registry_ban_is_told_by_the_registrys_protocol_not_as_a_clause_of_the_offer_which_has_none_RFC_5731(
+        string language, string ban, string grounds, string disputeDecision)
+    {
+        var facts = FullFacts with { TransferRefusals = [TransferRefusalReason.RegistryBan], Rules = ["RFC 5731 section 2.3"] };
+
+        var refused = _mail.Composer.Compose(Notice(NoticeKind.TransferCodeRefused, facts: facts, language: language), Now);
+
+        Assert.Contains(ban, refused.PlainText);
+        Assert.Contains(grounds, refused.PlainText);
+        Assert.DoesNotContain(disputeDecision, refused.PlainText);
+    }
+
+    [Theory]
+    [InlineData("uk", "- рішення щодо доменного спору забороняє перенесення домену;", "Підстава: пункт 2.2.3 оферти.")]
+    [InlineData("en", "- a decision under the domain dispute policy bans transferring the domain;", "Grounds: clause 2.2.3 of the offer.")]
+    public void A_dispute_decisions_ban_is_told_as_a_ban_on_transfer_only_which_is_all_it_sets_UA_2_2_3(string language, string ban, string grounds)
+    {
+        var facts = FullFacts with { TransferRefusals = [TransferRefusalReason.AuthorityBan], Rules = ["UA-2.2.3"] };
+
+        var refused = _mail.Composer.Compose(Notice(NoticeKind.TransferCodeRefused, facts: facts, language: language), Now);
+
+        Assert.Contains(ban, refused.PlainText);
+        Assert.Contains(grounds, refused.PlainText);
     }
 
     [Theory]

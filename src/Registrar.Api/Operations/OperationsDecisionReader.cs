@@ -89,11 +89,17 @@ public sealed class OperationsDecisionReader(ContractRules rules, ContractTermsC
             return (null, Problems.Validation("outcome", "One of: Block, Unblock, Delete, Redelegate."));
         if (!IsOneLineDocument(body.Document))
             return (null, Problems.Validation("document", $"The decision this follows (issuer, number, date), at most {MaxDocumentLength} characters on one line."));
-        if (outcome != DisputeOutcome.Redelegate) return (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule), null);
+        var disputes = offers.For(zone).Disputes;
+        // UA-2.2.3 binds private second-level .UA names only; a block decided before this was checked can still be lifted.
+        if (!disputes.Binds(zone) && outcome != DisputeOutcome.Unblock)
+            return (null, RuleProblems.NotAllowed(disputes.Rule, $"{disputes.Rule} binds {disputes.Scope} to the dispute policy: a .{zone} domain is "
+                + "under no dispute clause of the offer, so no dispute decision blocks, deletes or re-delegates it. Nothing was changed; a decision "
+                + "on another of the offer's grounds is a suspension or a termination."));
+        if (outcome != DisputeOutcome.Redelegate) return (new DisputeDecision(outcome, body.Document.Trim(), disputes.Rule), null);
         if (body.Registrant is null) return (null, Problems.Validation("registrant", "Give the registrant the decision re-delegates the domain to."));
         var errors = RegistrantDataRules.Check(body.Registrant, "registrant");
         return errors.Count == 0
-            ? (new DisputeDecision(outcome, body.Document.Trim(), offers.For(zone).DisputeRule, body.Registrant), null)
+            ? (new DisputeDecision(outcome, body.Document.Trim(), disputes.Rule, body.Registrant), null)
             : (null, Problems.Validation(errors));
     }
 

@@ -53,7 +53,7 @@ public sealed record WaitingClaim(string ClaimId, string RegistrationId, string 
 /// <summary>Reads every work queue; each is one bounded query.</summary>
 public sealed class WorkQueues(
     IRegistrationDirectory directory, IHeldPaymentStore held, ICustomerRequestStore requests, IClaimStore claims, IRegistrationViews views,
-    TerminationNotices terminations, IOptions<NoticeOptions> notices, TimeProvider clock)
+    TerminationNotices terminations, IOptions<NoticeOptions> notices, IRegistrationSchedule schedule, TimeProvider clock)
 {
     /// <summary>Requests read for the proof and consent queues, of which those their registration still allows fill them.</summary>
     private const int AwaitingProofRead = WorkQueuesView.PerQueue * 4;
@@ -86,7 +86,7 @@ public sealed class WorkQueues(
 
     private async ValueTask<bool> StillAllowedAsync(CustomerRequestRecord record, CancellationToken ct) =>
         await views.GetAsync(record.CustomerId, record.RegistrationId, ct) is not { } registration
-        || (CustomerRequestRefusals.Of(record.Request, registration) is null
+        || (CustomerRequestRefusals.Of(record.Request, registration, schedule) is null
             && (record.Request is not TerminationRequest notice || terminations.NoLongerInTime(notice, registration, clock.GetUtcNow()) is null));
 }
 

@@ -58,8 +58,8 @@ public sealed class CustomerRequestHandlers(
         if (CustomerRequestBodies.FieldsOfAnotherKind(body) is { } stray) return stray;
         if (asked is ContactEmailChangeRequest change && await SameContactEmailAsync(customerId, change, ct) is { } unchanged) return unchanged;
         if (asked is RegistrantChangeRequest handOver && await SameRegistrantAsync(view, handOver, ct) is { } sameHolder) return sameHolder;
-        if (CustomerRequestRefusals.Of(asked, view) is { } refusal)
-            return Problems.Conflict($"Registration '{view.RegistrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
+        if (proving.RefusalOf(asked, view) is { } refusal)
+            return CustomerRequestProving.Problem(refusal, $"Registration '{view.RegistrationId}' takes no '{asked.Kind}' request now: {refusal.Detail}. Nothing was changed."
                 + CustomerRequestProving.AskElsewhere(view));
         return asked switch
         {

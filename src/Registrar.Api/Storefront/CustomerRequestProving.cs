@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registrar.Api.Claims;
 using Registrar.Api.Customers;
 using Registrar.Api.Http;
 using Registrar.Core.Lifecycle;
@@ -14,18 +16,27 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class CustomerRequestProving(
     IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, CustomerAccounts accounts, ContactEmailConsent consent,
-    TerminationNotices terminations, TimeProvider clock)
+    TerminationNotices terminations, IRegistrationSchedule schedule, TimeProvider clock)
 {
     /// <summary>A 409 naming why the registration would not carry the request out now (ended, being deleted, a dispute block,
     /// the contract's end fixed), as a request made now would be refused; null when nothing stands in its way.</summary>
     public async Task<IResult?> RefusalAsync(CustomerRequestRecord record, CancellationToken ct) =>
         Refusal(record, await views.GetAsync(record.CustomerId, record.RegistrationId, ct));
 
+    /// <summary>Why the registration, as its view shows it, would not carry <paramref name="request"/> out now; null when nothing
+    /// stands in its way.</summary>
+    public RequestRefusal? RefusalOf(CustomerRequest request, RegistrationView registration) =>
+        CustomerRequestRefusals.Of(request, registration, schedule);
+
+    /// <summary>A 409 saying <paramref name="detail"/>, with the rule that refuses in a "rule" member where one does.</summary>
+    public static ProblemHttpResult Problem(RequestRefusal refusal, string detail) =>
+        refusal.Rule is { } rule ? RuleProblems.NotAllowed(rule, detail) : Problems.Conflict(detail);
+
     public IResult? Refusal(CustomerRequestRecord record, RegistrationView? registration)
     {
         if (registration is null) return null;
-        if (CustomerRequestRefusals.Of(record.Request, registration) is { } refusal)
-            return Problems.Conflict($"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
+        if (RefusalOf(record.Request, registration) is { } refusal)
+            return Problem(refusal, $"Request '{record.RequestId}' ({record.Request.Kind}) cannot be carried out: {refusal.Detail}. Nothing was changed."
                 + AskElsewhere(registration));
         // UA-6.1, UA-6.4, UA-1.5.8: a notice is given when it is proved, so its days are counted again from the proof.
         return record.Request is TerminationRequest notice && terminations.NoLongerInTime(notice, registration, clock.GetUtcNow()) is { } late

@@ -24,19 +24,33 @@ public sealed record AutoRenewalTerms(int PeriodYears, int NoticeCalendarDays, s
 /// <summary>
 /// KZ-App-9 / UA-3.5: what stops a transfer code being issued or a domain moving to another registrar.
 /// </summary>
-/// <param name="BanRule">The rule under which a registry's or an authority's ban refuses the transfer.</param>
+/// <param name="RegistryBanRule">The rule under which the registry's own ban (a server…Prohibited status) refuses the transfer:
+/// KZ-App-9 names it; the .ua offer does not, so there it is the registry's protocol (RFC 5731 section 2.3).</param>
+/// <param name="AuthorityBanRule">The rule under which an authority's ban the registrar carries out refuses the transfer.</param>
 /// <param name="RenewAndDeleteBansBlock">KZ-App-9: a ban on deletion or renewal refuses the transfer too, not only a ban on transfer.</param>
 /// <param name="UnpaidRule">UA-3.5: the rule under which an unpaid invoice for a service already rendered refuses it; null where
 /// none does (KZ-App-9 refuses for an unpaid credit limit, and this registrar extends no credit: every invoice is a prepayment, KZ-3.2).</param>
 /// <param name="AgreementRule">KZ-App-9: another agreement between the parties that forbids the transfer; null where the offer has no such clause.</param>
 /// <param name="PaidInFullRule">UA-3.5: every service of the current registrar is paid in full; null where the offer does not ask it.</param>
-public sealed record TransferTerms(string BanRule, bool RenewAndDeleteBansBlock, string? UnpaidRule, string? AgreementRule, string? PaidInFullRule);
+public sealed record TransferTerms(string RegistryBanRule, string AuthorityBanRule, bool RenewAndDeleteBansBlock, string? UnpaidRule, string? AgreementRule, string? PaidInFullRule);
 
 /// <summary>
 /// UA-1.5.5: no refund for a registered domain except on a court decision. UA-1.3.6: when the registry ends its
 /// agreement with the registrar, nothing is refunded.
 /// </summary>
 public sealed record RefundTerms(string CourtDecisionRule, string RegistryEndingRule);
+
+/// <summary>
+/// KZ-App-2 / UA-2.2.3: the clause under which a decision taken under a dispute policy blocks, deletes or re-delegates a domain,
+/// and the zones it binds: the .kz regulation binds every name of its zones to KazNIC's policy; UA-2.2.3 binds the registrant of a
+/// private second-level .UA name only, so a name in .com.ua, .kiev.ua or .kyiv.ua is under no dispute clause of the offer.
+/// </summary>
+/// <param name="Zones">The zones the clause binds; null for every zone sold under the offer.</param>
+/// <param name="Scope">Which names the clause binds, as the offer says it.</param>
+public sealed record DisputeTerms(string Rule, IReadOnlySet<string>? Zones, string Scope)
+{
+    public bool Binds(string zone) => Zones is null || Zones.Contains(zone);
+}
 
 /// <summary>The terms of one offer that are not zone settings.</summary>
 /// <param name="Offer">Which offer: its file in shared/seeds.</param>
@@ -45,7 +59,7 @@ public sealed record RefundTerms(string CourtDecisionRule, string RegistryEnding
 /// <param name="BreachTerminationRule">UA-2.3.2: a termination for the registrant's breach takes effect when the notice is
 /// sent; null where the offer has no such clause.</param>
 /// <param name="Refunds">Null where the offer has no refund clauses of this kind.</param>
-/// <param name="DisputeRule">KZ-App-2 / UA-2.2.3: the clause under which a dispute decision blocks, deletes or re-delegates a domain.</param>
+/// <param name="Disputes">KZ-App-2 / UA-2.2.3: the clause under which a dispute decision blocks, deletes or re-delegates a domain.</param>
 /// <param name="SuspensionRule">UA-2.3.1: the clause listing the grounds for suspending service; null where the offer has none.</param>
 /// <param name="ErasureRequestRule">UA-Pre-6: a written request to erase the registrant's personal data ends the contract from
 /// the date of the registrar's reply; null where the offer does not make such a request end it.</param>
@@ -59,7 +73,7 @@ public sealed record ContractTerms(
     TransferTerms Transfers,
     string? BreachTerminationRule,
     RefundTerms? Refunds,
-    string DisputeRule,
+    DisputeTerms Disputes,
     string? SuspensionRule,
     string? ErasureRequestRule,
     string? ContactEmailConsentRule);

@@ -16,11 +16,11 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         ForceMajeure: new ForceMajeureTerms(DayCount.Calendar(14), "KZ-5.6", ProveWithin: null, ProveRule: null),
         AutoRenewal: null,
         // KZ-App-9's unpaid credit limit: this registrar extends no credit (KZ-3.2: 100 % prepayment), so no invoice stands for it.
-        Transfers: new TransferTerms("KZ-App-9", RenewAndDeleteBansBlock: true, UnpaidRule: null, AgreementRule: "KZ-App-9", PaidInFullRule: null),
+        Transfers: new TransferTerms("KZ-App-9", "KZ-App-9", RenewAndDeleteBansBlock: true, UnpaidRule: null, AgreementRule: "KZ-App-9", PaidInFullRule: null),
         BreachTerminationRule: null,
         Refunds: null,
         // KZ-App-2: the Regulation binds the customer to KazNIC's domain dispute policy.
-        DisputeRule: "KZ-App-2",
+        Disputes: new DisputeTerms("KZ-App-2", Zones: null, "every name in .kz and .қаз"),
         SuspensionRule: null,
         ErasureRequestRule: null,
         ContactEmailConsentRule: null);
@@ -31,11 +31,12 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         Claims: new ClaimTerms(DayCount.Calendar(3), DayCount.Business(14), FilingRule: "UA-5.1", ProofRule: "UA-5.2", AnswerRule: "UA-5.1"),
         ForceMajeure: new ForceMajeureTerms(DayCount.Business(3), "UA-7.2", DayCount.Calendar(30), "UA-7.3"),
         AutoRenewal: new AutoRenewalTerms(PeriodYears: 1, NoticeCalendarDays: 15, "UA-6.4"),
-        // UA-2.2.3: a domain blocked under the dispute policy; the offer has no clause on other agreements.
-        Transfers: new TransferTerms("UA-2.2.3", RenewAndDeleteBansBlock: false, UnpaidRule: "UA-3.5", AgreementRule: null, PaidInFullRule: "UA-3.5"),
+        // The offer names no registry ban (only the registry's protocol refuses the transfer then), an authority's ban is a dispute
+        // decision's (UA-2.2.3), and the offer has no clause on other agreements.
+        Transfers: new TransferTerms("RFC 5731 section 2.3", "UA-2.2.3", RenewAndDeleteBansBlock: false, UnpaidRule: "UA-3.5", AgreementRule: null, PaidInFullRule: "UA-3.5"),
         BreachTerminationRule: "UA-2.3.2",
         Refunds: new RefundTerms(CourtDecisionRule: "UA-1.5.5", RegistryEndingRule: "UA-1.3.6"),
-        DisputeRule: "UA-2.2.3",
+        Disputes: new DisputeTerms("UA-2.2.3", Zones: new[] { "ua" }.ToFrozenSet(), "private second-level names in .UA"),
         SuspensionRule: "UA-2.3.1",
         ErasureRequestRule: "UA-Pre-6",
         ContactEmailConsentRule: "UA-4.7");

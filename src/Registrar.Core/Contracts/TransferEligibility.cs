@@ -56,12 +56,12 @@ public sealed class TransferEligibility(TransferTerms terms)
         var refusals = new List<RuleRefusal<TransferRefusalReason>>();
         var registryBans = situation.RegistryStatuses.Intersect(Bans(TransferBans, RenewAndDeleteBans), StringComparer.Ordinal).ToList();
         if (registryBans.Count > 0)
-            refusals.Add(new(TransferRefusalReason.RegistryBan, terms.BanRule,
-                $"The registry has banned this domain ({string.Join(", ", registryBans)}): it cannot transfer ({terms.BanRule})."));
+            refusals.Add(new(TransferRefusalReason.RegistryBan, terms.RegistryBanRule,
+                $"The registry has banned this domain ({string.Join(", ", registryBans)}): it cannot transfer ({terms.RegistryBanRule})."));
         var authorityBans = situation.StatusesSetForAuthority.Intersect(Bans(AuthorityTransferBans, AuthorityRenewAndDeleteBans), StringComparer.Ordinal).ToList();
         if (authorityBans.Count > 0)
-            refusals.Add(new(TransferRefusalReason.AuthorityBan, terms.BanRule,
-                $"An authority ordered a ban on this domain ({string.Join(", ", authorityBans)}): it cannot transfer ({terms.BanRule})."));
+            refusals.Add(new(TransferRefusalReason.AuthorityBan, terms.AuthorityBanRule,
+                $"An authority ordered a ban on this domain ({string.Join(", ", authorityBans)}): it cannot transfer ({terms.AuthorityBanRule})."));
         if (terms.UnpaidRule is { } unpaidRule && situation.UnpaidInvoices > 0)
             refusals.Add(new(TransferRefusalReason.UnpaidInvoices, unpaidRule,
                 $"The customer has {situation.UnpaidInvoices} unpaid invoice(s) for services already rendered; they are paid before a transfer ({unpaidRule})."));

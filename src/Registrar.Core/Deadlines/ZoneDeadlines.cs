@@ -13,6 +13,7 @@ namespace Registrar.Core.Deadlines;
 public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars) : IRegistrationSchedule
 {
     private readonly ContractRules _rules = new(zones, calendars, new ContractTermsCatalog(zones));
+    private readonly ContractTermsCatalog _offers = new(zones);
 
     /// <summary>KZ-3.3: an invoice is payable within the zone's payment window of banking days.</summary>
     public DateTimeOffset InvoiceDueAt(string zone, DateTimeOffset issuedAt)
@@ -76,6 +77,8 @@ public sealed class ZoneDeadlines(ZoneCatalog zones, BusinessCalendars calendars
     public DateTimeOffset? BreachCureEndsAt(string zone, DateTimeOffset sentAt) => _rules.BreachCure(zone)?.CureDeadline(sentAt);
 
     public TransferEligibility TransferRules(string zone) => _rules.Transfers(zone);
+
+    public string DisputeRule(string zone) => _offers.For(zone).Disputes.Rule;
 
     /// <summary><paramref name="instant"/> in the registrar's own zone: how an invoice states its due instant, as the mails do.</summary>
     public DateTimeOffset LocalTime(string zone, DateTimeOffset instant) =>

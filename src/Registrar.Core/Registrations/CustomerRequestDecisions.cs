@@ -11,9 +11,9 @@ namespace Registrar.Core.Registrations;
 /// </summary>
 internal static class CustomerRequestDecisions
 {
-    public static void OnMade(RegistrationStep step, CustomerRequestMade made, DateTimeOffset now)
+    public static void OnMade(RegistrationStep step, CustomerRequestMade made, IRegistrationSchedule schedule, DateTimeOffset now)
     {
-        if (Refusal(step.State, made.Request, now) is { } refusal)
+        if (Refusal(step.State, made.Request, schedule, now) is { } refusal)
         {
             Refuse(step, made.RequestId, made.Request, refusal);
             return;
@@ -31,7 +31,7 @@ internal static class CustomerRequestDecisions
             FlagUnanswered(step, proved.RequestId, proved.Request, $"{proved.Proof} does not prove this kind of request (KZ-5.3, UA-1.5.8)");
             return;
         }
-        if (Refusal(step.State, proved.Request, now) is { } refusal)
+        if (Refusal(step.State, proved.Request, schedule, now) is { } refusal)
         {
             Refuse(step, proved.RequestId, proved.Request, refusal);
             return;
@@ -120,9 +120,9 @@ internal static class CustomerRequestDecisions
 
     /// <summary>What the customer's view shows (<see cref="CustomerRequestRefusals"/>), then what only the state holds: a registry
     /// command of its own out, and (KZ-2.4) a registrant change whose invoice may still be paid.</summary>
-    private static RequestRefusal? Refusal(RegistrationState state, CustomerRequest request, DateTimeOffset now) =>
-        CustomerRequestRefusals.Of(request, state.Phase, ContractEnd.Of(state.Ending), state.DisputeBlock is not null, state.Suspension is not null,
-            state.RegistryStatuses)
+    private static RequestRefusal? Refusal(RegistrationState state, CustomerRequest request, IRegistrationSchedule schedule, DateTimeOffset now) =>
+        CustomerRequestRefusals.Of(request, state.Phase, ContractEnd.Of(state.Ending),
+            state.DisputeBlock is null ? null : schedule.DisputeRule(state.Order!.Zone), state.Suspension is not null, state.RegistryStatuses)
         ?? (request is CredentialResetRequest ? null
         : state.AwaitedCommandId is not null
             ? new(RequestRefusalReason.RegistryBusy, "a registry command for it is still awaiting its answer")

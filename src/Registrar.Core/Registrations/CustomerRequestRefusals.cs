@@ -34,7 +34,9 @@ public enum RequestRefusalReason
 
 /// <summary>A request refused for <paramref name="Reason"/>; <paramref name="Detail"/> says it for operations and problem details.</summary>
 /// <param name="EndsAt">On <see cref="RequestRefusalReason.ContractEnds"/>, when the contract ends.</param>
-public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, DateTimeOffset? EndsAt = null);
+/// <param name="Rule">The clause of the offer or the standard that refuses it; null where none does (the domain not held, the
+/// registry still answering).</param>
+public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, DateTimeOffset? EndsAt = null, string? Rule = null);
 
 /// <summary>
 /// Why a customer request cannot be carried out on a registration as its customer's view shows it: the storefront refuses
@@ -44,30 +46,34 @@ public sealed record RequestRefusal(RequestRefusalReason Reason, string Detail, 
 public static class CustomerRequestRefusals
 {
     /// <summary>Null when nothing the view shows stands in the request's way.</summary>
+    /// <param name="disputeBlockRule">While a dispute decision blocks the domain, the clause it rests on (KZ-App-2, UA-2.2.3); else null.</param>
     /// <param name="registryStatuses">The domain's statuses as the registry last showed them.</param>
-    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, bool disputeBlocked, bool suspended,
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationPhase phase, ContractEnd? contractEnd, string? disputeBlockRule, bool suspended,
         IReadOnlyList<string>? registryStatuses = null) =>
         // A credential reset concerns the account, not the domain: only a registration that has ended no longer mails its customer.
         request is CredentialResetRequest ? (phase.HasEnded() ? NotHeld(phase) : null)
         : phase is not (Registered or Expired) ? NotHeld(phase)
         // KZ-App-9: a transfer code asked while a dispute decision blocks the domain goes on, and is refused naming that ban.
-        : disputeBlocked && request is not TransferCodeRequest
-            ? new(RequestRefusalReason.DisputeBlock, "a dispute decision blocks the domain (KZ-App-2, UA-2.2.3)")
+        : disputeBlockRule is not null && request is not TransferCodeRequest
+            ? new(RequestRefusalReason.DisputeBlock, $"a dispute decision blocks the domain ({disputeBlockRule})", Rule: disputeBlockRule)
         // UA-2.3.1: a transfer code or a new registrant would let the domain leave the suspension behind. What the suspension asks
         // of the registrant (correct contact data, UA-2.3.1.2) goes on, and so does ending the contract (UA-6.1: at any time).
         : suspended && request is TransferCodeRequest or RegistrantChangeRequest
             ? new(RequestRefusalReason.Suspended, "the registrar suspended its service for the domain, which leaves neither the registrar "
-                + "nor its registrant meanwhile (UA-2.3.1)")
+                + "nor its registrant meanwhile (UA-2.3.1)", Rule: "UA-2.3.1")
         // UA-6.1, UA-6.4: a decision taken, or a notice given, already ends the contract; what it leaves open is carried out before it.
         : contractEnd is not null && !RunsUntilItsEnd(request, contractEnd)
-            ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt)
+            ? new(RequestRefusalReason.ContractEnds, $"the contract ends at {contractEnd.EndsAt:u} ({contractEnd.Rule})", contractEnd.EndsAt, contractEnd.Rule)
         : ProhibitedBy(request, registryStatuses ?? []) is { } status
             ? new(RequestRefusalReason.RegistryProhibits, $"the registry's own status {status} on the domain forbids it until the registry lifts it "
-                + "(RFC 5731 section 2.3)")
+                + $"({RegistryStatusRule})", Rule: RegistryStatusRule)
         : null;
 
-    public static RequestRefusal? Of(CustomerRequest request, RegistrationView view) =>
-        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is not null, view.SuspendedSince is not null, view.RegistryStatuses);
+    public static RequestRefusal? Of(CustomerRequest request, RegistrationView view, IRegistrationSchedule schedule) =>
+        Of(request, view.Phase, view.ContractEnd, view.DisputeBlockedSince is null ? null : schedule.DisputeRule(view.Zone),
+            view.SuspendedSince is not null, view.RegistryStatuses);
+
+    private const string RegistryStatusRule = "RFC 5731 section 2.3";
 
     /// <summary>RFC 5731 section 2.3: the server statuses the registry sets and only it lifts; the domain:update or domain:delete a
     /// request would send is refused 2304 while one is there, after the customer proved the request. A transfer code is judged by

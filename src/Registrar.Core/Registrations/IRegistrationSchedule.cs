@@ -45,4 +45,7 @@ public interface IRegistrationSchedule
 
     /// <summary>KZ-App-9, UA-3.5: when the zone's offer lets a domain's transfer code be issued.</summary>
     TransferEligibility TransferRules(string zone);
+
+    /// <summary>KZ-App-2, UA-2.2.3: the clause of the zone's offer a dispute decision rests on, which a request its block refuses names.</summary>
+    string DisputeRule(string zone);
 }

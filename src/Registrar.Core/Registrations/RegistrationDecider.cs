@@ -108,7 +108,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
                 RenewalDecisions.OnReported(step);
                 break;
             case CustomerRequestMade made:
-                CustomerRequestDecisions.OnMade(step, made, now);
+                CustomerRequestDecisions.OnMade(step, made, schedule, now);
                 break;
             case CustomerRequestProved proved:
                 CustomerRequestDecisions.OnProved(step, proved, schedule, now);

@@ -50,12 +50,37 @@ public sealed class OperationsDecisionReaderTests
     [Theory]
     [InlineData("kz", "KZ-App-2")]
     [InlineData("қаз", "KZ-App-2")]
-    [InlineData("kyiv.ua", "UA-2.2.3")]
+    [InlineData("ua", "UA-2.2.3")]
     public void A_dispute_decision_carries_its_document_under_the_zones_dispute_clause_KZ_App_2_UA_2_2_3(string zone, string rule)
     {
         var (decision, _) = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Delete, Document = " Court ruling 2-123/2026 " }, Registration(zone), Now);
 
         Assert.Equal(new DisputeDecision(DisputeOutcome.Delete, "Court ruling 2-123/2026", rule), decision);
+    }
+
+    [Theory]
+    [InlineData("com.ua", DisputeOutcome.Block)]
+    [InlineData("kiev.ua", DisputeOutcome.Delete)]
+    [InlineData("kyiv.ua", DisputeOutcome.Redelegate)]
+    public void The_ua_dispute_clause_binds_private_second_level_ua_names_only_so_no_dispute_decision_is_taken_for_a_third_level_name_UA_2_2_3(
+        string zone, DisputeOutcome outcome)
+    {
+        var body = Body("dispute") with { Outcome = outcome, Document = "Court ruling 2-125/2026", Registrant = Claimant };
+
+        var (decision, problem) = Reader.Read(body, Registration(zone), Now);
+
+        Assert.Null(decision);
+        Assert.Equal((409, "UA-2.2.3"), (problem!.StatusCode, problem.ProblemDetails.Extensions["rule"]));
+        Assert.Contains("second-level", problem.ProblemDetails.Detail);
+    }
+
+    [Fact]
+    public void A_block_a_third_level_ua_name_was_given_before_the_clause_was_checked_can_still_be_lifted_UA_2_2_3()
+    {
+        var (decision, problem) = Reader.Read(Body("dispute") with { Outcome = DisputeOutcome.Unblock, Document = "Court ruling 2-126/2026" }, Registration("com.ua"), Now);
+
+        Assert.Null(problem);
+        Assert.Equal(new DisputeDecision(DisputeOutcome.Unblock, "Court ruling 2-126/2026", "UA-2.2.3"), decision);
     }
 
     [Theory]

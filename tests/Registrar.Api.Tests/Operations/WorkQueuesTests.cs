@@ -5,6 +5,7 @@ using Registrar.Api.Operations;
 using Registrar.Api.Storefront;
 using Registrar.Core.Calendars;
 using Registrar.Core.Contracts;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
 using Registrar.Core.Zones;
@@ -81,7 +82,7 @@ public sealed class WorkQueuesTests
         var zones = ZoneCatalog.LoadEmbedded();
         var terminations = new TerminationNotices(new ContractRules(zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(zones)));
         return await new WorkQueues(directory.Object, held.Object, requests.Object, claims.Object, views.Object, terminations,
-            Options.Create(new NoticeOptions()), new FakeTimeProvider(Now)).ReadAsync(default);
+            Options.Create(new NoticeOptions()), new ZoneDeadlines(zones, BusinessCalendars.LoadEmbedded()), new FakeTimeProvider(Now)).ReadAsync(default);
     }
 
     private static CustomerRequestRecord Waiting(string requestId, string registrationId, CustomerRequest? request = null, DateTimeOffset? madeAt = null) =>

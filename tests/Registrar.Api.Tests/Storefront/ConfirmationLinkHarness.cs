@@ -6,10 +6,13 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Registrar.Api.Security;
 using Registrar.Api.Storefront;
+using Registrar.Core.Calendars;
+using Registrar.Core.Deadlines;
 using Registrar.Core.Lifecycle;
 using Registrar.Core.Notices;
 using Registrar.Core.Registrations;
 using Registrar.Core.Requests;
+using Registrar.Core.Zones;
 using Registrar.Mail;
 
 namespace Registrar.Api.Tests.Storefront;
@@ -51,7 +54,8 @@ public abstract class ConfirmationLinkHarness
         views.Setup(v => v.GetAsync("customer-1", "O1-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new RegistrationView("O1-1", "customer-1", _domain, _domain, _domain[(_domain.IndexOf('.') + 1)..], _phase, _expiresAt,
                 DisputeBlockedSince: _disputeBlockedSince));
-        var proving = new CustomerRequestProving(views.Object, _events, null!, null!, Terminations, _clock);
+        var proving = new CustomerRequestProving(views.Object, _events, null!, null!, Terminations,
+            new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()), _clock);
         return (new RequestConfirmationHandlers(views.Object, _requests, links, proving, _clock), links);
     }
 

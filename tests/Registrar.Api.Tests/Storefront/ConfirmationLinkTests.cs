@@ -132,7 +132,10 @@ public sealed class ConfirmationLinkTests : ConfirmationLinkHarness
         var refused = await handlers.ConfirmAsync(Post(token), default);
 
         Assert.Equal(StatusCodes.Status409Conflict, Status(refused));
-        Assert.Contains("KZ-App-2", Assert.IsType<ProblemHttpResult>(refused).ProblemDetails.Detail);
+        var problem = Assert.IsType<ProblemHttpResult>(refused).ProblemDetails;
+        Assert.Equal("KZ-App-2", problem.Extensions["rule"]);
+        Assert.Contains("(KZ-App-2)", problem.Detail);
+        Assert.DoesNotContain("UA-2.2.3", problem.Detail);
         Assert.False(await _uses.WasUsedAsync("request:req-1", default));
         Assert.Empty(_events.Raised);
         _disputeBlockedSince = null;

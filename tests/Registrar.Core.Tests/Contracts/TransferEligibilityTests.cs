@@ -27,10 +27,20 @@ public sealed class TransferEligibilityTests
     }
 
     [Fact]
-    public void Only_a_registry_ban_on_transfer_itself_refuses_a_ua_transfer()
+    public void Only_a_registry_ban_on_transfer_itself_refuses_a_ua_transfer_which_the_registrys_protocol_refuses_not_an_offers_clause_RFC_5731()
     {
         Assert.Empty(Refusals("ua", Clear with { RegistryStatuses = ["serverRenewProhibited", "serverDeleteProhibited"] }));
-        Assert.Equal([(TransferRefusalReason.RegistryBan, "UA-2.2.3")], Refusals("ua", Clear with { RegistryStatuses = ["serverTransferProhibited"] }));
+        Assert.Equal([(TransferRefusalReason.RegistryBan, "RFC 5731 section 2.3")], Refusals("ua", Clear with { RegistryStatuses = ["serverTransferProhibited"] }));
+        Assert.Equal([(TransferRefusalReason.RegistryBan, "RFC 5731 section 2.3")], Refusals("kiev.ua", Clear with { RegistryStatuses = ["serverTransferProhibited"] }));
+    }
+
+    [Fact]
+    public void A_ua_dispute_decisions_ban_refuses_the_transfer_under_the_dispute_clause_UA_2_2_3()
+    {
+        var blocked = Clear with { RegistryStatuses = ["clientTransferProhibited"], StatusesSetForAuthority = ["clientTransferProhibited"] };
+
+        Assert.Equal([(TransferRefusalReason.AuthorityBan, "UA-2.2.3")], Refusals("ua", blocked));
+        Assert.Empty(Refusals("ua", blocked with { StatusesSetForAuthority = [] }));
     }
 
     [Fact]

@@ -125,9 +125,9 @@ public sealed class CustomerRequestDeciderTests
 
         var told = Assert.IsType<SendNotice>(Assert.Single(refused));
         Assert.Equal((NoticeKind.RequestRefused, RequestRefusalReason.RegistryProhibits), (told.Kind, told.Facts!.Refusal));
-        Assert.Contains(status, CustomerRequestRefusals.Of(request, domain.Views[^1])!.Detail);
+        Assert.Contains(status, CustomerRequestRefusals.Of(request, domain.Views[^1], RegisteredDomain.Schedule)!.Detail);
         // The registrar's own client statuses, and the registry's ban on another change, stand in no way of it.
-        Assert.Null(CustomerRequestRefusals.Of(request, domain.Views[^1] with { RegistryStatuses = ["clientUpdateProhibited", "clientDeleteProhibited", "serverTransferProhibited"] }));
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1]));
+        Assert.Null(CustomerRequestRefusals.Of(request, domain.Views[^1] with { RegistryStatuses = ["clientUpdateProhibited", "clientDeleteProhibited", "serverTransferProhibited"] }, RegisteredDomain.Schedule));
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1], RegisteredDomain.Schedule));
     }
 }

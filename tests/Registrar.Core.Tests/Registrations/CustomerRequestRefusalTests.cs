@@ -37,9 +37,9 @@ public sealed class CustomerRequestRefusalTests
     {
         var ending = new ContractEnd("UA-6.1", Now.AddDays(15));
 
-        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, ending, false, false)!.Detail);
-        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, ending, false, false)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, null, false, false));
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, ending, null, false)!.Detail);
+        Assert.Contains("UA-6.1", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, ending, null, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(40), "UA-6.1"), RegistrationPhase.Registered, null, null, false));
     }
 
     [Fact]
@@ -67,23 +67,38 @@ public sealed class CustomerRequestRefusalTests
     }
 
     private static RequestRefusal? Of(CustomerRequest request, ContractEnd end) =>
-        CustomerRequestRefusals.Of(request, RegistrationPhase.Registered, end, false, false);
+        CustomerRequestRefusals.Of(request, RegistrationPhase.Registered, end, null, false);
 
     [Fact]
     public void A_dispute_block_refuses_every_request_but_a_transfer_code_which_is_refused_naming_the_ban_UA_2_2_3_KZ_App_9()
     {
-        Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, true, false)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Registered, null, true, false));
-        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, false, false));
+        Assert.Contains("UA-2.2.3", CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, "UA-2.2.3", false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Registered, null, "UA-2.2.3", false));
+        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), RegistrationPhase.Registered, null, null, false));
+    }
+
+    [Theory]
+    [InlineData("kz", "KZ-App-2", "UA-2.2.3")]
+    [InlineData("ua", "UA-2.2.3", "KZ-App-2")]
+    public void A_dispute_block_refuses_a_request_naming_the_clause_of_the_domains_own_offer_only_KZ_App_2_UA_2_2_3(string zone, string rule, string otherOffers)
+    {
+        var domain = RegisteredDomain.Expiring(zone, Expiry);
+
+        domain.Raise(new OperationsDecided("decision:1", new DisputeDecision(DisputeOutcome.Block, "Ruling 1", rule), "ops", Now, "court"), Now);
+
+        var refusal = CustomerRequestRefusals.Of(new EarlyDeletionRequest(), domain.Views[^1], RegisteredDomain.Schedule)!;
+        Assert.Equal((RequestRefusalReason.DisputeBlock, rule), (refusal.Reason, refusal.Rule));
+        Assert.DoesNotContain(otherOffers, refusal.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new EarlyDeletionRequest(), domain.Views[^1] with { DisputeBlockedSince = null }, RegisteredDomain.Schedule));
     }
 
     [Fact]
     public void Requests_apply_to_a_domain_held_at_the_registry_and_a_credential_reset_to_an_account_whose_registration_has_not_ended_KZ_5_3()
     {
-        Assert.Contains("Deleting", CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Deleting, null, false, false)!.Detail);
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Expired, null, false, false));
-        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleting, new ContractEnd("UA-6.1", Now), true, false));
-        Assert.Contains("Deleted", CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleted, null, false, false)!.Detail);
+        Assert.Contains("Deleting", CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Deleting, null, null, false)!.Detail);
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), RegistrationPhase.Expired, null, null, false));
+        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleting, new ContractEnd("UA-6.1", Now), "UA-2.2.3", false));
+        Assert.Contains("Deleted", CustomerRequestRefusals.Of(new CredentialResetRequest(), RegistrationPhase.Deleted, null, null, false)!.Detail);
     }
 
     [Fact]
@@ -94,13 +109,13 @@ public sealed class CustomerRequestRefusalTests
         domain.Raise(new OperationsDecided("decision:s", new SuspendService(Registrar.Core.Contracts.SuspensionGround.Malware), "ops", Now, "malware found"), Now);
 
         Assert.Equal(Now, domain.Views[^1].SuspendedSince);
-        var refusal = CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1]);
+        var refusal = CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1], RegisteredDomain.Schedule);
         Assert.Equal((RequestRefusalReason.Suspended, true), (refusal!.Reason, refusal.Detail.Contains("UA-2.3.1")));
-        Assert.NotNull(CustomerRequestRefusals.Of(new RegistrantChangeRequest(null!), domain.Views[^1]));
-        Assert.Null(CustomerRequestRefusals.Of(new RegistrantContactChangeRequest(null!), domain.Views[^1]));
-        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(20), "UA-6.1"), domain.Views[^1]));
-        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), domain.Views[^1]));
-        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1] with { SuspendedSince = null }));
+        Assert.NotNull(CustomerRequestRefusals.Of(new RegistrantChangeRequest(null!), domain.Views[^1], RegisteredDomain.Schedule));
+        Assert.Null(CustomerRequestRefusals.Of(new RegistrantContactChangeRequest(null!), domain.Views[^1], RegisteredDomain.Schedule));
+        Assert.Null(CustomerRequestRefusals.Of(new TerminationRequest(Now.AddDays(20), "UA-6.1"), domain.Views[^1], RegisteredDomain.Schedule));
+        Assert.Null(CustomerRequestRefusals.Of(new CredentialResetRequest(), domain.Views[^1], RegisteredDomain.Schedule));
+        Assert.Null(CustomerRequestRefusals.Of(new TransferCodeRequest(), domain.Views[^1] with { SuspendedSince = null }, RegisteredDomain.Schedule));
     }
 
     private static OperationsDecided Decided(DisputeOutcome outcome, string id) =>

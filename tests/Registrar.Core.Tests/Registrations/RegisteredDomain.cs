@@ -12,7 +12,10 @@ namespace Registrar.Core.Tests.Registrations;
 /// the way a host does: events in, commands out, the timer delivered at the decision's wake-up.</summary>
 public sealed class RegisteredDomain
 {
-    private RegistrationDecider _decider = new(new ZoneDeadlines(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded()));
+    /// <summary>The embedded zone settings and calendars the decider reads by default.</summary>
+    public static readonly ZoneDeadlines Schedule = new(ZoneCatalog.LoadEmbedded(), BusinessCalendars.LoadEmbedded());
+
+    private RegistrationDecider _decider = new(Schedule);
     private int _events;
 
     private RegisteredDomain(RegistrationState state, DateTimeOffset? wakeAt)

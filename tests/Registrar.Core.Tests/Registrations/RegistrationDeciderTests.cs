@@ -491,6 +491,8 @@ public sealed class RegistrationDeciderTests
 
         public TransferEligibility TransferRules(string zone) => _zones.TransferRules(zone);
 
+        public string DisputeRule(string zone) => _zones.DisputeRule(zone);
+
         public IReadOnlyList<ScheduledReminder> WarningsInCalendarDays(string zone, DateTimeOffset expiry) => _zones.WarningsInCalendarDays(zone, expiry);
 
         public RegistrationTerm Term(string zone) => _zones.Term(zone);

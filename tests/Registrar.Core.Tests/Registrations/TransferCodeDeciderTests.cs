@@ -52,7 +52,7 @@ public sealed class TransferCodeDeciderTests
     [Theory]
     [InlineData("kz", "serverTransferProhibited", "KZ-App-9")]
     [InlineData("kz", "serverRenewProhibited", "KZ-App-9")]
-    [InlineData("com.ua", "serverTransferProhibited", "UA-2.2.3")]
+    [InlineData("com.ua", "serverTransferProhibited", "RFC 5731 section 2.3")]
     public void A_transfer_code_is_refused_while_the_registry_bans_the_transfer_and_the_notice_names_the_rule_KZ_App_9(string zone, string ban, string rule)
     {
         var domain = RegisteredDomain.Expiring(zone, Expiry);

@@ -47,6 +47,8 @@ public sealed class ScenarioCalendars : IRegistrationSchedule
 
     public TransferEligibility TransferRules(string zone) => _current.TransferRules(zone);
 
+    public string DisputeRule(string zone) => _current.DisputeRule(zone);
+
     public IReadOnlyList<ScheduledReminder> WarningsInCalendarDays(string zone, DateTimeOffset expiry) => _current.WarningsInCalendarDays(zone, expiry);
 
     public RegistrationTerm Term(string zone) => _current.Term(zone);

@@ -137,6 +137,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddEppClients(configuration);
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.AddSingleton<IRegistryAvailability, EppRegistryAvailability>();
+        services.AddSingleton<IRegistryTransferPreview, EppRegistryTransferPreview>();
         // A transfer in's code stays in its order: the registry flow reads it there, when it asks for the transfer.
         services.AddSingleton<IIncomingTransferCodes, OrderTransferCodes>();
         services.AddSingleton<RegistryCommandExecutor>();
@@ -179,6 +180,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ContactEmailConsent>();
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<NameServerChecks>();
+        services.AddSingleton<TransferInChecks>();
         services.AddSingleton<TransferCodeHandOverHandler>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestProving>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Registrar.Epp.Commands;
 using static Registrar.LocalHost.Tests.TestSupport;
 
 namespace Registrar.LocalHost.Tests;
@@ -53,7 +54,7 @@ public sealed class TransferInTests(ProductFixture product)
     }
 
     [Fact]
-    public async Task A_wrong_code_is_refused_by_the_registry_and_the_customer_told_that_the_payment_is_kept_for_them()
+    public async Task A_wrong_code_is_refused_before_anything_is_invoiced_RFC_5731_3_1_2_KZ_3_2()
     {
         var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
         var name = $"{customer}.kz";
@@ -61,7 +62,42 @@ public sealed class TransferInTests(ProductFixture product)
         await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Right-Code-1");
 
         await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", Body(customer, name, " ")), 400);
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", Body(customer, name, "Wrong-Code-1")), 400);
+
+        Assert.Contains("2202", refused.GetProperty("errors").GetProperty("items[0].transferCode")[0].GetString());
+        Assert.DoesNotContain("Wrong-Code-1", refused.GetRawText());
+        Assert.Empty((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+        await PlacedAsync(storefront, customer, name, "Right-Code-1");
+    }
+
+    [Fact]
+    public async Task A_domain_its_registry_bans_from_transfer_is_refused_before_anything_is_invoiced_RFC_5731_2_3_KZ_3_2()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        await using (var other = OtherRegistrar.Connect(product)) await OtherRegistrar.RegisterAsync(other, name, "Banned-Code-1");
+        await product.Registry.SetServerStatusesAsync(name, add: ["serverTransferProhibited"]);
+
+        var refused = await AssertProblemAsync(await storefront.PostAsJsonAsync("api/orders", Body(customer, name, "Banned-Code-1")), 400);
+
+        Assert.Contains("serverTransferProhibited", refused.GetProperty("errors").GetProperty("items[0].name")[0].GetString());
+        Assert.Empty((await storefront.GetFromJsonAsync<JsonElement>("api/invoices")).EnumerateArray());
+        await product.Registry.SetServerStatusesAsync(name, remove: ["serverTransferProhibited"]);
+        await PlacedAsync(storefront, customer, name, "Banned-Code-1");
+    }
+
+    [Fact]
+    public async Task A_code_the_losing_registrar_changed_after_the_order_is_refused_by_the_registry_and_the_customer_told_that_the_payment_is_kept_for_them()
+    {
+        var customer = "tin-" + Guid.NewGuid().ToString("N")[..8];
+        var name = $"{customer}.kz";
+        using var storefront = product.Storefront(customer);
+        await using var other = OtherRegistrar.Connect(product);
+        await OtherRegistrar.RegisterAsync(other, name, "Wrong-Code-1");
+
         var order = await PlacedAsync(storefront, customer, name, "Wrong-Code-1");
+        await other.ExecuteAsync(new DomainUpdateCommand { DomainName = name, Change = new DomainChange(AuthInfoPassword: "Right-Code-1") });
         await RegisteredDomains.PayAsync(product, order);
 
         var told = await product.Mail.WaitForMailAsync($"{customer}@mail.example.org", m => m.Subject.Contains("не состоялся"), Patience);

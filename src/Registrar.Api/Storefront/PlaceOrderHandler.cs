@@ -33,6 +33,7 @@ public sealed class PlaceOrderHandler(
     CustomerAccounts accounts,
     NamesHeldHere namesHeldHere,
     IRegistryAvailability registry,
+    TransferInChecks transfers,
     OrderNameClaims nameClaims,
     TimeProvider clock)
 {
@@ -99,12 +100,14 @@ public sealed class PlaceOrderHandler(
     /// UA-2.1.1, KZ-App-8: a name is registrable only while it is free at the registry, so one the registry holds is not
     /// invoiced for a create it would refuse (KZ-2.1's choice is for a name taken between the order and its payment). RFC 5731
     /// section 3.2.4: a transfer moves a domain another registrar holds; one the registry says is free holds nothing to move,
-    /// and its transfer could only fail after the customer paid for it (KZ-3.2). A registry that cannot be asked refuses
+    /// and its transfer could only fail after the customer paid for it (KZ-3.2); so could one of a domain it holds with another
+    /// code or a status that refuses transfers (<see cref="TransferInChecks"/>). A registry that cannot be asked refuses
     /// nothing here: the create or transfer finds out, as it would for any change meanwhile.
     /// </summary>
     private async Task<Dictionary<string, string[]>?> NotAsTheRegistryHoldsAsync(OrderCheck check, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var held = new List<(OrderLine Line, int Index)>();
         foreach (var zone in check.Lines.Select((line, index) => (Line: line, Index: index)).GroupBy(l => l.Line.Zone))
         {
             IReadOnlyDictionary<string, Availability> free;
@@ -122,11 +125,14 @@ public sealed class PlaceOrderHandler(
                 if (line.TransferCode is not null && answer.IsAvailable)
                     errors[$"items[{index}].transferCode"] = [$"{line.DisplayName} is not registered at the registry: there is nothing to transfer. "
                         + "Order it without a transferCode to register it."];
+                else if (line.TransferCode is not null)
+                    held.Add((line, index));
                 else if (line.TransferCode is null && !answer.IsAvailable)
                     errors[$"items[{index}].name"] = [$"{line.DisplayName} is not available at the registry ({answer.Reason ?? "in use"}); choose another "
                         + "name, or order its transfer with the transferCode its holder's registrar gives (UA-2.1.1, KZ-App-8)."];
             }
         }
+        foreach (var (field, refusal) in await transfers.RefusalsAsync(held, ct)) errors[field] = refusal;
         return errors.Count == 0 ? null : errors;
     }
 

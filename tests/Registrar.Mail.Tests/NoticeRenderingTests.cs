@@ -129,6 +129,23 @@ public sealed class NoticeRenderingTests
     }
 
     [Theory]
+    [InlineData("ru", "статус домена в реестре запрещает перенос", "код переноса не подошёл")]
+    [InlineData("uk", "статус домену в реєстрі забороняє перенесення", "код перенесення не підійшов")]
+    [InlineData("kk", "тізілімдегі домен мәртебесі ауыстыруға тыйым салады", "ауыстыру коды сәйкес келмеді")]
+    [InlineData("en", "the domain's status at the registry forbids its transfer", "the transfer code did not match")]
+    public void A_transfer_in_its_domains_status_refused_is_told_so_and_not_as_a_wrong_code_RFC_5731_2_3(string language, string banned, string wrongCode)
+    {
+        var refusedForStatus = _mail.Composer.Compose(Notice(NoticeKind.TransferInRefused,
+            facts: new NoticeFacts(TransferRefusals: [TransferRefusalReason.RegistryBan]), language: language), Now);
+        var refused = _mail.Composer.Compose(Notice(NoticeKind.TransferInRefused, language: language), Now);
+
+        Assert.Contains(banned, refusedForStatus.PlainText);
+        Assert.DoesNotContain(wrongCode, refusedForStatus.PlainText);
+        Assert.Contains(wrongCode, refused.PlainText);
+        Assert.DoesNotContain(banned, refused.PlainText);
+    }
+
+    [Theory]
     [InlineData("uk", "- рішення щодо доменного спору забороняє перенесення домену;", "Підстава: пункт 2.2.3 оферти.")]
     [InlineData("en", "- a decision under the domain dispute policy bans transferring the domain;", "Grounds: clause 2.2.3 of the offer.")]
     public void A_dispute_decisions_ban_is_told_as_a_ban_on_transfer_only_which_is_all_it_sets_UA_2_2_3(string language, string ban, string grounds)

@@ -14,6 +14,9 @@ internal static class TransferInDecisions
     /// <summary>EPP 2300: a transfer of the object is already pending, which a repeat of our own request is told.</summary>
     private const int ObjectPendingTransfer = 2300;
 
+    /// <summary>EPP 2304: the domain's status (the registry's or its sponsor's transfer ban, RFC 5731 section 2.3) refuses it.</summary>
+    private const int ObjectStatusProhibitsOperation = 2304;
+
     public static bool Covers(RegistrationPhase phase) => phase == RegistrationPhase.TransferringIn;
 
     /// <summary>Waiting for the registry's poll message: its request was answered pending.</summary>
@@ -63,7 +66,8 @@ internal static class TransferInDecisions
                 StillPending(step);
                 break;
             case RegistryRefused refused:
-                Refused(step, $"the registry refused the request ({refused.Code} {refused.Message})");
+                Refused(step, $"the registry refused the request ({refused.Code} {refused.Message})",
+                    facts: refused.Code == ObjectStatusProhibitsOperation ? new NoticeFacts(TransferRefusals: [Contracts.TransferRefusalReason.RegistryBan]) : null);
                 break;
             case OutcomeUnknown:
                 // A repeat of a request that reached the registry is answered 2300 (pending), so asking again is safe.
@@ -146,10 +150,11 @@ internal static class TransferInDecisions
         }
     }
 
-    private static void Refused(RegistrationStep step, string why, NoticeKind told = NoticeKind.TransferInRefused)
+    /// <param name="facts">RFC 5731 section 2.3: a refusal for the domain's status (2304) tells the customer that, not a wrong code.</param>
+    private static void Refused(RegistrationStep step, string why, NoticeKind told = NoticeKind.TransferInRefused, NoticeFacts? facts = null)
     {
         step.Update(s => s with { Phase = RegistrationPhase.Closed, AwaitedCommandId = null, TransferInCancelCommandId = null, TransferInCancelWaiting = false });
-        step.Notify(told);
+        step.Notify(told, facts);
         step.Flag($"The transfer of {step.State.Order!.DisplayName} to us did not happen ({why}): refund the payment or apply it to "
             + "another order, as for a refused registration.");
         EraseCode(step);

@@ -1,3 +1,4 @@
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 
@@ -165,8 +166,22 @@ public sealed class TransferInDeciderTests
 
         var effects = registration.Answer(new RegistryRefused(2202, "Invalid authorization information"), PaidAt);
 
-        Assert.Equal(NoticeKind.TransferInRefused, Assert.Single(effects.OfType<SendNotice>()).Kind);
+        var told = Assert.Single(effects.OfType<SendNotice>());
+        Assert.Equal((NoticeKind.TransferInRefused, null), (told.Kind, told.Facts?.TransferRefusals));
         Assert.Contains("2202", Assert.Single(effects.OfType<FlagForOperations>()).Reason);
+        Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
+    }
+
+    [Fact]
+    public void A_transfer_the_domains_status_refuses_closes_it_and_tells_the_customer_that_status_not_a_wrong_code_RFC_5731_2_3()
+    {
+        var registration = RegisteredDomain.Paid(TransferOrder("com.ua"), PaidAt);
+
+        var effects = registration.Answer(new RegistryRefused(2304, "Object status prohibits operation"), PaidAt);
+
+        var told = Assert.Single(effects.OfType<SendNotice>());
+        Assert.Equal(NoticeKind.TransferInRefused, told.Kind);
+        Assert.Equal([TransferRefusalReason.RegistryBan], told.Facts!.TransferRefusals!);
         Assert.Equal(RegistrationPhase.Closed, registration.State.Phase);
     }
 

@@ -96,6 +96,8 @@ public static class LifecycleScenarios
             TransferInScenarios.TransferInApprovedOnThePollMessage,
         ["A transfer in the sponsor rejects is closed, the customer told and operations asked to settle the money"] =
             TransferInScenarios.TransferInRejectedOnThePollMessage,
+        ["A transfer in the registry refuses for the domain's status is closed, the customer told that status stopped it (RFC 5731 section 2.3)"] =
+            TransferInScenarios.TransferInTheDomainsStatusRefuses,
         ["A transfer in of a domain the registry deleted meanwhile is closed, the customer told the name is free (KZ-2.8)"] =
             TransferInScenarios.TransferInOfADomainTheRegistryDeleted,
         ["A pending transfer in operations cancel is withdrawn at the registry, then closed, the customer told and the money settled (RFC 5731 section 3.2.4)"] =

@@ -43,6 +43,20 @@ public static class TransferInScenarios
         await run.SettlesInAsync(RegistrationPhase.Closed);
     }
 
+    /// <summary>RFC 5731 section 2.3: the registry refuses the request for the domain's status (a ban set after the order was
+    /// checked): closed, the customer told that status stopped it, not a wrong code, operations asked to settle the money.</summary>
+    public static async Task TransferInTheDomainsStatusRefuses(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(TransferOrder()), typeof(RequestTransferIn), typeof(RecordRegistrationView));
+
+        var told = await run.AnswerAsync(new RegistryRefused(2304, "Object status prohibits operation"),
+            typeof(SendNotice), typeof(FlagForOperations), typeof(EraseIncomingTransferCode), typeof(RecordRegistrationView));
+        var notice = told.OfType<SendNotice>().Single();
+        Assert.Equal(NoticeKind.TransferInRefused, notice.Kind);
+        Assert.Equal([Core.Contracts.TransferRefusalReason.RegistryBan], notice.Facts!.TransferRefusals!);
+        await run.SettlesInAsync(RegistrationPhase.Closed);
+    }
+
     /// <summary>KZ-2.8: the registry deleted the domain while its transfer waited: closed, the customer told the name is free to
     /// register, operations asked to settle the money, the code erased from the order.</summary>
     public static async Task TransferInOfADomainTheRegistryDeleted(ScenarioRun run)

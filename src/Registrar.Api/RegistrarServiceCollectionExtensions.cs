@@ -217,6 +217,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
         services.AddSingleton<HoldPaymentForAnotherNameFlow>();
+        services.AddSingleton<HoldUnrenderedRenewalPaymentFlow>();
         services.AddSingleton<CancelRenewalInvoiceFlow>();
         services.AddSingleton<RegistrationCommandHandler>();
         services.AddSingleton<PoisonedLifecycleEvents>();

@@ -37,6 +37,7 @@ public sealed class RegistrationCommandHandler(
     ICustomerRequestStore requests,
     IssueRenewalInvoiceFlow renewalInvoices,
     HoldPaymentForAnotherNameFlow heldForAnotherName,
+    HoldUnrenderedRenewalPaymentFlow heldUnrendered,
     CancelRenewalInvoiceFlow cancelledInvoices,
     CustomerAccounts accounts,
     ILifecycleEvents<RegistrationEvent> registrations,
@@ -78,6 +79,9 @@ public sealed class RegistrationCommandHandler(
                 break;
             case HoldPaymentForAnotherName hold:
                 await heldForAnotherName.CarryOutAsync(hold, ct);
+                break;
+            case HoldUnrenderedRenewalPayment unrendered:
+                await heldUnrendered.CarryOutAsync(unrendered, ct);
                 break;
             case CancelRenewalInvoice cancel:
                 await cancelledInvoices.CarryOutAsync(cancel, ct);

@@ -30,6 +30,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(RecordRegistrant), "record-registrant")]
 [JsonDerivedType(typeof(HoldPaymentForAnotherName), "hold-payment-for-another-name")]
 [JsonDerivedType(typeof(CancelRenewalInvoice), "cancel-renewal-invoice")]
+[JsonDerivedType(typeof(HoldUnrenderedRenewalPayment), "hold-unrendered-renewal-payment")]
 public abstract record RegistrationCommand(string CommandId, string RegistrationId)
 {
     /// <summary>How a host carries the command out; the one place that says which commands reach the registry.</summary>

@@ -215,9 +215,9 @@ internal static class RenewalAnswers
     private static readonly HashSet<string> OutOfZoneStatuses = new(["serverHold", "clientHold", PendingDelete], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The registry moved the domain to another registrar (its transfer period ran out, or we approved it): the
-    /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel, and one paid
-    /// whose renewal the registry never carried out (refused while the transfer was pending) to return: KZ-3.2 and UA-1.5.3
-    /// make it a prepayment for a service not rendered.</summary>
+    /// service here ends and the customer is told. A renewal invoice still open goes to operations to cancel, and the money of
+    /// one paid whose renewal the registry never carried out (refused while the transfer was pending) is held for operations to
+    /// return or apply elsewhere: KZ-3.2 and UA-1.5.3 make it a prepayment for a service not rendered.</summary>
     public static void TransferredAwayFrom(RegistrationStep step, DateTimeOffset now)
     {
         var state = step.State;
@@ -226,8 +226,7 @@ internal static class RenewalAnswers
         if (state.Renewal.PaidInvoice is null && state.Renewal.HasOpenInvoice(now))
             step.Flag($"{state.Order!.DisplayName} was transferred away while its renewal invoice {state.Renewal.InvoiceNumber} is open: cancel it.");
         else if (state.Renewal.PaidInvoice is { } paid)
-            step.Flag($"{state.Order!.DisplayName} was transferred away before the renewal paid by invoice {paid} was carried out: return that "
-                + "money to the customer, a prepayment for a service not rendered (KZ-3.2, UA-1.5.3).");
+            step.Issue(id => new HoldUnrenderedRenewalPayment(id, state.RegistrationId, paid));
     }
 
     /// <summary>The registry is the authority for the domain's statuses and name servers: what it shows is kept as shown.</summary>

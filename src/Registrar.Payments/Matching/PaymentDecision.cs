@@ -44,6 +44,10 @@ public enum HoldReason
     /// <summary>An order's invoice whose order was never stored (its placing was cut short after the invoice was numbered): no
     /// registration can start from it, so the money waits for operations to refund or apply to another invoice.</summary>
     OrderNotPlaced,
+
+    /// <summary>KZ-3.2, UA-1.5.3: no bank credit: the money of a paid renewal the registry never carried out (the domain left for
+    /// another registrar first), held for operations to refund or apply to another invoice.</summary>
+    RenewalNotRendered,
 }
 
 /// <summary>What to do with one bank credit.</summary>

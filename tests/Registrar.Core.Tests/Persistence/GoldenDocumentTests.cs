@@ -172,6 +172,7 @@ public sealed class GoldenDocumentTests
             new SendNotice("order-1-1-36", "order-1-1", NoticeKind.RequestConfirmation, "cust-1", "owner@example.kz", "қаз", "пример.қаз",
                 new NoticeFacts(RequestId: "r-11", RequestKind: "registrant-change", NewRegistrant: "ТОО Новый Владелец")),
             new KeepTransferCodeForHandOver("order-1-1-37", "order-1-1", "r-12", "order-1-1-36"),
+            new HoldUnrenderedRenewalPayment("order-1-1-38", "order-1-1", "KZ-2611-00043-5"),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),

@@ -86,7 +86,7 @@ public static class LifecycleScenarios
             OperationsDecisionScenarios.TransferRestrictedWhileATransferAwayIsPending,
         ["A transfer the registry reports by poll message ends the registration as transferred away, and the customer is told"] =
             CustomerRequestScenarios.TransferredAwayOnThePollMessage,
-        ["A renewal the registry refuses while a transfer away is pending stalls, then ends transferred away once the domain left, the money to return (KZ-3.2)"] =
+        ["A renewal the registry refuses while a transfer away is pending stalls, then ends transferred away once the domain left, the money held to return (KZ-3.2)"] =
             RenewalInvoiceRequestScenarios.RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway,
         ["An invoice of an expiry the registry moved on by itself is cancelled, so no one owes it (UA-3.5, UA-1.7)"] =
             RenewalInvoiceRequestScenarios.InvoiceOfAnExpiryTheRegistryMovedOnIsCancelled,

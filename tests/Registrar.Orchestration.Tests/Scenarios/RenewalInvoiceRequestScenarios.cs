@@ -77,8 +77,8 @@ public static class RenewalInvoiceRequestScenarios
     }
 
     /// <summary>KZ-3.2: a renewal paid while a transfer away was pending is refused by the registry and stalls; once the registry
-    /// shows the domain under another registrar, the registration ends transferred away, the customer is told and operations
-    /// are asked to return the money.</summary>
+    /// shows the domain under another registrar, the registration ends transferred away, the customer is told and the money is
+    /// held for operations to return.</summary>
     public static async Task RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway(ScenarioRun run)
     {
         var expiry = DateTimeOffset.UtcNow.AddDays(200);
@@ -93,9 +93,9 @@ public static class RenewalInvoiceRequestScenarios
         await run.SettlesInAsync(RegistrationPhase.Stalled);
 
         var left = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(true, false, "H-9", expiry.AddYears(1), ["ok"]), DateTimeOffset.UtcNow),
-            typeof(SendNotice), typeof(FlagForOperations), typeof(RecordRegistrationView));
+            typeof(SendNotice), typeof(HoldUnrenderedRenewalPayment), typeof(RecordRegistrationView));
         Assert.Equal(NoticeKind.TransferredAway, left.OfType<SendNotice>().Single().Kind);
-        Assert.Contains("INV-1", left.OfType<FlagForOperations>().Single().Reason);
+        Assert.Equal("INV-1", left.OfType<HoldUnrenderedRenewalPayment>().Single().InvoiceNumber);
         await run.SettlesInAsync(RegistrationPhase.TransferredAway);
     }
 

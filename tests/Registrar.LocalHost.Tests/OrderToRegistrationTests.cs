@@ -256,6 +256,9 @@ public sealed class OrderToRegistrationTests(ProductFixture product)
 
         var registered = await Eventually(() => product.Registry.GetDomainAsync(name), d => d is not null);
         Assert.Contains("UA-345678", registered!.Value.GetProperty("licence").ToString());
+        // The item that asked for the review is resolved by it, not left open on the review list.
+        Assert.DoesNotContain((await operations.GetFromJsonAsync<JsonElement>("api/ops/review")).EnumerateArray(),
+            i => i.GetProperty("subject").GetString() == registrationId);
     }
 
     private async Task PayAsync(JsonElement order, string currency = "KZT", string bank = "halyk")

@@ -72,7 +72,8 @@ public sealed class RegistrationCommandHandler(
                 await transferCodes.EraseAsync(erase.CustomerId, erase.RegistrationId, ct);
                 break;
             case FlagForOperations flag:
-                await review.AddAsync(new ReviewItem(flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason, clock.GetUtcNow()), ct);
+                await review.AddAsync(new ReviewItem(flag.ReviewItemId ?? flag.CommandId, "registration", flag.RegistrationId, "flag", flag.Reason,
+                    clock.GetUtcNow()), ct);
                 break;
             case IssueRenewalInvoice issue:
                 await renewalInvoices.CarryOutAsync(issue, ct);

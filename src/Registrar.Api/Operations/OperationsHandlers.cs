@@ -114,9 +114,12 @@ public sealed class OperationsHandlers(
         if (decision.Reason is { Length: > MaxNoteLength }) return Problems.Validation("reason", $"At most {MaxNoteLength} characters.");
         if (await RefusalAsync(registrationId, RegistrationActions.WhyNoTrademarkReview, ct) is { } refused) return refused;
 
-        if (await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason.Trim(), new OperationsActor(operations.Principal!.Name, null), ct)
-            is { } taken) return Problems.Conflict(taken);
-        return TypedResults.Accepted($"/api/ops/registrations/{registrationId}");
+        var taken = await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason.Trim(),
+            new OperationsActor(operations.Principal!.Name, null), ct);
+        // The item that asked for the review is done with, whichever review stands; resolved once, as any item is.
+        await review.ResolveAsync(TrademarkReviewed.ReviewItemFor(registrationId), operations.Principal.Name,
+            "The trademark was reviewed (UA-Pre-7); the registration's audit log says how.", clock.GetUtcNow(), ct);
+        return taken is null ? TypedResults.Accepted($"/api/ops/registrations/{registrationId}") : Problems.Conflict(taken);
     }
 
     /// <summary>An unknown registration is a 404; one in a phase the action does not apply to, a 409 saying why.</summary>

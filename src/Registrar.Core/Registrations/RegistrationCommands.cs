@@ -194,7 +194,9 @@ public sealed record SendNotice(
 }
 
 /// <summary>Something a person must look at; the registration waits or goes on as its state says.</summary>
-public sealed record FlagForOperations(string CommandId, string RegistrationId, string Reason)
+/// <param name="ReviewItemId">The review item's id where something else resolves it once done (<see cref="TrademarkReviewed.ReviewItemFor"/>);
+/// null for the command's own id, an item a person resolves.</param>
+public sealed record FlagForOperations(string CommandId, string RegistrationId, string Reason, string? ReviewItemId = null)
     : RegistrationCommand(CommandId, RegistrationId)
 {
     public override CommandRoute Route => CommandRoute.Operations;

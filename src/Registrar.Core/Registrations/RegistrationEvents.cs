@@ -30,7 +30,11 @@ public abstract record RegistrationEvent(string EventId);
 public sealed record RegistrationPaid(string EventId, RegistrationOrder Order, DateTimeOffset PaidAt) : RegistrationEvent(EventId);
 
 /// <summary>UA-Pre-7: operations checked the trademark behind a second-level .ua name.</summary>
-public sealed record TrademarkReviewed(string EventId, bool Approved, string ReviewedBy, string? Reason) : RegistrationEvent(EventId);
+public sealed record TrademarkReviewed(string EventId, bool Approved, string ReviewedBy, string? Reason) : RegistrationEvent(EventId)
+{
+    /// <summary>The review item that asks for the review, resolved when operations decide it.</summary>
+    public static string ReviewItemFor(string registrationId) => "trademark:" + registrationId;
+}
 
 /// <summary>The registry's answer to a command this registration sent.</summary>
 public sealed record RegistryAnswered(string EventId, string CommandId, RegistryOutcome Outcome) : RegistrationEvent(EventId);

@@ -36,7 +36,9 @@ internal sealed class RegistrationStep(RegistrationState state)
             order.DisplayName, facts, order.Language));
     }
 
-    public void Flag(string reason) => _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason));
+    /// <param name="reviewItemId">The review item's id where something else resolves it (<see cref="FlagForOperations.ReviewItemId"/>).</param>
+    public void Flag(string reason, string? reviewItemId = null) =>
+        _commands.Add(new FlagForOperations(NextCommandId(), State.RegistrationId, reason, reviewItemId));
 
     /// <summary>A copy to decide a part on, which this step takes over with <see cref="Take"/>: a part that cannot be decided
     /// to the end leaves nothing half done behind.</summary>

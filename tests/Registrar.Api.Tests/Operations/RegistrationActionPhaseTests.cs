@@ -5,6 +5,7 @@ using Moq;
 using Registrar.Api.Operations;
 using Registrar.Api.Tests.Banks;
 using Registrar.Api.Tests.Retries;
+using Registrar.Core.Operations;
 using Registrar.Core.Registrations;
 using Registrar.Storage.Stores;
 
@@ -21,6 +22,7 @@ public sealed class RegistrationActionPhaseTests
     private readonly BankHarness.RecordedEvents _events = new();
     private readonly Mock<IAuditLog<RegistrationAudit>> _audit = new();
     private readonly FirstClaimStands _claims = new();
+    private readonly Mock<IReviewList> _review = new();
     private RegistrationPhase _phase;
 
     [Fact]
@@ -33,6 +35,9 @@ public sealed class RegistrationActionPhaseTests
         Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
         Assert.False(Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised)).Approved);
         Assert.Equal([RegistrationActions.RefuseTrademarkAction], AuditedActions());
+        // The review item that asked for it is resolved by it.
+        _review.Verify(r => r.ResolveAsync(TrademarkReviewed.ReviewItemFor(RegistrationId), It.IsAny<string>(), It.Is<string>(n => n.Contains("UA-Pre-7")),
+            Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -69,6 +74,9 @@ public sealed class RegistrationActionPhaseTests
         Assert.Equal(StatusCodes.Status409Conflict, (next as IStatusCodeHttpResult)?.StatusCode);
         Assert.False(Assert.IsType<TrademarkReviewed>(Assert.Single(_events.Raised)).Approved);
         Assert.Equal([RegistrationActions.RefuseTrademarkAction], AuditedActions());
+        // The review item that asked for it is resolved by it.
+        _review.Verify(r => r.ResolveAsync(TrademarkReviewed.ReviewItemFor(RegistrationId), It.IsAny<string>(), It.Is<string>(n => n.Contains("UA-Pre-7")),
+            Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
@@ -167,7 +175,7 @@ public sealed class RegistrationActionPhaseTests
         views.Setup(v => v.FindAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() =>
             new RegistrationView(RegistrationId, "cust-1", "shop.ua", "shop.ua", "ua", _phase, null));
         var clock = new FakeTimeProvider(Now);
-        return new OperationsHandlers(RetryHarness.Authenticator(), null!, views.Object, null!, null!,
+        return new OperationsHandlers(RetryHarness.Authenticator(), _review.Object, views.Object, null!, null!,
             new RegistrationActions(_events, _audit.Object, _claims, clock), null!, null!, clock);
     }
 

@@ -173,6 +173,8 @@ public sealed class GoldenDocumentTests
                 new NoticeFacts(RequestId: "r-11", RequestKind: "registrant-change", NewRegistrant: "ТОО Новый Владелец")),
             new KeepTransferCodeForHandOver("order-1-1-37", "order-1-1", "r-12", "order-1-1-36"),
             new HoldUnrenderedRenewalPayment("order-1-1-38", "order-1-1", "KZ-2611-00043-5"),
+            new FlagForOperations("order-1-1-39", "order-1-1", "Review the trademark for пример.укр before it is registered (UA-Pre-7).",
+                TrademarkReviewed.ReviewItemFor("order-1-1")),
         },
         ["invoice"] = new Invoice("KZ-2611-00042-7", "order-1", "cust-1", Money.Money.Of(12000m, Currency.Kzt), At, At.AddDays(2),
             InvoiceStatus.Paid, At.AddHours(3), "halyk:tx-1"),

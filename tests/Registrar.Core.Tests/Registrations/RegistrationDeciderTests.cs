@@ -284,7 +284,8 @@ public sealed class RegistrationDeciderTests
         var state = Paid(Order(handle: "H-1", trademark: true), out var commands);
 
         Assert.Equal(RegistrationPhase.AwaitingTrademarkReview, state.Phase);
-        Assert.IsType<FlagForOperations>(Assert.Single(commands));
+        // Its review item has an id the review resolves, so it does not stay open once operations decided.
+        Assert.Equal(TrademarkReviewed.ReviewItemFor(state.RegistrationId), Assert.IsType<FlagForOperations>(Assert.Single(commands)).ReviewItemId);
 
         var approved = _decider.Decide(state, new TrademarkReviewed("e2", true, "ops-anna", null), PaidAt.AddHours(2));
         Assert.Equal("UA-123456", Assert.IsType<CreateDomain>(Assert.Single(Effects(approved))).TrademarkLicence);

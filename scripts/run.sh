@@ -68,10 +68,24 @@ export Notices__SetPasswordUrl="http://127.0.0.1:${HTTP_PORT}/panel/set-password
 export Notices__RequestConfirmationUrl="http://127.0.0.1:${HTTP_PORT}/api/requests/confirmation"
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:${AZURITE_BLOB_PORT}/devstoreaccount1;"
 
-dotnet src/Registrar.LocalHost/bin/Release/net10.0/Registrar.LocalHost.dll --urls "http://127.0.0.1:${HTTP_PORT}" &
+# A host that crashes is started again, as the platform restarts a crashed instance: what it left half done, it finishes by
+# itself (dispatch markers, the outbox, bank messages' recovery). Only a clean stop ends the run.
+supervise_host() {
+  local host status
+  trap 'kill "$host" 2>/dev/null; wait "$host" 2>/dev/null; exit 0' INT TERM
+  while true; do
+    dotnet src/Registrar.LocalHost/bin/Release/net10.0/Registrar.LocalHost.dll --urls "http://127.0.0.1:${HTTP_PORT}" &
+    host=$!
+    status=0; wait "$host" || status=$?
+    [ "$status" -eq 0 ] && exit 0
+    echo "run: the local host stopped with status $status; starting it again" >&2
+    sleep 1
+  done
+}
+supervise_host &
 pids+=($!)
 wait_for_port "$HTTP_PORT" "local host"
-echo "run: the local host answers on http://127.0.0.1:${HTTP_PORT} (health: /health). Ctrl+C stops it."
+echo "run: the local host answers on http://127.0.0.1:${HTTP_PORT} (health: /health); if it crashes it is started again. Ctrl+C stops it."
 echo "run: registry simulator EPP on 127.0.0.1:${SIM_EPP_PORT}, control API on http://127.0.0.1:${SIM_CONTROL_PORT}"
 echo "run: mail sink at http://127.0.0.1:${MAIL_WEB_PORT}; API document at http://127.0.0.1:${HTTP_PORT}/openapi/v1.json"
 echo "run: development keys: X-Api-Key dev-storefront-key (storefront), dev-operations-key (operations)"

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
@@ -48,7 +49,9 @@ public sealed class PaymentProcessor(
         // The key it was kept under: the bank's reference, or that and its money (and booking) when the reference came before with
         // other money (or the same money booked another day or for another purpose: a bank reusing its references, UA-3.2).
         var reference = recorded.Notification.Document.BankReference;
-        if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
+        // A credit operations read and enter again is one they were told of: a repeat, whatever message it came in.
+        if (recorded.Notification.Document.IsProcessed)
+            return entered is null ? PaymentOutcome.Repeated(recorded.Notification.Document, messageId) : new PaymentOutcome(reference, "duplicate", null);
 
         var outcome = IsAcquirers(format) && reference != key
             ? await acquirerChanges.ReportAsync(credit, key, reference, ct)
@@ -242,4 +245,13 @@ public enum ReversalInMessage
 }
 
 /// <param name="Result">"applied", "duplicate" or "held:{reason}".</param>
-public sealed record PaymentOutcome(string Reference, string Result, string? Invoice);
+public sealed record PaymentOutcome(string Reference, string Result, string? Invoice)
+{
+    /// <summary>A credit processed before: "duplicate" when another message carried it first; when this very message did, in an
+    /// attempt that stopped before the message was marked done (a crash, then the bank's retry or the recovery pass), what that
+    /// attempt made of it, so the message's answer names the invoice each of its credits paid wherever the stop fell.</summary>
+    public static PaymentOutcome Repeated(PaymentNotification processed, string messageId) =>
+        processed.MessageId == messageId && processed.Outcome?.Deserialize<PaymentOutcome>(DocumentTable.Json) is { } first
+            ? first
+            : new PaymentOutcome(processed.BankReference, "duplicate", null);
+}

@@ -39,7 +39,7 @@ public sealed class ReversalReporter(
         var recorded = await payments.RecordAsync(PaymentKeys.Reversal(key),
             new ReportedMoney(reversal.Amount, reversal.CurrencyCode), messageId, format, clock.GetUtcNow(), ct);
         var reference = recorded.Notification.Document.BankReference;
-        if (recorded.Notification.Document.IsProcessed) return new PaymentOutcome(reference, "duplicate", null);
+        if (recorded.Notification.Document.IsProcessed) return PaymentOutcome.Repeated(recorded.Notification.Document, messageId);
 
         var money = new ReportedMoney(reversal.Amount, reversal.CurrencyCode);
         var original = await payments.FindAsync(PaymentKeys.BanksReference(reversal.BankId, reversal.TransactionReference), money, ct);

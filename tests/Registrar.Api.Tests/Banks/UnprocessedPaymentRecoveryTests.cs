@@ -2,6 +2,8 @@ using System.Text;
 using Registrar.Api.Banks;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
+using Registrar.Storage.Stores;
+using Registrar.Storage.Tables;
 using Registrar.Testing;
 
 namespace Registrar.Api.Tests.Banks;
@@ -51,6 +53,27 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
     }
 
     [Fact]
+    public async Task A_message_whose_first_attempt_stopped_before_it_was_marked_done_names_the_invoice_each_credit_paid_not_duplicates()
+    {
+        var stopping = new StopsBeforeTheFirstMessageIsMarkedDone();
+        var bank = new BankHarness(azurite, stopping);
+        stopping.Inner = new BankMessageStore(bank.Clients);
+        var (first, second) = (await bank.OrderAsync(203), await bank.OrderAsync(204));
+        var body = CamtFiles.Utf8(CamtFiles.Credit("TX-STOP-1", first.InvoiceNumber), CamtFiles.Credit("TX-STOP-2", second.InvoiceNumber));
+        // The first delivery applied both credits, then stopped before the message was marked done.
+        await bank.PostCamtAsync(body);
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(second.InvoiceNumber));
+        // The bank sends the same bytes again, signed anew.
+        bank.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var receipt = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Ok<BankNotificationReceipt>>(await bank.PostCamtAsync(body)).Value!;
+
+        Assert.Equal(BankNotificationReceipt.Applied, receipt.Status);
+        Assert.Equal([("applied", first.InvoiceNumber), ("applied", second.InvoiceNumber)], receipt.Payments.Select(p => (p.Result, p.Invoice)));
+        Assert.Equal(2, bank.Events.Raised.Count);
+    }
+
+    [Fact]
     public async Task A_message_in_UTF_16_with_a_byte_order_mark_is_recovered_from_its_exact_bytes()
     {
         var bank = new BankHarness(azurite);
@@ -63,5 +86,24 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
 
         Assert.Equal(body, await bank.Messages.ReadBodyAsync(recorded.Message.Document, default));
         Assert.Contains("\"Оплата без счёта\"", Assert.Single(await bank.OpenReviewAsync()).Explanation);
+    }
+
+    /// <summary>The host stops after the message's credits were applied and before the message was marked done.</summary>
+    private sealed class StopsBeforeTheFirstMessageIsMarkedDone : IBankMessageStore
+    {
+        private int _marks;
+
+        public IBankMessageStore Inner { get; set; } = null!;
+
+        public Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+            SignatureToSpend? signature, CancellationToken ct) => Inner.RecordAsync(origin, body, receivedAt, signature, ct);
+        public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
+        public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);
+        public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct) =>
+            Interlocked.Increment(ref _marks) == 1 ? throw new IOException("The host stopped.") : Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
+        public Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct) => Inner.ReadOutcomeAsync<TOutcome>(message, ct);
+        public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
+        public Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct) =>
+            Inner.ReplacePayerDataAsync(current, body, erasedAt, ct);
     }
 }

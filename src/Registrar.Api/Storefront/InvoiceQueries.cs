@@ -18,15 +18,29 @@ public sealed record CustomerInvoiceView(string Number, string OrderId, Core.Mon
 
 /// <summary>GET /api/invoices: the customer's own invoices, newest first, so renewal invoices the lifecycle issued
 /// can be found and paid without waiting for their mail.</summary>
-public sealed class InvoiceQueries(ClientAuthenticator authenticator, IInvoiceStore<Invoice> invoices, TimeProvider clock)
+public sealed class InvoiceQueries(ClientAuthenticator authenticator, IInvoiceStore<Invoice> invoices, IOrderStore<Order> orders, TimeProvider clock)
 {
+    /// <summary>An order is stored right after its invoice is issued: one issued this recently may still be getting its order.</summary>
+    public static readonly TimeSpan PlacingTime = TimeSpan.FromMinutes(1);
+
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken ct)
     {
         var customer = authenticator.AuthenticateCustomer(request);
         if (customer.Problem is not null) return customer.Problem;
         var now = clock.GetUtcNow();
         var found = new List<CustomerInvoiceView>();
-        await foreach (var invoice in invoices.ListByAccountAsync(customer.Principal!, ct)) found.Add(CustomerInvoiceView.From(invoice, now));
+        await foreach (var invoice in invoices.ListByAccountAsync(customer.Principal!, ct))
+            found.Add(CustomerInvoiceView.From(await AsPayableAsync(invoice, now, ct), now));
         return new PrivateResult(TypedResults.Ok(found.OrderByDescending(i => i.IssuedAt).ToList()));
     }
+
+    /// <summary>KZ-3.2: an order's invoice whose order was never stored (its placing stopped after the invoice was numbered, and
+    /// no retry under its Idempotency-Key stored the order) starts nothing when paid, and its money is held for operations
+    /// (<c>OrderNotPlaced</c>): it is shown cancelled, not payable. Judged when listed, so an order a late retry stores shows
+    /// its invoice open again.</summary>
+    private async ValueTask<Invoice> AsPayableAsync(Invoice invoice, DateTimeOffset now, CancellationToken ct) =>
+        invoice is { Status: InvoiceStatus.Open, Renewal: null } && invoice.IssuedAt < now - PlacingTime && invoice.StatusAt(now) == InvoiceStatus.Open
+        && await orders.GetAsync(invoice.CustomerId, invoice.OrderId, ct) is null
+            ? invoice with { Status = InvoiceStatus.Cancelled }
+            : invoice;
 }

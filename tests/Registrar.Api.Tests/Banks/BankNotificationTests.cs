@@ -416,23 +416,12 @@ public sealed class BankNotificationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     /// <summary>The host stops while recording the first delivery: nothing is recorded, the bank sends it again.</summary>
-    private sealed class CrashingOnFirstRecord : IBankMessageStore
+    private sealed class CrashingOnFirstRecord : DelegatingBankMessageStore
     {
         private int _calls;
 
-        public IBankMessageStore Inner { get; set; } = null!;
-
-        public Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
+        public override Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
             SignatureToSpend? signature, CancellationToken ct) =>
-            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : Inner.RecordAsync(origin, body, receivedAt, signature, ct);
-
-        public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
-        public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);
-        public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct) =>
-            Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
-        public Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct) => Inner.ReadOutcomeAsync<TOutcome>(message, ct);
-        public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
-        public Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct) =>
-            Inner.ReplacePayerDataAsync(current, body, erasedAt, ct);
+            Interlocked.Increment(ref _calls) == 1 ? throw new IOException("The host stopped.") : base.RecordAsync(origin, body, receivedAt, signature, ct);
     }
 }

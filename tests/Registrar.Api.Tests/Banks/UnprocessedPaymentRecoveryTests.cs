@@ -89,21 +89,12 @@ public sealed class UnprocessedPaymentRecoveryTests(AzuriteFixture azurite) : IC
     }
 
     /// <summary>The host stops after the message's credits were applied and before the message was marked done.</summary>
-    private sealed class StopsBeforeTheFirstMessageIsMarkedDone : IBankMessageStore
+    private sealed class StopsBeforeTheFirstMessageIsMarkedDone : DelegatingBankMessageStore
     {
         private int _marks;
 
-        public IBankMessageStore Inner { get; set; } = null!;
-
-        public Task<RecordedBankMessage> RecordAsync(BankMessageOrigin origin, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt,
-            SignatureToSpend? signature, CancellationToken ct) => Inner.RecordAsync(origin, body, receivedAt, signature, ct);
-        public Task<Stored<BankMessage>?> GetAsync(string messageId, CancellationToken ct) => Inner.GetAsync(messageId, ct);
-        public Task<byte[]> ReadBodyAsync(BankMessage message, CancellationToken ct) => Inner.ReadBodyAsync(message, ct);
-        public Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt, CancellationToken ct) =>
-            Interlocked.Increment(ref _marks) == 1 ? throw new IOException("The host stopped.") : Inner.MarkProcessedAsync(current, outcome, processedAt, ct);
-        public Task<TOutcome> ReadOutcomeAsync<TOutcome>(BankMessage message, CancellationToken ct) => Inner.ReadOutcomeAsync<TOutcome>(message, ct);
-        public IAsyncEnumerable<Stored<BankMessage>> ListUnprocessedAsync(CancellationToken ct) => Inner.ListUnprocessedAsync(ct);
-        public Task<Stored<BankMessage>> ReplacePayerDataAsync(Stored<BankMessage> current, ReadOnlyMemory<byte> body, DateTimeOffset erasedAt, CancellationToken ct) =>
-            Inner.ReplacePayerDataAsync(current, body, erasedAt, ct);
+        public override Task<Stored<BankMessage>> MarkProcessedAsync<TOutcome>(Stored<BankMessage> current, TOutcome outcome, DateTimeOffset processedAt,
+            CancellationToken ct) =>
+            Interlocked.Increment(ref _marks) == 1 ? throw new IOException("The host stopped.") : base.MarkProcessedAsync(current, outcome, processedAt, ct);
     }
 }

@@ -19,10 +19,14 @@ public sealed class EppRegistryAvailability(ZoneCatalog zones, IEppClients clien
             return asciiNames.ToDictionary(n => n, n => new Availability(reply.Value[n].Available, reply.Value[n].Reason));
         }
         // An answer that leaves out a name asked says nothing of its availability, as an unreachable registry says nothing.
-        catch (Exception e) when (e is EppConnectionException or EppSessionEndedException or EppProtocolException or EppCommandFailedException
-            or CheckAnswerLacksNameException)
+        catch (Exception e) when (SaysNothing(e) || e is CheckAnswerLacksNameException)
         {
             throw new RegistryUnavailableException(registry, e);
         }
     }
+
+    /// <summary>A question the storefront asks before anything is spent went unanswered: no session, no answer that could be read, or
+    /// a refusal of the question itself; what was asked is left to the command that would act on it.</summary>
+    internal static bool SaysNothing(Exception e) =>
+        e is EppConnectionException or EppSessionEndedException or EppProtocolException or EppCommandFailedException;
 }

@@ -3,7 +3,6 @@ using Registrar.Core.Zones;
 using Registrar.Epp.Commands;
 using Registrar.Epp.Responses;
 using Registrar.Epp.Sessions;
-using Registrar.Epp.Transport;
 
 namespace Registrar.Registry;
 
@@ -26,7 +25,7 @@ public sealed class EppRegistryTransferPreview(ZoneCatalog zones, IEppClients cl
         {
             return null;
         }
-        catch (Exception e) when (e is EppConnectionException or EppSessionEndedException or EppProtocolException or EppCommandFailedException)
+        catch (Exception e) when (EppRegistryAvailability.SaysNothing(e))
         {
             throw new RegistryUnavailableException(registry, e);
         }

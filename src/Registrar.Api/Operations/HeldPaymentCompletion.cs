@@ -22,10 +22,10 @@ public sealed class HeldPaymentCompletion(
     TimeProvider clock, ILogger<HeldPaymentCompletion> logger)
 {
     /// <summary>Finishes the applies a host stopped in (older than the grace, so not still in the hands of their request), and
-    /// holds again what was applied toward an invoice another credit then paid in full without it.</summary>
+    /// holds again what was applied toward an invoice another credit then paid in full without it, or that lapsed unpaid.</summary>
     public async Task<int> FinishStoppedAsync(CancellationToken ct)
     {
-        var finished = await HoldAgainWhatInvoicesWerePaidWithoutAsync(ct);
+        var finished = await HoldAgainWhatPaidNothingAsync(ct);
         await foreach (var stored in held.ListPendingAsync(ct))
         {
             // A companion is carried out with the credit whose apply took it.
@@ -72,33 +72,38 @@ public sealed class HeldPaymentCompletion(
         }
     }
 
-    /// <summary>UA-3.2: a part payment applied toward an invoice that a bank credit then paid in full on its own paid nothing, and the
-    /// payer's money is not kept silently: it is held again, for operations to refund or apply elsewhere, and put before them. One
-    /// the invoice was paid with is marked completed by the credit that paid it, and is not looked at again.</summary>
-    private async Task<int> HoldAgainWhatInvoicesWerePaidWithoutAsync(CancellationToken ct)
+    /// <summary>UA-3.2: a part payment applied toward an invoice that a bank credit then paid in full on its own, or that lapsed
+    /// unpaid (KZ-3.3), paid nothing, and the payer's money is not kept silently: it is held again, for operations to refund or
+    /// apply elsewhere, and put before them. One the invoice was paid with is marked completed by the credit that paid it, and
+    /// is not looked at again.</summary>
+    private async Task<int> HoldAgainWhatPaidNothingAsync(CancellationToken ct)
     {
         var heldAgain = 0;
         await foreach (var applied in held.ListAwaitingInvoicePaymentAsync(ct))
         {
             var payment = applied.Document;
-            if ((await invoices.GetAsync(payment.CountsToward!, ct))?.Document is not { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy } invoice)
-                continue;
+            var invoice = (await invoices.GetAsync(payment.CountsToward!, ct))?.Document;
             try
             {
-                if ((await held.GetAsync(paidBy, ct))?.Document.Resolution?.PaidWith?.Contains(payment.Credit.Reference) == true)
+                if (invoice is { Status: InvoiceStatus.Paid, PaymentReference: { } paidBy })
                 {
-                    await held.ResolveAsync(applied, payment.Resolution! with { CompletedBy = paidBy }, ct);
-                    continue;
+                    if ((await held.GetAsync(paidBy, ct))?.Document.Resolution?.PaidWith?.Contains(payment.Credit.Reference) == true)
+                    {
+                        await held.ResolveAsync(applied, payment.Resolution! with { CompletedBy = paidBy }, ct);
+                        continue;
+                    }
+                    await PutBackAsync(applied, invoice, "paid-without:", HoldReason.InvoiceAlreadyPaid, $"Invoice {invoice.Number} was paid in "
+                        + $"full by {paidBy} without this payment, which had been applied toward it: it paid nothing and is held again, to be "
+                        + "refunded or applied to another invoice.", ct);
+                    heldAgain++;
                 }
-                var explanation = $"Invoice {invoice.Number} was paid in full by {paidBy} without this payment, which had been applied toward it: it "
-                    + "paid nothing and is held again, to be refunded or applied to another invoice.";
-                // Put before operations first: a stop in between leaves the credit for the next pass, never held again unseen.
-                await review.AddAsync(new ReviewItem("paid-without:" + payment.Credit.Reference, "payment", payment.Credit.Reference,
-                    nameof(HoldReason.InvoiceAlreadyPaid), explanation, clock.GetUtcNow()), ct);
-                await held.HoldAgainAsync(applied, nameof(HoldReason.InvoiceAlreadyPaid), explanation, invoice.Number, ct);
-                logger.LogWarning("Held payment {Reference} applied toward invoice {Invoice}, which {PaidBy} paid without it, is held again",
-                    payment.Credit.Reference, invoice.Number, paidBy);
-                heldAgain++;
+                else if (invoice is not null && HeldPaymentRules.IsStranded(payment, invoice, clock.GetUtcNow()))
+                {
+                    await PutBackAsync(applied, invoice, "lapsed:", HoldReason.InvoiceLapsed, $"Invoice {invoice.Number} lapsed unpaid at "
+                        + $"{invoice.DueAt:u} (KZ-3.3) with this payment applied toward it: it paid nothing and is held again, to be refunded or "
+                        + "applied to another invoice.", ct);
+                    heldAgain++;
+                }
             }
             catch (ConcurrencyConflictException)
             {
@@ -106,6 +111,16 @@ public sealed class HeldPaymentCompletion(
             }
         }
         return heldAgain;
+    }
+
+    /// <summary>Put before operations first: a stop in between leaves the credit for the next pass, never held again unseen.</summary>
+    private async Task PutBackAsync(Stored<HeldPayment> applied, Invoice invoice, string itemPrefix, HoldReason reason, string explanation,
+        CancellationToken ct)
+    {
+        var reference = applied.Document.Credit.Reference;
+        await review.AddAsync(new ReviewItem(itemPrefix + reference, "payment", reference, reason.ToString(), explanation, clock.GetUtcNow()), ct);
+        await held.HoldAgainAsync(applied, reason.ToString(), explanation, invoice.Number, ct);
+        logger.LogWarning("Held payment {Reference} applied toward invoice {Invoice} paid nothing ({Reason}); it is held again", reference, invoice.Number, reason);
     }
 
     internal async Task<List<Stored<HeldPayment>>> OthersAsync(string invoiceNumber, string reference, CancellationToken ct)

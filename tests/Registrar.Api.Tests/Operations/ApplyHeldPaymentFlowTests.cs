@@ -240,6 +240,27 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_part_payment_applied_toward_an_invoice_that_then_lapsed_unpaid_is_held_again_listed_and_applied_elsewhere_UA_3_2_KZ_3_3()
+    {
+        var bank = new BankHarness(azurite);
+        var (lapsing, next) = (await bank.OrderAsync(212), await bank.OrderAsync(213));
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-LAPSE-1", lapsing.InvoiceNumber, amount: "3000.00")));
+        const string part = $"{BankHarness.Bank}:TX-LAPSE-1";
+        await Flow(bank).ApplyAsync(part, new ApplyHeldPayment(lapsing.InvoiceNumber, "half now"), "ops-desk", default);
+        Assert.DoesNotContain(await bank.HeldPayments.ListHeldAsync(default).ToListAsync(), p => p.Credit.Reference == part);
+
+        bank.Clock.Advance(TimeSpan.FromDays(4));
+        await bank.Recovery.RecoverAsync(default);
+
+        var again = (await bank.HeldPayments.GetAsync(part, default))!.Document;
+        Assert.Equal((true, nameof(Payments.Matching.HoldReason.InvoiceLapsed)), (again.IsHeld, again.Reason));
+        Assert.Single(await bank.HeldPayments.ListHeldAsync(default).ToListAsync(), p => p.Credit.Reference == part);
+        Assert.Single(await bank.OpenReviewAsync(), i => i.Subject == part && i.Reason == nameof(Payments.Matching.HoldReason.InvoiceLapsed));
+        var applied = await Flow(bank).ApplyAsync(part, new ApplyHeldPayment(next.InvoiceNumber, "toward the new order"), "ops-desk", default);
+        Assert.Equal(StatusCodes.Status200OK, Status(applied));
+    }
+
+    [Fact]
     public async Task A_part_payment_the_invoice_was_paid_with_stays_applied_and_is_not_looked_at_again_UA_3_2()
     {
         var bank = new BankHarness(azurite);

@@ -53,13 +53,18 @@ internal static class TariffEntryReader
 
     private static Money.Money ReadAmount(string where, string operation, string amount, Currency currency)
     {
+        Money.Money price;
         try
         {
-            return Money.Money.Parse(amount, currency);
+            price = Money.Money.Parse(amount, currency);
         }
         catch (InvalidAmountException e)
         {
             throw new TariffDataException($"{where}, price '{operation}': {e.Message}", e);
         }
+        // KZ-3.2, UA-1.5.3: nothing starts before its invoice is paid, and a bank credit of nothing is no payment, so an invoice of
+        // zero could never be paid and its order never start.
+        return price.Amount > 0 ? price
+            : throw new TariffDataException($"{where}, price '{operation}' is zero: its invoices could never be paid (a credit of nothing is no payment).");
     }
 }

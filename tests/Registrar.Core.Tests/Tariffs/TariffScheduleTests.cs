@@ -211,6 +211,7 @@ public sealed class TariffScheduleTests
     [InlineData("\"register\": \"three hundred\", \"renew\": \"300\"", "'three hundred' is not an amount")]
     [InlineData("\"transfer\": \"100\", \"register\": \"300\"", "prices 'transfer', which is not an operation")]
     [InlineData("\"1\": \"100\", \"register\": \"300\"", "prices '1', which is not an operation")]
+    [InlineData("\"register\": \"0.00\", \"renew\": \"300\"", "price 'register' is zero")]
     public void Malformed_prices_are_refused_with_the_zone_and_operation_named(string prices, string expected)
     {
         var json = Tariffs($$"""{ "zone": "com.ua", "currency": "UAH", "effectiveFrom": "2026-01-01T00:00:00+02:00", "placeholder": false, "pricesPerYear": { {{prices}} }, "registrantChangePricedAsRegistration": false }""");

@@ -129,9 +129,20 @@ public sealed class ClaimAndContractTests(ProductFixture product)
         var paid = decimal.Parse(term.GetProperty("paid").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
         Assert.Equal((invoiceNumber, 12, 11), (term.GetProperty("invoiceNumber").GetString(), term.GetProperty("months").GetInt32(),
             term.GetProperty("unusedWholeMonths").GetInt32()));
-        Assert.Equal(decimal.Round(paid * 11 / 12, 2, MidpointRounding.AwayFromZero).ToString("F2", CultureInfo.InvariantCulture),
-            quote.GetProperty("total").GetProperty("amount").GetString());
+        var total = decimal.Round(paid * 11 / 12, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(total.ToString("F2", CultureInfo.InvariantCulture), quote.GetProperty("total").GetProperty("amount").GetString());
         Assert.Equal("UA-6.2, UA-6.3", quote.GetProperty("rule").GetString());
+        Assert.Equal(("0.00", quote.GetProperty("total").GetProperty("amount").GetString()),
+            (quote.GetProperty("decidedAlready").GetProperty("amount").GetString(), quote.GetProperty("refundable").GetProperty("amount").GetString()));
+
+        // The cap holds for every refund decided for the registration, so the quote says what is left of it.
+        var decided = await operations.PostAsJsonAsync($"api/ops/registrations/{registrationId}/refunds",
+            new { ground = "CourtDecision", amount = "10.00", reason = "ordered", courtDecision = "Court ruling 2-7/2026" });
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        var after = await operations.GetFromJsonAsync<JsonElement>(
+            $"api/ops/registrations/{registrationId}/early-termination-refund?on={paidOn.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal(("10.00", (total - 10m).ToString("F2", CultureInfo.InvariantCulture)),
+            (after.GetProperty("decidedAlready").GetProperty("amount").GetString(), after.GetProperty("refundable").GetProperty("amount").GetString()));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Registrar.Api.Operations;
 /// unused months of every term paid for it (<see cref="PaidTermsReader"/>).
 /// </summary>
 public sealed class EarlyTerminationRefundHandler(
-    ClientAuthenticator authenticator, IRegistrationViews views, PaidTermsReader paidTerms, ContractRules rules)
+    ClientAuthenticator authenticator, IRegistrationViews views, PaidTermsReader paidTerms, IRefundLedger refunds, ContractRules rules)
 {
     private const string Condition = "Paid when the registrant presents the payment documents (UA-6.3).";
 
@@ -42,7 +42,10 @@ public sealed class EarlyTerminationRefundHandler(
         var quote = refund.Quote(termsPaid, terminatedOn);
         var terms = quote.Lines.Zip(paid, (line, term) => new RefundedTerm(term.InvoiceNumber, line.Term.Paid, line.Term.StartsOn,
             line.Term.EndsOn, line.Term.Months, line.UnusedWholeMonths, line.Refund)).ToList();
+        // UA-6.3: the cap holds for every refund decided for the registration (RefundDecisionHandlers), so the quote says what is left.
+        var decided = (await refunds.ReadAsync(registrationId, ct)).Decided.TotalBesides("", quote.Total.Currency);
+        var refundable = decided.Amount >= quote.Total.Amount ? Core.Money.Money.Of(0m, quote.Total.Currency) : quote.Total - decided;
         return new PrivateResult(TypedResults.Ok(new EarlyTerminationRefundQuote(registrationId, registration.DomainName, terminatedOn, terms,
-            quote.Total, quote.Rule, Condition)));
+            quote.Total, quote.Rule, Condition, decided, refundable)));
     }
 }

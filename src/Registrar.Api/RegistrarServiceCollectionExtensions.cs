@@ -216,6 +216,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<ReadCreditHandler>();
         services.AddSingleton<RenewalIssueInstants>();
         services.AddSingleton<IssueRenewalInvoiceFlow>();
+        services.AddSingleton<NameTakenHolds>();
         services.AddSingleton<HoldPaymentForAnotherNameFlow>();
         services.AddSingleton<HoldUnrenderedRenewalPaymentFlow>();
         services.AddSingleton<CancelRenewalInvoiceFlow>();

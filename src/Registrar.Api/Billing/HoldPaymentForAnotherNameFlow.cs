@@ -22,13 +22,9 @@ namespace Registrar.Api.Billing;
 /// writes, holds that amount once.
 /// </summary>
 public sealed class HoldPaymentForAnotherNameFlow(
-    IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, IRefundLedger refunds, IHeldPaymentStore held, IReviewList review,
+    IOrderStore<Order> orders, IInvoiceStore<Invoice> invoices, NameTakenHolds holds, IHeldPaymentStore held, IReviewList review,
     TimeProvider clock, ILogger<HoldPaymentForAnotherNameFlow> logger)
 {
-    /// <summary>A hold worked out against a ledger a refund changed meanwhile is worked out again, this often at most; then
-    /// the command fails and is delivered again.</summary>
-    private const int Attempts = 3;
-
     public async Task CarryOutAsync(HoldPaymentForAnotherName command, CancellationToken ct)
     {
         var reference = HoldPaymentForAnotherName.ReferenceFor(command.RegistrationId);
@@ -40,7 +36,8 @@ public sealed class HoldPaymentForAnotherNameFlow(
         if (invoice is not { Status: InvoiceStatus.Paid, PaidAt: { } paidAt })
             throw new InvalidOperationException($"Invoice {order.InvoiceNumber} of registration {command.RegistrationId} is not paid.");
 
-        if (await HoldInLedgerAsync(command.RegistrationId, line.Price.Total, ct) is not { Amount: var left })
+        // The customer's choice held it on the ledger already (NameTakenChoiceHandler); a choice of an earlier version did not.
+        if (await holds.HoldAsync(command.RegistrationId, line.Price.Total, ct) is not { Amount: var left })
         {
             logger.LogWarning("Registration {Registration}: all that was paid is refunded already; nothing is held", command.RegistrationId);
             return;
@@ -56,25 +53,5 @@ public sealed class HoldPaymentForAnotherNameFlow(
         await review.AddAsync(new ReviewItem(reference, "payment", reference, nameof(HoldReason.NameTaken), explanation, now), ct);
         logger.LogInformation("Registration {Registration}: {Amount} held as {Reference} for the customer's new order",
             command.RegistrationId, left, reference);
-    }
-
-    /// <summary>KZ-2.1: what was paid less the refunds decided so far, recorded as held on the ledger's tally; null when
-    /// nothing is left to hold. A refund decided meanwhile changed the tally, so the hold is worked out again.</summary>
-    private async Task<HeldForAnotherName?> HoldInLedgerAsync(string registrationId, Money paid, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var ledger = await refunds.ReadAsync(registrationId, ct);
-            var refunded = ledger.Decided.TotalBesides("", paid.Currency);
-            if (ledger.Held is null && refunded.Amount >= paid.Amount) return null;
-            try
-            {
-                return await refunds.HoldAsync(ledger, new HeldForAnotherName(paid - refunded, clock.GetUtcNow()), ct);
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                // A refund was decided since the ledger was read: it is left out of what is held.
-            }
-        }
     }
 }

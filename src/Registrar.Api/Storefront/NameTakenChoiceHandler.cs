@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Registrar.Api.Billing;
 using Registrar.Api.Claims;
 using Registrar.Api.Http;
 using Registrar.Api.Operations;
@@ -16,7 +17,7 @@ namespace Registrar.Api.Storefront;
 /// </summary>
 public sealed class NameTakenChoiceHandler(
     ClientAuthenticator authenticator, IRegistrationViews views, ILifecycleEvents<RegistrationEvent> registrations, IRegistrationDecisionClaims claims,
-    PaidTermsReader paidTerms, IRefundLedger refunds)
+    PaidTermsReader paidTerms, IRefundLedger refunds, NameTakenHolds holds)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string registrationId, CancellationToken ct)
     {
@@ -43,11 +44,22 @@ public sealed class NameTakenChoiceHandler(
         await registrations.RaiseAsync(registrationId, taken.EventId, taken, ct);
         if (taken.Choice != choice)
             return Problems.Conflict($"Registration '{registrationId}' has its choice already, {taken.Choice}: a choice is made once (KZ-2.1).");
+        if (choice == CustomerChoice.AnotherName && await NothingLeftToHoldAsync(view, ct) is { } refundedMeanwhile) return refundedMeanwhile;
         return TypedResults.Accepted((string?)null, choice == CustomerChoice.AnotherName
             ? new NameTakenChoiceAccepted(registrationId, choice, HoldPaymentForAnotherName.ReferenceFor(registrationId),
                 $"What was paid for {view.DisplayName}, less any refund decided, is held for your new order. Place the order for the name "
                 + "you want (POST /api/orders): the registrar applies the held money to its invoice, so only a higher price's difference is left to pay.")
             : new NameTakenChoiceAccepted(registrationId, choice, null, $"The registrar refunds what was paid for {view.DisplayName}."));
+    }
+
+    /// <summary>KZ-2.1: the money is held on the refund ledger before the customer is told it is, so a refund decided at the same
+    /// moment either comes first and is left out of the hold (a 409 when it took everything) or comes second and is refused.</summary>
+    private async Task<IResult?> NothingLeftToHoldAsync(RegistrationView view, CancellationToken ct)
+    {
+        var paid = await paidTerms.ReadAsync(view, ct);
+        if (paid.Count == 0 || await holds.HoldAsync(view.RegistrationId, paid[0].Term.Paid, ct) is not null) return null;
+        return RuleProblems.NotAllowed("KZ-2.1", $"What was paid for {view.DisplayName} was refunded while this choice was made, so nothing is "
+            + "held for a new order: order the name you want (POST /api/orders) and pay its invoice.");
     }
 
     /// <summary>KZ-2.1: what operations refunded already is not held again, so once all that was paid for the name is refunded,

@@ -70,7 +70,7 @@ public sealed class HoldPaymentForAnotherNameFlowTests(AzuriteFixture azurite) :
     }
 
     private static HoldPaymentForAnotherNameFlow Flow(BankHarness bank, IRefundLedger ledger) =>
-        new(bank.Orders, bank.Invoices, ledger, bank.HeldPayments, bank.Review, bank.Clock, NullLogger<HoldPaymentForAnotherNameFlow>.Instance);
+        new(bank.Orders, bank.Invoices, new NameTakenHolds(ledger, bank.Clock), bank.HeldPayments, bank.Review, bank.Clock, NullLogger<HoldPaymentForAnotherNameFlow>.Instance);
 
     private static ApplyHeldPaymentFlow ApplyFlow(BankHarness bank) => bank.ApplyFlow();
 }

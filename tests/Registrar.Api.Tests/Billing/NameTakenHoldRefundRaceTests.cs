@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Registrar.Api.Billing;
 using Registrar.Api.Http;
 using Registrar.Api.Operations;
+using Registrar.Api.Storefront;
 using Registrar.Api.Tests.Banks;
 using Registrar.Api.Tests.Retries;
 using Registrar.Core.Calendars;
@@ -55,6 +56,30 @@ public sealed class NameTakenHoldRefundRaceTests(AzuriteFixture azurite) : IClas
         Assert.Equal(5900m, (await bank.HeldPayments.GetAsync(HoldPaymentForAnotherName.ReferenceFor(hold.RegistrationId), default))!.Document.Credit.Amount);
     }
 
+    [Fact]
+    public async Task A_choice_of_another_name_made_while_operations_refund_everything_is_refused_not_told_the_money_is_held_KZ_2_1()
+    {
+        var bank = new BankHarness(azurite);
+        var hold = await NameTakenAsync(bank, 313);
+        var ledger = new RefundLedgerStore(bank.Clients);
+        var refunded = 0;
+        // Operations refund all that was paid after the choice's hold read the ledger, before the hold is written.
+        var holds = new NameTakenHolds(new Interleaved(ledger, afterRead: async () =>
+            refunded = (await RetryHarness.ReadAsync(await Handlers(bank, ledger).DecideAsync(RefundOf(6000m, "K-313"), hold.RegistrationId, default))).Status),
+            bank.Clock);
+        var rules = new ContractRules(Zones, BusinessCalendars.LoadEmbedded(), new ContractTermsCatalog(Zones));
+        var choices = new NameTakenChoiceHandler(RetryHarness.Authenticator(), bank.Views, bank.Events, new RegistrationDecisionClaimStore(bank.Clients),
+            new PaidTermsReader(bank.Orders, bank.Invoices, rules), ledger, holds);
+
+        var (status, problem) = await RetryHarness.ReadAsync(await choices.HandleAsync(RetryHarness.Post($"/api/registrations/{hold.RegistrationId}/choice",
+            new { choice = "AnotherName" }, null, RetryHarness.StorefrontKey, hold.CustomerId), hold.RegistrationId, default));
+
+        Assert.Equal((201, 409, "KZ-2.1"), (refunded, status, problem.GetProperty("rule").GetString()));
+        Assert.Null((await ledger.ReadAsync(hold.RegistrationId, default)).Held);
+        await Flow(bank, ledger).CarryOutAsync(hold, default);
+        Assert.Null(await bank.HeldPayments.GetAsync(HoldPaymentForAnotherName.ReferenceFor(hold.RegistrationId), default));
+    }
+
     /// <summary>A .kz order paid in full whose name was taken first: its view, and the command the customer's choice issues.</summary>
     private static async Task<HoldPaymentForAnotherName> NameTakenAsync(BankHarness bank, int number)
     {
@@ -77,7 +102,7 @@ public sealed class NameTakenHoldRefundRaceTests(AzuriteFixture azurite) : IClas
     }
 
     private static HoldPaymentForAnotherNameFlow Flow(BankHarness bank, IRefundLedger ledger) =>
-        new(bank.Orders, bank.Invoices, ledger, bank.HeldPayments, bank.Review, bank.Clock, NullLogger<HoldPaymentForAnotherNameFlow>.Instance);
+        new(bank.Orders, bank.Invoices, new NameTakenHolds(ledger, bank.Clock), bank.HeldPayments, bank.Review, bank.Clock, NullLogger<HoldPaymentForAnotherNameFlow>.Instance);
 
     /// <summary>The ledger, with the other party's step run once: after the first reading, or before the first write.</summary>
     private sealed class Interleaved(IRefundLedger ledger, Func<Task>? afterRead = null, Func<Task>? beforeRecord = null) : IRefundLedger

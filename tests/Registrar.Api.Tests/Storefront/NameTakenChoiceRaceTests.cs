@@ -1,4 +1,5 @@
 using Moq;
+using Registrar.Api.Billing;
 using Registrar.Api.Operations;
 using Registrar.Api.Storefront;
 using Registrar.Api.Tests.Banks;
@@ -30,7 +31,7 @@ public sealed class NameTakenChoiceRaceTests
         // No order to read: nothing was paid to have been refunded (KZ-2.1), which this test does not look at.
         var nothingPaid = new PaidTermsReader(Mock.Of<IOrderStore<Order>>(), Mock.Of<IInvoiceStore<Invoice>>(), null!);
         _handler = new NameTakenChoiceHandler(Authenticator(), views.Object, _events, new RegistrationDecisionClaimStore(new RetryHarness(azurite).Storage),
-            nothingPaid, Mock.Of<IRefundLedger>());
+            nothingPaid, Mock.Of<IRefundLedger>(), new NameTakenHolds(Mock.Of<IRefundLedger>(), TimeProvider.System));
     }
 
     [Fact]

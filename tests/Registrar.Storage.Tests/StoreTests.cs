@@ -328,27 +328,30 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_tariff_in_force_is_the_latest_effective_on_or_before_the_date()
+    public async Task A_price_list_is_recorded_as_published_only_in_place_of_the_one_read_UA_3_3()
     {
-        var tariffs = new TariffStore<decimal>(TestStorage.Clients(azurite));
-        await tariffs.AddAsync("kz", new DateOnly(2026, 1, 1), 5000m, default);
-        await tariffs.AddAsync("kz", new DateOnly(2027, 1, 1), 5500m, default);
+        var store = new PublishedPriceListStore(TestStorage.Clients(azurite));
+        Assert.Null(await store.FindAsync(default));
 
-        Assert.Equal(5000m, (await tariffs.InForceOnAsync("kz", new DateOnly(2026, 12, 31), default))!.Document);
-        Assert.Equal(5500m, (await tariffs.InForceOnAsync("kz", new DateOnly(2027, 1, 1), default))!.Document);
-        Assert.Null(await tariffs.InForceOnAsync("kz", new DateOnly(2025, 6, 1), default));
+        Assert.True(await store.TryPublishAsync("first", null, default));
+        var first = (await store.FindAsync(default))!;
+        Assert.False(await store.TryPublishAsync("also first", null, default));
+        Assert.True(await store.TryPublishAsync("second", first, default));
+        Assert.False(await store.TryPublishAsync("second, from the first", first, default));
+
+        Assert.Equal("second", (await store.FindAsync(default))!.Document);
     }
 
     [Fact]
     public async Task An_update_rewrites_the_document_and_keeps_a_column_it_does_not_write()
     {
         var clients = TestStorage.Clients(azurite);
-        var tariffs = new TariffStore<decimal>(clients);
-        var added = await tariffs.AddAsync("kz", new DateOnly(2027, 1, 1), 5500m, default);
+        var table = new DocumentTable(clients.Table("documents"));
+        var added = await table.InsertAsync("kz", "2027", 5500m, new Dictionary<string, object?> { ["EffectiveFrom"] = "2027-01-01" }, default);
 
-        await tariffs.UpdateAsync(added, 6000m, default);
+        await table.UpdateAsync(added, 6000m, null, default);
 
-        var row = (await clients.Table("tariffs").GetEntityAsync<TableEntity>(added.PartitionKey, added.RowKey)).Value;
+        var row = (await clients.Table("documents").GetEntityAsync<TableEntity>(added.PartitionKey, added.RowKey)).Value;
         Assert.Equal("6000", row.GetString(DocumentTable.DocumentColumn));
         Assert.Equal("2027-01-01", row.GetString("EffectiveFrom"));
     }

@@ -14,15 +14,19 @@ public sealed class TariffSchedule
     private readonly ZoneCatalog zones;
     private readonly Dictionary<string, List<PricedPeriod>> periodsByZone;
 
-    private TariffSchedule(ZoneCatalog zones, Dictionary<string, List<PricedPeriod>> periodsByZone)
+    private TariffSchedule(ZoneCatalog zones, Dictionary<string, List<PricedPeriod>> periodsByZone, string document)
     {
         this.zones = zones;
         this.periodsByZone = periodsByZone;
+        Document = document;
         All = periodsByZone.Values.SelectMany(periods => periods).SelectMany(p => p.Tariffs.Values).ToList();
     }
 
     /// <summary>Every published price, including those no longer or not yet in force.</summary>
     public IReadOnlyList<Tariff> All { get; }
+
+    /// <summary>The tariffs.json text this schedule was read from, as kept for the next list to be judged against (UA-3.3).</summary>
+    public string Document { get; }
 
     /// <summary>The tariffs shipped with Registrar.Core (Tariffs/tariffs.json).</summary>
     public static TariffSchedule LoadEmbedded(ZoneCatalog zones) => Parse(EmbeddedData.ReadText(EmbeddedResource), zones);
@@ -55,7 +59,7 @@ public sealed class TariffSchedule
         }
         foreach (var periods in periodsByZone.Values)
             periods.Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom));
-        return new TariffSchedule(zones, periodsByZone);
+        return new TariffSchedule(zones, periodsByZone, json);
     }
 
     /// <summary>The zones whose tariff in force at <paramref name="at"/>, or any taking effect after it, holds placeholder
@@ -103,6 +107,9 @@ public sealed class TariffSchedule
         return new PriceQuote(policy.Zone, operation, termYears, tariff.PricePerYear, tariff.PricePerYear * termYears,
             tariff.EffectiveFrom, at);
     }
+
+    /// <summary>Every zone's tariffs, each period's prices from its effective instant.</summary>
+    internal IEnumerable<PricedPeriod> Periods => periodsByZone.Values.SelectMany(periods => periods);
 
     /// <summary>One published tariff of one zone: its prices from one effective instant.</summary>
     internal sealed record PricedPeriod(string Zone, DateTimeOffset EffectiveFrom, IReadOnlyDictionary<TariffOperation, Tariff> Tariffs);

@@ -35,7 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(typeof(IInvoiceStore<>), typeof(InvoiceStore<>));
         services.TryAddSingleton(typeof(INoticeStore<>), typeof(NoticeStore<>));
         services.TryAddSingleton(typeof(IAuditLog<>), typeof(AuditLog<>));
-        services.TryAddSingleton(typeof(ITariffStore<>), typeof(TariffStore<>));
+        services.TryAddSingleton<PublishedPriceListStore>();
         services.TryAddSingleton<IPaymentStore, PaymentStore>();
         services.TryAddSingleton<IBankMessageStore, BankMessageStore>();
         services.TryAddSingleton<IIdempotencyKeyStore, IdempotencyKeyStore>();

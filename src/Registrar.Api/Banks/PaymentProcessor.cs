@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Registrar.Api.Operations;
 using Registrar.Core.Lifecycle;
+using Registrar.Core.Money;
 using Registrar.Core.Operations;
 using Registrar.Core.Orders;
 using Registrar.Core.Registrations;
@@ -135,12 +136,37 @@ public sealed class PaymentProcessor(
 
         // UA-3.2: the loser of a race for its invoice still names it, so operations see which invoice the money was meant for.
         var held = decision as HeldForOperations ?? await LostTheInvoiceAsync((Matched)decision, ct);
-        var explanation = held.Explanation.Length > MaxExplanationLength ? held.Explanation[..MaxExplanationLength] : held.Explanation;
+        var told = held is { Reason: HoldReason.Partial, Invoice: { } partOf } ? held.Explanation + await CountingAlreadyAsync(partOf, credit, reference, ct) : held.Explanation;
+        var explanation = told.Length > MaxExplanationLength ? told[..MaxExplanationLength] : told;
         await heldPayments.AddAsync(new HeldPayment(new HeldCredit(reference, credit.Amount, credit.CurrencyCode, credit.BookedAt),
             held.Reason.ToString(), explanation, held.Invoice?.Number.ToString(), clock.GetUtcNow()), ct);
         await review.AddAsync(new ReviewItem(reference, "payment", reference, held.Reason.ToString(), explanation, clock.GetUtcNow()), ct);
         logger.LogWarning("Payment {Reference} held for operations: {Reason}", reference, held.Reason);
         return new PaymentOutcome(reference, "held:" + held.Reason, held.Invoice?.Number.ToString());
+    }
+
+    /// <summary>UA-3.2: a part payment is held, and its explanation says what already counts toward its invoice (credits operations
+    /// applied toward it, others held naming it), so operations see at once whether applying it completes the invoice.</summary>
+    private async Task<string> CountingAlreadyAsync(InvoiceSnapshot invoice, BankCreditNotification credit, string reference, CancellationToken ct)
+    {
+        var currency = invoice.AmountDue.Currency;
+        if (!Money.TryOf(credit.Amount, currency, out var paid)) return "";
+        var (applied, held) = (Money.Zero(currency), Money.Zero(currency));
+        await foreach (var other in heldPayments.ListForInvoiceAsync(invoice.Number.ToString(), ct))
+        {
+            var payment = other.Document;
+            if (payment.Credit.Reference == reference || payment.Credit.CurrencyCode != currency.Code
+                || !Money.TryOf(payment.Credit.Amount, currency, out var amount)) continue;
+            if (payment.IsHeld) held += amount;
+            else if (payment.AwaitsInvoicePayment || payment.Resolution!.Pending) applied += amount;
+        }
+        if (applied.IsZero && held.IsZero) return "";
+        var come = applied + held + paid;
+        var counted = string.Join(", and ", new[] { applied.IsZero ? null : $"{applied} is applied toward it already", held.IsZero ? null : $"{held} more is held naming it" }
+            .OfType<string>());
+        var effect = come == invoice.AmountDue ? ": applying it completes the invoice."
+            : come > invoice.AmountDue ? $": applying it pays the invoice, and {come - invoice.AmountDue} beyond its total is held." : ".";
+        return $" Of it, {counted}; with this payment {come} of {invoice.AmountDue} has come{effect}";
     }
 
     /// <summary>UA-3.2: a matched invoice whose payment would release nothing (a renewal of a registration that ended, an order

@@ -21,6 +21,15 @@ public readonly record struct Money : IComparable<Money>
 
     public bool IsZero => Amount == 0m;
 
+    /// <summary>Whether <paramref name="amount"/> is an amount of <paramref name="currency"/>: not negative, and no more decimals
+    /// than it has.</summary>
+    public static bool TryOf(decimal amount, Currency currency, out Money money)
+    {
+        var fits = amount >= 0m && decimal.Round(amount, currency.MinorUnits) == amount;
+        money = fits ? Of(amount, currency) : Zero(currency);
+        return fits;
+    }
+
     /// <exception cref="InvalidAmountException">Negative, or more decimals than the currency has.</exception>
     public static Money Of(decimal amount, Currency currency)
     {

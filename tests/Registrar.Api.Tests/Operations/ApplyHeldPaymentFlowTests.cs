@@ -240,6 +240,28 @@ public sealed class ApplyHeldPaymentFlowTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_credit_of_what_is_left_is_held_as_a_part_payment_saying_that_applying_it_completes_the_invoice_UA_3_2()
+    {
+        var bank = new BankHarness(azurite);
+        var order = await bank.OrderAsync(214);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REST-1", order.InvoiceNumber, amount: "2000.00")));
+        await Flow(bank).ApplyAsync($"{BankHarness.Bank}:TX-REST-1", new ApplyHeldPayment(order.InvoiceNumber, "a third now"), "ops-desk", default);
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REST-2", order.InvoiceNumber, amount: "1000.00")));
+
+        await bank.PostCamtAsync(CamtFiles.Utf8(CamtFiles.Credit("TX-REST-3", order.InvoiceNumber, amount: "3000.00")));
+
+        var rest = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:TX-REST-3", default))!.Document;
+        Assert.Equal(nameof(Payments.Matching.HoldReason.Partial), rest.Reason);
+        Assert.EndsWith("Of it, 2000.00 KZT is applied toward it already, and 1000.00 KZT more is held naming it; with this payment "
+            + "6000.00 KZT of 6000.00 KZT has come: applying it completes the invoice.", rest.Explanation);
+        var applied = await Flow(bank).ApplyAsync($"{BankHarness.Bank}:TX-REST-3", new ApplyHeldPayment(order.InvoiceNumber, "the rest"), "ops-desk", default);
+        Assert.Equal(StatusCodes.Status200OK, Status(applied));
+        Assert.Equal(InvoiceStatus.Paid, await bank.InvoiceStatusAsync(order.InvoiceNumber));
+        var first = (await bank.HeldPayments.GetAsync($"{BankHarness.Bank}:TX-REST-1", default))!.Document;
+        Assert.DoesNotContain("Of it,", first.Explanation);
+    }
+
+    [Fact]
     public async Task A_part_payment_applied_toward_an_invoice_that_then_lapsed_unpaid_is_held_again_listed_and_applied_elsewhere_UA_3_2_KZ_3_3()
     {
         var bank = new BankHarness(azurite);

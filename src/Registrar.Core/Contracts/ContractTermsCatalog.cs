@@ -47,6 +47,9 @@ public sealed class ContractTermsCatalog(ZoneCatalog zones)
         ["UA"] = Ukraine,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="label"/> names one of the offers, by its id.</summary>
+    public static bool IsOffer(string label) => ByCountry.Values.Any(terms => terms.Offer == label);
+
     /// <exception cref="UnknownZoneException">This registrar does not serve the zone.</exception>
     /// <exception cref="InvalidOperationException">No offer is known for the zone's country.</exception>
     public ContractTerms For(string zone)

@@ -4,16 +4,20 @@ namespace Registrar.Core.Customers;
 /// UA-Pre-5, UA-2.1.1: the recorded acceptance of the public offer — which version, when, from
 /// which account — and, for natural persons, consent to personal-data processing. The account is
 /// the authenticated customer and the instant is the server's clock when the order was placed;
-/// what the storefront said about the time is kept beside it, only as its claim.
+/// what the storefront said about the time is kept beside it, only as its claim. The version is the storefront's label for the
+/// text it showed; <paramref name="OfferInForce"/> is the registrar's own record of the offer it sold the order's zone under at
+/// that instant (<c>ContractTerms.Offer</c>), so the acceptance names a published text whatever the label says.
 /// </summary>
 public sealed record OfferAcceptance(
-    string OfferVersion, DateTimeOffset AcceptedAt, string AccountId, bool PersonalDataConsent, DateTimeOffset? ClaimedAcceptedAt = null)
+    string OfferVersion, DateTimeOffset AcceptedAt, string AccountId, bool PersonalDataConsent, DateTimeOffset? ClaimedAcceptedAt = null,
+    string? OfferInForce = null)
 {
     public const int MaxOfferVersionLength = 64;
 
-    /// <summary>The acceptance as recorded when <paramref name="customerId"/> places the order at <paramref name="now"/>.</summary>
-    public static OfferAcceptance Record(OfferAcceptanceRequest request, string customerId, DateTimeOffset now) =>
-        new(request.OfferVersion, now, customerId, request.PersonalDataConsent, request.AcceptedAt);
+    /// <summary>The acceptance as recorded when <paramref name="customerId"/> places the order at <paramref name="now"/>, sold under
+    /// <paramref name="offerInForce"/>.</summary>
+    public static OfferAcceptance Record(OfferAcceptanceRequest request, string customerId, DateTimeOffset now, string offerInForce) =>
+        new(request.OfferVersion, now, customerId, request.PersonalDataConsent, request.AcceptedAt, offerInForce);
 
     public static IReadOnlyDictionary<string, string[]> Check(
         OfferAcceptanceRequest? acceptance, RegistrantKind kind, string customerId, string prefix)

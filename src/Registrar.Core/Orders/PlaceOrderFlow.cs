@@ -1,4 +1,5 @@
 using System.Text;
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Names;
@@ -11,7 +12,7 @@ namespace Registrar.Core.Orders;
 /// Places an order: every check first, each refusal naming its field; then the priced lines and
 /// the invoice. Pure: the caller supplies the ids and the invoice number and stores the result.
 /// </summary>
-public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariffs, ZoneDeadlines deadlines)
+public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariffs, ZoneDeadlines deadlines, ContractTermsCatalog offers)
 {
     public const int MaxItems = 50;
 
@@ -38,6 +39,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
 
         var lines = PriceItems(request.Items ?? [], now, errors);
         VerifyOneCurrency(lines, errors);
+        VerifyOfferOfZone(request.Acceptance, lines, errors);
         return errors.Any ? OrderCheck.Refused(errors.ToDictionary()) : OrderCheck.Passed(request, lines, technical);
     }
 
@@ -47,7 +49,7 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
         if (!check.IsPassed) throw new InvalidOperationException("Only a request that passed its checks can be placed.");
         var request = check.Request!;
         return new Order(orderId, customerId, now, check.Lines, request.ContactEmail, request.Registrant.NicHandle,
-            request.Registrant.Data, check.TechnicalContact!, OfferAcceptance.Record(request.Acceptance!, customerId, now), invoiceNumber,
+            request.Registrant.Data, check.TechnicalContact!, OfferAcceptance.Record(request.Acceptance!, customerId, now, offers.For(check.Lines[0].Zone).Offer), invoiceNumber,
             request.Language);
     }
 
@@ -221,6 +223,16 @@ public sealed class PlaceOrderFlow(DomainNameParser names, TariffSchedule tariff
     }
 
     private static string Normalize(string text) => text.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+
+    /// <summary>UA-Pre-5: a version naming the other registrar's offer is an acceptance of a text this order is not sold under.</summary>
+    private void VerifyOfferOfZone(OfferAcceptanceRequest? acceptance, List<OrderLine> lines, OrderErrors errors)
+    {
+        if (lines.Count == 0 || acceptance?.OfferVersion is not { } version || !ContractTermsCatalog.IsOffer(version)) return;
+        var zone = lines[0].Zone;
+        var offer = offers.For(zone).Offer;
+        if (version != offer)
+            errors.Add("acceptance.offerVersion", $"'{version}' is another registrar's offer; .{zone} is sold under offer '{offer}', which the customer accepts (UA-Pre-5).");
+    }
 
     private static void VerifyOneCurrency(List<OrderLine> lines, OrderErrors errors)
     {

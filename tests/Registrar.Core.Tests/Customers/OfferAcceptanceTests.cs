@@ -45,9 +45,9 @@ public sealed class OfferAcceptanceTests
     [Fact]
     public void The_recorded_acceptance_is_the_authenticated_customers_at_the_servers_time_and_the_client_time_only_a_claim_UA_2_1_1()
     {
-        var recorded = OfferAcceptance.Record(new OfferAcceptanceRequest("v1", true, AcceptedAt: Claimed), "cust-1", ServerNow);
+        var recorded = OfferAcceptance.Record(new OfferAcceptanceRequest("v1", true, AcceptedAt: Claimed), "cust-1", ServerNow, "003_bcd5c043e548e63f");
 
-        Assert.Equal(new OfferAcceptance("v1", ServerNow, "cust-1", true, ClaimedAcceptedAt: Claimed), recorded);
+        Assert.Equal(new OfferAcceptance("v1", ServerNow, "cust-1", true, ClaimedAcceptedAt: Claimed, OfferInForce: "003_bcd5c043e548e63f"), recorded);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Registrar.Core.Calendars;
+using Registrar.Core.Contracts;
 using Registrar.Core.Customers;
 using Registrar.Core.Deadlines;
 using Registrar.Core.Money;
@@ -19,7 +20,8 @@ public sealed class PlaceOrderFlowTests
     private readonly PlaceOrderFlow _flow = new(
         new DomainNameParser(Zones, RefusalList.LoadEmbedded()),
         TariffSchedule.LoadEmbedded(Zones),
-        new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()));
+        new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()),
+        new ContractTermsCatalog(Zones));
 
     private static OrderRequest Request(params OrderItemRequest[] items) => new(
         items, "owner@mail.kz", new RegistrantRequest(null, RegistrantDataRulesTests.CompletePerson()), null,
@@ -187,7 +189,7 @@ public sealed class PlaceOrderFlowTests
               { "zone": "kz", "currency": "KZT", "effectiveFrom": "2026-12-01T00:00:00+05:00", "placeholder": false, "registrantChangePricedAsRegistration": true, "pricesPerYear": { "register": "9000.00", "renew": "9000.00" } } ] }
             """, Zones);
         var flowAfterPublication = new PlaceOrderFlow(new DomainNameParser(Zones, RefusalList.LoadEmbedded()), later,
-            new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()));
+            new ZoneDeadlines(Zones, BusinessCalendars.LoadEmbedded()), new ContractTermsCatalog(Zones));
         var order = flowAfterPublication.Place(flowAfterPublication.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-1", Now),
             "cust-1", "ord-1", "KZ-2611-00001-3", Now);
 
@@ -211,6 +213,25 @@ public sealed class PlaceOrderFlowTests
 
         Assert.Equal(("cust-9", Now, claimed), (order.Acceptance.AccountId, order.Acceptance.AcceptedAt, order.Acceptance.ClaimedAcceptedAt));
         Assert.Contains("acceptance.accountId", _flow.Check(Request(new OrderItemRequest("shop.kz", 1, null)), "cust-9", Now).Errors.Keys);
+    }
+
+    [Fact]
+    public void The_acceptance_records_the_offer_the_zone_is_sold_under_and_refuses_the_other_registrars_UA_Pre_5()
+    {
+        static OrderRequest Accepting(string name, string version) => Request(new OrderItemRequest(name, 1, null)) with
+        {
+            Acceptance = new OfferAcceptanceRequest(version, true, AccountId: "cust-1"),
+        };
+
+        var kz = _flow.Place(_flow.Check(Accepting("shop.kz", "storefront-offer-page-7"), "cust-1", Now), "cust-1", "ord-1", "KZ-2611-00001-3", Now);
+        var ua = _flow.Check(Accepting("pryklad.com.ua", ContractTermsCatalog.Ukraine.Offer), "cust-1", Now);
+        var crossed = _flow.Check(Accepting("pryklad.com.ua", ContractTermsCatalog.Kazakhstan.Offer), "cust-1", Now);
+
+        Assert.Equal(("storefront-offer-page-7", ContractTermsCatalog.Kazakhstan.Offer), (kz.Acceptance.OfferVersion, kz.Acceptance.OfferInForce));
+        Assert.True(ua.IsPassed);
+        Assert.Equal(
+            $"'{ContractTermsCatalog.Kazakhstan.Offer}' is another registrar's offer; .com.ua is sold under offer '{ContractTermsCatalog.Ukraine.Offer}', "
+            + "which the customer accepts (UA-Pre-5).", Assert.Single(crossed.Errors["acceptance.offerVersion"]));
     }
 
     [Fact]

@@ -181,6 +181,7 @@ public static class RegistrarServiceCollectionExtensions
         services.AddSingleton<TransferCodeChecks>();
         services.AddSingleton<NameServerChecks>();
         services.AddSingleton<TransferInChecks>();
+        services.AddSingleton<RegistrantHandleChecks>();
         services.AddSingleton<TransferCodeHandOverHandler>();
         services.AddSingleton<TerminationNotices>();
         services.AddSingleton<CustomerRequestProving>();

@@ -9,9 +9,18 @@ namespace Registrar.Registry;
 /// create repeated after a lost answer names the same contact and cannot make a second one.</summary>
 public static class RegistryContacts
 {
+    private const string Prefix = "RG";
+
     /// <summary>RFC 5730 clIDType: 3 to 16 characters.</summary>
     public static string IdFor(string registrationId, string role) =>
-        "RG" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{registrationId}/{role}")), 0, 7);
+        Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{registrationId}/{role}")), 0, 7);
+
+    /// <summary>Whether <paramref name="handle"/> has the form of the ids <see cref="IdFor"/> gives, in any case (registries
+    /// differ on whether contact ids are case-sensitive).</summary>
+    public static bool HasOurForm(string handle) =>
+        handle.Length == 16 && handle.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !handle.AsSpan(2).ContainsAnyExcept(HexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
 
     public static ContactCreateCommand CreateCommand(string id, RegistrantData data) => new()
     {

@@ -34,6 +34,7 @@ public sealed class PlaceOrderHandler(
     NamesHeldHere namesHeldHere,
     IRegistryAvailability registry,
     TransferInChecks transfers,
+    RegistrantHandleChecks handles,
     OrderNameClaims nameClaims,
     TimeProvider clock)
 {
@@ -61,6 +62,8 @@ public sealed class PlaceOrderHandler(
         if (body.Problem is not null) return Checked<CheckedOrder>.Refused(body.Problem);
         var check = flow.Check(body.Value!, customerId, now);
         if (!check.IsPassed) return Checked<CheckedOrder>.Refused(Problems.Validation(check.Errors));
+        if (await handles.RefusalAsync(customerId, check.Request!.Registrant.NicHandle, ct) is { } notTheirs)
+            return Checked<CheckedOrder>.Refused(Problems.Validation(notTheirs));
         if (await NamesNotFreeAsync(check, ct) is { } notFree) return Checked<CheckedOrder>.Refused(Problems.Validation(notFree));
         if (await NotAsTheRegistryHoldsAsync(check, ct) is { } registry) return Checked<CheckedOrder>.Refused(Problems.Validation(registry));
         var account = await accounts.ReadAsync(customerId, ct);

@@ -38,7 +38,7 @@ public sealed class NoticeRenderingTests
         NoticeKind.NameserversChanged => ["ns1.example.net, ns2.example.net"],
         // UA-4.7: the clause the registrar consented under, where it had to (KZ-2.6: none for a .kz-only customer).
         NoticeKind.ContactEmailChanged => ["new-owner@example.org", "2.3.1.4"],
-        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway
+        NoticeKind.ContactEmailChangeRefused or NoticeKind.Unsuspended or NoticeKind.ServiceEnded or NoticeKind.TransferredAway or NoticeKind.DeletedByRegistry
             or NoticeKind.TransferInRefused or NoticeKind.TransferInDomainDeleted => [],
         NoticeKind.Suspended => ["2.3.1.4"],
         NoticeKind.Blocked or NoticeKind.Unblocked => ["Court ruling 2-123/2026"],

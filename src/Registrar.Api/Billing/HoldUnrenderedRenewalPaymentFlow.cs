@@ -25,9 +25,11 @@ public sealed class HoldUnrenderedRenewalPaymentFlow(
             throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} of registration {command.RegistrationId} is not paid.");
 
         var reference = HoldUnrenderedRenewalPayment.ReferenceFor(invoice.Number);
-        var explanation = $"KZ-3.2, UA-1.5.3: the domain of registration {command.RegistrationId} was transferred away before the renewal paid "
-            + $"by invoice {invoice.Number} was carried out. {invoice.Total} is a prepayment for a service not rendered: refund it to the customer, "
-            + "or apply it to another of their invoices if they ask.";
+        // Why is in the lifecycle's own flag for the registration: the domain left for another registrar or the registry deleted it
+        // first, or the payment renews nothing (UA-1.7).
+        var explanation = $"KZ-3.2, UA-1.5.3: the renewal of registration {command.RegistrationId} paid by invoice {invoice.Number} was not "
+            + $"carried out (see the registration's flag for why). {invoice.Total} is a prepayment for a service not rendered: refund it to the "
+            + "customer, or apply it to another of their invoices if they ask.";
         var now = clock.GetUtcNow();
         await held.AddAsync(new HeldPayment(new HeldCredit(reference, invoice.Total.Amount, invoice.Total.Currency.Code, paidAt),
             nameof(HoldReason.RenewalNotRendered), explanation, null, now), ct);

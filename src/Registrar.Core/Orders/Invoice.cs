@@ -44,6 +44,13 @@ public sealed record InvoiceCancellation(DateTimeOffset At, string? RenewalPaidB
     /// renewal of the earlier expiry the invoice billed.</summary>
     public const string RegistryRenewedRule = "RFC 5731";
 
+    /// <summary>The registry deleted the domain, unasked (RFC 5731 section 3.1.2), so there is nothing left to renew.</summary>
+    public const string RegistryDeletedRule = "RFC 5731 section 3.1.2";
+
+    /// <summary>The renewal round that asked for the invoice had ended when it was issued (the domain renewed, ended or left
+    /// meanwhile), so it bills nothing (UA-1.7).</summary>
+    public const string RoundEndedRule = "UA-1.7";
+
     /// <summary>Why a payment of it pays nothing, for whoever settles that money; worded now, never stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Reason => RenewalPaidBy is { } paid
@@ -52,6 +59,10 @@ public sealed record InvoiceCancellation(DateTimeOffset At, string? RenewalPaidB
             ? $"the customer's written erasure request ended their contracts before it was paid, so the order it billed starts none ({EndingRule})"
             : EndingRule == RegistryRenewedRule
             ? "the registry moved the domain's expiry past the one it billed the renewal of, so no one owes that renewal"
+            : EndingRule == RegistryDeletedRule
+            ? "the registry deleted the domain, so there is nothing left to renew (RFC 5731 section 3.1.2)"
+            : EndingRule == RoundEndedRule
+            ? "the renewal it billed was no longer due when it was issued: the domain had been renewed, had ended or had left meanwhile (UA-1.7)"
             : $"the registrant's notice ends the contract before the renewal it billed, which no renewal follows ({EndingRule})";
 }
 

@@ -26,6 +26,10 @@ public enum NoticeKind
     /// <summary>KZ-2.8, UA-1.10: deleted at the registry; the name is free for anyone.</summary>
     Deleted,
 
+    /// <summary>The registry deleted the domain though this registrar did not ask it to and no unpaid expiry led there (RFC 5731
+    /// section 3.1.2: it no longer holds the object): the service has ended, and a renewal paid for it is returned.</summary>
+    DeletedByRegistry,
+
     /// <summary>KZ-5.3, UA-4.7: a single-use, expiring link that confirms a customer request from the contact e-mail.</summary>
     RequestConfirmation,
 

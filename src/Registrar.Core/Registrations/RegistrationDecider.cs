@@ -78,6 +78,11 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case RenewalInvoiceIssued issued when issued.CommandId == state.Renewal.InvoiceCommandId:
                 _renewals.OnInvoiceIssued(step, issued, now);
                 break;
+            case RenewalInvoiceIssued stale when !state.Renewal.Invoices().Contains(stale.InvoiceNumber):
+                // The round that asked for it ended while it was being issued (the registry renewed the domain, say): no payment
+                // may be taken for it.
+                RenewalDecisions.CancelInvoices(step, [stale.InvoiceNumber], endingRule: Orders.InvoiceCancellation.RoundEndedRule);
+                break;
             case RenewalPaid paid:
                 _renewals.OnPaid(step, paid);
                 break;

@@ -102,7 +102,7 @@ internal static class RenewalAnswers
         if (info.Exists && !info.SponsorIsUs)
             TransferredAwayFrom(step, now);
         else if (!info.Exists)
-            Stall(step, $"A renewal of {state.Order!.DisplayName} was paid, but the registry no longer holds it for us: refund or re-register.");
+            GoneFromRegistry(step);
         else if (info.ExpiresAt is { } expiry && expiry > state.ExpiresAt)
             RenewedIfPaidTerm(step, expiry);
         else if (info.InRedemption)
@@ -132,7 +132,9 @@ internal static class RenewalAnswers
     private static void ReconcileRestore(RegistrationStep step, DomainInfo info)
     {
         Follow(step, info);
-        if (!info.Exists || !info.SponsorIsUs)
+        if (!info.Exists)
+            GoneFromRegistry(step);
+        else if (!info.SponsorIsUs)
             Stall(step, $"{step.State.Order!.DisplayName} could not be restored: the registry no longer holds it for us. Refund the renewal.");
         else if (info.InRedemption)
             Restore(step);
@@ -179,7 +181,7 @@ internal static class RenewalAnswers
         }
         if (!info.Exists)
         {
-            FlagOnce(step, $"The registry does not know {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}: find out why.");
+            GoneFromRegistry(step);
             return;
         }
         // Before expiry only: from then on holds and deletion are the registry's course for an unrenewed name (UA-1.10, KZ-2.8).
@@ -227,6 +229,23 @@ internal static class RenewalAnswers
             step.Flag($"{state.Order!.DisplayName} was transferred away while its renewal invoice {state.Renewal.InvoiceNumber} is open: cancel it.");
         else if (state.Renewal.PaidInvoice is { } paid)
             step.Issue(id => new HoldUnrenderedRenewalPayment(id, state.RegistrationId, paid));
+    }
+
+    /// <summary>The registry no longer holds the domain (RFC 5731 section 3.1.2: it does not know the object), though this registrar
+    /// did not delete it and no unpaid expiry led there: the registry deleted it. The registration ends and the customer is told; a
+    /// renewal paid for it was never rendered and is held to return (KZ-3.2, UA-1.5.3), an open one bills nothing and is cancelled
+    /// (UA-1.7), and operations find out why.</summary>
+    public static void GoneFromRegistry(RegistrationStep step)
+    {
+        var state = step.State;
+        step.Update(s => s with { Phase = Deleted, TransferCode = null, AwaitedCommandId = null });
+        step.Notify(NoticeKind.DeletedByRegistry);
+        if (state.Renewal.PaidInvoice is { } paid)
+            step.Issue(id => new HoldUnrenderedRenewalPayment(id, state.RegistrationId, paid));
+        else
+            RenewalDecisions.CancelInvoices(step, state.Renewal.Invoices(), endingRule: Orders.InvoiceCancellation.RegistryDeletedRule);
+        step.Flag($"The registry no longer holds {state.Order!.DisplayName}, registered here until {state.ExpiresAt:u}, and this registrar did not "
+            + "delete it: the registration is closed and the customer told; find out why, and settle any renewal paid for it (held to return).");
     }
 
     /// <summary>The registry is the authority for the domain's statuses and name servers: what it shows is kept as shown.</summary>

@@ -79,8 +79,11 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             : null;
         if (refusal is not null)
         {
-            // UA-1.7: a payment never renews twice; a person returns or re-applies the money.
-            step.Flag($"Renewal payment of invoice {paid.InvoiceNumber} for {state.Order!.DisplayName} renews nothing: {refusal}. Settle the money.");
+            // UA-1.7: a payment never renews twice. KZ-3.2, UA-1.5.3: what it paid is a prepayment for nothing rendered, held
+            // (UA-3.2) for a person to return or apply elsewhere.
+            step.Flag($"Renewal payment of invoice {paid.InvoiceNumber} for {state.Order!.DisplayName} renews nothing: {refusal}. Its money is held "
+                + $"as {HoldUnrenderedRenewalPayment.ReferenceFor(paid.InvoiceNumber)}: return it or apply it to another invoice.");
+            step.Issue(id => new HoldUnrenderedRenewalPayment(id, state.RegistrationId, paid.InvoiceNumber));
             return;
         }
         step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });
@@ -110,8 +113,10 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
         if (state.AwaitedCommandId is not null) return;
         if (Covers(state.Phase)) RenewalAnswers.OnAnswered(step, info, now);
         // The registry is the authority for who holds the domain: one that stalled once registered (a renewal refused while a
-        // transfer away was pending) has left once another registrar holds it, whatever operations were still to decide.
+        // transfer away was pending, or refused for a registry ban) has left once another registrar holds it, or the registry
+        // deleted it, whatever operations were still to decide.
         else if (state is { Phase: Stalled, ExpiresAt: not null } && info is { Exists: true, SponsorIsUs: false }) RenewalAnswers.TransferredAwayFrom(step, now);
+        else if (state is { Phase: Stalled, ExpiresAt: not null } && !info.Exists) RenewalAnswers.GoneFromRegistry(step);
     }
 
     /// <summary>Operations retried a registration that stalled after it was registered.</summary>

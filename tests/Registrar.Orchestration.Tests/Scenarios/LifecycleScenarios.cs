@@ -90,6 +90,10 @@ public static class LifecycleScenarios
             RenewalInvoiceRequestScenarios.RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway,
         ["An invoice of an expiry the registry moved on by itself is cancelled, so no one owes it (UA-3.5, UA-1.7)"] =
             RenewalInvoiceRequestScenarios.InvoiceOfAnExpiryTheRegistryMovedOnIsCancelled,
+        ["An invoice issued after the registry renewed the domain by itself is cancelled, so no payment is taken for it (UA-1.7)"] =
+            RenewalInvoiceRequestScenarios.InvoiceIssuedAfterTheRegistryRenewedIsCancelled,
+        ["A renewal stalled on a registry ban ends once the registry deleted the domain, the customer told and the money held to return (KZ-3.2)"] =
+            RenewalInvoiceRequestScenarios.RenewalStalledOnARegistryBanEndsOnceTheRegistryDeletedTheDomain,
         ["A registrant change is refused on a session alone, invoiced as a registration, and once paid carried out keeping the expiry (UA-1.5.8, KZ-2.4, KZ-2.5)"] =
             CustomerRequestScenarios.RegistrantChangePaidThenCarriedOut,
         ["A transfer in waits pending at the registry and is registered with its expiry once the poll message says approved, the losing registrar's code replaced (RFC 5731 section 2.6)"] =

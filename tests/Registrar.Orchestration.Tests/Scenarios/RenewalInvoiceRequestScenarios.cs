@@ -115,6 +115,45 @@ public static class RenewalInvoiceRequestScenarios
         await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1) && s.Renewal.InvoiceNumber is null);
     }
 
+    /// <summary>UA-1.7: the registry renewed the domain by itself while an invoice of the earlier expiry was being issued; issued
+    /// after that, it bills nothing and is cancelled, so no payment is taken for it.</summary>
+    public static async Task InvoiceIssuedAfterTheRegistryRenewedIsCancelled(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order("kiev.ua", handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(true, true, "H-1", expiry.AddYears(1), ["ok"]), DateTimeOffset.UtcNow),
+            typeof(FlagForOperations), typeof(RecordRegistrationView));
+
+        var issued = await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(CancelRenewalInvoice));
+
+        Assert.Equal(("INV-1", InvoiceCancellation.RoundEndedRule), issued.OfType<CancelRenewalInvoice>().Select(c => (c.InvoiceNumber, c.EndingRule)).Single());
+        await run.SettlesInAsync(RegistrationPhase.Registered, s => s.ExpiresAt == expiry.AddYears(1) && s.Renewal.InvoiceNumber is null);
+    }
+
+    /// <summary>KZ-3.2, RFC 5731 section 3.1.2: a paid renewal the registry refuses for its own ban stalls; once the registry no
+    /// longer holds the domain, the registration ends, the customer is told and the money is held to return.</summary>
+    public static async Task RenewalStalledOnARegistryBanEndsOnceTheRegistryDeletedTheDomain(ScenarioRun run)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
+        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryRefused(2304, "example.kz has serverRenewProhibited"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["serverRenewProhibited"]), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+
+        var gone = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(false, false, null, null), DateTimeOffset.UtcNow),
+            typeof(SendNotice), typeof(HoldUnrenderedRenewalPayment), typeof(FlagForOperations), typeof(RecordRegistrationView));
+
+        Assert.Equal(NoticeKind.DeletedByRegistry, gone.OfType<SendNotice>().Single().Kind);
+        Assert.Equal("INV-1", gone.OfType<HoldUnrenderedRenewalPayment>().Single().InvoiceNumber);
+        await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
     private static RenewalInvoiceRequested Requested(string requestId) =>
         new($"renewal-invoice-request:{requestId}", requestId, DateTimeOffset.UtcNow);
 

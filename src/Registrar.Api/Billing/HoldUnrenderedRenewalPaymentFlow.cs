@@ -25,8 +25,8 @@ public sealed class HoldUnrenderedRenewalPaymentFlow(
             throw new InvalidOperationException($"Renewal invoice {command.InvoiceNumber} of registration {command.RegistrationId} is not paid.");
 
         var reference = HoldUnrenderedRenewalPayment.ReferenceFor(invoice.Number);
-        // Why is in the lifecycle's own flag for the registration: the domain left for another registrar or the registry deleted it
-        // first, or the payment renews nothing (UA-1.7).
+        // Why is in the lifecycle's own flag for the registration: the domain left for another registrar, or the registry deleted it,
+        // first.
         var explanation = $"KZ-3.2, UA-1.5.3: the renewal of registration {command.RegistrationId} paid by invoice {invoice.Number} was not "
             + $"carried out (see the registration's flag for why). {invoice.Total} is a prepayment for a service not rendered: refund it to the "
             + "customer, or apply it to another of their invoices if they ask.";

@@ -79,11 +79,8 @@ internal sealed class RenewalDecisions(IRegistrationSchedule schedule)
             : null;
         if (refusal is not null)
         {
-            // UA-1.7: a payment never renews twice. KZ-3.2, UA-1.5.3: what it paid is a prepayment for nothing rendered, held
-            // (UA-3.2) for a person to return or apply elsewhere.
-            step.Flag($"Renewal payment of invoice {paid.InvoiceNumber} for {state.Order!.DisplayName} renews nothing: {refusal}. Its money is held "
-                + $"as {HoldUnrenderedRenewalPayment.ReferenceFor(paid.InvoiceNumber)}: return it or apply it to another invoice.");
-            step.Issue(id => new HoldUnrenderedRenewalPayment(id, state.RegistrationId, paid.InvoiceNumber));
+            // UA-1.7: a payment never renews twice; a person returns or re-applies the money.
+            step.Flag($"Renewal payment of invoice {paid.InvoiceNumber} for {state.Order!.DisplayName} renews nothing: {refusal}. Settle the money.");
             return;
         }
         step.Update(s => s with { Renewal = s.Renewal with { PaidInvoice = paid.InvoiceNumber, PaidYears = paid.Years } });

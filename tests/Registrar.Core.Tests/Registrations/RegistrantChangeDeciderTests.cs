@@ -69,7 +69,7 @@ public sealed class RegistrantChangeDeciderTests
         var invoice = (IssueRenewalInvoice)domain.Raise(Proved(RequestProof.ContactEmail), Now).Single();
         domain.IssueInvoice(invoice, Now);
 
-        Assert.Equal([typeof(FlagForOperations), typeof(HoldUnrenderedRenewalPayment)], domain.Raise(new RenewalPaid("renewal-paid:x", "INV-OTHER", 1, Now), Now).Select(c => c.GetType()));
+        Assert.IsType<FlagForOperations>(Assert.Single(domain.Raise(new RenewalPaid("renewal-paid:x", "INV-OTHER", 1, Now), Now)));
         var first = (ChangeRegistrant)domain.Raise(new RenewalPaid("renewal-paid:1", $"INV-{invoice.CommandId}", 1, Now), Now).Single();
         var again = Assert.IsType<ChangeRegistrant>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
         Assert.Empty(domain.Raise(new RenewalPaid("renewal-paid:2", $"INV-{invoice.CommandId}", 1, Now), Now).OfType<ChangeRegistrant>());

@@ -48,6 +48,9 @@ internal static class RenewalAnswers
                 RenewalDecisions.Query(step);
                 break;
             case (Restoring, DomainRestored):
+                // RFC 3915: a restore may itself move the expiry on (many registries add the year), refusing the renew that follows with
+                // 2306; that answer is read back like any other, however the refusal before the restore was.
+                step.Update(s => s with { Renewal = s.Renewal with { CheckedAfterRefusal = false } });
                 RenewalDecisions.Renew(step);
                 break;
             case (Restoring, DomainInfo info):

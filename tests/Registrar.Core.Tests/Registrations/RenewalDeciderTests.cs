@@ -409,6 +409,23 @@ public sealed class RenewalDeciderTests
     }
 
     [Fact]
+    public void A_restore_that_moved_the_expiry_by_the_year_paid_is_read_back_as_the_renewal_RFC_3915_UA_1_7()
+    {
+        var domain = RegisteredDomain.Expiring("kyiv.ua", Expiry);
+        domain.LiveUntil(Expiry.AddDays(10));
+        domain.PayCurrentInvoice(Expiry.AddDays(11));
+        domain.Answer(new RegistryRefused(2304, "pendingDelete"), Expiry.AddDays(11));
+        domain.Answer(new DomainInfo(true, true, "H-1", Expiry, ["pendingDelete", "redemptionPeriod"]), Expiry.AddDays(11));
+        domain.Answer(new DomainRestored(), Expiry.AddDays(11));
+
+        Assert.IsType<QueryDomain>(Assert.Single(domain.Answer(new RegistryRefused(2306, "curExpDate does not match"), Expiry.AddDays(11))));
+        domain.Answer(new DomainInfo(true, true, "H-1", Expiry.AddYears(1), ["ok"]), Expiry.AddDays(11));
+
+        Assert.Equal((RegistrationPhase.Registered, Expiry.AddYears(1)), (domain.State.Phase, domain.State.ExpiresAt));
+        Assert.Single(domain.Notices(NoticeKind.Renewed));
+    }
+
+    [Fact]
     public void The_registry_is_the_authority_for_expiry_and_a_mismatch_is_flagged_once()
     {
         var domain = RegisteredDomain.Expiring("kz", Expiry);

@@ -69,6 +69,7 @@ public sealed class NoticeComposer(
             facts.ExpiresAt <= now ? Instant(facts.ExpiresAt) : null,
             facts.Refusal?.ToString(),
             facts.TakenHere ? "yes" : null,
-            facts.InvoiceFollows ? "yes" : null);
+            facts.InvoiceFollows ? "yes" : null,
+            facts.Reason);
     }
 }

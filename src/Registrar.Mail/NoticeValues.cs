@@ -21,6 +21,7 @@ namespace Registrar.Mail;
 /// <param name="InvoiceFollows">KZ-2.6: "yes" on a warning sent before the renewal invoice could be issued (its deadline
 /// waits for a calendar year): the invoice and its pay-by date follow.</param>
 /// <param name="TakenHere">KZ-2.1: on <c>NameTaken</c>, "yes" when this registrar holds the name under another registration.</param>
+/// <param name="Reason">UA-Pre-7: on <c>TrademarkRejected</c>, why operations refused the trademark.</param>
 public sealed record NoticeValues(
     string Domain,
     string? ExpiresAt = null,
@@ -43,7 +44,8 @@ public sealed record NoticeValues(
     string? ExpiredAt = null,
     string? RefusedBecause = null,
     string? TakenHere = null,
-    string? InvoiceFollows = null)
+    string? InvoiceFollows = null,
+    string? Reason = null)
 {
     /// <summary>The names templates use, each with its value.</summary>
     public IEnumerable<(string Name, string? Value)> Variables =>
@@ -70,5 +72,6 @@ public sealed record NoticeValues(
         ("refused_because", RefusedBecause),
         ("taken_here", TakenHere),
         ("invoice_follows", InvoiceFollows),
+        ("reason", Reason),
     ];
 }

@@ -27,7 +27,9 @@ public sealed class NoticeRenderingTests
     private static string[] FiguresOf(NoticeKind kind) => kind switch
     {
         NoticeKind.Registered => [ExpiresAtText],
-        NoticeKind.NameTaken or NoticeKind.TrademarkRejected => [AmountText, FullFacts.InvoiceNumber!],
+        NoticeKind.NameTaken => [AmountText, FullFacts.InvoiceNumber!],
+        // UA-Pre-7: the reason operations gave for the refusal.
+        NoticeKind.TrademarkRejected => [AmountText, FullFacts.InvoiceNumber!, FullFacts.Reason!],
         NoticeKind.RenewalReminder or NoticeKind.RenewalInvoice or NoticeKind.Expired =>
             [ExpiresAtText, PayByText, DeletionAtText, AmountText, FullFacts.InvoiceNumber!],
         NoticeKind.Renewed => [ExpiresAtText],

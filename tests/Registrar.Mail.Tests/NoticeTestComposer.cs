@@ -29,7 +29,8 @@ internal sealed class NoticeTestComposer
         TransferRefusals: [TransferRefusalReason.RegistryBan, TransferRefusalReason.UnpaidInvoices],
         Rules: ["KZ-App-9"],
         Refusal: RequestRefusalReason.RegistrantChangeAwaitsPayment,
-        Amount: Money.Of(12_500m, Currency.Kzt));
+        Amount: Money.Of(12_500m, Currency.Kzt),
+        Reason: "The mark's word element is <b>SHOPS</b>, not shop");
 
     public const string ExpiresAtText = "2027-06-01 09:30 (UTC+5)";
     // KZ-2.7: late from midnight on the 27th, so payable through the 26th.

@@ -23,6 +23,7 @@ namespace Registrar.Core.Registrations;
 /// applicant, and that paying twice is not needed.</param>
 /// <param name="InvoiceFollows">KZ-2.6, KZ-2.7: a warning sent while the renewal deadline waits for its calendar year: it carries
 /// no invoice or pay-by date, and says they follow, never that the renewal can no longer be paid.</param>
+/// <param name="Reason">UA-Pre-7: on <see cref="NoticeKind.TrademarkRejected"/>, why operations refused the trademark, as they wrote it.</param>
 public sealed record NoticeFacts(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? PayBy = null,
@@ -41,4 +42,5 @@ public sealed record NoticeFacts(
     string? NewRegistrant = null,
     RequestRefusalReason? Refusal = null,
     bool TakenHere = false,
-    bool InvoiceFollows = false);
+    bool InvoiceFollows = false,
+    string? Reason = null);

@@ -255,7 +255,8 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         }
         var order = step.State.Order!;
         step.Update(s => s with { Phase = RegistrationPhase.Closed });
-        step.Notify(NoticeKind.TrademarkRejected);
+        // UA-Pre-7: the customer is told why, in the words operations gave.
+        step.Notify(NoticeKind.TrademarkRejected, new NoticeFacts(Reason: review.Reason));
         step.Flag($"Trademark for {order.DisplayName} refused by {review.ReviewedBy}: {review.Reason}. Settle the held money (UA-Pre-7).");
     }
 

@@ -286,6 +286,26 @@ public sealed class GoldenDocumentTests
         Assert.All(facts, f => Assert.False(f.TakenHere));
     }
 
+    /// <summary>UA-Pre-7: notices queued, and resends asked for, before a trademark refusal told its reason read without one.</summary>
+    [Theory]
+    [InlineData("registration-events", typeof(RegistrationEvent[]))]
+    [InlineData("registration-commands", typeof(RegistrationCommand[]))]
+    public void A_notice_stored_before_trademark_refusals_told_their_reason_still_reads_UA_Pre_7(string name, Type type)
+    {
+        var before = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Persistence", "Golden", name + ".before-trademark-reasons.json"));
+
+        var read = (System.Collections.IEnumerable)JsonSerializer.Deserialize(before, type, StoredJson.Options)!;
+
+        var facts = read.OfType<object>().Select(item => item switch
+        {
+            SendNotice notice => notice.Facts,
+            NoticeResendRequested resend => resend.Facts,
+            _ => null,
+        }).OfType<NoticeFacts>().ToList();
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Null(f.Reason));
+    }
+
     /// <summary>UA-1.5.8: confirmations queued before they named the new registrant read without it (the mail then words the
     /// request without the name, <c>RequestConfirmationMailTests</c>).</summary>
     [Fact]

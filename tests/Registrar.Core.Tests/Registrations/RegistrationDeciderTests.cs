@@ -293,7 +293,7 @@ public sealed class RegistrationDeciderTests
         var refused = _decider.Decide(state, new TrademarkReviewed("e2", false, "ops-anna", "word mark differs"), PaidAt.AddHours(2));
         Assert.Equal(RegistrationPhase.Closed, refused.State.Phase);
         Assert.DoesNotContain(Effects(refused), c => c is CreateDomain or CreateRegistryContact);
-        Assert.Contains(Effects(refused), c => c is SendNotice { Kind: NoticeKind.TrademarkRejected });
+        Assert.Contains(Effects(refused), c => c is SendNotice { Kind: NoticeKind.TrademarkRejected, Facts.Reason: "word mark differs" });
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace Registrar.LocalHost.Tests;
 
@@ -32,5 +34,29 @@ public sealed class AuthenticationChallengeTests(ProductFixture product)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(challenge, response.Headers.NonValidated["WWW-Authenticate"].ToString());
+    }
+
+    /// <summary>Before anyone is authenticated, a bank this endpoint has no key of is answered as any signature that does not
+    /// verify: the answer tells no one which banks are set up or how each signs (security probe F4).</summary>
+    [Theory]
+    [InlineData("api/banks/nobank/camt054", "application/xml", "X-Signature")]
+    [InlineData("api/banks/halyk/acquiring", "application/json", "X-Sign")]
+    [InlineData("api/banks/nobank/notifications", "application/json", "X-Signature")]
+    public async Task A_bank_without_a_key_here_is_answered_as_a_signature_that_does_not_verify(string path, string mediaType, string header)
+    {
+        using var anonymous = product.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(mediaType.EndsWith("xml") ? "<Document/>" : "{}", Encoding.UTF8, mediaType),
+        };
+        request.Headers.TryAddWithoutValidation(header, "t=1,v1=" + new string('0', 64));
+
+        var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("BadSignature", problem.GetProperty("reason").GetString());
+        Assert.DoesNotContain("configured", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("key is", problem.GetProperty("detail").GetString());
     }
 }

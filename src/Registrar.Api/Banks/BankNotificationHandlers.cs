@@ -124,9 +124,19 @@ public sealed class BankNotificationHandlers(
         }
     });
 
+    /// <summary>Answered for a bank this endpoint has no key of, as for a signature that does not verify: the answer, given before
+    /// anyone is authenticated, tells no one which banks are set up or how each signs (the log tells operations).</summary>
+    private static readonly NotificationRejected NotAuthentic =
+        new(NotificationRejectionReason.BadSignature, "No signature on this request verifies under a key this endpoint holds for the bank it names.");
+
     /// <summary>A message that is not the bank's own is a 401, and names the signature this endpoint checks (RFC 9110 section 11.6.1).</summary>
-    private static IResult Rejected(NotificationRejected rejection, string challenge)
+    private IResult Rejected(NotificationRejected rejection, string challenge)
     {
+        if (rejection.Reason == NotificationRejectionReason.UnknownBank)
+        {
+            logger.LogWarning("A bank notification was refused: {Why}", rejection.Message);
+            rejection = NotAuthentic;
+        }
         var status = rejection.Reason switch
         {
             NotificationRejectionReason.BadSignature or NotificationRejectionReason.StaleTimestamp or NotificationRejectionReason.Replay

@@ -74,6 +74,9 @@ public sealed class OperationsPageTests(ProductFixture product)
 
         var wrong = await client.PostAsync("ops/page/sign-in", Form(("key", "not-the-key"), ("person", "Mallory")));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        // The name is the audit entries' actor: one that reads otherwise than it is stored (U+202E) signs no one in.
+        var reversed = await client.PostAsync("ops/page/sign-in", Form(("key", ProductFixture.OperationsKey), ("person", "Ole\u202Ena")));
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
         var signedIn = await client.PostAsync("ops/page/sign-in", Form(("key", ProductFixture.OperationsKey), ("person", "<b>Olena</b>")));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var overview = await client.GetStringAsync("ops/page");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Registrar.Api.Security;
+using Registrar.Core.Customers;
 using Registrar.Core.Registrations;
 
 namespace Registrar.Api.Operations.Page;
@@ -21,7 +22,8 @@ public sealed class OperationsPageHandlers(
         if (!request.HasFormContentType) return paths.SignInForm("Send the sign-in form.", StatusCodes.Status400BadRequest);
         var form = await request.ReadFormAsync(ct);
         var person = form["person"].ToString().Trim();
-        if (person.Length is 0 or > MaxPersonLength || person.Any(char.IsControl))
+        // The name is every audit entry's actor: text that reads otherwise than it is stored (bidi controls) is refused, as in orders.
+        if (person.Length == 0 || TextRules.Refusal(person, MaxPersonLength) is not null)
             return paths.SignInForm($"Give your name, at most {MaxPersonLength} characters.", StatusCodes.Status400BadRequest);
         var client = authenticator.AuthenticateKey(form["key"].ToString(), ApiClientRole.Operations);
         if (client.Problem is not null)

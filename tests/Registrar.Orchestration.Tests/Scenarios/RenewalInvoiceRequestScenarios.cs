@@ -81,16 +81,7 @@ public static class RenewalInvoiceRequestScenarios
     /// held for operations to return.</summary>
     public static async Task RenewalRefusedWhileATransferAwayWasPendingEndsTransferredAway(ScenarioRun run)
     {
-        var expiry = DateTimeOffset.UtcNow.AddDays(200);
-        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
-        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
-        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
-
-        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new RegistryRefused(2304, "example.kz has pendingTransfer"), typeof(QueryDomain));
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["pendingTransfer"]), typeof(FlagForOperations), typeof(RecordRegistrationView));
-        await run.SettlesInAsync(RegistrationPhase.Stalled);
+        var expiry = await RenewalStalledOnAsync(run, "pendingTransfer");
 
         var left = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(true, false, "H-9", expiry.AddYears(1), ["ok"]), DateTimeOffset.UtcNow),
             typeof(SendNotice), typeof(HoldUnrenderedRenewalPayment), typeof(RecordRegistrationView));
@@ -136,15 +127,7 @@ public static class RenewalInvoiceRequestScenarios
     /// longer holds the domain, the registration ends, the customer is told and the money is held to return.</summary>
     public static async Task RenewalStalledOnARegistryBanEndsOnceTheRegistryDeletedTheDomain(ScenarioRun run)
     {
-        var expiry = DateTimeOffset.UtcNow.AddDays(200);
-        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
-        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
-        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
-        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
-        await run.AnswerAsync(new RegistryRefused(2304, "example.kz has serverRenewProhibited"), typeof(QueryDomain));
-        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, ["serverRenewProhibited"]), typeof(FlagForOperations), typeof(RecordRegistrationView));
-        await run.SettlesInAsync(RegistrationPhase.Stalled);
+        await RenewalStalledOnAsync(run, "serverRenewProhibited");
 
         var gone = await run.RaiseAsync(new RegistryObserved("observed:1", new DomainInfo(false, false, null, null), DateTimeOffset.UtcNow),
             typeof(SendNotice), typeof(HoldUnrenderedRenewalPayment), typeof(FlagForOperations), typeof(RecordRegistrationView));
@@ -152,6 +135,22 @@ public static class RenewalInvoiceRequestScenarios
         Assert.Equal(NoticeKind.DeletedByRegistry, gone.OfType<SendNotice>().Single().Kind);
         Assert.Equal("INV-1", gone.OfType<HoldUnrenderedRenewalPayment>().Single().InvoiceNumber);
         await run.SettlesInAsync(RegistrationPhase.Deleted);
+    }
+
+    /// <summary>A .kz registration whose renewal, paid by INV-1, the registry refused for <paramref name="status"/>: stalled for
+    /// operations. Returns the expiry.</summary>
+    private static async Task<DateTimeOffset> RenewalStalledOnAsync(ScenarioRun run, string status)
+    {
+        var expiry = DateTimeOffset.UtcNow.AddDays(200);
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        var asked = await run.RaiseAsync(Requested("rir-1"), typeof(IssueRenewalInvoice));
+        await run.RaiseAsync(InvoiceIssued(asked.OfType<IssueRenewalInvoice>().Single(), "INV-1"), typeof(SendNotice));
+        await run.RaiseAsync(new RenewalPaid("renewal-paid:INV-1", "INV-1", 1, DateTimeOffset.UtcNow), typeof(RenewDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new RegistryRefused(2304, $"example.kz has {status}"), typeof(QueryDomain));
+        await run.AnswerAsync(new DomainInfo(true, true, "H-1", expiry, [status]), typeof(FlagForOperations), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+        return expiry;
     }
 
     private static RenewalInvoiceRequested Requested(string requestId) =>

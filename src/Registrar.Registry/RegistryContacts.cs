@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Registrar.Core.Customers;
@@ -11,6 +12,8 @@ public static class RegistryContacts
 {
     private const string Prefix = "RG";
 
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
+
     /// <summary>RFC 5730 clIDType: 3 to 16 characters.</summary>
     public static string IdFor(string registrationId, string role) =>
         Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{registrationId}/{role}")), 0, 7);
@@ -19,8 +22,6 @@ public static class RegistryContacts
     /// differ on whether contact ids are case-sensitive).</summary>
     public static bool HasOurForm(string handle) =>
         handle.Length == 16 && handle.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !handle.AsSpan(2).ContainsAnyExcept(HexDigits);
-
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
 
     public static ContactCreateCommand CreateCommand(string id, RegistrantData data) => new()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Registrar.Api.Http;
 
@@ -39,5 +40,18 @@ public sealed class ProblemTypeTests(ProductFixture product)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.StartsWith(type.Title + "\n", await response.Content.ReadAsStringAsync());
         }
+    }
+
+    /// <summary>What no caller owns is said not to exist, not "not yours" (security probe F6).</summary>
+    [Fact]
+    public async Task An_unknown_problem_type_is_a_404_saying_it_does_not_exist()
+    {
+        using var anonymous = product.Anonymous();
+
+        var response = await anonymous.GetAsync("problems/no-such-type");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Problem type 'no-such-type' does not exist.",
+            (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString());
     }
 }

@@ -9,5 +9,5 @@ public static class ProblemTypePages
     public static IResult Describe(string slug) =>
         ProblemTypes.Find("/problems/" + slug) is { } type
             ? Results.Text($"{type.Title}\n\n{type.Description}")
-            : Problems.NotFound($"Problem type '{slug}'");
+            : Problems.Missing($"Problem type '{slug}'");
 }

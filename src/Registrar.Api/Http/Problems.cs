@@ -43,8 +43,13 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, detail);
 
+    /// <summary>Something of the calling customer's: one of another customer's is answered alike, so ids are not probed.</summary>
     public static ProblemHttpResult NotFound(string what) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{what} does not exist or is not yours.");
+
+    /// <summary>Something no caller owns: a problem type's page, or what operations act on.</summary>
+    public static ProblemHttpResult Missing(string what) =>
+        Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{what} does not exist.");
 
     public static ProblemHttpResult Conflict(string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, detail);

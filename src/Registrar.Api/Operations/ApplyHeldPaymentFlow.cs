@@ -21,7 +21,7 @@ public sealed class ApplyHeldPaymentFlow(
     public async Task<IResult> ApplyAsync(string reference, ApplyHeldPayment request, string client, CancellationToken ct)
     {
         var stored = await held.GetAsync(reference, ct);
-        if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
+        if (stored is null) return Problems.Missing($"Held payment '{reference}'");
         if (stored.Document.Resolution is { } earlier)
         {
             // An apply that stopped after keeping its resolution is finished by the next action on the same payment.
@@ -29,7 +29,7 @@ public sealed class ApplyHeldPaymentFlow(
             return HeldPaymentProblems.Resolved(earlier);
         }
         var invoice = (await invoices.GetAsync(request.InvoiceNumber, ct))?.Document;
-        if (invoice is null) return Problems.NotFound($"Invoice '{request.InvoiceNumber}'");
+        if (invoice is null) return Problems.Missing($"Invoice '{request.InvoiceNumber}'");
         if (await endedRenewals.EndedRegistrationOfAsync(invoice, ct) is { } ended)
             return Problems.PaymentNotApplicable(HoldReason.RegistrationEnded.ToString(), EndedRenewals.Explanation(invoice, ended));
         var others = await completion.OthersAsync(invoice.Number, reference, ct);

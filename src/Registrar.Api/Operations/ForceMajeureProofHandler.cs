@@ -28,7 +28,7 @@ public sealed class ForceMajeureProofHandler(
         var proof = body.Value!;
         if (StoredText.LineRefusal(proof.RecordedBy, StoredText.MaxPersonLength) is { } refusal) return Problems.Validation("recordedBy", refusal);
         var stored = noticeId.Length <= MaxNoticeIdLength ? await notices.GetAsync(noticeId, ct) : null;
-        if (stored is null) return Problems.NotFound("The force majeure notice");
+        if (stored is null) return Problems.Missing("The force majeure notice");
 
         var notice = stored.Document;
         var today = rules.CalendarOf(notice.Zone).LocalDate(clock.GetUtcNow());

@@ -27,7 +27,7 @@ public sealed class HeldPaymentHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (!IsReference(reference)) return Problems.NotFound("That held payment");
+        if (!IsReference(reference)) return Problems.Missing("That held payment");
         var body = await StrictJson.ReadAsync<ApplyHeldPayment>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var errors = CheckApply(body.Value!);
@@ -40,7 +40,7 @@ public sealed class HeldPaymentHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (!IsReference(reference)) return Problems.NotFound("That held payment");
+        if (!IsReference(reference)) return Problems.Missing("That held payment");
         var body = await StrictJson.ReadAsync<RefundHeldPayment>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var value = body.Value!;

@@ -43,9 +43,9 @@ public sealed class NoticeResends(
     {
         if (!RegistrationIds.IsWellFormed(registrationId)) return (null, RegistrationProblems.Unknown());
         if (await views.FindAsync(registrationId, ct) is not { } view) return (null, RegistrationProblems.Unknown(registrationId));
-        if (!IsNoticeIdOf(registrationId, noticeId)) return (null, Problems.NotFound("That notice"));
+        if (!IsNoticeIdOf(registrationId, noticeId)) return (null, Problems.Missing("That notice"));
         if (await notices.GetAsync(registrationId, noticeId, ct) is not { } stored)
-            return (null, Problems.NotFound($"Notice '{noticeId}' of registration '{registrationId}'"));
+            return (null, Problems.Missing($"Notice '{noticeId}' of registration '{registrationId}'"));
         var record = stored.Document;
         if (record.SentAt is null)
             return (null, Problems.Conflict($"Notice '{noticeId}' has not gone out yet: it is sent, or tried again, by itself."));

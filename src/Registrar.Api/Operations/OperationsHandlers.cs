@@ -54,7 +54,7 @@ public sealed class OperationsHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (itemId.Length > MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.NotFound("That review item");
+        if (itemId.Length > MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.Missing("That review item");
         var raw = await RawBody.ReadAsync(request, StrictJson.DefaultBodyLimit, ct);
         if (raw is null) return Problems.BodyTooLarge(StrictJson.DefaultBodyLimit);
         var actor = operations.Principal!.Name;
@@ -73,7 +73,7 @@ public sealed class OperationsHandlers(
         if (body.Value.Note.Length > MaxNoteLength) return Checked<string>.Refused(Problems.Validation("note", $"At most {MaxNoteLength} characters."));
         return await review.FindAsync(itemId, ct) switch
         {
-            null => Checked<string>.Refused(Problems.NotFound($"Review item '{itemId}'")),
+            null => Checked<string>.Refused(Problems.Missing($"Review item '{itemId}'")),
             { ResolvedAt: not null } resolved => Checked<string>.Refused(AlreadyResolved(itemId, resolved)),
             _ => Checked<string>.Passed(body.Value.Note),
         };

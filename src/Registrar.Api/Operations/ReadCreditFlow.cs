@@ -27,7 +27,7 @@ public sealed class ReadCreditFlow(
     {
         var item = await review.FindAsync(itemId, ct);
         if (item is null || !BankMessageApplier.IsUnreadable(item))
-            return Problems.NotFound($"Review item '{itemId}' of a bank message that could not be read");
+            return Problems.Missing($"Review item '{itemId}' of a bank message that could not be read");
         if (item.ResolvedAt is { } resolvedAt)
             return Problems.Conflict($"Review item '{itemId}' was resolved at {resolvedAt:u} by {item.ResolvedBy}; nothing was read from it.");
         var message = (await messages.GetAsync(item.Subject, ct))?.Document

@@ -16,7 +16,7 @@ public sealed class ReadCreditHandler(ClientAuthenticator authenticator, ReadCre
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (itemId.Length > OperationsHandlers.MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.NotFound("That review item");
+        if (itemId.Length > OperationsHandlers.MaxReviewItemIdLength || itemId.Any(char.IsControl)) return Problems.Missing("That review item");
         var body = await StrictJson.ReadAsync<ReadCredit>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var read = body.Value!;

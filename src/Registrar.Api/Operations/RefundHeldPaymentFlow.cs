@@ -16,7 +16,7 @@ public sealed class RefundHeldPaymentFlow(IHeldPaymentStore held, IInvoiceStore<
     public async Task<IResult> RefundAsync(string reference, RefundHeldPayment request, decimal amount, string client, CancellationToken ct)
     {
         var stored = await held.GetAsync(reference, ct);
-        if (stored is null) return Problems.NotFound($"Held payment '{reference}'");
+        if (stored is null) return Problems.Missing($"Held payment '{reference}'");
         if (stored.Document.Resolution is { } earlier && !await IsStrandedAsync(stored.Document, ct))
         {
             // A refund whose host stopped between storing it and auditing it is audited by the next action on it: the audit log

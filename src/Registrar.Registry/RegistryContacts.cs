@@ -14,6 +14,12 @@ public static class RegistryContacts
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
 
+    /// <summary>The registrant contact made from the order's data when the registration is created.</summary>
+    public static string RegistrantOf(string registrationId) => IdFor(registrationId, "registrant");
+
+    /// <summary>The technical contact made for the person the order named (UA-1.14).</summary>
+    public static string TechnicalOf(string registrationId) => IdFor(registrationId, "tech");
+
     /// <summary>RFC 5730 clIDType: 3 to 16 characters.</summary>
     public static string IdFor(string registrationId, string role) =>
         Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{registrationId}/{role}")), 0, 7);

@@ -37,8 +37,8 @@ public sealed class RegistrantHandleChecks(IOrderStore<Order> orders, IOptions<R
             for (var line = 0; line < order.Lines.Count; line++)
             {
                 var registration = RegistrationIds.For(order.OrderId, line);
-                if (string.Equals(RegistryContacts.IdFor(registration, "registrant"), handle, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(RegistryContacts.IdFor(registration, "tech"), handle, StringComparison.OrdinalIgnoreCase)) return true;
+                if (string.Equals(RegistryContacts.RegistrantOf(registration), handle, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(RegistryContacts.TechnicalOf(registration), handle, StringComparison.OrdinalIgnoreCase)) return true;
             }
         }
         return false;

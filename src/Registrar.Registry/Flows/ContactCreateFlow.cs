@@ -13,7 +13,7 @@ internal sealed class ContactCreateFlow(ZoneRegistries registries, RegistryFailu
 {
     public async Task<RegistryOutcome> RunAsync(CreateRegistryContact create, CancellationToken ct)
     {
-        var id = RegistryContacts.IdFor(create.RegistrationId, "registrant");
+        var id = RegistryContacts.RegistrantOf(create.RegistrationId);
         return await EnsureAsync(registries.For(create.Zone), id, create.Registrant, create.CommandId, ct) switch
         {
             null => new ContactCreated(id),

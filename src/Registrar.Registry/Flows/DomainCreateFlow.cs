@@ -77,7 +77,7 @@ internal sealed class DomainCreateFlow(
                     ? (handle, null)
                     : (null, new RegistryRefused(2306, $"No registrar technical contact is configured for registry '{client.RegistryId}' (Registry:RegistrarTechnicalContacts)."));
             default:
-                var id = RegistryContacts.IdFor(create.RegistrationId, "tech");
+                var id = RegistryContacts.TechnicalOf(create.RegistrationId);
                 var failure = await contacts.EnsureAsync(client, id, create.TechnicalContact.Person!, create.CommandId + "-t", ct);
                 return failure is null ? (id, null) : (null, failure);
         }

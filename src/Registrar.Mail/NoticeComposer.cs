@@ -57,7 +57,7 @@ public sealed class NoticeComposer(
             registered || confirmation is not null ? Instant(now + linkLifetime) : null,
             confirmation is not null ? confirmations.Create(notice.CustomerId, confirmation, now, notice.To) : null,
             facts.RequestKind,
-            facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers) : null,
+            facts.NameServers is { Count: > 0 } nameServers ? string.Join(", ", nameServers.Select(NameServerNames.ForDisplay)) : null,
             facts.ContactEmail,
             facts.Clause,
             facts.Document,

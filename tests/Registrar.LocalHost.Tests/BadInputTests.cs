@@ -46,6 +46,30 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.Equal(["acceptance", "contactEmail", "items[0].name", "registrant"], errors.Order());
     }
 
+    [Fact]
+    public async Task A_null_among_a_quotes_names_is_named_by_its_place_in_the_list()
+    {
+        using var storefront = product.Storefront("bad-input");
+
+        var problem = await AssertProblemAsync(await storefront.PostAsync("api/quotes", Json("""{"names":["shop.kz",null],"termYears":1}""")), 400);
+
+        Assert.Equal(["names[1]"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_name_whose_ligature_moves_its_hyphens_into_the_3rd_and_4th_positions_is_a_400_not_a_500_RFC_5891_4_2_3_1()
+    {
+        using var storefront = product.Storefront("bad-input");
+        using var anonymous = product.Anonymous();
+
+        var quote = await storefront.PostAsync("api/quotes", Json("""{"names":["shop.kz","\uFB00--x.kz"],"termYears":1}"""));
+        var rdap = await anonymous.GetAsync("api/rdap/domain/%EF%AC%80--x.kz");
+
+        Assert.Equal(200, (int)quote.StatusCode);
+        Assert.Contains("3rd and 4th positions", await quote.Content.ReadAsStringAsync());
+        Assert.Equal(400, (int)rdap.StatusCode);
+    }
+
     [Theory]
     [InlineData("shop.kz", "(KZ-1.1)")]
     [InlineData("shop.com.ua", "(UA-1.6)")]

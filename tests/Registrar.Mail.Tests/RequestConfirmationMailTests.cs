@@ -54,6 +54,19 @@ public sealed class RequestConfirmationMailTests
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("uk")]
+    [InlineData("ru")]
+    [InlineData("kk")]
+    public void A_dns_change_confirmation_shows_the_name_servers_as_typed_in_Unicode_not_as_their_A_labels_KZ_2_3(string language)
+    {
+        var text = Confirmation("dns-change", language, new NoticeFacts(NameServers: ["ns1.xn--e1afmkfd.xn--p1ai", "ns2.example.net"]));
+
+        Assert.Contains("ns1.пример.рф, ns2.example.net", text);
+        Assert.DoesNotContain("xn--", text);
+    }
+
+    [Theory]
     [InlineData("en", "contact e-mail of the account of the domain пример.kz to new-owner@example.org")]
     [InlineData("uk", "контактної електронної пошти облікового запису домену пример.kz на new-owner@example.org")]
     [InlineData("ru", "контактной электронной почты учетной записи домена пример.kz на new-owner@example.org")]

@@ -129,7 +129,7 @@ public sealed class ClaimHandlers(
     {
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
-        if (!IsWellFormed(claimId)) return Problems.NotFound("That claim");
+        if (!IsWellFormed(claimId)) return Problems.Missing("That claim");
         var body = await StrictJson.ReadAsync<AnswerClaim>(request, ct);
         if (body.Problem is not null) return body.Problem;
         var input = body.Value!;
@@ -139,7 +139,7 @@ public sealed class ClaimHandlers(
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var current = await claims.GetAsync(claimId, ct);
-        if (current is null) return Problems.NotFound($"Claim '{claimId}'");
+        if (current is null) return Problems.Missing($"Claim '{claimId}'");
         var now = clock.GetUtcNow();
         if (current.Document.Answer is { } given)
         {

@@ -63,7 +63,7 @@ public sealed class ErasureRequestHandler(
         IReadOnlyList<string> zones = registrations.Count > 0
             ? [.. registrations.Select(r => r.Zone).Distinct()]
             : await openOrders.ZonesAsync(input.CustomerId, ct);
-        if (zones.Count == 0) return Checked<CheckedErasure>.Refused(Problems.NotFound("A customer with registrations or orders under that id"));
+        if (zones.Count == 0) return Checked<CheckedErasure>.Refused(Problems.Missing("A customer with registrations or orders under that id"));
         // UA-Pre-6: "where the registrar is" is where the registrar of the customer's contracts is, Almaty for .kz (the probe's item 7).
         if (PersonalDataRetention.ReplyDateRefusal(input.RepliedOn, now, zones.Select(TimeZoneOf).Distinct()) is { } refusal)
             return Checked<CheckedErasure>.Refused(Problems.Validation("repliedOn", refusal));

@@ -25,7 +25,8 @@ public sealed class QuoteHandler(
         if (body.Problem is not null) return body.Problem;
         var quote = body.Value!;
         if (quote.Names.Count is 0 or > MaxNames) return Problems.Validation("names", $"List 1 to {MaxNames} names.");
-        if (quote.Names.Any(n => n is null)) return Problems.Validation("names", "Each name is a string, such as \"example.kz\"; null is not a name.");
+        var nullAt = quote.Names.ToList().IndexOf(null!);
+        if (nullAt >= 0) return Problems.Validation($"names[{nullAt}]", "Each name is a string, such as \"example.kz\"; null is not a name.");
 
         var now = clock.GetUtcNow();
         var parsed = quote.Names.Select(n => (Typed: n, Result: names.ParseForRegistration(n))).ToList();

@@ -60,7 +60,7 @@ public sealed class DisclosureHandlers(
         if (errors.Count > 0) return Checked<DisclosureRequest>.Refused(Problems.Validation(errors));
 
         var held = await directory.FindAsync(name.Name!.Ascii, ct);
-        if (held is null) return Checked<DisclosureRequest>.Refused(Problems.NotFound($"A registration of '{name.Name.Unicode}' held by this registrar"));
+        if (held is null) return Checked<DisclosureRequest>.Refused(Problems.Missing($"A registration of '{name.Name.Unicode}' held by this registrar"));
         var draft = new DisclosureRequest(DraftRequestId, name.Name.Ascii, held.Registration.RegistrationId,
             input.Requester.Trim(), input.LegalBasis.Trim(), input.DocumentReference.Trim(), [.. input.RequestedFields.Distinct()],
             input.RecordedBy.Trim(), now);
@@ -219,9 +219,9 @@ public sealed class DisclosureHandlers(
     /// <summary>Request ids are "D" and hex digits: anything else names no request and is not echoed.</summary>
     private static bool IsWellFormed(string requestId) => requestId.Length is > 0 and <= 64 && requestId.All(char.IsAsciiLetterOrDigit);
 
-    private static IResult Unknown() => Problems.NotFound("That disclosure request");
+    private static IResult Unknown() => Problems.Missing("That disclosure request");
 
-    private static IResult Unknown(string requestId) => Problems.NotFound($"Disclosure request '{requestId}'");
+    private static IResult Unknown(string requestId) => Problems.Missing($"Disclosure request '{requestId}'");
 
     /// <summary>One step of a request: how its body is checked, who takes it, how it is decided on the stored request, and how
     /// a retry of it is recognised and answered again.</summary>

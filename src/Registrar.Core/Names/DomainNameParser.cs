@@ -16,7 +16,7 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
 
     private readonly IdnMapping idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
-    /// <summary>Checks syntax, zone and repertoire: for names that exist or may exist (lookups, transfers).</summary>
+    /// <summary>Checks syntax, zone and repertoire: for names that exist or may exist (lookups).</summary>
     public NameParseResult Parse(string? input)
     {
         var typed = input ?? "";
@@ -27,26 +27,29 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         // A fully qualified name ends with the root's empty label: "example.kz." is "example.kz".
         if (text.EndsWith('.'))
             text = text[..^1];
-        text = ToNfc(text.ToLowerInvariant());
+        text = Normalized(text.ToLowerInvariant(), NormalizationForm.FormC);
 
         var asciiLabels = new List<string>();
+        var unicodeLabels = new List<string>();
         foreach (var label in text.Split('.'))
         {
-            var refusal = ToAsciiLabel(typed, label, out var asciiLabel);
+            var refusal = ToAsciiLabel(typed, label, out var asciiLabel, out var unicodeLabel);
             if (refusal is not null)
                 return refusal;
             asciiLabels.Add(asciiLabel);
+            unicodeLabels.Add(unicodeLabel);
         }
         var ascii = string.Join('.', asciiLabels);
         if (ascii.Length > MaxNameOctets)
             return NameParseResult.Refused(NameRefusalReason.NameTooLong, typed,
                 $"The name is {ascii.Length} characters long in its ASCII form; a domain name has at most {MaxNameOctets}.");
-        return InZone(typed, ascii, asciiLabels.Count);
+        return InZone(typed, ascii, unicodeLabels);
     }
 
     /// <summary>
     /// <see cref="Parse"/>, then the registrar's refusal list (UA-2.1.1 / KZ-App-8): for names a
-    /// customer orders. A listed name is refused without saying which list it is on.
+    /// customer orders, a transfer in included, as the registrar serves no listed name and may refuse any without a reason.
+    /// A listed name is refused without saying which list it is on.
     /// </summary>
     public NameParseResult ParseForRegistration(string? input)
     {
@@ -59,7 +62,7 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
 
     private string KnownZones => string.Join(", ", zones.All.Select(z => "." + z.Zone));
 
-    private NameParseResult InZone(string typed, string ascii, int labelCount)
+    private NameParseResult InZone(string typed, string ascii, List<string> unicodeLabels)
     {
         // A zone is checked for before the zone a name is in: "com.ua" is a zone this registrar serves, under its own
         // policy, and never a name registered under .ua, whatever the refusal list says.
@@ -70,17 +73,17 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
             return NameParseResult.Refused(NameRefusalReason.UnknownZone, typed,
                 $"'{typed.Trim()}' is not in a zone this registrar serves; the zones are: {KnownZones}.");
         var zoneLabelCount = zone.AsciiZone.Count(c => c == '.') + 1;
-        if (labelCount > zoneLabelCount + 1)
+        if (unicodeLabels.Count > zoneLabelCount + 1)
         {
-            var parent = idn.GetUnicode(ascii[(ascii.IndexOf('.') + 1)..]);
-            var example = string.Join('.', parent.Split('.')[^(zoneLabelCount + 1)..]);
+            var parent = string.Join('.', unicodeLabels.Skip(1));
+            var example = string.Join('.', unicodeLabels[^(zoneLabelCount + 1)..]);
             return NameParseResult.Refused(NameRefusalReason.NotDirectlyUnderZone, typed,
                 $"Names are registered directly under a zone, such as {example}; '.{parent}' is not a zone this registrar serves " +
                 $"(the zones are: {KnownZones}).");
         }
 
-        var unicode = idn.GetUnicode(ascii);
-        var label = unicode[..unicode.IndexOf('.')];
+        var unicode = string.Join('.', unicodeLabels);
+        var label = unicodeLabels[0];
         // UA-2.1.1 / KZ-App-8: each zone has its own repertoire (Cyrillic with Kazakh letters for .қаз).
         var disallowed = zone.Names.FirstDisallowedCharacter(label);
         if (disallowed is not null)
@@ -90,9 +93,10 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
         return NameParseResult.Accepted(new DomainName(unicode, ascii, zone));
     }
 
-    private NameParseResult? ToAsciiLabel(string typed, string label, out string ascii)
+    private NameParseResult? ToAsciiLabel(string typed, string label, out string ascii, out string unicode)
     {
         ascii = "";
+        unicode = "";
         if (label.Length == 0)
             return NameParseResult.Refused(NameRefusalReason.EmptyLabel, typed,
                 "The name has an empty label (two dots together, or a leading dot); remove the extra dot.");
@@ -112,19 +116,22 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
             return NameParseResult.Refused(NameRefusalReason.HyphenAtLabelEdge, typed,
                 $"'{label}' starts or ends with a hyphen; a hyphen may only appear inside a label.");
         if (Labels.HasReservedHyphens(label))
-            return NameParseResult.Refused(NameRefusalReason.ReservedHyphens, typed,
-                $"'{label}' has hyphens in the 3rd and 4th positions, which are reserved for IDN labels (xn--); move or remove one.");
+            return ReservedHyphens(typed, label);
         try
         {
             ascii = idn.GetAscii(label);
+            // UTS #46 maps a label before it encodes it: 'ﬀ--x' is 'ff--x', whose hyphens are reserved all the same.
+            if (Labels.HasReservedHyphens(ascii))
+                return ReservedHyphens(typed, label);
             // An A-label is valid only if it decodes and encodes back to itself.
-            if (label.StartsWith("xn--", StringComparison.Ordinal) && idn.GetAscii(idn.GetUnicode(label)) != label)
+            unicode = idn.GetUnicode(ascii);
+            if (label.StartsWith("xn--", StringComparison.Ordinal) && idn.GetAscii(unicode) != label)
                 throw new ArgumentException("not the canonical A-label", nameof(label));
         }
         catch (ArgumentException)
         {
-            // IdnMapping refuses an over-long label without saying so; measure it to tell the person.
-            var length = PunycodeLength.OfALabel(label);
+            // IdnMapping refuses an over-long label without saying so; measure it, as UTS #46 maps it ('ﬀ' is 'ff'), to tell the person.
+            var length = PunycodeLength.OfALabel(Normalized(label, NormalizationForm.FormKC));
             return length > MaxLabelOctets
                 ? LabelTooLong(typed, label, length)
                 : NameParseResult.Refused(NameRefusalReason.InvalidIdn, typed,
@@ -136,12 +143,13 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
     }
 
     /// <summary>UTS #46 section 4: a name is normalised to NFC before it is checked, so one typed decomposed
-    /// ('и' and U+0306) is the name typed composed ('й').</summary>
-    private static string ToNfc(string text)
+    /// ('и' and U+0306) is the name typed composed ('й'); NFKC maps compatibility characters ('ﬀ' is 'ff') near enough to
+    /// measure a label IdnMapping refused.</summary>
+    private static string Normalized(string text, NormalizationForm form)
     {
         try
         {
-            return text.Normalize(NormalizationForm.FormC);
+            return text.Normalize(form);
         }
         catch (ArgumentException)
         {
@@ -149,6 +157,10 @@ public sealed class DomainNameParser(ZoneCatalog zones, RefusalList refusals)
             return text;
         }
     }
+
+    private static NameParseResult ReservedHyphens(string typed, string label) =>
+        NameParseResult.Refused(NameRefusalReason.ReservedHyphens, typed,
+            $"'{label}' has hyphens in the 3rd and 4th positions once written in ASCII, which are reserved for IDN labels (xn--); move or remove one.");
 
     private static NameParseResult LabelTooLong(string typed, string label, int asciiLength, bool atLeast = false) =>
         NameParseResult.Refused(NameRefusalReason.LabelTooLong, typed,

@@ -42,6 +42,20 @@ public static class NameServerNames
         return (normalized, null);
     }
 
+    /// <summary>A host name as a person reads it, in its U-labels (RFC 5890 section 2.3.2.1), as the domain is shown; one that
+    /// does not decode, as it is kept.</summary>
+    public static string ForDisplay(string host)
+    {
+        try
+        {
+            return Idn.GetUnicode(host);
+        }
+        catch (ArgumentException)
+        {
+            return host;
+        }
+    }
+
     private static bool IsWithin(string host, string domain) =>
         host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
 
@@ -55,7 +69,11 @@ public static class NameServerNames
         {
             var ascii = Idn.GetAscii(trimmed).ToLowerInvariant();
             var labels = ascii.Split('.');
-            return labels.Length >= 2 && ascii.Length <= 253 && labels.All(IsLdhLabel) && !labels[^1].All(char.IsAsciiDigit) ? ascii : null;
+            if (labels.Length < 2 || ascii.Length > 253 || !labels.All(IsLdhLabel) || labels[^1].All(char.IsAsciiDigit)) return null;
+            // What IdnMapping lets through and IDNA2008 refuses (an emoji, a label of two directions): a registry keeping to
+            // IDNA2008 would refuse the host (2005) only after the customer proved the change.
+            var unicodeLabels = labels.Select(label => Idn.GetUnicode(label)).ToList();
+            return unicodeLabels.All(Idna2008Labels.HasOnlyValidCodePoints) && Idna2008Labels.BidiRuleHolds(unicodeLabels) ? ascii : null;
         }
         catch (ArgumentException)
         {

@@ -129,6 +129,30 @@ public sealed class DomainNameParserTests
         Assert.Equal(typed ?? "", result.Refusal.Input);
     }
 
+    [Theory]
+    [InlineData("\uFB00--x.kz", "'\uFB00--x' has hyphens in the 3rd and 4th positions once written in ASCII")]
+    [InlineData("\u01F3--x.kz", "3rd and 4th positions")]
+    [InlineData("\u0133--x.com.ua", "3rd and 4th positions")]
+    [InlineData("a.\uFB01--x.kz", "3rd and 4th positions")]
+    public void Hyphens_a_ligature_moves_into_the_3rd_and_4th_positions_are_refused_RFC_5891_4_2_3_1(string typed, string message)
+    {
+        // UTS #46 maps 'ﬀ' (U+FB00) to "ff" before it encodes: the label typed has its hyphens in the 2nd and 3rd positions,
+        // the label registered would have them in the 3rd and 4th.
+        var result = parser.Parse(typed);
+
+        Assert.Equal(NameRefusalReason.ReservedHyphens, result.Refusal!.Reason);
+        Assert.Contains(message, result.Refusal.Message);
+    }
+
+    [Fact]
+    public void A_label_of_ligatures_is_measured_as_the_letters_they_stand_for_RFC_5890()
+    {
+        var result = parser.Parse(string.Concat(Enumerable.Repeat("\uFB00", 40)) + ".kz");
+
+        Assert.Equal(NameRefusalReason.LabelTooLong, result.Refusal!.Reason);
+        Assert.Contains("80 characters long in its ASCII form", result.Refusal.Message);
+    }
+
     [Fact]
     public void A_name_that_is_not_valid_UTF_16_is_refused_not_thrown()
     {

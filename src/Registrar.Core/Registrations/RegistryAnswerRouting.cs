@@ -13,7 +13,18 @@ internal static class RegistryAnswerRouting
         var state = step.State;
         if (OperationsDecisions.Awaits(state, answer))
             OperationsDecisions.OnHoldsAnswered(step, answer.Outcome);
-        else if (NameserverChangeDecisions.Awaits(state, answer))
+        else if (IsForAChange(state, answer))
+            RouteToChange(step, answer with { Outcome = CountedForAChange(step, answer.Outcome) }, schedule, now);
+        else if (answer.CommandId != state.AwaitedCommandId)
+            return;
+        else if (!TooManyUnknownOutcomes(step, answer.Outcome))
+            RouteToPhase(step, answer.Outcome, now);
+    }
+
+    private static void RouteToChange(RegistrationStep step, RegistryAnswered answer, IRegistrationSchedule schedule, DateTimeOffset now)
+    {
+        var state = step.State;
+        if (NameserverChangeDecisions.Awaits(state, answer))
             NameserverChangeDecisions.OnAnswered(step, answer.Outcome);
         else if (RegistrantContactChangeDecisions.Awaits(state, answer))
             RegistrantContactChangeDecisions.OnAnswered(step, answer.Outcome);
@@ -21,18 +32,22 @@ internal static class RegistryAnswerRouting
             RegistrantChangeDecisions.OnAnswered(step, answer.Outcome);
         else if (TransferCodeDecisions.Awaits(state, answer))
             TransferCodeDecisions.OnAnswered(step, answer.Outcome, schedule, now);
-        else if (TransferAwayDecisions.Awaits(state, answer))
-            TransferAwayDecisions.OnAnswered(step, answer.Outcome, now);
-        else if (answer.CommandId != state.AwaitedCommandId)
-            return;
-        else if (TooManyUnknownOutcomes(step, answer.Outcome))
-            return;
-        else if (RenewalDecisions.Covers(state.Phase))
-            RenewalAnswers.OnAnswered(step, answer.Outcome, now);
-        else if (TransferInDecisions.Covers(state.Phase))
-            TransferInDecisions.OnAnswered(step, answer.Outcome);
         else
-            CreationAnswers.OnAnswered(step, answer.Outcome);
+            TransferAwayDecisions.OnAnswered(step, answer.Outcome, now);
+    }
+
+    private static void RouteToPhase(RegistrationStep step, RegistryOutcome outcome, DateTimeOffset now)
+    {
+        var phase = step.State.Phase;
+        if (RenewalDecisions.Covers(phase))
+            RenewalAnswers.OnAnswered(step, outcome, now);
+        else if (TransferInDecisions.Covers(phase))
+            TransferInDecisions.OnAnswered(step, outcome);
+        else
+            CreationAnswers.OnAnswered(step, outcome);
+        // A read-back that settled the command whose answer was lost leaves nothing awaited: the next command starts its own count.
+        if (step.State is { AwaitedCommandId: null, UnknownOutcomes: > 0 })
+            step.Update(s => s with { UnknownOutcomes = 0 });
     }
 
     /// <summary>An answer to the command of a change beside the phase (name servers, the registrant or its contact details, a
@@ -41,14 +56,38 @@ internal static class RegistryAnswerRouting
         NameserverChangeDecisions.Awaits(state, answer) || RegistrantContactChangeDecisions.Awaits(state, answer)
         || RegistrantChangeDecisions.Awaits(state, answer) || TransferCodeDecisions.Awaits(state, answer) || TransferAwayDecisions.Awaits(state, answer);
 
-    /// <summary>Counts an answer that could not be read, and stalls the registration at <see cref="RegistrationDecider.MaxUnknownOutcomes"/>;
-    /// any other answer starts the count again, and the count of the host's give-ups too (the registry is reachable again).</summary>
-    private static bool TooManyUnknownOutcomes(RegistrationStep step, RegistryOutcome outcome)
+    /// <summary>A change's command answered unreadably is asked again, which each change's flow makes safe, up to
+    /// <see cref="RegistrationDecider.MaxUnknownOutcomes"/> times in a row (its read-backs counting as for the phase's command);
+    /// then it is answered as not carried out, as when the host gives up on it, and its flow hands it to operations.</summary>
+    private static RegistryOutcome CountedForAChange(RegistrationStep step, RegistryOutcome outcome)
     {
-        var unknown = outcome is OutcomeUnknown ? step.State.UnknownOutcomes + 1 : 0;
+        var unknown = Counted(step.State, outcome);
         if (unknown < RegistrationDecider.MaxUnknownOutcomes)
         {
-            step.Update(s => s with { UnknownOutcomes = unknown, RegistryRetries = unknown == 0 ? 0 : s.RegistryRetries });
+            step.Update(s => s with { UnknownOutcomes = unknown });
+            return outcome;
+        }
+        step.Update(s => s with { UnknownOutcomes = 0 });
+        return new RegistryRefused(0, $"the registry's answers could not be read {unknown} times in a row (lost connections, or answers this client refuses)");
+    }
+
+    private static int Counted(RegistrationState state, RegistryOutcome outcome) => outcome switch
+    {
+        OutcomeUnknown => state.UnknownOutcomes + 1,
+        DomainInfo => state.UnknownOutcomes,
+        _ => 0,
+    };
+
+    /// <summary>Counts an answer that could not be read, and stalls the registration at <see cref="RegistrationDecider.MaxUnknownOutcomes"/>;
+    /// any other answer starts the count again, and the count of the host's give-ups too (the registry is reachable again). A
+    /// read-back's answer does not: it tells what became of the command whose answer was lost, and that command, asked again,
+    /// is lost again against a registry that drops it every time (create, info, create… without end).</summary>
+    private static bool TooManyUnknownOutcomes(RegistrationStep step, RegistryOutcome outcome)
+    {
+        var unknown = Counted(step.State, outcome);
+        if (unknown < RegistrationDecider.MaxUnknownOutcomes)
+        {
+            step.Update(s => s with { UnknownOutcomes = unknown, RegistryRetries = outcome is OutcomeUnknown ? s.RegistryRetries : 0 });
             return false;
         }
         var state = step.State;

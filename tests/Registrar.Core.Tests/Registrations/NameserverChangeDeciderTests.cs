@@ -57,6 +57,22 @@ public sealed class NameserverChangeDeciderTests
     }
 
     [Fact]
+    public void A_registry_that_drops_every_update_ends_the_change_with_operations_after_five_tries_not_a_flood_of_them_KZ_2_3()
+    {
+        var domain = RegisteredDomain.Expiring("kz", Expiry);
+        domain.Raise(Proved(RequestProof.SignedInSession), Now);
+        for (var i = 1; i < RegistrationDecider.MaxUnknownOutcomes; i++)
+            Assert.IsType<UpdateDomainNameservers>(Assert.Single(domain.Answer(new OutcomeUnknown(), Now)));
+
+        var last = domain.Answer(new OutcomeUnknown(), Now);
+
+        var flag = Assert.IsType<FlagForOperations>(Assert.Single(last));
+        Assert.Contains("could not be read 5 times in a row", flag.Reason);
+        Assert.Null(domain.State.NameserverChange);
+        Assert.Equal((RegistrationPhase.Registered, 0), (domain.State.Phase, domain.State.UnknownOutcomes));
+    }
+
+    [Fact]
     public void A_session_or_the_contact_email_proves_a_dns_change_papers_do_not_KZ_2_3_UA_4_7()
     {
         Assert.True(RequestProofs.Accepts(Change, RequestProof.SignedInSession));

@@ -225,15 +225,47 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
-    public void An_answer_read_between_unreadable_ones_starts_their_count_again()
+    public void An_answer_to_the_command_itself_between_unreadable_ones_starts_their_count_again()
     {
-        var state = Paid(Order(handle: "H-1"), out _);
+        var state = Paid(Order(), out _);
         for (var i = 1; i < RegistrationDecider.MaxUnknownOutcomes; i++) state = Answer(state, new OutcomeUnknown(), out _);
+        Assert.Equal((RegistrationPhase.CreatingContact, RegistrationDecider.MaxUnknownOutcomes - 1), (state.Phase, state.UnknownOutcomes));
 
-        state = Answer(state, new DomainInfo(false, false, null, null), out _);
+        state = Answer(state, new ContactCreated("H-1"), out _);
         var again = Answer(state, new OutcomeUnknown(), out _);
 
         Assert.Equal((RegistrationPhase.Reconciling, 1), (again.Phase, again.UnknownOutcomes));
+    }
+
+    [Fact]
+    public void A_read_back_that_finds_the_create_done_leaves_no_count_for_the_next_command()
+    {
+        var state = Answer(Paid(Order(handle: "H-1"), out _), new OutcomeUnknown(), out _);
+
+        var registered = Answer(state, new DomainInfo(true, true, "H-1", PaidAt.AddYears(1), ["ok"], CreatedAt: PaidAt.AddMinutes(2), CreatedByThisRegistration: true), out _);
+
+        Assert.Equal((RegistrationPhase.Registered, 0), (registered.Phase, registered.UnknownOutcomes));
+    }
+
+    [Fact]
+    public void A_registry_that_drops_every_create_stalls_the_registration_after_five_creates_not_a_flood_of_them()
+    {
+        // The read-back between two creates is answered ("not there"), but it reads back the create whose answer was lost:
+        // it does not start the count again, or create, info, create… would go on without end.
+        var state = Paid(Order(handle: "H-1"), out _);
+        var creates = 1;
+        while (state.Phase != RegistrationPhase.Stalled)
+        {
+            state = Answer(state, new OutcomeUnknown(), out var readBack);
+            if (state.Phase == RegistrationPhase.Stalled) break;
+            Assert.IsType<QueryDomain>(Assert.Single(readBack));
+            state = Answer(state, new DomainInfo(false, false, null, null), out var asked);
+            creates += asked.Count(c => c is CreateDomain);
+            Assert.True(creates <= RegistrationDecider.MaxUnknownOutcomes, $"{creates} creates sent");
+        }
+
+        Assert.Equal(RegistrationDecider.MaxUnknownOutcomes, creates);
+        Assert.Null(state.AwaitedCommandId);
     }
 
     [Fact]

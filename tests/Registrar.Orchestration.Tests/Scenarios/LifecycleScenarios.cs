@@ -16,6 +16,7 @@ public static class LifecycleScenarios
         ["A paid .kz domain gets its contact, then the domain, then the welcome mail, registered with the registry's expiry (UA-1.6)"] = PaidDomainIsRegistered,
         ["A name taken meanwhile holds the money until the customer chooses a refund (KZ-2.1)"] = NameTakenThenRefund,
         ["An unknown create outcome is reconciled with info, never sent twice"] = UnknownOutcomeReconciled,
+        ["A registry that drops every create stalls the registration after five creates"] = EveryCreateDroppedStalls,
         ["A redelivered payment or answer changes nothing"] = DuplicatesChangeNothing,
         ["A refused create stalls for operations, whose retry registers it"] = RefusedThenRetried,
         ["A registry command that cannot be carried out stalls the registration until it is asked again, by itself or by operations (KZ-2.1)"] = FailedRegistryCommandStalls,
@@ -176,6 +177,20 @@ public static class LifecycleScenarios
         var state = await run.SettlesInAsync(RegistrationPhase.Registered);
         Assert.Single(run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>());
         Assert.Equal(Expiry, state.ExpiresAt);
+    }
+
+    private static async Task EveryCreateDroppedStalls(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        for (var i = 1; i < RegistrationDecider.MaxUnknownOutcomes; i++)
+        {
+            await run.AnswerAsync(new OutcomeUnknown(), typeof(QueryDomain), typeof(RecordRegistrationView));
+            await run.AnswerAsync(new DomainInfo(false, false, null, null), typeof(CreateDomain), typeof(RecordRegistrationView));
+        }
+        await run.AnswerAsync(new OutcomeUnknown(), typeof(FlagForOperations), typeof(RecordRegistrationView));
+
+        await run.SettlesInAsync(RegistrationPhase.Stalled);
+        Assert.Equal(RegistrationDecider.MaxUnknownOutcomes, run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>().Count());
     }
 
     private static async Task DuplicatesChangeNothing(ScenarioRun run)

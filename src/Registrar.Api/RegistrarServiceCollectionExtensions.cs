@@ -58,7 +58,10 @@ public static class RegistrarServiceCollectionExtensions
         services.AddRegistrarStorage(configuration);
         services.AddSingleton<IReviewList, ReviewListStore>();
         services.AddSingleton<UnreadableMessages>();
-        services.AddSingleton<IRegistrationViews, RegistrationViewStore>();
+        services.AddSingleton<RegistrationViewStore>();
+        services.AddSingleton<IRegistrationViews>(sp => sp.GetRequiredService<RegistrationViewStore>());
+        services.AddSingleton<IRegistrationViewFormats>(sp => sp.GetRequiredService<RegistrationViewStore>());
+        services.AddSingleton<RegistrationViewFormatCheck>();
         services.AddSingleton<IRegistrantRecords, RegistrantRecordStore>();
         AddRegistry(services, configuration);
         AddNotices(services, configuration);

@@ -69,6 +69,9 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
             case OperationsRetried:
                 OnOperationsRetried(step, now);
                 break;
+            case ViewRecordAgainRequested:
+                step.RecordView();
+                break;
             case RenewalInvoiceIssued issued when RegistrantChangeDecisions.IsInvoicedBy(state, issued):
                 RegistrantChangeDecisions.OnInvoiceIssued(step, issued);
                 break;

@@ -24,6 +24,7 @@ namespace Registrar.Core.Registrations;
 [JsonDerivedType(typeof(NoticeResendRequested), "notice-resend-requested")]
 [JsonDerivedType(typeof(RenewalInvoiceRequested), "renewal-invoice-requested")]
 [JsonDerivedType(typeof(NoticeSent), "notice-sent")]
+[JsonDerivedType(typeof(ViewRecordAgainRequested), "view-record-again-requested")]
 public abstract record RegistrationEvent(string EventId);
 
 /// <summary>The invoice covering this domain was paid in full (KZ-3.2); the instant is the bank's booking time (KZ-3.5, UA-3.4).</summary>
@@ -44,6 +45,10 @@ public sealed record RegistrationTimerDue(string EventId, DateTimeOffset DueAt) 
 /// <summary>KZ-2.1: after the name was taken, the customer chose a refund or another name; the money stays held until
 /// operations pay it out or apply it to the new order.</summary>
 public sealed record CustomerChoseAfterNameTaken(string EventId, CustomerChoice Choice) : RegistrationEvent(EventId);
+
+/// <summary>A host found the customer's view of this registration kept in an earlier format (<see cref="RegistrationView.CurrentFormat"/>),
+/// without members a check of the storefront or of operations reads: the view is recorded again from the state, all else unchanged.</summary>
+public sealed record ViewRecordAgainRequested(string EventId) : RegistrationEvent(EventId);
 
 /// <summary>Operations looked at a stalled registration (the registry refused, or a command could not be
 /// carried out) and want it tried again.</summary>

@@ -6,6 +6,7 @@ namespace Registrar.Core.Registrations;
 internal sealed class RegistrationStep(RegistrationState state)
 {
     private readonly List<RegistrationCommand> _commands = [];
+    private bool _viewAsked;
 
     public RegistrationState State { get; private set; } = state;
 
@@ -62,12 +63,15 @@ internal sealed class RegistrationStep(RegistrationState state)
     /// <summary>The decision; when the phase, expiry, a transfer restriction, the contract's end, a dispute block, a suspension, a
     /// breach notice, or what the registry shows of the domain (statuses, name servers) changed, it also records the customer's view
     /// of it, and when the registrant changed, the registrant.</summary>
+    /// <summary>The view is recorded in this decision whatever changed (<see cref="ViewRecordAgainRequested"/>).</summary>
+    public void RecordView() => _viewAsked = true;
+
     public Decision<RegistrationState, RegistrationCommand> Build(RegistrationState before, DateTimeOffset? wakeAt, DateTimeOffset now)
     {
         // UA-Pre-6: the instant the registration ended is kept, as the five years of retention run from it.
         DateTimeOffset? endedAt = State.Phase.HasEnded() ? State.EndedAt ?? now : null;
         if (endedAt != State.EndedAt) Update(s => s with { EndedAt = endedAt });
-        if (State.Order is { } order && (State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction
+        if (State.Order is { } order && (_viewAsked || State.Phase != before.Phase || State.ExpiresAt != before.ExpiresAt || State.TransferRestriction != before.TransferRestriction
             || !State.RegistryStatuses.SequenceEqual(before.RegistryStatuses) || !SameNameServers(State.NameServers, before.NameServers)
             || ContractEnd.Of(State.Ending) != ContractEnd.Of(before.Ending) || State.DisputeBlock != before.DisputeBlock
             || State.Suspension != before.Suspension || State.Breach != before.Breach))

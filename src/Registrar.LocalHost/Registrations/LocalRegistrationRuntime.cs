@@ -22,6 +22,7 @@ public static class LocalRegistrationRuntime
             sp.GetRequiredService<LifecycleTables<RegistrationEvent, RegistrationCommand>>(),
             ErasedPersonalData.Erase, ErasedPersonalData.Erase, ErasedPersonalData.Erase));
         services.AddHostedService<PaymentRecoveryService>();
+        services.AddHostedService<ViewFormatService>();
         // The event worker parks an event whose deliveries ran out in the poison queue; this worker sends it on to
         // operations and back to be delivered again later. Not AddHostedService: it adds one hosted service per type, and
         // the event worker has this one's.

@@ -15,7 +15,7 @@ namespace Registrar.Storage.Stores;
 /// Both places carry the view's sequence, so a late or redelivered record changes nothing there either.
 /// </summary>
 /// <remarks>Nothing writes a holder row any more, so a name is looked up in them only while any are left (issue 16).</remarks>
-public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
+public sealed class RegistrationViewStore : IRegistrationViews, IRegistrationViewFormats, IDisposable
 {
     private readonly DocumentTable _table;
     private readonly DocumentTable _lookups;
@@ -93,7 +93,7 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 
     private Task KeepViewAsync(RegistrationView view, int sequence, bool likelyNew, CancellationToken cancellationToken) =>
         _recent.KeepAsync<KeptView>(_table, TableKeys.Escape(view.CustomerId), TableKeys.Escape(view.RegistrationId),
-            current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence), []),
+            current => current is not null && current.Document.Sequence >= sequence ? null : new(new KeptView(view, sequence, RegistrationView.CurrentFormat), []),
             likelyAbsent: likelyNew, cancellationToken);
 
     private const string HolderPrefix = "domain|";
@@ -101,9 +101,41 @@ public sealed class RegistrationViewStore : IRegistrationViews, IDisposable
 
     private static string DomainKey(string domainName) => HolderPrefix + TableKeys.Escape(domainName.ToLowerInvariant());
 
+    public async Task<int> FormatReachedAsync(CancellationToken cancellationToken) =>
+        (await _lookups.GetAsync<FormatReached>(FormatPartition, FormatRow, cancellationToken))?.Document.Format ?? 0;
+
+    /// <summary>Every view is read, once per raised format: views are kept per customer, and no index tells their format.</summary>
+    public async IAsyncEnumerable<string> OutdatedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var kept in _table.QueryAsync<KeptView>("RowKey ne ''", null, cancellationToken))
+            if (kept.Document.Format < RegistrationView.CurrentFormat && !kept.Document.View.Phase.HasEnded())
+                yield return kept.Document.View.RegistrationId;
+    }
+
+    public async Task MarkFormatReachedAsync(int format, CancellationToken cancellationToken)
+    {
+        var current = await _lookups.GetAsync<FormatReached>(FormatPartition, FormatRow, cancellationToken);
+        try
+        {
+            if (current is null) await _lookups.InsertAsync(FormatPartition, FormatRow, new FormatReached(format), null, cancellationToken);
+            else if (current.Document.Format < format) await _lookups.UpdateAsync(current, new FormatReached(format), null, cancellationToken);
+        }
+        catch (Exception e) when (e is DocumentAlreadyExistsException or ConcurrencyConflictException)
+        {
+            // Another process marked it meanwhile, having asked the same registrations under the same event ids.
+        }
+    }
+
+    private const string FormatPartition = "layout";
+    private const string FormatRow = "layout|viewformat";
+
     public void Dispose() => _recent.Dispose();
 
-    private sealed record KeptView(RegistrationView View, int Sequence);
+    /// <param name="Format">The <see cref="RegistrationView.CurrentFormat"/> it was recorded in; 0 in views kept before it was.</param>
+    private sealed record KeptView(RegistrationView View, int Sequence, int Format = 0);
+
+    /// <summary>The format reached, kept in the lookups table beside operations' directory (no customer partition there).</summary>
+    private sealed record FormatReached(int Format);
 
     /// <summary>What earlier versions kept per domain name: the registration holding it.</summary>
     private sealed record DomainHolder(RegistrationView View, int Sequence);

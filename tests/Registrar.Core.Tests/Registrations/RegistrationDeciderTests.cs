@@ -238,6 +238,20 @@ public sealed class RegistrationDeciderTests
     }
 
     [Fact]
+    public void A_view_asked_for_again_is_recorded_from_the_state_and_nothing_else_changes()
+    {
+        var domain = RegisteredDomain.Expiring("kz", PaidAt.AddYears(1));
+        var before = domain.State;
+        var viewsBefore = domain.Views.Count;
+
+        Assert.Empty(domain.Raise(new ViewRecordAgainRequested("view-format:1:r"), PaidAt));
+
+        var view = Assert.Single(domain.Views.Skip(viewsBefore));
+        Assert.Equal((RegistrationPhase.Registered, before.ExpiresAt), (view.Phase, view.ExpiresAt));
+        Assert.Equal(before with { CommandsIssued = domain.State.CommandsIssued }, domain.State);
+    }
+
+    [Fact]
     public void A_read_back_that_finds_the_create_done_leaves_no_count_for_the_next_command()
     {
         var state = Answer(Paid(Order(handle: "H-1"), out _), new OutcomeUnknown(), out _);

@@ -17,6 +17,7 @@ public static class LifecycleScenarios
         ["A name taken meanwhile holds the money until the customer chooses a refund (KZ-2.1)"] = NameTakenThenRefund,
         ["An unknown create outcome is reconciled with info, never sent twice"] = UnknownOutcomeReconciled,
         ["A registry that drops every create stalls the registration after five creates"] = EveryCreateDroppedStalls,
+        ["A view kept in an earlier format is recorded again from the state"] = ViewRecordedAgain,
         ["A redelivered payment or answer changes nothing"] = DuplicatesChangeNothing,
         ["A refused create stalls for operations, whose retry registers it"] = RefusedThenRetried,
         ["A registry command that cannot be carried out stalls the registration until it is asked again, by itself or by operations (KZ-2.1)"] = FailedRegistryCommandStalls,
@@ -191,6 +192,18 @@ public static class LifecycleScenarios
 
         await run.SettlesInAsync(RegistrationPhase.Stalled);
         Assert.Equal(RegistrationDecider.MaxUnknownOutcomes, run.Host.Commands.For(run.RegistrationId).OfType<CreateDomain>().Count());
+    }
+
+    private static async Task ViewRecordedAgain(ScenarioRun run)
+    {
+        await run.RaiseAsync(Paid(Order(handle: "H-1")), typeof(CreateDomain), typeof(RecordRegistrationView));
+        await run.AnswerAsync(new DomainCreated(Expiry), typeof(SendNotice), typeof(RecordRegistrationView));
+        await run.SettlesInAsync(RegistrationPhase.Registered);
+
+        var again = await run.RaiseAsync(new ViewRecordAgainRequested("view-format:1:r"), typeof(RecordRegistrationView));
+
+        Assert.Equal(Expiry, again.OfType<RecordRegistrationView>().Single().View.ExpiresAt);
+        await run.SettlesInAsync(RegistrationPhase.Registered);
     }
 
     private static async Task DuplicatesChangeNothing(ScenarioRun run)

@@ -116,10 +116,20 @@ public sealed class OperationsHandlers(
 
         var taken = await actions.ReviewTrademarkAsync(registrationId, decision.Approved, decision.Reason.Trim(),
             new OperationsActor(operations.Principal!.Name, null), ct);
-        // The item that asked for the review is done with, whichever review stands; resolved once, as any item is.
-        await review.ResolveAsync(TrademarkReviewed.ReviewItemFor(registrationId), operations.Principal.Name,
-            "The trademark was reviewed (UA-Pre-7); the registration's audit log says how.", clock.GetUtcNow(), ct);
+        await ResolveReviewRequestsAsync(registrationId, operations.Principal.Name, ct);
         return taken is null ? TypedResults.Accepted($"/api/ops/registrations/{registrationId}") : Problems.Conflict(taken);
+    }
+
+    /// <summary>The item that asked for the review is done with, whichever review stands; resolved once, as any item is. One an
+    /// earlier version raised under its flag's command id is found by its text.</summary>
+    private async Task ResolveReviewRequestsAsync(string registrationId, string resolvedBy, CancellationToken ct)
+    {
+        const string note = "The trademark was reviewed (UA-Pre-7); the registration's audit log says how.";
+        var now = clock.GetUtcNow();
+        await review.ResolveAsync(TrademarkReviewed.ReviewItemFor(registrationId), resolvedBy, note, now, ct);
+        await foreach (var item in review.ListOpenAsync(ct))
+            if (item.Subject == registrationId && item.Explanation.StartsWith(TrademarkReviewed.ReviewRequest, StringComparison.Ordinal))
+                await review.ResolveAsync(item.Id, resolvedBy, note, now, ct);
     }
 
     /// <summary>An unknown registration is a 404; one in a phase the action does not apply to, a 409 saying why.</summary>

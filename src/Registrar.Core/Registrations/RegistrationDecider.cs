@@ -243,7 +243,7 @@ public sealed class RegistrationDecider(IRegistrationSchedule schedule)
         {
             // UA-Pre-7: the registry is asked only after operations approve the trademark.
             step.Update(s => s with { Phase = RegistrationPhase.AwaitingTrademarkReview });
-            step.Flag($"Review the trademark for {order.DisplayName} before it is registered (UA-Pre-7).", TrademarkReviewed.ReviewItemFor(step.State.RegistrationId));
+            step.Flag($"{TrademarkReviewed.ReviewRequest}{order.DisplayName} before it is registered (UA-Pre-7).", TrademarkReviewed.ReviewItemFor(step.State.RegistrationId));
             return;
         }
         CreationAnswers.StartRegistering(step);

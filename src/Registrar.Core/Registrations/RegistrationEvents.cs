@@ -35,6 +35,10 @@ public sealed record TrademarkReviewed(string EventId, bool Approved, string Rev
 {
     /// <summary>The review item that asks for the review, resolved when operations decide it.</summary>
     public static string ReviewItemFor(string registrationId) => "trademark:" + registrationId;
+
+    /// <summary>How that item's explanation begins; versions before it had <see cref="ReviewItemFor"/> named it by its flag's
+    /// command id, and such an item is still found by this.</summary>
+    public const string ReviewRequest = "Review the trademark for ";
 }
 
 /// <summary>The registry's answer to a command this registration sent.</summary>

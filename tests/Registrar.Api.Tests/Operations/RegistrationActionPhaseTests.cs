@@ -24,6 +24,7 @@ public sealed class RegistrationActionPhaseTests
     private readonly FirstClaimStands _claims = new();
     private readonly Mock<IReviewList> _review = new();
     private RegistrationPhase _phase;
+    private readonly List<ReviewItem> _open = [];
 
     [Fact]
     public async Task A_trademark_awaiting_its_review_is_approved_or_refused_and_audited_UA_Pre_7()
@@ -38,6 +39,22 @@ public sealed class RegistrationActionPhaseTests
         // The review item that asked for it is resolved by it.
         _review.Verify(r => r.ResolveAsync(TrademarkReviewed.ReviewItemFor(RegistrationId), It.IsAny<string>(), It.Is<string>(n => n.Contains("UA-Pre-7")),
             Now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_review_item_an_earlier_version_raised_under_its_flags_command_id_is_resolved_by_the_review_too_UA_Pre_7()
+    {
+        _phase = RegistrationPhase.AwaitingTrademarkReview;
+        _open.Add(new ReviewItem(RegistrationId + "-1", "registration", RegistrationId, "flag",
+            $"{TrademarkReviewed.ReviewRequest}shop.ua before it is registered (UA-Pre-7).", Now.AddDays(-2)));
+        _open.Add(new ReviewItem(RegistrationId + "-2", "registration", RegistrationId, "flag", "Another matter.", Now.AddDays(-1)));
+
+        await Handlers().ReviewTrademarkAsync(Trademark(approved: true), RegistrationId, default);
+
+        _review.Verify(r => r.ResolveAsync(RegistrationId + "-1", It.IsAny<string>(), It.Is<string>(n => n.Contains("UA-Pre-7")), Now,
+            It.IsAny<CancellationToken>()), Times.Once);
+        _review.Verify(r => r.ResolveAsync(RegistrationId + "-2", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -171,6 +188,7 @@ public sealed class RegistrationActionPhaseTests
 
     private OperationsHandlers Handlers()
     {
+        _review.Setup(r => r.ListOpenAsync(It.IsAny<CancellationToken>())).Returns(() => _open.ToAsyncEnumerable());
         var views = new Mock<IRegistrationViews>();
         views.Setup(v => v.FindAsync(RegistrationId, It.IsAny<CancellationToken>())).ReturnsAsync(() =>
             new RegistrationView(RegistrationId, "cust-1", "shop.ua", "shop.ua", "ua", _phase, null));

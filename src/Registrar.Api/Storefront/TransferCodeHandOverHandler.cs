@@ -27,12 +27,13 @@ public sealed class TransferCodeHandOverHandler(
         var operations = authenticator.Authenticate(request, ApiClientRole.Operations);
         if (operations.Problem is not null) return operations.Problem;
         var record = requestId.Length <= 64 ? await requests.GetAsync(requestId, ct) : null;
-        if (record is not { Request: TransferCodeRequest }) return Problems.NotFound("That transfer code request");
+        if (record is not { Request: TransferCodeRequest }) return Problems.Missing("That transfer code request");
         if (record.Proof is not { } proof || !RequestProofs.IsRecordedByOperations(proof))
             return Problems.Conflict($"Request '{requestId}' was not proved on papers: its code goes to the contact e-mail (KZ-App-9, UA-1.5.8).");
         if (record.TransferCodeSetBy is not { } setBy)
-            return Problems.Conflict($"Request '{requestId}' has no code at the registry yet: the review list says when it has, or why it was "
-                + "refused, which the customer is then told (KZ-App-9).");
+            return Problems.Conflict($"Request '{requestId}' has no code kept for hand-over: none is set at the registry yet (the review list "
+                + "says when it is, or why it was refused, which the customer is then told), or it was proved before codes were kept for "
+                + "hand-over, and its code went to the contact e-mail (KZ-App-9).");
 
         var reader = operations.Principal!.Name;
         await audit.AppendAsync(new AuditEntry<RegistrationAudit>(record.RegistrationId, clock.GetUtcNow(), reader, ReadAction,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registrar.Api.Privacy;
 using Registrar.Core.Lifecycle;
+using Registrar.LocalHost.Runtime;
 
 namespace Registrar.LocalHost.Privacy;
 
@@ -8,22 +9,9 @@ namespace Registrar.LocalHost.Privacy;
 /// timer does, erasing from the local runtime's rows.</summary>
 public sealed class PersonalDataErasureService(
     PersonalDataErasureCheck check, ILifecycleHistoryEraser history, IOptions<PrivacyOptions> options, TimeProvider clock,
-    ILogger<PersonalDataErasureService> logger) : BackgroundService
+    ILogger<PersonalDataErasureService> logger) : RecurringService(options.Value.ErasureCheckInterval, atStart: false, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The operations clock moves "now", not timers: the interval stays real time however far the clock jumps.
-        using var timer = new PeriodicTimer(options.Value.ErasureCheckInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await check.RunAsync(history, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Personal data erasure failed; the next run tries again");
-            }
-        }
-    }
+    protected override string Work => "Personal data erasure";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => check.RunAsync(history, cancellationToken);
 }

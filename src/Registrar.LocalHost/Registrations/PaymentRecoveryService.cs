@@ -1,26 +1,13 @@
 using Registrar.Api.Banks;
+using Registrar.LocalHost.Runtime;
 
 namespace Registrar.LocalHost.Registrations;
 
 /// <summary>Runs <see cref="UnprocessedPaymentRecovery"/> at start and then every minute.</summary>
-public sealed class PaymentRecoveryService(UnprocessedPaymentRecovery recovery, ILogger<PaymentRecoveryService> logger) : BackgroundService
+public sealed class PaymentRecoveryService(UnprocessedPaymentRecovery recovery, TimeProvider clock, ILogger<PaymentRecoveryService> logger)
+    : RecurringService(TimeSpan.FromMinutes(1), atStart: true, clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override string Work => "Payment recovery pass";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await recovery.RecoverAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Payment recovery pass failed; the next pass tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => recovery.RecoverAsync(cancellationToken);
 }

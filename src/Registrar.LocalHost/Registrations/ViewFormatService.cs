@@ -1,27 +1,14 @@
 using Registrar.Api.Lifecycle;
+using Registrar.LocalHost.Runtime;
 
 namespace Registrar.LocalHost.Registrations;
 
 /// <summary>Runs <see cref="RegistrationViewFormatCheck"/> at start and then every hour, as the Functions app's timer does: once a
 /// deploy's format is reached, a run is one read.</summary>
-public sealed class ViewFormatService(RegistrationViewFormatCheck check, ILogger<ViewFormatService> logger) : BackgroundService
+public sealed class ViewFormatService(RegistrationViewFormatCheck check, TimeProvider clock, ILogger<ViewFormatService> logger)
+    : RecurringService(TimeSpan.FromHours(1), atStart: true, clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override string Work => "Asking registrations to record their views again";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await check.RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Asking registrations to record their views again failed; the next run tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => check.RunAsync(cancellationToken);
 }

@@ -63,7 +63,9 @@ wait_for_port "$SMTP_PORT" "MailDev SMTP"
 export Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT"
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-# The links in the mails lead to this host, on whatever port it answers.
+# The links in the mails lead to this host, on whatever port it answers. The set-password link is the control panel's, which
+# this product does not include: nothing answers it here (README, "Trying it"); its token is spent with
+# POST /api/set-password-links/redemption, as the panel would.
 export Notices__SetPasswordUrl="http://127.0.0.1:${HTTP_PORT}/panel/set-password"
 export Notices__RequestConfirmationUrl="http://127.0.0.1:${HTTP_PORT}/api/requests/confirmation"
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_TABLE_PORT}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${AZURITE_QUEUE_PORT}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:${AZURITE_BLOB_PORT}/devstoreaccount1;"

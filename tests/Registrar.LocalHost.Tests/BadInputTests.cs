@@ -208,6 +208,18 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.All(termYears, t => Assert.Equal("integer", t.GetProperty("type").ToString()));
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_rdap_catch_all_as_the_lookup_it_is_not_the_methods_it_refuses()
+    {
+        using var client = product.Anonymous();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+
+        var operations = document.GetProperty("paths").GetProperty("/api/rdap/{path}").EnumerateObject().Select(o => o.Name)
+            .Where(name => name != "parameters");
+        Assert.Equal(["get"], operations);
+    }
+
     [Theory]
     [InlineData("/api/orders", "post", "X-Customer-Id", true)]
     [InlineData("/api/orders", "post", "Idempotency-Key", false)]

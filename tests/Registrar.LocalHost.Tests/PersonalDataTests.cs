@@ -150,6 +150,24 @@ public sealed class PersonalDataTests(CapturingHost capturing) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_cors_preflight_spends_no_lookup_and_a_429_lets_a_pages_script_read_its_retry_after_RFC_7480_5_6()
+    {
+        var address = IPAddress.Parse($"203.0.113.{RandomNumberGenerator.GetInt32(1, 255)}");
+        async Task<Microsoft.AspNetCore.Http.HttpContext> SendAsync(string method) => await _host.Server.SendAsync(http =>
+        {
+            http.Request.Method = method;
+            http.Request.Path = "/api/rdap/domain/free.kz";
+            http.Connection.RemoteIpAddress = address;
+        });
+
+        for (var i = 0; i < LookupsPerWindow + 5; i++) Assert.Equal(204, (await SendAsync("OPTIONS")).Response.StatusCode);
+        for (var i = 0; i < LookupsPerWindow; i++) Assert.Equal(404, (await SendAsync("GET")).Response.StatusCode);
+        var refused = (await SendAsync("GET")).Response;
+
+        Assert.Equal((429, "Retry-After"), (refused.StatusCode, refused.Headers.AccessControlExposeHeaders.ToString()));
+    }
+
+    [Fact]
     public async Task The_public_lookups_and_the_disclosure_routes_are_in_the_openapi_document()
     {
         using var client = _host.CreateClient();

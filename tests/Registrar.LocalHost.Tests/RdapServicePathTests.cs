@@ -26,6 +26,8 @@ public sealed class RdapServicePathTests(CapturingHost capturing) : IClassFixtur
     [InlineData("/api/rdap/entity/H-1", 501)]
     [InlineData("/api/rdap/domains", 501)]
     [InlineData("/api/rdap/no-such-thing", 404)]
+    [InlineData("/api/rdap/", 404)]
+    [InlineData("/api/rdap", 404)]
     public async Task Another_path_under_the_rdap_base_is_an_rdap_error_with_cors(string path, int expected)
     {
         var (status, headers, body) = await SendAsync("GET", path);
@@ -43,6 +45,17 @@ public sealed class RdapServicePathTests(CapturingHost capturing) : IClassFixtur
         Assert.Equal(404, lookup);
         Assert.Contains("holds no registration", found, StringComparison.Ordinal);
         Assert.Equal((405, "GET, HEAD", "*"), (post, headers.Allow, headers.AccessControlAllowOrigin));
+        Assert.Equal(405, JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("TRACE")]
+    [InlineData("DELETE")]
+    public async Task Every_other_method_is_an_rdap_405_naming_get_and_head_alone_RFC_9110_15_5_6(string method)
+    {
+        var (status, headers, body) = await SendAsync(method, "/api/rdap/help");
+
+        Assert.Equal((405, "GET, HEAD", "*", "application/rdap+json"), (status, headers.Allow, headers.AccessControlAllowOrigin, headers.ContentType));
         Assert.Equal(405, JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetInt32());
     }
 

@@ -57,6 +57,8 @@ public sealed class LookupError(int status, ProblemType type, string detail, Tim
         // (a 404 is cacheable by default, RFC 9111 section 4.2.2).
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
+        // A page's script reads only the CORS-safelisted fields unless told: Retry-After is how it learns when to ask again.
+        if (retryAfter is not null) response.Headers[HeaderNames.AccessControlExposeHeaders] = HeaderNames.RetryAfter;
         var body = new JsonObject
         {
             ["rdapConformance"] = new JsonArray("rdap_level_0"),

@@ -19,8 +19,11 @@ public sealed class PublicLookupRateLimitPolicy(IOptions<WhoisOptions> options) 
         (rejected, _) => new ValueTask(Rejection(rejected.Lease,
             rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RdapEndpointMetadata>() is not null).ExecuteAsync(rejected.HttpContext));
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext, options.Value.TrustForwardedFor), _ => new FixedWindowRateLimiterOptions
+    /// <summary>A CORS preflight looks nothing up: counted, it would spend the lookup it announces, and a browser reads a 429 to
+    /// it as a CORS failure, never as the limit (RFC 7480 section 5.6).</summary>
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) => HttpMethods.IsOptions(httpContext.Request.Method)
+        ? RateLimitPartition.GetNoLimiter("preflight")
+        : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(httpContext, options.Value.TrustForwardedFor), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.PermitLimit,
             Window = options.Value.Window,

@@ -18,13 +18,15 @@ public static class WhoisEndpoints
         api.MapGet("/rdap/help", (RdapServiceHandlers rdap) => rdap.Help())
             .WithMetadata(new RdapEndpointMetadata()).Produces(StatusCodes.Status200OK, contentType: RdapJsonResult.MediaType).ProducesProblem(429)
             .WithSummary("RDAP help (RFC 9082 3.1.6, RFC 9083 7): what this service answers.");
-        api.MapMethods("/rdap/{**path}", [HttpMethods.Get, HttpMethods.Head], (string path, RdapServiceHandlers rdap) => rdap.Other(path))
+        // The base itself ("/api/rdap", "/api/rdap/") binds no path: a lookup of nothing, not a request the binder refuses.
+        api.MapMethods("/rdap/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, RdapServiceHandlers rdap) => rdap.Other(path ?? ""))
             .WithMetadata(new RdapEndpointMetadata()).ProducesProblem(404).ProducesProblem(501).ProducesProblem(429)
             .WithSummary("Any other RDAP path: other query types are 501, anything else 404, each an RDAP error.");
-        api.MapMethods("/rdap/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options],
+        // Every other method gets the RDAP 405 naming GET and HEAD (TRACE too, or the framework's 405 would list this route's
+        // methods as allowed); it is no operation of the API, so the document leaves it out.
+        api.MapMethods("/rdap/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options, HttpMethods.Trace],
                 (HttpContext context, RdapServiceHandlers rdap) => rdap.OtherMethod(context))
-            .WithMetadata(new RdapEndpointMetadata()).ProducesProblem(405)
-            .WithSummary("Methods other than GET and HEAD under the RDAP path: a CORS preflight answered, the rest an RDAP 405.");
+            .WithMetadata(new RdapEndpointMetadata()).ExcludeFromDescription();
         api.MapGet("/whois/{name}", (HttpRequest request, string name, PublicLookupHandlers handlers, CancellationToken ct) =>
                 handlers.WhoisAsync(request, name, ct))
             .Produces<string>(StatusCodes.Status200OK, "text/plain")

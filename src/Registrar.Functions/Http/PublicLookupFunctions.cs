@@ -20,10 +20,10 @@ public sealed class PublicLookupFunctions(PublicLookupHandlers handlers, RdapSer
     /// <summary>Every other path and method under the RDAP base, so each answer there is RDAP's (RdapServiceHandlers).</summary>
     [Function("RdapOther")]
     public IActionResult RdapOther(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = "api/rdap/{*path}")] HttpRequest req,
-        string path) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", "trace", Route = "api/rdap/{*path}")] HttpRequest req,
+        string? path) =>
         new HandlerResult(limiter.Refusal(req.HttpContext, rdap: true)
-            ?? (HttpMethods.IsGet(req.Method) || HttpMethods.IsHead(req.Method) ? rdap.Other(path) : rdap.OtherMethod(req.HttpContext)));
+            ?? (HttpMethods.IsGet(req.Method) || HttpMethods.IsHead(req.Method) ? rdap.Other(path ?? "") : rdap.OtherMethod(req.HttpContext)));
 
     [Function("WhoisDomain")]
     public async Task<IActionResult> WhoisDomain(

@@ -35,6 +35,7 @@ var app = builder.Build();
 app.UseNoSniff();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePreconditions();
 app.UseRateLimiter();
 // Every route hangs from one root group, so every GET answers HEAD too (RFC 9110 section 9.1).
 var routes = app.MapGroup("").AnswerHeadAsGet();

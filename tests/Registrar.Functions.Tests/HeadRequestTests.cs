@@ -45,6 +45,24 @@ public sealed class HeadRequestTests
         Assert.Equal(get.Fields, head.Fields);
     }
 
+    [Fact]
+    public async Task An_if_match_naming_tags_is_a_412_before_the_trigger_runs_as_in_the_local_host_RFC_9110_13_1_1()
+    {
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        http.Request.Method = HttpMethods.Post;
+        http.Request.Headers.IfMatch = "\"stale\"";
+        http.Response.Body = new MemoryStream();
+        var ran = false;
+
+        await new HttpHardeningMiddleware(NullLogger<HttpHardeningMiddleware>.Instance).Invoke(new HttpFunctionContext(http), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal((412, false), (http.Response.StatusCode, ran));
+    }
+
     /// <summary>A request through the hardening middleware (as every trigger's is) whose trigger answers with a shared
     /// handler's result, executed after the middleware as the worker's HTTP integration does.</summary>
     private static async Task<(int StatusCode, Dictionary<string, string> Fields, byte[] Content)> AnswerAsync(string method, string kind)

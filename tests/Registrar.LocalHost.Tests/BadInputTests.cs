@@ -47,6 +47,24 @@ public sealed class BadInputTests(ProductFixture product)
     }
 
     [Fact]
+    public async Task An_if_match_naming_tags_is_a_412_that_changes_nothing_as_no_representation_here_has_one_RFC_9110_13_1_1()
+    {
+        using var storefront = product.Storefront("bad-input");
+        var before = await CountRowsAsync();
+        using var guarded = new HttpRequestMessage(HttpMethod.Post, "api/orders") { Content = Json("""{"items":[]}""") };
+        guarded.Headers.TryAddWithoutValidation("If-Match", "\"stale\"");
+        using var any = new HttpRequestMessage(HttpMethod.Post, "api/quotes") { Content = Json("""{"names":["shop.kz"],"termYears":1}""") };
+        any.Headers.TryAddWithoutValidation("If-Match", "*");
+
+        var refused = await AssertProblemAsync(await storefront.SendAsync(guarded), 412);
+        var taken = await storefront.SendAsync(any);
+
+        Assert.Equal("/problems/precondition-failed", refused.GetProperty("type").GetString());
+        Assert.Equal(before, await CountRowsAsync());
+        Assert.Equal(200, (int)taken.StatusCode);
+    }
+
+    [Fact]
     public async Task A_null_among_a_quotes_names_is_named_by_its_place_in_the_list()
     {
         using var storefront = product.Storefront("bad-input");

@@ -42,6 +42,10 @@ public static class ProblemTypes
     public static readonly ProblemType QueryNotServed = new("/problems/query-not-served", "This RDAP query is not served here.",
         "The RDAP query type (RFC 9082) is not one this registrar answers: it answers domain lookups and help; ask the registry for the others.");
 
+    public static readonly ProblemType PreconditionFailed = new("/problems/precondition-failed", "A precondition failed.",
+        "The request's If-Match names entity tags, and this API tags no representation (it serves no ETag), so none matches: the "
+        + "condition is false and nothing was done (RFC 9110 section 13.1.1). Send the request without If-Match.");
+
     public static readonly ProblemType Conflict = new("/problems/conflict", "Conflict.",
         "The resource changed meanwhile or is in a state that does not allow this.");
 
@@ -94,7 +98,7 @@ public static class ProblemTypes
     public static readonly IReadOnlyList<ProblemType> All =
     [
         Validation, TooManyRequests, MalformedBody, BodyTooLarge, UnsupportedMediaType, TransferCodingNotImplemented, Unauthenticated, Forbidden, NotFound,
-        MethodNotAllowed, QueryNotServed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
+        MethodNotAllowed, QueryNotServed, PreconditionFailed, Conflict, IdempotencyKeyReused, IdempotencyKeyInUse, NotificationRejected, RegistryUnavailable, CalendarMissing, ServerError,
         LinkInvalid, LinkUsed, LinkExpired, LinkSuperseded, ProofNotAccepted, PaymentNotApplicable, TransferRefused,
     ];
 

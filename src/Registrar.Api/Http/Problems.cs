@@ -51,6 +51,9 @@ public static class Problems
     public static ProblemHttpResult Missing(string what) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{what} does not exist.");
 
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        Create(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, detail);
+
     public static ProblemHttpResult Conflict(string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, detail);
 

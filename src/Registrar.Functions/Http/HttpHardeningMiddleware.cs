@@ -9,7 +9,8 @@ namespace Registrar.Functions.Http;
 
 /// <summary>
 /// What the local host's pipeline does for every HTTP response, for the HTTP triggers: no MIME sniffing
-/// (<c>X-Content-Type-Options: nosniff</c>), no content in the answer to a HEAD, and a body that breaks HTTP framing
+/// (<c>X-Content-Type-Options: nosniff</c>), no content in the answer to a HEAD, an If-Match no representation meets refused
+/// (<see cref="Preconditions"/>), and a body that breaks HTTP framing
 /// answered as a 400 problem logged once at Debug (<see cref="UnreadableBody"/>) rather than a 500.
 /// </summary>
 public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> logger) : IFunctionsWorkerMiddleware
@@ -29,6 +30,11 @@ public sealed class HttpHardeningMiddleware(ILogger<HttpHardeningMiddleware> log
             return Task.CompletedTask;
         });
         if (HttpMethods.IsHead(http.Request.Method)) DropContent(http);
+        if (Preconditions.Refusal(http.Request) is { } refused)
+        {
+            await refused.ExecuteAsync(http);
+            return;
+        }
         try
         {
             await next(context);

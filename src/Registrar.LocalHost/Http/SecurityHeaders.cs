@@ -1,3 +1,5 @@
+using Registrar.Api.Http;
+
 namespace Registrar.LocalHost.Http;
 
 public static class SecurityHeaders
@@ -13,5 +15,13 @@ public static class SecurityHeaders
                 return Task.CompletedTask;
             });
             return next(context);
+        });
+
+    /// <summary>An If-Match no representation here meets is a 412, before any endpoint acts (<see cref="Preconditions"/>).</summary>
+    public static IApplicationBuilder UsePreconditions(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (Preconditions.Refusal(context.Request) is { } refused) await refused.ExecuteAsync(context);
+            else await next(context);
         });
 }

@@ -40,7 +40,7 @@ public sealed class TransferCodeHandOverHandlerTests
 
     [Theory]
     [InlineData(RequestProof.ContactEmail, "reg-1-7", "not proved on papers")]
-    [InlineData(RequestProof.SignedContract, null, "no code at the registry yet")]
+    [InlineData(RequestProof.SignedContract, null, "none is set at the registry yet")]
     public async Task A_code_mailed_to_the_contact_email_or_not_set_yet_is_a_409_and_nothing_is_audited_UA_1_5_8(RequestProof proof, string? setBy, string why)
     {
         Stored(Request(proof) with { TransferCodeSetBy = setBy });

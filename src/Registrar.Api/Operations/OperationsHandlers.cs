@@ -121,12 +121,13 @@ public sealed class OperationsHandlers(
     }
 
     /// <summary>The item that asked for the review is done with, whichever review stands; resolved once, as any item is. One an
-    /// earlier version raised under its flag's command id is found by its text.</summary>
+    /// earlier version raised under its flag's command id (a registration paid before the item had an id of its own, so it has
+    /// no item under that id) is found by its text.</summary>
     private async Task ResolveReviewRequestsAsync(string registrationId, string resolvedBy, CancellationToken ct)
     {
         const string note = "The trademark was reviewed (UA-Pre-7); the registration's audit log says how.";
         var now = clock.GetUtcNow();
-        await review.ResolveAsync(TrademarkReviewed.ReviewItemFor(registrationId), resolvedBy, note, now, ct);
+        if (await review.ResolveAsync(TrademarkReviewed.ReviewItemFor(registrationId), resolvedBy, note, now, ct)) return;
         await foreach (var item in review.ListOpenAsync(ct))
             if (item.Subject == registrationId && item.Explanation.StartsWith(TrademarkReviewed.ReviewRequest, StringComparison.Ordinal))
                 await review.ResolveAsync(item.Id, resolvedBy, note, now, ct);

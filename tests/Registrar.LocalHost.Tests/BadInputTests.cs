@@ -64,6 +64,19 @@ public sealed class BadInputTests(ProductFixture product)
         Assert.Equal(200, (int)taken.StatusCode);
     }
 
+    [Theory]
+    [InlineData("api/ops/registrations?phse=Stalled", "phse")]
+    [InlineData("api/ops/audit?actr=someone", "actr")]
+    public async Task A_misspelt_filter_of_an_operations_list_is_a_400_naming_it_not_the_whole_list(string path, string named)
+    {
+        using var operations = product.Operations();
+
+        var problem = await AssertProblemAsync(await operations.GetAsync(path), 400);
+
+        Assert.Equal([named], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(200, (int)(await operations.GetAsync(path.Split('?')[0] + "?pageSize=5")).StatusCode);
+    }
+
     [Fact]
     public async Task A_null_among_a_quotes_names_is_named_by_its_place_in_the_list()
     {

@@ -19,6 +19,14 @@ public static class QueryValues
             if (values.Count > 1) errors[name] = [$"Given {values.Count} times: give it once."];
     }
 
+    /// <summary>A parameter the list does not take is an error under its name: a misspelt filter (<c>?phse=Stalled</c>) would
+    /// otherwise list everything, as if no filter had been asked for.</summary>
+    public static void RefuseUnknown(IQueryCollection query, IReadOnlyCollection<string> names, Dictionary<string, string[]> errors)
+    {
+        foreach (var (name, _) in query)
+            if (!names.Contains(name)) errors[name] = [$"Not a parameter of this list, which takes {string.Join(", ", names)}."];
+    }
+
     public static DateTimeOffset? Instant(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {
         if (Text(query, name) is not { } text) return null;

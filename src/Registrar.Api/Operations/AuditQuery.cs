@@ -13,11 +13,14 @@ public sealed record AuditQuery(AuditFilter Filter, string? Continuation, int Pa
     public const int DefaultPageSize = 50;
     public const int MaxTextLength = 200;
 
+    private static readonly string[] Parameters = ["registrationId", "actor", "action", "from", "to", "continuation", "pageSize"];
+
     /// <returns>The query, or the fields at fault and why.</returns>
     public static (AuditQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
         QueryValues.RefuseRepeated(query, errors);
+        QueryValues.RefuseUnknown(query, Parameters, errors);
         var registrationId = QueryValues.Text(query, "registrationId");
         if (registrationId is not null && !RegistrationIds.IsWellFormed(registrationId)) errors["registrationId"] = ["Not a registration id."];
         var actor = QueryValues.Text(query, "actor");

@@ -33,7 +33,8 @@ public sealed class OperationsHandlers(
     {
         if (authenticator.Authenticate(request, ApiClientRole.Operations).Problem is { } problem) return problem;
         var (query, errors) = RegistrationListQuery.Read(request.Query, zones);
-        if (query is null) return Problems.Validation(errors);
+        QueryValues.RefuseUnknown(request.Query, RegistrationListQuery.Parameters, errors);
+        if (query is null || errors.Count > 0) return Problems.Validation(errors);
         var page = await query.ListAsync(directory, clock.GetUtcNow(), ct);
         return new PrivateResult(TypedResults.Ok(page));
     }

@@ -14,6 +14,9 @@ public sealed record RegistrationListQuery(RegistrationFilter Filter, string? Af
 {
     public const int DefaultPageSize = 50;
 
+    /// <summary>What the list takes; the API refuses any other parameter, while the operations page ignores its own forms' fields.</summary>
+    public static readonly string[] Parameters = ["phase", "zone", "customerId", "expiresFrom", "expiresTo", "overdue", "after", "pageSize"];
+
     /// <returns>The query, or the parameters at fault and why.</returns>
     public static (RegistrationListQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query, ZoneCatalog zones)
     {
